@@ -1,0 +1,98 @@
+/**
+ * The seam between the bridge's transport (server/: websocket, auth, JSON-RPC, policy per token) and its
+ * mount machinery (dryrun/, engines/, plugin/, local-driver/, journal/). The transport only ever calls these.
+ * Param and result shapes are exactly the wire protocol of `volume/dryRunMount` and `volume/list`.
+ */
+
+export type EngineName = 'docker-volume' | 'dvdi-module' | 'plugin';
+
+export interface DryRunMountParams {
+  driver: string;
+  name: string;
+  options?: Record<string, string>;
+  containerPath?: string;
+  mode?: 'RW' | 'RO';
+  engine?: EngineName;
+  allowCreate?: boolean;
+}
+
+export type Verdict = 'mounted-and-released' | 'would-create' | 'in-use' | 'refused' | 'failed';
+
+export interface Step {
+  step: string;
+  ok: boolean;
+  ms: number;
+  detail?: string;
+}
+
+export interface DryRunMountResult {
+  verdict: Verdict;
+  mountpoint?: string;
+  steps: Step[];
+  warnings: string[];
+}
+
+export interface VolumeListResult {
+  volumes: { name: string; mountpoint?: string; inUse: boolean }[];
+}
+
+export interface DriverInfo {
+  name: string;
+  /** unix socket path, or the URL from a .spec/.json file */
+  address: string;
+  capabilities: Record<string, unknown>;
+}
+
+/** What one token may do (from the policy file). Resolved by the transport, enforced by the dry-runner. */
+export interface Policy {
+  /** Driver names allowed; undefined = any. */
+  allowedDrivers?: string[];
+  /** Regular expressions (full match) a volume name must match; undefined = any. */
+  volumeNamePatterns?: string[];
+  /** Whether `allowCreate: true` in a request is honoured. */
+  allowCreate: boolean;
+  /** Option keys considered destructive that this token may still pass (default none: all refused). */
+  allowDestructiveOptions: string[];
+}
+
+export type ProgressStatus = 'started' | 'ok' | 'failed' | 'skipped';
+
+export interface DryRunContext {
+  policy: Policy;
+  /** Aborted on `$/cancelRequest` or a dropped connection; the runner must still unmount what it mounted. */
+  signal: AbortSignal;
+  onProgress(step: string, status: ProgressStatus): void;
+}
+
+export interface DryRunnerConfig {
+  /** Engine used when a request names none. */
+  defaultEngine: EngineName;
+  /** dvdcli binary for docker-volume / dvdi-module engines. */
+  dvdcliPath: string;
+  /** Plugin discovery directories, in dvdcli's order (sockets, then spec/json files). */
+  pluginDirs: string[];
+  /** Journal, local driver data, logs. The bridge never writes anywhere else. */
+  stateDir: string;
+  /** Isolator checkpoint roots read (never written) for in-use detection. */
+  checkpointDirs: { dockerVolume: string; dvdiModule: string };
+  /** Per-call timeouts in ms (defaults: mount 120 000, unmount 600 000, plugin calls 30 000). */
+  timeouts?: { mount?: number; unmount?: number; pluginCall?: number };
+}
+
+export interface RecoveryReport {
+  /** Mounts left by a previous run (crash) that were found in the journal and released now. */
+  released: { driver: string; name: string; mountpoint?: string }[];
+  /** Journal entries that could not be released, with the reason. */
+  failed: { driver: string; name: string; error: string }[];
+}
+
+export interface DryRunner {
+  /** Never rejects for a volume-level problem: those are verdicts. Rejects only on programming errors. */
+  dryRunMount(params: DryRunMountParams, ctx: DryRunContext): Promise<DryRunMountResult>;
+  listVolumes(driver: string, signal: AbortSignal): Promise<VolumeListResult>;
+  listDrivers(): Promise<DriverInfo[]>;
+  engines(): EngineName[];
+  /** Replays the journal: unmounts whatever a killed predecessor left mounted. Call once at startup. */
+  recover(): Promise<RecoveryReport>;
+  close(): Promise<void>;
+}

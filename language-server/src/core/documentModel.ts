@@ -1,0 +1,68 @@
+/** The apps inside a parsed document, with their pointers and resolved absolute ids. */
+import type { DocumentKind } from './types';
+
+export type JsonObject = Record<string, unknown>;
+
+export interface AppRef {
+  /** RFC 6901 pointer of the app object ("" for a single-app document). */
+  pointer: string;
+  app: JsonObject;
+  /** Absolute id after resolving against the enclosing groups; undefined when the id is missing or not a string. */
+  absoluteId: string | undefined;
+  /** Absolute id of the enclosing group ("/" for a single app). */
+  groupId: string;
+}
+
+export function isObject(v: unknown): v is JsonObject {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** RFC 6901 escaping of one reference token. */
+export function escapePointerToken(token: string | number): string {
+  return String(token).replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+export function joinPointer(base: string, ...tokens: (string | number)[]): string {
+  return base + tokens.map((t) => '/' + escapePointerToken(t)).join('');
+}
+
+/** Resolves a Marathon path id against a base group id, the way Marathon's PathId.canonicalPath does. */
+export function resolveId(id: string, base: string): string {
+  const parts = id.startsWith('/') ? [] : base.split('/').filter(Boolean);
+  for (const seg of id.split('/')) {
+    if (seg === '' || seg === '.') continue;
+    if (seg === '..') parts.pop();
+    else parts.push(seg);
+  }
+  return '/' + parts.join('/');
+}
+
+export function collectApps(root: unknown, kind: DocumentKind): AppRef[] {
+  if (!isObject(root)) return [];
+  if (kind === 'app') {
+    const id = typeof root.id === 'string' ? resolveId(root.id, '/') : undefined;
+    return [{ pointer: '', app: root, absoluteId: id, groupId: '/' }];
+  }
+  if (kind !== 'group') return [];
+  const out: AppRef[] = [];
+  // Iterative walk: groups may nest deeply and rules must never overflow the stack.
+  const stack: { group: JsonObject; pointer: string; base: string }[] = [{ group: root, pointer: '', base: '/' }];
+  while (stack.length > 0) {
+    const { group, pointer, base } = stack.pop()!;
+    const gid = typeof group.id === 'string' ? resolveId(group.id, base) : base;
+    if (Array.isArray(group.apps)) {
+      group.apps.forEach((app, i) => {
+        if (!isObject(app)) return;
+        const absoluteId = typeof app.id === 'string' ? resolveId(app.id, gid) : undefined;
+        out.push({ pointer: joinPointer(pointer, 'apps', i), app, absoluteId, groupId: gid });
+      });
+    }
+    if (Array.isArray(group.groups)) {
+      for (let i = group.groups.length - 1; i >= 0; i--) {
+        const child = group.groups[i];
+        if (isObject(child)) stack.push({ group: child, pointer: joinPointer(pointer, 'groups', i), base: gid });
+      }
+    }
+  }
+  return out; // document order: a group's apps, then its child groups depth-first
+}

@@ -1,0 +1,47 @@
+/**
+ * The cluster profile a document is judged against: `marathon-lint.config.json` in exactly this shape.
+ * Parsing the file's text lives in `config.ts`; finding it on disk is the adapters' job.
+ */
+import type { Severity } from './types';
+
+export type RuleSetting = 'off' | 'warning' | 'error';
+
+export type Feature = 'external_volumes' | 'secrets' | 'gpu_resources' | 'vips' | 'task_killing' | (string & {});
+
+export interface Profile {
+  /** "1.4" … "1.10", optionally with a patch ("1.8.230") where rules changed inside a minor version. */
+  marathonVersion: string;
+  features: Feature[];
+  mesosRole: string;
+  defaultNetworkName: string | null;
+  rules: Record<string, RuleSetting>;
+}
+
+export const defaultProfile: Readonly<Profile> = Object.freeze({
+  marathonVersion: '1.10',
+  features: ['external_volumes', 'secrets', 'gpu_resources', 'vips', 'task_killing'],
+  mesosRole: '*',
+  defaultNetworkName: null,
+  rules: {},
+});
+
+export const supportedVersions = ['1.1', '1.3', '1.4', '1.5', '1.6', '1.7', '1.8', '1.9', '1.10'] as const;
+
+/** Compares dotted versions numerically: "1.9" < "1.10", "1.8" < "1.8.222". A missing patch counts as 0. */
+export function compareVersions(a: string, b: string): number {
+  const pa = a.split('.').map(Number);
+  const pb = b.split('.').map(Number);
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
+    if (d !== 0) return d;
+  }
+  return 0;
+}
+
+export function hasFeature(profile: Profile, feature: Feature): boolean {
+  return profile.features.includes(feature);
+}
+
+export function effectiveSeverity(profile: Profile, ruleId: string, fallback: Severity): Severity | 'off' {
+  return profile.rules[ruleId] ?? fallback;
+}

@@ -1,0 +1,54 @@
+/** Plain data shared by the engine, its rules and every adapter (CLI, LSP server). No I/O here. */
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export type DocumentKind = 'app' | 'group' | 'pod' | 'chronos-job' | 'unknown';
+
+/** 0-based, as in LSP. `character` counts UTF-16 code units. */
+export interface Position {
+  line: number;
+  character: number;
+}
+
+export interface Range {
+  start: Position;
+  end: Position;
+}
+
+/**
+ * An edit addressed by JSON pointer, so that rules never deal with text offsets.
+ * The engine turns these into text edits (jsonc-parser `modify`) for quick fixes.
+ */
+export type PointerEdit =
+  | { op: 'replace'; pointer: string; value: unknown }
+  | { op: 'add'; pointer: string; value: unknown }
+  | { op: 'remove'; pointer: string };
+
+export interface Fix {
+  /** Shown on the light bulb, e.g. `Set maximumOverCapacity to 0`. */
+  title: string;
+  edits: PointerEdit[];
+}
+
+export interface TextEdit {
+  range: Range;
+  newText: string;
+}
+
+/** One finding, as the CLI's `--format json` prints it (plus the optional fix). */
+export interface Diagnostic {
+  ruleId: string;
+  severity: Severity;
+  message: string;
+  /** RFC 6901 pointer to the offending key or value ("" is the whole document). */
+  pointer: string;
+  range: Range;
+  /** Link to docs/rules/<ruleId>.md. */
+  docsUrl: string;
+  fix?: Fix;
+}
+
+export interface LintResult {
+  kind: DocumentKind;
+  diagnostics: Diagnostic[];
+}

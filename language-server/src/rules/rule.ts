@@ -1,0 +1,57 @@
+/**
+ * What a rule is: metadata as data plus one `check` over the parsed document.
+ * Rules are pure: they read `ctx`, call `ctx.report`, and never throw on odd input
+ * (the runner still guards each call, so a bug in one rule cannot silence the others).
+ */
+import type { DocumentKind, Fix, Severity } from '../core/types';
+import type { Profile } from '../core/profile';
+import type { AppRef } from '../core/documentModel';
+
+export interface RuleMeta {
+  /** kebab-case, also the docs page name: docs/rules/<id>.md */
+  id: string;
+  /** Default severity; `marathon-lint.config.json` `rules` may override it or turn it off. */
+  severity: Severity;
+  /** Document kinds the rule inspects. */
+  kinds: readonly DocumentKind[];
+  /** Marathon (or Chronos) versions the rule applies to, inclusive; absent = all. Compared with `compareVersions`. */
+  versions?: { min?: string; max?: string };
+  /** One sentence: what the rule checks. Used by docs, hover and `--format sarif`. */
+  summary: string;
+  /** Marathon's (or the agent's) own message text, when it has one. */
+  marathonMessage?: string;
+  /** True when `report` calls carry a `fix`. */
+  fixable?: boolean;
+}
+
+export interface Report {
+  /** RFC 6901 pointer to the offending value. */
+  pointer: string;
+  /** What is wrong, why, and what to do; quote Marathon's text first when it has one. */
+  message: string;
+  /** Put the range on the property name rather than its value (e.g. an unknown or forbidden key). Default 'value'. */
+  target?: 'key' | 'value';
+  fix?: Fix;
+}
+
+export interface RuleContext {
+  /** The parsed document (JSON.parse result); any shape at all: check types before use. */
+  readonly root: unknown;
+  readonly kind: DocumentKind;
+  readonly profile: Profile;
+  /** Every app in the document: the document itself for an app, every nested app for a group. */
+  readonly apps: readonly AppRef[];
+  /** True when profile.marathonVersion >= v. */
+  atLeast(v: string): boolean;
+  report(report: Report): void;
+}
+
+export interface Rule extends RuleMeta {
+  check(ctx: RuleContext): void;
+}
+
+export const docsBaseUrl = 'https://github.com/marathon-devtools/marathon-devtools/blob/main/docs/rules/';
+
+export function ruleDocsUrl(id: string): string {
+  return `${docsBaseUrl}${id}.md`;
+}

@@ -1,0 +1,40 @@
+// One build for the whole repo: generated schema artefacts first, then one esbuild bundle per entry.
+// Type-checking is separate (`tsc -b`), since esbuild does not type-check.
+import { build } from 'esbuild';
+import { existsSync, mkdirSync, copyFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const watch = process.argv.includes('--watch');
+
+// Schema step: precompiled (standalone) ajv validators and generated types.
+const schemaBuild = join(root, 'schema/scripts/build.ts');
+if (existsSync(schemaBuild)) {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', schemaBuild], { cwd: root, stdio: 'inherit' });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+}
+
+/** Each bundle: source entry → output file. Node bundles are CommonJS for the fastest cold start. */
+const bundles = [
+  { entry: 'language-server/src/cli/main.ts', out: 'language-server/dist/cli.cjs' },
+  { entry: 'language-server/src/server/main.ts', out: 'language-server/dist/server.cjs' },
+  { entry: 'agent-bridge/src/main.ts', out: 'agent-bridge/dist/bridge.cjs' },
+  { entry: 'extension/src/extension.ts', out: 'extension/dist/extension.cjs', external: ['vscode'] },
+];
+
+const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: 'linked', minify: false, logLevel: 'warning', legalComments: 'none' };
+for (const b of bundles) {
+  const entry = join(root, b.entry);
+  if (!existsSync(entry)) continue; // the part is not written yet
+  mkdirSync(dirname(join(root, b.out)), { recursive: true });
+  await build({ ...common, entryPoints: [entry], outfile: join(root, b.out), external: b.external ?? [] });
+}
+
+// The extension ships the language server bundle inside itself (no node_modules in the .vsix).
+const serverBundle = join(root, 'language-server/dist/server.cjs');
+if (existsSync(serverBundle) && existsSync(join(root, 'extension/src/extension.ts'))) {
+  copyFileSync(serverBundle, join(root, 'extension/dist/server.cjs'));
+}
+if (watch) console.error('build: --watch is not supported; rerun npm run build');

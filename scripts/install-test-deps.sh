@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Everything the tests need that npm ci does not bring: Debian packages (real volume plugin, FUSE, editors, browser).
+set -euo pipefail
+need=()
+for p in rclone fuse3 neovim chromium libkrb5-dev pkg-config ripgrep; do
+  dpkg -s "$p" >/dev/null 2>&1 || need+=("$p")
+done
+if ((${#need[@]})); then
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq "${need[@]}" >/dev/null
+fi
