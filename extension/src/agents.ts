@@ -1,0 +1,99 @@
+/**
+ * Agents the user can test mounts on: names and URLs in settings (`marathon.agents`), tokens only in
+ * SecretStorage, the current one in `marathon.currentAgent`.
+ */
+import * as vscode from 'vscode';
+
+export interface Agent {
+  name: string;
+  url: string;
+}
+
+const secretKey = (name: string) => `marathon.agentToken.${name}`;
+
+export class AgentStore {
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChange = this.changed.event;
+
+  constructor(private readonly secrets: vscode.SecretStorage) {}
+
+  list(): Agent[] {
+    const raw = vscode.workspace.getConfiguration('marathon').get<unknown>('agents');
+    if (!Array.isArray(raw)) return [];
+    return raw.filter((a): a is Agent => typeof a?.name === 'string' && typeof a?.url === 'string');
+  }
+
+  current(): Agent | undefined {
+    const agents = this.list();
+    const name = vscode.workspace.getConfiguration('marathon').get<string>('currentAgent');
+    return agents.find((a) => a.name === name) ?? agents[0];
+  }
+
+  token(agent: Agent): Thenable<string | undefined> {
+    return this.secrets.get(secretKey(agent.name));
+  }
+
+  async add(agent: Agent, token: string): Promise<void> {
+    const agents = this.list().filter((a) => a.name !== agent.name);
+    agents.push(agent);
+    await this.secrets.store(secretKey(agent.name), token);
+    const config = vscode.workspace.getConfiguration('marathon');
+    await config.update('agents', agents, vscode.ConfigurationTarget.Global);
+    await config.update('currentAgent', agent.name, vscode.ConfigurationTarget.Global);
+    this.changed.fire();
+  }
+
+  async remove(name: string): Promise<void> {
+    const config = vscode.workspace.getConfiguration('marathon');
+    await config.update('agents', this.list().filter((a) => a.name !== name), vscode.ConfigurationTarget.Global);
+    if (config.get<string>('currentAgent') === name) await config.update('currentAgent', undefined, vscode.ConfigurationTarget.Global);
+    await this.secrets.delete(secretKey(name));
+    this.changed.fire();
+  }
+
+  async select(name: string): Promise<void> {
+    await vscode.workspace.getConfiguration('marathon').update('currentAgent', name, vscode.ConfigurationTarget.Global);
+    this.changed.fire();
+  }
+}
+
+export function validateAgentUrl(value: string): string | undefined {
+  try {
+    const u = new URL(value.trim());
+    if (u.protocol !== 'ws:' && u.protocol !== 'wss:') return 'Use a ws:// or wss:// URL, e.g. wss://agent-1.example.com:8443';
+    return undefined;
+  } catch {
+    return 'Not a URL: expected e.g. ws://10.0.0.5:8080 or wss://agent-1.example.com:8443';
+  }
+}
+
+/** The `Marathon: Add Agent` flow: name, URL, token (password box). Returns the agent, or undefined if cancelled. */
+export async function promptForAgent(store: AgentStore): Promise<Agent | undefined> {
+  const name = await vscode.window.showInputBox({
+    title: 'Marathon: Add Agent (1/3)',
+    prompt: 'A name for this agent',
+    placeHolder: 'agent-1',
+    ignoreFocusOut: true,
+    validateInput: (v) => (v.trim() ? undefined : 'A name is required'),
+  });
+  if (!name) return undefined;
+  const url = await vscode.window.showInputBox({
+    title: 'Marathon: Add Agent (2/3)',
+    prompt: 'The dvdi-bridge URL of the agent',
+    placeHolder: 'wss://agent-1.example.com:8443',
+    ignoreFocusOut: true,
+    validateInput: validateAgentUrl,
+  });
+  if (!url) return undefined;
+  const token = await vscode.window.showInputBox({
+    title: 'Marathon: Add Agent (3/3)',
+    prompt: "The bridge token (from the agent's --token-file); kept in VS Code's SecretStorage, never in settings",
+    password: true,
+    ignoreFocusOut: true,
+    validateInput: (v) => (v.trim() ? undefined : 'A token is required'),
+  });
+  if (!token) return undefined;
+  const agent = { name: name.trim(), url: url.trim() };
+  await store.add(agent, token.trim());
+  return agent;
+}

@@ -1,0 +1,49 @@
+/** One status bar item: the current agent and whether it answers, plus the last validation time. */
+import * as vscode from 'vscode';
+import type { AgentStore } from './agents';
+import type { StatusParams } from '@marathon-devtools/language-server/protocol';
+import { probeAgent } from './bridge/healthProbe';
+
+export class MarathonStatusBar implements vscode.Disposable {
+  private readonly item = vscode.window.createStatusBarItem('marathon.status', vscode.StatusBarAlignment.Right, 100);
+  private reachability: 'unknown' | 'up' | 'down' = 'unknown';
+  private lastValidation: StatusParams | undefined;
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(private readonly store: AgentStore) {
+    this.item.name = 'Marathon';
+    this.item.command = 'marathon.selectAgent';
+    store.onDidChange(() => void this.refreshReachability());
+    // Reachability is probed now and then (cheap GET /healthz), never per keystroke.
+    this.timer = setInterval(() => void this.refreshReachability(), 60_000);
+    void this.refreshReachability();
+  }
+
+  onValidated(status: StatusParams): void {
+    this.lastValidation = status;
+    this.render();
+  }
+
+  async refreshReachability(): Promise<void> {
+    const agent = this.store.current();
+    this.reachability = agent ? ((await probeAgent(agent.url)) ? 'up' : 'down') : 'unknown';
+    this.render();
+  }
+
+  private render(): void {
+    const agent = this.store.current();
+    const icon = this.reachability === 'up' ? '$(vm-active)' : this.reachability === 'down' ? '$(vm-outline)' : '$(vm)';
+    const agentText = agent ? `${agent.name}${this.reachability === 'down' ? ' (unreachable)' : ''}` : 'no agent';
+    const v = this.lastValidation;
+    this.item.text = `${icon} Marathon: ${agentText}${v ? ` · ${v.validationTimeMs.toFixed(0)} ms` : ''}`;
+    const lines = [agent ? `Agent ${agent.name} — ${agent.url} (${this.reachability})` : 'No agent: click to add or select one'];
+    if (v) lines.push(`Last validation ${new Date(v.lastValidated).toLocaleTimeString()}: ${v.validationTimeMs.toFixed(1)} ms, ${v.diagnostics} finding(s)`);
+    this.item.tooltip = lines.join('\n');
+    this.item.show();
+  }
+
+  dispose(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.item.dispose();
+  }
+}

@@ -1,0 +1,105 @@
+/** `marathon.testMount`: the code lens argument → a dry-run on the current agent, with progress and a result. */
+import * as vscode from 'vscode';
+import type { DryRunMountResult } from '@marathon-devtools/agent-bridge/dryrun/contract';
+import { AgentStore, promptForAgent, type Agent } from './agents';
+import { BridgeConnection } from './bridge/bridgeClient';
+import { BridgeError } from './bridge/bridgeErrors';
+import type { TestMountArgs } from '@marathon-devtools/language-server/protocol';
+import { findNodeAtLocation, parseTree } from 'jsonc-parser';
+
+
+export function isTestMountArgs(v: unknown): v is TestMountArgs {
+  const a = v as TestMountArgs;
+  return typeof a?.uri === 'string' && typeof a.volume?.driver === 'string' && typeof a.volume?.name === 'string';
+}
+
+const verdictText: Record<DryRunMountResult['verdict'], string> = {
+  'mounted-and-released': 'mounted and released',
+  'would-create': 'does not exist yet: a task would create it',
+  'in-use': 'is in use on the agent: left untouched',
+  refused: 'was refused by the agent',
+  failed: 'failed to mount',
+};
+
+export class TestMountCommand {
+  constructor(private readonly store: AgentStore, private readonly output: vscode.OutputChannel) {}
+
+  async run(args: unknown): Promise<DryRunMountResult | undefined> {
+    if (!isTestMountArgs(args)) {
+      void vscode.window.showErrorMessage('Test mount needs a volume: use the "Test mount" code lens above an external volume.');
+      return undefined;
+    }
+    let agent = this.store.current();
+    if (!agent) {
+      const choice = await vscode.window.showInformationMessage('No agent is configured for Test mount.', 'Add Agent');
+      if (choice !== 'Add Agent') return undefined;
+      agent = await promptForAgent(this.store);
+      if (!agent) return undefined;
+    }
+    const token = await this.store.token(agent);
+    if (!token) {
+      void vscode.window.showErrorMessage(`No token is stored for agent "${agent.name}". Run "Marathon: Add Agent" again.`);
+      return undefined;
+    }
+    return this.dryRun(agent, token, args);
+  }
+
+  private async dryRun(agent: Agent, token: string, args: TestMountArgs): Promise<DryRunMountResult | undefined> {
+    const { driver, name } = args.volume;
+    const started = Date.now();
+    this.output.appendLine(`[${new Date().toISOString()}] Test mount ${driver}/${name} on ${agent.name} (${agent.url}), engine ${args.engine}`);
+    try {
+      const result = await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title: `Test mount ${name} on ${agent.name}`, cancellable: true },
+        async (progress, cancel) => {
+          const abort = new AbortController();
+          cancel.onCancellationRequested(() => abort.abort());
+          const conn = await BridgeConnection.connect(agent.url, token);
+          try {
+            return await conn.dryRunMount(
+              { driver, name, options: args.volume.options, containerPath: args.volume.containerPath, mode: args.volume.mode, engine: args.engine },
+              (p) => {
+                progress.report({ message: `${p.step}: ${p.status}` });
+                this.output.appendLine(`  ${p.step} ${p.status}`);
+              },
+              abort.signal,
+            );
+          } finally {
+            conn.close();
+          }
+        },
+      );
+      this.report(agent, args, result, Date.now() - started);
+      return result;
+    } catch (e) {
+      const message = e instanceof BridgeError ? e.message : `Test mount failed: ${(e as Error).message}`;
+      this.output.appendLine(`  error: ${message}`);
+      if (!(e instanceof BridgeError && e.kind === 'cancelled')) void vscode.window.showErrorMessage(message, 'Show Output').then((c) => c && this.output.show(true));
+      return undefined;
+    }
+  }
+
+  private report(agent: Agent, args: TestMountArgs, r: DryRunMountResult, ms: number): void {
+    for (const s of r.steps) this.output.appendLine(`  ${s.ok ? 'ok  ' : 'FAIL'} ${s.step} ${s.ms} ms${s.detail ? ` — ${s.detail}` : ''}`);
+    for (const w of r.warnings) this.output.appendLine(`  warning: ${w}`);
+    const where = r.mountpoint ? ` at ${r.mountpoint}` : '';
+    const failedStep = r.steps.find((s) => !s.ok);
+    const detail = r.verdict === 'mounted-and-released' ? ` (${ms} ms)` : failedStep?.detail ? `: ${failedStep.detail}` : '';
+    const text = `Volume ${args.volume.name} on ${agent.name} ${verdictText[r.verdict]}${where}${detail}`;
+    this.output.appendLine(`  verdict: ${r.verdict}${where}`);
+    const show = r.verdict === 'mounted-and-released' || r.verdict === 'would-create' ? vscode.window.showInformationMessage : r.verdict === 'in-use' ? vscode.window.showWarningMessage : vscode.window.showErrorMessage;
+    void show(text, 'Show Output', 'Go to Volume').then((choice) => {
+      if (choice === 'Show Output') this.output.show(true);
+      if (choice === 'Go to Volume') void revealPointer(args.uri, args.pointer);
+    });
+  }
+}
+
+async function revealPointer(uri: string, pointer: string): Promise<void> {
+  const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(uri));
+  const tree = parseTree(doc.getText());
+  const path = pointer.split('/').slice(1).map((t) => (/^\d+$/.test(t) ? Number(t) : t.replace(/~1/g, '/').replace(/~0/g, '~')));
+  const node = tree && findNodeAtLocation(tree, path);
+  const pos = doc.positionAt(node?.offset ?? 0);
+  await vscode.window.showTextDocument(doc, { selection: new vscode.Range(pos, pos) });
+}
