@@ -1,0 +1,100 @@
+/**
+ * Command-line arguments → options. Pure: no I/O, so every usage mistake is reported the same way
+ * (one line on stderr, exit 2) before any file is touched.
+ */
+import { parseArgs } from 'node:util';
+import { supportedVersions } from '../core/profile';
+import type { DocumentKind } from '../core/types';
+import { formatNames, type FormatName } from './formatters/index';
+
+export type ForcedKind = Exclude<DocumentKind, 'unknown'>;
+export const kindNames: readonly ForcedKind[] = ['app', 'group', 'pod', 'chronos-job'];
+
+export interface CliOptions {
+  inputs: string[];
+  format: FormatName;
+  kind?: ForcedKind;
+  marathonVersion?: string;
+  config?: string;
+  maxWarnings?: number;
+  quiet: boolean;
+  color: boolean | undefined; // undefined: decide from the terminal
+  help: boolean;
+  version: boolean;
+}
+
+export type ParsedArgs = { ok: true; options: CliOptions } | { ok: false; message: string };
+
+export function parseCliArgs(argv: readonly string[]): ParsedArgs {
+  let values: Record<string, string | boolean | undefined>;
+  let positionals: string[];
+  try {
+    ({ values, positionals } = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        format: { type: 'string', short: 'f' },
+        kind: { type: 'string' },
+        'marathon-version': { type: 'string' },
+        config: { type: 'string', short: 'c' },
+        'max-warnings': { type: 'string' },
+        quiet: { type: 'boolean', short: 'q' },
+        color: { type: 'boolean' },
+        'no-color': { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean', short: 'v' },
+      },
+    }));
+  } catch (e) {
+    // node:util's messages are already precise ("Unknown option '--fromat'"); strip its trailing advice.
+    const msg = String((e as Error).message).split('. To specify a positional')[0];
+    return { ok: false, message: msg };
+  }
+
+  const format = (values.format as string | undefined) ?? 'stylish';
+  if (!(formatNames as readonly string[]).includes(format)) {
+    return { ok: false, message: `Unknown --format '${format}': use one of ${formatNames.join(', ')}` };
+  }
+  const kind = values.kind as string | undefined;
+  if (kind !== undefined && !(kindNames as readonly string[]).includes(kind)) {
+    return { ok: false, message: `Unknown --kind '${kind}': use one of ${kindNames.join(', ')}` };
+  }
+  const marathonVersion = values['marathon-version'] as string | undefined;
+  if (marathonVersion !== undefined && !isSupportedVersion(marathonVersion)) {
+    return {
+      ok: false,
+      message: `Unsupported --marathon-version '${marathonVersion}': use one of ${supportedVersions.join(', ')} (optionally with a patch, e.g. 1.8.230)`,
+    };
+  }
+  const rawMax = values['max-warnings'] as string | undefined;
+  let maxWarnings: number | undefined;
+  if (rawMax !== undefined) {
+    if (!/^\d+$/.test(rawMax)) return { ok: false, message: `--max-warnings expects a whole number of warnings (0 or more), got '${rawMax}'` };
+    maxWarnings = Number(rawMax);
+  }
+  const config = values.config as string | undefined;
+  if (config === '') return { ok: false, message: '--config expects a file name' };
+
+  return {
+    ok: true,
+    options: {
+      inputs: positionals,
+      format: format as FormatName,
+      kind: kind as ForcedKind | undefined,
+      marathonVersion,
+      config,
+      maxWarnings,
+      quiet: values.quiet === true,
+      color: values['no-color'] === true ? false : values.color === true ? true : undefined,
+      help: values.help === true,
+      version: values.version === true,
+    },
+  };
+}
+
+/** "1.10" or "1.8.230": a known minor version, optionally with a numeric patch. */
+function isSupportedVersion(v: string): boolean {
+  const m = /^(\d+\.\d+)(\.\d+)?$/.exec(v);
+  return m !== null && (supportedVersions as readonly string[]).includes(m[1]);
+}

@@ -1,0 +1,109 @@
+/**
+ * Which profile each file is linted with: `--config FILE` for every file, otherwise the nearest
+ * `marathon-lint.config.json` in the file's directory or above it, otherwise the default profile.
+ * Each config file is read and parsed once; each directory is looked up once.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, sep } from 'node:path';
+import { parseConfig } from '../core/index';
+import { defaultProfile, type Profile } from '../core/profile';
+import { describeFsError } from './fsErrors';
+
+export const configFileName = 'marathon-lint.config.json';
+
+export type ProfileLookup = { ok: true; profile: Profile; configFile?: string } | { ok: false; errors: string[] };
+
+export class ConfigResolver {
+  private readonly byDir = new Map<string, string | null>();
+  private readonly byFile = new Map<string, ProfileLookup>();
+
+  constructor(
+    private readonly cwd: string,
+    private readonly explicitConfig: string | undefined,
+    private readonly marathonVersion: string | undefined,
+  ) {}
+
+  /** The profile for a document in `dir` (the working directory for stdin). */
+  forDirectory(dir: string): ProfileLookup {
+    const file = this.explicitConfig ?? this.findUpward(dir);
+    if (file === null) return { ok: true, profile: this.override({ ...defaultProfile, features: [...defaultProfile.features], rules: {} }) };
+    let cached = this.byFile.get(file);
+    if (!cached) {
+      cached = this.load(file);
+      this.byFile.set(file, cached);
+    }
+    return cached;
+  }
+
+  private findUpward(start: string): string | null {
+    const visited: string[] = [];
+    let dir = start;
+    let found: string | null = null;
+    for (;;) {
+      const known = this.byDir.get(dir);
+      if (known !== undefined) {
+        found = known;
+        break;
+      }
+      visited.push(dir);
+      const candidate = join(dir, configFileName);
+      if (isFile(candidate)) {
+        found = candidate;
+        break;
+      }
+      const parent = dirname(dir);
+      if (parent === dir) break;
+      dir = parent;
+    }
+    for (const d of visited) this.byDir.set(d, found);
+    return found;
+  }
+
+  private load(file: string): ProfileLookup {
+    const shown = relative(this.cwd, file).split(sep).join('/') || file;
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch (e) {
+      return { ok: false, errors: [`${shown}: cannot read the config file: ${describeFsError(e)}`] };
+    }
+    let parsed: ReturnType<typeof parseConfig>;
+    try {
+      parsed = parseConfig(text, file);
+    } catch (e) {
+      // The engine promises not to throw; if it does, the user still gets one line, not a stack.
+      return { ok: false, errors: [`${shown}: the config could not be read (${(e as Error)?.message ?? e})`] };
+    }
+    const fatal = ((parsed.errors ?? []) as ConfigError[]).filter((e) => severityOf(e) === 'error');
+    if (fatal.length > 0) return { ok: false, errors: fatal.map((e) => `${shown}${locationOf(e)}: ${messageOf(e)}`) };
+    return { ok: true, profile: this.override(parsed.profile), configFile: file };
+  }
+
+  private override(profile: Profile): Profile {
+    return this.marathonVersion ? { ...profile, marathonVersion: this.marathonVersion } : profile;
+  }
+}
+
+function isFile(p: string): boolean {
+  try {
+    return statSync(p).isFile();
+  } catch {
+    return false;
+  }
+}
+
+// parseConfig's errors are diagnostics (or plain strings); read them without depending on more than that.
+type ConfigError = string | { message?: string; severity?: string; range?: { start: { line: number; character: number } } };
+
+function severityOf(e: ConfigError): string {
+  return typeof e === 'object' && e !== null && typeof e.severity === 'string' ? e.severity : 'error';
+}
+
+function messageOf(e: ConfigError): string {
+  return typeof e === 'string' ? e : String(e?.message ?? e);
+}
+
+function locationOf(e: ConfigError): string {
+  const start = typeof e === 'object' && e !== null ? e.range?.start : undefined;
+  return start ? `:${start.line + 1}:${start.character + 1}` : '';
+}

@@ -1,0 +1,124 @@
+/**
+ * Inputs (files, directories, globs, `-`) → the list of documents to lint, in a stable order.
+ * Nothing here throws: every path that cannot be used becomes one message naming it, and the
+ * remaining inputs are still expanded.
+ */
+import { readdirSync, statSync, lstatSync, realpathSync, type Dirent } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { configFileName } from './configLookup';
+import { describeFsError } from './fsErrors';
+
+export type Target = { kind: 'stdin' } | { kind: 'file'; path: string };
+
+export interface Discovery {
+  targets: Target[];
+  /** One line each; the run exits 2 when any is present. */
+  errors: string[];
+}
+
+const skippedDirs = new Set(['node_modules', '.git']);
+const globMagic = /[*?[\]{}]/;
+
+export function discover(inputs: readonly string[], cwd: string): Discovery {
+  const targets: Target[] = [];
+  const errors: string[] = [];
+  const seen = new Set<string>();
+  const add = (abs: string) => {
+    if (seen.has(abs)) return;
+    seen.add(abs);
+    targets.push({ kind: 'file', path: abs });
+  };
+  let stdinSeen = false;
+
+  for (const input of inputs) {
+    if (input === '-') {
+      if (!stdinSeen) targets.push({ kind: 'stdin' });
+      stdinSeen = true;
+      continue;
+    }
+    const abs = resolve(cwd, input);
+    let st;
+    try {
+      st = statSync(abs);
+    } catch (e) {
+      if (globMagic.test(input) && (e as NodeJS.ErrnoException).code === 'ENOENT') {
+        const found = expandGlob(input, cwd);
+        if (found.length === 0) errors.push(`${input}: no file matches this pattern (directories, node_modules and .git are not matched)`);
+        found.forEach(add);
+      } else {
+        errors.push(`${input}: ${isDanglingLink(abs) ? 'broken symbolic link (its target does not exist)' : describeFsError(e)}`);
+      }
+      continue;
+    }
+    if (st.isDirectory()) {
+      const before = targets.length;
+      walk(abs, input, add, errors, new Set());
+      if (targets.length === before) errors.push(`${input}: directory contains no *.json file to lint (node_modules, .git and ${configFileName} are skipped)`);
+    } else if (st.isFile()) {
+      add(abs);
+    } else {
+      errors.push(`${input}: not a regular file (a device, socket or FIFO cannot be linted)`);
+    }
+  }
+  return { targets, errors };
+}
+
+function expandGlob(pattern: string, cwd: string): string[] {
+  // Loaded only when a glob is used (startup cost), and through require so the bundle takes the
+  // package's CommonJS build (its ESM build needs import.meta, which a CJS bundle does not have).
+  const { globSync } = require('tinyglobby') as typeof import('tinyglobby');
+  return globSync(pattern, {
+    cwd,
+    absolute: true,
+    onlyFiles: true,
+    expandDirectories: false,
+    ignore: ['**/node_modules/**', '**/.git/**'],
+  })
+    .filter((p) => !p.endsWith('/' + configFileName))
+    .sort();
+}
+
+/** Depth-first, entries sorted by name, so output order does not depend on the filesystem. */
+function walk(dir: string, display: string, add: (p: string) => void, errors: string[], visited: Set<string>): void {
+  let real: string;
+  let entries: Dirent[];
+  try {
+    real = realpathSync(dir);
+    if (visited.has(real)) return; // a symlink cycle
+    visited.add(real);
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch (e) {
+    errors.push(`${display}: ${describeFsError(e)}`);
+    return;
+  }
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const entry of entries) {
+    const path = join(dir, entry.name);
+    const shown = join(display, entry.name);
+    let isDir = entry.isDirectory();
+    let isFile = entry.isFile();
+    if (entry.isSymbolicLink()) {
+      try {
+        const st = statSync(path);
+        isDir = st.isDirectory();
+        isFile = st.isFile();
+      } catch {
+        if (entry.name.endsWith('.json')) errors.push(`${shown}: broken symbolic link (its target does not exist)`);
+        continue;
+      }
+    }
+    if (isDir) {
+      if (!skippedDirs.has(entry.name)) walk(path, shown, add, errors, visited);
+    } else if (isFile && entry.name.endsWith('.json') && entry.name !== configFileName) {
+      add(path);
+    }
+  }
+}
+
+function isDanglingLink(abs: string): boolean {
+  try {
+    return lstatSync(abs).isSymbolicLink();
+  } catch {
+    return false;
+  }
+}

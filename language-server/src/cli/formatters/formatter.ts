@@ -1,0 +1,25 @@
+/** The one interface every output format implements: all results in, the whole stdout text out. */
+import type { Diagnostic, DocumentKind } from '../../core/types';
+
+/** One linted input, as every formatter sees it. */
+export interface FileResult {
+  /** Display path: relative to the working directory with forward slashes, or `<stdin>`. */
+  file: string;
+  kind: DocumentKind;
+  diagnostics: Diagnostic[];
+}
+
+export interface FormatContext {
+  /** ANSI colours allowed (only `stylish` uses them). */
+  color: boolean;
+  /** Tool version, for formats that record it (SARIF). */
+  version: string;
+  /** Short description per rule id, for formats that describe rules (SARIF). */
+  ruleSummary(ruleId: string): string;
+  /** Documentation link per rule id. */
+  ruleHelpUri(ruleId: string): string;
+}
+
+export interface Formatter {
+  format(results: readonly FileResult[], ctx: FormatContext): string;
+}

@@ -1,0 +1,67 @@
+/**
+ * `--format sarif`: SARIF 2.1.0 as GitHub code scanning ingests it (`github/codeql-action/upload-sarif`).
+ * Rules carry id, shortDescription and helpUri; results carry ruleId, level, message and one physical
+ * location with a relative artifact URI and a 1-based region (SARIF's endColumn is exclusive, like LSP's
+ * end character + 1). Columns count UTF-16 code units, which the run declares via `columnKind`.
+ */
+import type { Formatter } from './formatter';
+import type { Diagnostic, Severity } from '../../core/types';
+
+const level: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
+
+export const sarif: Formatter = {
+  format(results, ctx) {
+    const ruleIds = [...new Set(results.flatMap((r) => r.diagnostics.map((d) => d.ruleId)))].sort();
+    const ruleIndex = new Map(ruleIds.map((id, i) => [id, i]));
+    const log = {
+      $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+      version: '2.1.0',
+      runs: [
+        {
+          tool: {
+            driver: {
+              name: 'marathon-lint',
+              version: ctx.version,
+              informationUri: 'https://github.com/marathon-devtools/marathon-devtools',
+              rules: ruleIds.map((id) => ({
+                id,
+                shortDescription: { text: ctx.ruleSummary(id) },
+                helpUri: ctx.ruleHelpUri(id),
+              })),
+            },
+          },
+          columnKind: 'utf16CodeUnits',
+          results: results.flatMap((r) => r.diagnostics.map((d) => result(r.file, d, ruleIndex.get(d.ruleId)!))),
+        },
+      ],
+    };
+    return JSON.stringify(log, null, 2) + '\n';
+  },
+};
+
+function result(file: string, d: Diagnostic, ruleIndex: number) {
+  const { start, end } = d.range;
+  const startColumn = start.character + 1;
+  // An empty range would be an invisible annotation; widen it to one character.
+  const endColumn = end.line === start.line && end.character <= start.character ? startColumn + 1 : end.character + 1;
+  return {
+    ruleId: d.ruleId,
+    ruleIndex,
+    level: level[d.severity],
+    message: { text: d.message },
+    locations: [
+      {
+        physicalLocation: {
+          artifactLocation: { uri: toUri(file) },
+          region: { startLine: start.line + 1, startColumn, endLine: Math.max(end.line, start.line) + 1, endColumn },
+        },
+      },
+    ],
+    ...(d.pointer ? { properties: { pointer: d.pointer } } : {}),
+  };
+}
+
+/** A relative URI reference: each path segment percent-encoded, separators kept. */
+function toUri(file: string): string {
+  return file.split('/').map(encodeURIComponent).join('/');
+}

@@ -1,0 +1,49 @@
+/**
+ * `--format stylish` (default): one line per finding, `file:line:col  severity  message  rule-id`,
+ * 1-based like every editor's "go to line", then one summary line. Terminals make the location clickable.
+ */
+import type { Formatter, FileResult } from './formatter';
+import type { Severity } from '../../core/types';
+
+const ansi = { red: '\x1b[31m', yellow: '\x1b[33m', blue: '\x1b[34m', dim: '\x1b[2m', bold: '\x1b[1m', reset: '\x1b[0m' };
+const severityColor: Record<Severity, string> = { error: ansi.red, warning: ansi.yellow, info: ansi.blue };
+
+export const stylish: Formatter = {
+  format(results, { color }) {
+    const paint = (code: string, s: string) => (color ? code + s + ansi.reset : s);
+    const lines: string[] = [];
+    const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+    let filesWithProblems = 0;
+    for (const r of results) {
+      if (r.diagnostics.length > 0) filesWithProblems++;
+      for (const d of r.diagnostics) {
+        counts[d.severity]++;
+        const where = `${r.file}:${d.range.start.line + 1}:${d.range.start.character + 1}`;
+        // One finding per line keeps the output grep-able even when a message spans several lines.
+        const message = d.message.replace(/\s*\r?\n\s*/g, ' ');
+        lines.push(`${paint(ansi.bold, where)}  ${paint(severityColor[d.severity], d.severity)}  ${message}  ${paint(ansi.dim, d.ruleId)}`);
+      }
+    }
+    lines.push(summary(results, counts, filesWithProblems, paint));
+    return lines.join('\n') + '\n';
+  },
+};
+
+function summary(
+  results: readonly FileResult[],
+  counts: Record<Severity, number>,
+  filesWithProblems: number,
+  paint: (code: string, s: string) => string,
+): string {
+  const files = plural(results.length, 'file');
+  const total = counts.error + counts.warning + counts.info;
+  if (total === 0) return `No problems found in ${files}.`;
+  const parts = [plural(counts.error, 'error'), plural(counts.warning, 'warning')];
+  if (counts.info > 0) parts.push(plural(counts.info, 'info'));
+  const line = `${plural(total, 'problem')} (${parts.join(', ')}) in ${filesWithProblems} of ${files}.`;
+  return paint(counts.error > 0 ? ansi.red : ansi.yellow, line);
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 || word === 'info' ? '' : 's'}`;
+}

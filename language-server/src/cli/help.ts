@@ -1,0 +1,27 @@
+/** `marathon-lint --help`. Kept next to args.ts in spirit: every option parsed there is listed here. */
+import { supportedVersions } from '../core/profile';
+import { kindNames } from './args';
+import { formatNames } from './formatters/index';
+
+export const helpText = `Usage: marathon-lint [options] <file | directory | glob | ->...
+
+Lint Marathon app, group and pod definitions and Chronos jobs (with external dvdi volumes).
+Directories are searched for *.json (node_modules, .git and marathon-lint.config.json are skipped);
+quote globs ('apps/**/*.json') so the shell does not expand them; - reads one document from stdin.
+
+Options:
+  -f, --format <name>          output format: ${formatNames.join(' | ')} (default stylish)
+      --kind <kind>            treat every input as: ${kindNames.join(' | ')} (default: detect)
+      --marathon-version <v>   judge against this Marathon version: ${supportedVersions.join(', ')}
+                               (overrides marathonVersion from the config file)
+  -c, --config <file>          use this config for every input instead of the nearest
+                               marathon-lint.config.json above each file
+      --max-warnings <n>       exit 1 when there are more than n warnings
+  -q, --quiet                  report errors only (warnings still count for --max-warnings)
+      --no-color               no ANSI colours (also: NO_COLOR=1); --color forces them
+  -h, --help                   show this help
+  -v, --version                show the version
+
+Exit status: 0 no errors, 1 errors found (or more warnings than --max-warnings),
+             2 usage error, unreadable input or invalid config.
+`;

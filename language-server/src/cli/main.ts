@@ -1,0 +1,20 @@
+/**
+ * Entry of the bundled `dist/cli.cjs` (also loaded by `bin/marathon-lint.cjs`): runs the CLI on
+ * process.argv. Exits through exitCode, not process.exit, so output piped to another program is flushed.
+ */
+import { runCli } from './run';
+
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  // `marathon-lint … | head` closed the pipe: stop quietly, as Unix tools do.
+  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw e;
+});
+
+runCli(process.argv.slice(2), { cwd: process.cwd(), env: process.env, stdin: process.stdin, stdout: process.stdout, stderr: process.stderr })
+  .then((code) => {
+    process.exitCode = code;
+  })
+  .catch((e: unknown) => {
+    process.stderr.write(`marathon-lint: internal error: ${(e as Error)?.message ?? e}. Please report this.\n`);
+    process.exitCode = 2;
+  });

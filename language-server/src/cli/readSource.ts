@@ -1,0 +1,51 @@
+/** Reads one document's text. Never throws: a read failure is returned as a sentence naming the cause. */
+import { openSync, fstatSync, readSync, closeSync } from 'node:fs';
+import { describeFsError } from './fsErrors';
+
+/** V8 cannot hold a string much above 512 MB; refuse well before that with a clear message. */
+export const maxFileBytes = 256 * 1024 * 1024;
+
+export type Source = { ok: true; text: string } | { ok: false; error: string };
+
+export function readFileSource(path: string): Source {
+  let fd: number | undefined;
+  try {
+    fd = openSync(path, 'r');
+    const st = fstatSync(fd);
+    if (st.isDirectory()) return { ok: false, error: 'is a directory, not a file' };
+    if (!st.isFile()) return { ok: false, error: 'not a regular file (a device, socket or FIFO cannot be linted)' };
+    if (st.size > maxFileBytes) return { ok: false, error: `too large to lint (${mb(st.size)} MB; the limit is ${mb(maxFileBytes)} MB)` };
+    const buf = Buffer.allocUnsafe(st.size);
+    let off = 0;
+    while (off < st.size) {
+      const n = readSync(fd, buf, off, st.size - off, off);
+      if (n === 0) break; // the file shrank while we read it: lint what is there
+      off += n;
+    }
+    return { ok: true, text: buf.toString('utf8', 0, off) };
+  } catch (e) {
+    return { ok: false, error: describeFsError(e) };
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+export async function readStdinSource(stdin: NodeJS.ReadableStream): Promise<Source> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  try {
+    for await (const chunk of stdin) {
+      const b = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
+      size += b.length;
+      if (size > maxFileBytes) return { ok: false, error: `too large to lint (over ${mb(maxFileBytes)} MB)` };
+      chunks.push(b);
+    }
+  } catch (e) {
+    return { ok: false, error: describeFsError(e) };
+  }
+  return { ok: true, text: Buffer.concat(chunks).toString('utf8') };
+}
+
+function mb(bytes: number): string {
+  return (bytes / 1024 / 1024).toFixed(0);
+}

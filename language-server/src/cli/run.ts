@@ -1,0 +1,69 @@
+/**
+ * marathon-lint: read → parse → lint → format. A thin adapter over the engine (`core/index.ts`);
+ * everything here is about files, options and output, never about Marathon. Returns the exit status
+ * instead of exiting, so it can be driven in-process.
+ */
+import { resolve } from 'node:path';
+import { formatters } from './formatters/index';
+import type { FormatContext } from './formatters/formatter';
+import { parseCliArgs } from './args';
+import { helpText } from './help';
+import { discover } from './discover';
+import { ConfigResolver } from './configLookup';
+import { lintTargets } from './lintTargets';
+import { ruleHelpUri, ruleSummary } from './ruleInfo';
+import { exitStatus } from './exitStatus';
+import { version } from '../../package.json';
+
+export interface CliIo {
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  stdin: NodeJS.ReadableStream;
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream;
+}
+
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  const fail = (msg: string) => io.stderr.write(`marathon-lint: error: ${msg}\n`);
+  const parsed = parseCliArgs(argv);
+  if (!parsed.ok) {
+    fail(parsed.message);
+    io.stderr.write(`Run 'marathon-lint --help' for usage.\n`);
+    return 2;
+  }
+  const opts = parsed.options;
+  if (opts.help) {
+    io.stdout.write(helpText);
+    return 0;
+  }
+  if (opts.version) {
+    io.stdout.write(`${version}\n`);
+    return 0;
+  }
+  if (opts.inputs.length === 0) {
+    fail('no input: give files, directories, quoted globs, or - to read stdin');
+    io.stderr.write(`Run 'marathon-lint --help' for usage.\n`);
+    return 2;
+  }
+
+  const found = discover(opts.inputs, io.cwd);
+  const configs = new ConfigResolver(io.cwd, opts.config ? resolve(io.cwd, opts.config) : undefined, opts.marathonVersion);
+  const run = await lintTargets(found.targets, { cwd: io.cwd, kind: opts.kind, configs, stdin: io.stdin, stderr: io.stderr });
+
+  const results = opts.quiet ? run.results.map((r) => ({ ...r, diagnostics: r.diagnostics.filter((d) => d.severity === 'error') })) : run.results;
+  const ctx: FormatContext = { color: useColor(opts.color, io), version: version, ruleSummary, ruleHelpUri };
+  io.stdout.write(formatters[opts.format].format(results, ctx));
+
+  const errors = [...found.errors, ...run.errors];
+  for (const e of errors) fail(e);
+  const status = exitStatus(run.results, errors.length, opts.maxWarnings);
+  if (status.note) io.stderr.write(`marathon-lint: ${status.note}\n`);
+  return status.code;
+}
+
+function useColor(flag: boolean | undefined, io: CliIo): boolean {
+  if (flag !== undefined) return flag;
+  if (io.env.NO_COLOR) return false;
+  if (io.env.FORCE_COLOR && io.env.FORCE_COLOR !== '0') return true;
+  return (io.stdout as NodeJS.WriteStream).isTTY === true && io.env.TERM !== 'dumb';
+}
