@@ -1,0 +1,178 @@
+/**
+ * Completion from the JSON Schema of the document's kind (walked to the cursor's JSON path), plus what a
+ * schema cannot know: dvdi drivers and their option keys, app ids of the same file for `dependencies`,
+ * and snippets for values with a shape.
+ */
+import { CompletionItemKind, InsertTextFormat, type CompletionItem, type CompletionList, type Range } from 'vscode-languageserver-types';
+import { collectApps } from '../core/documentModel';
+import type { MarathonDocument } from './document';
+import { nodeAtOffset, pathOf, type JsonNode, type JsonPath } from './jsonTree';
+import { fieldInfo, propertiesOf, schemasAtPath, type SchemaNode } from './schemaNavigator';
+import { constraintOperators, itemSnippets, valueSnippetForKey } from './snippets';
+import { nodeRange } from './ranges';
+import type { FeatureContext } from './context';
+
+type Where =
+  | { at: 'key'; objectPath: JsonPath; object: JsonNode | undefined; replace?: JsonNode; hasColon: boolean }
+  | { at: 'value'; path: JsonPath; replace?: JsonNode };
+
+/** Where the cursor is: naming a property of an object, or giving a value at a path. */
+export function locate(doc: MarathonDocument, offset: number): Where {
+  const node = nodeAtOffset(doc.tree, offset);
+  if (!node) return { at: 'value', path: [] };
+  const parent = node.parent;
+  if (node.type === 'string' && parent?.type === 'property' && parent.children![0] === node) {
+    return { at: 'key', objectPath: pathOf(node).slice(0, -1), object: parent.parent, replace: node, hasColon: parent.colonOffset !== undefined };
+  }
+  if (node.type === 'property') {
+    const key = String(node.children![0].value);
+    if (node.colonOffset !== undefined && offset > node.colonOffset) return { at: 'value', path: [...pathOf(node), key] };
+    return { at: 'key', objectPath: pathOf(node), object: node.parent, replace: node.children![0], hasColon: node.colonOffset !== undefined };
+  }
+  if ((node.type === 'object' || node.type === 'array') && offset > node.offset && (offset < node.offset + node.length || !closed(doc, node))) {
+    if (node.type === 'object') return { at: 'key', objectPath: pathOf(node), object: node, hasColon: false };
+    const index = node.children!.filter((c) => c.offset + c.length < offset).length;
+    return { at: 'value', path: [...pathOf(node), index] };
+  }
+  return { at: 'value', path: pathOf(node), replace: node.type === 'object' || node.type === 'array' ? undefined : node };
+}
+
+function closed(doc: MarathonDocument, node: JsonNode): boolean {
+  const last = doc.text[node.offset + node.length - 1];
+  return node.length > 1 && (last === '}' || last === ']');
+}
+
+function valueText(info: ReturnType<typeof fieldInfo>): string {
+  if (info.enumValues.length > 0 && info.enumValues.every((v) => typeof v === 'string')) {
+    const vals = info.enumValues as string[];
+    const first = info.hasDefault && vals.includes(info.default as string) ? [info.default as string, ...vals.filter((v) => v !== info.default)] : vals;
+    return `"\${1|${first.map((v) => v.replace(/[,|\\$}]/g, (c) => '\\' + c)).join(',')}|}"`;
+  }
+  const t = info.types[0];
+  const dflt = info.hasDefault && info.default !== null && typeof info.default !== 'object' ? String(info.default) : undefined;
+  switch (t) {
+    case 'string':
+      return `"\${1:${(dflt ?? '').replace(/[$}\\]/g, (c) => '\\' + c)}}"`;
+    case 'integer':
+    case 'number':
+      return `\${1:${dflt ?? '0'}}`;
+    case 'boolean':
+      return dflt === 'true' ? '${1|true,false|}' : '${1|false,true|}';
+    case 'array':
+      return '[$1]';
+    case 'object':
+      return '{$1}';
+    default:
+      return '$1';
+  }
+}
+
+function docOf(s: SchemaNode): string | undefined {
+  return typeof s.markdownDescription === 'string' ? s.markdownDescription : typeof s.description === 'string' ? s.description : undefined;
+}
+
+function keyItems(doc: MarathonDocument, where: Extract<Where, { at: 'key' }>, ctx: FeatureContext): CompletionItem[] {
+  const root = ctx.schemaFor(doc.kind);
+  const existing = new Set((where.object?.children ?? []).filter((p) => p.children![0] !== where.replace).map((p) => String(p.children![0].value)));
+  const range: Range | undefined = where.replace ? nodeRange(doc, where.replace) : undefined;
+  const path = where.objectPath;
+  const insideContainer = path[path.length - 1] === 'container' || path.includes('container');
+  const insideVolume = typeof path[path.length - 1] === 'number' && path[path.length - 2] === 'volumes';
+  const items: CompletionItem[] = [];
+  const push = (key: string, documentation: string | undefined, value: string | undefined, detail?: string) => {
+    if (existing.has(key)) return;
+    const keyText = JSON.stringify(key);
+    const text = where.hasColon || value === undefined ? keyText : `${keyText}: ${value}`;
+    items.push({
+      label: key,
+      kind: CompletionItemKind.Property,
+      detail,
+      documentation: documentation ? { kind: 'markdown', value: documentation } : undefined,
+      insertTextFormat: InsertTextFormat.Snippet,
+      ...(range ? { textEdit: { range, newText: text } } : { insertText: text }),
+      filterText: keyText,
+    });
+  };
+
+  // external.options keys: dvdi/driver plus the chosen driver's known option keys (all drivers' when unknown).
+  if (path[path.length - 1] === 'options' && path[path.length - 2] === 'external') {
+    const opts = where.object ? objectValue(where.object) : {};
+    const driver = typeof opts['dvdi/driver'] === 'string' ? opts['dvdi/driver'] : undefined;
+    push('dvdi/driver', 'The Docker volume driver (plugin) the agent mounts this volume with.', `"\${1|${ctx.drivers.map((d) => d.name).join(',') || 'rexray'}|}"`, 'driver');
+    for (const d of ctx.drivers) {
+      if (driver && d.name !== driver) continue;
+      for (const o of d.options) {
+        const key = o.key.startsWith('dvdi/') ? o.key : `dvdi/${o.key}`;
+        const value = o.values?.length ? `"\${1|${o.values.join(',')}|}"` : '"$1"';
+        push(key, o.description, value, d.name);
+      }
+    }
+  }
+
+  if (root) {
+    for (const [key, s] of propertiesOf(schemasAtPath(root, path, ctx.schemas))) {
+      const info = fieldInfo(schemasAtPath(root, [...path, key], ctx.schemas));
+      const shaped = valueSnippetForKey(key, insideContainer, insideVolume);
+      push(key, docOf(s) ?? info.description, shaped ?? valueText(info), info.types.join(' | ') || undefined);
+    }
+  }
+  return items;
+}
+
+function objectValue(node: JsonNode): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const p of node.children ?? []) if (p.children?.[1]) out[String(p.children[0].value)] = p.children[1].value;
+  return out;
+}
+
+function valueItems(doc: MarathonDocument, where: Extract<Where, { at: 'value' }>, ctx: FeatureContext): CompletionItem[] {
+  const path = where.path;
+  const range = where.replace ? nodeRange(doc, where.replace) : undefined;
+  const items: CompletionItem[] = [];
+  const seen = new Set<string>();
+  const push = (label: string, text: string, kind: CompletionItemKind, detail?: string, documentation?: string, snippet = false) => {
+    if (seen.has(label)) return;
+    seen.add(label);
+    items.push({
+      label,
+      kind,
+      detail,
+      documentation: documentation ? { kind: 'markdown', value: documentation } : undefined,
+      insertTextFormat: snippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
+      ...(range ? { textEdit: { range, newText: text } } : { insertText: text }),
+      filterText: range && where.replace?.type === 'string' ? JSON.stringify(label) : undefined,
+    });
+  };
+  const last = path[path.length - 1];
+  const prev = path[path.length - 2];
+
+  if (last === 'dvdi/driver') for (const d of ctx.drivers) push(d.name, JSON.stringify(d.name), CompletionItemKind.Value, 'dvdi driver', d.description);
+  if (typeof last === 'number' && prev === 'dependencies') {
+    for (const app of collectApps(doc.value, doc.kind)) {
+      if (app.absoluteId) push(app.absoluteId, JSON.stringify(app.absoluteId), CompletionItemKind.Reference, 'app in this file');
+    }
+  }
+  if (last === 1 && typeof prev === 'number' && path[path.length - 3] === 'constraints') {
+    for (const op of constraintOperators) push(op, JSON.stringify(op), CompletionItemKind.EnumMember, 'constraint operator');
+  }
+  if (typeof last === 'number') {
+    for (const s of itemSnippets(prev, path.includes('container'))) push(s.label, s.body, CompletionItemKind.Snippet, s.detail, undefined, true);
+  }
+
+  const root = ctx.schemaFor(doc.kind);
+  if (root) {
+    const info = fieldInfo(schemasAtPath(root, path, ctx.schemas));
+    for (const v of info.enumValues) push(String(v), JSON.stringify(v), CompletionItemKind.EnumMember, info.hasDefault && info.default === v ? 'default' : undefined, info.description);
+    if (info.types.includes('boolean')) for (const b of [true, false]) push(String(b), String(b), CompletionItemKind.Value);
+    if (info.hasDefault && (info.default === null || typeof info.default !== 'object')) {
+      push(JSON.stringify(info.default), JSON.stringify(info.default), CompletionItemKind.Value, 'default');
+    }
+  }
+  return items;
+}
+
+export function complete(doc: MarathonDocument, offset: number, ctx: FeatureContext): CompletionList {
+  const where = locate(doc, offset);
+  const items = where.at === 'key' ? keyItems(doc, where, ctx) : valueItems(doc, where, ctx);
+  return { isIncomplete: false, items };
+}

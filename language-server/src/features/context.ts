@@ -1,0 +1,40 @@
+/**
+ * What features know beyond the document: the schemas, the dvdi drivers and the rules' metadata.
+ * Passed in (never imported from the server), so features stay pure and testable with inline data.
+ */
+import type { DocumentKind } from '../core/types';
+import type { RuleMeta } from '../rules/rule';
+import { createSchemaStore, type SchemaNode, type SchemaStore } from './schemaNavigator';
+import { schemaFileByKind } from './documentKind';
+
+export interface DriverOption {
+  /** Option key, with or without the `dvdi/` prefix. */
+  key: string;
+  description?: string;
+  values?: string[];
+}
+
+export interface DriverInfo {
+  name: string;
+  description?: string;
+  options: DriverOption[];
+}
+
+export interface FeatureContext {
+  schemas: SchemaStore;
+  /** The root schema for a document kind, if there is one. */
+  schemaFor(kind: DocumentKind): SchemaNode | undefined;
+  drivers: DriverInfo[];
+  ruleMeta(id: string): RuleMeta | undefined;
+}
+
+export function createFeatureContext(schemas: Record<string, SchemaNode>, drivers: DriverInfo[], rules: readonly RuleMeta[]): FeatureContext {
+  const store = createSchemaStore(schemas);
+  const byId = new Map(rules.map((r) => [r.id, r]));
+  return {
+    schemas: store,
+    schemaFor: (kind) => (kind === 'unknown' ? undefined : store.get(schemaFileByKind[kind])),
+    drivers,
+    ruleMeta: (id) => byId.get(id),
+  };
+}

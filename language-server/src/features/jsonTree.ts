@@ -1,0 +1,271 @@
+/**
+ * A tolerant JSON syntax tree with offsets, built iteratively over jsonc-parser's scanner.
+ * Why not jsonc-parser's parseTree: it recurses per nesting level and overflows the stack at a few
+ * thousand levels; editor features must work (or at least not crash) on 10,000-deep documents.
+ * The tree is also tolerant of the half-typed text completion sees (`{"a": }`, `{"a"`, trailing commas).
+ */
+import { createScanner } from 'jsonc-parser';
+
+// jsonc-parser's SyntaxKind values. Its `const enum` cannot be read under this repo's tsc settings
+// (module "Preserve" treats ambient const enums as isolated), so the stable numeric values are named here.
+const SyntaxKind = {
+  OpenBraceToken: 1,
+  CloseBraceToken: 2,
+  OpenBracketToken: 3,
+  CloseBracketToken: 4,
+  CommaToken: 5,
+  ColonToken: 6,
+  NullKeyword: 7,
+  TrueKeyword: 8,
+  FalseKeyword: 9,
+  StringLiteral: 10,
+  NumericLiteral: 11,
+  LineCommentTrivia: 12,
+  BlockCommentTrivia: 13,
+  LineBreakTrivia: 14,
+  Trivia: 15,
+  EOF: 17,
+} as const;
+type SyntaxKind = number;
+
+export type JsonNodeType = 'object' | 'array' | 'property' | 'string' | 'number' | 'boolean' | 'null';
+
+export interface JsonNode {
+  type: JsonNodeType;
+  offset: number;
+  length: number;
+  parent?: JsonNode;
+  /** object: property nodes; array: items; property: [key, value?] */
+  children?: JsonNode[];
+  /** Scalar value for string/number/boolean/null (the key text for a property's key node). */
+  value?: unknown;
+  /** Offset of the ':' of a property, when present. */
+  colonOffset?: number;
+}
+
+export type JsonPath = (string | number)[];
+
+/** Parses any text; never throws. Returns undefined for text without a JSON value. */
+export function parseTree(text: string): JsonNode | undefined {
+  const scanner = createScanner(text, false);
+  let root: JsonNode | undefined;
+  // Containers being filled, innermost last. A property sits on the stack until its value arrives.
+  const stack: JsonNode[] = [];
+
+  const scan = (): SyntaxKind => {
+    for (;;) {
+      const t = scanner.scan();
+      if (t !== SyntaxKind.Trivia && t !== SyntaxKind.LineBreakTrivia && t !== SyntaxKind.LineCommentTrivia && t !== SyntaxKind.BlockCommentTrivia) return t;
+    }
+  };
+  const close = (node: JsonNode, end: number) => {
+    node.length = end - node.offset;
+  };
+  /** Ends an open property (value done or abandoned) and extends its length. */
+  const finishProperty = () => {
+    const top = stack[stack.length - 1];
+    if (top?.type === 'property') {
+      stack.pop();
+      const last = top.children![top.children!.length - 1];
+      close(top, last.offset + last.length);
+    }
+  };
+  const attachValue = (node: JsonNode): boolean => {
+    const top = stack[stack.length - 1];
+    if (!top) {
+      if (root) return false; // a second top-level value: ignore it
+      root = node;
+      return true;
+    }
+    if (top.type === 'array') {
+      node.parent = top;
+      top.children!.push(node);
+      return true;
+    }
+    if (top.type === 'property' && top.children!.length === 1) {
+      node.parent = top;
+      top.children!.push(node);
+      return true;
+    }
+    return false; // a value where a key was expected: drop it
+  };
+
+  for (let t = scan(); t !== SyntaxKind.EOF; t = scan()) {
+    const offset = scanner.getTokenOffset();
+    const end = offset + scanner.getTokenLength();
+    const top = stack[stack.length - 1];
+    switch (t) {
+      case SyntaxKind.OpenBraceToken:
+      case SyntaxKind.OpenBracketToken: {
+        const node: JsonNode = { type: t === SyntaxKind.OpenBraceToken ? 'object' : 'array', offset, length: 0, children: [] };
+        if (attachValue(node)) stack.push(node);
+        break;
+      }
+      case SyntaxKind.CloseBraceToken:
+      case SyntaxKind.CloseBracketToken: {
+        const want = t === SyntaxKind.CloseBraceToken ? 'object' : 'array';
+        // Pop to the matching container; unmatched closers are ignored.
+        const idx = findLast(stack, want);
+        if (idx < 0) break;
+        while (stack.length > idx + 1) {
+          const n = stack.pop()!;
+          close(n, offset);
+        }
+        const n = stack.pop()!;
+        close(n, end);
+        finishProperty();
+        break;
+      }
+      case SyntaxKind.StringLiteral: {
+        if (top?.type === 'object') {
+          const prop: JsonNode = { type: 'property', offset, length: end - offset, parent: top, children: [] };
+          prop.children!.push({ type: 'string', offset, length: end - offset, parent: prop, value: scanner.getTokenValue() });
+          top.children!.push(prop);
+          stack.push(prop);
+          break;
+        }
+        if (attachValue({ type: 'string', offset, length: end - offset, value: scanner.getTokenValue() })) finishProperty();
+        break;
+      }
+      case SyntaxKind.NumericLiteral:
+      case SyntaxKind.TrueKeyword:
+      case SyntaxKind.FalseKeyword:
+      case SyntaxKind.NullKeyword: {
+        const node: JsonNode =
+          t === SyntaxKind.NumericLiteral
+            ? { type: 'number', offset, length: end - offset, value: Number(scanner.getTokenValue()) }
+            : t === SyntaxKind.NullKeyword
+              ? { type: 'null', offset, length: end - offset, value: null }
+              : { type: 'boolean', offset, length: end - offset, value: t === SyntaxKind.TrueKeyword };
+        if (attachValue(node)) finishProperty();
+        break;
+      }
+      case SyntaxKind.ColonToken:
+        if (top?.type === 'property' && top.colonOffset === undefined) {
+          top.colonOffset = offset;
+          top.length = end - top.offset;
+        }
+        break;
+      case SyntaxKind.CommaToken:
+        // `{"a": ,` or `{"a" ,`: the property ends without a value.
+        if (top?.type === 'property') finishProperty();
+        break;
+      default:
+        break; // unknown tokens are skipped: the tree stays usable around them
+    }
+  }
+  // Unterminated containers reach to the end of the text, so a cursor at the end is "inside" them.
+  while (stack.length > 0) {
+    const n = stack.pop()!;
+    close(n, text.length);
+  }
+  return root;
+}
+
+function findLast(stack: JsonNode[], type: JsonNodeType): number {
+  for (let i = stack.length - 1; i >= 0; i--) if (stack[i].type === type) return i;
+  return -1;
+}
+
+/** The innermost node containing offset (inclusive end, as jsonc-parser's findNodeAtOffset). Iterative. */
+export function nodeAtOffset(root: JsonNode | undefined, offset: number): JsonNode | undefined {
+  if (!root || offset < root.offset || offset > root.offset + root.length) return undefined;
+  let node = root;
+  for (;;) {
+    const kids = node.children;
+    if (!kids || kids.length === 0) return node;
+    // Children are in offset order: binary search for the last child starting at or before offset.
+    let lo = 0;
+    let hi = kids.length - 1;
+    let found = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (kids[mid].offset <= offset) {
+        found = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    if (found < 0) return node;
+    const child = kids[found];
+    if (offset > child.offset + child.length) return node;
+    // Between a property's end and the next: prefer the node whose range strictly contains offset.
+    if (offset === child.offset + child.length && found + 1 < kids.length && kids[found + 1].offset === offset) node = kids[found + 1];
+    else node = child;
+  }
+}
+
+/** The JSON path of a node: keys and array indices from the root. */
+export function pathOf(node: JsonNode): JsonPath {
+  const path: JsonPath = [];
+  let n: JsonNode | undefined = node;
+  while (n?.parent) {
+    const p: JsonNode = n.parent;
+    if (p.type === 'property') {
+      path.push(String(p.children![0].value));
+      n = p.parent;
+    } else if (p.type === 'array') {
+      path.push(p.children!.indexOf(n));
+      n = p;
+    } else n = p;
+  }
+  return path.reverse();
+}
+
+/** The value node at a path, or undefined. */
+export function findNode(root: JsonNode | undefined, path: JsonPath): JsonNode | undefined {
+  let node = root;
+  for (const seg of path) {
+    if (!node) return undefined;
+    if (node.type === 'object' && typeof seg === 'string') {
+      const prop: JsonNode | undefined = node.children!.find((p) => p.children![0].value === seg);
+      node = prop?.children![1];
+    } else if (node.type === 'array' && typeof seg === 'number') node = node.children![seg];
+    else return undefined;
+  }
+  return node;
+}
+
+/** The property node for `key` of an object node. */
+export function propertyOf(obj: JsonNode | undefined, key: string): JsonNode | undefined {
+  if (obj?.type !== 'object') return undefined;
+  return obj.children!.find((p) => p.children![0].value === key);
+}
+
+/** Plain value of a subtree, built iteratively (deep documents must not overflow). Properties without value are skipped. */
+export function valueOf(node: JsonNode | undefined): unknown {
+  if (!node) return undefined;
+  if (node.type !== 'object' && node.type !== 'array') return node.value;
+  const rootOut: unknown = node.type === 'object' ? {} : [];
+  const work: { node: JsonNode; out: any }[] = [{ node, out: rootOut }];
+  while (work.length > 0) {
+    const { node: n, out } = work.pop()!;
+    for (const child of n.children!) {
+      const key = n.type === 'object' ? String(child.children![0].value) : undefined;
+      const valueNode = n.type === 'object' ? child.children![1] : child;
+      if (!valueNode) continue;
+      let v: unknown;
+      if (valueNode.type === 'object' || valueNode.type === 'array') {
+        v = valueNode.type === 'object' ? {} : [];
+        work.push({ node: valueNode, out: v });
+      } else v = valueNode.value;
+      if (key !== undefined) out[key] = v;
+      else out.push(v);
+    }
+  }
+  return rootOut;
+}
+
+/** RFC 6901 pointer for a path. */
+export function toPointer(path: JsonPath): string {
+  return path.map((s) => '/' + String(s).replace(/~/g, '~0').replace(/\//g, '~1')).join('');
+}
+
+/** Parses an RFC 6901 pointer into a path (numeric tokens become numbers). */
+export function fromPointer(pointer: string): JsonPath {
+  if (pointer === '') return [];
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((t) => t.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map((t) => (/^(0|[1-9]\d*)$/.test(t) ? Number(t) : t));
+}

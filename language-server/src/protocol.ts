@@ -1,0 +1,58 @@
+/**
+ * The custom protocol between marathon-language-server and its clients (the VS Code extension, tests),
+ * declared once. Uses the LSP "namespace + type" idiom so both sides share method names and shapes.
+ * Only `vscode-languageserver-protocol` types are used here so the extension can import this file too.
+ */
+import { NotificationType } from 'vscode-languageserver-protocol';
+
+/** Sent after every validation of a document (push or pull), so clients can show how fast linting is. */
+export interface StatusParams {
+  uri: string;
+  /** Wall time of the engine's lint for this version of the document. */
+  validationTimeMs: number;
+  /** ISO 8601 time at which the validation finished. */
+  lastValidated: string;
+  /** Number of diagnostics reported for the document. */
+  diagnostics: number;
+}
+
+export namespace StatusNotification {
+  export const method: 'marathon/status' = 'marathon/status';
+  export const type = new NotificationType<StatusParams>(method);
+}
+
+/** Client settings, section `marathon` of `workspace/configuration`. They override `marathon-lint.config.json`. */
+export interface MarathonSettings {
+  /** Marathon version to judge against ("1.4" … "1.10"); overrides the config file's `marathonVersion`. */
+  marathonVersion?: string;
+  /** Per-rule severity overrides (`off` | `warning` | `error`), merged over the config file's `rules`. */
+  rules?: Record<string, 'off' | 'warning' | 'error'>;
+  /** Extra globs (workspace-relative or absolute) whose JSON files are always treated as Marathon files. */
+  files?: string[];
+  trace?: { server?: 'off' | 'messages' | 'verbose' };
+}
+
+/** The volume as the bridge's `volume/dryRunMount` takes it. */
+export interface TestMountVolume {
+  driver: string;
+  name: string;
+  /** dvdi/* options without `dvdi/driver`, prefix stripped, values trimmed, plus `size` — as Marathon sends them. */
+  options: Record<string, string>;
+  containerPath: string;
+  mode: 'RW' | 'RO';
+}
+
+/** The one argument of the `marathon.testMount` command carried by the "Test mount" code lens. */
+export interface TestMountArgs {
+  uri: string;
+  /** RFC 6901 pointer of the volume (or of the DVDI_VOLUME_NAME* env var). */
+  pointer: string;
+  volume: TestMountVolume;
+  containerizer: 'DOCKER' | 'MESOS';
+  /** `docker-volume` for `container.volumes[].external`, `dvdi-module` for the DVDI_* env var form. */
+  engine: 'docker-volume' | 'dvdi-module';
+}
+
+export namespace TestMountCommand {
+  export const id = 'marathon.testMount';
+}
