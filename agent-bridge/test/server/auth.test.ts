@@ -1,0 +1,75 @@
+import assert from 'node:assert/strict';
+import { request as httpRequest, type IncomingMessage } from 'node:http';
+import { after, before, describe, it } from 'node:test';
+import { ADMIN_TOKEN, connect, startHarness, until, type Harness } from './harness';
+import { createSeamRunner } from './seamRunner';
+
+describe('bridge server: upgrade checks and /healthz', () => {
+  let h: Harness;
+  before(async () => {
+    h = await startHarness(createSeamRunner(), { allowedOrigins: ['https://ops.example.com'] });
+  });
+  after(() => h.close());
+
+  const status = (p: Promise<unknown>) => p.then(() => 101, (e: { status?: number }) => e.status ?? -1);
+
+  it('refuses a connection without a token with HTTP 401', async () => {
+    assert.equal(await status(connect(h.bridge.url, { token: null })), 401);
+  });
+
+  it('refuses a wrong token with 401 and never logs the token', async () => {
+    assert.equal(await status(connect(h.bridge.url, { token: 'not-the-token-0123456789abcdef' })), 401);
+    assert.equal(await status(connect(h.bridge.url, { token: null, headers: { authorization: `Basic ${ADMIN_TOKEN}` } })), 401);
+    await until(() => h.logs.filter((l) => l.why === 'unknown token').length >= 1);
+    const all = JSON.stringify(h.logs);
+    assert.ok(!all.includes('not-the-token'), 'a presented token must not appear in the logs');
+    assert.ok(!all.includes(ADMIN_TOKEN));
+  });
+
+  it('answers 401 with a JSON body that says what to do', async () => {
+    const res = await new Promise<IncomingMessage>((resolve, reject) => {
+      const req = httpRequest(h.httpUrl + '/v1', { headers: { connection: 'Upgrade', upgrade: 'websocket', 'sec-websocket-version': '13', 'sec-websocket-key': 'dGhlIHNhbXBsZSBub25jZQ==' } });
+      req.on('response', resolve).on('error', reject).end();
+    });
+    assert.equal(res.statusCode, 401);
+    assert.match(res.headers['www-authenticate'] ?? '', /^Bearer/);
+    let body = '';
+    for await (const chunk of res) body += chunk;
+    assert.match(JSON.parse(body).error, /Authorization: Bearer/);
+  });
+
+  it('refuses a browser origin with 403 even with a valid token', async () => {
+    assert.equal(await status(connect(h.bridge.url, { origin: 'https://evil.example.net' })), 403);
+    assert.equal(await status(connect(h.bridge.url, { origin: 'null' })), 403);
+  });
+
+  it('accepts an origin passed with --allow-origin (case and default port normalised)', async () => {
+    const c = await connect(h.bridge.url, { origin: 'HTTPS://ops.example.com:443' });
+    const r = await c.request('bridge/info');
+    assert.equal(r.result.version, '0.1.0');
+    c.ws.close();
+  });
+
+  it('accepts a valid token and answers bridge/info', async () => {
+    const c = await connect(h.bridge.url);
+    const r = await c.request('bridge/info', {});
+    assert.deepEqual(Object.keys(r.result).sort(), ['agent', 'drivers', 'engines', 'version']);
+    assert.deepEqual(r.result.drivers.map((d: { name: string }) => d.name), ['seam']);
+    c.ws.close();
+  });
+
+  it('refuses websocket upgrades on other paths with 404', async () => {
+    assert.equal(await status(connect(h.bridge.url.replace('/v1', '/v2'))), 404);
+  });
+
+  it('serves /healthz without a token and without secrets', async () => {
+    const res = await fetch(h.httpUrl + '/healthz');
+    assert.equal(res.status, 200);
+    const body = await res.json();
+    assert.deepEqual(Object.keys(body).sort(), ['ok', 'uptimeS', 'version']);
+    assert.equal(body.ok, true);
+    assert.equal(typeof body.uptimeS, 'number');
+    assert.equal((await fetch(h.httpUrl + '/nope')).status, 404);
+    assert.equal((await fetch(h.httpUrl + '/healthz', { method: 'POST' })).status, 405);
+  });
+});
