@@ -22,14 +22,21 @@ const bundles = [
   { entry: 'language-server/src/server/main.ts', out: 'language-server/dist/server.cjs' },
   { entry: 'agent-bridge/src/main.ts', out: 'agent-bridge/dist/bridge.cjs' },
   { entry: 'extension/src/extension.ts', out: 'extension/dist/extension.cjs', external: ['vscode'] },
+  // The extension's integration suite, run inside a real VS Code extension host (test/e2e); not packaged.
+  { entry: 'extension/test/suite/index.ts', out: 'extension/dist/test/suite.cjs', external: ['vscode', 'mocha'] },
 ];
 
 const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: 'linked', minify: false, logLevel: 'warning', legalComments: 'none' };
+const failed = [];
 for (const b of bundles) {
   const entry = join(root, b.entry);
   if (!existsSync(entry)) continue; // the part is not written yet
   mkdirSync(dirname(join(root, b.out)), { recursive: true });
-  await build({ ...common, entryPoints: [entry], outfile: join(root, b.out), external: b.external ?? [] });
+  try {
+    await build({ ...common, entryPoints: [entry], outfile: join(root, b.out), external: b.external ?? [] });
+  } catch {
+    failed.push(b.entry); // esbuild already printed the errors; build the other bundles anyway
+  }
 }
 
 // The extension ships the language server bundle inside itself (no node_modules in the .vsix).
@@ -38,3 +45,7 @@ if (existsSync(serverBundle) && existsSync(join(root, 'extension/src/extension.t
   copyFileSync(serverBundle, join(root, 'extension/dist/server.cjs'));
 }
 if (watch) console.error('build: --watch is not supported; rerun npm run build');
+if (failed.length) {
+  console.error(`build: failed: ${failed.join(', ')}`);
+  process.exit(1);
+}
