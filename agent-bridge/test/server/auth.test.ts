@@ -65,7 +65,7 @@ describe('bridge server: upgrade checks and /healthz', () => {
   it('serves /healthz without a token and without secrets', async () => {
     const res = await fetch(h.httpUrl + '/healthz');
     assert.equal(res.status, 200);
-    const body = await res.json();
+    const body = (await res.json()) as Record<string, unknown>;
     assert.deepEqual(Object.keys(body).sort(), ['ok', 'uptimeS', 'version']);
     assert.equal(body.ok, true);
     assert.equal(typeof body.uptimeS, 'number');

@@ -1,0 +1,159 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { connect, startHarness, until, type Harness, type RpcClient } from './harness';
+import { createSeamRunner } from './seamRunner';
+
+describe('bridge server: JSON-RPC correctness', () => {
+  let h: Harness;
+  let c: RpcClient;
+  before(async () => {
+    h = await startHarness(createSeamRunner());
+    c = await connect(h.bridge.url);
+  });
+  after(async () => {
+    c.ws.close();
+    await h.close();
+  });
+
+  it('answers malformed JSON with -32700 and id null', async () => {
+    const r = await c.raw('{"jsonrpc": "2.0", "id": 1, "method": ');
+    assert.equal(r.error.code, -32700);
+    assert.equal(r.id, null);
+  });
+
+  it('answers structurally invalid requests with -32600 and says what is wrong', async () => {
+    for (const [text, pattern] of [
+      ['42', /must be an object/],
+      ['{"id": 3, "method": "bridge/info"}', /"jsonrpc" must be exactly "2.0"/],
+      ['{"jsonrpc": "2.0", "id": 4, "method": 7}', /"method" must be a string/],
+      ['{"jsonrpc": "2.0", "id": {"x": 1}, "method": "bridge/info"}', /"id" must be/],
+      ['{"jsonrpc": "2.0", "id": 5, "method": "bridge/info", "params": 3}', /"params" must be an object/],
+      ['[{"jsonrpc": "2.0", "id": 6, "method": "bridge/info"}]', /batch requests are not supported/],
+    ] as const) {
+      const r = await c.raw(text);
+      assert.equal(r.error.code, -32600, text);
+      assert.match(r.error.message, pattern, text);
+    }
+  });
+
+  it('echoes a usable id in an invalid-request error', async () => {
+    const r = await c.raw('{"jsonrpc": "1.0", "id": "abc", "method": "bridge/info"}');
+    assert.equal(r.id, 'abc');
+    assert.equal(r.error.code, -32600);
+  });
+
+  it('answers an unknown method with -32601 listing the known ones', async () => {
+    const r = await c.request('volume/format', { driver: 'seam' });
+    assert.equal(r.error.code, -32601);
+    assert.match(r.error.message, /volume\/format/);
+    assert.match(r.error.message, /volume\/dryRunMount/);
+  });
+
+  it('answers invalid params with -32602 naming the field', async () => {
+    const cases: [unknown, string][] = [
+      [{ name: 'v' }, 'params.driver'],
+      [{ driver: 'seam' }, 'params.name'],
+      [{ driver: 'seam', name: 3 }, 'params.name'],
+      [{ driver: 'seam', name: 'v', mode: 'rw' }, 'params.mode'],
+      [{ driver: 'seam', name: 'v', engine: 'docker' }, 'params.engine'],
+      [{ driver: 'seam', name: 'v', options: { size: 5 } }, 'params.options.size'],
+      [{ driver: 'seam', name: 'v', options: [] }, 'params.options'],
+      [{ driver: 'seam', name: 'v', allowCreate: 'yes' }, 'params.allowCreate'],
+      [{ driver: 'seam', name: 'v', containerPath: 'data' }, 'params.containerPath'],
+      [{ driver: 'seam', name: 'v', volumedriver: 'x' }, 'params.volumedriver'],
+    ];
+    for (const [params, field] of cases) {
+      const r = await c.request('volume/dryRunMount', params);
+      assert.equal(r.error?.code, -32602, JSON.stringify(params));
+      assert.equal(r.error.data.field, field, JSON.stringify(params));
+      assert.ok(r.error.message.includes(field), `${r.error.message} should name ${field}`);
+    }
+    const l = await c.request('volume/list', {});
+    assert.equal(l.error.data.field, 'params.driver');
+    const i = await c.request('bridge/info', { verbose: true });
+    assert.equal(i.error.code, -32602);
+  });
+
+  it('refuses names and options that could inject into argv or a shell string, naming the field', async () => {
+    const cases: [Record<string, unknown>, string][] = [
+      [{ driver: 'seam', name: '--volumedriver=x' }, 'params.name'],
+      [{ driver: 'seam', name: 'a;rm -rf /' }, 'params.name'],
+      [{ driver: 'seam', name: 'a$(reboot)' }, 'params.name'],
+      [{ driver: 'seam', name: 'a`id`' }, 'params.name'],
+      [{ driver: 'seam', name: 'a\u0000b' }, 'params.name'],
+      [{ driver: 'seam', name: 'a\nb' }, 'params.name'],
+      [{ driver: 'seam', name: '../../etc' }, 'params.name'],
+      [{ driver: '-x', name: 'v' }, 'params.driver'],
+      [{ driver: '../rexray', name: 'v' }, 'params.driver'],
+      [{ driver: 'seam', name: 'v', options: { size: '1 --explicitcreate' } }, 'params.options.size'],
+      [{ driver: 'seam', name: 'v', options: { size: '1,overwritefs=true' } }, 'params.options.size'],
+      [{ driver: 'seam', name: 'v', options: { label: 'a=b' } }, 'params.options.label'],
+      [{ driver: 'seam', name: 'v', options: { 'a;b': '1' } }, 'params.options["a;b"]'],
+      [{ driver: 'seam', name: 'v', options: { 'noequals,x': '' } }, 'params.options["noequals,x"]'],
+      [{ driver: 'seam', name: 'v', options: { 'k': 'v\n' } }, 'params.options.k'],
+    ];
+    for (const [params, field] of cases) {
+      const r = await c.request('volume/dryRunMount', params);
+      assert.equal(r.error?.code, -32602, JSON.stringify(params));
+      assert.equal(r.error.data.field, field, JSON.stringify(params));
+    }
+    // Portworx-style inline names and rclone paths in values are legitimate and pass.
+    const ok = await c.request('volume/dryRunMount', { driver: 'seam', name: 'name=vol1,size=10', options: { path: '/srv/x', remote: 'r:bucket', iops: '-1' } });
+    assert.equal(ok.result?.verdict, 'mounted-and-released', JSON.stringify(ok));
+  });
+
+  it('ignores notifications: no answer, and known methods are not run', async () => {
+    const runsBefore = h.logs.filter((l) => l.event === 'request' && l.method === 'volume/dryRunMount').length;
+    c.send({ jsonrpc: '2.0', method: 'volume/dryRunMount', params: { driver: 'seam', name: 'silent' } });
+    c.send({ jsonrpc: '2.0', method: 'something/else' });
+    c.send({ jsonrpc: '2.0', method: '$/cancelRequest', params: { id: 'nothing-running' } });
+    const r = await c.request('bridge/info', undefined, 'after-notifications');
+    assert.equal(r.id, 'after-notifications', 'the first answer after the notifications is for the request');
+    assert.equal(h.logs.filter((l) => l.event === 'request' && l.method === 'volume/dryRunMount').length, runsBefore);
+    assert.ok(h.logs.some((l) => l.event === 'notification-ignored' && l.method === 'volume/dryRunMount'));
+  });
+
+  it('ignores responses sent by the client', async () => {
+    c.send({ jsonrpc: '2.0', id: 99, result: {} });
+    const r = await c.request('bridge/info', undefined, 'after-response');
+    assert.equal(r.id, 'after-response');
+  });
+
+  it('answers binary frames with a parse error', async () => {
+    const r = await new Promise<any>((resolve) => {
+      c.ws.once('message', (d) => resolve(JSON.parse(d.toString())));
+      c.ws.send(Buffer.from([1, 2, 3]), { binary: true });
+    });
+    assert.equal(r.error.code, -32700);
+    assert.match(r.error.message, /binary/);
+  });
+
+  it('closes a connection that sends a 10 MB message with 1009, and keeps serving others', async () => {
+    const big = await connect(h.bridge.url);
+    big.ws.on('error', () => {});
+    big.send(JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'volume/dryRunMount', params: { driver: 'seam', name: 'x'.repeat(10 * 1024 * 1024) } }));
+    const closed = await big.closed;
+    assert.equal(closed.code, 1009);
+    const r = await c.request('bridge/info');
+    assert.equal(r.result.version, '0.1.0');
+    const res = await fetch(h.httpUrl + '/healthz');
+    assert.equal(res.status, 200);
+  });
+
+  it('writes one log line per request with method, token name, outcome and ms', async () => {
+    const r = await c.request('volume/dryRunMount', { driver: 'seam', name: 'logged' }, 'log-me');
+    assert.equal(r.result.verdict, 'mounted-and-released');
+    await until(() => h.logs.some((l) => l.id === 'log-me'));
+    const lines = h.logs.filter((l) => l.id === 'log-me');
+    assert.equal(lines.length, 1);
+    const [line] = lines;
+    assert.equal(line.event, 'request');
+    assert.equal(line.method, 'volume/dryRunMount');
+    assert.equal(line.token, 'admin');
+    assert.equal(line.driver, 'seam');
+    assert.equal(line.name, 'logged');
+    assert.equal(line.verdict, 'mounted-and-released');
+    assert.equal(typeof line.ms, 'number');
+    assert.equal(typeof line.ts, 'string');
+  });
+});
