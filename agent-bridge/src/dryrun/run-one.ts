@@ -1,0 +1,237 @@
+/**
+ * One dry-run mount, step by step (§8): validate → policy → lock → discover → activate → get → in-use →
+ * mount → verify → in-use-recheck → unmount → verify-released. Every branch that mounted something reaches the
+ * unmount, including cancellation; the journal covers the branches a crash cuts short.
+ */
+import type { Engine } from '../engines/engine';
+import { checkModuleInput } from '../engines/module-checks';
+import { checkpointUsers, pluginAndKernelUsers } from '../inuse/check';
+import { mountsAt, readMountinfo } from '../inuse/mountinfo';
+import type { Journal, JournalEntry } from '../journal/journal';
+import { PluginClient, type VolumeInfo } from '../plugin/client';
+import { discoverPlugin, type PluginAddress } from '../plugin/discovery';
+import type { DryRunContext, DryRunMountParams, DryRunMountResult, DryRunnerConfig, EngineName, Verdict } from './contract';
+import { shellUnsafePath } from './engines';
+import { checkPolicy } from './policy';
+import { StepLog } from './steps';
+import { validateParams } from './validate';
+import { verifyMount } from './verify';
+import type { VolumeLocks } from './volume-lock';
+
+export interface RunDeps {
+  config: DryRunnerConfig;
+  engines: Record<EngineName, Engine>;
+  journal: Journal;
+  locks: VolumeLocks;
+  timeouts: { mount: number; unmount: number; pluginCall: number };
+}
+
+export async function runOne(deps: RunDeps, params: DryRunMountParams, ctx: DryRunContext): Promise<DryRunMountResult> {
+  const log = new StepLog(ctx.onProgress);
+  const warnings: string[] = [];
+  const done = (verdict: Verdict, mountpoint?: string): DryRunMountResult => ({ verdict, ...(mountpoint ? { mountpoint } : {}), steps: log.steps, warnings });
+  const engineName: EngineName = params?.engine ?? deps.config.defaultEngine;
+  const engine = deps.engines[engineName];
+
+  // validate: the request's own fields, then the isolator's own input rules.
+  const refusal = await log.run('validate', async () => {
+    const r = validateParams(params);
+    if (r) return { ok: false, detail: `${r.field}: ${r.message}` };
+    if (engineName === 'dvdi-module') {
+      if (shellUnsafePath(deps.config.dvdcliPath)) return { ok: false, detail: `config.dvdcliPath: ${JSON.stringify(deps.config.dvdcliPath)} would be split or interpreted by sh -c in the module's command; use a plain absolute path` };
+      const m = checkModuleInput({ driver: params.driver, name: params.name, options: params.options ?? {}, containerPath: params.containerPath }, warnings);
+      if (m) return { ok: false, detail: `${m.field}: ${m.message}` };
+    }
+    return { ok: true, detail: `engine ${engineName}` };
+  });
+  if (!refusal.ok) return done('refused');
+
+  const pol = await log.run('policy', async () => {
+    const r = checkPolicy(params, ctx.policy);
+    return r ? { ok: false, detail: `${r.field}: ${r.message}` } : { ok: true };
+  });
+  if (!pol.ok) return done('refused');
+
+  const lock = deps.locks.tryAcquire(params.driver, params.name, `dry-run started ${new Date().toISOString()}`);
+  if ('heldBy' in lock) {
+    log.add('lock', false, 0, `another operation of this bridge is using ${params.driver}/${params.name} (${lock.heldBy}); try again when it finishes`);
+    return done('in-use');
+  }
+  try {
+    return await lockedRun(deps, params, ctx, engine, log, warnings, done);
+  } finally {
+    lock.release();
+  }
+}
+
+type Done = (verdict: Verdict, mountpoint?: string) => DryRunMountResult;
+
+async function lockedRun(deps: RunDeps, params: DryRunMountParams, ctx: DryRunContext, engine: Engine, log: StepLog, warnings: string[], done: Done): Promise<DryRunMountResult> {
+  const { driver, name } = params;
+  const options = params.options ?? {};
+  const call = { timeoutMs: deps.timeouts.pluginCall, signal: ctx.signal };
+  const cancelled = () => {
+    log.add('cancel', false, 0, 'the request was cancelled before anything was mounted; nothing to undo');
+    return done('failed');
+  };
+
+  let plugin: PluginAddress | undefined;
+  const disc = await log.run('discover', async () => {
+    try {
+      plugin = await discoverPlugin(driver, deps.config.pluginDirs);
+    } catch (e) {
+      return { ok: false, detail: (e as Error).message };
+    }
+    return plugin
+      ? { ok: true, detail: `${plugin.address} (from ${plugin.source})` }
+      : { ok: false, detail: `no socket or spec for driver ${JSON.stringify(driver)} in ${deps.config.pluginDirs.join(', ')}; the agent's dvdcli would retry for ~15 s and then fail with "plugin not found"` };
+  });
+  if (!disc.ok || !plugin) return done('failed');
+  if (ctx.signal.aborted) return cancelled();
+  const client = new PluginClient(plugin);
+
+  const act = await log.run('activate', async () => {
+    try {
+      return { ok: true, detail: `implements ${(await client.activate(call)).join(', ')}` };
+    } catch (e) {
+      return { ok: false, detail: (e as Error).message };
+    }
+  });
+  if (!act.ok) return ctx.signal.aborted ? cancelled() : done('failed');
+
+  let vol: VolumeInfo | undefined;
+  const get = await log.run('get', async () => {
+    try {
+      vol = await client.get(name, call);
+    } catch (e) {
+      return { ok: false, detail: (e as Error).message };
+    }
+    return { ok: true, detail: vol ? `exists${vol.Mountpoint ? `, Mountpoint ${vol.Mountpoint}` : ''}` : 'volume does not exist' };
+  });
+  if (!get.ok) return ctx.signal.aborted ? cancelled() : done('failed');
+
+  const create = vol === undefined;
+  if (create && !(params.allowCreate && ctx.policy.allowCreate)) {
+    const would = `VolumeDriver.Create ${JSON.stringify({ Name: name, Opts: options })}`;
+    log.add('create', true, 0, `not created; the agent would send ${would} (dvdcli mount creates missing volumes implicitly)`);
+    if (params.allowCreate && !ctx.policy.allowCreate) warnings.push(`allowCreate was requested but this token's policy does not allow creating volumes`);
+    warnings.push(`volume ${name} does not exist on driver ${driver}: the agent would create it with options ${JSON.stringify(options)}`);
+    return done('would-create');
+  }
+  if (!create && Object.keys(options).length > 0) warnings.push(`volume ${name} exists, so dvdcli ignores the options ${JSON.stringify(options)} (they are only sent with Create)`);
+
+  const use = await log.run('in-use', async () => {
+    const cp = await checkpointUsers(deps.config.checkpointDirs, driver, name);
+    const pk = vol ? await pluginAndKernelUsers(vol) : { inUse: false, reasons: [], problems: [] };
+    warnings.push(...cp.problems);
+    const reasons = [...cp.reasons, ...pk.reasons, ...cp.problems];
+    return { ok: reasons.length === 0, detail: reasons.length ? `in use: ${reasons.join('; ')}; not mounting or unmounting it` : 'no user found in checkpoints, plugin Get or mountinfo' };
+  });
+  if (!use.ok) return done('in-use');
+  if (ctx.signal.aborted) return cancelled();
+
+  // Journal first: from here on a crash may leave a mount behind, and recover() must know about it.
+  const entry: JournalEntry = {
+    id: deps.journal.newId(),
+    driver,
+    name,
+    engine: engine.name,
+    ...(engine.name === 'plugin' ? { pluginAddress: plugin.address } : { dvdcliPath: deps.config.dvdcliPath }),
+    ...(engine.sendsMountId ? { mountId: `dvdi-bridge-${deps.journal.newId()}` } : {}),
+    bridgePid: process.pid,
+    startedAt: new Date().toISOString(),
+    phase: 'mounting',
+  };
+  await deps.journal.write(entry);
+  let journalWrites = Promise.resolve();
+  const persist = (patch: Partial<JournalEntry>) => {
+    Object.assign(entry, patch);
+    journalWrites = journalWrites.then(() => deps.journal.write(entry)).catch((e) => void warnings.push(`journal update failed: ${(e as Error).message}`));
+    return journalWrites;
+  };
+
+  // The mount itself is not cut short by cancellation: a killed dvdcli or a dropped request does not stop the
+  // plugin from finishing the mount, and then nobody would unmount it. It is bounded by the mount timeout.
+  const mounted = await log.run('mount', () =>
+    engine.mount({ driver, name, options, create, plugin: plugin!, timeoutMs: deps.timeouts.mount, mountId: entry.mountId, onSpawn: (pgid) => void persist({ childPgid: pgid }) }),
+  );
+  await journalWrites;
+  const wasCancelled = () => {
+    if (ctx.signal.aborted) warnings.push('the request was cancelled during the mount; the volume was unmounted before answering');
+    return ctx.signal.aborted;
+  };
+
+  if (!mounted.ok) {
+    return await afterFailedMount(deps, engine, entry, plugin, vol, mounted.indeterminate === true || /empty (mountpoint|Mountpoint)/.test(mounted.detail), log, warnings, done);
+  }
+  const mountpoint = mounted.mountpoint!;
+  await persist({ phase: 'mounted', mountpoint, childPgid: undefined });
+
+  if (!wasCancelled()) {
+    const v = await log.run('verify', () => verifyMount(mountpoint, deps.timeouts.pluginCall));
+    warnings.push(...v.warnings);
+  } else log.skip('verify', 'cancelled');
+
+  // Someone may have started using the volume while we held it mounted (§8.9): then our unmount would be theirs.
+  const recheck = await log.run('in-use-recheck', async () => {
+    const cp = await checkpointUsers(deps.config.checkpointDirs, driver, name);
+    let others: string[] = [];
+    try {
+      const now = await client.get(name, { timeoutMs: deps.timeouts.pluginCall });
+      // Our own mount shows as our ID (plugin engine) or as one "" (dvdcli, ID-less).
+      const own = entry.mountId ? [entry.mountId] : [''];
+      const mounts = now && Array.isArray((now.Status as { Mounts?: unknown } | undefined)?.Mounts) ? ((now.Status as { Mounts: unknown[] }).Mounts) : [];
+      const rest = [...mounts];
+      for (const o of own) {
+        const i = rest.indexOf(o);
+        if (i >= 0) rest.splice(i, 1);
+      }
+      if (rest.length) others = [`plugin Get now reports other caller IDs ${JSON.stringify(rest)}`];
+    } catch (e) {
+      warnings.push(`could not re-read the volume from the plugin before unmounting: ${(e as Error).message}`);
+    }
+    const reasons = [...cp.reasons, ...others];
+    return { ok: reasons.length === 0, detail: reasons.length ? reasons.join('; ') : 'still unused by anyone else' };
+  });
+  if (!recheck.ok) {
+    warnings.push(`${driver}/${name} became in use while the dry run held it mounted at ${mountpoint}; it was NOT unmounted (that would tear it from the new user); the journal entry stays so recover() re-checks it later`);
+    return done('in-use', mountpoint);
+  }
+
+  const released = await unmountAndCheck(deps, engine, entry, plugin, mountpoint, deps.timeouts.unmount, log, warnings);
+  return done(released && !wasCancelledQuiet(ctx) && log.steps.every((s) => s.ok) ? 'mounted-and-released' : 'failed', mountpoint);
+}
+
+function wasCancelledQuiet(ctx: DryRunContext): boolean {
+  return ctx.signal.aborted;
+}
+
+/** Unmount through the same engine, then confirm the kernel no longer lists the mountpoint. */
+export async function unmountAndCheck(deps: RunDeps, engine: Engine, entry: JournalEntry, plugin: PluginAddress, mountpoint: string | undefined, timeoutMs: number, log: StepLog, warnings: string[]): Promise<boolean> {
+  await deps.journal.write({ ...entry, phase: 'unmounting' });
+  const um = await log.run('unmount', () => engine.unmount({ driver: entry.driver, name: entry.name, plugin, mountId: entry.mountId, timeoutMs }));
+  const rel = await log.run('verify-released', async () => {
+    if (!mountpoint) return { ok: um.ok, detail: um.ok ? 'no mountpoint was reported; nothing to check' : 'unmount failed and no mountpoint is known' };
+    const left = mountsAt(await readMountinfo(), mountpoint);
+    if (left.length) return { ok: false, detail: `${mountpoint} is still mounted (${left[0].fsType} ${left[0].source}); the journal entry stays so recover() retries` };
+    return { ok: true, detail: `${mountpoint} no longer in /proc/self/mountinfo${um.ok ? '' : ' (although the unmount reported an error)'}` };
+  });
+  if (rel.ok) await deps.journal.clear(entry.id);
+  else warnings.push(`residue: ${rel.detail}`);
+  return rel.ok && um.ok;
+}
+
+/**
+ * After a failed mount. A definite refusal (plugin Err, dvdcli exit 1/2) mounted nothing. An unknown outcome
+ * (timeout, dropped connection, "success" with an empty path) may have mounted something, and the isolators
+ * themselves follow a failed mount with an unmount, so the bridge does too, with the short plugin-call timeout.
+ */
+async function afterFailedMount(deps: RunDeps, engine: Engine, entry: JournalEntry, plugin: PluginAddress, before: VolumeInfo | undefined, unknown: boolean, log: StepLog, warnings: string[], done: Done): Promise<DryRunMountResult> {
+  if (!unknown) {
+    await deps.journal.clear(entry.id);
+    return done('failed');
+  }
+  const ok = await unmountAndCheck(deps, engine, entry, plugin, before?.Mountpoint, deps.timeouts.pluginCall, log, warnings);
+  if (!ok) warnings.push(`the mount's outcome is unknown and the cleanup unmount did not confirm a release; the journal keeps ${entry.driver}/${entry.name} for recover()`);
+  return done('failed');
+}

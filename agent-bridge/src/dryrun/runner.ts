@@ -1,0 +1,100 @@
+/**
+ * createDryRunner: the mount machinery behind `volume/dryRunMount`, `volume/list` and driver listing. It owns
+ * the engines, the per-volume locks and the crash journal, and tracks its in-flight runs so close() never
+ * returns while something is still mounted.
+ */
+import { mkdir } from 'node:fs/promises';
+import { checkpointUsers } from '../inuse/check';
+import { mountsAt, readMountinfo } from '../inuse/mountinfo';
+import { Journal } from '../journal/journal';
+import { PluginClient } from '../plugin/client';
+import { discoverPlugin, listPluginNames } from '../plugin/discovery';
+import type { DriverInfo, DryRunner, DryRunnerConfig, DryRunMountResult, VolumeListResult } from './contract';
+import { availableEngines, buildEngines } from './engines';
+import { recoverJournal } from './recover';
+import { runOne, type RunDeps } from './run-one';
+import { VolumeLocks } from './volume-lock';
+
+export const DEFAULT_TIMEOUTS = { mount: 120_000, unmount: 600_000, pluginCall: 30_000 };
+
+export async function createDryRunner(config: DryRunnerConfig): Promise<DryRunner> {
+  const journal = new Journal(config.stateDir);
+  await mkdir(config.stateDir, { recursive: true, mode: 0o700 });
+  await journal.init();
+  const deps: RunDeps = {
+    config,
+    engines: buildEngines(config.dvdcliPath),
+    journal,
+    locks: new VolumeLocks(),
+    timeouts: { ...DEFAULT_TIMEOUTS, ...Object.fromEntries(Object.entries(config.timeouts ?? {}).filter(([, v]) => typeof v === 'number')) },
+  };
+  const running = new Set<Promise<DryRunMountResult>>();
+  let closed = false;
+
+  async function pluginClient(driver: string): Promise<PluginClient> {
+    const addr = await discoverPlugin(driver, config.pluginDirs);
+    if (!addr) throw new Error(`no socket or spec for driver ${JSON.stringify(driver)} in ${config.pluginDirs.join(', ')}; start the plugin or fix pluginDirs`);
+    return new PluginClient(addr);
+  }
+
+  return {
+    dryRunMount(params, ctx) {
+      if (closed) return Promise.reject(new Error('dryRunMount called after close(); create a new runner'));
+      const p = runOne(deps, params, ctx);
+      running.add(p);
+      void p.finally(() => running.delete(p)).catch(() => undefined);
+      return p;
+    },
+
+    async listVolumes(driver, signal): Promise<VolumeListResult> {
+      const client = await pluginClient(driver);
+      const call = { timeoutMs: deps.timeouts.pluginCall, signal };
+      await client.activate(call);
+      const vols = await client.list(call);
+      const table = await readMountinfo();
+      const out: VolumeListResult['volumes'] = [];
+      for (const v of vols) {
+        const mounts = (v.Status as { Mounts?: unknown } | undefined)?.Mounts;
+        const cp = await checkpointUsers(config.checkpointDirs, driver, v.Name);
+        const inUse = (Array.isArray(mounts) && mounts.length > 0) || (!!v.Mountpoint && mountsAt(table, v.Mountpoint).length > 0) || cp.reasons.length > 0;
+        out.push({ name: v.Name, ...(v.Mountpoint ? { mountpoint: v.Mountpoint } : {}), inUse });
+      }
+      return { volumes: out };
+    },
+
+    async listDrivers(): Promise<DriverInfo[]> {
+      const out: DriverInfo[] = [];
+      for (const name of await listPluginNames(config.pluginDirs)) {
+        let addr;
+        try {
+          addr = await discoverPlugin(name, config.pluginDirs);
+        } catch (e) {
+          out.push({ name, address: '', capabilities: { error: (e as Error).message } });
+          continue;
+        }
+        if (!addr) continue;
+        const client = new PluginClient(addr);
+        const opts = { timeoutMs: Math.min(deps.timeouts.pluginCall, 5_000) };
+        let capabilities: Record<string, unknown>;
+        try {
+          await client.activate(opts);
+          capabilities = await client.capabilities(opts);
+        } catch (e) {
+          capabilities = { error: (e as Error).message };
+        }
+        out.push({ name, address: addr.address, capabilities });
+      }
+      return out;
+    },
+
+    engines: () => availableEngines(config.dvdcliPath),
+
+    recover: () => recoverJournal(deps, journal.live),
+
+    async close() {
+      closed = true;
+      // Each run ends with its own unmount; waiting for them is what keeps close() from leaking mounts.
+      await Promise.allSettled([...running]);
+    },
+  };
+}

@@ -1,0 +1,48 @@
+/**
+ * mesos-module-dvdi (§1.3): the module builds one shell string and runs it with popen, i.e. `/bin/sh -c`.
+ * Mount:   sprintf("%s %s %s%s %s%s %s %s", dvdcli, "mount", "--volumedriver=", D, "--volumename=", N, opts, ec)
+ * Unmount: sprintf("%s %s %s%s %s%s ", dvdcli, "unmount", "--volumedriver=", D, "--volumename=", N)
+ * Only stdout is read; the mountpoint is trim(stdout) and empty means failure. The module has no timeout at
+ * all; the bridge applies its own and kills the whole process group (sh and dvdcli).
+ */
+import type { Engine, MountOutcome, MountRequest, UnmountRequest } from './engine';
+import { formatOptions } from './module-checks';
+import { describeFailure, runProcess } from './run-process';
+
+/** `explicitCreate` reproduces the module's `--explicitCreate=true` (a flag dvdcli does not know, §1.3 bug). */
+export function moduleMountCommand(dvdcli: string, driver: string, name: string, options: Record<string, string>, explicitCreate = false): string {
+  return `${dvdcli} mount --volumedriver=${driver} --volumename=${name} ${formatOptions(options)} ${explicitCreate ? '--explicitCreate=true' : ''}`;
+}
+
+export function moduleUnmountCommand(dvdcli: string, driver: string, name: string): string {
+  return `${dvdcli} unmount --volumedriver=${driver} --volumename=${name} `;
+}
+
+export class DvdiModuleEngine implements Engine {
+  readonly name = 'dvdi-module' as const;
+  readonly sendsMountId = false;
+
+  constructor(
+    private readonly dvdcliPath: string,
+    private readonly shell = '/bin/sh',
+  ) {}
+
+  async mount(req: MountRequest): Promise<MountOutcome> {
+    const cmd = moduleMountCommand(this.dvdcliPath, req.driver, req.name, req.options);
+    const r = await runProcess(this.shell, ['-c', cmd], { timeoutMs: req.timeoutMs, onSpawn: req.onSpawn });
+    const shown = `sh -c ${JSON.stringify(cmd)}`;
+    const mountpoint = r.stdout.trim();
+    if (r.code === 0 && !r.timedOut && mountpoint !== '') return { ok: true, mountpoint, detail: shown };
+    if (r.code === 0 && !r.timedOut) return { ok: false, detail: `${shown}: the module reports "returned an empty mountpoint name" (${describeFailure('dvdcli', r, req.timeoutMs)})` };
+    return { ok: false, detail: describeFailure(shown, r, req.timeoutMs), indeterminate: r.timedOut || r.code === null };
+  }
+
+  async unmount(req: UnmountRequest): Promise<{ ok: boolean; detail: string }> {
+    const cmd = moduleUnmountCommand(this.dvdcliPath, req.driver, req.name);
+    const r = await runProcess(this.shell, ['-c', cmd], { timeoutMs: req.timeoutMs });
+    const shown = `sh -c ${JSON.stringify(cmd)}`;
+    // The module only logs a WARNING on a failed unmount and carries on; the bridge reports it.
+    if (r.code === 0 && !r.timedOut) return { ok: true, detail: shown };
+    return { ok: false, detail: describeFailure(shown, r, req.timeoutMs) };
+  }
+}

@@ -1,0 +1,72 @@
+/**
+ * Runs one dvdcli invocation the way the isolators do (stdin /dev/null, stdout and stderr captured separately,
+ * no shell unless the caller passes `sh -c` itself) but with a hard timeout. The child gets its own process
+ * group (detached) so a timeout kills the whole tree with one `kill(-pgid, SIGKILL)`, as Mesos' killtree does;
+ * a hung plugin otherwise hangs dvdcli forever.
+ */
+import { spawn } from 'node:child_process';
+
+export interface ProcessResult {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+  timedOut: boolean;
+  /** Set when the binary could not be started at all (ENOENT, EACCES). */
+  spawnError?: string;
+}
+
+export interface RunOptions {
+  timeoutMs: number;
+  /** Called with the process group id as soon as the child exists (the journal records it). */
+  onSpawn?: (pgid: number) => void;
+  env?: NodeJS.ProcessEnv;
+}
+
+function killGroup(pgid: number): void {
+  try {
+    process.kill(-pgid, 'SIGKILL');
+  } catch {
+    // ESRCH: the group is already gone.
+  }
+}
+
+export function runProcess(file: string, args: string[], opts: RunOptions): Promise<ProcessResult> {
+  return new Promise((resolve) => {
+    const child = spawn(file, args, { stdio: ['ignore', 'pipe', 'pipe'], detached: true, env: opts.env ?? process.env });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    let timedOut = false;
+    let spawnError: string | undefined;
+    child.stdout.on('data', (c: Buffer) => out.push(c));
+    child.stderr.on('data', (c: Buffer) => err.push(c));
+    const timer = setTimeout(() => {
+      timedOut = true;
+      if (child.pid) killGroup(child.pid);
+    }, opts.timeoutMs);
+    if (child.pid) opts.onSpawn?.(child.pid);
+    child.on('error', (e: NodeJS.ErrnoException) => {
+      spawnError = `${e.code ?? ''} ${e.message}`.trim();
+    });
+    // 'close' waits for stdio to end; a grandchild keeping the pipes open dies with the group on timeout.
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      // Anything the child left behind in its group (e.g. sh's dvdcli) must not outlive the call.
+      if (child.pid) killGroup(child.pid);
+      resolve({ code, signal, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8'), timedOut, spawnError });
+    });
+  });
+}
+
+/** One line explaining a failed run, with the isolator's own wording where it has one. */
+export function describeFailure(what: string, r: ProcessResult, timeoutMs: number): string {
+  const stderr = r.stderr.trim().split('\n').slice(-3).join(' | ');
+  if (r.spawnError) return `${what}: cannot start: ${r.spawnError}; check the dvdcli path in the bridge config`;
+  if (r.timedOut) return `${what} timed out after ${timeoutMs} ms and its process group was killed (a hung plugin?)${stderr ? `; stderr: ${stderr}` : ''}`;
+  if (r.code === 2) return `${what} exited 2 (dvdcli panic: a --volumeopts item without "=" or another bad option); stderr: ${stderr}`;
+  if (r.code === 0 && r.stdout.trim() === '' && /unknown flag|usage/i.test(r.stderr)) {
+    return `${what} exited 0 with usage on stderr and no mountpoint: dvdcli rejected a flag; stderr: ${stderr}`;
+  }
+  if (r.code === 0) return `${what} exited 0 but printed an empty mountpoint; the isolator treats that as a failure; stderr: ${stderr}`;
+  return `${what} failed (${r.signal ? `signal ${r.signal}` : `exit ${r.code}`}): ${stderr || '(no stderr)'}`;
+}

@@ -1,0 +1,41 @@
+/**
+ * Reads /proc/self/mountinfo: the kernel's view of what is mounted in the bridge's mount namespace (which must
+ * be the host's, §8.6). Paths are octal-escaped by the kernel (`\040` for a space), so they are unescaped
+ * before comparison.
+ */
+import { readFile } from 'node:fs/promises';
+
+export interface MountEntry {
+  mountId: number;
+  mountPoint: string;
+  fsType: string;
+  source: string;
+}
+
+export const MOUNTINFO_PATH = '/proc/self/mountinfo';
+
+function unescapeOctal(s: string): string {
+  return s.replace(/\\([0-7]{3})/g, (_, o: string) => String.fromCharCode(parseInt(o, 8)));
+}
+
+export function parseMountinfo(text: string): MountEntry[] {
+  const out: MountEntry[] = [];
+  for (const line of text.split('\n')) {
+    if (!line) continue;
+    const f = line.split(' ');
+    const dash = f.indexOf('-', 6);
+    if (dash < 0 || f.length < dash + 3) continue;
+    out.push({ mountId: Number(f[0]), mountPoint: unescapeOctal(f[4]), fsType: f[dash + 1], source: unescapeOctal(f[dash + 2]) });
+  }
+  return out;
+}
+
+export async function readMountinfo(): Promise<MountEntry[]> {
+  return parseMountinfo(await readFile(MOUNTINFO_PATH, 'utf8'));
+}
+
+/** Mount entries whose mount point is exactly `path` (a stacked mount shows once per layer). */
+export function mountsAt(entries: MountEntry[], path: string): MountEntry[] {
+  const p = path.length > 1 ? path.replace(/\/+$/, '') : path;
+  return entries.filter((e) => e.mountPoint === p);
+}

@@ -1,0 +1,110 @@
+/**
+ * The crash journal: one small JSON file per in-flight dry-run mount under `<stateDir>/journal/`, written and
+ * fsync'd (file and directory) *before* the mount is attempted, updated once the mountpoint is known, and
+ * removed only after the unmount is verified. A bridge killed with -9 at any point therefore leaves an entry
+ * for everything it might have mounted, and `recover()` on the next start can undo exactly that.
+ */
+import { randomUUID } from 'node:crypto';
+import { mkdir, open, readFile, readdir, rename, unlink } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { EngineName } from '../dryrun/contract';
+
+export interface JournalEntry {
+  id: string;
+  driver: string;
+  name: string;
+  engine: EngineName;
+  /** How the unmount must be issued: the dvdcli binary or the plugin address used for the mount. */
+  dvdcliPath?: string;
+  pluginAddress?: string;
+  /** Caller ID sent with the plugin engine's Mount (dvdcli sends none). */
+  mountId?: string;
+  /** Known once the mount returned. */
+  mountpoint?: string;
+  /** Process group of an in-flight dvdcli, so a restarted bridge can stop a mount its predecessor left running. */
+  childPgid?: number;
+  bridgePid: number;
+  startedAt: string;
+  phase: 'mounting' | 'mounted' | 'unmounting';
+}
+
+async function fsyncDir(dir: string): Promise<void> {
+  const h = await open(dir, 'r');
+  try {
+    await h.sync();
+  } finally {
+    await h.close();
+  }
+}
+
+export class Journal {
+  readonly dir: string;
+  /** Entries this process wrote and has not cleared: its own live dry runs, which recover() must not touch. */
+  readonly live = new Set<string>();
+
+  constructor(stateDir: string) {
+    this.dir = join(stateDir, 'journal');
+  }
+
+  async init(): Promise<void> {
+    await mkdir(this.dir, { recursive: true, mode: 0o700 });
+  }
+
+  newId(): string {
+    return randomUUID();
+  }
+
+  /** Durable write: temp file, fsync, rename, fsync the directory. */
+  async write(entry: JournalEntry): Promise<void> {
+    this.live.add(entry.id);
+    const final = join(this.dir, `${entry.id}.json`);
+    const tmp = join(this.dir, `.${entry.id}.tmp`);
+    const h = await open(tmp, 'w', 0o600);
+    try {
+      await h.writeFile(JSON.stringify(entry, null, 2) + '\n');
+      await h.sync();
+    } finally {
+      await h.close();
+    }
+    await rename(tmp, final);
+    await fsyncDir(this.dir);
+  }
+
+  async clear(id: string): Promise<void> {
+    try {
+      await unlink(join(this.dir, `${id}.json`));
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+    }
+    await fsyncDir(this.dir);
+    this.live.delete(id);
+  }
+
+  /** Entries left on disk; unreadable ones are returned as errors so recovery can report them. */
+  async list(): Promise<{ entries: JournalEntry[]; unreadable: { file: string; error: string }[] }> {
+    const entries: JournalEntry[] = [];
+    const unreadable: { file: string; error: string }[] = [];
+    let names: string[];
+    try {
+      names = await readdir(this.dir);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { entries, unreadable };
+      throw e;
+    }
+    for (const n of names.sort()) {
+      const file = join(this.dir, n);
+      if (n.startsWith('.') && n.endsWith('.tmp')) {
+        // A crash between write and rename: the rename never happened, so no mount was attempted for it.
+        await unlink(file).catch(() => undefined);
+        continue;
+      }
+      if (!n.endsWith('.json')) continue;
+      try {
+        entries.push(JSON.parse(await readFile(file, 'utf8')) as JournalEntry);
+      } catch (e) {
+        unreadable.push({ file, error: (e as Error).message });
+      }
+    }
+    return { entries, unreadable };
+  }
+}

@@ -1,0 +1,160 @@
+/**
+ * A Docker volume plugin client speaking the wire protocol the way dvdcli/Docker do (§3.3, §4): every call is
+ * `POST /<Method>` with `Accept: application/vnd.docker.plugins.v1.2+json`, a JSON body (empty for
+ * Plugin.Activate), no particular response Content-Type required. Unlike dvdcli, every call has a timeout and
+ * honours an AbortSignal, and connection errors are not retried for 15 s: a dry run reports them at once.
+ */
+import { request } from 'node:http';
+import type { PluginAddress } from './discovery';
+
+export const PLUGIN_ACCEPT = 'application/vnd.docker.plugins.v1.2+json';
+
+export class PluginError extends Error {
+  constructor(
+    message: string,
+    /** `err`: the plugin answered with an error; `timeout`/`aborted`/`connect`: no usable answer. */
+    readonly kind: 'err' | 'timeout' | 'aborted' | 'connect' | 'protocol',
+    readonly status?: number,
+  ) {
+    super(message);
+  }
+}
+
+export interface VolumeInfo {
+  Name: string;
+  Mountpoint?: string;
+  CreatedAt?: string;
+  Status?: Record<string, unknown>;
+}
+
+export interface CallOptions {
+  timeoutMs: number;
+  signal?: AbortSignal;
+}
+
+export class PluginClient {
+  constructor(readonly addr: PluginAddress) {}
+
+  /** One RPC. Resolves with the decoded body; rejects with PluginError on non-200, non-empty Err, timeout, abort. */
+  call(method: string, body: unknown, opts: CallOptions): Promise<Record<string, unknown>> {
+    const payload = body === undefined ? '' : JSON.stringify(body) + '\n'; // Go's json.Encoder adds the newline
+    return new Promise((resolve, reject) => {
+      if (opts.signal?.aborted) return reject(new PluginError(`${method}: cancelled before it was sent`, 'aborted'));
+      const where =
+        this.addr.transport === 'unix'
+          ? { socketPath: this.addr.socketPath! }
+          : { host: new URL(this.addr.baseUrl!).hostname, port: Number(new URL(this.addr.baseUrl!).port) || 80 };
+      const req = request({
+        ...where,
+        method: 'POST',
+        path: `/${method}`,
+        agent: false,
+        headers: { Accept: PLUGIN_ACCEPT, 'Content-Length': Buffer.byteLength(payload), Host: '' },
+      });
+      let settled = false;
+      const finish = (err: PluginError | undefined, value?: Record<string, unknown>) => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        opts.signal?.removeEventListener('abort', onAbort);
+        if (err) {
+          req.destroy();
+          reject(err);
+        } else resolve(value!);
+      };
+      const timer = setTimeout(
+        () => finish(new PluginError(`${method}: no answer from plugin at ${this.addr.address} within ${opts.timeoutMs} ms (a hung plugin would hang dvdcli forever)`, 'timeout')),
+        opts.timeoutMs,
+      );
+      const onAbort = () => finish(new PluginError(`${method}: cancelled`, 'aborted'));
+      opts.signal?.addEventListener('abort', onAbort, { once: true });
+      req.on('error', (e: NodeJS.ErrnoException) =>
+        finish(new PluginError(`${method}: cannot reach plugin at ${this.addr.address}: ${e.code ?? e.message} (a stale socket or a stopped plugin)`, 'connect')),
+      );
+      req.on('response', (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('error', (e) => finish(new PluginError(`${method}: connection lost while reading the answer: ${e.message}`, 'connect')));
+        res.on('aborted', () => finish(new PluginError(`${method}: plugin closed the connection mid-answer`, 'connect')));
+        res.on('end', () => {
+          const raw = Buffer.concat(chunks).toString('utf8');
+          let json: Record<string, unknown> | undefined;
+          try {
+            const parsed: unknown = raw.trim() === '' ? {} : JSON.parse(raw);
+            if (parsed !== null && typeof parsed === 'object') json = parsed as Record<string, unknown>;
+          } catch {
+            json = undefined;
+          }
+          const errText = typeof json?.Err === 'string' && json.Err !== '' ? json.Err : undefined;
+          // dvdcli: prefer Err, fall back to the raw body; 200 with a non-empty Err is an error too.
+          if (res.statusCode !== 200) return finish(new PluginError(`${method}: ${errText ?? (raw.trim() || `HTTP ${res.statusCode}`)}`, 'err', res.statusCode));
+          if (errText) return finish(new PluginError(`${method}: ${errText}`, 'err', 200));
+          if (!json) return finish(new PluginError(`${method}: plugin answered 200 with a body that is not a JSON object: ${raw.slice(0, 200)}`, 'protocol', 200));
+          finish(undefined, json);
+        });
+      });
+      req.end(payload);
+    });
+  }
+
+  async activate(opts: CallOptions): Promise<string[]> {
+    const r = await this.call('Plugin.Activate', undefined, opts);
+    const impl = Array.isArray(r.Implements) ? r.Implements.filter((x): x is string => typeof x === 'string') : [];
+    if (!impl.includes('VolumeDriver')) {
+      throw new PluginError(`Plugin.Activate: plugin implements [${impl.join(', ')}], not VolumeDriver; the agent could not use it for volumes`, 'protocol');
+    }
+    return impl;
+  }
+
+  /** undefined when the plugin says the volume does not exist (Err or `Volume: null`). */
+  async get(name: string, opts: CallOptions): Promise<VolumeInfo | undefined> {
+    try {
+      const r = await this.call('VolumeDriver.Get', { Name: name }, opts);
+      const v = r.Volume as VolumeInfo | null | undefined;
+      return v ?? undefined;
+    } catch (e) {
+      if (e instanceof PluginError && e.kind === 'err' && isNotFound(e.message)) return undefined;
+      throw e;
+    }
+  }
+
+  async create(name: string, options: Record<string, string>, opts: CallOptions): Promise<void> {
+    await this.call('VolumeDriver.Create', { Name: name, Opts: options }, opts);
+  }
+
+  /** `id` undefined = dvdcli's ID-less request (Docker 1.11 protocol). */
+  async mount(name: string, id: string | undefined, opts: CallOptions): Promise<string> {
+    const r = await this.call('VolumeDriver.Mount', id === undefined ? { Name: name } : { Name: name, ID: id }, opts);
+    return typeof r.Mountpoint === 'string' ? r.Mountpoint : '';
+  }
+
+  async unmount(name: string, id: string | undefined, opts: CallOptions): Promise<void> {
+    await this.call('VolumeDriver.Unmount', id === undefined ? { Name: name } : { Name: name, ID: id }, opts);
+  }
+
+  async list(opts: CallOptions): Promise<VolumeInfo[]> {
+    const r = await this.call('VolumeDriver.List', {}, opts);
+    return Array.isArray(r.Volumes) ? (r.Volumes as VolumeInfo[]) : [];
+  }
+
+  async path(name: string, opts: CallOptions): Promise<string> {
+    const r = await this.call('VolumeDriver.Path', { Name: name }, opts);
+    return typeof r.Mountpoint === 'string' ? r.Mountpoint : '';
+  }
+
+  /** Optional endpoint: an error means `local` scope, as Docker assumes. */
+  async capabilities(opts: CallOptions): Promise<Record<string, unknown>> {
+    try {
+      const r = await this.call('VolumeDriver.Capabilities', {}, opts);
+      return (r.Capabilities as Record<string, unknown>) ?? { Scope: 'local' };
+    } catch (e) {
+      if (e instanceof PluginError && (e.kind === 'err' || e.kind === 'protocol')) return { Scope: 'local' };
+      throw e;
+    }
+  }
+}
+
+/** Plugins word "missing" differently (rclone "volume not found", REX-Ray "resource not found", Docker "no such volume"). */
+export function isNotFound(message: string): boolean {
+  return /not found|no such volume|does not exist|doesn't exist|unknown volume/i.test(message);
+}
