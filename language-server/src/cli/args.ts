@@ -47,8 +47,13 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
       },
     }));
   } catch (e) {
-    // node:util's messages are already precise ("Unknown option '--fromat'"); strip its trailing advice.
-    const msg = String((e as Error).message).split('. To specify a positional')[0];
+    // node:util's messages are already precise ("Unknown option '--fromat'"); keep them on one line and
+    // drop its advice about `--` and `--opt=-XYZ`, which does not apply to any of our options.
+    const msg = String((e as Error).message)
+      .split('\n')
+      .filter((l) => !/^To specify/.test(l))
+      .join(' ')
+      .split('. To specify a positional')[0];
     return { ok: false, message: msg };
   }
 

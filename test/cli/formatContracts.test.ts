@@ -1,0 +1,73 @@
+/**
+ * Contracts of the machine-readable formats, checked on the real CLI over examples/:
+ * SARIF validates against the SARIF 2.1.0 schema (the copy shipped in @microsoft/jest-sarif) and has
+ * what GitHub code scanning needs; JSON has exactly the documented keys; github lines are well formed.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Ajv from 'ajv-draft-04';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const cli = join(root, 'language-server/dist/cli.cjs');
+const built = existsSync(cli);
+
+function run(...args: string[]) {
+  const r = spawnSync(process.execPath, [cli, ...args, 'examples'], { cwd: root, encoding: 'utf8', timeout: 60_000 });
+  assert.equal(r.error, undefined);
+  assert.equal(r.status, 1, `examples/ holds deliberate mistakes, so the run exits 1 (stderr: ${r.stderr})`);
+  return r.stdout;
+}
+
+test('sarif output validates against the SARIF 2.1.0 schema and carries what GitHub needs', { skip: !built && 'CLI not built' }, () => {
+  const require = createRequire(import.meta.url);
+  const schemaPath = join(dirname(require.resolve('@microsoft/jest-sarif/package.json')), 'lib/schemas/sarif-2.1.0-rtm.5.json');
+  const schema = JSON.parse(readFileSync(schemaPath, 'utf8'));
+  const ajv = new Ajv({ allErrors: true, strict: false, validateFormats: false });
+  const validate = ajv.compile(schema);
+  const log = JSON.parse(run('--format', 'sarif'));
+  assert.ok(validate(log), JSON.stringify(validate.errors?.slice(0, 5), null, 2));
+
+  assert.equal(log.version, '2.1.0');
+  const [runLog] = log.runs;
+  const rules: { id: string; shortDescription: { text: string }; helpUri: string }[] = runLog.tool.driver.rules;
+  assert.ok(runLog.results.length > 0, 'examples/ should produce findings');
+  for (const rule of rules) {
+    assert.ok(rule.id && rule.shortDescription.text && /^https:\/\//.test(rule.helpUri), `rule ${rule.id} needs id, shortDescription, helpUri`);
+  }
+  for (const r of runLog.results) {
+    assert.equal(rules[r.ruleIndex].id, r.ruleId);
+    assert.ok(['error', 'warning', 'note'].includes(r.level));
+    const { artifactLocation, region } = r.locations[0].physicalLocation;
+    assert.match(artifactLocation.uri, /^examples\//, 'artifact URIs are relative to the working directory');
+    assert.ok(region.startLine >= 1 && region.startColumn >= 1 && region.endLine >= region.startLine, JSON.stringify(region));
+    if (region.endLine === region.startLine) assert.ok(region.endColumn > region.startColumn, 'a region covers at least one character');
+  }
+});
+
+test('json output has exactly the documented keys, 0-based ranges', { skip: !built && 'CLI not built' }, () => {
+  const out = JSON.parse(run('--format', 'json'));
+  assert.ok(Array.isArray(out) && out.length > 0);
+  for (const file of out) {
+    assert.deepEqual(Object.keys(file), ['file', 'kind', 'diagnostics']);
+    assert.ok(['app', 'group', 'pod', 'chronos-job', 'unknown'].includes(file.kind), file.kind);
+    for (const d of file.diagnostics) {
+      assert.deepEqual(Object.keys(d), ['ruleId', 'severity', 'message', 'pointer', 'range']);
+      assert.ok(['error', 'warning', 'info'].includes(d.severity));
+      assert.deepEqual(Object.keys(d.range), ['start', 'end']);
+      assert.ok(d.range.start.line >= 0 && d.range.start.character >= 0);
+    }
+  }
+});
+
+test('github output is one well-formed workflow command per finding', { skip: !built && 'CLI not built' }, () => {
+  const lines = run('--format', 'github').trimEnd().split('\n');
+  assert.ok(lines.length > 0);
+  for (const line of lines) {
+    assert.match(line, /^::(error|warning|notice) file=[^,:]+,line=\d+,col=\d+,endLine=\d+,endColumn=\d+,title=[a-z0-9-]+::[^\r\n]+$/);
+  }
+});

@@ -1,0 +1,78 @@
+/**
+ * Runs every `scenarios/*.scenario` against the real built CLI (`language-server/dist/cli.cjs`, made by
+ * `npm run build`) in a fresh temporary directory, and compares status, stdout and stderr.
+ * UPDATE_GOLDEN=1 rewrites the expected sections from the actual run instead of comparing;
+ * SCENARIO=<substring> runs only the scenarios whose name contains it.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { normalizeOutput, parseScenario, serializeScenario, type Section } from './scenarioFile';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = resolve(here, '../..');
+const cli = join(root, 'language-server/dist/cli.cjs');
+const scenarioDir = join(here, 'scenarios');
+const update = process.env.UPDATE_GOLDEN === '1';
+const only = process.env.SCENARIO ?? '';
+
+test('the CLI bundle is built', () => {
+  assert.ok(existsSync(cli), `${cli} is missing: run \`npm run build\` first`);
+});
+
+for (const name of readdirSync(scenarioDir).filter((f) => f.endsWith('.scenario') && f.includes(only)).sort()) {
+  test(name.replace(/\.scenario$/, ''), { skip: !existsSync(cli) && 'CLI not built' }, () => {
+    const path = join(scenarioDir, name);
+    const sections = parseScenario(readFileSync(path, 'utf8'), name);
+    const get = (n: string) => sections.find((s) => s.name === n);
+    const command = get('command');
+    assert.ok(command, `${name}: no ====command==== section`);
+
+    const dir = mkdtempSync(join(tmpdir(), 'marathon-lint-scenario-'));
+    try {
+      for (const s of sections) {
+        const file = s.name === 'document' ? 'document.json' : s.name.startsWith('asset:') ? s.name.slice('asset:'.length) : undefined;
+        if (file === undefined) continue;
+        mkdirSync(dirname(join(dir, file)), { recursive: true });
+        writeFileSync(join(dir, file), s.body + '\n');
+      }
+      const setup = get('setup');
+      if (setup) {
+        const r = spawnSync('sh', ['-e', '-c', setup.body], { cwd: dir, encoding: 'utf8', timeout: 60_000 });
+        assert.equal(r.status, 0, `${name}: setup failed: ${r.stderr}`);
+      }
+      const bin = `${JSON.stringify(process.execPath)} ${JSON.stringify(cli)}`;
+      const cmd = command.body.replaceAll('{bin}', bin).replaceAll('{document}', 'document.json');
+      const env = { ...process.env, NO_COLOR: '', FORCE_COLOR: '' };
+      const r = spawnSync('sh', ['-c', cmd], {
+        cwd: dir,
+        env,
+        input: get('stdin') ? get('stdin')!.body + '\n' : '',
+        encoding: 'utf8',
+        timeout: 60_000,
+        maxBuffer: 256 * 1024 * 1024,
+      });
+      assert.equal(r.error, undefined, `${name}: the command did not finish: ${r.error?.message}`);
+      const actual = { status: String(r.status), stdout: normalizeOutput(r.stdout), stderr: normalizeOutput(r.stderr) };
+
+      if (update) {
+        const next: Section[] = sections.filter((s) => !['status', 'stdout', 'stderr'].includes(s.name));
+        next.push({ name: 'status', body: actual.status }, { name: 'stdout', body: actual.stdout });
+        if (get('stderr') || actual.stderr !== '') next.push({ name: 'stderr', body: actual.stderr });
+        writeFileSync(path, serializeScenario(next));
+        return;
+      }
+      // Whatever the input, the user never sees a stack trace.
+      assert.doesNotMatch(actual.stderr, /^\s+at .+:\d+:\d+\)?$/m, `${name}: stack trace on stderr`);
+      assert.equal(actual.stdout, get('stdout')?.body ?? '', `${name}: stdout differs`);
+      if (get('stderr')) assert.equal(actual.stderr, get('stderr')!.body, `${name}: stderr differs`);
+      assert.equal(actual.status, get('status')?.body.trim(), `${name}: exit status differs (stderr: ${actual.stderr})`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+}
