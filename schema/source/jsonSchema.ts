@@ -25,7 +25,7 @@ export function ref(name: string, description?: string): JsonSchema {
 }
 
 /** An object with the given properties; `required` lists the names Marathon rejects when missing. */
-export function obj(properties: Record<string, JsonSchema>, required: string[] = [], extra: JsonSchema = {}): JsonSchema {
+export function obj(properties: Record<string, JsonSchema | boolean>, required: string[] = [], extra: JsonSchema = {}): JsonSchema {
   const s: JsonSchema = { type: 'object', ...extra, properties };
   if (required.length > 0) s.required = required;
   return s;

@@ -1,0 +1,29 @@
+/**
+ * The schema package: published JSON Schemas (for hover/completion: descriptions, enums, defaults, examples),
+ * their $ids, generated types and precompiled validators.
+ */
+import chronosJobSchema from '../chronos-job.schema.json';
+import bridgeProtocolSchema from '../dvdi-bridge-protocol.schema.json';
+import marathonAppSchema from '../marathon-app.schema.json';
+import marathonGroupSchema from '../marathon-group.schema.json';
+import marathonPodSchema from '../marathon-pod.schema.json';
+import type { DocumentKind } from './schemaIds';
+
+export { chronosJobSchema, bridgeProtocolSchema, marathonAppSchema, marathonGroupSchema, marathonPodSchema };
+
+/** The published schema of each document kind (plain JSON objects; do not mutate). */
+export const documentSchemas: Record<DocumentKind, Record<string, unknown>> = {
+  app: marathonAppSchema,
+  group: marathonGroupSchema,
+  pod: marathonPodSchema,
+  'chronos-job': chronosJobSchema,
+};
+
+export * from './schemaIds';
+export * from './validators';
+export { enumValues } from '../source/jsonSchema';
+export type { MarathonApp } from './generated/marathon-app';
+export type { MarathonGroup } from './generated/marathon-group';
+export type { MarathonPod } from './generated/marathon-pod';
+export type { ChronosJob } from './generated/chronos-job';
+export type * as BridgeProtocol from './generated/dvdi-bridge-protocol';
