@@ -1,0 +1,100 @@
+/**
+ * `marathon-lint.config.json` text → Profile. Every problem becomes a diagnostic with a position (rule id
+ * `config`); the profile keeps the default for any field that is wrong, so linting can still go on.
+ */
+import { rules } from '../rules/index';
+import { engineRules } from './engineRules';
+import { isObject } from './documentModel';
+import type { Finding } from './finding';
+import { diagnosticsFor } from './diagnostics';
+import { nearest } from './nearest';
+import { parseDocument } from './parse';
+import { defaultProfile, supportedVersions, type Profile, type RuleSetting } from './profile';
+import { preview } from './preview';
+import type { Diagnostic } from './types';
+
+export const knownFeatures = ['external_volumes', 'secrets', 'gpu_resources', 'vips', 'task_killing'] as const;
+const knownKeys = ['marathonVersion', 'features', 'mesosRole', 'defaultNetworkName', 'rules'];
+const settings: readonly RuleSetting[] = ['off', 'warning', 'error'];
+
+export function knownRuleIds(): string[] {
+  return [...engineRules.map((r) => r.id), ...rules.map((r) => r.id)];
+}
+
+export function parseConfig(text: string, fileName: string): { profile: Profile; errors: Diagnostic[] } {
+  const parsed = parseDocument(text);
+  const profile: Profile = { ...defaultProfile, features: [...defaultProfile.features], rules: {} };
+  const findings: Finding[] = parsed.findings.map((f) => ({ ...f, ruleId: f.ruleId === 'syntax' ? 'config' : f.ruleId, message: `${fileName}: ${f.message}` }));
+  const problem = (pointer: string, message: string, severity: 'error' | 'warning' = 'error', target: 'key' | 'value' = 'value') =>
+    findings.push({ ruleId: 'config', severity, pointer, target, message: `${fileName}: ${message}` });
+  const c = parsed.value;
+
+  if (parsed.strict && !isObject(c)) {
+    problem('', `the configuration must be a JSON object like {"marathonVersion": "1.10", "features": [...]}, but it is ${preview(c)}. The defaults are used instead.`);
+  }
+  if (parsed.strict && isObject(c)) {
+    for (const key of Object.keys(c)) {
+      if (knownKeys.includes(key)) continue;
+      const guess = nearest(key, knownKeys);
+      problem(`/${key}`, `unknown setting "${key}" is ignored. ${guess ? `Did you mean "${guess}"?` : `Known settings: ${knownKeys.join(', ')}.`}`, 'warning', 'key');
+    }
+    if ('marathonVersion' in c) {
+      const v = c.marathonVersion;
+      const minor = typeof v === 'string' ? v.split('.').slice(0, 2).join('.') : '';
+      if (typeof v === 'string' && /^\d+\.\d+(\.\d+)?$/.test(v) && (supportedVersions as readonly string[]).includes(minor)) profile.marathonVersion = v;
+      else
+        problem('/marathonVersion', `"marathonVersion" is ${typeof v === 'number' ? `the number ${v} (write versions as strings: 1.10 as a number is 1.1)` : preview(v)}, which is not a supported Marathon version; the rules differ between versions, so the linter must know which one. Use one of ${supportedVersions.map((s) => `"${s}"`).join(', ')} (a patch such as "1.8.230" is allowed). Using "${defaultProfile.marathonVersion}".`);
+    }
+    if ('features' in c) {
+      const f = c.features;
+      if (!Array.isArray(f)) problem('/features', `"features" must be an array of feature names (Marathon's --enable_features), but it is ${preview(f)}. Using the defaults.`);
+      else {
+        profile.features = [];
+        f.forEach((name, i) => {
+          if (typeof name !== 'string') return problem(`/features/${i}`, `a feature name must be a string, but it is ${preview(name)}. Remove it or quote it.`);
+          if (!(knownFeatures as readonly string[]).includes(name)) {
+            const guess = nearest(name, knownFeatures);
+            problem(`/features/${i}`, `unknown feature "${name}": no rule depends on it. ${guess ? `Did you mean "${guess}"?` : `Known features: ${knownFeatures.join(', ')}.`}`, 'warning');
+          }
+          profile.features.push(name);
+        });
+      }
+    }
+    if ('mesosRole' in c) {
+      if (typeof c.mesosRole === 'string' && c.mesosRole !== '') profile.mesosRole = c.mesosRole;
+      else problem('/mesosRole', `"mesosRole" must be a non-empty string (Marathon's --mesos_role, e.g. "*" or "slave_public"), but it is ${preview(c.mesosRole)}. Using "*".`);
+    }
+    if ('defaultNetworkName' in c) {
+      const n = c.defaultNetworkName;
+      if (n === null || (typeof n === 'string' && n !== '')) profile.defaultNetworkName = n;
+      else problem('/defaultNetworkName', `"defaultNetworkName" must be a network name (Marathon's --default_network_name, e.g. "dcos") or null, but it is ${preview(n)}. Using null.`);
+    }
+    if ('rules' in c) readRules(c.rules, profile, problem);
+  }
+  return { profile, errors: diagnosticsFor(parsed, findings) };
+}
+
+function readRules(
+  value: unknown,
+  profile: Profile,
+  problem: (pointer: string, message: string, severity?: 'error' | 'warning', target?: 'key' | 'value') => void,
+): void {
+  if (!isObject(value)) {
+    problem('/rules', `"rules" must be an object mapping rule ids to "off", "warning" or "error", but it is ${preview(value)}. No rule settings are applied.`);
+    return;
+  }
+  const ids = knownRuleIds();
+  for (const [id, setting] of Object.entries(value)) {
+    const at = `/rules/${id.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+    if (!ids.includes(id)) {
+      const guess = nearest(id, ids);
+      problem(at, `unknown rule id "${id}", so this setting has no effect. ${guess ? `Did you mean "${guess}"?` : 'See docs/rules/ for the rule ids.'}`, 'error', 'key');
+      continue;
+    }
+    if (typeof setting === 'string' && (settings as readonly string[]).includes(setting)) profile.rules[id] = setting as RuleSetting;
+    else {
+      const guess = typeof setting === 'string' ? nearest(setting, settings) : undefined;
+      problem(at, `the setting of rule "${id}" is ${preview(setting)}, but must be "off", "warning" or "error". ${guess ? `Did you mean "${guess}"?` : ''}`.trimEnd());
+    }
+  }
+}

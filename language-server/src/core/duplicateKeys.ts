@@ -1,0 +1,102 @@
+/**
+ * Duplicate object keys. JSON.parse (like Marathon's Jackson reader) silently keeps the last one, so an
+ * earlier key is dead text that the author probably thinks is in effect.
+ *
+ * Fast path: a full scan would cost ~3× JSON.parse, so first compare two key counts. Every key in the text
+ * ends with `"` + optional whitespace + `:`, so counting those matches gives an upper bound on the number of
+ * keys written (string values containing `":` only add to it). Counting own keys of the parsed value gives the
+ * number of distinct keys per object. Equal counts prove there is no duplicate; only otherwise do we scan.
+ * Measured on a 12 MB, 10,000-app group: JSON.parse 82–97 ms, the colon count 3 ms, the regex count 19 ms,
+ * the parsed-key count 3 ms.
+ */
+import { escapePointerToken } from './documentModel';
+import { keyText, skipScalar, skipString, skipWs } from './jsonCursor';
+
+export interface DuplicateKey {
+  /** Pointer of the property (the same for every occurrence). */
+  pointer: string;
+  key: string;
+  /** Span of the earlier, overridden key (with its quotes). */
+  offset: number;
+  length: number;
+}
+
+function countParsedKeys(value: unknown): number {
+  let n = 0;
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const v = stack.pop();
+    if (typeof v !== 'object' || v === null) continue;
+    if (Array.isArray(v)) {
+      for (const e of v) if (typeof e === 'object' && e !== null) stack.push(e);
+      continue;
+    }
+    for (const k in v) {
+      n++;
+      const e = (v as Record<string, unknown>)[k];
+      if (typeof e === 'object' && e !== null) stack.push(e);
+    }
+  }
+  return n;
+}
+
+/** False when the text provably has no duplicate key. `value` must be JSON.parse(text). */
+export function mayHaveDuplicateKeys(text: string, value: unknown): boolean {
+  const parsed = countParsedKeys(value);
+  let colons = 0;
+  for (let i = text.indexOf(':'); i !== -1; i = text.indexOf(':', i + 1)) colons++;
+  if (colons === parsed) return false; // cheapest bound: every key is followed by exactly one ':'
+  const keyEnd = /"[ \t\r\n]*:/g;
+  let keys = 0;
+  while (keyEnd.exec(text) !== null) keys++;
+  return keys !== parsed;
+}
+
+interface Frame {
+  isArray: boolean;
+  index: number;
+  /** Key → span of its latest occurrence in this object. */
+  seen: Map<string, number[]> | undefined;
+  /** Token of this container within its parent. */
+  token: string;
+}
+
+/** Scans text that JSON.parse accepted and lists every overridden key. Iterative. */
+export function findDuplicateKeys(text: string): DuplicateKey[] {
+  const out: DuplicateKey[] = [];
+  const stack: Frame[] = [];
+  const pointerOf = (key: string) => stack.slice(1).map((f) => '/' + escapePointerToken(f.token)).join('') + '/' + escapePointerToken(key);
+  let pendingToken = '';
+  let i = skipWs(text, 0);
+  while (i < text.length) {
+    const c = text.charCodeAt(i);
+    const top = stack[stack.length - 1];
+    if (c === 0x7b || c === 0x5b) {
+      const isArray = c === 0x5b;
+      stack.push({ isArray, index: 0, seen: isArray ? undefined : new Map(), token: pendingToken });
+      if (isArray) pendingToken = '0';
+      i++;
+    } else if (c === 0x7d || c === 0x5d) {
+      stack.pop();
+      i++;
+    } else if (c === 0x2c) {
+      if (top?.isArray) pendingToken = String(++top.index);
+      i++;
+    } else if (c === 0x22) {
+      const end = skipString(text, i);
+      const j = skipWs(text, end);
+      if (top && !top.isArray && text.charCodeAt(j) === 0x3a) {
+        const key = keyText(text, i, end);
+        const prev = top.seen!.get(key);
+        if (prev) {
+          out.push({ pointer: pointerOf(key), key, offset: prev[0], length: prev[1] });
+        }
+        top.seen!.set(key, [i, end - i]);
+        pendingToken = key;
+        i = j + 1;
+      } else i = end;
+    } else if (c === 0x3a || c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) i++;
+    else i = skipScalar(text, i);
+  }
+  return out;
+}

@@ -1,0 +1,21 @@
+/**
+ * A finding before it has a text range: what every pipeline step produces. Positions are attached in one
+ * pass at the end (positions.ts), so that valid documents never pay for them.
+ */
+import type { Fix, Severity } from './types';
+
+export interface Finding {
+  ruleId: string;
+  severity: Severity;
+  message: string;
+  /** RFC 6901 pointer to the offending value ("" = whole document). */
+  pointer: string;
+  /** Put the range on the property name instead of the value. */
+  target?: 'key' | 'value';
+  fix?: Fix;
+  /**
+   * Known text span, for findings that come from the text itself (syntax errors, duplicate keys):
+   * these have no resolvable pointer, or must point at one specific occurrence.
+   */
+  span?: { offset: number; length: number };
+}

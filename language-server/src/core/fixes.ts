@@ -1,0 +1,97 @@
+/**
+ * Quick fixes: pointer edits → text edits. jsonc-parser's `modify` does the JSON surgery, formatted like the
+ * document (indentation and line endings inferred), so a fix looks as if the author had typed it.
+ */
+import * as jsonc from 'jsonc-parser';
+import { LineIndex } from './lineIndex';
+import { pointerTokens, valueAt } from './pointer';
+import type { Fix, PointerEdit, TextEdit } from './types';
+
+/** Indentation of the document: the first indented line decides (tabs, or the smallest space step). */
+export function inferFormatting(text: string): jsonc.FormattingOptions {
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const sample = text.slice(0, 65536);
+  if (/^\t/m.test(sample)) return { insertSpaces: false, tabSize: 4, eol };
+  let step = 0;
+  for (const m of sample.matchAll(/^( +)\S/gm)) {
+    if (step === 0 || m[1].length < step) step = m[1].length;
+    if (step === 1) break;
+  }
+  return { insertSpaces: true, tabSize: step || 2, eol };
+}
+
+function parseLoose(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    try {
+      return jsonc.parse(text);
+    } catch {
+      return undefined;
+    }
+  }
+}
+
+/** jsonc path for a pointer: array indices must be numbers ("-" = append). */
+function toPath(root: unknown, pointer: string): jsonc.JSONPath {
+  const tokens = pointerTokens(pointer);
+  const path: jsonc.JSONPath = [];
+  let v: unknown = root;
+  for (const t of tokens) {
+    if (Array.isArray(v)) {
+      const i = t === '-' ? -1 : Number(t);
+      path.push(i);
+      v = i >= 0 ? v[i] : undefined;
+    } else {
+      path.push(t);
+      v = typeof v === 'object' && v !== null ? (v as Record<string, unknown>)[t] : undefined;
+    }
+  }
+  return path;
+}
+
+function applyOne(text: string, edit: PointerEdit, formattingOptions: jsonc.FormattingOptions): string {
+  const root = parseLoose(text);
+  const path = toPath(root, edit.pointer);
+  const parent = valueAt(root, edit.pointer.slice(0, Math.max(0, edit.pointer.lastIndexOf('/'))));
+  const isArrayInsertion = edit.op === 'add' && Array.isArray(parent);
+  const value = edit.op === 'remove' ? undefined : edit.value;
+  try {
+    return jsonc.applyEdits(text, jsonc.modify(text, path, value, { formattingOptions, isArrayInsertion }));
+  } catch {
+    return text; // the pointer no longer fits the document (it changed since the lint): leave it alone
+  }
+}
+
+/**
+ * The text edits that apply `fix` to `text`: one edit covering the changed region (edits of one fix may
+ * overlap or shift each other, so they are applied in turn and then diffed against the original).
+ */
+export function fixToTextEdits(text: string, fix: Fix): TextEdit[] {
+  const base = text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text;
+  const options = inferFormatting(base);
+  let next = base;
+  for (const e of fix.edits) next = applyOne(next, e, options);
+  if (next === base) return [];
+  let start = 0;
+  while (start < base.length && start < next.length && base.charCodeAt(start) === next.charCodeAt(start)) start++;
+  let endBase = base.length;
+  let endNext = next.length;
+  while (endBase > start && endNext > start && base.charCodeAt(endBase - 1) === next.charCodeAt(endNext - 1)) {
+    endBase--;
+    endNext--;
+  }
+  const lines = new LineIndex(base);
+  return [{ range: { start: lines.positionAt(start), end: lines.positionAt(endBase) }, newText: next.slice(start, endNext) }];
+}
+
+/** Applies LSP-style text edits (non-overlapping, any order) to `text`. */
+export function applyTextEdits(text: string, edits: readonly TextEdit[]): string {
+  const lines = new LineIndex(text);
+  const spans = edits
+    .map((e) => ({ start: lines.offsetAt(e.range.start), end: lines.offsetAt(e.range.end), newText: e.newText }))
+    .sort((a, b) => b.start - a.start);
+  let out = text;
+  for (const s of spans) out = out.slice(0, s.start) + s.newText + out.slice(s.end);
+  return out;
+}

@@ -1,0 +1,30 @@
+/**
+ * What a document is, judged by its shape (the same tests the corpus INDEX used to classify files).
+ * Order matters: a Chronos job has no `id`; a pod is told from an app by `containers`; a group has
+ * `apps`/`groups`, or an `id` with nothing that would make it runnable.
+ */
+import { isObject } from './documentModel';
+import type { DocumentKind } from './types';
+
+const appFields = ['cmd', 'args', 'container', 'cpus', 'mem', 'instances', 'healthChecks', 'portDefinitions', 'constraints', 'env'];
+
+export function detectKind(root: unknown): DocumentKind {
+  if (!isObject(root)) return 'unknown';
+  if (typeof root.name === 'string' && 'command' in root && ('schedule' in root || 'parents' in root)) return 'chronos-job';
+  if (Array.isArray(root.containers)) return 'pod';
+  if (Array.isArray(root.apps) || Array.isArray(root.groups) || Array.isArray(root.pods)) return 'group';
+  if ('id' in root) return appFields.some((f) => f in root) ? 'app' : 'group';
+  if (appFields.slice(0, 3).some((f) => f in root)) return 'app'; // an app with its id missing: still an app
+  return 'unknown';
+}
+
+/** Explains why a document was not recognised and what would make it recognisable. */
+export function unknownKindMessage(root: unknown): string {
+  const what = Array.isArray(root) ? 'a JSON array' : root === null ? 'null' : typeof root === 'object' ? 'an object without the expected fields' : `a JSON ${typeof root}`;
+  return (
+    `This document is ${what}, so it is not checked as a Marathon or Chronos definition. ` +
+    'Expected one of: an app (an object with "id" and "cmd", "args" or "container"), a group ("id" with "apps" or "groups"), ' +
+    'a pod ("id" with "containers") or a Chronos job ("name", "command" and "schedule" or "parents"). ' +
+    'If this file is not a definition, exclude it from linting; if it is, add the missing fields.'
+  );
+}

@@ -1,0 +1,115 @@
+/**
+ * Text → value. Fast path: native JSON.parse (no positions, no tree). Only when it throws do we pay for
+ * jsonc-parser, to say where and what is wrong. Empty and binary input get exactly one finding each.
+ */
+import * as jsonc from 'jsonc-parser';
+import { findDuplicateKeys, mayHaveDuplicateKeys } from './duplicateKeys';
+import type { Finding } from './finding';
+import { skipWs } from './jsonCursor';
+import { LineIndex } from './lineIndex';
+import { firstSyntaxError } from './syntaxScan';
+import { expectedForCode, syntaxMessage } from './syntaxMessage';
+
+export interface ParsedDocument {
+  /** The text the offsets refer to: a leading BOM is replaced by a space, so offsets still match the original. */
+  text: string;
+  /** The parsed value; for text with syntax errors, jsonc-parser's best-effort recovery (or undefined). */
+  value: unknown;
+  /** True when the text is strict JSON (JSON.parse accepted it). */
+  strict: boolean;
+  findings: Finding[];
+  /** Offset ↔ position, built on first use only. */
+  lines(): LineIndex;
+}
+
+/** More syntax errors than this are noise: jsonc's recovery cascades after the first few. */
+const maxSyntaxFindings = 10;
+
+function syntaxFinding(message: string, offset: number, length: number): Finding {
+  return { ruleId: 'syntax', severity: 'error', message, pointer: '', span: { offset, length } };
+}
+
+/** Decoded binary data: NUL bytes, or many control / replacement characters near the start. */
+function looksBinary(text: string): boolean {
+  const sample = text.slice(0, 4096);
+  if (sample.includes('\u0000')) return true;
+  let odd = 0;
+  for (let i = 0; i < sample.length; i++) {
+    const c = sample.charCodeAt(i);
+    if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) || c === 0xfffd) odd++;
+  }
+  return odd > sample.length / 20;
+}
+
+export function parseDocument(input: string): ParsedDocument {
+  const text = input.charCodeAt(0) === 0xfeff ? ' ' + input.slice(1) : input;
+  let lineIndex: LineIndex | undefined;
+  const lines = () => (lineIndex ??= new LineIndex(text));
+  const doc = (value: unknown, strict: boolean, findings: Finding[]): ParsedDocument => ({ text, value, strict, findings, lines });
+
+  if (skipWs(text, 0) === text.length) {
+    return doc(undefined, false, [
+      syntaxFinding(
+        'The document is empty. Marathon expects a JSON object: an app, a group or a pod (or a Chronos job). ' +
+          'Write the definition, e.g. {"id": "/my-app", "cmd": "sleep 1000", "cpus": 0.1, "mem": 32}, or exclude this file from linting.',
+        0,
+        text.length,
+      ),
+    ]);
+  }
+
+  try {
+    const value: unknown = JSON.parse(text);
+    const findings: Finding[] = [];
+    if (mayHaveDuplicateKeys(text, value)) {
+      for (const d of findDuplicateKeys(text)) {
+        findings.push({
+          ruleId: 'no-duplicate-keys',
+          severity: 'warning',
+          message:
+            `Duplicate key "${d.key}": a later "${d.key}" in the same object overrides this one, because Marathon (like any JSON reader) keeps only the last value. ` +
+            'Remove this one, or merge it into the later one.',
+          pointer: d.pointer,
+          target: 'key',
+          span: { offset: d.offset, length: d.length },
+        });
+      }
+    }
+    return doc(value, true, findings);
+  } catch {
+    // not strict JSON: fall through to the slow path that explains why
+  }
+
+  if (looksBinary(text)) {
+    return doc(undefined, false, [
+      syntaxFinding(
+        'This file is binary data, not JSON text (it contains NUL or other control bytes). Marathon only accepts JSON documents. ' +
+          'Check that the right file is being linted, and that it is saved as UTF-8 text.',
+        0,
+        0,
+      ),
+    ]);
+  }
+
+  const findings: Finding[] = [];
+  let value: unknown;
+  try {
+    const errors: jsonc.ParseError[] = [];
+    value = jsonc.parse(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+    for (const e of errors.slice(0, maxSyntaxFindings)) {
+      findings.push(syntaxFinding(syntaxMessage(text, e.offset, expectedForCode(e.error), lines().positionAt(e.offset)), e.offset, e.length));
+    }
+    if (errors.length > maxSyntaxFindings) {
+      findings[findings.length - 1].message += ` (${errors.length - maxSyntaxFindings} further syntax errors are not shown; fix these first.)`;
+    }
+  } catch {
+    // jsonc-parser recurses per nesting level and overflows on very deep input; the iterative scanner does not.
+    value = undefined;
+    findings.length = 0;
+  }
+  if (findings.length === 0) {
+    const p = firstSyntaxError(text) ?? { offset: 0, length: 0, expected: 'valid JSON' };
+    findings.push(syntaxFinding(syntaxMessage(text, p.offset, p.expected, lines().positionAt(p.offset)), p.offset, p.length));
+  }
+  return doc(value, false, findings);
+}

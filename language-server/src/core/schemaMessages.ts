@@ -1,0 +1,141 @@
+/**
+ * One message template per ajv keyword. Each quotes Marathon's JSON-layer text first (play-json / RAML reader,
+ * marathon-rules.md §1), then says what is wrong with which field and value, why, and what to do.
+ */
+import type { Fix } from './types';
+import { nearest } from './nearest';
+import { pointerTokens, valueAt } from './pointer';
+import { describeType, fieldPath, preview } from './preview';
+import type { SchemaIssue } from './schemaCollapse';
+
+export interface SchemaMessage {
+  message: string;
+  /** Where the finding goes; differs from the issue's instancePath for unknown properties. */
+  pointer: string;
+  target?: 'key' | 'value';
+  /** Marathon ignores unknown fields, so those are warnings by default. */
+  severity?: 'warning';
+  fix?: Fix;
+}
+
+const marathonType: Record<string, string> = {
+  string: 'error.expected.jsstring',
+  number: 'error.expected.jsnumber',
+  integer: 'error.expected.int',
+  boolean: 'error.expected.jsboolean',
+  array: 'error.expected.jsarray',
+  object: 'error.expected.jsobject',
+};
+
+const article: Record<string, string> = {
+  string: 'a string', number: 'a number', integer: 'an integer (a whole number)', boolean: 'a boolean (true or false)',
+  array: 'an array', object: 'an object', null: 'null',
+};
+
+function orList(items: readonly string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
+}
+
+function typeHint(expected: readonly string[], v: unknown): string {
+  if (typeof v === 'string' && (expected.includes('number') || expected.includes('integer')) && v.trim() !== '' && !Number.isNaN(Number(v)))
+    return `Remove the quotes: ${v.trim()}.`;
+  if (typeof v === 'string' && expected.includes('boolean') && /^(true|false)$/i.test(v)) return `Remove the quotes: ${v.toLowerCase()}.`;
+  if (typeof v === 'number' && expected.includes('integer') && !expected.includes('number')) return 'Use a whole number.';
+  if ((typeof v === 'number' || typeof v === 'boolean') && expected.includes('string')) return `Put it in double quotes: "${String(v)}".`;
+  if (expected.includes('array') && !Array.isArray(v)) return 'Wrap the value in [ ] to make it a list.';
+  return `Change it to ${orList(expected.map((t) => article[t] ?? t))}.`;
+}
+
+export function schemaMessage(issue: SchemaIssue, root: unknown): SchemaMessage {
+  const pointer = issue.instancePath;
+  const tokens = pointerTokens(pointer);
+  const field = fieldPath(pointer, tokens);
+  const quoted = tokens.length === 0 ? 'The document' : `"${field}"`;
+  const v = valueAt(root, pointer);
+  const p = issue.params;
+  switch (issue.keyword) {
+    case 'type': {
+      const expected = String(p.type).split(',');
+      const code = expected.map((t) => marathonType[t]).filter(Boolean)[0] ?? 'error.expected';
+      return {
+        pointer,
+        message: `${code}: ${quoted} must be ${orList(expected.map((t) => article[t] ?? t))}, but it is ${describeType(v)} (${preview(v)}). Marathon cannot read the document until it is. ${typeHint(expected, v)}`,
+      };
+    }
+    case 'required': {
+      const name = String(p.missingProperty);
+      const where = tokens.length === 0 ? 'the document' : `"${field}"`;
+      return {
+        pointer,
+        target: 'key',
+        message: `'${name}' is undefined on object: ${where} has no "${name}", which Marathon requires here. Add "${name}".`,
+      };
+    }
+    case 'oneOfRequired': {
+      const names = (p.missing as string[]).map((n) => `"${n}"`);
+      const where = tokens.length === 0 ? 'the document' : `"${field}"`;
+      return {
+        pointer,
+        target: 'key',
+        message: `'${(p.missing as string[])[0]}' is undefined on object: ${where} needs one of ${orList(names)}, and has none. Add the one you meant.`,
+      };
+    }
+    case 'enum':
+    case 'const': {
+      const allowed = (issue.keyword === 'const' ? [p.allowedValue] : (p.allowedValues as unknown[])) ?? [];
+      const list = allowed.map((a) => JSON.stringify(a)).join(', ');
+      const guess = typeof v === 'string' ? nearest(v, allowed.filter((a): a is string => typeof a === 'string')) : undefined;
+      const caseNote = issue.caseInsensitive ? ' (in any letter case)' : '';
+      const msg =
+        `error.unknown.enum.literal: ${quoted} is ${preview(v)}, which is not one of ${list}${caseNote}. ` +
+        `Marathon rejects values it does not know. ${guess !== undefined ? `Did you mean "${guess}"?` : `Use one of ${list}.`}`;
+      const fix: Fix | undefined =
+        guess !== undefined ? { title: `Replace ${preview(v)} with "${guess}"`, edits: [{ op: 'replace', pointer, value: guess }] } : undefined;
+      return fix ? { pointer, message: msg, fix } : { pointer, message: msg };
+    }
+    case 'minimum':
+    case 'exclusiveMinimum':
+    case 'maximum':
+    case 'exclusiveMaximum': {
+      const low = issue.keyword.endsWith('inimum');
+      const strict = issue.keyword.startsWith('exclusive');
+      const bound = `${strict ? (low ? 'more than' : 'less than') : low ? 'at least' : 'at most'} ${String(p.limit)}`;
+      return {
+        pointer,
+        message: `${low ? 'error.min' : 'error.max'}: ${quoted} is ${preview(v)}, but must be ${bound}. Marathon rejects it when reading the document. Use a value ${bound}.`,
+      };
+    }
+    case 'minLength':
+    case 'maxLength': {
+      const low = issue.keyword === 'minLength';
+      const len = typeof v === 'string' ? v.length : 0;
+      const what = low && len === 0 ? 'is empty' : `has ${len} characters`;
+      return {
+        pointer,
+        message: `error.${issue.keyword}: ${quoted} ${what}, but must have ${low ? 'at least' : 'at most'} ${String(p.limit)}. ${low ? 'Give it a value.' : 'Shorten it.'}`,
+      };
+    }
+    case 'pattern':
+      return {
+        pointer,
+        message: `error.pattern: ${quoted} is ${preview(v)}, which does not match the required pattern ${String(p.pattern)} (the whole value must match). Change it to a value of that form.`,
+      };
+    case 'minItems':
+    case 'maxItems': {
+      const n = Array.isArray(v) ? v.length : 0;
+      const low = issue.keyword === 'minItems';
+      return { pointer, message: `${quoted} has ${n} item${n === 1 ? '' : 's'}, but must have ${low ? 'at least' : 'at most'} ${String(p.limit)}. ${low ? 'Add the missing items.' : 'Remove the extra items.'}` };
+    }
+    case 'additionalProperties': {
+      const name = String(p.additionalProperty);
+      return {
+        pointer: pointer + '/' + name.replace(/~/g, '~0').replace(/\//g, '~1'),
+        target: 'key',
+        severity: 'warning',
+        message: `Unknown property "${name}" in ${tokens.length === 0 ? 'the document' : `"${field}"`}: Marathon silently ignores fields it does not know, so it has no effect. Check the spelling, or remove it.`,
+      };
+    }
+    default:
+      return { pointer, message: `${quoted} ${issue.message ?? `fails the schema keyword "${issue.keyword}"`}. Marathon would reject this value; see the schema for what is allowed.` };
+  }
+}

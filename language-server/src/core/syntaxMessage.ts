@@ -1,0 +1,58 @@
+/** Wording of JSON syntax errors: what was expected where, why Marathon cares, and the likely fix. */
+import { ParseErrorCode } from 'jsonc-parser';
+import type { Position } from './types';
+
+const expectedByCode: Partial<Record<ParseErrorCode, string>> = {
+  [ParseErrorCode.InvalidSymbol]: 'a value',
+  [ParseErrorCode.InvalidNumberFormat]: 'a number',
+  [ParseErrorCode.PropertyNameExpected]: 'a property name in double quotes',
+  [ParseErrorCode.ValueExpected]: 'a value',
+  [ParseErrorCode.ColonExpected]: "':' after the property name",
+  [ParseErrorCode.CommaExpected]: "','",
+  [ParseErrorCode.CloseBraceExpected]: "',' or '}'",
+  [ParseErrorCode.CloseBracketExpected]: "',' or ']'",
+  [ParseErrorCode.EndOfFileExpected]: 'the end of the document',
+  [ParseErrorCode.InvalidCommentToken]: 'no comment (JSON has none)',
+  [ParseErrorCode.UnexpectedEndOfComment]: 'the end of the comment',
+  [ParseErrorCode.UnexpectedEndOfString]: "a closing '\"'",
+  [ParseErrorCode.UnexpectedEndOfNumber]: 'more digits',
+  [ParseErrorCode.InvalidUnicode]: 'four hex digits after \\u',
+  [ParseErrorCode.InvalidEscapeCharacter]: 'a valid escape (\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX)',
+  [ParseErrorCode.InvalidCharacter]: 'no control character (escape it)',
+};
+
+export function expectedForCode(code: ParseErrorCode): string {
+  return expectedByCode[code] ?? 'valid JSON';
+}
+
+function describeFound(text: string, offset: number): string {
+  if (offset >= text.length) return 'the end of the document';
+  const ch = text[offset];
+  if (ch === '\n' || ch === '\r') return 'a line break';
+  const code = ch.charCodeAt(0);
+  if (code < 0x20 || code === 0x7f) return `the control character U+${code.toString(16).padStart(4, '0').toUpperCase()}`;
+  const word = /^[A-Za-z_$][\w$-]*/.exec(text.slice(offset, offset + 40));
+  return word ? `'${word[0]}'` : ch === "'" ? `"'"` : `'${ch}'`;
+}
+
+function hint(text: string, offset: number, expected: string): string {
+  const ch = text[offset];
+  if (offset >= text.length) return "The document looks truncated: close every open '{' and '[' and finish the last value.";
+  let prev = offset - 1;
+  while (prev >= 0 && /\s/.test(text[prev])) prev--;
+  if ((ch === '}' || ch === ']') && text[prev] === ',') return "JSON does not allow a trailing comma: remove the ',' before it.";
+  if (ch === '/' || ch === '#') return 'JSON does not allow comments: remove them (or move the note into a label).';
+  if (ch === "'") return "JSON strings and property names use double quotes (\"), not single quotes: replace them.";
+  if (expected.startsWith("','") || expected.startsWith("',' or")) return "A ',' is probably missing between two values: add it.";
+  if (expected.includes('property name') && /[A-Za-z_$]/.test(ch ?? '')) return 'Property names must be quoted: write "name", not name.';
+  if (expected === 'a value' && /[A-Za-z]/.test(ch ?? '')) return 'Strings must be in double quotes; the only bare words JSON allows are true, false and null.';
+  return 'Fix the syntax at this position; nothing else in the document is checked until it parses.';
+}
+
+/** `at` is the 0-based position of `offset`; the message shows it 1-based, as editors and Marathon's parser do. */
+export function syntaxMessage(text: string, offset: number, expected: string, at: Position): string {
+  return (
+    `Invalid JSON at line ${at.line + 1}, column ${at.character + 1}: expected ${expected}, found ${describeFound(text, offset)}. ` +
+    `Marathon rejects a document that is not valid JSON ("Invalid JSON") before checking anything else. ${hint(text, offset, expected)}`
+  );
+}

@@ -1,0 +1,115 @@
+/**
+ * Finds the first JSON syntax error with an iterative scanner. jsonc-parser's parser is recursive and
+ * overflows the stack on deeply nested input (10,000 levels), so this is the fallback that always works.
+ * Strict RFC 8259: no comments, no trailing commas, double-quoted strings only.
+ */
+
+export interface SyntaxProblem {
+  offset: number;
+  length: number;
+  /** What the grammar wanted here, in words: "a value", "',' or '}'"… */
+  expected: string;
+}
+
+const enum Mode { Value, ValueOrEnd, KeyOrEnd, Key, Colon, CommaOrEnd, Eof }
+
+const expectedText: Record<Mode, string> = {
+  [Mode.Value]: 'a value',
+  [Mode.ValueOrEnd]: "a value or ']'",
+  [Mode.KeyOrEnd]: "a property name in double quotes or '}'",
+  [Mode.Key]: 'a property name in double quotes',
+  [Mode.Colon]: "':' after the property name",
+  [Mode.CommaOrEnd]: '', // depends on the enclosing container
+  [Mode.Eof]: 'the end of the document',
+};
+
+function isWs(c: number): boolean {
+  return c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
+}
+
+/** Returns the end offset of the string starting at `i` (a '"'), or a problem. */
+function scanString(text: string, i: number): number | SyntaxProblem {
+  let j = i + 1;
+  while (j < text.length) {
+    const c = text.charCodeAt(j);
+    if (c === 0x22) return j + 1;
+    if (c < 0x20) return { offset: j, length: 1, expected: 'a closing \'"\' (control characters and line breaks must be escaped inside strings)' };
+    if (c === 0x5c) {
+      const e = text[j + 1];
+      if (e === 'u') {
+        if (!/^[0-9a-fA-F]{4}$/.test(text.slice(j + 2, j + 6))) return { offset: j, length: 2, expected: 'four hex digits after \\u' };
+        j += 6;
+        continue;
+      }
+      if (e === undefined || !'"\\/bfnrt'.includes(e)) return { offset: j, length: 2, expected: 'a valid escape (\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX)' };
+      j += 2;
+      continue;
+    }
+    j++;
+  }
+  return { offset: text.length, length: 0, expected: 'a closing \'"\' before the end of the document' };
+}
+
+const numberRe = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+
+export function firstSyntaxError(text: string): SyntaxProblem | undefined {
+  const stack: number[] = []; // 0 = object, 1 = array; an explicit stack, never recursion
+  let mode: Mode = Mode.Value;
+  let i = 0;
+  const afterValue = (): Mode => (stack.length === 0 ? Mode.Eof : Mode.CommaOrEnd);
+  while (true) {
+    while (i < text.length && isWs(text.charCodeAt(i))) i++;
+    if (i >= text.length) {
+      if (mode === Mode.Eof) return undefined;
+      const open = stack.length === 0 ? '' : stack[stack.length - 1] === 0 ? " and '}'" : " and ']'";
+      const wanted = mode === Mode.CommaOrEnd ? `',' or the closing bracket${open}` : expectedText[mode];
+      return { offset: text.length, length: 0, expected: `${wanted} (the document ends too early)` };
+    }
+    const ch = text[i];
+    const inObject = stack[stack.length - 1] === 0;
+    switch (mode) {
+      case Mode.Eof:
+        return { offset: i, length: 1, expected: expectedText[Mode.Eof] };
+      case Mode.Colon:
+        if (ch !== ':') return { offset: i, length: 1, expected: expectedText[mode] };
+        i++;
+        mode = Mode.Value;
+        continue;
+      case Mode.CommaOrEnd:
+        if (ch === ',') { i++; mode = inObject ? Mode.Key : Mode.Value; continue; }
+        if ((ch === '}' && inObject) || (ch === ']' && !inObject)) { i++; stack.pop(); mode = afterValue(); continue; }
+        return { offset: i, length: 1, expected: inObject ? "',' or '}' after a property value" : "',' or ']' after an array element" };
+      case Mode.KeyOrEnd:
+      case Mode.Key: {
+        if (ch === '}' && mode === Mode.KeyOrEnd) { i++; stack.pop(); mode = afterValue(); continue; }
+        if (ch !== '"') return { offset: i, length: 1, expected: expectedText[mode] };
+        const end = scanString(text, i);
+        if (typeof end !== 'number') return end;
+        i = end;
+        mode = Mode.Colon;
+        continue;
+      }
+      case Mode.Value:
+      case Mode.ValueOrEnd: {
+        if (ch === ']' && mode === Mode.ValueOrEnd) { i++; stack.pop(); mode = afterValue(); continue; }
+        if (ch === '{') { stack.push(0); i++; mode = Mode.KeyOrEnd; continue; }
+        if (ch === '[') { stack.push(1); i++; mode = Mode.ValueOrEnd; continue; }
+        if (ch === '"') {
+          const end = scanString(text, i);
+          if (typeof end !== 'number') return end;
+          i = end;
+        } else if (ch === '-' || (ch >= '0' && ch <= '9')) {
+          numberRe.lastIndex = i;
+          const m = numberRe.exec(text);
+          if (!m || m[0] === '-') return { offset: i, length: 1, expected: 'a number' };
+          i += m[0].length;
+        } else if (text.startsWith('true', i)) i += 4;
+        else if (text.startsWith('false', i)) i += 5;
+        else if (text.startsWith('null', i)) i += 4;
+        else return { offset: i, length: 1, expected: expectedText[mode] };
+        mode = afterValue();
+        continue;
+      }
+    }
+  }
+}
