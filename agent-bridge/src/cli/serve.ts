@@ -1,0 +1,61 @@
+/**
+ * `dvdi-bridge serve`: recover what a killed predecessor left mounted, then listen. Prints exactly one line on
+ * stdout, `dvdi-bridge listening on <url>`, for scripts and tests to parse; everything else is JSON on stderr.
+ * SIGTERM/SIGINT stop accepting, cancel running dry runs and wait until their mounts are released.
+ */
+import type { Logger } from '../log/logger';
+import { startBridgeServer } from '../server/bridgeServer';
+import { setUpRunner } from './runnerSetup';
+import { parseServeArgs } from './serveConfig';
+
+export async function serve(argv: string[], logger: Logger): Promise<void> {
+  const cfg = parseServeArgs(argv);
+  const setup = await setUpRunner(cfg);
+  let report;
+  try {
+    report = await setup.runner.recover();
+  } catch (e) {
+    await setup.stop().catch(() => undefined);
+    throw new Error(`could not replay the journal in ${cfg.stateDir}: ${(e as Error).message}; the previous run may have left mounts behind, check the journal before starting again`);
+  }
+  logger.info('recovered', { released: report.released, failed: report.failed });
+  for (const f of report.failed) logger.warn('recover-failed', { driver: f.driver, name: f.name, error: f.error, what: 'still mounted from a previous run; unmount it by hand' });
+
+  let bridge;
+  try {
+    bridge = await startBridgeServer({
+      host: cfg.host,
+      port: cfg.port,
+      tokens: cfg.tokens,
+      policyFor: cfg.policyFor,
+      runner: setup.runner,
+      logger,
+      tls: cfg.tls,
+      allowedOrigins: cfg.allowedOrigins,
+      maxConcurrentPerConnection: cfg.maxConcurrent,
+    });
+  } catch (e) {
+    await setup.stop().catch(() => undefined);
+    const code = (e as NodeJS.ErrnoException).code;
+    const hint = code === 'EADDRINUSE' ? ' (another process listens there; pick another port)' : code === 'EACCES' ? ' (ports below 1024 need root)' : '';
+    throw new Error(`cannot listen on ${cfg.host}:${cfg.port}: ${(e as Error).message}${hint}`);
+  }
+  process.stdout.write(`dvdi-bridge listening on ${bridge.url}\n`);
+  logger.info('listening', { url: bridge.url, tokens: cfg.tokens.names(), tls: !!cfg.tls, clientCertificates: !!cfg.tls?.clientCa, allowedOrigins: cfg.allowedOrigins, ...setup.describe });
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) {
+      logger.warn('shutdown-forced', { signal, what: 'second signal: exiting without waiting; the journal lets the next start release leftover mounts' });
+      process.exit(1);
+    }
+    stopping = true;
+    logger.info('shutting-down', { signal });
+    await bridge.close();
+    await setup.stop();
+    logger.info('stopped', {});
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+}

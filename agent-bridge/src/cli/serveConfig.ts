@@ -1,0 +1,97 @@
+/**
+ * `dvdi-bridge serve` flags → a checked configuration. Every file is read here, at startup, so a wrong path
+ * or a malformed token/policy file stops the service with a message instead of failing on the first client.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { delimiter, join } from 'node:path';
+import type { EngineName } from '../dryrun/contract';
+import { loadPolicy, type PolicyResolver } from '../security/policyFile';
+import { loadTokenFile, type TokenStore } from '../security/tokens';
+import type { TlsFiles } from '../server/bridgeServer';
+import { parseFlags, parseListen, UsageError } from './args';
+
+export const DEFAULT_PLUGIN_DIRS = ['/run/docker/plugins', '/etc/docker/plugins', '/usr/lib/docker/plugins'];
+/** Where the isolators keep their checkpoints (read only, for in-use detection). */
+export const DEFAULT_CHECKPOINT_DIRS = {
+  dockerVolume: '/var/run/mesos/isolators/docker/volume',
+  dvdiModule: '/var/run/mesos/isolators/mesos-module-dvdi',
+};
+const ENGINES: EngineName[] = ['docker-volume', 'dvdi-module', 'plugin'];
+
+export interface ServeConfig {
+  host: string;
+  port: number;
+  tokens: TokenStore;
+  policyFor: PolicyResolver;
+  stateDir: string;
+  /** undefined: no engine configured → the embedded local driver through the plugin engine. */
+  engine?: EngineName;
+  dvdcliPath: string;
+  pluginDirs?: string[];
+  tls?: TlsFiles;
+  allowedOrigins: string[];
+  maxConcurrent: number;
+}
+
+function readPem(path: string, flag: string): Buffer {
+  try {
+    return readFileSync(path);
+  } catch (e) {
+    throw new UsageError(`${flag} ${path}: cannot read it (${(e as Error).message})`);
+  }
+}
+
+/** dvdcli as Mesos finds it (`which dvdcli`), else the module's default. */
+function findDvdcli(): string {
+  for (const dir of (process.env.PATH ?? '').split(delimiter)) {
+    if (dir && existsSync(join(dir, 'dvdcli'))) return join(dir, 'dvdcli');
+  }
+  return '/usr/bin/dvdcli';
+}
+
+function defaultStateDir(): string {
+  if (process.getuid?.() === 0) return '/var/lib/dvdi-bridge';
+  return join(process.env.XDG_STATE_HOME || join(homedir(), '.local', 'state'), 'dvdi-bridge');
+}
+
+export function parseServeArgs(argv: string[]): ServeConfig {
+  const f = parseFlags(argv, {
+    listen: 'string', 'token-file': 'string', 'state-dir': 'string', engine: 'string', dvdcli: 'string',
+    'plugin-dirs': 'string', policy: 'string', 'tls-cert': 'string', 'tls-key': 'string', 'tls-client-ca': 'string',
+    'allow-origin': 'list', 'max-concurrent': 'string',
+  }, 'serve');
+  const listen = f.strings.get('listen');
+  if (!listen) throw new UsageError('serve: --listen HOST:PORT is required (e.g. --listen 127.0.0.1:8474)');
+  const tokenFile = f.strings.get('token-file');
+  if (!tokenFile) throw new UsageError('serve: --token-file FILE is required; create one with: echo "admin:$(openssl rand -hex 32)" > tokens && chmod 600 tokens');
+  const engine = f.strings.get('engine');
+  if (engine !== undefined && !ENGINES.includes(engine as EngineName)) throw new UsageError(`serve: --engine ${engine} is not one of ${ENGINES.join(', ')}`);
+  const cert = f.strings.get('tls-cert');
+  const key = f.strings.get('tls-key');
+  const clientCa = f.strings.get('tls-client-ca');
+  if (!!cert !== !!key) throw new UsageError('serve: --tls-cert and --tls-key go together; give both or neither');
+  if (clientCa && !cert) throw new UsageError('serve: --tls-client-ca needs --tls-cert and --tls-key (client certificates only exist with TLS)');
+  const maxConcurrent = Number(f.strings.get('max-concurrent') ?? 4);
+  if (!Number.isInteger(maxConcurrent) || maxConcurrent < 1 || maxConcurrent > 64) throw new UsageError('serve: --max-concurrent must be an integer from 1 to 64');
+  const origins = f.lists.get('allow-origin') ?? [];
+  for (const o of origins) {
+    if (!/^https?:\/\/[^/]+$/.test(o)) throw new UsageError(`serve: --allow-origin ${o} is not an origin like https://ops.example.com (scheme and host, no path)`);
+  }
+  const pluginDirs = f.strings.get('plugin-dirs')?.split(/[:,]/).filter(Boolean);
+  if (pluginDirs && pluginDirs.length === 0) throw new UsageError('serve: --plugin-dirs is empty; give ":"-separated directories');
+
+  const tokens = loadTokenFile(tokenFile);
+  return {
+    ...parseListen(listen),
+    tokens,
+    policyFor: loadPolicy(f.strings.get('policy'), tokens.names()),
+    stateDir: f.strings.get('state-dir') ?? defaultStateDir(),
+    engine: engine as EngineName | undefined,
+    dvdcliPath: f.strings.get('dvdcli') ?? findDvdcli(),
+    pluginDirs,
+    tls: cert && key ? { cert: readPem(cert, '--tls-cert'), key: readPem(key, '--tls-key'), ...(clientCa ? { clientCa: readPem(clientCa, '--tls-client-ca') } : {}) } : undefined,
+    allowedOrigins: origins,
+    maxConcurrent,
+  };
+}
