@@ -1,0 +1,66 @@
+// Section "lint": marathon-lint as a whole process against the tools a user would otherwise reach for,
+// on generated groups (bench/gen.mjs): ajv-cli with our group schema (JSON pointers only, no line/col,
+// no semantic rules) and VS Code's JSON language service with the same schema (line/col, no semantic rules).
+// Also the floor (CLI startup) and the in-process split of marathon-lint's time, so a slow run says where.
+import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { writeGroup } from './gen.mjs';
+import { timeProcess, seconds } from './measure.mjs';
+
+export const title = 'lint: marathon-lint vs ajv-cli vs vscode-json-languageservice (whole processes)';
+
+export async function run({ root, runs, sizes, log }) {
+  const cli = join(root, 'language-server/dist/cli.cjs');
+  const schema = join(root, 'schema/marathon-group.schema.json');
+  if (!existsSync(cli)) return ['(skipped: language-server/dist/cli.cjs is missing; run `npm run build`)'];
+  if (!existsSync(schema)) return ['(skipped: schema/marathon-group.schema.json is missing)'];
+  const dataDir = join(root, 'bench/data');
+  mkdirSync(dataDir, { recursive: true });
+
+  const lines = [];
+  const startup = timeProcess(process.execPath, [cli, '--version'], { runs });
+  lines.push(`marathon-lint startup (--version): ${seconds(startup.medianMs)}`, '');
+  lines.push('| apps | MB | marathon-lint | ajv-cli validate --all-errors | vscode-json doValidation | findings (lint / ajv / vscode) |');
+  lines.push('|---:|---:|---:|---:|---:|---|');
+
+  for (const n of sizes) {
+    const doc = join(dataDir, `group-${n}.json`);
+    if (!existsSync(doc)) {
+      log(`bench lint: generating ${doc}`);
+      writeGroup(n, doc);
+    }
+    const mb = statSync(doc).size / 2 ** 20;
+    log(`bench lint: ${n} apps: marathon-lint`);
+    const lint = timeProcess(process.execPath, [cli, '--format', 'json', doc], { runs });
+    log(`bench lint: ${n} apps: ajv-cli`);
+    const ajv = timeProcess(process.execPath, [join(root, 'node_modules/ajv-cli/dist/index.js'), 'validate', '-s', schema, '-d', doc, '--all-errors', '--errors=json', '--strict=false'], { runs });
+    log(`bench lint: ${n} apps: vscode-json`);
+    const vscode = timeProcess(process.execPath, [join(root, 'bench/vscode-json-validate.mjs'), schema, doc], { runs });
+
+    const lintCount = countLint(lint.stdout);
+    const ajvCount = countAjv(ajv.stderr);
+    const vscodeCount = Number(vscode.stdout.trim()) || 0;
+    const ratio = (ms) => `${seconds(ms)} (${(ms / lint.medianMs).toFixed(1)}×)`;
+    lines.push(`| ${n.toLocaleString('en-US')} | ${mb.toFixed(1)} | ${seconds(lint.medianMs)} | ${ratio(ajv.medianMs)} | ${ratio(vscode.medianMs)} | ${lintCount} / ${ajvCount} / ${vscodeCount} |`);
+  }
+  lines.push('', 'Ratios are the other tool\'s time over marathon-lint\'s (higher = marathon-lint faster). marathon-lint also reports',
+    'line/col and runs every semantic rule; ajv-cli reports JSON pointers only; neither of the others knows Marathon\'s semantic rules.');
+  return lines;
+}
+
+function countLint(stdout) {
+  try {
+    return JSON.parse(stdout).reduce((s, f) => s + f.diagnostics.length, 0);
+  } catch {
+    return '?';
+  }
+}
+
+function countAjv(stderr) {
+  const start = stderr.indexOf('[');
+  try {
+    return JSON.parse(stderr.slice(start)).length;
+  } catch {
+    return '?';
+  }
+}

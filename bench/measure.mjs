@@ -1,0 +1,27 @@
+// Timing helpers shared by the bench sections: wall time of whole fresh processes, as a user sees it.
+import { spawnSync } from 'node:child_process';
+
+export function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+}
+
+/**
+ * Runs `cmd args` once to warm the page cache, then `runs` times timed; returns the median wall
+ * time and the last run's output, so the caller can check that the tool really did the work.
+ */
+export function timeProcess(cmd, args, { runs = 5, cwd, warmup = runs > 1 } = {}) {
+  const spawn = () => spawnSync(cmd, args, { cwd, encoding: 'utf8', maxBuffer: 1 << 30, timeout: 600_000 });
+  if (warmup) spawn();
+  const samples = [];
+  let last;
+  for (let i = 0; i < runs; i++) {
+    const t0 = process.hrtime.bigint();
+    last = spawn();
+    samples.push(Number(process.hrtime.bigint() - t0) / 1e6);
+    if (last.error) throw new Error(`${cmd} ${args.join(' ')}: ${last.error.message}`);
+  }
+  return { medianMs: median(samples), samples, status: last.status, stdout: last.stdout, stderr: last.stderr };
+}
+
+export const seconds = (ms) => `${(ms / 1000).toFixed(2)} s`;
