@@ -45,12 +45,12 @@ export function parseAddress(url: string, source: string): PluginAddress {
 }
 
 /**
- * The first of `dirs` is searched for sockets (dvdcli's socketsPath); every dir is searched for spec files in
- * order (dvdcli's specsPaths). Returns undefined when the agent's dvdcli would report "plugin not found".
+ * The first of `dirs` is searched for sockets (dvdcli's socketsPath); every dir is then searched for spec
+ * files in order (dvdcli's specsPaths; a spec in the sockets dir is harmless to find). Returns undefined when the agent's dvdcli would report "plugin not found".
  */
 export async function discoverPlugin(driver: string, dirs: string[]): Promise<PluginAddress | undefined> {
-  // dvdcli searches sockets in every configured dir before any spec file.
-  for (const dir of dirs) {
+  // dvdcli looks for sockets only in its sockets dir (the first one), then for spec files everywhere.
+  for (const dir of dirs.slice(0, 1)) {
     for (const p of [join(dir, `${driver}.sock`), join(dir, driver, `${driver}.sock`)]) {
       if (await isSocket(p)) return { transport: 'unix', socketPath: p, address: p, source: p };
     }
