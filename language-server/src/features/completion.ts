@@ -103,7 +103,7 @@ function keyItems(doc: MarathonDocument, where: Extract<Where, { at: 'key' }>, c
       if (driver && d.name !== driver) continue;
       for (const o of d.options) {
         const key = o.key.startsWith('dvdi/') ? o.key : `dvdi/${o.key}`;
-        const value = o.values?.length ? `"\${1|${o.values.join(',')}|}"` : '"$1"';
+        const value = o.valueKind === 'boolean' ? '"${1|true,false|}"' : '"$1"';
         push(key, o.description, value, d.name);
       }
     }

@@ -6,19 +6,7 @@ import type { DocumentKind } from '../core/types';
 import type { RuleMeta } from '../rules/rule';
 import { createSchemaStore, type SchemaNode, type SchemaStore } from './schemaNavigator';
 import { schemaFileByKind } from './documentKind';
-
-export interface DriverOption {
-  /** Option key, with or without the `dvdi/` prefix. */
-  key: string;
-  description?: string;
-  values?: string[];
-}
-
-export interface DriverInfo {
-  name: string;
-  description?: string;
-  options: DriverOption[];
-}
+import type { DriverInfo } from '../drivers/index';
 
 export interface FeatureContext {
   schemas: SchemaStore;

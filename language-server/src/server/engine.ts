@@ -1,0 +1,22 @@
+/**
+ * The server's one binding to the engine façade and the knowledge features need (schemas, drivers,
+ * rule metadata). The server adds no rule of its own: everything it reports comes from `lint`.
+ */
+import { allRules, lint, fixToTextEdits } from '../core/index';
+import type { Profile } from '../core/profile';
+import type { DocumentKind, LintResult } from '../core/types';
+import { knownDrivers } from '../drivers/index';
+import { createFeatureContext, type FeatureContext } from '../features/context';
+import { schemas } from './schemas';
+
+export { fixToTextEdits };
+
+export function lintDocument(text: string, kind: DocumentKind, profile: Profile, uri: string): LintResult {
+  return lint(text, { kind: kind === 'unknown' ? undefined : kind, profile, uri });
+}
+
+let context: FeatureContext | undefined;
+export function featureContext(): FeatureContext {
+  context ??= createFeatureContext(schemas, [...knownDrivers], allRules);
+  return context;
+}

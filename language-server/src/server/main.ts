@@ -1,0 +1,83 @@
+/**
+ * marathon-language-server: `--stdio`, `--node-ipc` or `--socket=<port>` (vscode-languageserver reads
+ * the transport from argv). A thin adapter: each concern registers its own handlers.
+ */
+import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, type InitializeResult } from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { TestMountCommand } from '../protocol';
+import { registerCodeActions } from './codeActions';
+import { registerCodeLens } from './codeLens';
+import { registerCompletion } from './completion';
+import { registerDefinition } from './definition';
+import { registerHover } from './hover';
+import { createLogger } from './logger';
+import { guard } from './runSafe';
+import { Session } from './session';
+import { registerDynamic, registerSettings } from './settingsHandler';
+import { registerSymbols } from './symbols';
+import { Validation } from './validation';
+
+if (!process.argv.some((a) => a === '--stdio' || a === '--node-ipc' || a.startsWith('--socket') || a.startsWith('--pipe'))) {
+  process.stderr.write('usage: marathon-language-server --stdio | --node-ipc | --socket=<port>\n');
+  process.exit(2);
+}
+
+const connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+const log = createLogger(connection);
+const session = new Session(connection, documents, log);
+const validation = new Validation(session);
+
+// Last line of defence: a bug must cost one feature, not the server.
+process.on('uncaughtException', (e) => log.error('uncaught exception', e));
+process.on('unhandledRejection', (e) => log.error('unhandled rejection', e));
+
+connection.onInitialize((params): InitializeResult => {
+  const caps = params.capabilities;
+  session.support = {
+    pullDiagnostics: !!caps.textDocument?.diagnostic,
+    diagnosticRefresh: !!caps.workspace?.diagnostics?.refreshSupport,
+    configurationPull: !!caps.workspace?.configuration,
+    watchedFilesDynamic: !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration,
+    configurationDynamic: !!caps.workspace?.didChangeConfiguration?.dynamicRegistration,
+  };
+  session.setRoots([...(params.workspaceFolders ?? []).map((f) => f.uri), params.rootUri]);
+  return {
+    capabilities: {
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+      completionProvider: { triggerCharacters: ['"', ':', ' ', '/'] },
+      hoverProvider: true,
+      codeActionProvider: { codeActionKinds: ['quickfix'] },
+      codeLensProvider: { resolveProvider: false },
+      documentSymbolProvider: true,
+      definitionProvider: true,
+      ...(session.support.pullDiagnostics ? { diagnosticProvider: { interFileDependencies: false, workspaceDiagnostics: false } } : {}),
+    },
+    serverInfo: { name: 'marathon-language-server', version: '0.1.0' },
+  };
+});
+
+connection.onInitialized(() =>
+  guard(log, 'initialized', async () => {
+    await registerDynamic(session);
+    await session.settings.refresh();
+    validation.revalidateAll();
+  }),
+);
+
+documents.onDidOpen((e) => guard(log, 'didOpen', () => validation.schedule(e.document.uri, 0)));
+documents.onDidChangeContent((e) => guard(log, 'didChange', () => validation.schedule(e.document.uri)));
+documents.onDidClose((e) => guard(log, 'didClose', () => validation.closed(e.document.uri)));
+
+validation.register();
+registerSettings(session, validation);
+registerCompletion(session);
+registerHover(session);
+registerCodeActions(session);
+registerCodeLens(session);
+registerSymbols(session);
+registerDefinition(session);
+
+log.verbose(`commands handled by the client: ${TestMountCommand.id}`);
+documents.listen(connection);
+connection.listen();

@@ -1,0 +1,83 @@
+/**
+ * Server state shared by the handlers: open documents, the per-version cache, settings and the project
+ * config. `analyze` is the one path from an open document to its findings; every handler goes through it.
+ */
+import type { Connection, TextDocuments } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { URI } from 'vscode-uri';
+import type { MarathonDocument } from '../features/document';
+import type { LintResult } from '../core/types';
+import { DocumentCache } from './documentCache';
+import { isMarathonDocument } from './documentFilter';
+import { lintDocument } from './engine';
+import type { Logger } from './logger';
+import { ProjectConfig } from './projectConfig';
+import { applySettings, SettingsStore } from './settings';
+
+export interface ClientSupport {
+  pullDiagnostics: boolean;
+  diagnosticRefresh: boolean;
+  configurationPull: boolean;
+  watchedFilesDynamic: boolean;
+  configurationDynamic: boolean;
+}
+
+export interface Analysis {
+  doc: MarathonDocument;
+  result: LintResult;
+  ms: number;
+  cached: boolean;
+}
+
+export class Session {
+  readonly cache = new DocumentCache();
+  readonly config: ProjectConfig;
+  readonly settings: SettingsStore;
+  roots: string[] = [];
+  support: ClientSupport = { pullDiagnostics: false, diagnosticRefresh: false, configurationPull: false, watchedFilesDynamic: false, configurationDynamic: false };
+
+  constructor(
+    readonly connection: Connection,
+    readonly documents: TextDocuments<TextDocument>,
+    readonly log: Logger,
+  ) {
+    this.config = new ProjectConfig(log);
+    this.settings = new SettingsStore(connection, log, () => this.support.configurationPull);
+  }
+
+  setRoots(uris: (string | null | undefined)[]): void {
+    this.roots = [];
+    for (const u of uris) {
+      if (!u) continue;
+      try {
+        this.roots.push(URI.parse(u).fsPath.replace(/\\/g, '/'));
+      } catch {
+        this.log.error(`ignoring an unparsable workspace folder uri: ${u}`);
+      }
+    }
+  }
+
+  /** The parsed document for an open uri; undefined for a closed (or never opened) one. */
+  document(uri: string): MarathonDocument | undefined {
+    const td = this.documents.get(uri);
+    if (!td) return undefined;
+    return this.cache.document(uri, td.version, () => td.getText());
+  }
+
+  /** The document if it is a Marathon/Chronos definition (by shape, `$schema` or `marathon.files`). */
+  marathonDocument(uri: string): MarathonDocument | undefined {
+    const doc = this.document(uri);
+    if (!doc) return undefined;
+    return isMarathonDocument(doc, this.settings.settings.files ?? [], this.roots) ? doc : undefined;
+  }
+
+  /** Lint of the newest version of an open Marathon document (cached per version and profile). */
+  analyze(uri: string): Analysis | undefined {
+    const doc = this.marathonDocument(uri);
+    if (!doc) return undefined;
+    const profile = applySettings(this.config.profileFor(uri), this.settings.settings);
+    const key = JSON.stringify(profile);
+    const r = this.cache.lint(uri, doc.version, key, () => lintDocument(doc.text, doc.kind, profile, uri));
+    return { doc, ...r };
+  }
+}

@@ -1,0 +1,78 @@
+/**
+ * Client settings (`workspace/configuration`, section `marathon`), validated field by field: a bad
+ * value is dropped with a log line and the rest still applies. Settings override marathon-lint.config.json.
+ */
+import type { Connection } from 'vscode-languageserver';
+import type { MarathonSettings } from '../protocol';
+import type { Profile, RuleSetting } from '../core/profile';
+import type { Logger } from './logger';
+
+const ruleSettings = new Set(['off', 'warning', 'error']);
+
+export function sanitizeSettings(raw: unknown, log: Logger): MarathonSettings {
+  const out: MarathonSettings = {};
+  if (raw === undefined || raw === null) return out;
+  if (typeof raw !== 'object' || Array.isArray(raw)) {
+    log.error(`marathon settings ignored: expected an object, got ${JSON.stringify(raw)}`);
+    return out;
+  }
+  const r = raw as Record<string, unknown>;
+  if (r.marathonVersion !== undefined && r.marathonVersion !== null && r.marathonVersion !== '') {
+    if (typeof r.marathonVersion === 'string' && /^\d+\.\d+(\.\d+)?$/.test(r.marathonVersion)) out.marathonVersion = r.marathonVersion;
+    else log.error(`marathon.marathonVersion ignored: expected a version like "1.10", got ${JSON.stringify(r.marathonVersion)}`);
+  }
+  if (r.rules !== undefined && r.rules !== null) {
+    if (typeof r.rules === 'object' && !Array.isArray(r.rules)) {
+      out.rules = {};
+      for (const [id, v] of Object.entries(r.rules as Record<string, unknown>)) {
+        if (typeof v === 'string' && ruleSettings.has(v)) out.rules[id] = v as RuleSetting;
+        else log.error(`marathon.rules.${id} ignored: expected "off", "warning" or "error", got ${JSON.stringify(v)}`);
+      }
+    } else log.error(`marathon.rules ignored: expected an object of rule id → severity`);
+  }
+  if (r.files !== undefined && r.files !== null) {
+    if (Array.isArray(r.files)) out.files = r.files.filter((g): g is string => typeof g === 'string' && g.length > 0);
+    else log.error('marathon.files ignored: expected an array of glob strings');
+  }
+  const trace = (r.trace as Record<string, unknown> | undefined)?.server;
+  if (trace === 'off' || trace === 'messages' || trace === 'verbose') out.trace = { server: trace };
+  return out;
+}
+
+/** Settings win over the project file: version replaced, rule severities merged on top. */
+export function applySettings(profile: Profile, settings: MarathonSettings): Profile {
+  return {
+    ...profile,
+    marathonVersion: settings.marathonVersion ?? profile.marathonVersion,
+    rules: { ...profile.rules, ...(settings.rules ?? {}) },
+  };
+}
+
+/** Holds the current settings; re-read on didChangeConfiguration. */
+export class SettingsStore {
+  private current: MarathonSettings = {};
+  constructor(
+    private readonly connection: Connection,
+    private readonly log: Logger,
+    private readonly canPull: () => boolean,
+  ) {}
+
+  get settings(): MarathonSettings {
+    return this.current;
+  }
+
+  /** Pulls from the client when it supports workspace/configuration, else uses the pushed value. */
+  async refresh(pushed?: unknown): Promise<void> {
+    let raw: unknown = (pushed as { marathon?: unknown } | undefined)?.marathon;
+    if (this.canPull()) {
+      try {
+        raw = await this.connection.workspace.getConfiguration('marathon');
+      } catch (e) {
+        this.log.error('workspace/configuration failed; keeping the previous settings', e);
+        return;
+      }
+    }
+    this.current = sanitizeSettings(raw, this.log);
+    this.log.setVerbose(this.current.trace?.server === 'verbose');
+  }
+}

@@ -1,0 +1,33 @@
+/**
+ * Re-validation when what a document is judged against changes: client settings
+ * (didChangeConfiguration) or a marathon-lint.config.json on disk (didChangeWatchedFiles).
+ */
+import { DidChangeConfigurationNotification, DidChangeWatchedFilesNotification } from 'vscode-languageserver';
+import { configFileName } from './projectConfig';
+import { guard } from './runSafe';
+import type { Session } from './session';
+import type { Validation } from './validation';
+
+export function registerSettings(session: Session, validation: Validation): void {
+  const { connection, log } = session;
+  connection.onDidChangeConfiguration((params) =>
+    guard(log, 'didChangeConfiguration', async () => {
+      await session.settings.refresh(params.settings);
+      validation.revalidateAll();
+    }),
+  );
+  connection.onDidChangeWatchedFiles((params) =>
+    guard(log, 'didChangeWatchedFiles', () => {
+      if (!params.changes.some((c) => c.uri.endsWith('/' + configFileName))) return;
+      session.config.invalidate();
+      validation.revalidateAll();
+    }),
+  );
+}
+
+/** After `initialized`: ask for the notifications the client can register dynamically. */
+export async function registerDynamic(session: Session): Promise<void> {
+  const { connection, support } = session;
+  if (support.configurationDynamic) await connection.client.register(DidChangeConfigurationNotification.type, { section: 'marathon' });
+  if (support.watchedFilesDynamic) await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/${configFileName}` }] });
+}

@@ -1,0 +1,98 @@
+/**
+ * Diagnostics, pushed (debounced `publishDiagnostics`) or pulled (`textDocument/diagnostic`) depending on
+ * the client. Always for the newest version: a push whose document changed meanwhile is dropped, and a
+ * pull whose request was cancelled is answered as cancelled.
+ */
+import { DocumentDiagnosticReportKind, LSPErrorCodes, ResponseError, type DocumentDiagnosticReport } from 'vscode-languageserver';
+import type { Session } from './session';
+import { toLspDiagnostic } from './toLsp';
+import { sendStatus } from './status';
+
+/** Long enough to coalesce a burst of keystrokes, short enough to feel immediate. */
+export const pushDebounceMs = 150;
+
+export class Validation {
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  /** Last (uri → version) published, to skip re-publishing identical results. */
+  private readonly published = new Map<string, string>();
+
+  constructor(private readonly session: Session) {}
+
+  register(): void {
+    const { session } = this;
+    session.connection.languages.diagnostics.on(async (params, token) => {
+      const uri = params.textDocument.uri;
+      // Let queued didChange/cancel notifications land first, so we validate the newest version.
+      await new Promise((r) => setImmediate(r));
+      if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
+      const items = this.compute(uri);
+      if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
+      const report: DocumentDiagnosticReport = { kind: DocumentDiagnosticReportKind.Full, items };
+      return report;
+    });
+  }
+
+  /** Diagnostics for the newest version of `uri` ([] for closed or non-Marathon documents, or on failure). */
+  compute(uri: string) {
+    const { session } = this;
+    try {
+      const a = session.analyze(uri);
+      if (!a) return [];
+      const items = a.result.diagnostics.map(toLspDiagnostic);
+      if (!a.cached) {
+        session.log.verbose(`validated ${uri} v${a.doc.version} in ${a.ms.toFixed(1)} ms: ${items.length} finding(s)`);
+        sendStatus(session, uri, a.ms, items.length);
+      }
+      return items;
+    } catch (e) {
+      session.log.error(`validation of ${uri} failed`, e);
+      return [];
+    }
+  }
+
+  /** Push mode: (re)schedule validation of one document. */
+  schedule(uri: string, delayMs = pushDebounceMs): void {
+    if (this.session.support.pullDiagnostics) return;
+    clearTimeout(this.timers.get(uri));
+    this.timers.set(
+      uri,
+      setTimeout(() => {
+        this.timers.delete(uri);
+        this.push(uri);
+      }, delayMs),
+    );
+  }
+
+  private push(uri: string): void {
+    const td = this.session.documents.get(uri);
+    if (!td) return; // closed while waiting
+    const version = td.version;
+    const items = this.compute(uri);
+    // Stale: the document moved on while we computed; its own scheduled run will publish.
+    if (this.session.documents.get(uri)?.version !== version) return;
+    const signature = `${version}:${JSON.stringify(items)}`;
+    if (this.published.get(uri) === signature) return;
+    this.published.set(uri, signature);
+    void this.session.connection.sendDiagnostics({ uri, version, diagnostics: items }).catch((e) => this.session.log.error('publishDiagnostics failed', e));
+  }
+
+  closed(uri: string): void {
+    clearTimeout(this.timers.get(uri));
+    this.timers.delete(uri);
+    this.session.cache.delete(uri);
+    if (!this.session.support.pullDiagnostics && this.published.delete(uri)) {
+      void this.session.connection.sendDiagnostics({ uri, diagnostics: [] }).catch(() => undefined);
+    }
+  }
+
+  /** Settings or config changed: every open document again. */
+  revalidateAll(): void {
+    this.session.cache.clearLint();
+    if (this.session.support.pullDiagnostics) {
+      if (this.session.support.diagnosticRefresh) void this.session.connection.languages.diagnostics.refresh().catch((e) => this.session.log.error('diagnostic refresh failed', e));
+      return;
+    }
+    this.published.clear();
+    for (const td of this.session.documents.all()) this.schedule(td.uri, 0);
+  }
+}
