@@ -1,0 +1,28 @@
+import type { Rule } from '../rule';
+import { jobOf } from './chronosJob';
+
+const understood = ['EQUALS', 'LIKE', 'UNLIKE'];
+
+export const chronosConstraintOperator: Rule = {
+  id: 'chronos-constraint-operator',
+  severity: 'warning',
+  kinds: ['chronos-job'],
+  summary: 'Chronos constraints use EQUALS, LIKE or UNLIKE with a value; anything else is silently dropped.',
+  check(ctx) {
+    const job = jobOf(ctx);
+    if (!job || !Array.isArray(job.constraints)) return;
+    job.constraints.forEach((c, i) => {
+      if (!Array.isArray(c)) return;
+      const op = c[1];
+      if (typeof op === 'string' && understood.includes(op) && c.length >= 3) return;
+      ctx.report({
+        pointer: `/constraints/${i}`,
+        message:
+          typeof op === 'string' && understood.includes(op)
+            ? `Chronos reads a value for every constraint, and this ${op} constraint has none. Add the value: [attribute, "${op}", value].`
+            : `Chronos only understands EQUALS, LIKE and UNLIKE and drops ${JSON.stringify(op)} without a word, so the job may run anywhere. ` +
+              'Rewrite it with one of those (e.g. ["hostname", "LIKE", "agent-[12]"]) or remove it.',
+      });
+    });
+  },
+};

@@ -1,0 +1,33 @@
+import type { Rule } from '../rule';
+import { jobOf } from './chronosJob';
+
+const marathonMessage = "the job's name is invalid. Allowed names: '([\\w\\.-]+)'";
+// Java's \w: ASCII letters, digits and underscore.
+const namePattern = /^[A-Za-z0-9_.-]+$/;
+
+export const chronosJobName: Rule = {
+  id: 'chronos-job-name',
+  severity: 'error',
+  kinds: ['chronos-job'],
+  summary: 'A Chronos job has a name made of letters, digits, "_", "." and "-".',
+  marathonMessage,
+  fixable: true,
+  check(ctx) {
+    const job = jobOf(ctx);
+    if (!job) return;
+    const name = job.name;
+    if (name === undefined) {
+      ctx.report({ pointer: '', message: 'The job has no "name": Chronos fails while reading it (HTTP 500) because the name is its identity in the job graph. Add "name".' });
+      return;
+    }
+    if (typeof name === 'string' && namePattern.test(name)) return;
+    const suggestion = typeof name === 'string' ? name.trim().replace(/[^A-Za-z0-9_.-]+/g, '-').replace(/^-+|-+$/g, '') : '';
+    ctx.report({
+      pointer: '/name',
+      message:
+        `"${marathonMessage}": Chronos uses the name in URLs and in other jobs' "parents", so it allows only letters, digits, "_", "." and "-" (no spaces or "/"). ` +
+        (suggestion ? `Rename the job, e.g. ${JSON.stringify(suggestion)}.` : 'Give the job such a name.'),
+      fix: suggestion && suggestion !== name ? { title: `Rename to ${suggestion}`, edits: [{ op: 'replace', pointer: '/name', value: suggestion }] } : undefined,
+    });
+  },
+};

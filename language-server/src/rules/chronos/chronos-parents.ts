@@ -1,0 +1,28 @@
+import type { Rule } from '../rule';
+import { jobOf } from './chronosJob';
+
+const marathonMessage = 'Error, parent does not exist';
+
+export const chronosParents: Rule = {
+  id: 'chronos-parents',
+  severity: 'error',
+  kinds: ['chronos-job'],
+  summary: 'A dependent Chronos job lists at least one parent job by name.',
+  marathonMessage,
+  check(ctx) {
+    const job = jobOf(ctx);
+    if (!job || job.parents === undefined) return;
+    const parents = job.parents;
+    if (!Array.isArray(parents) || parents.length === 0) {
+      ctx.report({
+        pointer: '/parents',
+        message: `"${marathonMessage}": a dependent job needs at least one parent, given as an array of job names. List the jobs it runs after, e.g. ["nightly-export"], or use "schedule" instead.`,
+      });
+      return;
+    }
+    parents.forEach((p, i) => {
+      if (typeof p === 'string' && p !== '') return;
+      ctx.report({ pointer: `/parents/${i}`, message: `"${marathonMessage}": each parent is the name (a non-empty string) of an existing job.` });
+    });
+  },
+};

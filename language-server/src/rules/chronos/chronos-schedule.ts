@@ -1,0 +1,29 @@
+import type { Rule } from '../rule';
+import { jobOf } from './chronosJob';
+import { scheduleProblem } from './iso8601Schedule';
+
+export const chronosSchedule: Rule = {
+  id: 'chronos-schedule',
+  severity: 'error',
+  kinds: ['chronos-job'],
+  summary: 'A Chronos schedule is an ISO 8601 repeating interval R[n]/[start]/P<duration>, starting after 1970.',
+  marathonMessage: "Cannot parse schedule '<schedule>' (wtf bro) / Scheduled start date '<date>' is before 1970!",
+  check(ctx) {
+    const job = jobOf(ctx);
+    if (!job || job.schedule === undefined) return;
+    const schedule = job.schedule;
+    if (typeof schedule !== 'string') {
+      ctx.report({ pointer: '/schedule', message: '"schedule" must be a string such as "R/2014-03-08T20:00:00Z/PT2H".' });
+      return;
+    }
+    const p = scheduleProblem(schedule);
+    if (!p) return;
+    ctx.report({
+      pointer: '/schedule',
+      message:
+        p.kind === 'before-1970'
+          ? `"Scheduled start date '${p.start}' is before 1970!": Chronos refuses start dates before 1970-01-01T00:00:01Z. Use a later start, or leave it empty ("R//PT1H") to start now.`
+          : `"Cannot parse schedule '${schedule}' (wtf bro)" (sic): ${p.detail}. Write it like "R/2014-03-08T20:00:00.000Z/PT2H" (R alone repeats forever, Rn n times; an empty start means now).`,
+    });
+  },
+};

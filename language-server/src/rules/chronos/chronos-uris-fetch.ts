@@ -1,0 +1,23 @@
+import type { Rule } from '../rule';
+import { jobName, jobOf } from './chronosJob';
+
+export const chronosUrisFetch: Rule = {
+  id: 'chronos-uris-fetch',
+  severity: 'error',
+  kinds: ['chronos-job'],
+  summary: 'A Chronos job does not use both the deprecated "uris" and "fetch".',
+  marathonMessage: 'Tried to add both uri (deprecated) and fetch parameters on <name>',
+  check(ctx) {
+    const job = jobOf(ctx);
+    if (!job) return;
+    const nonEmpty = (x: unknown) => Array.isArray(x) && x.length > 0;
+    if (!nonEmpty(job.uris) || !nonEmpty(job.fetch)) return;
+    ctx.report({
+      pointer: '/uris',
+      target: 'key',
+      message:
+        `"Tried to add both uri (deprecated) and fetch parameters on ${jobName(job)}": Chronos accepts one of the two. ` +
+        'Move each URI into "fetch" as {"uri": "…"} and remove "uris".',
+    });
+  },
+};

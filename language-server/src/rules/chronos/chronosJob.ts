@@ -1,0 +1,12 @@
+/** Accessors for a Chronos job document: the root object, type-checked. */
+import { isObject, type JsonObject } from '../../core/documentModel';
+import type { RuleContext } from '../rule';
+
+export function jobOf(ctx: RuleContext): JsonObject | undefined {
+  return isObject(ctx.root) ? ctx.root : undefined;
+}
+
+/** What Chronos calls the job in messages. */
+export function jobName(job: JsonObject): string {
+  return typeof job.name === 'string' ? job.name : '<name>';
+}

@@ -1,0 +1,23 @@
+/** The chronos area's rules; the lead wires `chronosRules` into rules/index.ts. */
+import type { Rule } from '../rule';
+import { chronosConstraintOperator } from './chronos-constraint-operator';
+import { chronosContainerEnums } from './chronos-container-enums';
+import { chronosExternalVolume } from './chronos-external-volume';
+import { chronosJobName } from './chronos-job-name';
+import { chronosParents } from './chronos-parents';
+import { chronosScheduleXorParents } from './chronos-schedule-xor-parents';
+import { chronosSchedule } from './chronos-schedule';
+import { chronosUrisFetch } from './chronos-uris-fetch';
+import { chronosVolumeContainerpath } from './chronos-volume-containerpath';
+
+export const chronosRules: readonly Rule[] = [
+  chronosConstraintOperator,
+  chronosContainerEnums,
+  chronosExternalVolume,
+  chronosJobName,
+  chronosParents,
+  chronosScheduleXorParents,
+  chronosSchedule,
+  chronosUrisFetch,
+  chronosVolumeContainerpath,
+];

@@ -1,0 +1,22 @@
+import { joinPointer } from '../../core/documentModel';
+import type { Rule } from '../rule';
+import { dvdiVolumesOf } from '../volume/externalVolumes';
+
+export const dvdiContainerpathDots: Rule = {
+  id: 'dvdi-containerpath-dots',
+  severity: 'error',
+  kinds: ['app', 'group'],
+  versions: { min: '1.3' },
+  summary: 'A dvdi external volume containerPath is not "." or "..".',
+  marathonMessage: 'can not be one of (.,..)',
+  check(ctx) {
+    for (const v of dvdiVolumesOf(ctx)) {
+      const cp = v.volume.containerPath;
+      if (cp !== '.' && cp !== '..') continue;
+      ctx.report({
+        pointer: joinPointer(v.pointer, 'containerPath'),
+        message: `"can not be one of (.,..)" (containerPath): mounting over ${JSON.stringify(cp)} would hide the sandbox or its parent. Give the mount its own directory, e.g. "data".`,
+      });
+    }
+  },
+};

@@ -1,0 +1,36 @@
+import { destructiveEffect } from '../../drivers/knownDrivers';
+import type { Rule } from '../rule';
+import { driverOf, dvdiVolumesOf, optionsOf, optionPointer } from '../volume/externalVolumes';
+import { dvdiSlotsOf, splitOpts } from './dvdiEnv';
+import { moduleEnvAppsOf } from './dvdiEnvApps';
+
+export const dvdiDestructiveOption: Rule = {
+  id: 'dvdi-destructive-option',
+  severity: 'warning',
+  kinds: ['app', 'group'],
+  summary: 'Warns about driver options that can destroy data on the volume, such as dvdi/overwritefs.',
+  check(ctx) {
+    const say = (key: string, value: string, effect: string) =>
+      `${key}=${value} ${effect}. The option is applied every time a task of this app creates the volume, including after the volume was lost or renamed, ` +
+      'and a dry run of the mount refuses it. Remove it once the volume exists, or keep it only for a volume whose data you can lose.';
+    for (const v of dvdiVolumesOf(ctx)) {
+      const driver = driverOf(v);
+      for (const [key, value] of Object.entries(optionsOf(v) ?? {})) {
+        if (!key.startsWith('dvdi/') || key === 'dvdi/driver' || typeof value !== 'string') continue;
+        const effect = destructiveEffect(driver, key.slice('dvdi/'.length), value);
+        if (effect) ctx.report({ pointer: optionPointer(v, key), message: say(key, value, effect) });
+      }
+    }
+    for (const { vars } of moduleEnvAppsOf(ctx)) {
+      for (const slot of dvdiSlotsOf(vars)) {
+        const opts = slot.vars.OPTS;
+        if (!opts?.value) continue;
+        for (const item of splitOpts(opts.value)) {
+          const [k, val] = item.split('=');
+          const effect = val === undefined ? undefined : destructiveEffect(slot.vars.DRIVER?.value || 'rexray', k!, val);
+          if (effect) ctx.report({ pointer: opts.pointer, message: `${opts.key}: ` + say(k!, val!, effect) });
+        }
+      }
+    }
+  },
+};

@@ -1,0 +1,31 @@
+import { joinPointer } from '../../core/documentModel';
+import type { Rule } from '../rule';
+import { containerizerOf } from '../volume/appVolumes';
+import { dvdiVolumesOf } from '../volume/externalVolumes';
+
+const marathonMessage = 'value must not starts with "/"';
+
+export const dvdiDockerContainerpathAbsolute: Rule = {
+  id: 'dvdi-docker-containerpath-absolute',
+  severity: 'error',
+  kinds: ['app', 'group'],
+  versions: { min: '1.3', max: '1.3.9999' },
+  summary: 'Marathon 1.3: on the Docker containerizer, a dvdi volume containerPath is absolute.',
+  marathonMessage,
+  fixable: true,
+  check(ctx) {
+    for (const v of dvdiVolumesOf(ctx)) {
+      if (containerizerOf(v.appRef.app) !== 'DOCKER') continue;
+      const cp = v.volume.containerPath;
+      if (typeof cp !== 'string' || cp === '' || cp.startsWith('/')) continue;
+      const pointer = joinPointer(v.pointer, 'containerPath');
+      ctx.report({
+        pointer,
+        message:
+          `"${marathonMessage}" (sic, the message says the opposite of the check; containerPath): Marathon 1.3 requires an absolute path for Docker-containerizer external volumes. ` +
+          `Write ${JSON.stringify('/' + cp)}.`,
+        fix: { title: `Use /${cp}`, edits: [{ op: 'replace', pointer, value: '/' + cp }] },
+      });
+    }
+  },
+};

@@ -1,0 +1,32 @@
+import { joinPointer } from '../../core/documentModel';
+import type { Rule } from '../rule';
+import { containerizerOf } from '../volume/appVolumes';
+import { dvdiVolumesOf, optionsOf } from '../volume/externalVolumes';
+
+export const dvdiDockerOptionsDriverOnly: Rule = {
+  id: 'dvdi-docker-options-driver-only',
+  severity: 'error',
+  kinds: ['app', 'group'],
+  summary: 'On the Docker containerizer, a dvdi volume may only set dvdi/driver: docker run --volume-driver cannot pass driver options.',
+  marathonMessage: 'must only contain dvdi/driver',
+  fixable: true,
+  check(ctx) {
+    for (const v of dvdiVolumesOf(ctx)) {
+      if (containerizerOf(v.appRef.app) !== 'DOCKER') continue;
+      const options = optionsOf(v);
+      if (!options) continue;
+      const extra = Object.keys(options).filter((k) => k !== 'dvdi/driver');
+      if (extra.length === 0) continue;
+      ctx.report({
+        pointer: joinPointer(v.externalPointer, 'options'),
+        message:
+          `"must only contain dvdi/driver" (external/options): the Docker containerizer mounts the volume with docker run --volume-driver, which has no way to pass ${extra.map((k) => JSON.stringify(k)).join(', ')} to the driver. ` +
+          'Remove the other options and create the volume beforehand with them (docker volume create or the storage console), or switch the app to the Mesos containerizer.',
+        fix: {
+          title: 'Keep only dvdi/driver',
+          edits: extra.map((k) => ({ op: 'remove' as const, pointer: joinPointer(v.externalPointer, 'options', k) })),
+        },
+      });
+    }
+  },
+};

@@ -1,0 +1,29 @@
+import type { Rule } from '../rule';
+import { dvdiSlotsOf } from './dvdiEnv';
+import { moduleEnvAppsOf } from './dvdiEnvApps';
+
+const marathonMessage = 'prepare() failed, containerpaths must start with /';
+
+export const dvdiEnvContainerpath: Rule = {
+  id: 'dvdi-env-containerpath',
+  severity: 'error',
+  kinds: ['app', 'group'],
+  summary: 'DVDI_VOLUME_CONTAINERPATH is an absolute path.',
+  marathonMessage,
+  fixable: true,
+  check(ctx) {
+    for (const { vars } of moduleEnvAppsOf(ctx)) {
+      for (const slot of dvdiSlotsOf(vars)) {
+        const cp = slot.vars.CONTAINERPATH;
+        if (!slot.vars.NAME?.value || cp?.value === undefined || cp.value === '' || cp.value.startsWith('/')) continue;
+        ctx.report({
+          pointer: cp.pointer,
+          message:
+            `"${marathonMessage}" (mesos-module-dvdi on the agent): ${cp.key} is ${JSON.stringify(cp.value)}; the module bind-mounts the volume onto an absolute host path and refuses the task otherwise. ` +
+            `Use an absolute path such as ${JSON.stringify('/tmp/' + cp.value)} (paths under /tmp are created for you).`,
+          fix: { title: `Use /tmp/${cp.value}`, edits: [{ op: 'replace', pointer: cp.pointer, value: '/tmp/' + cp.value }] },
+        });
+      }
+    }
+  },
+};

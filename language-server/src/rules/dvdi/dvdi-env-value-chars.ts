@@ -1,0 +1,35 @@
+import type { Rule } from '../rule';
+import { checkedFields, prohibitedIn } from './dvdiEnv';
+import { moduleEnvAppsOf } from './dvdiEnvApps';
+
+const marathonMessage = 'prepare() failed due to illegal environment variable';
+
+function show(c: string): string {
+  return JSON.stringify(c);
+}
+
+export const dvdiEnvValueChars: Rule = {
+  id: 'dvdi-env-value-chars',
+  severity: 'error',
+  kinds: ['app', 'group'],
+  summary: 'DVDI_VOLUME_NAME/DRIVER/OPTS/EXPLICITCREATE values avoid the characters mesos-module-dvdi refuses (including "/", ":" and spaces).',
+  marathonMessage,
+  check(ctx) {
+    for (const { vars } of moduleEnvAppsOf(ctx)) {
+      for (const v of vars) {
+        if (v.value === undefined || !checkedFields.has(v.field)) continue;
+        const bad = prohibitedIn(v.value);
+        if (bad.length === 0) continue;
+        ctx.report({
+          pointer: v.pointer,
+          message:
+            `"${marathonMessage}" (mesos-module-dvdi on the agent): the value of ${v.key} contains ${bad.map(show).join(', ')}, which the module refuses ` +
+            '(it passes values to a shell), so the task fails before any volume is mounted. ' +
+            (v.field === 'OPTS'
+              ? 'Option values can therefore not be paths or URLs; use the native container.volumes[].external form (no such restriction) or drop the option.'
+              : 'Remove those characters (only letters, digits, "-", "_", ".", "=", "," and similar are safe).'),
+        });
+      }
+    }
+  },
+};

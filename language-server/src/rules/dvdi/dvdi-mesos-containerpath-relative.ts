@@ -1,0 +1,29 @@
+import { joinPointer } from '../../core/documentModel';
+import type { Rule } from '../rule';
+import { containerizerOf } from '../volume/appVolumes';
+import { dvdiVolumesOf } from '../volume/externalVolumes';
+
+const marathonMessage = "must fully match regular expression '^[^/]*$'";
+
+export const dvdiMesosContainerpathRelative: Rule = {
+  id: 'dvdi-mesos-containerpath-relative',
+  severity: 'error',
+  kinds: ['app', 'group'],
+  versions: { min: '1.3', max: '1.4.9999' },
+  summary: 'Marathon 1.3 – 1.4: on the Mesos containerizer, a dvdi volume containerPath is one relative path segment.',
+  marathonMessage,
+  check(ctx) {
+    for (const v of dvdiVolumesOf(ctx)) {
+      if (containerizerOf(v.appRef.app) !== 'MESOS') continue;
+      const cp = v.volume.containerPath;
+      if (typeof cp !== 'string' || !cp.includes('/')) continue;
+      const last = cp.split('/').filter(Boolean).pop();
+      ctx.report({
+        pointer: joinPointer(v.pointer, 'containerPath'),
+        message:
+          `"${marathonMessage}" (containerPath): Marathon 1.3 – 1.4 mounts Mesos-containerizer external volumes inside the sandbox and accepts a single directory name only (relaxed in 1.5). ` +
+          (last ? `Use ${JSON.stringify(last)} and point the task at $MESOS_SANDBOX/${last}.` : 'Use a single directory name.'),
+      });
+    }
+  },
+};

@@ -1,0 +1,28 @@
+import { joinPointer } from '../../core/documentModel';
+import type { Rule } from '../rule';
+import { containerizerOf } from '../volume/appVolumes';
+import { dvdiVolumesOf } from '../volume/externalVolumes';
+
+export const dvdiMesosModeRw: Rule = {
+  id: 'dvdi-mesos-mode-rw',
+  severity: 'error',
+  kinds: ['app', 'group'],
+  summary: 'On the Mesos containerizer, a dvdi external volume is mounted read-write (mode RW).',
+  marathonMessage: 'does not equal RW',
+  fixable: true,
+  check(ctx) {
+    for (const v of dvdiVolumesOf(ctx)) {
+      if (containerizerOf(v.appRef.app) !== 'MESOS') continue;
+      const mode = v.volume.mode;
+      if (typeof mode !== 'string' || mode.toUpperCase() === 'RW') continue;
+      const pointer = joinPointer(v.pointer, 'mode');
+      ctx.report({
+        pointer,
+        message:
+          '"does not equal RW" (mode): Marathon only lets the Mesos containerizer mount external volumes read-write. ' +
+          'Set "mode" to "RW" (use the Docker containerizer if the task really must see it read-only).',
+        fix: { title: 'Set mode to RW', edits: [{ op: 'replace', pointer, value: 'RW' }] },
+      });
+    }
+  },
+};

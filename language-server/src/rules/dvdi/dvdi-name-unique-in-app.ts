@@ -1,0 +1,31 @@
+import { joinPointer } from '../../core/documentModel';
+import type { Rule } from '../rule';
+import { isShared, nameOf } from '../volume/externalVolumes';
+import { appLabel, dvdiAppsOf } from './dvdiApps';
+
+export const dvdiNameUniqueInApp: Rule = {
+  id: 'dvdi-name-unique-in-app',
+  severity: 'error',
+  kinds: ['app', 'group'],
+  summary: 'No dvdi volume name is declared twice in one app (shared volumes excepted from 1.8.222 / 1.9.64).',
+  marathonMessage: "Requested DVDI volume '<name>' is declared more than once within app <appId>",
+  check(ctx) {
+    for (const { appRef, volumes } of dvdiAppsOf(ctx)) {
+      const seen = new Set<string>();
+      for (const v of volumes) {
+        const name = nameOf(v);
+        if (name === undefined || isShared(ctx, v)) continue;
+        if (!seen.has(name)) {
+          seen.add(name);
+          continue;
+        }
+        ctx.report({
+          pointer: joinPointer(v.externalPointer, 'name'),
+          message:
+            `"Requested DVDI volume '${name}' is declared more than once within app ${appLabel(appRef)}": a volume can be attached to a task only once. ` +
+            'Remove the duplicate mount, or give the second volume its own name.',
+        });
+      }
+    }
+  },
+};

@@ -1,0 +1,47 @@
+/**
+ * Cluster-wide name uniqueness as DVDIProvider.rootGroup implements it: `appsByVolume` is built from
+ * non-shared volumes only, then every dvdi volume of every app is checked against it. So two shared
+ * users pass, a shared user of a non-shared name is flagged (naming the owner), and two non-shared
+ * users are flagged both. Only the document is seen: apps already deployed are out of reach.
+ */
+import type { Rule } from '../rule';
+import { joinPointer } from '../../core/documentModel';
+import { isShared, nameOf, sharedHonoured } from '../volume/externalVolumes';
+import { appLabel, dvdiAppsOf } from './dvdiApps';
+
+export const dvdiNameUniqueInRootGroup: Rule = {
+  id: 'dvdi-name-unique-in-root-group',
+  severity: 'error',
+  kinds: ['group'],
+  summary: 'A dvdi volume name is used by one app only across the whole group (volumes that all users mark shared excepted, 1.8.222+).',
+  marathonMessage: "Volume name '<name>' in <appId> conflicts with volume(s) of same name in app(s): <otherAppIds>",
+  check(ctx) {
+    const apps = dvdiAppsOf(ctx);
+    const owners = new Map<string, Set<string>>();
+    for (const { appRef, volumes } of apps) {
+      for (const v of volumes) {
+        const name = nameOf(v);
+        if (name === undefined || isShared(ctx, v)) continue;
+        const set = owners.get(name) ?? new Set<string>();
+        set.add(appLabel(appRef));
+        owners.set(name, set);
+      }
+    }
+    for (const { appRef, volumes } of apps) {
+      const self = appLabel(appRef);
+      for (const v of volumes) {
+        const name = nameOf(v);
+        if (name === undefined) continue;
+        const others = [...(owners.get(name) ?? [])].filter((id) => id !== self);
+        if (others.length === 0) continue;
+        ctx.report({
+          pointer: joinPointer(v.externalPointer, 'name'),
+          message:
+            `"Volume name '${name}' in ${self} conflicts with volume(s) of same name in app(s): ${others.join(', ')}": ` +
+            'one external volume cannot be attached to tasks of two apps. Give each app its own volume' +
+            (sharedHonoured(ctx) ? ', or mark the volume "shared": true in every app that uses it (Marathon 1.8.222+ / 1.9.64+).' : '.'),
+        });
+      }
+    }
+  },
+};

@@ -1,0 +1,18 @@
+import { labelRegex, labelRegexMessage } from '../volume/labelPatterns';
+import { rexrayOptionRule } from './rexrayOptionRule';
+
+export const rexrayOptionVolumetype = rexrayOptionRule({
+  id: 'rexray-option-volumetype',
+  key: 'volumetype',
+  summary: 'With the rexray driver, dvdi/volumetype is a label such as gp2 or io1.',
+  marathonMessage: labelRegexMessage,
+  problem: (value) =>
+    labelRegex.test(value)
+      ? undefined
+      : `"${labelRegexMessage}" (external/options/"dvdi/volumetype"): Marathon checks REX-Ray volume types as lower-case labels, and ${JSON.stringify(value)} is not one. ` +
+        `Write the type in lower case without spaces, e.g. ${JSON.stringify(value.trim().toLowerCase() || 'gp2')}.`,
+  fix: (value, pointer) => {
+    const fixed = value.trim().toLowerCase();
+    return labelRegex.test(fixed) ? { title: `Use ${fixed}`, edits: [{ op: 'replace', pointer, value: fixed }] } : undefined;
+  },
+});

@@ -1,0 +1,23 @@
+import { joinPointer } from '../../core/documentModel';
+import type { Rule } from '../rule';
+import { externalVolumesOf } from './externalVolumes';
+
+export const externalVolumeContainerpathNonempty: Rule = {
+  id: 'external-volume-containerpath-nonempty',
+  severity: 'error',
+  kinds: ['app', 'group'],
+  summary: 'An external volume needs a non-empty containerPath.',
+  marathonMessage: 'must not be empty',
+  check(ctx) {
+    for (const v of externalVolumesOf(ctx)) {
+      const cp = v.volume.containerPath;
+      if (cp === undefined || cp === '') {
+        ctx.report({
+          pointer: cp === undefined ? v.pointer : joinPointer(v.pointer, 'containerPath'),
+          target: cp === undefined ? 'key' : 'value',
+          message: '"must not be empty" (containerPath): Marathon needs to know where in the task the volume is mounted. Set "containerPath", e.g. "data".',
+        });
+      }
+    }
+  },
+};

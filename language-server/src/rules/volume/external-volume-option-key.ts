@@ -1,0 +1,35 @@
+import { joinPointer } from '../../core/documentModel';
+import type { Rule } from '../rule';
+import { externalVolumesOf, optionsOf } from './externalVolumes';
+import { optionKeyRegex, optionKeyRegexMessage } from './labelPatterns';
+
+export const externalVolumeOptionKey: Rule = {
+  id: 'external-volume-option-key',
+  severity: 'error',
+  kinds: ['app', 'group'],
+  summary: 'Every external volume option key is namespaced: "<provider>/<name>", e.g. "dvdi/driver".',
+  marathonMessage: optionKeyRegexMessage,
+  fixable: true,
+  check(ctx) {
+    for (const v of externalVolumesOf(ctx)) {
+      const options = optionsOf(v);
+      if (!options) continue;
+      for (const [key, value] of Object.entries(options)) {
+        if (optionKeyRegex.test(key)) continue;
+        const pointer = joinPointer(v.externalPointer, 'options', key);
+        const namespaced = `dvdi/${key}`;
+        const canPrefix = !key.includes('/') && optionKeyRegex.test(namespaced) && !(namespaced in options);
+        ctx.report({
+          pointer,
+          target: 'key',
+          message:
+            `"${optionKeyRegexMessage}" (external/options/keys): ${JSON.stringify(key)} is not "<provider>/<name>"; Marathon only forwards "dvdi/*" options to the driver. ` +
+            (canPrefix ? `Write ${JSON.stringify(namespaced)}.` : 'Prefix the key with "dvdi/" and keep to letters, digits, "-", ".", "_" and ":".'),
+          fix: canPrefix
+            ? { title: `Rename option to ${namespaced}`, edits: [{ op: 'remove', pointer }, { op: 'add', pointer: joinPointer(v.externalPointer, 'options', namespaced), value }] }
+            : undefined,
+        });
+      }
+    }
+  },
+};

@@ -1,0 +1,22 @@
+import { joinPointer } from '../../core/documentModel';
+import type { Rule } from '../rule';
+import { externalVolumesOf } from './externalVolumes';
+import { labelRegex, labelRegexMessage } from './labelPatterns';
+
+export const externalVolumeProviderLabel: Rule = {
+  id: 'external-volume-provider-label',
+  severity: 'error',
+  kinds: ['app', 'group'],
+  summary: 'An external volume provider is a label: lower-case letters, digits and inner hyphens.',
+  marathonMessage: labelRegexMessage,
+  check(ctx) {
+    for (const v of externalVolumesOf(ctx)) {
+      const p = v.external.provider;
+      if (typeof p !== 'string' || labelRegex.test(p)) continue;
+      ctx.report({
+        pointer: joinPointer(v.externalPointer, 'provider'),
+        message: `"${labelRegexMessage}" (external/provider): ${JSON.stringify(p)} is not a label. Use "dvdi".`,
+      });
+    }
+  },
+};

@@ -1,0 +1,58 @@
+/**
+ * External volume (`container.volumes[].external`) accessors shared by the volume and dvdi rules.
+ * Everything is type-checked here so that rules can ask plain questions ("the driver, if a string").
+ */
+import { isObject, joinPointer, type JsonObject } from '../../core/documentModel';
+import type { RuleContext } from '../rule';
+import { volumesOfKind, type VolumeRef } from './appVolumes';
+
+export interface ExternalVolumeRef extends VolumeRef {
+  external: JsonObject;
+  /** Pointer of the `external` object. */
+  externalPointer: string;
+}
+
+export function externalVolumesOf(ctx: RuleContext): ExternalVolumeRef[] {
+  return volumesOfKind(ctx, 'external').map((v) => ({
+    ...v,
+    external: v.volume.external as JsonObject,
+    externalPointer: joinPointer(v.pointer, 'external'),
+  }));
+}
+
+/** The only provider Marathon 1.1 – 1.10 knows. */
+export const dvdiProvider = 'dvdi';
+
+export function isDvdi(v: ExternalVolumeRef): boolean {
+  return v.external.provider === dvdiProvider;
+}
+
+export function dvdiVolumesOf(ctx: RuleContext): ExternalVolumeRef[] {
+  return externalVolumesOf(ctx).filter(isDvdi);
+}
+
+export function optionsOf(v: ExternalVolumeRef): JsonObject | undefined {
+  return isObject(v.external.options) ? v.external.options : undefined;
+}
+
+export function driverOf(v: ExternalVolumeRef): string | undefined {
+  const d = optionsOf(v)?.['dvdi/driver'];
+  return typeof d === 'string' ? d : undefined;
+}
+
+export function nameOf(v: ExternalVolumeRef): string | undefined {
+  return typeof v.external.name === 'string' ? v.external.name : undefined;
+}
+
+/** `shared: true` exempts a volume from the uniqueness rules, but only from 1.8.222 / 1.9.64 on. */
+export function sharedHonoured(ctx: RuleContext): boolean {
+  return ctx.atLeast('1.8.222') && (!ctx.atLeast('1.9') || ctx.atLeast('1.9.64'));
+}
+
+export function isShared(ctx: RuleContext, v: ExternalVolumeRef): boolean {
+  return sharedHonoured(ctx) && v.external.shared === true;
+}
+
+export function optionPointer(v: ExternalVolumeRef, key: string): string {
+  return joinPointer(v.externalPointer, 'options', key);
+}

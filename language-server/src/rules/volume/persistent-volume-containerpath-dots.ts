@@ -1,0 +1,23 @@
+import { joinPointer } from '../../core/documentModel';
+import type { Rule } from '../rule';
+import { persistentVolumesOf } from './persistentVolumes';
+
+export const persistentVolumeContainerpathDots: Rule = {
+  id: 'persistent-volume-containerpath-dots',
+  severity: 'error',
+  kinds: ['app', 'group'],
+  summary: 'A persistent volume containerPath is not empty, "." or "..".',
+  marathonMessage: 'can not be one of (.,..)',
+  check(ctx) {
+    for (const v of persistentVolumesOf(ctx)) {
+      const cp = v.volume.containerPath;
+      if (cp !== '' && cp !== '.' && cp !== '..') continue;
+      ctx.report({
+        pointer: joinPointer(v.pointer, 'containerPath'),
+        message:
+          (cp === '' ? '"must not be empty"' : '"can not be one of (.,..)"') +
+          ' (containerPath): the volume needs a directory of its own inside the sandbox. Use a name such as "data".',
+      });
+    }
+  },
+};

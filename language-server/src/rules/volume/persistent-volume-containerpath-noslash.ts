@@ -1,0 +1,25 @@
+import { joinPointer } from '../../core/documentModel';
+import type { Rule } from '../rule';
+import { persistentVolumesOf } from './persistentVolumes';
+
+export const persistentVolumeContainerpathNoslash: Rule = {
+  id: 'persistent-volume-containerpath-noslash',
+  severity: 'error',
+  kinds: ['app', 'group'],
+  summary: 'A persistent volume containerPath is a single relative directory name (no "/").',
+  marathonMessage: 'value must not contain "/"',
+  check(ctx) {
+    const quoted = ctx.atLeast('1.3') ? 'value must not contain "/"' : "must fully match regular expression '^[^/]*$'";
+    for (const v of persistentVolumesOf(ctx)) {
+      const cp = v.volume.containerPath;
+      if (typeof cp !== 'string' || !cp.includes('/')) continue;
+      const name = cp.split('/').filter(Boolean).pop() ?? 'data';
+      ctx.report({
+        pointer: joinPointer(v.pointer, 'containerPath'),
+        message:
+          `"${quoted}" (containerPath): a persistent volume is created inside the task sandbox, so its path is one directory name. ` +
+          `Use ${JSON.stringify(name)}; to see it at ${JSON.stringify(cp)}, add a host volume with "containerPath": ${JSON.stringify(cp)} and "hostPath": ${JSON.stringify(name)}.`,
+      });
+    }
+  },
+};

@@ -1,0 +1,22 @@
+import { joinPointer } from '../../core/documentModel';
+import type { Rule } from '../rule';
+import { persistentVolumesOf } from './persistentVolumes';
+
+export const persistentVolumeMaxsizeGtSize: Rule = {
+  id: 'persistent-volume-maxsize-gt-size',
+  severity: 'error',
+  kinds: ['app', 'group'],
+  versions: { min: '1.4' },
+  summary: 'persistent.maxSize is larger than persistent.size.',
+  marathonMessage: 'Max size must be larger than size',
+  check(ctx) {
+    for (const v of persistentVolumesOf(ctx)) {
+      const { size, maxSize } = v.persistent;
+      if (typeof size !== 'number' || typeof maxSize !== 'number' || maxSize > size) continue;
+      ctx.report({
+        pointer: joinPointer(v.persistentPointer, 'maxSize'),
+        message: `"Max size must be larger than size" (persistent/maxSize): ${maxSize} is not more than size ${size}, so no mount disk could match. Raise maxSize above ${size} or remove it.`,
+      });
+    }
+  },
+};

@@ -1,0 +1,24 @@
+import { joinPointer } from '../../core/documentModel';
+import type { Rule } from '../rule';
+import { persistentVolumesOf } from './persistentVolumes';
+
+export const persistentVolumeModeRw: Rule = {
+  id: 'persistent-volume-mode-rw',
+  severity: 'error',
+  kinds: ['app', 'group'],
+  summary: 'A persistent volume is mounted read-write (mode RW).',
+  marathonMessage: 'does not equal RW',
+  fixable: true,
+  check(ctx) {
+    for (const v of persistentVolumesOf(ctx)) {
+      const mode = v.volume.mode;
+      if (typeof mode !== 'string' || mode.toUpperCase() === 'RW') continue;
+      const pointer = joinPointer(v.pointer, 'mode');
+      ctx.report({
+        pointer,
+        message: '"does not equal RW" (mode): Marathon creates persistent volumes for the task to write to and only accepts RW. Set "mode" to "RW".',
+        fix: { title: 'Set mode to RW', edits: [{ op: 'replace', pointer, value: 'RW' }] },
+      });
+    }
+  },
+};

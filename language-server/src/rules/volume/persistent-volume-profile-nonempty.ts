@@ -1,0 +1,24 @@
+import { joinPointer } from '../../core/documentModel';
+import type { Rule } from '../rule';
+import { persistentVolumesOf } from './persistentVolumes';
+
+export const persistentVolumeProfileNonempty: Rule = {
+  id: 'persistent-volume-profile-nonempty',
+  severity: 'error',
+  kinds: ['app', 'group'],
+  versions: { min: '1.8' },
+  summary: 'persistent.profileName, when given, is not empty.',
+  marathonMessage: 'must not be empty',
+  fixable: true,
+  check(ctx) {
+    for (const v of persistentVolumesOf(ctx)) {
+      if (v.persistent.profileName !== '') continue;
+      const pointer = joinPointer(v.persistentPointer, 'profileName');
+      ctx.report({
+        pointer,
+        message: '"must not be empty" (persistent/profileName): an empty profile matches no disk. Name a disk profile of your cluster, or remove "profileName".',
+        fix: { title: 'Remove profileName', edits: [{ op: 'remove', pointer }] },
+      });
+    }
+  },
+};

@@ -1,0 +1,21 @@
+import { joinPointer } from '../../core/documentModel';
+import type { Rule } from '../rule';
+import { persistentVolumesOf } from './persistentVolumes';
+
+export const persistentVolumeSizePositive: Rule = {
+  id: 'persistent-volume-size-positive',
+  severity: 'error',
+  kinds: ['app', 'group'],
+  summary: 'A persistent volume size (MiB) is more than 0.',
+  marathonMessage: 'got 0, expected more than 0',
+  check(ctx) {
+    for (const v of persistentVolumesOf(ctx)) {
+      const size = v.persistent.size;
+      if (typeof size !== 'number' || size > 0) continue;
+      ctx.report({
+        pointer: joinPointer(v.persistentPointer, 'size'),
+        message: `"got ${size}, expected more than 0" (persistent/size): Marathon reserves this much disk (MiB) on the agent for the volume. Give a positive size.`,
+      });
+    }
+  },
+};

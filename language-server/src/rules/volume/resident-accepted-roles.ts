@@ -1,0 +1,29 @@
+import { joinPointer } from '../../core/documentModel';
+import type { Rule } from '../rule';
+import { hasPersistentVolumes } from './appVolumes';
+
+const marathonMessage = 'A resident app must have `acceptedResourceRoles = ["*"]`.';
+
+export const residentAcceptedRoles: Rule = {
+  id: 'resident-accepted-roles',
+  severity: 'error',
+  kinds: ['app', 'group'],
+  versions: { min: '1.4' },
+  summary: 'An app with persistent volumes accepts only unreserved resources: acceptedResourceRoles is ["*"] if given.',
+  marathonMessage,
+  fixable: true,
+  check(ctx) {
+    for (const appRef of ctx.apps) {
+      const roles = appRef.app.acceptedResourceRoles;
+      if (!Array.isArray(roles) || (roles.length === 1 && roles[0] === '*') || !hasPersistentVolumes(appRef)) continue;
+      const pointer = joinPointer(appRef.pointer, 'acceptedResourceRoles');
+      ctx.report({
+        pointer,
+        message:
+          `"${marathonMessage}": Marathon reserves the resources of a resident task itself, starting from unreserved ("*") offers. ` +
+          'Set "acceptedResourceRoles" to ["*"], or remove it.',
+        fix: { title: 'Set acceptedResourceRoles to ["*"]', edits: [{ op: 'replace', pointer, value: ['*'] }] },
+      });
+    }
+  },
+};

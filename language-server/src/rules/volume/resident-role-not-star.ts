@@ -1,0 +1,48 @@
+import { isObject, joinPointer, resolveId } from '../../core/documentModel';
+import type { Rule, RuleContext } from '../rule';
+import { hasPersistentVolumes } from './appVolumes';
+
+const marathonMessage = 'Resident apps cannot have the role *';
+
+/** Absolute ids of the top-level groups in the document that set `enforceRole: true`. */
+function enforcingTopLevelGroups(ctx: RuleContext): Set<string> {
+  const out = new Set<string>();
+  if (ctx.kind !== 'group' || !isObject(ctx.root)) return out;
+  const stack: { group: Record<string, unknown>; base: string }[] = [{ group: ctx.root, base: '/' }];
+  while (stack.length > 0) {
+    const { group, base } = stack.pop()!;
+    const gid = typeof group.id === 'string' ? resolveId(group.id, base) : base;
+    if (group.enforceRole === true && gid.split('/').filter(Boolean).length === 1) out.add(gid);
+    if (Array.isArray(group.groups)) for (const g of group.groups) if (isObject(g)) stack.push({ group: g, base: gid });
+  }
+  return out;
+}
+
+export const residentRoleNotStar: Rule = {
+  id: 'resident-role-not-star',
+  severity: 'error',
+  kinds: ['app', 'group'],
+  versions: { min: '1.9' },
+  summary: 'An app with persistent volumes does not run under role "*" (explicitly, or by default when Marathon runs with --mesos_role "*").',
+  marathonMessage,
+  check(ctx) {
+    const enforcing = enforcingTopLevelGroups(ctx);
+    for (const appRef of ctx.apps) {
+      if (!hasPersistentVolumes(appRef)) continue;
+      const role = appRef.app.role;
+      if (role !== undefined && role !== '*') continue;
+      if (role === undefined) {
+        const top = '/' + (appRef.absoluteId ?? appRef.groupId).split('/').filter(Boolean)[0];
+        if (enforcing.has(top) || ctx.profile.mesosRole !== '*') continue;
+      }
+      ctx.report({
+        pointer: role === undefined ? appRef.pointer : joinPointer(appRef.pointer, 'role'),
+        target: role === undefined ? 'key' : 'value',
+        message:
+          `"${marathonMessage}": persistent volumes are created on reserved resources, and Mesos cannot reserve for "*"` +
+          (role === undefined ? ` (this app gets --mesos_role, which is "*" in this profile)` : '') +
+          '. Set "role" to a real role, e.g. the name of the top-level group or the role Marathon runs with, or set mesosRole in marathon-lint.config.json if your Marathon uses one.',
+      });
+    }
+  },
+};

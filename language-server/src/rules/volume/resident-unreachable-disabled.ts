@@ -1,0 +1,29 @@
+import { joinPointer } from '../../core/documentModel';
+import type { Rule } from '../rule';
+import { hasPersistentVolumes } from './appVolumes';
+
+const marathonMessage = 'unreachableStrategy must be disabled for resident tasks';
+
+export const residentUnreachableDisabled: Rule = {
+  id: 'resident-unreachable-disabled',
+  severity: 'error',
+  kinds: ['app', 'group'],
+  versions: { min: '1.4' },
+  summary: 'An app with persistent volumes has unreachableStrategy "disabled" (or none).',
+  marathonMessage,
+  fixable: true,
+  check(ctx) {
+    for (const appRef of ctx.apps) {
+      const us = appRef.app.unreachableStrategy;
+      if (us === undefined || us === 'disabled' || !hasPersistentVolumes(appRef)) continue;
+      const pointer = joinPointer(appRef.pointer, 'unreachableStrategy');
+      ctx.report({
+        pointer,
+        message:
+          `"${marathonMessage}": a task with persistent volumes cannot be replaced elsewhere, because its data stays on the unreachable agent. ` +
+          'Set "unreachableStrategy" to "disabled" or remove it (that is the default for these apps).',
+        fix: { title: 'Set unreachableStrategy to "disabled"', edits: [{ op: 'replace', pointer, value: 'disabled' }] },
+      });
+    }
+  },
+};
