@@ -1,8 +1,7 @@
-/** Rule metadata the formatters need (SARIF's rule table), looked up by id from the engine's rule list. */
-import { rules } from '../rules/index';
-import { ruleDocsUrl } from '../rules/rule';
+/** Rule metadata the formatters need (SARIF's rule table), looked up by id in the engine's list of every rule. */
+import { allRules, ruleDocsUrl } from '../core/index';
 
-const summaries = new Map(rules.map((r) => [r.id, r.summary]));
+const summaries = new Map(allRules.map((r) => [r.id, r.summary]));
 
 export function ruleSummary(id: string): string {
   return summaries.get(id) ?? `marathon-lint check '${id}'`;
