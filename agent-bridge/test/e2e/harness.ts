@@ -1,0 +1,136 @@
+/**
+ * Shared set-up for the bridge's end-to-end tests: temp roots, real plugins (Debian's rclone, the fault-plugin
+ * stand-in, the embedded local driver), the dvdcli stand-in on the runner's config, data checksums and
+ * mountinfo snapshots. Everything lives under one mkdtemp root per test file.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { DryRunContext, DryRunnerConfig, Policy, ProgressStatus } from '../../src/dryrun/contract';
+import { readMountinfo } from '../../src/inuse/mountinfo';
+
+const here = dirname(fileURLToPath(import.meta.url));
+export const DVDCLI_STANDIN = join(here, '..', 'standins', 'dvdcli');
+export const FAULT_PLUGIN = join(here, '..', 'standins', 'fault-plugin.ts');
+
+export function fuseSkipReason(): string | undefined {
+  if (spawnSync('rclone', ['version'], { stdio: 'ignore' }).status !== 0) return 'rclone is not installed (apt-get install rclone fuse3, or scripts/install-test-deps.sh)';
+  if (!existsSync('/dev/fuse')) return '/dev/fuse is missing: FUSE mounts cannot run here';
+  if (spawnSync('fusermount3', ['-V'], { stdio: 'ignore' }).status !== 0) return 'fusermount3 is missing (apt-get install fuse3)';
+  return undefined;
+}
+
+export interface Lab {
+  root: string;
+  pluginDir: string;
+  stateDir: string;
+  checkpoints: { dockerVolume: string; dvdiModule: string };
+  cleanup(): Promise<void>;
+}
+
+export async function makeLab(prefix: string): Promise<Lab> {
+  const root = await mkdtemp(join(tmpdir(), `dvdi-${prefix}-`));
+  const lab = {
+    root,
+    pluginDir: join(root, 'plugins'),
+    stateDir: join(root, 'state'),
+    checkpoints: { dockerVolume: join(root, 'ckpt', 'docker-volume'), dvdiModule: join(root, 'ckpt', 'dvdi') },
+    async cleanup() {
+      // Only remove the tree when nothing is mounted under it: rm -rf through a live mount would delete data.
+      if ((await mountsUnder(root)).length === 0) await rm(root, { recursive: true, force: true });
+    },
+  };
+  await mkdir(lab.pluginDir, { recursive: true });
+  // The stand-in dvdcli finds plugins here instead of /run/docker/plugins (children inherit the environment).
+  process.env.DVDCLI_STANDIN_PLUGIN_DIRS = lab.pluginDir;
+  return lab;
+}
+
+export function runnerConfig(lab: Lab, extra: Partial<DryRunnerConfig> = {}): DryRunnerConfig {
+  return { defaultEngine: 'plugin', dvdcliPath: DVDCLI_STANDIN, pluginDirs: [lab.pluginDir], stateDir: lab.stateDir, checkpointDirs: lab.checkpoints, ...extra };
+}
+
+export const openPolicy: Policy = { allowCreate: false, allowDestructiveOptions: [] };
+
+export function ctx(policy: Policy = openPolicy, signal = new AbortController().signal, events?: string[]): DryRunContext {
+  return { policy, signal, onProgress: (step: string, status: ProgressStatus) => void events?.push(`${step}:${status}`) };
+}
+
+export async function mountsUnder(prefix: string): Promise<string[]> {
+  return (await readMountinfo()).filter((m) => m.mountPoint === prefix || m.mountPoint.startsWith(prefix + '/')).map((m) => `${m.mountPoint} ${m.fsType}`);
+}
+
+/** sha256 over every file's relative path, mode and content, in sorted order. */
+export async function checksumTree(dir: string): Promise<string> {
+  const h = createHash('sha256');
+  async function walk(d: string, rel: string): Promise<void> {
+    for (const n of (await readdir(d)).sort()) {
+      const p = join(d, n);
+      const st = await stat(p);
+      h.update(`${rel}/${n}\0${st.mode}\0${st.size}\0`);
+      if (st.isDirectory()) await walk(p, `${rel}/${n}`);
+      else h.update(await readFile(p));
+    }
+  }
+  await walk(dir, '');
+  return h.digest('hex');
+}
+
+export async function seedData(dir: string): Promise<void> {
+  await mkdir(join(dir, 'sub'), { recursive: true });
+  await writeFile(join(dir, 'a.txt'), 'precious data\n');
+  await writeFile(join(dir, 'sub', 'b.bin'), Buffer.from(Array.from({ length: 4096 }, (_, i) => i % 251)));
+}
+
+async function waitFor(cond: () => boolean | Promise<boolean>, ms: number, what: string): Promise<void> {
+  const end = Date.now() + ms;
+  while (!(await cond())) {
+    if (Date.now() > end) throw new Error(`timed out after ${ms} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+export interface Proc {
+  child: ChildProcess;
+  stop(): Promise<void>;
+}
+
+function stopper(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM'): () => Promise<void> {
+  return async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const gone = new Promise<void>((r) => child.once('exit', () => r()));
+    child.kill(signal);
+    await gone;
+  };
+}
+
+/** Debian's rclone as a real Docker volume plugin, confined to the lab (config, cache, base dir, socket). */
+export async function startRclone(lab: Lab): Promise<Proc & { base: string }> {
+  const dir = join(lab.root, 'rclone');
+  await mkdir(join(dir, 'base'), { recursive: true });
+  await writeFile(join(dir, 'rclone.conf'), '');
+  const sock = join(lab.pluginDir, 'rclone.sock');
+  const child = spawn('rclone', ['serve', 'docker', '--socket-addr', sock, '--base-dir', join(dir, 'base'), '--cache-dir', join(dir, 'cache'), '--config', join(dir, 'rclone.conf')], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+    env: { ...process.env, RCLONE_CONFIG: join(dir, 'rclone.conf') },
+  });
+  child.stderr!.resume();
+  await waitFor(async () => (await stat(sock).catch(() => undefined))?.isSocket() ?? false, 10_000, 'rclone serve docker to listen');
+  return { child, base: join(dir, 'base'), stop: stopper(child) };
+}
+
+/** The fault-plugin stand-in as its own process (so `crash` and `stale` are real process deaths). */
+export async function startFault(lab: Lab, driver: string, mode: string, delayMs = 1000): Promise<Proc & { stateDir: string }> {
+  const stateDir = join(lab.root, `fault-${driver}`);
+  const child = spawn(process.execPath, ['--import', 'tsx', FAULT_PLUGIN, join(lab.pluginDir, `${driver}.sock`), mode === 'stale' ? 'ok' : mode, stateDir, String(delayMs)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  await new Promise<void>((resolve, reject) => {
+    child.stdout!.on('data', (c: Buffer) => c.toString().includes('ready') && resolve());
+    child.once('exit', (code) => reject(new Error(`fault plugin exited ${code} before listening`)));
+  });
+  if (mode === 'stale') await stopper(child, 'SIGKILL')();
+  return { child, stateDir, stop: stopper(child, 'SIGKILL') };
+}
