@@ -1,0 +1,20 @@
+// The committed generated files must match their sources: the published schemas (from schema/source/) and
+// the TypeScript types (from the schemas). Regenerate with the scripts named in the failure message.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { renderTypes, schemaDir, typesDir } from '../scripts/renderTypes';
+import { renderDocumentSchemas } from '../source/documents';
+
+test('published document schemas are up to date with schema/source/', () => {
+  for (const [file, text] of renderDocumentSchemas()) {
+    assert.equal(readFileSync(join(schemaDir, file), 'utf8'), text, `schema/${file} is stale: run node --import tsx schema/scripts/generate-schemas.ts`);
+  }
+});
+
+test('generated types are up to date with the schemas', async () => {
+  for (const [module, text] of await renderTypes()) {
+    assert.equal(readFileSync(join(typesDir, module), 'utf8'), text, `schema/src/generated/${module} is stale: run node --import tsx schema/scripts/generate-types.ts`);
+  }
+});
