@@ -1,0 +1,28 @@
+import type { Rule } from '../rule';
+import { joinPointer } from '../../core/documentModel';
+import { effectiveRole } from './appRole';
+
+export const acceptedRolesForRole: Rule = {
+  id: 'accepted-roles-for-role',
+  severity: 'error',
+  kinds: ['app', 'group'],
+  versions: { min: '1.10' },
+  summary: '`acceptedResourceRoles` may only contain "*" and the role the app runs under.',
+  marathonMessage: 'acceptedResourceRoles can only contain * and <role>',
+  check(ctx) {
+    for (const ref of ctx.apps) {
+      const accepted = ref.app.acceptedResourceRoles;
+      if (!Array.isArray(accepted)) continue;
+      const role = effectiveRole(ctx, ref);
+      const foreign = accepted.filter((r) => typeof r === 'string' && r !== '*' && r !== role);
+      if (foreign.length === 0) continue;
+      ctx.report({
+        pointer: joinPointer(ref.pointer, 'acceptedResourceRoles'),
+        message:
+          `Marathon rejects the app: "acceptedResourceRoles can only contain * and ${role}". ${foreign.map((r) => `"${r}"`).join(', ')} ` +
+          `is not the app's role ("${role}", from ${typeof ref.app.role === 'string' ? '`role`' : 'the group or --mesos_role'}), and Mesos ` +
+          `only offers an app resources of its own role or "*". (1.9 silently dropped such entries; 1.10 rejects them.) Remove them, or set \`role\`.`,
+      });
+    }
+  },
+};

@@ -1,0 +1,24 @@
+import type { Rule } from '../rule';
+import { joinPointer } from '../../core/documentModel';
+
+export const acceptedRolesNonEmpty: Rule = {
+  id: 'accepted-roles-nonempty',
+  severity: 'error',
+  kinds: ['app', 'group'],
+  summary: '`acceptedResourceRoles`, when given, must list at least one role.',
+  marathonMessage: 'must not be empty',
+  fixable: true,
+  check(ctx) {
+    for (const ref of ctx.apps) {
+      if (!Array.isArray(ref.app.acceptedResourceRoles) || ref.app.acceptedResourceRoles.length > 0) continue;
+      const pointer = joinPointer(ref.pointer, 'acceptedResourceRoles');
+      ctx.report({
+        pointer,
+        message:
+          'Marathon rejects the app: "must not be empty" (path /acceptedResourceRoles). An empty list would accept no offer at all. ' +
+          'Remove the field to accept the default roles, or list roles such as ["*"].',
+        fix: { title: 'Remove acceptedResourceRoles', edits: [{ op: 'remove', pointer }] },
+      });
+    }
+  },
+};

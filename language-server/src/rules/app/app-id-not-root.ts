@@ -1,0 +1,21 @@
+import type { Rule } from '../rule';
+import { joinPointer } from '../../core/documentModel';
+
+export const appIdNotRoot: Rule = {
+  id: 'app-id-not-root',
+  severity: 'error',
+  kinds: ['app', 'group'],
+  summary: 'An app id must name something below the root group, not "/" itself.',
+  marathonMessage: 'Path must contain at least one path element',
+  check(ctx) {
+    for (const ref of ctx.apps) {
+      if (typeof ref.app.id !== 'string' || ref.absoluteId !== '/' || ref.app.id === '') continue;
+      ctx.report({
+        pointer: joinPointer(ref.pointer, 'id'),
+        message:
+          `Marathon rejects the id "${ref.app.id}": "Path must contain at least one path element" / "must not be root". ` +
+          `It resolves to the root group "/", which cannot be an app. Give the app a name, e.g. "/my-app".`,
+      });
+    }
+  },
+};

@@ -1,0 +1,24 @@
+/**
+ * The Mesos role an app runs under (1.9+): its own `role`, else the name of its top-level group when that
+ * group has `enforceRole: true`, else Marathon's `--mesos_role` (profile.mesosRole).
+ */
+import { isObject, type AppRef } from '../../core/documentModel';
+import type { RuleContext } from '../rule';
+
+export function effectiveRole(ctx: RuleContext, ref: AppRef): string {
+  if (typeof ref.app.role === 'string') return ref.app.role;
+  const topLevel = ref.groupId.split('/').filter(Boolean)[0];
+  if (topLevel != null && ctx.kind === 'group' && enforcesRole(ctx.root, '/' + topLevel)) return topLevel;
+  return ctx.profile.mesosRole;
+}
+
+/** True when the document contains the group `groupId` (absolute) with `enforceRole: true`. */
+function enforcesRole(root: unknown, groupId: string): boolean {
+  if (!isObject(root)) return false;
+  const rootId = typeof root.id === 'string' ? '/' + root.id.replace(/^\/+|\/+$/g, '') : '/';
+  if (rootId === groupId) return root.enforceRole === true;
+  if (rootId !== '/' || !Array.isArray(root.groups)) return false;
+  return root.groups.some(
+    (g) => isObject(g) && typeof g.id === 'string' && '/' + g.id.replace(/^\/+|\/+$/g, '') === groupId && g.enforceRole === true,
+  );
+}

@@ -1,0 +1,24 @@
+import type { Rule } from '../rule';
+import { joinPointer } from '../../core/documentModel';
+import { containerizerOf } from './containerizer';
+
+const text = "AppDefinition must not use 'checks' if using docker";
+
+export const checkDocker: Rule = {
+  id: 'check-docker',
+  severity: 'error',
+  kinds: ['app', 'group'],
+  versions: { min: '1.8' },
+  summary: 'Mesos checks (`check`) are not available in the Docker containerizer.',
+  marathonMessage: text,
+  check(ctx) {
+    for (const ref of ctx.apps) {
+      if (ref.app.check == null || containerizerOf(ref.app) !== 'DOCKER') continue;
+      ctx.report({
+        pointer: joinPointer(ref.pointer, 'check'),
+        target: 'key',
+        message: `Marathon rejects the app: "${text}". Mesos runs \`check\` inside the task, which the Docker containerizer does not support (a \`container\` without \`type\` is DOCKER). Use container.type "MESOS", or a health check instead.`,
+      });
+    }
+  },
+};

@@ -1,0 +1,23 @@
+import type { Rule } from '../rule';
+import { joinPointer } from '../../core/documentModel';
+import { constraintsOf } from './constraintList';
+
+export const constraintField: Rule = {
+  id: 'constraint-field',
+  severity: 'error',
+  kinds: ['app', 'group'],
+  summary: 'A constraint names the field (hostname or an agent attribute) it applies to.',
+  marathonMessage: 'missing field for constraint declaration',
+  check(ctx) {
+    const text = ctx.atLeast('1.5') ? 'missing field for constraint declaration' : 'Missing field and operator';
+    for (const ref of ctx.apps) {
+      for (const c of constraintsOf(ref)) {
+        if (c.length < 2 || c.field !== '') continue;
+        ctx.report({
+          pointer: joinPointer(c.pointer, 0),
+          message: `Marathon rejects the constraint: "${text}". The first element must be "hostname" or an agent attribute name such as "rack".`,
+        });
+      }
+    }
+  },
+};

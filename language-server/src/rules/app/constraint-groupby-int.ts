@@ -1,0 +1,23 @@
+import type { Rule } from '../rule';
+import { joinPointer } from '../../core/documentModel';
+import { constraintsOf, isScalaInt } from './constraintList';
+
+export const constraintGroupByInt: Rule = {
+  id: 'constraint-groupby-int',
+  severity: 'error',
+  kinds: ['app', 'group'],
+  summary: 'A GROUP_BY constraint value, when given, is an integer (the number of groups).',
+  marathonMessage: 'GROUP BY must define an integer value or else no value at all',
+  check(ctx) {
+    const text = ctx.atLeast('1.5') ? 'GROUP BY must define an integer value or else no value at all' : 'Value was specified but is not a number';
+    for (const ref of ctx.apps) {
+      for (const c of constraintsOf(ref)) {
+        if (c.op !== 'GROUP_BY' || c.value == null || isScalaInt(c.value)) continue;
+        ctx.report({
+          pointer: joinPointer(c.pointer, 2),
+          message: `Marathon rejects the constraint: "${text}". "${c.value}" is not an integer; the value is the number of distinct "${c.field}" values to spread over, e.g. "3". Use a number or drop the value.`,
+        });
+      }
+    }
+  },
+};

@@ -1,0 +1,25 @@
+import type { Rule } from '../rule';
+import { joinPointer } from '../../core/documentModel';
+import { constraintsOf } from './constraintList';
+
+const text = 'IS only supports Mesos text and float values (see http://mesos.apache.org/documentation/latest/attributes-resources/)';
+
+export const constraintIsValue: Rule = {
+  id: 'constraint-is-value',
+  severity: 'error',
+  kinds: ['app', 'group'],
+  versions: { min: '1.6' },
+  summary: 'An IS constraint value is a Mesos text or scalar value: letters, digits, "_", "/", ".", "-".',
+  marathonMessage: text,
+  check(ctx) {
+    for (const ref of ctx.apps) {
+      for (const c of constraintsOf(ref)) {
+        if (c.op !== 'IS' || c.value == null || /^[a-zA-Z0-9_/.-]*$/.test(c.value)) continue;
+        ctx.report({
+          pointer: joinPointer(c.pointer, 2),
+          message: `Marathon rejects the constraint: "${text}". "${c.value}" contains characters a Mesos attribute value cannot have; IS compares for equality. For patterns use LIKE.`,
+        });
+      }
+    }
+  },
+};

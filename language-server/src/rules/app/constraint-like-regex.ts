@@ -1,0 +1,35 @@
+import type { Rule } from '../rule';
+import { joinPointer } from '../../core/documentModel';
+import { constraintsOf } from './constraintList';
+import { javaRegexError } from './javaRegex';
+
+export const constraintLikeRegex: Rule = {
+  id: 'constraint-like-regex',
+  severity: 'error',
+  kinds: ['app', 'group'],
+  summary: 'LIKE and UNLIKE constraints need a non-empty value that is a valid regular expression.',
+  marathonMessage: 'LIKE and UNLIKE require a non-empty, regular expression value',
+  check(ctx) {
+    const modern = ctx.atLeast('1.5');
+    for (const ref of ctx.apps) {
+      for (const c of constraintsOf(ref)) {
+        if (c.op !== 'LIKE' && c.op !== 'UNLIKE') continue;
+        if (c.value == null || c.value === '') {
+          const text = modern ? 'LIKE and UNLIKE require a non-empty, regular expression value' : 'A regular expression value must be provided';
+          ctx.report({
+            pointer: c.value == null ? c.pointer : joinPointer(c.pointer, 2),
+            message: `Marathon rejects the constraint: "${text}". ${c.op} matches "${c.field}" against a regular expression, e.g. ["${c.field}", "${c.op}", "rack-[1-3]"]. Add one.`,
+          });
+          continue;
+        }
+        const error = javaRegexError(c.value);
+        if (!error) continue;
+        const text = modern ? 'is not a valid regular expression' : `'${c.value}' is not a valid regular expression`;
+        ctx.report({
+          pointer: joinPointer(c.pointer, 2),
+          message: `Marathon rejects the constraint value "${c.value}": "${text}" (${error}). Fix the expression; escape literal characters such as "." or "(" with "\\\\".`,
+        });
+      }
+    }
+  },
+};

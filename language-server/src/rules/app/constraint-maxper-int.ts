@@ -1,0 +1,26 @@
+import type { Rule } from '../rule';
+import { joinPointer } from '../../core/documentModel';
+import { constraintsOf, isScalaInt } from './constraintList';
+
+export const constraintMaxPerInt: Rule = {
+  id: 'constraint-maxper-int',
+  severity: 'error',
+  kinds: ['app', 'group'],
+  summary: 'A MAX_PER constraint needs an integer value (the maximum number of tasks per field value).',
+  marathonMessage: 'MAX_PER requires an integer value',
+  check(ctx) {
+    const text = ctx.atLeast('1.5') ? 'MAX_PER requires an integer value' : 'Value was not specified or is not a number';
+    for (const ref of ctx.apps) {
+      for (const c of constraintsOf(ref)) {
+        if (c.op !== 'MAX_PER' || (c.value != null && isScalaInt(c.value))) continue;
+        ctx.report({
+          pointer: c.value == null ? c.pointer : joinPointer(c.pointer, 2),
+          message:
+            `Marathon rejects the constraint: "${text}". ` +
+            (c.value == null ? 'It has no value' : `"${c.value}" is not an integer`) +
+            `; MAX_PER limits the tasks per distinct "${c.field}" value, e.g. ["${c.field}", "MAX_PER", "2"].`,
+        });
+      }
+    }
+  },
+};

@@ -1,0 +1,27 @@
+import type { Rule } from '../rule';
+import { joinPointer } from '../../core/documentModel';
+import { constraintsOf } from './constraintList';
+
+export const constraintUniqueNoValue: Rule = {
+  id: 'constraint-unique-no-value',
+  severity: 'error',
+  kinds: ['app', 'group'],
+  summary: 'A UNIQUE constraint takes no value.',
+  marathonMessage: 'UNIQUE does not accept a value',
+  fixable: true,
+  check(ctx) {
+    const modern = ctx.atLeast('1.5');
+    for (const ref of ctx.apps) {
+      for (const c of constraintsOf(ref)) {
+        if (c.op !== 'UNIQUE' || c.value == null || (!modern && c.value === '')) continue;
+        const pointer = joinPointer(c.pointer, 2);
+        const text = modern ? 'UNIQUE does not accept a value' : 'Value specified but not used';
+        ctx.report({
+          pointer,
+          message: `Marathon rejects the constraint: "${text}". UNIQUE means one task per distinct value of "${c.field}", so there is nothing to compare with "${c.value}". Remove the value.`,
+          fix: { title: 'Remove the value', edits: [{ op: 'remove', pointer }] },
+        });
+      }
+    }
+  },
+};

@@ -1,0 +1,35 @@
+/**
+ * The entries of an app's `constraints` ([field, OPERATOR, value?]) that are arrays of strings; other shapes
+ * are the schema rule's concern. `op` is upper-cased for matching, as Marathon's validation does.
+ */
+import { joinPointer, type AppRef } from '../../core/documentModel';
+
+export interface ConstraintRef {
+  pointer: string;
+  length: number;
+  field: string;
+  /** As written. */
+  rawOp: string;
+  op: string;
+  value: string | undefined;
+}
+
+export const operatorsFor = (atLeast: (v: string) => boolean): string[] =>
+  ['UNIQUE', 'CLUSTER', 'GROUP_BY', 'LIKE', 'UNLIKE', 'MAX_PER', ...(atLeast('1.6') ? ['IS'] : [])];
+
+export function constraintsOf(ref: AppRef): ConstraintRef[] {
+  const list = ref.app.constraints;
+  if (!Array.isArray(list)) return [];
+  const out: ConstraintRef[] = [];
+  list.forEach((c, i) => {
+    if (!Array.isArray(c) || !c.every((x) => typeof x === 'string')) return;
+    const [field = '', rawOp = '', value] = c as string[];
+    out.push({ pointer: joinPointer(ref.pointer, 'constraints', i), length: c.length, field, rawOp, op: rawOp.toUpperCase(), value });
+  });
+  return out;
+}
+
+/** Whole 32-bit integer as Scala's `String.toInt` accepts it. */
+export function isScalaInt(v: string): boolean {
+  return /^[+-]?\d+$/.test(v) && Math.abs(Number(v)) <= 2147483647;
+}

@@ -1,0 +1,25 @@
+import type { Rule } from '../rule';
+import { joinPointer } from '../../core/documentModel';
+import { containerOf, containerizerOf } from './containerizer';
+
+export const dockerContainerRequiresDocker: Rule = {
+  id: 'docker-container-requires-docker',
+  severity: 'error',
+  kinds: ['app', 'group'],
+  summary: 'A DOCKER container (the default `type`) has a `docker` object with the image.',
+  marathonMessage: 'not defined',
+  check(ctx) {
+    for (const ref of ctx.apps) {
+      const container = containerOf(ref.app);
+      if (!container || containerizerOf(ref.app) !== 'DOCKER' || container.docker != null) continue;
+      const text = ctx.atLeast('1.5') ? 'not defined' : 'docker must not be empty';
+      ctx.report({
+        pointer: joinPointer(ref.pointer, 'container'),
+        message:
+          `Marathon rejects the app: "${text}" (path /container/docker). ` +
+          (container.type == null ? 'A `container` without `type` is a DOCKER container, ' : 'A DOCKER container ') +
+          'and it needs `docker.image`. Add "docker": {"image": "…"}, or set "type": "MESOS" if the container only carries volumes.',
+      });
+    }
+  },
+};

@@ -1,0 +1,25 @@
+import type { Rule } from '../rule';
+import { joinPointer } from '../../core/documentModel';
+import { dockerOf } from './containerizer';
+
+export const dockerCredentialRemoved: Rule = {
+  id: 'docker-credential-removed',
+  severity: 'error',
+  kinds: ['app', 'group'],
+  versions: { min: '1.5' },
+  summary: '`container.docker.credential` is no longer supported; use `pullConfig` with a secret.',
+  marathonMessage: 'must be empty',
+  check(ctx) {
+    for (const ref of ctx.apps) {
+      const docker = dockerOf(ref.app);
+      if (!docker || docker.credential == null) continue;
+      ctx.report({
+        pointer: joinPointer(ref.pointer, 'container', 'docker', 'credential'),
+        target: 'key',
+        message:
+          'Marathon rejects the app: "must be empty" (path /container/docker/credential). Plain-text registry credentials were ' +
+          'removed in 1.5. Store the Docker config.json as a secret and use "pullConfig": {"secret": "<key of secrets>"} (MESOS containers).',
+      });
+    }
+  },
+};

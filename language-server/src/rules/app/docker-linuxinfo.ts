@@ -1,0 +1,22 @@
+import type { Rule } from '../rule';
+import { joinPointer } from '../../core/documentModel';
+import { containerOf, containerizerOf } from './containerizer';
+
+export const dockerLinuxInfo: Rule = {
+  id: 'docker-linuxinfo',
+  severity: 'error',
+  kinds: ['app', 'group'],
+  versions: { min: '1.8' },
+  summary: '`container.linuxInfo` (seccomp, IPC) is only for the Mesos containerizer.',
+  marathonMessage: 'must be empty',
+  check(ctx) {
+    for (const ref of ctx.apps) {
+      if (containerOf(ref.app)?.linuxInfo == null || containerizerOf(ref.app) !== 'DOCKER') continue;
+      ctx.report({
+        pointer: joinPointer(ref.pointer, 'container', 'linuxInfo'),
+        target: 'key',
+        message: 'Marathon rejects the app: "must be empty" (path /container/linuxInfo). Seccomp and IPC settings are applied by the Mesos containerizer; a DOCKER container (the default `type`) cannot use them. Set container.type to "MESOS" or remove linuxInfo.',
+      });
+    }
+  },
+};

@@ -1,0 +1,22 @@
+import type { Rule } from '../rule';
+import { joinPointer } from '../../core/documentModel';
+import { dockerOf } from './containerizer';
+
+export const dockerNetworkNone: Rule = {
+  id: 'docker-network-none',
+  severity: 'error',
+  kinds: ['app', 'group'],
+  versions: { min: '1.5' },
+  summary: '`container.docker.network: "NONE"` cannot be translated to `networks`.',
+  marathonMessage: 'unsupported docker network type NONE',
+  check(ctx) {
+    for (const ref of ctx.apps) {
+      const network = dockerOf(ref.app)?.network;
+      if (typeof network !== 'string' || network.toUpperCase() !== 'NONE') continue;
+      ctx.report({
+        pointer: joinPointer(ref.pointer, 'container', 'docker', 'network'),
+        message: 'Marathon fails with HTTP 500: "unsupported docker network type NONE". Since 1.5 the deprecated docker.network is translated into `networks`, which has no "none" mode. Remove it and use `networks` (host, container/bridge or container).',
+      });
+    }
+  },
+};

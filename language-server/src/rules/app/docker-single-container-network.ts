@@ -1,0 +1,26 @@
+import type { Rule } from '../rule';
+import { joinPointer } from '../../core/documentModel';
+import { containerizerOf } from './containerizer';
+import { declaredNetworks } from './networking';
+
+const text = 'may only specify a single container network when using the Docker container engine';
+
+export const dockerSingleContainerNetwork: Rule = {
+  id: 'docker-single-container-network',
+  severity: 'error',
+  kinds: ['app', 'group'],
+  versions: { min: '1.5' },
+  summary: 'Apps in the Docker containerizer join at most one container network.',
+  marathonMessage: text,
+  check(ctx) {
+    for (const ref of ctx.apps) {
+      if (containerizerOf(ref.app) !== 'DOCKER') continue;
+      const container = declaredNetworks(ref.app, ref.pointer).filter((n) => n.mode === 'container');
+      if (container.length <= 1) continue;
+      ctx.report({
+        pointer: joinPointer(ref.pointer, 'networks'),
+        message: `Marathon rejects the app: "${text}". Docker attaches a container to one network at start; this app lists ${container.length}. Keep one, or use the Mesos containerizer (container.type "MESOS") for several.`,
+      });
+    }
+  },
+};

@@ -1,0 +1,22 @@
+import type { Rule } from '../rule';
+import { declaredSecrets, envSecretRefs } from './secretRefs';
+
+export const envSecretRef: Rule = {
+  id: 'env-secret-ref',
+  severity: 'error',
+  kinds: ['app', 'group'],
+  summary: 'An env value `{"secret": name}` names a key of the app\'s `secrets`.',
+  marathonMessage: 'references an undefined secret',
+  check(ctx) {
+    for (const ref of ctx.apps) {
+      const secrets = declaredSecrets(ref.app);
+      for (const s of envSecretRefs(ref.app, ref.pointer)) {
+        if (secrets.has(s.name)) continue;
+        ctx.report({
+          pointer: s.pointer,
+          message: `Marathon rejects the app: "references an undefined secret". "${s.name}" is not a key of \`secrets\`; env values name the local secret key, not the secret store path. Add "secrets": {"${s.name}": {"source": "<store path>"}} or use an existing key${secrets.size ? ` (${[...secrets].join(', ')})` : ''}.`,
+        });
+      }
+    }
+  },
+};

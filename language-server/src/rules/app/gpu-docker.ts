@@ -1,0 +1,29 @@
+import type { Rule } from '../rule';
+import { isObject, joinPointer } from '../../core/documentModel';
+import { containerizerOf } from './containerizer';
+
+const text = 'GPU resources only work with the Mesos containerizer';
+
+export const gpuDocker: Rule = {
+  id: 'gpu-docker',
+  severity: 'error',
+  kinds: ['app', 'group'],
+  versions: { min: '1.3' },
+  summary: 'Apps that request GPUs must use the Mesos containerizer.',
+  marathonMessage: text,
+  fixable: true,
+  check(ctx) {
+    for (const ref of ctx.apps) {
+      if (typeof ref.app.gpus !== 'number' || ref.app.gpus <= 0 || containerizerOf(ref.app) !== 'DOCKER') continue;
+      const typePointer = joinPointer(ref.pointer, 'container', 'type');
+      ctx.report({
+        pointer: joinPointer(ref.pointer, 'gpus'),
+        message:
+          `Marathon rejects the app: "${text}". It asks for ${ref.app.gpus} GPU(s) but runs in the Docker containerizer ` +
+          `(a \`container\` without \`type\` is DOCKER), which cannot expose GPUs. Set \`container.type\` to "MESOS"; ` +
+          `the Mesos containerizer can still run the Docker image.`,
+        fix: { title: 'Use the Mesos containerizer', edits: [{ op: isObject(ref.app.container) && 'type' in ref.app.container ? 'replace' : 'add', pointer: typePointer, value: 'MESOS' }] },
+      });
+    }
+  },
+};

@@ -1,0 +1,31 @@
+import type { Rule } from '../rule';
+import { joinPointer } from '../../core/documentModel';
+import { healthChecksOf } from './healthCheckList';
+
+export const healthCheckCommandProtocol: Rule = {
+  id: 'healthcheck-command-protocol',
+  severity: 'error',
+  kinds: ['app', 'group'],
+  versions: { min: '1.5' },
+  summary: 'A health check with `command` must say `"protocol": "COMMAND"` (the default protocol is HTTP).',
+  marathonMessage: 'illegal protocol HTTP specified with command',
+  fixable: true,
+  check(ctx) {
+    for (const ref of ctx.apps) {
+      for (const hc of healthChecksOf(ref)) {
+        if (hc.check.command == null || hc.protocol === 'COMMAND') continue;
+        const pointer = joinPointer(hc.pointer, 'protocol');
+        const given = hc.check.protocol != null;
+        ctx.report({
+          pointer: given ? pointer : joinPointer(hc.pointer, 'command'),
+          target: given ? 'value' : 'key',
+          message:
+            `Marathon fails with HTTP 500: "illegal protocol ${hc.protocol} specified with command". ` +
+            (given ? '' : 'Without `protocol` a health check is HTTP, even when it has a `command`. ') +
+            'Set "protocol": "COMMAND".',
+          fix: { title: 'Set protocol to COMMAND', edits: [{ op: given ? 'replace' : 'add', pointer, value: 'COMMAND' }] },
+        });
+      }
+    }
+  },
+};

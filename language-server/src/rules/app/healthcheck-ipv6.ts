@@ -1,0 +1,27 @@
+import type { Rule } from '../rule';
+import { joinPointer } from '../../core/documentModel';
+import { containerizerOf } from './containerizer';
+import { healthChecksOf, mesosProtocols } from './healthCheckList';
+
+const text = 'IPv6 can only be used for container type DOCKER and Mesos http/https/tcp health checks';
+
+export const healthCheckIpv6: Rule = {
+  id: 'healthcheck-ipv6',
+  severity: 'error',
+  kinds: ['app', 'group'],
+  summary: '`ipProtocol: "IPv6"` is only for MESOS_HTTP/HTTPS/TCP checks of DOCKER apps.',
+  marathonMessage: text,
+  check(ctx) {
+    for (const ref of ctx.apps) {
+      const docker = containerizerOf(ref.app) === 'DOCKER';
+      for (const hc of healthChecksOf(ref)) {
+        if (typeof hc.check.ipProtocol !== 'string' || hc.check.ipProtocol.toUpperCase() !== 'IPV6') continue;
+        if (docker && mesosProtocols.includes(hc.protocol)) continue;
+        ctx.report({
+          pointer: joinPointer(hc.pointer, 'ipProtocol'),
+          message: `Marathon rejects the app: "${text}". This check is ${hc.protocol} in a ${docker ? 'DOCKER' : 'non-DOCKER'} app; only Mesos-run checks can reach a Docker container over IPv6. Use a MESOS_ protocol with a DOCKER container, or drop ipProtocol.`,
+        });
+      }
+    }
+  },
+};

@@ -1,0 +1,23 @@
+import type { Rule } from '../rule';
+import { healthChecksOf, mesosProtocols } from './healthCheckList';
+
+const text = 'AppDefinition can contain at most one Mesos health check';
+
+export const healthCheckOneMesos: Rule = {
+  id: 'healthcheck-one-mesos',
+  severity: 'error',
+  kinds: ['app', 'group'],
+  summary: 'An app has at most one MESOS_HTTP / MESOS_HTTPS / MESOS_TCP health check.',
+  marathonMessage: text,
+  check(ctx) {
+    for (const ref of ctx.apps) {
+      const mesos = healthChecksOf(ref).filter((hc) => mesosProtocols.includes(hc.protocol));
+      for (const hc of mesos.slice(1)) {
+        ctx.report({
+          pointer: hc.pointer,
+          message: `Marathon rejects the app: "${text}". Mesos runs one health check per task, and this app declares ${mesos.length}. Keep one Mesos check (COMMAND and Marathon HTTP/TCP checks do not count).`,
+        });
+      }
+    }
+  },
+};

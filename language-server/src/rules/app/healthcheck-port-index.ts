@@ -1,0 +1,32 @@
+import type { Rule } from '../rule';
+import { joinPointer } from '../../core/documentModel';
+import { effectivePorts } from './appPorts';
+import { healthChecksOf } from './healthCheckList';
+
+const text = 'Health check port indices must address an element of the ports array or container port mappings.';
+
+export const healthCheckPortIndex: Rule = {
+  id: 'healthcheck-port-index',
+  severity: 'error',
+  kinds: ['app', 'group'],
+  summary: 'A network health check without `port` addresses an existing port definition or port mapping with `portIndex` (default 0).',
+  marathonMessage: text,
+  check(ctx) {
+    for (const ref of ctx.apps) {
+      const ports = effectivePorts(ref.app);
+      for (const hc of healthChecksOf(ref)) {
+        // COMMAND checks run a command and use no port; `port` overrides the index.
+        if (hc.protocol === 'COMMAND' || hc.check.command != null || hc.check.port != null) continue;
+        const index = hc.check.portIndex ?? 0;
+        if (typeof index !== 'number' || index < ports.names.length) continue;
+        const where = ports.source === 'portMappings' ? 'container port mappings' : ports.source === 'default' ? 'ports' : ports.source;
+        ctx.report({
+          pointer: hc.check.portIndex == null ? hc.pointer : joinPointer(hc.pointer, 'portIndex'),
+          message:
+            `Marathon rejects the app: "${text}" The check uses port index ${index}, but the app has ${ports.names.length} ${where}` +
+            `${ports.names.length === 0 ? ' (an empty list leaves no port to check)' : ''}. Use an index below ${ports.names.length}, give an explicit \`port\`, or add the port.`,
+        });
+      }
+    }
+  },
+};

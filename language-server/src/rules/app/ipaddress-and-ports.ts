@@ -1,0 +1,23 @@
+import type { Rule } from '../rule';
+import { isObject } from '../../core/documentModel';
+
+const text = 'cannot specify both an IP address and port';
+
+export const ipAddressAndPorts: Rule = {
+  id: 'ipaddress-and-ports',
+  severity: 'error',
+  kinds: ['app', 'group'],
+  summary: 'An app with `ipAddress` (its own IP per task) must not also declare host `ports`/`portDefinitions`.',
+  marathonMessage: text,
+  check(ctx) {
+    for (const ref of ctx.apps) {
+      if (!isObject(ref.app.ipAddress)) continue;
+      const nonEmpty = (v: unknown) => Array.isArray(v) && v.length > 0;
+      if (!nonEmpty(ref.app.ports) && !nonEmpty(ref.app.portDefinitions)) continue;
+      ctx.report({
+        pointer: ref.pointer,
+        message: `Marathon rejects the app: "${text}". With \`ipAddress\` each task gets its own IP and host ports mean nothing. Remove \`ports\`/\`portDefinitions\` (declare ports in ipAddress.discovery or container.portMappings), or remove \`ipAddress\`.`,
+      });
+    }
+  },
+};

@@ -1,0 +1,19 @@
+/**
+ * Whether a pattern compiles as a java.util.regex.Pattern, approximated with the JavaScript engine.
+ * Java-only syntax (inline flags such as `(?i)`, possessive quantifiers, `\p{Alpha}` classes) is
+ * neutralised first, so this errs towards accepting: a false "invalid" would block a valid app.
+ */
+export function javaRegexError(pattern: string): string | undefined {
+  const jsish = pattern
+    .replace(/\(\?[idmsuxU-]+\)/g, '')
+    .replace(/\(\?[idmsuxU-]+:/g, '(?:')
+    .replace(/([*+?}])\+/g, '$1')
+    .replace(/\\p\{\w+\}|\\P\{\w+\}/g, 'a')
+    .replace(/\\[QEAZzG]/g, '');
+  try {
+    new RegExp(jsish);
+    return undefined;
+  } catch (e) {
+    return (e as Error).message;
+  }
+}

@@ -1,0 +1,24 @@
+import type { Rule } from '../rule';
+import { declaredNetworks } from './networking';
+
+const text = 'Bridge networks may not have names';
+
+export const networkBridgeNoName: Rule = {
+  id: 'network-bridge-no-name',
+  severity: 'error',
+  kinds: ['app', 'group'],
+  versions: { min: '1.5' },
+  summary: 'A `container/bridge` network entry has no `name`.',
+  marathonMessage: text,
+  check(ctx) {
+    for (const ref of ctx.apps) {
+      for (const n of declaredNetworks(ref.app, ref.pointer)) {
+        if (n.mode !== 'bridge' || n.name == null) continue;
+        ctx.report({
+          pointer: n.pointer,
+          message: `Marathon rejects the network: "${text}". The bridge is the agent's default bridge (e.g. docker0 or mesos-bridge) and cannot be chosen by name. Remove \`name\`, or use mode "container" to join the named virtual network "${n.name}".`,
+        });
+      }
+    }
+  },
+};

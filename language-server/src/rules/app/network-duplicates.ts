@@ -1,0 +1,28 @@
+import type { Rule } from '../rule';
+import { declaredNetworks } from './networking';
+
+const text = 'Duplicate networks are not allowed';
+
+export const networkDuplicates: Rule = {
+  id: 'network-duplicates',
+  severity: 'error',
+  kinds: ['app', 'group'],
+  versions: { min: '1.5' },
+  summary: 'Container networks are listed at most once each, with at most one unnamed entry.',
+  marathonMessage: text,
+  check(ctx) {
+    for (const ref of ctx.apps) {
+      const seen = new Set<string | undefined>();
+      for (const n of declaredNetworks(ref.app, ref.pointer)) {
+        if (n.mode !== 'container') continue;
+        if (seen.has(n.name)) {
+          ctx.report({
+            pointer: n.pointer,
+            message: `Marathon rejects the app: "${text}". ${n.name == null ? 'A second unnamed container network' : `The network "${n.name}"`} is listed twice; a task joins each network once. Remove the duplicate.`,
+          });
+        }
+        seen.add(n.name);
+      }
+    }
+  },
+};

@@ -1,0 +1,24 @@
+import type { Rule } from '../rule';
+import { declaredNetworks } from './networking';
+
+const text = 'Host networks may not have names or labels';
+
+export const networkHostNoName: Rule = {
+  id: 'network-host-no-name',
+  severity: 'error',
+  kinds: ['app', 'group'],
+  versions: { min: '1.5' },
+  summary: 'A `host` network entry has neither `name` nor `labels`.',
+  marathonMessage: text,
+  check(ctx) {
+    for (const ref of ctx.apps) {
+      for (const n of declaredNetworks(ref.app, ref.pointer)) {
+        if (n.mode !== 'host' || (n.name == null && !n.hasLabels)) continue;
+        ctx.report({
+          pointer: n.pointer,
+          message: `Marathon rejects the network: "${text}". There is only one host network, the agent's own, so there is nothing to name. Remove \`name\` and \`labels\`, or use mode "container" for a virtual network.`,
+        });
+      }
+    }
+  },
+};

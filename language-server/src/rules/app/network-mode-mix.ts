@@ -1,0 +1,27 @@
+import type { Rule } from '../rule';
+import { joinPointer } from '../../core/documentModel';
+import { declaredNetworks } from './networking';
+
+const text = 'May specify a single host network, single bridge network, or else 1-to-n container networks';
+
+export const networkModeMix: Rule = {
+  id: 'network-mode-mix',
+  severity: 'error',
+  kinds: ['app', 'group'],
+  versions: { min: '1.5' },
+  summary: '`networks` is one host network, one bridge network, or one or more container networks; modes do not mix.',
+  marathonMessage: text,
+  check(ctx) {
+    for (const ref of ctx.apps) {
+      const networks = declaredNetworks(ref.app, ref.pointer);
+      const count = (m: string) => networks.filter((n) => n.mode === m).length;
+      const host = count('host'), bridge = count('bridge'), container = count('container');
+      const kinds = [host, bridge, container].filter((c) => c > 0).length;
+      if (kinds <= 1 && host <= 1 && bridge <= 1) continue;
+      ctx.report({
+        pointer: joinPointer(ref.pointer, 'networks'),
+        message: `Marathon rejects the app: "${text}". This list has ${host} host, ${bridge} bridge and ${container} container network(s); a task has exactly one networking mode. Keep only the entries of one mode.`,
+      });
+    }
+  },
+};

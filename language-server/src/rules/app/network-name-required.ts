@@ -1,0 +1,27 @@
+import type { Rule } from '../rule';
+import { declaredNetworks } from './networking';
+
+const text = 'Network name must be specified when container network is selected.';
+
+export const networkNameRequired: Rule = {
+  id: 'network-name-required',
+  severity: 'error',
+  kinds: ['app', 'group'],
+  versions: { min: '1.5' },
+  summary: 'A `container` network needs a `name` unless Marathon runs with --default_network_name.',
+  marathonMessage: text,
+  check(ctx) {
+    if (ctx.profile.defaultNetworkName) return;
+    for (const ref of ctx.apps) {
+      for (const n of declaredNetworks(ref.app, ref.pointer)) {
+        if (n.mode !== 'container' || n.name != null) continue;
+        ctx.report({
+          pointer: n.pointer,
+          message:
+            `Marathon rejects the app: "${text}" The cluster has no --default_network_name (the profile's defaultNetworkName is null), ` +
+            'so Marathon cannot tell which virtual network to join. Add `name` (e.g. "dcos"), or set defaultNetworkName in marathon-lint.config.json.',
+        });
+      }
+    }
+  },
+};

@@ -1,0 +1,44 @@
+/**
+ * Marathon's PathId grammar (`state/PathId.scala`): ids are `/`-separated segments, each a dotted run of
+ * DNS-style labels, or `.` / `..`. Shared by the app, group and pod id rules.
+ */
+
+/** Segment pattern as Marathon prints it in `must fully match regular expression '…'`. */
+export const idSegmentPatternText =
+  '^(([a-z0-9]|[a-z0-9][a-z0-9\\-]*[a-z0-9])\\.)*([a-z0-9]|[a-z0-9][a-z0-9\\-]*[a-z0-9])|(\\.|\\.\\.)$';
+
+// Anchored as a full match (Marathon uses matchRegexFully), so the alternation is grouped.
+const segmentPattern = /^(?:(?:(?:[a-z0-9]|[a-z0-9][a-z0-9-]*[a-z0-9])\.)*(?:[a-z0-9]|[a-z0-9][a-z0-9-]*[a-z0-9])|\.|\.\.)$/;
+
+/** Segments Marathon reserves for its own REST sub-resources (1.5+). */
+export const reservedIdSegments = ['restart', 'tasks', 'versions', '.', '..'] as const;
+
+/** Non-empty segments of a raw id; empty segments (`//`, leading or trailing `/`) are skipped, as Marathon does. */
+export function idSegments(id: string): string[] {
+  return id.split('/').filter((s) => s !== '');
+}
+
+export function invalidIdSegments(id: string): string[] {
+  return idSegments(id).filter((s) => !segmentPattern.test(s));
+}
+
+/**
+ * A valid id close to `id`: lower-cased, other characters turned into `-`, dashes trimmed from each label.
+ * Undefined when that does not yield a valid id (e.g. a segment made only of symbols).
+ */
+export function suggestValidId(id: string): string | undefined {
+  const fixed = id
+    .split('/')
+    .map((seg) =>
+      seg === '.' || seg === '..'
+        ? seg
+        : seg
+            .toLowerCase()
+            .replace(/[^a-z0-9.-]/g, '-')
+            .split('.')
+            .map((label) => label.replace(/^-+|-+$/g, '').replace(/-{2,}/g, '-'))
+            .join('.'),
+    )
+    .join('/');
+  return fixed !== id && invalidIdSegments(fixed).length === 0 && idSegments(fixed).length > 0 ? fixed : undefined;
+}

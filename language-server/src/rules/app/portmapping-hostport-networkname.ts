@@ -1,0 +1,29 @@
+import type { Rule } from '../rule';
+import { isObject, joinPointer } from '../../core/documentModel';
+import { declaredNetworks, portMappingsOf } from './networking';
+
+const text = 'networkNames must be a single item list when hostPort is specified and more than 1 container network is defined';
+
+export const portMappingHostPortNetworkName: Rule = {
+  id: 'portmapping-hostport-networkname',
+  severity: 'error',
+  kinds: ['app', 'group'],
+  versions: { min: '1.5' },
+  summary: 'With several container networks, a port mapping with `hostPort` names exactly one network in `networkNames`.',
+  marathonMessage: text,
+  check(ctx) {
+    for (const ref of ctx.apps) {
+      const mappings = portMappingsOf(ref.app, ref.pointer);
+      if (!mappings) continue;
+      if (declaredNetworks(ref.app, ref.pointer).filter((n) => n.mode === 'container').length <= 1) continue;
+      mappings.mappings.forEach((m, i) => {
+        if (!isObject(m) || m.hostPort == null) return;
+        if (Array.isArray(m.networkNames) && m.networkNames.length === 1) return;
+        ctx.report({
+          pointer: joinPointer(mappings.pointer, i),
+          message: `Marathon rejects the port mapping: "${text}". The host port is forwarded into one network only, and Marathon will not guess which. Add \`networkNames\` with exactly one network name.`,
+        });
+      });
+    }
+  },
+};

@@ -1,0 +1,29 @@
+import type { Rule } from '../rule';
+import { isObject, joinPointer } from '../../core/documentModel';
+import { declaredNetworks, portMappingsOf } from './networking';
+
+export const portMappingNetworkNames: Rule = {
+  id: 'portmapping-networknames',
+  severity: 'error',
+  kinds: ['app', 'group'],
+  versions: { min: '1.5' },
+  summary: '`portMappings[].networkNames` only name container networks declared in `networks`.',
+  marathonMessage: 'is not one of (<names>)',
+  check(ctx) {
+    for (const ref of ctx.apps) {
+      const mappings = portMappingsOf(ref.app, ref.pointer);
+      if (!mappings) continue;
+      const names = declaredNetworks(ref.app, ref.pointer).filter((n) => n.mode === 'container' && n.name != null).map((n) => n.name!);
+      mappings.mappings.forEach((m, i) => {
+        if (!isObject(m) || !Array.isArray(m.networkNames)) return;
+        m.networkNames.forEach((name, j) => {
+          if (typeof name !== 'string' || names.includes(name)) return;
+          ctx.report({
+            pointer: joinPointer(mappings.pointer, i, 'networkNames', j),
+            message: `Marathon rejects the port mapping: "is not one of (${names.join(',')})". "${name}" is not a container network of this app, so the port could not be exposed there. Use one of the names in \`networks\`${names.length ? ` (${names.join(', ')})` : ' (there are none)'}.`,
+          });
+        });
+      });
+    }
+  },
+};

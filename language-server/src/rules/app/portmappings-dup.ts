@@ -1,0 +1,24 @@
+import type { Rule } from '../rule';
+import { joinPointer } from '../../core/documentModel';
+import { containerOf, dockerOf } from './containerizer';
+
+const text = 'cannot specify both portMappings and docker.portMappings';
+
+export const portMappingsDup: Rule = {
+  id: 'portmappings-dup',
+  severity: 'error',
+  kinds: ['app', 'group'],
+  versions: { min: '1.5' },
+  summary: 'Port mappings go in `container.portMappings` or the deprecated `container.docker.portMappings`, not both.',
+  marathonMessage: text,
+  check(ctx) {
+    for (const ref of ctx.apps) {
+      if (containerOf(ref.app)?.portMappings == null || dockerOf(ref.app)?.portMappings == null) continue;
+      ctx.report({
+        pointer: joinPointer(ref.pointer, 'container', 'docker', 'portMappings'),
+        target: 'key',
+        message: `Marathon fails with HTTP 500: "${text}". docker.portMappings is the deprecated location of container.portMappings. Keep only \`container.portMappings\`.`,
+      });
+    }
+  },
+};

@@ -1,0 +1,29 @@
+import type { Rule } from '../rule';
+import { isObject, joinPointer } from '../../core/documentModel';
+
+const text = 'cannot specify both ports and port definitions';
+
+export const portsAndPortDefinitions: Rule = {
+  id: 'ports-and-portdefinitions',
+  severity: 'error',
+  kinds: ['app', 'group'],
+  summary: 'Deprecated `ports` and `portDefinitions` may only appear together when they list the same ports.',
+  marathonMessage: text,
+  fixable: true,
+  check(ctx) {
+    for (const ref of ctx.apps) {
+      const { ports, portDefinitions } = ref.app;
+      if (!Array.isArray(ports) || !Array.isArray(portDefinitions)) continue;
+      const defined = portDefinitions.map((p) => (isObject(p) ? (p.port ?? 0) : undefined));
+      const same = ports.length === defined.length && ports.every((p, i) => p === defined[i]);
+      if (same) continue;
+      const pointer = joinPointer(ref.pointer, 'ports');
+      ctx.report({
+        pointer,
+        target: 'key',
+        message: `Marathon rejects the app: "${text}". \`ports\` is the deprecated form of \`portDefinitions\`, and these two disagree. Remove \`ports\` and keep \`portDefinitions\`.`,
+        fix: { title: 'Remove ports', edits: [{ op: 'remove', pointer }] },
+      });
+    }
+  },
+};

@@ -1,0 +1,20 @@
+import type { Rule } from '../rule';
+import { joinPointer } from '../../core/documentModel';
+
+export const readinessAtMostOne: Rule = {
+  id: 'readiness-at-most-one',
+  severity: 'error',
+  kinds: ['app', 'group'],
+  summary: 'An app has at most one readiness check.',
+  marathonMessage: 'got <n>, expected 1 or less',
+  check(ctx) {
+    for (const ref of ctx.apps) {
+      const list = ref.app.readinessChecks;
+      if (!Array.isArray(list) || list.length <= 1) continue;
+      ctx.report({
+        pointer: joinPointer(ref.pointer, 'readinessChecks'),
+        message: `Marathon rejects the app: "got ${list.length}, expected 1 or less" (path /readinessChecks). Marathon supports a single readiness check per app. Merge them into one endpoint that reports overall readiness.`,
+      });
+    }
+  },
+};

@@ -1,0 +1,25 @@
+import type { Rule } from '../rule';
+import { declaredSecrets, volumeSecretRefs } from './secretRefs';
+
+const text = 'volume.secret must refer to an existing secret';
+
+export const secretVolumeRef: Rule = {
+  id: 'secret-volume-ref',
+  severity: 'error',
+  kinds: ['app', 'group'],
+  versions: { min: '1.5' },
+  summary: 'A secret volume names a key of the app\'s `secrets`.',
+  marathonMessage: text,
+  check(ctx) {
+    for (const ref of ctx.apps) {
+      const secrets = declaredSecrets(ref.app);
+      for (const s of volumeSecretRefs(ref.app, ref.pointer)) {
+        if (secrets.has(s.name)) continue;
+        ctx.report({
+          pointer: s.pointer,
+          message: `Marathon rejects the app: "${text}". "${s.name}" is not a key of \`secrets\`. Declare "secrets": {"${s.name}": {"source": "<store path>"}} or use an existing key.`,
+        });
+      }
+    }
+  },
+};

@@ -1,0 +1,38 @@
+/**
+ * Where an app refers to secrets: `{"secret": name}` env values, secret volumes and docker.pullConfig.
+ * All must name a key of the app's `secrets` map.
+ */
+import { isObject, joinPointer, type JsonObject } from '../../core/documentModel';
+import { containerOf, dockerOf } from './containerizer';
+
+export interface SecretRef {
+  pointer: string;
+  name: string;
+  kind: 'env' | 'volume' | 'pullConfig';
+}
+
+export function declaredSecrets(app: JsonObject): Set<string> {
+  return new Set(isObject(app.secrets) ? Object.keys(app.secrets) : []);
+}
+
+export function envSecretRefs(app: JsonObject, pointer: string): SecretRef[] {
+  if (!isObject(app.env)) return [];
+  return Object.entries(app.env).flatMap(([key, v]) =>
+    isObject(v) && typeof v.secret === 'string' ? [{ pointer: joinPointer(pointer, 'env', key, 'secret'), name: v.secret, kind: 'env' as const }] : [],
+  );
+}
+
+export function volumeSecretRefs(app: JsonObject, pointer: string): SecretRef[] {
+  const volumes = containerOf(app)?.volumes;
+  if (!Array.isArray(volumes)) return [];
+  return volumes.flatMap((v, i) =>
+    isObject(v) && typeof v.secret === 'string' ? [{ pointer: joinPointer(pointer, 'container', 'volumes', i, 'secret'), name: v.secret, kind: 'volume' as const }] : [],
+  );
+}
+
+export function pullConfigSecretRef(app: JsonObject, pointer: string): SecretRef | undefined {
+  const pull = dockerOf(app)?.pullConfig;
+  return isObject(pull) && typeof pull.secret === 'string'
+    ? { pointer: joinPointer(pointer, 'container', 'docker', 'pullConfig', 'secret'), name: pull.secret, kind: 'pullConfig' }
+    : undefined;
+}

@@ -1,0 +1,23 @@
+import type { Rule } from '../rule';
+import { joinPointer } from '../../core/documentModel';
+import { parentOf } from './groupWalk';
+
+export const groupAppChild: Rule = {
+  id: 'group-app-child',
+  severity: 'error',
+  kinds: ['group'],
+  summary: 'An app listed in a group\'s `apps` must be a direct child of that group once its id is resolved.',
+  marathonMessage: "Identifier is not child of '<group>'",
+  check(ctx) {
+    for (const ref of ctx.apps) {
+      if (ref.absoluteId == null || ref.absoluteId === '/' || parentOf(ref.absoluteId) === ref.groupId) continue;
+      ctx.report({
+        pointer: joinPointer(ref.pointer, 'id'),
+        message:
+          `Marathon rejects the group: "Identifier is not child of '${ref.groupId}'". The app id "${String(ref.app.id)}" resolves to ` +
+          `"${ref.absoluteId}", which is not directly inside the group "${ref.groupId}" whose \`apps\` lists it. ` +
+          `Use a relative id without "/" (e.g. "${ref.absoluteId.split('/').at(-1)}") or move the app into the group it belongs to.`,
+      });
+    }
+  },
+};

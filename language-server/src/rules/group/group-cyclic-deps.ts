@@ -1,0 +1,79 @@
+import type { Rule } from '../rule';
+import { joinPointer, resolveId, type AppRef } from '../../core/documentModel';
+import { collectGroups } from './groupWalk';
+
+const text = 'Dependency graph has cyclic dependencies.';
+
+/**
+ * Builds Marathon's dependency graph for the apps of the document: an app depends on its own
+ * `dependencies` and on those of its enclosing groups; a dependency on a group means every app inside it.
+ * Dependencies are resolved against the app's (or group's) parent, as AppNormalization does.
+ */
+export const groupCyclicDeps: Rule = {
+  id: 'group-cyclic-deps',
+  severity: 'error',
+  kinds: ['group'],
+  summary: 'The dependencies between the apps and groups of a group must not form a cycle.',
+  marathonMessage: text,
+  check(ctx) {
+    const apps = ctx.apps.filter((a): a is AppRef & { absoluteId: string } => a.absoluteId != null);
+    const groups = collectGroups(ctx.root);
+    const depsOf = (ref: AppRef): string[] => {
+      const out: string[] = [];
+      const add = (deps: unknown, base: string) => {
+        if (Array.isArray(deps)) for (const d of deps) if (typeof d === 'string') out.push(resolveId(d, base));
+      };
+      add(ref.app.dependencies, ref.groupId);
+      for (const g of groups) {
+        if (g.absoluteId === ref.groupId || ref.groupId.startsWith(g.absoluteId === '/' ? '/' : g.absoluteId + '/')) add(g.group.dependencies, g.parentId ?? '/');
+      }
+      return out;
+    };
+    const appsUnder = (id: string) => apps.filter((a) => a.absoluteId === id || a.absoluteId.startsWith(id === '/' ? '/' : id + '/'));
+    const edges = new Map<string, Set<string>>();
+    for (const a of apps) {
+      const targets = new Set<string>();
+      for (const dep of depsOf(a)) for (const t of appsUnder(dep)) targets.add(t.absoluteId);
+      edges.set(a.absoluteId, targets);
+    }
+    const cycle = findCycle(edges);
+    if (!cycle) return;
+    const first = apps.find((a) => a.absoluteId === cycle[0])!;
+    ctx.report({
+      pointer: Array.isArray(first.app.dependencies) ? joinPointer(first.pointer, 'dependencies') : first.pointer,
+      message:
+        `Marathon rejects the group: "${text}" ${cycle.concat(cycle[0]).join(' -> ')} ` +
+        `(dependencies on a group count for every app in it), so no app of the cycle could ever be deployed first. Remove one of these dependencies.`,
+    });
+  },
+};
+
+/** Iterative DFS (three colours); returns the nodes of one cycle in order, or undefined. */
+function findCycle(edges: Map<string, Set<string>>): string[] | undefined {
+  const state = new Map<string, 1 | 2>();
+  for (const start of edges.keys()) {
+    if (state.has(start)) continue;
+    const path: string[] = [];
+    const stack: { node: string; it: Iterator<string> }[] = [];
+    const enter = (n: string) => {
+      state.set(n, 1);
+      path.push(n);
+      stack.push({ node: n, it: (edges.get(n) ?? new Set<string>()).values() });
+    };
+    enter(start);
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1];
+      const next = top.it.next();
+      if (next.done) {
+        state.set(top.node, 2);
+        stack.pop();
+        path.pop();
+      } else if (state.get(next.value) === 1) {
+        return path.slice(path.indexOf(next.value));
+      } else if (!state.has(next.value)) {
+        enter(next.value);
+      }
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,31 @@
+import type { Rule } from '../rule';
+import { joinPointer } from '../../core/documentModel';
+import { idSegmentPatternText, invalidIdSegments, suggestValidId } from '../app/pathId';
+import { collectGroups } from './groupWalk';
+
+export const groupIdPattern: Rule = {
+  id: 'group-id-pattern',
+  severity: 'error',
+  kinds: ['group'],
+  summary: 'Group ids follow the same path-id grammar as app ids.',
+  marathonMessage: `must fully match regular expression '${idSegmentPatternText}'`,
+  fixable: true,
+  check(ctx) {
+    for (const g of collectGroups(ctx.root)) {
+      const id = g.group.id;
+      if (typeof id !== 'string') continue;
+      const bad = invalidIdSegments(id);
+      if (bad.length === 0) continue;
+      const pointer = joinPointer(g.pointer, 'id');
+      const suggestion = suggestValidId(id);
+      ctx.report({
+        pointer,
+        message:
+          `Marathon rejects the group id "${id}": "must fully match regular expression '${idSegmentPatternText}'". ` +
+          `${bad.map((s) => `"${s}"`).join(', ')} is not a lower-case DNS-style label. ` +
+          (suggestion ? `Rename it, e.g. to "${suggestion}".` : 'Use lower-case letters, digits, inner dashes and dots only.'),
+        fix: suggestion ? { title: `Rename the group to "${suggestion}"`, edits: [{ op: 'replace', pointer, value: suggestion }] } : undefined,
+      });
+    }
+  },
+};

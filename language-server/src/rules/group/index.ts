@@ -1,0 +1,15 @@
+/** Marathon's general group rules (reference §4), one per file. */
+import type { Rule } from '../rule';
+import { groupAppChild } from './group-app-child';
+import { groupAppVsGroupId } from './group-app-vs-group-id';
+import { groupCyclicDeps } from './group-cyclic-deps';
+import { groupEnforceRoleTopLevel } from './group-enforce-role-toplevel';
+import { groupIdPattern } from './group-id-pattern';
+
+export const groupRules: Rule[] = [
+  groupAppChild,
+  groupAppVsGroupId,
+  groupCyclicDeps,
+  groupEnforceRoleTopLevel,
+  groupIdPattern,
+];

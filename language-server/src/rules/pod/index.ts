@@ -1,0 +1,47 @@
+/** Marathon's pod rules (reference §7), one per file. */
+import type { Rule } from '../rule';
+import { podContainerName } from './pod-container-name';
+import { podContainerNamesUnique } from './pod-container-names-unique';
+import { podContainerResourcesRequired } from './pod-container-resources-required';
+import { podContainersNonEmpty } from './pod-containers-nonempty';
+import { podEndpointContainerPort } from './pod-endpoint-containerport';
+import { podEndpointNamesUnique } from './pod-endpoint-names-unique';
+import { podEndpointPortsUnique } from './pod-endpoint-ports-unique';
+import { podHealthCheckEndpoint } from './pod-healthcheck-endpoint';
+import { podHealthCheckOneKind } from './pod-healthcheck-one-kind';
+import { podHealthCheckTimeoutLtInterval } from './pod-healthcheck-timeout-lt-interval';
+import { podId } from './pod-id';
+import { podLegacyCgroups } from './pod-legacy-cgroups';
+import { podLinuxInfoSeccomp } from './pod-linuxinfo-seccomp';
+import { podNoExternalVolumes } from './pod-no-external-volumes';
+import { podScaling } from './pod-scaling';
+import { podSecretVolumeRef } from './pod-secret-volume-ref';
+import { podUnreachableResident } from './pod-unreachable-resident';
+import { podUpgradeResident } from './pod-upgrade-resident';
+import { podVolumeNamesUnique } from './pod-volume-names-unique';
+import { podVolumeReferenced } from './pod-volume-referenced';
+import { podVolumeMountRef } from './pod-volumemount-ref';
+
+export const podRules: Rule[] = [
+  podContainerName,
+  podContainerNamesUnique,
+  podContainerResourcesRequired,
+  podContainersNonEmpty,
+  podEndpointContainerPort,
+  podEndpointNamesUnique,
+  podEndpointPortsUnique,
+  podHealthCheckEndpoint,
+  podHealthCheckOneKind,
+  podHealthCheckTimeoutLtInterval,
+  podId,
+  podLegacyCgroups,
+  podLinuxInfoSeccomp,
+  podNoExternalVolumes,
+  podScaling,
+  podSecretVolumeRef,
+  podUnreachableResident,
+  podUpgradeResident,
+  podVolumeNamesUnique,
+  podVolumeReferenced,
+  podVolumeMountRef,
+];

@@ -1,0 +1,18 @@
+import type { Rule } from '../rule';
+import { isObject } from '../../core/documentModel';
+import { podContainers } from './podParts';
+import { duplicateNames } from './uniqueNames';
+
+export const podContainerNamesUnique: Rule = {
+  id: 'pod-container-names-unique',
+  severity: 'error',
+  kinds: ['pod'],
+  summary: 'The containers of a pod have distinct names.',
+  marathonMessage: 'container names must be unique',
+  check(ctx) {
+    if (!isObject(ctx.root)) return;
+    for (const d of duplicateNames(podContainers(ctx.root))) {
+      ctx.report({ pointer: d.pointer, message: `Marathon rejects the pod: "container names must be unique". "${d.name}" is used twice; task ids and health status are keyed by container name. Rename one.` });
+    }
+  },
+};

@@ -1,0 +1,33 @@
+import type { Rule } from '../rule';
+import { isObject, joinPointer } from '../../core/documentModel';
+import { containerEndpoints, podContainers, podNetworkMode } from './podParts';
+
+export const podEndpointContainerPort: Rule = {
+  id: 'pod-endpoint-containerport',
+  severity: 'error',
+  kinds: ['pod'],
+  summary: 'Endpoints need `containerPort` with container networking and must not have it with host networking.',
+  marathonMessage: 'is required when using container-mode networking',
+  fixable: true,
+  check(ctx) {
+    if (!isObject(ctx.root)) return;
+    const mode = podNetworkMode(ctx.root);
+    for (const e of podContainers(ctx.root).flatMap(containerEndpoints)) {
+      const has = e.value.containerPort != null;
+      if (mode === 'host' && has) {
+        const pointer = joinPointer(e.pointer, 'containerPort');
+        ctx.report({
+          pointer,
+          target: 'key',
+          message: 'Marathon rejects the endpoint: "is not allowed when using host-mode networking" (containerPort). On the host network the task binds the host port directly; there is no container port to map. Remove containerPort.',
+          fix: { title: 'Remove containerPort', edits: [{ op: 'remove', pointer }] },
+        });
+      } else if (mode !== 'host' && !has) {
+        ctx.report({
+          pointer: e.pointer,
+          message: 'Marathon rejects the endpoint: "is required when using container-mode networking" (containerPort). On a container network Marathon must know which port inside the pod to expose. Add containerPort.',
+        });
+      }
+    }
+  },
+};

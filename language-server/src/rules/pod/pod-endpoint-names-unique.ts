@@ -1,0 +1,21 @@
+import type { Rule } from '../rule';
+import { isObject } from '../../core/documentModel';
+import { containerEndpoints, podContainers } from './podParts';
+import { duplicateNames } from './uniqueNames';
+
+export const podEndpointNamesUnique: Rule = {
+  id: 'pod-endpoint-names-unique',
+  severity: 'error',
+  kinds: ['pod'],
+  summary: 'Endpoint names are unique across all containers of a pod.',
+  marathonMessage: 'endpoint names nust be unique across all containers',
+  check(ctx) {
+    if (!isObject(ctx.root)) return;
+    for (const d of duplicateNames(podContainers(ctx.root).flatMap(containerEndpoints))) {
+      ctx.report({
+        pointer: d.pointer,
+        message: `Marathon rejects the pod: "endpoint names nust be unique across all containers" (sic). "${d.name}" is used twice; health checks and service discovery find endpoints by name across the whole pod. Rename one.`,
+      });
+    }
+  },
+};

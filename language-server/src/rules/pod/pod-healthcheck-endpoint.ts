@@ -1,0 +1,27 @@
+import type { Rule } from '../rule';
+import { isObject, joinPointer } from '../../core/documentModel';
+import { containerEndpoints, podContainers } from './podParts';
+
+export const podHealthCheckEndpoint: Rule = {
+  id: 'pod-healthcheck-endpoint',
+  severity: 'error',
+  kinds: ['pod'],
+  summary: 'An http/tcp pod health check names an endpoint of its own container.',
+  marathonMessage: 'contained in the container endpoints',
+  check(ctx) {
+    if (!isObject(ctx.root)) return;
+    for (const c of podContainers(ctx.root)) {
+      const hc = c.value.healthCheck;
+      if (!isObject(hc)) continue;
+      const names = containerEndpoints(c).map((e) => e.value.name).filter((n): n is string => typeof n === 'string');
+      for (const kind of ['http', 'tcp'] as const) {
+        const probe = hc[kind];
+        if (!isObject(probe) || typeof probe.endpoint !== 'string' || names.includes(probe.endpoint)) continue;
+        ctx.report({
+          pointer: joinPointer(c.pointer, 'healthCheck', kind, 'endpoint'),
+          message: `Marathon rejects the pod: the endpoint must be "contained in the container endpoints". "${probe.endpoint}" is not an endpoint of this container${names.length ? ` (it has ${names.join(', ')})` : ' (it has none)'}. Name one of its endpoints, or add the endpoint.`,
+        });
+      }
+    }
+  },
+};

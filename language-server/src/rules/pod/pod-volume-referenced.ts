@@ -1,0 +1,24 @@
+import type { Rule } from '../rule';
+import { isObject, joinPointer } from '../../core/documentModel';
+import { containerVolumeMounts, podContainers, podVolumes } from './podParts';
+
+const text = 'volume must be referenced by at least one container';
+
+export const podVolumeReferenced: Rule = {
+  id: 'pod-volume-referenced',
+  severity: 'error',
+  kinds: ['pod'],
+  summary: 'Every pod volume is mounted by at least one container.',
+  marathonMessage: text,
+  check(ctx) {
+    if (!isObject(ctx.root)) return;
+    const mounted = new Set(podContainers(ctx.root).flatMap((c) => containerVolumeMounts(c).map((m) => m.value.name)));
+    for (const v of podVolumes(ctx.root)) {
+      if (typeof v.value.name !== 'string' || mounted.has(v.value.name)) continue;
+      ctx.report({
+        pointer: joinPointer(v.pointer, 'name'),
+        message: `Marathon rejects the pod: "${text}". No container has a volumeMount named "${v.value.name}", so the volume would be created for nothing. Mount it in a container (volumeMounts: [{"name": "${v.value.name}", "mountPath": "…"}]) or remove it.`,
+      });
+    }
+  },
+};
