@@ -96,6 +96,12 @@ export function parseDocument(input: string): ParsedDocument {
   try {
     const errors: jsonc.ParseError[] = [];
     value = jsonc.parse(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+    // A truncated document makes jsonc report every unclosed bracket at the same end offset: say it once.
+    // Likewise, nothing after an error that already runs to the end (an unterminated string) is news.
+    const end = text.trimEnd().length;
+    const cut = errors.findIndex((e) => e.offset + e.length >= end);
+    const distinct = errors.slice(0, cut === -1 ? errors.length : cut + 1).filter((e, i, all) => i === 0 || e.offset !== all[i - 1].offset);
+    errors.splice(0, errors.length, ...distinct);
     for (const e of errors.slice(0, maxSyntaxFindings)) {
       findings.push(syntaxFinding(syntaxMessage(text, e.offset, expectedForCode(e.error), lines().positionAt(e.offset)), e.offset, e.length));
     }

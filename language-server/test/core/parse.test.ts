@@ -1,0 +1,84 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { lint } from '../../src/core/index';
+import { makeGroupText } from './generateGroup';
+
+const fixture = (name: string) => readFileSync(join(import.meta.dirname, 'fixtures/parse', name), 'utf8');
+
+// file → the findings it must produce: rule, 1-based line:column of the first, and words the message must contain.
+const cases: { file: string; rules: string[]; at?: string; says?: string[] }[] = [
+  { file: 'truncated.json', rules: ['syntax'], at: '6:1', says: ['the end of the document', 'truncated'] },
+  { file: 'trailing-comma.json', rules: ['syntax'], at: '4:1', says: ['trailing comma'] },
+  { file: 'comment.json', rules: ['syntax'], at: '2:3', says: ['comments'] },
+  { file: 'missing-comma.json', rules: ['syntax'], at: '3:3', says: ["','"] },
+  { file: 'single-quotes.json', rules: ['syntax'], at: '2:3', says: ['double quotes'] },
+  { file: 'plain-text.json', rules: ['syntax'], at: '1:1', says: ['expected a value'] },
+  { file: 'empty.json', rules: ['syntax'], says: ['empty'] },
+  { file: 'whitespace-only.json', rules: ['syntax'], says: ['empty'] },
+  { file: 'bom-app-with-type-error.json', rules: ['schema'], at: '4:11', says: ['error.expected.jsnumber', '"cpus"'] },
+  { file: 'duplicate-keys.json', rules: ['no-duplicate-keys', 'no-duplicate-keys'], at: '4:3', says: ['"instances"'] },
+  { file: 'colon-in-strings-no-duplicates.json', rules: [] },
+];
+
+for (const c of cases) {
+  test(`parse: ${c.file}`, () => {
+    const { diagnostics } = lint(fixture(c.file));
+    const engine = diagnostics.filter((d) => ['syntax', 'no-duplicate-keys', 'schema'].includes(d.ruleId));
+    assert.deepEqual(engine.map((d) => d.ruleId).slice(0, c.rules.length), c.rules, JSON.stringify(diagnostics, null, 1));
+    if (c.rules.length === 0) assert.equal(engine.length, 0);
+    const first = engine[0];
+    if (c.at) assert.equal(`${first.range.start.line + 1}:${first.range.start.character + 1}`, c.at, first.message);
+    for (const s of c.says ?? []) assert.ok(first.message.includes(s), `${first.message} should mention ${s}`);
+  });
+}
+
+test('parse: a syntax error stops the pipeline (Marathon validates nothing else)', () => {
+  const { diagnostics } = lint(fixture('trailing-comma.json'));
+  assert.ok(diagnostics.every((d) => d.ruleId === 'syntax'));
+});
+
+test('parse: duplicate keys warn on the earlier key, and the later value is the one checked', () => {
+  const { diagnostics } = lint(fixture('duplicate-keys.json'));
+  const dups = diagnostics.filter((d) => d.ruleId === 'no-duplicate-keys');
+  assert.deepEqual(dups.map((d) => [d.pointer, d.range.start.line, d.range.start.character]), [['/instances', 3, 2], ['/container/type', 4, 17]]);
+  assert.ok(dups.every((d) => d.severity === 'warning'));
+});
+
+test('parse: 10,000-deep nesting, valid and truncated, neither overflows the stack', () => {
+  const valid = lint('['.repeat(10_000) + '1' + ']'.repeat(10_000));
+  assert.deepEqual(valid.diagnostics.map((d) => d.ruleId), ['unknown-kind']);
+  const truncated = lint('{"id": "/deep", "labels": ' + '['.repeat(10_000));
+  assert.deepEqual(truncated.diagnostics.map((d) => d.ruleId), ['syntax']);
+  assert.equal(truncated.diagnostics[0].range.start.character, 26 + 10_000);
+  const deepGroup = lint('{"id":"/a","groups":['.repeat(10_000) + ']}'.repeat(10_000));
+  assert.equal(deepGroup.kind, 'group');
+  for (const d of deepGroup.diagnostics) assert.ok(d.message.length > 0);
+});
+
+test('parse: random binary data gives exactly one finding', () => {
+  let seed = 42;
+  const bytes = Buffer.alloc(200_000, 0).map(() => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) & 0xff);
+  const { diagnostics } = lint(bytes.toString('utf8'));
+  assert.equal(diagnostics.length, 1);
+  assert.equal(diagnostics[0].ruleId, 'syntax');
+  assert.match(diagnostics[0].message, /binary/);
+});
+
+test('parse: a 50 MB group is linted in bounded time, with positions for its errors', () => {
+  let text = makeGroupText(45_000, 9_000);
+  assert.ok(text.length > 50 * 2 ** 20, `generated ${text.length} bytes`);
+  const t0 = performance.now();
+  const { kind, diagnostics } = lint(text);
+  const ms = performance.now() - t0;
+  assert.equal(kind, 'group');
+  const enums = diagnostics.filter((d) => d.ruleId === 'schema' && d.pointer.endsWith('/container/type'));
+  assert.equal(enums.length, 5);
+  assert.ok(enums.every((d) => d.range.start.line > 0));
+  assert.ok(ms < 60_000, `took ${ms} ms`);
+  // The same file cut short: one syntax error at its very end, not thousands.
+  text = text.slice(0, text.length - 100);
+  const cut = lint(text);
+  assert.equal(cut.diagnostics.filter((d) => d.ruleId === 'syntax').length, 1);
+});
