@@ -63,6 +63,7 @@ export function parseServeArgs(argv: string[]): ServeConfig {
   }, 'serve');
   const listen = f.strings.get('listen');
   if (!listen) throw new UsageError('serve: --listen HOST:PORT is required (e.g. --listen 127.0.0.1:8474)');
+  const address = parseListen(listen);
   const tokenFile = f.strings.get('token-file');
   if (!tokenFile) throw new UsageError('serve: --token-file FILE is required; create one with: echo "admin:$(openssl rand -hex 32)" > tokens && chmod 600 tokens');
   const engine = f.strings.get('engine');
@@ -83,7 +84,7 @@ export function parseServeArgs(argv: string[]): ServeConfig {
 
   const tokens = loadTokenFile(tokenFile);
   return {
-    ...parseListen(listen),
+    ...address,
     tokens,
     policyFor: loadPolicy(f.strings.get('policy'), tokens.names()),
     stateDir: f.strings.get('state-dir') ?? defaultStateDir(),

@@ -1,0 +1,163 @@
+/**
+ * End to end through real processes: `dvdi-bridge serve` with no engine configured (so the real runner and the
+ * embedded local driver), a real ws client, and the `dvdi-bridge dry-run` subcommand as a second process.
+ */
+import assert from 'node:assert/strict';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { connect, until } from './harness';
+
+const ROOT = resolve(import.meta.dirname, '../../..');
+const MAIN = join(ROOT, 'agent-bridge/src/main.ts');
+const TOKEN = 'e2e-5f2b9c0d7a1e4f3b8c6d2a9e0f1b3c5d';
+const bridgeArgs = (...args: string[]) => ['--import', 'tsx', MAIN, ...args];
+
+function runCli(...args: string[]) {
+  return spawnSync(process.execPath, bridgeArgs(...args), { cwd: ROOT, encoding: 'utf8', timeout: 30_000 });
+}
+
+describe('dvdi-bridge serve + dry-run (real runner, embedded local driver)', () => {
+  let dir: string;
+  let tokenFile: string;
+  let proc: ChildProcess;
+  let url = '';
+  const logs: Record<string, any>[] = [];
+  let exited: Promise<number | null>;
+
+  before(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'dvdi-e2e-'));
+    tokenFile = join(dir, 'tokens');
+    writeFileSync(tokenFile, `dev:${TOKEN}\n`);
+    const policy = join(dir, 'policy.json');
+    writeFileSync(policy, JSON.stringify({ dev: { allowedDrivers: ['local'], allowCreate: true } }));
+    proc = spawn(process.execPath, bridgeArgs('serve', '--listen', '127.0.0.1:0', '--token-file', tokenFile, '--state-dir', join(dir, 'state'), '--policy', policy), { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    exited = new Promise((r) => proc.on('exit', (code) => r(code)));
+    let err = '';
+    proc.stderr!.on('data', (d: Buffer) => {
+      err += d.toString();
+      const lines = err.split('\n');
+      err = lines.pop()!;
+      for (const l of lines) logs.push(JSON.parse(l));
+    });
+    url = await new Promise<string>((res, rej) => {
+      let out = '';
+      proc.stdout!.on('data', (d: Buffer) => {
+        out += d.toString();
+        const m = /^dvdi-bridge listening on (ws:\/\/\S+)$/m.exec(out);
+        if (m) res(m[1]);
+      });
+      proc.on('exit', (code) => rej(new Error(`serve exited with ${code}: ${JSON.stringify(logs)}`)));
+    });
+  });
+  after(async () => {
+    if (proc.exitCode === null) proc.kill('SIGKILL');
+  });
+
+  it('recovers on startup and logs what it released', async () => {
+    await until(() => logs.some((l) => l.event === 'listening'));
+    const r = logs.find((l) => l.event === 'recovered');
+    assert.ok(r, 'a "recovered" line is logged at startup');
+    assert.deepEqual(r.released, []);
+    assert.equal(logs.find((l) => l.event === 'listening')?.driver, 'local');
+  });
+
+  it('lists the embedded local driver in bridge/info', async () => {
+    const c = await connect(url, { token: TOKEN });
+    const info = (await c.request('bridge/info')).result;
+    assert.ok(info.drivers.some((d: { name: string }) => d.name === 'local'), JSON.stringify(info));
+    assert.ok(info.engines.includes('plugin'));
+    c.ws.close();
+  });
+
+  it('dry-runs a missing volume as would-create, then creates, mounts and releases it with allowCreate', async () => {
+    const c = await connect(url, { token: TOKEN });
+    const first = await c.request('volume/dryRunMount', { driver: 'local', name: 'e2e-vol' }, 'w1');
+    assert.equal(first.result.verdict, 'would-create', JSON.stringify(first));
+    const second = await c.request('volume/dryRunMount', { driver: 'local', name: 'e2e-vol', allowCreate: true }, 'w2');
+    assert.equal(second.result.verdict, 'mounted-and-released', JSON.stringify(second.result.steps));
+    const progress = c.notifications.filter((n) => n.params.id === 'w2');
+    assert.ok(progress.some((n) => n.params.step === 'mount' && n.params.status === 'ok'), JSON.stringify(progress));
+    const list = await c.request('volume/list', { driver: 'local' });
+    assert.deepEqual(list.result.volumes.map((v: { name: string; inUse: boolean }) => [v.name, v.inUse]), [['e2e-vol', false]]);
+    c.ws.close();
+    await until(() => logs.some((l) => l.event === 'request' && l.id === 'w2'));
+    const line = logs.find((l) => l.event === 'request' && l.id === 'w2')!;
+    assert.deepEqual([line.method, line.token, line.driver, line.name, line.verdict], ['volume/dryRunMount', 'dev', 'local', 'e2e-vol', 'mounted-and-released']);
+    assert.ok(!JSON.stringify(logs).includes(TOKEN), 'the token never appears in the logs');
+  });
+
+  it('the dry-run subcommand prints the steps and the verdict, exit 0', () => {
+    const r = runCli('dry-run', '--url', url, '--token-file', tokenFile, '--driver', 'local', '--name', 'e2e-vol');
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stdout, /verdict: mounted-and-released/);
+    assert.match(r.stdout, /ok\s+mount/);
+    assert.match(r.stderr, /… mount started/);
+  });
+
+  it('the dry-run subcommand reports an injection attempt naming the field, exit 2', () => {
+    const r = runCli('dry-run', '--url', url, '--token-file', tokenFile, '--driver', 'local', '--name', 'a;rm -rf /');
+    assert.equal(r.status, 2);
+    assert.match(r.stderr, /params\.name/);
+    assert.doesNotMatch(r.stderr, /\n\s+at /, 'no stack trace');
+  });
+
+  it('the dry-run subcommand reports a refused verdict with exit 1 and a wrong token with exit 2', () => {
+    const refused = runCli('dry-run', '--url', url, '--token-file', tokenFile, '--driver', 'rexray', '--name', 'x1');
+    assert.equal(refused.status, 1, refused.stderr);
+    assert.match(refused.stdout, /verdict: refused/);
+    const bad = join(dir, 'bad-tokens');
+    writeFileSync(bad, 'wrong-0000000000000000000000000000\n');
+    const r = runCli('dry-run', '--url', url, '--token-file', bad, '--driver', 'local', '--name', 'x1');
+    assert.equal(r.status, 2);
+    assert.match(r.stderr, /HTTP 401/);
+  });
+
+  it('stops cleanly on SIGTERM', async () => {
+    proc.kill('SIGTERM');
+    assert.equal(await exited, 0);
+    assert.ok(logs.some((l) => l.event === 'stopped'));
+  });
+});
+
+describe('dvdi-bridge startup errors are one readable line, exit 2', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'dvdi-e2e-bad-'));
+  const cases: [string, string[], RegExp][] = [
+    ['no command', [], /Usage:/],
+    ['unknown command', ['frobnicate'], /unknown command "frobnicate"/],
+    ['missing --token-file', ['serve', '--listen', '127.0.0.1:0'], /--token-file FILE is required/],
+    ['unreadable token file', ['serve', '--listen', '127.0.0.1:0', '--token-file', join(dir, 'nope')], /cannot read token file/],
+    ['bad --listen', ['serve', '--listen', 'localhost', '--token-file', 'x'], /is not HOST:PORT/],
+    ['unknown option', ['serve', '--listen', '127.0.0.1:0', '--tls-client-cas', 'x'], /unknown option --tls-client-cas/],
+    ['bad engine', ['serve', '--listen', '127.0.0.1:0', '--token-file', 'x', '--engine', 'docker'], /--engine docker is not one of/],
+    ['client CA without TLS', ['serve', '--listen', '127.0.0.1:0', '--token-file', 'x', '--tls-client-ca', 'ca.pem'], /needs --tls-cert/],
+  ];
+  for (const [what, args, pattern] of cases) {
+    it(what, () => {
+      const r = runCli(...args);
+      assert.equal(r.status, 2, r.stderr);
+      assert.match(r.stdout + r.stderr, pattern);
+      assert.doesNotMatch(r.stderr, /\n\s+at /, 'no stack trace');
+    });
+  }
+
+  it('a short token in the token file', () => {
+    const f = join(dir, 'short');
+    writeFileSync(f, 'admin:hunter2\n');
+    const r = runCli('serve', '--listen', '127.0.0.1:0', '--token-file', f);
+    assert.equal(r.status, 2);
+    assert.match(r.stderr, /shorter than 16.*openssl rand -hex 32/);
+  });
+
+  it('a policy entry for a token that does not exist', () => {
+    const t = join(dir, 'tokens');
+    writeFileSync(t, `ops:${TOKEN}\n`);
+    const p = join(dir, 'policy.json');
+    writeFileSync(p, JSON.stringify({ opps: { allowCreate: false } }));
+    const r = runCli('serve', '--listen', '127.0.0.1:0', '--token-file', t, '--policy', p);
+    assert.equal(r.status, 2);
+    assert.match(r.stderr, /no entry for token "ops"/);
+  });
+});
