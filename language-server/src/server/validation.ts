@@ -70,8 +70,10 @@ export class Validation {
     const items = this.compute(uri);
     // Stale: the document moved on while we computed; its own scheduled run will publish.
     if (this.session.documents.get(uri)?.version !== version) return;
-    const signature = `${version}:${JSON.stringify(items)}`;
-    if (this.published.get(uri) === signature) return;
+    const signature = JSON.stringify(items);
+    const previous = this.published.get(uri);
+    // Nothing new: same findings as last time, or still nothing for a document we never reported on.
+    if (previous === signature || (previous === undefined && items.length === 0)) return;
     this.published.set(uri, signature);
     void this.session.connection.sendDiagnostics({ uri, version, diagnostics: items }).catch((e) => this.session.log.error('publishDiagnostics failed', e));
   }
