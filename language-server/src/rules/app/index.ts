@@ -70,6 +70,7 @@ import { roleNameChars } from './role-name-chars';
 import { secretVolumeRef } from './secret-volume-ref';
 import { singleInstanceLabel } from './single-instance-label';
 import { unreachableInactiveLeExpunge } from './unreachable-inactive-le-expunge';
+import { unknownProperty } from './unknown-property';
 import { urisAndFetch } from './uris-and-fetch';
 import { urisDeprecated } from './uris-deprecated';
 
@@ -144,6 +145,7 @@ export const appRules: Rule[] = [
   secretVolumeRef,
   singleInstanceLabel,
   unreachableInactiveLeExpunge,
+  unknownProperty,
   urisAndFetch,
   urisDeprecated,
 ];
