@@ -3,5 +3,8 @@
  * findings at the same position. Adding a rule: see CONTRIBUTING.md.
  */
 import type { Rule } from './rule';
+import { volumeRules } from './volume/index';
+import { dvdiRules } from './dvdi/index';
+import { chronosRules } from './chronos/index';
 
-export const rules: readonly Rule[] = [];
+export const rules: readonly Rule[] = [...volumeRules, ...dvdiRules, ...chronosRules];
