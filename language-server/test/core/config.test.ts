@@ -1,0 +1,52 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { defaultProfile, parseConfig } from '../../src/core/index';
+
+const file = 'marathon-lint.config.json';
+
+test('config: the full shape is read', () => {
+  const text = JSON.stringify({ marathonVersion: '1.8.230', features: ['vips'], mesosRole: 'slave_public', defaultNetworkName: 'dcos', rules: { schema: 'warning', 'no-duplicate-keys': 'off' } });
+  const { profile, errors } = parseConfig(text, file);
+  assert.deepEqual(errors, []);
+  assert.deepEqual(profile, { marathonVersion: '1.8.230', features: ['vips'], mesosRole: 'slave_public', defaultNetworkName: 'dcos', rules: { schema: 'warning', 'no-duplicate-keys': 'off' } });
+});
+
+test('config: an empty object means the defaults', () => {
+  assert.deepEqual(parseConfig('{}', file), { profile: { ...defaultProfile, features: [...defaultProfile.features], rules: {} }, errors: [] });
+});
+
+// config text → [pointer, severity, words of the message] of every diagnostic, in order.
+const bad: [string, [string, string, string][]][] = [
+  ['{"marathonVersion": "2.0"}', [['/marathonVersion', 'error', 'not a supported Marathon version']]],
+  ['{"marathonVersion": 1.10}', [['/marathonVersion', 'error', 'write versions as strings']]],
+  ['{"features": "vips"}', [['/features', 'error', 'must be an array']]],
+  ['{"features": ["vip"]}', [['/features/0', 'warning', 'Did you mean "vips"?']]],
+  ['{"mesosRole": ""}', [['/mesosRole', 'error', 'non-empty string']]],
+  ['{"defaultNetworkName": 5}', [['/defaultNetworkName', 'error', 'or null']]],
+  ['{"rules": {"shcema": "off"}}', [['/rules/shcema', 'error', 'Did you mean "schema"?']]],
+  ['{"rules": {"schema": "warn"}}', [['/rules/schema', 'error', 'Did you mean "warning"?']]],
+  ['{"rules": []}', [['/rules', 'error', 'must be an object']]],
+  ['{"marathonversion": "1.10"}', [['/marathonversion', 'warning', 'Did you mean "marathonVersion"?']]],
+  ['[]', [['', 'error', 'must be a JSON object']]],
+  ['{"rules": {', [['', 'error', 'Invalid JSON']]],
+  ['', [['', 'error', 'empty']]],
+];
+
+for (const [text, expected] of bad) {
+  test(`config: ${text || '(empty)'}`, () => {
+    const { profile, errors } = parseConfig(text, file);
+    assert.deepEqual(errors.map((e) => [e.pointer, e.severity]), expected.map(([p, s]) => [p, s]));
+    errors.forEach((e, i) => {
+      assert.ok(e.message.includes(expected[i][2]), e.message);
+      assert.ok(e.message.startsWith(file), 'names the file');
+      assert.ok(e.range.start.line >= 0 && e.range.end.character >= 0);
+    });
+    assert.equal(typeof profile.marathonVersion, 'string'); // always a usable profile
+  });
+}
+
+test('config: a diagnostic points at the offending value', () => {
+  const text = '{\n  "marathonVersion": "9.9"\n}';
+  const [e] = parseConfig(text, file).errors;
+  assert.deepEqual(e.range, { start: { line: 1, character: 21 }, end: { line: 1, character: 26 } });
+});

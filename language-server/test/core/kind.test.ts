@@ -1,0 +1,27 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { detectKind, lint } from '../../src/core/index';
+
+// Fixture names say the expected kind: <kind>--<what it shows>.json
+const dir = join(import.meta.dirname, 'fixtures/kind');
+for (const file of readdirSync(dir)) {
+  const expected = file.split('--')[0];
+  test(`kind: ${file}`, () => {
+    const text = readFileSync(join(dir, file), 'utf8');
+    assert.equal(detectKind(JSON.parse(text)), expected);
+    const { kind, diagnostics } = lint(text);
+    assert.equal(kind, expected);
+    const unknown = diagnostics.filter((d) => d.ruleId === 'unknown-kind');
+    assert.equal(unknown.length, expected === 'unknown' ? 1 : 0);
+    if (expected === 'unknown') assert.equal(unknown[0].severity, 'info');
+  });
+}
+
+test('kind: options.kind overrides detection', () => {
+  const text = readFileSync(join(dir, 'unknown--kubernetes.json'), 'utf8');
+  const { kind, diagnostics } = lint(text, { kind: 'app' });
+  assert.equal(kind, 'app');
+  assert.ok(diagnostics.some((d) => d.ruleId === 'schema' && d.message.includes("'id' is undefined on object")));
+});
