@@ -1,0 +1,54 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { applyTextEdits, fixToTextEdits, lint } from '../../src/core/index';
+
+const fixture = (name: string) => readFileSync(join(import.meta.dirname, 'fixtures/fixes', name), 'utf8');
+
+/** Applies the first fix until none is left; returns the final text. */
+function applyAllFixes(text: string): string {
+  for (let i = 0; i < 20; i++) {
+    const d = lint(text).diagnostics.find((x) => x.fix);
+    if (!d) return text;
+    text = applyTextEdits(text, fixToTextEdits(text, d.fix!));
+  }
+  throw new Error('fixes do not converge');
+}
+
+for (const file of ['four-spaces-two-enum-typos.json', 'tabs-crlf-enum-typo.json']) {
+  test(`fixes: ${file} round-trips to a document without schema errors, keeping its formatting`, () => {
+    const before = fixture(file);
+    assert.ok(lint(before).diagnostics.some((d) => d.ruleId === 'schema' && d.fix));
+    const after = applyAllFixes(before);
+    assert.deepEqual(lint(after).diagnostics.filter((d) => d.ruleId === 'schema'), []);
+    // Only the bad values changed: same lines, same indentation and line endings.
+    assert.equal(after.split('\n').length, before.split('\n').length);
+    assert.equal(after.includes('\r\n'), before.includes('\r\n'));
+    assert.deepEqual(after.split('\n').map((l) => /^\s*/.exec(l)![0]), before.split('\n').map((l) => /^\s*/.exec(l)![0]));
+  });
+}
+
+test('fixes: the edit replaces exactly the bad value', () => {
+  const text = fixture('four-spaces-two-enum-typos.json');
+  const d = lint(text).diagnostics.find((x) => x.pointer === '/container/type')!;
+  const edits = fixToTextEdits(text, d.fix!);
+  assert.equal(edits.length, 1); // the smallest edit: only the changed characters
+  const [e] = edits;
+  assert.ok(e.range.start.line === d.range.start.line && e.range.start.character >= d.range.start.character && e.range.end.character <= d.range.end.character);
+  assert.equal(applyTextEdits(text, edits), text.replace('"DOCKR"', '"DOCKER"'));
+});
+
+test('fixes: add and remove edits follow the document indentation', () => {
+  const text = fixture('four-spaces-two-enum-typos.json');
+  const added = applyTextEdits(text, fixToTextEdits(text, { title: 'add', edits: [{ op: 'add', pointer: '/instances', value: 2 }] }));
+  assert.match(added, /\n {4}"instances": 2\n\}/);
+  const removed = applyTextEdits(text, fixToTextEdits(text, { title: 'rm', edits: [{ op: 'remove', pointer: '/cmd' }] }));
+  assert.deepEqual(Object.keys(JSON.parse(removed)), ['id', 'container']);
+  const appended = applyTextEdits(text, fixToTextEdits(text, { title: 'append', edits: [{ op: 'add', pointer: '/container/volumes', value: [] }, { op: 'add', pointer: '/container/volumes/-', value: { containerPath: 'd', mode: 'RW' } }] }));
+  assert.deepEqual(JSON.parse(appended).container.volumes, [{ containerPath: 'd', mode: 'RW' }]);
+});
+
+test('fixes: a pointer that no longer fits the document yields no edit rather than a throw', () => {
+  assert.deepEqual(fixToTextEdits('[1, 2]', { title: 'x', edits: [{ op: 'replace', pointer: '/a/b/c', value: 1 }] }), []);
+});
