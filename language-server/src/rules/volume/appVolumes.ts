@@ -51,9 +51,20 @@ export function volumesOf(appRef: AppRef): VolumeRef[] {
   return out;
 }
 
+/**
+ * Every volume in every app, computed once per document: about forty rules ask, and the runner hands
+ * them all the same `apps` array, so it keys the cache.
+ */
+const allVolumes = new WeakMap<readonly AppRef[], VolumeRef[]>();
+
 /** Every volume of the given kind in every app of the document. */
 export function volumesOfKind(ctx: RuleContext, kind: VolumeKind): VolumeRef[] {
-  return ctx.apps.flatMap((a) => volumesOf(a).filter((v) => v.kind === kind));
+  let all = allVolumes.get(ctx.apps);
+  if (!all) {
+    all = ctx.apps.flatMap(volumesOf);
+    allVolumes.set(ctx.apps, all);
+  }
+  return all.filter((v) => v.kind === kind);
 }
 
 export function hasPersistentVolumes(appRef: AppRef): boolean {

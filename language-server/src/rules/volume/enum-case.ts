@@ -4,6 +4,7 @@
  * their case are reported here: unknown values belong to the enum rules of each field.
  */
 import { isObject, joinPointer, type JsonObject } from '../../core/documentModel';
+import { valueAt } from '../../core/pointer';
 import type { Rule } from '../rule';
 
 interface EnumField {
@@ -32,12 +33,6 @@ const enumFields: readonly EnumField[] = [
   // killSelection arrived in 1.4; earlier versions ignore the field.
   { label: 'kill selection', values: ['YOUNGEST_FIRST', 'OLDEST_FIRST'], at: (a) => (typeof a.killSelection === 'string' ? ['/killSelection'] : []), since: '1.4' },
 ];
-
-function valueAt(app: JsonObject, pointer: string): unknown {
-  let cur: unknown = app;
-  for (const token of pointer.split('/').slice(1)) cur = isObject(cur) ? cur[token] : Array.isArray(cur) ? cur[Number(token)] : undefined;
-  return cur;
-}
 
 export const enumCase: Rule = {
   id: 'enum-case',
