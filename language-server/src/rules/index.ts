@@ -6,5 +6,8 @@ import type { Rule } from './rule';
 import { volumeRules } from './volume/index';
 import { dvdiRules } from './dvdi/index';
 import { chronosRules } from './chronos/index';
+import { appRules } from './app/index';
+import { groupRules } from './group/index';
+import { podRules } from './pod/index';
 
-export const rules: readonly Rule[] = [...volumeRules, ...dvdiRules, ...chronosRules];
+export const rules: readonly Rule[] = [...volumeRules, ...dvdiRules, ...chronosRules, ...appRules, ...groupRules, ...podRules];

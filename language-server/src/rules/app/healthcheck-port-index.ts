@@ -24,7 +24,7 @@ export const healthCheckPortIndex: Rule = {
           pointer: hc.check.portIndex == null ? hc.pointer : joinPointer(hc.pointer, 'portIndex'),
           message:
             `Marathon rejects the app: "${text}" The check uses port index ${index}, but the app has ${ports.names.length} ${where}` +
-            `${ports.names.length === 0 ? ' (an empty list leaves no port to check)' : ''}. Use an index below ${ports.names.length}, give an explicit \`port\`, or add the port.`,
+            (ports.names.length === 0 ? ' (an empty list leaves no port to check). Add a port, give an explicit `port`, or use a COMMAND check.' : `. Use an index below ${ports.names.length}, give an explicit \`port\`, or add the port.`),
         });
       }
     }
