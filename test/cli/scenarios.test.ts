@@ -15,7 +15,8 @@ import { normalizeOutput, parseScenario, serializeScenario, type Section } from 
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '../..');
-const cli = join(root, 'language-server/dist/cli.cjs');
+// MARATHON_LINT_CLI points the tests at another build of the same CLI (e.g. one outside the shared dist/).
+const cli = process.env.MARATHON_LINT_CLI ?? join(root, 'language-server/dist/cli.cjs');
 const scenarioDir = join(here, 'scenarios');
 const update = process.env.UPDATE_GOLDEN === '1';
 const only = process.env.SCENARIO ?? '';

@@ -16,6 +16,8 @@ export type ProfileLookup = { ok: true; profile: Profile; configFile?: string } 
 export class ConfigResolver {
   private readonly byDir = new Map<string, string | null>();
   private readonly byFile = new Map<string, ProfileLookup>();
+  /** Non-fatal config problems (an unknown setting, say), one line each, reported once per config file. */
+  readonly warnings: string[] = [];
 
   constructor(
     private readonly cwd: string,
@@ -69,13 +71,16 @@ export class ConfigResolver {
     }
     let parsed: ReturnType<typeof parseConfig>;
     try {
-      parsed = parseConfig(text, file);
+      parsed = parseConfig(text, shown);
     } catch (e) {
       // The engine promises not to throw; if it does, the user still gets one line, not a stack.
       return { ok: false, errors: [`${shown}: the config could not be read (${(e as Error)?.message ?? e})`] };
     }
-    const fatal = ((parsed.errors ?? []) as ConfigError[]).filter((e) => severityOf(e) === 'error');
-    if (fatal.length > 0) return { ok: false, errors: fatal.map((e) => `${shown}${locationOf(e)}: ${messageOf(e)}`) };
+    const problems = (parsed.errors ?? []) as ConfigError[];
+    const line = (e: ConfigError) => `${shown}${locationOf(e)}: ${messageOf(e, shown)}`;
+    this.warnings.push(...problems.filter((e) => severityOf(e) !== 'error').map(line));
+    const fatal = problems.filter((e) => severityOf(e) === 'error');
+    if (fatal.length > 0) return { ok: false, errors: fatal.map(line) };
     return { ok: true, profile: this.override(parsed.profile), configFile: file };
   }
 
@@ -99,8 +104,10 @@ function severityOf(e: ConfigError): string {
   return typeof e === 'object' && e !== null && typeof e.severity === 'string' ? e.severity : 'error';
 }
 
-function messageOf(e: ConfigError): string {
-  return typeof e === 'string' ? e : String(e?.message ?? e);
+/** The engine prefixes messages with the file name it was given; we put the name (with line:col) first ourselves. */
+function messageOf(e: ConfigError, shown: string): string {
+  const m = typeof e === 'string' ? e : String(e?.message ?? e);
+  return m.startsWith(`${shown}: `) ? m.slice(shown.length + 2) : m;
 }
 
 function locationOf(e: ConfigError): string {

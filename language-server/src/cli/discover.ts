@@ -51,9 +51,9 @@ export function discover(inputs: readonly string[], cwd: string): Discovery {
       continue;
     }
     if (st.isDirectory()) {
-      const before = targets.length;
-      walk(abs, input, add, errors, new Set());
-      if (targets.length === before) errors.push(`${input}: directory contains no *.json file to lint (node_modules, .git and ${configFileName} are skipped)`);
+      let count = 0;
+      walk(abs, input, (p) => (count++, add(p)), errors, new Set());
+      if (count === 0) errors.push(`${input}: directory contains no *.json file to lint (node_modules, .git and ${configFileName} are skipped)`);
     } else if (st.isFile()) {
       add(abs);
     } else {

@@ -31,6 +31,8 @@ export const stdinName = '<stdin>';
 export async function lintTargets(targets: readonly Target[], opts: LintTargetsOptions): Promise<LintRun> {
   const results: FileResult[] = [];
   const errors: string[] = [];
+  // A bad config is reported once, with the files it kept from being linted, not once per file.
+  const skippedByConfig = new Map<string[], string[]>();
   const progress = createProgress(opts.stderr, targets.length);
   for (let i = 0; i < targets.length; i++) {
     const target = targets[i];
@@ -43,13 +45,19 @@ export async function lintTargets(targets: readonly Target[], opts: LintTargetsO
     }
     const lookup = opts.configs.forDirectory(target.kind === 'stdin' ? opts.cwd : dirname(target.path));
     if (!lookup.ok) {
-      errors.push(...lookup.errors.map((e) => `${e} (so ${file} was not linted)`));
+      const skipped = skippedByConfig.get(lookup.errors) ?? [];
+      skipped.push(file);
+      skippedByConfig.set(lookup.errors, skipped);
       continue;
     }
     const uri = target.kind === 'stdin' ? undefined : target.path;
     results.push({ file, ...lintOne(source.text, { kind: opts.kind, profile: lookup.profile, uri }) });
   }
   progress.done();
+  for (const [configErrors, skipped] of skippedByConfig) {
+    const shown = skipped.length <= 3 ? skipped.join(', ') : `${skipped.slice(0, 3).join(', ')} and ${skipped.length - 3} more`;
+    errors.push(...configErrors, `not linted until the config above is fixed: ${shown}`);
+  }
   return { results, errors };
 }
 

@@ -54,6 +54,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   const ctx: FormatContext = { color: useColor(opts.color, io), version: version, ruleSummary, ruleHelpUri };
   io.stdout.write(formatters[opts.format].format(results, ctx));
 
+  for (const w of configs.warnings) io.stderr.write(`marathon-lint: warning: ${w}\n`);
   const errors = [...found.errors, ...run.errors];
   for (const e of errors) fail(e);
   const status = exitStatus(run.results, errors.length, opts.maxWarnings);
