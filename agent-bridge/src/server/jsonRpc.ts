@@ -4,6 +4,9 @@
  * one request, and a batch would have to hold every response until the slowest mount finished. A batch gets a
  * single -32600 error that says so.
  */
+import { bridgeProtocolValidators as schema } from '@marathon-devtools/schema/validators';
+import { schemaProblem } from './schemaErrors';
+
 export type RpcId = string | number;
 
 export const ErrorCode = {
@@ -61,6 +64,9 @@ export function parseFrame(text: string): Incoming {
     return bad('"params" must be an object (dvdi-bridge takes params by name) when present');
   }
   if (!('id' in m)) return { kind: 'notification', method: m.method, params: m.params };
+  // The protocol schema has the last word on the envelope (e.g. no extra top-level fields).
+  const envelope = schemaProblem(schema.request, m, 'message');
+  if (envelope) return bad(envelope.message);
   return { kind: 'request', id: m.id as RpcId, method: m.method, params: m.params };
 }
 

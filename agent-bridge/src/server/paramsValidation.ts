@@ -1,12 +1,14 @@
 /**
  * Validates request params and names the offending field ("params.options.size"). Two layers:
- *  1. shape: types, required fields, enums, unknown fields. This mirrors schema/dvdi-bridge-protocol.schema.json;
- *     when the schema's precompiled validators land, `shapeError` becomes a call to them (one line).
+ *  1. shape: the protocol schema's precompiled validator (schema/dvdi-bridge-protocol.schema.json) decides;
+ *     the hand-written checks run first only so that the common mistakes get a message that says what to send.
  *  2. safety: argv/shell injection (security/argvSafety.ts), which JSON Schema cannot express clearly.
  */
 import type { DryRunMountParams } from '../dryrun/contract';
 import { checkContainerPath, checkDriver, checkOptionKey, checkOptionValue, checkVolumeName } from '../security/argvSafety';
 import type { RpcId } from './jsonRpc';
+import { bridgeProtocolValidators as schema } from '@marathon-devtools/schema/validators';
+import { schemaProblem } from './schemaErrors';
 
 export interface ParamsError {
   field: string;
@@ -67,7 +69,7 @@ function dryRunSafety(p: DryRunMountParams): ParamsError | undefined {
 }
 
 export function checkDryRunParams(p: unknown): Checked<DryRunMountParams> {
-  const e = dryRunShape(p) ?? dryRunSafety(p as DryRunMountParams);
+  const e = dryRunShape(p) ?? schemaProblem(schema.dryRunMountParams, p) ?? dryRunSafety(p as DryRunMountParams);
   if (e) return { ok: false, ...e };
   const q = p as DryRunMountParams;
   // Copy only known fields so nothing else the client sent reaches the runner.
@@ -82,7 +84,7 @@ export function checkDryRunParams(p: unknown): Checked<DryRunMountParams> {
 
 export function checkListParams(p: unknown): Checked<{ driver: string }> {
   if (!isObject(p)) return fail('params', 'must be an object like {"driver": "rexray"}');
-  const e = unknownField(p, ['driver']) ?? requiredString(p, 'driver');
+  const e = unknownField(p, ['driver']) ?? requiredString(p, 'driver') ?? schemaProblem(schema.volumeListParams, p);
   if (e) return { ok: false, ...e };
   const reason = checkDriver(p.driver as string);
   if (reason) return fail('params.driver', `${reason}; the request was not run`);
@@ -90,11 +92,11 @@ export function checkListParams(p: unknown): Checked<{ driver: string }> {
 }
 
 export function checkNoParams(p: unknown): Checked<undefined> {
-  const empty = p === undefined || (isObject(p) && Object.keys(p).length === 0) || (Array.isArray(p) && p.length === 0);
-  return empty ? { ok: true, value: undefined } : fail('params', 'bridge/info takes no params; omit them or send {}');
+  if (p === undefined || schema.bridgeInfoParams(p)) return { ok: true, value: undefined };
+  return fail('params', 'bridge/info takes no params; omit them or send {}');
 }
 
 export function checkCancelParams(p: unknown): Checked<{ id: RpcId }> {
-  if (!isObject(p) || (typeof p.id !== 'string' && typeof p.id !== 'number')) return fail('params.id', 'must be the string or number id of the request to cancel');
-  return { ok: true, value: { id: p.id } };
+  if (!schema.cancelRequestParams(p)) return fail('params.id', 'must be the id (integer or string) of the request to cancel');
+  return { ok: true, value: { id: p.id as RpcId } };
 }
