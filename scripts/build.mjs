@@ -26,7 +26,8 @@ const bundles = [
   { entry: 'extension/test/suite/index.ts', out: 'extension/dist/test/suite.cjs', external: ['vscode', 'mocha'] },
 ];
 
-const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: 'linked', minify: false, logLevel: 'warning', legalComments: 'none' };
+// mainFields: prefer ESM entries, since jsonc-parser's UMD build hides its requires from the bundler.
+const common = { mainFields: ['module', 'main'], bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: 'linked', minify: false, logLevel: 'warning', legalComments: 'none' };
 const failed = [];
 for (const b of bundles) {
   const entry = join(root, b.entry);
