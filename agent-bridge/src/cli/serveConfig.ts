@@ -9,7 +9,7 @@ import type { EngineName } from '../dryrun/contract';
 import { loadPolicy, type PolicyResolver } from '../security/policyFile';
 import { loadTokenFile, type TokenStore } from '../security/tokens';
 import type { TlsFiles } from '../server/bridgeServer';
-import { parseFlags, parseListen, UsageError } from './args';
+import { parseFlags, parseListen, UsageError, type FlagSpec } from './args';
 
 export const DEFAULT_PLUGIN_DIRS = ['/run/docker/plugins', '/etc/docker/plugins', '/usr/lib/docker/plugins'];
 /** Where the isolators keep their checkpoints (read only, for in-use detection). */
@@ -18,6 +18,12 @@ export const DEFAULT_CHECKPOINT_DIRS = {
   dvdiModule: '/var/run/mesos/isolators/mesos-module-dvdi',
 };
 const ENGINES: EngineName[] = ['docker-volume', 'dvdi-module', 'plugin'];
+
+export const SERVE_FLAGS: FlagSpec = {
+  listen: 'string', 'token-file': 'string', 'state-dir': 'string', engine: 'string', dvdcli: 'string',
+  'plugin-dirs': 'string', policy: 'string', 'tls-cert': 'string', 'tls-key': 'string', 'tls-client-ca': 'string',
+  'allow-origin': 'list', 'max-concurrent': 'string',
+};
 
 export interface ServeConfig {
   host: string;
@@ -56,11 +62,7 @@ function defaultStateDir(): string {
 }
 
 export function parseServeArgs(argv: string[]): ServeConfig {
-  const f = parseFlags(argv, {
-    listen: 'string', 'token-file': 'string', 'state-dir': 'string', engine: 'string', dvdcli: 'string',
-    'plugin-dirs': 'string', policy: 'string', 'tls-cert': 'string', 'tls-key': 'string', 'tls-client-ca': 'string',
-    'allow-origin': 'list', 'max-concurrent': 'string',
-  }, 'serve');
+  const f = parseFlags(argv, SERVE_FLAGS, 'serve');
   const listen = f.strings.get('listen');
   if (!listen) throw new UsageError('serve: --listen HOST:PORT is required (e.g. --listen 127.0.0.1:8474)');
   const address = parseListen(listen);
