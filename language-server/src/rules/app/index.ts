@@ -60,11 +60,6 @@ import { pullConfigSecretRefRule } from './pullconfig-secret-ref';
 import { readinessAtMostOne } from './readiness-at-most-one';
 import { readinessPortNameRef } from './readiness-portname-ref';
 import { readinessTimeoutLtInterval } from './readiness-timeout-lt-interval';
-import { residencyRequiresPv } from './residency-requires-pv';
-import { residentAcceptedRoles } from './resident-accepted-roles';
-import { residentRoleNotStar } from './resident-role-not-star';
-import { residentUnreachableDisabled } from './resident-unreachable-disabled';
-import { residentUpgradeStrategy } from './resident-upgrade-strategy';
 import { resourceLimits } from './resource-limits';
 import { roleNameChars } from './role-name-chars';
 import { secretVolumeRef } from './secret-volume-ref';
@@ -135,11 +130,6 @@ export const appRules: Rule[] = [
   readinessAtMostOne,
   readinessPortNameRef,
   readinessTimeoutLtInterval,
-  residencyRequiresPv,
-  residentAcceptedRoles,
-  residentRoleNotStar,
-  residentUnreachableDisabled,
-  residentUpgradeStrategy,
   resourceLimits,
   roleNameChars,
   secretVolumeRef,

@@ -13,7 +13,6 @@ import { podHealthCheckTimeoutLtInterval } from './pod-healthcheck-timeout-lt-in
 import { podId } from './pod-id';
 import { podLegacyCgroups } from './pod-legacy-cgroups';
 import { podLinuxInfoSeccomp } from './pod-linuxinfo-seccomp';
-import { podNoExternalVolumes } from './pod-no-external-volumes';
 import { podScaling } from './pod-scaling';
 import { podSecretVolumeRef } from './pod-secret-volume-ref';
 import { podUnreachableResident } from './pod-unreachable-resident';
@@ -36,7 +35,6 @@ export const podRules: Rule[] = [
   podId,
   podLegacyCgroups,
   podLinuxInfoSeccomp,
-  podNoExternalVolumes,
   podScaling,
   podSecretVolumeRef,
   podUnreachableResident,
