@@ -42,6 +42,8 @@ export interface BridgeServerOptions {
   maxConnections?: number;
   /** How the agent names itself in bridge/info (default: the host name). */
   agentName?: string;
+  /** Ping interval; a client that has not answered the previous ping is disconnected. Default 30 s. */
+  heartbeatMs?: number;
 }
 
 export interface RunningBridge {
@@ -70,6 +72,20 @@ export async function startBridgeServer(o: BridgeServerOptions): Promise<Running
   const maxConnections = o.maxConnections ?? 64;
   const originAllowed = createOriginCheck(o.allowedOrigins ?? []);
   const connections = new Map<WebSocket, BridgeConnection>();
+  // A peer that vanished without a FIN (agent rebooted, NAT dropped) would hold a connection slot forever.
+  const alive = new WeakMap<WebSocket, boolean>();
+  const heartbeat = setInterval(() => {
+    for (const ws of connections.keys()) {
+      if (!alive.get(ws)) {
+        o.logger.info('heartbeat-timeout', { conn: connections.get(ws)?.connId });
+        ws.terminate();
+        continue;
+      }
+      alive.set(ws, false);
+      ws.ping();
+    }
+  }, o.heartbeatMs ?? 30_000);
+  heartbeat.unref();
   let shuttingDown = false;
   let nextConn = 1;
 
@@ -142,6 +158,8 @@ export async function startBridgeServer(o: BridgeServerOptions): Promise<Running
         isShuttingDown: () => shuttingDown,
       });
       connections.set(ws, conn);
+      alive.set(ws, true);
+      ws.on('pong', () => alive.set(ws, true));
       o.logger.info('connected', { conn: connId, token: tokenName, remote, ...(clientCert ? { clientCert } : {}) });
       // ws reports protocol violations (oversized frame → 1009, bad UTF-8 → 1007) as 'error' then closes;
       // without a listener Node would treat it as an uncaught error and end the process.
@@ -181,6 +199,7 @@ export async function startBridgeServer(o: BridgeServerOptions): Promise<Running
     async close() {
       if (shuttingDown) return;
       shuttingDown = true;
+      clearInterval(heartbeat);
       server.close();
       const pending: Promise<void>[] = [];
       for (const c of connections.values()) {

@@ -46,6 +46,10 @@ export class BridgeConnection {
 
   constructor(private readonly ws: WebSocket, private readonly ctx: ConnectionContext) {}
 
+  get connId(): string {
+    return this.ctx.connId;
+  }
+
   /** Every running request's completion (the server awaits these on shutdown, so mounts are released first). */
   pending(): Promise<void>[] {
     return [...this.inFlight.values()].map((f) => f.done);

@@ -73,3 +73,20 @@ describe('bridge server: upgrade checks and /healthz', () => {
     assert.equal((await fetch(h.httpUrl + '/healthz', { method: 'POST' })).status, 405);
   });
 });
+
+describe('bridge server: heartbeat', () => {
+  it('disconnects a client that stops answering pings, keeps one that answers', async () => {
+    const h = await startHarness(createSeamRunner(), { heartbeatMs: 100 });
+    const silent = await connect(h.bridge.url, { autoPong: false });
+    const healthy = await connect(h.bridge.url);
+    const t0 = Date.now();
+    await silent.closed;
+    assert.ok(Date.now() - t0 < 1000);
+    await new Promise((r) => setTimeout(r, 300));
+    assert.equal(healthy.ws.readyState, healthy.ws.OPEN);
+    assert.equal((await healthy.request('bridge/info')).result.version, '0.1.0');
+    assert.ok(h.logs.some((l) => l.event === 'heartbeat-timeout'));
+    healthy.ws.close();
+    await h.close();
+  });
+});
