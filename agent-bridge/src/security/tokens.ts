@@ -71,3 +71,19 @@ export function bearerToken(header: string | undefined): string | undefined {
   const m = /^Bearer[ ]+(\S+)\s*$/i.exec(header);
   return m ? m[1] : undefined;
 }
+
+/**
+ * Browsers cannot set headers on a websocket handshake, so a page on an --allow-origin origin passes its token as
+ * a subprotocol: `new WebSocket(url, ['dvdi-bridge.v1', 'bearer.' + token])`. The server selects
+ * `dvdi-bridge.v1` and never echoes the token entry.
+ */
+export const SUBPROTOCOL = 'dvdi-bridge.v1';
+
+export function subprotocolToken(header: string | string[] | undefined): string | undefined {
+  if (typeof header !== 'string') return undefined;
+  for (const p of header.split(',')) {
+    const t = p.trim();
+    if (t.startsWith('bearer.') && t.length > 'bearer.'.length) return t.slice('bearer.'.length);
+  }
+  return undefined;
+}

@@ -14,7 +14,7 @@ import type { DryRunner } from '../dryrun/contract';
 import type { Logger } from '../log/logger';
 import { createOriginCheck } from '../security/origin';
 import type { PolicyResolver } from '../security/policyFile';
-import { bearerToken, type TokenStore } from '../security/tokens';
+import { bearerToken, SUBPROTOCOL, subprotocolToken, type TokenStore } from '../security/tokens';
 import { BridgeConnection } from './connection';
 import { BRIDGE_VERSION } from './version';
 
@@ -111,7 +111,14 @@ export async function startBridgeServer(o: BridgeServerOptions): Promise<Running
   });
   server.on('tlsClientError', (err) => o.logger.info('tls-refused', { error: err.message }));
 
-  const wss = new WebSocketServer({ noServer: true, maxPayload: o.maxPayload ?? 1024 * 1024, perMessageDeflate: false });
+  const wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: o.maxPayload ?? 1024 * 1024,
+    // No compression: a small compressed frame could inflate past maxPayload's intent and costs CPU per frame.
+    perMessageDeflate: false,
+    // Only ever select our protocol name, so a "bearer.<token>" entry is never echoed back.
+    handleProtocols: (protocols) => (protocols.has(SUBPROTOCOL) ? SUBPROTOCOL : false),
+  });
 
   const bridgeInfo = async () => ({
     agent: o.agentName ?? hostname(),
@@ -135,7 +142,7 @@ export async function startBridgeServer(o: BridgeServerOptions): Promise<Running
       o.logger.warn('connection-refused', { remote, why: 'origin', origin: String(origin).slice(0, 200) });
       return refuseUpgrade(socket, 403, 'Forbidden', `origin ${String(origin).slice(0, 200)} is not allowed; browser pages may connect only from an origin passed with --allow-origin`);
     }
-    const token = bearerToken(req.headers.authorization);
+    const token = bearerToken(req.headers.authorization) ?? subprotocolToken(req.headers['sec-websocket-protocol']);
     const tokenName = token === undefined ? undefined : o.tokens.match(token);
     if (tokenName === undefined) {
       o.logger.warn('connection-refused', { remote, why: token === undefined ? 'no bearer token' : 'unknown token' });

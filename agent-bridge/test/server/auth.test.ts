@@ -50,6 +50,14 @@ describe('bridge server: upgrade checks and /healthz', () => {
     c.ws.close();
   });
 
+  it('accepts a browser-style token in the subprotocol list from an allowed origin, never echoing it', async () => {
+    const c = await connect(h.bridge.url, { token: null, origin: 'https://ops.example.com', protocols: ['dvdi-bridge.v1', `bearer.${ADMIN_TOKEN}`] });
+    assert.equal(c.ws.protocol, 'dvdi-bridge.v1');
+    assert.equal((await c.request('bridge/info')).result.version, '0.1.0');
+    c.ws.close();
+    assert.equal(await status(connect(h.bridge.url, { token: null, origin: 'https://ops.example.com', protocols: ['dvdi-bridge.v1', 'bearer.wrong-token-000000000000'] })), 401);
+  });
+
   it('accepts a valid token and answers bridge/info', async () => {
     const c = await connect(h.bridge.url);
     const r = await c.request('bridge/info', {});

@@ -45,11 +45,11 @@ export interface RpcClient {
 
 let nextId = 1;
 
-export function connect(url: string, opts: ClientOptions & { token?: string | null } = {}): Promise<RpcClient> {
-  const { token = ADMIN_TOKEN, ...rest } = opts;
+export function connect(url: string, opts: ClientOptions & { token?: string | null; protocols?: string[] } = {}): Promise<RpcClient> {
+  const { token = ADMIN_TOKEN, protocols = [], ...rest } = opts;
   const headers: Record<string, string> = { ...(rest.headers as Record<string, string>) };
   if (token !== null) headers.authorization = `Bearer ${token}`;
-  const ws = new WebSocket(url, { ...rest, headers });
+  const ws = new WebSocket(url, protocols, { ...rest, headers });
   const notifications: RpcClient['notifications'] = [];
   const waiting = new Map<string | number, (m: any) => void>();
   const rawWaiters: ((m: any) => void)[] = [];
