@@ -31,7 +31,7 @@ after(async () => {
 });
 
 test('integration suite in the real extension host', { skip, timeout: 240_000 }, async () => {
-  const { code, log } = await runExtensionTests(cs!, extensionDir, join(extensionDir, 'dist/test/suite'), workspace);
+  const { code, log } = await runExtensionTests(cs!, extensionDir, join(extensionDir, 'dist/test/suite.cjs'), workspace);
   const text = log.join('\n');
   const activation = /ACTIVATION_MS ([\d.]+)/.exec(text);
   if (activation) console.log(`extension activation: ${activation[1]} ms`);

@@ -1,15 +1,15 @@
 /**
  * A JSON-RPC 2.0 client for dvdi-bridge over one websocket (path /v1), with the bridge's method names.
- * No VS Code API here, so it is testable from node and reusable by other clients.
+ * No VS Code API here, so it is testable from node against the real bridge and reusable by other clients.
  */
 import WebSocket from 'ws';
-import type { DryRunMountParams, DryRunMountResult, ProgressStatus } from '@marathon-devtools/agent-bridge/dryrun/contract';
+import type { DryRunMountParams, DryRunMountResult, ProgressStatus, VolumeListResult, EngineName } from '@marathon-devtools/agent-bridge/dryrun/contract';
 import { BridgeError, classifyConnectError } from './bridgeErrors';
 
 export interface BridgeInfo {
-  agent: string;
+  agent?: string;
   version: string;
-  engines: string[];
+  engines: EngineName[];
   drivers: { name: string; address: string; capabilities: Record<string, unknown> }[];
 }
 
@@ -25,10 +25,29 @@ export interface DryRunProgress {
   status: ProgressStatus;
 }
 
+interface RequestOptions {
+  onProgress?: (p: DryRunProgress) => void;
+  signal?: AbortSignal;
+  timeoutMs?: number;
+}
+
 interface Pending {
+  method: string;
+  cancelled: boolean;
   resolve(v: unknown): void;
   reject(e: Error): void;
   onProgress?: (p: DryRunProgress) => void;
+}
+
+/** JSON-RPC code the bridge answers a cancelled request with, once it has released what it mounted. */
+const requestCancelled = -32800;
+/** How long a cancelled request waits for the bridge to confirm that it released the mount. */
+const cancelGraceMs = 30_000;
+
+/** `ws://host:port` or `ws://host:port/` or `…/v1` → `…/v1`, the bridge's only websocket path. */
+export function bridgeEndpoint(url: string): string {
+  const trimmed = url.trim().replace(/\/+$/, '');
+  return trimmed.endsWith('/v1') ? trimmed : `${trimmed}/v1`;
 }
 
 export class BridgeConnection {
@@ -37,29 +56,33 @@ export class BridgeConnection {
 
   private constructor(private readonly ws: WebSocket, readonly url: string) {
     ws.on('message', (data) => this.onMessage(String(data)));
-    ws.on('close', (code, reason) => this.failAll(new BridgeError('closed', `The agent closed the connection (${code}${reason.length ? `: ${reason}` : ''}).`)));
+    ws.on('close', (code, reason) => this.failAll(new BridgeError('closed', `The agent at ${url} closed the connection (${code}${reason.length ? `: ${reason}` : ''}) before answering. Check the bridge's log on the agent, then try again.`)));
     ws.on('error', (e) => this.failAll(classifyConnectError(e, url)));
   }
 
   static connect(url: string, token: string, options: ConnectOptions = {}): Promise<BridgeConnection> {
-    const endpoint = url.replace(/\/+$/, '').endsWith('/v1') ? url : url.replace(/\/+$/, '') + '/v1';
+    const timeoutMs = options.connectTimeoutMs ?? 10_000;
     return new Promise((resolve, reject) => {
       let settled = false;
-      const ws = new WebSocket(endpoint, {
-        headers: { Authorization: `Bearer ${token}` },
-        handshakeTimeout: options.connectTimeoutMs ?? 10_000,
-        ca: options.ca,
-        maxPayload: 16 * 1024 * 1024,
-      });
+      let ws: WebSocket;
+      try {
+        ws = new WebSocket(bridgeEndpoint(url), { headers: { Authorization: `Bearer ${token}` }, handshakeTimeout: timeoutMs, ca: options.ca, maxPayload: 16 * 1024 * 1024 });
+      } catch (e) {
+        reject(new BridgeError('unreachable', `"${url}" is not a usable agent URL (${(e as Error).message}). Use ws://HOST:PORT or wss://HOST:PORT.`));
+        return;
+      }
       const fail = (e: Error) => {
         if (settled) return;
         settled = true;
+        ws.removeAllListeners('open');
+        ws.on('error', () => undefined); // terminate() may still emit one; it is already reported
         ws.terminate();
         reject(e);
       };
       ws.once('unexpected-response', (_req, res) => fail(BridgeError.fromHttpStatus(res.statusCode ?? 0, url)));
-      ws.once('error', (e) => fail(classifyConnectError(e, url)));
+      ws.once('error', (e) => fail(classifyConnectError(e, url, timeoutMs)));
       ws.once('open', () => {
+        if (settled) return;
         settled = true;
         resolve(new BridgeConnection(ws, url));
       });
@@ -67,10 +90,17 @@ export class BridgeConnection {
   }
 
   info(): Promise<BridgeInfo> {
-    return this.request('bridge/info', {}) as Promise<BridgeInfo>;
+    return this.request('bridge/info', undefined) as Promise<BridgeInfo>;
   }
 
-  /** Runs a dry-run mount; aborting `signal` sends `$/cancelRequest` (the bridge still unmounts). */
+  listVolumes(driver: string): Promise<VolumeListResult> {
+    return this.request('volume/list', { driver }) as Promise<VolumeListResult>;
+  }
+
+  /**
+   * Runs a dry-run mount. Aborting `signal` sends `$/cancelRequest`; the promise then rejects with a
+   * `cancelled` BridgeError once the bridge confirms it released the mount (or after a grace period).
+   */
   dryRunMount(params: DryRunMountParams, onProgress: (p: DryRunProgress) => void, signal?: AbortSignal, timeoutMs = 15 * 60_000): Promise<DryRunMountResult> {
     return this.request('volume/dryRunMount', params, { onProgress, signal, timeoutMs }) as Promise<DryRunMountResult>;
   }
@@ -79,17 +109,11 @@ export class BridgeConnection {
     this.ws.close(1000);
   }
 
-  private request(method: string, params: unknown, opts: { onProgress?: (p: DryRunProgress) => void; signal?: AbortSignal; timeoutMs?: number } = {}): Promise<unknown> {
+  private request(method: string, params: unknown, opts: RequestOptions = {}): Promise<unknown> {
     const id = this.nextId++;
+    const timeoutMs = opts.timeoutMs ?? 60_000;
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => {
-        this.send({ jsonrpc: '2.0', method: '$/cancelRequest', params: { id } });
-        done(new BridgeError('timeout', `The agent did not answer ${method} within ${Math.round((opts.timeoutMs ?? 60_000) / 1000)} s.`));
-      }, opts.timeoutMs ?? 60_000);
-      const onAbort = () => {
-        this.send({ jsonrpc: '2.0', method: '$/cancelRequest', params: { id } });
-        done(new BridgeError('cancelled', 'Cancelled; the agent releases anything it mounted.'));
-      };
+      let timer: NodeJS.Timeout;
       const done = (err: Error | null, value?: unknown) => {
         clearTimeout(timer);
         opts.signal?.removeEventListener('abort', onAbort);
@@ -97,9 +121,24 @@ export class BridgeConnection {
         if (err) reject(err);
         else resolve(value);
       };
-      opts.signal?.addEventListener('abort', onAbort, { once: true });
-      this.pending.set(id, { resolve: (v) => done(null, v), reject: (e) => done(e), onProgress: opts.onProgress });
-      this.send({ jsonrpc: '2.0', id, method, params });
+      const cancel = () => this.send({ jsonrpc: '2.0', method: '$/cancelRequest', params: { id } });
+      const onAbort = () => {
+        const p = this.pending.get(id);
+        if (!p || p.cancelled) return;
+        p.cancelled = true;
+        cancel();
+        // Keep the request open: the bridge answers it once the mount is released, which is what the user needs to know.
+        clearTimeout(timer);
+        timer = setTimeout(() => done(new BridgeError('cancelled', `Cancelled. The agent at ${this.url} did not confirm within ${cancelGraceMs / 1000} s that it released the volume; its journal releases it at the latest on its next start.`)), cancelGraceMs);
+      };
+      timer = setTimeout(() => {
+        cancel();
+        done(new BridgeError('timeout', `The agent at ${this.url} did not answer ${method} within ${Math.round(timeoutMs / 1000)} s. The request was cancelled; check the bridge's log on the agent (a hanging volume plugin is the usual cause).`));
+      }, timeoutMs);
+      this.pending.set(id, { method, cancelled: false, resolve: (v) => done(null, v), reject: (e) => done(e), onProgress: opts.onProgress });
+      if (opts.signal?.aborted) onAbort();
+      else opts.signal?.addEventListener('abort', onAbort, { once: true });
+      this.send({ jsonrpc: '2.0', id, method, ...(params === undefined ? {} : { params }) });
     });
   }
 
@@ -122,7 +161,9 @@ export class BridgeConnection {
     if (typeof msg.id !== 'number') return;
     const p = this.pending.get(msg.id);
     if (!p) return;
-    if (msg.error) p.reject(new BridgeError('rpc', `The agent refused the request: ${msg.error.message} (JSON-RPC ${msg.error.code}).`));
+    if (msg.error?.code === requestCancelled || (p.cancelled && msg.error)) p.reject(new BridgeError('cancelled', `Cancelled. The agent at ${this.url} released anything it had mounted.`));
+    else if (msg.error) p.reject(new BridgeError('rpc', `The agent at ${this.url} refused ${p.method}: ${msg.error.message} (JSON-RPC ${msg.error.code}).`));
+    else if (p.cancelled) p.reject(new BridgeError('cancelled', `Cancelled, but the dry run had already finished on ${this.url}; nothing is left mounted.`));
     else p.resolve(msg.result);
   }
 

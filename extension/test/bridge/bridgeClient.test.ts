@@ -1,0 +1,137 @@
+/** The bridge client against the REAL dvdi-bridge (shipped bundle, embedded local driver): no mock server. */
+import { after, before, describe, it } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { createServer, type Server, type Socket } from 'node:net';
+import { BridgeConnection, bridgeEndpoint, type DryRunProgress } from '../../src/bridge/bridgeClient';
+import { BridgeError } from '../../src/bridge/bridgeErrors';
+import { probeAgent } from '../../src/bridge/healthProbe';
+import { mountsUnder, startRealBridge, type RealBridge } from './realBridge';
+
+async function rejectsWith(p: Promise<unknown>, kind: BridgeError['kind'], message: RegExp): Promise<BridgeError> {
+  const e = await p.then(
+    () => assert.fail(`expected a ${kind} error`),
+    (err: unknown) => err,
+  );
+  assert.ok(e instanceof BridgeError, `a BridgeError, got ${String(e)}`);
+  assert.equal(e.kind, kind, e.message);
+  assert.match(e.message, message);
+  return e;
+}
+
+describe('bridge client against the real dvdi-bridge', () => {
+  let bridge: RealBridge;
+  before(async () => {
+    bridge = await startRealBridge();
+  });
+  after(async () => {
+    await bridge?.stop();
+  });
+
+  it('normalises agent URLs to the /v1 path', () => {
+    assert.equal(bridgeEndpoint('ws://a:1'), 'ws://a:1/v1');
+    assert.equal(bridgeEndpoint('ws://a:1/'), 'ws://a:1/v1');
+    assert.equal(bridgeEndpoint(' wss://a:1/v1/ '), 'wss://a:1/v1');
+  });
+
+  it('reads bridge/info: the embedded local driver and the engines it can run', async () => {
+    const c = await BridgeConnection.connect(bridge.url, bridge.token);
+    try {
+      const info = await c.info();
+      assert.ok(info.drivers.some((d) => d.name === 'local'), JSON.stringify(info));
+      assert.ok(info.engines.includes('plugin'), JSON.stringify(info));
+    } finally {
+      c.close();
+    }
+  });
+
+  it('reports would-create for a volume that does not exist, and creates nothing', async () => {
+    const c = await BridgeConnection.connect(bridge.url, bridge.token);
+    try {
+      const r = await c.dryRunMount({ driver: 'local', name: 'ext-missing' }, () => undefined);
+      assert.equal(r.verdict, 'would-create', JSON.stringify(r));
+      assert.deepEqual((await c.listVolumes('local')).volumes.filter((v) => v.name === 'ext-missing'), []);
+    } finally {
+      c.close();
+    }
+  });
+
+  it('mounts and releases an existing volume, with progress and the mountpoint; nothing stays mounted', async () => {
+    await bridge.createVolume('ext-data');
+    const c = await BridgeConnection.connect(bridge.url, bridge.token);
+    const progress: DryRunProgress[] = [];
+    try {
+      const r = await c.dryRunMount({ driver: 'local', name: 'ext-data', containerPath: '/data', mode: 'RW' }, (p) => progress.push(p));
+      assert.equal(r.verdict, 'mounted-and-released', JSON.stringify(r.steps));
+      assert.ok(r.mountpoint?.startsWith(bridge.stateDir), `the result names the mountpoint under the state dir: ${r.mountpoint}`);
+      assert.ok(progress.some((p) => p.step === 'mount' && p.status === 'started'), JSON.stringify(progress));
+      assert.ok(progress.some((p) => p.step === 'mount' && p.status === 'ok'), JSON.stringify(progress));
+      assert.deepEqual(mountsUnder(bridge.stateDir), [], 'nothing under the state dir is still mounted');
+      const listed = (await c.listVolumes('local')).volumes.find((v) => v.name === 'ext-data');
+      assert.equal(listed?.inUse, false);
+    } finally {
+      c.close();
+    }
+  });
+
+  it('cancels a running dry run with $/cancelRequest; the bridge confirms and nothing stays mounted', async () => {
+    await bridge.createVolume('ext-cancel');
+    const c = await BridgeConnection.connect(bridge.url, bridge.token);
+    const abort = new AbortController();
+    try {
+      const run = c.dryRunMount({ driver: 'local', name: 'ext-cancel' }, (p) => {
+        if (p.step === 'mount' && p.status === 'started') abort.abort();
+      }, abort.signal);
+      await rejectsWith(run, 'cancelled', /Cancelled/);
+      assert.deepEqual(mountsUnder(bridge.stateDir), []);
+      const line = bridge.logs.find((l) => l.event === 'request' && l.name === 'ext-cancel');
+      assert.ok(line, `the bridge logged the request: ${JSON.stringify(bridge.logs.slice(-5))}`);
+      assert.equal(line.code, -32800, `the bridge answered "request cancelled": ${JSON.stringify(line)}`);
+    } finally {
+      c.close();
+    }
+  });
+
+  it('turns a JSON-RPC error into a message naming the method and the bridge reason', async () => {
+    const c = await BridgeConnection.connect(bridge.url, bridge.token);
+    try {
+      await rejectsWith(c.dryRunMount({ driver: 'local', name: 'bad;name' }, () => undefined), 'rpc', /refused volume\/dryRunMount: .*name/);
+    } finally {
+      c.close();
+    }
+  });
+
+  it('says the token was rejected (401) and what to do', async () => {
+    await rejectsWith(BridgeConnection.connect(bridge.url, 'not-the-token'), 'unauthorized', /rejected the token \(HTTP 401\).*Add Agent/);
+    assert.ok(!JSON.stringify(bridge.logs).includes(bridge.token), 'the real token never reaches the bridge log');
+  });
+
+  it('says when the agent is unreachable', async () => {
+    const port = await new Promise<number>((res) => {
+      const s = createServer().listen(0, '127.0.0.1', () => {
+        const p = (s.address() as { port: number }).port;
+        s.close(() => res(p));
+      });
+    });
+    await rejectsWith(BridgeConnection.connect(`ws://127.0.0.1:${port}`, bridge.token), 'unreachable', /Cannot reach the agent at .*ECONNREFUSED.*Is dvdi-bridge running/);
+    assert.equal(await probeAgent(`ws://127.0.0.1:${port}`), false);
+    assert.equal(await probeAgent(bridge.url), true);
+  });
+
+  it('says when TLS fails (wss:// to a plain ws:// bridge)', async () => {
+    await rejectsWith(BridgeConnection.connect(bridge.url.replace('ws://', 'wss://'), bridge.token), 'tls', /TLS handshake .* failed/);
+  });
+
+  it('says when the agent accepts TCP but never answers (timeout)', async () => {
+    const sockets: Socket[] = [];
+    // A port that swallows the handshake, like a firewall or a wedged process: not a bridge stand-in.
+    const blackHole: Server = createServer((s) => sockets.push(s));
+    await new Promise<void>((r) => blackHole.listen(0, '127.0.0.1', () => r()));
+    try {
+      const port = (blackHole.address() as { port: number }).port;
+      await rejectsWith(BridgeConnection.connect(`ws://127.0.0.1:${port}`, bridge.token, { connectTimeoutMs: 500 }), 'timeout', /did not answer within 1 s/);
+    } finally {
+      for (const s of sockets) s.destroy();
+      blackHole.close();
+    }
+  });
+});
