@@ -7,7 +7,7 @@ export function makeApp(i: number): Record<string, unknown> {
     cmd: 'exec ./bin/server --port $PORT0',
     cpus: 0.5,
     mem: 256,
-    instances: 1 + (i % 4),
+    instances: 1, // a dvdi volume attaches to one task at a time
     container: {
       type: 'DOCKER',
       docker: { image: `registry.example.com/team/${name}:1.${i % 10}.0`, forcePullImage: false },
@@ -19,7 +19,7 @@ export function makeApp(i: number): Record<string, unknown> {
     constraints: [['hostname', 'UNIQUE']],
     env: { LOG_LEVEL: 'info' },
     labels: { team: 'edge' },
-    upgradeStrategy: { minimumHealthCapacity: 0.5, maximumOverCapacity: 0 },
+    upgradeStrategy: { minimumHealthCapacity: 0, maximumOverCapacity: 0 },
   };
 }
 
