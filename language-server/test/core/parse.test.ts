@@ -60,7 +60,7 @@ test('parse: 10,000-deep nesting, valid and truncated, neither overflows the sta
 test('parse: random binary data gives exactly one finding', () => {
   let seed = 42;
   const bytes = Buffer.alloc(200_000, 0).map(() => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) & 0xff);
-  const { diagnostics } = lint(bytes.toString('utf8'));
+  const { diagnostics } = lint(Buffer.from(bytes).toString('utf8'));
   assert.equal(diagnostics.length, 1);
   assert.equal(diagnostics[0].ruleId, 'syntax');
   assert.match(diagnostics[0].message, /binary/);
