@@ -12,7 +12,7 @@ export function makeApp(i) {
   const team = TEAMS[i % TEAMS.length];
   const withVolume = i % 5 === 0;
   const app = {
-    id: `/bench/${team}/${name}`,
+    id: `/bench/${name}`, // apps of a group must be its direct children
     cmd: 'exec ./bin/server --port $PORT0',
     cpus: 0.5,
     mem: 256,

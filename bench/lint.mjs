@@ -2,6 +2,7 @@
 // on generated groups (bench/gen.mjs): ajv-cli with our group schema (JSON pointers only, no line/col,
 // no semantic rules) and VS Code's JSON language service with the same schema (line/col, no semantic rules).
 // Also the floor (CLI startup) and the in-process split of marathon-lint's time, so a slow run says where.
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeGroup } from './gen.mjs';
@@ -10,7 +11,7 @@ import { timeProcess, seconds } from './measure.mjs';
 export const title = 'lint: marathon-lint vs ajv-cli vs vscode-json-languageservice (whole processes)';
 
 export async function run({ root, runs, sizes, log }) {
-  const cli = join(root, 'language-server/dist/cli.cjs');
+  const cli = process.env.MARATHON_LINT_CLI ?? join(root, 'language-server/dist/cli.cjs');
   const schema = join(root, 'schema/marathon-group.schema.json');
   if (!existsSync(cli)) return ['(skipped: language-server/dist/cli.cjs is missing; run `npm run build`)'];
   if (!existsSync(schema)) return ['(skipped: schema/marathon-group.schema.json is missing)'];
@@ -43,6 +44,11 @@ export async function run({ root, runs, sizes, log }) {
     const ratio = (ms) => `${seconds(ms)} (${(ms / lint.medianMs).toFixed(1)}×)`;
     lines.push(`| ${n.toLocaleString('en-US')} | ${mb.toFixed(1)} | ${seconds(lint.medianMs)} | ${ratio(ajv.medianMs)} | ${ratio(vscode.medianMs)} | ${lintCount} / ${ajvCount} / ${vscodeCount} |`);
   }
+  // Where the time goes, on the largest document, so a slow run says which stage or rule to look at.
+  const largest = join(dataDir, `group-${Math.max(...sizes)}.json`);
+  log('bench lint: in-process stages');
+  const stages = spawnSync(process.execPath, [join(root, 'bench/lint-stages.mjs'), largest, String(Math.min(runs, 3))], { encoding: 'utf8', timeout: 600_000 });
+  lines.push('', stages.status === 0 ? stages.stdout.trimEnd() : `(stage breakdown failed: ${stages.stderr.trim().split('\n')[0]})`);
   lines.push('', 'Ratios are the other tool\'s time over marathon-lint\'s (higher = marathon-lint faster). marathon-lint also reports',
     'line/col and runs every semantic rule; ajv-cli reports JSON pointers only; neither of the others knows Marathon\'s semantic rules.');
   return lines;

@@ -1,0 +1,47 @@
+// Where marathon-lint's time goes on one document, in-process (no startup): JSON.parse as the floor,
+// the whole lint(), and each semantic rule alone through runRules. Bundles the engine from source with
+// esbuild first, so it measures the current tree. Usage: node bench/lint-stages.mjs <document.json> [runs]
+import { build } from 'esbuild';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { median } from './measure.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const [docPath, runsArg] = process.argv.slice(2);
+const runs = Number(runsArg ?? 5);
+const out = join(root, 'bench/data/engine-stages.cjs');
+await build({
+  stdin: {
+    contents: `export { lint, defaultProfile, detectKind } from './core/index'; export { runRules } from './core/runRules'; export { rules } from './rules/index';`,
+    resolveDir: join(root, 'language-server/src'),
+    loader: 'ts',
+  },
+  outfile: out, bundle: true, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'error', mainFields: ['module', 'main'],
+});
+const engine = createRequire(import.meta.url)(out);
+const text = readFileSync(docPath, 'utf8');
+
+const time = (fn) => {
+  fn(); // warm-up
+  const xs = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = process.hrtime.bigint();
+    fn();
+    xs.push(Number(process.hrtime.bigint() - t0) / 1e6);
+  }
+  return median(xs);
+};
+
+const value = JSON.parse(text);
+const kind = engine.detectKind(value);
+const rows = [
+  ['JSON.parse (floor)', time(() => JSON.parse(text))],
+  ['lint() total', time(() => engine.lint(text))],
+  ['all semantic rules (runRules)', time(() => engine.runRules(value, kind, engine.defaultProfile))],
+];
+const perRule = engine.rules.map((r) => [r.id, time(() => engine.runRules(value, kind, engine.defaultProfile, [r]))]);
+perRule.sort((a, b) => b[1] - a[1]);
+console.log(`| stage (${kind}, ${(text.length / 2 ** 20).toFixed(1)} MB, median of ${runs}) | ms |\n|---|---:|`);
+for (const [name, ms] of [...rows, ...perRule.slice(0, 8).map(([id, ms]) => [`rule ${id}`, ms])]) console.log(`| ${name} | ${ms.toFixed(1)} |`);
