@@ -31,7 +31,7 @@ test('sarif output validates against the SARIF 2.1.0 schema and carries what Git
   const ajv = new Ajv({ allErrors: true, strict: false, validateFormats: false, unicodeRegExp: false }) // the schema's language pattern is not valid with the u flag;
   const validate = ajv.compile(schema);
   const log = JSON.parse(run('--format', 'sarif'));
-  assert.ok(validate(log), JSON.stringify(validate.errors?.slice(0, 5), null, 2));
+  assert.ok(validate(log as object), JSON.stringify(validate.errors?.slice(0, 5), null, 2));
 
   assert.equal(log.version, '2.1.0');
   const [runLog] = log.runs;
