@@ -1,20 +1,23 @@
 /**
- * Activation: register the commands and the status bar, and start the language server as soon as a
- * JSON document that looks like a Marathon/Chronos definition is open. Everything else lives in its own file.
+ * Activation: register the commands and the status bar, and start the language server only once a JSON
+ * document the server handles is open (or a command needs it). Everything else lives in its own file.
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { AgentStore, promptForAgent } from './agents';
 import { TestMountCommand } from './testMount';
 import { MarathonStatusBar } from './statusBar';
-import { createLanguageClient, looksLikeMarathon } from './languageClient';
+import { createLanguageClient } from './languageClient';
+import { isMarathonDocument } from './documentFilter';
 
 let client: LanguageClient | undefined;
 
 export interface MarathonExtensionApi {
   /** Time activate() took, in ms (printed by the integration suite). */
   activationMs: number;
-  /** Resolves once the language server is running (it starts with the first Marathon document). */
+  /** Whether the language server process has been started (it starts with the first Marathon document). */
+  serverStarted(): boolean;
+  /** Starts the language server if needed and resolves once it runs. */
   serverReady(): Promise<void>;
 }
 
@@ -34,8 +37,9 @@ export function activate(context: vscode.ExtensionContext): MarathonExtensionApi
     return ready;
   };
   const maybeStart = (doc: vscode.TextDocument) => {
+    if (ready) return;
     const globs = vscode.workspace.getConfiguration('marathon').get<string[]>('files') ?? [];
-    if (!ready && looksLikeMarathon(doc, globs)) void startServer().catch((e) => output.appendLine(`Language server failed to start: ${e}`));
+    if (isMarathonDocument(doc, globs)) void startServer().catch((e) => output.error(`The Marathon language server failed to start: ${e}. Run "Marathon: Restart Language Server"; "Marathon: Show Output" has the details.`));
   };
 
   context.subscriptions.push(
@@ -44,14 +48,20 @@ export function activate(context: vscode.ExtensionContext): MarathonExtensionApi
     vscode.commands.registerCommand('marathon.testMount', (args: unknown) => testMount.run(args)),
     vscode.commands.registerCommand('marathon.addAgent', () => promptForAgent(store)),
     vscode.commands.registerCommand('marathon.removeAgent', async () => {
-      const pick = await vscode.window.showQuickPick(store.list().map((a) => ({ label: a.name, description: a.url })), { title: 'Marathon: Remove Agent' });
+      const agents = store.list();
+      if (agents.length === 0) {
+        void vscode.window.showInformationMessage('No agent to remove: none is configured.');
+        return;
+      }
+      const pick = await vscode.window.showQuickPick(agents.map((a) => ({ label: a.name, description: a.url })), { title: 'Marathon: Remove Agent' });
       if (pick) await store.remove(pick.label);
     }),
     vscode.commands.registerCommand('marathon.selectAgent', async () => {
-      const items = [...store.list().map((a) => ({ label: a.name, description: a.url })), { label: '$(add) Add Agent…', description: '' }];
+      const add = { label: '$(add) Add Agent…', description: '', add: true };
+      const items = [...store.list().map((a) => ({ label: a.name, description: a.url, add: false })), add];
       const pick = await vscode.window.showQuickPick(items, { title: 'Marathon: Select Agent' });
       if (!pick) return;
-      if (pick.description === '') await promptForAgent(store);
+      if (pick.add) await promptForAgent(store);
       else await store.select(pick.label);
     }),
     vscode.commands.registerCommand('marathon.showOutput', () => output.show(true)),
@@ -60,6 +70,8 @@ export function activate(context: vscode.ExtensionContext): MarathonExtensionApi
       else await startServer();
     }),
     vscode.workspace.onDidOpenTextDocument(maybeStart),
+    // A new or pasted definition becomes ours while typed; large non-Marathon JSON is not re-parsed per keystroke.
+    vscode.workspace.onDidChangeTextDocument((e) => e.document.lineCount < 20_000 && maybeStart(e.document)),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('marathon.agents') || e.affectsConfiguration('marathon.currentAgent')) void statusBar.refreshReachability();
     }),
@@ -67,8 +79,8 @@ export function activate(context: vscode.ExtensionContext): MarathonExtensionApi
   vscode.workspace.textDocuments.forEach(maybeStart);
 
   const activationMs = performance.now() - t0;
-  output.appendLine(`Marathon DevTools activated in ${activationMs.toFixed(1)} ms`);
-  return { activationMs, serverReady: () => startServer() };
+  output.info(`Marathon DevTools activated in ${activationMs.toFixed(1)} ms`);
+  return { activationMs, serverStarted: () => ready !== undefined, serverReady: () => startServer() };
 }
 
 export function deactivate(): Thenable<void> | undefined {

@@ -29,14 +29,3 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
   client.onNotification(StatusNotification.type, onStatus);
   return client;
 }
-
-/** A cheap look at a JSON document: is it worth starting the server for? (The server decides for real.) */
-export function looksLikeMarathon(doc: vscode.TextDocument, extraGlobs: string[]): boolean {
-  if (doc.languageId !== 'json' && doc.languageId !== 'jsonc') return false;
-  if (doc.fileName.endsWith('marathon-lint.config.json')) return true;
-  if (extraGlobs.some((g) => vscode.languages.match({ pattern: g }, doc) > 0)) return true;
-  const head = doc.getText(new vscode.Range(0, 0, 400, 0));
-  if (/marathon-devtools[^"]*schema/.test(head)) return true;
-  const hasId = /"(id|name)"\s*:/.test(head);
-  return hasId && /"(cmd|args|container|apps|groups|containers|command|schedule|parents)"\s*:/.test(head);
-}

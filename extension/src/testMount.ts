@@ -1,12 +1,11 @@
 /** `marathon.testMount`: the code lens argument → a dry-run on the current agent, with progress and a result. */
 import * as vscode from 'vscode';
-import type { DryRunMountResult } from '@marathon-devtools/agent-bridge/dryrun/contract';
+import type { DryRunMountResult, EngineName } from '@marathon-devtools/agent-bridge/dryrun/contract';
 import { AgentStore, promptForAgent, type Agent } from './agents';
 import { BridgeConnection } from './bridge/bridgeClient';
 import { BridgeError } from './bridge/bridgeErrors';
 import type { TestMountArgs } from '@marathon-devtools/language-server/protocol';
 import { findNodeAtLocation, parseTree } from 'jsonc-parser';
-
 
 export function isTestMountArgs(v: unknown): v is TestMountArgs {
   const a = v as TestMountArgs;
@@ -54,10 +53,12 @@ export class TestMountCommand {
         async (progress, cancel) => {
           const abort = new AbortController();
           cancel.onCancellationRequested(() => abort.abort());
+          progress.report({ message: 'connecting' });
           const conn = await BridgeConnection.connect(agent.url, token);
           try {
+            const engine = await this.engineFor(conn, args);
             return await conn.dryRunMount(
-              { driver, name, options: args.volume.options, containerPath: args.volume.containerPath, mode: args.volume.mode, engine: args.engine },
+              { driver, name, options: args.volume.options, ...this.containerPathFor(args), mode: args.volume.mode, ...(engine ? { engine } : {}) },
               (p) => {
                 progress.report({ message: `${p.step}: ${p.status}` });
                 this.output.appendLine(`  ${p.step} ${p.status}`);
@@ -74,9 +75,35 @@ export class TestMountCommand {
     } catch (e) {
       const message = e instanceof BridgeError ? e.message : `Test mount failed: ${(e as Error).message}`;
       this.output.appendLine(`  error: ${message}`);
-      if (!(e instanceof BridgeError && e.kind === 'cancelled')) void vscode.window.showErrorMessage(message, 'Show Output').then((c) => c && this.output.show(true));
+      const show = e instanceof BridgeError && e.kind === 'cancelled' ? vscode.window.showInformationMessage : vscode.window.showErrorMessage;
+      void show(message, 'Show Output').then((c) => c && this.output.show(true));
       return undefined;
     }
+  }
+
+  /**
+   * The engine the app's form implies (docker-volume isolator or dvdi module), when the agent can run it.
+   * An agent without dvdcli (e.g. the bridge's embedded local driver) only offers `plugin`: the same plugin
+   * calls without dvdcli in between, which is still the most faithful test it can make, so say so and go on.
+   */
+  private async engineFor(conn: BridgeConnection, args: TestMountArgs): Promise<EngineName | undefined> {
+    const info = await conn.info();
+    if (info.engines.includes(args.engine)) return args.engine;
+    this.output.appendLine(`  note: the agent cannot run the ${args.engine} engine (engines: ${info.engines.join(', ')}; dvdcli missing?); using its default, which calls the volume plugin directly`);
+    return undefined;
+  }
+
+  /**
+   * Mesos mounts a relative containerPath inside the task's sandbox (Marathon 1.3 – 1.4 even requires one
+   * segment), a place only the running task has; the bridge mounts at the driver's mountpoint and accepts
+   * absolute paths only, so a relative one is left out rather than turned into a refusal.
+   */
+  private containerPathFor(args: TestMountArgs): { containerPath?: string } {
+    const p = args.volume.containerPath;
+    if (!p) return {};
+    if (p.startsWith('/')) return { containerPath: p };
+    this.output.appendLine(`  note: containerPath "${p}" is relative to the task sandbox on the agent; the dry run mounts without it`);
+    return {};
   }
 
   private report(agent: Agent, args: TestMountArgs, r: DryRunMountResult, ms: number): void {

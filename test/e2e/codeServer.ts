@@ -7,6 +7,7 @@ import { mkdtempSync, mkdirSync, writeFileSync, rmSync, existsSync } from 'node:
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { format } from 'node:util';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 
 export const repoRoot = resolve(import.meta.dirname, '../..');
@@ -50,11 +51,19 @@ const settings = {
   'json.schemaDownload.enable': false,
 };
 
-export async function startCodeServer(extraSettings: Record<string, unknown> = {}): Promise<CodeServer> {
+/** `code-server --install-extension x.vsix` into a data dir's extensions folder (what a user does with a .vsix). */
+export function installVsix(dataDir: string, vsix: string): { status: number | null; output: string } {
+  const env = { ...process.env, XDG_CONFIG_HOME: join(dataDir, 'xdg'), XDG_DATA_HOME: join(dataDir, 'xdg') };
+  const r = spawnSync(codeServerBin, ['--config', join(dataDir, 'config.yaml'), '--user-data-dir', join(dataDir, 'user'), '--extensions-dir', join(dataDir, 'extensions'), '--install-extension', vsix], { env, encoding: 'utf8', timeout: 60_000 });
+  return { status: r.status, output: `${r.stdout}${r.stderr}` };
+}
+
+export async function startCodeServer(extraSettings: Record<string, unknown> = {}, beforeStart?: (dataDir: string) => void): Promise<CodeServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'md-code-server-'));
   mkdirSync(join(dataDir, 'user/User'), { recursive: true });
   mkdirSync(join(dataDir, 'extensions'), { recursive: true });
   writeFileSync(join(dataDir, 'user/User/settings.json'), JSON.stringify({ ...settings, ...extraSettings }, null, 2));
+  beforeStart?.(dataDir);
   const port = await freePort();
   const env = { ...process.env, XDG_CONFIG_HOME: join(dataDir, 'xdg'), XDG_DATA_HOME: join(dataDir, 'xdg') };
   const child: ChildProcess = spawn(
@@ -125,7 +134,7 @@ export async function runExtensionTests(cs: CodeServer, extensionDir: string, te
   try {
     return await new Promise(async (resolveRun) => {
       const timer = setTimeout(() => resolveRun({ code: 124, log: [...log, `timeout after ${timeoutMs} ms waiting for the suite`] }), timeoutMs);
-      await browser.page.exposeFunction('codeAutomationLog', (_type: string, args: unknown[]) => log.push(args.map(String).join(' ')));
+      await browser.page.exposeFunction('codeAutomationLog', (_type: string, args: unknown[]) => log.push(format(...(args as [unknown, ...unknown[]]))));
       await browser.page.exposeFunction('codeAutomationExit', (code: number) => {
         clearTimeout(timer);
         resolveRun({ code, log });

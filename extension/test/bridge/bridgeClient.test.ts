@@ -5,7 +5,7 @@ import { createServer, type Server, type Socket } from 'node:net';
 import { BridgeConnection, bridgeEndpoint, type DryRunProgress } from '../../src/bridge/bridgeClient';
 import { BridgeError } from '../../src/bridge/bridgeErrors';
 import { probeAgent } from '../../src/bridge/healthProbe';
-import { mountsUnder, startRealBridge, type RealBridge } from './realBridge';
+import { mountsUnder, startRealBridge, type RealBridge } from '../../../test/e2e/realBridge';
 
 async function rejectsWith(p: Promise<unknown>, kind: BridgeError['kind'], message: RegExp): Promise<BridgeError> {
   const e = await p.then(

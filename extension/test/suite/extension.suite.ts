@@ -1,6 +1,7 @@
 /** Integration tests in the real extension host: the real vscode API, the real language server over stdio. */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import type { MarathonExtensionApi } from '../../src/extension';
 
 const extensionId = 'marathon-devtools.marathon-devtools';
 
@@ -19,15 +20,25 @@ function fixture(name: string): vscode.Uri {
 }
 
 describe('Marathon DevTools in VS Code', () => {
-  it('activates fast and registers its commands', async () => {
+  it('activates fast, registers its commands, and starts no server for JSON that is not a definition', async () => {
     const ext = vscode.extensions.getExtension(extensionId);
     assert.ok(ext, `extension ${extensionId} is installed`);
-    const api = (await ext.activate()) as { activationMs: number };
+    const other = await vscode.workspace.openTextDocument(fixture('not-marathon.json'));
+    await vscode.window.showTextDocument(other);
+    const api = (await ext.activate()) as MarathonExtensionApi;
     console.log(`ACTIVATION_MS ${api.activationMs.toFixed(1)}`);
     const commands = await vscode.commands.getCommands(true);
     for (const c of ['marathon.testMount', 'marathon.addAgent', 'marathon.removeAgent', 'marathon.selectAgent', 'marathon.showOutput', 'marathon.restartServer']) {
       assert.ok(commands.includes(c), `command ${c} is registered`);
     }
+    await new Promise((r) => setTimeout(r, 500));
+    assert.equal(api.serverStarted(), false, 'opening not-marathon.json must not start the language server');
+    const t0 = Date.now();
+    const doc = await vscode.workspace.openTextDocument(fixture('postgres.json'));
+    await vscode.window.showTextDocument(doc);
+    await waitFor('server started', () => api.serverStarted());
+    await api.serverReady();
+    console.log(`SERVER_READY_MS ${Date.now() - t0}`);
   });
 
   it('shows the engine findings with rule id and docs link for a Marathon app', async () => {
@@ -56,7 +67,8 @@ describe('Marathon DevTools in VS Code', () => {
       vscode.languages.getDiagnostics(doc.uri).find((d) => typeof d.code === 'object' && d.code.value === 'dvdi-mesos-mode-rw'),
     );
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, finding.range);
-    const fix = actions.find((a) => a.kind?.value.startsWith('quickfix') && a.diagnostics?.some((d) => d.message === finding.message));
+    // executeCodeActionProvider does not hand back the actions' diagnostics, so match the server's fix by kind and title.
+    const fix = actions.find((a) => a.kind?.value.startsWith('quickfix') && /RW/.test(a.title));
     assert.ok(fix?.edit, `a quick fix among ${actions.map((a) => a.title).join(' | ')}`);
     assert.ok(await vscode.workspace.applyEdit(fix.edit));
     await waitFor('finding cleared', () =>
@@ -75,9 +87,37 @@ describe('Marathon DevTools in VS Code', () => {
     assert.ok(lens, 'a marathon.testMount lens');
     const arg = lens.command!.arguments![0];
     assert.equal(arg.uri, doc.uri.toString());
-    assert.equal(arg.pointer, '/container/volumes/0');
+    assert.equal(arg.pointer, '/container/volumes/0/external');
     assert.deepEqual({ driver: arg.volume.driver, name: arg.volume.name }, { driver: 'local', name: 'e2e-pgdata' });
     assert.equal(arg.containerizer, 'MESOS');
     assert.equal(arg.engine, 'docker-volume');
+    assert.equal(arg.volume.containerPath, 'pgdata');
+    assert.ok(arg.volume.mode === 'RO' || arg.volume.mode === 'RW');
+  });
+
+  it('Test mount without any agent offers to add one instead of failing', async () => {
+    // No agent is configured in this fresh profile; the command must not throw or try to connect.
+    const doc = await vscode.workspace.openTextDocument(fixture('postgres.json'));
+    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri);
+    const arg = lenses.find((l) => l.command?.command === 'marathon.testMount')!.command!.arguments![0];
+    const pending = vscode.commands.executeCommand('marathon.testMount', arg);
+    // The offer is a notification; dismissing it (as the user pressing Escape) ends the command with no result.
+    await new Promise((r) => setTimeout(r, 500));
+    await vscode.commands.executeCommand('notifications.clearAll');
+    assert.equal(await Promise.race([pending, new Promise((r) => setTimeout(() => r('still waiting'), 5000))]), undefined);
+  });
+
+  it('checks marathon-lint.config.json with the bundled schema (and only that JSON schema)', async () => {
+    const doc = await vscode.workspace.openTextDocument(fixture('config-check/marathon-lint.config.json'));
+    await vscode.window.showTextDocument(doc);
+    const diags = await waitFor('schema diagnostics', () => {
+      const d = vscode.languages.getDiagnostics(doc.uri);
+      return d.length >= 2 ? d : undefined;
+    });
+    assert.ok(diags.some((d) => d.range.start.line === 1 && /string/i.test(d.message)), `marathonVersion as a number: ${diags.map((d) => d.message).join(' | ')}`);
+    assert.ok(diags.some((d) => d.range.start.line === 2 && /off|warning|error/.test(d.message)), `"eror": ${diags.map((d) => d.message).join(' | ')}`);
+    // The app documents get no JSON-schema findings on top of the server's: no jsonValidation for them.
+    const app = await vscode.workspace.openTextDocument(fixture('postgres.json'));
+    assert.deepEqual(vscode.languages.getDiagnostics(app.uri).filter((d) => d.source !== 'marathon').map((d) => d.message), []);
   });
 });

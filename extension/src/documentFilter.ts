@@ -1,0 +1,19 @@
+/**
+ * Which open documents are worth starting the language server for: the same test the server applies
+ * (server/documentFilter.ts) — shape detection from the engine, a `$schema` naming one of our schemas, or a
+ * `marathon.files` glob — so that opening package.json or tsconfig.json never spawns a server process.
+ */
+import * as vscode from 'vscode';
+import { parse } from 'jsonc-parser';
+import { detectKind } from '@marathon-devtools/language-server/features/documentKind';
+
+const configFileName = 'marathon-lint.config.json';
+
+export function isMarathonDocument(doc: vscode.TextDocument, extraGlobs: readonly string[]): boolean {
+  if (doc.languageId !== 'json' && doc.languageId !== 'jsonc') return false;
+  if (doc.uri.scheme !== 'file' && doc.uri.scheme !== 'untitled') return false;
+  if (doc.uri.path.endsWith('/' + configFileName)) return false; // the lint config is not a definition
+  if (extraGlobs.some((g) => vscode.languages.match({ pattern: g }, doc) > 0)) return true;
+  // jsonc-parser's parse is tolerant, so a half-typed definition is still recognised.
+  return detectKind(parse(doc.getText(), [], { allowTrailingComma: true })) !== 'unknown';
+}
