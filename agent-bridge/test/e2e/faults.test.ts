@@ -133,8 +133,8 @@ describe('faults', () => {
       assert.equal((await journal()).length, 1);
       // Let a mount the plugin was still performing finish, as it would while the bridge restarts.
       await new Promise((r) => setTimeout(r, 900));
-      // The predecessor really left a kernel mount behind (the plugin finished it), so recover() has work to do.
-      assert.equal((await mountsUnder(lab.root)).length, 1);
+      // Killed during verify, the predecessor really left a kernel mount behind, so recover() has work to do.
+      if (killAt === 'verify:started') assert.equal((await mountsUnder(lab.root)).length, 1);
       const runner = await createDryRunner(config);
       const rep = await runner.recover();
       assert.deepEqual(rep.failed, []);
