@@ -40,10 +40,12 @@ for (const b of bundles) {
   }
 }
 
-// The extension ships the language server bundle inside itself (no node_modules in the .vsix).
+// The extension ships the language server bundle and the config schema inside itself (no node_modules in the .vsix).
 const serverBundle = join(root, 'language-server/dist/server.cjs');
 if (existsSync(serverBundle) && existsSync(join(root, 'extension/src/extension.ts'))) {
   copyFileSync(serverBundle, join(root, 'extension/dist/server.cjs'));
+  const { copyAssets } = await import('../extension/scripts/copyAssets.mjs');
+  copyAssets();
 }
 if (watch) console.error('build: --watch is not supported; rerun npm run build');
 if (failed.length) {

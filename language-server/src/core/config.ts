@@ -34,7 +34,8 @@ export function parseConfig(text: string, fileName: string): { profile: Profile;
   }
   if (parsed.strict && isObject(c)) {
     for (const key of Object.keys(c)) {
-      if (knownKeys.includes(key)) continue;
+      // `$schema` lets editors validate the file (schema/marathon-lint-config.schema.json); it is not a setting.
+      if (knownKeys.includes(key) || key === '$schema') continue;
       const guess = nearest(key, knownKeys);
       problem(`/${key}`, `unknown setting "${key}" is ignored. ${guess ? `Did you mean "${guess}"?` : `Known settings: ${knownKeys.join(', ')}.`}`, 'warning', 'key');
     }
