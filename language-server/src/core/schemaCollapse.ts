@@ -13,6 +13,8 @@ export interface AjvError {
   schemaPath: string;
   params: Record<string, unknown>;
   message?: string;
+  /** Set on the errors inside `propertyNames`; the `propertyNames` error after them names the key and says it all. */
+  propertyName?: string;
 }
 
 /** An issue after collapsing: ajv keywords plus `oneOfRequired` (one of several properties is needed). */
@@ -73,7 +75,7 @@ function collapseUnion(union: AjvError, branch: SchemaIssue[]): SchemaIssue[] {
 export function collapseErrors(errors: readonly AjvError[]): SchemaIssue[] {
   const out: SchemaIssue[] = [];
   for (const e of errors) {
-    if (echoKeywords.has(e.keyword)) continue;
+    if (echoKeywords.has(e.keyword) || e.propertyName !== undefined) continue;
     if (!unionKeywords.has(e.keyword)) {
       out.push(e);
       continue;

@@ -2,11 +2,12 @@
  * One message template per ajv keyword. Each quotes Marathon's JSON-layer text first (play-json / RAML reader,
  * marathon-rules.md §1), then says what is wrong with which field and value, why, and what to do.
  */
-import type { Fix } from './types';
+import type { DocumentKind, Fix } from './types';
 import { nearest } from './nearest';
 import { pointerTokens, valueAt } from './pointer';
 import { describeType, fieldPath, preview } from './preview';
 import type { SchemaIssue } from './schemaCollapse';
+import { patternNodeText } from './schemaDescriptions';
 
 export interface SchemaMessage {
   message: string;
@@ -46,7 +47,32 @@ function typeHint(expected: readonly string[], v: unknown): string {
   return `Change it to ${orList(expected.map((t) => article[t] ?? t))}.`;
 }
 
-export function schemaMessage(issue: SchemaIssue, root: unknown): SchemaMessage {
+/** The kind tells which schema the issue's schemaPath points into (for descriptions); 'unknown' means none. */
+/** Regexes longer than this are cut when a description already says in words what they allow. */
+const maxShownPattern = 60;
+
+/**
+ * Marathon's code first, then the schema's own words for what the field takes (its `description`, and an example),
+ * and the regex last: most patterns (path ids above all) are unreadable, so they only back up the words. The
+ * `^(?:…)$` wrapper is our schemas' anchoring convention, not part of Marathon's regex, so it is left out.
+ * `what` names the offending value or key (`"id" is "/Web_Server"`); `label` names the field for the description.
+ */
+function patternMessage(what: string, noun: 'value' | 'key', label: string, raw: string, schemaPath: string, kind: DocumentKind, v: unknown): string {
+  const regex = /^\^\(\?:([\s\S]*)\)\$$/.exec(raw)?.[1] ?? raw;
+  const node = patternNodeText(kind, schemaPath);
+  // Only trust the node if it is the one ajv checked (same regex).
+  const { description, example } = node?.pattern === raw ? node : {};
+  const shown = description !== undefined && regex.length > maxShownPattern ? `${regex.slice(0, maxShownPattern - 1)}…` : regex;
+  const words = description !== undefined ? ` ${label}: ${description.trim().replace(/([^.])$/, '$1.')}` : '';
+  const eg = example !== undefined && example !== v ? `, e.g. ${JSON.stringify(example)}` : '';
+  const reader = kind === 'chronos-job' ? 'Chronos' : 'Marathon';
+  return (
+    `error.pattern: ${what}, which does not have the form ${reader} requires.${words} ` +
+    `Change it to a ${noun} of that form${eg}. Pattern (the whole ${noun} must match): ${shown}`
+  );
+}
+
+export function schemaMessage(issue: SchemaIssue, root: unknown, kind: DocumentKind = 'unknown'): SchemaMessage {
   const pointer = issue.instancePath;
   const tokens = pointerTokens(pointer);
   const field = fieldPath(pointer, tokens);
@@ -116,10 +142,18 @@ export function schemaMessage(issue: SchemaIssue, root: unknown): SchemaMessage 
       };
     }
     case 'pattern':
-      return {
-        pointer,
-        message: `error.pattern: ${quoted} is ${preview(v)}, which does not match the required pattern ${String(p.pattern)} (the whole value must match). Change it to a value of that form.`,
-      };
+      return { pointer, message: patternMessage(`${quoted} is ${preview(v)}`, 'value', field, String(p.pattern), issue.schemaPath, kind, v) };
+    case 'propertyNames': {
+      // A key of a map (e.g. an environment variable name) fails; the key itself is where the finding goes.
+      const key = String(p.propertyName);
+      const node = patternNodeText(kind, `${issue.schemaPath}/pattern`);
+      const keyPointer = pointer + '/' + key.replace(/~/g, '~0').replace(/\//g, '~1');
+      const what = `${quoted} has the key ${JSON.stringify(key)}`;
+      const message = node
+        ? patternMessage(what, 'key', `Keys of ${field}`, node.pattern, `${issue.schemaPath}/pattern`, kind, key)
+        : `${what}, which is not allowed there. Marathon would reject the document; rename the key (see the schema for what is allowed).`;
+      return { pointer: keyPointer, target: 'key', message };
+    }
     case 'minItems':
     case 'maxItems': {
       const n = Array.isArray(v) ? v.length : 0;

@@ -33,7 +33,7 @@ export function validateSchema(
   }
   if (ok || !validator.errors) return [];
   return collapseErrors(validator.errors).map((issue) => {
-    const m = schemaMessage(issue, root);
+    const m = schemaMessage(issue, root, kind);
     const severity: Severity = configured ?? m.severity ?? schemaRule.severity;
     const f: Finding = { ruleId: schemaRule.id, severity, message: m.message, pointer: m.pointer };
     if (m.target) f.target = m.target;

@@ -1,0 +1,84 @@
+// Pattern findings of the `schema` rule: Marathon's code first, the schema's description in words, the regex last
+// (cut when long); keys of maps (propertyNames) reported on the key itself.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { documentSchemas, marathonAppSchema, marathonPodSchema } from '@marathon-devtools/schema';
+import { lint, type Diagnostic } from '../../src/core/index';
+import { patternNodeText } from '../../src/core/schemaDescriptions';
+import type { DocumentKind } from '../../src/core/types';
+
+function schemaFindings(doc: unknown): Diagnostic[] {
+  return lint(JSON.stringify(doc)).diagnostics.filter((d) => d.ruleId === 'schema');
+}
+
+function only(doc: unknown, pointer: string): string {
+  const found = schemaFindings(doc).filter((d) => d.pointer === pointer);
+  assert.equal(found.length, 1, `one schema finding at ${pointer}; got ${JSON.stringify(schemaFindings(doc))}`);
+  return found[0].message;
+}
+
+type Node = { description: string; pattern: string; examples?: string[] };
+const pathId = (marathonAppSchema as { definitions: { pathId: Node } }).definitions.pathId;
+
+test('schema pattern: an app id is explained in words, the long regex comes last and cut', () => {
+  const m = only({ id: '/Web_Server', cmd: 'sleep 10' }, '/id');
+  assert.ok(m.startsWith('error.pattern: "id" is "/Web_Server"'), m);
+  const words = m.indexOf(pathId.description);
+  const regex = m.indexOf('Pattern (the whole value must match): ');
+  assert.ok(words > 0 && regex > words, `description before the regex: ${m}`);
+  assert.ok(m.includes(`e.g. ${JSON.stringify(pathId.examples?.[0])}`), m);
+  const shown = m.slice(regex + 'Pattern (the whole value must match): '.length);
+  assert.ok(shown.endsWith('…') && shown.length <= 60, `regex cut to 60 characters: ${shown}`);
+  assert.ok(!shown.startsWith('^(?:'), 'the ^(?:…)$ anchoring added by our schemas is left out');
+});
+
+test('schema pattern: the same words for an app inside a group and for dependencies', () => {
+  assert.ok(only({ id: '/g', apps: [{ id: 'Bad_Id', cmd: 'sleep 10' }] }, '/apps/0/id').includes(pathId.description));
+  assert.ok(only({ id: '/a', cmd: 'sleep 10', dependencies: ['/A_b'] }, '/dependencies/0').includes(pathId.description));
+});
+
+test('schema pattern: a definition compiled as its own validator (schemaPath relative to it) finds its description', () => {
+  // The pod container validator reports "#/properties/name/pattern", relative to definitions/podContainer.
+  const podContainer = (marathonPodSchema as { definitions: { podContainer: { properties: { name: Node } } } }).definitions.podContainer;
+  const m = only({ id: '/p', containers: [{ name: 'Web_1', resources: { cpus: 1, mem: 32 } }] }, '/containers/0/name');
+  assert.ok(m.includes(podContainer.properties.name.description), m);
+});
+
+test('schema pattern: without a description the whole regex is shown, uncut', () => {
+  // networks[].name has its pattern in an anyOf branch without a description of its own.
+  const m = only({ id: '/a', cmd: 'sleep 10', networks: [{ mode: 'container', name: 'My Net' }] }, '/networks/0/name');
+  assert.ok(m.startsWith('error.pattern: "networks[0].name" is "My Net"'), m);
+  assert.ok(m.endsWith('Pattern (the whole value must match): [a-z0-9]([-a-z0-9_]*[a-z0-9])?'), m);
+});
+
+test('schema pattern: Chronos fields say Chronos', () => {
+  const m = only({ name: 'bad name', command: 'true', schedule: 'R/2024-01-01T00:00:00Z/PT1H' }, '/name');
+  assert.match(m, /^error\.pattern: "name" is "bad name", which does not have the form Chronos requires\. name: Job name: /);
+});
+
+test('schema propertyNames: each bad key of a map is one finding on the key', () => {
+  const doc = { id: '/p', containers: [{ name: 'web', resources: { cpus: 1, mem: 32 } }], environment: { 'bad-name': 'x', OK: 'y', '9x': 'z' } };
+  const found = schemaFindings(doc);
+  assert.deepEqual(found.map((d) => d.pointer), ['/environment/bad-name', '/environment/9x']);
+  assert.ok(found[0].message.startsWith('error.pattern: "environment" has the key "bad-name"'), found[0].message);
+  assert.ok(found[0].message.includes('Change it to a key of that form'), found[0].message);
+});
+
+test('schema descriptions: every described pattern in the document schemas is found by its path', () => {
+  // An index key two nodes share with different texts is dropped; this catches a schema change that makes
+  // a described pattern unreachable that way.
+  const lost: string[] = [];
+  for (const [kind, schema] of Object.entries(documentSchemas) as [DocumentKind, unknown][]) {
+    const walk = (node: unknown, path: string): void => {
+      if (Array.isArray(node)) return node.forEach((n, i) => walk(n, `${path}/${i}`));
+      if (typeof node !== 'object' || node === null) return;
+      const o = node as Record<string, unknown>;
+      if (typeof o.pattern === 'string' && typeof o.description === 'string') {
+        if (patternNodeText(kind, `#${path}/pattern`)?.description !== o.description) lost.push(`${kind} ${path}`);
+      }
+      for (const [k, v] of Object.entries(o)) if (!['enum', 'const', 'default', 'examples'].includes(k)) walk(v, `${path}/${encodeURIComponent(k.replace(/~/g, '~0').replace(/\//g, '~1'))}`);
+    };
+    walk(schema, '');
+  }
+  assert.deepEqual(lost, []);
+});
