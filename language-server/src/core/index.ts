@@ -12,6 +12,7 @@ import { detectKind, unknownKindMessage } from './kind';
 import { parseDocument } from './parse';
 import { defaultProfile, effectiveSeverity, type Profile } from './profile';
 import { runRules } from './runRules';
+import { withoutSchemaDuplicates } from './overlap';
 import { validateSchema } from './schemaValidation';
 import type { DocumentKind, LintResult, Severity } from './types';
 
@@ -52,8 +53,8 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
       if (kind === 'unknown') {
         findings.push({ ruleId: 'unknown-kind', severity: 'info', pointer: '', message: unknownKindMessage(doc.value) });
       } else {
-        findings.push(...validateSchema(doc.value, kind, profile));
-        findings.push(...runRules(doc.value, kind, profile));
+        const ruleFindings = runRules(doc.value, kind, profile);
+        findings.push(...withoutSchemaDuplicates(validateSchema(doc.value, kind, profile), ruleFindings), ...ruleFindings);
       }
     }
     return { kind, diagnostics: diagnosticsFor(doc, withConfiguredSeverity(findings, profile)) };

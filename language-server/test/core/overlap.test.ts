@@ -1,0 +1,15 @@
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { lint } from '../../src/core/index';
+
+test('a value rejected by both the schema and a rule is reported once, by the rule', () => {
+  const { diagnostics } = lint('{"id": "/Web_Server", "cmd": "sleep 100"}');
+  const onId = diagnostics.filter((d) => d.pointer === '/id');
+  assert.deepEqual(onId.map((d) => d.ruleId), ['app-id-pattern']);
+  assert.ok(onId[0].fix, 'the rule finding keeps its fix');
+});
+
+test('schema findings on values no rule claims stay', () => {
+  const { diagnostics } = lint('{"id": "/Web_Server", "cmd": "sleep 100", "cpus": "two"}');
+  assert.ok(diagnostics.some((d) => d.ruleId === 'schema' && d.pointer === '/cpus'));
+});
