@@ -19,11 +19,16 @@ export function isObject(v: unknown): v is JsonObject {
 
 /** RFC 6901 escaping of one reference token. */
 export function escapePointerToken(token: string | number): string {
-  return String(token).replace(/~/g, '~0').replace(/\//g, '~1');
+  if (typeof token === 'number') return String(token);
+  // Rules build pointers for every app they visit: skip the two regex replaces for the usual plain key.
+  if (token.indexOf('~') === -1 && token.indexOf('/') === -1) return token;
+  return token.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
 export function joinPointer(base: string, ...tokens: (string | number)[]): string {
-  return base + tokens.map((t) => '/' + escapePointerToken(t)).join('');
+  let out = base;
+  for (let i = 0; i < tokens.length; i++) out += '/' + escapePointerToken(tokens[i]);
+  return out;
 }
 
 /** Resolves a Marathon path id against a base group id, the way Marathon's PathId.canonicalPath does. */
@@ -51,11 +56,13 @@ export function collectApps(root: unknown, kind: DocumentKind): AppRef[] {
     const { group, pointer, base } = stack.pop()!;
     const gid = typeof group.id === 'string' ? resolveId(group.id, base) : base;
     if (Array.isArray(group.apps)) {
-      group.apps.forEach((app, i) => {
-        if (!isObject(app)) return;
+      const appsPointer = pointer + '/apps/';
+      for (let i = 0; i < group.apps.length; i++) {
+        const app: unknown = group.apps[i];
+        if (!isObject(app)) continue;
         const absoluteId = typeof app.id === 'string' ? resolveId(app.id, gid) : undefined;
-        out.push({ pointer: joinPointer(pointer, 'apps', i), app, absoluteId, groupId: gid });
-      });
+        out.push({ pointer: appsPointer + i, app, absoluteId, groupId: gid });
+      }
     }
     if (Array.isArray(group.groups)) {
       for (let i = group.groups.length - 1; i >= 0; i--) {

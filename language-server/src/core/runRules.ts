@@ -2,7 +2,7 @@
 import { rules as allRules } from '../rules/index';
 import type { Rule, Report } from '../rules/rule';
 import { compareVersions, effectiveSeverity, type Profile } from './profile';
-import { collectApps } from './documentModel';
+import { collectApps, type AppRef } from './documentModel';
 import type { DocumentKind, Severity } from './types';
 
 export interface RuleFinding extends Report {
@@ -18,9 +18,37 @@ export function ruleApplies(rule: Rule, kind: DocumentKind, profile: Profile): b
   return effectiveSeverity(profile, rule.id, rule.severity) !== 'off';
 }
 
+/** What every rule of one run shares: the document, its apps, and the profile's version answers. */
+export interface RuleRun {
+  root: unknown;
+  kind: DocumentKind;
+  profile: Profile;
+  /** One array per run: `perDocument` views are keyed on it. */
+  apps: readonly AppRef[];
+  atLeast(v: string): boolean;
+}
+
+export function prepareRun(root: unknown, kind: DocumentKind, profile: Profile): RuleRun {
+  // Rules ask atLeast() per app and per volume; a handful of distinct versions are asked for, so remember them.
+  const answers = new Map<string, boolean>();
+  const atLeast = (v: string): boolean => {
+    let a = answers.get(v);
+    if (a === undefined) {
+      a = compareVersions(profile.marathonVersion, v) >= 0;
+      answers.set(v, a);
+    }
+    return a;
+  };
+  return { root, kind, profile, apps: collectApps(root, kind), atLeast };
+}
+
 /** Never throws: a rule that fails on odd input is reported as an `internal-error` finding instead. */
 export function runRules(root: unknown, kind: DocumentKind, profile: Profile, rules: readonly Rule[] = allRules): RuleFinding[] {
-  const apps = collectApps(root, kind);
+  return runPrepared(prepareRun(root, kind, profile), rules);
+}
+
+export function runPrepared(run: RuleRun, rules: readonly Rule[]): RuleFinding[] {
+  const { root, kind, profile, apps, atLeast } = run;
   const findings: RuleFinding[] = [];
   for (const rule of rules) {
     if (!ruleApplies(rule, kind, profile)) continue;
@@ -30,7 +58,7 @@ export function runRules(root: unknown, kind: DocumentKind, profile: Profile, ru
       kind,
       profile,
       apps,
-      atLeast: (v: string) => compareVersions(profile.marathonVersion, v) >= 0,
+      atLeast,
       report: (r: Report) => findings.push({ ...r, ruleId: rule.id, severity }),
     };
     try {

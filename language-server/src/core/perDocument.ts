@@ -1,0 +1,37 @@
+/**
+ * Views of a document that many rules share (every external volume, the dvdi apps, an app's constraints, …),
+ * computed once per lint run instead of once per rule: with ~170 rules each re-deriving them, the
+ * re-derivation, not the checks, was where linting spent its time.
+ *
+ * Both memos are keyed on objects that `runRules` creates afresh for every run (the `apps` array it hands
+ * every rule, and the `AppRef`s in it), so a cached view never outlives its document and may depend on the
+ * run's profile and kind. A returned view is shared by every caller: treat it as read-only.
+ */
+import type { RuleContext } from '../rules/rule';
+import type { AppRef } from './documentModel';
+
+/** Memoizes `compute(ctx)` for the document of one run. */
+export function perDocument<T>(compute: (ctx: RuleContext) => T): (ctx: RuleContext) => T {
+  const cache = new WeakMap<readonly AppRef[], { value: T }>();
+  return (ctx) => {
+    let hit = cache.get(ctx.apps);
+    if (!hit) {
+      hit = { value: compute(ctx) };
+      cache.set(ctx.apps, hit);
+    }
+    return hit.value;
+  };
+}
+
+/** Memoizes `compute(appRef)` for each app of one run. */
+export function perApp<T>(compute: (appRef: AppRef) => T): (appRef: AppRef) => T {
+  const cache = new WeakMap<AppRef, { value: T }>();
+  return (appRef) => {
+    let hit = cache.get(appRef);
+    if (!hit) {
+      hit = { value: compute(appRef) };
+      cache.set(appRef, hit);
+    }
+    return hit.value;
+  };
+}
