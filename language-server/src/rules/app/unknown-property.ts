@@ -5,10 +5,63 @@ import type { Rule } from '../rule';
 import { isObject, joinPointer } from '../../core/documentModel';
 import type { DocumentKind } from '../../core/types';
 import { nearestName } from './nearestName';
-import { shapeOf } from './schemaProperties';
+import { shapeOf, type ObjectShape } from './schemaProperties';
 
 type Schema = Record<string, unknown>;
 const schemas: Partial<Record<DocumentKind, Schema>> = { app: appSchema as Schema, group: groupSchema as Schema, pod: podSchema as Schema };
+
+/**
+ * A schema node's shape, plus whether anything under it can be unknown at all. Computed once per schema node
+ * (the schemas are module constants), not once per document object: re-resolving `$ref`s and merging branches
+ * for every object of every app was this rule's whole cost.
+ */
+interface Shape extends ObjectShape {
+  /** Closed objects (declared properties, no free keys) are reachable from here; otherwise skip the subtree. */
+  mayReport: boolean;
+}
+
+const shapes = new WeakMap<Schema, Shape>();
+
+function shapeFor(root: Schema, node: Schema): Shape {
+  let shape = shapes.get(node);
+  if (!shape) {
+    shape = { ...shapeOf(root, node), mayReport: true };
+    shapes.set(node, shape);
+    shape.mayReport = closedReachable(root, node);
+  }
+  return shape;
+}
+
+/** Breadth-first over the schema graph (it is cyclic: groups hold groups), without reading the document. */
+function closedReachable(root: Schema, start: Schema): boolean {
+  const seen = new Set<Schema>([start]);
+  const queue = [start];
+  for (let i = 0; i < queue.length; i++) {
+    const s = shapeOf(root, queue[i]);
+    if (!s.open) return true;
+    const next = [...s.properties.values()];
+    if (s.additional) next.push(s.additional);
+    if (s.items) next.push(s.items);
+    for (const n of next) if (!seen.has(n)) seen.add(n), queue.push(n);
+  }
+  return false;
+}
+
+/** A node still to visit; the pointer is rebuilt from the parent chain only for the rare report. */
+interface Frame {
+  value: unknown;
+  shape: Shape;
+  parent: Frame | undefined;
+  token: string | number;
+}
+
+function pointerOf(frame: Frame): string {
+  const tokens: (string | number)[] = [];
+  for (let f: Frame | undefined = frame; f?.parent; f = f.parent) tokens.push(f.token);
+  return joinPointer('', ...tokens.reverse());
+}
+
+const needsVisit = (v: unknown): boolean => typeof v === 'object' && v !== null;
 
 export const unknownProperty: Rule = {
   id: 'unknown-property',
@@ -20,22 +73,29 @@ export const unknownProperty: Rule = {
     const root = schemas[ctx.kind];
     if (!root) return;
     // Iterative walk over document and schema together: groups nest without limit.
-    const stack: { value: unknown; schema: Schema; pointer: string }[] = [{ value: ctx.root, schema: root, pointer: '' }];
+    const stack: Frame[] = [{ value: ctx.root, shape: shapeFor(root, root), parent: undefined, token: '' }];
     while (stack.length > 0) {
-      const { value, schema, pointer } = stack.pop()!;
-      const shape = shapeOf(root, schema);
+      const frame = stack.pop()!;
+      const { value, shape } = frame;
       if (Array.isArray(value)) {
-        if (shape.items) value.forEach((v, i) => stack.push({ value: v, schema: shape.items!, pointer: joinPointer(pointer, i) }));
+        if (!shape.items) continue;
+        const items = shapeFor(root, shape.items);
+        if (!items.mayReport) continue;
+        for (let i = 0; i < value.length; i++) if (needsVisit(value[i])) stack.push({ value: value[i], shape: items, parent: frame, token: i });
         continue;
       }
       if (!isObject(value)) continue;
-      for (const [key, child] of Object.entries(value)) {
+      for (const key in value) {
+        const child = value[key];
         const childSchema = shape.properties.get(key) ?? (shape.open ? shape.additional : undefined);
         if (childSchema) {
-          stack.push({ value: child, schema: childSchema, pointer: joinPointer(pointer, key) });
+          if (!needsVisit(child)) continue;
+          const childShape = shapeFor(root, childSchema);
+          if (childShape.mayReport) stack.push({ value: child, shape: childShape, parent: frame, token: key });
           continue;
         }
         if (shape.open) continue;
+        const pointer = pointerOf(frame);
         const suggestion = nearestName(key, shape.properties.keys());
         const keyPointer = joinPointer(pointer, key);
         const canRename = suggestion !== undefined && !(suggestion in value);

@@ -1,5 +1,6 @@
 /** Apps that declare at least one dvdi volume, with those volumes: the scope of Marathon's per-app DVDI rules. */
 import type { AppRef } from '../../core/documentModel';
+import { perDocument } from '../../core/perDocument';
 import type { RuleContext } from '../rule';
 import { dvdiVolumesOf, type ExternalVolumeRef } from '../volume/externalVolumes';
 
@@ -8,15 +9,16 @@ export interface DvdiApp {
   volumes: ExternalVolumeRef[];
 }
 
-export function dvdiAppsOf(ctx: RuleContext): DvdiApp[] {
+/** Once per run (shared: read-only). */
+export const dvdiAppsOf = perDocument((ctx: RuleContext): readonly DvdiApp[] => {
   const byPointer = new Map<string, DvdiApp>();
   for (const v of dvdiVolumesOf(ctx)) {
-    const entry = byPointer.get(v.appRef.pointer) ?? { appRef: v.appRef, volumes: [] };
+    let entry = byPointer.get(v.appRef.pointer);
+    if (!entry) byPointer.set(v.appRef.pointer, (entry = { appRef: v.appRef, volumes: [] }));
     entry.volumes.push(v);
-    byPointer.set(v.appRef.pointer, entry);
   }
   return [...byPointer.values()];
-}
+});
 
 /** How an app is named in messages: its absolute id, or where it is when it has none. */
 export function appLabel(appRef: AppRef): string {

@@ -29,6 +29,8 @@ export interface DvdiSlot {
 }
 
 export function parseDvdiEnvName(key: string): { field: DvdiEnvField; slot: number | undefined } | undefined {
+  // Every env key of every app passes here: reject the usual non-DVDI name before trying six prefixes.
+  if (!key.startsWith('DVDI_VOLUME_')) return undefined;
   for (const field of dvdiEnvFields) {
     const base = `DVDI_VOLUME_${field}`;
     if (!key.startsWith(base)) continue;
@@ -43,9 +45,10 @@ export function dvdiEnvVarsOf(appRef: AppRef): DvdiEnvVar[] {
   const env = appRef.app.env;
   if (!isObject(env)) return [];
   const out: DvdiEnvVar[] = [];
-  for (const [key, raw] of Object.entries(env)) {
+  for (const key in env) {
     const parsed = parseDvdiEnvName(key);
     if (!parsed) continue;
+    const raw = env[key];
     out.push({ key, pointer: joinPointer(appRef.pointer, 'env', key), ...parsed, value: typeof raw === 'string' ? raw : undefined });
   }
   return out;

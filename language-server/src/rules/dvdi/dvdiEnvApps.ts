@@ -1,5 +1,6 @@
 /** Apps whose environment uses the mesos-module-dvdi variables, split by whether the module will see them. */
 import type { AppRef } from '../../core/documentModel';
+import { perDocument } from '../../core/perDocument';
 import type { RuleContext } from '../rule';
 import { containerizerOf } from '../volume/appVolumes';
 import { dvdiEnvVarsOf, type DvdiEnvVar } from './dvdiEnv';
@@ -10,10 +11,16 @@ export interface DvdiEnvApp {
 }
 
 /** The module is a Mesos-containerizer isolator: a Docker-containerizer task never reaches it. */
-export function moduleEnvAppsOf(ctx: RuleContext): DvdiEnvApp[] {
-  return allEnvAppsOf(ctx).filter((a) => containerizerOf(a.appRef.app) !== 'DOCKER');
-}
+export const moduleEnvAppsOf = perDocument((ctx: RuleContext): readonly DvdiEnvApp[] =>
+  allEnvAppsOf(ctx).filter((a) => containerizerOf(a.appRef.app) !== 'DOCKER'),
+);
 
-export function allEnvAppsOf(ctx: RuleContext): DvdiEnvApp[] {
-  return ctx.apps.map((appRef) => ({ appRef, vars: dvdiEnvVarsOf(appRef) })).filter((a) => a.vars.length > 0);
-}
+/** Once per run (shared: read-only); most apps have no DVDI_VOLUME_* variables, so most are dropped here. */
+export const allEnvAppsOf = perDocument((ctx: RuleContext): readonly DvdiEnvApp[] => {
+  const out: DvdiEnvApp[] = [];
+  for (const appRef of ctx.apps) {
+    const vars = dvdiEnvVarsOf(appRef);
+    if (vars.length > 0) out.push({ appRef, vars });
+  }
+  return out;
+});

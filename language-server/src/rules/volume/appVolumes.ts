@@ -3,7 +3,8 @@
  * `AppPersistentVolume | AppExternalVolume | AppSecretVolume | AppHostVolume`, first match wins, so a
  * volume carrying both `persistent` and `external` is a persistent volume.
  */
-import { isObject, joinPointer, type AppRef, type JsonObject } from '../../core/documentModel';
+import { isObject, type AppRef, type JsonObject } from '../../core/documentModel';
+import { perApp, perDocument } from '../../core/perDocument';
 import type { RuleContext } from '../rule';
 
 export type VolumeKind = 'persistent' | 'external' | 'secret' | 'host';
@@ -39,34 +40,29 @@ export function containerizerOf(app: JsonObject): Containerizer | undefined {
   return upper === 'MESOS' || upper === 'DOCKER' ? upper : undefined;
 }
 
-export function volumesOf(appRef: AppRef): VolumeRef[] {
+/** The app's volumes, classified once per run (the volume, dvdi and residency rules all ask). */
+export const volumesOf = perApp((appRef: AppRef): VolumeRef[] => {
   const container = appRef.app.container;
   if (!isObject(container) || !Array.isArray(container.volumes)) return [];
   const out: VolumeRef[] = [];
+  const base = appRef.pointer + '/container/volumes/';
   container.volumes.forEach((volume, index) => {
     if (!isObject(volume)) return;
-    const pointer = joinPointer(appRef.pointer, 'container', 'volumes', index);
-    out.push({ appRef, index, pointer, volume, kind: volumeKind(volume) });
+    out.push({ appRef, index, pointer: base + index, volume, kind: volumeKind(volume) });
   });
   return out;
+});
+
+/** Every volume in every app, grouped by kind, computed once per document: about forty rules ask. */
+const volumesByKind = perDocument((ctx: RuleContext): Record<VolumeKind, VolumeRef[]> => {
+  const out: Record<VolumeKind, VolumeRef[]> = { persistent: [], external: [], secret: [], host: [] };
+  for (const appRef of ctx.apps) for (const v of volumesOf(appRef)) out[v.kind].push(v);
+  return out;
+});
+
+/** Every volume of the given kind in every app of the document (shared: read-only). */
+export function volumesOfKind(ctx: RuleContext, kind: VolumeKind): readonly VolumeRef[] {
+  return volumesByKind(ctx)[kind];
 }
 
-/**
- * Every volume in every app, computed once per document: about forty rules ask, and the runner hands
- * them all the same `apps` array, so it keys the cache.
- */
-const allVolumes = new WeakMap<readonly AppRef[], VolumeRef[]>();
-
-/** Every volume of the given kind in every app of the document. */
-export function volumesOfKind(ctx: RuleContext, kind: VolumeKind): VolumeRef[] {
-  let all = allVolumes.get(ctx.apps);
-  if (!all) {
-    all = ctx.apps.flatMap(volumesOf);
-    allVolumes.set(ctx.apps, all);
-  }
-  return all.filter((v) => v.kind === kind);
-}
-
-export function hasPersistentVolumes(appRef: AppRef): boolean {
-  return volumesOf(appRef).some((v) => v.kind === 'persistent');
-}
+export const hasPersistentVolumes = perApp((appRef: AppRef): boolean => volumesOf(appRef).some((v) => v.kind === 'persistent'));

@@ -3,6 +3,7 @@
  * Everything is type-checked here so that rules can ask plain questions ("the driver, if a string").
  */
 import { isObject, joinPointer, type JsonObject } from '../../core/documentModel';
+import { perDocument } from '../../core/perDocument';
 import type { RuleContext } from '../rule';
 import { volumesOfKind, type VolumeRef } from './appVolumes';
 
@@ -12,13 +13,14 @@ export interface ExternalVolumeRef extends VolumeRef {
   externalPointer: string;
 }
 
-export function externalVolumesOf(ctx: RuleContext): ExternalVolumeRef[] {
-  return volumesOfKind(ctx, 'external').map((v) => ({
+/** Every external volume of the document, once per run (shared: read-only). */
+export const externalVolumesOf = perDocument((ctx: RuleContext): readonly ExternalVolumeRef[] =>
+  volumesOfKind(ctx, 'external').map((v) => ({
     ...v,
     external: v.volume.external as JsonObject,
-    externalPointer: joinPointer(v.pointer, 'external'),
-  }));
-}
+    externalPointer: v.pointer + '/external',
+  })),
+);
 
 /** The only provider Marathon 1.1 – 1.10 knows. */
 export const dvdiProvider = 'dvdi';
@@ -27,9 +29,8 @@ export function isDvdi(v: ExternalVolumeRef): boolean {
   return v.external.provider === dvdiProvider;
 }
 
-export function dvdiVolumesOf(ctx: RuleContext): ExternalVolumeRef[] {
-  return externalVolumesOf(ctx).filter(isDvdi);
-}
+/** Every dvdi volume of the document, once per run (shared: read-only). */
+export const dvdiVolumesOf = perDocument((ctx: RuleContext): readonly ExternalVolumeRef[] => externalVolumesOf(ctx).filter(isDvdi));
 
 export function optionsOf(v: ExternalVolumeRef): JsonObject | undefined {
   return isObject(v.external.options) ? v.external.options : undefined;

@@ -1,5 +1,6 @@
 /** Persistent (local) volume accessors shared by the persistent-volume-* rules. */
-import { joinPointer, type JsonObject } from '../../core/documentModel';
+import type { JsonObject } from '../../core/documentModel';
+import { perDocument } from '../../core/perDocument';
 import type { RuleContext } from '../rule';
 import { volumesOfKind, type VolumeRef } from './appVolumes';
 
@@ -8,10 +9,11 @@ export interface PersistentVolumeRef extends VolumeRef {
   persistentPointer: string;
 }
 
-export function persistentVolumesOf(ctx: RuleContext): PersistentVolumeRef[] {
-  return volumesOfKind(ctx, 'persistent').map((v) => ({
+/** Every persistent volume of the document, once per run (shared: read-only). */
+export const persistentVolumesOf = perDocument((ctx: RuleContext): readonly PersistentVolumeRef[] =>
+  volumesOfKind(ctx, 'persistent').map((v) => ({
     ...v,
     persistent: v.volume.persistent as JsonObject,
-    persistentPointer: joinPointer(v.pointer, 'persistent'),
-  }));
-}
+    persistentPointer: v.pointer + '/persistent',
+  })),
+);
