@@ -65,10 +65,17 @@ export class LocalVolumes {
     return next;
   }
 
-  private async saveTable(): Promise<void> {
-    const tmp = `${this.tableFile}.tmp`;
-    await writeFile(tmp, JSON.stringify(Object.fromEntries(this.mounts)));
-    await rename(tmp, this.tableFile);
+  private saving: Promise<void> = Promise.resolve();
+
+  /** Writes of the one table file are chained: volumes mount in parallel, and two renames of one temp file race. */
+  private saveTable(): Promise<void> {
+    const write = async () => {
+      const tmp = `${this.tableFile}.tmp`;
+      await writeFile(tmp, JSON.stringify(Object.fromEntries(this.mounts)));
+      await rename(tmp, this.tableFile);
+    };
+    this.saving = this.saving.then(write, write);
+    return this.saving;
   }
 
   private checkName(name: unknown): string {
