@@ -56,7 +56,7 @@ export function runnerConfig(lab: Lab, extra: Partial<DryRunnerConfig> = {}): Dr
 
 export const openPolicy: Policy = { allowCreate: false, allowDestructiveOptions: [] };
 
-export function ctx(policy: Policy = openPolicy, signal = new AbortController().signal, events?: string[]): DryRunContext {
+export function ctx(policy: Policy = openPolicy, signal: AbortSignal = new AbortController().signal, events?: string[]): DryRunContext {
   return { policy, signal, onProgress: (step: string, status: ProgressStatus) => void events?.push(`${step}:${status}`) };
 }
 
