@@ -56,8 +56,8 @@ export function runnerConfig(lab: Lab, extra: Partial<DryRunnerConfig> = {}): Dr
 
 export const openPolicy: Policy = { allowCreate: false, allowDestructiveOptions: [] };
 
-export function ctx(policy: Policy = openPolicy, signal: AbortSignal = new AbortController().signal, events?: string[]): DryRunContext {
-  return { policy, signal, onProgress: (step: string, status: ProgressStatus) => void events?.push(`${step}:${status}`) };
+export function ctx(policy: Policy = openPolicy, signal?: AbortSignal, events?: string[]): DryRunContext {
+  return { policy, signal: signal ?? new AbortController().signal, onProgress: (step: string, status: ProgressStatus) => void events?.push(`${step}:${status}`) };
 }
 
 export async function mountsUnder(prefix: string): Promise<string[]> {
