@@ -11,6 +11,11 @@ export interface AppRef {
   absoluteId: string | undefined;
   /** Absolute id of the enclosing group ("/" for a single app). */
   groupId: string;
+  /**
+   * Slots for the views of this app that rules share (`perApp` in core/perDocument.ts): an array on the ref
+   * itself, because a WeakMap lookup per app per rule cost more than most checks. Not for rules to read.
+   */
+  readonly memo: unknown[];
 }
 
 export function isObject(v: unknown): v is JsonObject {
@@ -31,8 +36,14 @@ export function joinPointer(base: string, ...tokens: (string | number)[]): strin
   return out;
 }
 
+/** Non-empty segments, optionally absolute, no trailing "/". */
+const canonicalId = /^\/?[^/]+(?:\/[^/]+)*$/;
+const dotSegment = /(?:^|\/)\.\.?(?:\/|$)/;
+
 /** Resolves a Marathon path id against a base group id, the way Marathon's PathId.canonicalPath does. */
 export function resolveId(id: string, base: string): string {
+  // Most ids are already canonical ("/prod/db" or "db"): join them without splitting, once per app per run.
+  if (canonicalId.test(id) && !dotSegment.test(id)) return id.startsWith('/') ? id : (base === '/' ? '' : base) + '/' + id;
   const parts = id.startsWith('/') ? [] : base.split('/').filter(Boolean);
   for (const seg of id.split('/')) {
     if (seg === '' || seg === '.') continue;
@@ -46,7 +57,7 @@ export function collectApps(root: unknown, kind: DocumentKind): AppRef[] {
   if (!isObject(root)) return [];
   if (kind === 'app') {
     const id = typeof root.id === 'string' ? resolveId(root.id, '/') : undefined;
-    return [{ pointer: '', app: root, absoluteId: id, groupId: '/' }];
+    return [{ pointer: '', app: root, absoluteId: id, groupId: '/', memo: [] }];
   }
   if (kind !== 'group') return [];
   const out: AppRef[] = [];
@@ -61,7 +72,7 @@ export function collectApps(root: unknown, kind: DocumentKind): AppRef[] {
         const app: unknown = group.apps[i];
         if (!isObject(app)) continue;
         const absoluteId = typeof app.id === 'string' ? resolveId(app.id, gid) : undefined;
-        out.push({ pointer: appsPointer + i, app, absoluteId, groupId: gid });
+        out.push({ pointer: appsPointer + i, app, absoluteId, groupId: gid, memo: [] });
       }
     }
     if (Array.isArray(group.groups)) {

@@ -3,9 +3,10 @@
  * computed once per lint run instead of once per rule: with ~170 rules each re-deriving them, the
  * re-derivation, not the checks, was where linting spent its time.
  *
- * Both memos are keyed on objects that `runRules` creates afresh for every run (the `apps` array it hands
- * every rule, and the `AppRef`s in it), so a cached view never outlives its document and may depend on the
- * run's profile and kind. A returned view is shared by every caller: treat it as read-only.
+ * Both memos live on objects that `runRules` creates afresh for every run (the `apps` array it hands every
+ * rule, and the `AppRef`s in it, whose `memo` slots hold per-app views), so a cached view never outlives its
+ * document and may depend on the run's profile and kind. A returned view is shared by every caller: treat it
+ * as read-only.
  */
 import type { RuleContext } from '../rules/rule';
 import type { AppRef } from './documentModel';
@@ -23,15 +24,15 @@ export function perDocument<T>(compute: (ctx: RuleContext) => T): (ctx: RuleCont
   };
 }
 
-/** Memoizes `compute(appRef)` for each app of one run. */
+let nextSlot = 0;
+
+/** Memoizes `compute(appRef)` for each app of one run, in a slot of `appRef.memo` (undefined results are recomputed). */
 export function perApp<T>(compute: (appRef: AppRef) => T): (appRef: AppRef) => T {
-  const cache = new WeakMap<AppRef, { value: T }>();
+  const slot = nextSlot++;
   return (appRef) => {
-    let hit = cache.get(appRef);
-    if (!hit) {
-      hit = { value: compute(appRef) };
-      cache.set(appRef, hit);
-    }
-    return hit.value;
+    const memo = appRef.memo;
+    let value = memo[slot] as T | undefined;
+    if (value === undefined) memo[slot] = value = compute(appRef);
+    return value;
   };
 }

@@ -3,7 +3,8 @@
  * or name: port definitions on host networking (one `default` port when none are given), port mappings on
  * bridge/container networking (one `default` mapping when none are given).
  */
-import { isObject, type JsonObject } from '../../core/documentModel';
+import { isObject, type AppRef, type JsonObject } from '../../core/documentModel';
+import { perApp } from '../../core/perDocument';
 import { networkingMode, portMappingsOf } from './networking';
 
 export interface EffectivePorts {
@@ -22,6 +23,9 @@ export function effectivePorts(app: JsonObject): EffectivePorts {
   if (mappings && mappings.mappings.length > 0) return { source: 'portMappings', names: mappings.mappings.map(nameOf) };
   return { source: 'default', names: ['default'] };
 }
+
+/** `effectivePorts` of an app of the document, once per run (shared: read-only). */
+export const effectivePortsOf = perApp((ref: AppRef): EffectivePorts => effectivePorts(ref.app));
 
 function nameOf(p: unknown): string | undefined {
   return isObject(p) && typeof p.name === 'string' ? p.name : undefined;

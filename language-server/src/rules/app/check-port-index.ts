@@ -1,6 +1,6 @@
 import type { Rule } from '../rule';
 import { isObject, joinPointer } from '../../core/documentModel';
-import { effectivePorts } from './appPorts';
+import { effectivePortsOf } from './appPorts';
 
 const text = 'check port index must address an element of the ports array or container port mappings.';
 
@@ -15,7 +15,7 @@ export const checkPortIndex: Rule = {
     for (const ref of ctx.apps) {
       const check = ref.app.check;
       if (!isObject(check)) continue;
-      const count = effectivePorts(ref.app).names.length;
+      const count = effectivePortsOf(ref).names.length;
       for (const kind of ['http', 'tcp'] as const) {
         const c = check[kind];
         if (!isObject(c) || typeof c.portIndex !== 'number' || c.portIndex < count) continue;

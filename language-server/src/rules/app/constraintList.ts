@@ -2,7 +2,8 @@
  * The entries of an app's `constraints` ([field, OPERATOR, value?]) that are arrays of strings; other shapes
  * are the schema rule's concern. `op` is upper-cased for matching, as Marathon's validation does.
  */
-import { joinPointer, type AppRef } from '../../core/documentModel';
+import type { AppRef } from '../../core/documentModel';
+import { perApp } from '../../core/perDocument';
 
 export interface ConstraintRef {
   pointer: string;
@@ -17,17 +18,20 @@ export interface ConstraintRef {
 export const operatorsFor = (atLeast: (v: string) => boolean): string[] =>
   ['UNIQUE', 'CLUSTER', 'GROUP_BY', 'LIKE', 'UNLIKE', 'MAX_PER', ...(atLeast('1.6') ? ['IS'] : [])];
 
-export function constraintsOf(ref: AppRef): ConstraintRef[] {
+/** Once per app and run (shared: read-only); ten rules ask. */
+export const constraintsOf = perApp((ref: AppRef): readonly ConstraintRef[] => {
   const list = ref.app.constraints;
-  if (!Array.isArray(list)) return [];
+  if (!Array.isArray(list)) return none;
   const out: ConstraintRef[] = [];
   list.forEach((c, i) => {
     if (!Array.isArray(c) || !c.every((x) => typeof x === 'string')) return;
     const [field = '', rawOp = '', value] = c as string[];
-    out.push({ pointer: joinPointer(ref.pointer, 'constraints', i), length: c.length, field, rawOp, op: rawOp.toUpperCase(), value });
+    out.push({ pointer: ref.pointer + '/constraints/' + i, length: c.length, field, rawOp, op: rawOp.toUpperCase(), value });
   });
   return out;
-}
+});
+
+const none: readonly ConstraintRef[] = [];
 
 /** Whole 32-bit integer as Scala's `String.toInt` accepts it. */
 export function isScalaInt(v: string): boolean {

@@ -1,7 +1,7 @@
 import type { Rule } from '../rule';
 import { joinPointer } from '../../core/documentModel';
 import { containerizerOf } from './containerizer';
-import { declaredNetworks } from './networking';
+import { networksOf } from './networking';
 
 const text = 'may only specify a single container network when using the Docker container engine';
 
@@ -15,7 +15,7 @@ export const dockerSingleContainerNetwork: Rule = {
   check(ctx) {
     for (const ref of ctx.apps) {
       if (containerizerOf(ref.app) !== 'DOCKER') continue;
-      const container = declaredNetworks(ref.app, ref.pointer).filter((n) => n.mode === 'container');
+      const container = networksOf(ref).filter((n) => n.mode === 'container');
       if (container.length <= 1) continue;
       ctx.report({
         pointer: joinPointer(ref.pointer, 'networks'),

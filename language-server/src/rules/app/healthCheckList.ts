@@ -1,5 +1,6 @@
 /** An app's `healthChecks` entries with their effective protocol (default HTTP; case-insensitive from 1.5). */
-import { isObject, joinPointer, type AppRef, type JsonObject } from '../../core/documentModel';
+import { isObject, type AppRef, type JsonObject } from '../../core/documentModel';
+import { perApp } from '../../core/perDocument';
 
 export interface HealthCheckRef {
   pointer: string;
@@ -9,12 +10,17 @@ export interface HealthCheckRef {
 
 export const mesosProtocols = ['MESOS_HTTP', 'MESOS_HTTPS', 'MESOS_TCP'];
 
-export function healthChecksOf(ref: AppRef): HealthCheckRef[] {
+/** Once per app and run (shared: read-only); six rules ask. */
+export const healthChecksOf = perApp((ref: AppRef): readonly HealthCheckRef[] => {
   const list = ref.app.healthChecks;
-  if (!Array.isArray(list)) return [];
-  return list.flatMap((check, i) =>
-    isObject(check)
-      ? [{ pointer: joinPointer(ref.pointer, 'healthChecks', i), check, protocol: typeof check.protocol === 'string' ? check.protocol.toUpperCase() : 'HTTP' }]
-      : [],
-  );
-}
+  if (!Array.isArray(list)) return none;
+  const out: HealthCheckRef[] = [];
+  for (let i = 0; i < list.length; i++) {
+    const check: unknown = list[i];
+    if (!isObject(check)) continue;
+    out.push({ pointer: ref.pointer + '/healthChecks/' + i, check, protocol: typeof check.protocol === 'string' ? check.protocol.toUpperCase() : 'HTTP' });
+  }
+  return out;
+});
+
+const none: readonly HealthCheckRef[] = [];

@@ -1,6 +1,6 @@
 import type { Rule } from '../rule';
 import { joinPointer } from '../../core/documentModel';
-import { effectivePorts } from './appPorts';
+import { effectivePortsOf } from './appPorts';
 import { healthChecksOf } from './healthCheckList';
 
 const text = 'Health check port indices must address an element of the ports array or container port mappings.';
@@ -13,7 +13,7 @@ export const healthCheckPortIndex: Rule = {
   marathonMessage: text,
   check(ctx) {
     for (const ref of ctx.apps) {
-      const ports = effectivePorts(ref.app);
+      const ports = effectivePortsOf(ref);
       for (const hc of healthChecksOf(ref)) {
         // COMMAND checks run a command and use no port; `port` overrides the index.
         if (hc.protocol === 'COMMAND' || hc.check.command != null || hc.check.port != null) continue;

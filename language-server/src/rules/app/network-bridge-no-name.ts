@@ -1,5 +1,5 @@
 import type { Rule } from '../rule';
-import { declaredNetworks } from './networking';
+import { networksOf } from './networking';
 
 const text = 'Bridge networks may not have names';
 
@@ -12,7 +12,7 @@ export const networkBridgeNoName: Rule = {
   marathonMessage: text,
   check(ctx) {
     for (const ref of ctx.apps) {
-      for (const n of declaredNetworks(ref.app, ref.pointer)) {
+      for (const n of networksOf(ref)) {
         if (n.mode !== 'bridge' || n.name == null) continue;
         ctx.report({
           pointer: n.pointer,

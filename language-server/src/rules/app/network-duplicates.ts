@@ -1,5 +1,5 @@
 import type { Rule } from '../rule';
-import { declaredNetworks } from './networking';
+import { networksOf } from './networking';
 
 const text = 'Duplicate networks are not allowed';
 
@@ -13,7 +13,7 @@ export const networkDuplicates: Rule = {
   check(ctx) {
     for (const ref of ctx.apps) {
       const seen = new Set<string | undefined>();
-      for (const n of declaredNetworks(ref.app, ref.pointer)) {
+      for (const n of networksOf(ref)) {
         if (n.mode !== 'container') continue;
         if (seen.has(n.name)) {
           ctx.report({

@@ -1,5 +1,5 @@
 import type { Rule } from '../rule';
-import { declaredNetworks } from './networking';
+import { networksOf } from './networking';
 
 const text = 'Host networks may not have names or labels';
 
@@ -12,7 +12,7 @@ export const networkHostNoName: Rule = {
   marathonMessage: text,
   check(ctx) {
     for (const ref of ctx.apps) {
-      for (const n of declaredNetworks(ref.app, ref.pointer)) {
+      for (const n of networksOf(ref)) {
         if (n.mode !== 'host' || (n.name == null && !n.hasLabels)) continue;
         ctx.report({
           pointer: n.pointer,

@@ -1,6 +1,6 @@
 import type { Rule } from '../rule';
 import { joinPointer } from '../../core/documentModel';
-import { declaredNetworks } from './networking';
+import { networksOf } from './networking';
 
 const text = 'May specify a single host network, single bridge network, or else 1-to-n container networks';
 
@@ -13,7 +13,7 @@ export const networkModeMix: Rule = {
   marathonMessage: text,
   check(ctx) {
     for (const ref of ctx.apps) {
-      const networks = declaredNetworks(ref.app, ref.pointer);
+      const networks = networksOf(ref);
       const count = (m: string) => networks.filter((n) => n.mode === m).length;
       const host = count('host'), bridge = count('bridge'), container = count('container');
       const kinds = [host, bridge, container].filter((c) => c > 0).length;

@@ -1,5 +1,5 @@
 import type { Rule } from '../rule';
-import { declaredNetworks } from './networking';
+import { networksOf } from './networking';
 
 const text = 'Network name must be specified when container network is selected.';
 
@@ -13,7 +13,7 @@ export const networkNameRequired: Rule = {
   check(ctx) {
     if (ctx.profile.defaultNetworkName) return;
     for (const ref of ctx.apps) {
-      for (const n of declaredNetworks(ref.app, ref.pointer)) {
+      for (const n of networksOf(ref)) {
         if (n.mode !== 'container' || n.name != null) continue;
         ctx.report({
           pointer: n.pointer,

@@ -2,7 +2,8 @@
  * How an app is networked, from the 1.5+ `networks` list or the deprecated `container.docker.network` /
  * `ipAddress` fields, the way AppNormalization translates them. Host networking is the default.
  */
-import { isObject, joinPointer, type JsonObject } from '../../core/documentModel';
+import { isObject, joinPointer, type AppRef, type JsonObject } from '../../core/documentModel';
+import { perApp } from '../../core/perDocument';
 import { containerOf, dockerOf } from './containerizer';
 
 export type NetworkMode = 'host' | 'bridge' | 'container';
@@ -23,7 +24,7 @@ export function declaredNetworks(app: JsonObject, pointer: string): NetworkRef[]
   const out: NetworkRef[] = [];
   app.networks.forEach((n, i) => {
     if (!isObject(n)) return;
-    const mode = n.mode == null ? 'container' : typeof n.mode === 'string' ? modes[n.mode.toLowerCase()] : undefined;
+    const mode = modeOf(n);
     const name = typeof n.name === 'string' ? n.name : undefined;
     const hasLabels = isObject(n.labels) && Object.keys(n.labels).length > 0;
     out.push({ pointer: joinPointer(pointer, 'networks', i), mode, name, hasLabels });
@@ -31,10 +32,18 @@ export function declaredNetworks(app: JsonObject, pointer: string): NetworkRef[]
   return out;
 }
 
+function modeOf(network: JsonObject): NetworkMode | undefined {
+  const m = network.mode;
+  return m == null ? 'container' : typeof m === 'string' ? modes[m.toLowerCase()] : undefined;
+}
+
+/** `declaredNetworks` of an app of the document, once per run (shared: read-only). */
+export const networksOf = perApp((ref: AppRef): NetworkRef[] => declaredNetworks(ref.app, ref.pointer));
+
 /** The effective networking mode after normalization. */
 export function networkingMode(app: JsonObject): NetworkMode {
-  const networks = declaredNetworks(app, '');
-  if (networks.length > 0) return networks[0].mode ?? 'host';
+  // The first object entry decides; found directly rather than by building every entry's NetworkRef.
+  if (Array.isArray(app.networks)) for (const n of app.networks) if (isObject(n)) return modeOf(n) ?? 'host';
   const dockerNetwork = dockerOf(app)?.network;
   if (typeof dockerNetwork === 'string') {
     const n = dockerNetwork.toUpperCase();

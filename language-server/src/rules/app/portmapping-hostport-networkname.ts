@@ -1,6 +1,6 @@
 import type { Rule } from '../rule';
 import { isObject, joinPointer } from '../../core/documentModel';
-import { declaredNetworks, portMappingsOf } from './networking';
+import { networksOf, portMappingsOf } from './networking';
 
 const text = 'networkNames must be a single item list when hostPort is specified and more than 1 container network is defined';
 
@@ -15,7 +15,7 @@ export const portMappingHostPortNetworkName: Rule = {
     for (const ref of ctx.apps) {
       const mappings = portMappingsOf(ref.app, ref.pointer);
       if (!mappings) continue;
-      if (declaredNetworks(ref.app, ref.pointer).filter((n) => n.mode === 'container').length <= 1) continue;
+      if (networksOf(ref).filter((n) => n.mode === 'container').length <= 1) continue;
       mappings.mappings.forEach((m, i) => {
         if (!isObject(m) || m.hostPort == null) return;
         if (Array.isArray(m.networkNames) && m.networkNames.length === 1) return;

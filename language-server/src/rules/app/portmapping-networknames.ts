@@ -1,6 +1,6 @@
 import type { Rule } from '../rule';
 import { isObject, joinPointer } from '../../core/documentModel';
-import { declaredNetworks, portMappingsOf } from './networking';
+import { networksOf, portMappingsOf } from './networking';
 
 export const portMappingNetworkNames: Rule = {
   id: 'portmapping-networknames',
@@ -13,7 +13,7 @@ export const portMappingNetworkNames: Rule = {
     for (const ref of ctx.apps) {
       const mappings = portMappingsOf(ref.app, ref.pointer);
       if (!mappings) continue;
-      const names = declaredNetworks(ref.app, ref.pointer).filter((n) => n.mode === 'container' && n.name != null).map((n) => n.name!);
+      const names = networksOf(ref).filter((n) => n.mode === 'container' && n.name != null).map((n) => n.name!);
       mappings.mappings.forEach((m, i) => {
         if (!isObject(m) || !Array.isArray(m.networkNames)) return;
         m.networkNames.forEach((name, j) => {

@@ -1,6 +1,6 @@
 import type { Rule } from '../rule';
 import { isObject, joinPointer } from '../../core/documentModel';
-import { effectivePorts } from './appPorts';
+import { effectivePortsOf } from './appPorts';
 
 export const readinessPortNameRef: Rule = {
   id: 'readiness-portname-ref',
@@ -12,7 +12,7 @@ export const readinessPortNameRef: Rule = {
     for (const ref of ctx.apps) {
       const list = ref.app.readinessChecks;
       if (!Array.isArray(list)) continue;
-      const names = effectivePorts(ref.app).names.filter((n): n is string => n != null);
+      const names = effectivePortsOf(ref).names.filter((n): n is string => n != null);
       list.forEach((rc, i) => {
         if (!isObject(rc)) return;
         const portName = rc.portName ?? 'http-api';

@@ -16,7 +16,12 @@ export interface ExternalVolumeRef extends VolumeRef {
 /** Every external volume of the document, once per run (shared: read-only). */
 export const externalVolumesOf = perDocument((ctx: RuleContext): readonly ExternalVolumeRef[] =>
   volumesOfKind(ctx, 'external').map((v) => ({
-    ...v,
+    // A literal, not `...v`: spreading 10,000 refs per document showed up in profiles.
+    appRef: v.appRef,
+    index: v.index,
+    pointer: v.pointer,
+    volume: v.volume,
+    kind: v.kind,
     external: v.volume.external as JsonObject,
     externalPointer: v.pointer + '/external',
   })),

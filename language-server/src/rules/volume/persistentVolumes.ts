@@ -12,7 +12,12 @@ export interface PersistentVolumeRef extends VolumeRef {
 /** Every persistent volume of the document, once per run (shared: read-only). */
 export const persistentVolumesOf = perDocument((ctx: RuleContext): readonly PersistentVolumeRef[] =>
   volumesOfKind(ctx, 'persistent').map((v) => ({
-    ...v,
+    // A literal, not `...v`: spreading 10,000 refs per document showed up in profiles.
+    appRef: v.appRef,
+    index: v.index,
+    pointer: v.pointer,
+    volume: v.volume,
+    kind: v.kind,
     persistent: v.volume.persistent as JsonObject,
     persistentPointer: v.pointer + '/persistent',
   })),
