@@ -2,6 +2,7 @@
  * `marathon-lint.config.json` text → Profile. Every problem becomes a diagnostic with a position (rule id
  * `config`); the profile keeps the default for any field that is wrong, so linting can still go on.
  */
+import { marathonRejectsInvalidJson } from './syntaxMessage';
 import { rules } from '../rules/index';
 import { engineRules } from './engineRules';
 import { isObject } from './documentModel';
@@ -24,7 +25,11 @@ export function knownRuleIds(): string[] {
 export function parseConfig(text: string, fileName: string): { profile: Profile; errors: Diagnostic[] } {
   const parsed = parseDocument(text);
   const profile: Profile = { ...defaultProfile, features: [...defaultProfile.features], rules: {} };
-  const findings: Finding[] = parsed.findings.map((f) => ({ ...f, ruleId: f.ruleId === 'syntax' ? 'config' : f.ruleId, message: `${fileName}: ${f.message}` }));
+  const findings: Finding[] = parsed.findings.map((f) => ({
+    ...f,
+    ruleId: f.ruleId === 'syntax' ? 'config' : f.ruleId,
+    message: `${fileName}: ${f.message.replace(marathonRejectsInvalidJson, 'A configuration file must be valid JSON.')}`,
+  }));
   const problem = (pointer: string, message: string, severity: 'error' | 'warning' = 'error', target: 'key' | 'value' = 'value') =>
     findings.push({ ruleId: 'config', severity, pointer, target, message: `${fileName}: ${message}` });
   const c = parsed.value;

@@ -49,10 +49,13 @@ function hint(text: string, offset: number, expected: string): string {
   return 'Fix the syntax at this position; nothing else in the document is checked until it parses.';
 }
 
+/** The sentence that says who rejects invalid JSON; adapters for other files (the config) replace it. */
+export const marathonRejectsInvalidJson = 'Marathon rejects a document that is not valid JSON ("Invalid JSON") before checking anything else.';
+
 /** `at` is the 0-based position of `offset`; the message shows it 1-based, as editors and Marathon's parser do. */
 export function syntaxMessage(text: string, offset: number, expected: string, at: Position): string {
   return (
     `Invalid JSON at line ${at.line + 1}, column ${at.character + 1}: expected ${expected}, found ${describeFound(text, offset)}. ` +
-    `Marathon rejects a document that is not valid JSON ("Invalid JSON") before checking anything else. ${hint(text, offset, expected)}`
+    `${marathonRejectsInvalidJson} ${hint(text, offset, expected)}`
   );
 }
