@@ -1,0 +1,31 @@
+/**
+ * An independent real client: headless Neovim 0.7 (Debian) opens a corpus file with a known finding
+ * through the bundled server; what it shows must equal what the engine reports for the same file.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { lint } from '../../language-server/src/core/index';
+import { corpusDir, repoRoot, serverBundle } from './lspClient';
+
+const hasNvim = spawnSync('nvim', ['--version']).status === 0;
+const file = join(corpusDir, 'marathon-docs/secrets-L74.json');
+
+test('Neovim shows the engine’s diagnostics for a corpus file', { skip: hasNvim ? false : 'nvim not installed (scripts/install-test-deps.sh)' }, () => {
+  const r = spawnSync('nvim', ['--headless', '--clean', '-c', `luafile ${join(repoRoot, 'test/lsp/nvim/lsp-diag.lua')}`], {
+    env: { ...process.env, LSP_SERVER: serverBundle, LSP_FILE: file },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    encoding: 'utf8',
+    timeout: 30_000,
+  });
+  const lines = r.stdout.trim().split('\n');
+  assert.equal(r.status, 0, r.stdout + r.stderr);
+  assert.equal(lines.at(-1), 'hover-ok');
+  const shown = lines.slice(0, -1).map((l) => JSON.parse(l)).map((d) => `${d.lnum}:${d.col} ${d.code} ${d.message}`).sort();
+  const expected = lint(readFileSync(file, 'utf8')).diagnostics.map((d) => `${d.range.start.line}:${d.range.start.character} ${d.ruleId} ${d.message}`).sort();
+  assert.ok(expected.length > 0, 'the corpus file has a known finding');
+  assert.deepEqual(shown, expected);
+  assert.ok(lines.slice(0, -1).every((l) => JSON.parse(l).source === 'marathon'));
+});
