@@ -1,6 +1,6 @@
 import type { Rule } from '../rule';
 import { joinPointer, resolveId, type AppRef } from '../../core/documentModel';
-import { collectGroups } from './groupWalk';
+import { collectGroups, parentOf } from './groupWalk';
 
 const text = 'Dependency graph has cyclic dependencies.';
 
@@ -17,23 +17,45 @@ export const groupCyclicDeps: Rule = {
   marathonMessage: text,
   check(ctx) {
     const apps = ctx.apps.filter((a): a is AppRef & { absoluteId: string } => a.absoluteId != null);
-    const groups = collectGroups(ctx.root);
+    // Only groups that declare dependencies contribute any; most documents have none or a few.
+    const depGroups = collectGroups(ctx.root).filter((g) => Array.isArray(g.group.dependencies) && g.group.dependencies.length > 0);
     const depsOf = (ref: AppRef): string[] => {
       const out: string[] = [];
       const add = (deps: unknown, base: string) => {
         if (Array.isArray(deps)) for (const d of deps) if (typeof d === 'string') out.push(resolveId(d, base));
       };
       add(ref.app.dependencies, ref.groupId);
-      for (const g of groups) {
+      for (const g of depGroups) {
         if (g.absoluteId === ref.groupId || ref.groupId.startsWith(g.absoluteId === '/' ? '/' : g.absoluteId + '/')) add(g.group.dependencies, g.parentId ?? '/');
       }
       return out;
     };
-    const appsUnder = (id: string) => apps.filter((a) => a.absoluteId === id || a.absoluteId.startsWith(id === '/' ? '/' : id + '/'));
+    // The apps at or under each id, in document order: one lookup per dependency instead of a scan of every app.
+    let under: Map<string, AppRef[]> | undefined;
+    const appsUnder = (id: string): readonly AppRef[] => {
+      if (!under) {
+        under = new Map();
+        for (const a of apps) {
+          for (let prefix = a.absoluteId; ; prefix = parentOf(prefix)) {
+            let list = under.get(prefix);
+            if (!list) under.set(prefix, (list = []));
+            list.push(a);
+            if (prefix === '/') break;
+          }
+        }
+      }
+      return under.get(id) ?? [];
+    };
     const edges = new Map<string, Set<string>>();
+    const noTargets = new Set<string>();
     for (const a of apps) {
+      const deps = depsOf(a);
+      if (deps.length === 0) {
+        edges.set(a.absoluteId, noTargets); // still set: a later app with the same id replaces an earlier one's edges
+        continue;
+      }
       const targets = new Set<string>();
-      for (const dep of depsOf(a)) for (const t of appsUnder(dep)) targets.add(t.absoluteId);
+      for (const dep of deps) for (const t of appsUnder(dep)) targets.add(t.absoluteId!);
       edges.set(a.absoluteId, targets);
     }
     const cycle = findCycle(edges);
@@ -51,8 +73,9 @@ export const groupCyclicDeps: Rule = {
 /** Iterative DFS (three colours); returns the nodes of one cycle in order, or undefined. */
 function findCycle(edges: Map<string, Set<string>>): string[] | undefined {
   const state = new Map<string, 1 | 2>();
-  for (const start of edges.keys()) {
-    if (state.has(start)) continue;
+  for (const [start, targets] of edges) {
+    // A node without edges out cannot be on a cycle: searching from it would only mark it done.
+    if (targets.size === 0 || state.has(start)) continue;
     const path: string[] = [];
     const stack: { node: string; it: Iterator<string> }[] = [];
     const enter = (n: string) => {
