@@ -7,19 +7,33 @@ import { URI } from 'vscode-uri';
 import type { MarathonDocument } from '../features/document';
 import { kindFromSchemaRef } from '../features/documentKind';
 import { isObject } from '../core/documentModel';
+import type { DocumentKind } from '../core/types';
 import { configFileName } from './projectConfig';
 import { matchesGlob } from './glob';
 
-export function isMarathonDocument(doc: MarathonDocument, globs: readonly string[], roots: readonly string[]): boolean {
-  let path = '';
+function pathOf(uri: string): string {
   try {
-    const u = URI.parse(doc.uri);
-    path = u.scheme === 'file' ? u.fsPath.replace(/\\/g, '/') : u.path;
+    const u = URI.parse(uri);
+    return u.scheme === 'file' ? u.fsPath.replace(/\\/g, '/') : u.path;
   } catch {
-    // an unparsable uri can still be judged by its content
+    return ''; // an unparsable uri can still be judged by its content
   }
-  if (path.endsWith('/' + configFileName)) return false; // the lint config is not a definition
-  if (path && globs.some((g) => matchesGlob(path, g, roots))) return true;
+}
+
+export function matchesFilesSetting(uri: string, globs: readonly string[], roots: readonly string[]): boolean {
+  const path = pathOf(uri);
+  return !!path && !path.endsWith('/' + configFileName) && globs.some((g) => matchesGlob(path, g, roots));
+}
+
+/** The kind a top-level `"$schema"` names, read from the text without parsing it (it sits near the top). */
+export function kindFromSchemaText(text: string): DocumentKind | undefined {
+  const m = /"\$schema"\s*:\s*"([^"]{0,500})"/.exec(text.slice(0, 4096));
+  return m ? kindFromSchemaRef(m[1]) : undefined;
+}
+
+export function isMarathonDocument(doc: MarathonDocument, globs: readonly string[], roots: readonly string[]): boolean {
+  if (pathOf(doc.uri).endsWith('/' + configFileName)) return false; // the lint config is not a definition
+  if (matchesFilesSetting(doc.uri, globs, roots)) return true;
   if (isObject(doc.value) && kindFromSchemaRef(doc.value.$schema)) return true;
   return doc.kind !== 'unknown';
 }

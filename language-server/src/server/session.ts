@@ -8,7 +8,7 @@ import { URI } from 'vscode-uri';
 import type { MarathonDocument } from '../features/document';
 import type { LintResult } from '../core/types';
 import { DocumentCache } from './documentCache';
-import { isMarathonDocument } from './documentFilter';
+import { isMarathonDocument, kindFromSchemaText, matchesFilesSetting } from './documentFilter';
 import { lintDocument } from './engine';
 import type { Logger } from './logger';
 import { ProjectConfig } from './projectConfig';
@@ -71,13 +71,26 @@ export class Session {
     return isMarathonDocument(doc, this.settings.settings.files ?? [], this.roots) ? doc : undefined;
   }
 
-  /** Lint of the newest version of an open Marathon document (cached per version and profile). */
+  /**
+   * Lint of the newest version of an open Marathon document (cached per version and profile).
+   * Validation needs no editor tree: the engine parses once, and its verdict on the kind decides whether
+   * the document is ours; the tolerant tree is built only when a feature asks for `doc`.
+   */
   analyze(uri: string): Analysis | undefined {
-    const doc = this.marathonDocument(uri);
-    if (!doc) return undefined;
+    const td = this.documents.get(uri);
+    if (!td) return undefined;
+    const text = td.getText();
+    const schemaKind = kindFromSchemaText(text);
     const profile = applySettings(this.config.profileFor(uri), this.settings.settings);
     const key = JSON.stringify(profile);
-    const r = this.cache.lint(uri, doc.version, key, () => lintDocument(doc.text, doc.kind, profile, uri));
-    return { doc, ...r };
+    const r = this.cache.lint(uri, td.version, key, () => lintDocument(text, schemaKind ?? 'unknown', profile, uri));
+    if (r.result.kind === 'unknown' && !schemaKind && !matchesFilesSetting(uri, this.settings.settings.files ?? [], this.roots)) return undefined;
+    const session = this;
+    return {
+      ...r,
+      get doc() {
+        return session.cache.document(uri, td.version, () => text);
+      },
+    };
   }
 }
