@@ -1,6 +1,6 @@
 import type { Rule } from '../rule';
 import { joinPointer } from '../../core/documentModel';
-import { idSegments, reservedIdSegments } from './pathId';
+import { lastIdSegment, reservedIdSegments } from './pathId';
 
 const text = 'must not end with any of the following reserved keywords: restart, tasks, versions, ., ..';
 
@@ -14,7 +14,7 @@ export const appIdReserved: Rule = {
   check(ctx) {
     for (const ref of ctx.apps) {
       if (typeof ref.app.id !== 'string') continue;
-      const last = idSegments(ref.app.id).at(-1);
+      const last = lastIdSegment(ref.app.id);
       if (last == null || !(reservedIdSegments as readonly string[]).includes(last)) continue;
       ctx.report({
         pointer: joinPointer(ref.pointer, 'id'),

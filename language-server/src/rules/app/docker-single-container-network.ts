@@ -15,7 +15,9 @@ export const dockerSingleContainerNetwork: Rule = {
   check(ctx) {
     for (const ref of ctx.apps) {
       if (containerizerOf(ref.app) !== 'DOCKER') continue;
-      const container = networksOf(ref).filter((n) => n.mode === 'container');
+      const networks = networksOf(ref);
+      if (networks.length <= 1) continue; // the usual single network: nothing to count
+      const container = networks.filter((n) => n.mode === 'container');
       if (container.length <= 1) continue;
       ctx.report({
         pointer: joinPointer(ref.pointer, 'networks'),

@@ -9,8 +9,10 @@ export const envSecretRef: Rule = {
   marathonMessage: 'references an undefined secret',
   check(ctx) {
     for (const ref of ctx.apps) {
+      const refs = envSecretRefs(ref.app, ref.pointer);
+      if (refs.length === 0) continue; // before building the app's secret names
       const secrets = declaredSecrets(ref.app);
-      for (const s of envSecretRefs(ref.app, ref.pointer)) {
+      for (const s of refs) {
         if (secrets.has(s.name)) continue;
         ctx.report({
           pointer: s.pointer,

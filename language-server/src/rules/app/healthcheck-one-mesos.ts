@@ -11,7 +11,9 @@ export const healthCheckOneMesos: Rule = {
   marathonMessage: text,
   check(ctx) {
     for (const ref of ctx.apps) {
-      const mesos = healthChecksOf(ref).filter((hc) => mesosProtocols.includes(hc.protocol));
+      const checks = healthChecksOf(ref);
+      if (checks.length < 2) continue;
+      const mesos = checks.filter((hc) => mesosProtocols.includes(hc.protocol));
       for (const hc of mesos.slice(1)) {
         ctx.report({
           pointer: hc.pointer,

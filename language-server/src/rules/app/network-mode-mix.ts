@@ -14,6 +14,7 @@ export const networkModeMix: Rule = {
   check(ctx) {
     for (const ref of ctx.apps) {
       const networks = networksOf(ref);
+      if (networks.length <= 1) continue; // one entry is always one mode
       const count = (m: string) => networks.filter((n) => n.mode === m).length;
       const host = count('host'), bridge = count('bridge'), container = count('container');
       const kinds = [host, bridge, container].filter((c) => c > 0).length;

@@ -40,6 +40,12 @@ function modeOf(network: JsonObject): NetworkMode | undefined {
 /** `declaredNetworks` of an app of the document, once per run (shared: read-only). */
 export const networksOf = perApp((ref: AppRef): NetworkRef[] => declaredNetworks(ref.app, ref.pointer));
 
+export function countContainerNetworks(networks: readonly NetworkRef[]): number {
+  let n = 0;
+  for (const net of networks) if (net.mode === 'container') n++;
+  return n;
+}
+
 /** The effective networking mode after normalization. */
 export function networkingMode(app: JsonObject): NetworkMode {
   // The first object entry decides; found directly rather than by building every entry's NetworkRef.
@@ -54,6 +60,9 @@ export function networkingMode(app: JsonObject): NetworkMode {
   if (isObject(app.ipAddress)) return 'container';
   return 'host';
 }
+
+/** `portMappingsOf` an app of the document, once per run (shared: read-only); undefined (no mappings) is not cached, and costs nothing. */
+export const portMappingsOfRef = perApp((ref: AppRef) => portMappingsOf(ref.app, ref.pointer));
 
 /** `container.portMappings`, else the deprecated `container.docker.portMappings`, with its pointer. */
 export function portMappingsOf(app: JsonObject, pointer: string): { pointer: string; mappings: unknown[] } | undefined {

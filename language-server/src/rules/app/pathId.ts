@@ -18,8 +18,23 @@ export function idSegments(id: string): string[] {
   return id.split('/').filter((s) => s !== '');
 }
 
+/**
+ * A strict subset of valid ids (no empty segments, no "."/"..", each label alnum runs joined by "-"), with
+ * disjoint character classes so it runs in linear time: lets the common id skip the split.
+ */
+const plainId = /^\/?[a-z0-9]+(?:-+[a-z0-9]+)*(?:\.[a-z0-9]+(?:-+[a-z0-9]+)*)*(?:\/[a-z0-9]+(?:-+[a-z0-9]+)*(?:\.[a-z0-9]+(?:-+[a-z0-9]+)*)*)*$/;
+
 export function invalidIdSegments(id: string): string[] {
+  if (plainId.test(id)) return [];
   return idSegments(id).filter((s) => !segmentPattern.test(s));
+}
+
+/** The last non-empty segment (`idSegments(id).at(-1)`) without splitting the whole id. */
+export function lastIdSegment(id: string): string | undefined {
+  let end = id.length;
+  while (end > 0 && id[end - 1] === '/') end--;
+  if (end === 0) return undefined;
+  return id.slice(id.lastIndexOf('/', end - 1) + 1, end);
 }
 
 /**

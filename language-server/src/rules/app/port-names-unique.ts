@@ -1,6 +1,6 @@
 import type { Rule } from '../rule';
 import { isObject, joinPointer } from '../../core/documentModel';
-import { portMappingsOf } from './networking';
+import { portMappingsOfRef } from './networking';
 
 const text = 'Port names must be unique.';
 
@@ -14,7 +14,7 @@ export const portNamesUnique: Rule = {
     for (const ref of ctx.apps) {
       const lists: [string, unknown[]][] = [];
       if (Array.isArray(ref.app.portDefinitions)) lists.push([joinPointer(ref.pointer, 'portDefinitions'), ref.app.portDefinitions]);
-      const mappings = portMappingsOf(ref.app, ref.pointer);
+      const mappings = portMappingsOfRef(ref);
       if (mappings) lists.push([mappings.pointer, mappings.mappings]);
       for (const [pointer, list] of lists) {
         const seen = new Set<string>();

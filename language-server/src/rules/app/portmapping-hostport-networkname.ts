@@ -1,6 +1,6 @@
 import type { Rule } from '../rule';
 import { isObject, joinPointer } from '../../core/documentModel';
-import { networksOf, portMappingsOf } from './networking';
+import { countContainerNetworks, networksOf, portMappingsOfRef } from './networking';
 
 const text = 'networkNames must be a single item list when hostPort is specified and more than 1 container network is defined';
 
@@ -13,9 +13,9 @@ export const portMappingHostPortNetworkName: Rule = {
   marathonMessage: text,
   check(ctx) {
     for (const ref of ctx.apps) {
-      const mappings = portMappingsOf(ref.app, ref.pointer);
+      const mappings = portMappingsOfRef(ref);
       if (!mappings) continue;
-      if (networksOf(ref).filter((n) => n.mode === 'container').length <= 1) continue;
+      if (countContainerNetworks(networksOf(ref)) <= 1) continue;
       mappings.mappings.forEach((m, i) => {
         if (!isObject(m) || m.hostPort == null) return;
         if (Array.isArray(m.networkNames) && m.networkNames.length === 1) return;

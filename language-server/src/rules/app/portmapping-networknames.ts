@@ -1,6 +1,6 @@
 import type { Rule } from '../rule';
 import { isObject, joinPointer } from '../../core/documentModel';
-import { networksOf, portMappingsOf } from './networking';
+import { networksOf, portMappingsOfRef } from './networking';
 
 export const portMappingNetworkNames: Rule = {
   id: 'portmapping-networknames',
@@ -11,8 +11,9 @@ export const portMappingNetworkNames: Rule = {
   marathonMessage: 'is not one of (<names>)',
   check(ctx) {
     for (const ref of ctx.apps) {
-      const mappings = portMappingsOf(ref.app, ref.pointer);
-      if (!mappings) continue;
+      const mappings = portMappingsOfRef(ref);
+      // Most mappings name no networks: look for one before building the app's network names.
+      if (!mappings || !mappings.mappings.some((m) => isObject(m) && Array.isArray(m.networkNames))) continue;
       const names = networksOf(ref).filter((n) => n.mode === 'container' && n.name != null).map((n) => n.name!);
       mappings.mappings.forEach((m, i) => {
         if (!isObject(m) || !Array.isArray(m.networkNames)) return;

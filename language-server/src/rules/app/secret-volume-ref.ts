@@ -12,8 +12,10 @@ export const secretVolumeRef: Rule = {
   marathonMessage: text,
   check(ctx) {
     for (const ref of ctx.apps) {
+      const refs = volumeSecretRefs(ref.app, ref.pointer);
+      if (refs.length === 0) continue; // before building the app's secret names
       const secrets = declaredSecrets(ref.app);
-      for (const s of volumeSecretRefs(ref.app, ref.pointer)) {
+      for (const s of refs) {
         if (secrets.has(s.name)) continue;
         ctx.report({
           pointer: s.pointer,

@@ -16,18 +16,26 @@ export function declaredSecrets(app: JsonObject): Set<string> {
 }
 
 export function envSecretRefs(app: JsonObject, pointer: string): SecretRef[] {
-  if (!isObject(app.env)) return [];
-  return Object.entries(app.env).flatMap(([key, v]) =>
-    isObject(v) && typeof v.secret === 'string' ? [{ pointer: joinPointer(pointer, 'env', key, 'secret'), name: v.secret, kind: 'env' as const }] : [],
-  );
+  const env = app.env;
+  if (!isObject(env)) return [];
+  // A plain loop: most env values are strings, and flatMap allocated an array per variable of every app.
+  const out: SecretRef[] = [];
+  for (const key in env) {
+    const v = env[key];
+    if (isObject(v) && typeof v.secret === 'string') out.push({ pointer: joinPointer(pointer, 'env', key, 'secret'), name: v.secret, kind: 'env' });
+  }
+  return out;
 }
 
 export function volumeSecretRefs(app: JsonObject, pointer: string): SecretRef[] {
   const volumes = containerOf(app)?.volumes;
   if (!Array.isArray(volumes)) return [];
-  return volumes.flatMap((v, i) =>
-    isObject(v) && typeof v.secret === 'string' ? [{ pointer: joinPointer(pointer, 'container', 'volumes', i, 'secret'), name: v.secret, kind: 'volume' as const }] : [],
-  );
+  const out: SecretRef[] = [];
+  for (let i = 0; i < volumes.length; i++) {
+    const v: unknown = volumes[i];
+    if (isObject(v) && typeof v.secret === 'string') out.push({ pointer: joinPointer(pointer, 'container', 'volumes', i, 'secret'), name: v.secret, kind: 'volume' });
+  }
+  return out;
 }
 
 export function pullConfigSecretRef(app: JsonObject, pointer: string): SecretRef | undefined {
