@@ -58,8 +58,8 @@ export async function startClient(opts: ClientOptions = {}): Promise<TestClient>
       }
     }
   });
-  conn.onNotification('marathon/status', (s) => statuses.push(s));
-  conn.onNotification('window/logMessage', (m: { message: string }) => logs.push(m.message));
+  conn.onNotification('marathon/status', (s) => void statuses.push(s));
+  conn.onNotification('window/logMessage', (m: { message: string }) => void logs.push(m.message));
   conn.onRequest('workspace/configuration', (p: { items: { section?: string }[] }) => p.items.map(() => opts.settings?.() ?? {}));
   conn.onRequest('client/registerCapability', () => null);
   conn.onRequest('workspace/diagnostic/refresh', () => null);
