@@ -11,13 +11,19 @@ type Schema = Record<string, unknown>;
 const schemas: Partial<Record<DocumentKind, Schema>> = { app: appSchema as Schema, group: groupSchema as Schema, pod: podSchema as Schema };
 
 /**
- * A schema node's shape, plus whether anything under it can be unknown at all. Computed once per schema node
- * (the schemas are module constants), not once per document object: re-resolving `$ref`s and merging branches
- * for every object of every app was this rule's whole cost.
+ * A schema node's shape, with its children's shapes resolved. Computed once per schema node (the schemas are
+ * module constants), not once per document object: re-resolving `$ref`s and merging branches for every
+ * object of every app was this rule's whole cost.
  */
-interface Shape extends ObjectShape {
+interface Shape {
+  shape: ObjectShape;
   /** Closed objects (declared properties, no free keys) are reachable from here; otherwise skip the subtree. */
   mayReport: boolean;
+  /** Declared property → its value's shape, or null when nothing under that property can be unknown. */
+  props: Map<string, Shape | null> | undefined;
+  /** The shape of values under undeclared keys of an open map / of array items; null when nothing to visit. */
+  additional: Shape | null | undefined;
+  items: Shape | null | undefined;
 }
 
 const shapes = new WeakMap<Schema, Shape>();
@@ -25,7 +31,7 @@ const shapes = new WeakMap<Schema, Shape>();
 function shapeFor(root: Schema, node: Schema): Shape {
   let shape = shapes.get(node);
   if (!shape) {
-    shape = { ...shapeOf(root, node), mayReport: true };
+    shape = { shape: shapeOf(root, node), mayReport: true, props: undefined, additional: undefined, items: undefined };
     shapes.set(node, shape);
     shape.mayReport = closedReachable(root, node);
   }
@@ -45,6 +51,24 @@ function closedReachable(root: Schema, start: Schema): boolean {
     for (const n of next) if (!seen.has(n)) seen.add(n), queue.push(n);
   }
   return false;
+}
+
+/** The shape to descend into, or null when the subtree cannot hold an unknown field. */
+function visitable(root: Schema, node: Schema | undefined): Shape | null {
+  if (!node) return null;
+  const s = shapeFor(root, node);
+  return s.mayReport ? s : null;
+}
+
+/** Resolves a shape's children on first use (lazily: the schema graph is cyclic). */
+function props(root: Schema, s: Shape): Map<string, Shape | null> {
+  if (!s.props) {
+    s.props = new Map();
+    for (const [k, v] of s.shape.properties) s.props.set(k, visitable(root, v));
+    s.additional = s.shape.open ? visitable(root, s.shape.additional) : null;
+    s.items = visitable(root, s.shape.items);
+  }
+  return s.props;
 }
 
 /** A node still to visit; the pointer is rebuilt from the parent chain only for the rare report. */
@@ -73,30 +97,35 @@ export const unknownProperty: Rule = {
     const root = schemas[ctx.kind];
     if (!root) return;
     // Iterative walk over document and schema together: groups nest without limit.
-    const stack: Frame[] = [{ value: ctx.root, shape: shapeFor(root, root), parent: undefined, token: '' }];
+    const rootShape = shapeFor(root, root);
+    props(root, rootShape);
+    const stack: Frame[] = [{ value: ctx.root, shape: rootShape, parent: undefined, token: '' }];
     while (stack.length > 0) {
       const frame = stack.pop()!;
       const { value, shape } = frame;
       if (Array.isArray(value)) {
-        if (!shape.items) continue;
-        const items = shapeFor(root, shape.items);
-        if (!items.mayReport) continue;
+        const items = shape.items;
+        if (!items) continue;
+        props(root, items);
         for (let i = 0; i < value.length; i++) if (needsVisit(value[i])) stack.push({ value: value[i], shape: items, parent: frame, token: i });
         continue;
       }
       if (!isObject(value)) continue;
+      const known = shape.props!;
+      const open = shape.shape.open;
       for (const key in value) {
         const child = value[key];
-        const childSchema = shape.properties.get(key) ?? (shape.open ? shape.additional : undefined);
-        if (childSchema) {
-          if (!needsVisit(child)) continue;
-          const childShape = shapeFor(root, childSchema);
-          if (childShape.mayReport) stack.push({ value: child, shape: childShape, parent: frame, token: key });
+        const childShape = known.get(key);
+        if (childShape !== undefined || open) {
+          const next = childShape === undefined ? shape.additional : childShape;
+          if (next && needsVisit(child)) {
+            props(root, next);
+            stack.push({ value: child, shape: next, parent: frame, token: key });
+          }
           continue;
         }
-        if (shape.open) continue;
         const pointer = pointerOf(frame);
-        const suggestion = nearestName(key, shape.properties.keys());
+        const suggestion = nearestName(key, known.keys());
         const keyPointer = joinPointer(pointer, key);
         const canRename = suggestion !== undefined && !(suggestion in value);
         ctx.report({

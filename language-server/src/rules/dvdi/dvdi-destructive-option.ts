@@ -15,7 +15,10 @@ export const dvdiDestructiveOption: Rule = {
       'and a dry run of the mount refuses it. Remove it once the volume exists, or keep it only for a volume whose data you can lose.';
     for (const v of dvdiVolumesOf(ctx)) {
       const driver = driverOf(v);
-      for (const [key, value] of Object.entries(optionsOf(v) ?? {})) {
+      const options = optionsOf(v);
+      // for-in, not Object.entries: this runs for every dvdi volume of the document.
+      for (const key in options) {
+        const value = options[key];
         if (!key.startsWith('dvdi/') || key === 'dvdi/driver' || typeof value !== 'string') continue;
         const effect = destructiveEffect(driver, key.slice('dvdi/'.length), value);
         if (effect) ctx.report({ pointer: optionPointer(v, key), message: say(key, value, effect) });

@@ -32,7 +32,10 @@ export const dvdiNameUniqueInRootGroup: Rule = {
       for (const v of volumes) {
         const name = nameOf(v);
         if (name === undefined) continue;
-        const others = [...(owners.get(name) ?? [])].filter((id) => id !== self);
+        const owning = owners.get(name);
+        // The usual case, a name only this app owns, decided without copying the set.
+        if (owning === undefined || (owning.size === 1 && owning.has(self))) continue;
+        const others = [...owning].filter((id) => id !== self);
         if (others.length === 0) continue;
         ctx.report({
           pointer: joinPointer(v.externalPointer, 'name'),

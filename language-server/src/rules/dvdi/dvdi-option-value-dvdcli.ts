@@ -12,7 +12,10 @@ export const dvdiOptionValueDvdcli: Rule = {
   summary: 'A dvdi option value contains "," or "=", which dvdcli on the agent splits or truncates.',
   check(ctx) {
     for (const v of dvdiVolumesOf(ctx)) {
-      for (const [key, value] of Object.entries(optionsOf(v) ?? {})) {
+      const options = optionsOf(v);
+      // for-in, not Object.entries: this runs for every dvdi volume of the document.
+      for (const key in options) {
+        const value = options[key];
         if (!key.startsWith('dvdi/') || key === 'dvdi/driver' || typeof value !== 'string') continue;
         const k = key.slice('dvdi/'.length);
         if (value.includes(',')) {

@@ -9,6 +9,8 @@ import { externalVolumesOf } from './externalVolumes';
 
 const unionMessage = "'hostPath' is undefined on object: {...}";
 
+const isMode = (m: string) => m === 'RW' || m === 'RO';
+
 export const externalVolumeJsonShape: Rule = {
   id: 'external-volume-json-shape',
   severity: 'error',
@@ -26,7 +28,7 @@ export const externalVolumeJsonShape: Rule = {
       const at = (field: string) => joinPointer(v.externalPointer, field);
       if (v.volume.mode === undefined) {
         out.push({ pointer: v.pointer, target: 'key', message: `${quote('error.path.missing')}: the volume has no "mode". Add "mode": "RW" (or "RO" where the containerizer allows it).` });
-      } else if (typeof v.volume.mode !== 'string' || !['RW', 'RO'].includes(v.volume.mode.toUpperCase())) {
+      } else if (typeof v.volume.mode !== 'string' || !isMode(v.volume.mode.toUpperCase())) {
         out.push({ pointer: joinPointer(v.pointer, 'mode'), message: `${quote('error.expected.jsstring')}: "mode" must be "RW" or "RO".` });
       }
       if (v.volume.containerPath !== undefined && typeof v.volume.containerPath !== 'string') {
@@ -47,7 +49,8 @@ export const externalVolumeJsonShape: Rule = {
         if (!isObject(e.options)) {
           out.push({ pointer: at('options'), message: `${quote('error.expected.jsobject')}: "external.options" must be an object of string values, e.g. {"dvdi/driver": "rexray"}.` });
         } else {
-          for (const [k, val] of Object.entries(e.options)) {
+          for (const k in e.options) {
+            const val = e.options[k];
             if (typeof val !== 'string') {
               out.push({
                 pointer: joinPointer(v.externalPointer, 'options', k),

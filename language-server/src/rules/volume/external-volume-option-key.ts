@@ -14,8 +14,9 @@ export const externalVolumeOptionKey: Rule = {
     for (const v of externalVolumesOf(ctx)) {
       const options = optionsOf(v);
       if (!options) continue;
-      for (const [key, value] of Object.entries(options)) {
+      for (const key in options) {
         if (optionKeyRegex.test(key)) continue;
+        const value = options[key];
         const pointer = joinPointer(v.externalPointer, 'options', key);
         const namespaced = `dvdi/${key}`;
         const canPrefix = !key.includes('/') && optionKeyRegex.test(namespaced) && !(namespaced in options);

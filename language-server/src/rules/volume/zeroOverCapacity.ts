@@ -11,15 +11,20 @@ import { scalaDouble } from './scalaNumber';
  * @param why the clause that explains the constraint for this kind of volume.
  * Omitted `upgradeStrategy` is fine: Marathon then defaults to `{0.5, 0}` for these apps.
  */
-export function zeroOverCapacityReports(ctx: RuleContext, appRef: AppRef, why: string): Report[] {
+const none: readonly Report[] = [];
+
+export function zeroOverCapacityReports(ctx: RuleContext, appRef: AppRef, why: string): readonly Report[] {
   const us = appRef.app.upgradeStrategy;
-  if (!isObject(us)) return [];
-  const out: Report[] = [];
-  const usPointer = joinPointer(appRef.pointer, 'upgradeStrategy');
-  const maxPointer = joinPointer(usPointer, 'maximumOverCapacity');
+  if (!isObject(us)) return none;
   // Before 1.5 a missing field defaulted to 1.0 (Formats.scala); from 1.5 on it is a JSON error of its own.
   const legacyDefault = !ctx.atLeast('1.5') ? 1 : undefined;
   const max = typeof us.maximumOverCapacity === 'number' ? us.maximumOverCapacity : us.maximumOverCapacity === undefined ? legacyDefault : undefined;
+  const maxOk = max === undefined || max === 0;
+  // The usual compliant app on 1.3+: nothing to report, so no pointers or messages to build.
+  if (maxOk && ctx.atLeast('1.3')) return none;
+  const out: Report[] = [];
+  const usPointer = joinPointer(appRef.pointer, 'upgradeStrategy');
+  const maxPointer = joinPointer(usPointer, 'maximumOverCapacity');
   if (max !== undefined && max !== 0) {
     const given = us.maximumOverCapacity !== undefined;
     out.push({
