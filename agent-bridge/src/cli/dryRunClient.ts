@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import WebSocket from 'ws';
-import type { DryRunMountParams, DryRunMountResult, EngineName } from '../dryrun/contract';
+import type { DryRunMountParams, DryRunMountResult, EngineName } from '../dryrun/index';
 import { parseFlags, UsageError } from './args';
 import { readClientToken } from './clientToken';
 

@@ -4,7 +4,7 @@
  * exactly like a third-party plugin, so a newcomer can dry-run without a cluster, dvdcli or root.
  */
 import { join } from 'node:path';
-import type { DryRunner } from '../dryrun/contract';
+import type { DryRunner } from '../dryrun/index';
 import { createDryRunner, startLocalDriver } from '../dryrun/index';
 import { DEFAULT_CHECKPOINT_DIRS, DEFAULT_PLUGIN_DIRS, type ServeConfig } from './serveConfig';
 

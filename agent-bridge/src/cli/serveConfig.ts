@@ -5,7 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { delimiter, join } from 'node:path';
-import type { EngineName } from '../dryrun/contract';
+import type { EngineName } from '../dryrun/index';
 import { loadPolicy, type PolicyResolver } from '../security/policyFile';
 import { loadTokenFile, type TokenStore } from '../security/tokens';
 import type { TlsFiles } from '../server/bridgeServer';

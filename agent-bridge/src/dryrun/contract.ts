@@ -92,6 +92,8 @@ export interface DryRunner {
   listVolumes(driver: string, signal: AbortSignal): Promise<VolumeListResult>;
   listDrivers(): Promise<DriverInfo[]>;
   engines(): EngineName[];
+  /** The engine used when a request names none; the transport validates such requests for this engine. */
+  readonly defaultEngine: EngineName;
   /** Replays the journal: unmounts whatever a killed predecessor left mounted. Call once at startup. */
   recover(): Promise<RecoveryReport>;
   close(): Promise<void>;

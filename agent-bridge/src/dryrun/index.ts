@@ -1,4 +1,8 @@
-/** Entry point of the mount machinery for the transport: the runner and the embedded local driver. */
+/**
+ * The runner's public entry: everything the transport (server/, security/, cli/) may use from the mount side.
+ * The seam itself is contract.ts; the request rules are shared so both layers refuse the same strings.
+ */
 export { createDryRunner, DEFAULT_TIMEOUTS } from './runner';
 export { startLocalDriver } from '../local-driver/server';
+export { checkDriverName, checkVolumeRequest, type ProblemKind, type RequestProblem } from '../validation/request';
 export type * from './contract';

@@ -4,7 +4,11 @@
  * lower-cases them (`overwriteFs` = `overwritefs`).
  */
 import type { DryRunMountParams, Policy } from './contract';
-import type { Refusal } from './validate';
+
+export interface Refusal {
+  field: string;
+  message: string;
+}
 
 /** Option keys known to reformat, overwrite or erase a volume on some driver. */
 export const DESTRUCTIVE_OPTION_KEYS = ['overwritefs', 'newfstype', 'format', 'forceformat', 'reformat', 'overwrite', 'wipe', 'erase', 'mkfs'];

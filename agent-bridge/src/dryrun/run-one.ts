@@ -4,7 +4,7 @@
  * unmount, including cancellation; the journal covers the branches a crash cuts short.
  */
 import type { Engine } from '../engines/engine';
-import { checkModuleInput } from '../engines/module-checks';
+import { checkModuleContainerPath } from '../engines/module-checks';
 import { checkpointUsers, pluginAndKernelUsers } from '../inuse/check';
 import { mountsAt, readMountinfo } from '../inuse/mountinfo';
 import type { Journal, JournalEntry } from '../journal/journal';
@@ -14,8 +14,8 @@ import type { DryRunContext, DryRunMountParams, DryRunMountResult, DryRunnerConf
 import { shellUnsafePath } from './engines';
 import { checkPolicy } from './policy';
 import { StepLog } from './steps';
-import { validateParams } from './validate';
 import { verifyMount } from './verify';
+import { checkRequestShape, checkVolumeRequest } from '../validation/request';
 import type { VolumeLocks } from './volume-lock';
 
 export interface RunDeps {
@@ -33,13 +33,13 @@ export async function runOne(deps: RunDeps, params: DryRunMountParams, ctx: DryR
   const engineName: EngineName = params?.engine ?? deps.config.defaultEngine;
   const engine = deps.engines[engineName];
 
-  // validate: the request's own fields, then the isolator's own input rules.
+  // validate: the same rules as the transport (defence in depth), then the module's filesystem check.
   const refusal = await log.run('validate', async () => {
-    const r = validateParams(params);
-    if (r) return { ok: false, detail: `${r.field}: ${r.message}` };
+    const r = checkRequestShape(params) ?? checkVolumeRequest(params, engineName);
+    if (r) return { ok: false, detail: `${r.field.join('.') || 'params'}: ${r.message}` };
     if (engineName === 'dvdi-module') {
       if (shellUnsafePath(deps.config.dvdcliPath)) return { ok: false, detail: `config.dvdcliPath: ${JSON.stringify(deps.config.dvdcliPath)} would be split or interpreted by sh -c in the module's command; use a plain absolute path` };
-      const m = checkModuleInput({ driver: params.driver, name: params.name, options: params.options ?? {}, containerPath: params.containerPath }, warnings);
+      const m = checkModuleContainerPath(params.containerPath, warnings);
       if (m) return { ok: false, detail: `${m.field}: ${m.message}` };
     }
     return { ok: true, detail: `engine ${engineName}` };

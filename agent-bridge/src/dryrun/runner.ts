@@ -89,6 +89,8 @@ export async function createDryRunner(config: DryRunnerConfig): Promise<DryRunne
 
     engines: () => availableEngines(config.dvdcliPath),
 
+    defaultEngine: config.defaultEngine,
+
     recover: () => recoverJournal(deps, journal.live),
 
     async close() {

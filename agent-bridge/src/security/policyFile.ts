@@ -6,7 +6,7 @@
  * silent default: the operator wrote a policy, so a token outside it is more likely a mistake than an intent.
  */
 import { readFileSync } from 'node:fs';
-import type { Policy } from '../dryrun/contract';
+import type { Policy } from '../dryrun/index';
 
 export const SAFE_DEFAULT: Policy = Object.freeze({ allowCreate: false, allowDestructiveOptions: [] }) as Policy;
 

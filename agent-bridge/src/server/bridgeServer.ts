@@ -10,7 +10,7 @@ import { hostname } from 'node:os';
 import type { Duplex } from 'node:stream';
 import type { TLSSocket } from 'node:tls';
 import { WebSocketServer, type WebSocket } from 'ws';
-import type { DryRunner } from '../dryrun/contract';
+import type { DryRunner } from '../dryrun/index';
 import type { Logger } from '../log/logger';
 import { createOriginCheck } from '../security/origin';
 import type { PolicyResolver } from '../security/policyFile';

@@ -5,7 +5,7 @@
  * frame ends as a response, a silent drop (notifications) or a clean close.
  */
 import type WebSocket from 'ws';
-import type { DryRunMountResult, DryRunner, Policy } from '../dryrun/contract';
+import type { DryRunMountResult, DryRunner, Policy } from '../dryrun/index';
 import { clip, type Logger } from '../log/logger';
 import { policyRefusal } from '../security/policyFile';
 import { ErrorCode, failure, notification, parseFrame, result, type RpcError, type RpcId } from './jsonRpc';
@@ -167,7 +167,7 @@ export class BridgeConnection {
         throw new MethodError({ code: -32000, message: `volume/list failed for driver "${c.value.driver}": ${clip((e as Error).message, 500)}` }, { driver: c.value.driver });
       }
     }
-    const c = checkDryRunParams(params);
+    const c = checkDryRunParams(params, this.ctx.runner.defaultEngine);
     if (!c.ok) throw invalid(c);
     const p = c.value;
     const fields = { driver: p.driver, name: clip(p.name, 80) };

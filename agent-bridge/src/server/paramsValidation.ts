@@ -2,10 +2,16 @@
  * Validates request params and names the offending field ("params.options.size"). Two layers:
  *  1. shape: the protocol schema's precompiled validator (schema/dvdi-bridge-protocol.schema.json) decides;
  *     the hand-written checks run first only so that the common mistakes get a message that says what to send.
- *  2. safety: argv/shell injection (security/argvSafety.ts), which JSON Schema cannot express clearly.
+ *  2. safety: the shared request rules (validation/request.ts, reached through the runner's entry point), for
+ *     the engine that will run the request. Only problems of kind `unsafe` (could inject into what the bridge
+ *     runs) are protocol errors here; `agent-refuses` problems (e.g. mesos-module-dvdi rejecting a relative
+ *     containerPath) pass on and come back from the runner as the verdict `refused` with the module's message.
+ *
+ * Decision: injection-shaped input is answered with a JSON-RPC invalid-params error (-32602) naming the field,
+ * not with the verdict "refused". A verdict is a statement about a volume on this agent; such strings cannot name
+ * a volume the bridge could safely mount, so the request itself is malformed and never reaches the runner.
  */
-import type { DryRunMountParams } from '../dryrun/contract';
-import { checkContainerPath, checkDriver, checkOptionKey, checkOptionValue, checkVolumeName } from '../security/argvSafety';
+import { checkDriverName, checkVolumeRequest, type DryRunMountParams, type EngineName, type RequestProblem } from '../dryrun/index';
 import type { RpcId } from './jsonRpc';
 import { bridgeProtocolValidators as schema } from '@marathon-devtools/schema/validators';
 import { schemaProblem } from './schemaErrors';
@@ -56,20 +62,25 @@ function dryRunShape(p: unknown): ParamsError | undefined {
   return undefined;
 }
 
-/** Layer 2 for volume/dryRunMount (after layer 1, so types are known). */
-function dryRunSafety(p: DryRunMountParams): ParamsError | undefined {
-  const at = (field: string, reason: string | undefined) => (reason ? { field, message: `${field}: ${reason}; the request was not run` } : undefined);
-  const d = at('params.driver', checkDriver(p.driver)) ?? at('params.name', checkVolumeName(p.name));
-  if (d) return d;
-  for (const [k, v] of Object.entries(p.options ?? {})) {
-    const e = at(`params.options${keyPath(k)}`, checkOptionKey(k) ?? checkOptionValue(v));
-    if (e) return e;
-  }
-  return p.containerPath === undefined ? undefined : at('params.containerPath', checkContainerPath(p.containerPath));
+/** `params.options["a;b"]` from the rule's field path ['options', 'a;b']. */
+function fieldName(path: string[]): string {
+  const [head, ...rest] = path;
+  return `params${head === undefined ? '' : `.${head}`}${rest.map(keyPath).join('')}`;
 }
 
-export function checkDryRunParams(p: unknown): Checked<DryRunMountParams> {
-  const e = dryRunShape(p) ?? schemaProblem(schema.dryRunMountParams, p) ?? dryRunSafety(p as DryRunMountParams);
+function unsafeOnly(problem: RequestProblem | undefined): ParamsError | undefined {
+  if (!problem || problem.kind !== 'unsafe') return undefined;
+  const field = fieldName(problem.field);
+  return { field, message: `${field}: ${problem.message}; the request was not run` };
+}
+
+/** Layer 2 for volume/dryRunMount (after layer 1, so types are known), for the engine the runner will use. */
+function dryRunSafety(p: DryRunMountParams, defaultEngine: EngineName): ParamsError | undefined {
+  return unsafeOnly(checkVolumeRequest(p, p.engine ?? defaultEngine));
+}
+
+export function checkDryRunParams(p: unknown, defaultEngine: EngineName): Checked<DryRunMountParams> {
+  const e = dryRunShape(p) ?? schemaProblem(schema.dryRunMountParams, p) ?? dryRunSafety(p as DryRunMountParams, defaultEngine);
   if (e) return { ok: false, ...e };
   const q = p as DryRunMountParams;
   // Copy only known fields so nothing else the client sent reaches the runner.
@@ -86,8 +97,8 @@ export function checkListParams(p: unknown): Checked<{ driver: string }> {
   if (!isObject(p)) return fail('params', 'must be an object like {"driver": "rexray"}');
   const e = unknownField(p, ['driver']) ?? requiredString(p, 'driver') ?? schemaProblem(schema.volumeListParams, p);
   if (e) return { ok: false, ...e };
-  const reason = checkDriver(p.driver as string);
-  if (reason) return fail('params.driver', `${reason}; the request was not run`);
+  const bad = unsafeOnly(checkDriverName(p.driver as string));
+  if (bad) return { ok: false, ...bad };
   return { ok: true, value: { driver: p.driver as string } };
 }
 

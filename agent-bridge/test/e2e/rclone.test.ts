@@ -137,6 +137,18 @@ describe('dry-run against rclone serve docker', { skip }, () => {
     assert.equal(d.verdict, 'would-create');
   });
 
+  test('a Portworx-style inline name passes validation on every engine and mounts through rclone', async () => {
+    const name = 'name=vol1,size=10';
+    await mkdir(join(lab.root, 'backing', 'px'), { recursive: true });
+    await client.create(name, { type: 'local', path: join(lab.root, 'backing', 'px') }, call);
+    for (const engine of ENGINES) {
+      const r = await runner.dryRunMount({ driver: 'rclone', name, engine }, ctx());
+      assert.equal(r.verdict, 'mounted-and-released', `${engine}: ${JSON.stringify(r)}`);
+      assert.equal(r.mountpoint, join(rclone.base, name));
+    }
+    assert.deepEqual(await mountsUnder(lab.root), []);
+  });
+
   test('listVolumes and listDrivers', async () => {
     const v = await runner.listVolumes('rclone', new AbortController().signal);
     assert.ok(v.volumes.some((x) => x.name === 'data1' && x.inUse === false));
@@ -178,6 +190,22 @@ describe('dry-run against the embedded local driver', () => {
       assert.equal(await checksumTree(data), sum);
     });
   }
+
+  test('relative containerPath: docker-volume and plugin mount it (sandbox-relative), dvdi-module refuses with the module message', async () => {
+    for (const engine of ['docker-volume', 'plugin'] as const) {
+      const r = await runner.dryRunMount({ driver: 'local', name: 'keep', containerPath: 'data/pg', engine }, ctx());
+      assert.equal(r.verdict, 'mounted-and-released', `${engine}: ${JSON.stringify(r)}`);
+    }
+    const m = await runner.dryRunMount({ driver: 'local', name: 'keep', containerPath: 'data/pg', engine: 'dvdi-module' }, ctx());
+    assert.equal(m.verdict, 'refused');
+    assert.match(m.steps[0].detail!, /^containerPath: mesos-module-dvdi: "prepare\(\) failed, containerpaths must start with \/"/);
+    assert.ok(!m.steps.some((s) => s.step === 'mount'));
+    const missing = await runner.dryRunMount({ driver: 'local', name: 'keep', containerPath: '/nonexistent-dvdi-bridge-test/pg', engine: 'dvdi-module' }, ctx());
+    assert.equal(missing.verdict, 'refused');
+    assert.match(missing.steps[0].detail!, /must pre-exist, or be under \/tmp/);
+    const absolute = await runner.dryRunMount({ driver: 'local', name: 'keep', containerPath: lab.root, engine: 'dvdi-module' }, ctx());
+    assert.equal(absolute.verdict, 'mounted-and-released', JSON.stringify(absolute));
+  });
 
   test('image volume (size=): loop-mounted ext4, released', async () => {
     const r = await runner.dryRunMount({ driver: 'local', name: 'img1', options: { size: '16' }, allowCreate: true }, ctx({ ...openPolicy, allowCreate: true }));

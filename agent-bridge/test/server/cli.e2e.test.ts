@@ -89,6 +89,20 @@ describe('dvdi-bridge serve + dry-run (real runner, embedded local driver)', () 
     assert.ok(!JSON.stringify(logs).includes(TOKEN), 'the token never appears in the logs');
   });
 
+  it('transport and runner apply one rule: a Portworx-style name reaches the plugin, a relative containerPath runs', async () => {
+    const c = await connect(url, { token: TOKEN });
+    // Before the shared rule, this passed the transport and came back refused from the runner's validate step.
+    // Now it reaches the plugin, whose own answer decides (the embedded local driver, like Docker's, refuses it).
+    const px = await c.request('volume/dryRunMount', { driver: 'local', name: 'name=vol1,size=10' });
+    assert.equal(px.result?.verdict, 'failed', JSON.stringify(px));
+    assert.deepEqual(px.result.steps.slice(0, 2).map((s: { step: string; ok: boolean }) => [s.step, s.ok]), [['validate', true], ['policy', true]]);
+    assert.match(px.result.steps.at(-1).detail, /^VolumeDriver\.Get: invalid volume name/);
+    // The extension used to drop a relative containerPath because the bridge refused it.
+    const rel = await c.request('volume/dryRunMount', { driver: 'local', name: 'e2e-vol', containerPath: 'data/pg' });
+    assert.equal(rel.result?.verdict, 'mounted-and-released', JSON.stringify(rel));
+    c.ws.close();
+  });
+
   it('the dry-run subcommand prints the steps and the verdict, exit 0', () => {
     const r = runCli('dry-run', '--url', url, '--token-file', tokenFile, '--driver', 'local', '--name', 'e2e-vol');
     assert.equal(r.status, 0, r.stderr);

@@ -59,7 +59,6 @@ describe('bridge server: JSON-RPC correctness', () => {
       [{ driver: 'seam', name: 'v', options: { size: 5 } }, 'params.options.size'],
       [{ driver: 'seam', name: 'v', options: [] }, 'params.options'],
       [{ driver: 'seam', name: 'v', allowCreate: 'yes' }, 'params.allowCreate'],
-      [{ driver: 'seam', name: 'v', containerPath: 'data' }, 'params.containerPath'],
       [{ driver: 'seam', name: 'v', volumedriver: 'x' }, 'params.volumedriver'],
     ];
     for (const [params, field] of cases) {
@@ -74,33 +73,77 @@ describe('bridge server: JSON-RPC correctness', () => {
     assert.equal(i.error.code, -32602);
   });
 
-  it('refuses names and options that could inject into argv or a shell string, naming the field', async () => {
-    const cases: [Record<string, unknown>, string][] = [
-      [{ driver: 'seam', name: '--volumedriver=x' }, 'params.name'],
-      [{ driver: 'seam', name: 'a;rm -rf /' }, 'params.name'],
-      [{ driver: 'seam', name: 'a$(reboot)' }, 'params.name'],
-      [{ driver: 'seam', name: 'a`id`' }, 'params.name'],
-      [{ driver: 'seam', name: 'a\u0000b' }, 'params.name'],
-      [{ driver: 'seam', name: 'a\nb' }, 'params.name'],
-      [{ driver: 'seam', name: '../../etc' }, 'params.name'],
-      [{ driver: '-x', name: 'v' }, 'params.driver'],
-      [{ driver: '../rexray', name: 'v' }, 'params.driver'],
-      [{ driver: 'seam', name: 'v', options: { size: '1 --explicitcreate' } }, 'params.options.size'],
-      [{ driver: 'seam', name: 'v', options: { size: '1,overwritefs=true' } }, 'params.options.size'],
-      [{ driver: 'seam', name: 'v', options: { label: 'a=b' } }, 'params.options.label'],
-      [{ driver: 'seam', name: 'v', options: { 'a;b': '1' } }, 'params.options["a;b"]'],
-      [{ driver: 'seam', name: 'v', options: { 'noequals,x': '' } }, 'params.options["noequals,x"]'],
-      [{ driver: 'seam', name: 'v', options: { 'k': 'v\n' } }, 'params.options.k'],
-    ];
-    for (const [params, field] of cases) {
-      const r = await c.request('volume/dryRunMount', params);
-      assert.equal(r.error?.code, -32602, JSON.stringify(params));
-      assert.equal(r.error.data.field, field, JSON.stringify(params));
+  // One table per engine, from the shared request rules (validation/request.ts): what could inject into what the
+  // bridge runs is -32602 naming the field; what the agent's isolator itself would refuse reaches the runner and
+  // comes back as the verdict refused; everything else runs. No engine in the request = the runner's default (plugin).
+  const ALL = [undefined, 'plugin', 'docker-volume', 'dvdi-module'] as const;
+  const DVDCLI = ['docker-volume', 'dvdi-module'] as const;
+  type Case = [engines: readonly (string | undefined)[], params: Record<string, unknown>, field: string];
+  const unsafeCases: Case[] = [
+    [ALL, { name: '--volumedriver=x' }, 'params.name'],
+    [ALL, { name: 'a\u0000b' }, 'params.name'],
+    [ALL, { name: 'a\nb' }, 'params.name'],
+    [ALL, { name: 'v', driver: '-x' }, 'params.driver'],
+    [ALL, { name: 'v', driver: '../rexray' }, 'params.driver'],
+    [ALL, { name: 'v', options: { k: 'v\n' } }, 'params.options.k'],
+    [ALL, { name: 'v', options: { '-k': 'v' } }, 'params.options["-k"]'],
+    [[undefined, 'plugin', 'docker-volume'], { name: '../../etc' }, 'params.name'],
+    [[undefined, 'plugin', 'docker-volume'], { name: 'a;rm -rf /' }, 'params.name'],
+    [[undefined, 'plugin', 'docker-volume'], { name: '..' }, 'params.name'],
+    [DVDCLI, { name: 'v', options: { size: '1,overwritefs=true' } }, 'params.options.size'],
+    [DVDCLI, { name: 'v', options: { label: 'a=b' } }, 'params.options.label'],
+    [DVDCLI, { name: 'v', options: { 'noequals,x': '1' } }, 'params.options["noequals,x"]'],
+    [['docker-volume'], { name: 'v', options: { k: 'a"b' } }, 'params.options.k'],
+    [['dvdi-module'], { name: 'a*' }, 'params.name'],
+    [['dvdi-module'], { name: 'a(b)' }, 'params.name'],
+    [['dvdi-module'], { name: 'v', options: { k: 'x#y' } }, 'params.options.k'],
+  ];
+  const agentRefuses: [engine: string, params: Record<string, unknown>, pattern: RegExp][] = [
+    ['dvdi-module', { name: 'a;rm -rf /' }, /^name: mesos-module-dvdi rejects DVDI_VOLUME_NAME .*";" is prohibited/],
+    ['dvdi-module', { name: 'a$(reboot)' }, /^name: mesos-module-dvdi rejects .*"\$" is prohibited/],
+    ['dvdi-module', { name: 'a b' }, /^name: mesos-module-dvdi rejects .*a space is prohibited/],
+    ['dvdi-module', { name: 'v', options: { path: '/srv/x' } }, /^options\.path: mesos-module-dvdi rejects DVDI_VOLUME_OPTS item "path=\/srv\/x"/],
+    ['dvdi-module', { name: 'v', options: { remote: 'r:bucket' } }, /"remote=r:bucket".*":" is prohibited/],
+    ['dvdi-module', { name: 'v', containerPath: 'data' }, /^containerPath: mesos-module-dvdi: "prepare\(\) failed, containerpaths must start with \/"/],
+    ['dvdi-module', { name: 'v', containerPath: '/data;reboot' }, /^containerPath: .*through a shell/],
+  ];
+  const runs: [engines: readonly (string | undefined)[], params: Record<string, unknown>][] = [
+    [ALL, { name: 'name=vol1,size=10' }],
+    [[undefined, 'plugin', 'docker-volume'], { name: 'a$(reboot) b', options: { path: '/srv/x', remote: 'r:bucket', iops: '-1', size: '1 --explicitcreate' } }],
+    [[undefined, 'plugin'], { name: 'v', options: { 'a;b': 'c=d,e"' } }],
+    [[undefined, 'plugin', 'docker-volume'], { name: 'v', containerPath: 'data/pg' }],
+    [ALL, { name: 'v', containerPath: '/var/lib/pg' }],
+  ];
+  const withEngine = (engine: string | undefined, p: Record<string, unknown>) => ({ driver: 'seam', ...p, ...(engine ? { engine } : {}) });
+
+  for (const [engines, params, field] of unsafeCases) {
+    for (const engine of engines) {
+      it(`-32602 ${field} for ${JSON.stringify(params)} on ${engine ?? 'the default engine'}`, async () => {
+        const r = await c.request('volume/dryRunMount', withEngine(engine, params));
+        assert.equal(r.error?.code, -32602, JSON.stringify(r));
+        assert.equal(r.error.data.field, field);
+        assert.ok(r.error.message.includes(field), r.error.message);
+      });
     }
-    // Portworx-style inline names and rclone paths in values are legitimate and pass.
-    const ok = await c.request('volume/dryRunMount', { driver: 'seam', name: 'name=vol1,size=10', options: { path: '/srv/x', remote: 'r:bucket', iops: '-1' } });
-    assert.equal(ok.result?.verdict, 'mounted-and-released', JSON.stringify(ok));
-  });
+  }
+
+  for (const [engine, params, pattern] of agentRefuses) {
+    it(`verdict refused (not a protocol error) for ${JSON.stringify(params)} on ${engine}`, async () => {
+      const r = await c.request('volume/dryRunMount', withEngine(engine, params));
+      assert.equal(r.result?.verdict, 'refused', JSON.stringify(r));
+      assert.equal(r.result.steps[0].step, 'validate');
+      assert.match(r.result.steps[0].detail, pattern);
+    });
+  }
+
+  for (const [engines, params] of runs) {
+    for (const engine of engines) {
+      it(`runs ${JSON.stringify(params)} on ${engine ?? 'the default engine'}`, async () => {
+        const r = await c.request('volume/dryRunMount', withEngine(engine, params));
+        assert.equal(r.result?.verdict, 'mounted-and-released', JSON.stringify(r));
+      });
+    }
+  }
 
   it('ignores notifications: no answer, and known methods are not run', async () => {
     const runsBefore = h.logs.filter((l) => l.event === 'request' && l.method === 'volume/dryRunMount').length;

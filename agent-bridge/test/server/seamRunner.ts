@@ -7,7 +7,8 @@
 import { mkdirSync, mkdtempSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { DryRunContext, DryRunMountParams, DryRunMountResult, DryRunner, Step, VolumeListResult } from '../../src/dryrun/contract';
+import { checkVolumeRequest } from '../../src/dryrun/index';
+import type { DryRunContext, DryRunMountParams, DryRunMountResult, DryRunner, EngineName, Step, VolumeListResult } from '../../src/dryrun/contract';
 
 export interface SeamRunner extends DryRunner {
   root: string;
@@ -25,7 +26,7 @@ const sleep = (ms: number, signal: AbortSignal) =>
   });
 
 /** holdMs: how long a volume stays mounted (long enough for a test to cancel in between). */
-export function createSeamRunner(holdMs = 50): SeamRunner {
+export function createSeamRunner(holdMs = 50, defaultEngine: EngineName = 'plugin'): SeamRunner {
   const root = mkdtempSync(join(tmpdir(), 'dvdi-seam-'));
   const mounted: string[] = [];
   let onMounted: (() => void)[] = [];
@@ -42,6 +43,10 @@ export function createSeamRunner(holdMs = 50): SeamRunner {
         steps.push({ step: name, ok: true, ms: Math.round(performance.now() - t), ...(detail ? { detail } : {}) });
         ctx.onProgress(name, 'ok');
       };
+      // The real runner re-checks with the shared request rules; so does the stand-in, so that what the
+      // transport lets through as "the agent would refuse this" comes back as the verdict refused.
+      const bad = checkVolumeRequest(p, p.engine ?? defaultEngine);
+      if (bad) return { verdict: 'refused', steps: [{ step: 'validate', ok: false, ms: 0, detail: `${bad.field.join('.')}: ${bad.message}` }], warnings: [] };
       if (p.driver !== 'seam') {
         return { verdict: 'failed', steps: [{ step: 'locate-plugin', ok: false, ms: 0, detail: `no plugin "${p.driver}"` }], warnings: [] };
       }
@@ -67,7 +72,8 @@ export function createSeamRunner(holdMs = 50): SeamRunner {
     async listDrivers() {
       return [{ name: 'seam', address: join(root, 'seam.sock'), capabilities: { Scope: 'local' } }];
     },
-    engines: () => ['plugin'],
+    engines: () => ['docker-volume', 'dvdi-module', 'plugin'],
+    defaultEngine,
     async recover() {
       return { released: [], failed: [] };
     },
