@@ -20,10 +20,12 @@ export function checkModuleContainerPath(containerPath: string | undefined, warn
   return undefined;
 }
 
-/** The module's formatOptions: each item becomes " --volumeopts=<item>" (leading space included). */
+/**
+ * The module's formatOptions: each item becomes " --volumeopts=<item>" (leading space included), in the order
+ * of DVDI_VOLUME_OPTS, i.e. the order the request gives them (Marathon 1.1 joins the app's options in order).
+ */
 export function formatOptions(options: Record<string, string>): string {
-  return Object.keys(options)
-    .sort()
-    .map((k) => ` --volumeopts=${k}=${options[k]}`)
+  return Object.entries(options)
+    .map(([k, v]) => ` --volumeopts=${k}=${v}`)
     .join('');
 }
