@@ -54,7 +54,7 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
         findings.push({ ruleId: 'unknown-kind', severity: 'info', pointer: '', message: unknownKindMessage(doc.value) });
       } else {
         const ruleFindings = runRules(doc.value, kind, profile);
-        findings.push(...withoutSchemaDuplicates(validateSchema(doc.value, kind, profile), ruleFindings), ...ruleFindings);
+        findings.push(...withoutSchemaDuplicates(doc.value, validateSchema(doc.value, kind, profile), ruleFindings), ...ruleFindings);
       }
     }
     return { kind, diagnostics: diagnosticsFor(doc, withConfiguredSeverity(findings, profile)) };

@@ -4,10 +4,17 @@
  * message and usually a fix; the schema's would only repeat it.
  */
 import type { Finding } from './finding';
+import { valueAt } from './pointer';
 
-export function withoutSchemaDuplicates(schemaFindings: Finding[], ruleFindings: Finding[]): Finding[] {
+export function withoutSchemaDuplicates(root: unknown, schemaFindings: Finding[], ruleFindings: Finding[]): Finding[] {
   if (schemaFindings.length === 0 || ruleFindings.length === 0) return schemaFindings;
   const claimed = new Set<string>();
   for (const f of ruleFindings) if (f.severity === 'error') claimed.add(f.pointer);
-  return schemaFindings.filter((f) => !claimed.has(f.pointer));
+  // Only a finding about a value itself (pattern, enum, type, range of a scalar) can be the same problem: a
+  // finding on an object (a missing required field, say) and a rule's finding on that object are different ones.
+  const aboutScalar = (f: Finding) => {
+    const v = valueAt(root, f.pointer);
+    return v === null || typeof v !== 'object';
+  };
+  return schemaFindings.filter((f) => !(claimed.has(f.pointer) && aboutScalar(f)));
 }

@@ -13,3 +13,9 @@ test('schema findings on values no rule claims stay', () => {
   const { diagnostics } = lint('{"id": "/Web_Server", "cmd": "sleep 100", "cpus": "two"}');
   assert.ok(diagnostics.some((d) => d.ruleId === 'schema' && d.pointer === '/cpus'));
 });
+
+test('a missing field (schema, on the object) and a rule finding on the same object are both kept', () => {
+  const { diagnostics } = lint('{"kind": "Deployment"}', { kind: 'app' });
+  assert.ok(diagnostics.some((d) => d.ruleId === 'schema' && d.pointer === '' && d.message.includes("'id' is undefined on object")));
+  assert.ok(diagnostics.some((d) => d.ruleId === 'app-cmd-args-container' && d.pointer === ''));
+});
