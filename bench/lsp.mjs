@@ -23,7 +23,9 @@ function groupText(n) {
 
 async function startServer(bundle) {
   const rpc = require('vscode-jsonrpc/node');
-  const proc = spawn(process.execPath, [bundle, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  // MARATHON_LSP_CPU_PROF=<dir> writes a V8 CPU profile of the server (open it in Chrome DevTools).
+  const prof = process.env.MARATHON_LSP_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.MARATHON_LSP_CPU_PROF}`] : [];
+  const proc = spawn(process.execPath, [...prof, bundle, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
   const conn = rpc.createMessageConnection(new rpc.StreamMessageReader(proc.stdout), new rpc.StreamMessageWriter(proc.stdin));
   const statuses = [];
   conn.onNotification('marathon/status', (s) => statuses.push(s));
@@ -102,6 +104,10 @@ export async function run(ctx) {
   } finally {
     await conn.sendRequest('shutdown').catch(() => undefined);
     await conn.sendNotification('exit').catch(() => undefined);
-    proc.kill();
+    // Let the server exit on its own after `exit`, so a CPU profile gets written.
+    await new Promise((r) => {
+      const t = setTimeout(() => (proc.kill(), r()), 2000);
+      proc.once('exit', () => (clearTimeout(t), r()));
+    });
   }
 }

@@ -23,7 +23,9 @@ export interface ClientSupport {
 }
 
 export interface Analysis {
-  doc: MarathonDocument;
+  version: number;
+  /** The editor tree, built on first access: validation itself must never touch it (≈50 ms on 1 MB). */
+  readonly doc: MarathonDocument;
   result: LintResult;
   ms: number;
   cached: boolean;
@@ -88,6 +90,7 @@ export class Session {
     const session = this;
     return {
       ...r,
+      version: td.version,
       get doc() {
         return session.cache.document(uri, td.version, () => text);
       },

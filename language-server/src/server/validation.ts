@@ -40,7 +40,7 @@ export class Validation {
       if (!a) return [];
       const items = a.result.diagnostics.map(toLspDiagnostic);
       if (!a.cached) {
-        session.log.verbose(`validated ${uri} v${a.doc.version} in ${a.ms.toFixed(1)} ms: ${items.length} finding(s)`);
+        session.log.verbose(`validated ${uri} v${a.version} in ${a.ms.toFixed(1)} ms: ${items.length} finding(s)`);
         sendStatus(session, uri, a.ms, items.length);
       }
       return items;
