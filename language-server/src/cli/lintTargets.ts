@@ -11,6 +11,8 @@ import type { Target } from './discover';
 import type { FileResult } from './formatters/formatter';
 import { createProgress } from './progress';
 import { readFileSource, readStdinSource } from './readSource';
+import type { RuleWorker } from './ruleWorker';
+import { splitLint } from './splitLint';
 
 export interface LintRun {
   results: FileResult[];
@@ -24,6 +26,10 @@ export interface LintTargetsOptions {
   configs: ConfigResolver;
   stdin: NodeJS.ReadableStream;
   stderr: NodeJS.WritableStream;
+  /** A second thread for the rules of large files (ruleWorker.ts); absent = everything on this thread. */
+  worker?: RuleWorker;
+  /** Texts at least this long (UTF-16 units) use the worker. */
+  workerMinLength?: number;
 }
 
 export const stdinName = '<stdin>';
@@ -51,7 +57,9 @@ export async function lintTargets(targets: readonly Target[], opts: LintTargetsO
       continue;
     }
     const uri = target.kind === 'stdin' ? undefined : target.path;
-    results.push({ file, ...lintOne(source.text, { kind: opts.kind, profile: lookup.profile, uri }) });
+    const options = { kind: opts.kind, profile: lookup.profile, uri };
+    const split = opts.worker !== undefined && source.text.length >= (opts.workerMinLength ?? Infinity);
+    results.push({ file, ...(split ? await lintSplit(source.text, options, opts.worker!) : lintOne(source.text, options)) });
   }
   progress.done();
   for (const [configErrors, skipped] of skippedByConfig) {
@@ -74,6 +82,11 @@ function lintOne(text: string, options: Parameters<typeof lint>[1]): Pick<FileRe
       diagnostics: [{ ruleId: 'internal-error', severity: 'error', message, pointer: '', range: { start: zero, end: zero }, docsUrl: '' }],
     };
   }
+}
+
+async function lintSplit(text: string, options: Parameters<typeof lint>[1] & {}, worker: RuleWorker): Promise<Pick<FileResult, 'kind' | 'diagnostics'>> {
+  const r = await splitLint(text, options, worker.run(text, options.kind, options.profile!));
+  return { kind: r.kind, diagnostics: byPosition(r.diagnostics) };
 }
 
 /** Stable: findings at the same position keep the engine's order. */

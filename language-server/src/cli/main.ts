@@ -1,20 +1,30 @@
 /**
  * Entry of the bundled `dist/cli.cjs` (also loaded by `bin/marathon-lint.cjs`): runs the CLI on
  * process.argv. Exits through exitCode, not process.exit, so output piped to another program is flushed.
+ * The same bundle, started as a worker thread with the rule-worker role, serves rule jobs (ruleWorker.ts).
  */
+import { isMainThread, workerData } from 'node:worker_threads';
 import { runCli } from './run';
+import { ruleWorkerRole, serveRuleWorker } from './ruleWorker';
 
-process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-  // `marathon-lint … | head` closed the pipe: stop quietly, as Unix tools do.
-  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-  throw e;
-});
+if (!isMainThread && (workerData as { role?: string } | null)?.role === ruleWorkerRole) serveRuleWorker();
+else main();
 
-runCli(process.argv.slice(2), { cwd: process.cwd(), env: process.env, stdin: process.stdin, stdout: process.stdout, stderr: process.stderr })
-  .then((code) => {
-    process.exitCode = code;
-  })
-  .catch((e: unknown) => {
-    process.stderr.write(`marathon-lint: internal error: ${(e as Error)?.message ?? e}. Please report this.\n`);
-    process.exitCode = 2;
+function main(): void {
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    // `marathon-lint … | head` closed the pipe: stop quietly, as Unix tools do.
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
   });
+
+  // In the bundle __filename is dist/cli.cjs itself: the worker runs this same file.
+  const io = { cwd: process.cwd(), env: process.env, stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, workerScript: __filename };
+  runCli(process.argv.slice(2), io)
+    .then((code) => {
+      process.exitCode = code;
+    })
+    .catch((e: unknown) => {
+      process.stderr.write(`marathon-lint: internal error: ${(e as Error)?.message ?? e}. Please report this.\n`);
+      process.exitCode = 2;
+    });
+}

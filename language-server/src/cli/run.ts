@@ -13,6 +13,7 @@ import { ConfigResolver } from './configLookup';
 import { lintTargets } from './lintTargets';
 import { ruleHelpUri, ruleSummary } from './ruleInfo';
 import { exitStatus } from './exitStatus';
+import { defaultWorkerMinBytes, RuleWorker } from './ruleWorker';
 import { version } from '../../package.json';
 
 export interface CliIo {
@@ -21,6 +22,11 @@ export interface CliIo {
   stdin: NodeJS.ReadableStream;
   stdout: NodeJS.WritableStream;
   stderr: NodeJS.WritableStream;
+  /**
+   * A script that serves rule jobs when started as a worker (the bundle itself, see main.ts). Without it,
+   * as when tests drive runCli in-process from source, everything runs on the calling thread.
+   */
+  workerScript?: string;
 }
 
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
@@ -48,7 +54,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 
   const found = discover(opts.inputs, io.cwd);
   const configs = new ConfigResolver(io.cwd, opts.config ? resolve(io.cwd, opts.config) : undefined, opts.marathonVersion);
-  const run = await lintTargets(found.targets, { cwd: io.cwd, kind: opts.kind, configs, stdin: io.stdin, stderr: io.stderr });
+  const worker = io.workerScript ? new RuleWorker(io.workerScript) : undefined;
+  const run = await lintTargets(found.targets, {
+    cwd: io.cwd, kind: opts.kind, configs, stdin: io.stdin, stderr: io.stderr, worker, workerMinLength: workerMinLength(io.env),
+  });
+  worker?.close();
 
   const results = opts.quiet ? run.results.map((r) => ({ ...r, diagnostics: r.diagnostics.filter((d) => d.severity === 'error') })) : run.results;
   const ctx: FormatContext = { color: useColor(opts.color, io), version: version, ruleSummary, ruleHelpUri };
@@ -60,6 +70,12 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   const status = exitStatus(run.results, errors.length, opts.maxWarnings);
   if (status.note) io.stderr.write(`marathon-lint: ${status.note}\n`);
   return status.code;
+}
+
+/** MARATHON_LINT_WORKER_MIN_BYTES overrides the size from which a file uses the worker (tests set 0; a huge value turns it off). */
+function workerMinLength(env: NodeJS.ProcessEnv): number {
+  const n = Number(env.MARATHON_LINT_WORKER_MIN_BYTES);
+  return env.MARATHON_LINT_WORKER_MIN_BYTES !== undefined && env.MARATHON_LINT_WORKER_MIN_BYTES !== '' && n >= 0 ? n : defaultWorkerMinBytes;
 }
 
 function useColor(flag: boolean | undefined, io: CliIo): boolean {
