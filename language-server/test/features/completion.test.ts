@@ -1,0 +1,36 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { complete } from '../../src/features/completion';
+import { at, ctx, json } from './inline';
+
+// [case, document with `|` at the cursor, labels that must be offered, labels that must not]
+const cases: [string, string, string[], string[]][] = [
+  ['app: top-level keys, existing ones left out', "{'id': '/a', 'cmd': 'x', |}", ['cpus', 'mem', 'container', 'env'], ['id', 'cmd']],
+  ['app: a half-typed key is replaced, itself not counted as existing', "{'id': '/a', 'cmd': 'x', 'me|'}", ['mem', 'cpus'], ['id']],
+  ['container.type values', "{'id': '/a', 'cmd': 'x', 'container': {'type': |}}", ['DOCKER', 'MESOS'], []],
+  ['boolean field', "{'id': '/a', 'cmd': 'x', 'requirePorts': |}", ['true', 'false'], []],
+  ['external.options keys: dvdi/driver first', "{'id': '/a', 'cmd': 'x', 'container': {'volumes': [{'external': {'options': {|}}}]}}", ['dvdi/driver'], []],
+  ['dvdi/driver values: the known drivers', "{'id': '/a', 'cmd': 'x', 'container': {'volumes': [{'external': {'options': {'dvdi/driver': |}}}]}}", ['rexray'], []],
+  ['dependencies: app ids of the same file', "{'id': '/g', 'apps': [{'id': 'db'}, {'id': 'web', 'dependencies': [|]}]}", ['/g/db', '/g/web'], []],
+  ['constraints: operators in the second slot', "{'id': '/a', 'cmd': 'x', 'constraints': [['hostname', |]]}", ['UNIQUE', 'CLUSTER', 'GROUP_BY'], []],
+  ['group: apps/groups keys', "{'id': '/g', 'apps': [], |}", ['groups', 'dependencies'], ['apps']],
+  ['not a Marathon document: nothing from a schema', "{'name': 'x', |}", [], ['cpus', 'mem']],
+];
+
+for (const [name, text, want, notWant] of cases) {
+  test(`completion: ${name}`, () => {
+    const { doc, offset } = at(json(text));
+    const labels = complete(doc, offset, ctx).items.map((i) => i.label);
+    for (const l of want) assert.ok(labels.includes(l), `${l} missing from ${JSON.stringify(labels)}`);
+    for (const l of notWant) assert.ok(!labels.includes(l), `${l} should not be offered`);
+  });
+}
+
+test('completion: a key without a colon yet inserts key and value snippet; after a colon only the key', () => {
+  const bare = at(json("{'id': '/a', 'cmd': 'x', |}"));
+  const mem = complete(bare.doc, bare.offset, ctx).items.find((i) => i.label === 'mem')!;
+  assert.match(mem.insertText ?? '', /^"mem": /);
+  const typed = at(json("{'id': '/a', 'cmd': 'x', 'me|': 1}"));
+  const mem2 = complete(typed.doc, typed.offset, ctx).items.find((i) => i.label === 'mem')!;
+  assert.equal(mem2.textEdit && 'range' in mem2.textEdit ? mem2.textEdit.newText : undefined, '"mem"');
+});

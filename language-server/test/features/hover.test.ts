@@ -1,0 +1,42 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { hover } from '../../src/features/hover';
+import type { Diagnostic } from '../../src/core/types';
+import { at, ctx, json } from './inline';
+
+// [case, document with `|` at the cursor, fragments the markdown must contain (none: no hover)]
+const cases: [string, string, string[]][] = [
+  ['a key: name, type and description', "{'id': '/a', 'cmd': 'x', 'me|m': 128}", ['**mem**', '`number`']],
+  ['a value: the property it belongs to', "{'id': '/a', 'cmd': 'x', 'mem': 12|8}", ['**mem**']],
+  ['an enum value: allowed values listed', "{'id': '/a', 'cmd': 'x', 'container': {'type': 'DOC|KER'}}", ['**type**', 'Allowed:', '`"DOCKER"`', '`"MESOS"`']],
+  ['between properties: nothing', "{'id': '/a', 'cmd': 'x',|  'mem': 128}", []],
+  ['not a Marathon document: nothing', "{'name': 'x', 'me|m': 1}", []],
+];
+
+for (const [name, text, fragments] of cases) {
+  test(`hover: ${name}`, () => {
+    const { doc, offset } = at(json(text));
+    const h = hover(doc, offset, [], ctx);
+    if (fragments.length === 0) return assert.equal(h, null);
+    const value = (h?.contents as { value: string } | undefined)?.value ?? '';
+    for (const f of fragments) assert.ok(value.includes(f), `${f} missing from ${value}`);
+  });
+}
+
+test('hover: a finding under the cursor adds its rule summary and docs link; one elsewhere does not', () => {
+  const { doc, offset } = at(json("{'id': '/a', 'cmd': 'x', 'mem': -|1}"));
+  const p = doc.lines.positionAt(offset);
+  const finding = (line: number, from: number, to: number): Diagnostic => ({
+    ruleId: 'schema',
+    severity: 'error',
+    message: 'mem must be >= 0',
+    pointer: '/mem',
+    range: { start: { line, character: from }, end: { line, character: to } },
+    docsUrl: 'https://example.test/docs/rules/schema.md',
+  });
+  const on = (hover(doc, offset, [finding(p.line, p.character - 1, p.character + 1)], ctx)?.contents as { value: string }).value;
+  assert.match(on, /\*\*schema\*\* \(error\)/);
+  assert.match(on, /\[Rule documentation\]\(https:\/\/example\.test\/docs\/rules\/schema\.md\)/);
+  const off = (hover(doc, offset, [finding(p.line + 3, 0, 1)], ctx)?.contents as { value: string }).value;
+  assert.doesNotMatch(off, /Rule documentation/);
+});
