@@ -124,6 +124,15 @@ export async function run(ctx) {
       if (i > 0) completions.push(performance.now() - t0);
       items = r.items.length;
     }
+    // What typing sees: the first completion on a new version builds that version's editor tree.
+    const afterEdit = [];
+    for (let i = 0; i < runs; i++) {
+      const version = warmup + runs + 2 + i;
+      await conn.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [edit(warmup + runs + i)] });
+      const t0 = performance.now();
+      await conn.sendRequest('textDocument/completion', { textDocument: { uri }, position });
+      afterEdit.push(performance.now() - t0);
+    }
     const jsonMs = median(jsonTimes);
     const diagMs = median(roundTrips);
     const complMs = median(completions);
@@ -138,7 +147,8 @@ export async function run(ctx) {
       `| of which: engine lint inside the server (marathon/status) | ${lintMs.toFixed(1)} ms | | ${ratio(lintMs)} | |`,
       `| of which: transport + conversion (pull of an unchanged version) | ${median(cachedPulls).toFixed(1)} ms | | | |`,
       `| first edit after didOpen (cold JIT), round trip | ${firstEdit.server.toFixed(1)} ms | ${firstEdit.json.toFixed(1)} ms | ${(firstEdit.server / firstEdit.json).toFixed(2)}× | |`,
-      `| completion (${items} items), round trip | ${complMs.toFixed(1)} ms | | | < 20 ms |`,
+      `| completion (${items} items) right after an edit, round trip | ${median(afterEdit).toFixed(1)} ms | | | < 20 ms |`,
+      `| completion again on the same version, round trip | ${complMs.toFixed(1)} ms | | | < 20 ms |`,
     ];
   } finally {
     await conn.sendRequest('shutdown').catch(() => undefined);
