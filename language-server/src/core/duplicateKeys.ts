@@ -3,11 +3,11 @@
  * earlier key is dead text that the author probably thinks is in effect.
  *
  * Fast path: a full scan would cost ~3× JSON.parse, so first compare two key counts. Every key in the text
- * ends with `"` + optional whitespace + `:`, so counting those matches gives an upper bound on the number of
- * keys written (string values containing `":` only add to it). Counting own keys of the parsed value gives the
+ * ends with `"` + optional whitespace + `:`, so counting those gives an upper bound on the number of keys
+ * written (string values containing `":` only add to it). Counting own keys of the parsed value gives the
  * number of distinct keys per object. Equal counts prove there is no duplicate; only otherwise do we scan.
- * Measured on a 12 MB, 10,000-app group: JSON.parse 82–97 ms, the colon count 3 ms, the regex count 19 ms,
- * the parsed-key count 3 ms.
+ * Measured on an 11 MB, 10,000-app group (whose image tags contain ':'): JSON.parse 40–100 ms, the
+ * quote-colon count ~5 ms, the parsed-key count ~5 ms.
  */
 import { escapePointerToken } from './documentModel';
 import { keyText, skipScalar, skipString, skipWs } from './jsonCursor';
@@ -42,14 +42,17 @@ function countParsedKeys(value: unknown): number {
 
 /** False when the text provably has no duplicate key. `value` must be JSON.parse(text). */
 export function mayHaveDuplicateKeys(text: string, value: unknown): boolean {
-  const parsed = countParsedKeys(value);
-  let colons = 0;
-  for (let i = text.indexOf(':'); i !== -1; i = text.indexOf(':', i + 1)) colons++;
-  if (colons === parsed) return false; // cheapest bound: every key is followed by exactly one ':'
-  const keyEnd = /"[ \t\r\n]*:/g;
+  // Keys written: each ':' whose previous non-blank character is '"'. A ':' inside a string value (an image
+  // tag, a URL) is not counted unless a '"' precedes it, so this bound is tight on ordinary documents; one
+  // indexOf loop instead of a global colon count plus a regex pass (which a single image tag forced).
   let keys = 0;
-  while (keyEnd.exec(text) !== null) keys++;
-  return keys !== parsed;
+  for (let i = text.indexOf(':'); i !== -1; i = text.indexOf(':', i + 1)) {
+    let j = i - 1;
+    let c = text.charCodeAt(j);
+    while (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) c = text.charCodeAt(--j);
+    if (c === 0x22) keys++;
+  }
+  return keys !== countParsedKeys(value);
 }
 
 interface Frame {
