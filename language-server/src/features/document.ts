@@ -6,6 +6,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { DocumentKind } from '../core/types';
 import { parseTree, valueOf, type JsonNode } from './jsonTree';
 import { detectKind } from './documentKind';
+import { updateTree, type TextChange } from './incrementalTree';
 
 export interface MarathonDocument {
   uri: string;
@@ -19,9 +20,28 @@ export interface MarathonDocument {
   kind: DocumentKind;
 }
 
-export function createDocument(uri: string, version: number, text: string): MarathonDocument {
-  const lines = TextDocument.create(uri, 'json', version, text);
+/** `lines` may be passed in when the caller already has line offsets for exactly this text. */
+export function createDocument(uri: string, version: number, text: string, lines?: TextDocument): MarathonDocument {
   const tree = parseTree(text);
   const value = valueOf(tree);
-  return { uri, version, text, lines, tree, value, kind: detectKind(value) };
+  return { uri, version, text, lines: lines ?? TextDocument.create(uri, 'json', version, text), tree, value, kind: detectKind(value) };
+}
+
+/**
+ * The document after `changes` (in order, each in offsets of the text before it), re-parsing only what
+ * they touched when it can (features/incrementalTree.ts). `prev` is used up: its tree is updated in place.
+ */
+export function updateDocument(prev: MarathonDocument, version: number, text: string, changes: readonly TextChange[], lines?: TextDocument): MarathonDocument {
+  let tree = prev.tree;
+  let value = prev.value;
+  let before = prev.text;
+  for (const c of changes) {
+    const after = before.slice(0, c.offset) + c.text + before.slice(c.offset + c.deleteLength);
+    const r = tree && updateTree(tree, value, before, after, c);
+    if (!r) return createDocument(prev.uri, version, text, lines);
+    ({ tree, value } = r);
+    before = after;
+  }
+  if (before !== text) return createDocument(prev.uri, version, text, lines); // the changes do not lead to this text
+  return { uri: prev.uri, version, text, lines: lines ?? TextDocument.create(prev.uri, 'json', version, text), tree, value, kind: detectKind(value) };
 }

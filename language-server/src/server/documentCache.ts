@@ -1,9 +1,12 @@
 /**
  * One parse and one lint per (uri, version), shared by every handler (after VS Code's languageModelCache):
- * completion, hover, code actions and lenses reuse what validation computed.
+ * completion, hover, code actions and lenses reuse what validation computed. A new version's editor tree
+ * is the previous one updated by the recorded edits when there are any (changeLog.ts).
  */
-import { createDocument, type MarathonDocument } from '../features/document';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { createDocument, updateDocument, type MarathonDocument } from '../features/document';
 import type { LintResult } from '../core/types';
+import type { ChangeLog } from './changeLog';
 
 interface Entry {
   version: number;
@@ -13,6 +16,10 @@ interface Entry {
 
 export class DocumentCache {
   private readonly entries = new Map<string, Entry>();
+  /** The newest editor tree per uri, whatever its version: the starting point for the next one. */
+  private readonly trees = new Map<string, MarathonDocument>();
+
+  constructor(private readonly changes?: ChangeLog) {}
 
   private entry(uri: string, version: number): Entry {
     let e = this.entries.get(uri);
@@ -23,9 +30,16 @@ export class DocumentCache {
     return e;
   }
 
-  document(uri: string, version: number, text: () => string): MarathonDocument {
+  /** `lines`, when given, must hold exactly this version's text for as long as the result is used. */
+  document(uri: string, version: number, text: () => string, lines?: TextDocument): MarathonDocument {
     const e = this.entry(uri, version);
-    e.doc ??= createDocument(uri, version, text());
+    if (!e.doc) {
+      const prev = this.trees.get(uri);
+      const edits = prev && this.changes?.since(uri, prev.version, version);
+      e.doc = prev && edits ? updateDocument(prev, version, text(), edits, lines) : createDocument(uri, version, text(), lines);
+      this.trees.set(uri, e.doc);
+      this.changes?.mark(uri, version);
+    }
     return e.doc;
   }
 
@@ -46,6 +60,8 @@ export class DocumentCache {
 
   delete(uri: string): void {
     this.entries.delete(uri);
+    this.trees.delete(uri);
+    this.changes?.delete(uri);
   }
 
   clearLint(): void {

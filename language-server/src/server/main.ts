@@ -3,8 +3,8 @@
  * the transport from argv). A thin adapter: each concern registers its own handlers.
  */
 import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, type InitializeResult } from 'vscode-languageserver/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import { TestMountCommand } from '../protocol';
+import { ChangeLog } from './changeLog';
 import { registerCodeActions } from './codeActions';
 import { registerCodeLens } from './codeLens';
 import { registerCompletion } from './completion';
@@ -23,9 +23,10 @@ if (!process.argv.some((a) => a === '--stdio' || a === '--node-ipc' || a.startsW
 }
 
 const connection = createConnection(ProposedFeatures.all);
-const documents = new TextDocuments(TextDocument);
+const changes = new ChangeLog();
+const documents = new TextDocuments(changes.documentsConfig);
 const log = createLogger(connection);
-const session = new Session(connection, documents, log);
+const session = new Session(connection, documents, log, changes);
 const validation = new Validation(session);
 
 // Last line of defence: a bug must cost one feature, not the server.

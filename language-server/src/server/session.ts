@@ -7,6 +7,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import type { MarathonDocument } from '../features/document';
 import type { LintResult } from '../core/types';
+import type { ChangeLog } from './changeLog';
 import { DocumentCache } from './documentCache';
 import { isMarathonDocument, kindFromSchemaText, matchesFilesSetting } from './documentFilter';
 import { lintDocument } from './engine';
@@ -32,7 +33,7 @@ export interface Analysis {
 }
 
 export class Session {
-  readonly cache = new DocumentCache();
+  readonly cache: DocumentCache;
   readonly config: ProjectConfig;
   readonly settings: SettingsStore;
   roots: string[] = [];
@@ -42,7 +43,9 @@ export class Session {
     readonly connection: Connection,
     readonly documents: TextDocuments<TextDocument>,
     readonly log: Logger,
+    changes?: ChangeLog,
   ) {
+    this.cache = new DocumentCache(changes);
     this.config = new ProjectConfig(log);
     this.settings = new SettingsStore(connection, log, () => this.support.configurationPull);
   }
@@ -63,7 +66,8 @@ export class Session {
   document(uri: string): MarathonDocument | undefined {
     const td = this.documents.get(uri);
     if (!td) return undefined;
-    return this.cache.document(uri, td.version, () => td.getText());
+    // td's line offsets are kept up to date incrementally; handlers are synchronous, so it is this version's.
+    return this.cache.document(uri, td.version, () => td.getText(), td);
   }
 
   /** The document if it is a Marathon/Chronos definition (by shape, `$schema` or `marathon.files`). */
@@ -88,11 +92,12 @@ export class Session {
     const r = this.cache.lint(uri, td.version, key, () => lintDocument(text, schemaKind ?? 'unknown', profile, uri));
     if (r.result.kind === 'unknown' && !schemaKind && !matchesFilesSetting(uri, this.settings.settings.files ?? [], this.roots)) return undefined;
     const session = this;
+    const version = td.version;
     return {
       ...r,
-      version: td.version,
+      version,
       get doc() {
-        return session.cache.document(uri, td.version, () => text);
+        return session.cache.document(uri, version, () => text, td.version === version ? td : undefined);
       },
     };
   }
