@@ -32,16 +32,22 @@ export function createDocument(uri: string, version: number, text: string, lines
  * they touched when it can (features/incrementalTree.ts). `prev` is used up: its tree is updated in place.
  */
 export function updateDocument(prev: MarathonDocument, version: number, text: string, changes: readonly TextChange[], lines?: TextDocument): MarathonDocument {
+  // The changes must lead from prev's text to this one (checked cheaply: the length, and the last edit in place).
+  const last = changes[changes.length - 1];
+  const length = changes.reduce((n, c) => n + c.text.length - c.deleteLength, prev.text.length);
+  const leads = last ? length === text.length && text.slice(last.offset, last.offset + last.text.length) === last.text : text === prev.text;
+  if (!leads) return createDocument(prev.uri, version, text, lines);
   let tree = prev.tree;
   let value = prev.value;
   let before = prev.text;
-  for (const c of changes) {
-    const after = before.slice(0, c.offset) + c.text + before.slice(c.offset + c.deleteLength);
-    const r = tree && updateTree(tree, value, before, after, c);
+  for (let i = 0; i < changes.length; i++) {
+    const c = changes[i];
+    // The last change leads to `text` itself; building it again would cost a 1 MB string copy.
+    const after = i === changes.length - 1 ? text : before.slice(0, c.offset) + c.text + before.slice(c.offset + c.deleteLength);
+    const r = tree && updateTree(tree, value, after, c);
     if (!r) return createDocument(prev.uri, version, text, lines);
     ({ tree, value } = r);
     before = after;
   }
-  if (before !== text) return createDocument(prev.uri, version, text, lines); // the changes do not lead to this text
   return { uri: prev.uri, version, text, lines: lines ?? TextDocument.create(prev.uri, 'json', version, text), tree, value, kind: detectKind(value) };
 }

@@ -27,14 +27,18 @@ function isContainer(n: JsonNode | undefined): n is JsonNode {
   return n?.type === 'object' || n?.type === 'array';
 }
 
-/** Strictly inside the brackets, and closed by its own bracket (not by error recovery). */
-function holds(node: JsonNode, text: string, from: number, to: number): boolean {
+/**
+ * Strictly inside the brackets, and closed by its own bracket (not by error recovery). The bracket is
+ * read from the new text (where it sits `delta` further on): reading the old one would make V8 flatten a
+ * second 1 MB string.
+ */
+function holds(node: JsonNode, text: string, from: number, to: number, delta: number): boolean {
   const last = node.offset + node.length - 1;
-  return from > node.offset && to <= last && text[last] === closer[node.type as 'object' | 'array'];
+  return from > node.offset && to <= last && text[last + delta] === closer[node.type as 'object' | 'array'];
 }
 
 /** The child container holding [from, to), if any (children are in offset order). */
-function childHolding(node: JsonNode, text: string, from: number, to: number): JsonNode | undefined {
+function childHolding(node: JsonNode, text: string, from: number, to: number, delta: number): JsonNode | undefined {
   const kids = node.children!;
   let lo = 0;
   let hi = kids.length - 1;
@@ -45,7 +49,7 @@ function childHolding(node: JsonNode, text: string, from: number, to: number): J
     else if (k.offset > from) hi = mid - 1;
     else {
       const v = node.type === 'object' ? k.children![1] : k;
-      return isContainer(v) && holds(v, text, from, to) ? v : undefined;
+      return isContainer(v) && holds(v, text, from, to, delta) ? v : undefined;
     }
   }
   return undefined;
@@ -92,16 +96,16 @@ function duplicateKeyOnPath(node: JsonNode): boolean {
 }
 
 /**
- * Applies one edit to `tree` (of `oldText`, whose plain value is `value`). The tree is updated in place:
+ * Applies one edit to `tree` (whose plain value is `value`), giving the tree of `newText`. The tree is updated in place:
  * the caller must no longer use it for the old text. The value is copied along the edited path only.
  */
-export function updateTree(tree: JsonNode, value: unknown, oldText: string, newText: string, change: TextChange): TreeUpdate | undefined {
+export function updateTree(tree: JsonNode, value: unknown, newText: string, change: TextChange): TreeUpdate | undefined {
   const from = change.offset;
   const to = change.offset + change.deleteLength;
   const delta = change.text.length - change.deleteLength;
-  if (!isContainer(tree) || !holds(tree, oldText, from, to)) return undefined;
+  if (!isContainer(tree) || !holds(tree, newText, from, to, delta)) return undefined;
   let target = tree;
-  for (let next = childHolding(target, oldText, from, to); next; next = childHolding(target, oldText, from, to)) target = next;
+  for (let next = childHolding(target, newText, from, to, delta); next; next = childHolding(target, newText, from, to, delta)) target = next;
   if (target === tree) return undefined; // the edit is between top-level members: nothing smaller to re-parse
 
   const oldEnd = target.offset + target.length;
