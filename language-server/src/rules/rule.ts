@@ -2,6 +2,10 @@
  * What a rule is: metadata as data plus one `check` over the parsed document.
  * Rules are pure: they read `ctx`, call `ctx.report`, and never throw on odd input
  * (the runner still guards each call, so a bug in one rule cannot silence the others).
+ *
+ * Loops over `ctx.apps` and per-app views are indexed (`for (let ai = 0; …)`), not for-of: a CLI run is
+ * mostly cold code, where every for-of step allocates an iterator result; over 10,000 apps × ~150 rules
+ * that was a third of the rules' allocation and of their GC time. Build pointers only for what is reported.
  */
 import type { DocumentKind, Fix, Severity } from '../core/types';
 import type { Profile } from '../core/profile';

@@ -10,7 +10,8 @@ export const acceptedRolesForRole: Rule = {
   summary: '`acceptedResourceRoles` may only contain "*" and the role the app runs under.',
   marathonMessage: 'acceptedResourceRoles can only contain * and <role>',
   check(ctx) {
-    for (const ref of ctx.apps) {
+    for (let ai = 0; ai < ctx.apps.length; ai++) {
+      const ref = ctx.apps[ai];
       const accepted = ref.app.acceptedResourceRoles;
       if (!Array.isArray(accepted)) continue;
       const role = effectiveRole(ctx, ref);

@@ -9,7 +9,8 @@ export const acceptedRolesNonEmpty: Rule = {
   marathonMessage: 'must not be empty',
   fixable: true,
   check(ctx) {
-    for (const ref of ctx.apps) {
+    for (let ai = 0; ai < ctx.apps.length; ai++) {
+      const ref = ctx.apps[ai];
       if (!Array.isArray(ref.app.acceptedResourceRoles) || ref.app.acceptedResourceRoles.length > 0) continue;
       const pointer = joinPointer(ref.pointer, 'acceptedResourceRoles');
       ctx.report({

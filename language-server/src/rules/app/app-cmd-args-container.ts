@@ -11,7 +11,8 @@ export const appCmdArgsContainer: Rule = {
   summary: 'An app has exactly one of `cmd` and `args`, or neither but a container image to run.',
   marathonMessage: text,
   check(ctx) {
-    for (const ref of ctx.apps) {
+    for (let ai = 0; ai < ctx.apps.length; ai++) {
+      const ref = ctx.apps[ai];
       const hasCmd = typeof ref.app.cmd === 'string';
       const hasArgs = Array.isArray(ref.app.args) && ref.app.args.length > 0;
       if (hasCmd && hasArgs) {

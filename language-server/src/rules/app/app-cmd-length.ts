@@ -9,7 +9,8 @@ export const appCmdLength: Rule = {
   summary: '`cmd` must be longer than one character.',
   marathonMessage: 'must not be an empty string',
   check(ctx) {
-    for (const ref of ctx.apps) {
+    for (let ai = 0; ai < ctx.apps.length; ai++) {
+      const ref = ctx.apps[ai];
       if (typeof ref.app.cmd !== 'string' || ref.app.cmd.length !== 1) continue;
       ctx.report({
         pointer: joinPointer(ref.pointer, 'cmd'),

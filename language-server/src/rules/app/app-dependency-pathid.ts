@@ -10,7 +10,8 @@ export const appDependencyPathId: Rule = {
   marathonMessage: `must fully match regular expression '${idSegmentPatternText}'`,
   fixable: true,
   check(ctx) {
-    for (const ref of ctx.apps) {
+    for (let ai = 0; ai < ctx.apps.length; ai++) {
+      const ref = ctx.apps[ai];
       if (!Array.isArray(ref.app.dependencies)) continue;
       ref.app.dependencies.forEach((dep, i) => {
         if (typeof dep !== 'string') return;

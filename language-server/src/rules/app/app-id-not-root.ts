@@ -8,7 +8,8 @@ export const appIdNotRoot: Rule = {
   summary: 'An app id must name something below the root group, not "/" itself.',
   marathonMessage: 'Path must contain at least one path element',
   check(ctx) {
-    for (const ref of ctx.apps) {
+    for (let ai = 0; ai < ctx.apps.length; ai++) {
+      const ref = ctx.apps[ai];
       if (typeof ref.app.id !== 'string' || ref.absoluteId !== '/' || ref.app.id === '') continue;
       ctx.report({
         pointer: joinPointer(ref.pointer, 'id'),

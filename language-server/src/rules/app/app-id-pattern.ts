@@ -10,7 +10,8 @@ export const appIdPattern: Rule = {
   marathonMessage: `must fully match regular expression '${idSegmentPatternText}'`,
   fixable: true,
   check(ctx) {
-    for (const ref of ctx.apps) {
+    for (let ai = 0; ai < ctx.apps.length; ai++) {
+      const ref = ctx.apps[ai];
       const id = ref.app.id;
       if (typeof id !== 'string') continue;
       const bad = invalidIdSegments(id);

@@ -12,7 +12,8 @@ export const appIdReserved: Rule = {
   summary: 'An app id must not end with a segment Marathon uses for its own REST paths (restart, tasks, versions, ., ..).',
   marathonMessage: text,
   check(ctx) {
-    for (const ref of ctx.apps) {
+    for (let ai = 0; ai < ctx.apps.length; ai++) {
+      const ref = ctx.apps[ai];
       if (typeof ref.app.id !== 'string') continue;
       const last = lastIdSegment(ref.app.id);
       if (last == null || !(reservedIdSegments as readonly string[]).includes(last)) continue;

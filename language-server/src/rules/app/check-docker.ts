@@ -12,7 +12,8 @@ export const checkDocker: Rule = {
   summary: 'Mesos checks (`check`) are not available in the Docker containerizer.',
   marathonMessage: text,
   check(ctx) {
-    for (const ref of ctx.apps) {
+    for (let ai = 0; ai < ctx.apps.length; ai++) {
+      const ref = ctx.apps[ai];
       if (ref.app.check == null || containerizerOf(ref.app) !== 'DOCKER') continue;
       ctx.report({
         pointer: joinPointer(ref.pointer, 'check'),

@@ -12,7 +12,8 @@ export const checkPortIndex: Rule = {
   summary: '`check.http.portIndex` / `check.tcp.portIndex` address an existing port.',
   marathonMessage: text,
   check(ctx) {
-    for (const ref of ctx.apps) {
+    for (let ai = 0; ai < ctx.apps.length; ai++) {
+      const ref = ctx.apps[ai];
       const check = ref.app.check;
       if (!isObject(check)) continue;
       const count = effectivePortsOf(ref).names.length;

@@ -11,8 +11,11 @@ export const constraintArity: Rule = {
     const text = ctx.atLeast('1.5')
       ? 'Each constraint must have either 2 or 3 fields'
       : 'Constraint definition must be an array of strings in format: <key>, <operator>[, value]';
-    for (const ref of ctx.apps) {
-      for (const c of constraintsOf(ref)) {
+    for (let ai = 0; ai < ctx.apps.length; ai++) {
+      const ref = ctx.apps[ai];
+      const cList = constraintsOf(ref);
+      for (let vi = 0; vi < cList.length; vi++) {
+        const c = cList[vi];
         if (c.length === 2 || c.length === 3) continue;
         ctx.report({
           pointer: c.pointer,

@@ -10,8 +10,11 @@ export const constraintField: Rule = {
   marathonMessage: 'missing field for constraint declaration',
   check(ctx) {
     const text = ctx.atLeast('1.5') ? 'missing field for constraint declaration' : 'Missing field and operator';
-    for (const ref of ctx.apps) {
-      for (const c of constraintsOf(ref)) {
+    for (let ai = 0; ai < ctx.apps.length; ai++) {
+      const ref = ctx.apps[ai];
+      const cList = constraintsOf(ref);
+      for (let vi = 0; vi < cList.length; vi++) {
+        const c = cList[vi];
         if (c.length < 2 || c.field !== '') continue;
         ctx.report({
           pointer: joinPointer(c.pointer, 0),

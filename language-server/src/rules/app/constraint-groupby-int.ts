@@ -10,8 +10,11 @@ export const constraintGroupByInt: Rule = {
   marathonMessage: 'GROUP BY must define an integer value or else no value at all',
   check(ctx) {
     const text = ctx.atLeast('1.5') ? 'GROUP BY must define an integer value or else no value at all' : 'Value was specified but is not a number';
-    for (const ref of ctx.apps) {
-      for (const c of constraintsOf(ref)) {
+    for (let ai = 0; ai < ctx.apps.length; ai++) {
+      const ref = ctx.apps[ai];
+      const cList = constraintsOf(ref);
+      for (let vi = 0; vi < cList.length; vi++) {
+        const c = cList[vi];
         if (c.op !== 'GROUP_BY' || c.value == null || isScalaInt(c.value)) continue;
         ctx.report({
           pointer: joinPointer(c.pointer, 2),

@@ -12,8 +12,11 @@ export const constraintIsValue: Rule = {
   summary: 'An IS constraint value is a Mesos text or scalar value: letters, digits, "_", "/", ".", "-".',
   marathonMessage: text,
   check(ctx) {
-    for (const ref of ctx.apps) {
-      for (const c of constraintsOf(ref)) {
+    for (let ai = 0; ai < ctx.apps.length; ai++) {
+      const ref = ctx.apps[ai];
+      const cs = constraintsOf(ref);
+      for (let i = 0; i < cs.length; i++) {
+        const c = cs[i];
         if (c.op !== 'IS' || c.value == null || /^[a-zA-Z0-9_/.-]*$/.test(c.value)) continue;
         ctx.report({
           pointer: joinPointer(c.pointer, 2),

@@ -11,8 +11,11 @@ export const constraintLikeRegex: Rule = {
   marathonMessage: 'LIKE and UNLIKE require a non-empty, regular expression value',
   check(ctx) {
     const modern = ctx.atLeast('1.5');
-    for (const ref of ctx.apps) {
-      for (const c of constraintsOf(ref)) {
+    for (let ai = 0; ai < ctx.apps.length; ai++) {
+      const ref = ctx.apps[ai];
+      const cList = constraintsOf(ref);
+      for (let vi = 0; vi < cList.length; vi++) {
+        const c = cList[vi];
         if (c.op !== 'LIKE' && c.op !== 'UNLIKE') continue;
         if (c.value == null || c.value === '') {
           const text = modern ? 'LIKE and UNLIKE require a non-empty, regular expression value' : 'A regular expression value must be provided';

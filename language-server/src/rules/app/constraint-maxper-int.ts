@@ -10,8 +10,11 @@ export const constraintMaxPerInt: Rule = {
   marathonMessage: 'MAX_PER requires an integer value',
   check(ctx) {
     const text = ctx.atLeast('1.5') ? 'MAX_PER requires an integer value' : 'Value was not specified or is not a number';
-    for (const ref of ctx.apps) {
-      for (const c of constraintsOf(ref)) {
+    for (let ai = 0; ai < ctx.apps.length; ai++) {
+      const ref = ctx.apps[ai];
+      const cList = constraintsOf(ref);
+      for (let vi = 0; vi < cList.length; vi++) {
+        const c = cList[vi];
         if (c.op !== 'MAX_PER' || (c.value != null && isScalaInt(c.value))) continue;
         ctx.report({
           pointer: c.value == null ? c.pointer : joinPointer(c.pointer, 2),

@@ -11,8 +11,11 @@ export const constraintOperatorUppercase: Rule = {
   fixable: true,
   check(ctx) {
     const ops = operatorsFor(ctx.atLeast);
-    for (const ref of ctx.apps) {
-      for (const c of constraintsOf(ref)) {
+    for (let ai = 0; ai < ctx.apps.length; ai++) {
+      const ref = ctx.apps[ai];
+      const cList = constraintsOf(ref);
+      for (let vi = 0; vi < cList.length; vi++) {
+        const c = cList[vi];
         if (c.length < 2 || c.rawOp === c.op || !ops.includes(c.op)) continue;
         const pointer = joinPointer(c.pointer, 1);
         const message = ctx.atLeast('1.5')

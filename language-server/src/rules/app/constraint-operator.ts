@@ -15,8 +15,11 @@ export const constraintOperator: Rule = {
       : ctx.atLeast('1.5')
         ? 'operator must be one of the following UNIQUE, CLUSTER, GROUP_BY, LIKE, MAX_PER or UNLIKE'
         : 'Constraint operator must be one of the following: [UNIQUE, LIKE, CLUSTER, GROUP_BY, MAX_PER, UNLIKE]';
-    for (const ref of ctx.apps) {
-      for (const c of constraintsOf(ref)) {
+    for (let ai = 0; ai < ctx.apps.length; ai++) {
+      const ref = ctx.apps[ai];
+      const cList = constraintsOf(ref);
+      for (let vi = 0; vi < cList.length; vi++) {
+        const c = cList[vi];
         if (c.length < 2 || ops.includes(c.op)) continue;
         const isLater = c.op === 'IS' ? ' (IS exists from Marathon 1.6 on)' : '';
         ctx.report({

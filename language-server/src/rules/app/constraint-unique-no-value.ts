@@ -11,8 +11,11 @@ export const constraintUniqueNoValue: Rule = {
   fixable: true,
   check(ctx) {
     const modern = ctx.atLeast('1.5');
-    for (const ref of ctx.apps) {
-      for (const c of constraintsOf(ref)) {
+    for (let ai = 0; ai < ctx.apps.length; ai++) {
+      const ref = ctx.apps[ai];
+      const cList = constraintsOf(ref);
+      for (let vi = 0; vi < cList.length; vi++) {
+        const c = cList[vi];
         if (c.op !== 'UNIQUE' || c.value == null || (!modern && c.value === '')) continue;
         const pointer = joinPointer(c.pointer, 2);
         const text = modern ? 'UNIQUE does not accept a value' : 'Value specified but not used';

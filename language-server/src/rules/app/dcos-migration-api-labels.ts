@@ -11,7 +11,8 @@ export const dcosMigrationApiLabels: Rule = {
   summary: 'The DCOS_MIGRATION_API_VERSION label needs value "v1" and non-empty DCOS_PACKAGE_FRAMEWORK_NAME and DCOS_MIGRATION_API_PATH labels.',
   marathonMessage: text,
   check(ctx) {
-    for (const ref of ctx.apps) {
+    for (let ai = 0; ai < ctx.apps.length; ai++) {
+      const ref = ctx.apps[ai];
       const labels = ref.app.labels;
       if (!isObject(labels) || !('DCOS_MIGRATION_API_VERSION' in labels)) continue;
       const pointer = joinPointer(ref.pointer, 'labels', 'DCOS_MIGRATION_API_VERSION');

@@ -9,7 +9,8 @@ export const dockerContainerRequiresDocker: Rule = {
   summary: 'A DOCKER container (the default `type`) has a `docker` object with the image.',
   marathonMessage: 'not defined',
   check(ctx) {
-    for (const ref of ctx.apps) {
+    for (let ai = 0; ai < ctx.apps.length; ai++) {
+      const ref = ctx.apps[ai];
       const container = containerOf(ref.app);
       if (!container || containerizerOf(ref.app) !== 'DOCKER' || container.docker != null) continue;
       const text = ctx.atLeast('1.5') ? 'not defined' : 'docker must not be empty';

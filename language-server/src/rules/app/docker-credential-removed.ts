@@ -10,7 +10,8 @@ export const dockerCredentialRemoved: Rule = {
   summary: '`container.docker.credential` is no longer supported; use `pullConfig` with a secret.',
   marathonMessage: 'must be empty',
   check(ctx) {
-    for (const ref of ctx.apps) {
+    for (let ai = 0; ai < ctx.apps.length; ai++) {
+      const ref = ctx.apps[ai];
       const docker = dockerOf(ref.app);
       if (!docker || docker.credential == null) continue;
       ctx.report({

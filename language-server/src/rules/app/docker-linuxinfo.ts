@@ -10,7 +10,8 @@ export const dockerLinuxInfo: Rule = {
   summary: '`container.linuxInfo` (seccomp, IPC) is only for the Mesos containerizer.',
   marathonMessage: 'must be empty',
   check(ctx) {
-    for (const ref of ctx.apps) {
+    for (let ai = 0; ai < ctx.apps.length; ai++) {
+      const ref = ctx.apps[ai];
       if (containerOf(ref.app)?.linuxInfo == null || containerizerOf(ref.app) !== 'DOCKER') continue;
       ctx.report({
         pointer: joinPointer(ref.pointer, 'container', 'linuxInfo'),

@@ -10,7 +10,8 @@ export const dockerNetworkNone: Rule = {
   summary: '`container.docker.network: "NONE"` cannot be translated to `networks`.',
   marathonMessage: 'unsupported docker network type NONE',
   check(ctx) {
-    for (const ref of ctx.apps) {
+    for (let ai = 0; ai < ctx.apps.length; ai++) {
+      const ref = ctx.apps[ai];
       const network = dockerOf(ref.app)?.network;
       if (typeof network !== 'string' || network.toUpperCase() !== 'NONE') continue;
       ctx.report({

@@ -13,7 +13,8 @@ export const dockerPullConfigDocker: Rule = {
   marathonMessage: text,
   fixable: true,
   check(ctx) {
-    for (const ref of ctx.apps) {
+    for (let ai = 0; ai < ctx.apps.length; ai++) {
+      const ref = ctx.apps[ai];
       if (dockerOf(ref.app)?.pullConfig == null || containerizerOf(ref.app) !== 'DOCKER') continue;
       const container = ref.app.container as Record<string, unknown>;
       ctx.report({

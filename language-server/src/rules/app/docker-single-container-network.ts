@@ -13,7 +13,8 @@ export const dockerSingleContainerNetwork: Rule = {
   summary: 'Apps in the Docker containerizer join at most one container network.',
   marathonMessage: text,
   check(ctx) {
-    for (const ref of ctx.apps) {
+    for (let ai = 0; ai < ctx.apps.length; ai++) {
+      const ref = ctx.apps[ai];
       if (containerizerOf(ref.app) !== 'DOCKER') continue;
       const networks = networksOf(ref);
       if (networks.length <= 1) continue; // the usual single network: nothing to count

@@ -8,7 +8,8 @@ export const envNameNonEmpty: Rule = {
   summary: 'Environment variable names are not empty.',
   marathonMessage: 'must not be empty',
   check(ctx) {
-    for (const ref of ctx.apps) {
+    for (let ai = 0; ai < ctx.apps.length; ai++) {
+      const ref = ctx.apps[ai];
       if (!isObject(ref.app.env) || !('' in ref.app.env)) continue;
       ctx.report({
         pointer: joinPointer(ref.pointer, 'env', ''),

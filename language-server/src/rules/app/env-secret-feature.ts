@@ -12,7 +12,8 @@ export const envSecretFeature: Rule = {
   marathonMessage: text,
   check(ctx) {
     if (hasFeature(ctx.profile, 'secrets')) return;
-    for (const ref of ctx.apps) {
+    for (let ai = 0; ai < ctx.apps.length; ai++) {
+      const ref = ctx.apps[ai];
       for (const s of envSecretRefs(ref.app, ref.pointer)) {
         ctx.report({
           pointer: s.pointer,

@@ -8,7 +8,8 @@ export const envSecretRef: Rule = {
   summary: 'An env value `{"secret": name}` names a key of the app\'s `secrets`.',
   marathonMessage: 'references an undefined secret',
   check(ctx) {
-    for (const ref of ctx.apps) {
+    for (let ai = 0; ai < ctx.apps.length; ai++) {
+      const ref = ctx.apps[ai];
       const refs = envSecretRefs(ref.app, ref.pointer);
       if (refs.length === 0) continue; // before building the app's secret names
       const secrets = declaredSecrets(ref.app);

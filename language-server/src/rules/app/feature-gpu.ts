@@ -13,7 +13,8 @@ export const featureGpu: Rule = {
   marathonMessage: text,
   check(ctx) {
     if (hasFeature(ctx.profile, 'gpu_resources')) return;
-    for (const ref of ctx.apps) {
+    for (let ai = 0; ai < ctx.apps.length; ai++) {
+      const ref = ctx.apps[ai];
       if (typeof ref.app.gpus !== 'number' || ref.app.gpus <= 0) continue;
       ctx.report({
         pointer: joinPointer(ref.pointer, 'gpus'),

@@ -13,7 +13,8 @@ export const featureSecrets: Rule = {
   marathonMessage: text,
   check(ctx) {
     if (hasFeature(ctx.profile, 'secrets')) return;
-    for (const ref of ctx.apps) {
+    for (let ai = 0; ai < ctx.apps.length; ai++) {
+      const ref = ctx.apps[ai];
       const pointers: string[] = [];
       if (isObject(ref.app.secrets) && Object.keys(ref.app.secrets).length > 0) pointers.push(joinPointer(ref.pointer, 'secrets'));
       pointers.push(...volumeSecretRefs(ref.app, ref.pointer).map((s) => s.pointer));

@@ -21,7 +21,8 @@ export const fetchUriValid: Rule = {
   summary: 'Every `fetch[].uri` and `uris[]` entry parses as a URI.',
   marathonMessage: text,
   check(ctx) {
-    for (const ref of ctx.apps) {
+    for (let ai = 0; ai < ctx.apps.length; ai++) {
+      const ref = ctx.apps[ai];
       const entries: [string, unknown][] = [];
       if (Array.isArray(ref.app.fetch)) ref.app.fetch.forEach((f, i) => isObject(f) && entries.push([joinPointer(ref.pointer, 'fetch', i, 'uri'), f.uri]));
       if (Array.isArray(ref.app.uris)) ref.app.uris.forEach((u, i) => entries.push([joinPointer(ref.pointer, 'uris', i), u]));

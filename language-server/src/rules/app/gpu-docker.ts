@@ -13,7 +13,8 @@ export const gpuDocker: Rule = {
   marathonMessage: text,
   fixable: true,
   check(ctx) {
-    for (const ref of ctx.apps) {
+    for (let ai = 0; ai < ctx.apps.length; ai++) {
+      const ref = ctx.apps[ai];
       if (typeof ref.app.gpus !== 'number' || ref.app.gpus <= 0 || containerizerOf(ref.app) !== 'DOCKER') continue;
       const typePointer = joinPointer(ref.pointer, 'container', 'type');
       ctx.report({

@@ -11,8 +11,11 @@ export const healthCheckCommandProtocol: Rule = {
   marathonMessage: 'illegal protocol HTTP specified with command',
   fixable: true,
   check(ctx) {
-    for (const ref of ctx.apps) {
-      for (const hc of healthChecksOf(ref)) {
+    for (let ai = 0; ai < ctx.apps.length; ai++) {
+      const ref = ctx.apps[ai];
+      const hcList = healthChecksOf(ref);
+      for (let vi = 0; vi < hcList.length; vi++) {
+        const hc = hcList[vi];
         if (hc.check.command == null || hc.protocol === 'COMMAND') continue;
         const pointer = joinPointer(hc.pointer, 'protocol');
         const given = hc.check.protocol != null;

@@ -12,9 +12,12 @@ export const healthCheckIpv6: Rule = {
   summary: '`ipProtocol: "IPv6"` is only for MESOS_HTTP/HTTPS/TCP checks of DOCKER apps.',
   marathonMessage: text,
   check(ctx) {
-    for (const ref of ctx.apps) {
+    for (let ai = 0; ai < ctx.apps.length; ai++) {
+      const ref = ctx.apps[ai];
       const docker = containerizerOf(ref.app) === 'DOCKER';
-      for (const hc of healthChecksOf(ref)) {
+      const hcList = healthChecksOf(ref);
+      for (let vi = 0; vi < hcList.length; vi++) {
+        const hc = hcList[vi];
         if (typeof hc.check.ipProtocol !== 'string' || hc.check.ipProtocol.toUpperCase() !== 'IPV6') continue;
         if (docker && mesosProtocols.includes(hc.protocol)) continue;
         ctx.report({

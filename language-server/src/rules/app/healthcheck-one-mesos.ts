@@ -10,7 +10,8 @@ export const healthCheckOneMesos: Rule = {
   summary: 'An app has at most one MESOS_HTTP / MESOS_HTTPS / MESOS_TCP health check.',
   marathonMessage: text,
   check(ctx) {
-    for (const ref of ctx.apps) {
+    for (let ai = 0; ai < ctx.apps.length; ai++) {
+      const ref = ctx.apps[ai];
       const checks = healthChecksOf(ref);
       if (checks.length < 2) continue;
       const mesos = checks.filter((hc) => mesosProtocols.includes(hc.protocol));

@@ -12,9 +12,12 @@ export const healthCheckPortIndex: Rule = {
   summary: 'A network health check without `port` addresses an existing port definition or port mapping with `portIndex` (default 0).',
   marathonMessage: text,
   check(ctx) {
-    for (const ref of ctx.apps) {
+    for (let ai = 0; ai < ctx.apps.length; ai++) {
+      const ref = ctx.apps[ai];
       const ports = effectivePortsOf(ref);
-      for (const hc of healthChecksOf(ref)) {
+      const hcList = healthChecksOf(ref);
+      for (let vi = 0; vi < hcList.length; vi++) {
+        const hc = hcList[vi];
         // COMMAND checks run a command and use no port; `port` overrides the index.
         if (hc.protocol === 'COMMAND' || hc.check.command != null || hc.check.port != null) continue;
         const index = hc.check.portIndex ?? 0;

@@ -12,8 +12,11 @@ export const healthCheckPortXorIndex: Rule = {
   // the model validator states the rule and older versions applied it.
   marathonMessage: text,
   check(ctx) {
-    for (const ref of ctx.apps) {
-      for (const hc of healthChecksOf(ref)) {
+    for (let ai = 0; ai < ctx.apps.length; ai++) {
+      const ref = ctx.apps[ai];
+      const hcList = healthChecksOf(ref);
+      for (let vi = 0; vi < hcList.length; vi++) {
+        const hc = hcList[vi];
         if (hc.protocol === 'COMMAND' || hc.check.port == null || hc.check.portIndex == null) continue;
         ctx.report({
           pointer: hc.pointer,

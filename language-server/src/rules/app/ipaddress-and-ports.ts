@@ -10,7 +10,8 @@ export const ipAddressAndPorts: Rule = {
   summary: 'An app with `ipAddress` (its own IP per task) must not also declare host `ports`/`portDefinitions`.',
   marathonMessage: text,
   check(ctx) {
-    for (const ref of ctx.apps) {
+    for (let ai = 0; ai < ctx.apps.length; ai++) {
+      const ref = ctx.apps[ai];
       if (!isObject(ref.app.ipAddress)) continue;
       const nonEmpty = (v: unknown) => Array.isArray(v) && v.length > 0;
       if (!nonEmpty(ref.app.ports) && !nonEmpty(ref.app.portDefinitions)) continue;

@@ -11,7 +11,8 @@ export const ipAddressDiscoveryDocker: Rule = {
   summary: '`ipAddress.discovery` is not allowed for apps in the Docker containerizer.',
   marathonMessage: text,
   check(ctx) {
-    for (const ref of ctx.apps) {
+    for (let ai = 0; ai < ctx.apps.length; ai++) {
+      const ref = ctx.apps[ai];
       const ip = ref.app.ipAddress;
       if (!isObject(ip) || ip.discovery == null || containerizerOf(ref.app) !== 'DOCKER') continue;
       ctx.report({

@@ -13,7 +13,8 @@ export const linuxInfoIpc: Rule = {
   marathonMessage: text,
   fixable: true,
   check(ctx) {
-    for (const ref of ctx.apps) {
+    for (let ai = 0; ai < ctx.apps.length; ai++) {
+      const ref = ctx.apps[ai];
       const info = containerOf(ref.app)?.linuxInfo;
       if (!isObject(info) || !isObject(info.ipcInfo)) continue;
       const { mode, shmSize } = info.ipcInfo;

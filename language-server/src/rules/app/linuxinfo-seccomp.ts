@@ -10,7 +10,8 @@ export const linuxInfoSeccomp: Rule = {
   summary: 'linuxInfo.seccomp: `unconfined` is true exactly when no `profileName` is given.',
   marathonMessage: 'Seccomp unconfined can NOT be true when Profile is defined',
   check(ctx) {
-    for (const ref of ctx.apps) {
+    for (let ai = 0; ai < ctx.apps.length; ai++) {
+      const ref = ctx.apps[ai];
       const info = containerOf(ref.app)?.linuxInfo;
       if (!isObject(info) || !isObject(info.seccomp)) continue;
       const hasProfile = typeof info.seccomp.profileName === 'string';

@@ -13,7 +13,8 @@ export const mesosDockerUnsupportedField: Rule = {
   marathonMessage: 'must be empty',
   fixable: true,
   check(ctx) {
-    for (const ref of ctx.apps) {
+    for (let ai = 0; ai < ctx.apps.length; ai++) {
+      const ref = ctx.apps[ai];
       const docker = dockerOf(ref.app);
       if (!docker || containerizerOf(ref.app) !== 'MESOS') continue;
       for (const field of fields) {

@@ -12,7 +12,8 @@ export const mesosImageTypes: Rule = {
   summary: 'A MESOS container has a `docker` or an `appc` image, not both.',
   marathonMessage: text,
   check(ctx) {
-    for (const ref of ctx.apps) {
+    for (let ai = 0; ai < ctx.apps.length; ai++) {
+      const ref = ctx.apps[ai];
       const container = containerOf(ref.app);
       if (!container || containerizerOf(ref.app) !== 'MESOS' || !isObject(container.docker) || !isObject(container.appc)) continue;
       ctx.report({

@@ -11,8 +11,11 @@ export const networkBridgeNoName: Rule = {
   summary: 'A `container/bridge` network entry has no `name`.',
   marathonMessage: text,
   check(ctx) {
-    for (const ref of ctx.apps) {
-      for (const n of networksOf(ref)) {
+    for (let ai = 0; ai < ctx.apps.length; ai++) {
+      const ref = ctx.apps[ai];
+      const nList = networksOf(ref);
+      for (let vi = 0; vi < nList.length; vi++) {
+        const n = nList[vi];
         if (n.mode !== 'bridge' || n.name == null) continue;
         ctx.report({
           pointer: n.pointer,

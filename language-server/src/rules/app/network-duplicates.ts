@@ -11,9 +11,12 @@ export const networkDuplicates: Rule = {
   summary: 'Container networks are listed at most once each, with at most one unnamed entry.',
   marathonMessage: text,
   check(ctx) {
-    for (const ref of ctx.apps) {
+    for (let ai = 0; ai < ctx.apps.length; ai++) {
+      const ref = ctx.apps[ai];
       const seen = new Set<string | undefined>();
-      for (const n of networksOf(ref)) {
+      const nList = networksOf(ref);
+      for (let vi = 0; vi < nList.length; vi++) {
+        const n = nList[vi];
         if (n.mode !== 'container') continue;
         if (seen.has(n.name)) {
           ctx.report({

@@ -11,8 +11,11 @@ export const networkHostNoName: Rule = {
   summary: 'A `host` network entry has neither `name` nor `labels`.',
   marathonMessage: text,
   check(ctx) {
-    for (const ref of ctx.apps) {
-      for (const n of networksOf(ref)) {
+    for (let ai = 0; ai < ctx.apps.length; ai++) {
+      const ref = ctx.apps[ai];
+      const nList = networksOf(ref);
+      for (let vi = 0; vi < nList.length; vi++) {
+        const n = nList[vi];
         if (n.mode !== 'host' || (n.name == null && !n.hasLabels)) continue;
         ctx.report({
           pointer: n.pointer,

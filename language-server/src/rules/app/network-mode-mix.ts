@@ -12,7 +12,8 @@ export const networkModeMix: Rule = {
   summary: '`networks` is one host network, one bridge network, or one or more container networks; modes do not mix.',
   marathonMessage: text,
   check(ctx) {
-    for (const ref of ctx.apps) {
+    for (let ai = 0; ai < ctx.apps.length; ai++) {
+      const ref = ctx.apps[ai];
       const networks = networksOf(ref);
       if (networks.length <= 1) continue; // one entry is always one mode
       const count = (m: string) => networks.filter((n) => n.mode === m).length;

@@ -12,8 +12,11 @@ export const networkNameRequired: Rule = {
   marathonMessage: text,
   check(ctx) {
     if (ctx.profile.defaultNetworkName) return;
-    for (const ref of ctx.apps) {
-      for (const n of networksOf(ref)) {
+    for (let ai = 0; ai < ctx.apps.length; ai++) {
+      const ref = ctx.apps[ai];
+      const nList = networksOf(ref);
+      for (let vi = 0; vi < nList.length; vi++) {
+        const n = nList[vi];
         if (n.mode !== 'container' || n.name != null) continue;
         ctx.report({
           pointer: n.pointer,

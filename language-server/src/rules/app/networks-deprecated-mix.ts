@@ -10,7 +10,8 @@ export const networksDeprecatedMix: Rule = {
   summary: '`networks` replaces `container.docker.network` and `ipAddress`; they cannot be combined.',
   marathonMessage: 'must not specify both container.docker.network and networks',
   check(ctx) {
-    for (const ref of ctx.apps) {
+    for (let ai = 0; ai < ctx.apps.length; ai++) {
+      const ref = ctx.apps[ai];
       if (!Array.isArray(ref.app.networks)) continue;
       if (dockerOf(ref.app)?.network != null) {
         ctx.report({

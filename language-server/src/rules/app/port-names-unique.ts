@@ -1,4 +1,4 @@
-import type { Rule } from '../rule';
+import type { Rule, RuleContext } from '../rule';
 import { isObject, joinPointer } from '../../core/documentModel';
 import { portMappingsOfRef } from './networking';
 
@@ -11,24 +11,28 @@ export const portNamesUnique: Rule = {
   summary: 'Port names are unique within `portDefinitions` and within the port mappings.',
   marathonMessage: text,
   check(ctx) {
-    for (const ref of ctx.apps) {
-      const lists: [string, unknown[]][] = [];
-      if (Array.isArray(ref.app.portDefinitions)) lists.push([joinPointer(ref.pointer, 'portDefinitions'), ref.app.portDefinitions]);
+    // Pointers and sets only for lists that can hold a duplicate: this runs for every app of every group.
+    for (let ai = 0; ai < ctx.apps.length; ai++) {
+      const ref = ctx.apps[ai];
+      const defs = ref.app.portDefinitions;
+      if (Array.isArray(defs) && defs.length > 1) reportDuplicates(ctx, defs, joinPointer(ref.pointer, 'portDefinitions'));
       const mappings = portMappingsOfRef(ref);
-      if (mappings) lists.push([mappings.pointer, mappings.mappings]);
-      for (const [pointer, list] of lists) {
-        const seen = new Set<string>();
-        list.forEach((p, i) => {
-          if (!isObject(p) || typeof p.name !== 'string') return;
-          if (seen.has(p.name)) {
-            ctx.report({
-              pointer: joinPointer(pointer, i, 'name'),
-              message: `Marathon rejects the app: "${text}" The name "${p.name}" is used twice; health checks, readiness checks and service discovery find ports by name. Rename one.`,
-            });
-          }
-          seen.add(p.name);
-        });
-      }
+      if (mappings && mappings.mappings.length > 1) reportDuplicates(ctx, mappings.mappings, mappings.pointer);
     }
   },
 };
+
+function reportDuplicates(ctx: RuleContext, list: unknown[], pointer: string): void {
+  const seen = new Set<string>();
+  for (let i = 0; i < list.length; i++) {
+    const p = list[i];
+    if (!isObject(p) || typeof p.name !== 'string') continue;
+    if (seen.has(p.name)) {
+      ctx.report({
+        pointer: joinPointer(pointer, i, 'name'),
+        message: `Marathon rejects the app: "${text}" The name "${p.name}" is used twice; health checks, readiness checks and service discovery find ports by name. Rename one.`,
+      });
+    }
+    seen.add(p.name);
+  }
+}

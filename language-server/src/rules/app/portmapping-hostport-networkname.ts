@@ -12,7 +12,8 @@ export const portMappingHostPortNetworkName: Rule = {
   summary: 'With several container networks, a port mapping with `hostPort` names exactly one network in `networkNames`.',
   marathonMessage: text,
   check(ctx) {
-    for (const ref of ctx.apps) {
+    for (let ai = 0; ai < ctx.apps.length; ai++) {
+      const ref = ctx.apps[ai];
       const mappings = portMappingsOfRef(ref);
       if (!mappings) continue;
       if (countContainerNetworks(networksOf(ref)) <= 1) continue;

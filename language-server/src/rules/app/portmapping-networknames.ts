@@ -10,7 +10,8 @@ export const portMappingNetworkNames: Rule = {
   summary: '`portMappings[].networkNames` only name container networks declared in `networks`.',
   marathonMessage: 'is not one of (<names>)',
   check(ctx) {
-    for (const ref of ctx.apps) {
+    for (let ai = 0; ai < ctx.apps.length; ai++) {
+      const ref = ctx.apps[ai];
       const mappings = portMappingsOfRef(ref);
       // Most mappings name no networks: look for one before building the app's network names.
       if (!mappings || !mappings.mappings.some((m) => isObject(m) && Array.isArray(m.networkNames))) continue;

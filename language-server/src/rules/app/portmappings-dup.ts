@@ -12,7 +12,8 @@ export const portMappingsDup: Rule = {
   summary: 'Port mappings go in `container.portMappings` or the deprecated `container.docker.portMappings`, not both.',
   marathonMessage: text,
   check(ctx) {
-    for (const ref of ctx.apps) {
+    for (let ai = 0; ai < ctx.apps.length; ai++) {
+      const ref = ctx.apps[ai];
       if (containerOf(ref.app)?.portMappings == null || dockerOf(ref.app)?.portMappings == null) continue;
       ctx.report({
         pointer: joinPointer(ref.pointer, 'container', 'docker', 'portMappings'),

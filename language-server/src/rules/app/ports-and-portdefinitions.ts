@@ -11,7 +11,8 @@ export const portsAndPortDefinitions: Rule = {
   marathonMessage: text,
   fixable: true,
   check(ctx) {
-    for (const ref of ctx.apps) {
+    for (let ai = 0; ai < ctx.apps.length; ai++) {
+      const ref = ctx.apps[ai];
       const { ports, portDefinitions } = ref.app;
       if (!Array.isArray(ports) || !Array.isArray(portDefinitions)) continue;
       const defined = portDefinitions.map((p) => (isObject(p) ? (p.port ?? 0) : undefined));

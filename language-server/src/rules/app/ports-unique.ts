@@ -8,7 +8,8 @@ export const portsUnique: Rule = {
   summary: 'Non-zero entries of `ports` and of `portDefinitions[].port` are unique (0 asks for any free port).',
   marathonMessage: 'Ports must be unique.',
   check(ctx) {
-    for (const ref of ctx.apps) {
+    for (let ai = 0; ai < ctx.apps.length; ai++) {
+      const ref = ctx.apps[ai];
       const lists: [string, unknown[], (x: unknown) => unknown, string][] = [];
       if (Array.isArray(ref.app.ports)) lists.push(['ports', ref.app.ports, (p) => p, 'ports must be unique']);
       if (Array.isArray(ref.app.portDefinitions)) lists.push(['portDefinitions', ref.app.portDefinitions, (p) => (isObject(p) ? p.port : undefined), 'Ports must be unique.']);

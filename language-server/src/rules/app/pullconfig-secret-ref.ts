@@ -11,7 +11,8 @@ export const pullConfigSecretRefRule: Rule = {
   summary: '`container.docker.pullConfig.secret` names a key of the app\'s `secrets`.',
   marathonMessage: text,
   check(ctx) {
-    for (const ref of ctx.apps) {
+    for (let ai = 0; ai < ctx.apps.length; ai++) {
+      const ref = ctx.apps[ai];
       const s = pullConfigSecretRef(ref.app, ref.pointer);
       if (!s || declaredSecrets(ref.app).has(s.name)) continue;
       ctx.report({

@@ -8,7 +8,8 @@ export const readinessAtMostOne: Rule = {
   summary: 'An app has at most one readiness check.',
   marathonMessage: 'got <n>, expected 1 or less',
   check(ctx) {
-    for (const ref of ctx.apps) {
+    for (let ai = 0; ai < ctx.apps.length; ai++) {
+      const ref = ctx.apps[ai];
       const list = ref.app.readinessChecks;
       if (!Array.isArray(list) || list.length <= 1) continue;
       ctx.report({

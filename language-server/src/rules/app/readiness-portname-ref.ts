@@ -9,7 +9,8 @@ export const readinessPortNameRef: Rule = {
   summary: 'A readiness check\'s `portName` (default "http-api") names a port definition or port mapping.',
   marathonMessage: 'No port definition reference for portName <name>',
   check(ctx) {
-    for (const ref of ctx.apps) {
+    for (let ai = 0; ai < ctx.apps.length; ai++) {
+      const ref = ctx.apps[ai];
       const list = ref.app.readinessChecks;
       if (!Array.isArray(list)) continue;
       const names = effectivePortsOf(ref).names.filter((n): n is string => n != null);

@@ -8,7 +8,8 @@ export const readinessTimeoutLtInterval: Rule = {
   summary: 'A readiness check\'s `timeoutSeconds` (default 10) is less than its `intervalSeconds` (default 30).',
   marathonMessage: 'got <timeout>, expected less than <interval>',
   check(ctx) {
-    for (const ref of ctx.apps) {
+    for (let ai = 0; ai < ctx.apps.length; ai++) {
+      const ref = ctx.apps[ai];
       const list = ref.app.readinessChecks;
       if (!Array.isArray(list)) continue;
       list.forEach((rc, i) => {

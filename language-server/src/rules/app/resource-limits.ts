@@ -12,7 +12,8 @@ export const resourceLimits: Rule = {
   summary: '`resourceLimits.cpus` / `.mem` are "unlimited" or a number at least the requested amount.',
   marathonMessage: 'resource limit must be greater than or equal to requested resource (<n>)',
   check(ctx) {
-    for (const ref of ctx.apps) {
+    for (let ai = 0; ai < ctx.apps.length; ai++) {
+      const ref = ctx.apps[ai];
       const limits = ref.app.resourceLimits;
       if (!isObject(limits)) continue;
       for (const key of ['cpus', 'mem'] as const) {

@@ -1,4 +1,4 @@
-import type { Rule } from '../rule';
+import type { Rule, RuleContext } from '../rule';
 import { joinPointer } from '../../core/documentModel';
 import { roleNameProblem } from './roleName';
 
@@ -9,19 +9,23 @@ export const roleNameChars: Rule = {
   summary: 'Role names (`role`, `acceptedResourceRoles`) follow the Mesos role-name rules.',
   marathonMessage: 'A role name must not include a slash (\\x2f) character.',
   check(ctx) {
-    for (const ref of ctx.apps) {
-      const names: [string, unknown][] = [];
-      if (ctx.atLeast('1.9')) names.push([joinPointer(ref.pointer, 'role'), ref.app.role]);
-      if (Array.isArray(ref.app.acceptedResourceRoles)) ref.app.acceptedResourceRoles.forEach((r, i) => names.push([joinPointer(ref.pointer, 'acceptedResourceRoles', i), r]));
-      for (const [pointer, role] of names) {
-        if (typeof role !== 'string' || role === '*') continue;
-        const problem = roleNameProblem(role);
-        if (!problem) continue;
-        ctx.report({
-          pointer,
-          message: `Marathon rejects the role "${role}": "${problem}" Mesos would refuse to offer resources for it. Use a plain name such as "slave_public".`,
-        });
-      }
+    // Pointers are built only for a role that is reported: this runs for every app of every group.
+    const checkRole = ctx.atLeast('1.9');
+    for (let ai = 0; ai < ctx.apps.length; ai++) {
+      const ref = ctx.apps[ai];
+      if (checkRole) reportRole(ctx, ref.app.role, ref.pointer, 'role');
+      const accepted = ref.app.acceptedResourceRoles;
+      if (Array.isArray(accepted)) for (let i = 0; i < accepted.length; i++) reportRole(ctx, accepted[i], ref.pointer, 'acceptedResourceRoles', i);
     }
   },
 };
+
+function reportRole(ctx: RuleContext, role: unknown, appPointer: string, key: string, index?: number): void {
+  if (typeof role !== 'string' || role === '*') return;
+  const problem = roleNameProblem(role);
+  if (!problem) return;
+  ctx.report({
+    pointer: index === undefined ? joinPointer(appPointer, key) : joinPointer(appPointer, key, index),
+    message: `Marathon rejects the role "${role}": "${problem}" Mesos would refuse to offer resources for it. Use a plain name such as "slave_public".`,
+  });
+}

@@ -11,7 +11,8 @@ export const secretVolumeRef: Rule = {
   summary: 'A secret volume names a key of the app\'s `secrets`.',
   marathonMessage: text,
   check(ctx) {
-    for (const ref of ctx.apps) {
+    for (let ai = 0; ai < ctx.apps.length; ai++) {
+      const ref = ctx.apps[ai];
       const refs = volumeSecretRefs(ref.app, ref.pointer);
       if (refs.length === 0) continue; // before building the app's secret names
       const secrets = declaredSecrets(ref.app);

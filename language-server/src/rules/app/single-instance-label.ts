@@ -16,7 +16,8 @@ export const singleInstanceLabel: Rule = {
   marathonMessage: 'Single instance app may only have one instance',
   fixable: true,
   check(ctx) {
-    for (const ref of ctx.apps) {
+    for (let ai = 0; ai < ctx.apps.length; ai++) {
+      const ref = ctx.apps[ai];
       const labels = ref.app.labels;
       if (!isObject(labels) || typeof labels.MARATHON_SINGLE_INSTANCE_APP !== 'string' || labels.MARATHON_SINGLE_INSTANCE_APP.toLowerCase() !== 'true') continue;
       if (typeof ref.app.instances === 'number' && ref.app.instances > 1) {

@@ -9,7 +9,8 @@ export const unreachableInactiveLeExpunge: Rule = {
   summary: 'unreachableStrategy.inactiveAfterSeconds must not exceed expungeAfterSeconds.',
   marathonMessage: 'inactiveAfterSeconds (<a>) must be less or equal to expungeAfterSeconds, which is <b>',
   check(ctx) {
-    for (const ref of ctx.apps) {
+    for (let ai = 0; ai < ctx.apps.length; ai++) {
+      const ref = ctx.apps[ai];
       const s = ref.app.unreachableStrategy;
       // Only when both are given: the RAML defaults differ between versions, so a lone value is not judged.
       if (!isObject(s) || typeof s.inactiveAfterSeconds !== 'number' || typeof s.expungeAfterSeconds !== 'number') continue;

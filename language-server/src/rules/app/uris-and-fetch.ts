@@ -13,7 +13,8 @@ export const urisAndFetch: Rule = {
   marathonMessage: text,
   fixable: true,
   check(ctx) {
-    for (const ref of ctx.apps) {
+    for (let ai = 0; ai < ctx.apps.length; ai++) {
+      const ref = ctx.apps[ai];
       const { uris, fetch } = ref.app;
       if (!Array.isArray(uris) || uris.length === 0 || !Array.isArray(fetch) || fetch.length === 0) continue;
       // Keep every fetch entry and add the uris it does not already fetch, so the fix loses nothing.

@@ -9,7 +9,8 @@ export const urisDeprecated: Rule = {
   summary: '`uris` is deprecated in favour of `fetch`, which also controls extraction, executability and caching.',
   fixable: true,
   check(ctx) {
-    for (const ref of ctx.apps) {
+    for (let ai = 0; ai < ctx.apps.length; ai++) {
+      const ref = ctx.apps[ai];
       const { uris, fetch } = ref.app;
       // With a non-empty fetch as well, uris-and-fetch reports the (fatal) combination instead.
       if (!Array.isArray(uris) || (Array.isArray(fetch) && fetch.length > 0)) continue;

@@ -18,7 +18,8 @@ export const moduleEnvAppsOf = perDocument((ctx: RuleContext): readonly DvdiEnvA
 /** Once per run (shared: read-only); most apps have no DVDI_VOLUME_* variables, so most are dropped here. */
 export const allEnvAppsOf = perDocument((ctx: RuleContext): readonly DvdiEnvApp[] => {
   const out: DvdiEnvApp[] = [];
-  for (const appRef of ctx.apps) {
+  for (let ai = 0; ai < ctx.apps.length; ai++) {
+    const appRef = ctx.apps[ai];
     const vars = dvdiEnvVarsOf(appRef);
     if (vars.length > 0) out.push({ appRef, vars });
   }

@@ -9,7 +9,8 @@ export const groupAppChild: Rule = {
   summary: 'An app listed in a group\'s `apps` must be a direct child of that group once its id is resolved.',
   marathonMessage: "Identifier is not child of '<group>'",
   check(ctx) {
-    for (const ref of ctx.apps) {
+    for (let ai = 0; ai < ctx.apps.length; ai++) {
+      const ref = ctx.apps[ai];
       if (ref.absoluteId == null || ref.absoluteId === '/' || parentOf(ref.absoluteId) === ref.groupId) continue;
       ctx.report({
         pointer: joinPointer(ref.pointer, 'id'),

@@ -12,7 +12,8 @@ export const groupAppVsGroupId: Rule = {
   marathonMessage: text,
   check(ctx) {
     const groupIds = new Set(collectGroups(ctx.root).filter((g) => g.parentId != null || typeof g.group.id === 'string').map((g) => g.absoluteId));
-    for (const ref of ctx.apps) {
+    for (let ai = 0; ai < ctx.apps.length; ai++) {
+      const ref = ctx.apps[ai];
       if (ref.absoluteId == null || !groupIds.has(ref.absoluteId)) continue;
       ctx.report({
         pointer: joinPointer(ref.pointer, 'id'),

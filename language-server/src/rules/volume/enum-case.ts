@@ -43,7 +43,8 @@ export const enumCase: Rule = {
   marathonMessage: '<value> is not a valid <enum>',
   fixable: true,
   check(ctx) {
-    for (const appRef of ctx.apps) {
+    for (let ai = 0; ai < ctx.apps.length; ai++) {
+      const appRef = ctx.apps[ai];
       for (const field of enumFields) {
         if (field.since && !ctx.atLeast(field.since)) continue;
         for (const rel of field.at(appRef.app)) {

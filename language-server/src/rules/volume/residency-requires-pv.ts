@@ -13,7 +13,8 @@ export const residencyRequiresPv: Rule = {
   marathonMessage,
   fixable: true,
   check(ctx) {
-    for (const appRef of ctx.apps) {
+    for (let ai = 0; ai < ctx.apps.length; ai++) {
+      const appRef = ctx.apps[ai];
       if (appRef.app.residency === undefined || hasPersistentVolumes(appRef)) continue;
       const pointer = joinPointer(appRef.pointer, 'residency');
       ctx.report({

@@ -13,7 +13,8 @@ export const residentAcceptedRoles: Rule = {
   marathonMessage,
   fixable: true,
   check(ctx) {
-    for (const appRef of ctx.apps) {
+    for (let ai = 0; ai < ctx.apps.length; ai++) {
+      const appRef = ctx.apps[ai];
       const roles = appRef.app.acceptedResourceRoles;
       if (!Array.isArray(roles) || (roles.length === 1 && roles[0] === '*') || !hasPersistentVolumes(appRef)) continue;
       const pointer = joinPointer(appRef.pointer, 'acceptedResourceRoles');

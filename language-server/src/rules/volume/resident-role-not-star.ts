@@ -27,7 +27,8 @@ export const residentRoleNotStar: Rule = {
   marathonMessage,
   check(ctx) {
     const enforcing = enforcingTopLevelGroups(ctx);
-    for (const appRef of ctx.apps) {
+    for (let ai = 0; ai < ctx.apps.length; ai++) {
+      const appRef = ctx.apps[ai];
       if (!hasPersistentVolumes(appRef)) continue;
       const role = appRef.app.role;
       if (role !== undefined && role !== '*') continue;

@@ -13,7 +13,8 @@ export const residentUnreachableDisabled: Rule = {
   marathonMessage,
   fixable: true,
   check(ctx) {
-    for (const appRef of ctx.apps) {
+    for (let ai = 0; ai < ctx.apps.length; ai++) {
+      const appRef = ctx.apps[ai];
       const us = appRef.app.unreachableStrategy;
       if (us === undefined || us === 'disabled' || !hasPersistentVolumes(appRef)) continue;
       const pointer = joinPointer(appRef.pointer, 'unreachableStrategy');

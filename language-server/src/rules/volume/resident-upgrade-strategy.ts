@@ -10,7 +10,8 @@ export const residentUpgradeStrategy: Rule = {
   marathonMessage: 'got 0.5, expected 0.0',
   fixable: true,
   check(ctx) {
-    for (const appRef of ctx.apps) {
+    for (let ai = 0; ai < ctx.apps.length; ai++) {
+      const appRef = ctx.apps[ai];
       if (!hasPersistentVolumes(appRef)) continue;
       const why = 'a persistent volume lives on one agent and belongs to one task, and a replacement task reuses it';
       zeroOverCapacityReports(ctx, appRef, why).forEach((r) => ctx.report(r));
