@@ -2,6 +2,7 @@
  * read → profile → lint for every target, in order. One file's failure (unreadable, bad config, an
  * engine bug) becomes a message for that file and the others are still linted.
  */
+import { statSync } from 'node:fs';
 import { dirname, relative, sep } from 'node:path';
 import { lint } from '../core/index';
 import type { Diagnostic } from '../core/types';
@@ -40,6 +41,8 @@ export async function lintTargets(targets: readonly Target[], opts: LintTargetsO
   // A bad config is reported once, with the files it kept from being linted, not once per file.
   const skippedByConfig = new Map<string[], string[]>();
   const progress = createProgress(opts.stderr, targets.length);
+  // Start the worker before the first large file is read, so its startup overlaps the read and the parse.
+  if (opts.worker && targets.some((t) => t.kind === 'file' && fileSize(t.path) >= (opts.workerMinLength ?? Infinity))) opts.worker.start();
   for (let i = 0; i < targets.length; i++) {
     const target = targets[i];
     const file = target.kind === 'stdin' ? stdinName : displayPath(opts.cwd, target.path);
@@ -81,6 +84,14 @@ function lintOne(text: string, options: Parameters<typeof lint>[1]): Pick<FileRe
       kind: 'unknown',
       diagnostics: [{ ruleId: 'internal-error', severity: 'error', message, pointer: '', range: { start: zero, end: zero }, docsUrl: '' }],
     };
+  }
+}
+
+function fileSize(path: string): number {
+  try {
+    return statSync(path, { throwIfNoEntry: false })?.size ?? 0;
+  } catch {
+    return 0; // the read reports it
   }
 }
 

@@ -3,6 +3,7 @@
  * everything here is about files, options and output, never about Marathon. Returns the exit status
  * instead of exiting, so it can be driven in-process.
  */
+import { availableParallelism, loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { formatters } from './formatters/index';
 import type { FormatContext } from './formatters/formatter';
@@ -54,7 +55,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 
   const found = discover(opts.inputs, io.cwd);
   const configs = new ConfigResolver(io.cwd, opts.config ? resolve(io.cwd, opts.config) : undefined, opts.marathonVersion);
-  const worker = io.workerScript ? new RuleWorker(io.workerScript) : undefined;
+  const worker = io.workerScript && useWorker(io.env) ? new RuleWorker(io.workerScript) : undefined;
   const run = await lintTargets(found.targets, {
     cwd: io.cwd, kind: opts.kind, configs, stdin: io.stdin, stderr: io.stderr, worker, workerMinLength: workerMinLength(io.env),
   });
@@ -70,6 +71,18 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   const status = exitStatus(run.results, errors.length, opts.maxWarnings);
   if (status.note) io.stderr.write(`marathon-lint: ${status.note}\n`);
   return status.code;
+}
+
+/**
+ * A worker pays off only on a core that would otherwise idle: it adds ~100 ms of CPU (its startup, a second
+ * JSON.parse, shared views computed twice). With every core busy (1-minute load average within one of the
+ * core count) it made a 10,000-app run slower, so the main thread then works alone. Setting
+ * MARATHON_LINT_WORKER_MIN_BYTES skips this check.
+ */
+function useWorker(env: NodeJS.ProcessEnv): boolean {
+  if (env.MARATHON_LINT_WORKER_MIN_BYTES !== undefined && env.MARATHON_LINT_WORKER_MIN_BYTES !== '') return true;
+  const cores = availableParallelism();
+  return cores > 1 && loadavg()[0] < cores - 1;
 }
 
 /** MARATHON_LINT_WORKER_MIN_BYTES overrides the size from which a file uses the worker (tests set 0; a huge value turns it off). */
