@@ -2,18 +2,24 @@
  * One dry-run mount, step by step (§8): validate → policy → lock → discover → activate → get → in-use →
  * mount → verify → in-use-recheck → unmount → verify-released. Every branch that mounted something reaches the
  * unmount, including cancellation; the journal covers the branches a crash cuts short.
+ *
+ * Reads that do not depend on each other run concurrently (the isolator checkpoints with activate/get, the
+ * kernel's mount table with Get, the post-mount checks with the re-check), so the safety checks cost about
+ * one plugin round trip each side of the mount on top of the Mount and Unmount themselves.
  */
 import type { Engine } from '../engines/engine';
 import { checkModuleContainerPath } from '../engines/module-checks';
-import { checkpointUsers, pluginAndKernelUsers } from '../inuse/check';
+import { checkpointUsers, pluginAndKernelUsers, type InUseReport } from '../inuse/check';
 import { mountsAt, readMountinfo } from '../inuse/mountinfo';
 import type { Journal, JournalEntry } from '../journal/journal';
 import { PluginClient, type VolumeInfo } from '../plugin/client';
+import type { ActivationCache } from '../plugin/activation-cache';
 import { discoverPlugin, type PluginAddress } from '../plugin/discovery';
 import type { DryRunContext, DryRunMountParams, DryRunMountResult, DryRunnerConfig, EngineName, Verdict } from './contract';
 import { shellUnsafePath } from './engines';
 import { checkPolicy } from './policy';
 import { StepLog } from './steps';
+import { recheckUsers } from './recheck';
 import { verifyMount } from './verify';
 import { checkRequestShape, checkVolumeRequest } from '../validation/request';
 import type { VolumeLocks } from './volume-lock';
@@ -24,6 +30,7 @@ export interface RunDeps {
   journal: Journal;
   locks: VolumeLocks;
   timeouts: { mount: number; unmount: number; pluginCall: number };
+  activations: ActivationCache;
 }
 
 export async function runOne(deps: RunDeps, params: DryRunMountParams, ctx: DryRunContext): Promise<DryRunMountResult> {
@@ -75,6 +82,9 @@ async function lockedRun(deps: RunDeps, params: DryRunMountParams, ctx: DryRunCo
     return done('failed');
   };
 
+  // The isolators' checkpoints do not depend on the plugin: read them while discovery, activate and get run.
+  const checkpointsBefore: Promise<InUseReport> = checkpointUsers(deps.config.checkpointDirs, driver, name);
+
   let plugin: PluginAddress | undefined;
   const disc = await log.run('discover', async () => {
     try {
@@ -91,8 +101,12 @@ async function lockedRun(deps: RunDeps, params: DryRunMountParams, ctx: DryRunCo
   const client = new PluginClient(plugin);
 
   const act = await log.run('activate', async () => {
+    const known = await deps.activations.lookup(plugin!);
+    if (known) return { ok: true, detail: `implements ${known.join(', ')} (activated earlier; same plugin socket)` };
     try {
-      return { ok: true, detail: `implements ${(await client.activate(call)).join(', ')}` };
+      const impl = await client.activate(call);
+      await deps.activations.remember(plugin!, impl);
+      return { ok: true, detail: `implements ${impl.join(', ')}` };
     } catch (e) {
       return { ok: false, detail: (e as Error).message };
     }
@@ -100,10 +114,15 @@ async function lockedRun(deps: RunDeps, params: DryRunMountParams, ctx: DryRunCo
   if (!act.ok) return ctx.signal.aborted ? cancelled() : done('failed');
 
   let vol: VolumeInfo | undefined;
+  // The kernel's table is read alongside Get and filtered for the path Get returns (the re-check after the
+  // mount covers anything that changes in between).
+  const tableAtGet = readMountinfo();
+  tableAtGet.catch(() => undefined); // awaited below only when the volume exists
   const get = await log.run('get', async () => {
     try {
       vol = await client.get(name, call);
     } catch (e) {
+      deps.activations.forget(plugin!);
       return { ok: false, detail: (e as Error).message };
     }
     return { ok: true, detail: vol ? `exists${vol.Mountpoint ? `, Mountpoint ${vol.Mountpoint}` : ''}` : 'volume does not exist' };
@@ -121,8 +140,7 @@ async function lockedRun(deps: RunDeps, params: DryRunMountParams, ctx: DryRunCo
   if (!create && Object.keys(options).length > 0) warnings.push(`volume ${name} exists, so dvdcli ignores the options ${JSON.stringify(options)} (they are only sent with Create)`);
 
   const use = await log.run('in-use', async () => {
-    const cp = await checkpointUsers(deps.config.checkpointDirs, driver, name);
-    const pk = vol ? await pluginAndKernelUsers(vol) : { inUse: false, reasons: [], problems: [] };
+    const [cp, pk] = await Promise.all([checkpointsBefore, vol ? pluginAndKernelUsers(vol, [], tableAtGet) : { inUse: false, reasons: [], problems: [] }]);
     warnings.push(...cp.problems);
     const reasons = [...cp.reasons, ...pk.reasons, ...cp.problems];
     return { ok: reasons.length === 0, detail: reasons.length ? `in use: ${reasons.join('; ')}; not mounting or unmounting it` : 'no user found in checkpoints, plugin Get or mountinfo' };
@@ -146,7 +164,7 @@ async function lockedRun(deps: RunDeps, params: DryRunMountParams, ctx: DryRunCo
   let journalWrites = Promise.resolve();
   const persist = (patch: Partial<JournalEntry>) => {
     Object.assign(entry, patch);
-    journalWrites = journalWrites.then(() => deps.journal.write(entry)).catch((e) => void warnings.push(`journal update failed: ${(e as Error).message}`));
+    journalWrites = journalWrites.then(() => deps.journal.update(entry)).catch((e) => void warnings.push(`journal update failed: ${(e as Error).message}`));
     return journalWrites;
   };
 
@@ -165,34 +183,20 @@ async function lockedRun(deps: RunDeps, params: DryRunMountParams, ctx: DryRunCo
     return await afterFailedMount(deps, engine, entry, plugin, vol, mounted.indeterminate === true || /empty (mountpoint|Mountpoint)/.test(mounted.detail), log, warnings, done);
   }
   const mountpoint = mounted.mountpoint!;
-  await persist({ phase: 'mounted', mountpoint, childPgid: undefined });
+  // Not awaited before the checks: it only adds the mountpoint for recover(), which can also ask the plugin.
+  const recorded = persist({ phase: 'mounted', mountpoint, childPgid: undefined });
 
-  if (!wasCancelled()) {
-    const v = await log.run('verify', () => verifyMount(mountpoint, deps.timeouts.pluginCall));
+  // verify and the re-check (§8.9: someone may have started using the volume while we held it mounted, and
+  // then our unmount would be theirs) are independent reads, so they run together; both finish before the
+  // unmount. The steps are logged in this order; the re-check's time is what was left after verify.
+  const verifying = wasCancelled() ? undefined : verifyMount(mountpoint, deps.timeouts.pluginCall);
+  const rechecking = recheckUsers(deps, client, entry, warnings);
+  if (verifying) {
+    const v = await log.run('verify', () => verifying);
     warnings.push(...v.warnings);
   } else log.skip('verify', 'cancelled');
-
-  // Someone may have started using the volume while we held it mounted (§8.9): then our unmount would be theirs.
-  const recheck = await log.run('in-use-recheck', async () => {
-    const cp = await checkpointUsers(deps.config.checkpointDirs, driver, name);
-    let others: string[] = [];
-    try {
-      const now = await client.get(name, { timeoutMs: deps.timeouts.pluginCall });
-      // Our own mount shows as our ID (plugin engine) or as one "" (dvdcli, ID-less).
-      const own = entry.mountId ? [entry.mountId] : [''];
-      const mounts = now && Array.isArray((now.Status as { Mounts?: unknown } | undefined)?.Mounts) ? ((now.Status as { Mounts: unknown[] }).Mounts) : [];
-      const rest = [...mounts];
-      for (const o of own) {
-        const i = rest.indexOf(o);
-        if (i >= 0) rest.splice(i, 1);
-      }
-      if (rest.length) others = [`plugin Get now reports other caller IDs ${JSON.stringify(rest)}`];
-    } catch (e) {
-      warnings.push(`could not re-read the volume from the plugin before unmounting: ${(e as Error).message}`);
-    }
-    const reasons = [...cp.reasons, ...others];
-    return { ok: reasons.length === 0, detail: reasons.length ? reasons.join('; ') : 'still unused by anyone else' };
-  });
+  const recheck = await log.run('in-use-recheck', () => rechecking);
+  await recorded;
   if (!recheck.ok) {
     warnings.push(`${driver}/${name} became in use while the dry run held it mounted at ${mountpoint}; it was NOT unmounted (that would tear it from the new user); the journal entry stays so recover() re-checks it later`);
     return done('in-use', mountpoint);
@@ -208,7 +212,6 @@ function wasCancelledQuiet(ctx: DryRunContext): boolean {
 
 /** Unmount through the same engine, then confirm the kernel no longer lists the mountpoint. */
 export async function unmountAndCheck(deps: RunDeps, engine: Engine, entry: JournalEntry, plugin: PluginAddress, mountpoint: string | undefined, timeoutMs: number, log: StepLog, warnings: string[]): Promise<boolean> {
-  await deps.journal.write({ ...entry, phase: 'unmounting' });
   const um = await log.run('unmount', () => engine.unmount({ driver: entry.driver, name: entry.name, plugin, mountId: entry.mountId, timeoutMs }));
   const rel = await log.run('verify-released', async () => {
     if (!mountpoint) return { ok: um.ok, detail: um.ok ? 'no mountpoint was reported; nothing to check' : 'unmount failed and no mountpoint is known' };

@@ -7,6 +7,7 @@ import { mkdir } from 'node:fs/promises';
 import { checkpointUsers } from '../inuse/check';
 import { mountsAt, readMountinfo } from '../inuse/mountinfo';
 import { Journal } from '../journal/journal';
+import { ActivationCache } from '../plugin/activation-cache';
 import { PluginClient } from '../plugin/client';
 import { discoverPlugin, listPluginNames } from '../plugin/discovery';
 import type { DriverInfo, DryRunner, DryRunnerConfig, DryRunMountResult, VolumeListResult } from './contract';
@@ -26,6 +27,7 @@ export async function createDryRunner(config: DryRunnerConfig): Promise<DryRunne
     engines: buildEngines(config.dvdcliPath),
     journal,
     locks: new VolumeLocks(),
+    activations: new ActivationCache(),
     timeouts: { ...DEFAULT_TIMEOUTS, ...Object.fromEntries(Object.entries(config.timeouts ?? {}).filter(([, v]) => typeof v === 'number')) },
   };
   const running = new Set<Promise<DryRunMountResult>>();

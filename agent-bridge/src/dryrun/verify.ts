@@ -24,23 +24,18 @@ export interface VerifyResult {
 export async function verifyMount(mountpoint: string, timeoutMs: number): Promise<VerifyResult> {
   const warnings: string[] = [];
   if (!mountpoint.startsWith('/')) return { ok: false, detail: `mountpoint ${JSON.stringify(mountpoint)} is not an absolute path; the isolator's bind would fail`, warnings };
-  try {
-    const st = await withTimeout(stat(mountpoint), timeoutMs, `stat ${mountpoint}`);
-    if (!st.isDirectory()) return { ok: false, detail: `${mountpoint} exists but is not a directory; the task's bind mount would fail`, warnings };
-  } catch (e) {
-    return { ok: false, detail: `cannot stat ${mountpoint}: ${(e as Error).message}`, warnings };
-  }
-  const at = mountsAt(await readMountinfo(), mountpoint);
+  // stat, the mount table and the listing are independent reads: issue them together, judge them in order.
+  const [st, table, list] = await Promise.allSettled([withTimeout(stat(mountpoint), timeoutMs, `stat ${mountpoint}`), readMountinfo(), withTimeout(readdir(mountpoint), timeoutMs, `readdir ${mountpoint}`)]);
+  if (st.status === 'rejected') return { ok: false, detail: `cannot stat ${mountpoint}: ${(st.reason as Error).message}`, warnings };
+  if (!st.value.isDirectory()) return { ok: false, detail: `${mountpoint} exists but is not a directory; the task's bind mount would fail`, warnings };
+  if (table.status === 'rejected') return { ok: false, detail: `cannot read /proc/self/mountinfo: ${(table.reason as Error).message}`, warnings };
+  const at = mountsAt(table.value, mountpoint);
   if (at.length === 0) {
     // Directory-only drivers (REX-Ray vfs) never kernel-mount; that is a warning, not a failure (§8.6).
     warnings.push(`${mountpoint} is a directory but not a mount point in /proc/self/mountinfo: the driver may be directory-only (like REX-Ray vfs), or the mount happened in another mount namespace`);
   }
-  let entries: number;
-  try {
-    entries = (await withTimeout(readdir(mountpoint), timeoutMs, `readdir ${mountpoint}`)).length;
-  } catch (e) {
-    return { ok: false, detail: `cannot list ${mountpoint}: ${(e as Error).message}`, warnings };
-  }
+  if (list.status === 'rejected') return { ok: false, detail: `cannot list ${mountpoint}: ${(list.reason as Error).message}`, warnings };
+  const entries = list.value.length;
   const kernel = at[at.length - 1];
   return {
     ok: true,

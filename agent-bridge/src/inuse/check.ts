@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { VolumeInfo } from '../plugin/client';
 import { readDockerVolumeCheckpoints } from './docker-volume-checkpoint';
 import { DVDI_CHECKPOINT_FILE, readDvdiCheckpoint } from './dvdi-checkpoint';
-import { mountsAt, readMountinfo } from './mountinfo';
+import { mountsAt, readMountinfo, type MountEntry } from './mountinfo';
 
 export interface InUseReport {
   inUse: boolean;
@@ -31,31 +31,31 @@ export async function checkpointUsers(dirs: CheckpointDirs, driver: string, name
   const reasons: string[] = [];
   const problems: string[] = [];
   const dvdiFile = join(dirs.dvdiModule, DVDI_CHECKPOINT_FILE);
-  try {
-    for (const m of await readDvdiCheckpoint(dvdiFile)) {
+  // The two isolators' files are independent: read them concurrently.
+  const [dvdi, docker] = await Promise.allSettled([readDvdiCheckpoint(dvdiFile), readDockerVolumeCheckpoints(dirs.dockerVolume)]);
+  if (dvdi.status === 'fulfilled') {
+    for (const m of dvdi.value) {
       if (same(m.volumeDriver || 'rexray', driver) && same(m.volumeName, name)) reasons.push(`mesos-module-dvdi checkpoint ${dvdiFile}: container ${m.containerId} (mountpoint ${m.mountpoint || '?'})`);
     }
-  } catch (e) {
-    problems.push(`cannot read ${dvdiFile}: ${(e as Error).message}; treating the volume as possibly in use`);
-  }
-  try {
-    const { uses, problems: p } = await readDockerVolumeCheckpoints(dirs.dockerVolume);
-    for (const u of uses) if (same(u.driver, driver) && same(u.name, name)) reasons.push(`docker/volume checkpoint ${dirs.dockerVolume}/${u.containerId}/volumes: container ${u.containerId}`);
-    for (const x of p) problems.push(`${x}; treating the volume as possibly in use`);
-  } catch (e) {
-    problems.push(`cannot read ${dirs.dockerVolume}: ${(e as Error).message}; treating the volume as possibly in use`);
-  }
+  } else problems.push(`cannot read ${dvdiFile}: ${(dvdi.reason as Error).message}; treating the volume as possibly in use`);
+  if (docker.status === 'fulfilled') {
+    for (const u of docker.value.uses) if (same(u.driver, driver) && same(u.name, name)) reasons.push(`docker/volume checkpoint ${dirs.dockerVolume}/${u.containerId}/volumes: container ${u.containerId}`);
+    for (const x of docker.value.problems) problems.push(`${x}; treating the volume as possibly in use`);
+  } else problems.push(`cannot read ${dirs.dockerVolume}: ${(docker.reason as Error).message}; treating the volume as possibly in use`);
   return { inUse: reasons.length > 0 || problems.length > 0, reasons, problems };
 }
 
-/** What the plugin's Get and the kernel say. `ownIds` are mount IDs of our own in-flight mounts, ignored. */
-export async function pluginAndKernelUsers(vol: VolumeInfo, ownIds: string[] = []): Promise<InUseReport> {
+/**
+ * What the plugin's Get and the kernel say. `ownIds` are mount IDs of our own in-flight mounts, ignored.
+ * `table` is the mount table read alongside the Get (read here when not given).
+ */
+export async function pluginAndKernelUsers(vol: VolumeInfo, ownIds: string[] = [], table?: Promise<MountEntry[]>): Promise<InUseReport> {
   const reasons: string[] = [];
   const mounts = vol.Status && Array.isArray((vol.Status as { Mounts?: unknown }).Mounts) ? ((vol.Status as { Mounts: unknown[] }).Mounts) : [];
   const others = mounts.filter((m) => !(typeof m === 'string' && ownIds.includes(m)));
   if (others.length > 0) reasons.push(`plugin Get reports ${others.length} mount(s) by caller ID(s) ${others.map((m) => JSON.stringify(m)).join(', ')}`);
   if (vol.Mountpoint) {
-    const at = mountsAt(await readMountinfo(), vol.Mountpoint);
+    const at = mountsAt(await (table ?? readMountinfo()), vol.Mountpoint);
     if (at.length > 0) reasons.push(`${vol.Mountpoint} is mounted (${at[0].fsType} ${at[0].source}, /proc/self/mountinfo)`);
   }
   return { inUse: reasons.length > 0, reasons, problems: [] };

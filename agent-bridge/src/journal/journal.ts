@@ -1,8 +1,13 @@
 /**
  * The crash journal: one small JSON file per in-flight dry-run mount under `<stateDir>/journal/`, written and
- * fsync'd (file and directory) *before* the mount is attempted, updated once the mountpoint is known, and
- * removed only after the unmount is verified. A bridge killed with -9 at any point therefore leaves an entry
- * for everything it might have mounted, and `recover()` on the next start can undo exactly that.
+ * fsync'd (file and directory) *before* the mount is attempted and removed only after the unmount is verified.
+ * A bridge killed with -9 at any point therefore leaves an entry for everything it might have mounted, and
+ * `recover()` on the next start can undo exactly that.
+ *
+ * Only that first write is durable (it is the one a crash must find). Later details (the dvdcli process group,
+ * the mountpoint) are atomic renames without fsync: the page cache survives kill -9, and after a power loss
+ * the dvdcli is gone and recovery asks the plugin for the mountpoint anyway. The removal is a plain unlink: if a
+ * power loss undid it, recovery would unmount a volume that is not mounted, which it already treats as done.
  */
 import { randomUUID } from 'node:crypto';
 import { mkdir, open, readFile, readdir, rename, unlink } from 'node:fs/promises';
@@ -54,29 +59,38 @@ export class Journal {
     return randomUUID();
   }
 
-  /** Durable write: temp file, fsync, rename, fsync the directory. */
+  /** Durable write, before anything is mounted: temp file, fsync, rename, fsync the directory. */
   async write(entry: JournalEntry): Promise<void> {
+    await this.replace(entry, true);
+  }
+
+  /** Adds details to an entry already written durably: atomic (rename), not fsync'd (see the file comment). */
+  async update(entry: JournalEntry): Promise<void> {
+    await this.replace(entry, false);
+  }
+
+  private async replace(entry: JournalEntry, durable: boolean): Promise<void> {
     this.live.add(entry.id);
     const final = join(this.dir, `${entry.id}.json`);
     const tmp = join(this.dir, `.${entry.id}.tmp`);
     const h = await open(tmp, 'w', 0o600);
     try {
-      await h.writeFile(JSON.stringify(entry, null, 2) + '\n');
-      await h.sync();
+      await h.writeFile(JSON.stringify(entry) + '\n');
+      if (durable) await h.sync();
     } finally {
       await h.close();
     }
     await rename(tmp, final);
-    await fsyncDir(this.dir);
+    if (durable) await fsyncDir(this.dir);
   }
 
+  /** After a verified unmount; a crash (or a power loss undoing the unlink) after it is harmless. */
   async clear(id: string): Promise<void> {
     try {
       await unlink(join(this.dir, `${id}.json`));
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
     }
-    await fsyncDir(this.dir);
     this.live.delete(id);
   }
 

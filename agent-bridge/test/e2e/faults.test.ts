@@ -130,7 +130,9 @@ describe('faults', () => {
         child.once('exit', () => reject(new Error(`runner exited before ${killAt}: ${buf}`)));
       });
       await new Promise((r) => child.once('exit', r));
-      assert.equal((await journal()).length, 1);
+      // One entry; a kill during a detail update (not fsync'd, atomic rename) may leave its .tmp beside it,
+      // which recover() deletes (the final assertion checks the directory is empty).
+      assert.equal((await journal()).filter((f) => f.endsWith('.json')).length, 1, String(await journal()));
       // Let a mount the plugin was still performing finish, as it would while the bridge restarts.
       await new Promise((r) => setTimeout(r, 900));
       // Killed during verify, the predecessor really left a kernel mount behind, so recover() has work to do.
