@@ -58,7 +58,7 @@ export class TestMountCommand {
           try {
             const engine = await this.engineFor(conn, args);
             return await conn.dryRunMount(
-              { driver, name, options: args.volume.options, ...this.containerPathFor(args), mode: args.volume.mode, ...(engine ? { engine } : {}) },
+              { driver, name, options: args.volume.options, ...(args.volume.containerPath ? { containerPath: args.volume.containerPath } : {}), mode: args.volume.mode, ...(engine ? { engine } : {}) },
               (p) => {
                 progress.report({ message: `${p.step}: ${p.status}` });
                 this.output.appendLine(`  ${p.step} ${p.status}`);
@@ -98,14 +98,6 @@ export class TestMountCommand {
    * segment), a place only the running task has; the bridge mounts at the driver's mountpoint and accepts
    * absolute paths only, so a relative one is left out rather than turned into a refusal.
    */
-  private containerPathFor(args: TestMountArgs): { containerPath?: string } {
-    const p = args.volume.containerPath;
-    if (!p) return {};
-    if (p.startsWith('/')) return { containerPath: p };
-    this.output.appendLine(`  note: containerPath "${p}" is relative to the task sandbox on the agent; the dry run mounts without it`);
-    return {};
-  }
-
   private report(agent: Agent, args: TestMountArgs, r: DryRunMountResult, ms: number): void {
     for (const s of r.steps) this.output.appendLine(`  ${s.ok ? 'ok  ' : 'FAIL'} ${s.step} ${s.ms} ms${s.detail ? ` — ${s.detail}` : ''}`);
     for (const w of r.warnings) this.output.appendLine(`  warning: ${w}`);
