@@ -74,15 +74,17 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 }
 
 /**
- * A worker pays off only on a core that would otherwise idle: it adds ~100 ms of CPU (its startup, a second
- * JSON.parse, shared views computed twice). With every core busy (1-minute load average within one of the
- * core count) it made a 10,000-app run slower, so the main thread then works alone. Setting
- * MARATHON_LINT_WORKER_MIN_BYTES skips this check.
+ * A worker pays off only on a core that would otherwise idle: it adds ~140 ms of CPU on a 10,000-app group
+ * (its startup, a second JSON.parse, shared views computed twice), and V8's own GC and compiler threads
+ * already use a good part of a second core (a serial run takes ~1.3 s of CPU per second of wall time).
+ * Measured on a 2-vCPU host: 0.54 s serial vs 0.58 s with the worker at load ~2, worse under more load.
+ * So it is used only with 4 or more cores, 2 of them idle by the 1-minute load average (not measured here:
+ * no such host was available). Setting MARATHON_LINT_WORKER_MIN_BYTES skips this check.
  */
 function useWorker(env: NodeJS.ProcessEnv): boolean {
   if (env.MARATHON_LINT_WORKER_MIN_BYTES !== undefined && env.MARATHON_LINT_WORKER_MIN_BYTES !== '') return true;
   const cores = availableParallelism();
-  return cores > 1 && loadavg()[0] < cores - 1;
+  return cores >= 4 && loadavg()[0] <= cores - 2;
 }
 
 /** MARATHON_LINT_WORKER_MIN_BYTES overrides the size from which a file uses the worker (tests set 0; a huge value turns it off). */
