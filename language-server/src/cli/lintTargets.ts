@@ -2,7 +2,6 @@
  * read → profile → lint for every target, in order. One file's failure (unreadable, bad config, an
  * engine bug) becomes a message for that file and the others are still linted.
  */
-import { statSync } from 'node:fs';
 import { dirname, relative, sep } from 'node:path';
 import { lint } from '../core/index';
 import type { Diagnostic } from '../core/types';
@@ -12,8 +11,6 @@ import type { Target } from './discover';
 import type { FileResult } from './formatters/formatter';
 import { createProgress } from './progress';
 import { readFileSource, readStdinSource } from './readSource';
-import type { RuleWorker } from './ruleWorker';
-import { splitLint } from './splitLint';
 
 export interface LintRun {
   results: FileResult[];
@@ -27,10 +24,6 @@ export interface LintTargetsOptions {
   configs: ConfigResolver;
   stdin: NodeJS.ReadableStream;
   stderr: NodeJS.WritableStream;
-  /** A second thread for the rules of large files (ruleWorker.ts); absent = everything on this thread. */
-  worker?: RuleWorker;
-  /** Texts at least this long (UTF-16 units) use the worker. */
-  workerMinLength?: number;
 }
 
 export const stdinName = '<stdin>';
@@ -41,8 +34,6 @@ export async function lintTargets(targets: readonly Target[], opts: LintTargetsO
   // A bad config is reported once, with the files it kept from being linted, not once per file.
   const skippedByConfig = new Map<string[], string[]>();
   const progress = createProgress(opts.stderr, targets.length);
-  // Start the worker before the first large file is read, so its startup overlaps the read and the parse.
-  if (opts.worker && targets.some((t) => t.kind === 'file' && fileSize(t.path) >= (opts.workerMinLength ?? Infinity))) opts.worker.start();
   for (let i = 0; i < targets.length; i++) {
     const target = targets[i];
     const file = target.kind === 'stdin' ? stdinName : displayPath(opts.cwd, target.path);
@@ -61,8 +52,7 @@ export async function lintTargets(targets: readonly Target[], opts: LintTargetsO
     }
     const uri = target.kind === 'stdin' ? undefined : target.path;
     const options = { kind: opts.kind, profile: lookup.profile, uri };
-    const split = opts.worker !== undefined && source.text.length >= (opts.workerMinLength ?? Infinity);
-    results.push({ file, ...(split ? await lintSplit(source.text, options, opts.worker!) : lintOne(source.text, options)) });
+    results.push({ file, ...lintOne(source.text, options) });
   }
   progress.done();
   for (const [configErrors, skipped] of skippedByConfig) {
@@ -85,19 +75,6 @@ function lintOne(text: string, options: Parameters<typeof lint>[1]): Pick<FileRe
       diagnostics: [{ ruleId: 'internal-error', severity: 'error', message, pointer: '', range: { start: zero, end: zero }, docsUrl: '' }],
     };
   }
-}
-
-function fileSize(path: string): number {
-  try {
-    return statSync(path, { throwIfNoEntry: false })?.size ?? 0;
-  } catch {
-    return 0; // the read reports it
-  }
-}
-
-async function lintSplit(text: string, options: Parameters<typeof lint>[1] & {}, worker: RuleWorker): Promise<Pick<FileResult, 'kind' | 'diagnostics'>> {
-  const r = await splitLint(text, options, worker.run(text, options.kind, options.profile!));
-  return { kind: r.kind, diagnostics: byPosition(r.diagnostics) };
 }
 
 /** Stable: findings at the same position keep the engine's order. */

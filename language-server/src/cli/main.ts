@@ -1,14 +1,10 @@
 /**
  * Entry of the bundled `dist/cli.cjs` (also loaded by `bin/marathon-lint.cjs`): runs the CLI on
  * process.argv. Exits through exitCode, not process.exit, so output piped to another program is flushed.
- * The same bundle, started as a worker thread with the rule-worker role, serves rule jobs (ruleWorker.ts).
  */
-import { isMainThread, workerData } from 'node:worker_threads';
 import { runCli } from './run';
-import { ruleWorkerRole, serveRuleWorker } from './ruleWorker';
 
-if (!isMainThread && (workerData as { role?: string } | null)?.role === ruleWorkerRole) serveRuleWorker();
-else main();
+main();
 
 function main(): void {
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
@@ -17,8 +13,7 @@ function main(): void {
     throw e;
   });
 
-  // In the bundle __filename is dist/cli.cjs itself: the worker runs this same file.
-  const io = { cwd: process.cwd(), env: process.env, stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, workerScript: __filename };
+  const io = { cwd: process.cwd(), env: process.env, stdin: process.stdin, stdout: process.stdout, stderr: process.stderr };
   runCli(process.argv.slice(2), io)
     .then((code) => {
       process.exitCode = code;

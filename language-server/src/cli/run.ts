@@ -3,7 +3,6 @@
  * everything here is about files, options and output, never about Marathon. Returns the exit status
  * instead of exiting, so it can be driven in-process.
  */
-import { availableParallelism, loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { formatters } from './formatters/index';
 import type { FormatContext } from './formatters/formatter';
@@ -14,7 +13,6 @@ import { ConfigResolver } from './configLookup';
 import { lintTargets } from './lintTargets';
 import { ruleHelpUri, ruleSummary } from './ruleInfo';
 import { exitStatus } from './exitStatus';
-import { defaultWorkerMinBytes, RuleWorker } from './ruleWorker';
 import { version } from '../../package.json';
 
 export interface CliIo {
@@ -23,11 +21,6 @@ export interface CliIo {
   stdin: NodeJS.ReadableStream;
   stdout: NodeJS.WritableStream;
   stderr: NodeJS.WritableStream;
-  /**
-   * A script that serves rule jobs when started as a worker (the bundle itself, see main.ts). Without it,
-   * as when tests drive runCli in-process from source, everything runs on the calling thread.
-   */
-  workerScript?: string;
 }
 
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
@@ -55,11 +48,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 
   const found = discover(opts.inputs, io.cwd);
   const configs = new ConfigResolver(io.cwd, opts.config ? resolve(io.cwd, opts.config) : undefined, opts.marathonVersion);
-  const worker = io.workerScript && useWorker(io.env) ? new RuleWorker(io.workerScript) : undefined;
-  const run = await lintTargets(found.targets, {
-    cwd: io.cwd, kind: opts.kind, configs, stdin: io.stdin, stderr: io.stderr, worker, workerMinLength: workerMinLength(io.env),
-  });
-  worker?.close();
+  const run = await lintTargets(found.targets, { cwd: io.cwd, kind: opts.kind, configs, stdin: io.stdin, stderr: io.stderr });
 
   const results = opts.quiet ? run.results.map((r) => ({ ...r, diagnostics: r.diagnostics.filter((d) => d.severity === 'error') })) : run.results;
   const ctx: FormatContext = { color: useColor(opts.color, io), version: version, ruleSummary, ruleHelpUri };
@@ -71,26 +60,6 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   const status = exitStatus(run.results, errors.length, opts.maxWarnings);
   if (status.note) io.stderr.write(`marathon-lint: ${status.note}\n`);
   return status.code;
-}
-
-/**
- * A worker pays off only on a core that would otherwise idle: it adds ~140 ms of CPU on a 10,000-app group
- * (its startup, a second JSON.parse, shared views computed twice), and V8's own GC and compiler threads
- * already use a good part of a second core (a serial run takes ~1.3 s of CPU per second of wall time).
- * Measured on a 2-vCPU host: 0.54 s serial vs 0.58 s with the worker at load ~2, worse under more load.
- * So it is used only with 4 or more cores, 2 of them idle by the 1-minute load average (not measured here:
- * no such host was available). Setting MARATHON_LINT_WORKER_MIN_BYTES skips this check.
- */
-function useWorker(env: NodeJS.ProcessEnv): boolean {
-  if (env.MARATHON_LINT_WORKER_MIN_BYTES !== undefined && env.MARATHON_LINT_WORKER_MIN_BYTES !== '') return true;
-  const cores = availableParallelism();
-  return cores >= 4 && loadavg()[0] <= cores - 2;
-}
-
-/** MARATHON_LINT_WORKER_MIN_BYTES overrides the size from which a file uses the worker (tests set 0; a huge value turns it off). */
-function workerMinLength(env: NodeJS.ProcessEnv): number {
-  const n = Number(env.MARATHON_LINT_WORKER_MIN_BYTES);
-  return env.MARATHON_LINT_WORKER_MIN_BYTES !== undefined && env.MARATHON_LINT_WORKER_MIN_BYTES !== '' && n >= 0 ? n : defaultWorkerMinBytes;
 }
 
 function useColor(flag: boolean | undefined, io: CliIo): boolean {
