@@ -3,18 +3,17 @@
  * `marathon-lint.config.json` in the file's directory or above it, otherwise the default profile.
  * Each config file is read and parsed once; each directory is looked up once.
  */
-import { readFileSync, statSync } from 'node:fs';
-import { dirname, join, relative, sep } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { relative, sep } from 'node:path';
 import { parseConfig } from '../core/index';
 import { defaultProfile, type Profile } from '../core/profile';
 import { describeFsError } from './fsErrors';
-
-export const configFileName = 'marathon-lint.config.json';
+import { ConfigFinder } from '../project/configFinder';
 
 export type ProfileLookup = { ok: true; profile: Profile; configFile?: string } | { ok: false; errors: string[] };
 
 export class ConfigResolver {
-  private readonly byDir = new Map<string, string | null>();
+  private readonly finder = new ConfigFinder();
   private readonly byFile = new Map<string, ProfileLookup>();
   /** Non-fatal config problems (an unknown setting, say), one line each, reported once per config file. */
   readonly warnings: string[] = [];
@@ -27,7 +26,7 @@ export class ConfigResolver {
 
   /** The profile for a document in `dir` (the working directory for stdin). */
   forDirectory(dir: string): ProfileLookup {
-    const file = this.explicitConfig ?? this.findUpward(dir);
+    const file = this.explicitConfig ?? this.finder.find(dir);
     if (file === null) return { ok: true, profile: this.override({ ...defaultProfile, features: [...defaultProfile.features], rules: {} }) };
     let cached = this.byFile.get(file);
     if (!cached) {
@@ -35,30 +34,6 @@ export class ConfigResolver {
       this.byFile.set(file, cached);
     }
     return cached;
-  }
-
-  private findUpward(start: string): string | null {
-    const visited: string[] = [];
-    let dir = start;
-    let found: string | null = null;
-    for (;;) {
-      const known = this.byDir.get(dir);
-      if (known !== undefined) {
-        found = known;
-        break;
-      }
-      visited.push(dir);
-      const candidate = join(dir, configFileName);
-      if (isFile(candidate)) {
-        found = candidate;
-        break;
-      }
-      const parent = dirname(dir);
-      if (parent === dir) break;
-      dir = parent;
-    }
-    for (const d of visited) this.byDir.set(d, found);
-    return found;
   }
 
   private load(file: string): ProfileLookup {
@@ -86,14 +61,6 @@ export class ConfigResolver {
 
   private override(profile: Profile): Profile {
     return this.marathonVersion ? { ...profile, marathonVersion: this.marathonVersion } : profile;
-  }
-}
-
-function isFile(p: string): boolean {
-  try {
-    return statSync(p).isFile();
-  } catch {
-    return false;
   }
 }
 

@@ -8,7 +8,7 @@ import type { MarathonDocument } from '../features/document';
 import { kindFromSchemaRef } from '../features/documentKind';
 import { isObject } from '../core/documentModel';
 import type { DocumentKind } from '../core/types';
-import { configFileName } from './projectConfig';
+import { configFileName } from '../project/configFinder';
 import { matchesGlob } from './glob';
 
 function pathOf(uri: string): string {

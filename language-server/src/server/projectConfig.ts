@@ -2,22 +2,21 @@
  * The project's `marathon-lint.config.json`, found upward from each document's directory (as the CLI
  * does). Lookups and parses are cached and dropped whenever a config file changes on disk.
  */
-import { readFileSync, statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { URI } from 'vscode-uri';
 import { parseConfig } from '../core/index';
 import { defaultProfile, type Profile } from '../core/profile';
 import type { Logger } from './logger';
-
-export const configFileName = 'marathon-lint.config.json';
+import { ConfigFinder } from '../project/configFinder';
 
 export class ProjectConfig {
-  private readonly byDir = new Map<string, string | null>();
+  private readonly finder = new ConfigFinder();
   private readonly byFile = new Map<string, Profile>();
   constructor(private readonly log: Logger) {}
 
   invalidate(): void {
-    this.byDir.clear();
+    this.finder.clear();
     this.byFile.clear();
   }
 
@@ -31,7 +30,7 @@ export class ProjectConfig {
     } catch {
       return base();
     }
-    const file = this.findUpward(dirname(path));
+    const file = this.finder.find(dirname(path));
     if (!file) return base();
     let profile = this.byFile.get(file);
     if (!profile) {
@@ -39,34 +38,6 @@ export class ProjectConfig {
       this.byFile.set(file, profile);
     }
     return profile;
-  }
-
-  private findUpward(start: string): string | null {
-    const visited: string[] = [];
-    let dir = start;
-    let found: string | null = null;
-    for (;;) {
-      const known = this.byDir.get(dir);
-      if (known !== undefined) {
-        found = known;
-        break;
-      }
-      visited.push(dir);
-      const candidate = join(dir, configFileName);
-      try {
-        if (statSync(candidate).isFile()) {
-          found = candidate;
-          break;
-        }
-      } catch {
-        // no config here; keep looking upward
-      }
-      const parent = dirname(dir);
-      if (parent === dir) break;
-      dir = parent;
-    }
-    for (const d of visited) this.byDir.set(d, found);
-    return found;
   }
 
   private load(file: string): Profile | undefined {

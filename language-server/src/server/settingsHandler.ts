@@ -3,7 +3,7 @@
  * (didChangeConfiguration) or a marathon-lint.config.json on disk (didChangeWatchedFiles).
  */
 import { DidChangeConfigurationNotification, DidChangeWatchedFilesNotification } from 'vscode-languageserver';
-import { configFileName } from './projectConfig';
+import { configFileName } from '../project/configFinder';
 import { guard } from './runSafe';
 import type { Session } from './session';
 import type { Validation } from './validation';
