@@ -57,8 +57,7 @@ export async function run({ root, runs, sizes, log }) {
   lines.push('', 'Ratios are the other tool\'s time over marathon-lint\'s (higher = marathon-lint faster). marathon-lint also reports',
     'line/col and runs every semantic rule; ajv-cli reports JSON pointers only; neither of the others knows Marathon\'s semantic rules.',
     'marathon-lint is timed as installed (bin/marathon-lint.cjs), after one untimed run has written its V8 code cache, as on any',
-    'machine after the first run; "no code cache" runs dist/cli.cjs directly, as a first run would. On fewer than 4 cores, or',
-    'with fewer than 2 idle, it lints on one thread (plus V8\'s own GC and compiler threads); see language-server/src/cli/run.ts.');
+    'machine after the first run; "no code cache" runs dist/cli.cjs directly, as a first run would. It lints on one thread.');
   return lines;
 }
 
