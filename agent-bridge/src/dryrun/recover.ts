@@ -13,17 +13,25 @@ import type { RecoveryReport } from './contract';
 import type { RunDeps } from './run-one';
 import { unmountAndCheck } from './run-one';
 import { StepLog } from './steps';
+import { processIdentity } from '../engines/run-process';
 
 async function stopLeftoverChild(e: JournalEntry): Promise<void> {
   if (!e.childPgid || !e.dvdcliPath) return;
-  let cmdline: string;
+  // Pids get reused, and the agent runs the same dvdcli for its tasks: only a process that is provably the one
+  // we started is killed. It must still lead its own group (runProcess spawns detached), have the start time the
+  // journal recorded, and run our dvdcli for exactly this volume ("--volumename=data" must not match "data2").
+  const id = processIdentity(e.childPgid);
+  if (!id || id.pgid !== e.childPgid) return; // gone, or the pid now belongs to a process that leads no group
+  if (e.childStart === undefined || id.startTime !== e.childStart) return; // not provably ours
+  let argv: string[];
   try {
-    cmdline = (await readFile(`/proc/${e.childPgid}/cmdline`, 'utf8')).replace(/\0/g, ' ');
+    argv = (await readFile(`/proc/${e.childPgid}/cmdline`, 'utf8')).split('\0');
   } catch {
     return; // gone already
   }
-  // Only kill what is recognisably the dvdcli (or its sh) we started: pids get reused.
-  if (!cmdline.includes(e.dvdcliPath) || !cmdline.includes(`--volumename=${e.name}`)) return;
+  // docker-volume execs dvdcli directly; dvdi-module runs `sh -c "<dvdcli> mount … --volumename=N …"`.
+  const words = argv.flatMap((a) => a.split(' '));
+  if (!words.includes(e.dvdcliPath) || !words.includes(`--volumename=${e.name}`)) return;
   try {
     process.kill(-e.childPgid, 'SIGKILL');
   } catch {

@@ -8,6 +8,7 @@
  * one plugin round trip each side of the mount on top of the Mount and Unmount themselves.
  */
 import type { Engine } from '../engines/engine';
+import { processIdentity } from '../engines/run-process';
 import { checkModuleContainerPath } from '../engines/module-checks';
 import { checkpointUsers, pluginAndKernelUsers, type InUseReport } from '../inuse/check';
 import { mountsAt, readMountinfo } from '../inuse/mountinfo';
@@ -171,7 +172,7 @@ async function lockedRun(deps: RunDeps, params: DryRunMountParams, ctx: DryRunCo
   // The mount itself is not cut short by cancellation: a killed dvdcli or a dropped request does not stop the
   // plugin from finishing the mount, and then nobody would unmount it. It is bounded by the mount timeout.
   const mounted = await log.run('mount', () =>
-    engine.mount({ driver, name, options, create, plugin: plugin!, timeoutMs: deps.timeouts.mount, mountId: entry.mountId, onSpawn: (pgid) => void persist({ childPgid: pgid }) }),
+    engine.mount({ driver, name, options, create, plugin: plugin!, timeoutMs: deps.timeouts.mount, mountId: entry.mountId, onSpawn: (pgid) => void persist({ childPgid: pgid, childStart: processIdentity(pgid)?.startTime }) }),
   );
   await journalWrites;
   const wasCancelled = () => {
@@ -184,7 +185,7 @@ async function lockedRun(deps: RunDeps, params: DryRunMountParams, ctx: DryRunCo
   }
   const mountpoint = mounted.mountpoint!;
   // Not awaited before the checks: it only adds the mountpoint for recover(), which can also ask the plugin.
-  const recorded = persist({ phase: 'mounted', mountpoint, childPgid: undefined });
+  const recorded = persist({ phase: 'mounted', mountpoint, childPgid: undefined, childStart: undefined });
 
   // verify and the re-check (§8.9: someone may have started using the volume while we held it mounted, and
   // then our unmount would be theirs) are independent reads, so they run together; both finish before the

@@ -5,6 +5,7 @@
  * a hung plugin otherwise hangs dvdcli forever.
  */
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 
 export interface ProcessResult {
   code: number | null;
@@ -69,4 +70,24 @@ export function describeFailure(what: string, r: ProcessResult, timeoutMs: numbe
   }
   if (r.code === 0) return `${what} exited 0 but printed an empty mountpoint; the isolator treats that as a failure; stderr: ${stderr}`;
   return `${what} failed (${r.signal ? `signal ${r.signal}` : `exit ${r.code}`}): ${stderr || '(no stderr)'}`;
+}
+
+/**
+ * A process's identity beyond its pid, from /proc/<pid>/stat: its process group and its start time (clock
+ * ticks since boot). Pids are reused; (pid, start time) is not. undefined when the process is gone.
+ */
+export function processIdentity(pid: number): { pgid: number; startTime: string } | undefined {
+  let stat: string;
+  try {
+    stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  } catch {
+    return undefined;
+  }
+  // "pid (comm) state ppid pgrp session tty_nr tpgid flags minflt cminflt majflt cmajflt utime stime cutime
+  // cstime priority nice num_threads itrealvalue starttime …"; comm may hold spaces and ")".
+  const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const pgid = Number(f[2]);
+  const startTime = f[19];
+  if (!Number.isInteger(pgid) || !startTime) return undefined;
+  return { pgid, startTime };
 }

@@ -28,6 +28,8 @@ export interface JournalEntry {
   mountpoint?: string;
   /** Process group of an in-flight dvdcli, so a restarted bridge can stop a mount its predecessor left running. */
   childPgid?: number;
+  /** Start time of that process group's leader (/proc/<pid>/stat), so a reused pid is never mistaken for it. */
+  childStart?: string;
   bridgePid: number;
   startedAt: string;
   phase: 'mounting' | 'mounted' | 'unmounting';
