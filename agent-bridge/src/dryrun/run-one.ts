@@ -235,6 +235,13 @@ async function afterFailedMount(deps: RunDeps, engine: Engine, entry: JournalEnt
     await deps.journal.clear(entry.id);
     return done('failed');
   }
+  // The mount may have hung for its whole timeout, time enough for a task to start on this volume; with dvdcli's
+  // ID-less Unmount ours would be theirs (§8.9). Same re-check as before a normal unmount.
+  const recheck = await log.run('in-use-recheck', () => recheckUsers(deps, new PluginClient(plugin), entry, warnings));
+  if (!recheck.ok) {
+    warnings.push(`the mount's outcome is unknown, but ${entry.driver}/${entry.name} is now in use by someone else, so it was NOT unmounted; the journal keeps it for recover()`);
+    return done('failed');
+  }
   const ok = await unmountAndCheck(deps, engine, entry, plugin, before?.Mountpoint, deps.timeouts.pluginCall, log, warnings);
   if (!ok) warnings.push(`the mount's outcome is unknown and the cleanup unmount did not confirm a release; the journal keeps ${entry.driver}/${entry.name} for recover()`);
   return done('failed');

@@ -4,12 +4,12 @@ import assert from 'node:assert/strict';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { createDryRunner } from '../../src/dryrun/runner';
 import type { JournalEntry } from '../../src/journal/journal';
-import { DVDCLI_STANDIN, makeLab, runnerConfig, type Lab } from './harness';
+import { ctx, DVDCLI_STANDIN, makeLab, mountsUnder, runnerConfig, startFault, type Lab } from './harness';
 
 let lab: Lab;
 const children: ChildProcess[] = [];
@@ -69,5 +69,35 @@ describe('recover() and leftover dvdcli processes', () => {
     assert.ok(alive(same.pid!), 'recover() killed a process whose start time is not the one journalled (reused pid)');
     assert.ok(!alive(ours.pid!), 'recover() left the predecessor\'s own dvdcli running');
     await runner.close();
+  });
+});
+
+describe('a mount whose outcome is unknown', () => {
+  test('is not "cleaned up" with an unmount once a task uses the volume (dvdcli unmount is ID-less)', async () => {
+    const fault = await startFault(lab, 'slowtask', 'slow', 1800);
+    try {
+      const runner = await createDryRunner(runnerConfig(lab, { timeouts: { mount: 900, unmount: 3000, pluginCall: 1000 } }));
+      const c = ctx();
+      c.onProgress = (step, status) => {
+        // While dvdcli waits on the plugin, the agent starts a task on the same volume (docker/volume checkpoint).
+        if (step === 'mount' && status === 'started') void mkdir(join(lab.checkpoints.dockerVolume, 'task-1'), { recursive: true }).then(() => writeFile(join(lab.checkpoints.dockerVolume, 'task-1', 'volumes'), JSON.stringify({ volumes: [{ driver: 'slowtask', name: 'shared' }] })));
+      };
+      const r = await runner.dryRunMount({ driver: 'slowtask', name: 'shared', engine: 'docker-volume' }, c);
+      assert.equal(r.verdict, 'failed', JSON.stringify(r));
+      assert.match(r.steps.find((s) => s.step === 'mount')!.detail!, /timed out/);
+      assert.ok(!r.steps.some((s) => s.step === 'unmount'), `the bridge unmounted a volume a task had started using: ${JSON.stringify(r.steps)}`);
+      assert.ok(r.warnings.some((w) => /NOT unmounted/.test(w)), JSON.stringify(r.warnings));
+      await runner.close();
+      // The plugin finishes the mount the bridge gave up on; once the task is gone, recover() releases it.
+      await new Promise((res) => setTimeout(res, 1500));
+      await rm(join(lab.checkpoints.dockerVolume, 'task-1'), { recursive: true });
+      const next = await createDryRunner(runnerConfig(lab));
+      const rep = await next.recover();
+      assert.deepEqual(rep.released.map((x) => x.name), ['shared'], JSON.stringify(rep));
+      assert.deepEqual(await mountsUnder(lab.root), []);
+      await next.close();
+    } finally {
+      await fault.stop();
+    }
   });
 });
