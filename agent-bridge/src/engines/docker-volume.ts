@@ -28,6 +28,8 @@ export class DockerVolumeEngine implements Engine {
     const r = await runProcess(this.dvdcliPath, argv, { timeoutMs: req.timeoutMs, onSpawn: req.onSpawn });
     const shown = [this.dvdcliPath, ...argv].join(' ');
     const mountpoint = r.stdout.trim();
+    // A flood on stdout is no path; whatever dvdcli did meanwhile is unknown, so the cleanup unmount follows.
+    if (r.stdoutTruncated) return { ok: false, detail: describeFailure(shown, r, req.timeoutMs), indeterminate: true };
     if (r.code === 0 && !r.timedOut && mountpoint !== '') return { ok: true, mountpoint, detail: shown };
     return { ok: false, detail: `${describeFailure(shown, r, req.timeoutMs)}`, indeterminate: r.timedOut || r.code === null };
   }

@@ -32,6 +32,8 @@ export class DvdiModuleEngine implements Engine {
     const r = await runProcess(this.shell, ['-c', cmd], { timeoutMs: req.timeoutMs, onSpawn: req.onSpawn });
     const shown = `sh -c ${JSON.stringify(cmd)}`;
     const mountpoint = r.stdout.trim();
+    // A flood on stdout is no path; whatever dvdcli did meanwhile is unknown, so the cleanup unmount follows.
+    if (r.stdoutTruncated) return { ok: false, detail: describeFailure(shown, r, req.timeoutMs), indeterminate: true };
     if (r.code === 0 && !r.timedOut && mountpoint !== '') return { ok: true, mountpoint, detail: shown };
     if (r.code === 0 && !r.timedOut) return { ok: false, detail: `${shown}: the module reports "returned an empty mountpoint name" (${describeFailure('dvdcli', r, req.timeoutMs)})` };
     return { ok: false, detail: describeFailure(shown, r, req.timeoutMs), indeterminate: r.timedOut || r.code === null };

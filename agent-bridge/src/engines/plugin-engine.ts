@@ -20,8 +20,9 @@ export class PluginEngine implements Engine {
       return { ok: true, mountpoint: mountpoint.trim(), detail: shown };
     } catch (e) {
       const pe = e as PluginError;
-      // A timeout or a dropped connection leaves the plugin's side unknown: it may still finish the mount.
-      return { ok: false, detail: pe.message, indeterminate: pe.kind === 'timeout' || pe.kind === 'connect' };
+      // Only an answer with Err is a definite refusal. A timeout, a dropped connection or an answer that cannot be
+      // read (not JSON, too big) leaves the plugin's side unknown: it may have mounted, so the cleanup unmount follows.
+      return { ok: false, detail: pe.message, indeterminate: !(pe instanceof PluginError) || pe.kind !== 'err' };
     }
   }
 

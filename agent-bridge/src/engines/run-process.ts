@@ -15,6 +15,29 @@ export interface ProcessResult {
   timedOut: boolean;
   /** Set when the binary could not be started at all (ENOENT, EACCES). */
   spawnError?: string;
+  /** The stream printed more than MAX_OUTPUT_BYTES; only the first MAX_OUTPUT_BYTES are kept (the rest is drained). */
+  stdoutTruncated?: boolean;
+  stderrTruncated?: boolean;
+}
+
+/** dvdcli prints one path on stdout and a few log lines on stderr; a flood must not grow the bridge's memory. */
+export const MAX_OUTPUT_BYTES = 1024 * 1024;
+
+function capped(): { chunks: Buffer[]; size: number; truncated: boolean; push(c: Buffer): void } {
+  const b = {
+    chunks: [] as Buffer[],
+    size: 0,
+    truncated: false,
+    push(c: Buffer) {
+      const room = MAX_OUTPUT_BYTES - b.size;
+      if (c.length > room) b.truncated = true;
+      if (room <= 0) return;
+      const keep = c.length > room ? c.subarray(0, room) : c;
+      b.chunks.push(Buffer.from(keep));
+      b.size += keep.length;
+    },
+  };
+  return b;
 }
 
 export interface RunOptions {
@@ -35,11 +58,11 @@ function killGroup(pgid: number): void {
 export function runProcess(file: string, args: string[], opts: RunOptions): Promise<ProcessResult> {
   return new Promise((resolve) => {
     const child = spawn(file, args, { stdio: ['ignore', 'pipe', 'pipe'], detached: true, env: opts.env ?? process.env });
-    const out: Buffer[] = [];
-    const err: Buffer[] = [];
+    const out = capped();
+    const err = capped();
     let timedOut = false;
     let spawnError: string | undefined;
-    child.stdout.on('data', (c: Buffer) => out.push(c));
+    child.stdout.on('data', (c: Buffer) => out.push(c)); // kept up to the cap, the rest drained so the child never blocks
     child.stderr.on('data', (c: Buffer) => err.push(c));
     const timer = setTimeout(() => {
       timedOut = true;
@@ -54,15 +77,17 @@ export function runProcess(file: string, args: string[], opts: RunOptions): Prom
       clearTimeout(timer);
       // Anything the child left behind in its group (e.g. sh's dvdcli) must not outlive the call.
       if (child.pid) killGroup(child.pid);
-      resolve({ code, signal, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8'), timedOut, spawnError });
+      resolve({ code, signal, stdout: Buffer.concat(out.chunks).toString('utf8'), stderr: Buffer.concat(err.chunks).toString('utf8'), timedOut, spawnError, ...(out.truncated ? { stdoutTruncated: true } : {}), ...(err.truncated ? { stderrTruncated: true } : {}) });
     });
   });
 }
 
 /** One line explaining a failed run, with the isolator's own wording where it has one. */
 export function describeFailure(what: string, r: ProcessResult, timeoutMs: number): string {
-  const stderr = r.stderr.trim().split('\n').slice(-3).join(' | ');
+  const tail = r.stderr.trim().split('\n').slice(-3).join(' | ');
+  const stderr = tail.length > 2000 ? `…${tail.slice(-2000)}` : tail; // a step detail, not a log dump
   if (r.spawnError) return `${what}: cannot start: ${r.spawnError}; check the dvdcli path in the bridge config`;
+  if (r.stdoutTruncated) return `${what} printed more than ${MAX_OUTPUT_BYTES} bytes on stdout, which is no mountpoint (dvdcli prints one path); the output was cut there`;
   if (r.timedOut) return `${what} timed out after ${timeoutMs} ms and its process group was killed (a hung plugin?)${stderr ? `; stderr: ${stderr}` : ''}`;
   if (r.code === 2) return `${what} exited 2 (dvdcli panic: a --volumeopts item without "=" or another bad option); stderr: ${stderr}`;
   if (r.code === 0 && r.stdout.trim() === '' && /unknown flag|usage/i.test(r.stderr)) {

@@ -9,6 +9,9 @@ import type { PluginAddress } from './discovery';
 
 export const PLUGIN_ACCEPT = 'application/vnd.docker.plugins.v1.2+json';
 
+/** Largest answer read from a plugin (a List of thousands of volumes fits); a bigger one is a broken plugin. */
+export const MAX_RESPONSE_BYTES = 8 * 1024 * 1024;
+
 export class PluginError extends Error {
   constructor(
     message: string,
@@ -73,7 +76,12 @@ export class PluginClient {
       );
       req.on('response', (res) => {
         const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
+        let size = 0;
+        res.on('data', (c: Buffer) => {
+          size += c.length;
+          if (size > MAX_RESPONSE_BYTES) return finish(new PluginError(`${method}: plugin at ${this.addr.address} answered more than ${MAX_RESPONSE_BYTES} bytes; not reading further`, 'protocol', res.statusCode));
+          chunks.push(c);
+        });
         res.on('error', (e) => finish(new PluginError(`${method}: connection lost while reading the answer: ${e.message}`, 'connect')));
         res.on('aborted', () => finish(new PluginError(`${method}: plugin closed the connection mid-answer`, 'connect')));
         res.on('end', () => {
@@ -85,9 +93,9 @@ export class PluginClient {
           } catch {
             json = undefined;
           }
-          const errText = typeof json?.Err === 'string' && json.Err !== '' ? json.Err : undefined;
+          const errText = typeof json?.Err === 'string' && json.Err !== '' ? clipText(json.Err) : undefined;
           // dvdcli: prefer Err, fall back to the raw body; 200 with a non-empty Err is an error too.
-          if (res.statusCode !== 200) return finish(new PluginError(`${method}: ${errText ?? (raw.trim() || `HTTP ${res.statusCode}`)}`, 'err', res.statusCode));
+          if (res.statusCode !== 200) return finish(new PluginError(`${method}: ${errText ?? (clipText(raw.trim()) || `HTTP ${res.statusCode}`)}`, 'err', res.statusCode));
           if (errText) return finish(new PluginError(`${method}: ${errText}`, 'err', 200));
           if (!json) return finish(new PluginError(`${method}: plugin answered 200 with a body that is not a JSON object: ${raw.slice(0, 200)}`, 'protocol', 200));
           finish(undefined, json);
@@ -157,4 +165,9 @@ export class PluginClient {
 /** Plugins word "missing" differently (rclone "volume not found", REX-Ray "resource not found", Docker "no such volume"). */
 export function isNotFound(message: string): boolean {
   return /not found|no such volume|does not exist|doesn't exist|unknown volume/i.test(message);
+}
+
+/** A plugin's error text ends up in step details and logs: keep it to a readable size. */
+function clipText(s: string, max = 2000): string {
+  return s.length <= max ? s : `${s.slice(0, max)}…(${s.length} chars)`;
 }
