@@ -2,9 +2,9 @@
  * `dvdi-bridge serve` flags → a checked configuration. Every file is read here, at startup, so a wrong path
  * or a malformed token/policy file stops the service with a message instead of failing on the first client.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { delimiter, join } from 'node:path';
+import { basename, delimiter, dirname, join, resolve, sep } from 'node:path';
 import type { EngineName } from '../dryrun/index';
 import { loadPolicy, type PolicyResolver } from '../security/policyFile';
 import { loadTokenFile, type TokenStore } from '../security/tokens';
@@ -56,6 +56,30 @@ function findDvdcli(): string {
   return '/usr/bin/dvdcli';
 }
 
+/** The path with symlinks resolved as far as it exists (/var/run → /run), the missing rest appended. */
+function realish(p: string): string {
+  const abs = resolve(p);
+  try {
+    return realpathSync(abs);
+  } catch {
+    const parent = dirname(abs);
+    return parent === abs ? abs : join(realish(parent), basename(abs));
+  }
+}
+
+/**
+ * The bridge writes under its state dir (journal, local driver, sockets). Inside an isolator's checkpoint dir a
+ * stray entry makes the agent unmount a volume on its next restart (§2.5, §8.8), so such a state dir is refused.
+ */
+export function stateDirProblem(stateDir: string, checkpointDirs: string[] = Object.values(DEFAULT_CHECKPOINT_DIRS)): string | undefined {
+  const s = realish(stateDir);
+  for (const c of checkpointDirs) {
+    const r = realish(c);
+    if (s === r || s.startsWith(r.endsWith(sep) ? r : r + sep)) return `serve: --state-dir ${stateDir} is inside the isolator checkpoint dir ${c}; the agent would treat what the bridge writes there as its own state (and unmount volumes on restart): pick a dir such as /var/lib/dvdi-bridge`;
+  }
+  return undefined;
+}
+
 function defaultStateDir(): string {
   if (process.getuid?.() === 0) return '/var/lib/dvdi-bridge';
   return join(process.env.XDG_STATE_HOME || join(homedir(), '.local', 'state'), 'dvdi-bridge');
@@ -84,12 +108,16 @@ export function parseServeArgs(argv: string[]): ServeConfig {
   const pluginDirs = f.strings.get('plugin-dirs')?.split(/[:,]/).filter(Boolean);
   if (pluginDirs && pluginDirs.length === 0) throw new UsageError('serve: --plugin-dirs is empty; give ":"-separated directories');
 
+  const stateDir = f.strings.get('state-dir') ?? defaultStateDir();
+  const bad = stateDirProblem(stateDir);
+  if (bad) throw new UsageError(bad);
+
   const tokens = loadTokenFile(tokenFile);
   return {
     ...address,
     tokens,
     policyFor: loadPolicy(f.strings.get('policy'), tokens.names()),
-    stateDir: f.strings.get('state-dir') ?? defaultStateDir(),
+    stateDir,
     engine: engine as EngineName | undefined,
     dvdcliPath: f.strings.get('dvdcli') ?? findDvdcli(),
     pluginDirs,
