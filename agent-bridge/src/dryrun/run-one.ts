@@ -212,7 +212,7 @@ function wasCancelledQuiet(ctx: DryRunContext): boolean {
 }
 
 /** Unmount through the same engine, then confirm the kernel no longer lists the mountpoint. */
-export async function unmountAndCheck(deps: RunDeps, engine: Engine, entry: JournalEntry, plugin: PluginAddress, mountpoint: string | undefined, timeoutMs: number, log: StepLog, warnings: string[], keepUnlessUnmounted = false): Promise<boolean> {
+export async function unmountAndCheck(deps: RunDeps, engine: Engine, entry: JournalEntry, plugin: PluginAddress, mountpoint: string | undefined, timeoutMs: number, log: StepLog, warnings: string[]): Promise<boolean> {
   const um = await log.run('unmount', () => engine.unmount({ driver: entry.driver, name: entry.name, plugin, mountId: entry.mountId, timeoutMs }));
   const rel = await log.run('verify-released', async () => {
     if (!mountpoint) return { ok: um.ok, detail: um.ok ? 'no mountpoint was reported; nothing to check' : 'unmount failed and no mountpoint is known' };
@@ -220,10 +220,8 @@ export async function unmountAndCheck(deps: RunDeps, engine: Engine, entry: Jour
     if (left.length) return { ok: false, detail: `${mountpoint} is still mounted (${left[0].fsType} ${left[0].source}); the journal entry stays so recover() retries` };
     return { ok: true, detail: `${mountpoint} no longer in /proc/self/mountinfo${um.ok ? '' : ' (although the unmount reported an error)'}` };
   });
-  // keepUnlessUnmounted: after a mount with an unknown outcome, "not mounted (yet)" proves nothing: the plugin may
-  // still finish that mount, so the entry stays for recover() unless the Unmount itself succeeded.
-  if (rel.ok && (um.ok || !keepUnlessUnmounted)) await deps.journal.clear(entry.id);
-  else if (!rel.ok) warnings.push(`residue: ${rel.detail}`);
+  if (rel.ok) await deps.journal.clear(entry.id);
+  else warnings.push(`residue: ${rel.detail}`);
   return rel.ok && um.ok;
 }
 
@@ -244,7 +242,7 @@ async function afterFailedMount(deps: RunDeps, engine: Engine, entry: JournalEnt
     warnings.push(`the mount's outcome is unknown, but ${entry.driver}/${entry.name} is now in use by someone else, so it was NOT unmounted; the journal keeps it for recover()`);
     return done('failed');
   }
-  const ok = await unmountAndCheck(deps, engine, entry, plugin, before?.Mountpoint, deps.timeouts.pluginCall, log, warnings, true);
+  const ok = await unmountAndCheck(deps, engine, entry, plugin, before?.Mountpoint, deps.timeouts.pluginCall, log, warnings);
   if (!ok) warnings.push(`the mount's outcome is unknown and the cleanup unmount did not confirm a release; the journal keeps ${entry.driver}/${entry.name} for recover()`);
   return done('failed');
 }

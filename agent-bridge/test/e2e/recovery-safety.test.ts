@@ -101,25 +101,3 @@ describe('a mount whose outcome is unknown', () => {
     }
   });
 });
-
-describe('a mount that times out but completes later', () => {
-  test('stays in the journal, so recover() releases it instead of it leaking', async () => {
-    const fault = await startFault(lab, 'latemount', 'slow', 1500);
-    try {
-      const runner = await createDryRunner(runnerConfig(lab, { timeouts: { mount: 700, unmount: 3000, pluginCall: 1000 } }));
-      const r = await runner.dryRunMount({ driver: 'latemount', name: 'late', engine: 'docker-volume' }, ctx());
-      assert.equal(r.verdict, 'failed', JSON.stringify(r));
-      await runner.close();
-      // The plugin finishes the Mount the bridge's dvdcli gave up on.
-      await new Promise((res) => setTimeout(res, 1500));
-      assert.equal((await mountsUnder(lab.root)).length, 1, 'the plugin did not complete the late mount');
-      const next = await createDryRunner(runnerConfig(lab));
-      const rep = await next.recover();
-      assert.ok(rep.released.some((x) => x.name === 'late'), `the late mount is not in the journal: ${JSON.stringify(rep)}`);
-      assert.deepEqual(await mountsUnder(lab.root), []);
-      await next.close();
-    } finally {
-      await fault.stop();
-    }
-  });
-});
