@@ -4,7 +4,7 @@
  * exactly like a third-party plugin, so a newcomer can dry-run without a cluster, dvdcli or root.
  */
 import { join } from 'node:path';
-import type { DryRunner } from '../dryrun/index';
+import type { DryRunner, DryRunnerConfig } from '../dryrun/index';
 import { createDryRunner, startLocalDriver } from '../dryrun/index';
 import { DEFAULT_CHECKPOINT_DIRS, DEFAULT_PLUGIN_DIRS, type ServeConfig } from './serveConfig';
 
@@ -16,8 +16,8 @@ export interface RunnerSetup {
   stop(): Promise<void>;
 }
 
-export async function setUpRunner(cfg: ServeConfig): Promise<RunnerSetup> {
-  const base = { dvdcliPath: cfg.dvdcliPath, stateDir: cfg.stateDir, checkpointDirs: DEFAULT_CHECKPOINT_DIRS };
+export async function setUpRunner(cfg: ServeConfig, log?: DryRunnerConfig['log']): Promise<RunnerSetup> {
+  const base = { dvdcliPath: cfg.dvdcliPath, stateDir: cfg.stateDir, checkpointDirs: DEFAULT_CHECKPOINT_DIRS, ...(log ? { log } : {}) };
   if (cfg.engine === undefined && cfg.pluginDirs === undefined) {
     const socketDir = join(cfg.stateDir, 'plugins');
     const local = await startLocalDriver({ stateDir: cfg.stateDir, socketDir });

@@ -10,7 +10,7 @@ import { parseServeArgs } from './serveConfig';
 
 export async function serve(argv: string[], logger: Logger): Promise<void> {
   const cfg = parseServeArgs(argv);
-  const setup = await setUpRunner(cfg);
+  const setup = await setUpRunner(cfg, (level, event, fields) => logger.log(level, event, fields));
   let report;
   try {
     report = await setup.runner.recover();

@@ -75,8 +75,14 @@ export interface DryRunnerConfig {
   stateDir: string;
   /** Isolator checkpoint roots read (never written) for in-use detection. */
   checkpointDirs: { dockerVolume: string; dvdiModule: string };
-  /** Per-call timeouts in ms (defaults: mount 120 000, unmount 600 000, plugin calls 30 000). */
-  timeouts?: { mount?: number; unmount?: number; pluginCall?: number };
+  /**
+   * Per-call timeouts in ms (defaults: mount 120 000, unmount 600 000, plugin calls 30 000). `lateMountGrace`:
+   * how long after a mount with an unknown outcome (timeout, dropped connection) the runner keeps watching for
+   * the plugin to finish it, so it can release it (default: the mount timeout, at least 3 000, at most 120 000).
+   */
+  timeouts?: { mount?: number; unmount?: number; pluginCall?: number; lateMountGrace?: number };
+  /** Structured log lines from work that outlives a request (default: JSON lines on stderr, like the server's). */
+  log?: (level: 'info' | 'warn', event: string, fields: Record<string, unknown>) => void;
 }
 
 export interface RecoveryReport {
@@ -96,5 +102,6 @@ export interface DryRunner {
   readonly defaultEngine: EngineName;
   /** Replays the journal: unmounts whatever a killed predecessor left mounted. Call once at startup. */
   recover(): Promise<RecoveryReport>;
+  /** Waits for running dry runs (and their unmounts); cancels late-mount sweeps, whose entries stay for recover(). */
   close(): Promise<void>;
 }

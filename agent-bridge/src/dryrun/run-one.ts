@@ -24,14 +24,28 @@ import { recheckUsers } from './recheck';
 import { verifyMount } from './verify';
 import { checkRequestShape, checkVolumeRequest } from '../validation/request';
 import type { VolumeLocks } from './volume-lock';
+import { lateMountGrace, probeLateMount, startLateMountSweep, type Sweep } from './late-mount';
 
 export interface RunDeps {
   config: DryRunnerConfig;
   engines: Record<EngineName, Engine>;
   journal: Journal;
   locks: VolumeLocks;
-  timeouts: { mount: number; unmount: number; pluginCall: number };
+  timeouts: { mount: number; unmount: number; pluginCall: number; lateMountGrace?: number };
   activations: ActivationCache;
+  /** Structured log lines from work that outlives a request (late-mount sweeps). */
+  log: (level: 'info' | 'warn', event: string, fields: Record<string, unknown>) => void;
+  /** Late-mount sweeps in progress; close() cancels them. */
+  sweeps: Set<Sweep>;
+  /** Set by close(): no new sweep is started, the journal keeps the entry for recover(). */
+  closing: boolean;
+}
+
+/** The per-volume lock of one run; a late-mount sweep takes it over instead of letting the run release it. */
+interface HeldLock {
+  release: () => void;
+  relabel: (label: string) => void;
+  handedOver: boolean;
 }
 
 export async function runOne(deps: RunDeps, params: DryRunMountParams, ctx: DryRunContext): Promise<DryRunMountResult> {
@@ -65,16 +79,17 @@ export async function runOne(deps: RunDeps, params: DryRunMountParams, ctx: DryR
     log.add('lock', false, 0, `another operation of this bridge is using ${params.driver}/${params.name} (${lock.heldBy}); try again when it finishes`);
     return done('in-use');
   }
+  const held: HeldLock = { ...lock, handedOver: false };
   try {
-    return await lockedRun(deps, params, ctx, engine, log, warnings, done);
+    return await lockedRun(deps, params, ctx, engine, log, warnings, done, held);
   } finally {
-    lock.release();
+    if (!held.handedOver) lock.release();
   }
 }
 
 type Done = (verdict: Verdict, mountpoint?: string) => DryRunMountResult;
 
-async function lockedRun(deps: RunDeps, params: DryRunMountParams, ctx: DryRunContext, engine: Engine, log: StepLog, warnings: string[], done: Done): Promise<DryRunMountResult> {
+async function lockedRun(deps: RunDeps, params: DryRunMountParams, ctx: DryRunContext, engine: Engine, log: StepLog, warnings: string[], done: Done, held: HeldLock): Promise<DryRunMountResult> {
   const { driver, name } = params;
   const options = params.options ?? {};
   const call = { timeoutMs: deps.timeouts.pluginCall, signal: ctx.signal };
@@ -181,7 +196,8 @@ async function lockedRun(deps: RunDeps, params: DryRunMountParams, ctx: DryRunCo
   };
 
   if (!mounted.ok) {
-    return await afterFailedMount(deps, engine, entry, plugin, vol, mounted.indeterminate === true || /empty (mountpoint|Mountpoint)/.test(mounted.detail), log, warnings, done);
+    const kind: FailureKind = mounted.indeterminate === true ? 'unknown' : /empty (mountpoint|Mountpoint)/.test(mounted.detail) ? 'empty' : 'definite';
+    return await afterFailedMount(deps, engine, entry, plugin, vol, kind, log, warnings, done, held);
   }
   const mountpoint = mounted.mountpoint!;
   // Not awaited before the checks: it only adds the mountpoint for recover(), which can also ask the plugin.
@@ -212,7 +228,7 @@ function wasCancelledQuiet(ctx: DryRunContext): boolean {
 }
 
 /** Unmount through the same engine, then confirm the kernel no longer lists the mountpoint. */
-export async function unmountAndCheck(deps: RunDeps, engine: Engine, entry: JournalEntry, plugin: PluginAddress, mountpoint: string | undefined, timeoutMs: number, log: StepLog, warnings: string[]): Promise<boolean> {
+export async function unmountAndCheck(deps: RunDeps, engine: Engine, entry: JournalEntry, plugin: PluginAddress, mountpoint: string | undefined, timeoutMs: number, log: StepLog, warnings: string[], opts: { clear?: 'released' | 'unmounted' | 'never' } = {}): Promise<boolean> {
   const um = await log.run('unmount', () => engine.unmount({ driver: entry.driver, name: entry.name, plugin, mountId: entry.mountId, timeoutMs }));
   const rel = await log.run('verify-released', async () => {
     if (!mountpoint) return { ok: um.ok, detail: um.ok ? 'no mountpoint was reported; nothing to check' : 'unmount failed and no mountpoint is known' };
@@ -220,29 +236,69 @@ export async function unmountAndCheck(deps: RunDeps, engine: Engine, entry: Jour
     if (left.length) return { ok: false, detail: `${mountpoint} is still mounted (${left[0].fsType} ${left[0].source}); the journal entry stays so recover() retries` };
     return { ok: true, detail: `${mountpoint} no longer in /proc/self/mountinfo${um.ok ? '' : ' (although the unmount reported an error)'}` };
   });
-  if (rel.ok) await deps.journal.clear(entry.id);
-  else warnings.push(`residue: ${rel.detail}`);
+  // "Not in mountinfo" alone proves nothing while a plugin may still be mounting (late-mount sweep): there the
+  // entry goes only after an Unmount the plugin accepted ('unmounted'), or is left to the sweep ('never').
+  const clear = opts.clear ?? 'released';
+  if (rel.ok && (clear === 'released' || (clear === 'unmounted' && um.ok))) await deps.journal.clear(entry.id);
+  else if (!rel.ok) warnings.push(`residue: ${rel.detail}`);
   return rel.ok && um.ok;
 }
 
 /**
- * After a failed mount. A definite refusal (plugin Err, dvdcli exit 1/2) mounted nothing. An unknown outcome
- * (timeout, dropped connection, "success" with an empty path) may have mounted something, and the isolators
- * themselves follow a failed mount with an unmount, so the bridge does too, with the short plugin-call timeout.
+ * How a mount failed. `definite`: the plugin or dvdcli answered (Err, non-200, dvdcli exit 1/2), nothing was
+ * mounted. `empty`: the plugin answered "success" with an empty path; it may have mounted something, but it has
+ * finished. `unknown`: no readable answer (our timeout, a dropped connection, an unreadable or oversized
+ * answer): the plugin may still be mounting.
  */
-async function afterFailedMount(deps: RunDeps, engine: Engine, entry: JournalEntry, plugin: PluginAddress, before: VolumeInfo | undefined, unknown: boolean, log: StepLog, warnings: string[], done: Done): Promise<DryRunMountResult> {
-  if (!unknown) {
+export type FailureKind = 'definite' | 'empty' | 'unknown';
+
+/**
+ * After a failed mount. A definite refusal mounted nothing: the journal entry goes. Otherwise the isolators
+ * themselves follow a failed mount with an unmount, so the bridge does too (after the in-use re-check), with the
+ * short plugin-call timeout. For an unknown outcome that cleanup cannot be the end: the plugin may finish the
+ * mount later, so unless the plugin is gone the entry stays and a late-mount sweep (late-mount.ts) takes over
+ * the entry and the per-volume lock.
+ */
+async function afterFailedMount(deps: RunDeps, engine: Engine, entry: JournalEntry, plugin: PluginAddress, before: VolumeInfo | undefined, kind: FailureKind, log: StepLog, warnings: string[], done: Done, held: HeldLock): Promise<DryRunMountResult> {
+  if (kind === 'definite') {
     await deps.journal.clear(entry.id);
     return done('failed');
   }
   // The mount may have hung for its whole timeout, time enough for a task to start on this volume; with dvdcli's
   // ID-less Unmount ours would be theirs (§8.9). Same re-check as before a normal unmount.
-  const recheck = await log.run('in-use-recheck', () => recheckUsers(deps, new PluginClient(plugin), entry, warnings));
+  const client = new PluginClient(plugin);
+  const recheck = await log.run('in-use-recheck', () => recheckUsers(deps, client, entry, warnings));
   if (!recheck.ok) {
     warnings.push(`the mount's outcome is unknown, but ${entry.driver}/${entry.name} is now in use by someone else, so it was NOT unmounted; the journal keeps it for recover()`);
     return done('failed');
   }
-  const ok = await unmountAndCheck(deps, engine, entry, plugin, before?.Mountpoint, deps.timeouts.pluginCall, log, warnings);
-  if (!ok) warnings.push(`the mount's outcome is unknown and the cleanup unmount did not confirm a release; the journal keeps ${entry.driver}/${entry.name} for recover()`);
+  if (kind === 'empty') {
+    const ok = await unmountAndCheck(deps, engine, entry, plugin, before?.Mountpoint, deps.timeouts.pluginCall, log, warnings);
+    if (!ok) warnings.push(`the plugin reported an empty mountpoint and the cleanup unmount did not confirm a release; the journal keeps ${entry.driver}/${entry.name} for recover() if anything is left`);
+    return done('failed');
+  }
+  // Even an accepted cleanup Unmount proves nothing here: plugins commonly answer OK for a volume that is not
+  // mounted (yet). The entry stays until the sweep below has looked.
+  await unmountAndCheck(deps, engine, entry, plugin, before?.Mountpoint, deps.timeouts.pluginCall, log, warnings, { clear: 'never' });
+  // A plugin that no longer accepts connections (it crashed) cannot finish the mount; if the kernel shows nothing
+  // either, the failure is as definite as an Err.
+  const first = await probeLateMount(deps, client, entry, before?.Mountpoint);
+  if (first.gone) {
+    await deps.journal.clear(entry.id);
+    return done('failed');
+  }
+  if (deps.closing) {
+    warnings.push(`the mount's outcome is unknown and the bridge is stopping; the journal keeps ${entry.driver}/${entry.name} so recover() releases it at the next start if the plugin finished the mount`);
+    return done('failed');
+  }
+  const grace = lateMountGrace(deps.timeouts);
+  held.handedOver = true;
+  held.relabel(`late-mount sweep until ${new Date(Date.now() + grace).toISOString()} after a mount whose outcome is unknown`);
+  const sweep = startLateMountSweep(deps, { engine, entry, plugin, knownMountpoint: before?.Mountpoint, releaseLock: held.release }, grace);
+  deps.sweeps.add(sweep);
+  void sweep.done.finally(() => deps.sweeps.delete(sweep));
+  warnings.push(
+    `the mount's outcome is unknown (${first.detail}): the plugin may still finish it, so a late-mount sweep watches ${entry.driver}/${entry.name} for up to ${grace} ms (plugin Get and /proc/self/mountinfo) and unmounts it if it appears and nobody else uses it; until then the volume stays locked and journalled (log event late-mount-sweep reports the end)`,
+  );
   return done('failed');
 }

@@ -7,6 +7,7 @@ import { mkdir } from 'node:fs/promises';
 import { checkpointUsers } from '../inuse/check';
 import { mountsAt, readMountinfo } from '../inuse/mountinfo';
 import { Journal } from '../journal/journal';
+import { createLogger } from '../log/logger';
 import { ActivationCache } from '../plugin/activation-cache';
 import { PluginClient } from '../plugin/client';
 import { discoverPlugin, listPluginNames } from '../plugin/discovery';
@@ -17,6 +18,11 @@ import { runOne, type RunDeps } from './run-one';
 import { VolumeLocks } from './volume-lock';
 
 export const DEFAULT_TIMEOUTS = { mount: 120_000, unmount: 600_000, pluginCall: 30_000 };
+
+function defaultLog(): RunDeps['log'] {
+  const logger = createLogger();
+  return (level, event, fields) => logger.log(level, event, fields);
+}
 
 export async function createDryRunner(config: DryRunnerConfig): Promise<DryRunner> {
   const journal = new Journal(config.stateDir);
@@ -29,6 +35,9 @@ export async function createDryRunner(config: DryRunnerConfig): Promise<DryRunne
     locks: new VolumeLocks(),
     activations: new ActivationCache(),
     timeouts: { ...DEFAULT_TIMEOUTS, ...Object.fromEntries(Object.entries(config.timeouts ?? {}).filter(([, v]) => typeof v === 'number')) },
+    log: config.log ?? defaultLog(),
+    sweeps: new Set(),
+    closing: false,
   };
   const running = new Set<Promise<DryRunMountResult>>();
   let closed = false;
@@ -97,8 +106,12 @@ export async function createDryRunner(config: DryRunnerConfig): Promise<DryRunne
 
     async close() {
       closed = true;
+      deps.closing = true; // a run ending now leaves its unknown-outcome entry to recover() instead of starting a sweep
+      // A sweep only waits for a mount that may never come: cancel it (it finishes an unmount it already began).
+      for (const s of deps.sweeps) s.cancel();
       // Each run ends with its own unmount; waiting for them is what keeps close() from leaking mounts.
       await Promise.allSettled([...running]);
+      await Promise.allSettled([...deps.sweeps].map((s) => s.done));
     },
   };
 }

@@ -12,12 +12,13 @@ export class VolumeLocks {
   }
 
   /** Returns a release function, or undefined when another operation holds the volume (its label is given). */
-  tryAcquire(driver: string, name: string, label: string): { release: () => void } | { heldBy: string } {
+  tryAcquire(driver: string, name: string, label: string): { release: () => void; relabel: (label: string) => void } | { heldBy: string } {
     const k = this.key(driver, name);
     const cur = this.held.get(k);
     if (cur !== undefined) return { heldBy: cur };
     this.held.set(k, label);
-    return { release: () => this.held.delete(k) };
+    // relabel: a late-mount sweep keeps the lock after the dry run answered, and says so to whoever asks.
+    return { release: () => this.held.delete(k), relabel: (l: string) => void this.held.set(k, l) };
   }
 
   get size(): number {

@@ -1,7 +1,7 @@
 // Faults a real plugin cannot be made to produce on demand, through the fault-plugin stand-in (its own
 // process, real bind mounts), plus cancellation and kill -9 of a bridge process followed by recover().
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -17,8 +17,22 @@ before(async () => {
 });
 after(async () => {
   for (const p of procs) await p.stop();
+  // A failing test may leave a bind mount behind: never leave it on the machine (the tests assert on it first).
+  for (const m of (await mountsUnder(lab.root)).reverse()) spawnSync('umount', ['-l', m.split(' ')[0]]);
   await lab.cleanup();
 });
+
+type LogLine = { level: string; event: string } & Record<string, unknown>;
+function logSink(lines: LogLine[]) {
+  return (level: string, event: string, fields: Record<string, unknown>) => void lines.push({ level, event, ...fields });
+}
+async function until(cond: () => boolean | Promise<boolean>, ms: number, what: string): Promise<void> {
+  const end = Date.now() + ms;
+  while (!(await cond())) {
+    if (Date.now() > end) throw new Error(`timed out after ${ms} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
 
 async function fault(driver: string, mode: string, delay?: number) {
   const p = await startFault(lab, driver, mode, delay);
@@ -32,7 +46,8 @@ describe('faults', () => {
   test('hang: every engine gives up at its own timeout, kills dvdcli, leaves nothing', async () => {
     await fault('hangall', 'hang');
     await fault('hangmnt', 'hang-mount');
-    const runner = await createDryRunner(runnerConfig(lab, { timeouts: fast }));
+    const lines: LogLine[] = [];
+    const runner = await createDryRunner(runnerConfig(lab, { timeouts: { ...fast, lateMountGrace: 1000 }, log: logSink(lines) }));
     const a = await runner.dryRunMount({ driver: 'hangall', name: 'v' }, ctx());
     assert.equal(a.verdict, 'failed');
     assert.match(a.steps.find((s) => s.step === 'activate')!.detail!, /within 800 ms/);
@@ -42,7 +57,13 @@ describe('faults', () => {
       assert.equal(r.verdict, 'failed', engine);
       assert.match(r.steps.find((s) => s.step === 'mount')!.detail!, /timed out|within 1500 ms/);
       assert.ok(Date.now() - t0 < 8000, `${engine} took ${Date.now() - t0} ms`);
+      // A hung Mount may still complete: the runner watches for it instead of forgetting the volume.
+      assert.ok(r.warnings.some((w) => /late-mount sweep/.test(w)), JSON.stringify(r.warnings));
     }
+    // The plugin never mounts: each sweep ends with its window, clears its entry and says so.
+    await until(async () => lines.filter((l) => l.event === 'late-mount-sweep').length === 3, 5000, 'three late-mount sweeps to end');
+    assert.deepEqual(lines.map((l) => l.outcome), ['nothing-mounted', 'nothing-mounted', 'nothing-mounted']);
+    assert.deepEqual(await journal(), []);
     const ps = await new Promise<string>((res) => {
       let out = '';
       const c = spawn('ps', ['-eo', 'args']);
@@ -91,6 +112,57 @@ describe('faults', () => {
     assert.equal(r.verdict, 'mounted-and-released', JSON.stringify(r));
     assert.ok(r.steps.find((s) => s.step === 'mount')!.ms >= 700);
     assert.deepEqual(await mountsUnder(lab.root), []);
+  });
+
+  for (const engine of ['docker-volume', 'plugin'] as EngineName[]) {
+    test(`${engine}: a mount that finishes after the mount timeout is released by the late-mount sweep`, async () => {
+      const driver = `late${engine.replace('-', '')}`;
+      await fault(driver, 'slow', 1500);
+      const lines: LogLine[] = [];
+      const runner = await createDryRunner(runnerConfig(lab, { timeouts: { mount: 700, unmount: 3000, pluginCall: 800 }, log: logSink(lines) }));
+      const r = await runner.dryRunMount({ driver, name: 'v', engine }, ctx());
+      assert.equal(r.verdict, 'failed', JSON.stringify(r));
+      assert.match(r.steps.find((s) => s.step === 'mount')!.detail!, /timed out|within 700 ms/);
+      assert.ok(r.warnings.some((w) => /late-mount sweep/.test(w)), JSON.stringify(r.warnings));
+      // The entry stays while the plugin may still be mounting, and the volume stays locked against a new dry run.
+      assert.equal((await journal()).length, 1);
+      const again = await runner.dryRunMount({ driver, name: 'v', engine }, ctx());
+      assert.equal(again.verdict, 'in-use');
+      assert.match(again.steps.find((s) => s.step === 'lock')!.detail!, /late-mount sweep/);
+      // The plugin finishes the mount (a real bind mount) after the bridge gave up; the sweep releases it.
+      await until(async () => lines.some((l) => l.event === 'late-mount-sweep'), 8000, 'the late-mount sweep to end');
+      assert.deepEqual(await mountsUnder(lab.root), []);
+      const end = lines.find((l) => l.event === 'late-mount-sweep')!;
+      assert.equal(end.outcome, 'released', JSON.stringify(end));
+      assert.equal(end.level, 'info');
+      assert.match(String(end.mountpoint), /mnt\/v$/);
+      assert.deepEqual(await journal(), []);
+      await runner.close();
+    });
+  }
+
+  test('close() cancels a late-mount sweep and leaves the entry; recover() at the next start releases the late mount', async () => {
+    await fault('latec', 'slow', 2000);
+    const lines: LogLine[] = [];
+    const config = runnerConfig(lab, { timeouts: { mount: 600, unmount: 3000, pluginCall: 800 }, log: logSink(lines) });
+    const runner = await createDryRunner(config);
+    const r = await runner.dryRunMount({ driver: 'latec', name: 'v', engine: 'docker-volume' }, ctx());
+    assert.equal(r.verdict, 'failed');
+    const t0 = Date.now();
+    await runner.close();
+    assert.ok(Date.now() - t0 < 1000, `close() waited ${Date.now() - t0} ms for a sweep`);
+    assert.deepEqual(lines.map((l) => [l.event, l.outcome]), [['late-mount-sweep', 'cancelled']]);
+    assert.equal(lines[0].level, 'warn');
+    assert.equal((await journal()).length, 1);
+    // The plugin completes the mount nobody is watching any more; the restarted bridge finds it in the journal.
+    await until(async () => (await mountsUnder(lab.root)).length === 1, 5000, 'the plugin to finish the mount');
+    const next = await createDryRunner({ ...config, log: logSink([]) });
+    const rep = await next.recover();
+    assert.deepEqual(rep.failed, []);
+    assert.deepEqual(rep.released.map((x) => x.name), ['v']);
+    assert.deepEqual(await mountsUnder(lab.root), []);
+    assert.deepEqual(await journal(), []);
+    await next.close();
   });
 
   test('cancel mid-mount: the mount finishes, is unmounted, verdict failed', async () => {
