@@ -1,9 +1,17 @@
 /**
- * The in-use re-check just before the unmount (§8.9): Mesos serializes volume operations only inside the agent,
- * so a task may have started using the volume while the dry run held it mounted. Both isolators' checkpoints
- * and the plugin's Get are read again, concurrently; any user other than our own mount means no unmount.
+ * The in-use re-check before any unmount of ours (§8.9): before the normal unmount, after a mount with an
+ * unknown outcome, in the late-mount sweep and in recover(). Mesos serializes volume operations only inside the
+ * agent, so a task may have started using the volume while the dry run held it mounted (or while the bridge was
+ * down). Both isolators' checkpoints, the plugin's Get and the kernel's mount table are read again,
+ * concurrently; any user other than our own mount means no unmount:
+ *   - checkpoints: a container listed for this driver/name;
+ *   - plugin Get: caller IDs in Status.Mounts other than ours (our ID, or one "" for dvdcli's ID-less mount);
+ *   - /proc/self/mountinfo: more than one mount stacked on the volume's mountpoint. Ours is at most one layer
+ *     (the pre-flight refused a volume already mounted there); a plugin without reference counting mounts again
+ *     for another caller, and an ID-less Unmount would then take the top layer, which may be theirs.
  */
 import { checkpointUsers } from '../inuse/check';
+import { mountsAt, readMountinfo } from '../inuse/mountinfo';
 import type { JournalEntry } from '../journal/journal';
 import type { PluginClient } from '../plugin/client';
 import type { RunDeps } from './run-one';
@@ -15,8 +23,12 @@ export async function recheckUsers(deps: RunDeps, client: PluginClient, entry: J
 }
 
 async function otherCallers(deps: RunDeps, client: PluginClient, entry: JournalEntry, warnings: string[]): Promise<string[]> {
+  const table = readMountinfo();
+  table.catch(() => undefined);
+  const out: string[] = [];
+  let now: Awaited<ReturnType<PluginClient['get']>>;
   try {
-    const now = await client.get(entry.name, { timeoutMs: deps.timeouts.pluginCall });
+    now = await client.get(entry.name, { timeoutMs: deps.timeouts.pluginCall });
     // Our own mount shows as our ID (plugin engine) or as one "" (dvdcli, ID-less).
     const own = entry.mountId ? [entry.mountId] : [''];
     const mounts = now && Array.isArray((now.Status as { Mounts?: unknown } | undefined)?.Mounts) ? (now.Status as { Mounts: unknown[] }).Mounts : [];
@@ -25,9 +37,18 @@ async function otherCallers(deps: RunDeps, client: PluginClient, entry: JournalE
       const i = rest.indexOf(o);
       if (i >= 0) rest.splice(i, 1);
     }
-    return rest.length ? [`plugin Get now reports other caller IDs ${JSON.stringify(rest)}`] : [];
+    if (rest.length) out.push(`plugin Get now reports other caller IDs ${JSON.stringify(rest)}`);
   } catch (e) {
     warnings.push(`could not re-read the volume from the plugin before unmounting: ${(e as Error).message}`);
-    return [];
   }
+  const mountpoint = entry.mountpoint ?? now?.Mountpoint;
+  if (mountpoint) {
+    try {
+      const layers = mountsAt(await table, mountpoint);
+      if (layers.length > 1) out.push(`${mountpoint} has ${layers.length} mounts stacked on it in /proc/self/mountinfo (${layers.map((l) => `${l.fsType} ${l.source}`).join(', ')}); ours is at most one, so someone else mounted it too`);
+    } catch (e) {
+      warnings.push(`could not re-read /proc/self/mountinfo before unmounting: ${(e as Error).message}`);
+    }
+  }
+  return out;
 }

@@ -1,7 +1,7 @@
 /**
  * Startup recovery: replays the journal a killed predecessor left. For each entry it stops a dvdcli the
  * predecessor may have left running (its process group, if /proc still shows dvdcli there), re-checks that
- * nobody else uses the volume, unmounts through the same engine, and confirms the kernel released it.
+ * nobody else uses the volume (recheck.ts, as before any unmount: checkpoints, plugin Get, mountinfo), unmounts through the same engine, and confirms the kernel released it.
  */
 import { readFile } from 'node:fs/promises';
 import { checkpointUsers } from '../inuse/check';
@@ -11,6 +11,7 @@ import { PluginClient } from '../plugin/client';
 import { discoverPlugin, parseAddress, type PluginAddress } from '../plugin/discovery';
 import type { RecoveryReport } from './contract';
 import type { RunDeps } from './run-one';
+import { recheckUsers } from './recheck';
 import { unmountAndCheck } from './run-one';
 import { StepLog } from './steps';
 import { processIdentity } from '../engines/run-process';
@@ -55,18 +56,21 @@ export async function recoverJournal(deps: RunDeps, inFlight: Set<string>): Prom
       continue;
     }
     await stopLeftoverChild(e);
-    const users = await checkpointUsers(deps.config.checkpointDirs, e.driver, e.name);
-    if (users.reasons.length) {
-      report.failed.push({ driver: e.driver, name: e.name, error: `now in use (${users.reasons.join('; ')}); unmounting would tear it from that task, so it is left mounted` });
-      continue;
-    }
     const plugin = await pluginFor(deps, e);
     if (!plugin) {
-      report.failed.push({ driver: e.driver, name: e.name, error: `plugin ${e.driver} can no longer be found in ${deps.config.pluginDirs.join(', ')}; start it and restart the bridge` });
+      const users = await checkpointUsers(deps.config.checkpointDirs, e.driver, e.name);
+      const inUse = users.reasons.length ? `; it is also in use (${users.reasons.join('; ')})` : '';
+      report.failed.push({ driver: e.driver, name: e.name, error: `plugin ${e.driver} can no longer be found in ${deps.config.pluginDirs.join(', ')}; start it and restart the bridge${inUse}` });
+      continue;
+    }
+    const warnings: string[] = [];
+    // The same re-check as before any unmount of ours: checkpoints, the plugin's Get and the kernel's table.
+    const users = await recheckUsers(deps, new PluginClient(plugin), e, warnings);
+    if (!users.ok) {
+      report.failed.push({ driver: e.driver, name: e.name, error: `now in use (${users.detail}); unmounting would tear it from that user, so it is left mounted` });
       continue;
     }
     const log = new StepLog(() => undefined);
-    const warnings: string[] = [];
     // A crash before the mount returned leaves no mountpoint in the journal: ask the plugin where it would be.
     const mountpoint = e.mountpoint ?? (await new PluginClient(plugin).get(e.name, { timeoutMs: deps.timeouts.pluginCall }).catch(() => undefined))?.Mountpoint;
     const ok = await unmountAndCheck(deps, deps.engines[e.engine], e, plugin, mountpoint, deps.timeouts.unmount, log, warnings);

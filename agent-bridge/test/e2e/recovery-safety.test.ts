@@ -4,11 +4,13 @@ import assert from 'node:assert/strict';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rm, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { createDryRunner } from '../../src/dryrun/runner';
 import type { JournalEntry } from '../../src/journal/journal';
+import { mountsAt, readMountinfo } from '../../src/inuse/mountinfo';
+import { PluginClient } from '../../src/plugin/client';
 import { ctx, DVDCLI_STANDIN, makeLab, mountsUnder, runnerConfig, startFault, type Lab } from './harness';
 
 let lab: Lab;
@@ -40,11 +42,12 @@ const alive = (pid: number) => {
   }
 };
 
-async function writeEntry(e: Partial<JournalEntry> & { driver: string; name: string }): Promise<void> {
+async function writeEntry(e: Partial<JournalEntry> & { driver: string; name: string }): Promise<string> {
   const dir = join(lab.stateDir, 'journal');
   await mkdir(dir, { recursive: true });
   const entry: JournalEntry = { id: randomUUID(), engine: 'docker-volume', dvdcliPath: DVDCLI_STANDIN, bridgePid: deadPid(), startedAt: new Date().toISOString(), phase: 'mounting', ...e };
   await writeFile(join(dir, `${entry.id}.json`), JSON.stringify(entry));
+  return entry.id;
 }
 
 describe('recover() and leftover dvdcli processes', () => {
@@ -99,5 +102,68 @@ describe('a mount whose outcome is unknown', () => {
     } finally {
       await fault.stop();
     }
+  });
+});
+
+describe('recover() re-checks like any unmount: plugin Get and mountinfo, not only the checkpoints', () => {
+  const layersAt = async (p: string) => mountsAt(await readMountinfo(), p).length;
+
+  test('a caller ID the plugin reports for someone else (no checkpoint lists it): left mounted, entry kept', async () => {
+    const fault = await startFault(lab, 'rget', 'ok');
+    const sock = join(lab.pluginDir, 'rget.sock');
+    const client = new PluginClient({ transport: 'unix', socketPath: sock, address: sock, source: 'test' });
+    const mp = join(fault.stateDir, 'mnt', 'shared');
+    let id: string | undefined;
+    try {
+      // The predecessor was killed before its Mount (ID dvdi-bridge-dead) landed; meanwhile a container engine
+      // mounted the volume with its own ID, which only the plugin's Get shows.
+      assert.equal(await client.mount('shared', 'task-1', { timeoutMs: 5000 }), mp);
+      id = await writeEntry({ driver: 'rget', name: 'shared', engine: 'plugin', dvdcliPath: undefined, pluginAddress: sock, mountId: 'dvdi-bridge-dead' });
+      const runner = await createDryRunner(runnerConfig(lab));
+      const rep = await runner.recover();
+      await runner.close();
+      const mine = rep.failed.find((f) => f.driver === 'rget');
+      assert.ok(mine, JSON.stringify(rep));
+      assert.match(mine.error, /now in use \(plugin Get now reports other caller IDs \["task-1"\]\)/);
+      assert.ok(!/unmount:/.test(mine.error), `recover() sent an unmount: ${mine.error}`);
+      assert.equal(await layersAt(mp), 1);
+      assert.ok((await readdir(join(lab.stateDir, 'journal'))).includes(`${id}.json`));
+    } finally {
+      await client.unmount('shared', 'task-1', { timeoutMs: 5000 }).catch(() => undefined);
+      if (id) await unlink(join(lab.stateDir, 'journal', `${id}.json`)).catch(() => undefined);
+      await fault.stop();
+    }
+    assert.equal(await layersAt(mp), 0);
+  });
+
+  test('a second mount stacked on the mountpoint (a plugin without reference counting): the ID-less unmount is not sent', async () => {
+    const fault = await startFault(lab, 'rstack', 'ok');
+    const sock = join(lab.pluginDir, 'rstack.sock');
+    const client = new PluginClient({ transport: 'unix', socketPath: sock, address: sock, source: 'test' });
+    const mp = join(fault.stateDir, 'mnt', 'v');
+    const theirs = join(lab.root, 'their-data');
+    let id: string | undefined;
+    try {
+      // The predecessor's dvdcli mount (ID-less) landed; then another caller mounted the same volume again, on top.
+      assert.equal(await client.mount('v', '', { timeoutMs: 5000 }), mp);
+      await mkdir(theirs, { recursive: true });
+      assert.equal(spawnSync('mount', ['--bind', theirs, mp]).status, 0);
+      assert.equal(await layersAt(mp), 2);
+      id = await writeEntry({ driver: 'rstack', name: 'v', mountpoint: mp, phase: 'mounted' });
+      const runner = await createDryRunner(runnerConfig(lab));
+      const rep = await runner.recover();
+      await runner.close();
+      const mine = rep.failed.find((f) => f.driver === 'rstack');
+      assert.ok(mine, JSON.stringify(rep));
+      assert.match(mine.error, /2 mounts stacked/);
+      // Before: dvdcli unmount made the plugin umount the path, which took the other caller's top layer.
+      assert.equal(await layersAt(mp), 2, 'recover() unmounted a layer of a volume someone else had mounted on top');
+      assert.ok((await readdir(join(lab.stateDir, 'journal'))).includes(`${id}.json`));
+    } finally {
+      for (let i = 0; i < 2 && (await layersAt(mp)) > 0; i++) spawnSync('umount', [mp]);
+      if (id) await unlink(join(lab.stateDir, 'journal', `${id}.json`)).catch(() => undefined);
+      await fault.stop();
+    }
+    assert.equal(await layersAt(mp), 0);
   });
 });
