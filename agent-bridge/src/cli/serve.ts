@@ -1,15 +1,19 @@
 /**
- * `dvdi-bridge serve`: recover what a killed predecessor left mounted, then listen. Prints exactly one line on
+ * `dvdi-bridge serve`: check the state dir can be written (exit 2 naming it if not), recover what a killed
+ * predecessor left mounted, then listen. Prints exactly one line on
  * stdout, `dvdi-bridge listening on <url>`, for scripts and tests to parse; everything else is JSON on stderr.
  * SIGTERM/SIGINT stop accepting, cancel running dry runs and wait until their mounts are released.
  */
 import type { Logger } from '../log/logger';
+import { probeStateDir } from '../dryrun/index';
 import { startBridgeServer } from '../server/bridgeServer';
 import { setUpRunner } from './runnerSetup';
 import { parseServeArgs } from './serveConfig';
 
 export async function serve(argv: string[], logger: Logger): Promise<void> {
   const cfg = parseServeArgs(argv);
+  // Before anything else writes there (the local driver, recover()): an unwritable state dir is a startup error.
+  await probeStateDir(cfg.stateDir);
   const setup = await setUpRunner(cfg, (level, event, fields) => logger.log(level, event, fields));
   let report;
   try {

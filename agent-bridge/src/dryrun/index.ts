@@ -4,5 +4,6 @@
  */
 export { createDryRunner, DEFAULT_TIMEOUTS } from './runner';
 export { startLocalDriver } from '../local-driver/server';
+export { probeStateDir } from '../journal/journal';
 export { checkDriverName, checkVolumeRequest, type ProblemKind, type RequestProblem } from '../validation/request';
 export type * from './contract';

@@ -44,6 +44,37 @@ async function fsyncDir(dir: string): Promise<void> {
   }
 }
 
+/**
+ * Proves the journal can be written where it lives: creates, fsyncs and removes a file in `<stateDir>/journal/`
+ * (and fsyncs the directory), as every dry run does before mounting. A read-only, full or foreign-owned state
+ * dir would otherwise surface only at the first dry run, as an internal error. Throws one readable line.
+ */
+export async function probeStateDir(stateDir: string): Promise<void> {
+  const dir = join(stateDir, 'journal');
+  const file = join(dir, `.probe-${process.pid}-${randomUUID()}.tmp`);
+  let step = `create ${dir}`;
+  try {
+    await mkdir(dir, { recursive: true, mode: 0o700 });
+    step = `create ${file}`;
+    const h = await open(file, 'wx', 0o600);
+    try {
+      step = `write and fsync ${file}`;
+      await h.writeFile('probe\n');
+      await h.sync();
+    } finally {
+      await h.close();
+    }
+    step = `remove ${file}`;
+    await unlink(file);
+    step = `fsync ${dir}`;
+    await fsyncDir(dir);
+  } catch (e) {
+    await unlink(file).catch(() => undefined);
+    const err = e as NodeJS.ErrnoException;
+    throw new Error(`--state-dir ${stateDir} is not usable: cannot ${step} (${err.code ?? err.message}); the bridge journals every mount there before making it, so fix its permissions or mount, or pick another --state-dir`);
+  }
+}
+
 export class Journal {
   readonly dir: string;
   /** Entries this process wrote and has not cleared: its own live dry runs, which recover() must not touch. */
