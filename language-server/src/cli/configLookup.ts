@@ -3,12 +3,14 @@
  * `marathon-lint.config.json` in the file's directory or above it, otherwise the default profile.
  * Each config file is read and parsed once; each directory is looked up once.
  */
-import { readFileSync } from 'node:fs';
 import { relative, sep } from 'node:path';
 import { parseConfig } from '../core/index';
 import { defaultProfile, type Profile } from '../core/profile';
-import { describeFsError } from './fsErrors';
+import { readFileSource } from './readSource';
 import { ConfigFinder } from '../project/configFinder';
+
+/** A real config is a few hundred bytes; 16 MB leaves room for generated ones and still fails fast. */
+export const maxConfigBytes = 16 * 1024 * 1024;
 
 export type ProfileLookup = { ok: true; profile: Profile; configFile?: string } | { ok: false; errors: string[] };
 
@@ -37,13 +39,14 @@ export class ConfigResolver {
   }
 
   private load(file: string): ProfileLookup {
-    const shown = relative(this.cwd, file).split(sep).join('/') || file;
-    let text: string;
-    try {
-      text = readFileSync(file, 'utf8');
-    } catch (e) {
-      return { ok: false, errors: [`${shown}: cannot read the config file: ${describeFsError(e)}`] };
-    }
+    // Relative to the working directory unless that only climbs to the root: `/dev/zero`, not `../../dev/zero`.
+    const rel = relative(this.cwd, file).split(sep).join('/');
+    const shown = rel === '' || rel.length > file.length ? file : rel;
+    // The same guarded read as a linted file: a FIFO or a device (`--config /dev/zero`) is refused at once
+    // instead of blocking or filling memory, and a config file has no reason to be large.
+    const source = readFileSource(file, maxConfigBytes);
+    if (!source.ok) return { ok: false, errors: [`${shown}: cannot read the config file: ${source.error}`] };
+    const text = source.text;
     let parsed: ReturnType<typeof parseConfig>;
     try {
       parsed = parseConfig(text, shown);

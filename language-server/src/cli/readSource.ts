@@ -1,5 +1,5 @@
 /** Reads one document's text. Never throws: a read failure is returned as a sentence naming the cause. */
-import { openSync, fstatSync, readSync, closeSync } from 'node:fs';
+import { openSync, fstatSync, readSync, closeSync, constants } from 'node:fs';
 import { describeFsError } from './fsErrors';
 
 /** V8 cannot hold a string much above 512 MB; refuse well before that with a clear message. */
@@ -7,14 +7,20 @@ export const maxFileBytes = 256 * 1024 * 1024;
 
 export type Source = { ok: true; text: string } | { ok: false; error: string };
 
-export function readFileSource(path: string): Source {
+/**
+ * O_NONBLOCK: opening a FIFO for reading would otherwise block until a writer appears (forever, in CI);
+ * with it the open returns at once and fstat below refuses the FIFO. No effect on regular files.
+ */
+const openFlags = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
+
+export function readFileSource(path: string, limit: number = maxFileBytes): Source {
   let fd: number | undefined;
   try {
-    fd = openSync(path, 'r');
+    fd = openSync(path, openFlags);
     const st = fstatSync(fd);
     if (st.isDirectory()) return { ok: false, error: 'is a directory, not a file' };
     if (!st.isFile()) return { ok: false, error: 'not a regular file (a device, socket or FIFO cannot be linted)' };
-    if (st.size > maxFileBytes) return { ok: false, error: `too large to lint (${mb(st.size)} MB; the limit is ${mb(maxFileBytes)} MB)` };
+    if (st.size > limit) return { ok: false, error: `too large (${mb(st.size)} MB; the limit is ${mb(limit)} MB)` };
     const buf = Buffer.allocUnsafe(st.size);
     let off = 0;
     while (off < st.size) {
