@@ -25,6 +25,8 @@ export interface TestClient {
   published: Published[];
   statuses: any[];
   logs: string[];
+  /** window/showMessage notifications (type and message). */
+  messages: { type: number; message: string }[];
   /** Resolves with the next publishDiagnostics for uri that satisfies pred. */
   waitDiagnostics(uri: string, pred?: (p: Published) => boolean, timeoutMs?: number): Promise<Published>;
   open(uri: string, text: string, version?: number): Promise<void>;
@@ -48,6 +50,7 @@ export async function startClient(opts: ClientOptions = {}): Promise<TestClient>
   const published: Published[] = [];
   const statuses: any[] = [];
   const logs: string[] = [];
+  const messages: { type: number; message: string }[] = [];
   const waiters: { uri: string; pred: (p: Published) => boolean; resolve: (p: Published) => void }[] = [];
   conn.onNotification('textDocument/publishDiagnostics', (p: Published) => {
     published.push(p);
@@ -59,6 +62,7 @@ export async function startClient(opts: ClientOptions = {}): Promise<TestClient>
     }
   });
   conn.onNotification('marathon/status', (s) => void statuses.push(s));
+  conn.onNotification('window/showMessage', (m: { type: number; message: string }) => void messages.push(m));
   conn.onNotification('window/logMessage', (m: { message: string }) => void logs.push(m.message));
   conn.onRequest('workspace/configuration', (p: { items: { section?: string }[] }) => p.items.map(() => opts.settings?.() ?? {}));
   conn.onRequest('client/registerCapability', () => null);
@@ -86,6 +90,7 @@ export async function startClient(opts: ClientOptions = {}): Promise<TestClient>
     published,
     statuses,
     logs,
+    messages,
     waitDiagnostics(uri, pred = () => true, timeoutMs = 10_000) {
       return new Promise((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error(`no matching diagnostics for ${uri} within ${timeoutMs} ms`)), timeoutMs);

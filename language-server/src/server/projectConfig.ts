@@ -1,23 +1,44 @@
 /**
  * The project's `marathon-lint.config.json`, found upward from each document's directory (as the CLI
  * does). Lookups and parses are cached and dropped whenever a config file changes on disk.
+ *
+ * A config's own problems (invalid JSON, an unknown rule id, a wrong value) are handed to `report` as LSP
+ * diagnostics on the config file's URI, so the user sees them in the Problems list with a position rather
+ * than only in the log, and they are withdrawn (an empty list) when the config changes or disappears.
  */
-import { readFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { basename, dirname } from 'node:path';
+import { DiagnosticSeverity, type Diagnostic as LspDiagnostic } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
 import { parseConfig } from '../core/index';
 import { defaultProfile, type Profile } from '../core/profile';
+import { readFileSource } from '../cli/readSource';
 import type { Logger } from './logger';
 import { ConfigFinder } from '../project/configFinder';
+import { toLspDiagnostic } from './toLsp';
+
+/** Diagnostics for one config file; an empty list withdraws them. */
+export type ConfigReporter = (configUri: string, diagnostics: LspDiagnostic[]) => void;
+
+/** A config has no reason to be large; the same guard as the CLI's `--config`. */
+const maxConfigBytes = 16 * 1024 * 1024;
 
 export class ProjectConfig {
   private readonly finder = new ConfigFinder();
   private readonly byFile = new Map<string, Profile>();
-  constructor(private readonly log: Logger) {}
+  /** Config URIs that currently have findings published, to withdraw them on change or deletion. */
+  private readonly reported = new Set<string>();
+
+  constructor(
+    private readonly log: Logger,
+    private readonly report: ConfigReporter = () => undefined,
+  ) {}
 
   invalidate(): void {
     this.finder.clear();
     this.byFile.clear();
+    // Withdraw; a config that is still broken is reported again when the documents are re-validated.
+    for (const uri of this.reported) this.report(uri, []);
+    this.reported.clear();
   }
 
   profileFor(uri: string): Profile {
@@ -41,13 +62,32 @@ export class ProjectConfig {
   }
 
   private load(file: string): Profile | undefined {
+    const configUri = URI.file(file).toString();
+    const source = readFileSource(file, maxConfigBytes);
+    if (!source.ok) {
+      const message = `cannot be read (${source.error}); documents under it are linted with the default profile`;
+      this.log.error(`${file}: ${message}`);
+      this.publish(configUri, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: DiagnosticSeverity.Error, code: 'config', source: 'marathon', message }]);
+      return undefined;
+    }
     try {
-      const parsed = parseConfig(readFileSync(file, 'utf8'), file);
-      for (const e of (parsed.errors ?? []) as unknown[]) this.log.error(`${file}: ${typeof e === 'string' ? e : ((e as { message?: string })?.message ?? JSON.stringify(e))}`);
+      const name = basename(file);
+      const parsed = parseConfig(source.text, name);
+      const problems = parsed.errors ?? [];
+      for (const e of problems) this.log.error(`${file}: ${e.message}`);
+      // The engine starts each message with the file name; on the file itself that is noise.
+      const own = (m: string) => (m.startsWith(`${name}: `) ? m.slice(name.length + 2) : m);
+      this.publish(configUri, problems.map((d) => ({ ...toLspDiagnostic(d), message: own(d.message) })));
       return parsed.profile;
     } catch (e) {
       this.log.error(`${file}: cannot be read; using the default profile`, e);
       return undefined;
     }
+  }
+
+  private publish(configUri: string, diagnostics: LspDiagnostic[]): void {
+    if (diagnostics.length === 0) return;
+    this.reported.add(configUri);
+    this.report(configUri, diagnostics);
   }
 }

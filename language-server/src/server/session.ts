@@ -2,7 +2,7 @@
  * Server state shared by the handlers: open documents, the per-version cache, settings and the project
  * config. `analyze` is the one path from an open document to its findings; every handler goes through it.
  */
-import type { Connection, TextDocuments } from 'vscode-languageserver';
+import { DiagnosticSeverity, MessageType, ShowMessageNotification, type Connection, type Diagnostic as LspDiagnostic, type TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import type { MarathonDocument } from '../features/document';
@@ -46,8 +46,24 @@ export class Session {
     changes?: ChangeLog,
   ) {
     this.cache = new DocumentCache(changes);
-    this.config = new ProjectConfig(log);
+    this.config = new ProjectConfig(log, (configUri, diagnostics) => this.reportConfig(configUri, diagnostics));
     this.settings = new SettingsStore(connection, log, () => this.support.configurationPull);
+  }
+
+  /**
+   * A config's problems: on the config file in the Problems list (positions included), and, when one of them
+   * is an error, once as a message, since the documents under it are meanwhile linted with defaults.
+   */
+  private reportConfig(configUri: string, diagnostics: LspDiagnostic[]): void {
+    void this.connection.sendDiagnostics({ uri: configUri, diagnostics }).catch((e) => this.log.error('publishDiagnostics failed', e));
+    const errors = diagnostics.filter((d) => d.severity === DiagnosticSeverity.Error);
+    if (errors.length === 0) return;
+    const name = URI.parse(configUri).fsPath;
+    const more = errors.length > 1 ? ` (and ${errors.length - 1} more problem${errors.length > 2 ? 's' : ''})` : '';
+    const line = errors[0].range.start.line + 1;
+    // A notification (window/showMessage), not the request: nothing to answer, and every client supports it.
+    const message = `${name}:${line}: ${String(errors[0].message).replace(/\.$/, '')}${more}. Until it is fixed, the defaults apply in place of what it gets wrong.`;
+    void this.connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message }).catch(() => undefined);
   }
 
   setRoots(uris: (string | null | undefined)[]): void {

@@ -1,0 +1,67 @@
+/**
+ * A broken `marathon-lint.config.json` while documents are open. The user must see it where they look
+ * (the Problems list, on the config file itself, with a position; once as a message), not only in the log;
+ * and the findings must go away when the config is fixed or deleted.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { startClient, positionAt } from './lspClient';
+
+const app = '{ "id": "/web", "cmd": "python3 -m http.server 8080", "cpus": 0.1, "mem": 64, "instances": 1 }';
+
+test('config problems are published on the config file, shown once, and cleared when fixed or deleted', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'lsp-config-'));
+  const c = await startClient();
+  try {
+    const configPath = join(dir, 'marathon-lint.config.json');
+    const configUri = pathToFileURL(configPath).href;
+    const changed = (type: number) => c.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: configUri, type }] });
+
+    // Invalid JSON, present before the document is opened.
+    const broken = '{\n  "marathonVersion": "1.10",\n  "rules": {\n}';
+    writeFileSync(configPath, broken);
+    const docUri = pathToFileURL(join(dir, 'app.json')).href;
+    const onConfig = c.waitDiagnostics(configUri, (p) => p.diagnostics.length > 0);
+    await c.open(docUri, app);
+    const first = await onConfig;
+    assert.equal(first.diagnostics[0].severity, 1);
+    assert.equal(first.diagnostics[0].code, 'config');
+    assert.equal(first.diagnostics[0].source, 'marathon');
+    assert.match(first.diagnostics[0].message, /valid JSON/);
+    assert.equal(first.diagnostics[0].range.start.line, 3, 'at the end of the truncated text');
+    await new Promise((r) => setTimeout(r, 300));
+    assert.equal(c.messages.length, 1, 'one message for one broken config');
+    assert.match(c.messages[0].message, /marathon-lint\.config\.json/);
+
+    // Fixed: the config's findings are cleared.
+    let cleared = c.waitDiagnostics(configUri, (p) => p.diagnostics.length === 0);
+    writeFileSync(configPath, '{ "marathonVersion": "1.10" }');
+    await changed(2);
+    await cleared;
+
+    // An unknown rule id: a finding on the key, with its position.
+    const unknownRule = '{ "rules": { "no-such-rule": "off" } }';
+    // (The server may still be re-reading the previous version and catch the file mid-write: wait for this one.)
+    const onKey = c.waitDiagnostics(configUri, (p) => p.diagnostics.some((d) => d.message.includes('no-such-rule')));
+    writeFileSync(configPath, unknownRule);
+    await changed(2);
+    const keyed = await onKey;
+    assert.deepEqual(keyed.diagnostics[0].range.start, positionAt(unknownRule, unknownRule.indexOf('"no-such-rule"')));
+    assert.match(keyed.diagnostics[0].message, /unknown rule id "no-such-rule"/);
+
+    // Deleted while the document is open: the findings of a file that no longer exists go away.
+    cleared = c.waitDiagnostics(configUri, (p) => p.diagnostics.length === 0);
+    unlinkSync(configPath);
+    await changed(3);
+    await cleared;
+    await c.waitDiagnostics(docUri, () => true, 2000).catch(() => undefined);
+    assert.ok(!c.logs.some((l) => /\n\s+at /.test(l)), 'no stack trace in the log');
+  } finally {
+    assert.equal(await c.shutdown(), 0);
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
