@@ -6,7 +6,7 @@
 import { relative, sep } from 'node:path';
 import { parseConfig } from '../core/index';
 import { defaultProfile, type Profile } from '../core/profile';
-import { readFileSource } from './readSource';
+import { readFileSource } from '../project/readSource';
 import { ConfigFinder } from '../project/configFinder';
 
 /** A real config is a few hundred bytes; 16 MB leaves room for generated ones and still fails fast. */

@@ -6,7 +6,7 @@
 import { readdirSync, statSync, lstatSync, realpathSync, type Dirent } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { configFileName } from '../project/configFinder';
-import { describeFsError } from './fsErrors';
+import { describeFsError } from '../project/fsErrors';
 
 export type Target = { kind: 'stdin' } | { kind: 'file'; path: string };
 

@@ -10,7 +10,7 @@ import type { ConfigResolver } from './configLookup';
 import type { Target } from './discover';
 import type { FileResult } from './formatters/formatter';
 import { createProgress } from './progress';
-import { readFileSource, readStdinSource } from './readSource';
+import { readFileSource, readStdinSource } from '../project/readSource';
 
 export interface LintRun {
   results: FileResult[];

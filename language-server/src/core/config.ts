@@ -15,6 +15,8 @@ import { preview } from './preview';
 import type { Diagnostic } from './types';
 
 export const knownFeatures = ['external_volumes', 'secrets', 'gpu_resources', 'vips', 'task_killing'] as const;
+/** Unknown rule ids reported one by one; the rest are counted in one finding. */
+const maxUnknownRuleReports = 20;
 const knownKeys = ['marathonVersion', 'features', 'mesosRole', 'defaultNetworkName', 'rules'];
 const settings: readonly RuleSetting[] = ['off', 'warning', 'error'];
 
@@ -25,6 +27,10 @@ export function knownRuleIds(): string[] {
 export function parseConfig(text: string, fileName: string): { profile: Profile; errors: Diagnostic[] } {
   const parsed = parseDocument(text);
   const profile: Profile = { ...defaultProfile, features: [...defaultProfile.features], rules: {} };
+  if (parsed.value === undefined && text.trim() === '') {
+    const message = `${fileName}: the configuration file is empty. Write {} to use the defaults, or e.g. {"marathonVersion": "1.10", "rules": {}}.`;
+    return { profile, errors: diagnosticsFor(parsed, [{ ruleId: 'config', severity: 'error', pointer: '', message }]) };
+  }
   const findings: Finding[] = parsed.findings.map((f) => ({
     ...f,
     ruleId: f.ruleId === 'syntax' ? 'config' : f.ruleId,
@@ -89,12 +95,17 @@ function readRules(
     problem('/rules', `"rules" must be an object mapping rule ids to "off", "warning" or "error", but it is ${preview(value)}. No rule settings are applied.`);
     return;
   }
-  const ids = knownRuleIds();
+  const ids = new Set(knownRuleIds());
+  let unknown = 0;
   for (const [id, setting] of Object.entries(value)) {
     const at = `/rules/${id.replace(/~/g, '~0').replace(/\//g, '~1')}`;
-    if (!ids.includes(id)) {
-      const guess = nearest(id, ids);
-      problem(at, `unknown rule id "${id}", so this setting has no effect. ${guess ? `Did you mean "${guess}"?` : 'See docs/rules/ for the rule ids.'}`, 'error', 'key');
+    if (!ids.has(id)) {
+      // Suggestions cost an edit distance against every rule id: only for the first few, so a config
+      // with thousands of bogus ids still reads in milliseconds.
+      if (++unknown <= maxUnknownRuleReports) {
+        const guess = nearest(id, [...ids]);
+        problem(at, `unknown rule id "${id}", so this setting has no effect. ${guess ? `Did you mean "${guess}"?` : 'See docs/rules/ for the rule ids.'}`, 'error', 'key');
+      }
       continue;
     }
     if (typeof setting === 'string' && (settings as readonly string[]).includes(setting)) profile.rules[id] = setting as RuleSetting;
@@ -102,5 +113,8 @@ function readRules(
       const guess = typeof setting === 'string' ? nearest(setting, settings) : undefined;
       problem(at, `the setting of rule "${id}" is ${preview(setting)}, but must be "off", "warning" or "error". ${guess ? `Did you mean "${guess}"?` : ''}`.trimEnd());
     }
+  }
+  if (unknown > maxUnknownRuleReports) {
+    problem('/rules', `…and ${unknown - maxUnknownRuleReports} more unknown rule ids (only the first ${maxUnknownRuleReports} are listed). See docs/rules/ for the rule ids.`);
   }
 }

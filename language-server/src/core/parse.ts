@@ -29,6 +29,16 @@ function syntaxFinding(message: string, offset: number, length: number): Finding
   return { ruleId: 'syntax', severity: 'error', message, pointer: '', span: { offset, length } };
 }
 
+/** UTF-16 read as UTF-8: a byte-order mark (decoded as replacement characters) or ASCII interleaved with NULs. */
+function looksUtf16(text: string): boolean {
+  const sample = text.slice(0, 512);
+  if (!sample.includes('\u0000')) return false;
+  let nulAtEven = 0;
+  let nulAtOdd = 0;
+  for (let i = 0; i < sample.length; i++) if (sample.charCodeAt(i) === 0) (i % 2 === 0 ? nulAtEven++ : nulAtOdd++);
+  return Math.max(nulAtEven, nulAtOdd) >= sample.length / 3 && Math.min(nulAtEven, nulAtOdd) <= sample.length / 50;
+}
+
 /** Decoded binary data: NUL bytes, or many control / replacement characters near the start. */
 function looksBinary(text: string): boolean {
   const sample = text.slice(0, 4096);
@@ -80,6 +90,15 @@ export function parseDocument(input: string): ParsedDocument {
     // not strict JSON: fall through to the slow path that explains why
   }
 
+  if (looksUtf16(text)) {
+    return doc(undefined, false, [
+      syntaxFinding(
+        'This file looks like UTF-16 text (every other byte is NUL). Marathon reads JSON as UTF-8. Save the file as UTF-8 and lint it again.',
+        0,
+        0,
+      ),
+    ]);
+  }
   if (looksBinary(text)) {
     return doc(undefined, false, [
       syntaxFinding(

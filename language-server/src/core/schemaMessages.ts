@@ -83,6 +83,10 @@ export function schemaMessage(issue: SchemaIssue, root: unknown, kind: DocumentK
     case 'type': {
       const expected = String(p.type).split(',');
       const code = expected.map((t) => marathonType[t]).filter(Boolean)[0] ?? 'error.expected';
+      if (typeof v === 'number' && !Number.isFinite(v)) {
+        // JSON.parse turns 1e400 into Infinity, which no schema number accepts: say it is too large, not "not a number".
+        return { pointer, message: `${code}: ${quoted} is a number too large to represent (it overflows to ${v}). Marathon cannot read it either. Use a realistic value.` };
+      }
       return {
         pointer,
         message: `${code}: ${quoted} must be ${orList(expected.map((t) => article[t] ?? t))}, but it is ${describeType(v)} (${preview(v)}). Marathon cannot read the document until it is. ${typeHint(expected, v)}`,

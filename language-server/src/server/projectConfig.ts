@@ -11,7 +11,7 @@ import { DiagnosticSeverity, type Diagnostic as LspDiagnostic } from 'vscode-lan
 import { URI } from 'vscode-uri';
 import { parseConfig } from '../core/index';
 import { defaultProfile, type Profile } from '../core/profile';
-import { readFileSource } from '../cli/readSource';
+import { readFileSource } from '../project/readSource';
 import type { Logger } from './logger';
 import { ConfigFinder } from '../project/configFinder';
 import { toLspDiagnostic } from './toLsp';
