@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import type { AgentStore } from './agents';
 import type { StatusParams } from '@marathon-devtools/language-server/protocol';
-import { probeAgent } from './bridge/healthProbe';
+import { probeAgent } from '@marathon-devtools/agent-bridge/client/healthProbe';
 
 export class MarathonStatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('marathon.status', vscode.StatusBarAlignment.Right, 100);

@@ -2,8 +2,8 @@
 import * as vscode from 'vscode';
 import type { DryRunMountResult, EngineName } from '@marathon-devtools/agent-bridge/dryrun/contract';
 import { AgentStore, promptForAgent, type Agent } from './agents';
-import { BridgeConnection } from './bridge/bridgeClient';
-import { BridgeError } from './bridge/bridgeErrors';
+import { BridgeConnection } from '@marathon-devtools/agent-bridge/client/bridgeClient';
+import { BridgeError } from '@marathon-devtools/agent-bridge/client/bridgeErrors';
 import type { TestMountArgs } from '@marathon-devtools/language-server/protocol';
 import { findNodeAtLocation, parseTree } from 'jsonc-parser';
 
@@ -73,7 +73,11 @@ export class TestMountCommand {
       this.report(agent, args, result, Date.now() - started);
       return result;
     } catch (e) {
-      const message = e instanceof BridgeError ? e.message : `Test mount failed: ${(e as Error).message}`;
+      const message = !(e instanceof BridgeError)
+        ? `Test mount failed: ${(e as Error).message}`
+        : e.kind === 'unauthorized'
+          ? `${e.message} Run "Marathon: Add Agent" again with the same name to replace it.`
+          : e.message;
       this.output.appendLine(`  error: ${message}`);
       const show = e instanceof BridgeError && e.kind === 'cancelled' ? vscode.window.showInformationMessage : vscode.window.showErrorMessage;
       void show(message, 'Show Output').then((c) => c && this.output.show(true));

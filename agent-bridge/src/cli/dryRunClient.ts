@@ -1,14 +1,18 @@
 /**
- * `dvdi-bridge dry-run`: a one-shot client. Connects, sends one volume/dryRunMount, shows progress on stderr
- * as it arrives, then prints the steps and the verdict on stdout. Ctrl-C (or --timeout) sends $/cancelRequest
- * and still waits for the bridge's answer, because the bridge unmounts before it answers.
+ * `dvdi-bridge dry-run`: a one-shot client over the shared bridge client (client/bridgeClient.ts). Sends one
+ * volume/dryRunMount, shows progress on stderr as it arrives, then prints the steps and the verdict on stdout.
+ * Ctrl-C (or --timeout) sends $/cancelRequest and still waits for the bridge's answer, because the bridge
+ * unmounts before it answers; a second Ctrl-C stops waiting.
  */
 import { readFileSync } from 'node:fs';
-import WebSocket from 'ws';
 import type { DryRunMountParams, DryRunMountResult, EngineName } from '../dryrun/index';
+import { BridgeConnection } from '../client/bridgeClient';
+import { BridgeError } from '../client/bridgeErrors';
 import { parseFlags, UsageError } from './args';
 import { readClientToken } from './clientToken';
 
+/** setTimeout's largest delay (about 24.8 days). */
+const maxTimerMs = 2 ** 31 - 1;
 const OK_VERDICTS = new Set(['mounted-and-released', 'would-create']);
 
 function buildParams(f: ReturnType<typeof parseFlags>): DryRunMountParams {
@@ -43,6 +47,10 @@ export function formatResult(r: DryRunMountResult): string {
   return lines.join('\n') + '\n';
 }
 
+function isResult(v: unknown): v is DryRunMountResult {
+  return typeof v === 'object' && v !== null && Array.isArray((v as DryRunMountResult).steps);
+}
+
 /** Resolves with the process exit status. */
 export async function dryRun(argv: string[]): Promise<number> {
   const f = parseFlags(argv, {
@@ -67,69 +75,51 @@ export async function dryRun(argv: string[]): Promise<number> {
       throw new UsageError(`dry-run: --${flag} ${p}: ${(e as Error).message}`);
     }
   };
-  const ws = new WebSocket(url, { headers: { authorization: `Bearer ${token}` }, ca: read('ca'), cert: read('cert'), key: read('key'), maxPayload: 16 * 1024 * 1024 });
+  const json = f.bools.has('json');
+  const say = (s: string) => process.stderr.write(s.endsWith('\n') ? s : s + '\n');
 
-  return new Promise<number>((resolve) => {
-    let settled = false;
-    const finish = (code: number, out?: string, err?: string) => {
-      if (settled) return;
-      settled = true;
-      if (out) process.stdout.write(out);
-      if (err) process.stderr.write(err.endsWith('\n') ? err : err + '\n');
-      clearTimeout(timer);
-      process.off('SIGINT', onSigint);
-      // A clean close lets the bridge log "disconnected" with 1000 rather than an abnormal 1006.
-      if (ws.readyState === ws.OPEN) {
-        ws.close(1000);
-        setTimeout(() => ws.terminate(), 500).unref();
-      } else ws.terminate();
-      resolve(code);
-    };
-    let cancelling = false;
-    const cancel = (why: string) => {
-      if (cancelling) return finish(130, undefined, 'dry-run: interrupted twice; not waiting for the bridge to confirm the unmount');
-      cancelling = true;
-      process.stderr.write(`dry-run: ${why}; asking the bridge to cancel (it unmounts before answering)…\n`);
-      if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ jsonrpc: '2.0', method: '$/cancelRequest', params: { id: 1 } }));
-      else finish(2);
-    };
-    const onSigint = () => cancel('interrupted');
-    process.on('SIGINT', onSigint);
-    const timer = setTimeout(() => cancel(`no answer after ${timeoutS} s`), timeoutS * 1000);
-
-    ws.on('unexpected-response', (_req, res) => {
-      let body = '';
-      res.on('data', (c: Buffer) => (body += c.toString()));
-      res.on('end', () => {
-        let detail = body;
-        try {
-          detail = JSON.parse(body).error ?? body;
-        } catch { /* not JSON: show it as is */ }
-        finish(2, undefined, `dry-run: the bridge refused the connection: HTTP ${res.statusCode}: ${detail}`);
-      });
-    });
-    ws.on('error', (e) => finish(2, undefined, `dry-run: cannot talk to ${url}: ${e.message}${/ECONNREFUSED/.test(e.message) ? ' (is dvdi-bridge serve running there?)' : ''}`));
-    ws.on('close', (code, reason) => finish(2, undefined, `dry-run: the bridge closed the connection (${code}${reason.length ? ` ${reason}` : ''}) before answering`));
-    ws.on('open', () => ws.send(JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'volume/dryRunMount', params })));
-    ws.on('message', (data) => {
-      let m: any;
-      try {
-        m = JSON.parse(data.toString());
-      } catch {
-        return finish(2, undefined, 'dry-run: the bridge sent something that is not JSON');
-      }
-      if (m.method === 'volume/dryRunProgress') {
-        if (!f.bools.has('json')) process.stderr.write(`  … ${m.params?.step} ${m.params?.status}\n`);
-        return;
-      }
-      if (m.id !== 1) return;
-      if (m.error) {
-        const steps = m.error.data?.steps ? formatResult(m.error.data as DryRunMountResult) : '';
-        if (f.bools.has('json')) return finish(m.error.code === -32800 ? 130 : 2, JSON.stringify(m.error, null, 2) + '\n');
-        return finish(m.error.code === -32800 ? 130 : 2, steps, `dry-run: ${m.error.message} (JSON-RPC error ${m.error.code})`);
-      }
-      const r = m.result as DryRunMountResult;
-      finish(OK_VERDICTS.has(r.verdict) ? 0 : 1, f.bools.has('json') ? JSON.stringify(r, null, 2) + '\n' : formatResult(r));
-    });
-  });
+  let conn: BridgeConnection;
+  try {
+    conn = await BridgeConnection.connect(url, token, { ca: read('ca'), cert: read('cert'), key: read('key') });
+  } catch (e) {
+    say(`dry-run: ${(e as Error).message}`);
+    return 2;
+  }
+  const abort = new AbortController();
+  const cancel = (why: string) => {
+    say(`dry-run: ${why}; asking the bridge to cancel (it unmounts before answering)…`);
+    abort.abort();
+  };
+  let interrupts = 0;
+  let gaveUp!: (code: number) => void;
+  const stopWaiting = new Promise<number>((resolve) => (gaveUp = resolve));
+  const onSigint = () => {
+    if (++interrupts === 1) return cancel('interrupted');
+    say('dry-run: interrupted twice; not waiting for the bridge to confirm the unmount');
+    gaveUp(130);
+  };
+  process.on('SIGINT', onSigint);
+  const timer = setTimeout(() => cancel(`no answer after ${timeoutS} s`), timeoutS * 1000);
+  const run = conn
+    .dryRunMount(params, (p) => void (json || say(`  … ${p.step} ${p.status}`)), abort.signal, maxTimerMs) // --timeout is ours: it cancels and still waits for the unmount
+    .then(
+      (r) => {
+        process.stdout.write(json ? JSON.stringify(r, null, 2) + '\n' : formatResult(r));
+        return OK_VERDICTS.has(r.verdict) ? 0 : 1;
+      },
+      (e: unknown) => {
+        const data = e instanceof BridgeError ? e.rpc?.data : undefined;
+        if (json && e instanceof BridgeError && e.rpc) process.stdout.write(JSON.stringify({ code: e.rpc.code, message: e.message, data }, null, 2) + '\n');
+        else if (isResult(data)) process.stdout.write(formatResult(data));
+        say(`dry-run: ${(e as Error).message}`);
+        return e instanceof BridgeError && e.kind === 'cancelled' ? 130 : 2;
+      },
+    );
+  try {
+    return await Promise.race([run, stopWaiting]);
+  } finally {
+    clearTimeout(timer);
+    process.off('SIGINT', onSigint);
+    conn.close();
+  }
 }

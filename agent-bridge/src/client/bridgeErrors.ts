@@ -3,13 +3,17 @@
 export type BridgeErrorKind = 'unreachable' | 'unauthorized' | 'forbidden' | 'tls' | 'timeout' | 'closed' | 'cancelled' | 'rpc' | 'http';
 
 export class BridgeError extends Error {
-  constructor(readonly kind: BridgeErrorKind, message: string) {
+  /**
+   * `code` and `data` of a JSON-RPC error answer: for a cancelled or failed dry run, `data` is the result
+   * with the steps that ran (including the unmount), which callers show.
+   */
+  constructor(readonly kind: BridgeErrorKind, message: string, readonly rpc?: { code: number; data?: unknown }) {
     super(message);
     this.name = 'BridgeError';
   }
 
   static fromHttpStatus(status: number, url: string): BridgeError {
-    if (status === 401) return new BridgeError('unauthorized', `The agent at ${url} rejected the token (HTTP 401). Run "Marathon: Add Agent" again with a token from the agent's --token-file.`);
+    if (status === 401) return new BridgeError('unauthorized', `The agent at ${url} rejected the token (HTTP 401). Use a token from the agent's --token-file.`);
     if (status === 403) return new BridgeError('forbidden', `The agent at ${url} refused this client (HTTP 403): its --allow-origin or client-certificate settings do not admit it.`);
     return new BridgeError('http', `The agent at ${url} answered HTTP ${status} instead of opening a websocket. Is this the dvdi-bridge URL (ws://HOST:PORT, path /v1)?`);
   }

@@ -2,10 +2,10 @@
 import { after, before, describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { createServer, type Server, type Socket } from 'node:net';
-import { BridgeConnection, bridgeEndpoint, type DryRunProgress } from '../../src/bridge/bridgeClient';
-import { BridgeError } from '../../src/bridge/bridgeErrors';
-import { probeAgent } from '../../src/bridge/healthProbe';
-import { mountsUnder, startRealBridge, type RealBridge } from '../../../test/e2e/realBridge';
+import { BridgeConnection, bridgeEndpoint, type DryRunProgress } from '../../agent-bridge/src/client/bridgeClient';
+import { BridgeError } from '../../agent-bridge/src/client/bridgeErrors';
+import { probeAgent } from '../../agent-bridge/src/client/healthProbe';
+import { mountsUnder, startRealBridge, type RealBridge } from '../e2e/realBridge';
 
 async function rejectsWith(p: Promise<unknown>, kind: BridgeError['kind'], message: RegExp): Promise<BridgeError> {
   const e = await p.then(
@@ -101,7 +101,7 @@ describe('bridge client against the real dvdi-bridge', () => {
   });
 
   it('says the token was rejected (401) and what to do', async () => {
-    await rejectsWith(BridgeConnection.connect(bridge.url, 'not-the-token'), 'unauthorized', /rejected the token \(HTTP 401\).*Add Agent/);
+    await rejectsWith(BridgeConnection.connect(bridge.url, 'not-the-token'), 'unauthorized', /rejected the token \(HTTP 401\).*--token-file/);
     assert.ok(!JSON.stringify(bridge.logs).includes(bridge.token), 'the real token never reaches the bridge log');
   });
 

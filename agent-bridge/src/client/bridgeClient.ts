@@ -1,9 +1,9 @@
 /**
  * A JSON-RPC 2.0 client for dvdi-bridge over one websocket (path /v1), with the bridge's method names.
- * No VS Code API here, so it is testable from node against the real bridge and reusable by other clients.
+ * Used by `dvdi-bridge dry-run` and by the VS Code extension; no VS Code API here.
  */
 import WebSocket from 'ws';
-import type { DryRunMountParams, DryRunMountResult, ProgressStatus, VolumeListResult, EngineName } from '@marathon-devtools/agent-bridge/dryrun/contract';
+import type { DryRunMountParams, DryRunMountResult, ProgressStatus, VolumeListResult, EngineName } from '../dryrun/contract';
 import { BridgeError, classifyConnectError } from './bridgeErrors';
 
 export interface BridgeInfo {
@@ -18,6 +18,9 @@ export interface ConnectOptions {
   connectTimeoutMs?: number;
   /** PEM CA bundle for wss:// agents with a private CA. */
   ca?: string | Buffer;
+  /** Client certificate and key (PEM) for bridges started with --tls-client-ca. */
+  cert?: string | Buffer;
+  key?: string | Buffer;
 }
 
 export interface DryRunProgress {
@@ -66,7 +69,7 @@ export class BridgeConnection {
       let settled = false;
       let ws: WebSocket;
       try {
-        ws = new WebSocket(bridgeEndpoint(url), { headers: { Authorization: `Bearer ${token}` }, handshakeTimeout: timeoutMs, ca: options.ca, maxPayload: 16 * 1024 * 1024 });
+        ws = new WebSocket(bridgeEndpoint(url), { headers: { Authorization: `Bearer ${token}` }, handshakeTimeout: timeoutMs, ca: options.ca, cert: options.cert, key: options.key, maxPayload: 16 * 1024 * 1024 });
       } catch (e) {
         reject(new BridgeError('unreachable', `"${url}" is not a usable agent URL (${(e as Error).message}). Use ws://HOST:PORT or wss://HOST:PORT.`));
         return;
@@ -147,7 +150,7 @@ export class BridgeConnection {
   }
 
   private onMessage(text: string): void {
-    let msg: { id?: unknown; method?: string; params?: { id?: unknown; step?: string; status?: ProgressStatus }; result?: unknown; error?: { code: number; message: string } };
+    let msg: { id?: unknown; method?: string; params?: { id?: unknown; step?: string; status?: ProgressStatus }; result?: unknown; error?: { code: number; message: string; data?: unknown } };
     try {
       msg = JSON.parse(text);
     } catch {
@@ -161,8 +164,9 @@ export class BridgeConnection {
     if (typeof msg.id !== 'number') return;
     const p = this.pending.get(msg.id);
     if (!p) return;
-    if (msg.error?.code === requestCancelled || (p.cancelled && msg.error)) p.reject(new BridgeError('cancelled', `Cancelled. The agent at ${this.url} released anything it had mounted.`));
-    else if (msg.error) p.reject(new BridgeError('rpc', `The agent at ${this.url} refused ${p.method}: ${msg.error.message} (JSON-RPC ${msg.error.code}).`));
+    const rpc = msg.error && { code: msg.error.code, data: msg.error.data };
+    if (msg.error?.code === requestCancelled || (p.cancelled && msg.error)) p.reject(new BridgeError('cancelled', `Cancelled. The agent at ${this.url} released anything it had mounted.`, rpc));
+    else if (msg.error) p.reject(new BridgeError('rpc', `The agent at ${this.url} refused ${p.method}: ${msg.error.message} (JSON-RPC ${msg.error.code}).`, rpc));
     else if (p.cancelled) p.reject(new BridgeError('cancelled', `Cancelled, but the dry run had already finished on ${this.url}; nothing is left mounted.`));
     else p.resolve(msg.result);
   }
