@@ -182,7 +182,9 @@ export class BridgeConnection {
         onProgress: (step, status) => this.send(notification('volume/dryRunProgress', { id, step, status })),
       });
     }
-    return { value: out, fields: { ...fields, verdict: out.verdict } };
+    // The steps that ran, in order (a failed one marked), so the log alone shows how a request ended, e.g. that a
+    // run whose client went away still finished with its unmount.
+    return { value: out, fields: { ...fields, verdict: out.verdict, steps: out.steps.map((s) => (s.ok ? s.step : `${s.step}:failed`)) } };
   }
 
   private send(text: string): void {
