@@ -118,7 +118,7 @@ describe('hung FUSE mounts (rclone http remote that never answers)', { skip }, (
     assert.ok((await mountsUnder(lab.root)).some((m) => m.endsWith(' fuse.rclone')), 'the hung rclone mounts are in mountinfo');
     const journalBefore = await within(5000, 'reading the journal dir', readdir(join(lab.stateDir, 'journal')));
     const t0 = Date.now();
-    const health = await within(5000, 'GET /healthz', fetch(`${h.httpUrl}/healthz`).then((r) => r.json()));
+    const health = await within(5000, 'GET /healthz', fetch(`${h.httpUrl}/healthz`).then((r) => r.json() as Promise<{ ok: boolean }>));
     assert.equal(health.ok, true);
     const c = await connect(h.bridge.url);
     const good = await within(10_000, 'a dry run on a healthy volume', c.request('volume/dryRunMount', { driver: 'hung', name: 'good', engine: 'plugin' }, 'good'));
