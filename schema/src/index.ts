@@ -22,8 +22,5 @@ export const documentSchemas: Record<DocumentKind, Record<string, unknown>> = {
 export * from './schemaIds';
 export * from './validators';
 export { enumValues } from '../source/jsonSchema';
-export type { MarathonApp } from './generated/marathon-app';
-export type { MarathonGroup } from './generated/marathon-group';
-export type { MarathonPod } from './generated/marathon-pod';
-export type { ChronosJob } from './generated/chronos-job';
+export type { ChronosJob, MarathonApp, MarathonDocument, MarathonGroup, MarathonPod } from './generated/marathon-documents';
 export type * as BridgeProtocol from './generated/dvdi-bridge-protocol';

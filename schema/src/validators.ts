@@ -28,11 +28,8 @@ import responseError from '../generated/validators/protocol-responseError.cjs';
 import volumeListParams from '../generated/validators/protocol-volumeListParams.cjs';
 import volumeListResult from '../generated/validators/protocol-volumeListResult.cjs';
 import volumeName from '../generated/validators/protocol-volumeName.cjs';
-import type { ChronosJob } from './generated/chronos-job';
 import type * as P from './generated/dvdi-bridge-protocol';
-import type { MarathonApp } from './generated/marathon-app';
-import type { MarathonGroup } from './generated/marathon-group';
-import type { MarathonPod } from './generated/marathon-pod';
+import type { ChronosJob, MarathonApp, MarathonGroup, MarathonPod } from './generated/marathon-documents';
 import type { DocumentKind } from './schemaIds';
 
 export type { ErrorObject };

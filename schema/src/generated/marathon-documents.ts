@@ -1,12 +1,13 @@
 /* eslint-disable */
-// Generated from schema/marathon-group.schema.json by schema/scripts/generate-types.ts; do not edit.
+// Generated from schema/source/ (the definitions behind the four document schemas) by schema/scripts/generate-types.ts; do not edit.
 // Regenerate: node --import tsx schema/scripts/generate-types.ts
 
 /**
+ * Any document marathon-lint reads: a Marathon app, group or pod, or a Chronos job.
+ */
+export type MarathonDocument = MarathonApp | MarathonGroup | MarathonPod | ChronosJob;
+/**
  * Path of names separated by "/" (absolute, or relative to the enclosing group). Each name uses lower-case letters, digits, "-" and ".", and neither starts nor ends with "-".
- *
- * This interface was referenced by `MarathonGroup`'s JSON-Schema
- * via the `definition` "pathId".
  */
 export type PathId = string;
 /**
@@ -14,58 +15,34 @@ export type PathId = string;
  *
  * @minItems 2
  * @maxItems 3
- *
- * This interface was referenced by `MarathonGroup`'s JSON-Schema
- * via the `definition` "constraint".
  */
 export type Constraint = [string, string] | [string, string, string];
 /**
  * Placement constraints; duplicates are collapsed.
- *
- * This interface was referenced by `MarathonGroup`'s JSON-Schema
- * via the `definition` "constraints".
  */
 export type Constraints = Constraint[];
 /**
  * Transport protocol of the port.
- *
- * This interface was referenced by `MarathonGroup`'s JSON-Schema
- * via the `definition` "networkProtocol".
  */
 export type NetworkProtocol = ('tcp' | 'udp' | 'udp,tcp') | string;
 /**
  * Port name: lower-case letters, digits and "-", not starting or ending with "-".
- *
- * This interface was referenced by `MarathonGroup`'s JSON-Schema
- * via the `definition` "portName".
  */
 export type PortName = string;
 /**
  * A volume of the container. Marathon tries the forms persistent, external, secret, host in that order and takes the first that fits; when none fits it reports only the host form's error (e.g. "'hostPath' is undefined").
- *
- * This interface was referenced by `MarathonGroup`'s JSON-Schema
- * via the `definition` "appVolume".
  */
 export type AppVolume = PersistentLocalVolume | ExternalVolume | SecretVolume | HostVolume;
 /**
  * RW: read and write; RO: read only.
- *
- * This interface was referenced by `MarathonGroup`'s JSON-Schema
- * via the `definition` "readMode".
  */
 export type ReadMode = ('RW' | 'RO') | string;
 /**
  * Networks the task joins: one host network, one container/bridge network, or one or more container networks.
- *
- * This interface was referenced by `MarathonGroup`'s JSON-Schema
- * via the `definition` "networks".
  */
 export type Networks = Network[];
 /**
  * What Marathon does with instances on unreachable agents: `"disabled"` (wait forever), or replace them after the given times.
- *
- * This interface was referenced by `MarathonGroup`'s JSON-Schema
- * via the `definition` "unreachableStrategy".
  */
 export type UnreachableStrategy =
   | 'disabled'
@@ -82,58 +59,19 @@ export type UnreachableStrategy =
     };
 /**
  * Which instances are killed first when scaling down.
- *
- * This interface was referenced by `MarathonGroup`'s JSON-Schema
- * via the `definition` "killSelection".
  */
 export type KillSelection = ('YOUNGEST_FIRST' | 'OLDEST_FIRST') | string;
 /**
  * Limit above the requested amount, or "unlimited" (Marathon 1.10+).
- *
- * This interface was referenced by `MarathonGroup`'s JSON-Schema
- * via the `definition` "resourceLimit".
  */
 export type ResourceLimit = number | 'unlimited';
+/**
+ * A pod volume: ephemeral (name only), host, persistent or secret.
+ */
+export type PodVolume = HostVolume1 | PersistentVolume | SecretVolume1 | EphemeralVolume;
 
 /**
- * A Marathon group definition (POST /v2/groups). Pods inside a group body are ignored by Marathon 1.10.
- */
-export interface MarathonGroup {
-  /**
-   * Identifier of the group; apps and groups inside it are resolved against it.
-   */
-  id?: PathId;
-  /**
-   * Apps directly inside this group.
-   */
-  apps?: MarathonApp[];
-  /**
-   * Nested groups; each needs an `id`.
-   */
-  groups?: ChildGroup[];
-  /**
-   * Apps or groups deployed before this group.
-   */
-  dependencies?: PathId[];
-  /**
-   * Apps in this top-level group must use the group's role (Marathon 1.9+).
-   */
-  enforceRole?: boolean;
-  /**
-   * Scale every app of the group by this factor (instead of a definition change).
-   */
-  scaleBy?: number;
-  /**
-   * Read-only; ignored on create.
-   */
-  version?: string;
-  [k: string]: unknown;
-}
-/**
  * A Marathon application definition (POST /v2/apps).
- *
- * This interface was referenced by `MarathonGroup`'s JSON-Schema
- * via the `definition` "app".
  */
 export interface MarathonApp {
   /**
@@ -314,9 +252,6 @@ export interface MarathonApp {
 }
 /**
  * Environment variables of the task: a string value, or `{"secret": "<name>"}` to inject a secret declared in `secrets`.
- *
- * This interface was referenced by `MarathonGroup`'s JSON-Schema
- * via the `definition` "envVars".
  */
 export interface EnvVars {
   [k: string]:
@@ -331,17 +266,10 @@ export interface EnvVars {
 }
 /**
  * Metadata as string keys and string values; other tools (load balancers, DC/OS) read them. Values must be strings.
- *
- * This interface was referenced by `MarathonGroup`'s JSON-Schema
- * via the `definition` "labels".
  */
 export interface Labels {
   [k: string]: string;
 }
-/**
- * This interface was referenced by `MarathonGroup`'s JSON-Schema
- * via the `definition` "fetchArtifact".
- */
 export interface FetchArtifact {
   /**
    * URI the Mesos fetcher downloads into the sandbox.
@@ -365,10 +293,6 @@ export interface FetchArtifact {
   destPath?: string;
   [k: string]: unknown;
 }
-/**
- * This interface was referenced by `MarathonGroup`'s JSON-Schema
- * via the `definition` "appHealthCheck".
- */
 export interface AppHealthCheck {
   /**
    * HTTP/HTTPS/TCP are run by Marathon; MESOS_* and COMMAND by the agent. A check with `command` must say COMMAND.
@@ -420,10 +344,6 @@ export interface AppHealthCheck {
   ipProtocol?: ('IPv4' | 'IPv6') | string;
   [k: string]: unknown;
 }
-/**
- * This interface was referenced by `MarathonGroup`'s JSON-Schema
- * via the `definition` "checkCommand".
- */
 export interface CheckCommand {
   /**
    * Shell command; exit code 0 means healthy.
@@ -433,9 +353,6 @@ export interface CheckCommand {
 }
 /**
  * A Mesos check (Marathon 1.8+): reports status without killing the task. Not with Docker containers.
- *
- * This interface was referenced by `MarathonGroup`'s JSON-Schema
- * via the `definition` "appCheck".
  */
 export interface AppCheck {
   http?: {
@@ -459,9 +376,6 @@ export interface AppCheck {
 }
 /**
  * Checked during deployments before an instance counts as ready.
- *
- * This interface was referenced by `MarathonGroup`'s JSON-Schema
- * via the `definition` "readinessCheck".
  */
 export interface ReadinessCheck {
   /**
@@ -499,9 +413,6 @@ export interface ReadinessCheck {
 }
 /**
  * How the task is containerized.
- *
- * This interface was referenced by `MarathonGroup`'s JSON-Schema
- * via the `definition` "container".
  */
 export interface Container {
   /**
@@ -522,9 +433,6 @@ export interface Container {
 }
 /**
  * Docker image settings.
- *
- * This interface was referenced by `MarathonGroup`'s JSON-Schema
- * via the `definition` "dockerContainer".
  */
 export interface DockerContainer {
   /**
@@ -575,10 +483,6 @@ export interface DockerContainer {
   };
   [k: string]: unknown;
 }
-/**
- * This interface was referenced by `MarathonGroup`'s JSON-Schema
- * via the `definition` "portMapping".
- */
 export interface PortMapping {
   /**
    * Port the application listens on inside the container; 0 means the same as the host port.
@@ -603,9 +507,6 @@ export interface PortMapping {
 }
 /**
  * Reserves disk on the agent and pins the task to it (a resident app).
- *
- * This interface was referenced by `MarathonGroup`'s JSON-Schema
- * via the `definition` "appPersistentVolume".
  */
 export interface PersistentLocalVolume {
   /**
@@ -643,9 +544,6 @@ export interface PersistentLocalVolume {
 }
 /**
  * A volume of a storage driver (REX-Ray, Portworx, …) mounted through DVDI. Needs the `external_volumes` feature; the app may then have at most one instance.
- *
- * This interface was referenced by `MarathonGroup`'s JSON-Schema
- * via the `definition` "appExternalVolume".
  */
 export interface ExternalVolume {
   /**
@@ -661,9 +559,6 @@ export interface ExternalVolume {
 }
 /**
  * The external volume: who provides it and how.
- *
- * This interface was referenced by `MarathonGroup`'s JSON-Schema
- * via the `definition` "externalVolumeInfo".
  */
 export interface ExternalVolumeInfo {
   /**
@@ -716,9 +611,6 @@ export interface ExternalVolumeInfo {
 }
 /**
  * Exposes a secret as a file (Marathon 1.5+, `secrets` feature).
- *
- * This interface was referenced by `MarathonGroup`'s JSON-Schema
- * via the `definition` "appSecretVolume".
  */
 export interface SecretVolume {
   /**
@@ -733,9 +625,6 @@ export interface SecretVolume {
 }
 /**
  * Mounts a path of the agent (or of the sandbox) into the container.
- *
- * This interface was referenced by `MarathonGroup`'s JSON-Schema
- * via the `definition` "appHostVolume".
  */
 export interface HostVolume {
   /**
@@ -751,9 +640,6 @@ export interface HostVolume {
 }
 /**
  * Linux-specific settings of the Mesos containerizer (Marathon 1.8+).
- *
- * This interface was referenced by `MarathonGroup`'s JSON-Schema
- * via the `definition` "linuxInfo".
  */
 export interface LinuxInfo {
   seccomp?: {
@@ -780,10 +666,6 @@ export interface LinuxInfo {
   };
   [k: string]: unknown;
 }
-/**
- * This interface was referenced by `MarathonGroup`'s JSON-Schema
- * via the `definition` "network".
- */
 export interface Network {
   /**
    * host: share the agent's network; container/bridge: a bridged network with port mappings; container: a named virtual network (CNI).
@@ -801,9 +683,6 @@ export interface Network {
 }
 /**
  * Secrets the task may use, by name; each names its source in the secret store. Needs the `secrets` feature (DC/OS Enterprise).
- *
- * This interface was referenced by `MarathonGroup`'s JSON-Schema
- * via the `definition` "secrets".
  */
 export interface Secrets {
   [k: string]: {
@@ -816,9 +695,6 @@ export interface Secrets {
 }
 /**
  * Resource limits above the reserved amounts (Marathon 1.10+).
- *
- * This interface was referenced by `MarathonGroup`'s JSON-Schema
- * via the `definition` "resourceLimits".
  */
 export interface ResourceLimits {
   /**
@@ -833,9 +709,6 @@ export interface ResourceLimits {
 }
 /**
  * Read-only bookkeeping echoed by the API; ignored on create.
- *
- * This interface was referenced by `MarathonGroup`'s JSON-Schema
- * via the `definition` "versionInfo".
  */
 export interface VersionInfo {
   lastScalingAt?: string;
@@ -843,10 +716,41 @@ export interface VersionInfo {
   [k: string]: unknown;
 }
 /**
+ * A Marathon group definition (POST /v2/groups). Pods inside a group body are ignored by Marathon 1.10.
+ */
+export interface MarathonGroup {
+  /**
+   * Identifier of the group; apps and groups inside it are resolved against it.
+   */
+  id?: PathId;
+  /**
+   * Apps directly inside this group.
+   */
+  apps?: MarathonApp[];
+  /**
+   * Nested groups; each needs an `id`.
+   */
+  groups?: ChildGroup[];
+  /**
+   * Apps or groups deployed before this group.
+   */
+  dependencies?: PathId[];
+  /**
+   * Apps in this top-level group must use the group's role (Marathon 1.9+).
+   */
+  enforceRole?: boolean;
+  /**
+   * Scale every app of the group by this factor (instead of a definition change).
+   */
+  scaleBy?: number;
+  /**
+   * Read-only; ignored on create.
+   */
+  version?: string;
+  [k: string]: unknown;
+}
+/**
  * A group nested in another group.
- *
- * This interface was referenced by `MarathonGroup`'s JSON-Schema
- * via the `definition` "childGroup".
  */
 export interface ChildGroup {
   /**
@@ -877,5 +781,545 @@ export interface ChildGroup {
    * Read-only; ignored on create.
    */
   version?: string;
+  [k: string]: unknown;
+}
+/**
+ * A Marathon pod definition (POST /v2/pods).
+ */
+export interface MarathonPod {
+  /**
+   * Unique identifier of the pod, a path such as "/prod/web".
+   */
+  id: PathId;
+  labels?: Labels;
+  /**
+   * Read-only; ignored on create.
+   */
+  version?: string;
+  /**
+   * OS user the containers run as, unless a container says otherwise.
+   */
+  user?: string | null;
+  /**
+   * Environment variables of every container; containers may override them.
+   */
+  environment?: PodEnvVars;
+  /**
+   * The containers of the pod (at least one).
+   *
+   * @minItems 1
+   */
+  containers: [PodContainer, ...PodContainer[]];
+  secrets?: Secrets;
+  /**
+   * Volumes declared once and mounted by containers through `volumeMounts`.
+   */
+  volumes?: PodVolume[];
+  networks?: Networks;
+  /**
+   * How many instances of the pod run.
+   */
+  scaling?: {
+    /**
+     * Only fixed scaling exists.
+     */
+    kind?: 'fixed' | string;
+    /**
+     * Number of pod instances.
+     */
+    instances?: number;
+    /**
+     * Upper bound for `instances`.
+     */
+    maxInstances?: number | null;
+    [k: string]: unknown;
+  };
+  /**
+   * Placement, upgrade and failure handling.
+   */
+  scheduling?: {
+    backoff?: {
+      /**
+       * Seconds before relaunching a failed instance.
+       */
+      backoff?: number;
+      /**
+       * Growth factor of the relaunch delay.
+       */
+      backoffFactor?: number;
+      /**
+       * Upper bound of the relaunch delay in seconds.
+       */
+      maxLaunchDelay?: number;
+      [k: string]: unknown;
+    };
+    upgrade?: {
+      minimumHealthCapacity?: number;
+      /**
+       * Must be 0 for pods with persistent volumes.
+       */
+      maximumOverCapacity?: number;
+      [k: string]: unknown;
+    };
+    placement?: {
+      constraints?: Constraints;
+      acceptedResourceRoles?: string[];
+      [k: string]: unknown;
+    };
+    killSelection?: KillSelection;
+    unreachableStrategy?: UnreachableStrategy;
+    [k: string]: unknown;
+  };
+  /**
+   * Resources of the pod executor itself.
+   */
+  executorResources?: {
+    cpus?: number;
+    mem?: number;
+    disk?: number;
+    [k: string]: unknown;
+  };
+  linuxInfo?: LinuxInfo;
+  /**
+   * Mesos role (Marathon 1.9+).
+   */
+  role?: string;
+  /**
+   * Share one cgroup between the containers (not with `resourceLimits`).
+   */
+  legacySharedCgroups?: boolean;
+  [k: string]: unknown;
+}
+/**
+ * Environment variables: a string value, or `{"secret": "<name>"}` naming an entry of `secrets`.
+ */
+export interface PodEnvVars {
+  [k: string]:
+    | string
+    | {
+        secret: string;
+        [k: string]: unknown;
+      };
+}
+/**
+ * One container of the pod.
+ */
+export interface PodContainer {
+  /**
+   * Name of the container, unique in the pod: lower-case letters, digits and "-", 1 to 63 characters.
+   */
+  name: string;
+  exec?: {
+    /**
+     * Either `{"shell": "…"}` (run by /bin/sh) or `{"argv": [...]}`.
+     */
+    command:
+      | {
+          shell: string;
+          [k: string]: unknown;
+        }
+      | {
+          /**
+           * @minItems 1
+           */
+          argv: [string, ...string[]];
+          [k: string]: unknown;
+        };
+    /**
+     * Replace the image's entrypoint by the command.
+     */
+    overrideEntrypoint?: boolean;
+    [k: string]: unknown;
+  };
+  /**
+   * Resources reserved for the container (required, may be `{}`).
+   */
+  resources: {
+    cpus?: number;
+    /**
+     * MiB.
+     */
+    mem?: number;
+    /**
+     * MiB.
+     */
+    disk?: number;
+    gpus?: number;
+    [k: string]: unknown;
+  };
+  resourceLimits?: ResourceLimits;
+  /**
+   * Ports of the container.
+   */
+  endpoints?: {
+    /**
+     * Endpoint name, unique across the pod.
+     */
+    name: string;
+    /**
+     * Port inside the container; required on container networks, not allowed on host networking.
+     */
+    containerPort?: number | null;
+    /**
+     * Port on the agent; 0 picks a free one.
+     */
+    hostPort?: number;
+    /**
+     * Protocols served on the port: transport ("tcp", "udp") or application names such as "http" that other tools read.
+     */
+    protocol?: string[];
+    labels?: Labels;
+    networkNames?: string[];
+    [k: string]: unknown;
+  }[];
+  /**
+   * File system image of the container; none runs on the agent's file system.
+   */
+  image?: {
+    /**
+     * Image format.
+     */
+    kind: ('DOCKER' | 'APPC') | string;
+    /**
+     * Image name.
+     */
+    id: string;
+    forcePull?: boolean;
+    labels?: Labels;
+    pullConfig?: {
+      secret: string;
+      [k: string]: unknown;
+    };
+    [k: string]: unknown;
+  } | null;
+  environment?: PodEnvVars;
+  user?: string | null;
+  healthCheck?: PodHealthCheck | null;
+  /**
+   * A Mesos check (Marathon 1.8+).
+   */
+  check?: {
+    [k: string]: unknown;
+  };
+  volumeMounts?: {
+    /**
+     * Name of a pod volume.
+     */
+    name: string;
+    /**
+     * Path inside the container.
+     */
+    mountPath: string;
+    readOnly?: boolean;
+    [k: string]: unknown;
+  }[];
+  artifacts?: FetchArtifact[];
+  labels?: Labels;
+  lifecycle?: {
+    /**
+     * Seconds between SIGTERM and SIGKILL.
+     */
+    killGracePeriodSeconds?: number;
+    [k: string]: unknown;
+  } | null;
+  tty?: boolean;
+  linuxInfo?: LinuxInfo;
+  [k: string]: unknown;
+}
+/**
+ * Exactly one of http, tcp or exec.
+ */
+export interface PodHealthCheck {
+  http?: {
+    /**
+     * Name of an endpoint of this container.
+     */
+    endpoint: string;
+    path?: string;
+    scheme?: ('HTTP' | 'HTTPS') | string;
+    [k: string]: unknown;
+  };
+  tcp?: {
+    endpoint: string;
+    [k: string]: unknown;
+  };
+  exec?: {
+    command:
+      | {
+          shell: string;
+          [k: string]: unknown;
+        }
+      | {
+          argv: string[];
+          [k: string]: unknown;
+        };
+    [k: string]: unknown;
+  };
+  gracePeriodSeconds?: number;
+  intervalSeconds?: number;
+  maxConsecutiveFailures?: number;
+  /**
+   * Less than `intervalSeconds`.
+   */
+  timeoutSeconds?: number;
+  delaySeconds?: number;
+  [k: string]: unknown;
+}
+export interface HostVolume1 {
+  /**
+   * Volume name.
+   */
+  name: string;
+  /**
+   * Path on the agent.
+   */
+  host: string;
+  [k: string]: unknown;
+}
+export interface PersistentVolume {
+  /**
+   * Volume name.
+   */
+  name: string;
+  persistent: {
+    type?: ('root' | 'path' | 'mount') | string;
+    /**
+     * MiB.
+     */
+    size: number;
+    maxSize?: number;
+    profileName?: string;
+    constraints?: string[][];
+    [k: string]: unknown;
+  };
+  [k: string]: unknown;
+}
+export interface SecretVolume1 {
+  /**
+   * Volume name.
+   */
+  name: string;
+  secret: string;
+  [k: string]: unknown;
+}
+export interface EphemeralVolume {
+  /**
+   * Volume name.
+   */
+  name: string;
+  external?: never;
+  [k: string]: unknown;
+}
+/**
+ * A Chronos job (POST /v1/scheduler/iso8601 or /v1/scheduler/dependency).
+ */
+export interface ChronosJob {
+  /**
+   * Job name: letters, digits, "_", "." and "-" only.
+   */
+  name: string;
+  /**
+   * Command to run (with /bin/sh -c when `shell` is true).
+   */
+  command?: string;
+  /**
+   * Run `command` through a shell; when false, `command` is the executable and `arguments` its arguments.
+   */
+  shell?: boolean | string;
+  /**
+   * Arguments when `shell` is false.
+   */
+  arguments?: string[];
+  /**
+   * ISO 8601 repeating interval `R[n]/[start]/P<period>`; an empty start means now.
+   */
+  schedule?: string;
+  /**
+   * Time zone name applied to the schedule's start.
+   */
+  scheduleTimeZone?: string;
+  /**
+   * Names of jobs that must succeed before this one runs; makes the job dependent (schedule is then ignored).
+   *
+   * @minItems 1
+   */
+  parents?: [string, ...string[]];
+  /**
+   * Chronos 2.x only: how late a run may start (ISO 8601 duration).
+   */
+  epsilon?: string;
+  /**
+   * Chronos 2.x only.
+   */
+  async?: boolean | string;
+  /**
+   * Retries after a failure.
+   */
+  retries?: number | string;
+  /**
+   * E-mail addresses notified on failure, comma-separated.
+   */
+  owner?: string;
+  /**
+   * Owner's name.
+   */
+  ownerName?: string;
+  /**
+   * What the job does.
+   */
+  description?: string;
+  /**
+   * CPU shares; 0 or absent uses Chronos's default (0.1).
+   */
+  cpus?: number | string;
+  /**
+   * Memory in MB; 0 or absent uses Chronos's default (128).
+   */
+  mem?: number | string;
+  /**
+   * Disk in MB; 0 or absent uses Chronos's default (256).
+   */
+  disk?: number | string;
+  /**
+   * Seconds after which a run is failed; 0 means no limit.
+   */
+  maxCompletionTime?: number | string;
+  disabled?: boolean | string;
+  /**
+   * Allow runs to overlap.
+   */
+  concurrent?: boolean | string;
+  /**
+   * Failures do not disable the job.
+   */
+  softError?: boolean | string;
+  highPriority?: boolean | string;
+  dataProcessingJobType?: boolean | string;
+  /**
+   * OS user of the task.
+   */
+  runAsUser?: string;
+  /**
+   * Custom executor.
+   */
+  executor?: string;
+  /**
+   * Flags of the custom executor.
+   */
+  executorFlags?: string;
+  /**
+   * Opaque data passed to the executor.
+   */
+  taskInfoData?: string;
+  /**
+   * Deprecated: use `fetch` (not both).
+   */
+  uris?: string[];
+  fetch?: {
+    /**
+     * URI to download into the sandbox.
+     */
+    uri: string;
+    /**
+     * File name to save as.
+     */
+    output_file?: string;
+    executable?: boolean | string;
+    cache?: boolean | string;
+    extract?: boolean | string;
+    [k: string]: unknown;
+  }[];
+  /**
+   * Environment variables as a list of `{name, value}` (unlike Marathon's map).
+   */
+  environmentVariables?: {
+    name: string;
+    value: string;
+    [k: string]: unknown;
+  }[];
+  /**
+   * Placement: `[attribute, OPERATOR, value]`; only EQUALS, LIKE and UNLIKE are understood.
+   */
+  constraints?: [string, string, string, ...string[]][];
+  /**
+   * Container to run the job in (Chronos 3.0.2+ for MESOS and external volumes).
+   */
+  container?: {
+    type?: ('DOCKER' | 'MESOS') | string;
+    /**
+     * Image to run; without it the container block is ignored.
+     */
+    image?: string;
+    forcePullImage?: boolean | string;
+    /**
+     * Docker network mode; upper case only (Chronos compares it exactly).
+     */
+    network?: 'BRIDGE' | 'HOST' | 'USER';
+    /**
+     * Deprecated: use `networkInfos`.
+     */
+    networkName?: string;
+    networkInfos?: {
+      name?: string;
+      protocol?: 'IPv4' | 'IPv6';
+      labels?: {
+        key: string;
+        value?: string;
+        [k: string]: unknown;
+      }[];
+      portMappings?: {
+        hostPort?: number;
+        containerPort?: number;
+        protocol?: string;
+        [k: string]: unknown;
+      }[];
+      [k: string]: unknown;
+    }[];
+    /**
+     * Extra `docker run` options.
+     */
+    parameters?: {
+      key: string;
+      value?: string;
+      [k: string]: unknown;
+    }[];
+    volumes?: {
+      /**
+       * Path inside the container.
+       */
+      containerPath: string;
+      /**
+       * Path on the agent.
+       */
+      hostPath?: string;
+      mode?: ('RW' | 'RO') | string;
+      external?: {
+        /**
+         * Volume name as the driver knows it.
+         */
+        name: string;
+        /**
+         * Docker volume driver name (e.g. "rexray", "local-persist") — unlike Marathon, not "dvdi".
+         */
+        provider: string;
+        /**
+         * Driver options as a list of `{key, value}` (Marathon uses a map).
+         */
+        options?: {
+          key: string;
+          value: string;
+          [k: string]: unknown;
+        }[];
+        [k: string]: unknown;
+      };
+      [k: string]: unknown;
+    }[];
+    [k: string]: unknown;
+  };
+  successCount?: number | string;
+  errorCount?: number | string;
+  lastSuccess?: string;
+  lastError?: string;
+  errorsSinceLastSuccess?: number | string;
   [k: string]: unknown;
 }
