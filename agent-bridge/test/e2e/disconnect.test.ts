@@ -3,13 +3,14 @@
 // (a real bind mount, answered after a delay) and a real websocket that is terminated (no close handshake) right
 // after the `mount` progress notification. The bridge must finish the mount, release it, and say so in its log.
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { connect, until } from '../server/harness';
 import { makeLab, mountsUnder, startFault, type Lab } from './harness';
+import { startServe } from '../serveProcess';
 
 const BUNDLE = resolve(import.meta.dirname, '../../dist/bridge.cjs');
 const TOKEN = 'drop-3c1f9a7e5b2d4c6a8e0f1b3d5c7a9e2f';
@@ -19,7 +20,7 @@ describe('client disconnect mid-mount (bundled serve, real runner, fault plugin 
   let fault: Awaited<ReturnType<typeof startFault>>;
   let proc: ChildProcess;
   let url = '';
-  const logs: Record<string, any>[] = [];
+  let logs: Record<string, any>[] = [];
 
   before(async () => {
     lab = await makeLab('drop');
@@ -28,23 +29,9 @@ describe('client disconnect mid-mount (bundled serve, real runner, fault plugin 
     writeFileSync(tokenFile, `drop:${TOKEN}\n`);
     const policy = join(lab.root, 'policy.json');
     writeFileSync(policy, JSON.stringify({ drop: { allowedDrivers: ['slowfs'] } }));
-    proc = spawn(process.execPath, [BUNDLE, 'serve', '--listen', '127.0.0.1:0', '--token-file', tokenFile, '--state-dir', lab.stateDir, '--plugin-dirs', lab.pluginDir, '--policy', policy], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let err = '';
-    proc.stderr!.on('data', (d: Buffer) => {
-      err += d.toString();
-      const lines = err.split('\n');
-      err = lines.pop()!;
-      for (const l of lines) logs.push(JSON.parse(l));
-    });
-    url = await new Promise<string>((res, rej) => {
-      let out = '';
-      proc.stdout!.on('data', (d: Buffer) => {
-        out += d.toString();
-        const m = /^dvdi-bridge listening on (ws:\/\/\S+)$/m.exec(out);
-        if (m) res(m[1]);
-      });
-      proc.on('exit', (code) => rej(new Error(`serve exited with ${code}: ${JSON.stringify(logs)}`)));
-    });
+    const serve = await startServe([BUNDLE, 'serve', '--listen', '127.0.0.1:0', '--token-file', tokenFile, '--state-dir', lab.stateDir, '--plugin-dirs', lab.pluginDir, '--policy', policy]);
+    ({ proc, url } = serve);
+    logs = serve.logs;
   });
 
   after(async () => {

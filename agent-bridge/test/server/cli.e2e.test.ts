@@ -3,12 +3,13 @@
  * embedded local driver), a real ws client, and the `dvdi-bridge dry-run` subcommand as a second process.
  */
 import assert from 'node:assert/strict';
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { connect, until } from './harness';
+import { startServe } from '../serveProcess';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 const MAIN = join(ROOT, 'agent-bridge/src/main.ts');
@@ -24,7 +25,7 @@ describe('dvdi-bridge serve + dry-run (real runner, embedded local driver)', () 
   let tokenFile: string;
   let proc: ChildProcess;
   let url = '';
-  const logs: Record<string, any>[] = [];
+  let logs: Record<string, any>[] = [];
   let exited: Promise<number | null>;
 
   before(async () => {
@@ -33,24 +34,9 @@ describe('dvdi-bridge serve + dry-run (real runner, embedded local driver)', () 
     writeFileSync(tokenFile, `dev:${TOKEN}\n`);
     const policy = join(dir, 'policy.json');
     writeFileSync(policy, JSON.stringify({ dev: { allowedDrivers: ['local'], allowCreate: true } }));
-    proc = spawn(process.execPath, bridgeArgs('serve', '--listen', '127.0.0.1:0', '--token-file', tokenFile, '--state-dir', join(dir, 'state'), '--policy', policy), { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-    exited = new Promise((r) => proc.on('exit', (code) => r(code)));
-    let err = '';
-    proc.stderr!.on('data', (d: Buffer) => {
-      err += d.toString();
-      const lines = err.split('\n');
-      err = lines.pop()!;
-      for (const l of lines) logs.push(JSON.parse(l));
-    });
-    url = await new Promise<string>((res, rej) => {
-      let out = '';
-      proc.stdout!.on('data', (d: Buffer) => {
-        out += d.toString();
-        const m = /^dvdi-bridge listening on (ws:\/\/\S+)$/m.exec(out);
-        if (m) res(m[1]);
-      });
-      proc.on('exit', (code) => rej(new Error(`serve exited with ${code}: ${JSON.stringify(logs)}`)));
-    });
+    const serve = await startServe(bridgeArgs('serve', '--listen', '127.0.0.1:0', '--token-file', tokenFile, '--state-dir', join(dir, 'state'), '--policy', policy), { cwd: ROOT });
+    ({ proc, url, exited } = serve);
+    logs = serve.logs;
   });
   after(async () => {
     if (proc.exitCode === null) proc.kill('SIGKILL');
