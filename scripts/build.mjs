@@ -7,14 +7,10 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const watch = process.argv.includes('--watch');
 
 // Schema step: precompiled (standalone) ajv validators and generated types.
-const schemaBuild = join(root, 'schema/scripts/build.ts');
-if (existsSync(schemaBuild)) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', schemaBuild], { cwd: root, stdio: 'inherit' });
-  if (r.status !== 0) process.exit(r.status ?? 1);
-}
+const schemaBuild = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'schema/scripts/build.ts')], { cwd: root, stdio: 'inherit' });
+if (schemaBuild.status !== 0) process.exit(schemaBuild.status ?? 1);
 
 /** Each bundle: source entry → output file. Node bundles are CommonJS for the fastest cold start. */
 const bundles = [
@@ -29,25 +25,23 @@ const bundles = [
 // mainFields: prefer ESM entries, since jsonc-parser's UMD build hides its requires from the bundler.
 const common = { mainFields: ['module', 'main'], bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: 'linked', minify: false, logLevel: 'warning', legalComments: 'none' };
 const failed = [];
-for (const b of bundles) {
-  const entry = join(root, b.entry);
-  if (!existsSync(entry)) continue; // the part is not written yet
-  mkdirSync(dirname(join(root, b.out)), { recursive: true });
-  try {
-    await build({ ...common, entryPoints: [entry], outfile: join(root, b.out), external: b.external ?? [] });
-  } catch {
-    failed.push(b.entry); // esbuild already printed the errors; build the other bundles anyway
-  }
-}
+// In parallel; a failing bundle does not stop the others (esbuild has already printed its errors).
+await Promise.all(
+  bundles.map(async (b) => {
+    mkdirSync(dirname(join(root, b.out)), { recursive: true });
+    try {
+      await build({ ...common, entryPoints: [join(root, b.entry)], outfile: join(root, b.out), external: b.external ?? [] });
+    } catch {
+      failed.push(b.entry);
+    }
+  }),
+);
 
 // The extension ships the language server bundle and the config schema inside itself (no node_modules in the .vsix).
 const serverBundle = join(root, 'language-server/dist/server.cjs');
-if (existsSync(serverBundle) && existsSync(join(root, 'extension/src/extension.ts'))) {
-  copyFileSync(serverBundle, join(root, 'extension/dist/server.cjs'));
-  const { copyAssets } = await import('../extension/scripts/copyAssets.mjs');
-  copyAssets();
-}
-if (watch) console.error('build: --watch is not supported; rerun npm run build');
+if (existsSync(serverBundle)) copyFileSync(serverBundle, join(root, 'extension/dist/server.cjs'));
+const { copyAssets } = await import('../extension/scripts/copyAssets.mjs');
+copyAssets();
 if (failed.length) {
   console.error(`build: failed: ${failed.join(', ')}`);
   process.exit(1);
