@@ -11,26 +11,47 @@ export interface Refusal {
 }
 
 /** Option keys known to reformat, overwrite or erase a volume on some driver. */
-export const DESTRUCTIVE_OPTION_KEYS = ['overwritefs', 'newfstype', 'format', 'forceformat', 'reformat', 'overwrite', 'wipe', 'erase', 'mkfs'];
+const DESTRUCTIVE_OPTION_KEYS = ['overwritefs', 'newfstype', 'format', 'forceformat', 'reformat', 'overwrite', 'wipe', 'erase', 'mkfs'];
 
-export function isDestructive(key: string): boolean {
+function isDestructive(key: string): boolean {
   return DESTRUCTIVE_OPTION_KEYS.includes(key.toLowerCase());
 }
 
-export function checkPolicy(p: DryRunMountParams, policy: Policy): Refusal | undefined {
-  if (policy.allowedDrivers && !policy.allowedDrivers.includes(p.driver)) {
-    return { field: 'driver', message: `driver ${JSON.stringify(p.driver)} is not allowed for this token (allowed: ${policy.allowedDrivers.join(', ') || 'none'}); ask the bridge operator to add it to the policy` };
-  }
-  if (policy.volumeNamePatterns) {
-    const ok = policy.volumeNamePatterns.some((pat) => {
+/** Each policy's name patterns compiled once (policies live as long as the server), not once per request. */
+const compiled = new WeakMap<readonly string[], RegExp[]>();
+
+function namePatterns(patterns: readonly string[]): RegExp[] {
+  let res = compiled.get(patterns);
+  if (!res) {
+    res = patterns.map((pat) => {
       try {
-        return new RegExp(`^(?:${pat})$`).test(p.name);
+        return new RegExp(`^(?:${pat})$`);
       } catch {
-        return false; // a broken pattern in the policy must not widen access
+        return /(?!)/; // a broken pattern in the policy must not widen access (the policy file refuses them anyway)
       }
     });
-    if (!ok) return { field: 'name', message: `volume name ${JSON.stringify(p.name)} matches none of this token's patterns (${policy.volumeNamePatterns.join(', ')}); ask the bridge operator to allow it` };
+    compiled.set(patterns, res);
   }
+  return res;
+}
+
+/**
+ * The driver and name part of a policy, which the transport also applies before it reaches the runner (it needs
+ * no knowledge of drivers): the one place both layers get the same answer and message from.
+ */
+export function checkDriverAndName(policy: Policy, req: { driver: string; name?: string }): Refusal | undefined {
+  if (policy.allowedDrivers && !policy.allowedDrivers.includes(req.driver)) {
+    return { field: 'driver', message: `driver ${JSON.stringify(req.driver)} is not allowed for this token (allowed: ${policy.allowedDrivers.join(', ') || 'none'}); ask the operator to extend allowedDrivers in the policy file` };
+  }
+  if (req.name !== undefined && policy.volumeNamePatterns && !namePatterns(policy.volumeNamePatterns).some((re) => re.test(req.name!))) {
+    return { field: 'name', message: `volume name ${JSON.stringify(req.name)} matches none of this token's volumeNamePatterns (${policy.volumeNamePatterns.join(', ')})` };
+  }
+  return undefined;
+}
+
+export function checkPolicy(p: DryRunMountParams, policy: Policy): Refusal | undefined {
+  const r = checkDriverAndName(policy, p);
+  if (r) return r;
   const allowed = new Set(policy.allowDestructiveOptions.map((k) => k.toLowerCase()));
   for (const k of Object.keys(p.options ?? {})) {
     if (isDestructive(k) && !allowed.has(k.toLowerCase())) {

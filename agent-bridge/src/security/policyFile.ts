@@ -6,7 +6,7 @@
  * silent default: the operator wrote a policy, so a token outside it is more likely a mistake than an intent.
  */
 import { readFileSync } from 'node:fs';
-import type { Policy } from '../dryrun/index';
+import { checkDriverAndName, type Policy } from '../dryrun/index';
 
 export const SAFE_DEFAULT: Policy = Object.freeze({ allowCreate: false, allowDestructiveOptions: [] }) as Policy;
 
@@ -98,11 +98,5 @@ export function loadPolicy(path: string | undefined, tokenNames: string[]): Poli
  * and destructive options, which only the runner knows). Returns why the request is refused, or undefined.
  */
 export function policyRefusal(policy: Policy, req: { driver: string; name?: string }): string | undefined {
-  if (policy.allowedDrivers && !policy.allowedDrivers.includes(req.driver)) {
-    return `driver "${req.driver}" is not allowed for this token (allowed: ${policy.allowedDrivers.join(', ') || 'none'}); ask the operator to extend allowedDrivers in the policy file`;
-  }
-  if (req.name !== undefined && policy.volumeNamePatterns && !policy.volumeNamePatterns.some((p) => new RegExp(`^(?:${p})$`).test(req.name!))) {
-    return `volume name "${req.name}" matches none of this token's volumeNamePatterns (${policy.volumeNamePatterns.join(', ')})`;
-  }
-  return undefined;
+  return checkDriverAndName(policy, req)?.message;
 }
