@@ -60,8 +60,15 @@ export async function createDryRunner(config: DryRunnerConfig): Promise<DryRunne
     async listVolumes(driver, signal): Promise<VolumeListResult> {
       const client = await pluginClient(driver);
       const call = { timeoutMs: deps.timeouts.pluginCall, signal };
-      await client.activate(call);
-      const vols = await client.list(call);
+      // Activated once per plugin instance, as for dry runs (activation-cache.ts); a failed call forgets it.
+      let vols;
+      try {
+        if (!(await deps.activations.lookup(client.addr))) await deps.activations.remember(client.addr, await client.activate(call));
+        vols = await client.list(call);
+      } catch (e) {
+        deps.activations.forget(client.addr);
+        throw e;
+      }
       const table = await readMountinfo();
       const out: VolumeListResult['volumes'] = [];
       for (const v of vols) {
