@@ -5,7 +5,7 @@
 import { marathonRejectsInvalidJson } from './syntaxMessage';
 import { rules } from '../rules/index';
 import { engineRules } from './engineRules';
-import { isObject } from './documentModel';
+import { isObject, joinPointer } from './documentModel';
 import type { Finding } from './finding';
 import { diagnosticsFor } from './diagnostics';
 import { nearest } from './nearest';
@@ -98,7 +98,7 @@ function readRules(
   const ids = new Set(knownRuleIds());
   let unknown = 0;
   for (const [id, setting] of Object.entries(value)) {
-    const at = `/rules/${id.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+    const at = joinPointer('/rules', id);
     if (!ids.has(id)) {
       // Suggestions cost an edit distance against every rule id: only for the first few, so a config
       // with thousands of bogus ids still reads in milliseconds.

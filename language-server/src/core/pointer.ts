@@ -1,4 +1,4 @@
-/** RFC 6901 pointers ↔ token lists (escaping of one token lives in documentModel.ts). */
+/** RFC 6901 pointers → token lists and values (escaping and joining: `escapePointerToken`, `joinPointer` in documentModel.ts). */
 
 export function pointerTokens(pointer: string): string[] {
   if (pointer === '' || pointer === '#') return [];

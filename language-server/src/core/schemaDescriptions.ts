@@ -8,6 +8,7 @@
  * with a different pattern or text share is dropped rather than guessed.
  */
 import { documentSchemas } from '@marathon-devtools/schema';
+import { escapePointerToken } from './documentModel';
 import type { DocumentKind } from './types';
 
 export interface NodeText {
@@ -23,7 +24,7 @@ const indexes = new Map<SchemaKind, Map<string, NodeText | null>>();
 
 /** ajv's escaping of schema path segments (JSON pointer, then URI fragment). */
 function segment(key: string): string {
-  return encodeURIComponent(key.replace(/~/g, '~0').replace(/\//g, '~1'));
+  return encodeURIComponent(escapePointerToken(key));
 }
 
 function textOf(node: Record<string, unknown>, pattern: string): NodeText {

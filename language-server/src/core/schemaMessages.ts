@@ -3,6 +3,7 @@
  * marathon-rules.md §1), then says what is wrong with which field and value, why, and what to do.
  */
 import type { DocumentKind, Fix } from './types';
+import { joinPointer } from './documentModel';
 import { nearest } from './nearest';
 import { pointerTokens, valueAt } from './pointer';
 import { describeType, fieldPath, preview } from './preview';
@@ -151,7 +152,7 @@ export function schemaMessage(issue: SchemaIssue, root: unknown, kind: DocumentK
       // A key of a map (e.g. an environment variable name) fails; the key itself is where the finding goes.
       const key = String(p.propertyName);
       const node = patternNodeText(kind, `${issue.schemaPath}/pattern`);
-      const keyPointer = pointer + '/' + key.replace(/~/g, '~0').replace(/\//g, '~1');
+      const keyPointer = joinPointer(pointer, key);
       const what = `${quoted} has the key ${JSON.stringify(key)}`;
       const message = node
         ? patternMessage(what, 'key', `Keys of ${field}`, node.pattern, `${issue.schemaPath}/pattern`, kind, key)
@@ -167,7 +168,7 @@ export function schemaMessage(issue: SchemaIssue, root: unknown, kind: DocumentK
     case 'additionalProperties': {
       const name = String(p.additionalProperty);
       return {
-        pointer: pointer + '/' + name.replace(/~/g, '~0').replace(/\//g, '~1'),
+        pointer: joinPointer(pointer, name),
         target: 'key',
         severity: 'warning',
         message: `Unknown property "${name}" in ${tokens.length === 0 ? 'the document' : `"${field}"`}: Marathon silently ignores fields it does not know, so it has no effect. Check the spelling, or remove it.`,
