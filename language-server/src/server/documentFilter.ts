@@ -6,7 +6,6 @@
 import { URI } from 'vscode-uri';
 import type { MarathonDocument } from '../features/document';
 import { kindFromSchemaRef } from '../features/documentKind';
-import { isObject } from '../core/documentModel';
 import type { DocumentKind } from '../core/types';
 import { configFileName } from '../project/configFinder';
 import { matchesGlob } from './glob';
@@ -34,6 +33,5 @@ export function kindFromSchemaText(text: string): DocumentKind | undefined {
 export function isMarathonDocument(doc: MarathonDocument, globs: readonly string[], roots: readonly string[]): boolean {
   if (pathOf(doc.uri).endsWith('/' + configFileName)) return false; // the lint config is not a definition
   if (matchesFilesSetting(doc.uri, globs, roots)) return true;
-  if (isObject(doc.value) && kindFromSchemaRef(doc.value.$schema)) return true;
-  return doc.kind !== 'unknown';
+  return doc.kind !== 'unknown'; // features/documentKind: a `$schema` naming one of ours, else the shape
 }
