@@ -15,18 +15,6 @@ export function runSafe<T>(log: Logger, what: string, empty: T, token: Cancellat
   }
 }
 
-export async function runSafeAsync<T>(log: Logger, what: string, empty: T, token: CancellationToken | undefined, fn: () => Promise<T>): Promise<T | ResponseError<void>> {
-  if (token?.isCancellationRequested) return new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
-  try {
-    const r = await fn();
-    if (token?.isCancellationRequested) return new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
-    return r;
-  } catch (e) {
-    log.error(`${what} failed`, e);
-    return empty;
-  }
-}
-
 /** For notifications (no response): log and carry on. */
 export function guard(log: Logger, what: string, fn: () => unknown): void {
   try {
