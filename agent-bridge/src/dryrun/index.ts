@@ -6,5 +6,5 @@ export { createDryRunner, DEFAULT_TIMEOUTS } from './runner';
 export { startLocalDriver } from '../local-driver/server';
 export { probeStateDir } from '../journal/journal';
 export { checkDriverAndName } from './policy';
-export { checkDriverName, checkVolumeRequest, type ProblemKind, type RequestProblem } from '../validation/request';
+export { checkDriverName, checkVolumeRequest, ENGINE_NAMES, type ProblemKind, type RequestProblem } from '../validation/request';
 export type * from './contract';

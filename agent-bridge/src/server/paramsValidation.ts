@@ -11,21 +11,16 @@
  * not with the verdict "refused". A verdict is a statement about a volume on this agent; such strings cannot name
  * a volume the bridge could safely mount, so the request itself is malformed and never reaches the runner.
  */
-import { checkDriverName, checkVolumeRequest, type DryRunMountParams, type EngineName, type RequestProblem } from '../dryrun/index';
+import { checkDriverName, checkVolumeRequest, ENGINE_NAMES, type DryRunMountParams, type EngineName, type RequestProblem } from '../dryrun/index';
 import type { RpcId } from './jsonRpc';
 import { bridgeProtocolValidators as schema } from '@marathon-devtools/schema/validators';
-import { schemaProblem } from './schemaErrors';
+import { keyPath, schemaProblem, type SchemaProblem } from './schemaErrors';
 
-export interface ParamsError {
-  field: string;
-  message: string;
-}
+type ParamsError = SchemaProblem;
 export type Checked<T> = { ok: true; value: T } | ({ ok: false } & ParamsError);
 
-const ENGINES = ['docker-volume', 'dvdi-module', 'plugin'];
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const fail = <T>(field: string, message: string): Checked<T> => ({ ok: false, field, message: `${field}: ${message}` });
-const keyPath = (k: string) => (/^[A-Za-z_][A-Za-z0-9_]*$/.test(k) ? `.${k}` : `[${JSON.stringify(k.length > 40 ? k.slice(0, 40) + '…' : k)}]`);
 
 function unknownField(p: Record<string, unknown>, known: string[]): ParamsError | undefined {
   const extra = Object.keys(p).find((k) => !known.includes(k));
@@ -57,7 +52,7 @@ function dryRunShape(p: unknown): ParamsError | undefined {
   }
   if (p.containerPath !== undefined && typeof p.containerPath !== 'string') return { field: 'params.containerPath', message: 'params.containerPath: must be a string' };
   if (p.mode !== undefined && p.mode !== 'RW' && p.mode !== 'RO') return { field: 'params.mode', message: 'params.mode: must be "RW" or "RO"' };
-  if (p.engine !== undefined && !ENGINES.includes(p.engine as string)) return { field: 'params.engine', message: `params.engine: must be one of ${ENGINES.join(', ')}` };
+  if (p.engine !== undefined && !ENGINE_NAMES.includes(p.engine as EngineName)) return { field: 'params.engine', message: `params.engine: must be one of ${ENGINE_NAMES.join(', ')}` };
   if (p.allowCreate !== undefined && typeof p.allowCreate !== 'boolean') return { field: 'params.allowCreate', message: 'params.allowCreate: must be true or false' };
   return undefined;
 }

@@ -9,16 +9,18 @@ export interface SchemaProblem {
   message: string;
 }
 
+/** One key as a field path segment: `.size`, or `["a,b"]` (clipped to 40 characters) for any other key. */
+export function keyPath(k: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(k) ? `.${k}` : `[${JSON.stringify(k.length > 40 ? k.slice(0, 40) + '…' : k)}]`;
+}
+
 function pointerToField(root: string, pointer: string): string {
   let out = root;
-  for (const raw of pointer.split('/').slice(1)) {
-    const seg = raw.replace(/~1/g, '/').replace(/~0/g, '~');
-    out += /^[A-Za-z_][A-Za-z0-9_]*$/.test(seg) ? `.${seg}` : `[${JSON.stringify(seg.length > 40 ? seg.slice(0, 40) + '…' : seg)}]`;
-  }
+  for (const raw of pointer.split('/').slice(1)) out += keyPath(raw.replace(/~1/g, '/').replace(/~0/g, '~'));
   return out;
 }
 
-export function describeSchemaError(e: ErrorObject, root = 'params'): SchemaProblem {
+function describeSchemaError(e: ErrorObject, root = 'params'): SchemaProblem {
   let field = pointerToField(root, e.instancePath);
   let message = e.message ?? 'is not valid';
   if (e.keyword === 'required') {
