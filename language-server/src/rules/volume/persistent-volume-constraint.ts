@@ -1,23 +1,15 @@
 import { joinPointer } from '../../core/documentModel';
 import type { Rule } from '../rule';
+import { javaRegexError } from '../app/javaRegex';
 import { persistentVolumesOf } from './persistentVolumes';
-
-/** Marathon compiles the value with java.util.regex; JavaScript's RegExp is a close stand-in. */
-function compiles(pattern: string): boolean {
-  try {
-    new RegExp(pattern);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 function problem(c: unknown): string | undefined {
   if (!Array.isArray(c) || c.length < 2 || c.some((x) => typeof x !== 'string')) return '"Missing field and operator": a volume constraint is ["path", "LIKE" or "UNLIKE", "<regex>"].';
   const [field, op, value] = c as string[];
   if (field !== 'path') return `"Unsupported constraint ${JSON.stringify(c)}": volume constraints can only match the disk "path". Use ["path", "LIKE", "<regex>"].`;
   if (op !== 'LIKE' && op !== 'UNLIKE') return `"Operator must be one of LIKE, UNLIKE": ${JSON.stringify(op)} is not supported for volume constraints.`;
-  if (value === undefined || !compiles(value)) return `"Invalid regular expression": ${JSON.stringify(value ?? '')} is not a regular expression. Give a pattern such as "/mnt/ssd.*".`;
+  // Marathon compiles the value with java.util.regex: Java-only syntax such as (?i) is valid there.
+  if (value === undefined || javaRegexError(value) !== undefined) return `"Invalid regular expression": ${JSON.stringify(value ?? '')} is not a regular expression. Give a pattern such as "/mnt/ssd.*".`;
   return undefined;
 }
 
