@@ -2,16 +2,17 @@
  * Remembers which plugin instances answered Plugin.Activate, the way a Docker daemon activates a plugin once
  * and not before every call (dvdcli activates on every run only because each run is a new process). The key
  * is the address plus, for a unix socket, the socket file's identity (device, inode, change time): a restarted
- * plugin recreates its socket and is activated again. TCP plugins are re-activated after `tcpTtlMs`. Any
+ * plugin recreates its socket and is activated again. TCP plugins are re-activated after 30 s. Any
  * failed call to an address forgets it, so the next dry run starts with a fresh handshake.
  */
 import { stat } from 'node:fs/promises';
 import type { PluginAddress } from './discovery';
 
+/** TCP plugins have no socket file whose identity would show a restart, so their activation expires. */
+const TCP_TTL_MS = 30_000;
+
 export class ActivationCache {
   private readonly known = new Map<string, { key: string; implementsList: string[]; at: number }>();
-
-  constructor(private readonly tcpTtlMs = 30_000) {}
 
   private async identity(addr: PluginAddress): Promise<string | undefined> {
     if (addr.transport !== 'unix') return 'tcp';
@@ -28,7 +29,7 @@ export class ActivationCache {
     const hit = this.known.get(addr.address);
     if (!hit) return undefined;
     const key = await this.identity(addr);
-    const fresh = addr.transport === 'unix' ? key === hit.key : performance.now() - hit.at < this.tcpTtlMs;
+    const fresh = addr.transport === 'unix' ? key === hit.key : performance.now() - hit.at < TCP_TTL_MS;
     if (!fresh || key === undefined) {
       this.known.delete(addr.address);
       return undefined;

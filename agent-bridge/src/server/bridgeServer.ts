@@ -19,6 +19,9 @@ import { BridgeConnection } from './connection';
 import { BRIDGE_VERSION } from './version';
 
 export const RPC_PATH = '/v1';
+/** Largest accepted frame; a larger one closes the connection with 1009. */
+const MAX_PAYLOAD = 1024 * 1024;
+const MAX_CONNECTIONS = 64;
 
 export interface TlsFiles {
   cert: Buffer;
@@ -36,12 +39,7 @@ export interface BridgeServerOptions {
   logger: Logger;
   tls?: TlsFiles;
   allowedOrigins?: string[];
-  /** Largest accepted frame; a larger one closes the connection with 1009. Default 1 MiB. */
-  maxPayload?: number;
   maxConcurrentPerConnection?: number;
-  maxConnections?: number;
-  /** How the agent names itself in bridge/info (default: the host name). */
-  agentName?: string;
   /** Ping interval; a client that has not answered the previous ping is disconnected. Default 30 s. */
   heartbeatMs?: number;
 }
@@ -69,7 +67,6 @@ function refuseUpgrade(socket: Duplex, status: number, reason: string, message: 
 
 export async function startBridgeServer(o: BridgeServerOptions): Promise<RunningBridge> {
   const startedAt = Date.now();
-  const maxConnections = o.maxConnections ?? 64;
   const originAllowed = createOriginCheck(o.allowedOrigins ?? []);
   const connections = new Map<WebSocket, BridgeConnection>();
   // A peer that vanished without a FIN (agent rebooted, NAT dropped) would hold a connection slot forever.
@@ -113,7 +110,7 @@ export async function startBridgeServer(o: BridgeServerOptions): Promise<Running
 
   const wss = new WebSocketServer({
     noServer: true,
-    maxPayload: o.maxPayload ?? 1024 * 1024,
+    maxPayload: MAX_PAYLOAD,
     // No compression: a small compressed frame could inflate past maxPayload's intent and costs CPU per frame.
     perMessageDeflate: false,
     // Only ever select our protocol name, so a "bearer.<token>" entry is never echoed back.
@@ -121,7 +118,7 @@ export async function startBridgeServer(o: BridgeServerOptions): Promise<Running
   });
 
   const bridgeInfo = async () => ({
-    agent: o.agentName ?? hostname(),
+    agent: hostname(),
     version: BRIDGE_VERSION,
     engines: o.runner.engines(),
     drivers: await o.runner.listDrivers(),
@@ -133,9 +130,9 @@ export async function startBridgeServer(o: BridgeServerOptions): Promise<Running
     const path = (req.url ?? '/').split('?')[0];
     if (path !== RPC_PATH) return refuseUpgrade(socket, 404, 'Not Found', `no websocket endpoint at ${path}; connect to ${RPC_PATH}`);
     if (shuttingDown) return refuseUpgrade(socket, 503, 'Service Unavailable', 'dvdi-bridge is shutting down; retry shortly');
-    if (connections.size >= maxConnections) {
-      o.logger.warn('connection-refused', { remote, why: 'connection limit', limit: maxConnections });
-      return refuseUpgrade(socket, 503, 'Service Unavailable', `too many connections (limit ${maxConnections}); close idle clients and retry`, { 'Retry-After': '5' });
+    if (connections.size >= MAX_CONNECTIONS) {
+      o.logger.warn('connection-refused', { remote, why: 'connection limit', limit: MAX_CONNECTIONS });
+      return refuseUpgrade(socket, 503, 'Service Unavailable', `too many connections (limit ${MAX_CONNECTIONS}); close idle clients and retry`, { 'Retry-After': '5' });
     }
     const origin = req.headers.origin;
     if (!originAllowed(origin)) {
