@@ -10,12 +10,14 @@ export interface RuleFinding extends Report {
   severity: Severity;
 }
 
-export function ruleApplies(rule: Rule, kind: DocumentKind, profile: Profile): boolean {
-  if (!rule.kinds.includes(kind)) return false;
+/** The rule's severity for this run, or undefined when it does not apply (other kind or version, or turned off). */
+function severityFor(rule: Rule, kind: DocumentKind, profile: Profile): Severity | undefined {
+  if (!rule.kinds.includes(kind)) return undefined;
   const v = profile.marathonVersion;
-  if (rule.versions?.min && compareVersions(v, rule.versions.min) < 0) return false;
-  if (rule.versions?.max && compareVersions(v, rule.versions.max) > 0) return false;
-  return effectiveSeverity(profile, rule.id, rule.severity) !== 'off';
+  if (rule.versions?.min && compareVersions(v, rule.versions.min) < 0) return undefined;
+  if (rule.versions?.max && compareVersions(v, rule.versions.max) > 0) return undefined;
+  const severity = effectiveSeverity(profile, rule.id, rule.severity);
+  return severity === 'off' ? undefined : severity;
 }
 
 /** What every rule of one run shares: the document, its apps, and the profile's version answers. */
@@ -51,8 +53,8 @@ export function runPrepared(run: RuleRun, rules: readonly Rule[]): RuleFinding[]
   const { root, kind, profile, apps, atLeast } = run;
   const findings: RuleFinding[] = [];
   for (const rule of rules) {
-    if (!ruleApplies(rule, kind, profile)) continue;
-    const severity = effectiveSeverity(profile, rule.id, rule.severity) as Severity;
+    const severity = severityFor(rule, kind, profile);
+    if (severity === undefined) continue;
     const ctx = {
       root,
       kind,
