@@ -6,6 +6,7 @@ import { BridgeConnection } from '@marathon-devtools/agent-bridge/client/bridgeC
 import { BridgeError } from '@marathon-devtools/agent-bridge/client/bridgeErrors';
 import type { TestMountArgs } from '@marathon-devtools/language-server/protocol';
 import { findNodeAtLocation, parseTree } from 'jsonc-parser';
+import { fromPointer } from '@marathon-devtools/language-server/features/jsonTree';
 
 export function isTestMountArgs(v: unknown): v is TestMountArgs {
   const a = v as TestMountArgs;
@@ -121,8 +122,7 @@ export class TestMountCommand {
 async function revealPointer(uri: string, pointer: string): Promise<void> {
   const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(uri));
   const tree = parseTree(doc.getText());
-  const path = pointer.split('/').slice(1).map((t) => (/^\d+$/.test(t) ? Number(t) : t.replace(/~1/g, '/').replace(/~0/g, '~')));
-  const node = tree && findNodeAtLocation(tree, path);
+  const node = tree && findNodeAtLocation(tree, fromPointer(pointer));
   const pos = doc.positionAt(node?.offset ?? 0);
   await vscode.window.showTextDocument(doc, { selection: new vscode.Range(pos, pos) });
 }

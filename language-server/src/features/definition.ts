@@ -1,8 +1,8 @@
 /** Go to definition: from an id in `dependencies` to the app (or group) with that id in the same file. */
 import type { Location } from 'vscode-languageserver-types';
-import { collectApps, resolveId } from '../core/documentModel';
+import { collectApps, joinPointer, resolveId } from '../core/documentModel';
 import type { MarathonDocument } from './document';
-import { findNode, fromPointer, nodeAtOffset, pathOf, propertyOf, toPointer } from './jsonTree';
+import { findNode, fromPointer, nodeAtOffset, pathOf, propertyOf } from './jsonTree';
 import { nodeRange } from './ranges';
 
 export function definition(doc: MarathonDocument, offset: number): Location[] {
@@ -13,7 +13,7 @@ export function definition(doc: MarathonDocument, offset: number): Location[] {
   const apps = collectApps(doc.value, doc.kind);
   // The app holding this dependencies array: its pointer is the prefix of the path.
   const ownerPath = path.slice(0, -2);
-  const owner = apps.find((a) => a.pointer === toPointer(ownerPath));
+  const owner = apps.find((a) => a.pointer === joinPointer('', ...ownerPath));
   const base = owner?.groupId ?? '/';
   const target = resolveId(String(node.value), base);
   const hit = apps.find((a) => a.absoluteId === target);

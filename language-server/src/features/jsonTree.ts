@@ -5,6 +5,7 @@
  * The tree is also tolerant of the half-typed text completion sees (`{"a": }`, `{"a"`, trailing commas).
  */
 import { createScanner } from 'jsonc-parser';
+import { pointerTokens } from '../core/pointer';
 
 // jsonc-parser's SyntaxKind values. Its `const enum` cannot be read under this repo's tsc settings
 // (module "Preserve" treats ambient const enums as isolated), so the stable numeric values are named here.
@@ -255,17 +256,7 @@ export function valueOf(node: JsonNode | undefined): unknown {
   return rootOut;
 }
 
-/** RFC 6901 pointer for a path. */
-export function toPointer(path: JsonPath): string {
-  return path.map((s) => '/' + String(s).replace(/~/g, '~0').replace(/\//g, '~1')).join('');
-}
-
 /** Parses an RFC 6901 pointer into a path (numeric tokens become numbers). */
 export function fromPointer(pointer: string): JsonPath {
-  if (pointer === '') return [];
-  return pointer
-    .slice(1)
-    .split('/')
-    .map((t) => t.replace(/~1/g, '/').replace(/~0/g, '~'))
-    .map((t) => (/^(0|[1-9]\d*)$/.test(t) ? Number(t) : t));
+  return pointerTokens(pointer).map((t) => (/^(0|[1-9]\d*)$/.test(t) ? Number(t) : t));
 }
