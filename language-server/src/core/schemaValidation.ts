@@ -2,20 +2,22 @@
  * Step 3 of the pipeline: the JSON-layer check (types, required fields, enums, ranges, patterns), reported as
  * findings of the single `schema` rule, one per problem (ajv's union noise collapsed, see schemaCollapse.ts).
  */
+import { documentValidators } from '@marathon-devtools/schema/validators';
 import { schemaRule } from '../rules/schema';
 import type { Finding } from './finding';
 import { effectiveSeverity, type Profile } from './profile';
-import { collapseErrors } from './schemaCollapse';
+import { collapseErrors, type AjvError } from './schemaCollapse';
 import { schemaMessage } from './schemaMessages';
-import { validatorFor, type Validator } from './schemaValidators';
 import type { DocumentKind, Severity } from './types';
 
-export function validateSchema(
-  root: unknown,
-  kind: DocumentKind,
-  profile: Profile,
-  validator: Validator | undefined = validatorFor(kind, profile),
-): Finding[] {
+/** A precompiled standalone ajv validator, built in `schema/` (`npm run build`): no ajv compile at startup. */
+interface Validator {
+  (data: unknown): boolean;
+  errors?: AjvError[] | null;
+}
+
+export function validateSchema(root: unknown, kind: DocumentKind, profile: Profile): Finding[] {
+  const validator = kind === 'unknown' ? undefined : (documentValidators[kind] as Validator | undefined);
   if (!validator) return [];
   const configured = profile.rules[schemaRule.id];
   if (configured === 'off') return [];
