@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { EngineName } from '../../src/dryrun/contract';
 import { createDryRunner } from '../../src/dryrun/runner';
+import { until } from '../server/harness';
 import { ctx, makeLab, mountsUnder, runnerConfig, startFault, type Lab, type Proc } from './harness';
 
 const here = import.meta.dirname;
@@ -25,13 +26,6 @@ after(async () => {
 type LogLine = { level: string; event: string } & Record<string, unknown>;
 function logSink(lines: LogLine[]) {
   return (level: string, event: string, fields: Record<string, unknown>) => void lines.push({ level, event, ...fields });
-}
-async function until(cond: () => boolean | Promise<boolean>, ms: number, what: string): Promise<void> {
-  const end = Date.now() + ms;
-  while (!(await cond())) {
-    if (Date.now() > end) throw new Error(`timed out after ${ms} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
 }
 
 async function fault(driver: string, mode: string, delay?: number) {

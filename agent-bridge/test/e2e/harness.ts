@@ -12,6 +12,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { DryRunContext, DryRunnerConfig, Policy, ProgressStatus } from '../../src/dryrun/contract';
 import { readMountinfo } from '../../src/inuse/mountinfo';
+import { until } from '../server/harness';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const DVDCLI_STANDIN = join(here, '..', 'standins', 'dvdcli');
@@ -86,13 +87,6 @@ export async function seedData(dir: string): Promise<void> {
   await writeFile(join(dir, 'sub', 'b.bin'), Buffer.from(Array.from({ length: 4096 }, (_, i) => i % 251)));
 }
 
-async function waitFor(cond: () => boolean | Promise<boolean>, ms: number, what: string): Promise<void> {
-  const end = Date.now() + ms;
-  while (!(await cond())) {
-    if (Date.now() > end) throw new Error(`timed out after ${ms} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
 
 export interface Proc {
   child: ChildProcess;
@@ -119,7 +113,7 @@ export async function startRclone(lab: Lab): Promise<Proc & { base: string }> {
     env: { ...process.env, RCLONE_CONFIG: join(dir, 'rclone.conf') },
   });
   child.stderr!.resume();
-  await waitFor(async () => (await stat(sock).catch(() => undefined))?.isSocket() ?? false, 10_000, 'rclone serve docker to listen');
+  await until(async () => (await stat(sock).catch(() => undefined))?.isSocket() ?? false, 10_000, 'rclone serve docker to listen');
   return { child, base: join(dir, 'base'), stop: stopper(child) };
 }
 

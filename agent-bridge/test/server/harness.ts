@@ -89,11 +89,11 @@ export function connect(url: string, opts: ClientOptions & { token?: string | nu
   });
 }
 
-/** Waits until `predicate` holds, polling (for log lines written after a response was sent). */
-export async function until(predicate: () => boolean, ms = 3000): Promise<void> {
+/** Waits until `cond` holds, polling (log lines written after a response was sent, a socket, a mount). */
+export async function until(cond: () => boolean | Promise<boolean>, ms = 3000, what = 'the condition'): Promise<void> {
   const end = Date.now() + ms;
-  while (!predicate()) {
-    if (Date.now() > end) throw new Error('condition not met in time');
+  while (!(await cond())) {
+    if (Date.now() > end) throw new Error(`timed out after ${ms} ms waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 10));
   }
 }
