@@ -1,6 +1,6 @@
 import type { Rule } from '../rule';
 import { joinPointer } from '../../core/documentModel';
-import { collectGroups } from './groupWalk';
+import { groupsOf } from './groupWalk';
 
 const text = 'Groups and Applications may not have the same identifier.';
 
@@ -11,7 +11,7 @@ export const groupAppVsGroupId: Rule = {
   summary: 'No app may have the same absolute id as a group.',
   marathonMessage: text,
   check(ctx) {
-    const groupIds = new Set(collectGroups(ctx.root).filter((g) => g.parentId != null || typeof g.group.id === 'string').map((g) => g.absoluteId));
+    const groupIds = new Set(groupsOf(ctx).filter((g) => g.parentId != null || typeof g.group.id === 'string').map((g) => g.absoluteId));
     for (let ai = 0; ai < ctx.apps.length; ai++) {
       const ref = ctx.apps[ai];
       if (ref.absoluteId == null || !groupIds.has(ref.absoluteId)) continue;

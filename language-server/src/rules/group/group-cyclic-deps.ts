@@ -1,6 +1,6 @@
 import type { Rule } from '../rule';
 import { joinPointer, resolveId, type AppRef } from '../../core/documentModel';
-import { collectGroups, parentOf } from './groupWalk';
+import { groupsOf, parentOf } from './groupWalk';
 
 const text = 'Dependency graph has cyclic dependencies.';
 
@@ -18,7 +18,7 @@ export const groupCyclicDeps: Rule = {
   check(ctx) {
     const apps = ctx.apps.filter((a): a is AppRef & { absoluteId: string } => a.absoluteId != null);
     // Only groups that declare dependencies contribute any; most documents have none or a few.
-    const depGroups = collectGroups(ctx.root).filter((g) => Array.isArray(g.group.dependencies) && g.group.dependencies.length > 0);
+    const depGroups = groupsOf(ctx).filter((g) => Array.isArray(g.group.dependencies) && g.group.dependencies.length > 0);
     const depsOf = (ref: AppRef): string[] => {
       const out: string[] = [];
       const add = (deps: unknown, base: string) => {

@@ -1,6 +1,6 @@
 import type { Rule } from '../rule';
 import { joinPointer } from '../../core/documentModel';
-import { collectGroups } from './groupWalk';
+import { groupsOf } from './groupWalk';
 
 export const groupEnforceRoleTopLevel: Rule = {
   id: 'group-enforce-role-toplevel',
@@ -11,7 +11,7 @@ export const groupEnforceRoleTopLevel: Rule = {
   marathonMessage: 'enforceRole can only be set for top-level groups, and <id> is not top-level',
   fixable: true,
   check(ctx) {
-    for (const g of collectGroups(ctx.root)) {
+    for (const g of groupsOf(ctx)) {
       if (g.group.enforceRole !== true) continue;
       const depth = g.absoluteId.split('/').filter(Boolean).length;
       if (depth === 1) continue;

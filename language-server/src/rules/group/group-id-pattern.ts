@@ -1,7 +1,7 @@
 import type { Rule } from '../rule';
 import { joinPointer } from '../../core/documentModel';
 import { idSegmentPatternText, invalidIdSegments, suggestValidId } from '../app/pathId';
-import { collectGroups } from './groupWalk';
+import { groupsOf } from './groupWalk';
 
 export const groupIdPattern: Rule = {
   id: 'group-id-pattern',
@@ -11,7 +11,7 @@ export const groupIdPattern: Rule = {
   marathonMessage: `must fully match regular expression '${idSegmentPatternText}'`,
   fixable: true,
   check(ctx) {
-    for (const g of collectGroups(ctx.root)) {
+    for (const g of groupsOf(ctx)) {
       const id = g.group.id;
       if (typeof id !== 'string') continue;
       const bad = invalidIdSegments(id);

@@ -3,6 +3,8 @@
  * parent id. Iterative, like `collectApps`, so deep nesting cannot overflow the stack.
  */
 import { isObject, joinPointer, resolveId, type JsonObject } from '../../core/documentModel';
+import { perDocument } from '../../core/perDocument';
+import type { RuleContext } from '../rule';
 
 export interface GroupRef {
   pointer: string;
@@ -13,7 +15,7 @@ export interface GroupRef {
   parentId: string | undefined;
 }
 
-export function collectGroups(root: unknown): GroupRef[] {
+function collectGroups(root: unknown): GroupRef[] {
   if (!isObject(root)) return [];
   const out: GroupRef[] = [];
   const stack: { group: JsonObject; pointer: string; parentId: string | undefined }[] = [{ group: root, pointer: '', parentId: undefined }];
@@ -31,6 +33,9 @@ export function collectGroups(root: unknown): GroupRef[] {
   }
   return out;
 }
+
+/** The document's groups, walked once per run for every group rule (shared: read-only). */
+export const groupsOf = perDocument((ctx: RuleContext): readonly GroupRef[] => collectGroups(ctx.root));
 
 /** Parent of an absolute id ("/" for top-level ids and for "/"). */
 export function parentOf(absoluteId: string): string {
