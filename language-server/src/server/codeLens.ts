@@ -8,7 +8,7 @@ export function registerCodeLens(session: Session): void {
   session.connection.onCodeLens((params, token) =>
     runSafe<CodeLens[]>(session.log, 'codeLens', [], token, () => {
       const doc = session.marathonDocument(params.textDocument.uri);
-      return doc ? codeLenses(doc) : [];
+      return doc ? session.cache.memo(doc.uri, doc.version, 'codeLens', () => codeLenses(doc)) : [];
     }),
   );
 }

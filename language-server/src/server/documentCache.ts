@@ -1,5 +1,5 @@
 /**
- * One parse and one lint per (uri, version), shared by every handler (after VS Code's languageModelCache):
+ * One parse, one lint and one outline per (uri, version), shared by every handler (after VS Code's languageModelCache):
  * completion, hover, code actions and lenses reuse what validation computed. A new version's editor tree
  * is the previous one updated by the recorded edits when there are any (changeLog.ts).
  */
@@ -12,6 +12,8 @@ interface Entry {
   version: number;
   doc?: MarathonDocument;
   lint?: { result: LintResult; ms: number; profileKey: string };
+  /** Feature results that depend on this version's text only (code lenses, symbols). */
+  features?: Map<string, unknown>;
 }
 
 export class DocumentCache {
@@ -41,6 +43,17 @@ export class DocumentCache {
       this.changes?.mark(uri, version);
     }
     return e.doc;
+  }
+
+  /**
+   * A feature's answer for this version, computed once: editors ask again for the same version (outline,
+   * breadcrumbs and sticky scroll all request symbols), and a 1,000-app outline costs milliseconds.
+   */
+  memo<T>(uri: string, version: number, feature: string, compute: () => T): T {
+    const e = this.entry(uri, version);
+    e.features ??= new Map();
+    if (!e.features.has(feature)) e.features.set(feature, compute());
+    return e.features.get(feature) as T;
   }
 
   /** Cached lint result, recomputed when the profile changed (settings or config file). */

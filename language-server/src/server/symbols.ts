@@ -8,7 +8,7 @@ export function registerSymbols(session: Session): void {
   session.connection.onDocumentSymbol((params, token) =>
     runSafe<DocumentSymbol[]>(session.log, 'documentSymbol', [], token, () => {
       const doc = session.marathonDocument(params.textDocument.uri);
-      return doc ? documentSymbols(doc) : [];
+      return doc ? session.cache.memo(doc.uri, doc.version, 'documentSymbol', () => documentSymbols(doc)) : [];
     }),
   );
 }
