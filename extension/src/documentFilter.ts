@@ -6,8 +6,7 @@
 import * as vscode from 'vscode';
 import { parse } from 'jsonc-parser';
 import { detectKind } from '@marathon-devtools/language-server/features/documentKind';
-
-const configFileName = 'marathon-lint.config.json';
+import { configFileName } from '@marathon-devtools/language-server/project/configFinder';
 
 export function isMarathonDocument(doc: vscode.TextDocument, extraGlobs: readonly string[]): boolean {
   if (doc.languageId !== 'json' && doc.languageId !== 'jsonc') return false;

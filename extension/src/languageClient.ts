@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { StatusNotification, type StatusParams } from '@marathon-devtools/language-server/protocol';
+import { configFileName } from '@marathon-devtools/language-server/project/configFinder';
 
 export function createLanguageClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel, onStatus: (s: StatusParams) => void): LanguageClient {
   const module = context.asAbsolutePath('dist/server.cjs');
@@ -17,7 +18,7 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
     ],
     synchronize: {
       configurationSection: 'marathon',
-      fileEvents: vscode.workspace.createFileSystemWatcher('**/marathon-lint.config.json'),
+      fileEvents: vscode.workspace.createFileSystemWatcher(`**/${configFileName}`),
     },
     // A document already open but not visible when the client starts only gets didOpen with this set
     // (vscode-languageclient keeps it "pending" otherwise; see shared/reference/editor-testing.md).
