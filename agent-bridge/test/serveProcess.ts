@@ -19,16 +19,29 @@ export async function startServe(argv: string[], options: SpawnOptions = {}): Pr
     err += d.toString();
     const lines = err.split('\n');
     err = lines.pop()!;
-    for (const l of lines) logs.push(JSON.parse(l));
+    for (const l of lines) {
+      try {
+        logs.push(JSON.parse(l));
+      } catch {
+        logs.push({ text: l }); // not a log line (e.g. a Node warning): keep it for failure messages
+      }
+    }
   });
   const url = await new Promise<string>((res, rej) => {
     let out = '';
+    const timer = setTimeout(() => rej(new Error(`serve did not start within 20 s: ${JSON.stringify(logs)}`)), 20_000);
     proc.stdout!.on('data', (d: Buffer) => {
       out += d.toString();
       const m = /^dvdi-bridge listening on (wss?:\/\/\S+)$/m.exec(out);
-      if (m) res(m[1]);
+      if (m) {
+        clearTimeout(timer);
+        res(m[1]);
+      }
     });
-    proc.on('exit', (code) => rej(new Error(`serve exited with ${code}: ${JSON.stringify(logs)}`)));
+    proc.on('exit', (code) => {
+      clearTimeout(timer);
+      rej(new Error(`serve exited with ${code}: ${JSON.stringify(logs)}`));
+    });
   });
   return { proc, url, logs, exited };
 }

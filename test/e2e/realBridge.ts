@@ -4,7 +4,7 @@
  * `<state>/plugins/local.sock`, so dry runs really bind-mount and release. Used by the bridge client tests
  * and the VS Code e2e.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { startServe } from '../../agent-bridge/test/serveProcess';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -30,35 +30,7 @@ export async function startRealBridge(token = `ext-test-${Math.random().toString
   const tokenFile = join(dir, 'tokens');
   writeFileSync(tokenFile, `ext:${token}\n`, { mode: 0o600 });
   const stateDir = join(dir, 'state');
-  const child: ChildProcess = spawn(process.execPath, [bridgeBundle, 'serve', '--listen', '127.0.0.1:0', '--token-file', tokenFile, '--state-dir', stateDir], { stdio: ['ignore', 'pipe', 'pipe'] });
-  const logs: Record<string, unknown>[] = [];
-  let errBuf = '';
-  child.stderr!.on('data', (d: Buffer) => {
-    errBuf += d.toString();
-    const lines = errBuf.split('\n');
-    errBuf = lines.pop()!;
-    for (const l of lines) {
-      try {
-        logs.push(JSON.parse(l));
-      } catch {
-        logs.push({ text: l });
-      }
-    }
-  });
-  const exited = new Promise<void>((r) => child.once('exit', () => r()));
-  const url = await new Promise<string>((res, rej) => {
-    let out = '';
-    const timer = setTimeout(() => rej(new Error(`dvdi-bridge did not start within 20 s: ${JSON.stringify(logs)}`)), 20_000);
-    child.stdout!.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /dvdi-bridge listening on (wss?:\/\/\S+)/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        res(m[1]);
-      }
-    });
-    child.once('exit', (code) => rej(new Error(`dvdi-bridge exited with ${code} before listening: ${JSON.stringify(logs)}`)));
-  });
+  const { proc: child, url, logs, exited } = await startServe([bridgeBundle, 'serve', '--listen', '127.0.0.1:0', '--token-file', tokenFile, '--state-dir', stateDir]);
   const socketPath = join(stateDir, 'plugins/local.sock');
   return {
     url,
