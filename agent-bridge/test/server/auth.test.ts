@@ -2,12 +2,18 @@ import assert from 'node:assert/strict';
 import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { after, before, describe, it } from 'node:test';
 import { ADMIN_TOKEN, connect, startHarness, until, type Harness } from './harness';
-import { createSeamRunner } from './seamRunner';
+import { startRealRunner, type RealRunner } from './realRunner';
+
+let real: RealRunner;
+before(async () => {
+  real = await startRealRunner('auth');
+});
+after(() => real.close());
 
 describe('bridge server: upgrade checks and /healthz', () => {
   let h: Harness;
   before(async () => {
-    h = await startHarness(createSeamRunner(), { allowedOrigins: ['https://ops.example.com'] });
+    h = await startHarness(real.runner, { allowedOrigins: ['https://ops.example.com'] });
   });
   after(() => h.close());
 
@@ -62,7 +68,9 @@ describe('bridge server: upgrade checks and /healthz', () => {
     const c = await connect(h.bridge.url);
     const r = await c.request('bridge/info', {});
     assert.deepEqual(Object.keys(r.result).sort(), ['agent', 'drivers', 'engines', 'version']);
-    assert.deepEqual(r.result.drivers.map((d: { name: string }) => d.name), ['seam']);
+    assert.deepEqual(r.result.drivers.map((d: { name: string }) => d.name), ['local']);
+    assert.deepEqual(r.result.drivers[0].capabilities, { Scope: 'local' }, 'asked the embedded driver itself');
+    assert.deepEqual(r.result.engines, ['docker-volume', 'dvdi-module', 'plugin']);
     c.ws.close();
   });
 
@@ -84,7 +92,7 @@ describe('bridge server: upgrade checks and /healthz', () => {
 
 describe('bridge server: heartbeat', () => {
   it('disconnects a client that stops answering pings, keeps one that answers', async () => {
-    const h = await startHarness(createSeamRunner(), { heartbeatMs: 100 });
+    const h = await startHarness(real.runner, { heartbeatMs: 100 });
     const silent = await connect(h.bridge.url, { autoPong: false });
     const healthy = await connect(h.bridge.url);
     const t0 = Date.now();
