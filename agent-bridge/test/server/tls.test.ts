@@ -2,18 +2,22 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { makeTestPki, type TestPki } from './certs';
 import { connect, startHarness, until, type Harness } from './harness';
-import { createSeamRunner } from './seamRunner';
+import { startRealRunner, type RealRunner } from './realRunner';
 
 describe('bridge server over TLS', () => {
   let pki: TestPki;
-  before(() => {
+  let real: RealRunner;
+  before(async () => {
     pki = makeTestPki();
+    real = await startRealRunner('tls');
+    await real.createVolumes('tls-vol');
   });
+  after(() => real.close());
 
   describe('server certificate only', () => {
     let h: Harness;
     before(async () => {
-      h = await startHarness(createSeamRunner(), { tls: { cert: pki.serverCert, key: pki.serverKey } });
+      h = await startHarness(real.runner, { tls: { cert: pki.serverCert, key: pki.serverKey } });
     });
     after(() => h.close());
 
@@ -36,7 +40,7 @@ describe('bridge server over TLS', () => {
   describe('client certificates required (--tls-client-ca)', () => {
     let h: Harness;
     before(async () => {
-      h = await startHarness(createSeamRunner(), { tls: { cert: pki.serverCert, key: pki.serverKey, clientCa: pki.ca } });
+      h = await startHarness(real.runner, { tls: { cert: pki.serverCert, key: pki.serverKey, clientCa: pki.ca } });
     });
     after(() => h.close());
 
@@ -51,8 +55,9 @@ describe('bridge server over TLS', () => {
 
     it('accepts a certificate from the CA, plus the token, and logs the certificate name', async () => {
       const c = await connect(h.bridge.url, { ca: pki.ca, cert: pki.clientCert, key: pki.clientKey });
-      const r = await c.request('volume/dryRunMount', { driver: 'seam', name: 'tls-vol' }, 'tls-1');
-      assert.equal(r.result.verdict, 'mounted-and-released');
+      const r = await c.request('volume/dryRunMount', { driver: 'local', name: 'tls-vol' }, 'tls-1');
+      assert.equal(r.result.verdict, 'mounted-and-released', JSON.stringify(r));
+      assert.match(r.result.mountpoint, /\/local-driver\/mounts\/tls-vol$/);
       await until(() => h.logs.some((l) => l.id === 'tls-1'));
       assert.equal(h.logs.find((l) => l.id === 'tls-1')!.clientCert, 'client');
       c.ws.close();
