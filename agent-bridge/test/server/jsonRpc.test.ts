@@ -1,18 +1,22 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { connect, startHarness, until, type Harness, type RpcClient } from './harness';
-import { createSeamRunner } from './seamRunner';
+import { startRealRunner, type RealRunner } from './realRunner';
 
 describe('bridge server: JSON-RPC correctness', () => {
   let h: Harness;
   let c: RpcClient;
+  let real: RealRunner;
   before(async () => {
-    h = await startHarness(createSeamRunner());
+    real = await startRealRunner('jsonrpc');
+    await real.createVolumes('v', 'logged');
+    h = await startHarness(real.runner);
     c = await connect(h.bridge.url);
   });
   after(async () => {
-    c.ws.close();
-    await h.close();
+    c?.ws.close();
+    await h?.close();
+    await real?.close();
   });
 
   it('answers malformed JSON with -32700 and id null', async () => {
@@ -43,7 +47,7 @@ describe('bridge server: JSON-RPC correctness', () => {
   });
 
   it('answers an unknown method with -32601 listing the known ones', async () => {
-    const r = await c.request('volume/format', { driver: 'seam' });
+    const r = await c.request('volume/format', { driver: 'local' });
     assert.equal(r.error.code, -32601);
     assert.match(r.error.message, /volume\/format/);
     assert.match(r.error.message, /volume\/dryRunMount/);
@@ -52,14 +56,14 @@ describe('bridge server: JSON-RPC correctness', () => {
   it('answers invalid params with -32602 naming the field', async () => {
     const cases: [unknown, string][] = [
       [{ name: 'v' }, 'params.driver'],
-      [{ driver: 'seam' }, 'params.name'],
-      [{ driver: 'seam', name: 3 }, 'params.name'],
-      [{ driver: 'seam', name: 'v', mode: 'rw' }, 'params.mode'],
-      [{ driver: 'seam', name: 'v', engine: 'docker' }, 'params.engine'],
-      [{ driver: 'seam', name: 'v', options: { size: 5 } }, 'params.options.size'],
-      [{ driver: 'seam', name: 'v', options: [] }, 'params.options'],
-      [{ driver: 'seam', name: 'v', allowCreate: 'yes' }, 'params.allowCreate'],
-      [{ driver: 'seam', name: 'v', volumedriver: 'x' }, 'params.volumedriver'],
+      [{ driver: 'local' }, 'params.name'],
+      [{ driver: 'local', name: 3 }, 'params.name'],
+      [{ driver: 'local', name: 'v', mode: 'rw' }, 'params.mode'],
+      [{ driver: 'local', name: 'v', engine: 'docker' }, 'params.engine'],
+      [{ driver: 'local', name: 'v', options: { size: 5 } }, 'params.options.size'],
+      [{ driver: 'local', name: 'v', options: [] }, 'params.options'],
+      [{ driver: 'local', name: 'v', allowCreate: 'yes' }, 'params.allowCreate'],
+      [{ driver: 'local', name: 'v', volumedriver: 'x' }, 'params.volumedriver'],
     ];
     for (const [params, field] of cases) {
       const r = await c.request('volume/dryRunMount', params);
@@ -75,7 +79,9 @@ describe('bridge server: JSON-RPC correctness', () => {
 
   // One table per engine, from the shared request rules (validation/request.ts): what could inject into what the
   // bridge runs is -32602 naming the field; what the agent's isolator itself would refuse reaches the runner and
-  // comes back as the verdict refused; everything else runs. No engine in the request = the runner's default (plugin).
+  // comes back as the verdict refused; everything else runs: validate and policy pass and the runner asks the
+  // local driver, which mounts and releases `v` and answers Get for a name it cannot hold with its own error.
+  // No engine in the request = the runner's default (plugin).
   const ALL = [undefined, 'plugin', 'docker-volume', 'dvdi-module'] as const;
   const DVDCLI = ['docker-volume', 'dvdi-module'] as const;
   type Case = [engines: readonly (string | undefined)[], params: Record<string, unknown>, field: string];
@@ -106,15 +112,19 @@ describe('bridge server: JSON-RPC correctness', () => {
     ['dvdi-module', { name: 'v', options: { remote: 'r:bucket' } }, /"remote=r:bucket".*":" is prohibited/],
     ['dvdi-module', { name: 'v', containerPath: 'data' }, /^containerPath: mesos-module-dvdi: "prepare\(\) failed, containerpaths must start with \/"/],
     ['dvdi-module', { name: 'v', containerPath: '/data;reboot' }, /^containerPath: .*through a shell/],
+    ['dvdi-module', { name: 'v', containerPath: '/nonexistent-dvdi-test/pg' }, /^containerPath: mesos-module-dvdi: "prepare\(\) failed, containerpath \/nonexistent-dvdi-test\/pg must pre-exist, or be under \/tmp"/],
   ];
-  const runs: [engines: readonly (string | undefined)[], params: Record<string, unknown>][] = [
-    [ALL, { name: 'name=vol1,size=10' }],
-    [[undefined, 'plugin', 'docker-volume'], { name: 'a$(reboot) b', options: { path: '/srv/x', remote: 'r:bucket', iops: '-1', size: '1 --explicitcreate' } }],
+  const DRIVER_REFUSES_NAME = /^VolumeDriver\.Get: invalid volume name /;
+  const runs: [engines: readonly (string | undefined)[], params: Record<string, unknown>, driverGet?: RegExp][] = [
+    [ALL, { name: 'name=vol1,size=10' }, DRIVER_REFUSES_NAME],
+    [[undefined, 'plugin', 'docker-volume'], { name: 'a$(reboot) b', options: { path: '/srv/x', remote: 'r:bucket', iops: '-1', size: '1 --explicitcreate' } }, DRIVER_REFUSES_NAME],
     [[undefined, 'plugin'], { name: 'v', options: { 'a;b': 'c=d,e"' } }],
     [[undefined, 'plugin', 'docker-volume'], { name: 'v', containerPath: 'data/pg' }],
-    [ALL, { name: 'v', containerPath: '/var/lib/pg' }],
+    [[undefined, 'plugin', 'docker-volume'], { name: 'v', containerPath: '/var/lib/pg' }],
+    // The module's own check (real runner): an absolute containerPath must exist on the agent or be under /tmp.
+    [['dvdi-module'], { name: 'v', containerPath: '/tmp/pg' }],
   ];
-  const withEngine = (engine: string | undefined, p: Record<string, unknown>) => ({ driver: 'seam', ...p, ...(engine ? { engine } : {}) });
+  const withEngine = (engine: string | undefined, p: Record<string, unknown>) => ({ driver: 'local', ...p, ...(engine ? { engine } : {}) });
 
   for (const [engines, params, field] of unsafeCases) {
     for (const engine of engines) {
@@ -136,18 +146,31 @@ describe('bridge server: JSON-RPC correctness', () => {
     });
   }
 
-  for (const [engines, params] of runs) {
+  for (const [engines, params, driverGet] of runs) {
     for (const engine of engines) {
       it(`runs ${JSON.stringify(params)} on ${engine ?? 'the default engine'}`, async () => {
         const r = await c.request('volume/dryRunMount', withEngine(engine, params));
-        assert.equal(r.result?.verdict, 'mounted-and-released', JSON.stringify(r));
+        const steps: { step: string; ok: boolean; detail?: string }[] = r.result?.steps ?? [];
+        assert.deepEqual(steps.slice(0, 2).map((s) => [s.step, s.ok]), [['validate', true], ['policy', true]], JSON.stringify(r));
+        assert.equal(steps[0].detail, `engine ${engine ?? 'plugin'}`);
+        if (driverGet) {
+          // It reached the driver: the local driver's own name rule answers Get, not the bridge's checks.
+          assert.equal(r.result.verdict, 'failed', JSON.stringify(r));
+          const get = steps.at(-1)!;
+          assert.equal(get.step, 'get');
+          assert.match(get.detail!, driverGet);
+        } else {
+          assert.equal(r.result.verdict, 'mounted-and-released', JSON.stringify(r));
+          assert.deepEqual(steps.slice(-2).map((s) => [s.step, s.ok]), [['unmount', true], ['verify-released', true]]);
+        }
+        assert.deepEqual(await real.mounts(), []);
       });
     }
   }
 
   it('ignores notifications: no answer, and known methods are not run', async () => {
     const runsBefore = h.logs.filter((l) => l.event === 'request' && l.method === 'volume/dryRunMount').length;
-    c.send({ jsonrpc: '2.0', method: 'volume/dryRunMount', params: { driver: 'seam', name: 'silent' } });
+    c.send({ jsonrpc: '2.0', method: 'volume/dryRunMount', params: { driver: 'local', name: 'silent' } });
     c.send({ jsonrpc: '2.0', method: 'something/else' });
     c.send({ jsonrpc: '2.0', method: '$/cancelRequest', params: { id: 'nothing-running' } });
     const r = await c.request('bridge/info', undefined, 'after-notifications');
@@ -174,7 +197,7 @@ describe('bridge server: JSON-RPC correctness', () => {
   it('closes a connection that sends a 10 MB message with 1009, and keeps serving others', async () => {
     const big = await connect(h.bridge.url);
     big.ws.on('error', () => {});
-    big.send(JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'volume/dryRunMount', params: { driver: 'seam', name: 'x'.repeat(10 * 1024 * 1024) } }));
+    big.send(JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'volume/dryRunMount', params: { driver: 'local', name: 'x'.repeat(10 * 1024 * 1024) } }));
     const closed = await big.closed;
     assert.equal(closed.code, 1009);
     const r = await c.request('bridge/info');
@@ -184,7 +207,7 @@ describe('bridge server: JSON-RPC correctness', () => {
   });
 
   it('writes one log line per request with method, token name, outcome and ms', async () => {
-    const r = await c.request('volume/dryRunMount', { driver: 'seam', name: 'logged' }, 'log-me');
+    const r = await c.request('volume/dryRunMount', { driver: 'local', name: 'logged' }, 'log-me');
     assert.equal(r.result.verdict, 'mounted-and-released');
     await until(() => h.logs.some((l) => l.id === 'log-me'));
     const lines = h.logs.filter((l) => l.id === 'log-me');
@@ -193,7 +216,7 @@ describe('bridge server: JSON-RPC correctness', () => {
     assert.equal(line.event, 'request');
     assert.equal(line.method, 'volume/dryRunMount');
     assert.equal(line.token, 'admin');
-    assert.equal(line.driver, 'seam');
+    assert.equal(line.driver, 'local');
     assert.equal(line.name, 'logged');
     assert.equal(line.verdict, 'mounted-and-released');
     assert.equal(typeof line.ms, 'number');
