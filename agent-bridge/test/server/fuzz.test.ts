@@ -5,8 +5,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import fc from 'fast-check';
-import { connect, startHarness, type Harness, type RpcClient } from './harness';
-import { createSeamRunner } from './seamRunner';
+import { connect, startHarness, until, type Harness, type RpcClient } from './harness';
+import { startRealRunner, type RealRunner } from './realRunner';
 
 const METHODS = ['bridge/info', 'volume/dryRunMount', 'volume/list', '$/cancelRequest', 'volume/dryRunProgress', 'x', ''];
 
@@ -17,7 +17,7 @@ const rpcLike = fc.record(
     id: fc.oneof(fc.integer(), fc.string({ maxLength: 140 }), fc.constant(null), fc.double(), fc.jsonValue()),
     method: fc.oneof(fc.constantFrom(...METHODS), fc.string(), fc.jsonValue()),
     params: fc.oneof(
-      fc.record({ driver: fc.oneof(fc.constant('seam'), fc.string(), fc.jsonValue()), name: fc.oneof(fc.string(), fc.string({ unit: 'grapheme' }), fc.jsonValue()), options: fc.oneof(fc.dictionary(fc.string(), fc.string()), fc.jsonValue()), mode: fc.oneof(fc.constantFrom('RW', 'RO'), fc.jsonValue()), engine: fc.jsonValue(), allowCreate: fc.jsonValue(), id: fc.jsonValue() }, { requiredKeys: [] }),
+      fc.record({ driver: fc.oneof(fc.constant('local'), fc.string(), fc.jsonValue()), name: fc.oneof(fc.constant('fuzz'), fc.string(), fc.string({ unit: 'grapheme' }), fc.jsonValue()), options: fc.oneof(fc.dictionary(fc.string(), fc.string()), fc.jsonValue()), mode: fc.oneof(fc.constantFrom('RW', 'RO'), fc.jsonValue()), engine: fc.jsonValue(), allowCreate: fc.jsonValue(), id: fc.jsonValue() }, { requiredKeys: [] }),
       fc.jsonValue(),
     ),
     result: fc.jsonValue(),
@@ -25,8 +25,14 @@ const rpcLike = fc.record(
   { requiredKeys: [] },
 );
 
+/** Well-formed dry runs on the local driver, often on the existing volume "fuzz": real mounts, lock contention. */
+const dryRun = fc
+  .record({ id: fc.oneof(fc.integer(), fc.string({ maxLength: 20 })), name: fc.oneof(fc.constant('fuzz'), fc.string()), engine: fc.constantFrom(undefined, 'plugin', 'docker-volume', 'dvdi-module'), options: fc.dictionary(fc.string(), fc.string(), { maxKeys: 2 }) })
+  .map(({ id, name, engine, options }) => JSON.stringify({ jsonrpc: '2.0', id, method: 'volume/dryRunMount', params: { driver: 'local', name, options, ...(engine ? { engine } : {}) } }));
+
 const frame = fc.oneof(
   rpcLike.map((m) => JSON.stringify(m)),
+  dryRun,
   fc.array(rpcLike, { maxLength: 3 }).map((a) => JSON.stringify(a)),
   fc.jsonValue().map((v) => JSON.stringify(v)),
   fc.string(),
@@ -46,14 +52,19 @@ describe('bridge server: random frames (fast-check)', () => {
   let h: Harness;
   let c: RpcClient;
   const received: unknown[] = [];
+  let real: RealRunner;
   before(async () => {
-    h = await startHarness(createSeamRunner(0), { maxConcurrentPerConnection: 64 });
+    // The real runner and local driver: "fuzz" exists, so some random requests really mount (and contend for its lock).
+    real = await startRealRunner('fuzz');
+    await real.createVolumes('fuzz');
+    h = await startHarness(real.runner, { maxConcurrentPerConnection: 64 });
     c = await connect(h.bridge.url);
     c.ws.on('message', (d) => received.push(JSON.parse(d.toString())));
   });
   after(async () => {
-    c.ws.close();
-    await h.close();
+    c?.ws.close();
+    await h?.close();
+    await real?.close();
   });
 
   it('answers every frame with valid JSON-RPC or nothing, and keeps serving', async () => {
@@ -63,13 +74,19 @@ describe('bridge server: random frames (fast-check)', () => {
         const before = received.length;
         c.send(text);
         // A fence: the answer to this request arrives after anything the random frame caused (except
-        // dry runs, which answer later; the seam runner holds for 0 ms so they finish quickly).
+        // dry runs, which answer later and are checked by a later round or at the end).
         const fence = await c.request('bridge/info', undefined, `fence-${n++}`);
         assert.equal(fence.result?.version, '0.1.0', `server stopped answering after ${JSON.stringify(text).slice(0, 200)}`);
         for (const m of received.slice(before)) assert.ok(isValidResponse(m), `invalid answer ${JSON.stringify(m).slice(0, 300)} to ${JSON.stringify(text).slice(0, 200)}`);
       }),
       { numRuns: 400 },
     );
+    // Dry runs still running answer later; let them finish and check those answers too.
+    const checked = received.length;
+    await until(async () => (await real.mounts()).length === 0, 10_000, 'in-flight dry runs to release');
+    await new Promise((r) => setTimeout(r, 500));
+    assert.ok(h.logs.some((l) => l.event === 'request' && l.verdict === 'mounted-and-released'), 'some random dry runs really mounted and released');
+    for (const m of received.slice(checked)) assert.ok(isValidResponse(m), `invalid late answer ${JSON.stringify(m).slice(0, 300)}`);
     assert.equal(c.ws.readyState, c.ws.OPEN);
     const res = await fetch(h.httpUrl + '/healthz');
     assert.equal(res.status, 200);
