@@ -14,7 +14,7 @@ const runs = Number(runsArg ?? 5);
 const out = join(root, 'bench/data/engine-stages.cjs');
 await build({
   stdin: {
-    contents: `export { lint, defaultProfile, detectKind } from './core/index'; export { runRules } from './core/runRules'; export { rules } from './rules/index';`,
+    contents: `export { lint, defaultProfile, detectKind } from './index'; export { runRules } from './core/runRules'; export { rules } from './rules/index';`,
     resolveDir: join(root, 'language-server/src'),
     loader: 'ts',
   },

@@ -3,7 +3,7 @@
 // language-server/test/ruleDocs.test.ts). Run: node --import tsx docs/generate-index.ts [--check]
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { allRules, type RuleMeta } from '../language-server/src/core/index';
+import { allRules, type RuleMeta } from '../language-server/src/index';
 
 const readmePath = join(import.meta.dirname, 'README.md');
 

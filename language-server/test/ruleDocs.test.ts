@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { allRules, defaultProfile, lint, parseConfig, type Profile, type RuleMeta } from '../src/core/index';
+import { allRules, defaultProfile, lint, parseConfig, type Profile, type RuleMeta } from '../src/index';
 
 const repoRoot = join(import.meta.dirname, '..', '..');
 const docsDir = join(repoRoot, 'docs', 'rules');

@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
-import { allRules, defaultProfile, lint, parseConfig, type Profile } from '../src/core/index';
+import { allRules, defaultProfile, lint, parseConfig, type Profile } from '../src/index';
 
 const fixturesDir = join(import.meta.dirname, 'rules');
 const configName = 'marathon-lint.config.json';

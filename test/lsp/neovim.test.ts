@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { lint } from '../../language-server/src/core/index';
+import { lint } from '../../language-server/src/index';
 import { corpusDir, repoRoot, serverBundle } from './lspClient';
 
 const hasNvim = spawnSync('nvim', ['--version']).status === 0;

@@ -4,7 +4,7 @@
  * Each config file is read and parsed once; each directory is looked up once.
  */
 import { relative, sep } from 'node:path';
-import { parseConfig } from '../core/index';
+import { parseConfig } from '../index';
 import { defaultProfile, type Profile } from '../core/profile';
 import { readFileSource } from '../project/readSource';
 import { ConfigFinder } from '../project/configFinder';

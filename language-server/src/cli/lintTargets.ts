@@ -3,7 +3,7 @@
  * engine bug) becomes a message for that file and the others are still linted.
  */
 import { dirname, relative, sep } from 'node:path';
-import { lint } from '../core/index';
+import { lint } from '../index';
 import type { Diagnostic } from '../core/types';
 import type { ForcedKind } from './args';
 import type { ConfigResolver } from './configLookup';

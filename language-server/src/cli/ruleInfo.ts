@@ -1,5 +1,5 @@
 /** Rule metadata the formatters need (SARIF's rule table), looked up by id in the engine's list of every rule. */
-import { allRules, ruleDocsUrl } from '../core/index';
+import { allRules, ruleDocsUrl } from '../index';
 
 const summaries = new Map(allRules.map((r) => [r.id, r.summary]));
 

@@ -1,5 +1,5 @@
 /**
- * marathon-lint: read → parse → lint → format. A thin adapter over the engine (`core/index.ts`);
+ * marathon-lint: read → parse → lint → format. A thin adapter over the engine (`src/index.ts`);
  * everything here is about files, options and output, never about Marathon. Returns the exit status
  * instead of exiting, so it can be driven in-process.
  */

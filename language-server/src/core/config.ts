@@ -3,9 +3,7 @@
  * `config`); the profile keeps the default for any field that is wrong, so linting can still go on.
  */
 import { marathonRejectsInvalidJson } from './syntaxMessage';
-import { rules } from '../rules/index';
-import { engineRules } from './engineRules';
-import { isObject, joinPointer } from './documentModel';
+import { isObject, joinPointer } from '../model/documentModel';
 import type { Finding } from './finding';
 import { diagnosticsFor } from './diagnostics';
 import { nearest } from './nearest';
@@ -20,11 +18,8 @@ const maxUnknownRuleReports = 20;
 const knownKeys = ['marathonVersion', 'features', 'mesosRole', 'defaultNetworkName', 'rules'];
 const settings: readonly RuleSetting[] = ['off', 'warning', 'error'];
 
-export function knownRuleIds(): string[] {
-  return [...engineRules.map((r) => r.id), ...rules.map((r) => r.id)];
-}
-
-export function parseConfig(text: string, fileName: string): { profile: Profile; errors: Diagnostic[] } {
+/** Reads a config's text; `ruleIds` are every id the engine can report (engine rules and the plugged-in rules). */
+export function readConfig(text: string, fileName: string, ruleIds: readonly string[]): { profile: Profile; errors: Diagnostic[] } {
   const parsed = parseDocument(text);
   const profile: Profile = { ...defaultProfile, features: [...defaultProfile.features], rules: {} };
   if (parsed.value === undefined && text.trim() === '') {
@@ -81,13 +76,14 @@ export function parseConfig(text: string, fileName: string): { profile: Profile;
       if (n === null || (typeof n === 'string' && n !== '')) profile.defaultNetworkName = n;
       else problem('/defaultNetworkName', `"defaultNetworkName" must be a network name (Marathon's --default_network_name, e.g. "dcos") or null, but it is ${preview(n)}. Using null.`);
     }
-    if ('rules' in c) readRules(c.rules, profile, problem);
+    if ('rules' in c) readRules(c.rules, ruleIds, profile, problem);
   }
   return { profile, errors: diagnosticsFor(parsed, findings) };
 }
 
 function readRules(
   value: unknown,
+  ruleIds: readonly string[],
   profile: Profile,
   problem: (pointer: string, message: string, severity?: 'error' | 'warning', target?: 'key' | 'value') => void,
 ): void {
@@ -95,7 +91,7 @@ function readRules(
     problem('/rules', `"rules" must be an object mapping rule ids to "off", "warning" or "error", but it is ${preview(value)}. No rule settings are applied.`);
     return;
   }
-  const ids = new Set(knownRuleIds());
+  const ids = new Set(ruleIds);
   let unknown = 0;
   for (const [id, setting] of Object.entries(value)) {
     const at = joinPointer('/rules', id);

@@ -2,7 +2,7 @@
  * Findings → Diagnostics: one position pass for all findings that need one, docs links, sorting.
  * This is the only place positions are computed, so a valid document never pays for them.
  */
-import { ruleDocsUrl } from '../rules/rule';
+import { ruleDocsUrl } from './rule';
 import type { Finding } from './finding';
 import type { LineIndex } from './lineIndex';
 import type { ParsedDocument } from './parse';

@@ -9,7 +9,7 @@
  * Measured on an 11 MB, 10,000-app group (whose image tags contain ':'): JSON.parse 40–100 ms, the
  * quote-colon count ~5 ms, the parsed-key count ~5 ms.
  */
-import { escapePointerToken } from './documentModel';
+import { escapePointerToken } from '../model/documentModel';
 import { keyText, skipScalar, skipString, skipWs } from './jsonCursor';
 
 export interface DuplicateKey {

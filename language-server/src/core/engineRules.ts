@@ -2,10 +2,21 @@
  * Metadata of the findings the engine itself produces (not semantic rules): they need ids, default
  * severities and docs like any rule, so that `rules` in the config, the docs and hover treat them alike.
  */
-import type { RuleMeta } from '../rules/rule';
-import { schemaRule } from '../rules/schema';
+import type { RuleMeta } from './rule';
 
-const { check: _check, ...schemaMeta } = schemaRule;
+/**
+ * The `schema` rule: every JSON-layer violation (type, required, enum, range, pattern …) reported by the
+ * precompiled validators. Like Spectral's oas3-schema it is one rule, so it can be configured as one.
+ * Its findings come from schemaValidation.ts (they need the validator's errors, not a tree walk).
+ */
+export const schemaRule: RuleMeta = {
+  id: 'schema',
+  severity: 'error',
+  kinds: ['app', 'group', 'pod', 'chronos-job'],
+  summary: 'The document has the shape Marathon (or Chronos) reads: field types, required fields, enum values, ranges and patterns.',
+  marathonMessage: "error.expected.jsstring / error.unknown.enum.literal / 'id' is undefined on object / error.min / error.pattern …",
+  fixable: true,
+};
 
 export const engineRules: readonly RuleMeta[] = [
   {
@@ -27,7 +38,7 @@ export const engineRules: readonly RuleMeta[] = [
     kinds: ['unknown'],
     summary: 'The document is recognisable as an app, group, pod or Chronos job.',
   },
-  schemaMeta,
+  schemaRule,
   {
     id: 'config',
     severity: 'error',

@@ -3,7 +3,7 @@
  * Order matters: a Chronos job has no `id`; a pod is told from an app by `containers`; a group has
  * `apps`/`groups`, or an `id` with nothing that would make it runnable.
  */
-import { isObject } from './documentModel';
+import { isObject } from '../model/documentModel';
 import type { DocumentKind } from './types';
 
 const appFields = ['cmd', 'args', 'container', 'cpus', 'mem', 'instances', 'healthChecks', 'portDefinitions', 'constraints', 'env'];

@@ -1,8 +1,7 @@
 /** Runs the semantic rules over one parsed document. Positions are attached later, only for what was reported. */
-import { rules as allRules } from '../rules/index';
-import type { Rule, Report } from '../rules/rule';
+import type { Rule, Report } from './rule';
 import { compareVersions, effectiveSeverity, type Profile } from './profile';
-import { collectApps, type AppRef } from './documentModel';
+import { collectApps, type AppRef } from '../model/documentModel';
 import type { DocumentKind, Severity } from './types';
 
 export interface RuleFinding extends Report {
@@ -45,7 +44,7 @@ export function prepareRun(root: unknown, kind: DocumentKind, profile: Profile):
 }
 
 /** Never throws: a rule that fails on odd input is reported as an `internal-error` finding instead. */
-export function runRules(root: unknown, kind: DocumentKind, profile: Profile, rules: readonly Rule[] = allRules): RuleFinding[] {
+export function runRules(root: unknown, kind: DocumentKind, profile: Profile, rules: readonly Rule[]): RuleFinding[] {
   return runPrepared(prepareRun(root, kind, profile), rules);
 }
 

@@ -8,7 +8,7 @@
  * with a different pattern or text share is dropped rather than guessed.
  */
 import { documentSchemas } from '@marathon-devtools/schema';
-import { escapePointerToken } from './documentModel';
+import { escapePointerToken } from '../model/documentModel';
 import type { DocumentKind } from './types';
 
 export interface NodeText {

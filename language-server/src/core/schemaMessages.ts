@@ -3,7 +3,7 @@
  * marathon-rules.md §1), then says what is wrong with which field and value, why, and what to do.
  */
 import type { DocumentKind, Fix } from './types';
-import { joinPointer } from './documentModel';
+import { joinPointer } from '../model/documentModel';
 import { nearest } from './nearest';
 import { pointerTokens, valueAt } from './pointer';
 import { describeType, fieldPath, preview } from './preview';

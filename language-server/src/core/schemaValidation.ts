@@ -3,7 +3,7 @@
  * findings of the single `schema` rule, one per problem (ajv's union noise collapsed, see schemaCollapse.ts).
  */
 import { documentValidators } from '@marathon-devtools/schema/validators';
-import { schemaRule } from '../rules/schema';
+import { schemaRule } from './engineRules';
 import type { Finding } from './finding';
 import { effectiveSeverity, type Profile } from './profile';
 import { collapseErrors, type AjvError } from './schemaCollapse';

@@ -4,10 +4,10 @@
  * and snippets for values with a shape.
  */
 import { CompletionItemKind, InsertTextFormat, type CompletionItem, type CompletionList, type Range } from 'vscode-languageserver-types';
-import { collectApps } from '../core/documentModel';
+import { collectApps } from '../model/documentModel';
 import type { MarathonDocument } from './document';
 import { nodeAtOffset, pathOf, type JsonNode, type JsonPath } from './jsonTree';
-import { fieldInfo, propertiesOf, schemasAtPath, type SchemaNode } from './schemaNavigator';
+import { fieldInfo, propertiesOf, schemasAtPath, type SchemaNode } from '../model/schemaNavigator';
 import { constraintOperators, itemSnippets, valueSnippetForKey } from './snippets';
 import { nodeRange } from './ranges';
 import type { FeatureContext } from './context';

@@ -3,10 +3,10 @@
  * Passed in (never imported from the server), so features stay pure and testable with inline data.
  */
 import type { DocumentKind } from '../core/types';
-import type { RuleMeta } from '../rules/rule';
-import { createSchemaStore, type SchemaNode, type SchemaStore } from './schemaNavigator';
+import type { RuleMeta } from '../core/rule';
+import { createSchemaStore, type SchemaNode, type SchemaStore } from '../model/schemaNavigator';
 import { schemaFileByKind } from './documentKind';
-import type { DriverInfo } from '../drivers/index';
+import type { DriverInfo } from '../model/drivers/index';
 
 export interface FeatureContext {
   schemas: SchemaStore;

@@ -1,6 +1,6 @@
 /** Go to definition: from an id in `dependencies` to the app (or group) with that id in the same file. */
 import type { Location } from 'vscode-languageserver-types';
-import { collectApps, joinPointer, resolveId } from '../core/documentModel';
+import { collectApps, joinPointer, resolveId } from '../model/documentModel';
 import type { MarathonDocument } from './document';
 import { findNode, fromPointer, nodeAtOffset, pathOf, propertyOf } from './jsonTree';
 import { nodeRange } from './ranges';

@@ -3,7 +3,7 @@
  * engine's shape detection (core/kind.ts) decides.
  */
 import { detectKind as detectByShape } from '../core/kind';
-import { isObject } from '../core/documentModel';
+import { isObject } from '../model/documentModel';
 import type { DocumentKind } from '../core/types';
 
 /** Schema file names per kind, as `$schema` may name them (matched by the file name at the end of the URL). */

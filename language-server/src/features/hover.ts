@@ -6,7 +6,7 @@ import type { Hover } from 'vscode-languageserver-types';
 import type { Diagnostic } from '../core/types';
 import type { MarathonDocument } from './document';
 import { nodeAtOffset, pathOf, type JsonNode } from './jsonTree';
-import { fieldInfo, schemasAtPath } from './schemaNavigator';
+import { fieldInfo, schemasAtPath } from '../model/schemaNavigator';
 import { nodeRange } from './ranges';
 import type { FeatureContext } from './context';
 

@@ -3,7 +3,7 @@
  * for it — exactly what Marathon would hand to Mesos (marathon-rules.md §6.4), so a dry-run mount
  * on the bridge exercises the same driver, name and options as the real deployment.
  */
-import { collectApps, isObject, joinPointer, type JsonObject } from '../core/documentModel';
+import { collectApps, isObject, joinPointer, type JsonObject } from '../model/documentModel';
 import type { TestMountArgs, TestMountVolume } from '../protocol';
 import type { MarathonDocument } from './document';
 

@@ -2,7 +2,7 @@
  * Every rule, in one explicit list (no filesystem discovery). Order is the report order for
  * findings at the same position. Adding a rule: see CONTRIBUTING.md.
  */
-import type { Rule } from './rule';
+import type { Rule } from '../core/rule';
 import { volumeRules } from './volume/index';
 import { dvdiRules } from './dvdi/index';
 import { chronosRules } from './chronos/index';

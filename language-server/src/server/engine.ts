@@ -2,10 +2,10 @@
  * The server's one binding to the engine façade and the knowledge features need (schemas, drivers,
  * rule metadata). The server adds no rule of its own: everything it reports comes from `lint`.
  */
-import { allRules, lint, fixToTextEdits } from '../core/index';
+import { allRules, lint, fixToTextEdits } from '../index';
 import type { Profile } from '../core/profile';
 import type { DocumentKind, LintResult } from '../core/types';
-import { knownDrivers } from '../drivers/index';
+import { knownDrivers } from '../model/drivers/index';
 import { createFeatureContext, type FeatureContext } from '../features/context';
 import { schemas } from './schemas';
 

@@ -9,7 +9,7 @@
 import { basename, dirname } from 'node:path';
 import { DiagnosticSeverity, type Diagnostic as LspDiagnostic } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
-import { parseConfig } from '../core/index';
+import { parseConfig } from '../index';
 import { defaultProfile, type Profile } from '../core/profile';
 import { readFileSource } from '../project/readSource';
 import type { Logger } from './logger';

@@ -6,7 +6,7 @@ import chronosJob from '@marathon-devtools/schema/chronos-job.schema.json';
 import marathonApp from '@marathon-devtools/schema/marathon-app.schema.json';
 import marathonGroup from '@marathon-devtools/schema/marathon-group.schema.json';
 import marathonPod from '@marathon-devtools/schema/marathon-pod.schema.json';
-import type { SchemaNode } from '../features/schemaNavigator';
+import type { SchemaNode } from '../model/schemaNavigator';
 
 export const schemas: Record<string, SchemaNode> = {
   'marathon-app.schema.json': marathonApp,

@@ -1,6 +1,6 @@
 // In-process timing of lint() on generated groups (perf-anchors.md method: warm up, then the median of 5).
 // Usage: npx tsx language-server/test/core/benchLint.ts [N ...]   (default 1000 10000)
-import { allRules, defaultProfile, lint } from '../../src/core/index';
+import { allRules, defaultProfile, lint } from '../../src/index';
 import { mayHaveDuplicateKeys } from '../../src/core/duplicateKeys';
 import { parseDocument } from '../../src/core/parse';
 import { makeGroupText } from './generateGroup';

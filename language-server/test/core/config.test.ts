@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { defaultProfile, parseConfig } from '../../src/core/index';
+import { defaultProfile, parseConfig } from '../../src/index';
 
 const file = 'marathon-lint.config.json';
 

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { applyTextEdits, fixToTextEdits, lint } from '../../src/core/index';
+import { applyTextEdits, fixToTextEdits, lint } from '../../src/index';
 
 const fixture = (name: string) => readFileSync(join(import.meta.dirname, 'fixtures/fixes', name), 'utf8');
 

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { lint, type LintResult } from '../../src/core/index';
+import { lint, type LintResult } from '../../src/index';
 
 const corpusRoot = join(import.meta.dirname, '..', '..', '..', '..', 'shared', 'corpus');
 const seeds: string[] = readdirSync(corpusRoot, { recursive: true, encoding: 'utf8' })

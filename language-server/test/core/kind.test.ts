@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { detectKind, lint } from '../../src/core/index';
+import { detectKind, lint } from '../../src/index';
 
 // Fixture names say the expected kind: <kind>--<what it shows>.json
 const dir = join(import.meta.dirname, 'fixtures/kind');

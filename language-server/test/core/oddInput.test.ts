@@ -1,7 +1,7 @@
 // Inputs found by the bad-input review: each must get one clear finding, fast.
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { lint, parseConfig } from '../../src/core/index';
+import { lint, parseConfig } from '../../src/index';
 
 test('a UTF-16 file is named as UTF-16, not as binary data', () => {
   const text = Buffer.from('\ufeff{"id": "/a", "cmd": "sleep 100"}', 'utf16le').toString('utf8');

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { lint } from '../../src/core/index';
+import { lint } from '../../src/index';
 import { defaultProfile } from '../../src/core/profile';
 import { validateSchema } from '../../src/core/schemaValidation';
 

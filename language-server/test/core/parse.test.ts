@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { lint } from '../../src/core/index';
+import { lint } from '../../src/index';
 import { makeGroupText } from './generateGroup';
 
 const fixture = (name: string) => readFileSync(join(import.meta.dirname, 'fixtures/parse', name), 'utf8');

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { documentSchemas, marathonAppSchema, marathonPodSchema } from '@marathon-devtools/schema';
-import { defaultProfile, detectKind } from '../../src/core/index';
+import { defaultProfile, detectKind } from '../../src/index';
 import type { Finding } from '../../src/core/finding';
 import { validateSchema } from '../../src/core/schemaValidation';
 import { patternNodeText } from '../../src/core/schemaDescriptions';

@@ -1,6 +1,6 @@
-import type { Rule } from '../rule';
-import { joinPointer } from '../../core/documentModel';
-import { effectiveRole } from './appRole';
+import type { Rule } from '../../core/rule';
+import { joinPointer } from '../../model/documentModel';
+import { effectiveRole } from '../../model/app/appRole';
 
 export const acceptedRolesForRole: Rule = {
   id: 'accepted-roles-for-role',

@@ -1,5 +1,5 @@
-import type { Rule } from '../rule';
-import { joinPointer } from '../../core/documentModel';
+import type { Rule } from '../../core/rule';
+import { joinPointer } from '../../model/documentModel';
 
 export const acceptedRolesNonEmpty: Rule = {
   id: 'accepted-roles-nonempty',

@@ -1,6 +1,6 @@
-import type { Rule } from '../rule';
-import { joinPointer } from '../../core/documentModel';
-import { hasImage } from './containerizer';
+import type { Rule } from '../../core/rule';
+import { joinPointer } from '../../model/documentModel';
+import { hasImage } from '../../model/app/containerizer';
 
 const text = "AppDefinition must either contain one of 'cmd' or 'args', and/or a 'container'.";
 

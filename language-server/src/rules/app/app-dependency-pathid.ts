@@ -1,6 +1,6 @@
-import type { Rule } from '../rule';
-import { joinPointer } from '../../core/documentModel';
-import { idSegmentPatternText, invalidIdSegments, suggestValidId } from './pathId';
+import type { Rule } from '../../core/rule';
+import { joinPointer } from '../../model/documentModel';
+import { idSegmentPatternText, invalidIdSegments, suggestValidId } from '../../model/app/pathId';
 
 export const appDependencyPathId: Rule = {
   id: 'app-dependency-pathid',

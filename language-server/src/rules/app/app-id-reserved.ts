@@ -1,6 +1,6 @@
-import type { Rule } from '../rule';
-import { joinPointer } from '../../core/documentModel';
-import { lastIdSegment, reservedIdSegments } from './pathId';
+import type { Rule } from '../../core/rule';
+import { joinPointer } from '../../model/documentModel';
+import { lastIdSegment, reservedIdSegments } from '../../model/app/pathId';
 
 const text = 'must not end with any of the following reserved keywords: restart, tasks, versions, ., ..';
 

@@ -1,6 +1,6 @@
-import type { Rule } from '../rule';
-import { joinPointer } from '../../core/documentModel';
-import { containerizerOf } from './containerizer';
+import type { Rule } from '../../core/rule';
+import { joinPointer } from '../../model/documentModel';
+import { containerizerOf } from '../../model/app/containerizer';
 
 const text = "AppDefinition must not use 'checks' if using docker";
 

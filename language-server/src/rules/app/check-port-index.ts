@@ -1,6 +1,6 @@
-import type { Rule } from '../rule';
-import { isObject, joinPointer } from '../../core/documentModel';
-import { effectivePortsOf } from './appPorts';
+import type { Rule } from '../../core/rule';
+import { isObject, joinPointer } from '../../model/documentModel';
+import { effectivePortsOf } from '../../model/app/appPorts';
 
 const text = 'check port index must address an element of the ports array or container port mappings.';
 

@@ -1,5 +1,5 @@
-import type { Rule } from '../rule';
-import { constraintsOf } from './constraintList';
+import type { Rule } from '../../core/rule';
+import { constraintsOf } from '../../model/app/constraintList';
 
 export const constraintArity: Rule = {
   id: 'constraint-arity',

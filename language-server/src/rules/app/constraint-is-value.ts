@@ -1,6 +1,6 @@
-import type { Rule } from '../rule';
-import { joinPointer } from '../../core/documentModel';
-import { constraintsOf } from './constraintList';
+import type { Rule } from '../../core/rule';
+import { joinPointer } from '../../model/documentModel';
+import { constraintsOf } from '../../model/app/constraintList';
 
 const text = 'IS only supports Mesos text and float values (see http://mesos.apache.org/documentation/latest/attributes-resources/)';
 

@@ -1,7 +1,7 @@
-import type { Rule } from '../rule';
-import { joinPointer } from '../../core/documentModel';
-import { constraintsOf } from './constraintList';
-import { javaRegexError } from './javaRegex';
+import type { Rule } from '../../core/rule';
+import { joinPointer } from '../../model/documentModel';
+import { constraintsOf } from '../../model/app/constraintList';
+import { javaRegexError } from '../../model/app/javaRegex';
 
 export const constraintLikeRegex: Rule = {
   id: 'constraint-like-regex',

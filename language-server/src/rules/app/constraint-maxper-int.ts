@@ -1,6 +1,6 @@
-import type { Rule } from '../rule';
-import { joinPointer } from '../../core/documentModel';
-import { constraintsOf, isScalaInt } from './constraintList';
+import type { Rule } from '../../core/rule';
+import { joinPointer } from '../../model/documentModel';
+import { constraintsOf, isScalaInt } from '../../model/app/constraintList';
 
 export const constraintMaxPerInt: Rule = {
   id: 'constraint-maxper-int',

@@ -1,6 +1,6 @@
-import type { Rule } from '../rule';
-import { joinPointer } from '../../core/documentModel';
-import { constraintsOf, operatorsFor } from './constraintList';
+import type { Rule } from '../../core/rule';
+import { joinPointer } from '../../model/documentModel';
+import { constraintsOf, operatorsFor } from '../../model/app/constraintList';
 
 export const constraintOperator: Rule = {
   id: 'constraint-operator',

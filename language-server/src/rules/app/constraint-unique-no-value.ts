@@ -1,6 +1,6 @@
-import type { Rule } from '../rule';
-import { joinPointer } from '../../core/documentModel';
-import { constraintsOf } from './constraintList';
+import type { Rule } from '../../core/rule';
+import { joinPointer } from '../../model/documentModel';
+import { constraintsOf } from '../../model/app/constraintList';
 
 export const constraintUniqueNoValue: Rule = {
   id: 'constraint-unique-no-value',

@@ -1,5 +1,5 @@
-import type { Rule } from '../rule';
-import { isObject, joinPointer } from '../../core/documentModel';
+import type { Rule } from '../../core/rule';
+import { isObject, joinPointer } from '../../model/documentModel';
 
 const text = 'DCOS_PACKAGE_FRAMEWORK_NAME and DCOS_MIGRATION_API_PATH must be defined when using DCOS_MIGRATION_API_VERSION';
 

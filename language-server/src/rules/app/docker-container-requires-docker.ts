@@ -1,6 +1,6 @@
-import type { Rule } from '../rule';
-import { joinPointer } from '../../core/documentModel';
-import { containerOf, containerizerOf } from './containerizer';
+import type { Rule } from '../../core/rule';
+import { joinPointer } from '../../model/documentModel';
+import { containerOf, containerizerOf } from '../../model/app/containerizer';
 
 export const dockerContainerRequiresDocker: Rule = {
   id: 'docker-container-requires-docker',

@@ -1,6 +1,6 @@
-import type { Rule } from '../rule';
-import { joinPointer } from '../../core/documentModel';
-import { dockerOf } from './containerizer';
+import type { Rule } from '../../core/rule';
+import { joinPointer } from '../../model/documentModel';
+import { dockerOf } from '../../model/app/containerizer';
 
 export const dockerNetworkNone: Rule = {
   id: 'docker-network-none',

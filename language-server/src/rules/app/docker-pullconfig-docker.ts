@@ -1,6 +1,6 @@
-import type { Rule } from '../rule';
-import { joinPointer } from '../../core/documentModel';
-import { containerizerOf, dockerOf } from './containerizer';
+import type { Rule } from '../../core/rule';
+import { joinPointer } from '../../model/documentModel';
+import { containerizerOf, dockerOf } from '../../model/app/containerizer';
 
 const text = 'pullConfig is not supported with Docker containerizer';
 

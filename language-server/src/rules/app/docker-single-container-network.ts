@@ -1,7 +1,7 @@
-import type { Rule } from '../rule';
-import { joinPointer } from '../../core/documentModel';
-import { containerizerOf } from './containerizer';
-import { networksOf } from './networking';
+import type { Rule } from '../../core/rule';
+import { joinPointer } from '../../model/documentModel';
+import { containerizerOf } from '../../model/app/containerizer';
+import { networksOf } from '../../model/app/networking';
 
 const text = 'may only specify a single container network when using the Docker container engine';
 

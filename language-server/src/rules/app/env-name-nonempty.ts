@@ -1,5 +1,5 @@
-import type { Rule } from '../rule';
-import { isObject, joinPointer } from '../../core/documentModel';
+import type { Rule } from '../../core/rule';
+import { isObject, joinPointer } from '../../model/documentModel';
 
 export const envNameNonEmpty: Rule = {
   id: 'env-name-nonempty',

@@ -1,6 +1,6 @@
-import type { Rule } from '../rule';
+import type { Rule } from '../../core/rule';
 import { hasFeature } from '../../core/profile';
-import { envSecretRefs } from './secretRefs';
+import { envSecretRefs } from '../../model/app/secretRefs';
 
 const text = 'use of secret-references in the environment requires the secrets feature to be enabled';
 

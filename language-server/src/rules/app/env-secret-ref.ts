@@ -1,5 +1,5 @@
-import type { Rule } from '../rule';
-import { declaredSecrets, envSecretRefs } from './secretRefs';
+import type { Rule } from '../../core/rule';
+import { declaredSecrets, envSecretRefs } from '../../model/app/secretRefs';
 
 export const envSecretRef: Rule = {
   id: 'env-secret-ref',

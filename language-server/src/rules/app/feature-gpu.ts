@@ -1,5 +1,5 @@
-import type { Rule } from '../rule';
-import { joinPointer } from '../../core/documentModel';
+import type { Rule } from '../../core/rule';
+import { joinPointer } from '../../model/documentModel';
 import { hasFeature } from '../../core/profile';
 
 const text = 'Feature gpu_resources is not enabled. Enable with --enable_features gpu_resources)';

@@ -1,7 +1,7 @@
-import type { Rule } from '../rule';
-import { isObject, joinPointer } from '../../core/documentModel';
+import type { Rule } from '../../core/rule';
+import { isObject, joinPointer } from '../../model/documentModel';
 import { hasFeature } from '../../core/profile';
-import { volumeSecretRefs } from './secretRefs';
+import { volumeSecretRefs } from '../../model/app/secretRefs';
 
 const text = 'Feature secrets is not enabled. Enable with --enable_features secrets)';
 

@@ -1,6 +1,6 @@
-import type { Rule } from '../rule';
-import { isObject, joinPointer } from '../../core/documentModel';
-import { containerizerOf } from './containerizer';
+import type { Rule } from '../../core/rule';
+import { isObject, joinPointer } from '../../model/documentModel';
+import { containerizerOf } from '../../model/app/containerizer';
 
 const text = 'GPU resources only work with the Mesos containerizer';
 

@@ -1,6 +1,6 @@
-import type { Rule } from '../rule';
-import { joinPointer } from '../../core/documentModel';
-import { healthChecksOf } from './healthCheckList';
+import type { Rule } from '../../core/rule';
+import { joinPointer } from '../../model/documentModel';
+import { healthChecksOf } from '../../model/app/healthCheckList';
 
 export const healthCheckCommandProtocol: Rule = {
   id: 'healthcheck-command-protocol',

@@ -1,7 +1,7 @@
-import type { Rule } from '../rule';
-import { joinPointer } from '../../core/documentModel';
-import { containerizerOf } from './containerizer';
-import { healthChecksOf, mesosProtocols } from './healthCheckList';
+import type { Rule } from '../../core/rule';
+import { joinPointer } from '../../model/documentModel';
+import { containerizerOf } from '../../model/app/containerizer';
+import { healthChecksOf, mesosProtocols } from '../../model/app/healthCheckList';
 
 const text = 'IPv6 can only be used for container type DOCKER and Mesos http/https/tcp health checks';
 

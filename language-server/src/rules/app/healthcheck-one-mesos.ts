@@ -1,5 +1,5 @@
-import type { Rule } from '../rule';
-import { healthChecksOf, mesosProtocols } from './healthCheckList';
+import type { Rule } from '../../core/rule';
+import { healthChecksOf, mesosProtocols } from '../../model/app/healthCheckList';
 
 const text = 'AppDefinition can contain at most one Mesos health check';
 

@@ -1,7 +1,7 @@
-import type { Rule } from '../rule';
-import { joinPointer } from '../../core/documentModel';
-import { effectivePortsOf } from './appPorts';
-import { healthChecksOf } from './healthCheckList';
+import type { Rule } from '../../core/rule';
+import { joinPointer } from '../../model/documentModel';
+import { effectivePortsOf } from '../../model/app/appPorts';
+import { healthChecksOf } from '../../model/app/healthCheckList';
 
 const text = 'Health check port indices must address an element of the ports array or container port mappings.';
 

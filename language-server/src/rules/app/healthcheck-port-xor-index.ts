@@ -1,5 +1,5 @@
-import type { Rule } from '../rule';
-import { healthChecksOf } from './healthCheckList';
+import type { Rule } from '../../core/rule';
+import { healthChecksOf } from '../../model/app/healthCheckList';
 
 const text = 'HealthCheck must specify either a port or a portIndex';
 

@@ -1,5 +1,5 @@
 /** Marathon's general app rules (reference §4), one per file. */
-import type { Rule } from '../rule';
+import type { Rule } from '../../core/rule';
 import { acceptedRolesForRole } from './accepted-roles-for-role';
 import { acceptedRolesNonEmpty } from './accepted-roles-nonempty';
 import { appCmdArgsContainer } from './app-cmd-args-container';

@@ -1,5 +1,5 @@
-import type { Rule } from '../rule';
-import { isObject } from '../../core/documentModel';
+import type { Rule } from '../../core/rule';
+import { isObject } from '../../model/documentModel';
 
 const text = 'cannot specify both an IP address and port';
 

@@ -1,6 +1,6 @@
-import type { Rule } from '../rule';
-import { isObject, joinPointer } from '../../core/documentModel';
-import { containerOf } from './containerizer';
+import type { Rule } from '../../core/rule';
+import { isObject, joinPointer } from '../../model/documentModel';
+import { containerOf } from '../../model/app/containerizer';
 
 export const linuxInfoSeccomp: Rule = {
   id: 'linuxinfo-seccomp',

@@ -1,6 +1,6 @@
-import type { Rule } from '../rule';
-import { joinPointer } from '../../core/documentModel';
-import { containerizerOf, dockerOf } from './containerizer';
+import type { Rule } from '../../core/rule';
+import { joinPointer } from '../../model/documentModel';
+import { containerizerOf, dockerOf } from '../../model/app/containerizer';
 
 const fields = ['network', 'parameters', 'portMappings'] as const;
 const oldNames: Record<(typeof fields)[number], string> = { network: 'network', parameters: 'parameters', portMappings: 'port mappings' };

@@ -1,6 +1,6 @@
-import type { Rule } from '../rule';
-import { isObject, joinPointer } from '../../core/documentModel';
-import { containerOf, containerizerOf } from './containerizer';
+import type { Rule } from '../../core/rule';
+import { isObject, joinPointer } from '../../model/documentModel';
+import { containerOf, containerizerOf } from '../../model/app/containerizer';
 
 const text = 'mesos containers should specify, at most, a single image type';
 

@@ -1,5 +1,5 @@
-import type { Rule } from '../rule';
-import { networksOf } from './networking';
+import type { Rule } from '../../core/rule';
+import { networksOf } from '../../model/app/networking';
 
 const text = 'Bridge networks may not have names';
 

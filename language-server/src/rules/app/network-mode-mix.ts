@@ -1,6 +1,6 @@
-import type { Rule } from '../rule';
-import { joinPointer } from '../../core/documentModel';
-import { networksOf } from './networking';
+import type { Rule } from '../../core/rule';
+import { joinPointer } from '../../model/documentModel';
+import { networksOf } from '../../model/app/networking';
 
 const text = 'May specify a single host network, single bridge network, or else 1-to-n container networks';
 

@@ -1,6 +1,6 @@
-import type { Rule } from '../rule';
-import { isObject, joinPointer } from '../../core/documentModel';
-import { dockerOf } from './containerizer';
+import type { Rule } from '../../core/rule';
+import { isObject, joinPointer } from '../../model/documentModel';
+import { dockerOf } from '../../model/app/containerizer';
 
 export const networksDeprecatedMix: Rule = {
   id: 'networks-deprecated-mix',

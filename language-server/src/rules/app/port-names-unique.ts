@@ -1,6 +1,6 @@
-import type { Rule, RuleContext } from '../rule';
-import { isObject, joinPointer } from '../../core/documentModel';
-import { portMappingsOfRef } from './networking';
+import type { Rule, RuleContext } from '../../core/rule';
+import { isObject, joinPointer } from '../../model/documentModel';
+import { portMappingsOfRef } from '../../model/app/networking';
 
 const text = 'Port names must be unique.';
 

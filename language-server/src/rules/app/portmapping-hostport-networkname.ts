@@ -1,6 +1,6 @@
-import type { Rule } from '../rule';
-import { isObject, joinPointer } from '../../core/documentModel';
-import { countContainerNetworks, networksOf, portMappingsOfRef } from './networking';
+import type { Rule } from '../../core/rule';
+import { isObject, joinPointer } from '../../model/documentModel';
+import { countContainerNetworks, networksOf, portMappingsOfRef } from '../../model/app/networking';
 
 const text = 'networkNames must be a single item list when hostPort is specified and more than 1 container network is defined';
 

@@ -1,6 +1,6 @@
-import type { Rule } from '../rule';
-import { isObject, joinPointer } from '../../core/documentModel';
-import { networksOf, portMappingsOfRef } from './networking';
+import type { Rule } from '../../core/rule';
+import { isObject, joinPointer } from '../../model/documentModel';
+import { networksOf, portMappingsOfRef } from '../../model/app/networking';
 
 export const portMappingNetworkNames: Rule = {
   id: 'portmapping-networknames',

@@ -1,6 +1,6 @@
-import type { Rule } from '../rule';
-import { joinPointer } from '../../core/documentModel';
-import { containerOf, dockerOf } from './containerizer';
+import type { Rule } from '../../core/rule';
+import { joinPointer } from '../../model/documentModel';
+import { containerOf, dockerOf } from '../../model/app/containerizer';
 
 const text = 'cannot specify both portMappings and docker.portMappings';
 

@@ -1,5 +1,5 @@
-import type { Rule } from '../rule';
-import { declaredSecrets, pullConfigSecretRef } from './secretRefs';
+import type { Rule } from '../../core/rule';
+import { declaredSecrets, pullConfigSecretRef } from '../../model/app/secretRefs';
 
 const text = 'pullConfig.secret must refer to an existing secret';
 

@@ -1,6 +1,6 @@
-import type { Rule } from '../rule';
-import { isObject, joinPointer } from '../../core/documentModel';
-import { effectivePortsOf } from './appPorts';
+import type { Rule } from '../../core/rule';
+import { isObject, joinPointer } from '../../model/documentModel';
+import { effectivePortsOf } from '../../model/app/appPorts';
 
 export const readinessPortNameRef: Rule = {
   id: 'readiness-portname-ref',

@@ -1,5 +1,5 @@
-import type { Rule } from '../rule';
-import { isObject, joinPointer } from '../../core/documentModel';
+import type { Rule } from '../../core/rule';
+import { isObject, joinPointer } from '../../model/documentModel';
 
 // Marathon's request defaults (app.raml) when cpus / mem are not given.
 const requestDefaults: Record<'cpus' | 'mem', number> = { cpus: 1, mem: 128 };

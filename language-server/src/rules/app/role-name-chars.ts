@@ -1,6 +1,6 @@
-import type { Rule, RuleContext } from '../rule';
-import { joinPointer } from '../../core/documentModel';
-import { roleNameProblem } from './roleName';
+import type { Rule, RuleContext } from '../../core/rule';
+import { joinPointer } from '../../model/documentModel';
+import { roleNameProblem } from '../../model/app/roleName';
 
 export const roleNameChars: Rule = {
   id: 'role-name-chars',

@@ -1,5 +1,5 @@
-import type { Rule } from '../rule';
-import { declaredSecrets, volumeSecretRefs } from './secretRefs';
+import type { Rule } from '../../core/rule';
+import { declaredSecrets, volumeSecretRefs } from '../../model/app/secretRefs';
 
 const text = 'volume.secret must refer to an existing secret';
 

@@ -1,6 +1,6 @@
-import type { Rule } from '../rule';
-import { isObject, joinPointer } from '../../core/documentModel';
-import { formatDouble } from './scalaDouble';
+import type { Rule } from '../../core/rule';
+import { isObject, joinPointer } from '../../model/documentModel';
+import { scalaDouble } from '../../model/scalaNumber';
 
 /**
  * `MARATHON_SINGLE_INSTANCE_APP: "true"` promises that at most one task ever runs, even during a
@@ -49,7 +49,7 @@ export const singleInstanceLabel: Rule = {
         ctx.report({
           pointer: joinPointer(strategyPointer, field),
           message:
-            `Marathon rejects the app: "got ${formatDouble(v)}, expected 0.0". A single-instance app must never run an old and a new ` +
+            `Marathon rejects the app: "got ${scalaDouble(v)}, expected 0.0". A single-instance app must never run an old and a new ` +
             `task side by side, so both upgradeStrategy capacities must be 0. Set \`${field}\` to 0.`,
           fix,
         });

@@ -1,11 +1,11 @@
 import appSchema from '@marathon-devtools/schema/marathon-app.schema.json';
 import groupSchema from '@marathon-devtools/schema/marathon-group.schema.json';
 import podSchema from '@marathon-devtools/schema/marathon-pod.schema.json';
-import type { Rule } from '../rule';
-import { isObject, joinPointer } from '../../core/documentModel';
+import type { Rule } from '../../core/rule';
+import { isObject, joinPointer } from '../../model/documentModel';
 import type { DocumentKind } from '../../core/types';
-import { nearestName } from './nearestName';
-import { shapeOf, type ObjectShape } from './schemaProperties';
+import { nearestName } from '../../core/nearest';
+import { shapeOf, type ObjectShape } from '../../model/schemaProperties';
 
 type Schema = Record<string, unknown>;
 const schemas: Partial<Record<DocumentKind, Schema>> = { app: appSchema as Schema, group: groupSchema as Schema, pod: podSchema as Schema };

@@ -1,6 +1,6 @@
-import type { Rule } from '../rule';
-import { isObject, joinPointer } from '../../core/documentModel';
-import { fetchFromUris } from './fetchFromUris';
+import type { Rule } from '../../core/rule';
+import { isObject, joinPointer } from '../../model/documentModel';
+import { fetchFromUris } from '../../model/app/fetchFromUris';
 
 const text = 'may not be set in conjunction with fetch';
 

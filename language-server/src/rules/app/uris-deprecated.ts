@@ -1,6 +1,6 @@
-import type { Rule } from '../rule';
-import { joinPointer } from '../../core/documentModel';
-import { fetchFromUris } from './fetchFromUris';
+import type { Rule } from '../../core/rule';
+import { joinPointer } from '../../model/documentModel';
+import { fetchFromUris } from '../../model/app/fetchFromUris';
 
 export const urisDeprecated: Rule = {
   id: 'uris-deprecated',

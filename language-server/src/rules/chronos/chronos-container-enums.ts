@@ -1,5 +1,5 @@
-import type { Rule } from '../rule';
-import { chronosContainerOf, chronosVolumesOf } from './chronosVolumes';
+import type { Rule } from '../../core/rule';
+import { chronosContainerOf, chronosVolumesOf } from '../../model/chronos/chronosVolumes';
 
 export const chronosContainerEnums: Rule = {
   id: 'chronos-container-enums',

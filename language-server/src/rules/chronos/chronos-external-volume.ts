@@ -1,7 +1,7 @@
-import { isObject } from '../../core/documentModel';
+import { isObject } from '../../model/documentModel';
 import type { Fix } from '../../core/types';
-import type { Rule } from '../rule';
-import { chronosVolumesOf } from './chronosVolumes';
+import type { Rule } from '../../core/rule';
+import { chronosVolumesOf } from '../../model/chronos/chronosVolumes';
 
 export const chronosExternalVolume: Rule = {
   id: 'chronos-external-volume',

@@ -1,5 +1,5 @@
-import type { Rule } from '../rule';
-import { jobOf } from './chronosJob';
+import type { Rule } from '../../core/rule';
+import { jobOf } from '../../model/chronos/chronosJob';
 
 const marathonMessage = "the job's name is invalid. Allowed names: '([\\w\\.-]+)'";
 // Java's \w: ASCII letters, digits and underscore.

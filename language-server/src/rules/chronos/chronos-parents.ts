@@ -1,5 +1,5 @@
-import type { Rule } from '../rule';
-import { jobOf } from './chronosJob';
+import type { Rule } from '../../core/rule';
+import { jobOf } from '../../model/chronos/chronosJob';
 
 const marathonMessage = 'Error, parent does not exist';
 

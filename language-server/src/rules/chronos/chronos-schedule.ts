@@ -1,6 +1,6 @@
-import type { Rule } from '../rule';
-import { jobOf } from './chronosJob';
-import { scheduleProblem } from './iso8601Schedule';
+import type { Rule } from '../../core/rule';
+import { jobOf } from '../../model/chronos/chronosJob';
+import { scheduleProblem } from '../../model/chronos/iso8601Schedule';
 
 export const chronosSchedule: Rule = {
   id: 'chronos-schedule',

@@ -1,5 +1,5 @@
-import type { Rule } from '../rule';
-import { jobName, jobOf } from './chronosJob';
+import type { Rule } from '../../core/rule';
+import { jobName, jobOf } from '../../model/chronos/chronosJob';
 
 export const chronosUrisFetch: Rule = {
   id: 'chronos-uris-fetch',

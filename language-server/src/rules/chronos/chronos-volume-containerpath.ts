@@ -1,5 +1,5 @@
-import type { Rule } from '../rule';
-import { chronosVolumesOf } from './chronosVolumes';
+import type { Rule } from '../../core/rule';
+import { chronosVolumesOf } from '../../model/chronos/chronosVolumes';
 
 export const chronosVolumeContainerpath: Rule = {
   id: 'chronos-volume-containerpath',

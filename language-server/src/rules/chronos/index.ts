@@ -1,5 +1,5 @@
 /** The chronos area's rules; the lead wires `chronosRules` into rules/index.ts. */
-import type { Rule } from '../rule';
+import type { Rule } from '../../core/rule';
 import { chronosConstraintOperator } from './chronos-constraint-operator';
 import { chronosContainerEnums } from './chronos-container-enums';
 import { chronosExternalVolume } from './chronos-external-volume';

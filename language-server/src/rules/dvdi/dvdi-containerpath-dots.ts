@@ -1,6 +1,6 @@
-import { joinPointer } from '../../core/documentModel';
-import type { Rule } from '../rule';
-import { dvdiVolumesOf } from '../volume/externalVolumes';
+import { joinPointer } from '../../model/documentModel';
+import type { Rule } from '../../core/rule';
+import { dvdiVolumesOf } from '../../model/volume/externalVolumes';
 
 export const dvdiContainerpathDots: Rule = {
   id: 'dvdi-containerpath-dots',

@@ -1,8 +1,8 @@
-import { destructiveEffect } from '../../drivers/knownDrivers';
-import type { Rule } from '../rule';
-import { driverOf, dvdiVolumesOf, optionsOf, optionPointer } from '../volume/externalVolumes';
-import { dvdiSlotsOf, splitOpts } from './dvdiEnv';
-import { moduleEnvAppsOf } from './dvdiEnvApps';
+import { destructiveEffect } from '../../model/drivers/knownDrivers';
+import type { Rule } from '../../core/rule';
+import { driverOf, dvdiVolumesOf, optionsOf, optionPointer } from '../../model/volume/externalVolumes';
+import { dvdiSlotsOf, splitOpts } from '../../model/dvdi/dvdiEnv';
+import { moduleEnvAppsOf } from '../../model/dvdi/dvdiEnvApps';
 
 export const dvdiDestructiveOption: Rule = {
   id: 'dvdi-destructive-option',

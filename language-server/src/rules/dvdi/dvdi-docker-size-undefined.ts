@@ -1,7 +1,7 @@
-import { joinPointer } from '../../core/documentModel';
-import type { Rule } from '../rule';
-import { containerizerOf } from '../volume/appVolumes';
-import { dvdiVolumesOf } from '../volume/externalVolumes';
+import { joinPointer } from '../../model/documentModel';
+import type { Rule } from '../../core/rule';
+import { containerizerOf } from '../../model/volume/appVolumes';
+import { dvdiVolumesOf } from '../../model/volume/externalVolumes';
 
 export const dvdiDockerSizeUndefined: Rule = {
   id: 'dvdi-docker-size-undefined',

@@ -1,6 +1,6 @@
-import type { Rule } from '../rule';
-import { driverOf, dvdiVolumesOf, optionPointer } from '../volume/externalVolumes';
-import { labelRegex, labelRegexMessage } from '../volume/labelPatterns';
+import type { Rule } from '../../core/rule';
+import { driverOf, dvdiVolumesOf, optionPointer } from '../../model/volume/externalVolumes';
+import { labelRegex, labelRegexMessage } from '../../model/volume/labelPatterns';
 
 export const dvdiDriverLabel: Rule = {
   id: 'dvdi-driver-label',

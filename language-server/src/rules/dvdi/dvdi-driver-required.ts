@@ -1,6 +1,6 @@
-import { joinPointer } from '../../core/documentModel';
-import type { Rule } from '../rule';
-import { dvdiVolumesOf, optionsOf } from '../volume/externalVolumes';
+import { joinPointer } from '../../model/documentModel';
+import type { Rule } from '../../core/rule';
+import { dvdiVolumesOf, optionsOf } from '../../model/volume/externalVolumes';
 
 export const dvdiDriverRequired: Rule = {
   id: 'dvdi-driver-required',

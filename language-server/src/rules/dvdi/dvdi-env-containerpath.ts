@@ -1,6 +1,6 @@
-import type { Rule } from '../rule';
-import { dvdiSlotsOf } from './dvdiEnv';
-import { moduleEnvAppsOf } from './dvdiEnvApps';
+import type { Rule } from '../../core/rule';
+import { dvdiSlotsOf } from '../../model/dvdi/dvdiEnv';
+import { moduleEnvAppsOf } from '../../model/dvdi/dvdiEnvApps';
 
 const marathonMessage = 'prepare() failed, containerpaths must start with /';
 

@@ -1,7 +1,7 @@
-import { joinPointer } from '../../core/documentModel';
-import type { Rule } from '../rule';
-import { containerizerOf } from '../volume/appVolumes';
-import { allEnvAppsOf } from './dvdiEnvApps';
+import { joinPointer } from '../../model/documentModel';
+import type { Rule } from '../../core/rule';
+import { containerizerOf } from '../../model/volume/appVolumes';
+import { allEnvAppsOf } from '../../model/dvdi/dvdiEnvApps';
 
 export const dvdiEnvDockerContainerizer: Rule = {
   id: 'dvdi-env-docker-containerizer',

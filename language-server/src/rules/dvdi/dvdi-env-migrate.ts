@@ -2,12 +2,12 @@
  * Suggests replacing the mesos-module-dvdi environment variables with native external volume stanzas,
  * which Marathon validates and (1.3+) hands to Mesos' own docker/volume isolator.
  */
-import { isObject, joinPointer, type JsonObject } from '../../core/documentModel';
+import { isObject, joinPointer, type JsonObject } from '../../model/documentModel';
 import type { PointerEdit } from '../../core/types';
-import type { Rule, RuleContext } from '../rule';
-import { optionKeyRegex } from '../volume/labelPatterns';
-import { dvdiSlotsOf, splitOpts, type DvdiEnvVar } from './dvdiEnv';
-import { moduleEnvAppsOf, type DvdiEnvApp } from './dvdiEnvApps';
+import type { Rule, RuleContext } from '../../core/rule';
+import { optionKeyRegex } from '../../model/volume/labelPatterns';
+import { dvdiSlotsOf, splitOpts, type DvdiEnvVar } from '../../model/dvdi/dvdiEnv';
+import { moduleEnvAppsOf, type DvdiEnvApp } from '../../model/dvdi/dvdiEnvApps';
 
 /** The native volumes for the app's slots, or a reason why they cannot be written mechanically. */
 function nativeVolumes(ctx: RuleContext, vars: DvdiEnvVar[]): JsonObject[] | string {

@@ -1,5 +1,5 @@
-import type { Rule } from '../rule';
-import { moduleEnvAppsOf } from './dvdiEnvApps';
+import type { Rule } from '../../core/rule';
+import { moduleEnvAppsOf } from '../../model/dvdi/dvdiEnvApps';
 
 const marathonMessage = 'prepare() failed due to illegal environment variable';
 

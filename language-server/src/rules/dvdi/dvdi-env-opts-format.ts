@@ -1,6 +1,6 @@
-import type { Rule } from '../rule';
-import { splitOpts } from './dvdiEnv';
-import { moduleEnvAppsOf } from './dvdiEnvApps';
+import type { Rule } from '../../core/rule';
+import { splitOpts } from '../../model/dvdi/dvdiEnv';
+import { moduleEnvAppsOf } from '../../model/dvdi/dvdiEnvApps';
 
 export const dvdiEnvOptsFormat: Rule = {
   id: 'dvdi-env-opts-format',

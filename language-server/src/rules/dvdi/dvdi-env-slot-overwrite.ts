@@ -1,6 +1,6 @@
-import type { Rule } from '../rule';
-import type { DvdiEnvVar } from './dvdiEnv';
-import { moduleEnvAppsOf } from './dvdiEnvApps';
+import type { Rule } from '../../core/rule';
+import type { DvdiEnvVar } from '../../model/dvdi/dvdiEnv';
+import { moduleEnvAppsOf } from '../../model/dvdi/dvdiEnvApps';
 
 export const dvdiEnvSlotOverwrite: Rule = {
   id: 'dvdi-env-slot-overwrite',

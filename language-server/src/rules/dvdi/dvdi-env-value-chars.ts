@@ -1,6 +1,6 @@
-import type { Rule } from '../rule';
-import { checkedFields, prohibitedIn } from './dvdiEnv';
-import { moduleEnvAppsOf } from './dvdiEnvApps';
+import type { Rule } from '../../core/rule';
+import { checkedFields, prohibitedIn } from '../../model/dvdi/dvdiEnv';
+import { moduleEnvAppsOf } from '../../model/dvdi/dvdiEnvApps';
 
 const marathonMessage = 'prepare() failed due to illegal environment variable';
 

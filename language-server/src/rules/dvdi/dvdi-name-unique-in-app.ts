@@ -1,7 +1,7 @@
-import { joinPointer } from '../../core/documentModel';
-import type { Rule } from '../rule';
-import { isShared, nameOf } from '../volume/externalVolumes';
-import { appLabel, dvdiAppsOf } from './dvdiApps';
+import { joinPointer } from '../../model/documentModel';
+import type { Rule } from '../../core/rule';
+import { isShared, nameOf } from '../../model/volume/externalVolumes';
+import { appLabel, dvdiAppsOf } from '../../model/dvdi/dvdiApps';
 
 export const dvdiNameUniqueInApp: Rule = {
   id: 'dvdi-name-unique-in-app',

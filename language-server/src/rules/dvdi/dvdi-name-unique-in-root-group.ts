@@ -4,10 +4,10 @@
  * users pass, a shared user of a non-shared name is flagged (naming the owner), and two non-shared
  * users are flagged both. Only the document is seen: apps already deployed are out of reach.
  */
-import type { Rule } from '../rule';
-import { joinPointer } from '../../core/documentModel';
-import { isShared, nameOf, sharedHonoured } from '../volume/externalVolumes';
-import { appLabel, dvdiAppsOf } from './dvdiApps';
+import type { Rule } from '../../core/rule';
+import { joinPointer } from '../../model/documentModel';
+import { isShared, nameOf, sharedHonoured } from '../../model/volume/externalVolumes';
+import { appLabel, dvdiAppsOf } from '../../model/dvdi/dvdiApps';
 
 export const dvdiNameUniqueInRootGroup: Rule = {
   id: 'dvdi-name-unique-in-root-group',

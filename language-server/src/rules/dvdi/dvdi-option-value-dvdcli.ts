@@ -2,8 +2,8 @@
  * Option values travel to the driver as `dvdcli --volumeopts=<key>=<value>`, and dvdcli (pflag
  * StringSlice + strings.Split) splits that at commas and keeps only the text up to a second "=".
  */
-import type { Rule } from '../rule';
-import { dvdiVolumesOf, optionsOf, optionPointer } from '../volume/externalVolumes';
+import type { Rule } from '../../core/rule';
+import { dvdiVolumesOf, optionsOf, optionPointer } from '../../model/volume/externalVolumes';
 
 export const dvdiOptionValueDvdcli: Rule = {
   id: 'dvdi-option-value-dvdcli',

@@ -1,6 +1,6 @@
-import { joinPointer } from '../../core/documentModel';
-import type { Rule } from '../rule';
-import { appLabel, dvdiAppsOf } from './dvdiApps';
+import { joinPointer } from '../../model/documentModel';
+import type { Rule } from '../../core/rule';
+import { appLabel, dvdiAppsOf } from '../../model/dvdi/dvdiApps';
 
 export const dvdiSingleInstance: Rule = {
   id: 'dvdi-single-instance',

@@ -1,6 +1,6 @@
-import type { Rule } from '../rule';
-import { zeroOverCapacityReports } from '../volume/zeroOverCapacity';
-import { dvdiAppsOf } from './dvdiApps';
+import type { Rule } from '../../core/rule';
+import { zeroOverCapacityReports } from '../../model/volume/zeroOverCapacity';
+import { dvdiAppsOf } from '../../model/dvdi/dvdiApps';
 
 export const dvdiUpgradeStrategy: Rule = {
   id: 'dvdi-upgrade-strategy',

@@ -1,5 +1,5 @@
 /** The dvdi area's rules; the lead wires `dvdiRules` into rules/index.ts. */
-import type { Rule } from '../rule';
+import type { Rule } from '../../core/rule';
 import { dvdiContainerpathDots } from './dvdi-containerpath-dots';
 import { dvdiDestructiveOption } from './dvdi-destructive-option';
 import { dvdiDockerContainerpathAbsolute } from './dvdi-docker-containerpath-absolute';

@@ -1,4 +1,4 @@
-import { rexrayOptionRule } from './rexrayOptionRule';
+import { rexrayOptionRule } from '../rexrayOptionRule';
 
 /** Scala's `toLong`: Java Long.parseLong, optional sign, decimal digits, 64-bit range. */
 function parsesAsLong(s: string): boolean {

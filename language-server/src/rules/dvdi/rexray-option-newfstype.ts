@@ -1,5 +1,5 @@
-import { labelRegex, labelRegexMessage } from '../volume/labelPatterns';
-import { rexrayOptionRule } from './rexrayOptionRule';
+import { labelRegex, labelRegexMessage } from '../../model/volume/labelPatterns';
+import { rexrayOptionRule } from '../rexrayOptionRule';
 
 export const rexrayOptionNewfstype = rexrayOptionRule({
   id: 'rexray-option-newfstype',

@@ -1,4 +1,4 @@
-import { rexrayOptionRule } from './rexrayOptionRule';
+import { rexrayOptionRule } from '../rexrayOptionRule';
 
 export const rexrayOptionOverwritefs = rexrayOptionRule({
   id: 'rexray-option-overwritefs',

@@ -1,5 +1,5 @@
-import { labelRegex, labelRegexMessage } from '../volume/labelPatterns';
-import { rexrayOptionRule } from './rexrayOptionRule';
+import { labelRegex, labelRegexMessage } from '../../model/volume/labelPatterns';
+import { rexrayOptionRule } from '../rexrayOptionRule';
 
 export const rexrayOptionVolumetype = rexrayOptionRule({
   id: 'rexray-option-volumetype',

@@ -1,6 +1,6 @@
-import type { Rule } from '../rule';
-import { joinPointer } from '../../core/documentModel';
-import { parentOf } from './groupWalk';
+import type { Rule } from '../../core/rule';
+import { joinPointer } from '../../model/documentModel';
+import { parentOf } from '../../model/group/groupWalk';
 
 export const groupAppChild: Rule = {
   id: 'group-app-child',

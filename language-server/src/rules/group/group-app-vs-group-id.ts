@@ -1,6 +1,6 @@
-import type { Rule } from '../rule';
-import { joinPointer } from '../../core/documentModel';
-import { groupsOf } from './groupWalk';
+import type { Rule } from '../../core/rule';
+import { joinPointer } from '../../model/documentModel';
+import { groupsOf } from '../../model/group/groupWalk';
 
 const text = 'Groups and Applications may not have the same identifier.';
 

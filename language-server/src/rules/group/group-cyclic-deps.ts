@@ -1,6 +1,6 @@
-import type { Rule } from '../rule';
-import { joinPointer, resolveId, type AppRef } from '../../core/documentModel';
-import { groupsOf, parentOf } from './groupWalk';
+import type { Rule } from '../../core/rule';
+import { joinPointer, resolveId, type AppRef } from '../../model/documentModel';
+import { groupsOf, parentOf } from '../../model/group/groupWalk';
 
 const text = 'Dependency graph has cyclic dependencies.';
 

@@ -1,7 +1,7 @@
-import type { Rule } from '../rule';
-import { joinPointer } from '../../core/documentModel';
-import { idSegmentPatternText, invalidIdSegments, suggestValidId } from '../app/pathId';
-import { groupsOf } from './groupWalk';
+import type { Rule } from '../../core/rule';
+import { joinPointer } from '../../model/documentModel';
+import { idSegmentPatternText, invalidIdSegments, suggestValidId } from '../../model/app/pathId';
+import { groupsOf } from '../../model/group/groupWalk';
 
 export const groupIdPattern: Rule = {
   id: 'group-id-pattern',

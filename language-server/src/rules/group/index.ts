@@ -1,5 +1,5 @@
 /** Marathon's general group rules (reference §4), one per file. */
-import type { Rule } from '../rule';
+import type { Rule } from '../../core/rule';
 import { groupAppChild } from './group-app-child';
 import { groupAppVsGroupId } from './group-app-vs-group-id';
 import { groupCyclicDeps } from './group-cyclic-deps';

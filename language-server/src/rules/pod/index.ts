@@ -1,5 +1,5 @@
 /** Marathon's pod rules (reference §7), one per file. */
-import type { Rule } from '../rule';
+import type { Rule } from '../../core/rule';
 import { podContainerName } from './pod-container-name';
 import { podContainerNamesUnique } from './pod-container-names-unique';
 import { podContainerResourcesRequired } from './pod-container-resources-required';

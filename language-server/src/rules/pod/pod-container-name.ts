@@ -1,6 +1,6 @@
-import type { Rule } from '../rule';
-import { isObject, joinPointer } from '../../core/documentModel';
-import { podContainers } from './podParts';
+import type { Rule } from '../../core/rule';
+import { isObject, joinPointer } from '../../model/documentModel';
+import { podContainers } from '../../model/pod/podParts';
 
 const pattern = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 

@@ -1,7 +1,7 @@
-import type { Rule } from '../rule';
-import { isObject } from '../../core/documentModel';
-import { podContainers } from './podParts';
-import { duplicateNames } from './uniqueNames';
+import type { Rule } from '../../core/rule';
+import { isObject } from '../../model/documentModel';
+import { podContainers } from '../../model/pod/podParts';
+import { duplicateNames } from '../../model/pod/uniqueNames';
 
 export const podContainerNamesUnique: Rule = {
   id: 'pod-container-names-unique',

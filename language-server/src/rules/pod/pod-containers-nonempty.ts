@@ -1,5 +1,5 @@
-import type { Rule } from '../rule';
-import { isObject } from '../../core/documentModel';
+import type { Rule } from '../../core/rule';
+import { isObject } from '../../model/documentModel';
 
 export const podContainersNonEmpty: Rule = {
   id: 'pod-containers-nonempty',

@@ -1,6 +1,6 @@
-import type { Rule } from '../rule';
-import { isObject, joinPointer } from '../../core/documentModel';
-import { containerEndpoints, podContainers, podNetworkMode } from './podParts';
+import type { Rule } from '../../core/rule';
+import { isObject, joinPointer } from '../../model/documentModel';
+import { containerEndpoints, podContainers, podNetworkMode } from '../../model/pod/podParts';
 
 export const podEndpointContainerPort: Rule = {
   id: 'pod-endpoint-containerport',

@@ -1,6 +1,6 @@
-import type { Rule } from '../rule';
-import { isObject, resolveId } from '../../core/documentModel';
-import { idSegmentPatternText, invalidIdSegments, suggestValidId } from '../app/pathId';
+import type { Rule } from '../../core/rule';
+import { isObject, resolveId } from '../../model/documentModel';
+import { idSegmentPatternText, invalidIdSegments, suggestValidId } from '../../model/app/pathId';
 
 export const podId: Rule = {
   id: 'pod-id',

@@ -1,6 +1,6 @@
-import type { Rule } from '../rule';
-import { isObject, joinPointer } from '../../core/documentModel';
-import { podVolumes } from './podParts';
+import type { Rule } from '../../core/rule';
+import { isObject, joinPointer } from '../../model/documentModel';
+import { podVolumes } from '../../model/pod/podParts';
 
 const text = 'volume.secret must refer to an existing secret';
 

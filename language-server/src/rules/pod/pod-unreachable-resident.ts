@@ -1,6 +1,6 @@
-import type { Rule } from '../rule';
-import { isObject } from '../../core/documentModel';
-import { hasPersistentPodVolume } from './podParts';
+import type { Rule } from '../../core/rule';
+import { isObject } from '../../model/documentModel';
+import { hasPersistentPodVolume } from '../../model/pod/podParts';
 
 const text = 'unreachableStrategy must be disabled for pods with persistent volumes';
 

@@ -1,7 +1,7 @@
-import type { Rule } from '../rule';
-import { isObject, joinPointer } from '../../core/documentModel';
-import { formatDouble } from '../app/scalaDouble';
-import { hasPersistentPodVolume } from './podParts';
+import type { Rule } from '../../core/rule';
+import { isObject, joinPointer } from '../../model/documentModel';
+import { scalaDouble } from '../../model/scalaNumber';
+import { hasPersistentPodVolume } from '../../model/pod/podParts';
 
 export const podUpgradeResident: Rule = {
   id: 'pod-upgrade-resident',
@@ -23,7 +23,7 @@ export const podUpgradeResident: Rule = {
     ctx.report({
       pointer: upgrade && 'maximumOverCapacity' in upgrade ? joinPointer('/scheduling/upgrade', 'maximumOverCapacity') : '/volumes',
       message:
-        `Marathon rejects the pod: "got ${formatDouble(v)}, expected 0.0" (path /scheduling/upgrade/maximumOverCapacity). ` +
+        `Marathon rejects the pod: "got ${scalaDouble(v)}, expected 0.0" (path /scheduling/upgrade/maximumOverCapacity). ` +
         (upgrade?.maximumOverCapacity == null ? 'Without it the upgrade strategy defaults to 1.0. ' : '') +
         'A persistent volume is used by one instance at a time, so a new instance cannot start before the old one stops. Set maximumOverCapacity to 0.',
       fix: { title: 'Set maximumOverCapacity to 0', edits: [{ op: upgrade && 'maximumOverCapacity' in upgrade ? 'replace' : 'add', pointer: fixPointer, value: fixValue }] },

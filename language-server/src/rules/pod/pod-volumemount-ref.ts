@@ -1,6 +1,6 @@
-import type { Rule } from '../rule';
-import { isObject, joinPointer } from '../../core/documentModel';
-import { containerVolumeMounts, podContainers, podVolumes } from './podParts';
+import type { Rule } from '../../core/rule';
+import { isObject, joinPointer } from '../../model/documentModel';
+import { containerVolumeMounts, podContainers, podVolumes } from '../../model/pod/podParts';
 
 const text = 'Referenced Volume in VolumeMount should exist';
 

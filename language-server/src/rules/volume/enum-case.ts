@@ -3,9 +3,9 @@
  * `"docker"` were rejected; 1.5+ reads them case-insensitively. Only values that are right apart from
  * their case are reported here: unknown values belong to the enum rules of each field.
  */
-import { isObject, joinPointer, type JsonObject } from '../../core/documentModel';
+import { isObject, joinPointer, type JsonObject } from '../../model/documentModel';
 import { valueAt } from '../../core/pointer';
-import type { Rule } from '../rule';
+import type { Rule } from '../../core/rule';
 
 interface EnumField {
   /** How Marathon names the enum in `<v> is not a valid <label>`. */

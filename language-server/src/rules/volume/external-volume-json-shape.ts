@@ -3,9 +3,9 @@
  * of the RAML volume union and Marathon reports only the last branch's error (about `hostPath`), which
  * hides the real mistake; this rule names the field instead.
  */
-import { isObject, joinPointer } from '../../core/documentModel';
-import type { Report, Rule } from '../rule';
-import { externalVolumesOf } from './externalVolumes';
+import { isObject, joinPointer } from '../../model/documentModel';
+import type { Report, Rule } from '../../core/rule';
+import { externalVolumesOf } from '../../model/volume/externalVolumes';
 
 const unionMessage = "'hostPath' is undefined on object: {...}";
 

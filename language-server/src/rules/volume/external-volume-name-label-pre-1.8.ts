@@ -1,7 +1,7 @@
-import { joinPointer } from '../../core/documentModel';
-import type { Rule, RuleContext } from '../rule';
-import { externalVolumesOf } from './externalVolumes';
-import { labelRegex, labelRegexMessage } from './labelPatterns';
+import { joinPointer } from '../../model/documentModel';
+import type { Rule, RuleContext } from '../../core/rule';
+import { externalVolumesOf } from '../../model/volume/externalVolumes';
+import { labelRegex, labelRegexMessage } from '../../model/volume/labelPatterns';
 
 /** The check was dropped in 1.8.230 and, on the 1.9 line, in 1.9.100 (MARATHON-8697). */
 function nameIsLabel(ctx: RuleContext): boolean {

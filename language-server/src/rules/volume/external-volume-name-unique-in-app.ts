@@ -1,6 +1,6 @@
-import { joinPointer } from '../../core/documentModel';
-import type { Rule } from '../rule';
-import { externalVolumesOf, nameOf } from './externalVolumes';
+import { joinPointer } from '../../model/documentModel';
+import type { Rule } from '../../core/rule';
+import { externalVolumesOf, nameOf } from '../../model/volume/externalVolumes';
 
 export const externalVolumeNameUniqueInApp: Rule = {
   id: 'external-volume-name-unique-in-app',

@@ -1,6 +1,6 @@
-import { joinPointer } from '../../core/documentModel';
-import type { Rule } from '../rule';
-import { externalVolumesOf } from './externalVolumes';
+import { joinPointer } from '../../model/documentModel';
+import type { Rule } from '../../core/rule';
+import { externalVolumesOf } from '../../model/volume/externalVolumes';
 
 const marathonMessage = 'hostPath may not be set with persistent';
 

@@ -1,7 +1,7 @@
-import { joinPointer } from '../../core/documentModel';
-import type { Rule } from '../rule';
-import { externalVolumesOf, optionsOf } from './externalVolumes';
-import { optionKeyRegex, optionKeyRegexMessage } from './labelPatterns';
+import { joinPointer } from '../../model/documentModel';
+import type { Rule } from '../../core/rule';
+import { externalVolumesOf, optionsOf } from '../../model/volume/externalVolumes';
+import { optionKeyRegex, optionKeyRegexMessage } from '../../model/volume/labelPatterns';
 
 export const externalVolumeOptionKey: Rule = {
   id: 'external-volume-option-key',

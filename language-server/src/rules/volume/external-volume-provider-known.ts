@@ -1,7 +1,7 @@
-import { joinPointer } from '../../core/documentModel';
+import { joinPointer } from '../../model/documentModel';
 import type { PointerEdit } from '../../core/types';
-import type { Rule } from '../rule';
-import { dvdiProvider, externalVolumesOf, optionsOf } from './externalVolumes';
+import type { Rule } from '../../core/rule';
+import { dvdiProvider, externalVolumesOf, optionsOf } from '../../model/volume/externalVolumes';
 
 export const externalVolumeProviderKnown: Rule = {
   id: 'external-volume-provider-known',

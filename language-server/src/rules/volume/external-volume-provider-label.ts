@@ -1,7 +1,7 @@
-import { joinPointer } from '../../core/documentModel';
-import type { Rule } from '../rule';
-import { externalVolumesOf } from './externalVolumes';
-import { labelRegex, labelRegexMessage } from './labelPatterns';
+import { joinPointer } from '../../model/documentModel';
+import type { Rule } from '../../core/rule';
+import { externalVolumesOf } from '../../model/volume/externalVolumes';
+import { labelRegex, labelRegexMessage } from '../../model/volume/labelPatterns';
 
 export const externalVolumeProviderLabel: Rule = {
   id: 'external-volume-provider-label',

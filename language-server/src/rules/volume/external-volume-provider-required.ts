@@ -1,5 +1,5 @@
-import type { Rule } from '../rule';
-import { externalVolumesOf } from './externalVolumes';
+import type { Rule } from '../../core/rule';
+import { externalVolumesOf } from '../../model/volume/externalVolumes';
 
 export const externalVolumeProviderRequired: Rule = {
   id: 'external-volume-provider-required',

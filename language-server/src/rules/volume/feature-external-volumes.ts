@@ -1,6 +1,6 @@
 import { hasFeature } from '../../core/profile';
-import type { Rule } from '../rule';
-import { externalVolumesOf } from './externalVolumes';
+import type { Rule } from '../../core/rule';
+import { externalVolumesOf } from '../../model/volume/externalVolumes';
 
 const marathonMessage = 'Feature external_volumes is not enabled. Enable with --enable_features external_volumes)';
 

@@ -1,5 +1,5 @@
 /** The volume area's rules; the lead wires `volumeRules` into rules/index.ts. */
-import type { Rule } from '../rule';
+import type { Rule } from '../../core/rule';
 import { enumCase } from './enum-case';
 import { externalVolumeContainerpathNonempty } from './external-volume-containerpath-nonempty';
 import { externalVolumeJsonShape } from './external-volume-json-shape';

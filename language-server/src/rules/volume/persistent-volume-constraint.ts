@@ -1,7 +1,7 @@
-import { joinPointer } from '../../core/documentModel';
-import type { Rule } from '../rule';
-import { javaRegexError } from '../app/javaRegex';
-import { persistentVolumesOf } from './persistentVolumes';
+import { joinPointer } from '../../model/documentModel';
+import type { Rule } from '../../core/rule';
+import { javaRegexError } from '../../model/app/javaRegex';
+import { persistentVolumesOf } from '../../model/volume/persistentVolumes';
 
 function problem(c: unknown): string | undefined {
   if (!Array.isArray(c) || c.length < 2 || c.some((x) => typeof x !== 'string')) return '"Missing field and operator": a volume constraint is ["path", "LIKE" or "UNLIKE", "<regex>"].';

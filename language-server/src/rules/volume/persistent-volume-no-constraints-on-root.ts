@@ -1,6 +1,6 @@
-import { joinPointer } from '../../core/documentModel';
-import type { Rule } from '../rule';
-import { persistentVolumesOf } from './persistentVolumes';
+import { joinPointer } from '../../model/documentModel';
+import type { Rule } from '../../core/rule';
+import { persistentVolumesOf } from '../../model/volume/persistentVolumes';
 
 export const persistentVolumeNoConstraintsOnRoot: Rule = {
   id: 'persistent-volume-no-constraints-on-root',

@@ -1,5 +1,5 @@
-import { isObject, joinPointer } from '../../core/documentModel';
-import type { Rule } from '../rule';
+import { isObject, joinPointer } from '../../model/documentModel';
+import type { Rule } from '../../core/rule';
 
 export const podNoExternalVolumes: Rule = {
   id: 'pod-no-external-volumes',

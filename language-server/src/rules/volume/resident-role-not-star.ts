@@ -1,6 +1,6 @@
-import { isObject, joinPointer, resolveId } from '../../core/documentModel';
-import type { Rule, RuleContext } from '../rule';
-import { hasPersistentVolumes } from './appVolumes';
+import { isObject, joinPointer, resolveId } from '../../model/documentModel';
+import type { Rule, RuleContext } from '../../core/rule';
+import { hasPersistentVolumes } from '../../model/volume/appVolumes';
 
 const marathonMessage = 'Resident apps cannot have the role *';
 

@@ -1,6 +1,6 @@
-import { joinPointer } from '../../core/documentModel';
-import type { Rule } from '../rule';
-import { hasPersistentVolumes } from './appVolumes';
+import { joinPointer } from '../../model/documentModel';
+import type { Rule } from '../../core/rule';
+import { hasPersistentVolumes } from '../../model/volume/appVolumes';
 
 const marathonMessage = 'unreachableStrategy must be disabled for resident tasks';
 

@@ -1,6 +1,6 @@
-import type { Rule } from '../rule';
-import { hasPersistentVolumes } from './appVolumes';
-import { zeroOverCapacityReports } from './zeroOverCapacity';
+import type { Rule } from '../../core/rule';
+import { hasPersistentVolumes } from '../../model/volume/appVolumes';
+import { zeroOverCapacityReports } from '../../model/volume/zeroOverCapacity';
 
 export const residentUpgradeStrategy: Rule = {
   id: 'resident-upgrade-strategy',

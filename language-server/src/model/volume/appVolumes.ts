@@ -3,9 +3,9 @@
  * `AppPersistentVolume | AppExternalVolume | AppSecretVolume | AppHostVolume`, first match wins, so a
  * volume carrying both `persistent` and `external` is a persistent volume.
  */
-import { isObject, type AppRef, type JsonObject } from '../../core/documentModel';
-import { perApp, perDocument } from '../../core/perDocument';
-import type { RuleContext } from '../rule';
+import { isObject, type AppRef, type JsonObject } from '../documentModel';
+import { perApp, perDocument } from '../perDocument';
+import type { RuleContext } from '../../core/rule';
 
 export type VolumeKind = 'persistent' | 'external' | 'secret' | 'host';
 export type Containerizer = 'MESOS' | 'DOCKER';

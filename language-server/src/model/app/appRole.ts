@@ -2,8 +2,8 @@
  * The Mesos role an app runs under (1.9+): its own `role`, else the name of its top-level group when that
  * group has `enforceRole: true`, else Marathon's `--mesos_role` (profile.mesosRole).
  */
-import { isObject, type AppRef } from '../../core/documentModel';
-import type { RuleContext } from '../rule';
+import { isObject, type AppRef } from '../documentModel';
+import type { RuleContext } from '../../core/rule';
 
 export function effectiveRole(ctx: RuleContext, ref: AppRef): string {
   if (typeof ref.app.role === 'string') return ref.app.role;

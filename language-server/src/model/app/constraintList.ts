@@ -2,8 +2,8 @@
  * The entries of an app's `constraints` ([field, OPERATOR, value?]) that are arrays of strings; other shapes
  * are the schema rule's concern. `op` is upper-cased for matching, as Marathon's validation does.
  */
-import type { AppRef } from '../../core/documentModel';
-import { perApp } from '../../core/perDocument';
+import type { AppRef } from '../documentModel';
+import { perApp } from '../perDocument';
 
 export interface ConstraintRef {
   pointer: string;

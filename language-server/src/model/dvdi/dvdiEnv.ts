@@ -3,7 +3,7 @@
  * `DVDI_VOLUME_<FIELD>[<digit>]`, one slot per digit ("" is slot 0, so `…0` writes the same slot).
  * Any variable that starts with a base name but does not fit this shape fails the task's prepare().
  */
-import { isObject, joinPointer, type AppRef } from '../../core/documentModel';
+import { isObject, joinPointer, type AppRef } from '../documentModel';
 
 export type DvdiEnvField = 'NAME' | 'DRIVER' | 'OPTS' | 'CONTAINERPATH' | 'DVDCLI' | 'EXPLICITCREATE';
 

@@ -1,7 +1,7 @@
 /** Persistent (local) volume accessors shared by the persistent-volume-* rules. */
-import type { JsonObject } from '../../core/documentModel';
-import { perDocument } from '../../core/perDocument';
-import type { RuleContext } from '../rule';
+import type { JsonObject } from '../documentModel';
+import { perDocument } from '../perDocument';
+import type { RuleContext } from '../../core/rule';
 import { volumesOfKind, type VolumeRef } from './appVolumes';
 
 export interface PersistentVolumeRef extends VolumeRef {

@@ -1,6 +1,6 @@
 /** An app's `healthChecks` entries with their effective protocol (default HTTP; case-insensitive from 1.5). */
-import { isObject, type AppRef, type JsonObject } from '../../core/documentModel';
-import { perApp } from '../../core/perDocument';
+import { isObject, type AppRef, type JsonObject } from '../documentModel';
+import { perApp } from '../perDocument';
 
 export interface HealthCheckRef {
   pointer: string;

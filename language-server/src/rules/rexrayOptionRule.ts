@@ -2,9 +2,9 @@
  * Marathon checks a few option values, and only when dvdi/driver is exactly "rexray"
  * (DVDIProvider.scala, OptionSupport.scala). This builds one such rule from its value check.
  */
-import type { Fix } from '../../core/types';
-import type { Rule } from '../rule';
-import { driverOf, dvdiVolumesOf, optionPointer, optionsOf } from '../volume/externalVolumes';
+import type { Fix } from '../core/types';
+import type { Rule } from '../core/rule';
+import { driverOf, dvdiVolumesOf, optionPointer, optionsOf } from '../model/volume/externalVolumes';
 
 export interface RexrayOptionSpec {
   id: string;

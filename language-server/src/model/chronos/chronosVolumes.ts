@@ -1,6 +1,6 @@
 /** The volumes of a Chronos job's container; Chronos ignores the container block unless it has an image. */
-import { isObject, type JsonObject } from '../../core/documentModel';
-import type { RuleContext } from '../rule';
+import { isObject, type JsonObject } from '../documentModel';
+import type { RuleContext } from '../../core/rule';
 import { jobOf } from './chronosJob';
 
 export interface ChronosVolume {

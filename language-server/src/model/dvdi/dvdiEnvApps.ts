@@ -1,7 +1,7 @@
 /** Apps whose environment uses the mesos-module-dvdi variables, split by whether the module will see them. */
-import type { AppRef } from '../../core/documentModel';
-import { perDocument } from '../../core/perDocument';
-import type { RuleContext } from '../rule';
+import type { AppRef } from '../documentModel';
+import { perDocument } from '../perDocument';
+import type { RuleContext } from '../../core/rule';
 import { containerizerOf } from '../volume/appVolumes';
 import { dvdiEnvVarsOf, type DvdiEnvVar } from './dvdiEnv';
 

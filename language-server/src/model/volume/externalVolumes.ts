@@ -2,9 +2,9 @@
  * External volume (`container.volumes[].external`) accessors shared by the volume and dvdi rules.
  * Everything is type-checked here so that rules can ask plain questions ("the driver, if a string").
  */
-import { isObject, joinPointer, type JsonObject } from '../../core/documentModel';
-import { perDocument } from '../../core/perDocument';
-import type { RuleContext } from '../rule';
+import { isObject, joinPointer, type JsonObject } from '../documentModel';
+import { perDocument } from '../perDocument';
+import type { RuleContext } from '../../core/rule';
 import { volumesOfKind, type VolumeRef } from './appVolumes';
 
 export interface ExternalVolumeRef extends VolumeRef {

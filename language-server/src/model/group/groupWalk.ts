@@ -2,9 +2,9 @@
  * Every group of a group document (the document itself first), with pointer, resolved absolute id and
  * parent id. Iterative, like `collectApps`, so deep nesting cannot overflow the stack.
  */
-import { isObject, joinPointer, resolveId, type JsonObject } from '../../core/documentModel';
-import { perDocument } from '../../core/perDocument';
-import type { RuleContext } from '../rule';
+import { isObject, joinPointer, resolveId, type JsonObject } from '../documentModel';
+import { perDocument } from '../perDocument';
+import type { RuleContext } from '../../core/rule';
 
 export interface GroupRef {
   pointer: string;

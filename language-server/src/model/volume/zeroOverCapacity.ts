@@ -3,9 +3,9 @@
  * (persistent volumes: `resident-upgrade-strategy`; dvdi volumes: `dvdi-upgrade-strategy`):
  * `maximumOverCapacity == 0`, and in 1.1 also `minimumHealthCapacity <= 0.5`.
  */
-import { isObject, joinPointer, type AppRef } from '../../core/documentModel';
-import type { Report, RuleContext } from '../rule';
-import { scalaDouble } from './scalaNumber';
+import { isObject, joinPointer, type AppRef } from '../documentModel';
+import type { Report, RuleContext } from '../../core/rule';
+import { scalaDouble } from '../scalaNumber';
 
 /**
  * @param why the clause that explains the constraint for this kind of volume.

@@ -1,5 +1,5 @@
 /** The apps inside a parsed document, with their pointers and resolved absolute ids. */
-import type { DocumentKind } from './types';
+import type { DocumentKind } from '../core/types';
 
 export type JsonObject = Record<string, unknown>;
 
@@ -12,7 +12,7 @@ export interface AppRef {
   /** Absolute id of the enclosing group ("/" for a single app). */
   groupId: string;
   /**
-   * Slots for the views of this app that rules share (`perApp` in core/perDocument.ts): an array on the ref
+   * Slots for the views of this app that rules share (`perApp` in model/perDocument.ts): an array on the ref
    * itself, because a WeakMap lookup per app per rule cost more than most checks. Not for rules to read.
    */
   readonly memo: unknown[];

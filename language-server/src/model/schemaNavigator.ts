@@ -3,7 +3,8 @@
  * additionalProperties, items) down to the schema nodes that describe the value at a JSON path.
  * Completion and hover both start here, so the schema stays the single source of field knowledge.
  */
-import type { JsonPath } from './jsonTree';
+/** A path into a JSON document: keys and array indexes (the same shape as features/jsonTree's JsonPath). */
+type JsonPath = (string | number)[];
 
 export type SchemaNode = { [key: string]: any };
 export type Schema = SchemaNode | boolean;

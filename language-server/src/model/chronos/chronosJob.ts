@@ -1,6 +1,6 @@
 /** Accessors for a Chronos job document: the root object, type-checked. */
-import { isObject, type JsonObject } from '../../core/documentModel';
-import type { RuleContext } from '../rule';
+import { isObject, type JsonObject } from '../documentModel';
+import type { RuleContext } from '../../core/rule';
 
 export function jobOf(ctx: RuleContext): JsonObject | undefined {
   return isObject(ctx.root) ? ctx.root : undefined;

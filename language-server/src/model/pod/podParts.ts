@@ -1,5 +1,5 @@
 /** The parts of a pod document the pod rules look at, with their pointers; odd shapes are skipped. */
-import { isObject, joinPointer, type JsonObject } from '../../core/documentModel';
+import { isObject, joinPointer, type JsonObject } from '../documentModel';
 
 export interface Part {
   pointer: string;

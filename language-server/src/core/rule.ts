@@ -7,9 +7,9 @@
  * mostly cold code, where every for-of step allocates an iterator result; over 10,000 apps × ~150 rules
  * that was a third of the rules' allocation and of their GC time. Build pointers only for what is reported.
  */
-import type { DocumentKind, Fix, Severity } from '../core/types';
-import type { Profile } from '../core/profile';
-import type { AppRef } from '../core/documentModel';
+import type { DocumentKind, Fix, Severity } from './types';
+import type { Profile } from './profile';
+import type { AppRef } from '../model/documentModel';
 
 export interface RuleMeta {
   /** kebab-case, also the docs page name: docs/rules/<id>.md */

@@ -3,7 +3,7 @@
  * default), which surprises many users; no `container` at all means the Mesos containerizer without image.
  * Enum values are case-insensitive from 1.5 on, so the comparison upper-cases.
  */
-import { isObject, type JsonObject } from '../../core/documentModel';
+import { isObject, type JsonObject } from '../documentModel';
 
 export type Containerizer = 'DOCKER' | 'MESOS' | 'NONE' | 'OTHER';
 

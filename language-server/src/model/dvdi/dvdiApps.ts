@@ -1,7 +1,7 @@
 /** Apps that declare at least one dvdi volume, with those volumes: the scope of Marathon's per-app DVDI rules. */
-import type { AppRef } from '../../core/documentModel';
-import { perDocument } from '../../core/perDocument';
-import type { RuleContext } from '../rule';
+import type { AppRef } from '../documentModel';
+import { perDocument } from '../perDocument';
+import type { RuleContext } from '../../core/rule';
 import { dvdiVolumesOf, type ExternalVolumeRef } from '../volume/externalVolumes';
 
 export interface DvdiApp {

@@ -2,8 +2,8 @@
  * How an app is networked, from the 1.5+ `networks` list or the deprecated `container.docker.network` /
  * `ipAddress` fields, the way AppNormalization translates them. Host networking is the default.
  */
-import { isObject, joinPointer, type AppRef, type JsonObject } from '../../core/documentModel';
-import { perApp } from '../../core/perDocument';
+import { isObject, joinPointer, type AppRef, type JsonObject } from '../documentModel';
+import { perApp } from '../perDocument';
 import { containerOf, dockerOf } from './containerizer';
 
 export type NetworkMode = 'host' | 'bridge' | 'container';

@@ -3,8 +3,8 @@
  * or name: port definitions on host networking (one `default` port when none are given), port mappings on
  * bridge/container networking (one `default` mapping when none are given).
  */
-import { isObject, type AppRef, type JsonObject } from '../../core/documentModel';
-import { perApp } from '../../core/perDocument';
+import { isObject, type AppRef, type JsonObject } from '../documentModel';
+import { perApp } from '../perDocument';
 import { networkingMode, portMappingsOf } from './networking';
 
 export interface EffectivePorts {

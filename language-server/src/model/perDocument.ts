@@ -8,7 +8,7 @@
  * document and may depend on the run's profile and kind. A returned view is shared by every caller: treat it
  * as read-only.
  */
-import type { RuleContext } from '../rules/rule';
+import type { RuleContext } from '../core/rule';
 import type { AppRef } from './documentModel';
 
 /** Memoizes `compute(ctx)` for the document of one run. */

@@ -1,5 +1,5 @@
 /** Reports every later occurrence of a name already seen; used by the pod uniqueness rules. */
-import { joinPointer } from '../../core/documentModel';
+import { joinPointer } from '../documentModel';
 import type { Part } from './podParts';
 
 export function duplicateNames(parts: Part[], key = 'name'): { pointer: string; name: string }[] {

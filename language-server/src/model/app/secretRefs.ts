@@ -2,7 +2,7 @@
  * Where an app refers to secrets: `{"secret": name}` env values, secret volumes and docker.pullConfig.
  * All must name a key of the app's `secrets` map.
  */
-import { isObject, joinPointer, type JsonObject } from '../../core/documentModel';
+import { isObject, joinPointer, type JsonObject } from '../documentModel';
 import { containerOf, dockerOf } from './containerizer';
 
 export interface SecretRef {
