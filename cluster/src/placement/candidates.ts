@@ -1,0 +1,85 @@
+/**
+ * Which agents Marathon could place an app on: every constraint passes (Constraints.scala), the agent offers
+ * resources of an accepted role (`acceptedResourceRoles`, ResourceMatcher.scala), and the region rule holds
+ * (an agent outside the master's region only for apps with an `@region`/`@zone` constraint). Sources:
+ * ../shared/reference/mesos-master-api.md §4–§5. Resource amounts are not compared: a candidate is an agent
+ * Marathon *may* use, not one with room right now.
+ */
+import { agentRegion, type MesosAgent, type ResourceSummary } from '../mesos/agent';
+import { checkConstraint, constraintText, parseConstraints, type Constraint, type PlacedInstance } from './constraints';
+
+/** The fields of an app (or pod) definition placement reads. */
+export interface PlacementSpec {
+  constraints?: unknown;
+  acceptedResourceRoles?: unknown;
+  role?: unknown;
+}
+
+export interface AgentPlacement {
+  agent: MesosAgent;
+  candidate: boolean;
+  /** One line per failed check; empty for a candidate. */
+  reasons: string[];
+}
+
+export interface PlacementOptions {
+  /** Instances of the app already placed (for UNIQUE, CLUSTER, GROUP_BY, MAX_PER); default none. */
+  placed?: readonly PlacedInstance[];
+  /** The master's region (`domain` of /master/state); without it the region rule is not applied. */
+  masterRegion?: string;
+  /** Constraints to leave out, e.g. hostname:UNIQUE when counting agents for one instance each. */
+  ignore?: (c: Constraint) => boolean;
+}
+
+export interface Placement {
+  agents: AgentPlacement[];
+  candidates: MesosAgent[];
+  /** Entries of the definition that could not be read (the app would be refused anyway). */
+  problems: string[];
+}
+
+/** A task needs cpus or memory of the role; disk or ports alone cannot host one. */
+const hasAny = (r: ResourceSummary | undefined): boolean => r !== undefined && ((Number(r.cpus) || 0) > 0 || (Number(r.mem) || 0) > 0);
+
+/** Roles the app accepts offers of: `acceptedResourceRoles`, else Marathon's default (`*` and the app's role). */
+export function acceptedRoles(spec: PlacementSpec): string[] {
+  const given = Array.isArray(spec.acceptedResourceRoles) ? spec.acceptedResourceRoles.filter((r): r is string => typeof r === 'string') : [];
+  if (given.length > 0) return given;
+  const role = typeof spec.role === 'string' && spec.role !== '' ? spec.role : '*';
+  return role === '*' ? ['*'] : ['*', role];
+}
+
+/** Does the agent offer resources of one of `roles`? An agent whose resources are not reported passes. */
+function roleCheck(agent: MesosAgent, roles: string[]): string | undefined {
+  if (agent.unreserved_resources === undefined && agent.reserved_resources === undefined) return undefined;
+  const ok = roles.some((r) => (r === '*' ? hasAny(agent.unreserved_resources) : hasAny(agent.reserved_resources?.[r])));
+  if (ok) return undefined;
+  const reserved = Object.keys(agent.reserved_resources ?? {});
+  return `offers no resources for the accepted roles ${JSON.stringify(roles)} (acceptedResourceRoles; its reserved roles: ${reserved.length ? reserved.join(', ') : 'none'}, unreserved: ${hasAny(agent.unreserved_resources) ? 'yes' : 'none'})`;
+}
+
+export function placeApp(spec: PlacementSpec, agents: readonly MesosAgent[], options: PlacementOptions = {}): Placement {
+  const { constraints, problems } = parseConstraints(spec.constraints);
+  const used = constraints.filter((c) => !options.ignore?.(c));
+  const regionAware = constraints.some((c) => c.field === '@region' || c.field === '@zone');
+  const roles = acceptedRoles(spec);
+  const out: AgentPlacement[] = agents.map((agent) => {
+    const reasons: string[] = [];
+    if (agent.active === false) reasons.push('is not active (disconnected, deactivated or draining)');
+    const region = agentRegion(agent);
+    if (options.masterRegion !== undefined && region !== undefined && region !== options.masterRegion && !regionAware) {
+      reasons.push(`is in region ${JSON.stringify(region)}, not the master's ${JSON.stringify(options.masterRegion)}; Marathon declines such offers unless the app has an @region or @zone constraint`);
+    }
+    const roleProblem = roleCheck(agent, roles);
+    if (roleProblem) reasons.push(roleProblem);
+    for (const c of used) {
+      const r = checkConstraint(c, agent, options.placed ?? []);
+      if (!r.pass) reasons.push(`${constraintText(c)}: ${r.reason}`);
+    }
+    return { agent, candidate: reasons.length === 0, reasons };
+  });
+  return { agents: out, candidates: out.filter((a) => a.candidate).map((a) => a.agent), problems };
+}
+
+/** True for `["hostname","UNIQUE"]` (or `@hostname`), the "one instance per agent" constraint. */
+export const isHostnameUnique = (c: Constraint): boolean => (c.field === 'hostname' || c.field === '@hostname') && c.operator === 'UNIQUE';

@@ -1,0 +1,127 @@
+/**
+ * Marathon's constraint operators, evaluated for one agent against the instances already placed, exactly as
+ * `mesosphere/marathon:src/main/scala/mesosphere/mesos/Constraints.scala@0513cddcac` does (summarised in
+ * ../shared/reference/mesos-master-api.md §5). Pure: no I/O, never throws.
+ */
+import { fieldValue, formatScalar, type PlacementAgent } from './fieldValue';
+
+export const OPERATORS = ['UNIQUE', 'CLUSTER', 'GROUP_BY', 'LIKE', 'UNLIKE', 'MAX_PER', 'IS'] as const;
+export type Operator = (typeof OPERATORS)[number];
+
+export interface Constraint {
+  field: string;
+  operator: Operator;
+  value?: string;
+}
+
+/** An instance of the same app: the agent it runs on, or undefined while it is not placed yet. */
+export type PlacedInstance = PlacementAgent | undefined;
+
+export interface ConstraintCheck {
+  pass: boolean;
+  /** Why, in Marathon's terms: "rack is r10, which does not match r[0-9]". */
+  reason: string;
+}
+
+/** `[field, OP, value?]` as text, the way users write it. */
+export function constraintText(c: Constraint): string {
+  return JSON.stringify(c.value === undefined ? [c.field, c.operator] : [c.field, c.operator, c.value]);
+}
+
+/**
+ * The app's `constraints` → parsed constraints, plus a problem per entry that is not `[field, OPERATOR,
+ * value?]` (Marathon would refuse the app; marathon-lint names the exact rule).
+ */
+export function parseConstraints(raw: unknown): { constraints: Constraint[]; problems: string[] } {
+  const constraints: Constraint[] = [];
+  const problems: string[] = [];
+  if (raw === undefined || raw === null) return { constraints, problems };
+  if (!Array.isArray(raw)) return { constraints, problems: ['constraints is not an array of [field, OPERATOR, value?]'] };
+  raw.forEach((c, i) => {
+    const ok = Array.isArray(c) && (c.length === 2 || c.length === 3) && c.every((p) => typeof p === 'string') && c[0] !== '';
+    if (!ok || !(OPERATORS as readonly string[]).includes(c[1])) {
+      problems.push(`constraints/${i} ${JSON.stringify(c)} is not [field, OPERATOR, value?] with one of ${OPERATORS.join(', ')}; run marathon-lint for the exact rule`);
+      return;
+    }
+    constraints.push({ field: c[0], operator: c[1] as Operator, ...(c.length === 3 ? { value: c[2] } : {}) });
+  });
+  return { constraints, problems };
+}
+
+/** `getIntValue`: "inf" is Int.MaxValue, an integer is itself, anything else the default. */
+function intValue(v: string | undefined, fallback: number): number {
+  if (v === 'inf') return 2 ** 31 - 1;
+  if (v !== undefined && /^[+-]?\d+$/.test(v)) {
+    const n = Number(v);
+    if (n >= -(2 ** 31) && n <= 2 ** 31 - 1) return n;
+  }
+  return fallback;
+}
+
+/** Java `String.matches`: the whole string. A regex JavaScript cannot compile counts as no match. */
+function fullMatch(pattern: string, s: string): boolean | undefined {
+  try {
+    return new RegExp(`^(?:${pattern})$`).test(s);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Counts per placed value; unplaced instances form one "no value" group (key undefined). */
+function groups(placed: (string | undefined)[]): Map<string | undefined, number> {
+  const m = new Map<string | undefined, number>();
+  for (const v of placed) m.set(v, (m.get(v) ?? 0) + 1);
+  return m;
+}
+
+/** Does `agent` pass `c`, given the instances of the app already placed? */
+export function checkConstraint(c: Constraint, agent: PlacementAgent, placed: readonly PlacedInstance[] = []): ConstraintCheck {
+  const o = fieldValue(agent, c.field);
+  const v = c.value;
+  const name = c.field === 'hostname' || c.field === '@hostname' ? 'hostname' : c.field;
+  if (o === undefined) {
+    // A missing field passes only UNLIKE, whatever its value.
+    const what = c.field.startsWith('@') ? `the agent has no fault domain (${c.field})` : `the agent has no attribute "${c.field}"`;
+    return c.operator === 'UNLIKE' ? { pass: true, reason: `${what}, so UNLIKE passes` } : { pass: false, reason: what };
+  }
+  const placedValues = placed.map((p) => (p === undefined ? undefined : fieldValue(p, c.field)));
+  const is = `${name} is ${JSON.stringify(o)}`;
+  switch (c.operator) {
+    case 'UNIQUE': {
+      const taken = placedValues.includes(o);
+      return { pass: !taken, reason: taken ? `an instance of the app already runs where ${is}` : `no instance runs where ${is}` };
+    }
+    case 'CLUSTER': {
+      if (v !== undefined && v !== '') return { pass: o === v, reason: o === v ? is : `${is}, not ${JSON.stringify(v)}` };
+      if (placedValues.length === 0) return { pass: true, reason: `nothing placed yet, so any ${name} starts the cluster` };
+      const first = placedValues[0];
+      return { pass: first === o, reason: first === o ? `${is}, like the first instance` : `${is}; the first instance pinned ${name} to ${first === undefined ? 'no value' : JSON.stringify(first)}` };
+    }
+    case 'GROUP_BY': {
+      const minimum = Math.max(0, intValue(v, 0));
+      const counts = groups(placedValues);
+      const mine = counts.get(o);
+      if (mine === undefined) return { pass: true, reason: `no instance is in the ${name} ${JSON.stringify(o)} group yet` };
+      const smallest = Math.min(...counts.values());
+      const pass = counts.size >= minimum && mine === smallest;
+      return { pass, reason: pass ? `the ${JSON.stringify(o)} group is one of the smallest` : counts.size < minimum ? `only ${counts.size} of at least ${minimum} ${name} groups are used and ${JSON.stringify(o)} already has instances` : `the ${JSON.stringify(o)} group has ${mine} instances, more than the smallest (${smallest})` };
+    }
+    case 'MAX_PER': {
+      const max = intValue(v, 0);
+      const n = groups(placedValues).get(o) ?? 0;
+      return { pass: n < max, reason: `${n} instance(s) already where ${is}; MAX_PER allows ${max}` };
+    }
+    case 'LIKE':
+    case 'UNLIKE': {
+      if (v === undefined || v === '') return { pass: false, reason: `${c.operator} without a regular expression never passes` };
+      const m = fullMatch(v, o);
+      if (m === undefined) return { pass: false, reason: `"${v}" is not a regular expression this tool can evaluate` };
+      const pass = c.operator === 'LIKE' ? m : !m;
+      return { pass, reason: `${is}, which ${m ? 'matches' : 'does not match'} ${v}` };
+    }
+    case 'IS': {
+      const want = v !== undefined && /^[0-9]+(\.[0-9]+)?$/.test(v) ? formatScalar(Number(v)) : (v ?? '');
+      return { pass: o === want, reason: o === want ? is : `${is}, not ${JSON.stringify(want)}` };
+    }
+  }
+}

@@ -1,0 +1,45 @@
+// Candidate agents: constraints, acceptedResourceRoles, the region rule and inactive agents (reference §2, §4, §5).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { isHostnameUnique, placeApp } from '../../src/placement/candidates';
+import type { MesosAgent } from '../../src/mesos/agent';
+
+const res = (cpus: number) => ({ cpus, gpus: 0, mem: cpus * 1024, disk: 1000 });
+const domain = (region: string, zone: string) => ({ fault_domain: { region: { name: region }, zone: { name: zone } } });
+const agents: MesosAgent[] = [
+  { id: 'S1', hostname: 'agent-1', attributes: { dvdi: 'true' }, domain: domain('eu', 'a'), active: true, unreserved_resources: res(4), reserved_resources: {} },
+  { id: 'S2', hostname: 'agent-2', attributes: { dvdi: 'true' }, domain: domain('eu', 'b'), active: true, unreserved_resources: res(0), reserved_resources: { storage: res(2) } },
+  { id: 'S3', hostname: 'agent-3', attributes: {}, domain: domain('eu', 'a'), active: true, unreserved_resources: res(4), reserved_resources: {} },
+  { id: 'S4', hostname: 'agent-4', attributes: { dvdi: 'true' }, domain: domain('us', 'c'), active: true, unreserved_resources: res(4), reserved_resources: {} },
+  { id: 'S5', hostname: 'agent-5', attributes: { dvdi: 'true' }, active: false, unreserved_resources: res(4), reserved_resources: {} },
+];
+const names = (p: ReturnType<typeof placeApp>) => p.candidates.map((a) => a.hostname);
+
+test('attribute constraint, default roles, region rule, inactive agent', () => {
+  const p = placeApp({ constraints: [['dvdi', 'LIKE', 'true']] }, agents, { masterRegion: 'eu' });
+  assert.deepEqual(names(p), ['agent-1']);
+  const why = Object.fromEntries(p.agents.map((a) => [a.agent.hostname, a.reasons.join('; ')]));
+  assert.match(why['agent-2'], /accepted roles \["\*"\]/);
+  assert.match(why['agent-3'], /no attribute "dvdi"/);
+  assert.match(why['agent-4'], /region "us", not the master's "eu"/);
+  assert.match(why['agent-5'], /not active/);
+});
+
+test('an app role accepts its reserved resources; an @zone constraint lifts the region rule', () => {
+  assert.deepEqual(names(placeApp({ role: 'storage', constraints: [['dvdi', 'IS', 'true']] }, agents, { masterRegion: 'eu' })), ['agent-1', 'agent-2']);
+  assert.deepEqual(names(placeApp({ acceptedResourceRoles: ['storage'] }, agents)), ['agent-2']);
+  assert.deepEqual(names(placeApp({ constraints: [['@zone', 'UNLIKE', 'b']] }, agents, { masterRegion: 'eu' })), ['agent-1', 'agent-3', 'agent-4']);
+});
+
+test('hostname:UNIQUE can be ignored when counting one instance per agent', () => {
+  const spec = { constraints: [['hostname', 'UNIQUE'], ['dvdi', 'IS', 'true']] };
+  const placed = [agents[0]];
+  assert.deepEqual(names(placeApp(spec, agents, { placed })), ['agent-4']);
+  assert.deepEqual(names(placeApp(spec, agents, { placed, ignore: isHostnameUnique })), ['agent-1', 'agent-4']);
+});
+
+test('unreadable constraints are reported, and the rest still apply', () => {
+  const p = placeApp({ constraints: [['dvdi', 'like', 'true'], ['@zone', 'IS', 'a']] }, agents);
+  assert.equal(p.problems.length, 1);
+  assert.deepEqual(names(p), ['agent-1', 'agent-3']);
+});

@@ -1,0 +1,36 @@
+// Marathon's constraint semantics against the table in constraint-cases.json (from the Mesos reference §3, §5).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { checkConstraint, parseConstraints } from '../../src/placement/constraints';
+import { formatScalar } from '../../src/placement/fieldValue';
+import type { PlacementAgent } from '../../src/placement/fieldValue';
+
+interface Table {
+  agents: Record<string, PlacementAgent>;
+  cases: { why: string; agent: string; constraint: string[]; placed?: (string | null)[]; pass: boolean }[];
+}
+const table = JSON.parse(readFileSync(new URL('./constraint-cases.json', import.meta.url), 'utf8')) as Table;
+
+for (const c of table.cases) {
+  test(`${c.why}: ${JSON.stringify(c.constraint)} on ${c.agent} → ${c.pass ? 'passes' : 'fails'}`, () => {
+    const { constraints, problems } = parseConstraints([c.constraint]);
+    assert.deepEqual(problems, []);
+    const placed = (c.placed ?? []).map((p) => (p === null ? undefined : table.agents[p]));
+    const r = checkConstraint(constraints[0], table.agents[c.agent], placed);
+    assert.equal(r.pass, c.pass, r.reason);
+    assert.ok(r.reason.length > 0);
+  });
+}
+
+test('DecimalFormat("0.###") examples from the reference', () => {
+  const cases: [number, string][] = [[10.0, '10'], [2.5, '2.5'], [0.1234, '0.123'], [1.0005, '1'], [1.00051, '1.001'], [15038.0, '15038'], [0.0625, '0.062'], [0.1875, '0.188'], [-2.25, '-2.25'], [0, '0']];
+  for (const [x, s] of cases) assert.equal(formatScalar(x), s, String(x));
+});
+
+test('malformed constraints are problems that name the entry, never a throw', () => {
+  const { constraints, problems } = parseConstraints([['hostname', 'unique'], ['a'], 'x', ['rack', 'LIKE', 'r1'], [1, 'IS']]);
+  assert.equal(constraints.length, 1);
+  assert.deepEqual(problems.map((p) => p.split(' ')[0]), ['constraints/0', 'constraints/1', 'constraints/2', 'constraints/4']);
+  assert.deepEqual(parseConstraints({}).problems.length, 1);
+});
