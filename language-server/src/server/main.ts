@@ -2,7 +2,7 @@
  * marathon-language-server: `--stdio`, `--node-ipc` or `--socket=<port>` (vscode-languageserver reads
  * the transport from argv). A thin adapter: each concern registers its own handlers.
  */
-import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, type InitializeResult } from 'vscode-languageserver/node';
+import { createConnection, ProposedFeatures, StreamMessageWriter, TextDocuments, TextDocumentSyncKind, type InitializeResult } from 'vscode-languageserver/node';
 import { TestMountCommand } from '../protocol';
 import { ChangeLog } from './changeLog';
 import { registerCodeActions } from './codeActions';
@@ -11,6 +11,7 @@ import { registerCompletion } from './completion';
 import { registerDefinition } from './definition';
 import { registerHover } from './hover';
 import { createLogger } from './logger';
+import { ResyncMessageReader } from './frameReader';
 import { guard } from './runSafe';
 import { Session } from './session';
 import { registerDynamic, registerSettings } from './settingsHandler';
@@ -22,7 +23,36 @@ if (!process.argv.some((a) => a === '--stdio' || a === '--node-ipc' || a.startsW
   process.exit(2);
 }
 
-const connection = createConnection(ProposedFeatures.all);
+/**
+ * stdio gets our own reader, which survives a bad frame (frameReader.ts); other transports use the library's.
+ * Then, as vscode-languageserver does for stdio itself: stdout carries only frames (console goes to stderr),
+ * and the end of stdin ends the server (exit 0 after `shutdown`, else 1, so the client restarts it).
+ */
+const stdio = process.argv.includes('--stdio');
+let shutdownReceived = false;
+const connection = stdio
+  ? createConnection(
+      ProposedFeatures.all,
+      new ResyncMessageReader(
+        process.stdin,
+        (line) => process.stderr.write(`marathon-language-server: ${line}\n`),
+        (line) => {
+          process.stderr.write(`marathon-language-server: exiting: ${line}\n`);
+          process.exit(1);
+        },
+      ),
+      new StreamMessageWriter(process.stdout),
+    )
+  : createConnection(ProposedFeatures.all);
+if (stdio) {
+  console.log = console.info = console.warn = console.debug = console.error;
+  const exit = () => process.exit(shutdownReceived ? 0 : 1);
+  process.stdin.on('end', exit);
+  process.stdin.on('close', exit);
+  connection.onShutdown(() => {
+    shutdownReceived = true;
+  });
+}
 const changes = new ChangeLog();
 const documents = new TextDocuments(changes.documentsConfig);
 const log = createLogger(connection);
