@@ -50,9 +50,18 @@ function toPath(root: unknown, pointer: string): jsonc.JSONPath {
   return path;
 }
 
+/** Replaces just the key's text (quotes included); the value, comments and layout are left alone. */
+function renameKey(text: string, path: jsonc.JSONPath, to: string): string {
+  const tree = jsonc.parseTree(text);
+  const key = tree && jsonc.findNodeAtLocation(tree, path)?.parent?.children?.[0];
+  if (!key || key.type !== 'string') return text;
+  return text.slice(0, key.offset) + JSON.stringify(to) + text.slice(key.offset + key.length);
+}
+
 function applyOne(text: string, edit: PointerEdit, formattingOptions: jsonc.FormattingOptions): string {
   const root = parseLoose(text);
   const path = toPath(root, edit.pointer);
+  if (edit.op === 'rename') return renameKey(text, path, edit.to);
   const parent = valueAt(root, edit.pointer.slice(0, Math.max(0, edit.pointer.lastIndexOf('/'))));
   const isArrayInsertion = edit.op === 'add' && Array.isArray(parent);
   const value = edit.op === 'remove' ? undefined : edit.value;

@@ -1,20 +1,22 @@
 /**
  * What a document is, judged by its shape (the same tests the corpus INDEX used to classify files).
  * Order matters: a Chronos job has no `id`; a pod is told from an app by `containers`; a group has
- * `apps`/`groups`, or an `id` with nothing that would make it runnable.
+ * `apps`/`groups`/`pods` (or `enforceRole`); anything else with an `id` or an app field is an app.
  */
 import { isObject } from '../model/documentModel';
 import type { DocumentKind } from './types';
 
-const appFields = ['cmd', 'args', 'container', 'cpus', 'mem', 'instances', 'healthChecks', 'portDefinitions', 'constraints', 'env'];
+const runFields = ['cmd', 'args', 'container'];
 
 export function detectKind(root: unknown): DocumentKind {
   if (!isObject(root)) return 'unknown';
   if (typeof root.name === 'string' && 'command' in root && ('schedule' in root || 'parents' in root)) return 'chronos-job';
   if (Array.isArray(root.containers)) return 'pod';
   if (Array.isArray(root.apps) || Array.isArray(root.groups) || Array.isArray(root.pods)) return 'group';
-  if ('id' in root) return appFields.some((f) => f in root) ? 'app' : 'group';
-  if (appFields.slice(0, 3).some((f) => f in root)) return 'app'; // an app with its id missing: still an app
+  if ('enforceRole' in root) return 'group'; // the one group field an app never has
+  // Judged by what it has, never by what it lacks yet: `{"id": "/db/postgres"}` while being typed is an app
+  // to be (what a new file usually is), not an empty group.
+  if ('id' in root || runFields.some((f) => f in root)) return 'app'; // an app with its id missing: still an app
   return 'unknown';
 }
 

@@ -22,7 +22,9 @@ export interface Range {
 export type PointerEdit =
   | { op: 'replace'; pointer: string; value: unknown }
   | { op: 'add'; pointer: string; value: unknown }
-  | { op: 'remove'; pointer: string };
+  | { op: 'remove'; pointer: string }
+  /** Renames the key at `pointer` to `to` in place: the value and the layout around it stay as typed. */
+  | { op: 'rename'; pointer: string; to: string };
 
 export interface Fix {
   /** Shown on the light bulb, e.g. `Set maximumOverCapacity to 0`. */

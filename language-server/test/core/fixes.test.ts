@@ -52,3 +52,22 @@ test('fixes: add and remove edits follow the document indentation', () => {
 test('fixes: a pointer that no longer fits the document yields no edit rather than a throw', () => {
   assert.deepEqual(fixToTextEdits('[1, 2]', { title: 'x', edits: [{ op: 'replace', pointer: '/a/b/c', value: 1 }] }), []);
 });
+
+test('fixes: "contianer" is one finding, and its rename edits only the key, in place', () => {
+  const text = fixture('contianer-typo.json');
+  const findings = lint(text).diagnostics;
+  assert.deepEqual(findings.map((d) => d.ruleId), ['unknown-property'], 'no "nothing to run" error on top of the typo');
+  const edits = fixToTextEdits(text, findings[0].fix!);
+  assert.equal(findings[0].fix!.title, 'Rename "contianer" to "container"');
+  assert.equal(edits.length, 1);
+  assert.ok(edits[0].range.start.line === 2 && edits[0].range.end.line === 2, `one edit inside the key's line: ${JSON.stringify(edits)}`);
+  assert.equal(applyTextEdits(text, edits), text.replace('"contianer"', '"container"'));
+  assert.deepEqual(lint(applyTextEdits(text, edits)).diagnostics, []);
+});
+
+test('fixes: an unknown property with no near name is offered for removal, and only its line goes', () => {
+  const text = '{\n  "id": "/a",\n  "cmd": "sleep 1",\n  "frobnicate": true,\n  "instances": 1\n}\n';
+  const d = lint(text).diagnostics.find((x) => x.ruleId === 'unknown-property')!;
+  assert.equal(d.fix?.title, 'Remove "frobnicate"');
+  assert.equal(applyTextEdits(text, fixToTextEdits(text, d.fix!)), '{\n  "id": "/a",\n  "cmd": "sleep 1",\n  "instances": 1\n}\n');
+});

@@ -1,6 +1,18 @@
 import type { Rule } from '../../core/rule';
 import { joinPointer } from '../../model/documentModel';
 import { hasImage } from '../../model/app/containerizer';
+import { nearestName } from '../../core/nearest';
+
+const runFields = ['cmd', 'args', 'container'];
+
+/**
+ * A misspelt `cmd`, `args` or `container` ("contianer") is one mistake: unknown-property reports it with a
+ * rename fix, so "nothing to run" is not reported on top of it.
+ */
+function misspeltRunField(app: Record<string, unknown>): boolean {
+  for (const key in app) if (!runFields.includes(key) && nearestName(key, runFields) !== undefined) return true;
+  return false;
+}
 
 const text = "AppDefinition must either contain one of 'cmd' or 'args', and/or a 'container'.";
 
@@ -23,7 +35,7 @@ export const appCmdArgsContainer: Rule = {
             `Marathon rejects the app: "${text}" It has both \`cmd\` and \`args\`: \`cmd\` runs through a shell, \`args\` runs the ` +
             `image's entrypoint (or the first arg) directly, and Marathon will not guess which you meant. Keep one of them.`,
         });
-      } else if (!hasCmd && !hasArgs && !hasImage(ref.app)) {
+      } else if (!hasCmd && !hasArgs && !hasImage(ref.app) && !misspeltRunField(ref.app)) {
         ctx.report({
           pointer: ref.pointer,
           message:

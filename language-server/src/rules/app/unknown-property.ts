@@ -85,6 +85,15 @@ function pointerOf(frame: Frame): string {
   return joinPointer('', ...tokens.reverse());
 }
 
+/** Whose fields a key is checked against: the document's, or the enclosing object's ("container", "volumes[0]"). */
+function fieldsOf(kind: DocumentKind, frame: Frame): string {
+  if (!frame.parent) return `of ${kind === 'app' ? 'an' : 'a'} ${kind}`;
+  const tokens: (string | number)[] = [];
+  for (let f: Frame | undefined = frame; f?.parent && tokens.length < 2; f = f.parent) tokens.unshift(f.token);
+  const last = tokens[tokens.length - 1];
+  return typeof last === 'number' ? `of an item of "${String(tokens[0])}"` : `of "${String(last)}"`;
+}
+
 const needsVisit = (v: unknown): boolean => typeof v === 'object' && v !== null;
 
 export const unknownProperty: Rule = {
@@ -133,16 +142,15 @@ export const unknownProperty: Rule = {
           target: 'key',
           message:
             `Marathon does not know the field "${key}" and silently ignores it, so its setting has no effect. ` +
-            (suggestion ? `Did you mean "${suggestion}"?` : `Remove it, or check the spelling against the ${ctx.kind} fields of Marathon ${ctx.profile.marathonVersion}.`),
+            (suggestion ? `Did you mean "${suggestion}"?` : `Remove it, or check the spelling against the fields ${fieldsOf(ctx.kind, frame)} in Marathon ${ctx.profile.marathonVersion}.`),
           fix: canRename
             ? {
                 title: `Rename "${key}" to "${suggestion}"`,
-                edits: [
-                  { op: 'add', pointer: joinPointer(pointer, suggestion), value: child },
-                  { op: 'remove', pointer: keyPointer },
-                ],
+                edits: [{ op: 'rename', pointer: keyPointer, to: suggestion }],
               }
-            : undefined,
+            : suggestion === undefined
+              ? { title: `Remove "${key}"`, edits: [{ op: 'remove', pointer: keyPointer }] }
+              : undefined,
         });
       }
     }
