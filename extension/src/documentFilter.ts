@@ -13,6 +13,9 @@ export function isMarathonDocument(doc: vscode.TextDocument, extraGlobs: readonl
   if (doc.uri.scheme !== 'file' && doc.uri.scheme !== 'untitled') return false;
   if (doc.uri.path.endsWith('/' + configFileName)) return false; // the lint config is not a definition
   if (extraGlobs.some((g) => vscode.languages.match({ pattern: g }, doc) > 0)) return true;
+  const text = doc.getText();
+  // A new, still empty file: the server offers skeletons of each kind there (and nothing else until it is one).
+  if (/^\s*(\{\s*\}?\s*)?$/.test(text)) return true;
   // jsonc-parser's parse is tolerant, so a half-typed definition is still recognised.
-  return detectKind(parse(doc.getText(), [], { allowTrailingComma: true })) !== 'unknown';
+  return detectKind(parse(text, [], { allowTrailingComma: true })) !== 'unknown';
 }

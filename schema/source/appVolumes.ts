@@ -63,7 +63,7 @@ export const appVolumeDefinitions: Record<string, JsonSchema> = {
         'dvdi/volumetype': { type: 'string', description: 'REX-Ray: storage type, lower-case (e.g. "gp2", "io1").', examples: ['gp2'] },
         'dvdi/newfstype': { type: 'string', description: 'REX-Ray: file system created on a new volume (e.g. "xfs", "ext4").', examples: ['xfs'] },
         'dvdi/iops': { type: 'string', description: 'REX-Ray: provisioned IOPS, a positive integer written as a string.', examples: ['1000'] },
-        'dvdi/overwritefs': { type: 'string', description: 'REX-Ray: reformat an existing volume; Marathon only accepts "true".', examples: ['true'] },
+        'dvdi/overwritefs': { type: 'string', description: 'REX-Ray: format the volume when it is created, erasing any data on it. Marathon accepts only "true" here, and a dry run refuses it; leave it out unless the data may be lost.', examples: ['true'] },
         'dvdi/size': { type: 'string', description: 'Driver-side size option; `external.size` overrides it.', examples: ['10'] },
       },
       additionalProperties: { type: 'string' },

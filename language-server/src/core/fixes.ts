@@ -58,10 +58,36 @@ function renameKey(text: string, path: jsonc.JSONPath, to: string): string {
   return text.slice(0, key.offset) + JSON.stringify(to) + text.slice(key.offset + key.length);
 }
 
+/**
+ * Removes a property or array item and the separator that went with it, and nothing else: jsonc's `modify`
+ * would reformat the whole enclosing object, undoing the author's layout (a one-line object becomes ten).
+ */
+function removeNode(text: string, path: jsonc.JSONPath): string | undefined {
+  const tree = jsonc.parseTree(text);
+  const value = tree && jsonc.findNodeAtLocation(tree, path);
+  if (!value?.parent) return undefined;
+  const node = value.parent.type === 'property' ? value.parent : value; // the property, or the array item
+  const container = node.parent;
+  if (!container?.children) return undefined;
+  const i = container.children.indexOf(node);
+  const next = container.children[i + 1];
+  const prev = container.children[i - 1];
+  let start: number;
+  let end: number;
+  if (next) [start, end] = [node.offset, next.offset]; // `"a": 1, ` up to the next key
+  else if (prev) [start, end] = [prev.offset + prev.length, node.offset + node.length]; // `, "b": 2` after the previous one
+  else [start, end] = [container.offset + 1, container.offset + container.length - 1]; // the only one: `{}` / `[]`
+  return text.slice(0, start) + text.slice(end);
+}
+
 function applyOne(text: string, edit: PointerEdit, formattingOptions: jsonc.FormattingOptions): string {
   const root = parseLoose(text);
   const path = toPath(root, edit.pointer);
   if (edit.op === 'rename') return renameKey(text, path, edit.to);
+  if (edit.op === 'remove') {
+    const removed = removeNode(text, path);
+    if (removed !== undefined) return removed;
+  }
   const parent = valueAt(root, edit.pointer.slice(0, Math.max(0, edit.pointer.lastIndexOf('/'))));
   const isArrayInsertion = edit.op === 'add' && Array.isArray(parent);
   const value = edit.op === 'remove' ? undefined : edit.value;

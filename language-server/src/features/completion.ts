@@ -8,7 +8,9 @@ import { collectApps } from '../model/documentModel';
 import type { MarathonDocument } from './document';
 import { nodeAtOffset, pathOf, type JsonNode, type JsonPath } from './jsonTree';
 import { fieldInfo, propertiesOf, schemasAtPath, type SchemaNode } from '../model/schemaNavigator';
-import { constraintOperators, itemSnippets, valueSnippetForKey } from './snippets';
+import { constraintOperators, documentSkeletons, itemSnippets, valueSnippetForKey } from './snippets';
+import { allowedByRules } from './ruleHints';
+import { schemaFileByKind } from './documentKind';
 import { nodeRange } from './ranges';
 import type { FeatureContext } from './context';
 
@@ -80,7 +82,9 @@ function keyItems(doc: MarathonDocument, where: Extract<Where, { at: 'key' }>, c
   const insideVolume = typeof path[path.length - 1] === 'number' && path[path.length - 2] === 'volumes';
   const items: CompletionItem[] = [];
   const push = (key: string, documentation: string | undefined, value: string | undefined, detail?: string) => {
+    // Once per key: a driver's option key is also a schema property, and the driver's entry (first) says more.
     if (existing.has(key)) return;
+    existing.add(key);
     const keyText = JSON.stringify(key);
     const text = where.hasColon || value === undefined ? keyText : `${keyText}: ${value}`;
     items.push({
@@ -106,6 +110,13 @@ function keyItems(doc: MarathonDocument, where: Extract<Where, { at: 'key' }>, c
         const value = o.valueKind === 'boolean' ? '"${1|true,false|}"' : '"$1"';
         push(key, o.description, value, d.name);
       }
+    }
+  }
+
+  // An empty document: whole skeletons of each kind, so a new file starts from something that lints clean.
+  if (path.length === 0 && [...existing].every((k) => k === '$schema')) {
+    for (const sk of documentSkeletons) {
+      items.push({ label: sk.label, kind: CompletionItemKind.Snippet, detail: sk.detail, insertTextFormat: InsertTextFormat.Snippet, sortText: ' ' + sk.label, ...(range ? { textEdit: { range, newText: sk.body } } : { insertText: sk.body }) });
     }
   }
 
@@ -159,9 +170,23 @@ function valueItems(doc: MarathonDocument, where: Extract<Where, { at: 'value' }
     for (const s of itemSnippets(prev, path.includes('container'))) push(s.label, s.body, CompletionItemKind.Snippet, s.detail, undefined, true);
   }
 
+  // `$schema`: our published schemas (by their $id), which also tell the server the document's kind.
+  if (path.length === 1 && last === '$schema') {
+    for (const [kind, file] of Object.entries(schemaFileByKind)) {
+      const id = ctx.schemas.get(file)?.$id;
+      if (typeof id === 'string') push(id, JSON.stringify(id), CompletionItemKind.Value, `${kind} schema`);
+    }
+  }
+  // The whole text is empty: a skeleton with its braces.
+  if (path.length === 0 && doc.tree === undefined) {
+    for (const sk of documentSkeletons) push(sk.label, `{\n\t${sk.body.replace(/\n/g, '\n\t')}\n}`, CompletionItemKind.Snippet, sk.detail, undefined, true);
+  }
+
   const root = ctx.schemaFor(doc.kind);
+  const narrowed = allowedByRules(doc.value, path);
   if (root) {
     const info = fieldInfo(schemasAtPath(root, path, ctx.schemas));
+    if (narrowed) info.enumValues = info.enumValues.filter((v) => narrowed.allowed.includes(String(v)));
     for (const v of info.enumValues) push(String(v), JSON.stringify(v), CompletionItemKind.EnumMember, info.hasDefault && info.default === v ? 'default' : undefined, info.description);
     if (info.types.includes('boolean')) for (const b of [true, false]) push(String(b), String(b), CompletionItemKind.Value);
     if (info.hasDefault && (info.default === null || typeof info.default !== 'object')) {

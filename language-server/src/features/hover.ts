@@ -8,6 +8,7 @@ import type { MarathonDocument } from './document';
 import { nodeAtOffset, pathOf, type JsonNode } from './jsonTree';
 import { fieldInfo, schemasAtPath } from '../model/schemaNavigator';
 import { nodeRange } from './ranges';
+import { allowedByRules } from './ruleHints';
 import type { FeatureContext } from './context';
 
 function contains(d: Diagnostic, line: number, character: number): boolean {
@@ -35,7 +36,9 @@ export function hover(doc: MarathonDocument, offset: number, diagnostics: readon
       lines.push(`**${String(path[path.length - 1])}**${info.types.length ? ` — \`${info.types.join(' | ')}\`` : ''}${info.deprecated ? ' (deprecated)' : ''}`);
       if (info.description) lines.push(info.description);
       if (info.hasDefault) lines.push(`Default: ${fmt(info.default)}`);
-      if (info.enumValues.length) lines.push(`Allowed: ${info.enumValues.map(fmt).join(', ')}`);
+      const narrowed = allowedByRules(doc.value, path);
+      if (narrowed) lines.push(`Allowed here: ${narrowed.allowed.map(fmt).join(', ')}. ${narrowed.why}`);
+      else if (info.enumValues.length) lines.push(`Allowed: ${info.enumValues.map(fmt).join(', ')}`);
       if (info.description || info.types.length || info.enumValues.length) sections.push(lines.join('\n\n'));
     }
     target = isKey ? node.parent : node;

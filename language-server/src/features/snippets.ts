@@ -63,3 +63,39 @@ export function valueSnippetForKey(key: string, insideContainer: boolean, inside
   if (items.length > 0) return `[\n\t${items[0].body.replace(/\n/g, '\n\t')}\n]`;
   return undefined;
 }
+
+/**
+ * Whole-document skeletons for an empty file: the properties of a minimal definition of each kind that
+ * lints clean as accepted (the external-volume app follows the dvdi rules: one instance, Mesos
+ * containerizer, maximumOverCapacity 0). Bodies are the properties only: they go inside `{}`.
+ */
+export const documentSkeletons: ShapeSnippet[] = [
+  {
+    label: 'Marathon app with an external volume',
+    detail: 'app: Docker image on the Mesos containerizer, one dvdi volume, one instance',
+    body:
+      '"id": "/${1:db}/${2:postgres}",\n"instances": 1,\n"cpus": ${3:1},\n"mem": ${4:1024},\n"container": {\n\t"type": "MESOS",\n\t"docker": { "image": "${5:postgres:16}" },\n' +
+      '\t"volumes": [\n\t\t{\n\t\t\t"containerPath": "${6:pgdata}",\n\t\t\t"mode": "RW",\n\t\t\t"external": {\n\t\t\t\t"name": "${7:pgdata}",\n\t\t\t\t"provider": "dvdi",\n' +
+      '\t\t\t\t"options": { "dvdi/driver": "${8|rexray,local,pxd,rclone|}" }\n\t\t\t}\n\t\t}\n\t]\n},\n"upgradeStrategy": { "minimumHealthCapacity": 0, "maximumOverCapacity": 0 }',
+  },
+  {
+    label: 'Marathon app',
+    detail: 'app: id, cmd, resources, instances',
+    body: '"id": "/${1:app}",\n"cmd": "${2:sleep 1000}",\n"cpus": ${3:0.1},\n"mem": ${4:128},\n"instances": ${5:1}',
+  },
+  {
+    label: 'Marathon pod',
+    detail: 'pod: id, one container with resources and image',
+    body: '"id": "/${1:pod}",\n"scaling": { "kind": "fixed", "instances": 1 },\n"containers": [\n\t{\n\t\t"name": "${2:main}",\n\t\t"resources": { "cpus": ${3:0.1}, "mem": ${4:128} },\n\t\t"image": { "kind": "DOCKER", "id": "${5:nginx:1.27}" }\n\t}\n],\n"networks": [{ "mode": "host" }]',
+  },
+  {
+    label: 'Marathon group',
+    detail: 'group: id and one app',
+    body: '"id": "/${1:group}",\n"apps": [\n\t{\n\t\t"id": "${2:app}",\n\t\t"cmd": "${3:sleep 1000}",\n\t\t"cpus": 0.1,\n\t\t"mem": 128,\n\t\t"instances": 1\n\t}\n]',
+  },
+  {
+    label: 'Chronos job',
+    detail: 'Chronos job: name, command, ISO 8601 schedule',
+    body: '"name": "${1:nightly-backup}",\n"command": "${2:echo hello}",\n"schedule": "${3:R/2030-01-01T02:00:00Z/P1D}",\n"epsilon": "PT30M",\n"owner": "${4:ops@example.com}",\n"cpus": 0.1,\n"mem": 128',
+  },
+];

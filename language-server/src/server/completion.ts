@@ -10,7 +10,7 @@ const empty: CompletionList = { isIncomplete: false, items: [] };
 export function registerCompletion(session: Session): void {
   session.connection.onCompletion((params, token) =>
     runSafe(session.log, 'completion', empty, token, () => {
-      const doc = session.marathonDocument(params.textDocument.uri);
+      const doc = session.marathonDocument(params.textDocument.uri) ?? session.startingDocument(params.textDocument.uri);
       if (!doc) return empty;
       return complete(doc, doc.lines.offsetAt(params.position), featureContext());
     }),

@@ -30,8 +30,12 @@ export function kindFromSchemaText(text: string): DocumentKind | undefined {
   return m ? kindFromSchemaRef(m[1]) : undefined;
 }
 
+export function pathEndsWithConfig(uri: string): boolean {
+  return pathOf(uri).endsWith('/' + configFileName);
+}
+
 export function isMarathonDocument(doc: MarathonDocument, globs: readonly string[], roots: readonly string[]): boolean {
-  if (pathOf(doc.uri).endsWith('/' + configFileName)) return false; // the lint config is not a definition
+  if (pathEndsWithConfig(doc.uri)) return false; // the lint config is not a definition
   if (matchesFilesSetting(doc.uri, globs, roots)) return true;
   return doc.kind !== 'unknown'; // features/documentKind: a `$schema` naming one of ours, else the shape
 }

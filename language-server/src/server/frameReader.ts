@@ -35,7 +35,7 @@ export type FrameProblem = (line: string) => void;
 
 /** Splits a byte stream into JSON-RPC messages, skipping whatever is not a valid frame. */
 export class FrameParser {
-  private buf = Buffer.alloc(0);
+  private buf: Buffer = Buffer.alloc(0);
   /** After a bad frame, the junk up to the next header is skipped without a second log line. */
   private quiet = false;
 

@@ -9,7 +9,7 @@ import type { MarathonDocument } from '../features/document';
 import type { LintResult } from '../core/types';
 import type { ChangeLog } from './changeLog';
 import { DocumentCache } from './documentCache';
-import { isMarathonDocument, kindFromSchemaText, matchesFilesSetting } from './documentFilter';
+import { isMarathonDocument, kindFromSchemaText, matchesFilesSetting, pathEndsWithConfig } from './documentFilter';
 import { lintDocument } from './engine';
 import type { Logger } from './logger';
 import { ProjectConfig } from './projectConfig';
@@ -91,6 +91,18 @@ export class Session {
     const doc = this.document(uri);
     if (!doc) return undefined;
     return isMarathonDocument(doc, this.settings.settings.files ?? [], this.roots) ? doc : undefined;
+  }
+
+  /**
+   * A document still being started: blank, `{}` or only a `$schema`. Not a definition yet (no diagnostics),
+   * but completion offers it skeletons of each kind and our schemas, so a new file can get going.
+   */
+  startingDocument(uri: string): MarathonDocument | undefined {
+    const doc = this.document(uri);
+    if (!doc || pathEndsWithConfig(uri)) return undefined;
+    const v = doc.value;
+    if (doc.text.trim() === '' || (typeof v === 'object' && v !== null && !Array.isArray(v) && Object.keys(v).every((k) => k === '$schema'))) return doc;
+    return undefined;
   }
 
   /**

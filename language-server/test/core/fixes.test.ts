@@ -71,3 +71,16 @@ test('fixes: an unknown property with no near name is offered for removal, and o
   assert.equal(d.fix?.title, 'Remove "frobnicate"');
   assert.equal(applyTextEdits(text, fixToTextEdits(text, d.fix!)), '{\n  "id": "/a",\n  "cmd": "sleep 1",\n  "instances": 1\n}\n');
 });
+
+test('fixes: a destructive dvdi/overwritefs is removed, and a DVDI_VOLUME_NAME loses the characters the module refuses', () => {
+  const app = (extra: string) => `{\n  "id": "/db",\n  "cmd": "sleep 1",\n  "instances": 1,\n  "upgradeStrategy": { "minimumHealthCapacity": 0, "maximumOverCapacity": 0 },\n${extra}\n}\n`;
+  const vol = app('  "container": {\n    "type": "MESOS",\n    "volumes": [{ "containerPath": "data", "mode": "RW", "external": { "name": "pg", "provider": "dvdi", "options": { "dvdi/driver": "rexray", "dvdi/overwritefs": "true" } } }]\n  }');
+  const d = lint(vol).diagnostics.find((x) => x.ruleId === 'dvdi-destructive-option')!;
+  assert.equal(d.fix?.title, 'Remove dvdi/overwritefs');
+  const fixed = applyTextEdits(vol, fixToTextEdits(vol, d.fix!));
+  assert.equal(fixed, vol.replace(', "dvdi/overwritefs": "true"', ''));
+  const env = app('  "env": { "DVDI_VOLUME_NAME": "pg data/1", "DVDI_VOLUME_DRIVER": "rexray" }');
+  const e = lint(env).diagnostics.find((x) => x.ruleId === 'dvdi-env-value-chars')!;
+  assert.match(e.fix!.title, /^Remove "\/", " " from DVDI_VOLUME_NAME/);
+  assert.equal(applyTextEdits(env, fixToTextEdits(env, e.fix!)), env.replace('"pg data/1"', '"pgdata1"'));
+});

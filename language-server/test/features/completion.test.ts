@@ -15,7 +15,20 @@ const cases: [string, string, string[], string[]][] = [
   ['constraints: operators in the second slot', "{'id': '/a', 'cmd': 'x', 'constraints': [['hostname', |]]}", ['UNIQUE', 'CLUSTER', 'GROUP_BY'], []],
   ['group: apps/groups keys', "{'id': '/g', 'apps': [], |}", ['groups', 'dependencies'], ['apps']],
   ['not a Marathon document: nothing from a schema', "{'name': 'x', |}", [], ['cpus', 'mem']],
+  ['an empty object: a skeleton of each kind', '{|}', ['Marathon app with an external volume', 'Marathon app', 'Marathon pod', 'Marathon group', 'Chronos job'], ['cpus']],
+  ['an empty file: skeletons with their braces', '|', ['Marathon app', 'Marathon pod', 'Chronos job'], []],
+  ['$schema values: our schemas', "{'$schema': |}", ['https://marathon-devtools.github.io/schema/marathon-app.schema.json', 'https://marathon-devtools.github.io/schema/chronos-job.schema.json'], []],
+  ['an id alone, being typed, is an app: app keys, no group keys', "{'id': '/db/postgres', |}", ['cmd', 'container', 'instances'], ['apps', 'groups', 'Marathon app']],
+  ['mode of an external volume on the Mesos containerizer: RW only', "{'id': '/a', 'container': {'type': 'MESOS', 'volumes': [{'external': {'name': 'v'}, 'mode': |}]}}", ['RW'], ['RO']],
+  ['mode of an external volume on Docker: RW and RO', "{'id': '/a', 'container': {'type': 'DOCKER', 'volumes': [{'external': {'name': 'v'}, 'mode': |}]}}", ['RW', 'RO'], []],
 ];
+
+test('completion: a driver option key is offered once (driver list and schema both know it)', () => {
+  const { doc, offset } = at(json("{'id': '/a', 'cmd': 'x', 'container': {'volumes': [{'external': {'options': {'dvdi/driver': 'rexray', |}}}]}}"));
+  const labels = complete(doc, offset, ctx).items.map((i) => i.label);
+  assert.ok(labels.includes('dvdi/overwritefs'));
+  assert.deepEqual(labels.filter((l, i) => labels.indexOf(l) !== i), [], 'no duplicates');
+});
 
 for (const [name, text, want, notWant] of cases) {
   test(`completion: ${name}`, () => {

@@ -11,6 +11,7 @@ const cases: [string, string, string[]][] = [
   ['an enum value: allowed values listed', "{'id': '/a', 'cmd': 'x', 'container': {'type': 'DOC|KER'}}", ['**type**', 'Allowed:', '`"DOCKER"`', '`"MESOS"`']],
   ['between properties: nothing', "{'id': '/a', 'cmd': 'x',|  'mem': 128}", []],
   ['not a Marathon document: nothing', "{'name': 'x', 'me|m': 1}", []],
+  ['mode of an external volume on the Mesos containerizer: what the rule allows', "{'id': '/a', 'container': {'type': 'MESOS', 'volumes': [{'external': {'name': 'v'}, 'mo|de': 'RW'}]}}", ['Allowed here: `"RW"`', 'dvdi-mesos-mode-rw']],
 ];
 
 for (const [name, text, fragments] of cases) {

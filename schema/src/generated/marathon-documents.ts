@@ -598,7 +598,7 @@ export interface ExternalVolumeInfo {
      */
     'dvdi/iops'?: string;
     /**
-     * REX-Ray: reformat an existing volume; Marathon only accepts "true".
+     * REX-Ray: format the volume when it is created, erasing any data on it. Marathon accepts only "true" here, and a dry run refuses it; leave it out unless the data may be lost.
      */
     'dvdi/overwritefs'?: string;
     /**

@@ -23,7 +23,7 @@ const rexrayOptions: DriverOption[] = [
   },
   {
     key: 'overwritefs',
-    description: 'Format the volume even if it already has a file system (REX-Ray 0.3).',
+    description: 'REX-Ray: format the volume when it is created, erasing any data on it. Marathon accepts only "true" here, and a dry run refuses it; leave it out unless the data may be lost.',
     valueKind: 'boolean',
     destructive: overwritefsEffect,
     destructiveWhen: 'true',

@@ -8,6 +8,7 @@ export const dvdiDestructiveOption: Rule = {
   id: 'dvdi-destructive-option',
   severity: 'warning',
   kinds: ['app', 'group'],
+  fixable: true,
   summary: 'Warns about driver options that can destroy data on the volume, such as dvdi/overwritefs.',
   check(ctx) {
     const say = (key: string, value: string, effect: string) =>
@@ -21,7 +22,8 @@ export const dvdiDestructiveOption: Rule = {
         const value = options[key];
         if (!key.startsWith('dvdi/') || key === 'dvdi/driver' || typeof value !== 'string') continue;
         const effect = destructiveEffect(driver, key.slice('dvdi/'.length), value);
-        if (effect) ctx.report({ pointer: optionPointer(v, key), message: say(key, value, effect) });
+        const pointer = optionPointer(v, key);
+        if (effect) ctx.report({ pointer, message: say(key, value, effect), fix: { title: `Remove ${key}`, edits: [{ op: 'remove', pointer }] } });
       }
     }
     for (const { vars } of moduleEnvAppsOf(ctx)) {
@@ -31,7 +33,13 @@ export const dvdiDestructiveOption: Rule = {
         for (const item of splitOpts(opts.value)) {
           const [k, val] = item.split('=');
           const effect = val === undefined ? undefined : destructiveEffect(slot.vars.DRIVER?.value || 'rexray', k!, val);
-          if (effect) ctx.report({ pointer: opts.pointer, message: `${opts.key}: ` + say(k!, val!, effect) });
+          if (!effect) continue;
+          const rest = splitOpts(opts.value).filter((i) => i !== item).join(',');
+          ctx.report({
+            pointer: opts.pointer,
+            message: `${opts.key}: ` + say(k!, val!, effect),
+            fix: { title: `Remove ${item} from ${opts.key}`, edits: [{ op: 'replace', pointer: opts.pointer, value: rest }] },
+          });
         }
       }
     }

@@ -14,14 +14,18 @@ export const dvdiEnvValueChars: Rule = {
   kinds: ['app', 'group'],
   summary: 'DVDI_VOLUME_NAME/DRIVER/OPTS/EXPLICITCREATE values avoid the characters mesos-module-dvdi refuses (including "/", ":" and spaces).',
   marathonMessage,
+  fixable: true,
   check(ctx) {
     for (const { vars } of moduleEnvAppsOf(ctx)) {
       for (const v of vars) {
         if (v.value === undefined || !checkedFields.has(v.field)) continue;
         const bad = prohibitedIn(v.value);
         if (bad.length === 0) continue;
+        // A name or driver without the refused characters is what the user meant; options cannot be guessed.
+        const stripped = v.field === 'OPTS' ? '' : [...v.value].filter((c) => !bad.includes(c)).join('');
         ctx.report({
           pointer: v.pointer,
+          fix: stripped ? { title: `Remove ${bad.map(show).join(', ')} from ${v.key} (→ ${show(stripped)})`, edits: [{ op: 'replace', pointer: v.pointer, value: stripped }] } : undefined,
           message:
             `"${marathonMessage}" (mesos-module-dvdi on the agent): the value of ${v.key} contains ${bad.map(show).join(', ')}, which the module refuses ` +
             '(it passes values to a shell), so the task fails before any volume is mounted. ' +
