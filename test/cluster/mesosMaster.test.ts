@@ -1,0 +1,101 @@
+// The Mesos master client against the stand-in master over real HTTP: agents, leader redirect, 503, auth,
+// timeouts, size caps, and bad answers named clearly (never a throw of anything but ClusterHttpError).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import fc from 'fast-check';
+import { MesosMasterClient, checkSlaves } from '@marathon-devtools/cluster/mesos/client';
+import { ClusterHttpError, httpGet } from '@marathon-devtools/cluster/http/getJson';
+import { startMesosMaster } from '../standins/mesos-master/server';
+import { agent } from '../standins/mesos-master/agents';
+
+const agents = [
+  agent({ hostname: 'agent-1', attributes: { dvdi: 'true', level: 10, ports: '[33000-34000,31000-32000]' }, region: 'eu', zone: 'a' }, 1),
+  agent({ hostname: 'agent-2', attributes: {}, active: false }, 2),
+];
+
+test('lists agents with attributes and domains as Mesos writes them', async (t) => {
+  const m = await startMesosMaster({ agents, recovered: [agent({ hostname: 'agent-9' }, 9)], domain: { region: 'eu', zone: 'a' } });
+  t.after(() => m.close());
+  const raw = (await httpGet(`${m.url}/master/slaves`)).body;
+  assert.match(raw, /"level":10\.0/);
+  assert.match(raw, /"ports":"\[31000-32000, 33000-34000\]"/);
+  const c = new MesosMasterClient({ url: m.url + '/' });
+  const r = await c.getAgents();
+  assert.deepEqual(r.slaves.map((a) => [a.hostname, a.active, a.domain?.fault_domain.zone.name]), [['agent-1', true, 'a'], ['agent-2', false, undefined]]);
+  assert.equal(r.slaves[0].attributes.level, 10);
+  assert.deepEqual(Object.keys(r.recovered_slaves[0]).sort(), ['attributes', 'hostname', 'id', 'port']);
+  assert.equal(await c.getMasterRegion(), 'eu');
+  const one = JSON.parse((await httpGet(`${m.url}/master/slaves?slave_id=${agents[1].id}`)).body);
+  assert.deepEqual(one.slaves.map((a: { hostname: string }) => a.hostname), ['agent-2']);
+  assert.equal((await httpGet(`${m.url}/master/state.json`)).status, 404);
+  assert.match((await httpGet(`${m.url}/master/slaves?jsonp=cb`)).body, /^cb\(\{"slaves"/);
+});
+
+test('a non-leading master redirects (307, protocol-relative) and the client follows to the leader', async (t) => {
+  const leader = await startMesosMaster({ agents });
+  const follower = await startMesosMaster({ leader: new URL(leader.url).host });
+  t.after(() => Promise.all([leader.close(), follower.close()]));
+  const first = await httpGet(`${follower.url}/master/slaves`);
+  assert.equal(first.status, 307);
+  assert.equal(first.headers.location, `//${new URL(leader.url).host}/master/slaves`);
+  const c = new MesosMasterClient({ url: follower.url });
+  assert.equal((await c.getAgents()).slaves.length, 2);
+  await c.getMasterRegion();
+  assert.deepEqual(follower.requests, ['/master/slaves', '/master/slaves'], 'later calls go straight to the leader');
+});
+
+test('redirect loops, no leader, auth and 404 are clear errors', async (t) => {
+  const loop = await startMesosMaster({ leader: 'placeholder' });
+  t.after(() => loop.close());
+  const loopHost = new URL(loop.url).host;
+  const loop2 = await startMesosMaster({ leader: loopHost });
+  t.after(() => loop2.close());
+  await assert.rejects(new MesosMasterClient({ url: loop2.url }).getAgents(), /redirected|ECONNREFUSED|unknown host|placeholder/);
+  const none = await startMesosMaster({ noLeader: true });
+  t.after(() => none.close());
+  await assert.rejects(new MesosMasterClient({ url: none.url }).getAgents(), /503 No leader elected: the Mesos masters have no leader/);
+  const basic = await startMesosMaster({ agents, basic: { user: 'ops', password: 's3cret' } });
+  t.after(() => basic.close());
+  await assert.rejects(new MesosMasterClient({ url: basic.url }).getAgents(), /401 unauthorized \(Basic realm="mesos-master-readonly"\)/);
+  const ok = await new MesosMasterClient({ url: basic.url, authorization: `Basic ${Buffer.from('ops:s3cret').toString('base64')}` }).getAgents();
+  assert.equal(ok.slaves.length, 2);
+  const dcos = await startMesosMaster({ agents, dcosToken: 'tkn' });
+  t.after(() => dcos.close());
+  await assert.rejects(new MesosMasterClient({ url: dcos.url }).getAgents(), /oauthjwt/);
+  assert.equal((await new MesosMasterClient({ url: dcos.url, authorization: 'token=tkn' }).getAgents()).slaves.length, 2);
+  await assert.rejects(new MesosMasterClient({ url: `${loop.url.replace(loopHost, new URL(basic.url).host)}/nowhere`, authorization: `Basic ${Buffer.from('ops:s3cret').toString('base64')}` }).getAgents(), /404: no Mesos master endpoint there/);
+});
+
+test('timeouts, size caps, refused connections and non-JSON answers', async (t) => {
+  const slow = await startMesosMaster({ agents, delayMs: 3000 });
+  t.after(() => slow.close());
+  await assert.rejects(new MesosMasterClient({ url: slow.url, timeoutMs: 200 }).getAgents(), /no complete answer within 0.2 s/);
+  const m = await startMesosMaster({ agents });
+  t.after(() => m.close());
+  await assert.rejects(new MesosMasterClient({ url: m.url, maxBytes: 100 }).getAgents(), /larger than/);
+  const html = createServer((_q, s) => s.end('<html>Mesos UI</html>'));
+  await new Promise<void>((r) => html.listen(0, '127.0.0.1', r));
+  t.after(() => html.close());
+  const hurl = `http://127.0.0.1:${(html.address() as AddressInfo).port}`;
+  await assert.rejects(new MesosMasterClient({ url: hurl }).getAgents(), /is not JSON \(starts with "<html>Mesos UI<\/html>"\)/);
+  await m.close();
+  await assert.rejects(new MesosMasterClient({ url: m.url }).getAgents(), /connection refused/);
+  await assert.rejects(new MesosMasterClient({ url: 'ftp://x' }).getAgents(), /not an http/);
+});
+
+test('any JSON answer either checks out or is one ClusterHttpError naming the field', () => {
+  fc.assert(
+    fc.property(fc.oneof(fc.jsonValue(), fc.record({ slaves: fc.array(fc.jsonValue()) }), fc.record({ slaves: fc.array(fc.record({ id: fc.string(), hostname: fc.string(), attributes: fc.dictionary(fc.string(), fc.jsonValue()) })) })), (body) => {
+      try {
+        const r = checkSlaves(body, 'http://m/master/slaves');
+        for (const a of r.slaves) assert.equal(typeof a.hostname, 'string');
+      } catch (e) {
+        assert.ok(e instanceof ClusterHttpError, String(e));
+        assert.match(e.message, /^GET http:\/\/m\/master\/slaves: /);
+      }
+    }),
+    { numRuns: 500 },
+  );
+});

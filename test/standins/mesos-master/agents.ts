@@ -1,0 +1,57 @@
+// Part of the Mesos master stand-in: agent objects built from ../shared/reference/mesos-master-api.md §2–§4 (key order as Mesos writes them).
+import type { MesosAgent } from '@marathon-devtools/cluster/mesos/agent';
+
+export type StandInAgent = MesosAgent & Record<string, unknown>;
+
+export interface AgentSpec {
+  id?: string;
+  hostname: string;
+  /** Attributes as `mesos-agent --attributes` gives them: numbers are scalars, `[..]` ranges, other strings text. */
+  attributes?: Record<string, number | string>;
+  region?: string;
+  zone?: string;
+  active?: boolean;
+  cpus?: number;
+  mem?: number;
+  /** Resources reserved for roles: role → cpus. */
+  reserved?: Record<string, number>;
+}
+
+const summary = (cpus: number, mem: number, disk = 10240, ports?: string) => ({ cpus, gpus: 0, mem, disk, ...(ports ? { ports } : {}) });
+
+/** Mesos renders ranges as `[b-e, b-e]` sorted by begin (§3). */
+function rangesJson(text: string): string {
+  const items = text.replace(/[\s[\]]/g, '').split(',').filter(Boolean).map((r) => r.split('-').map(Number)).sort((a, b) => a[0] - b[0]);
+  return `[${items.map(([b, e]) => `${b}-${e}`).join(', ')}]`;
+}
+
+export function agent(spec: AgentSpec, index = 0): StandInAgent {
+  const id = spec.id ?? `b6f2a0e4-7c1e-4c53-9a52-3c7e0f1d2a11-S${index}`;
+  const cpus = spec.cpus ?? 4;
+  const mem = spec.mem ?? 15038;
+  const reserved = Object.fromEntries(Object.entries(spec.reserved ?? {}).map(([role, c]) => [role, summary(c, 1024, 0)]));
+  const reservedCpus = Object.values(spec.reserved ?? {}).reduce((s, c) => s + c, 0);
+  const attributes = Object.fromEntries(Object.entries(spec.attributes ?? {}).map(([k, v]) => [k, typeof v === 'string' && v.startsWith('[') ? rangesJson(v) : v]));
+  return {
+    id,
+    hostname: spec.hostname,
+    port: 5051,
+    attributes,
+    ...(spec.region !== undefined || spec.zone !== undefined ? { domain: { fault_domain: { region: { name: spec.region ?? '' }, zone: { name: spec.zone ?? '' } } } } : {}),
+    pid: `slave(1)@${spec.hostname}:5051`,
+    registered_time: 1455643643.42422,
+    resources: summary(cpus, mem, 10240, '[31000-32000]'),
+    used_resources: summary(0, 0, 0),
+    offered_resources: summary(0, 0, 0),
+    reserved_resources: reserved,
+    unreserved_resources: summary(cpus - reservedCpus, mem, 10240, '[31000-32000]'),
+    active: spec.active ?? true,
+    deactivated: !(spec.active ?? true),
+    version: '1.10.0',
+    capabilities: ['MULTI_ROLE', 'HIERARCHICAL_ROLE', 'RESERVATION_REFINEMENT', 'RESOURCE_PROVIDER', 'RESIZE_VOLUME', 'AGENT_OPERATION_FEEDBACK', 'AGENT_DRAINING', 'TASK_RESOURCE_LIMITS'],
+    reserved_resources_full: {},
+    unreserved_resources_full: [],
+    used_resources_full: [],
+    offered_resources_full: [],
+  };
+}
