@@ -95,7 +95,7 @@ const appDefinitions: Record<string, JsonSchema> = {
         description: 'Resources of the executor itself (Marathon 1.8+).',
       }),
       resourceLimits: ref('resourceLimits'),
-      version: { type: 'string', description: 'Read-only; ignored on create.' },
+      version: ref('datetime', 'Read-only; ignored on create, but Marathon still reads it as a date-time.'),
       versionInfo: ref('versionInfo'),
     },
     ['id'],

@@ -6,6 +6,7 @@ import { appDocumentDefinitions } from './app';
 import { chronosDocumentDefinitions } from './chronos';
 import { groupDocumentDefinitions } from './group';
 import type { JsonSchema } from './jsonSchema';
+import { definitionsAcceptNull } from './nullAbsent';
 import { podDocumentDefinitions } from './pod';
 
 export const SCHEMA_BASE_URL = 'https://marathon-devtools.github.io/schema/';
@@ -16,10 +17,12 @@ interface DocumentSource {
   definitions: Record<string, JsonSchema>;
 }
 
+// Marathon's documents read optional fields with validateOpt (null = absent, see nullAbsent.ts); Chronos does not.
+
 export const documentSources: DocumentSource[] = [
-  { fileName: 'marathon-app.schema.json', root: 'app', definitions: appDocumentDefinitions },
-  { fileName: 'marathon-group.schema.json', root: 'group', definitions: groupDocumentDefinitions },
-  { fileName: 'marathon-pod.schema.json', root: 'pod', definitions: podDocumentDefinitions },
+  { fileName: 'marathon-app.schema.json', root: 'app', definitions: definitionsAcceptNull(appDocumentDefinitions) },
+  { fileName: 'marathon-group.schema.json', root: 'group', definitions: definitionsAcceptNull(groupDocumentDefinitions) },
+  { fileName: 'marathon-pod.schema.json', root: 'pod', definitions: definitionsAcceptNull(podDocumentDefinitions) },
   { fileName: 'chronos-job.schema.json', root: 'job', definitions: chronosDocumentDefinitions },
 ];
 

@@ -9,7 +9,7 @@ const groupProperties = (groupRef: string): Record<string, JsonSchema> => ({
   dependencies: { type: 'array', items: ref('pathId'), description: 'Apps or groups deployed before this group.' },
   enforceRole: { type: 'boolean', description: 'Apps in this top-level group must use the group\'s role (Marathon 1.9+).' },
   scaleBy: { type: 'number', minimum: 0, description: 'Scale every app of the group by this factor (instead of a definition change).' },
-  version: { type: 'string', description: 'Read-only; ignored on create.' },
+  version: ref('datetime', 'Read-only; ignored on create, but Marathon still reads it as a date-time.'),
 });
 
 export const groupDocumentDefinitions: Record<string, JsonSchema> = {

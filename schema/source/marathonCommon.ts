@@ -128,8 +128,16 @@ export const marathonCommonDefinitions: Record<string, JsonSchema> = {
     { description: 'Linux-specific settings of the Mesos containerizer (Marathon 1.8+).' },
   ),
   checkCommand: obj({ value: { type: 'string', description: 'Shell command; exit code 0 means healthy.' } }, ['value']),
+  // RAML `datetime`, read as java.time.OffsetDateTime with ISO_OFFSET_DATE_TIME (case-insensitive, offset
+  // required); anything else fails the JSON layer with `error.expected.date.isoformat`.
+  datetime: {
+    type: 'string',
+    pattern: fullMatch(String.raw`[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])[Tt]([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9](\.[0-9]{1,9})?)?([Zz]|[+-]([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?)`),
+    description: 'An ISO-8601 date and time with an offset, e.g. "2021-01-01T00:00:00.000Z".',
+    examples: ['2021-01-01T00:00:00.000Z'],
+  },
   versionInfo: obj({
-    lastScalingAt: { type: 'string' },
-    lastConfigChangeAt: { type: 'string' },
+    lastScalingAt: ref('datetime'),
+    lastConfigChangeAt: ref('datetime'),
   }, [], { description: 'Read-only bookkeeping echoed by the API; ignored on create.' }),
 };

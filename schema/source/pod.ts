@@ -9,7 +9,7 @@ const podDefinitions: Record<string, JsonSchema> = {
     {
       id: ref('pathId', 'Unique identifier of the pod, a path such as "/prod/web".'),
       labels: ref('labels'),
-      version: { type: 'string', description: 'Read-only; ignored on create.' },
+      version: ref('datetime', 'Read-only; ignored on create, but Marathon still reads it as a date-time.'),
       user: orNull({ type: 'string', description: 'OS user the containers run as, unless a container says otherwise.' }),
       environment: ref('podEnvVars', 'Environment variables of every container; containers may override them.'),
       containers: { type: 'array', minItems: 1, items: ref('podContainer'), description: 'The containers of the pod (at least one).' },

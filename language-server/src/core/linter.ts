@@ -9,6 +9,7 @@ import { engineRules } from './engineRules';
 import { readConfig } from './config';
 import type { Finding } from './finding';
 import { detectKind, unknownKindMessage } from './kind';
+import { asMarathonReadsIt } from './nullAbsent';
 import { parseDocument } from './parse';
 import { defaultProfile, effectiveSeverity, type Profile } from './profile';
 import { ruleDocsUrl, type Rule, type RuleMeta } from './rule';
@@ -30,14 +31,15 @@ function lintWith(rules: readonly Rule[], text: string, options: LintOptions): L
   const profile = options.profile ?? defaultProfile;
   let kind: DocumentKind = options.kind ?? 'unknown';
   try {
-    const doc = parseDocument(typeof text === 'string' ? text : String(text));
+    const source = typeof text === 'string' ? text : String(text);
+    const doc = parseDocument(source);
     if (!options.kind) kind = detectKind(doc.value);
     const findings: Finding[] = [...doc.findings];
     if (doc.strict) {
       if (kind === 'unknown') {
         findings.push({ ruleId: 'unknown-kind', severity: 'info', pointer: '', message: unknownKindMessage(doc.value) });
       } else {
-        const ruleFindings = runRules(doc.value, kind, profile, rules);
+        const ruleFindings = runRules(asMarathonReadsIt(doc.value, kind, source), kind, profile, rules);
         findings.push(...withoutSchemaDuplicates(doc.value, validateSchema(doc.value, kind, profile), ruleFindings), ...ruleFindings);
       }
     }

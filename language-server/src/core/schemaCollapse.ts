@@ -47,6 +47,14 @@ function belongsToUnion(e: AjvError, union: AjvError): boolean {
 /** One issue (or a few, all from the branch that got furthest) standing for a failed union. */
 function collapseUnion(union: AjvError, branch: SchemaIssue[]): SchemaIssue[] {
   if (branch.length === 0) return [union];
+  // `anyOf: [<field>, {type: null}]` is how an optional Marathon field says "null = absent" (schema/source/
+  // nullAbsent.ts): the null alternative is no competing reading, so the field's own issues stand as they are.
+  const nullAt = branch.findIndex((e) => e.keyword === 'type' && e.params.type === 'null' && e.instancePath === union.instancePath);
+  if (nullAt >= 0 && branch.length > 1) {
+    const rest = branch.filter((_, i) => i !== nullAt);
+    if (rest.length === 1 || !rest.every((e) => e.instancePath === union.instancePath && e.keyword === 'type')) return rest;
+    branch = rest;
+  }
   const here = branch.filter((e) => e.instancePath === union.instancePath);
   const enumHere = here.find((e) => e.keyword === 'enum' || e.keyword === 'const');
   if (enumHere) {

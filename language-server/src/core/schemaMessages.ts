@@ -82,7 +82,9 @@ export function schemaMessage(issue: SchemaIssue, root: unknown, kind: DocumentK
   const p = issue.params;
   switch (issue.keyword) {
     case 'type': {
-      const expected = String(p.type).split(',');
+      // `null` is accepted wherever Marathon reads it as "absent"; naming it among the expected types only confuses.
+      const all = String(p.type).split(',');
+      const expected = all.length > 1 ? all.filter((t) => t !== 'null') : all;
       const code = expected.map((t) => marathonType[t]).filter(Boolean)[0] ?? 'error.expected';
       if (typeof v === 'number' && !Number.isFinite(v)) {
         // JSON.parse turns 1e400 into Infinity, which no schema number accepts: say it is too large, not "not a number".
@@ -147,6 +149,13 @@ export function schemaMessage(issue: SchemaIssue, root: unknown, kind: DocumentK
       };
     }
     case 'pattern':
+      if (issue.schemaPath.includes('/definitions/datetime/'))
+        return {
+          pointer,
+          message:
+            `error.expected.date.isoformat: ${quoted} is ${preview(v)}, which is not an ISO-8601 date-time with an offset, so Marathon cannot ` +
+            `read the document. Write it like "2021-01-01T00:00:00.000Z", or remove it (Marathon ignores it on create).`,
+        };
       return { pointer, message: patternMessage(`${quoted} is ${preview(v)}`, 'value', field, String(p.pattern), issue.schemaPath, kind, v) };
     case 'propertyNames': {
       // A key of a map (e.g. an environment variable name) fails; the key itself is where the finding goes.

@@ -50,11 +50,11 @@ export type UnreachableStrategy =
       /**
        * Seconds after which an unreachable instance is replaced.
        */
-      inactiveAfterSeconds?: number;
+      inactiveAfterSeconds?: number | null;
       /**
        * Seconds after which an unreachable instance is forgotten (killed if it comes back).
        */
-      expungeAfterSeconds?: number;
+      expungeAfterSeconds?: number | null;
       [k: string]: unknown;
     };
 /**
@@ -65,6 +65,10 @@ export type KillSelection = ('YOUNGEST_FIRST' | 'OLDEST_FIRST') | string;
  * Limit above the requested amount, or "unlimited" (Marathon 1.10+).
  */
 export type ResourceLimit = number | 'unlimited';
+/**
+ * An ISO-8601 date and time with an offset, e.g. "2021-01-01T00:00:00.000Z".
+ */
+export type Datetime = string;
 /**
  * A pod volume: ephemeral (name only), host, persistent or secret.
  */
@@ -94,112 +98,116 @@ export interface MarathonApp {
   /**
    * Number of instances to run.
    */
-  instances?: number;
+  instances?: number | null;
   /**
    * CPU shares per instance; fractions allowed.
    */
-  cpus?: number;
+  cpus?: number | null;
   /**
    * Memory per instance in MiB.
    */
-  mem?: number;
+  mem?: number | null;
   /**
    * Scratch disk per instance in MiB.
    */
-  disk?: number;
+  disk?: number | null;
   /**
    * GPUs per instance (Mesos containerizer, `gpu_resources` feature).
    */
-  gpus?: number;
+  gpus?: number | null;
   /**
    * Custom executor path; empty or "//cmd" uses the Mesos command executor.
    */
-  executor?: string;
-  constraints?: Constraints;
+  executor?: string | null;
+  constraints?: Constraints | null;
   /**
    * Only offers of these roles are used ("*" = unreserved).
    */
-  acceptedResourceRoles?: string[];
-  labels?: Labels;
+  acceptedResourceRoles?: string[] | null;
+  labels?: Labels | null;
   /**
    * Deprecated: use `fetch`. URIs downloaded into the sandbox.
    */
-  uris?: string[];
+  uris?: string[] | null;
   /**
    * Artifacts the Mesos fetcher downloads into the sandbox before the task starts.
    */
-  fetch?: FetchArtifact[];
+  fetch?: FetchArtifact[] | null;
   /**
    * Apps or groups that are deployed before this one.
    */
-  dependencies?: PathId[];
+  dependencies?: PathId[] | null;
   /**
    * Health checks; failing ones get the task killed and replaced.
    */
-  healthChecks?: AppHealthCheck[];
-  check?: AppCheck;
+  healthChecks?: AppHealthCheck[] | null;
+  check?: AppCheck | null;
   /**
    * At most one readiness check.
    */
-  readinessChecks?: ReadinessCheck[];
+  readinessChecks?: ReadinessCheck[] | null;
   /**
    * Delay before relaunching a failed task; multiplied by `backoffFactor` per failure.
    */
-  backoffSeconds?: number;
+  backoffSeconds?: number | null;
   /**
    * Growth factor of the relaunch delay.
    */
-  backoffFactor?: number;
+  backoffFactor?: number | null;
   /**
    * Upper bound of the relaunch delay (3600 before Marathon 1.8).
    */
-  maxLaunchDelaySeconds?: number;
+  maxLaunchDelaySeconds?: number | null;
   /**
    * Seconds between SIGTERM and SIGKILL when a task is stopped.
    */
-  taskKillGracePeriodSeconds?: number;
-  container?: Container;
+  taskKillGracePeriodSeconds?: number | null;
+  container?: Container | null;
   /**
    * Ports of the agent the task needs, on host networking (dropped on other networks).
    */
-  portDefinitions?: {
-    /**
-     * Service port; 0 lets Marathon assign one. With `requirePorts`, the host port.
-     */
-    port?: number;
-    protocol?: NetworkProtocol;
-    name?: PortName;
-    labels?: Labels;
-    [k: string]: unknown;
-  }[];
+  portDefinitions?:
+    | {
+        /**
+         * Service port; 0 lets Marathon assign one. With `requirePorts`, the host port.
+         */
+        port?: number | null;
+        protocol?: NetworkProtocol | null;
+        name?: PortName | null;
+        labels?: Labels | null;
+        [k: string]: unknown;
+      }[]
+    | null;
   /**
    * Deprecated: use `portDefinitions`.
    */
-  ports?: number[];
+  ports?: number[] | null;
   /**
    * Use the given ports as host ports instead of picking free ones (host networking).
    */
-  requirePorts?: boolean;
-  networks?: Networks;
+  requirePorts?: boolean | null;
+  networks?: Networks | null;
   /**
    * Deprecated: use `networks`. IP-per-task settings.
    */
   ipAddress?: {
-    networkName?: string;
-    labels?: Labels;
-    groups?: string[];
+    networkName?: string | null;
+    labels?: Labels | null;
+    groups?: string[] | null;
     discovery?: {
-      ports?: {
-        number: number;
-        name: PortName;
-        protocol?: ('tcp' | 'udp') | string;
-        labels?: Labels;
-        [k: string]: unknown;
-      }[];
+      ports?:
+        | {
+            number: number;
+            name: PortName;
+            protocol?: (('tcp' | 'udp') | string) | null;
+            labels?: Labels | null;
+            [k: string]: unknown;
+          }[]
+        | null;
       [k: string]: unknown;
-    };
+    } | null;
     [k: string]: unknown;
-  };
+  } | null;
   /**
    * How instances are replaced on upgrade. Default {1, 1}; {0.5, 0} for apps with persistent or external volumes.
    */
@@ -213,41 +221,41 @@ export interface MarathonApp {
      */
     maximumOverCapacity: number;
     [k: string]: unknown;
-  };
-  unreachableStrategy?: UnreachableStrategy;
-  killSelection?: KillSelection;
+  } | null;
+  unreachableStrategy?: UnreachableStrategy | null;
+  killSelection?: KillSelection | null;
   /**
    * Deprecated, no effect since Marathon 1.6.
    */
   residency?: {
-    relaunchEscalationTimeoutSeconds?: number;
-    taskLostBehavior?: ('WAIT_FOREVER' | 'RELAUNCH_AFTER_TIMEOUT') | string;
+    relaunchEscalationTimeoutSeconds?: number | null;
+    taskLostBehavior?: (('WAIT_FOREVER' | 'RELAUNCH_AFTER_TIMEOUT') | string) | null;
     [k: string]: unknown;
-  };
-  secrets?: Secrets;
+  } | null;
+  secrets?: Secrets | null;
   /**
    * Attach a terminal to the task.
    */
-  tty?: boolean;
+  tty?: boolean | null;
   /**
    * Mesos role the app's resources are reserved for (Marathon 1.9+).
    */
-  role?: string;
+  role?: string | null;
   /**
    * Resources of the executor itself (Marathon 1.8+).
    */
   executorResources?: {
-    cpus?: number;
-    mem?: number;
-    disk?: number;
+    cpus?: number | null;
+    mem?: number | null;
+    disk?: number | null;
     [k: string]: unknown;
-  };
-  resourceLimits?: ResourceLimits;
+  } | null;
+  resourceLimits?: ResourceLimits | null;
   /**
-   * Read-only; ignored on create.
+   * Read-only; ignored on create, but Marathon still reads it as a date-time.
    */
-  version?: string;
-  versionInfo?: VersionInfo;
+  version?: Datetime | null;
+  versionInfo?: VersionInfo | null;
   [k: string]: unknown;
 }
 /**
@@ -278,70 +286,70 @@ export interface FetchArtifact {
   /**
    * Extract archives (.tgz, .zip, …) after download.
    */
-  extract?: boolean;
+  extract?: boolean | null;
   /**
    * Make the downloaded file executable.
    */
-  executable?: boolean;
+  executable?: boolean | null;
   /**
    * Let the Mesos fetcher cache the download.
    */
-  cache?: boolean;
+  cache?: boolean | null;
   /**
    * File name in the sandbox to download to.
    */
-  destPath?: string;
+  destPath?: string | null;
   [k: string]: unknown;
 }
 export interface AppHealthCheck {
   /**
    * HTTP/HTTPS/TCP are run by Marathon; MESOS_* and COMMAND by the agent. A check with `command` must say COMMAND.
    */
-  protocol?: ('HTTP' | 'HTTPS' | 'TCP' | 'COMMAND' | 'MESOS_HTTP' | 'MESOS_HTTPS' | 'MESOS_TCP') | string;
+  protocol?: (('HTTP' | 'HTTPS' | 'TCP' | 'COMMAND' | 'MESOS_HTTP' | 'MESOS_HTTPS' | 'MESOS_TCP') | string) | null;
   /**
    * Command to run for COMMAND checks.
    */
-  command?: CheckCommand;
+  command?: CheckCommand | null;
   /**
    * HTTP path to request.
    */
-  path?: string;
+  path?: string | null;
   /**
    * Port to probe; use instead of `portIndex`.
    */
-  port?: number;
+  port?: number | null;
   /**
    * Index into the app's port definitions or port mappings.
    */
-  portIndex?: number;
+  portIndex?: number | null;
   /**
    * Failures are ignored for this long after the task starts, or until it is first healthy.
    */
-  gracePeriodSeconds?: number;
+  gracePeriodSeconds?: number | null;
   /**
    * Seconds between checks.
    */
-  intervalSeconds?: number;
+  intervalSeconds?: number | null;
   /**
    * Seconds after which a check counts as failed.
    */
-  timeoutSeconds?: number;
+  timeoutSeconds?: number | null;
   /**
    * Failures in a row after which the task is killed; 0 never kills.
    */
-  maxConsecutiveFailures?: number;
+  maxConsecutiveFailures?: number | null;
   /**
    * Seconds before the first check (Mesos checks).
    */
-  delaySeconds?: number;
+  delaySeconds?: number | null;
   /**
    * Treat 1xx answers as neither healthy nor unhealthy.
    */
-  ignoreHttp1xx?: boolean;
+  ignoreHttp1xx?: boolean | null;
   /**
    * IP version for MESOS_* checks of Docker containers.
    */
-  ipProtocol?: ('IPv4' | 'IPv6') | string;
+  ipProtocol?: (('IPv4' | 'IPv6') | string) | null;
   [k: string]: unknown;
 }
 export interface CheckCommand {
@@ -356,22 +364,22 @@ export interface CheckCommand {
  */
 export interface AppCheck {
   http?: {
-    portIndex?: number;
-    path?: string;
-    scheme?: 'HTTP' | string;
+    portIndex?: number | null;
+    path?: string | null;
+    scheme?: ('HTTP' | string) | null;
     [k: string]: unknown;
-  };
+  } | null;
   tcp?: {
-    portIndex?: number;
+    portIndex?: number | null;
     [k: string]: unknown;
-  };
+  } | null;
   exec?: {
     command: CheckCommand;
     [k: string]: unknown;
-  };
-  intervalSeconds?: number;
-  timeoutSeconds?: number;
-  delaySeconds?: number;
+  } | null;
+  intervalSeconds?: number | null;
+  timeoutSeconds?: number | null;
+  delaySeconds?: number | null;
   [k: string]: unknown;
 }
 /**
@@ -381,34 +389,32 @@ export interface ReadinessCheck {
   /**
    * Name of the check.
    */
-  name?: string;
-  protocol?: ('HTTP' | 'HTTPS') | string;
+  name?: string | null;
+  protocol?: (('HTTP' | 'HTTPS') | string) | null;
   /**
    * HTTP path to request.
    */
-  path?: string;
+  path?: string | null;
   /**
    * Name of the port definition or port mapping to probe.
    */
-  portName?: string;
+  portName?: string | null;
   /**
    * Seconds between checks.
    */
-  intervalSeconds?: number;
+  intervalSeconds?: number | null;
   /**
    * Seconds after which a check fails; less than `intervalSeconds`.
    */
-  timeoutSeconds?: number;
+  timeoutSeconds?: number | null;
   /**
    * HTTP status codes that mean ready.
-   *
-   * @minItems 1
    */
-  httpStatusCodesForReady?: [number, ...number[]];
+  httpStatusCodesForReady?: [number, ...number[]] | null;
   /**
    * Keep the last response for the deployment API.
    */
-  preserveLastResponse?: boolean;
+  preserveLastResponse?: boolean | null;
   [k: string]: unknown;
 }
 /**
@@ -418,17 +424,17 @@ export interface Container {
   /**
    * Containerizer: DOCKER (the Docker daemon; the default, needs `docker`) or MESOS (Mesos's own, can still run Docker images).
    */
-  type?: ('DOCKER' | 'MESOS') | string;
-  docker?: DockerContainer;
+  type?: (('DOCKER' | 'MESOS') | string) | null;
+  docker?: DockerContainer | null;
   /**
    * Volumes mounted into the container.
    */
-  volumes?: AppVolume[];
+  volumes?: AppVolume[] | null;
   /**
    * Port mappings on bridge or container networks.
    */
-  portMappings?: PortMapping[];
-  linuxInfo?: LinuxInfo;
+  portMappings?: PortMapping[] | null;
+  linuxInfo?: LinuxInfo | null;
   [k: string]: unknown;
 }
 /**
@@ -442,35 +448,37 @@ export interface DockerContainer {
   /**
    * Deprecated: use `networks`.
    */
-  network?: ('BRIDGE' | 'HOST' | 'NONE' | 'USER') | string;
+  network?: (('BRIDGE' | 'HOST' | 'NONE' | 'USER') | string) | null;
   /**
    * Deprecated: use `container.portMappings`.
    */
-  portMappings?: PortMapping[];
+  portMappings?: PortMapping[] | null;
   /**
    * Run privileged (Docker containerizer only).
    */
-  privileged?: boolean;
+  privileged?: boolean | null;
   /**
    * Extra `docker run` options (Docker containerizer only).
    */
-  parameters?: {
-    key: string;
-    value: string;
-    [k: string]: unknown;
-  }[];
+  parameters?:
+    | {
+        key: string;
+        value: string;
+        [k: string]: unknown;
+      }[]
+    | null;
   /**
    * Pull the image even if the agent has it.
    */
-  forcePullImage?: boolean;
+  forcePullImage?: boolean | null;
   /**
    * Removed in Marathon 1.5: use `pullConfig`.
    */
   credential?: {
     principal: string;
-    secret?: string;
+    secret?: string | null;
     [k: string]: unknown;
-  };
+  } | null;
   /**
    * Registry credentials for the Mesos containerizer.
    */
@@ -480,29 +488,29 @@ export interface DockerContainer {
      */
     secret: string;
     [k: string]: unknown;
-  };
+  } | null;
   [k: string]: unknown;
 }
 export interface PortMapping {
   /**
    * Port the application listens on inside the container; 0 means the same as the host port.
    */
-  containerPort?: number;
+  containerPort?: number | null;
   /**
    * Port on the agent; 0 picks a free one. Omit on container networks to allocate none.
    */
-  hostPort?: number;
+  hostPort?: number | null;
   /**
    * Well-known port for service discovery; 0 lets Marathon assign one.
    */
-  servicePort?: number;
-  protocol?: NetworkProtocol;
-  name?: PortName;
-  labels?: Labels;
+  servicePort?: number | null;
+  protocol?: NetworkProtocol | null;
+  name?: PortName | null;
+  labels?: Labels | null;
   /**
    * Container networks this mapping applies to.
    */
-  networkNames?: string[];
+  networkNames?: string[] | null;
   [k: string]: unknown;
 }
 /**
@@ -521,19 +529,19 @@ export interface PersistentLocalVolume {
     /**
      * Kind of Mesos disk resource: root (the agent's work disk), path or mount.
      */
-    type?: ('root' | 'path' | 'mount') | string;
+    type?: (('root' | 'path' | 'mount') | string) | null;
     /**
      * Largest mount disk to accept (type mount only); more than `size`.
      */
-    maxSize?: number;
+    maxSize?: number | null;
     /**
      * Disk profile to use (Marathon 1.8+); implies type mount when `type` is absent (1.9+).
      */
-    profileName?: string;
+    profileName?: string | null;
     /**
      * Where to create the volume; only `["path", "LIKE"|"UNLIKE", "<regex>"]` on path and mount disks.
      */
-    constraints?: [string, string] | [string, string, string][];
+    constraints?: [string, string] | [string, string, string][] | null;
     [k: string]: unknown;
   };
   /**
@@ -564,19 +572,19 @@ export interface ExternalVolumeInfo {
   /**
    * Volume name as the driver knows it; unique in the cluster unless shared.
    */
-  name?: string;
+  name?: string | null;
   /**
    * External volume provider; only "dvdi" exists in Marathon 1.1–1.10.
    */
-  provider?: string;
+  provider?: string | null;
   /**
    * Size in GiB to create the volume with; more than 0 when given, and not allowed with Docker containers.
    */
-  size?: number;
+  size?: number | null;
   /**
    * Several apps may use this volume name (Marathon 1.8.222+). A boolean, not the string "true".
    */
-  shared?: boolean;
+  shared?: boolean | null;
   /**
    * Provider options as `<prefix>/<name>` keys with string values. With Docker containers only `dvdi/driver` is allowed.
    */
@@ -584,29 +592,29 @@ export interface ExternalVolumeInfo {
     /**
      * Docker volume driver that serves the volume (required).
      */
-    'dvdi/driver'?: string;
+    'dvdi/driver'?: string | null;
     /**
      * REX-Ray: storage type, lower-case (e.g. "gp2", "io1").
      */
-    'dvdi/volumetype'?: string;
+    'dvdi/volumetype'?: string | null;
     /**
      * REX-Ray: file system created on a new volume (e.g. "xfs", "ext4").
      */
-    'dvdi/newfstype'?: string;
+    'dvdi/newfstype'?: string | null;
     /**
      * REX-Ray: provisioned IOPS, a positive integer written as a string.
      */
-    'dvdi/iops'?: string;
+    'dvdi/iops'?: string | null;
     /**
      * REX-Ray: format the volume when it is created, erasing any data on it. Marathon accepts only "true" here, and a dry run refuses it; leave it out unless the data may be lost.
      */
-    'dvdi/overwritefs'?: string;
+    'dvdi/overwritefs'?: string | null;
     /**
      * Driver-side size option; `external.size` overrides it.
      */
-    'dvdi/size'?: string;
-    [k: string]: string | undefined;
-  };
+    'dvdi/size'?: string | null;
+    [k: string]: string | null | undefined;
+  } | null;
   [k: string]: unknown;
 }
 /**
@@ -646,13 +654,13 @@ export interface LinuxInfo {
     /**
      * Seccomp profile known to the agent.
      */
-    profileName?: string;
+    profileName?: string | null;
     /**
      * Run without seccomp filtering; must be true exactly when no profile is named.
      */
-    unconfined?: boolean;
+    unconfined?: boolean | null;
     [k: string]: unknown;
-  };
+  } | null;
   ipcInfo?: {
     /**
      * Private IPC namespace, or share the parent's.
@@ -661,16 +669,16 @@ export interface LinuxInfo {
     /**
      * Size of /dev/shm in MiB (PRIVATE mode only).
      */
-    shmSize?: number;
+    shmSize?: number | null;
     [k: string]: unknown;
-  };
+  } | null;
   [k: string]: unknown;
 }
 export interface Network {
   /**
    * host: share the agent's network; container/bridge: a bridged network with port mappings; container: a named virtual network (CNI).
    */
-  mode?: ('container' | 'container/bridge' | 'host') | string;
+  mode?: (('container' | 'container/bridge' | 'host') | string) | null;
   /**
    * Name of the virtual network (container mode only). Defaults to Marathon's `--default_network_name`.
    */
@@ -678,7 +686,7 @@ export interface Network {
   /**
    * Labels passed to the network (container mode only).
    */
-  labels?: Labels;
+  labels?: Labels | null;
   [k: string]: unknown;
 }
 /**
@@ -700,19 +708,19 @@ export interface ResourceLimits {
   /**
    * CPU limit: at least `cpus`, or "unlimited".
    */
-  cpus?: ResourceLimit;
+  cpus?: ResourceLimit | null;
   /**
    * Memory limit in MiB: at least `mem`, or "unlimited".
    */
-  mem?: ResourceLimit;
+  mem?: ResourceLimit | null;
   [k: string]: unknown;
 }
 /**
  * Read-only bookkeeping echoed by the API; ignored on create.
  */
 export interface VersionInfo {
-  lastScalingAt?: string;
-  lastConfigChangeAt?: string;
+  lastScalingAt?: Datetime | null;
+  lastConfigChangeAt?: Datetime | null;
   [k: string]: unknown;
 }
 /**
@@ -722,31 +730,31 @@ export interface MarathonGroup {
   /**
    * Identifier of the group; apps and groups inside it are resolved against it.
    */
-  id?: PathId;
+  id?: PathId | null;
   /**
    * Apps directly inside this group.
    */
-  apps?: MarathonApp[];
+  apps?: MarathonApp[] | null;
   /**
    * Nested groups; each needs an `id`.
    */
-  groups?: ChildGroup[];
+  groups?: ChildGroup[] | null;
   /**
    * Apps or groups deployed before this group.
    */
-  dependencies?: PathId[];
+  dependencies?: PathId[] | null;
   /**
    * Apps in this top-level group must use the group's role (Marathon 1.9+).
    */
-  enforceRole?: boolean;
+  enforceRole?: boolean | null;
   /**
    * Scale every app of the group by this factor (instead of a definition change).
    */
-  scaleBy?: number;
+  scaleBy?: number | null;
   /**
-   * Read-only; ignored on create.
+   * Read-only; ignored on create, but Marathon still reads it as a date-time.
    */
-  version?: string;
+  version?: Datetime | null;
   [k: string]: unknown;
 }
 /**
@@ -760,27 +768,27 @@ export interface ChildGroup {
   /**
    * Apps directly inside this group.
    */
-  apps?: MarathonApp[];
+  apps?: MarathonApp[] | null;
   /**
    * Nested groups; each needs an `id`.
    */
-  groups?: ChildGroup[];
+  groups?: ChildGroup[] | null;
   /**
    * Apps or groups deployed before this group.
    */
-  dependencies?: PathId[];
+  dependencies?: PathId[] | null;
   /**
    * Apps in this top-level group must use the group's role (Marathon 1.9+).
    */
-  enforceRole?: boolean;
+  enforceRole?: boolean | null;
   /**
    * Scale every app of the group by this factor (instead of a definition change).
    */
-  scaleBy?: number;
+  scaleBy?: number | null;
   /**
-   * Read-only; ignored on create.
+   * Read-only; ignored on create, but Marathon still reads it as a date-time.
    */
-  version?: string;
+  version?: Datetime | null;
   [k: string]: unknown;
 }
 /**
@@ -791,11 +799,11 @@ export interface MarathonPod {
    * Unique identifier of the pod, a path such as "/prod/web".
    */
   id: PathId;
-  labels?: Labels;
+  labels?: Labels | null;
   /**
-   * Read-only; ignored on create.
+   * Read-only; ignored on create, but Marathon still reads it as a date-time.
    */
-  version?: string;
+  version?: Datetime | null;
   /**
    * OS user the containers run as, unless a container says otherwise.
    */
@@ -803,19 +811,19 @@ export interface MarathonPod {
   /**
    * Environment variables of every container; containers may override them.
    */
-  environment?: PodEnvVars;
+  environment?: PodEnvVars | null;
   /**
    * The containers of the pod (at least one).
    *
    * @minItems 1
    */
   containers: [PodContainer, ...PodContainer[]];
-  secrets?: Secrets;
+  secrets?: Secrets | null;
   /**
    * Volumes declared once and mounted by containers through `volumeMounts`.
    */
-  volumes?: PodVolume[];
-  networks?: Networks;
+  volumes?: PodVolume[] | null;
+  networks?: Networks | null;
   /**
    * How many instances of the pod run.
    */
@@ -823,17 +831,17 @@ export interface MarathonPod {
     /**
      * Only fixed scaling exists.
      */
-    kind?: 'fixed' | string;
+    kind?: ('fixed' | string) | null;
     /**
      * Number of pod instances.
      */
-    instances?: number;
+    instances?: number | null;
     /**
      * Upper bound for `instances`.
      */
     maxInstances?: number | null;
     [k: string]: unknown;
-  };
+  } | null;
   /**
    * Placement, upgrade and failure handling.
    */
@@ -842,52 +850,52 @@ export interface MarathonPod {
       /**
        * Seconds before relaunching a failed instance.
        */
-      backoff?: number;
+      backoff?: number | null;
       /**
        * Growth factor of the relaunch delay.
        */
-      backoffFactor?: number;
+      backoffFactor?: number | null;
       /**
        * Upper bound of the relaunch delay in seconds.
        */
-      maxLaunchDelay?: number;
+      maxLaunchDelay?: number | null;
       [k: string]: unknown;
-    };
+    } | null;
     upgrade?: {
-      minimumHealthCapacity?: number;
+      minimumHealthCapacity?: number | null;
       /**
        * Must be 0 for pods with persistent volumes.
        */
-      maximumOverCapacity?: number;
+      maximumOverCapacity?: number | null;
       [k: string]: unknown;
-    };
+    } | null;
     placement?: {
-      constraints?: Constraints;
-      acceptedResourceRoles?: string[];
+      constraints?: Constraints | null;
+      acceptedResourceRoles?: string[] | null;
       [k: string]: unknown;
-    };
-    killSelection?: KillSelection;
-    unreachableStrategy?: UnreachableStrategy;
+    } | null;
+    killSelection?: KillSelection | null;
+    unreachableStrategy?: UnreachableStrategy | null;
     [k: string]: unknown;
-  };
+  } | null;
   /**
    * Resources of the pod executor itself.
    */
   executorResources?: {
-    cpus?: number;
-    mem?: number;
-    disk?: number;
+    cpus?: number | null;
+    mem?: number | null;
+    disk?: number | null;
     [k: string]: unknown;
-  };
-  linuxInfo?: LinuxInfo;
+  } | null;
+  linuxInfo?: LinuxInfo | null;
   /**
    * Mesos role (Marathon 1.9+).
    */
-  role?: string;
+  role?: string | null;
   /**
    * Share one cgroup between the containers (not with `resourceLimits`).
    */
-  legacySharedCgroups?: boolean;
+  legacySharedCgroups?: boolean | null;
   [k: string]: unknown;
 }
 /**
@@ -928,50 +936,52 @@ export interface PodContainer {
     /**
      * Replace the image's entrypoint by the command.
      */
-    overrideEntrypoint?: boolean;
+    overrideEntrypoint?: boolean | null;
     [k: string]: unknown;
-  };
+  } | null;
   /**
    * Resources reserved for the container (required, may be `{}`).
    */
   resources: {
-    cpus?: number;
+    cpus?: number | null;
     /**
      * MiB.
      */
-    mem?: number;
+    mem?: number | null;
     /**
      * MiB.
      */
-    disk?: number;
-    gpus?: number;
+    disk?: number | null;
+    gpus?: number | null;
     [k: string]: unknown;
   };
-  resourceLimits?: ResourceLimits;
+  resourceLimits?: ResourceLimits | null;
   /**
    * Ports of the container.
    */
-  endpoints?: {
-    /**
-     * Endpoint name, unique across the pod.
-     */
-    name: string;
-    /**
-     * Port inside the container; required on container networks, not allowed on host networking.
-     */
-    containerPort?: number | null;
-    /**
-     * Port on the agent; 0 picks a free one.
-     */
-    hostPort?: number;
-    /**
-     * Protocols served on the port: transport ("tcp", "udp") or application names such as "http" that other tools read.
-     */
-    protocol?: string[];
-    labels?: Labels;
-    networkNames?: string[];
-    [k: string]: unknown;
-  }[];
+  endpoints?:
+    | {
+        /**
+         * Endpoint name, unique across the pod.
+         */
+        name: string;
+        /**
+         * Port inside the container; required on container networks, not allowed on host networking.
+         */
+        containerPort?: number | null;
+        /**
+         * Port on the agent; 0 picks a free one.
+         */
+        hostPort?: number | null;
+        /**
+         * Protocols served on the port: transport ("tcp", "udp") or application names such as "http" that other tools read.
+         */
+        protocol?: string[] | null;
+        labels?: Labels | null;
+        networkNames?: string[] | null;
+        [k: string]: unknown;
+      }[]
+    | null;
   /**
    * File system image of the container; none runs on the agent's file system.
    */
@@ -984,15 +994,15 @@ export interface PodContainer {
      * Image name.
      */
     id: string;
-    forcePull?: boolean;
-    labels?: Labels;
+    forcePull?: boolean | null;
+    labels?: Labels | null;
     pullConfig?: {
       secret: string;
       [k: string]: unknown;
-    };
+    } | null;
     [k: string]: unknown;
   } | null;
-  environment?: PodEnvVars;
+  environment?: PodEnvVars | null;
   user?: string | null;
   healthCheck?: PodHealthCheck | null;
   /**
@@ -1000,30 +1010,32 @@ export interface PodContainer {
    */
   check?: {
     [k: string]: unknown;
-  };
-  volumeMounts?: {
-    /**
-     * Name of a pod volume.
-     */
-    name: string;
-    /**
-     * Path inside the container.
-     */
-    mountPath: string;
-    readOnly?: boolean;
-    [k: string]: unknown;
-  }[];
-  artifacts?: FetchArtifact[];
-  labels?: Labels;
+  } | null;
+  volumeMounts?:
+    | {
+        /**
+         * Name of a pod volume.
+         */
+        name: string;
+        /**
+         * Path inside the container.
+         */
+        mountPath: string;
+        readOnly?: boolean | null;
+        [k: string]: unknown;
+      }[]
+    | null;
+  artifacts?: FetchArtifact[] | null;
+  labels?: Labels | null;
   lifecycle?: {
     /**
      * Seconds between SIGTERM and SIGKILL.
      */
-    killGracePeriodSeconds?: number;
+    killGracePeriodSeconds?: number | null;
     [k: string]: unknown;
   } | null;
-  tty?: boolean;
-  linuxInfo?: LinuxInfo;
+  tty?: boolean | null;
+  linuxInfo?: LinuxInfo | null;
   [k: string]: unknown;
 }
 /**
@@ -1035,14 +1047,14 @@ export interface PodHealthCheck {
      * Name of an endpoint of this container.
      */
     endpoint: string;
-    path?: string;
-    scheme?: ('HTTP' | 'HTTPS') | string;
+    path?: string | null;
+    scheme?: (('HTTP' | 'HTTPS') | string) | null;
     [k: string]: unknown;
-  };
+  } | null;
   tcp?: {
     endpoint: string;
     [k: string]: unknown;
-  };
+  } | null;
   exec?: {
     command:
       | {
@@ -1054,15 +1066,15 @@ export interface PodHealthCheck {
           [k: string]: unknown;
         };
     [k: string]: unknown;
-  };
-  gracePeriodSeconds?: number;
-  intervalSeconds?: number;
-  maxConsecutiveFailures?: number;
+  } | null;
+  gracePeriodSeconds?: number | null;
+  intervalSeconds?: number | null;
+  maxConsecutiveFailures?: number | null;
   /**
    * Less than `intervalSeconds`.
    */
-  timeoutSeconds?: number;
-  delaySeconds?: number;
+  timeoutSeconds?: number | null;
+  delaySeconds?: number | null;
   [k: string]: unknown;
 }
 export interface HostVolume1 {
@@ -1082,14 +1094,14 @@ export interface PersistentVolume {
    */
   name: string;
   persistent: {
-    type?: ('root' | 'path' | 'mount') | string;
+    type?: (('root' | 'path' | 'mount') | string) | null;
     /**
      * MiB.
      */
     size: number;
-    maxSize?: number;
-    profileName?: string;
-    constraints?: string[][];
+    maxSize?: number | null;
+    profileName?: string | null;
+    constraints?: string[][] | null;
     [k: string]: unknown;
   };
   [k: string]: unknown;
