@@ -13,6 +13,7 @@ export const schemaRule: RuleMeta = {
   id: 'schema',
   severity: 'error',
   kinds: ['app', 'group', 'pod', 'chronos-job'],
+  layer: 'json',
   summary: 'The document has the shape Marathon (or Chronos) reads: field types, required fields, enum values, ranges and patterns.',
   marathonMessage: "error.expected.jsstring / error.unknown.enum.literal / 'id' is undefined on object / error.min / error.pattern …",
   fixable: true,

@@ -9,6 +9,7 @@ import { engineRules } from './engineRules';
 import { readConfig } from './config';
 import type { Finding } from './finding';
 import { detectKind, unknownKindMessage } from './kind';
+import { deferBehindJsonLayer } from './jsonLayer';
 import { asMarathonReadsIt } from './nullAbsent';
 import { parseDocument } from './parse';
 import { defaultProfile, effectiveSeverity, type Profile } from './profile';
@@ -40,7 +41,8 @@ function lintWith(rules: readonly Rule[], text: string, options: LintOptions): L
         findings.push({ ruleId: 'unknown-kind', severity: 'info', pointer: '', message: unknownKindMessage(doc.value) });
       } else {
         const ruleFindings = runRules(asMarathonReadsIt(doc.value, kind, source), kind, profile, rules);
-        findings.push(...withoutSchemaDuplicates(doc.value, validateSchema(doc.value, kind, profile), ruleFindings), ...ruleFindings);
+        const schemaFindings = validateSchema(doc.value, kind, profile);
+        findings.push(...withoutSchemaDuplicates(doc.value, schemaFindings, ruleFindings), ...deferBehindJsonLayer(rules, doc.value, schemaFindings, ruleFindings));
       }
     }
     return { kind, diagnostics: diagnosticsFor(doc, withConfiguredSeverity(findings, profile)) };

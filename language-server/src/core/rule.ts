@@ -26,6 +26,11 @@ export interface RuleMeta {
   marathonMessage?: string;
   /** True when `report` calls carry a `fix`. */
   fixable?: boolean;
+  /**
+   * 'json' when the check belongs to Marathon's JSON/RAML reading (a type, union or required-field error), which
+   * stops Marathon before any semantic validation: see core/jsonLayer.ts. Absent = a semantic rule.
+   */
+  layer?: 'json';
 }
 
 export interface Report {

@@ -154,5 +154,7 @@ export function fieldInfo(nodes: SchemaNode[]): FieldInfo {
     if (Array.isArray(n.examples)) info.examples.push(...n.examples);
     if (n.deprecated === true) info.deprecated = true;
   }
+  // Optional Marathon fields also accept `null` (= absent, schema/source/nullAbsent.ts); that is no type to offer.
+  if (info.types.length > 1) info.types = info.types.filter((t) => t !== 'null');
   return info;
 }

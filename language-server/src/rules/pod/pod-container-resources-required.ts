@@ -6,6 +6,7 @@ export const podContainerResourcesRequired: Rule = {
   id: 'pod-container-resources-required',
   severity: 'error',
   kinds: ['pod'],
+  layer: 'json',
   summary: 'Every pod container has a `resources` object (cpus and mem have defaults, the object itself does not).',
   marathonMessage: "'resources' is undefined on object: {...}",
   fixable: true,

@@ -39,6 +39,7 @@ export const enumCase: Rule = {
   severity: 'error',
   kinds: ['app', 'group'],
   versions: { max: '1.4.9999' },
+  layer: 'json',
   summary: 'Before Marathon 1.5, enum values are case-sensitive: "RW", not "rw".',
   marathonMessage: '<value> is not a valid <enum>',
   fixable: true,

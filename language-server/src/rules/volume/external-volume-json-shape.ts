@@ -15,6 +15,7 @@ export const externalVolumeJsonShape: Rule = {
   id: 'external-volume-json-shape',
   severity: 'error',
   kinds: ['app', 'group'],
+  layer: 'json',
   summary: 'An external volume has the JSON shape Marathon reads: containerPath, mode, external {name, provider, size, options, shared} with the right types.',
   marathonMessage: unionMessage,
   fixable: true,

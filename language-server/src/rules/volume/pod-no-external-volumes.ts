@@ -5,6 +5,7 @@ export const podNoExternalVolumes: Rule = {
   id: 'pod-no-external-volumes',
   severity: 'error',
   kinds: ['pod'],
+  layer: 'json',
   summary: 'Pods cannot declare external volumes: PodVolume has no external variant.',
   check(ctx) {
     const root = ctx.root;

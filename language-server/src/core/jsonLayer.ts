@@ -1,0 +1,32 @@
+/**
+ * Marathon reads a request in layers (marathon-rules.md §1): the JSON/RAML reader first, and only a document it
+ * could read reaches normalization and the semantic validators. When the reader fails, Marathon answers with
+ * those errors alone ("Invalid JSON") and never gets to the rest. So when this document has JSON-layer errors,
+ * the semantic errors are still shown, but as `info` with a note: the first thing to fix is what Marathon names
+ * (docs/json-layer.md). CLI and server both get this from `lint`, so they agree.
+ */
+import type { Finding } from './finding';
+import type { RuleMeta } from './rule';
+import { valueAt } from './pointer';
+
+export const deferredNote =
+  ' Marathon would report this only after the JSON errors in this document are fixed: it stops at the first layer that fails.';
+
+/** `schemaFindings` before overlap removal: a rule error on the very value the schema rejected stands for that JSON error. */
+export function deferBehindJsonLayer(rules: readonly RuleMeta[], root: unknown, schemaFindings: readonly Finding[], ruleFindings: Finding[]): Finding[] {
+  const jsonLayerRules = new Set<string>();
+  for (const r of rules) if (r.layer === 'json') jsonLayerRules.add(r.id);
+  let failed = false;
+  const jsonValues = new Set<string>();
+  for (const f of schemaFindings) {
+    if (f.severity !== 'error') continue;
+    failed = true;
+    const v = valueAt(root, f.pointer);
+    if (v === null || typeof v !== 'object') jsonValues.add(f.pointer);
+  }
+  if (!failed) failed = ruleFindings.some((f) => f.severity === 'error' && jsonLayerRules.has(f.ruleId));
+  if (!failed) return ruleFindings;
+  return ruleFindings.map((f) =>
+    f.severity !== 'error' || jsonLayerRules.has(f.ruleId) || jsonValues.has(f.pointer) ? f : { ...f, severity: 'info', message: f.message + deferredNote },
+  );
+}
