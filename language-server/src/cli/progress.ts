@@ -3,6 +3,8 @@
  * terminal) and the run is long enough to need one. Never written to pipes, so CI logs and golden
  * tests stay clean.
  */
+import { printable } from './printable';
+
 export interface Progress {
   tick(done: number, file: string): void;
   done(): void;
@@ -23,7 +25,7 @@ export function createProgress(stderr: NodeJS.WriteStream | NodeJS.WritableStrea
       last = now;
       shown = true;
       const columns = (stderr as NodeJS.WriteStream).columns ?? 80;
-      stderr.write(`\r\x1b[K${`linting ${done}/${total} ${file}`.slice(0, columns - 1)}`);
+      stderr.write(`\r\x1b[K${`linting ${done}/${total} ${printable(file)}`.slice(0, columns - 1)}`);
     },
     done() {
       if (shown) stderr.write('\r\x1b[K');

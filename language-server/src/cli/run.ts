@@ -3,6 +3,7 @@
  * everything here is about files, options and output, never about Marathon. Returns the exit status
  * instead of exiting, so it can be driven in-process.
  */
+import { printable } from './printable';
 import { resolve } from 'node:path';
 import { formatters } from './formatters/index';
 import type { FormatContext } from './formatters/formatter';
@@ -24,7 +25,8 @@ export interface CliIo {
 }
 
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
-  const fail = (msg: string) => io.stderr.write(`marathon-lint: error: ${msg}\n`);
+  // Error lines name files: their control characters are escaped like stylish does (printable.ts).
+  const fail = (msg: string) => io.stderr.write(`marathon-lint: error: ${printable(msg)}\n`);
   const parsed = parseCliArgs(argv);
   if (!parsed.ok) {
     fail(parsed.message);
@@ -54,7 +56,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   const ctx: FormatContext = { color: useColor(opts.color, io), version: version, ruleSummary, ruleHelpUri };
   io.stdout.write(formatters[opts.format].format(results, ctx));
 
-  for (const w of configs.warnings) io.stderr.write(`marathon-lint: warning: ${w}\n`);
+  for (const w of configs.warnings) io.stderr.write(`marathon-lint: warning: ${printable(w)}\n`);
   const errors = [...found.errors, ...run.errors];
   for (const e of errors) fail(e);
   const status = exitStatus(run.results, errors.length, opts.maxWarnings);

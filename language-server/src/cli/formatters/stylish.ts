@@ -4,6 +4,7 @@
  */
 import type { Formatter, FileResult } from './formatter';
 import type { Severity } from '../../core/types';
+import { printable } from '../printable';
 
 const ansi = { red: '\x1b[31m', yellow: '\x1b[33m', blue: '\x1b[34m', dim: '\x1b[2m', bold: '\x1b[1m', reset: '\x1b[0m' };
 const severityColor: Record<Severity, string> = { error: ansi.red, warning: ansi.yellow, info: ansi.blue };
@@ -18,9 +19,10 @@ export const stylish: Formatter = {
       if (r.diagnostics.length > 0) filesWithProblems++;
       for (const d of r.diagnostics) {
         counts[d.severity]++;
-        const where = `${r.file}:${d.range.start.line + 1}:${d.range.start.character + 1}`;
-        // One finding per line keeps the output grep-able even when a message spans several lines.
-        const message = d.message.replace(/\s*\r?\n\s*/g, ' ');
+        const where = `${printable(r.file)}:${d.range.start.line + 1}:${d.range.start.character + 1}`;
+        // One finding per line keeps the output grep-able even when a message spans several lines; other control
+        // characters (from keys or values the message quotes) are shown escaped.
+        const message = printable(d.message.replace(/\s*\r?\n\s*/g, ' '));
         lines.push(`${paint(ansi.bold, where)}  ${paint(severityColor[d.severity], d.severity)}  ${message}  ${paint(ansi.dim, d.ruleId)}`);
       }
     }

@@ -17,10 +17,12 @@ export const acceptedRolesForRole: Rule = {
       const role = effectiveRole(ctx, ref);
       const foreign = accepted.filter((r) => typeof r === 'string' && r !== '*' && r !== role);
       if (foreign.length === 0) continue;
+      // ResourceRole.validForRole builds the list from a sorted set: role "*" gives "can only contain *".
+      const allowed = [...new Set(['*', role])].sort().join(' and ');
       ctx.report({
         pointer: joinPointer(ref.pointer, 'acceptedResourceRoles'),
         message:
-          `Marathon rejects the app: "acceptedResourceRoles can only contain * and ${role}". ${foreign.map((r) => `"${r}"`).join(', ')} ` +
+          `Marathon rejects the app: "acceptedResourceRoles can only contain ${allowed}". ${foreign.map((r) => `"${r}"`).join(', ')} ` +
           `is not the app's role ("${role}", from ${typeof ref.app.role === 'string' ? '`role`' : 'the group or --mesos_role'}), and Mesos ` +
           `only offers an app resources of its own role or "*". (1.9 silently dropped such entries; 1.10 rejects them.) Remove them, or set \`role\`.`,
       });

@@ -1,5 +1,5 @@
 import type { Rule } from '../../core/rule';
-import { joinPointer } from '../../model/documentModel';
+import { isObject, joinPointer } from '../../model/documentModel';
 import { hasImage } from '../../model/app/containerizer';
 import { nearestName } from '../../core/nearest';
 
@@ -36,12 +36,27 @@ export const appCmdArgsContainer: Rule = {
             `image's entrypoint (or the first arg) directly, and Marathon will not guess which you meant. Keep one of them.`,
         });
       } else if (!hasCmd && !hasArgs && !hasImage(ref.app) && !misspeltRunField(ref.app)) {
-        ctx.report({
-          pointer: ref.pointer,
-          message:
-            `Marathon rejects the app: "${text}" There is nothing to run: no \`cmd\`, no \`args\` and no container image. ` +
-            `Add a \`cmd\` (e.g. "sleep 1000") or a \`container\` with \`docker.image\`.`,
-        });
+        // Land on what is missing or wrong: the container that has no image, else the missing `cmd`.
+        const container = ref.app.container;
+        if (isObject(container)) {
+          // A missing image is the place; an empty one is already the JSON layer's error.minLength, so name the docker object.
+          const docker = isObject(container.docker) ? container.docker : undefined;
+          const at = !docker ? ['container'] : docker.image === undefined ? ['container', 'docker', 'image'] : ['container', 'docker'];
+          ctx.report({
+            pointer: joinPointer(ref.pointer, ...at),
+            target: 'key',
+            message:
+              `Marathon rejects the app: "${text}" It has no \`cmd\` and no \`args\`, and its container has no image to run. ` +
+              `Add \`container.docker.image\` (e.g. "nginx:1.25"), or a \`cmd\` (e.g. "sleep 1000").`,
+          });
+        } else {
+          ctx.report({
+            pointer: joinPointer(ref.pointer, 'cmd'),
+            message:
+              `Marathon rejects the app: "${text}" There is nothing to run: no \`cmd\`, no \`args\` and no container image. ` +
+              `Add a \`cmd\` (e.g. "sleep 1000") or a \`container\` with \`docker.image\`.`,
+          });
+        }
       }
     }
   },

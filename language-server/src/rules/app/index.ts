@@ -54,6 +54,7 @@ import { portNamesUnique } from './port-names-unique';
 import { portMappingHostPortNetworkName } from './portmapping-hostport-networkname';
 import { portMappingNetworkNames } from './portmapping-networknames';
 import { portMappingsDup } from './portmappings-dup';
+import { portMappingsHostDropped } from './portmappings-host-dropped';
 import { portsAndPortDefinitions } from './ports-and-portdefinitions';
 import { portsUnique } from './ports-unique';
 import { pullConfigSecretRefRule } from './pullconfig-secret-ref';
@@ -124,6 +125,7 @@ export const appRules: Rule[] = [
   portMappingHostPortNetworkName,
   portMappingNetworkNames,
   portMappingsDup,
+  portMappingsHostDropped,
   portsAndPortDefinitions,
   portsUnique,
   pullConfigSecretRefRule,

@@ -1,7 +1,7 @@
 import appSchema from '@marathon-devtools/schema/marathon-app.schema.json';
 import groupSchema from '@marathon-devtools/schema/marathon-group.schema.json';
 import podSchema from '@marathon-devtools/schema/marathon-pod.schema.json';
-import type { Rule } from '../../core/rule';
+import type { Rule, RuleContext } from '../../core/rule';
 import { isObject, joinPointer } from '../../model/documentModel';
 import type { DocumentKind } from '../../core/types';
 import { nearestName } from '../../core/nearest';
@@ -96,6 +96,14 @@ function fieldsOf(kind: DocumentKind, frame: Frame): string {
 
 const needsVisit = (v: unknown): boolean => typeof v === 'object' && v !== null;
 
+/** An app inside a group is checked against (and named as) the fields of an app, not of "an item of apps". */
+function isGroupApp(ctx: RuleContext, frame: Frame): boolean {
+  if (ctx.kind !== 'group' || typeof frame.token !== 'number') return false;
+  const pointer = pointerOf(frame);
+  for (let ai = 0; ai < ctx.apps.length; ai++) if (ctx.apps[ai].pointer === pointer) return true;
+  return false;
+}
+
 export const unknownProperty: Rule = {
   id: 'unknown-property',
   severity: 'warning',
@@ -142,7 +150,7 @@ export const unknownProperty: Rule = {
           target: 'key',
           message:
             `Marathon does not know the field "${key}" and silently ignores it, so its setting has no effect. ` +
-            (suggestion ? `Did you mean "${suggestion}"?` : `Remove it, or check the spelling against the fields ${fieldsOf(ctx.kind, frame)} in Marathon ${ctx.profile.marathonVersion}.`),
+            (suggestion ? `Did you mean "${suggestion}"?` : `Remove it, or check the spelling against the fields ${isGroupApp(ctx, frame) ? 'of an app' : fieldsOf(ctx.kind, frame)} in Marathon ${ctx.profile.marathonVersion}.`),
           fix: canRename
             ? {
                 title: `Rename "${key}" to "${suggestion}"`,

@@ -12,8 +12,8 @@ export const dvdiDestructiveOption: Rule = {
   summary: 'Warns about driver options that can destroy data on the volume, such as dvdi/overwritefs.',
   check(ctx) {
     const say = (key: string, value: string, effect: string) =>
-      `${key}=${value} ${effect}. The option is applied every time a task of this app creates the volume, including after the volume was lost or renamed, ` +
-      'and a dry run of the mount refuses it. Remove it once the volume exists, or keep it only for a volume whose data you can lose.';
+      `${key}=${value} ${effect}. The option is applied every time a task of this app creates the volume, including after the volume was lost or renamed. ` +
+      'Remove it once the volume exists, or keep it only for a volume whose data you can lose.';
     for (const v of dvdiVolumesOf(ctx)) {
       const driver = driverOf(v);
       const options = optionsOf(v);

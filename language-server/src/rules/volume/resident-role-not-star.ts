@@ -37,8 +37,8 @@ export const residentRoleNotStar: Rule = {
         if (enforcing.has(top) || ctx.profile.mesosRole !== '*') continue;
       }
       ctx.report({
-        pointer: role === undefined ? appRef.pointer : joinPointer(appRef.pointer, 'role'),
-        target: role === undefined ? 'key' : 'value',
+        // Marathon reports this at /role (AppDefinition.validWithRoleEnforcement), given or not.
+        pointer: joinPointer(appRef.pointer, 'role'),
         message:
           `"${marathonMessage}": persistent volumes are created on reserved resources, and Mesos cannot reserve for "*"` +
           (role === undefined ? ` (this app gets --mesos_role, which is "*" in this profile)` : '') +
