@@ -7,13 +7,18 @@
  */
 import type { Finding } from './finding';
 import type { RuleMeta } from './rule';
-import { valueAt } from './pointer';
+import type { DocumentKind } from './types';
 
 export const deferredNote =
   ' Marathon would report this only after the JSON errors in this document are fixed: it stops at the first layer that fails.';
 
-/** `schemaFindings` before overlap removal: a rule error on the very value the schema rejected stands for that JSON error. */
-export function deferBehindJsonLayer(rules: readonly RuleMeta[], root: unknown, schemaFindings: readonly Finding[], ruleFindings: Finding[]): Finding[] {
+/**
+ * `schemaFindings` before overlap removal: a rule error on the very value the schema rejected (e.g. an empty
+ * `containers` list, a constraint of one field) stands for that JSON error and stays an error. Chronos reads its
+ * jobs in one step, so this is for Marathon's documents only.
+ */
+export function deferBehindJsonLayer(rules: readonly RuleMeta[], kind: DocumentKind, schemaFindings: readonly Finding[], ruleFindings: Finding[]): Finding[] {
+  if (kind === 'chronos-job' || ruleFindings.length === 0) return ruleFindings;
   const jsonLayerRules = new Set<string>();
   for (const r of rules) if (r.layer === 'json') jsonLayerRules.add(r.id);
   let failed = false;
@@ -21,8 +26,7 @@ export function deferBehindJsonLayer(rules: readonly RuleMeta[], root: unknown, 
   for (const f of schemaFindings) {
     if (f.severity !== 'error') continue;
     failed = true;
-    const v = valueAt(root, f.pointer);
-    if (v === null || typeof v !== 'object') jsonValues.add(f.pointer);
+    jsonValues.add(f.pointer);
   }
   if (!failed) failed = ruleFindings.some((f) => f.severity === 'error' && jsonLayerRules.has(f.ruleId));
   if (!failed) return ruleFindings;

@@ -42,7 +42,7 @@ function lintWith(rules: readonly Rule[], text: string, options: LintOptions): L
       } else {
         const ruleFindings = runRules(asMarathonReadsIt(doc.value, kind, source), kind, profile, rules);
         const schemaFindings = validateSchema(doc.value, kind, profile);
-        findings.push(...withoutSchemaDuplicates(doc.value, schemaFindings, ruleFindings), ...deferBehindJsonLayer(rules, doc.value, schemaFindings, ruleFindings));
+        findings.push(...withoutSchemaDuplicates(doc.value, schemaFindings, ruleFindings), ...deferBehindJsonLayer(rules, kind, schemaFindings, ruleFindings));
       }
     }
     return { kind, diagnostics: diagnosticsFor(doc, withConfiguredSeverity(findings, profile)) };
