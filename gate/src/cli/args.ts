@@ -1,0 +1,122 @@
+/**
+ * `marathon-gate --listen HOST:PORT --marathon URL [--mode deny|warn|audit] [--fail open|closed]
+ *  [--config marathon-lint.config.json] [--marathon-token-file F | --marathon-credentials-file F]
+ *  [--marathon-ca F] [--tls-cert F --tls-key F]` (the contract of issue 9, kept exactly).
+ * Pure: no I/O, so every usage mistake is one line on stderr and exit 2 before anything starts.
+ */
+import { parseArgs } from 'node:util';
+import type { FailMode, Mode } from '../gate';
+
+export interface GateCliOptions {
+  host: string;
+  port: number;
+  marathon: URL;
+  mode: Mode;
+  fail: FailMode;
+  config?: string;
+  tokenFile?: string;
+  credentialsFile?: string;
+  caFile?: string;
+  tlsCert?: string;
+  tlsKey?: string;
+  help: boolean;
+  version: boolean;
+}
+
+export type ParsedGateArgs = { ok: true; options: GateCliOptions } | { ok: false; message: string };
+
+export const usage = `Usage: marathon-gate --listen HOST:PORT --marathon URL [--mode deny|warn|audit] [--fail open|closed]
+                     [--config marathon-lint.config.json]
+                     [--marathon-token-file F | --marathon-credentials-file F] [--marathon-ca F]
+                     [--tls-cert F --tls-key F]
+
+A validating admission proxy in front of Marathon's REST API: writes to /v2/apps, /v2/groups and /v2/pods are
+linted with the marathon-lint rules; everything else is proxied untouched.
+
+  --listen HOST:PORT            address to serve on, e.g. 0.0.0.0:8080 or [::1]:8080 (port 0: any free port)
+  --marathon URL                Marathon's base URL, e.g. http://marathon.mesos:8080
+  --mode deny|warn|audit        deny (default): refuse writes with errors (422, Marathon's error body);
+                                warn: let them through with Warning headers; audit: only log and count
+  --fail open|closed            when the deployed apps cannot be read: closed (default) answers 503,
+                                open lets the write through with a Warning naming the skipped checks
+  --config FILE                 marathon-lint.config.json (Marathon version, features, rule severities)
+  --marathon-token-file F       DC/OS token for the gate's own reads (Authorization: token=<t>)
+  --marathon-credentials-file F user:password for the gate's own reads (HTTP basic)
+  --marathon-ca F               PEM CA bundle that signs Marathon's certificate
+  --tls-cert F --tls-key F      serve HTTPS with this PEM certificate and key
+
+Own endpoints: GET /_gate/healthz, /_gate/metrics (Prometheus), /_gate/audit (marathon-lint JSON).`;
+
+export function parseGateArgs(argv: readonly string[]): ParsedGateArgs {
+  let values: Record<string, string | boolean | undefined>;
+  try {
+    ({ values } = parseArgs({
+      args: [...argv],
+      allowPositionals: false,
+      strict: true,
+      options: {
+        listen: { type: 'string' },
+        marathon: { type: 'string' },
+        mode: { type: 'string' },
+        fail: { type: 'string' },
+        config: { type: 'string' },
+        'marathon-token-file': { type: 'string' },
+        'marathon-credentials-file': { type: 'string' },
+        'marathon-ca': { type: 'string' },
+        'tls-cert': { type: 'string' },
+        'tls-key': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean', short: 'v' },
+      },
+    }));
+  } catch (e) {
+    return { ok: false, message: String((e as Error).message).split('\n')[0] };
+  }
+  const help = values.help === true;
+  const version = values.version === true;
+  const base = { mode: 'deny' as Mode, fail: 'closed' as FailMode, help, version };
+  if (help || version) return { ok: true, options: { ...base, host: '', port: 0, marathon: new URL('http://localhost') } };
+
+  const listen = values.listen as string | undefined;
+  if (listen === undefined) return { ok: false, message: '--listen HOST:PORT is required, e.g. --listen 0.0.0.0:8080' };
+  const m = /^(?:\[([^\]]+)\]|([^:]+)):(\d{1,5})$/.exec(listen);
+  const port = m ? Number(m[3]) : NaN;
+  if (!m || port > 65535) return { ok: false, message: `--listen "${listen}" is not HOST:PORT (e.g. 127.0.0.1:8080, [::1]:8080, 0.0.0.0:0)` };
+  const host = m[1] ?? m[2];
+
+  const raw = values.marathon as string | undefined;
+  if (raw === undefined) return { ok: false, message: '--marathon URL is required, e.g. --marathon http://marathon.mesos:8080' };
+  let marathon: URL;
+  try {
+    marathon = new URL(raw);
+  } catch {
+    return { ok: false, message: `--marathon "${raw}" is not a URL (e.g. http://marathon.mesos:8080)` };
+  }
+  if (marathon.protocol !== 'http:' && marathon.protocol !== 'https:') {
+    return { ok: false, message: `--marathon "${raw}" must be an http:// or https:// URL` };
+  }
+  if (marathon.search !== '' || marathon.hash !== '') return { ok: false, message: `--marathon "${raw}" must not carry a query or fragment` };
+
+  const mode = (values.mode as string | undefined) ?? 'deny';
+  if (mode !== 'deny' && mode !== 'warn' && mode !== 'audit') return { ok: false, message: `--mode "${mode}" is not one of deny, warn, audit` };
+  const fail = (values.fail as string | undefined) ?? 'closed';
+  if (fail !== 'open' && fail !== 'closed') return { ok: false, message: `--fail "${fail}" is not one of open, closed` };
+
+  const tokenFile = values['marathon-token-file'] as string | undefined;
+  const credentialsFile = values['marathon-credentials-file'] as string | undefined;
+  if (tokenFile !== undefined && credentialsFile !== undefined) {
+    return { ok: false, message: '--marathon-token-file and --marathon-credentials-file exclude each other: give one' };
+  }
+  const tlsCert = values['tls-cert'] as string | undefined;
+  const tlsKey = values['tls-key'] as string | undefined;
+  if ((tlsCert === undefined) !== (tlsKey === undefined)) return { ok: false, message: '--tls-cert and --tls-key go together: give both or neither' };
+
+  return {
+    ok: true,
+    options: {
+      ...base, host, port, marathon, mode, fail, tokenFile, credentialsFile, tlsCert, tlsKey,
+      config: values.config as string | undefined,
+      caFile: values['marathon-ca'] as string | undefined,
+    },
+  };
+}

@@ -1,0 +1,96 @@
+/**
+ * The deployed root group the gate judges writes against, kept fresh without costing a request its latency:
+ * read in the background every `refreshMs`; a request waits (at most `waitMs`) only when the copy is older
+ * than `maxAgeMs`. Writes the gate let through are applied to the copy at once, and re-applied on top of a
+ * read that started before them, so two quick writes see each other.
+ */
+import { DeployedState } from './deployedState';
+import type { Proposal } from './proposal';
+
+/** Reads `GET /v2/groups` (GroupInfo with apps and groups embedded). */
+export type RootGroupReader = () => Promise<unknown>;
+
+export interface ClusterStateOptions {
+  refreshMs: number;
+  maxAgeMs: number;
+  waitMs: number;
+}
+
+export const defaultClusterStateOptions: ClusterStateOptions = { refreshMs: 5_000, maxAgeMs: 30_000, waitMs: 2_000 };
+
+export type Snapshot = { state: DeployedState; reason?: undefined } | { state?: undefined; reason: string };
+
+export class ClusterState {
+  private state: DeployedState | undefined;
+  private lastError = 'not read yet';
+  private inflight: Promise<void> | undefined;
+  private timer: NodeJS.Timeout | undefined;
+  private writes: { at: number; proposal: Proposal }[] = [];
+
+  constructor(
+    private readonly read: RootGroupReader,
+    private readonly options: ClusterStateOptions = defaultClusterStateOptions,
+  ) {}
+
+  start(): void {
+    void this.refresh();
+    this.timer = setInterval(() => void this.refresh(), this.options.refreshMs);
+    this.timer.unref();
+  }
+
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+  }
+
+  /** Seconds since the copy was read, undefined before the first successful read. */
+  ageSeconds(): number | undefined {
+    return this.state ? (Date.now() - this.state.fetchedAt) / 1000 : undefined;
+  }
+
+  error(): string | undefined {
+    return this.state && this.isFresh() ? undefined : this.lastError;
+  }
+
+  /** The copy when fresh enough, else one read attempt (bounded by `waitMs`). */
+  async snapshot(forceRead = false): Promise<Snapshot> {
+    if (!forceRead && this.state && this.isFresh()) return { state: this.state };
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<void>((resolve) => (timer = setTimeout(resolve, this.options.waitMs)));
+    await Promise.race([this.refresh(), timeout]);
+    clearTimeout(timer);
+    if (this.state && this.isFresh()) return { state: this.state };
+    return { reason: this.state ? `the copy is ${Math.round(this.ageSeconds()!)} s old and ${this.lastError}` : this.lastError };
+  }
+
+  /** A write Marathon accepted: the copy reflects it before the next read does. */
+  applyWrite(proposal: Proposal): void {
+    this.writes.push({ at: Date.now(), proposal });
+    if (this.state) apply(this.state, proposal);
+  }
+
+  private isFresh(): boolean {
+    return this.state !== undefined && Date.now() - this.state.fetchedAt <= this.options.maxAgeMs;
+  }
+
+  private refresh(): Promise<void> {
+    this.inflight ??= (async () => {
+      const startedAt = Date.now();
+      try {
+        const next = DeployedState.fromRootGroup(await this.read(), startedAt);
+        this.writes = this.writes.filter((w) => w.at >= startedAt);
+        for (const w of this.writes) apply(next, w.proposal);
+        this.state = next;
+      } catch (e) {
+        this.lastError = `reading Marathon's root group failed: ${(e as Error)?.message ?? String(e)}`;
+      } finally {
+        this.inflight = undefined;
+      }
+    })();
+    return this.inflight;
+  }
+}
+
+function apply(state: DeployedState, p: Proposal): void {
+  for (const id of p.replaces) state.removeApp(id);
+  for (const [id, app] of p.apps) state.putApp(id, app);
+}

@@ -1,0 +1,216 @@
+/**
+ * The gate as a server: Marathon's definition writes are judged (routes.ts → judge.ts) and refused, annotated
+ * or audited by mode; every other request goes to Marathon untouched and streamed through http-proxy-3.
+ * Its own endpoints live under /_gate/, a path Marathon does not serve.
+ */
+import { Agent as HttpAgent, createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { Agent as HttpsAgent, createServer as createTlsServer } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import { PassThrough, Readable } from 'node:stream';
+import { createProxyServer } from 'http-proxy-3';
+import type { Profile } from '@marathon-devtools/language-server';
+import { auditReport } from './audit';
+import { ClusterState, defaultClusterStateOptions, type ClusterStateOptions, type RootGroupReader } from './clusterState';
+import { dropHopByHop } from './hopByHop';
+import { hasErrors, judge, type Verdict } from './judge';
+import { bodyTooLarge, cannotDecide, marathonUnreachable, notValid, type MarathonError } from './marathonErrors';
+import { createMetrics, type Decision } from './metrics';
+import { readBody } from './readBody';
+import { admissionRoute, type AdmissionRoute } from './routes';
+import { warningHeaders } from './warningHeaders';
+
+export type Mode = 'deny' | 'warn' | 'audit';
+export type FailMode = 'open' | 'closed';
+
+export interface GateOptions {
+  /** Marathon's base URL (`http://marathon.mesos:8080`, or Admin Router's `…/service/marathon`). */
+  marathon: URL;
+  mode: Mode;
+  fail: FailMode;
+  profile: Profile;
+  /** Reads Marathon's root group with the gate's own credentials (the Marathon API client). */
+  readRootGroup: RootGroupReader;
+  /** PEM of the CA that signs Marathon's certificate (`--marathon-ca`). */
+  marathonCa?: string;
+  /** PEM certificate and key to serve HTTPS (`--tls-cert`, `--tls-key`). */
+  tls?: { cert: string; key: string };
+  maxBodyBytes?: number;
+  clusterState?: ClusterStateOptions;
+  /** One structured log entry per judged request; never given headers or bodies. */
+  log?: (entry: Record<string, unknown>) => void;
+}
+
+export interface RunningGate {
+  server: Server;
+  url: string;
+  clusterState: ClusterState;
+  close(): Promise<void>;
+}
+
+export const defaultMaxBodyBytes = 32 * 1024 * 1024;
+
+export async function startGate(options: GateOptions, host: string, port: number): Promise<RunningGate> {
+  const log = options.log ?? (() => {});
+  const limit = options.maxBodyBytes ?? defaultMaxBodyBytes;
+  const state = new ClusterState(options.readRootGroup, options.clusterState ?? defaultClusterStateOptions);
+  const metrics = createMetrics(() => state.ageSeconds());
+  const secure = options.marathon.protocol === 'https:';
+  const agent = secure
+    ? new HttpsAgent({ keepAlive: true, maxSockets: 256, ca: options.marathonCa })
+    : new HttpAgent({ keepAlive: true, maxSockets: 256 });
+  const proxy = createProxyServer({ target: options.marathon.href, xfwd: true, agent, ca: options.marathonCa, secure: true });
+  const accepted = new WeakMap<IncomingMessage, Verdict>();
+
+  proxy.on('proxyRes', (proxyRes, req) => {
+    dropHopByHop(proxyRes.headers);
+    const v = accepted.get(req);
+    const status = proxyRes.statusCode ?? 0;
+    if (v?.proposal && status >= 200 && status < 300 && !/[?&]dryRun=true/.test(req.url ?? '')) state.applyWrite(v.proposal);
+  });
+  proxy.on('error', (err, _req, res) => {
+    const code = (err as NodeJS.ErrnoException).code ?? err.message;
+    if ('writeHead' in res && !res.headersSent) send(res, marathonUnreachable(options.marathon.origin, code));
+    else res.destroy();
+  });
+
+  const forward = (req: IncomingMessage, res: ServerResponse, body?: Readable) => proxy.web(req, res, body ? { buffer: body } : {});
+
+  async function admit(req: IncomingMessage, res: ServerResponse, route: AdmissionRoute): Promise<Decision> {
+    const read = await readBody(req, limit);
+    if (read.kind === 'aborted') return 'aborted';
+    if (read.kind === 'too-large') {
+      if (options.mode === 'deny') {
+        send(res, bodyTooLarge(limit));
+        req.resume();
+        return 'denied';
+      }
+      const rest = new PassThrough();
+      for (const c of read.head) rest.write(c);
+      req.pipe(rest);
+      req.resume();
+      res.setHeader('Warning', warningHeaders([], [`the whole request (body over ${limit} bytes)`]));
+      forward(req, res, rest);
+      return 'unjudged';
+    }
+    const started = performance.now();
+    const text = read.body.toString('utf8');
+    const needsState = route.kind !== 'pod';
+    const snap = needsState ? await state.snapshot() : undefined;
+    const verdict = judge(route, text, snap?.state, options.profile);
+    metrics.admissionSeconds.observe({ route: route.label }, (performance.now() - started) / 1000);
+    const decision = decide(verdict, snap?.reason);
+    for (const f of verdict.findings) metrics.findings.inc({ rule: f.ruleId, severity: f.severity, mode: options.mode });
+    if (verdict.findings.length > 0 || verdict.skipped.length > 0 || verdict.pass) {
+      log({ msg: 'judged', route: route.label, path: pathOnly(req.url), decision: decision.decision, pass: verdict.pass,
+        skipped: verdict.skipped.length ? verdict.skipped : undefined, reason: snap?.reason,
+        findings: verdict.findings.map((f) => ({ ruleId: f.ruleId, severity: f.severity, path: f.path, appId: f.appId })) });
+    }
+    if (decision.refuse) {
+      if (decision.decision === 'denied') for (const f of verdict.findings) if (f.severity === 'error') metrics.denials.inc({ rule: f.ruleId });
+      send(res, decision.refuse);
+      return decision.decision;
+    }
+    if (decision.warnings.length > 0) res.setHeader('Warning', decision.warnings);
+    accepted.set(req, verdict);
+    forward(req, res, Readable.from([read.body]));
+    return decision.decision;
+  }
+
+  function decide(v: Verdict, reason: string | undefined): { decision: Decision; refuse?: MarathonError; warnings: string[] } {
+    if (v.pass) return { decision: 'unjudged', warnings: [] };
+    if (options.mode === 'audit') return { decision: v.findings.length > 0 ? 'audited' : 'allowed', warnings: [] };
+    if (options.mode === 'warn') {
+      return { decision: v.findings.length > 0 ? 'warned' : 'allowed', warnings: warningHeaders(v.findings, v.skipped) };
+    }
+    if (hasErrors(v)) return { decision: 'denied', refuse: notValid(v.findings), warnings: [] };
+    if (v.skipped.length > 0 && options.fail === 'closed') {
+      return { decision: 'unavailable', refuse: cannotDecide(v.skipped, reason ?? 'cluster state unavailable'), warnings: [] };
+    }
+    const warnings = warningHeaders(v.findings, v.skipped);
+    return { decision: v.findings.length > 0 || v.skipped.length > 0 ? 'warned' : 'allowed', warnings };
+  }
+
+  async function own(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const path = pathOnly(req.url);
+    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, { status: 405, body: JSON.stringify({ message: 'Method Not Allowed' }) });
+    if (path === '/_gate/healthz') {
+      const body = { status: 'ok', mode: options.mode, fail: options.fail, clusterState: { ageSeconds: state.ageSeconds() ?? null, error: state.error() ?? null } };
+      return send(res, { status: 200, body: JSON.stringify(body) });
+    }
+    if (path === '/_gate/metrics') {
+      res.writeHead(200, { 'Content-Type': metrics.registry.contentType });
+      return void res.end(await metrics.registry.metrics());
+    }
+    if (path === '/_gate/audit') {
+      const snap = await state.snapshot(true);
+      if (!snap.state) return send(res, { status: 503, body: JSON.stringify({ message: `marathon-gate cannot audit: ${snap.reason}` }) });
+      return send(res, { status: 200, body: auditReport(snap.state, options.profile) });
+    }
+    send(res, { status: 404, body: JSON.stringify({ message: `Unknown gate endpoint ${path}; known: /_gate/healthz, /_gate/metrics, /_gate/audit` }) });
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = req.url ?? '/';
+    if (url.startsWith('/_gate/')) return own(req, res);
+    dropHopByHop(req.headers);
+    const route = admissionRoute(req.method, url);
+    if (!route || !judgeable(req, route)) {
+      metrics.requests.inc({ route: route?.label ?? 'other', decision: route ? 'unjudged' : 'proxied' });
+      return forward(req, res);
+    }
+    const decision = await admit(req, res, route);
+    metrics.requests.inc({ route: route.label, decision });
+  }
+
+  const onRequest = (req: IncomingMessage, res: ServerResponse) => {
+    handle(req, res).catch((e: unknown) => {
+      log({ msg: 'internal error', path: pathOnly(req.url), error: (e as Error)?.message ?? String(e) });
+      metrics.requests.inc({ route: 'other', decision: 'error' });
+      if (!res.headersSent) send(res, { status: 500, body: JSON.stringify({ message: 'marathon-gate failed on this request; see its log.' }) });
+      else res.destroy();
+    });
+  };
+  const server = options.tls ? createTlsServer({ cert: options.tls.cert, key: options.tls.key }, onRequest) : createServer(onRequest);
+  server.keepAliveTimeout = 65_000;
+  state.start();
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolve());
+  });
+  const addr = server.address() as AddressInfo;
+  const shownHost = addr.family === 'IPv6' ? `[${addr.address}]` : addr.address;
+  return {
+    server,
+    url: `${options.tls ? 'https' : 'http'}://${shownHost}:${addr.port}`,
+    clusterState: state,
+    close: () =>
+      new Promise<void>((resolve) => {
+        state.stop();
+        server.close(() => resolve());
+        server.closeAllConnections();
+        agent.destroy();
+        proxy.close();
+      }),
+  };
+}
+
+/**
+ * `/v2/apps…` and `/v2/pods…` take only `application/json` (Marathon answers any other type 415 itself,
+ * marathon-api.md §1); `/v2/groups` takes any type and is always judged.
+ */
+function judgeable(req: IncomingMessage, route: AdmissionRoute): boolean {
+  const type = req.headers['content-type'];
+  if (route.kind === 'group' || type === undefined) return true;
+  return /^application\/json\s*(;|$)/i.test(type);
+}
+
+function pathOnly(url: string | undefined): string {
+  const u = url ?? '/';
+  const q = u.indexOf('?');
+  return q === -1 ? u : u.slice(0, q);
+}
+
+function send(res: ServerResponse, e: MarathonError): void {
+  res.writeHead(e.status, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(e.body) });
+  res.end(e.body);
+}

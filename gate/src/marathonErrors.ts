@@ -1,0 +1,56 @@
+/**
+ * The gate's answers in Marathon's own error shapes (../shared/reference/marathon-api.md §12), so every
+ * client that already shows Marathon's errors (DC/OS CLI and UI, Terraform, marathon-python, curl) shows
+ * the gate's findings unchanged: `422 {"message":"Object is not valid","details":[{path, errors}]}` with one
+ * entry per path, and `{"message": …}` for the rest.
+ */
+import type { GateFinding } from './judge';
+
+export interface MarathonError {
+  status: number;
+  body: string;
+}
+
+/** The message as the gate writes it: the engine's text, with the rule id last so users can look it up. */
+export function findingText(f: GateFinding, withApp: boolean): string {
+  return `${withApp && f.appId ? `${f.appId}: ` : ''}${f.message} (${f.ruleId})`;
+}
+
+/**
+ * The 422 for the error findings. Marathon validates each app of a group body alone first and fails on the
+ * first invalid one with paths relative to that app (§13 "Whose root?"): the gate reports every invalid app
+ * that way, prefixing each message with the app id since the path alone cannot say which app it is.
+ * Without per-app errors, the body's own and the root group's findings are reported.
+ */
+export function notValid(findings: readonly GateFinding[]): MarathonError {
+  const errors = findings.filter((f) => f.severity === 'error');
+  const perApp = errors.filter((f) => f.pass === 'app');
+  const shown = perApp.length > 0 ? perApp : errors;
+  const several = new Set(shown.map((f) => f.appId)).size > 1 || shown.some((f) => f.appId !== undefined && f.pass === 'app');
+  const byPath = new Map<string, string[]>();
+  for (const f of shown) {
+    const list = byPath.get(f.path) ?? [];
+    const text = findingText(f, several);
+    if (!list.includes(text)) list.push(text);
+    byPath.set(f.path, list);
+  }
+  const details = [...byPath].map(([path, errs]) => ({ path, errors: errs }));
+  return { status: 422, body: JSON.stringify({ message: 'Object is not valid', details }) };
+}
+
+/** `--fail closed` when the cross-app checks cannot run. */
+export function cannotDecide(skipped: readonly string[], reason: string): MarathonError {
+  const message =
+    `marathon-gate cannot check this request against the deployed apps (${reason}), so it refuses it (--fail closed). ` +
+    `Checks that need the cluster: ${skipped.join(', ')}. Retry when Marathon answers again.`;
+  return { status: 503, body: JSON.stringify({ message }) };
+}
+
+export function marathonUnreachable(target: string, code: string): MarathonError {
+  return { status: 502, body: JSON.stringify({ message: `marathon-gate could not reach Marathon at ${target} (${code}).` }) };
+}
+
+export function bodyTooLarge(limit: number): MarathonError {
+  const message = `marathon-gate reads request bodies up to ${limit} bytes to check them; this one is larger, so it is refused (--mode deny).`;
+  return { status: 413, body: JSON.stringify({ message }) };
+}

@@ -1,0 +1,63 @@
+/**
+ * RFC 6901 pointers (the engine's) → validation paths as Marathon writes them in a 422 body
+ * (../shared/reference/marathon-api.md §13, wix-accord's renderer): a field is `/name`, a collection index is
+ * `(i)` with no slash, an empty path is `/`. Keys holding a slash are hand-written labels in Marathon's
+ * validators: `options("dvdi/driver")` for the driver check, `options/"dvdi/volumetype"` for the other dvdi
+ * options, and an invalid option key is addressed by its position, `options/keys(n)` (marathon-rules.md,
+ * rows dvdi-driver-required, rexray-option-*, external-volume-option-key).
+ */
+
+export function pointerTokens(pointer: string): string[] {
+  if (pointer === '') return [];
+  return pointer.slice(1).split('/').map((t) => (t.indexOf('~') === -1 ? t : t.replace(/~1/g, '/').replace(/~0/g, '~')));
+}
+
+/** Renders `pointer` into Marathon's form, walking `doc` to tell array indexes from object keys. */
+export function marathonPath(pointer: string, doc: unknown, ruleId = ''): string {
+  const tokens = pointerTokens(fieldPointer(ruleId, pointer));
+  let out = '';
+  let value: unknown = doc;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    const parent = value;
+    if (Array.isArray(parent) && /^(0|[1-9]\d*)$/.test(t)) {
+      out += `(${t})`;
+      value = parent[Number(t)];
+      continue;
+    }
+    value = typeof parent === 'object' && parent !== null ? (parent as Record<string, unknown>)[t] : undefined;
+    const inOptions = tokens[i - 1] === 'options';
+    if (inOptions && ruleId === 'external-volume-option-key' && typeof parent === 'object' && parent !== null) {
+      out += `/keys(${Math.max(0, Object.keys(parent).indexOf(t))})`;
+    } else if (inOptions && t === 'dvdi/driver') out += '("dvdi/driver")';
+    else if (t.includes('/')) out += `/"${t}"`;
+    else out += '/' + t;
+  }
+  return out === '' ? '/' : out;
+}
+
+/**
+ * A few rules point at the object that lacks a field (so the editor underlines something that exists);
+ * Marathon puts the violation on the missing field itself (marathon-api.md §13 case 1,
+ * `/container/volumes(0)/external/name`, and marathon-rules.md's dvdi-driver-required row).
+ */
+const missingField: Record<string, { at: string; field: string }> = {
+  'external-volume-name-required': { at: '/external', field: '/name' },
+  'external-volume-provider-required': { at: '/external', field: '/provider' },
+  'dvdi-driver-required': { at: '/external', field: '/options/dvdi~1driver' },
+};
+
+export function fieldPointer(ruleId: string, pointer: string): string {
+  const m = missingField[ruleId];
+  if (!m) return pointer;
+  if (pointer.endsWith(m.at)) return pointer + m.field;
+  if (ruleId === 'dvdi-driver-required' && pointer.endsWith('/external/options')) return pointer + '/dvdi~1driver';
+  return pointer;
+}
+
+/** The JSON pointer of `pointer` relative to `base` ("" when equal), or undefined when it lies outside. */
+export function relativePointer(pointer: string, base: string): string | undefined {
+  if (base === '') return pointer;
+  if (pointer === base) return '';
+  return pointer.startsWith(base + '/') ? pointer.slice(base.length) : undefined;
+}

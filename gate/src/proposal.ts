@@ -1,0 +1,130 @@
+/**
+ * What a write would make Marathon deploy, worked out the way Marathon works it out
+ * (../shared/reference/marathon-api.md §4–§6): the URL id wins over a body id; `PUT /v2/apps/{id}` merges
+ * the body into the stored app unless `partialUpdate=false`; `PATCH` always merges; group bodies resolve
+ * relative ids against the URL group; a body holding only `version` (rollback) or `scaleBy` names no new
+ * definition. Pure: the deployed state comes in as an argument.
+ */
+import { collectApps, resolveId } from '@marathon-devtools/language-server';
+import { DeployedState, isObject, type JsonObject } from './deployedState';
+import { isPartialUpdate, type AdmissionRoute, type RouteKind } from './routes';
+
+export interface LintTarget {
+  kind: RouteKind;
+  /** The definition to lint; `text` is its JSON (the request body itself when nothing was merged). */
+  value: JsonObject;
+  text: string;
+  /** Position in a batch body (`PUT /v2/apps` takes an array), for the rendered path. */
+  batchIndex?: number;
+  /**
+   * Set when a partial update could not be merged (no deployed state): only findings about values the body
+   * itself holds are kept, since the rest of the app is unknown.
+   */
+  onlyPresentIn?: JsonObject;
+}
+
+export interface Proposal {
+  targets: LintTarget[];
+  /** Apps this write would deploy, by absolute id (for cross-app checks and for the local state afterwards). */
+  apps: Map<string, JsonObject>;
+  /** Deployed app ids this write replaces or drops (a group update replaces the group's apps). */
+  replaces: string[];
+  /** Where the write lands when it is a group (`/` for `PUT /v2/groups`). */
+  groupId?: string;
+  /** Checks not run, each naming why. */
+  skipped: string[];
+  /** Set when there is nothing for the gate to judge: the request goes to Marathon untouched. */
+  pass?: string;
+}
+
+const exclusiveGroupModes = ['version', 'scaleBy'];
+
+export function proposalFor(route: AdmissionRoute, body: unknown, bodyText: string, deployed: DeployedState | undefined): Proposal {
+  const p: Proposal = { targets: [], apps: new Map(), replaces: [], skipped: [] };
+  if (route.kind === 'app') appProposal(route, body, bodyText, deployed, p);
+  else if (route.kind === 'pod') podProposal(route, body, bodyText, p);
+  else groupProposal(route, body, bodyText, p);
+  if (deployed) p.replaces = replacedBy(p, body, route, deployed);
+  return p;
+}
+
+function appProposal(route: AdmissionRoute, body: unknown, bodyText: string, deployed: DeployedState | undefined, p: Proposal): void {
+  if (route.urlId === undefined && route.method !== 'POST') {
+    // Batch update: an array of apps, each with its id (marathon-api.md §4).
+    if (!Array.isArray(body)) return void (p.pass = 'a batch update body that is not an array (Marathon answers it)');
+    body.forEach((el, i) => {
+      if (!isObject(el) || typeof el.id !== 'string') return; // Marathon's own 422 ("App Update must have app id set")
+      addApp(route, el, resolveId(el.id, '/'), undefined, deployed, p, i);
+    });
+    if (p.targets.length === 0 && p.skipped.length === 0) p.pass = 'no app definition in the batch';
+    return;
+  }
+  if (!isObject(body)) return void (p.pass = 'the body is not a JSON object (Marathon answers it)');
+  if (route.urlId !== undefined && Object.keys(body).length === 1 && 'version' in body) return void (p.pass = 'a rollback to a stored version');
+  const id = route.urlId ?? (typeof body.id === 'string' ? resolveId(body.id, '/') : undefined);
+  addApp(route, body, id, route.method === 'POST' ? bodyText : undefined, deployed, p);
+}
+
+function addApp(
+  route: AdmissionRoute, body: JsonObject, id: string | undefined, unchangedText: string | undefined,
+  deployed: DeployedState | undefined, p: Proposal, batchIndex?: number,
+): void {
+  let value: JsonObject = body;
+  let onlyPresentIn: JsonObject | undefined;
+  if (isPartialUpdate(route) && id !== undefined) {
+    if (deployed) {
+      const stored = deployed.apps.get(id);
+      if (stored) value = { ...stored, ...body };
+      else if (route.method === 'PATCH') return void (p.pass ??= `PATCH of an app that does not exist (${id}): Marathon answers 404`);
+    } else {
+      onlyPresentIn = body;
+      if (!p.skipped.includes('merge-with-deployed-app')) p.skipped.push('merge-with-deployed-app');
+    }
+  }
+  if (route.urlId !== undefined && id !== undefined && value.id !== id) value = { ...value, id };
+  const text = value === body && unchangedText !== undefined ? unchangedText : JSON.stringify(value);
+  p.targets.push({ kind: 'app', value, text, batchIndex, onlyPresentIn });
+  if (id !== undefined && onlyPresentIn === undefined) p.apps.set(id, value);
+}
+
+function podProposal(route: AdmissionRoute, body: unknown, bodyText: string, p: Proposal): void {
+  if (!isObject(body)) return void (p.pass = 'the body is not a JSON object (Marathon answers it)');
+  // PUT with a body id other than the URL id is Marathon's own 400 (marathon-api.md §6).
+  if (route.urlId !== undefined && typeof body.id === 'string' && resolveId(body.id, '/') !== route.urlId) {
+    return void (p.pass = 'pod id differs from the URL (Marathon answers 400)');
+  }
+  const value = route.urlId !== undefined && body.id === undefined ? { ...body, id: route.urlId } : body;
+  p.targets.push({ kind: 'pod', value, text: value === body ? bodyText : JSON.stringify(value) });
+}
+
+function groupProposal(route: AdmissionRoute, body: unknown, bodyText: string, p: Proposal): void {
+  if (!isObject(body)) return void (p.pass = 'the body is not a JSON object (Marathon answers it)');
+  const base = route.urlId ?? '/';
+  if (route.method === 'PATCH') {
+    // `{"enforceRole": bool}` on a top-level group: judged as that group (group-enforce-role-toplevel).
+    const value = { ...body, id: base };
+    p.targets.push({ kind: 'group', value, text: JSON.stringify(value) });
+    return;
+  }
+  if (exclusiveGroupModes.some((k) => k in body) && Object.keys(body).length === 1) {
+    return void (p.pass = `a group ${'version' in body ? 'rollback' : 'scale'} (no new definition)`);
+  }
+  // The body's id is relative to the URL group (marathon-api.md §13 case 2); written absolute so that the
+  // engine resolves nested ids exactly as Marathon will. Only the value changes, so pointers stay valid.
+  const groupId = typeof body.id === 'string' ? resolveId(body.id, base) : base;
+  const value = body.id === groupId || (body.id === undefined && base === '/') ? body : { ...body, id: groupId };
+  p.groupId = groupId;
+  p.targets.push({ kind: 'group', value, text: value === body ? bodyText : JSON.stringify(value) });
+  for (const ref of collectApps(value, 'group')) if (ref.absoluteId !== undefined) p.apps.set(ref.absoluteId, ref.app);
+}
+
+/** A group update replaces the apps (and sub-groups) of the group it names: those deployed ones go away. */
+function replacedBy(p: Proposal, body: unknown, route: AdmissionRoute, deployed: DeployedState): string[] {
+  const out = new Set<string>();
+  for (const id of p.apps.keys()) if (deployed.apps.has(id)) out.add(id);
+  if (route.kind === 'group' && route.method === 'PUT' && p.groupId !== undefined && isObject(body)) {
+    if (Array.isArray(body.apps)) for (const id of deployed.appsUnder(p.groupId, false)) out.add(id);
+    if (Array.isArray(body.groups)) for (const id of deployed.appsUnder(p.groupId, true)) out.add(id);
+  }
+  return [...out];
+}

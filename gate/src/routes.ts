@@ -1,0 +1,61 @@
+/**
+ * Which requests the gate judges: POST/PUT/PATCH on Marathon's app, group and pod definition routes
+ * (../shared/reference/marathon-api.md §4–§6). Everything else — GETs, DELETEs, `/v2/apps/{id}/restart`,
+ * task kills, pod instance routes, `/v2/events`, the UI — is proxied untouched.
+ */
+export type RouteKind = 'app' | 'group' | 'pod';
+
+export interface AdmissionRoute {
+  kind: RouteKind;
+  method: 'POST' | 'PUT' | 'PATCH';
+  /** Absolute id from the URL (`/prod/web`), or undefined on the collection route (`/v2/apps`). */
+  urlId: string | undefined;
+  /** The route label used in metrics and logs: `POST /v2/apps/{id}`. */
+  label: string;
+  query: URLSearchParams;
+}
+
+const prefixes: readonly [string, RouteKind][] = [
+  ['/v2/apps', 'app'],
+  ['/v2/groups', 'group'],
+  ['/v2/pods', 'pod'],
+];
+
+/**
+ * App ids cannot contain these sub-resource names (Marathon reserves them: `restart`, `tasks`, `versions`),
+ * so `/v2/apps/x/restart` is an action, not the app `/x/restart`. Pod sub-resources use `::`.
+ */
+const appActions = /\/(restart|tasks|versions)(\/|$)/;
+
+export function admissionRoute(method: string | undefined, url: string | undefined): AdmissionRoute | undefined {
+  if (method !== 'POST' && method !== 'PUT' && method !== 'PATCH') return undefined;
+  if (url === undefined || !url.startsWith('/v2/')) return undefined;
+  const q = url.indexOf('?');
+  const rawPath = q === -1 ? url : url.slice(0, q);
+  let path: string;
+  try {
+    path = decodeURIComponent(rawPath);
+  } catch {
+    return undefined; // Marathon answers a malformed escape itself
+  }
+  for (const [prefix, kind] of prefixes) {
+    if (path !== prefix && !path.startsWith(prefix + '/')) continue;
+    const rest = path.slice(prefix.length).replace(/\/+$/, '');
+    if (kind === 'app' && appActions.test(rest)) return undefined;
+    if (kind === 'pod' && rest.includes('::')) return undefined;
+    if (kind === 'group' && /\/versions(\/|$)/.test(rest)) return undefined;
+    const urlId = rest === '' ? undefined : '/' + rest.split('/').filter(Boolean).join('/');
+    if (kind === 'group' && method === 'PATCH' && urlId === undefined) return undefined;
+    const label = `${method} ${prefix}${urlId === undefined ? '' : '/{id}'}`;
+    return { kind, method, urlId, label, query: new URLSearchParams(q === -1 ? '' : url.slice(q + 1)) };
+  }
+  return undefined;
+}
+
+/** `partialUpdate` of `PUT /v2/apps[/{id}]` defaults to true (marathon-api.md §4). */
+export function isPartialUpdate(route: AdmissionRoute): boolean {
+  if (route.kind !== 'app') return false;
+  if (route.method === 'PATCH') return true;
+  if (route.method !== 'PUT') return false;
+  return route.query.get('partialUpdate') !== 'false';
+}
