@@ -4,7 +4,7 @@
  * than `maxAgeMs`. Writes the gate let through are applied to the copy at once, and re-applied on top of a
  * read that started before them, so two quick writes see each other.
  */
-import { DeployedState } from './deployedState';
+import { DeployedState, type JsonObject } from './deployedState';
 import type { Proposal } from './proposal';
 
 /** Reads `GET /v2/groups` (GroupInfo with apps and groups embedded). */
@@ -66,6 +66,13 @@ export class ClusterState {
   applyWrite(proposal: Proposal): void {
     this.writes.push({ at: Date.now(), proposal });
     if (this.state) apply(this.state, proposal);
+  }
+
+  /** A deletion Marathon accepted: an app, or every app of a group. */
+  applyDelete(kind: 'app' | 'group', id: string): void {
+    const apps = new Map<string, JsonObject>();
+    const replaces = kind === 'app' ? [id] : (this.state?.appsUnder(id, true) ?? []);
+    this.applyWrite({ targets: [], apps, replaces, skipped: [] });
   }
 
   private isFresh(): boolean {

@@ -16,7 +16,7 @@ import { hasErrors, judge, type Verdict } from './judge';
 import { bodyTooLarge, cannotDecide, marathonUnreachable, notValid, type MarathonError } from './marathonErrors';
 import { createMetrics, type Decision } from './metrics';
 import { readBody } from './readBody';
-import { admissionRoute, type AdmissionRoute } from './routes';
+import { admissionRoute, deletion, type AdmissionRoute } from './routes';
 import { warningHeaders } from './warningHeaders';
 
 export type Mode = 'deny' | 'warn' | 'audit';
@@ -65,7 +65,10 @@ export async function startGate(options: GateOptions, host: string, port: number
     dropHopByHop(proxyRes.headers);
     const v = accepted.get(req);
     const status = proxyRes.statusCode ?? 0;
-    if (v?.proposal && status >= 200 && status < 300 && !/[?&]dryRun=true/.test(req.url ?? '')) state.applyWrite(v.proposal);
+    if (status < 200 || status >= 300) return;
+    if (v?.proposal && !/[?&]dryRun=true/.test(req.url ?? '')) state.applyWrite(v.proposal);
+    const gone = deletion(req.method, req.url);
+    if (gone) state.applyDelete(gone.kind, gone.id);
   });
   proxy.on('error', (err, _req, res) => {
     const code = (err as NodeJS.ErrnoException).code ?? err.message;

@@ -3,7 +3,8 @@
  * Marathon's paths, the checks skipped, or a reason to let the request through unjudged. The lint engine
  * does all the judging; this file only decides what to lint and how Marathon would address each finding.
  */
-import { allRules, collectApps, lint, type Diagnostic, type Profile, type Severity } from '@marathon-devtools/language-server';
+import { allRules, lint, type Diagnostic, type Profile, type Severity } from '@marathon-devtools/language-server';
+import { collectApps } from '@marathon-devtools/language-server/model/documentModel';
 import { crossAppFindings, crossAppRuleIds } from './crossApp';
 import { ancestorIds, type DeployedState, type JsonObject } from './deployedState';
 import { marathonPath, pointerTokens, relativePointer } from './marathonPath';

@@ -5,7 +5,7 @@
  * relative ids against the URL group; a body holding only `version` (rollback) or `scaleBy` names no new
  * definition. Pure: the deployed state comes in as an argument.
  */
-import { collectApps, resolveId } from '@marathon-devtools/language-server';
+import { collectApps, resolveId } from '@marathon-devtools/language-server/model/documentModel';
 import { DeployedState, isObject, type JsonObject } from './deployedState';
 import { isPartialUpdate, type AdmissionRoute, type RouteKind } from './routes';
 

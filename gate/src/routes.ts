@@ -59,3 +59,12 @@ export function isPartialUpdate(route: AdmissionRoute): boolean {
   if (route.method !== 'PUT') return false;
   return route.query.get('partialUpdate') !== 'false';
 }
+
+/** `DELETE /v2/apps/{id}` or `/v2/groups[/{id}]`: what the deployed state loses once Marathon accepts it. */
+export function deletion(method: string | undefined, url: string | undefined): { kind: 'app' | 'group'; id: string } | undefined {
+  if (method !== 'DELETE') return undefined;
+  const route = admissionRoute('PUT', url);
+  if (!route || route.kind === 'pod') return undefined;
+  if (route.kind === 'app') return route.urlId === undefined ? undefined : { kind: 'app', id: route.urlId };
+  return { kind: 'group', id: route.urlId ?? '/' };
+}

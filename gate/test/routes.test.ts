@@ -1,0 +1,62 @@
+// Which requests the gate judges (marathon-api.md §4–§6) and which it passes through untouched.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { admissionRoute, deletion, isPartialUpdate } from '../src/routes';
+
+const judged: [string, string, string, string | undefined][] = [
+  ['POST', '/v2/apps', 'POST /v2/apps', undefined],
+  ['POST', '/v2/apps?force=true', 'POST /v2/apps', undefined],
+  ['PUT', '/v2/apps', 'PUT /v2/apps', undefined],
+  ['PATCH', '/v2/apps', 'PATCH /v2/apps', undefined],
+  ['PUT', '/v2/apps/prod/web?partialUpdate=false&force=true', 'PUT /v2/apps/{id}', '/prod/web'],
+  ['PATCH', '/v2/apps//prod/web/', 'PATCH /v2/apps/{id}', '/prod/web'],
+  ['PUT', '/v2/apps/prod%2Fweb', 'PUT /v2/apps/{id}', '/prod/web'],
+  ['POST', '/v2/groups', 'POST /v2/groups', undefined],
+  ['PUT', '/v2/groups?dryRun=true', 'PUT /v2/groups', undefined],
+  ['POST', '/v2/groups/foo', 'POST /v2/groups/{id}', '/foo'],
+  ['PUT', '/v2/groups/foo/bar', 'PUT /v2/groups/{id}', '/foo/bar'],
+  ['PATCH', '/v2/groups/foo', 'PATCH /v2/groups/{id}', '/foo'],
+  ['POST', '/v2/pods', 'POST /v2/pods', undefined],
+  ['PUT', '/v2/pods/db', 'PUT /v2/pods/{id}', '/db'],
+];
+for (const [method, url, label, id] of judged) {
+  test(`judged: ${method} ${url}`, () => {
+    const r = admissionRoute(method, url);
+    assert.ok(r, 'should be judged');
+    assert.equal(r.label, label);
+    assert.equal(r.urlId, id);
+  });
+}
+
+const passed: [string, string][] = [
+  ['GET', '/v2/apps'],
+  ['DELETE', '/v2/apps/web'],
+  ['HEAD', '/v2/pods'],
+  ['POST', '/v2/apps/web/restart'],
+  ['DELETE', '/v2/apps/web/tasks'],
+  ['POST', '/v2/tasks/delete'],
+  ['DELETE', '/v2/pods/db::instances/abc'],
+  ['PUT', '/v2/groups/foo/versions/2020'],
+  ['PATCH', '/v2/groups'],
+  ['POST', '/v2/appsfoo'],
+  ['GET', '/v2/events'],
+  ['POST', '/v2/apps/%E0%A4%A'],
+  ['POST', '/ui/v2/apps'],
+];
+for (const [method, url] of passed) test(`passed through: ${method} ${url}`, () => assert.equal(admissionRoute(method, url), undefined));
+
+test('partialUpdate defaults to true on PUT /v2/apps, is always on for PATCH, off elsewhere', () => {
+  assert.equal(isPartialUpdate(admissionRoute('PUT', '/v2/apps/a')!), true);
+  assert.equal(isPartialUpdate(admissionRoute('PUT', '/v2/apps/a?partialUpdate=false')!), false);
+  assert.equal(isPartialUpdate(admissionRoute('PATCH', '/v2/apps/a')!), true);
+  assert.equal(isPartialUpdate(admissionRoute('POST', '/v2/apps')!), false);
+  assert.equal(isPartialUpdate(admissionRoute('PUT', '/v2/groups/a')!), false);
+});
+
+test('deletions the deployed state must forget', () => {
+  assert.deepEqual(deletion('DELETE', '/v2/apps/prod/web?force=true'), { kind: 'app', id: '/prod/web' });
+  assert.deepEqual(deletion('DELETE', '/v2/groups/prod'), { kind: 'group', id: '/prod' });
+  assert.deepEqual(deletion('DELETE', '/v2/groups'), { kind: 'group', id: '/' });
+  assert.equal(deletion('DELETE', '/v2/apps/web/tasks'), undefined);
+  assert.equal(deletion('GET', '/v2/apps/web'), undefined);
+});
