@@ -6,7 +6,7 @@
 import { allRules, lint, type Diagnostic, type Profile, type Severity } from '@marathon-devtools/language-server';
 import { collectApps } from '@marathon-devtools/language-server/model/documentModel';
 import { crossAppFindings, crossAppRuleIds } from './crossApp';
-import { ancestorIds, type DeployedState, type JsonObject } from './deployedState';
+import { ancestorIds, externalVolumeNames, type DeployedState, type JsonObject } from './deployedState';
 import { marathonPath, pointerTokens, relativePointer } from './marathonPath';
 import { proposalFor, type LintTarget, type Proposal } from './proposal';
 import { externalVolumeIndex, rootGroupVolumePath } from './rootGroupPath';
@@ -58,7 +58,8 @@ export function judge(route: AdmissionRoute, bodyText: string, deployed: Deploye
   }
   const skipped = [...proposal.skipped];
   if (deployed) findings.push(...crossAppFindings(proposal, deployed, profile));
-  else if (proposal.apps.size > 0) skipped.push(...crossAppRuleIds);
+  // Without the deployed apps, the volume-name check is undecided only for apps that have volume names.
+  else if ([...proposal.apps.values()].some((a) => externalVolumeNames(a).length > 0)) skipped.push(...crossAppRuleIds);
   return { findings, skipped, proposal };
 }
 
