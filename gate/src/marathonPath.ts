@@ -37,17 +37,21 @@ export function marathonPath(pointer: string, doc: unknown, ruleId = ''): string
 }
 
 /**
- * A few rules point at the object that lacks a field (so the editor underlines something that exists);
- * Marathon puts the violation on the missing field itself (marathon-api.md §13 case 1,
- * `/container/volumes(0)/external/name`, and marathon-rules.md's dvdi-driver-required row).
+ * Where the engine and Marathon put a finding differ for a few rules: the engine points where an editor should
+ * underline, Marathon at what its validator described. Missing fields: Marathon names the field itself
+ * (marathon-api.md §13 case 1, `/container/volumes(0)/external/name`; marathon-rules.md's dvdi-driver-required
+ * row). Whole-object rules: Marathon renders `/` (§13 case 3) while the engine points at the missing `cmd`.
  */
 const missingField: Record<string, { at: string; field: string }> = {
   'external-volume-name-required': { at: '/external', field: '/name' },
   'external-volume-provider-required': { at: '/external', field: '/provider' },
   'dvdi-driver-required': { at: '/external', field: '/options/dvdi~1driver' },
 };
+const wholeObject: Record<string, string> = { 'app-cmd-args-container': '/cmd' };
 
 export function fieldPointer(ruleId: string, pointer: string): string {
+  const whole = wholeObject[ruleId];
+  if (whole !== undefined && pointer.endsWith(whole)) return pointer.slice(0, -whole.length);
   const m = missingField[ruleId];
   if (!m) return pointer;
   if (pointer.endsWith(m.at)) return pointer + m.field;
