@@ -2,7 +2,7 @@
 # Everything the tests need that npm ci does not bring: Debian packages (real volume plugin, FUSE, editors, browser).
 set -euo pipefail
 need=()
-for p in rclone fuse3 neovim chromium libkrb5-dev pkg-config ripgrep; do
+for p in rclone fuse3 neovim chromium libkrb5-dev pkg-config ripgrep systemd fakeroot; do
   dpkg -s "$p" >/dev/null 2>&1 || need+=("$p")
 done
 if ((${#need[@]})); then
