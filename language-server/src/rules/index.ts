@@ -9,5 +9,6 @@ import { chronosRules } from './chronos/index';
 import { appRules } from './app/index';
 import { groupRules } from './group/index';
 import { podRules } from './pod/index';
+import { dockerRules } from './docker/index';
 
-export const rules: readonly Rule[] = [...volumeRules, ...dvdiRules, ...chronosRules, ...appRules, ...groupRules, ...podRules];
+export const rules: readonly Rule[] = [...volumeRules, ...dvdiRules, ...chronosRules, ...appRules, ...groupRules, ...podRules, ...dockerRules];
