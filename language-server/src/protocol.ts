@@ -45,12 +45,15 @@ export interface TestMountVolume {
 /** The one argument of the `marathon.testMount` command carried by the "Test mount" code lens. */
 export interface TestMountArgs {
   uri: string;
-  /** RFC 6901 pointer of the volume (or of the DVDI_VOLUME_NAME* env var). */
+  /** RFC 6901 pointer of the volume (or of the DVDI_VOLUME_NAME* env var, or of the `volume` docker parameter). */
   pointer: string;
   volume: TestMountVolume;
   containerizer: 'DOCKER' | 'MESOS';
-  /** `docker-volume` for `container.volumes[].external`, `dvdi-module` for the DVDI_* env var form. */
-  engine: 'docker-volume' | 'dvdi-module';
+  /**
+   * `docker-volume` for `container.volumes[].external`, `dvdi-module` for the DVDI_* env var form, `plugin` for the
+   * Docker containerizer's `volume-driver`/`volume` parameters (Docker itself calls the plugin, no dvdcli).
+   */
+  engine: 'docker-volume' | 'dvdi-module' | 'plugin';
 }
 
 export namespace TestMountCommand {

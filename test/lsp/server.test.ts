@@ -147,6 +147,35 @@ test('code lens: Test mount for an external volume and a DVDI_VOLUME_NAME env va
   });
 });
 
+test('the Docker volume-driver form over stdio: its findings, a Test mount lens on the plugin engine, and the migration fix', async () => {
+  const uri = 'file:///tmp/lsp-push/docker-volume.json';
+  const text = JSON.stringify({
+    id: '/db', instances: 1,
+    container: { type: 'DOCKER', docker: { image: 'postgres:15', parameters: [
+      { key: 'volume-driver', value: 'rexray' }, { key: 'volume', value: 'pgdata:/var/lib/postgresql/data' }, { key: 'env', value: 'PGDATA:/var/lib/postgresql/data/pg' },
+    ] } },
+  }, null, 2) + '\n';
+  const first = push.waitDiagnostics(uri, (p) => p.diagnostics.length > 0);
+  await push.open(uri, text);
+  const diags = (await first).diagnostics;
+  assert.deepEqual(diags.map((d: any) => d.code).sort(), ['docker-env-parameter', 'docker-volume-driver-migrate']);
+  const lenses: any[] = await push.conn.sendRequest('textDocument/codeLens', { textDocument: { uri } });
+  assert.deepEqual(lenses.map((l) => l.command.arguments[0]), [{
+    uri,
+    pointer: '/container/docker/parameters/1',
+    volume: { driver: 'rexray', name: 'pgdata', options: {}, containerPath: '/var/lib/postgresql/data', mode: 'RW' },
+    containerizer: 'DOCKER',
+    engine: 'plugin',
+  }]);
+  const migrate = diags.filter((d: any) => d.code === 'docker-volume-driver-migrate');
+  const whole = { start: { line: 0, character: 0 }, end: { line: 40, character: 0 } };
+  const actions: any[] = await push.conn.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: whole, context: { diagnostics: migrate } });
+  const action = actions.find((a) => a.diagnostics?.[0]?.code === 'docker-volume-driver-migrate');
+  assert.ok(action, JSON.stringify(actions.map((a) => a.title)));
+  const fixed = JSON.parse(applyEdits(text, action.edit.changes[uri]));
+  assert.deepEqual(fixed.container.volumes, [{ containerPath: '/var/lib/postgresql/data', mode: 'RW', external: { name: 'pgdata', provider: 'dvdi', options: { 'dvdi/driver': 'rexray' } } }]);
+});
+
 test('symbols and definition in a group', async () => {
   const uri = 'file:///tmp/lsp-push/group.json';
   const text = '{\n "id": "/prod",\n "apps": [\n  {"id": "db", "cmd": "x"},\n  {"id": "web", "cmd": "x", "dependencies": ["db"]}\n ],\n "groups": [{"id": "jobs", "apps": [{"id": "cron", "cmd": "x"}]}]\n}\n';

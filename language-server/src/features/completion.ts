@@ -12,6 +12,7 @@ import { constraintOperators, documentSkeletons, itemSnippets, valueSnippetForKe
 import { allowedByRules } from './ruleHints';
 import { schemaFileByKind } from './documentKind';
 import { nodeRange } from './ranges';
+import { parameterSuggestions } from './dockerParameters';
 import type { FeatureContext } from './context';
 
 type Where =
@@ -158,6 +159,8 @@ function valueItems(doc: MarathonDocument, where: Extract<Where, { at: 'value' }
   const prev = path[path.length - 2];
 
   if (last === 'dvdi/driver') for (const d of ctx.drivers) push(d.name, JSON.stringify(d.name), CompletionItemKind.Value, 'dvdi driver', d.description);
+  // container.docker.parameters: docker run flags as keys; drivers, volume and env forms as values.
+  for (const sug of parameterSuggestions(doc.value, path)) push(sug.label, `"${sug.snippet}"`, CompletionItemKind.Value, sug.detail, sug.documentation, true);
   if (typeof last === 'number' && prev === 'dependencies') {
     for (const app of collectApps(doc.value, doc.kind)) {
       if (app.absoluteId) push(app.absoluteId, JSON.stringify(app.absoluteId), CompletionItemKind.Reference, 'app in this file');

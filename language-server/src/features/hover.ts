@@ -8,6 +8,7 @@ import type { MarathonDocument } from './document';
 import { nodeAtOffset, pathOf, type JsonNode } from './jsonTree';
 import { fieldInfo, schemasAtPath } from '../model/schemaNavigator';
 import { nodeRange } from './ranges';
+import { parameterHover } from './dockerParameters';
 import { allowedByRules } from './ruleHints';
 import type { FeatureContext } from './context';
 
@@ -40,6 +41,8 @@ export function hover(doc: MarathonDocument, offset: number, diagnostics: readon
       if (narrowed) lines.push(`Allowed here: ${narrowed.allowed.map(fmt).join(', ')}. ${narrowed.why}`);
       else if (info.enumValues.length) lines.push(`Allowed: ${info.enumValues.map(fmt).join(', ')}`);
       if (info.description || info.types.length || info.enumValues.length) sections.push(lines.join('\n\n'));
+      const param = parameterHover(doc.value, path);
+      if (param) sections.push(param);
     }
     target = isKey ? node.parent : node;
   }

@@ -6,6 +6,7 @@
 import { collectApps, isObject, joinPointer, type JsonObject } from '../model/documentModel';
 import type { TestMountArgs, TestMountVolume } from '../protocol';
 import type { MarathonDocument } from './document';
+import { parseVolumeSpec } from '../model/docker/volumeSpec';
 
 export interface MountTarget {
   /** Pointer of the `external` object, or of the DVDI_VOLUME_NAME* env var. */
@@ -88,11 +89,35 @@ function envTargets(uri: string, base: string, app: JsonObject): MountTarget[] {
   return out;
 }
 
+/**
+ * The Docker containerizer's parameter form: `-v name:/path[:mode]` with `--volume-driver`. Docker asks the plugin
+ * for exactly the name written (Portworx's `name=…,size=…` included) and sends no driver options, so the dry run
+ * does the same through the bridge's `plugin` engine. Bind mounts, anonymous volumes and the local driver have no
+ * plugin to test.
+ */
+function dockerParameterTargets(uri: string, base: string, app: JsonObject): MountTarget[] {
+  const container = isObject(app.container) ? app.container : undefined;
+  const params = isObject(container?.docker) && Array.isArray(container.docker.parameters) ? container.docker.parameters : [];
+  let driver: string | undefined;
+  for (const p of params) if (isObject(p) && p.key === 'volume-driver' && typeof p.value === 'string') driver = p.value.trim();
+  if (!driver || driver === 'local') return [];
+  const out: MountTarget[] = [];
+  params.forEach((p, i) => {
+    if (!isObject(p) || p.key !== 'volume' || typeof p.value !== 'string') return;
+    const parsed = parseVolumeSpec(p.value);
+    if (!parsed.ok || !parsed.spec.named || parsed.spec.source === undefined) return;
+    const pointer = joinPointer(base, 'container', 'docker', 'parameters', i);
+    const volume: TestMountVolume = { driver: driver!, name: parsed.spec.source, options: {}, containerPath: parsed.spec.destination, mode: parsed.spec.readOnly ? 'RO' : 'RW' };
+    out.push({ pointer, args: { uri, pointer, volume, containerizer: 'DOCKER', engine: 'plugin' } });
+  });
+  return out;
+}
+
 export function findMountTargets(doc: MarathonDocument): MountTarget[] {
   if (doc.kind === 'chronos-job') return isObject(doc.value) ? volumeTargets(doc.uri, '', doc.value, true) : [];
   const out: MountTarget[] = [];
   for (const app of collectApps(doc.value, doc.kind)) {
-    out.push(...volumeTargets(doc.uri, app.pointer, app.app, false), ...envTargets(doc.uri, app.pointer, app.app));
+    out.push(...volumeTargets(doc.uri, app.pointer, app.app, false), ...envTargets(doc.uri, app.pointer, app.app), ...dockerParameterTargets(doc.uri, app.pointer, app.app));
   }
   return out;
 }

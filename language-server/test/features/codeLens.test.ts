@@ -41,6 +41,19 @@ const cases: [string, string, Omit<TestMountArgs, 'uri'>[]][] = [
     "{'name': 'j', 'command': 'x', 'schedule': 'R/2020-01-01T00:00:00Z/PT1H', 'container': {'type': 'DOCKER', 'volumes': [{'containerPath': '/d', 'mode': 'RW', 'external': {'name': 'v', 'provider': 'rexray', 'options': [{'key': 'size', 'value': ' 3 '}]}}]}}",
     [{ pointer: '/container/volumes/0/external', volume: { driver: 'rexray', name: 'v', options: { size: '3' }, containerPath: '/d', mode: 'RW' }, containerizer: 'DOCKER', engine: 'docker-volume' }],
   ],
+  [
+    'Docker volume-driver parameters: the plugin engine, the name exactly as written (Portworx inline spec too), no options; bind mounts, anonymous volumes and a missing driver get no lens',
+    "{'id': '/a', 'container': {'type': 'DOCKER', 'docker': {'image': 'pg', 'parameters': [{'key': 'volume-driver', 'value': 'pxd'}, {'key': 'volume', 'value': 'name=pg,size=10:/data:ro'}, {'key': 'volume', 'value': '/srv:/srv'}, {'key': 'volume', 'value': '/anon'}, {'key': 'volume', 'value': 'logs:/logs'}]}}}",
+    [
+      { pointer: '/container/docker/parameters/1', volume: { driver: 'pxd', name: 'name=pg,size=10', options: {}, containerPath: '/data', mode: 'RO' }, containerizer: 'DOCKER', engine: 'plugin' },
+      { pointer: '/container/docker/parameters/4', volume: { driver: 'pxd', name: 'logs', options: {}, containerPath: '/logs', mode: 'RW' }, containerizer: 'DOCKER', engine: 'plugin' },
+    ],
+  ],
+  [
+    'Docker volume parameter without volume-driver (local driver): no lens',
+    "{'id': '/a', 'container': {'type': 'DOCKER', 'docker': {'image': 'pg', 'parameters': [{'key': 'volume', 'value': 'pg:/data'}]}}}",
+    [],
+  ],
 ];
 
 for (const [name, text, expected] of cases) {

@@ -20,6 +20,11 @@ const cases: [string, string, string[], string[]][] = [
   ['$schema values: our schemas', "{'$schema': |}", ['https://marathon-devtools.github.io/schema/marathon-app.schema.json', 'https://marathon-devtools.github.io/schema/chronos-job.schema.json'], []],
   ['an id alone, being typed, is an app: app keys, no group keys', "{'id': '/db/postgres', |}", ['cmd', 'container', 'instances'], ['apps', 'groups', 'Marathon app']],
   ['mode of an external volume on the Mesos containerizer: RW only', "{'id': '/a', 'container': {'type': 'MESOS', 'volumes': [{'external': {'name': 'v'}, 'mode': |}]}}", ['RW'], ['RO']],
+  ['docker parameters: key values are docker run flags, volume ones first', "{'id': '/a', 'container': {'docker': {'image': 'pg', 'parameters': [{'key': |}]}}}", ['volume-driver', 'volume', 'env'], ['RW']],
+  ['docker parameters: volume-driver values are the volume plugins', "{'id': '/a', 'container': {'docker': {'image': 'pg', 'parameters': [{'key': 'volume-driver', 'value': |}]}}}", ['rexray', 'pxd', 'local'], ['name:/path']],
+  ['docker parameters: volume values are name:/path forms', "{'id': '/a', 'container': {'docker': {'image': 'pg', 'parameters': [{'key': 'volume-driver', 'value': 'rexray'}, {'key': 'volume', 'value': |}]}}}", ['name:/path', 'name:/path:ro'], ['rexray', 'name=…,size=…,repl=…:/path']],
+  ['docker parameters: with pxd, the Portworx inline spec too', "{'id': '/a', 'container': {'docker': {'image': 'pg', 'parameters': [{'key': 'volume-driver', 'value': 'pxd'}, {'key': 'volume', 'value': |}]}}}", ['name=…,size=…,repl=…:/path', 'name:/path'], []],
+  ['docker parameters: env values are NAME=value', "{'id': '/a', 'container': {'docker': {'image': 'pg', 'parameters': [{'key': 'env', 'value': |}]}}}", ['NAME=value'], []],
   ['mode of an external volume on Docker: RW and RO', "{'id': '/a', 'container': {'type': 'DOCKER', 'volumes': [{'external': {'name': 'v'}, 'mode': |}]}}", ['RW', 'RO'], []],
 ];
 
@@ -46,4 +51,10 @@ test('completion: a key without a colon yet inserts key and value snippet; after
   const typed = at(json("{'id': '/a', 'cmd': 'x', 'me|': 1}"));
   const mem2 = complete(typed.doc, typed.offset, ctx).items.find((i) => i.label === 'mem')!;
   assert.equal(mem2.textEdit && 'range' in mem2.textEdit ? mem2.textEdit.newText : undefined, '"mem"');
+});
+
+test('completion: accepting a docker volume value inserts a quoted snippet', () => {
+  const { doc, offset } = at(json("{'id': '/a', 'container': {'docker': {'image': 'pg', 'parameters': [{'key': 'volume', 'value': |}]}}}"));
+  const item = complete(doc, offset, ctx).items.find((i) => i.label === 'name:/path');
+  assert.equal(item?.insertText ?? (item?.textEdit as { newText: string } | undefined)?.newText, '"${1:name}:${2:/data}"');
 });

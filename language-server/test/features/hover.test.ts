@@ -12,6 +12,10 @@ const cases: [string, string, string[]][] = [
   ['between properties: nothing', "{'id': '/a', 'cmd': 'x',|  'mem': 128}", []],
   ['not a Marathon document: nothing', "{'name': 'x', 'me|m': 1}", []],
   ['mode of an external volume on the Mesos containerizer: what the rule allows', "{'id': '/a', 'container': {'type': 'MESOS', 'volumes': [{'external': {'name': 'v'}, 'mo|de': 'RW'}]}}", ['Allowed here: `"RW"`', 'dvdi-mesos-mode-rw']],
+  ['docker parameter key: the docker run flag', "{'id': '/a', 'container': {'docker': {'image': 'pg', 'parameters': [{'key': 'volume-dri|ver', 'value': 'rexray'}]}}}", ['**--volume-driver**', 'Volume plugin']],
+  ['docker volume-driver value: the plugin and its notes', "{'id': '/a', 'container': {'docker': {'image': 'pg', 'parameters': [{'key': 'volume-driver', 'value': 'rex|ray'}]}}}", ['**rexray**', 'REX-Ray', 'v2 plugins']],
+  ['docker volume value: what is mounted where, and the inline options', "{'id': '/a', 'container': {'docker': {'image': 'pg', 'parameters': [{'key': 'volume-driver', 'value': 'pxd'}, {'key': 'volume', 'value': 'name=pg,repl=2:/da|ta:ro'}]}}}", ['the volume `pg` of the volume driver (pxd)', 'at `/data`, read-only', '`repl=2` (Replication factor']],
+  ['docker volume value that Docker cannot read: why', "{'id': '/a', 'container': {'docker': {'image': 'pg', 'parameters': [{'key': 'volume', 'value': 'pg:da|ta'}]}}}", ['Not a volume Docker can read', 'not absolute']],
 ];
 
 for (const [name, text, fragments] of cases) {
