@@ -13,6 +13,7 @@ import { PACKAGES, readPackage, render } from '../../packaging/universe/render.m
 import { placeApp } from '@marathon-devtools/cluster/placement/candidates';
 import { agent } from '../standins/mesos-master/agents';
 import { SERVE_FLAGS } from '@marathon-devtools/agent-bridge/cli/serveConfig';
+import { parseGateArgs } from '@marathon-devtools/gate/cli/args';
 
 const root = join(import.meta.dirname, '../..');
 const lintCli = join(root, 'language-server/dist/cli.cjs');
@@ -120,5 +121,14 @@ test('every flag the bridge template passes is a flag of dvdi-bridge serve', { t
     const cmd: string = JSON.parse(render('dvdi-bridge', o).text).cmd;
     const [, ...flags] = cmd.split(' serve ')[1].match(/--[a-z-]+/g) ?? [];
     for (const f of ['--listen', ...flags]) assert.ok(f.slice(2) in SERVE_FLAGS, `${f} is not a serve flag`);
+  }
+});
+
+test('every marathon-gate command line the template renders parses with marathon-gate\'s own argument parser', () => {
+  for (const o of [{}, { gate: { marathon_token_secret: 's', tls: { enabled: true }, mode: 'deny', fail: 'closed' } }]) {
+    const cmd: string = JSON.parse(render('marathon-gate', o).text).cmd;
+    const argv = cmd.split('gate.cjs" ')[1].replace(/\$PORT0/g, '8080').replace(/\$MESOS_SANDBOX/g, '/sandbox').replace(/"/g, '').split(' ');
+    const parsed = parseGateArgs(argv);
+    assert.ok(parsed.ok, `${cmd}: ${!parsed.ok && parsed.message}`);
   }
 });
