@@ -1,0 +1,29 @@
+/**
+ * How many instances a "one per agent" app (hostname:UNIQUE) should have: the active agents that pass every
+ * other constraint, the accepted roles and the region rule (../shared/reference/mesos-master-api.md §5, last
+ * bullet). More instances than that leave a deployment that never finishes (Marathon issue #846).
+ */
+import type { MesosAgent } from '../mesos/agent';
+import { isHostnameUnique, placeApp, type PlacementSpec } from './candidates';
+import { parseConstraints } from './constraints';
+
+export interface OnePerAgentCount {
+  count: number;
+  matching: MesosAgent[];
+  /** Agents left out, each with why. */
+  excluded: { agent: MesosAgent; reasons: string[] }[];
+  /** Unreadable constraints, and a note when the app is not one-per-agent at all. */
+  problems: string[];
+}
+
+export function countOnePerAgent(spec: PlacementSpec, agents: readonly MesosAgent[], masterRegion?: string): OnePerAgentCount {
+  const p = placeApp(spec, agents, { masterRegion, ignore: isHostnameUnique });
+  const problems = [...p.problems];
+  if (!parseConstraints(spec.constraints).constraints.some(isHostnameUnique)) problems.push('the app has no ["hostname","UNIQUE"] constraint, so one instance per agent is not guaranteed; add it before scaling to the agent count');
+  return {
+    count: p.candidates.length,
+    matching: p.candidates,
+    excluded: p.agents.filter((a) => !a.candidate).map((a) => ({ agent: a.agent, reasons: a.reasons })),
+    problems,
+  };
+}
