@@ -3,12 +3,15 @@
  * error into one readable line and a non-zero exit, never a stack trace.
  */
 import { UsageError } from './cli/args';
+import { clusterDryRun } from './cli/clusterDryRun';
 import { dryRun } from './cli/dryRunClient';
+import { scale } from './cli/scale';
 import { serve } from './cli/serve';
 import { USAGE } from './cli/usage';
 import { createLogger } from './log/logger';
 import { PolicyFileError } from './security/policyFile';
 import { TokenFileError } from './security/tokens';
+import { ClusterHttpError } from '@marathon-devtools/cluster/http/getJson';
 import { BRIDGE_VERSION } from './server/version';
 
 async function main(argv: string[]): Promise<number | undefined> {
@@ -37,8 +40,10 @@ async function main(argv: string[]): Promise<number | undefined> {
     await serve(rest, logger);
     return undefined; // keeps running until a signal
   }
-  if (command === 'dry-run') return dryRun(rest);
-  throw new UsageError(`unknown command "${command}"; use serve or dry-run (dvdi-bridge --help)`);
+  // `dry-run --app FILE` tests where the app will run (cluster discovery); `dry-run --url` talks to one bridge.
+  if (command === 'dry-run') return rest.some((a) => a === '--app' || a.startsWith('--app=')) ? clusterDryRun(rest) : dryRun(rest);
+  if (command === 'scale') return scale(rest);
+  throw new UsageError(`unknown command "${command}"; use serve, dry-run or scale (dvdi-bridge --help)`);
 }
 
 main(process.argv.slice(2)).then(
@@ -46,7 +51,7 @@ main(process.argv.slice(2)).then(
     if (code !== undefined) process.exitCode = code;
   },
   (e: unknown) => {
-    const known = e instanceof UsageError || e instanceof TokenFileError || e instanceof PolicyFileError;
+    const known = e instanceof UsageError || e instanceof TokenFileError || e instanceof PolicyFileError || e instanceof ClusterHttpError;
     process.stderr.write(`dvdi-bridge: ${(e as Error)?.message ?? String(e)}\n`);
     if (!known && process.env.DVDI_BRIDGE_DEBUG) process.stderr.write(`${(e as Error)?.stack}\n`);
     process.exitCode = 2;

@@ -3,6 +3,8 @@ export const USAGE = `dvdi-bridge: safe dry-run mounts of external volumes on a 
 Usage:
   dvdi-bridge serve --listen HOST:PORT --token-file FILE [options]
   dvdi-bridge dry-run --url ws://HOST:PORT/v1 --token-file FILE --driver D --name N [--option k=v]... [options]
+  dvdi-bridge dry-run --app FILE --marathon URL --mesos URL --token-file FILE [--bridge-app /dvdi-bridge] [--all] [--json]
+  dvdi-bridge scale --marathon URL --mesos URL --app /dvdi-bridge [--dry-run] [--force] [--json]
   dvdi-bridge --version | --help
 
 serve options:
@@ -35,4 +37,22 @@ dry-run options:
   --json                    print the JSON-RPC result instead of the table
   --timeout S               give up after S seconds (default 900); Ctrl-C cancels, and the bridge still unmounts
 Exit status: 0 mounted-and-released or would-create, 1 any other verdict, 2 usage or connection error.
+
+dry-run --app (test where the app will run): the bridges are the running tasks of --bridge-app (default
+/dvdi-bridge) in Marathon, joined with the Mesos master's agents; the candidates are the agents Marathon could
+place the app on (constraints, acceptedResourceRoles, region) that run a bridge. Each external volume is dry-run
+on the first candidate, or on every candidate with --all (--concurrency N at once, default 4).
+  --app FILE                a Marathon app (or group) definition
+  --marathon URL            Marathon, e.g. http://marathon.mesos:8080 or <dcos_url>/service/marathon
+  --mesos URL               the Mesos master, e.g. http://leader.mesos:5050 or <dcos_url>/mesos
+  --marathon-token-file F   DC/OS token (Authorization: token=...), sent to Marathon and the Mesos master
+  --marathon-credentials-file F   user:password (HTTP basic) instead
+  --marathon-ca F           CA bundle for https Marathon / Mesos;  --marathon-timeout S (default 10)
+  --token-file F --token-name N --ca F   the bridges' token and CA, as for dry-run --url
+  --json                    one object per candidate and volume: agent, hostname, zone, verdict, ms, volume
+
+scale: sets the bridge app's instances to the number of active agents that pass its other constraints (one
+bridge per agent with hostname:UNIQUE); idempotent, prints what it changed. --dry-run only says what it would
+do; --force overrides a deployment that holds the app (e.g. one stuck with too many instances). Takes the same
+--marathon, --mesos and --marathon-* flags.
 `;

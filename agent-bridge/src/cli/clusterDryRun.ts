@@ -1,0 +1,146 @@
+/**
+ * `dvdi-bridge dry-run --app FILE --marathon URL --mesos URL [--bridge-app /dvdi-bridge] [--all] [--json]`:
+ * Test mount where the app will run. The bridges are found through Marathon (the bridge app's tasks) and the
+ * Mesos master (agents, attributes, fault domains); the candidates are the agents Marathon could place the app
+ * on (cluster/placement) that run a bridge; each external volume is dry-run on one candidate, or on all of them
+ * with bounded concurrency (client/candidateRuns.ts).
+ */
+import { readFileSync } from 'node:fs';
+import { MesosMasterClient } from '@marathon-devtools/cluster/mesos/client';
+import { bridgeScheme, joinBridges } from '@marathon-devtools/cluster/discovery/bridges';
+import { placeApp } from '@marathon-devtools/cluster/placement/candidates';
+import { createDocument } from '@marathon-devtools/language-server/features/document';
+import { findMountTargets } from '@marathon-devtools/language-server/features/testMount';
+import { collectApps } from '@marathon-devtools/language-server/model/documentModel';
+import { OK_VERDICTS, runOnCandidates, summarizeRuns, type AppVolume, type CandidateBridge, type CandidateRun } from '../client/candidateRuns';
+import { parseFlags, UsageError } from './args';
+import { readClientToken } from './clientToken';
+import { absoluteAppId, CLUSTER_FLAGS, readClusterFlags } from './clusterFlags';
+import { connectMarathon } from './marathonAccess';
+
+export const CLUSTER_DRY_RUN_FLAGS = { ...CLUSTER_FLAGS, app: 'string', 'bridge-app': 'string', all: 'bool', json: 'bool', 'token-file': 'string', 'token-name': 'string', ca: 'string', concurrency: 'string' } as const;
+
+interface AppUnderTest {
+  id: string;
+  spec: Record<string, unknown>;
+  volumes: AppVolume[];
+}
+
+/** The app file → each app with its external volumes, exactly as the code lens finds them. */
+function readApps(path: string): AppUnderTest[] {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    throw new UsageError(`dry-run: --app ${path}: cannot read it (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+  }
+  try {
+    JSON.parse(text);
+  } catch (e) {
+    throw new UsageError(`dry-run: --app ${path} is not JSON (${(e as Error).message}); run marathon-lint ${path} for the position`);
+  }
+  const doc = createDocument(`file://${path}`, 0, text);
+  if (doc.kind !== 'app' && doc.kind !== 'group') throw new UsageError(`dry-run: --app ${path} is ${doc.kind === 'unknown' ? 'not a Marathon app or group' : `a ${doc.kind}`}; give a Marathon app (or group) definition`);
+  const targets = findMountTargets(doc);
+  return collectApps(doc.value, doc.kind).map((a) => ({
+    id: a.absoluteId ?? '(no id)',
+    spec: a.app,
+    volumes: targets
+      .filter((t) => t.pointer.startsWith(a.pointer + '/'))
+      .map((t) => ({ pointer: t.pointer, ...t.args.volume, engine: t.args.engine })),
+  }));
+}
+
+const pad = (s: string, n: number) => s.padEnd(n);
+
+export async function clusterDryRun(argv: string[]): Promise<number> {
+  const f = parseFlags(argv, { ...CLUSTER_DRY_RUN_FLAGS }, 'dry-run');
+  const appFile = f.strings.get('app')!;
+  const flags = readClusterFlags(f, 'dry-run');
+  const bridgeApp = absoluteAppId('dry-run', 'bridge-app', f.strings.get('bridge-app') ?? '/dvdi-bridge');
+  const tokenFile = f.strings.get('token-file');
+  if (!tokenFile) throw new UsageError('dry-run: --token-file FILE (the bridges\' token) is required');
+  const token = readClientToken(tokenFile, f.strings.get('token-name'));
+  const concurrency = Number(f.strings.get('concurrency') ?? 4);
+  if (!(Number.isInteger(concurrency) && concurrency >= 1 && concurrency <= 64)) throw new UsageError('dry-run: --concurrency must be an integer from 1 to 64');
+  const caPath = f.strings.get('ca');
+  let bridgeCa: Buffer | undefined;
+  if (caPath) {
+    try {
+      bridgeCa = readFileSync(caPath);
+    } catch (e) {
+      throw new UsageError(`dry-run: --ca ${caPath}: ${(e as Error).message}`);
+    }
+  }
+  const apps = readApps(appFile);
+  const json = f.bools.has('json');
+  const err = (s: string) => process.stderr.write(s + '\n');
+  const testable = apps.filter((a) => a.volumes.length > 0);
+  if (testable.length === 0) {
+    err(`dry-run: ${appFile} has no external volumes (container.volumes[].external or DVDI_VOLUME_* env); nothing to test`);
+    if (json) process.stdout.write('[]\n');
+    return 0;
+  }
+
+  const marathon = connectMarathon(flags);
+  const mesos = new MesosMasterClient({ url: flags.mesosUrl, authorization: flags.authorization, ca: flags.ca, timeoutMs: flags.timeoutMs });
+  const [bridgeSpec, tasks, slaves, masterRegion] = await Promise.all([marathon.getApp(bridgeApp), marathon.getAppTasks(bridgeApp), mesos.getAgents(), mesos.getMasterRegion().catch(() => undefined)]);
+  const discovery = joinBridges(tasks, slaves.slaves, bridgeScheme(bridgeSpec));
+  const bridgeByAgent = new Map(discovery.bridges.map((b) => [b.agentId ?? b.hostname, b]));
+  for (const s of discovery.skipped) err(`dry-run: bridge task ${s.taskId} on ${s.host} skipped: ${s.why}`);
+
+  const abort = new AbortController();
+  const onSigint = () => {
+    err('dry-run: interrupted; asking the bridges to cancel (they unmount before answering)…');
+    abort.abort();
+  };
+  process.on('SIGINT', onSigint);
+  const all: CandidateRun[] = [];
+  let exit = 0;
+  try {
+    for (const app of testable) {
+      const placement = placeApp(app.spec, slaves.slaves, { masterRegion });
+      for (const p of placement.problems) err(`dry-run: ${app.id}: ${p}`);
+      const withBridge: CandidateBridge[] = [];
+      const noBridge: string[] = [];
+      for (const a of placement.candidates) {
+        const b = bridgeByAgent.get(a.id) ?? bridgeByAgent.get(a.hostname);
+        if (b) withBridge.push({ agent: a.id, hostname: a.hostname, ...(b.zone ? { zone: b.zone } : {}), ...(b.region ? { region: b.region } : {}), url: b.url });
+        else noBridge.push(a.hostname);
+      }
+      withBridge.sort((x, y) => x.hostname.localeCompare(y.hostname));
+      const excluded = placement.agents.filter((a) => !a.candidate);
+      if (!json) {
+        process.stdout.write(`${app.id}: ${withBridge.length} candidate agent${withBridge.length === 1 ? '' : 's'} with a bridge (of ${slaves.slaves.length} agents)\n`);
+        for (const e of excluded) process.stdout.write(`  not a candidate: ${e.agent.hostname}: ${e.reasons.join('; ')}\n`);
+        for (const h of noBridge) process.stdout.write(`  no bridge on candidate ${h} (${bridgeApp} has no running task there; run dvdi-bridge scale)\n`);
+      }
+      if (withBridge.length === 0) {
+        err(`dry-run: ${app.id}: no agent Marathon could place it on runs a bridge; nothing tested`);
+        exit = Math.max(exit, 1);
+        continue;
+      }
+      const targets = f.bools.has('all') ? withBridge : withBridge.slice(0, 1);
+      const runs = await runOnCandidates(targets, app.volumes, {
+        token: () => token,
+        concurrency,
+        signal: abort.signal,
+        connect: bridgeCa ? { ca: bridgeCa } : {},
+        onEvent: (e) => {
+          if (!json && e.run) err(`  … ${e.candidate.hostname} ${e.volume.driver}/${e.volume.name}: ${e.run.verdict} (${e.run.ms} ms)`);
+        },
+      });
+      all.push(...runs);
+      if (!json) {
+        const w = Math.max(5, ...runs.map((r) => r.hostname.length));
+        for (const r of runs) process.stdout.write(`  ${pad(r.hostname, w)}  zone ${pad(r.zone ?? '-', 6)}  ${pad(`${r.volume.driver}/${r.volume.name}`, 24)}  ${pad(r.verdict, 20)}  ${String(r.ms).padStart(6)} ms${r.detail ? `  ${r.detail}` : ''}\n`);
+        for (const line of summarizeRuns(runs)) process.stdout.write(`${line}\n`);
+      }
+      if (runs.some((r) => !OK_VERDICTS.has(r.verdict))) exit = Math.max(exit, 1);
+    }
+  } finally {
+    process.off('SIGINT', onSigint);
+  }
+  if (json) process.stdout.write(JSON.stringify(all.map(({ result: _r, ...r }) => r), null, 2) + '\n');
+  return abort.signal.aborted ? 130 : exit;
+}

@@ -1,0 +1,63 @@
+/**
+ * The flags every cluster command shares (`scale`, `dry-run --app`): where Marathon and the Mesos master are and
+ * how to authenticate (the cluster issue's flags: `--marathon-token-file`, `--marathon-credentials-file`,
+ * `--marathon-ca`, `--marathon-timeout`). Under DC/OS one token serves both (`Authorization: token=<t>`,
+ * ../shared/reference/mesos-master-api.md §6); a plain Mesos master takes the same credentials as basic auth.
+ */
+import { authorizationFromFiles, CredentialsError, readCredentialFile } from '@marathon-devtools/cluster/http/credentials';
+import { UsageError, type FlagSpec, type ParsedFlags } from './args';
+
+export const CLUSTER_FLAGS: FlagSpec = {
+  marathon: 'string', mesos: 'string', 'marathon-token-file': 'string', 'marathon-credentials-file': 'string',
+  'marathon-ca': 'string', 'marathon-timeout': 'string',
+};
+
+export interface ClusterFlags {
+  marathonUrl: string;
+  mesosUrl: string;
+  /** The Authorization header value for both, if any. */
+  authorization?: string;
+  ca?: Buffer;
+  timeoutMs: number;
+}
+
+function httpUrl(command: string, flag: string, v: string | undefined): string {
+  if (!v) throw new UsageError(`${command}: --${flag} URL is required (e.g. --${flag} ${flag === 'mesos' ? 'http://leader.mesos:5050' : 'http://marathon.mesos:8080'})`);
+  let u: URL;
+  try {
+    u = new URL(v);
+  } catch {
+    throw new UsageError(`${command}: --${flag} ${JSON.stringify(v)} is not a URL; use http://HOST:PORT or https://HOST:PORT`);
+  }
+  if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new UsageError(`${command}: --${flag} ${v} must be http:// or https://`);
+  return v.replace(/\/+$/, '');
+}
+
+export function readClusterFlags(f: ParsedFlags, command: string): ClusterFlags {
+  let authorization: string | undefined;
+  let ca: Buffer | undefined;
+  const caFile = f.strings.get('marathon-ca');
+  try {
+    authorization = authorizationFromFiles({ tokenFile: f.strings.get('marathon-token-file'), credentialsFile: f.strings.get('marathon-credentials-file') });
+    if (caFile) ca = Buffer.from(readCredentialFile('--marathon-ca', caFile));
+  } catch (e) {
+    if (e instanceof CredentialsError) throw new UsageError(`${command}: ${e.message}`);
+    throw e;
+  }
+  const timeoutS = Number(f.strings.get('marathon-timeout') ?? 10);
+  if (!(timeoutS > 0 && timeoutS <= 600)) throw new UsageError(`${command}: --marathon-timeout must be seconds between 0 and 600`);
+  return {
+    marathonUrl: httpUrl(command, 'marathon', f.strings.get('marathon')),
+    mesosUrl: httpUrl(command, 'mesos', f.strings.get('mesos')),
+    ...(authorization ? { authorization } : {}),
+    ...(ca ? { ca } : {}),
+    timeoutMs: timeoutS * 1000,
+  };
+}
+
+/** A Marathon app id as Marathon resolves it from the root: "dvdi-bridge" → "/dvdi-bridge". */
+export function absoluteAppId(command: string, flag: string, id: string): string {
+  const abs = id.startsWith('/') ? id : `/${id}`;
+  if (!/^(\/[a-z0-9]([a-z0-9.-]*[a-z0-9])?)+$/.test(abs)) throw new UsageError(`${command}: --${flag} ${JSON.stringify(id)} is not a Marathon app id (lower-case path segments such as /dvdi-bridge)`);
+  return abs;
+}

@@ -1,0 +1,55 @@
+/**
+ * `dvdi-bridge scale --marathon URL --mesos URL --app /dvdi-bridge [--dry-run] [--force]`: one bridge per
+ * matching agent. Marathon has no daemon set, and hostname:UNIQUE with more instances than agents leaves a
+ * deployment that never finishes (Marathon issue #846), so the count comes from the Mesos master: the active
+ * agents that pass the app's other constraints, roles and region (cluster/placement/onePerAgent.ts).
+ * Idempotent: nothing is sent when the count is already right. Safe as a periodic job.
+ */
+import { MesosMasterClient } from '@marathon-devtools/cluster/mesos/client';
+import { countOnePerAgent } from '@marathon-devtools/cluster/placement/onePerAgent';
+import { parseFlags } from './args';
+import { absoluteAppId, CLUSTER_FLAGS, readClusterFlags } from './clusterFlags';
+import { connectMarathon } from './marathonAccess';
+
+const say = (s: string) => process.stdout.write(s + '\n');
+
+export async function scale(argv: string[]): Promise<number> {
+  const f = parseFlags(argv, { ...CLUSTER_FLAGS, app: 'string', 'dry-run': 'bool', force: 'bool', json: 'bool' }, 'scale');
+  const flags = readClusterFlags(f, 'scale');
+  const appId = absoluteAppId('scale', 'app', f.strings.get('app') ?? '/dvdi-bridge');
+  const marathon = connectMarathon(flags);
+  const mesos = new MesosMasterClient({ url: flags.mesosUrl, authorization: flags.authorization, ca: flags.ca, timeoutMs: flags.timeoutMs });
+  const [app, slaves, masterRegion] = await Promise.all([marathon.getApp(appId), mesos.getAgents(), mesos.getMasterRegion().catch(() => undefined)]);
+  const c = countOnePerAgent(app, slaves.slaves, masterRegion);
+  const current = typeof app.instances === 'number' ? app.instances : 1;
+  const total = slaves.slaves.length;
+  const leftOut = c.excluded.map((e) => `  left out ${e.agent.hostname}: ${e.reasons.join('; ')}`);
+  const report = { app: appId, agents: total, matching: c.matching.map((a) => a.hostname), instances: { before: current, after: c.count }, changed: false, problems: c.problems, deploymentId: undefined as string | undefined };
+  for (const p of c.problems) process.stderr.write(`scale: warning: ${p}\n`);
+  if (current === c.count) {
+    if (f.bools.has('json')) say(JSON.stringify(report, null, 2));
+    else {
+      say(`${appId}: ${current} instance${current === 1 ? '' : 's'}, one per matching agent (${c.count} of ${total}); nothing changed`);
+      leftOut.forEach((l) => say(l));
+    }
+    return 0;
+  }
+  if (f.bools.has('dry-run')) {
+    if (f.bools.has('json')) say(JSON.stringify(report, null, 2));
+    else {
+      say(`${appId}: would set instances ${current} → ${c.count} (${c.count} of ${total} agents match); --dry-run: nothing sent`);
+      leftOut.forEach((l) => say(l));
+    }
+    return 0;
+  }
+  const { deploymentId } = await marathon.setInstances(appId, c.count, f.bools.has('force'));
+  report.changed = true;
+  report.deploymentId = deploymentId;
+  if (f.bools.has('json')) say(JSON.stringify(report, null, 2));
+  else {
+    say(`${appId}: set instances ${current} → ${c.count} (${c.count} of ${total} agents match${deploymentId ? `; deployment ${deploymentId}` : ''})`);
+    leftOut.forEach((l) => say(l));
+  }
+  return 0;
+}
+

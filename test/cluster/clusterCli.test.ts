@@ -1,0 +1,140 @@
+// `dvdi-bridge scale` and `dvdi-bridge dry-run --app` end to end: the stand-in Mesos master and Marathon, real
+// bridges on loopback for agents in zones a and b (one whose attach fails, one without the driver, one without
+// the dvdi attribute and no bridge), driven through the built CLI as a user runs it.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { startLab, type Lab } from './lab';
+import { startMarathonApps, type MarathonAppsStandIn } from './marathonAppsStandIn';
+
+const BRIDGE = join(import.meta.dirname, '../../agent-bridge/dist/bridge.cjs');
+let lab: Lab;
+let marathon: MarathonAppsStandIn;
+const BRIDGE_APP = { id: '/dvdi-bridge', instances: 2, constraints: [['hostname', 'UNIQUE'], ['dvdi', 'IS', 'true']], healthChecks: [{ protocol: 'MESOS_HTTP', path: '/healthz', portIndex: 0 }] };
+
+function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [BRIDGE, ...args], { timeout: 60_000 }, (e, stdout, stderr) => resolve({ code: e ? ((e as { code?: number }).code ?? 1) : 0, stdout, stderr }));
+  });
+}
+
+before(async () => {
+  lab = await startLab([
+    { zone: 'a', rexray: 'ok', attributes: { dvdi: 'true', rack: 'r1' } },
+    { zone: 'a', rexray: 'ok', attributes: { dvdi: 'true', rack: 'r2' } },
+    { zone: 'b', rexray: 'error500', attributes: { dvdi: 'true', rack: 'r3' } },
+    { zone: 'b', rexray: 'none', attributes: { dvdi: 'true', rack: 'r4' } },
+    { zone: 'b', rexray: 'ok', attributes: { rack: 'r5' }, bridge: false },
+  ]);
+  marathon = await startMarathonApps();
+  marathon.apps.set('/dvdi-bridge', BRIDGE_APP);
+  marathon.tasks.set('/dvdi-bridge', lab.agents.filter((a) => a.bridgeUrl).map((a, i) => ({ id: `dvdi-bridge.instance-${i}`, host: a.hostname, ports: [a.port!], slaveId: a.mesos.id, state: 'TASK_RUNNING' })));
+});
+after(async () => {
+  await marathon?.close();
+  await lab?.close();
+});
+
+const cluster = () => ['--marathon', marathon.url, '--mesos', lab.master.url];
+
+test('scale: says what it would do, sets instances to the matching agents, then is idempotent', async () => {
+  const dry = await cli(['scale', ...cluster(), '--app', '/dvdi-bridge', '--dry-run']);
+  assert.equal(dry.code, 0, dry.stderr);
+  assert.match(dry.stdout, /^\/dvdi-bridge: would set instances 2 → 4 \(4 of 5 agents match\); --dry-run: nothing sent$/m);
+  assert.match(dry.stdout, /left out 127\.0\.0\.15: \["dvdi","IS","true"\]: the agent has no attribute "dvdi"/);
+  assert.equal(marathon.puts.length, 0);
+  const set = await cli(['scale', ...cluster(), '--app', 'dvdi-bridge']);
+  assert.equal(set.code, 0, set.stderr);
+  assert.match(set.stdout, /^\/dvdi-bridge: set instances 2 → 4 \(4 of 5 agents match; deployment [0-9a-f-]{36}\)$/m);
+  assert.deepEqual(marathon.puts.map((p) => [p.path, p.body]), [['/v2/apps/dvdi-bridge', { instances: 4 }]]);
+  const again = await cli(['scale', ...cluster(), '--app', '/dvdi-bridge', '--json']);
+  assert.equal(again.code, 0);
+  const report = JSON.parse(again.stdout);
+  assert.deepEqual([report.changed, report.instances, report.matching.length], [false, { before: 4, after: 4 }, 4]);
+  assert.equal(marathon.puts.length, 1, 'nothing sent when the count is right');
+});
+
+test('scale: a deployment lock is a clear error; --force overrides it', async () => {
+  marathon.apps.set('/dvdi-bridge', { ...BRIDGE_APP, instances: 9 });
+  marathon.lock('/dvdi-bridge');
+  const locked = await cli(['scale', ...cluster(), '--app', '/dvdi-bridge']);
+  assert.equal(locked.code, 2);
+  assert.match(locked.stderr, /^dvdi-bridge: PUT http:\/\/127\.0\.0\.1:\d+\/v2\/apps\/dvdi-bridge: 409 App is locked by one or more deployments.*use --force/m);
+  assert.doesNotMatch(locked.stderr, /\n\s+at /, 'no stack trace');
+  const forced = await cli(['scale', ...cluster(), '--app', '/dvdi-bridge', '--force']);
+  assert.equal(forced.code, 0, forced.stderr);
+  assert.match(forced.stdout, /set instances 9 → 4/);
+  assert.equal(marathon.puts.at(-1)!.path, '/v2/apps/dvdi-bridge?force=true');
+  marathon.apps.set('/dvdi-bridge', BRIDGE_APP);
+});
+
+const appFile = (name: string, app: object) => {
+  const f = join(lab.dir, name);
+  writeFileSync(f, JSON.stringify(app, null, 2));
+  return f;
+};
+const dataApp = (constraints: unknown[]) => ({
+  id: '/shop/db',
+  cpus: 1,
+  mem: 512,
+  constraints,
+  container: { type: 'MESOS', volumes: [{ containerPath: 'data', mode: 'RW', external: { name: 'data', provider: 'dvdi', options: { 'dvdi/driver': 'rexray' } } }] },
+});
+
+test('dry-run --app: one candidate by default, found through Marathon and the master', async () => {
+  const f = appFile('db.json', dataApp([['rack', 'LIKE', 'r[0-9]']]));
+  const r = await cli(['dry-run', '--app', f, ...cluster(), '--token-file', lab.tokenFile]);
+  assert.equal(r.code, 0, r.stderr + r.stdout);
+  assert.match(r.stdout, /^\/shop\/db: 4 candidate agents with a bridge \(of 5 agents\)$/m);
+  assert.match(r.stdout, /no bridge on candidate 127\.0\.0\.15 \(\/dvdi-bridge has no running task there; run dvdi-bridge scale\)/);
+  assert.match(r.stdout, /^ {2}127\.0\.0\.11\s+zone a\s+rexray\/data\s+mounted-and-released\s+\d+ ms/m);
+  assert.match(r.stdout, /^rexray\/data mounts on 127\.0\.0\.11 in zone a$/m);
+});
+
+test('dry-run --app --all --json: one object per candidate, and what differs between agents', async () => {
+  const f = appFile('db.json', dataApp([['dvdi', 'IS', 'true']]));
+  const r = await cli(['dry-run', '--app', f, ...cluster(), '--token-file', lab.tokenFile, '--all', '--json']);
+  assert.equal(r.code, 1, 'a candidate where it does not mount is exit 1');
+  const rows = JSON.parse(r.stdout) as { agent: string; hostname: string; zone: string; verdict: string; ms: number; volume: { driver: string; name: string } }[];
+  assert.deepEqual(rows.map((x) => [x.hostname, x.zone, x.verdict, x.volume.name]), [
+    ['127.0.0.11', 'a', 'mounted-and-released', 'data'],
+    ['127.0.0.12', 'a', 'mounted-and-released', 'data'],
+    ['127.0.0.13', 'b', 'failed', 'data'],
+    ['127.0.0.14', 'b', 'failed', 'data'],
+  ]);
+  for (const x of rows) assert.ok(x.agent.startsWith('lab-agent-S') && typeof x.ms === 'number');
+  const text = await cli(['dry-run', '--app', f, ...cluster(), '--token-file', lab.tokenFile, '--all']);
+  assert.match(text.stdout, /^rexray\/data mounts on 2 of 4 candidates; 127\.0\.0\.13 in zone b: failed \(.*backend exploded.*\); 127\.0\.0\.14 in zone b: failed \(no socket or spec for driver "rexray"/m);
+  assert.match(text.stdout, /not a candidate: 127\.0\.0\.15: \["dvdi","IS","true"\]: the agent has no attribute "dvdi"/);
+});
+
+test('dry-run --app: a zone constraint narrows the candidates to where it mounts', async () => {
+  const f = appFile('db-a.json', dataApp([['@zone', 'CLUSTER', 'a']]));
+  const r = await cli(['dry-run', '--app', f, ...cluster(), '--token-file', lab.tokenFile, '--all']);
+  assert.equal(r.code, 0, r.stdout + r.stderr);
+  assert.match(r.stdout, /^rexray\/data mounts on 2 of 2 candidates$/m);
+});
+
+test('dry-run --app: bad input and an unreachable cluster are one clear line, exit 2', async () => {
+  const notJson = join(lab.dir, 'broken.json');
+  writeFileSync(notJson, '{"id": "/x", ');
+  const cases: [string[], RegExp][] = [
+    [['--app', notJson, ...cluster(), '--token-file', lab.tokenFile], /--app .*broken\.json is not JSON/],
+    [['--app', join(lab.dir, 'nope.json'), ...cluster(), '--token-file', lab.tokenFile], /cannot read it \(ENOENT\)/],
+    [['--app', appFile('db.json', dataApp([])), '--marathon', 'http://127.0.0.1:1', '--mesos', lab.master.url, '--token-file', lab.tokenFile], /GET http:\/\/127\.0\.0\.1:1\/v2\/apps\/dvdi-bridge: connection refused/],
+    [['--app', appFile('db.json', dataApp([])), ...cluster(), '--token-file', lab.tokenFile, '--bridge-app', '/nothere'], /404 App '\/nothere' does not exist/],
+    [['--app', appFile('db.json', dataApp([])), ...cluster()], /--token-file FILE \(the bridges' token\) is required/],
+    [['--app', appFile('db.json', dataApp([])), ...cluster(), '--token-file', lab.tokenFile, '--bridge-app', 'Bad App'], /--bridge-app "Bad App" is not a Marathon app id/],
+  ];
+  for (const [args, want] of cases) {
+    const r = await cli(['dry-run', ...args]);
+    assert.equal(r.code, 2, `${args.join(' ')}: ${r.stdout}${r.stderr}`);
+    assert.match(r.stderr, want);
+    assert.equal(r.stderr.trim().split('\n').length, 1, r.stderr);
+  }
+  const none = await cli(['dry-run', '--app', appFile('plain.json', { id: '/plain', cmd: 'sleep 1' }), ...cluster(), '--token-file', lab.tokenFile]);
+  assert.equal(none.code, 0);
+  assert.match(none.stderr, /has no external volumes/);
+});
