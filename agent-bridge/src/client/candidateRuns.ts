@@ -26,7 +26,8 @@ export interface AppVolume {
   options: Record<string, string>;
   containerPath: string;
   mode: 'RW' | 'RO';
-  engine: 'docker-volume' | 'dvdi-module';
+  /** The engine the app's form implies (the code lens's `engine`). */
+  engine: EngineName;
 }
 
 /** The verdicts of the bridge, plus the ways a bridge can fail to answer. */
