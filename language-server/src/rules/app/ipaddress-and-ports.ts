@@ -1,5 +1,5 @@
 import type { Rule } from '../../core/rule';
-import { isObject } from '../../model/documentModel';
+import { isObject, joinPointer } from '../../model/documentModel';
 
 const text = 'cannot specify both an IP address and port';
 
@@ -15,8 +15,10 @@ export const ipAddressAndPorts: Rule = {
       if (!isObject(ref.app.ipAddress)) continue;
       const nonEmpty = (v: unknown) => Array.isArray(v) && v.length > 0;
       if (!nonEmpty(ref.app.ports) && !nonEmpty(ref.app.portDefinitions)) continue;
+      // On the port field to remove (the one given), not on the whole app.
       ctx.report({
-        pointer: ref.pointer,
+        pointer: joinPointer(ref.pointer, nonEmpty(ref.app.portDefinitions) ? 'portDefinitions' : 'ports'),
+        target: 'key',
         message: `Marathon rejects the app: "${text}". With \`ipAddress\` each task gets its own IP and host ports mean nothing. Remove \`ports\`/\`portDefinitions\` (declare ports in ipAddress.discovery or container.portMappings), or remove \`ipAddress\`.`,
       });
     }
