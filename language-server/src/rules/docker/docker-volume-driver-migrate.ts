@@ -10,10 +10,11 @@ import type { PointerEdit } from '../../core/types';
 import type { Rule, RuleContext } from '../../core/rule';
 import { hasFeature } from '../../core/profile';
 import { containerOf } from '../../model/app/containerizer';
-import { isObject, joinPointer, type AppRef, type JsonObject } from '../../model/documentModel';
+import { isObject, type AppRef, type JsonObject } from '../../model/documentModel';
 import { dockerParametersOf, effectiveDriver, type DockerParameter } from '../../model/docker/dockerParameters';
 import { parseVolumeSpec } from '../../model/docker/volumeSpec';
 import { labelRegex } from '../../model/volume/labelPatterns';
+import { appendVolumesEdits } from '../../model/volume/appendVolumes';
 
 interface Plan {
   volumes: JsonObject[];
@@ -63,10 +64,7 @@ function plan(ctx: RuleContext, ref: AppRef): Plan | string {
 }
 
 function edits(ref: AppRef, p: Plan): PointerEdit[] {
-  const out: PointerEdit[] = [];
-  const container = containerOf(ref.app);
-  if (!Array.isArray(container?.volumes)) out.push({ op: 'add', pointer: joinPointer(ref.pointer, 'container', 'volumes'), value: p.volumes });
-  else for (const v of p.volumes) out.push({ op: 'add', pointer: joinPointer(ref.pointer, 'container', 'volumes', '-'), value: v });
+  const out = appendVolumesEdits(ref.pointer, ref.app, p.volumes, { type: 'DOCKER' });
   // Highest index first: each removal shifts the items after it.
   for (const r of [...p.remove].sort((a, b) => b.index - a.index)) out.push({ op: 'remove', pointer: r.pointer });
   return out;

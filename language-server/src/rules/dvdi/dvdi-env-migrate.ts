@@ -2,10 +2,11 @@
  * Suggests replacing the mesos-module-dvdi environment variables with native external volume stanzas,
  * which Marathon validates and (1.3+) hands to Mesos' own docker/volume isolator.
  */
-import { isObject, joinPointer, type JsonObject } from '../../model/documentModel';
+import type { JsonObject } from '../../model/documentModel';
 import type { PointerEdit } from '../../core/types';
 import type { Rule, RuleContext } from '../../core/rule';
 import { optionKeyRegex } from '../../model/volume/labelPatterns';
+import { appendVolumesEdits } from '../../model/volume/appendVolumes';
 import { dvdiSlotsOf, splitOpts, type DvdiEnvVar } from '../../model/dvdi/dvdiEnv';
 import { moduleEnvAppsOf, type DvdiEnvApp } from '../../model/dvdi/dvdiEnvApps';
 
@@ -35,15 +36,7 @@ function nativeVolumes(ctx: RuleContext, vars: DvdiEnvVar[]): JsonObject[] | str
 
 function migrationEdits(app: DvdiEnvApp, volumes: JsonObject[]): PointerEdit[] {
   const edits: PointerEdit[] = app.vars.map((v) => ({ op: 'remove' as const, pointer: v.pointer }));
-  const base = app.appRef.pointer;
-  const container = app.appRef.app.container;
-  if (!isObject(container)) {
-    edits.push({ op: 'add', pointer: joinPointer(base, 'container'), value: { type: 'MESOS', volumes } });
-  } else if (!Array.isArray(container.volumes)) {
-    edits.push({ op: 'add', pointer: joinPointer(base, 'container', 'volumes'), value: volumes });
-  } else {
-    for (const volume of volumes) edits.push({ op: 'add', pointer: joinPointer(base, 'container', 'volumes', '-'), value: volume });
-  }
+  edits.push(...appendVolumesEdits(app.appRef.pointer, app.appRef.app, volumes, { type: 'MESOS' }));
   return edits;
 }
 
