@@ -3,6 +3,7 @@
  * SecretStorage, the current one in `marathon.currentAgent`.
  */
 import * as vscode from 'vscode';
+import { tokenFromLine } from '@marathon-devtools/agent-bridge/client/dryRunText';
 
 export interface Agent {
   name: string;
@@ -60,10 +61,10 @@ export class AgentStore {
 export function validateAgentUrl(value: string): string | undefined {
   try {
     const u = new URL(value.trim());
-    if (u.protocol !== 'ws:' && u.protocol !== 'wss:') return 'Use a ws:// or wss:// URL, e.g. wss://agent-1.example.com:8443';
+    if (u.protocol !== 'ws:' && u.protocol !== 'wss:') return 'Use a ws:// or wss:// URL, e.g. ws://10.0.0.5:8474 or wss://agent-1.example.com:8474';
     return undefined;
   } catch {
-    return 'Not a URL: expected e.g. ws://10.0.0.5:8080 or wss://agent-1.example.com:8443';
+    return 'Not a URL: expected e.g. ws://10.0.0.5:8474 or wss://agent-1.example.com:8474 (dvdi-bridge listens on 8474)';
   }
 }
 
@@ -79,21 +80,27 @@ export async function promptForAgent(store: AgentStore): Promise<Agent | undefin
   if (!name) return undefined;
   const url = await vscode.window.showInputBox({
     title: 'Marathon: Add Agent (2/3)',
-    prompt: 'The dvdi-bridge URL of the agent',
-    placeHolder: 'wss://agent-1.example.com:8443',
+    prompt: 'The dvdi-bridge URL of the agent (the bridge listens on port 8474 by default)',
+    placeHolder: 'ws://agent-1.example.com:8474',
     ignoreFocusOut: true,
     validateInput: validateAgentUrl,
   });
   if (!url) return undefined;
   const token = await vscode.window.showInputBox({
     title: 'Marathon: Add Agent (3/3)',
-    prompt: "The bridge token (from the agent's --token-file); kept in VS Code's SecretStorage, never in settings",
+    prompt: "Paste a line of the agent's --token-file (name:token) or just the token after the colon; kept in VS Code's SecretStorage, never in settings",
+    placeHolder: 'alice:3f9c…',
     password: true,
     ignoreFocusOut: true,
-    validateInput: (v) => (v.trim() ? undefined : 'A token is required'),
+    validateInput: (v) => {
+      const t = tokenFromLine(v).token;
+      if (!t) return 'A token is required: the text after the colon in the agent\'s token file line';
+      if (/\s/.test(t)) return 'A token has no spaces: paste one line of the token file, e.g. alice:3f9c…';
+      return undefined;
+    },
   });
   if (!token) return undefined;
   const agent = { name: name.trim(), url: url.trim() };
-  await store.add(agent, token.trim());
+  await store.add(agent, tokenFromLine(token).token);
   return agent;
 }

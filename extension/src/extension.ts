@@ -57,12 +57,15 @@ export function activate(context: vscode.ExtensionContext): MarathonExtensionApi
       if (pick) await store.remove(pick.label);
     }),
     vscode.commands.registerCommand('marathon.selectAgent', async () => {
-      const add = { label: '$(add) Add Agent…', description: '', add: true };
-      const items = [...store.list().map((a) => ({ label: a.name, description: a.url, add: false })), add];
-      const pick = await vscode.window.showQuickPick(items, { title: 'Marathon: Select Agent' });
+      const current = store.current()?.name;
+      const add = { label: '$(add) Add Agent…', description: '', name: '', add: true };
+      // The current agent is marked and listed first, so the picker shows what Test mount uses now.
+      const agents = store.list().sort((a, b) => Number(b.name === current) - Number(a.name === current));
+      const items = [...agents.map((a) => ({ label: `${a.name === current ? '$(check)' : '$(blank)'} ${a.name}`, description: a.name === current ? `${a.url} · current` : a.url, name: a.name, add: false })), add];
+      const pick = await vscode.window.showQuickPick(items, { title: 'Marathon: Select Agent', placeHolder: current ? `Test mount uses ${current}` : 'No agent yet' });
       if (!pick) return;
       if (pick.add) await promptForAgent(store);
-      else await store.select(pick.label);
+      else await store.select(pick.name);
     }),
     vscode.commands.registerCommand('marathon.showOutput', () => output.show(true)),
     vscode.commands.registerCommand('marathon.restartServer', async () => {

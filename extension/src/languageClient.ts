@@ -1,7 +1,7 @@
 /** Starts the bundled marathon-language-server over stdio with vscode-languageclient. */
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { StatusNotification, type StatusParams } from '@marathon-devtools/language-server/protocol';
+import { StatusNotification, TestMountCommand, type MarathonInitializationOptions, type StatusParams } from '@marathon-devtools/language-server/protocol';
 import { configFileName } from '@marathon-devtools/language-server/project/configFinder';
 
 export function createLanguageClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel, onStatus: (s: StatusParams) => void): LanguageClient {
@@ -23,6 +23,9 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
     // A document already open but not visible when the client starts only gets didOpen with this set
     // (vscode-languageclient keeps it "pending" otherwise; see shared/reference/editor-testing.md).
     textSynchronization: { delayOpenNotifications: true },
+    // The extension runs Test mount itself (tokens in SecretStorage); VS Code's JSON Language Features already
+    // gives JSON files an outline, so the server does not add a second one (the breadcrumb would flip between them).
+    initializationOptions: { clientCommands: [TestMountCommand.id], documentSymbols: false } satisfies MarathonInitializationOptions,
     outputChannel: output,
     traceOutputChannel: output,
   };

@@ -35,7 +35,7 @@ export class MarathonStatusBar implements vscode.Disposable {
     const icon = this.reachability === 'up' ? '$(vm-active)' : this.reachability === 'down' ? '$(vm-outline)' : '$(vm)';
     const agentText = agent ? `${agent.name}${this.reachability === 'down' ? ' (unreachable)' : ''}` : 'no agent';
     const v = this.lastValidation;
-    this.item.text = `${icon} Marathon: ${agentText}${v ? ` · ${v.validationTimeMs.toFixed(0)} ms` : ''}`;
+    this.item.text = `${icon} Marathon: ${agentText}${v ? ` · linted in ${v.validationTimeMs.toFixed(0)} ms` : ''}`;
     const lines = [agent ? `Agent ${agent.name} — ${agent.url} (${this.reachability})` : 'No agent: click to add or select one'];
     if (v) lines.push(`Last validation ${new Date(v.lastValidated).toLocaleTimeString()}: ${v.validationTimeMs.toFixed(1)} ms, ${v.diagnostics} finding(s)`);
     this.item.tooltip = lines.join('\n');

@@ -2,8 +2,9 @@
 import * as vscode from 'vscode';
 import type { DryRunMountResult, EngineName } from '@marathon-devtools/agent-bridge/dryrun/contract';
 import { AgentStore, promptForAgent, type Agent } from './agents';
-import { BridgeConnection } from '@marathon-devtools/agent-bridge/client/bridgeClient';
+import { BridgeConnection, type BridgeInfo } from '@marathon-devtools/agent-bridge/client/bridgeClient';
 import { BridgeError } from '@marathon-devtools/agent-bridge/client/bridgeErrors';
+import { createRefusedMessage, missingDriverMessage, verdictSentence } from '@marathon-devtools/agent-bridge/client/dryRunText';
 import type { TestMountArgs } from '@marathon-devtools/language-server/protocol';
 import { findNodeAtLocation, parseTree } from 'jsonc-parser';
 import { fromPointer } from '@marathon-devtools/language-server/features/jsonTree';
@@ -13,13 +14,8 @@ export function isTestMountArgs(v: unknown): v is TestMountArgs {
   return typeof a?.uri === 'string' && typeof a.volume?.driver === 'string' && typeof a.volume?.name === 'string';
 }
 
-const verdictText: Record<DryRunMountResult['verdict'], string> = {
-  'mounted-and-released': 'mounted and released',
-  'would-create': 'does not exist yet: a task would create it',
-  'in-use': 'is in use on the agent: left untouched',
-  refused: 'was refused by the agent',
-  failed: 'failed to mount',
-};
+const createAndTest = 'Create and Test';
+
 
 export class TestMountCommand {
   constructor(private readonly store: AgentStore, private readonly output: vscode.OutputChannel) {}
@@ -44,22 +40,26 @@ export class TestMountCommand {
     return this.dryRun(agent, token, args);
   }
 
-  private async dryRun(agent: Agent, token: string, args: TestMountArgs): Promise<DryRunMountResult | undefined> {
+  private async dryRun(agent: Agent, token: string, args: TestMountArgs, allowCreate = false): Promise<DryRunMountResult | undefined> {
     const { driver, name } = args.volume;
     const started = Date.now();
-    this.output.appendLine(`[${new Date().toISOString()}] Test mount ${driver}/${name} on ${agent.name} (${agent.url}), engine ${args.engine}`);
+    this.output.appendLine(`[${new Date().toISOString()}] Test mount ${driver}/${name} on ${agent.name} (${agent.url}), engine ${args.engine}${allowCreate ? ', creating it if missing' : ''}`);
     try {
       const result = await vscode.window.withProgress(
         { location: vscode.ProgressLocation.Notification, title: `Test mount ${name} on ${agent.name}`, cancellable: true },
         async (progress, cancel) => {
+          // One signal for the whole run: connect, handshake, bridge/info and the mount all stop on Cancel.
           const abort = new AbortController();
           cancel.onCancellationRequested(() => abort.abort());
           progress.report({ message: 'connecting' });
-          const conn = await BridgeConnection.connect(agent.url, token);
+          const conn = await BridgeConnection.connect(agent.url, token, { signal: abort.signal });
           try {
-            const engine = await this.engineFor(conn, args);
+            const info = await conn.info(abort.signal);
+            const missing = missingDriverMessage(agent.name, info, driver);
+            if (missing) return missing;
+            const engine = this.engineFor(info, args);
             return await conn.dryRunMount(
-              { driver, name, options: args.volume.options, ...(args.volume.containerPath ? { containerPath: args.volume.containerPath } : {}), mode: args.volume.mode, ...(engine ? { engine } : {}) },
+              { driver, name, options: args.volume.options, ...(args.volume.containerPath ? { containerPath: args.volume.containerPath } : {}), mode: args.volume.mode, ...(engine ? { engine } : {}), ...(allowCreate ? { allowCreate } : {}) },
               (p) => {
                 progress.report({ message: `${p.step}: ${p.status}` });
                 this.output.appendLine(`  ${p.step} ${p.status}`);
@@ -71,16 +71,24 @@ export class TestMountCommand {
           }
         },
       );
-      this.report(agent, args, result, Date.now() - started);
+      if (typeof result === 'string') {
+        this.output.appendLine(`  ${result}`);
+        void vscode.window.showErrorMessage(result, 'Show Output').then((c) => c && this.output.show(true));
+        return undefined;
+      }
+      this.report(agent, token, args, result, Date.now() - started, allowCreate);
       return result;
     } catch (e) {
+      const cancelled = e instanceof BridgeError && e.kind === 'cancelled';
       const message = !(e instanceof BridgeError)
         ? `Test mount failed: ${(e as Error).message}`
-        : e.kind === 'unauthorized'
-          ? `${e.message} Run "Marathon: Add Agent" again with the same name to replace it.`
-          : e.message;
-      this.output.appendLine(`  error: ${message}`);
-      const show = e instanceof BridgeError && e.kind === 'cancelled' ? vscode.window.showInformationMessage : vscode.window.showErrorMessage;
+        : cancelled
+          ? `Test mount of ${name} cancelled. ${e.message}`
+          : e.kind === 'unauthorized'
+            ? `${e.message} Paste that token (or its whole "name:token" line from the agent's token file) with "Marathon: Add Agent", using the name "${agent.name}" to replace the stored one.`
+            : e.message;
+      this.output.appendLine(`  ${cancelled ? 'cancelled' : 'error'}: ${message}`);
+      const show = cancelled ? vscode.window.showInformationMessage : vscode.window.showErrorMessage;
       void show(message, 'Show Output').then((c) => c && this.output.show(true));
       return undefined;
     }
@@ -91,8 +99,7 @@ export class TestMountCommand {
    * An agent without dvdcli (e.g. the bridge's embedded local driver) only offers `plugin`: the same plugin
    * calls without dvdcli in between, which is still the most faithful test it can make, so say so and go on.
    */
-  private async engineFor(conn: BridgeConnection, args: TestMountArgs): Promise<EngineName | undefined> {
-    const info = await conn.info();
+  private engineFor(info: BridgeInfo, args: TestMountArgs): EngineName | undefined {
     if (info.engines.includes(args.engine)) return args.engine;
     this.output.appendLine(`  note: the agent cannot run the ${args.engine} engine (engines: ${info.engines.join(', ')}; dvdcli missing?); using its default, which calls the volume plugin directly`);
     return undefined;
@@ -103,18 +110,22 @@ export class TestMountCommand {
    * segment), a place only the running task has; the bridge mounts at the driver's mountpoint and accepts
    * absolute paths only, so a relative one is left out rather than turned into a refusal.
    */
-  private report(agent: Agent, args: TestMountArgs, r: DryRunMountResult, ms: number): void {
+  private report(agent: Agent, token: string, args: TestMountArgs, r: DryRunMountResult, ms: number, createRequested: boolean): void {
     for (const s of r.steps) this.output.appendLine(`  ${s.ok ? 'ok  ' : 'FAIL'} ${s.step} ${s.ms} ms${s.detail ? ` — ${s.detail}` : ''}`);
     for (const w of r.warnings) this.output.appendLine(`  warning: ${w}`);
-    const where = r.mountpoint ? ` at ${r.mountpoint}` : '';
-    const failedStep = r.steps.find((s) => !s.ok);
-    const detail = r.verdict === 'mounted-and-released' ? ` (${ms} ms)` : failedStep?.detail ? `: ${failedStep.detail}` : '';
-    const text = `Volume ${args.volume.name} on ${agent.name} ${verdictText[r.verdict]}${where}${detail}`;
-    this.output.appendLine(`  verdict: ${r.verdict}${where}`);
-    const show = r.verdict === 'mounted-and-released' || r.verdict === 'would-create' ? vscode.window.showInformationMessage : r.verdict === 'in-use' ? vscode.window.showWarningMessage : vscode.window.showErrorMessage;
-    void show(text, 'Show Output', 'Go to Volume').then((choice) => {
+    let text = verdictSentence(args.volume.name, agent.name, r, ms);
+    this.output.appendLine(`  verdict: ${r.verdict}${r.mountpoint ? ` at ${r.mountpoint}` : ''}`);
+    const actions = ['Show Output', 'Go to Volume'];
+    if (r.verdict === 'would-create') {
+      // The bridge creates only when the request asks and the token's policy allows it (README, dvdi-bridge).
+      if (!createRequested) actions.unshift(createAndTest);
+      else text = createRefusedMessage(args.volume.name, args.volume.driver, agent.name);
+    }
+    const show = r.verdict === 'mounted-and-released' || (r.verdict === 'would-create' && !createRequested) ? vscode.window.showInformationMessage : r.verdict === 'in-use' || r.verdict === 'would-create' ? vscode.window.showWarningMessage : vscode.window.showErrorMessage;
+    void show(text, ...actions).then((choice) => {
       if (choice === 'Show Output') this.output.show(true);
       if (choice === 'Go to Volume') void revealPointer(args.uri, args.pointer);
+      if (choice === createAndTest) void this.dryRun(agent, token, args, true);
     });
   }
 }

@@ -30,6 +30,26 @@ export interface MarathonSettings {
   /** Extra globs (workspace-relative or absolute) whose JSON files are always treated as Marathon files. */
   files?: string[];
   trace?: { server?: 'off' | 'messages' | 'verbose' };
+  /** dvdi-bridge agents for Test mount run by the server (editors other than VS Code): a name and a ws:// or wss:// URL each. */
+  agents?: { name: string; url: string }[];
+  /** Name of the agent Test mount uses (default: the first). */
+  currentAgent?: string;
+  /**
+   * A file of `name:token` lines (the agent's --token-file format): the line named like the agent, else the
+   * first. The environment variable MARATHON_AGENT_TOKEN (a token or a `name:token` line) wins over it.
+   */
+  tokenFile?: string;
+}
+
+/**
+ * `initializationOptions` a client may send. `clientCommands`: commands the client runs itself (the VS Code
+ * extension runs `marathon.testMount` with its SecretStorage tokens), so the server does not offer them.
+ * `documentSymbols: false`: the client has an outline already (VS Code's JSON Language Features), so the
+ * server does not offer a second one.
+ */
+export interface MarathonInitializationOptions {
+  clientCommands?: string[];
+  documentSymbols?: boolean;
 }
 
 /** The volume as the bridge's `volume/dryRunMount` takes it. */

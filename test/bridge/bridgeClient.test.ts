@@ -134,4 +134,37 @@ describe('bridge client against the real dvdi-bridge', () => {
       blackHole.close();
     }
   });
+
+  it('Cancel while connecting to an agent that never answers: rejects at once as cancelled, and no late timeout follows', async () => {
+    const sockets: Socket[] = [];
+    const blackHole: Server = createServer((s) => sockets.push(s));
+    await new Promise<void>((r) => blackHole.listen(0, '127.0.0.1', () => r()));
+    try {
+      const port = (blackHole.address() as { port: number }).port;
+      const abort = new AbortController();
+      const started = Date.now();
+      const late: unknown[] = [];
+      process.on('unhandledRejection', (e) => late.push(e));
+      const p = BridgeConnection.connect(`ws://127.0.0.1:${port}`, bridge.token, { connectTimeoutMs: 1000, signal: abort.signal });
+      setTimeout(() => abort.abort(), 200);
+      await rejectsWith(p, 'cancelled', /^Cancelled while connecting to the agent at ws:\/\/127\.0\.0\.1:\d+; nothing was sent to it\.$/);
+      assert.ok(Date.now() - started < 900, `cancelled before the 1 s handshake timeout (${Date.now() - started} ms)`);
+      await new Promise((r) => setTimeout(r, 1300)); // past the handshake timeout: nothing else may surface
+      assert.deepEqual(late, []);
+      await rejectsWith(BridgeConnection.connect(`ws://127.0.0.1:${port}`, bridge.token, { signal: AbortSignal.abort() }), 'cancelled', /Cancelled while connecting/);
+    } finally {
+      for (const s of sockets) s.destroy();
+      blackHole.close();
+    }
+  });
+
+  it('Cancel during bridge/info rejects at once as cancelled', async () => {
+    const c = await BridgeConnection.connect(bridge.url, bridge.token);
+    try {
+      await rejectsWith(c.info(AbortSignal.abort()), 'cancelled', /bridge\/info .* was abandoned/);
+      assert.ok((await c.info()).engines.length > 0, 'the connection still works');
+    } finally {
+      c.close();
+    }
+  });
 });

@@ -79,11 +79,17 @@ export async function dryRun(argv: string[]): Promise<number> {
   const say = (s: string) => process.stderr.write(s.endsWith('\n') ? s : s + '\n');
 
   let conn: BridgeConnection;
+  // Ctrl+C while connecting (an agent that accepts the connection but never answers) gives up at once.
+  const connecting = new AbortController();
+  const onConnectSigint = () => connecting.abort();
+  process.on('SIGINT', onConnectSigint);
   try {
-    conn = await BridgeConnection.connect(url, token, { ca: read('ca'), cert: read('cert'), key: read('key') });
+    conn = await BridgeConnection.connect(url, token, { ca: read('ca'), cert: read('cert'), key: read('key'), signal: connecting.signal });
   } catch (e) {
     say(`dry-run: ${(e as Error).message}`);
-    return 2;
+    return e instanceof BridgeError && e.kind === 'cancelled' ? 130 : 2;
+  } finally {
+    process.off('SIGINT', onConnectSigint);
   }
   const abort = new AbortController();
   const cancel = (why: string) => {

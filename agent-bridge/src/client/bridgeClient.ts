@@ -21,6 +21,8 @@ export interface ConnectOptions {
   /** Client certificate and key (PEM) for bridges started with --tls-client-ca. */
   cert?: string | Buffer;
   key?: string | Buffer;
+  /** Aborting it gives up the connect and the websocket handshake at once, with a `cancelled` BridgeError. */
+  signal?: AbortSignal;
 }
 
 export interface DryRunProgress {
@@ -32,6 +34,8 @@ interface RequestOptions {
   onProgress?: (p: DryRunProgress) => void;
   signal?: AbortSignal;
   timeoutMs?: number;
+  /** A query: on abort, reject at once instead of waiting for the bridge to confirm a release. */
+  cancelAtOnce?: boolean;
 }
 
 interface Pending {
@@ -82,22 +86,28 @@ export class BridgeConnection {
         ws.terminate();
         reject(e);
       };
+      const onAbort = () => fail(new BridgeError('cancelled', `Cancelled while connecting to the agent at ${url}; nothing was sent to it.`));
+      if (options.signal?.aborted) return onAbort();
+      options.signal?.addEventListener('abort', onAbort, { once: true });
+      ws.once('close', () => options.signal?.removeEventListener('abort', onAbort));
       ws.once('unexpected-response', (_req, res) => fail(BridgeError.fromHttpStatus(res.statusCode ?? 0, url)));
       ws.once('error', (e) => fail(classifyConnectError(e, url, timeoutMs)));
       ws.once('open', () => {
         if (settled) return;
         settled = true;
+        options.signal?.removeEventListener('abort', onAbort);
         resolve(new BridgeConnection(ws, url));
       });
     });
   }
 
-  info(): Promise<BridgeInfo> {
-    return this.request('bridge/info', undefined) as Promise<BridgeInfo>;
+  /** `signal`: aborting it rejects at once with a `cancelled` BridgeError (nothing to release for a query). */
+  info(signal?: AbortSignal): Promise<BridgeInfo> {
+    return this.request('bridge/info', undefined, { signal, cancelAtOnce: true }) as Promise<BridgeInfo>;
   }
 
-  listVolumes(driver: string): Promise<VolumeListResult> {
-    return this.request('volume/list', { driver }) as Promise<VolumeListResult>;
+  listVolumes(driver: string, signal?: AbortSignal): Promise<VolumeListResult> {
+    return this.request('volume/list', { driver }, { signal, cancelAtOnce: true }) as Promise<VolumeListResult>;
   }
 
   /**
@@ -130,6 +140,7 @@ export class BridgeConnection {
         if (!p || p.cancelled) return;
         p.cancelled = true;
         cancel();
+        if (opts.cancelAtOnce) return done(new BridgeError('cancelled', `Cancelled; ${method} on ${this.url} was abandoned (it changes nothing on the agent).`));
         // Keep the request open: the bridge answers it once the mount is released, which is what the user needs to know.
         clearTimeout(timer);
         timer = setTimeout(() => done(new BridgeError('cancelled', `Cancelled. The agent at ${this.url} did not confirm within ${cancelGraceMs / 1000} s that it released the volume; its journal releases it at the latest on its next start.`)), cancelGraceMs);

@@ -3,7 +3,7 @@
  * the transport from argv). A thin adapter: each concern registers its own handlers.
  */
 import { createConnection, ProposedFeatures, StreamMessageWriter, TextDocuments, TextDocumentSyncKind, type InitializeResult } from 'vscode-languageserver/node';
-import { TestMountCommand } from '../protocol';
+import { TestMountCommand, type MarathonInitializationOptions } from '../protocol';
 import { ChangeLog } from './changeLog';
 import { registerCodeActions } from './codeActions';
 import { registerCodeLens } from './codeLens';
@@ -16,6 +16,7 @@ import { guard } from './runSafe';
 import { Session } from './session';
 import { registerDynamic, registerSettings } from './settingsHandler';
 import { registerSymbols } from './symbols';
+import { registerTestMount } from './testMount';
 import { Validation } from './validation';
 
 if (!process.argv.some((a) => a === '--stdio' || a === '--node-ipc' || a.startsWith('--socket') || a.startsWith('--pipe'))) {
@@ -73,6 +74,8 @@ connection.onInitialize((params): InitializeResult => {
     configurationDynamic: !!caps.workspace?.didChangeConfiguration?.dynamicRegistration,
   };
   session.setRoots([...(params.workspaceFolders ?? []).map((f) => f.uri), params.rootUri]);
+  const init = (params.initializationOptions ?? {}) as MarathonInitializationOptions;
+  const clientRunsTestMount = Array.isArray(init.clientCommands) && init.clientCommands.includes(TestMountCommand.id);
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -80,7 +83,9 @@ connection.onInitialize((params): InitializeResult => {
       hoverProvider: true,
       codeActionProvider: { codeActionKinds: ['quickfix'] },
       codeLensProvider: { resolveProvider: false },
-      documentSymbolProvider: true,
+      // One outline: a client with its own (VS Code's JSON Language Features) asks us not to add a second.
+      documentSymbolProvider: init.documentSymbols !== false,
+      ...(clientRunsTestMount ? {} : { executeCommandProvider: { commands: [TestMountCommand.id] } }),
       definitionProvider: true,
       ...(session.support.pullDiagnostics ? { diagnosticProvider: { interFileDependencies: false, workspaceDiagnostics: false } } : {}),
     },
@@ -108,7 +113,7 @@ registerCodeActions(session);
 registerCodeLens(session);
 registerSymbols(session);
 registerDefinition(session);
+registerTestMount(session);
 
-log.verbose(`commands handled by the client: ${TestMountCommand.id}`);
 documents.listen(connection);
 connection.listen();

@@ -34,6 +34,18 @@ export function sanitizeSettings(raw: unknown, log: Logger): MarathonSettings {
     if (Array.isArray(r.files)) out.files = r.files.filter((g): g is string => typeof g === 'string' && g.length > 0);
     else log.error('marathon.files ignored: expected an array of glob strings');
   }
+  if (r.agents !== undefined && r.agents !== null) {
+    if (Array.isArray(r.agents)) {
+      out.agents = [];
+      for (const a of r.agents as unknown[]) {
+        const { name, url } = (a ?? {}) as Record<string, unknown>;
+        if (typeof name === 'string' && name && typeof url === 'string' && /^wss?:\/\//.test(url)) out.agents.push({ name, url });
+        else log.error(`marathon.agents: ignored ${JSON.stringify(a)}: expected {"name": "agent-1", "url": "ws://HOST:8474"}`);
+      }
+    } else log.error('marathon.agents ignored: expected an array of {"name", "url"}');
+  }
+  if (typeof r.currentAgent === 'string' && r.currentAgent) out.currentAgent = r.currentAgent;
+  if (typeof r.tokenFile === 'string' && r.tokenFile) out.tokenFile = r.tokenFile;
   const trace = (r.trace as Record<string, unknown> | undefined)?.server;
   if (trace === 'off' || trace === 'messages' || trace === 'verbose') out.trace = { server: trace };
   return out;

@@ -1,0 +1,109 @@
+/**
+ * Issue 11's first hour, in headless Neovim 0.7 (Debian 12) as the user's editor, through the bundled server:
+ * an empty file gets skeletons and our `$schema`s, an `id` alone is completed as an app, one typo is one
+ * finding and its rename edits only the key, the fixes the messages ask for are offered and applied, hover
+ * says what the rules say, and the Test mount lens runs on a real dvdi-bridge through workspace/executeCommand.
+ * Lua driver: test/lsp/nvim/first-hour.lua.
+ */
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { repoRoot, serverBundle } from './lspClient';
+import { mountsUnder, startRealBridge, type RealBridge } from '../e2e/realBridge';
+
+const hasNvim = spawnSync('nvim', ['--version']).status === 0;
+const skip = hasNvim ? false : 'nvim not installed (scripts/install-test-deps.sh)';
+let work = '';
+/** The README's Neovim block, exactly as published, with its three placeholders filled in. */
+const readmeBlock = (() => {
+  const readme = readFileSync(join(repoRoot, 'README.md'), 'utf8');
+  const m = /### Neovim 0\.7 and later[\s\S]*?```lua\n([\s\S]*?)```/.exec(readme);
+  assert.ok(m, 'README.md has a Neovim 0.7 lua block');
+  return m[1];
+})();
+function writeSetup(agentUrl: string, tokenFile: string): string {
+  const filled = readmeBlock
+    .replace("'~/src/marathon-devtools/language-server/dist/server.cjs'", JSON.stringify(serverBundle))
+    .replace("'ws://agent-1.example.com:8474'", JSON.stringify(agentUrl))
+    .replace("'~/.config/marathon/tokens'", JSON.stringify(tokenFile));
+  for (const placeholder of ['~/src/', 'agent-1.example.com', '~/.config/marathon/tokens']) assert.ok(!filled.includes(placeholder), `README block still has ${placeholder}`);
+  const path = join(work, 'setup.lua');
+  writeFileSync(path, filled);
+  return path;
+}
+before(() => {
+  work = mkdtempSync(join(tmpdir(), 'md-nvim-first-hour-'));
+  cpSync(join(repoRoot, 'test/lsp/fixtures/first-hour'), work, { recursive: true });
+  writeSetup('ws://127.0.0.1:9', join(work, 'no-tokens'));
+});
+after(() => rmSync(work, { recursive: true, force: true }));
+
+type Step = Record<string, any>;
+function nvim(env: Record<string, string>): Step[] {
+  const r = spawnSync('nvim', ['--headless', '--clean', '-n', '-c', `luafile ${join(repoRoot, 'test/lsp/nvim/first-hour.lua')}`], {
+    env: { ...process.env, SETUP: join(work, 'setup.lua'), WORK: work, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    encoding: 'utf8',
+    timeout: 90_000,
+  });
+  assert.equal(r.status, 0, `nvim: ${r.stdout}${r.stderr}`);
+  return r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+}
+const step = (steps: Step[], name: string) => steps.find((s) => s.step === name) ?? assert.fail(`no step ${name}: ${JSON.stringify(steps)}`);
+
+test('an empty file: skeletons in {}, the accepted app skeleton lints clean, $schema offers ours, an id alone completes as an app', { skip }, () => {
+  const steps = nvim({ SCENARIO: 'start' });
+  assert.deepEqual(step(steps, 'empty-object').labels, ['Marathon app with an external volume', 'Marathon app', 'Marathon pod', 'Marathon group', 'Chronos job']);
+  const accepted = step(steps, 'skeleton-accepted');
+  assert.equal(accepted.first, '"id": "/db/postgres",');
+  assert.deepEqual(accepted.diagnostics, [], 'the skeleton as accepted has no finding');
+  assert.ok(step(steps, 'schema-values').labels.includes('https://marathon-devtools.github.io/schema/marathon-app.schema.json'));
+  const typed = step(steps, 'id-typed').labels as string[];
+  for (const k of ['cmd', 'container', 'instances']) assert.ok(typed.includes(k), `${k} offered after "id" alone: ${typed.join(', ')}`);
+  for (const k of ['apps', 'groups', 'pods']) assert.ok(!typed.includes(k), `${k} (a group field) not offered`);
+});
+
+test('"contianer": one finding, and its rename fix changes only the key, in place', { skip }, () => {
+  const steps = nvim({ SCENARIO: 'fixes', FILE: join(work, 'contianer.json'), FIX_LINE: '2', FIX_TITLE: 'Rename "contianer" to "container"' });
+  assert.deepEqual(step(steps, 'opened').diagnostics.map((d: Step) => d.code), ['unknown-property']);
+  const fixed = step(steps, 'fixed');
+  assert.equal(fixed.after, fixed.before.replace('"contianer"', '"container"'));
+  assert.deepEqual(fixed.diagnostics, []);
+});
+
+for (const [title, line, expect] of [
+  ['Remove "frobnicate"', '4', (before: string) => before.replace('  "frobnicate": true,\n', '')],
+  ['Remove dvdi/overwritefs', '12', (before: string) => before.replace(', "dvdi/overwritefs": "true"', '')],
+  ['Remove "/", " " from DVDI_VOLUME_NAME (→ "pgdata1")', '5', (before: string) => before.replace('"pg data/1"', '"pgdata1"')],
+] as const) {
+  test(`the fix a message asks for is offered and changes only what it must: ${title}`, { skip }, () => {
+    cpSync(join(repoRoot, 'test/lsp/fixtures/first-hour/fixes.json'), join(work, 'fixes.json'));
+    const fixed = step(nvim({ SCENARIO: 'fixes', FILE: join(work, 'fixes.json'), FIX_LINE: line, FIX_TITLE: title }), 'fixed');
+    assert.equal(fixed.after, expect(fixed.before));
+  });
+}
+
+test('hover on mode of an external volume on the Mesos containerizer says RW only, as the rule does', { skip }, () => {
+  const h = step(nvim({ SCENARIO: 'hover', FILE: join(work, 'fixes.json'), LINE: '11', COL: '10' }), 'hover');
+  assert.match(h.value, /Allowed here: `"RW"`\. On the Mesos containerizer .*dvdi-mesos-mode-rw/);
+  assert.doesNotMatch(h.value, /Allowed: `"RW"`, `"RO"`/);
+});
+
+let bridge: RealBridge | undefined;
+after(async () => bridge?.stop());
+
+test('the Test mount lens runs in Neovim: workspace/executeCommand on a real dvdi-bridge, agent from settings, the token from the README tokenFile', { skip, timeout: 120_000 }, async () => {
+  bridge = await startRealBridge();
+  await bridge.createVolume('nvim-pgdata');
+  // The token file as the README says: the agent's token-file format, a line named like the agent.
+  writeFileSync(join(work, 'tokens'), `# for Test mount\nagent-1:${bridge.token}\n`);
+  writeSetup(bridge.url, join(work, 'tokens'));
+  const steps = nvim({ SCENARIO: 'lens', FILE: join(work, 'local-volume.json') });
+  assert.equal(step(steps, 'lens').title, 'Test mount nvim-pgdata (local)');
+  const messages = (step(steps, 'ran').messages as { type: number; message: string }[]).map((m) => m.message);
+  assert.match(messages.at(-1)!, /^Volume nvim-pgdata on agent-1 mounted and released at \/\S+ \(\d+ ms\)$/, messages.join('\n'));
+  assert.deepEqual(mountsUnder(bridge.stateDir), []);
+});
