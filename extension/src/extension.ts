@@ -5,7 +5,11 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { AgentStore, promptForAgent } from './agents';
-import { TestMountCommand } from './testMount';
+import { isTestMountArgs, TestMountCommand } from './testMount';
+import { ClusterBridges, BRIDGE_TOKEN_KEY, clusterSettings } from './clusterBridges';
+import { ClusterTestMount } from './testMountCluster';
+import { TestMountResults } from './testMountResults';
+import { allCandidatesLenses } from './clusterLenses';
 import { MarathonStatusBar } from './statusBar';
 import { createLanguageClient } from './languageClient';
 import { isMarathonDocument } from './documentFilter';
@@ -27,11 +31,14 @@ export function activate(context: vscode.ExtensionContext): MarathonExtensionApi
   const store = new AgentStore(context.secrets);
   const statusBar = new MarathonStatusBar(store);
   const testMount = new TestMountCommand(store, output);
+  const cluster = new ClusterBridges(context.secrets);
+  const results = new TestMountResults();
+  const clusterTestMount = new ClusterTestMount(cluster, results, output);
   let ready: Promise<void> | undefined;
 
   const startServer = (): Promise<void> => {
     ready ??= (async () => {
-      client = createLanguageClient(context, output, (s) => statusBar.onValidated(s));
+      client = createLanguageClient(context, output, (s) => statusBar.onValidated(s), { provideCodeLenses: allCandidatesLenses(clusterTestMount, output) });
       await client.start();
     })();
     return ready;
@@ -45,7 +52,26 @@ export function activate(context: vscode.ExtensionContext): MarathonExtensionApi
   context.subscriptions.push(
     output,
     statusBar,
-    vscode.commands.registerCommand('marathon.testMount', (args: unknown) => testMount.run(args)),
+    // With a cluster set, Test mount runs where the app will run; otherwise on the agent picked by hand.
+    vscode.commands.registerCommand('marathon.testMount', async (args: unknown) => {
+      if (clusterSettings() && isTestMountArgs(args)) {
+        const r = await clusterTestMount.run(args, false);
+        if (r !== 'no-cluster') return r;
+      }
+      return testMount.run(args);
+    }),
+    vscode.commands.registerCommand('marathon.testMountAll', async (args: unknown) => {
+      if (!isTestMountArgs(args)) return undefined;
+      const r = await clusterTestMount.run(args, true);
+      if (r === 'no-cluster') void vscode.window.showInformationMessage('Test mount on all candidates needs a cluster: set "marathon.cluster.url" and "marathon.cluster.mesosUrl".');
+      return r === 'no-cluster' ? undefined : r;
+    }),
+    vscode.commands.registerCommand('marathon.setClusterBridgeToken', async () => {
+      await context.secrets.delete(BRIDGE_TOKEN_KEY);
+      cluster.invalidate();
+      await cluster.bridgeToken();
+    }),
+    vscode.window.registerTreeDataProvider('marathon.testMountResults', results),
     vscode.commands.registerCommand('marathon.addAgent', () => promptForAgent(store)),
     vscode.commands.registerCommand('marathon.removeAgent', async () => {
       const agents = store.list();
@@ -77,6 +103,7 @@ export function activate(context: vscode.ExtensionContext): MarathonExtensionApi
     vscode.workspace.onDidChangeTextDocument((e) => e.document.lineCount < 20_000 && maybeStart(e.document)),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('marathon.agents') || e.affectsConfiguration('marathon.currentAgent')) void statusBar.refreshReachability();
+      if (e.affectsConfiguration('marathon.cluster')) cluster.invalidate();
     }),
   );
   vscode.workspace.textDocuments.forEach(maybeStart);

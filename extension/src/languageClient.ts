@@ -1,10 +1,10 @@
 /** Starts the bundled marathon-language-server over stdio with vscode-languageclient. */
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type Middleware, type ServerOptions } from 'vscode-languageclient/node';
 import { StatusNotification, TestMountCommand, type MarathonInitializationOptions, type StatusParams } from '@marathon-devtools/language-server/protocol';
 import { configFileName } from '@marathon-devtools/language-server/project/configFinder';
 
-export function createLanguageClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel, onStatus: (s: StatusParams) => void): LanguageClient {
+export function createLanguageClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel, onStatus: (s: StatusParams) => void, middleware?: Middleware): LanguageClient {
   const module = context.asAbsolutePath('dist/server.cjs');
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.stdio },
@@ -27,6 +27,7 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
     // gives JSON files an outline, so the server does not add a second one (the breadcrumb would flip between them).
     initializationOptions: { clientCommands: [TestMountCommand.id], documentSymbols: false } satisfies MarathonInitializationOptions,
     outputChannel: output,
+    ...(middleware ? { middleware } : {}),
     traceOutputChannel: output,
   };
   const client = new LanguageClient('marathon', 'Marathon Language Server', serverOptions, clientOptions);

@@ -1,0 +1,119 @@
+/**
+ * Bridges found through the cluster (issue 10): with `marathon.cluster.url` set, the bridge app's running tasks
+ * in Marathon joined with the Mesos master's agents, and the agents Marathon could place an app on. Tokens stay in
+ * SecretStorage (`marathon.cluster.token` for Marathon and the master, `marathon.cluster.bridgeToken` for the
+ * bridges); manually added agents (agents.ts) keep working without a cluster.
+ */
+import * as vscode from 'vscode';
+import { bridgeScheme, joinBridges, type DiscoveredBridge } from '@marathon-devtools/cluster/discovery/bridges';
+import { httpMarathonApps } from '@marathon-devtools/cluster/discovery/marathonApps';
+import { MesosMasterClient } from '@marathon-devtools/cluster/mesos/client';
+import type { MesosAgent } from '@marathon-devtools/cluster/mesos/agent';
+import { placeApp, type PlacementSpec } from '@marathon-devtools/cluster/placement/candidates';
+import type { CandidateBridge } from '@marathon-devtools/agent-bridge/client/candidateRuns';
+
+export const CLUSTER_TOKEN_KEY = 'marathon.cluster.token';
+export const BRIDGE_TOKEN_KEY = 'marathon.cluster.bridgeToken';
+
+export interface ClusterSettings {
+  marathonUrl: string;
+  mesosUrl: string;
+  bridgeApp: string;
+}
+
+export interface ClusterView {
+  agents: MesosAgent[];
+  masterRegion?: string;
+  bridges: DiscoveredBridge[];
+  skipped: string[];
+  at: number;
+}
+
+export interface Candidates {
+  candidates: CandidateBridge[];
+  /** Candidate agents without a running bridge. */
+  noBridge: string[];
+  /** Agents Marathon would not place the app on, with why. */
+  excluded: { hostname: string; reasons: string[] }[];
+  problems: string[];
+}
+
+/** The cluster settings, or undefined when no cluster is set (Test mount then uses the manually added agents). */
+export function clusterSettings(): ClusterSettings | undefined {
+  const c = vscode.workspace.getConfiguration('marathon.cluster');
+  const marathonUrl = (c.get<string>('url') ?? '').trim().replace(/\/+$/, '');
+  if (!marathonUrl) return undefined;
+  // Under DC/OS the master sits beside Marathon: <dcos>/service/marathon → <dcos>/mesos.
+  const derived = /\/service\/marathon$/.test(marathonUrl) ? marathonUrl.replace(/\/service\/marathon$/, '/mesos') : '';
+  const mesosUrl = (c.get<string>('mesosUrl') ?? '').trim().replace(/\/+$/, '') || derived;
+  return { marathonUrl, mesosUrl, bridgeApp: (c.get<string>('bridgeApp') ?? '').trim() || '/dvdi-bridge' };
+}
+
+const CACHE_MS = 30_000;
+
+export class ClusterBridges {
+  private cached: { key: string; view: Promise<ClusterView> } | undefined;
+
+  constructor(private readonly secrets: vscode.SecretStorage) {}
+
+  /** Forget the cached view (settings or tokens changed). */
+  invalidate(): void {
+    this.cached = undefined;
+  }
+
+  /** The cluster's agents and bridges, fetched at most every 30 s (never per keystroke). */
+  view(s: ClusterSettings, fresh = false): Promise<ClusterView> {
+    const key = JSON.stringify(s);
+    const c = this.cached;
+    if (!fresh && c && c.key === key) {
+      return c.view.then((v) => (Date.now() - v.at < CACHE_MS ? v : this.view(s, true)));
+    }
+    const view = this.fetch(s);
+    this.cached = { key, view };
+    view.catch(() => {
+      if (this.cached?.view === view) this.cached = undefined; // do not keep a failure
+    });
+    return view;
+  }
+
+  private async fetch(s: ClusterSettings): Promise<ClusterView> {
+    if (!s.mesosUrl) throw new Error('Set "marathon.cluster.mesosUrl" (the Mesos master, e.g. http://leader.mesos:5050) to find the bridges.');
+    const token = await this.secrets.get(CLUSTER_TOKEN_KEY);
+    const authorization = token ? `token=${token}` : undefined;
+    const marathon = httpMarathonApps(s.marathonUrl, { authorization, timeoutMs: 10_000 });
+    const mesos = new MesosMasterClient({ url: s.mesosUrl, authorization, timeoutMs: 10_000 });
+    const [app, tasks, slaves, masterRegion] = await Promise.all([marathon.getApp(s.bridgeApp), marathon.getAppTasks(s.bridgeApp), mesos.getAgents(), mesos.getMasterRegion().catch(() => undefined)]);
+    const d = joinBridges(tasks, slaves.slaves, bridgeScheme(app));
+    return { agents: slaves.slaves, masterRegion, bridges: d.bridges, skipped: d.skipped.map((x) => `${x.host}: ${x.why}`), at: Date.now() };
+  }
+
+  /** The agents Marathon could place `spec` on that run a bridge, sorted by hostname. */
+  static candidates(view: ClusterView, spec: PlacementSpec): Candidates {
+    const p = placeApp(spec, view.agents, { masterRegion: view.masterRegion });
+    const byAgent = new Map(view.bridges.map((b) => [b.agentId ?? b.hostname, b]));
+    const candidates: CandidateBridge[] = [];
+    const noBridge: string[] = [];
+    for (const a of p.candidates) {
+      const b = byAgent.get(a.id) ?? byAgent.get(a.hostname);
+      if (b) candidates.push({ agent: a.id, hostname: a.hostname, ...(b.zone ? { zone: b.zone } : {}), ...(b.region ? { region: b.region } : {}), url: b.url });
+      else noBridge.push(a.hostname);
+    }
+    candidates.sort((x, y) => x.hostname.localeCompare(y.hostname));
+    return { candidates, noBridge, excluded: p.agents.filter((a) => !a.candidate).map((a) => ({ hostname: a.agent.hostname, reasons: a.reasons })), problems: p.problems };
+  }
+
+  async bridgeToken(): Promise<string | undefined> {
+    const t = await this.secrets.get(BRIDGE_TOKEN_KEY);
+    if (t) return t;
+    const entered = await vscode.window.showInputBox({
+      title: 'Marathon: bridge token for the cluster',
+      prompt: "The token of the cluster's dvdi-bridge app (its token secret); kept in VS Code's SecretStorage, never in settings",
+      password: true,
+      ignoreFocusOut: true,
+      validateInput: (v) => (v.trim() ? undefined : 'A token is required'),
+    });
+    if (!entered) return undefined;
+    await this.secrets.store(BRIDGE_TOKEN_KEY, entered.trim());
+    return entered.trim();
+  }
+}

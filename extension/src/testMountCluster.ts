@@ -1,0 +1,95 @@
+/**
+ * Test mount where the app will run, in VS Code: "Test mount" runs on the first candidate agent, "Test mount on
+ * all N candidates" on every one (bounded concurrency), with one progress notification and the results view.
+ * The candidates come from the cluster (clusterBridges.ts) and the app around the volume in the editor.
+ */
+import * as vscode from 'vscode';
+import { parseTree, findNodeAtLocation, getNodeValue } from 'jsonc-parser';
+import type { TestMountArgs } from '@marathon-devtools/language-server/protocol';
+import { fromPointer } from '@marathon-devtools/language-server/features/jsonTree';
+import { runOnCandidates, summarizeRuns, OK_VERDICTS, type CandidateRun } from '@marathon-devtools/agent-bridge/client/candidateRuns';
+import { ClusterBridges, clusterSettings, type Candidates } from './clusterBridges';
+import type { TestMountResults } from './testMountResults';
+
+/** The app (or pod) object that holds the volume at `pointer`: everything before its `container` or `env`. */
+export function appFor(text: string, pointer: string): { spec: Record<string, unknown>; id: string } | undefined {
+  const path = fromPointer(pointer);
+  let cut = -1;
+  for (let i = path.length - 1; i >= 0; i--) if (path[i] === 'container' || path[i] === 'env') { cut = i; break; }
+  if (cut < 0) return undefined;
+  const tree = parseTree(text);
+  const node = tree && findNodeAtLocation(tree, path.slice(0, cut));
+  const spec = node && getNodeValue(node);
+  if (typeof spec !== 'object' || spec === null || Array.isArray(spec)) return undefined;
+  return { spec, id: typeof spec.id === 'string' ? spec.id : '(no id)' };
+}
+
+export class ClusterTestMount {
+  constructor(private readonly cluster: ClusterBridges, private readonly results: TestMountResults, private readonly output: vscode.LogOutputChannel) {}
+
+  /** Candidates for the lens's app, or undefined without a cluster (or when it cannot be read: logged). */
+  async candidatesFor(args: TestMountArgs, text?: string): Promise<Candidates | undefined> {
+    const s = clusterSettings();
+    if (!s) return undefined;
+    const docText = text ?? (await vscode.workspace.openTextDocument(vscode.Uri.parse(args.uri))).getText();
+    const app = appFor(docText, args.pointer);
+    if (!app) return undefined;
+    const view = await this.cluster.view(s);
+    return ClusterBridges.candidates(view, app.spec);
+  }
+
+  /**
+   * Runs the lens's volume on the first candidate (`all` false) or all candidates. Resolves with the runs,
+   * undefined when the user was told why nothing ran, or 'no-cluster' when Test mount should use the agents
+   * added by hand instead.
+   */
+  async run(args: TestMountArgs, all: boolean): Promise<CandidateRun[] | undefined | 'no-cluster'> {
+    let c: Candidates | undefined;
+    try {
+      c = await this.candidatesFor(args);
+    } catch (e) {
+      void vscode.window.showErrorMessage(`Cannot read the cluster: ${(e as Error).message}`, 'Show Output').then((x) => x && this.output.show(true));
+      this.output.error(`cluster: ${(e as Error).message}`);
+      return undefined;
+    }
+    if (!c) return 'no-cluster';
+    for (const x of c.excluded) this.output.info(`  not a candidate: ${x.hostname}: ${x.reasons.join('; ')}`);
+    for (const h of c.noBridge) this.output.info(`  no bridge on candidate ${h}`);
+    if (c.candidates.length === 0) {
+      void vscode.window.showWarningMessage(`No agent Marathon could place this app on runs a bridge (${c.excluded.length} agents excluded by its constraints, roles or region; ${c.noBridge.length} candidates without a bridge). "Marathon: Show Output" says why for each.`, 'Show Output').then((x) => x && this.output.show(true));
+      return [];
+    }
+    const token = await this.cluster.bridgeToken();
+    if (!token) return undefined;
+    const targets = all ? c.candidates : c.candidates.slice(0, 1);
+    const v = args.volume;
+    const appId = appFor((await vscode.workspace.openTextDocument(vscode.Uri.parse(args.uri))).getText(), args.pointer)?.id ?? '';
+    this.output.info(`[${new Date().toISOString()}] Test mount ${v.driver}/${v.name} of ${appId} on ${targets.length} of ${c.candidates.length} candidate(s): ${targets.map((t) => t.hostname).join(', ')}`);
+    const runs = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: `Test mount ${v.name} on ${targets.length === 1 ? targets[0].hostname : `${targets.length} candidates`}`, cancellable: true },
+      async (progress, cancel) => {
+        const abort = new AbortController();
+        cancel.onCancellationRequested(() => abort.abort());
+        let done = 0;
+        return runOnCandidates(targets, [{ pointer: args.pointer, ...v, engine: args.engine }], {
+          token: () => token,
+          signal: abort.signal,
+          onEvent: (e) => {
+            if (e.run) {
+              done++;
+              this.output.info(`  ${e.run.hostname}${e.run.zone ? ` (zone ${e.run.zone})` : ''}: ${e.run.verdict} in ${e.run.ms} ms${e.run.detail ? ` — ${e.run.detail}` : ''}`);
+              progress.report({ message: `${done} of ${targets.length} done`, increment: 100 / targets.length });
+            }
+          },
+        });
+      },
+    );
+    this.results.show(appId, runs);
+    void vscode.commands.executeCommand('marathon.testMountResults.focus');
+    const line = summarizeRuns(runs)[0] ?? '';
+    const ok = runs.every((r) => OK_VERDICTS.has(r.verdict));
+    const show = ok ? vscode.window.showInformationMessage : vscode.window.showWarningMessage;
+    void show(`Test mount: ${line}`, 'Show Output').then((x) => x && this.output.show(true));
+    return runs;
+  }
+}
