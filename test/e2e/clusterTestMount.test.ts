@@ -1,0 +1,86 @@
+/**
+ * Test mount where the app will run, in the real editor (code-server + Chromium): with only the cluster's
+ * Marathon and Mesos URLs in the settings, the bridges appear by themselves (a "Test mount on all 3 candidates"
+ * lens), "Test mount" runs on one candidate, the all-candidates lens on every one with one progress notification,
+ * and the Test Mount Results view names the agent in zone b where the attach fails. Stand-in Mesos master and
+ * Marathon, real bridges on loopback (test/cluster/lab.ts).
+ */
+import { test, before, after } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ensureCodeServer, startCodeServer, launchBrowser, repoRoot, type CodeServer } from './codeServer';
+import { Workbench } from './workbench';
+import { startLab, type Lab } from '../cluster/lab';
+import { startMarathonApps, type MarathonAppsStandIn } from '../cluster/marathonAppsStandIn';
+
+const artifacts = join(repoRoot, 'test-artifacts/e2e');
+const skip = ensureCodeServer();
+let cs: CodeServer | undefined;
+let lab: Lab | undefined;
+let marathon: MarathonAppsStandIn | undefined;
+let work = '';
+
+before(async () => {
+  if (skip) return;
+  mkdirSync(artifacts, { recursive: true });
+  lab = await startLab([
+    { zone: 'a', rexray: 'ok', attributes: { dvdi: 'true' } },
+    { zone: 'a', rexray: 'ok', attributes: { dvdi: 'true' } },
+    { zone: 'b', rexray: 'error500', attributes: { dvdi: 'true' } },
+    { zone: 'b', rexray: 'ok', attributes: {}, bridge: false },
+  ]);
+  marathon = await startMarathonApps();
+  marathon.apps.set('/dvdi-bridge', { id: '/dvdi-bridge', instances: 3, constraints: [['hostname', 'UNIQUE'], ['dvdi', 'IS', 'true']] });
+  marathon.tasks.set('/dvdi-bridge', lab.agents.filter((a) => a.bridgeUrl).map((a, i) => ({ id: `dvdi-bridge.i${i}`, host: a.hostname, ports: [a.port!], slaveId: a.mesos.id, state: 'TASK_RUNNING' })));
+  work = mkdtempSync(join(tmpdir(), 'md-e2e-cluster-'));
+  mkdirSync(join(work, 'ws'));
+  writeFileSync(
+    join(work, 'ws/shop-db.json'),
+    JSON.stringify({ id: '/shop/db', cmd: 'sleep 1000', cpus: 0.5, mem: 256, constraints: [['dvdi', 'IS', 'true']], container: { type: 'MESOS', volumes: [{ containerPath: 'data', mode: 'RW', external: { name: 'data', provider: 'dvdi', options: { 'dvdi/driver': 'rexray' } } }] } }, null, 2),
+  );
+  cs = await startCodeServer({ 'workbench.editor.enablePreview': false, 'marathon.cluster.url': marathon.url, 'marathon.cluster.mesosUrl': lab.master.url });
+});
+
+after(async () => {
+  await cs?.stop();
+  await marathon?.close();
+  await lab?.close();
+  if (work) rmSync(work, { recursive: true, force: true });
+});
+
+test('UI: bridges found from the cluster settings; Test mount on one and on all candidates; results view', { skip, timeout: 240_000 }, async () => {
+  const browser = await launchBrowser();
+  const wb = new Workbench(browser.page, artifacts);
+  const host = new URL(cs!.url).host;
+  const payload = JSON.stringify([['extensionDevelopmentPath', `vscode-remote://${host}${join(repoRoot, 'extension')}`]]);
+  try {
+    // The extension under development, as `code --extensionDevelopmentPath` loads it.
+    await wb.page.goto(`${cs!.url}/?folder=${encodeURIComponent(join(work, 'ws'))}&payload=${encodeURIComponent(payload)}`);
+    await wb.page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 90_000 });
+    await wb.openFile('shop-db.json');
+    const all = wb.page.locator('.codelens-decoration a', { hasText: 'Test mount on all 3 candidates' }).first();
+    await all.waitFor({ timeout: 90_000 });
+    await wb.screenshot('cluster-lenses');
+
+    await wb.page.locator('.codelens-decoration a', { hasText: 'Test mount data (rexray)' }).first().click();
+    await wb.answer('bridge token', lab!.token);
+    await wb.toast(/Test mount: rexray\/data mounts on 127\.0\.0\.11 in zone a/).waitFor({ timeout: 60_000 });
+    await wb.clearNotifications();
+
+    await all.click();
+    await wb.toast(/Test mount: rexray\/data mounts on 2 of 3 candidates; 127\.0\.0\.13 in zone b: failed/).waitFor({ timeout: 90_000 });
+    const row = wb.page.locator('.monaco-list-row', { hasText: '127.0.0.13 (zone b): failed' }).first();
+    await row.waitFor({ timeout: 30_000 });
+    await wb.screenshot('cluster-test-mount-all');
+    for (const h of ['127.0.0.11 (zone a): mounted-and-released', '127.0.0.12 (zone a): mounted-and-released']) await wb.page.locator('.monaco-list-row', { hasText: h }).first().waitFor({ timeout: 5_000 });
+    const settingsFile = join(cs!.dataDir, 'user/User/settings.json');
+    assert.ok(!existsSync(settingsFile) || !readFileSync(settingsFile, 'utf8').includes(lab!.token), 'the bridge token is not in settings');
+  } catch (e) {
+    await wb.screenshot('cluster-test-mount-failure').catch(() => undefined);
+    throw e;
+  } finally {
+    await browser.close();
+  }
+});
