@@ -17,6 +17,8 @@ const bundles = [
   { entry: 'language-server/src/cli/main.ts', out: 'language-server/dist/cli.cjs' },
   { entry: 'language-server/src/server/main.ts', out: 'language-server/dist/server.cjs' },
   { entry: 'agent-bridge/src/main.ts', out: 'agent-bridge/dist/bridge.cjs' },
+  // dvdi-bridge's cluster commands (scale, dry-run --app), loaded by bridge.cjs from beside it.
+  { entry: 'cluster/src/cli/main.ts', out: 'agent-bridge/dist/cluster-cli.cjs' },
   { entry: 'gate/src/main.ts', out: 'gate/dist/gate.cjs' },
   { entry: 'extension/src/extension.ts', out: 'extension/dist/extension.cjs', external: ['vscode'] },
   // The extension's integration suite, run inside a real VS Code extension host (test/e2e); not packaged.

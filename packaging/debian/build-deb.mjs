@@ -13,7 +13,7 @@ const root = resolve(here, '../../..');
 
 export function buildDeb(outDir = join(root, 'dist/deb')) {
   const bundle = join(root, 'agent-bridge/dist/bridge.cjs');
-  if (!existsSync(bundle)) throw new Error(`${bundle} is missing; run npm run build first`);
+  for (const b of [bundle, join(root, 'agent-bridge/dist/cluster-cli.cjs')]) if (!existsSync(b)) throw new Error(`${b} is missing; run npm run build first`);
   const version = JSON.parse(readFileSync(join(root, 'agent-bridge/package.json'), 'utf8')).version;
   const stage = mkdtempSync(join(tmpdir(), 'dvdi-bridge-deb-'));
   try {
@@ -24,6 +24,8 @@ export function buildDeb(outDir = join(root, 'dist/deb')) {
       chmodSync(join(stage, dest), mode);
     };
     put(bundle, 'usr/lib/dvdi-bridge/bridge.cjs', 0o644);
+    // The cluster commands (scale, dry-run --app), which bridge.cjs loads from beside itself.
+    put(join(root, 'agent-bridge/dist/cluster-cli.cjs'), 'usr/lib/dvdi-bridge/cluster-cli.cjs', 0o644);
     put(join(here, 'dvdi-bridge.sh'), 'usr/bin/dvdi-bridge', 0o755);
     put(join(here, 'dvdi-bridge.service'), 'lib/systemd/system/dvdi-bridge.service', 0o644);
     put(join(here, 'dvdi-bridge.conf'), 'etc/dvdi-bridge/dvdi-bridge.conf', 0o644);

@@ -42,7 +42,7 @@ test('control: name, version from agent-bridge, arch all, depends on Node.js 20,
 test('contents: wrapper, bundle, unit, config; owned by root with the right modes', () => {
   const lines = run('dpkg-deb', ['--contents', deb]).stdout.trim().split('\n');
   const entry = (p: string) => lines.find((l) => l.endsWith(` ./${p}`));
-  for (const [p, mode] of [['usr/bin/dvdi-bridge', '-rwxr-xr-x'], ['usr/lib/dvdi-bridge/bridge.cjs', '-rw-r--r--'], ['lib/systemd/system/dvdi-bridge.service', '-rw-r--r--'], ['etc/dvdi-bridge/dvdi-bridge.conf', '-rw-r--r--'], ['usr/share/doc/dvdi-bridge/copyright', '-rw-r--r--']] as const) {
+  for (const [p, mode] of [['usr/bin/dvdi-bridge', '-rwxr-xr-x'], ['usr/lib/dvdi-bridge/bridge.cjs', '-rw-r--r--'], ['usr/lib/dvdi-bridge/cluster-cli.cjs', '-rw-r--r--'], ['lib/systemd/system/dvdi-bridge.service', '-rw-r--r--'], ['etc/dvdi-bridge/dvdi-bridge.conf', '-rw-r--r--'], ['usr/share/doc/dvdi-bridge/copyright', '-rw-r--r--']] as const) {
     const l = entry(p);
     assert.ok(l, `${p} missing from ${lines.join('\n')}`);
     assert.ok(l.startsWith(`${mode} root/root`), l);
@@ -86,6 +86,9 @@ test('the unpacked wrapper runs the unpacked bundle: --version, and serve answer
   const bin = join(scratch, 'usr/bin/dvdi-bridge');
   const v = run(bin, ['--version']);
   assert.equal(v.status, 0, v.stderr);
+  const scaleUsage = run(bin, ['scale', '--marathon', 'x']);
+  assert.equal(scaleUsage.status, 2);
+  assert.match(scaleUsage.stderr, /^dvdi-bridge: scale: --marathon "x" is not a URL/, 'the unpacked bridge loads its cluster commands');
   assert.equal(v.stdout.trim().length > 0, true);
   const tokens = join(work, 'tokens');
   writeFileSync(tokens, 'default:deb-test-token-0123456789abcdef\n', { mode: 0o600 });

@@ -6,15 +6,15 @@
  * with bounded concurrency (client/candidateRuns.ts).
  */
 import { readFileSync } from 'node:fs';
-import { MesosMasterClient } from '@marathon-devtools/cluster/mesos/client';
-import { bridgeScheme, joinBridges } from '@marathon-devtools/cluster/discovery/bridges';
-import { placeApp } from '@marathon-devtools/cluster/placement/candidates';
+import { MesosMasterClient } from '../mesos/client';
+import { bridgeScheme, joinBridges } from '../discovery/bridges';
+import { placeApp } from '../placement/candidates';
 import { createDocument } from '@marathon-devtools/language-server/features/document';
 import { findMountTargets } from '@marathon-devtools/language-server/features/testMount';
 import { collectApps } from '@marathon-devtools/language-server/model/documentModel';
-import { OK_VERDICTS, runOnCandidates, summarizeRuns, type AppVolume, type CandidateBridge, type CandidateRun } from '../client/candidateRuns';
-import { parseFlags, UsageError } from './args';
-import { readClientToken } from './clientToken';
+import { OK_VERDICTS, runOnCandidates, summarizeRuns, type AppVolume, type CandidateBridge, type CandidateRun } from '@marathon-devtools/agent-bridge/client/candidateRuns';
+import { parseFlags, UsageError } from '@marathon-devtools/agent-bridge/cli/args';
+import { readClientToken } from '@marathon-devtools/agent-bridge/cli/clientToken';
 import { absoluteAppId, CLUSTER_FLAGS, readClusterFlags } from './clusterFlags';
 import { connectMarathon } from './marathonAccess';
 

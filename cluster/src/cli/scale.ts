@@ -5,9 +5,9 @@
  * agents that pass the app's other constraints, roles and region (cluster/placement/onePerAgent.ts).
  * Idempotent: nothing is sent when the count is already right. Safe as a periodic job.
  */
-import { MesosMasterClient } from '@marathon-devtools/cluster/mesos/client';
-import { countOnePerAgent } from '@marathon-devtools/cluster/placement/onePerAgent';
-import { parseFlags } from './args';
+import { MesosMasterClient } from '../mesos/client';
+import { countOnePerAgent } from '../placement/onePerAgent';
+import { parseFlags } from '@marathon-devtools/agent-bridge/cli/args';
 import { absoluteAppId, CLUSTER_FLAGS, readClusterFlags } from './clusterFlags';
 import { connectMarathon } from './marathonAccess';
 

@@ -1,5 +1,5 @@
 /** The CLI's Marathon: the cluster flags → the calls discovery and scale make (cluster/discovery/marathonApps.ts). */
-import { httpMarathonApps, type MarathonApps } from '@marathon-devtools/cluster/discovery/marathonApps';
+import { httpMarathonApps, type MarathonApps } from '../discovery/marathonApps';
 import type { ClusterFlags } from './clusterFlags';
 
 export function connectMarathon(flags: ClusterFlags): MarathonApps {

@@ -4,8 +4,8 @@
  * `--marathon-ca`, `--marathon-timeout`). Under DC/OS one token serves both (`Authorization: token=<t>`,
  * ../shared/reference/mesos-master-api.md §6); a plain Mesos master takes the same credentials as basic auth.
  */
-import { authorizationFromFiles, CredentialsError, readCredentialFile } from '@marathon-devtools/cluster/http/credentials';
-import { UsageError, type FlagSpec, type ParsedFlags } from './args';
+import { authorizationFromFiles, CredentialsError, readCredentialFile } from '../http/credentials';
+import { UsageError, type FlagSpec, type ParsedFlags } from '@marathon-devtools/agent-bridge/cli/args';
 
 export const CLUSTER_FLAGS: FlagSpec = {
   marathon: 'string', mesos: 'string', 'marathon-token-file': 'string', 'marathon-credentials-file': 'string',
