@@ -58,13 +58,22 @@ function intValue(v: string | undefined, fallback: number): number {
   return fallback;
 }
 
+/** Compiled patterns (null: JavaScript cannot compile it); one app's few patterns meet thousands of agents. */
+const compiled = new Map<string, RegExp | null>();
+
 /** Java `String.matches`: the whole string. A regex JavaScript cannot compile counts as no match. */
 function fullMatch(pattern: string, s: string): boolean | undefined {
-  try {
-    return new RegExp(`^(?:${pattern})$`).test(s);
-  } catch {
-    return undefined;
+  let re = compiled.get(pattern);
+  if (re === undefined) {
+    try {
+      re = new RegExp(`^(?:${pattern})$`);
+    } catch {
+      re = null;
+    }
+    if (compiled.size > 1000) compiled.clear();
+    compiled.set(pattern, re);
   }
+  return re === null ? undefined : re.test(s);
 }
 
 /** Counts per placed value; unplaced instances form one "no value" group (key undefined). */
