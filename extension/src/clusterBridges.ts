@@ -9,8 +9,10 @@ import { bridgeScheme, joinBridges, type DiscoveredBridge } from '@marathon-devt
 import { httpMarathonApps } from '@marathon-devtools/cluster/discovery/marathonApps';
 import { MesosMasterClient } from '@marathon-devtools/cluster/mesos/client';
 import type { MesosAgent } from '@marathon-devtools/cluster/mesos/agent';
-import { placeApp, type PlacementSpec } from '@marathon-devtools/cluster/placement/candidates';
-import type { CandidateBridge } from '@marathon-devtools/agent-bridge/client/candidateRuns';
+import type { PlacementSpec } from '@marathon-devtools/cluster/placement/candidates';
+import { candidateBridges, type Candidates } from '@marathon-devtools/cluster/discovery/candidates';
+
+export type { Candidates };
 
 export const CLUSTER_TOKEN_KEY = 'marathon.cluster.token';
 export const BRIDGE_TOKEN_KEY = 'marathon.cluster.bridgeToken';
@@ -27,15 +29,6 @@ export interface ClusterView {
   bridges: DiscoveredBridge[];
   skipped: string[];
   at: number;
-}
-
-export interface Candidates {
-  candidates: CandidateBridge[];
-  /** Candidate agents without a running bridge. */
-  noBridge: string[];
-  /** Agents Marathon would not place the app on, with why. */
-  excluded: { hostname: string; reasons: string[] }[];
-  problems: string[];
 }
 
 /** The cluster settings, or undefined when no cluster is set (Test mount then uses the manually added agents). */
@@ -89,17 +82,7 @@ export class ClusterBridges {
 
   /** The agents Marathon could place `spec` on that run a bridge, sorted by hostname. */
   static candidates(view: ClusterView, spec: PlacementSpec): Candidates {
-    const p = placeApp(spec, view.agents, { masterRegion: view.masterRegion });
-    const byAgent = new Map(view.bridges.map((b) => [b.agentId ?? b.hostname, b]));
-    const candidates: CandidateBridge[] = [];
-    const noBridge: string[] = [];
-    for (const a of p.candidates) {
-      const b = byAgent.get(a.id) ?? byAgent.get(a.hostname);
-      if (b) candidates.push({ agent: a.id, hostname: a.hostname, ...(b.zone ? { zone: b.zone } : {}), ...(b.region ? { region: b.region } : {}), url: b.url });
-      else noBridge.push(a.hostname);
-    }
-    candidates.sort((x, y) => x.hostname.localeCompare(y.hostname));
-    return { candidates, noBridge, excluded: p.agents.filter((a) => !a.candidate).map((a) => ({ hostname: a.agent.hostname, reasons: a.reasons })), problems: p.problems };
+    return candidateBridges(spec, view.agents, view.bridges, view.masterRegion);
   }
 
   async bridgeToken(): Promise<string | undefined> {

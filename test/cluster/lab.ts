@@ -21,7 +21,9 @@ export interface LabAgentSpec {
   region?: string;
   attributes?: Record<string, string | number>;
   /** The rexray driver on this agent: a plugin that mounts, one whose attach fails, or none. */
-  rexray: 'ok' | 'error500' | 'none';
+  rexray: 'ok' | 'error500' | 'slow' | 'none';
+  /** For `slow`: how long Mount takes (ms). */
+  delayMs?: number;
   /** false: the agent has no bridge running. */
   bridge?: boolean;
 }

@@ -8,11 +8,11 @@
 import { readFileSync } from 'node:fs';
 import { MesosMasterClient } from '../mesos/client';
 import { bridgeScheme, joinBridges } from '../discovery/bridges';
-import { placeApp } from '../placement/candidates';
+import { candidateBridges } from '../discovery/candidates';
 import { createDocument } from '@marathon-devtools/language-server/features/document';
 import { findMountTargets } from '@marathon-devtools/language-server/features/testMount';
 import { collectApps } from '@marathon-devtools/language-server/model/documentModel';
-import { OK_VERDICTS, runOnCandidates, summarizeRuns, type AppVolume, type CandidateBridge, type CandidateRun } from '@marathon-devtools/agent-bridge/client/candidateRuns';
+import { OK_VERDICTS, runOnCandidates, summarizeRuns, type AppVolume, type CandidateRun } from '@marathon-devtools/agent-bridge/client/candidateRuns';
 import { parseFlags, UsageError } from '@marathon-devtools/agent-bridge/cli/args';
 import { readClientToken } from '@marathon-devtools/agent-bridge/cli/clientToken';
 import { absoluteAppId, CLUSTER_FLAGS, readClusterFlags } from './clusterFlags';
@@ -54,6 +54,27 @@ function readApps(path: string): AppUnderTest[] {
 const pad = (s: string, n: number) => s.padEnd(n);
 
 export async function clusterDryRun(argv: string[]): Promise<number> {
+  // Ctrl-C from the first instant: before the dry runs nothing is mounted, so stop; during them, ask every bridge
+  // to cancel (each unmounts before it answers) and report what they said.
+  const abort = new AbortController();
+  let running = false;
+  const onSigint = () => {
+    if (!running) {
+      process.stderr.write('dry-run: interrupted before any dry run started; nothing was mounted\n');
+      process.exit(130);
+    }
+    process.stderr.write('dry-run: interrupted; asking the bridges to cancel (they unmount before answering)…\n');
+    abort.abort();
+  };
+  process.on('SIGINT', onSigint);
+  try {
+    return await clusterDryRunInner(argv, abort.signal, () => (running = true));
+  } finally {
+    process.off('SIGINT', onSigint);
+  }
+}
+
+async function clusterDryRunInner(argv: string[], signal: AbortSignal, startRuns: () => void): Promise<number> {
   const f = parseFlags(argv, { ...CLUSTER_DRY_RUN_FLAGS }, 'dry-run');
   const appFile = f.strings.get('app')!;
   const flags = readClusterFlags(f, 'dry-run');
@@ -86,61 +107,42 @@ export async function clusterDryRun(argv: string[]): Promise<number> {
   const mesos = new MesosMasterClient({ url: flags.mesosUrl, authorization: flags.authorization, ca: flags.ca, timeoutMs: flags.timeoutMs });
   const [bridgeSpec, tasks, slaves, masterRegion] = await Promise.all([marathon.getApp(bridgeApp), marathon.getAppTasks(bridgeApp), mesos.getAgents(), mesos.getMasterRegion().catch(() => undefined)]);
   const discovery = joinBridges(tasks, slaves.slaves, bridgeScheme(bridgeSpec));
-  const bridgeByAgent = new Map(discovery.bridges.map((b) => [b.agentId ?? b.hostname, b]));
   for (const s of discovery.skipped) err(`dry-run: bridge task ${s.taskId} on ${s.host} skipped: ${s.why}`);
 
-  const abort = new AbortController();
-  const onSigint = () => {
-    err('dry-run: interrupted; asking the bridges to cancel (they unmount before answering)…');
-    abort.abort();
-  };
-  process.on('SIGINT', onSigint);
   const all: CandidateRun[] = [];
   let exit = 0;
-  try {
-    for (const app of testable) {
-      const placement = placeApp(app.spec, slaves.slaves, { masterRegion });
-      for (const p of placement.problems) err(`dry-run: ${app.id}: ${p}`);
-      const withBridge: CandidateBridge[] = [];
-      const noBridge: string[] = [];
-      for (const a of placement.candidates) {
-        const b = bridgeByAgent.get(a.id) ?? bridgeByAgent.get(a.hostname);
-        if (b) withBridge.push({ agent: a.id, hostname: a.hostname, ...(b.zone ? { zone: b.zone } : {}), ...(b.region ? { region: b.region } : {}), url: b.url });
-        else noBridge.push(a.hostname);
-      }
-      withBridge.sort((x, y) => x.hostname.localeCompare(y.hostname));
-      const excluded = placement.agents.filter((a) => !a.candidate);
-      if (!json) {
-        process.stdout.write(`${app.id}: ${withBridge.length} candidate agent${withBridge.length === 1 ? '' : 's'} with a bridge (of ${slaves.slaves.length} agents)\n`);
-        for (const e of excluded) process.stdout.write(`  not a candidate: ${e.agent.hostname}: ${e.reasons.join('; ')}\n`);
-        for (const h of noBridge) process.stdout.write(`  no bridge on candidate ${h} (${bridgeApp} has no running task there; run dvdi-bridge scale)\n`);
-      }
-      if (withBridge.length === 0) {
-        err(`dry-run: ${app.id}: no agent Marathon could place it on runs a bridge; nothing tested`);
-        exit = Math.max(exit, 1);
-        continue;
-      }
-      const targets = f.bools.has('all') ? withBridge : withBridge.slice(0, 1);
-      const runs = await runOnCandidates(targets, app.volumes, {
-        token: () => token,
-        concurrency,
-        signal: abort.signal,
-        connect: bridgeCa ? { ca: bridgeCa } : {},
-        onEvent: (e) => {
-          if (!json && e.run) err(`  … ${e.candidate.hostname} ${e.volume.driver}/${e.volume.name}: ${e.run.verdict} (${e.run.ms} ms)`);
-        },
-      });
-      all.push(...runs);
-      if (!json) {
-        const w = Math.max(5, ...runs.map((r) => r.hostname.length));
-        for (const r of runs) process.stdout.write(`  ${pad(r.hostname, w)}  zone ${pad(r.zone ?? '-', 6)}  ${pad(`${r.volume.driver}/${r.volume.name}`, 24)}  ${pad(r.verdict, 20)}  ${String(r.ms).padStart(6)} ms${r.detail ? `  ${r.detail}` : ''}\n`);
-        for (const line of summarizeRuns(runs)) process.stdout.write(`${line}\n`);
-      }
-      if (runs.some((r) => !OK_VERDICTS.has(r.verdict))) exit = Math.max(exit, 1);
+  startRuns();
+  for (const app of testable) {
+    const { candidates: withBridge, noBridge, excluded, problems } = candidateBridges(app.spec, slaves.slaves, discovery.bridges, masterRegion);
+    for (const p of problems) err(`dry-run: ${app.id}: ${p}`);
+    if (!json) {
+      process.stdout.write(`${app.id}: ${withBridge.length} candidate agent${withBridge.length === 1 ? '' : 's'} with a bridge (of ${slaves.slaves.length} agents)\n`);
+      for (const e of excluded) process.stdout.write(`  not a candidate: ${e.hostname}: ${e.reasons.join('; ')}\n`);
+      for (const h of noBridge) process.stdout.write(`  no bridge on candidate ${h} (${bridgeApp} has no running task there; run dvdi-bridge scale)\n`);
     }
-  } finally {
-    process.off('SIGINT', onSigint);
+    if (withBridge.length === 0) {
+      err(`dry-run: ${app.id}: no agent Marathon could place it on runs a bridge; nothing tested`);
+      exit = Math.max(exit, 1);
+      continue;
+    }
+    const targets = f.bools.has('all') ? withBridge : withBridge.slice(0, 1);
+    const runs = await runOnCandidates(targets, app.volumes, {
+      token: () => token,
+      concurrency,
+      signal,
+      connect: bridgeCa ? { ca: bridgeCa } : {},
+      onEvent: (e) => {
+        if (!json && e.run) err(`  … ${e.candidate.hostname} ${e.volume.driver}/${e.volume.name}: ${e.run.verdict} (${e.run.ms} ms)`);
+      },
+    });
+    all.push(...runs);
+    if (!json) {
+      const w = Math.max(5, ...runs.map((r) => r.hostname.length));
+      for (const r of runs) process.stdout.write(`  ${pad(r.hostname, w)}  zone ${pad(r.zone ?? '-', 6)}  ${pad(`${r.volume.driver}/${r.volume.name}`, 24)}  ${pad(r.verdict, 20)}  ${String(r.ms).padStart(6)} ms${r.detail ? `  ${r.detail}` : ''}\n`);
+      for (const line of summarizeRuns(runs)) process.stdout.write(`${line}\n`);
+    }
+    if (runs.some((r) => !OK_VERDICTS.has(r.verdict))) exit = Math.max(exit, 1);
   }
   if (json) process.stdout.write(JSON.stringify(all.map(({ result: _r, ...r }) => r), null, 2) + '\n');
-  return abort.signal.aborted ? 130 : exit;
+  return signal.aborted ? 130 : exit;
 }

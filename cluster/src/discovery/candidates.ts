@@ -1,0 +1,33 @@
+/**
+ * The candidate bridges for an app: the agents Marathon could place it on (placement/) that run a bridge
+ * (discovery/bridges.ts), sorted by hostname; plus the candidates without a bridge and the agents left out with
+ * why. Shared by `dvdi-bridge dry-run --app` and the VS Code extension.
+ */
+import type { CandidateBridge } from '@marathon-devtools/agent-bridge/client/candidateRuns';
+import type { MesosAgent } from '../mesos/agent';
+import { placeApp, type PlacementSpec } from '../placement/candidates';
+import type { DiscoveredBridge } from './bridges';
+
+export interface Candidates {
+  candidates: CandidateBridge[];
+  /** Hostnames of candidate agents without a running bridge. */
+  noBridge: string[];
+  /** Agents Marathon would not place the app on, with why. */
+  excluded: { hostname: string; reasons: string[] }[];
+  /** Constraints that could not be read. */
+  problems: string[];
+}
+
+export function candidateBridges(spec: PlacementSpec, agents: readonly MesosAgent[], bridges: readonly DiscoveredBridge[], masterRegion?: string): Candidates {
+  const p = placeApp(spec, agents, { masterRegion });
+  const byAgent = new Map(bridges.map((b) => [b.agentId ?? b.hostname, b]));
+  const candidates: CandidateBridge[] = [];
+  const noBridge: string[] = [];
+  for (const a of p.candidates) {
+    const b = byAgent.get(a.id) ?? byAgent.get(a.hostname);
+    if (b) candidates.push({ agent: a.id, hostname: a.hostname, ...(b.zone ? { zone: b.zone } : {}), ...(b.region ? { region: b.region } : {}), url: b.url });
+    else noBridge.push(a.hostname);
+  }
+  candidates.sort((x, y) => x.hostname.localeCompare(y.hostname));
+  return { candidates, noBridge, excluded: p.agents.filter((a) => !a.candidate).map((a) => ({ hostname: a.agent.hostname, reasons: a.reasons })), problems: p.problems };
+}
