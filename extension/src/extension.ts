@@ -66,6 +66,17 @@ export function activate(context: vscode.ExtensionContext): MarathonExtensionApi
       if (r === 'no-cluster') void vscode.window.showInformationMessage('Test mount on all candidates needs a cluster: set "marathon.cluster.url" and "marathon.cluster.mesosUrl".');
       return r === 'no-cluster' ? undefined : r;
     }),
+    vscode.commands.registerCommand('marathon.showClusterBridges', async () => {
+      const s = clusterSettings();
+      if (!s) return void vscode.window.showInformationMessage('No cluster is set: set "marathon.cluster.url" and "marathon.cluster.mesosUrl" to find the bridges.');
+      try {
+        const view = await cluster.view(s, true);
+        const items = view.bridges.map((b) => ({ label: b.hostname, description: `${b.zone ? `zone ${b.zone} · ` : ''}${b.url}`, detail: b.agentId ? `agent ${b.agentId}` : 'agent not known to the Mesos master' }));
+        await vscode.window.showQuickPick(items, { title: `Marathon: ${items.length} bridge${items.length === 1 ? '' : 's'} of ${s.bridgeApp} on ${view.agents.length} agents`, placeHolder: view.skipped.length ? `skipped: ${view.skipped.join('; ')}` : undefined });
+      } catch (e) {
+        void vscode.window.showErrorMessage(`Cannot read the cluster: ${(e as Error).message}`);
+      }
+    }),
     vscode.commands.registerCommand('marathon.setClusterBridgeToken', async () => {
       await context.secrets.delete(BRIDGE_TOKEN_KEY);
       cluster.invalidate();

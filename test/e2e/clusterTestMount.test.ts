@@ -63,6 +63,11 @@ test('UI: bridges found from the cluster settings; Test mount on one and on all 
     const all = wb.page.locator('.codelens-decoration a', { hasText: 'Test mount on all 3 candidates' }).first();
     await all.waitFor({ timeout: 90_000 });
     await wb.screenshot('cluster-lenses');
+    await wb.command('Marathon: Show Cluster Bridges');
+    await wb.page.locator('.quick-input-widget .quick-input-title', { hasText: '3 bridges of /dvdi-bridge on 4 agents' }).waitFor({ timeout: 30_000 });
+    for (const h of ['127.0.0.11', '127.0.0.12', '127.0.0.13']) await wb.page.locator('.quick-input-list .monaco-list-row', { hasText: h }).first().waitFor({ timeout: 5_000 });
+    await wb.screenshot('cluster-bridges');
+    await wb.page.keyboard.press('Escape');
 
     await wb.page.locator('.codelens-decoration a', { hasText: 'Test mount data (rexray)' }).first().click();
     await wb.answer('bridge token', lab!.token);
