@@ -14,6 +14,23 @@ const portMapping = obj({
   networkNames: { type: 'array', items: { type: 'string' }, description: 'Container networks this mapping applies to.' },
 });
 
+/**
+ * What `GET /v2/apps` adds to an app (AppInfo, marathon-api.md §4): status that an exported definition carries and
+ * Marathon ignores on create or update. Declared so that an export is not full of "unknown field" warnings.
+ */
+const readOnly = (type: string, what: string): JsonSchema => ({ type, description: `Read-only (GET /v2/apps, ${what}); ignored on create.` });
+const appInfoStatus: Record<string, JsonSchema> = {
+  tasksStaged: readOnly('integer', 'embed counts'),
+  tasksRunning: readOnly('integer', 'embed counts'),
+  tasksHealthy: readOnly('integer', 'embed counts'),
+  tasksUnhealthy: readOnly('integer', 'embed counts'),
+  deployments: readOnly('array', 'embed deployments'),
+  readinessCheckResults: readOnly('array', 'embed readiness'),
+  tasks: readOnly('array', 'embed tasks'),
+  lastTaskFailure: readOnly('object', 'embed lastTaskFailure'),
+  tasksStats: readOnly('object', 'embed taskStats'),
+};
+
 const appDefinitions: Record<string, JsonSchema> = {
   app: obj(
     {
@@ -97,6 +114,7 @@ const appDefinitions: Record<string, JsonSchema> = {
       resourceLimits: ref('resourceLimits'),
       version: ref('datetime', 'Read-only; ignored on create, but Marathon still reads it as a date-time.'),
       versionInfo: ref('versionInfo'),
+      ...appInfoStatus,
     },
     ['id'],
     { title: 'Marathon app', description: 'A Marathon application definition (POST /v2/apps).' },

@@ -10,6 +10,8 @@ const groupProperties = (groupRef: string): Record<string, JsonSchema> => ({
   enforceRole: { type: 'boolean', description: 'Apps in this top-level group must use the group\'s role (Marathon 1.9+).' },
   scaleBy: { type: 'number', minimum: 0, description: 'Scale every app of the group by this factor (instead of a definition change).' },
   version: ref('datetime', 'Read-only; ignored on create, but Marathon still reads it as a date-time.'),
+  // GET /v2/groups answers embed pods (GroupInfo); a group body's pods are ignored by Marathon 1.10.
+  pods: { type: 'array', items: { type: 'object' }, description: 'Read-only (GET /v2/groups); Marathon 1.10 ignores pods in a group body: create them with POST /v2/pods.' },
 });
 
 export const groupDocumentDefinitions: Record<string, JsonSchema> = {

@@ -147,6 +147,17 @@ test('code lens: Test mount for an external volume and a DVDI_VOLUME_NAME env va
   });
 });
 
+test('the JSON layer stops Marathon: the server reports the same severities as the CLI (semantic errors as Information)', async () => {
+  const uri = 'file:///tmp/lsp-push/json-layer.json';
+  const text = '{"id": "/db", "version": "2021-01-01Z00:00:00", "cmd": "sleep 1", "args": ["x"]}\n';
+  const got = push.waitDiagnostics(uri, (p) => p.diagnostics.length > 0);
+  await push.open(uri, text);
+  const diags = (await got).diagnostics;
+  // LSP severities: 1 Error, 3 Information.
+  assert.deepEqual(diags.map((d: any) => [d.code, d.severity]).sort(), [['app-cmd-args-container', 3], ['schema', 1]]);
+  assert.match(diags.find((d: any) => d.code === 'app-cmd-args-container').message, /only after the JSON errors in this document are fixed/);
+});
+
 test('the Docker volume-driver form over stdio: its findings, a Test mount lens on the plugin engine, and the migration fix', async () => {
   const uri = 'file:///tmp/lsp-push/docker-volume.json';
   const text = JSON.stringify({

@@ -9,6 +9,13 @@ import type { Finding } from './finding';
 import type { RuleMeta } from './rule';
 import type { DocumentKind } from './types';
 
+/** Ids of the rules that belong to the JSON layer (`layer: 'json'`), computed once per linter. */
+export function jsonLayerRuleIds(rules: readonly RuleMeta[]): ReadonlySet<string> {
+  const ids = new Set<string>();
+  for (const r of rules) if (r.layer === 'json') ids.add(r.id);
+  return ids;
+}
+
 export const deferredNote =
   ' Marathon would report this only after the JSON errors in this document are fixed: it stops at the first layer that fails.';
 
@@ -17,10 +24,8 @@ export const deferredNote =
  * `containers` list, a constraint of one field) stands for that JSON error and stays an error. Chronos reads its
  * jobs in one step, so this is for Marathon's documents only.
  */
-export function deferBehindJsonLayer(rules: readonly RuleMeta[], kind: DocumentKind, schemaFindings: readonly Finding[], ruleFindings: Finding[]): Finding[] {
+export function deferBehindJsonLayer(jsonLayerRules: ReadonlySet<string>, kind: DocumentKind, schemaFindings: readonly Finding[], ruleFindings: Finding[]): Finding[] {
   if (kind === 'chronos-job' || ruleFindings.length === 0) return ruleFindings;
-  const jsonLayerRules = new Set<string>();
-  for (const r of rules) if (r.layer === 'json') jsonLayerRules.add(r.id);
   let failed = false;
   const jsonValues = new Set<string>();
   for (const f of schemaFindings) {

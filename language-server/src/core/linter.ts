@@ -9,7 +9,7 @@ import { engineRules } from './engineRules';
 import { readConfig } from './config';
 import type { Finding } from './finding';
 import { detectKind, unknownKindMessage } from './kind';
-import { deferBehindJsonLayer } from './jsonLayer';
+import { deferBehindJsonLayer, jsonLayerRuleIds } from './jsonLayer';
 import { asMarathonReadsIt } from './nullAbsent';
 import { parseDocument } from './parse';
 import { defaultProfile, effectiveSeverity, type Profile } from './profile';
@@ -28,7 +28,7 @@ export interface LintOptions {
   uri?: string;
 }
 
-function lintWith(rules: readonly Rule[], text: string, options: LintOptions): LintResult {
+function lintWith(rules: readonly Rule[], jsonLayerIds: ReadonlySet<string>, text: string, options: LintOptions): LintResult {
   const profile = options.profile ?? defaultProfile;
   let kind: DocumentKind = options.kind ?? 'unknown';
   try {
@@ -42,7 +42,7 @@ function lintWith(rules: readonly Rule[], text: string, options: LintOptions): L
       } else {
         const ruleFindings = runRules(asMarathonReadsIt(doc.value, kind, source), kind, profile, rules);
         const schemaFindings = validateSchema(doc.value, kind, profile);
-        findings.push(...withoutSchemaDuplicates(doc.value, schemaFindings, ruleFindings), ...deferBehindJsonLayer(rules, kind, schemaFindings, ruleFindings));
+        findings.push(...withoutSchemaDuplicates(doc.value, schemaFindings, ruleFindings), ...deferBehindJsonLayer(jsonLayerIds, kind, schemaFindings, ruleFindings));
       }
     }
     return { kind, diagnostics: diagnosticsFor(doc, withConfiguredSeverity(findings, profile)) };
@@ -71,8 +71,9 @@ export interface Linter {
 export function createLinter(rules: readonly Rule[]): Linter {
   const allRules: readonly RuleMeta[] = [...engineRules, ...rules.map(({ check: _c, ...meta }) => meta)];
   const ruleIds = allRules.map((r) => r.id);
+  const jsonLayerIds = jsonLayerRuleIds(allRules);
   return {
-    lint: (text, options = {}) => lintWith(rules, text, options),
+    lint: (text, options = {}) => lintWith(rules, jsonLayerIds, text, options),
     parseConfig: (text, fileName) => readConfig(text, fileName, ruleIds),
     allRules,
   };

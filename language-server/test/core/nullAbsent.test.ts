@@ -9,7 +9,7 @@ import { asMarathonReadsIt } from '../../src/core/nullAbsent';
 
 const fixtures = join(import.meta.dirname, '../rules/schema');
 
-for (const name of ['valid-ui-export-app-nulls.json', 'valid-ui-export-group-nulls.json', 'valid-ui-export-pod-nulls.json']) {
+for (const name of ['valid-ui-export-app-nulls.json', 'valid-ui-export-group-nulls.json', 'valid-ui-export-pod-nulls.json', 'valid-get-groups-export.json']) {
   test(`${name} lints clean with every rule`, () => {
     const { diagnostics } = lint(readFileSync(join(fixtures, name), 'utf8'));
     assert.deepEqual(diagnostics.map((d) => `${d.ruleId} ${d.pointer}: ${d.message}`), []);

@@ -256,6 +256,46 @@ export interface MarathonApp {
    */
   version?: Datetime | null;
   versionInfo?: VersionInfo | null;
+  /**
+   * Read-only (GET /v2/apps, embed counts); ignored on create.
+   */
+  tasksStaged?: number | null;
+  /**
+   * Read-only (GET /v2/apps, embed counts); ignored on create.
+   */
+  tasksRunning?: number | null;
+  /**
+   * Read-only (GET /v2/apps, embed counts); ignored on create.
+   */
+  tasksHealthy?: number | null;
+  /**
+   * Read-only (GET /v2/apps, embed counts); ignored on create.
+   */
+  tasksUnhealthy?: number | null;
+  /**
+   * Read-only (GET /v2/apps, embed deployments); ignored on create.
+   */
+  deployments?: unknown[] | null;
+  /**
+   * Read-only (GET /v2/apps, embed readiness); ignored on create.
+   */
+  readinessCheckResults?: unknown[] | null;
+  /**
+   * Read-only (GET /v2/apps, embed tasks); ignored on create.
+   */
+  tasks?: unknown[] | null;
+  /**
+   * Read-only (GET /v2/apps, embed lastTaskFailure); ignored on create.
+   */
+  lastTaskFailure?: {
+    [k: string]: unknown;
+  } | null;
+  /**
+   * Read-only (GET /v2/apps, embed taskStats); ignored on create.
+   */
+  tasksStats?: {
+    [k: string]: unknown;
+  } | null;
   [k: string]: unknown;
 }
 /**
@@ -755,6 +795,14 @@ export interface MarathonGroup {
    * Read-only; ignored on create, but Marathon still reads it as a date-time.
    */
   version?: Datetime | null;
+  /**
+   * Read-only (GET /v2/groups); Marathon 1.10 ignores pods in a group body: create them with POST /v2/pods.
+   */
+  pods?:
+    | {
+        [k: string]: unknown;
+      }[]
+    | null;
   [k: string]: unknown;
 }
 /**
@@ -789,6 +837,14 @@ export interface ChildGroup {
    * Read-only; ignored on create, but Marathon still reads it as a date-time.
    */
   version?: Datetime | null;
+  /**
+   * Read-only (GET /v2/groups); Marathon 1.10 ignores pods in a group body: create them with POST /v2/pods.
+   */
+  pods?:
+    | {
+        [k: string]: unknown;
+      }[]
+    | null;
   [k: string]: unknown;
 }
 /**
