@@ -1,0 +1,136 @@
+// The one Marathon API client (used by marathon-lint, the language server, marathon-gate and the bridge's agent
+// discovery). Paths, embeds and bodies follow ../shared/reference/marathon-api.md; errors are MarathonErrors
+// (./errors) with one line naming the URL and the cause.
+import { MarathonError } from './errors';
+import type { MarathonClientOptions } from './options';
+import { MarathonTransport, type RawResponse, type RequestOptions, type StreamResponse } from './transport';
+import type { DeploymentResult, MarathonApp, MarathonGroup, MarathonInfo, MarathonPod, MarathonTask } from './types';
+import type { Dispatcher } from 'undici';
+
+/** §5: an explicit embed replaces the default, so ask for exactly groups + apps + pods (no tasks, no counts). */
+export const ROOT_GROUP_EMBED = ['group.groups', 'group.apps', 'group.pods'] as const;
+
+/** Marathon ids in a URL path: absolute id without the leading slash, each segment kept as is (ids are [a-z0-9.-]). */
+function idPath(id: string): string {
+  return id
+    .split('/')
+    .filter((s) => s.length > 0)
+    .map(encodeURIComponent)
+    .join('/');
+}
+
+export interface WriteOptions {
+  force?: boolean;
+}
+
+export class MarathonClient {
+  readonly transport: MarathonTransport;
+
+  constructor(options: MarathonClientOptions) {
+    this.transport = new MarathonTransport(options);
+  }
+
+  /** The base URL as given (no user info), for messages and status lines. */
+  get url(): string {
+    return this.transport.base.toString();
+  }
+
+  /** The leader from the last answer's `X-Marathon-Leader` (§1). */
+  get leader(): string | undefined {
+    return this.transport.leader;
+  }
+
+  /** `GET /v2/info` (§9): version, features, mesos_role, default_network_name, new_group_enforce_role. */
+  async getInfo(o?: RequestOptions): Promise<MarathonInfo> {
+    const info = await this.transport.json<MarathonInfo>('GET', 'v2/info', o);
+    if (!info || typeof info !== 'object' || typeof info.version !== 'string' || !info.marathon_config || typeof info.marathon_config !== 'object')
+      throw new MarathonError('not-json', this.transport.urlFor('v2/info').toString(), 'the answer is not Marathon\'s /v2/info (no "version" or "marathon_config")');
+    return info;
+  }
+
+  /** The whole deployed root group in one `GET /v2/groups?embed=group.groups&embed=group.apps&embed=group.pods` (§5). */
+  async getRootGroup(o?: RequestOptions): Promise<MarathonGroup> {
+    const root = await this.transport.json<MarathonGroup>('GET', 'v2/groups', { ...o, query: { ...o?.query, embed: ROOT_GROUP_EMBED } });
+    if (!root || typeof root !== 'object' || typeof root.id !== 'string')
+      throw new MarathonError('not-json', this.transport.urlFor('v2/groups').toString(), 'the answer is not a Marathon group (no "id")');
+    return normalizeGroup(root);
+  }
+
+  /** `GET /v2/apps/{id}` → the app, or undefined on 404 (§4: the body is `{"app":…}`). */
+  async getApp(id: string, o?: RequestOptions): Promise<MarathonApp | undefined> {
+    try {
+      const r = await this.transport.json<{ app: MarathonApp }>('GET', `v2/apps/${idPath(id)}`, o);
+      return r?.app;
+    } catch (err) {
+      if (err instanceof MarathonError && err.status === 404) return undefined;
+      throw err;
+    }
+  }
+
+  /** `GET /v2/apps/{id}/tasks` (§7) → the app's tasks; undefined when the app does not exist. */
+  async getAppTasks(id: string, o?: RequestOptions): Promise<MarathonTask[] | undefined> {
+    try {
+      const r = await this.transport.json<{ tasks: MarathonTask[] }>('GET', `v2/apps/${idPath(id)}/tasks`, o);
+      return Array.isArray(r?.tasks) ? r.tasks : [];
+    } catch (err) {
+      if (err instanceof MarathonError && err.status === 404) return undefined;
+      throw err;
+    }
+  }
+
+  /** `GET /v2/pods` (§6, 1.4+). */
+  getPods(o?: RequestOptions): Promise<MarathonPod[]> {
+    return this.transport.json<MarathonPod[]>('GET', 'v2/pods', o);
+  }
+
+  /** `PUT /v2/apps/{id}` (§4): creates or updates; the URL id wins. */
+  putApp(id: string, app: unknown, w: WriteOptions & { partialUpdate?: boolean } = {}): Promise<DeploymentResult> {
+    return this.transport.json('PUT', `v2/apps/${idPath(id)}`, { json: app, query: { force: w.force, partialUpdate: w.partialUpdate } });
+  }
+
+  /** `POST /v2/apps` (§4). */
+  postApp(app: unknown, w: WriteOptions = {}): Promise<MarathonApp> {
+    return this.transport.json('POST', 'v2/apps', { json: app, query: { force: w.force } });
+  }
+
+  /** `PUT /v2/groups[/{id}]` (§5); `dryRun` answers the deployment steps and skips root-group validation. */
+  putGroup(id: string, group: unknown, w: WriteOptions & { dryRun?: boolean } = {}): Promise<unknown> {
+    const path = idPath(id) ? `v2/groups/${idPath(id)}` : 'v2/groups';
+    return this.transport.json('PUT', path, { json: group, query: { force: w.force, dryRun: w.dryRun } });
+  }
+
+  /** `PUT /v2/pods/{id}` (§6). */
+  putPod(id: string, pod: unknown, w: WriteOptions = {}): Promise<MarathonPod> {
+    return this.transport.json('PUT', `v2/pods/${idPath(id)}`, { json: pod, query: { force: w.force } });
+  }
+
+  /** Any request, JSON in and out (2xx parsed; other statuses throw MarathonError with the body attached). */
+  request<T = unknown>(method: Dispatcher.HttpMethod, path: string, o?: RequestOptions): Promise<T> {
+    return this.transport.json<T>(method, path, o);
+  }
+
+  /** Any request, whole answer as bytes whatever the status (size-capped): for the gate's pass-through. */
+  raw(method: Dispatcher.HttpMethod, path: string, o?: RequestOptions): Promise<RawResponse> {
+    return this.transport.raw(method, path, o);
+  }
+
+  /** Any request, body unread (no size cap, no overall timeout unless given): for streaming and proxying. */
+  stream(method: Dispatcher.HttpMethod, path: string, o?: RequestOptions): Promise<StreamResponse> {
+    return this.transport.stream(method, path, { timeoutMs: 0, ...o });
+  }
+
+  close(): Promise<void> {
+    return this.transport.close();
+  }
+}
+
+/** Fill the always-present arrays (§5) so callers never meet a missing one, whatever the version wrote. */
+export function normalizeGroup(g: MarathonGroup): MarathonGroup {
+  return {
+    ...g,
+    apps: Array.isArray(g.apps) ? g.apps : [],
+    pods: Array.isArray(g.pods) ? g.pods : [],
+    groups: Array.isArray(g.groups) ? g.groups.map(normalizeGroup) : [],
+    dependencies: Array.isArray(g.dependencies) ? g.dependencies : [],
+  };
+}

@@ -1,0 +1,91 @@
+// How to reach one Marathon: base URL, authentication, CA, timeout and size cap
+// (../shared/reference/marathon-api.md §1 base URL and Admin Router prefix, §2 authentication).
+import { readFileSync } from 'node:fs';
+import { oneLine } from './errors';
+
+export type MarathonAuth =
+  /** DC/OS: `Authorization: token=<t>` (never `Bearer`, §2). */
+  | { kind: 'token'; token: string }
+  /** `--http_credentials user:password`: HTTP basic. */
+  | { kind: 'basic'; user: string; password: string };
+
+export interface MarathonClientOptions {
+  /** Base URL, e.g. `http://marathon:8080` or `https://dcos/service/marathon`. */
+  url: string;
+  auth?: MarathonAuth;
+  /** PEM text of the CA bundle that signs the server's certificate (in addition to the system CAs). */
+  ca?: string;
+  /** Whole-request timeout in milliseconds (default 10 s). */
+  timeoutMs?: number;
+  /** Largest answer accepted, in bytes (default 32 MiB: a root group of ~10,000 apps fits). */
+  maxBytes?: number;
+  /** User-Agent header (default `marathon-devtools`). */
+  userAgent?: string;
+}
+
+export const DEFAULT_TIMEOUT_MS = 10_000;
+export const DEFAULT_MAX_BYTES = 32 * 1024 * 1024;
+
+/** A file given on the command line could not be used: one line naming the file, never its content. */
+export class MarathonSetupError extends Error {
+  override readonly name = 'MarathonSetupError';
+}
+
+function readSecretFile(path: string, what: string): string {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (err) {
+    const code = (err as { code?: string }).code;
+    throw new MarathonSetupError(`${path}: cannot read the ${what} (${code ?? oneLine(String(err))})`);
+  }
+  return text.trim();
+}
+
+/** A DC/OS token file (`dcos config show core.dcos_acs_token > file`): the token, surrounding whitespace dropped. */
+export function readTokenFile(path: string): MarathonAuth {
+  const token = readSecretFile(path, 'token file');
+  if (!token) throw new MarathonSetupError(`${path}: the token file is empty`);
+  if (/[\r\n]/.test(token)) throw new MarathonSetupError(`${path}: the token file must hold one line (the DC/OS token)`);
+  return { kind: 'token', token };
+}
+
+/** A credentials file holding one line `user:password` (Marathon's `--http_credentials` form; the user has no `:`). */
+export function readCredentialsFile(path: string): MarathonAuth {
+  const line = readSecretFile(path, 'credentials file');
+  if (/[\r\n]/.test(line)) throw new MarathonSetupError(`${path}: the credentials file must hold one line user:password`);
+  const colon = line.indexOf(':');
+  if (colon <= 0) throw new MarathonSetupError(`${path}: the credentials file must hold one line user:password`);
+  return { kind: 'basic', user: line.slice(0, colon), password: line.slice(colon + 1) };
+}
+
+export function readCaFile(path: string): string {
+  const pem = readSecretFile(path, 'CA file');
+  if (!pem.includes('-----BEGIN CERTIFICATE-----')) throw new MarathonSetupError(`${path}: the CA file holds no PEM certificate`);
+  return pem;
+}
+
+/** Check a base URL given by a user: http(s) only; user info moves into basic auth rather than the URL. */
+export function parseBaseUrl(raw: string): { base: URL; auth?: MarathonAuth } {
+  let u: URL;
+  try {
+    u = new URL(raw);
+  } catch {
+    throw new MarathonSetupError(`${oneLine(raw, 80)}: not a URL (expected e.g. http://marathon.example:8080)`);
+  }
+  if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new MarathonSetupError(`${u.protocol}//${u.host}: only http:// and https:// Marathon URLs are supported`);
+  let auth: MarathonAuth | undefined;
+  if (u.username) auth = { kind: 'basic', user: decodeURIComponent(u.username), password: decodeURIComponent(u.password) };
+  u.username = '';
+  u.password = '';
+  u.hash = '';
+  u.search = '';
+  if (!u.pathname.endsWith('/')) u.pathname += '/';
+  return { base: u, auth };
+}
+
+export function authorizationHeader(auth: MarathonAuth | undefined): string | undefined {
+  if (!auth) return undefined;
+  if (auth.kind === 'token') return `token=${auth.token}`;
+  return `Basic ${Buffer.from(`${auth.user}:${auth.password}`, 'utf8').toString('base64')}`;
+}

@@ -1,0 +1,208 @@
+// The HTTP layer under every Marathon call: undici's request() on one keep-alive Agent per client, with the
+// CA, the timeout, the size cap, and errors classified once (./errors). Headers follow
+// ../shared/reference/marathon-api.md §1: always `Accept: application/json` and, with a body,
+// `Content-Type: application/json`; `X-Marathon-Leader` is remembered from each answer.
+import { Agent, request, type Dispatcher } from 'undici';
+import { MarathonError, displayUrl, networkError, oneLine } from './errors';
+import { DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT_MS, authorizationHeader, parseBaseUrl, type MarathonClientOptions } from './options';
+
+export type Query = Record<string, string | number | boolean | readonly (string | number | boolean)[] | undefined>;
+
+export interface RequestOptions {
+  query?: Query;
+  /** A JSON value, sent as `application/json`. */
+  json?: unknown;
+  /** Raw body bytes (the gate forwards what it received); `contentType` then says what they are. */
+  body?: Buffer | string;
+  contentType?: string;
+  accept?: string;
+  headers?: Record<string, string>;
+  timeoutMs?: number;
+  maxBytes?: number;
+  signal?: AbortSignal;
+}
+
+export interface RawResponse {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: Buffer;
+  url: string;
+}
+
+export interface StreamResponse {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  /** The body as a Node readable (undici's BodyReadable); the caller must consume or destroy it. */
+  body: Dispatcher.ResponseData['body'];
+  url: string;
+}
+
+export class MarathonTransport {
+  readonly base: URL;
+  readonly timeoutMs: number;
+  readonly maxBytes: number;
+  /** The leader named by the last answer's `X-Marathon-Leader` (§1), if any. */
+  leader: string | undefined;
+  private readonly authorization: string | undefined;
+  private readonly agent: Agent;
+  private readonly userAgent: string;
+
+  constructor(options: MarathonClientOptions) {
+    const { base, auth } = parseBaseUrl(options.url);
+    this.base = base;
+    this.authorization = authorizationHeader(options.auth ?? auth);
+    this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    this.maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+    this.userAgent = options.userAgent ?? 'marathon-devtools';
+    this.agent = new Agent({
+      connect: options.ca ? { ca: options.ca } : {},
+      connectTimeout: this.timeoutMs,
+      headersTimeout: this.timeoutMs,
+      bodyTimeout: this.timeoutMs,
+    });
+  }
+
+  /** `v2/info` → absolute URL under the base (which may carry an Admin Router prefix). */
+  urlFor(path: string, query?: Query): URL {
+    // An absolute URL (a leader's redirect, §1) is taken as is; anything else is under the base.
+    const u = /^https?:\/\//i.test(path) ? new URL(path) : new URL(path.replace(/^\/+/, ''), this.base);
+    for (const [k, v] of Object.entries(query ?? {})) {
+      if (v === undefined) continue;
+      for (const one of Array.isArray(v) ? v : [v]) u.searchParams.append(k, String(one));
+    }
+    return u;
+  }
+
+  private headersFor(o: RequestOptions, hasBody: boolean): Record<string, string> {
+    const h: Record<string, string> = { accept: o.accept ?? 'application/json', 'user-agent': this.userAgent, ...o.headers };
+    if (hasBody) h['content-type'] = o.contentType ?? 'application/json';
+    if (this.authorization) h.authorization = this.authorization;
+    return h;
+  }
+
+  /** Start a request and return the status, headers and the unread body (for streaming and proxying). */
+  async stream(method: Dispatcher.HttpMethod, path: string, o: RequestOptions = {}): Promise<StreamResponse> {
+    const url = this.urlFor(path, o.query);
+    const shown = displayUrl(url);
+    const body = o.json !== undefined ? JSON.stringify(o.json) : o.body;
+    const timeoutMs = o.timeoutMs ?? this.timeoutMs;
+    const signals = [o.signal, timeoutMs > 0 ? AbortSignal.timeout(timeoutMs) : undefined].filter((s): s is AbortSignal => !!s);
+    try {
+      const res = await request(url, {
+        method,
+        headers: this.headersFor(o, body !== undefined),
+        body,
+        dispatcher: this.agent,
+        signal: signals.length > 1 ? AbortSignal.any(signals) : signals[0],
+        // A stream (events) may stay silent between heartbeats; the overall signal bounds plain requests.
+        bodyTimeout: timeoutMs > 0 ? timeoutMs : 0,
+        headersTimeout: timeoutMs > 0 ? timeoutMs : this.timeoutMs,
+      });
+      const leader = res.headers['x-marathon-leader'];
+      if (typeof leader === 'string') this.leader = leader;
+      return { status: res.statusCode, headers: res.headers, body: res.body, url: shown };
+    } catch (err) {
+      throw this.failure(shown, err, o.signal, timeoutMs);
+    }
+  }
+
+  /** A whole answer as bytes, size-capped. Any status is returned; see `json()` for Marathon's success rules. */
+  async raw(method: Dispatcher.HttpMethod, path: string, o: RequestOptions = {}): Promise<RawResponse> {
+    const res = await this.stream(method, path, o);
+    const maxBytes = o.maxBytes ?? this.maxBytes;
+    const timeoutMs = o.timeoutMs ?? this.timeoutMs;
+    const declared = Number(res.headers['content-length']);
+    if (Number.isFinite(declared) && declared > maxBytes) {
+      discard(res.body);
+      throw tooLarge(res.url, maxBytes, declared);
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    try {
+      for await (const chunk of res.body) {
+        size += (chunk as Buffer).length;
+        if (size > maxBytes) {
+          discard(res.body);
+          throw tooLarge(res.url, maxBytes);
+        }
+        chunks.push(chunk as Buffer);
+      }
+    } catch (err) {
+      throw this.failure(res.url, err, o.signal, timeoutMs);
+    }
+    return { ...res, body: Buffer.concat(chunks, size) };
+  }
+
+  /** A JSON answer: 2xx parsed, anything else a MarathonError with its cause. */
+  async json<T>(method: Dispatcher.HttpMethod, path: string, o: RequestOptions = {}): Promise<T> {
+    const res = await this.raw(method, path, o);
+    if (res.status >= 200 && res.status < 300) {
+      if (looksLikeHtml(res)) throw htmlError(res);
+      if (res.body.length === 0) return undefined as T;
+      try {
+        return JSON.parse(res.body.toString('utf8')) as T;
+      } catch {
+        throw new MarathonError('not-json', res.url, `HTTP ${res.status} but the body is not JSON: ${oneLine(res.body.toString('utf8'), 80)}`, res.status);
+      }
+    }
+    throw statusError(res);
+  }
+
+  private failure(url: string, err: unknown, callerSignal: AbortSignal | undefined, timeoutMs: number): MarathonError {
+    if (err instanceof MarathonError) return err;
+    if (callerSignal?.aborted) return new MarathonError('network', url, 'cancelled');
+    return networkError(url, err, timeoutMs);
+  }
+
+  close(): Promise<void> {
+    return this.agent.close();
+  }
+}
+
+/** Drop an unread body without an unhandled 'error' from undici's abort. */
+export function discard(body: StreamResponse['body']): void {
+  body.on('error', () => {});
+  body.destroy();
+}
+
+function tooLarge(url: string, maxBytes: number, declared?: number): MarathonError {
+  const mb = (n: number) => `${Math.round(n / 1024 / 102.4) / 10} MB`;
+  return new MarathonError('too-large', url, declared ? `the answer is ${mb(declared)}, over the ${mb(maxBytes)} limit` : `the answer exceeds the ${mb(maxBytes)} limit`);
+}
+
+function header(res: RawResponse, name: string): string {
+  const v = res.headers[name];
+  return Array.isArray(v) ? v.join(', ') : (v ?? '');
+}
+
+function looksLikeHtml(res: RawResponse): boolean {
+  if (/text\/html/i.test(header(res, 'content-type'))) return true;
+  const head = res.body.subarray(0, 64).toString('utf8').trimStart().toLowerCase();
+  return head.startsWith('<!doctype html') || head.startsWith('<html');
+}
+
+function htmlError(res: RawResponse): MarathonError {
+  const text = res.body.toString('utf8');
+  const title = /<title[^>]*>([^<]*)<\/title>/i.exec(text)?.[1]?.trim();
+  const leaderText = /Could not determine the current leader|Connection to leader refused|Detected proxying loop/.exec(text)?.[0];
+  const what = leaderText ? `Marathon's leader proxy answered "${leaderText}"` : `an HTML page${title ? ` ("${oneLine(title, 60)}")` : ''} instead of Marathon's JSON: is the URL a proxy or login page?`;
+  return new MarathonError('html', res.url, `HTTP ${res.status}, ${what}`, res.status);
+}
+
+function statusError(res: RawResponse): MarathonError {
+  const text = res.body.toString('utf8');
+  let body: unknown;
+  try {
+    body = text ? JSON.parse(text) : undefined;
+  } catch {
+    body = undefined;
+  }
+  const message = body && typeof body === 'object' && typeof (body as { message?: unknown }).message === 'string' ? (body as { message: string }).message : undefined;
+  if (res.status === 401) {
+    const scheme = header(res, 'www-authenticate').split(/\s/)[0];
+    return new MarathonError('unauthorized', res.url, `HTTP 401 unauthorized${scheme ? ` (${scheme})` : ''}: check --marathon-token-file or --marathon-credentials-file`, 401, body);
+  }
+  if (res.status === 403) return new MarathonError('forbidden', res.url, `HTTP 403 forbidden${message ? `: ${oneLine(message, 80)}` : ''}: the identity may not read this`, 403, body);
+  if (body === undefined && looksLikeHtml(res)) return htmlError(res);
+  return new MarathonError('http', res.url, `HTTP ${res.status}${message ? `: ${oneLine(message)}` : text ? `: ${oneLine(text, 80)}` : ''}`, res.status, body);
+}

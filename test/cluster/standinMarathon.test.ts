@@ -1,0 +1,76 @@
+// The stand-in Marathon itself keeps ../shared/reference/marathon-api.md: embeds (§5), error families (§12),
+// event-stream Accept check (§10), and it runs as a command printing its URL.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startStandinMarathon, type StandinMarathon } from '../standins/marathon/standin';
+
+const here = dirname(fileURLToPath(import.meta.url));
+
+describe('stand-in Marathon contract', () => {
+  let m: StandinMarathon;
+  before(async () => {
+    m = await startStandinMarathon();
+    m.setRootGroup({
+      id: '/',
+      apps: [{ id: '/top', cmd: 'x' }],
+      pods: [{ id: '/pod1' }],
+      groups: [{ id: '/g', apps: [{ id: '/g/a', cmd: 'y' }], pods: [], groups: [], dependencies: [], version: 'v', enforceRole: false }],
+      dependencies: [],
+    });
+  });
+  after(() => m.close());
+  const get = async (path: string, headers: Record<string, string> = { accept: 'application/json' }) => {
+    const r = await fetch(`${m.url}${path}`, { headers });
+    return { status: r.status, headers: r.headers, text: await r.text() };
+  };
+
+  it('no embed = groups + apps + pods; an explicit embed replaces the default; arrays always present', async () => {
+    const all = JSON.parse((await get('/v2/groups')).text);
+    assert.equal(all.apps.length, 1);
+    assert.equal(all.pods.length, 1);
+    assert.equal(all.groups[0].apps.length, 1);
+    const onlyGroups = JSON.parse((await get('/v2/groups?embed=group.groups')).text);
+    assert.deepEqual([onlyGroups.apps, onlyGroups.pods, onlyGroups.groups[0].apps], [[], [], []]);
+    const tasksOnly = JSON.parse((await get('/v2/groups?embed=group.apps.tasks')).text);
+    assert.deepEqual(tasksOnly.apps, []);
+  });
+
+  it('both error families and Marathon headers', async () => {
+    const missing = await get('/v2/apps/nope');
+    assert.equal(missing.status, 404);
+    assert.deepEqual(JSON.parse(missing.text), { message: "App '/nope' does not exist", details: [] });
+    assert.equal(missing.headers.get('cache-control'), 'no-cache, no-store, must-revalidate');
+    assert.equal(missing.headers.get('x-marathon-leader'), m.url);
+    const bad = await fetch(`${m.url}/v2/apps`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{nope' });
+    const badBody = (await bad.json()) as { message: string; details: unknown };
+    assert.equal(bad.status, 400);
+    assert.equal(badBody.message, 'Invalid JSON');
+    assert.equal(typeof badBody.details, 'string');
+    const form = await fetch(`${m.url}/v2/apps`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'a=b' });
+    assert.deepEqual([form.status, await form.json()], [415, { message: 'Unsupported Media Type' }]);
+    const pod = await get('/v2/pods/x');
+    assert.deepEqual(JSON.parse(pod.text), { message: '{"message": "pod with /x does not exist"}', details: [] });
+    assert.deepEqual(JSON.parse((await get('/v2/unknown')).text), { message: 'URI not found' });
+  });
+
+  it("/v2/events wants exactly Accept: text/event-stream (Jetty's 405 page otherwise)", async () => {
+    const r = await get('/v2/events', { accept: 'text/event-stream, */*' });
+    assert.equal(r.status, 405);
+    assert.match(r.text, /HTTP method GET is not supported by this URL/);
+  });
+
+  it('runs as a command and prints its URL first', async () => {
+    const child = spawn(process.execPath, ['--import', 'tsx', join(here, '../standins/marathon/main.ts'), '--version', '1.4.7'], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const [chunk] = (await once(child.stdout, 'data')) as [Buffer];
+    const url = chunk.toString().split('\n')[0];
+    const info = (await (await fetch(`${url}/v2/info`)).json()) as { version: string; marathon_config: Record<string, unknown> };
+    assert.equal(info.version, '1.4.7');
+    assert.equal('new_group_enforce_role' in info.marathon_config, false, '1.4 has no new_group_enforce_role (§9)');
+    child.kill('SIGTERM');
+    await once(child, 'exit');
+  });
+});

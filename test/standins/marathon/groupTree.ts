@@ -1,0 +1,113 @@
+// Stand-in Marathon: the stored root group and the edits the write routes make to it, following
+// ../shared/reference/marathon-api.md §4 (apps), §5 (groups, embeds), §6 (pods). Ids are absolute paths.
+import type { MarathonApp, MarathonGroup, MarathonPod } from '@marathon-devtools/cluster/marathon/types';
+
+export function emptyRoot(): MarathonGroup {
+  return { id: '/', apps: [], pods: [], groups: [], dependencies: [] };
+}
+
+/** Resolve an id against a parent group id, as Marathon does for relative ids in a body (§3). */
+export function absoluteId(id: string, parent = '/'): string {
+  const joined = id.startsWith('/') ? id : `${parent.replace(/\/+$/, '')}/${id}`;
+  const out: string[] = [];
+  for (const s of joined.split('/')) {
+    if (!s || s === '.') continue;
+    if (s === '..') out.pop();
+    else out.push(s);
+  }
+  return `/${out.join('/')}`;
+}
+
+export function parentOf(id: string): string {
+  const i = id.lastIndexOf('/');
+  return i <= 0 ? '/' : id.slice(0, i);
+}
+
+export function* allGroups(g: MarathonGroup): Generator<MarathonGroup> {
+  yield g;
+  for (const sub of g.groups) yield* allGroups(sub);
+}
+
+export function allApps(root: MarathonGroup): MarathonApp[] {
+  return [...allGroups(root)].flatMap((g) => g.apps);
+}
+
+export function allPods(root: MarathonGroup): MarathonPod[] {
+  return [...allGroups(root)].flatMap((g) => g.pods);
+}
+
+export function findGroup(root: MarathonGroup, id: string): MarathonGroup | undefined {
+  const want = absoluteId(id);
+  for (const g of allGroups(root)) if (absoluteId(g.id) === want) return g;
+  return undefined;
+}
+
+export function findApp(root: MarathonGroup, id: string): MarathonApp | undefined {
+  const want = absoluteId(id);
+  return allApps(root).find((a) => a.id === want);
+}
+
+export function findPod(root: MarathonGroup, id: string): MarathonPod | undefined {
+  const want = absoluteId(id);
+  return allPods(root).find((p) => p.id === want);
+}
+
+/** The group with this id, created with its missing ancestors (Marathon creates them on an app PUT/POST). */
+export function ensureGroup(root: MarathonGroup, id: string): MarathonGroup {
+  if (id === '/') return root;
+  const existing = findGroup(root, id);
+  if (existing) return existing;
+  const parent = ensureGroup(root, parentOf(id));
+  const g: MarathonGroup = { id, apps: [], pods: [], groups: [], dependencies: [], version: new Date().toISOString(), enforceRole: false };
+  parent.groups.push(g);
+  return g;
+}
+
+/** Store an app (replacing the one with its id); returns whether it existed. */
+export function putApp(root: MarathonGroup, app: MarathonApp): boolean {
+  const g = ensureGroup(root, parentOf(app.id));
+  const i = g.apps.findIndex((a) => a.id === app.id);
+  if (i >= 0) g.apps[i] = app;
+  else g.apps.push(app);
+  return i >= 0;
+}
+
+export function putPod(root: MarathonGroup, pod: MarathonPod): boolean {
+  const g = ensureGroup(root, parentOf(pod.id));
+  const i = g.pods.findIndex((p) => p.id === pod.id);
+  if (i >= 0) g.pods[i] = pod;
+  else g.pods.push(pod);
+  return i >= 0;
+}
+
+/** Turn a GroupUpdate body (relative ids allowed) into a stored group under `id`. */
+export function groupFromBody(body: Record<string, unknown>, id: string): MarathonGroup {
+  const version = new Date().toISOString();
+  const apps = (Array.isArray(body.apps) ? body.apps : []).map((a) => ({ ...(a as object), id: absoluteId(String((a as MarathonApp).id ?? ''), id), version }) as MarathonApp);
+  const pods = (Array.isArray(body.pods) ? body.pods : []).map((p) => ({ ...(p as object), id: absoluteId(String((p as MarathonPod).id ?? ''), id), version }) as MarathonPod);
+  const groups = (Array.isArray(body.groups) ? body.groups : []).map((s) => groupFromBody(s as Record<string, unknown>, absoluteId(String((s as { id?: string }).id ?? ''), id)));
+  const dependencies = (Array.isArray(body.dependencies) ? body.dependencies : []).map((d) => absoluteId(String(d), id));
+  return { id, apps, pods, groups, dependencies, version, enforceRole: body.enforceRole === true };
+}
+
+/** Replace the subtree at `group.id` (the root itself when `/`). */
+export function putGroup(root: MarathonGroup, group: MarathonGroup): MarathonGroup {
+  if (group.id === '/') return group;
+  const parent = ensureGroup(root, parentOf(group.id));
+  const i = parent.groups.findIndex((g) => g.id === group.id);
+  if (i >= 0) parent.groups[i] = group;
+  else parent.groups.push(group);
+  return root;
+}
+
+/** §5 embeds: no embed = groups + apps + pods; an explicit embed replaces that default; arrays always present. */
+export function embedGroup(g: MarathonGroup, embeds: string[]): MarathonGroup {
+  const all = embeds.length === 0;
+  const want = (what: string) => all || embeds.includes(`group.${what}`);
+  return {
+    ...g,
+    apps: want('apps') ? g.apps : [],
+    pods: want('pods') ? g.pods : [],
+    groups: want('groups') ? g.groups.map((s) => embedGroup(s, embeds)) : [],
+  };
+}

@@ -1,0 +1,49 @@
+// Stand-in Marathon as a command, following ../shared/reference/marathon-api.md (see ./standin.ts).
+// Usage: node --import tsx test/standins/marathon/main.ts [--port N] [--root-group FILE] [--version V]
+//        [--token T | --credentials user:password] [--heartbeat-ms N]
+// Prints the URL on stdout's first line, then serves until SIGINT/SIGTERM.
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import type { MarathonGroup } from '@marathon-devtools/cluster/marathon/types';
+import { normalizeGroup } from '@marathon-devtools/cluster/marathon/client';
+import { infoFor, startStandinMarathon, type StandinAuth } from './standin';
+
+const { values } = parseArgs({
+  options: {
+    port: { type: 'string', default: '0' },
+    'root-group': { type: 'string' },
+    version: { type: 'string', default: '1.10.26' },
+    features: { type: 'string' },
+    token: { type: 'string' },
+    credentials: { type: 'string' },
+    'heartbeat-ms': { type: 'string', default: '10000' },
+  },
+});
+
+let rootGroup: MarathonGroup | undefined;
+if (values['root-group']) {
+  try {
+    rootGroup = normalizeGroup(JSON.parse(readFileSync(values['root-group'], 'utf8')) as MarathonGroup);
+  } catch (err) {
+    console.error(`standin-marathon: ${values['root-group']}: ${(err as Error).message}`);
+    process.exit(2);
+  }
+}
+let auth: StandinAuth = { kind: 'none' };
+if (values.token) auth = { kind: 'token', token: values.token };
+else if (values.credentials) {
+  const i = values.credentials.indexOf(':');
+  auth = { kind: 'basic', user: values.credentials.slice(0, i), password: values.credentials.slice(i + 1) };
+}
+const features = values.features ? values.features.split(',').filter(Boolean) : undefined;
+const standin = await startStandinMarathon({
+  port: Number(values.port),
+  rootGroup,
+  auth,
+  info: infoFor(values.version, features ? { features } : {}),
+  heartbeatMs: Number(values['heartbeat-ms']),
+});
+console.log(standin.url);
+const stop = () => void standin.close().then(() => process.exit(0));
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);

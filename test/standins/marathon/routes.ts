@@ -1,0 +1,191 @@
+// Stand-in Marathon: the /v2 routes, statuses and both error-body families of ../shared/reference/marathon-api.md
+// §4 apps, §5 groups, §6 pods, §7 tasks, §9 info, §11 ping, §12 error bodies. No validation: writes are stored.
+import type { MarathonApp, MarathonGroup, MarathonPod, MarathonTask } from '@marathon-devtools/cluster/marathon/types';
+import { randomUUID } from 'node:crypto';
+import { absoluteId, allApps, allPods, embedGroup, findApp, findGroup, findPod, groupFromBody, putApp, putGroup, putPod } from './groupTree';
+
+export interface StandinState {
+  root: MarathonGroup;
+  info: Record<string, unknown>;
+  tasks: Record<string, MarathonTask[]>;
+}
+
+export interface RouteRequest {
+  method: string;
+  path: string;
+  query: URLSearchParams;
+  contentType: string;
+  body: string;
+}
+
+export interface RouteAnswer {
+  status: number;
+  body?: unknown;
+  /** Raw text body (Marathon's pod PUT id-mismatch body, `pong`). */
+  text?: string;
+  contentType?: string;
+  headers?: Record<string, string>;
+  /** An event to publish on success. */
+  events?: { type: string; data: Record<string, unknown> }[];
+}
+
+const json = (status: number, body: unknown, headers?: Record<string, string>): RouteAnswer => ({ status, body, headers });
+/** §12: the exception mapper family (no details). */
+const mapped = (status: number, message: string): RouteAnswer => json(status, { message });
+/** §12: a GET handler's not-found (always `"details":[]`). */
+const notFound = (message: string): RouteAnswer => json(404, { message, details: [] });
+
+function deployment(): { body: { version: string; deploymentId: string }; headers: Record<string, string> } {
+  const deploymentId = randomUUID();
+  return { body: { version: new Date().toISOString(), deploymentId }, headers: { 'Marathon-Deployment-Id': deploymentId } };
+}
+
+function parseBody(req: RouteRequest): { value: unknown } | RouteAnswer {
+  if (!req.body.trim()) return json(400, { message: 'Please specify data in JSON format', details: 'No content to map due to end-of-input' });
+  try {
+    return { value: JSON.parse(req.body) };
+  } catch (err) {
+    return json(400, { message: 'Invalid JSON', details: (err as Error).message });
+  }
+}
+
+const isAnswer = (x: unknown): x is RouteAnswer => typeof (x as RouteAnswer).status === 'number';
+const truthy = (q: URLSearchParams, k: string) => q.get(k) === 'true';
+
+export function route(state: StandinState, req: RouteRequest): RouteAnswer {
+  const { method, path, query } = req;
+  if (path === '/ping' && method === 'GET') return { status: 200, text: 'pong', contentType: 'text/plain;charset=utf-8' };
+  if (path === '/v2/info') return method === 'GET' ? json(200, state.info) : mapped(405, 'Method Not Allowed');
+  if (path === '/v2/leader' && method === 'GET') return json(200, { leader: String(state.info.leader ?? 'localhost:8080') });
+  if (path === '/v2/groups' || path.startsWith('/v2/groups/')) return groups(state, req);
+  if (path === '/v2/apps' || path.startsWith('/v2/apps/')) {
+    // §1: /v2/apps consumes application/json only.
+    if (req.body && !/application\/json/i.test(req.contentType)) return mapped(415, 'Unsupported Media Type');
+    return apps(state, req);
+  }
+  if (path === '/v2/pods' || path.startsWith('/v2/pods/')) return pods(state, req);
+  if (path === '/v2/tasks' && method === 'GET') return json(200, { tasks: Object.values(state.tasks).flat() });
+  void query;
+  return mapped(500, 'URI not found');
+}
+
+function groups(state: StandinState, req: RouteRequest): RouteAnswer {
+  const rest = req.path.slice('/v2/groups'.length).replace(/^\/+/, '');
+  const id = absoluteId(rest);
+  if (req.method === 'GET') {
+    const g = findGroup(state.root, id);
+    if (!g) return notFound(`Group '${id}' does not exist`);
+    return json(200, embedGroup(g, req.query.getAll('embed')));
+  }
+  if (req.method === 'PUT' || req.method === 'POST') {
+    const parsed = parseBody(req);
+    if (isAnswer(parsed)) return parsed;
+    const body = (parsed.value ?? {}) as Record<string, unknown>;
+    const target = absoluteId(typeof body.id === 'string' ? body.id : rest, req.method === 'POST' ? id : '/');
+    if (req.method === 'POST' && findGroup(state.root, target)) return mapped(409, `Group ${target} is already created. Use PUT to change this group.`);
+    const group = groupFromBody(body, target);
+    if (truthy(req.query, 'dryRun')) {
+      const actions = [...allAppsOf(group)].map((a) => ({ action: findApp(state.root, a.id) ? 'RestartApplication' : 'StartApplication', app: a.id }));
+      return json(200, { steps: actions.length ? [{ actions }] : [] });
+    }
+    state.root = putGroup(state.root, group);
+    const d = deployment();
+    return { status: req.method === 'POST' ? 201 : 200, body: d.body, headers: { ...d.headers, ...(req.method === 'POST' ? { Location: target } : {}) }, events: [{ type: 'group_change_success', data: { groupId: target, version: d.body.version } }] };
+  }
+  if (req.method === 'DELETE') {
+    if (!findGroup(state.root, id)) return mapped(404, `Group '${id}' does not exist`);
+    if (id === '/') state.root = { ...state.root, apps: [], pods: [], groups: [] };
+    else {
+      const parent = findGroup(state.root, id.slice(0, id.lastIndexOf('/')) || '/');
+      if (parent) parent.groups = parent.groups.filter((g) => g.id !== id);
+    }
+    const d = deployment();
+    return { status: 200, body: d.body, headers: d.headers, events: [{ type: 'group_change_success', data: { groupId: id, version: d.body.version } }] };
+  }
+  return mapped(405, 'Method Not Allowed');
+}
+
+function* allAppsOf(g: MarathonGroup): Generator<MarathonApp> {
+  yield* g.apps;
+  for (const s of g.groups) yield* allAppsOf(s);
+}
+
+function storeApp(state: StandinState, body: Record<string, unknown>, id: string): { app: MarathonApp; existed: boolean; events: RouteAnswer['events'] } {
+  const app = { ...body, id, version: new Date().toISOString() } as MarathonApp;
+  const existed = putApp(state.root, app);
+  return { app, existed, events: [{ type: 'api_post_event', data: { clientIp: '127.0.0.1', uri: `/v2/apps${id}`, appDefinition: app } }, { type: 'group_change_success', data: { groupId: id.slice(0, id.lastIndexOf('/')) || '/', version: app.version as string } }] };
+}
+
+function apps(state: StandinState, req: RouteRequest): RouteAnswer {
+  const rest = req.path.slice('/v2/apps'.length).replace(/^\/+/, '');
+  if (rest.endsWith('/tasks')) {
+    const id = absoluteId(rest.slice(0, -'/tasks'.length));
+    if (req.method !== 'GET') return mapped(405, 'Method Not Allowed');
+    if (!findApp(state.root, id)) return notFound(`App '${id}' does not exist`);
+    return json(200, { tasks: state.tasks[id] ?? [] });
+  }
+  const id = absoluteId(rest);
+  if (req.method === 'GET' && !rest) {
+    const filter = req.query.get('id')?.toLowerCase();
+    return json(200, { apps: allApps(state.root).filter((a) => !filter || a.id.toLowerCase().includes(filter)) });
+  }
+  if (req.method === 'GET') {
+    const app = findApp(state.root, id);
+    return app ? json(200, { app: { ...app, tasksStaged: 0, tasksRunning: (state.tasks[id] ?? []).length, tasksHealthy: 0, tasksUnhealthy: 0, tasks: state.tasks[id] ?? [], deployments: [] } }) : notFound(`App '${id}' does not exist`);
+  }
+  if (req.method === 'POST' && !rest) {
+    const parsed = parseBody(req);
+    if (isAnswer(parsed)) return parsed;
+    const body = parsed.value as Record<string, unknown>;
+    const appId = absoluteId(String(body?.id ?? ''));
+    if (findApp(state.root, appId)) return mapped(409, `An app with id [${appId}] already exists.`);
+    const { app, events } = storeApp(state, body, appId);
+    const d = deployment();
+    return { status: 201, body: { ...app, tasksStaged: 0, tasksRunning: 0, tasksHealthy: 0, tasksUnhealthy: 0, deployments: [{ id: d.body.deploymentId }] }, headers: { ...d.headers, Location: appId }, events };
+  }
+  if (req.method === 'PUT' && rest) {
+    const parsed = parseBody(req);
+    if (isAnswer(parsed)) return parsed;
+    const partial = req.query.get('partialUpdate') !== 'false';
+    const before = findApp(state.root, id);
+    const merged = partial && before ? { ...before, ...(parsed.value as object) } : (parsed.value as Record<string, unknown>);
+    const { existed, events } = storeApp(state, merged, id);
+    const d = deployment();
+    return { status: existed ? 200 : 201, body: d.body, headers: { ...d.headers, ...(existed ? {} : { Location: id }) }, events };
+  }
+  if (req.method === 'DELETE' && rest) {
+    const app = findApp(state.root, id);
+    if (!app) return mapped(404, `App '${id}' does not exist`);
+    const parent = findGroup(state.root, id.slice(0, id.lastIndexOf('/')) || '/');
+    if (parent) parent.apps = parent.apps.filter((a) => a.id !== id);
+    const d = deployment();
+    return { status: 200, body: d.body, headers: d.headers, events: [{ type: 'app_terminated_event', data: { appId: id } }] };
+  }
+  return mapped(405, 'Method Not Allowed');
+}
+
+function pods(state: StandinState, req: RouteRequest): RouteAnswer {
+  const rest = req.path.slice('/v2/pods'.length).replace(/^\/+/, '');
+  const id = absoluteId(rest);
+  if (req.method === 'HEAD' && !rest) return { status: 200 };
+  if (req.method === 'GET' && !rest) return json(200, allPods(state.root));
+  if (req.method === 'GET') {
+    const pod = findPod(state.root, id);
+    // §6: this 404's message is itself a JSON string.
+    return pod ? json(200, pod) : json(404, { message: JSON.stringify({ message: `pod with ${id} does not exist` }).replace('":"', '": "'), details: [] });
+  }
+  if (req.method === 'PUT' || req.method === 'POST') {
+    const parsed = parseBody(req);
+    if (isAnswer(parsed)) return parsed;
+    const body = parsed.value as Record<string, unknown>;
+    const podId = absoluteId(req.method === 'POST' ? String(body?.id ?? '') : rest);
+    if (req.method === 'PUT' && typeof body?.id === 'string' && absoluteId(body.id) !== podId)
+      return { status: 400, text: `\n  {"message": "'${podId}' does not match definition's id ('${absoluteId(body.id)}')" }\n`, contentType: 'application/json' };
+    if (req.method === 'POST' && findPod(state.root, podId)) return mapped(409, `A pod with id [${podId}] already exists.`);
+    const pod = { ...body, id: podId, version: new Date().toISOString() } as MarathonPod;
+    const existed = putPod(state.root, pod);
+    const d = deployment();
+    return { status: req.method === 'POST' ? 201 : 200, body: pod, headers: { ...d.headers, ...(req.method === 'POST' ? { Location: podId } : {}) }, events: [{ type: existed ? 'pod_updated_event' : 'pod_created_event', data: { clientIp: '127.0.0.1', uri: `/v2/pods${podId}` } }] };
+  }
+  return mapped(405, 'Method Not Allowed');
+}

@@ -1,0 +1,234 @@
+// Stand-in for Marathon (1.10 by default), following ../shared/reference/marathon-api.md: it cannot run here.
+// A real HTTP server on loopback (port 0) serving /v2/info, /v2/groups (embeds), /v2/apps[/id][/tasks], /v2/pods,
+// /v2/events (SSE), /ping and the write routes (bodies recorded), with Marathon's headers (§1), auth (§2) and
+// error bodies (§12), plus faults a real network produces: slow, an HTML proxy page, a huge body, a 5xx, a
+// connection closed mid-body, no leader. In-process via startStandinMarathon(), or as a CLI (./main.ts).
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AddressInfo } from 'node:net';
+import type { MarathonGroup, MarathonTask } from '@marathon-devtools/cluster/marathon/types';
+import { EventHub } from './eventHub';
+import { emptyRoot } from './groupTree';
+import { route, type StandinState } from './routes';
+
+const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '../../..');
+/** Marathon's own example payloads (../shared/marathon-api/examples, copied byte for byte from upstream). */
+export const examplesDir = join(repoRoot, '../shared/marathon-api/examples');
+
+export function exampleJson<T = unknown>(file: string): T {
+  return JSON.parse(readFileSync(join(examplesDir, file), 'utf8')) as T;
+}
+
+/** `info.json` (written for 1.5) brought to a given version: keys added or dropped per §9's table. */
+export function infoFor(version = '1.10.26', config: Record<string, unknown> = {}): Record<string, unknown> {
+  const info = exampleJson<Record<string, unknown>>('info.json');
+  const mc = { ...(info.marathon_config as Record<string, unknown>) };
+  const [major, minor] = version.split('.').map(Number);
+  const at = (m: number) => major > 1 || minor >= m;
+  if (at(7)) mc.maintenance_mode = false;
+  if (at(9)) mc.new_group_enforce_role = 'Off';
+  if (!at(4)) for (const k of ['access_control_allow_origin', 'decline_offer_duration', 'default_network_name', 'env_vars_prefix', 'launch_token', 'launch_token_refresh_interval', 'max_instances_per_offer', 'mesos_heartbeat_failure_threshold', 'mesos_heartbeat_interval', 'min_revive_offers_interval', 'offer_matching_timeout', 'on_elected_prepare_timeout', 'scale_apps_initial_delay', 'scale_apps_interval', 'store_cache', 'task_launch_confirm_timeout', 'task_lost_expunge_initial_delay', 'task_lost_expunge_interval', 'mesos_bridge_name']) delete mc[k];
+  return { ...info, version, marathon_config: { ...mc, ...config } };
+}
+
+export type StandinAuth =
+  | { kind: 'none' }
+  /** DC/OS Admin Router: `Authorization: token=<t>`; 401 with `WWW-Authenticate: oauthjwt`. */
+  | { kind: 'token'; token: string }
+  /** `--http_credentials`: Jetty basic; 401 HTML with `WWW-Authenticate: basic realm="Mesosphere"`. */
+  | { kind: 'basic'; user: string; password: string }
+  /** Authenticated but every request forbidden (403, the RAML body). */
+  | { kind: 'forbidden' };
+
+export type StandinFault =
+  | { kind: 'slow'; delayMs: number }
+  | { kind: 'html'; status: number }
+  | { kind: 'huge'; bytes: number; declareLength?: boolean }
+  | { kind: 'status'; status: number; body?: unknown }
+  | { kind: 'close-mid-body' }
+  | { kind: 'no-leader' };
+
+export interface StandinOptions {
+  rootGroup?: MarathonGroup;
+  info?: Record<string, unknown>;
+  tasks?: Record<string, MarathonTask[]>;
+  auth?: StandinAuth;
+  /** Heartbeat period of /v2/events (Marathon: 10 s). */
+  heartbeatMs?: number;
+  port?: number;
+  /** Act as a non-leader whose leader is this URL: `/v2/events` answers 302 to it (§1, 1.8+). */
+  leaderUrl?: string;
+}
+
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  query: string;
+  /** Headers, `authorization` excluded (recorded as present or not). */
+  headers: Record<string, string | string[] | undefined>;
+  authorized: boolean;
+  body: string;
+}
+
+export interface StandinMarathon {
+  url: string;
+  port: number;
+  requests: RecordedRequest[];
+  setRootGroup(root: MarathonGroup): void;
+  rootGroup(): MarathonGroup;
+  setInfo(info: Record<string, unknown>): void;
+  setTasks(tasks: Record<string, MarathonTask[]>): void;
+  setAuth(auth: StandinAuth): void;
+  /** A fault for every later request whose path starts with `pathPrefix` (all paths when omitted); undefined clears it. */
+  setFault(fault: StandinFault | undefined, pathPrefix?: string): void;
+  pushEvent(eventType: string, data: Record<string, unknown>): void;
+  /** Drop every open event stream (a leader change). */
+  dropEventStreams(): void;
+  eventSubscribers(): number;
+  close(): Promise<void>;
+}
+
+const COMMON_HEADERS = { 'Cache-Control': 'no-cache, no-store, must-revalidate', Pragma: 'no-cache', Expires: '0' };
+
+function jettyPage(status: number, message: string): string {
+  return `<html>\n<head>\n<meta http-equiv="Content-Type" content="text/html;charset=utf-8"/>\n<title>Error ${status} ${message}</title>\n</head>\n<body><h2>HTTP ERROR ${status}</h2>\n<p>Problem accessing /. Reason:\n<pre>    ${message}</pre></p>\n</body>\n</html>\n`;
+}
+
+export async function startStandinMarathon(o: StandinOptions = {}): Promise<StandinMarathon> {
+  const state: StandinState = { root: o.rootGroup ?? emptyRoot(), info: o.info ?? infoFor(), tasks: o.tasks ?? {} };
+  let auth: StandinAuth = o.auth ?? { kind: 'none' };
+  let fault: { fault: StandinFault; prefix: string } | undefined;
+  const hub = new EventHub(o.heartbeatMs ?? 10_000);
+  const requests: RecordedRequest[] = [];
+  let leaderHeader = '';
+
+  function checkAuth(req: IncomingMessage): { ok: true } | { status: number; headers: Record<string, string>; body: string; type: string } {
+    const given = req.headers.authorization;
+    if (auth.kind === 'none') return { ok: true };
+    if (auth.kind === 'forbidden') return { status: 403, headers: {}, body: JSON.stringify({ message: 'Not Authorized to perform this action!' }), type: 'application/json' };
+    if (auth.kind === 'token') {
+      if (given === `token=${auth.token}`) return { ok: true };
+      return { status: 401, headers: { 'WWW-Authenticate': 'oauthjwt' }, body: '<html><head><title>401 Authorization Required</title></head><body><center><h1>401 Authorization Required</h1></center><hr><center>openresty</center></body></html>\n', type: 'text/html' };
+    }
+    if (given === `Basic ${Buffer.from(`${auth.user}:${auth.password}`).toString('base64')}`) return { ok: true };
+    return { status: 401, headers: { 'WWW-Authenticate': 'basic realm="Mesosphere"' }, body: jettyPage(401, 'Unauthorized'), type: 'text/html;charset=iso-8859-1' };
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse, body: string): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://standin');
+    const { authorization, ...headers } = req.headers;
+    requests.push({ method: req.method ?? 'GET', path: url.pathname, query: url.search, headers, authorized: authorization !== undefined, body });
+    const base = { ...COMMON_HEADERS, 'X-Marathon-Leader': leaderHeader, 'X-Frame-Options': 'DENY', 'X-XSS-Protection': '1; mode=block' };
+
+    const authResult = checkAuth(req);
+    if (!('ok' in authResult)) {
+      res.writeHead(authResult.status, { ...COMMON_HEADERS, ...authResult.headers, 'Content-Type': authResult.type });
+      res.end(authResult.body);
+      return;
+    }
+    const f = fault && url.pathname.startsWith(fault.prefix) ? fault.fault : undefined;
+    if (f?.kind === 'slow') await new Promise((r) => setTimeout(r, f.delayMs));
+    if (f?.kind === 'html') {
+      res.writeHead(f.status, { 'Content-Type': 'text/html' });
+      res.end(`<!DOCTYPE html>\n<html><head><title>Sign in - Corporate Proxy</title></head><body><form action="/login">Please sign in</form></body></html>\n`);
+      return;
+    }
+    if (f?.kind === 'no-leader') {
+      res.writeHead(502, { ...COMMON_HEADERS, 'Content-Type': 'text/html;charset=iso-8859-1' });
+      res.end(jettyPage(502, 'Could not determine the current leader'));
+      return;
+    }
+    if (f?.kind === 'status') {
+      res.writeHead(f.status, { ...base, 'Content-Type': 'application/json' });
+      res.end(JSON.stringify(f.body ?? { message: 'internal error' }));
+      return;
+    }
+    if (f?.kind === 'huge') {
+      // Streamed chunked unless the length is declared: either way the client must stop reading at its cap.
+      res.writeHead(200, { ...base, 'Content-Type': 'application/json', ...(f.declareLength ? { 'Content-Length': String(f.bytes + 19) } : {}) });
+      const chunk = Buffer.alloc(64 * 1024, 0x20);
+      let sent = 0;
+      const pump = () => {
+        while (sent < f.bytes) {
+          sent += chunk.length;
+          if (!res.write(chunk)) return void res.once('drain', pump);
+        }
+        res.end();
+      };
+      res.on('close', () => (sent = f.bytes));
+      res.write('{"id":"/","apps":[');
+      pump();
+      return;
+    }
+
+    if (url.pathname === '/v2/events' && req.method === 'GET' && o.leaderUrl) {
+      res.writeHead(302, { ...base, Location: `${o.leaderUrl}${url.pathname}${url.search}` });
+      res.end();
+      return;
+    }
+    if (url.pathname === '/v2/events' && req.method === 'GET') {
+      // §10: Jetty compares the Accept value with exactly this string.
+      if (req.headers.accept !== 'text/event-stream') {
+        res.writeHead(405, { ...base, 'Content-Type': 'text/html;charset=iso-8859-1' });
+        res.end(jettyPage(405, 'HTTP method GET is not supported by this URL'));
+        return;
+      }
+      hub.attach(req, res, url.searchParams, base);
+      return;
+    }
+    if (url.pathname === '/' && req.method === 'GET') {
+      res.writeHead(302, { ...base, Location: '/ui/' });
+      res.end();
+      return;
+    }
+
+    const answer = route(state, { method: req.method ?? 'GET', path: url.pathname.replace(/\/+$/, '') || '/', query: url.searchParams, contentType: String(req.headers['content-type'] ?? ''), body });
+    const text = answer.text ?? (answer.body === undefined ? '' : JSON.stringify(answer.body));
+    res.writeHead(answer.status, { ...base, ...answer.headers, ...(text ? { 'Content-Type': answer.contentType ?? 'application/json' } : {}) });
+    if (f?.kind === 'close-mid-body') {
+      res.write(text.slice(0, Math.max(1, Math.floor(text.length / 2))));
+      res.socket?.destroy();
+      return;
+    }
+    res.end(req.method === 'HEAD' ? undefined : text);
+    if (answer.status < 300) for (const e of answer.events ?? []) hub.publish(e.type, e.data);
+  }
+
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      handle(req, res, Buffer.concat(chunks).toString('utf8')).catch((err: unknown) => {
+        if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'application/json' });
+        res.end(JSON.stringify({ message: String(err) }));
+      });
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(o.port ?? 0, '127.0.0.1', resolve));
+  const port = (server.address() as AddressInfo).port;
+  const url = `http://127.0.0.1:${port}`;
+  leaderHeader = o.leaderUrl ?? url;
+  state.info = { ...state.info, leader: `127.0.0.1:${port}` };
+
+  return {
+    url,
+    port,
+    requests,
+    setRootGroup: (root) => (state.root = root),
+    rootGroup: () => state.root,
+    setInfo: (info) => (state.info = info),
+    setTasks: (tasks) => (state.tasks = tasks),
+    setAuth: (a) => (auth = a),
+    setFault: (f, prefix = '') => (fault = f ? { fault: f, prefix } : undefined),
+    pushEvent: (type, data) => hub.publish(type, data),
+    dropEventStreams: () => hub.disconnectAll(),
+    eventSubscribers: () => hub.count,
+    close: async () => {
+      hub.close();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
