@@ -169,7 +169,8 @@ const podDefinitions: Record<string, JsonSchema> = {
       ),
       obj({ name: name63('Volume name.'), secret: { type: 'string', minLength: 1 } }, ['name', 'secret'], { title: 'Secret volume' }),
       // Pods cannot declare external volumes; Marathon's union rejects them rather than reading an ephemeral one.
-      obj({ name: name63('Volume name.'), external: false }, ['name'], { title: 'Ephemeral volume' }),
+      // Nor is a volume with a broken host/persistent/secret part an ephemeral one: those keys belong to the other forms.
+      obj({ name: name63('Volume name.'), external: false, host: false, persistent: false, secret: false }, ['name'], { title: 'Ephemeral volume' }),
     ],
   },
 };

@@ -13,6 +13,10 @@ export interface Finding {
   /** Put the range on the property name instead of the value. */
   target?: 'key' | 'value';
   fix?: Fix;
+  /** About this key being absent from the object at `pointer` (see `Report.missing` in rule.ts). */
+  missing?: string | readonly string[];
+  /** The key at `pointer` looks like a misspelling of this absent one. */
+  misspelling?: string;
   /**
    * Known text span, for findings that come from the text itself (syntax errors, duplicate keys):
    * these have no resolvable pointer, or must point at one specific occurrence.

@@ -15,7 +15,7 @@ import { parseDocument } from './parse';
 import { defaultProfile, effectiveSeverity, type Profile } from './profile';
 import { ruleDocsUrl, type Rule, type RuleMeta } from './rule';
 import { runRules } from './runRules';
-import { withoutSchemaDuplicates } from './overlap';
+import { oneFindingPerMistake } from './overlap';
 import { validateSchema } from './schemaValidation';
 import type { Diagnostic, DocumentKind, LintResult, Severity } from './types';
 
@@ -42,7 +42,7 @@ function lintWith(rules: readonly Rule[], jsonLayerIds: ReadonlySet<string>, tex
       } else {
         const ruleFindings = runRules(asMarathonReadsIt(doc.value, kind, source), kind, profile, rules);
         const schemaFindings = validateSchema(doc.value, kind, profile);
-        findings.push(...withoutSchemaDuplicates(doc.value, schemaFindings, ruleFindings), ...deferBehindJsonLayer(jsonLayerIds, kind, schemaFindings, ruleFindings));
+        findings.push(...oneFindingPerMistake(doc.value, schemaFindings, ruleFindings, deferBehindJsonLayer(jsonLayerIds, kind, schemaFindings, ruleFindings)));
       }
     }
     return { kind, diagnostics: diagnosticsFor(doc, withConfiguredSeverity(findings, profile)) };

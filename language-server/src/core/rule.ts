@@ -41,6 +41,15 @@ export interface Report {
   /** Put the range on the property name rather than its value (e.g. an unknown or forbidden key). Default 'value'. */
   target?: 'key' | 'value';
   fix?: Fix;
+  /**
+   * The finding is about this key (or one of these) being absent from the object at `pointer`, so a misspelt key
+   * there explains it; "container/docker" names a key of a nested object (`docker` in `<pointer>/container`), and
+   * "/container/type" (a leading "/") an absolute one, for keys elsewhere in the document. Segments are RFC 6901
+   * tokens: the key "dvdi/driver" is written "dvdi~1driver".
+   */
+  missing?: string | readonly string[];
+  /** The key at `pointer` looks like a misspelling of this one, which the object lacks. */
+  misspelling?: string;
 }
 
 export interface RuleContext {

@@ -7,7 +7,7 @@ import { joinPointer } from '../model/documentModel';
 import { nearest } from './nearest';
 import { pointerTokens, valueAt } from './pointer';
 import { describeType, fieldPath, preview } from './preview';
-import type { SchemaIssue } from './schemaCollapse';
+import type { SchemaIssue } from './schemaExplain';
 import { patternNodeText } from './schemaDescriptions';
 
 export interface SchemaMessage {
@@ -33,6 +33,12 @@ const article: Record<string, string> = {
   string: 'a string', number: 'a number', integer: 'an integer (a whole number)', boolean: 'a boolean (true or false)',
   array: 'an array', object: 'an object', null: 'null',
 };
+
+/** "Host volume" → "a host volume", "External volume" → "an external volume". */
+function withArticle(noun: string): string {
+  const lower = noun.charAt(0).toLowerCase() + noun.slice(1);
+  return `${/^[aeiou]/.test(lower) ? 'an' : 'a'} ${lower}`;
+}
 
 function orList(items: readonly string[]): string {
   return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
@@ -101,7 +107,7 @@ export function schemaMessage(issue: SchemaIssue, root: unknown, kind: DocumentK
       return {
         pointer,
         target: 'key',
-        message: `'${name}' is undefined on object: ${where} has no "${name}", which Marathon requires here. Add "${name}".`,
+        message: `${where} has no "${name}", which Marathon requires ${typeof p.form === 'string' ? `in ${withArticle(p.form)}` : 'here'}. Add "${name}".`,
       };
     }
     case 'oneOfRequired': {
@@ -110,7 +116,7 @@ export function schemaMessage(issue: SchemaIssue, root: unknown, kind: DocumentK
       return {
         pointer,
         target: 'key',
-        message: `'${(p.missing as string[])[0]}' is undefined on object: ${where} needs one of ${orList(names)}, and has none. Add the one you meant.`,
+        message: `${where} needs one of ${orList(names)}, and has none, so Marathon cannot tell which form it is. Add the one you meant.`,
       };
     }
     case 'enum':
@@ -183,7 +189,9 @@ export function schemaMessage(issue: SchemaIssue, root: unknown, kind: DocumentK
         message: `Unknown property "${name}" in ${tokens.length === 0 ? 'the document' : `"${field}"`}: Marathon silently ignores fields it does not know, so it has no effect. Check the spelling, or remove it.`,
       };
     }
+    case 'false schema':
+      return { pointer, message: `${quoted} is not allowed here: Marathon rejects the document with it. Remove it.` };
     default:
-      return { pointer, message: `${quoted} ${issue.message ?? `fails the schema keyword "${issue.keyword}"`}. Marathon would reject this value; see the schema for what is allowed.` };
+      return { pointer, message: `${quoted} is not a value Marathon accepts here. See the schema's description of the field for what is allowed.` };
   }
 }

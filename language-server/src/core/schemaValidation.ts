@@ -1,19 +1,32 @@
 /**
  * Step 3 of the pipeline: the JSON-layer check (types, required fields, enums, ranges, patterns), reported as
- * findings of the single `schema` rule, one per problem (ajv's union noise collapsed, see schemaCollapse.ts).
+ * findings of the single `schema` rule, one per mistake. The precompiled ajv validator says whether the
+ * document conforms; only when it does not does schemaExplain.ts walk the schema to say why, union branches
+ * chosen the way the document meant them.
  */
+import { documentSchemas } from '@marathon-devtools/schema';
 import { documentValidators } from '@marathon-devtools/schema/validators';
 import { schemaRule } from './engineRules';
 import type { Finding } from './finding';
 import { effectiveSeverity, type Profile } from './profile';
-import { collapseErrors, type AjvError } from './schemaCollapse';
+import { SchemaExplainer, type SchemaIssue } from './schemaExplain';
 import { schemaMessage } from './schemaMessages';
 import type { DocumentKind, Severity } from './types';
 
 /** A precompiled standalone ajv validator, built in `schema/` (`npm run build`): no ajv compile at startup. */
 interface Validator {
   (data: unknown): boolean;
-  errors?: AjvError[] | null;
+  errors?: SchemaIssue[] | null;
+}
+
+const explainers = new Map<Exclude<DocumentKind, 'unknown'>, SchemaExplainer>();
+
+/** Why the document fails; ajv's first error stands in should the explainer ever disagree with ajv. */
+function issuesOf(root: unknown, kind: Exclude<DocumentKind, 'unknown'>, ajvErrors: readonly SchemaIssue[] | null | undefined): SchemaIssue[] {
+  let explainer = explainers.get(kind);
+  if (!explainer) explainers.set(kind, (explainer = new SchemaExplainer(documentSchemas[kind] as Record<string, unknown>)));
+  const issues = explainer.explain(root);
+  return issues.length > 0 || !ajvErrors?.length ? issues : [ajvErrors[0]];
 }
 
 export function validateSchema(root: unknown, kind: DocumentKind, profile: Profile): Finding[] {
@@ -33,13 +46,15 @@ export function validateSchema(root: unknown, kind: DocumentKind, profile: Profi
       message: `The document could not be checked against the schema (${(e as Error)?.message ?? e}); it is probably nested far deeper than any Marathon definition. Flatten it.`,
     }];
   }
-  if (ok || !validator.errors) return [];
-  return collapseErrors(validator.errors).map((issue) => {
+  if (ok) return [];
+  return issuesOf(root, kind as Exclude<DocumentKind, 'unknown'>, validator.errors).map((issue) => {
     const m = schemaMessage(issue, root, kind);
     const severity: Severity = configured ?? m.severity ?? schemaRule.severity;
     const f: Finding = { ruleId: schemaRule.id, severity, message: m.message, pointer: m.pointer };
     if (m.target) f.target = m.target;
     if (m.fix) f.fix = m.fix;
+    if (issue.keyword === 'required') f.missing = String(issue.params.missingProperty);
+    else if (issue.keyword === 'oneOfRequired') f.missing = issue.params.missing as string[];
     return f;
   });
 }

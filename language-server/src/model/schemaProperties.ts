@@ -15,6 +15,8 @@ export interface ObjectShape {
   additional: Schema | undefined;
   /** Schema for array items, when the node describes an array. */
   items: Schema | undefined;
+  /** Names a branch forbids (`"external": false` in a pod volume): known, and the schema's business, not unknown. */
+  forbidden: Set<string>;
 }
 
 export function resolveRef(root: Schema, node: Schema): Schema {
@@ -30,14 +32,17 @@ export function resolveRef(root: Schema, node: Schema): Schema {
 }
 
 export function shapeOf(root: Schema, node: Schema): ObjectShape {
-  const shape: ObjectShape = { properties: new Map(), open: false, additional: undefined, items: undefined };
+  const shape: ObjectShape = { properties: new Map(), open: false, additional: undefined, items: undefined, forbidden: new Set() };
   let sawProperties = false;
   const pending = [node];
   for (let guard = 0; pending.length > 0 && guard < 256; guard++) {
     const n = resolveRef(root, pending.shift()!);
     if (isSchema(n.properties)) {
       sawProperties = true;
-      for (const [k, v] of Object.entries(n.properties)) if (isSchema(v) && !shape.properties.has(k)) shape.properties.set(k, v);
+      for (const [k, v] of Object.entries(n.properties)) {
+        if (isSchema(v) && !shape.properties.has(k)) shape.properties.set(k, v);
+        else if (v === false) shape.forbidden.add(k);
+      }
     }
     if (isSchema(n.additionalProperties)) {
       shape.open = true;

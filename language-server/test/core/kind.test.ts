@@ -23,5 +23,5 @@ test('kind: options.kind overrides detection', () => {
   const text = readFileSync(join(dir, 'unknown--kubernetes.json'), 'utf8');
   const { kind, diagnostics } = lint(text, { kind: 'app' });
   assert.equal(kind, 'app');
-  assert.ok(diagnostics.some((d) => d.ruleId === 'schema' && d.message.includes("'id' is undefined on object")));
+  assert.ok(diagnostics.some((d) => d.ruleId === 'schema' && d.message.includes('has no "id", which Marathon requires')));
 });

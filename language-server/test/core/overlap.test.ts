@@ -19,9 +19,22 @@ test('schema findings on values no rule claims stay', () => {
   assert.ok(diagnostics.some((d) => d.ruleId === 'schema' && d.pointer === '/cpus'));
 });
 
-test('a missing field (schema, on the object) and a rule finding on the same object are both kept', () => {
+test('a missing field (schema, on the object) stays; a rule error elsewhere waits behind the JSON layer', () => {
   const { diagnostics } = lint('{"kind": "Deployment"}', { kind: 'app' });
-  assert.ok(diagnostics.some((d) => d.ruleId === 'schema' && d.pointer === '' && d.message.includes("'id' is undefined on object")));
-  // app-cmd-args-container names the missing `cmd` (Marathon's place), so it cannot collide with the object's finding.
-  assert.ok(diagnostics.some((d) => d.ruleId === 'app-cmd-args-container' && d.pointer === '/cmd'));
+  assert.ok(diagnostics.some((d) => d.ruleId === 'schema' && d.pointer === '' && d.message.includes('has no "id", which Marathon requires')));
+  // app-cmd-args-container names the missing `cmd` (Marathon's place); with a JSON-layer error it is info (jsonLayer.ts).
+  assert.ok(diagnostics.some((d) => d.ruleId === 'app-cmd-args-container' && d.pointer === '/cmd' && d.severity === 'info'));
+});
+
+test('a rule finding about a missing key replaces the schema\'s "has no" for the same key on the same object', () => {
+  const job = { command: 'true', schedule: 'R/2030-01-01T00:00:00Z/PT1H' };
+  const found = lint(JSON.stringify(job), { kind: 'chronos-job' }).diagnostics.filter((d) => d.pointer === '');
+  assert.deepEqual(found.map((d) => d.ruleId), ['chronos-job-name']);
+});
+
+test('a misspelt key carries the findings its absence causes, at the highest severity', () => {
+  const app = { id: '/web', cmd: 'sleep 1', container: { volumes: [], doccker: { image: 'nginx' } } };
+  const found = lint(JSON.stringify(app)).diagnostics;
+  assert.deepEqual(found.map((d) => `${d.ruleId} ${d.severity} ${d.pointer}`), ['unknown-property error /container/doccker']);
+  assert.match(found[0].message, /Did you mean "docker"\? Without "docker": Marathon rejects the app/);
 });

@@ -1176,6 +1176,9 @@ export interface EphemeralVolume {
    */
   name: string;
   external?: never;
+  host?: never;
+  persistent?: never;
+  secret?: never;
   [k: string]: unknown;
 }
 /**

@@ -24,6 +24,8 @@ export interface DockerVolumeParameters {
   drivers: DockerParameter[];
   volumes: DockerParameter[];
   env: DockerParameter[];
+  /** Some item is not a {key, value} of strings (the schema's finding): it might be the driver, so guesses stop. */
+  unreadable: boolean;
 }
 
 /** `docker run` flags that set a volume driver, a volume, or an environment variable (long names, as Mesos passes them). */
@@ -32,12 +34,15 @@ export const volumeKeys = new Set(['volume']);
 export const envKeys = new Set(['env']);
 
 export const dockerParametersOf = perApp((ref: AppRef): DockerVolumeParameters => {
-  const out: DockerVolumeParameters = { all: [], drivers: [], volumes: [], env: [] };
+  const out: DockerVolumeParameters = { all: [], drivers: [], volumes: [], env: [], unreadable: false };
   const params = dockerOf(ref.app)?.parameters;
   if (!Array.isArray(params)) return out;
   const base = joinPointer(ref.pointer, 'container', 'docker', 'parameters');
   params.forEach((p, index) => {
-    if (!isObject(p) || typeof p.key !== 'string' || typeof p.value !== 'string') return;
+    if (!isObject(p) || typeof p.key !== 'string' || typeof p.value !== 'string') {
+      out.unreadable = true;
+      return;
+    }
     const pointer = joinPointer(base, index);
     const param: DockerParameter = { index, key: p.key, value: p.value, pointer, valuePointer: pointer + '/value' };
     out.all.push(param);

@@ -29,6 +29,7 @@ export function zeroOverCapacityReports(ctx: RuleContext, appRef: AppRef, why: s
     const given = us.maximumOverCapacity !== undefined;
     out.push({
       pointer: given ? maxPointer : usPointer,
+      ...(given ? {} : { missing: 'maximumOverCapacity' }),
       target: given ? 'value' : 'key',
       message:
         `"got ${scalaDouble(max)}, expected 0.0" (upgradeStrategy.maximumOverCapacity${given ? '' : ', which defaults to 1.0 before Marathon 1.5'}): ` +
@@ -43,6 +44,7 @@ export function zeroOverCapacityReports(ctx: RuleContext, appRef: AppRef, why: s
       const given = us.minimumHealthCapacity !== undefined;
       out.push({
         pointer: given ? minPointer : usPointer,
+        ...(given ? {} : { missing: 'minimumHealthCapacity' }),
         target: given ? 'value' : 'key',
         message:
           `"got ${scalaDouble(min)}, expected 0.5 or less" (upgradeStrategy.minimumHealthCapacity${given ? '' : ', which defaults to 1.0'}): ` +

@@ -25,8 +25,9 @@ export const appCmdArgsContainer: Rule = {
   check(ctx) {
     for (let ai = 0; ai < ctx.apps.length; ai++) {
       const ref = ctx.apps[ai];
-      const hasCmd = typeof ref.app.cmd === 'string';
-      const hasArgs = Array.isArray(ref.app.args) && ref.app.args.length > 0;
+      // Present counts, whatever the type: a value of the wrong type is the schema's finding, not "nothing to run".
+      const hasCmd = ref.app.cmd != null;
+      const hasArgs = ref.app.args != null && !(Array.isArray(ref.app.args) && ref.app.args.length === 0);
       if (hasCmd && hasArgs) {
         ctx.report({
           pointer: joinPointer(ref.pointer, 'args'),
@@ -45,6 +46,8 @@ export const appCmdArgsContainer: Rule = {
           ctx.report({
             pointer: joinPointer(ref.pointer, ...at),
             target: 'key',
+            // A misspelt "docker" (or "image") is the cause: that finding carries this one (core/overlap.ts).
+            missing: [joinPointer(ref.pointer, 'container', 'docker'), joinPointer(ref.pointer, 'container', 'docker', 'image'), joinPointer(ref.pointer, 'container', 'appc')],
             message:
               `Marathon rejects the app: "${text}" It has no \`cmd\` and no \`args\`, and its container has no image to run. ` +
               `Add \`container.docker.image\` (e.g. "nginx:1.25"), or a \`cmd\` (e.g. "sleep 1000").`,

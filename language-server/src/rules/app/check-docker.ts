@@ -1,5 +1,5 @@
 import type { Rule } from '../../core/rule';
-import { joinPointer } from '../../model/documentModel';
+import { isObject, joinPointer } from '../../model/documentModel';
 import { containerizerOf } from '../../model/app/containerizer';
 
 const text = "AppDefinition must not use 'checks' if using docker";
@@ -17,6 +17,7 @@ export const checkDocker: Rule = {
       if (ref.app.check == null || containerizerOf(ref.app) !== 'DOCKER') continue;
       ctx.report({
         pointer: joinPointer(ref.pointer, 'check'),
+        ...(isObject(ref.app.container) && ref.app.container.type == null ? { missing: joinPointer(ref.pointer, 'container', 'type') } : {}),
         target: 'key',
         message: `Marathon rejects the app: "${text}". Mesos runs \`check\` inside the task, which the Docker containerizer does not support (a \`container\` without \`type\` is DOCKER). Use container.type "MESOS", or a health check instead.`,
       });

@@ -16,6 +16,7 @@ export const dockerContainerRequiresDocker: Rule = {
       const text = ctx.atLeast('1.5') ? 'not defined' : 'docker must not be empty';
       ctx.report({
         pointer: joinPointer(ref.pointer, 'container'),
+        missing: container.type == null ? ['docker', 'type'] : 'docker',
         message:
           `Marathon rejects the app: "${text}" (path /container/docker). ` +
           (container.type == null ? 'A `container` without `type` is a DOCKER container, ' : 'A DOCKER container ') +

@@ -1,5 +1,5 @@
 import type { Rule } from '../../core/rule';
-import { joinPointer } from '../../model/documentModel';
+import { isObject, joinPointer } from '../../model/documentModel';
 import { containerOf, containerizerOf } from '../../model/app/containerizer';
 
 export const dockerLinuxInfo: Rule = {
@@ -16,6 +16,7 @@ export const dockerLinuxInfo: Rule = {
       ctx.report({
         pointer: joinPointer(ref.pointer, 'container', 'linuxInfo'),
         target: 'key',
+        ...(isObject(ref.app.container) && ref.app.container.type == null ? { missing: joinPointer(ref.pointer, 'container', 'type') } : {}),
         message: 'Marathon rejects the app: "must be empty" (path /container/linuxInfo). Seccomp and IPC settings are applied by the Mesos containerizer; a DOCKER container (the default `type`) cannot use them. Set container.type to "MESOS" or remove linuxInfo.',
       });
     }

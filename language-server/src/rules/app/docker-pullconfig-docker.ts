@@ -20,6 +20,7 @@ export const dockerPullConfigDocker: Rule = {
       ctx.report({
         pointer: joinPointer(ref.pointer, 'container', 'docker', 'pullConfig'),
         target: 'key',
+        missing: container.type == null ? joinPointer(ref.pointer, 'container', 'type') : undefined,
         message: `Marathon rejects the app: "${text}". The Mesos fetcher reads the registry secret; the Docker daemon cannot. Set container.type to "MESOS" (it runs Docker images too), or use the agent's Docker credentials.`,
         fix: { title: 'Use the Mesos containerizer', edits: [{ op: 'type' in container ? 'replace' : 'add', pointer: joinPointer(ref.pointer, 'container', 'type'), value: 'MESOS' }] },
       });

@@ -1,5 +1,5 @@
 import type { Rule } from '../../core/rule';
-import { joinPointer } from '../../model/documentModel';
+import { isObject, joinPointer } from '../../model/documentModel';
 import { containerizerOf } from '../../model/app/containerizer';
 import { networksOf } from '../../model/app/networking';
 
@@ -22,6 +22,7 @@ export const dockerSingleContainerNetwork: Rule = {
       if (container.length <= 1) continue;
       ctx.report({
         pointer: joinPointer(ref.pointer, 'networks'),
+        ...(isObject(ref.app.container) && ref.app.container.type == null ? { missing: joinPointer(ref.pointer, 'container', 'type') } : {}),
         message: `Marathon rejects the app: "${text}". Docker attaches a container to one network at start; this app lists ${container.length}. Keep one, or use the Mesos containerizer (container.type "MESOS") for several.`,
       });
     }

@@ -19,6 +19,7 @@ export const gpuDocker: Rule = {
       const typePointer = joinPointer(ref.pointer, 'container', 'type');
       ctx.report({
         pointer: joinPointer(ref.pointer, 'gpus'),
+        ...(isObject(ref.app.container) && ref.app.container.type == null ? { missing: joinPointer(ref.pointer, 'container', 'type') } : {}),
         message:
           `Marathon rejects the app: "${text}". It asks for ${ref.app.gpus} GPU(s) but runs in the Docker containerizer ` +
           `(a \`container\` without \`type\` is DOCKER), which cannot expose GPUs. Set \`container.type\` to "MESOS"; ` +

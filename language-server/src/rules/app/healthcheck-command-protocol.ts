@@ -22,6 +22,7 @@ export const healthCheckCommandProtocol: Rule = {
         ctx.report({
           pointer: given ? pointer : joinPointer(hc.pointer, 'command'),
           target: given ? 'value' : 'key',
+          ...(given ? {} : { missing: joinPointer(hc.pointer, 'protocol') }),
           message:
             `Marathon fails with HTTP 500: "illegal protocol ${hc.protocol} specified with command". ` +
             (given ? '' : 'Without `protocol` a health check is HTTP, even when it has a `command`. ') +

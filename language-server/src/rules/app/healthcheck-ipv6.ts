@@ -22,6 +22,7 @@ export const healthCheckIpv6: Rule = {
         if (docker && mesosProtocols.includes(hc.protocol)) continue;
         ctx.report({
           pointer: joinPointer(hc.pointer, 'ipProtocol'),
+          ...(hc.check.protocol == null ? { missing: joinPointer(hc.pointer, 'protocol') } : {}),
           message: `Marathon rejects the app: "${text}". This check is ${hc.protocol} in a ${docker ? 'DOCKER' : 'non-DOCKER'} app; only Mesos-run checks can reach a Docker container over IPv6. Use a MESOS_ protocol with a DOCKER container, or drop ipProtocol.`,
         });
       }

@@ -25,6 +25,16 @@ export const healthCheckPortIndex: Rule = {
         const where = ports.source === 'portMappings' ? 'container port mappings' : ports.source === 'default' ? 'ports' : ports.source;
         ctx.report({
           pointer: hc.check.portIndex == null ? hc.pointer : joinPointer(hc.pointer, 'portIndex'),
+          // The port list comes from portDefinitions or the container's port mappings: a misspelt key there shortens it.
+          missing: [
+            ...(hc.check.portIndex == null ? ['portIndex', 'port', 'command', 'protocol'] : []),
+            joinPointer(ref.pointer, 'portDefinitions'),
+            joinPointer(ref.pointer, 'container', 'docker'),
+            joinPointer(ref.pointer, 'container', 'portMappings'),
+            joinPointer(ref.pointer, 'container', 'docker', 'portMappings'),
+            joinPointer(ref.pointer, 'container', 'docker', 'network'),
+            joinPointer(ref.pointer, 'networks'),
+          ],
           message:
             `Marathon rejects the app: "${text}" The check uses port index ${index}, but the app has ${ports.names.length} ${where}` +
             (ports.names.length === 0 ? ' (an empty list leaves no port to check). Add a port, give an explicit `port`, or use a COMMAND check.' : `. Use an index below ${ports.names.length}, give an explicit \`port\`, or add the port.`),

@@ -19,6 +19,7 @@ export const linuxInfoSeccomp: Rule = {
       if (hasProfile !== unconfined) continue;
       ctx.report({
         pointer: joinPointer(ref.pointer, 'container', 'linuxInfo', 'seccomp'),
+        missing: ['profileName', 'unconfined'],
         message: hasProfile
           ? 'Marathon rejects the app: "Seccomp unconfined can NOT be true when Profile is defined". A task either runs under the named profile or unconfined. Remove `unconfined` or `profileName`.'
           : 'Marathon rejects the app: "Seccomp unconfined must be true when Profile is NOT defined". Without `profileName` there is no profile to apply. Add `profileName`, or set `unconfined: true`.',

@@ -20,6 +20,7 @@ export const networkNameRequired: Rule = {
         if (n.mode !== 'container' || n.name != null) continue;
         ctx.report({
           pointer: n.pointer,
+          missing: ['name', 'mode'], // an absent (misspelt) mode means "container" too
           message:
             `Marathon rejects the app: "${text}" The cluster has no --default_network_name (the profile's defaultNetworkName is null), ` +
             'so Marathon cannot tell which virtual network to join. Add `name` (e.g. "dcos"), or set defaultNetworkName in marathon-lint.config.json.',

@@ -22,6 +22,7 @@ export const portMappingHostPortNetworkName: Rule = {
         if (Array.isArray(m.networkNames) && m.networkNames.length === 1) return;
         ctx.report({
           pointer: joinPointer(mappings.pointer, i),
+          ...(m.networkNames == null ? { missing: 'networkNames' } : {}),
           message: `Marathon rejects the port mapping: "${text}". The host port is forwarded into one network only, and Marathon will not guess which. Add \`networkNames\` with exactly one network name.`,
         });
       });

@@ -6,9 +6,14 @@
 import type { Rule } from '../../core/rule';
 import { isObject, joinPointer } from '../../model/documentModel';
 import type { PointerEdit } from '../../core/types';
-import { networkingMode, portMappingsOfRef } from '../../model/app/networking';
+import { networkingMode, networksOf, portMappingsOfRef } from '../../model/app/networking';
 
 const vipLabel = /^VIP_[0-9]+$/;
+
+function unreadableDockerNetwork(app: Record<string, unknown>): boolean {
+  const docker = isObject(app.container) && isObject(app.container.docker) ? app.container.docker : undefined;
+  return docker !== undefined && docker.network !== undefined && !(typeof docker.network === 'string' && ['BRIDGE', 'HOST', 'NONE', 'USER'].includes(docker.network.toUpperCase()));
+}
 
 export const portMappingsHostDropped: Rule = {
   id: 'portmappings-host-dropped',
@@ -22,10 +27,14 @@ export const portMappingsHostDropped: Rule = {
       const ref = ctx.apps[ai];
       const pm = portMappingsOfRef(ref);
       if (!pm || pm.mappings.length === 0 || networkingMode(ref.app) !== 'host') continue;
+      // A network mode Marathon cannot read is the schema's finding, not host networking.
+      if (networksOf(ref).some((n) => n.mode === undefined) || unreadableDockerNetwork(ref.app)) continue;
       const vips: string[] = [];
       for (const m of pm.mappings) if (isObject(m) && isObject(m.labels)) for (const k of Object.keys(m.labels)) if (vipLabel.test(k)) vips.push(`${k}=${String(m.labels[k])}`);
       const fix = ref.app.portDefinitions === undefined && ref.app.ports === undefined ? toPortDefinitions(ref.pointer, pm.pointer, pm.mappings) : undefined;
       ctx.report({
+        // Host networking by default: a misspelt network setting is the cause.
+        missing: [joinPointer(ref.pointer, 'networks'), joinPointer(ref.pointer, 'container', 'docker', 'network')],
         pointer: pm.pointer,
         target: 'key',
         message:

@@ -22,6 +22,7 @@ export const portsAndPortDefinitions: Rule = {
       ctx.report({
         pointer,
         target: 'key',
+        missing: portDefinitions.flatMap((p, i) => (isObject(p) && p.port == null ? [joinPointer(ref.pointer, 'portDefinitions', i, 'port')] : [])),
         message: `Marathon rejects the app: "${text}". \`ports\` is the deprecated form of \`portDefinitions\`, and these two disagree. Remove \`ports\` and keep \`portDefinitions\`.`,
         fix: { title: 'Remove ports', edits: [{ op: 'remove', pointer }] },
       });

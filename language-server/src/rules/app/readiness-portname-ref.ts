@@ -2,6 +2,16 @@ import type { Rule } from '../../core/rule';
 import { isObject, joinPointer } from '../../model/documentModel';
 import { effectivePortsOf } from '../../model/app/appPorts';
 
+/** Port entries without a name: a misspelt "name" there may be why the port name is not found. */
+function unnamedPorts(app: Record<string, unknown>, at: string): string[] {
+  const lists: [unknown, string[]][] = [[app.portDefinitions, ['portDefinitions']]];
+  if (isObject(app.container)) {
+    lists.push([app.container.portMappings, ['container', 'portMappings']]);
+    if (isObject(app.container.docker)) lists.push([app.container.docker.portMappings, ['container', 'docker', 'portMappings']]);
+  }
+  return lists.flatMap(([list, path]) => (Array.isArray(list) ? list.flatMap((p, i) => (isObject(p) && p.name == null ? [joinPointer(at, ...path, i, 'name')] : [])) : []));
+}
+
 export const readinessPortNameRef: Rule = {
   id: 'readiness-portname-ref',
   severity: 'error',
@@ -20,6 +30,7 @@ export const readinessPortNameRef: Rule = {
         if (typeof portName !== 'string' || names.includes(portName)) return;
         ctx.report({
           pointer: joinPointer(ref.pointer, 'readinessChecks', i, ...(rc.portName == null ? [] : ['portName'])),
+          missing: [...(rc.portName == null ? [joinPointer(ref.pointer, 'readinessChecks', i, 'portName')] : []), ...unnamedPorts(ref.app, ref.pointer), joinPointer(ref.pointer, 'container', 'docker'), joinPointer(ref.pointer, 'container', 'docker', 'portMappings'), joinPointer(ref.pointer, 'container', 'portMappings'), joinPointer(ref.pointer, 'portDefinitions')],
           message:
             `Marathon rejects the app: "No port definition reference for portName ${portName}". ` +
             (rc.portName == null ? 'Without `portName` the check looks for a port named "http-api". ' : '') +

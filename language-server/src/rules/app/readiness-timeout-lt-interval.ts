@@ -19,6 +19,7 @@ export const readinessTimeoutLtInterval: Rule = {
         if (typeof timeout !== 'number' || typeof interval !== 'number' || timeout < interval) return;
         ctx.report({
           pointer: joinPointer(ref.pointer, 'readinessChecks', i, rc.timeoutSeconds == null ? 'intervalSeconds' : 'timeoutSeconds'),
+          missing: [joinPointer(ref.pointer, 'readinessChecks', i, 'timeoutSeconds'), joinPointer(ref.pointer, 'readinessChecks', i, 'intervalSeconds')],
           message: `Marathon rejects the app: "got ${timeout}, expected less than ${interval}" (timeoutSeconds vs intervalSeconds). A check that may run longer than the interval would overlap with the next one. Make timeoutSeconds smaller than intervalSeconds.`,
         });
       });

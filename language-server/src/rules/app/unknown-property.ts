@@ -1,6 +1,7 @@
 import appSchema from '@marathon-devtools/schema/marathon-app.schema.json';
 import groupSchema from '@marathon-devtools/schema/marathon-group.schema.json';
 import podSchema from '@marathon-devtools/schema/marathon-pod.schema.json';
+import chronosSchema from '@marathon-devtools/schema/chronos-job.schema.json';
 import type { Rule, RuleContext } from '../../core/rule';
 import { isObject, joinPointer } from '../../model/documentModel';
 import type { DocumentKind } from '../../core/types';
@@ -8,7 +9,7 @@ import { nearestName } from '../../core/nearest';
 import { shapeOf, type ObjectShape } from '../../model/schemaProperties';
 
 type Schema = Record<string, unknown>;
-const schemas: Partial<Record<DocumentKind, Schema>> = { app: appSchema as Schema, group: groupSchema as Schema, pod: podSchema as Schema };
+const schemas: Partial<Record<DocumentKind, Schema>> = { app: appSchema as Schema, group: groupSchema as Schema, pod: podSchema as Schema, 'chronos-job': chronosSchema as Schema };
 
 /**
  * A schema node's shape, with its children's shapes resolved. Computed once per schema node (the schemas are
@@ -107,11 +108,12 @@ function isGroupApp(ctx: RuleContext, frame: Frame): boolean {
 export const unknownProperty: Rule = {
   id: 'unknown-property',
   severity: 'warning',
-  kinds: ['app', 'group', 'pod'],
+  kinds: ['app', 'group', 'pod', 'chronos-job'],
   summary: 'A field that Marathon does not know, and therefore silently ignores (often a typo such as "heathChecks").',
   fixable: true,
   check(ctx) {
     const root = schemas[ctx.kind];
+    const reader = ctx.kind === 'chronos-job' ? 'Chronos' : 'Marathon';
     if (!root) return;
     // Iterative walk over document and schema together: groups nest without limit.
     const rootShape = shapeFor(root, root);
@@ -141,6 +143,7 @@ export const unknownProperty: Rule = {
           }
           continue;
         }
+        if (shape.shape.forbidden.has(key)) continue; // the schema rejects it: not ignored, so not this rule's finding
         const pointer = pointerOf(frame);
         const suggestion = nearestName(key, known.keys());
         const keyPointer = joinPointer(pointer, key);
@@ -148,9 +151,10 @@ export const unknownProperty: Rule = {
         ctx.report({
           pointer: keyPointer,
           target: 'key',
+          ...(canRename ? { misspelling: suggestion } : {}),
           message:
-            `Marathon does not know the field "${key}" and silently ignores it, so its setting has no effect. ` +
-            (suggestion ? `Did you mean "${suggestion}"?` : `Remove it, or check the spelling against the fields ${isGroupApp(ctx, frame) ? 'of an app' : fieldsOf(ctx.kind, frame)} in Marathon ${ctx.profile.marathonVersion}.`),
+            `${reader} does not know the field "${key}" and silently ignores it, so its setting has no effect. ` +
+            (suggestion ? `Did you mean "${suggestion}"?` : `Remove it, or check the spelling against the fields ${isGroupApp(ctx, frame) ? 'of an app' : fieldsOf(ctx.kind, frame)} in ${reader === 'Chronos' ? 'Chronos' : `Marathon ${ctx.profile.marathonVersion}`}.`),
           fix: canRename
             ? {
                 title: `Rename "${key}" to "${suggestion}"`,

@@ -14,7 +14,8 @@ export const chronosConstraintOperator: Rule = {
     job.constraints.forEach((c, i) => {
       if (!Array.isArray(c)) return;
       const op = c[1];
-      if (typeof op === 'string' && understood.includes(op) && c.length >= 3) return;
+      if (typeof op !== 'string') return; // not a string at all: the JSON layer's finding
+      if (understood.includes(op) && c.length >= 3) return;
       ctx.report({
         pointer: `/constraints/${i}`,
         message:

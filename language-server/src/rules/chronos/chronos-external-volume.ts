@@ -23,6 +23,7 @@ export const chronosExternalVolume: Rule = {
         ctx.report({
           pointer: ext[field] === undefined ? at : `${at}/${field}`,
           target: ext[field] === undefined ? 'key' : 'value',
+          ...(ext[field] === undefined ? { missing: field } : {}),
           message: `The external volume has no ${field}: Chronos reads it without checking and fails with a NullPointerException (HTTP 500). Add "${field}"${field === 'provider' ? ', the Docker volume driver such as "rexray"' : ''}.`,
         });
       }
@@ -44,7 +45,7 @@ export const chronosExternalVolume: Rule = {
           .map(([k, v]) => ({ key: k.replace(/^dvdi\//, ''), value: String(v) }));
         const fix: Fix = { title: 'Write options as [{key, value}]', edits: [{ op: 'replace', pointer: `${at}/options`, value: list }] };
         ctx.report({ pointer: `${at}/options`, message: 'Chronos reads external volume options as an array of {"key", "value"} objects, not as a map (that is Marathon\'s form). Rewrite them as a list.', fix });
-      } else if (!Array.isArray(ext.options) || ext.options.some((o) => !isObject(o) || typeof o.key !== 'string' || o.value === undefined)) {
+      } else if (!Array.isArray(ext.options) || ext.options.some((o) => !isObject(o))) { // an item missing key or value: the schema says which
         ctx.report({ pointer: `${at}/options`, message: 'Chronos reads external volume options as an array of {"key": "…", "value": "…"} objects; other shapes fail when the job is read. Rewrite them in that form.' });
       }
     }

@@ -17,7 +17,7 @@ export const chronosJobName: Rule = {
     if (!job) return;
     const name = job.name;
     if (name === undefined) {
-      ctx.report({ pointer: '', message: 'The job has no "name": Chronos fails while reading it (HTTP 500) because the name is its identity in the job graph. Add "name".' });
+      ctx.report({ pointer: '', missing: 'name', message: 'The job has no "name": Chronos fails while reading it (HTTP 500) because the name is its identity in the job graph. Add "name".' });
       return;
     }
     if (typeof name === 'string' && namePattern.test(name)) return;

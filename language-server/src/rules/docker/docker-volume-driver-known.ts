@@ -39,7 +39,7 @@ export const dockerVolumeDriverKnown: Rule = {
           fix: guess ? { title: `Use the volume driver "${guess}"`, edits: [{ op: 'replace', pointer: d.valuePointer, value: guess }] } : undefined,
         });
       }
-      if (effectiveDriver(params) !== undefined) continue;
+      if (effectiveDriver(params) !== undefined || params.unreadable) continue; // an unreadable item may be the driver
       for (const v of params.volumes) {
         const parsed = parseVolumeSpec(v.value);
         if (!parsed.ok || !parsed.spec.named) continue;

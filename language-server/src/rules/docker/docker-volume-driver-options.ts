@@ -20,6 +20,7 @@ export const dockerVolumeDriverOptions: Rule = {
       const ref = ctx.apps[ai];
       const params = dockerParametersOf(ref);
       const driver = effectiveDriver(params);
+      if (driver === undefined && params.unreadable) continue; // an unreadable item may be the driver (the schema says why)
       for (const v of params.volumes) {
         const parsed = parseVolumeSpec(v.value);
         if (!parsed.ok || !parsed.spec.inline) continue;

@@ -1,5 +1,6 @@
-import { joinPointer } from '../../model/documentModel';
+import { isObject, joinPointer } from '../../model/documentModel';
 import type { Rule } from '../../core/rule';
+import { optionKeyRegex } from '../../model/volume/labelPatterns';
 import { containerizerOf } from '../../model/volume/appVolumes';
 import { dvdiVolumesOf, optionsOf } from '../../model/volume/externalVolumes';
 
@@ -15,10 +16,12 @@ export const dvdiDockerOptionsDriverOnly: Rule = {
       if (containerizerOf(v.appRef.app) !== 'DOCKER') continue;
       const options = optionsOf(v);
       if (!options) continue;
-      const extra = Object.keys(options).filter((k) => k !== 'dvdi/driver');
+      // A key that is not an option key at all ("dvdi//driver") is external-volume-option-key's finding.
+      const extra = Object.keys(options).filter((k) => k !== 'dvdi/driver' && optionKeyRegex.test(k));
       if (extra.length === 0) continue;
       ctx.report({
         pointer: joinPointer(v.externalPointer, 'options'),
+        ...(isObject(v.appRef.app.container) && v.appRef.app.container.type == null ? { missing: joinPointer(v.appRef.pointer, 'container', 'type') } : {}),
         message:
           `"must only contain dvdi/driver" (external/options): the Docker containerizer mounts the volume with docker run --volume-driver, which has no way to pass ${extra.map((k) => JSON.stringify(k)).join(', ')} to the driver. ` +
           'Remove the other options and create the volume beforehand with them (docker volume create or the storage console), or switch the app to the Mesos containerizer.',

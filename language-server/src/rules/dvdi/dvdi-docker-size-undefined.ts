@@ -1,4 +1,4 @@
-import { joinPointer } from '../../model/documentModel';
+import { isObject, joinPointer } from '../../model/documentModel';
 import type { Rule } from '../../core/rule';
 import { containerizerOf } from '../../model/volume/appVolumes';
 import { dvdiVolumesOf } from '../../model/volume/externalVolumes';
@@ -17,6 +17,7 @@ export const dvdiDockerSizeUndefined: Rule = {
       ctx.report({
         pointer,
         target: 'key',
+        ...(isObject(v.appRef.app.container) && v.appRef.app.container.type == null ? { missing: joinPointer(v.appRef.pointer, 'container', 'type') } : {}),
         message:
           '"must be undefined for Docker containers" (external/size): the Docker containerizer cannot tell the driver how big to make the volume. ' +
           'Remove "size" and create the volume with that size beforehand, or use the Mesos containerizer.',

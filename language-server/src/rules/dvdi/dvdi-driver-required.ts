@@ -19,6 +19,7 @@ export const dvdiDriverRequired: Rule = {
       ctx.report({
         pointer: options ? joinPointer(v.externalPointer, 'options') : v.externalPointer,
         target: 'key',
+        missing: options ? 'dvdi~1driver' : 'options',
         message:
           '"not defined" (external/options("dvdi/driver")): the agent needs the name of the Docker volume plugin that mounts this volume. ' +
           'Add "dvdi/driver", e.g. "rexray" (the mesos-module-dvdi default) or "pxd".',

@@ -14,7 +14,7 @@ export const dvdiMesosModeRw: Rule = {
     for (const v of dvdiVolumesOf(ctx)) {
       if (containerizerOf(v.appRef.app) !== 'MESOS') continue;
       const mode = v.volume.mode;
-      if (typeof mode !== 'string' || mode.toUpperCase() === 'RW') continue;
+      if (typeof mode !== 'string' || mode.toUpperCase() !== 'RO') continue; // not RW or RO at all: the JSON layer's finding
       const pointer = joinPointer(v.pointer, 'mode');
       ctx.report({
         pointer,

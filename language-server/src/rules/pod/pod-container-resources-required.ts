@@ -16,8 +16,9 @@ export const podContainerResourcesRequired: Rule = {
       if (c.value.resources != null) continue;
       ctx.report({
         pointer: c.pointer,
+        missing: 'resources',
         message:
-          `Marathon rejects the pod: "'resources' is undefined on object: {...}" (path ${c.pointer}/resources). Unlike apps, pod containers ` +
+          `Marathon rejects the pod, saying "resources" is undefined (path ${c.pointer}/resources). Unlike apps, pod containers ` +
           'have no default resources object. Add "resources": {"cpus": 0.1, "mem": 128} sized for the container.',
         fix: { title: 'Add resources {cpus: 0.1, mem: 128}', edits: [{ op: 'add', pointer: joinPointer(c.pointer, 'resources'), value: { cpus: 0.1, mem: 128 } }] },
       });

@@ -25,6 +25,8 @@ export const podEndpointContainerPort: Rule = {
       } else if (mode !== 'host' && !has) {
         ctx.report({
           pointer: e.pointer,
+          // A misspelt network "mode" makes it a container network (the default) too.
+          missing: ['containerPort', ...(Array.isArray(ctx.root.networks) ? ctx.root.networks.map((_n, i) => `/networks/${i}/mode`) : [])],
           message: 'Marathon rejects the endpoint: "is required when using container-mode networking" (containerPort). On a container network Marathon must know which port inside the pod to expose. Add containerPort.',
         });
       }

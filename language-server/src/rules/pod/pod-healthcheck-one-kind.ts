@@ -19,6 +19,7 @@ export const podHealthCheckOneKind: Rule = {
       if (kinds.length === 1) continue;
       ctx.report({
         pointer: joinPointer(c.pointer, 'healthCheck'),
+        ...(kinds.length === 0 ? { missing: ['http', 'tcp', 'exec'] } : {}),
         message: `Marathon rejects the pod: "${text}". This health check has ${kinds.length ? kinds.join(' and ') : 'none of them'}; it must say how to probe the container in exactly one way. Keep one of http, tcp, exec.`,
       });
     }

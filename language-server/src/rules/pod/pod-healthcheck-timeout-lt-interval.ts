@@ -18,6 +18,7 @@ export const podHealthCheckTimeoutLtInterval: Rule = {
       if (typeof timeout !== 'number' || typeof interval !== 'number' || timeout < interval) continue;
       ctx.report({
         pointer: joinPointer(c.pointer, 'healthCheck', 'timeoutSeconds'),
+        missing: [joinPointer(c.pointer, 'healthCheck', 'timeoutSeconds'), joinPointer(c.pointer, 'healthCheck', 'intervalSeconds')],
         message:
           `Marathon rejects the pod: "got ${timeout}, expected less than ${interval}" (path ${c.pointer}/healthCheck/timeoutSeconds). ` +
           (hc.timeoutSeconds == null ? `timeoutSeconds defaults to 20. ` : '') +

@@ -22,6 +22,7 @@ export const podUpgradeResident: Rule = {
     const fixValue = upgrade ? 0 : scheduling ? { minimumHealthCapacity: 0.5, maximumOverCapacity: 0 } : { upgrade: { minimumHealthCapacity: 0.5, maximumOverCapacity: 0 } };
     ctx.report({
       pointer: upgrade && 'maximumOverCapacity' in upgrade ? joinPointer('/scheduling/upgrade', 'maximumOverCapacity') : '/volumes',
+      ...(upgrade?.maximumOverCapacity == null ? { missing: ['/scheduling/upgrade/maximumOverCapacity', '/scheduling/upgrade', '/scheduling'] } : {}),
       message:
         `Marathon rejects the pod: "got ${scalaDouble(v)}, expected 0.0" (path /scheduling/upgrade/maximumOverCapacity). ` +
         (upgrade?.maximumOverCapacity == null ? 'Without it the upgrade strategy defaults to 1.0. ' : '') +

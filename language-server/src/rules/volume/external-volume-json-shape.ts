@@ -22,13 +22,13 @@ export const externalVolumeJsonShape: Rule = {
   check(ctx) {
     const raml = ctx.atLeast('1.5');
     // Before 1.5 play-json reported the field itself; from 1.5 the union hides it behind hostPath.
-    const quote = (legacy: string) => (raml ? `"${unionMessage}" (Marathon's message points at hostPath, but the problem is here)` : `"${legacy}"`);
+    const quote = (legacy: string) => (raml ? `Marathon rejects the volume with a message about "hostPath" (it tries every volume form and names the last one's field), but the problem is here` : `"${legacy}"`);
     for (const v of externalVolumesOf(ctx)) {
       const e = v.external;
       const out: Report[] = [];
       const at = (field: string) => joinPointer(v.externalPointer, field);
       if (v.volume.mode === undefined) {
-        out.push({ pointer: v.pointer, target: 'key', message: `${quote('error.path.missing')}: the volume has no "mode". Add "mode": "RW" (or "RO" where the containerizer allows it).` });
+        out.push({ pointer: v.pointer, target: 'key', missing: 'mode', message: `${quote('error.path.missing')}: the volume has no "mode". Add "mode": "RW" (or "RO" where the containerizer allows it).` });
       } else if (typeof v.volume.mode !== 'string' || !isMode(v.volume.mode.toUpperCase())) {
         out.push({ pointer: joinPointer(v.pointer, 'mode'), message: `${quote('error.expected.jsstring')}: "mode" must be "RW" or "RO".` });
       }
@@ -38,7 +38,7 @@ export const externalVolumeJsonShape: Rule = {
       for (const field of ['name', 'provider'] as const) {
         if (e[field] === undefined) {
           // 1.5+: optional in RAML, reported by external-volume-name-required / -provider-required instead.
-          if (!raml) out.push({ pointer: v.externalPointer, target: 'key', message: `"error.path.missing" (external/${field}): Marathon before 1.5 requires "${field}" in the JSON. Add it.` });
+          if (!raml) out.push({ pointer: v.externalPointer, target: 'key', missing: field, message: `"error.path.missing" (external/${field}): Marathon before 1.5 requires "${field}" in the JSON. Add it.` });
         } else if (typeof e[field] !== 'string') {
           out.push({ pointer: at(field), message: `${quote('error.expected.jsstring')}: "external.${field}" must be a string.` });
         }

@@ -1,3 +1,4 @@
+import { editDistance } from '../../core/nearest';
 import { joinPointer } from '../../model/documentModel';
 import type { Rule } from '../../core/rule';
 import { externalVolumesOf, optionsOf } from '../../model/volume/externalVolumes';
@@ -20,9 +21,12 @@ export const externalVolumeOptionKey: Rule = {
         const pointer = joinPointer(v.externalPointer, 'options', key);
         const namespaced = `dvdi/${key}`;
         const canPrefix = !key.includes('/') && optionKeyRegex.test(namespaced) && !(namespaced in options);
+        // "dvdi//driver", "dvdi/drvier": the driver option misspelt explains "dvdi/driver" missing too.
+        const driverTypo = !('dvdi/driver' in options) && editDistance(key, 'dvdi/driver') <= 2;
         ctx.report({
           pointer,
           target: 'key',
+          ...(driverTypo ? { misspelling: 'dvdi/driver' } : {}),
           message:
             `"${optionKeyRegexMessage}" (external/options/keys): ${JSON.stringify(key)} is not "<provider>/<name>"; Marathon only forwards "dvdi/*" options to the driver. ` +
             (canPrefix ? `Write ${JSON.stringify(namespaced)}.` : 'Prefix the key with "dvdi/" and keep to letters, digits, "-", ".", "_" and ":".'),

@@ -15,6 +15,7 @@ export const persistentVolumeMaxsizeMountOnly: Rule = {
       if (v.persistent.maxSize === undefined || v.persistent.type === 'mount') continue;
       ctx.report({
         pointer: joinPointer(v.persistentPointer, 'maxSize'),
+        ...(v.persistent.type === undefined ? { missing: joinPointer(v.persistentPointer, 'type') } : {}),
         target: 'key',
         message:
           '"Only mount volumes can have maxSize" (persistent/maxSize): only a whole mount disk can be larger than the requested size. ' +

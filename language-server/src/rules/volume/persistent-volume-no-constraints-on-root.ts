@@ -17,6 +17,7 @@ export const persistentVolumeNoConstraintsOnRoot: Rule = {
       ctx.report({
         pointer: joinPointer(v.persistentPointer, 'constraints'),
         target: 'key',
+        ...(type === undefined ? { missing: joinPointer(v.persistentPointer, 'type') } : {}),
         message:
           '"Constraints on root volumes are not supported" (persistent/constraints): a root volume is carved from the agent\'s root disk, which has no path to match. ' +
           'Set "type" to "path" or "mount", or remove the constraints.',

@@ -19,6 +19,7 @@ export const residencyRequiresPv: Rule = {
       const pointer = joinPointer(appRef.pointer, 'residency');
       ctx.report({
         pointer,
+        missing: joinPointer(appRef.pointer, 'container', 'volumes'),
         target: 'key',
         message:
           `"${marathonMessage}": residency keeps tasks on the agent that holds their persistent volumes, and this app has none. ` +
