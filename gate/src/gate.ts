@@ -8,7 +8,7 @@ import { Agent as HttpsAgent, createServer as createTlsServer } from 'node:https
 import type { AddressInfo } from 'node:net';
 import { PassThrough, Readable } from 'node:stream';
 import { createProxyServer } from 'http-proxy-3';
-import type { Profile } from '@marathon-devtools/language-server';
+import { compareVersions, type Profile } from '@marathon-devtools/language-server';
 import { auditReport } from './audit';
 import { ClusterState, defaultClusterStateOptions, type ClusterStateOptions, type RootGroupReader } from './clusterState';
 import { dropHopByHop } from './hopByHop';
@@ -60,6 +60,7 @@ export async function startGate(options: GateOptions, host: string, port: number
     : new HttpAgent({ keepAlive: true, maxSockets: 256 });
   const proxy = createProxyServer({ target: options.marathon.href, xfwd: true, agent, ca: options.marathonCa, secure: true });
   const accepted = new WeakMap<IncomingMessage, Verdict>();
+  const readerStatus = compareVersions(options.profile.marathonVersion, '1.5') < 0 ? 400 : 422;
 
   proxy.on('proxyRes', (proxyRes, req) => {
     dropHopByHop(proxyRes.headers);
@@ -125,7 +126,7 @@ export async function startGate(options: GateOptions, host: string, port: number
     if (options.mode === 'warn') {
       return { decision: v.findings.length > 0 ? 'warned' : 'allowed', warnings: warningHeaders(v.findings, v.skipped) };
     }
-    if (hasErrors(v)) return { decision: 'denied', refuse: notValid(v.findings), warnings: [] };
+    if (hasErrors(v)) return { decision: 'denied', refuse: notValid(v.findings, readerStatus), warnings: [] };
     if (v.skipped.length > 0 && options.fail === 'closed') {
       return { decision: 'unavailable', refuse: cannotDecide(v.skipped, reason ?? 'cluster state unavailable'), warnings: [] };
     }

@@ -25,6 +25,8 @@ export interface GateFinding {
   pass: 'app' | 'document' | 'root';
   /** The app the finding is about, when the body holds several (a group or a batch). */
   appId?: string;
+  /** Marathon's JSON reader rejects this before any validator runs (docs/json-layer.md). */
+  jsonLayer?: boolean;
 }
 
 export interface Verdict {
@@ -38,6 +40,8 @@ export interface Verdict {
 
 /** Rules that only make sense for a group document (they read its structure); everything else is per app. */
 const appRuleIds = new Set(allRules.filter((r) => r.kinds.includes('app') && r.id !== 'schema').map((r) => r.id));
+/** Findings of Marathon's JSON reader: its paths run from the request body's root, like play-json's. */
+const jsonLayerIds = new Set(allRules.filter((r) => r.id === 'schema' || r.layer === 'json').map((r) => r.id));
 
 export function judge(route: AdmissionRoute, bodyText: string, deployed: DeployedState | undefined, profile: Profile): Verdict {
   let body: unknown;
@@ -64,7 +68,8 @@ export function judge(route: AdmissionRoute, bodyText: string, deployed: Deploye
 }
 
 function render(d: Diagnostic, target: LintTarget): GateFinding {
-  const base = { ruleId: d.ruleId, severity: d.severity, message: d.message };
+  const base = { ruleId: d.ruleId, severity: d.severity, message: d.message, ...(jsonLayerIds.has(d.ruleId) ? { jsonLayer: true } : {}) };
+  if (base.jsonLayer && target.kind === 'group') return { ...base, path: marathonPath(d.pointer, target.value, d.ruleId), pass: 'document' };
   if (target.kind !== 'group') {
     // A batch element is validated as an app of its own; its paths are relative to it like any single app.
     const appId = target.batchIndex !== undefined && typeof target.value.id === 'string' ? target.value.id : undefined;

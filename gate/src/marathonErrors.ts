@@ -22,11 +22,14 @@ export function findingText(f: GateFinding, withApp: boolean): string {
  * that way, prefixing each message with the app id since the path alone cannot say which app it is.
  * Without per-app errors, the body's own and the root group's findings are reported.
  */
-export function notValid(findings: readonly GateFinding[]): MarathonError {
+/** `readerStatus`: Marathon 1.5+ answers a JSON reader failure with 422, 1.4 and older with 400. */
+export function notValid(findings: readonly GateFinding[], readerStatus = 422): MarathonError {
   const errors = findings.filter((f) => f.severity === 'error');
+  // Marathon's JSON reader fails first and alone: `Invalid JSON` with its paths (marathon-api.md §12).
+  const reader = errors.filter((f) => f.jsonLayer);
   const perApp = errors.filter((f) => f.pass === 'app');
-  const shown = perApp.length > 0 ? perApp : errors;
-  const several = new Set(shown.map((f) => f.appId)).size > 1 || shown.some((f) => f.appId !== undefined && f.pass === 'app');
+  const shown = reader.length > 0 ? reader : perApp.length > 0 ? perApp : errors;
+  const several = reader.length === 0 && (new Set(shown.map((f) => f.appId)).size > 1 || shown.some((f) => f.appId !== undefined && f.pass === 'app'));
   const byPath = new Map<string, string[]>();
   for (const f of shown) {
     const list = byPath.get(f.path) ?? [];
@@ -35,7 +38,7 @@ export function notValid(findings: readonly GateFinding[]): MarathonError {
     byPath.set(f.path, list);
   }
   const details = [...byPath].map(([path, errs]) => ({ path, errors: errs }));
-  return { status: 422, body: JSON.stringify({ message: 'Object is not valid', details }) };
+  return { status: reader.length > 0 ? readerStatus : 422, body: JSON.stringify({ message: reader.length > 0 ? 'Invalid JSON' : 'Object is not valid', details }) };
 }
 
 /** `--fail closed` when the cross-app checks cannot run. */

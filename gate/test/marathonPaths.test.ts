@@ -71,3 +71,12 @@ test('option keys: the driver check, the other dvdi options, and an invalid key 
   assert.equal(marathonPath('', doc), '/');
   assert.equal(marathonPath('/a/0', { a: { 0: 1 } }), '/a/0', 'a numeric key of an object is a key, not an index');
 });
+
+test("a shape error stops at Marathon's JSON reader: 422 Invalid JSON with play-json paths from the body's root", () => {
+  const d = denial('PUT', '/v2/groups/prod', { apps: [{ id: 'web', cmd: 'sleep 100', cpus: 'two' }] });
+  assert.equal(d.body.message, 'Invalid JSON');
+  assert.deepEqual(paths(d.body), ['/apps(0)/cpus']);
+  const single = denial('POST', '/v2/apps', { id: '/web', cmd: 'sleep 100', cpus: 'two', container: { type: 'MESOS', volumes: [{ containerPath: 'v', mode: 'RW', external: { size: 1 } }] } });
+  assert.equal(single.body.message, 'Invalid JSON');
+  assert.deepEqual(paths(single.body), ['/cpus']);
+});
