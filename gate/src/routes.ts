@@ -21,12 +21,6 @@ const prefixes: readonly [string, RouteKind][] = [
   ['/v2/pods', 'pod'],
 ];
 
-/**
- * App ids cannot contain these sub-resource names (Marathon reserves them: `restart`, `tasks`, `versions`),
- * so `/v2/apps/x/restart` is an action, not the app `/x/restart`. Pod sub-resources use `::`.
- */
-const appActions = /\/(restart|tasks|versions)(\/|$)/;
-
 export function admissionRoute(method: string | undefined, url: string | undefined): AdmissionRoute | undefined {
   if (method !== 'POST' && method !== 'PUT' && method !== 'PATCH') return undefined;
   if (url === undefined || !url.startsWith('/v2/')) return undefined;
@@ -41,9 +35,11 @@ export function admissionRoute(method: string | undefined, url: string | undefin
   for (const [prefix, kind] of prefixes) {
     if (path !== prefix && !path.startsWith(prefix + '/')) continue;
     const rest = path.slice(prefix.length).replace(/\/+$/, '');
-    if (kind === 'app' && appActions.test(rest)) return undefined;
+    // Marathon's sub-resources take other methods (`POST …/restart`, `GET|DELETE …/tasks`, `GET …/versions`,
+    // pods' `::status`): a PUT or PATCH on such a path addresses an app whose id ends so, which
+    // app-id-reserved then refuses as Marathon does. POST exists only on the collection for apps and pods.
     if (kind === 'pod' && rest.includes('::')) return undefined;
-    if (kind === 'group' && /\/versions(\/|$)/.test(rest)) return undefined;
+    if (kind !== 'group' && method === 'POST' && rest !== '') return undefined;
     const urlId = rest === '' ? undefined : '/' + rest.split('/').filter(Boolean).join('/');
     if (kind === 'group' && method === 'PATCH' && urlId === undefined) return undefined;
     const label = `${method} ${prefix}${urlId === undefined ? '' : '/{id}'}`;
@@ -65,6 +61,7 @@ export function deletion(method: string | undefined, url: string | undefined): {
   if (method !== 'DELETE') return undefined;
   const route = admissionRoute('PUT', url);
   if (!route || route.kind === 'pod') return undefined;
-  if (route.kind === 'app') return route.urlId === undefined ? undefined : { kind: 'app', id: route.urlId };
+  // `DELETE /v2/apps/{id}/tasks[/{taskId}]` kills tasks; no app id may end in `tasks` (app-id-reserved).
+  if (route.kind === 'app') return route.urlId === undefined || /\/tasks(\/|$)/.test(route.urlId) ? undefined : { kind: 'app', id: route.urlId };
   return { kind: 'group', id: route.urlId ?? '/' };
 }

@@ -18,6 +18,7 @@ const judged: [string, string, string, string | undefined][] = [
   ['PATCH', '/v2/groups/foo', 'PATCH /v2/groups/{id}', '/foo'],
   ['POST', '/v2/pods', 'POST /v2/pods', undefined],
   ['PUT', '/v2/pods/db', 'PUT /v2/pods/{id}', '/db'],
+  ['PUT', '/v2/apps/web/restart', 'PUT /v2/apps/{id}', '/web/restart'],
 ];
 for (const [method, url, label, id] of judged) {
   test(`judged: ${method} ${url}`, () => {
@@ -36,7 +37,9 @@ const passed: [string, string][] = [
   ['DELETE', '/v2/apps/web/tasks'],
   ['POST', '/v2/tasks/delete'],
   ['DELETE', '/v2/pods/db::instances/abc'],
-  ['PUT', '/v2/groups/foo/versions/2020'],
+  ['GET', '/v2/groups/foo/versions/2020'],
+  ['POST', '/v2/apps/web'],
+  ['POST', '/v2/pods/db'],
   ['PATCH', '/v2/groups'],
   ['POST', '/v2/appsfoo'],
   ['GET', '/v2/events'],

@@ -1,0 +1,68 @@
+// Test helpers: real HTTP requests (node:http, keep-alive) and a gate started in-process on port 0 in front
+// of a given Marathon (the stand-in), reading its root group through the gate's own reader.
+import { Agent, request } from 'node:http';
+import { defaultProfile, type Profile } from '@marathon-devtools/language-server';
+import { rootGroupReader } from '../src/cli/rootGroupReader';
+import { startGate, type FailMode, type GateOptions, type Mode, type RunningGate } from '../src/gate';
+
+export interface Answer {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}
+
+const agent = new Agent({ keepAlive: true, maxSockets: 512 });
+
+export function call(method: string, url: string, body?: string | Buffer, headers: Record<string, string> = {}): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    const h: Record<string, string> = { ...headers };
+    if (body !== undefined && !Object.keys(h).some((k) => k.toLowerCase() === 'content-type')) h['Content-Type'] = 'application/json';
+    const req = request(url, { method, headers: h, agent }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+export interface TestGateOptions {
+  mode?: Mode;
+  fail?: FailMode;
+  profile?: Profile;
+  logs?: Record<string, unknown>[];
+  clusterState?: GateOptions['clusterState'];
+}
+
+export function gateInFrontOf(marathonUrl: string, o: TestGateOptions = {}): Promise<RunningGate> {
+  const marathon = new URL(marathonUrl);
+  return startGate(
+    {
+      marathon, mode: o.mode ?? 'deny', fail: o.fail ?? 'closed', profile: o.profile ?? defaultProfile,
+      readRootGroup: rootGroupReader(marathon, {}, 2_000),
+      log: (e) => o.logs?.push(e),
+      clusterState: o.clusterState ?? { refreshMs: 60_000, maxAgeMs: 60_000, waitMs: 2_000 },
+    },
+    '127.0.0.1',
+    0,
+  );
+}
+
+export interface MarathonDenial {
+  message: string;
+  details: { path: string; errors: string[] }[];
+}
+
+/** The gate's refusal (every message ends with a rule id), or undefined for any other answer. */
+export function gateDenial(a: Answer): MarathonDenial | undefined {
+  if (a.status !== 422 && a.status !== 400) return undefined;
+  try {
+    const b = JSON.parse(a.body) as MarathonDenial;
+    if (!Array.isArray(b.details) || b.details.length === 0) return undefined;
+    return b.details.every((d) => d.errors.every((e) => / \([a-z0-9][a-z0-9.-]*\)$/.test(e))) ? b : undefined;
+  } catch {
+    return undefined;
+  }
+}
