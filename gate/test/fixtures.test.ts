@@ -1,0 +1,87 @@
+// Every valid and invalid rule fixture (language-server/test/rules) posted through the gate to each of its
+// kind's routes gets the same verdict as marathon-lint run on the file: refused iff the CLI reports an error.
+// A body that is not JSON is Marathon's to answer (its own 400), never a gate refusal. One gate per fixture
+// config (the profile), all in front of one stand-in Marathon that is emptied after every accepted write.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { defaultProfile, parseConfig, type Profile } from '@marathon-devtools/language-server';
+import { startStandinMarathon, type StandinMarathon } from '../../test/standins/marathon/standin';
+import type { RunningGate } from '../src/gate';
+import { call, gateDenial, gateInFrontOf } from './harness';
+
+const root = join(import.meta.dirname, '..', '..');
+const fixturesDir = 'language-server/test/rules';
+
+interface CliResult {
+  file: string;
+  kind: string;
+  diagnostics: { ruleId: string; severity: string }[];
+}
+
+function nearestConfig(file: string): string | undefined {
+  for (let dir = dirname(join(root, file)); dir.startsWith(join(root, fixturesDir)); dir = dirname(dir)) {
+    if (existsSync(join(dir, 'marathon-lint.config.json'))) return join(dir, 'marathon-lint.config.json');
+  }
+  return undefined;
+}
+
+const canonicalId = /^(\/[a-z0-9]([a-z0-9.-]*[a-z0-9])?)+$/;
+const collection: Record<string, string> = { app: '/v2/apps', group: '/v2/groups', pod: '/v2/pods' };
+
+let marathon: StandinMarathon;
+const gates = new Map<string, Promise<RunningGate>>();
+before(async () => {
+  marathon = await startStandinMarathon();
+});
+after(async () => {
+  for (const g of gates.values()) await (await g).close();
+  await marathon.close();
+});
+
+function gateFor(config: string | undefined): Promise<RunningGate> {
+  const key = config ?? '';
+  let g = gates.get(key);
+  if (!g) {
+    const profile: Profile = config ? parseConfig(readFileSync(config, 'utf8'), config).profile : defaultProfile;
+    g = gateInFrontOf(marathon.url, { profile, fail: 'closed' });
+    gates.set(key, g);
+  }
+  return g;
+}
+
+// The CLI once over every fixture (it finds each file's config itself, as a user's run would).
+const cli = spawnSync(process.execPath, [join(root, 'language-server/bin/marathon-lint.cjs'), '--format', 'json', fixturesDir], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 28, timeout: 120_000 });
+const results: CliResult[] = cli.status === 1 || cli.status === 0 ? JSON.parse(cli.stdout) : [];
+
+test('marathon-lint ran over the fixtures', () => {
+  assert.equal(cli.status, 1, cli.stderr);
+  assert.ok(results.filter((r) => collection[r.kind]).length > 300, 'most fixtures are Marathon apps, groups and pods');
+});
+
+for (const r of results.filter((x) => collection[x.kind])) {
+  test(`${r.file} (${r.kind})`, async () => {
+    const text = readFileSync(join(root, r.file), 'utf8');
+    const g = await gateFor(nearestConfig(r.file));
+    const lintRefuses = r.diagnostics.some((d) => d.severity === 'error');
+    let id: unknown;
+    let parses = true;
+    try {
+      id = (JSON.parse(text) as { id?: unknown })?.id;
+    } catch {
+      parses = false;
+    }
+    const routes: [string, string][] = [['POST', collection[r.kind]]];
+    if (typeof id === 'string' && canonicalId.test(id)) routes.push(['PUT', collection[r.kind] + id]);
+    for (const [method, path] of routes) {
+      const a = await call(method, g.url + path, text);
+      const refused = gateDenial(a) !== undefined;
+      const errors = r.diagnostics.filter((d) => d.severity === 'error').map((d) => d.ruleId);
+      if (!parses) assert.equal(refused, false, `${method} ${path}: a body that is not JSON is Marathon's to answer, got ${a.status} ${a.body}`);
+      else assert.equal(refused, lintRefuses, `${method} ${path}: marathon-lint errors [${errors}], gate answered ${a.status} ${a.body.slice(0, 400)}`);
+      if (a.status < 300) assert.equal((await call('DELETE', `${g.url}/v2/groups?force=true`)).status, 200);
+    }
+  });
+}
