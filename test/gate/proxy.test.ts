@@ -5,8 +5,8 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { request } from 'node:http';
 import { connect } from 'node:net';
-import { startStandinMarathon, type StandinMarathon } from '../../test/standins/marathon/standin';
-import type { RunningGate } from '../src/gate';
+import { startStandinMarathon, type StandinMarathon } from '../standins/marathon/standin';
+import type { RunningGate } from '../../gate/src/gate';
 import { call, gateDenial, gateInFrontOf } from './harness';
 
 let marathon: StandinMarathon;

@@ -2,8 +2,8 @@
 // of a given Marathon (the stand-in), reading its root group through the gate's own reader.
 import { Agent, request } from 'node:http';
 import { defaultProfile, type Profile } from '@marathon-devtools/language-server';
-import { rootGroupReader } from '../src/cli/rootGroupReader';
-import { startGate, type FailMode, type GateOptions, type Mode, type RunningGate } from '../src/gate';
+import { rootGroupReader } from '../../gate/src/cli/rootGroupReader';
+import { startGate, type FailMode, type GateOptions, type Mode, type RunningGate } from '../../gate/src/gate';
 
 export interface Answer {
   status: number;

@@ -8,8 +8,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { defaultProfile, parseConfig, type Profile } from '@marathon-devtools/language-server';
-import { startStandinMarathon, type StandinMarathon } from '../../test/standins/marathon/standin';
-import type { RunningGate } from '../src/gate';
+import { startStandinMarathon, type StandinMarathon } from '../standins/marathon/standin';
+import type { RunningGate } from '../../gate/src/gate';
 import { call, gateDenial, gateInFrontOf } from './harness';
 
 const root = join(import.meta.dirname, '..', '..');

@@ -2,8 +2,8 @@
 // the group bypass closed, accepted bodies byte for byte, a 5 MB group, both fail modes with Marathon down.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startStandinMarathon, type StandinMarathon } from '../../test/standins/marathon/standin';
-import type { RunningGate } from '../src/gate';
+import { startStandinMarathon, type StandinMarathon } from '../standins/marathon/standin';
+import type { RunningGate } from '../../gate/src/gate';
 import { call, gateDenial, gateInFrontOf } from './harness';
 
 let marathon: StandinMarathon;

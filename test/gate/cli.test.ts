@@ -1,0 +1,92 @@
+// marathon-gate as a user starts it (the bundled bin, a real process), in front of the stand-in Marathon:
+// the README's example over HTTPS (--tls-cert/--tls-key), the gate's own reads with --marathon-token-file,
+// tokens never in its log, usage errors as one line with exit 2, SIGTERM stops it cleanly.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { request } from 'node:https';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { makeTestPki, type TestPki } from '../../agent-bridge/test/server/certs';
+import { startStandinMarathon, type StandinMarathon } from '../standins/marathon/standin';
+
+const root = join(import.meta.dirname, '..', '..');
+const bin = join(root, 'gate/bin/marathon-gate.cjs');
+const token = 'dcos-token-for-the-gate-7f3a';
+
+let marathon: StandinMarathon;
+let pki: TestPki;
+let gate: ChildProcess;
+let gateUrl: string;
+let stderr = '';
+
+before(async () => {
+  marathon = await startStandinMarathon({ auth: { kind: 'token', token } });
+  pki = makeTestPki();
+  writeFileSync(join(pki.dir, 'token'), token + '\n');
+  gate = spawn(process.execPath, [bin, '--listen', '127.0.0.1:0', '--marathon', marathon.url, '--marathon-token-file', join(pki.dir, 'token'), '--tls-cert', pki.paths.serverCert, '--tls-key', pki.paths.serverKey], { stdio: ['ignore', 'ignore', 'pipe'] });
+  gateUrl = await new Promise<string>((resolve, reject) => {
+    createInterface({ input: gate.stderr! }).on('line', (line) => {
+      stderr += line + '\n';
+      const m = /"msg":"listening","url":"([^"]+)"/.exec(line);
+      if (m) resolve(m[1]);
+    });
+    gate.once('exit', (code) => reject(new Error(`marathon-gate exited ${code}: ${stderr}`)));
+  });
+});
+after(async () => {
+  if (gate.exitCode === null) gate.kill('SIGKILL');
+  await marathon.close();
+});
+
+function https(method: string, path: string, body?: string): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const headers: Record<string, string> = { Authorization: `token=${token}` };
+    if (body) headers['Content-Type'] = 'application/json';
+    const req = request(`${gateUrl}${path}`, { method, ca: pki.ca, headers }, (res) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (c: string) => (text += c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+test('the README example: an external volume without a name is refused with Marathon\'s 422, over HTTPS', async () => {
+  assert.match(gateUrl, /^https:\/\/127\.0\.0\.1:\d+$/);
+  // The body exactly as the README's curl line sends it.
+  const body = /-d '(\{"id":"\/db".*\})'/.exec(readFileSync(join(root, 'README.md'), 'utf8'))?.[1];
+  assert.ok(body, 'the README marathon-gate example (curl -d \'{"id":"/db",…}\') was not found');
+  const a = await https('POST', '/v2/apps', body);
+  assert.equal(a.status, 422);
+  const d = JSON.parse(a.body) as { message: string; details: { path: string; errors: string[] }[] };
+  assert.equal(d.message, 'Object is not valid');
+  assert.ok(d.details.some((x) => x.path === '/container/volumes(0)/external/name' && x.errors[0].endsWith('(external-volume-name-required)')), a.body);
+  assert.equal((await https('POST', '/v2/apps', JSON.stringify({ id: '/cli/web', cmd: 'sleep 100' }))).status, 201);
+});
+
+test('the gate reads the deployed apps with its token file; the token is never logged', async () => {
+  const h = JSON.parse((await https('GET', '/_gate/healthz')).body) as { clusterState: { error: string | null; ageSeconds: number | null } };
+  assert.equal(h.clusterState.error, null);
+  assert.equal(typeof h.clusterState.ageSeconds, 'number');
+  assert.ok(marathon.requests.some((r) => r.path === '/v2/groups' && r.authorized));
+  assert.ok(!stderr.includes(token), 'token in the log');
+});
+
+test('usage mistakes: one line naming the flag, exit 2, nothing listens', () => {
+  const r = spawnSync(process.execPath, [bin, '--listen', '127.0.0.1:0', '--marathon', marathon.url, '--marathon-token-file', '/nonexistent/token'], { encoding: 'utf8', timeout: 20_000 });
+  assert.equal(r.status, 2);
+  assert.equal(r.stderr, '--marathon-token-file /nonexistent/token: cannot read it (no such file)\n'.replace(/^/, 'marathon-gate: '));
+});
+
+test('SIGTERM stops the gate cleanly', async () => {
+  const code = await new Promise<number | null>((resolve) => {
+    gate.once('exit', (c) => resolve(c));
+    gate.kill('SIGTERM');
+  });
+  assert.equal(code, 0);
+  assert.match(stderr, /"msg":"stopping","signal":"SIGTERM"/);
+});
