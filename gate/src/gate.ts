@@ -55,9 +55,10 @@ export async function startGate(options: GateOptions, host: string, port: number
   const state = new ClusterState(options.readRootGroup, options.clusterState ?? defaultClusterStateOptions);
   const metrics = createMetrics(() => state.ageSeconds());
   const secure = options.marathon.protocol === 'https:';
+  // Kept-alive connections to Marathon, unbounded in number: each open /v2/events stream holds one for good.
   const agent = secure
-    ? new HttpsAgent({ keepAlive: true, maxSockets: 256, ca: options.marathonCa })
-    : new HttpAgent({ keepAlive: true, maxSockets: 256 });
+    ? new HttpsAgent({ keepAlive: true, maxFreeSockets: 64, ca: options.marathonCa })
+    : new HttpAgent({ keepAlive: true, maxFreeSockets: 64 });
   const proxy = createProxyServer({ target: options.marathon.href, xfwd: true, agent, ca: options.marathonCa, secure: true });
   const accepted = new WeakMap<IncomingMessage, Verdict>();
   const readerStatus = compareVersions(options.profile.marathonVersion, '1.5') < 0 ? 400 : 422;
