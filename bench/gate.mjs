@@ -87,6 +87,33 @@ export async function run({ root, runs, log }) {
       const v = await call('GET', `${g}/v2/apps/team3/svc7`);
       if (i >= 0) gets.direct.push(d.ms), gets.gate.push(v.ms);
     }
+    log('bench gate: event stream');
+    const arrivals = { direct: new Map(), gate: new Map() };
+    const streams = [];
+    for (const [name, base] of [['direct', m], ['gate', g]]) {
+      const res = await new Promise((resolve, reject) => request(`${base}/v2/events?event_type=api_post_event`, { headers: { Accept: 'text/event-stream' } }, resolve).on('error', reject).end());
+      streams.push(res);
+      let buf = '';
+      res.setEncoding('utf8');
+      res.on('data', (c) => {
+        const now = performance.now();
+        buf += c;
+        for (let i = buf.indexOf('\r\n\r\n'); i !== -1; i = buf.indexOf('\r\n\r\n')) {
+          const id = /"uri":"\/v2\/apps\/sse\/(\d+)"/.exec(buf.slice(0, i))?.[1];
+          if (id !== undefined) arrivals[name].set(id, now);
+          buf = buf.slice(i + 4);
+        }
+      });
+    }
+    await new Promise((r) => setTimeout(r, 200));
+    for (let i = 0; i < 200; i++) {
+      await call('POST', `${m}/v2/apps`, JSON.stringify({ id: `/sse/${i}`, cmd: 'sleep 100' }));
+      await new Promise((r) => setTimeout(r, 2));
+    }
+    await new Promise((r) => setTimeout(r, 500));
+    for (const st of streams) st.destroy();
+    const sse = { direct: [], gate: [] };
+    for (const [id, t] of arrivals.direct) if (arrivals.gate.has(id)) sse.direct.push(0), sse.gate.push(arrivals.gate.get(id) - t);
     const row = (name, s, p, goal) => {
       const added = pct(s.gate, p) - pct(s.direct, p);
       return `| ${name} | p${p} | ${ms(pct(s.direct, p))} | ${ms(pct(s.gate, p))} | ${ms(added)} | ${goal} | ${(pct(s.gate, p) / pct(s.direct, p)).toFixed(2)}× |`;
@@ -103,6 +130,8 @@ export async function run({ root, runs, log }) {
       row('1,000-app PUT /v2/groups/bulk', puts, 99, '≤ 50 ms'),
       row('pass-through GET /v2/apps/{id}', gets, 50, '≤ 1 ms'),
       row('pass-through GET /v2/apps/{id}', gets, 99, ''),
+      `| /v2/events: ${sse.gate.length} of 200 events, arrival through the gate after the direct stream's | p50 | | | ${ms(pct(sse.gate, 50))} | no buffering | |`,
+      `| /v2/events (same) | p99 | | | ${ms(pct(sse.gate, 99))} | | |`,
     ];
   } finally {
     for (const c of children) c.kill('SIGTERM');
