@@ -1,15 +1,17 @@
 /**
- * The files the command line names → what the gate needs at start: the lint profile, the Authorization
- * header for its own reads of Marathon, the CA and the TLS pair. Every problem names the flag and the file.
+ * The files the command line names → what the gate needs at start: the lint profile, the credentials and CA
+ * for its own reads of Marathon (read by the cluster workspace's Marathon client helpers), the TLS pair. Every
+ * problem names the flag and the file.
  */
 import { readFileSync } from 'node:fs';
 import { parseConfig, type Profile } from '@marathon-devtools/language-server';
+import { MarathonSetupError, readCaFile, readCredentialsFile, readTokenFile, type MarathonAuth } from '@marathon-devtools/cluster/marathon/options';
 import type { GateCliOptions } from './args';
 
 export interface GateFiles {
   profile: Profile;
-  /** `token=<t>` (DC/OS) or `Basic <base64>`; undefined when Marathon needs none. */
-  authorization?: string;
+  /** The gate's own credentials for Marathon; undefined when Marathon needs none. */
+  auth?: MarathonAuth;
   ca?: string;
   tls?: { cert: string; key: string };
   /** Non-fatal notes for the log (config warnings). */
@@ -28,6 +30,16 @@ function read(flag: string, file: string): string {
   }
 }
 
+/** The Marathon client's file readers, with the flag named in front of their one-line message. */
+function viaClient<T>(flag: string, readIt: () => T): T {
+  try {
+    return readIt();
+  } catch (e) {
+    if (e instanceof MarathonSetupError) throw new GateStartError(`${flag} ${e.message}`);
+    throw e;
+  }
+}
+
 export function loadGateFiles(o: GateCliOptions): GateFiles {
   const notes: string[] = [];
   let profile: Profile | undefined;
@@ -38,20 +50,14 @@ export function loadGateFiles(o: GateCliOptions): GateFiles {
     for (const d of r.errors) notes.push(`--config ${o.config}: line ${d.range.start.line + 1}: ${d.message}`);
     profile = r.profile;
   }
-  let authorization: string | undefined;
-  if (o.tokenFile !== undefined) {
-    const token = read('--marathon-token-file', o.tokenFile).trim();
-    if (token === '' || /\s/.test(token)) throw new GateStartError(`--marathon-token-file ${o.tokenFile}: expected one DC/OS token (no spaces or lines), found ${token === '' ? 'an empty file' : 'whitespace inside'}`);
-    authorization = `token=${token}`;
-  }
-  if (o.credentialsFile !== undefined) {
-    const cred = read('--marathon-credentials-file', o.credentialsFile).replace(/\r?\n$/, '');
-    const colon = cred.indexOf(':');
-    if (colon <= 0 || cred.includes('\n')) throw new GateStartError(`--marathon-credentials-file ${o.credentialsFile}: expected one line user:password (the user may not contain ":")`);
-    authorization = `Basic ${Buffer.from(cred).toString('base64')}`;
-  }
-  const ca = o.caFile !== undefined ? read('--marathon-ca', o.caFile) : undefined;
-  if (ca !== undefined && !ca.includes('-----BEGIN CERTIFICATE-----')) throw new GateStartError(`--marathon-ca ${o.caFile}: not a PEM certificate bundle`);
+  const tokenFile = o.tokenFile;
+  const credentialsFile = o.credentialsFile;
+  const auth =
+    tokenFile !== undefined ? viaClient('--marathon-token-file', () => readTokenFile(tokenFile))
+    : credentialsFile !== undefined ? viaClient('--marathon-credentials-file', () => readCredentialsFile(credentialsFile))
+    : undefined;
+  const caFile = o.caFile;
+  const ca = caFile !== undefined ? viaClient('--marathon-ca', () => readCaFile(caFile)) : undefined;
   const tls = o.tlsCert !== undefined && o.tlsKey !== undefined ? { cert: read('--tls-cert', o.tlsCert), key: read('--tls-key', o.tlsKey) } : undefined;
-  return { profile: profile ?? parseConfig('{}', 'defaults').profile, authorization, ca, tls, notes };
+  return { profile: profile ?? parseConfig('{}', 'defaults').profile, auth, ca, tls, notes };
 }
