@@ -148,11 +148,15 @@ test('a 5 MB group body is judged whole: valid reaches Marathon, one bad app in 
   assert.ok(d.details.some((x) => x.errors.some((e) => e.startsWith('/big/app1717: ') && e.endsWith('(dvdi-driver-required)'))), bad.body);
 });
 
-test('fail closed with Marathon down: 503 in Marathon\'s error shape; document errors still 422', async () => {
+/** A gate whose Marathon is down: a stand-in started and closed again, so its port refuses connections. */
+async function gateBeforeDownMarathon(fail: 'open' | 'closed'): Promise<RunningGate> {
   const down = await startStandinMarathon();
-  const url = down.url;
   await down.close();
-  const g = await gate({ fail: 'closed', clusterState: { refreshMs: 60_000, maxAgeMs: 60_000, waitMs: 500 } }, url);
+  return gate({ fail, clusterState: { refreshMs: 60_000, maxAgeMs: 60_000, waitMs: 500 } }, down.url);
+}
+
+test('fail closed with Marathon down: 503 in Marathon\'s error shape; document errors still 422', async () => {
+  const g = await gateBeforeDownMarathon('closed');
   const a = await call('POST', `${g.url}/v2/apps`, JSON.stringify(dvdiApp('/down/db', 'downvol')));
   assert.equal(a.status, 503);
   const body = JSON.parse(a.body) as { message: string };
@@ -164,10 +168,7 @@ test('fail closed with Marathon down: 503 in Marathon\'s error shape; document e
 });
 
 test('fail open with Marathon down: forwarded with a Warning naming the skipped checks', async () => {
-  const down = await startStandinMarathon();
-  const url = down.url;
-  await down.close();
-  const g = await gate({ fail: 'open', clusterState: { refreshMs: 60_000, maxAgeMs: 60_000, waitMs: 500 } }, url);
+  const g = await gateBeforeDownMarathon('open');
   const a = await call('POST', `${g.url}/v2/apps`, JSON.stringify(dvdiApp('/down/db', 'downvol')));
   // Marathon itself is down, so the forward fails: 502 in Marathon's shape, still carrying the warning.
   assert.equal(a.status, 502);
