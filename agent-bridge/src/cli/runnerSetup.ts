@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import type { DryRunner, DryRunnerConfig } from '../dryrun/index';
 import { createDryRunner, startLocalDriver } from '../dryrun/index';
-import { DEFAULT_CHECKPOINT_DIRS, DEFAULT_PLUGIN_DIRS, type ServeConfig } from './serveConfig';
+import { DEFAULT_PLUGIN_DIRS, type ServeConfig } from './serveConfig';
 
 export interface RunnerSetup {
   runner: DryRunner;
@@ -17,13 +17,15 @@ export interface RunnerSetup {
 }
 
 export async function setUpRunner(cfg: ServeConfig, log?: DryRunnerConfig['log']): Promise<RunnerSetup> {
-  const base = { dvdcliPath: cfg.dvdcliPath, stateDir: cfg.stateDir, checkpointDirs: DEFAULT_CHECKPOINT_DIRS, ...(log ? { log } : {}) };
+  const base = { dvdcliPath: cfg.dvdcliPath, stateDir: cfg.stateDir, checkpointDirs: cfg.checkpointDirs, proofs: cfg.proofs, ...(log ? { log } : {}) };
   if (cfg.engine === undefined && cfg.pluginDirs === undefined) {
     const socketDir = join(cfg.stateDir, 'plugins');
     const local = await startLocalDriver({ stateDir: cfg.stateDir, socketDir });
     let runner: DryRunner;
     try {
-      runner = await createDryRunner({ ...base, defaultEngine: 'plugin', pluginDirs: [socketDir] });
+      // The local driver's socket is under the state dir, where no task's dvdcli or dockerd looks: it is private to
+      // the bridge, so no isolator checkpoint is needed to prove its volumes unused, and no dvdcli engine is offered.
+      runner = await createDryRunner({ ...base, defaultEngine: 'plugin', pluginDirs: [socketDir], onlyPluginEngine: true, proofs: { ...cfg.proofs, privateDrivers: [local.name] } });
     } catch (e) {
       await local.close();
       throw e;
@@ -40,5 +42,5 @@ export async function setUpRunner(cfg: ServeConfig, log?: DryRunnerConfig['log']
   const pluginDirs = cfg.pluginDirs ?? DEFAULT_PLUGIN_DIRS;
   const defaultEngine = cfg.engine ?? 'plugin';
   const runner = await createDryRunner({ ...base, defaultEngine, pluginDirs });
-  return { runner, describe: { mode: 'agent', engine: defaultEngine, pluginDirs, dvdcli: cfg.dvdcliPath }, stop: () => runner.close() };
+  return { runner, describe: { mode: 'agent', engine: defaultEngine, pluginDirs, dvdcli: cfg.dvdcliPath, checkpointDirs: cfg.checkpointDirs, proofs: cfg.proofs }, stop: () => runner.close() };
 }

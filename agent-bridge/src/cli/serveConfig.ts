@@ -2,17 +2,21 @@
  * `dvdi-bridge serve` flags → a checked configuration. Every file is read here, at startup, so a wrong path
  * or a malformed token/policy file stops the service with a message instead of failing on the first client.
  */
-import { existsSync, readFileSync, realpathSync } from 'node:fs';
+import { accessSync, constants, existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { basename, delimiter, dirname, join, resolve, sep } from 'node:path';
-import type { EngineName } from '../dryrun/index';
+import type { EngineName, ProofOptions } from '../dryrun/index';
 import { loadPolicy, type PolicyResolver } from '../security/policyFile';
 import { loadTokenFile, type TokenStore } from '../security/tokens';
 import type { TlsFiles } from '../server/bridgeServer';
 import { parseFlags, parseListen, UsageError, type FlagSpec } from './args';
 
 export const DEFAULT_PLUGIN_DIRS = ['/run/docker/plugins', '/etc/docker/plugins', '/usr/lib/docker/plugins'];
-/** Where the isolators keep their checkpoints (read only, for in-use detection). */
+/**
+ * Where the isolators keep their checkpoints (read only, for in-use detection): Mesos' default
+ * --docker_volume_checkpoint_dir (§2.1) and mesos-module-dvdi's hard-coded dir (§1.5). Overridden by
+ * --docker-volume-checkpoint-dir / --dvdi-checkpoint-dir.
+ */
 export const DEFAULT_CHECKPOINT_DIRS = {
   dockerVolume: '/var/run/mesos/isolators/docker/volume',
   dvdiModule: '/var/run/mesos/isolators/mesos-module-dvdi',
@@ -23,6 +27,8 @@ export const SERVE_FLAGS: FlagSpec = {
   listen: 'string', 'token-file': 'string', 'state-dir': 'string', engine: 'string', dvdcli: 'string',
   'plugin-dirs': 'string', policy: 'string', 'tls-cert': 'string', 'tls-key': 'string', 'tls-client-ca': 'string',
   'allow-origin': 'list', 'max-concurrent': 'string',
+  'docker-volume-checkpoint-dir': 'string', 'dvdi-checkpoint-dir': 'string', 'no-docker-volume-isolator': 'bool', 'no-dvdi-module': 'bool',
+  'docker-socket': 'string', 'trust-checkpoints-for': 'list', 'allow-hazard': 'list',
 };
 
 export interface ServeConfig {
@@ -34,7 +40,11 @@ export interface ServeConfig {
   /** undefined: no engine configured → the embedded local driver through the plugin engine. */
   engine?: EngineName;
   dvdcliPath: string;
+  /** Whether --dvdcli was given (in embedded mode nothing uses dvdcli, so it is refused). */
+  dvdcliGiven: boolean;
   pluginDirs?: string[];
+  checkpointDirs: { dockerVolume: string; dvdiModule: string };
+  proofs: ProofOptions;
   tls?: TlsFiles;
   allowedOrigins: string[];
   maxConcurrent: number;
@@ -108,9 +118,17 @@ export function parseServeArgs(argv: string[]): ServeConfig {
   const pluginDirs = f.strings.get('plugin-dirs')?.split(/[:,]/).filter(Boolean);
   if (pluginDirs && pluginDirs.length === 0) throw new UsageError('serve: --plugin-dirs is empty; give ":"-separated directories');
 
+  const checkpointDirs = {
+    dockerVolume: f.strings.get('docker-volume-checkpoint-dir') ?? DEFAULT_CHECKPOINT_DIRS.dockerVolume,
+    dvdiModule: f.strings.get('dvdi-checkpoint-dir') ?? DEFAULT_CHECKPOINT_DIRS.dvdiModule,
+  };
+  const proofs = proofFlags(f, checkpointDirs);
   const stateDir = f.strings.get('state-dir') ?? defaultStateDir();
-  const bad = stateDirProblem(stateDir);
+  const bad = stateDirProblem(stateDir, Object.values(checkpointDirs));
   if (bad) throw new UsageError(bad);
+  const dvdciGiven = f.strings.get('dvdcli');
+  const dvdcliPath = dvdciGiven ?? findDvdcli();
+  startupProblems({ engine: engine as EngineName | undefined, pluginDirs, dvdcliGiven: dvdciGiven !== undefined, dvdcliPath });
 
   const tokens = loadTokenFile(tokenFile);
   return {
@@ -119,10 +137,66 @@ export function parseServeArgs(argv: string[]): ServeConfig {
     policyFor: loadPolicy(f.strings.get('policy'), tokens.names()),
     stateDir,
     engine: engine as EngineName | undefined,
-    dvdcliPath: f.strings.get('dvdcli') ?? findDvdcli(),
+    dvdcliPath,
+    dvdcliGiven: dvdciGiven !== undefined,
     pluginDirs,
+    checkpointDirs,
+    proofs,
     tls: cert && key ? { cert: readPem(cert, '--tls-cert'), key: readPem(key, '--tls-key'), ...(clientCa ? { clientCa: readPem(clientCa, '--tls-client-ca') } : {}) } : undefined,
     allowedOrigins: origins,
     maxConcurrent,
   };
+}
+
+function isDir(p: string): boolean {
+  try {
+    return statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** The in-use proof flags (issue 8). An explicitly named checkpoint dir that does not exist is a typo, refused like Mesos refuses a bad flag. */
+function proofFlags(f: ReturnType<typeof parseFlags>, dirs: { dockerVolume: string; dvdiModule: string }): ProofOptions {
+  const noDv = f.bools.has('no-docker-volume-isolator');
+  const noDvdi = f.bools.has('no-dvdi-module');
+  if (noDv && f.strings.has('docker-volume-checkpoint-dir')) throw new UsageError('serve: --no-docker-volume-isolator and --docker-volume-checkpoint-dir contradict each other; give one');
+  if (noDvdi && f.strings.has('dvdi-checkpoint-dir')) throw new UsageError('serve: --no-dvdi-module and --dvdi-checkpoint-dir contradict each other; give one');
+  for (const [flag, dir] of [['docker-volume-checkpoint-dir', dirs.dockerVolume], ['dvdi-checkpoint-dir', dirs.dvdiModule]] as const) {
+    if (f.strings.has(flag) && !isDir(dir)) throw new UsageError(`serve: --${flag} ${dir} is not a directory; give the agent's checkpoint dir as it exists on this host`);
+  }
+  const sock = f.strings.get('docker-socket');
+  const trust = f.lists.get('trust-checkpoints-for') ?? [];
+  for (const d of trust) if (!/^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(d)) throw new UsageError(`serve: --trust-checkpoints-for ${JSON.stringify(d)} is not a driver name (letters, digits, "_", ".", "-")`);
+  return {
+    ...(noDv ? { noDockerVolumeIsolator: true } : {}),
+    ...(noDvdi ? { noDvdiModule: true } : {}),
+    ...(sock !== undefined ? { dockerSocket: sock === 'none' ? '' : sock } : {}),
+    ...(trust.length ? { trustCheckpointsFor: trust } : {}),
+    ...(f.lists.get('allow-hazard')?.length ? { allowHazards: f.lists.get('allow-hazard') } : {}),
+  };
+}
+
+/**
+ * Honest startup (issue 8): what Mesos would refuse to start with, the bridge refuses too, in one line. dvdcli
+ * is only used by the docker-volume and dvdi-module engines, which the embedded local driver mode does not
+ * offer (its socket is under the state dir, where no agent dvdcli looks); a dvdcli that is not there (the
+ * docker/volume isolator: "cannot get dvdcli command") or a plugin dir that does not exist is a typo.
+ */
+function startupProblems(o: { engine?: EngineName; pluginDirs?: string[]; dvdcliGiven: boolean; dvdcliPath: string }): void {
+  const embedded = o.engine === undefined && o.pluginDirs === undefined;
+  if (embedded && o.dvdcliGiven) {
+    throw new UsageError('serve: --dvdcli is given, but without --engine or --plugin-dirs the bridge runs its embedded local driver through the plugin engine, which never runs dvdcli; add --plugin-dirs (and --engine docker-volume or dvdi-module) to dry-run through dvdcli, or drop --dvdcli');
+  }
+  const usesDvdcli = o.engine === 'docker-volume' || o.engine === 'dvdi-module';
+  if (o.dvdcliGiven || usesDvdcli) {
+    try {
+      accessSync(o.dvdcliPath, constants.X_OK);
+      if (!statSync(o.dvdcliPath).isFile()) throw new Error('not a file');
+    } catch {
+      const how = o.dvdcliGiven ? `--dvdcli ${o.dvdcliPath}` : `dvdcli (not on PATH, nor at ${o.dvdcliPath})`;
+      throw new UsageError(`serve: ${how} is not an executable file; ${usesDvdcli ? `the ${o.engine} engine runs it for every mount (Mesos' docker/volume isolator refuses to start the same way: "cannot get dvdcli command")` : 'give the path of the agent\'s dvdcli'}`);
+    }
+  }
+  for (const d of o.pluginDirs ?? []) if (!isDir(d)) throw new UsageError(`serve: --plugin-dirs: ${d} is not a directory; give the dirs where the agent's plugins have their sockets or spec files (dvdcli searches /run/docker/plugins, /etc/docker/plugins, /usr/lib/docker/plugins)`);
 }

@@ -21,8 +21,20 @@ serve options:
   --tls-client-ca F         require client certificates signed by this CA
   --allow-origin ORIGIN...  browser origins allowed to connect (others get 403)
   --max-concurrent N        concurrent requests per connection (default 4)
+ proving a volume unused before it is mounted (a missing proof refuses the dry run, naming the flag):
+  --docker-volume-checkpoint-dir DIR   the agent's --docker_volume_checkpoint_dir
+                            (default /var/run/mesos/isolators/docker/volume)
+  --dvdi-checkpoint-dir DIR mesos-module-dvdi's dir (default /var/run/mesos/isolators/mesos-module-dvdi)
+  --no-docker-volume-isolator   the agent runs no docker/volume isolator (its dir may be missing)
+  --no-dvdi-module          the agent loads no mesos-module-dvdi (its dir may be missing)
+  --docker-socket PATH|none Docker Engine API socket for Docker containerizer tasks (default
+                            /var/run/docker.sock, asked when it exists); none: no Docker task uses these volumes
+  --trust-checkpoints-for D...  drivers that cannot show their mounts (Get: no Mountpoint, no Status.Mounts,
+                            like REX-Ray vfs) whose only users are checkpointed Mesos tasks
+  --allow-hazard ID...      accept a driver hazard from the shared driver table (e.g. rexray-vfs-wipe-on-mount)
   Without --engine and --plugin-dirs the bridge starts its embedded "local" driver, so dry runs work with no
-  cluster at all: dvdi-bridge dry-run --driver local --name demo.
+  cluster at all: dvdi-bridge dry-run --driver local --name demo. That driver is private to the bridge (its
+  socket is under the state dir), needs no checkpoint proofs and offers only the plugin engine (no --dvdcli).
 
 dry-run options:
   --url URL                 the bridge, e.g. ws://127.0.0.1:8474/v1 or wss://agent-1:8474/v1

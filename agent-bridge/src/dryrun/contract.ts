@@ -69,12 +69,16 @@ export interface DryRunnerConfig {
   defaultEngine: EngineName;
   /** dvdcli binary for docker-volume / dvdi-module engines. */
   dvdcliPath: string;
+  /** Offer only the plugin engine (the embedded local driver: its socket is where no dvdcli looks). */
+  onlyPluginEngine?: boolean;
   /** Plugin discovery directories, in dvdcli's order (sockets, then spec/json files). */
   pluginDirs: string[];
   /** Journal, local driver data, logs. The bridge never writes anywhere else. */
   stateDir: string;
   /** Isolator checkpoint roots read (never written) for in-use detection. */
   checkpointDirs: { dockerVolume: string; dvdiModule: string };
+  /** What proves a volume unused before it is mounted, and what the operator vouches for (serve flags; issue 8). */
+  proofs?: ProofOptions;
   /**
    * Per-call timeouts in ms (defaults: mount 120 000, unmount 600 000, plugin calls 30 000). `lateMountGrace`:
    * how long after a mount with an unknown outcome (timeout, dropped connection) the runner keeps watching for
@@ -85,10 +89,33 @@ export interface DryRunnerConfig {
   log?: (level: 'info' | 'warn', event: string, fields: Record<string, unknown>) => void;
 }
 
+/**
+ * The operator's say on the proofs of "unused" (dvdi-bridge serve flags). Each flag vouches for one proof the
+ * bridge cannot find itself; without it a missing proof refuses the dry run.
+ */
+export interface ProofOptions {
+  /** `--no-docker-volume-isolator`: this agent runs no docker/volume isolator (its checkpoint dir may be missing). */
+  noDockerVolumeIsolator?: boolean;
+  /** `--no-dvdi-module`: this agent loads no mesos-module-dvdi (its checkpoint dir may be missing). */
+  noDvdiModule?: boolean;
+  /** `--docker-socket`: the Docker Engine API socket (default /var/run/docker.sock, consulted when it exists); "" = not consulted. */
+  dockerSocket?: string;
+  /** `--trust-checkpoints-for D`: drivers that cannot show their mounts (no kernel mount, no Status.Mounts) whose only users are the checkpointed isolators. */
+  trustCheckpointsFor?: string[];
+  /** `--allow-hazard ID`: driver hazards (shared driver table) the operator accepts for dry runs. */
+  allowHazards?: string[];
+  /** Drivers only this bridge can reach (the embedded local driver's socket is under the state dir): no task can use them. */
+  privateDrivers?: string[];
+}
+
 export interface RecoveryReport {
-  /** Mounts left by a previous run (crash) that were found in the journal and released now. */
+  /** Mounts left by a previous run (crash), found in the journal, unmounted now and seen gone. */
   released: { driver: string; name: string; mountpoint?: string }[];
-  /** Journal entries that could not be released, with the reason. */
+  /** Journal entries whose mount never happened or was already gone (seen: no kernel mount, no caller ID of ours); cleared. */
+  notMounted: { driver: string; name: string; detail: string }[];
+  /** The plugin accepted the Unmount, but the driver cannot show whether anything is still mounted; cleared, reported. */
+  unverified: { driver: string; name: string; detail: string }[];
+  /** Journal entries that could not be released, with the reason; they stay for the next start. */
   failed: { driver: string; name: string; error: string }[];
 }
 

@@ -13,32 +13,25 @@
  * Every sweep ends with one structured log line (`late-mount-sweep`).
  */
 import type { Engine } from '../engines/engine';
-import { mountsAt, readMountinfo } from '../inuse/mountinfo';
 import type { JournalEntry } from '../journal/journal';
-import { PluginClient, PluginError, type VolumeInfo } from '../plugin/client';
+import { PluginClient, PluginError } from '../plugin/client';
 import type { PluginAddress } from '../plugin/discovery';
-import { recheckUsers } from './recheck';
-import type { RunDeps } from './run-one';
-import { unmountAndCheck } from './run-one';
+import type { RunDeps, Sweep } from './deps';
+import { lookForMount, releaseMount } from './release';
 import { StepLog } from './steps';
 
 /** Bounds of the grace window when `timeouts.lateMountGrace` is not set: the mount timeout again, within these. */
 export const LATE_MOUNT_GRACE_MIN = 3_000;
 export const LATE_MOUNT_GRACE_MAX = 120_000;
-const FIRST_POLL_MS = 100;
-const MAX_POLL_MS = 2_000;
+const FIRST_POLL_MS = 50;
+const MAX_POLL_MS = 1_000;
 
 export function lateMountGrace(timeouts: RunDeps['timeouts']): number {
   if (typeof timeouts.lateMountGrace === 'number') return timeouts.lateMountGrace;
   return Math.min(LATE_MOUNT_GRACE_MAX, Math.max(LATE_MOUNT_GRACE_MIN, timeouts.mount));
 }
 
-export type SweepOutcome = 'released' | 'nothing-mounted' | 'plugin-gone' | 'in-use' | 'unmount-failed' | 'cancelled' | 'error';
-
-export interface Sweep {
-  readonly done: Promise<SweepOutcome>;
-  cancel(): void;
-}
+export type SweepOutcome = 'released' | 'nothing-mounted' | 'plugin-gone' | 'in-use' | 'unmount-failed' | 'unverified' | 'cancelled' | 'error';
 
 export interface SweepTarget {
   engine: Engine;
@@ -55,86 +48,78 @@ export interface Probe {
   appeared: boolean;
   /** The plugin refuses connections (its process is gone) and the kernel shows nothing: nothing can finish the mount. */
   gone: boolean;
+  /** Nothing of ours is there and the driver can show it (Get lists caller IDs, or the kernel mount was seen before). */
+  seenAbsent: boolean;
   mountpoint?: string;
   detail: string;
 }
 
-/** One look at the plugin and the kernel. */
-export async function probeLateMount(deps: RunDeps, client: PluginClient, entry: JournalEntry, knownMountpoint: string | undefined, signal?: AbortSignal): Promise<Probe> {
-  const [got, table] = await Promise.allSettled([client.get(entry.name, { timeoutMs: deps.timeouts.pluginCall, signal }), readMountinfo()]);
-  const vol: VolumeInfo | undefined = got.status === 'fulfilled' ? got.value : undefined;
-  const mountpoint = vol?.Mountpoint || entry.mountpoint || knownMountpoint;
-  const kernel = mountpoint && table.status === 'fulfilled' ? mountsAt(table.value, mountpoint) : [];
-  const ids = Array.isArray((vol?.Status as { Mounts?: unknown } | undefined)?.Mounts) ? (vol!.Status as { Mounts: unknown[] }).Mounts : [];
-  const own = entry.mountId ?? '';
-  const listed = ids.includes(own);
-  const appeared = kernel.length > 0 || listed;
-  const gone = !appeared && got.status === 'rejected' && got.reason instanceof PluginError && got.reason.kind === 'connect';
-  const detail = appeared
-    ? `${kernel.length ? `${mountpoint} is mounted (${kernel[0].fsType} ${kernel[0].source})` : `${mountpoint ?? '(no mountpoint)'} not in mountinfo`}${listed ? `, plugin Get lists caller ID ${JSON.stringify(own)}` : ''}`
-    : got.status === 'rejected'
-      ? `plugin Get failed (${(got.reason as Error).message}); ${mountpoint ?? 'no mountpoint'} not in mountinfo`
-      : `nothing mounted yet (${mountpoint ?? 'no mountpoint'} not in mountinfo, no caller ID ${JSON.stringify(own)} in plugin Get)`;
-  return { appeared, gone, ...(mountpoint ? { mountpoint } : {}), detail };
+/** One look at the plugin and the kernel. Marks the entry with what was seen, for the release check after. */
+export async function probeLateMount(deps: RunDeps, client: PluginClient, entry: JournalEntry, knownMountpoint: string | undefined): Promise<Probe> {
+  const look = await lookForMount(deps, entry, client, entry.mountpoint ?? knownMountpoint);
+  const appeared = look.state === 'still-mounted';
+  if (look.kernel) entry.seenKernel = true;
+  if (look.listed) entry.seenId = true;
+  // A plugin that refuses connections (crashed) cannot finish a mount; its Get failing that way says so.
+  const gone = !appeared && look.getError instanceof PluginError && look.getError.kind === 'connect';
+  return { appeared, gone, seenAbsent: look.state === 'gone', ...(look.mountpoint ? { mountpoint: look.mountpoint } : {}), detail: appeared ? look.detail.replace('is still mounted', 'is mounted').replace('still lists', 'lists') : `nothing mounted (${look.detail})` };
 }
 
-export function startLateMountSweep(deps: RunDeps, t: SweepTarget, graceMs: number): Sweep {
+/**
+ * Polls (with backoff) until our mount appears, the plugin is gone, `deadline` passes (at least one look) or the
+ * signal aborts. Used by the sweep after a mount with an unknown outcome and by recover() for an entry still in
+ * the `mounting` phase: a Mount that may still be in flight at the plugin is waited for before it is judged.
+ */
+export async function watchForMount(deps: RunDeps, client: PluginClient, entry: JournalEntry, knownMountpoint: string | undefined, deadline: number, signal?: AbortSignal): Promise<Probe & { timedOut: boolean; cancelled: boolean }> {
+  let wait = FIRST_POLL_MS;
+  for (;;) {
+    const p = await probeLateMount(deps, client, entry, knownMountpoint);
+    if (p.appeared || p.gone) return { ...p, timedOut: false, cancelled: false };
+    if (signal?.aborted) return { ...p, timedOut: false, cancelled: true };
+    const left = deadline - Date.now();
+    if (left <= 0) return { ...p, timedOut: true, cancelled: false };
+    await sleep(Math.min(wait, left), signal);
+    wait = Math.min(wait * 2, MAX_POLL_MS);
+  }
+}
+
+function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise<void>((resolve) => {
+    if (signal?.aborted) return resolve();
+    const timer = setTimeout(done, ms);
+    function done() {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    }
+    signal?.addEventListener('abort', done, { once: true });
+  });
+}
+
+export function startLateMountSweep(deps: RunDeps, t: SweepTarget, graceMs: number): Sweep & { done: Promise<SweepOutcome> } {
   const ac = new AbortController();
   const started = Date.now();
-  const deadline = started + graceMs;
   const { entry } = t;
   const client = new PluginClient(t.plugin);
   const warnings: string[] = [];
   let mountpoint: string | undefined = t.knownMountpoint;
   let detail = '';
 
-  const sleep = (ms: number) =>
-    new Promise<void>((resolve) => {
-      if (ac.signal.aborted) return resolve();
-      const timer = setTimeout(done, ms);
-      function done() {
-        clearTimeout(timer);
-        ac.signal.removeEventListener('abort', done);
-        resolve();
-      }
-      ac.signal.addEventListener('abort', done, { once: true });
-    });
-
   async function run(): Promise<SweepOutcome> {
-    let wait = FIRST_POLL_MS;
-    for (;;) {
-      if (ac.signal.aborted) return 'cancelled';
-      const p = await probeLateMount(deps, client, entry, t.knownMountpoint, ac.signal);
-      mountpoint = p.mountpoint ?? mountpoint;
-      detail = p.detail;
-      if (p.appeared) break;
-      if (ac.signal.aborted) return 'cancelled';
-      if (p.gone) {
-        await deps.journal.clear(entry.id);
-        return 'plugin-gone';
-      }
-      const left = deadline - Date.now();
-      if (left <= 0) {
-        await deps.journal.clear(entry.id);
-        return 'nothing-mounted';
-      }
-      await sleep(Math.min(wait, left));
-      wait = Math.min(wait * 2, MAX_POLL_MS);
+    const w = await watchForMount(deps, client, entry, t.knownMountpoint, started + graceMs, ac.signal);
+    mountpoint = w.mountpoint ?? mountpoint;
+    detail = w.detail;
+    if (w.cancelled) return 'cancelled';
+    if (!w.appeared) {
+      await deps.journal.clear(entry.id);
+      return w.gone ? 'plugin-gone' : 'nothing-mounted';
     }
     // The mount landed. From here on the sweep is not cancelled: close() waits for the unmount, as for a run.
-    if (mountpoint && !entry.mountpoint) {
-      entry.mountpoint = mountpoint;
-      await deps.journal.update(entry).catch((e) => void warnings.push(`journal update failed: ${(e as Error).message}`));
-    }
-    const recheck = await recheckUsers(deps, client, entry, warnings);
-    if (!recheck.ok) {
-      detail = `${detail}; now in use (${recheck.detail}), so it was NOT unmounted; the journal keeps it for recover()`;
-      return 'in-use';
-    }
     const log = new StepLog(() => undefined);
-    const ok = await unmountAndCheck(deps, t.engine, entry, t.plugin, mountpoint, deps.timeouts.unmount, log, warnings, { clear: 'unmounted' });
+    const outcome = await releaseMount(deps, { engine: t.engine, entry, plugin: t.plugin, mountpoint }, log, warnings, { timeoutMs: deps.timeouts.unmount, clear: 'unmounted' });
     detail = `${detail}; ${log.steps.map((s) => `${s.step}: ${s.detail ?? (s.ok ? 'ok' : 'failed')}`).join('; ')}`;
-    return ok ? 'released' : 'unmount-failed';
+    if (outcome === 'in-use') detail += '; so it was NOT unmounted; the journal keeps it for recover()';
+    return outcome === 'released' ? 'released' : outcome === 'in-use' ? 'in-use' : outcome === 'unverified' ? 'unverified' : 'unmount-failed';
   }
 
   const done = run()

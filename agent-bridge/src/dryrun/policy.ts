@@ -1,8 +1,10 @@
 /**
  * Applies a token's policy to a request. Destructive options (those that can reformat or wipe a volume, §8.4)
  * are refused unless the policy names them; keys are compared case-insensitively because REX-Ray 0.3
- * lower-cases them (`overwriteFs` = `overwritefs`).
+ * lower-cases them (`overwriteFs` = `overwritefs`). The keys come from the shared driver table
+ * (`@marathon-devtools/schema/drivers`).
  */
+import { DESTRUCTIVE_OPTION_KEYS } from '@marathon-devtools/schema/drivers/index';
 import type { DryRunMountParams, Policy } from './contract';
 
 export interface Refusal {
@@ -10,9 +12,8 @@ export interface Refusal {
   message: string;
 }
 
-/** Option keys known to reformat, overwrite or erase a volume on some driver. */
-const DESTRUCTIVE_OPTION_KEYS = ['overwritefs', 'newfstype', 'format', 'forceformat', 'reformat', 'overwrite', 'wipe', 'erase', 'mkfs'];
-
+// Option keys known to reformat, overwrite or erase a volume on some driver: the shared driver table's (the same
+// the linter's dvdi-destructive-option rule warns about), plus the generic spellings plugins copy.
 function isDestructive(key: string): boolean {
   return DESTRUCTIVE_OPTION_KEYS.includes(key.toLowerCase());
 }

@@ -4,20 +4,20 @@
  * agent, so a task may have started using the volume while the dry run held it mounted (or while the bridge was
  * down). Both isolators' checkpoints, the plugin's Get and the kernel's mount table are read again,
  * concurrently; any user other than our own mount means no unmount:
- *   - checkpoints: a container listed for this driver/name;
+ *   - checkpoints and Docker's running containers: a container listed for this driver/name;
  *   - plugin Get: caller IDs in Status.Mounts other than ours (our ID, or one "" for dvdcli's ID-less mount);
  *   - /proc/self/mountinfo: more than one mount stacked on the volume's mountpoint. Ours is at most one layer
  *     (the pre-flight refused a volume already mounted there); a plugin without reference counting mounts again
  *     for another caller, and an ID-less Unmount would then take the top layer, which may be theirs.
  */
-import { checkpointUsers } from '../inuse/check';
+import { agentUsers } from '../inuse/check';
 import { mountsAt, readMountinfo } from '../inuse/mountinfo';
 import type { JournalEntry } from '../journal/journal';
 import type { PluginClient } from '../plugin/client';
-import type { RunDeps } from './run-one';
+import { proofSources, type RunDeps } from './deps';
 
 export async function recheckUsers(deps: RunDeps, client: PluginClient, entry: JournalEntry, warnings: string[]): Promise<{ ok: boolean; detail: string }> {
-  const [cp, others] = await Promise.all([checkpointUsers(deps.config.checkpointDirs, entry.driver, entry.name), otherCallers(deps, client, entry, warnings)]);
+  const [cp, others] = await Promise.all([agentUsers(proofSources(deps, entry.driver), entry.driver, entry.name), otherCallers(deps, client, entry, warnings)]);
   const reasons = [...cp.reasons, ...others];
   return { ok: reasons.length === 0, detail: reasons.length ? reasons.join('; ') : 'still unused by anyone else' };
 }
@@ -32,6 +32,7 @@ async function otherCallers(deps: RunDeps, client: PluginClient, entry: JournalE
     // Our own mount shows as our ID (plugin engine) or as one "" (dvdcli, ID-less).
     const own = entry.mountId ? [entry.mountId] : [''];
     const mounts = now && Array.isArray((now.Status as { Mounts?: unknown } | undefined)?.Mounts) ? (now.Status as { Mounts: unknown[] }).Mounts : [];
+    if (mounts.includes(own[0])) entry.seenId = true; // later absence from the list then shows the release
     const rest = [...mounts];
     for (const o of own) {
       const i = rest.indexOf(o);

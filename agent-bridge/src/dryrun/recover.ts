@@ -1,18 +1,27 @@
 /**
- * Startup recovery: replays the journal a killed predecessor left. For each entry it stops a dvdcli the
- * predecessor may have left running (its process group, if /proc still shows dvdcli there), re-checks that
- * nobody else uses the volume (recheck.ts, as before any unmount: checkpoints, plugin Get, mountinfo), unmounts through the same engine, and confirms the kernel released it.
+ * Startup recovery: replays the journal a killed predecessor left, so that whatever instant the bridge died at
+ * (before, during or after the plugin's Mount or Unmount, or its dvdcli child), nothing it asked for stays
+ * mounted, and the report says truthfully what happened. Per entry:
+ *  1. stop a dvdcli the predecessor left running (its process group, if /proc still shows it is ours);
+ *  2. an entry still in the `mounting` phase may have a Mount in flight at the plugin, which finishes after the
+ *     kill: wait for it (bounded, like the late-mount sweep: until the mount appears, the plugin is gone, or the
+ *     grace window after the mount timeout ends) before judging. Unmounting earlier would get "not mounted" and
+ *     the late mount would stay forever;
+ *  3. if our mount is there: the one release path (release.ts: re-check for other users, Unmount, and see it
+ *     gone) — `released` only when seen gone;
+ *  4. if it is not there and the driver can show it (caller IDs in Get, or the kernel mount) → `notMounted`;
+ *     if the driver cannot show it → an Unmount is still sent and the result is `unverified`, never `released`.
+ * Entries are handled concurrently, so one slow plugin bounds startup by one grace window, not by their number.
  */
 import { readFile } from 'node:fs/promises';
-import { checkpointUsers } from '../inuse/check';
-import { mountsAt, readMountinfo } from '../inuse/mountinfo';
+import { agentUsers } from '../inuse/check';
 import type { JournalEntry } from '../journal/journal';
 import { PluginClient } from '../plugin/client';
 import { discoverPlugin, parseAddress, type PluginAddress } from '../plugin/discovery';
 import type { RecoveryReport } from './contract';
-import type { RunDeps } from './run-one';
-import { recheckUsers } from './recheck';
-import { unmountAndCheck } from './run-one';
+import { proofSources, type RunDeps } from './deps';
+import { lateMountGrace, watchForMount } from './late-mount';
+import { releaseMount } from './release';
 import { StepLog } from './steps';
 import { processIdentity } from '../engines/run-process';
 
@@ -45,47 +54,59 @@ async function pluginFor(deps: RunDeps, e: JournalEntry): Promise<PluginAddress 
   return discoverPlugin(e.driver, deps.config.pluginDirs);
 }
 
-export async function recoverJournal(deps: RunDeps, inFlight: Set<string>): Promise<RecoveryReport> {
-  const report: RecoveryReport = { released: [], failed: [] };
-  const { entries, unreadable } = await deps.journal.list();
-  for (const u of unreadable) report.failed.push({ driver: '?', name: '?', error: `journal file ${u.file} is unreadable (${u.error}); inspect and remove it by hand` });
-  for (const e of entries) {
-    if (inFlight.has(e.id)) continue; // this process's own running dry-runs
-    if (e.bridgePid !== process.pid && isAlive(e.bridgePid) && (await isBridge(e.bridgePid))) {
-      report.failed.push({ driver: e.driver, name: e.name, error: `bridge process ${e.bridgePid} that wrote this entry is still running; not touching its mount` });
-      continue;
-    }
-    await stopLeftoverChild(e);
-    const plugin = await pluginFor(deps, e);
-    if (!plugin) {
-      const users = await checkpointUsers(deps.config.checkpointDirs, e.driver, e.name);
-      const inUse = users.reasons.length ? `; it is also in use (${users.reasons.join('; ')})` : '';
-      report.failed.push({ driver: e.driver, name: e.name, error: `plugin ${e.driver} can no longer be found in ${deps.config.pluginDirs.join(', ')}; start it and restart the bridge${inUse}` });
-      continue;
-    }
-    const warnings: string[] = [];
-    // The same re-check as before any unmount of ours: checkpoints, the plugin's Get and the kernel's table.
-    const users = await recheckUsers(deps, new PluginClient(plugin), e, warnings);
-    if (!users.ok) {
-      report.failed.push({ driver: e.driver, name: e.name, error: `now in use (${users.detail}); unmounting would tear it from that user, so it is left mounted` });
-      continue;
-    }
-    const log = new StepLog(() => undefined);
-    // A crash before the mount returned leaves no mountpoint in the journal: ask the plugin where it would be.
-    const mountpoint = e.mountpoint ?? (await new PluginClient(plugin).get(e.name, { timeoutMs: deps.timeouts.pluginCall }).catch(() => undefined))?.Mountpoint;
-    const ok = await unmountAndCheck(deps, deps.engines[e.engine], e, plugin, mountpoint, deps.timeouts.unmount, log, warnings);
-    // An unmount that says "not mounted" while the kernel does not list the path means nothing was left behind.
-    const stillMounted = mountpoint ? mountsAt(await readMountinfo(), mountpoint).length > 0 : false;
-    if (ok || (!stillMounted && log.steps.some((s) => s.step === 'verify-released' && s.ok))) {
+type One = { kind: 'released'; mountpoint?: string } | { kind: 'notMounted' | 'unverified'; detail: string } | { kind: 'failed'; error: string } | { kind: 'skip' };
+
+async function recoverOne(deps: RunDeps, e: JournalEntry): Promise<One> {
+  if (e.bridgePid !== process.pid && isAlive(e.bridgePid) && (await isBridge(e.bridgePid))) {
+    return { kind: 'failed', error: `bridge process ${e.bridgePid} that wrote this entry is still running; not touching its mount` };
+  }
+  await stopLeftoverChild(e);
+  const plugin = await pluginFor(deps, e).catch(() => undefined);
+  if (!plugin) {
+    const users = await agentUsers(proofSources(deps, e.driver), e.driver, e.name);
+    const inUse = users.reasons.length ? `; it is also in use (${users.reasons.join('; ')})` : '';
+    return { kind: 'failed', error: `plugin ${e.driver} can no longer be found in ${deps.config.pluginDirs.join(', ')}; start it and restart the bridge${inUse}` };
+  }
+  const client = new PluginClient(plugin);
+  // A Mount still in flight is waited for; a finished one (phase mounted/unmounting) is looked at once.
+  const grace = lateMountGrace(deps.timeouts);
+  const started = Date.parse(e.startedAt) || Date.now();
+  const deadline = e.phase === 'mounting' ? Math.min(Date.now() + grace, Math.max(Date.now(), started + deps.timeouts.mount + grace)) : Date.now();
+  const seen = await watchForMount(deps, client, e, undefined, deadline);
+  if (!seen.appeared) {
+    if (seen.gone) return { kind: 'failed', error: `plugin ${e.driver} at ${plugin.address} refuses connections (${seen.detail}); start it and restart the bridge so the mount can be looked at` };
+    if (seen.seenAbsent) {
       await deps.journal.clear(e.id);
-      report.released.push({ driver: e.driver, name: e.name, ...(mountpoint ? { mountpoint } : {}) });
-    } else if (!mountpoint && !stillMounted) {
-      await deps.journal.clear(e.id);
-      report.released.push({ driver: e.driver, name: e.name });
-    } else {
-      report.failed.push({ driver: e.driver, name: e.name, error: log.steps.map((s) => `${s.step}: ${s.detail ?? (s.ok ? 'ok' : 'failed')}`).join('; ') });
+      return { kind: 'notMounted', detail: `${seen.detail}${e.phase === 'mounting' ? ` (waited until ${new Date(deadline).toISOString()} for a Mount still in flight)` : ''}` };
     }
   }
+  const warnings: string[] = [];
+  const log = new StepLog(() => undefined);
+  const outcome = await releaseMount(deps, { engine: deps.engines[e.engine], entry: e, plugin, mountpoint: seen.mountpoint }, log, warnings, { timeoutMs: deps.timeouts.unmount });
+  const steps = log.steps.map((s) => `${s.step}: ${s.detail ?? (s.ok ? 'ok' : 'failed')}`).join('; ');
+  if (outcome === 'released') return { kind: 'released', ...(seen.mountpoint ? { mountpoint: seen.mountpoint } : {}) };
+  if (outcome === 'unverified') return { kind: 'unverified', detail: steps };
+  if (outcome === 'in-use') {
+    const why = log.steps.find((s) => s.step === 'in-use-recheck')?.detail ?? steps;
+    return { kind: 'failed', error: `now in use (${why}); unmounting would tear it from that user, so it is left mounted` };
+  }
+  return { kind: 'failed', error: steps };
+}
+
+export async function recoverJournal(deps: RunDeps, inFlight: Set<string>): Promise<RecoveryReport> {
+  const report: RecoveryReport = { released: [], notMounted: [], unverified: [], failed: [] };
+  const { entries, unreadable } = await deps.journal.list();
+  for (const u of unreadable) report.failed.push({ driver: '?', name: '?', error: `journal file ${u.file} is unreadable (${u.error}); inspect and remove it by hand` });
+  const mine = entries.filter((e) => !inFlight.has(e.id)); // not this process's own running dry runs
+  const results = await Promise.all(mine.map((e) => recoverOne(deps, e).catch((err: Error): One => ({ kind: 'failed', error: err.message }))));
+  mine.forEach((e, i) => {
+    const r = results[i];
+    const who = { driver: e.driver, name: e.name };
+    if (r.kind === 'released') report.released.push({ ...who, ...(r.mountpoint ? { mountpoint: r.mountpoint } : {}) });
+    else if (r.kind === 'notMounted') report.notMounted.push({ ...who, detail: r.detail });
+    else if (r.kind === 'unverified') report.unverified.push({ ...who, detail: r.detail });
+    else if (r.kind === 'failed') report.failed.push({ ...who, error: r.error });
+  });
   return report;
 }
 

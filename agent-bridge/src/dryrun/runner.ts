@@ -4,17 +4,18 @@
  * returns while something is still mounted.
  */
 import { mkdir } from 'node:fs/promises';
-import { checkpointUsers } from '../inuse/check';
+import { agentUsers } from '../inuse/check';
 import { mountsAt, readMountinfo } from '../inuse/mountinfo';
 import { Journal } from '../journal/journal';
 import { createLogger } from '../log/logger';
-import { ActivationCache } from '../plugin/activation-cache';
 import { PluginClient } from '../plugin/client';
 import { discoverPlugin, listPluginNames } from '../plugin/discovery';
 import type { DriverInfo, DryRunner, DryRunnerConfig, DryRunMountResult, VolumeListResult } from './contract';
 import { availableEngines, buildEngines } from './engines';
 import { recoverJournal } from './recover';
-import { runOne, type RunDeps } from './run-one';
+import type { RunDeps } from './deps';
+import { proofSources } from './deps';
+import { runOne } from './run-one';
 import { VolumeLocks } from './volume-lock';
 
 export const DEFAULT_TIMEOUTS = { mount: 120_000, unmount: 600_000, pluginCall: 30_000 };
@@ -33,7 +34,6 @@ export async function createDryRunner(config: DryRunnerConfig): Promise<DryRunne
     engines: buildEngines(config.dvdcliPath),
     journal,
     locks: new VolumeLocks(),
-    activations: new ActivationCache(),
     timeouts: { ...DEFAULT_TIMEOUTS, ...Object.fromEntries(Object.entries(config.timeouts ?? {}).filter(([, v]) => typeof v === 'number')) },
     log: config.log ?? defaultLog(),
     sweeps: new Set(),
@@ -60,20 +60,14 @@ export async function createDryRunner(config: DryRunnerConfig): Promise<DryRunne
     async listVolumes(driver, signal): Promise<VolumeListResult> {
       const client = await pluginClient(driver);
       const call = { timeoutMs: deps.timeouts.pluginCall, signal };
-      // Activated once per plugin instance, as for dry runs (activation-cache.ts); a failed call forgets it.
-      let vols;
-      try {
-        if (!(await deps.activations.lookup(client.addr))) await deps.activations.remember(client.addr, await client.activate(call));
-        vols = await client.list(call);
-      } catch (e) {
-        deps.activations.forget(client.addr);
-        throw e;
-      }
+      // Activated on every call, as dvdcli does (§3.3).
+      await client.activate(call);
+      const vols = await client.list(call);
       const table = await readMountinfo();
       const out: VolumeListResult['volumes'] = [];
       for (const v of vols) {
         const mounts = (v.Status as { Mounts?: unknown } | undefined)?.Mounts;
-        const cp = await checkpointUsers(config.checkpointDirs, driver, v.Name);
+        const cp = await agentUsers(proofSources(deps, driver), driver, v.Name);
         const inUse = (Array.isArray(mounts) && mounts.length > 0) || (!!v.Mountpoint && mountsAt(table, v.Mountpoint).length > 0) || cp.reasons.length > 0;
         out.push({ name: v.Name, ...(v.Mountpoint ? { mountpoint: v.Mountpoint } : {}), inUse });
       }
@@ -105,7 +99,7 @@ export async function createDryRunner(config: DryRunnerConfig): Promise<DryRunne
       return out;
     },
 
-    engines: () => availableEngines(config.dvdcliPath),
+    engines: () => (config.onlyPluginEngine ? ['plugin'] : availableEngines(config.dvdcliPath)),
 
     defaultEngine: config.defaultEngine,
 

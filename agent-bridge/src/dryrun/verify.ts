@@ -12,6 +12,8 @@ export interface VerifyResult {
   detail: string;
   warnings: string[];
   kernelMount?: MountEntry;
+  /** Entries in the mountpoint's top directory (read-only listing). */
+  entries?: number;
 }
 
 export async function verifyMount(mountpoint: string, timeoutMs: number): Promise<VerifyResult> {
@@ -39,5 +41,6 @@ export async function verifyMount(mountpoint: string, timeoutMs: number): Promis
     detail: `${mountpoint}: directory, ${entries} entr${entries === 1 ? 'y' : 'ies'}${kernel ? `, ${kernel.fsType} from ${kernel.source}` : ', no kernel mount'}`,
     warnings,
     kernelMount: kernel,
+    entries,
   };
 }

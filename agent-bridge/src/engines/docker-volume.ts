@@ -5,6 +5,7 @@
  * an empty stdout (the bind then fails at launch); the bridge reports it as the failure it becomes.
  */
 import type { Engine, MountOutcome, MountRequest, UnmountRequest } from './engine';
+import { refuseUnsafe } from './guard';
 import { describeFailure, runProcess } from './run-process';
 
 export function dockerVolumeMountArgv(driver: string, name: string, options: Record<string, string>): string[] {
@@ -24,6 +25,8 @@ export class DockerVolumeEngine implements Engine {
   constructor(private readonly dvdcliPath: string) {}
 
   async mount(req: MountRequest): Promise<MountOutcome> {
+    const unsafe = refuseUnsafe(req.driver, req.name, 'mount');
+    if (unsafe) return unsafe;
     const argv = dockerVolumeMountArgv(req.driver, req.name, req.options);
     const r = await runProcess(this.dvdcliPath, argv, { timeoutMs: req.timeoutMs, onSpawn: req.onSpawn });
     const shown = [this.dvdcliPath, ...argv].join(' ');
@@ -35,6 +38,8 @@ export class DockerVolumeEngine implements Engine {
   }
 
   async unmount(req: UnmountRequest): Promise<{ ok: boolean; detail: string }> {
+    const unsafe = refuseUnsafe(req.driver, req.name, 'unmount');
+    if (unsafe) return unsafe;
     const argv = dockerVolumeUnmountArgv(req.driver, req.name);
     const r = await runProcess(this.dvdcliPath, argv, { timeoutMs: req.timeoutMs });
     const shown = [this.dvdcliPath, ...argv].join(' ');

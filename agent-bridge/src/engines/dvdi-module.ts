@@ -6,6 +6,7 @@
  * all; the bridge applies its own and kills the whole process group (sh and dvdcli).
  */
 import type { Engine, MountOutcome, MountRequest, UnmountRequest } from './engine';
+import { refuseUnsafe } from './guard';
 import { formatOptions } from './module-checks';
 import { describeFailure, runProcess } from './run-process';
 
@@ -28,6 +29,8 @@ export class DvdiModuleEngine implements Engine {
   ) {}
 
   async mount(req: MountRequest): Promise<MountOutcome> {
+    const unsafe = refuseUnsafe(req.driver, req.name, 'mount');
+    if (unsafe) return unsafe;
     const cmd = moduleMountCommand(this.dvdcliPath, req.driver, req.name, req.options);
     const r = await runProcess(this.shell, ['-c', cmd], { timeoutMs: req.timeoutMs, onSpawn: req.onSpawn });
     const shown = `sh -c ${JSON.stringify(cmd)}`;
@@ -40,6 +43,8 @@ export class DvdiModuleEngine implements Engine {
   }
 
   async unmount(req: UnmountRequest): Promise<{ ok: boolean; detail: string }> {
+    const unsafe = refuseUnsafe(req.driver, req.name, 'unmount');
+    if (unsafe) return unsafe;
     const cmd = moduleUnmountCommand(this.dvdcliPath, req.driver, req.name);
     const r = await runProcess(this.shell, ['-c', cmd], { timeoutMs: req.timeoutMs });
     const shown = `sh -c ${JSON.stringify(cmd)}`;

@@ -5,12 +5,15 @@
  */
 import { PluginClient, PluginError } from '../plugin/client';
 import type { Engine, MountOutcome, MountRequest, UnmountRequest } from './engine';
+import { refuseUnsafe } from './guard';
 
 export class PluginEngine implements Engine {
   readonly name = 'plugin' as const;
   readonly sendsMountId = true;
 
   async mount(req: MountRequest): Promise<MountOutcome> {
+    const unsafe = refuseUnsafe(req.driver, req.name, 'mount');
+    if (unsafe) return unsafe;
     const client = new PluginClient(req.plugin);
     try {
       if (req.create) await client.create(req.name, req.options, { timeoutMs: req.timeoutMs });
@@ -27,6 +30,8 @@ export class PluginEngine implements Engine {
   }
 
   async unmount(req: UnmountRequest): Promise<{ ok: boolean; detail: string }> {
+    const unsafe = refuseUnsafe(req.driver, req.name, 'unmount');
+    if (unsafe) return unsafe;
     const client = new PluginClient(req.plugin);
     const id = req.mountId;
     try {

@@ -5,7 +5,9 @@
  * ID-less protocol a plugin cannot tell our unmount from a task's, so a false "free" can tear a volume away
  * from a running task while a false "in use" only skips a dry run.
  */
+import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { dockerUsers } from './docker-engine';
 import type { VolumeInfo } from '../plugin/client';
 import { readDockerVolumeCheckpoints } from './docker-volume-checkpoint';
 import { DVDI_CHECKPOINT_FILE, readDvdiCheckpoint } from './dvdi-checkpoint';
@@ -27,22 +29,55 @@ export interface CheckpointDirs {
 // mesos-module-dvdi matches case-insensitively and Mesos case-sensitively; the looser match is the safe one.
 const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 
-export async function checkpointUsers(dirs: CheckpointDirs, driver: string, name: string): Promise<InUseReport> {
+/**
+ * What the agent's sources are and which of them the operator has vouched for (serve flags, issue 8). A source
+ * the agent should have that is missing or unreadable is a missing proof: the dry run is refused, naming the flag.
+ */
+export interface ProofSources {
+  checkpointDirs: CheckpointDirs;
+  /** `--no-docker-volume-isolator`: the agent runs no docker/volume isolator, so its missing checkpoint dir proves nothing is used through it. */
+  noDockerVolumeIsolator?: boolean;
+  /** `--no-dvdi-module`: the agent loads no mesos-module-dvdi. */
+  noDvdiModule?: boolean;
+  /** Docker Engine API socket; '' = not consulted (`--docker-socket none`). */
+  dockerSocket: string;
+  timeoutMs: number;
+}
+
+export async function checkpointUsers(src: Pick<ProofSources, 'checkpointDirs' | 'noDockerVolumeIsolator' | 'noDvdiModule'>, driver: string, name: string): Promise<InUseReport> {
+  const dirs = src.checkpointDirs;
   const reasons: string[] = [];
   const problems: string[] = [];
   const dvdiFile = join(dirs.dvdiModule, DVDI_CHECKPOINT_FILE);
   // The two isolators' files are independent: read them concurrently.
-  const [dvdi, docker] = await Promise.allSettled([readDvdiCheckpoint(dvdiFile), readDockerVolumeCheckpoints(dirs.dockerVolume)]);
+  const [dvdi, docker, dvdiDir, dockerDir] = await Promise.allSettled([readDvdiCheckpoint(dvdiFile), readDockerVolumeCheckpoints(dirs.dockerVolume), stat(dirs.dvdiModule), stat(dirs.dockerVolume)]);
   if (dvdi.status === 'fulfilled') {
     for (const m of dvdi.value) {
       if (same(m.volumeDriver || 'rexray', driver) && same(m.volumeName, name)) reasons.push(`mesos-module-dvdi checkpoint ${dvdiFile}: container ${m.containerId} (mountpoint ${m.mountpoint || '?'})`);
     }
-  } else problems.push(`cannot read ${dvdiFile}: ${(dvdi.reason as Error).message}; treating the volume as possibly in use`);
+  } else problems.push(`cannot read the mesos-module-dvdi checkpoint ${dvdiFile} (${(dvdi.reason as Error).message}), so a task's use of the volume cannot be ruled out; fix its permissions or content`);
+  if (dvdiDir.status === 'rejected' && !src.noDvdiModule) {
+    problems.push(`the mesos-module-dvdi checkpoint dir ${dirs.dvdiModule} does not exist (${(dvdiDir.reason as NodeJS.ErrnoException).code}), so the module's tasks cannot be ruled out; point --dvdi-checkpoint-dir at it, or start the bridge with --no-dvdi-module if this agent does not load mesos-module-dvdi`);
+  }
   if (docker.status === 'fulfilled') {
     for (const u of docker.value.uses) if (same(u.driver, driver) && same(u.name, name)) reasons.push(`docker/volume checkpoint ${dirs.dockerVolume}/${u.containerId}/volumes: container ${u.containerId}`);
-    for (const x of docker.value.problems) problems.push(`${x}; treating the volume as possibly in use`);
-  } else problems.push(`cannot read ${dirs.dockerVolume}: ${(docker.reason as Error).message}; treating the volume as possibly in use`);
+    for (const x of docker.value.problems) problems.push(`${x}, so a task's use of the volume cannot be ruled out`);
+  } else problems.push(`cannot read the docker/volume checkpoint dir ${dirs.dockerVolume} (${(docker.reason as Error).message}), so a task's use of the volume cannot be ruled out`);
+  if (dockerDir.status === 'rejected' && !src.noDockerVolumeIsolator) {
+    problems.push(`the docker/volume isolator checkpoint dir ${dirs.dockerVolume} does not exist (Mesos creates it when the agent starts with that isolator), so its tasks cannot be ruled out; start the bridge with --docker-volume-checkpoint-dir <the agent's --docker_volume_checkpoint_dir>, or with --no-docker-volume-isolator if this agent does not run it`);
+  }
   return { inUse: reasons.length > 0 || problems.length > 0, reasons, problems };
+}
+
+/** Every agent-side source at once: both isolators' checkpoints and Docker's running containers. */
+export async function agentUsers(src: ProofSources, driver: string, name: string): Promise<InUseReport> {
+  const [cp, dk] = await Promise.all([
+    checkpointUsers(src, driver, name),
+    src.dockerSocket ? dockerUsers(src.dockerSocket, driver, name, src.timeoutMs).then((v) => ({ ok: true as const, v }), (e: Error) => ({ ok: false as const, e })) : undefined,
+  ]);
+  if (dk && dk.ok) for (const c of dk.v.containers ?? []) cp.reasons.push(`Docker container ${c.id}${c.names.length ? ` (${c.names.join(', ')})` : ''} mounts it (Docker Engine API at ${src.dockerSocket})`);
+  if (dk && !dk.ok) cp.problems.push(`the Docker Engine API at ${src.dockerSocket} did not answer properly (${dk.e.message}), so a Docker containerizer task's use of the volume cannot be ruled out; fix dockerd, or start the bridge with --docker-socket none if no Docker container on this agent can use these volumes`);
+  return { inUse: cp.reasons.length > 0 || cp.problems.length > 0, reasons: cp.reasons, problems: cp.problems };
 }
 
 /**

@@ -32,8 +32,19 @@ export interface JournalEntry {
   childStart?: string;
   bridgePid: number;
   startedAt: string;
-  phase: 'mounting' | 'mounted' | 'unmounting';
+  /**
+   * `mounting`: the Mount was (maybe) sent and has not answered: the plugin may still be mounting, so recover()
+   * waits (bounded) for it before judging. `mounted`: the Mount answered with `mountpoint`. `unmounting`: the
+   * release path (dryrun/release.ts) has begun its Unmount.
+   */
+  phase: JournalPhase;
+  /** This mount was seen in /proc/self/mountinfo (so its absence there later means it is gone). Not persisted before it is known. */
+  seenKernel?: boolean;
+  /** The plugin's Get listed this mount's caller ID in Status.Mounts (so its absence there later means it is gone). */
+  seenId?: boolean;
 }
+
+export type JournalPhase = 'mounting' | 'mounted' | 'unmounting';
 
 async function fsyncDir(dir: string): Promise<void> {
   const h = await open(dir, 'r');

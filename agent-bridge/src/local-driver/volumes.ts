@@ -4,9 +4,17 @@
  * bind-mounts `data/` (or loop-mounts the image) onto `mounts/<name>`, so it is a real kernel mount visible in
  * /proc/self/mountinfo like any other driver's. Mounts are reference-counted by caller ID, as rclone does, and
  * the table is persisted so a restarted driver still knows who holds what.
+ *
+ * Crash consistency (issue 8): the driver runs inside the bridge, so a kill -9 can land between its `mount` child
+ * finishing and the table being saved, and the child may even finish after the kill. The kernel is therefore the
+ * truth for *whether* a volume is mounted, the table only for *who* holds it: Get reports the mountpoint whenever
+ * the kernel has it, a Mount finds and adopts a mount already there, and an Unmount of a mount no caller holds
+ * (an orphan of a crash: nobody ever got its mountpoint back) unmounts it instead of answering "not mounted".
+ * Create builds the volume in a hidden temp dir and renames it into place, so a failed or killed Create leaves
+ * no half-made volume (temp dirs are swept at start).
  */
 import { execFile } from 'node:child_process';
-import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { mountsAt, readMountinfo } from '../inuse/mountinfo';
@@ -39,6 +47,7 @@ export class LocalVolumes {
   async init(): Promise<void> {
     await mkdir(this.volumesDir, { recursive: true, mode: 0o700 });
     await mkdir(this.mountsDir, { recursive: true, mode: 0o700 });
+    for (const n of await readdir(this.volumesDir)) if (n.startsWith('.create-')) await rm(join(this.volumesDir, n), { recursive: true, force: true });
     try {
       const saved = JSON.parse(await readFile(this.tableFile, 'utf8')) as Record<string, string[]>;
       const table = await readMountinfo();
@@ -95,28 +104,43 @@ export class LocalVolumes {
   async create(nameIn: unknown, opts: Record<string, string> = {}): Promise<void> {
     const name = this.checkName(nameIn);
     for (const k of Object.keys(opts)) if (k !== 'size') throw new DriverError(`unknown option ${JSON.stringify(k)}: the local driver understands only size=<MiB> (ext4 image instead of a directory)`);
-    const dir = join(this.volumesDir, name);
     try {
       await this.meta(name);
       return; // Docker semantics: creating an existing volume succeeds and changes nothing
     } catch {
       // does not exist: create below
     }
-    await mkdir(dir, { recursive: true, mode: 0o700 });
+    let mib: number | undefined;
     if (opts.size !== undefined) {
-      const mib = Number(opts.size);
+      mib = Number(opts.size);
       if (!Number.isInteger(mib) || mib < 8 || mib > 4096) throw new DriverError(`size=${opts.size}: give a whole number of MiB between 8 and 4096`);
-      const img = join(dir, 'disk.img');
-      await run('truncate', ['-s', `${mib}M`, img]);
-      await run('mkfs.ext4', ['-q', '-F', img]);
-    } else await mkdir(join(dir, 'data'), { mode: 0o755 });
-    await writeFile(join(dir, 'volume.json'), JSON.stringify({ Name: name, CreatedAt: new Date().toISOString(), Opts: opts } satisfies VolumeMeta));
+    }
+    // Built aside and renamed into place: a failure (or a kill) part-way leaves no empty volume dir behind.
+    const tmp = await mkdtemp(join(this.volumesDir, '.create-'));
+    try {
+      if (mib !== undefined) {
+        const img = join(tmp, 'disk.img');
+        await run('truncate', ['-s', `${mib}M`, img]);
+        await run('mkfs.ext4', ['-q', '-F', img]);
+      } else await mkdir(join(tmp, 'data'), { mode: 0o755 });
+      await writeFile(join(tmp, 'volume.json'), JSON.stringify({ Name: name, CreatedAt: new Date().toISOString(), Opts: opts } satisfies VolumeMeta));
+      await rename(tmp, join(this.volumesDir, name));
+    } catch (e) {
+      await rm(tmp, { recursive: true, force: true });
+      throw e instanceof DriverError ? e : new DriverError(`cannot create volume ${name}: ${(e as Error).message}`);
+    }
+  }
+
+  /** Whether the kernel has this volume's mountpoint mounted (the truth after a crash, whatever the table says). */
+  private async kernelMounted(name: string): Promise<boolean> {
+    return mountsAt(await readMountinfo(), this.mountpoint(name)).length > 0;
   }
 
   async get(name: unknown): Promise<{ Name: string; Mountpoint?: string; CreatedAt: string; Status: { Mounts: string[] } }> {
     const m = await this.meta(name as string);
     const ids = this.mounts.get(m.Name) ?? [];
-    return { Name: m.Name, ...(ids.length ? { Mountpoint: this.mountpoint(m.Name) } : {}), CreatedAt: m.CreatedAt, Status: { Mounts: [...ids] } };
+    const mounted = ids.length > 0 || (await this.kernelMounted(m.Name));
+    return { Name: m.Name, ...(mounted ? { Mountpoint: this.mountpoint(m.Name) } : {}), CreatedAt: m.CreatedAt, Status: { Mounts: [...ids] } };
   }
 
   async list(): Promise<Awaited<ReturnType<LocalVolumes['get']>>[]> {
@@ -130,7 +154,8 @@ export class LocalVolumes {
     const ids = this.mounts.get(m.Name) ?? [];
     if (ids.includes(id)) throw new DriverError('volume is already mounted by this id');
     const mp = this.mountpoint(m.Name);
-    if (ids.length === 0) {
+    // A mount no caller holds (a crash's orphan) is adopted rather than stacked a second time.
+    if (ids.length === 0 && !(await this.kernelMounted(m.Name))) {
       await mkdir(mp, { recursive: true, mode: 0o755 });
       const dir = join(this.volumesDir, m.Name);
       if (m.Opts.size !== undefined) await run('mount', ['-o', 'loop', join(dir, 'disk.img'), mp]);
@@ -144,7 +169,13 @@ export class LocalVolumes {
   async unmount(nameIn: unknown, id: string): Promise<void> {
     const m = await this.meta(nameIn as string);
     const ids = this.mounts.get(m.Name) ?? [];
-    if (!ids.includes(id)) throw new DriverError(ids.length ? 'volume is not mounted by this id' : 'volume is not mounted');
+    if (!ids.includes(id)) {
+      if (ids.length) throw new DriverError('volume is not mounted by this id');
+      // No caller holds it: an orphan of a crash between the kernel mount and the table save. Ours to undo.
+      if (!(await this.kernelMounted(m.Name))) throw new DriverError('volume is not mounted');
+      await run('umount', [this.mountpoint(m.Name)]);
+      return;
+    }
     const rest = ids.filter((x) => x !== id);
     if (rest.length === 0) {
       await run('umount', [this.mountpoint(m.Name)]); // a loop mount's device is freed by umount (autoclear)
@@ -155,7 +186,7 @@ export class LocalVolumes {
 
   async remove(nameIn: unknown): Promise<void> {
     const m = await this.meta(nameIn as string);
-    if ((this.mounts.get(m.Name) ?? []).length) throw new DriverError('volume is in use: unmount it first');
+    if ((this.mounts.get(m.Name) ?? []).length || (await this.kernelMounted(m.Name))) throw new DriverError('volume is in use: unmount it first');
     await rm(join(this.volumesDir, m.Name), { recursive: true, force: true });
   }
 }

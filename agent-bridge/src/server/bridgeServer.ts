@@ -1,7 +1,7 @@
 /**
  * The HTTP(S) listener: `GET /healthz` without a token, and the JSON-RPC websocket at `/v1`. Every check that
  * can refuse a client happens at the HTTP upgrade, before any websocket or JSON-RPC exists: path (404),
- * connection limit (503), Origin (403), bearer token (401). TLS client certificates, when required, are
+ * Origin (403), bearer token (401), then the connection limits (503: 64 in all, 16 per token). TLS client certificates, when required, are
  * checked earlier still, in the TLS handshake.
  */
 import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -22,6 +22,7 @@ export const RPC_PATH = '/v1';
 /** Largest accepted frame; a larger one closes the connection with 1009. */
 const MAX_PAYLOAD = 1024 * 1024;
 const MAX_CONNECTIONS = 64;
+const MAX_CONNECTIONS_PER_TOKEN = 16;
 
 export interface TlsFiles {
   cert: Buffer;
@@ -130,10 +131,6 @@ export async function startBridgeServer(o: BridgeServerOptions): Promise<Running
     const path = (req.url ?? '/').split('?')[0];
     if (path !== RPC_PATH) return refuseUpgrade(socket, 404, 'Not Found', `no websocket endpoint at ${path}; connect to ${RPC_PATH}`);
     if (shuttingDown) return refuseUpgrade(socket, 503, 'Service Unavailable', 'dvdi-bridge is shutting down; retry shortly');
-    if (connections.size >= MAX_CONNECTIONS) {
-      o.logger.warn('connection-refused', { remote, why: 'connection limit', limit: MAX_CONNECTIONS });
-      return refuseUpgrade(socket, 503, 'Service Unavailable', `too many connections (limit ${MAX_CONNECTIONS}); close idle clients and retry`, { 'Retry-After': '5' });
-    }
     const origin = req.headers.origin;
     if (!originAllowed(origin)) {
       o.logger.warn('connection-refused', { remote, why: 'origin', origin: String(origin).slice(0, 200) });
@@ -145,6 +142,14 @@ export async function startBridgeServer(o: BridgeServerOptions): Promise<Running
       o.logger.warn('connection-refused', { remote, why: token === undefined ? 'no bearer token' : 'unknown token' });
       const msg = token === undefined ? 'missing "Authorization: Bearer <token>" header' : 'the bearer token is not in the bridge\'s token file';
       return refuseUpgrade(socket, 401, 'Unauthorized', `${msg}; use a token from the file given to --token-file`, { 'WWW-Authenticate': 'Bearer realm="dvdi-bridge"' });
+    }
+    // Limits only after the token (issue 8): a client without one learns nothing about the bridge's load, and one
+    // token's clients can take at most a quarter of the slots, so no single holder locks the others out.
+    const ofToken = [...connections.values()].filter((c) => c.tokenName === tokenName).length;
+    if (connections.size >= MAX_CONNECTIONS || ofToken >= MAX_CONNECTIONS_PER_TOKEN) {
+      const which = ofToken >= MAX_CONNECTIONS_PER_TOKEN ? `for token ${tokenName} (limit ${MAX_CONNECTIONS_PER_TOKEN} per token)` : `(limit ${MAX_CONNECTIONS})`;
+      o.logger.warn('connection-refused', { remote, token: tokenName, why: 'connection limit', limit: ofToken >= MAX_CONNECTIONS_PER_TOKEN ? MAX_CONNECTIONS_PER_TOKEN : MAX_CONNECTIONS });
+      return refuseUpgrade(socket, 503, 'Service Unavailable', `too many connections ${which}; close idle clients and retry`, { 'Retry-After': '5' });
     }
     const peer = o.tls?.clientCa ? (req.socket as TLSSocket).getPeerCertificate?.() : undefined;
     const clientCert = peer && peer.subject ? String(peer.subject.CN ?? '') : undefined;

@@ -46,6 +46,10 @@ export class BridgeConnection {
 
   constructor(private readonly ws: WebSocket, private readonly ctx: ConnectionContext) {}
 
+  get tokenName(): string {
+    return this.ctx.tokenName;
+  }
+
   get connId(): string {
     return this.ctx.connId;
   }

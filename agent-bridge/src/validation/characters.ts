@@ -20,6 +20,17 @@ const SHELL_AFTER_MODULE = new Set(['*', '(', ')', '!', '~', '#']);
 /** Every character a POSIX shell treats specially inside an unquoted word, plus whitespace. */
 const SHELL = /[;&|`$<>'"\\*?()[\]{}!~#^%\s]/;
 
+/**
+ * An unpaired UTF-16 surrogate, shown as \uXXXX. It cannot be encoded in UTF-8, so argv, the shell string and
+ * the JSON body would all carry U+FFFD instead: the program would run on another string than the one checked.
+ */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+export function loneSurrogate(value: string): string | undefined {
+  const m = LONE_SURROGATE.exec(value);
+  return m ? `\\u${m[0].charCodeAt(0).toString(16).toUpperCase()}` : undefined;
+}
+
 export function firstModuleProhibited(value: string): string | undefined {
   for (const ch of value) if (MODULE_PROHIBITED.has(ch)) return ch;
   return undefined;

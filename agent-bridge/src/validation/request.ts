@@ -18,7 +18,7 @@
  * non-empty string, e.g. Portworx's "name=vol1,size=10"). Everywhere: no control characters, no leading "-".
  */
 import type { DryRunMountParams, EngineName } from '../dryrun/contract';
-import { CONTROL, firstModuleProhibited, firstShellAfterModule, firstShellSpecial, showChar } from './characters';
+import { CONTROL, firstModuleProhibited, loneSurrogate, firstShellAfterModule, firstShellSpecial, showChar } from './characters';
 
 export type ProblemKind = 'unsafe' | 'agent-refuses';
 
@@ -37,13 +37,30 @@ const unsafe = (field: string[], message: string): RequestProblem => ({ field, m
 const refuses = (field: string[], message: string): RequestProblem => ({ field, message, kind: 'agent-refuses' });
 const usesDvdcli = (engine: EngineName) => engine !== 'plugin';
 
-/** Empty, too long, a control character, a leading "-": refused for every engine. */
+/** Empty, too long, a control character, an unpaired surrogate, a leading "-": refused for every engine. */
 function everywhere(field: string[], what: string, value: string, max = MAX_NAME): RequestProblem | undefined {
   if (value.length === 0) return unsafe(field, `${what} is empty`);
   if (value.length > max) return unsafe(field, `${what} is ${value.length} characters; the limit is ${max}`);
   const c = CONTROL.exec(value);
   if (c) return unsafe(field, `${what} contains ${showChar(c[0])} (a control character), which would end or split the argument`);
+  const s = loneSurrogate(value);
+  if (s !== undefined) return unsafe(field, `${what} contains an unpaired surrogate (${s}), which reaches dvdcli or the plugin as U+FFFD, a different name than the one checked`);
   if (value.startsWith('-')) return unsafe(field, `${what} starts with "-", so dvdcli would read it as a flag (e.g. "--volumedriver=x")`);
+  return undefined;
+}
+
+/**
+ * The volume-name rules every engine shares (issue 8): besides everywhere(), no "/" and not "." or "..". Plugins
+ * use the name as a path component (rclone mounts at <base-dir>/<name>, REX-Ray at <lib>/volumes/<name>), so these
+ * could make the plugin mount outside its own directory. The module prohibits "/" itself (an agent-refuses
+ * verdict, below) but lets "." and ".." through to dvdcli. Exported so each engine re-checks the exact string it
+ * puts into argv, the shell command or the JSON body (engines/guard.ts).
+ */
+export function unsafeVolumeName(name: string): RequestProblem | undefined {
+  const f = ['name'];
+  const e = everywhere(f, 'name', name);
+  if (e) return e;
+  if (name === '.' || name === '..') return unsafe(f, `name ${JSON.stringify(name)} is a directory reference; the plugin would mount its own base dir or its parent`);
   return undefined;
 }
 
@@ -71,13 +88,10 @@ export function checkDriverName(driver: string): RequestProblem | undefined {
 
 export function checkVolumeName(name: string, engine: EngineName): RequestProblem | undefined {
   const f = ['name'];
-  const e = everywhere(f, 'name', name);
+  const e = unsafeVolumeName(name);
   if (e) return e;
   if (engine === 'dvdi-module') return moduleChars(f, 'DVDI_VOLUME_NAME', name, name);
-  // Plugins use the name as a path component (rclone mounts at <base-dir>/<name>), so "/", "." and ".." could
-  // make the plugin mount somewhere outside its own directory.
   if (name.includes('/')) return unsafe(f, 'name contains "/"; plugins use the name as a directory under their base dir, so it could mount outside it');
-  if (name === '.' || name === '..') return unsafe(f, `name ${JSON.stringify(name)} is a directory reference; the plugin would mount its own base dir or its parent`);
   return undefined;
 }
 
@@ -87,6 +101,7 @@ export function checkOption(key: string, value: string, engine: EngineName): Req
   if (k) return k;
   const c = CONTROL.exec(value);
   if (c) return unsafe(f, `option value contains ${showChar(c[0])} (a control character), which would end or split the argument`);
+  if (loneSurrogate(value) !== undefined) return unsafe(f, 'option value contains an unpaired surrogate, which reaches dvdcli or the plugin as U+FFFD, a different value than the one checked');
   if (value.length > MAX_VALUE) return unsafe(f, `option value is ${value.length} characters; the limit is ${MAX_VALUE}`);
   if (!usesDvdcli(engine)) return undefined; // JSON carries any string to the plugin's Create intact
   if (engine === 'dvdi-module') {
@@ -111,6 +126,7 @@ export function checkContainerPath(path: string, engine: EngineName): RequestPro
   if (path.length > MAX_VALUE) return unsafe(f, `containerPath is ${path.length} characters; the limit is ${MAX_VALUE}`);
   const c = CONTROL.exec(path);
   if (c) return unsafe(f, `containerPath contains ${showChar(c[0])} (a control character)`);
+  if (loneSurrogate(path) !== undefined) return unsafe(f, 'containerPath contains an unpaired surrogate (it would become U+FFFD on the way to the agent)');
   if (path.split('/').includes('..')) return unsafe(f, 'containerPath contains "..", which would escape the container root or sandbox');
   if (engine !== 'dvdi-module' || path === '') return undefined;
   if (!path.startsWith('/')) {

@@ -182,7 +182,8 @@ describe('faults', () => {
     test(`kill -9 of a bridge at ${killAt} (${engine}), then recover(): nothing left mounted`, async () => {
       const driver = `k${engine.replace('-', '')}${killAt.split(':')[0]}`;
       await fault(driver, 'slow', 600);
-      const config = runnerConfig(lab);
+      // recover() waits (bounded by the grace window) for a Mount that may still be in flight at the plugin.
+      const config = runnerConfig(lab, { timeouts: { mount: 3000, unmount: 3000, pluginCall: 1000, lateMountGrace: 1500 } });
       const child = spawn(process.execPath, ['--import', 'tsx', join(here, 'crash-runner.ts'), JSON.stringify(config), JSON.stringify({ driver, name: 'v', engine })], { stdio: ['ignore', 'pipe', 'inherit'] });
       await new Promise<void>((resolve, reject) => {
         let buf = '';
@@ -206,8 +207,12 @@ describe('faults', () => {
       const runner = await createDryRunner(config);
       const rep = await runner.recover();
       assert.deepEqual(rep.failed, []);
-      assert.equal(rep.released.length, 1);
-      assert.equal(rep.released[0].name, 'v');
+      assert.deepEqual(rep.unverified, []);
+      // Killed as the mount step started, the Mount may not have been sent: then nothing was mounted, and the
+      // report says so instead of claiming a release. Killed during verify, the mount was there and is released.
+      const handled = [...rep.released, ...rep.notMounted];
+      assert.deepEqual(handled.map((x) => x.name), ['v'], JSON.stringify(rep));
+      if (killAt === 'verify:started') assert.equal(rep.released.length, 1, JSON.stringify(rep));
       assert.deepEqual(await mountsUnder(lab.root), []);
       assert.deepEqual(await journal(), []);
     });

@@ -46,13 +46,17 @@ export async function makeLab(prefix: string): Promise<Lab> {
     },
   };
   await mkdir(lab.pluginDir, { recursive: true });
+  // The agent's isolator checkpoint dirs exist (empty: no task uses anything) as on an agent running both isolators.
+  await mkdir(lab.checkpoints.dockerVolume, { recursive: true });
+  await mkdir(lab.checkpoints.dvdiModule, { recursive: true });
   // The stand-in dvdcli finds plugins here instead of /run/docker/plugins (children inherit the environment).
   process.env.DVDCLI_STANDIN_PLUGIN_DIRS = lab.pluginDir;
   return lab;
 }
 
 export function runnerConfig(lab: Lab, extra: Partial<DryRunnerConfig> = {}): DryRunnerConfig {
-  return { defaultEngine: 'plugin', dvdcliPath: DVDCLI_STANDIN, pluginDirs: [lab.pluginDir], stateDir: lab.stateDir, checkpointDirs: lab.checkpoints, ...extra };
+  // No dockerd runs here; a socket path in the lab keeps a developer's real /var/run/docker.sock out of the tests.
+  return { defaultEngine: 'plugin', dvdcliPath: DVDCLI_STANDIN, pluginDirs: [lab.pluginDir], stateDir: lab.stateDir, checkpointDirs: lab.checkpoints, proofs: { dockerSocket: join(lab.root, 'docker.sock') }, ...extra };
 }
 
 export const openPolicy: Policy = { allowCreate: false, allowDestructiveOptions: [] };
@@ -127,4 +131,31 @@ export async function startFault(lab: Lab, driver: string, mode: string, delayMs
   });
   if (mode === 'stale') await stopper(child, 'SIGKILL')();
   return { child, stateDir, stop: stopper(child, 'SIGKILL') };
+}
+
+/** Starts a stand-in from test/standins as its own process and waits for its "ready" line. */
+async function startStandin(file: string, args: string[]): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(here, '..', 'standins', file), ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+  await new Promise<void>((resolve, reject) => {
+    child.stdout!.on('data', (c: Buffer) => c.toString().includes('ready') && resolve());
+    child.once('exit', (code) => reject(new Error(`${file} exited ${code} before listening`)));
+  });
+  return child;
+}
+
+/** The REX-Ray (vfs) stand-in under `driver`'s socket; `calls()` lists every "<Method> <Name>" it received. */
+export async function startRexrayVfs(lab: Lab, driver: string, flags: string[] = []): Promise<Proc & { root: string; calls(): Promise<string[]> }> {
+  const root = join(lab.root, `rexray-${driver}`);
+  await mkdir(root, { recursive: true });
+  const child = await startStandin('rexray-vfs-plugin.ts', [join(lab.pluginDir, `${driver}.sock`), root, ...flags]);
+  return { child, root, stop: stopper(child), calls: async () => (await readFile(join(root, 'calls.log'), 'utf8').catch(() => '')).split('\n').filter(Boolean) };
+}
+
+/** The Docker Engine API stand-in on `<lab>/docker.sock` (where runnerConfig points); `set()` changes its containers. */
+export async function startDockerEngine(lab: Lab, containers: unknown): Promise<Proc & { socket: string; set(c: unknown): Promise<void> }> {
+  const file = join(lab.root, 'docker-containers.json');
+  await writeFile(file, JSON.stringify(containers));
+  const socket = join(lab.root, 'docker.sock');
+  const child = await startStandin('docker-engine.ts', [socket, file]);
+  return { child, socket, stop: stopper(child), set: (c) => writeFile(file, JSON.stringify(c)) };
 }

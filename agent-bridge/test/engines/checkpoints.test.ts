@@ -97,10 +97,14 @@ describe('mesos-module-dvdi checkpoint (dvdimounts.pb)', () => {
     const dvdiModule = join(dir, 'users');
     await mkdir(dvdiModule, { recursive: true });
     await writeFile(join(dvdiModule, DVDI_CHECKPOINT_FILE), stoutFile(mountList([externalMount(FULL), externalMount({ containerId: 'c3', volumeName: 'other' })])));
-    const dirs = { dvdiModule, dockerVolume: join(dir, 'no-such-dir') };
-    assert.match((await checkpointUsers(dirs, 'RexRay', 'vol1')).reasons.join(), /container c0ffee-1/);
-    assert.match((await checkpointUsers(dirs, 'rexray', 'OTHER')).reasons.join(), /container c3/);
-    assert.deepEqual(await checkpointUsers(dirs, 'rexray', 'vol2'), { inUse: false, reasons: [], problems: [] });
+    const src = { checkpointDirs: { dvdiModule, dockerVolume: join(dir, 'no-such-dir') }, noDockerVolumeIsolator: true };
+    assert.match((await checkpointUsers(src, 'RexRay', 'vol1')).reasons.join(), /container c0ffee-1/);
+    assert.match((await checkpointUsers(src, 'rexray', 'OTHER')).reasons.join(), /container c3/);
+    assert.deepEqual(await checkpointUsers(src, 'rexray', 'vol2'), { inUse: false, reasons: [], problems: [] });
+    // Without the operator's word that the agent runs no docker/volume isolator, its missing dir is a missing proof.
+    const strict = await checkpointUsers({ checkpointDirs: src.checkpointDirs }, 'rexray', 'vol2');
+    assert.equal(strict.inUse, true);
+    assert.match(strict.problems.join(), /no-such-dir does not exist .*--docker-volume-checkpoint-dir .*--no-docker-volume-isolator/);
   });
 });
 
@@ -131,11 +135,14 @@ describe('Mesos docker/volume checkpoints (<dir>/<ContainerID>/volumes)', () => 
     assert.match(problems[0], /broken\/volumes is not valid JSON/);
   });
 
-  it('a missing checkpoint dir means no users; a bad file makes every volume "possibly in use"', async () => {
+  it('a missing checkpoint dir is a missing proof unless vouched for; a bad file makes every volume "possibly in use"', async () => {
     assert.deepEqual(await readDockerVolumeCheckpoints(join(dir, 'nope')), { uses: [], problems: [] });
-    const r = await checkpointUsers({ dockerVolume: dir, dvdiModule: join(dir, 'nope') }, 'local', 'unrelated');
+    const r = await checkpointUsers({ checkpointDirs: { dockerVolume: dir, dvdiModule: join(dir, 'nope') } }, 'local', 'unrelated');
     assert.deepEqual(r.reasons, []);
     assert.equal(r.inUse, true);
-    assert.match(r.problems.join(), /possibly in use/);
+    assert.match(r.problems.join(), /broken\/volumes is not valid JSON.*cannot be ruled out/);
+    assert.match(r.problems.join(), /mesos-module-dvdi checkpoint dir .*nope does not exist.*--no-dvdi-module/);
+    const vouched = await checkpointUsers({ checkpointDirs: { dockerVolume: dir, dvdiModule: join(dir, 'nope') }, noDvdiModule: true }, 'local', 'unrelated');
+    assert.equal(vouched.problems.length, 1);
   });
 });

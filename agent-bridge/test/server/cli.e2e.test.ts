@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -140,6 +140,26 @@ describe('dvdi-bridge startup errors are one readable line, exit 2', () => {
       assert.equal(r.status, 2, r.stderr);
       assert.match(r.stdout + r.stderr, pattern);
       assert.doesNotMatch(r.stderr, /\n\s+at /, 'no stack trace');
+    });
+  }
+
+  // Honest startup (issue 8): what Mesos would refuse to start with, the bridge refuses in exactly one line.
+  const serve = ['serve', '--listen', '127.0.0.1:0', '--token-file', 'x'];
+  const honest: [string, string[], RegExp][] = [
+    ['--dvdcli in embedded local-driver mode', [...serve, '--dvdcli', process.execPath], /--dvdcli is given, but without --engine or --plugin-dirs .*never runs dvdcli/],
+    ['a --dvdcli that does not exist', [...serve, '--plugin-dirs', dir, '--dvdcli', join(dir, 'no-dvdcli')], /--dvdcli .*no-dvdcli is not an executable file/],
+    ['a dvdcli engine with no dvdcli anywhere', [...serve, '--engine', 'docker-volume', '--plugin-dirs', dir], /dvdcli \(not on PATH, nor at \/usr\/bin\/dvdcli\) is not an executable file.*cannot get dvdcli command/],
+    ['a plugin dir that does not exist', [...serve, '--engine', 'plugin', '--plugin-dirs', `${dir}:${join(dir, 'nope')}`], /--plugin-dirs: .*nope is not a directory/],
+    ['a checkpoint dir that does not exist', [...serve, '--docker-volume-checkpoint-dir', join(dir, 'nope')], /--docker-volume-checkpoint-dir .*nope is not a directory/],
+    ['a vouch that contradicts a dir', [...serve, '--no-dvdi-module', '--dvdi-checkpoint-dir', dir], /--no-dvdi-module and --dvdi-checkpoint-dir contradict/],
+  ];
+  for (const [what, args, pattern] of honest) {
+    it(what, { skip: what.includes('anywhere') && process.env.PATH?.split(':').some((d) => existsSync(join(d, 'dvdcli'))) ? 'a dvdcli is installed here' : false }, () => {
+      const r = runCli(...args);
+      assert.equal(r.status, 2, r.stderr);
+      assert.match(r.stderr, pattern);
+      assert.equal(r.stderr.trim().split('\n').length, 1, r.stderr);
+      assert.equal(r.stdout, '');
     });
   }
 

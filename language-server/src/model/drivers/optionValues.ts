@@ -1,5 +1,5 @@
 /** Whether a driver option value has the form its `OptionValueKind` says (drivers/driverInfo.ts). */
-import type { OptionValueKind } from './driverInfo';
+import type { OptionValueKind } from '@marathon-devtools/schema/drivers/index';
 
 const label = /^[a-z0-9](?:[-a-z0-9]*[a-z0-9])?$/;
 

@@ -1,4 +1,4 @@
-import { destructiveEffect } from '../../model/drivers/knownDrivers';
+import { destructiveEffect } from '../../model/drivers/index';
 import type { Rule } from '../../core/rule';
 import { driverOf, dvdiVolumesOf, optionsOf, optionPointer } from '../../model/volume/externalVolumes';
 import { dvdiSlotsOf, splitOpts } from '../../model/dvdi/dvdiEnv';

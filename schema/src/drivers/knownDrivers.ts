@@ -2,7 +2,8 @@
  * The drivers we know, from REX-Ray 0.3/0.11, the mesos-module-dvdi and dvdcli READMEs, and the
  * plugins seen in real Marathon definitions (see shared/reference/dvdi-bridge.md §5, §7).
  */
-import type { DriverInfo, DriverOption } from './driverInfo';
+import type { DriverHazard, DriverInfo, DriverOption } from './driverInfo';
+import { REXRAY_HAZARDS } from './hazards';
 
 const overwritefsEffect =
   'formats the volume while creating it and so erases any data on it (REX-Ray 0.3 does this when the volume is new; ' +
@@ -43,6 +44,7 @@ export const knownDrivers: readonly DriverInfo[] = [
       'Options are only used when the volume is created; for an existing volume they are ignored.',
       'Docker managed plugins such as rexray/ebs are v2 plugins: dvdcli cannot reach them, and Marathon rejects the "/" in the name.',
     ],
+    hazards: REXRAY_HAZARDS,
   },
   {
     name: 'pxd',
@@ -95,3 +97,18 @@ export function destructiveEffect(driver: string | undefined, key: string, value
   if (option.destructiveWhen !== undefined && value.trim().toLowerCase() !== option.destructiveWhen) return undefined;
   return option.destructive;
 }
+
+/**
+ * The hazards that apply to a driver: its own, plus those recognised by what the plugin showed (`seenAs`), which
+ * catches REX-Ray's vfs service under whatever module name the operator gave it.
+ */
+export function driverHazards(driver: string, seen: { noMountStatus: boolean }): DriverHazard[] {
+  const own = findDriver(driver)?.hazards ?? [];
+  const bySight = seen.noMountStatus ? knownDrivers.flatMap((d) => d.hazards ?? []).filter((h) => h.seenAs === 'no-mount-status') : [];
+  return [...new Map([...own, ...bySight].map((h) => [h.id, h])).values()];
+}
+
+/** Option keys that can erase a volume on some driver: each driver's destructive options plus the generic spellings plugins copy. */
+export const DESTRUCTIVE_OPTION_KEYS: readonly string[] = [
+  ...new Set([...knownDrivers.flatMap((d) => d.options.filter((o) => o.destructive).map((o) => o.key)), 'newfstype', 'format', 'forceformat', 'reformat', 'overwrite', 'wipe', 'erase', 'mkfs']),
+];

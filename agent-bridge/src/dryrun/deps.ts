@@ -1,0 +1,44 @@
+/**
+ * What every piece of the mount machinery shares for the life of a runner: its config, engines, journal, locks,
+ * activation cache, timeouts and log, plus the late-mount sweeps in progress. Its own module so that the run
+ * (run-one.ts), the release path (release.ts), the sweep (late-mount.ts) and recovery (recover.ts) import it
+ * without importing each other (issue 14: no import circle).
+ */
+import type { Engine } from '../engines/engine';
+import type { Journal } from '../journal/journal';
+import { DEFAULT_DOCKER_SOCKET } from '../inuse/docker-engine';
+import type { ProofSources } from '../inuse/check';
+import type { DryRunnerConfig, EngineName } from './contract';
+import type { VolumeLocks } from './volume-lock';
+
+export interface Sweep {
+  readonly done: Promise<string>;
+  cancel(): void;
+}
+
+export interface RunDeps {
+  config: DryRunnerConfig;
+  engines: Record<EngineName, Engine>;
+  journal: Journal;
+  locks: VolumeLocks;
+  timeouts: { mount: number; unmount: number; pluginCall: number; lateMountGrace?: number };
+  /** Structured log lines from work that outlives a request (late-mount sweeps). */
+  log: (level: 'info' | 'warn', event: string, fields: Record<string, unknown>) => void;
+  /** Late-mount sweeps in progress; close() cancels them. */
+  sweeps: Set<Sweep>;
+  /** Set by close(): no new sweep is started, the journal keeps the entry for recover(). */
+  closing: boolean;
+}
+
+/** The agent-side sources for one driver; a driver private to this bridge needs none of the isolators' proofs. */
+export function proofSources(deps: RunDeps, driver: string): ProofSources {
+  const p = deps.config.proofs ?? {};
+  const priv = p.privateDrivers?.includes(driver) ?? false;
+  return {
+    checkpointDirs: deps.config.checkpointDirs,
+    noDockerVolumeIsolator: priv || p.noDockerVolumeIsolator,
+    noDvdiModule: priv || p.noDvdiModule,
+    dockerSocket: priv ? '' : (p.dockerSocket ?? DEFAULT_DOCKER_SOCKET),
+    timeoutMs: deps.timeouts.pluginCall,
+  };
+}
