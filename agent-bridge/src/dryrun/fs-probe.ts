@@ -11,6 +11,7 @@
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { readFile, readdir } from 'node:fs/promises';
 
 const FIND = ['/usr/bin/find', '/bin/find'].find((p) => existsSync(p)) ?? 'find';
 
@@ -35,6 +36,41 @@ function killGroup(pgid: number): void {
   }
 }
 
+function probeArgs(path: string): string[] {
+  return ['-H', path, '-maxdepth', '1', '-printf', '%y\\n'];
+}
+
+/**
+ * Stops probes a killed predecessor left running on `mountpoint` (recover.ts): a detached `find` of ours that
+ * still sits in the mount makes the plugin's Unmount fail with EBUSY. Recognised by its exact argv (this file's
+ * command for that path, which nothing else runs) and by having lost its parent (re-parented away from a live
+ * bridge: its parent is not this process). Read-only processes: killing them loses nothing.
+ */
+export async function stopLeftoverProbes(mountpoint: string): Promise<number> {
+  const want = [FIND, ...probeArgs(mountpoint)].join('\0');
+  let stopped = 0;
+  let pids: string[];
+  try {
+    pids = (await readdir('/proc')).filter((n) => /^\d+$/.test(n));
+  } catch {
+    return 0;
+  }
+  for (const pid of pids) {
+    try {
+      const argv = (await readFile(`/proc/${pid}/cmdline`, 'utf8')).replace(/\0$/, '');
+      if (argv !== want) continue;
+      const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      if (ppid === process.pid) continue; // a probe of this very bridge
+      process.kill(Number(pid), 'SIGKILL');
+      stopped++;
+    } catch {
+      // gone meanwhile, or not readable: not ours to judge
+    }
+  }
+  return stopped;
+}
+
 export function probeDirectory(path: string, timeoutMs: number): Promise<ProbeResult> {
   return new Promise((resolve) => {
     let settled = false;
@@ -42,7 +78,7 @@ export function probeDirectory(path: string, timeoutMs: number): Promise<ProbeRe
     let sawFirstLine = false;
     let lines = 0;
     let stderr = '';
-    const child = spawn(FIND, ['-H', path, '-maxdepth', '1', '-printf', '%y\\n'], { stdio: ['ignore', 'pipe', 'pipe'], detached: true, env: { PATH: '/usr/bin:/bin', LC_ALL: 'C' } });
+    const child = spawn(FIND, probeArgs(path), { stdio: ['ignore', 'pipe', 'pipe'], detached: true, env: { PATH: '/usr/bin:/bin', LC_ALL: 'C' } });
     const finish = (r: ProbeResult) => {
       if (settled) return;
       settled = true;

@@ -20,6 +20,7 @@ import { PluginClient } from '../plugin/client';
 import { discoverPlugin, parseAddress, type PluginAddress } from '../plugin/discovery';
 import type { RecoveryReport } from './contract';
 import { proofSources, type RunDeps } from './deps';
+import { stopLeftoverProbes } from './fs-probe';
 import { lateMountGrace, watchForMount } from './late-mount';
 import { releaseMount } from './release';
 import { StepLog } from './steps';
@@ -80,9 +81,19 @@ async function recoverOne(deps: RunDeps, e: JournalEntry): Promise<One> {
       return { kind: 'notMounted', detail: `${seen.detail}${e.phase === 'mounting' ? ` (waited until ${new Date(deadline).toISOString()} for a Mount still in flight)` : ''}` };
     }
   }
+  // The killed bridge's read-only verify probe may still sit in the mount (and make the Unmount fail with EBUSY).
+  if (seen.mountpoint) await stopLeftoverProbes(seen.mountpoint);
   const warnings: string[] = [];
-  const log = new StepLog(() => undefined);
-  const outcome = await releaseMount(deps, { engine: deps.engines[e.engine], entry: e, plugin, mountpoint: seen.mountpoint }, log, warnings, { timeoutMs: deps.timeouts.unmount });
+  let log = new StepLog(() => undefined);
+  let outcome = await releaseMount(deps, { engine: deps.engines[e.engine], entry: e, plugin, mountpoint: seen.mountpoint }, log, warnings, { timeoutMs: deps.timeouts.unmount });
+  // A reader the killed bridge left (its read-only verify probe, a dvdcli being killed) can keep the mount busy
+  // for a moment: the Unmount fails with EBUSY. Retried a few times, bounded, before it is reported.
+  for (const wait of [100, 300, 900]) {
+    if (outcome !== 'residue') break;
+    await new Promise((r) => setTimeout(r, wait));
+    log = new StepLog(() => undefined);
+    outcome = await releaseMount(deps, { engine: deps.engines[e.engine], entry: e, plugin, mountpoint: seen.mountpoint }, log, warnings, { timeoutMs: deps.timeouts.unmount });
+  }
   const steps = log.steps.map((s) => `${s.step}: ${s.detail ?? (s.ok ? 'ok' : 'failed')}`).join('; ');
   if (outcome === 'released') return { kind: 'released', ...(seen.mountpoint ? { mountpoint: seen.mountpoint } : {}) };
   if (outcome === 'unverified') return { kind: 'unverified', detail: steps };

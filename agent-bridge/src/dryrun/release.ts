@@ -84,10 +84,15 @@ export async function releaseMount(deps: RunDeps, t: ReleaseTarget, log: StepLog
   if (t.mountpoint) entry.mountpoint = t.mountpoint;
   await deps.journal.update(entry).catch((e: Error) => void warnings.push(`journal update before the unmount failed: ${e.message}`));
   const um = await log.run('unmount', () => engine.unmount({ driver: entry.driver, name: entry.name, plugin, mountId: entry.mountId, timeoutMs: opts.timeoutMs }));
-  const look = await lookForMount(deps, entry, client, t.mountpoint);
-  const outcome: ReleaseOutcome = look.state === 'gone' ? 'released' : look.state === 'still-mounted' ? 'residue' : 'unverified';
-  const detail = outcome === 'residue' ? `${look.detail}; the journal entry stays so recover() retries` : `${look.detail}${um.ok ? '' : ' (although the unmount reported an error)'}`;
-  log.add('verify-released', outcome === 'released' || (outcome === 'unverified' && um.ok), 0, detail);
+  const judged = { look: { state: 'unseen', detail: '' } as GoneCheck, outcome: 'residue' as ReleaseOutcome };
+  await log.run('verify-released', async () => {
+    const look = await lookForMount(deps, entry, client, t.mountpoint);
+    const outcome: ReleaseOutcome = look.state === 'gone' ? 'released' : look.state === 'still-mounted' ? 'residue' : 'unverified';
+    Object.assign(judged, { look, outcome });
+    const detail = outcome === 'residue' ? `${look.detail}; the journal entry stays so recover() retries` : `${look.detail}${um.ok ? '' : ' (although the unmount reported an error)'}`;
+    return { ok: outcome === 'released' || (outcome === 'unverified' && um.ok), detail };
+  });
+  const { look, outcome } = judged;
   const clear = opts.clear ?? 'released';
   if (outcome === 'residue') warnings.push(`residue: ${look.detail}`);
   if (outcome === 'unverified') warnings.push(`the release of ${entry.driver}/${entry.name} cannot be verified: ${look.detail}`);

@@ -56,6 +56,9 @@ export class LocalVolumes {
     } catch {
       this.mounts = new Map();
     }
+    // Saved at once: a dropped holder left in the file would be read again after the next kill and pinned on
+    // whatever mount the kernel shows then (another caller's orphan), blocking its release.
+    await this.saveTable();
   }
 
   mountpoint(name: string): string {
@@ -136,10 +139,24 @@ export class LocalVolumes {
     return mountsAt(await readMountinfo(), this.mountpoint(name)).length > 0;
   }
 
+  /**
+   * Holders recorded for a mount the kernel no longer has (an `umount` child that finished after a kill, before
+   * the table was saved) are dropped: the table never claims a mount the kernel does not show.
+   */
+  private async holders(name: string): Promise<{ ids: string[]; mounted: boolean }> {
+    const mounted = await this.kernelMounted(name);
+    let ids = this.mounts.get(name) ?? [];
+    if (ids.length && !mounted) {
+      this.mounts.delete(name);
+      ids = [];
+      await this.saveTable();
+    }
+    return { ids, mounted };
+  }
+
   async get(name: unknown): Promise<{ Name: string; Mountpoint?: string; CreatedAt: string; Status: { Mounts: string[] } }> {
     const m = await this.meta(name as string);
-    const ids = this.mounts.get(m.Name) ?? [];
-    const mounted = ids.length > 0 || (await this.kernelMounted(m.Name));
+    const { ids, mounted } = await this.holders(m.Name);
     return { Name: m.Name, ...(mounted ? { Mountpoint: this.mountpoint(m.Name) } : {}), CreatedAt: m.CreatedAt, Status: { Mounts: [...ids] } };
   }
 
@@ -151,11 +168,11 @@ export class LocalVolumes {
 
   async mount(nameIn: unknown, id: string): Promise<string> {
     const m = await this.meta(nameIn as string);
-    const ids = this.mounts.get(m.Name) ?? [];
+    const { ids, mounted } = await this.holders(m.Name);
     if (ids.includes(id)) throw new DriverError('volume is already mounted by this id');
     const mp = this.mountpoint(m.Name);
     // A mount no caller holds (a crash's orphan) is adopted rather than stacked a second time.
-    if (ids.length === 0 && !(await this.kernelMounted(m.Name))) {
+    if (ids.length === 0 && !mounted) {
       await mkdir(mp, { recursive: true, mode: 0o755 });
       const dir = join(this.volumesDir, m.Name);
       if (m.Opts.size !== undefined) await run('mount', ['-o', 'loop', join(dir, 'disk.img'), mp]);
@@ -168,20 +185,29 @@ export class LocalVolumes {
 
   async unmount(nameIn: unknown, id: string): Promise<void> {
     const m = await this.meta(nameIn as string);
-    const ids = this.mounts.get(m.Name) ?? [];
+    const { ids, mounted } = await this.holders(m.Name);
     if (!ids.includes(id)) {
       if (ids.length) throw new DriverError('volume is not mounted by this id');
       // No caller holds it: an orphan of a crash between the kernel mount and the table save. Ours to undo.
-      if (!(await this.kernelMounted(m.Name))) throw new DriverError('volume is not mounted');
-      await run('umount', [this.mountpoint(m.Name)]);
+      if (!mounted) throw new DriverError('volume is not mounted');
+      await this.umount(m.Name);
       return;
     }
     const rest = ids.filter((x) => x !== id);
     if (rest.length === 0) {
-      await run('umount', [this.mountpoint(m.Name)]); // a loop mount's device is freed by umount (autoclear)
+      await this.umount(m.Name); // a loop mount's device is freed by umount (autoclear)
       this.mounts.delete(m.Name);
     } else this.mounts.set(m.Name, rest);
     await this.saveTable();
+  }
+
+  /** umount, where a mount that is already gone (a killed predecessor's `umount` child finished first) is success. */
+  private async umount(name: string): Promise<void> {
+    try {
+      await run('umount', [this.mountpoint(name)]);
+    } catch (e) {
+      if (await this.kernelMounted(name)) throw e;
+    }
   }
 
   async remove(nameIn: unknown): Promise<void> {

@@ -38,7 +38,7 @@ describe('bridge server: dry runs through the real runner', () => {
     const seen = c.notifications.filter((n) => n.params.id === 'p1').map((n) => `${n.params.step}:${n.params.status}`);
     assert.deepEqual(seen, stepNames(r).flatMap((s) => [`${s}:started`, `${s}:ok`]));
     assert.ok(c.notifications.every((n) => n.method === 'volume/dryRunProgress'));
-    assert.deepEqual(stepNames(r), ['validate', 'policy', 'discover', 'activate', 'get', 'in-use', 'mount', 'verify', 'in-use-recheck', 'unmount', 'verify-released']);
+    assert.deepEqual(stepNames(r), ['validate', 'policy', 'discover', 'activate', 'get', 'in-use', 'hazards', 'mount', 'verify', 'in-use-recheck', 'unmount', 'verify-released']);
     assert.ok(r.result.steps.find((s: { step: string }) => s.step === 'mount').ms >= SLOW_MS - 50);
     assert.deepEqual(await real.mounts(), []);
     c.ws.close();

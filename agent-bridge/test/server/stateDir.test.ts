@@ -43,6 +43,7 @@ describe('serve with a state dir it cannot write', () => {
   test('a read-only state dir: exit 2 at startup with one line naming it, not an internal error at the first dry run', async (t) => {
     const ro = join(dir, 'ro');
     await mkdir(join(ro, 'journal'), { recursive: true });
+    await mkdir(join(dir, 'plugins'), { recursive: true }); // a plugin dir that does not exist is refused first
     // A real read-only mount (root ignores file modes, so chmod would prove nothing).
     if (spawnSync('mount', ['--bind', ro, ro]).status !== 0) return t.skip('cannot bind-mount here (needs root)');
     assert.equal(spawnSync('mount', ['-o', 'remount,bind,ro', ro]).status, 0);

@@ -1,0 +1,149 @@
+// kill -9 at random instants (issue 8): a bridge process runs real dry runs back to back and is killed with SIGKILL
+// at a random moment, then a new bridge on the same state dir recovers. After every restart: 0 mounts left under
+// the lab, 0 journal entries, 0 bytes changed in a pre-existing volume. Three plugins: the embedded local driver
+// (inside the killed process, as `serve` runs it), Debian's rclone (real FUSE), and the fault-plugin stand-in with
+// a slow Mount, so the kill lands while the plugin is still mounting. The bridge is bundled once with esbuild so
+// each restart costs a plain node start; the whole file stays within a few minutes on 2 cores.
+import assert from 'node:assert/strict';
+import { spawn, spawnSync } from 'node:child_process';
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { build } from 'esbuild';
+import type { DryRunnerConfig, EngineName } from '../../src/dryrun/contract';
+import { createDryRunner } from '../../src/dryrun/runner';
+import { startLocalDriver } from '../../src/local-driver/server';
+import { PluginClient } from '../../src/plugin/client';
+import { checksumTree, fuseSkipReason, makeLab, mountsUnder, runnerConfig, seedData, startFault, startRclone, type Lab, type Proc } from './harness';
+
+const here = import.meta.dirname;
+let lab: Lab;
+let bundle: string;
+const procs: Proc[] = [];
+const ALL: EngineName[] = ['plugin', 'docker-volume', 'plugin', 'dvdi-module', 'plugin'];
+
+before(async () => {
+  lab = await makeLab('killstorm');
+  bundle = join(lab.root, 'kill-runner.mjs');
+  await build({ entryPoints: [join(here, 'kill-runner.ts')], bundle: true, platform: 'node', format: 'esm', target: 'node20', outfile: bundle, logLevel: 'error' });
+});
+after(async () => {
+  for (const p of procs) await p.stop();
+  for (const m of (await mountsUnder(lab.root)).reverse()) spawnSync('umount', ['-l', m.split(' ')[0]]);
+  await lab.cleanup();
+});
+
+/** A seeded random source, so a failing run can be replayed (the seed is in the assertion messages). */
+function rng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+}
+
+interface Storm {
+  config: DryRunnerConfig;
+  plan: { local: boolean; driver: string; names: string[]; engines: EngineName[] };
+  kills: number;
+  /** The kill lands this many ms (uniform) after the process said it is ready. */
+  maxDelayMs: number;
+  /** The pre-existing data whose bytes must never change. */
+  data: string;
+}
+
+/** Runs the storm; returns how many dry runs were started and how many completed, across all kills. */
+async function storm(s: Storm, seed: number): Promise<{ started: number; completed: number; recovered: Record<string, number> }> {
+  const random = rng(seed);
+  const sum = await checksumTree(s.data);
+  let started = 0;
+  let completed = 0;
+  const recovered: Record<string, number> = { released: 0, notMounted: 0 };
+  const history: string[] = [];
+  for (let k = 0; k < s.kills; k++) {
+    const child = spawn(process.execPath, [bundle, JSON.stringify(s.config), JSON.stringify(s.plan)], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
+    const exited = new Promise<void>((r) => child.once('exit', () => r()));
+    await Promise.race([
+      new Promise<void>((r) => {
+        const t = setInterval(() => out.includes('ready') && (clearInterval(t), r()), 2);
+      }),
+      exited.then(() => assert.fail(`seed ${seed} kill ${k}: the bridge exited before it was ready: ${err}`)),
+    ]);
+    await new Promise((r) => setTimeout(r, random() * s.maxDelayMs));
+    child.kill('SIGKILL');
+    await exited;
+    started += out.split('\n').filter((l) => l === 'validate:started').length;
+    const verdicts = out.split('\n').filter((l) => l.startsWith('verdict:'));
+    completed += verdicts.length;
+    assert.deepEqual([...new Set(verdicts)].filter((v) => v !== 'verdict:mounted-and-released'), [], `seed ${seed} kill ${k}: ${out.slice(-2000)}`);
+
+    // Restart on the same state dir, as `serve` does: the local driver first, then recover().
+    const local = s.plan.local ? await startLocalDriver({ stateDir: s.config.stateDir, socketDir: s.config.pluginDirs[0] }) : undefined;
+    const runner = await createDryRunner({ ...s.config, log: () => undefined });
+    const rep = await runner.recover();
+    await runner.close();
+    await local?.close();
+    history.push(`kill ${k}: ${out.split('\n').filter(Boolean).slice(-8).join(' ')} → ${JSON.stringify(rep)}`);
+    const at = `seed ${seed} kill ${k}; the last restarts:\n${history.slice(-3).join('\n')}\n`;
+    assert.deepEqual(rep.failed, [], at);
+    assert.deepEqual(rep.unverified, [], at);
+    recovered.released += rep.released.length;
+    recovered.notMounted += rep.notMounted.length;
+    assert.deepEqual(await mountsUnder(lab.root), [], at);
+    assert.deepEqual((await readdir(join(s.config.stateDir, 'journal'))).filter((f) => f.endsWith('.json')), [], at);
+    assert.equal(await checksumTree(s.data), sum, `${at}: the pre-existing volume's bytes changed`);
+  }
+  return { started, completed, recovered };
+}
+
+const seed = Number(process.env.KILLSTORM_SEED ?? Date.now() % 100_000);
+const fast = { mount: 3000, unmount: 3000, pluginCall: 2000 };
+
+describe(`kill -9 at random instants, restart on the same state dir (seed ${seed})`, () => {
+  let total = 0;
+
+  test('embedded local driver (killed with the bridge), all three engines', async () => {
+    const stateDir = join(lab.root, 'state-local');
+    const config = runnerConfig(lab, { stateDir, pluginDirs: [join(lab.root, 'sock-local')], timeouts: { ...fast, lateMountGrace: 400 } });
+    // The volumes exist before the storm, one with data.
+    const local = await startLocalDriver({ stateDir, socketDir: config.pluginDirs[0] });
+    const client = new PluginClient({ transport: 'unix', socketPath: local.socketPath, address: local.socketPath, source: 'test' });
+    for (const n of ['keep', 'b', 'c']) await client.create(n, {}, { timeoutMs: 5000 });
+    const data = join(stateDir, 'local-driver', 'volumes', 'keep', 'data');
+    await seedData(data);
+    await local.close();
+    const r = await storm({ config, plan: { local: true, driver: 'local', names: ['keep', 'b', 'c'], engines: ALL }, kills: 110, maxDelayMs: 120, data }, seed);
+    total += r.started;
+    console.log(`local: ${r.started} dry runs started, ${r.completed} completed, recovered ${JSON.stringify(r.recovered)}`);
+    assert.ok(r.recovered.released + r.recovered.notMounted > 0, 'no kill landed while a mount was journalled');
+  });
+
+  test('rclone serve docker (real FUSE), all three engines', { skip: fuseSkipReason() }, async () => {
+    const rclone = await startRclone(lab);
+    procs.push(rclone);
+    const client = new PluginClient({ transport: 'unix', socketPath: join(lab.pluginDir, 'rclone.sock'), address: join(lab.pluginDir, 'rclone.sock'), source: 'test' });
+    const data = join(lab.root, 'backing', 'r1');
+    await seedData(data);
+    await client.create('r1', { type: 'local', path: data }, { timeoutMs: 5000 });
+    const config = runnerConfig(lab, { stateDir: join(lab.root, 'state-rclone'), timeouts: { ...fast, lateMountGrace: 600 } });
+    const r = await storm({ config, plan: { local: false, driver: 'rclone', names: ['r1'], engines: ALL }, kills: 100, maxDelayMs: 150, data }, seed + 1);
+    total += r.started;
+    console.log(`rclone: ${r.started} dry runs started, ${r.completed} completed, recovered ${JSON.stringify(r.recovered)}`);
+  });
+
+  test('at least 200 dry runs were cut at random instants', { skip: fuseSkipReason() }, () => {
+    assert.ok(total >= 200, `only ${total} dry runs started`);
+  });
+
+  test('a Mount still in flight at a slow plugin when the bridge dies is waited for, then released', async () => {
+    const f = await startFault(lab, 'slowks', 'slow', 300);
+    procs.push(f);
+    const data = join(f.stateDir, 'backing', 'v');
+    await seedData(data);
+    const config = runnerConfig(lab, { stateDir: join(lab.root, 'state-slow'), timeouts: { ...fast, lateMountGrace: 800 } });
+    const r = await storm({ config, plan: { local: false, driver: 'slowks', names: ['v'], engines: ['plugin', 'docker-volume', 'plugin'] }, kills: 30, maxDelayMs: 450, data }, seed + 2);
+    console.log(`slow plugin: ${r.started} dry runs started, ${r.completed} completed, recovered ${JSON.stringify(r.recovered)}`);
+    assert.ok(r.recovered.released > 0, 'no kill landed with a Mount in flight that the plugin then finished');
+  });
+});
