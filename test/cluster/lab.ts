@@ -83,7 +83,13 @@ export async function startLab(specs: LabAgentSpec[], masterRegion = 'eu'): Prom
           await waitReady(p);
         }
         if (spec.bridge === false) return;
-        const s = await startServe([BRIDGE, 'serve', '--listen', `${hostname}:0`, '--token-file', tokenFile, '--engine', 'plugin', '--plugin-dirs', pluginDir, '--state-dir', join(dir, `state-${n}`)]);
+        // The agent's proofs of "unused" (issue 8): its own (empty) checkpoint dirs, no dockerd, and the fault
+        // plugin named rexray is no REX-Ray vfs, so its wipe-on-mount hazard is allowed.
+        const ckpt = join(dir, `ckpt-${n}`);
+        mkdirSync(join(ckpt, 'docker-volume'), { recursive: true });
+        mkdirSync(join(ckpt, 'dvdi'), { recursive: true });
+        const proofs = ['--docker-volume-checkpoint-dir', join(ckpt, 'docker-volume'), '--dvdi-checkpoint-dir', join(ckpt, 'dvdi'), '--docker-socket', 'none', '--allow-hazard', 'rexray-vfs-wipe-on-mount'];
+        const s = await startServe([BRIDGE, 'serve', '--listen', `${hostname}:0`, '--token-file', tokenFile, '--engine', 'plugin', '--plugin-dirs', pluginDir, '--state-dir', join(dir, `state-${n}`), ...proofs]);
         serves.push(s);
         a.bridgeUrl = s.url;
         a.port = Number(new URL(s.url).port);

@@ -191,6 +191,14 @@ describe('dry-run against the embedded local driver', () => {
     });
   }
 
+  test('options on an existing volume: dvdcli engines say dvdcli ignores them, the plugin engine says they are not sent', async () => {
+    const p = await runner.dryRunMount({ driver: 'local', name: 'keep', options: { size: '16' }, engine: 'plugin' }, ctx());
+    assert.ok(p.warnings.some((w) => /options \{"size":"16"\} are not sent/.test(w)), JSON.stringify(p.warnings));
+    assert.ok(!p.warnings.some((w) => /dvdcli/.test(w)), JSON.stringify(p.warnings));
+    const d = await runner.dryRunMount({ driver: 'local', name: 'keep', options: { size: '16' }, engine: 'docker-volume' }, ctx());
+    assert.ok(d.warnings.some((w) => /dvdcli ignores the options/.test(w)), JSON.stringify(d.warnings));
+  });
+
   test('relative containerPath: docker-volume and plugin mount it (sandbox-relative), dvdi-module refuses with the module message', async () => {
     for (const engine of ['docker-volume', 'plugin'] as const) {
       const r = await runner.dryRunMount({ driver: 'local', name: 'keep', containerPath: 'data/pg', engine }, ctx());

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { after, before, describe, it } from 'node:test';
-import { ADMIN_TOKEN, connect, startHarness, until, type Harness } from './harness';
+import { ADMIN_TOKEN, CI_TOKEN, connect, startHarness, until, type Harness } from './harness';
 import { startRealRunner, type RealRunner } from './realRunner';
 
 let real: RealRunner;
@@ -30,6 +30,19 @@ describe('bridge server: upgrade checks and /healthz', () => {
     const all = JSON.stringify(h.logs);
     assert.ok(!all.includes('not-the-token'), 'a presented token must not appear in the logs');
     assert.ok(!all.includes(ADMIN_TOKEN));
+  });
+
+  it('checks the token before the connection limits: 16 per token, so one holder cannot lock others out; no token is 401, never 503', async () => {
+    const mine = [];
+    for (let i = 0; i < 16; i++) mine.push(await connect(h.bridge.url, { token: CI_TOKEN }));
+    assert.equal(await status(connect(h.bridge.url, { token: CI_TOKEN })), 503);
+    assert.ok(h.logs.some((l) => l.why === 'connection limit' && l.token === 'ci'));
+    // Another token still gets in; a client without one learns nothing about the load.
+    const other = await connect(h.bridge.url);
+    assert.equal(await status(connect(h.bridge.url, { token: null })), 401);
+    other.ws.close();
+    for (const c of mine) c.ws.close();
+    await until(() => h.logs.filter((l) => l.event === 'disconnected').length >= 17);
   });
 
   it('answers 401 with a JSON body that says what to do', async () => {

@@ -16,7 +16,7 @@ describe('dvdi-bridge bundle and launcher', () => {
   it('starts from bin/dvdi-bridge.cjs, serves /healthz, and stops on SIGTERM', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'dvdi-bundle-'));
     mkdirSync(join(dir, 'bin'));
-    await build({ entryPoints: [join(ROOT, 'agent-bridge/src/main.ts')], outfile: join(dir, 'dist/bridge.cjs'), bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'error' });
+    await build({ entryPoints: [join(ROOT, 'agent-bridge/src/main.ts')], outfile: join(dir, 'dist/bridge.cjs'), mainFields: ['module', 'main'], bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'error' });
     copyFileSync(join(ROOT, 'agent-bridge/bin/dvdi-bridge.cjs'), join(dir, 'bin/dvdi-bridge.cjs'));
     const launcher = join(dir, 'bin/dvdi-bridge.cjs');
 

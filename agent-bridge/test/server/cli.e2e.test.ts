@@ -64,6 +64,9 @@ describe('dvdi-bridge serve + dry-run (real runner, embedded local driver)', () 
     assert.equal(first.result.verdict, 'would-create', JSON.stringify(first));
     const second = await c.request('volume/dryRunMount', { driver: 'local', name: 'e2e-vol', allowCreate: true }, 'w2');
     assert.equal(second.result.verdict, 'mounted-and-released', JSON.stringify(second.result.steps));
+    // The volume now exists for good: the result says so in its steps and warnings.
+    assert.match(second.result.steps.find((s: { step: string }) => s.step === 'create')?.detail ?? '', /created local\/e2e-vol .*stays after the dry run/);
+    assert.ok(second.result.warnings.some((w: string) => /created volume e2e-vol .*exists from now on/.test(w)), JSON.stringify(second.result.warnings));
     const progress = c.notifications.filter((n) => n.params.id === 'w2');
     assert.ok(progress.some((n) => n.params.step === 'mount' && n.params.status === 'ok'), JSON.stringify(progress));
     const list = await c.request('volume/list', { driver: 'local' });
