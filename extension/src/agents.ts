@@ -3,7 +3,7 @@
  * SecretStorage, the current one in `marathon.currentAgent`.
  */
 import * as vscode from 'vscode';
-import { tokenFromLine } from '@marathon-devtools/agent-bridge/client/dryRunText';
+import { tokenFromLine } from '@marathon-devtools/language-server/testMountText';
 
 export interface Agent {
   name: string;

@@ -4,7 +4,7 @@ import type { DryRunMountResult, EngineName } from '@marathon-devtools/agent-bri
 import { AgentStore, promptForAgent, type Agent } from './agents';
 import { BridgeConnection, type BridgeInfo } from '@marathon-devtools/agent-bridge/client/bridgeClient';
 import { BridgeError } from '@marathon-devtools/agent-bridge/client/bridgeErrors';
-import { createRefusedMessage, missingDriverMessage, verdictSentence } from '@marathon-devtools/agent-bridge/client/dryRunText';
+import { createRefusedMessage, missingDriverMessage, verdictSentence } from '@marathon-devtools/language-server/testMountText';
 import type { TestMountArgs } from '@marathon-devtools/language-server/protocol';
 import { findNodeAtLocation, parseTree } from 'jsonc-parser';
 import { fromPointer } from '@marathon-devtools/language-server/features/jsonTree';

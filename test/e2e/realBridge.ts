@@ -24,13 +24,19 @@ export interface RealBridge {
   stop(): Promise<void>;
 }
 
-export async function startRealBridge(token = `ext-test-${Math.random().toString(16).slice(2)}${Date.now()}`): Promise<RealBridge> {
+/** `policy`: the bridge's --policy file content (keyed by token name; the token here is named "ext"). */
+export async function startRealBridge(token = `ext-test-${Math.random().toString(16).slice(2)}${Date.now()}`, policy?: object): Promise<RealBridge> {
   if (!existsSync(bridgeBundle)) throw new Error(`${bridgeBundle} is missing: run "npm run build" first (the tests use the shipped bridge bundle).`);
   const dir = mkdtempSync(join(tmpdir(), 'md-bridge-'));
   const tokenFile = join(dir, 'tokens');
   writeFileSync(tokenFile, `ext:${token}\n`, { mode: 0o600 });
   const stateDir = join(dir, 'state');
-  const { proc: child, url, logs, exited } = await startServe([bridgeBundle, 'serve', '--listen', '127.0.0.1:0', '--token-file', tokenFile, '--state-dir', stateDir]);
+  const policyArgs: string[] = [];
+  if (policy) {
+    writeFileSync(join(dir, 'policy.json'), JSON.stringify(policy));
+    policyArgs.push('--policy', join(dir, 'policy.json'));
+  }
+  const { proc: child, url, logs, exited } = await startServe([bridgeBundle, 'serve', '--listen', '127.0.0.1:0', '--token-file', tokenFile, '--state-dir', stateDir, ...policyArgs]);
   const socketPath = join(stateDir, 'plugins/local.sock');
   return {
     url,

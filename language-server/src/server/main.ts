@@ -113,7 +113,8 @@ registerCodeActions(session);
 registerCodeLens(session);
 registerSymbols(session);
 registerDefinition(session);
-registerTestMount(session);
+// Required, not imported: see BridgeClient in testMount.ts (esbuild bundles it; tsc leaves the cycle alone).
+registerTestMount(session, () => require('@marathon-devtools/agent-bridge/client/bridgeClient').BridgeConnection);
 
 documents.listen(connection);
 connection.listen();

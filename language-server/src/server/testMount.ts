@@ -8,12 +8,23 @@
 import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { MessageType, ShowMessageNotification, type CancellationToken } from 'vscode-languageserver';
-import { BridgeConnection } from '@marathon-devtools/agent-bridge/client/bridgeClient';
-import { BridgeError } from '@marathon-devtools/agent-bridge/client/bridgeErrors';
-import { missingDriverMessage, tokenFromLine, verdictSentence } from '@marathon-devtools/agent-bridge/client/dryRunText';
-import type { DryRunMountResult } from '@marathon-devtools/agent-bridge/dryrun/contract';
+import type { BridgeInfoResult, DryRunMountParams, DryRunMountResult } from '@marathon-devtools/schema/generated/dvdi-bridge-protocol';
 import { TestMountCommand, type MarathonSettings, type TestMountArgs } from '../protocol';
+import { missingDriverMessage, tokenFromLine, verdictSentence } from '../testMountText';
 import type { Session } from './session';
+
+/**
+ * The part of agent-bridge's client (agent-bridge/src/client/bridgeClient.ts, the one client of the bridge) this
+ * uses. main.ts hands the real one in: agent-bridge's CLI builds on the language server, so the language-server
+ * project cannot reference agent-bridge's back (a cycle); the bundle contains the client all the same.
+ */
+export interface BridgeClient {
+  connect(url: string, token: string, options: { signal: AbortSignal }): Promise<{
+    info(signal?: AbortSignal): Promise<Pick<BridgeInfoResult, 'engines' | 'drivers'>>;
+    dryRunMount(params: DryRunMountParams, onProgress: (p: { step: string; status: string }) => void, signal?: AbortSignal): Promise<DryRunMountResult>;
+    close(): void;
+  }>;
+}
 
 function isTestMountArgs(v: unknown): v is TestMountArgs {
   const a = v as TestMountArgs;
@@ -38,7 +49,7 @@ export function agentToken(agent: string, settings: MarathonSettings, env: NodeJ
   return hit?.token ? { token: hit.token } : { problem: `marathon.tokenFile ${path} holds no token. ${howTo}` };
 }
 
-async function run(session: Session, args: TestMountArgs, cancel: CancellationToken): Promise<DryRunMountResult | null> {
+async function run(session: Session, client: BridgeClient, args: TestMountArgs, cancel: CancellationToken): Promise<DryRunMountResult | null> {
   const settings = session.settings.settings;
   const say = (type: MessageType, message: string) => void session.connection.sendNotification(ShowMessageNotification.type, { type, message }).catch(() => undefined);
   const agents = settings.agents ?? [];
@@ -59,7 +70,7 @@ async function run(session: Session, args: TestMountArgs, cancel: CancellationTo
   session.log.info(`Test mount ${driver}/${name} on ${agent.name} (${agent.url}), engine ${args.engine}`);
   say(MessageType.Info, `Test mount ${name} on ${agent.name}: connecting to ${agent.url}…`);
   try {
-    const conn = await BridgeConnection.connect(agent.url, token.token, { signal: abort.signal });
+    const conn = await client.connect(agent.url, token.token, { signal: abort.signal });
     try {
       const info = await conn.info(abort.signal);
       const missing = missingDriverMessage(agent.name, info, driver);
@@ -67,7 +78,7 @@ async function run(session: Session, args: TestMountArgs, cancel: CancellationTo
         say(MessageType.Error, missing);
         return null;
       }
-      const engine = info.engines.includes(args.engine) ? args.engine : undefined;
+      const engine = (info.engines as string[]).includes(args.engine) ? args.engine : undefined;
       const params = { driver, name, options: args.volume.options, mode: args.volume.mode, ...(args.volume.containerPath ? { containerPath: args.volume.containerPath } : {}), ...(engine ? { engine } : {}) };
       const result = await conn.dryRunMount(params, (p) => session.log.info(`  ${p.step} ${p.status}`), abort.signal);
       const text = verdictSentence(name, agent.name, result, Date.now() - started);
@@ -79,14 +90,14 @@ async function run(session: Session, args: TestMountArgs, cancel: CancellationTo
       conn.close();
     }
   } catch (e) {
-    const cancelled = e instanceof BridgeError && e.kind === 'cancelled';
+    const cancelled = (e as { kind?: string }).kind === 'cancelled'; // a BridgeError of kind cancelled
     say(cancelled ? MessageType.Info : MessageType.Error, cancelled ? `Test mount of ${name} cancelled. ${(e as Error).message}` : (e as Error).message);
     return null;
   }
 }
 
 /** The handler; the capability is only announced to clients that do not run the command themselves (main.ts). */
-export function registerTestMount(session: Session): void {
+export function registerTestMount(session: Session, bridgeClient: () => BridgeClient): void {
   session.connection.onExecuteCommand(async (params, cancel) => {
     if (params.command !== TestMountCommand.id) return null;
     const arg = params.arguments?.[0];
@@ -95,7 +106,7 @@ export function registerTestMount(session: Session): void {
       return null;
     }
     try {
-      return await run(session, arg, cancel);
+      return await run(session, bridgeClient(), arg, cancel);
     } catch (e) {
       session.log.error('marathon.testMount failed', e);
       return null;

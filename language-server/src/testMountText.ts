@@ -1,11 +1,18 @@
 /**
  * What a dry run's outcome says to a user, shared by every client that shows one (the VS Code extension and
- * the language server's own `marathon.testMount` for other editors), so both say the same thing.
+ * the language server's own `marathon.testMount` for other editors), so both say the same thing. Pure text;
+ * the shapes are the wire protocol's (schema/dvdi-bridge-protocol.schema.json), reduced to what is read here.
  */
-import type { DryRunMountResult } from '../dryrun/contract';
-import type { BridgeInfo } from './bridgeClient';
+import type { DryRunMountResult as WireResult } from '@marathon-devtools/schema/generated/dvdi-bridge-protocol';
 
-export const verdictText: Record<DryRunMountResult['verdict'], string> = {
+type Verdict = WireResult['verdict'];
+interface DryRunOutcome {
+  verdict: Verdict;
+  mountpoint?: string;
+  steps: { ok: boolean; detail?: string }[];
+}
+
+export const verdictText: Record<Verdict, string> = {
   'mounted-and-released': 'mounted and released',
   'would-create': 'does not exist yet: a task would create it',
   'in-use': 'is in use on the agent: left untouched',
@@ -14,7 +21,7 @@ export const verdictText: Record<DryRunMountResult['verdict'], string> = {
 };
 
 /** One line: the volume, the agent, the verdict, where it was mounted or why it failed. */
-export function verdictSentence(volume: string, agent: string, r: DryRunMountResult, ms: number): string {
+export function verdictSentence(volume: string, agent: string, r: DryRunOutcome, ms: number): string {
   const where = r.mountpoint ? ` at ${r.mountpoint}` : '';
   const failedStep = r.steps.find((s) => !s.ok);
   const detail = r.verdict === 'mounted-and-released' ? ` (${ms} ms)` : failedStep?.detail ? `: ${failedStep.detail}` : '';
@@ -22,7 +29,7 @@ export function verdictSentence(volume: string, agent: string, r: DryRunMountRes
 }
 
 /** The agent has no plugin of this name: say which drivers it has, rather than fail at discovery. */
-export function missingDriverMessage(agent: string, info: BridgeInfo, driver: string): string | undefined {
+export function missingDriverMessage(agent: string, info: { drivers: { name: string }[] }, driver: string): string | undefined {
   if (info.drivers.some((d) => d.name === driver)) return undefined;
   const have = info.drivers.map((d) => d.name);
   return (
