@@ -32,7 +32,7 @@ export function zeroOverCapacityReports(ctx: RuleContext, appRef: AppRef, why: s
       ...(given ? {} : { missing: 'maximumOverCapacity' }),
       target: given ? 'value' : 'key',
       message:
-        `"got ${scalaDouble(max)}, expected 0.0" (upgradeStrategy.maximumOverCapacity${given ? '' : ', which defaults to 1.0 before Marathon 1.5'}): ` +
+        `Marathon rejects upgradeStrategy.maximumOverCapacity with "got ${scalaDouble(max)}, expected 0.0"${given ? '' : ' (it defaults to 1.0 before Marathon 1.5)'}: ` +
         `${why}, so Marathon may not start a new task before an old one is gone. Set maximumOverCapacity to 0.`,
       fix: { title: 'Set maximumOverCapacity to 0', edits: [{ op: given ? 'replace' : 'add', pointer: maxPointer, value: 0 }] },
     });
@@ -47,7 +47,7 @@ export function zeroOverCapacityReports(ctx: RuleContext, appRef: AppRef, why: s
         ...(given ? {} : { missing: 'minimumHealthCapacity' }),
         target: given ? 'value' : 'key',
         message:
-          `"got ${scalaDouble(min)}, expected 0.5 or less" (upgradeStrategy.minimumHealthCapacity${given ? '' : ', which defaults to 1.0'}): ` +
+          `Marathon rejects upgradeStrategy.minimumHealthCapacity with "got ${scalaDouble(min)}, expected 0.5 or less"${given ? '' : ' (it defaults to 1.0)'}: ` +
           `Marathon 1.1 requires at most half of the instances to stay up during an upgrade of such an app (relaxed in 1.3). ` +
           'Set minimumHealthCapacity to 0.5 or less.',
         fix: { title: 'Set minimumHealthCapacity to 0.5', edits: [{ op: given ? 'replace' : 'add', pointer: minPointer, value: 0.5 }] },

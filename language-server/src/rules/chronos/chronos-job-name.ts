@@ -25,7 +25,7 @@ export const chronosJobName: Rule = {
     ctx.report({
       pointer: '/name',
       message:
-        `"${marathonMessage}": Chronos uses the name in URLs and in other jobs' "parents", so it allows only letters, digits, "_", "." and "-" (no spaces or "/"). ` +
+        `Chronos rejects the job with "${marathonMessage}": Chronos uses the name in URLs and in other jobs' "parents", so it allows only letters, digits, "_", "." and "-" (no spaces or "/"). ` +
         (suggestion ? `Rename the job, e.g. ${JSON.stringify(suggestion)}.` : 'Give the job such a name.'),
       fix: suggestion && suggestion !== name ? { title: `Rename to ${suggestion}`, edits: [{ op: 'replace', pointer: '/name', value: suggestion }] } : undefined,
     });

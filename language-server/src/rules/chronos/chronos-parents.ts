@@ -16,13 +16,13 @@ export const chronosParents: Rule = {
     if (!Array.isArray(parents) || parents.length === 0) {
       ctx.report({
         pointer: '/parents',
-        message: `"${marathonMessage}": a dependent job needs at least one parent, given as an array of job names. List the jobs it runs after, e.g. ["nightly-export"], or use "schedule" instead.`,
+        message: `Chronos rejects the job with "${marathonMessage}": a dependent job needs at least one parent, given as an array of job names. List the jobs it runs after, e.g. ["nightly-export"], or use "schedule" instead.`,
       });
       return;
     }
     parents.forEach((p, i) => {
       if (typeof p === 'string' && p !== '') return;
-      ctx.report({ pointer: `/parents/${i}`, message: `"${marathonMessage}": each parent is the name (a non-empty string) of an existing job.` });
+      ctx.report({ pointer: `/parents/${i}`, message: `Chronos rejects the job with "${marathonMessage}": each parent is the name (a non-empty string) of an existing job.` });
     });
   },
 };

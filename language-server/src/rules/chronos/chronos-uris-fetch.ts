@@ -16,7 +16,7 @@ export const chronosUrisFetch: Rule = {
       pointer: '/uris',
       target: 'key',
       message:
-        `"Tried to add both uri (deprecated) and fetch parameters on ${jobName(job)}": Chronos accepts one of the two. ` +
+        `Chronos rejects the job with "Tried to add both uri (deprecated) and fetch parameters on ${jobName(job)}": Chronos accepts one of the two. ` +
         'Move each URI into "fetch" as {"uri": "…"} and remove "uris".',
     });
   },

@@ -15,7 +15,7 @@ export const dvdiContainerpathDots: Rule = {
       if (cp !== '.' && cp !== '..') continue;
       ctx.report({
         pointer: joinPointer(v.pointer, 'containerPath'),
-        message: `"can not be one of (.,..)" (containerPath): mounting over ${JSON.stringify(cp)} would hide the sandbox or its parent. Give the mount its own directory, e.g. "data".`,
+        message: `Marathon rejects containerPath with "can not be one of (.,..)": mounting over ${JSON.stringify(cp)} would hide the sandbox or its parent. Give the mount its own directory, e.g. "data".`,
       });
     }
   },

@@ -22,7 +22,7 @@ export const dvdiDockerContainerpathAbsolute: Rule = {
       ctx.report({
         pointer,
         message:
-          `"${marathonMessage}" (sic, the message says the opposite of the check; containerPath): Marathon 1.3 requires an absolute path for Docker-containerizer external volumes. ` +
+          `Marathon rejects containerPath with "${marathonMessage}" (sic: the message says the opposite of the check): Marathon 1.3 requires an absolute path for Docker-containerizer external volumes. ` +
           `Write ${JSON.stringify('/' + cp)}.`,
         fix: { title: `Use /${cp}`, edits: [{ op: 'replace', pointer, value: '/' + cp }] },
       });

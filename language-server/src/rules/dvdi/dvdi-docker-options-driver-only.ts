@@ -23,7 +23,7 @@ export const dvdiDockerOptionsDriverOnly: Rule = {
         pointer: joinPointer(v.externalPointer, 'options'),
         ...(isObject(v.appRef.app.container) && v.appRef.app.container.type == null ? { missing: joinPointer(v.appRef.pointer, 'container', 'type') } : {}),
         message:
-          `"must only contain dvdi/driver" (external/options): the Docker containerizer mounts the volume with docker run --volume-driver, which has no way to pass ${extra.map((k) => JSON.stringify(k)).join(', ')} to the driver. ` +
+          `Marathon rejects external/options with "must only contain dvdi/driver": the Docker containerizer mounts the volume with docker run --volume-driver, which has no way to pass ${extra.map((k) => JSON.stringify(k)).join(', ')} to the driver. ` +
           'Remove the other options and create the volume beforehand with them (docker volume create or the storage console), or switch the app to the Mesos containerizer.',
         fix: {
           title: 'Keep only dvdi/driver',

@@ -19,7 +19,7 @@ export const dvdiDockerSizeUndefined: Rule = {
         target: 'key',
         ...(isObject(v.appRef.app.container) && v.appRef.app.container.type == null ? { missing: joinPointer(v.appRef.pointer, 'container', 'type') } : {}),
         message:
-          '"must be undefined for Docker containers" (external/size): the Docker containerizer cannot tell the driver how big to make the volume. ' +
+          'Marathon rejects external/size with "must be undefined for Docker containers": the Docker containerizer cannot tell the driver how big to make the volume. ' +
           'Remove "size" and create the volume with that size beforehand, or use the Mesos containerizer.',
         fix: { title: 'Remove size', edits: [{ op: 'remove', pointer }] },
       });

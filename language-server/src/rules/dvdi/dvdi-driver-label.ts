@@ -16,7 +16,7 @@ export const dvdiDriverLabel: Rule = {
       ctx.report({
         pointer: optionPointer(v, 'dvdi/driver'),
         message:
-          `"${labelRegexMessage}" (external/options("dvdi/driver")): ${JSON.stringify(driver)} is not a plugin name Marathon accepts. ` +
+          `Marathon rejects external/options("dvdi/driver") with "${labelRegexMessage}": ${JSON.stringify(driver)} is not a plugin name Marathon accepts. ` +
           (managed
             ? 'Names with "/" are Docker managed (v2) plugins, which dvdcli cannot reach either; run the legacy plugin (e.g. REX-Ray serving rexray.sock) and write "rexray".'
             : `Write it in lower case, e.g. ${JSON.stringify(driver.toLowerCase())}.`),

@@ -21,7 +21,7 @@ export const dvdiDriverRequired: Rule = {
         target: 'key',
         missing: options ? 'dvdi~1driver' : 'options',
         message:
-          '"not defined" (external/options("dvdi/driver")): the agent needs the name of the Docker volume plugin that mounts this volume. ' +
+          'Marathon rejects external/options("dvdi/driver") with "not defined": the agent needs the name of the Docker volume plugin that mounts this volume. ' +
           'Add "dvdi/driver", e.g. "rexray" (the mesos-module-dvdi default) or "pxd".',
         fix: { title: 'Add "dvdi/driver": "rexray"', edits: [edit] },
       });

@@ -18,7 +18,7 @@ export const dvdiEnvContainerpathPreexist: Rule = {
         ctx.report({
           pointer: cp.pointer,
           message:
-            `"${marathonMessage}" (mesos-module-dvdi on the agent): the module only creates missing directories under /tmp/, so ${JSON.stringify(cp.value)} must already exist on the agent or the task fails to start. ` +
+            `mesos-module-dvdi on the agent refuses the task with "${marathonMessage}": the module only creates missing directories under /tmp/, so ${JSON.stringify(cp.value)} must already exist on the agent or the task fails to start. ` +
             'Make sure every agent has that directory (or constrain the app to agents that do), or mount under /tmp/.',
         });
       }

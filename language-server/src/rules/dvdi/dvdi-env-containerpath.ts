@@ -19,7 +19,7 @@ export const dvdiEnvContainerpath: Rule = {
         ctx.report({
           pointer: cp.pointer,
           message:
-            `"${marathonMessage}" (mesos-module-dvdi on the agent): ${cp.key} is ${JSON.stringify(cp.value)}; the module bind-mounts the volume onto an absolute host path and refuses the task otherwise. ` +
+            `mesos-module-dvdi on the agent refuses the task with "${marathonMessage}": ${cp.key} is ${JSON.stringify(cp.value)}; the module bind-mounts the volume onto an absolute host path and refuses the task otherwise. ` +
             `Use an absolute path such as ${JSON.stringify('/tmp/' + cp.value)} (paths under /tmp are created for you).`,
           fix: { title: `Use /tmp/${cp.value}`, edits: [{ op: 'replace', pointer: cp.pointer, value: '/tmp/' + cp.value }] },
         });

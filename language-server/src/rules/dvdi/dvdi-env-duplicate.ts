@@ -29,7 +29,7 @@ export const dvdiEnvDuplicate: Rule = {
         ctx.report({
           pointer: name.pointer,
           message:
-            `"${marathonMessage}" (mesos-module-dvdi on the agent): ${name.key} asks again for volume ${JSON.stringify(name.value)} of driver ${driver}, already requested by ${first} ` +
+            `mesos-module-dvdi on the agent refuses the task with "${marathonMessage}": ${name.key} asks again for volume ${JSON.stringify(name.value)} of driver ${driver}, already requested by ${first} ` +
             '(compared without regard to case), and a repeat with a container path fails the task. Remove this slot, or mount a different volume.',
         });
       }

@@ -20,7 +20,7 @@ export const dvdiEnvName: Rule = {
           pointer: v.pointer,
           target: 'key',
           message:
-            `"${marathonMessage}" (mesos-module-dvdi on the agent): ${v.key} starts with ${base} but is not ${base} or ${base}<digit>, and the module then refuses the whole task, so it never starts. ` +
+            `mesos-module-dvdi on the agent refuses the task with "${marathonMessage}": ${v.key} starts with ${base} but is not ${base} or ${base}<digit>, and the module then refuses the whole task, so it never starts. ` +
             (tooMany
               ? 'The module has 10 volume slots only ("" and 1 to 9); declare the extra volumes as container.volumes[].external instead.'
               : `Rename it to ${base} or ${base}1 … ${base}9, or to a name that does not start with ${base}.`),

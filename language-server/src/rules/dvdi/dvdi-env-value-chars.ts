@@ -27,7 +27,7 @@ export const dvdiEnvValueChars: Rule = {
           pointer: v.pointer,
           fix: stripped ? { title: `Remove ${bad.map(show).join(', ')} from ${v.key} (→ ${show(stripped)})`, edits: [{ op: 'replace', pointer: v.pointer, value: stripped }] } : undefined,
           message:
-            `"${marathonMessage}" (mesos-module-dvdi on the agent): the value of ${v.key} contains ${bad.map(show).join(', ')}, which the module refuses ` +
+            `mesos-module-dvdi on the agent refuses the task with "${marathonMessage}": the value of ${v.key} contains ${bad.map(show).join(', ')}, which the module refuses ` +
             '(it passes values to a shell), so the task fails before any volume is mounted. ' +
             (v.field === 'OPTS'
               ? 'Option values can therefore not be paths or URLs; use the native container.volumes[].external form (no such restriction) or drop the option.'

@@ -21,7 +21,7 @@ export const dvdiMesosContainerpathRelative: Rule = {
       ctx.report({
         pointer: joinPointer(v.pointer, 'containerPath'),
         message:
-          `"${marathonMessage}" (containerPath): Marathon 1.3 – 1.4 mounts Mesos-containerizer external volumes inside the sandbox and accepts a single directory name only (relaxed in 1.5). ` +
+          `Marathon rejects containerPath with "${marathonMessage}": Marathon 1.3 – 1.4 mounts Mesos-containerizer external volumes inside the sandbox and accepts a single directory name only (relaxed in 1.5). ` +
           (last ? `Use ${JSON.stringify(last)} and point the task at $MESOS_SANDBOX/${last}.` : 'Use a single directory name.'),
       });
     }

@@ -19,7 +19,7 @@ export const dvdiMesosModeRw: Rule = {
       ctx.report({
         pointer,
         message:
-          '"does not equal RW" (mode): Marathon only lets the Mesos containerizer mount external volumes read-write. ' +
+          'Marathon rejects mode with "does not equal RW": Marathon only lets the Mesos containerizer mount external volumes read-write. ' +
           'Set "mode" to "RW" (use the Docker containerizer if the task really must see it read-only).',
         fix: { title: 'Set mode to RW', edits: [{ op: 'replace', pointer, value: 'RW' }] },
       });

@@ -22,7 +22,7 @@ export const dvdiNameUniqueInApp: Rule = {
         ctx.report({
           pointer: joinPointer(v.externalPointer, 'name'),
           message:
-            `"Requested DVDI volume '${name}' is declared more than once within app ${appLabel(appRef)}": a volume can be attached to a task only once. ` +
+            `Marathon rejects the app with "Requested DVDI volume '${name}' is declared more than once within app ${appLabel(appRef)}": a volume can be attached to a task only once. ` +
             'Remove the duplicate mount, or give the second volume its own name.',
         });
       }

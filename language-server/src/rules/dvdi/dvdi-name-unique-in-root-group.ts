@@ -40,7 +40,7 @@ export const dvdiNameUniqueInRootGroup: Rule = {
         ctx.report({
           pointer: joinPointer(v.externalPointer, 'name'),
           message:
-            `"Volume name '${name}' in ${self} conflicts with volume(s) of same name in app(s): ${others.join(', ')}": ` +
+            `Marathon rejects the group with "Volume name '${name}' in ${self} conflicts with volume(s) of same name in app(s): ${others.join(', ')}": ` +
             'one external volume cannot be attached to tasks of two apps. Give each app its own volume' +
             (sharedHonoured(ctx) ? ', or mark the volume "shared": true in every app that uses it (Marathon 1.8.222+ / 1.9.64+).' : '.'),
         });

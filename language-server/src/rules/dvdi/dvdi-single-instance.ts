@@ -18,7 +18,7 @@ export const dvdiSingleInstance: Rule = {
       ctx.report({
         pointer,
         message:
-          `"Number of instances is limited to 1 when declaring DVDI volumes in app ${appLabel(appRef)}": an external volume can be attached to one task at a time, ` +
+          `Marathon rejects the app with "Number of instances is limited to 1 when declaring DVDI volumes in app ${appLabel(appRef)}": an external volume can be attached to one task at a time, ` +
           `and Marathon applies this even to shared volumes and to later scale requests. Set "instances" to 1 (or 0), or split the app so that each instance has its own volume.`,
         fix: { title: 'Set instances to 1', edits: [{ op: 'replace', pointer, value: 1 }] },
       });

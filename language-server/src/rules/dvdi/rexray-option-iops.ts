@@ -15,6 +15,6 @@ export const rexrayOptionIops = rexrayOptionRule({
   problem: (value) =>
     parsesAsLong(value) && BigInt(value) > 0n
       ? undefined
-      : `"Expected a valid, positive integer instead of ${value}" (external/options/"dvdi/iops"): provisioned IOPS are a positive whole number. ` +
+      : `Marathon rejects external/options/"dvdi/iops" with "Expected a valid, positive integer instead of ${value}": provisioned IOPS are a positive whole number. ` +
         'Write digits only, e.g. "3000", or remove the option.',
 });

@@ -9,7 +9,7 @@ export const rexrayOptionNewfstype = rexrayOptionRule({
   problem: (value) =>
     labelRegex.test(value)
       ? undefined
-      : `"${labelRegexMessage}" (external/options/"dvdi/newfstype"): Marathon checks the file system type as a lower-case label, and ${JSON.stringify(value)} is not one. ` +
+      : `Marathon rejects external/options/"dvdi/newfstype" with "${labelRegexMessage}": Marathon checks the file system type as a lower-case label, and ${JSON.stringify(value)} is not one. ` +
         'Write a file system name such as "ext4" or "xfs", or remove the option to keep the driver default.',
   fix: (value, pointer) => {
     const fixed = value.trim().toLowerCase();

@@ -10,7 +10,7 @@ export const rexrayOptionOverwritefs = rexrayOptionRule({
     if (value.toLowerCase() === 'true') return undefined;
     const isFalse = value.toLowerCase() === 'false';
     return (
-      `"Expected a valid boolean" (external/options/"dvdi/overwritefs"): ` +
+      `Marathon rejects external/options/"dvdi/overwritefs" with "Expected a valid boolean": ` +
       (isFalse
         ? 'Marathon reads the value in a way that only lets "true" through, so "false" is rejected (a Marathon bug present since 1.1). Not overwriting is the default: remove the option.'
         : `${JSON.stringify(value)} is not a boolean, and Marathon only accepts "true" here. Remove the option (the default does not reformat).`)

@@ -9,7 +9,7 @@ export const rexrayOptionVolumetype = rexrayOptionRule({
   problem: (value) =>
     labelRegex.test(value)
       ? undefined
-      : `"${labelRegexMessage}" (external/options/"dvdi/volumetype"): Marathon checks REX-Ray volume types as lower-case labels, and ${JSON.stringify(value)} is not one. ` +
+      : `Marathon rejects external/options/"dvdi/volumetype" with "${labelRegexMessage}": Marathon checks REX-Ray volume types as lower-case labels, and ${JSON.stringify(value)} is not one. ` +
         `Write the type in lower case without spaces, e.g. ${JSON.stringify(value.trim().toLowerCase() || 'gp2')}.`,
   fix: (value, pointer) => {
     const fixed = value.trim().toLowerCase();

@@ -57,7 +57,7 @@ export const enumCase: Rule = {
           ctx.report({
             pointer,
             message:
-              `"${value} is not a valid ${field.label}": Marathon ${ctx.profile.marathonVersion} matches enum values exactly (only 1.5+ ignores case). ` +
+              `Marathon rejects the value with "${value} is not a valid ${field.label}": Marathon ${ctx.profile.marathonVersion} matches enum values exactly (only 1.5+ ignores case). ` +
               `Write ${JSON.stringify(upper)}.`,
             fix: { title: `Use ${upper}`, edits: [{ op: 'replace', pointer, value: upper }] },
           });

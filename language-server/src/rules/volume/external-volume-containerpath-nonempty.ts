@@ -16,7 +16,7 @@ export const externalVolumeContainerpathNonempty: Rule = {
           pointer: cp === undefined ? v.pointer : joinPointer(v.pointer, 'containerPath'),
           target: cp === undefined ? 'key' : 'value',
           ...(cp === undefined ? { missing: 'containerPath' } : {}),
-          message: '"must not be empty" (containerPath): Marathon needs to know where in the task the volume is mounted. Set "containerPath", e.g. "data".',
+          message: 'Marathon rejects containerPath with "must not be empty": Marathon needs to know where in the task the volume is mounted. Set "containerPath", e.g. "data".',
         });
       }
     }

@@ -38,7 +38,7 @@ export const externalVolumeJsonShape: Rule = {
       for (const field of ['name', 'provider'] as const) {
         if (e[field] === undefined) {
           // 1.5+: optional in RAML, reported by external-volume-name-required / -provider-required instead.
-          if (!raml) out.push({ pointer: v.externalPointer, target: 'key', missing: field, message: `"error.path.missing" (external/${field}): Marathon before 1.5 requires "${field}" in the JSON. Add it.` });
+          if (!raml) out.push({ pointer: v.externalPointer, target: 'key', missing: field, message: `Marathon rejects external/${field} with "error.path.missing": Marathon before 1.5 requires "${field}" in the JSON. Add it.` });
         } else if (typeof e[field] !== 'string') {
           out.push({ pointer: at(field), message: `${quote('error.expected.jsstring')}: "external.${field}" must be a string.` });
         }

@@ -24,7 +24,7 @@ export const externalVolumeNameLabelPre18: Rule = {
       ctx.report({
         pointer: joinPointer(v.externalPointer, 'name'),
         message:
-          `"${labelRegexMessage}" (external/name): Marathon ${ctx.profile.marathonVersion} only accepts names made of lower-case letters, digits and inner hyphens ` +
+          `Marathon rejects external/name with "${labelRegexMessage}": Marathon ${ctx.profile.marathonVersion} only accepts names made of lower-case letters, digits and inner hyphens ` +
           '(no dots, "_", "=", "," or upper case; relaxed in 1.8.230 and 1.9.100). ' +
           (suggestion ? `Rename the volume, e.g. ${JSON.stringify(suggestion)}, or upgrade Marathon.` : 'Rename the volume or upgrade Marathon.'),
       });

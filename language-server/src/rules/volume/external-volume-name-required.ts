@@ -17,7 +17,7 @@ export const externalVolumeNameRequired: Rule = {
           pointer: name === undefined ? v.externalPointer : joinPointer(v.externalPointer, 'name'),
           target: name === undefined ? 'key' : 'value',
           ...(name === undefined ? { missing: 'name' } : {}),
-          message: '"must not be empty" (external/name): the name is what the driver looks up or creates on the storage system. Set "name", e.g. "pg-data".',
+          message: 'Marathon rejects external/name with "must not be empty": the name is what the driver looks up or creates on the storage system. Set "name", e.g. "pg-data".',
         });
       }
     }

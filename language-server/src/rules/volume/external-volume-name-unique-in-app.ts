@@ -24,7 +24,7 @@ export const externalVolumeNameUniqueInApp: Rule = {
       ctx.report({
         pointer: joinPointer(v.externalPointer, 'name'),
         message:
-          `"Volume names must be unique" (container/volumes): ${JSON.stringify(name)} is already used by volume ${first} of this app, and this check counts shared volumes too. ` +
+          `Marathon rejects container/volumes with "Volume names must be unique": ${JSON.stringify(name)} is already used by volume ${first} of this app, and this check counts shared volumes too. ` +
           'Mount the volume once, or give each volume its own name.',
       });
     }

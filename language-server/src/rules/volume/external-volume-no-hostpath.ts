@@ -20,7 +20,7 @@ export const externalVolumeNoHostpath: Rule = {
         pointer,
         target: 'key',
         message:
-          `"${marathonMessage}" (sic): Marathon 1.1 – 1.4 refuses a volume that is both external and a host volume (1.5+ silently ignores hostPath). ` +
+          `Marathon rejects the volume with "${marathonMessage}" (sic): Marathon 1.1 – 1.4 refuses a volume that is both external and a host volume (1.5+ silently ignores hostPath). ` +
           'Remove "hostPath"; the external volume is mounted by its driver, not from a host directory.',
         fix: { title: 'Remove hostPath', edits: [{ op: 'remove', pointer }] },
       });

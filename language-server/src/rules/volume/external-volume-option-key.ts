@@ -28,7 +28,7 @@ export const externalVolumeOptionKey: Rule = {
           target: 'key',
           ...(driverTypo ? { misspelling: 'dvdi/driver' } : {}),
           message:
-            `"${optionKeyRegexMessage}" (external/options/keys): ${JSON.stringify(key)} is not "<provider>/<name>"; Marathon only forwards "dvdi/*" options to the driver. ` +
+            `Marathon rejects external/options/keys with "${optionKeyRegexMessage}": ${JSON.stringify(key)} is not "<provider>/<name>"; Marathon only forwards "dvdi/*" options to the driver. ` +
             (canPrefix ? `Write ${JSON.stringify(namespaced)}.` : 'Prefix the key with "dvdi/" and keep to letters, digits, "-", ".", "_" and ":".'),
           fix: canPrefix
             ? { title: `Rename option to ${namespaced}`, edits: [{ op: 'remove', pointer }, { op: 'add', pointer: joinPointer(v.externalPointer, 'options', namespaced), value }] }

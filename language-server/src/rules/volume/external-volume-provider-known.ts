@@ -25,7 +25,7 @@ export const externalVolumeProviderKnown: Rule = {
       ctx.report({
         pointer,
         message:
-          `"is unknown provider" (external/provider): Marathon 1.1 – 1.10 only has the "dvdi" provider${p === 'csi' ? ' (CSI arrived after 1.10)' : ''}; ` +
+          `Marathon rejects external/provider with "is unknown provider": Marathon 1.1 – 1.10 only has the "dvdi" provider${p === 'csi' ? ' (CSI arrived after 1.10)' : ''}; ` +
           'the Docker volume driver goes into options["dvdi/driver"]. ' +
           (looksLikeDriver ? `Set "provider": "dvdi" and "dvdi/driver": ${JSON.stringify(p)}.` : 'Set "provider": "dvdi".'),
         fix: looksLikeDriver ? { title: `Use provider dvdi with driver ${p}`, edits } : { title: 'Use provider dvdi', edits: edits.slice(0, 1) },

@@ -15,7 +15,7 @@ export const externalVolumeProviderLabel: Rule = {
       if (typeof p !== 'string' || labelRegex.test(p)) continue;
       ctx.report({
         pointer: joinPointer(v.externalPointer, 'provider'),
-        message: `"${labelRegexMessage}" (external/provider): ${JSON.stringify(p)} is not a label. Use "dvdi".`,
+        message: `Marathon rejects external/provider with "${labelRegexMessage}": ${JSON.stringify(p)} is not a label. Use "dvdi".`,
       });
     }
   },

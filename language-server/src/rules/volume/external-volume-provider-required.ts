@@ -16,7 +16,7 @@ export const externalVolumeProviderRequired: Rule = {
         pointer: v.externalPointer,
         target: 'key',
         missing: 'provider',
-        message: '"not defined" (external/provider): Marathon picks the volume plugin by provider, and the only one it has is "dvdi". Add "provider": "dvdi".',
+        message: 'Marathon rejects external/provider with "not defined": Marathon picks the volume plugin by provider, and the only one it has is "dvdi". Add "provider": "dvdi".',
         fix: { title: 'Add provider "dvdi"', edits: [{ op: 'add', pointer: v.externalPointer + '/provider', value: 'dvdi' }] },
       });
     }

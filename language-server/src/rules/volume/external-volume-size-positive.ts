@@ -14,7 +14,7 @@ export const externalVolumeSizePositive: Rule = {
       if (typeof size !== 'number' || size > 0) continue;
       ctx.report({
         pointer: joinPointer(v.externalPointer, 'size'),
-        message: `"got ${size}, expected more than 0" (external/size): the size (GiB) is used when the driver creates the volume. Give a positive size, or remove "size" to use the driver's default.`,
+        message: `Marathon rejects external/size with "got ${size}, expected more than 0": the size (GiB) is used when the driver creates the volume. Give a positive size, or remove "size" to use the driver's default.`,
       });
     }
   },

@@ -16,7 +16,7 @@ export const featureExternalVolumes: Rule = {
       ctx.report({
         pointer: v.pointer,
         message:
-          `"${marathonMessage}": this cluster profile does not enable external volumes, so Marathon rejects every app that declares one. ` +
+          `Marathon rejects the app with "${marathonMessage}": this cluster profile does not enable external volumes, so Marathon rejects every app that declares one. ` +
           'Enable the feature on Marathon (DC/OS enables it by default) and add "external_volumes" to "features" in marathon-lint.config.json, or use a persistent volume instead.',
       });
     }

@@ -17,7 +17,7 @@ export const persistentVolumeContainerpathNoslash: Rule = {
       ctx.report({
         pointer: joinPointer(v.pointer, 'containerPath'),
         message:
-          `"${quoted}" (containerPath): a persistent volume is created inside the task sandbox, so its path is one directory name. ` +
+          `Marathon rejects containerPath with "${quoted}": a persistent volume is created inside the task sandbox, so its path is one directory name. ` +
           `Use ${JSON.stringify(name)}; to see it at ${JSON.stringify(cp)}, add a host volume with "containerPath": ${JSON.stringify(cp)} and "hostPath": ${JSON.stringify(name)}.`,
       });
     }

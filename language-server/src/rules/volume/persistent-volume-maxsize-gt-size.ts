@@ -15,7 +15,7 @@ export const persistentVolumeMaxsizeGtSize: Rule = {
       if (typeof size !== 'number' || typeof maxSize !== 'number' || maxSize > size) continue;
       ctx.report({
         pointer: joinPointer(v.persistentPointer, 'maxSize'),
-        message: `"Max size must be larger than size" (persistent/maxSize): ${maxSize} is not more than size ${size}, so no mount disk could match. Raise maxSize above ${size} or remove it.`,
+        message: `Marathon rejects persistent/maxSize with "Max size must be larger than size": ${maxSize} is not more than size ${size}, so no mount disk could match. Raise maxSize above ${size} or remove it.`,
       });
     }
   },

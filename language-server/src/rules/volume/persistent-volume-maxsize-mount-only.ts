@@ -18,7 +18,7 @@ export const persistentVolumeMaxsizeMountOnly: Rule = {
         ...(v.persistent.type === undefined ? { missing: joinPointer(v.persistentPointer, 'type') } : {}),
         target: 'key',
         message:
-          '"Only mount volumes can have maxSize" (persistent/maxSize): only a whole mount disk can be larger than the requested size. ' +
+          'Marathon rejects persistent/maxSize with "Only mount volumes can have maxSize": only a whole mount disk can be larger than the requested size. ' +
           'Add "type": "mount" (and run on agents with mount disks), or remove "maxSize".',
       });
     }

@@ -16,7 +16,7 @@ export const persistentVolumeModeRw: Rule = {
       const pointer = joinPointer(v.pointer, 'mode');
       ctx.report({
         pointer,
-        message: '"does not equal RW" (mode): Marathon creates persistent volumes for the task to write to and only accepts RW. Set "mode" to "RW".',
+        message: 'Marathon rejects mode with "does not equal RW": Marathon creates persistent volumes for the task to write to and only accepts RW. Set "mode" to "RW".',
         fix: { title: 'Set mode to RW', edits: [{ op: 'replace', pointer, value: 'RW' }] },
       });
     }

@@ -19,7 +19,7 @@ export const persistentVolumeNoConstraintsOnRoot: Rule = {
         target: 'key',
         ...(type === undefined ? { missing: joinPointer(v.persistentPointer, 'type') } : {}),
         message:
-          '"Constraints on root volumes are not supported" (persistent/constraints): a root volume is carved from the agent\'s root disk, which has no path to match. ' +
+          'Marathon rejects persistent/constraints with "Constraints on root volumes are not supported": a root volume is carved from the agent\'s root disk, which has no path to match. ' +
           'Set "type" to "path" or "mount", or remove the constraints.',
       });
     }

@@ -16,7 +16,7 @@ export const persistentVolumeProfileNonempty: Rule = {
       const pointer = joinPointer(v.persistentPointer, 'profileName');
       ctx.report({
         pointer,
-        message: '"must not be empty" (persistent/profileName): an empty profile matches no disk. Name a disk profile of your cluster, or remove "profileName".',
+        message: 'Marathon rejects persistent/profileName with "must not be empty": an empty profile matches no disk. Name a disk profile of your cluster, or remove "profileName".',
         fix: { title: 'Remove profileName', edits: [{ op: 'remove', pointer }] },
       });
     }

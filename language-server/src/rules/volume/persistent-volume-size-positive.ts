@@ -14,7 +14,7 @@ export const persistentVolumeSizePositive: Rule = {
       if (typeof size !== 'number' || size > 0) continue;
       ctx.report({
         pointer: joinPointer(v.persistentPointer, 'size'),
-        message: `"got ${size}, expected more than 0" (persistent/size): Marathon reserves this much disk (MiB) on the agent for the volume. Give a positive size.`,
+        message: `Marathon rejects persistent/size with "got ${size}, expected more than 0": Marathon reserves this much disk (MiB) on the agent for the volume. Give a positive size.`,
       });
     }
   },

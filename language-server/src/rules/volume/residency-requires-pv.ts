@@ -22,7 +22,7 @@ export const residencyRequiresPv: Rule = {
         missing: joinPointer(appRef.pointer, 'container', 'volumes'),
         target: 'key',
         message:
-          `"${marathonMessage}": residency keeps tasks on the agent that holds their persistent volumes, and this app has none. ` +
+          `Marathon rejects the app with "${marathonMessage}": residency keeps tasks on the agent that holds their persistent volumes, and this app has none. ` +
           'Remove "residency" (from 1.6 on Marathon ignores it), or add the persistent volume it was meant for.',
         fix: { title: 'Remove residency', edits: [{ op: 'remove', pointer }] },
       });

@@ -21,7 +21,7 @@ export const residentAcceptedRoles: Rule = {
       ctx.report({
         pointer,
         message:
-          `"${marathonMessage}": Marathon reserves the resources of a resident task itself, starting from unreserved ("*") offers. ` +
+          `Marathon rejects the app with "${marathonMessage}": Marathon reserves the resources of a resident task itself, starting from unreserved ("*") offers. ` +
           'Set "acceptedResourceRoles" to ["*"], or remove it.',
         fix: { title: 'Set acceptedResourceRoles to ["*"]', edits: [{ op: 'replace', pointer, value: ['*'] }] },
       });

@@ -40,7 +40,7 @@ export const residentRoleNotStar: Rule = {
         // Marathon reports this at /role (AppDefinition.validWithRoleEnforcement), given or not.
         pointer: joinPointer(appRef.pointer, 'role'),
         message:
-          `"${marathonMessage}": persistent volumes are created on reserved resources, and Mesos cannot reserve for "*"` +
+          `Marathon rejects the app with "${marathonMessage}": persistent volumes are created on reserved resources, and Mesos cannot reserve for "*"` +
           (role === undefined ? ` (this app gets --mesos_role, which is "*" in this profile)` : '') +
           '. Set "role" to a real role, e.g. the name of the top-level group or the role Marathon runs with, or set mesosRole in marathon-lint.config.json if your Marathon uses one.',
       });

@@ -21,7 +21,7 @@ export const residentUnreachableDisabled: Rule = {
       ctx.report({
         pointer,
         message:
-          `"${marathonMessage}": a task with persistent volumes cannot be replaced elsewhere, because its data stays on the unreachable agent. ` +
+          `Marathon rejects the app with "${marathonMessage}": a task with persistent volumes cannot be replaced elsewhere, because its data stays on the unreachable agent. ` +
           'Set "unreachableStrategy" to "disabled" or remove it (that is the default for these apps).',
         fix: { title: 'Set unreachableStrategy to "disabled"', edits: [{ op: 'replace', pointer, value: 'disabled' }] },
       });
