@@ -40,7 +40,14 @@ export class SchemaExplainer {
   private readonly regexes = new Map<string, RegExp>();
   private readonly declared = new WeakMap<Node, ReadonlySet<string>>();
 
-  constructor(private readonly root: Node) {}
+  /**
+   * `conforms` answers "does this value conform to the definition at this `$ref`?" fast (precompiled, first error
+   * only) for the definitions that repeat (a group's apps), so only the parts that fail are walked.
+   */
+  constructor(
+    private readonly root: Node,
+    private readonly conforms: Readonly<Record<string, (value: unknown) => boolean>> = {},
+  ) {}
 
   /** Every issue of `value` against the whole schema; [] when it conforms. */
   explain(value: unknown): SchemaIssue[] {
@@ -78,6 +85,8 @@ export class SchemaExplainer {
     }
     if (depth > maxDepth) return;
     if (typeof schema.$ref === 'string') {
+      const quick = this.conforms[schema.$ref];
+      if (quick !== undefined && quick(value)) return;
       const r = this.resolve(schema, schemaPath);
       this.check(value, r.node, at, r.schemaPath, out, depth + 1);
       return;
