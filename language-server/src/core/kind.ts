@@ -22,6 +22,13 @@ export function detectKind(root: unknown): DocumentKind {
 
 /** Explains why a document was not recognised and what would make it recognisable. */
 export function unknownKindMessage(root: unknown): string {
+  // `GET /v2/apps/{id}` answers {"app": AppInfo} (marathon-api.md §4): the definition is the inner object.
+  if (isObject(root) && isObject(root.app) && Object.keys(root).length === 1) {
+    return (
+      'This document is a GET /v2/apps/{id} answer, {"app": {…}}, not an app definition: Marathon would not accept it as a request body. ' +
+      'The app definition is the object under "app"; save that object on its own (e.g. `jq .app`) and lint it.'
+    );
+  }
   const what = Array.isArray(root) ? 'a JSON array' : root === null ? 'null' : typeof root === 'object' ? 'an object without the expected fields' : `a JSON ${typeof root}`;
   return (
     `This document is ${what}, so it is not checked as a Marathon or Chronos definition. ` +

@@ -43,3 +43,9 @@ test('the rules\' view drops null properties only, shares the rest, and leaves C
   const plain = { id: '/a' };
   assert.equal(asMarathonReadsIt(plain, 'app', '{"id": "/a"}'), plain);
 });
+
+test('a GET /v2/apps/{id} answer ({"app": …}) is recognised and the user told to lint the inner object', () => {
+  const { kind, diagnostics } = lint('{"app": {"id": "/a", "cmd": "sleep 1", "tasksRunning": 1}}');
+  assert.equal(kind, 'unknown');
+  assert.match(diagnostics[0].message, /GET \/v2\/apps\/\{id\} answer.*jq \.app/);
+});
