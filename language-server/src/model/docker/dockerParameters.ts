@@ -6,7 +6,7 @@
  */
 import { isObject, joinPointer, type AppRef } from '../documentModel';
 import { perApp } from '../perDocument';
-import { dockerOf } from '../app/containerizer';
+import { containerizerOf, dockerOf } from '../app/containerizer';
 
 export interface DockerParameter {
   index: number;
@@ -35,7 +35,8 @@ export const envKeys = new Set(['env']);
 
 export const dockerParametersOf = perApp((ref: AppRef): DockerVolumeParameters => {
   const out: DockerVolumeParameters = { all: [], drivers: [], volumes: [], env: [], unreadable: false };
-  const params = dockerOf(ref.app)?.parameters;
+  // Only the Docker containerizer applies parameters; with MESOS Marathon rejects them (mesos-docker-unsupported-field).
+  const params = containerizerOf(ref.app) === 'DOCKER' ? dockerOf(ref.app)?.parameters : undefined;
   if (!Array.isArray(params)) return out;
   const base = joinPointer(ref.pointer, 'container', 'docker', 'parameters');
   params.forEach((p, index) => {
