@@ -40,7 +40,10 @@ export async function run({ root, runs, log }) {
     const call = { timeoutMs: 20_000 };
     const dvdcli = join(root, 'agent-bridge/test/standins/dvdcli');
     process.env.DVDCLI_STANDIN_PLUGIN_DIRS = pluginDir;
-    const runner = await createDryRunner({ defaultEngine: 'plugin', dvdcliPath: dvdcli, pluginDirs: [pluginDir], stateDir: join(lab, 'state'), checkpointDirs: { dockerVolume: join(lab, 'ck-dv'), dvdiModule: join(lab, 'ck-dvdi') } });
+    // The agent's proofs of "unused": both isolators' (empty) checkpoint dirs exist; no dockerd.
+    await mkdir(join(lab, 'ck-dv'));
+    await mkdir(join(lab, 'ck-dvdi'));
+    const runner = await createDryRunner({ defaultEngine: 'plugin', dvdcliPath: dvdcli, pluginDirs: [pluginDir], stateDir: join(lab, 'state'), checkpointDirs: { dockerVolume: join(lab, 'ck-dv'), dvdiModule: join(lab, 'ck-dvdi') }, proofs: { dockerSocket: join(lab, 'docker.sock') } });
     const policy = { allowCreate: false, allowDestructiveOptions: [] };
     const dry = (name, engine = 'plugin') => runner.dryRunMount({ driver: 'rclone', name, engine }, { policy, signal: new AbortController().signal, onProgress() {} });
     const n = Math.max(runs * 4, 20);

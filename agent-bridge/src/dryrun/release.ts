@@ -80,9 +80,14 @@ export async function releaseMount(deps: RunDeps, t: ReleaseTarget, log: StepLog
   const client = new PluginClient(plugin);
   const recheck = await log.run('in-use-recheck', () => opts.recheck ?? recheckUsers(deps, client, entry, warnings));
   if (!recheck.ok) return 'in-use';
+  // Journalled only when it tells recover() something new (the mountpoint); `mounted` and `unmounting` are
+  // recovered alike (one look, then this path), so the phase alone is not worth a file write per dry run.
+  const news = t.mountpoint !== undefined && entry.mountpoint !== t.mountpoint;
   entry.phase = 'unmounting';
-  if (t.mountpoint) entry.mountpoint = t.mountpoint;
-  await deps.journal.update(entry).catch((e: Error) => void warnings.push(`journal update before the unmount failed: ${e.message}`));
+  if (news) {
+    entry.mountpoint = t.mountpoint;
+    await deps.journal.update(entry).catch((e: Error) => void warnings.push(`journal update before the unmount failed: ${e.message}`));
+  }
   const um = await log.run('unmount', () => engine.unmount({ driver: entry.driver, name: entry.name, plugin, mountId: entry.mountId, timeoutMs: opts.timeoutMs }));
   const judged = { look: { state: 'unseen', detail: '' } as GoneCheck, outcome: 'residue' as ReleaseOutcome };
   await log.run('verify-released', async () => {

@@ -30,8 +30,34 @@ export function parseMountinfo(text: string): MountEntry[] {
   return out;
 }
 
-export async function readMountinfo(): Promise<MountEntry[]> {
-  return parseMountinfo(await readFile(MOUNTINFO_PATH, 'utf8'));
+let inFlight: Promise<MountEntry[]> | undefined;
+let next: Promise<MountEntry[]> | undefined;
+
+/**
+ * The kernel's table, never older than the call: concurrent callers share reads, but a caller that arrives while
+ * a read is already under way waits for the next one (started after it asked), so a check right after an
+ * umount never sees a table read before it. With 50 dry runs at once this turns hundreds of reads of a long
+ * mountinfo into a handful.
+ */
+export function readMountinfo(): Promise<MountEntry[]> {
+  if (!inFlight) {
+    inFlight = readFile(MOUNTINFO_PATH, 'utf8').then(parseMountinfo);
+    void inFlight.then(done, done);
+    return inFlight;
+  }
+  next ??= inFlight.then(read, read);
+  return next;
+}
+
+function read(): Promise<MountEntry[]> {
+  return readFile(MOUNTINFO_PATH, 'utf8').then(parseMountinfo);
+}
+
+function done(): void {
+  // The queued read (if any) becomes the one in flight; callers from now on queue behind it.
+  inFlight = next;
+  next = undefined;
+  if (inFlight) void inFlight.then(done, done);
 }
 
 /** Mount entries whose mount point is exactly `path` (a stacked mount shows once per layer). */
