@@ -22,7 +22,8 @@ export async function serve(argv: string[], logger: Logger): Promise<void> {
     await setup.stop().catch(() => undefined);
     throw new Error(`could not replay the journal in ${cfg.stateDir}: ${(e as Error).message}; the previous run may have left mounts behind, check the journal before starting again`);
   }
-  logger.info('recovered', { released: report.released, failed: report.failed });
+  logger.info('recovered', { released: report.released, notMounted: report.notMounted, unverified: report.unverified, failed: report.failed });
+  for (const u of report.unverified) logger.warn('recover-unverified', { driver: u.driver, name: u.name, detail: u.detail, what: 'the plugin accepted the unmount, but the driver cannot show whether it is gone; check the volume on this agent' });
   for (const f of report.failed) logger.warn('recover-failed', { driver: f.driver, name: f.name, error: f.error, what: 'still mounted from a previous run; unmount it by hand' });
 
   let bridge;
