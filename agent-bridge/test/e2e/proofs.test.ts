@@ -3,8 +3,8 @@
 // and which operator flag would vouch for a missing proof. Real runner, real plugin processes (the REX-Ray vfs
 // and Docker Engine API stand-ins, the fault-plugin's kernel bind mounts), the dvdcli stand-in for the task.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { DryRunMountResult } from '../../src/dryrun/contract';
@@ -85,6 +85,35 @@ describe('REX-Ray vfs (stand-in): Get shows no Mountpoint and no users, Mount wi
     assert.match(step(a, 'verify-released'), /cannot be seen/);
     await trusting.close();
     await allowing.close();
+  });
+});
+
+describe('recovery on a driver that cannot show its mounts', () => {
+  test('killed during a slow vfs Mount: the restart waits, unmounts, and reports unverified, never released', async () => {
+    const rr = await startRexrayVfs(lab, 'slowvfs', ['--mount-delay', '400']);
+    procs.push(rr);
+    assert.equal(spawnSync(DVDCLI_STANDIN, ['create', '--volumedriver=slowvfs', '--volumename=s']).status, 0);
+    const config = runnerConfig(lab, { stateDir: join(lab.root, 'state-slowvfs'), proofs: { dockerSocket: '', trustCheckpointsFor: ['slowvfs'], allowHazards: ['rexray-vfs-wipe-on-mount'] }, timeouts: { mount: 3000, unmount: 3000, pluginCall: 1000, lateMountGrace: 800 } });
+    const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'crash-runner.ts'), JSON.stringify(config), JSON.stringify({ driver: 'slowvfs', name: 's', engine: 'plugin' })], { stdio: ['ignore', 'pipe', 'inherit'] });
+    await new Promise<void>((resolve, reject) => {
+      let buf = '';
+      child.stdout!.on('data', (d: Buffer) => {
+        buf += d.toString();
+        if (buf.includes('mount:started')) setTimeout(() => (child.kill('SIGKILL'), resolve()), 100); // the Mount is at the plugin
+      });
+      child.once('exit', () => reject(new Error(`runner exited early: ${buf}`)));
+    });
+    await new Promise((r) => child.once('exit', r));
+    const runner = await createDryRunner(config);
+    const rep = await runner.recover();
+    await runner.close();
+    assert.deepEqual(rep.released, [], `claimed a release it could not see: ${JSON.stringify(rep)}`);
+    assert.equal(rep.unverified.length, 1, JSON.stringify(rep));
+    assert.match(rep.unverified[0].detail, /cannot be seen/);
+    // It did undo the mount it made: an Unmount followed the (late) Mount at the plugin.
+    const calls = await rr.calls();
+    assert.ok(calls.lastIndexOf('VolumeDriver.Unmount s') > calls.lastIndexOf('VolumeDriver.Mount s'), calls.join('\n'));
+    assert.deepEqual((await readdir(join(config.stateDir, 'journal'))).filter((f) => f.endsWith('.json')), []);
   });
 });
 
