@@ -23,7 +23,7 @@ const V40_REQUIRED = ['packagingVersion', 'name', 'version', 'maintainer', 'desc
 const V40_ALLOWED = new Set([...V40_REQUIRED, 'scm', 'website', 'framework', 'preInstallNotes', 'postInstallNotes', 'postUninstallNotes', 'selected', 'licenses']);
 
 /** Runs marathon-lint over rendered apps and returns its findings per file (JSON formatter). */
-function lint(apps: Record<string, string>): { file: string; diagnostics: { severity: string; ruleId?: string; code?: string; message: string }[] }[] {
+function lint(apps: Record<string, string>, extra: string[] = []): { file: string; diagnostics: { severity: string; ruleId?: string; code?: string; message: string }[] }[] {
   const dir = mkdtempSync(join(tmpdir(), 'universe-'));
   try {
     const files = Object.entries(apps).map(([name, text]) => {
@@ -31,7 +31,7 @@ function lint(apps: Record<string, string>): { file: string; diagnostics: { seve
       writeFileSync(f, text);
       return f;
     });
-    const r = spawnSync(process.execPath, [lintCli, '--format', 'json', ...files], { encoding: 'utf8' });
+    const r = spawnSync(process.execPath, [lintCli, '--format', 'json', ...extra, ...files], { encoding: 'utf8' });
     assert.ok(r.status === 0 || r.status === 1, `marathon-lint exited ${r.status}: ${r.stderr}`);
     return JSON.parse(r.stdout);
   } finally {
@@ -39,7 +39,7 @@ function lint(apps: Record<string, string>): { file: string; diagnostics: { seve
   }
 }
 
-const errorsOf = (apps: Record<string, string>) => lint(apps).flatMap((f) => f.diagnostics.filter((d) => d.severity === 'error').map((d) => `${f.file}: ${JSON.stringify(d)}`));
+const errorsOf = (apps: Record<string, string>, extra: string[] = []) => lint(apps, extra).flatMap((f) => f.diagnostics.filter((d) => d.severity === 'error').map((d) => `${f.file}: ${JSON.stringify(d)}`));
 
 for (const name of PACKAGES) {
   test(`${name}: package.json is a Universe packagingVersion 4.0 package`, () => {
@@ -69,6 +69,8 @@ for (const name of PACKAGES) {
     const app = JSON.parse(text);
     assert.equal(app.networks[0].mode, 'host');
     assert.deepEqual(errorsOf({ [name]: text }), []);
+    // minDcosReleaseVersion 1.11 ships Marathon 1.6: the app must pass there too.
+    assert.deepEqual(errorsOf({ [name]: text }, ['--marathon-version', '1.6']), []);
   });
 }
 
