@@ -27,7 +27,8 @@ function timed(args) {
 export async function run({ root, runs }) {
   const imp = (p) => tsImport(join(root, p), import.meta.url);
   const { startLab } = await imp('test/cluster/lab.ts');
-  const { startMarathonApps } = await imp('test/cluster/marathonAppsStandIn.ts');
+  const { startStandinMarathon } = await imp('test/standins/marathon/standin.ts');
+  const { setBridgeApp, setBridgeTasks } = await imp('test/cluster/bridgeApp.ts');
   const { startMesosMaster } = await imp('test/standins/mesos-master/server.ts');
   const { agent } = await imp('test/standins/mesos-master/agents.ts');
   const { MesosMasterClient } = await imp('cluster/src/mesos/client.ts');
@@ -35,10 +36,10 @@ export async function run({ root, runs }) {
   const bridge = join(root, 'agent-bridge/dist/bridge.cjs');
   const lines = [];
   const lab = await startLab([0, 1, 2, 3].map((i) => ({ zone: i < 2 ? 'a' : 'b', rexray: 'ok', attributes: { dvdi: 'true' } })));
-  const marathon = await startMarathonApps();
+  const marathon = await startStandinMarathon();
   try {
-    marathon.apps.set('/dvdi-bridge', { id: '/dvdi-bridge', constraints: [['hostname', 'UNIQUE'], ['dvdi', 'IS', 'true']] });
-    marathon.tasks.set('/dvdi-bridge', lab.agents.map((a, i) => ({ id: `b${i}`, host: a.hostname, ports: [a.port], slaveId: a.mesos.id, state: 'TASK_RUNNING' })));
+    setBridgeApp(marathon, { id: '/dvdi-bridge', constraints: [['hostname', 'UNIQUE'], ['dvdi', 'IS', 'true']] });
+    setBridgeTasks(marathon, lab);
     const app = join(lab.dir, 'app.json');
     writeFileSync(app, JSON.stringify({ id: '/db', cmd: 'x', constraints: [['dvdi', 'IS', 'true']], container: { type: 'MESOS', volumes: [{ containerPath: 'data', mode: 'RW', external: { name: 'data', provider: 'dvdi', options: { 'dvdi/driver': 'rexray' } } }] } }));
     const ours = [];

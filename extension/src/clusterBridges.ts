@@ -6,7 +6,7 @@
  */
 import * as vscode from 'vscode';
 import { bridgeScheme, joinBridges, type DiscoveredBridge } from '@marathon-devtools/cluster/discovery/bridges';
-import { httpMarathonApps } from '@marathon-devtools/cluster/discovery/marathonApps';
+import { marathonApps } from '@marathon-devtools/cluster/discovery/marathonApps';
 import { MesosMasterClient } from '@marathon-devtools/cluster/mesos/client';
 import type { MesosAgent } from '@marathon-devtools/cluster/mesos/agent';
 import type { PlacementSpec } from '@marathon-devtools/cluster/placement/candidates';
@@ -73,7 +73,7 @@ export class ClusterBridges {
     if (!s.mesosUrl) throw new Error('Set "marathon.cluster.mesosUrl" (the Mesos master, e.g. http://leader.mesos:5050) to find the bridges.');
     const token = await this.secrets.get(CLUSTER_TOKEN_KEY);
     const authorization = token ? `token=${token}` : undefined;
-    const marathon = httpMarathonApps(s.marathonUrl, { authorization, timeoutMs: 10_000 });
+    const marathon = marathonApps({ url: s.marathonUrl, ...(token ? { auth: { kind: 'token', token } } : {}), timeoutMs: 10_000 });
     const mesos = new MesosMasterClient({ url: s.mesosUrl, authorization, timeoutMs: 10_000 });
     const [app, tasks, slaves, masterRegion] = await Promise.all([marathon.getApp(s.bridgeApp), marathon.getAppTasks(s.bridgeApp), mesos.getAgents(), mesos.getMasterRegion().catch(() => undefined)]);
     const d = joinBridges(tasks, slaves.slaves, bridgeScheme(app));

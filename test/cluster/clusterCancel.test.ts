@@ -6,17 +6,18 @@ import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startLab, type Lab } from './lab';
-import { startMarathonApps, type MarathonAppsStandIn } from './marathonAppsStandIn';
+import { startStandinMarathon, type StandinMarathon } from '../standins/marathon/standin';
+import { setBridgeApp, setBridgeTasks } from './bridgeApp';
 
 const BRIDGE = join(import.meta.dirname, '../../agent-bridge/dist/bridge.cjs');
 let lab: Lab;
-let marathon: MarathonAppsStandIn;
+let marathon: StandinMarathon;
 
 before(async () => {
   lab = await startLab([0, 1, 2].map((i) => ({ zone: i ? 'b' : 'a', rexray: 'slow' as const, delayMs: 1500, attributes: { dvdi: 'true' } })));
-  marathon = await startMarathonApps();
-  marathon.apps.set('/dvdi-bridge', { id: '/dvdi-bridge', constraints: [['hostname', 'UNIQUE'], ['dvdi', 'IS', 'true']] });
-  marathon.tasks.set('/dvdi-bridge', lab.agents.map((a, i) => ({ id: `b${i}`, host: a.hostname, ports: [a.port!], slaveId: a.mesos.id, state: 'TASK_RUNNING' })));
+  marathon = await startStandinMarathon();
+  setBridgeApp(marathon, { id: '/dvdi-bridge', constraints: [['hostname', 'UNIQUE'], ['dvdi', 'IS', 'true']] });
+  setBridgeTasks(marathon, lab);
 });
 after(async () => {
   await marathon?.close();

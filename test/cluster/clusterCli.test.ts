@@ -7,11 +7,12 @@ import { execFile } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startLab, type Lab } from './lab';
-import { startMarathonApps, type MarathonAppsStandIn } from './marathonAppsStandIn';
+import { startStandinMarathon, type StandinMarathon } from '../standins/marathon/standin';
+import { setBridgeApp, setBridgeTasks } from './bridgeApp';
 
 const BRIDGE = join(import.meta.dirname, '../../agent-bridge/dist/bridge.cjs');
 let lab: Lab;
-let marathon: MarathonAppsStandIn;
+let marathon: StandinMarathon;
 const BRIDGE_APP = { id: '/dvdi-bridge', instances: 2, constraints: [['hostname', 'UNIQUE'], ['dvdi', 'IS', 'true']], healthChecks: [{ protocol: 'MESOS_HTTP', path: '/healthz', portIndex: 0 }] };
 
 function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -28,9 +29,9 @@ before(async () => {
     { zone: 'b', rexray: 'none', attributes: { dvdi: 'true', rack: 'r4' } },
     { zone: 'b', rexray: 'ok', attributes: { rack: 'r5' }, bridge: false },
   ]);
-  marathon = await startMarathonApps();
-  marathon.apps.set('/dvdi-bridge', BRIDGE_APP);
-  marathon.tasks.set('/dvdi-bridge', lab.agents.filter((a) => a.bridgeUrl).map((a, i) => ({ id: `dvdi-bridge.instance-${i}`, host: a.hostname, ports: [a.port!], slaveId: a.mesos.id, state: 'TASK_RUNNING' })));
+  marathon = await startStandinMarathon();
+  setBridgeApp(marathon, BRIDGE_APP);
+  setBridgeTasks(marathon, lab);
 });
 after(async () => {
   await marathon?.close();
@@ -38,36 +39,39 @@ after(async () => {
 });
 
 const cluster = () => ['--marathon', marathon.url, '--mesos', lab.master.url];
+const puts = () => marathon.requests.filter((r) => r.method === 'PUT').map((r) => [r.path + r.query, JSON.parse(r.body)]);
 
 test('scale: says what it would do, sets instances to the matching agents, then is idempotent', async () => {
   const dry = await cli(['scale', ...cluster(), '--app', '/dvdi-bridge', '--dry-run']);
   assert.equal(dry.code, 0, dry.stderr);
   assert.match(dry.stdout, /^\/dvdi-bridge: would set instances 2 → 4 \(4 of 5 agents match\); --dry-run: nothing sent$/m);
   assert.match(dry.stdout, /left out 127\.0\.0\.15: \["dvdi","IS","true"\]: the agent has no attribute "dvdi"/);
-  assert.equal(marathon.puts.length, 0);
+  assert.equal(puts().length, 0);
   const set = await cli(['scale', ...cluster(), '--app', 'dvdi-bridge']);
   assert.equal(set.code, 0, set.stderr);
   assert.match(set.stdout, /^\/dvdi-bridge: set instances 2 → 4 \(4 of 5 agents match; deployment [0-9a-f-]{36}\)$/m);
-  assert.deepEqual(marathon.puts.map((p) => [p.path, p.body]), [['/v2/apps/dvdi-bridge', { instances: 4 }]]);
+  assert.deepEqual(puts(), [['/v2/apps/dvdi-bridge', { instances: 4 }]]);
   const again = await cli(['scale', ...cluster(), '--app', '/dvdi-bridge', '--json']);
   assert.equal(again.code, 0);
   const report = JSON.parse(again.stdout);
   assert.deepEqual([report.changed, report.instances, report.matching.length], [false, { before: 4, after: 4 }, 4]);
-  assert.equal(marathon.puts.length, 1, 'nothing sent when the count is right');
+  assert.equal(puts().length, 1, 'nothing sent when the count is right');
 });
 
 test('scale: a deployment lock is a clear error; --force overrides it', async () => {
-  marathon.apps.set('/dvdi-bridge', { ...BRIDGE_APP, instances: 9 });
-  marathon.lock('/dvdi-bridge');
+  setBridgeApp(marathon, { ...BRIDGE_APP, instances: 9 });
+  // Marathon's answer while a deployment holds the app (marathon-api.md §12), on the PUT only.
+  marathon.setFault({ kind: 'status', status: 409, body: { message: "App is locked by one or more deployments. Override with the option '?force=true'. View details at '/v2/deployments/<DEPLOYMENT_ID>'.", deployments: [{ id: '97c136bf-5a28-4821-9d94-480d9fbb01c8' }] } }, '/v2/apps/dvdi-bridge', 'PUT');
   const locked = await cli(['scale', ...cluster(), '--app', '/dvdi-bridge']);
   assert.equal(locked.code, 2);
-  assert.match(locked.stderr, /^dvdi-bridge: PUT http:\/\/127\.0\.0\.1:\d+\/v2\/apps\/dvdi-bridge: 409 App is locked by one or more deployments.*use --force/m);
+  assert.match(locked.stderr, /^dvdi-bridge: http:\/\/127\.0\.0\.1:\d+\/v2\/apps\/dvdi-bridge\S*: .*409.*App is locked by one or more deployments.*use --force to override it/m);
   assert.doesNotMatch(locked.stderr, /\n\s+at /, 'no stack trace');
+  marathon.setFault(undefined);
   const forced = await cli(['scale', ...cluster(), '--app', '/dvdi-bridge', '--force']);
   assert.equal(forced.code, 0, forced.stderr);
   assert.match(forced.stdout, /set instances 9 → 4/);
-  assert.equal(marathon.puts.at(-1)!.path, '/v2/apps/dvdi-bridge?force=true');
-  marathon.apps.set('/dvdi-bridge', BRIDGE_APP);
+  assert.match(String(puts().at(-1)![0]), /^\/v2\/apps\/dvdi-bridge\?(.*&)?force=true/);
+  setBridgeApp(marathon, BRIDGE_APP);
 });
 
 const appFile = (name: string, app: object) => {
@@ -123,8 +127,8 @@ test('dry-run --app: bad input and an unreachable cluster are one clear line, ex
   const cases: [string[], RegExp][] = [
     [['--app', notJson, ...cluster(), '--token-file', lab.tokenFile], /--app .*broken\.json is not JSON/],
     [['--app', join(lab.dir, 'nope.json'), ...cluster(), '--token-file', lab.tokenFile], /cannot read it \(ENOENT\)/],
-    [['--app', appFile('db.json', dataApp([])), '--marathon', 'http://127.0.0.1:1', '--mesos', lab.master.url, '--token-file', lab.tokenFile], /GET http:\/\/127\.0\.0\.1:1\/v2\/apps\/dvdi-bridge: connection refused/],
-    [['--app', appFile('db.json', dataApp([])), ...cluster(), '--token-file', lab.tokenFile, '--bridge-app', '/nothere'], /404 App '\/nothere' does not exist/],
+    [['--app', appFile('db.json', dataApp([])), '--marathon', 'http://127.0.0.1:1', '--mesos', lab.master.url, '--token-file', lab.tokenFile], /http:\/\/127\.0\.0\.1:1\/v2\/apps\/dvdi-bridge: .*refused/],
+    [['--app', appFile('db.json', dataApp([])), ...cluster(), '--token-file', lab.tokenFile, '--bridge-app', '/nothere'], /v2\/apps\/nothere: HTTP 404: App '\/nothere' does not exist/],
     [['--app', appFile('db.json', dataApp([])), ...cluster()], /--token-file FILE \(the bridges' token\) is required/],
     [['--app', appFile('db.json', dataApp([])), ...cluster(), '--token-file', lab.tokenFile, '--bridge-app', 'Bad App'], /--bridge-app "Bad App" is not a Marathon app id/],
   ];

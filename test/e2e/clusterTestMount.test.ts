@@ -13,13 +13,14 @@ import { join } from 'node:path';
 import { ensureCodeServer, startCodeServer, launchBrowser, repoRoot, type CodeServer } from './codeServer';
 import { Workbench } from './workbench';
 import { startLab, type Lab } from '../cluster/lab';
-import { startMarathonApps, type MarathonAppsStandIn } from '../cluster/marathonAppsStandIn';
+import { startStandinMarathon, type StandinMarathon } from '../standins/marathon/standin';
+import { setBridgeApp, setBridgeTasks } from '../cluster/bridgeApp';
 
 const artifacts = join(repoRoot, 'test-artifacts/e2e');
 const skip = ensureCodeServer();
 let cs: CodeServer | undefined;
 let lab: Lab | undefined;
-let marathon: MarathonAppsStandIn | undefined;
+let marathon: StandinMarathon | undefined;
 let work = '';
 
 before(async () => {
@@ -31,9 +32,9 @@ before(async () => {
     { zone: 'b', rexray: 'error500', attributes: { dvdi: 'true' } },
     { zone: 'b', rexray: 'ok', attributes: {}, bridge: false },
   ]);
-  marathon = await startMarathonApps();
-  marathon.apps.set('/dvdi-bridge', { id: '/dvdi-bridge', instances: 3, constraints: [['hostname', 'UNIQUE'], ['dvdi', 'IS', 'true']] });
-  marathon.tasks.set('/dvdi-bridge', lab.agents.filter((a) => a.bridgeUrl).map((a, i) => ({ id: `dvdi-bridge.i${i}`, host: a.hostname, ports: [a.port!], slaveId: a.mesos.id, state: 'TASK_RUNNING' })));
+  marathon = await startStandinMarathon();
+  setBridgeApp(marathon, { id: '/dvdi-bridge', instances: 3, constraints: [['hostname', 'UNIQUE'], ['dvdi', 'IS', 'true']] });
+  setBridgeTasks(marathon, lab);
   work = mkdtempSync(join(tmpdir(), 'md-e2e-cluster-'));
   mkdirSync(join(work, 'ws'));
   writeFileSync(

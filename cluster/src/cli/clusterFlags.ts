@@ -4,7 +4,7 @@
  * `--marathon-ca`, `--marathon-timeout`). Under DC/OS one token serves both (`Authorization: token=<t>`,
  * ../shared/reference/mesos-master-api.md §6); a plain Mesos master takes the same credentials as basic auth.
  */
-import { authorizationFromFiles, CredentialsError, readCredentialFile } from '../http/credentials';
+import { authorizationHeader, MarathonSetupError, readCaFile, readCredentialsFile, readTokenFile, type MarathonAuth } from '../marathon/options';
 import { UsageError, type FlagSpec, type ParsedFlags } from '@marathon-devtools/agent-bridge/cli/args';
 
 export const CLUSTER_FLAGS: FlagSpec = {
@@ -15,9 +15,12 @@ export const CLUSTER_FLAGS: FlagSpec = {
 export interface ClusterFlags {
   marathonUrl: string;
   mesosUrl: string;
-  /** The Authorization header value for both, if any. */
+  /** Marathon's authentication (the cluster client's form) … */
+  auth?: MarathonAuth;
+  /** … and the same as an Authorization header, for the Mesos master. */
   authorization?: string;
-  ca?: Buffer;
+  /** PEM CA bundle for both. */
+  ca?: string;
   timeoutMs: number;
 }
 
@@ -34,22 +37,26 @@ function httpUrl(command: string, flag: string, v: string | undefined): string {
 }
 
 export function readClusterFlags(f: ParsedFlags, command: string): ClusterFlags {
-  let authorization: string | undefined;
-  let ca: Buffer | undefined;
+  const tokenFile = f.strings.get('marathon-token-file');
+  const credentialsFile = f.strings.get('marathon-credentials-file');
+  if (tokenFile && credentialsFile) throw new UsageError(`${command}: give --marathon-token-file or --marathon-credentials-file, not both`);
+  let auth: MarathonAuth | undefined;
+  let ca: string | undefined;
   const caFile = f.strings.get('marathon-ca');
   try {
-    authorization = authorizationFromFiles({ tokenFile: f.strings.get('marathon-token-file'), credentialsFile: f.strings.get('marathon-credentials-file') });
-    if (caFile) ca = Buffer.from(readCredentialFile('--marathon-ca', caFile));
+    auth = tokenFile ? readTokenFile(tokenFile) : credentialsFile ? readCredentialsFile(credentialsFile) : undefined;
+    if (caFile) ca = readCaFile(caFile);
   } catch (e) {
-    if (e instanceof CredentialsError) throw new UsageError(`${command}: ${e.message}`);
+    if (e instanceof MarathonSetupError) throw new UsageError(`${command}: ${e.message}`);
     throw e;
   }
+  const authorization = authorizationHeader(auth);
   const timeoutS = Number(f.strings.get('marathon-timeout') ?? 10);
   if (!(timeoutS > 0 && timeoutS <= 600)) throw new UsageError(`${command}: --marathon-timeout must be seconds between 0 and 600`);
   return {
     marathonUrl: httpUrl(command, 'marathon', f.strings.get('marathon')),
     mesosUrl: httpUrl(command, 'mesos', f.strings.get('mesos')),
-    ...(authorization ? { authorization } : {}),
+    ...(auth ? { auth, authorization } : {}),
     ...(ca ? { ca } : {}),
     timeoutMs: timeoutS * 1000,
   };

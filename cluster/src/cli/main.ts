@@ -7,6 +7,7 @@
 import { UsageError } from '@marathon-devtools/agent-bridge/cli/args';
 import { TokenFileError } from '@marathon-devtools/agent-bridge/security/tokens';
 import { ClusterHttpError } from '../http/getJson';
+import { MarathonError } from '../marathon/errors';
 import { clusterDryRun } from './clusterDryRun';
 import { scale } from './scale';
 
@@ -14,7 +15,7 @@ export async function runClusterCommand(command: 'scale' | 'dry-run', argv: stri
   try {
     return await (command === 'scale' ? scale(argv) : clusterDryRun(argv));
   } catch (e) {
-    const known = e instanceof UsageError || e instanceof ClusterHttpError || e instanceof TokenFileError;
+    const known = e instanceof UsageError || e instanceof ClusterHttpError || e instanceof MarathonError || e instanceof TokenFileError;
     process.stderr.write(`dvdi-bridge: ${(e as Error)?.message ?? String(e)}\n`);
     if (!known && process.env.DVDI_BRIDGE_DEBUG) process.stderr.write(`${(e as Error)?.stack}\n`);
     return 2;

@@ -1,7 +1,7 @@
 /** The CLI's Marathon: the cluster flags → the calls discovery and scale make (cluster/discovery/marathonApps.ts). */
-import { httpMarathonApps, type MarathonApps } from '../discovery/marathonApps';
+import { marathonApps, type MarathonApps } from '../discovery/marathonApps';
 import type { ClusterFlags } from './clusterFlags';
 
 export function connectMarathon(flags: ClusterFlags): MarathonApps {
-  return httpMarathonApps(flags.marathonUrl, { authorization: flags.authorization, ca: flags.ca, timeoutMs: flags.timeoutMs });
+  return marathonApps({ url: flags.marathonUrl, auth: flags.auth, ca: flags.ca, timeoutMs: flags.timeoutMs });
 }

@@ -81,8 +81,11 @@ export interface StandinMarathon {
   setInfo(info: Record<string, unknown>): void;
   setTasks(tasks: Record<string, MarathonTask[]>): void;
   setAuth(auth: StandinAuth): void;
-  /** A fault for every later request whose path starts with `pathPrefix` (all paths when omitted); undefined clears it. */
-  setFault(fault: StandinFault | undefined, pathPrefix?: string): void;
+  /**
+   * A fault for every later request whose path starts with `pathPrefix` (all paths when omitted) and, when given,
+   * whose method is `method` (e.g. a 409 deployment lock on PUT only); undefined clears it.
+   */
+  setFault(fault: StandinFault | undefined, pathPrefix?: string, method?: string): void;
   pushEvent(eventType: string, data: Record<string, unknown>): void;
   /** Drop every open event stream (a leader change). */
   dropEventStreams(): void;
@@ -99,7 +102,7 @@ function jettyPage(status: number, message: string): string {
 export async function startStandinMarathon(o: StandinOptions = {}): Promise<StandinMarathon> {
   const state: StandinState = { root: o.rootGroup ?? emptyRoot(), info: o.info ?? infoFor(), tasks: o.tasks ?? {} };
   let auth: StandinAuth = o.auth ?? { kind: 'none' };
-  let fault: { fault: StandinFault; prefix: string } | undefined;
+  let fault: { fault: StandinFault; prefix: string; method?: string } | undefined;
   const hub = new EventHub(o.heartbeatMs ?? 10_000);
   const requests: RecordedRequest[] = [];
   let leaderHeader = '';
@@ -128,7 +131,7 @@ export async function startStandinMarathon(o: StandinOptions = {}): Promise<Stan
       res.end(authResult.body);
       return;
     }
-    const f = fault && url.pathname.startsWith(fault.prefix) ? fault.fault : undefined;
+    const f = fault && url.pathname.startsWith(fault.prefix) && (fault.method === undefined || fault.method === req.method) ? fault.fault : undefined;
     if (f?.kind === 'slow') await new Promise((r) => setTimeout(r, f.delayMs));
     if (f?.kind === 'html') {
       res.writeHead(f.status, { 'Content-Type': 'text/html' });
@@ -221,7 +224,7 @@ export async function startStandinMarathon(o: StandinOptions = {}): Promise<Stan
     setInfo: (info) => (state.info = info),
     setTasks: (tasks) => (state.tasks = tasks),
     setAuth: (a) => (auth = a),
-    setFault: (f, prefix = '') => (fault = f ? { fault: f, prefix } : undefined),
+    setFault: (f, prefix = '', method) => (fault = f ? { fault: f, prefix, method } : undefined),
     pushEvent: (type, data) => hub.publish(type, data),
     dropEventStreams: () => hub.disconnectAll(),
     eventSubscribers: () => hub.count,
