@@ -72,10 +72,7 @@ test('systemd-analyze verify accepts the unit with its files in place, and fails
   assert.match(bad.stderr, /is not executable/);
 });
 
-/** Flags issue 8 is adding to serve; until they land the check is a todo (reported, not failing) for these two only. */
-const PENDING = ['docker-volume-checkpoint-dir', 'dvdi-checkpoint-dir'].filter((f) => !(f in SERVE_FLAGS));
-
-test('every flag in /etc/dvdi-bridge/dvdi-bridge.conf is a flag of dvdi-bridge serve', { todo: PENDING.length ? `serve does not have --${PENDING.join(', --')} yet (issue 8)` : false }, () => {
+test('every flag in /etc/dvdi-bridge/dvdi-bridge.conf is a flag of dvdi-bridge serve', () => {
   const conf = readFileSync(join(scratch, 'etc/dvdi-bridge/dvdi-bridge.conf'), 'utf8');
   const opts = /^DVDI_BRIDGE_OPTS=(.*)$/m.exec(conf)![1];
   for (const f of opts.match(/--[a-z-]+/g) ?? []) assert.ok(f.slice(2) in SERVE_FLAGS, `${f} is not a serve flag (known: ${Object.keys(SERVE_FLAGS).join(', ')})`);

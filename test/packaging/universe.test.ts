@@ -115,10 +115,7 @@ test('any string option renders to valid JSON (values are JSON-escaped)', () => 
   );
 });
 
-/** Flags issue 8 is adding to serve; until they land this check is a todo for these two only. */
-const PENDING = ['docker-volume-checkpoint-dir', 'dvdi-checkpoint-dir'].filter((f) => !(f in SERVE_FLAGS));
-
-test('every flag the bridge template passes is a flag of dvdi-bridge serve', { todo: PENDING.length ? `serve does not have --${PENDING.join(', --')} yet (issue 8)` : false }, () => {
+test('every flag the bridge template passes is a flag of dvdi-bridge serve', () => {
   for (const o of [{}, { bridge: { tls: { enabled: true }, allow_origins: 'http://x' } }]) {
     const cmd: string = JSON.parse(render('dvdi-bridge', o).text).cmd;
     const [, ...flags] = cmd.split(' serve ')[1].match(/--[a-z-]+/g) ?? [];
