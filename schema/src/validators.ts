@@ -8,11 +8,6 @@
 import type { ErrorObject } from 'ajv';
 import chronosJob from '../generated/validators/chronos-job.cjs';
 import marathonApp from '../generated/validators/marathon-app.cjs';
-import marathonAppFast from '../generated/validators/marathon-app.fast.cjs';
-import marathonGroupFast from '../generated/validators/marathon-group.fast.cjs';
-import marathonGroupAppFast from '../generated/validators/marathon-group-app.fast.cjs';
-import marathonPodFast from '../generated/validators/marathon-pod.fast.cjs';
-import chronosJobFast from '../generated/validators/chronos-job.fast.cjs';
 import marathonGroup from '../generated/validators/marathon-group.cjs';
 import marathonPod from '../generated/validators/marathon-pod.cjs';
 import bridgeInfoParams from '../generated/validators/protocol-bridgeInfoParams.cjs';
@@ -59,18 +54,6 @@ export const documentValidators: Record<DocumentKind, Validator<unknown>> = {
   group: validateGroup,
   pod: validatePod,
   'chronos-job': validateChronosJob,
-};
-
-/**
- * The same checks, stopping at the first error (`allErrors` off): a yes/no for callers that explain a rejected
- * document themselves (the linter's schemaExplain.ts). `definitions` check one definition of the document's schema,
- * keyed by its `$ref` ("#/definitions/app" of a group), so a caller can skip the parts that conform.
- */
-export const fastDocumentValidators: Record<DocumentKind, { document: RawValidator; definitions: Record<string, RawValidator> }> = {
-  app: { document: marathonAppFast, definitions: {} },
-  group: { document: marathonGroupFast, definitions: { '#/definitions/app': marathonGroupAppFast } },
-  pod: { document: marathonPodFast, definitions: {} },
-  'chronos-job': { document: chronosJobFast, definitions: {} },
 };
 
 /** One validator per definition of `dvdi-bridge-protocol.schema.json`, keyed by definition name. */

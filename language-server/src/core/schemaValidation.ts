@@ -5,7 +5,7 @@
  * chosen the way the document meant them.
  */
 import { documentSchemas } from '@marathon-devtools/schema';
-import { fastDocumentValidators } from '@marathon-devtools/schema/validators';
+import { documentValidators } from '@marathon-devtools/schema/validators';
 import { schemaRule } from './engineRules';
 import type { Finding } from './finding';
 import { effectiveSeverity, type Profile } from './profile';
@@ -24,14 +24,15 @@ const explainers = new Map<Exclude<DocumentKind, 'unknown'>, SchemaExplainer>();
 /** Why the document fails; ajv's first error stands in should the explainer ever disagree with ajv. */
 function issuesOf(root: unknown, kind: Exclude<DocumentKind, 'unknown'>, ajvErrors: readonly SchemaIssue[] | null | undefined): SchemaIssue[] {
   let explainer = explainers.get(kind);
-  if (!explainer) explainers.set(kind, (explainer = new SchemaExplainer(documentSchemas[kind] as Record<string, unknown>, fastDocumentValidators[kind].definitions)));
-  const issues = explainer.explain(root);
+  if (!explainer) explainers.set(kind, (explainer = new SchemaExplainer(documentSchemas[kind] as Record<string, unknown>)));
+  // Walk only where ajv found something; should that ever miss (it should not), walk the whole document.
+  let issues = ajvErrors?.length ? explainer.explain(root, ajvErrors.map((e) => e.instancePath)) : [];
+  if (issues.length === 0) issues = explainer.explain(root);
   return issues.length > 0 || !ajvErrors?.length ? issues : [ajvErrors[0]];
 }
 
 export function validateSchema(root: unknown, kind: DocumentKind, profile: Profile): Finding[] {
-  // The yes/no stops at the first error; only a rejected document is walked to say why (schemaExplain.ts).
-  const validator = kind === 'unknown' ? undefined : (fastDocumentValidators[kind]?.document as Validator | undefined);
+  const validator = kind === 'unknown' ? undefined : (documentValidators[kind] as Validator | undefined);
   if (!validator) return [];
   const configured = profile.rules[schemaRule.id];
   if (configured === 'off') return [];

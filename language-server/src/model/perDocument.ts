@@ -30,7 +30,10 @@ let nextSlot = 0;
 export function perApp<T>(compute: (appRef: AppRef) => T): (appRef: AppRef) => T {
   const slot = nextSlot++;
   return (appRef) => {
-    const memo = appRef.memo;
+    const memo = appRef.memo as unknown[];
+    // Fill every slot at once: writing slot 40 of an empty array makes it sparse (a dictionary), and every
+    // later lookup on every app slow; a packed array of undefined stays a plain array.
+    if (memo.length < nextSlot) for (let i = memo.length; i < nextSlot; i++) memo.push(undefined);
     let value = memo[slot] as T | undefined;
     if (value === undefined) memo[slot] = value = compute(appRef);
     return value;
