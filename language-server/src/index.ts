@@ -4,7 +4,8 @@
  * `core/` never imports `rules/`: it knows only the `Rule` contract (core/rule.ts).
  */
 import { createLinter } from './core/index';
-import { rules } from './rules/index';
+import { rootGroupRules, rules } from './rules/index';
+import { lintTogetherWith, type TogetherDocument, type TogetherOptions } from './rootGroup/index';
 
 export * from './core/index';
 
@@ -12,3 +13,7 @@ const linter = createLinter(rules);
 export const lint = linter.lint;
 export const parseConfig = linter.parseConfig;
 export const allRules = linter.allRules;
+/** Lint files as one change to a root group: the deployed one (`options.deployed`), or the files alone. */
+export const lintTogether = (documents: readonly TogetherDocument[], options?: TogetherOptions) => lintTogetherWith(lint, rootGroupRules, documents, options);
+export { placeIntoRootGroup, checkRootGroup, type PlacedRootGroup, type ProposedDocument, type RootGroupFinding, type TogetherDocument, type TogetherOptions } from './rootGroup/index';
+export { rootGroupRules } from './rules/index';

@@ -1,0 +1,95 @@
+/**
+ * Run the root-group rules (Marathon's step 7, `RootGroup.validRootGroup`, ../shared/reference/marathon-rules.md §1,
+ * §4.1, §4.3, §6.3) on a placed root group and map each finding back into the proposed document it concerns.
+ * A finding on a proposed app lands on the same field in its file, naming any deployed app it involves; a
+ * finding Marathon would put on a deployed app (e.g. the shared side of a volume-name clash) lands on the
+ * proposed app it names; findings that involve no proposed document are the cluster's own and are dropped.
+ */
+import type { Profile } from '../core/profile';
+import type { Rule } from '../core/rule';
+import { runRules, type RuleFinding } from '../core/runRules';
+import { collectApps, joinPointer } from '../model/documentModel';
+import { originOf, type PlacedRootGroup } from './placement';
+
+export interface RootGroupFinding extends RuleFinding {
+  /** Index of the proposed document. */
+  source: number;
+  /** Deployed apps, pods or groups the finding names. */
+  deployed: string[];
+}
+
+const idChars = '[A-Za-z0-9_.\\-/]';
+
+function mentions(message: string, id: string): boolean {
+  const escaped = id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`(?<!${idChars})${escaped}(?!${idChars})`).test(message);
+}
+
+/** Absolute id of every app, pod and group of the placed root, with its origin. */
+function idsByOrigin(placed: PlacedRootGroup): { deployedIds: string[]; proposedIds: Map<string, number> } {
+  const deployedIds: string[] = [];
+  const proposedIds = new Map<string, number>();
+  const walk = (g: Record<string, unknown>, pointer: string) => {
+    const visit = (id: unknown, p: string) => {
+      if (typeof id !== 'string' || id === '/') return;
+      const o = placed.origins.get(p);
+      if (!o || o.source === 'deployed') deployedIds.push(id);
+      else proposedIds.set(id, o.source);
+    };
+    visit(g.id, pointer);
+    (g.apps as Record<string, unknown>[]).forEach((a, i) => visit(a.id, `${pointer}/apps/${i}`));
+    (g.pods as Record<string, unknown>[]).forEach((p, i) => visit(p.id, `${pointer}/pods/${i}`));
+    (g.groups as Record<string, unknown>[]).forEach((s, i) => walk(s, `${pointer}/groups/${i}`));
+  };
+  walk(placed.root, '');
+  return { deployedIds, proposedIds };
+}
+
+function deployedNote(ids: string[]): string {
+  return ids.length === 0 ? '' : ` ${ids.join(', ')} ${ids.length === 1 ? 'is' : 'are'} already deployed on the cluster.`;
+}
+
+/**
+ * Findings of `rules` on the placed root group, each in the proposed document it concerns (pointer in that
+ * document). `rules` are the root-group rules, run as on a group document.
+ */
+export function checkRootGroup(placed: PlacedRootGroup, profile: Profile, rules: readonly Rule[]): RootGroupFinding[] {
+  const groupRules = rules.map((r) => (r.kinds.includes('group') ? r : { ...r, kinds: [...r.kinds, 'group' as const] }));
+  const findings = runRules(placed.root, 'group', profile, groupRules);
+  if (findings.length === 0) return [];
+  const { deployedIds, proposedIds } = idsByOrigin(placed);
+  const apps = collectApps(placed.root, 'group');
+  const out = new Map<string, RootGroupFinding>();
+  const add = (f: RootGroupFinding) => out.set(`${f.source}\0${f.pointer}\0${f.ruleId}`, f);
+  const attributed: RootGroupFinding[] = [];
+
+  for (const f of findings) {
+    const named = deployedIds.filter((id) => mentions(f.message, id));
+    const { origin, rest } = originOf(placed, f.pointer);
+    if (origin.source !== 'deployed') {
+      add({ ...f, source: origin.source, pointer: origin.pointer + rest, message: f.message + deployedNote(named), deployed: named });
+      continue;
+    }
+    // Reported on a deployed part: it is ours only if it names a proposed app, pod or group.
+    const onDeployed = apps.find((a) => f.pointer === a.pointer || f.pointer.startsWith(a.pointer + '/'))?.absoluteId;
+    for (const [id, source] of proposedIds) {
+      if (!mentions(f.message, id)) continue;
+      const target = apps.find((a) => a.absoluteId === id);
+      const targetOrigin = target ? originOf(placed, target.pointer) : undefined;
+      if (!target || !targetOrigin || targetOrigin.origin.source !== source) continue;
+      let pointer = targetOrigin.origin.pointer + targetOrigin.rest;
+      // A volume-name clash: point at the proposed app's volume of the same name.
+      const name = /Volume name '([^']*)'/.exec(f.message)?.[1];
+      const volumes = (target.app.container as { volumes?: unknown } | undefined)?.volumes;
+      if (name !== undefined && Array.isArray(volumes)) {
+        const i = volumes.findIndex((v) => (v as { external?: { name?: unknown } })?.external?.name === name);
+        if (i >= 0) pointer = joinPointer(pointer, 'container', 'volumes', i, 'external', 'name');
+      }
+      const where = onDeployed ? ` (Marathon reports it on the deployed app ${onDeployed}.)` : '';
+      attributed.push({ ...f, source, pointer, message: f.message + where + deployedNote(named.filter((d) => d !== onDeployed)), deployed: named });
+    }
+  }
+  // A finding Marathon puts on the deployed side adds nothing where the proposed field already has one.
+  for (const f of attributed) if (!out.has(`${f.source}\0${f.pointer}\0${f.ruleId}`)) add(f);
+  return [...out.values()];
+}

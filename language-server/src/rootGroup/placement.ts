@@ -1,0 +1,184 @@
+/**
+ * Place linted documents into the deployed root group exactly where Marathon would put them
+ * (../shared/reference/marathon-api.md §4–§6): an app replaces the app with its absolute id (`PUT /v2/apps/{id}`),
+ * a pod replaces its pod, a group is a GroupUpdate applied to the group with its id (`PUT /v2/groups/{id}`:
+ * `apps`, `groups`, `pods`, `dependencies`, `enforceRole` replace what they name when present, absent fields
+ * keep what is deployed, sub-groups apply recursively). Several documents are one change, applied in order:
+ * a later document with the same id wins. Missing parent groups are created, as Marathon does.
+ *
+ * Pure: the deployed root comes in as a value (GroupInfo from `GET /v2/groups`, or nothing: then the documents
+ * alone form the proposed root group). The result is one group document with absolute ids, plus where each of
+ * its apps, pods and groups came from, so findings can be mapped back to the linted file.
+ */
+import type { DocumentKind } from '../core/types';
+import { isObject, resolveId, type JsonObject } from '../model/documentModel';
+
+export interface ProposedDocument {
+  kind: DocumentKind;
+  /** The parsed document (as `lint` parsed it). */
+  value: unknown;
+}
+
+/** Where a part of the placed root group came from: a proposed document (index + pointer in it) or the cluster. */
+export type Origin = { source: number; pointer: string } | { source: 'deployed' };
+
+export interface PlacedRootGroup {
+  /** A group document: the new root group, every id absolute. */
+  root: JsonObject;
+  /** Pointer in `root` of every app, pod and group → where it came from. */
+  origins: Map<string, Origin>;
+  /** Absolute ids of the apps, pods and groups each proposed document placed (by document index). */
+  placedIds: Map<number, Set<string>>;
+  /** Indices of the documents that could not be placed (no id, not an app/group/pod), with why. */
+  unplaced: Map<number, string>;
+  /** True when a deployed root group was given (dependencies can then be resolved against the whole cluster). */
+  withCluster: boolean;
+}
+
+interface Node {
+  id: string;
+  apps: Map<string, { value: JsonObject; origin: Origin }>;
+  pods: Map<string, { value: JsonObject; origin: Origin }>;
+  groups: Map<string, Node>;
+  dependencies: unknown[];
+  enforceRole: unknown;
+  origin: Origin;
+}
+
+const deployed: Origin = { source: 'deployed' };
+
+function emptyNode(id: string, origin: Origin): Node {
+  return { id, apps: new Map(), pods: new Map(), groups: new Map(), dependencies: [], enforceRole: undefined, origin };
+}
+
+function parentOf(id: string): string {
+  const i = id.lastIndexOf('/');
+  return i <= 0 ? '/' : id.slice(0, i);
+}
+
+/** GroupInfo → tree. Ids in GroupInfo are absolute; relative ones are resolved anyway. */
+function fromDeployed(g: unknown, base: string): Node {
+  const group = isObject(g) ? g : {};
+  const id = typeof group.id === 'string' ? resolveId(group.id, base) : base;
+  const node = emptyNode(id, deployed);
+  for (const a of Array.isArray(group.apps) ? group.apps : []) {
+    if (isObject(a) && typeof a.id === 'string') node.apps.set(resolveId(a.id, id), { value: { ...a, id: resolveId(a.id, id) }, origin: deployed });
+  }
+  for (const p of Array.isArray(group.pods) ? group.pods : []) {
+    if (isObject(p) && typeof p.id === 'string') node.pods.set(resolveId(p.id, id), { value: { ...p, id: resolveId(p.id, id) }, origin: deployed });
+  }
+  for (const s of Array.isArray(group.groups) ? group.groups : []) {
+    const child = fromDeployed(s, id);
+    node.groups.set(child.id, child);
+  }
+  node.dependencies = Array.isArray(group.dependencies) ? group.dependencies : [];
+  node.enforceRole = group.enforceRole;
+  return node;
+}
+
+class Tree {
+  constructor(readonly root: Node) {}
+
+  /** The group with this absolute id, created with its missing ancestors. */
+  ensure(id: string, origin: Origin): Node {
+    if (id === '/') return this.root;
+    const parent = this.ensure(parentOf(id), origin);
+    let node = parent.groups.get(id);
+    if (!node) parent.groups.set(id, (node = emptyNode(id, origin)));
+    return node;
+  }
+}
+
+/** GroupUpdate semantics on `node`: present fields replace, absent keep; sub-groups merge recursively. */
+function applyGroup(node: Node, body: JsonObject, source: number, pointer: string, placed: Set<string>): void {
+  node.origin = { source, pointer };
+  placed.add(node.id);
+  if (Array.isArray(body.apps)) {
+    node.apps = new Map();
+    body.apps.forEach((a, i) => {
+      if (!isObject(a) || typeof a.id !== 'string') return;
+      const id = resolveId(a.id, node.id);
+      node.apps.set(id, { value: { ...a, id }, origin: { source, pointer: `${pointer}/apps/${i}` } });
+      placed.add(id);
+    });
+  }
+  if (Array.isArray(body.pods)) {
+    node.pods = new Map();
+    body.pods.forEach((p, i) => {
+      if (!isObject(p) || typeof p.id !== 'string') return;
+      const id = resolveId(p.id, node.id);
+      node.pods.set(id, { value: { ...p, id }, origin: { source, pointer: `${pointer}/pods/${i}` } });
+      placed.add(id);
+    });
+  }
+  if (Array.isArray(body.groups)) {
+    const before = node.groups;
+    node.groups = new Map();
+    body.groups.forEach((s, i) => {
+      if (!isObject(s)) return;
+      const id = typeof s.id === 'string' ? resolveId(s.id, node.id) : node.id;
+      if (id === node.id) return; // not a sub-group: Marathon rejects it (group-app-child and friends say so)
+      const child = before.get(id) ?? emptyNode(id, { source, pointer: `${pointer}/groups/${i}` });
+      applyGroup(child, s, source, `${pointer}/groups/${i}`, placed);
+      node.groups.set(id, child);
+    });
+  }
+  if (Array.isArray(body.dependencies)) node.dependencies = body.dependencies;
+  if ('enforceRole' in body) node.enforceRole = body.enforceRole;
+}
+
+function toDocument(node: Node, pointer: string, origins: Map<string, Origin>): JsonObject {
+  origins.set(pointer, node.origin);
+  const apps = [...node.apps.values()].map((a, i) => {
+    origins.set(`${pointer}/apps/${i}`, a.origin);
+    return a.value;
+  });
+  const pods = [...node.pods.values()].map((p, i) => {
+    origins.set(`${pointer}/pods/${i}`, p.origin);
+    return p.value;
+  });
+  const groups = [...node.groups.values()].map((g, i) => toDocument(g, `${pointer}/groups/${i}`, origins));
+  const out: JsonObject = { id: node.id, apps, pods, groups, dependencies: node.dependencies };
+  if (node.enforceRole !== undefined) out.enforceRole = node.enforceRole;
+  return out;
+}
+
+/**
+ * The root group Marathon would validate after deploying `proposed` onto `deployedRoot` (undefined: no cluster,
+ * the documents alone). Never throws; documents it cannot place are listed in `unplaced`.
+ */
+export function placeIntoRootGroup(deployedRoot: unknown, proposed: readonly ProposedDocument[]): PlacedRootGroup {
+  const tree = new Tree(deployedRoot === undefined ? emptyNode('/', deployed) : fromDeployed(deployedRoot, '/'));
+  const placedIds = new Map<number, Set<string>>();
+  const unplaced = new Map<number, string>();
+  proposed.forEach((doc, source) => {
+    const v = doc.value;
+    if (!isObject(v)) return void unplaced.set(source, 'not a JSON object');
+    const placed = new Set<string>();
+    if (doc.kind === 'group') {
+      const id = typeof v.id === 'string' ? resolveId(v.id, '/') : '/';
+      applyGroup(tree.ensure(id, { source, pointer: '' }), v, source, '', placed);
+    } else if (doc.kind === 'app' || doc.kind === 'pod') {
+      if (typeof v.id !== 'string' || v.id.trim() === '') return void unplaced.set(source, 'it has no id');
+      const id = resolveId(v.id, '/');
+      if (id === '/') return void unplaced.set(source, 'its id is the root group');
+      const parent = tree.ensure(parentOf(id), { source, pointer: '' });
+      (doc.kind === 'app' ? parent.apps : parent.pods).set(id, { value: { ...v, id }, origin: { source, pointer: '' } });
+      placed.add(id);
+    } else return void unplaced.set(source, `a ${doc.kind} document is not part of a Marathon root group`);
+    placedIds.set(source, placed);
+  });
+  const origins = new Map<string, Origin>();
+  const root = toDocument(tree.root, '', origins);
+  return { root, origins, placedIds, unplaced, withCluster: deployedRoot !== undefined };
+}
+
+/** The origin of the innermost app, pod or group containing `pointer`, and the rest of the pointer below it. */
+export function originOf(placed: PlacedRootGroup, pointer: string): { origin: Origin; base: string; rest: string } {
+  for (let p = pointer; ; ) {
+    const o = placed.origins.get(p);
+    if (o) return { origin: o, base: p, rest: pointer.slice(p.length) };
+    if (p === '') return { origin: deployed, base: '', rest: pointer };
+    p = p.slice(0, p.lastIndexOf('/'));
+  }
+}
