@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { allRules, defaultProfile, lint, parseConfig, type Profile, type RuleMeta } from '../src/index';
+import { allRules, defaultProfile, lint, lintTogether, parseConfig, type Profile, type RuleMeta } from '../src/index';
 
 const repoRoot = join(import.meta.dirname, '..', '..');
 const docsDir = join(repoRoot, 'docs', 'rules');
@@ -37,8 +37,10 @@ function fixtureProfile(id: string): Profile {
   return existsSync(file) ? parseConfig(readFileSync(file, 'utf8'), file).profile : defaultProfile;
 }
 
-function findingsOf(rule: RuleMeta, text: string): string[] {
+/** A page whose rule needs a cluster shows the deployed root group its examples are placed into. */
+function findingsOf(rule: RuleMeta, text: string, deployed?: string): string[] {
   if (rule.id === configRule) return parseConfig(text, 'marathon-lint.config.json').errors.map((e) => e.message);
+  if (deployed !== undefined) return lintTogether([{ text }], { profile: fixtureProfile(rule.id), deployed: JSON.parse(deployed) })[0].diagnostics.filter((d) => d.ruleId === rule.id).map((d) => d.message);
   return lint(text, { profile: fixtureProfile(rule.id) }).diagnostics.filter((d) => d.ruleId === rule.id).map((d) => d.message);
 }
 
@@ -65,8 +67,9 @@ for (const rule of allRules) {
     const invalid = example(page, 'Invalid');
     const valid = example(page, 'Valid');
     assert.ok(invalid !== undefined && valid !== undefined, 'the Invalid and Valid sections each start with a ```json example');
-    assert.notDeepEqual(findingsOf(rule, invalid), [], `the Invalid example does not yield ${rule.id}`);
-    assert.deepEqual(findingsOf(rule, valid), [], `the Valid example yields ${rule.id}`);
+    const deployed = example(page, 'Deployed root group');
+    assert.notDeepEqual(findingsOf(rule, invalid, deployed), [], `the Invalid example does not yield ${rule.id}`);
+    assert.deepEqual(findingsOf(rule, valid, deployed), [], `the Valid example yields ${rule.id}`);
   });
 }
 

@@ -6,10 +6,15 @@
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
-import { defaultProfile, parseConfig, type Profile } from '../src/index';
+import { defaultProfile, lintTogether, parseConfig, type LintResult, type Profile } from '../src/index';
 
 export const fixturesDir = join(import.meta.dirname, 'rules');
 export const configName = 'marathon-lint.config.json';
+/**
+ * A folder holding this file lints its fixtures against a cluster: the file is the deployed root group
+ * (GroupInfo as `GET /v2/groups` answers it), and each fixture is placed into it as marathon-lint --marathon does.
+ */
+export const deployedName = 'deployed-root-group.json';
 
 export interface Fixture {
   /** Relative to fixturesDir with "/" separators, e.g. `app-cmd-length/marathon-1.4/valid-1-4-one-char.json`. */
@@ -18,6 +23,15 @@ export interface Fixture {
   expect: 'invalid' | 'valid';
   /** The config file that sets the profile, or undefined for the default profile. */
   config: string | undefined;
+  /** The deployed root group the fixture is placed into (`deployed-root-group.json` in its folder), if any. */
+  deployed: string | undefined;
+}
+
+/** Lint one fixture as the user would: alone, or placed into its folder's deployed root group. */
+export function lintFixture(f: Fixture, profile: Profile): LintResult {
+  const text = readFileSync(f.path, 'utf8');
+  const deployed = f.deployed ? (JSON.parse(readFileSync(f.deployed, 'utf8')) as unknown) : undefined;
+  return lintTogether([{ text }], { profile, deployed })[0];
 }
 
 /** Every *.json under dir except configs; other files (helper tests such as fix.test.ts, pins) are not fixtures. */
@@ -25,7 +39,7 @@ export function* jsonFiles(dir: string): Generator<string> {
   for (const name of readdirSync(dir).sort()) {
     const p = join(dir, name);
     if (statSync(p).isDirectory()) yield* jsonFiles(p);
-    else if (name.endsWith('.json') && name !== configName) yield p;
+    else if (name.endsWith('.json') && name !== configName && name !== deployedName) yield p;
   }
 }
 
@@ -61,7 +75,8 @@ export function fixturesOf(ruleId: string): { fixtures: Fixture[]; misnamed: str
     const name = relative(fixturesDir, path).split(sep).join('/');
     const base = name.slice(name.lastIndexOf('/') + 1);
     const expect = base.startsWith('invalid') ? 'invalid' : base.startsWith('valid') ? 'valid' : undefined;
-    if (expect) fixtures.push({ name, path, expect, config: nearestConfig(path) });
+    const deployed = join(dirname(path), deployedName);
+    if (expect) fixtures.push({ name, path, expect, config: nearestConfig(path), deployed: existsSync(deployed) ? deployed : undefined });
     else misnamed.push(name);
   }
   return { fixtures, misnamed };

@@ -5,8 +5,8 @@
  */
 import { existsSync, readFileSync, readdirSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { allRules, lint, type Diagnostic } from '../src/index';
-import { type Fixture, fixturesDir, fixturesOf, profileFor } from './ruleFixtures';
+import { allRules, type Diagnostic } from '../src/index';
+import { type Fixture, fixturesDir, fixturesOf, lintFixture, profileFor } from './ruleFixtures';
 
 export const pinSuffix = '.findings.txt';
 /** Engine findings no document can produce (config problems, rule crashes): they have no document fixtures. */
@@ -31,8 +31,8 @@ function renderOne(d: Diagnostic): string {
 /** The pin text of one fixture: a header, then each finding as `line:col-line:col severity rule #pointer` and its message. */
 export function renderPins(fixture: Fixture): string {
   const profile = profileFor(fixture.config);
-  const { diagnostics } = lint(readFileSync(fixture.path, 'utf8'), { profile });
-  const on = fixture.config ? relative(fixturesDir, fixture.config) : 'default profile';
+  const { diagnostics } = lintFixture(fixture, profile);
+  const on = (fixture.config ? relative(fixturesDir, fixture.config) : 'default profile') + (fixture.deployed ? `, deployed ${relative(fixturesDir, fixture.deployed)}` : '');
   const header = `# ${diagnostics.length} finding(s) of ${fixture.name} (Marathon ${profile.marathonVersion}, ${on}); refresh: npm run pins\n`;
   return header + diagnostics.map(renderOne).join('');
 }

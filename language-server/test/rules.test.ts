@@ -7,18 +7,18 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { allRules, lint } from '../src/index';
-import { configName, type Fixture, fixturesDir, fixturesOf, profileFor } from './ruleFixtures';
+import { allRules } from '../src/index';
+import { configName, type Fixture, fixturesDir, fixturesOf, lintFixture, profileFor } from './ruleFixtures';
 
 /** Engine findings no document can produce: config problems (core/config.test.ts) and rule crashes. */
 const notDocumentRules = new Set(['config', 'internal-error']);
 
 function checkFixture(ruleId: string, f: Fixture): void {
   const profile = profileFor(f.config);
-  const { diagnostics } = lint(readFileSync(f.path, 'utf8'), { profile, uri: f.name });
+  const { diagnostics } = lintFixture(f, profile);
   const own = diagnostics.filter((d) => d.ruleId === ruleId);
   const crashes = diagnostics.filter((d) => d.ruleId === 'internal-error');
-  const on = `Marathon ${profile.marathonVersion}, ${f.config ? relative(fixturesDir, f.config) : 'default profile'}`;
+  const on = `Marathon ${profile.marathonVersion}, ${f.config ? relative(fixturesDir, f.config) : 'default profile'}${f.deployed ? `, deployed ${relative(fixturesDir, f.deployed)}` : ''}`;
   assert.deepEqual(crashes.map((d) => d.message), [], `${f.name}: a rule crashed`);
   if (f.expect === 'invalid') assert.ok(own.length > 0, `${f.name} should yield ${ruleId} (${on}); got ${JSON.stringify(diagnostics.map((d) => d.ruleId))}`);
   else assert.deepEqual(own.map((d) => d.message), [], `${f.name} should not yield ${ruleId} (${on})`);

@@ -4,6 +4,8 @@
  *   document         written to `document.json`; `{document}` in the command names it
  *   asset:<path>     written to <path> (relative, directories created)
  *   setup            shell run in the scenario directory before the command (symlinks, binary or huge files)
+ *   marathon         arguments for a stand-in Marathon (test/standins/marathon/main.ts) started for the
+ *                    scenario; `{marathon}` in the command and in the expected output stands for its URL
  *   stdin            piped to the command
  *   command          `{bin}` is the built CLI
  *   status           expected exit code

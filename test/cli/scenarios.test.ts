@@ -6,7 +6,8 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { once } from 'node:events';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -26,7 +27,7 @@ test('the CLI bundle is built', () => {
 });
 
 for (const name of readdirSync(scenarioDir).filter((f) => f.endsWith('.scenario') && f.includes(only)).sort()) {
-  test(name.replace(/\.scenario$/, ''), { skip: !existsSync(cli) && 'CLI not built' }, () => {
+  test(name.replace(/\.scenario$/, ''), { skip: !existsSync(cli) && 'CLI not built' }, async () => {
     const path = join(scenarioDir, name);
     const sections = parseScenario(readFileSync(path, 'utf8'), name);
     const get = (n: string) => sections.find((s) => s.name === n);
@@ -34,6 +35,7 @@ for (const name of readdirSync(scenarioDir).filter((f) => f.endsWith('.scenario'
     assert.ok(command, `${name}: no ====command==== section`);
 
     const dir = mkdtempSync(join(tmpdir(), 'marathon-lint-scenario-'));
+    let stopStandin = () => {};
     try {
       for (const s of sections) {
         const file = s.name === 'document' ? 'document.json' : s.name.startsWith('asset:') ? s.name.slice('asset:'.length) : undefined;
@@ -46,8 +48,17 @@ for (const name of readdirSync(scenarioDir).filter((f) => f.endsWith('.scenario'
         const r = spawnSync('sh', ['-e', '-c', setup.body], { cwd: dir, encoding: 'utf8', timeout: 60_000 });
         assert.equal(r.status, 0, `${name}: setup failed: ${r.stderr}`);
       }
+      // A stand-in Marathon for `--marathon` scenarios, as its own process (the command below runs synchronously).
+      const marathonArgs = get('marathon');
+      let marathonUrl = '';
+      if (marathonArgs) {
+        const standin = spawn(process.execPath, ['--import', import.meta.resolve('tsx'), join(root, 'test/standins/marathon/main.ts'), ...marathonArgs.body.trim().split(/\s+/)], { cwd: dir, stdio: ['ignore', 'pipe', 'inherit'] });
+        stopStandin = () => standin.kill('SIGKILL');
+        const [chunk] = (await once(standin.stdout, 'data')) as [Buffer];
+        marathonUrl = chunk.toString().split('\n')[0].trim();
+      }
       const bin = `${JSON.stringify(process.execPath)} ${JSON.stringify(cli)}`;
-      const cmd = command.body.replaceAll('{bin}', bin).replaceAll('{document}', 'document.json');
+      const cmd = command.body.replaceAll('{bin}', bin).replaceAll('{document}', 'document.json').replaceAll('{marathon}', marathonUrl);
       const env = { ...process.env, NO_COLOR: '', FORCE_COLOR: '' };
       const r = spawnSync('sh', ['-c', cmd], {
         cwd: dir,
@@ -58,7 +69,8 @@ for (const name of readdirSync(scenarioDir).filter((f) => f.endsWith('.scenario'
         maxBuffer: 256 * 1024 * 1024,
       });
       assert.equal(r.error, undefined, `${name}: the command did not finish: ${r.error?.message}`);
-      const actual = { status: String(r.status), stdout: normalizeOutput(r.stdout), stderr: normalizeOutput(r.stderr) };
+      const unport = (out: string) => (marathonUrl ? out.replaceAll(marathonUrl, '{marathon}') : out);
+      const actual = { status: String(r.status), stdout: unport(normalizeOutput(r.stdout)), stderr: unport(normalizeOutput(r.stderr)) };
 
       if (update) {
         const next: Section[] = sections.filter((s) => !['status', 'stdout', 'stderr'].includes(s.name));
@@ -73,6 +85,7 @@ for (const name of readdirSync(scenarioDir).filter((f) => f.endsWith('.scenario'
       if (get('stderr')) assert.equal(actual.stderr, get('stderr')!.body, `${name}: stderr differs`);
       assert.equal(actual.status, get('status')?.body.trim(), `${name}: exit status differs (stderr: ${actual.stderr})`);
     } finally {
+      stopStandin();
       rmSync(dir, { recursive: true, force: true });
     }
   });

@@ -21,6 +21,13 @@ export interface CliOptions {
   color: boolean | undefined; // undefined: decide from the terminal
   help: boolean;
   version: boolean;
+  /** `--marathon URL` (MARATHON_URL is read by the caller, which has the environment). */
+  marathon?: string;
+  marathonTokenFile?: string;
+  marathonCredentialsFile?: string;
+  marathonCa?: string;
+  /** `--marathon-timeout SECONDS`, default 10. */
+  marathonTimeout: number;
 }
 
 export type ParsedArgs = { ok: true; options: CliOptions } | { ok: false; message: string };
@@ -44,6 +51,11 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
         'no-color': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
+        marathon: { type: 'string' },
+        'marathon-token-file': { type: 'string' },
+        'marathon-credentials-file': { type: 'string' },
+        'marathon-ca': { type: 'string' },
+        'marathon-timeout': { type: 'string' },
       },
     }));
   } catch (e) {
@@ -81,9 +93,29 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
   const config = values.config as string | undefined;
   if (config === '') return { ok: false, message: '--config expects a file name' };
 
+  const marathon = values.marathon as string | undefined;
+  if (marathon === '') return { ok: false, message: '--marathon expects a URL, e.g. https://marathon.example:8443' };
+  for (const f of ['marathon-token-file', 'marathon-credentials-file', 'marathon-ca'] as const) {
+    if (values[f] === '') return { ok: false, message: `--${f} expects a file name` };
+  }
+  if (values['marathon-token-file'] !== undefined && values['marathon-credentials-file'] !== undefined) {
+    return { ok: false, message: '--marathon-token-file and --marathon-credentials-file cannot be used together: give one' };
+  }
+  const rawTimeout = values['marathon-timeout'] as string | undefined;
+  let marathonTimeout = 10;
+  if (rawTimeout !== undefined) {
+    if (!/^\d+(\.\d+)?$/.test(rawTimeout) || Number(rawTimeout) <= 0) return { ok: false, message: `--marathon-timeout expects a number of seconds above 0, got '${rawTimeout}'` };
+    marathonTimeout = Number(rawTimeout);
+  }
+
   return {
     ok: true,
     options: {
+      marathon,
+      marathonTokenFile: values['marathon-token-file'] as string | undefined,
+      marathonCredentialsFile: values['marathon-credentials-file'] as string | undefined,
+      marathonCa: values['marathon-ca'] as string | undefined,
+      marathonTimeout,
       inputs: positionals,
       format: format as FormatName,
       kind: kind as ForcedKind | undefined,

@@ -17,6 +17,7 @@ export type ProfileLookup = { ok: true; profile: Profile; configFile?: string } 
 export class ConfigResolver {
   private readonly finder = new ConfigFinder();
   private readonly byFile = new Map<string, ProfileLookup>();
+  private defaults: ProfileLookup | undefined;
   /** Non-fatal config problems (an unknown setting, say), one line each, reported once per config file. */
   readonly warnings: string[] = [];
 
@@ -29,7 +30,8 @@ export class ConfigResolver {
   /** The profile for a document in `dir` (the working directory for stdin). */
   forDirectory(dir: string): ProfileLookup {
     const file = this.explicitConfig ?? this.finder.find(dir);
-    if (file === null) return { ok: true, profile: this.override({ ...defaultProfile, features: [...defaultProfile.features], rules: {} }) };
+    // One object for every file without a config: files sharing a profile are linted together.
+    if (file === null) return (this.defaults ??= { ok: true, profile: this.override({ ...defaultProfile, features: [...defaultProfile.features], rules: {} }) });
     let cached = this.byFile.get(file);
     if (!cached) {
       cached = this.load(file);

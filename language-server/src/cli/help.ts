@@ -16,6 +16,13 @@ Options:
                                (overrides marathonVersion from the config file)
   -c, --config <file>          use this config for every input instead of the nearest
                                marathon-lint.config.json above each file
+      --marathon <url>         lint against this live Marathon (also: MARATHON_URL): its version,
+                               features and roles set the profile (flags > cluster > config file >
+                               defaults), and the files are placed into its deployed root group
+      --marathon-token-file <file>        DC/OS token (sent as Authorization: token=...)
+      --marathon-credentials-file <file>  one line user:password (HTTP basic)
+      --marathon-ca <file>     PEM CA bundle for an https:// Marathon
+      --marathon-timeout <s>   seconds to wait for the cluster (default 10)
       --max-warnings <n>       exit 1 when there are more than n warnings
   -q, --quiet                  report errors only (warnings still count for --max-warnings)
       --no-color               no ANSI colours (also: NO_COLOR=1); --color forces them
@@ -23,5 +30,9 @@ Options:
   -v, --version                show the version
 
 Exit status: 0 no errors, 1 errors found (or more warnings than --max-warnings),
-             2 usage error, unreadable input or invalid config.
+             2 usage error, unreadable input, invalid config, or a cluster that
+               cannot be reached or read (one line naming the URL and the cause).
+
+Files linted together form one proposed root group: an external volume name used by
+two of them is reported as Marathon would report it, with or without --marathon.
 `;

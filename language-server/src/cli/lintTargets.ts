@@ -3,7 +3,8 @@
  * engine bug) becomes a message for that file and the others are still linted.
  */
 import { dirname, relative, sep } from 'node:path';
-import { lint } from '../index';
+import { lintTogether } from '../index';
+import type { Profile } from '../core/profile';
 import type { Diagnostic } from '../core/types';
 import type { ForcedKind } from './args';
 import type { ConfigResolver } from './configLookup';
@@ -24,6 +25,10 @@ export interface LintTargetsOptions {
   configs: ConfigResolver;
   stdin: NodeJS.ReadableStream;
   stderr: NodeJS.WritableStream;
+  /** Turn a file's config profile into the one to lint with (the live profile); `fromConfig` false = defaults. */
+  profileFor?: (profile: Profile, fromConfig: boolean) => Profile;
+  /** The deployed root group (GroupInfo) when linting against a cluster. */
+  deployed?: unknown;
 }
 
 export const stdinName = '<stdin>';
@@ -34,6 +39,9 @@ export async function lintTargets(targets: readonly Target[], opts: LintTargetsO
   // A bad config is reported once, with the files it kept from being linted, not once per file.
   const skippedByConfig = new Map<string[], string[]>();
   const progress = createProgress(opts.stderr, targets.length);
+  // Files sharing a profile are linted together: one proposed root group (cross-file checks), placed into the
+  // deployed one when there is a cluster.
+  const batches = new Map<Profile, { file: string; text: string; kind?: ForcedKind; slot: number }[]>();
   for (let i = 0; i < targets.length; i++) {
     const target = targets[i];
     const file = target.kind === 'stdin' ? stdinName : displayPath(opts.cwd, target.path);
@@ -50,9 +58,15 @@ export async function lintTargets(targets: readonly Target[], opts: LintTargetsO
       skippedByConfig.set(lookup.errors, skipped);
       continue;
     }
-    const uri = target.kind === 'stdin' ? undefined : target.path;
-    const options = { kind: opts.kind, profile: lookup.profile, uri };
-    results.push({ file, ...lintOne(source.text, options) });
+    const profile = opts.profileFor ? opts.profileFor(lookup.profile, lookup.configFile !== undefined) : lookup.profile;
+    let batch = batches.get(profile);
+    if (!batch) batches.set(profile, (batch = []));
+    batch.push({ file, text: source.text, kind: opts.kind, slot: results.length });
+    results.push({ file, kind: 'unknown', diagnostics: [] });
+  }
+  for (const [profile, batch] of batches) {
+    const linted = lintBatch(batch, profile, opts.deployed);
+    batch.forEach((b, i) => (results[b.slot] = { file: b.file, ...linted[i] }));
   }
   progress.done();
   for (const [configErrors, skipped] of skippedByConfig) {
@@ -62,18 +76,17 @@ export async function lintTargets(targets: readonly Target[], opts: LintTargetsO
   return { results, errors };
 }
 
-function lintOne(text: string, options: Parameters<typeof lint>[1]): Pick<FileResult, 'kind' | 'diagnostics'> {
+function lintBatch(batch: readonly { text: string; kind?: ForcedKind }[], profile: Profile, deployed: unknown): Pick<FileResult, 'kind' | 'diagnostics'>[] {
   try {
-    const r = lint(text, options);
-    return { kind: r.kind, diagnostics: byPosition(r.diagnostics) };
+    return lintTogether(batch, { profile, deployed }).map((r) => ({ kind: r.kind, diagnostics: byPosition(r.diagnostics) }));
   } catch (e) {
     // The engine promises never to throw; if it does, keep the run going and say so in the report.
     const message = `marathon-lint failed on this file (${(e as Error)?.message ?? e}); other files were still linted. Please report this with the file attached.`;
     const zero = { line: 0, character: 0 };
-    return {
-      kind: 'unknown',
-      diagnostics: [{ ruleId: 'internal-error', severity: 'error', message, pointer: '', range: { start: zero, end: zero }, docsUrl: '' }],
-    };
+    return batch.map(() => ({
+      kind: 'unknown' as const,
+      diagnostics: [{ ruleId: 'internal-error', severity: 'error' as const, message, pointer: '', range: { start: zero, end: zero }, docsUrl: '' }],
+    }));
   }
 }
 

@@ -15,6 +15,9 @@ import { lintTargets } from './lintTargets';
 import { ruleHelpUri, ruleSummary } from './ruleInfo';
 import { exitStatus } from './exitStatus';
 import { version } from '../../package.json';
+import { clientFor, clusterFailure, readSnapshot, type ClusterSnapshot } from '../live/clusterSnapshot';
+import { describeProfile, liveProfile, profileKeys, type LiveProfile } from '../live/liveProfile';
+import type { Profile } from '../core/profile';
 
 export interface CliIo {
   cwd: string;
@@ -48,12 +51,45 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     return 2;
   }
 
+  // Asked for a cluster: read it first, and stop with one line if it cannot be read (never a silent offline lint).
+  const marathonUrl = opts.marathon ?? (io.env.MARATHON_URL || undefined);
+  let snapshot: ClusterSnapshot | undefined;
+  if (marathonUrl !== undefined) {
+    try {
+      const client = clientFor({ url: marathonUrl, tokenFile: opts.marathonTokenFile, credentialsFile: opts.marathonCredentialsFile, caFile: opts.marathonCa, timeoutSeconds: opts.marathonTimeout });
+      try {
+        snapshot = await readSnapshot(client);
+      } finally {
+        void client.close();
+      }
+    } catch (err) {
+      fail(`cannot read the cluster: ${clusterFailure(err)}`);
+      return 2;
+    }
+  }
+
   const found = discover(opts.inputs, io.cwd);
-  const configs = new ConfigResolver(io.cwd, opts.config ? resolve(io.cwd, opts.config) : undefined, opts.marathonVersion);
-  const run = await lintTargets(found.targets, { cwd: io.cwd, kind: opts.kind, configs, stdin: io.stdin, stderr: io.stderr });
+  const live = snapshot !== undefined;
+  const configs = new ConfigResolver(io.cwd, opts.config ? resolve(io.cwd, opts.config) : undefined, live ? undefined : opts.marathonVersion);
+  const profiles = new Map<Profile, LiveProfile>();
+  const profileFor = (base: Profile, fromConfig: boolean): Profile => {
+    let p = profiles.get(base);
+    if (!p) profiles.set(base, (p = liveProfile(base, fromConfig, { url: snapshot!.url, info: snapshot!.info }, opts.marathonVersion ? { marathonVersion: opts.marathonVersion } : {})));
+    return p.profile;
+  };
+  const run = await lintTargets(found.targets, {
+    cwd: io.cwd,
+    kind: opts.kind,
+    configs,
+    stdin: io.stdin,
+    stderr: io.stderr,
+    ...(live ? { profileFor, deployed: snapshot!.rootGroup } : {}),
+  });
 
   const results = opts.quiet ? run.results.map((r) => ({ ...r, diagnostics: r.diagnostics.filter((d) => d.severity === 'error') })) : run.results;
   const ctx: FormatContext = { color: useColor(opts.color, io), version: version, ruleSummary, ruleHelpUri };
+  // Which profile judged the files, and where each value came from (one per distinct config).
+  if (live) ctx.profiles = [...profiles.values()].map((p) => ({ summary: describeProfile(p), values: Object.fromEntries(profileKeys.map((k) => [k, { value: p.profile[k], source: p.sources[k] }])), cluster: p.cluster, clusterVersion: p.clusterVersion }));
   io.stdout.write(formatters[opts.format].format(results, ctx));
 
   for (const w of configs.warnings) io.stderr.write(`marathon-lint: warning: ${printable(w)}\n`);

@@ -1,12 +1,13 @@
 // Stand-in Marathon as a command, following ../shared/reference/marathon-api.md (see ./standin.ts).
 // Usage: node --import tsx test/standins/marathon/main.ts [--port N] [--root-group FILE] [--version V]
 //        [--token T | --credentials user:password] [--heartbeat-ms N]
+//        [--fault slow:MS | html:STATUS | huge:BYTES | huge-declared:BYTES | status:CODE | close-mid-body | no-leader | forbidden]
 // Prints the URL on stdout's first line, then serves until SIGINT/SIGTERM.
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { MarathonGroup } from '@marathon-devtools/cluster/marathon/types';
 import { normalizeGroup } from '@marathon-devtools/cluster/marathon/client';
-import { infoFor, startStandinMarathon, type StandinAuth } from './standin';
+import { infoFor, startStandinMarathon, type StandinAuth, type StandinFault } from './standin';
 
 const { values } = parseArgs({
   options: {
@@ -17,8 +18,24 @@ const { values } = parseArgs({
     token: { type: 'string' },
     credentials: { type: 'string' },
     'heartbeat-ms': { type: 'string', default: '10000' },
+    fault: { type: 'string' },
   },
 });
+
+function faultFrom(spec: string | undefined): StandinFault | undefined {
+  if (!spec) return undefined;
+  const [kind, arg] = spec.split(':');
+  const n = Number(arg);
+  if (kind === 'slow') return { kind: 'slow', delayMs: n };
+  if (kind === 'html') return { kind: 'html', status: n || 200 };
+  if (kind === 'huge') return { kind: 'huge', bytes: n };
+  if (kind === 'huge-declared') return { kind: 'huge', bytes: n, declareLength: true };
+  if (kind === 'status') return { kind: 'status', status: n };
+  if (kind === 'close-mid-body') return { kind: 'close-mid-body' };
+  if (kind === 'no-leader') return { kind: 'no-leader' };
+  console.error(`standin-marathon: unknown --fault ${spec}`);
+  process.exit(2);
+}
 
 let rootGroup: MarathonGroup | undefined;
 if (values['root-group']) {
@@ -30,7 +47,8 @@ if (values['root-group']) {
   }
 }
 let auth: StandinAuth = { kind: 'none' };
-if (values.token) auth = { kind: 'token', token: values.token };
+if (values.fault === 'forbidden') auth = { kind: 'forbidden' };
+else if (values.token) auth = { kind: 'token', token: values.token };
 else if (values.credentials) {
   const i = values.credentials.indexOf(':');
   auth = { kind: 'basic', user: values.credentials.slice(0, i), password: values.credentials.slice(i + 1) };
@@ -43,6 +61,7 @@ const standin = await startStandinMarathon({
   info: infoFor(values.version, features ? { features } : {}),
   heartbeatMs: Number(values['heartbeat-ms']),
 });
+if (values.fault !== 'forbidden') standin.setFault(faultFrom(values.fault));
 console.log(standin.url);
 const stop = () => void standin.close().then(() => process.exit(0));
 process.on('SIGINT', stop);

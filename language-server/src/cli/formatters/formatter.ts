@@ -18,6 +18,16 @@ export interface FormatContext {
   ruleSummary(ruleId: string): string;
   /** Documentation link per rule id. */
   ruleHelpUri(ruleId: string): string;
+  /** The profiles used and where each value came from (set when linting against a cluster). */
+  profiles?: ProfileReport[];
+}
+
+export interface ProfileReport {
+  /** One line: `Profile: Marathon 1.10.26 (cluster); features … (cluster); …`. */
+  summary: string;
+  values: Record<string, { value: unknown; source: string }>;
+  cluster?: string;
+  clusterVersion?: string;
 }
 
 export interface Formatter {

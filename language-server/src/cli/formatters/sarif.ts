@@ -31,6 +31,7 @@ export const sarif: Formatter = {
             },
           },
           columnKind: 'utf16CodeUnits',
+          ...(ctx.profiles ? { properties: { profiles: ctx.profiles.map(({ values, cluster, clusterVersion }) => ({ ...values, cluster, clusterVersion })) } } : {}),
           results: results.flatMap((r) => r.diagnostics.map((d) => result(r.file, d, ruleIndex.get(d.ruleId)!))),
         },
       ],

@@ -10,7 +10,7 @@ const ansi = { red: '\x1b[31m', yellow: '\x1b[33m', blue: '\x1b[34m', dim: '\x1b
 const severityColor: Record<Severity, string> = { error: ansi.red, warning: ansi.yellow, info: ansi.blue };
 
 export const stylish: Formatter = {
-  format(results, { color }) {
+  format(results, { color, profiles }) {
     const paint = (code: string, s: string) => (color ? code + s + ansi.reset : s);
     const lines: string[] = [];
     const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
@@ -27,6 +27,7 @@ export const stylish: Formatter = {
       }
     }
     lines.push(summary(results, counts, filesWithProblems, paint));
+    for (const p of profiles ?? []) lines.push(p.summary);
     return lines.join('\n') + '\n';
   },
 };

@@ -30,7 +30,7 @@ export const groupDependencyExists: Rule = {
         ctx.report({
           pointer: joinPointer(a.pointer, 'dependencies', i),
           message:
-            `The dependency "${d}" of ${a.absoluteId ?? 'this app'} resolves to ${id}, which is neither deployed on the cluster nor in the linted files. ` +
+            `The dependency "${d}" of ${a.absoluteId ?? 'this app'} resolves to ${id}, which will not exist after this change (it is not deployed, not in the linted files, or a group update here removes it). ` +
             'Marathon accepts it, but the app will then not wait for anything. Deploy that app first, or correct the id.',
         });
       });

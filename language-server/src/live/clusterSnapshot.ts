@@ -1,0 +1,50 @@
+/**
+ * Read what linting needs from a live Marathon, for marathon-lint and the language server: `/v2/info` and the
+ * deployed root group, in parallel (one round trip of wall time). I/O lives here, not in the engine; failures
+ * are MarathonErrors (one line naming the URL and the cause) or MarathonSetupErrors (a file named on the
+ * command line), never a silent offline lint.
+ */
+import { MarathonClient } from '@marathon-devtools/cluster/marathon/client';
+import { MarathonError } from '@marathon-devtools/cluster/marathon/errors';
+import { MarathonSetupError, readCaFile, readCredentialsFile, readTokenFile, type MarathonAuth } from '@marathon-devtools/cluster/marathon/options';
+import type { MarathonGroup, MarathonInfo } from '@marathon-devtools/cluster/marathon/types';
+
+export interface ClusterAccess {
+  url: string;
+  tokenFile?: string;
+  credentialsFile?: string;
+  caFile?: string;
+  /** Seconds (the CLI's --marathon-timeout); default 10. */
+  timeoutSeconds?: number;
+  /** A token handed over directly (the editor keeps it in SecretStorage). */
+  token?: string;
+}
+
+export interface ClusterSnapshot {
+  url: string;
+  info: MarathonInfo;
+  rootGroup: MarathonGroup;
+  /** When the snapshot was read (ms since epoch). */
+  at: number;
+}
+
+/** A client for these access settings; throws MarathonSetupError for an unreadable token, credentials or CA file. */
+export function clientFor(access: ClusterAccess): MarathonClient {
+  let auth: MarathonAuth | undefined;
+  if (access.token) auth = { kind: 'token', token: access.token };
+  else if (access.tokenFile) auth = readTokenFile(access.tokenFile);
+  else if (access.credentialsFile) auth = readCredentialsFile(access.credentialsFile);
+  const ca = access.caFile ? readCaFile(access.caFile) : undefined;
+  return new MarathonClient({ url: access.url, auth, ca, timeoutMs: Math.round((access.timeoutSeconds ?? 10) * 1000), userAgent: 'marathon-lint' });
+}
+
+export async function readSnapshot(client: MarathonClient): Promise<ClusterSnapshot> {
+  const [info, rootGroup] = await Promise.all([client.getInfo(), client.getRootGroup()]);
+  return { url: client.url, info, rootGroup, at: Date.now() };
+}
+
+/** One line for any failure reaching the cluster (setup or network), never a stack or a secret. */
+export function clusterFailure(err: unknown): string {
+  if (err instanceof MarathonError || err instanceof MarathonSetupError) return err.message;
+  return `cannot use the cluster: ${(err as Error)?.message ?? String(err)}`;
+}

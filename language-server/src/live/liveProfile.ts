@@ -1,0 +1,71 @@
+/**
+ * The live profile: the lint profile with each value taken, in this order, from a command-line flag, the
+ * cluster's `GET /v2/info` (../shared/reference/marathon-api.md §9: `version`, `marathon_config.features`,
+ * `mesos_role`, `default_network_name`), the config file, or the defaults, remembering where each came from
+ * so every output can say so. Pure.
+ */
+import type { Profile } from '../core/profile';
+
+export type ProfileSource = 'flag' | 'cluster' | 'config' | 'default';
+export type ProfileKey = 'marathonVersion' | 'features' | 'mesosRole' | 'defaultNetworkName';
+export const profileKeys: readonly ProfileKey[] = ['marathonVersion', 'features', 'mesosRole', 'defaultNetworkName'];
+
+export interface LiveProfile {
+  profile: Profile;
+  sources: Record<ProfileKey, ProfileSource>;
+  /** The cluster's base URL when the cluster contributed. */
+  cluster?: string;
+  /** The version string exactly as the cluster reported it ("1.10.26", "1.5.0-SNAPSHOT"). */
+  clusterVersion?: string;
+}
+
+/** What `/v2/info` says, as profile values; a value the version does not report stays undefined. */
+export function profileFromInfo(info: unknown): { values: Partial<Pick<Profile, ProfileKey>>; version?: string; error?: string } {
+  const i = (info ?? {}) as { version?: unknown; marathon_config?: Record<string, unknown> };
+  const raw = typeof i.version === 'string' ? i.version : undefined;
+  const m = raw ? /^(\d+\.\d+(?:\.\d+)?)/.exec(raw) : null;
+  if (!m) return { values: {}, error: `the cluster reports no Marathon version I can read (${JSON.stringify(raw ?? null)})` };
+  const mc = i.marathon_config ?? {};
+  const values: Partial<Pick<Profile, ProfileKey>> = { marathonVersion: m[1] };
+  if (Array.isArray(mc.features)) values.features = mc.features.filter((f): f is string => typeof f === 'string');
+  if (typeof mc.mesos_role === 'string') values.mesosRole = mc.mesos_role;
+  // 1.4+ writes the key (null when unset); older versions have no default network at all.
+  if ('default_network_name' in mc) values.defaultNetworkName = typeof mc.default_network_name === 'string' ? mc.default_network_name : null;
+  return { values, version: raw };
+}
+
+/**
+ * Precedence: flags > cluster > config file > defaults. `base` is the config file's profile (or the defaults,
+ * when `fromConfig` is false); `flags` the values given on the command line.
+ */
+export function liveProfile(base: Profile, fromConfig: boolean, cluster: { url: string; info: unknown } | undefined, flags: Partial<Pick<Profile, ProfileKey>> = {}): LiveProfile {
+  const profile: Profile = { ...base, features: [...base.features] };
+  const baseSource: ProfileSource = fromConfig ? 'config' : 'default';
+  const sources = Object.fromEntries(profileKeys.map((k) => [k, baseSource])) as Record<ProfileKey, ProfileSource>;
+  const set = <K extends ProfileKey>(k: K, v: Profile[K] | undefined, s: ProfileSource) => {
+    if (v === undefined) return;
+    (profile as Record<ProfileKey, unknown>)[k] = v;
+    sources[k] = s;
+  };
+  let clusterVersion: string | undefined;
+  if (cluster) {
+    const fromInfo = profileFromInfo(cluster.info);
+    clusterVersion = fromInfo.version;
+    for (const k of profileKeys) set(k, fromInfo.values[k], 'cluster');
+  }
+  for (const k of profileKeys) set(k, flags[k], 'flag');
+  return { profile, sources, cluster: cluster?.url, clusterVersion };
+}
+
+/** One line for people: `Marathon 1.10.26 (cluster), features external_volumes, secrets (cluster), …`. */
+export function describeProfile(p: LiveProfile): string {
+  const s = p.sources;
+  const version = s.marathonVersion === 'cluster' && p.clusterVersion ? p.clusterVersion : p.profile.marathonVersion;
+  const parts = [
+    `Marathon ${version} (${s.marathonVersion})`,
+    `features ${p.profile.features.length ? p.profile.features.join(', ') : 'none'} (${s.features})`,
+    `mesos_role ${p.profile.mesosRole} (${s.mesosRole})`,
+    `default network ${p.profile.defaultNetworkName ?? 'none'} (${s.defaultNetworkName})`,
+  ];
+  return `Profile: ${parts.join('; ')}${p.cluster ? `; cluster ${p.cluster.replace(/\/+$/, '')}` : ''}.`;
+}
