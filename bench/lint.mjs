@@ -23,8 +23,8 @@ export async function run({ root, runs, sizes, log }) {
   const lines = [];
   const startup = timeProcess(process.execPath, [cli, '--version'], { runs });
   lines.push(`marathon-lint startup (--version): ${seconds(startup.medianMs)}`, '');
-  lines.push('| apps | MB | marathon-lint | same, no code cache | ajv-cli validate --all-errors | vscode-json doValidation | findings (lint / ajv / vscode) |');
-  lines.push('|---:|---:|---:|---:|---:|---:|---|');
+  lines.push('| apps | MB | marathon-lint | same, no code cache | ajv-cli validate --all-errors | vscode-json doValidation | floor: read + JSON.parse | lint / floor | peak RSS lint / floor | findings (lint / ajv / vscode) |');
+  lines.push('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|');
 
   for (const n of sizes) {
     const doc = join(dataDir, `group-${n}.json`);
@@ -43,11 +43,19 @@ export async function run({ root, runs, sizes, log }) {
     log(`bench lint: ${n} apps: vscode-json`);
     const vscode = timeProcess(process.execPath, [join(root, 'bench/vscode-json-validate.mjs'), schema, doc], { runs });
 
+    log(`bench lint: ${n} apps: floor (a node process that only reads and JSON.parses the file)`);
+    const floor = timeProcess(process.execPath, ['-e', floorScript, doc], { runs });
+    const lintRss = peakRss([cli, '--format', 'json', doc]);
+    const floorRss = peakRss(['-e', floorScript, doc]);
     const lintCount = countLint(lint.stdout);
     const ajvCount = countAjv(ajv.stderr);
     const vscodeCount = Number(vscode.stdout.trim()) || 0;
     const ratio = (ms) => `${seconds(ms)} (${(ms / lint.medianMs).toFixed(1)}×)`;
-    lines.push(`| ${n.toLocaleString('en-US')} | ${mb.toFixed(1)} | ${seconds(lint.medianMs)} | ${seconds(uncached.medianMs)} | ${ratio(ajv.medianMs)} | ${ratio(vscode.medianMs)} | ${lintCount} / ${ajvCount} / ${vscodeCount} |`);
+    const mbOf = (kb) => (kb === undefined ? '?' : `${Math.round(kb / 1024)} MB`);
+    lines.push(
+      `| ${n.toLocaleString('en-US')} | ${mb.toFixed(1)} | ${seconds(lint.medianMs)} | ${seconds(uncached.medianMs)} | ${ratio(ajv.medianMs)} | ${ratio(vscode.medianMs)} | ` +
+        `${seconds(floor.medianMs)} | ${(lint.medianMs / floor.medianMs).toFixed(1)}× | ${mbOf(lintRss)} / ${mbOf(floorRss)} | ${lintCount} / ${ajvCount} / ${vscodeCount} |`,
+    );
   }
   // Where the time goes, on the largest document, so a slow run says which stage or rule to look at.
   const largest = join(dataDir, `group-${Math.max(...sizes)}.json`);
@@ -57,8 +65,20 @@ export async function run({ root, runs, sizes, log }) {
   lines.push('', 'Ratios are the other tool\'s time over marathon-lint\'s (higher = marathon-lint faster). marathon-lint also reports',
     'line/col and runs every semantic rule; ajv-cli reports JSON pointers only; neither of the others knows Marathon\'s semantic rules.',
     'marathon-lint is timed as installed (bin/marathon-lint.cjs), after one untimed run has written its V8 code cache, as on any',
-    'machine after the first run; "no code cache" runs dist/cli.cjs directly, as a first run would. It lints on one thread.');
+    'machine after the first run; "no code cache" runs dist/cli.cjs directly, as a first run would. It lints on one thread.',
+    'The floor is a node process that only reads the file and JSON.parses it; issue 14\'s goals: lint ≤ 2× the floor\'s time',
+    'and peak memory, ≥ 1.5× faster than ajv-cli, ≥ 3× faster than the JSON service.');
   return lines;
+}
+
+const floorScript = "JSON.parse(require('fs').readFileSync(process.argv[1], 'utf8'))";
+
+/** Peak resident memory (KB) of one node process, read by a preload that prints process.resourceUsage() at exit. */
+function peakRss(args) {
+  const preload = "process.on('exit', () => process.stderr.write('\\npeak-rss ' + process.resourceUsage().maxRSS + '\\n'))";
+  const r = spawnSync(process.execPath, ['--import', `data:text/javascript,${encodeURIComponent(preload)}`, ...args], { encoding: 'utf8', maxBuffer: 1 << 30 });
+  const m = /peak-rss (\d+)/.exec(r.stderr ?? '');
+  return m ? Number(m[1]) : undefined;
 }
 
 function countLint(stdout) {
