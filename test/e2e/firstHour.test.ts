@@ -78,8 +78,17 @@ test('VS Code: an empty file starts from the external-volume app skeleton, which
     await wb.page.keyboard.press('Escape'); // leave snippet mode with the defaults
     await wb.page.keyboard.press('Control+S');
     await wb.page.locator('.statusbar-item', { hasText: /linted in \d+ ms/ }).first().waitFor({ timeout: 30_000 });
-    const saved = JSON.parse(readFileSync(join(workspace, 'new-app.json'), 'utf8'));
+    // The save reaches the disk a moment after the key press: read it once it holds the accepted skeleton.
+    let saved: { id?: string; container: { volumes: { external: { provider: string } }[] } } = JSON.parse('{"container": {"volumes": [{"external": {}}]}}');
+    for (const end = Date.now() + 15_000; Date.now() < end && saved.id === undefined; await wb.page.waitForTimeout(250)) {
+      try {
+        saved = JSON.parse(readFileSync(join(workspace, 'new-app.json'), 'utf8'));
+      } catch {
+        /* not written yet */
+      }
+    }
     assert.equal(saved.id, '/db/postgres');
+    assert.match(readFileSync(join(workspace, 'new-app.json'), 'utf8'), /^\{\n[ \t]+"id": "\/db\/postgres",\n/, 'laid out on lines of its own');
     assert.equal(saved.container.volumes[0].external.provider, 'dvdi');
     await wb.page.keyboard.press('Control+Shift+M');
     await wb.page.locator('.markers-panel-container').waitFor();
@@ -105,8 +114,9 @@ test('VS Code: "contianer" is one problem, and the rename fix changes only the k
     await wb.page.keyboard.press('Enter');
     await row.waitFor({ state: 'detached', timeout: 30_000 });
     await wb.page.keyboard.press('Control+S');
-    await wb.page.waitForTimeout(800);
-    assert.equal(readFileSync(join(workspace, 'contianer.json'), 'utf8'), before.replace('"contianer"', '"container"'));
+    const expected = before.replace('"contianer"', '"container"');
+    for (const end = Date.now() + 15_000; Date.now() < end && readFileSync(join(workspace, 'contianer.json'), 'utf8') !== expected; ) await wb.page.waitForTimeout(250);
+    assert.equal(readFileSync(join(workspace, 'contianer.json'), 'utf8'), expected);
     await wb.screenshot('first-hour-rename-applied');
   });
 });

@@ -58,7 +58,7 @@ test('an empty file: skeletons in {}, the accepted app skeleton lints clean, $sc
   const steps = nvim({ SCENARIO: 'start' });
   assert.deepEqual(step(steps, 'empty-object').labels, ['Marathon app with an external volume', 'Marathon app', 'Marathon pod', 'Marathon group', 'Chronos job']);
   const accepted = step(steps, 'skeleton-accepted');
-  assert.equal(accepted.first, '"id": "/db/postgres",');
+  assert.equal(accepted.first, '  "id": "/db/postgres",', 'the skeleton starts on its own line, indented');
   assert.deepEqual(accepted.diagnostics, [], 'the skeleton as accepted has no finding');
   assert.ok(step(steps, 'schema-values').labels.includes('https://marathon-devtools.github.io/schema/marathon-app.schema.json'));
   const typed = step(steps, 'id-typed').labels as string[];

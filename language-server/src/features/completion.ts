@@ -116,8 +116,11 @@ function keyItems(doc: MarathonDocument, where: Extract<Where, { at: 'key' }>, c
 
   // An empty document: whole skeletons of each kind, so a new file starts from something that lints clean.
   if (path.length === 0 && [...existing].every((k) => k === '$schema')) {
+    // Between the braces of a one-line `{}`: on lines of their own, indented, as the user would lay it out.
+    const inline = where.object !== undefined && !doc.text.slice(where.object.offset, where.object.offset + where.object.length).includes('\n');
     for (const sk of documentSkeletons) {
-      items.push({ label: sk.label, kind: CompletionItemKind.Snippet, detail: sk.detail, insertTextFormat: InsertTextFormat.Snippet, sortText: ' ' + sk.label, ...(range ? { textEdit: { range, newText: sk.body } } : { insertText: sk.body }) });
+      const text = inline ? `\n\t${sk.body.replace(/\n/g, '\n\t')}\n` : sk.body;
+      items.push({ label: sk.label, kind: CompletionItemKind.Snippet, detail: sk.detail, insertTextFormat: InsertTextFormat.Snippet, sortText: ' ' + sk.label, ...(range ? { textEdit: { range, newText: text } } : { insertText: text }) });
     }
   }
 

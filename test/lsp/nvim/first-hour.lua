@@ -71,7 +71,7 @@ if scenario == 'start' then
   local body = chosen.textEdit and chosen.textEdit.newText or chosen.insertText
   -- Neovim 0.7 has no snippet engine: placeholders become their default text, as with a plain LSP setup.
   local plain = vim.lsp.util.parse_snippet(body):gsub('\t', '  ')
-  local inserted = vim.split('{\n' .. plain .. '\n}', '\n')
+  local inserted = vim.split('{' .. plain .. '}', '\n') -- the item's text goes between the braces
   local since = statuses
   vim.api.nvim_buf_set_lines(b, 0, -1, false, inserted)
   wait_status(since)
