@@ -1,0 +1,58 @@
+// How a write is merged before it is judged, route by route (marathon-api.md §4–§6), and which bodies name no
+// new definition and go to Marathon unjudged.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { defaultProfile } from '@marathon-devtools/language-server';
+import { DeployedState } from '../src/deployedState';
+import { judge } from '../src/judge';
+import { proposalFor } from '../src/proposal';
+import { admissionRoute } from '../src/routes';
+
+const deployed = DeployedState.fromRootGroup({
+  id: '/', apps: [], groups: [{ id: '/prod', apps: [
+    { id: '/prod/web', cmd: 'sleep 1000', instances: 2, version: '2020-01-01T00:00:00.000Z', tasksRunning: 2, deployments: [] },
+    { id: '/prod/db', cmd: 'sleep 1000' },
+  ], groups: [] }],
+}, Date.now());
+const propose = (method: string, url: string, body: unknown, state: DeployedState | undefined = deployed) =>
+  proposalFor(admissionRoute(method, url)!, body, JSON.stringify(body), state);
+
+test('PUT /v2/apps/{id} merges into the deployed definition (AppInfo fields dropped), the URL id wins', () => {
+  const p = propose('PUT', '/v2/apps/prod/web', { id: '/elsewhere', mem: 128 });
+  assert.deepEqual(p.targets[0].value, { id: '/prod/web', cmd: 'sleep 1000', instances: 2, mem: 128 });
+  assert.deepEqual(p.replaces, ['/prod/web']);
+});
+
+test('partialUpdate=false replaces; PATCH always merges; PATCH of an unknown app is Marathon\'s 404', () => {
+  assert.deepEqual(propose('PUT', '/v2/apps/prod/web?partialUpdate=false', { mem: 128 }).targets[0].value, { mem: 128, id: '/prod/web' });
+  assert.equal(propose('PATCH', '/v2/apps/prod/web', { mem: 128 }).targets[0].value.cmd, 'sleep 1000');
+  assert.match(propose('PATCH', '/v2/apps/prod/nope', { mem: 128 }).pass ?? '', /does not exist/);
+});
+
+test('batch PUT /v2/apps: each element merged by its own id', () => {
+  const p = propose('PUT', '/v2/apps', [{ id: '/prod/web', mem: 1 }, { id: '/prod/new', cmd: 'sleep 10' }, { mem: 3 }]);
+  assert.deepEqual(p.targets.map((t) => [t.value.id, t.value.cmd, t.batchIndex]), [['/prod/web', 'sleep 1000', 0], ['/prod/new', 'sleep 10', 1]]);
+});
+
+test('without a deployed state a partial update is judged only on what it holds', () => {
+  const v = judge(admissionRoute('PUT', '/v2/apps/prod/web')!, JSON.stringify({ instances: 'two' }), undefined, defaultProfile);
+  assert.ok(v.skipped.includes('merge-with-deployed-app'));
+  assert.ok(v.findings.every((f) => f.path === '/instances'), JSON.stringify(v.findings));
+  assert.ok(v.findings.length > 0, 'the wrong type it holds is still found');
+});
+
+test('rollbacks, group scaling and pod id mismatches name no new definition', () => {
+  assert.match(propose('PUT', '/v2/apps/prod/web', { version: '2020-01-01T00:00:00.000Z' }).pass ?? '', /rollback/);
+  assert.match(propose('PUT', '/v2/groups/prod', { scaleBy: 2 }).pass ?? '', /scale/);
+  assert.match(propose('PUT', '/v2/groups/prod', { version: '2020-01-01T00:00:00.000Z' }).pass ?? '', /rollback/);
+  assert.match(propose('PUT', '/v2/pods/a', { id: '/b', containers: [] }).pass ?? '', /differs from the URL/);
+});
+
+test('a group body: relative ids resolved against the URL group; a PUT replaces the group\'s deployed apps', () => {
+  const p = propose('PUT', '/v2/groups/prod', { apps: [{ id: 'api', cmd: 'sleep 1' }] });
+  assert.deepEqual([...p.apps.keys()], ['/prod/api']);
+  assert.deepEqual(p.replaces.sort(), ['/prod/db', '/prod/web']);
+  const post = propose('POST', '/v2/groups/foo', { id: 'sub', apps: [{ id: 'x', cmd: 'sleep 1' }] });
+  assert.equal(post.groupId, '/foo/sub');
+  assert.deepEqual([...post.apps.keys()], ['/foo/sub/x']);
+});
