@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { MarathonClient, followEvents, type EventStreamState, type MarathonEvent } from '@marathon-devtools/cluster/marathon/index';
 import { startStandinMarathon, type StandinMarathon } from '../standins/marathon/standin';
 
-async function until<T>(what: string, f: () => T | undefined, ms = 5000): Promise<T> {
+async function until<T>(what: string, f: () => T | undefined, ms = 20_000): Promise<T> {
   const end = Date.now() + ms;
   for (;;) {
     const v = f();
