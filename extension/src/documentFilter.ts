@@ -5,10 +5,11 @@
  */
 import * as vscode from 'vscode';
 import { parse } from 'jsonc-parser';
-import { detectKind } from '@marathon-devtools/language-server/features/documentKind';
+import { detectKind } from '@marathon-devtools/language-server/core/kind';
 import { configFileName } from '@marathon-devtools/language-server/project/configFinder';
 
-export function isMarathonDocument(doc: vscode.TextDocument, extraGlobs: readonly string[]): boolean {
+/** Whether opening `doc` should start the language server. */
+export function startsLanguageServer(doc: vscode.TextDocument, extraGlobs: readonly string[]): boolean {
   if (doc.languageId !== 'json' && doc.languageId !== 'jsonc') return false;
   if (doc.uri.scheme !== 'file' && doc.uri.scheme !== 'untitled') return false;
   if (doc.uri.path.endsWith('/' + configFileName)) return false; // the lint config is not a definition

@@ -12,7 +12,7 @@ import { TestMountResults } from './testMountResults';
 import { allCandidatesLenses } from './clusterLenses';
 import { MarathonStatusBar } from './statusBar';
 import { createLanguageClient } from './languageClient';
-import { isMarathonDocument } from './documentFilter';
+import { startsLanguageServer } from './documentFilter';
 
 let client: LanguageClient | undefined;
 
@@ -46,7 +46,7 @@ export function activate(context: vscode.ExtensionContext): MarathonExtensionApi
   const maybeStart = (doc: vscode.TextDocument) => {
     if (ready) return;
     const globs = vscode.workspace.getConfiguration('marathon').get<string[]>('files') ?? [];
-    if (isMarathonDocument(doc, globs)) void startServer().catch((e) => output.error(`The Marathon language server failed to start: ${e}. Run "Marathon: Restart Language Server"; "Marathon: Show Output" has the details.`));
+    if (startsLanguageServer(doc, globs)) void startServer().catch((e) => output.error(`The Marathon language server failed to start: ${e}. Run "Marathon: Restart Language Server"; "Marathon: Show Output" has the details.`));
   };
 
   context.subscriptions.push(

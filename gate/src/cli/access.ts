@@ -4,7 +4,8 @@
  * problem names the flag and the file.
  */
 import { readFileSync } from 'node:fs';
-import { parseConfig, type Profile } from '@marathon-devtools/language-server';
+import { defaultProfile, type Profile } from '@marathon-devtools/language-server';
+import { loadProfile } from '@marathon-devtools/language-server/project/loadProfile';
 import { MarathonSetupError, readCaFile, readCredentialsFile, readTokenFile, type MarathonAuth } from '@marathon-devtools/cluster/marathon/options';
 import type { GateCliOptions } from './args';
 
@@ -44,10 +45,12 @@ export function loadGateFiles(o: GateCliOptions): GateFiles {
   const notes: string[] = [];
   let profile: Profile | undefined;
   if (o.config !== undefined) {
-    const r = parseConfig(read('--config', o.config), o.config);
-    const errors = r.errors.filter((d) => d.severity === 'error');
+    // The same read and parse as marathon-lint's `--config` and the language server's (one loadProfile).
+    const r = loadProfile(o.config, o.config);
+    if (!r.ok) throw new GateStartError(`--config ${o.config}: cannot read it (${r.detail})`);
+    const errors = r.problems.filter((d) => d.severity === 'error');
     if (errors.length > 0) throw new GateStartError(`--config ${o.config}: ${errors.map((d) => `line ${d.range.start.line + 1}: ${d.message}`).join('; ')}`);
-    for (const d of r.errors) notes.push(`--config ${o.config}: line ${d.range.start.line + 1}: ${d.message}`);
+    for (const d of r.problems) notes.push(`--config ${o.config}: line ${d.range.start.line + 1}: ${d.message}`);
     profile = r.profile;
   }
   const tokenFile = o.tokenFile;
@@ -59,5 +62,5 @@ export function loadGateFiles(o: GateCliOptions): GateFiles {
   const caFile = o.caFile;
   const ca = caFile !== undefined ? viaClient('--marathon-ca', () => readCaFile(caFile)) : undefined;
   const tls = o.tlsCert !== undefined && o.tlsKey !== undefined ? { cert: read('--tls-cert', o.tlsCert), key: read('--tls-key', o.tlsKey) } : undefined;
-  return { profile: profile ?? parseConfig('{}', 'defaults').profile, auth, ca, tls, notes };
+  return { profile: profile ?? { ...defaultProfile, features: [...defaultProfile.features], rules: {} }, auth, ca, tls, notes };
 }

@@ -3,7 +3,7 @@
  * (one line on stderr, exit 2) before any file is touched.
  */
 import { parseArgs } from 'node:util';
-import { supportedVersions } from '../core/profile';
+import { isSupportedVersion, supportedVersions } from '../core/profile';
 import type { DocumentKind } from '../core/types';
 import { formatNames, type FormatName } from './formatters/index';
 
@@ -128,10 +128,4 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
       version: values.version === true,
     },
   };
-}
-
-/** "1.10" or "1.8.230": a known minor version, optionally with a numeric patch. */
-function isSupportedVersion(v: string): boolean {
-  const m = /^(\d+\.\d+)(\.\d+)?$/.exec(v);
-  return m !== null && (supportedVersions as readonly string[]).includes(m[1]);
 }

@@ -4,13 +4,9 @@
  * Each config file is read and parsed once; each directory is looked up once.
  */
 import { relative, sep } from 'node:path';
-import { parseConfig } from '../index';
 import { defaultProfile, type Profile } from '../core/profile';
-import { readFileSource } from '../project/readSource';
+import { loadProfile } from '../project/loadProfile';
 import { ConfigFinder } from '../project/configFinder';
-
-/** A real config is a few hundred bytes; 16 MB leaves room for generated ones and still fails fast. */
-export const maxConfigBytes = 16 * 1024 * 1024;
 
 export type ProfileLookup = { ok: true; profile: Profile; configFile?: string } | { ok: false; errors: string[] };
 
@@ -44,24 +40,14 @@ export class ConfigResolver {
     // Relative to the working directory unless that only climbs to the root: `/dev/zero`, not `../../dev/zero`.
     const rel = relative(this.cwd, file).split(sep).join('/');
     const shown = rel === '' || rel.length > file.length ? file : rel;
-    // The same guarded read as a linted file: a FIFO or a device (`--config /dev/zero`) is refused at once
-    // instead of blocking or filling memory, and a config file has no reason to be large.
-    const source = readFileSource(file, maxConfigBytes);
-    if (!source.ok) return { ok: false, errors: [`${shown}: cannot read the config file: ${source.error}`] };
-    const text = source.text;
-    let parsed: ReturnType<typeof parseConfig>;
-    try {
-      parsed = parseConfig(text, shown);
-    } catch (e) {
-      // The engine promises not to throw; if it does, the user still gets one line, not a stack.
-      return { ok: false, errors: [`${shown}: the config could not be read (${(e as Error)?.message ?? e})`] };
-    }
-    const problems = (parsed.errors ?? []) as ConfigError[];
+    const loaded = loadProfile(file, shown);
+    if (!loaded.ok) return { ok: false, errors: [loaded.cause === 'unreadable' ? `${shown}: cannot read the config file: ${loaded.detail}` : `${shown}: the config could not be read (${loaded.detail})`] };
+    const problems = loaded.problems as ConfigError[];
     const line = (e: ConfigError) => `${shown}${locationOf(e)}: ${messageOf(e, shown)}`;
     this.warnings.push(...problems.filter((e) => severityOf(e) !== 'error').map(line));
     const fatal = problems.filter((e) => severityOf(e) === 'error');
     if (fatal.length > 0) return { ok: false, errors: fatal.map(line) };
-    return { ok: true, profile: this.override(parsed.profile), configFile: file };
+    return { ok: true, profile: this.override(loaded.profile), configFile: file };
   }
 
   private override(profile: Profile): Profile {
@@ -69,7 +55,7 @@ export class ConfigResolver {
   }
 }
 
-// parseConfig's errors are diagnostics (or plain strings); read them without depending on more than that.
+// The config's problems are diagnostics (or plain strings); read them without depending on more than that.
 type ConfigError = string | { message?: string; severity?: string; range?: { start: { line: number; character: number } } };
 
 function severityOf(e: ConfigError): string {

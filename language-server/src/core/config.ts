@@ -8,7 +8,7 @@ import type { Finding } from './finding';
 import { diagnosticsFor } from './diagnostics';
 import { nearest } from './nearest';
 import { parseDocument } from './parse';
-import { defaultProfile, supportedVersions, type Profile, type RuleSetting } from './profile';
+import { defaultProfile, isSupportedVersion, supportedVersions, type Profile, type RuleSetting } from './profile';
 import { preview } from './preview';
 import type { Diagnostic } from './types';
 
@@ -47,8 +47,7 @@ export function readConfig(text: string, fileName: string, ruleIds: readonly str
     }
     if ('marathonVersion' in c) {
       const v = c.marathonVersion;
-      const minor = typeof v === 'string' ? v.split('.').slice(0, 2).join('.') : '';
-      if (typeof v === 'string' && /^\d+\.\d+(\.\d+)?$/.test(v) && (supportedVersions as readonly string[]).includes(minor)) profile.marathonVersion = v;
+      if (isSupportedVersion(v)) profile.marathonVersion = v;
       else
         problem('/marathonVersion', `"marathonVersion" is ${typeof v === 'number' ? `the number ${v} (write versions as strings: 1.10 as a number is 1.1)` : preview(v)}, which is not a supported Marathon version; the rules differ between versions, so the linter must know which one. Use one of ${supportedVersions.map((s) => `"${s}"`).join(', ')} (a patch such as "1.8.230" is allowed). Using "${defaultProfile.marathonVersion}".`);
     }

@@ -1,14 +1,38 @@
 /**
- * What a document is, judged by its shape (the same tests the corpus INDEX used to classify files).
- * Order matters: a Chronos job has no `id`; a pod is told from an app by `containers`; a group has
- * `apps`/`groups`/`pods` (or `enforceRole`); anything else with an `id` or an app field is an app.
+ * What a document is, the one answer for the CLI, the language server and the extension: a top-level
+ * `$schema` naming one of our published schemas wins; otherwise the shape decides (the same tests the corpus
+ * INDEX used to classify files).
  */
 import { isObject } from '../model/documentModel';
 import type { DocumentKind } from './types';
 
-const runFields = ['cmd', 'args', 'container'];
+/** Schema file names per kind, as `$schema` may name them (matched by the file name at the end of the URL). */
+export const schemaFileByKind: Record<Exclude<DocumentKind, 'unknown'>, string> = {
+  app: 'marathon-app.schema.json',
+  group: 'marathon-group.schema.json',
+  pod: 'marathon-pod.schema.json',
+  'chronos-job': 'chronos-job.schema.json',
+};
+
+/** The kind a `$schema` value names, e.g. ".../marathon-pod.schema.json" → pod; undefined for any other value. */
+export function kindFromSchemaRef(ref: unknown): DocumentKind | undefined {
+  if (typeof ref !== 'string') return undefined;
+  const file = ref.split(/[/#?]/).filter(Boolean).find((p) => p.endsWith('.schema.json'));
+  for (const [kind, name] of Object.entries(schemaFileByKind)) if (file === name) return kind as DocumentKind;
+  return undefined;
+}
 
 export function detectKind(root: unknown): DocumentKind {
+  return (isObject(root) ? kindFromSchemaRef(root.$schema) : undefined) ?? kindByShape(root);
+}
+
+const runFields = ['cmd', 'args', 'container'];
+
+/**
+ * Order matters: a Chronos job has no `id`; a pod is told from an app by `containers`; a group has
+ * `apps`/`groups`/`pods` (or `enforceRole`); anything else with an `id` or an app field is an app.
+ */
+function kindByShape(root: unknown): DocumentKind {
   if (!isObject(root)) return 'unknown';
   if (typeof root.name === 'string' && 'command' in root && ('schedule' in root || 'parents' in root)) return 'chronos-job';
   if (Array.isArray(root.containers)) return 'pod';

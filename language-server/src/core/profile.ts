@@ -27,6 +27,15 @@ export const defaultProfile: Readonly<Profile> = Object.freeze({
 
 export const supportedVersions = ['1.1', '1.3', '1.4', '1.5', '1.6', '1.7', '1.8', '1.9', '1.10'] as const;
 
+/**
+ * The one version check for the config file, `--marathon-version` and the editor setting: a known minor
+ * version ("1.10"), optionally with a numeric patch ("1.8.230").
+ */
+export function isSupportedVersion(v: unknown): v is string {
+  const m = typeof v === 'string' ? /^(\d+\.\d+)(\.\d+)?$/.exec(v) : null;
+  return m !== null && (supportedVersions as readonly string[]).includes(m[1]);
+}
+
 /** Compares dotted versions numerically: "1.9" < "1.10", "1.8" < "1.8.222". A missing patch counts as 0. */
 export function compareVersions(a: string, b: string): number {
   const pa = a.split('.').map(Number);

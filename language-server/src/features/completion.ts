@@ -10,7 +10,7 @@ import { nodeAtOffset, pathOf, type JsonNode, type JsonPath } from './jsonTree';
 import { fieldInfo, propertiesOf, schemasAtPath, type SchemaNode } from '../model/schemaNavigator';
 import { constraintOperators, documentSkeletons, itemSnippets, valueSnippetForKey } from './snippets';
 import { allowedByRules } from './ruleHints';
-import { schemaFileByKind } from './documentKind';
+import { schemaFileByKind } from '../core/kind';
 import { nodeRange } from './ranges';
 import { parameterSuggestions } from './dockerParameters';
 import type { FeatureContext } from './context';

@@ -5,7 +5,7 @@
 import type { DocumentKind } from '../core/types';
 import type { RuleMeta } from '../core/rule';
 import { createSchemaStore, type SchemaNode, type SchemaStore } from '../model/schemaNavigator';
-import { schemaFileByKind } from './documentKind';
+import { schemaFileByKind } from '../core/kind';
 import type { DriverInfo } from '../model/drivers/index';
 
 export interface FeatureContext {

@@ -5,7 +5,7 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { DocumentKind } from '../core/types';
 import { parseTree, valueOf, type JsonNode } from './jsonTree';
-import { detectKind } from './documentKind';
+import { detectKind } from '../core/kind';
 import { updateTree, type TextChange } from './incrementalTree';
 
 export interface MarathonDocument {

@@ -5,8 +5,6 @@
  */
 import { URI } from 'vscode-uri';
 import type { MarathonDocument } from '../features/document';
-import { kindFromSchemaRef } from '../features/documentKind';
-import type { DocumentKind } from '../core/types';
 import { configFileName } from '../project/configFinder';
 import { matchesGlob } from './glob';
 
@@ -24,12 +22,6 @@ export function matchesFilesSetting(uri: string, globs: readonly string[], roots
   return !!path && !path.endsWith('/' + configFileName) && globs.some((g) => matchesGlob(path, g, roots));
 }
 
-/** The kind a top-level `"$schema"` names, read from the text without parsing it (it sits near the top). */
-export function kindFromSchemaText(text: string): DocumentKind | undefined {
-  const m = /"\$schema"\s*:\s*"([^"]{0,500})"/.exec(text.slice(0, 4096));
-  return m ? kindFromSchemaRef(m[1]) : undefined;
-}
-
 export function pathEndsWithConfig(uri: string): boolean {
   return pathOf(uri).endsWith('/' + configFileName);
 }
@@ -37,5 +29,5 @@ export function pathEndsWithConfig(uri: string): boolean {
 export function isMarathonDocument(doc: MarathonDocument, globs: readonly string[], roots: readonly string[]): boolean {
   if (pathEndsWithConfig(doc.uri)) return false; // the lint config is not a definition
   if (matchesFilesSetting(doc.uri, globs, roots)) return true;
-  return doc.kind !== 'unknown'; // features/documentKind: a `$schema` naming one of ours, else the shape
+  return doc.kind !== 'unknown'; // core/kind: a `$schema` naming one of ours, else the shape
 }

@@ -4,15 +4,16 @@
  */
 import { allRules, lint, fixToTextEdits } from '../index';
 import type { Profile } from '../core/profile';
-import type { DocumentKind, LintResult } from '../core/types';
+import type { LintResult } from '../core/types';
 import { knownDrivers } from '../model/drivers/index';
 import { createFeatureContext, type FeatureContext } from '../features/context';
 import { schemas } from './schemas';
 
 export { fixToTextEdits };
 
-export function lintDocument(text: string, kind: DocumentKind, profile: Profile, uri: string): LintResult {
-  return lint(text, { kind: kind === 'unknown' ? undefined : kind, profile, uri });
+/** The kind is the engine's to decide (core/kind.ts), as for the CLI: the server never forces one. */
+export function lintDocument(text: string, profile: Profile, uri: string): LintResult {
+  return lint(text, { profile, uri });
 }
 
 let context: FeatureContext | undefined;

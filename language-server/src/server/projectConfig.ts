@@ -9,18 +9,14 @@
 import { basename, dirname } from 'node:path';
 import { DiagnosticSeverity, type Diagnostic as LspDiagnostic } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
-import { parseConfig } from '../index';
 import { defaultProfile, type Profile } from '../core/profile';
-import { readFileSource } from '../project/readSource';
+import { loadProfile } from '../project/loadProfile';
 import type { Logger } from './logger';
 import { ConfigFinder } from '../project/configFinder';
 import { toLspDiagnostic } from './toLsp';
 
 /** Diagnostics for one config file; an empty list withdraws them. */
 export type ConfigReporter = (configUri: string, diagnostics: LspDiagnostic[]) => void;
-
-/** A config has no reason to be large; the same guard as the CLI's `--config`. */
-const maxConfigBytes = 16 * 1024 * 1024;
 
 export class ProjectConfig {
   private readonly finder = new ConfigFinder();
@@ -63,26 +59,23 @@ export class ProjectConfig {
 
   private load(file: string): Profile | undefined {
     const configUri = URI.file(file).toString();
-    const source = readFileSource(file, maxConfigBytes);
-    if (!source.ok) {
-      const message = `cannot be read (${source.error}); documents under it are linted with the default profile`;
+    const name = basename(file);
+    const loaded = loadProfile(file, name);
+    if (!loaded.ok) {
+      if (loaded.cause === 'engine') {
+        this.log.error(`${file}: cannot be read (${loaded.detail}); using the default profile`);
+        return undefined;
+      }
+      const message = `cannot be read (${loaded.detail}); documents under it are linted with the default profile`;
       this.log.error(`${file}: ${message}`);
       this.publish(configUri, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: DiagnosticSeverity.Error, code: 'config', source: 'marathon', message }]);
       return undefined;
     }
-    try {
-      const name = basename(file);
-      const parsed = parseConfig(source.text, name);
-      const problems = parsed.errors ?? [];
-      for (const e of problems) this.log.error(`${file}: ${e.message}`);
-      // The engine starts each message with the file name; on the file itself that is noise.
-      const own = (m: string) => (m.startsWith(`${name}: `) ? m.slice(name.length + 2) : m);
-      this.publish(configUri, problems.map((d) => ({ ...toLspDiagnostic(d), message: own(d.message) })));
-      return parsed.profile;
-    } catch (e) {
-      this.log.error(`${file}: cannot be read; using the default profile`, e);
-      return undefined;
-    }
+    for (const e of loaded.problems) this.log.error(`${file}: ${e.message}`);
+    // The engine starts each message with the file name; on the file itself that is noise.
+    const own = (m: string) => (m.startsWith(`${name}: `) ? m.slice(name.length + 2) : m);
+    this.publish(configUri, loaded.problems.map((d) => ({ ...toLspDiagnostic(d), message: own(d.message) })));
+    return loaded.profile;
   }
 
   private publish(configUri: string, diagnostics: LspDiagnostic[]): void {

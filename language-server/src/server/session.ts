@@ -9,7 +9,7 @@ import type { MarathonDocument } from '../features/document';
 import type { LintResult } from '../core/types';
 import type { ChangeLog } from './changeLog';
 import { DocumentCache } from './documentCache';
-import { isMarathonDocument, kindFromSchemaText, matchesFilesSetting, pathEndsWithConfig } from './documentFilter';
+import { isMarathonDocument, matchesFilesSetting, pathEndsWithConfig } from './documentFilter';
 import { lintDocument } from './engine';
 import type { Logger } from './logger';
 import { ProjectConfig } from './projectConfig';
@@ -114,11 +114,11 @@ export class Session {
     const td = this.documents.get(uri);
     if (!td) return undefined;
     const text = td.getText();
-    const schemaKind = kindFromSchemaText(text);
     const profile = applySettings(this.config.profileFor(uri), this.settings.settings);
     const key = JSON.stringify(profile);
-    const r = this.cache.lint(uri, td.version, key, () => lintDocument(text, schemaKind ?? 'unknown', profile, uri));
-    if (r.result.kind === 'unknown' && !schemaKind && !matchesFilesSetting(uri, this.settings.settings.files ?? [], this.roots)) return undefined;
+    // The engine decides the kind (core/kind.ts: `$schema`, else the shape), exactly as for the CLI.
+    const r = this.cache.lint(uri, td.version, key, () => lintDocument(text, profile, uri));
+    if (r.result.kind === 'unknown' && !matchesFilesSetting(uri, this.settings.settings.files ?? [], this.roots)) return undefined;
     const session = this;
     const version = td.version;
     return {

@@ -4,7 +4,7 @@
  */
 import type { Connection } from 'vscode-languageserver';
 import type { MarathonSettings } from '../protocol';
-import type { Profile, RuleSetting } from '../core/profile';
+import { isSupportedVersion, supportedVersions, type Profile, type RuleSetting } from '../core/profile';
 import type { Logger } from './logger';
 
 const ruleSettings = new Set(['off', 'warning', 'error']);
@@ -18,8 +18,8 @@ export function sanitizeSettings(raw: unknown, log: Logger): MarathonSettings {
   }
   const r = raw as Record<string, unknown>;
   if (r.marathonVersion !== undefined && r.marathonVersion !== null && r.marathonVersion !== '') {
-    if (typeof r.marathonVersion === 'string' && /^\d+\.\d+(\.\d+)?$/.test(r.marathonVersion)) out.marathonVersion = r.marathonVersion;
-    else log.error(`marathon.marathonVersion ignored: expected a version like "1.10", got ${JSON.stringify(r.marathonVersion)}`);
+    if (isSupportedVersion(r.marathonVersion)) out.marathonVersion = r.marathonVersion;
+    else log.error(`marathon.marathonVersion ignored: expected one of ${supportedVersions.join(', ')} (a patch such as 1.8.230 is allowed), got ${JSON.stringify(r.marathonVersion)}`);
   }
   if (r.rules !== undefined && r.rules !== null) {
     if (typeof r.rules === 'object' && !Array.isArray(r.rules)) {

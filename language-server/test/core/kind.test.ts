@@ -25,3 +25,11 @@ test('kind: options.kind overrides detection', () => {
   assert.equal(kind, 'app');
   assert.ok(diagnostics.some((d) => d.ruleId === 'schema' && d.message.includes('has no "id", which Marathon requires')));
 });
+
+test('kind: a $schema naming one of our schemas wins over the shape, in lint() too', () => {
+  const text = JSON.stringify({ $schema: 'https://marathon-devtools.github.io/schema/marathon-pod.schema.json', id: '/web', cmd: 'sleep 1' });
+  assert.equal(detectKind(JSON.parse(text)), 'pod');
+  assert.equal(lint(text).kind, 'pod');
+  // Any other $schema is not ours to read: the shape decides.
+  assert.equal(lint(JSON.stringify({ $schema: 'https://json.schemastore.org/package.json', id: '/web', cmd: 'sleep 1' })).kind, 'app');
+});
