@@ -14,6 +14,8 @@ export interface StatusParams {
   lastValidated: string;
   /** Number of diagnostics reported for the document. */
   diagnostics: number;
+  /** With a cluster: the profile that judged the document and where each value came from (`Profile: Marathon 1.10.26 (cluster); …`). */
+  profile?: string;
 }
 
 export namespace StatusNotification {
@@ -39,7 +41,59 @@ export interface MarathonSettings {
    * first. The environment variable MARATHON_AGENT_TOKEN (a token or a `name:token` line) wins over it.
    */
   tokenFile?: string;
+  /** The cluster whose deployed state and live profile the documents are judged against (issue 13). */
+  cluster?: ClusterLinkSettings;
 }
+
+/**
+ * `marathon.cluster.*`. The token is never a setting: the client hands it to the server process in the
+ * environment variable `MARATHON_CLUSTER_TOKEN` (the VS Code extension from SecretStorage, key
+ * `marathon.cluster.token`), or `tokenFile` names a file holding it (other editors). An environment variable
+ * rather than a notification because vscode-languageclient's verbose trace logs every message's params.
+ */
+export interface ClusterLinkSettings {
+  /** Marathon's base URL (`http://marathon.mesos:8080`, `<dcos_url>/service/marathon`); empty = no cluster. */
+  url?: string;
+  /** A file holding the DC/OS token (`Authorization: token=<t>`), as `--marathon-token-file`. */
+  tokenFile?: string;
+  /** A file with one line `user:password` (HTTP basic), as `--marathon-credentials-file`. */
+  credentialsFile?: string;
+  /** A PEM file of CA certificates to trust besides the system's, as `--marathon-ca`. */
+  caFile?: string;
+  /** Per request, seconds (default 10), as `--marathon-timeout`. */
+  timeoutSeconds?: number;
+  /** While the event stream is down: re-read the cluster every this many seconds (default 30). */
+  pollSeconds?: number;
+}
+
+/** `marathon/clusterStatus`, sent whenever the cluster link changes state (and once after `initialized`). */
+export interface ClusterStatusParams {
+  /** `off`: no cluster set. `connecting`: first read under way. `connected`: linting against the live copy. */
+  state: 'off' | 'connecting' | 'connected' | 'unreachable';
+  url?: string;
+  /** The version string exactly as `GET /v2/info` reports it. */
+  marathonVersion?: string;
+  /** How the copy is kept current: Marathon's event stream, or polling while the stream is down. */
+  updates?: 'events' | 'polling';
+  /** ISO 8601: when the cluster stopped answering (state `unreachable`). */
+  since?: string;
+  /** One line: why the cluster cannot be read. Never a token. */
+  error?: string;
+  /** Apps in the deployed root group. */
+  apps?: number;
+  /** ISO 8601: when the copy was last read. */
+  updated?: string;
+  /** A sentence for any client to show as is, e.g. `cluster unreachable since 2026-12-05T07:41:02.000Z (…); linting offline`. */
+  text: string;
+}
+
+export namespace ClusterStatusNotification {
+  export const method: 'marathon/clusterStatus' = 'marathon/clusterStatus';
+  export const type = new NotificationType<ClusterStatusParams>(method);
+}
+
+/** The environment variable in which a client hands the cluster token to the server process. */
+export const clusterTokenEnv = 'MARATHON_CLUSTER_TOKEN';
 
 /**
  * `initializationOptions` a client may send. `clientCommands`: commands the client runs itself (the VS Code

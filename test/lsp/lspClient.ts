@@ -24,6 +24,10 @@ export interface TestClient {
   proc: ChildProcess;
   published: Published[];
   statuses: any[];
+  /** `marathon/clusterStatus` notifications, in order. */
+  clusterStatuses: any[];
+  /** Resolves with the first cluster status (already received or next) that satisfies pred. */
+  waitClusterStatus(pred: (s: any) => boolean, timeoutMs?: number): Promise<any>;
   logs: string[];
   /** window/showMessage notifications (type and message). */
   messages: { type: number; message: string }[];
@@ -41,11 +45,13 @@ export interface ClientOptions {
   /** Answer to workspace/configuration for section `marathon`. */
   settings?: () => unknown;
   rootUri?: string;
+  /** Extra environment for the server process (e.g. MARATHON_CLUSTER_TOKEN). */
+  env?: NodeJS.ProcessEnv;
 }
 
 export async function startClient(opts: ClientOptions = {}): Promise<TestClient> {
   if (!existsSync(serverBundle)) throw new Error(`${serverBundle} missing: run npm run build first`);
-  const proc = spawn(process.execPath, [serverBundle, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const proc = spawn(process.execPath, [serverBundle, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], ...(opts.env ? { env: { ...process.env, ...opts.env } } : {}) });
   const conn = createMessageConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
   const published: Published[] = [];
   const statuses: any[] = [];
@@ -62,6 +68,16 @@ export async function startClient(opts: ClientOptions = {}): Promise<TestClient>
     }
   });
   conn.onNotification('marathon/status', (s) => void statuses.push(s));
+  const clusterStatuses: any[] = [];
+  const clusterWaiters: { pred: (s: any) => boolean; resolve: (s: any) => void }[] = [];
+  conn.onNotification('marathon/clusterStatus', (s) => {
+    clusterStatuses.push(s);
+    for (const w of [...clusterWaiters]) {
+      if (!w.pred(s)) continue;
+      clusterWaiters.splice(clusterWaiters.indexOf(w), 1);
+      w.resolve(s);
+    }
+  });
   conn.onNotification('window/showMessage', (m: { type: number; message: string }) => void messages.push(m));
   conn.onNotification('window/logMessage', (m: { message: string }) => void logs.push(m.message));
   conn.onRequest('workspace/configuration', (p: { items: { section?: string }[] }) => p.items.map(() => opts.settings?.() ?? {}));
@@ -89,6 +105,15 @@ export async function startClient(opts: ClientOptions = {}): Promise<TestClient>
     proc,
     published,
     statuses,
+    clusterStatuses,
+    waitClusterStatus(pred, timeoutMs = 10_000) {
+      const seen = clusterStatuses.find(pred);
+      if (seen) return Promise.resolve(seen);
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no matching marathon/clusterStatus within ${timeoutMs} ms; got ${JSON.stringify(clusterStatuses.map((c) => c.text))}`)), timeoutMs);
+        clusterWaiters.push({ pred, resolve: (s) => (clearTimeout(timer), resolve(s)) });
+      });
+    },
     logs,
     messages,
     waitDiagnostics(uri, pred = () => true, timeoutMs = 10_000) {

@@ -6,7 +6,8 @@
  */
 import type { Profile } from '../core/profile';
 
-export type ProfileSource = 'flag' | 'cluster' | 'config' | 'default';
+/** `setting`: the editor's own setting (`marathon.marathonVersion`), which wins over the cluster as a flag does. */
+export type ProfileSource = 'flag' | 'setting' | 'cluster' | 'config' | 'default';
 export type ProfileKey = 'marathonVersion' | 'features' | 'mesosRole' | 'defaultNetworkName';
 export const profileKeys: readonly ProfileKey[] = ['marathonVersion', 'features', 'mesosRole', 'defaultNetworkName'];
 
@@ -38,7 +39,7 @@ export function profileFromInfo(info: unknown): { values: Partial<Pick<Profile, 
  * Precedence: flags > cluster > config file > defaults. `base` is the config file's profile (or the defaults,
  * when `fromConfig` is false); `flags` the values given on the command line.
  */
-export function liveProfile(base: Profile, fromConfig: boolean, cluster: { url: string; info: unknown } | undefined, flags: Partial<Pick<Profile, ProfileKey>> = {}): LiveProfile {
+export function liveProfile(base: Profile, fromConfig: boolean, cluster: { url: string; info: unknown } | undefined, flags: Partial<Pick<Profile, ProfileKey>> = {}, flagSource: ProfileSource = 'flag'): LiveProfile {
   const profile: Profile = { ...base, features: [...base.features] };
   const baseSource: ProfileSource = fromConfig ? 'config' : 'default';
   const sources = Object.fromEntries(profileKeys.map((k) => [k, baseSource])) as Record<ProfileKey, ProfileSource>;
@@ -53,7 +54,7 @@ export function liveProfile(base: Profile, fromConfig: boolean, cluster: { url: 
     clusterVersion = fromInfo.version;
     for (const k of profileKeys) set(k, fromInfo.values[k], 'cluster');
   }
-  for (const k of profileKeys) set(k, flags[k], 'flag');
+  for (const k of profileKeys) set(k, flags[k], flagSource);
   return { profile, sources, cluster: cluster?.url, clusterVersion };
 }
 

@@ -18,6 +18,7 @@ import { registerDynamic, registerSettings } from './settingsHandler';
 import { registerSymbols } from './symbols';
 import { registerTestMount } from './testMount';
 import { Validation } from './validation';
+import { ClusterLink } from './clusterLink';
 
 if (!process.argv.some((a) => a === '--stdio' || a === '--node-ipc' || a.startsWith('--socket') || a.startsWith('--pipe'))) {
   process.stderr.write('usage: marathon-language-server --stdio | --node-ipc | --socket=<port>\n');
@@ -59,6 +60,9 @@ const documents = new TextDocuments(changes.documentsConfig);
 const log = createLogger(connection);
 const session = new Session(connection, documents, log, changes);
 const validation = new Validation(session);
+const cluster = new ClusterLink(connection, log, () => validation.revalidateAll());
+session.cluster = cluster;
+session.settings.onDidChange((s) => cluster.configure(s.cluster));
 
 // Last line of defence: a bug must cost one feature, not the server.
 process.on('uncaughtException', (e) => log.error('uncaught exception', e));
@@ -97,6 +101,7 @@ connection.onInitialized(() =>
   guard(log, 'initialized', async () => {
     await registerDynamic(session);
     await session.settings.refresh();
+    cluster.announce();
     validation.revalidateAll();
   }),
 );

@@ -57,6 +57,16 @@ export class ProjectConfig {
     return profile;
   }
 
+  /** Whether a `marathon-lint.config.json` governs this document (the profile's values then come from it). */
+  hasConfigFile(uri: string): boolean {
+    try {
+      const u = URI.parse(uri);
+      return u.scheme === 'file' && this.finder.find(dirname(u.fsPath)) !== null;
+    } catch {
+      return false;
+    }
+  }
+
   private load(file: string): Profile | undefined {
     const configUri = URI.file(file).toString();
     const name = basename(file);

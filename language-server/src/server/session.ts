@@ -14,6 +14,8 @@ import { lintDocument } from './engine';
 import type { Logger } from './logger';
 import { ProjectConfig } from './projectConfig';
 import { applySettings, SettingsStore } from './settings';
+import type { LiveCluster } from './clusterLink';
+import { clusterProfile, lintInCluster } from './clusterLint';
 
 export interface ClientSupport {
   pullDiagnostics: boolean;
@@ -30,6 +32,8 @@ export interface Analysis {
   result: LintResult;
   ms: number;
   cached: boolean;
+  /** With a cluster: the profile line (which values came from where). */
+  profile?: string;
 }
 
 export class Session {
@@ -37,6 +41,8 @@ export class Session {
   readonly config: ProjectConfig;
   readonly settings: SettingsStore;
   roots: string[] = [];
+  /** The live cluster (clusterLink.ts), set by main.ts; without a copy documents are linted offline. */
+  cluster: { live(): LiveCluster | undefined } | undefined;
   support: ClientSupport = { pullDiagnostics: false, diagnosticRefresh: false, configurationPull: false, watchedFilesDynamic: false, configurationDynamic: false };
 
   constructor(
@@ -114,16 +120,20 @@ export class Session {
     const td = this.documents.get(uri);
     if (!td) return undefined;
     const text = td.getText();
-    const profile = applySettings(this.config.profileFor(uri), this.settings.settings);
-    const key = JSON.stringify(profile);
+    const live = this.cluster?.live();
+    const configProfile = this.config.profileFor(uri);
+    const judged = live ? clusterProfile(configProfile, this.config.hasConfigFile(uri), this.settings.settings, live) : undefined;
+    const profile = judged?.profile ?? applySettings(configProfile, this.settings.settings);
+    const key = live ? `${JSON.stringify(profile)}\0${live.generation}` : JSON.stringify(profile);
     // The engine decides the kind (core/kind.ts: `$schema`, else the shape), exactly as for the CLI.
-    const r = this.cache.lint(uri, td.version, key, () => lintDocument(text, profile, uri));
+    const r = this.cache.lint(uri, td.version, key, () => (live ? lintInCluster(text, profile, uri, live.snapshot.rootGroup) : lintDocument(text, profile, uri)));
     if (r.result.kind === 'unknown' && !matchesFilesSetting(uri, this.settings.settings.files ?? [], this.roots)) return undefined;
     const session = this;
     const version = td.version;
     return {
       ...r,
       version,
+      profile: judged?.summary,
       get doc() {
         return session.cache.document(uri, version, () => text, td.version === version ? td : undefined);
       },

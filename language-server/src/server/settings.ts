@@ -6,6 +6,7 @@ import type { Connection } from 'vscode-languageserver';
 import type { MarathonSettings } from '../protocol';
 import { isSupportedVersion, supportedVersions, type Profile, type RuleSetting } from '../core/profile';
 import type { Logger } from './logger';
+import { sanitizeClusterSettings } from './clusterSettings';
 
 const ruleSettings = new Set(['off', 'warning', 'error']);
 
@@ -46,6 +47,8 @@ export function sanitizeSettings(raw: unknown, log: Logger): MarathonSettings {
   }
   if (typeof r.currentAgent === 'string' && r.currentAgent) out.currentAgent = r.currentAgent;
   if (typeof r.tokenFile === 'string' && r.tokenFile) out.tokenFile = r.tokenFile;
+  const cluster = sanitizeClusterSettings(r.cluster, log);
+  if (cluster) out.cluster = cluster;
   const trace = (r.trace as Record<string, unknown> | undefined)?.server;
   if (trace === 'off' || trace === 'messages' || trace === 'verbose') out.trace = { server: trace };
   return out;
@@ -63,11 +66,17 @@ export function applySettings(profile: Profile, settings: MarathonSettings): Pro
 /** Holds the current settings; re-read on didChangeConfiguration. */
 export class SettingsStore {
   private current: MarathonSettings = {};
+  private readonly listeners: ((s: MarathonSettings) => void)[] = [];
   constructor(
     private readonly connection: Connection,
     private readonly log: Logger,
     private readonly canPull: () => boolean,
   ) {}
+
+  /** Called after every refresh (the cluster link reconnects when its settings changed). */
+  onDidChange(listener: (s: MarathonSettings) => void): void {
+    this.listeners.push(listener);
+  }
 
   get settings(): MarathonSettings {
     return this.current;
@@ -86,5 +95,6 @@ export class SettingsStore {
     }
     this.current = sanitizeSettings(raw, this.log);
     this.log.setVerbose(this.current.trace?.server === 'verbose');
+    for (const l of this.listeners) l(this.current);
   }
 }

@@ -41,7 +41,7 @@ export class Validation {
       const items = a.result.diagnostics.map(toLspDiagnostic);
       if (!a.cached) {
         session.log.verbose(`validated ${uri} v${a.version} in ${a.ms.toFixed(1)} ms: ${items.length} finding(s)`);
-        sendStatus(session, uri, a.ms, items.length);
+        sendStatus(session, uri, a.ms, items.length, a.profile);
       }
       return items;
     } catch (e) {
@@ -94,7 +94,8 @@ export class Validation {
       if (this.session.support.diagnosticRefresh) void this.session.connection.languages.diagnostics.refresh().catch((e) => this.session.log.error('diagnostic refresh failed', e));
       return;
     }
-    this.published.clear();
+    // Publish again even when unchanged, and publish an empty list where findings vanished (a cluster went away).
+    for (const uri of this.published.keys()) this.published.set(uri, '\0stale');
     for (const td of this.session.documents.all()) this.schedule(td.uri, 0);
   }
 }

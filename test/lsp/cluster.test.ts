@@ -1,0 +1,137 @@
+// The language server against a live cluster (issue 13): the real server over stdio, the stand-in Marathon over
+// real HTTP (test/standins/marathon). Deployed state read once and kept current by the event stream, never per
+// keystroke; the polling fallback when the stream fails; offline linting and "cluster unreachable since" when
+// the cluster goes away. Every wait is event-driven and bounded, failing with what it waited for.
+import { after, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { MarathonClient } from '@marathon-devtools/cluster/marathon/client';
+import type { MarathonGroup } from '@marathon-devtools/cluster/marathon/types';
+import { infoFor, startStandinMarathon, type StandinMarathon } from '../standins/marathon/standin';
+import { startClient, type Published, type TestClient } from './lspClient';
+
+const TOKEN = 'lsp-cluster-token-3f9a';
+const RULE = 'dvdi-name-unique-in-root-group';
+
+function app(id: string, volume: string, extra: Record<string, unknown> = {}) {
+  return {
+    id,
+    cmd: './run',
+    cpus: 0.5,
+    mem: 256,
+    instances: 1,
+    upgradeStrategy: { minimumHealthCapacity: 0, maximumOverCapacity: 0 },
+    container: { type: 'MESOS', volumes: [{ containerPath: 'data', mode: 'RW', external: { name: volume, provider: 'dvdi', options: { 'dvdi/driver': 'rexray' } } }] },
+    ...extra,
+  };
+}
+
+const deployed = (apps: ReturnType<typeof app>[]): MarathonGroup => ({ id: '/', apps: [], pods: [], dependencies: [], groups: [{ id: '/db', apps, pods: [], groups: [], dependencies: [] }] });
+const text = (cmd = './run') => JSON.stringify(app('/web', 'pgdata', { cmd }), null, 2);
+const uri = 'untitled:web.json';
+
+/** The newest diagnostics published for uri at `version` that satisfy pred: already published, or the next ones. */
+async function diagnosticsAt(c: TestClient, version: number, pred: (p: Published) => boolean, what: string, timeoutMs = 15_000): Promise<Published> {
+  const ok = (p: Published) => p.uri === uri && (p.version ?? version) >= version && pred(p);
+  const last = [...c.published].reverse().find((p) => p.uri === uri);
+  if (last && ok(last)) return last;
+  return c.waitDiagnostics(uri, ok, timeoutMs).catch(() => assert.fail(`${what}: not published within ${timeoutMs} ms; last: ${JSON.stringify([...c.published].reverse().find((p) => p.uri === uri)?.diagnostics.map((d) => d.message))}`));
+}
+
+const conflict = (p: Published) => p.diagnostics.filter((d) => d.code === RULE);
+const count = (m: StandinMarathon, path: string) => m.requests.filter((r) => r.method === 'GET' && r.path === path).length;
+
+describe('language server with marathon.cluster.url', () => {
+  const cleanups: (() => Promise<unknown>)[] = [];
+  after(async () => {
+    for (const c of cleanups.reverse()) await c().catch(() => undefined);
+  });
+
+  it('flags a volume name a deployed app uses, follows the event stream, then lints offline when the cluster goes away', { timeout: 90_000 }, async () => {
+    const m = await startStandinMarathon({
+      rootGroup: deployed([app('/db/pg', 'pgdata')]),
+      info: infoFor('1.10.26', { features: ['external_volumes'] }),
+      auth: { kind: 'token', token: TOKEN },
+      heartbeatMs: 200,
+    });
+    cleanups.push(() => m.close());
+    const c = await startClient({ settings: () => ({ cluster: { url: m.url, pollSeconds: 60 } }), env: { MARATHON_CLUSTER_TOKEN: TOKEN } });
+    cleanups.push(() => c.shutdown());
+
+    const up = await c.waitClusterStatus((s) => s.state === 'connected');
+    assert.equal(up.marathonVersion, '1.10.26');
+    assert.equal(up.updates, 'events');
+    assert.match(up.text, /^Marathon 1\.10\.26 at http:\/\/127\.0\.0\.1:\d+: 1 deployed app, kept current by its event stream$/);
+
+    let version = 1;
+    await c.open(uri, text(), version);
+    const first = await diagnosticsAt(c, version, (p) => conflict(p).length === 1, 'the conflict with the deployed /db/pg');
+    const [d] = conflict(first);
+    assert.match(d.message, /Volume name 'pgdata' in \/web conflicts with volume\(s\) of same name in app\(s\): \/db\/pg/);
+    assert.match(d.message, /\/db\/pg is already deployed on the cluster\./);
+    // The squiggle is under the value of "name": "pgdata".
+    const line = text().split('\n')[d.range.start.line];
+    assert.equal(line.slice(d.range.start.character, d.range.end.character), '"pgdata"');
+    const status = [...c.statuses].reverse().find((s) => s.uri === uri);
+    assert.match(status?.profile ?? '', /^Profile: Marathon 1\.10\.26 \(cluster\); features external_volumes \(cluster\)/);
+
+    // Keystrokes: linted against the cached copy, no request reaches Marathon.
+    const reads = { info: count(m, '/v2/info'), groups: count(m, '/v2/groups') };
+    assert.deepEqual(reads, { info: 1, groups: 1 }, 'one read of /v2/info and /v2/groups');
+    // Each keystroke moves the finding down a line, so each version is published.
+    for (let i = 1; i <= 5; i++) await c.change(uri, '\n'.repeat(i) + text(), ++version);
+    const last = await diagnosticsAt(c, version, (p) => p.version === version && conflict(p).length === 1, 'diagnostics of the last keystroke');
+    assert.equal(conflict(last)[0].range.start.line, d.range.start.line + 5);
+    assert.deepEqual({ info: count(m, '/v2/info'), groups: count(m, '/v2/groups') }, reads, 'keystrokes caused no request');
+
+    // The cluster changes through its API: /db/pg moves to another volume and /db/replica takes pgdata.
+    const api = new MarathonClient({ url: m.url, auth: { kind: 'token', token: TOKEN } });
+    cleanups.push(() => api.close());
+    await api.putApp('/db/pg', app('/db/pg', 'pgdata-old'));
+    await api.putApp('/db/replica', app('/db/replica', 'pgdata'));
+    const moved = await diagnosticsAt(c, version, (p) => conflict(p).some((x) => /app\(s\): \/db\/replica/.test(x.message)), 'the conflict now naming /db/replica');
+    assert.equal(conflict(moved).length, 1);
+    assert.doesNotMatch(conflict(moved)[0].message, /\/db\/pg\b/);
+    const afterEvents = count(m, '/v2/groups');
+    assert.ok(afterEvents > reads.groups && afterEvents <= reads.groups + 2, `the events caused one or two re-reads of /v2/groups, not ${afterEvents - reads.groups}`);
+    assert.equal(count(m, '/v2/info'), 1, '/v2/info is read once while the stream is up');
+    for (let i = 5; i < 8; i++) await c.change(uri, text(`./run --n ${i}`), ++version);
+    await c.change(uri, text('./again'), ++version);
+    await new Promise((r) => setTimeout(r, 400));
+    assert.equal(count(m, '/v2/groups'), afterEvents, 'keystrokes after the update caused no request');
+
+    // The cluster goes away: the status says since when, and the document is linted offline.
+    await m.close();
+    const down = await c.waitClusterStatus((s) => s.state === 'unreachable', 15_000);
+    assert.match(down.text, /^cluster unreachable since \d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z \(.*\); linting offline$/);
+    assert.ok(Math.abs(Date.parse(down.since) - Date.now()) < 60_000);
+    assert.doesNotMatch(down.text, new RegExp(TOKEN));
+    await diagnosticsAt(c, version, (p) => conflict(p).length === 0, 'the offline verdict (no deployed app)');
+    await c.change(uri, text('./offline').replace('"mem": 256', '"mem": "lots"'), ++version);
+    const offline = await diagnosticsAt(c, version, (p) => p.version === version && p.diagnostics.some((x) => /mem/.test(x.message)), 'offline findings after a keystroke');
+    assert.equal(conflict(offline).length, 0);
+    assert.ok(!c.logs.some((l) => l.includes(TOKEN)), 'the token never reaches the log');
+  });
+
+  it('falls back to polling when the event stream fails, and picks up changes', { timeout: 60_000 }, async () => {
+    const m = await startStandinMarathon({ rootGroup: deployed([app('/db/pg', 'other')]), info: infoFor('1.10.26', { features: ['external_volumes'] }) });
+    cleanups.push(() => m.close());
+    m.setFault({ kind: 'status', status: 503, body: { message: 'no events here' } }, '/v2/events');
+    const c = await startClient({ settings: () => ({ cluster: { url: m.url, pollSeconds: 0.3 } }) });
+    cleanups.push(() => c.shutdown());
+    const polling = await c.waitClusterStatus((s) => s.state === 'connected' && s.updates === 'polling');
+    assert.match(polling.text, /re-read every 0\.3 s \(the event stream is down\)$/);
+    await c.open(uri, text(), 1);
+    const api = new MarathonClient({ url: m.url });
+    cleanups.push(() => api.close());
+    await api.putApp('/db/pg', app('/db/pg', 'pgdata'));
+    const found = await diagnosticsAt(c, 1, (p) => conflict(p).length === 1, 'the conflict seen by polling');
+    assert.match(conflict(found)[0].message, /app\(s\): \/db\/pg/);
+  });
+
+  it('without marathon.cluster.url: status off, documents linted alone', { timeout: 30_000 }, async () => {
+    const c = await startClient({ settings: () => ({}) });
+    cleanups.push(() => c.shutdown());
+    const off = await c.waitClusterStatus((s) => s.state === 'off');
+    assert.match(off.text, /no cluster set/);
+  });
+});
