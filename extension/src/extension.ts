@@ -13,6 +13,8 @@ import { allCandidatesLenses } from './clusterLenses';
 import { MarathonStatusBar } from './statusBar';
 import { createLanguageClient } from './languageClient';
 import { startsLanguageServer } from './documentFilter';
+import { ClusterStatusBar } from './clusterStatusBar';
+import { connectToCluster, serverEnvironment } from './connectCluster';
 
 let client: LanguageClient | undefined;
 
@@ -34,11 +36,15 @@ export function activate(context: vscode.ExtensionContext): MarathonExtensionApi
   const cluster = new ClusterBridges(context.secrets);
   const results = new TestMountResults();
   const clusterTestMount = new ClusterTestMount(cluster, results, output);
+  const clusterStatusBar = new ClusterStatusBar();
+  // Added to process.env at every (re)start of the server (vscode-languageclient reads it then), so a new token applies at the restart.
+  const serverEnv: NodeJS.ProcessEnv = {};
   let ready: Promise<void> | undefined;
 
   const startServer = (): Promise<void> => {
     ready ??= (async () => {
-      client = createLanguageClient(context, output, (s) => statusBar.onValidated(s), { provideCodeLenses: allCandidatesLenses(clusterTestMount, output) });
+      await serverEnvironment(context.secrets, serverEnv);
+      client = createLanguageClient(context, output, { onStatus: (s) => statusBar.onValidated(s), onClusterStatus: (s) => clusterStatusBar.show(s), env: serverEnv }, { provideCodeLenses: allCandidatesLenses(clusterTestMount, output) });
       await client.start();
     })();
     return ready;
@@ -52,6 +58,14 @@ export function activate(context: vscode.ExtensionContext): MarathonExtensionApi
   context.subscriptions.push(
     output,
     statusBar,
+    clusterStatusBar,
+    vscode.commands.registerCommand('marathon.connectCluster', async () => {
+      if (!(await connectToCluster(context.secrets))) return;
+      cluster.invalidate();
+      await serverEnvironment(context.secrets, serverEnv);
+      if (client) await client.restart();
+      else await startServer();
+    }),
     // With a cluster set, Test mount runs where the app will run; otherwise on the agent picked by hand.
     vscode.commands.registerCommand('marathon.testMount', async (args: unknown) => {
       if (clusterSettings() && isTestMountArgs(args)) {

@@ -1,14 +1,21 @@
 /** Starts the bundled marathon-language-server over stdio with vscode-languageclient. */
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type Middleware, type ServerOptions } from 'vscode-languageclient/node';
-import { StatusNotification, TestMountCommand, type MarathonInitializationOptions, type StatusParams } from '@marathon-devtools/language-server/protocol';
+import { ClusterStatusNotification, StatusNotification, TestMountCommand, type ClusterStatusParams, type MarathonInitializationOptions, type StatusParams } from '@marathon-devtools/language-server/protocol';
 import { configFileName } from '@marathon-devtools/language-server/project/configFinder';
 
-export function createLanguageClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel, onStatus: (s: StatusParams) => void, middleware?: Middleware): LanguageClient {
+export interface ServerHooks {
+  onStatus: (s: StatusParams) => void;
+  onClusterStatus: (s: ClusterStatusParams) => void;
+  /** The server's environment, read at every (re)start: the cluster token travels here (connectCluster.ts). */
+  env: NodeJS.ProcessEnv;
+}
+
+export function createLanguageClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel, hooks: ServerHooks, middleware?: Middleware): LanguageClient {
   const module = context.asAbsolutePath('dist/server.cjs');
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.stdio },
-    debug: { module, transport: TransportKind.stdio, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+    run: { module, transport: TransportKind.stdio, options: { env: hooks.env } },
+    debug: { module, transport: TransportKind.stdio, options: { env: hooks.env, execArgv: ['--nolazy', '--inspect=6019'] } },
   };
   const clientOptions: LanguageClientOptions = {
     // The server decides by content which JSON documents are Marathon/Chronos definitions; others get nothing.
@@ -31,6 +38,7 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
     traceOutputChannel: output,
   };
   const client = new LanguageClient('marathon', 'Marathon Language Server', serverOptions, clientOptions);
-  client.onNotification(StatusNotification.type, onStatus);
+  client.onNotification(StatusNotification.type, hooks.onStatus);
+  client.onNotification(ClusterStatusNotification.type, hooks.onClusterStatus);
   return client;
 }

@@ -1,0 +1,48 @@
+/**
+ * "Marathon: Connect to Cluster": asks for Marathon's URL (the one setting, `marathon.cluster.url`, which
+ * Test mount's bridge discovery also uses) and the token (SecretStorage under `marathon.cluster.token`, the key
+ * discovery reads), then restarts the language server so it starts with the token in its environment
+ * (`MARATHON_CLUSTER_TOKEN`, protocol.ts). The token never reaches settings or logs.
+ */
+import * as vscode from 'vscode';
+import { clusterTokenEnv } from '@marathon-devtools/language-server/protocol';
+import { CLUSTER_TOKEN_KEY } from './clusterBridges';
+
+/** The server's environment: the same object at every (re)start, so a new token applies at the next start. */
+export async function serverEnvironment(secrets: vscode.SecretStorage, env: NodeJS.ProcessEnv): Promise<NodeJS.ProcessEnv> {
+  const token = await secrets.get(CLUSTER_TOKEN_KEY);
+  if (token) env[clusterTokenEnv] = token;
+  else delete env[clusterTokenEnv];
+  return env;
+}
+
+/** Returns true when the user confirmed (the caller then restarts the server). */
+export async function connectToCluster(secrets: vscode.SecretStorage): Promise<boolean> {
+  const config = vscode.workspace.getConfiguration('marathon.cluster');
+  const current = config.get<string>('url') ?? '';
+  const url = await vscode.window.showInputBox({
+    title: 'Marathon: Connect to Cluster (1/2)',
+    prompt: 'Marathon of the cluster, e.g. http://marathon.mesos:8080 or https://dcos.example/service/marathon (empty: no cluster, lint offline)',
+    value: current,
+    ignoreFocusOut: true,
+    validateInput: (v) => (v.trim() === '' || /^https?:\/\/[^/\s]+/i.test(v.trim()) ? undefined : 'An http:// or https:// URL'),
+  });
+  if (url === undefined) return false;
+  if (url.trim() !== '') {
+    const hasToken = (await secrets.get(CLUSTER_TOKEN_KEY)) !== undefined;
+    const token = await vscode.window.showInputBox({
+      title: 'Marathon: Connect to Cluster (2/2)',
+      prompt: `The DC/OS token for this cluster (sent as "Authorization: token=…"), kept in VS Code's SecretStorage. ${hasToken ? 'Leave empty to keep the stored one; type "-" to remove it.' : 'Leave empty when Marathon needs none.'}`,
+      password: true,
+      ignoreFocusOut: true,
+    });
+    if (token === undefined) return false;
+    if (token.trim() === '-') await secrets.delete(CLUSTER_TOKEN_KEY);
+    else if (token.trim() !== '') await secrets.store(CLUSTER_TOKEN_KEY, token.trim());
+  }
+  // Where the user set it before (workspace or user settings), else the user's settings.
+  const inspected = config.inspect<string>('url');
+  const target = inspected?.workspaceFolderValue !== undefined ? vscode.ConfigurationTarget.WorkspaceFolder : inspected?.workspaceValue !== undefined ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
+  await config.update('url', url.trim(), target);
+  return true;
+}
