@@ -5,103 +5,141 @@ import assert from 'node:assert/strict';
 import { MarathonClient, followEvents, type EventStreamState, type MarathonEvent } from '@marathon-devtools/cluster/marathon/index';
 import { startStandinMarathon, type StandinMarathon } from '../standins/marathon/standin';
 
-async function until<T>(what: string, f: () => T | undefined, ms = 20_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = f();
-    if (v) return v;
-    if (Date.now() > end) assert.fail(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 10));
+/**
+ * What a follower reported, with event-driven waits: `wait` resolves as soon as a matching item arrives (or one
+ * already has) and fails after `ms` naming what it waited for and what came instead. Nothing polls, nothing hangs.
+ */
+class Recorder<T> {
+  readonly items: T[] = [];
+  private waiters: { pred: (all: T[]) => boolean; done: () => void }[] = [];
+  push = (item: T): void => {
+    this.items.push(item);
+    for (const w of [...this.waiters]) if (w.pred(this.items)) w.done();
+  };
+  wait(what: string, pred: (all: T[]) => boolean, ms = 20_000): Promise<void> {
+    if (pred(this.items)) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      const w = {
+        pred,
+        done: () => {
+          clearTimeout(timer);
+          this.waiters.splice(this.waiters.indexOf(w), 1);
+          resolve();
+        },
+      };
+      const timer = setTimeout(() => {
+        this.waiters.splice(this.waiters.indexOf(w), 1);
+        reject(new Error(`timed out after ${ms} ms waiting for ${what}; got ${JSON.stringify(this.items).slice(0, 400)}`));
+      }, ms);
+      this.waiters.push(w);
+    });
   }
 }
+
+/** Closing must not hang a run either: a close that takes longer than `ms` fails, naming what did not close. */
+async function bounded(what: string, p: Promise<unknown>, ms = 10_000): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`${what} did not finish within ${ms} ms`)), ms)));
+  try {
+    await Promise.race([p, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+const limit = { timeout: 60_000 };
+const typeOf = (t: string) => (all: MarathonEvent[]) => all.some((e) => e.eventType === t);
 
 describe('followEvents', () => {
   let m: StandinMarathon;
   before(async () => (m = await startStandinMarathon({ heartbeatMs: 50 })));
-  after(() => m.close());
+  after(() => bounded('closing the stand-in', m.close()));
 
-  it('gets event_stream_attached first, then pushed and API-caused events, parsed', async () => {
+  it('gets event_stream_attached first, then pushed and API-caused events, parsed', limit, async () => {
     const c = new MarathonClient({ url: m.url });
-    const events: MarathonEvent[] = [];
-    const f = followEvents(c, { onEvent: (e) => events.push(e) });
-    await until('attached', () => events.find((e) => e.eventType === 'event_stream_attached'));
-    assert.equal(events[0].eventType, 'event_stream_attached');
+    const events = new Recorder<MarathonEvent>();
+    const f = followEvents(c, { onEvent: events.push });
+    await events.wait('event_stream_attached', typeOf('event_stream_attached'));
+    assert.equal(events.items[0].eventType, 'event_stream_attached');
     assert.equal(m.requests.at(-1)!.headers.accept, 'text/event-stream');
     m.pushEvent('deployment_success', { id: 'd1', plan: { id: 'd1', steps: [], version: 'v' } });
     await c.putApp('/a', { cmd: 'sleep 1' });
-    const post = await until('api_post_event', () => events.find((e) => e.eventType === 'api_post_event'));
+    await events.wait('api_post_event and group_change_success', (all) => typeOf('api_post_event')(all) && typeOf('group_change_success')(all));
+    const post = events.items.find((e) => e.eventType === 'api_post_event')!;
     assert.equal((post.data.appDefinition as { id: string }).id, '/a');
-    assert.ok(events.some((e) => e.eventType === 'deployment_success' && e.data.id === 'd1'));
-    assert.ok(events.some((e) => e.eventType === 'group_change_success'));
-    await f.close();
-    await c.close();
+    assert.ok(events.items.some((e) => e.eventType === 'deployment_success' && e.data.id === 'd1'));
+    await bounded('follower.close', f.close());
+    await bounded('client.close', c.close());
   });
 
-  it('asks the server to filter with event_type', async () => {
+  it('asks the server to filter with event_type', limit, async () => {
     const c = new MarathonClient({ url: m.url });
-    const events: MarathonEvent[] = [];
-    const f = followEvents(c, { eventTypes: ['group_change_success'], onEvent: (e) => events.push(e) });
-    await until('subscribed', () => m.eventSubscribers() > 0 || undefined);
+    const events = new Recorder<MarathonEvent>();
+    const states = new Recorder<EventStreamState>();
+    const f = followEvents(c, { eventTypes: ['group_change_success'], onEvent: events.push, onState: states.push });
+    await states.wait('the stream to open', (all) => all.some((s) => s.state === 'open'));
     m.pushEvent('status_update_event', { appId: '/x' });
     m.pushEvent('group_change_success', { groupId: '/', version: 'v1' });
-    await until('group change', () => events.find((e) => e.eventType === 'group_change_success'));
-    assert.deepEqual(events.map((e) => e.eventType), ['group_change_success']);
-    assert.deepEqual(new URLSearchParams(m.requests.at(-1)!.query).getAll('event_type'), ['group_change_success']);
-    await f.close();
-    await c.close();
+    await events.wait('group_change_success', typeOf('group_change_success'));
+    assert.deepEqual(events.items.map((e) => e.eventType), ['group_change_success']);
+    assert.deepEqual(new URLSearchParams(m.requests.filter((r) => r.path === '/v2/events').at(-1)!.query).getAll('event_type'), ['group_change_success']);
+    await bounded('follower.close', f.close());
+    await bounded('client.close', c.close());
   });
 
-  it('reconnects after the stream drops, and reports the drop', async () => {
+  it('reconnects after the stream drops, and reports the drop', limit, async () => {
     const c = new MarathonClient({ url: m.url });
-    const states: EventStreamState[] = [];
-    let attached = 0;
-    const f = followEvents(c, { reconnectMs: 20, onEvent: (e) => void (e.eventType === 'event_stream_attached' && attached++), onState: (s) => states.push(s) });
-    await until('first attach', () => attached === 1 || undefined);
+    const states = new Recorder<EventStreamState>();
+    const events = new Recorder<MarathonEvent>();
+    const attached = (n: number) => (all: MarathonEvent[]) => all.filter((e) => e.eventType === 'event_stream_attached').length >= n;
+    const f = followEvents(c, { reconnectMs: 20, onEvent: events.push, onState: states.push });
+    await events.wait('the first attach', attached(1));
     m.dropEventStreams();
-    await until('second attach', () => attached === 2 || undefined);
-    const down = states.find((s) => s.state === 'down');
-    assert.ok(down && down.state === 'down' && /event stream ended|closed/.test(down.error.message), JSON.stringify(states));
-    await f.close();
-    assert.equal(states.at(-1)!.state, 'closed');
-    await c.close();
+    await events.wait('the second attach', attached(2));
+    const down = states.items.find((s) => s.state === 'down');
+    assert.ok(down && down.state === 'down' && /event stream ended|closed/.test(down.error.message), JSON.stringify(states.items));
+    await bounded('follower.close', f.close());
+    assert.equal(states.items.at(-1)!.state, 'closed');
+    await bounded('client.close', c.close());
   });
 
-  it('treats a silent stream (no heartbeat) as dead', async () => {
+  it('treats a silent stream (no heartbeat) as dead', limit, async () => {
     const quiet = await startStandinMarathon({ heartbeatMs: 60_000 });
     const c = new MarathonClient({ url: quiet.url });
-    const states: EventStreamState[] = [];
-    const f = followEvents(c, { idleMs: 150, reconnectMs: 10_000, onEvent: () => {}, onState: (s) => states.push(s) });
-    const down = await until('down', () => states.find((s) => s.state === 'down'));
-    assert.ok(down.state === 'down' && down.error.kind === 'timeout' && /silent for 0 s|silent for/.test(down.error.message));
-    await f.close();
-    await c.close();
-    await quiet.close();
+    const states = new Recorder<EventStreamState>();
+    const f = followEvents(c, { idleMs: 150, reconnectMs: 10_000, onEvent: () => {}, onState: states.push });
+    await states.wait('the stream to be declared down', (all) => all.some((s) => s.state === 'down'));
+    const down = states.items.find((s) => s.state === 'down')!;
+    assert.ok(down.state === 'down' && down.error.kind === 'timeout' && /silent for/.test(down.error.message), JSON.stringify(down));
+    await bounded('follower.close', f.close());
+    await bounded('client.close', c.close());
+    await bounded('closing the quiet stand-in', quiet.close());
   });
 
-  it("follows a non-leader's 302 to the leader", async () => {
+  it("follows a non-leader's 302 to the leader", limit, async () => {
     const follower = await startStandinMarathon({ leaderUrl: m.url });
     const c = new MarathonClient({ url: follower.url });
-    const events: MarathonEvent[] = [];
-    const f = followEvents(c, { onEvent: (e) => events.push(e) });
-    await until('attached via leader', () => events.find((e) => e.eventType === 'event_stream_attached'));
+    const events = new Recorder<MarathonEvent>();
+    const f = followEvents(c, { onEvent: events.push });
+    await events.wait('attached via the leader', typeOf('event_stream_attached'));
     assert.ok(follower.requests.some((r) => r.path === '/v2/events'));
     assert.ok(m.eventSubscribers() >= 1);
-    await f.close();
-    await c.close();
-    await follower.close();
+    await bounded('follower.close', f.close());
+    await bounded('client.close', c.close());
+    await bounded('closing the non-leader', follower.close());
   });
 
-  it('keeps retrying while the server is down, with a reason each time', async () => {
+  it('keeps retrying while the server is down, with a reason each time', limit, async () => {
     const gone = await startStandinMarathon();
     const url = gone.url;
-    await gone.close();
+    await bounded('closing the stand-in', gone.close());
     const c = new MarathonClient({ url });
-    const states: EventStreamState[] = [];
-    const f = followEvents(c, { reconnectMs: 10, maxReconnectMs: 20, onEvent: () => {}, onState: (s) => states.push(s) });
-    await until('two failures', () => states.filter((s) => s.state === 'down').length >= 2 || undefined);
-    const down = states.find((s) => s.state === 'down');
-    assert.ok(down?.state === 'down' && down.error.kind === 'refused');
-    await f.close();
-    await c.close();
+    const states = new Recorder<EventStreamState>();
+    const f = followEvents(c, { reconnectMs: 10, maxReconnectMs: 20, onEvent: () => {}, onState: states.push });
+    await states.wait('two failures', (all) => all.filter((s) => s.state === 'down').length >= 2);
+    const down = states.items.find((s) => s.state === 'down');
+    assert.ok(down?.state === 'down' && down.error.kind === 'refused', JSON.stringify(down));
+    await bounded('follower.close', f.close());
+    await bounded('client.close', c.close());
   });
 });
