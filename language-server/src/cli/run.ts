@@ -15,7 +15,7 @@ import { lintTargets } from './lintTargets';
 import { ruleHelpUri, ruleSummary } from './ruleInfo';
 import { exitStatus } from './exitStatus';
 import { version } from '../../package.json';
-import { clientFor, clusterFailure, readSnapshot, type ClusterSnapshot } from '../live/clusterSnapshot';
+import type { ClusterSnapshot } from '../live/clusterSnapshot';
 import { describeProfile, liveProfile, profileKeys, type LiveProfile } from '../live/liveProfile';
 import type { Profile } from '../core/profile';
 
@@ -55,6 +55,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   const marathonUrl = opts.marathon ?? (io.env.MARATHON_URL || undefined);
   let snapshot: ClusterSnapshot | undefined;
   if (marathonUrl !== undefined) {
+    // Loaded only here: the HTTP client (undici) costs an offline run ~30 ms of startup for nothing.
+    const { clientFor, clusterFailure, readSnapshot } = await import('../live/clusterSnapshot');
     try {
       const client = clientFor({ url: marathonUrl, tokenFile: opts.marathonTokenFile, credentialsFile: opts.marathonCredentialsFile, caFile: opts.marathonCa, timeoutSeconds: opts.marathonTimeout });
       try {
