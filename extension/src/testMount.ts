@@ -2,7 +2,8 @@
 import * as vscode from 'vscode';
 import type { DryRunMountResult, EngineName } from '@marathon-devtools/agent-bridge/dryrun/contract';
 import { AgentStore, promptForAgent, type Agent } from './agents';
-import { BridgeConnection, type BridgeInfo } from '@marathon-devtools/agent-bridge/client/bridgeClient';
+import { BridgeConnection } from '@marathon-devtools/agent-bridge/client/bridgeClient';
+import type { BridgeInfoResult } from '@marathon-devtools/schema/generated/dvdi-bridge-protocol';
 import { BridgeError } from '@marathon-devtools/agent-bridge/client/bridgeErrors';
 import { createRefusedMessage, missingDriverMessage, verdictSentence } from '@marathon-devtools/language-server/testMountText';
 import type { TestMountArgs } from '@marathon-devtools/language-server/protocol';
@@ -99,7 +100,7 @@ export class TestMountCommand {
    * An agent without dvdcli (e.g. the bridge's embedded local driver) only offers `plugin`: the same plugin
    * calls without dvdcli in between, which is still the most faithful test it can make, so say so and go on.
    */
-  private engineFor(info: BridgeInfo, args: TestMountArgs): EngineName | undefined {
+  private engineFor(info: BridgeInfoResult, args: TestMountArgs): EngineName | undefined {
     if (info.engines.includes(args.engine)) return args.engine;
     this.output.appendLine(`  note: the agent cannot run the ${args.engine} engine (engines: ${info.engines.join(', ')}; dvdcli missing?); using its default, which calls the volume plugin directly`);
     return undefined;

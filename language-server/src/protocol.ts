@@ -1,9 +1,11 @@
 /**
  * The custom protocol between marathon-language-server and its clients (the VS Code extension, tests),
  * declared once. Uses the LSP "namespace + type" idiom so both sides share method names and shapes.
- * Only `vscode-languageserver-protocol` types are used here so the extension can import this file too.
+ * Only types (`vscode-languageserver-protocol`'s and the bridge protocol's, generated from the schema) are used
+ * here so the extension can import this file too.
  */
 import { NotificationType } from 'vscode-languageserver-protocol';
+import type { DryRunMountParams, EngineName } from '@marathon-devtools/schema/generated/dvdi-bridge-protocol';
 
 /** Sent after every validation of a document (push or pull), so clients can show how fast linting is. */
 export interface StatusParams {
@@ -106,15 +108,11 @@ export interface MarathonInitializationOptions {
   documentSymbols?: boolean;
 }
 
-/** The volume as the bridge's `volume/dryRunMount` takes it. */
-export interface TestMountVolume {
-  driver: string;
-  name: string;
-  /** dvdi/* options without `dvdi/driver`, prefix stripped, values trimmed, plus `size` — as Marathon sends them. */
-  options: Record<string, string>;
-  containerPath: string;
-  mode: 'RW' | 'RO';
-}
+/**
+ * The volume as the bridge's `volume/dryRunMount` takes it, every field present. `options`: dvdi/* options without
+ * `dvdi/driver`, prefix stripped, values trimmed, plus `size` — as Marathon sends them.
+ */
+export type TestMountVolume = Required<Pick<DryRunMountParams, 'driver' | 'name' | 'options' | 'containerPath' | 'mode'>>;
 
 /** The one argument of the `marathon.testMount` command carried by the "Test mount" code lens. */
 export interface TestMountArgs {
@@ -127,7 +125,7 @@ export interface TestMountArgs {
    * `docker-volume` for `container.volumes[].external`, `dvdi-module` for the DVDI_* env var form, `plugin` for the
    * Docker containerizer's `volume-driver`/`volume` parameters (Docker itself calls the plugin, no dvdcli).
    */
-  engine: 'docker-volume' | 'dvdi-module' | 'plugin';
+  engine: EngineName;
 }
 
 export namespace TestMountCommand {

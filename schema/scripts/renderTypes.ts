@@ -50,10 +50,11 @@ export async function renderTypes(): Promise<Map<string, string>> {
   for (const t of typeTargets) {
     const schema = JSON.parse(readFileSync(join(schemaDir, t.schema), 'utf8')) as JSONSchema;
     // Protocol definitions carry human titles ("volume/dryRunMount params"); name their types after the
-    // definition keys instead (DryRunMountParams), matching agent-bridge's contract.ts.
+    // definition keys instead (DryRunMountParams), the names agent-bridge's contract.ts re-exports.
     if (t.module === 'dvdi-bridge-protocol.ts') for (const def of Object.values(schema.definitions ?? {})) delete (def as JSONSchema).title;
     // Titles name the root; definitions without a title are named after their key.
-    const ts = await compile({ ...schema, title: t.rootName }, t.rootName, { ...compileOptions, bannerComment: banner(`schema/${t.schema}`) });
+    // Bounds on arrays (`maxItems`) guard the wire, not the type: `engines: EngineName[]`, not a union of tuples.
+    const ts = await compile({ ...schema, title: t.rootName }, t.rootName, { ...compileOptions, ignoreMinAndMaxItems: true, bannerComment: banner(`schema/${t.schema}`) });
     out.set(t.module, ts);
   }
   return out;

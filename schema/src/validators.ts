@@ -80,14 +80,19 @@ export const bridgeProtocolValidators = {
 
 export type BridgeProtocolDefinition = keyof typeof bridgeProtocolValidators;
 
+/** The protocol schema's definition of the params of each method/notification the bridge receives or sends. */
+export const bridgeParamsDefinitions = {
+  'bridge/info': 'bridgeInfoParams',
+  'volume/dryRunMount': 'dryRunMountParams',
+  'volume/list': 'volumeListParams',
+  'volume/dryRunProgress': 'dryRunProgressParams',
+  '$/cancelRequest': 'cancelRequestParams',
+} as const satisfies Record<string, BridgeProtocolDefinition>;
+
 /** Params validator of each method/notification the bridge receives or sends. */
-export const bridgeParamsValidators: Record<string, Validator<unknown>> = {
-  'bridge/info': bridgeProtocolValidators.bridgeInfoParams,
-  'volume/dryRunMount': bridgeProtocolValidators.dryRunMountParams,
-  'volume/list': bridgeProtocolValidators.volumeListParams,
-  'volume/dryRunProgress': bridgeProtocolValidators.dryRunProgressParams,
-  '$/cancelRequest': bridgeProtocolValidators.cancelRequestParams,
-};
+export const bridgeParamsValidators = Object.fromEntries(
+  Object.entries(bridgeParamsDefinitions).map(([method, definition]) => [method, bridgeProtocolValidators[definition] as Validator<unknown>]),
+) as Record<keyof typeof bridgeParamsDefinitions, Validator<unknown>>;
 
 /** Result validator of each method. */
 export const bridgeResultValidators: Record<string, Validator<unknown>> = {

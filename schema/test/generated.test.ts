@@ -6,9 +6,10 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { renderTypes, schemaDir, typesDir } from '../scripts/renderTypes';
 import { renderDocumentSchemas } from '../source/documents';
+import { renderBridgeProtocolSchema } from '../source/protocol';
 
-test('published document schemas are up to date with schema/source/', () => {
-  for (const [file, text] of renderDocumentSchemas()) {
+test('published schemas (documents and the bridge protocol) are up to date with schema/source/', () => {
+  for (const [file, text] of [...renderDocumentSchemas(), renderBridgeProtocolSchema()]) {
     assert.equal(readFileSync(join(schemaDir, file), 'utf8'), text, `schema/${file} is stale: run node --import tsx schema/scripts/generate-schemas.ts`);
   }
 });

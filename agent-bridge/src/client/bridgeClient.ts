@@ -3,15 +3,10 @@
  * Used by `dvdi-bridge dry-run` and by the VS Code extension; no VS Code API here.
  */
 import WebSocket from 'ws';
-import type { DryRunMountParams, DryRunMountResult, ProgressStatus, VolumeListResult, EngineName } from '../dryrun/contract';
+import type { BridgeInfoResult, DryRunProgressParams } from '@marathon-devtools/schema/generated/dvdi-bridge-protocol';
+import type { DryRunMountParams, DryRunMountResult, VolumeListResult } from '../dryrun/contract';
 import { BridgeError, classifyConnectError } from './bridgeErrors';
 
-export interface BridgeInfo {
-  agent?: string;
-  version: string;
-  engines: EngineName[];
-  drivers: { name: string; address: string; capabilities: Record<string, unknown> }[];
-}
 
 export interface ConnectOptions {
   /** Fails the connection attempt after this long (ms). */
@@ -25,10 +20,8 @@ export interface ConnectOptions {
   signal?: AbortSignal;
 }
 
-export interface DryRunProgress {
-  step: string;
-  status: ProgressStatus;
-}
+/** A `volume/dryRunProgress` notification of the request it belongs to (the id is matched here). */
+export type DryRunProgress = Omit<DryRunProgressParams, 'id'>;
 
 interface RequestOptions {
   onProgress?: (p: DryRunProgress) => void;
@@ -102,8 +95,8 @@ export class BridgeConnection {
   }
 
   /** `signal`: aborting it rejects at once with a `cancelled` BridgeError (nothing to release for a query). */
-  info(signal?: AbortSignal): Promise<BridgeInfo> {
-    return this.request('bridge/info', undefined, { signal, cancelAtOnce: true }) as Promise<BridgeInfo>;
+  info(signal?: AbortSignal): Promise<BridgeInfoResult> {
+    return this.request('bridge/info', undefined, { signal, cancelAtOnce: true }) as Promise<BridgeInfoResult>;
   }
 
   listVolumes(driver: string, signal?: AbortSignal): Promise<VolumeListResult> {
@@ -161,7 +154,7 @@ export class BridgeConnection {
   }
 
   private onMessage(text: string): void {
-    let msg: { id?: unknown; method?: string; params?: { id?: unknown; step?: string; status?: ProgressStatus }; result?: unknown; error?: { code: number; message: string; data?: unknown } };
+    let msg: { id?: unknown; method?: string; params?: { id?: unknown; step?: string; status?: DryRunProgressParams['status'] }; result?: unknown; error?: { code: number; message: string; data?: unknown } };
     try {
       msg = JSON.parse(text);
     } catch {

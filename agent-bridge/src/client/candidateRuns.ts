@@ -3,7 +3,7 @@
  * all of them (bounded concurrency), one connection per bridge, volumes in turn on it. Used by
  * `dvdi-bridge dry-run --app` and by the VS Code extension; no VS Code API and no I/O besides the bridges.
  */
-import type { DryRunMountResult, EngineName, Verdict } from '../dryrun/contract';
+import type { DryRunMountParams, DryRunMountResult, EngineName, Verdict } from '../dryrun/contract';
 import { BridgeConnection, type ConnectOptions } from './bridgeClient';
 import { BridgeError } from './bridgeErrors';
 
@@ -17,18 +17,13 @@ export interface CandidateBridge {
   url: string;
 }
 
-/** One external volume of the app, as the agent's isolator would mount it. */
-export interface AppVolume {
+/** One external volume of the app, as the agent's isolator would mount it: the request's fields, all present. */
+export type AppVolume = Required<Pick<DryRunMountParams, 'driver' | 'name' | 'options' | 'containerPath' | 'mode'>> & {
   /** RFC 6901 pointer of the volume in the app file. */
   pointer: string;
-  driver: string;
-  name: string;
-  options: Record<string, string>;
-  containerPath: string;
-  mode: 'RW' | 'RO';
   /** The engine the app's form implies (the code lens's `engine`). */
   engine: EngineName;
-}
+};
 
 /** The verdicts of the bridge, plus the ways a bridge can fail to answer. */
 export type RunVerdict = Verdict | 'unreachable' | 'unauthorized' | 'error' | 'cancelled';

@@ -1,47 +1,19 @@
 /**
  * The seam between the bridge's transport (server/: websocket, auth, JSON-RPC, policy per token) and its
  * mount machinery (dryrun/, engines/, plugin/, local-driver/, journal/). The transport only ever calls these.
- * Param and result shapes are exactly the wire protocol of `volume/dryRunMount` and `volume/list`.
+ * Param and result shapes are the wire protocol's own types, generated from the protocol schema.
  */
 
-export type EngineName = 'docker-volume' | 'dvdi-module' | 'plugin';
+// The wire shapes come from the protocol schema (schema/source/protocol.ts): never copied here.
+export type { DryRunMountParams, DryRunMountResult, EngineName, VolumeListResult } from '@marathon-devtools/schema/generated/dvdi-bridge-protocol';
+import type { BridgeInfoResult, DryRunMountResult, DryRunProgressParams, DryRunMountParams, EngineName, VolumeListResult } from '@marathon-devtools/schema/generated/dvdi-bridge-protocol';
 
-export interface DryRunMountParams {
-  driver: string;
-  name: string;
-  options?: Record<string, string>;
-  containerPath?: string;
-  mode?: 'RW' | 'RO';
-  engine?: EngineName;
-  allowCreate?: boolean;
-}
-
-export type Verdict = 'mounted-and-released' | 'would-create' | 'in-use' | 'refused' | 'failed';
-
-export interface Step {
-  step: string;
-  ok: boolean;
-  ms: number;
-  detail?: string;
-}
-
-export interface DryRunMountResult {
-  verdict: Verdict;
-  mountpoint?: string;
-  steps: Step[];
-  warnings: string[];
-}
-
-export interface VolumeListResult {
-  volumes: { name: string; mountpoint?: string; inUse: boolean }[];
-}
-
-export interface DriverInfo {
-  name: string;
-  /** unix socket path, or the URL from a .spec/.json file */
-  address: string;
-  capabilities: Record<string, unknown>;
-}
+export type Verdict = DryRunMountResult['verdict'];
+/** One step of a dry run (the schema's `dryRunStep`). */
+export type Step = DryRunMountResult['steps'][number];
+/** A volume driver (plugin) the bridge found, as `bridge/info` lists it. */
+export type DiscoveredDriver = BridgeInfoResult['drivers'][number];
+export type ProgressStatus = DryRunProgressParams['status'];
 
 /** What one token may do (from the policy file). Resolved by the transport, enforced by the dry-runner. */
 export interface Policy {
@@ -54,8 +26,6 @@ export interface Policy {
   /** Option keys considered destructive that this token may still pass (default none: all refused). */
   allowDestructiveOptions: string[];
 }
-
-export type ProgressStatus = 'started' | 'ok' | 'failed' | 'skipped';
 
 export interface DryRunContext {
   policy: Policy;
@@ -123,7 +93,7 @@ export interface DryRunner {
   /** Never rejects for a volume-level problem: those are verdicts. Rejects only on programming errors. */
   dryRunMount(params: DryRunMountParams, ctx: DryRunContext): Promise<DryRunMountResult>;
   listVolumes(driver: string, signal: AbortSignal): Promise<VolumeListResult>;
-  listDrivers(): Promise<DriverInfo[]>;
+  listDrivers(): Promise<DiscoveredDriver[]>;
   engines(): EngineName[];
   /** The engine used when a request names none; the transport validates such requests for this engine. */
   readonly defaultEngine: EngineName;

@@ -10,7 +10,7 @@ import { Journal } from '../journal/journal';
 import { createLogger } from '../log/logger';
 import { PluginClient } from '../plugin/client';
 import { discoverPlugin, listPluginNames } from '../plugin/discovery';
-import type { DriverInfo, DryRunner, DryRunnerConfig, DryRunMountResult, VolumeListResult } from './contract';
+import type { DiscoveredDriver, DryRunner, DryRunnerConfig, DryRunMountResult, VolumeListResult } from './contract';
 import { availableEngines, buildEngines } from './engines';
 import { recoverJournal } from './recover';
 import type { RunDeps } from './deps';
@@ -74,8 +74,8 @@ export async function createDryRunner(config: DryRunnerConfig): Promise<DryRunne
       return { volumes: out };
     },
 
-    async listDrivers(): Promise<DriverInfo[]> {
-      const out: DriverInfo[] = [];
+    async listDrivers(): Promise<DiscoveredDriver[]> {
+      const out: DiscoveredDriver[] = [];
       for (const name of await listPluginNames(config.pluginDirs)) {
         let addr;
         try {

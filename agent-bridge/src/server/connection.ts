@@ -9,9 +9,10 @@ import type { DryRunMountResult, DryRunner, Policy } from '../dryrun/index';
 import { clip, type Logger } from '../log/logger';
 import { policyRefusal } from '../security/policyFile';
 import { ErrorCode, failure, notification, parseFrame, result, type RpcError, type RpcId } from './jsonRpc';
-import { checkCancelParams, checkDryRunParams, checkListParams, checkNoParams } from './paramsValidation';
+import { checkParams, type ReceivedParams } from './paramsValidation';
 
-export const METHODS = ['bridge/info', 'volume/dryRunMount', 'volume/list'] as const;
+type Method = Exclude<keyof ReceivedParams, '$/cancelRequest'>;
+type Outcome = { value: unknown; fields: Record<string, unknown> };
 
 /** A client that stops reading while we keep answering would grow our memory without bound. */
 const MAX_BUFFERED_BYTES = 8 * 1024 * 1024;
@@ -91,7 +92,7 @@ export class BridgeConnection {
 
   private onNotification(method: string, params: unknown): void {
     if (method === '$/cancelRequest') {
-      const c = checkCancelParams(params);
+      const c = checkParams('$/cancelRequest', params, this.ctx.runner.defaultEngine);
       const f = c.ok ? this.inFlight.get(c.value.id) : undefined;
       if (f) {
         f.cancelled = true;
@@ -112,8 +113,8 @@ export class BridgeConnection {
       logLine({ outcome: 'error', code: error.code, error: clip(error.message), ...extra });
       this.send(failure(id, error));
     };
-    if (!(METHODS as readonly string[]).includes(method)) {
-      reject({ code: ErrorCode.MethodNotFound, message: `Method not found: ${JSON.stringify(clip(method, 80))}; dvdi-bridge serves ${METHODS.join(', ')}` });
+    if (!Object.hasOwn(this.methods, method)) {
+      reject({ code: ErrorCode.MethodNotFound, message: `Method not found: ${JSON.stringify(clip(method, 80))}; dvdi-bridge serves ${Object.keys(this.methods).join(', ')}` });
       return;
     }
     if (this.ctx.isShuttingDown()) {
@@ -131,7 +132,7 @@ export class BridgeConnection {
     const controller = new AbortController();
     const entry: InFlight = { controller, cancelled: false, done: Promise.resolve() };
     this.inFlight.set(id, entry);
-    entry.done = this.run(id, method, params, controller.signal)
+    entry.done = this.run(id, method as Method, params, controller.signal)
       .then(({ value, fields }) => {
         if (entry.cancelled) {
           // The runner finished (and released what it mounted); tell the client it was cancelled, with the steps.
@@ -150,30 +151,32 @@ export class BridgeConnection {
       .finally(() => this.inFlight.delete(id));
   }
 
-  private async run(id: RpcId, method: string, params: unknown, signal: AbortSignal): Promise<{ value: unknown; fields: Record<string, unknown> }> {
-    const invalid = (c: { field: string; message: string }) =>
-      new MethodError({ code: ErrorCode.InvalidParams, message: `Invalid params: ${c.message}`, data: { field: c.field } });
-    if (method === 'bridge/info') {
-      const c = checkNoParams(params);
-      if (!c.ok) throw invalid(c);
-      return { value: await this.ctx.bridgeInfo(), fields: {} };
+  /** The one dispatch table: each method the bridge serves, run on params the schema has already accepted. */
+  private readonly methods: { [M in Method]: (p: ReceivedParams[M], id: RpcId, signal: AbortSignal) => Promise<Outcome> } = {
+    'bridge/info': async () => ({ value: await this.ctx.bridgeInfo(), fields: {} }),
+    'volume/list': (p, _id, signal) => this.listVolumes(p, signal),
+    'volume/dryRunMount': (p, id, signal) => this.dryRunMount(p, id, signal),
+  };
+
+  private async run<M extends Method>(id: RpcId, method: M, params: unknown, signal: AbortSignal): Promise<Outcome> {
+    const c = checkParams(method, params, this.ctx.runner.defaultEngine);
+    if (!c.ok) throw new MethodError({ code: ErrorCode.InvalidParams, message: `Invalid params: ${c.message}`, data: { field: c.field } });
+    return this.methods[method](c.value, id, signal);
+  }
+
+  private async listVolumes(p: ReceivedParams['volume/list'], signal: AbortSignal): Promise<Outcome> {
+    const refusal = policyRefusal(this.ctx.policy, p);
+    if (refusal) throw new MethodError({ code: ErrorCode.Forbidden, message: `Forbidden by policy: ${refusal}` }, { driver: p.driver });
+    try {
+      const value = await this.ctx.runner.listVolumes(p.driver, signal);
+      return { value, fields: { driver: p.driver, volumes: value.volumes.length } };
+    } catch (e) {
+      if (signal.aborted) throw new MethodError({ code: ErrorCode.RequestCancelled, message: 'Request cancelled before the driver answered' }, { driver: p.driver });
+      throw new MethodError({ code: -32000, message: `volume/list failed for driver "${p.driver}": ${clip((e as Error).message, 500)}` }, { driver: p.driver });
     }
-    if (method === 'volume/list') {
-      const c = checkListParams(params);
-      if (!c.ok) throw invalid(c);
-      const refusal = policyRefusal(this.ctx.policy, c.value);
-      if (refusal) throw new MethodError({ code: ErrorCode.Forbidden, message: `Forbidden by policy: ${refusal}` }, { driver: c.value.driver });
-      try {
-        const value = await this.ctx.runner.listVolumes(c.value.driver, signal);
-        return { value, fields: { driver: c.value.driver, volumes: value.volumes.length } };
-      } catch (e) {
-        if (signal.aborted) throw new MethodError({ code: ErrorCode.RequestCancelled, message: 'Request cancelled before the driver answered' }, { driver: c.value.driver });
-        throw new MethodError({ code: -32000, message: `volume/list failed for driver "${c.value.driver}": ${clip((e as Error).message, 500)}` }, { driver: c.value.driver });
-      }
-    }
-    const c = checkDryRunParams(params, this.ctx.runner.defaultEngine);
-    if (!c.ok) throw invalid(c);
-    const p = c.value;
+  }
+
+  private async dryRunMount(p: ReceivedParams['volume/dryRunMount'], id: RpcId, signal: AbortSignal): Promise<Outcome> {
     const fields = { driver: p.driver, name: clip(p.name, 80) };
     const refusal = policyRefusal(this.ctx.policy, p);
     let out: DryRunMountResult;

@@ -65,7 +65,7 @@ export function parseFrame(text: string): Incoming {
   }
   if (!('id' in m)) return { kind: 'notification', method: m.method, params: m.params };
   // The protocol schema has the last word on the envelope (e.g. no extra top-level fields).
-  const envelope = schemaProblem(schema.request, m, 'message');
+  const envelope = schemaProblem(schema.request, m);
   if (envelope) return bad(envelope.message);
   return { kind: 'request', id: m.id as RpcId, method: m.method, params: m.params };
 }

@@ -1,8 +1,9 @@
 /**
- * Runs one of the protocol schema's precompiled validators (schema/dvdi-bridge-protocol.schema.json) and turns
- * its first error into a field-naming message, e.g. `params.options.size: must be string`.
+ * Runs one of the protocol schema's precompiled validators (schema/source/protocol.ts) and turns its first error
+ * into a field-naming message, e.g. `params.options.size: must be string`.
  */
-import type { ErrorObject, Validator } from '@marathon-devtools/schema/validators';
+import bridgeProtocolSchema from '@marathon-devtools/schema/dvdi-bridge-protocol.schema.json';
+import { bridgeParamsDefinitions, type ErrorObject, type Validator } from '@marathon-devtools/schema/validators';
 
 export interface SchemaProblem {
   field: string;
@@ -20,7 +21,16 @@ function pointerToField(root: string, pointer: string): string {
   return out;
 }
 
-function describeSchemaError(e: ErrorObject, root = 'params'): SchemaProblem {
+/** The fields a closed object allows, read from the schema at the error's schemaPath (`#/…/additionalProperties`). */
+function allowedFields(method: string | undefined, schemaPath: string): string[] {
+  const definition = method === undefined ? undefined : (bridgeParamsDefinitions as Record<string, string>)[method];
+  let node: unknown = definition === undefined ? undefined : (bridgeProtocolSchema.definitions as Record<string, unknown>)[definition];
+  for (const step of schemaPath.split('/').slice(1, -1)) node = (node as Record<string, unknown> | undefined)?.[step];
+  const properties = (node as { properties?: object } | undefined)?.properties;
+  return properties ? Object.keys(properties) : [];
+}
+
+function describeSchemaError(e: ErrorObject, root: string, method: string | undefined): SchemaProblem {
   let field = pointerToField(root, e.instancePath);
   let message = e.message ?? 'is not valid';
   if (e.keyword === 'required') {
@@ -28,15 +38,20 @@ function describeSchemaError(e: ErrorObject, root = 'params'): SchemaProblem {
     message = 'is required';
   } else if (e.keyword === 'additionalProperties') {
     field = pointerToField(field, `/${(e.params as { additionalProperty: string }).additionalProperty}`);
-    message = 'unknown field (the protocol schema allows no other fields here)';
+    const allowed = allowedFields(method, e.schemaPath);
+    message = allowed.length > 0 ? `unknown field; expected only ${allowed.join(', ')}` : 'unknown field (the protocol schema allows no other fields here)';
   } else if (e.keyword === 'enum') {
     message = `must be one of ${(e.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(', ')}`;
   }
   return { field, message: `${field}: ${message}` };
 }
 
-export function schemaProblem(validate: Validator<unknown>, value: unknown, root = 'params'): SchemaProblem | undefined {
+/**
+ * `method`: the request's method when `value` is its params (root `params`), so an unknown field's message can
+ * list the ones the schema allows; undefined for the envelope (root `message`).
+ */
+export function schemaProblem(validate: Validator<unknown>, value: unknown, method?: string, root = method === undefined ? 'message' : 'params'): SchemaProblem | undefined {
   if (validate(value)) return undefined;
   const first = validate.errors?.[0];
-  return first ? describeSchemaError(first, root) : { field: root, message: `${root}: does not match the protocol schema` };
+  return first ? describeSchemaError(first, root, method) : { field: root, message: `${root}: does not match the protocol schema` };
 }

@@ -150,7 +150,7 @@ export interface BridgeInfoResult {
    *
    * @maxItems 3
    */
-  engines: [] | [EngineName] | [EngineName, EngineName] | [EngineName, EngineName, EngineName];
+  engines: EngineName[];
   /**
    * Volume drivers (plugins) discovered on the agent.
    *
