@@ -18,31 +18,15 @@ export interface RootGroupFinding extends RuleFinding {
   deployed: string[];
 }
 
-const idChars = '[A-Za-z0-9_.\\-/]';
+/** A run of the characters an absolute id is made of, not inside a longer run (so `/a` is not found in `/a/b`). */
+const idRun = /(?<![A-Za-z0-9_.\-/])\/[A-Za-z0-9_.\-/]*/g;
 
-function mentions(message: string, id: string): boolean {
-  const escaped = id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return new RegExp(`(?<!${idChars})${escaped}(?!${idChars})`).test(message);
-}
-
-/** Absolute id of every app, pod and group of the placed root, with its origin. */
-function idsByOrigin(placed: PlacedRootGroup): { deployedIds: string[]; proposedIds: Map<string, number> } {
-  const deployedIds: string[] = [];
-  const proposedIds = new Map<string, number>();
-  const walk = (g: Record<string, unknown>, pointer: string) => {
-    const visit = (id: unknown, p: string) => {
-      if (typeof id !== 'string' || id === '/') return;
-      const o = placed.origins.get(p);
-      if (!o || o.source === 'deployed') deployedIds.push(id);
-      else proposedIds.set(id, o.source);
-    };
-    visit(g.id, pointer);
-    (g.apps as Record<string, unknown>[]).forEach((a, i) => visit(a.id, `${pointer}/apps/${i}`));
-    (g.pods as Record<string, unknown>[]).forEach((p, i) => visit(p.id, `${pointer}/pods/${i}`));
-    (g.groups as Record<string, unknown>[]).forEach((s, i) => walk(s, `${pointer}/groups/${i}`));
-  };
-  walk(placed.root, '');
-  return { deployedIds, proposedIds };
+/**
+ * The ids a message names: every maximal run of id characters that starts with `/`. An id is mentioned exactly
+ * when it is one of these runs; one pass over the message instead of one regular expression per deployed id.
+ */
+function mentionedIds(message: string): Set<string> {
+  return new Set(message.match(idRun) ?? []);
 }
 
 function deployedNote(ids: string[]): string {
@@ -57,23 +41,26 @@ export function checkRootGroup(placed: PlacedRootGroup, profile: Profile, rules:
   const groupRules = rules.map((r) => (r.kinds.includes('group') ? r : { ...r, kinds: [...r.kinds, 'group' as const] }));
   const findings = runRules(placed.root, 'group', profile, groupRules);
   if (findings.length === 0) return [];
-  const { deployedIds, proposedIds } = idsByOrigin(placed);
+  const sourceOf = (id: string) => placed.idOrigins.get(id)?.source ?? 'deployed';
   const apps = collectApps(placed.root, 'group');
   const out = new Map<string, RootGroupFinding>();
   const add = (f: RootGroupFinding) => out.set(`${f.source}\0${f.pointer}\0${f.ruleId}`, f);
   const attributed: RootGroupFinding[] = [];
 
   for (const f of findings) {
-    const named = deployedIds.filter((id) => mentions(f.message, id));
+    const ids = mentionedIds(f.message);
+    const named = [...ids].filter((id) => id !== '/' && placed.idOrigins.has(id) && sourceOf(id) === 'deployed');
     const { origin, rest } = originOf(placed, f.pointer);
     if (origin.source !== 'deployed') {
       add({ ...f, source: origin.source, pointer: origin.pointer + rest, message: f.message + deployedNote(named), deployed: named });
       continue;
     }
     // Reported on a deployed part: it is ours only if it names a proposed app, pod or group.
-    const onDeployed = apps.find((a) => f.pointer === a.pointer || f.pointer.startsWith(a.pointer + '/'))?.absoluteId;
-    for (const [id, source] of proposedIds) {
-      if (!mentions(f.message, id)) continue;
+    let onDeployed: string | undefined;
+    for (const id of ids) {
+      const source = sourceOf(id);
+      if (source === 'deployed') continue;
+      onDeployed ??= apps.find((a) => f.pointer === a.pointer || f.pointer.startsWith(a.pointer + '/'))?.absoluteId;
       const target = apps.find((a) => a.absoluteId === id);
       const targetOrigin = target ? originOf(placed, target.pointer) : undefined;
       if (!target || !targetOrigin || targetOrigin.origin.source !== source) continue;

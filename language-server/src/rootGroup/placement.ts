@@ -27,6 +27,8 @@ export interface PlacedRootGroup {
   root: JsonObject;
   /** Pointer in `root` of every app, pod and group → where it came from. */
   origins: Map<string, Origin>;
+  /** Absolute id of every app, pod and group (the root excepted) → where it came from. */
+  idOrigins: Map<string, Origin>;
   /** Absolute ids of the apps, pods and groups each proposed document placed (by document index). */
   placedIds: Map<number, Set<string>>;
   /** Indices of the documents that could not be placed (no id, not an app/group/pod), with why. */
@@ -127,17 +129,20 @@ function applyGroup(node: Node, body: JsonObject, source: number, pointer: strin
   if ('enforceRole' in body) node.enforceRole = body.enforceRole;
 }
 
-function toDocument(node: Node, pointer: string, origins: Map<string, Origin>): JsonObject {
+function toDocument(node: Node, pointer: string, origins: Map<string, Origin>, ids: Map<string, Origin>): JsonObject {
   origins.set(pointer, node.origin);
+  if (node.id !== '/') ids.set(node.id, node.origin);
   const apps = [...node.apps.values()].map((a, i) => {
     origins.set(`${pointer}/apps/${i}`, a.origin);
+    ids.set(a.value.id as string, a.origin);
     return a.value;
   });
   const pods = [...node.pods.values()].map((p, i) => {
     origins.set(`${pointer}/pods/${i}`, p.origin);
+    ids.set(p.value.id as string, p.origin);
     return p.value;
   });
-  const groups = [...node.groups.values()].map((g, i) => toDocument(g, `${pointer}/groups/${i}`, origins));
+  const groups = [...node.groups.values()].map((g, i) => toDocument(g, `${pointer}/groups/${i}`, origins, ids));
   const out: JsonObject = { id: node.id, apps, pods, groups, dependencies: node.dependencies };
   if (node.enforceRole !== undefined) out.enforceRole = node.enforceRole;
   return out;
@@ -169,8 +174,9 @@ export function placeIntoRootGroup(deployedRoot: unknown, proposed: readonly Pro
     placedIds.set(source, placed);
   });
   const origins = new Map<string, Origin>();
-  const root = toDocument(tree.root, '', origins);
-  return { root, origins, placedIds, unplaced, withCluster: deployedRoot !== undefined };
+  const idOrigins = new Map<string, Origin>();
+  const root = toDocument(tree.root, '', origins, idOrigins);
+  return { root, origins, idOrigins, placedIds, unplaced, withCluster: deployedRoot !== undefined };
 }
 
 /** The origin of the innermost app, pod or group containing `pointer`, and the rest of the pointer below it. */
