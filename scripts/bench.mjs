@@ -11,7 +11,7 @@ import { median, timeProcess } from '../bench/measure.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 /** Every known section; others add theirs here (bench/lsp.mjs, bench/bridge.mjs, bench/extension.mjs). Missing files are skipped. */
-const sections = ['lint', 'lsp', 'bridge', 'extension', 'cluster', 'gate'];
+const sections = ['lint', 'lsp', 'bridge', 'extension', 'cluster', 'cluster-lint', 'gate'];
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,

@@ -2,7 +2,8 @@
 // CA, the timeout, the size cap, and errors classified once (./errors). Headers follow
 // ../shared/reference/marathon-api.md §1: always `Accept: application/json` and, with a body,
 // `Content-Type: application/json`; `X-Marathon-Leader` is remembered from each answer.
-import { Agent, request, type Dispatcher } from 'undici';
+import type { Dispatcher } from 'undici';
+import { Agent, request } from './undiciParts';
 import { MarathonError, displayUrl, networkError, oneLine } from './errors';
 import { DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT_MS, authorizationHeader, parseBaseUrl, type MarathonClientOptions } from './options';
 
