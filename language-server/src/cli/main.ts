@@ -2,8 +2,11 @@
  * Entry of the bundled `dist/cli.cjs` (also loaded by `bin/marathon-lint.cjs`): runs the CLI on
  * process.argv. Exits through exitCode, not process.exit, so output piped to another program is flushed.
  */
+import { setFlagsFromString } from 'node:v8';
 import { runCli } from './run';
 
+// As bin/marathon-lint.cjs does before loading this bundle (docs/performance.md), for runs of dist/cli.cjs itself.
+setFlagsFromString('--no-use-osr');
 main();
 
 function main(): void {
