@@ -8,7 +8,7 @@ import { UsageError } from './cli/args';
 import { dryRun } from './cli/dryRunClient';
 import { serve } from './cli/serve';
 import { USAGE } from './cli/usage';
-import { createLogger } from './log/logger';
+import { createEventLog } from './log/logger';
 import { PolicyFileError } from './security/policyFile';
 import { TokenFileError } from './security/tokens';
 import { BRIDGE_VERSION } from './server/version';
@@ -38,7 +38,7 @@ async function main(argv: string[]): Promise<number | undefined> {
     return 0;
   }
   if (command === 'serve') {
-    const logger = createLogger();
+    const logger = createEventLog();
     // A bug must be visible and must not leave the process half-alive; the journal lets the restarted
     // service release what this one had mounted.
     process.on('uncaughtException', (e) => {

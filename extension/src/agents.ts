@@ -58,7 +58,7 @@ export class AgentStore {
   }
 }
 
-export function validateAgentUrl(value: string): string | undefined {
+function validateAgentUrl(value: string): string | undefined {
   try {
     const u = new URL(value.trim());
     if (u.protocol !== 'ws:' && u.protocol !== 'wss:') return 'Use a ws:// or wss:// URL, e.g. ws://10.0.0.5:8474 or wss://agent-1.example.com:8474';

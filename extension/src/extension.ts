@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { AgentStore, promptForAgent } from './agents';
-import { isTestMountArgs, TestMountCommand } from './testMount';
+import { isTestMountArgs, TestMountRunner } from './testMount';
 import { ClusterBridges, BRIDGE_TOKEN_KEY, clusterSettings } from './clusterBridges';
 import { ClusterTestMount } from './testMountCluster';
 import { TestMountResults } from './testMountResults';
@@ -32,7 +32,7 @@ export function activate(context: vscode.ExtensionContext): MarathonExtensionApi
   const output = vscode.window.createOutputChannel('Marathon', { log: true });
   const store = new AgentStore(context.secrets);
   const statusBar = new MarathonStatusBar(store);
-  const testMount = new TestMountCommand(store, output);
+  const testMount = new TestMountRunner(store, output);
   const cluster = new ClusterBridges(context.secrets);
   const results = new TestMountResults();
   const clusterTestMount = new ClusterTestMount(cluster, results, output);

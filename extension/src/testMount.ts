@@ -18,7 +18,7 @@ export function isTestMountArgs(v: unknown): v is TestMountArgs {
 const createAndTest = 'Create and Test';
 
 
-export class TestMountCommand {
+export class TestMountRunner {
   constructor(private readonly store: AgentStore, private readonly output: vscode.OutputChannel) {}
 
   async run(args: unknown): Promise<DryRunMountResult | undefined> {

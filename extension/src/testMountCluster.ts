@@ -12,7 +12,7 @@ import { ClusterBridges, clusterSettings, type Candidates } from './clusterBridg
 import type { TestMountResults } from './testMountResults';
 
 /** The app (or pod) object that holds the volume at `pointer`: everything before its `container` or `env`. */
-export function appFor(text: string, pointer: string): { spec: Record<string, unknown>; id: string } | undefined {
+function appFor(text: string, pointer: string): { spec: Record<string, unknown>; id: string } | undefined {
   const path = fromPointer(pointer);
   let cut = -1;
   for (let i = path.length - 1; i >= 0; i--) if (path[i] === 'container' || path[i] === 'env') { cut = i; break; }

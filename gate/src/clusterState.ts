@@ -4,7 +4,8 @@
  * than `maxAgeMs`. Writes the gate let through are applied to the copy at once, and re-applied on top of a
  * read that started before them, so two quick writes see each other.
  */
-import { DeployedState, type JsonObject } from './deployedState';
+import type { JsonObject } from '@marathon-devtools/language-server/model/documentModel';
+import { DeployedState } from './deployedState';
 import type { Proposal } from './proposal';
 
 /** Reads `GET /v2/groups` (GroupInfo with apps and groups embedded). */

@@ -6,9 +6,10 @@
  * and the proposed ones, so the verdict is the engine's and the cost is independent of the cluster's size.
  */
 import { lint, type Profile } from '@marathon-devtools/language-server';
-import { ancestorIds, externalVolumeNames, type DeployedState, type JsonObject } from './deployedState';
+import type { JsonObject } from '@marathon-devtools/language-server/model/documentModel';
+import { ancestorIds, externalVolumeNames, type DeployedState } from './deployedState';
 import type { GateFinding } from './judge';
-import { pointerTokens } from './marathonPath';
+import { pointerTokens } from '@marathon-devtools/language-server';
 import type { Proposal } from './proposal';
 import { externalVolumeIndex, rootGroupVolumePath } from './rootGroupPath';
 

@@ -4,17 +4,13 @@
  * Built from `GET /v2/groups` (GroupInfo, marathon-api.md §5) and updated in place after each write the gate
  * let through, so that two quick writes see each other before the next refresh.
  */
-export type JsonObject = Record<string, unknown>;
+import { isObject, type JsonObject } from '@marathon-devtools/language-server/model/documentModel';
 
 /** AppInfo fields Marathon adds to an app on GET; they are not part of a definition (marathon-api.md §4). */
 const appInfoOnly = [
   'version', 'versionInfo', 'tasksStaged', 'tasksRunning', 'tasksHealthy', 'tasksUnhealthy', 'deployments', 'tasks',
   'lastTaskFailure', 'readinessCheckResults', 'tasksStats',
 ];
-
-export function isObject(v: unknown): v is JsonObject {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
 
 /** An app as GET returns it → the definition Marathon keeps (what a partial update merges into). */
 export function definitionOf(appInfo: JsonObject): JsonObject {

@@ -12,8 +12,8 @@ import { compareVersions, type Profile } from '@marathon-devtools/language-serve
 import { auditReport } from './audit';
 import { ClusterState, defaultClusterStateOptions, type ClusterStateOptions, type RootGroupReader } from './clusterState';
 import { dropHopByHop } from './hopByHop';
-import { hasErrors, judge, type Verdict } from './judge';
-import { bodyTooLarge, cannotDecide, marathonUnreachable, notValid, type MarathonError } from './marathonErrors';
+import { hasErrors, judge, type Judgement } from './judge';
+import { bodyTooLarge, cannotDecide, marathonUnreachable, notValid, type MarathonErrorBody } from './marathonErrors';
 import { createMetrics, type Decision } from './metrics';
 import { readBody } from './readBody';
 import { admissionRoute, deletion, type AdmissionRoute } from './routes';
@@ -60,7 +60,7 @@ export async function startGate(options: GateOptions, host: string, port: number
     ? new HttpsAgent({ keepAlive: true, maxFreeSockets: 64, ca: options.marathonCa })
     : new HttpAgent({ keepAlive: true, maxFreeSockets: 64 });
   const proxy = createProxyServer({ target: options.marathon.href, xfwd: true, agent, ca: options.marathonCa, secure: true });
-  const accepted = new WeakMap<IncomingMessage, Verdict>();
+  const accepted = new WeakMap<IncomingMessage, Judgement>();
   const readerStatus = compareVersions(options.profile.marathonVersion, '1.5') < 0 ? 400 : 422;
 
   proxy.on('proxyRes', (proxyRes, req) => {
@@ -121,7 +121,7 @@ export async function startGate(options: GateOptions, host: string, port: number
     return decision.decision;
   }
 
-  function decide(v: Verdict, reason: string | undefined): { decision: Decision; refuse?: MarathonError; warnings: string[] } {
+  function decide(v: Judgement, reason: string | undefined): { decision: Decision; refuse?: MarathonErrorBody; warnings: string[] } {
     if (v.pass) return { decision: 'unjudged', warnings: [] };
     if (options.mode === 'audit') return { decision: v.findings.length > 0 ? 'audited' : 'allowed', warnings: [] };
     if (options.mode === 'warn') {
@@ -215,7 +215,7 @@ function pathOnly(url: string | undefined): string {
   return q === -1 ? u : u.slice(0, q);
 }
 
-function send(res: ServerResponse, e: MarathonError): void {
+function send(res: ServerResponse, e: MarathonErrorBody): void {
   res.writeHead(e.status, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(e.body) });
   res.end(e.body);
 }

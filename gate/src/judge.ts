@@ -6,8 +6,10 @@
 import { allRules, lint, type Diagnostic, type Profile, type Severity } from '@marathon-devtools/language-server';
 import { collectApps } from '@marathon-devtools/language-server/model/documentModel';
 import { crossAppFindings, crossAppRuleIds } from './crossApp';
-import { ancestorIds, externalVolumeNames, type DeployedState, type JsonObject } from './deployedState';
-import { marathonPath, pointerTokens, relativePointer } from './marathonPath';
+import type { JsonObject } from '@marathon-devtools/language-server/model/documentModel';
+import { ancestorIds, externalVolumeNames, type DeployedState } from './deployedState';
+import { pointerTokens } from '@marathon-devtools/language-server';
+import { marathonPath, relativePointer } from './marathonPath';
 import { proposalFor, type LintTarget, type Proposal } from './proposal';
 import { externalVolumeIndex, rootGroupVolumePath } from './rootGroupPath';
 import type { AdmissionRoute } from './routes';
@@ -29,7 +31,7 @@ export interface GateFinding {
   jsonLayer?: boolean;
 }
 
-export interface Verdict {
+export interface Judgement {
   findings: GateFinding[];
   /** Checks not run because the deployed state was unavailable. */
   skipped: string[];
@@ -43,7 +45,7 @@ const appRuleIds = new Set(allRules.filter((r) => r.kinds.includes('app') && r.i
 /** Findings of Marathon's JSON reader: its paths run from the request body's root, like play-json's. */
 const jsonLayerIds = new Set(allRules.filter((r) => r.id === 'schema' || r.layer === 'json').map((r) => r.id));
 
-export function judge(route: AdmissionRoute, bodyText: string, deployed: DeployedState | undefined, profile: Profile): Verdict {
+export function judge(route: AdmissionRoute, bodyText: string, deployed: DeployedState | undefined, profile: Profile): Judgement {
   let body: unknown;
   try {
     body = JSON.parse(bodyText);
@@ -105,6 +107,6 @@ function presentIn(body: JsonObject, pointer: string): boolean {
   return true;
 }
 
-export function hasErrors(v: Verdict): boolean {
+export function hasErrors(v: Judgement): boolean {
   return v.findings.some((f) => f.severity === 'error');
 }

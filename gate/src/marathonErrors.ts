@@ -6,7 +6,7 @@
  */
 import type { GateFinding } from './judge';
 
-export interface MarathonError {
+export interface MarathonErrorBody {
   status: number;
   body: string;
 }
@@ -23,7 +23,7 @@ export function findingText(f: GateFinding, withApp: boolean): string {
  * Without per-app errors, the body's own and the root group's findings are reported.
  */
 /** `readerStatus`: Marathon 1.5+ answers a JSON reader failure with 422, 1.4 and older with 400. */
-export function notValid(findings: readonly GateFinding[], readerStatus = 422): MarathonError {
+export function notValid(findings: readonly GateFinding[], readerStatus = 422): MarathonErrorBody {
   const errors = findings.filter((f) => f.severity === 'error');
   // Marathon's JSON reader fails first and alone: `Invalid JSON` with its paths (marathon-api.md §12).
   const reader = errors.filter((f) => f.jsonLayer);
@@ -42,18 +42,18 @@ export function notValid(findings: readonly GateFinding[], readerStatus = 422): 
 }
 
 /** `--fail closed` when the cross-app checks cannot run. */
-export function cannotDecide(skipped: readonly string[], reason: string): MarathonError {
+export function cannotDecide(skipped: readonly string[], reason: string): MarathonErrorBody {
   const message =
     `marathon-gate cannot check this request against the deployed apps (${reason}), so it refuses it (--fail closed). ` +
     `Checks that need the cluster: ${skipped.join(', ')}. Retry when Marathon answers again.`;
   return { status: 503, body: JSON.stringify({ message }) };
 }
 
-export function marathonUnreachable(target: string, code: string): MarathonError {
+export function marathonUnreachable(target: string, code: string): MarathonErrorBody {
   return { status: 502, body: JSON.stringify({ message: `marathon-gate could not reach Marathon at ${target} (${code}).` }) };
 }
 
-export function bodyTooLarge(limit: number): MarathonError {
+export function bodyTooLarge(limit: number): MarathonErrorBody {
   const message = `marathon-gate reads request bodies up to ${limit} bytes to check them; this one is larger, so it is refused (--mode deny).`;
   return { status: 413, body: JSON.stringify({ message }) };
 }

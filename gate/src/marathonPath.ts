@@ -6,11 +6,7 @@
  * options, and an invalid option key is addressed by its position, `options/keys(n)` (marathon-rules.md,
  * rows dvdi-driver-required, rexray-option-*, external-volume-option-key).
  */
-
-export function pointerTokens(pointer: string): string[] {
-  if (pointer === '') return [];
-  return pointer.slice(1).split('/').map((t) => (t.indexOf('~') === -1 ? t : t.replace(/~1/g, '/').replace(/~0/g, '~')));
-}
+import { pointerTokens } from '@marathon-devtools/language-server';
 
 /** Renders `pointer` into Marathon's form, walking `doc` to tell array indexes from object keys. */
 export function marathonPath(pointer: string, doc: unknown, ruleId = ''): string {

@@ -6,7 +6,8 @@
  * definition. Pure: the deployed state comes in as an argument.
  */
 import { collectApps, resolveId } from '@marathon-devtools/language-server/model/documentModel';
-import { DeployedState, isObject, type JsonObject } from './deployedState';
+import { isObject, type JsonObject } from '@marathon-devtools/language-server/model/documentModel';
+import { DeployedState } from './deployedState';
 import { isPartialUpdate, type AdmissionRoute, type RouteKind } from './routes';
 
 export interface LintTarget {

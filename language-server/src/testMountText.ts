@@ -12,7 +12,7 @@ interface DryRunOutcome {
   steps: { ok: boolean; detail?: string }[];
 }
 
-export const verdictText: Record<Verdict, string> = {
+const verdictText: Record<Verdict, string> = {
   'mounted-and-released': 'mounted and released',
   'would-create': 'does not exist yet: a task would create it',
   'in-use': 'is in use on the agent: left untouched',

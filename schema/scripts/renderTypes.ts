@@ -32,7 +32,7 @@ function documentTypesSchema(): JSONSchema {
 }
 
 const banner = (from: string) =>
-  `/* eslint-disable */\n// Generated from ${from} by schema/scripts/generate-types.ts; do not edit.\n// Regenerate: node --import tsx schema/scripts/generate-types.ts`;
+  `/* eslint-disable */\n// Generated from ${from} by schema/scripts/generateTypes.ts; do not edit.\n// Regenerate: node --import tsx schema/scripts/generateTypes.ts`;
 
 const compileOptions = {
   cwd: schemaDir,

@@ -9,7 +9,7 @@ import type { JsonSchema } from './jsonSchema';
 import { definitionsAcceptNull } from './nullAbsent';
 import { podDocumentDefinitions } from './pod';
 
-export const SCHEMA_BASE_URL = 'https://marathon-devtools.github.io/schema/';
+import { SCHEMA_BASE_URL } from '../src/schemaIds';
 
 interface DocumentSource {
   fileName: string;
@@ -55,7 +55,7 @@ function reachable(start: JsonSchema, pool: Record<string, JsonSchema>): string[
   return [...seen].sort();
 }
 
-export function buildDocumentSchema(source: DocumentSource): JsonSchema {
+function buildDocumentSchema(source: DocumentSource): JsonSchema {
   const root = source.definitions[source.root];
   if (root === undefined) throw new Error(`schema source: root definition ${source.root} missing for ${source.fileName}`);
   const definitions: Record<string, JsonSchema> = {};

@@ -1,6 +1,6 @@
 /**
  * The small vocabulary the schema sources are written in. Every published `*.schema.json` is generated from
- * these sources by `scripts/generate-schemas.ts`, so shapes shared by several documents (an app inside a
+ * these sources by `scripts/generateSchemas.ts`, so shapes shared by several documents (an app inside a
  * group, labels, constraints, …) are written once but every published file stands alone.
  *
  * Conventions of the published schemas (draft-07, standard keywords only, accepted by ajv in strict mode):
@@ -76,8 +76,8 @@ export function orNull(schema: JsonSchema): JsonSchema {
   return s;
 }
 
-export const INT32_MAX = 2147483647;
-export const INT64_MAX = 9007199254740991; // JSON numbers beyond 2^53 lose precision anyway
+const INT32_MAX = 2147483647;
+const INT64_MAX = 9007199254740991; // JSON numbers beyond 2^53 lose precision anyway
 
 export function int32(min: number, annotations: JsonSchema = {}): JsonSchema {
   return { type: 'integer', minimum: min, maximum: INT32_MAX, ...annotations };

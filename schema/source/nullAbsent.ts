@@ -15,7 +15,7 @@ function acceptsNull(s: JsonSchema): boolean {
 }
 
 /** A copy of `schema` where every non-required declared property also accepts `null`, at every depth. */
-export function optionalsAcceptNull(schema: JsonSchema): JsonSchema {
+function optionalsAcceptNull(schema: JsonSchema): JsonSchema {
   const out: JsonSchema = {};
   for (const [key, value] of Object.entries(schema)) {
     if (key === 'properties' && isSchema(value)) {

@@ -8,12 +8,10 @@
  * Unlike the document schemas, request params are closed (`additionalProperties: false`): a typo must never
  * silently change what the bridge mounts. Results are open so newer bridges can add fields.
  */
-import { SCHEMA_BASE_URL } from './documents';
+import { bridgeProtocolSchemaFile, SCHEMA_BASE_URL } from '../src/schemaIds';
 import type { JsonSchema } from './jsonSchema';
 
-export const bridgeProtocolFileName = 'dvdi-bridge-protocol.schema.json';
-
-export const bridgeProtocolSource: JsonSchema = {
+const bridgeProtocolSource: JsonSchema = {
   title: 'dvdi-bridge protocol',
   description:
     'JSON-RPC 2.0 messages exchanged with the dvdi-bridge agent service over its websocket endpoint /v1. Each entry of `definitions` is meant to be compiled on its own: the envelopes first, then the params of the method named in the envelope, then its result. Request params are closed (unknown keys are rejected, so a typo never silently changes what the bridge mounts); results are open so that newer bridges can add fields without breaking older clients.',
@@ -423,6 +421,6 @@ export const bridgeProtocolSource: JsonSchema = {
 
 /** The published protocol schema text, exactly as written to disk. */
 export function renderBridgeProtocolSchema(): [fileName: string, text: string] {
-  const schema = { $schema: 'http://json-schema.org/draft-07/schema#', $id: SCHEMA_BASE_URL + bridgeProtocolFileName, ...bridgeProtocolSource };
-  return [bridgeProtocolFileName, JSON.stringify(schema, null, 2) + '\n'];
+  const schema = { $schema: 'http://json-schema.org/draft-07/schema#', $id: SCHEMA_BASE_URL + bridgeProtocolSchemaFile, ...bridgeProtocolSource };
+  return [bridgeProtocolSchemaFile, JSON.stringify(schema, null, 2) + '\n'];
 }

@@ -7,12 +7,12 @@ import bridgeProtocolSchema from '../dvdi-bridge-protocol.schema.json';
 import marathonAppSchema from '../marathon-app.schema.json';
 import marathonGroupSchema from '../marathon-group.schema.json';
 import marathonPodSchema from '../marathon-pod.schema.json';
-import type { DocumentKind } from './schemaIds';
+import type { DefinitionKind } from './schemaIds';
 
 export { chronosJobSchema, bridgeProtocolSchema, marathonAppSchema, marathonGroupSchema, marathonPodSchema };
 
 /** The published schema of each document kind (plain JSON objects; do not mutate). */
-export const documentSchemas: Record<DocumentKind, Record<string, unknown>> = {
+export const documentSchemas: Record<DefinitionKind, Record<string, unknown>> = {
   app: marathonAppSchema,
   group: marathonGroupSchema,
   pod: marathonPodSchema,

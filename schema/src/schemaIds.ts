@@ -1,9 +1,10 @@
 /** The published schemas: stable $ids and file names (files live at the root of the schema package). */
 export const SCHEMA_BASE_URL = 'https://marathon-devtools.github.io/schema/';
 
-export type DocumentKind = 'app' | 'group' | 'pod' | 'chronos-job';
+/** The kinds of definition with a published schema (the engine adds 'unknown' for anything else). */
+export type DefinitionKind = 'app' | 'group' | 'pod' | 'chronos-job';
 
-export const documentSchemaFiles: Record<DocumentKind, string> = {
+export const documentSchemaFiles: Record<DefinitionKind, string> = {
   app: 'marathon-app.schema.json',
   group: 'marathon-group.schema.json',
   pod: 'marathon-pod.schema.json',
@@ -12,7 +13,7 @@ export const documentSchemaFiles: Record<DocumentKind, string> = {
 
 export const bridgeProtocolSchemaFile = 'dvdi-bridge-protocol.schema.json';
 
-export const documentSchemaIds: Record<DocumentKind, string> = {
+export const documentSchemaIds: Record<DefinitionKind, string> = {
   app: SCHEMA_BASE_URL + documentSchemaFiles.app,
   group: SCHEMA_BASE_URL + documentSchemaFiles.group,
   pod: SCHEMA_BASE_URL + documentSchemaFiles.pod,
@@ -20,8 +21,3 @@ export const documentSchemaIds: Record<DocumentKind, string> = {
 };
 
 export const bridgeProtocolSchemaId = SCHEMA_BASE_URL + bridgeProtocolSchemaFile;
-
-/** `$ref`-able id of one definition of the bridge protocol schema, e.g. `…#/definitions/dryRunMountParams`. */
-export function bridgeProtocolDefinitionId(definition: string): string {
-  return `${bridgeProtocolSchemaId}#/definitions/${definition}`;
-}

@@ -30,7 +30,7 @@ import volumeListResult from '../generated/validators/protocol-volumeListResult.
 import volumeName from '../generated/validators/protocol-volumeName.cjs';
 import type * as P from './generated/dvdi-bridge-protocol';
 import type { ChronosJob, MarathonApp, MarathonGroup, MarathonPod } from './generated/marathon-documents';
-import type { DocumentKind } from './schemaIds';
+import type { DefinitionKind } from './schemaIds';
 
 export type { ErrorObject };
 
@@ -49,7 +49,7 @@ export const validateGroup = typed<MarathonGroup>(marathonGroup);
 export const validatePod = typed<MarathonPod>(marathonPod);
 export const validateChronosJob = typed<ChronosJob>(chronosJob);
 
-export const documentValidators: Record<DocumentKind, Validator<unknown>> = {
+export const documentValidators: Record<DefinitionKind, Validator<unknown>> = {
   app: validateApp,
   group: validateGroup,
   pod: validatePod,
@@ -94,9 +94,3 @@ export const bridgeParamsValidators = Object.fromEntries(
   Object.entries(bridgeParamsDefinitions).map(([method, definition]) => [method, bridgeProtocolValidators[definition] as Validator<unknown>]),
 ) as Record<keyof typeof bridgeParamsDefinitions, Validator<unknown>>;
 
-/** Result validator of each method. */
-export const bridgeResultValidators: Record<string, Validator<unknown>> = {
-  'bridge/info': bridgeProtocolValidators.bridgeInfoResult,
-  'volume/dryRunMount': bridgeProtocolValidators.dryRunMountResult,
-  'volume/list': bridgeProtocolValidators.volumeListResult,
-};

@@ -10,12 +10,12 @@ import { renderBridgeProtocolSchema } from '../source/protocol';
 
 test('published schemas (documents and the bridge protocol) are up to date with schema/source/', () => {
   for (const [file, text] of [...renderDocumentSchemas(), renderBridgeProtocolSchema()]) {
-    assert.equal(readFileSync(join(schemaDir, file), 'utf8'), text, `schema/${file} is stale: run node --import tsx schema/scripts/generate-schemas.ts`);
+    assert.equal(readFileSync(join(schemaDir, file), 'utf8'), text, `schema/${file} is stale: run node --import tsx schema/scripts/generateSchemas.ts`);
   }
 });
 
 test('generated types are up to date with the schemas', async () => {
   for (const [module, text] of await renderTypes()) {
-    assert.equal(readFileSync(join(typesDir, module), 'utf8'), text, `schema/src/generated/${module} is stale: run node --import tsx schema/scripts/generate-types.ts`);
+    assert.equal(readFileSync(join(typesDir, module), 'utf8'), text, `schema/src/generated/${module} is stale: run node --import tsx schema/scripts/generateTypes.ts`);
   }
 });

@@ -5,7 +5,7 @@ import Ajv from 'ajv';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { bridgeProtocolSchemaFile, bridgeProtocolSchemaId, documentSchemaFiles, documentSchemaIds, type DocumentKind } from '../src/schemaIds';
+import { bridgeProtocolSchemaFile, bridgeProtocolSchemaId, documentSchemaFiles, documentSchemaIds, type DefinitionKind } from '../src/schemaIds';
 
 const schemaDir = join(import.meta.dirname, '..');
 const load = (file: string) => JSON.parse(readFileSync(join(schemaDir, file), 'utf8')) as Record<string, unknown>;
@@ -22,7 +22,7 @@ function refsOf(node: unknown, out: string[] = []): string[] {
 }
 
 const published: [string, string][] = [
-  ...(Object.keys(documentSchemaFiles) as DocumentKind[]).map((k): [string, string] => [documentSchemaFiles[k], documentSchemaIds[k]]),
+  ...(Object.keys(documentSchemaFiles) as DefinitionKind[]).map((k): [string, string] => [documentSchemaFiles[k], documentSchemaIds[k]]),
   [bridgeProtocolSchemaFile, bridgeProtocolSchemaId],
 ];
 
@@ -51,7 +51,7 @@ for (const [file, id] of published) {
 }
 
 test('document schemas never close objects (Marathon ignores unknown fields)', () => {
-  for (const kind of Object.keys(documentSchemaFiles) as DocumentKind[]) {
+  for (const kind of Object.keys(documentSchemaFiles) as DefinitionKind[]) {
     const text = readFileSync(join(schemaDir, documentSchemaFiles[kind]), 'utf8');
     assert.doesNotMatch(text, /"additionalProperties": false/, documentSchemaFiles[kind]);
   }

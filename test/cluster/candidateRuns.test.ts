@@ -2,7 +2,7 @@
 // driver, one whose bridge is gone; bounded concurrency; the summary names what differs.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { runOnCandidates, summarizeRuns, type AppVolume, type CandidateBridge } from '@marathon-devtools/agent-bridge/client/candidateRuns';
+import { runOnCandidates, summarizeRuns, type VolumeUnderTest, type CandidateBridge } from '@marathon-devtools/agent-bridge/client/candidateRuns';
 import { startLab, type Lab } from './lab';
 
 let lab: Lab;
@@ -16,7 +16,7 @@ before(async () => {
 });
 after(() => lab?.close());
 
-const volume: AppVolume = { pointer: '/container/volumes/0/external', driver: 'rexray', name: 'data', options: {}, containerPath: '/data', mode: 'RW', engine: 'docker-volume' };
+const volume: VolumeUnderTest = { pointer: '/container/volumes/0/external', driver: 'rexray', name: 'data', options: {}, containerPath: '/data', mode: 'RW', engine: 'docker-volume' };
 const candidates = (): CandidateBridge[] => lab.agents.map((a) => ({ agent: a.mesos.id, hostname: a.hostname, zone: a.spec.zone, url: a.bridgeUrl! }));
 
 test('all candidates: verdict per agent, engine fallback noted, summary names the odd ones with their zone', async () => {

@@ -14,7 +14,7 @@ import { agent, type StandInAgent } from '../standins/mesos-master/agents';
 
 const root = join(import.meta.dirname, '../..');
 const BRIDGE = join(root, 'agent-bridge/dist/bridge.cjs');
-const FAULT_PLUGIN = join(root, 'agent-bridge/test/standins/fault-plugin.ts');
+const FAULT_PLUGIN = join(root, 'agent-bridge/test/standins/faultPlugin.ts');
 
 export interface LabAgentSpec {
   zone: string;

@@ -6,9 +6,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { MarathonClient, MarathonError, MarathonSetupError, readCaFile, readCredentialsFile, readTokenFile } from '@marathon-devtools/cluster/marathon/index';
+import { MarathonClient, MarathonError, MarathonSetupError, readCaFile, readCredentialsFile, readTokenFile } from '../../cluster/src/marathon/index';
 import { exampleJson, infoFor, startStandinMarathon, type StandinMarathon } from '../standins/marathon/standin';
-import type { MarathonGroup } from '@marathon-devtools/cluster/marathon/types';
+import type { GroupInfo } from '@marathon-devtools/cluster/marathon/types';
 
 const TOKEN = 'eyJhbGciOiJSUzI1NiJ9.secret-token-value';
 
@@ -26,9 +26,9 @@ async function failure(p: Promise<unknown>): Promise<MarathonError> {
 
 describe('Marathon client against the stand-in', () => {
   let m: StandinMarathon;
-  const group = exampleJson<MarathonGroup>('group.json');
+  const group = exampleJson<GroupInfo>('group.json');
   before(async () => {
-    m = await startStandinMarathon({ rootGroup: { ...group, pods: [], dependencies: [] } as MarathonGroup });
+    m = await startStandinMarathon({ rootGroup: { ...group, pods: [], dependencies: [] } as GroupInfo });
   });
   after(() => m.close());
 

@@ -2,7 +2,7 @@
 // reconnect after the stream drops or the server goes away (../shared/reference/marathon-api.md §10, §1).
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { MarathonClient, followEvents, type EventStreamState, type MarathonEvent } from '@marathon-devtools/cluster/marathon/index';
+import { MarathonClient, followEvents, type EventStreamState, type MarathonEvent } from '../../cluster/src/marathon/index';
 import { startStandinMarathon, type StandinMarathon } from '../standins/marathon/standin';
 
 /**

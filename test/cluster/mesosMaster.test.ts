@@ -6,7 +6,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import fc from 'fast-check';
 import { MesosMasterClient, checkSlaves } from '@marathon-devtools/cluster/mesos/client';
-import { ClusterHttpError, httpGet } from '@marathon-devtools/cluster/http/getJson';
+import { ClusterHttpError, httpGet } from '../../cluster/src/http/getJson';
 import { startMesosMaster } from '../standins/mesos-master/server';
 import { agent } from '../standins/mesos-master/agents';
 

@@ -5,7 +5,7 @@
 import { after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { MarathonClient } from '@marathon-devtools/cluster/marathon/client';
-import type { MarathonGroup } from '@marathon-devtools/cluster/marathon/types';
+import type { GroupInfo } from '@marathon-devtools/cluster/marathon/types';
 import { infoFor, startStandinMarathon, type StandinMarathon } from '../standins/marathon/standin';
 import { startClient, type Published, type TestClient } from './lspClient';
 
@@ -25,7 +25,7 @@ function app(id: string, volume: string, extra: Record<string, unknown> = {}) {
   };
 }
 
-const deployed = (apps: ReturnType<typeof app>[]): MarathonGroup => ({ id: '/', apps: [], pods: [], dependencies: [], groups: [{ id: '/db', apps, pods: [], groups: [], dependencies: [] }] });
+const deployed = (apps: ReturnType<typeof app>[]): GroupInfo => ({ id: '/', apps: [], pods: [], dependencies: [], groups: [{ id: '/db', apps, pods: [], groups: [], dependencies: [] }] });
 const text = (cmd = './run') => JSON.stringify(app('/web', 'pgdata', { cmd }), null, 2);
 const uri = 'untitled:web.json';
 

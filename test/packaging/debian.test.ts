@@ -8,7 +8,7 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeF
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildDeb } from '../../packaging/debian/build-deb.mjs';
-import { SERVE_FLAGS } from '@marathon-devtools/agent-bridge/cli/serveConfig';
+import { SERVE_FLAGS } from '../../agent-bridge/src/cli/serveConfig';
 import { startServe } from '../../agent-bridge/test/serveProcess';
 
 const root = join(import.meta.dirname, '../..');

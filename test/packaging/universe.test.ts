@@ -12,8 +12,8 @@ import fc from 'fast-check';
 import { PACKAGES, readPackage, render } from '../../packaging/universe/render.mjs';
 import { placeApp } from '@marathon-devtools/cluster/placement/candidates';
 import { agent } from '../standins/mesos-master/agents';
-import { SERVE_FLAGS } from '@marathon-devtools/agent-bridge/cli/serveConfig';
-import { parseGateArgs } from '@marathon-devtools/gate/cli/args';
+import { SERVE_FLAGS } from '../../agent-bridge/src/cli/serveConfig';
+import { parseGateArgs } from '../../gate/src/cli/args';
 
 const root = join(import.meta.dirname, '../..');
 const lintCli = join(root, 'language-server/dist/cli.cjs');

@@ -38,7 +38,7 @@ function buildParams(f: ReturnType<typeof parseFlags>): DryRunMountParams {
   return params;
 }
 
-export function formatResult(r: DryRunMountResult): string {
+function formatResult(r: DryRunMountResult): string {
   const width = Math.max(4, ...r.steps.map((s) => s.step.length));
   const lines = r.steps.map((s) => `  ${s.ok ? 'ok  ' : 'FAIL'}  ${s.step.padEnd(width)}  ${String(s.ms).padStart(6)} ms${s.detail ? `  ${s.detail}` : ''}`);
   for (const w of r.warnings) lines.push(`  warning: ${w}`);

@@ -4,13 +4,13 @@
  * stdout, `dvdi-bridge listening on <url>`, for scripts and tests to parse; everything else is JSON on stderr.
  * SIGTERM/SIGINT stop accepting, cancel running dry runs and wait until their mounts are released.
  */
-import type { Logger } from '../log/logger';
+import type { EventLog } from '../log/logger';
 import { probeStateDir } from '../dryrun/index';
 import { startBridgeServer } from '../server/bridgeServer';
 import { setUpRunner } from './runnerSetup';
 import { parseServeArgs } from './serveConfig';
 
-export async function serve(argv: string[], logger: Logger): Promise<void> {
+export async function serve(argv: string[], logger: EventLog): Promise<void> {
   const cfg = parseServeArgs(argv);
   // Before anything else writes there (the local driver, recover()): an unwritable state dir is a startup error.
   await probeStateDir(cfg.stateDir);

@@ -17,7 +17,7 @@ export const DEFAULT_PLUGIN_DIRS = ['/run/docker/plugins', '/etc/docker/plugins'
  * --docker_volume_checkpoint_dir (§2.1) and mesos-module-dvdi's hard-coded dir (§1.5). Overridden by
  * --docker-volume-checkpoint-dir / --dvdi-checkpoint-dir.
  */
-export const DEFAULT_CHECKPOINT_DIRS = {
+const DEFAULT_CHECKPOINT_DIRS = {
   dockerVolume: '/var/run/mesos/isolators/docker/volume',
   dvdiModule: '/var/run/mesos/isolators/mesos-module-dvdi',
 };
@@ -81,7 +81,7 @@ function realish(p: string): string {
  * The bridge writes under its state dir (journal, local driver, sockets). Inside an isolator's checkpoint dir a
  * stray entry makes the agent unmount a volume on its next restart (§2.5, §8.8), so such a state dir is refused.
  */
-export function stateDirProblem(stateDir: string, checkpointDirs: string[] = Object.values(DEFAULT_CHECKPOINT_DIRS)): string | undefined {
+function stateDirProblem(stateDir: string, checkpointDirs: string[] = Object.values(DEFAULT_CHECKPOINT_DIRS)): string | undefined {
   const s = realish(stateDir);
   for (const c of checkpointDirs) {
     const r = realish(c);

@@ -18,7 +18,7 @@ export interface CandidateBridge {
 }
 
 /** One external volume of the app, as the agent's isolator would mount it: the request's fields, all present. */
-export type AppVolume = Required<Pick<DryRunMountParams, 'driver' | 'name' | 'options' | 'containerPath' | 'mode'>> & {
+export type VolumeUnderTest = Required<Pick<DryRunMountParams, 'driver' | 'name' | 'options' | 'containerPath' | 'mode'>> & {
   /** RFC 6901 pointer of the volume in the app file. */
   pointer: string;
   /** The engine the app's form implies (the code lens's `engine`). */
@@ -50,13 +50,13 @@ export interface RunOptions {
   signal?: AbortSignal;
   connect?: ConnectOptions;
   /** Progress: a run starts, a step of a run changes, a run ends. */
-  onEvent?: (e: { candidate: CandidateBridge; volume: AppVolume; step?: string; status?: string; run?: CandidateRun }) => void;
+  onEvent?: (e: { candidate: CandidateBridge; volume: VolumeUnderTest; step?: string; status?: string; run?: CandidateRun }) => void;
 }
 
 export const OK_VERDICTS: ReadonlySet<RunVerdict> = new Set(['mounted-and-released', 'would-create']);
 
 /** The engine the app's form implies when the bridge can run it; else the bridge's default (its note says so). */
-async function engineFor(conn: BridgeConnection, v: AppVolume): Promise<{ engine?: EngineName; note?: string }> {
+async function engineFor(conn: BridgeConnection, v: VolumeUnderTest): Promise<{ engine?: EngineName; note?: string }> {
   const info = await conn.info();
   if (info.engines.includes(v.engine)) return { engine: v.engine };
   return { note: `the bridge cannot run the ${v.engine} engine (engines: ${info.engines.join(', ')}); it used its default, which calls the volume plugin directly` };
@@ -66,10 +66,10 @@ function failedDetail(r: DryRunMountResult): string | undefined {
   return r.steps.find((s) => !s.ok)?.detail ?? r.warnings[0];
 }
 
-async function runOnBridge(c: CandidateBridge, volumes: readonly AppVolume[], o: RunOptions): Promise<CandidateRun[]> {
+async function runOnBridge(c: CandidateBridge, volumes: readonly VolumeUnderTest[], o: RunOptions): Promise<CandidateRun[]> {
   const base = { agent: c.agent, hostname: c.hostname, ...(c.zone !== undefined ? { zone: c.zone } : {}), ...(c.region !== undefined ? { region: c.region } : {}), url: c.url };
   const out: CandidateRun[] = [];
-  const record = (v: AppVolume, run: Omit<CandidateRun, keyof typeof base | 'volume'>) => {
+  const record = (v: VolumeUnderTest, run: Omit<CandidateRun, keyof typeof base | 'volume'>) => {
     const r: CandidateRun = { ...base, volume: { driver: v.driver, name: v.name, pointer: v.pointer }, ...run };
     out.push(r);
     o.onEvent?.({ candidate: c, volume: v, run: r });
@@ -111,7 +111,7 @@ async function runOnBridge(c: CandidateBridge, volumes: readonly AppVolume[], o:
 }
 
 /** Runs every volume on every candidate given, at most `concurrency` bridges at once; results in candidate order. */
-export async function runOnCandidates(candidates: readonly CandidateBridge[], volumes: readonly AppVolume[], o: RunOptions): Promise<CandidateRun[]> {
+export async function runOnCandidates(candidates: readonly CandidateBridge[], volumes: readonly VolumeUnderTest[], o: RunOptions): Promise<CandidateRun[]> {
   const limit = Math.max(1, o.concurrency ?? 4);
   const results: CandidateRun[][] = new Array(candidates.length);
   let next = 0;

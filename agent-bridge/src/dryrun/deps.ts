@@ -1,15 +1,15 @@
 /**
  * What every piece of the mount machinery shares for the life of a runner: its config, engines, journal, locks,
  * activation cache, timeouts and log, plus the late-mount sweeps in progress. Its own module so that the run
- * (run-one.ts), the release path (release.ts), the sweep (late-mount.ts) and recovery (recover.ts) import it
+ * (runOne.ts), the release path (release.ts), the sweep (lateMount.ts) and recovery (recover.ts) import it
  * without importing each other (issue 14: no import circle).
  */
 import type { Engine } from '../engines/engine';
 import type { Journal } from '../journal/journal';
-import { DEFAULT_DOCKER_SOCKET } from '../inuse/docker-engine';
+import { DEFAULT_DOCKER_SOCKET } from '../inuse/dockerEngine';
 import type { ProofSources } from '../inuse/check';
 import type { DryRunnerConfig, EngineName } from './contract';
-import type { VolumeLocks } from './volume-lock';
+import type { VolumeLocks } from './volumeLock';
 
 export interface Sweep {
   readonly done: Promise<string>;

@@ -1,9 +1,9 @@
 /** The engines a runner offers, built once from its config. */
 import { accessSync, constants } from 'node:fs';
-import { DockerVolumeEngine } from '../engines/docker-volume';
-import { DvdiModuleEngine } from '../engines/dvdi-module';
+import { DockerVolumeEngine } from '../engines/dockerVolume';
+import { DvdiModuleEngine } from '../engines/dvdiModule';
 import type { Engine } from '../engines/engine';
-import { PluginEngine } from '../engines/plugin-engine';
+import { PluginEngine } from '../engines/pluginEngine';
 import type { EngineName } from './contract';
 
 export function buildEngines(dvdcliPath: string): Record<EngineName, Engine> {

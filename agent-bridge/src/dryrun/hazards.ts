@@ -12,7 +12,7 @@ import type { RunDeps } from './deps';
 import { statusMounts } from './release';
 
 /** The plugin's Get shows no way to see a user: no Mountpoint (so no kernel mount to look for) and no Status.Mounts. */
-export function showsNoMountStatus(vol: VolumeInfo): boolean {
+function showsNoMountStatus(vol: VolumeInfo): boolean {
   return !vol.Mountpoint && statusMounts(vol) === undefined;
 }
 

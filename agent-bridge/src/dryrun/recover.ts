@@ -20,11 +20,11 @@ import { PluginClient } from '../plugin/client';
 import { discoverPlugin, parseAddress, type PluginAddress } from '../plugin/discovery';
 import type { RecoveryReport } from './contract';
 import { proofSources, type RunDeps } from './deps';
-import { stopLeftoverProbes } from './fs-probe';
-import { lateMountGrace, watchForMount } from './late-mount';
+import { stopLeftoverProbes } from './fsProbe';
+import { lateMountGrace, watchForMount } from './lateMount';
 import { releaseMount } from './release';
 import { StepLog } from './steps';
-import { processIdentity } from '../engines/run-process';
+import { processIdentity } from '../engines/runProcess';
 
 async function stopLeftoverChild(e: JournalEntry): Promise<void> {
   if (!e.childPgid || !e.dvdcliPath) return;

@@ -34,7 +34,7 @@ export interface ReleaseOptions {
   timeoutMs: number;
   /** When the journal entry goes: after a seen release (default), only after an Unmount the plugin accepted, or never (the caller decides). */
   clear?: 'released' | 'unmounted' | 'never';
-  /** A re-check already started by the caller (run-one starts it alongside verify); otherwise it runs here. */
+  /** A re-check already started by the caller (runOne starts it alongside verify); otherwise it runs here. */
   recheck?: Promise<{ ok: boolean; detail: string }>;
 }
 
@@ -45,7 +45,7 @@ export function statusMounts(vol: VolumeInfo | undefined): unknown[] | undefined
 }
 
 /** Our own caller ID as the plugin lists it: the plugin engine's ID, or "" for dvdcli's ID-less Mount. */
-export const ownId = (entry: JournalEntry): string => entry.mountId ?? '';
+const ownId = (entry: JournalEntry): string => entry.mountId ?? '';
 
 export interface GoneCheck {
   state: 'gone' | 'still-mounted' | 'unseen';

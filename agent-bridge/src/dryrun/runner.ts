@@ -7,7 +7,7 @@ import { mkdir } from 'node:fs/promises';
 import { agentUsers } from '../inuse/check';
 import { mountsAt, readMountinfo } from '../inuse/mountinfo';
 import { Journal } from '../journal/journal';
-import { createLogger } from '../log/logger';
+import { createEventLog } from '../log/logger';
 import { PluginClient } from '../plugin/client';
 import { discoverPlugin, listPluginNames } from '../plugin/discovery';
 import type { DiscoveredDriver, DryRunner, DryRunnerConfig, DryRunMountResult, VolumeListResult } from './contract';
@@ -15,13 +15,13 @@ import { availableEngines, buildEngines } from './engines';
 import { recoverJournal } from './recover';
 import type { RunDeps } from './deps';
 import { proofSources } from './deps';
-import { runOne } from './run-one';
-import { VolumeLocks } from './volume-lock';
+import { runOne } from './runOne';
+import { VolumeLocks } from './volumeLock';
 
 export const DEFAULT_TIMEOUTS = { mount: 120_000, unmount: 600_000, pluginCall: 30_000 };
 
 function defaultLog(): RunDeps['log'] {
-  const logger = createLogger();
+  const logger = createEventLog();
   return (level, event, fields) => logger.log(level, event, fields);
 }
 

@@ -1,11 +1,11 @@
 /**
  * Read-only checks that a mount really happened (§8.6): the path is a directory, the kernel lists it in
  * /proc/self/mountinfo, and its top directory can be listed. Nothing is ever written into the volume. The stat
- * and the listing run in a child process with its own timeout (fs-probe.ts): a wedged FUSE mount blocks them in
+ * and the listing run in a child process with its own timeout (fsProbe.ts): a wedged FUSE mount blocks them in
  * the kernel, and inside the bridge that would pin a libuv threadpool thread for good.
  */
 import { mountsAt, readMountinfo, type MountEntry } from '../inuse/mountinfo';
-import { probeDirectory } from './fs-probe';
+import { probeDirectory } from './fsProbe';
 
 export interface VerifyResult {
   ok: boolean;

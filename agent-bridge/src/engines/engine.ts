@@ -45,12 +45,3 @@ export interface Engine {
   mount(req: MountRequest): Promise<MountOutcome>;
   unmount(req: UnmountRequest): Promise<{ ok: boolean; detail: string }>;
 }
-
-export class EngineRefusal extends Error {
-  constructor(
-    readonly field: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}

@@ -7,10 +7,10 @@
  */
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { dockerUsers } from './docker-engine';
+import { dockerUsers } from './dockerEngine';
 import type { VolumeInfo } from '../plugin/client';
-import { readDockerVolumeCheckpoints } from './docker-volume-checkpoint';
-import { DVDI_CHECKPOINT_FILE, readDvdiCheckpoint } from './dvdi-checkpoint';
+import { readDockerVolumeCheckpoints } from './dockerVolumeCheckpoint';
+import { DVDI_CHECKPOINT_FILE, readDvdiCheckpoint } from './dvdiCheckpoint';
 import { mountsAt, readMountinfo, type MountEntry } from './mountinfo';
 
 export interface InUseReport {

@@ -6,7 +6,7 @@
  */
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 
-export interface Logger {
+export interface EventLog {
   log(level: LogLevel, event: string, fields?: Record<string, unknown>): void;
   info(event: string, fields?: Record<string, unknown>): void;
   warn(event: string, fields?: Record<string, unknown>): void;
@@ -17,7 +17,7 @@ export interface LogSink {
   write(line: string): unknown;
 }
 
-export function createLogger(sink: LogSink = process.stderr, clock: () => Date = () => new Date()): Logger {
+export function createEventLog(sink: LogSink = process.stderr, clock: () => Date = () => new Date()): EventLog {
   const log = (level: LogLevel, event: string, fields: Record<string, unknown> = {}) => {
     let line: string;
     try {

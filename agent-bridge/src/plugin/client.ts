@@ -7,10 +7,10 @@
 import { request } from 'node:http';
 import type { PluginAddress } from './discovery';
 
-export const PLUGIN_ACCEPT = 'application/vnd.docker.plugins.v1.2+json';
+const PLUGIN_ACCEPT = 'application/vnd.docker.plugins.v1.2+json';
 
 /** Largest answer read from a plugin (a List of thousands of volumes fits); a bigger one is a broken plugin. */
-export const MAX_RESPONSE_BYTES = 8 * 1024 * 1024;
+const MAX_RESPONSE_BYTES = 8 * 1024 * 1024;
 
 export class PluginError extends Error {
   constructor(
@@ -163,7 +163,7 @@ export class PluginClient {
 }
 
 /** Plugins word "missing" differently (rclone "volume not found", REX-Ray "resource not found", Docker "no such volume"). */
-export function isNotFound(message: string): boolean {
+function isNotFound(message: string): boolean {
   return /not found|no such volume|does not exist|doesn't exist|unknown volume/i.test(message);
 }
 

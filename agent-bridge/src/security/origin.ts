@@ -4,7 +4,7 @@
  * language server, ws) send none. So: no Origin → allowed (the token still decides); an Origin → allowed
  * only if listed with --allow-origin, compared after normalising case and default ports.
  */
-export function normaliseOrigin(origin: string): string | undefined {
+function normaliseOrigin(origin: string): string | undefined {
   try {
     const u = new URL(origin);
     return u.origin.toLowerCase(); // URL drops default ports (:443 for https) and any path

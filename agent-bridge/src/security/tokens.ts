@@ -14,7 +14,7 @@ export interface TokenStore {
 }
 
 /** Short tokens can be guessed online; 16 characters is the floor, `openssl rand -hex 32` gives 64. */
-export const MIN_TOKEN_LENGTH = 16;
+const MIN_TOKEN_LENGTH = 16;
 const NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
 
 export class TokenFileError extends Error {}

@@ -11,14 +11,14 @@ import type { Duplex } from 'node:stream';
 import type { TLSSocket } from 'node:tls';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { DryRunner } from '../dryrun/index';
-import type { Logger } from '../log/logger';
+import type { EventLog } from '../log/logger';
 import { createOriginCheck } from '../security/origin';
 import type { PolicyResolver } from '../security/policyFile';
 import { bearerToken, SUBPROTOCOL, subprotocolToken, type TokenStore } from '../security/tokens';
-import { BridgeConnection } from './connection';
+import { ClientSession } from './connection';
 import { BRIDGE_VERSION } from './version';
 
-export const RPC_PATH = '/v1';
+const RPC_PATH = '/v1';
 /** Largest accepted frame; a larger one closes the connection with 1009. */
 const MAX_PAYLOAD = 1024 * 1024;
 const MAX_CONNECTIONS = 64;
@@ -37,7 +37,7 @@ export interface BridgeServerOptions {
   tokens: TokenStore;
   policyFor: PolicyResolver;
   runner: DryRunner;
-  logger: Logger;
+  logger: EventLog;
   tls?: TlsFiles;
   allowedOrigins?: string[];
   maxConcurrentPerConnection?: number;
@@ -69,7 +69,7 @@ function refuseUpgrade(socket: Duplex, status: number, reason: string, message: 
 export async function startBridgeServer(o: BridgeServerOptions): Promise<RunningBridge> {
   const startedAt = Date.now();
   const originAllowed = createOriginCheck(o.allowedOrigins ?? []);
-  const connections = new Map<WebSocket, BridgeConnection>();
+  const connections = new Map<WebSocket, ClientSession>();
   // A peer that vanished without a FIN (agent rebooted, NAT dropped) would hold a connection slot forever.
   const alive = new WeakMap<WebSocket, boolean>();
   const heartbeat = setInterval(() => {
@@ -155,7 +155,7 @@ export async function startBridgeServer(o: BridgeServerOptions): Promise<Running
     const clientCert = peer && peer.subject ? String(peer.subject.CN ?? '') : undefined;
     wss.handleUpgrade(req, socket, head, (ws) => {
       const connId = `c${nextConn++}`;
-      const conn = new BridgeConnection(ws, {
+      const conn = new ClientSession(ws, {
         connId,
         tokenName,
         clientCert,

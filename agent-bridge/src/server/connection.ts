@@ -6,7 +6,7 @@
  */
 import type WebSocket from 'ws';
 import type { DryRunMountResult, DryRunner, Policy } from '../dryrun/index';
-import { clip, type Logger } from '../log/logger';
+import { clip, type EventLog } from '../log/logger';
 import { policyRefusal } from '../security/policyFile';
 import { ErrorCode, failure, notification, parseFrame, result, type RpcError, type RpcId } from './jsonRpc';
 import { checkParams, type ReceivedParams } from './paramsValidation';
@@ -23,7 +23,7 @@ export interface ConnectionContext {
   clientCert?: string;
   policy: Policy;
   runner: DryRunner;
-  logger: Logger;
+  logger: EventLog;
   maxConcurrent: number;
   bridgeInfo(): Promise<unknown>;
   isShuttingDown(): boolean;
@@ -41,7 +41,7 @@ class MethodError extends Error {
   }
 }
 
-export class BridgeConnection {
+export class ClientSession {
   private readonly inFlight = new Map<RpcId, InFlight>();
   private closed = false;
 

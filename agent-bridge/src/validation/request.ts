@@ -1,7 +1,7 @@
 /**
  * The one set of rules for a dry-run request's driver, name, options and containerPath, used by both layers:
- * the transport (server/paramsValidation.ts) and the runner (dryrun/run-one.ts, defence in depth). Pure: no I/O
- * (the module's "must pre-exist" containerPath check needs the filesystem and stays in engines/module-checks.ts).
+ * the transport (server/paramsValidation.ts) and the runner (dryrun/runOne.ts, defence in depth). Pure: no I/O
+ * (the module's "must pre-exist" containerPath check needs the filesystem and stays in engines/moduleChecks.ts).
  *
  * Every problem has a kind, which is what decides how the client hears about it:
  *  - `unsafe`: the string could change what the bridge itself runs (a flag, a split argument, a shell
@@ -86,7 +86,7 @@ export function checkDriverName(driver: string): RequestProblem | undefined {
   return undefined;
 }
 
-export function checkVolumeName(name: string, engine: EngineName): RequestProblem | undefined {
+function checkVolumeName(name: string, engine: EngineName): RequestProblem | undefined {
   const f = ['name'];
   const e = unsafeVolumeName(name);
   if (e) return e;
@@ -95,7 +95,7 @@ export function checkVolumeName(name: string, engine: EngineName): RequestProble
   return undefined;
 }
 
-export function checkOption(key: string, value: string, engine: EngineName): RequestProblem | undefined {
+function checkOption(key: string, value: string, engine: EngineName): RequestProblem | undefined {
   const f = ['options', key];
   const k = everywhere(f, 'option key', key);
   if (k) return k;
@@ -121,7 +121,7 @@ export function checkOption(key: string, value: string, engine: EngineName): Req
  * containerPath is never passed to dvdcli. Mesos' docker/volume isolator mounts a relative path inside the
  * sandbox (Marathon 1.5+ accepts `data/pg`), so only the module's rules refuse anything beyond the basics.
  */
-export function checkContainerPath(path: string, engine: EngineName): RequestProblem | undefined {
+function checkContainerPath(path: string, engine: EngineName): RequestProblem | undefined {
   const f = ['containerPath'];
   if (path.length > MAX_VALUE) return unsafe(f, `containerPath is ${path.length} characters; the limit is ${MAX_VALUE}`);
   const c = CONTROL.exec(path);

@@ -184,7 +184,7 @@ describe('faults', () => {
       await fault(driver, 'slow', 600);
       // recover() waits (bounded by the grace window) for a Mount that may still be in flight at the plugin.
       const config = runnerConfig(lab, { timeouts: { mount: 3000, unmount: 3000, pluginCall: 1000, lateMountGrace: 1500 } });
-      const child = spawn(process.execPath, ['--import', 'tsx', join(here, 'crash-runner.ts'), JSON.stringify(config), JSON.stringify({ driver, name: 'v', engine })], { stdio: ['ignore', 'pipe', 'inherit'] });
+      const child = spawn(process.execPath, ['--import', 'tsx', join(here, 'crashRunner.ts'), JSON.stringify(config), JSON.stringify({ driver, name: 'v', engine })], { stdio: ['ignore', 'pipe', 'inherit'] });
       await new Promise<void>((resolve, reject) => {
         let buf = '';
         child.stdout!.on('data', (d: Buffer) => {

@@ -16,7 +16,7 @@ import { until } from '../server/harness';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const DVDCLI_STANDIN = join(here, '..', 'standins', 'dvdcli');
-export const FAULT_PLUGIN = join(here, '..', 'standins', 'fault-plugin.ts');
+export const FAULT_PLUGIN = join(here, '..', 'standins', 'faultPlugin.ts');
 
 export function fuseSkipReason(): string | undefined {
   if (spawnSync('rclone', ['version'], { stdio: 'ignore' }).status !== 0) return 'rclone is not installed (apt-get install rclone fuse3, or scripts/install-test-deps.sh)';
@@ -147,7 +147,7 @@ async function startStandin(file: string, args: string[]): Promise<ChildProcess>
 export async function startRexrayVfs(lab: Lab, driver: string, flags: string[] = []): Promise<Proc & { root: string; calls(): Promise<string[]> }> {
   const root = join(lab.root, `rexray-${driver}`);
   await mkdir(root, { recursive: true });
-  const child = await startStandin('rexray-vfs-plugin.ts', [join(lab.pluginDir, `${driver}.sock`), root, ...flags]);
+  const child = await startStandin('rexrayVfsPlugin.ts', [join(lab.pluginDir, `${driver}.sock`), root, ...flags]);
   return { child, root, stop: stopper(child), calls: async () => (await readFile(join(root, 'calls.log'), 'utf8').catch(() => '')).split('\n').filter(Boolean) };
 }
 
@@ -156,6 +156,6 @@ export async function startDockerEngine(lab: Lab, containers: unknown): Promise<
   const file = join(lab.root, 'docker-containers.json');
   await writeFile(file, JSON.stringify(containers));
   const socket = join(lab.root, 'docker.sock');
-  const child = await startStandin('docker-engine.ts', [socket, file]);
+  const child = await startStandin('dockerEngine.ts', [socket, file]);
   return { child, socket, stop: stopper(child), set: (c) => writeFile(file, JSON.stringify(c)) };
 }

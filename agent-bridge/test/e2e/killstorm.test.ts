@@ -24,8 +24,8 @@ const ALL: EngineName[] = ['plugin', 'docker-volume', 'plugin', 'dvdi-module', '
 
 before(async () => {
   lab = await makeLab('killstorm');
-  bundle = join(lab.root, 'kill-runner.mjs');
-  await build({ entryPoints: [join(here, 'kill-runner.ts')], bundle: true, platform: 'node', format: 'esm', target: 'node20', outfile: bundle, logLevel: 'error' });
+  bundle = join(lab.root, 'killRunner.mjs');
+  await build({ entryPoints: [join(here, 'killRunner.ts')], bundle: true, platform: 'node', format: 'esm', target: 'node20', outfile: bundle, logLevel: 'error' });
 });
 after(async () => {
   for (const p of procs) await p.stop();

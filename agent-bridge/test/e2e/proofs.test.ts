@@ -94,7 +94,7 @@ describe('recovery on a driver that cannot show its mounts', () => {
     procs.push(rr);
     assert.equal(spawnSync(DVDCLI_STANDIN, ['create', '--volumedriver=slowvfs', '--volumename=s']).status, 0);
     const config = runnerConfig(lab, { stateDir: join(lab.root, 'state-slowvfs'), proofs: { dockerSocket: '', trustCheckpointsFor: ['slowvfs'], allowHazards: ['rexray-vfs-wipe-on-mount'] }, timeouts: { mount: 3000, unmount: 3000, pluginCall: 1000, lateMountGrace: 800 } });
-    const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'crash-runner.ts'), JSON.stringify(config), JSON.stringify({ driver: 'slowvfs', name: 's', engine: 'plugin' })], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'crashRunner.ts'), JSON.stringify(config), JSON.stringify({ driver: 'slowvfs', name: 's', engine: 'plugin' })], { stdio: ['ignore', 'pipe', 'inherit'] });
     await new Promise<void>((resolve, reject) => {
       let buf = '';
       child.stdout!.on('data', (d: Buffer) => {

@@ -9,8 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { checkpointUsers } from '../../src/inuse/check';
-import { readDockerVolumeCheckpoints } from '../../src/inuse/docker-volume-checkpoint';
-import { DVDI_CHECKPOINT_FILE, readDvdiCheckpoint, type ExternalMount } from '../../src/inuse/dvdi-checkpoint';
+import { readDockerVolumeCheckpoints } from '../../src/inuse/dockerVolumeCheckpoint';
+import { DVDI_CHECKPOINT_FILE, readDvdiCheckpoint, type ExternalMount } from '../../src/inuse/dvdiCheckpoint';
 
 function varint(n: number): Buffer {
   const out: number[] = [];

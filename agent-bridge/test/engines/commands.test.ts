@@ -5,8 +5,8 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { dockerVolumeMountArgv, dockerVolumeUnmountArgv } from '../../src/engines/docker-volume';
-import { moduleMountCommand, moduleUnmountCommand } from '../../src/engines/dvdi-module';
+import { dockerVolumeMountArgv, dockerVolumeUnmountArgv } from '../../src/engines/dockerVolume';
+import { moduleMountCommand, moduleUnmountCommand } from '../../src/engines/dvdiModule';
 
 describe('docker-volume argv (Mesos DriverClient, no shell)', () => {
   const mounts: [driver: string, name: string, options: Record<string, string>, argv: string[]][] = [

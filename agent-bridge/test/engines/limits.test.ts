@@ -6,8 +6,8 @@ import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { runProcess } from '../../src/engines/run-process';
-import { DockerVolumeEngine } from '../../src/engines/docker-volume';
+import { runProcess } from '../../src/engines/runProcess';
+import { DockerVolumeEngine } from '../../src/engines/dockerVolume';
 import { PluginClient } from '../../src/plugin/client';
 
 const FLOOD = 64 * 1024 * 1024;

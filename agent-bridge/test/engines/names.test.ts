@@ -5,10 +5,10 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { EngineName } from '../../src/dryrun/contract';
 import { createDryRunner } from '../../src/dryrun/runner';
-import { DockerVolumeEngine } from '../../src/engines/docker-volume';
-import { DvdiModuleEngine } from '../../src/engines/dvdi-module';
+import { DockerVolumeEngine } from '../../src/engines/dockerVolume';
+import { DvdiModuleEngine } from '../../src/engines/dvdiModule';
 import type { Engine } from '../../src/engines/engine';
-import { PluginEngine } from '../../src/engines/plugin-engine';
+import { PluginEngine } from '../../src/engines/pluginEngine';
 import { checkVolumeRequest } from '../../src/validation/request';
 import { ctx, DVDCLI_STANDIN, makeLab, runnerConfig, startFault, type Lab, type Proc } from '../e2e/harness';
 

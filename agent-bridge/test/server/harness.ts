@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import WebSocket, { type ClientOptions } from 'ws';
 import type { DryRunner } from '../../src/dryrun/contract';
-import { createLogger } from '../../src/log/logger';
+import { createEventLog } from '../../src/log/logger';
 import { parsePolicy, SAFE_DEFAULT } from '../../src/security/policyFile';
 import { loadTokenFile } from '../../src/security/tokens';
 import { startBridgeServer, type BridgeServerOptions, type RunningBridge } from '../../src/server/bridgeServer';
@@ -25,7 +25,7 @@ export async function startHarness(runner: DryRunner, extra: Partial<BridgeServe
   writeFileSync(tokenFile, `# test tokens\nadmin:${ADMIN_TOKEN}\nci:${CI_TOKEN}\n`);
   const tokens = loadTokenFile(tokenFile);
   const logs: Record<string, unknown>[] = [];
-  const logger = createLogger({ write: (line: string) => logs.push(JSON.parse(line)) });
+  const logger = createEventLog({ write: (line: string) => logs.push(JSON.parse(line)) });
   const policyFor = extra.policy ? parsePolicy(extra.policy, tokens.names()) : () => SAFE_DEFAULT;
   const bridge = await startBridgeServer({ host: '127.0.0.1', port: 0, tokens, policyFor, runner, logger, ...extra });
   const httpUrl = bridge.url.replace(/^ws/, 'http').replace(/\/v1$/, '');

@@ -12,7 +12,7 @@ import { candidateBridges } from '../discovery/candidates';
 import { createDocument } from '@marathon-devtools/language-server/features/document';
 import { findMountTargets } from '@marathon-devtools/language-server/features/testMount';
 import { collectApps } from '@marathon-devtools/language-server/model/documentModel';
-import { OK_VERDICTS, runOnCandidates, summarizeRuns, type AppVolume, type CandidateRun } from '@marathon-devtools/agent-bridge/client/candidateRuns';
+import { OK_VERDICTS, runOnCandidates, summarizeRuns, type VolumeUnderTest, type CandidateRun } from '@marathon-devtools/agent-bridge/client/candidateRuns';
 import { parseFlags, UsageError } from '@marathon-devtools/agent-bridge/cli/args';
 import { readClientToken } from '@marathon-devtools/agent-bridge/cli/clientToken';
 import { absoluteAppId, CLUSTER_FLAGS, readClusterFlags } from './clusterFlags';
@@ -23,7 +23,7 @@ export const CLUSTER_DRY_RUN_FLAGS = { ...CLUSTER_FLAGS, app: 'string', 'bridge-
 interface AppUnderTest {
   id: string;
   spec: Record<string, unknown>;
-  volumes: AppVolume[];
+  volumes: VolumeUnderTest[];
 }
 
 /** The app file → each app with its external volumes, exactly as the code lens finds them. */

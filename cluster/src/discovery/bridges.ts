@@ -28,7 +28,7 @@ export interface DiscoveredBridge {
   taskId: string;
 }
 
-export interface Discovery {
+export interface BridgeDiscovery {
   bridges: DiscoveredBridge[];
   /** Tasks that are not usable bridges, with why (not running, no port). */
   skipped: { taskId: string; host: string; why: string }[];
@@ -46,10 +46,10 @@ export function bridgeScheme(app: { healthChecks?: unknown; cmd?: unknown }): 'w
 
 const hostForUrl = (h: string) => (h.includes(':') && !h.startsWith('[') ? `[${h}]` : h);
 
-export function joinBridges(tasks: readonly BridgeTask[], agents: readonly MesosAgent[], scheme: 'ws' | 'wss' = 'ws'): Discovery {
+export function joinBridges(tasks: readonly BridgeTask[], agents: readonly MesosAgent[], scheme: 'ws' | 'wss' = 'ws'): BridgeDiscovery {
   const byId = new Map(agents.map((a) => [a.id, a]));
   const byHost = new Map(agents.map((a) => [a.hostname, a]));
-  const out: Discovery = { bridges: [], skipped: [] };
+  const out: BridgeDiscovery = { bridges: [], skipped: [] };
   for (const t of tasks) {
     if (t.state !== undefined && t.state !== 'TASK_RUNNING') {
       out.skipped.push({ taskId: t.id, host: t.host, why: `task is ${t.state}, not TASK_RUNNING` });

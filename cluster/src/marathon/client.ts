@@ -4,7 +4,7 @@
 import { MarathonError } from './errors';
 import type { MarathonClientOptions } from './options';
 import { MarathonTransport, type RawResponse, type RequestOptions, type StreamResponse } from './transport';
-import type { DeploymentResult, MarathonApp, MarathonGroup, MarathonInfo, MarathonPod, MarathonTask } from './types';
+import type { DeploymentResult, AppInfo, GroupInfo, MarathonInfo, DeployedPod, MarathonTask } from './types';
 import type { Dispatcher } from 'undici';
 
 /** §5: an explicit embed replaces the default, so ask for exactly groups + apps + pods (no tasks, no counts). */
@@ -49,17 +49,17 @@ export class MarathonClient {
   }
 
   /** The whole deployed root group in one `GET /v2/groups?embed=group.groups&embed=group.apps&embed=group.pods` (§5). */
-  async getRootGroup(o?: RequestOptions): Promise<MarathonGroup> {
-    const root = await this.transport.json<MarathonGroup>('GET', 'v2/groups', { ...o, query: { ...o?.query, embed: ROOT_GROUP_EMBED } });
+  async getRootGroup(o?: RequestOptions): Promise<GroupInfo> {
+    const root = await this.transport.json<GroupInfo>('GET', 'v2/groups', { ...o, query: { ...o?.query, embed: ROOT_GROUP_EMBED } });
     if (!root || typeof root !== 'object' || typeof root.id !== 'string')
       throw new MarathonError('not-json', this.transport.urlFor('v2/groups').toString(), 'the answer is not a Marathon group (no "id")');
     return normalizeGroup(root);
   }
 
   /** `GET /v2/apps/{id}` → the app, or undefined on 404 (§4: the body is `{"app":…}`). */
-  async getApp(id: string, o?: RequestOptions): Promise<MarathonApp | undefined> {
+  async getApp(id: string, o?: RequestOptions): Promise<AppInfo | undefined> {
     try {
-      const r = await this.transport.json<{ app: MarathonApp }>('GET', `v2/apps/${idPath(id)}`, o);
+      const r = await this.transport.json<{ app: AppInfo }>('GET', `v2/apps/${idPath(id)}`, o);
       return r?.app;
     } catch (err) {
       if (err instanceof MarathonError && err.status === 404) return undefined;
@@ -79,8 +79,8 @@ export class MarathonClient {
   }
 
   /** `GET /v2/pods` (§6, 1.4+). */
-  getPods(o?: RequestOptions): Promise<MarathonPod[]> {
-    return this.transport.json<MarathonPod[]>('GET', 'v2/pods', o);
+  getPods(o?: RequestOptions): Promise<DeployedPod[]> {
+    return this.transport.json<DeployedPod[]>('GET', 'v2/pods', o);
   }
 
   /** `PUT /v2/apps/{id}` (§4): creates or updates; the URL id wins. */
@@ -89,7 +89,7 @@ export class MarathonClient {
   }
 
   /** `POST /v2/apps` (§4). */
-  postApp(app: unknown, w: WriteOptions = {}): Promise<MarathonApp> {
+  postApp(app: unknown, w: WriteOptions = {}): Promise<AppInfo> {
     return this.transport.json('POST', 'v2/apps', { json: app, query: { force: w.force } });
   }
 
@@ -100,7 +100,7 @@ export class MarathonClient {
   }
 
   /** `PUT /v2/pods/{id}` (§6). */
-  putPod(id: string, pod: unknown, w: WriteOptions = {}): Promise<MarathonPod> {
+  putPod(id: string, pod: unknown, w: WriteOptions = {}): Promise<DeployedPod> {
     return this.transport.json('PUT', `v2/pods/${idPath(id)}`, { json: pod, query: { force: w.force } });
   }
 
@@ -125,7 +125,7 @@ export class MarathonClient {
 }
 
 /** Fill the always-present arrays (§5) so callers never meet a missing one, whatever the version wrote. */
-export function normalizeGroup(g: MarathonGroup): MarathonGroup {
+export function normalizeGroup(g: GroupInfo): GroupInfo {
   return {
     ...g,
     apps: Array.isArray(g.apps) ? g.apps : [],

@@ -14,4 +14,4 @@ export {
   type MarathonClientOptions,
 } from './options';
 export type { Query, RawResponse, RequestOptions, StreamResponse } from './transport';
-export type { DeploymentResult, MarathonApp, MarathonEvent, MarathonGroup, MarathonInfo, MarathonPod, MarathonTask } from './types';
+export type { DeploymentResult, AppInfo, MarathonEvent, GroupInfo, MarathonInfo, DeployedPod, MarathonTask } from './types';

@@ -2,22 +2,22 @@
 // §9). Definitions stay open records: the lint engine checks them, the client only carries them.
 
 /** An app as `GET /v2/apps/{id}` or an embedded group app returns it (definition + optional AppInfo fields). */
-export interface MarathonApp {
+export interface AppInfo {
   id: string;
   [field: string]: unknown;
 }
 
-export interface MarathonPod {
+export interface DeployedPod {
   id: string;
   [field: string]: unknown;
 }
 
 /** GroupInfo (§5): the four arrays are always present; `version`/`enforceRole` absent only on a synthetic root. */
-export interface MarathonGroup {
+export interface GroupInfo {
   id: string;
-  apps: MarathonApp[];
-  pods: MarathonPod[];
-  groups: MarathonGroup[];
+  apps: AppInfo[];
+  pods: DeployedPod[];
+  groups: GroupInfo[];
   dependencies: string[];
   version?: string;
   enforceRole?: boolean;

@@ -6,7 +6,7 @@
  * Marathon *may* use, not one with room right now.
  */
 import { agentRegion, type MesosAgent, type ResourceSummary } from '../mesos/agent';
-import { checkConstraint, constraintText, parseConstraints, type Constraint, type PlacedInstance } from './constraints';
+import { checkConstraint, constraintText, parseConstraints, type PlacementConstraint, type PlacedInstance } from './constraints';
 
 /** The fields of an app (or pod) definition placement reads. */
 export interface PlacementSpec {
@@ -28,7 +28,7 @@ export interface PlacementOptions {
   /** The master's region (`domain` of /master/state); without it the region rule is not applied. */
   masterRegion?: string;
   /** Constraints to leave out, e.g. hostname:UNIQUE when counting agents for one instance each. */
-  ignore?: (c: Constraint) => boolean;
+  ignore?: (c: PlacementConstraint) => boolean;
 }
 
 export interface Placement {
@@ -82,4 +82,4 @@ export function placeApp(spec: PlacementSpec, agents: readonly MesosAgent[], opt
 }
 
 /** True for `["hostname","UNIQUE"]` (or `@hostname`), the "one instance per agent" constraint. */
-export const isHostnameUnique = (c: Constraint): boolean => (c.field === 'hostname' || c.field === '@hostname') && c.operator === 'UNIQUE';
+export const isHostnameUnique = (c: PlacementConstraint): boolean => (c.field === 'hostname' || c.field === '@hostname') && c.operator === 'UNIQUE';

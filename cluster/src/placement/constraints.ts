@@ -8,7 +8,7 @@ import { fieldValue, formatScalar, type PlacementAgent } from './fieldValue';
 export const OPERATORS = ['UNIQUE', 'CLUSTER', 'GROUP_BY', 'LIKE', 'UNLIKE', 'MAX_PER', 'IS'] as const;
 export type Operator = (typeof OPERATORS)[number];
 
-export interface Constraint {
+export interface PlacementConstraint {
   field: string;
   operator: Operator;
   value?: string;
@@ -24,7 +24,7 @@ export interface ConstraintCheck {
 }
 
 /** `[field, OP, value?]` as text, the way users write it. */
-export function constraintText(c: Constraint): string {
+export function constraintText(c: PlacementConstraint): string {
   return JSON.stringify(c.value === undefined ? [c.field, c.operator] : [c.field, c.operator, c.value]);
 }
 
@@ -32,8 +32,8 @@ export function constraintText(c: Constraint): string {
  * The app's `constraints` → parsed constraints, plus a problem per entry that is not `[field, OPERATOR,
  * value?]` (Marathon would refuse the app; marathon-lint names the exact rule).
  */
-export function parseConstraints(raw: unknown): { constraints: Constraint[]; problems: string[] } {
-  const constraints: Constraint[] = [];
+export function parseConstraints(raw: unknown): { constraints: PlacementConstraint[]; problems: string[] } {
+  const constraints: PlacementConstraint[] = [];
   const problems: string[] = [];
   if (raw === undefined || raw === null) return { constraints, problems };
   if (!Array.isArray(raw)) return { constraints, problems: ['constraints is not an array of [field, OPERATOR, value?]'] };
@@ -84,7 +84,7 @@ function groups(placed: (string | undefined)[]): Map<string | undefined, number>
 }
 
 /** Does `agent` pass `c`, given the instances of the app already placed? */
-export function checkConstraint(c: Constraint, agent: PlacementAgent, placed: readonly PlacedInstance[] = []): ConstraintCheck {
+export function checkConstraint(c: PlacementConstraint, agent: PlacementAgent, placed: readonly PlacedInstance[] = []): ConstraintCheck {
   const o = fieldValue(agent, c.field);
   const v = c.value;
   const name = c.field === 'hostname' || c.field === '@hostname' ? 'hostname' : c.field;

@@ -10,7 +10,7 @@ import { describeFsError } from '../project/fsErrors';
 
 export type Target = { kind: 'stdin' } | { kind: 'file'; path: string };
 
-export interface Discovery {
+export interface FileDiscovery {
   targets: Target[];
   /** One line each; the run exits 2 when any is present. */
   errors: string[];
@@ -19,7 +19,7 @@ export interface Discovery {
 const skippedDirs = new Set(['node_modules', '.git']);
 const globMagic = /[*?[\]{}]/;
 
-export function discover(inputs: readonly string[], cwd: string): Discovery {
+export function discover(inputs: readonly string[], cwd: string): FileDiscovery {
   const targets: Target[] = [];
   const errors: string[] = [];
   const seen = new Set<string>();

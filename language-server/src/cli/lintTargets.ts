@@ -31,7 +31,7 @@ export interface LintTargetsOptions {
   deployed?: unknown;
 }
 
-export const stdinName = '<stdin>';
+const stdinName = '<stdin>';
 
 export async function lintTargets(targets: readonly Target[], opts: LintTargetsOptions): Promise<LintRun> {
   const results: FileResult[] = [];
@@ -95,7 +95,7 @@ function byPosition(ds: Diagnostic[]): Diagnostic[] {
   return [...ds].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 }
 
-export function displayPath(cwd: string, abs: string): string {
+function displayPath(cwd: string, abs: string): string {
   const rel = relative(cwd, abs);
   return (rel === '' ? abs : rel).split(sep).join('/');
 }

@@ -8,7 +8,7 @@ import { pointerTokens, valueAt } from './pointer';
 import type { Fix, PointerEdit, TextEdit } from './types';
 
 /** Indentation of the document: the first indented line decides (tabs, or the smallest space step). */
-export function inferFormatting(text: string): jsonc.FormattingOptions {
+function inferFormatting(text: string): jsonc.FormattingOptions {
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   const sample = text.slice(0, 65536);
   if (/^\t/m.test(sample)) return { insertSpaces: false, tabSize: 4, eol };

@@ -12,3 +12,4 @@ export { compareVersions, defaultProfile, supportedVersions } from './profile';
 export { knownFeatures } from './config';
 export { applyTextEdits, fixToTextEdits } from './fixes';
 export { detectKind } from './kind';
+export { pointerTokens } from './pointer';

@@ -4,21 +4,15 @@
  * INDEX used to classify files).
  */
 import { isObject } from '../model/documentModel';
+import { documentSchemaFiles } from '@marathon-devtools/schema/schemaIds';
 import type { DocumentKind } from './types';
 
-/** Schema file names per kind, as `$schema` may name them (matched by the file name at the end of the URL). */
-export const schemaFileByKind: Record<Exclude<DocumentKind, 'unknown'>, string> = {
-  app: 'marathon-app.schema.json',
-  group: 'marathon-group.schema.json',
-  pod: 'marathon-pod.schema.json',
-  'chronos-job': 'chronos-job.schema.json',
-};
 
-/** The kind a `$schema` value names, e.g. ".../marathon-pod.schema.json" → pod; undefined for any other value. */
-export function kindFromSchemaRef(ref: unknown): DocumentKind | undefined {
+/** The kind a `$schema` value names (matched by the published file name at the end of the URL), e.g. ".../marathon-pod.schema.json" → pod; undefined for any other value. */
+function kindFromSchemaRef(ref: unknown): DocumentKind | undefined {
   if (typeof ref !== 'string') return undefined;
   const file = ref.split(/[/#?]/).filter(Boolean).find((p) => p.endsWith('.schema.json'));
-  for (const [kind, name] of Object.entries(schemaFileByKind)) if (file === name) return kind as DocumentKind;
+  for (const [kind, name] of Object.entries(documentSchemaFiles)) if (file === name) return kind as DocumentKind;
   return undefined;
 }
 

@@ -68,7 +68,7 @@ export interface Rule extends RuleMeta {
   check(ctx: RuleContext): void;
 }
 
-export const docsBaseUrl = 'https://github.com/marathon-devtools/marathon-devtools/blob/main/docs/rules/';
+const docsBaseUrl = 'https://github.com/marathon-devtools/marathon-devtools/blob/main/docs/rules/';
 
 export function ruleDocsUrl(id: string): string {
   return `${docsBaseUrl}${id}.md`;

@@ -1,8 +1,10 @@
 /** Plain data shared by the engine, its rules and every adapter (CLI, LSP server). No I/O here. */
+import type { DefinitionKind } from '@marathon-devtools/schema/schemaIds';
 
 export type Severity = 'error' | 'warning' | 'info';
 
-export type DocumentKind = 'app' | 'group' | 'pod' | 'chronos-job' | 'unknown';
+/** A definition kind with a published schema, or 'unknown' for anything else. */
+export type DocumentKind = DefinitionKind | 'unknown';
 
 /** 0-based, as in LSP. `character` counts UTF-16 code units. */
 export interface Position {

@@ -1,12 +1,12 @@
 /** "Test mount" lenses: one per external volume and per DVDI_VOLUME_NAME* env var. */
 import type { CodeLens } from 'vscode-languageserver-types';
 import { TestMountCommand } from '../protocol';
-import type { MarathonDocument } from './document';
+import type { EditorDocument } from './document';
 import { findNode, fromPointer, propertyOf } from './jsonTree';
 import { findMountTargets } from './testMount';
 import { nodeRange } from './ranges';
 
-export function codeLenses(doc: MarathonDocument): CodeLens[] {
+export function codeLenses(doc: EditorDocument): CodeLens[] {
   const lenses: CodeLens[] = [];
   for (const target of findMountTargets(doc)) {
     const path = fromPointer(target.pointer);

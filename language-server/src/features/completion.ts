@@ -5,12 +5,12 @@
  */
 import { CompletionItemKind, InsertTextFormat, type CompletionItem, type CompletionList, type Range } from 'vscode-languageserver-types';
 import { collectApps } from '../model/documentModel';
-import type { MarathonDocument } from './document';
+import type { EditorDocument } from './document';
 import { nodeAtOffset, pathOf, type JsonNode, type JsonPath } from './jsonTree';
 import { fieldInfo, propertiesOf, schemasAtPath, type SchemaNode } from '../model/schemaNavigator';
 import { constraintOperators, documentSkeletons, itemSnippets, valueSnippetForKey } from './snippets';
 import { allowedByRules } from './ruleHints';
-import { schemaFileByKind } from '../core/kind';
+import { documentSchemaFiles } from '@marathon-devtools/schema/schemaIds';
 import { nodeRange } from './ranges';
 import { parameterSuggestions } from './dockerParameters';
 import type { FeatureContext } from './context';
@@ -20,7 +20,7 @@ type Where =
   | { at: 'value'; path: JsonPath; replace?: JsonNode };
 
 /** Where the cursor is: naming a property of an object, or giving a value at a path. */
-export function locate(doc: MarathonDocument, offset: number): Where {
+function locate(doc: EditorDocument, offset: number): Where {
   const node = nodeAtOffset(doc.tree, offset);
   if (!node) return { at: 'value', path: [] };
   const parent = node.parent;
@@ -40,7 +40,7 @@ export function locate(doc: MarathonDocument, offset: number): Where {
   return { at: 'value', path: pathOf(node), replace: node.type === 'object' || node.type === 'array' ? undefined : node };
 }
 
-function closed(doc: MarathonDocument, node: JsonNode): boolean {
+function closed(doc: EditorDocument, node: JsonNode): boolean {
   const last = doc.text[node.offset + node.length - 1];
   return node.length > 1 && (last === '}' || last === ']');
 }
@@ -74,7 +74,7 @@ function docOf(s: SchemaNode): string | undefined {
   return typeof s.markdownDescription === 'string' ? s.markdownDescription : typeof s.description === 'string' ? s.description : undefined;
 }
 
-function keyItems(doc: MarathonDocument, where: Extract<Where, { at: 'key' }>, ctx: FeatureContext): CompletionItem[] {
+function keyItems(doc: EditorDocument, where: Extract<Where, { at: 'key' }>, ctx: FeatureContext): CompletionItem[] {
   const root = ctx.schemaFor(doc.kind);
   const existing = new Set((where.object?.children ?? []).filter((p) => p.children![0] !== where.replace).map((p) => String(p.children![0].value)));
   const range: Range | undefined = where.replace ? nodeRange(doc, where.replace) : undefined;
@@ -140,7 +140,7 @@ function objectValue(node: JsonNode): Record<string, unknown> {
   return out;
 }
 
-function valueItems(doc: MarathonDocument, where: Extract<Where, { at: 'value' }>, ctx: FeatureContext): CompletionItem[] {
+function valueItems(doc: EditorDocument, where: Extract<Where, { at: 'value' }>, ctx: FeatureContext): CompletionItem[] {
   const path = where.path;
   const range = where.replace ? nodeRange(doc, where.replace) : undefined;
   const items: CompletionItem[] = [];
@@ -178,7 +178,7 @@ function valueItems(doc: MarathonDocument, where: Extract<Where, { at: 'value' }
 
   // `$schema`: our published schemas (by their $id), which also tell the server the document's kind.
   if (path.length === 1 && last === '$schema') {
-    for (const [kind, file] of Object.entries(schemaFileByKind)) {
+    for (const [kind, file] of Object.entries(documentSchemaFiles)) {
       const id = ctx.schemas.get(file)?.$id;
       if (typeof id === 'string') push(id, JSON.stringify(id), CompletionItemKind.Value, `${kind} schema`);
     }
@@ -202,7 +202,7 @@ function valueItems(doc: MarathonDocument, where: Extract<Where, { at: 'value' }
   return items;
 }
 
-export function complete(doc: MarathonDocument, offset: number, ctx: FeatureContext): CompletionList {
+export function complete(doc: EditorDocument, offset: number, ctx: FeatureContext): CompletionList {
   const where = locate(doc, offset);
   const items = where.at === 'key' ? keyItems(doc, where, ctx) : valueItems(doc, where, ctx);
   return { isIncomplete: false, items };

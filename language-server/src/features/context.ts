@@ -5,7 +5,7 @@
 import type { DocumentKind } from '../core/types';
 import type { RuleMeta } from '../core/rule';
 import { createSchemaStore, type SchemaNode, type SchemaStore } from '../model/schemaNavigator';
-import { schemaFileByKind } from '../core/kind';
+import { documentSchemaFiles } from '@marathon-devtools/schema/schemaIds';
 import type { DriverInfo } from '../model/drivers/index';
 
 export interface FeatureContext {
@@ -21,7 +21,7 @@ export function createFeatureContext(schemas: Record<string, SchemaNode>, driver
   const byId = new Map(rules.map((r) => [r.id, r]));
   return {
     schemas: store,
-    schemaFor: (kind) => (kind === 'unknown' ? undefined : store.get(schemaFileByKind[kind])),
+    schemaFor: (kind) => (kind === 'unknown' ? undefined : store.get(documentSchemaFiles[kind])),
     drivers,
     ruleMeta: (id) => byId.get(id),
   };

@@ -1,11 +1,11 @@
 /** Go to definition: from an id in `dependencies` to the app (or group) with that id in the same file. */
 import type { Location } from 'vscode-languageserver-types';
 import { collectApps, joinPointer, resolveId } from '../model/documentModel';
-import type { MarathonDocument } from './document';
+import type { EditorDocument } from './document';
 import { findNode, fromPointer, nodeAtOffset, pathOf, propertyOf } from './jsonTree';
 import { nodeRange } from './ranges';
 
-export function definition(doc: MarathonDocument, offset: number): Location[] {
+export function definition(doc: EditorDocument, offset: number): Location[] {
   const node = nodeAtOffset(doc.tree, offset);
   if (node?.type !== 'string' || node.parent?.type !== 'array') return [];
   const path = pathOf(node);

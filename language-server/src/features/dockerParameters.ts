@@ -18,7 +18,7 @@ export interface ParameterSuggestion {
 }
 
 /** When `path` is the `key` or `value` of a docker parameter item: which one, and the item's pointer-free path. */
-export function parameterSlot(path: JsonPath): { slot: 'key' | 'value'; itemPath: JsonPath } | undefined {
+function parameterSlot(path: JsonPath): { slot: 'key' | 'value'; itemPath: JsonPath } | undefined {
   const last = path[path.length - 1];
   if ((last !== 'key' && last !== 'value') || typeof path[path.length - 2] !== 'number' || path[path.length - 3] !== 'parameters' || path[path.length - 4] !== 'docker') return undefined;
   return { slot: last, itemPath: path.slice(0, -1) };

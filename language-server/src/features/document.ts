@@ -8,7 +8,7 @@ import { parseTree, valueOf, type JsonNode } from './jsonTree';
 import { detectKind } from '../core/kind';
 import { updateTree, type TextChange } from './incrementalTree';
 
-export interface MarathonDocument {
+export interface EditorDocument {
   uri: string;
   version: number;
   text: string;
@@ -21,7 +21,7 @@ export interface MarathonDocument {
 }
 
 /** `lines` may be passed in when the caller already has line offsets for exactly this text. */
-export function createDocument(uri: string, version: number, text: string, lines?: TextDocument): MarathonDocument {
+export function createDocument(uri: string, version: number, text: string, lines?: TextDocument): EditorDocument {
   const tree = parseTree(text);
   const value = valueOf(tree);
   return { uri, version, text, lines: lines ?? TextDocument.create(uri, 'json', version, text), tree, value, kind: detectKind(value) };
@@ -31,7 +31,7 @@ export function createDocument(uri: string, version: number, text: string, lines
  * The document after `changes` (in order, each in offsets of the text before it), re-parsing only what
  * they touched when it can (features/incrementalTree.ts). `prev` is used up: its tree is updated in place.
  */
-export function updateDocument(prev: MarathonDocument, version: number, text: string, changes: readonly TextChange[], lines?: TextDocument): MarathonDocument {
+export function updateDocument(prev: EditorDocument, version: number, text: string, changes: readonly TextChange[], lines?: TextDocument): EditorDocument {
   // The changes must lead from prev's text to this one (checked cheaply: the length, and the last edit in place).
   const last = changes[changes.length - 1];
   const length = changes.reduce((n, c) => n + c.text.length - c.deleteLength, prev.text.length);

@@ -4,7 +4,7 @@
  */
 import type { Hover } from 'vscode-languageserver-types';
 import type { Diagnostic } from '../core/types';
-import type { MarathonDocument } from './document';
+import type { EditorDocument } from './document';
 import { nodeAtOffset, pathOf, type JsonNode } from './jsonTree';
 import { fieldInfo, schemasAtPath } from '../model/schemaNavigator';
 import { nodeRange } from './ranges';
@@ -21,7 +21,7 @@ function contains(d: Diagnostic, line: number, character: number): boolean {
 
 const fmt = (v: unknown) => '`' + JSON.stringify(v) + '`';
 
-export function hover(doc: MarathonDocument, offset: number, diagnostics: readonly Diagnostic[], ctx: FeatureContext): Hover | null {
+export function hover(doc: EditorDocument, offset: number, diagnostics: readonly Diagnostic[], ctx: FeatureContext): Hover | null {
   const node = nodeAtOffset(doc.tree, offset);
   const sections: string[] = [];
   let target: JsonNode | undefined;

@@ -1,9 +1,9 @@
 /** Offset ranges of tree nodes as LSP ranges. */
 import type { Range } from 'vscode-languageserver-types';
-import type { MarathonDocument } from './document';
+import type { EditorDocument } from './document';
 import type { JsonNode } from './jsonTree';
 
-export function nodeRange(doc: MarathonDocument, node: JsonNode): Range {
+export function nodeRange(doc: EditorDocument, node: JsonNode): Range {
   return { start: doc.lines.positionAt(node.offset), end: doc.lines.positionAt(node.offset + node.length) };
 }
 

@@ -11,7 +11,7 @@ export interface ShapeSnippet {
 
 export const constraintOperators = ['UNIQUE', 'CLUSTER', 'GROUP_BY', 'LIKE', 'UNLIKE', 'MAX_PER', 'IS'];
 
-export const externalStanza = '{\n\t"name": "${1:volume-name}",\n\t"provider": "dvdi",\n\t"options": { "dvdi/driver": "${2:rexray}" }\n}';
+const externalStanza = '{\n\t"name": "${1:volume-name}",\n\t"provider": "dvdi",\n\t"options": { "dvdi/driver": "${2:rexray}" }\n}';
 
 const snippets = {
   externalVolume: {

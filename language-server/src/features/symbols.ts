@@ -3,7 +3,7 @@
  * Walks the tree with an explicit stack, so deeply nested groups cannot overflow.
  */
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver-types';
-import type { MarathonDocument } from './document';
+import type { EditorDocument } from './document';
 import { propertyOf, type JsonNode } from './jsonTree';
 import { nodeRange } from './ranges';
 
@@ -14,7 +14,7 @@ function stringProp(obj: JsonNode | undefined, key: string): string | undefined 
   return v?.type === 'string' ? String(v.value) : undefined;
 }
 
-function symbol(doc: MarathonDocument, node: JsonNode, name: string, kind: SymbolKind, detail?: string): DocumentSymbol {
+function symbol(doc: EditorDocument, node: JsonNode, name: string, kind: SymbolKind, detail?: string): DocumentSymbol {
   const range = nodeRange(doc, node);
   const idNode = propertyOf(node, 'id') ?? propertyOf(node, 'name');
   return { name: name || '(no id)', kind, detail, range, selectionRange: idNode ? nodeRange(doc, idNode) : range, children: [] };
@@ -25,7 +25,7 @@ function arrayItems(obj: JsonNode | undefined, key: string): JsonNode[] {
   return arr?.type === 'array' ? arr.children!.filter((n) => n.type === 'object') : [];
 }
 
-function containerSymbols(doc: MarathonDocument, owner: JsonNode, parent: DocumentSymbol): void {
+function containerSymbols(doc: EditorDocument, owner: JsonNode, parent: DocumentSymbol): void {
   const container = propertyOf(owner, 'container')?.children?.[1];
   if (container?.type === 'object') {
     const type = stringProp(container, 'type') ?? 'DOCKER';
@@ -42,7 +42,7 @@ function containerSymbols(doc: MarathonDocument, owner: JsonNode, parent: Docume
   if (parent.kind === SymbolKind.Class) volumeSymbols(doc, owner, parent);
 }
 
-function volumeSymbols(doc: MarathonDocument, owner: JsonNode, parent: DocumentSymbol): void {
+function volumeSymbols(doc: EditorDocument, owner: JsonNode, parent: DocumentSymbol): void {
   for (const v of arrayItems(owner, 'volumes')) {
     const ext = propertyOf(v, 'external')?.children?.[1];
     const name = stringProp(ext, 'name') ?? stringProp(v, 'name') ?? stringProp(v, 'containerPath') ?? 'volume';
@@ -51,7 +51,7 @@ function volumeSymbols(doc: MarathonDocument, owner: JsonNode, parent: DocumentS
   }
 }
 
-export function documentSymbols(doc: MarathonDocument): DocumentSymbol[] {
+export function documentSymbols(doc: EditorDocument): DocumentSymbol[] {
   const root = doc.tree;
   if (root?.type !== 'object') return [];
   let count = 0;

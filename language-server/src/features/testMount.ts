@@ -5,7 +5,7 @@
  */
 import { collectApps, isObject, joinPointer, type JsonObject } from '../model/documentModel';
 import type { TestMountArgs, TestMountVolume } from '../protocol';
-import type { MarathonDocument } from './document';
+import type { EditorDocument } from './document';
 import { parseVolumeSpec } from '../model/docker/volumeSpec';
 
 export interface MountTarget {
@@ -17,7 +17,7 @@ export interface MountTarget {
 const str = (v: unknown): string => (typeof v === 'string' ? v : v === undefined || v === null ? '' : String(v));
 
 /** Marathon's translation of `external.options`: dvdi/* minus dvdi/driver, prefix stripped, values trimmed, plus size. */
-export function marathonDriverOptions(external: JsonObject): Record<string, string> {
+function marathonDriverOptions(external: JsonObject): Record<string, string> {
   const out: Record<string, string> = {};
   const options = isObject(external.options) ? external.options : {};
   for (const [k, v] of Object.entries(options)) {
@@ -113,7 +113,7 @@ function dockerParameterTargets(uri: string, base: string, app: JsonObject): Mou
   return out;
 }
 
-export function findMountTargets(doc: MarathonDocument): MountTarget[] {
+export function findMountTargets(doc: EditorDocument): MountTarget[] {
   if (doc.kind === 'chronos-job') return isObject(doc.value) ? volumeTargets(doc.uri, '', doc.value, true) : [];
   const out: MountTarget[] = [];
   for (const app of collectApps(doc.value, doc.kind)) {

@@ -7,7 +7,7 @@
 import { MarathonClient } from '@marathon-devtools/cluster/marathon/client';
 import { MarathonError } from '@marathon-devtools/cluster/marathon/errors';
 import { MarathonSetupError, readCaFile, readCredentialsFile, readTokenFile, type MarathonAuth } from '@marathon-devtools/cluster/marathon/options';
-import type { MarathonGroup, MarathonInfo } from '@marathon-devtools/cluster/marathon/types';
+import type { GroupInfo, MarathonInfo } from '@marathon-devtools/cluster/marathon/types';
 
 export interface ClusterAccess {
   url: string;
@@ -23,7 +23,7 @@ export interface ClusterAccess {
 export interface ClusterSnapshot {
   url: string;
   info: MarathonInfo;
-  rootGroup: MarathonGroup;
+  rootGroup: GroupInfo;
   /** When the snapshot was read (ms since epoch). */
   at: number;
 }

@@ -19,7 +19,7 @@ export interface ObjectShape {
   forbidden: Set<string>;
 }
 
-export function resolveRef(root: Schema, node: Schema): Schema {
+function resolveRef(root: Schema, node: Schema): Schema {
   let n = node;
   for (let guard = 0; typeof n.$ref === 'string' && guard < 32; guard++) {
     const path = n.$ref.replace(/^#\//, '').split('/');

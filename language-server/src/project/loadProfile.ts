@@ -10,7 +10,7 @@ import type { Diagnostic } from '../core/types';
 import { readFileSource } from './readSource';
 
 /** A real config is a few hundred bytes; 16 MB leaves room for generated ones and still fails fast. */
-export const maxConfigBytes = 16 * 1024 * 1024;
+const maxConfigBytes = 16 * 1024 * 1024;
 
 export type LoadedProfile =
   /** `problems`: every finding on the config (errors and warnings); the profile uses defaults where they apply. */

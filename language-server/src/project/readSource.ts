@@ -3,7 +3,7 @@ import { openSync, fstatSync, readSync, closeSync, constants } from 'node:fs';
 import { describeFsError } from './fsErrors';
 
 /** V8 cannot hold a string much above 512 MB; refuse well before that with a clear message. */
-export const maxFileBytes = 256 * 1024 * 1024;
+const maxFileBytes = 256 * 1024 * 1024;
 
 export type Source = { ok: true; text: string } | { ok: false; error: string };
 

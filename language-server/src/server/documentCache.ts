@@ -4,13 +4,13 @@
  * is the previous one updated by the recorded edits when there are any (changeLog.ts).
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { createDocument, updateDocument, type MarathonDocument } from '../features/document';
+import { createDocument, updateDocument, type EditorDocument } from '../features/document';
 import type { LintResult } from '../core/types';
 import type { ChangeLog } from './changeLog';
 
 interface Entry {
   version: number;
-  doc?: MarathonDocument;
+  doc?: EditorDocument;
   lint?: { result: LintResult; ms: number; profileKey: string };
   /** Feature results that depend on this version's text only (code lenses, symbols). */
   features?: Map<string, unknown>;
@@ -19,7 +19,7 @@ interface Entry {
 export class DocumentCache {
   private readonly entries = new Map<string, Entry>();
   /** The newest editor tree per uri, whatever its version: the starting point for the next one. */
-  private readonly trees = new Map<string, MarathonDocument>();
+  private readonly trees = new Map<string, EditorDocument>();
 
   constructor(private readonly changes?: ChangeLog) {}
 
@@ -33,7 +33,7 @@ export class DocumentCache {
   }
 
   /** `lines`, when given, must hold exactly this version's text for as long as the result is used. */
-  document(uri: string, version: number, text: () => string, lines?: TextDocument): MarathonDocument {
+  document(uri: string, version: number, text: () => string, lines?: TextDocument): EditorDocument {
     const e = this.entry(uri, version);
     if (!e.doc) {
       const prev = this.trees.get(uri);

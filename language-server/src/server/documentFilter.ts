@@ -4,7 +4,7 @@
  * (package.json, tsconfig.json, …) gets no diagnostics at all.
  */
 import { URI } from 'vscode-uri';
-import type { MarathonDocument } from '../features/document';
+import type { EditorDocument } from '../features/document';
 import { configFileName } from '../project/configFinder';
 import { matchesGlob } from './glob';
 
@@ -26,7 +26,7 @@ export function pathEndsWithConfig(uri: string): boolean {
   return pathOf(uri).endsWith('/' + configFileName);
 }
 
-export function isMarathonDocument(doc: MarathonDocument, globs: readonly string[], roots: readonly string[]): boolean {
+export function isMarathonDocument(doc: EditorDocument, globs: readonly string[], roots: readonly string[]): boolean {
   if (pathEndsWithConfig(doc.uri)) return false; // the lint config is not a definition
   if (matchesFilesSetting(doc.uri, globs, roots)) return true;
   return doc.kind !== 'unknown'; // core/kind: a `$schema` naming one of ours, else the shape

@@ -34,7 +34,7 @@ function indexOfMarker(buf: Buffer, from: number): number {
 export type FrameProblem = (line: string) => void;
 
 /** Splits a byte stream into JSON-RPC messages, skipping whatever is not a valid frame. */
-export class FrameParser {
+class FrameParser {
   private buf: Buffer = Buffer.alloc(0);
   /** After a bad frame, the junk up to the next header is skipped without a second log line. */
   private quiet = false;

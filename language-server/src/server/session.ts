@@ -5,7 +5,7 @@
 import { DiagnosticSeverity, MessageType, ShowMessageNotification, type Connection, type Diagnostic as LspDiagnostic, type TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
-import type { MarathonDocument } from '../features/document';
+import type { EditorDocument } from '../features/document';
 import type { LintResult } from '../core/types';
 import type { ChangeLog } from './changeLog';
 import { DocumentCache } from './documentCache';
@@ -28,7 +28,7 @@ export interface ClientSupport {
 export interface Analysis {
   version: number;
   /** The editor tree, built on first access: validation itself must never touch it (≈50 ms on 1 MB). */
-  readonly doc: MarathonDocument;
+  readonly doc: EditorDocument;
   result: LintResult;
   ms: number;
   cached: boolean;
@@ -85,7 +85,7 @@ export class Session {
   }
 
   /** The parsed document for an open uri; undefined for a closed (or never opened) one. */
-  document(uri: string): MarathonDocument | undefined {
+  document(uri: string): EditorDocument | undefined {
     const td = this.documents.get(uri);
     if (!td) return undefined;
     // td's line offsets are kept up to date incrementally; handlers are synchronous, so it is this version's.
@@ -93,7 +93,7 @@ export class Session {
   }
 
   /** The document if it is a Marathon/Chronos definition (by shape, `$schema` or `marathon.files`). */
-  marathonDocument(uri: string): MarathonDocument | undefined {
+  marathonDocument(uri: string): EditorDocument | undefined {
     const doc = this.document(uri);
     if (!doc) return undefined;
     return isMarathonDocument(doc, this.settings.settings.files ?? [], this.roots) ? doc : undefined;
@@ -103,7 +103,7 @@ export class Session {
    * A document still being started: blank, `{}` or only a `$schema`. Not a definition yet (no diagnostics),
    * but completion offers it skeletons of each kind and our schemas, so a new file can get going.
    */
-  startingDocument(uri: string): MarathonDocument | undefined {
+  startingDocument(uri: string): EditorDocument | undefined {
     const doc = this.document(uri);
     if (!doc || pathEndsWithConfig(uri)) return undefined;
     const v = doc.value;

@@ -10,7 +10,7 @@ import { sanitizeClusterSettings } from './clusterSettings';
 
 const ruleSettings = new Set(['off', 'warning', 'error']);
 
-export function sanitizeSettings(raw: unknown, log: Logger): MarathonSettings {
+function sanitizeSettings(raw: unknown, log: Logger): MarathonSettings {
   const out: MarathonSettings = {};
   if (raw === undefined || raw === null) return out;
   if (typeof raw !== 'object' || Array.isArray(raw)) {

@@ -9,7 +9,7 @@ import { toLspDiagnostic } from './toLsp';
 import { sendStatus } from './status';
 
 /** Long enough to coalesce a burst of keystrokes, short enough to feel immediate. */
-export const pushDebounceMs = 150;
+const pushDebounceMs = 150;
 
 export class Validation {
   private readonly timers = new Map<string, NodeJS.Timeout>();

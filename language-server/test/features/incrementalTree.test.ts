@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createDocument, updateDocument, type MarathonDocument } from '../../src/features/document';
+import { createDocument, updateDocument, type EditorDocument } from '../../src/features/document';
 import type { JsonNode } from '../../src/features/jsonTree';
 import type { TextChange } from '../../src/features/incrementalTree';
 
@@ -11,7 +11,7 @@ function shape(node: JsonNode | undefined, parent?: JsonNode): unknown {
   return [node.type, node.offset, node.length, node.colonOffset, node.value, node.children?.map((c) => shape(c, node))];
 }
 
-function assertSameAsFullParse(updated: MarathonDocument, text: string): void {
+function assertSameAsFullParse(updated: EditorDocument, text: string): void {
   const full = createDocument(updated.uri, updated.version, text);
   assert.deepEqual(shape(updated.tree), shape(full.tree));
   assert.deepEqual(updated.value, full.value);

@@ -1,6 +1,6 @@
 /* eslint-disable */
-// Generated from schema/dvdi-bridge-protocol.schema.json by schema/scripts/generate-types.ts; do not edit.
-// Regenerate: node --import tsx schema/scripts/generate-types.ts
+// Generated from schema/dvdi-bridge-protocol.schema.json by schema/scripts/generateTypes.ts; do not edit.
+// Regenerate: node --import tsx schema/scripts/generateTypes.ts
 
 /**
  * JSON-RPC request id, chosen by the client. The bridge echoes it in the response and in `volume/dryRunProgress` notifications.

@@ -1,6 +1,6 @@
 /* eslint-disable */
-// Generated from schema/source/ (the definitions behind the four document schemas) by schema/scripts/generate-types.ts; do not edit.
-// Regenerate: node --import tsx schema/scripts/generate-types.ts
+// Generated from schema/source/ (the definitions behind the four document schemas) by schema/scripts/generateTypes.ts; do not edit.
+// Regenerate: node --import tsx schema/scripts/generateTypes.ts
 
 /**
  * Any document marathon-lint reads: a Marathon app, group or pod, or a Chronos job.

@@ -1,8 +1,8 @@
 // Stand-in Marathon: the stored root group and the edits the write routes make to it, following
 // ../shared/reference/marathon-api.md §4 (apps), §5 (groups, embeds), §6 (pods). Ids are absolute paths.
-import type { MarathonApp, MarathonGroup, MarathonPod } from '@marathon-devtools/cluster/marathon/types';
+import type { AppInfo, GroupInfo, DeployedPod } from '@marathon-devtools/cluster/marathon/types';
 
-export function emptyRoot(): MarathonGroup {
+export function emptyRoot(): GroupInfo {
   return { id: '/', apps: [], pods: [], groups: [], dependencies: [] };
 }
 
@@ -23,48 +23,48 @@ export function parentOf(id: string): string {
   return i <= 0 ? '/' : id.slice(0, i);
 }
 
-export function* allGroups(g: MarathonGroup): Generator<MarathonGroup> {
+export function* allGroups(g: GroupInfo): Generator<GroupInfo> {
   yield g;
   for (const sub of g.groups) yield* allGroups(sub);
 }
 
-export function allApps(root: MarathonGroup): MarathonApp[] {
+export function allApps(root: GroupInfo): AppInfo[] {
   return [...allGroups(root)].flatMap((g) => g.apps);
 }
 
-export function allPods(root: MarathonGroup): MarathonPod[] {
+export function allPods(root: GroupInfo): DeployedPod[] {
   return [...allGroups(root)].flatMap((g) => g.pods);
 }
 
-export function findGroup(root: MarathonGroup, id: string): MarathonGroup | undefined {
+export function findGroup(root: GroupInfo, id: string): GroupInfo | undefined {
   const want = absoluteId(id);
   for (const g of allGroups(root)) if (absoluteId(g.id) === want) return g;
   return undefined;
 }
 
-export function findApp(root: MarathonGroup, id: string): MarathonApp | undefined {
+export function findApp(root: GroupInfo, id: string): AppInfo | undefined {
   const want = absoluteId(id);
   return allApps(root).find((a) => a.id === want);
 }
 
-export function findPod(root: MarathonGroup, id: string): MarathonPod | undefined {
+export function findPod(root: GroupInfo, id: string): DeployedPod | undefined {
   const want = absoluteId(id);
   return allPods(root).find((p) => p.id === want);
 }
 
 /** The group with this id, created with its missing ancestors (Marathon creates them on an app PUT/POST). */
-export function ensureGroup(root: MarathonGroup, id: string): MarathonGroup {
+export function ensureGroup(root: GroupInfo, id: string): GroupInfo {
   if (id === '/') return root;
   const existing = findGroup(root, id);
   if (existing) return existing;
   const parent = ensureGroup(root, parentOf(id));
-  const g: MarathonGroup = { id, apps: [], pods: [], groups: [], dependencies: [], version: new Date().toISOString(), enforceRole: false };
+  const g: GroupInfo = { id, apps: [], pods: [], groups: [], dependencies: [], version: new Date().toISOString(), enforceRole: false };
   parent.groups.push(g);
   return g;
 }
 
 /** Store an app (replacing the one with its id); returns whether it existed. */
-export function putApp(root: MarathonGroup, app: MarathonApp): boolean {
+export function putApp(root: GroupInfo, app: AppInfo): boolean {
   const g = ensureGroup(root, parentOf(app.id));
   const i = g.apps.findIndex((a) => a.id === app.id);
   if (i >= 0) g.apps[i] = app;
@@ -72,7 +72,7 @@ export function putApp(root: MarathonGroup, app: MarathonApp): boolean {
   return i >= 0;
 }
 
-export function putPod(root: MarathonGroup, pod: MarathonPod): boolean {
+export function putPod(root: GroupInfo, pod: DeployedPod): boolean {
   const g = ensureGroup(root, parentOf(pod.id));
   const i = g.pods.findIndex((p) => p.id === pod.id);
   if (i >= 0) g.pods[i] = pod;
@@ -81,17 +81,17 @@ export function putPod(root: MarathonGroup, pod: MarathonPod): boolean {
 }
 
 /** Turn a GroupUpdate body (relative ids allowed) into a stored group under `id`. */
-export function groupFromBody(body: Record<string, unknown>, id: string): MarathonGroup {
+export function groupFromBody(body: Record<string, unknown>, id: string): GroupInfo {
   const version = new Date().toISOString();
-  const apps = (Array.isArray(body.apps) ? body.apps : []).map((a) => ({ ...(a as object), id: absoluteId(String((a as MarathonApp).id ?? ''), id), version }) as MarathonApp);
-  const pods = (Array.isArray(body.pods) ? body.pods : []).map((p) => ({ ...(p as object), id: absoluteId(String((p as MarathonPod).id ?? ''), id), version }) as MarathonPod);
+  const apps = (Array.isArray(body.apps) ? body.apps : []).map((a) => ({ ...(a as object), id: absoluteId(String((a as AppInfo).id ?? ''), id), version }) as AppInfo);
+  const pods = (Array.isArray(body.pods) ? body.pods : []).map((p) => ({ ...(p as object), id: absoluteId(String((p as DeployedPod).id ?? ''), id), version }) as DeployedPod);
   const groups = (Array.isArray(body.groups) ? body.groups : []).map((s) => groupFromBody(s as Record<string, unknown>, absoluteId(String((s as { id?: string }).id ?? ''), id)));
   const dependencies = (Array.isArray(body.dependencies) ? body.dependencies : []).map((d) => absoluteId(String(d), id));
   return { id, apps, pods, groups, dependencies, version, enforceRole: body.enforceRole === true };
 }
 
 /** Replace the subtree at `group.id` (the root itself when `/`). */
-export function putGroup(root: MarathonGroup, group: MarathonGroup): MarathonGroup {
+export function putGroup(root: GroupInfo, group: GroupInfo): GroupInfo {
   if (group.id === '/') return group;
   const parent = ensureGroup(root, parentOf(group.id));
   const i = parent.groups.findIndex((g) => g.id === group.id);
@@ -101,7 +101,7 @@ export function putGroup(root: MarathonGroup, group: MarathonGroup): MarathonGro
 }
 
 /** §5 embeds: no embed = groups + apps + pods; an explicit embed replaces that default; arrays always present. */
-export function embedGroup(g: MarathonGroup, embeds: string[]): MarathonGroup {
+export function embedGroup(g: GroupInfo, embeds: string[]): GroupInfo {
   const all = embeds.length === 0;
   const want = (what: string) => all || embeds.includes(`group.${what}`);
   return {

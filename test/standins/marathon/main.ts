@@ -5,7 +5,7 @@
 // Prints the URL on stdout's first line, then serves until SIGINT/SIGTERM.
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import type { MarathonGroup } from '@marathon-devtools/cluster/marathon/types';
+import type { GroupInfo } from '@marathon-devtools/cluster/marathon/types';
 import { normalizeGroup } from '@marathon-devtools/cluster/marathon/client';
 import { infoFor, startStandinMarathon, type StandinAuth, type StandinFault } from './standin';
 
@@ -37,10 +37,10 @@ function faultFrom(spec: string | undefined): StandinFault | undefined {
   process.exit(2);
 }
 
-let rootGroup: MarathonGroup | undefined;
+let rootGroup: GroupInfo | undefined;
 if (values['root-group']) {
   try {
-    rootGroup = normalizeGroup(JSON.parse(readFileSync(values['root-group'], 'utf8')) as MarathonGroup);
+    rootGroup = normalizeGroup(JSON.parse(readFileSync(values['root-group'], 'utf8')) as GroupInfo);
   } catch (err) {
     console.error(`standin-marathon: ${values['root-group']}: ${(err as Error).message}`);
     process.exit(2);

@@ -1,11 +1,11 @@
 // Stand-in Marathon: the /v2 routes, statuses and both error-body families of ../shared/reference/marathon-api.md
 // §4 apps, §5 groups, §6 pods, §7 tasks, §9 info, §11 ping, §12 error bodies. No validation: writes are stored.
-import type { MarathonApp, MarathonGroup, MarathonPod, MarathonTask } from '@marathon-devtools/cluster/marathon/types';
+import type { AppInfo, GroupInfo, DeployedPod, MarathonTask } from '@marathon-devtools/cluster/marathon/types';
 import { randomUUID } from 'node:crypto';
 import { absoluteId, allApps, allPods, embedGroup, findApp, findGroup, findPod, groupFromBody, putApp, putGroup, putPod } from './groupTree';
 
 export interface StandinState {
-  root: MarathonGroup;
+  root: GroupInfo;
   info: Record<string, unknown>;
   tasks: Record<string, MarathonTask[]>;
 }
@@ -105,13 +105,13 @@ function groups(state: StandinState, req: RouteRequest): RouteAnswer {
   return mapped(405, 'Method Not Allowed');
 }
 
-function* allAppsOf(g: MarathonGroup): Generator<MarathonApp> {
+function* allAppsOf(g: GroupInfo): Generator<AppInfo> {
   yield* g.apps;
   for (const s of g.groups) yield* allAppsOf(s);
 }
 
-function storeApp(state: StandinState, body: Record<string, unknown>, id: string): { app: MarathonApp; existed: boolean; events: RouteAnswer['events'] } {
-  const app = { ...body, id, version: new Date().toISOString() } as MarathonApp;
+function storeApp(state: StandinState, body: Record<string, unknown>, id: string): { app: AppInfo; existed: boolean; events: RouteAnswer['events'] } {
+  const app = { ...body, id, version: new Date().toISOString() } as AppInfo;
   const existed = putApp(state.root, app);
   return { app, existed, events: [{ type: 'api_post_event', data: { clientIp: '127.0.0.1', uri: `/v2/apps${id}`, appDefinition: app } }, { type: 'group_change_success', data: { groupId: id.slice(0, id.lastIndexOf('/')) || '/', version: app.version as string } }] };
 }
@@ -182,7 +182,7 @@ function pods(state: StandinState, req: RouteRequest): RouteAnswer {
     if (req.method === 'PUT' && typeof body?.id === 'string' && absoluteId(body.id) !== podId)
       return { status: 400, text: `\n  {"message": "'${podId}' does not match definition's id ('${absoluteId(body.id)}')" }\n`, contentType: 'application/json' };
     if (req.method === 'POST' && findPod(state.root, podId)) return mapped(409, `A pod with id [${podId}] already exists.`);
-    const pod = { ...body, id: podId, version: new Date().toISOString() } as MarathonPod;
+    const pod = { ...body, id: podId, version: new Date().toISOString() } as DeployedPod;
     const existed = putPod(state.root, pod);
     const d = deployment();
     return { status: req.method === 'POST' ? 201 : 200, body: pod, headers: { ...d.headers, ...(req.method === 'POST' ? { Location: podId } : {}) }, events: [{ type: existed ? 'pod_updated_event' : 'pod_created_event', data: { clientIp: '127.0.0.1', uri: `/v2/pods${podId}` } }] };

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
-import type { MarathonGroup, MarathonTask } from '@marathon-devtools/cluster/marathon/types';
+import type { GroupInfo, MarathonTask } from '@marathon-devtools/cluster/marathon/types';
 import { EventHub } from './eventHub';
 import { emptyRoot } from './groupTree';
 import { route, type StandinState } from './routes';
@@ -51,7 +51,7 @@ export type StandinFault =
   | { kind: 'no-leader' };
 
 export interface StandinOptions {
-  rootGroup?: MarathonGroup;
+  rootGroup?: GroupInfo;
   info?: Record<string, unknown>;
   tasks?: Record<string, MarathonTask[]>;
   auth?: StandinAuth;
@@ -76,8 +76,8 @@ export interface StandinMarathon {
   url: string;
   port: number;
   requests: RecordedRequest[];
-  setRootGroup(root: MarathonGroup): void;
-  rootGroup(): MarathonGroup;
+  setRootGroup(root: GroupInfo): void;
+  rootGroup(): GroupInfo;
   setInfo(info: Record<string, unknown>): void;
   setTasks(tasks: Record<string, MarathonTask[]>): void;
   setAuth(auth: StandinAuth): void;

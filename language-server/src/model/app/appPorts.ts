@@ -13,7 +13,7 @@ export interface EffectivePorts {
   names: (string | undefined)[];
 }
 
-export function effectivePorts(app: JsonObject): EffectivePorts {
+function effectivePorts(app: JsonObject): EffectivePorts {
   if (networkingMode(app) === 'host') {
     if (Array.isArray(app.portDefinitions)) return { source: 'portDefinitions', names: app.portDefinitions.map(nameOf) };
     if (Array.isArray(app.ports)) return { source: 'ports', names: app.ports.map(() => undefined) };

@@ -19,7 +19,7 @@ export interface NetworkRef {
 const modes: Record<string, NetworkMode> = { host: 'host', 'container/bridge': 'bridge', container: 'container' };
 
 /** The entries of `networks`, with `mode` defaulting to `container` as in network.raml. */
-export function declaredNetworks(app: JsonObject, pointer: string): NetworkRef[] {
+function declaredNetworks(app: JsonObject, pointer: string): NetworkRef[] {
   if (!Array.isArray(app.networks)) return [];
   const out: NetworkRef[] = [];
   app.networks.forEach((n, i) => {

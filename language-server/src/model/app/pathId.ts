@@ -14,7 +14,7 @@ const segmentPattern = /^(?:(?:(?:[a-z0-9]|[a-z0-9][a-z0-9-]*[a-z0-9])\.)*(?:[a-
 export const reservedIdSegments = ['restart', 'tasks', 'versions', '.', '..'] as const;
 
 /** Non-empty segments of a raw id; empty segments (`//`, leading or trailing `/`) are skipped, as Marathon does. */
-export function idSegments(id: string): string[] {
+function idSegments(id: string): string[] {
   return id.split('/').filter((s) => s !== '');
 }
 

@@ -14,7 +14,7 @@ export type ScheduleProblem =
   | { kind: 'before-1970'; start: string };
 
 /** Epoch milliseconds of the start, or undefined when it does not parse. Missing zone = UTC (close enough for the 1970 check). */
-export function parseStart(s: string): number | undefined {
+function parseStart(s: string): number | undefined {
   const m = dateTime.exec(s);
   if (!m) return undefined;
   const [, y, mo = '01', d = '01', h = '00', mi = '00', sec = '00', , zone] = m;

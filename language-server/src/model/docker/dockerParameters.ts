@@ -29,9 +29,9 @@ export interface DockerVolumeParameters {
 }
 
 /** `docker run` flags that set a volume driver, a volume, or an environment variable (long names, as Mesos passes them). */
-export const volumeDriverKeys = new Set(['volume-driver']);
-export const volumeKeys = new Set(['volume']);
-export const envKeys = new Set(['env']);
+const volumeDriverKeys = new Set(['volume-driver']);
+const volumeKeys = new Set(['volume']);
+const envKeys = new Set(['env']);
 
 export const dockerParametersOf = perApp((ref: AppRef): DockerVolumeParameters => {
   const out: DockerVolumeParameters = { all: [], drivers: [], volumes: [], env: [], unreadable: false };

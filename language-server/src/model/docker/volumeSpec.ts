@@ -43,12 +43,12 @@ function modeProblem(mode: string, named: boolean): string | undefined {
   return undefined;
 }
 
-export function isValidMode(mode: string): boolean {
+function isValidMode(mode: string): boolean {
   return mode !== '' && modeProblem(mode, true) === undefined;
 }
 
 /** Portworx inline options: `k=v,k=v` (values without "," or ":"); undefined when the name is plain. */
-export function inlineOptions(name: string): Record<string, string> | undefined {
+function inlineOptions(name: string): Record<string, string> | undefined {
   if (!name.includes('=')) return undefined;
   const out: Record<string, string> = {};
   for (const item of name.split(',')) {

@@ -8,7 +8,7 @@ import { isObject, joinPointer, type AppRef } from '../documentModel';
 export type DvdiEnvField = 'NAME' | 'DRIVER' | 'OPTS' | 'CONTAINERPATH' | 'DVDCLI' | 'EXPLICITCREATE';
 
 /** In the module's test order: the first base name that prefixes the variable wins. */
-export const dvdiEnvFields: readonly DvdiEnvField[] = ['NAME', 'DRIVER', 'OPTS', 'CONTAINERPATH', 'DVDCLI', 'EXPLICITCREATE'];
+const dvdiEnvFields: readonly DvdiEnvField[] = ['NAME', 'DRIVER', 'OPTS', 'CONTAINERPATH', 'DVDCLI', 'EXPLICITCREATE'];
 
 /** Fields whose values the module checks for prohibited characters. */
 export const checkedFields: ReadonlySet<DvdiEnvField> = new Set(['NAME', 'DRIVER', 'OPTS', 'EXPLICITCREATE']);
@@ -28,7 +28,7 @@ export interface DvdiSlot {
   vars: Partial<Record<DvdiEnvField, DvdiEnvVar>>;
 }
 
-export function parseDvdiEnvName(key: string): { field: DvdiEnvField; slot: number | undefined } | undefined {
+function parseDvdiEnvName(key: string): { field: DvdiEnvField; slot: number | undefined } | undefined {
   // Every env key of every app passes here: reject the usual non-DVDI name before trying six prefixes.
   if (!key.startsWith('DVDI_VOLUME_')) return undefined;
   for (const field of dvdiEnvFields) {
@@ -67,7 +67,7 @@ export function dvdiSlotsOf(vars: readonly DvdiEnvVar[]): DvdiSlot[] {
 }
 
 /** Characters the module refuses in checked values (`/` and `:` included; `=` and `,` allowed). */
-export const prohibitedChars = ['%', '/', ':', ';', '\0', '<', '>', '|', '`', '$', "'", '?', '^', '&', ' ', '{', '"', '}', '[', ']', '\n', '\t', '\v', '\b', '\r', '\\'];
+const prohibitedChars = ['%', '/', ':', ';', '\0', '<', '>', '|', '`', '$', "'", '?', '^', '&', ' ', '{', '"', '}', '[', ']', '\n', '\t', '\v', '\b', '\r', '\\'];
 
 export function prohibitedIn(value: string): string[] {
   return prohibitedChars.filter((c) => value.includes(c));

@@ -2,7 +2,7 @@
 import type { AppRef } from '../documentModel';
 import { perDocument } from '../perDocument';
 import type { RuleContext } from '../../core/rule';
-import { containerizerOf } from '../volume/appVolumes';
+import { containerizerOf } from '../app/containerizer';
 import { dvdiEnvVarsOf, type DvdiEnvVar } from './dvdiEnv';
 
 export interface DvdiEnvApp {

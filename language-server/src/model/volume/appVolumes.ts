@@ -8,7 +8,6 @@ import { perApp, perDocument } from '../perDocument';
 import type { RuleContext } from '../../core/rule';
 
 export type VolumeKind = 'persistent' | 'external' | 'secret' | 'host';
-export type Containerizer = 'MESOS' | 'DOCKER';
 
 export interface VolumeRef {
   appRef: AppRef;
@@ -20,28 +19,15 @@ export interface VolumeRef {
   kind: VolumeKind;
 }
 
-export function volumeKind(volume: JsonObject): VolumeKind {
+function volumeKind(volume: JsonObject): VolumeKind {
   if (isObject(volume.persistent)) return 'persistent';
   if (isObject(volume.external)) return 'external';
   if (volume.secret !== undefined) return 'secret';
   return 'host';
 }
 
-/**
- * `container.type`, upper-cased (1.5+ reads enums case-insensitively; a wrong case before 1.5 is the
- * `enum-case` rule's business). A container without `type` is DOCKER: Marathon's default.
- */
-export function containerizerOf(app: JsonObject): Containerizer | undefined {
-  if (!isObject(app.container)) return undefined;
-  const t = app.container.type;
-  if (t === undefined) return 'DOCKER';
-  if (typeof t !== 'string') return undefined;
-  const upper = t.toUpperCase();
-  return upper === 'MESOS' || upper === 'DOCKER' ? upper : undefined;
-}
-
 /** The app's volumes, classified once per run (the volume, dvdi and residency rules all ask). */
-export const volumesOf = perApp((appRef: AppRef): VolumeRef[] => {
+const volumesOf = perApp((appRef: AppRef): VolumeRef[] => {
   const container = appRef.app.container;
   if (!isObject(container) || !Array.isArray(container.volumes)) return [];
   const out: VolumeRef[] = [];

@@ -30,7 +30,7 @@ export const externalVolumesOf = perDocument((ctx: RuleContext): readonly Extern
 /** The only provider Marathon 1.1 – 1.10 knows. */
 export const dvdiProvider = 'dvdi';
 
-export function isDvdi(v: ExternalVolumeRef): boolean {
+function isDvdi(v: ExternalVolumeRef): boolean {
   return v.external.provider === dvdiProvider;
 }
 

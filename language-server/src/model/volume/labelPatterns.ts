@@ -3,8 +3,8 @@
  * providers, names (before 1.8.230/1.9.100), driver names and some REX-Ray option values, and the
  * `<label>/<name>` grammar of option keys. Kept as source strings too, because Marathon quotes them.
  */
-export const labelPattern = '^[a-z0-9](?:[-a-z0-9]*[a-z0-9])?$';
-export const optionKeyPattern = '^[a-z0-9](?:[-a-z0-9]*[a-z0-9])?/[A-Za-z0-9](?:[-A-Za-z0-9\\._:]*[A-Za-z0-9])?$';
+const labelPattern = '^[a-z0-9](?:[-a-z0-9]*[a-z0-9])?$';
+const optionKeyPattern = '^[a-z0-9](?:[-a-z0-9]*[a-z0-9])?/[A-Za-z0-9](?:[-A-Za-z0-9\\._:]*[A-Za-z0-9])?$';
 
 export const labelRegex = new RegExp(labelPattern);
 export const optionKeyRegex = new RegExp(optionKeyPattern);

@@ -1,7 +1,7 @@
 import { isObject, joinPointer } from '../../model/documentModel';
 import type { Rule } from '../../core/rule';
 import { optionKeyRegex } from '../../model/volume/labelPatterns';
-import { containerizerOf } from '../../model/volume/appVolumes';
+import { containerizerOf } from '../../model/app/containerizer';
 import { dvdiVolumesOf, optionsOf } from '../../model/volume/externalVolumes';
 
 export const dvdiDockerOptionsDriverOnly: Rule = {

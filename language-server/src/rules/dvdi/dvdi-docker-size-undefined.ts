@@ -1,6 +1,6 @@
 import { isObject, joinPointer } from '../../model/documentModel';
 import type { Rule } from '../../core/rule';
-import { containerizerOf } from '../../model/volume/appVolumes';
+import { containerizerOf } from '../../model/app/containerizer';
 import { dvdiVolumesOf } from '../../model/volume/externalVolumes';
 
 export const dvdiDockerSizeUndefined: Rule = {

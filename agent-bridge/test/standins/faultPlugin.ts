@@ -1,5 +1,5 @@
 // STAND-IN: a Docker volume plugin that misbehaves on purpose (no real plugin here hangs or crashes on demand). Speaks the protocol of dvdi-bridge.md §4 exactly.
-// Run as a process: `node --import tsx fault-plugin.ts <socketPath> <mode> <stateDir> [delayMs]`; it prints
+// Run as a process: `node --import tsx faultPlugin.ts <socketPath> <mode> <stateDir> [delayMs]`; it prints
 // "ready" on stdout once listening. Modes:
 //   ok          a well-behaved plugin: every name exists except those starting with "missing"; Mount bind-mounts
 //               <stateDir>/backing/<name> onto <stateDir>/mnt/<name> (a real kernel mount)

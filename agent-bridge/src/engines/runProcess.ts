@@ -21,7 +21,7 @@ export interface ProcessResult {
 }
 
 /** dvdcli prints one path on stdout and a few log lines on stderr; a flood must not grow the bridge's memory. */
-export const MAX_OUTPUT_BYTES = 1024 * 1024;
+const MAX_OUTPUT_BYTES = 1024 * 1024;
 
 function capped(): { chunks: Buffer[]; size: number; truncated: boolean; push(c: Buffer): void } {
   const b = {
@@ -40,7 +40,7 @@ function capped(): { chunks: Buffer[]; size: number; truncated: boolean; push(c:
   return b;
 }
 
-export interface RunOptions {
+export interface ProcessOptions {
   timeoutMs: number;
   /** Called with the process group id as soon as the child exists (the journal records it). */
   onSpawn?: (pgid: number) => void;
@@ -55,7 +55,7 @@ function killGroup(pgid: number): void {
   }
 }
 
-export function runProcess(file: string, args: string[], opts: RunOptions): Promise<ProcessResult> {
+export function runProcess(file: string, args: string[], opts: ProcessOptions): Promise<ProcessResult> {
   return new Promise((resolve) => {
     const child = spawn(file, args, { stdio: ['ignore', 'pipe', 'pipe'], detached: true, env: opts.env ?? process.env });
     const out = capped();

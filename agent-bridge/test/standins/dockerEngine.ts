@@ -1,5 +1,5 @@
 // STAND-IN for the Docker Engine API on its unix socket (no dockerd runs here): only `GET /containers/json` (List containers, Engine API v1.24+ shape: Id, Names, State, Mounts[] with Type/Name/Driver), with the `volume` filter, as the bridge uses it.
-// Run: `node --import tsx docker-engine.ts <socketPath> <containers.json>`; prints "ready". The containers file is
+// Run: `node --import tsx dockerEngine.ts <socketPath> <containers.json>`; prints "ready". The containers file is
 // re-read on every request (tests edit it); a file holding the string "broken" makes every answer a 500 with
 // {"message": …}, as dockerd answers a failing call.
 import { readFileSync } from 'node:fs';

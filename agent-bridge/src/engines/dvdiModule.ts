@@ -7,8 +7,8 @@
  */
 import type { Engine, MountOutcome, MountRequest, UnmountRequest } from './engine';
 import { refuseUnsafe } from './guard';
-import { formatOptions } from './module-checks';
-import { describeFailure, runProcess } from './run-process';
+import { formatOptions } from './moduleChecks';
+import { describeFailure, runProcess } from './runProcess';
 
 /** `explicitCreate` reproduces the module's `--explicitCreate=true` (a flag dvdcli does not know, §1.3 bug). */
 export function moduleMountCommand(dvdcli: string, driver: string, name: string, options: Record<string, string>, explicitCreate = false): string {

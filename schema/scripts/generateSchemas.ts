@@ -1,5 +1,5 @@
 // Writes the published schemas (schema/*.schema.json: the documents and the bridge protocol) from schema/source/. Run after editing a source:
-//   node --import tsx schema/scripts/generate-schemas.ts
+//   node --import tsx schema/scripts/generateSchemas.ts
 import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';

@@ -1,5 +1,5 @@
 // STAND-IN for REX-Ray 0.12.0-dev (rexray/rexray@3620358) serving its vfs service on the legacy Docker endpoint: REX-Ray is not packaged for Debian or npm. It reproduces the behaviour observed in the lab, dvdi-bridge.md §5.2 (vfs semantics, correction; used-count semantics) and §6.2 (wire traffic).
-// Run: `node --import tsx rexray-vfs-plugin.ts <socketPath> <root> [--ignoreusedcount] [--mount-delay MS]`; prints
+// Run: `node --import tsx rexrayVfsPlugin.ts <socketPath> <root> [--ignoreusedcount] [--mount-delay MS]`; prints
 // "ready" once listening. Every call is appended to <root>/calls.log ("<Method> <Name>") so tests can assert that
 // a volume was never mounted or unmounted. Reproduced exactly:
 //   - Get: {"Volume":{"Name","Mountpoint":"","Status":{…size…}}} — Mountpoint always "", no Status.Mounts (no users

@@ -54,7 +54,7 @@ function walk(buf: Buffer, onField: (no: number, value: Buffer | number) => void
   }
 }
 
-export function decodeExternalMountList(buf: Buffer): ExternalMount[] {
+function decodeExternalMountList(buf: Buffer): ExternalMount[] {
   const mounts: ExternalMount[] = [];
   walk(buf, (no, value) => {
     if (no !== 1 || typeof value === 'number') return;
@@ -70,7 +70,7 @@ export function decodeExternalMountList(buf: Buffer): ExternalMount[] {
 }
 
 /** Decodes the file content as stout wrote it (length prefix + message). */
-export function decodeDvdiCheckpoint(file: Buffer): ExternalMount[] {
+function decodeDvdiCheckpoint(file: Buffer): ExternalMount[] {
   if (file.length === 0) return [];
   if (file.length < 4) throw new Error(`checkpoint is ${file.length} bytes, shorter than its 4-byte length prefix`);
   const len = file.readUInt32LE(0);

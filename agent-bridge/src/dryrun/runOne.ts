@@ -9,8 +9,8 @@
  * round trip each side of the mount on top of the Mount and Unmount themselves.
  */
 import type { Engine } from '../engines/engine';
-import { processIdentity } from '../engines/run-process';
-import { checkModuleContainerPath } from '../engines/module-checks';
+import { processIdentity } from '../engines/runProcess';
+import { checkModuleContainerPath } from '../engines/moduleChecks';
 import { agentUsers, pluginAndKernelUsers, type InUseReport } from '../inuse/check';
 import { readMountinfo } from '../inuse/mountinfo';
 import type { JournalEntry } from '../journal/journal';
@@ -21,7 +21,7 @@ import type { DryRunContext, DryRunMountParams, DryRunMountResult, EngineName, V
 import { proofSources, type RunDeps } from './deps';
 import { shellUnsafePath } from './engines';
 import { hazardRefusal, unshownUse } from './hazards';
-import { lateMountGrace, probeLateMount, startLateMountSweep } from './late-mount';
+import { lateMountGrace, probeLateMount, startLateMountSweep } from './lateMount';
 import { checkPolicy } from './policy';
 import { recheckUsers } from './recheck';
 import { releaseMount } from './release';
@@ -267,7 +267,7 @@ export type FailureKind = 'definite' | 'empty' | 'unknown';
  * After a failed mount. A definite refusal mounted nothing: the journal entry goes. Otherwise the isolators
  * themselves follow a failed mount with an unmount, so the bridge does too (after the in-use re-check), with the
  * short plugin-call timeout. For an unknown outcome that cleanup cannot be the end: the plugin may finish the
- * mount later, so unless the plugin is gone the entry stays and a late-mount sweep (late-mount.ts) takes over
+ * mount later, so unless the plugin is gone the entry stays and a late-mount sweep (lateMount.ts) takes over
  * the entry and the per-volume lock.
  */
 async function afterFailedMount(run: Run, kind: FailureKind): Promise<DryRunMountResult> {

@@ -21,8 +21,8 @@ import { lookForMount, releaseMount } from './release';
 import { StepLog } from './steps';
 
 /** Bounds of the grace window when `timeouts.lateMountGrace` is not set: the mount timeout again, within these. */
-export const LATE_MOUNT_GRACE_MIN = 3_000;
-export const LATE_MOUNT_GRACE_MAX = 120_000;
+const LATE_MOUNT_GRACE_MIN = 3_000;
+const LATE_MOUNT_GRACE_MAX = 120_000;
 const FIRST_POLL_MS = 50;
 const MAX_POLL_MS = 1_000;
 

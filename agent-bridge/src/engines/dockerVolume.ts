@@ -6,7 +6,7 @@
  */
 import type { Engine, MountOutcome, MountRequest, UnmountRequest } from './engine';
 import { refuseUnsafe } from './guard';
-import { describeFailure, runProcess } from './run-process';
+import { describeFailure, runProcess } from './runProcess';
 
 export function dockerVolumeMountArgv(driver: string, name: string, options: Record<string, string>): string[] {
   // Mesos iterates a hashmap, so the order is unspecified; sorted here so runs are reproducible.

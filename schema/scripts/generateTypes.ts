@@ -1,5 +1,5 @@
 // Regenerates schema/src/generated/*.ts from the published schemas:
-//   node --import tsx schema/scripts/generate-types.ts
+//   node --import tsx schema/scripts/generateTypes.ts
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { renderTypes, typesDir } from './renderTypes';
