@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import { tokenFromLine } from '@marathon-devtools/language-server/testMountText';
 
-export interface Agent {
+export interface BridgeAgent {
   name: string;
   url: string;
 }
@@ -18,23 +18,23 @@ export class AgentStore {
 
   constructor(private readonly secrets: vscode.SecretStorage) {}
 
-  list(): Agent[] {
+  list(): BridgeAgent[] {
     const raw = vscode.workspace.getConfiguration('marathon').get<unknown>('agents');
     if (!Array.isArray(raw)) return [];
-    return raw.filter((a): a is Agent => typeof a?.name === 'string' && typeof a?.url === 'string');
+    return raw.filter((a): a is BridgeAgent => typeof a?.name === 'string' && typeof a?.url === 'string');
   }
 
-  current(): Agent | undefined {
+  current(): BridgeAgent | undefined {
     const agents = this.list();
     const name = vscode.workspace.getConfiguration('marathon').get<string>('currentAgent');
     return agents.find((a) => a.name === name) ?? agents[0];
   }
 
-  token(agent: Agent): Thenable<string | undefined> {
+  token(agent: BridgeAgent): Thenable<string | undefined> {
     return this.secrets.get(secretKey(agent.name));
   }
 
-  async add(agent: Agent, token: string): Promise<void> {
+  async add(agent: BridgeAgent, token: string): Promise<void> {
     const agents = this.list().filter((a) => a.name !== agent.name);
     agents.push(agent);
     await this.secrets.store(secretKey(agent.name), token);
@@ -69,7 +69,7 @@ function validateAgentUrl(value: string): string | undefined {
 }
 
 /** The `Marathon: Add Agent` flow: name, URL, token (password box). Returns the agent, or undefined if cancelled. */
-export async function promptForAgent(store: AgentStore): Promise<Agent | undefined> {
+export async function promptForAgent(store: AgentStore): Promise<BridgeAgent | undefined> {
   const name = await vscode.window.showInputBox({
     title: 'Marathon: Add Agent (1/3)',
     prompt: 'A name for this agent',

@@ -1,7 +1,7 @@
 /** `marathon.testMount`: the code lens argument → a dry-run on the current agent, with progress and a result. */
 import * as vscode from 'vscode';
 import type { DryRunMountResult, EngineName } from '@marathon-devtools/agent-bridge/dryrun/contract';
-import { AgentStore, promptForAgent, type Agent } from './agents';
+import { AgentStore, promptForAgent, type BridgeAgent } from './agents';
 import { BridgeConnection } from '@marathon-devtools/agent-bridge/client/bridgeClient';
 import type { BridgeInfoResult } from '@marathon-devtools/schema/generated/dvdi-bridge-protocol';
 import { BridgeError } from '@marathon-devtools/agent-bridge/client/bridgeErrors';
@@ -41,7 +41,7 @@ export class TestMountRunner {
     return this.dryRun(agent, token, args);
   }
 
-  private async dryRun(agent: Agent, token: string, args: TestMountArgs, allowCreate = false): Promise<DryRunMountResult | undefined> {
+  private async dryRun(agent: BridgeAgent, token: string, args: TestMountArgs, allowCreate = false): Promise<DryRunMountResult | undefined> {
     const { driver, name } = args.volume;
     const started = Date.now();
     this.output.appendLine(`[${new Date().toISOString()}] Test mount ${driver}/${name} on ${agent.name} (${agent.url}), engine ${args.engine}${allowCreate ? ', creating it if missing' : ''}`);
@@ -111,7 +111,7 @@ export class TestMountRunner {
    * segment), a place only the running task has; the bridge mounts at the driver's mountpoint and accepts
    * absolute paths only, so a relative one is left out rather than turned into a refusal.
    */
-  private report(agent: Agent, token: string, args: TestMountArgs, r: DryRunMountResult, ms: number, createRequested: boolean): void {
+  private report(agent: BridgeAgent, token: string, args: TestMountArgs, r: DryRunMountResult, ms: number, createRequested: boolean): void {
     for (const s of r.steps) this.output.appendLine(`  ${s.ok ? 'ok  ' : 'FAIL'} ${s.step} ${s.ms} ms${s.detail ? ` — ${s.detail}` : ''}`);
     for (const w of r.warnings) this.output.appendLine(`  warning: ${w}`);
     let text = verdictSentence(args.volume.name, agent.name, r, ms);
