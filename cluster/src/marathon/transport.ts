@@ -3,7 +3,7 @@
 // ../shared/reference/marathon-api.md §1: always `Accept: application/json` and, with a body,
 // `Content-Type: application/json`; `X-Marathon-Leader` is remembered from each answer.
 import type { Dispatcher } from 'undici';
-import { Agent, request } from './undiciParts';
+import { UndiciAgent, request } from './undiciParts';
 import { MarathonError, displayUrl, networkError, oneLine } from './errors';
 import { DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT_MS, authorizationHeader, parseBaseUrl, type MarathonClientOptions } from './options';
 
@@ -45,7 +45,7 @@ export class MarathonTransport {
   /** The leader named by the last answer's `X-Marathon-Leader` (§1), if any. */
   leader: string | undefined;
   private readonly authorization: string | undefined;
-  private readonly agent: Agent;
+  private readonly agent: UndiciAgent;
   private readonly userAgent: string;
 
   constructor(options: MarathonClientOptions) {
@@ -55,7 +55,7 @@ export class MarathonTransport {
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
     this.userAgent = options.userAgent ?? 'marathon-devtools';
-    this.agent = new Agent({
+    this.agent = new UndiciAgent({
       connect: options.ca ? { ca: options.ca } : {},
       connectTimeout: this.timeoutMs,
       headersTimeout: this.timeoutMs,

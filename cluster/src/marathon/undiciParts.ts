@@ -7,8 +7,8 @@ import type { Dispatcher } from 'undici';
 import AgentImpl from 'undici/lib/dispatcher/agent.js';
 import api from 'undici/lib/api/index.js';
 
-export const Agent = AgentImpl;
-export type Agent = InstanceType<typeof AgentImpl>;
+export const UndiciAgent = AgentImpl;
+export type UndiciAgent = InstanceType<typeof AgentImpl>;
 
 export type PartsRequestOptions = Omit<Dispatcher.RequestOptions, 'origin' | 'path' | 'method'> & { method: Dispatcher.HttpMethod; dispatcher: Dispatcher };
 
