@@ -2,7 +2,7 @@
  * `GET /_gate/audit`: the deployed apps that violate the rules now (Gatekeeper's audit), in the exact JSON
  * format of `marathon-lint --format json`. Each app is linted as its own document, pretty-printed as
  * `GET /v2/apps/{id}` would show its definition, so ranges point into that text; `file` is `marathon:<app id>`.
- * The root-group rule (volume names across apps) runs once over every deployed app; its findings are added to
+ * The root-group rules (crossApp.ts: volume names, dependencies, ids, roles) run once over every deployed app; its findings are added to
  * the app they are about, with the pointer relative to that app and the range of the app's first line.
  */
 import { lint, type Diagnostic, type Profile } from '@marathon-devtools/language-server';

@@ -1,53 +1,78 @@
 /**
- * Cross-app checks against the deployed root group: the checks a document alone cannot decide. Today that is
- * the DVDI volume-name conflict Marathon checks on the whole new root group (DVDIProvider.rootGroup,
- * marathon-rules.md, rule dvdi-name-unique-in-root-group). The deployed-state index finds the few deployed apps
- * that share a volume name with the request; the engine's own rule then runs on a group holding only those apps
- * and the proposed ones, so the verdict is the engine's and the cost is independent of the cluster's size.
+ * Cross-app checks: the engine's root-group rules (`rootGroupRules`, run by `placeIntoRootGroup` and
+ * `checkRootGroup` of language-server/src/rootGroup, the same code `marathon-lint --marathon` and the editor
+ * run) on the root group a write would make: Marathon's RootGroup.validRootGroup (marathon-rules.md §6.3 for
+ * volume names; dependencies, app/group id clashes and roles likewise). The proposal (proposal.ts) has already
+ * merged the body as Marathon would for its route; the engine places the result into the deployed root group,
+ * cut down to what the rules can see from this request (relevantRoot.ts), so the cost does not grow with the
+ * cluster. Findings come back in the proposed document they concern, pointer in that document.
  */
-import { lint, type Profile } from '@marathon-devtools/language-server';
-import type { JsonObject } from '@marathon-devtools/language-server/model/documentModel';
-import { ancestorIds, externalVolumeNames, type DeployedState } from './deployedState';
-import type { GateFinding } from './judge';
-import { pointerTokens } from '@marathon-devtools/language-server';
-import type { Proposal } from './proposal';
-import { externalVolumeIndex, rootGroupVolumePath } from './rootGroupPath';
+import { checkRootGroup, placeIntoRootGroup, rootGroupRules, type Profile, type RootGroupFinding } from '@marathon-devtools/language-server';
+import { perProfile } from './contentCache';
+import { ancestorIds, externalVolumeNames, hasDependencies, type DeployedState } from './deployedState';
+import type { LintTarget, Proposal } from './proposal';
+import { relevantRoot, type PlacedDocument } from './relevantRoot';
+import type { RootTree } from './rootGroupPath';
 
-export const crossAppRuleIds = ['dvdi-name-unique-in-root-group'];
+const inContext = [...rootGroupRules.always, ...rootGroupRules.withCluster];
 
-export function crossAppFindings(proposal: Proposal, deployed: DeployedState, profile: Profile): GateFinding[] {
-  if (profile.rules['dvdi-name-unique-in-root-group'] === 'off') return [];
-  const gone = new Set([...proposal.replaces, ...proposal.apps.keys()]);
-  const proposed: [string, JsonObject][] = [];
-  const others = new Set<string>();
-  for (const [id, app] of proposal.apps) {
-    let clash = false;
-    for (const name of externalVolumeNames(app)) {
-      for (const owner of deployed.ownersOf(name)) {
-        if (gone.has(owner)) continue;
-        others.add(owner);
-        clash = true;
-      }
-    }
-    if (clash) proposed.push([id, app]);
+/** The rules run again on the new root group; a placed document's own findings of these are replaced. */
+export const crossAppRuleIds: readonly string[] = inContext.map((r) => r.id);
+
+export const volumeNameRuleId = 'dvdi-name-unique-in-root-group';
+
+export interface CrossAppResult {
+  /** Targets placed into the root group: their document-alone findings of `crossAppRuleIds` do not count. */
+  placed: Set<LintTarget>;
+  findings: { target: LintTarget; finding: RootGroupFinding }[];
+  /** Ids of the new root group, for Marathon's root-group paths (rootGroupPath.ts); built on first use. */
+  tree: () => RootTree;
+}
+
+interface InContext {
+  placed: number[];
+  findings: RootGroupFinding[];
+}
+
+/** Keyed by the placed documents' texts and the relevant deployed part: the whole input of the check. */
+const cacheFor = perProfile<Profile, InContext>(64 * 1024 * 1024);
+
+export function crossAppFindings(proposal: Proposal, deployed: DeployedState, profile: Profile): CrossAppResult {
+  const targets = proposal.targets.filter((t) => t.onlyPresentIn === undefined && t.kind !== 'pod');
+  const docs: PlacedDocument[] = targets.map((t) => ({ kind: t.kind, value: t.value }));
+  const neighbours = relevantRoot(deployed, docs);
+  const key = JSON.stringify(neighbours) + targets.map((t) => '\0' + t.kind + '\0' + t.text).join('');
+  const cache = cacheFor(profile);
+  let result = cache.get(key);
+  if (!result) {
+    const placed = placeIntoRootGroup(neighbours, docs);
+    result = { placed: targets.flatMap((_, i) => (placed.placedIds.has(i) ? [i] : [])), findings: checkRootGroup(placed, profile, inContext) };
+    cache.set(key, result);
   }
-  if (proposed.length === 0) return [];
-  // Every app at the root with its absolute id: the rule reads absolute ids only.
-  const apps = [...proposed.map(([id, app]) => ({ ...app, id })), ...[...others].map((id) => ({ ...deployed.apps.get(id), id }))];
-  const { diagnostics } = lint(JSON.stringify({ id: '/', apps }), { kind: 'group', profile });
-  const tree = {
+  return {
+    placed: new Set(result.placed.map((i) => targets[i])),
+    findings: result.findings.map((finding) => ({ target: targets[finding.source], finding })),
+    tree: () => newRootTree(proposal, deployed),
+  };
+}
+
+function newRootTree(proposal: Proposal, deployed: DeployedState): RootTree {
+  const gone = new Set([...proposal.replaces, ...proposal.apps.keys()]);
+  return {
     groups: [...deployed.groups, ...[...proposal.apps.keys()].flatMap(ancestorIds)],
     apps: [...[...deployed.apps.keys()].filter((id) => !gone.has(id)), ...proposal.apps.keys()],
   };
-  const out: GateFinding[] = [];
-  for (const d of diagnostics) {
-    if (!crossAppRuleIds.includes(d.ruleId)) continue;
-    const t = pointerTokens(d.pointer); // apps, i, container, volumes, n, external, name
-    const i = Number(t[1]);
-    if (t[0] !== 'apps' || !(i < proposed.length) || t[3] !== 'volumes') continue; // a deployed app's side of the clash
-    const [id, app] = proposed[i];
-    const path = rootGroupVolumePath(id, externalVolumeIndex(app, Number(t[4])), tree);
-    out.push({ ruleId: d.ruleId, severity: d.severity, message: d.message, path, pass: 'root', appId: id });
-  }
+}
+
+/**
+ * The cross-app rules a write could break that need the deployed apps to decide: skipped, for the fail mode,
+ * when the deployed state is unavailable. Volume names and dependencies are the ones that reach other apps;
+ * the other root-group rules still run on the document alone.
+ */
+export function undecidedWithoutState(proposal: Proposal): string[] {
+  const apps = [...proposal.apps.values()];
+  const out: string[] = [];
+  if (apps.some((a) => externalVolumeNames(a).length > 0)) out.push(volumeNameRuleId);
+  if (apps.some(hasDependencies) || proposal.targets.some((t) => t.kind === 'group' && hasDependencies(t.value))) out.push('group-cyclic-deps');
   return out;
 }

@@ -1,6 +1,8 @@
 /**
- * What the gate knows of the deployed root group: apps by absolute id, group ids, and which apps use each
- * external volume name (the index that keeps cross-app checks O(volumes of the request), not O(cluster)).
+ * What the gate knows of the deployed root group: apps and pods by absolute id, group ids (with the fields the
+ * root-group rules read: dependencies, enforceRole), which apps use each external volume name, and which apps
+ * and groups declare dependencies (the indexes that keep cross-app checks O(request), not O(cluster):
+ * relevantRoot.ts).
  * Built from `GET /v2/groups` (GroupInfo, marathon-api.md §5) and updated in place after each write the gate
  * let through, so that two quick writes see each other before the next refresh.
  */
@@ -42,9 +44,27 @@ export function externalVolumeNames(app: JsonObject): string[] {
   return out;
 }
 
+/** True when `v` is a non-empty `dependencies` array. */
+export function hasDependencies(v: JsonObject): boolean {
+  return Array.isArray(v.dependencies) && v.dependencies.length > 0;
+}
+
+/** A deployed group's own fields the root-group rules read (its apps, pods and sub-groups are indexed apart). */
+export interface GroupShell {
+  dependencies?: unknown[];
+  enforceRole?: unknown;
+}
+
 export class DeployedState {
   readonly apps = new Map<string, JsonObject>();
+  readonly pods = new Map<string, JsonObject>();
   readonly groups = new Set<string>(['/']);
+  /** Groups with dependencies or enforceRole set, by id. */
+  readonly groupShells = new Map<string, GroupShell>();
+  /** Apps declaring dependencies: the only deployed apps a dependency cycle can run through. */
+  readonly appsWithDependencies = new Set<string>();
+  /** Position of each app (`a` + id), pod (`p`) and group (`g`) in the root group as read (later writes go last). */
+  readonly order = new Map<string, number>();
   private readonly owners = new Map<string, Set<string>>();
 
   constructor(
@@ -54,20 +74,36 @@ export class DeployedState {
 
   static fromRootGroup(root: unknown, fetchedAt: number): DeployedState {
     const state = new DeployedState(fetchedAt);
-    const stack: unknown[] = [root];
-    while (stack.length > 0) {
-      const g = stack.pop();
-      if (!isObject(g)) continue;
-      if (typeof g.id === 'string') state.groups.add(g.id);
+    // In document order, as the engine's placement walks GroupInfo: `order` keeps it for the cut-down copies.
+    const walk = (g: unknown) => {
+      if (!isObject(g)) return;
+      if (typeof g.id === 'string') {
+        state.groups.add(g.id);
+        state.order.set('g' + g.id, state.order.size);
+        const shell: GroupShell = {};
+        if (hasDependencies(g)) shell.dependencies = g.dependencies as unknown[];
+        if (g.enforceRole !== undefined) shell.enforceRole = g.enforceRole;
+        if (shell.dependencies || shell.enforceRole !== undefined) state.groupShells.set(g.id, shell);
+      }
       if (Array.isArray(g.apps)) for (const a of g.apps) if (isObject(a) && typeof a.id === 'string') state.putApp(a.id, definitionOf(a));
-      if (Array.isArray(g.groups)) stack.push(...g.groups);
-    }
+      if (Array.isArray(g.pods)) {
+        for (const p of g.pods) {
+          if (!isObject(p) || typeof p.id !== 'string') continue;
+          state.pods.set(p.id, p);
+          state.order.set('p' + p.id, state.order.size);
+        }
+      }
+      if (Array.isArray(g.groups)) for (const s of g.groups) walk(s);
+    };
+    walk(root);
     return state;
   }
 
   putApp(id: string, app: JsonObject): void {
     this.removeApp(id);
     this.apps.set(id, app);
+    if (!this.order.has('a' + id)) this.order.set('a' + id, this.order.size);
+    if (hasDependencies(app)) this.appsWithDependencies.add(id);
     for (let g = parentId(id); !this.groups.has(g); g = parentId(g)) this.groups.add(g);
     for (const name of externalVolumeNames(app)) {
       let set = this.owners.get(name);
@@ -80,6 +116,7 @@ export class DeployedState {
     const old = this.apps.get(id);
     if (!old) return;
     this.apps.delete(id);
+    this.appsWithDependencies.delete(id);
     for (const name of externalVolumeNames(old)) this.owners.get(name)?.delete(id);
   }
 

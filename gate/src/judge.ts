@@ -3,15 +3,14 @@
  * Marathon's paths, the checks skipped, or a reason to let the request through unjudged. The lint engine
  * does all the judging; this file only decides what to lint and how Marathon would address each finding.
  */
-import { allRules, lint, type Diagnostic, type Profile, type Severity } from '@marathon-devtools/language-server';
-import { collectApps } from '@marathon-devtools/language-server/model/documentModel';
-import { crossAppFindings, crossAppRuleIds } from './crossApp';
-import type { JsonObject } from '@marathon-devtools/language-server/model/documentModel';
-import { ancestorIds, externalVolumeNames, type DeployedState } from './deployedState';
-import { pointerTokens } from '@marathon-devtools/language-server';
+import { allRules, pointerTokens, type Diagnostic, type Profile, type Severity } from '@marathon-devtools/language-server';
+import { collectApps, resolveId, type AppRef, type JsonObject } from '@marathon-devtools/language-server/model/documentModel';
+import { crossAppFindings, crossAppRuleIds, undecidedWithoutState, volumeNameRuleId } from './crossApp';
+import { ancestorIds, type DeployedState } from './deployedState';
+import { lintTarget } from './lintCache';
 import { marathonPath, relativePointer } from './marathonPath';
 import { proposalFor, type LintTarget, type Proposal } from './proposal';
-import { externalVolumeIndex, rootGroupVolumePath } from './rootGroupPath';
+import { externalVolumeIndex, rootGroupVolumePath, type RootTree } from './rootGroupPath';
 import type { AdmissionRoute } from './routes';
 
 export interface GateFinding {
@@ -54,46 +53,67 @@ export function judge(route: AdmissionRoute, bodyText: string, deployed: Deploye
   }
   const proposal = proposalFor(route, body, bodyText, deployed);
   if (proposal.pass !== undefined && proposal.targets.length === 0) return { findings: [], skipped: [], pass: proposal.pass, proposal };
+  // With the deployed state, the root-group rules run once more on the new root group, as marathon-lint
+  // --marathon runs them (lintTogether): a placed document's findings of those rules are the ones in context.
+  const cross = deployed ? crossAppFindings(proposal, deployed, profile) : undefined;
   const findings: GateFinding[] = [];
   for (const target of proposal.targets) {
-    const { diagnostics } = lint(target.text, { kind: target.kind, profile });
-    for (const d of diagnostics) {
+    const inContext = cross?.placed.has(target) === true;
+    for (const d of lintTarget(target, profile)) {
+      if (inContext && crossAppRuleIds.includes(d.ruleId)) continue;
       if (target.onlyPresentIn && !presentIn(target.onlyPresentIn, d.pointer)) continue;
       findings.push(render(d, target));
     }
   }
-  const skipped = [...proposal.skipped];
-  if (deployed) findings.push(...crossAppFindings(proposal, deployed, profile));
-  // Without the deployed apps, the volume-name check is undecided only for apps that have volume names.
-  else if ([...proposal.apps.values()].some((a) => externalVolumeNames(a).length > 0)) skipped.push(...crossAppRuleIds);
+  if (cross) for (const { target, finding } of cross.findings) findings.push(render(finding, target, cross.tree));
+  const skipped = [...proposal.skipped, ...(deployed ? [] : undecidedWithoutState(proposal))];
   return { findings, skipped, proposal };
 }
 
-function render(d: Diagnostic, target: LintTarget): GateFinding {
+type Reported = Pick<Diagnostic, 'ruleId' | 'severity' | 'message' | 'pointer'>;
+
+function render(d: Reported, target: LintTarget, rootTree?: () => RootTree): GateFinding {
   const base = { ruleId: d.ruleId, severity: d.severity, message: d.message, ...(jsonLayerIds.has(d.ruleId) ? { jsonLayer: true } : {}) };
   if (base.jsonLayer && target.kind === 'group') return { ...base, path: marathonPath(d.pointer, target.value, d.ruleId), pass: 'document' };
+  if (d.ruleId === volumeNameRuleId) {
+    const at = volumeAt(d.pointer, target);
+    if (at) {
+      const tree = rootTree?.() ?? documentTree(target);
+      return { ...base, path: rootGroupVolumePath(at.appId, externalVolumeIndex(at.app, at.volume), tree), pass: 'root', appId: at.appId };
+    }
+  }
   if (target.kind !== 'group') {
     // A batch element is validated as an app of its own; its paths are relative to it like any single app.
     const appId = target.batchIndex !== undefined && typeof target.value.id === 'string' ? target.value.id : undefined;
     return { ...base, path: marathonPath(d.pointer, target.value, d.ruleId), pass: 'app', appId };
   }
-  const refs = collectApps(target.value, 'group');
-  if (crossAppRuleIds.includes(d.ruleId)) {
-    const ref = refs.find((r) => relativePointer(d.pointer, r.pointer) !== undefined);
-    const rel = ref && pointerTokens(relativePointer(d.pointer, ref.pointer)!);
-    if (ref?.absoluteId && rel && rel[0] === 'container' && rel[1] === 'volumes') {
-      const tree = { groups: ['/', ...refs.flatMap((r) => ancestorIds(r.absoluteId ?? '/'))], apps: refs.map((r) => r.absoluteId ?? '') };
-      const path = rootGroupVolumePath(ref.absoluteId, externalVolumeIndex(ref.app, Number(rel[2])), tree);
-      return { ...base, path, pass: 'root', appId: ref.absoluteId };
-    }
-  }
   if (appRuleIds.has(d.ruleId)) {
     // Longest app pointer containing the finding: nested apps are validated alone first (§13 "Whose root?").
-    let best: (typeof refs)[number] | undefined;
-    for (const r of refs) if (relativePointer(d.pointer, r.pointer) !== undefined && (!best || r.pointer.length > best.pointer.length)) best = r;
+    let best: AppRef | undefined;
+    for (const r of collectApps(target.value, 'group')) if (relativePointer(d.pointer, r.pointer) !== undefined && (!best || r.pointer.length > best.pointer.length)) best = r;
     if (best) return { ...base, path: marathonPath(relativePointer(d.pointer, best.pointer)!, best.app, d.ruleId), pass: 'app', appId: best.absoluteId };
   }
   return { ...base, path: marathonPath(d.pointer, target.value, d.ruleId), pass: 'document' };
+}
+
+/** The app (absolute id) and volume index a `…/container/volumes/N/…` pointer is about. */
+function volumeAt(pointer: string, target: LintTarget): { appId: string; app: JsonObject; volume: number } | undefined {
+  if (target.kind === 'app') {
+    const t = pointerTokens(pointer);
+    if (t[0] !== 'container' || t[1] !== 'volumes' || typeof target.value.id !== 'string') return undefined;
+    return { appId: resolveId(target.value.id, '/'), app: target.value, volume: Number(t[2]) };
+  }
+  if (target.kind !== 'group') return undefined;
+  const ref = collectApps(target.value, 'group').find((r) => relativePointer(pointer, r.pointer) !== undefined);
+  const rel = ref && pointerTokens(relativePointer(pointer, ref.pointer)!);
+  if (!ref?.absoluteId || !rel || rel[0] !== 'container' || rel[1] !== 'volumes') return undefined;
+  return { appId: ref.absoluteId, app: ref.app, volume: Number(rel[2]) };
+}
+
+/** Without the deployed state, the new root group as far as the document shows it. */
+function documentTree(target: LintTarget): RootTree {
+  const refs = collectApps(target.value, 'group');
+  return { groups: ['/', ...refs.flatMap((r) => ancestorIds(r.absoluteId ?? '/'))], apps: refs.map((r) => r.absoluteId ?? '') };
 }
 
 /** True when the pointer names a value the (partial) body holds itself, not the body as a whole. */
