@@ -69,11 +69,11 @@ export class ClusterState {
     if (this.state) apply(this.state, proposal);
   }
 
-  /** A deletion Marathon accepted: an app, or every app of a group. */
+  /** A deletion Marathon accepted: an app, or a group with everything in it. */
   applyDelete(kind: 'app' | 'group', id: string): void {
     const apps = new Map<string, JsonObject>();
-    const replaces = kind === 'app' ? [id] : (this.state?.appsUnder(id, true) ?? []);
-    this.applyWrite({ targets: [], apps, replaces, skipped: [] });
+    if (kind === 'app') this.applyWrite({ targets: [], apps, replaces: [id], skipped: [] });
+    else this.applyWrite({ targets: [], apps, replaces: [], skipped: [], removesGroup: id });
   }
 
   private isFresh(): boolean {
@@ -99,6 +99,7 @@ export class ClusterState {
 }
 
 function apply(state: DeployedState, p: Proposal): void {
+  if (p.removesGroup !== undefined) state.removeGroup(p.removesGroup);
   for (const id of p.replaces) state.removeApp(id);
   for (const [id, app] of p.apps) state.putApp(id, app);
 }

@@ -120,6 +120,15 @@ export class DeployedState {
     for (const name of externalVolumeNames(old)) this.owners.get(name)?.delete(id);
   }
 
+  /** A group deletion Marathon accepted: the group (unless the root) and everything in it. */
+  removeGroup(groupId: string): void {
+    const inside = (id: string) => groupId === '/' || id === groupId || id.startsWith(groupId + '/');
+    for (const id of [...this.apps.keys()]) if (inside(id)) this.removeApp(id);
+    for (const id of [...this.pods.keys()]) if (inside(id)) this.pods.delete(id);
+    for (const id of [...this.groups]) if (id !== '/' && inside(id)) this.groups.delete(id), this.groupShells.delete(id);
+    if (groupId === '/') this.groupShells.delete('/');
+  }
+
   /** Ids of deployed apps using the volume `name`. */
   ownersOf(name: string): ReadonlySet<string> {
     return this.owners.get(name) ?? new Set();

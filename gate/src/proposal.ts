@@ -30,6 +30,8 @@ export interface Proposal {
   apps: Map<string, JsonObject>;
   /** Deployed app ids this write replaces or drops (a group update replaces the group's apps). */
   replaces: string[];
+  /** A group deletion (`DELETE /v2/groups/{id}`): the group and everything in it go. */
+  removesGroup?: string;
   /** Where the write lands when it is a group (`/` for `PUT /v2/groups`). */
   groupId?: string;
   /** Checks not run, each naming why. */
