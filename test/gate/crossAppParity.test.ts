@@ -10,8 +10,7 @@ import { execFile } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { defaultProfile, parseConfig } from '@marathon-devtools/language-server';
-import { liveProfile } from '@marathon-devtools/language-server/live/liveProfile';
-import type { MarathonGroup } from '@marathon-devtools/cluster/marathon/types';
+import type { GroupInfo } from '@marathon-devtools/cluster/marathon/types';
 import { infoFor, startStandinMarathon, type StandinMarathon } from '../standins/marathon/standin';
 import { crossAppRuleIds } from '../../gate/src/crossApp';
 import { call, gateInFrontOf } from './harness';
@@ -48,16 +47,17 @@ after(async () => {
 const cli = join(root, 'language-server/bin/marathon-lint.cjs');
 
 for (const dir of scenarioDirs()) {
-  const deployed = JSON.parse(readFileSync(join(dir, 'deployed-root-group.json'), 'utf8')) as MarathonGroup;
+  const deployed = JSON.parse(readFileSync(join(dir, 'deployed-root-group.json'), 'utf8')) as GroupInfo;
   const files = readdirSync(dir).filter((f) => f.endsWith('.json') && f !== 'deployed-root-group.json' && f !== 'marathon-lint.config.json');
   for (const file of files) {
     const shown = relative(root, join(dir, file));
     test(`${shown}: the gate's findings are marathon-lint --marathon's`, async () => {
       marathon.setRootGroup(structuredClone(deployed));
-      // The stand-in reports the version and features of the scenario's config, so both sides judge with them.
+      // The stand-in reports the version, features, role and network of the scenario's config: marathon-lint
+      // --marathon takes them from /v2/info, the gate from its --config, so both judge with the same profile.
       const config = nearestConfig(dir);
-      const base = config ? parseConfig(readFileSync(config, 'utf8'), config).profile : defaultProfile;
-      marathon.setInfo(infoFor(base.marathonVersion, { features: base.features, mesos_role: base.mesosRole }));
+      const profile = config ? parseConfig(readFileSync(config, 'utf8'), config).profile : defaultProfile;
+      marathon.setInfo(infoFor(profile.marathonVersion, { features: profile.features, mesos_role: profile.mesosRole, default_network_name: profile.defaultNetworkName }));
       // Asynchronously: the stand-in answers from this process.
       const run = await new Promise<{ status: number; stdout: string; stderr: string }>((resolve) =>
         execFile(process.execPath, [cli, '--format', 'json', '--marathon', marathon.url, join(dir, file)], { cwd: root, encoding: 'utf8', timeout: 60_000 }, (e, stdout, stderr) =>
@@ -68,8 +68,6 @@ for (const dir of scenarioDirs()) {
       const [result] = JSON.parse(run.stdout) as { kind: string; diagnostics: { ruleId: string; severity: string }[] }[];
       if (result.kind !== 'app' && result.kind !== 'group') return; // pods: no root-group placement in the gate
 
-      const info = await (await fetch(new URL('v2/info', marathon.url))).json();
-      const { profile } = liveProfile(base, config !== undefined, { url: marathon.url, info });
       const logs: Record<string, unknown>[] = [];
       const g = await gateInFrontOf(marathon.url, { mode: 'audit', profile, logs, clusterState: { refreshMs: 60_000, maxAgeMs: 60_000, waitMs: 5_000 } });
       try {
