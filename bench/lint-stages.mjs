@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { makeGroup } from './gen.mjs';
 import { median } from './measure.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -14,7 +15,7 @@ const runs = Number(runsArg ?? 5);
 const out = join(root, 'bench/data/engine-stages.cjs');
 await build({
   stdin: {
-    contents: `export { lint, defaultProfile, detectKind } from './index'; export { runRules } from './core/runRules'; export { rules } from './rules/index';`,
+    contents: `export { lint, lintValue, defaultProfile, detectKind } from './index'; export { runRules } from './core/runRules'; export { rules } from './rules/index';`,
     resolveDir: join(root, 'language-server/src'),
     loader: 'ts',
   },
@@ -39,9 +40,29 @@ const kind = engine.detectKind(value);
 const rows = [
   ['JSON.parse (floor)', time(() => JSON.parse(text))],
   ['lint() total', time(() => engine.lint(text))],
+  ['lintValue() of the parsed value: no parse, no positions', time(() => engine.lintValue(value))],
   ['all semantic rules (runRules)', time(() => engine.runRules(value, kind, engine.defaultProfile, engine.rules))],
 ];
 const perRule = engine.rules.map((r) => [r.id, time(() => engine.runRules(value, kind, engine.defaultProfile, [r]))]);
 perRule.sort((a, b) => b[1] - a[1]);
 console.log(`| stage (${kind}, ${(text.length / 2 ** 20).toFixed(1)} MB, median of ${runs}) | ms |\n|---|---:|`);
 for (const [name, ms] of [...rows, ...perRule.slice(0, 8).map(([id, ms]) => [`rule ${id}`, ms])]) console.log(`| ${name} | ${ms.toFixed(1)} |`);
+
+// Per call on a 1,000-app group, warm (the gate lints a group PUT of that size per request, docs/gate.md).
+const group = makeGroup(1000);
+const groupText = JSON.stringify(group);
+const perCall = (fn) => {
+  for (let i = 0; i < 20; i++) fn();
+  const xs = [];
+  for (let i = 0; i < 30; i++) {
+    const t0 = process.hrtime.bigint();
+    fn();
+    xs.push(Number(process.hrtime.bigint() - t0) / 1e6);
+  }
+  xs.sort((a, b) => a - b);
+  return `${median(xs).toFixed(1)} / ${xs[xs.length - 1].toFixed(1)}`;
+};
+console.log(`\n| per call, 1,000 apps (${(groupText.length / 2 ** 20).toFixed(1)} MB), warm, 30 calls | median / max ms |\n|---|---:|`);
+console.log(`| lint(text) | ${perCall(() => engine.lint(groupText))} |`);
+console.log(`| lintValue(JSON.parse(text)) | ${perCall(() => engine.lintValue(JSON.parse(groupText)))} |`);
+console.log(`| lintValue(value), already parsed | ${perCall(() => engine.lintValue(group))} |`);

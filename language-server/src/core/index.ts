@@ -5,7 +5,7 @@
 export type { Diagnostic, DocumentKind, Fix, LintResult, PointerEdit, Position, Range, Severity, TextEdit } from './types';
 export type { Feature, Profile, RuleSetting } from './profile';
 export type { Report, Rule, RuleContext, RuleMeta } from './rule';
-export type { LintOptions, Linter } from './linter';
+export type { LintOptions, Linter, PointerDiagnostic, ValueLintResult } from './linter';
 export { createLinter } from './linter';
 export { ruleDocsUrl } from './rule';
 export { compareVersions, defaultProfile, supportedVersions } from './profile';

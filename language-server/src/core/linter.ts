@@ -4,13 +4,14 @@
  * → positions for the findings only (positions.ts) → config severities, docs links, sorting (diagnostics.ts).
  * The semantic rules are plugged in by the composition root (src/index.ts): core knows the `Rule` contract only.
  */
-import { diagnosticsFor } from './diagnostics';
+import { diagnosticsFor, toDiagnostics } from './diagnostics';
 import { engineRules } from './engineRules';
 import { readConfig } from './config';
 import type { Finding } from './finding';
 import { detectKind, unknownKindMessage } from './kind';
 import { deferBehindJsonLayer, jsonLayerRuleIds } from './jsonLayer';
 import { asMarathonReadsIt } from './nullAbsent';
+import { LineIndex } from './lineIndex';
 import { parseDocument } from './parse';
 import { defaultProfile, effectiveSeverity, type Profile } from './profile';
 import { ruleDocsUrl, type Rule, type RuleMeta } from './rule';
@@ -28,6 +29,20 @@ export interface LintOptions {
   uri?: string;
 }
 
+/** The findings of a strictly parsed document's value: kind, semantic rules, schema, one finding per mistake. */
+function valueFindings(rules: readonly Rule[], jsonLayerIds: ReadonlySet<string>, value: unknown, kind: DocumentKind, profile: Profile, text: string | undefined): Finding[] {
+  if (kind === 'unknown') return [{ ruleId: 'unknown-kind', severity: 'info', pointer: '', message: unknownKindMessage(value) }];
+  const ruleFindings = runRules(asMarathonReadsIt(value, kind, text), kind, profile, rules);
+  const schemaFindings = validateSchema(value, kind, profile);
+  return oneFindingPerMistake(value, schemaFindings, ruleFindings, deferBehindJsonLayer(jsonLayerIds, kind, schemaFindings, ruleFindings));
+}
+
+/** A bug in the engine itself: said in one finding rather than crashing the CLI, the server or the gate. */
+function internalError(e: unknown): Finding {
+  const message = `The linter failed on this document (${(e as Error)?.message ?? e}); nothing else was checked. Please report this with the file.`;
+  return { ruleId: 'internal-error', severity: 'warning', message, pointer: '' };
+}
+
 function lintWith(rules: readonly Rule[], jsonLayerIds: ReadonlySet<string>, text: string, options: LintOptions): LintResult {
   const profile = options.profile ?? defaultProfile;
   let kind: DocumentKind = options.kind ?? 'unknown';
@@ -36,22 +51,54 @@ function lintWith(rules: readonly Rule[], jsonLayerIds: ReadonlySet<string>, tex
     const doc = parseDocument(source);
     if (!options.kind) kind = detectKind(doc.value);
     const findings: Finding[] = [...doc.findings];
-    if (doc.strict) {
-      if (kind === 'unknown') {
-        findings.push({ ruleId: 'unknown-kind', severity: 'info', pointer: '', message: unknownKindMessage(doc.value) });
-      } else {
-        const ruleFindings = runRules(asMarathonReadsIt(doc.value, kind, source), kind, profile, rules);
-        const schemaFindings = validateSchema(doc.value, kind, profile);
-        findings.push(...oneFindingPerMistake(doc.value, schemaFindings, ruleFindings, deferBehindJsonLayer(jsonLayerIds, kind, schemaFindings, ruleFindings)));
-      }
-    }
+    if (doc.strict) findings.push(...valueFindings(rules, jsonLayerIds, doc.value, kind, profile, source));
     return { kind, diagnostics: diagnosticsFor(doc, withConfiguredSeverity(findings, profile)) };
   } catch (e) {
-    // A bug in the engine itself: say so in one diagnostic rather than crash the CLI or the server.
-    const message = `The linter failed on this document (${(e as Error)?.message ?? e}); nothing else was checked. Please report this with the file.`;
     const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
-    return { kind, diagnostics: [{ ruleId: 'internal-error', severity: 'warning', message, pointer: '', range, docsUrl: ruleDocsUrl('internal-error') }] };
+    const { ruleId, severity, message, pointer } = internalError(e);
+    return { kind, diagnostics: [{ ruleId, severity, message, pointer, range, docsUrl: ruleDocsUrl(ruleId) }] };
   }
+}
+
+function lintValueWith(rules: readonly Rule[], jsonLayerIds: ReadonlySet<string>, value: unknown, options: LintOptions): ValueLintResult {
+  const profile = options.profile ?? defaultProfile;
+  let kind: DocumentKind = options.kind ?? 'unknown';
+  let findings: Finding[];
+  try {
+    if (!options.kind) kind = detectKind(value);
+    findings = withConfiguredSeverity(valueFindings(rules, jsonLayerIds, value, kind, profile, undefined), profile);
+  } catch (e) {
+    findings = [internalError(e)];
+  }
+  return {
+    kind,
+    findings: findings.map((f) => {
+      const out: PointerDiagnostic = { ruleId: f.ruleId, severity: f.severity, message: f.message, pointer: f.pointer, docsUrl: ruleDocsUrl(f.ruleId) };
+      if (f.fix) out.fix = f.fix;
+      return out;
+    }),
+    withRanges: (text) => {
+      try {
+        return toDiagnostics(text, () => new LineIndex(text), findings);
+      } catch (e) {
+        return toDiagnostics('', () => new LineIndex(''), [internalError(e)]);
+      }
+    },
+  };
+}
+
+/** A finding of `lintValue`: a Diagnostic without its range. */
+export type PointerDiagnostic = Omit<Diagnostic, 'range'>;
+
+export interface ValueLintResult {
+  kind: DocumentKind;
+  /** Semantic rules' findings in rule-list order, then the schema's; severities after `profile.rules`. */
+  findings: PointerDiagnostic[];
+  /**
+   * The findings as Diagnostics of `text`, the text the value was parsed from, sorted by position as `lint` sorts
+   * them: ranges are computed only by this call (one scan of the text), for callers that need line/col after all.
+   */
+  withRanges(text: string): Diagnostic[];
 }
 
 export interface Linter {
@@ -61,6 +108,12 @@ export interface Linter {
    * and an optional fix (turn it into text edits with `fixToTextEdits`).
    */
   lint(text: string, options?: LintOptions): LintResult;
+  /**
+   * Lints a value that is already parsed (`JSON.parse` of the document): the same findings as `lint` of its text,
+   * less what only the text shows (syntax, duplicate keys), in the pipeline's order and without positions, so a
+   * caller that reports pointers (the gate) pays for neither a second parse nor a scan of the text. Never throws.
+   */
+  lintValue(value: unknown, options?: LintOptions): ValueLintResult;
   /** `marathon-lint.config.json` text → Profile, with every problem as a `config` diagnostic. */
   parseConfig(text: string, fileName: string): { profile: Profile; errors: Diagnostic[] };
   /** Every rule id the engine can report, with metadata: engine rules (syntax, schema, …) then semantic rules. */
@@ -74,6 +127,7 @@ export function createLinter(rules: readonly Rule[]): Linter {
   const jsonLayerIds = jsonLayerRuleIds(allRules);
   return {
     lint: (text, options = {}) => lintWith(rules, jsonLayerIds, text, options),
+    lintValue: (value, options = {}) => lintValueWith(rules, jsonLayerIds, value, options),
     parseConfig: (text, fileName) => readConfig(text, fileName, ruleIds),
     allRules,
   };
