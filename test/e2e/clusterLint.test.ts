@@ -1,0 +1,92 @@
+/**
+ * Cluster-aware linting in the real editor (code-server + Chromium, issue 13): "Marathon: Connect to Cluster" asks
+ * for the stand-in Marathon's URL and token, the status bar shows its Marathon version, the Problems row under
+ * `"name": "pgdata"` names the deployed app that uses it, and when the cluster goes away the status bar says
+ * "cluster unreachable since …" and the finding goes with it. The token reaches neither settings nor the log.
+ * Every wait is on the page's state with a bound.
+ */
+import { test, before, after } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ensureCodeServer, startCodeServer, launchBrowser, repoRoot, type CodeServer } from './codeServer';
+import { Workbench } from './workbench';
+import { infoFor, startStandinMarathon, type StandinMarathon } from '../standins/marathon/standin';
+
+const artifacts = join(repoRoot, 'test-artifacts/e2e');
+const skip = ensureCodeServer();
+const TOKEN = 'e2e-cluster-token-7c41';
+let cs: CodeServer | undefined;
+let marathon: StandinMarathon | undefined;
+let work = '';
+
+const app = (id: string) => ({
+  id,
+  cmd: './run',
+  cpus: 0.5,
+  mem: 256,
+  instances: 1,
+  upgradeStrategy: { minimumHealthCapacity: 0, maximumOverCapacity: 0 },
+  container: { type: 'MESOS', volumes: [{ containerPath: 'data', mode: 'RW', external: { name: 'pgdata', provider: 'dvdi', options: { 'dvdi/driver': 'rexray' } } }] },
+});
+
+before(async () => {
+  if (skip) return;
+  mkdirSync(artifacts, { recursive: true });
+  marathon = await startStandinMarathon({
+    rootGroup: { id: '/', apps: [], pods: [], dependencies: [], groups: [{ id: '/db', apps: [app('/db/pg')], pods: [], groups: [], dependencies: [] }] },
+    info: infoFor('1.10.26', { features: ['external_volumes'] }),
+    auth: { kind: 'token', token: TOKEN },
+  });
+  work = mkdtempSync(join(tmpdir(), 'md-e2e-cluster-lint-'));
+  mkdirSync(join(work, 'ws'));
+  writeFileSync(join(work, 'ws/web.json'), JSON.stringify(app('/web'), null, 2));
+  cs = await startCodeServer({ 'workbench.editor.enablePreview': false });
+});
+
+after(async () => {
+  await cs?.stop();
+  await marathon?.close();
+  if (work) rmSync(work, { recursive: true, force: true });
+});
+
+test('UI: Connect to Cluster; the deployed app named under "pgdata"; the version, then "cluster unreachable since" in the status bar', { skip, timeout: 240_000 }, async () => {
+  const browser = await launchBrowser();
+  const wb = new Workbench(browser.page, artifacts);
+  const host = new URL(cs!.url).host;
+  const payload = JSON.stringify([['extensionDevelopmentPath', `vscode-remote://${host}${join(repoRoot, 'extension')}`]]);
+  const statusItem = (text: string | RegExp) => wb.page.locator('.statusbar-item', { hasText: text }).first();
+  const problem = wb.page.locator('.markers-panel .monaco-list-row', { hasText: 'dvdi-name-unique-in-root-group' }).first();
+  try {
+    await wb.page.goto(`${cs!.url}/?folder=${encodeURIComponent(join(work, 'ws'))}&payload=${encodeURIComponent(payload)}`);
+    await wb.page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 90_000 });
+    await wb.openFile('web.json');
+    await statusItem('Marathon: offline').waitFor({ timeout: 60_000 });
+
+    await wb.command('Marathon: Connect to Cluster');
+    await wb.answer('Connect to Cluster (1/2)', marathon!.url);
+    await wb.answer('Connect to Cluster (2/2)', TOKEN);
+    await statusItem('Marathon 1.10.26').waitFor({ timeout: 60_000 });
+    await wb.page.keyboard.press('Control+Shift+M');
+    await problem.waitFor({ timeout: 60_000 });
+    assert.match((await problem.textContent()) ?? '', /\/db\/pg is already deployed on the cluster/);
+    await wb.screenshot('cluster-lint-deployed-conflict');
+
+    const settingsFile = join(cs!.dataDir, 'user/User/settings.json');
+    const settings = existsSync(settingsFile) ? readFileSync(settingsFile, 'utf8') : '';
+    assert.match(settings, new RegExp(`"marathon\\.cluster\\.url": "${marathon!.url.replace(/[.]/g, '\\.')}"`), 'the URL is the one setting');
+    assert.ok(!settings.includes(TOKEN), 'the token is not in settings');
+
+    await marathon!.close();
+    marathon = undefined;
+    await statusItem(/cluster unreachable since \d/).waitFor({ timeout: 60_000 });
+    await problem.waitFor({ state: 'detached', timeout: 30_000 });
+    await wb.screenshot('cluster-lint-unreachable');
+  } catch (e) {
+    await wb.screenshot('cluster-lint-failure').catch(() => undefined);
+    throw e;
+  } finally {
+    await browser.close();
+  }
+});
