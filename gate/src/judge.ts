@@ -88,7 +88,7 @@ function render(d: Reported, target: LintTarget, rootTree?: () => RootTree): Gat
     return { ...base, path: marathonPath(d.pointer, target.value, d.ruleId), pass: 'app', appId };
   }
   if (appRuleIds.has(d.ruleId)) {
-    // Longest app pointer containing the finding: nested apps are validated alone first (§13 "Whose root?").
+    // Longest app pointer containing the finding: nested apps are validated alone first (marathon-api.md §13 "Whose root?").
     let best: AppRef | undefined;
     for (const r of collectApps(target.value, 'group')) if (relativePointer(d.pointer, r.pointer) !== undefined && (!best || r.pointer.length > best.pointer.length)) best = r;
     if (best) return { ...base, path: marathonPath(relativePointer(d.pointer, best.pointer)!, best.app, d.ruleId), pass: 'app', appId: best.absoluteId };

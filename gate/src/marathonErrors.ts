@@ -18,7 +18,7 @@ export function findingText(f: GateFinding, withApp: boolean): string {
 
 /**
  * The 422 for the error findings. Marathon validates each app of a group body alone first and fails on the
- * first invalid one with paths relative to that app (§13 "Whose root?"): the gate reports every invalid app
+ * first invalid one with paths relative to that app (marathon-api.md §13 "Whose root?"): the gate reports every invalid app
  * that way, prefixing each message with the app id since the path alone cannot say which app it is.
  * Without per-app errors, the body's own and the root group's findings are reported.
  */

@@ -36,7 +36,7 @@ export function marathonPath(pointer: string, doc: unknown, ruleId = ''): string
  * Where the engine and Marathon put a finding differ for a few rules: the engine points where an editor should
  * underline, Marathon at what its validator described. Missing fields: Marathon names the field itself
  * (marathon-api.md §13 case 1, `/container/volumes(0)/external/name`; marathon-rules.md's dvdi-driver-required
- * row). Whole-object rules: Marathon renders `/` (§13 case 3) while the engine points at the missing `cmd`.
+ * row). Whole-object rules: Marathon renders `/` (marathon-api.md §13 case 3) while the engine points at the missing `cmd`.
  */
 const missingField: Record<string, { at: string; field: string }> = {
   'external-volume-name-required': { at: '/external', field: '/name' },

@@ -1,5 +1,5 @@
 // The stand-in Marathon itself keeps ../shared/reference/marathon-api.md: embeds (§5), error families (§12),
-// event-stream Accept check (§10), and it runs as a command printing its URL.
+// event-stream Accept check (marathon-api.md §10), and it runs as a command printing its URL.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
@@ -69,7 +69,7 @@ describe('stand-in Marathon contract', () => {
     const url = chunk.toString().split('\n')[0];
     const info = (await (await fetch(`${url}/v2/info`)).json()) as { version: string; marathon_config: Record<string, unknown> };
     assert.equal(info.version, '1.4.7');
-    assert.equal('new_group_enforce_role' in info.marathon_config, false, '1.4 has no new_group_enforce_role (§9)');
+    assert.equal('new_group_enforce_role' in info.marathon_config, false, '1.4 has no new_group_enforce_role (marathon-api.md §9)');
     child.kill('SIGTERM');
     await once(child, 'exit');
   });

@@ -9,11 +9,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { lint } from '../../language-server/src/index';
 import { corpusDir, repoRoot, serverBundle } from './lspClient';
+import { needsShared } from '../sharedReference';
 
 const hasNvim = spawnSync('nvim', ['--version']).status === 0;
 const file = join(corpusDir, 'marathon-docs/secrets-L74.json');
 
-test('Neovim shows the engine’s diagnostics for a corpus file', { skip: hasNvim ? false : 'nvim not installed (scripts/install-test-deps.sh)' }, () => {
+test('Neovim shows the engine’s diagnostics for a corpus file', { skip: hasNvim ? needsShared('corpus/marathon-docs/secrets-L74.json') : 'nvim not installed (scripts/install-test-deps.sh)' }, () => {
   const r = spawnSync('nvim', ['--headless', '--clean', '-c', `luafile ${join(repoRoot, 'test/lsp/nvim/lsp-diag.lua')}`], {
     env: { ...process.env, LSP_SERVER: serverBundle, LSP_FILE: file },
     stdio: ['ignore', 'pipe', 'pipe'],

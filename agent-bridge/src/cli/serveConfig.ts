@@ -14,7 +14,7 @@ import { parseFlags, parseListen, UsageError, type FlagSpec } from './args';
 export const DEFAULT_PLUGIN_DIRS = ['/run/docker/plugins', '/etc/docker/plugins', '/usr/lib/docker/plugins'];
 /**
  * Where the isolators keep their checkpoints (read only, for in-use detection): Mesos' default
- * --docker_volume_checkpoint_dir (§2.1) and mesos-module-dvdi's hard-coded dir (§1.5). Overridden by
+ * --docker_volume_checkpoint_dir (dvdi-bridge.md §2.1) and mesos-module-dvdi's hard-coded dir (§1.5). Overridden by
  * --docker-volume-checkpoint-dir / --dvdi-checkpoint-dir.
  */
 const DEFAULT_CHECKPOINT_DIRS = {
@@ -79,7 +79,7 @@ function realish(p: string): string {
 
 /**
  * The bridge writes under its state dir (journal, local driver, sockets). Inside an isolator's checkpoint dir a
- * stray entry makes the agent unmount a volume on its next restart (§2.5, §8.8), so such a state dir is refused.
+ * stray entry makes the agent unmount a volume on its next restart (dvdi-bridge.md §2.5, §8.8), so such a state dir is refused.
  */
 function stateDirProblem(stateDir: string, checkpointDirs: string[] = Object.values(DEFAULT_CHECKPOINT_DIRS)): string | undefined {
   const s = realish(stateDir);

@@ -1,6 +1,6 @@
 /**
  * Two pre-mount checks that come from what a driver is, not from who uses the volume (issue 8):
- *  - unshownUse: a driver whose Get shows neither a Mountpoint nor Status.Mounts (REX-Ray vfs, §5.2: no kernel
+ *  - unshownUse: a driver whose Get shows neither a Mountpoint nor Status.Mounts (REX-Ray vfs, dvdi-bridge.md §5.2: no kernel
  *    mount, no users in Get) cannot show that a task holds the volume; only the isolators' checkpoints can, and
  *    only when the operator vouches that nothing else mounts it (`--trust-checkpoints-for <driver>`).
  *  - hazardRefusal: the shared driver table's hazards (`@marathon-devtools/schema/drivers`, the same table the

@@ -1,5 +1,5 @@
 /**
- * Applies a token's policy to a request. Destructive options (those that can reformat or wipe a volume, §8.4)
+ * Applies a token's policy to a request. Destructive options (those that can reformat or wipe a volume, dvdi-bridge.md §8.4)
  * are refused unless the policy names them; keys are compared case-insensitively because REX-Ray 0.3
  * lower-cases them (`overwriteFs` = `overwritefs`). The keys come from the shared driver table
  * (`@marathon-devtools/schema/drivers`).

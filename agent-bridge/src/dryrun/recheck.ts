@@ -1,5 +1,5 @@
 /**
- * The in-use re-check before any unmount of ours (§8.9): before the normal unmount, after a mount with an
+ * The in-use re-check before any unmount of ours (dvdi-bridge.md §8.9): before the normal unmount, after a mount with an
  * unknown outcome, in the late-mount sweep and in recover(). Mesos serializes volume operations only inside the
  * agent, so a task may have started using the volume while the dry run held it mounted (or while the bridge was
  * down). Both isolators' checkpoints, the plugin's Get and the kernel's mount table are read again,

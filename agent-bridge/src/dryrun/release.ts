@@ -1,7 +1,7 @@
 /**
  * The one release path (issue 14): every unmount the bridge makes goes through releaseMount() — at the end of a
  * dry run, after a mount whose outcome was empty or unknown, in the late-mount sweep, and in recover(). It runs
- * the in-use re-check (§8.9; recheck.ts), journals the `unmounting` phase, calls the engine's Unmount and then
+ * the in-use re-check (dvdi-bridge.md §8.9; recheck.ts), journals the `unmounting` phase, calls the engine's Unmount and then
  * looks whether the mount is really gone: the kernel no longer lists the mountpoint, and the plugin's Get no
  * longer lists our caller ID. "Released" is only ever said after seeing that; a driver that shows neither
  * (REX-Ray vfs: no kernel mount, no Status) gives `unverified`, never `released`.

@@ -1,5 +1,5 @@
 /**
- * One dry-run mount, step by step (§8): validate → policy → lock → discover → activate → get → in-use (prove
+ * One dry-run mount, step by step (dvdi-bridge.md §8): validate → policy → lock → discover → activate → get → in-use (prove
  * unused, or refuse) → hazards → mount → verify → in-use-recheck → unmount → verify-released. Every branch that
  * mounted something reaches the one release path (release.ts), including cancellation; the journal covers the
  * branches a crash cuts short (recover.ts).
@@ -122,7 +122,7 @@ async function lockedRun(run: Run): Promise<DryRunMountResult> {
   if (ctx.signal.aborted) return cancelled();
   const client = new PluginClient(plugin);
 
-  // Activated on every dry run, as dvdcli does on every run (§3.3): a cached handshake cannot tell a plugin that
+  // Activated on every dry run, as dvdcli does on every run (dvdi-bridge.md §3.3): a cached handshake cannot tell a plugin that
   // restarted behind the same socket (systemd socket activation keeps the file) from the one that answered before.
   const act = await log.run('activate', async () => {
     try {
@@ -230,7 +230,7 @@ async function mountAndRelease(run: Run, client: PluginClient, create: boolean, 
   // Not awaited before the checks: it only adds the mountpoint for recover(), which can also ask the plugin.
   const recorded = persist({ phase: 'mounted', mountpoint, childPgid: undefined, childStart: undefined });
 
-  // verify and the re-check (§8.9: someone may have started using the volume while we held it mounted, and
+  // verify and the re-check (dvdi-bridge.md §8.9: someone may have started using the volume while we held it mounted, and
   // then our unmount would be theirs) are independent reads, so they run together; both finish before the
   // unmount. The steps are logged in this order; the re-check's time is what was left after verify.
   const cancelledNow = ctx.signal.aborted;
@@ -242,7 +242,7 @@ async function mountAndRelease(run: Run, client: PluginClient, create: boolean, 
     const v = await log.run('verify', () => verifying);
     warnings.push(...v.warnings);
     if (v.kernelMount) entry.seenKernel = true;
-    // A pre-existing volume that comes up empty may have been wiped by the driver's Mount (REX-Ray vfs, §5.2).
+    // A pre-existing volume that comes up empty may have been wiped by the driver's Mount (REX-Ray vfs, dvdi-bridge.md §5.2).
     if (v.ok && v.entries === 0 && !create) warnings.push(`pre-existing volume ${name} came up empty at ${mountpoint}: if it held data, that data may be missing (a driver that wipes on Mount, such as REX-Ray ≤ 0.12 vfs, or the wrong backing store); check before starting a task on it`);
   } else log.skip('verify', 'cancelled');
   await recorded;
@@ -280,7 +280,7 @@ async function afterFailedMount(run: Run, kind: FailureKind): Promise<DryRunMoun
     return done(run, 'failed');
   }
   // The mount may have hung for its whole timeout, time enough for a task to start on this volume; with dvdcli's
-  // ID-less Unmount ours would be theirs (§8.9). The release path re-checks first.
+  // ID-less Unmount ours would be theirs (dvdi-bridge.md §8.9). The release path re-checks first.
   if (kind === 'empty') {
     const outcome = await releaseMount(deps, { engine, entry, plugin, mountpoint: known }, log, warnings, { timeoutMs: deps.timeouts.pluginCall });
     if (outcome === 'in-use') warnings.push(`the mount's outcome is unknown, but ${entry.driver}/${entry.name} is now in use by someone else, so it was NOT unmounted; the journal keeps it for recover()`);

@@ -60,7 +60,7 @@ export async function createDryRunner(config: DryRunnerConfig): Promise<DryRunne
     async listVolumes(driver, signal): Promise<VolumeListResult> {
       const client = await pluginClient(driver);
       const call = { timeoutMs: deps.timeouts.pluginCall, signal };
-      // Activated on every call, as dvdcli does (§3.3).
+      // Activated on every call, as dvdcli does (dvdi-bridge.md §3.3).
       await client.activate(call);
       const vols = await client.list(call);
       const table = await readMountinfo();

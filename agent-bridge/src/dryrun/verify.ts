@@ -1,5 +1,5 @@
 /**
- * Read-only checks that a mount really happened (§8.6): the path is a directory, the kernel lists it in
+ * Read-only checks that a mount really happened (dvdi-bridge.md §8.6): the path is a directory, the kernel lists it in
  * /proc/self/mountinfo, and its top directory can be listed. Nothing is ever written into the volume. The stat
  * and the listing run in a child process with its own timeout (fsProbe.ts): a wedged FUSE mount blocks them in
  * the kernel, and inside the bridge that would pin a libuv threadpool thread for good.
@@ -30,7 +30,7 @@ export async function verifyMount(mountpoint: string, timeoutMs: number): Promis
   if (!table.ok) return { ok: false, detail: `cannot read /proc/self/mountinfo: ${table.e.message}`, warnings };
   const at = mountsAt(table.v, mountpoint);
   if (at.length === 0) {
-    // Directory-only drivers (REX-Ray vfs) never kernel-mount; that is a warning, not a failure (§8.6).
+    // Directory-only drivers (REX-Ray vfs) never kernel-mount; that is a warning, not a failure (dvdi-bridge.md §8.6).
     warnings.push(`${mountpoint} is a directory but not a mount point in /proc/self/mountinfo: the driver may be directory-only (like REX-Ray vfs), or the mount happened in another mount namespace`);
   }
   if (probe.listError !== undefined) return { ok: false, detail: `cannot list ${mountpoint}: ${probe.listError}`, warnings };

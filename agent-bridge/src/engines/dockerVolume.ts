@@ -1,5 +1,5 @@
 /**
- * Mesos' built-in `docker/volume` isolator (DriverClient, §2.4): dvdcli is exec'd with no shell, stdin
+ * Mesos' built-in `docker/volume` isolator (DriverClient, dvdi-bridge.md §2.4): dvdcli is exec'd with no shell, stdin
  * /dev/null, argv `[dvdcli, mount, --volumedriver=D, --volumename=N, --volumeopts=k=v ...]`, mount timeout
  * 120 s, unmount 10 min, SIGKILL to the tree on timeout. Mountpoint = trim(stdout). Mesos does not check for
  * an empty stdout (the bind then fails at launch); the bridge reports it as the failure it becomes.

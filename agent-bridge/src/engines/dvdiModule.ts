@@ -1,5 +1,5 @@
 /**
- * mesos-module-dvdi (§1.3): the module builds one shell string and runs it with popen, i.e. `/bin/sh -c`.
+ * mesos-module-dvdi (dvdi-bridge.md §1.3): the module builds one shell string and runs it with popen, i.e. `/bin/sh -c`.
  * Mount:   sprintf("%s %s %s%s %s%s %s %s", dvdcli, "mount", "--volumedriver=", D, "--volumename=", N, opts, ec)
  * Unmount: sprintf("%s %s %s%s %s%s ", dvdcli, "unmount", "--volumedriver=", D, "--volumename=", N)
  * Only stdout is read; the mountpoint is trim(stdout) and empty means failure. The module has no timeout at
@@ -10,7 +10,7 @@ import { refuseUnsafe } from './guard';
 import { formatOptions } from './moduleChecks';
 import { describeFailure, runProcess } from './runProcess';
 
-/** `explicitCreate` reproduces the module's `--explicitCreate=true` (a flag dvdcli does not know, §1.3 bug). */
+/** `explicitCreate` reproduces the module's `--explicitCreate=true` (a flag dvdcli does not know, dvdi-bridge.md §1.3 bug). */
 export function moduleMountCommand(dvdcli: string, driver: string, name: string, options: Record<string, string>, explicitCreate = false): string {
   return `${dvdcli} mount --volumedriver=${driver} --volumename=${name} ${formatOptions(options)} ${explicitCreate ? '--explicitCreate=true' : ''}`;
 }

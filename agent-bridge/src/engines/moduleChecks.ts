@@ -1,5 +1,5 @@
 /**
- * The part of mesos-module-dvdi's input checks (§1.2) that needs the agent's filesystem: a containerPath must
+ * The part of mesos-module-dvdi's input checks (dvdi-bridge.md §1.2) that needs the agent's filesystem: a containerPath must
  * pre-exist or lie under /tmp (which the module would mkdir -p). The character and "must start with /" rules
  * are pure and shared with the transport (validation/request.ts). The agent would fail the task in prepare()
  * before ever calling dvdcli, so a dry run refuses the same way and with the module's own message.

@@ -1,5 +1,5 @@
 /**
- * Speaks the Docker volume plugin protocol directly (§4), as a Docker ≥ 1.12 daemon does: Create only when
+ * Speaks the Docker volume plugin protocol directly (dvdi-bridge.md §4), as a Docker ≥ 1.12 daemon does: Create only when
  * asked, then Mount/Unmount carrying a caller ID. The ID is unique per dry run, so an ID-aware plugin (rclone,
  * docker-volume-loopback) reference-counts our mount separately and our Unmount cannot release anyone else's.
  */

@@ -1,5 +1,5 @@
 /**
- * Decides whether a volume is in use by anyone but us, from every source the agent side offers (§8.2): both
+ * Decides whether a volume is in use by anyone but us, from every source the agent side offers (dvdi-bridge.md §8.2): both
  * isolators' checkpoints, the plugin's own Get answer (Status.Mounts lists caller IDs on ID-aware plugins such
  * as rclone), and the kernel's mount table for the path Get reported. Any one of them is enough: with the
  * ID-less protocol a plugin cannot tell our unmount from a task's, so a false "free" can tear a volume away

@@ -1,5 +1,5 @@
 /**
- * Reads Mesos' docker/volume isolator checkpoints (§2.5): `<dir>/<ContainerID>/volumes`, JSON
+ * Reads Mesos' docker/volume isolator checkpoints (dvdi-bridge.md §2.5): `<dir>/<ContainerID>/volumes`, JSON
  * `{"volumes":[{"driver","name"}]}`. Read-only and never creating anything in `dir`: a stray entry there would
  * make the agent unmount a volume on its next restart.
  */

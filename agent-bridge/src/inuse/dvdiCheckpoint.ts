@@ -1,5 +1,5 @@
 /**
- * Reads mesos-module-dvdi's checkpoint (`dvdimounts.pb`, §1.5): a 4-byte little-endian length written by
+ * Reads mesos-module-dvdi's checkpoint (`dvdimounts.pb`, dvdi-bridge.md §1.5): a 4-byte little-endian length written by
  * stout's protobuf::write, then a serialized `ExternalMountList`. The module itself forgets to skip the prefix
  * when it recovers; we skip it. Read-only: the file belongs to the agent.
  */

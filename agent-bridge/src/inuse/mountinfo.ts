@@ -1,6 +1,6 @@
 /**
  * Reads /proc/self/mountinfo: the kernel's view of what is mounted in the bridge's mount namespace (which must
- * be the host's, §8.6). Paths are octal-escaped by the kernel (`\040` for a space), so they are unescaped
+ * be the host's, dvdi-bridge.md §8.6). Paths are octal-escaped by the kernel (`\040` for a space), so they are unescaped
  * before comparison.
  */
 import { readFile } from 'node:fs/promises';

@@ -1,5 +1,5 @@
 /**
- * The embedded `local` driver: a real Docker volume plugin (protocol §4) that the bridge serves itself on a
+ * The embedded `local` driver: a real Docker volume plugin (protocol dvdi-bridge.md §4) that the bridge serves itself on a
  * unix socket `<socketDir>/local.sock`. The bridge then reaches it through discovery and the same plugin
  * engine as any third-party driver, so nothing about it is special-cased in the dry-run path.
  */

@@ -1,5 +1,5 @@
 /**
- * A Docker volume plugin client speaking the wire protocol the way dvdcli/Docker do (§3.3, §4): every call is
+ * A Docker volume plugin client speaking the wire protocol the way dvdcli/Docker do (dvdi-bridge.md §3.3, §4): every call is
  * `POST /<Method>` with `Accept: application/vnd.docker.plugins.v1.2+json`, a JSON body (empty for
  * Plugin.Activate), no particular response Content-Type required. Unlike dvdcli, every call has a timeout and
  * honours an AbortSignal, and connection errors are not retried for 15 s: a dry run reports them at once.

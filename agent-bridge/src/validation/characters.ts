@@ -8,7 +8,7 @@
 /** NUL, line breaks, tabs and the rest of C0 plus DEL: they end or split an argument in every engine. */
 export const CONTROL = /[\u0000-\u001f\u007f]/;
 
-/** mesos-module-dvdi's prohibited characters for DVDI_VOLUME_NAME / DRIVER / OPTS / EXPLICITCREATE (§1.2). */
+/** mesos-module-dvdi's prohibited characters for DVDI_VOLUME_NAME / DRIVER / OPTS / EXPLICITCREATE (dvdi-bridge.md §1.2). */
 const MODULE_PROHIBITED = new Set(['%', '/', ':', ';', '\0', '<', '>', '|', '`', '$', "'", '?', '^', '&', ' ', '{', '"', '}', '[', ']', '\n', '\t', '\v', '\b', '\r', '\\']);
 
 /**

@@ -8,10 +8,10 @@
  *    expansion, a path outside the plugin's directory). The transport answers -32602 naming the field and the
  *    runner never sees it.
  *  - `agent-refuses`: the string is harmless to the bridge, but the agent's isolator would refuse the task with
- *    this message (mesos-module-dvdi's character and containerPath checks, §1.2). That is a statement about the
+ *    this message (mesos-module-dvdi's character and containerPath checks, dvdi-bridge.md §1.2). That is a statement about the
  *    volume, so it passes the transport and comes back as the verdict `refused` with the module's message.
  *
- * The rules differ per engine only where the engines differ (§1.2–1.3, §2.4, §3.4, §4): the module runs one
+ * The rules differ per engine only where the engines differ (dvdi-bridge.md §1.2–1.3, §2.4, §3.4, §4): the module runs one
  * `sh -c` string and prohibits its own character set; Mesos' docker/volume isolator execs dvdcli with no shell,
  * so only dvdcli's own parsing matters (a leading "-", pflag's comma/quote splitting of --volumeopts, the
  * truncation at a second "="); the plugin engine sends JSON, the most lenient. Names follow Marathon 1.10 (any
@@ -75,7 +75,7 @@ function moduleChars(field: string[], envName: string, value: string, shown: str
   return undefined;
 }
 
-/** Driver names are plugin socket names (`<plugin dir>/<driver>.sock`, §3.2): the same rule for every engine. */
+/** Driver names are plugin socket names (`<plugin dir>/<driver>.sock`, dvdi-bridge.md §3.2): the same rule for every engine. */
 export function checkDriverName(driver: string): RequestProblem | undefined {
   const f = ['driver'];
   const e = everywhere(f, 'driver', driver);
@@ -109,7 +109,7 @@ function checkOption(key: string, value: string, engine: EngineName): RequestPro
     if (m) return m;
   }
   // dvdcli's --volumeopts is a pflag StringSlice (CSV-read, so "," splits and '"' quotes) and each item is split
-  // on "=" with only the first two parts kept (§3.4).
+  // on "=" with only the first two parts kept (dvdi-bridge.md §3.4).
   if (/[=,]/.test(key)) return unsafe(f, 'option key contains "=" or ","; dvdcli splits --volumeopts on both, so the key would be cut');
   if (key.includes('"') || value.includes('"')) return unsafe(f, 'option contains \'"\', which dvdcli\'s CSV reading of --volumeopts treats as quoting');
   if (value.includes(',')) return unsafe(f, 'option value contains ",", which dvdcli splits into a separate option (so "a,b=c" would inject option "b")');
@@ -134,7 +134,7 @@ function checkContainerPath(path: string, engine: EngineName): RequestProblem | 
   }
   const sh = firstShellSpecial(path);
   if (sh !== undefined) {
-    return refuses(f, `mesos-module-dvdi binds the volume with "mount -n --rbind <mountpoint> ${path}" run through a shell and does not check containerPath's characters (§1.4); ${showChar(sh)} would be interpreted there`);
+    return refuses(f, `mesos-module-dvdi binds the volume with "mount -n --rbind <mountpoint> ${path}" run through a shell and does not check containerPath's characters; ${showChar(sh)} would be interpreted there`);
   }
   return undefined;
 }

@@ -63,7 +63,7 @@ describe('REX-Ray vfs (stand-in): Get shows no Mountpoint and no users, Mount wi
   });
 
   test('an unused pre-existing vfs volume: refused for the wipe hazard (any module name); allowed, it comes up empty with a warning', async () => {
-    const rr = await startRexrayVfs(lab, 'ebs'); // a REX-Ray module under another name (§5.1): recognised by what Get shows
+    const rr = await startRexrayVfs(lab, 'ebs'); // a REX-Ray module under another name (dvdi-bridge.md §5.1): recognised by what Get shows
     procs.push(rr);
     assert.equal(spawnSync(DVDCLI_STANDIN, ['create', '--volumedriver=ebs', '--volumename=old']).status, 0);
     const mp = taskMount('ebs', 'old').stdout.trim();

@@ -29,7 +29,7 @@ describe('dry-run against rclone serve docker', { skip }, () => {
     runner = await createDryRunner(runnerConfig(lab));
     client = new PluginClient((await discoverPlugin('rclone', [lab.pluginDir]))!);
     await seedData(backing());
-    // Pre-create with a path option: the module could never pass "/" itself (§6.3), so volumes are made first.
+    // Pre-create with a path option: the module could never pass "/" itself (dvdi-bridge.md §6.3), so volumes are made first.
     await client.create('data1', { type: 'local', path: backing() }, call);
   });
   after(async () => {

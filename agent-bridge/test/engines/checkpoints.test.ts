@@ -1,7 +1,7 @@
 /**
  * The isolator checkpoint readers against files written here the way the agent writes them: mesos-module-dvdi's
- * dvdimounts.pb (§1.5: 4-byte little-endian length from stout's protobuf::write, then ExternalMountList) and
- * Mesos docker/volume's `<dir>/<ContainerID>/volumes` JSON (§2.5). The protobuf is encoded by hand below.
+ * dvdimounts.pb (dvdi-bridge.md §1.5: 4-byte little-endian length from stout's protobuf::write, then ExternalMountList) and
+ * Mesos docker/volume's `<dir>/<ContainerID>/volumes` JSON (dvdi-bridge.md §2.5). The protobuf is encoded by hand below.
  */
 import assert from 'node:assert/strict';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';

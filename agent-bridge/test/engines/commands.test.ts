@@ -1,6 +1,6 @@
 /**
  * The exact dvdcli invocations of both isolators, as data: Mesos' docker/volume argv (dvdi-bridge.md §2.4) and
- * mesos-module-dvdi's shell string (§1.3, sprintf "%s %s %s%s %s%s %s %s": two spaces before the first option,
+ * mesos-module-dvdi's shell string (dvdi-bridge.md §1.3, sprintf "%s %s %s%s %s%s %s %s": two spaces before the first option,
  * a trailing space when explicit create is off, a trailing space on unmount, the misspelt --explicitCreate=true).
  */
 import assert from 'node:assert/strict';
@@ -32,7 +32,7 @@ describe('docker-volume argv (Mesos DriverClient, no shell)', () => {
 describe('dvdi-module shell string (mesos-module-dvdi, sh -c)', () => {
   const D = '/usr/bin/dvdcli';
   const mounts: [name: string, options: Record<string, string>, explicit: boolean, cmd: string][] = [
-    // The reference's own example (§1.3), options in DVDI_VOLUME_OPTS order.
+    // The reference's own example (dvdi-bridge.md §1.3), options in DVDI_VOLUME_OPTS order.
     ['vol1', { size: '5', iops: '150' }, false, '/usr/bin/dvdcli mount --volumedriver=rexray --volumename=vol1  --volumeopts=size=5 --volumeopts=iops=150 '],
     ['vol1', {}, false, '/usr/bin/dvdcli mount --volumedriver=rexray --volumename=vol1  '],
     ['vol1', { size: '5' }, true, '/usr/bin/dvdcli mount --volumedriver=rexray --volumename=vol1  --volumeopts=size=5 --explicitCreate=true'],

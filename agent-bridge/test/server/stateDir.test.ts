@@ -1,5 +1,5 @@
 // The state dir is where the bridge writes; inside an isolator's checkpoint dir the agent would take those
-// files for its own state (§2.5: a stray entry there unmounts a volume on the next agent restart).
+// files for its own state (dvdi-bridge.md §2.5: a stray entry there unmounts a volume on the next agent restart).
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';

@@ -7,7 +7,7 @@ import { MarathonTransport, type RawResponse, type RequestOptions, type StreamRe
 import type { DeploymentResult, AppInfo, GroupInfo, MarathonInfo, DeployedPod, MarathonTask } from './types';
 import type { Dispatcher } from 'undici';
 
-/** §5: an explicit embed replaces the default, so ask for exactly groups + apps + pods (no tasks, no counts). */
+/** marathon-api.md §5: an explicit embed replaces the default, so ask for exactly groups + apps + pods (no tasks, no counts). */
 export const ROOT_GROUP_EMBED = ['group.groups', 'group.apps', 'group.pods'] as const;
 
 /** Marathon ids in a URL path: absolute id without the leading slash, each segment kept as is (ids are [a-z0-9.-]). */
@@ -35,12 +35,12 @@ export class MarathonClient {
     return this.transport.base.toString();
   }
 
-  /** The leader from the last answer's `X-Marathon-Leader` (§1). */
+  /** The leader from the last answer's `X-Marathon-Leader` (marathon-api.md §1). */
   get leader(): string | undefined {
     return this.transport.leader;
   }
 
-  /** `GET /v2/info` (§9): version, features, mesos_role, default_network_name, new_group_enforce_role. */
+  /** `GET /v2/info` (marathon-api.md §9): version, features, mesos_role, default_network_name, new_group_enforce_role. */
   async getInfo(o?: RequestOptions): Promise<MarathonInfo> {
     const info = await this.transport.json<MarathonInfo>('GET', 'v2/info', o);
     if (!info || typeof info !== 'object' || typeof info.version !== 'string' || !info.marathon_config || typeof info.marathon_config !== 'object')
@@ -48,7 +48,7 @@ export class MarathonClient {
     return info;
   }
 
-  /** The whole deployed root group in one `GET /v2/groups?embed=group.groups&embed=group.apps&embed=group.pods` (§5). */
+  /** The whole deployed root group in one `GET /v2/groups?embed=group.groups&embed=group.apps&embed=group.pods` (marathon-api.md §5). */
   async getRootGroup(o?: RequestOptions): Promise<GroupInfo> {
     const root = await this.transport.json<GroupInfo>('GET', 'v2/groups', { ...o, query: { ...o?.query, embed: ROOT_GROUP_EMBED } });
     if (!root || typeof root !== 'object' || typeof root.id !== 'string')
@@ -56,7 +56,7 @@ export class MarathonClient {
     return normalizeGroup(root);
   }
 
-  /** `GET /v2/apps/{id}` → the app, or undefined on 404 (§4: the body is `{"app":…}`). */
+  /** `GET /v2/apps/{id}` → the app, or undefined on 404 (marathon-api.md §4: the body is `{"app":…}`). */
   async getApp(id: string, o?: RequestOptions): Promise<AppInfo | undefined> {
     try {
       const r = await this.transport.json<{ app: AppInfo }>('GET', `v2/apps/${idPath(id)}`, o);
@@ -67,7 +67,7 @@ export class MarathonClient {
     }
   }
 
-  /** `GET /v2/apps/{id}/tasks` (§7) → the app's tasks; undefined when the app does not exist. */
+  /** `GET /v2/apps/{id}/tasks` (marathon-api.md §7) → the app's tasks; undefined when the app does not exist. */
   async getAppTasks(id: string, o?: RequestOptions): Promise<MarathonTask[] | undefined> {
     try {
       const r = await this.transport.json<{ tasks: MarathonTask[] }>('GET', `v2/apps/${idPath(id)}/tasks`, o);
@@ -78,28 +78,28 @@ export class MarathonClient {
     }
   }
 
-  /** `GET /v2/pods` (§6, 1.4+). */
+  /** `GET /v2/pods` (marathon-api.md §6, 1.4+). */
   getPods(o?: RequestOptions): Promise<DeployedPod[]> {
     return this.transport.json<DeployedPod[]>('GET', 'v2/pods', o);
   }
 
-  /** `PUT /v2/apps/{id}` (§4): creates or updates; the URL id wins. */
+  /** `PUT /v2/apps/{id}` (marathon-api.md §4): creates or updates; the URL id wins. */
   putApp(id: string, app: unknown, w: WriteOptions & { partialUpdate?: boolean } = {}): Promise<DeploymentResult> {
     return this.transport.json('PUT', `v2/apps/${idPath(id)}`, { json: app, query: { force: w.force, partialUpdate: w.partialUpdate } });
   }
 
-  /** `POST /v2/apps` (§4). */
+  /** `POST /v2/apps` (marathon-api.md §4). */
   postApp(app: unknown, w: WriteOptions = {}): Promise<AppInfo> {
     return this.transport.json('POST', 'v2/apps', { json: app, query: { force: w.force } });
   }
 
-  /** `PUT /v2/groups[/{id}]` (§5); `dryRun` answers the deployment steps and skips root-group validation. */
+  /** `PUT /v2/groups[/{id}]` (marathon-api.md §5); `dryRun` answers the deployment steps and skips root-group validation. */
   putGroup(id: string, group: unknown, w: WriteOptions & { dryRun?: boolean } = {}): Promise<unknown> {
     const path = idPath(id) ? `v2/groups/${idPath(id)}` : 'v2/groups';
     return this.transport.json('PUT', path, { json: group, query: { force: w.force, dryRun: w.dryRun } });
   }
 
-  /** `PUT /v2/pods/{id}` (§6). */
+  /** `PUT /v2/pods/{id}` (marathon-api.md §6). */
   putPod(id: string, pod: unknown, w: WriteOptions = {}): Promise<DeployedPod> {
     return this.transport.json('PUT', `v2/pods/${idPath(id)}`, { json: pod, query: { force: w.force } });
   }
@@ -124,7 +124,7 @@ export class MarathonClient {
   }
 }
 
-/** Fill the always-present arrays (§5) so callers never meet a missing one, whatever the version wrote. */
+/** Fill the always-present arrays (marathon-api.md §5) so callers never meet a missing one, whatever the version wrote. */
 export function normalizeGroup(g: GroupInfo): GroupInfo {
   return {
     ...g,

@@ -27,7 +27,7 @@ export class MarathonError extends Error {
     /** What went wrong, one line, no secrets. */
     readonly cause_: string,
     readonly status?: number,
-    /** The parsed JSON error body, when Marathon sent one (§12). */
+    /** The parsed JSON error body, when Marathon sent one (marathon-api.md §12). */
     readonly body?: unknown,
   ) {
     super(`${url}: ${cause_}`);

@@ -1,5 +1,5 @@
 // Follow Marathon's event stream `GET /v2/events` (../shared/reference/marathon-api.md §10): exact
-// `Accept: text/event-stream`, optional `event_type` filters, a non-leader's 302 to the leader followed (§1),
+// `Accept: text/event-stream`, optional `event_type` filters, a non-leader's 302 to the leader followed (marathon-api.md §1),
 // SSE framing parsed by eventsource-parser, and reconnect with back-off when the stream ends, errs or goes
 // silent longer than three heartbeats (Marathon writes a bare line every 10 s).
 import { createParser } from 'eventsource-parser';

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { oneLine } from './errors';
 
 export type MarathonAuth =
-  /** DC/OS: `Authorization: token=<t>` (never `Bearer`, §2). */
+  /** DC/OS: `Authorization: token=<t>` (never `Bearer`, marathon-api.md §2). */
   | { kind: 'token'; token: string }
   /** `--http_credentials user:password`: HTTP basic. */
   | { kind: 'basic'; user: string; password: string };

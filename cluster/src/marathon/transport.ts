@@ -42,7 +42,7 @@ export class MarathonTransport {
   readonly base: URL;
   readonly timeoutMs: number;
   readonly maxBytes: number;
-  /** The leader named by the last answer's `X-Marathon-Leader` (§1), if any. */
+  /** The leader named by the last answer's `X-Marathon-Leader` (marathon-api.md §1), if any. */
   leader: string | undefined;
   private readonly authorization: string | undefined;
   private readonly agent: UndiciAgent;
@@ -65,7 +65,7 @@ export class MarathonTransport {
 
   /** `v2/info` → absolute URL under the base (which may carry an Admin Router prefix). */
   urlFor(path: string, query?: Query): URL {
-    // An absolute URL (a leader's redirect, §1) is taken as is; anything else is under the base.
+    // An absolute URL (a leader's redirect, marathon-api.md §1) is taken as is; anything else is under the base.
     const u = /^https?:\/\//i.test(path) ? new URL(path) : new URL(path.replace(/^\/+/, ''), this.base);
     for (const [k, v] of Object.entries(query ?? {})) {
       if (v === undefined) continue;

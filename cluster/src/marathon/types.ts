@@ -1,5 +1,5 @@
 // Shapes of Marathon's answers, as far as the clients read them (../shared/reference/marathon-api.md §4, §5, §7,
-// §9). Definitions stay open records: the lint engine checks them, the client only carries them.
+// marathon-api.md §9). Definitions stay open records: the lint engine checks them, the client only carries them.
 
 /** An app as `GET /v2/apps/{id}` or an embedded group app returns it (definition + optional AppInfo fields). */
 export interface AppInfo {
@@ -12,7 +12,7 @@ export interface DeployedPod {
   [field: string]: unknown;
 }
 
-/** GroupInfo (§5): the four arrays are always present; `version`/`enforceRole` absent only on a synthetic root. */
+/** GroupInfo (marathon-api.md §5): the four arrays are always present; `version`/`enforceRole` absent only on a synthetic root. */
 export interface GroupInfo {
   id: string;
   apps: AppInfo[];
@@ -23,7 +23,7 @@ export interface GroupInfo {
   enforceRole?: boolean;
 }
 
-/** §7 Task (only the fields the tools read are typed). */
+/** marathon-api.md §7 Task (only the fields the tools read are typed). */
 export interface MarathonTask {
   id: string;
   appId: string;
@@ -37,7 +37,7 @@ export interface MarathonTask {
   [field: string]: unknown;
 }
 
-/** §9 `GET /v2/info`, the fields validation needs; keys missing on older versions stay undefined. */
+/** marathon-api.md §9 `GET /v2/info`, the fields validation needs; keys missing on older versions stay undefined. */
 export interface MarathonInfo {
   name: string;
   version: string;
@@ -55,13 +55,13 @@ export interface MarathonInfo {
   [key: string]: unknown;
 }
 
-/** §3 deployment result. */
+/** marathon-api.md §3 deployment result. */
 export interface DeploymentResult {
   version: string;
   deploymentId: string;
 }
 
-/** One parsed `/v2/events` event (§10): `eventType` is the SSE `event:` name, `data` the parsed JSON. */
+/** One parsed `/v2/events` event (marathon-api.md §10): `eventType` is the SSE `event:` name, `data` the parsed JSON. */
 export interface MarathonEvent {
   eventType: string;
   data: Record<string, unknown>;

@@ -1,4 +1,4 @@
-// Candidate agents: constraints, acceptedResourceRoles, the region rule and inactive agents (reference §2, §4, §5).
+// Candidate agents: constraints, acceptedResourceRoles, the region rule and inactive agents (mesos-master-api.md §2, §4, §5).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { isHostnameUnique, placeApp } from '../../src/placement/candidates';

@@ -1,4 +1,4 @@
-// Marathon's constraint semantics against the table in constraint-cases.json (from the Mesos reference §3, §5).
+// Marathon's constraint semantics against the table in constraint-cases.json (from mesos-master-api.md §3, §5).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';

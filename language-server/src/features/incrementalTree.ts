@@ -1,6 +1,6 @@
 /**
  * Keeps the editor tree of a large document current across an edit without re-parsing all of it
- * (perf-anchors §4.5: re-parsing is the cost; a 1 MB group takes ~60–100 ms, one app ~0.1 ms).
+ * (perf-anchors.md §4.5: re-parsing is the cost; a 1 MB group takes ~60–100 ms, one app ~0.1 ms).
  *
  * Only the innermost object or array that strictly contains the edit is re-parsed, and only when its new
  * text is valid JSON on its own: then the tokens before it, the parser's state at its opening bracket and

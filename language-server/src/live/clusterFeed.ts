@@ -11,7 +11,7 @@ import { followEvents, type EventFollower, type EventStreamState } from '@marath
 import type { MarathonEvent } from '@marathon-devtools/cluster/marathon/types';
 import { clusterFailure, readSnapshot, type ClusterSnapshot } from './clusterSnapshot';
 
-/** Events after which the deployed root group may differ (§10: what each one means). */
+/** Events after which the deployed root group may differ (marathon-api.md §10: what each one means). */
 export const rootGroupEvents = [
   'group_change_success',
   'api_post_event',

@@ -1,6 +1,6 @@
 /**
  * Run the root-group rules (Marathon's step 7, `RootGroup.validRootGroup`, ../shared/reference/marathon-rules.md §1,
- * §4.1, §4.3, §6.3) on a placed root group and map each finding back into the proposed document it concerns.
+ * marathon-rules.md §4.1, §4.3, §6.3) on a placed root group and map each finding back into the proposed document it concerns.
  * A finding on a proposed app lands on the same field in its file, naming any deployed app it involves; a
  * finding Marathon would put on a deployed app (e.g. the shared side of a volume-name clash) lands on the
  * proposed app it names; findings that involve no proposed document are the cluster's own and are dropped.

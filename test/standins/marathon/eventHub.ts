@@ -24,7 +24,7 @@ export class EventHub {
   }
 
   attach(req: IncomingMessage, res: ServerResponse, query: URLSearchParams, headers: Record<string, string>): void {
-    // Jetty ends the stream by closing the connection, no chunked framing (§10).
+    // Jetty ends the stream by closing the connection, no chunked framing (marathon-api.md §10).
     res.useChunkedEncodingByDefault = false;
     res.writeHead(200, { ...headers, 'Content-Type': 'text/event-stream;charset=UTF-8', Connection: 'close' });
     const sub: Subscriber = { res, types: new Set(query.getAll('event_type')) };

@@ -6,7 +6,7 @@ export function emptyRoot(): GroupInfo {
   return { id: '/', apps: [], pods: [], groups: [], dependencies: [] };
 }
 
-/** Resolve an id against a parent group id, as Marathon does for relative ids in a body (§3). */
+/** Resolve an id against a parent group id, as Marathon does for relative ids in a body (marathon-api.md §3). */
 export function absoluteId(id: string, parent = '/'): string {
   const joined = id.startsWith('/') ? id : `${parent.replace(/\/+$/, '')}/${id}`;
   const out: string[] = [];
@@ -100,7 +100,7 @@ export function putGroup(root: GroupInfo, group: GroupInfo): GroupInfo {
   return root;
 }
 
-/** §5 embeds: no embed = groups + apps + pods; an explicit embed replaces that default; arrays always present. */
+/** marathon-api.md §5 embeds: no embed = groups + apps + pods; an explicit embed replaces that default; arrays always present. */
 export function embedGroup(g: GroupInfo, embeds: string[]): GroupInfo {
   const all = embeds.length === 0;
   const want = (what: string) => all || embeds.includes(`group.${what}`);

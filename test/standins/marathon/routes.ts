@@ -1,5 +1,5 @@
 // Stand-in Marathon: the /v2 routes, statuses and both error-body families of ../shared/reference/marathon-api.md
-// §4 apps, §5 groups, §6 pods, §7 tasks, §9 info, §11 ping, §12 error bodies. No validation: writes are stored.
+// marathon-api.md §4 apps, §5 groups, §6 pods, §7 tasks, §9 info, §11 ping, §12 error bodies. No validation: writes are stored.
 import type { AppInfo, GroupInfo, DeployedPod, MarathonTask } from '@marathon-devtools/cluster/marathon/types';
 import { randomUUID } from 'node:crypto';
 import { absoluteId, allApps, allPods, embedGroup, findApp, findGroup, findPod, groupFromBody, putApp, putGroup, putPod } from './groupTree';
@@ -30,9 +30,9 @@ export interface RouteAnswer {
 }
 
 const json = (status: number, body: unknown, headers?: Record<string, string>): RouteAnswer => ({ status, body, headers });
-/** §12: the exception mapper family (no details). */
+/** marathon-api.md §12: the exception mapper family (no details). */
 const mapped = (status: number, message: string): RouteAnswer => json(status, { message });
-/** §12: a GET handler's not-found (always `"details":[]`). */
+/** marathon-api.md §12: a GET handler's not-found (always `"details":[]`). */
 const notFound = (message: string): RouteAnswer => json(404, { message, details: [] });
 
 function deployment(): { body: { version: string; deploymentId: string }; headers: Record<string, string> } {
@@ -59,7 +59,7 @@ export function route(state: StandinState, req: RouteRequest): RouteAnswer {
   if (path === '/v2/leader' && method === 'GET') return json(200, { leader: String(state.info.leader ?? 'localhost:8080') });
   if (path === '/v2/groups' || path.startsWith('/v2/groups/')) return groups(state, req);
   if (path === '/v2/apps' || path.startsWith('/v2/apps/')) {
-    // §1: /v2/apps consumes application/json only.
+    // marathon-api.md §1: /v2/apps consumes application/json only.
     if (req.body && !/application\/json/i.test(req.contentType)) return mapped(415, 'Unsupported Media Type');
     return apps(state, req);
   }
@@ -171,7 +171,7 @@ function pods(state: StandinState, req: RouteRequest): RouteAnswer {
   if (req.method === 'GET' && !rest) return json(200, allPods(state.root));
   if (req.method === 'GET') {
     const pod = findPod(state.root, id);
-    // §6: this 404's message is itself a JSON string.
+    // marathon-api.md §6: this 404's message is itself a JSON string.
     return pod ? json(200, pod) : json(404, { message: JSON.stringify({ message: `pod with ${id} does not exist` }).replace('":"', '": "'), details: [] });
   }
   if (req.method === 'PUT' || req.method === 'POST') {

@@ -1,10 +1,10 @@
 // Stand-in for Marathon (1.10 by default), following ../shared/reference/marathon-api.md: it cannot run here.
 // A real HTTP server on loopback (port 0) serving /v2/info, /v2/groups (embeds), /v2/apps[/id][/tasks], /v2/pods,
-// /v2/events (SSE), /ping and the write routes (bodies recorded), with Marathon's headers (§1), auth (§2) and
-// error bodies (§12), plus faults a real network produces: slow, an HTML proxy page, a huge body, a 5xx, a
+// /v2/events (SSE), /ping and the write routes (bodies recorded), with Marathon's headers (marathon-api.md §1), auth (§2) and
+// error bodies (marathon-api.md §12), plus faults a real network produces: slow, an HTML proxy page, a huge body, a 5xx, a
 // connection closed mid-body, no leader. In-process via startStandinMarathon(), or as a CLI (./main.ts).
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
@@ -18,10 +18,11 @@ const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '../../..');
 export const examplesDir = join(repoRoot, '../shared/marathon-api/examples');
 
 export function exampleJson<T = unknown>(file: string): T {
+  if (!existsSync(examplesDir)) throw new Error(`the Marathon stand-in serves Marathon's own example payloads from ../shared/marathon-api/examples, which is absent (${examplesDir})`);
   return JSON.parse(readFileSync(join(examplesDir, file), 'utf8')) as T;
 }
 
-/** `info.json` (written for 1.5) brought to a given version: keys added or dropped per §9's table. */
+/** `info.json` (written for 1.5) brought to a given version: keys added or dropped per marathon-api.md §9's table. */
 export function infoFor(version = '1.10.26', config: Record<string, unknown> = {}): Record<string, unknown> {
   const info = exampleJson<Record<string, unknown>>('info.json');
   const mc = { ...(info.marathon_config as Record<string, unknown>) };
@@ -58,7 +59,7 @@ export interface StandinOptions {
   /** Heartbeat period of /v2/events (Marathon: 10 s). */
   heartbeatMs?: number;
   port?: number;
-  /** Act as a non-leader whose leader is this URL: `/v2/events` answers 302 to it (§1, 1.8+). */
+  /** Act as a non-leader whose leader is this URL: `/v2/events` answers 302 to it (marathon-api.md §1, 1.8+). */
   leaderUrl?: string;
 }
 
@@ -172,7 +173,7 @@ export async function startStandinMarathon(o: StandinOptions = {}): Promise<Stan
       return;
     }
     if (url.pathname === '/v2/events' && req.method === 'GET') {
-      // §10: Jetty compares the Accept value with exactly this string.
+      // marathon-api.md §10: Jetty compares the Accept value with exactly this string.
       if (req.headers.accept !== 'text/event-stream') {
         res.writeHead(405, { ...base, 'Content-Type': 'text/html;charset=iso-8859-1' });
         res.end(jettyPage(405, 'HTTP method GET is not supported by this URL'));

@@ -19,7 +19,7 @@ export interface AgentSpec {
 
 const summary = (cpus: number, mem: number, disk = 10240, ports?: string) => ({ cpus, gpus: 0, mem, disk, ...(ports ? { ports } : {}) });
 
-/** Mesos renders ranges as `[b-e, b-e]` sorted by begin (§3). */
+/** Mesos renders ranges as `[b-e, b-e]` sorted by begin (mesos-master-api.md §3). */
 function rangesJson(text: string): string {
   const items = text.replace(/[\s[\]]/g, '').split(',').filter(Boolean).map((r) => r.split('-').map(Number)).sort((a, b) => a[0] - b[0]);
   return `[${items.map(([b, e]) => `${b}-${e}`).join(', ')}]`;

@@ -85,7 +85,7 @@ export async function startMesosMaster(options: MesosMasterOptions = {}): Promis
   };
 }
 
-/** `/master/state` (§1): the top-level keys of 1.10, its `slaves` without the `*_full` keys. */
+/** `/master/state` (mesos-master-api.md §1): the top-level keys of 1.10, its `slaves` without the `*_full` keys. */
 function state(o: MesosMasterOptions, agents: StandInAgent[], started: number, addr: AddressInfo): unknown {
   const strip = (a: StandInAgent) => Object.fromEntries(Object.entries(a).filter(([k]) => !k.endsWith('_full')));
   return {

@@ -1,4 +1,4 @@
-/** Marathon's general app rules (reference §4), one per file. */
+/** Marathon's general app rules (marathon-rules.md §4), one per file. */
 import type { Rule } from '../../core/rule';
 import { acceptedRolesForRole } from './accepted-roles-for-role';
 import { acceptedRolesNonEmpty } from './accepted-roles-nonempty';

@@ -2,7 +2,7 @@
  * The Docker `volume-driver` form as Marathon's own `container.volumes[].external`: Marathon then validates the
  * volume (name, driver, one instance, upgrade strategy, cluster-wide name uniqueness) and still hands Docker the
  * same `--volume-driver` and `-v name:path:mode` (marathon-rules.md §6.4, DOCKER column). Offered only where
- * Marathon's rules for Docker containers allow it (§6.1/6.2): the external_volumes feature, a driver that is a
+ * Marathon's rules for Docker containers allow it (marathon-rules.md §6.1/6.2): the external_volumes feature, a driver that is a
  * label, a name the version accepts, mode ro/rw only, no driver options (Docker containers may only carry
  * dvdi/driver), one driver per container, at most one instance, and no upgrade strategy that would be refused.
  */

@@ -1,4 +1,4 @@
-/** Marathon's general group rules (reference §4), one per file. */
+/** Marathon's general group rules (marathon-rules.md §4), one per file. */
 import type { Rule } from '../../core/rule';
 import { groupAppChild } from './group-app-child';
 import { groupAppVsGroupId } from './group-app-vs-group-id';

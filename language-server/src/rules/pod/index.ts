@@ -1,4 +1,4 @@
-/** Marathon's pod rules (reference §7), one per file. */
+/** Marathon's pod rules (marathon-rules.md §7), one per file. */
 import type { Rule } from '../../core/rule';
 import { podContainerName } from './pod-container-name';
 import { podContainerNamesUnique } from './pod-container-names-unique';
