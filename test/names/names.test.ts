@@ -1,5 +1,5 @@
 /**
- * Names say one thing (ARCHITECTURE.md, "Names"): no two source files declare an export of the same name; file
+ * Names say one thing (ARCHITECTURE.md, "Rules of the house"): no two source files declare an export of the same name; file
  * names are camelCase in every package (a file named after an id it carries keeps the id: a rule file is its rule
  * id, a generated module its schema's file name); each package's `exports` lists its public faces by name, no
  * `./*` wildcard (only the published `*.schema.json` data files are matched by pattern).
