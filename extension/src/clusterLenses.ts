@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import type { Middleware } from 'vscode-languageclient/node';
-import { isTestMountArgs } from './testMount';
+import { isTestMountArgs } from '@marathon-devtools/language-server/protocol';
 import { clusterSettings } from './clusterBridges';
 import type { ClusterTestMount } from './testMountCluster';
 

@@ -5,7 +5,8 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { AgentStore, promptForAgent } from './agents';
-import { isTestMountArgs, TestMountRunner } from './testMount';
+import { isTestMountArgs } from '@marathon-devtools/language-server/protocol';
+import { TestMountRunner } from './testMount';
 import { ClusterBridges, BRIDGE_TOKEN_KEY, clusterSettings } from './clusterBridges';
 import { ClusterTestMount } from './testMountCluster';
 import { TestMountResults } from './testMountResults';

@@ -6,14 +6,10 @@ import { BridgeConnection } from '@marathon-devtools/agent-bridge/client/bridgeC
 import type { BridgeInfoResult } from '@marathon-devtools/schema/generated/dvdi-bridge-protocol';
 import { BridgeError } from '@marathon-devtools/agent-bridge/client/bridgeErrors';
 import { createRefusedMessage, missingDriverMessage, verdictSentence } from '@marathon-devtools/language-server/testMountText';
-import type { TestMountArgs } from '@marathon-devtools/language-server/protocol';
+import { isTestMountArgs, type TestMountArgs } from '@marathon-devtools/language-server/protocol';
 import { findNodeAtLocation, parseTree } from 'jsonc-parser';
 import { fromPointer } from '@marathon-devtools/language-server/features/jsonTree';
 
-export function isTestMountArgs(v: unknown): v is TestMountArgs {
-  const a = v as TestMountArgs;
-  return typeof a?.uri === 'string' && typeof a.volume?.driver === 'string' && typeof a.volume?.name === 'string';
-}
 
 const createAndTest = 'Create and Test';
 

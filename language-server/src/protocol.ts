@@ -128,6 +128,12 @@ export interface TestMountArgs {
   engine: EngineName;
 }
 
+/** Whether a command argument is a `TestMountArgs` (checked by whoever runs `marathon.testMount`: the server or the extension). */
+export function isTestMountArgs(v: unknown): v is TestMountArgs {
+  const a = v as TestMountArgs;
+  return typeof a?.uri === 'string' && typeof a.volume?.driver === 'string' && typeof a.volume?.name === 'string';
+}
+
 export namespace TestMountCommand {
   export const id = 'marathon.testMount';
 }

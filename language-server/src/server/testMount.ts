@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { MessageType, ShowMessageNotification, type CancellationToken } from 'vscode-languageserver';
 import type { BridgeInfoResult, DryRunMountParams, DryRunMountResult } from '@marathon-devtools/schema/generated/dvdi-bridge-protocol';
-import { TestMountCommand, type MarathonSettings, type TestMountArgs } from '../protocol';
+import { isTestMountArgs, TestMountCommand, type MarathonSettings, type TestMountArgs } from '../protocol';
 import { missingDriverMessage, tokenFromLine, verdictSentence } from '../testMountText';
 import type { Session } from './session';
 
@@ -24,11 +24,6 @@ export interface BridgeClient {
     dryRunMount(params: DryRunMountParams, onProgress: (p: { step: string; status: string }) => void, signal?: AbortSignal): Promise<DryRunMountResult>;
     close(): void;
   }>;
-}
-
-function isTestMountArgs(v: unknown): v is TestMountArgs {
-  const a = v as TestMountArgs;
-  return typeof a?.uri === 'string' && typeof a.volume?.driver === 'string' && typeof a.volume?.name === 'string';
 }
 
 /** The token for `agent`, or a sentence saying exactly what to provide. */
