@@ -7,7 +7,8 @@
  * written (string values containing `":` only add to it). Counting own keys of the parsed value gives the
  * number of distinct keys per object. Equal counts prove there is no duplicate; only otherwise do we scan.
  * Measured on an 11 MB, 10,000-app group (whose image tags contain ':'): JSON.parse 40–100 ms, the
- * quote-colon count ~5 ms, the parsed-key count ~5 ms.
+ * quote-colon count ~5 ms, the parsed-key count ~5 ms warm. Cold in marathon-lint (no on-stack replacement), the
+ * two as single loops took ~60 ms CPU; as calls over parts (below), ~20 ms.
  */
 import { escapePointerToken } from '../model/documentModel';
 import { keyText, skipScalar, skipString, skipWs } from './jsonCursor';
@@ -21,38 +22,64 @@ export interface DuplicateKey {
   length: number;
 }
 
+/**
+ * The work of one long pass is done in calls over parts of it (one object, one slice of text): marathon-lint runs
+ * without on-stack replacement (docs/performance.md), so a loop that runs once stays unoptimised, while a function
+ * called many times is optimised as usual.
+ */
 function countParsedKeys(value: unknown): number {
   let n = 0;
   const stack: unknown[] = [value];
-  while (stack.length > 0) {
-    const v = stack.pop();
-    if (typeof v !== 'object' || v === null) continue;
-    if (Array.isArray(v)) {
-      for (const e of v) if (typeof e === 'object' && e !== null) stack.push(e);
-      continue;
-    }
-    for (const k in v) {
-      n++;
-      const e = (v as Record<string, unknown>)[k];
+  while (stack.length > 0) n += countOwnKeys(stack.pop(), stack);
+  return n;
+}
+
+/** Keys of one object (0 for anything else); its object and array children go onto `stack`. */
+function countOwnKeys(v: unknown, stack: unknown[]): number {
+  if (typeof v !== 'object' || v === null) return 0;
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) {
+      const e: unknown = v[i];
       if (typeof e === 'object' && e !== null) stack.push(e);
     }
+    return 0;
+  }
+  let n = 0;
+  for (const k in v) {
+    n++;
+    const e = (v as Record<string, unknown>)[k];
+    if (typeof e === 'object' && e !== null) stack.push(e);
   }
   return n;
 }
 
-/** False when the text provably has no duplicate key. `value` must be JSON.parse(text). */
-export function mayHaveDuplicateKeys(text: string, value: unknown): boolean {
-  // Keys written: each ':' whose previous non-blank character is '"'. A ':' inside a string value (an image
-  // tag, a URL) is not counted unless a '"' precedes it, so this bound is tight on ordinary documents; one
-  // indexOf loop instead of a global colon count plus a regex pass (which a single image tag forced).
+/** Where a count of written keys stands: the next ':' to look at (-1 = done) and the keys counted so far. */
+interface ColonCount {
+  at: number;
+  keys: number;
+}
+
+/** Counts the next `max` colons: each ':' whose previous non-blank character is '"' ends a key. */
+function countKeyColons(text: string, count: ColonCount, max: number): void {
+  let i = count.at;
   let keys = 0;
-  for (let i = text.indexOf(':'); i !== -1; i = text.indexOf(':', i + 1)) {
+  for (let n = 0; n < max && i !== -1; n++, i = text.indexOf(':', i + 1)) {
     let j = i - 1;
     let c = text.charCodeAt(j);
     while (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) c = text.charCodeAt(--j);
     if (c === 0x22) keys++;
   }
-  return keys !== countParsedKeys(value);
+  count.at = i;
+  count.keys += keys;
+}
+
+/** False when the text provably has no duplicate key. `value` must be JSON.parse(text). */
+export function mayHaveDuplicateKeys(text: string, value: unknown): boolean {
+  // Keys written: a ':' inside a string value (an image tag, a URL) is not counted unless a '"' precedes it, so
+  // this bound is tight on ordinary documents; indexOf instead of a global colon count plus a regex pass.
+  const count: ColonCount = { at: text.indexOf(':'), keys: 0 };
+  while (count.at !== -1) countKeyColons(text, count, 4096);
+  return count.keys !== countParsedKeys(value);
 }
 
 interface Frame {
