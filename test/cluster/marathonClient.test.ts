@@ -6,7 +6,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { MarathonClient, MarathonError, MarathonSetupError, readCaFile, readCredentialsFile, readTokenFile } from '../../cluster/src/marathon/index';
+import { MarathonClient, MarathonError, MarathonSetupError, readAccessFiles, readCaFile, readCredentialsFile, readTokenFile } from '../../cluster/src/marathon/index';
 import { exampleJson, infoFor, startStandinMarathon, type StandinMarathon } from '../standins/marathon/standin';
 import type { GroupInfo } from '@marathon-devtools/cluster/marathon/types';
 
@@ -127,6 +127,29 @@ describe('auth', () => {
     assert.throws(() => readTokenFile(join(dir, 'empty')), /the token file is empty/);
     assert.throws(() => readCredentialsFile(join(dir, 'nocolon')), (e: Error) => /one line user:password/.test(e.message) && !e.message.includes('justauser'));
     assert.throws(() => readCaFile(join(dir, 'ca')), /holds no PEM certificate/);
+  });
+
+  it('the access flags are read in one place: the failing file\'s flag is named, a direct token wins', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'marathon-access-'));
+    writeFileSync(join(dir, 'token'), 'tkn-secret\n');
+    writeFileSync(join(dir, 'creds'), 'ops:pw\n');
+    writeFileSync(join(dir, 'ca'), 'not a cert');
+    assert.deepEqual(readAccessFiles({ tokenFile: join(dir, 'token') }), { auth: { kind: 'token', token: 'tkn-secret' } });
+    assert.deepEqual(readAccessFiles({ credentialsFile: join(dir, 'creds') }), { auth: { kind: 'basic', user: 'ops', password: 'pw' } });
+    assert.deepEqual(readAccessFiles({ token: 'direct', tokenFile: join(dir, 'missing') }), { auth: { kind: 'token', token: 'direct' } });
+    assert.deepEqual(readAccessFiles({}), {});
+    const failure = (files: Parameters<typeof readAccessFiles>[0]) => {
+      try {
+        readAccessFiles(files);
+      } catch (e) {
+        assert.ok(e instanceof MarathonSetupError);
+        return `${e.flag} ${e.message}`;
+      }
+      return 'no error';
+    };
+    assert.equal(failure({ tokenFile: join(dir, 'missing') }), `--marathon-token-file ${join(dir, 'missing')}: cannot read the token file (ENOENT)`);
+    assert.equal(failure({ credentialsFile: join(dir, 'token') }), `--marathon-credentials-file ${join(dir, 'token')}: the credentials file must hold one line user:password`);
+    assert.equal(failure({ tokenFile: join(dir, 'token'), caFile: join(dir, 'ca') }), `--marathon-ca ${join(dir, 'ca')}: the CA file holds no PEM certificate`);
   });
 });
 

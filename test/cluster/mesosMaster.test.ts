@@ -5,10 +5,15 @@ import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import fc from 'fast-check';
-import { MesosMasterClient, checkSlaves } from '@marathon-devtools/cluster/mesos/client';
-import { ClusterHttpError, httpGet } from '../../cluster/src/http/getJson';
+import { ClusterHttpError, MesosMasterClient, checkSlaves } from '@marathon-devtools/cluster/mesos/client';
 import { startMesosMaster } from '../standins/mesos-master/server';
 import { agent } from '../standins/mesos-master/agents';
+
+/** A plain GET as any HTTP client sends it (no redirect followed), to see the stand-in's own answer. */
+async function httpGet(url: string): Promise<{ status: number; headers: Headers; body: string }> {
+  const r = await fetch(url, { redirect: 'manual' });
+  return { status: r.status, headers: r.headers, body: await r.text() };
+}
 
 const agents = [
   agent({ hostname: 'agent-1', attributes: { dvdi: 'true', level: 10, ports: '[33000-34000,31000-32000]' }, region: 'eu', zone: 'a' }, 1),
@@ -39,7 +44,7 @@ test('a non-leading master redirects (307, protocol-relative) and the client fol
   t.after(() => Promise.all([leader.close(), follower.close()]));
   const first = await httpGet(`${follower.url}/master/slaves`);
   assert.equal(first.status, 307);
-  assert.equal(first.headers.location, `//${new URL(leader.url).host}/master/slaves`);
+  assert.equal(first.headers.get('location'), `//${new URL(leader.url).host}/master/slaves`);
   const c = new MesosMasterClient({ url: follower.url });
   assert.equal((await c.getAgents()).slaves.length, 2);
   await c.getMasterRegion();

@@ -15,8 +15,8 @@ import { collectApps } from '@marathon-devtools/language-server/model/documentMo
 import { OK_VERDICTS, runOnCandidates, summarizeRuns, type VolumeUnderTest, type CandidateRun } from '@marathon-devtools/agent-bridge/client/candidateRuns';
 import { parseFlags, UsageError } from '@marathon-devtools/agent-bridge/cli/args';
 import { readClientToken } from '@marathon-devtools/agent-bridge/cli/clientToken';
+import { marathonApps } from '../discovery/marathonApps';
 import { absoluteAppId, CLUSTER_FLAGS, readClusterFlags } from './clusterFlags';
-import { connectMarathon } from './marathonAccess';
 
 export const CLUSTER_DRY_RUN_FLAGS = { ...CLUSTER_FLAGS, app: 'string', 'bridge-app': 'string', all: 'bool', json: 'bool', 'token-file': 'string', 'token-name': 'string', ca: 'string', concurrency: 'string' } as const;
 
@@ -103,7 +103,7 @@ async function clusterDryRunInner(argv: string[], signal: AbortSignal, startRuns
     return 0;
   }
 
-  const marathon = connectMarathon(flags);
+  const marathon = marathonApps(flags.marathon);
   const mesos = new MesosMasterClient({ url: flags.mesosUrl, authorization: flags.authorization, ca: flags.ca, timeoutMs: flags.timeoutMs });
   const [bridgeSpec, tasks, slaves, masterRegion] = await Promise.all([marathon.getApp(bridgeApp), marathon.getAppTasks(bridgeApp), mesos.getAgents(), mesos.getMasterRegion().catch(() => undefined)]);
   const discovery = joinBridges(tasks, slaves.slaves, bridgeScheme(bridgeSpec));

@@ -4,7 +4,7 @@
  * `--marathon-ca`, `--marathon-timeout`). Under DC/OS one token serves both (`Authorization: token=<t>`,
  * ../shared/reference/mesos-master-api.md §6); a plain Mesos master takes the same credentials as basic auth.
  */
-import { authorizationHeader, MarathonSetupError, readCaFile, readCredentialsFile, readTokenFile, type MarathonAuth } from '../marathon/options';
+import { authorizationHeader, MarathonSetupError, readAccessFiles, type MarathonAuth, type MarathonClientOptions } from '../marathon/options';
 import { UsageError, type FlagSpec, type ParsedFlags } from '@marathon-devtools/agent-bridge/cli/args';
 
 export const CLUSTER_FLAGS: FlagSpec = {
@@ -14,6 +14,8 @@ export const CLUSTER_FLAGS: FlagSpec = {
 
 export interface ClusterFlags {
   marathonUrl: string;
+  /** The Marathon client's options for these flags (one client: ../marathon). */
+  marathon: MarathonClientOptions;
   mesosUrl: string;
   /** Marathon's authentication (the cluster client's form) … */
   auth?: MarathonAuth;
@@ -44,8 +46,7 @@ export function readClusterFlags(f: ParsedFlags, command: string): ClusterFlags 
   let ca: string | undefined;
   const caFile = f.strings.get('marathon-ca');
   try {
-    auth = tokenFile ? readTokenFile(tokenFile) : credentialsFile ? readCredentialsFile(credentialsFile) : undefined;
-    if (caFile) ca = readCaFile(caFile);
+    ({ auth, ca } = readAccessFiles({ tokenFile: tokenFile || undefined, credentialsFile: credentialsFile || undefined, caFile: caFile || undefined }));
   } catch (e) {
     if (e instanceof MarathonSetupError) throw new UsageError(`${command}: ${e.message}`);
     throw e;
@@ -53,12 +54,15 @@ export function readClusterFlags(f: ParsedFlags, command: string): ClusterFlags 
   const authorization = authorizationHeader(auth);
   const timeoutS = Number(f.strings.get('marathon-timeout') ?? 10);
   if (!(timeoutS > 0 && timeoutS <= 600)) throw new UsageError(`${command}: --marathon-timeout must be seconds between 0 and 600`);
+  const marathonUrl = httpUrl(command, 'marathon', f.strings.get('marathon'));
+  const timeoutMs = timeoutS * 1000;
   return {
-    marathonUrl: httpUrl(command, 'marathon', f.strings.get('marathon')),
+    marathonUrl,
+    marathon: { url: marathonUrl, auth, ca, timeoutMs },
     mesosUrl: httpUrl(command, 'mesos', f.strings.get('mesos')),
     ...(auth ? { auth, authorization } : {}),
     ...(ca ? { ca } : {}),
-    timeoutMs: timeoutS * 1000,
+    timeoutMs,
   };
 }
 

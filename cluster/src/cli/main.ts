@@ -6,7 +6,7 @@
  */
 import { UsageError } from '@marathon-devtools/agent-bridge/cli/args';
 import { TokenFileError } from '@marathon-devtools/agent-bridge/security/tokens';
-import { ClusterHttpError } from '../http/getJson';
+import { ClusterHttpError } from '../mesos/client';
 import { MarathonError } from '../marathon/errors';
 import { clusterDryRun } from './clusterDryRun';
 import { scale } from './scale';

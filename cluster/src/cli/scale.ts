@@ -8,8 +8,8 @@
 import { MesosMasterClient } from '../mesos/client';
 import { countOnePerAgent } from '../placement/onePerAgent';
 import { parseFlags } from '@marathon-devtools/agent-bridge/cli/args';
+import { marathonApps } from '../discovery/marathonApps';
 import { absoluteAppId, CLUSTER_FLAGS, readClusterFlags } from './clusterFlags';
-import { connectMarathon } from './marathonAccess';
 
 const say = (s: string) => process.stdout.write(s + '\n');
 
@@ -17,7 +17,7 @@ export async function scale(argv: string[]): Promise<number> {
   const f = parseFlags(argv, { ...CLUSTER_FLAGS, app: 'string', 'dry-run': 'bool', force: 'bool', json: 'bool' }, 'scale');
   const flags = readClusterFlags(f, 'scale');
   const appId = absoluteAppId('scale', 'app', f.strings.get('app') ?? '/dvdi-bridge');
-  const marathon = connectMarathon(flags);
+  const marathon = marathonApps(flags.marathon);
   const mesos = new MesosMasterClient({ url: flags.mesosUrl, authorization: flags.authorization, ca: flags.ca, timeoutMs: flags.timeoutMs });
   const [app, slaves, masterRegion] = await Promise.all([marathon.getApp(appId), mesos.getAgents(), mesos.getMasterRegion().catch(() => undefined)]);
   const c = countOnePerAgent(app, slaves.slaves, masterRegion);

@@ -7,9 +7,11 @@ export {
   DEFAULT_TIMEOUT_MS,
   MarathonSetupError,
   parseBaseUrl,
+  readAccessFiles,
   readCaFile,
   readCredentialsFile,
   readTokenFile,
+  type MarathonAccessFiles,
   type MarathonAuth,
   type MarathonClientOptions,
 } from './options';

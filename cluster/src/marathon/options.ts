@@ -29,6 +29,13 @@ export const DEFAULT_MAX_BYTES = 32 * 1024 * 1024;
 /** A file given on the command line could not be used: one line naming the file, never its content. */
 export class MarathonSetupError extends Error {
   override readonly name = 'MarathonSetupError';
+  constructor(
+    message: string,
+    /** The flag that named the file (`--marathon-token-file`, …), when read through `readAccessFiles`. */
+    readonly flag?: string,
+  ) {
+    super(message);
+  }
 }
 
 function readSecretFile(path: string, what: string): string {
@@ -63,6 +70,42 @@ export function readCaFile(path: string): string {
   const pem = readSecretFile(path, 'CA file');
   if (!pem.includes('-----BEGIN CERTIFICATE-----')) throw new MarathonSetupError(`${path}: the CA file holds no PEM certificate`);
   return pem;
+}
+
+/** The access flags every Marathon user takes (marathon-lint --marathon, marathon-gate, dvdi-bridge's cluster commands). */
+export interface MarathonAccessFiles {
+  /** `--marathon-token-file`: a DC/OS token. */
+  tokenFile?: string;
+  /** `--marathon-credentials-file`: one line `user:password`. */
+  credentialsFile?: string;
+  /** `--marathon-ca`: PEM CA bundle. */
+  caFile?: string;
+  /** A token handed over directly (the editor keeps it in SecretStorage); wins over the files. */
+  token?: string;
+}
+
+/**
+ * The access flags' files → authentication and CA, read once, the one way for every caller. A problem is a
+ * MarathonSetupError naming the file, with `flag` set to the flag that named it; never the file's content.
+ * Giving both a token file and a credentials file is each caller's usage error (they word it differently).
+ */
+export function readAccessFiles(files: MarathonAccessFiles): { auth?: MarathonAuth; ca?: string } {
+  const via = <T>(flag: string, read: () => T): T => {
+    try {
+      return read();
+    } catch (e) {
+      if (e instanceof MarathonSetupError) throw new MarathonSetupError(e.message, flag);
+      throw e;
+    }
+  };
+  const { tokenFile, credentialsFile, caFile } = files;
+  const auth: MarathonAuth | undefined = files.token
+    ? { kind: 'token', token: files.token }
+    : tokenFile !== undefined ? via('--marathon-token-file', () => readTokenFile(tokenFile))
+    : credentialsFile !== undefined ? via('--marathon-credentials-file', () => readCredentialsFile(credentialsFile))
+    : undefined;
+  const ca = caFile !== undefined ? via('--marathon-ca', () => readCaFile(caFile)) : undefined;
+  return { ...(auth ? { auth } : {}), ...(ca !== undefined ? { ca } : {}) };
 }
 
 /** Check a base URL given by a user: http(s) only; user info moves into basic auth rather than the URL. */

@@ -2,23 +2,71 @@
  * The Mesos master client: `GET /master/slaves` and the master's fault domain from `/master/state`
  * (../shared/reference/mesos-master-api.md §1–§4). Follows the 307 a non-leading master sends to the leader,
  * turns 503/401/403 into messages that say what to do, and checks the answer's shape before anyone reads it.
+ * The HTTP under it is the Marathon client's transport (../marathon/transport.ts: undici, CA, timeout, size
+ * cap, errors classified once); only the messages are the master's own.
  */
-import { ClusterHttpError, httpGet, parseJsonBody, type HttpOptions } from '../http/getJson';
+import { MarathonError } from '../marathon/errors';
+import { MarathonTransport, type RawResponse } from '../marathon/transport';
 import type { MesosAgent, SlavesResponse } from './agent';
 
-export interface MesosClientOptions extends HttpOptions {
+export interface MesosClientOptions {
   /** Base URL of a master (`http://master:5050`) or DC/OS Admin Router's `…/mesos`. */
   url: string;
+  /** Sent as the Authorization header (`token=<t>` for DC/OS, `Basic …` for Mesos). */
+  authorization?: string;
+  /** PEM CA bundle for https:// with a private CA. */
+  ca?: string;
+  timeoutMs?: number;
+  maxBytes?: number;
 }
+
+/** A master that cannot be read or answered something else: one line naming the URL and what to do. */
+export class ClusterHttpError extends Error {
+  constructor(message: string, readonly status?: number) {
+    super(message);
+  }
+}
+
+const DEFAULT_TIMEOUT_MS = 10_000;
+const DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
 
 /** A master may redirect to the leader; a chain longer than this is a loop. */
 const MAX_REDIRECTS = 3;
 
 export class MesosMasterClient {
   private base: string;
+  private transport: MarathonTransport | undefined;
 
   constructor(private readonly options: MesosClientOptions) {
     this.base = options.url.trim().replace(/\/+$/, '');
+  }
+
+  /** One GET, any status; network failures, timeouts and the size cap as the master's messages. */
+  private async fetch(url: string): Promise<RawResponse & { text: string }> {
+    let u: URL;
+    try {
+      u = new URL(url);
+    } catch {
+      throw new ClusterHttpError(`"${url}" is not a URL; use http://HOST:PORT or https://HOST:PORT`);
+    }
+    if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new ClusterHttpError(`"${url}" is not an http:// or https:// URL`);
+    const timeoutMs = this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    const maxBytes = this.options.maxBytes ?? DEFAULT_MAX_BYTES;
+    this.transport ??= new MarathonTransport({ url: u.origin, ca: this.options.ca, timeoutMs, maxBytes, userAgent: 'marathon-devtools' });
+    const headers = this.options.authorization ? { authorization: this.options.authorization } : undefined;
+    try {
+      const a = await this.transport.raw('GET', u.toString(), { headers });
+      return { ...a, url, text: a.body.toString('utf8') };
+    } catch (e) {
+      if (!(e instanceof MarathonError)) throw e;
+      const why =
+        e.kind === 'timeout' ? `no complete answer within ${timeoutMs / 1000} s`
+        : e.kind === 'too-large' ? `the answer is larger than ${maxBytes} bytes; refusing to read more`
+        : e.kind === 'refused' ? 'connection refused (nothing listens there?)'
+        : e.kind === 'unresolved' ? 'unknown host'
+        : e.cause_;
+      throw new ClusterHttpError(`GET ${url}: ${why}`);
+    }
   }
 
   /** The agents (`slaves`) and those known from the registry that have not re-registered (`recovered_slaves`). */
@@ -37,7 +85,7 @@ export class MesosMasterClient {
   private async get(path: string): Promise<unknown> {
     let url = `${this.base}${path}`;
     for (let hop = 0; ; hop++) {
-      const a = await httpGet(url, this.options);
+      const a = await this.fetch(url);
       if (a.status === 307 || a.status === 302 || a.status === 301) {
         const location = a.headers.location;
         if (!location || hop >= MAX_REDIRECTS) throw new ClusterHttpError(`GET ${url}: redirected ${hop + 1} times without reaching the leading master; give the leader's URL with --mesos`, a.status);
@@ -47,13 +95,23 @@ export class MesosMasterClient {
         url = next.toString();
         continue;
       }
-      if (a.status === 503) throw new ClusterHttpError(`GET ${url}: 503 ${a.body.trim() || 'Service Unavailable'}: the Mesos masters have no leader right now; try again once one is elected`, 503);
+      if (a.status === 503) throw new ClusterHttpError(`GET ${url}: 503 ${a.text.trim() || 'Service Unavailable'}: the Mesos masters have no leader right now; try again once one is elected`, 503);
       if (a.status === 401) throw new ClusterHttpError(`GET ${url}: 401 unauthorized (${a.headers['www-authenticate'] ?? 'no challenge'}); give a DC/OS token (--marathon-token-file) or Mesos credentials (--marathon-credentials-file)`, 401);
       if (a.status === 403) throw new ClusterHttpError(`GET ${url}: 403 forbidden: the account may not read the Mesos master's state`, 403);
       if (a.status === 404) throw new ClusterHttpError(`GET ${url}: 404: no Mesos master endpoint there; --mesos is the master (http://HOST:5050) or DC/OS's <dcos_url>/mesos`, 404);
-      if (a.status !== 200) throw new ClusterHttpError(`GET ${url}: HTTP ${a.status} ${a.body.slice(0, 200).trim()}`, a.status);
-      return parseJsonBody(a);
+      if (a.status !== 200) throw new ClusterHttpError(`GET ${url}: HTTP ${a.status} ${a.text.slice(0, 200).trim()}`, a.status);
+      return parseJsonBody(a.text, url, a.status);
     }
+  }
+}
+
+/** The body as JSON, or an error that names the URL and shows the start of what came back. */
+function parseJsonBody(text: string, url: string, status: number): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    const start = text.slice(0, 80).replace(/\s+/g, ' ');
+    throw new ClusterHttpError(`GET ${url}: the answer is not JSON (starts with ${JSON.stringify(start)})`, status);
   }
 }
 

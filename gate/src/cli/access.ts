@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { defaultProfile, type Profile } from '@marathon-devtools/language-server';
 import { loadProfile } from '@marathon-devtools/language-server/project/loadProfile';
-import { MarathonSetupError, readCaFile, readCredentialsFile, readTokenFile, type MarathonAuth } from '@marathon-devtools/cluster/marathon/options';
+import { MarathonSetupError, readAccessFiles, type MarathonAuth } from '@marathon-devtools/cluster/marathon/options';
 import type { GateCliOptions } from './args';
 
 export interface GateFiles {
@@ -31,16 +31,6 @@ function read(flag: string, file: string): string {
   }
 }
 
-/** The Marathon client's file readers, with the flag named in front of their one-line message. */
-function viaClient<T>(flag: string, readIt: () => T): T {
-  try {
-    return readIt();
-  } catch (e) {
-    if (e instanceof MarathonSetupError) throw new GateStartError(`${flag} ${e.message}`);
-    throw e;
-  }
-}
-
 export function loadGateFiles(o: GateCliOptions): GateFiles {
   const notes: string[] = [];
   let profile: Profile | undefined;
@@ -53,14 +43,15 @@ export function loadGateFiles(o: GateCliOptions): GateFiles {
     for (const d of r.problems) notes.push(`--config ${o.config}: line ${d.range.start.line + 1}: ${d.message}`);
     profile = r.profile;
   }
-  const tokenFile = o.tokenFile;
-  const credentialsFile = o.credentialsFile;
-  const auth =
-    tokenFile !== undefined ? viaClient('--marathon-token-file', () => readTokenFile(tokenFile))
-    : credentialsFile !== undefined ? viaClient('--marathon-credentials-file', () => readCredentialsFile(credentialsFile))
-    : undefined;
-  const caFile = o.caFile;
-  const ca = caFile !== undefined ? viaClient('--marathon-ca', () => readCaFile(caFile)) : undefined;
+  let access: { auth?: MarathonAuth; ca?: string };
+  try {
+    // The Marathon client's one reader of the access flags' files; its message gets the flag in front.
+    access = readAccessFiles({ tokenFile: o.tokenFile, credentialsFile: o.credentialsFile, caFile: o.caFile });
+  } catch (e) {
+    if (e instanceof MarathonSetupError) throw new GateStartError(`${e.flag} ${e.message}`);
+    throw e;
+  }
+  const { auth, ca } = access;
   const tls = o.tlsCert !== undefined && o.tlsKey !== undefined ? { cert: read('--tls-cert', o.tlsCert), key: read('--tls-key', o.tlsKey) } : undefined;
   return { profile: profile ?? { ...defaultProfile, features: [...defaultProfile.features], rules: {} }, auth, ca, tls, notes };
 }

@@ -6,7 +6,7 @@
  */
 import { MarathonClient } from '@marathon-devtools/cluster/marathon/client';
 import { MarathonError } from '@marathon-devtools/cluster/marathon/errors';
-import { MarathonSetupError, readCaFile, readCredentialsFile, readTokenFile, type MarathonAuth } from '@marathon-devtools/cluster/marathon/options';
+import { MarathonSetupError, readAccessFiles } from '@marathon-devtools/cluster/marathon/options';
 import type { GroupInfo, MarathonInfo } from '@marathon-devtools/cluster/marathon/types';
 
 export interface ClusterAccess {
@@ -30,11 +30,9 @@ export interface ClusterSnapshot {
 
 /** A client for these access settings; throws MarathonSetupError for an unreadable token, credentials or CA file. */
 export function clientFor(access: ClusterAccess): MarathonClient {
-  let auth: MarathonAuth | undefined;
-  if (access.token) auth = { kind: 'token', token: access.token };
-  else if (access.tokenFile) auth = readTokenFile(access.tokenFile);
-  else if (access.credentialsFile) auth = readCredentialsFile(access.credentialsFile);
-  const ca = access.caFile ? readCaFile(access.caFile) : undefined;
+  const { auth, ca } = readAccessFiles({
+    token: access.token || undefined, tokenFile: access.tokenFile || undefined, credentialsFile: access.credentialsFile || undefined, caFile: access.caFile || undefined,
+  });
   return new MarathonClient({ url: access.url, auth, ca, timeoutMs: Math.round((access.timeoutSeconds ?? 10) * 1000), userAgent: 'marathon-lint' });
 }
 
