@@ -36,9 +36,6 @@ export type Incoming =
   | { kind: 'response' }
   | { kind: 'invalid'; id: RpcId | null; error: RpcError };
 
-// As in the protocol schema (definitions/requestId): a safe integer or a string of 1..128 characters.
-const isId = (v: unknown): v is RpcId => (typeof v === 'string' && v.length >= 1 && v.length <= 128) || Number.isSafeInteger(v);
-
 export function parseFrame(text: string): Incoming {
   let msg: unknown;
   try {
@@ -49,25 +46,16 @@ export function parseFrame(text: string): Incoming {
   if (Array.isArray(msg)) {
     return { kind: 'invalid', id: null, error: { code: ErrorCode.InvalidRequest, message: 'Invalid Request: batch requests are not supported by dvdi-bridge; send one request per message' } };
   }
-  if (typeof msg !== 'object' || msg === null) {
-    return { kind: 'invalid', id: null, error: { code: ErrorCode.InvalidRequest, message: 'Invalid Request: a JSON-RPC message must be an object with "jsonrpc": "2.0" and "method"' } };
-  }
-  const m = msg as Record<string, unknown>;
+  const m = (typeof msg === 'object' && msg !== null ? msg : {}) as Record<string, unknown>;
   // Echo the id when it is usable, so the client can match the error to its request.
-  const id = isId(m.id) ? m.id : null;
-  const bad = (message: string): Incoming => ({ kind: 'invalid', id, error: { code: ErrorCode.InvalidRequest, message: `Invalid Request: ${message}` } });
-  if (m.jsonrpc !== '2.0') return bad('"jsonrpc" must be exactly "2.0"');
-  if (!('method' in m) && ('result' in m || 'error' in m)) return { kind: 'response' };
-  if (typeof m.method !== 'string') return bad('"method" must be a string');
-  if ('id' in m && !isId(m.id)) return bad('"id" must be an integer or a string of 1 to 128 characters (null is not accepted: $/cancelRequest needs an id)');
-  if ('params' in m && (typeof m.params !== 'object' || m.params === null || Array.isArray(m.params))) {
-    return bad('"params" must be an object (dvdi-bridge takes params by name) when present');
-  }
-  if (!('id' in m)) return { kind: 'notification', method: m.method, params: m.params };
-  // The protocol schema has the last word on the envelope (e.g. no extra top-level fields).
-  const envelope = schemaProblem(schema.request, m);
-  if (envelope) return bad(envelope.message);
-  return { kind: 'request', id: m.id as RpcId, method: m.method, params: m.params };
+  const id = 'id' in m && schema.requestId(m.id) ? (m.id as RpcId) : null;
+  if (msg === m && !('method' in m) && ('result' in m || 'error' in m)) return { kind: 'response' };
+  // The one envelope check is the protocol schema's (schema/source/protocol.ts): a request has an id, a
+  // notification none; everything else about their shape is the schema's to say.
+  const isRequest = msg === m && 'id' in m;
+  const problem = schemaProblem(isRequest ? schema.request : schema.notification, msg);
+  if (problem) return { kind: 'invalid', id, error: { code: ErrorCode.InvalidRequest, message: `Invalid Request: ${problem.message}` } };
+  return isRequest ? { kind: 'request', id: m.id as RpcId, method: m.method as string, params: m.params } : { kind: 'notification', method: m.method as string, params: m.params };
 }
 
 export const result = (id: RpcId, value: unknown) => JSON.stringify({ jsonrpc: '2.0', id, result: value });

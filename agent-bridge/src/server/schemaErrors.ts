@@ -30,10 +30,18 @@ function allowedFields(method: string | undefined, schemaPath: string): string[]
   return properties ? Object.keys(properties) : [];
 }
 
-function describeSchemaError(e: ErrorObject, root: string, method: string | undefined): SchemaProblem {
+const typeNames: Record<string, string> = { object: 'an object', array: 'an array', string: 'a string', integer: 'an integer', number: 'a number', boolean: 'true or false', null: 'null' };
+
+function describeSchemaError(e: ErrorObject, all: readonly ErrorObject[], root: string, method: string | undefined): SchemaProblem {
   let field = pointerToField(root, e.instancePath);
   let message = e.message ?? 'is not valid';
-  if (e.keyword === 'required') {
+  if (e.keyword === 'type') {
+    // Every type the schema allows here (the branches of an anyOf such as the request id), in words.
+    const types = all.filter((x) => x.keyword === 'type' && x.instancePath === e.instancePath).flatMap((x) => [(x.params as { type: string | string[] }).type].flat());
+    message = `must be ${[...new Set(types)].map((t) => typeNames[t] ?? t).join(' or ')}`;
+  } else if (e.keyword === 'const') {
+    message = `must be exactly ${JSON.stringify((e.params as { allowedValue: unknown }).allowedValue)}`;
+  } else if (e.keyword === 'required') {
     field = pointerToField(field, `/${(e.params as { missingProperty: string }).missingProperty}`);
     message = 'is required';
   } else if (e.keyword === 'additionalProperties') {
@@ -53,5 +61,5 @@ function describeSchemaError(e: ErrorObject, root: string, method: string | unde
 export function schemaProblem(validate: Validator<unknown>, value: unknown, method?: string, root = method === undefined ? 'message' : 'params'): SchemaProblem | undefined {
   if (validate(value)) return undefined;
   const first = validate.errors?.[0];
-  return first ? describeSchemaError(first, root, method) : { field: root, message: `${root}: does not match the protocol schema` };
+  return first ? describeSchemaError(first, validate.errors ?? [], root, method) : { field: root, message: `${root}: does not match the protocol schema` };
 }

@@ -28,11 +28,13 @@ describe('bridge server: JSON-RPC correctness', () => {
   it('answers structurally invalid requests with -32600 and says what is wrong', async () => {
     for (const [text, pattern] of [
       ['42', /must be an object/],
-      ['{"id": 3, "method": "bridge/info"}', /"jsonrpc" must be exactly "2.0"/],
-      ['{"jsonrpc": "2.0", "id": 4, "method": 7}', /"method" must be a string/],
-      ['{"jsonrpc": "2.0", "id": {"x": 1}, "method": "bridge/info"}', /"id" must be/],
-      ['{"jsonrpc": "2.0", "id": 5, "method": "bridge/info", "params": 3}', /"params" must be an object/],
+      ['{"id": 3, "method": "bridge/info"}', /message\.jsonrpc: is required/],
+      ['{"jsonrpc": "1.0", "id": 3, "method": "bridge/info"}', /message\.jsonrpc: must be exactly "2\.0"/],
+      ['{"jsonrpc": "2.0", "id": 4, "method": 7}', /message\.method: must be a string/],
+      ['{"jsonrpc": "2.0", "id": {"x": 1}, "method": "bridge/info"}', /message\.id: must be an integer or a string/],
+      ['{"jsonrpc": "2.0", "id": 5, "method": "bridge/info", "params": 3}', /message\.params: must be an object/],
       ['[{"jsonrpc": "2.0", "id": 6, "method": "bridge/info"}]', /batch requests are not supported/],
+      ['{"jsonrpc": "2.0", "id": 7, "method": "bridge/info", "extra": 1}', /message\.extra: unknown field/],
     ] as const) {
       const r = await c.raw(text);
       assert.equal(r.error.code, -32600, text);
