@@ -4,11 +4,11 @@
 // (2) In the language server (real process over stdio, pull diagnostics), a keystroke (didChange + the document's
 //     diagnostics) with the cluster's copy cached vs the same server offline — goal: within ±5 ms — and the
 //     requests Marathon saw meanwhile (goal: none).
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { tsImport } from 'tsx/esm/api';
+import { timeNodeAsync } from './measure.mjs';
 import { makeApp } from './gen.mjs';
 
 export const title = 'cluster-lint: one app file against 1,000 deployed apps, with --marathon vs offline + one round trip; a server keystroke with the cached cluster vs offline';
@@ -16,18 +16,6 @@ export const title = 'cluster-lint: one app file against 1,000 deployed apps, wi
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const ms = (x) => `${x.toFixed(1)} ms`;
 
-/** Wall time of a fresh process, without blocking this event loop (the stand-in runs in this process). */
-function timed(args) {
-  return new Promise((resolve, reject) => {
-    const t0 = performance.now();
-    const p = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    p.stdout.on('data', (d) => (out += d));
-    p.stderr.on('data', (d) => (out += d));
-    p.on('error', reject);
-    p.on('exit', (code) => resolve({ ms: performance.now() - t0, code, out }));
-  });
-}
 
 /** 1,000 deployed apps in 20 groups (bench/gen.mjs: Docker, health checks, every 5th with an external volume). */
 function deployedRoot() {
@@ -67,9 +55,9 @@ export async function run({ root, runs }) {
     const live = [];
     const rt = [];
     for (let r = 0; r < runs + 1; r++) {
-      const a = await timed([cli, file]);
-      const b = await timed([cli, '--marathon', m.url, file]);
-      if (!/dvdi-name-unique-in-root-group/.test(b.out) || !/already deployed/.test(b.out)) throw new Error(`marathon-lint --marathon did not find the deployed conflict: ${b.out}`);
+      const a = await timeNodeAsync([cli, file]);
+      const b = await timeNodeAsync([cli, '--marathon', m.url, file]);
+      if (!/dvdi-name-unique-in-root-group/.test(b.out) || !/already deployed/.test(b.out)) throw new Error(`marathon-lint --marathon did not find the deployed conflict: ${b.out}${b.err}`);
       const client = new MarathonClient({ url: m.url });
       const t0 = performance.now();
       await readSnapshot(client);

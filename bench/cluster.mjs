@@ -2,27 +2,15 @@
 // (discovery through the stand-in Marathon and Mesos master, 4 real bridges on loopback with the fault-plugin stand-in
 // really bind-mounting) vs what a user does without it: `dvdi-bridge dry-run --url` on each agent's bridge in turn,
 // URLs already looked up. (2) Placement of one app over 5,000 agents vs fetching those agents from the master.
-import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tsImport } from 'tsx/esm/api';
+import { timeNodeAsync } from './measure.mjs';
 
 export const title = 'cluster: Test mount on all candidates vs one dry run per agent by hand; placement vs fetching the agents';
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-/** Wall time of a fresh process, without blocking this event loop (the stand-ins run in this process). */
-function timed(args) {
-  return new Promise((resolve, reject) => {
-    const t0 = performance.now();
-    const p = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    p.stdout.on('data', (d) => (out += d));
-    p.stderr.on('data', () => undefined);
-    p.on('error', reject);
-    p.on('exit', (code) => resolve({ ms: performance.now() - t0, code, out }));
-  });
-}
 
 export async function run({ root, runs }) {
   const imp = (p) => tsImport(join(root, p), import.meta.url);
@@ -45,11 +33,11 @@ export async function run({ root, runs }) {
     const ours = [];
     const byHand = [];
     for (let r = 0; r < runs + 1; r++) {
-      const a = await timed([bridge, 'dry-run', '--app', app, '--marathon', marathon.url, '--mesos', lab.master.url, '--token-file', lab.tokenFile, '--all', '--json']);
+      const a = await timeNodeAsync([bridge, 'dry-run', '--app', app, '--marathon', marathon.url, '--mesos', lab.master.url, '--token-file', lab.tokenFile, '--all', '--json']);
       if (a.code !== 0 || JSON.parse(a.out).filter((x) => x.verdict === 'mounted-and-released').length !== 4) throw new Error(`dry-run --app --all did not mount on 4 agents: ${a.out}`);
       let hand = 0;
       for (const ag of lab.agents) {
-        const b = await timed([bridge, 'dry-run', '--url', ag.bridgeUrl, '--token-file', lab.tokenFile, '--driver', 'rexray', '--name', 'data']);
+        const b = await timeNodeAsync([bridge, 'dry-run', '--url', ag.bridgeUrl, '--token-file', lab.tokenFile, '--driver', 'rexray', '--name', 'data']);
         if (b.code !== 0) throw new Error(`dry-run --url ${ag.bridgeUrl} failed: ${b.out}`);
         hand += b.ms;
       }

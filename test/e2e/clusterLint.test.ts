@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { ensureCodeServer, startCodeServer, launchBrowser, repoRoot, type CodeServer } from './codeServer';
 import { Workbench } from './workbench';
 import { infoFor, startStandinMarathon, type StandinMarathon } from '../standins/marathon/standin';
+import { deployedUnderDb, dvdiApp } from '../cluster/deployedApps';
 
 const artifacts = join(repoRoot, 'test-artifacts/e2e');
 const skip = ensureCodeServer();
@@ -21,21 +22,13 @@ let cs: CodeServer | undefined;
 let marathon: StandinMarathon | undefined;
 let work = '';
 
-const app = (id: string) => ({
-  id,
-  cmd: './run',
-  cpus: 0.5,
-  mem: 256,
-  instances: 1,
-  upgradeStrategy: { minimumHealthCapacity: 0, maximumOverCapacity: 0 },
-  container: { type: 'MESOS', volumes: [{ containerPath: 'data', mode: 'RW', external: { name: 'pgdata', provider: 'dvdi', options: { 'dvdi/driver': 'rexray' } } }] },
-});
+const app = (id: string) => dvdiApp(id, 'pgdata');
 
 before(async () => {
   if (skip) return;
   mkdirSync(artifacts, { recursive: true });
   marathon = await startStandinMarathon({
-    rootGroup: { id: '/', apps: [], pods: [], dependencies: [], groups: [{ id: '/db', apps: [app('/db/pg')], pods: [], groups: [], dependencies: [] }] },
+    rootGroup: deployedUnderDb([app('/db/pg')]),
     info: infoFor('1.10.26', { features: ['external_volumes'] }),
     auth: { kind: 'token', token: TOKEN },
   });

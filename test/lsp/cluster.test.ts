@@ -8,24 +8,13 @@ import { MarathonClient } from '@marathon-devtools/cluster/marathon/client';
 import type { GroupInfo } from '@marathon-devtools/cluster/marathon/types';
 import { infoFor, startStandinMarathon, type StandinMarathon } from '../standins/marathon/standin';
 import { startClient, type Published, type TestClient } from './lspClient';
+import { deployedUnderDb, dvdiApp } from '../cluster/deployedApps';
 
 const TOKEN = 'lsp-cluster-token-3f9a';
 const RULE = 'dvdi-name-unique-in-root-group';
 
-function app(id: string, volume: string, extra: Record<string, unknown> = {}) {
-  return {
-    id,
-    cmd: './run',
-    cpus: 0.5,
-    mem: 256,
-    instances: 1,
-    upgradeStrategy: { minimumHealthCapacity: 0, maximumOverCapacity: 0 },
-    container: { type: 'MESOS', volumes: [{ containerPath: 'data', mode: 'RW', external: { name: volume, provider: 'dvdi', options: { 'dvdi/driver': 'rexray' } } }] },
-    ...extra,
-  };
-}
-
-const deployed = (apps: ReturnType<typeof app>[]): GroupInfo => ({ id: '/', apps: [], pods: [], dependencies: [], groups: [{ id: '/db', apps, pods: [], groups: [], dependencies: [] }] });
+const app = dvdiApp;
+const deployed = deployedUnderDb;
 const text = (cmd = './run') => JSON.stringify(app('/web', 'pgdata', { cmd }), null, 2);
 const uri = 'untitled:web.json';
 

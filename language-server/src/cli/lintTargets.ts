@@ -3,9 +3,9 @@
  * engine bug) becomes a message for that file and the others are still linted.
  */
 import { dirname, relative, sep } from 'node:path';
-import { lintTogether } from '../index';
+import { lint, lintTogether } from '../index';
 import type { Profile } from '../core/profile';
-import type { Diagnostic } from '../core/types';
+import type { Diagnostic, LintResult } from '../core/types';
 import type { ForcedKind } from './args';
 import type { ConfigResolver } from './configLookup';
 import type { Target } from './discover';
@@ -27,7 +27,10 @@ export interface LintTargetsOptions {
   stderr: NodeJS.WritableStream;
   /** Turn a file's config profile into the one to lint with (the live profile); `fromConfig` false = defaults. */
   profileFor?: (profile: Profile, fromConfig: boolean) => Profile;
-  /** The deployed root group (GroupInfo) when linting against a cluster. */
+  /**
+   * The deployed root group (GroupInfo) when linting against a cluster, or its read still under way: files are
+   * then linted alone first and placed into it once it arrives. A failed read rejects the whole run.
+   */
   deployed?: unknown;
 }
 
@@ -65,7 +68,10 @@ export async function lintTargets(targets: readonly Target[], opts: LintTargetsO
     results.push({ file, kind: 'unknown', diagnostics: [] });
   }
   for (const [profile, batch] of batches) {
-    const linted = lintBatch(batch, profile, opts.deployed);
+    // With a cluster, the CPU work of linting each file alone overlaps the transfer of the root group.
+    const alone = opts.deployed === undefined ? undefined : lintAlone(batch, profile);
+    const deployed = await opts.deployed;
+    const linted = lintBatch(batch, profile, deployed, alone);
     batch.forEach((b, i) => (results[b.slot] = { file: b.file, ...linted[i] }));
   }
   progress.done();
@@ -76,9 +82,18 @@ export async function lintTargets(targets: readonly Target[], opts: LintTargetsO
   return { results, errors };
 }
 
-function lintBatch(batch: readonly { text: string; kind?: ForcedKind }[], profile: Profile, deployed: unknown): Pick<FileResult, 'kind' | 'diagnostics'>[] {
+/** Undefined when the engine threw: lintBatch then lints again and reports the failure. */
+function lintAlone(batch: readonly { text: string; kind?: ForcedKind }[], profile: Profile): LintResult[] | undefined {
   try {
-    return lintTogether(batch, { profile, deployed }).map((r) => ({ kind: r.kind, diagnostics: byPosition(r.diagnostics) }));
+    return batch.map((b) => lint(b.text, { kind: b.kind, profile }));
+  } catch {
+    return undefined;
+  }
+}
+
+function lintBatch(batch: readonly { text: string; kind?: ForcedKind }[], profile: Profile, deployed: unknown, alone?: LintResult[]): Pick<FileResult, 'kind' | 'diagnostics'>[] {
+  try {
+    return lintTogether(batch, { profile, deployed, alone }).map((r) => ({ kind: r.kind, diagnostics: byPosition(r.diagnostics) }));
   } catch (e) {
     // The engine promises never to throw; if it does, keep the run going and say so in the report.
     const message = `marathon-lint failed on this file (${(e as Error)?.message ?? e}); other files were still linted. Please report this with the file attached.`;

@@ -52,18 +52,25 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   }
 
   // Asked for a cluster: read it first, and stop with one line if it cannot be read (never a silent offline lint).
+  // The live profile needs only /v2/info; the deployed root group is awaited when the files have been linted alone.
   const marathonUrl = opts.marathon ?? (io.env.MARATHON_URL || undefined);
-  let snapshot: ClusterSnapshot | undefined;
+  let snapshot: { url: string; info: unknown; rootGroup: Promise<unknown> } | undefined;
+  let rootGroupFailure: string | undefined;
   if (marathonUrl !== undefined) {
     // Loaded only here: the HTTP client (undici) costs an offline run ~30 ms of startup for nothing.
-    const { clientFor, clusterFailure, readSnapshot } = await import('../live/clusterSnapshot');
+    const { clientFor, clusterFailure, startSnapshot } = await import('../live/clusterSnapshot');
     try {
       const client = clientFor({ url: marathonUrl, tokenFile: opts.marathonTokenFile, credentialsFile: opts.marathonCredentialsFile, caFile: opts.marathonCa, timeoutSeconds: opts.marathonTimeout });
-      try {
-        snapshot = await readSnapshot(client);
-      } finally {
-        void client.close();
-      }
+      const reads = startSnapshot(client);
+      const rootGroup = reads.rootGroup.then(
+        (g) => g,
+        (err) => {
+          rootGroupFailure = clusterFailure(err);
+          throw err;
+        },
+      );
+      rootGroup.catch(() => undefined).finally(() => void client.close());
+      snapshot = { url: client.url, info: await reads.info, rootGroup };
     } catch (err) {
       fail(`cannot read the cluster: ${clusterFailure(err)}`);
       return 2;
@@ -79,14 +86,22 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     if (!p) profiles.set(base, (p = liveProfile(base, fromConfig, { url: snapshot!.url, info: snapshot!.info }, opts.marathonVersion ? { marathonVersion: opts.marathonVersion } : {})));
     return p.profile;
   };
-  const run = await lintTargets(found.targets, {
-    cwd: io.cwd,
-    kind: opts.kind,
-    configs,
-    stdin: io.stdin,
-    stderr: io.stderr,
-    ...(live ? { profileFor, deployed: snapshot!.rootGroup } : {}),
-  });
+  let run: Awaited<ReturnType<typeof lintTargets>>;
+  try {
+    run = await lintTargets(found.targets, {
+      cwd: io.cwd,
+      kind: opts.kind,
+      configs,
+      stdin: io.stdin,
+      stderr: io.stderr,
+      ...(live ? { profileFor, deployed: snapshot!.rootGroup } : {}),
+    });
+    if (live) await snapshot!.rootGroup; // read even when no file got as far as needing it
+  } catch (err) {
+    if (rootGroupFailure === undefined) throw err;
+    fail(`cannot read the cluster: ${rootGroupFailure}`);
+    return 2;
+  }
 
   const results = opts.quiet ? run.results.map((r) => ({ ...r, diagnostics: r.diagnostics.filter((d) => d.severity === 'error') })) : run.results;
   const ctx: FormatContext = { color: useColor(opts.color, io), version: version, ruleSummary, ruleHelpUri };

@@ -36,6 +36,19 @@ export function clientFor(access: ClusterAccess): MarathonClient {
   return new MarathonClient({ url: access.url, auth, ca, timeoutMs: Math.round((access.timeoutSeconds ?? 10) * 1000), userAgent: 'marathon-lint' });
 }
 
+/**
+ * Both requests sent at once; the small `/v2/info` usually answers first, so a caller can start linting with the
+ * live profile while the deployed root group is still on its way (one round trip of wall time, overlapped).
+ */
+export function startSnapshot(client: MarathonClient): { info: Promise<MarathonInfo>; rootGroup: Promise<GroupInfo> } {
+  const info = client.getInfo();
+  const rootGroup = client.getRootGroup();
+  // Whoever awaits one may never await the other; a rejection must not go unhandled meanwhile.
+  info.catch(() => undefined);
+  rootGroup.catch(() => undefined);
+  return { info, rootGroup };
+}
+
 export async function readSnapshot(client: MarathonClient): Promise<ClusterSnapshot> {
   const [info, rootGroup] = await Promise.all([client.getInfo(), client.getRootGroup()]);
   return { url: client.url, info, rootGroup, at: Date.now() };

@@ -23,6 +23,8 @@ export interface TogetherOptions {
   /** The deployed root group (GroupInfo from `GET /v2/groups`); absent = no cluster, the documents alone. */
   deployed?: unknown;
   profile?: Profile;
+  /** Each document already linted alone with `profile` (e.g. while the deployed root group was being read). */
+  alone?: readonly LintResult[];
 }
 
 export interface RootGroupRules {
@@ -39,7 +41,7 @@ export function lintTogetherWith(
   options: TogetherOptions = {},
 ): LintResult[] {
   const profile = options.profile ?? defaultProfile;
-  const results = documents.map((d) => lint(d.text, { kind: d.kind, profile }));
+  const results = options.alone?.length === documents.length ? [...options.alone] : documents.map((d) => lint(d.text, { kind: d.kind, profile }));
   if (documents.length < 2 && options.deployed === undefined) return results;
   const parsed = documents.map((d) => parseDocument(d.text));
   const proposed: ProposedDocument[] = parsed.map((p, i) => ({ kind: results[i].kind, value: p.strict ? p.value : undefined }));
