@@ -12,7 +12,9 @@ export class ClusterStatusBar implements vscode.Disposable {
   constructor() {
     this.item.name = 'Marathon Cluster';
     this.item.command = 'marathon.connectCluster';
-    this.show({ state: 'off', text: 'no cluster set (marathon.cluster.url): linting offline' });
+    // Until the server runs (it starts with the first Marathon document) say what it will do.
+    const url = (vscode.workspace.getConfiguration('marathon.cluster').get<string>('url') ?? '').trim();
+    this.show(url ? { state: 'connecting', url, text: `${url}: connects when a Marathon definition is open` } : { state: 'off', text: 'no cluster set (marathon.cluster.url): linting offline' });
   }
 
   show(s: ClusterStatusParams): void {
@@ -24,7 +26,7 @@ export class ClusterStatusBar implements vscode.Disposable {
       this.item.text = `$(cloud-offline) cluster unreachable since ${since}`;
       this.item.backgroundColor = new vscode.ThemeColor('statusBarItem.warningBackground');
     } else if (s.state === 'connecting') {
-      this.item.text = '$(sync~spin) Marathon: connecting…';
+      this.item.text = '$(cloud) Marathon: connecting…';
       this.item.backgroundColor = undefined;
     } else {
       this.item.text = '$(circle-slash) Marathon: offline';
