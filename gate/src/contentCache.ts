@@ -4,7 +4,7 @@
  * gives the same answer: a definition sent again (a client's retry, Terraform or a CI job re-applying a group)
  * is not linted again. Only derived findings are kept, never a request's headers.
  */
-export class ContentCache<V> {
+class ContentCache<V> {
   private readonly entries = new Map<string, V>();
   private chars = 0;
 

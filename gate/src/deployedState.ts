@@ -15,7 +15,7 @@ const appInfoOnly = [
 ];
 
 /** An app as GET returns it → the definition Marathon keeps (what a partial update merges into). */
-export function definitionOf(appInfo: JsonObject): JsonObject {
+function definitionOf(appInfo: JsonObject): JsonObject {
   const out: JsonObject = {};
   for (const k of Object.keys(appInfo)) if (!appInfoOnly.includes(k)) out[k] = appInfo[k];
   return out;

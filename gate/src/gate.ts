@@ -47,7 +47,7 @@ export interface RunningGate {
   close(): Promise<void>;
 }
 
-export const defaultMaxBodyBytes = 32 * 1024 * 1024;
+const defaultMaxBodyBytes = 32 * 1024 * 1024;
 
 export async function startGate(options: GateOptions, host: string, port: number): Promise<RunningGate> {
   const log = options.log ?? (() => {});

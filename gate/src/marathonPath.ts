@@ -45,7 +45,7 @@ const missingField: Record<string, { at: string; field: string }> = {
 };
 const wholeObject: Record<string, string> = { 'app-cmd-args-container': '/cmd' };
 
-export function fieldPointer(ruleId: string, pointer: string): string {
+function fieldPointer(ruleId: string, pointer: string): string {
   const whole = wholeObject[ruleId];
   if (whole !== undefined && pointer.endsWith(whole)) return pointer.slice(0, -whole.length);
   const m = missingField[ruleId];

@@ -17,7 +17,7 @@ function quoted(text: string, room: number): string {
   return `"${s}"`;
 }
 
-export function warningValue(text: string): string {
+function warningValue(text: string): string {
   const prefix = `299 ${agent} `;
   return prefix + quoted(text, maxWarningLength - prefix.length - 2);
 }

@@ -51,6 +51,21 @@ export function exportedNames(): Map<string, string[]> {
   return out;
 }
 
+/** Exported functions, consts and classes whose name no other file (source, test, script, bench) mentions. */
+export function unusedValueExports(): string[] {
+  const skipDirs = new Set(['node_modules', 'out', 'dist', '.git', '.e2e-cache', 'test-artifacts']);
+  const walk = (d: string): string[] => readdirSync(d, { withFileTypes: true }).flatMap((e) => (skipDirs.has(e.name) ? [] : e.isDirectory() ? walk(join(d, e.name)) : /\.(ts|mjs|cjs)$/.test(e.name) ? [join(d, e.name)] : []));
+  const texts = walk(repoRoot).map((f) => [relative(repoRoot, f), readFileSync(f, 'utf8')] as const);
+  const out: string[] = [];
+  for (const [name, [file]] of exportedNames()) {
+    const own = texts.find(([f]) => f === file)?.[1] ?? '';
+    if (!new RegExp(`^export (async )?(function|const|let|class|enum) ${name}\\b`, 'm').test(own)) continue; // types name an API's parts
+    const word = new RegExp(`\\b${name.replace(/\$/g, '\\$')}\\b`);
+    if (!texts.some(([f, t]) => f !== file && word.test(t))) out.push(`${file}: ${name}`);
+  }
+  return out.sort();
+}
+
 export function duplicates(): [string, string[]][] {
   return [...exportedNames()].filter(([, files]) => files.length > 1).sort(([a], [b]) => a.localeCompare(b));
 }

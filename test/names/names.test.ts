@@ -1,6 +1,6 @@
 /**
  * Names say one thing (ARCHITECTURE.md, "Rules of the house"): no two source files declare an export of the same name; file
- * names are camelCase in every package (a file named after an id it carries keeps the id: a rule file is its rule
+ * nothing is exported that no other file uses; file names are camelCase in every package (a file named after an id it carries keeps the id: a rule file is its rule
  * id, a generated module its schema's file name); each package's `exports` lists its public faces by name, no
  * `./*` wildcard (only the published `*.schema.json` data files are matched by pattern).
  */
@@ -8,7 +8,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
-import { declaredExports, duplicates, repoRoot } from './exportedNames';
+import { declaredExports, duplicates, repoRoot, unusedValueExports } from './exportedNames';
 
 const workspaces = (JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { workspaces: string[] }).workspaces;
 const skip = new Set(['node_modules', 'out', 'dist', '.e2e-cache', 'test-artifacts']);
@@ -53,4 +53,12 @@ test('package exports list the public faces by name, each an existing file', () 
       assert.ok(existsSync(join(repoRoot, w, target)), `${w}/package.json exports ${key} → ${target}, which does not exist`);
     }
   }
+});
+
+/** Exported for a caller outside the repo: VS Code calls `deactivate`; the schema package's README lists its validators. */
+const usedFromOutside = ['extension/src/extension.ts: deactivate', 'schema/src/validators.ts: validateChronosJob', 'schema/src/validators.ts: validateGroup', 'schema/src/validators.ts: validatePod'];
+
+test('no dead exports: every exported function, const and class is used by another file', () => {
+  const dead = unusedValueExports().filter((e) => !usedFromOutside.includes(e));
+  assert.deepEqual(dead, [], 'drop the export (or the code) of what only its own file uses');
 });

@@ -18,7 +18,7 @@ import { readClientToken } from '@marathon-devtools/agent-bridge/cli/clientToken
 import { marathonApps } from '../discovery/marathonApps';
 import { absoluteAppId, CLUSTER_FLAGS, readClusterFlags } from './clusterFlags';
 
-export const CLUSTER_DRY_RUN_FLAGS = { ...CLUSTER_FLAGS, app: 'string', 'bridge-app': 'string', all: 'bool', json: 'bool', 'token-file': 'string', 'token-name': 'string', ca: 'string', concurrency: 'string' } as const;
+const CLUSTER_DRY_RUN_FLAGS = { ...CLUSTER_FLAGS, app: 'string', 'bridge-app': 'string', all: 'bool', json: 'bool', 'token-file': 'string', 'token-name': 'string', ca: 'string', concurrency: 'string' } as const;
 
 interface AppUnderTest {
   id: string;

@@ -42,7 +42,7 @@ export interface Placement {
 const hasAny = (r: ResourceSummary | undefined): boolean => r !== undefined && ((Number(r.cpus) || 0) > 0 || (Number(r.mem) || 0) > 0);
 
 /** Roles the app accepts offers of: `acceptedResourceRoles`, else Marathon's default (`*` and the app's role). */
-export function acceptedRoles(spec: PlacementSpec): string[] {
+function acceptedRoles(spec: PlacementSpec): string[] {
   const given = Array.isArray(spec.acceptedResourceRoles) ? spec.acceptedResourceRoles.filter((r): r is string => typeof r === 'string') : [];
   if (given.length > 0) return given;
   const role = typeof spec.role === 'string' && spec.role !== '' ? spec.role : '*';

@@ -5,7 +5,7 @@
  */
 import { fieldValue, formatScalar, type PlacementAgent } from './fieldValue';
 
-export const OPERATORS = ['UNIQUE', 'CLUSTER', 'GROUP_BY', 'LIKE', 'UNLIKE', 'MAX_PER', 'IS'] as const;
+const OPERATORS = ['UNIQUE', 'CLUSTER', 'GROUP_BY', 'LIKE', 'UNLIKE', 'MAX_PER', 'IS'] as const;
 export type Operator = (typeof OPERATORS)[number];
 
 export interface PlacementConstraint {

@@ -53,7 +53,7 @@ function formatSet(json: string): string {
 }
 
 /** A Mesos JSON attribute value → Marathon's string: number = scalar, `[` = ranges, `{` = set, else text. */
-export function attributeString(v: AttributeJson): string {
+function attributeString(v: AttributeJson): string {
   if (typeof v === 'number') return formatScalar(v);
   if (v.startsWith('[')) return formatRanges(v);
   if (v.startsWith('{')) return formatSet(v);

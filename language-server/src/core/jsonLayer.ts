@@ -16,7 +16,7 @@ export function jsonLayerRuleIds(rules: readonly RuleMeta[]): ReadonlySet<string
   return ids;
 }
 
-export const deferredNote =
+const deferredNote =
   ' Marathon would report this only after the JSON errors in this document are fixed: it stops at the first layer that fails.';
 
 /**

@@ -12,7 +12,7 @@ import type { MarathonEvent } from '@marathon-devtools/cluster/marathon/types';
 import { clusterFailure, readSnapshot, type ClusterSnapshot } from './clusterSnapshot';
 
 /** Events after which the deployed root group may differ (marathon-api.md §10: what each one means). */
-export const rootGroupEvents = [
+const rootGroupEvents = [
   'group_change_success',
   'api_post_event',
   'deployment_success',

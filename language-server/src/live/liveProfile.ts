@@ -21,7 +21,7 @@ export interface LiveProfile {
 }
 
 /** What `/v2/info` says, as profile values; a value the version does not report stays undefined. */
-export function profileFromInfo(info: unknown): { values: Partial<Pick<Profile, ProfileKey>>; version?: string; error?: string } {
+function profileFromInfo(info: unknown): { values: Partial<Pick<Profile, ProfileKey>>; version?: string; error?: string } {
   const i = (info ?? {}) as { version?: unknown; marathon_config?: Record<string, unknown> };
   const raw = typeof i.version === 'string' ? i.version : undefined;
   const m = raw ? /^(\d+\.\d+(?:\.\d+)?)/.exec(raw) : null;
