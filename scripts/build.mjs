@@ -14,8 +14,10 @@ if (schemaBuild.status !== 0) process.exit(schemaBuild.status ?? 1);
 
 /** Each bundle: source entry → output file. Node bundles are CommonJS for the fastest cold start. */
 const bundles = [
-  { entry: 'language-server/src/cli/main.ts', out: 'language-server/dist/cli.cjs' },
-  { entry: 'language-server/src/server/main.ts', out: 'language-server/dist/server.cjs' },
+  // The engine's two bundles without whitespace and with syntax shortened (names kept, source maps as before): a
+  // third less to read and hold per start, ~8 MB less peak memory for marathon-lint (docs/performance.md).
+  { entry: 'language-server/src/cli/main.ts', out: 'language-server/dist/cli.cjs', compact: true },
+  { entry: 'language-server/src/server/main.ts', out: 'language-server/dist/server.cjs', compact: true },
   { entry: 'agent-bridge/src/main.ts', out: 'agent-bridge/dist/bridge.cjs' },
   // dvdi-bridge's cluster commands (scale, dry-run --app), loaded by bridge.cjs from beside it.
   { entry: 'cluster/src/cli/main.ts', out: 'agent-bridge/dist/cluster-cli.cjs' },
@@ -33,7 +35,8 @@ await Promise.all(
   bundles.map(async (b) => {
     mkdirSync(dirname(join(root, b.out)), { recursive: true });
     try {
-      await build({ ...common, entryPoints: [join(root, b.entry)], outfile: join(root, b.out), external: b.external ?? [] });
+      const compact = b.compact ? { minifyWhitespace: true, minifySyntax: true } : {};
+      await build({ ...common, ...compact, entryPoints: [join(root, b.entry)], outfile: join(root, b.out), external: b.external ?? [] });
     } catch {
       failed.push(b.entry);
     }
