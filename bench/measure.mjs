@@ -1,5 +1,6 @@
 // Timing helpers shared by the bench sections: wall time of whole fresh processes, as a user sees it.
 import { spawn, spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 
 export function median(xs) {
   const s = [...xs].sort((a, b) => a - b);
@@ -42,3 +43,37 @@ export function timeNodeAsync(args) {
 }
 
 export const seconds = (ms) => `${(ms / 1000).toFixed(2)} s`;
+
+const usagePreload = fileURLToPath(new URL('./processUsage.cjs', import.meta.url));
+const usageLine = /\n@@usage (\d+) (\d+)\n/;
+
+/**
+ * Whole `node args` processes, interleaved: one round runs every command once, so load on a shared host falls on
+ * all of them alike; one untimed round first warms the page cache. Per command: median wall time, median CPU time
+ * (user + system, all threads) and peak RSS, from the process itself (processUsage.cjs, preloaded; its line is stripped from stderr),
+ * and the last run's output.
+ */
+export function timeNodeProcesses(commands, { runs = 5 } = {}) {
+  const preload = ['-r', usagePreload];
+  const results = Object.fromEntries(Object.keys(commands).map((k) => [k, { wall: [], cpu: [], rss: 0, last: undefined }]));
+  for (let round = -1; round < runs; round++) {
+    for (const [name, args] of Object.entries(commands)) {
+      const t0 = process.hrtime.bigint();
+      const r = spawnSync(process.execPath, [...preload, ...args], { encoding: 'utf8', maxBuffer: 1 << 30, timeout: 600_000 });
+      const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+      if (r.error) throw new Error(`node ${args.join(' ')}: ${r.error.message}`);
+      const m = usageLine.exec(r.stderr ?? '');
+      const out = results[name];
+      out.last = { status: r.status, stdout: r.stdout, stderr: (r.stderr ?? '').replace(usageLine, '') };
+      if (round < 0) continue;
+      out.wall.push(ms);
+      if (m) {
+        out.cpu.push(Number(m[1]) / 1000);
+        out.rss = Math.max(out.rss, Number(m[2]));
+      }
+    }
+  }
+  return Object.fromEntries(
+    Object.entries(results).map(([k, r]) => [k, { medianMs: median(r.wall), cpuMs: r.cpu.length ? median(r.cpu) : undefined, peakRssKb: r.rss || undefined, ...r.last }]),
+  );
+}
