@@ -43,8 +43,10 @@ export async function run({ root, runs }) {
   const { MarathonClient } = await imp('cluster/src/marathon/client.ts');
   const { readSnapshot } = await imp('language-server/src/live/clusterSnapshot.ts');
   const { startClient } = await imp('test/lsp/lspClient.ts');
-  const cli = join(root, 'language-server/dist/cli.cjs');
+  // As installed: the bin, through its V8 code cache, written by an untimed --marathon run (a CI job's first run).
+  const cli = join(root, 'language-server/bin/marathon-lint.cjs');
   const dir = mkdtempSync(join(tmpdir(), 'bench-cluster-lint-'));
+  const env = { XDG_CACHE_HOME: join(dir, 'cache') };
   const file = join(dir, 'app-5.json');
   writeFileSync(file, changedApp());
   const m = await startStandinMarathon({ rootGroup: deployedRoot(), info: infoFor('1.10.26', { features: ['external_volumes'] }) });
@@ -54,9 +56,10 @@ export async function run({ root, runs }) {
     const offline = [];
     const live = [];
     const rt = [];
+    await timeNodeAsync([cli, '--marathon', m.url, file], env);
     for (let r = 0; r < runs + 1; r++) {
-      const a = await timeNodeAsync([cli, file]);
-      const b = await timeNodeAsync([cli, '--marathon', m.url, file]);
+      const a = await timeNodeAsync([cli, file], env);
+      const b = await timeNodeAsync([cli, '--marathon', m.url, file], env);
       if (!/dvdi-name-unique-in-root-group/.test(b.out) || !/already deployed/.test(b.out)) throw new Error(`marathon-lint --marathon did not find the deployed conflict: ${b.out}${b.err}`);
       const client = new MarathonClient({ url: m.url });
       const t0 = performance.now();

@@ -29,10 +29,10 @@ export function timeProcess(cmd, args, { runs = 5, cwd, warmup = runs > 1 } = {}
  * Wall time of one fresh `node args` process without blocking this event loop, for sections whose stand-ins serve
  * from this process; `out` is its stdout, `err` its stderr.
  */
-export function timeNodeAsync(args) {
+export function timeNodeAsync(args, env) {
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
-    const p = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    const p = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], ...(env ? { env: { ...process.env, ...env } } : {}) });
     let out = '';
     let err = '';
     p.stdout.on('data', (d) => (out += d));
