@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { MessageType, ShowMessageNotification, type CancellationToken } from 'vscode-languageserver';
-import type { BridgeInfoResult, DryRunMountParams, DryRunMountResult } from '@marathon-devtools/schema/generated/dvdi-bridge-protocol';
+import type { BridgeInfoResult, DryRunMountParams, DryRunMountResult, DryRunProgressParams } from '@marathon-devtools/schema/generated/dvdi-bridge-protocol';
 import { isTestMountArgs, TestMountCommand, type MarathonSettings, type TestMountArgs } from '../protocol';
 import { missingDriverMessage, tokenFromLine, verdictSentence } from '../testMountText';
 import type { Session } from './session';
@@ -21,7 +21,7 @@ import type { Session } from './session';
 export interface BridgeClient {
   connect(url: string, token: string, options: { signal: AbortSignal }): Promise<{
     info(signal?: AbortSignal): Promise<Pick<BridgeInfoResult, 'engines' | 'drivers'>>;
-    dryRunMount(params: DryRunMountParams, onProgress: (p: { step: string; status: string }) => void, signal?: AbortSignal): Promise<DryRunMountResult>;
+    dryRunMount(params: DryRunMountParams, onProgress: (p: Omit<DryRunProgressParams, 'id'>) => void, signal?: AbortSignal): Promise<DryRunMountResult>;
     close(): void;
   }>;
 }
