@@ -5,7 +5,7 @@
  * `$schema` naming one of our schemas (a different kind than its shape for three in four files, so the kind
  * really comes from `$schema`), under a `marathon-lint.config.json`, and both.
  *
- * The CLI runs in-process (`runCli`, what `dist/cli.cjs` calls), one file per run: a run over several files also
+ * The CLI runs in-process (`runCli`, what `dist/cli.cjs` calls; the last test holds the bundle to the same output), one file per run: a run over several files also
  * checks them together as one root group, which the server (one document at a time) never does. The server is
  * the real bundle over stdio, one process for every document, pull diagnostics (no debounce to wait for).
  * The one difference by design: the server publishes nothing for a document that is not a definition (it must
@@ -13,6 +13,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -80,7 +81,7 @@ function documents(): { docs: Doc[]; sources: number; dir: string } {
 
 type Finding = string;
 
-async function cliFindings(path: string): Promise<{ kind: string; findings: Finding[] }> {
+async function cliFindings(path: string): Promise<{ kind: string; findings: Finding[]; stdout: string }> {
   const stdout = new PassThrough();
   const stderr = new PassThrough();
   let out = '';
@@ -90,7 +91,7 @@ async function cliFindings(path: string): Promise<{ kind: string; findings: Find
   const status = await runCli(['--format', 'json', path], { cwd: repoRoot, env: {}, stdin: new PassThrough(), stdout, stderr });
   assert.ok(status === 0 || status === 1, `marathon-lint ${path}: status ${status}: ${err}`);
   const [result] = JSON.parse(out) as { kind: string; diagnostics: { ruleId: string; severity: string; pointer: string; range: unknown; message: string }[] }[];
-  return { kind: result.kind, findings: result.diagnostics.map((d) => JSON.stringify([d.ruleId, d.severity, d.pointer, d.range, d.message])) };
+  return { kind: result.kind, findings: result.diagnostics.map((d) => JSON.stringify([d.ruleId, d.severity, d.pointer, d.range, d.message])), stdout: out };
 }
 
 test('the CLI and the language server give the same findings on every fixture and corpus file, with and without $schema and a config', async (t) => {
@@ -126,6 +127,20 @@ test('the CLI and the language server give the same findings on every fixture an
     assert.ok(compared > quiet * 10, 'most documents are definitions both sides lint');
   } finally {
     await server.shutdown();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('the CLI run in-process above is the built marathon-lint: same output, byte for byte, on a spread of the documents', async () => {
+  const bundle = join(repoRoot, 'language-server/dist/cli.cjs');
+  assert.ok(existsSync(bundle), `${bundle} is missing: run \`npm run build\` first`);
+  const { docs, dir } = documents();
+  try {
+    for (const d of docs.filter((_, i) => i % 193 === 0)) {
+      const built = spawnSync(process.execPath, [bundle, '--format', 'json', d.path], { cwd: repoRoot, encoding: 'utf8', env: {}, timeout: 60_000 });
+      assert.equal(built.stdout, (await cliFindings(d.path)).stdout, `${relative(repoRoot, d.path)}: dist/cli.cjs and runCli differ (${built.stderr})`);
+    }
+  } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 });
