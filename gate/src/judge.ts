@@ -7,6 +7,7 @@ import { allRules, pointerTokens, type Diagnostic, type Profile, type Severity }
 import { collectApps, resolveId, type AppRef, type JsonObject } from '@marathon-devtools/language-server/model/documentModel';
 import { crossAppFindings, crossAppRuleIds, undecidedWithoutState, volumeNameRuleId } from './crossApp';
 import { ancestorIds, type DeployedState } from './deployedState';
+import { groupFindingsByApp } from './groupByApp';
 import { lintTarget } from './lintCache';
 import { marathonPath, relativePointer } from './marathonPath';
 import { proposalFor, type LintTarget, type Proposal } from './proposal';
@@ -59,7 +60,9 @@ export function judge(route: AdmissionRoute, bodyText: string, deployed: Deploye
   const findings: GateFinding[] = [];
   for (const target of proposal.targets) {
     const inContext = cross?.placed.has(target) === true;
-    for (const d of lintTarget(target, profile)) {
+    // A group placed in context: its own findings per app (an unchanged app is not linted again).
+    const own = inContext && target.kind === 'group' ? groupFindingsByApp(target.value, target.text, profile) : undefined;
+    for (const d of own ?? lintTarget(target, profile)) {
       if (inContext && crossAppRuleIds.includes(d.ruleId)) continue;
       if (target.onlyPresentIn && !presentIn(target.onlyPresentIn, d.pointer)) continue;
       findings.push(render(d, target));
