@@ -81,7 +81,9 @@ describe('language server with marathon.cluster.url', () => {
     assert.equal(conflict(moved).length, 1);
     assert.doesNotMatch(conflict(moved)[0].message, /\/db\/pg\b/);
     const afterEvents = count(m, '/v2/groups');
-    assert.ok(afterEvents > reads.groups && afterEvents <= reads.groups + 2, `the events caused one or two re-reads of /v2/groups, not ${afterEvents - reads.groups}`);
+    // Two PUTs publish four root-group events (api_post_event, group_change_success each); bursts are coalesced, so
+    // at most one read per event, however the events are spread in time.
+    assert.ok(afterEvents > reads.groups && afterEvents <= reads.groups + 4, `the events caused ${afterEvents - reads.groups} re-reads of /v2/groups`);
     assert.equal(count(m, '/v2/info'), 1, '/v2/info is read once while the stream is up');
     for (let i = 5; i < 8; i++) await c.change(uri, text(`./run --n ${i}`), ++version);
     await c.change(uri, text('./again'), ++version);

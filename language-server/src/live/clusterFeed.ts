@@ -34,7 +34,11 @@ export interface ClusterFeedOptions {
   pollMs: number;
   /** Coalesce a burst of events (one deployment sends several) into one read. */
   debounceMs?: number;
-  /** How long to wait for the stream to attach before the first read goes ahead anyway. */
+  /**
+   * How long to wait for the stream to attach before the first read goes ahead anyway (default 10 s, the request
+   * timeout): a stream that neither opens nor fails within it (a proxy holding SSE headers back) must not keep
+   * the copy from being read; one that fails is read at once and polled.
+   */
   attachWaitMs?: number;
   /** Every change of state or of the copy (a new `generation`). */
   onChange: (state: FeedState, generation: number) => void;
@@ -76,7 +80,7 @@ export class ClusterFeed {
       onEvent: (e) => this.onEvent(e),
       onState: (s) => this.onStream(s),
     });
-    this.attachWait = setTimeout(() => this.read('all'), this.o.attachWaitMs ?? 2_000);
+    this.attachWait = setTimeout(() => this.read('all'), this.o.attachWaitMs ?? 10_000);
   }
 
   async close(): Promise<void> {

@@ -90,6 +90,7 @@ export class ClusterLink {
       const client = clientFor({ url, token, tokenFile: s.tokenFile, credentialsFile: s.credentialsFile, caFile: s.caFile, timeoutSeconds: s.timeoutSeconds });
       feed = new ClusterFeed(client, {
         pollMs: pollSeconds * 1000,
+        attachWaitMs: (s.timeoutSeconds ?? 10) * 1000,
         onChange: (state, generation) => {
           if (this.feed !== feed) return;
           this.live_ = state.state === 'connected' ? { snapshot: state.snapshot, generation } : undefined;
