@@ -42,7 +42,11 @@ const volumesOf = perApp((appRef: AppRef): VolumeRef[] => {
 /** Every volume in every app, grouped by kind, computed once per document: about forty rules ask. */
 const volumesByKind = perDocument((ctx: RuleContext): Record<VolumeKind, VolumeRef[]> => {
   const out: Record<VolumeKind, VolumeRef[]> = { persistent: [], external: [], secret: [], host: [] };
-  for (const appRef of ctx.apps) for (const v of volumesOf(appRef)) out[v.kind].push(v);
+  // Indexed loops (core/rule.ts): this runs once per document, cold, where each for-of step allocates.
+  for (let ai = 0; ai < ctx.apps.length; ai++) {
+    const vs = volumesOf(ctx.apps[ai]);
+    for (let vi = 0; vi < vs.length; vi++) out[vs[vi].kind].push(vs[vi]);
+  }
   return out;
 });
 
