@@ -14,10 +14,11 @@ import type { LintTarget, Proposal } from './proposal';
 import { relevantRoot, type PlacedDocument } from './relevantRoot';
 import type { RootTree } from './rootGroupPath';
 
-const inContext = [...rootGroupRules.always, ...rootGroupRules.withCluster];
+/** The root-group rules, with the ones that need the whole deployed root group (the gate always has it). */
+export const inContextRules = [...rootGroupRules.always, ...rootGroupRules.withCluster];
 
 /** The rules run again on the new root group; a placed document's own findings of these are replaced. */
-export const crossAppRuleIds: readonly string[] = inContext.map((r) => r.id);
+export const crossAppRuleIds: readonly string[] = inContextRules.map((r) => r.id);
 
 export const volumeNameRuleId = 'dvdi-name-unique-in-root-group';
 
@@ -46,7 +47,7 @@ export function crossAppFindings(proposal: Proposal, deployed: DeployedState, pr
   let result = cache.get(key);
   if (!result) {
     const placed = placeIntoRootGroup(neighbours, docs);
-    result = { placed: targets.flatMap((_, i) => (placed.placedIds.has(i) ? [i] : [])), findings: checkRootGroup(placed, profile, inContext) };
+    result = { placed: targets.flatMap((_, i) => (placed.placedIds.has(i) ? [i] : [])), findings: checkRootGroup(placed, profile, inContextRules) };
     cache.set(key, result);
   }
   return {

@@ -107,6 +107,11 @@ export function relevantRoot(state: DeployedState, docs: readonly PlacedDocument
   return build(state, w, proposedIds);
 }
 
+/** The whole deployed root group as GroupInfo (for the audit: every app is in question there). */
+export function wholeRoot(state: DeployedState): JsonObject {
+  return build(state, { apps: new Set(state.apps.keys()), pods: new Set(state.pods.keys()), groups: new Set(state.groups) }, []);
+}
+
 interface GroupNode {
   id: string;
   apps: JsonObject[];

@@ -200,3 +200,15 @@ test('/_gate/audit lists the deployed apps that violate rules now, in marathon-l
   assert.ok(web.diagnostics.some((d) => d.ruleId === 'external-volume-name-required'));
   assert.deepEqual(Object.keys(web.diagnostics[0]), ['ruleId', 'severity', 'message', 'pointer', 'range']);
 });
+
+test('/_gate/audit runs the root-group rules on the whole deployed root group: two apps posted past the gate share a volume', async () => {
+  const g = await gate({ mode: 'audit' });
+  for (const id of ['/past/one', '/past/two']) assert.equal((await call('POST', `${marathon.url}/v2/apps`, JSON.stringify(dvdiApp(id, 'sharedvol')))).status, 201);
+  const results = JSON.parse((await call('GET', `${g.url}/_gate/audit`)).body) as { file: string; diagnostics: { ruleId: string; pointer: string; message: string }[] }[];
+  for (const [id, other] of [['/past/one', '/past/two'], ['/past/two', '/past/one']]) {
+    const clash = results.find((r) => r.file === `marathon:${id}`)?.diagnostics.find((d) => d.ruleId === 'dvdi-name-unique-in-root-group');
+    assert.ok(clash, JSON.stringify(results).slice(0, 800));
+    assert.equal(clash.pointer, '/container/volumes/0/external/name');
+    assert.match(clash.message, new RegExp(`in ${id} conflicts with volume\\(s\\) of same name in app\\(s\\): ${other}`));
+  }
+});
