@@ -122,6 +122,14 @@ export class MarathonClient {
   close(): Promise<void> {
     return this.transport.close();
   }
+
+  /**
+   * For a short-lived process that has every answer it needs: closes the keep-alive sockets at once, so the process
+   * does not wait for the server's side of a graceful close before it exits.
+   */
+  destroy(): Promise<void> {
+    return this.transport.destroy();
+  }
 }
 
 /** Fill the always-present arrays (marathon-api.md §5) so callers never meet a missing one, whatever the version wrote. */

@@ -69,7 +69,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
           throw err;
         },
       );
-      rootGroup.catch(() => undefined).finally(() => void client.close());
+      // Both answers are in once the root group settles: drop the sockets then (a graceful close cost ~200 ms at exit).
+      rootGroup.catch(() => undefined).finally(() => void client.destroy().catch(() => undefined));
       snapshot = { url: client.url, info: await reads.info, rootGroup };
     } catch (err) {
       fail(`cannot read the cluster: ${clusterFailure(err)}`);
