@@ -14,6 +14,8 @@ export async function run({ root, runs, sizes, log }) {
   // What users run: the bin, which loads dist/cli.cjs through its V8 code cache (written by the first run).
   const bundle = join(root, 'language-server/dist/cli.cjs');
   const cli = process.env.MARATHON_LINT_CLI ?? join(root, 'language-server/bin/marathon-lint.cjs');
+  // Another build's bin (e.g. main before a change), timed in the same rounds: before/after from one run.
+  const baseline = process.env.MARATHON_LINT_BASELINE_CLI;
   const schema = join(root, 'schema/marathon-group.schema.json');
   if (!existsSync(bundle) || !existsSync(cli)) return ['(skipped: language-server/dist/cli.cjs is missing; run `npm run build`)'];
   if (!existsSync(schema)) return ['(skipped: schema/marathon-group.schema.json is missing)'];
@@ -35,6 +37,7 @@ export async function run({ root, runs, sizes, log }) {
     }
     const mb = statSync(doc).size / 2 ** 20;
     timeProcess(process.execPath, [cli, '--format', 'json', doc], { runs: 1, warmup: false }); // writes the code cache
+    if (baseline) timeProcess(process.execPath, [baseline, '--format', 'json', doc], { runs: 1, warmup: false });
     log(`bench lint: ${n} apps: marathon-lint, the same without its code cache, ajv-cli, vscode-json, the floor (interleaved)`);
     const t = timeNodeProcesses(
       {
@@ -43,6 +46,7 @@ export async function run({ root, runs, sizes, log }) {
         ajv: [join(root, 'node_modules/ajv-cli/dist/index.js'), 'validate', '-s', schema, '-d', doc, '--all-errors', '--errors=json', '--strict=false'],
         vscode: [join(root, 'bench/vscode-json-validate.mjs'), schema, doc],
         floor: ['-e', floorScript, doc],
+        ...(baseline ? { baseline: [baseline, '--format', 'json', doc] } : {}),
       },
       { runs },
     );
@@ -71,6 +75,13 @@ export async function run({ root, runs, sizes, log }) {
         `${lint.cpuMs && floor.cpuMs ? (lint.cpuMs / floor.cpuMs).toFixed(1) : '?'}× the floor | ${mbOf(lint.peakRssKb)} / ${mbOf(ajv.peakRssKb)} / ${mbOf(vscode.peakRssKb)} / ${mbOf(floor.peakRssKb)} | ` +
         `${lint.peakRssKb && floor.peakRssKb ? (lint.peakRssKb / floor.peakRssKb).toFixed(1) : '?'}× |`,
     );
+  }
+  if (baseline) {
+    lines.push('', `Baseline, timed in the same rounds: ${baseline}`, '', '| apps | marathon-lint: wall / CPU / peak RSS | baseline: wall / CPU / peak RSS | findings equal |', '|---:|---|---|---|');
+    for (const { n, t } of usage) {
+      const row = (r) => `${seconds(r.medianMs)} / ${cpuOf(r)} / ${mbOf(r.peakRssKb)}`;
+      lines.push(`| ${n.toLocaleString('en-US')} | ${row(t.lint)} | ${row(t.baseline)} | ${t.lint.stdout === t.baseline.stdout ? 'yes' : 'NO'} |`);
+    }
   }
   // Where the time goes, on the largest document, so a slow run says which stage or rule to look at.
   const largest = join(dataDir, `group-${Math.max(...sizes)}.json`);
