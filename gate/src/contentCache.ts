@@ -4,7 +4,7 @@
  * gives the same answer: a definition sent again (a client's retry, Terraform or a CI job re-applying a group)
  * is not linted again. Only derived findings are kept, never a request's headers.
  */
-class ContentCache<V> {
+export class ContentCache<V> {
   private readonly entries = new Map<string, V>();
   private chars = 0;
 
@@ -31,6 +31,23 @@ class ContentCache<V> {
     }
   }
 }
+
+/**
+ * How many characters of keys each cache keeps: 32 Mi in all (JSON bodies are one byte a character in V8), so the
+ * gate with its caches full stays well inside the 256 MB of its app definition (gate/deploy/marathon-gate.json).
+ */
+export const cacheChars = {
+  /** lintCache: whole definitions by text (a 1,000-app group body is ~300 K). */
+  definitions: 8 * 1024 * 1024,
+  /** crossApp: the placed documents' texts and the relevant deployed part. */
+  crossApp: 8 * 1024 * 1024,
+  /** groupByApp: apps of group bodies, by text. */
+  apps: 8 * 1024 * 1024,
+  /** groupByApp: group skeletons. */
+  skeletons: 2 * 1024 * 1024,
+  /** groupByApp: whole group bodies already assembled. */
+  bodies: 6 * 1024 * 1024,
+};
 
 /** One cache per profile (a gate has one; tests start several), dropped with the profile. */
 export function perProfile<P extends object, V>(maxChars: number): (profile: P) => ContentCache<V> {

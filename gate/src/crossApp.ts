@@ -8,7 +8,7 @@
  * cluster. Findings come back in the proposed document they concern, pointer in that document.
  */
 import { checkRootGroup, placeIntoRootGroup, rootGroupRules, type Profile, type RootGroupFinding } from '@marathon-devtools/language-server';
-import { perProfile } from './contentCache';
+import { cacheChars, perProfile } from './contentCache';
 import { ancestorIds, externalVolumeNames, hasDependencies, type DeployedState } from './deployedState';
 import type { LintTarget, Proposal } from './proposal';
 import { relevantRoot, type PlacedDocument } from './relevantRoot';
@@ -36,7 +36,7 @@ interface InContext {
 }
 
 /** Keyed by the placed documents' texts and the relevant deployed part: the whole input of the check. */
-const cacheFor = perProfile<Profile, InContext>(64 * 1024 * 1024);
+const cacheFor = perProfile<Profile, InContext>(cacheChars.crossApp);
 
 export function crossAppFindings(proposal: Proposal, deployed: DeployedState, profile: Profile): CrossAppResult {
   const targets = proposal.targets.filter((t) => t.onlyPresentIn === undefined && t.kind !== 'pod');

@@ -14,7 +14,7 @@
  */
 import { allRules, rootGroupRules, type Diagnostic, type Profile } from '@marathon-devtools/language-server';
 import { collectApps, isObject, type JsonObject } from '@marathon-devtools/language-server/model/documentModel';
-import { perProfile } from './contentCache';
+import { cacheChars, perProfile } from './contentCache';
 import { lintTarget } from './lintCache';
 
 export type OwnFinding = Pick<Diagnostic, 'ruleId' | 'severity' | 'message' | 'pointer'>;
@@ -25,10 +25,10 @@ const groupOnly = new Set(allRules.filter((r) => r.kinds.includes('group') && !r
 /** Rules an app document runs that a group document does not (app-only): an app's part leaves them out. */
 const notInGroups = new Set(allRules.filter((r) => r.kinds.length > 0 && r.kinds.includes('app') && !r.kinds.includes('group')).map((r) => r.id));
 
-const appsFor = perProfile<Profile, readonly OwnFinding[]>(64 * 1024 * 1024);
-const groupsFor = perProfile<Profile, readonly OwnFinding[]>(16 * 1024 * 1024);
+const appsFor = perProfile<Profile, readonly OwnFinding[]>(cacheChars.apps);
+const groupsFor = perProfile<Profile, readonly OwnFinding[]>(cacheChars.skeletons);
 /** Whole bodies already assembled: a body sent again costs one lookup. */
-const bodiesFor = perProfile<Profile, readonly OwnFinding[]>(64 * 1024 * 1024);
+const bodiesFor = perProfile<Profile, readonly OwnFinding[]>(cacheChars.bodies);
 
 /** An error anywhere may be, or hide, a failure of Marathon's reader that changes the other parts' severities. */
 const hasError = (ds: readonly OwnFinding[]) => ds.some((d) => d.severity === 'error');

@@ -3,10 +3,10 @@
  * the same, so an unchanged definition is linted once however often it is sent.
  */
 import { lint, type Diagnostic, type Profile } from '@marathon-devtools/language-server';
-import { perProfile } from './contentCache';
+import { cacheChars, perProfile } from './contentCache';
 import type { LintTarget } from './proposal';
 
-const cacheFor = perProfile<Profile, readonly Diagnostic[]>(64 * 1024 * 1024);
+const cacheFor = perProfile<Profile, readonly Diagnostic[]>(cacheChars.definitions);
 
 export function lintTarget(target: Pick<LintTarget, 'kind' | 'text'>, profile: Profile): readonly Diagnostic[] {
   const cache = cacheFor(profile);
