@@ -23,13 +23,20 @@ export const constraintsOf = perApp((ref: AppRef): readonly ConstraintRef[] => {
   const list = ref.app.constraints;
   if (!Array.isArray(list)) return none;
   const out: ConstraintRef[] = [];
-  list.forEach((c, i) => {
-    if (!Array.isArray(c) || !c.every((x) => typeof x === 'string')) return;
-    const [field = '', rawOp = '', value] = c as string[];
-    out.push({ pointer: ref.pointer + '/constraints/' + i, length: c.length, field, rawOp, op: rawOp.toUpperCase(), value });
-  });
+  // Indexed, without callbacks or destructuring: this runs once per app, mostly as cold code (core/rule.ts).
+  for (let i = 0; i < list.length; i++) {
+    const c: unknown = list[i];
+    if (!Array.isArray(c) || !allStrings(c)) continue;
+    const rawOp: string = c.length > 1 ? c[1] : '';
+    out.push({ pointer: ref.pointer + '/constraints/' + i, length: c.length, field: c.length > 0 ? c[0] : '', rawOp, op: rawOp.toUpperCase(), value: c[2] });
+  }
   return out;
 });
+
+function allStrings(xs: unknown[]): xs is string[] {
+  for (let i = 0; i < xs.length; i++) if (typeof xs[i] !== 'string') return false;
+  return true;
+}
 
 const none: readonly ConstraintRef[] = [];
 
