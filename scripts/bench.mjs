@@ -13,10 +13,23 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 /** Every known section; others add theirs here (bench/lsp.mjs, bench/bridge.mjs, bench/extension.mjs). Missing files are skipped. */
 const sections = ['lint', 'lsp', 'bridge', 'extension', 'cluster', 'cluster-lint', 'gate'];
 
-const { values, positionals } = parseArgs({
-  allowPositionals: true,
-  options: { runs: { type: 'string', default: '5' }, sizes: { type: 'string', default: '1000,10000' } },
-});
+const usage = `usage: node scripts/bench.mjs [section ...] [--runs N] [--sizes 1000,10000]; sections: ${sections.join(', ')}`;
+let parsed;
+try {
+  parsed = parseArgs({
+    allowPositionals: true,
+    options: { runs: { type: 'string', default: '5' }, sizes: { type: 'string', default: '1000,10000' }, help: { type: 'boolean', short: 'h' } },
+  });
+} catch (e) {
+  // parseArgs throws on an unknown flag: one line naming it, not a stack trace.
+  console.error(`bench: ${e.message.split('.')[0]}\n${usage}`);
+  process.exit(2);
+}
+const { values, positionals } = parsed;
+if (values.help) {
+  console.log(usage);
+  process.exit(0);
+}
 const runs = Number(values.runs);
 const sizes = values.sizes.split(',').map(Number);
 if (!Number.isInteger(runs) || runs < 1 || sizes.some((n) => !Number.isInteger(n) || n < 1)) {
