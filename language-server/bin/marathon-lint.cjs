@@ -3,6 +3,10 @@
 // optimised copy of each of ~130 rule loops than those copies save (docs/performance.md). Set before the code
 // cache is read, since V8 accepts a cache only under the flags it was written with.
 require("node:v8").setFlagsFromString("--no-use-osr");
+// WebAssembly stays on V8's baseline compiler: with --marathon, undici's HTTP parser (llhttp, wasm) would otherwise
+// be tiered up in the background, and Node waits for that compile at exit: ~100 ms after the findings were
+// printed (strace: last write(1) → exit_group), for code the one-shot run never calls again.
+require("node:v8").setFlagsFromString("--liftoff-only");
 // Through a V8 code cache (compileCache.cjs); --help and --version compile too little to be worth caching.
 const lintsFiles = !process.argv.slice(2).some((a) => a === "--version" || a === "-v" || a === "--help" || a === "-h");
 require("./compileCache.cjs").loadWithCompileCache(require("node:path").join(__dirname, "../dist/cli.cjs"), lintsFiles);

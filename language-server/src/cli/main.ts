@@ -7,6 +7,7 @@ import { runCli } from './run';
 
 // As bin/marathon-lint.cjs does before loading this bundle (docs/performance.md), for runs of dist/cli.cjs itself.
 setFlagsFromString('--no-use-osr');
+setFlagsFromString('--liftoff-only');
 main();
 
 function main(): void {
