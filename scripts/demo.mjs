@@ -48,7 +48,7 @@ try {
   dryRun(['--driver', 'local', '--name', 'demo-vol']);
   say('$ dvdi-bridge dry-run --driver local --name demo-vol --allow-create');
   status = dryRun(['--driver', 'local', '--name', 'demo-vol', '--allow-create']).status ?? 1;
-  say('$ dvdi-bridge dry-run --driver local --name demo-vol            (now it exists: mounted, verified, released)');
+  say('$ dvdi-bridge dry-run --driver local --name demo-vol            (now it exists: mounted, verified, released; it is still empty, so the bridge warns that data may be missing)');
   status = dryRun(['--driver', 'local', '--name', 'demo-vol']).status ?? 1;
   const left = readFileSync('/proc/self/mountinfo', 'utf8').split('\n').filter((l) => l.includes(dir));
   console.log(`mounts left under the demo state dir: ${left.length}`);
