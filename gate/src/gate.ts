@@ -14,6 +14,7 @@ import { ClusterState, defaultClusterStateOptions, type ClusterStateOptions, typ
 import { dropHopByHop } from './hopByHop';
 import { hasErrors, judge, type Judgement } from './judge';
 import { bodyTooLarge, cannotDecide, marathonUnreachable, notValid, type MarathonErrorBody } from './marathonErrors';
+import { decodeBody } from './marathonReader';
 import { createMetrics, type Decision } from './metrics';
 import { readBody } from './readBody';
 import { admissionRoute, deletion, type AdmissionRoute } from './routes';
@@ -98,7 +99,7 @@ export async function startGate(options: GateOptions, host: string, port: number
       return 'unjudged';
     }
     const started = performance.now();
-    const text = read.body.toString('utf8');
+    const text = decodeBody(read.body);
     const needsState = route.kind !== 'pod';
     const snap = needsState ? await state.snapshot() : undefined;
     const verdict = judge(route, text, snap?.state, options.profile);

@@ -10,6 +10,7 @@ import { ancestorIds, type DeployedState } from './deployedState';
 import { groupFindingsByApp } from './groupByApp';
 import { lintTarget } from './lintCache';
 import { marathonPath, relativePointer } from './marathonPath';
+import { parseBody } from './marathonReader';
 import { proposalFor, type LintTarget, type Proposal } from './proposal';
 import { externalVolumeIndex, rootGroupVolumePath, type RootTree } from './rootGroupPath';
 import type { AdmissionRoute } from './routes';
@@ -46,13 +47,10 @@ const appRuleIds = new Set(allRules.filter((r) => r.kinds.includes('app') && r.i
 const jsonLayerIds = new Set(allRules.filter((r) => r.id === 'schema' || r.layer === 'json').map((r) => r.id));
 
 export function judge(route: AdmissionRoute, bodyText: string, deployed: DeployedState | undefined, profile: Profile): Judgement {
-  let body: unknown;
-  try {
-    body = JSON.parse(bodyText);
-  } catch {
-    return { findings: [], skipped: [], pass: 'the body is not JSON (Marathon answers it with its own 400)' };
-  }
-  const proposal = proposalFor(route, body, bodyText, deployed);
+  // Read as Marathon reads it: the value it will deploy, even with content after it.
+  const read = parseBody(bodyText);
+  if (!read) return { findings: [], skipped: [], pass: 'the body is not JSON (Marathon answers it with its own 400)' };
+  const proposal = proposalFor(route, read.value, read.text, deployed);
   if (proposal.pass !== undefined && proposal.targets.length === 0) return { findings: [], skipped: [], pass: proposal.pass, proposal };
   // With the deployed state, the root-group rules run once more on the new root group, as marathon-lint
   // --marathon runs them (lintTogether): a placed document's findings of those rules are the ones in context.
