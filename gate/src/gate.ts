@@ -64,7 +64,13 @@ export async function startGate(options: GateOptions, host: string, port: number
   const accepted = new WeakMap<IncomingMessage, Judgement>();
   const readerStatus = compareVersions(options.profile.marathonVersion, '1.5') < 0 ? 400 : 422;
 
-  proxy.on('proxyRes', (proxyRes, req) => {
+  proxy.on('proxyRes', (proxyRes, req, res) => {
+    // http-proxy-3 pipes the answer on but leaves the client waiting forever when Marathon's connection breaks
+    // mid-body; breaking the client's connection too tells it the answer is incomplete (an answer that ends
+    // with Marathon's connection, like /v2/events, is complete and ends normally).
+    proxyRes.once('close', () => {
+      if (!proxyRes.complete) res.destroy();
+    });
     dropHopByHop(proxyRes.headers);
     const v = accepted.get(req);
     const status = proxyRes.statusCode ?? 0;

@@ -1,6 +1,7 @@
 // Everything the gate does not judge goes to Marathon untouched and streamed (real loopback HTTP, stand-in
 // Marathon): GET/HEAD/DELETE, redirects, /v2/events event by event, chunked bodies, hop-by-hop headers,
-// X-Forwarded-*, auth forwarded and never logged, a client gone mid-body, 200 concurrent mixed requests.
+// X-Forwarded-*, auth forwarded and never logged, a client gone mid-body, Marathon gone mid-answer, 200 concurrent
+// mixed requests.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { request } from 'node:http';
@@ -151,6 +152,29 @@ test('a client that disconnects mid-body: nothing reaches Marathon, the gate goe
   assert.equal(marathon.requests.slice(before).filter((r) => r.body.includes('/half')).length, 0);
   assert.equal((await call('GET', `${gate.url}/ping`)).status, 200);
   assert.match((await call('GET', `${gate.url}/_gate/metrics`)).body, /marathon_gate_requests_total\{route="POST \/v2\/apps",decision="aborted"\} 1/);
+});
+
+test('Marathon\'s connection breaking mid-answer breaks the client\'s answer too: no hang, no truncated body passed off as whole', async () => {
+  marathon.setFault({ kind: 'close-mid-body', afterMs: 100 }, '/v2/info');
+  try {
+    const outcome = await new Promise<string>((resolve) => {
+      const timer = setTimeout(() => resolve('still waiting after 5 s'), 5_000);
+      const done = (what: string) => {
+        clearTimeout(timer);
+        resolve(what);
+      };
+      request(`${gate.url}/v2/info`, (res) => {
+        res.on('data', () => {});
+        res.on('end', () => done(res.complete ? 'a complete answer' : 'an incomplete answer ended cleanly'));
+        res.on('error', () => done('broken'));
+        res.on('aborted', () => done('broken'));
+      }).on('error', () => done('broken')).end();
+    });
+    assert.equal(outcome, 'broken');
+  } finally {
+    marathon.setFault(undefined);
+  }
+  assert.equal((await call('GET', `${gate.url}/ping`)).body, 'pong');
 });
 
 test('200 concurrent mixed requests: every one answered, none lost or crossed', async () => {

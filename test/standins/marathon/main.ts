@@ -1,7 +1,7 @@
 // Stand-in Marathon as a command, following ../shared/reference/marathon-api.md (see ./standin.ts).
 // Usage: node --import tsx test/standins/marathon/main.ts [--port N] [--root-group FILE] [--version V]
 //        [--token T | --credentials user:password] [--heartbeat-ms N]
-//        [--fault slow:MS | html:STATUS | huge:BYTES | huge-declared:BYTES | status:CODE | close-mid-body | no-leader | forbidden]
+//        [--fault slow:MS | html:STATUS | huge:BYTES | huge-declared:BYTES | status:CODE | close-mid-body[:MS] | no-leader | forbidden]
 // Prints the URL on stdout's first line, then serves until SIGINT/SIGTERM.
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -31,7 +31,7 @@ function faultFrom(spec: string | undefined): StandinFault | undefined {
   if (kind === 'huge') return { kind: 'huge', bytes: n };
   if (kind === 'huge-declared') return { kind: 'huge', bytes: n, declareLength: true };
   if (kind === 'status') return { kind: 'status', status: n };
-  if (kind === 'close-mid-body') return { kind: 'close-mid-body' };
+  if (kind === 'close-mid-body') return { kind: 'close-mid-body', afterMs: arg === undefined ? undefined : n };
   if (kind === 'no-leader') return { kind: 'no-leader' };
   console.error(`standin-marathon: unknown --fault ${spec}`);
   process.exit(2);

@@ -48,7 +48,8 @@ export type StandinFault =
   | { kind: 'html'; status: number }
   | { kind: 'huge'; bytes: number; declareLength?: boolean }
   | { kind: 'status'; status: number; body?: unknown }
-  | { kind: 'close-mid-body' }
+  /** Half the answer, then the connection closes: at once, or `afterMs` later (the client has the headers by then). */
+  | { kind: 'close-mid-body'; afterMs?: number }
   | { kind: 'no-leader' };
 
 export interface StandinOptions {
@@ -193,7 +194,8 @@ export async function startStandinMarathon(o: StandinOptions = {}): Promise<Stan
     res.writeHead(answer.status, { ...base, ...answer.headers, ...(text ? { 'Content-Type': answer.contentType ?? 'application/json' } : {}) });
     if (f?.kind === 'close-mid-body') {
       res.write(text.slice(0, Math.max(1, Math.floor(text.length / 2))));
-      res.socket?.destroy();
+      if (f.afterMs === undefined) res.socket?.destroy();
+      else setTimeout(() => res.socket?.destroy(), f.afterMs);
       return;
     }
     res.end(req.method === 'HEAD' ? undefined : text);
