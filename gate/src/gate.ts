@@ -100,7 +100,7 @@ export async function startGate(options: GateOptions, host: string, port: number
       for (const c of read.head) rest.write(c);
       req.pipe(rest);
       req.resume();
-      res.setHeader('Warning', warningHeaders([], [`the whole request (body over ${limit} bytes)`]));
+      res.setHeader('Warning', warningHeaders([], ['every check'], `the body is over the ${limit} bytes the gate reads`));
       forward(req, res, rest);
       return 'unjudged';
     }
@@ -132,13 +132,14 @@ export async function startGate(options: GateOptions, host: string, port: number
     if (v.pass) return { decision: 'unjudged', warnings: [] };
     if (options.mode === 'audit') return { decision: v.findings.length > 0 ? 'audited' : 'allowed', warnings: [] };
     if (options.mode === 'warn') {
-      return { decision: v.findings.length > 0 ? 'warned' : 'allowed', warnings: warningHeaders(v.findings, v.skipped) };
+      return { decision: v.findings.length > 0 ? 'warned' : 'allowed', warnings: warningHeaders(v.findings, v.skipped, v.skippedBecause) };
     }
     if (hasErrors(v)) return { decision: 'denied', refuse: notValid(v.findings, readerStatus), warnings: [] };
     if (v.skipped.length > 0 && options.fail === 'closed') {
-      return { decision: 'unavailable', refuse: cannotDecide(v.skipped, reason ?? 'cluster state unavailable'), warnings: [] };
+      const refuse = cannotDecide(v.skipped, v.skippedBecause ?? reason ?? 'cluster state unavailable', v.skippedBecause === undefined);
+      return { decision: 'unavailable', refuse, warnings: [] };
     }
-    const warnings = warningHeaders(v.findings, v.skipped);
+    const warnings = warningHeaders(v.findings, v.skipped, v.skippedBecause);
     return { decision: v.findings.length > 0 || v.skipped.length > 0 ? 'warned' : 'allowed', warnings };
   }
 

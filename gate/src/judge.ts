@@ -4,7 +4,7 @@
  * does all the judging; this file only decides what to lint and how Marathon would address each finding.
  */
 import { allRules, pointerTokens, type Diagnostic, type Profile, type Severity } from '@marathon-devtools/language-server';
-import { collectApps, resolveId, type AppRef, type JsonObject } from '@marathon-devtools/language-server/model/documentModel';
+import { collectApps, isObject, resolveId, type AppRef, type JsonObject } from '@marathon-devtools/language-server/model/documentModel';
 import { crossAppFindings, crossAppRuleIds, undecidedWithoutState, volumeNameRuleId } from './crossApp';
 import { ancestorIds, type DeployedState } from './deployedState';
 import { groupFindingsByApp } from './groupByApp';
@@ -34,8 +34,10 @@ export interface GateFinding {
 
 export interface Judgement {
   findings: GateFinding[];
-  /** Checks not run because the deployed state was unavailable. */
+  /** Checks not run, because the deployed state was unavailable or `skippedBecause`. */
   skipped: string[];
+  /** Why `skipped` did not run when the deployed state is not the reason. */
+  skippedBecause?: string;
   /** Nothing to judge: forward untouched (the reason is logged). */
   pass?: string;
   proposal?: Proposal;
@@ -50,6 +52,29 @@ export function judge(route: AdmissionRoute, bodyText: string, deployed: Deploye
   // Read as Marathon reads it: the value it will deploy, even with content after it.
   const read = parseBody(bodyText);
   if (!read) return { findings: [], skipped: [], pass: 'the body is not JSON (Marathon answers it with its own 400)' };
+  try {
+    return judgeBody(route, read, deployed, profile);
+  } catch (e) {
+    if (!(e instanceof RangeError)) throw e;
+    return judgeAlone(route, read, profile);
+  }
+}
+
+/**
+ * A body nested deeper than the call stack goes (the merge and the caches serialize it, the placement
+ * recurses): judged as the engine judges the document alone, which never throws and reports such nesting
+ * itself ("nested far deeper than any Marathon definition"); the checks against the deployed apps did not run.
+ */
+function judgeAlone(route: AdmissionRoute, read: { value: unknown; text: string }, profile: Profile): Judgement {
+  const target: LintTarget = { kind: route.kind, value: isObject(read.value) ? read.value : {}, text: read.text };
+  // With an id in the URL the body alone is not the definition (the URL's id wins, a PUT or PATCH merges):
+  // only findings about values the body holds are kept, as for a partial update without the deployed state.
+  const partial = route.urlId !== undefined;
+  const findings = lintTarget(target, profile).filter((d) => !partial || presentIn(target.value, d.pointer)).map((d) => render(d, target));
+  return { findings, skipped: [...crossAppRuleIds], skippedBecause: 'the body nests too deep to place among the deployed apps' };
+}
+
+function judgeBody(route: AdmissionRoute, read: { value: unknown; text: string }, deployed: DeployedState | undefined, profile: Profile): Judgement {
   const proposal = proposalFor(route, read.value, read.text, deployed);
   if (proposal.pass !== undefined && proposal.targets.length === 0) return { findings: [], skipped: [], pass: proposal.pass, proposal };
   // With the deployed state, the root-group rules run once more on the new root group, as marathon-lint

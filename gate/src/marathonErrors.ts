@@ -41,11 +41,11 @@ export function notValid(findings: readonly GateFinding[], readerStatus = 422): 
   return { status: reader.length > 0 ? readerStatus : 422, body: JSON.stringify({ message: reader.length > 0 ? 'Invalid JSON' : 'Object is not valid', details }) };
 }
 
-/** `--fail closed` when the cross-app checks cannot run. */
-export function cannotDecide(skipped: readonly string[], reason: string): MarathonErrorBody {
+/** `--fail closed` when the cross-app checks cannot run; `clusterDown`: because Marathon could not be read. */
+export function cannotDecide(skipped: readonly string[], reason: string, clusterDown = true): MarathonErrorBody {
   const message =
     `marathon-gate cannot check this request against the deployed apps (${reason}), so it refuses it (--fail closed). ` +
-    `Checks that need the cluster: ${skipped.join(', ')}. Retry when Marathon answers again.`;
+    `Checks that need the cluster: ${skipped.join(', ')}.${clusterDown ? ' Retry when Marathon answers again.' : ''}`;
   return { status: 503, body: JSON.stringify({ message }) };
 }
 

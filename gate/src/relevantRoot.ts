@@ -47,14 +47,19 @@ function walkProposed(docs: readonly PlacedDocument[]) {
     for (const d of dependencyIds(v, id)) deps.add(d);
     if (hasDependencies(v)) dependencies = true;
   };
-  const walkGroup = (g: JsonObject, id: string) => {
-    groups.add(id);
-    addDeps(g, id);
-    if (Array.isArray(g.apps)) appsReplaced.add(id);
-    for (const a of Array.isArray(g.apps) ? g.apps : []) if (isObject(a) && typeof a.id === 'string') addApp(a, resolveId(a.id, id));
-    for (const p of Array.isArray(g.pods) ? g.pods : []) if (isObject(p) && typeof p.id === 'string') pods.add(resolveId(p.id, id));
-    for (const s of Array.isArray(g.groups) ? g.groups : []) {
-      if (isObject(s) && typeof s.id === 'string' && resolveId(s.id, id) !== id) walkGroup(s, resolveId(s.id, id));
+  const walkGroup = (top: JsonObject, topId: string) => {
+    // Iterative: a body may nest groups deeper than the call stack goes.
+    const stack: [JsonObject, string][] = [[top, topId]];
+    for (let next = stack.pop(); next; next = stack.pop()) {
+      const [g, id] = next;
+      groups.add(id);
+      addDeps(g, id);
+      if (Array.isArray(g.apps)) appsReplaced.add(id);
+      for (const a of Array.isArray(g.apps) ? g.apps : []) if (isObject(a) && typeof a.id === 'string') addApp(a, resolveId(a.id, id));
+      for (const p of Array.isArray(g.pods) ? g.pods : []) if (isObject(p) && typeof p.id === 'string') pods.add(resolveId(p.id, id));
+      for (const s of Array.isArray(g.groups) ? g.groups : []) {
+        if (isObject(s) && typeof s.id === 'string' && resolveId(s.id, id) !== id) stack.push([s, resolveId(s.id, id)]);
+      }
     }
   };
   const addApp = (a: JsonObject, id: string) => {
@@ -91,8 +96,9 @@ export function relevantRoot(state: DeployedState, docs: readonly PlacedDocument
   for (const id of p.groups) wantId(state, w, id);
   for (const id of p.deps) wantId(state, w, id);
   const proposedIds = [...p.apps.keys(), ...p.groups, ...p.pods];
+  const enclosing = enclosingGroups(proposedIds);
   // A cycle needs an edge out of the request: its own dependencies or those of a deployed enclosing group.
-  const cyclePossible = p.dependencies || proposedIds.some((id) => ancestorIds(id).some((g) => state.groupShells.get(g)?.dependencies));
+  const cyclePossible = p.dependencies || [...enclosing].some((g) => state.groupShells.get(g)?.dependencies);
   if (cyclePossible) {
     for (const id of state.appsWithDependencies) w.apps.add(id);
     // An app inherits the dependencies of its enclosing groups (group-cyclic-deps): those apps are edges too.
@@ -104,12 +110,29 @@ export function relevantRoot(state: DeployedState, docs: readonly PlacedDocument
     for (const id of [...w.apps]) for (const d of dependencyIds(state.apps.get(id)!, id)) wantId(state, w, d);
     for (const [id, shell] of state.groupShells) if (shell.dependencies) for (const d of dependencyIds({ dependencies: shell.dependencies }, id)) wantId(state, w, d);
   }
-  return build(state, w, proposedIds);
+  return build(state, w, enclosing);
 }
 
 /** The whole deployed root group as GroupInfo (for the audit: every app is in question there). */
 export function wholeRoot(state: DeployedState): JsonObject {
-  return build(state, { apps: new Set(state.apps.keys()), pods: new Set(state.pods.keys()), groups: new Set(state.groups) }, []);
+  return build(state, { apps: new Set(state.apps.keys()), pods: new Set(state.pods.keys()), groups: new Set(state.groups) }, new Set());
+}
+
+/**
+ * Every group enclosing one of `ids` (not `/`). Proposed ids share most of their ancestors (a group body's
+ * nested groups are each other's), so each id's walk up stops at the first group already seen: otherwise a
+ * body of n nested groups would cost n² lookups of ids n levels long.
+ */
+function enclosingGroups(ids: readonly string[]): Set<string> {
+  const out = new Set<string>();
+  for (const id of ids) {
+    for (let i = id.lastIndexOf('/'); i > 0; i = id.lastIndexOf('/', i - 1)) {
+      const g = id.slice(0, i);
+      if (out.has(g)) break;
+      out.add(g);
+    }
+  }
+  return out;
 }
 
 interface GroupNode {
@@ -121,7 +144,7 @@ interface GroupNode {
   enforceRole?: unknown;
 }
 
-function build(state: DeployedState, w: Wanted, proposedIds: readonly string[]): JsonObject {
+function build(state: DeployedState, w: Wanted, enclosing: ReadonlySet<string>): JsonObject {
   const nodes = new Map<string, GroupNode>();
   const node = (id: string): GroupNode => {
     let n = nodes.get(id);
@@ -135,7 +158,7 @@ function build(state: DeployedState, w: Wanted, proposedIds: readonly string[]):
   };
   node('/');
   // The deployed groups around each proposed id carry its roles (enforceRole) and dependencies.
-  for (const id of proposedIds) for (const g of ancestorIds(id)) if (state.groups.has(g)) node(g);
+  for (const g of enclosing) if (state.groups.has(g)) node(g);
   for (const id of w.groups) node(id);
   // In the deployed order: a rule may report only the first of several problems (group-cyclic-deps reports
   // one cycle), so the cut-down copy must meet them in the order the whole root group would.

@@ -12,12 +12,20 @@ export interface RootTree {
 }
 
 export function rootGroupVolumePath(appId: string, volumeIndex: number, tree: RootTree): string {
-  const groups = [...new Set(tree.groups)];
+  // Each group's sub-groups, found in one pass: an app n groups deep must not cost n passes over the groups.
+  const children = new Map<string, Set<string>>();
+  for (const g of tree.groups) {
+    if (g === '/') continue;
+    const parent = parentId(g);
+    let set = children.get(parent);
+    if (!set) children.set(parent, (set = new Set()));
+    set.add(g);
+  }
   const chain: string[] = [];
-  for (let g = parentId(appId); g !== '/'; g = parentId(g)) chain.unshift(g);
+  for (let g = parentId(appId); g !== '/'; g = parentId(g)) chain.push(g);
   let out = '';
-  for (const g of chain) {
-    const siblings = groups.filter((x) => x !== '/' && parentId(x) === parentId(g)).sort();
+  for (const g of chain.reverse()) {
+    const siblings = [...(children.get(parentId(g)) ?? [])].sort();
     out += `/groups(${Math.max(0, siblings.indexOf(g))})`;
   }
   const apps = [...new Set(tree.apps)].filter((a) => parentId(a) === parentId(appId)).sort();

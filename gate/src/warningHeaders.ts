@@ -22,9 +22,10 @@ function warningValue(text: string): string {
   return prefix + quoted(text, maxWarningLength - prefix.length - 2);
 }
 
-export function warningHeaders(findings: readonly GateFinding[], skipped: readonly string[] = []): string[] {
+/** `skippedBecause`: why the `skipped` checks did not run (by default, the deployed state could not be read). */
+export function warningHeaders(findings: readonly GateFinding[], skipped: readonly string[] = [], skippedBecause = 'cluster state unavailable'): string[] {
   const texts = [
-    ...(skipped.length > 0 ? [`checks skipped, cluster state unavailable: ${skipped.join(', ')}`] : []),
+    ...(skipped.length > 0 ? [`checks skipped, ${skippedBecause}: ${skipped.join(', ')}`] : []),
     ...[...findings]
       .sort((a, b) => rank(a.severity) - rank(b.severity))
       .map((f) => `${f.severity} ${f.path} ${findingText(f, true)}`),
