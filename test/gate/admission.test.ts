@@ -188,6 +188,17 @@ test('fail open while only the root group is unreadable: the write goes on with 
   }
 });
 
+test('a body over the limit: deny answers 413; warn forwards it byte for byte with a Warning naming the size, not the cluster', async () => {
+  const body = JSON.stringify({ ...noName('/huge/web'), labels: { pad: 'x'.repeat(4096) } });
+  const deny = await call('POST', `${(await gate({ maxBodyBytes: 1024 })).url}/v2/apps`, body);
+  assert.equal(deny.status, 413);
+  assert.match(JSON.parse(deny.body).message, /reads request bodies up to 1024 bytes/);
+  const warn = await call('POST', `${(await gate({ mode: 'warn', maxBodyBytes: 1024 })).url}/v2/apps`, body);
+  assert.equal(warn.status, 201, warn.body);
+  assert.equal(String(warn.headers.warning), '299 marathon-gate "checks skipped, the body is over the 1024 bytes the gate reads: every check"');
+  assert.deepEqual(received('/v2/apps').filter((r) => r.body.includes('/huge/web')).map((r) => r.body), [body]);
+});
+
 test('/_gate/audit lists the deployed apps that violate rules now, in marathon-lint\'s JSON format', async () => {
   const g = await gate({ mode: 'audit' });
   await call('POST', `${g.url}/v2/apps`, JSON.stringify(noName('/audited/web')));

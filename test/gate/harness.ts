@@ -34,6 +34,7 @@ export interface TestGateOptions {
   profile?: Profile;
   logs?: Record<string, unknown>[];
   clusterState?: GateOptions['clusterState'];
+  maxBodyBytes?: number;
 }
 
 export function gateInFrontOf(marathonUrl: string, o: TestGateOptions = {}): Promise<RunningGate> {
@@ -44,6 +45,7 @@ export function gateInFrontOf(marathonUrl: string, o: TestGateOptions = {}): Pro
       readRootGroup: rootGroupReader(marathon, {}, 2_000),
       log: (e) => o.logs?.push(e),
       clusterState: o.clusterState ?? { refreshMs: 60_000, maxAgeMs: 60_000, waitMs: 2_000 },
+      maxBodyBytes: o.maxBodyBytes,
     },
     '127.0.0.1',
     0,
