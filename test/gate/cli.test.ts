@@ -1,9 +1,10 @@
 // marathon-gate as a user starts it (the bundled bin, a real process), in front of the stand-in Marathon:
 // the README's example over HTTPS (--tls-cert/--tls-key), the gate's own reads with --marathon-token-file,
-// tokens never in its log, usage errors as one line with exit 2, SIGTERM stops it cleanly.
+// tokens never in its log, usage errors (TLS files included) as one line with exit 2, SIGTERM stops it cleanly.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { generateKeyPairSync } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { request } from 'node:https';
 import { join } from 'node:path';
@@ -80,6 +81,25 @@ test('usage mistakes: one line naming the flag, exit 2, nothing listens', () => 
   const r = spawnSync(process.execPath, [bin, '--listen', '127.0.0.1:0', '--marathon', marathon.url, '--marathon-token-file', '/nonexistent/token'], { encoding: 'utf8', timeout: 20_000 });
   assert.equal(r.status, 2);
   assert.equal(r.stderr, 'marathon-gate: --marathon-token-file /nonexistent/token: cannot read the token file (ENOENT)\n');
+});
+
+test('TLS files that are not a certificate and its key: one line naming the flag and the file, exit 2', () => {
+  const start = (cert: string, key: string) =>
+    spawnSync(process.execPath, [bin, '--listen', '127.0.0.1:0', '--marathon', marathon.url, '--tls-cert', cert, '--tls-key', key], { encoding: 'utf8', timeout: 20_000 });
+  const { serverCert, serverKey, clientKey } = pki.paths;
+  const encryptedKey = join(pki.dir, 'encrypted.key');
+  const pem = generateKeyPairSync('ec', { namedCurve: 'prime256v1', privateKeyEncoding: { type: 'pkcs8', format: 'pem', cipher: 'aes-128-cbc', passphrase: 'x' }, publicKeyEncoding: { type: 'spki', format: 'pem' } });
+  writeFileSync(encryptedKey, pem.privateKey);
+  for (const [cert, key, expected] of [
+    [serverCert, encryptedKey, `marathon-gate: --tls-key ${encryptedKey}: the key is encrypted; give the gate an unencrypted key (it asks for no passphrase)\n`],
+    [serverKey, serverKey, `marathon-gate: --tls-cert ${serverKey}: not a PEM certificate\n`],
+    [serverCert, serverCert, `marathon-gate: --tls-key ${serverCert}: not a PEM private key\n`],
+    [serverCert, clientKey, `marathon-gate: --tls-key ${clientKey}: not the private key of the certificate in --tls-cert ${serverCert}\n`],
+  ]) {
+    const r = start(cert, key);
+    assert.equal(r.status, 2, r.stderr);
+    assert.equal(r.stderr, expected);
+  }
 });
 
 test('SIGTERM stops the gate cleanly', async () => {
