@@ -70,14 +70,17 @@ function codeOf(err: unknown): string | undefined {
   return e.cause ? codeOf(e.cause) : undefined;
 }
 
-/** Turn a socket-level failure (undici or node) into a MarathonError. */
-export function networkError(url: string, err: unknown, timeoutMs: number): MarathonError {
+/**
+ * Turn a socket-level failure (undici or node) into a MarathonError. `timeoutHint` names what sets the timeout
+ * for the user of this client (a flag, a setting; empty when nothing does), shown with a timeout.
+ */
+export function networkError(url: string, err: unknown, timeoutMs: number, timeoutHint = '--marathon-timeout'): MarathonError {
   if (err instanceof MarathonError) return err;
   const code = codeOf(err);
   const name = err && typeof err === 'object' ? (err as { name?: string }).name : undefined;
   const seconds = `${Math.round(timeoutMs / 100) / 10} s`;
   if (name === 'TimeoutError' || code === 'UND_ERR_CONNECT_TIMEOUT' || code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT' || code === 'ETIMEDOUT')
-    return new MarathonError('timeout', url, `no answer within ${seconds} (--marathon-timeout)`);
+    return new MarathonError('timeout', url, `no answer within ${seconds}${timeoutHint ? ` (${timeoutHint})` : ''}`);
   if (code === 'ECONNREFUSED') return new MarathonError('refused', url, 'connection refused (is Marathon running at this host and port?)');
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return new MarathonError('unresolved', url, 'host name does not resolve');
   if (code && (TLS_CODES.has(code) || code.startsWith('ERR_TLS') || code.startsWith('ERR_SSL')))

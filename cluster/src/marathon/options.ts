@@ -17,6 +17,8 @@ export interface MarathonClientOptions {
   ca?: string;
   /** Whole-request timeout in milliseconds (default 10 s). */
   timeoutMs?: number;
+  /** What sets `timeoutMs` for the user, named in a timeout error (default `--marathon-timeout`; '' for nothing). */
+  timeoutHint?: string;
   /** Largest answer accepted, in bytes (default 32 MiB: a root group of ~10,000 apps fits). */
   maxBytes?: number;
   /** User-Agent header (default `marathon-devtools`). */

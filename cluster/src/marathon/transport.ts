@@ -47,6 +47,7 @@ export class MarathonTransport {
   private readonly authorization: string | undefined;
   private readonly agent: UndiciAgent;
   private readonly userAgent: string;
+  private readonly timeoutHint: string | undefined;
 
   constructor(options: MarathonClientOptions) {
     const { base, auth } = parseBaseUrl(options.url);
@@ -55,6 +56,7 @@ export class MarathonTransport {
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
     this.userAgent = options.userAgent ?? 'marathon-devtools';
+    this.timeoutHint = options.timeoutHint;
     this.agent = new UndiciAgent({
       connect: options.ca ? { ca: options.ca } : {},
       connectTimeout: this.timeoutMs,
@@ -152,7 +154,7 @@ export class MarathonTransport {
   private failure(url: string, err: unknown, callerSignal: AbortSignal | undefined, timeoutMs: number): MarathonError {
     if (err instanceof MarathonError) return err;
     if (callerSignal?.aborted) return new MarathonError('network', url, 'cancelled');
-    return networkError(url, err, timeoutMs);
+    return networkError(url, err, timeoutMs, this.timeoutHint);
   }
 
   close(): Promise<void> {
