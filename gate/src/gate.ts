@@ -209,12 +209,17 @@ export async function startGate(options: GateOptions, host: string, port: number
 
 /**
  * `/v2/apps…` and `/v2/pods…` take only `application/json` (Marathon answers any other type 415 itself,
- * marathon-api.md §1); `/v2/groups` takes any type and is always judged.
+ * marathon-api.md §1); `/v2/groups` takes any type and is always judged. "Only" as Jersey means it: JAX-RS's
+ * MediaType.isCompatible, so a wildcard type (any subtype then) or an `application` wildcard subtype is
+ * read as JSON too.
  */
 function judgeable(req: IncomingMessage, route: AdmissionRoute): boolean {
   const type = req.headers['content-type'];
   if (route.kind === 'group' || type === undefined) return true;
-  return /^application\/json\s*(;|$)/i.test(type);
+  const m = /^\s*([^/;\s]+)\s*\/\s*([^;\s]+)\s*(;|$)/.exec(type);
+  if (!m) return false;
+  const [main, sub] = [m[1].toLowerCase(), m[2].toLowerCase()];
+  return main === '*' || (main === 'application' && (sub === '*' || sub === 'json'));
 }
 
 function pathOnly(url: string | undefined): string {

@@ -1,6 +1,8 @@
 // Bodies that Marathon's reader (play-json on Jackson, from the raw bytes) accepts must be judged, not waved
-// through as "not JSON": a byte-order mark, UTF-16 or UTF-32 (Jackson detects them itself), and content after
-// the value (Jackson reads one value and stops). Real HTTP through the gate to the stand-in Marathon.
+// through as "not JSON": a byte-order mark, UTF-16 or UTF-32 (Jackson detects them itself), content after
+// the value (Jackson reads one value and stops), and a Content-Type that Jersey finds compatible with the
+// `@Consumes("application/json")` of /v2/apps and /v2/pods (a wildcard). Real HTTP through the gate to the
+// stand-in Marathon.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startStandinMarathon, type StandinMarathon } from '../standins/marathon/standin';
@@ -47,6 +49,20 @@ for (const [what, encode] of bodies) {
     assert.deepEqual(d.details.map((x) => x.path).sort(), ['/container/volumes(0)/external/name', '/container/volumes(0)/external/provider']);
     assert.equal(marathon.requests.slice(before).filter((r) => r.method === 'POST').length, 0);
   });
+}
+
+// JAX-RS MediaType.isCompatible, which Jersey's consumes check uses: a wildcard type matches any type, a
+// wildcard subtype any subtype of its type.
+for (const type of ['*/*', 'application/*', '*/json', '*/xml', 'Application/JSON; charset=UTF-8']) {
+  for (const path of ['/v2/apps', '/v2/pods']) {
+    test(`POST ${path} with Content-Type ${type}: Marathon reads the body, so the gate judges it`, async () => {
+      const before = marathon.requests.length;
+      const body = path === '/v2/apps' ? noName('/reader/wildcard') : JSON.stringify({ id: '/reader/wildcard', containers: [] });
+      const a = await call('POST', `${gate.url}${path}`, body, { 'Content-Type': type });
+      assert.ok(gateDenial(a), `${a.status} ${a.body}`);
+      assert.equal(marathon.requests.slice(before).filter((r) => r.method === 'POST').length, 0);
+    });
+  }
 }
 
 test('a valid app with a byte-order mark is forwarded byte for byte', async () => {
