@@ -153,6 +153,16 @@ function apps(state: StandinState, req: RouteRequest): RouteAnswer {
     const d = deployment();
     return { status: existed ? 200 : 201, body: d.body, headers: { ...d.headers, ...(existed ? {} : { Location: id }) }, events };
   }
+  if (req.method === 'PATCH' && rest) {
+    // marathon-api.md §4: always merged into the stored app; never creates (404, the exception mapper's body).
+    const parsed = parseBody(req);
+    if (isAnswer(parsed)) return parsed;
+    const before = findApp(state.root, id);
+    if (!before) return mapped(404, `App '${id}' does not exist`);
+    const { events } = storeApp(state, { ...before, ...(parsed.value as object) }, id);
+    const d = deployment();
+    return { status: 200, body: d.body, headers: d.headers, events };
+  }
   if (req.method === 'DELETE' && rest) {
     const app = findApp(state.root, id);
     if (!app) return mapped(404, `App '${id}' does not exist`);
