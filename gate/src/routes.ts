@@ -48,12 +48,17 @@ export function admissionRoute(method: string | undefined, url: string | undefin
   return undefined;
 }
 
-/** `partialUpdate` of `PUT /v2/apps[/{id}]` defaults to true (marathon-api.md §4). */
+/**
+ * `partialUpdate` of `PUT /v2/apps[/{id}]` defaults to true (marathon-api.md §4). Read as Jersey reads a
+ * boolean query parameter: absent or blank is the default, anything else is Boolean.valueOf, true only for
+ * `true` in any case (`FALSE`, `0`, `no` all replace the app).
+ */
 export function isPartialUpdate(route: AdmissionRoute): boolean {
   if (route.kind !== 'app') return false;
   if (route.method === 'PATCH') return true;
   if (route.method !== 'PUT') return false;
-  return route.query.get('partialUpdate') !== 'false';
+  const v = route.query.get('partialUpdate');
+  return v === null || v.trim() === '' || v.toLowerCase() === 'true';
 }
 
 /** `DELETE /v2/apps/{id}` or `/v2/groups[/{id}]`: what the deployed state loses once Marathon accepts it. */

@@ -51,6 +51,11 @@ for (const [method, url] of passed) test(`passed through: ${method} ${url}`, () 
 test('partialUpdate defaults to true on PUT /v2/apps, is always on for PATCH, off elsewhere', () => {
   assert.equal(isPartialUpdate(admissionRoute('PUT', '/v2/apps/a')!), true);
   assert.equal(isPartialUpdate(admissionRoute('PUT', '/v2/apps/a?partialUpdate=false')!), false);
+  // Jersey's boolean parameter: blank is the default, else Boolean.valueOf (only "true", any case, is true).
+  for (const [q, partial] of [['FALSE', false], ['False', false], ['0', false], ['no', false], ['TRUE', true], ['True', true], ['', true], ['%20', true]] as const) {
+    assert.equal(isPartialUpdate(admissionRoute('PUT', `/v2/apps/a?partialUpdate=${q}`)!), partial, `partialUpdate=${q}`);
+  }
+  assert.equal(isPartialUpdate(admissionRoute('PUT', '/v2/apps?partialUpdate=FALSE')!), false);
   assert.equal(isPartialUpdate(admissionRoute('PATCH', '/v2/apps/a')!), true);
   assert.equal(isPartialUpdate(admissionRoute('POST', '/v2/apps')!), false);
   assert.equal(isPartialUpdate(admissionRoute('PUT', '/v2/groups/a')!), false);

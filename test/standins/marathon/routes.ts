@@ -146,7 +146,9 @@ function apps(state: StandinState, req: RouteRequest): RouteAnswer {
   if (req.method === 'PUT' && rest) {
     const parsed = parseBody(req);
     if (isAnswer(parsed)) return parsed;
-    const partial = req.query.get('partialUpdate') !== 'false';
+    // Jersey's boolean parameter: blank is the default (true), else only "true" in any case is true.
+    const given = req.query.get('partialUpdate');
+    const partial = given === null || given.trim() === '' || given.toLowerCase() === 'true';
     const before = findApp(state.root, id);
     const merged = partial && before ? { ...before, ...(parsed.value as object) } : (parsed.value as Record<string, unknown>);
     const { existed, events } = storeApp(state, merged, id);
