@@ -77,7 +77,7 @@ function addApp(
   if (isPartialUpdate(route) && id !== undefined) {
     if (deployed) {
       const stored = deployed.apps.get(id);
-      if (stored) value = { ...stored, ...body };
+      if (stored) value = mergeInto(stored, body);
       // An app the copy does not hold yet (another gate, or Marathon directly, created it since the last read)
       // is patched all the same by Marathon: the body is judged on what it holds. A PATCH of an app nobody
       // has gets Marathon's 404.
@@ -133,4 +133,15 @@ function replacedBy(p: Proposal, body: unknown, route: AdmissionRoute, deployed:
     if (Array.isArray(body.groups)) for (const id of deployed.appsUnder(p.groupId, true)) out.add(id);
   }
   return [...out];
+}
+
+/**
+ * A partial update merged into the stored app as Marathon merges its AppUpdate: a field the body gives replaces
+ * the stored one; a field it leaves out, or gives as `null` (Marathon's reader reads null as absent,
+ * docs/json-layer.md), keeps the stored value.
+ */
+function mergeInto(stored: JsonObject, body: JsonObject): JsonObject {
+  const out: JsonObject = { ...stored };
+  for (const [k, v] of Object.entries(body)) if (v !== null || !(k in stored)) out[k] = v;
+  return out;
 }

@@ -33,6 +33,13 @@ test('partialUpdate=false replaces; PATCH always merges; PATCH of an app the cop
   assert.deepEqual(unknown.skipped, []);
 });
 
+test('a null in a partial update keeps the stored value, as Marathon reads null as absent (docs/json-layer.md)', () => {
+  assert.deepEqual(propose('PUT', '/v2/apps/prod/web', { cmd: null, mem: 64 }).targets[0].value, { id: '/prod/web', cmd: 'sleep 1000', instances: 2, mem: 64 });
+  assert.equal(propose('PATCH', '/v2/apps/prod/web', { cmd: null }).targets[0].value.cmd, 'sleep 1000');
+  const v = judge(admissionRoute('PATCH', '/v2/apps/prod/web')!, JSON.stringify({ cmd: null, instances: 3 }), deployed, defaultProfile);
+  assert.deepEqual(v.findings.filter((f) => f.severity === 'error'), []);
+});
+
 test('batch PUT /v2/apps: each element merged by its own id', () => {
   const p = propose('PUT', '/v2/apps', [{ id: '/prod/web', mem: 1 }, { id: '/prod/new', cmd: 'sleep 10' }, { mem: 3 }]);
   assert.deepEqual(p.targets.map((t) => [t.value.id, t.value.cmd, t.batchIndex]), [['/prod/web', 'sleep 1000', 0], ['/prod/new', 'sleep 10', 1]]);
