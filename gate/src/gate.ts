@@ -17,7 +17,7 @@ import { bodyTooLarge, cannotDecide, marathonUnreachable, notValid, type Maratho
 import { decodeBody } from './marathonReader';
 import { createMetrics, type Decision } from './metrics';
 import { readBody } from './readBody';
-import { admissionRoute, deletion, type AdmissionRoute } from './routes';
+import { admissionRoute, deletion, forwardedTarget, type AdmissionRoute } from './routes';
 import { warningHeaders } from './warningHeaders';
 
 export type Mode = 'deny' | 'warn' | 'audit';
@@ -163,7 +163,8 @@ export async function startGate(options: GateOptions, host: string, port: number
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const url = req.url ?? '/';
+    // Judge what is forwarded: `POST /v2/./apps` reaches Marathon as `POST /v2/apps`.
+    const url = (req.url = forwardedTarget(req.url ?? '/'));
     if (url.startsWith('/_gate/')) return own(req, res);
     dropHopByHop(req.headers);
     const route = admissionRoute(req.method, url);

@@ -49,6 +49,23 @@ export function admissionRoute(method: string | undefined, url: string | undefin
 }
 
 /**
+ * The request target as it is forwarded: http-proxy-3 sends Marathon the path and query of
+ * `new URL(target, base)` (WHATWG parsing: `.` and `..` segments, `%2e` included, resolved; an absolute-form
+ * target `http://host/…` reduced to its path), so that is the target the gate must route and judge. An
+ * unparsable target is kept as sent (the proxy then fails on it as well).
+ */
+export function forwardedTarget(url: string): string {
+  if (url === '' || url.startsWith('?')) return url;
+  try {
+    // http-proxy-3 reads a leading `//` as a path, not as a host.
+    const u = new URL(url.startsWith('//') ? `http://base.invalid${url}` : url, 'http://base.invalid');
+    return `${u.pathname}${u.search}`;
+  } catch {
+    return url;
+  }
+}
+
+/**
  * `partialUpdate` of `PUT /v2/apps[/{id}]` defaults to true (marathon-api.md §4). Read as Jersey reads a
  * boolean query parameter: absent or blank is the default, anything else is Boolean.valueOf, true only for
  * `true` in any case (`FALSE`, `0`, `no` all replace the app).

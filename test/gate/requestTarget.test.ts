@@ -1,0 +1,61 @@
+// The gate judges the request target that it forwards. http-proxy-3 forwards the path WHATWG URL parsing gives
+// (dot segments resolved, an absolute-form target reduced to its path), so `POST /v2/./apps` reaches Marathon
+// as `POST /v2/apps` and must be judged as one. Raw requests over a socket: clients would tidy these targets.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { connect } from 'node:net';
+import { startStandinMarathon, type StandinMarathon } from '../standins/marathon/standin';
+import type { RunningGate } from '../../gate/src/gate';
+import { gateInFrontOf } from './harness';
+
+let marathon: StandinMarathon;
+let gate: RunningGate;
+before(async () => {
+  marathon = await startStandinMarathon();
+  gate = await gateInFrontOf(marathon.url);
+});
+after(async () => {
+  await gate.close();
+  await marathon.close();
+});
+
+/** One raw HTTP/1.1 request with this exact target; resolves with the status line and body. */
+function raw(method: string, target: string, body: string): Promise<{ status: number; body: string }> {
+  const { hostname, port } = new URL(gate.url);
+  return new Promise((resolve, reject) => {
+    const s = connect(Number(port), hostname, () => {
+      s.write(`${method} ${target} HTTP/1.1\r\nHost: marathon\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+    });
+    let text = '';
+    s.setEncoding('utf8');
+    s.on('data', (c: string) => (text += c));
+    s.on('error', reject);
+    s.on('close', () => resolve({ status: Number(text.split(' ')[1]), body: text.slice(text.indexOf('\r\n\r\n') + 4) }));
+    s.setTimeout(10_000, () => s.destroy(new Error('no answer within 10 s')));
+  });
+}
+
+const noName = JSON.stringify({ id: '/target/db', cmd: 'sleep 1000', container: { type: 'MESOS', volumes: [{ containerPath: 'var', external: { size: 10 }, mode: 'RW' }] } });
+const targets = ['/v2/./apps', '/v2/x/../apps', '/x/../v2/apps', '/v2/%2e/apps', 'http://marathon/v2/apps', 'HTTP://marathon:8080/v2/./apps?force=true'];
+
+for (const target of targets) {
+  test(`POST ${target} reaches Marathon as POST /v2/apps, so it is judged as one`, async () => {
+    const before = marathon.requests.length;
+    const a = await raw('POST', target, noName);
+    assert.equal(a.status, 422, a.body);
+    assert.match(JSON.parse(a.body).details[0].errors[0], /\((external-volume-name-required|external-volume-provider-required)\)$/);
+    assert.deepEqual(marathon.requests.slice(before).filter((r) => r.method === 'POST').map((r) => r.path), []);
+  });
+}
+
+test('the gate\'s own endpoints answer under the same reading of the target', async () => {
+  const { hostname, port } = new URL(gate.url);
+  const status = await new Promise<string>((resolve) => {
+    const s = connect(Number(port), hostname, () => s.write('GET /x/../_gate/healthz HTTP/1.1\r\nHost: g\r\nConnection: close\r\n\r\n'));
+    let text = '';
+    s.on('data', (c) => (text += c));
+    s.on('close', () => resolve(text.split('\r\n')[0]));
+  });
+  assert.equal(status, 'HTTP/1.1 200 OK');
+  assert.equal(marathon.requests.filter((r) => r.path.includes('_gate')).length, 0);
+});
