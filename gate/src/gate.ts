@@ -72,6 +72,9 @@ export async function startGate(options: GateOptions, host: string, port: number
       if (!proxyRes.complete) res.destroy();
     });
     dropHopByHop(proxyRes.headers);
+    // The client's connection, not Marathon's: http-proxy-3 otherwise fills in `keep-alive` (the client's own
+    // Connection header is dropped as hop-by-hop), and a client that asked to close would wait for the timeout.
+    proxyRes.headers.connection = res.shouldKeepAlive ? 'keep-alive' : 'close';
     const v = accepted.get(req);
     const status = proxyRes.statusCode ?? 0;
     if (status < 200 || status >= 300) return;

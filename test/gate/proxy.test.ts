@@ -177,6 +177,24 @@ test('Marathon\'s connection breaking mid-answer breaks the client\'s answer too
   assert.equal((await call('GET', `${gate.url}/ping`)).body, 'pong');
 });
 
+test('a client that sends Connection: close gets the answer and the connection closed, not held for the keep-alive timeout', async () => {
+  const port = Number(new URL(gate.url).port);
+  const outcome = await new Promise<string>((resolve) => {
+    const s = connect(port, '127.0.0.1', () => s.write('GET /ping HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n'));
+    let text = '';
+    s.on('data', (c) => (text += c));
+    const timer = setTimeout(() => {
+      s.destroy();
+      resolve(`still open after 5 s: ${text.split('\r\n')[0]}`);
+    }, 5_000);
+    s.on('close', () => {
+      clearTimeout(timer);
+      resolve(/\r\nconnection: close\r\n/i.test(text) && text.includes('pong') ? 'answered and closed' : `closed: ${JSON.stringify(text)}`);
+    });
+  });
+  assert.equal(outcome, 'answered and closed');
+});
+
 test('200 concurrent mixed requests: every one answered, none lost or crossed', async () => {
   const bad = (i: number) => JSON.stringify({ id: `/many/bad${i}`, cmd: 'sleep 1', container: { type: 'MESOS', volumes: [{ containerPath: 'v', mode: 'RW', external: { size: 1 } }] } });
   const jobs = Array.from({ length: 200 }, (_, i) => {
