@@ -114,17 +114,30 @@ export function parseBaseUrl(raw: string): { base: URL; auth?: MarathonAuth } {
   try {
     u = new URL(raw);
   } catch {
-    throw new MarathonSetupError(`${oneLine(raw, 80)}: not a URL (expected e.g. http://marathon.example:8080)`);
+    // The raw text may still hold `user:password@`: show it without, as every other message shows a URL.
+    throw new MarathonSetupError(`${oneLine(withoutUserInfo(raw), 80)}: not a URL (expected e.g. http://marathon.example:8080)`);
   }
   if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new MarathonSetupError(`${u.protocol}//${u.host}: only http:// and https:// Marathon URLs are supported`);
   let auth: MarathonAuth | undefined;
-  if (u.username) auth = { kind: 'basic', user: decodeURIComponent(u.username), password: decodeURIComponent(u.password) };
+  const shown = () => `${u.protocol}//${u.host}${u.pathname}`;
+  if (u.username) {
+    try {
+      auth = { kind: 'basic', user: decodeURIComponent(u.username), password: decodeURIComponent(u.password) };
+    } catch {
+      throw new MarathonSetupError(`${shown()}: the user or password in the URL has a malformed %-escape (write % as %25)`);
+    }
+  }
   u.username = '';
   u.password = '';
   u.hash = '';
   u.search = '';
   if (!u.pathname.endsWith('/')) u.pathname += '/';
   return { base: u, auth };
+}
+
+/** `scheme://user:password@rest` → `scheme://rest`, for text that did not parse as a URL. */
+function withoutUserInfo(raw: string): string {
+  return raw.replace(/^(\s*[a-z][a-z0-9+.-]*:\/*)[^/?#]*@/i, '$1');
 }
 
 export function authorizationHeader(auth: MarathonAuth | undefined): string | undefined {
