@@ -115,7 +115,7 @@ export function parseBaseUrl(raw: string): { base: URL; auth?: MarathonAuth } {
     u = new URL(raw);
   } catch {
     // The raw text may still hold `user:password@`: show it without, as every other message shows a URL.
-    throw new MarathonSetupError(`${oneLine(withoutUserInfo(raw), 80)}: not a URL (expected e.g. http://marathon.example:8080)`);
+    throw new MarathonSetupError(`${oneLine(userFreeUrl(raw), 80)}: not a URL (expected e.g. http://marathon.example:8080)`);
   }
   if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new MarathonSetupError(`${u.protocol}//${u.host}: only http:// and https:// Marathon URLs are supported`);
   let auth: MarathonAuth | undefined;
@@ -135,9 +135,19 @@ export function parseBaseUrl(raw: string): { base: URL; auth?: MarathonAuth } {
   return { base: u, auth };
 }
 
-/** `scheme://user:password@rest` → `scheme://rest`, for text that did not parse as a URL. */
-function withoutUserInfo(raw: string): string {
-  return raw.replace(/^(\s*[a-z][a-z0-9+.-]*:\/*)[^/?#]*@/i, '$1');
+/**
+ * A base URL as a user gave it, fit to show (status lines, logs, messages): never its `user:password@`, which
+ * parseBaseUrl moves into basic auth. Text that does not parse as a URL loses what stands where user info would.
+ */
+export function userFreeUrl(raw: string): string {
+  try {
+    const u = new URL(raw);
+    u.username = '';
+    u.password = '';
+    return u.toString();
+  } catch {
+    return raw.replace(/^(\s*[a-z][a-z0-9+.-]*:\/*)[^/?#]*@/i, '$1');
+  }
 }
 
 export function authorizationHeader(auth: MarathonAuth | undefined): string | undefined {
