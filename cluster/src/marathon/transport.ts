@@ -52,7 +52,7 @@ export class MarathonTransport {
     const { base, auth } = parseBaseUrl(options.url);
     this.base = base;
     this.authorization = authorizationHeader(options.auth ?? auth);
-    this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    this.timeoutMs = timerMs(options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
     this.maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
     this.userAgent = options.userAgent ?? 'marathon-devtools';
     this.agent = new UndiciAgent({
@@ -86,7 +86,7 @@ export class MarathonTransport {
     const url = this.urlFor(path, o.query);
     const shown = displayUrl(url);
     const body = o.json !== undefined ? JSON.stringify(o.json) : o.body;
-    const timeoutMs = o.timeoutMs ?? this.timeoutMs;
+    const timeoutMs = timerMs(o.timeoutMs ?? this.timeoutMs);
     const signals = [o.signal, timeoutMs > 0 ? AbortSignal.timeout(timeoutMs) : undefined].filter((s): s is AbortSignal => !!s);
     try {
       const res = await request(url, {
@@ -111,7 +111,7 @@ export class MarathonTransport {
   async raw(method: Dispatcher.HttpMethod, path: string, o: RequestOptions = {}): Promise<RawResponse> {
     const res = await this.stream(method, path, o);
     const maxBytes = o.maxBytes ?? this.maxBytes;
-    const timeoutMs = o.timeoutMs ?? this.timeoutMs;
+    const timeoutMs = timerMs(o.timeoutMs ?? this.timeoutMs);
     const declared = Number(res.headers['content-length']);
     if (Number.isFinite(declared) && declared > maxBytes) {
       discard(res.body);
@@ -163,6 +163,15 @@ export class MarathonTransport {
   destroy(): Promise<void> {
     return this.agent.destroy();
   }
+}
+
+/**
+ * Node's timers (and undici's) hold at most 2^31 - 1 ms (~24.8 days); a longer one fires after 1 ms with a
+ * TimeoutOverflowWarning, so a generous --marathon-timeout would fail every request at once. Cap it instead.
+ */
+const maxTimerMs = 2 ** 31 - 1;
+function timerMs(ms: number): number {
+  return Math.min(ms, maxTimerMs);
 }
 
 /** Drop an unread body without an unhandled 'error' from undici's abort. */
