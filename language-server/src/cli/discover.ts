@@ -52,8 +52,9 @@ export function discover(inputs: readonly string[], cwd: string): FileDiscovery 
     }
     if (st.isDirectory()) {
       let count = 0;
-      walk(abs, input, (p) => (count++, add(p)), errors, new Set());
-      if (count === 0) errors.push(`${input}: directory contains no *.json file to lint (node_modules, .git and ${configFileName} are skipped)`);
+      // A directory that could not be read has said so: it is not known to hold no *.json file.
+      const opened = walk(abs, input, (p) => (count++, add(p)), errors, new Set());
+      if (count === 0 && opened) errors.push(`${input}: directory contains no *.json file to lint (node_modules, .git and ${configFileName} are skipped)`);
     } else if (st.isFile()) {
       add(abs);
     } else {
@@ -78,18 +79,21 @@ function expandGlob(pattern: string, cwd: string): string[] {
     .sort();
 }
 
-/** Depth-first, entries sorted by name, so output order does not depend on the filesystem. */
-function walk(dir: string, display: string, add: (p: string) => void, errors: string[], visited: Set<string>): void {
+/**
+ * Depth-first, entries sorted by name, so output order does not depend on the filesystem. False when `dir`
+ * itself could not be read (the error is already in `errors`).
+ */
+function walk(dir: string, display: string, add: (p: string) => void, errors: string[], visited: Set<string>): boolean {
   let real: string;
   let entries: Dirent[];
   try {
     real = realpathSync(dir);
-    if (visited.has(real)) return; // a symlink cycle
+    if (visited.has(real)) return true; // a symlink cycle
     visited.add(real);
     entries = readdirSync(dir, { withFileTypes: true });
   } catch (e) {
     errors.push(`${display}: ${describeFsError(e)}`);
-    return;
+    return false;
   }
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const entry of entries) {
@@ -113,6 +117,7 @@ function walk(dir: string, display: string, add: (p: string) => void, errors: st
       add(path);
     }
   }
+  return true;
 }
 
 function isDanglingLink(abs: string): boolean {
