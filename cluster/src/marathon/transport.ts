@@ -204,6 +204,24 @@ function htmlError(res: RawResponse): MarathonError {
   return new MarathonError('html', res.url, `HTTP ${res.status}, ${what}`, res.status);
 }
 
+/**
+ * Marathon redirects only `/` and the event stream (marathon-api.md §1), which have their own handling: any other
+ * redirect comes from something in front of it (a sign-in page, http → https). Say where it points, without the
+ * query and user info, which may carry state or tokens.
+ */
+function redirectError(res: RawResponse, message: string | undefined, body: unknown): MarathonError {
+  const location = header(res, 'location');
+  let target: string | undefined;
+  try {
+    const u = new URL(location, res.url);
+    target = `${u.protocol}//${u.host}${u.pathname}`;
+  } catch {
+    target = undefined;
+  }
+  const where = target ? `redirect to ${oneLine(target, 120)}` : 'redirect without a usable Location';
+  return new MarathonError('http', res.url, `HTTP ${res.status} ${where}${message ? ` (${oneLine(message, 80)})` : ''}: Marathon does not redirect this request, so a proxy or sign-in page answered; give the URL Marathon itself answers at`, res.status, body);
+}
+
 function statusError(res: RawResponse): MarathonError {
   const text = res.body.toString('utf8');
   let body: unknown;
@@ -217,6 +235,7 @@ function statusError(res: RawResponse): MarathonError {
     const scheme = header(res, 'www-authenticate').split(/\s/)[0];
     return new MarathonError('unauthorized', res.url, `HTTP 401 unauthorized${scheme ? ` (${scheme})` : ''}: check --marathon-token-file or --marathon-credentials-file`, 401, body);
   }
+  if (res.status >= 300 && res.status < 400) return redirectError(res, message, body);
   if (res.status === 403) return new MarathonError('forbidden', res.url, `HTTP 403 forbidden${message ? `: ${oneLine(message, 80)}` : ''}: the identity may not read this`, 403, body);
   if (body === undefined && looksLikeHtml(res)) return htmlError(res);
   return new MarathonError('http', res.url, `HTTP ${res.status}${message ? `: ${oneLine(message)}` : text ? `: ${oneLine(text, 80)}` : ''}`, res.status, body);

@@ -1,7 +1,7 @@
 // Stand-in Marathon as a command, following ../shared/reference/marathon-api.md (see ./standin.ts).
 // Usage: node --import tsx test/standins/marathon/main.ts [--port N] [--root-group FILE] [--version V]
 //        [--token T | --credentials user:password] [--heartbeat-ms N]
-//        [--fault slow:MS | html:STATUS | huge:BYTES | huge-declared:BYTES | status:CODE | close-mid-body | no-leader | forbidden]
+//        [--fault slow:MS | html:STATUS | huge:BYTES | huge-declared:BYTES | status:CODE | close-mid-body | no-leader | redirect:STATUS | forbidden]
 //        A fault ending in @PATH (e.g. slow:400@/v2/info) hits only the paths starting with PATH.
 // Prints the URL on stdout's first line, then serves until SIGINT/SIGTERM.
 import { readFileSync } from 'node:fs';
@@ -34,6 +34,7 @@ function faultFrom(spec: string | undefined): StandinFault | undefined {
   if (kind === 'status') return { kind: 'status', status: n };
   if (kind === 'close-mid-body') return { kind: 'close-mid-body' };
   if (kind === 'no-leader') return { kind: 'no-leader' };
+  if (kind === 'redirect') return { kind: 'redirect', status: n || 302 };
   console.error(`standin-marathon: unknown --fault ${spec}`);
   process.exit(2);
 }
