@@ -112,6 +112,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   io.stdout.write(formatters[opts.format].format(results, ctx));
 
   for (const w of configs.warnings) io.stderr.write(`marathon-lint: warning: ${printable(w)}\n`);
+  // Every format, not only stylish's profile line: a cluster whose version was passed over must not go unnoticed.
+  for (const problem of new Set([...profiles.values()].map((p) => p.clusterProblem).filter((x) => x !== undefined)))
+    io.stderr.write(`marathon-lint: warning: ${printable(`${snapshot!.url.replace(/\/+$/, '')}/v2/info: ${problem}`)}\n`);
   const errors = [...found.errors, ...run.errors];
   for (const e of errors) fail(e);
   const status = exitStatus(run.results, errors.length, opts.maxWarnings);
