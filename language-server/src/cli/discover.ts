@@ -23,9 +23,12 @@ export function discover(inputs: readonly string[], cwd: string): FileDiscovery 
   const targets: Target[] = [];
   const errors: string[] = [];
   const seen = new Set<string>();
+  // One document per file, however it was reached: a glob follows symlinked directories (releases/current -> v2)
+  // and two spellings of a path name one file, which would otherwise be linted, and reported, twice.
   const add = (abs: string) => {
-    if (seen.has(abs)) return;
-    seen.add(abs);
+    const key = realPath(abs);
+    if (seen.has(key)) return;
+    seen.add(key);
     targets.push({ kind: 'file', path: abs });
   };
   let stdinSeen = false;
@@ -118,6 +121,14 @@ function walk(dir: string, display: string, add: (p: string) => void, errors: st
     }
   }
   return true;
+}
+
+function realPath(abs: string): string {
+  try {
+    return realpathSync.native(abs);
+  } catch {
+    return abs; // it will fail to read, and say why, under the name it was given
+  }
 }
 
 function isDanglingLink(abs: string): boolean {
