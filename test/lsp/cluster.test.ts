@@ -138,6 +138,16 @@ describe('language server with marathon.cluster.url', () => {
     assert.ok(!c.logs.some((l) => l.includes(password)), 'the password never reaches the log');
   });
 
+  it('a MARATHON_CLUSTER_TOKEN no HTTP header can carry is named as such, not as undici\'s "invalid authorization header"', { timeout: 30_000 }, async () => {
+    const m = await startStandinMarathon({ info: infoFor('1.10.26') });
+    cleanups.push(() => m.close());
+    const c = await startClient({ settings: () => ({ cluster: { url: m.url } }), env: { MARATHON_CLUSTER_TOKEN: 'eyJhbGciOi\u0001secret' } });
+    cleanups.push(() => c.shutdown());
+    const bad = await c.waitClusterStatus((s) => s.state === 'unreachable');
+    assert.match(bad.text, /the token handed over directly \(MARATHON_CLUSTER_TOKEN\) holds a character an HTTP header cannot carry .* at position 11\); linting offline$/);
+    assert.doesNotMatch(bad.text, /secret/);
+  });
+
   it('without marathon.cluster.url: status off, documents linted alone', { timeout: 30_000 }, async () => {
     const c = await startClient({ settings: () => ({}) });
     cleanups.push(() => c.shutdown());

@@ -54,7 +54,17 @@ export function readTokenFile(path: string): MarathonAuth {
   const token = readSecretFile(path, 'token file');
   if (!token) throw new MarathonSetupError(`${path}: the token file is empty`);
   if (/[\r\n]/.test(token)) throw new MarathonSetupError(`${path}: the token file must hold one line (the DC/OS token)`);
+  const bad = headerUnsafeAt(token);
+  if (bad >= 0) throw new MarathonSetupError(`${path}: the token file holds a character an HTTP header cannot carry (a control or non-Latin-1 character) at position ${bad + 1}`);
   return { kind: 'token', token };
+}
+
+/**
+ * Index of the first character an HTTP header value cannot hold (RFC 9110 field-value: tab, visible ASCII,
+ * obs-text), or -1. undici refuses such a token with "invalid authorization header", naming neither file nor spot.
+ */
+function headerUnsafeAt(value: string): number {
+  return value.search(/[^\t\x20-\x7e\x80-\xff]/);
 }
 
 /** A credentials file holding one line `user:password` (Marathon's `--http_credentials` form; the user has no `:`). */
@@ -99,6 +109,8 @@ export function readAccessFiles(files: MarathonAccessFiles): { auth?: MarathonAu
     }
   };
   const { tokenFile, credentialsFile, caFile } = files;
+  if (files.token && headerUnsafeAt(files.token) >= 0)
+    throw new MarathonSetupError(`the token handed over directly (MARATHON_CLUSTER_TOKEN) holds a character an HTTP header cannot carry (a control or non-Latin-1 character) at position ${headerUnsafeAt(files.token) + 1}`);
   const auth: MarathonAuth | undefined = files.token
     ? { kind: 'token', token: files.token }
     : tokenFile !== undefined ? via('--marathon-token-file', () => readTokenFile(tokenFile))
