@@ -109,8 +109,9 @@ export function readAccessFiles(files: MarathonAccessFiles): { auth?: MarathonAu
     }
   };
   const { tokenFile, credentialsFile, caFile } = files;
-  if (files.token && headerUnsafeAt(files.token) >= 0)
-    throw new MarathonSetupError(`the token handed over directly (MARATHON_CLUSTER_TOKEN) holds a character an HTTP header cannot carry (a control or non-Latin-1 character) at position ${headerUnsafeAt(files.token) + 1}`);
+  const badAt = files.token ? headerUnsafeAt(files.token) : -1;
+  if (badAt >= 0)
+    throw new MarathonSetupError(`the token handed over directly (MARATHON_CLUSTER_TOKEN) holds a character an HTTP header cannot carry (a control or non-Latin-1 character) at position ${badAt + 1}`);
   const auth: MarathonAuth | undefined = files.token
     ? { kind: 'token', token: files.token }
     : tokenFile !== undefined ? via('--marathon-token-file', () => readTokenFile(tokenFile))
