@@ -224,6 +224,16 @@ describe('failures: one line naming the URL and the cause', () => {
     await c.close();
   });
 
+  it('a root group holding something other than a group (a proxy, a broken export) names where, not a TypeError', async () => {
+    const c = new MarathonClient({ url: m.url });
+    m.setFault({ kind: 'status', status: 200, body: { id: '/', apps: [], groups: [{ id: '/a', groups: [{ id: '/a/b' }, null] }] } }, '/v2/groups');
+    const e = await failure(c.getRootGroup());
+    assert.equal(e.kind, 'not-json');
+    assert.match(e.message, /\/v2\/groups\?embed=\S+: the answer is not a Marathon group: "\/a" holds groups\[1\] = null, not a group with an "id"$/);
+    m.setFault(undefined);
+    await c.close();
+  });
+
   it('a raw request returns any status whole; a stream leaves the body unread', async () => {
     const c = new MarathonClient({ url: m.url });
     const r = await c.raw('GET', 'v2/apps/missing');

@@ -119,6 +119,35 @@ describe('language server with marathon.cluster.url', () => {
     assert.match(conflict(found)[0].message, /app\(s\): \/db\/pg/);
   });
 
+  it('user info in marathon.cluster.url is used for basic auth and never shown in the status or the log', { timeout: 30_000 }, async () => {
+    const password = 'pw-in-url-7c1e';
+    const m = await startStandinMarathon({ info: infoFor('1.10.26'), auth: { kind: 'basic', user: 'ops', password } });
+    cleanups.push(() => m.close());
+    const withUser = m.url.replace('http://', `http://ops:${password}@`);
+    let settings = { cluster: { url: withUser } };
+    const c = await startClient({ settings: () => settings });
+    cleanups.push(() => c.shutdown());
+    const up = await c.waitClusterStatus((s) => s.state === 'connected');
+    assert.equal(up.url, m.url);
+    // A URL that cannot be used (port out of range) is reported without its user info too.
+    settings = { cluster: { url: `http://ops:${password}@127.0.0.1:99999` } };
+    await c.conn.sendNotification('workspace/didChangeConfiguration', { settings: { marathon: settings } });
+    const bad = await c.waitClusterStatus((s) => s.state === 'unreachable');
+    assert.match(bad.text, /127\.0\.0\.1:99999: not a URL/);
+    for (const s of c.clusterStatuses) assert.ok(!JSON.stringify(s).includes(password), `status shows the password: ${JSON.stringify(s)}`);
+    assert.ok(!c.logs.some((l) => l.includes(password)), 'the password never reaches the log');
+  });
+
+  it('a MARATHON_CLUSTER_TOKEN no HTTP header can carry is named as such, not as undici\'s "invalid authorization header"', { timeout: 30_000 }, async () => {
+    const m = await startStandinMarathon({ info: infoFor('1.10.26') });
+    cleanups.push(() => m.close());
+    const c = await startClient({ settings: () => ({ cluster: { url: m.url } }), env: { MARATHON_CLUSTER_TOKEN: 'eyJhbGciOi\u0001secret' } });
+    cleanups.push(() => c.shutdown());
+    const bad = await c.waitClusterStatus((s) => s.state === 'unreachable');
+    assert.match(bad.text, /the token handed over directly \(MARATHON_CLUSTER_TOKEN\) holds a character an HTTP header cannot carry .* at position 11\); linting offline$/);
+    assert.doesNotMatch(bad.text, /secret/);
+  });
+
   it('without marathon.cluster.url: status off, documents linted alone', { timeout: 30_000 }, async () => {
     const c = await startClient({ settings: () => ({}) });
     cleanups.push(() => c.shutdown());

@@ -1,7 +1,7 @@
 // The one Marathon API client (used by marathon-lint, the language server, marathon-gate and the bridge's agent
 // discovery). Paths, embeds and bodies follow ../shared/reference/marathon-api.md; errors are MarathonErrors
 // (./errors) with one line naming the URL and the cause.
-import { MarathonError } from './errors';
+import { MarathonError, oneLine } from './errors';
 import type { MarathonClientOptions } from './options';
 import { MarathonTransport, type RawResponse, type RequestOptions, type StreamResponse } from './transport';
 import type { DeploymentResult, AppInfo, GroupInfo, MarathonInfo, DeployedPod, MarathonTask } from './types';
@@ -51,8 +51,10 @@ export class MarathonClient {
   /** The whole deployed root group in one `GET /v2/groups?embed=group.groups&embed=group.apps&embed=group.pods` (marathon-api.md §5). */
   async getRootGroup(o?: RequestOptions): Promise<GroupInfo> {
     const root = await this.transport.json<GroupInfo>('GET', 'v2/groups', { ...o, query: { ...o?.query, embed: ROOT_GROUP_EMBED } });
-    if (!root || typeof root !== 'object' || typeof root.id !== 'string')
-      throw new MarathonError('not-json', this.transport.urlFor('v2/groups').toString(), 'the answer is not a Marathon group (no "id")');
+    const url = () => this.transport.urlFor('v2/groups', { embed: ROOT_GROUP_EMBED }).toString();
+    if (!root || typeof root !== 'object' || typeof root.id !== 'string') throw new MarathonError('not-json', url(), 'the answer is not a Marathon group (no "id")');
+    const bad = strayInGroups(root);
+    if (bad) throw new MarathonError('not-json', url(), `the answer is not a Marathon group: ${bad}`);
     return normalizeGroup(root);
   }
 
@@ -130,6 +132,21 @@ export class MarathonClient {
   destroy(): Promise<void> {
     return this.transport.destroy();
   }
+}
+
+/**
+ * The first nested entry of `groups` that is not a group with an id, said as `"/a" holds groups[1] = null`:
+ * normalizeGroup (and every walk after it) may then take each one for a group.
+ */
+function strayInGroups(g: GroupInfo): string | undefined {
+  if (!Array.isArray(g.groups)) return undefined;
+  for (const [i, sub] of (g.groups as unknown[]).entries()) {
+    if (!sub || typeof sub !== 'object' || Array.isArray(sub) || typeof (sub as GroupInfo).id !== 'string')
+      return `"${g.id}" holds groups[${i}] = ${oneLine(JSON.stringify(sub) ?? String(sub), 60)}, not a group with an "id"`;
+    const deeper = strayInGroups(sub as GroupInfo);
+    if (deeper) return deeper;
+  }
+  return undefined;
 }
 
 /** Fill the always-present arrays (marathon-api.md §5) so callers never meet a missing one, whatever the version wrote. */

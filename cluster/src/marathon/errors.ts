@@ -78,7 +78,8 @@ export function networkError(url: string, err: unknown, timeoutMs: number, timeo
   if (err instanceof MarathonError) return err;
   const code = codeOf(err);
   const name = err && typeof err === 'object' ? (err as { name?: string }).name : undefined;
-  const seconds = `${Math.round(timeoutMs / 100) / 10} s`;
+  // Below 0.1 s, in ms: "within 0 s" would read as no wait at all.
+  const seconds = timeoutMs < 100 ? `${timeoutMs} ms` : `${Math.round(timeoutMs / 100) / 10} s`;
   if (name === 'TimeoutError' || code === 'UND_ERR_CONNECT_TIMEOUT' || code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT' || code === 'ETIMEDOUT')
     return new MarathonError('timeout', url, `no answer within ${seconds}${timeoutHint ? ` (${timeoutHint})` : ''}`);
   if (code === 'ECONNREFUSED') return new MarathonError('refused', url, 'connection refused (is Marathon running at this host and port?)');

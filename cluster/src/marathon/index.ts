@@ -11,6 +11,7 @@ export {
   readCaFile,
   readCredentialsFile,
   readTokenFile,
+  userFreeUrl,
   type MarathonAccessFiles,
   type MarathonAuth,
   type MarathonClientOptions,

@@ -56,7 +56,17 @@ export function readTokenFile(path: string): MarathonAuth {
   const token = readSecretFile(path, 'token file');
   if (!token) throw new MarathonSetupError(`${path}: the token file is empty`);
   if (/[\r\n]/.test(token)) throw new MarathonSetupError(`${path}: the token file must hold one line (the DC/OS token)`);
+  const bad = headerUnsafeAt(token);
+  if (bad >= 0) throw new MarathonSetupError(`${path}: the token file holds a character an HTTP header cannot carry (a control or non-Latin-1 character) at position ${bad + 1}`);
   return { kind: 'token', token };
+}
+
+/**
+ * Index of the first character an HTTP header value cannot hold (RFC 9110 field-value: tab, visible ASCII,
+ * obs-text), or -1. undici refuses such a token with "invalid authorization header", naming neither file nor spot.
+ */
+function headerUnsafeAt(value: string): number {
+  return value.search(/[^\t\x20-\x7e\x80-\xff]/);
 }
 
 /** A credentials file holding one line `user:password` (Marathon's `--http_credentials` form; the user has no `:`). */
@@ -101,6 +111,9 @@ export function readAccessFiles(files: MarathonAccessFiles): { auth?: MarathonAu
     }
   };
   const { tokenFile, credentialsFile, caFile } = files;
+  const badAt = files.token ? headerUnsafeAt(files.token) : -1;
+  if (badAt >= 0)
+    throw new MarathonSetupError(`the token handed over directly (MARATHON_CLUSTER_TOKEN) holds a character an HTTP header cannot carry (a control or non-Latin-1 character) at position ${badAt + 1}`);
   const auth: MarathonAuth | undefined = files.token
     ? { kind: 'token', token: files.token }
     : tokenFile !== undefined ? via('--marathon-token-file', () => readTokenFile(tokenFile))
@@ -116,17 +129,40 @@ export function parseBaseUrl(raw: string): { base: URL; auth?: MarathonAuth } {
   try {
     u = new URL(raw);
   } catch {
-    throw new MarathonSetupError(`${oneLine(raw, 80)}: not a URL (expected e.g. http://marathon.example:8080)`);
+    // The raw text may still hold `user:password@`: show it without, as every other message shows a URL.
+    throw new MarathonSetupError(`${oneLine(userFreeUrl(raw), 80)}: not a URL (expected e.g. http://marathon.example:8080)`);
   }
   if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new MarathonSetupError(`${u.protocol}//${u.host}: only http:// and https:// Marathon URLs are supported`);
   let auth: MarathonAuth | undefined;
-  if (u.username) auth = { kind: 'basic', user: decodeURIComponent(u.username), password: decodeURIComponent(u.password) };
+  const shown = () => `${u.protocol}//${u.host}${u.pathname}`;
+  if (u.username) {
+    try {
+      auth = { kind: 'basic', user: decodeURIComponent(u.username), password: decodeURIComponent(u.password) };
+    } catch {
+      throw new MarathonSetupError(`${shown()}: the user or password in the URL has a malformed %-escape (write % as %25)`);
+    }
+  }
   u.username = '';
   u.password = '';
   u.hash = '';
   u.search = '';
   if (!u.pathname.endsWith('/')) u.pathname += '/';
   return { base: u, auth };
+}
+
+/**
+ * A base URL as a user gave it, fit to show (status lines, logs, messages): never its `user:password@`, which
+ * parseBaseUrl moves into basic auth. Text that does not parse as a URL loses what stands where user info would.
+ */
+export function userFreeUrl(raw: string): string {
+  try {
+    const u = new URL(raw);
+    u.username = '';
+    u.password = '';
+    return u.toString();
+  } catch {
+    return raw.replace(/^(\s*[a-z][a-z0-9+.-]*:\/*)[^/?#]*@/i, '$1');
+  }
 }
 
 export function authorizationHeader(auth: MarathonAuth | undefined): string | undefined {

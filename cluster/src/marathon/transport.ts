@@ -53,7 +53,7 @@ export class MarathonTransport {
     const { base, auth } = parseBaseUrl(options.url);
     this.base = base;
     this.authorization = authorizationHeader(options.auth ?? auth);
-    this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    this.timeoutMs = timerMs(options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
     this.maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
     this.userAgent = options.userAgent ?? 'marathon-devtools';
     this.timeoutHint = options.timeoutHint;
@@ -88,7 +88,7 @@ export class MarathonTransport {
     const url = this.urlFor(path, o.query);
     const shown = displayUrl(url);
     const body = o.json !== undefined ? JSON.stringify(o.json) : o.body;
-    const timeoutMs = o.timeoutMs ?? this.timeoutMs;
+    const timeoutMs = timerMs(o.timeoutMs ?? this.timeoutMs);
     const signals = [o.signal, timeoutMs > 0 ? AbortSignal.timeout(timeoutMs) : undefined].filter((s): s is AbortSignal => !!s);
     try {
       const res = await request(url, {
@@ -113,7 +113,7 @@ export class MarathonTransport {
   async raw(method: Dispatcher.HttpMethod, path: string, o: RequestOptions = {}): Promise<RawResponse> {
     const res = await this.stream(method, path, o);
     const maxBytes = o.maxBytes ?? this.maxBytes;
-    const timeoutMs = o.timeoutMs ?? this.timeoutMs;
+    const timeoutMs = timerMs(o.timeoutMs ?? this.timeoutMs);
     const declared = Number(res.headers['content-length']);
     if (Number.isFinite(declared) && declared > maxBytes) {
       discard(res.body);
@@ -167,6 +167,15 @@ export class MarathonTransport {
   }
 }
 
+/**
+ * Node's timers (and undici's) hold at most 2^31 - 1 ms (~24.8 days); a longer one fires after 1 ms with a
+ * TimeoutOverflowWarning, so a generous --marathon-timeout would fail every request at once. Cap it instead.
+ */
+const maxTimerMs = 2 ** 31 - 1;
+function timerMs(ms: number): number {
+  return Math.min(ms, maxTimerMs);
+}
+
 /** Drop an unread body without an unhandled 'error' from undici's abort. */
 export function discard(body: StreamResponse['body']): void {
   body.on('error', () => {});
@@ -197,6 +206,24 @@ function htmlError(res: RawResponse): MarathonError {
   return new MarathonError('html', res.url, `HTTP ${res.status}, ${what}`, res.status);
 }
 
+/**
+ * Marathon redirects only `/` and the event stream (marathon-api.md §1), which have their own handling: any other
+ * redirect comes from something in front of it (a sign-in page, http → https). Say where it points, without the
+ * query and user info, which may carry state or tokens.
+ */
+function redirectError(res: RawResponse, message: string | undefined, body: unknown): MarathonError {
+  const location = header(res, 'location');
+  let target: string | undefined;
+  try {
+    const u = new URL(location, res.url);
+    target = `${u.protocol}//${u.host}${u.pathname}`;
+  } catch {
+    target = undefined;
+  }
+  const where = target ? `redirect to ${oneLine(target, 120)}` : 'redirect without a usable Location';
+  return new MarathonError('http', res.url, `HTTP ${res.status} ${where}${message ? ` (${oneLine(message, 80)})` : ''}: Marathon does not redirect this request, so a proxy or sign-in page answered; give the URL Marathon itself answers at`, res.status, body);
+}
+
 function statusError(res: RawResponse): MarathonError {
   const text = res.body.toString('utf8');
   let body: unknown;
@@ -210,6 +237,7 @@ function statusError(res: RawResponse): MarathonError {
     const scheme = header(res, 'www-authenticate').split(/\s/)[0];
     return new MarathonError('unauthorized', res.url, `HTTP 401 unauthorized${scheme ? ` (${scheme})` : ''}: check --marathon-token-file or --marathon-credentials-file`, 401, body);
   }
+  if (res.status >= 300 && res.status < 400) return redirectError(res, message, body);
   if (res.status === 403) return new MarathonError('forbidden', res.url, `HTTP 403 forbidden${message ? `: ${oneLine(message, 80)}` : ''}: the identity may not read this`, 403, body);
   if (body === undefined && looksLikeHtml(res)) return htmlError(res);
   return new MarathonError('http', res.url, `HTTP ${res.status}${message ? `: ${oneLine(message)}` : text ? `: ${oneLine(text, 80)}` : ''}`, res.status, body);

@@ -23,9 +23,12 @@ export function discover(inputs: readonly string[], cwd: string): FileDiscovery 
   const targets: Target[] = [];
   const errors: string[] = [];
   const seen = new Set<string>();
+  // One document per file, however it was reached: a glob follows symlinked directories (releases/current -> v2)
+  // and two spellings of a path name one file, which would otherwise be linted, and reported, twice.
   const add = (abs: string) => {
-    if (seen.has(abs)) return;
-    seen.add(abs);
+    const key = realPath(abs);
+    if (seen.has(key)) return;
+    seen.add(key);
     targets.push({ kind: 'file', path: abs });
   };
   let stdinSeen = false;
@@ -52,8 +55,9 @@ export function discover(inputs: readonly string[], cwd: string): FileDiscovery 
     }
     if (st.isDirectory()) {
       let count = 0;
-      walk(abs, input, (p) => (count++, add(p)), errors, new Set());
-      if (count === 0) errors.push(`${input}: directory contains no *.json file to lint (node_modules, .git and ${configFileName} are skipped)`);
+      // A directory that could not be read has said so: it is not known to hold no *.json file.
+      const opened = walk(abs, input, (p) => (count++, add(p)), errors, new Set());
+      if (count === 0 && opened) errors.push(`${input}: directory contains no *.json file to lint (node_modules, .git and ${configFileName} are skipped)`);
     } else if (st.isFile()) {
       add(abs);
     } else {
@@ -78,18 +82,21 @@ function expandGlob(pattern: string, cwd: string): string[] {
     .sort();
 }
 
-/** Depth-first, entries sorted by name, so output order does not depend on the filesystem. */
-function walk(dir: string, display: string, add: (p: string) => void, errors: string[], visited: Set<string>): void {
+/**
+ * Depth-first, entries sorted by name, so output order does not depend on the filesystem. False when `dir`
+ * itself could not be read (the error is already in `errors`).
+ */
+function walk(dir: string, display: string, add: (p: string) => void, errors: string[], visited: Set<string>): boolean {
   let real: string;
   let entries: Dirent[];
   try {
     real = realpathSync(dir);
-    if (visited.has(real)) return; // a symlink cycle
+    if (visited.has(real)) return true; // a symlink cycle
     visited.add(real);
     entries = readdirSync(dir, { withFileTypes: true });
   } catch (e) {
     errors.push(`${display}: ${describeFsError(e)}`);
-    return;
+    return false;
   }
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const entry of entries) {
@@ -112,6 +119,15 @@ function walk(dir: string, display: string, add: (p: string) => void, errors: st
     } else if (isFile && entry.name.endsWith('.json') && entry.name !== configFileName) {
       add(path);
     }
+  }
+  return true;
+}
+
+function realPath(abs: string): string {
+  try {
+    return realpathSync.native(abs);
+  } catch {
+    return abs; // it will fail to read, and say why, under the name it was given
   }
 }
 

@@ -69,8 +69,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
           throw err;
         },
       );
-      // Both answers are in once the root group settles: drop the sockets then (a graceful close cost ~200 ms at exit).
-      rootGroup.catch(() => undefined).finally(() => void client.destroy().catch(() => undefined));
+      // Drop the sockets once both answers are in (a graceful close cost ~200 ms at exit). Either may come last: an
+      // empty cluster's root group can beat a slow /v2/info, whose read a destroy would cut short.
+      void Promise.allSettled([reads.info, rootGroup]).then(() => client.destroy().catch(() => undefined));
       snapshot = { url: client.url, info: await reads.info, rootGroup };
     } catch (err) {
       fail(`cannot read the cluster: ${clusterFailure(err)}`);
@@ -111,6 +112,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   io.stdout.write(formatters[opts.format].format(results, ctx));
 
   for (const w of configs.warnings) io.stderr.write(`marathon-lint: warning: ${printable(w)}\n`);
+  // Every format, not only stylish's profile line: a cluster whose version was passed over must not go unnoticed.
+  for (const problem of new Set([...profiles.values()].map((p) => p.clusterProblem).filter((x) => x !== undefined)))
+    io.stderr.write(`marathon-lint: warning: ${printable(`${snapshot!.url.replace(/\/+$/, '')}/v2/info: ${problem}`)}\n`);
   const errors = [...found.errors, ...run.errors];
   for (const e of errors) fail(e);
   const status = exitStatus(run.results, errors.length, opts.maxWarnings);

@@ -33,7 +33,9 @@ export function clientFor(access: ClusterAccess): MarathonClient {
   const { auth, ca } = readAccessFiles({
     token: access.token || undefined, tokenFile: access.tokenFile || undefined, credentialsFile: access.credentialsFile || undefined, caFile: access.caFile || undefined,
   });
-  return new MarathonClient({ url: access.url, auth, ca, timeoutMs: Math.round((access.timeoutSeconds ?? 10) * 1000), userAgent: 'marathon-lint' });
+  // At least 1 ms: a timeout that rounds to 0 would mean "no timeout" to the client, and an unbounded wait.
+  const timeoutMs = Math.max(1, Math.round((access.timeoutSeconds ?? 10) * 1000));
+  return new MarathonClient({ url: access.url, auth, ca, timeoutMs, userAgent: 'marathon-lint' });
 }
 
 /**

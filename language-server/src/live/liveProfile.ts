@@ -18,6 +18,8 @@ export interface LiveProfile {
   cluster?: string;
   /** The version string exactly as the cluster reported it ("1.10.26", "1.5.0-SNAPSHOT"). */
   clusterVersion?: string;
+  /** Said to the user (stderr, the profile line): the cluster's /v2/info version could not be read, so it set none. */
+  clusterProblem?: string;
 }
 
 /** What `/v2/info` says, as profile values; a value the version does not report stays undefined. */
@@ -25,13 +27,14 @@ function profileFromInfo(info: unknown): { values: Partial<Pick<Profile, Profile
   const i = (info ?? {}) as { version?: unknown; marathon_config?: Record<string, unknown> };
   const raw = typeof i.version === 'string' ? i.version : undefined;
   const m = raw ? /^(\d+\.\d+(?:\.\d+)?)/.exec(raw) : null;
-  if (!m) return { values: {}, error: `the cluster reports no Marathon version I can read (${JSON.stringify(raw ?? null)})` };
-  const mc = i.marathon_config ?? {};
-  const values: Partial<Pick<Profile, ProfileKey>> = { marathonVersion: m[1] };
+  // An unreadable version sets no version; what else the cluster reports still counts.
+  const mc = (i.marathon_config && typeof i.marathon_config === 'object' ? i.marathon_config : {}) as Record<string, unknown>;
+  const values: Partial<Pick<Profile, ProfileKey>> = m ? { marathonVersion: m[1] } : {};
   if (Array.isArray(mc.features)) values.features = mc.features.filter((f): f is string => typeof f === 'string');
   if (typeof mc.mesos_role === 'string') values.mesosRole = mc.mesos_role;
   // 1.4+ writes the key (null when unset); older versions have no default network at all.
   if ('default_network_name' in mc) values.defaultNetworkName = typeof mc.default_network_name === 'string' ? mc.default_network_name : null;
+  if (!m) return { values, error: `version ${JSON.stringify(i.version ?? null)} is not a Marathon version` };
   return { values, version: raw };
 }
 
@@ -49,13 +52,17 @@ export function liveProfile(base: Profile, fromConfig: boolean, cluster: { url: 
     sources[k] = s;
   };
   let clusterVersion: string | undefined;
+  let versionError: string | undefined;
   if (cluster) {
     const fromInfo = profileFromInfo(cluster.info);
     clusterVersion = fromInfo.version;
+    versionError = fromInfo.error;
     for (const k of profileKeys) set(k, fromInfo.values[k], 'cluster');
   }
   for (const k of profileKeys) set(k, flags[k], flagSource);
-  return { profile, sources, cluster: cluster?.url, clusterVersion };
+  // Only a problem when nothing stronger than the cluster gave the version.
+  const clusterProblem = versionError && sources.marathonVersion !== flagSource ? `${versionError}; judged as Marathon ${profile.marathonVersion} (${sources.marathonVersion})` : undefined;
+  return { profile, sources, cluster: cluster?.url, clusterVersion, ...(clusterProblem ? { clusterProblem } : {}) };
 }
 
 /** One line for people: `Marathon 1.10.26 (cluster), features external_volumes, secrets (cluster), …`. */
@@ -68,5 +75,5 @@ export function describeProfile(p: LiveProfile): string {
     `mesos_role ${p.profile.mesosRole} (${s.mesosRole})`,
     `default network ${p.profile.defaultNetworkName ?? 'none'} (${s.defaultNetworkName})`,
   ];
-  return `Profile: ${parts.join('; ')}${p.cluster ? `; cluster ${p.cluster.replace(/\/+$/, '')}` : ''}.`;
+  return `Profile: ${parts.join('; ')}${p.cluster ? `; cluster ${p.cluster.replace(/\/+$/, '')}` : ''}${p.clusterProblem ? ` (/v2/info: ${p.clusterProblem})` : ''}.`;
 }

@@ -6,6 +6,7 @@
  * it never reaches a message or the log (MarathonError never carries it).
  */
 import type { Connection } from 'vscode-languageserver';
+import { userFreeUrl } from '@marathon-devtools/cluster/marathon/options';
 import { ClusterFeed, type FeedState } from '../live/clusterFeed';
 import { clientFor, clusterFailure, type ClusterSnapshot } from '../live/clusterSnapshot';
 import { ClusterStatusNotification, clusterTokenEnv, type ClusterLinkSettings, type ClusterStatusParams } from '../protocol';
@@ -82,12 +83,13 @@ export class ClusterLink {
       if (hadCopy) this.onChange();
       return;
     }
-    const url = s.url;
+    // Shown in the status and the log; the client still gets the setting as given (its user info is basic auth).
+    const url = userFreeUrl(s.url);
     const pollSeconds = s.pollSeconds ?? defaultPollSeconds;
     let feed: ClusterFeed;
     try {
       const token = this.env[clusterTokenEnv]?.trim() || undefined;
-      const client = clientFor({ url, token, tokenFile: s.tokenFile, credentialsFile: s.credentialsFile, caFile: s.caFile, timeoutSeconds: s.timeoutSeconds });
+      const client = clientFor({ url: s.url, token, tokenFile: s.tokenFile, credentialsFile: s.credentialsFile, caFile: s.caFile, timeoutSeconds: s.timeoutSeconds });
       feed = new ClusterFeed(client, {
         pollMs: pollSeconds * 1000,
         attachWaitMs: (s.timeoutSeconds ?? 10) * 1000,

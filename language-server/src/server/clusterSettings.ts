@@ -2,6 +2,7 @@
  * `marathon.cluster.*` settings, validated field by field like the rest (settings.ts): a bad value is dropped
  * with a log line. `mesosUrl` and `bridgeApp` belong to the extension's bridge discovery and are not read here.
  */
+import { userFreeUrl } from '@marathon-devtools/cluster/marathon/options';
 import type { ClusterLinkSettings } from '../protocol';
 import type { Logger } from './logger';
 
@@ -18,7 +19,7 @@ export function sanitizeClusterSettings(raw: unknown, log: Logger): ClusterLinkS
   if (nonEmpty(r.url)) {
     const url = r.url.trim();
     if (/^https?:\/\/[^/]/i.test(url)) out.url = url;
-    else log.error(`marathon.cluster.url ignored: expected an http:// or https:// URL, got ${JSON.stringify(r.url)}`);
+    else log.error(`marathon.cluster.url ignored: expected an http:// or https:// URL, got ${JSON.stringify(userFreeUrl(r.url))}`);
   }
   for (const k of ['tokenFile', 'credentialsFile', 'caFile'] as const) {
     if (nonEmpty(r[k])) out[k] = (r[k] as string).trim();

@@ -1,7 +1,8 @@
 // Stand-in Marathon as a command, following ../shared/reference/marathon-api.md (see ./standin.ts).
 // Usage: node --import tsx test/standins/marathon/main.ts [--port N] [--root-group FILE] [--version V]
 //        [--token T | --credentials user:password] [--heartbeat-ms N]
-//        [--fault slow:MS | html:STATUS | huge:BYTES | huge-declared:BYTES | status:CODE | close-mid-body[:MS] | no-leader | forbidden]
+//        [--fault slow:MS | html:STATUS | huge:BYTES | huge-declared:BYTES | status:CODE | close-mid-body[:MS] | no-leader | redirect:STATUS | forbidden]
+//        A fault ending in @PATH (e.g. slow:400@/v2/info) hits only the paths starting with PATH.
 // Prints the URL on stdout's first line, then serves until SIGINT/SIGTERM.
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -33,6 +34,7 @@ function faultFrom(spec: string | undefined): StandinFault | undefined {
   if (kind === 'status') return { kind: 'status', status: n };
   if (kind === 'close-mid-body') return { kind: 'close-mid-body', afterMs: arg === undefined ? undefined : n };
   if (kind === 'no-leader') return { kind: 'no-leader' };
+  if (kind === 'redirect') return { kind: 'redirect', status: n || 302 };
   console.error(`standin-marathon: unknown --fault ${spec}`);
   process.exit(2);
 }
@@ -61,7 +63,11 @@ const standin = await startStandinMarathon({
   info: infoFor(values.version, features ? { features } : {}),
   heartbeatMs: Number(values['heartbeat-ms']),
 });
-if (values.fault !== 'forbidden') standin.setFault(faultFrom(values.fault));
+if (values.fault !== 'forbidden') {
+  // `slow:400@/v2/info`: the answers a client awaits together can then arrive in either order.
+  const [spec, pathPrefix] = (values.fault ?? '').split('@');
+  standin.setFault(faultFrom(spec), pathPrefix);
+}
 console.log(standin.url);
 const stop = () => void standin.close().then(() => process.exit(0));
 process.on('SIGINT', stop);

@@ -2,7 +2,7 @@
 // A real HTTP server on loopback (port 0) serving /v2/info, /v2/groups (embeds), /v2/apps[/id][/tasks], /v2/pods,
 // /v2/events (SSE), /ping and the write routes (bodies recorded), with Marathon's headers (marathon-api.md §1), auth (§2) and
 // error bodies (marathon-api.md §12), plus faults a real network produces: slow, an HTML proxy page, a huge body, a 5xx, a
-// connection closed mid-body, no leader. In-process via startStandinMarathon(), or as a CLI (./main.ts).
+// connection closed mid-body, no leader, a sign-in redirect. In-process via startStandinMarathon(), or as a CLI (./main.ts).
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -50,7 +50,9 @@ export type StandinFault =
   | { kind: 'status'; status: number; body?: unknown }
   /** Half the answer, then the connection closes: at once, or `afterMs` later (the client has the headers by then). */
   | { kind: 'close-mid-body'; afterMs?: number }
-  | { kind: 'no-leader' };
+  | { kind: 'no-leader' }
+  /** A proxy in front sending every request to a sign-in page (Marathon itself redirects only `/` and the event stream). */
+  | { kind: 'redirect'; status: number };
 
 export interface StandinOptions {
   rootGroup?: GroupInfo;
@@ -138,6 +140,11 @@ export async function startStandinMarathon(o: StandinOptions = {}): Promise<Stan
     if (f?.kind === 'html') {
       res.writeHead(f.status, { 'Content-Type': 'text/html' });
       res.end(`<!DOCTYPE html>\n<html><head><title>Sign in - Corporate Proxy</title></head><body><form action="/login">Please sign in</form></body></html>\n`);
+      return;
+    }
+    if (f?.kind === 'redirect') {
+      res.writeHead(f.status, { Location: `https://sso.example.com/login?return=${encodeURIComponent(url.pathname + url.search)}` });
+      res.end();
       return;
     }
     if (f?.kind === 'no-leader') {
