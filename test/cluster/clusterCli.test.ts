@@ -131,12 +131,15 @@ test('dry-run --app: bad input and an unreachable cluster are one clear line, ex
     [['--app', appFile('db.json', dataApp([])), ...cluster(), '--token-file', lab.tokenFile, '--bridge-app', '/nothere'], /v2\/apps\/nothere: HTTP 404: App '\/nothere' does not exist/],
     [['--app', appFile('db.json', dataApp([])), ...cluster()], /--token-file FILE \(the bridges' token\) is required/],
     [['--app', appFile('db.json', dataApp([])), ...cluster(), '--token-file', lab.tokenFile, '--bridge-app', 'Bad App'], /--bridge-app "Bad App" is not a Marathon app id/],
+    // A URL that does not parse is shown without its user:password.
+    [['--app', appFile('db.json', dataApp([])), '--marathon', 'http://ops:s3cret-9f@127.0.0.1:99999', '--mesos', lab.master.url, '--token-file', lab.tokenFile], /--marathon "http:\/\/127\.0\.0\.1:99999" is not a URL/],
   ];
   for (const [args, want] of cases) {
     const r = await cli(['dry-run', ...args]);
     assert.equal(r.code, 2, `${args.join(' ')}: ${r.stdout}${r.stderr}`);
     assert.match(r.stderr, want);
     assert.equal(r.stderr.trim().split('\n').length, 1, r.stderr);
+    assert.ok(!r.stderr.includes('s3cret-9f'), r.stderr);
   }
   const none = await cli(['dry-run', '--app', appFile('plain.json', { id: '/plain', cmd: 'sleep 1' }), ...cluster(), '--token-file', lab.tokenFile]);
   assert.equal(none.code, 0);

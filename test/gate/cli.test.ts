@@ -83,6 +83,13 @@ test('usage mistakes: one line naming the flag, exit 2, nothing listens', () => 
   assert.equal(r.stderr, 'marathon-gate: --marathon-token-file /nonexistent/token: cannot read the token file (ENOENT)\n');
 });
 
+test('a --marathon URL that does not parse is shown without its user:password', () => {
+  const r = spawnSync(process.execPath, [bin, '--listen', '127.0.0.1:0', '--marathon', 'http://ops:s3cret-9f@127.0.0.1:99999'], { encoding: 'utf8', timeout: 20_000 });
+  assert.equal(r.status, 2);
+  assert.match(r.stderr, /--marathon "http:\/\/127\.0\.0\.1:99999" is not a URL/);
+  assert.ok(!r.stderr.includes('s3cret-9f'), r.stderr);
+});
+
 test('TLS files that are not a certificate and its key: one line naming the flag and the file, exit 2', () => {
   const start = (cert: string, key: string) =>
     spawnSync(process.execPath, [bin, '--listen', '127.0.0.1:0', '--marathon', marathon.url, '--tls-cert', cert, '--tls-key', key], { encoding: 'utf8', timeout: 20_000 });

@@ -138,6 +138,17 @@ describe('language server with marathon.cluster.url', () => {
     assert.ok(!c.logs.some((l) => l.includes(password)), 'the password never reaches the log');
   });
 
+  it('a cluster that does not answer in time names the setting that sets the timeout, not the CLI flag', { timeout: 30_000 }, async () => {
+    const m = await startStandinMarathon({ info: infoFor('1.10.26') });
+    cleanups.push(() => m.close());
+    m.setFault({ kind: 'slow', delayMs: 5_000 });
+    const c = await startClient({ settings: () => ({ cluster: { url: m.url, timeoutSeconds: 0.3 } }) });
+    cleanups.push(() => c.shutdown());
+    const bad = await c.waitClusterStatus((s) => s.state === 'unreachable');
+    assert.match(bad.text, /no answer within 0\.3 s \(marathon\.cluster\.timeoutSeconds\)/);
+    assert.doesNotMatch(bad.text, /--marathon-timeout/);
+  });
+
   it('a MARATHON_CLUSTER_TOKEN no HTTP header can carry is named as such, not as undici\'s "invalid authorization header"', { timeout: 30_000 }, async () => {
     const m = await startStandinMarathon({ info: infoFor('1.10.26') });
     cleanups.push(() => m.close());

@@ -4,7 +4,7 @@
  * `--marathon-ca`, `--marathon-timeout`). Under DC/OS one token serves both (`Authorization: token=<t>`,
  * ../shared/reference/mesos-master-api.md §6); a plain Mesos master takes the same credentials as basic auth.
  */
-import { authorizationHeader, MarathonSetupError, readAccessFiles, type MarathonAuth, type MarathonClientOptions } from '../marathon/options';
+import { authorizationHeader, MarathonSetupError, readAccessFiles, userFreeUrl, type MarathonAuth, type MarathonClientOptions } from '../marathon/options';
 import { UsageError, type FlagSpec, type ParsedFlags } from '@marathon-devtools/agent-bridge/cli/args';
 
 export const CLUSTER_FLAGS: FlagSpec = {
@@ -32,9 +32,9 @@ function httpUrl(command: string, flag: string, v: string | undefined): string {
   try {
     u = new URL(v);
   } catch {
-    throw new UsageError(`${command}: --${flag} ${JSON.stringify(v)} is not a URL; use http://HOST:PORT or https://HOST:PORT`);
+    throw new UsageError(`${command}: --${flag} ${JSON.stringify(userFreeUrl(v))} is not a URL; use http://HOST:PORT or https://HOST:PORT`);
   }
-  if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new UsageError(`${command}: --${flag} ${v} must be http:// or https://`);
+  if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new UsageError(`${command}: --${flag} ${userFreeUrl(v)} must be http:// or https://`);
   return v.replace(/\/+$/, '');
 }
 

@@ -5,6 +5,7 @@
  * Pure: no I/O, so every usage mistake is one line on stderr and exit 2 before anything starts.
  */
 import { parseArgs } from 'node:util';
+import { userFreeUrl } from '@marathon-devtools/cluster/marathon/options';
 import type { FailMode, Mode } from '../gate';
 
 export interface GateCliOptions {
@@ -90,12 +91,12 @@ export function parseGateArgs(argv: readonly string[]): ParsedGateArgs {
   try {
     marathon = new URL(raw);
   } catch {
-    return { ok: false, message: `--marathon "${raw}" is not a URL (e.g. http://marathon.mesos:8080)` };
+    return { ok: false, message: `--marathon "${userFreeUrl(raw)}" is not a URL (e.g. http://marathon.mesos:8080)` };
   }
   if (marathon.protocol !== 'http:' && marathon.protocol !== 'https:') {
-    return { ok: false, message: `--marathon "${raw}" must be an http:// or https:// URL` };
+    return { ok: false, message: `--marathon "${userFreeUrl(raw)}" must be an http:// or https:// URL` };
   }
-  if (marathon.search !== '' || marathon.hash !== '') return { ok: false, message: `--marathon "${raw}" must not carry a query or fragment` };
+  if (marathon.search !== '' || marathon.hash !== '') return { ok: false, message: `--marathon "${userFreeUrl(raw)}" must not carry a query or fragment` };
 
   const mode = (values.mode as string | undefined) ?? 'deny';
   if (mode !== 'deny' && mode !== 'warn' && mode !== 'audit') return { ok: false, message: `--mode "${mode}" is not one of deny, warn, audit` };

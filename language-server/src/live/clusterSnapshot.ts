@@ -18,6 +18,8 @@ export interface ClusterAccess {
   timeoutSeconds?: number;
   /** A token handed over directly (the editor keeps it in SecretStorage). */
   token?: string;
+  /** What a timeout message names as the knob (default the CLI's `--marathon-timeout`). */
+  timeoutHint?: string;
 }
 
 export interface ClusterSnapshot {
@@ -35,7 +37,7 @@ export function clientFor(access: ClusterAccess): MarathonClient {
   });
   // At least 1 ms: a timeout that rounds to 0 would mean "no timeout" to the client, and an unbounded wait.
   const timeoutMs = Math.max(1, Math.round((access.timeoutSeconds ?? 10) * 1000));
-  return new MarathonClient({ url: access.url, auth, ca, timeoutMs, userAgent: 'marathon-lint' });
+  return new MarathonClient({ url: access.url, auth, ca, timeoutMs, timeoutHint: access.timeoutHint, userAgent: 'marathon-lint' });
 }
 
 /**

@@ -89,7 +89,7 @@ export class ClusterLink {
     let feed: ClusterFeed;
     try {
       const token = this.env[clusterTokenEnv]?.trim() || undefined;
-      const client = clientFor({ url: s.url, token, tokenFile: s.tokenFile, credentialsFile: s.credentialsFile, caFile: s.caFile, timeoutSeconds: s.timeoutSeconds });
+      const client = clientFor({ url: s.url, token, tokenFile: s.tokenFile, credentialsFile: s.credentialsFile, caFile: s.caFile, timeoutSeconds: s.timeoutSeconds, timeoutHint: 'marathon.cluster.timeoutSeconds' });
       feed = new ClusterFeed(client, {
         pollMs: pollSeconds * 1000,
         attachWaitMs: (s.timeoutSeconds ?? 10) * 1000,
