@@ -21,7 +21,7 @@ const severities = ['error', 'warning', 'info'];
 
 function assertWellFormed(text: string, r: LintResult): void {
   assert.ok(kinds.includes(r.kind));
-  const lines = text.split('\n');
+  const lines = text.split(/\r\n|\r|\n/); // the LSP's line breaks, as LineIndex counts them
   for (const d of r.diagnostics) {
     assert.equal(typeof d.ruleId, 'string');
     assert.ok(severities.includes(d.severity), d.severity);

@@ -2,6 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import fc from 'fast-check';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { LineIndex } from '../../src/core/lineIndex';
 import { resolveRanges, type RangeRequest } from '../../src/core/positions';
 
@@ -50,4 +52,23 @@ test('positions: UTF-16 columns after astral characters', () => {
   const t = '{"a": "😀😀", "b": 1}';
   const [r] = resolveRanges(t, new LineIndex(t), [{ pointer: '/b' }]);
   assert.equal(t.slice(r.start.character, r.end.character), '1');
+});
+
+// The LSP specification's line breaks are '\n', '\r\n' and a lone '\r'; vscode-languageserver-textdocument is its
+// reference implementation (and what the server's documents are). Every offset that is not inside a '\r\n' pair
+// must get the same line and character from both, or a finding lands on another line in the editor than in the CLI.
+test('positions: line/character agree with the LSP TextDocument for \\n, \\r\\n and lone \\r line endings', () => {
+  fc.assert(
+    fc.property(fc.array(fc.constantFrom('a', 'é', '"', '\n', '\r', '\r\n', '\u{1F600}'), { maxLength: 60 }), (parts) => {
+      const t = parts.join('');
+      const doc = TextDocument.create('file:///t.json', 'json', 1, t);
+      const index = new LineIndex(t);
+      for (let o = 0; o <= t.length; o++) {
+        if (t[o - 1] === '\r' && t[o] === '\n') continue;
+        assert.deepEqual(index.positionAt(o), doc.positionAt(o), `offset ${o} of ${JSON.stringify(t)}`);
+      }
+      for (let line = 0; line < doc.lineCount; line++) assert.equal(index.offsetAt({ line, character: 0 }), doc.offsetAt({ line, character: 0 }), `line ${line} of ${JSON.stringify(t)}`);
+    }),
+    { numRuns: 500 },
+  );
 });
