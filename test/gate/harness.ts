@@ -1,8 +1,10 @@
 // Test helpers: real HTTP requests (node:http, keep-alive) and a gate started in-process on port 0 in front
 // of a given Marathon (the stand-in), reading its root group through the gate's own reader.
 import { Agent, request } from 'node:http';
+import { after, before } from 'node:test';
 import { defaultProfile, type Profile } from '@marathon-devtools/language-server';
 import { rootGroupReader } from '../../gate/src/cli/rootGroupReader';
+import { startStandinMarathon, type StandinMarathon } from '../standins/marathon/standin';
 import { startGate, type FailMode, type GateOptions, type Mode, type RunningGate } from '../../gate/src/gate';
 
 export interface Answer {
@@ -67,4 +69,18 @@ export function gateDenial(a: Answer): MarathonDenial | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** A stand-in Marathon with a gate in front of it, started before the calling file's tests and closed after them. */
+export function gateInFrontOfStandin(): { readonly marathon: StandinMarathon; readonly gate: RunningGate } {
+  const lab = {} as { marathon: StandinMarathon; gate: RunningGate };
+  before(async () => {
+    lab.marathon = await startStandinMarathon();
+    lab.gate = await gateInFrontOf(lab.marathon.url);
+  });
+  after(async () => {
+    await lab.gate?.close();
+    await lab.marathon?.close();
+  });
+  return lab;
 }

@@ -3,22 +3,11 @@
 // the value (Jackson reads one value and stops), and a Content-Type that Jersey finds compatible with the
 // `@Consumes("application/json")` of /v2/apps and /v2/pods (a wildcard). Real HTTP through the gate to the
 // stand-in Marathon.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startStandinMarathon, type StandinMarathon } from '../standins/marathon/standin';
-import type { RunningGate } from '../../gate/src/gate';
-import { call, gateDenial, gateInFrontOf } from './harness';
+import { call, gateDenial, gateInFrontOfStandin } from './harness';
 
-let marathon: StandinMarathon;
-let gate: RunningGate;
-before(async () => {
-  marathon = await startStandinMarathon();
-  gate = await gateInFrontOf(marathon.url);
-});
-after(async () => {
-  await gate.close();
-  await marathon.close();
-});
+const lab = gateInFrontOfStandin();
 
 const noName = (id: string) => JSON.stringify({ id, cmd: 'sleep 1000', container: { type: 'MESOS', volumes: [{ containerPath: 'var', external: { size: 10 }, mode: 'RW' }] } });
 const swap16 = (b: Buffer) => Buffer.from(b).swap16();
@@ -42,12 +31,12 @@ const bodies: [string, (text: string) => Buffer][] = [
 for (const [what, encode] of bodies) {
   test(`an invalid app sent with ${what} is denied like any other and never reaches Marathon`, async () => {
     const id = `/reader/${what.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}`;
-    const before = marathon.requests.length;
-    const a = await call('POST', `${gate.url}/v2/apps`, encode(noName(id)));
+    const before = lab.marathon.requests.length;
+    const a = await call('POST', `${lab.gate.url}/v2/apps`, encode(noName(id)));
     const d = gateDenial(a);
     assert.ok(d, `${a.status} ${a.body}`);
     assert.deepEqual(d.details.map((x) => x.path).sort(), ['/container/volumes(0)/external/name', '/container/volumes(0)/external/provider']);
-    assert.equal(marathon.requests.slice(before).filter((r) => r.method === 'POST').length, 0);
+    assert.equal(lab.marathon.requests.slice(before).filter((r) => r.method === 'POST').length, 0);
   });
 }
 
@@ -56,29 +45,29 @@ for (const [what, encode] of bodies) {
 for (const type of ['*/*', 'application/*', '*/json', '*/xml', 'Application/JSON; charset=UTF-8']) {
   for (const path of ['/v2/apps', '/v2/pods']) {
     test(`POST ${path} with Content-Type ${type}: Marathon reads the body, so the gate judges it`, async () => {
-      const before = marathon.requests.length;
+      const before = lab.marathon.requests.length;
       const body = path === '/v2/apps' ? noName('/reader/wildcard') : JSON.stringify({ id: '/reader/wildcard', containers: [] });
-      const a = await call('POST', `${gate.url}${path}`, body, { 'Content-Type': type });
+      const a = await call('POST', `${lab.gate.url}${path}`, body, { 'Content-Type': type });
       assert.ok(gateDenial(a), `${a.status} ${a.body}`);
-      assert.equal(marathon.requests.slice(before).filter((r) => r.method === 'POST').length, 0);
+      assert.equal(lab.marathon.requests.slice(before).filter((r) => r.method === 'POST').length, 0);
     });
   }
 }
 
 test('a valid app with a byte-order mark is forwarded byte for byte', async () => {
   const body = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(JSON.stringify({ id: '/reader/bom-ok', cmd: 'sleep 1000' }))]);
-  const before = marathon.requests.length;
-  await call('POST', `${gate.url}/v2/apps`, body);
-  const got = marathon.requests.slice(before).filter((r) => r.method === 'POST');
+  const before = lab.marathon.requests.length;
+  await call('POST', `${lab.gate.url}/v2/apps`, body);
+  const got = lab.marathon.requests.slice(before).filter((r) => r.method === 'POST');
   assert.equal(got.length, 1);
   assert.deepEqual(Buffer.from(got[0].body, 'utf8'), body);
 });
 
 test('a body Marathon cannot read either still goes to Marathon for its own 400', async () => {
   for (const text of ['{"id":"/reader/broken",', '/* a comment */ {"id":"/reader/c","cmd":"sleep 1"}', '{"id":"/x" "cmd":"y"} trailing']) {
-    const before = marathon.requests.length;
-    const a = await call('POST', `${gate.url}/v2/apps`, text);
+    const before = lab.marathon.requests.length;
+    const a = await call('POST', `${lab.gate.url}/v2/apps`, text);
     assert.equal(a.status, 400, `${text}: ${a.body}`);
-    assert.equal(marathon.requests.slice(before).filter((r) => r.method === 'POST').length, 1, text);
+    assert.equal(lab.marathon.requests.slice(before).filter((r) => r.method === 'POST').length, 1, text);
   }
 });

@@ -1,27 +1,16 @@
 // The gate judges the request target that it forwards. http-proxy-3 forwards the path WHATWG URL parsing gives
 // (dot segments resolved, an absolute-form target reduced to its path), so `POST /v2/./apps` reaches Marathon
 // as `POST /v2/apps` and must be judged as one. Raw requests over a socket: clients would tidy these targets.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { connect } from 'node:net';
-import { startStandinMarathon, type StandinMarathon } from '../standins/marathon/standin';
-import type { RunningGate } from '../../gate/src/gate';
-import { gateInFrontOf } from './harness';
+import { gateInFrontOfStandin } from './harness';
 
-let marathon: StandinMarathon;
-let gate: RunningGate;
-before(async () => {
-  marathon = await startStandinMarathon();
-  gate = await gateInFrontOf(marathon.url);
-});
-after(async () => {
-  await gate.close();
-  await marathon.close();
-});
+const lab = gateInFrontOfStandin();
 
 /** One raw HTTP/1.1 request with this exact target; resolves with the status line and body. */
 function raw(method: string, target: string, body: string): Promise<{ status: number; body: string }> {
-  const { hostname, port } = new URL(gate.url);
+  const { hostname, port } = new URL(lab.gate.url);
   return new Promise((resolve, reject) => {
     const s = connect(Number(port), hostname, () => {
       s.write(`${method} ${target} HTTP/1.1\r\nHost: marathon\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
@@ -40,16 +29,16 @@ const targets = ['/v2/./apps', '/v2/x/../apps', '/x/../v2/apps', '/v2/%2e/apps',
 
 for (const target of targets) {
   test(`POST ${target} reaches Marathon as POST /v2/apps, so it is judged as one`, async () => {
-    const before = marathon.requests.length;
+    const before = lab.marathon.requests.length;
     const a = await raw('POST', target, noName);
     assert.equal(a.status, 422, a.body);
     assert.match(JSON.parse(a.body).details[0].errors[0], /\((external-volume-name-required|external-volume-provider-required)\)$/);
-    assert.deepEqual(marathon.requests.slice(before).filter((r) => r.method === 'POST').map((r) => r.path), []);
+    assert.deepEqual(lab.marathon.requests.slice(before).filter((r) => r.method === 'POST').map((r) => r.path), []);
   });
 }
 
 test('the gate\'s own endpoints answer under the same reading of the target', async () => {
-  const { hostname, port } = new URL(gate.url);
+  const { hostname, port } = new URL(lab.gate.url);
   const status = await new Promise<string>((resolve) => {
     const s = connect(Number(port), hostname, () => s.write('GET /x/../_gate/healthz HTTP/1.1\r\nHost: g\r\nConnection: close\r\n\r\n'));
     let text = '';
@@ -57,5 +46,5 @@ test('the gate\'s own endpoints answer under the same reading of the target', as
     s.on('close', () => resolve(text.split('\r\n')[0]));
   });
   assert.equal(status, 'HTTP/1.1 200 OK');
-  assert.equal(marathon.requests.filter((r) => r.path.includes('_gate')).length, 0);
+  assert.equal(lab.marathon.requests.filter((r) => r.path.includes('_gate')).length, 0);
 });
