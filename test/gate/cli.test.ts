@@ -98,7 +98,7 @@ test('TLS files that are not a certificate and its key: one line naming the flag
   const pem = generateKeyPairSync('ec', { namedCurve: 'prime256v1', privateKeyEncoding: { type: 'pkcs8', format: 'pem', cipher: 'aes-128-cbc', passphrase: 'x' }, publicKeyEncoding: { type: 'spki', format: 'pem' } });
   writeFileSync(encryptedKey, pem.privateKey);
   for (const [cert, key, expected] of [
-    [serverCert, encryptedKey, `marathon-gate: --tls-key ${encryptedKey}: the key is encrypted; give the gate an unencrypted key (it asks for no passphrase)\n`],
+    [serverCert, encryptedKey, `marathon-gate: --tls-key ${encryptedKey}: the key is encrypted; give an unencrypted key (no passphrase is asked for)\n`],
     [serverKey, serverKey, `marathon-gate: --tls-cert ${serverKey}: not a PEM certificate\n`],
     [serverCert, serverCert, `marathon-gate: --tls-key ${serverCert}: not a PEM private key\n`],
     [serverCert, clientKey, `marathon-gate: --tls-key ${clientKey}: not the private key of the certificate in --tls-cert ${serverCert}\n`],

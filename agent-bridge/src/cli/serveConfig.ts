@@ -8,6 +8,7 @@ import { basename, delimiter, dirname, join, resolve, sep } from 'node:path';
 import type { EngineName, ProofOptions } from '../dryrun/index';
 import { loadPolicy, type PolicyResolver } from '../security/policyFile';
 import { loadTokenFile, type TokenStore } from '../security/tokens';
+import { tlsPairProblem } from '../security/tlsPair';
 import type { TlsFiles } from '../server/bridgeServer';
 import { parseFlags, parseListen, UsageError, type FlagSpec } from './args';
 
@@ -130,6 +131,12 @@ export function parseServeArgs(argv: string[]): ServeConfig {
   const dvdcliPath = dvdciGiven ?? findDvdcli();
   startupProblems({ engine: engine as EngineName | undefined, pluginDirs, dvdcliGiven: dvdciGiven !== undefined, dvdcliPath });
 
+  let tls: TlsFiles | undefined;
+  if (cert && key) {
+    tls = { cert: readPem(cert, '--tls-cert'), key: readPem(key, '--tls-key'), ...(clientCa ? { clientCa: readPem(clientCa, '--tls-client-ca') } : {}) };
+    const problem = tlsPairProblem(tls.cert, tls.key, { cert, key });
+    if (problem) throw new UsageError(`serve: ${problem}`);
+  }
   const tokens = loadTokenFile(tokenFile);
   return {
     ...address,
@@ -142,7 +149,7 @@ export function parseServeArgs(argv: string[]): ServeConfig {
     pluginDirs,
     checkpointDirs,
     proofs,
-    tls: cert && key ? { cert: readPem(cert, '--tls-cert'), key: readPem(key, '--tls-key'), ...(clientCa ? { clientCa: readPem(clientCa, '--tls-client-ca') } : {}) } : undefined,
+    tls,
     allowedOrigins: origins,
     maxConcurrent,
   };

@@ -10,6 +10,7 @@ import { join, resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { connect, until } from './harness';
 import { startServe } from '../serveProcess';
+import { makeTestPki } from './certs';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 const MAIN = join(ROOT, 'agent-bridge/src/main.ts');
@@ -165,6 +166,22 @@ describe('dvdi-bridge startup errors are one readable line, exit 2', () => {
       assert.equal(r.stdout, '');
     });
   }
+
+  it('TLS files that are not a certificate and its key: named by flag and file, not "cannot listen … PEM routines"', () => {
+    const pki = makeTestPki();
+    const t = join(dir, 'tls-tokens');
+    writeFileSync(t, `ops:${TOKEN}\n`);
+    const { serverCert, serverKey, clientKey } = pki.paths;
+    for (const [cert, key, want] of [
+      [serverKey, serverKey, `--tls-cert ${serverKey}: not a PEM certificate`],
+      [serverCert, serverCert, `--tls-key ${serverCert}: not a PEM private key`],
+      [serverCert, clientKey, `--tls-key ${clientKey}: not the private key of the certificate in --tls-cert ${serverCert}`],
+    ]) {
+      const r = runCli('serve', '--listen', '127.0.0.1:0', '--token-file', t, '--tls-cert', cert, '--tls-key', key);
+      assert.equal(r.status, 2, r.stderr);
+      assert.equal(r.stderr, `dvdi-bridge: serve: ${want}\n`);
+    }
+  });
 
   it('a short token in the token file', () => {
     const f = join(dir, 'short');

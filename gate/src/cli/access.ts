@@ -3,10 +3,9 @@
  * for its own reads of Marathon (read by the cluster workspace's Marathon client helpers), the TLS pair. Every
  * problem names the flag and the file.
  */
-import { X509Certificate, createPrivateKey } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { createSecureContext } from 'node:tls';
 import { defaultProfile, type Profile } from '@marathon-devtools/language-server';
+import { tlsPairProblem } from '@marathon-devtools/agent-bridge/security/tlsPair';
 import { loadProfile } from '@marathon-devtools/language-server/project/loadProfile';
 import { MarathonSetupError, readAccessFiles, type MarathonAuth } from '@marathon-devtools/cluster/marathon/options';
 import type { GateCliOptions } from './args';
@@ -58,32 +57,11 @@ export function loadGateFiles(o: GateCliOptions): GateFiles {
   return { profile: profile ?? { ...defaultProfile, features: [...defaultProfile.features], rules: {} }, auth, ca, tls, notes };
 }
 
-/**
- * The HTTPS certificate and key, checked here so that a wrong file is named by its flag (the server would
- * only fail later, with an OpenSSL code and no file).
- */
+/** The HTTPS certificate and key, checked at start (agent-bridge's tlsPair, as dvdi-bridge serve does). */
 function tlsPair(certFile: string, keyFile: string): { cert: string; key: string } {
   const cert = read('--tls-cert', certFile);
   const key = read('--tls-key', keyFile);
-  try {
-    new X509Certificate(cert);
-  } catch {
-    throw new GateStartError(`--tls-cert ${certFile}: not a PEM certificate`);
-  }
-  if (/-----BEGIN (ENCRYPTED PRIVATE KEY|[A-Z ]*PRIVATE KEY-----\r?\nProc-Type: 4,ENCRYPTED)/.test(key)) {
-    throw new GateStartError(`--tls-key ${keyFile}: the key is encrypted; give the gate an unencrypted key (it asks for no passphrase)`);
-  }
-  try {
-    createPrivateKey(key);
-  } catch {
-    throw new GateStartError(`--tls-key ${keyFile}: not a PEM private key`);
-  }
-  try {
-    createSecureContext({ cert, key });
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ERR_OSSL_X509_KEY_VALUES_MISMATCH') throw new GateStartError(`--tls-key ${keyFile}: not the private key of the certificate in --tls-cert ${certFile}`);
-    throw new GateStartError(`--tls-cert ${certFile} with --tls-key ${keyFile}: cannot serve HTTPS with them (${code ?? (e as Error).message})`);
-  }
+  const problem = tlsPairProblem(cert, key, { cert: certFile, key: keyFile });
+  if (problem) throw new GateStartError(problem);
   return { cert, key };
 }
