@@ -3,7 +3,7 @@ import groupSchema from '@marathon-devtools/schema/marathon-group.schema.json';
 import podSchema from '@marathon-devtools/schema/marathon-pod.schema.json';
 import chronosSchema from '@marathon-devtools/schema/chronos-job.schema.json';
 import type { Rule, RuleContext } from '../../core/rule';
-import { isObject, joinPointer } from '../../model/documentModel';
+import { isObject, joinPointer, type JsonObject } from '../../model/documentModel';
 import type { DocumentKind } from '../../core/types';
 import { nearestName } from '../../core/nearest';
 import { shapeOf, type ObjectShape } from '../../model/schemaProperties';
@@ -72,37 +72,104 @@ function props(root: Schema, s: Shape): Map<string, Shape | null> {
   return s.props;
 }
 
-/** A node still to visit; the pointer is rebuilt from the parent chain only for the rare report. */
-interface Frame {
-  value: unknown;
-  shape: Shape;
-  parent: Frame | undefined;
-  token: string | number;
-}
+/**
+ * The walk recurses (a function called once per object is optimised, where one long loop in a run without
+ * on-stack replacement stays interpreted, docs/performance.md) and keeps the path in one array, so no frame is
+ * allocated per node. Below this depth a subtree is set aside and walked afresh: groups nest without limit.
+ */
+const maxRecursion = 64;
 
-function pointerOf(frame: Frame): string {
-  const tokens: (string | number)[] = [];
-  for (let f: Frame | undefined = frame; f?.parent; f = f.parent) tokens.push(f.token);
-  return joinPointer('', ...tokens.reverse());
+/** One walk over one document: the path of the value being visited, and subtrees set aside for depth. */
+interface Walk {
+  ctx: RuleContext;
+  schema: Schema;
+  reader: string;
+  path: (string | number)[];
+  deferred: { value: unknown; shape: Shape; path: (string | number)[] }[];
 }
 
 /** Whose fields a key is checked against: the document's, or the enclosing object's ("container", "volumes[0]"). */
-function fieldsOf(kind: DocumentKind, frame: Frame): string {
-  if (!frame.parent) return `of ${kind === 'app' ? 'an' : 'a'} ${kind}`;
-  const tokens: (string | number)[] = [];
-  for (let f: Frame | undefined = frame; f?.parent && tokens.length < 2; f = f.parent) tokens.unshift(f.token);
-  const last = tokens[tokens.length - 1];
-  return typeof last === 'number' ? `of an item of "${String(tokens[0])}"` : `of "${String(last)}"`;
+function fieldsOf(kind: DocumentKind, path: readonly (string | number)[]): string {
+  if (path.length === 0) return `of ${kind === 'app' ? 'an' : 'a'} ${kind}`;
+  const last = path[path.length - 1];
+  return typeof last === 'number' ? `of an item of "${String(path.length > 1 ? path[path.length - 2] : last)}"` : `of "${String(last)}"`;
 }
 
 const needsVisit = (v: unknown): boolean => typeof v === 'object' && v !== null;
 
 /** An app inside a group is checked against (and named as) the fields of an app, not of "an item of apps". */
-function isGroupApp(ctx: RuleContext, frame: Frame): boolean {
-  if (ctx.kind !== 'group' || typeof frame.token !== 'number') return false;
-  const pointer = pointerOf(frame);
+function isGroupApp(ctx: RuleContext, path: readonly (string | number)[]): boolean {
+  if (ctx.kind !== 'group' || typeof path[path.length - 1] !== 'number') return false;
+  const pointer = joinPointer('', ...path);
   for (let ai = 0; ai < ctx.apps.length; ai++) if (ctx.apps[ai].pointer === pointer) return true;
   return false;
+}
+
+/**
+ * Reports the object's unknown keys in key order, then visits its children last key first: the order of the
+ * stack walk this replaced, so findings keep their order.
+ */
+function visit(w: Walk, value: unknown, shape: Shape, depth: number): void {
+  if (depth > maxRecursion) {
+    w.deferred.push({ value, shape, path: w.path.slice() });
+    return;
+  }
+  if (Array.isArray(value)) {
+    const items = shape.items;
+    if (!items) return;
+    props(w.schema, items);
+    for (let i = value.length - 1; i >= 0; i--) {
+      if (!needsVisit(value[i])) continue;
+      w.path.push(i);
+      visit(w, value[i], items, depth + 1);
+      w.path.pop();
+    }
+    return;
+  }
+  if (!isObject(value)) return;
+  const known = shape.props!;
+  const open = shape.shape.open;
+  const keys = Object.keys(value);
+  for (let k = 0; k < keys.length; k++) {
+    const key = keys[k];
+    if (known.has(key) || open || shape.shape.forbidden.has(key)) continue; // forbidden: the schema rejects it, not ignored
+    report(w, value, known, key);
+  }
+  for (let k = keys.length - 1; k >= 0; k--) {
+    const key = keys[k];
+    const child = value[key];
+    if (!needsVisit(child)) continue;
+    const childShape = known.get(key);
+    const next = childShape === undefined ? (open ? shape.additional : null) : childShape;
+    if (!next) continue;
+    props(w.schema, next);
+    w.path.push(key);
+    visit(w, child, next, depth + 1);
+    w.path.pop();
+  }
+}
+
+function report(w: Walk, value: JsonObject, known: Map<string, Shape | null>, key: string): void {
+  const { ctx, reader, path } = w;
+  const suggestion = nearestName(key, known.keys());
+  const keyPointer = joinPointer('', ...path, key);
+  const canRename = suggestion !== undefined && !(suggestion in value);
+  ctx.report({
+    pointer: keyPointer,
+    target: 'key',
+    ...(canRename ? { misspelling: suggestion } : {}),
+    message:
+      `${reader} does not know the field "${key}" and silently ignores it, so its setting has no effect. ` +
+      (suggestion ? `Did you mean "${suggestion}"?` : `Remove it, or check the spelling against the fields ${isGroupApp(ctx, path) ? 'of an app' : fieldsOf(ctx.kind, path)} in ${reader === 'Chronos' ? 'Chronos' : `Marathon ${ctx.profile.marathonVersion}`}.`),
+    fix: canRename
+      ? {
+          title: `Rename "${key}" to "${suggestion}"`,
+          edits: [{ op: 'rename', pointer: keyPointer, to: suggestion }],
+        }
+      : suggestion === undefined
+        ? { title: `Remove "${key}"`, edits: [{ op: 'remove', pointer: keyPointer }] }
+        : undefined,
+  });
 }
 
 export const unknownProperty: Rule = {
@@ -112,59 +179,16 @@ export const unknownProperty: Rule = {
   summary: 'A field that Marathon does not know, and therefore silently ignores (often a typo such as "heathChecks").',
   fixable: true,
   check(ctx) {
-    const root = schemas[ctx.kind];
-    const reader = ctx.kind === 'chronos-job' ? 'Chronos' : 'Marathon';
-    if (!root) return;
-    // Iterative walk over document and schema together: groups nest without limit.
-    const rootShape = shapeFor(root, root);
-    props(root, rootShape);
-    const stack: Frame[] = [{ value: ctx.root, shape: rootShape, parent: undefined, token: '' }];
-    while (stack.length > 0) {
-      const frame = stack.pop()!;
-      const { value, shape } = frame;
-      if (Array.isArray(value)) {
-        const items = shape.items;
-        if (!items) continue;
-        props(root, items);
-        for (let i = 0; i < value.length; i++) if (needsVisit(value[i])) stack.push({ value: value[i], shape: items, parent: frame, token: i });
-        continue;
-      }
-      if (!isObject(value)) continue;
-      const known = shape.props!;
-      const open = shape.shape.open;
-      for (const key in value) {
-        const child = value[key];
-        const childShape = known.get(key);
-        if (childShape !== undefined || open) {
-          const next = childShape === undefined ? shape.additional : childShape;
-          if (next && needsVisit(child)) {
-            props(root, next);
-            stack.push({ value: child, shape: next, parent: frame, token: key });
-          }
-          continue;
-        }
-        if (shape.shape.forbidden.has(key)) continue; // the schema rejects it: not ignored, so not this rule's finding
-        const pointer = pointerOf(frame);
-        const suggestion = nearestName(key, known.keys());
-        const keyPointer = joinPointer(pointer, key);
-        const canRename = suggestion !== undefined && !(suggestion in value);
-        ctx.report({
-          pointer: keyPointer,
-          target: 'key',
-          ...(canRename ? { misspelling: suggestion } : {}),
-          message:
-            `${reader} does not know the field "${key}" and silently ignores it, so its setting has no effect. ` +
-            (suggestion ? `Did you mean "${suggestion}"?` : `Remove it, or check the spelling against the fields ${isGroupApp(ctx, frame) ? 'of an app' : fieldsOf(ctx.kind, frame)} in ${reader === 'Chronos' ? 'Chronos' : `Marathon ${ctx.profile.marathonVersion}`}.`),
-          fix: canRename
-            ? {
-                title: `Rename "${key}" to "${suggestion}"`,
-                edits: [{ op: 'rename', pointer: keyPointer, to: suggestion }],
-              }
-            : suggestion === undefined
-              ? { title: `Remove "${key}"`, edits: [{ op: 'remove', pointer: keyPointer }] }
-              : undefined,
-        });
-      }
+    const schema = schemas[ctx.kind];
+    if (!schema) return;
+    const rootShape = shapeFor(schema, schema);
+    props(schema, rootShape);
+    const w: Walk = { ctx, schema, reader: ctx.kind === 'chronos-job' ? 'Chronos' : 'Marathon', path: [], deferred: [] };
+    visit(w, ctx.root, rootShape, 0);
+    while (w.deferred.length > 0) {
+      const { value, shape, path } = w.deferred.pop()!;
+      w.path = path;
+      visit(w, value, shape, 0);
     }
   },
 };
