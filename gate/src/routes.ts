@@ -21,11 +21,21 @@ const prefixes: readonly [string, RouteKind][] = [
   ['/v2/pods', 'pod'],
 ];
 
+/**
+ * The path as Marathon's Jersey matches it: matrix parameters (`;name=value` after a segment) are ignored when
+ * matching (JAX-RS, and Jetty's URIUtil.decodePath drops them too), so `POST /v2/apps;x=1` is `POST /v2/apps`.
+ * Cut before decoding: an escaped `%3B` is a literal character of the segment, not a separator.
+ */
+function withoutMatrixParameters(rawPath: string): string {
+  return rawPath.includes(';') ? rawPath.replace(/;[^/]*/g, '') : rawPath;
+}
+
 export function admissionRoute(method: string | undefined, url: string | undefined): AdmissionRoute | undefined {
   if (method !== 'POST' && method !== 'PUT' && method !== 'PATCH') return undefined;
-  if (url === undefined || !url.startsWith('/v2/')) return undefined;
+  if (url === undefined) return undefined;
   const q = url.indexOf('?');
-  const rawPath = q === -1 ? url : url.slice(0, q);
+  const rawPath = withoutMatrixParameters(q === -1 ? url : url.slice(0, q));
+  if (!rawPath.startsWith('/v2/')) return undefined;
   let path: string;
   try {
     path = decodeURIComponent(rawPath);

@@ -19,6 +19,12 @@ const judged: [string, string, string, string | undefined][] = [
   ['POST', '/v2/pods', 'POST /v2/pods', undefined],
   ['PUT', '/v2/pods/db', 'PUT /v2/pods/{id}', '/db'],
   ['PUT', '/v2/apps/web/restart', 'PUT /v2/apps/{id}', '/web/restart'],
+  // Jersey ignores matrix parameters when it matches a path; an escaped ';' is part of the id.
+  ['POST', '/v2/apps;x=1', 'POST /v2/apps', undefined],
+  ['POST', '/v2;a=b/apps;c', 'POST /v2/apps', undefined],
+  ['PUT', '/v2/apps/prod;v=2/web;', 'PUT /v2/apps/{id}', '/prod/web'],
+  ['PUT', '/v2/groups;/foo?force=true;x', 'PUT /v2/groups/{id}', '/foo'],
+  ['PUT', '/v2/apps/a%3Bb', 'PUT /v2/apps/{id}', '/a;b'],
 ];
 for (const [method, url, label, id] of judged) {
   test(`judged: ${method} ${url}`, () => {
@@ -45,6 +51,8 @@ const passed: [string, string][] = [
   ['GET', '/v2/events'],
   ['POST', '/v2/apps/%E0%A4%A'],
   ['POST', '/ui/v2/apps'],
+  ['POST', '/v2/apps/web;x=1'],
+  ['POST', '/v2/apps%3Bx'],
 ];
 for (const [method, url] of passed) test(`passed through: ${method} ${url}`, () => assert.equal(admissionRoute(method, url), undefined));
 
@@ -65,6 +73,7 @@ test('deletions the deployed state must forget', () => {
   assert.deepEqual(deletion('DELETE', '/v2/apps/prod/web?force=true'), { kind: 'app', id: '/prod/web' });
   assert.deepEqual(deletion('DELETE', '/v2/groups/prod'), { kind: 'group', id: '/prod' });
   assert.deepEqual(deletion('DELETE', '/v2/groups'), { kind: 'group', id: '/' });
+  assert.deepEqual(deletion('DELETE', '/v2/apps/prod;x=1/web'), { kind: 'app', id: '/prod/web' });
   assert.equal(deletion('DELETE', '/v2/apps/web/tasks'), undefined);
   assert.equal(deletion('GET', '/v2/apps/web'), undefined);
 });

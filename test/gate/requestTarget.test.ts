@@ -1,6 +1,6 @@
 // The gate judges the request target that it forwards. http-proxy-3 forwards the path WHATWG URL parsing gives
 // (dot segments resolved, an absolute-form target reduced to its path), so `POST /v2/./apps` reaches Marathon
-// as `POST /v2/apps` and must be judged as one. Raw requests over a socket: clients would tidy these targets.
+// as `POST /v2/apps` and must be judged as one; so must `POST /v2/apps;x=1`, which Jersey matches as `/v2/apps`. Raw requests over a socket: clients would tidy these targets.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { connect } from 'node:net';
@@ -25,7 +25,8 @@ function raw(method: string, target: string, body: string): Promise<{ status: nu
 }
 
 const noName = JSON.stringify({ id: '/target/db', cmd: 'sleep 1000', container: { type: 'MESOS', volumes: [{ containerPath: 'var', external: { size: 10 }, mode: 'RW' }] } });
-const targets = ['/v2/./apps', '/v2/x/../apps', '/x/../v2/apps', '/v2/%2e/apps', 'http://marathon/v2/apps', 'HTTP://marathon:8080/v2/./apps?force=true'];
+// Matrix parameters: Marathon's Jersey ignores them when it matches a path, so these are POST /v2/apps as well.
+const targets = ['/v2/./apps', '/v2/x/../apps', '/x/../v2/apps', '/v2/%2e/apps', 'http://marathon/v2/apps', 'HTTP://marathon:8080/v2/./apps?force=true', '/v2/apps;x=1', '/v2;a=b/apps;'];
 
 for (const target of targets) {
   test(`POST ${target} reaches Marathon as POST /v2/apps, so it is judged as one`, async () => {

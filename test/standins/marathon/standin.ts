@@ -3,6 +3,7 @@
 // /v2/events (SSE), /ping and the write routes (bodies recorded), with Marathon's headers (marathon-api.md §1), auth (§2) and
 // error bodies (marathon-api.md §12), plus faults a real network produces: slow, an HTML proxy page, a huge body, a 5xx, a
 // connection closed mid-body, no leader, a sign-in redirect. In-process via startStandinMarathon(), or as a CLI (./main.ts).
+// Routes ignore matrix parameters (`/v2/apps;x=1`), as Jersey's path matching does.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -196,7 +197,7 @@ export async function startStandinMarathon(o: StandinOptions = {}): Promise<Stan
       return;
     }
 
-    const answer = route(state, { method: req.method ?? 'GET', path: url.pathname.replace(/\/+$/, '') || '/', query: url.searchParams, contentType: String(req.headers['content-type'] ?? ''), body });
+    const answer = route(state, { method: req.method ?? 'GET', path: url.pathname.replace(/;[^/]*/g, '').replace(/\/+$/, '') || '/', query: url.searchParams, contentType: String(req.headers['content-type'] ?? ''), body });
     const text = answer.text ?? (answer.body === undefined ? '' : JSON.stringify(answer.body));
     res.writeHead(answer.status, { ...base, ...answer.headers, ...(text ? { 'Content-Type': answer.contentType ?? 'application/json' } : {}) });
     if (f?.kind === 'close-mid-body') {
