@@ -3,7 +3,7 @@
  * above it. Shared by the CLI and the language server (both adapters; the engine itself does no I/O).
  * Each directory is looked up once; `clear()` forgets everything (the server calls it when a config changes).
  */
-import { statSync } from 'node:fs';
+import { lstatSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 export const configFileName = 'marathon-lint.config.json';
@@ -41,10 +41,18 @@ export class ConfigFinder {
   }
 }
 
+/**
+ * A config is here when the name is here: a dangling symlink (or one we may not follow) is still the config the
+ * user put in this directory, so reading it reports why it fails instead of silently using one further up.
+ */
 function isFile(p: string): boolean {
   try {
     return statSync(p).isFile();
   } catch {
-    return false; // no config here (or unreadable): keep looking upward
+    try {
+      return lstatSync(p).isSymbolicLink();
+    } catch {
+      return false; // no config here: keep looking upward
+    }
   }
 }

@@ -36,7 +36,18 @@ export function readFileSource(path: string, limit: number = maxFileBytes): Sour
   }
 }
 
+/** Node reads a directory on fd 0 (`marathon-lint - < dir`) as an empty stream: say what it is instead of linting "". */
+function stdinIsDirectory(stdin: NodeJS.ReadableStream): boolean {
+  if (stdin !== process.stdin) return false;
+  try {
+    return fstatSync(0).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 export async function readStdinSource(stdin: NodeJS.ReadableStream): Promise<Source> {
+  if (stdinIsDirectory(stdin)) return { ok: false, error: 'is a directory, not a file' };
   const chunks: Buffer[] = [];
   let size = 0;
   try {
