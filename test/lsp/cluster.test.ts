@@ -159,6 +159,17 @@ describe('language server with marathon.cluster.url', () => {
     assert.doesNotMatch(bad.text, /secret/);
   });
 
+  it('a marathon.cluster.url without its scheme is said to be so in the status, not shown as "no cluster set"', { timeout: 30_000 }, async () => {
+    const c = await startClient({ settings: () => ({ cluster: { url: 'alice:s3cret@marathon.example.com:8080' } }) });
+    cleanups.push(() => c.shutdown());
+    const off = await c.waitClusterStatus((s) => s.state === 'off');
+    assert.equal(
+      off.text,
+      'marathon.cluster.url "marathon.example.com:8080" is not an http:// or https:// URL, so no cluster is used: linting offline. Write the URL with its scheme, e.g. "http://marathon.example.com:8080".',
+    );
+    assert.doesNotMatch(c.logs.join('\n'), /s3cret/);
+  });
+
   it('without marathon.cluster.url: status off, documents linted alone', { timeout: 30_000 }, async () => {
     const c = await startClient({ settings: () => ({}) });
     cleanups.push(() => c.shutdown());

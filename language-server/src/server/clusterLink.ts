@@ -9,7 +9,8 @@ import type { Connection } from 'vscode-languageserver';
 import { userFreeUrl } from '@marathon-devtools/cluster/marathon/options';
 import { ClusterFeed, type FeedState } from '../live/clusterFeed';
 import { clientFor, clusterFailure, type ClusterSnapshot } from '../live/clusterSnapshot';
-import { ClusterStatusNotification, clusterTokenEnv, type ClusterLinkSettings, type ClusterStatusParams } from '../protocol';
+import { ClusterStatusNotification, clusterTokenEnv, type ClusterStatusParams } from '../protocol';
+import type { FollowedClusterSettings } from './clusterSettings';
 import type { Logger } from './logger';
 
 export interface LiveCluster {
@@ -69,8 +70,8 @@ export class ClusterLink {
   }
 
   /** Follow the cluster these settings name (nothing when the same as now). */
-  configure(s: ClusterLinkSettings | undefined): void {
-    const key = s?.url ? JSON.stringify(s) : undefined;
+  configure(s: FollowedClusterSettings | undefined): void {
+    const key = s?.url || s?.urlRejected ? JSON.stringify(s) : undefined;
     if (key === this.key) return;
     this.key = key;
     const old = this.feed;
@@ -79,7 +80,7 @@ export class ClusterLink {
     const hadCopy = this.live_ !== undefined;
     this.live_ = undefined;
     if (!s?.url) {
-      this.publish(offStatus);
+      this.publish(s?.urlRejected ? { state: 'off', text: s.urlRejected } : offStatus);
       if (hadCopy) this.onChange();
       return;
     }

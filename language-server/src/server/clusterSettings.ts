@@ -8,18 +8,34 @@ import type { Logger } from './logger';
 
 const nonEmpty = (v: unknown): v is string => typeof v === 'string' && v.trim() !== '';
 
-export function sanitizeClusterSettings(raw: unknown, log: Logger): ClusterLinkSettings | undefined {
+/** The settings the server follows; `urlRejected` says, in a sentence for the status, why a `url` that is set is not. */
+export interface FollowedClusterSettings extends ClusterLinkSettings {
+  urlRejected?: string;
+}
+
+export function sanitizeClusterSettings(raw: unknown, log: Logger): FollowedClusterSettings | undefined {
   if (raw === undefined || raw === null) return undefined;
   if (typeof raw !== 'object' || Array.isArray(raw)) {
     log.error(`marathon.cluster ignored: expected an object, got ${JSON.stringify(raw)}`);
     return undefined;
   }
   const r = raw as Record<string, unknown>;
-  const out: ClusterLinkSettings = {};
+  const out: FollowedClusterSettings = {};
   if (nonEmpty(r.url)) {
     const url = r.url.trim();
     if (/^https?:\/\/[^/]/i.test(url)) out.url = url;
-    else log.error(`marathon.cluster.url ignored: expected an http:// or https:// URL, got ${JSON.stringify(userFreeUrl(r.url))}`);
+    else {
+      // Without a scheme, `user:password@host` is no URL's user info to userFreeUrl: drop it here too.
+      const bare = userFreeUrl(url).replace(/^[^/?#@]*@/, '');
+      const shown = JSON.stringify(bare);
+      log.error(`marathon.cluster.url ignored: expected an http:// or https:// URL, got ${shown}`);
+      // The usual slip is a bare host:port; the status says so where the user looks, not only in the log.
+      const example = /^[\w.-]+(:\d+)?(\/|$)/.test(bare) ? `, e.g. "http://${bare}"` : ', e.g. "http://marathon.mesos:8080"';
+      out.urlRejected = `marathon.cluster.url ${shown} is not an http:// or https:// URL, so no cluster is used: linting offline. Write the URL with its scheme${example}.`;
+    }
+  } else if (r.url !== undefined && r.url !== null && r.url !== '') {
+    log.error(`marathon.cluster.url ignored: expected a string, got ${JSON.stringify(r.url)}`);
+    out.urlRejected = `marathon.cluster.url is not a string (${JSON.stringify(r.url)}), so no cluster is used: linting offline. Write Marathon's URL, e.g. "http://marathon.mesos:8080".`;
   }
   for (const k of ['tokenFile', 'credentialsFile', 'caFile'] as const) {
     if (nonEmpty(r[k])) out[k] = (r[k] as string).trim();
