@@ -16,9 +16,13 @@ test('cluster settings: good values kept, bad ones dropped with a line naming th
   assert.deepEqual(s, { url: 'https://dcos.example/service/marathon', tokenFile: '/run/secrets/t', timeoutSeconds: 5 });
   assert.deepEqual(log.lines, ['marathon.cluster.pollSeconds ignored: expected a number of seconds between 0 and 3600, got -1']);
   const bad = logger();
-  assert.deepEqual(sanitizeClusterSettings({ url: 'marathon.mesos:8080', credentialsFile: 3 }, bad), {});
+  // A rejected url is not followed; why is kept for the status line.
+  assert.deepEqual(sanitizeClusterSettings({ url: 'marathon.mesos:8080', credentialsFile: 3 }, bad), {
+    urlRejected: 'marathon.cluster.url "marathon.mesos:8080" is not an http:// or https:// URL, so no cluster is used: linting offline. Write the URL with its scheme, e.g. "http://marathon.mesos:8080".',
+  });
   assert.match(bad.lines[0], /^marathon\.cluster\.url ignored: expected an http:\/\/ or https:\/\/ URL, got "marathon\.mesos:8080"$/);
   assert.match(bad.lines[1], /^marathon\.cluster\.credentialsFile ignored/);
+  assert.match(sanitizeClusterSettings({ url: 42 }, bad)?.urlRejected ?? '', /^marathon\.cluster\.url is not a string \(42\)/);
   assert.equal(sanitizeClusterSettings('http://x', bad), undefined);
   assert.equal(sanitizeClusterSettings(undefined, bad), undefined);
 });
