@@ -54,6 +54,22 @@ function typeHint(expected: readonly string[], v: unknown): string {
   return `Change it to ${orList(expected.map((t) => article[t] ?? t))}.`;
 }
 
+/** A JSON number literal, the only quoted text whose quotes can simply go. */
+const jsonNumber = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
+
+/** The edit the type hint describes, when it yields a value of an expected type (a quoted 0.5, a quoted true, an unquoted name). */
+function typeFix(expected: readonly string[], v: unknown, pointer: string): Fix | undefined {
+  let value: unknown;
+  if (typeof v === 'string' && jsonNumber.test(v.trim())) {
+    const n = Number(v.trim());
+    if (expected.includes('number') || (expected.includes('integer') && Number.isInteger(n))) value = n;
+  } else if (typeof v === 'string' && expected.includes('boolean') && /^(true|false)$/i.test(v)) value = v.toLowerCase() === 'true';
+  else if ((typeof v === 'number' || typeof v === 'boolean') && expected.includes('string')) value = String(v);
+  if (value === undefined) return undefined;
+  const title = typeof value === 'string' ? `Put it in double quotes: ${JSON.stringify(value)}` : `Remove the quotes: ${JSON.stringify(value)}`;
+  return { title, edits: [{ op: 'replace', pointer, value }] };
+}
+
 /** The kind tells which schema the issue's schemaPath points into (for descriptions); 'unknown' means none. */
 /** Regexes longer than this are cut when a description already says in words what they allow. */
 const maxShownPattern = 60;
@@ -96,10 +112,9 @@ export function schemaMessage(issue: SchemaIssue, root: unknown, kind: DocumentK
         // JSON.parse turns 1e400 into Infinity, which no schema number accepts: say it is too large, not "not a number".
         return { pointer, message: `${code}: ${quoted} is a number too large to represent (it overflows to ${v}). Marathon cannot read it either. Use a realistic value.` };
       }
-      return {
-        pointer,
-        message: `${code}: ${quoted} must be ${orList(expected.map((t) => article[t] ?? t))}, but it is ${describeType(v)} (${preview(v)}). Marathon cannot read the document until it is. ${typeHint(expected, v)}`,
-      };
+      const message = `${code}: ${quoted} must be ${orList(expected.map((t) => article[t] ?? t))}, but it is ${describeType(v)} (${preview(v)}). Marathon cannot read the document until it is. ${typeHint(expected, v)}`;
+      const fix = typeFix(expected, v, pointer);
+      return fix ? { pointer, message, fix } : { pointer, message };
     }
     case 'required': {
       const name = String(p.missingProperty);

@@ -29,6 +29,30 @@ for (const file of ['four-spaces-two-enum-typos.json', 'tabs-crlf-enum-typo.json
   });
 }
 
+test('fixes: a quoted number or boolean loses its quotes, a number where a name goes gains them, and nothing else moves', () => {
+  const before = fixture('quoted-values.json');
+  const fixes = lint(before).diagnostics.filter((d) => d.ruleId === 'schema').map((d) => [d.pointer, d.fix?.title]);
+  assert.deepEqual(fixes, [
+    ['/cpus', 'Remove the quotes: 0.5'],
+    ['/mem', 'Remove the quotes: 128'],
+    ['/requirePorts', 'Remove the quotes: true'],
+    ['/portDefinitions/0/port', 'Remove the quotes: 0'],
+    ['/portDefinitions/0/name', 'Put it in double quotes: "8080"'],
+  ]);
+  const after = applyAllFixes(before);
+  assert.deepEqual(lint(after).diagnostics.filter((d) => d.ruleId === 'schema'), []);
+  assert.equal(after, before.replace('"0.5"', '0.5').replace('"128"', '128').replace('"TRUE"', 'true').replace('"0"', '0').replace(': 8080', ': "8080"'));
+});
+
+test('fixes: quoted text that is no JSON number, or a fraction where a whole number goes, gets the hint but no fix', () => {
+  for (const [field, value] of [['cpus', '"0x10"'], ['instances', '"1.5"'], ['mem', '" "'], ['cpus', '"Infinity"']]) {
+    const text = `{ "id": "/a", "cmd": "sleep 1000", "${field}": ${value} }`;
+    const d = lint(text).diagnostics.find((x) => x.pointer === `/${field}` && x.ruleId === 'schema');
+    assert.ok(d, `${field}: ${value} is a schema error`);
+    assert.equal(d.fix, undefined, `${field}: ${value}`);
+  }
+});
+
 test('fixes: the edit replaces exactly the bad value', () => {
   const text = fixture('four-spaces-two-enum-typos.json');
   const d = lint(text).diagnostics.find((x) => x.pointer === '/container/type')!;
