@@ -80,6 +80,35 @@ function removeNode(text: string, path: jsonc.JSONPath): string | undefined {
   return text.slice(0, start) + text.slice(end);
 }
 
+/** A value on one line, spaced as people write it: `{ "a": 1, "b": [1, 2] }`. */
+function inlineJson(value: unknown): string {
+  return JSON.stringify(value, null, 1)
+    .replace(/\n\s*/g, ' ')
+    .replace(/\[ /g, '[')
+    .replace(/ \]/g, ']');
+}
+
+/**
+ * Adds a property to an object written on one line, on that line: jsonc's `modify` would reformat the enclosing
+ * value (a one-line volume becomes ten lines). Undefined when the object spans lines (`modify` indents well there)
+ * or already has the key.
+ */
+function addToOneLineObject(text: string, path: jsonc.JSONPath, value: unknown): string | undefined {
+  const key = path[path.length - 1];
+  if (typeof key !== 'string') return undefined;
+  const tree = jsonc.parseTree(text);
+  const object = tree && jsonc.findNodeAtLocation(tree, path.slice(0, -1));
+  if (object?.type !== 'object') return undefined;
+  if (/[\r\n]/.test(text.slice(object.offset, object.offset + object.length))) return undefined;
+  const props = object.children ?? [];
+  if (props.some((p) => p.children?.[0]?.value === key)) return undefined;
+  const entry = `${JSON.stringify(key)}: ${inlineJson(value)}`;
+  if (props.length === 0) return text.slice(0, object.offset) + `{ ${entry} }` + text.slice(object.offset + object.length);
+  const last = props[props.length - 1];
+  const at = last.offset + last.length;
+  return text.slice(0, at) + `, ${entry}` + text.slice(at);
+}
+
 function applyOne(text: string, edit: PointerEdit, formattingOptions: jsonc.FormattingOptions): string {
   const root = parseLoose(text);
   const path = toPath(root, edit.pointer);
@@ -91,6 +120,10 @@ function applyOne(text: string, edit: PointerEdit, formattingOptions: jsonc.Form
   const parent = valueAt(root, edit.pointer.slice(0, Math.max(0, edit.pointer.lastIndexOf('/'))));
   const isArrayInsertion = edit.op === 'add' && Array.isArray(parent);
   const value = edit.op === 'remove' ? undefined : edit.value;
+  if (edit.op === 'add' && !isArrayInsertion) {
+    const added = addToOneLineObject(text, path, value);
+    if (added !== undefined) return added;
+  }
   try {
     return jsonc.applyEdits(text, jsonc.modify(text, path, value, { formattingOptions, isArrayInsertion }));
   } catch {

@@ -53,6 +53,17 @@ test('fixes: quoted text that is no JSON number, or a fraction where a whole num
   }
 });
 
+test('fixes: a key added to an object written on one line stays on that line; the rest of the layout is untouched', () => {
+  const volume = '{ "containerPath": "data", "mode": "RW", "external": { "name": "pgdata", "provider": "dvdi", "options": {} } }';
+  const before = `{\n  "id": "/shop/db",\n  "cmd": "postgres -D /data",\n  "container": {\n    "type": "MESOS",\n    "volumes": [\n      ${volume}\n    ]\n  },\n  "upgradeStrategy": { "minimumHealthCapacity": 0, "maximumOverCapacity": 0 }\n}\n`;
+  const d = lint(before).diagnostics.find((x) => x.ruleId === 'dvdi-driver-required');
+  assert.ok(d?.fix, 'dvdi-driver-required offers a fix');
+  const after = applyTextEdits(before, fixToTextEdits(before, d.fix));
+  assert.equal(after, before.replace('"options": {}', '"options": { "dvdi/driver": "rexray" }'));
+  const added = applyTextEdits(after, fixToTextEdits(after, { title: 'add', edits: [{ op: 'add', pointer: '/upgradeStrategy/x', value: { a: [1, 2] } }] }));
+  assert.equal(added, after.replace('"maximumOverCapacity": 0 }', '"maximumOverCapacity": 0, "x": { "a": [1, 2] } }'));
+});
+
 test('fixes: the edit replaces exactly the bad value', () => {
   const text = fixture('four-spaces-two-enum-typos.json');
   const d = lint(text).diagnostics.find((x) => x.pointer === '/container/type')!;
