@@ -19,8 +19,8 @@ export const dockerContainerRequiresDocker: Rule = {
         missing: container.type == null ? ['docker', 'type'] : 'docker',
         message:
           `Marathon rejects the app: "${text}" (path /container/docker). ` +
-          (container.type == null ? 'A `container` without `type` is a DOCKER container, ' : 'A DOCKER container ') +
-          'and it needs `docker.image`. Add "docker": {"image": "…"}, or set "type": "MESOS" if the container only carries volumes.',
+          (container.type == null ? 'A `container` without `type` is a DOCKER container, and it needs ' : 'A DOCKER container needs ') +
+          '`docker.image`. Add "docker": {"image": "…"}, or set "type": "MESOS" if the container only carries volumes.',
       });
     }
   },
