@@ -1,7 +1,7 @@
 /** A Marathon app (`app.raml`, `appContainer.raml`, Marathon 1.10) with its container. */
 import { appHealthDefinitions } from './appHealth';
 import { appVolumeDefinitions } from './appVolumes';
-import { ciEnum, fullMatch, int32, int64, obj, orNull, ref, type JsonSchema } from './jsonSchema';
+import { ciEnum, fullMatch, int32, int64, obj, orNull, readOnlyField, ref, type JsonSchema } from './jsonSchema';
 import { marathonCommonDefinitions, portNumber } from './marathonCommon';
 
 const portMapping = obj({
@@ -18,7 +18,7 @@ const portMapping = obj({
  * What `GET /v2/apps` adds to an app (AppInfo, marathon-api.md §4): status that an exported definition carries and
  * Marathon ignores on create or update. Declared so that an export is not full of "unknown field" warnings.
  */
-const readOnly = (type: string, what: string): JsonSchema => ({ type, description: `Read-only (GET /v2/apps, ${what}); ignored on create.` });
+const readOnly = (type: string, what: string): JsonSchema => readOnlyField({ type, description: `Read-only (GET /v2/apps, ${what}); ignored on create.` });
 const appInfoStatus: Record<string, JsonSchema> = {
   tasksStaged: readOnly('integer', 'embed counts'),
   tasksRunning: readOnly('integer', 'embed counts'),
@@ -112,8 +112,8 @@ const appDefinitions: Record<string, JsonSchema> = {
         description: 'Resources of the executor itself (Marathon 1.8+).',
       }),
       resourceLimits: ref('resourceLimits'),
-      version: ref('datetime', 'Read-only; ignored on create, but Marathon still reads it as a date-time.'),
-      versionInfo: ref('versionInfo'),
+      version: readOnlyField(ref('datetime', 'Read-only; ignored on create, but Marathon still reads it as a date-time.')),
+      versionInfo: readOnlyField(ref('versionInfo', 'Read-only bookkeeping echoed by the API; ignored on create.')),
       ...appInfoStatus,
     },
     ['id'],

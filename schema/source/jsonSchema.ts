@@ -70,10 +70,19 @@ export function enumValues(schema: JsonSchema): string[] | undefined {
  * documents use that (e.g. `"maxInstances": null` in pods), so the optional fields where it occurs accept it.
  */
 export function orNull(schema: JsonSchema): JsonSchema {
-  const { description, ...rest } = schema;
+  const { description, readOnly, ...rest } = schema;
   const s: JsonSchema = { anyOf: [rest, { type: 'null' }] };
   if (description !== undefined) s.description = description;
+  if (readOnly !== undefined) s.readOnly = readOnly;
   return s;
+}
+
+/**
+ * A field the API echoes in answers and Marathon ignores on create (JSON Schema's `readOnly` annotation): still
+ * accepted, so an exported definition lints, but editors do not offer it when one is written.
+ */
+export function readOnlyField(schema: JsonSchema): JsonSchema {
+  return { ...schema, readOnly: true };
 }
 
 const INT32_MAX = 2147483647;

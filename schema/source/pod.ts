@@ -1,5 +1,5 @@
 /** A Marathon pod (`pod.raml`, `podContainer.raml`, Marathon 1.10): co-located containers sharing network and volumes. */
-import { ciEnum, fullMatch, int32, int64, obj, orNull, ref, type JsonSchema } from './jsonSchema';
+import { ciEnum, fullMatch, int32, int64, obj, orNull, readOnlyField, ref, type JsonSchema } from './jsonSchema';
 import { LABEL_NAME, marathonCommonDefinitions, portNumber } from './marathonCommon';
 
 const name63 = (description: string): JsonSchema => ({ type: 'string', minLength: 1, maxLength: 63, pattern: fullMatch(LABEL_NAME), description });
@@ -9,7 +9,7 @@ const podDefinitions: Record<string, JsonSchema> = {
     {
       id: ref('pathId', 'Unique identifier of the pod, a path such as "/prod/web".'),
       labels: ref('labels'),
-      version: ref('datetime', 'Read-only; ignored on create, but Marathon still reads it as a date-time.'),
+      version: readOnlyField(ref('datetime', 'Read-only; ignored on create, but Marathon still reads it as a date-time.')),
       user: orNull({ type: 'string', description: 'OS user the containers run as, unless a container says otherwise.' }),
       environment: ref('podEnvVars', 'Environment variables of every container; containers may override them.'),
       containers: { type: 'array', minItems: 1, items: ref('podContainer'), description: 'The containers of the pod (at least one).' },

@@ -126,6 +126,7 @@ function keyItems(doc: EditorDocument, where: Extract<Where, { at: 'key' }>, ctx
 
   if (root) {
     for (const [key, s] of propertiesOf(schemasAtPath(root, path, ctx.schemas))) {
+      if (s.readOnly === true) continue; // echoed by GET, ignored on create: accepted, never suggested (schema/source/jsonSchema.ts)
       const info = fieldInfo(schemasAtPath(root, [...path, key], ctx.schemas));
       const shaped = valueSnippetForKey(key, insideContainer, insideVolume);
       push(key, docOf(s) ?? info.description, shaped ?? valueText(info), info.types.join(' | ') || undefined);

@@ -6,6 +6,8 @@ import { at, ctx, json } from './inline';
 // [case, document with `|` at the cursor, labels that must be offered, labels that must not]
 const cases: [string, string, string[], string[]][] = [
   ['app: top-level keys, existing ones left out', "{'id': '/a', 'cmd': 'x', |}", ['cpus', 'mem', 'container', 'env'], ['id', 'cmd']],
+  ['app: fields GET echoes and create ignores are not offered', "{'id': '/a', 'cmd': 'x', |}", ['healthChecks', 'check'], ['deployments', 'tasks', 'tasksRunning', 'lastTaskFailure', 'version', 'versionInfo']],
+  ['group: no version, no pods (create them with POST /v2/pods)', "{'id': '/g', 'apps': [], |}", ['groups', 'dependencies'], ['version', 'pods']],
   ['app: a half-typed key is replaced, itself not counted as existing', "{'id': '/a', 'cmd': 'x', 'me|'}", ['mem', 'cpus'], ['id']],
   ['container.type values', "{'id': '/a', 'cmd': 'x', 'container': {'type': |}}", ['DOCKER', 'MESOS'], []],
   ['boolean field', "{'id': '/a', 'cmd': 'x', 'requirePorts': |}", ['true', 'false'], []],

@@ -255,6 +255,9 @@ export interface MarathonApp {
    * Read-only; ignored on create, but Marathon still reads it as a date-time.
    */
   version?: Datetime | null;
+  /**
+   * Read-only bookkeeping echoed by the API; ignored on create.
+   */
   versionInfo?: VersionInfo | null;
   /**
    * Read-only (GET /v2/apps, embed counts); ignored on create.
