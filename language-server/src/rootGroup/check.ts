@@ -7,6 +7,7 @@
  */
 import type { Profile } from '../core/profile';
 import type { Rule } from '../core/rule';
+import type { Fix, PointerEdit } from '../core/types';
 import { runRules, type RuleFinding } from '../core/runRules';
 import { collectApps, joinPointer } from '../model/documentModel';
 import { originOf, type PlacedRootGroup } from './placement';
@@ -27,6 +28,21 @@ const idRun = /(?<![A-Za-z0-9_.\-/])\/[A-Za-z0-9_.\-/]*/g;
  */
 function mentionedIds(message: string): Set<string> {
   return new Set(message.match(idRun) ?? []);
+}
+
+/**
+ * A finding's fix with its pointers in the finding's own document; none when an edit falls outside it (a deployed
+ * app, another file), where a part of the fix would not repair what the finding says.
+ */
+function fixIn(placed: PlacedRootGroup, source: number, fix: Fix | undefined): { fix?: Fix } {
+  if (!fix) return {};
+  const edits: PointerEdit[] = [];
+  for (const e of fix.edits) {
+    const { origin, rest } = originOf(placed, e.pointer);
+    if (origin.source !== source) return {};
+    edits.push({ ...e, pointer: origin.pointer + rest });
+  }
+  return { fix: { ...fix, edits } };
 }
 
 function deployedNote(ids: string[]): string {
@@ -52,7 +68,8 @@ export function checkRootGroup(placed: PlacedRootGroup, profile: Profile, rules:
     const named = [...ids].filter((id) => id !== '/' && placed.idOrigins.has(id) && sourceOf(id) === 'deployed');
     const { origin, rest } = originOf(placed, f.pointer);
     if (origin.source !== 'deployed') {
-      add({ ...f, source: origin.source, pointer: origin.pointer + rest, message: f.message + deployedNote(named), deployed: named });
+      const { fix, ...finding } = f;
+      add({ ...finding, ...fixIn(placed, origin.source, fix), source: origin.source, pointer: origin.pointer + rest, message: f.message + deployedNote(named), deployed: named });
       continue;
     }
     // Reported on a deployed part: it is ours only if it names a proposed app, pod or group.
@@ -73,7 +90,8 @@ export function checkRootGroup(placed: PlacedRootGroup, profile: Profile, rules:
         if (i >= 0) pointer = joinPointer(pointer, 'container', 'volumes', i, 'external', 'name');
       }
       const where = onDeployed ? ` (Marathon reports it on the deployed app ${onDeployed}.)` : '';
-      attributed.push({ ...f, source, pointer, message: f.message + where + deployedNote(named.filter((d) => d !== onDeployed)), deployed: named });
+      const { fix, ...finding } = f;
+      attributed.push({ ...finding, ...fixIn(placed, source, fix), source, pointer, message: f.message + where + deployedNote(named.filter((d) => d !== onDeployed)), deployed: named });
     }
   }
   // A finding Marathon puts on the deployed side adds nothing where the proposed field already has one.

@@ -5,6 +5,7 @@
  * users are flagged both. Only the document is seen: apps already deployed are out of reach.
  */
 import type { Rule } from '../../core/rule';
+import type { Fix } from '../../core/types';
 import { joinPointer } from '../../model/documentModel';
 import { isShared, nameOf, sharedHonoured } from '../../model/volume/externalVolumes';
 import { appLabel, dvdiAppsOf } from '../../model/dvdi/dvdiApps';
@@ -14,6 +15,7 @@ export const dvdiNameUniqueInRootGroup: Rule = {
   severity: 'error',
   kinds: ['group'],
   summary: 'A dvdi volume name is used by one app only across the whole group (volumes that all users mark shared excepted, 1.8.222+).',
+  fixable: true,
   marathonMessage: "Volume name '<name>' in <appId> conflicts with volume(s) of same name in app(s): <otherAppIds>",
   check(ctx) {
     const apps = dvdiAppsOf(ctx);
@@ -27,6 +29,18 @@ export const dvdiNameUniqueInRootGroup: Rule = {
         owners.set(name, set);
       }
     }
+    // Where `shared` is honoured, the fix marks every not-yet-shared use of the name: what the message offers.
+    const shareFix = (name: string): Fix | undefined => {
+      if (!sharedHonoured(ctx)) return undefined;
+      const edits: Fix['edits'] = [];
+      for (const { volumes } of apps) {
+        for (const v of volumes) {
+          if (nameOf(v) !== name || isShared(ctx, v)) continue;
+          edits.push({ op: 'shared' in v.external ? 'replace' : 'add', pointer: joinPointer(v.externalPointer, 'shared'), value: true });
+        }
+      }
+      return { title: `Mark "${name}" shared in every app that uses it`, edits };
+    };
     for (const { appRef, volumes } of apps) {
       const self = appLabel(appRef);
       for (const v of volumes) {
@@ -37,12 +51,14 @@ export const dvdiNameUniqueInRootGroup: Rule = {
         if (owning === undefined || (owning.size === 1 && owning.has(self))) continue;
         const others = [...owning].filter((id) => id !== self);
         if (others.length === 0) continue;
+        const fix = shareFix(name);
         ctx.report({
           pointer: joinPointer(v.externalPointer, 'name'),
           message:
             `Marathon rejects the group with "Volume name '${name}' in ${self} conflicts with volume(s) of same name in app(s): ${others.join(', ')}": ` +
             'one external volume cannot be attached to tasks of two apps. Give each app its own volume' +
             (sharedHonoured(ctx) ? ', or mark the volume "shared": true in every app that uses it (Marathon 1.8.222+ / 1.9.64+).' : '.'),
+          ...(fix ? { fix } : {}),
         });
       }
     }
