@@ -80,12 +80,14 @@ function removeNode(text: string, path: jsonc.JSONPath): string | undefined {
   return text.slice(0, start) + text.slice(end);
 }
 
-/** A value on one line, spaced as people write it: `{ "a": 1, "b": [1, 2] }`. */
+/** A value on one line, spaced as people write it: `{ "a": 1, "b": [1, 2] }` (built, not regex-edited: strings stay as they are). */
 function inlineJson(value: unknown): string {
-  return JSON.stringify(value, null, 1)
-    .replace(/\n\s*/g, ' ')
-    .replace(/\[ /g, '[')
-    .replace(/ \]/g, ']');
+  if (Array.isArray(value)) return `[${value.map(inlineJson).join(', ')}]`;
+  if (typeof value === 'object' && value !== null) {
+    const entries = Object.entries(value).filter(([, v]) => v !== undefined);
+    return entries.length === 0 ? '{}' : `{ ${entries.map(([k, v]) => `${JSON.stringify(k)}: ${inlineJson(v)}`).join(', ')} }`;
+  }
+  return JSON.stringify(value) ?? 'null';
 }
 
 /**

@@ -62,6 +62,9 @@ test('fixes: a key added to an object written on one line stays on that line; th
   assert.equal(after, before.replace('"options": {}', '"options": { "dvdi/driver": "rexray" }'));
   const added = applyTextEdits(after, fixToTextEdits(after, { title: 'add', edits: [{ op: 'add', pointer: '/upgradeStrategy/x', value: { a: [1, 2] } }] }));
   assert.equal(added, after.replace('"maximumOverCapacity": 0 }', '"maximumOverCapacity": 0, "x": { "a": [1, 2] } }'));
+  // Text inside strings is kept as written, spaces around brackets included.
+  const quoted = applyTextEdits(after, fixToTextEdits(after, { title: 'add', edits: [{ op: 'add', pointer: '/upgradeStrategy/y', value: ['[ a ]', { b: '{ }' }] }] }));
+  assert.deepEqual(JSON.parse(quoted).upgradeStrategy.y, ['[ a ]', { b: '{ }' }]);
 });
 
 test('fixes: the edit replaces exactly the bad value', () => {
