@@ -30,8 +30,12 @@ export const dvdiNameUniqueInRootGroup: Rule = {
       }
     }
     // Where `shared` is honoured, the fix marks every not-yet-shared use of the name: what the message offers.
+    // One per name, shared by its findings: a name used by n apps would otherwise cost n² here.
+    const fixes = new Map<string, Fix>();
     const shareFix = (name: string): Fix | undefined => {
       if (!sharedHonoured(ctx)) return undefined;
+      const known = fixes.get(name);
+      if (known) return known;
       const edits: Fix['edits'] = [];
       for (const { volumes } of apps) {
         for (const v of volumes) {
@@ -39,7 +43,9 @@ export const dvdiNameUniqueInRootGroup: Rule = {
           edits.push({ op: 'shared' in v.external ? 'replace' : 'add', pointer: joinPointer(v.externalPointer, 'shared'), value: true });
         }
       }
-      return { title: `Mark "${name}" shared in every app that uses it`, edits };
+      const fix = { title: `Mark "${name}" shared in every app that uses it`, edits };
+      fixes.set(name, fix);
+      return fix;
     };
     for (const { appRef, volumes } of apps) {
       const self = appLabel(appRef);
