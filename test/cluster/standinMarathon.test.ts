@@ -57,6 +57,40 @@ describe('stand-in Marathon contract', () => {
     assert.deepEqual(JSON.parse((await get('/v2/unknown')).text), { message: 'URI not found' });
   });
 
+  it('a body of the wrong JSON type is a RAML reader error at path "" (marathon-api.md §12), never stored', async () => {
+    const send = async (method: string, path: string, body: string) => {
+      const r = await fetch(`${m.url}${path}`, { method, headers: { 'content-type': 'application/json' }, body });
+      return [r.status, await r.json()];
+    };
+    const notObject = { message: 'Invalid JSON', details: [{ path: '', errors: ['error.expected.jsobject'] }] };
+    for (const body of ['[]', 'null', '"x"', '3']) {
+      assert.deepEqual(await send('POST', '/v2/apps', body), [422, notObject], `POST /v2/apps ${body}`);
+      assert.deepEqual(await send('PUT', '/v2/apps/top', body), [422, notObject], `PUT /v2/apps/top ${body}`);
+      assert.deepEqual(await send('PUT', '/v2/groups/g', body), [422, notObject], `PUT /v2/groups/g ${body}`);
+      assert.deepEqual(await send('POST', '/v2/pods', body), [422, notObject], `POST /v2/pods ${body}`);
+    }
+    assert.deepEqual(await send('PUT', '/v2/apps', '{"id":"/top"}'), [422, { message: 'Invalid JSON', details: [{ path: '', errors: ['error.expected.jsarray'] }] }]);
+    assert.deepEqual(await send('PUT', '/v2/apps', '[{"id":"/top"}, 7]'), [422, { message: 'Invalid JSON', details: [{ path: '(1)', errors: ['error.expected.jsobject'] }] }]);
+    assert.deepEqual(await send('PUT', '/v2/apps', '[{"cmd":"z"}]'), [422, { message: 'requirement failed: App Update must have app id set' }]);
+    assert.deepEqual(await send('PATCH', '/v2/apps', '[{"id":"/absent","cmd":"z"}]'), [404, { message: "App '/absent' does not exist" }]);
+    assert.equal(JSON.parse((await get('/v2/apps/top')).text).app.cmd, 'x', 'nothing above was stored');
+  });
+
+  it('PUT and PATCH /v2/apps update every app of the array in one deployment (marathon-api.md §4)', async () => {
+    const put = await fetch(`${m.url}/v2/apps`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify([{ id: 'top', instances: 2 }, { id: '/new', cmd: 'n' }]) });
+    assert.equal(put.status, 200);
+    assert.ok(put.headers.get('marathon-deployment-id'));
+    const top = JSON.parse((await get('/v2/apps/top')).text).app;
+    assert.deepEqual([top.cmd, top.instances], ['x', 2], 'merged: partialUpdate defaults to true');
+    assert.equal(JSON.parse((await get('/v2/apps/new')).text).app.cmd, 'n');
+    const patch = await fetch(`${m.url}/v2/apps`, { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: '[{"id":"/new","cmd":"m"}]' });
+    assert.equal(patch.status, 200);
+    assert.equal(JSON.parse((await get('/v2/apps/new')).text).app.cmd, 'm');
+    const replaced = await fetch(`${m.url}/v2/apps?partialUpdate=false`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: '[{"id":"/top","cmd":"y"}]' });
+    assert.equal(replaced.status, 200);
+    assert.equal(JSON.parse((await get('/v2/apps/top')).text).app.instances, undefined, 'partialUpdate=false replaces the app');
+  });
+
   it("/v2/events wants exactly Accept: text/event-stream (Jetty's 405 page otherwise)", async () => {
     const r = await get('/v2/events', { accept: 'text/event-stream, */*' });
     assert.equal(r.status, 405);

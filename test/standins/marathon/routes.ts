@@ -1,5 +1,5 @@
 // Stand-in Marathon: the /v2 routes, statuses and both error-body families of ../shared/reference/marathon-api.md
-// marathon-api.md §4 apps, §5 groups, §6 pods, §7 tasks, §9 info, §11 ping, §12 error bodies. No validation: writes are stored.
+// marathon-api.md §4 apps, §5 groups, §6 pods, §7 tasks, §9 info, §11 ping, §12 error bodies. No rule validation: a body of the right JSON type is stored as sent.
 import type { AppInfo, GroupInfo, DeployedPod, MarathonTask } from '@marathon-devtools/cluster/marathon/types';
 import { randomUUID } from 'node:crypto';
 import { absoluteId, allApps, allPods, embedGroup, findApp, findGroup, findPod, groupFromBody, putApp, putGroup, putPod } from './groupTree';
@@ -50,6 +50,21 @@ function parseBody(req: RouteRequest): { value: unknown } | RouteAnswer {
 }
 
 const isAnswer = (x: unknown): x is RouteAnswer => typeof (x as RouteAnswer).status === 'number';
+
+/** marathon-api.md §12: a body of the wrong JSON type is a RAML reader error at path "" (422 from 1.5 on, 400 before). */
+function shapeError(state: StandinState, expected: 'jsobject' | 'jsarray', path = ''): RouteAnswer {
+  const [major, minor] = String(state.info.version ?? '1.10').split('.').map(Number);
+  return json(major > 1 || minor >= 5 ? 422 : 400, { message: 'Invalid JSON', details: [{ path, errors: [`error.expected.${expected}`] }] });
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** The body as one JSON object (an app, group or pod), or Marathon's answer when it is not one. */
+function parseObject(state: StandinState, req: RouteRequest): { value: Record<string, unknown> } | RouteAnswer {
+  const parsed = parseBody(req);
+  if (isAnswer(parsed)) return parsed;
+  return isRecord(parsed.value) ? { value: parsed.value } : shapeError(state, 'jsobject');
+}
 const truthy = (q: URLSearchParams, k: string) => q.get(k) === 'true';
 
 export function route(state: StandinState, req: RouteRequest): RouteAnswer {
@@ -78,9 +93,9 @@ function groups(state: StandinState, req: RouteRequest): RouteAnswer {
     return json(200, embedGroup(g, req.query.getAll('embed')));
   }
   if (req.method === 'PUT' || req.method === 'POST') {
-    const parsed = parseBody(req);
+    const parsed = parseObject(state, req);
     if (isAnswer(parsed)) return parsed;
-    const body = (parsed.value ?? {}) as Record<string, unknown>;
+    const body = parsed.value;
     const target = absoluteId(typeof body.id === 'string' ? body.id : rest, req.method === 'POST' ? id : '/');
     if (req.method === 'POST' && findGroup(state.root, target)) return mapped(409, `Group ${target} is already created. Use PUT to change this group.`);
     const group = groupFromBody(body, target);
@@ -134,34 +149,35 @@ function apps(state: StandinState, req: RouteRequest): RouteAnswer {
     return app ? json(200, { app: { ...app, tasksStaged: 0, tasksRunning: (state.tasks[id] ?? []).length, tasksHealthy: 0, tasksUnhealthy: 0, tasks: state.tasks[id] ?? [], deployments: [] } }) : notFound(`App '${id}' does not exist`);
   }
   if (req.method === 'POST' && !rest) {
-    const parsed = parseBody(req);
+    const parsed = parseObject(state, req);
     if (isAnswer(parsed)) return parsed;
-    const body = parsed.value as Record<string, unknown>;
-    const appId = absoluteId(String(body?.id ?? ''));
+    const body = parsed.value;
+    const appId = absoluteId(String(body.id ?? ''));
     if (findApp(state.root, appId)) return mapped(409, `An app with id [${appId}] already exists.`);
     const { app, events } = storeApp(state, body, appId);
     const d = deployment();
     return { status: 201, body: { ...app, tasksStaged: 0, tasksRunning: 0, tasksHealthy: 0, tasksUnhealthy: 0, deployments: [{ id: d.body.deploymentId }] }, headers: { ...d.headers, Location: appId }, events };
   }
+  if ((req.method === 'PUT' || req.method === 'PATCH') && !rest) return batchUpdate(state, req);
   if (req.method === 'PUT' && rest) {
-    const parsed = parseBody(req);
+    const parsed = parseObject(state, req);
     if (isAnswer(parsed)) return parsed;
     // Jersey's boolean parameter: blank is the default (true), else only "true" in any case is true.
     const given = req.query.get('partialUpdate');
     const partial = given === null || given.trim() === '' || given.toLowerCase() === 'true';
     const before = findApp(state.root, id);
-    const merged = partial && before ? { ...before, ...(parsed.value as object) } : (parsed.value as Record<string, unknown>);
+    const merged = partial && before ? { ...before, ...parsed.value } : parsed.value;
     const { existed, events } = storeApp(state, merged, id);
     const d = deployment();
     return { status: existed ? 200 : 201, body: d.body, headers: { ...d.headers, ...(existed ? {} : { Location: id }) }, events };
   }
   if (req.method === 'PATCH' && rest) {
     // marathon-api.md §4: always merged into the stored app; never creates (404, the exception mapper's body).
-    const parsed = parseBody(req);
+    const parsed = parseObject(state, req);
     if (isAnswer(parsed)) return parsed;
     const before = findApp(state.root, id);
     if (!before) return mapped(404, `App '${id}' does not exist`);
-    const { events } = storeApp(state, { ...before, ...(parsed.value as object) }, id);
+    const { events } = storeApp(state, { ...before, ...parsed.value }, id);
     const d = deployment();
     return { status: 200, body: d.body, headers: d.headers, events };
   }
@@ -176,6 +192,31 @@ function apps(state: StandinState, req: RouteRequest): RouteAnswer {
   return mapped(405, 'Method Not Allowed');
 }
 
+/**
+ * marathon-api.md §4: `PUT /v2/apps` (partialUpdate as for one app) and `PATCH /v2/apps` (merged; every id must
+ * exist) take an array of apps, each with its `id`, and make one deployment; neither publishes `api_post_event`.
+ */
+function batchUpdate(state: StandinState, req: RouteRequest): RouteAnswer {
+  const parsed = parseBody(req);
+  if (isAnswer(parsed)) return parsed;
+  if (!Array.isArray(parsed.value)) return shapeError(state, 'jsarray');
+  const updates = parsed.value;
+  const notObject = updates.findIndex((u) => !isRecord(u));
+  if (notObject >= 0) return shapeError(state, 'jsobject', `(${notObject})`);
+  if (updates.some((u) => typeof u.id !== 'string')) return mapped(422, 'requirement failed: App Update must have app id set');
+  const given = req.query.get('partialUpdate');
+  const partial = req.method === 'PATCH' || given === null || given.trim() === '' || given.toLowerCase() === 'true';
+  const ids = updates.map((u) => absoluteId(u.id as string));
+  const missing = req.method === 'PATCH' ? ids.find((id) => !findApp(state.root, id)) : undefined;
+  if (missing) return mapped(404, `App '${missing}' does not exist`);
+  const d = deployment();
+  updates.forEach((u, i) => {
+    const before = findApp(state.root, ids[i]);
+    putApp(state.root, { ...(partial && before ? { ...before, ...u } : u), id: ids[i], version: d.body.version } as AppInfo);
+  });
+  return { status: 200, body: d.body, headers: d.headers, events: [{ type: 'group_change_success', data: { groupId: '/', version: d.body.version } }] };
+}
+
 function pods(state: StandinState, req: RouteRequest): RouteAnswer {
   const rest = req.path.slice('/v2/pods'.length).replace(/^\/+/, '');
   const id = absoluteId(rest);
@@ -187,11 +228,11 @@ function pods(state: StandinState, req: RouteRequest): RouteAnswer {
     return pod ? json(200, pod) : json(404, { message: JSON.stringify({ message: `pod with ${id} does not exist` }).replace('":"', '": "'), details: [] });
   }
   if (req.method === 'PUT' || req.method === 'POST') {
-    const parsed = parseBody(req);
+    const parsed = parseObject(state, req);
     if (isAnswer(parsed)) return parsed;
-    const body = parsed.value as Record<string, unknown>;
-    const podId = absoluteId(req.method === 'POST' ? String(body?.id ?? '') : rest);
-    if (req.method === 'PUT' && typeof body?.id === 'string' && absoluteId(body.id) !== podId)
+    const body = parsed.value;
+    const podId = absoluteId(req.method === 'POST' ? String(body.id ?? '') : rest);
+    if (req.method === 'PUT' && typeof body.id === 'string' && absoluteId(body.id) !== podId)
       return { status: 400, text: `\n  {"message": "'${podId}' does not match definition's id ('${absoluteId(body.id)}')" }\n`, contentType: 'application/json' };
     if (req.method === 'POST' && findPod(state.root, podId)) return mapped(409, `A pod with id [${podId}] already exists.`);
     const pod = { ...body, id: podId, version: new Date().toISOString() } as DeployedPod;
