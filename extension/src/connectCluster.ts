@@ -5,6 +5,7 @@
  * (`MARATHON_CLUSTER_TOKEN`, protocol.ts). The token never reaches settings or logs.
  */
 import * as vscode from 'vscode';
+import { tokenProblem } from '@marathon-devtools/cluster/marathon/options';
 import { clusterTokenEnv } from '@marathon-devtools/language-server/protocol';
 import { CLUSTER_TOKEN_KEY } from './clusterBridges';
 
@@ -35,6 +36,11 @@ export async function connectToCluster(secrets: vscode.SecretStorage): Promise<b
       prompt: `The DC/OS token for this cluster (sent as "Authorization: token=…"), kept in VS Code's SecretStorage. ${hasToken ? 'Leave empty to keep the stored one; type "-" to remove it.' : 'Leave empty when Marathon needs none.'}`,
       password: true,
       ignoreFocusOut: true,
+      // Refused here rather than at the next lint, where the server could only say the stored token is unusable.
+      validateInput: (v) => {
+        const problem = v.trim() && v.trim() !== '-' ? tokenProblem(v.trim()) : undefined;
+        return problem ? `The token ${problem}: paste the one line \`dcos config show core.dcos_acs_token\` prints` : undefined;
+      },
     });
     if (token === undefined) return false;
     if (token.trim() === '-') await secrets.delete(CLUSTER_TOKEN_KEY);

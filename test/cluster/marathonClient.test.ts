@@ -147,6 +147,11 @@ describe('auth', () => {
       }
       return 'no error';
     };
+    const direct = failure({ token: 'eyJhbGciOi\u20acsecret' });
+    assert.equal(direct, 'undefined the cluster token (from "Marathon: Connect to Cluster" or MARATHON_CLUSTER_TOKEN) holds a character an HTTP header cannot carry (a control or non-Latin-1 character) at position 11: give it again as the one line `dcos config show core.dcos_acs_token` prints');
+    assert.match(failure({ token: 'abc\ndef' }), /holds a line break at position 4:/);
+    writeFileSync(join(dir, 'nonlatin'), 'tkn\u2028x\n');
+    assert.equal(failure({ tokenFile: join(dir, 'nonlatin') }), `--marathon-token-file ${join(dir, 'nonlatin')}: the token file holds a character an HTTP header cannot carry (a control or non-Latin-1 character) at position 4`);
     assert.equal(failure({ tokenFile: join(dir, 'missing') }), `--marathon-token-file ${join(dir, 'missing')}: cannot read the token file (ENOENT)`);
     assert.equal(failure({ credentialsFile: join(dir, 'token') }), `--marathon-credentials-file ${join(dir, 'token')}: the credentials file must hold one line user:password`);
     assert.equal(failure({ tokenFile: join(dir, 'token'), caFile: join(dir, 'ca') }), `--marathon-ca ${join(dir, 'ca')}: the CA file holds no PEM certificate`);

@@ -155,7 +155,7 @@ describe('language server with marathon.cluster.url', () => {
     const c = await startClient({ settings: () => ({ cluster: { url: m.url } }), env: { MARATHON_CLUSTER_TOKEN: 'eyJhbGciOi\u0001secret' } });
     cleanups.push(() => c.shutdown());
     const bad = await c.waitClusterStatus((s) => s.state === 'unreachable');
-    assert.match(bad.text, /the token handed over directly \(MARATHON_CLUSTER_TOKEN\) holds a character an HTTP header cannot carry .* at position 11\); linting offline$/);
+    assert.match(bad.text, /the cluster token \(from "Marathon: Connect to Cluster" or MARATHON_CLUSTER_TOKEN\) holds a character an HTTP header cannot carry .* at position 11: give it again as the one line `dcos config show core\.dcos_acs_token` prints\); linting offline$/);
     assert.doesNotMatch(bad.text, /secret/);
   });
 

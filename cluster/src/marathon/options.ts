@@ -56,17 +56,22 @@ export function readTokenFile(path: string): MarathonAuth {
   const token = readSecretFile(path, 'token file');
   if (!token) throw new MarathonSetupError(`${path}: the token file is empty`);
   if (/[\r\n]/.test(token)) throw new MarathonSetupError(`${path}: the token file must hold one line (the DC/OS token)`);
-  const bad = headerUnsafeAt(token);
-  if (bad >= 0) throw new MarathonSetupError(`${path}: the token file holds a character an HTTP header cannot carry (a control or non-Latin-1 character) at position ${bad + 1}`);
+  const problem = tokenProblem(token);
+  if (problem) throw new MarathonSetupError(`${path}: the token file ${problem}`);
   return { kind: 'token', token };
 }
 
 /**
- * Index of the first character an HTTP header value cannot hold (RFC 9110 field-value: tab, visible ASCII,
- * obs-text), or -1. undici refuses such a token with "invalid authorization header", naming neither file nor spot.
+ * What makes a token unusable in `Authorization: token=<t>`, as "holds …" (to follow what holds it), or undefined.
+ * An HTTP header value is tab, visible ASCII and obs-text (RFC 9110 field-value); undici refuses anything else with
+ * "invalid authorization header", naming neither where the token came from nor the spot. The editor's token prompt
+ * checks with this too, so a pasted line break is refused where it was typed.
  */
-function headerUnsafeAt(value: string): number {
-  return value.search(/[^\t\x20-\x7e\x80-\xff]/);
+export function tokenProblem(token: string): string | undefined {
+  const at = token.search(/[^\t\x20-\x7e\x80-\xff]/);
+  if (at < 0) return undefined;
+  const what = token[at] === '\n' || token[at] === '\r' ? 'a line break' : 'a character an HTTP header cannot carry (a control or non-Latin-1 character)';
+  return `holds ${what} at position ${at + 1}`;
 }
 
 /** A credentials file holding one line `user:password` (Marathon's `--http_credentials` form; the user has no `:`). */
@@ -111,9 +116,9 @@ export function readAccessFiles(files: MarathonAccessFiles): { auth?: MarathonAu
     }
   };
   const { tokenFile, credentialsFile, caFile } = files;
-  const badAt = files.token ? headerUnsafeAt(files.token) : -1;
-  if (badAt >= 0)
-    throw new MarathonSetupError(`the token handed over directly (MARATHON_CLUSTER_TOKEN) holds a character an HTTP header cannot carry (a control or non-Latin-1 character) at position ${badAt + 1}`);
+  const problem = files.token ? tokenProblem(files.token) : undefined;
+  // The editor hands over the token stored by "Marathon: Connect to Cluster"; other clients set the variable themselves.
+  if (problem) throw new MarathonSetupError(`the cluster token (from "Marathon: Connect to Cluster" or MARATHON_CLUSTER_TOKEN) ${problem}: give it again as the one line \`dcos config show core.dcos_acs_token\` prints`);
   const auth: MarathonAuth | undefined = files.token
     ? { kind: 'token', token: files.token }
     : tokenFile !== undefined ? via('--marathon-token-file', () => readTokenFile(tokenFile))
