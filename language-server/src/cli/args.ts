@@ -28,6 +28,8 @@ export interface CliOptions {
   marathonCa?: string;
   /** `--marathon-timeout SECONDS`, default 10. */
   marathonTimeout: number;
+  /** The cluster-only flags given (`--marathon-ca`, …), to refuse them when no cluster is named. */
+  clusterFlags: string[];
 }
 
 export type ParsedArgs = { ok: true; options: CliOptions } | { ok: false; message: string };
@@ -116,6 +118,7 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
       marathonCredentialsFile: values['marathon-credentials-file'] as string | undefined,
       marathonCa: values['marathon-ca'] as string | undefined,
       marathonTimeout,
+      clusterFlags: (['marathon-token-file', 'marathon-credentials-file', 'marathon-ca', 'marathon-timeout'] as const).filter((f) => values[f] !== undefined).map((f) => `--${f}`),
       inputs: positionals,
       format: format as FormatName,
       kind: kind as ForcedKind | undefined,
