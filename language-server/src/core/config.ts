@@ -7,7 +7,7 @@ import { isObject, joinPointer } from '../model/documentModel';
 import type { Finding } from './finding';
 import { diagnosticsFor } from './diagnostics';
 import { nearest } from './nearest';
-import { parseDocument } from './parse';
+import { lastValueWins, parseDocument } from './parse';
 import { defaultProfile, isSupportedVersion, supportedVersions, type Profile, type RuleSetting } from './profile';
 import { preview } from './preview';
 import type { Diagnostic } from './types';
@@ -29,14 +29,15 @@ export function readConfig(text: string, fileName: string, ruleIds: readonly str
   const findings: Finding[] = parsed.findings.map((f) => ({
     ...f,
     ruleId: f.ruleId === 'syntax' ? 'config' : f.ruleId,
-    message: `${fileName}: ${f.message.replace(marathonRejectsInvalidJson, 'A configuration file must be valid JSON.')}`,
+    // The parser words its findings for definitions, which Marathon reads; nothing but the linter reads this file.
+    message: `${fileName}: ${f.message.replace(marathonRejectsInvalidJson, 'A configuration file must be valid JSON.').replace(lastValueWins, 'because the linter, like any JSON reader, keeps only the last value')}`,
   }));
   const problem = (pointer: string, message: string, severity: 'error' | 'warning' = 'error', target: 'key' | 'value' = 'value') =>
     findings.push({ ruleId: 'config', severity, pointer, target, message: `${fileName}: ${message}` });
   const c = parsed.value;
 
   if (parsed.strict && !isObject(c)) {
-    problem('', `the configuration must be a JSON object like {"marathonVersion": "1.10", "features": [...]}, but it is ${preview(c)}. The defaults are used instead.`);
+    problem('', `the configuration must be a JSON object like {"marathonVersion": "1.10", "features": [...]}, but it is ${preview(c)}.`);
   }
   if (parsed.strict && isObject(c)) {
     for (const key of Object.keys(c)) {
@@ -49,11 +50,11 @@ export function readConfig(text: string, fileName: string, ruleIds: readonly str
       const v = c.marathonVersion;
       if (isSupportedVersion(v)) profile.marathonVersion = v;
       else
-        problem('/marathonVersion', `"marathonVersion" is ${typeof v === 'number' ? `the number ${v} (write versions as strings: 1.10 as a number is 1.1)` : preview(v)}, which is not a supported Marathon version; the rules differ between versions, so the linter must know which one. Use one of ${supportedVersions.map((s) => `"${s}"`).join(', ')} (a patch such as "1.8.230" is allowed). Using "${defaultProfile.marathonVersion}".`);
+        problem('/marathonVersion', `"marathonVersion" is ${typeof v === 'number' ? `the number ${v} (write versions as strings: 1.10 as a number is 1.1)` : preview(v)}, which is not a supported Marathon version; the rules differ between versions, so the linter must know which one. Use one of ${supportedVersions.map((s) => `"${s}"`).join(', ')} (a patch such as "1.8.230" is allowed).`);
     }
     if ('features' in c) {
       const f = c.features;
-      if (!Array.isArray(f)) problem('/features', `"features" must be an array of feature names (Marathon's --enable_features), but it is ${preview(f)}. Using the defaults.`);
+      if (!Array.isArray(f)) problem('/features', `"features" must be an array of feature names (Marathon's --enable_features), but it is ${preview(f)}.`);
       else {
         profile.features = [];
         f.forEach((name, i) => {
@@ -68,12 +69,12 @@ export function readConfig(text: string, fileName: string, ruleIds: readonly str
     }
     if ('mesosRole' in c) {
       if (typeof c.mesosRole === 'string' && c.mesosRole !== '') profile.mesosRole = c.mesosRole;
-      else problem('/mesosRole', `"mesosRole" must be a non-empty string (Marathon's --mesos_role, e.g. "*" or "slave_public"), but it is ${preview(c.mesosRole)}. Using "*".`);
+      else problem('/mesosRole', `"mesosRole" must be a non-empty string (Marathon's --mesos_role, e.g. "*" or "slave_public"), but it is ${preview(c.mesosRole)}.`);
     }
     if ('defaultNetworkName' in c) {
       const n = c.defaultNetworkName;
       if (n === null || (typeof n === 'string' && n !== '')) profile.defaultNetworkName = n;
-      else problem('/defaultNetworkName', `"defaultNetworkName" must be a network name (Marathon's --default_network_name, e.g. "dcos") or null, but it is ${preview(n)}. Using null.`);
+      else problem('/defaultNetworkName', `"defaultNetworkName" must be a network name (Marathon's --default_network_name, e.g. "dcos") or null, but it is ${preview(n)}.`);
     }
     if ('rules' in c) readRules(c.rules, ruleIds, profile, problem);
   }
@@ -87,7 +88,7 @@ function readRules(
   problem: (pointer: string, message: string, severity?: 'error' | 'warning', target?: 'key' | 'value') => void,
 ): void {
   if (!isObject(value)) {
-    problem('/rules', `"rules" must be an object mapping rule ids to "off", "warning" or "error", but it is ${preview(value)}. No rule settings are applied.`);
+    problem('/rules', `"rules" must be an object mapping rule ids to "off", "warning" or "error", but it is ${preview(value)}.`);
     return;
   }
   const ids = new Set(ruleIds);
@@ -99,7 +100,7 @@ function readRules(
       // with thousands of bogus ids still reads in milliseconds.
       if (++unknown <= maxUnknownRuleReports) {
         const guess = nearest(id, [...ids]);
-        problem(at, `unknown rule id "${id}", so this setting has no effect. ${guess ? `Did you mean "${guess}"?` : 'See docs/rules/ for the rule ids.'}`, 'error', 'key');
+        problem(at, `unknown rule id "${id}": no rule has it, so what is set for it applies to nothing. ${guess ? `Did you mean "${guess}"?` : 'See docs/rules/ for the rule ids.'}`, 'error', 'key');
       }
       continue;
     }

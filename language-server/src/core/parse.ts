@@ -10,6 +10,9 @@ import { LineIndex } from './lineIndex';
 import { firstSyntaxError } from './syntaxScan';
 import { expectedForCode, syntaxMessage } from './syntaxMessage';
 
+/** Why a duplicate key matters, for definitions (a config file words it for the linter: config.ts). */
+export const lastValueWins = 'because Marathon (like any JSON reader) keeps only the last value';
+
 export interface ParsedDocument {
   /** The text the offsets refer to: a leading BOM is replaced by a space, so offsets still match the original. */
   text: string;
@@ -77,7 +80,7 @@ export function parseDocument(input: string): ParsedDocument {
           ruleId: 'no-duplicate-keys',
           severity: 'warning',
           message:
-            `Duplicate key "${d.key}": a later "${d.key}" in the same object overrides this one, because Marathon (like any JSON reader) keeps only the last value. ` +
+            `Duplicate key "${d.key}": a later "${d.key}" in the same object overrides this one, ${lastValueWins}. ` +
             'Remove this one, or merge it into the later one.',
           pointer: d.pointer,
           target: 'key',

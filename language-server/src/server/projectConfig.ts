@@ -10,6 +10,7 @@ import { basename, dirname } from 'node:path';
 import { DiagnosticSeverity, type Diagnostic as LspDiagnostic } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
 import { defaultProfile, type Profile } from '../core/profile';
+import type { Diagnostic } from '../core/types';
 import { loadProfile } from '../project/loadProfile';
 import type { Logger } from './logger';
 import { ConfigFinder } from '../project/configFinder';
@@ -84,7 +85,10 @@ export class ProjectConfig {
     for (const e of loaded.problems) this.log.error(`${file}: ${e.message}`);
     // The engine starts each message with the file name; on the file itself that is noise.
     const own = (m: string) => (m.startsWith(`${name}: `) ? m.slice(name.length + 2) : m);
-    this.publish(configUri, loaded.problems.map((d) => ({ ...toLspDiagnostic(d), message: own(d.message) })));
+    // The engine's messages say what is wrong; what the editor does meanwhile is the editor's to say (the CLI lints
+    // nothing under a config with errors, docs/rules/config.md).
+    const meanwhile = (d: Diagnostic) => (d.severity === 'error' ? ' Until it is fixed, documents under this config are linted with the defaults in place of what is wrong.' : '');
+    this.publish(configUri, loaded.problems.map((d) => ({ ...toLspDiagnostic(d), message: own(d.message) + meanwhile(d) })));
     return loaded.profile;
   }
 
