@@ -2,7 +2,8 @@
 # Everything the tests need that npm ci does not bring: Debian packages (real volume plugin, FUSE, editors, browser).
 set -euo pipefail
 need=()
-for p in rclone fuse3 neovim chromium libkrb5-dev pkg-config ripgrep systemd fakeroot; do
+# openjdk-17-jdk-headless + libjackson2-core-java: the gate's body reader is checked against Jackson itself (test/gate/jacksonParity.test.ts).
+for p in rclone fuse3 neovim chromium libkrb5-dev pkg-config ripgrep systemd fakeroot openjdk-17-jdk-headless libjackson2-core-java; do
   dpkg -s "$p" >/dev/null 2>&1 || need+=("$p")
 done
 if ((${#need[@]})); then

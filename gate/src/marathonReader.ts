@@ -10,6 +10,8 @@
  * JSON" and be deployed: the gate must judge exactly what Marathon will deploy.
  */
 
+import { decodeUtf8AsJackson } from './jacksonUtf8';
+
 type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'utf-32le' | 'utf-32be';
 
 /** The encoding Jackson picks for these bytes, and how many BOM bytes it skips. */
@@ -48,7 +50,7 @@ function utf32(b: Buffer, littleEndian: boolean): string {
 export function decodeBody(body: Buffer): string {
   const { encoding, bom } = detect(body);
   const rest = bom === 0 ? body : body.subarray(bom);
-  if (encoding === 'utf-8') return rest.toString('utf8');
+  if (encoding === 'utf-8') return decodeUtf8AsJackson(rest);
   if (encoding === 'utf-32le' || encoding === 'utf-32be') return utf32(rest, encoding === 'utf-32le');
   return new TextDecoder(encoding, { ignoreBOM: true }).decode(rest);
 }
