@@ -5,7 +5,7 @@
  */
 import { Agent as HttpAgent, createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { Agent as HttpsAgent, createServer as createTlsServer } from 'node:https';
-import type { AddressInfo } from 'node:net';
+import { isIP, type AddressInfo } from 'node:net';
 import { PassThrough, Readable } from 'node:stream';
 import { createProxyServer } from 'http-proxy-3';
 import { compareVersions, type Profile } from '@marathon-devtools/language-server';
@@ -17,7 +17,7 @@ import { bodyTooLarge, cannotDecide, marathonUnreachable, notValid, type Maratho
 import { decodeBody } from './marathonReader';
 import { createMetrics, type Decision } from './metrics';
 import { readBody } from './readBody';
-import { admissionRoute, deletion, forwardedTarget, type AdmissionRoute } from './routes';
+import { admissionRoute, deletion, forwardedTarget, isDryRun, type AdmissionRoute } from './routes';
 import { warningHeaders } from './warningHeaders';
 
 export type Mode = 'deny' | 'warn' | 'audit';
@@ -57,8 +57,12 @@ export async function startGate(options: GateOptions, host: string, port: number
   const metrics = createMetrics(() => state.ageSeconds());
   const secure = options.marathon.protocol === 'https:';
   // Kept-alive connections to Marathon, unbounded in number: each open /v2/events stream holds one for good.
+  // Marathon's certificate is checked against --marathon's host. Node would otherwise take the TLS server name from
+  // the forwarded Host header, the gate's own name, and refuse every request; an agent's options win over the
+  // request's. An IP address is no server name (RFC 6066 §3): then the check is against the IP itself.
+  const servername = isIP(options.marathon.hostname.replace(/^\[|\]$/g, '')) ? '' : options.marathon.hostname;
   const agent = secure
-    ? new HttpsAgent({ keepAlive: true, maxFreeSockets: 64, ca: options.marathonCa })
+    ? new HttpsAgent({ keepAlive: true, maxFreeSockets: 64, ca: options.marathonCa, servername })
     : new HttpAgent({ keepAlive: true, maxFreeSockets: 64 });
   const proxy = createProxyServer({ target: options.marathon.href, xfwd: true, agent, ca: options.marathonCa, secure: true });
   const accepted = new WeakMap<IncomingMessage, Judgement>();
@@ -78,7 +82,7 @@ export async function startGate(options: GateOptions, host: string, port: number
     const v = accepted.get(req);
     const status = proxyRes.statusCode ?? 0;
     if (status < 200 || status >= 300) return;
-    if (v?.proposal && !/[?&]dryRun=true/.test(req.url ?? '')) state.applyWrite(v.proposal);
+    if (v?.proposal && !isDryRun(req.url)) state.applyWrite(v.proposal);
     const gone = deletion(req.method, req.url);
     if (gone) state.applyDelete(gone.kind, gone.id);
   });
@@ -148,7 +152,7 @@ export async function startGate(options: GateOptions, host: string, port: number
 
   async function own(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const path = pathOnly(req.url);
-    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, { status: 405, body: JSON.stringify({ message: 'Method Not Allowed' }) });
+    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, { status: 405, body: JSON.stringify({ message: 'Method Not Allowed' }) }, { Allow: 'GET, HEAD' });
     if (path === '/_gate/healthz') {
       const body = { status: 'ok', mode: options.mode, fail: options.fail, clusterState: { ageSeconds: state.ageSeconds() ?? null, error: state.error() ?? null } };
       return send(res, { status: 200, body: JSON.stringify(body) });
@@ -167,7 +171,9 @@ export async function startGate(options: GateOptions, host: string, port: number
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     // Judge what is forwarded: `POST /v2/./apps` reaches Marathon as `POST /v2/apps`.
-    const url = (req.url = forwardedTarget(req.url ?? '/'));
+    const target = forwardedTarget(req.url ?? '/');
+    if (target === undefined) return send(res, { status: 400, body: JSON.stringify({ message: 'Bad Request: the request target is not a URL path' }) });
+    const url = (req.url = target);
     if (url.startsWith('/_gate/')) return own(req, res);
     dropHopByHop(req.headers);
     const route = admissionRoute(req.method, url);
@@ -232,7 +238,7 @@ function pathOnly(url: string | undefined): string {
   return q === -1 ? u : u.slice(0, q);
 }
 
-function send(res: ServerResponse, e: MarathonErrorBody): void {
-  res.writeHead(e.status, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(e.body) });
+function send(res: ServerResponse, e: MarathonErrorBody, headers: Record<string, string> = {}): void {
+  res.writeHead(e.status, { ...headers, 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(e.body) });
   res.end(e.body);
 }

@@ -61,18 +61,30 @@ export function admissionRoute(method: string | undefined, url: string | undefin
 /**
  * The request target as it is forwarded: http-proxy-3 sends Marathon the path and query of
  * `new URL(target, base)` (WHATWG parsing: `.` and `..` segments, `%2e` included, resolved; an absolute-form
- * target `http://host/…` reduced to its path), so that is the target the gate must route and judge. An
- * unparsable target is kept as sent (the proxy then fails on it as well).
+ * target `http://host/…` reduced to its path), so that is the target the gate must route and judge. Empty path
+ * segments are dropped too: Admin Router's nginx merges slashes (`merge_slashes`, on by default), so
+ * `//v2/apps` and `/v2//apps` reach Marathon as `/v2/apps` there; forwarding the merged path makes that so
+ * whatever is in front of Marathon. Undefined for a target no URL can be made of (`http://[::1/v2/apps`).
  */
-export function forwardedTarget(url: string): string {
+export function forwardedTarget(url: string): string | undefined {
   if (url === '' || url.startsWith('?')) return url;
   try {
     // http-proxy-3 reads a leading `//` as a path, not as a host.
     const u = new URL(url.startsWith('//') ? `http://base.invalid${url}` : url, 'http://base.invalid');
-    return `${u.pathname}${u.search}`;
+    return `${u.pathname.replace(/\/{2,}/g, '/')}${u.search}`;
   } catch {
-    return url;
+    return undefined;
   }
+}
+
+/**
+ * `dryRun` of `PUT /v2/groups` (marathon-api.md §5), read as Jersey reads a boolean query parameter
+ * (Boolean.valueOf: `true` in any case; `trueX` is false): Marathon then deploys nothing, and neither
+ * must the gate's copy of the deployed state.
+ */
+export function isDryRun(url: string | undefined): boolean {
+  const q = url?.indexOf('?') ?? -1;
+  return q !== -1 && new URLSearchParams(url!.slice(q + 1)).get('dryRun')?.toLowerCase() === 'true';
 }
 
 /**

@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { checkRootGroup, defaultProfile, parseConfig, placeIntoRootGroup, rootGroupRules, type RootGroupFinding } from '@marathon-devtools/language-server';
+import { checkRootGroup, defaultProfile, lintValue, parseConfig, placeIntoRootGroup, rootGroupRules, type RootGroupFinding } from '@marathon-devtools/language-server';
 import type { JsonObject } from '@marathon-devtools/language-server/model/documentModel';
 import { DeployedState } from '../src/deployedState';
 import { relevantRoot, type PlacedDocument } from '../src/relevantRoot';
@@ -55,7 +55,9 @@ const deployedRoot = fc.array(app(fc.constantFrom(...ids)), { maxLength: 8 }).ch
     for (const [gid, list] of byGroup) (group(gid).apps as JsonObject[]).push(...list.filter((a) => !groups.has(a.id as string)));
     return groups.get('/')!;
   }),
-);
+// Marathon refuses every root group with a dependency cycle (RootGroup.validRootGroup), so no deployed one has
+// one; with one, a write's own cycle can hide behind it (the rule reports one cycle, the cluster's is dropped).
+).filter((root) => !lintValue(root, { kind: 'group', profile: defaultProfile }).findings.some((f) => f.ruleId === 'group-cyclic-deps'));
 
 const write: fc.Arbitrary<PlacedDocument[]> = fc.oneof(
   app(fc.constantFrom(...ids, '/new', '/a/new')).map((a) => [{ kind: 'app' as const, value: a as JsonObject }]),

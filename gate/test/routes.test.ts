@@ -1,7 +1,7 @@
 // Which requests the gate judges (marathon-api.md §4–§6) and which it passes through untouched.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { admissionRoute, deletion, isPartialUpdate } from '../src/routes';
+import { admissionRoute, deletion, forwardedTarget, isDryRun, isPartialUpdate } from '../src/routes';
 
 const judged: [string, string, string, string | undefined][] = [
   ['POST', '/v2/apps', 'POST /v2/apps', undefined],
@@ -76,4 +76,15 @@ test('deletions the deployed state must forget', () => {
   assert.deepEqual(deletion('DELETE', '/v2/apps/prod;x=1/web'), { kind: 'app', id: '/prod/web' });
   assert.equal(deletion('DELETE', '/v2/apps/web/tasks'), undefined);
   assert.equal(deletion('GET', '/v2/apps/web'), undefined);
+});
+
+test('dryRun is read as Jersey reads a boolean parameter: "true" in any case, nothing else', () => {
+  for (const url of ['/v2/groups?dryRun=true', '/v2/groups?force=true&dryRun=True', '/v2/groups?dryRun=TRUE']) assert.equal(isDryRun(url), true, url);
+  for (const url of ['/v2/groups', '/v2/groups?dryRun=trueX', '/v2/groups?dryRun=1', '/v2/groups?xdryRun=true', '/v2/groups?dryRun=']) assert.equal(isDryRun(url), false, url);
+});
+
+test('the forwarded target: dot segments resolved, empty segments merged, an unparsable target refused', () => {
+  assert.equal(forwardedTarget('//v2//apps/x?force=true'), '/v2/apps/x?force=true');
+  assert.equal(forwardedTarget('/v2/apps/a%2F%2Fb'), '/v2/apps/a%2F%2Fb', 'escaped slashes are part of a segment');
+  assert.equal(forwardedTarget('http://[::1/v2/apps'), undefined);
 });
