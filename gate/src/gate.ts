@@ -10,6 +10,7 @@ import { PassThrough, Readable } from 'node:stream';
 import { createProxyServer } from 'http-proxy-3';
 import { compareVersions, type Profile } from '@marathon-devtools/language-server';
 import { auditReport } from './audit';
+import { accessProbePath, marathonTurnsAway } from './clientAccess';
 import { ClusterState, defaultClusterStateOptions, type ClusterStateOptions, type RootGroupReader } from './clusterState';
 import { dropHopByHop } from './hopByHop';
 import { hasErrors, judge, type Judgement } from './judge';
@@ -81,6 +82,8 @@ export async function startGate(options: GateOptions, host: string, port: number
     proxyRes.headers.connection = res.shouldKeepAlive ? 'keep-alive' : 'close';
     const v = accepted.get(req);
     const status = proxyRes.statusCode ?? 0;
+    // warn mode's findings go with Marathon's answer; not with an answer that turns the client away.
+    if (status === 401 || status === 403 || status === 407) res.removeHeader('Warning');
     if (status < 200 || status >= 300) return;
     if (v?.proposal && !isDryRun(req.url)) state.applyWrite(v.proposal);
     const gone = deletion(req.method, req.url);
@@ -125,6 +128,9 @@ export async function startGate(options: GateOptions, host: string, port: number
         findings: verdict.findings.map((f) => ({ ruleId: f.ruleId, severity: f.severity, path: f.path, appId: f.appId })) });
     }
     if (decision.refuse) {
+      // Marathon turns a client away before it reads a body; a refusal from the gate could tell what is deployed.
+      const away = await asMarathonWould(req, res, accessProbePath(route), snap?.state !== undefined);
+      if (away) return away;
       if (decision.decision === 'denied') for (const f of verdict.findings) if (f.severity === 'error') metrics.denials.inc({ rule: f.ruleId });
       send(res, decision.refuse);
       return decision.decision;
@@ -133,6 +139,25 @@ export async function startGate(options: GateOptions, host: string, port: number
     accepted.set(req, verdict);
     forward(req, res, Readable.from([read.body]));
     return decision.decision;
+  }
+
+  /**
+   * Answers as Marathon does when it would turn this client away, and says so; else undefined (the gate answers).
+   * When Marathon cannot be asked, an answer drawn from the deployed state (`fromState`) is not given either.
+   */
+  async function asMarathonWould(req: IncomingMessage, res: ServerResponse, probe: string, fromState: boolean): Promise<Decision | undefined> {
+    let answer: Awaited<ReturnType<typeof marathonTurnsAway>>;
+    try {
+      answer = await marathonTurnsAway(options.marathon, agent, req.headers, probe);
+    } catch (e) {
+      if (!fromState) return undefined;
+      send(res, marathonUnreachable(options.marathon.origin, (e as NodeJS.ErrnoException).code ?? (e as Error).message));
+      return 'unavailable';
+    }
+    if (!answer) return undefined;
+    res.writeHead(answer.status, { ...answer.headers, 'Content-Length': answer.body.length });
+    res.end(answer.body);
+    return 'turned-away';
   }
 
   function decide(v: Judgement, reason: string | undefined): { decision: Decision; refuse?: MarathonErrorBody; warnings: string[] } {
@@ -162,6 +187,8 @@ export async function startGate(options: GateOptions, host: string, port: number
       return void res.end(await metrics.registry.metrics());
     }
     if (path === '/_gate/audit') {
+      // The audit lists deployed apps: only for a client Marathon would show the root group to.
+      if (await asMarathonWould(req, res, '/v2/groups?embed=group.groups', true)) return;
       const snap = await state.snapshot(true);
       if (!snap.state) return send(res, { status: 503, body: JSON.stringify({ message: `marathon-gate cannot audit: ${snap.reason}` }) });
       return send(res, { status: 200, body: auditReport(snap.state, options.profile) });

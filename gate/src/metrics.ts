@@ -4,7 +4,7 @@
  */
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
-export type Decision = 'allowed' | 'denied' | 'warned' | 'audited' | 'unjudged' | 'unavailable' | 'aborted' | 'proxied' | 'error';
+export type Decision = 'allowed' | 'denied' | 'warned' | 'audited' | 'unjudged' | 'unavailable' | 'aborted' | 'proxied' | 'turned-away' | 'error';
 
 export interface GateMetrics {
   registry: Registry;

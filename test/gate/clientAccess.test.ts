@@ -1,0 +1,74 @@
+// A client Marathon would turn away gets Marathon's answer, not the gate's (docs/gate.md "Who may see what"): the
+// gate judges with its own credentials, so its refusals could tell an unauthenticated client what is deployed.
+// Real HTTP through the gate to the stand-in Marathon with basic auth, a DC/OS token, or every request forbidden
+// (marathon-api.md §2).
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { defaultProfile } from '@marathon-devtools/language-server';
+import { rootGroupReader } from '../../gate/src/cli/rootGroupReader';
+import { startGate, type Mode, type RunningGate } from '../../gate/src/gate';
+import { startStandinMarathon, type StandinMarathon } from '../standins/marathon/standin';
+import { call } from './harness';
+
+const basic = `Basic ${Buffer.from('ops:pw').toString('base64')}`;
+let marathon: StandinMarathon;
+const gates: Partial<Record<Mode, RunningGate>> = {};
+
+const withVolume = (id: string, name: string) => JSON.stringify({ id, cmd: 'sleep 1000', instances: 1, upgradeStrategy: { minimumHealthCapacity: 0, maximumOverCapacity: 0 }, container: { type: 'MESOS', volumes: [{ containerPath: 'data', mode: 'RW', external: { name, provider: 'dvdi', options: { 'dvdi/driver': 'rexray' } } }] } });
+
+before(async () => {
+  marathon = await startStandinMarathon({ auth: { kind: 'basic', user: 'ops', password: 'pw' } });
+  const deployed = JSON.parse(withVolume('/vol/secret-db', 'pgdata'));
+  marathon.setRootGroup({ id: '/', apps: [], pods: [], dependencies: [], groups: [{ id: '/vol', apps: [deployed], pods: [], groups: [], dependencies: [], version: 'v', enforceRole: false }] } as never);
+  for (const mode of ['deny', 'warn'] as const) {
+    const url = new URL(marathon.url);
+    gates[mode] = await startGate({ marathon: url, mode, fail: 'closed', profile: defaultProfile, readRootGroup: rootGroupReader(url, { auth: { kind: 'basic', user: 'ops', password: 'pw' } }, 2_000), clusterState: { refreshMs: 60_000, maxAgeMs: 60_000, waitMs: 2_000 } }, '127.0.0.1', 0);
+  }
+});
+after(async () => {
+  for (const g of Object.values(gates)) await g?.close();
+  await marathon?.close();
+});
+
+test('without credentials, a write that clashes with a deployed app gets Marathon\'s 401, which names no deployed app', async () => {
+  const a = await call('POST', `${gates.deny!.url}/v2/apps`, withVolume('/mine/db', 'pgdata'));
+  assert.equal(a.status, 401, a.body);
+  assert.match(String(a.headers['www-authenticate']), /^basic /i);
+  assert.doesNotMatch(a.body, /secret-db|pgdata/);
+  const merged = await call('PUT', `${gates.deny!.url}/v2/apps/vol/secret-db`, '{"env":{"X":{"secret":"nope"}}}');
+  assert.equal(merged.status, 401, merged.body);
+});
+
+test('with the credentials Marathon wants, the same write gets the gate\'s 422 naming the deployed app', async () => {
+  const a = await call('POST', `${gates.deny!.url}/v2/apps`, withVolume('/mine/db', 'pgdata'), { Authorization: basic });
+  assert.equal(a.status, 422, a.body);
+  assert.match(a.body, /\/vol\/secret-db/);
+});
+
+test('the audit, which lists deployed apps, is Marathon\'s 401 without credentials', async () => {
+  const a = await call('GET', `${gates.deny!.url}/_gate/audit`);
+  assert.equal(a.status, 401, a.body);
+  assert.doesNotMatch(a.body, /secret-db/);
+  const ok = await call('GET', `${gates.deny!.url}/_gate/audit`, undefined, { Authorization: basic });
+  assert.equal(ok.status, 200, ok.body);
+});
+
+test('warn mode: Marathon\'s 401 goes back without the findings\' Warning headers', async () => {
+  const a = await call('POST', `${gates.warn!.url}/v2/apps`, withVolume('/mine/db2', 'pgdata'));
+  assert.equal(a.status, 401, a.body);
+  assert.equal(a.headers.warning, undefined, String(a.headers.warning));
+});
+
+test('a DC/OS token Admin Router refuses, and an identity without permission, get Marathon\'s 401 and 403', async () => {
+  marathon.setAuth({ kind: 'token', token: 'good' });
+  try {
+    const a = await call('POST', `${gates.deny!.url}/v2/apps`, withVolume('/mine/db', 'pgdata'), { Authorization: 'token=bad' });
+    assert.equal(a.status, 401, a.body);
+    assert.equal(a.headers['www-authenticate'], 'oauthjwt');
+    marathon.setAuth({ kind: 'forbidden' });
+    const f = await call('POST', `${gates.deny!.url}/v2/apps`, withVolume('/mine/db', 'pgdata'), { Authorization: 'token=good' });
+    assert.deepEqual([f.status, JSON.parse(f.body)], [403, { message: 'Not Authorized to perform this action!' }]);
+  } finally {
+    marathon.setAuth({ kind: 'basic', user: 'ops', password: 'pw' });
+  }
+});
