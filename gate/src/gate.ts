@@ -18,7 +18,7 @@ import { bodyTooLarge, cannotDecide, marathonUnreachable, notValid, type Maratho
 import { decodeBody } from './marathonReader';
 import { createMetrics, type Decision } from './metrics';
 import { readBody } from './readBody';
-import { admissionRoute, deletion, forwardedTarget, isDryRun, type AdmissionRoute } from './routes';
+import { admissionRoute, deletion, forwardedTarget, isDryRun, isPartialUpdate, type AdmissionRoute } from './routes';
 import { warningHeaders } from './warningHeaders';
 
 export type Mode = 'deny' | 'warn' | 'audit';
@@ -117,7 +117,10 @@ export async function startGate(options: GateOptions, host: string, port: number
     const started = performance.now();
     const text = decodeBody(read.body);
     const needsState = route.kind !== 'pod';
-    const snap = needsState ? await state.snapshot() : undefined;
+    let snap = needsState ? await state.snapshot() : undefined;
+    // A partial update of an app the copy lacks: another gate, or Marathon directly, may have created it since the
+    // last read, and judged alone it would look like a new app (nothing to run). Read again before judging.
+    if (snap?.state && route.kind === 'app' && route.urlId !== undefined && isPartialUpdate(route) && !snap.state.apps.has(route.urlId)) snap = await state.snapshot(true);
     const verdict = judge(route, text, snap?.state, options.profile);
     metrics.admissionSeconds.observe({ route: route.label }, (performance.now() - started) / 1000);
     const decision = decide(verdict, snap?.reason);

@@ -40,3 +40,20 @@ test('a PATCH of an app nobody has is still Marathon\'s 404 when it holds nothin
   const a = await call('PATCH', `${gateB.url}/v2/apps/stale/nobody`, JSON.stringify({ mem: 64 }));
   assert.equal(a.status, 404, a.body);
 });
+
+test('a partial PUT through the gate that has not yet seen the app is merged into the app Marathon has, not judged as a new app', async () => {
+  const app = { id: '/stale/web1', cmd: 'sleep 100', cpus: 0.1, mem: 32, instances: 1 };
+  assert.equal((await call('POST', `${gateA.url}/v2/apps`, JSON.stringify(app))).status, 201);
+  // Scaling: the body alone has nothing to run, which Marathon would refuse for a new app (app-cmd-args-container).
+  const a = await call('PUT', `${gateB.url}/v2/apps/stale/web1`, JSON.stringify({ instances: 3 }));
+  assert.equal(a.status, 200, a.body);
+  const wrong = await call('PUT', `${gateB.url}/v2/apps/stale/web1`, JSON.stringify({ instances: 3, cpus: -1 }));
+  assert.ok(gateDenial(wrong), `${wrong.status} ${wrong.body}`);
+});
+
+test('a partial PUT of an app nobody has is judged as the new app Marathon would create', async () => {
+  const a = await call('PUT', `${gateB.url}/v2/apps/stale/brand-new`, JSON.stringify({ instances: 3 }));
+  const d = gateDenial(a);
+  assert.ok(d, `${a.status} ${a.body}`);
+  assert.ok(d.details.some((x) => x.errors.some((e) => e.endsWith('(app-cmd-args-container)'))), a.body);
+});
