@@ -109,9 +109,12 @@ function render(d: Reported, target: LintTarget, rootTree?: () => RootTree): Gat
     }
   }
   if (target.kind !== 'group') {
-    // A batch element is validated as an app of its own; its paths are relative to it like any single app.
+    // A batch element is validated as an app of its own; its paths are relative to it like any single app. The
+    // JSON reader reads the whole array first, and writes its paths from the request root (marathon-api.md §12).
     const appId = target.batchIndex !== undefined && typeof target.value.id === 'string' ? target.value.id : undefined;
-    return { ...base, path: marathonPath(d.pointer, target.value, d.ruleId), pass: 'app', appId };
+    const path = marathonPath(d.pointer, target.value, d.ruleId);
+    const fromRoot = base.jsonLayer && target.batchIndex !== undefined ? `(${target.batchIndex})${path === '/' ? '' : path}` : path;
+    return { ...base, path: fromRoot, pass: 'app', appId };
   }
   if (appRuleIds.has(d.ruleId)) {
     // Longest app pointer containing the finding: nested apps are validated alone first (marathon-api.md §13 "Whose root?").

@@ -47,3 +47,11 @@ test('without the deployed state: volume names and dependencies are undecided, t
   assert.deepEqual(verdict('POST', '/v2/apps', { id: '/x', cmd: 'sleep 1' }, 'none').skipped, []);
   assert.deepEqual(rules(verdict('PUT', '/v2/groups/g', { apps: [{ id: 'a', cmd: 'sleep 1', dependencies: ['b'] }, { id: 'b', cmd: 'sleep 1', dependencies: ['a'] }] }, 'none')), ['group-cyclic-deps']);
 });
+
+test('batch PUT /v2/apps: a JSON-reader error is at its path from the request root, "(1)/cpus" (marathon-api.md §12)', () => {
+  const v = verdict('PUT', '/v2/apps', [{ id: '/data/pg', instances: 1 }, { id: '/batch2', cmd: 'sleep 1', cpus: 'abc' }]);
+  const reader = v.findings.filter((f) => f.jsonLayer);
+  assert.deepEqual(reader.map((f) => f.path), ['(1)/cpus']);
+  const single = verdict('POST', '/v2/apps', { id: '/one', cmd: 'sleep 1', cpus: 'abc' });
+  assert.deepEqual(single.findings.filter((f) => f.jsonLayer).map((f) => f.path), ['/cpus']);
+});
