@@ -14,7 +14,8 @@ import { accessProbePath, marathonTurnsAway } from './clientAccess';
 import { ClusterState, defaultClusterStateOptions, type ClusterStateOptions, type RootGroupReader } from './clusterState';
 import { dropHopByHop } from './hopByHop';
 import { hasErrors, judge, type Judgement } from './judge';
-import { bodyTooLarge, cannotDecide, marathonUnreachable, notValid, type MarathonErrorBody } from './marathonErrors';
+import { bodyTooLarge, cannotDecide, marathonUnreachable, nestedTooDeep, notValid, type MarathonErrorBody } from './marathonErrors';
+import { maxNestingDepth, nestsDeeperThan } from './nesting';
 import { decodeBody } from './marathonReader';
 import { createMetrics, type Decision } from './metrics';
 import { readBody } from './readBody';
@@ -116,6 +117,15 @@ export async function startGate(options: GateOptions, host: string, port: number
     }
     const started = performance.now();
     const text = decodeBody(read.body);
+    if (nestsDeeperThan(text)) {
+      if (options.mode === 'deny') {
+        send(res, nestedTooDeep(maxNestingDepth));
+        return 'denied';
+      }
+      res.setHeader('Warning', warningHeaders([], ['every check'], `the body nests deeper than the ${maxNestingDepth} levels the gate reads`));
+      forward(req, res, Readable.from([read.body]));
+      return 'unjudged';
+    }
     const needsState = route.kind !== 'pod';
     let snap = needsState ? await state.snapshot() : undefined;
     // A partial update of an app the copy lacks: another gate, or Marathon directly, may have created it since the

@@ -57,3 +57,8 @@ export function bodyTooLarge(limit: number): MarathonErrorBody {
   const message = `marathon-gate reads request bodies up to ${limit} bytes to check them; this one is larger, so it is refused (--mode deny).`;
   return { status: 413, body: JSON.stringify({ message }) };
 }
+
+export function nestedTooDeep(limit: number): MarathonErrorBody {
+  const message = `marathon-gate reads definitions nested up to ${limit} levels deep to check them; this body nests deeper (no Marathon definition does), so it is refused (--mode deny).`;
+  return { status: 422, body: JSON.stringify({ message }) };
+}
