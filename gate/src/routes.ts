@@ -3,6 +3,8 @@
  * (../shared/reference/marathon-api.md §4–§6). Everything else — GETs, DELETEs, `/v2/apps/{id}/restart`,
  * task kills, pod instance routes, `/v2/events`, the UI — is proxied untouched.
  */
+import { resolveId } from '@marathon-devtools/language-server/model/documentModel';
+
 export type RouteKind = 'app' | 'group' | 'pod';
 
 export interface AdmissionRoute {
@@ -50,7 +52,9 @@ export function admissionRoute(method: string | undefined, url: string | undefin
     // app-id-reserved then refuses as Marathon does. POST exists only on the collection for apps and pods.
     if (kind === 'pod' && rest.includes('::')) return undefined;
     if (kind !== 'group' && method === 'POST' && rest !== '') return undefined;
-    const urlId = rest === '' ? undefined : '/' + rest.split('/').filter(Boolean).join('/');
+    // Marathon makes the (decoded) URL id canonical, `.` and `..` segments resolved (PathId.canonicalPath): a PUT to
+    // `/v2/pods/x%2F..%2Fp1` addresses `/p1`.
+    const urlId = rest === '' ? undefined : resolveId(rest, '/');
     if (kind === 'group' && method === 'PATCH' && urlId === undefined) return undefined;
     const label = `${method} ${prefix}${urlId === undefined ? '' : '/{id}'}`;
     return { kind, method, urlId, label, query: new URLSearchParams(q === -1 ? '' : url.slice(q + 1)) };

@@ -88,3 +88,9 @@ test('the forwarded target: dot segments resolved, empty segments merged, an unp
   assert.equal(forwardedTarget('/v2/apps/a%2F%2Fb'), '/v2/apps/a%2F%2Fb', 'escaped slashes are part of a segment');
   assert.equal(forwardedTarget('http://[::1/v2/apps'), undefined);
 });
+
+test('the URL id is made canonical as Marathon makes it (PathId.canonicalPath): a PUT to x%2F..%2Fp1 addresses /p1', () => {
+  assert.equal(admissionRoute('PUT', '/v2/pods/x%2F..%2Fp1')?.urlId, '/p1');
+  assert.equal(admissionRoute('PUT', '/v2/apps/prod%2F.%2Fweb')?.urlId, '/prod/web');
+  assert.deepEqual(deletion('DELETE', '/v2/apps/x%2F..%2Fweb'), { kind: 'app', id: '/web' });
+});
