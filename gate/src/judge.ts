@@ -82,12 +82,17 @@ function judgeBody(route: AdmissionRoute, read: { value: unknown; text: string }
   const cross = deployed ? crossAppFindings(proposal, deployed, profile) : undefined;
   const findings: GateFinding[] = [];
   for (const target of proposal.targets) {
+    const already = target.stored ? errorsOf(target.stored, profile) : undefined;
     const inContext = cross?.placed.has(target) === true;
     // A group placed in context: its own findings per app (an unchanged app is not linted again).
     const own = inContext && target.kind === 'group' ? groupFindingsByApp(target.value, target.text, profile) : undefined;
     for (const d of own ?? lintTarget(target, profile)) {
       if (inContext && crossAppRuleIds.includes(d.ruleId)) continue;
       if (target.onlyPresentIn && !presentIn(target.onlyPresentIn, d.pointer)) continue;
+      if (already?.has(findingKey(d))) {
+        findings.push(render({ ...d, severity: 'warning', message: `${d.message} (The deployed app is already so: not held against this update, so the app can still be scaled or fixed.)` }, target));
+        continue;
+      }
       findings.push(render(d, target));
     }
   }
@@ -97,6 +102,13 @@ function judgeBody(route: AdmissionRoute, read: { value: unknown; text: string }
 }
 
 type Reported = Pick<Diagnostic, 'ruleId' | 'severity' | 'message' | 'pointer'>;
+
+const findingKey = (d: Reported) => `${d.ruleId}\0${d.pointer}\0${d.message}`;
+
+/** The errors a deployed app has on its own, by rule, place and message. */
+function errorsOf(app: JsonObject, profile: Profile): Set<string> {
+  return new Set(lintTarget({ kind: 'app', text: JSON.stringify(app) }, profile).filter((d) => d.severity === 'error').map(findingKey));
+}
 
 function render(d: Reported, target: LintTarget, rootTree?: () => RootTree): GateFinding {
   const base = { ruleId: d.ruleId, severity: d.severity, message: d.message, ...(jsonLayerIds.has(d.ruleId) ? { jsonLayer: true } : {}) };

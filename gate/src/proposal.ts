@@ -22,6 +22,12 @@ export interface LintTarget {
    * itself holds are kept, since the rest of the app is unknown.
    */
   onlyPresentIn?: JsonObject;
+  /**
+   * The deployed app a partial update was merged into. An error it already has is not the update's doing: held
+   * against the update, it would keep an app deployed before the gate (or before a rule) from being scaled or
+   * fixed (as Kubernetes' validation ratcheting lets unchanged invalid fields through an update).
+   */
+  stored?: JsonObject;
 }
 
 export interface Proposal {
@@ -74,9 +80,10 @@ function addApp(
 ): void {
   let value: JsonObject = body;
   let onlyPresentIn: JsonObject | undefined;
+  let stored: JsonObject | undefined;
   if (isPartialUpdate(route) && id !== undefined) {
     if (deployed) {
-      const stored = deployed.apps.get(id);
+      stored = deployed.apps.get(id);
       if (stored) value = mergeInto(stored, body);
       // An app the copy does not hold yet (another gate, or Marathon directly, created it since the last read)
       // is patched all the same by Marathon: the body is judged on what it holds. A PATCH of an app nobody
@@ -89,7 +96,7 @@ function addApp(
   }
   if (route.urlId !== undefined && id !== undefined && value.id !== id) value = { ...value, id };
   const text = value === body && unchangedText !== undefined ? unchangedText : JSON.stringify(value);
-  p.targets.push({ kind: 'app', value, text, batchIndex, onlyPresentIn });
+  p.targets.push({ kind: 'app', value, text, batchIndex, onlyPresentIn, ...(stored ? { stored: stored.id === id ? stored : { ...stored, id } } : {}) });
   if (id !== undefined && onlyPresentIn === undefined) p.apps.set(id, value);
 }
 
