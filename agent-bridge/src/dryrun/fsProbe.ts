@@ -46,9 +46,9 @@ function probeArgs(path: string): string[] {
  * command for that path, which nothing else runs) and by having lost its parent (re-parented away from a live
  * bridge: its parent is not this process). Read-only processes: killing them loses nothing.
  */
-export async function stopLeftoverProbes(mountpoint: string): Promise<number> {
+export async function stopLeftoverProbes(mountpoint: string, waitMs = 2_000): Promise<number> {
   const want = [FIND, ...probeArgs(mountpoint)].join('\0');
-  let stopped = 0;
+  const killed: string[] = [];
   let pids: string[];
   try {
     pids = (await readdir('/proc')).filter((n) => /^\d+$/.test(n));
@@ -63,12 +63,30 @@ export async function stopLeftoverProbes(mountpoint: string): Promise<number> {
       const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
       if (ppid === process.pid) continue; // a probe of this very bridge
       process.kill(Number(pid), 'SIGKILL');
-      stopped++;
+      killed.push(pid);
     } catch {
       // gone meanwhile, or not readable: not ours to judge
     }
   }
-  return stopped;
+  // A killed process still holds the mount until it has exited. The Unmount must not come before that: rclone
+  // forgets a mount whose unmount failed (EBUSY), and no later Unmount can take it down (volume.go, `unmount`).
+  // Bounded: a probe stuck in D state on a wedged mount may not exit at all.
+  const deadline = Date.now() + waitMs;
+  for (let left = killed; left.length > 0 && Date.now() < deadline; ) {
+    left = (await Promise.all(left.map(async (pid) => ((await hasExited(pid)) ? undefined : pid)))).filter((p): p is string => p !== undefined);
+    if (left.length > 0) await new Promise((r) => setTimeout(r, 10));
+  }
+  return killed.length;
+}
+
+/** Gone, or a zombie (which holds no files any more). */
+async function hasExited(pid: string): Promise<boolean> {
+  try {
+    const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) === 'Z';
+  } catch {
+    return true;
+  }
 }
 
 export function probeDirectory(path: string, timeoutMs: number): Promise<ProbeResult> {

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, readdir, rm, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -11,7 +11,7 @@ import { createDryRunner } from '../../src/dryrun/runner';
 import type { JournalEntry } from '../../src/journal/journal';
 import { mountsAt, readMountinfo } from '../../src/inuse/mountinfo';
 import { PluginClient } from '../../src/plugin/client';
-import { ctx, DVDCLI_STANDIN, makeLab, mountsUnder, runnerConfig, startFault, type Lab } from './harness';
+import { ctx, DVDCLI_STANDIN, fuseSkipReason, makeLab, mountsUnder, runnerConfig, startFault, startRclone, type Lab } from './harness';
 
 let lab: Lab;
 const children: ChildProcess[] = [];
@@ -165,5 +165,40 @@ describe('recover() re-checks like any unmount: plugin Get and mountinfo, not on
       await fault.stop();
     }
     assert.equal(await layersAt(mp), 0);
+  });
+});
+
+describe('recover() and the read-only probe a killed predecessor left in the mount (rclone serve docker, real FUSE)', { skip: fuseSkipReason() }, () => {
+  test('the probe is killed, gone and let go of before the Unmount: rclone forgets a mount whose unmount failed busy', async () => {
+    const rclone = await startRclone(lab);
+    const sock = join(lab.pluginDir, 'rclone.sock');
+    const client = new PluginClient({ transport: 'unix', socketPath: sock, address: sock, source: 'test' });
+    const backing = join(lab.root, 'backing', 'probed');
+    await mkdir(backing, { recursive: true });
+    // Enough entries that the probe's listing (an lstat per entry through FUSE) is still running when recovery starts.
+    spawnSync('bash', ['-c', 'cd "$1" && touch top-{0..19999}', 'bash', backing]);
+    let id: string | undefined;
+    try {
+      await client.create('probed', { type: 'local', path: backing }, { timeoutMs: 5000 });
+      const mp = await client.mount('probed', 'dvdi-bridge-dead', { timeoutMs: 10_000 });
+      id = await writeEntry({ driver: 'rclone', name: 'probed', engine: 'plugin', dvdcliPath: undefined, pluginAddress: sock, mountId: 'dvdi-bridge-dead', phase: 'mounted', mountpoint: mp });
+      // The predecessor's verify probe, orphaned (its parent, a shell here, the bridge there, is gone): fsProbe.ts's argv.
+      const find = ['/usr/bin/find', '/bin/find'].find((p) => existsSync(p))!;
+      const sh = spawnSync('sh', ['-c', '"$@" >/dev/null 2>&1 & echo $!', 'sh', find, '-H', mp, '-maxdepth', '1', '-printf', '%y\\n'], { encoding: 'utf8' });
+      const probe = Number(sh.stdout.trim());
+      await new Promise((r) => setTimeout(r, 50));
+      assert.ok(alive(probe), 'the probe is still listing the mount when recovery starts (otherwise this test proves nothing)');
+      const runner = await createDryRunner(runnerConfig(lab));
+      const rep = await runner.recover();
+      await runner.close();
+      assert.deepEqual(rep.failed, [], JSON.stringify(rep));
+      assert.deepEqual(rep.released.map((r) => r.name), ['probed'], JSON.stringify(rep));
+      assert.deepEqual((await mountsUnder(lab.root)).filter((m) => m.includes('probed')), []);
+    } finally {
+      await client.unmount('probed', 'dvdi-bridge-dead', { timeoutMs: 5000 }).catch(() => undefined);
+      for (const m of (await mountsUnder(lab.root)).filter((x) => x.includes('probed'))) spawnSync('fusermount3', ['-uz', m.split(' ')[0]], { stdio: 'ignore' });
+      if (id) await unlink(join(lab.stateDir, 'journal', `${id}.json`)).catch(() => undefined);
+      await rclone.stop();
+    }
   });
 });
