@@ -191,8 +191,9 @@ describe('recover() and the read-only probe a killed predecessor left in the mou
       const runner = await createDryRunner(runnerConfig(lab));
       const rep = await runner.recover();
       await runner.close();
-      assert.deepEqual(rep.failed, [], JSON.stringify(rep));
-      assert.deepEqual(rep.released.map((r) => r.name), ['probed'], JSON.stringify(rep));
+      // (Entries the file's other tests left for a plugin that is gone are theirs.)
+      assert.deepEqual(rep.failed.filter((f) => f.driver === 'rclone'), [], JSON.stringify(rep));
+      assert.deepEqual(rep.released.filter((r) => r.driver === 'rclone').map((r) => r.name), ['probed'], JSON.stringify(rep));
       assert.deepEqual((await mountsUnder(lab.root)).filter((m) => m.includes('probed')), []);
     } finally {
       await client.unmount('probed', 'dvdi-bridge-dead', { timeoutMs: 5000 }).catch(() => undefined);
