@@ -34,6 +34,24 @@ for (const rule of allRules.filter((r) => !notDocumentRules.has(r.id))) {
   for (const f of fixtures) test(`rule ${rule.id}: ${f.name}`, () => checkFixture(rule.id, f));
 }
 
+/**
+ * Marathon as the system that reads, rejects or requires something. In a Chronos job that system is Chronos
+ * (chronos-job.md); contrasts such as "Marathon's form" or "Marathon's provider name" are not matched.
+ */
+const marathonAsReader = /\bMarathon (?:rejects|requires|cannot|would|accepts|reads|ignores|silently|expects|keeps|refuses)\b|\bwhich Marathon\b/;
+
+test('findings on a Chronos job name Chronos, not Marathon, as the system that reads it', () => {
+  const wrong: string[] = [];
+  for (const rule of allRules.filter((r) => !notDocumentRules.has(r.id))) {
+    for (const f of fixturesOf(rule.id).fixtures) {
+      const result = lintFixture(f, profileFor(f.config));
+      if (result.kind !== 'chronos-job') continue;
+      for (const d of result.diagnostics) if (marathonAsReader.test(d.message)) wrong.push(`${f.name} ${d.ruleId} ${d.pointer}: ${d.message}`);
+    }
+  }
+  assert.deepEqual(wrong, []);
+});
+
 test('every fixture folder belongs to a known rule', () => {
   const ids = new Set(allRules.map((r) => r.id));
   const orphans = readdirSync(fixturesDir).filter((d) => statSync(join(fixturesDir, d)).isDirectory() && !ids.has(d));

@@ -28,9 +28,19 @@ function parseStart(s: string): number | undefined {
   return Date.UTC(Number(y), +mo - 1, +d, +h, +mi, +sec) - offset * 60_000;
 }
 
+/** Which of the three parts keeps a schedule from matching `(R[0-9]*)/(.*)/(P.*)`. */
+function shapeProblem(schedule: string): string {
+  const parts = schedule.split('/');
+  if (parts.length < 3) return 'it is not R[n]/[start]/P<duration> (three parts separated by "/")';
+  if (!/^R[0-9]*$/.test(parts[0])) return `its first part, ${JSON.stringify(parts[0])}, is neither R (repeat forever) nor R followed by a number of runs (R10)`;
+  const last = parts[parts.length - 1];
+  if (/^[+-]?\d{4}-/.test(last)) return `its last part, ${JSON.stringify(last)}, is an end date, but Chronos takes only R[n]/[start]/P<duration>, not R/start/end: give the period between runs instead`;
+  return `its last part, ${JSON.stringify(last)}, is not a duration: a duration starts with P (P1D, PT1H)`;
+}
+
 export function scheduleProblem(schedule: string): ScheduleProblem | undefined {
   const m = expression.exec(schedule);
-  if (!m) return { kind: 'unparseable', detail: 'it is not R[n]/[start]/P<duration> (three parts separated by "/")' };
+  if (!m) return { kind: 'unparseable', detail: shapeProblem(schedule) };
   const [, , start, duration] = m;
   if (!period.test(duration!) || duration === 'P' || duration!.endsWith('T')) {
     return { kind: 'unparseable', detail: `${JSON.stringify(duration)} is not an ISO 8601 duration such as PT1H, P1D or PT10M (minutes need the T: P10M is ten months)` };

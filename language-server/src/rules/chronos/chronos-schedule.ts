@@ -23,7 +23,7 @@ export const chronosSchedule: Rule = {
       message:
         p.kind === 'before-1970'
           ? `Chronos rejects the job with "Scheduled start date '${p.start}' is before 1970!": Chronos refuses start dates before 1970-01-01T00:00:01Z. Use a later start, or leave it empty ("R//PT1H") to start now.`
-          : `Marathon rejects the volume with "Cannot parse schedule '${schedule}' (wtf bro)" (sic): ${p.detail}. Write it like "R/2014-03-08T20:00:00.000Z/PT2H" (R alone repeats forever, Rn n times; an empty start means now).`,
+          : `Chronos rejects the job with "Cannot parse schedule '${schedule}' (wtf bro)" (sic): ${p.detail}. Write it like "R/2014-03-08T20:00:00.000Z/PT2H" (R alone repeats forever, Rn n times; an empty start means now).`,
     });
   },
 };
