@@ -70,53 +70,64 @@ export const chronosDocumentDefinitions: Record<string, JsonSchema> = {
         description: 'Placement: `[attribute, OPERATOR, value]`; only EQUALS, LIKE and UNLIKE are understood.',
         items: { type: 'array', items: { type: 'string' }, minItems: 3 },
       },
-      container: obj(
-        {
-          type: ciEnum(['DOCKER', 'MESOS'], { default: 'DOCKER' }),
-          image: str('Image to run; without it the container block is ignored.', { examples: ['libmesos/ubuntu'] }),
-          forcePullImage: bool({ default: false }),
-          network: { type: 'string', enum: ['BRIDGE', 'HOST', 'USER'], default: 'HOST', description: 'Docker network mode; upper case only (Chronos compares it exactly).' },
-          networkName: str('Deprecated: use `networkInfos`.'),
-          networkInfos: {
-            type: 'array',
-            items: obj({
-              name: { type: 'string' },
-              protocol: { type: 'string', enum: ['IPv4', 'IPv6'] },
-              labels: { type: 'array', items: obj({ key: { type: 'string' }, value: { type: 'string' } }, ['key']) },
-              portMappings: {
+      container: {
+        description: 'Container to run the job in (Chronos 3.0.2+ for MESOS and external volumes). Chronos reads it only when it has an `image`; without one it ignores the whole block.',
+        // JobDeserializer reads the block only if `container.has("image")`; anything else under "container" is never looked at.
+        anyOf: [
+          obj(
+            {
+              type: ciEnum(['DOCKER', 'MESOS'], { default: 'DOCKER' }),
+              image: str('Image to run; without it the container block is ignored.', { examples: ['libmesos/ubuntu'] }),
+              forcePullImage: bool({ default: false }),
+              network: { type: 'string', enum: ['BRIDGE', 'HOST', 'USER'], default: 'HOST', description: 'Docker network mode; upper case only (Chronos compares it exactly).' },
+              networkName: str('Deprecated: use `networkInfos`.'),
+              networkInfos: {
                 type: 'array',
-                items: obj({ hostPort: { type: 'integer', minimum: 0, maximum: 65535 }, containerPort: { type: 'integer', minimum: 0, maximum: 65535 }, protocol: { type: 'string' } }),
-              },
-            }),
-          },
-          parameters: { type: 'array', items: obj({ key: { type: 'string' }, value: { type: 'string' } }, ['key']), description: 'Extra `docker run` options.' },
-          volumes: {
-            type: 'array',
-            items: obj(
-              {
-                containerPath: str('Path inside the container.'),
-                hostPath: str('Path on the agent.'),
-                mode: ciEnum(['RW', 'RO']),
-                external: obj(
-                  {
-                    name: str('Volume name as the driver knows it.'),
-                    provider: str('Docker volume driver name (e.g. "rexray", "local-persist") — unlike Marathon, not "dvdi".', { examples: ['rexray'] }),
-                    options: {
-                      type: 'array',
-                      description: 'Driver options as a list of `{key, value}` (Marathon uses a map).',
-                      items: obj({ key: { type: 'string' }, value: { type: 'string' } }, ['key', 'value']),
-                    },
+                items: obj({
+                  name: { type: 'string' },
+                  protocol: { type: 'string', enum: ['IPv4', 'IPv6'] },
+                  labels: { type: 'array', items: obj({ key: { type: 'string' }, value: { type: 'string' } }, ['key']) },
+                  portMappings: {
+                    type: 'array',
+                    items: obj({ hostPort: { type: 'integer', minimum: 0, maximum: 65535 }, containerPort: { type: 'integer', minimum: 0, maximum: 65535 }, protocol: { type: 'string' } }),
                   },
-                  ['name', 'provider'],
+                }),
+              },
+              parameters: { type: 'array', items: obj({ key: { type: 'string' }, value: { type: 'string' } }, ['key']), description: 'Extra `docker run` options.' },
+              volumes: {
+                type: 'array',
+                items: obj(
+                  {
+                    containerPath: str('Path inside the container.'),
+                    hostPath: str('Path on the agent.'),
+                    mode: ciEnum(['RW', 'RO']),
+                    external: obj(
+                      {
+                        name: str('Volume name as the driver knows it.'),
+                        provider: str('Docker volume driver name (e.g. "rexray", "local-persist") — unlike Marathon, not "dvdi".', { examples: ['rexray'] }),
+                        options: {
+                          type: 'array',
+                          description: 'Driver options as a list of `{key, value}` (Marathon uses a map).',
+                          items: obj({ key: { type: 'string' }, value: { type: 'string' } }, ['key', 'value']),
+                        },
+                      },
+                      ['name', 'provider'],
+                    ),
+                  },
+                  ['containerPath'],
                 ),
               },
-              ['containerPath'],
-            ),
+            },
+            ['image'],
+            { title: 'Chronos container' },
+          ),
+          {
+            title: 'Chronos container without an image',
+            description: 'Chronos ignores this block: it reads a container only when it has an `image`.',
+            not: { type: 'object', required: ['image'] },
           },
-        },
-        [],
-        { description: 'Container to run the job in (Chronos 3.0.2+ for MESOS and external volumes).' },
-      ),
+        ],
+      },
       successCount: numeric({}),
       errorCount: numeric({}),
       lastSuccess: { type: 'string' },

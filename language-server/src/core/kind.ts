@@ -20,6 +20,13 @@ export function detectKind(root: unknown): DocumentKind {
   return (isObject(root) ? kindFromSchemaRef(root.$schema) : undefined) ?? kindByShape(root);
 }
 
+/** The system that reads a document of this kind, as findings name it: Chronos for a job, Marathon for everything else. */
+export type Reader = 'Marathon' | 'Chronos';
+
+export function readerOf(kind: DocumentKind): Reader {
+  return kind === 'chronos-job' ? 'Chronos' : 'Marathon';
+}
+
 const runFields = ['cmd', 'args', 'container'];
 
 /**

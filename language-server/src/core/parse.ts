@@ -11,7 +11,7 @@ import { firstSyntaxError } from './syntaxScan';
 import { expectedForCode, syntaxMessage } from './syntaxMessage';
 
 /** Why a duplicate key matters, for definitions (a config file words it for the linter: config.ts). */
-export const lastValueWins = 'because Marathon (like any JSON reader) keeps only the last value';
+export const lastValueWins = "because JSON readers, Marathon's and Chronos's alike, keep only the last value";
 
 export interface ParsedDocument {
   /** The text the offsets refer to: a leading BOM is replaced by a space, so offsets still match the original. */

@@ -2,7 +2,7 @@
  * Why a document fails its schema, one issue per mistake. The precompiled ajv validators answer "valid or not"
  * fast; only for a document they reject does this walk the schema (the draft-07 subset our schemas are written
  * in: type, enum, required, properties, additionalProperties, propertyNames, items, min/max, lengths, pattern,
- * allOf, anyOf, $ref) and say what is wrong.
+ * allOf, anyOf, not, $ref) and say what is wrong.
  *
  * Unions (`anyOf`) are where ajv's own error list is noise: it reports every branch's errors and one more for
  * the union. Here a failed union picks the branch the document meant and reports only that branch's errors, as
@@ -110,6 +110,22 @@ export class SchemaExplainer {
     else if (isNode(value)) this.checkObject(value, s, at, schemaPath, out, depth);
     if (Array.isArray(s.allOf)) s.allOf.forEach((b, i) => this.check(value, b as Schema, at, `${schemaPath}/allOf/${i}`, out, depth + 1));
     if (Array.isArray(s.anyOf)) this.checkUnion(value, s.anyOf as Schema[], at, `${schemaPath}/anyOf`, out, depth);
+    if ((isNode(s.not) || typeof s.not === 'boolean') && this.conforms(value, s.not, at, `${schemaPath}/not`, depth)) {
+      out.push({ keyword: 'not', instancePath: at, schemaPath: `${schemaPath}/not`, params: {} });
+    }
+  }
+
+  /** Whether the value fits `schema` as a whole: walked in full, since ajv's failing paths say nothing about it. */
+  private conforms(value: unknown, schema: Schema, at: string, schemaPath: string, depth: number): boolean {
+    const failing = this.failing;
+    this.failing = undefined;
+    const issues: SchemaIssue[] = [];
+    try {
+      this.check(value, schema, at, schemaPath, issues, depth + 1);
+    } finally {
+      this.failing = failing;
+    }
+    return issues.length === 0;
   }
 
   private checkNumber(v: number, s: Node, at: string, sp: string, out: SchemaIssue[]): void {

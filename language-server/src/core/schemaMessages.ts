@@ -1,8 +1,11 @@
 /**
- * One message template per ajv keyword. Each quotes Marathon's JSON-layer text first (play-json / RAML reader,
- * marathon-rules.md §1), then says what is wrong with which field and value, why, and what to do.
+ * One message template per ajv keyword. For Marathon's documents each quotes Marathon's JSON-layer code first
+ * (play-json / RAML reader, marathon-rules.md §1); a Chronos job is read by Chronos's Jackson deserializer, which has
+ * no such codes (chronos-job.md §2), so its findings name Chronos and quote nothing. Then what is wrong with which
+ * field and value, why, and what to do.
  */
 import type { DocumentKind, Fix } from './types';
+import { readerOf, type Reader } from './kind';
 import { joinPointer } from '../model/documentModel';
 import { nearest } from './nearest';
 import { pointerTokens, valueAt } from './pointer';
@@ -27,6 +30,31 @@ const marathonType: Record<string, string> = {
   boolean: 'error.expected.jsboolean',
   array: 'error.expected.jsarray',
   object: 'error.expected.jsobject',
+};
+
+/** What each reader says about a value of the wrong type or out of range; which reader a kind has is `readerOf`. */
+interface ReaderWords {
+  /** Prefix quoting the reader's own error code, e.g. "error.expected.jsstring: " (Marathon's only). */
+  code(code: string): string;
+  document: string;
+  wrongType(expected: string): string;
+  outOfRange: string;
+}
+
+const readerWords: Record<Reader, ReaderWords> = {
+  Marathon: {
+    code: (code) => `${code}: `,
+    document: 'the document',
+    wrongType: () => 'Marathon cannot read the document until it is.',
+    outOfRange: 'Marathon rejects it when reading the document.',
+  },
+  // Chronos reads fields with Jackson's lenient accessors: a value of another type is converted, dropped or fails.
+  Chronos: {
+    code: () => '',
+    document: 'the job',
+    wrongType: (expected) => `Chronos reads it only as ${expected}.`,
+    outOfRange: 'Chronos passes it on unchecked, and the task fails to start.',
+  },
 };
 
 const article: Record<string, string> = {
@@ -88,9 +116,9 @@ function patternMessage(what: string, noun: 'value' | 'key', label: string, raw:
   const shown = description !== undefined && regex.length > maxShownPattern ? `${regex.slice(0, maxShownPattern - 1)}…` : regex;
   const words = description !== undefined ? ` ${label}: ${description.trim().replace(/([^.])$/, '$1.')}` : '';
   const eg = example !== undefined && example !== v ? `, e.g. ${JSON.stringify(example)}` : '';
-  const reader = kind === 'chronos-job' ? 'Chronos' : 'Marathon';
+  const reader = readerOf(kind);
   return (
-    `error.pattern: ${what}, which does not have the form ${reader} requires.${words} ` +
+    `${readerWords[reader].code('error.pattern')}${what}, which does not have the form ${reader} requires.${words} ` +
     `Change it to a ${noun} of that form${eg}. Pattern (the whole ${noun} must match): ${shown}`
   );
 }
@@ -102,6 +130,8 @@ export function schemaMessage(issue: SchemaIssue, root: unknown, kind: DocumentK
   const quoted = tokens.length === 0 ? 'The document' : `"${field}"`;
   const v = valueAt(root, pointer);
   const p = issue.params;
+  const reader = readerOf(kind);
+  const says = readerWords[reader];
   switch (issue.keyword) {
     case 'type': {
       // `null` is accepted wherever Marathon reads it as "absent"; naming it among the expected types only confuses.
@@ -110,28 +140,29 @@ export function schemaMessage(issue: SchemaIssue, root: unknown, kind: DocumentK
       const code = expected.map((t) => marathonType[t]).filter(Boolean)[0] ?? 'error.expected';
       if (typeof v === 'number' && !Number.isFinite(v)) {
         // JSON.parse turns 1e400 into Infinity, which no schema number accepts: say it is too large, not "not a number".
-        return { pointer, message: `${code}: ${quoted} is a number too large to represent (it overflows to ${v}). Marathon cannot read it either. Use a realistic value.` };
+        return { pointer, message: `${says.code(code)}${quoted} is a number too large to represent (it overflows to ${v}). ${reader} cannot read it either. Use a realistic value.` };
       }
-      const message = `${code}: ${quoted} must be ${orList(expected.map((t) => article[t] ?? t))}, but it is ${describeType(v)} (${preview(v)}). Marathon cannot read the document until it is. ${typeHint(expected, v)}`;
+      const wanted = orList(expected.map((t) => article[t] ?? t));
+      const message = `${says.code(code)}${quoted} must be ${wanted}, but it is ${describeType(v)} (${preview(v)}). ${says.wrongType(wanted)} ${typeHint(expected, v)}`;
       const fix = typeFix(expected, v, pointer);
       return fix ? { pointer, message, fix } : { pointer, message };
     }
     case 'required': {
       const name = String(p.missingProperty);
-      const where = tokens.length === 0 ? 'the document' : `"${field}"`;
+      const where = tokens.length === 0 ? says.document : `"${field}"`;
       return {
         pointer,
         target: 'key',
-        message: `${where} has no "${name}", which Marathon requires ${typeof p.form === 'string' ? `in ${withArticle(p.form)}` : 'here'}. Add "${name}".`,
+        message: `${where} has no "${name}", which ${reader} requires ${typeof p.form === 'string' ? `in ${withArticle(p.form)}` : 'here'}. Add "${name}".`,
       };
     }
     case 'oneOfRequired': {
       const names = (p.missing as string[]).map((n) => `"${n}"`);
-      const where = tokens.length === 0 ? 'the document' : `"${field}"`;
+      const where = tokens.length === 0 ? says.document : `"${field}"`;
       return {
         pointer,
         target: 'key',
-        message: `${where} needs one of ${orList(names)}, and has none, so Marathon cannot tell which form it is. Add the one you meant.`,
+        message: `${where} needs one of ${orList(names)}, and has none, so ${reader} cannot tell which form it is. Add the one you meant.`,
       };
     }
     case 'enum':
@@ -141,8 +172,8 @@ export function schemaMessage(issue: SchemaIssue, root: unknown, kind: DocumentK
       const guess = typeof v === 'string' ? nearest(v, allowed.filter((a): a is string => typeof a === 'string')) : undefined;
       const caseNote = issue.caseInsensitive ? ' (in any letter case)' : '';
       const msg =
-        `error.unknown.enum.literal: ${quoted} is ${preview(v)}, which is not one of ${list}${caseNote}. ` +
-        `Marathon rejects values it does not know. ${guess !== undefined ? `Did you mean "${guess}"?` : `Use one of ${list}.`}`;
+        `${says.code('error.unknown.enum.literal')}${quoted} is ${preview(v)}, which is not one of ${list}${caseNote}. ` +
+        `${reader} rejects values it does not know. ${guess !== undefined ? `Did you mean "${guess}"?` : `Use one of ${list}.`}`;
       const fix: Fix | undefined =
         guess !== undefined ? { title: `Replace ${preview(v)} with "${guess}"`, edits: [{ op: 'replace', pointer, value: guess }] } : undefined;
       return fix ? { pointer, message: msg, fix } : { pointer, message: msg };
@@ -156,7 +187,7 @@ export function schemaMessage(issue: SchemaIssue, root: unknown, kind: DocumentK
       const bound = `${strict ? (low ? 'more than' : 'less than') : low ? 'at least' : 'at most'} ${String(p.limit)}`;
       return {
         pointer,
-        message: `${low ? 'error.min' : 'error.max'}: ${quoted} is ${preview(v)}, but must be ${bound}. Marathon rejects it when reading the document. Use a value ${bound}.`,
+        message: `${says.code(low ? 'error.min' : 'error.max')}${quoted} is ${preview(v)}, but must be ${bound}. ${says.outOfRange} Use a value ${bound}.`,
       };
     }
     case 'minLength':
@@ -166,7 +197,7 @@ export function schemaMessage(issue: SchemaIssue, root: unknown, kind: DocumentK
       const what = low && len === 0 ? 'is empty' : `has ${len} characters`;
       return {
         pointer,
-        message: `error.${issue.keyword}: ${quoted} ${what}, but must have ${low ? 'at least' : 'at most'} ${String(p.limit)}. ${low ? 'Give it a value.' : 'Shorten it.'}`,
+        message: `${says.code(`error.${issue.keyword}`)}${quoted} ${what}, but must have ${low ? 'at least' : 'at most'} ${String(p.limit)}. ${low ? 'Give it a value.' : 'Shorten it.'}`,
       };
     }
     case 'pattern':
@@ -186,7 +217,7 @@ export function schemaMessage(issue: SchemaIssue, root: unknown, kind: DocumentK
       const what = `${quoted} has the key ${JSON.stringify(key)}`;
       const message = node
         ? patternMessage(what, 'key', `Keys of ${field}`, node.pattern, `${issue.schemaPath}/pattern`, kind, key)
-        : `${what}, which is not allowed there. Marathon would reject the document; rename the key (see the schema for what is allowed).`;
+        : `${what}, which is not allowed there. ${reader} would reject ${says.document}; rename the key (see the schema for what is allowed).`;
       return { pointer: keyPointer, target: 'key', message };
     }
     case 'minItems':
@@ -201,12 +232,12 @@ export function schemaMessage(issue: SchemaIssue, root: unknown, kind: DocumentK
         pointer: joinPointer(pointer, name),
         target: 'key',
         severity: 'warning',
-        message: `Unknown property "${name}" in ${tokens.length === 0 ? 'the document' : `"${field}"`}: Marathon silently ignores fields it does not know, so it has no effect. Check the spelling, or remove it.`,
+        message: `Unknown property "${name}" in ${tokens.length === 0 ? says.document : `"${field}"`}: ${reader} silently ignores fields it does not know, so it has no effect. Check the spelling, or remove it.`,
       };
     }
     case 'false schema':
-      return { pointer, message: `${quoted} is not allowed here: Marathon rejects the document with it. Remove it.` };
+      return { pointer, message: `${quoted} is not allowed here: ${reader} rejects ${says.document} with it. Remove it.` };
     default:
-      return { pointer, message: `${quoted} is not a value Marathon accepts here. See the schema's description of the field for what is allowed.` };
+      return { pointer, message: `${quoted} is not a value ${reader} accepts here. See the schema's description of the field for what is allowed.` };
   }
 }

@@ -12,6 +12,7 @@ import { effectiveSeverity, type Profile } from './profile';
 import { SchemaExplainer, type SchemaIssue } from './schemaExplain';
 import { schemaMessage } from './schemaMessages';
 import type { DocumentKind, Severity } from './types';
+import { readerOf } from './kind';
 
 /** A precompiled standalone ajv validator, built in `schema/` (`npm run build`): no ajv compile at startup. */
 interface Validator {
@@ -45,7 +46,7 @@ export function validateSchema(root: unknown, kind: DocumentKind, profile: Profi
       ruleId: schemaRule.id,
       severity: effectiveSeverity(profile, schemaRule.id, 'error') as Severity,
       pointer: '',
-      message: `The document could not be checked against the schema (${(e as Error)?.message ?? e}); it is probably nested far deeper than any Marathon definition. Flatten it.`,
+      message: `The document could not be checked against the schema (${(e as Error)?.message ?? e}); it is probably nested far deeper than any ${readerOf(kind)} definition. Flatten it.`,
     }];
   }
   if (ok) return [];

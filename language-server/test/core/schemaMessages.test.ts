@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { documentSchemas, marathonAppSchema, marathonPodSchema } from '@marathon-devtools/schema';
-import { defaultProfile, detectKind } from '../../src/index';
+import { defaultProfile, detectKind, lint } from '../../src/index';
 import type { Finding } from '../../src/core/finding';
 import { validateSchema } from '../../src/core/schemaValidation';
 import { patternNodeText } from '../../src/core/schemaDescriptions';
@@ -56,7 +56,7 @@ test('schema pattern: without a description the whole regex is shown, uncut', ()
 
 test('schema pattern: Chronos fields say Chronos', () => {
   const m = only({ name: 'bad name', command: 'true', schedule: 'R/2024-01-01T00:00:00Z/PT1H' }, '/name');
-  assert.match(m, /^error\.pattern: "name" is "bad name", which does not have the form Chronos requires\. name: Job name: /);
+  assert.match(m, /^"name" is "bad name", which does not have the form Chronos requires\. name: Job name: /);
 });
 
 test('schema propertyNames: each bad key of a map is one finding on the key', () => {
@@ -84,4 +84,34 @@ test('schema descriptions: every described pattern in the document schemas is fo
     walk(schema, '');
   }
   assert.deepEqual(lost, []);
+});
+
+test("schema: a Chronos job's findings name Chronos and quote none of Marathon's reader codes", () => {
+  const job = {
+    name: 'nightly',
+    command: 'make',
+    schedule: 'R//PT1H',
+    retries: 'many',
+    arguments: 'a b',
+    environmentVariables: [{ name: 'A' }],
+    container: { image: 'busybox', networkInfos: [{ protocol: 'IPv5', portMappings: [{ hostPort: 70000 }] }] },
+  };
+  const found = schemaFindings(job);
+  assert.deepEqual(found.map((d) => d.pointer).sort(), ['/arguments', '/container/networkInfos/0/portMappings/0/hostPort', '/container/networkInfos/0/protocol', '/environmentVariables/0', '/retries']);
+  for (const d of found) {
+    assert.doesNotMatch(d.message, /Marathon/, d.message);
+    assert.doesNotMatch(d.message, /^error\./, `Marathon's play-json codes are not Chronos's words: ${d.message}`);
+  }
+  assert.match(only(job, '/environmentVariables/0'), /has no "value", which Chronos requires here/);
+});
+
+test('schema: Chronos ignores a container without an image, so nothing inside it is checked', () => {
+  const job = { name: 'j', command: 'x', schedule: 'R/2020-01-01T00:00:00Z/PT1H', container: { type: 'podman', volumes: [{ mode: 'xx' }] } };
+  assert.deepEqual(schemaFindings(job), []);
+  const { diagnostics } = lint(JSON.stringify(job));
+  assert.deepEqual(diagnostics.map((d) => `${d.severity} ${d.ruleId} ${d.pointer}`), ['warning chronos-container-image /container']);
+  assert.match(diagnostics[0].message, /^Chronos ignores this "container" because it has no "image"/);
+  // With an image the same container is read, and its mistakes are errors again.
+  const read = lint(JSON.stringify({ ...job, container: { ...job.container, image: 'busybox' } })).diagnostics;
+  assert.deepEqual(read.map((d) => `${d.severity} ${d.pointer}`), ['error /container/type', 'error /container/volumes/0', 'error /container/volumes/0/mode']);
 });

@@ -1316,84 +1316,91 @@ export interface ChronosJob {
    */
   constraints?: [string, string, string, ...string[]][];
   /**
-   * Container to run the job in (Chronos 3.0.2+ for MESOS and external volumes).
+   * Container to run the job in (Chronos 3.0.2+ for MESOS and external volumes). Chronos reads it only when it has an `image`; without one it ignores the whole block.
    */
-  container?: {
-    type?: ('DOCKER' | 'MESOS') | string;
-    /**
-     * Image to run; without it the container block is ignored.
-     */
-    image?: string;
-    forcePullImage?: boolean | string;
-    /**
-     * Docker network mode; upper case only (Chronos compares it exactly).
-     */
-    network?: 'BRIDGE' | 'HOST' | 'USER';
-    /**
-     * Deprecated: use `networkInfos`.
-     */
-    networkName?: string;
-    networkInfos?: {
-      name?: string;
-      protocol?: 'IPv4' | 'IPv6';
-      labels?: {
-        key: string;
-        value?: string;
-        [k: string]: unknown;
-      }[];
-      portMappings?: {
-        hostPort?: number;
-        containerPort?: number;
-        protocol?: string;
-        [k: string]: unknown;
-      }[];
-      [k: string]: unknown;
-    }[];
-    /**
-     * Extra `docker run` options.
-     */
-    parameters?: {
-      key: string;
-      value?: string;
-      [k: string]: unknown;
-    }[];
-    volumes?: {
-      /**
-       * Path inside the container.
-       */
-      containerPath: string;
-      /**
-       * Path on the agent.
-       */
-      hostPath?: string;
-      mode?: ('RW' | 'RO') | string;
-      external?: {
-        /**
-         * Volume name as the driver knows it.
-         */
-        name: string;
-        /**
-         * Docker volume driver name (e.g. "rexray", "local-persist") — unlike Marathon, not "dvdi".
-         */
-        provider: string;
-        /**
-         * Driver options as a list of `{key, value}` (Marathon uses a map).
-         */
-        options?: {
-          key: string;
-          value: string;
-          [k: string]: unknown;
-        }[];
-        [k: string]: unknown;
-      };
-      [k: string]: unknown;
-    }[];
-    [k: string]: unknown;
-  };
+  container?: ChronosContainer | ChronosContainerWithoutAnImage;
   successCount?: number | string;
   errorCount?: number | string;
   lastSuccess?: string;
   lastError?: string;
   errorsSinceLastSuccess?: number | string;
+  [k: string]: unknown;
+}
+export interface ChronosContainer {
+  type?: ('DOCKER' | 'MESOS') | string;
+  /**
+   * Image to run; without it the container block is ignored.
+   */
+  image: string;
+  forcePullImage?: boolean | string;
+  /**
+   * Docker network mode; upper case only (Chronos compares it exactly).
+   */
+  network?: 'BRIDGE' | 'HOST' | 'USER';
+  /**
+   * Deprecated: use `networkInfos`.
+   */
+  networkName?: string;
+  networkInfos?: {
+    name?: string;
+    protocol?: 'IPv4' | 'IPv6';
+    labels?: {
+      key: string;
+      value?: string;
+      [k: string]: unknown;
+    }[];
+    portMappings?: {
+      hostPort?: number;
+      containerPort?: number;
+      protocol?: string;
+      [k: string]: unknown;
+    }[];
+    [k: string]: unknown;
+  }[];
+  /**
+   * Extra `docker run` options.
+   */
+  parameters?: {
+    key: string;
+    value?: string;
+    [k: string]: unknown;
+  }[];
+  volumes?: {
+    /**
+     * Path inside the container.
+     */
+    containerPath: string;
+    /**
+     * Path on the agent.
+     */
+    hostPath?: string;
+    mode?: ('RW' | 'RO') | string;
+    external?: {
+      /**
+       * Volume name as the driver knows it.
+       */
+      name: string;
+      /**
+       * Docker volume driver name (e.g. "rexray", "local-persist") — unlike Marathon, not "dvdi".
+       */
+      provider: string;
+      /**
+       * Driver options as a list of `{key, value}` (Marathon uses a map).
+       */
+      options?: {
+        key: string;
+        value: string;
+        [k: string]: unknown;
+      }[];
+      [k: string]: unknown;
+    };
+    [k: string]: unknown;
+  }[];
+  [k: string]: unknown;
+}
+/**
+ * Chronos ignores this block: it reads a container only when it has an `image`.
+ */
+export interface ChronosContainerWithoutAnImage {
   [k: string]: unknown;
 }

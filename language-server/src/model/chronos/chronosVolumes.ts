@@ -8,9 +8,18 @@ export interface ChronosVolume {
   volume: JsonObject;
 }
 
+/**
+ * Whether Chronos reads this `container` value: JobDeserializer reads the block only if `container.has("image")`
+ * (Jackson's `has` is true for an explicit null too), and never looks at anything else under "container".
+ */
+export function chronosReadsContainer(container: unknown): container is JsonObject {
+  return isObject(container) && container.image !== undefined;
+}
+
+/** The job's container as Chronos reads it, or undefined when there is none or Chronos ignores it. */
 export function chronosContainerOf(ctx: RuleContext): JsonObject | undefined {
   const c = jobOf(ctx)?.container;
-  return isObject(c) && c.image !== undefined ? c : undefined;
+  return chronosReadsContainer(c) ? c : undefined;
 }
 
 export function chronosVolumesOf(ctx: RuleContext): ChronosVolume[] {

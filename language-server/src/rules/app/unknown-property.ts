@@ -5,6 +5,7 @@ import chronosSchema from '@marathon-devtools/schema/chronos-job.schema.json';
 import type { Rule, RuleContext } from '../../core/rule';
 import { isObject, joinPointer, type JsonObject } from '../../model/documentModel';
 import type { DocumentKind } from '../../core/types';
+import { readerOf, type Reader } from '../../core/kind';
 import { nearestName } from '../../core/nearest';
 import { shapeOf, type ObjectShape } from '../../model/schemaProperties';
 
@@ -83,7 +84,7 @@ const maxRecursion = 64;
 interface Walk {
   ctx: RuleContext;
   schema: Schema;
-  reader: string;
+  reader: Reader;
   path: (string | number)[];
   deferred: { value: unknown; shape: Shape; path: (string | number)[] }[];
 }
@@ -183,7 +184,7 @@ export const unknownProperty: Rule = {
     if (!schema) return;
     const rootShape = shapeFor(schema, schema);
     props(schema, rootShape);
-    const w: Walk = { ctx, schema, reader: ctx.kind === 'chronos-job' ? 'Chronos' : 'Marathon', path: [], deferred: [] };
+    const w: Walk = { ctx, schema, reader: readerOf(ctx.kind), path: [], deferred: [] };
     visit(w, ctx.root, rootShape, 0);
     while (w.deferred.length > 0) {
       const { value, shape, path } = w.deferred.pop()!;

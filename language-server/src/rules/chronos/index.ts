@@ -1,6 +1,7 @@
 /** The chronos area's rules; the lead wires `chronosRules` into rules/index.ts. */
 import type { Rule } from '../../core/rule';
 import { chronosConstraintOperator } from './chronos-constraint-operator';
+import { chronosContainerImage } from './chronos-container-image';
 import { chronosContainerEnums } from './chronos-container-enums';
 import { chronosExternalVolume } from './chronos-external-volume';
 import { chronosJobName } from './chronos-job-name';
@@ -12,6 +13,7 @@ import { chronosVolumeContainerpath } from './chronos-volume-containerpath';
 
 export const chronosRules: readonly Rule[] = [
   chronosConstraintOperator,
+  chronosContainerImage,
   chronosContainerEnums,
   chronosExternalVolume,
   chronosJobName,
