@@ -12,3 +12,12 @@ export const optionKeyRegex = new RegExp(optionKeyPattern);
 /** Marathon's wording for a failed `matchRegex` on a label. */
 export const labelRegexMessage = `must match regular expression '${labelPattern}'`;
 export const optionKeyRegexMessage = `must match regular expression '${optionKeyPattern}'`;
+
+/**
+ * The label a value was most likely meant to be: lower case, every run of other characters one "-", no "-" at
+ * either end ("Rex_Ray" → "rex-ray", "REXRAY " → "rexray"); undefined when nothing of it is left.
+ */
+export function asLabel(value: string): string | undefined {
+  const label = value.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+  return labelRegex.test(label) ? label : undefined;
+}

@@ -1,6 +1,16 @@
 import type { Rule } from '../../core/rule';
 import { driverOf, dvdiVolumesOf, optionPointer } from '../../model/volume/externalVolumes';
-import { labelRegex, labelRegexMessage } from '../../model/volume/labelPatterns';
+import { knownDrivers } from '../../model/drivers/index';
+import { asLabel, labelRegex, labelRegexMessage } from '../../model/volume/labelPatterns';
+
+/** A known driver the value spells differently ("Rex_Ray", "rex.ray" → rexray), else the label made of it, if any. */
+function suggestion(driver: string): string {
+  const label = asLabel(driver);
+  if (label === undefined) return "Write the plugin's name in lower-case letters, digits and inner hyphens.";
+  const bare = label.replace(/-/g, '');
+  const known = knownDrivers.find((d) => d.name.replace(/-/g, '') === bare)?.name;
+  return known !== undefined ? `Did you mean ${JSON.stringify(known)}?` : `Write it in lower-case letters, digits and inner hyphens, e.g. ${JSON.stringify(label)}.`;
+}
 
 export const dvdiDriverLabel: Rule = {
   id: 'dvdi-driver-label',
@@ -19,7 +29,7 @@ export const dvdiDriverLabel: Rule = {
           `Marathon rejects external/options("dvdi/driver") with "${labelRegexMessage}": ${JSON.stringify(driver)} is not a plugin name Marathon accepts. ` +
           (managed
             ? 'Names with "/" are Docker managed (v2) plugins, which dvdcli cannot reach either; run the legacy plugin (e.g. REX-Ray serving rexray.sock) and write "rexray".'
-            : `Write it in lower case, e.g. ${JSON.stringify(driver.toLowerCase())}.`),
+            : suggestion(driver)),
       });
     }
   },

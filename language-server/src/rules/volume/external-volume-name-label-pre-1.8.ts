@@ -1,7 +1,7 @@
 import { joinPointer } from '../../model/documentModel';
 import type { Rule, RuleContext } from '../../core/rule';
 import { externalVolumesOf } from '../../model/volume/externalVolumes';
-import { labelRegex, labelRegexMessage } from '../../model/volume/labelPatterns';
+import { asLabel, labelRegex, labelRegexMessage } from '../../model/volume/labelPatterns';
 
 /** The check was dropped in 1.8.230 and, on the 1.9 line, in 1.9.100 (MARATHON-8697). */
 function nameIsLabel(ctx: RuleContext): boolean {
@@ -20,7 +20,7 @@ export const externalVolumeNameLabelPre18: Rule = {
     for (const v of externalVolumesOf(ctx)) {
       const name = v.external.name;
       if (typeof name !== 'string' || name === '' || labelRegex.test(name)) continue;
-      const suggestion = name.toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '');
+      const suggestion = asLabel(name);
       ctx.report({
         pointer: joinPointer(v.externalPointer, 'name'),
         message:
