@@ -91,9 +91,11 @@ function lintAlone(batch: readonly { text: string; kind?: ForcedKind }[], profil
   }
 }
 
-function lintBatch(batch: readonly { text: string; kind?: ForcedKind }[], profile: Profile, deployed: unknown, alone?: LintResult[]): Pick<FileResult, 'kind' | 'diagnostics'>[] {
+function lintBatch(batch: readonly { file: string; text: string; kind?: ForcedKind }[], profile: Profile, deployed: unknown, alone?: LintResult[]): Pick<FileResult, 'kind' | 'diagnostics'>[] {
   try {
-    return lintTogether(batch, { profile, deployed, alone }).map((r) => ({ kind: r.kind, diagnostics: byPosition(r.diagnostics) }));
+    // Named by the paths the report shows, so a finding about a part of another file can say which.
+    const documents = batch.map((b) => ({ text: b.text, kind: b.kind, name: b.file }));
+    return lintTogether(documents, { profile, deployed, alone }).map((r) => ({ kind: r.kind, diagnostics: byPosition(r.diagnostics) }));
   } catch (e) {
     // The engine promises never to throw; if it does, keep the run going and say so in the report.
     const message = `marathon-lint failed on this file (${(e as Error)?.message ?? e}); other files were still linted. Please report this with the file attached.`;

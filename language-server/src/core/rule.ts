@@ -50,7 +50,18 @@ export interface Report {
   missing?: string | readonly string[];
   /** The key at `pointer` looks like a misspelling of this one, which the object lacks. */
   misspelling?: string;
+  /**
+   * The message already says where each part it names comes from (it asked `ctx.sourceOf`), so the root-group
+   * check adds no note of its own about deployed ids.
+   */
+  saysWhere?: boolean;
 }
+
+/**
+ * Where a part of the document comes from in a root-group run: a linted document (by index, with its name when
+ * known; `implied` for a group the document does not declare but needs, its ids lying below it) or the cluster.
+ */
+export type PartSource = { document: number; name?: string; implied?: boolean } | 'cluster';
 
 export interface RuleContext {
   /** The parsed document (JSON.parse result); any shape at all: check types before use. */
@@ -61,6 +72,12 @@ export interface RuleContext {
   readonly apps: readonly AppRef[];
   /** True when profile.marathonVersion >= v. */
   atLeast(v: string): boolean;
+  /**
+   * Only when several documents, or a document and the deployed root group, are checked as one root group
+   * (rootGroup/check.ts): where the app, pod or group at (or around) `pointer` comes from. Absent for a document
+   * linted alone, where everything is in this document.
+   */
+  sourceOf?(pointer: string): PartSource;
   report(report: Report): void;
 }
 

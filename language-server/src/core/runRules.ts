@@ -1,5 +1,5 @@
 /** Runs the semantic rules over one parsed document. Positions are attached later, only for what was reported. */
-import type { Rule, Report } from './rule';
+import type { PartSource, Rule, Report } from './rule';
 import { compareVersions, effectiveSeverity, type Profile } from './profile';
 import { collectApps, type AppRef } from '../model/documentModel';
 import type { DocumentKind, Severity } from './types';
@@ -43,12 +43,15 @@ export function prepareRun(root: unknown, kind: DocumentKind, profile: Profile):
   return { root, kind, profile, apps: collectApps(root, kind), atLeast };
 }
 
-/** Never throws: a rule that fails on odd input is reported as an `internal-error` finding instead. */
-export function runRules(root: unknown, kind: DocumentKind, profile: Profile, rules: readonly Rule[]): RuleFinding[] {
-  return runPrepared(prepareRun(root, kind, profile), rules);
+/**
+ * Never throws: a rule that fails on odd input is reported as an `internal-error` finding instead. `sourceOf` is
+ * for a root-group run (`RuleContext.sourceOf`).
+ */
+export function runRules(root: unknown, kind: DocumentKind, profile: Profile, rules: readonly Rule[], sourceOf?: (pointer: string) => PartSource): RuleFinding[] {
+  return runPrepared(prepareRun(root, kind, profile), rules, sourceOf);
 }
 
-export function runPrepared(run: RuleRun, rules: readonly Rule[]): RuleFinding[] {
+export function runPrepared(run: RuleRun, rules: readonly Rule[], sourceOf?: (pointer: string) => PartSource): RuleFinding[] {
   const { root, kind, profile, apps, atLeast } = run;
   const findings: RuleFinding[] = [];
   for (const rule of rules) {
@@ -60,6 +63,7 @@ export function runPrepared(run: RuleRun, rules: readonly Rule[]): RuleFinding[]
       profile,
       apps,
       atLeast,
+      ...(sourceOf ? { sourceOf } : {}),
       report: (r: Report) => findings.push({ ...r, ruleId: rule.id, severity }),
     };
     try {

@@ -55,7 +55,12 @@ function deployedNote(ids: string[]): string {
  */
 export function checkRootGroup(placed: PlacedRootGroup, profile: Profile, rules: readonly Rule[]): RootGroupFinding[] {
   const groupRules = rules.map((r) => (r.kinds.includes('group') ? r : { ...r, kinds: [...r.kinds, 'group' as const] }));
-  const findings = runRules(placed.root, 'group', profile, groupRules);
+  const findings = runRules(placed.root, 'group', profile, groupRules, (pointer) => {
+    const { origin } = originOf(placed, pointer);
+    if (origin.source === 'deployed') return 'cluster';
+    const name = placed.names[origin.source];
+    return { document: origin.source, ...(name === undefined ? {} : { name }), ...(origin.implied ? { implied: true } : {}) };
+  });
   if (findings.length === 0) return [];
   const sourceOf = (id: string) => placed.idOrigins.get(id)?.source ?? 'deployed';
   const apps = collectApps(placed.root, 'group');
@@ -65,7 +70,7 @@ export function checkRootGroup(placed: PlacedRootGroup, profile: Profile, rules:
 
   for (const f of findings) {
     const ids = mentionedIds(f.message);
-    const named = [...ids].filter((id) => id !== '/' && placed.idOrigins.has(id) && sourceOf(id) === 'deployed');
+    const named = f.saysWhere ? [] : [...ids].filter((id) => id !== '/' && placed.idOrigins.has(id) && sourceOf(id) === 'deployed');
     const { origin, rest } = originOf(placed, f.pointer);
     if (origin.source !== 'deployed') {
       const { fix, ...finding } = f;

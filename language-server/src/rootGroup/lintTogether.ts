@@ -17,6 +17,8 @@ export interface TogetherDocument {
   text: string;
   /** As `lint`'s `kind` option: skip detection. */
   kind?: DocumentKind;
+  /** How a finding in another document may name this one (e.g. its path); absent = "another of the files". */
+  name?: string;
 }
 
 export interface TogetherOptions {
@@ -44,7 +46,7 @@ export function lintTogetherWith(
   const results = options.alone?.length === documents.length ? [...options.alone] : documents.map((d) => lint(d.text, { kind: d.kind, profile }));
   if (documents.length < 2 && options.deployed === undefined) return results;
   const parsed = documents.map((d) => parseDocument(d.text));
-  const proposed: ProposedDocument[] = parsed.map((p, i) => ({ kind: results[i].kind, value: p.strict ? p.value : undefined }));
+  const proposed: ProposedDocument[] = parsed.map((p, i) => ({ kind: results[i].kind, value: p.strict ? p.value : undefined, name: documents[i].name }));
   const placed = placeIntoRootGroup(options.deployed, proposed);
   const active = options.deployed === undefined ? rules.always : [...rules.always, ...rules.withCluster];
   const ids = new Set(active.map((r) => r.id));

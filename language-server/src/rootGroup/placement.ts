@@ -17,10 +17,15 @@ export interface ProposedDocument {
   kind: DocumentKind;
   /** The parsed document (as `lint` parsed it). */
   value: unknown;
+  /** How findings may name the document (e.g. the CLI's path of the file); absent = not named. */
+  name?: string;
 }
 
-/** Where a part of the placed root group came from: a proposed document (index + pointer in it) or the cluster. */
-export type Origin = { source: number; pointer: string } | { source: 'deployed' };
+/**
+ * Where a part of the placed root group came from: a proposed document (index + pointer in it) or the cluster.
+ * `implied`: a group no document declares, created because a document's ids lie below it (as Marathon creates it).
+ */
+export type Origin = { source: number; pointer: string; implied?: true } | { source: 'deployed' };
 
 export interface PlacedRootGroup {
   /** A group document: the new root group, every id absolute. */
@@ -35,6 +40,8 @@ export interface PlacedRootGroup {
   unplaced: Map<number, string>;
   /** True when a deployed root group was given (dependencies can then be resolved against the whole cluster). */
   withCluster: boolean;
+  /** Each proposed document's name, by index (undefined where none was given). */
+  names: (string | undefined)[];
 }
 
 interface Node {
@@ -81,12 +88,12 @@ function fromDeployed(g: unknown, base: string): Node {
 class Tree {
   constructor(readonly root: Node) {}
 
-  /** The group with this absolute id, created with its missing ancestors. */
+  /** The group with this absolute id, created with its missing ancestors (implied, until a document declares one). */
   ensure(id: string, origin: Origin): Node {
     if (id === '/') return this.root;
     const parent = this.ensure(parentOf(id), origin);
     let node = parent.groups.get(id);
-    if (!node) parent.groups.set(id, (node = emptyNode(id, origin)));
+    if (!node) parent.groups.set(id, (node = emptyNode(id, origin.source === 'deployed' ? origin : { ...origin, implied: true })));
     return node;
   }
 }
@@ -176,7 +183,7 @@ export function placeIntoRootGroup(deployedRoot: unknown, proposed: readonly Pro
   const origins = new Map<string, Origin>();
   const idOrigins = new Map<string, Origin>();
   const root = toDocument(tree.root, '', origins, idOrigins);
-  return { root, origins, idOrigins, placedIds, unplaced, withCluster: deployedRoot !== undefined };
+  return { root, origins, idOrigins, placedIds, unplaced, withCluster: deployedRoot !== undefined, names: proposed.map((d) => d.name) };
 }
 
 /** The origin of the innermost app, pod or group containing `pointer`, and the rest of the pointer below it. */

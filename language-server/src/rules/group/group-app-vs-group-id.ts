@@ -1,8 +1,17 @@
-import type { Rule } from '../../core/rule';
+import type { PartSource, Rule } from '../../core/rule';
 import { joinPointer } from '../../model/documentModel';
 import { groupsOf } from '../../model/group/groupWalk';
 
 const text = 'Groups and Applications may not have the same identifier.';
+const why = 'so /v2/apps and /v2/groups could not tell them apart';
+
+/** Where the group is, said from the app's document: the same one, another linted file, or the cluster. */
+function groupWhere(app: PartSource | undefined, group: PartSource | undefined): string {
+  if (group === 'cluster') return 'a group deployed on the cluster';
+  if (group === undefined || app === undefined || app === 'cluster' || app.document === group.document) return 'a group in this document';
+  const file = group.name ?? 'another of the files linted with this one';
+  return group.implied ? `the group that the ids in ${file} lie in` : `the group in ${file}`;
+}
 
 export const groupAppVsGroupId: Rule = {
   id: 'group-app-vs-group-id',
@@ -11,15 +20,29 @@ export const groupAppVsGroupId: Rule = {
   summary: 'No app may have the same absolute id as a group.',
   marathonMessage: text,
   check(ctx) {
-    const groupIds = new Set(groupsOf(ctx).filter((g) => g.parentId != null || typeof g.group.id === 'string').map((g) => g.absoluteId));
+    const groups = new Map<string, string>(); // absolute id → the group's pointer
+    for (const g of groupsOf(ctx)) if (g.parentId != null || typeof g.group.id === 'string') groups.set(g.absoluteId, g.pointer);
     for (let ai = 0; ai < ctx.apps.length; ai++) {
       const ref = ctx.apps[ai];
-      if (ref.absoluteId == null || !groupIds.has(ref.absoluteId)) continue;
+      const groupPointer = ref.absoluteId == null ? undefined : groups.get(ref.absoluteId);
+      if (groupPointer === undefined) continue;
+      const app = ctx.sourceOf?.(ref.pointer);
+      const group = ctx.sourceOf?.(groupPointer);
+      if (app === 'cluster' && group !== undefined && group !== 'cluster') {
+        // The app is deployed and a linted document declares the group: the finding belongs to the group. (A group
+        // that is only implied by ids below it is left alone: the gate's cut-down root group does not hold it.)
+        if (group.implied) continue;
+        ctx.report({
+          pointer: joinPointer(groupPointer, 'id'),
+          saysWhere: true,
+          message: `Marathon rejects the group: "${text}" The group "${ref.absoluteId}" has the id of an app deployed on the cluster, ${why}. Rename the group, or remove the app first.`,
+        });
+        continue;
+      }
       ctx.report({
         pointer: joinPointer(ref.pointer, 'id'),
-        message:
-          `Marathon rejects the group: "${text}" The app "${ref.absoluteId}" has the id of a group in this document, ` +
-          `so /v2/apps and /v2/groups could not tell them apart. Rename the app or the group.`,
+        saysWhere: ctx.sourceOf !== undefined,
+        message: `Marathon rejects the group: "${text}" The app "${ref.absoluteId}" has the id of ${groupWhere(app, group)}, ${why}. Rename the app or the group.`,
       });
     }
   },
