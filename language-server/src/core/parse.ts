@@ -1,6 +1,10 @@
 /**
- * Text → value. Fast path: native JSON.parse (no positions, no tree). Only when it throws do we pay for
- * jsonc-parser, to say where and what is wrong. Empty and binary input get exactly one finding each.
+ * Text → value. Fast path: native JSON.parse (no positions, no tree). Only when it throws do we pay for the
+ * strict scanner (syntaxScan.ts), which says where the first error is and what is wrong, and for jsonc-parser's
+ * best-effort value (the kind and the editor features still work on a half-typed document). A document with a
+ * syntax error gets exactly one finding, for its first error (docs/rules/syntax.md): whatever follows it rests on
+ * a guess of what was meant, and a recovering parser's guesses cascade into errors that are not there. Empty and
+ * binary input get exactly one finding each too.
  */
 import * as jsonc from 'jsonc-parser';
 import { findDuplicateKeys, mayHaveDuplicateKeys } from './duplicateKeys';
@@ -8,7 +12,7 @@ import type { Finding } from './finding';
 import { skipWs } from './jsonCursor';
 import { LineIndex } from './lineIndex';
 import { firstSyntaxError } from './syntaxScan';
-import { expectedForCode, syntaxMessage } from './syntaxMessage';
+import { syntaxMessage } from './syntaxMessage';
 
 /** Why a duplicate key matters, for definitions (a config file words it for the linter: config.ts). */
 export const lastValueWins = "because JSON readers, Marathon's and Chronos's alike, keep only the last value";
@@ -24,9 +28,6 @@ export interface ParsedDocument {
   /** Offset ↔ position, built on first use only. */
   lines(): LineIndex;
 }
-
-/** More syntax errors than this are noise: jsonc's recovery cascades after the first few. */
-const maxSyntaxFindings = 10;
 
 function syntaxFinding(message: string, offset: number, length: number): Finding {
   return { ruleId: 'syntax', severity: 'error', message, pointer: '', span: { offset, length } };
@@ -113,31 +114,13 @@ export function parseDocument(input: string): ParsedDocument {
     ]);
   }
 
-  const findings: Finding[] = [];
   let value: unknown;
   try {
-    const errors: jsonc.ParseError[] = [];
-    value = jsonc.parse(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
-    // A truncated document makes jsonc report every unclosed bracket at the same end offset: say it once.
-    // Likewise, nothing after an error that already runs to the end (an unterminated string) is news.
-    const end = text.trimEnd().length;
-    const cut = errors.findIndex((e) => e.offset + e.length >= end);
-    const distinct = errors.slice(0, cut === -1 ? errors.length : cut + 1).filter((e, i, all) => i === 0 || e.offset !== all[i - 1].offset);
-    errors.splice(0, errors.length, ...distinct);
-    for (const e of errors.slice(0, maxSyntaxFindings)) {
-      findings.push(syntaxFinding(syntaxMessage(text, e.offset, expectedForCode(e.error), lines().positionAt(e.offset)), e.offset, e.length));
-    }
-    if (errors.length > maxSyntaxFindings) {
-      findings[findings.length - 1].message += ` (${errors.length - maxSyntaxFindings} further syntax errors are not shown; fix these first.)`;
-    }
+    value = jsonc.parse(text, [], { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
   } catch {
-    // jsonc-parser recurses per nesting level and overflows on very deep input; the iterative scanner does not.
+    // jsonc-parser recurses per nesting level and overflows on very deep input; the scanner below does not.
     value = undefined;
-    findings.length = 0;
   }
-  if (findings.length === 0) {
-    const p = firstSyntaxError(text) ?? { offset: 0, length: 0, expected: 'valid JSON' };
-    findings.push(syntaxFinding(syntaxMessage(text, p.offset, p.expected, lines().positionAt(p.offset)), p.offset, p.length));
-  }
-  return doc(value, false, findings);
+  const p = firstSyntaxError(text) ?? { offset: 0, length: 0, expected: 'valid JSON' };
+  return doc(value, false, [syntaxFinding(syntaxMessage(text, p.offset, p.expected, lines().positionAt(p.offset)), p.offset, p.length)]);
 }

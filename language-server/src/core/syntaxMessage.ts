@@ -1,29 +1,5 @@
-/** Wording of JSON syntax errors: what was expected where, why Marathon cares, and the likely fix. */
-import { ParseErrorCode } from 'jsonc-parser';
+/** Wording of JSON syntax errors (from syntaxScan.ts): what was expected where, why Marathon cares, and the likely fix. */
 import type { Position } from './types';
-
-const expectedByCode: Partial<Record<ParseErrorCode, string>> = {
-  [ParseErrorCode.InvalidSymbol]: 'a value',
-  [ParseErrorCode.InvalidNumberFormat]: 'a number',
-  [ParseErrorCode.PropertyNameExpected]: 'a property name in double quotes',
-  [ParseErrorCode.ValueExpected]: 'a value',
-  [ParseErrorCode.ColonExpected]: "':' after the property name",
-  [ParseErrorCode.CommaExpected]: "','",
-  [ParseErrorCode.CloseBraceExpected]: "',' or '}'",
-  [ParseErrorCode.CloseBracketExpected]: "',' or ']'",
-  [ParseErrorCode.EndOfFileExpected]: 'the end of the document',
-  [ParseErrorCode.InvalidCommentToken]: 'no comment (JSON has none)',
-  [ParseErrorCode.UnexpectedEndOfComment]: 'the end of the comment',
-  [ParseErrorCode.UnexpectedEndOfString]: "a closing '\"'",
-  [ParseErrorCode.UnexpectedEndOfNumber]: 'more digits',
-  [ParseErrorCode.InvalidUnicode]: 'four hex digits after \\u',
-  [ParseErrorCode.InvalidEscapeCharacter]: 'a valid escape (\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX)',
-  [ParseErrorCode.InvalidCharacter]: 'no control character (escape it)',
-};
-
-export function expectedForCode(code: ParseErrorCode): string {
-  return expectedByCode[code] ?? 'valid JSON';
-}
 
 function describeFound(text: string, offset: number): string {
   if (offset >= text.length) return 'the end of the document';
@@ -31,6 +7,7 @@ function describeFound(text: string, offset: number): string {
   if (ch === '\n' || ch === '\r') return 'a line break';
   const code = ch.charCodeAt(0);
   if (code < 0x20 || code === 0x7f) return `the control character U+${code.toString(16).padStart(4, '0').toUpperCase()}`;
+  if (ch === '\\') return offset + 1 < text.length && text.charCodeAt(offset + 1) >= 0x20 ? `'\\${text[offset + 1]}'` : "'\\'";
   const word = /^[A-Za-z_$][\w$-]*/.exec(text.slice(offset, offset + 40));
   return word ? `'${word[0]}'` : ch === "'" ? `"'"` : `'${ch}'`;
 }
@@ -43,6 +20,10 @@ function hint(text: string, offset: number, expected: string): string {
   if ((ch === '}' || ch === ']') && text[prev] === ',') return "JSON does not allow a trailing comma: remove the ',' before it.";
   if (ch === '/' || ch === '#') return 'JSON does not allow comments: remove them (or move the note into a label).';
   if (ch === "'") return "JSON strings and property names use double quotes (\"), not single quotes: replace them.";
+  if (ch === '\\') return 'In a JSON string a backslash starts an escape: write \\\\ for a backslash itself.';
+  if (expected.startsWith("a closing '\"'") && ch.charCodeAt(0) < 0x20) return 'Inside a string, write a tab as \\t and a line break as \\n.';
+  if (ch === '+' && /[0-9]/.test(text[offset + 1] ?? '')) return "JSON numbers have no leading '+': remove it.";
+  if (/^-?(?:NaN|Infinity)\b/.test(text.slice(offset, offset + 9))) return 'JSON has no NaN or Infinity: write a number, or leave the field out.';
   if (expected.startsWith("','") || expected.startsWith("',' or")) return "A ',' is probably missing between two values: add it.";
   if (expected.includes('property name') && /[A-Za-z_$]/.test(ch ?? '')) return 'Property names must be quoted: write "name", not name.';
   if (expected === 'a value' && /[A-Za-z]/.test(ch ?? '')) return 'Strings must be in double quotes; the only bare words JSON allows are true, false and null.';

@@ -1,6 +1,7 @@
 /**
- * Finds the first JSON syntax error with an iterative scanner. jsonc-parser's parser is recursive and
- * overflows the stack on deeply nested input (10,000 levels), so this is the fallback that always works.
+ * Finds the first JSON syntax error with an iterative scanner: where it is (a bad escape at its backslash, a raw
+ * control character where it stands) and what the grammar wanted there. It is the one source of syntax findings
+ * (parse.ts): iterative, so 10,000 levels of nesting cannot overflow the stack as jsonc-parser's recursion does.
  * Strict RFC 8259: no comments, no trailing commas, double-quoted strings only.
  */
 
@@ -63,7 +64,7 @@ export function firstSyntaxError(text: string): SyntaxProblem | undefined {
       if (mode === Mode.Eof) return undefined;
       const open = stack.length === 0 ? '' : stack[stack.length - 1] === 0 ? " and '}'" : " and ']'";
       const wanted = mode === Mode.CommaOrEnd ? `',' or the closing bracket${open}` : expectedText[mode];
-      return { offset: text.length, length: 0, expected: `${wanted} (the document ends too early)` };
+      return { offset: text.length, length: 0, expected: wanted }; // "found the end of the document" says the rest
     }
     const ch = text[i];
     const inObject = stack[stack.length - 1] === 0;

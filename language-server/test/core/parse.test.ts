@@ -82,3 +82,44 @@ test('parse: a 50 MB group is linted in bounded time, with positions for its err
   const cut = lint(text);
   assert.equal(cut.diagnostics.filter((d) => d.ruleId === 'syntax').length, 1);
 });
+
+// docs/rules/syntax.md: the first syntax error, at its line and column, and nothing after it (whatever follows rests
+// on a guess of what was meant, and Marathon's parser stops there too).
+const syntaxOnly = (text: string) => {
+  const { diagnostics } = lint(text);
+  assert.ok(diagnostics.every((d) => d.ruleId === 'syntax'), JSON.stringify(diagnostics, null, 1));
+  return diagnostics.map((d) => ({ at: `${d.range.start.line + 1}:${d.range.start.character + 1}`, message: d.message }));
+};
+
+test('parse: single-quoted strings are one finding, not one per character inside them', () => {
+  const found = syntaxOnly("{'id': '/a', 'cmd': './run'}");
+  assert.equal(found.length, 1, JSON.stringify(found, null, 1));
+  assert.equal(found[0].at, '1:2');
+  assert.match(found[0].message, /double quotes/);
+  assert.doesNotMatch(found[0].message, /comments/);
+});
+
+test('parse: NaN and +64 are one finding each, with no follow-on error after them', () => {
+  const nan = syntaxOnly('{"id": "/a", "cpus": NaN}');
+  assert.deepEqual(nan.map((f) => f.at), ['1:22']);
+  assert.match(nan[0].message, /found 'NaN'/);
+  assert.match(nan[0].message, /no NaN or Infinity/);
+  const plus = syntaxOnly('{"id": "/a", "cpus": +64}');
+  assert.deepEqual(plus.map((f) => f.at), ['1:22']);
+  assert.match(plus[0].message, /leading '\+'/);
+});
+
+test('parse: two independent mistakes: only the first is reported, as the syntax page says', () => {
+  const found = syntaxOnly('{\n  "id": "/a",\n  "labels": {"a": "b",},\n  "cmd": "x",\n}');
+  assert.deepEqual(found.map((f) => f.at), ['3:23']);
+  assert.match(found[0].message, /trailing comma/);
+});
+
+test('parse: a bad escape or a raw tab in a string is reported where it is, and named', () => {
+  const escape = syntaxOnly('{"id": "/a", "cmd": "./r\\qun"}');
+  assert.deepEqual(escape.map((f) => f.at), ['1:25']);
+  assert.match(escape[0].message, /expected a valid escape .*, found '\\q'/);
+  const tab = syntaxOnly('{"id": "/a", "cmd": "./r\tun"}');
+  assert.deepEqual(tab.map((f) => f.at), ['1:25']);
+  assert.match(tab[0].message, /found the control character U\+0009/);
+});
