@@ -8,7 +8,7 @@ import { diagnosticsFor, toDiagnostics } from './diagnostics';
 import { engineRules } from './engineRules';
 import { readConfig } from './config';
 import type { Finding } from './finding';
-import { detectKind, unknownKindMessage } from './kind';
+import { detectKind, readerOf, unknownKindMessage } from './kind';
 import { deferBehindJsonLayer, jsonLayerRuleIds } from './jsonLayer';
 import { asMarathonReadsIt } from './nullAbsent';
 import { LineIndex } from './lineIndex';
@@ -18,6 +18,7 @@ import { ruleDocsUrl, type Rule, type RuleMeta } from './rule';
 import { runRules } from './runRules';
 import { oneFindingPerMistake } from './overlap';
 import { validateSchema } from './schemaValidation';
+import { syntaxMessageFor } from './syntaxMessage';
 import type { Diagnostic, DocumentKind, LintResult, Severity } from './types';
 
 export interface LintOptions {
@@ -50,7 +51,8 @@ function lintWith(rules: readonly Rule[], jsonLayerIds: ReadonlySet<string>, tex
     const source = typeof text === 'string' ? text : String(text);
     const doc = parseDocument(source);
     if (!options.kind) kind = detectKind(doc.value);
-    const findings: Finding[] = [...doc.findings];
+    const reader = readerOf(kind);
+    const findings: Finding[] = doc.findings.map((f) => (f.ruleId === 'syntax' && reader !== 'Marathon' ? { ...f, message: syntaxMessageFor(reader, f.message) } : f));
     if (doc.strict) findings.push(...valueFindings(rules, jsonLayerIds, doc.value, kind, profile, source));
     return { kind, diagnostics: diagnosticsFor(doc, withConfiguredSeverity(findings, profile)) };
   } catch (e) {

@@ -1,4 +1,5 @@
 /** Wording of JSON syntax errors (from syntaxScan.ts): what was expected where, why Marathon cares, and the likely fix. */
+import type { Reader } from './kind';
 import type { Position } from './types';
 
 function describeFound(text: string, offset: number): string {
@@ -30,8 +31,22 @@ function hint(text: string, offset: number, expected: string): string {
   return 'Fix the syntax at this position; nothing else in the document is checked until it parses.';
 }
 
+/** Who rejects invalid JSON, by the system that reads the document (chronos-job.md §1: Jackson, before the job is read). */
+const rejectsInvalidJson: Record<Reader, string> = {
+  Marathon: 'Marathon rejects a document that is not valid JSON ("Invalid JSON") before checking anything else.',
+  Chronos: 'Chronos rejects a job that is not valid JSON before reading any of it.',
+};
+
 /** The sentence that says who rejects invalid JSON; adapters for other files (the config) replace it. */
-export const marathonRejectsInvalidJson = 'Marathon rejects a document that is not valid JSON ("Invalid JSON") before checking anything else.';
+export const marathonRejectsInvalidJson = rejectsInvalidJson.Marathon;
+
+/**
+ * A syntax message for a document `reader` reads. The message is written before the kind is known (the kind comes
+ * from the value jsonc-parser recovers), so it names Marathon until the linter knows better.
+ */
+export function syntaxMessageFor(reader: Reader, message: string): string {
+  return message.replace(marathonRejectsInvalidJson, rejectsInvalidJson[reader]);
+}
 
 /** `at` is the 0-based position of `offset`; the message shows it 1-based, as editors and Marathon's parser do. */
 export function syntaxMessage(text: string, offset: number, expected: string, at: Position): string {
