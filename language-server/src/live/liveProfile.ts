@@ -4,7 +4,7 @@
  * `mesos_role`, `default_network_name`), the config file, or the defaults, remembering where each came from
  * so every output can say so. Pure.
  */
-import type { Profile } from '../core/profile';
+import { defaultProfile, type Profile } from '../core/profile';
 
 /** `setting`: the editor's own setting (`marathon.marathonVersion`), which wins over the cluster as a flag does. */
 export type ProfileSource = 'flag' | 'setting' | 'cluster' | 'config' | 'default';
@@ -44,8 +44,9 @@ function profileFromInfo(info: unknown): { values: Partial<Pick<Profile, Profile
  */
 export function liveProfile(base: Profile, fromConfig: boolean, cluster: { url: string; info: unknown } | undefined, flags: Partial<Pick<Profile, ProfileKey>> = {}, flagSource: ProfileSource = 'flag'): LiveProfile {
   const profile: Profile = { ...base, features: [...base.features] };
-  const baseSource: ProfileSource = fromConfig ? 'config' : 'default';
-  const sources = Object.fromEntries(profileKeys.map((k) => [k, baseSource])) as Record<ProfileKey, ProfileSource>;
+  // A config file sets some keys; the rest of its profile is the defaults, and is said to be so.
+  const baseSource = (k: ProfileKey): ProfileSource => (fromConfig && !sameAsDefault(base, k) ? 'config' : 'default');
+  const sources = Object.fromEntries(profileKeys.map((k) => [k, baseSource(k)])) as Record<ProfileKey, ProfileSource>;
   const set = <K extends ProfileKey>(k: K, v: Profile[K] | undefined, s: ProfileSource) => {
     if (v === undefined) return;
     (profile as Record<ProfileKey, unknown>)[k] = v;
@@ -63,6 +64,12 @@ export function liveProfile(base: Profile, fromConfig: boolean, cluster: { url: 
   // Only a problem when nothing stronger than the cluster gave the version.
   const clusterProblem = versionError && sources.marathonVersion !== flagSource ? `${versionError}; judged as Marathon ${profile.marathonVersion} (${sources.marathonVersion})` : undefined;
   return { profile, sources, cluster: cluster?.url, clusterVersion, ...(clusterProblem ? { clusterProblem } : {}) };
+}
+
+function sameAsDefault(p: Profile, k: ProfileKey): boolean {
+  const v = p[k];
+  const d = defaultProfile[k];
+  return Array.isArray(v) && Array.isArray(d) ? v.length === d.length && v.every((x, i) => x === d[i]) : v === d;
 }
 
 /** One line for people: `Marathon 1.10.26 (cluster), features external_volumes, secrets (cluster), …`. */
