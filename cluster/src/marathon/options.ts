@@ -130,6 +130,13 @@ export function readAccessFiles(files: MarathonAccessFiles): { auth?: MarathonAu
 
 /** Check a base URL given by a user: http(s) only; user info moves into basic auth rather than the URL. */
 export function parseBaseUrl(raw: string): { base: URL; auth?: MarathonAuth } {
+  const given = raw.trim();
+  if (given === '') throw new MarathonSetupError('no Marathon URL given (expected e.g. http://marathon.example:8080)');
+  // `marathon.mesos:8080` parses as a URL of scheme "marathon.mesos:": say what the user wrote, and what to write.
+  if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(given)) {
+    const hostish = oneLine(given.replace(/^[^@/]*@/, ''), 80); // never the user:password@ part
+    throw new MarathonSetupError(`${hostish}: no http:// or https:// in front; write e.g. http://${hostish}`);
+  }
   let u: URL;
   try {
     u = new URL(raw);

@@ -53,7 +53,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 
   // Asked for a cluster: read it first, and stop with one line if it cannot be read (never a silent offline lint).
   // The live profile needs only /v2/info; the deployed root group is awaited when the files have been linted alone.
-  const marathonUrl = opts.marathon ?? (io.env.MARATHON_URL || undefined);
+  // A blank MARATHON_URL is an unset one (as a shell's `MARATHON_URL= cmd` means).
+  const marathonUrl = opts.marathon ?? (io.env.MARATHON_URL?.trim() || undefined);
   if (marathonUrl === undefined && opts.clusterFlags.length > 0) {
     // Linting offline while the user believes the cluster was asked would be a silent wrong answer.
     fail(`${opts.clusterFlags.join(', ')} ${opts.clusterFlags.length > 1 ? 'are' : 'is'} for reading a cluster, but none is named: give --marathon <url> (or set MARATHON_URL), or drop ${opts.clusterFlags.length > 1 ? 'them' : 'it'}`);
