@@ -125,6 +125,10 @@ describe('auth', () => {
     writeFileSync(join(dir, 'ca'), 'not a cert');
     assert.throws(() => readTokenFile(join(dir, 'missing')), (e: Error) => e instanceof MarathonSetupError && e.message === `${join(dir, 'missing')}: cannot read the token file (ENOENT)`);
     assert.throws(() => readTokenFile(join(dir, 'empty')), /the token file is empty/);
+    for (const pasted of ['token=eyJhbGciOi', 'Bearer eyJhbGciOi']) {
+      writeFileSync(join(dir, 'pasted'), `${pasted}\n`);
+      assert.throws(() => readTokenFile(join(dir, 'pasted')), (e: Error) => /starts with "(token=|Bearer)": write the token alone/.test(e.message) && !e.message.includes('eyJ'));
+    }
     assert.throws(() => readCredentialsFile(join(dir, 'nocolon')), (e: Error) => /one line user:password/.test(e.message) && !e.message.includes('justauser'));
     assert.throws(() => readCaFile(join(dir, 'ca')), /holds no PEM certificate/);
   });

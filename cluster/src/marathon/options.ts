@@ -58,6 +58,9 @@ export function readTokenFile(path: string): MarathonAuth {
   if (/[\r\n]/.test(token)) throw new MarathonSetupError(`${path}: the token file must hold one line (the DC/OS token)`);
   const problem = tokenProblem(token);
   if (problem) throw new MarathonSetupError(`${path}: the token file ${problem}`);
+  // A header value pasted whole would go out as `token=token=…` (or `token=Bearer …`) and come back a bare 401.
+  const prefix = /^(token=|bearer\s+)/i.exec(token)?.[0];
+  if (prefix) throw new MarathonSetupError(`${path}: the token file starts with "${prefix.trim()}": write the token alone (Authorization: token=<t> is added when it is sent)`);
   return { kind: 'token', token };
 }
 
