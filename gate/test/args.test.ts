@@ -38,6 +38,7 @@ const mistakes: [string[], RegExp][] = [
   [['--listen', 'h:1', '--marathon', 'http://m', '--marathon-token-file', 'a', '--marathon-credentials-file', 'b'], /exclude each other/],
   [['--listen', 'h:1', '--marathon', 'http://m', '--tls-cert', 'c'], /go together/],
   [['--listen', 'h:1', '--marathon', 'http://m', '--lsiten'], /Unknown option '--lsiten'/],
+  [['--listen', 'h:1', '--marathon', 'http://m', '--mode', 'deny', '--mode', 'warn'], /--mode is given more than once: give it once/],
 ];
 for (const [argv, message] of mistakes) {
   test(`usage error: ${argv.join(' ')}`, () => {

@@ -50,11 +50,13 @@ Own endpoints: GET /_gate/healthz, /_gate/metrics (Prometheus), /_gate/audit (ma
 
 export function parseGateArgs(argv: readonly string[]): ParsedGateArgs {
   let values: Record<string, string | boolean | undefined>;
+  let tokens: { kind: string; name?: string }[] = [];
   try {
-    ({ values } = parseArgs({
+    ({ values, tokens = [] } = parseArgs({
       args: [...argv],
       allowPositionals: false,
       strict: true,
+      tokens: true,
       options: {
         listen: { type: 'string' },
         marathon: { type: 'string' },
@@ -72,6 +74,13 @@ export function parseGateArgs(argv: readonly string[]): ParsedGateArgs {
     }));
   } catch (e) {
     return { ok: false, message: String((e as Error).message).split('\n')[0] };
+  }
+  // parseArgs keeps the last of a repeated option: `--mode deny --mode warn` would quietly run in warn mode.
+  const seen = new Set<string>();
+  for (const t of tokens) {
+    if (t.kind !== 'option' || !t.name) continue;
+    if (seen.has(t.name)) return { ok: false, message: `--${t.name} is given more than once: give it once` };
+    seen.add(t.name);
   }
   const help = values.help === true;
   const version = values.version === true;
