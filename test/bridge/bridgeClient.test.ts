@@ -83,7 +83,10 @@ describe('bridge client against the real dvdi-bridge', () => {
       }, abort.signal);
       await rejectsWith(run, 'cancelled', /Cancelled/);
       assert.deepEqual(mountsUnder(bridge.stateDir), []);
-      const line = bridge.logs.find((l) => l.event === 'request' && l.name === 'ext-cancel');
+      // The client rejects at once; the bridge logs the request when its run has stopped, a moment later.
+      const find = () => bridge.logs.find((l) => l.event === 'request' && l.name === 'ext-cancel');
+      for (const end = Date.now() + 10_000; !find() && Date.now() < end; ) await new Promise((r) => setTimeout(r, 20));
+      const line = find();
       assert.ok(line, `the bridge logged the request: ${JSON.stringify(bridge.logs.slice(-5))}`);
       assert.equal(line.code, -32800, `the bridge answered "request cancelled": ${JSON.stringify(line)}`);
     } finally {
