@@ -82,12 +82,12 @@ describe('bridge client against the real dvdi-bridge', () => {
         if (p.step === 'mount' && p.status === 'started') abort.abort();
       }, abort.signal);
       await rejectsWith(run, 'cancelled', /Cancelled/);
-      assert.deepEqual(mountsUnder(bridge.stateDir), []);
       // The client rejects at once; the bridge logs the request when its run has stopped, a moment later.
       const find = () => bridge.logs.find((l) => l.event === 'request' && l.name === 'ext-cancel');
       for (const end = Date.now() + 10_000; !find() && Date.now() < end; ) await new Promise((r) => setTimeout(r, 20));
       const line = find();
       assert.ok(line, `the bridge logged the request: ${JSON.stringify(bridge.logs.slice(-5))}`);
+      assert.deepEqual(mountsUnder(bridge.stateDir), [], 'nothing stays mounted once the run has stopped');
       assert.equal(line.code, -32800, `the bridge answered "request cancelled": ${JSON.stringify(line)}`);
     } finally {
       c.close();
