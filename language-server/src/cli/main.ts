@@ -4,6 +4,7 @@
  */
 import { setFlagsFromString } from 'node:v8';
 import { runCli } from './run';
+import { describeFsError } from '../project/fsErrors';
 
 // As bin/marathon-lint.cjs does before loading this bundle (docs/performance.md), for runs of dist/cli.cjs itself.
 setFlagsFromString('--no-use-osr');
@@ -14,7 +15,10 @@ function main(): void {
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
     // `marathon-lint … | head` closed the pipe: stop quietly, as Unix tools do.
     if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw e;
+    // Any other failed write (a full disk, /dev/full, stdout open only for reading) lost the report: that is the
+    // I/O status 2 (README), not 1 ("errors found") as an uncaught exception would make it.
+    process.stderr.write(`marathon-lint: error: cannot write the output: ${describeFsError(e)}${e.code ? ` (${e.code})` : ''}\n`);
+    process.exit(2);
   });
 
   const io = { cwd: process.cwd(), env: process.env, stdin: process.stdin, stdout: process.stdout, stderr: process.stderr };

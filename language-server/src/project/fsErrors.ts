@@ -8,7 +8,11 @@ const reasons: Record<string, string> = {
   ELOOP: 'too many levels of symbolic links',
   EMFILE: 'too many open files',
   ENAMETOOLONG: 'file name too long',
-  EIO: 'input/output error while reading',
+  EIO: 'input/output error',
+  ENOSPC: 'no space left on device',
+  EDQUOT: 'disk quota exceeded',
+  EFBIG: 'file too large',
+  EBADF: 'bad file descriptor',
 };
 
 export function describeFsError(e: unknown): string {
