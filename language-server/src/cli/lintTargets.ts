@@ -3,9 +3,9 @@
  * engine bug) becomes a message for that file and the others are still linted.
  */
 import { dirname, relative, sep } from 'node:path';
-import { lint, lintTogether } from '../index';
+import { lint, lintTogether, type TogetherDocument } from '../index';
 import type { Profile } from '../core/profile';
-import type { Diagnostic, LintResult } from '../core/types';
+import type { Diagnostic, InvalidUtf8, LintResult } from '../core/types';
 import type { ForcedKind } from './args';
 import type { ConfigResolver } from './configLookup';
 import type { Target } from './discover';
@@ -44,7 +44,7 @@ export async function lintTargets(targets: readonly Target[], opts: LintTargetsO
   const progress = createProgress(opts.stderr, targets.length);
   // Files sharing a profile are linted together: one proposed root group (cross-file checks), placed into the
   // deployed one when there is a cluster.
-  const batches = new Map<Profile, { file: string; text: string; kind?: ForcedKind; slot: number }[]>();
+  const batches = new Map<Profile, { file: string; text: string; kind?: ForcedKind; invalidUtf8?: InvalidUtf8; slot: number }[]>();
   for (let i = 0; i < targets.length; i++) {
     const target = targets[i];
     const file = target.kind === 'stdin' ? stdinName : displayPath(opts.cwd, target.path);
@@ -64,7 +64,7 @@ export async function lintTargets(targets: readonly Target[], opts: LintTargetsO
     const profile = opts.profileFor ? opts.profileFor(lookup.profile, lookup.configFile !== undefined) : lookup.profile;
     let batch = batches.get(profile);
     if (!batch) batches.set(profile, (batch = []));
-    batch.push({ file, text: source.text, kind: opts.kind, slot: results.length });
+    batch.push({ file, text: source.text, kind: opts.kind, invalidUtf8: source.invalidUtf8, slot: results.length });
     results.push({ file, kind: 'unknown', diagnostics: [] });
   }
   for (const [profile, batch] of batches) {
@@ -83,15 +83,15 @@ export async function lintTargets(targets: readonly Target[], opts: LintTargetsO
 }
 
 /** Undefined when the engine threw: lintBatch then lints again and reports the failure. */
-function lintAlone(batch: readonly { text: string; kind?: ForcedKind }[], profile: Profile): LintResult[] | undefined {
+function lintAlone(batch: readonly TogetherDocument[], profile: Profile): LintResult[] | undefined {
   try {
-    return batch.map((b) => lint(b.text, { kind: b.kind, profile }));
+    return batch.map((b) => lint(b.text, { kind: b.kind, profile, invalidUtf8: b.invalidUtf8 }));
   } catch {
     return undefined;
   }
 }
 
-function lintBatch(batch: readonly { file: string; text: string; kind?: ForcedKind }[], profile: Profile, deployed: unknown, alone?: LintResult[]): Pick<FileResult, 'kind' | 'diagnostics'>[] {
+function lintBatch(batch: readonly (TogetherDocument & { file: string })[], profile: Profile, deployed: unknown, alone?: LintResult[]): Pick<FileResult, 'kind' | 'diagnostics'>[] {
   try {
     // Named by the paths the report shows, so a finding about a part of another file can say which.
     const documents = batch.map((b) => ({ text: b.text, kind: b.kind, name: b.file }));

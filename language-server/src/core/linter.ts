@@ -19,7 +19,7 @@ import { runRules } from './runRules';
 import { oneFindingPerMistake } from './overlap';
 import { validateSchema } from './schemaValidation';
 import { syntaxMessageFor } from './syntaxMessage';
-import type { Diagnostic, DocumentKind, LintResult, Severity } from './types';
+import type { Diagnostic, DocumentKind, InvalidUtf8, LintResult, Severity } from './types';
 
 export interface LintOptions {
   /** Skip shape detection and lint the document as this kind (e.g. a CLI `--kind pod`). */
@@ -28,6 +28,8 @@ export interface LintOptions {
   profile?: Profile;
   /** Where the text came from; not read, only passed through for adapters' logging. */
   uri?: string;
+  /** Set by a reader that decoded the document's bytes and met one that is not UTF-8: the document is only that. */
+  invalidUtf8?: InvalidUtf8;
 }
 
 /** The findings of a strictly parsed document's value: kind, semantic rules, schema, one finding per mistake. */
@@ -49,7 +51,7 @@ function lintWith(rules: readonly Rule[], jsonLayerIds: ReadonlySet<string>, tex
   let kind: DocumentKind = options.kind ?? 'unknown';
   try {
     const source = typeof text === 'string' ? text : String(text);
-    const doc = parseDocument(source);
+    const doc = parseDocument(source, options.invalidUtf8);
     if (!options.kind) kind = detectKind(doc.value);
     const reader = readerOf(kind);
     const findings: Finding[] = doc.findings.map((f) => (f.ruleId === 'syntax' && reader !== 'Marathon' ? { ...f, message: syntaxMessageFor(reader, f.message) } : f));

@@ -13,6 +13,7 @@ import { skipWs } from './jsonCursor';
 import { LineIndex } from './lineIndex';
 import { firstSyntaxError } from './syntaxScan';
 import { syntaxMessage } from './syntaxMessage';
+import type { InvalidUtf8 } from './types';
 
 /** Why a duplicate key matters, for definitions (a config file words it for the linter: config.ts). */
 export const lastValueWins = "because JSON readers, Marathon's and Chronos's alike, keep only the last value";
@@ -43,19 +44,49 @@ function looksUtf16(text: string): boolean {
   return Math.max(nulAtEven, nulAtOdd) >= sample.length / 3 && Math.min(nulAtEven, nulAtOdd) <= sample.length / 50;
 }
 
-/** Decoded binary data: NUL bytes, or many control / replacement characters near the start. */
-function looksBinary(text: string): boolean {
+/**
+ * Decoded binary data: NUL bytes, or many control / replacement characters near the start. Replacement characters
+ * do not count when the reader said where the bytes stopped being UTF-8: a short Latin-1 file is text.
+ */
+function looksBinary(text: string, countReplacements: boolean): boolean {
   const sample = text.slice(0, 4096);
   if (sample.includes('\u0000')) return true;
   let odd = 0;
   for (let i = 0; i < sample.length; i++) {
     const c = sample.charCodeAt(i);
-    if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) || c === 0xfffd) odd++;
+    if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) || (c === 0xfffd && countReplacements)) odd++;
   }
   return odd > sample.length / 20;
 }
 
-export function parseDocument(input: string): ParsedDocument {
+/** JSON.parse, and the duplicate keys it silently resolved; undefined when the text is not strict JSON. */
+function parseStrict(text: string): { value: unknown; findings: Finding[] } | undefined {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return undefined; // not strict JSON: the caller takes the slow path that explains why
+  }
+  const findings: Finding[] = [];
+  if (mayHaveDuplicateKeys(text, value)) {
+    for (const d of findDuplicateKeys(text)) {
+      findings.push({
+        ruleId: 'no-duplicate-keys',
+        severity: 'warning',
+        message:
+          `Duplicate key "${d.key}": a later "${d.key}" in the same object overrides this one, ${lastValueWins}. ` +
+          'Remove this one, or merge it into the later one.',
+        pointer: d.pointer,
+        target: 'key',
+        span: { offset: d.offset, length: d.length },
+      });
+    }
+  }
+  return { value, findings };
+}
+
+/** `invalidUtf8`: a reader met a byte that is not UTF-8 (types.ts); the document is then that one finding. */
+export function parseDocument(input: string, invalidUtf8?: InvalidUtf8): ParsedDocument {
   const text = input.charCodeAt(0) === 0xfeff ? ' ' + input.slice(1) : input;
   let lineIndex: LineIndex | undefined;
   const lines = () => (lineIndex ??= new LineIndex(text));
@@ -72,27 +103,9 @@ export function parseDocument(input: string): ParsedDocument {
     ]);
   }
 
-  try {
-    const value: unknown = JSON.parse(text);
-    const findings: Finding[] = [];
-    if (mayHaveDuplicateKeys(text, value)) {
-      for (const d of findDuplicateKeys(text)) {
-        findings.push({
-          ruleId: 'no-duplicate-keys',
-          severity: 'warning',
-          message:
-            `Duplicate key "${d.key}": a later "${d.key}" in the same object overrides this one, ${lastValueWins}. ` +
-            'Remove this one, or merge it into the later one.',
-          pointer: d.pointer,
-          target: 'key',
-          span: { offset: d.offset, length: d.length },
-        });
-      }
-    }
-    return doc(value, true, findings);
-  } catch {
-    // not strict JSON: fall through to the slow path that explains why
-  }
+  // Text with a byte that is not UTF-8 may still parse (in a string, as U+FFFD); Marathon's reader refuses it.
+  const strict = invalidUtf8 === undefined ? parseStrict(text) : undefined;
+  if (strict) return doc(strict.value, true, strict.findings);
 
   if (looksUtf16(text)) {
     return doc(undefined, false, [
@@ -103,13 +116,27 @@ export function parseDocument(input: string): ParsedDocument {
       ),
     ]);
   }
-  if (looksBinary(text)) {
+  if (looksBinary(text, invalidUtf8 === undefined)) {
     return doc(undefined, false, [
       syntaxFinding(
         'This file is binary data, not JSON text (it contains NUL or other control bytes). Marathon only accepts JSON documents. ' +
           'Check that the right file is being linted, and that it is saved as UTF-8 text.',
         0,
         0,
+      ),
+    ]);
+  }
+
+  if (invalidUtf8 !== undefined) {
+    // Marathon reads a body's bytes as UTF-8 with Jackson, which fails on the first bad byte ("Invalid UTF-8 start
+    // byte" / "middle byte") with 400 "Invalid JSON" (marathon-api.md §12): nothing after it is read.
+    const hex = `0x${invalidUtf8.byte.toString(16).toUpperCase().padStart(2, '0')}`;
+    return doc(undefined, false, [
+      syntaxFinding(
+        `This file is not valid UTF-8: the byte ${hex} here does not start a complete UTF-8 character. Marathon reads JSON as UTF-8 and rejects this document ("Invalid JSON"). ` +
+          'The file was probably saved in another encoding (Latin-1 or Windows-1252, say): save it as UTF-8 and lint it again.',
+        invalidUtf8.offset,
+        1,
       ),
     ]);
   }

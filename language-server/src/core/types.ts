@@ -56,3 +56,12 @@ export interface LintResult {
   kind: DocumentKind;
   diagnostics: Diagnostic[];
 }
+
+/**
+ * The bytes a reader (the CLI) decoded were not UTF-8 as Marathon reads them: where the first bad byte landed in
+ * the text (decoded as U+FFFD) and its value. The engine never sees bytes; it only words the finding (parse.ts).
+ */
+export interface InvalidUtf8 {
+  offset: number;
+  byte: number;
+}

@@ -1,11 +1,12 @@
 /** Reads one document's text. Never throws: a read failure is returned as a sentence naming the cause. */
 import { openSync, fstatSync, readSync, closeSync, constants } from 'node:fs';
 import { describeFsError } from './fsErrors';
+import { decodeSource, type DecodedSource } from './decodeSource';
 
 /** V8 cannot hold a string much above 512 MB; refuse well before that with a clear message. */
 const maxFileBytes = 256 * 1024 * 1024;
 
-export type Source = { ok: true; text: string } | { ok: false; error: string };
+export type Source = ({ ok: true } & DecodedSource) | { ok: false; error: string };
 
 /**
  * O_NONBLOCK: opening a FIFO for reading would otherwise block until a writer appears (forever, in CI);
@@ -28,7 +29,7 @@ export function readFileSource(path: string, limit: number = maxFileBytes): Sour
       if (n === 0) break; // the file shrank while we read it: lint what is there
       off += n;
     }
-    return { ok: true, text: buf.toString('utf8', 0, off) };
+    return { ok: true, ...decodeSource(buf.subarray(0, off)) };
   } catch (e) {
     return { ok: false, error: describeFsError(e) };
   } finally {
@@ -60,7 +61,7 @@ export async function readStdinSource(stdin: NodeJS.ReadableStream): Promise<Sou
   } catch (e) {
     return { ok: false, error: describeFsError(e) };
   }
-  return { ok: true, text: Buffer.concat(chunks).toString('utf8') };
+  return { ok: true, ...decodeSource(Buffer.concat(chunks)) };
 }
 
 function mb(bytes: number): string {

@@ -9,7 +9,7 @@ import type { LintOptions } from '../core/linter';
 import { parseDocument } from '../core/parse';
 import { defaultProfile, type Profile } from '../core/profile';
 import type { Rule } from '../core/rule';
-import type { Diagnostic, DocumentKind, LintResult } from '../core/types';
+import type { Diagnostic, DocumentKind, InvalidUtf8, LintResult } from '../core/types';
 import { checkRootGroup } from './check';
 import { placeIntoRootGroup, type ProposedDocument } from './placement';
 
@@ -19,6 +19,8 @@ export interface TogetherDocument {
   kind?: DocumentKind;
   /** How a finding in another document may name this one (e.g. its path); absent = "another of the files". */
   name?: string;
+  /** As `lint`'s `invalidUtf8` option: such a document is not placed into the root group. */
+  invalidUtf8?: InvalidUtf8;
 }
 
 export interface TogetherOptions {
@@ -43,9 +45,9 @@ export function lintTogetherWith(
   options: TogetherOptions = {},
 ): LintResult[] {
   const profile = options.profile ?? defaultProfile;
-  const results = options.alone?.length === documents.length ? [...options.alone] : documents.map((d) => lint(d.text, { kind: d.kind, profile }));
+  const results = options.alone?.length === documents.length ? [...options.alone] : documents.map((d) => lint(d.text, { kind: d.kind, profile, invalidUtf8: d.invalidUtf8 }));
   if (documents.length < 2 && options.deployed === undefined) return results;
-  const parsed = documents.map((d) => parseDocument(d.text));
+  const parsed = documents.map((d) => parseDocument(d.text, d.invalidUtf8));
   const proposed: ProposedDocument[] = parsed.map((p, i) => ({ kind: results[i].kind, value: p.strict ? p.value : undefined, name: documents[i].name }));
   const placed = placeIntoRootGroup(options.deployed, proposed);
   const active = options.deployed === undefined ? rules.always : [...rules.always, ...rules.withCluster];

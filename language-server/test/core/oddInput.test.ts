@@ -1,7 +1,7 @@
 // Inputs found by the bad-input review: each must get one clear finding, fast.
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { lint, parseConfig } from '../../src/index';
+import { lint, lintTogether, parseConfig } from '../../src/index';
 
 test('a UTF-16 file is named as UTF-16, not as binary data', () => {
   const text = Buffer.from('\ufeff{"id": "/a", "cmd": "sleep 100"}', 'utf16le').toString('utf8');
@@ -29,4 +29,24 @@ test('thousands of unknown rule ids: the first 20 named (with suggestions), the 
   const { errors } = parseConfig(JSON.stringify({ rules }), 'marathon-lint.config.json');
   assert.equal(errors.filter((e) => /unknown rule id "/.test(e.message)).length, 20);
   assert.ok(errors.some((e) => /4980 more unknown rule ids/.test(e.message)));
+});
+
+test('bytes a reader found not to be UTF-8: one finding at the bad byte, and the document joins no root group', () => {
+  const app = (id: string, cmd: string) =>
+    JSON.stringify({ id, cmd, cpus: 0.1, mem: 64, container: { type: 'MESOS', volumes: [{ containerPath: 'data', mode: 'RW', external: { name: 'shared', provider: 'dvdi', options: { 'dvdi/driver': 'rexray' } } }] } });
+  // "./café" saved as Latin-1, as the CLI decodes it: JSON.parse alone would take it.
+  const latin1 = app('/a', './caf\ufffd');
+  const invalidUtf8 = { offset: latin1.indexOf('\ufffd'), byte: 0xe9 };
+  const alone = lint(latin1, { invalidUtf8 });
+  assert.deepEqual(alone.diagnostics.map((d) => [d.ruleId, d.range.start.character, d.range.end.character]), [['syntax', invalidUtf8.offset, invalidUtf8.offset + 1]]);
+  assert.match(alone.diagnostics[0].message, /not valid UTF-8: the byte 0xE9 .*save it as UTF-8/);
+  // Marathon refuses that file, so the other one's volume name is not shared with it.
+  const together = lintTogether([{ text: latin1, invalidUtf8 }, { text: app('/b', './x') }]);
+  assert.deepEqual(together.map((r) => r.diagnostics.map((d) => d.ruleId)), [['syntax'], []]);
+});
+
+test('a short Latin-1 file is called not UTF-8, not binary data, though most of its few characters are U+FFFD', () => {
+  const { diagnostics } = lint('{"a":"\ufffd\ufffd"}', { invalidUtf8: { offset: 6, byte: 0xe9 } });
+  assert.equal(diagnostics.length, 1);
+  assert.match(diagnostics[0].message, /not valid UTF-8/);
 });
