@@ -8,7 +8,8 @@ import { join, resolve } from 'node:path';
 import { configFileName } from '../project/configFinder';
 import { describeFsError } from '../project/fsErrors';
 
-export type Target = { kind: 'stdin' } | { kind: 'file'; path: string };
+/** `real`: the file's real path, by which lintTargets lints a file reached through several paths once per config. */
+export type Target = { kind: 'stdin' } | { kind: 'file'; path: string; real: string };
 
 export interface FileDiscovery {
   targets: Target[];
@@ -23,13 +24,12 @@ export function discover(inputs: readonly string[], cwd: string): FileDiscovery 
   const targets: Target[] = [];
   const errors: string[] = [];
   const seen = new Set<string>();
-  // One document per file, however it was reached: a glob follows symlinked directories (releases/current -> v2)
-  // and two spellings of a path name one file, which would otherwise be linted, and reported, twice.
+  // A path named twice (a file and its directory) is one target. Other paths to the same file (a symlink and its
+  // target, a glob through releases/current -> v2) stay: each names the config found from it (lintTargets).
   const add = (abs: string) => {
-    const key = realPath(abs);
-    if (seen.has(key)) return;
-    seen.add(key);
-    targets.push({ kind: 'file', path: abs });
+    if (seen.has(abs)) return;
+    seen.add(abs);
+    targets.push({ kind: 'file', path: abs, real: realPath(abs) });
   };
   let stdinSeen = false;
 

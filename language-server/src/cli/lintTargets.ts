@@ -45,16 +45,26 @@ export async function lintTargets(targets: readonly Target[], opts: LintTargetsO
   // Files sharing a profile are linted together: one proposed root group (cross-file checks), placed into the
   // deployed one when there is a cluster.
   const batches = new Map<Profile, { file: string; text: string; kind?: ForcedKind; invalidUtf8?: InvalidUtf8; slot: number }[]>();
+  // The config comes from the path as given (README, marathon-lint): a file reached by several paths (a symlink and
+  // its target) is linted once per distinct profile their configs give, under the first such path, in any order.
+  const linted = new Map<unknown, Set<string>>();
   for (let i = 0; i < targets.length; i++) {
     const target = targets[i];
     const file = target.kind === 'stdin' ? stdinName : displayPath(opts.cwd, target.path);
     progress.tick(i, file);
+    const lookup = opts.configs.forDirectory(target.kind === 'stdin' ? opts.cwd : dirname(target.path));
+    if (target.kind === 'file') {
+      const key = lookup.ok ? profileKey(lookup.profile) : lookup;
+      let files = linted.get(key);
+      if (!files) linted.set(key, (files = new Set()));
+      if (files.has(target.real)) continue;
+      files.add(target.real);
+    }
     const source = target.kind === 'stdin' ? await readStdinSource(opts.stdin) : readFileSource(target.path);
     if (!source.ok) {
       errors.push(`${file}: ${source.error}`);
       continue;
     }
-    const lookup = opts.configs.forDirectory(target.kind === 'stdin' ? opts.cwd : dirname(target.path));
     if (!lookup.ok) {
       const skipped = skippedByConfig.get(lookup.errors) ?? [];
       skipped.push(file);
@@ -80,6 +90,12 @@ export async function lintTargets(targets: readonly Target[], opts: LintTargetsO
     errors.push(...configErrors, `not linted until the config above is fixed: ${shown}`);
   }
   return { results, errors };
+}
+
+/** Equal for configs that judge alike: two files, or two spellings of one, giving the same profile. */
+function profileKey(profile: Profile): string {
+  const sortedKeys = (_: string, v: unknown) => (v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v);
+  return JSON.stringify(profile, sortedKeys);
 }
 
 /** Undefined when the engine threw: lintBatch then lints again and reports the failure. */
