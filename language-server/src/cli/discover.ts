@@ -49,7 +49,7 @@ export function discover(inputs: readonly string[], cwd: string): FileDiscovery 
         if (found.length === 0) errors.push(`${input}: no file matches this pattern (directories, node_modules and .git are not matched)`);
         found.forEach(add);
       } else {
-        errors.push(`${input}: ${isDanglingLink(abs) ? 'broken symbolic link (its target does not exist)' : describeFsError(e)}`);
+        errors.push(`${input}: ${statFailure(abs, e)}`);
       }
       continue;
     }
@@ -109,8 +109,8 @@ function walk(dir: string, display: string, add: (p: string) => void, errors: st
         const st = statSync(path);
         isDir = st.isDirectory();
         isFile = st.isFile();
-      } catch {
-        if (entry.name.endsWith('.json')) errors.push(`${shown}: broken symbolic link (its target does not exist)`);
+      } catch (e) {
+        if (entry.name.endsWith('.json')) errors.push(`${shown}: ${statFailure(path, e)}`);
         continue;
       }
     }
@@ -129,6 +129,15 @@ function realPath(abs: string): string {
   } catch {
     return abs; // it will fail to read, and say why, under the name it was given
   }
+}
+
+/** Why a path cannot be followed: a link that leads nowhere or back to itself is named as such, not as missing. */
+function statFailure(abs: string, e: unknown): string {
+  const code = (e as NodeJS.ErrnoException)?.code;
+  // ELOOP: the kernel gave up following links (a loop, or a chain over 40 long), so no file was ever reached.
+  if (code === 'ELOOP') return 'symbolic link loop (following it never reaches a file)';
+  if (code === 'ENOENT' && isDanglingLink(abs)) return 'broken symbolic link (its target does not exist)';
+  return describeFsError(e);
 }
 
 function isDanglingLink(abs: string): boolean {
