@@ -4,7 +4,7 @@
  * remaining inputs are still expanded.
  */
 import { readdirSync, statSync, lstatSync, realpathSync, type Dirent } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import { configFileName } from '../project/configFinder';
 import { describeFsError } from '../project/fsErrors';
 
@@ -47,7 +47,10 @@ export function discover(inputs: readonly string[], cwd: string): FileDiscovery 
       if (globMagic.test(input) && (e as NodeJS.ErrnoException).code === 'ENOENT') {
         const found = expandGlob(input, cwd);
         if (found.length === 0) errors.push(`${input}: no file matches this pattern (directories, node_modules and .git are not matched)`);
-        found.forEach(add);
+        for (const m of found) {
+          if (m.problem === undefined) add(m.path);
+          else errors.push(`${displayPath(cwd, m.path)}: ${m.problem}`);
+        }
       } else {
         errors.push(`${input}: ${statFailure(abs, e)}`);
       }
@@ -67,19 +70,47 @@ export function discover(inputs: readonly string[], cwd: string): FileDiscovery 
   return { targets, errors };
 }
 
-function expandGlob(pattern: string, cwd: string): string[] {
+/** A glob's matches, sorted; `problem` says why a match cannot be linted (as the directory walk would say it). */
+function expandGlob(pattern: string, cwd: string): { path: string; problem?: string }[] {
   // Loaded only when a glob is used (startup cost), and through require so the bundle takes the
   // package's CommonJS build (its ESM build needs import.meta, which a CJS bundle does not have).
   const { globSync } = require('tinyglobby') as typeof import('tinyglobby');
+  // tinyglobby's crawler (fdir) silently drops a symlink it cannot follow. Shown to it as a plain file instead, it
+  // is matched against the pattern like any name, and a match is reported rather than lost.
+  const unfollowable = new Map<string, string>();
+  const listing = (dir: string, options: { withFileTypes: true }): Dirent[] =>
+    readdirSync(dir, options).map((entry) => {
+      if (!entry.isSymbolicLink()) return entry;
+      const path = resolve(dir, entry.name);
+      try {
+        statSync(path);
+        return entry;
+      } catch (e) {
+        unfollowable.set(path, statFailure(path, e));
+        return asPlainFile(entry);
+      }
+    });
   return globSync(pattern, {
     cwd,
     absolute: true,
     onlyFiles: true,
     expandDirectories: false,
     ignore: ['**/node_modules/**', '**/.git/**'],
+    fs: { readdirSync: listing as unknown as typeof readdirSync },
   })
     .filter((p) => !p.endsWith('/' + configFileName))
-    .sort();
+    .sort()
+    .map((p) => ({ path: p, problem: unfollowable.get(resolve(p)) }));
+}
+
+function asPlainFile(entry: Dirent): Dirent {
+  return Object.assign(Object.create(entry) as Dirent, { isFile: () => true, isDirectory: () => false, isSymbolicLink: () => false });
+}
+
+/** How a file is named in the report: relative to the working directory, with forward slashes. */
+export function displayPath(cwd: string, abs: string): string {
+  const rel = relative(cwd, abs);
+  return (rel === '' ? abs : rel).split(sep).join('/');
 }
 
 /**

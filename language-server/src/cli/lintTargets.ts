@@ -2,13 +2,13 @@
  * read → profile → lint for every target, in order. One file's failure (unreadable, bad config, an
  * engine bug) becomes a message for that file and the others are still linted.
  */
-import { dirname, relative, sep } from 'node:path';
+import { dirname } from 'node:path';
 import { lint, lintTogether, type TogetherDocument } from '../index';
 import type { Profile } from '../core/profile';
 import type { Diagnostic, InvalidUtf8, LintResult } from '../core/types';
 import type { ForcedKind } from './args';
 import type { ConfigResolver } from './configLookup';
-import type { Target } from './discover';
+import { displayPath, type Target } from './discover';
 import type { FileResult } from './formatters/formatter';
 import { createProgress } from './progress';
 import { readFileSource, readStdinSource } from '../project/readSource';
@@ -126,9 +126,4 @@ function lintBatch(batch: readonly (TogetherDocument & { file: string })[], prof
 /** Stable: findings at the same position keep the engine's order. */
 function byPosition(ds: Diagnostic[]): Diagnostic[] {
   return [...ds].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
-}
-
-function displayPath(cwd: string, abs: string): string {
-  const rel = relative(cwd, abs);
-  return (rel === '' ? abs : rel).split(sep).join('/');
 }
