@@ -3,10 +3,10 @@
  * Nothing here throws: every path that cannot be used becomes one message naming it, and the
  * remaining inputs are still expanded.
  */
-import { readdirSync, statSync, lstatSync, realpathSync, type Dirent } from 'node:fs';
+import { readdirSync, statSync, lstatSync, realpathSync, type Dirent, type Stats } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { configFileName } from '../project/configFinder';
-import { describeFsError } from '../project/fsErrors';
+import { describeFsError, notRegularFile } from '../project/fsErrors';
 
 /** `real`: the file's real path, by which lintTargets lints a file reached through several paths once per config. */
 export type Target = { kind: 'stdin' } | { kind: 'file'; path: string; real: string };
@@ -57,14 +57,12 @@ export function discover(inputs: readonly string[], cwd: string): FileDiscovery 
       continue;
     }
     if (st.isDirectory()) {
-      let count = 0;
-      // A directory that could not be read has said so: it is not known to hold no *.json file.
-      const opened = walk(abs, input, (p) => (count++, add(p)), errors, new Set());
-      if (count === 0 && opened) errors.push(`${input}: directory contains no *.json file to lint (node_modules, .git and ${configFileName} are skipped)`);
+      // A directory that could not be read has said so (undefined): it is not known to hold no *.json file.
+      if (walk(abs, input, add, errors, new Set()) === 0) errors.push(`${input}: directory contains no *.json file to lint (node_modules, .git and ${configFileName} are skipped)`);
     } else if (st.isFile()) {
       add(abs);
     } else {
-      errors.push(`${input}: not a regular file (a device, socket or FIFO cannot be linted)`);
+      errors.push(`${input}: ${notRegularFile}`);
     }
   }
   return { targets, errors };
@@ -75,20 +73,23 @@ function expandGlob(pattern: string, cwd: string): { path: string; problem?: str
   // Loaded only when a glob is used (startup cost), and through require so the bundle takes the
   // package's CommonJS build (its ESM build needs import.meta, which a CJS bundle does not have).
   const { globSync } = require('tinyglobby') as typeof import('tinyglobby');
-  // tinyglobby's crawler (fdir) silently drops a symlink it cannot follow. Shown to it as a plain file instead, it
-  // is matched against the pattern like any name, and a match is reported rather than lost.
-  const unfollowable = new Map<string, string>();
+  // tinyglobby's crawler (fdir) silently drops a symlink it cannot follow and a FIFO, socket or device. Shown to it as
+  // a plain file instead, such an entry is matched against the pattern like any name, and a match is reported.
+  const unusable = new Map<string, string>();
   const listing = (dir: string, options: { withFileTypes: true }): Dirent[] =>
     readdirSync(dir, options).map((entry) => {
-      if (!entry.isSymbolicLink()) return entry;
+      if (entry.isFile() || entry.isDirectory()) return entry;
       const path = resolve(dir, entry.name);
+      let st: Stats | Dirent = entry;
       try {
-        statSync(path);
-        return entry;
+        if (entry.isSymbolicLink()) st = statSync(path);
       } catch (e) {
-        unfollowable.set(path, statFailure(path, e));
+        unusable.set(path, statFailure(path, e));
         return asPlainFile(entry);
       }
+      if (st.isFile() || st.isDirectory()) return entry;
+      unusable.set(path, notRegularFile);
+      return asPlainFile(entry);
     });
   return globSync(pattern, {
     cwd,
@@ -100,7 +101,7 @@ function expandGlob(pattern: string, cwd: string): { path: string; problem?: str
   })
     .filter((p) => !p.endsWith('/' + configFileName))
     .sort()
-    .map((p) => ({ path: p, problem: unfollowable.get(resolve(p)) }));
+    .map((p) => ({ path: p, problem: unusable.get(resolve(p)) }));
 }
 
 function asPlainFile(entry: Dirent): Dirent {
@@ -114,44 +115,49 @@ export function displayPath(cwd: string, abs: string): string {
 }
 
 /**
- * Depth-first, entries sorted by name, so output order does not depend on the filesystem. False when `dir`
- * itself could not be read (the error is already in `errors`).
+ * Depth-first, entries sorted by name, so output order does not depend on the filesystem. Returns how many *.json
+ * entries it met, linted or reported in `errors` (a broken link, a FIFO: as when named on the command line);
+ * undefined when `dir` itself could not be read (the error is already in `errors`).
  */
-function walk(dir: string, display: string, add: (p: string) => void, errors: string[], visited: Set<string>): boolean {
+function walk(dir: string, display: string, add: (p: string) => void, errors: string[], visited: Set<string>): number | undefined {
   let real: string;
   let entries: Dirent[];
   try {
     real = realpathSync(dir);
-    if (visited.has(real)) return true; // a symlink cycle
+    if (visited.has(real)) return 0; // a symlink cycle
     visited.add(real);
     entries = readdirSync(dir, { withFileTypes: true });
   } catch (e) {
     errors.push(`${display}: ${describeFsError(e)}`);
-    return false;
+    return undefined;
   }
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  let met = 0;
   for (const entry of entries) {
     const path = join(dir, entry.name);
     const shown = join(display, entry.name);
-    let isDir = entry.isDirectory();
-    let isFile = entry.isFile();
+    const json = entry.name.endsWith('.json') && entry.name !== configFileName;
+    let st: Stats | Dirent = entry;
     if (entry.isSymbolicLink()) {
       try {
-        const st = statSync(path);
-        isDir = st.isDirectory();
-        isFile = st.isFile();
+        st = statSync(path);
       } catch (e) {
-        if (entry.name.endsWith('.json')) errors.push(`${shown}: ${statFailure(path, e)}`);
+        if (entry.name.endsWith('.json')) {
+          met++;
+          errors.push(`${shown}: ${statFailure(path, e)}`);
+        }
         continue;
       }
     }
-    if (isDir) {
-      if (!skippedDirs.has(entry.name)) walk(path, shown, add, errors, visited);
-    } else if (isFile && entry.name.endsWith('.json') && entry.name !== configFileName) {
-      add(path);
+    if (st.isDirectory()) {
+      if (!skippedDirs.has(entry.name)) met += walk(path, shown, add, errors, visited) ?? 0;
+    } else if (json) {
+      met++;
+      if (st.isFile()) add(path);
+      else errors.push(`${shown}: ${notRegularFile}`);
     }
   }
-  return true;
+  return met;
 }
 
 function realPath(abs: string): string {

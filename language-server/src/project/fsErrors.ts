@@ -15,6 +15,9 @@ const reasons: Record<string, string> = {
   EBADF: 'bad file descriptor',
 };
 
+/** A path that names something other than a file or a directory, wherever it is met (by name, in a walk, a glob). */
+export const notRegularFile = 'not a regular file (a device, socket or FIFO cannot be linted)';
+
 export function describeFsError(e: unknown): string {
   const err = e as NodeJS.ErrnoException;
   const reason = (err?.code && reasons[err.code]) || String(err?.message ?? e);

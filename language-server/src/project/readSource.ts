@@ -1,6 +1,6 @@
 /** Reads one document's text. Never throws: a read failure is returned as a sentence naming the cause. */
 import { openSync, fstatSync, readSync, closeSync, constants } from 'node:fs';
-import { describeFsError } from './fsErrors';
+import { describeFsError, notRegularFile } from './fsErrors';
 import { decodeSource, type DecodedSource } from './decodeSource';
 
 /** V8 cannot hold a string much above 512 MB; refuse well before that with a clear message. */
@@ -20,7 +20,7 @@ export function readFileSource(path: string, limit: number = maxFileBytes): Sour
     fd = openSync(path, openFlags);
     const st = fstatSync(fd);
     if (st.isDirectory()) return { ok: false, error: 'is a directory, not a file' };
-    if (!st.isFile()) return { ok: false, error: 'not a regular file (a device, socket or FIFO cannot be linted)' };
+    if (!st.isFile()) return { ok: false, error: notRegularFile };
     if (st.size > limit) return { ok: false, error: `too large (${mb(st.size)} MB; the limit is ${mb(limit)} MB)` };
     const buf = Buffer.allocUnsafe(st.size);
     let off = 0;
