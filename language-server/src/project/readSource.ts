@@ -22,11 +22,19 @@ export function readFileSource(path: string, limit: number = maxFileBytes): Sour
     if (st.isDirectory()) return { ok: false, error: 'is a directory, not a file' };
     if (!st.isFile()) return { ok: false, error: notRegularFile };
     if (st.size > limit) return { ok: false, error: `too large (${mb(st.size)} MB; the limit is ${mb(limit)} MB)` };
-    const buf = Buffer.allocUnsafe(st.size);
+    // Read to the end, not st.size bytes: procfs and sysfs files report 0 or 4096 whatever they hold, and a file may
+    // grow or shrink while we read it. One byte over the size lets a regular file's first pass reach EOF.
+    let buf = Buffer.allocUnsafe(Math.min((st.size || 4095) + 1, limit + 1));
     let off = 0;
-    while (off < st.size) {
-      const n = readSync(fd, buf, off, st.size - off, off);
-      if (n === 0) break; // the file shrank while we read it: lint what is there
+    for (;;) {
+      if (off === buf.length) {
+        if (off > limit) return { ok: false, error: `too large (over the ${mb(limit)} MB limit)` };
+        const grown = Buffer.allocUnsafe(Math.min(buf.length * 2, limit + 1));
+        buf.copy(grown, 0, 0, off);
+        buf = grown;
+      }
+      const n = readSync(fd, buf, off, buf.length - off, null);
+      if (n === 0) break;
       off += n;
     }
     return { ok: true, ...decodeSource(buf.subarray(0, off)) };
