@@ -110,7 +110,7 @@ function lintAlone(batch: readonly TogetherDocument[], profile: Profile): LintRe
 function lintBatch(batch: readonly (TogetherDocument & { file: string })[], profile: Profile, deployed: unknown, alone?: LintResult[]): Pick<FileResult, 'kind' | 'diagnostics'>[] {
   try {
     // Named by the paths the report shows, so a finding about a part of another file can say which.
-    const documents = batch.map((b) => ({ text: b.text, kind: b.kind, name: b.file }));
+    const documents = batch.map((b) => ({ text: b.text, kind: b.kind, invalidUtf8: b.invalidUtf8, name: b.file }));
     return lintTogether(documents, { profile, deployed, alone }).map((r) => ({ kind: r.kind, diagnostics: byPosition(r.diagnostics) }));
   } catch (e) {
     // The engine promises never to throw; if it does, keep the run going and say so in the report.
