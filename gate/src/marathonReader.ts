@@ -10,49 +10,11 @@
  * JSON" and be deployed: the gate must judge exactly what Marathon will deploy.
  */
 
-import { decodeUtf8AsJackson } from './jacksonUtf8';
-
-type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'utf-32le' | 'utf-32be';
-
-/** The encoding Jackson picks for these bytes, and how many BOM bytes it skips. */
-function detect(b: Buffer): { encoding: Encoding; bom: number } {
-  const at = (i: number) => (i < b.length ? b[i] : -1);
-  if (b.length >= 4) {
-    if (at(0) === 0 && at(1) === 0 && at(2) === 0xfe && at(3) === 0xff) return { encoding: 'utf-32be', bom: 4 };
-    if (at(0) === 0xff && at(1) === 0xfe && at(2) === 0 && at(3) === 0) return { encoding: 'utf-32le', bom: 4 };
-  }
-  if (b.length >= 2) {
-    if (at(0) === 0xfe && at(1) === 0xff) return { encoding: 'utf-16be', bom: 2 };
-    if (at(0) === 0xff && at(1) === 0xfe) return { encoding: 'utf-16le', bom: 2 };
-  }
-  if (at(0) === 0xef && at(1) === 0xbb && at(2) === 0xbf) return { encoding: 'utf-8', bom: 3 };
-  if (b.length >= 4) {
-    if (at(0) === 0 && at(1) === 0 && at(2) === 0) return { encoding: 'utf-32be', bom: 0 };
-    if (at(1) === 0 && at(2) === 0 && at(3) === 0) return { encoding: 'utf-32le', bom: 0 };
-  }
-  if (b.length >= 2) {
-    if (at(0) === 0) return { encoding: 'utf-16be', bom: 0 };
-    if (at(1) === 0) return { encoding: 'utf-16le', bom: 0 };
-  }
-  return { encoding: 'utf-8', bom: 0 };
-}
-
-function utf32(b: Buffer, littleEndian: boolean): string {
-  let out = '';
-  for (let i = 0; i + 4 <= b.length; i += 4) {
-    const cp = littleEndian ? b.readUInt32LE(i) : b.readUInt32BE(i);
-    out += cp <= 0x10ffff ? String.fromCodePoint(cp) : '\ufffd';
-  }
-  return out;
-}
+import { jacksonText } from '@marathon-devtools/language-server/project/jacksonBytes';
 
 /** The body's bytes as the text Jackson reads, byte-order mark dropped. */
 export function decodeBody(body: Buffer): string {
-  const { encoding, bom } = detect(body);
-  const rest = bom === 0 ? body : body.subarray(bom);
-  if (encoding === 'utf-8') return decodeUtf8AsJackson(rest);
-  if (encoding === 'utf-32le' || encoding === 'utf-32be') return utf32(rest, encoding === 'utf-32le');
-  return new TextDecoder(encoding, { ignoreBOM: true }).decode(rest);
+  return jacksonText(body);
 }
 
 /** End offset of the object or array starting at `start`, or -1 when the text ends first (strings honoured). */
