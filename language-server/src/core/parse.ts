@@ -110,7 +110,8 @@ export function parseDocument(input: string, invalidUtf8?: InvalidUtf8): ParsedD
   if (looksUtf16(text)) {
     return doc(undefined, false, [
       syntaxFinding(
-        'This file looks like UTF-16 text (every other byte is NUL). Marathon reads JSON as UTF-8. Save the file as UTF-8 and lint it again.',
+        'This text looks like UTF-16 read as UTF-8 (every other character is NUL): the file was opened in the wrong encoding. ' +
+          'Marathon reads UTF-16 as well, but what it would deploy cannot be seen here: reopen the file as UTF-16 (marathon-lint reads it so), or save it as UTF-8.',
         0,
         0,
       ),

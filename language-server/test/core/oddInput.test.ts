@@ -7,7 +7,7 @@ test('a UTF-16 file is named as UTF-16, not as binary data', () => {
   const text = Buffer.from('\ufeff{"id": "/a", "cmd": "sleep 100"}', 'utf16le').toString('utf8');
   const { diagnostics } = lint(text);
   assert.equal(diagnostics.length, 1);
-  assert.match(diagnostics[0].message, /UTF-16/);
+  assert.match(diagnostics[0].message, /UTF-16 read as UTF-8 .* wrong encoding\. Marathon reads UTF-16 as well/);
 });
 
 test('a number too large to represent is called too large, not "not a number"', () => {
