@@ -8,6 +8,7 @@
 import { isUtf8 } from 'node:buffer';
 import type { InvalidUtf8 } from '../core/types';
 import { jacksonEncoding, jacksonText } from './jacksonBytes';
+import { jacksonSequenceTail } from './jacksonUtf8';
 
 export interface DecodedSource {
   text: string;
@@ -27,20 +28,13 @@ export function decodeSource(bytes: Buffer): DecodedSource {
   return { text: bytes.toString('utf8'), invalidUtf8: { offset: bytes.toString('utf8', 0, at).length, byte: bytes[at] } };
 }
 
-/**
- * The first byte Jackson's UTF-8 decoding refuses, or -1. Jackson (CharTypes.sInputCodesUTF8, UTF8StreamJsonParser)
- * sizes a sequence by its lead byte's high bits and checks only that the continuation bytes are 10xxxxxx: it refuses
- * a lead byte 0x80–0xBF or 0xF8–0xFF ("Invalid UTF-8 start byte"), a missing continuation ("middle byte") and the end
- * of input inside a sequence, but not an overlong form or an encoded surrogate, which isUtf8 also refuses.
- */
+/** The first byte Jackson's UTF-8 decoding refuses (jacksonUtf8.ts), or -1; overlong forms and encoded surrogates pass. */
 function firstBadByte(b: Buffer): number {
   for (let i = 0; i < b.length; i++) {
-    const c = b[i];
-    if (c < 0x80) continue;
-    const more = (c & 0xe0) === 0xc0 ? 1 : (c & 0xf0) === 0xe0 ? 2 : (c & 0xf8) === 0xf0 ? 3 : -1;
-    if (more === -1) return i;
-    for (let k = 1; k <= more; k++) if (i + k >= b.length || (b[i + k] & 0xc0) !== 0x80) return i;
-    i += more;
+    if (b[i] < 0x80) continue;
+    const tail = jacksonSequenceTail(b, i);
+    if (tail === -1) return i;
+    i += tail;
   }
   return -1;
 }

@@ -22,6 +22,18 @@ const ascii = (b: Uint8Array, from: number, to: number) => Buffer.from(b.buffer,
 const isContinuation = (b: number | undefined) => b !== undefined && (b & 0xc0) === 0x80;
 
 /**
+ * The continuation bytes the multi-byte sequence at `i` takes as Jackson reads it (CharTypes.sInputCodesUTF8: sized by
+ * the lead byte's high bits, then each continuation must be 10xxxxxx), or -1 where Jackson fails: a lead byte
+ * 0x80–0xBF or 0xF8–0xFF ("Invalid UTF-8 start byte"), a missing continuation ("middle byte"), the end inside it.
+ */
+export function jacksonSequenceTail(b: Uint8Array, i: number): number {
+  const c = b[i];
+  const need = (c & 0xe0) === 0xc0 ? 1 : (c & 0xf0) === 0xe0 ? 2 : (c & 0xf8) === 0xf0 ? 3 : -1;
+  for (let k = 1; k <= need; k++) if (!isContinuation(b[i + k])) return -1;
+  return need;
+}
+
+/**
  * The text Jackson reads from these bytes. Where Jackson itself would fail (a stray continuation byte, a
  * lead byte 0xF8–0xFF, a cut sequence), U+FFFD stands in: the value holding it is then one Marathon refuses,
  * and bytes after the value, which Jackson never reads, must not spoil the reading of the value before them.
@@ -60,10 +72,8 @@ export function decodeUtf8AsJackson(b: Uint8Array): string {
       continue;
     }
     if (run < i) out.push(ascii(b, run, i));
-    const need = (c & 0xe0) === 0xc0 ? 1 : (c & 0xf0) === 0xe0 ? 2 : (c & 0xf8) === 0xf0 ? 3 : 0;
-    let ok = need > 0;
-    for (let k = 1; ok && k <= need; k++) ok = isContinuation(b[i + k]);
-    if (!ok) {
+    const need = jacksonSequenceTail(b, i);
+    if (need === -1) {
       out.push('\ufffd');
       i++;
     } else if (need === 1) {
