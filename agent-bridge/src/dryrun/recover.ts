@@ -55,6 +55,9 @@ async function pluginFor(deps: RunDeps, e: JournalEntry): Promise<PluginAddress 
   return discoverPlugin(e.driver, deps.config.pluginDirs);
 }
 
+/** A release's steps as one line of a recovery report. */
+const stepsText = (log: StepLog) => log.steps.map((s) => `${s.step}: ${s.detail ?? (s.ok ? 'ok' : 'failed')}`).join('; ');
+
 /** How long recovery lets a mount settle after a probe of the killed bridge (see recoverOne). */
 const releaseSettleMs = 300;
 
@@ -96,7 +99,7 @@ async function recoverOne(deps: RunDeps, e: JournalEntry): Promise<One> {
   let log = new StepLog(() => undefined);
   let outcome = await releaseMount(deps, { engine: deps.engines[e.engine], entry: e, plugin, mountpoint: seen.mountpoint }, log, warnings, { timeoutMs: deps.timeouts.unmount });
   // Said in a failure report: a plugin may answer a retry differently (rclone forgets a mount whose unmount failed).
-  const first = outcome === 'residue' ? log.steps.map((s) => `${s.step}: ${s.detail ?? (s.ok ? 'ok' : 'failed')}`).join('; ') : undefined;
+  const first = outcome === 'residue' ? stepsText(log) : undefined;
   // A reader the killed bridge left (its read-only verify probe, a dvdcli being killed) can keep the mount busy
   // for a moment: the Unmount fails with EBUSY. Retried a few times, bounded, before it is reported.
   for (const wait of [100, 300, 900]) {
@@ -105,7 +108,7 @@ async function recoverOne(deps: RunDeps, e: JournalEntry): Promise<One> {
     log = new StepLog(() => undefined);
     outcome = await releaseMount(deps, { engine: deps.engines[e.engine], entry: e, plugin, mountpoint: seen.mountpoint }, log, warnings, { timeoutMs: deps.timeouts.unmount });
   }
-  const steps = log.steps.map((s) => `${s.step}: ${s.detail ?? (s.ok ? 'ok' : 'failed')}`).join('; ');
+  const steps = stepsText(log);
   if (outcome === 'released') return { kind: 'released', ...(seen.mountpoint ? { mountpoint: seen.mountpoint } : {}) };
   if (outcome === 'unverified') return { kind: 'unverified', detail: steps };
   if (outcome === 'in-use') {
