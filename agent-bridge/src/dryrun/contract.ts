@@ -79,8 +79,8 @@ export interface ProofOptions {
 }
 
 export interface RecoveryReport {
-  /** Mounts left by a previous run (crash), found in the journal, unmounted now and seen gone. */
-  released: { driver: string; name: string; mountpoint?: string }[];
+  /** Mounts left by a previous run (crash), found in the journal, unmounted now and seen gone; `detail` when not through the plugin (disowned.ts). */
+  released: { driver: string; name: string; mountpoint?: string; detail?: string }[];
   /** Journal entries whose mount never happened or was already gone (seen: no kernel mount, no caller ID of ours); cleared. */
   notMounted: { driver: string; name: string; detail: string }[];
   /** The plugin accepted the Unmount, but the driver cannot show whether anything is still mounted; cleared, reported. */

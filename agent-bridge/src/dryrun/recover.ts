@@ -9,6 +9,8 @@
  *     the late mount would stay forever;
  *  3. if our mount is there: the one release path (release.ts: re-check for other users, Unmount, and see it
  *     gone) — `released` only when seen gone;
+ *     If the plugin has disowned a mount its Unmount could not take down (rclone after a busy unmount), the bridge
+ *     unmounts it itself under the proofs disowned.ts names;
  *  4. if it is not there and the driver can show it (caller IDs in Get, or the kernel mount) → `notMounted`;
  *     if the driver cannot show it → an Unmount is still sent and the result is `unverified`, never `released`.
  * Entries are handled concurrently, so one slow plugin bounds startup by one grace window, not by their number.
@@ -23,6 +25,7 @@ import { proofSources, type RunDeps } from './deps';
 import { stopLeftoverProbes } from './fsProbe';
 import { lateMountGrace, watchForMount } from './lateMount';
 import { releaseMount } from './release';
+import { unmountDisowned } from './disowned';
 import { StepLog } from './steps';
 import { processIdentity } from '../engines/runProcess';
 
@@ -61,7 +64,7 @@ const stepsText = (log: StepLog) => log.steps.map((s) => `${s.step}: ${s.detail 
 /** How long recovery lets a mount settle after a probe of the killed bridge (see recoverOne). */
 const releaseSettleMs = 300;
 
-type One = { kind: 'released'; mountpoint?: string } | { kind: 'notMounted' | 'unverified'; detail: string } | { kind: 'failed'; error: string } | { kind: 'skip' };
+type One = { kind: 'released'; mountpoint?: string; detail?: string } | { kind: 'notMounted' | 'unverified'; detail: string } | { kind: 'failed'; error: string } | { kind: 'skip' };
 
 async function recoverOne(deps: RunDeps, e: JournalEntry): Promise<One> {
   if (e.bridgePid !== process.pid && isAlive(e.bridgePid) && (await isBridge(e.bridgePid))) {
@@ -110,6 +113,11 @@ async function recoverOne(deps: RunDeps, e: JournalEntry): Promise<One> {
   }
   const steps = stepsText(log);
   if (outcome === 'released') return { kind: 'released', ...(seen.mountpoint ? { mountpoint: seen.mountpoint } : {}) };
+  if (outcome === 'residue' && seen.mountpoint) {
+    const own = await unmountDisowned(deps, e, client, seen.mountpoint, warnings);
+    if (own.ok) return { kind: 'released', mountpoint: seen.mountpoint, detail: own.detail };
+    if (!('notDisowned' in own)) return { kind: 'failed', error: `${steps}; then ${own.error}` };
+  }
   if (outcome === 'unverified') return { kind: 'unverified', detail: steps };
   if (outcome === 'in-use') {
     const why = log.steps.find((s) => s.step === 'in-use-recheck')?.detail ?? steps;
@@ -127,7 +135,7 @@ export async function recoverJournal(deps: RunDeps, inFlight: Set<string>): Prom
   mine.forEach((e, i) => {
     const r = results[i];
     const who = { driver: e.driver, name: e.name };
-    if (r.kind === 'released') report.released.push({ ...who, ...(r.mountpoint ? { mountpoint: r.mountpoint } : {}) });
+    if (r.kind === 'released') report.released.push({ ...who, ...(r.mountpoint ? { mountpoint: r.mountpoint } : {}), ...(r.detail ? { detail: r.detail } : {}) });
     else if (r.kind === 'notMounted') report.notMounted.push({ ...who, detail: r.detail });
     else if (r.kind === 'unverified') report.unverified.push({ ...who, detail: r.detail });
     else if (r.kind === 'failed') report.failed.push({ ...who, error: r.error });

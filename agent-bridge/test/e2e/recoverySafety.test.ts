@@ -32,6 +32,7 @@ function dvdcliLookalike(driver: string, name: string): ChildProcess {
 
 /** Field 22 of /proc/<pid>/stat: the start time, in clock ticks since boot. */
 const startTime = (pid: number) => { const s = readFileSync(`/proc/${pid}/stat`, 'utf8'); return s.slice(s.lastIndexOf(')') + 2).split(' ')[19]; };
+const layersAt = async (p: string) => mountsAt(await readMountinfo(), p).length;
 const deadPid = () => spawnSync('true').pid!;
 const alive = (pid: number) => {
   try {
@@ -106,7 +107,6 @@ describe('a mount whose outcome is unknown', () => {
 });
 
 describe('recover() re-checks like any unmount: plugin Get and mountinfo, not only the checkpoints', () => {
-  const layersAt = async (p: string) => mountsAt(await readMountinfo(), p).length;
 
   test('a caller ID the plugin reports for someone else (no checkpoint lists it): left mounted, entry kept', async () => {
     const fault = await startFault(lab, 'rget', 'ok');
@@ -200,6 +200,77 @@ describe('recover() and the read-only probe a killed predecessor left in the mou
       for (const m of (await mountsUnder(lab.root)).filter((x) => x.includes('probed'))) spawnSync('fusermount3', ['-uz', m.split(' ')[0]], { stdio: 'ignore' });
       if (id) await unlink(join(lab.stateDir, 'journal', `${id}.json`)).catch(() => undefined);
       await rclone.stop();
+    }
+  });
+});
+
+describe('recover() and a mount the plugin has disowned (rclone serve docker, real FUSE)', { skip: fuseSkipReason() }, () => {
+  // rclone's `unmount` drops the mount request before it unmounts (volume.go), so an Unmount that failed busy leaves a
+  // kernel mount that rclone no longer knows: every later Unmount answers "volume is not mounted", Get lists no
+  // caller, and rclone's next Mount of the volume fails on the non-empty mountpoint. Only an unmount of the kernel
+  // mount itself can take it down.
+  async function disownedMount(name: string): Promise<{ rclone: Awaited<ReturnType<typeof startRclone>>; client: PluginClient; mp: string; holder: ChildProcess; id: string }> {
+    const rclone = await startRclone(lab);
+    const sock = join(lab.pluginDir, 'rclone.sock');
+    const client = new PluginClient({ transport: 'unix', socketPath: sock, address: sock, source: 'test' });
+    const backing = join(lab.root, 'backing', name);
+    await mkdir(backing, { recursive: true });
+    await client.create(name, { type: 'local', path: backing }, { timeoutMs: 5000 });
+    const mp = await client.mount(name, 'dvdi-bridge-dead', { timeoutMs: 10_000 });
+    const id = await writeEntry({ driver: 'rclone', name, engine: 'plugin', dvdcliPath: undefined, pluginAddress: sock, mountId: 'dvdi-bridge-dead', phase: 'unmounting', mountpoint: mp });
+    // A process inside the mount makes the killed bridge's Unmount fail busy, as its verify probe did in the kill storm.
+    const holder = spawn('sleep', ['60'], { cwd: mp, detached: true, stdio: 'ignore' });
+    children.push(holder);
+    await new Promise((r) => setTimeout(r, 100));
+    await assert.rejects(client.unmount(name, 'dvdi-bridge-dead', { timeoutMs: 5000 }), /busy/i);
+    await assert.rejects(client.unmount(name, 'dvdi-bridge-dead', { timeoutMs: 5000 }), /not mounted/);
+    assert.deepEqual((await client.get(name, { timeoutMs: 5000 }))?.Status, { Mounts: [] }, 'rclone no longer lists the mount');
+    assert.equal(await layersAt(mp), 1, 'while the kernel mount stays');
+    return { rclone, client, mp, holder, id };
+  }
+
+  async function cleanup(name: string, id: string, rclone: { stop(): Promise<void> }): Promise<void> {
+    for (const m of (await mountsUnder(lab.root)).filter((x) => x.includes(name))) spawnSync('fusermount3', ['-uz', m.split(' ')[0]], { stdio: 'ignore' });
+    await unlink(join(lab.stateDir, 'journal', `${id}.json`)).catch(() => undefined);
+    await rclone.stop();
+  }
+
+  test('nobody holds it any more: recovery unmounts the kernel mount itself, says so, and clears the entry', async () => {
+    const { rclone, mp, holder, id } = await disownedMount('disowned');
+    try {
+      const exited = new Promise((r) => holder.once('exit', r));
+      process.kill(-holder.pid!, 'SIGKILL');
+      await exited;
+      const runner = await createDryRunner(runnerConfig(lab));
+      const rep = await runner.recover();
+      await runner.close();
+      assert.deepEqual(rep.failed.filter((f) => f.name === 'disowned'), [], JSON.stringify(rep));
+      const mine = rep.released.filter((r) => r.name === 'disowned');
+      assert.equal(mine.length, 1, JSON.stringify(rep));
+      assert.match(mine[0].detail ?? '', /no longer lists any caller.*unmounted .* itself/s);
+      assert.equal(await layersAt(mp), 0);
+      assert.ok(!existsSync(join(lab.stateDir, 'journal', `${id}.json`)), 'the entry is cleared');
+    } finally {
+      await cleanup('disowned', id, rclone);
+    }
+  });
+
+  test('a process still works inside it: the kernel refuses the unmount (never a lazy one), the mount and the entry stay, reported', async () => {
+    const { rclone, mp, holder, id } = await disownedMount('held');
+    try {
+      const runner = await createDryRunner(runnerConfig(lab));
+      const rep = await runner.recover();
+      await runner.close();
+      const mine = rep.failed.filter((f) => f.name === 'held');
+      assert.equal(mine.length, 1, JSON.stringify(rep));
+      assert.match(mine[0].error, /busy/i);
+      assert.equal(await layersAt(mp), 1, 'still mounted under the process');
+      assert.ok(alive(holder.pid!));
+      assert.ok(existsSync(`/proc/${holder.pid}/cwd/.`), "the process's working directory is still reachable");
+      assert.ok(existsSync(join(lab.stateDir, 'journal', `${id}.json`)), 'the entry stays for the next start');
+    } finally {
+      process.kill(-holder.pid!, 'SIGKILL');
+      await cleanup('held', id, rclone);
     }
   });
 });
