@@ -24,7 +24,7 @@ export type Snapshot = { state: DeployedState; reason?: undefined } | { state?: 
 export class ClusterState {
   private state: DeployedState | undefined;
   private lastError = 'not read yet';
-  private inflight: Promise<void> | undefined;
+  private inflight: { startedAt: number; done: Promise<void> } | undefined;
   private timer: NodeJS.Timeout | undefined;
   private writes: { at: number; proposal: Proposal }[] = [];
 
@@ -52,12 +52,16 @@ export class ClusterState {
     return this.state && this.isFresh() ? undefined : this.lastError;
   }
 
-  /** The copy when fresh enough, else one read attempt (bounded by `waitMs`). */
+  /**
+   * The copy when fresh enough, else one read attempt (bounded by `waitMs`). `forceRead`: a read that starts now,
+   * not one already under way, which may have left Marathon before a write the caller knows of (the audit, a PATCH
+   * of an app the copy lacks).
+   */
   async snapshot(forceRead = false): Promise<Snapshot> {
     if (!forceRead && this.state && this.isFresh()) return { state: this.state };
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<void>((resolve) => (timer = setTimeout(resolve, this.options.waitMs)));
-    await Promise.race([this.refresh(), timeout]);
+    await Promise.race([this.refresh(forceRead ? Date.now() : undefined), timeout]);
     clearTimeout(timer);
     if (this.state && this.isFresh()) return { state: this.state };
     return { reason: this.state ? `the copy is ${Math.round(this.ageSeconds()!)} s old and ${this.lastError}` : this.lastError };
@@ -80,21 +84,27 @@ export class ClusterState {
     return this.state !== undefined && Date.now() - this.state.fetchedAt <= this.options.maxAgeMs;
   }
 
-  private refresh(): Promise<void> {
-    this.inflight ??= (async () => {
-      const startedAt = Date.now();
+  /** Joins the read under way unless it started before `notBefore`; then a new one starts beside it. */
+  private refresh(notBefore?: number): Promise<void> {
+    if (this.inflight && (notBefore === undefined || this.inflight.startedAt > notBefore)) return this.inflight.done;
+    const read = { startedAt: Date.now(), done: Promise.resolve() };
+    const { startedAt } = read;
+    this.inflight = read; // before the read starts: a reader that fails at once must not leave it behind
+    read.done = (async () => {
       try {
         const next = DeployedState.fromRootGroup(await this.read(), startedAt);
+        // Two reads may overlap: the one that started later knows more, whichever answers last.
+        if (this.state && this.state.fetchedAt > startedAt) return;
         this.writes = this.writes.filter((w) => w.at >= startedAt);
         for (const w of this.writes) apply(next, w.proposal);
         this.state = next;
       } catch (e) {
         this.lastError = `reading Marathon's root group failed: ${(e as Error)?.message ?? String(e)}`;
       } finally {
-        this.inflight = undefined;
+        if (this.inflight === read) this.inflight = undefined;
       }
     })();
-    return this.inflight;
+    return read.done;
   }
 }
 
