@@ -225,7 +225,17 @@ export async function startGate(options: GateOptions, host: string, port: number
     metrics.requests.inc({ route: route.label, decision });
   }
 
+  // A connection's requests are handled one after the other, each once the previous one is answered, as Marathon's
+  // Jetty handles a pipelined connection (RFC 7230 §6.3.2): a judged POST must not be overtaken at Marathon by the
+  // DELETE sent behind it, which needs no judging. A client that does not pipeline never waits here.
+  const previousOnConnection = new WeakMap<object, Promise<void>>();
   const onRequest = (req: IncomingMessage, res: ServerResponse) => {
+    const previous = previousOnConnection.get(req.socket);
+    previousOnConnection.set(req.socket, new Promise<void>((answered) => res.once('close', () => answered())));
+    if (previous) void previous.then(() => handleSafely(req, res));
+    else handleSafely(req, res);
+  };
+  const handleSafely = (req: IncomingMessage, res: ServerResponse) => {
     handle(req, res).catch((e: unknown) => {
       log({ msg: 'internal error', path: pathOnly(req.url), error: (e as Error)?.message ?? String(e) });
       metrics.requests.inc({ route: 'other', decision: 'error' });

@@ -195,6 +195,26 @@ test('a client that sends Connection: close gets the answer and the connection c
   assert.equal(outcome, 'answered and closed');
 });
 
+test('pipelined requests reach Marathon in the order the client sent them: a judged POST is not overtaken by the DELETE behind it', async () => {
+  // HTTP/1.1 pipelining (RFC 7230 §6.3.2): Marathon's Jetty handles a connection's requests one after the other, so a
+  // client may send a create and its delete back to back. The POST waits for judging; the DELETE needs none.
+  const port = Number(new URL(gate.url).port);
+  const app = JSON.stringify({ id: '/pipelined/app', cmd: 'sleep 100' });
+  const post = `POST /v2/apps HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(app)}\r\n\r\n${app}`;
+  const del = 'DELETE /v2/apps/pipelined/app HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n';
+  const text = await new Promise<string>((resolve, reject) => {
+    const s = connect(port, '127.0.0.1', () => s.write(post + del));
+    let t = '';
+    s.on('data', (c) => (t += c));
+    s.on('error', reject);
+    s.on('close', () => resolve(t));
+  });
+  const statuses = [...text.matchAll(/^HTTP\/1\.1 (\d+)/gm)].map((m) => Number(m[1]));
+  assert.deepEqual(statuses, [201, 200], text);
+  const order = marathon.requests.filter((r) => r.path.startsWith('/v2/apps') && (r.method === 'POST' || r.method === 'DELETE') && (r.path.includes('pipelined') || r.body?.includes('pipelined')));
+  assert.deepEqual(order.map((r) => r.method), ['POST', 'DELETE']);
+});
+
 test('200 concurrent mixed requests: every one answered, none lost or crossed', async () => {
   const bad = (i: number) => JSON.stringify({ id: `/many/bad${i}`, cmd: 'sleep 1', container: { type: 'MESOS', volumes: [{ containerPath: 'v', mode: 'RW', external: { size: 1 } }] } });
   const jobs = Array.from({ length: 200 }, (_, i) => {
