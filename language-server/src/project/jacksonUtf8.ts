@@ -33,6 +33,55 @@ export function jacksonSequenceTail(b: Uint8Array, i: number): number {
   return need;
 }
 
+/** Bytes the escape at `i` (a backslash) stands for in a field name's quads, and the raw bytes it takes (parseEscapedName). */
+function escapeWidth(b: Uint8Array, i: number): { bytes: number; raw: number } {
+  if (b[i + 1] !== 0x75) return { bytes: 1, raw: 2 };
+  const cp = Number.parseInt(Buffer.from(b.subarray(i + 2, i + 6)).toString('latin1'), 16);
+  return { bytes: !(cp > 0x7f) ? 1 : cp < 0x800 ? 2 : 3, raw: 6 };
+}
+
+/**
+ * The raw 0xFF bytes Jackson may read a field name without, as [from, to), or undefined. Jackson looks a name up
+ * in its factory's symbol table by the name's bytes packed four to an int, the last int padded with 0xFF bytes in
+ * front (`_padLastQuad`, jackson-core 2.6 to 2.14 at least, so Marathon's 2.10): a name whose last four-byte group
+ * starts with 0xFF bytes is found as the name without them whenever any earlier request used that name, and
+ * Marathon's factory is shared by every request. `"\xFFid"` is then read as `"id"`, where a fresh factory fails
+ * ("Invalid UTF-8 start byte 0xff"): the gate reads the name Marathon would deploy.
+ */
+function symbolTablePadding(b: Uint8Array, start: number): [number, number] | undefined {
+  let length = 0; // the name's bytes as Jackson packs them: escapes decoded, then UTF-8 encoded again
+  let hasFF = false;
+  let i = start;
+  for (; i < b.length && b[i] !== 0x22; ) {
+    if (b[i] === 0x5c) {
+      const w = escapeWidth(b, i);
+      length += w.bytes;
+      i += w.raw;
+    } else {
+      hasFF ||= b[i] === 0xff;
+      length++;
+      i++;
+    }
+  }
+  if (!hasFF || i >= b.length || length === 0) return undefined;
+  const lastGroup = (length - 1) & ~3; // the byte where the last four-byte group starts
+  let at = 0;
+  for (i = start; at < lastGroup; ) {
+    if (b[i] === 0x5c) {
+      const w = escapeWidth(b, i);
+      at += w.bytes;
+      i += w.raw;
+    } else {
+      at++;
+      i++;
+    }
+  }
+  if (at !== lastGroup) return undefined; // an escape's bytes straddle the group's start: it starts with no 0xFF
+  let j = i;
+  while (b[j] === 0xff) j++;
+  return j > i && j - i < length - lastGroup ? [i, j] : undefined;
+}
+
 /**
  * The text Jackson reads from these bytes. Where Jackson itself would fail (a stray continuation byte, a
  * lead byte 0xF8–0xFF, a cut sequence), U+FFFD stands in: the value holding it is then one Marathon refuses,
@@ -52,6 +101,8 @@ export function decodeUtf8AsJackson(b: Uint8Array): string {
   let inString = false;
   let inName = false;
   let nameNext = false;
+  const noDrop: [number, number] = [-1, -1];
+  let dropped = noDrop; // the 0xFF bytes of the current field name that Jackson's symbol table reads without
   let i = 0;
   while (i < b.length) {
     const c = b[i];
@@ -63,6 +114,7 @@ export function decodeUtf8AsJackson(b: Uint8Array): string {
         inString = true;
         inName = nameNext;
         nameNext = false;
+        if (inName) dropped = symbolTablePadding(b, i + 1) ?? noDrop;
       } else if (c === 0x7b || c === 0x5b) {
         objects.push(c === 0x7b);
         nameNext = c === 0x7b;
@@ -72,6 +124,10 @@ export function decodeUtf8AsJackson(b: Uint8Array): string {
       continue;
     }
     if (run < i) out.push(ascii(b, run, i));
+    if (i >= dropped[0] && i < dropped[1]) {
+      run = ++i;
+      continue;
+    }
     const need = jacksonSequenceTail(b, i);
     if (need === -1) {
       out.push('\ufffd');
