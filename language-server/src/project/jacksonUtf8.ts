@@ -43,43 +43,26 @@ function escapeWidth(b: Uint8Array, i: number): { bytes: number; raw: number } {
 /**
  * The raw 0xFF bytes Jackson may read a field name without, as [from, to), or undefined. Jackson looks a name up
  * in its factory's symbol table by the name's bytes packed four to an int, the last int padded with 0xFF bytes in
- * front (`_padLastQuad`, jackson-core 2.6 to 2.14 at least, so Marathon's 2.10): a name whose last four-byte group
- * starts with 0xFF bytes is found as the name without them whenever any earlier request used that name, and
- * Marathon's factory is shared by every request. `"\xFFid"` is then read as `"id"`, where a fresh factory fails
- * ("Invalid UTF-8 start byte 0xff"): the gate reads the name Marathon would deploy.
+ * front (`_padLastQuad` in UTF8StreamJsonParser, the same since 2.6: Debian's 2.14 and Marathon's 2.10 alike): a
+ * name whose last four-byte group starts with 0xFF bytes is found as the name without them once any earlier request
+ * used that name, and Marathon's factory is shared by every request. `"\xFFid"` is then read as `"id"`, where a
+ * fresh factory fails ("Invalid UTF-8 start byte 0xff"): the gate reads the name Marathon would deploy.
  */
 function symbolTablePadding(b: Uint8Array, start: number): [number, number] | undefined {
   let length = 0; // the name's bytes as Jackson packs them: escapes decoded, then UTF-8 encoded again
-  let hasFF = false;
+  let groupStart = -1; // the raw byte the last four-byte group starts at; -1 when it starts inside an escape
   let i = start;
-  for (; i < b.length && b[i] !== 0x22; ) {
-    if (b[i] === 0x5c) {
-      const w = escapeWidth(b, i);
-      length += w.bytes;
-      i += w.raw;
-    } else {
-      hasFF ||= b[i] === 0xff;
-      length++;
-      i++;
-    }
+  while (i < b.length && b[i] !== 0x22) {
+    const escape = b[i] === 0x5c;
+    const w = escape ? escapeWidth(b, i) : { bytes: 1, raw: 1 };
+    if ((length + w.bytes - 1) >> 2 !== (length - 1) >> 2) groupStart = escape ? -1 : i;
+    length += w.bytes;
+    i += w.raw;
   }
-  if (!hasFF || i >= b.length || length === 0) return undefined;
-  const lastGroup = (length - 1) & ~3; // the byte where the last four-byte group starts
-  let at = 0;
-  for (i = start; at < lastGroup; ) {
-    if (b[i] === 0x5c) {
-      const w = escapeWidth(b, i);
-      at += w.bytes;
-      i += w.raw;
-    } else {
-      at++;
-      i++;
-    }
-  }
-  if (at !== lastGroup) return undefined; // an escape's bytes straddle the group's start: it starts with no 0xFF
-  let j = i;
+  if (i >= b.length || groupStart === -1) return undefined;
+  let j = groupStart;
   while (b[j] === 0xff) j++;
-  return j > i && j - i < length - lastGroup ? [i, j] : undefined;
+  return j > groupStart && j - groupStart < length - ((length - 1) & ~3) ? [groupStart, j] : undefined;
 }
 
 /**
