@@ -1,6 +1,6 @@
 // Everything the gate does not judge goes to Marathon untouched and streamed (real loopback HTTP, stand-in
 // Marathon): GET/HEAD/DELETE, redirects, /v2/events event by event, chunked bodies, hop-by-hop headers,
-// X-Forwarded-*, auth forwarded and never logged, a client gone mid-body, Marathon gone mid-answer, 200 concurrent
+// X-Forwarded-*, auth forwarded and never logged, pipelining, Expect: 100-continue, a client gone mid-body, Marathon gone mid-answer, 200 concurrent
 // mixed requests.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -213,6 +213,35 @@ test('pipelined requests reach Marathon in the order the client sent them: a jud
   assert.deepEqual(statuses, [201, 200], text);
   const order = marathon.requests.filter((r) => r.path.startsWith('/v2/apps') && (r.method === 'POST' || r.method === 'DELETE') && (r.path.includes('pipelined') || r.body?.includes('pipelined')));
   assert.deepEqual(order.map((r) => r.method), ['POST', 'DELETE']);
+});
+
+test('Expect: 100-continue (curl with a large body): one 100 Continue, then the judged answer', async () => {
+  // RFC 7231 §5.1.1: the client waits for 100 before sending the body; the gate must judge the body it then gets,
+  // and Marathon's own 100 to the gate must not reach the client as a second interim answer.
+  const port = Number(new URL(gate.url).port);
+  const answer = (app: object) => {
+    const body = JSON.stringify(app);
+    return new Promise<string>((resolve, reject) => {
+      const s = connect(port, '127.0.0.1', () =>
+        s.write(`POST /v2/apps HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nExpect: 100-continue\r\nConnection: close\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n`),
+      );
+      let t = '';
+      s.on('data', (c) => {
+        const sentBody = t.includes('100 Continue');
+        t += c;
+        if (!sentBody && t.includes('100 Continue')) s.write(body);
+      });
+      s.on('error', reject);
+      s.on('close', () => resolve(t));
+    });
+  };
+  const padding = 'x'.repeat(2000);
+  const ok = await answer({ id: '/expect/ok', cmd: `sleep 100 # ${padding}` });
+  assert.deepEqual([...ok.matchAll(/^HTTP\/1\.1 (\d+)/gm)].map((m) => Number(m[1])), [100, 201], ok);
+  const bad = await answer({ id: '/expect/bad', cmd: `sleep 100 # ${padding}`, container: { type: 'MESOS', volumes: [{ containerPath: 'v', mode: 'RW', external: { size: 1 } }] } });
+  assert.deepEqual([...bad.matchAll(/^HTTP\/1\.1 (\d+)/gm)].map((m) => Number(m[1])), [100, 422], bad);
+  assert.match(bad, /external\/name/);
+  assert.equal(marathon.requests.filter((r) => r.method === 'POST' && r.body?.includes('/expect/bad')).length, 0);
 });
 
 test('200 concurrent mixed requests: every one answered, none lost or crossed', async () => {
