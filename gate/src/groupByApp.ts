@@ -16,6 +16,7 @@ import { allRules, rootGroupRules, type Diagnostic, type Profile } from '@marath
 import { collectApps, isObject, type JsonObject } from '@marathon-devtools/language-server/model/documentModel';
 import { cacheChars, perProfile } from './contentCache';
 import { lintTarget } from './lintCache';
+import { textForLint } from './textForLint';
 
 export type OwnFinding = Pick<Diagnostic, 'ruleId' | 'severity' | 'message' | 'pointer'>;
 
@@ -77,8 +78,8 @@ export function groupFindingsByApp(value: JsonObject, text: string, profile: Pro
   if (!skeleton) return undefined;
   const apps = appsFor(profile);
   const groups = groupsFor(profile);
-  const appTexts = refs.map((r) => JSON.stringify(r.app));
-  const skeletonText = JSON.stringify(skeleton);
+  const appTexts = refs.map((r) => textForLint(r.app));
+  const skeletonText = textForLint(skeleton);
   const cached = appTexts.map((t) => apps.get(t));
   let own = groups.get(skeletonText);
   const misses = cached.filter((c) => c === undefined).length;

@@ -9,6 +9,7 @@ import { collectApps, resolveId } from '@marathon-devtools/language-server/model
 import { isObject, type JsonObject } from '@marathon-devtools/language-server/model/documentModel';
 import { DeployedState } from './deployedState';
 import { isPartialUpdate, type AdmissionRoute, type RouteKind } from './routes';
+import { textForLint } from './textForLint';
 
 export interface LintTarget {
   kind: RouteKind;
@@ -95,7 +96,7 @@ function addApp(
     }
   }
   if (route.urlId !== undefined && id !== undefined && value.id !== id) value = { ...value, id };
-  const text = value === body && unchangedText !== undefined ? unchangedText : JSON.stringify(value);
+  const text = value === body && unchangedText !== undefined ? unchangedText : textForLint(value);
   p.targets.push({ kind: 'app', value, text, batchIndex, onlyPresentIn, ...(stored ? { stored: stored.id === id ? stored : { ...stored, id } } : {}) });
   if (id !== undefined && onlyPresentIn === undefined) p.apps.set(id, value);
 }
@@ -107,7 +108,7 @@ function podProposal(route: AdmissionRoute, body: unknown, bodyText: string, p: 
     return void (p.pass = 'pod id differs from the URL (Marathon answers 400)');
   }
   const value = route.urlId !== undefined && body.id === undefined ? { ...body, id: route.urlId } : body;
-  p.targets.push({ kind: 'pod', value, text: value === body ? bodyText : JSON.stringify(value) });
+  p.targets.push({ kind: 'pod', value, text: value === body ? bodyText : textForLint(value) });
 }
 
 function groupProposal(route: AdmissionRoute, body: unknown, bodyText: string, p: Proposal): void {
@@ -116,7 +117,7 @@ function groupProposal(route: AdmissionRoute, body: unknown, bodyText: string, p
   if (route.method === 'PATCH') {
     // `{"enforceRole": bool}` on a top-level group: judged as that group (group-enforce-role-toplevel).
     const value = { ...body, id: base };
-    p.targets.push({ kind: 'group', value, text: JSON.stringify(value) });
+    p.targets.push({ kind: 'group', value, text: textForLint(value) });
     return;
   }
   if (exclusiveGroupModes.some((k) => k in body) && Object.keys(body).length === 1) {
@@ -127,7 +128,7 @@ function groupProposal(route: AdmissionRoute, body: unknown, bodyText: string, p
   const groupId = typeof body.id === 'string' ? resolveId(body.id, base) : base;
   const value = body.id === groupId || (body.id === undefined && base === '/') ? body : { ...body, id: groupId };
   p.groupId = groupId;
-  p.targets.push({ kind: 'group', value, text: value === body ? bodyText : JSON.stringify(value) });
+  p.targets.push({ kind: 'group', value, text: value === body ? bodyText : textForLint(value) });
   for (const ref of collectApps(value, 'group')) if (ref.absoluteId !== undefined) p.apps.set(ref.absoluteId, ref.app);
 }
 
