@@ -55,6 +55,11 @@ export interface DryRunnerConfig {
    * the plugin to finish it, so it can release it (default: the mount timeout, at least 3 000, at most 120 000).
    */
   timeouts?: { mount?: number; unmount?: number; pluginCall?: number; lateMountGrace?: number };
+  /**
+   * How often mounts that dry runs could not release are retried once recover() has run (leftovers.ts; default
+   * 30 000; 0: only before the next dry run of their volume and at the next start).
+   */
+  leftoverRetryMs?: number;
   /** Structured log lines from work that outlives a request (default: JSON lines on stderr, like the server's). */
   log?: (level: 'info' | 'warn', event: string, fields: Record<string, unknown>) => void;
 }
@@ -97,7 +102,10 @@ export interface DryRunner {
   engines(): EngineName[];
   /** The engine used when a request names none; the transport validates such requests for this engine. */
   readonly defaultEngine: EngineName;
-  /** Replays the journal: unmounts whatever a killed predecessor left mounted. Call once at startup. */
+  /**
+   * Replays the journal: unmounts whatever a killed predecessor left mounted. Call once at startup; from then on
+   * mounts a dry run could not release are retried every `leftoverRetryMs`.
+   */
   recover(): Promise<RecoveryReport>;
   /** Waits for running dry runs (and their unmounts); cancels late-mount sweeps, whose entries stay for recover(). */
   close(): Promise<void>;

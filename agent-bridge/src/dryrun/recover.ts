@@ -64,9 +64,10 @@ const stepsText = (log: StepLog) => log.steps.map((s) => `${s.step}: ${s.detail 
 /** How long recovery lets a mount settle after a probe of the killed bridge (see recoverOne). */
 const releaseSettleMs = 300;
 
-type One = { kind: 'released'; mountpoint?: string; detail?: string } | { kind: 'notMounted' | 'unverified'; detail: string } | { kind: 'failed'; error: string } | { kind: 'skip' };
+export type One = { kind: 'released'; mountpoint?: string; detail?: string } | { kind: 'notMounted' | 'unverified'; detail: string } | { kind: 'failed'; error: string } | { kind: 'skip' };
 
-async function recoverOne(deps: RunDeps, e: JournalEntry): Promise<One> {
+/** One journal entry: released, seen not mounted, or why not. Also used for a live runner's leftovers (leftovers.ts). */
+export async function recoverOne(deps: RunDeps, e: JournalEntry): Promise<One> {
   if (e.bridgePid !== process.pid && isAlive(e.bridgePid) && (await isBridge(e.bridgePid))) {
     return { kind: 'failed', error: `bridge process ${e.bridgePid} that wrote this entry is still running; not touching its mount` };
   }

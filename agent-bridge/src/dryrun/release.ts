@@ -94,7 +94,7 @@ export async function releaseMount(deps: RunDeps, t: ReleaseTarget, log: StepLog
     const look = await lookForMount(deps, entry, client, t.mountpoint);
     const outcome: ReleaseOutcome = look.state === 'gone' ? 'released' : look.state === 'still-mounted' ? 'residue' : 'unverified';
     Object.assign(judged, { look, outcome });
-    const detail = outcome === 'residue' ? `${look.detail}; the journal entry stays so recover() retries` : `${look.detail}${um.ok ? '' : ' (although the unmount reported an error)'}`;
+    const detail = outcome === 'residue' ? `${look.detail}; the journal entry stays, so the release is retried (periodically, before the next dry run of this volume, and at the next start)` : `${look.detail}${um.ok ? '' : ' (although the unmount reported an error)'}`;
     return { ok: outcome === 'released' || (outcome === 'unverified' && um.ok), detail };
   });
   const { look, outcome } = judged;

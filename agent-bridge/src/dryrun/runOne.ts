@@ -1,5 +1,5 @@
 /**
- * One dry-run mount, step by step (dvdi-bridge.md §8): validate → policy → lock → discover → activate → get → in-use (prove
+ * One dry-run mount, step by step (dvdi-bridge.md §8): validate → policy → lock → leftover (only if an earlier run left one) → discover → activate → get → in-use (prove
  * unused, or refuse) → hazards → mount → verify → in-use-recheck → unmount → verify-released. Every branch that
  * mounted something reaches the one release path (release.ts), including cancellation; the journal covers the
  * branches a crash cuts short (recover.ts).
@@ -22,6 +22,7 @@ import { proofSources, type RunDeps } from './deps';
 import { shellUnsafePath } from './engines';
 import { hazardRefusal, unshownUse } from './hazards';
 import { lateMountGrace, probeLateMount, startLateMountSweep } from './lateMount';
+import { releaseLeftoversOf } from './leftovers';
 import { checkPolicy } from './policy';
 import { recheckUsers } from './recheck';
 import { releaseMount } from './release';
@@ -103,6 +104,15 @@ async function lockedRun(run: Run): Promise<DryRunMountResult> {
     log.add('cancel', false, 0, 'the request was cancelled before anything was mounted; nothing to undo');
     return done(run, 'failed');
   };
+
+  // A mount an earlier dry run of this volume could not release would be found below as a user of the volume: it
+  // is released first, under this run's lock, with the same proofs as at startup (leftovers.ts).
+  const t0 = performance.now();
+  const left = await releaseLeftoversOf(deps, driver, name);
+  if (left.released.length + left.kept.length > 0) {
+    log.add('leftover', left.kept.length === 0, performance.now() - t0, [...left.released, ...left.kept].join('; '));
+    if (left.kept.length > 0) return done(run, 'in-use');
+  }
 
   // The agent's own sources do not depend on the plugin: read them while discovery, activate and get run.
   const agentBefore: Promise<InUseReport> = agentUsers(proofSources(deps, driver), driver, name);
@@ -248,7 +258,7 @@ async function mountAndRelease(run: Run, client: PluginClient, create: boolean, 
   await recorded;
   const outcome = await releaseMount(deps, { engine, entry, plugin, mountpoint }, log, warnings, { timeoutMs: deps.timeouts.unmount, recheck: rechecking });
   if (outcome === 'in-use') {
-    warnings.push(`${driver}/${name} became in use while the dry run held it mounted at ${mountpoint}; it was NOT unmounted (that would tear it from the new user); the journal entry stays so recover() re-checks it later`);
+    warnings.push(`${driver}/${name} became in use while the dry run held it mounted at ${mountpoint}; it was NOT unmounted (that would tear it from the new user); the journal keeps it, and the bridge releases it once nobody else uses it (retried periodically and before the next dry run of this volume)`);
     return done(run, 'in-use', mountpoint);
   }
   const ok = (outcome === 'released' || outcome === 'unverified') && !ctx.signal.aborted && log.steps.every((s) => s.ok);

@@ -13,6 +13,7 @@ import { discoverPlugin, listPluginNames } from '../plugin/discovery';
 import type { DiscoveredDriver, DryRunner, DryRunnerConfig, DryRunMountResult, VolumeListResult } from './contract';
 import { availableEngines, buildEngines } from './engines';
 import { recoverJournal } from './recover';
+import { DEFAULT_LEFTOVER_RETRY_MS, retryLeftovers } from './leftovers';
 import type { RunDeps } from './deps';
 import { proofSources } from './deps';
 import { runOne } from './runOne';
@@ -41,6 +42,20 @@ export async function createDryRunner(config: DryRunnerConfig): Promise<DryRunne
   };
   const running = new Set<Promise<DryRunMountResult>>();
   let closed = false;
+  // Leftovers (leftovers.ts): retried by one pass at a time, from the end of recover() until close().
+  let leftoverTimer: NodeJS.Timeout | undefined;
+  let leftoverPass: Promise<void> | undefined;
+  const leftoverReasons = new Map<string, string>();
+  const startLeftoverRetries = () => {
+    const every = config.leftoverRetryMs ?? DEFAULT_LEFTOVER_RETRY_MS;
+    if (leftoverTimer || every <= 0 || closed) return;
+    leftoverTimer = setInterval(() => {
+      leftoverPass ??= retryLeftovers(deps, leftoverReasons)
+        .catch((e: Error) => deps.log('warn', 'leftover-pass-failed', { error: e.message }))
+        .finally(() => (leftoverPass = undefined));
+    }, every);
+    leftoverTimer.unref();
+  };
 
   async function pluginClient(driver: string): Promise<PluginClient> {
     const addr = await discoverPlugin(driver, config.pluginDirs);
@@ -103,16 +118,22 @@ export async function createDryRunner(config: DryRunnerConfig): Promise<DryRunne
 
     defaultEngine: config.defaultEngine,
 
-    recover: () => recoverJournal(deps, journal.live),
+    async recover() {
+      const report = await recoverJournal(deps, journal.live);
+      startLeftoverRetries();
+      return report;
+    },
 
     async close() {
       closed = true;
       deps.closing = true; // a run ending now leaves its unknown-outcome entry to recover() instead of starting a sweep
+      clearInterval(leftoverTimer);
       // A sweep only waits for a mount that may never come: cancel it (it finishes an unmount it already began).
       for (const s of deps.sweeps) s.cancel();
       // Each run ends with its own unmount; waiting for them is what keeps close() from leaking mounts.
       await Promise.allSettled([...running]);
       await Promise.allSettled([...deps.sweeps].map((s) => s.done));
+      await leftoverPass;
     },
   };
 }

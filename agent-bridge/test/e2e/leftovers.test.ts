@@ -1,0 +1,102 @@
+// A mount a dry run could not release (the volume became in use while it was mounted: never torn from that user)
+// is released as soon as nobody else uses it, without a restart: before the next dry run of the volume, and by the
+// runner's periodic pass. Real rclone serve docker (FUSE), a real docker/volume checkpoint standing for the task.
+import assert from 'node:assert/strict';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { readdir, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import type { DryRunnerConfig } from '../../src/dryrun/contract';
+import { createDryRunner } from '../../src/dryrun/runner';
+import { PluginClient } from '../../src/plugin/client';
+import { discoverPlugin } from '../../src/plugin/discovery';
+import { checksumTree, ctx, fuseSkipReason, makeLab, mountsUnder, runnerConfig, seedData, startRclone, type Lab } from './harness';
+
+describe('leftover mounts are released once nobody else uses them (rclone serve docker, real FUSE)', { skip: fuseSkipReason() }, () => {
+  let lab: Lab;
+  let rclone: Awaited<ReturnType<typeof startRclone>>;
+  const task = () => join(lab.checkpoints.dockerVolume, 'task-1');
+  const journal = async () => readdir(join(lab.stateDir, 'journal'));
+
+  before(async () => {
+    lab = await makeLab('leftovers');
+    rclone = await startRclone(lab);
+    const client = new PluginClient((await discoverPlugin('rclone', [lab.pluginDir]))!);
+    for (const name of ['lv1', 'lv2']) {
+      await seedData(join(lab.root, 'backing', name));
+      await client.create(name, { type: 'local', path: join(lab.root, 'backing', name) }, { timeoutMs: 5000 });
+    }
+  });
+  after(async () => {
+    await rclone?.stop();
+    await lab?.cleanup();
+  });
+
+  /** A dry run during which the agent starts a task on the volume (its docker/volume checkpoint appears once mounted). */
+  async function leaveInUse(runner: Awaited<ReturnType<typeof createDryRunner>>, name: string) {
+    const c = ctx();
+    c.onProgress = (step, status) => {
+      if (step === 'mount' && status === 'ok') {
+        mkdirSync(task(), { recursive: true });
+        writeFileSync(join(task(), 'volumes'), JSON.stringify({ volumes: [{ driver: 'rclone', name }] }));
+      }
+    };
+    const r = await runner.dryRunMount({ driver: 'rclone', name }, c);
+    assert.equal(r.verdict, 'in-use', JSON.stringify(r));
+    assert.ok(r.warnings.some((w) => /NOT unmounted/.test(w)), JSON.stringify(r.warnings));
+    assert.equal((await mountsUnder(lab.root)).filter((m) => m.includes(name)).length, 1, 'left mounted under the task');
+    assert.equal((await journal()).length, 1);
+  }
+
+  test('the next dry run of the volume releases the leftover first, once the task is gone; while it is there, it says why not', async () => {
+    const runner = await createDryRunner(runnerConfig(lab, { leftoverRetryMs: 0 }));
+    await runner.recover();
+    const sum = await checksumTree(join(lab.root, 'backing', 'lv1'));
+    try {
+      await leaveInUse(runner, 'lv1');
+      const still = await runner.dryRunMount({ driver: 'rclone', name: 'lv1' }, ctx());
+      assert.equal(still.verdict, 'in-use', JSON.stringify(still));
+      const kept = still.steps.find((s) => s.step === 'leftover');
+      assert.ok(kept && !kept.ok, JSON.stringify(still.steps));
+      assert.match(kept.detail!, /left rclone\/lv1 mounted at .*cannot be released yet: now in use \(.*task-1/);
+      assert.equal((await mountsUnder(lab.root)).filter((m) => m.includes('lv1')).length, 1, 'still mounted: the task uses it');
+
+      await rm(task(), { recursive: true });
+      const r = await runner.dryRunMount({ driver: 'rclone', name: 'lv1' }, ctx());
+      assert.equal(r.verdict, 'mounted-and-released', JSON.stringify(r, null, 1));
+      const released = r.steps.find((s) => s.step === 'leftover');
+      assert.ok(released?.ok, JSON.stringify(r.steps));
+      assert.match(released.detail!, /released the mount at .*lv1 an earlier dry run left/);
+      assert.deepEqual(await mountsUnder(lab.root), []);
+      assert.deepEqual(await journal(), []);
+      assert.equal(await checksumTree(join(lab.root, 'backing', 'lv1')), sum);
+    } finally {
+      await rm(task(), { recursive: true, force: true });
+      await runner.close();
+    }
+  });
+
+  test('with no further dry run, the periodic pass releases it once the task is gone, and logs it', async () => {
+    const events: { level: string; event: string; fields: Record<string, unknown> }[] = [];
+    const config: DryRunnerConfig = { ...runnerConfig(lab), leftoverRetryMs: 200, log: (level, event, fields) => void events.push({ level, event, fields }) };
+    const runner = await createDryRunner(config);
+    await runner.recover();
+    try {
+      await leaveInUse(runner, 'lv2');
+      await new Promise((r) => setTimeout(r, 700)); // a few passes while the task uses it: kept, said once
+      assert.equal((await mountsUnder(lab.root)).filter((m) => m.includes('lv2')).length, 1);
+      assert.equal(events.filter((e) => e.event === 'leftover-kept').length, 1, JSON.stringify(events));
+      await rm(task(), { recursive: true });
+      const deadline = Date.now() + 10_000;
+      while ((await journal()).length > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+      assert.deepEqual(await journal(), []);
+      assert.deepEqual(await mountsUnder(lab.root), []);
+      const ev = events.find((e) => e.event === 'leftover-released');
+      assert.ok(ev, JSON.stringify(events));
+      assert.equal(ev.fields.name, 'lv2');
+    } finally {
+      await rm(task(), { recursive: true, force: true });
+      await runner.close();
+    }
+  });
+});
