@@ -17,7 +17,7 @@ export interface RunnerSetup {
 }
 
 export async function setUpRunner(cfg: ServeConfig, log?: DryRunnerConfig['log']): Promise<RunnerSetup> {
-  const base = { dvdcliPath: cfg.dvdcliPath, stateDir: cfg.stateDir, checkpointDirs: cfg.checkpointDirs, proofs: cfg.proofs, ...(log ? { log } : {}) };
+  const base = { dvdcliPath: cfg.dvdcliPath, stateDir: cfg.stateDir, checkpointDirs: cfg.checkpointDirs, proofs: cfg.proofs, leftoverRetryMs: cfg.leftoverRetryMs, ...(log ? { log } : {}) };
   if (cfg.engine === undefined && cfg.pluginDirs === undefined) {
     const socketDir = join(cfg.stateDir, 'plugins');
     const local = await startLocalDriver({ stateDir: cfg.stateDir, socketDir });

@@ -27,7 +27,7 @@ const ENGINES: EngineName[] = ['docker-volume', 'dvdi-module', 'plugin'];
 export const SERVE_FLAGS: FlagSpec = {
   listen: 'string', 'token-file': 'string', 'state-dir': 'string', engine: 'string', dvdcli: 'string',
   'plugin-dirs': 'string', policy: 'string', 'tls-cert': 'string', 'tls-key': 'string', 'tls-client-ca': 'string',
-  'allow-origin': 'list', 'max-concurrent': 'string',
+  'allow-origin': 'list', 'max-concurrent': 'string', 'leftover-retry-ms': 'string',
   'docker-volume-checkpoint-dir': 'string', 'dvdi-checkpoint-dir': 'string', 'no-docker-volume-isolator': 'bool', 'no-dvdi-module': 'bool',
   'docker-socket': 'string', 'trust-checkpoints-for': 'list', 'allow-hazard': 'list',
 };
@@ -49,6 +49,8 @@ export interface ServeConfig {
   tls?: TlsFiles;
   allowedOrigins: string[];
   maxConcurrent: number;
+  /** How often mounts a dry run could not release are retried (0: only before the next dry run of their volume). */
+  leftoverRetryMs: number;
 }
 
 function readPem(path: string, flag: string): Buffer {
@@ -112,6 +114,9 @@ export function parseServeArgs(argv: string[]): ServeConfig {
   if (clientCa && !cert) throw new UsageError('serve: --tls-client-ca needs --tls-cert and --tls-key (client certificates only exist with TLS)');
   const maxConcurrent = Number(f.strings.get('max-concurrent') ?? 4);
   if (!Number.isInteger(maxConcurrent) || maxConcurrent < 1 || maxConcurrent > 64) throw new UsageError('serve: --max-concurrent must be an integer from 1 to 64');
+  const leftoverRetryText = f.strings.get('leftover-retry-ms') ?? '30000';
+  const leftoverRetryMs = Number(leftoverRetryText);
+  if (!/^\d+$/.test(leftoverRetryText) || leftoverRetryMs > 86_400_000) throw new UsageError('serve: --leftover-retry-ms must be an integer number of milliseconds from 0 (off) to 86400000');
   const origins = f.lists.get('allow-origin') ?? [];
   for (const o of origins) {
     if (!/^https?:\/\/[^/]+$/.test(o)) throw new UsageError(`serve: --allow-origin ${o} is not an origin like https://ops.example.com (scheme and host, no path)`);
@@ -152,6 +157,7 @@ export function parseServeArgs(argv: string[]): ServeConfig {
     tls,
     allowedOrigins: origins,
     maxConcurrent,
+    leftoverRetryMs,
   };
 }
 

@@ -21,6 +21,8 @@ serve options:
   --tls-client-ca F         require client certificates signed by this CA
   --allow-origin ORIGIN...  browser origins allowed to connect (others get 403)
   --max-concurrent N        concurrent requests per connection (default 4)
+  --leftover-retry-ms N     retry releasing mounts a dry run could not release every N ms
+                            (default 30000; 0: only before the next dry run of that volume)
  proving a volume unused before it is mounted (a missing proof refuses the dry run, naming the flag):
   --docker-volume-checkpoint-dir DIR   the agent's --docker_volume_checkpoint_dir
                             (default /var/run/mesos/isolators/docker/volume)

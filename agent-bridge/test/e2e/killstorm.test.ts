@@ -105,7 +105,7 @@ describe(`kill -9 at random instants, restart on the same state dir (seed ${seed
 
   test('embedded local driver (killed with the bridge), all three engines', async () => {
     const stateDir = join(lab.root, 'state-local');
-    const config = runnerConfig(lab, { stateDir, pluginDirs: [join(lab.root, 'sock-local')], timeouts: { ...fast, lateMountGrace: 400 } });
+    const config = runnerConfig(lab, { stateDir, pluginDirs: [join(lab.root, 'sock-local')], leftoverRetryMs: 50, timeouts: { ...fast, lateMountGrace: 400 } });
     // The volumes exist before the storm, one with data.
     const local = await startLocalDriver({ stateDir, socketDir: config.pluginDirs[0] });
     const client = new PluginClient({ transport: 'unix', socketPath: local.socketPath, address: local.socketPath, source: 'test' });
@@ -128,7 +128,7 @@ describe(`kill -9 at random instants, restart on the same state dir (seed ${seed
     await client.create('r1', { type: 'local', path: data }, { timeoutMs: 5000 });
     // recover() waits this long for a Mount the killed bridge left in flight; rclone's FUSE mount can take over
     // 600 ms on a loaded 2-core machine, and a mount that lands after the window is by design not waited for.
-    const config = runnerConfig(lab, { stateDir: join(lab.root, 'state-rclone'), timeouts: { ...fast, lateMountGrace: 1500 } });
+    const config = runnerConfig(lab, { stateDir: join(lab.root, 'state-rclone'), leftoverRetryMs: 50, timeouts: { ...fast, lateMountGrace: 1500 } });
     const r = await storm({ config, plan: { local: false, driver: 'rclone', names: ['r1'], engines: ALL }, kills: 100, maxDelayMs: 150, data }, seed + 1);
     total += r.started;
     console.log(`rclone: ${r.started} dry runs started, ${r.completed} completed, recovered ${JSON.stringify(r.recovered)}`);
@@ -143,7 +143,7 @@ describe(`kill -9 at random instants, restart on the same state dir (seed ${seed
     procs.push(f);
     const data = join(f.stateDir, 'backing', 'v');
     await seedData(data);
-    const config = runnerConfig(lab, { stateDir: join(lab.root, 'state-slow'), timeouts: { ...fast, lateMountGrace: 1500 } });
+    const config = runnerConfig(lab, { stateDir: join(lab.root, 'state-slow'), leftoverRetryMs: 50, timeouts: { ...fast, lateMountGrace: 1500 } });
     const r = await storm({ config, plan: { local: false, driver: 'slowks', names: ['v'], engines: ['plugin', 'docker-volume', 'plugin'] }, kills: 30, maxDelayMs: 450, data }, seed + 2);
     console.log(`slow plugin: ${r.started} dry runs started, ${r.completed} completed, recovered ${JSON.stringify(r.recovered)}`);
     assert.ok(r.recovered.released > 0, 'no kill landed with a Mount in flight that the plugin then finished');
