@@ -17,12 +17,16 @@ export const DEFAULT_LEFTOVER_RETRY_MS = 30_000;
 
 const sameVolume = (e: JournalEntry, driver: string, name: string) => e.driver.toLowerCase() === driver.toLowerCase() && e.name.toLowerCase() === name.toLowerCase();
 
-/** Why a leftover is still there, in words; undefined when it is gone (released, or seen not mounted). */
+/**
+ * Why a leftover is still there, in words; undefined when it is gone (released, seen not mounted) or when the Unmount
+ * was sent and the driver cannot show the result (`unverified`): that does not hold the volume as far as anyone can
+ * tell, so it blocks no dry run.
+ */
 export function stillThere(r: One): string | undefined {
-  if (r.kind === 'failed') return r.error;
-  if (r.kind === 'unverified') return `the plugin accepted the unmount but cannot show whether it is gone (${r.detail})`;
-  return undefined;
+  return r.kind === 'failed' ? r.error : undefined;
 }
+
+const unverifiedText = (r: One) => (r.kind === 'unverified' ? `; the plugin accepted the Unmount, but cannot show whether the mount is gone (${r.detail})` : '');
 
 /** The leftovers of one volume, released before a dry run of it; the caller holds the volume's lock. */
 export async function releaseLeftoversOf(deps: RunDeps, driver: string, name: string): Promise<{ released: string[]; kept: string[] }> {
@@ -31,8 +35,9 @@ export async function releaseLeftoversOf(deps: RunDeps, driver: string, name: st
   for (const e of entries.filter((x) => sameVolume(x, driver, name))) {
     const r = await recoverOne(deps, e).catch((err: Error): One => ({ kind: 'failed', error: err.message }));
     const why = stillThere(r);
-    if (why === undefined) out.released.push(r.kind === 'released' ? `released the mount ${r.mountpoint ? `at ${r.mountpoint} ` : ''}an earlier dry run left (started ${e.startedAt})${r.detail ? `: ${r.detail}` : ''}` : `an earlier dry run's mount (started ${e.startedAt}) is gone: ${'detail' in r ? r.detail : ''}`);
-    else out.kept.push(`an earlier dry run (started ${e.startedAt}) left ${e.driver}/${e.name} mounted${e.mountpoint ? ` at ${e.mountpoint}` : ''} and it cannot be released yet: ${why}`);
+    if (why !== undefined) out.kept.push(`an earlier dry run (started ${e.startedAt}) left ${e.driver}/${e.name} mounted${e.mountpoint ? ` at ${e.mountpoint}` : ''} and it cannot be released yet: ${why}`);
+    else if (r.kind === 'released') out.released.push(`released the mount ${r.mountpoint ? `at ${r.mountpoint} ` : ''}an earlier dry run left (started ${e.startedAt})${r.detail ? `: ${r.detail}` : ''}`);
+    else out.released.push(`an earlier dry run's mount (started ${e.startedAt}) was looked at again${r.kind === 'notMounted' ? `: not mounted (${r.detail})` : unverifiedText(r)}`);
   }
   return out;
 }
@@ -44,6 +49,8 @@ export async function releaseLeftoversOf(deps: RunDeps, driver: string, name: st
  */
 export async function retryLeftovers(deps: RunDeps, lastReason: Map<string, string>): Promise<void> {
   const { entries } = await deps.journal.list();
+  const present = new Set(entries.map((e) => e.id));
+  for (const id of lastReason.keys()) if (!present.has(id)) lastReason.delete(id); // released by a dry run meanwhile
   for (const e of entries) {
     if (deps.closing) return;
     if (lastReason.get(e.id)?.startsWith('unverified:')) continue;
@@ -51,6 +58,12 @@ export async function retryLeftovers(deps: RunDeps, lastReason: Map<string, stri
     if ('heldBy' in lock) continue; // a run or a sweep of that volume: the entry may be its own
     try {
       const r = await recoverOne(deps, e).catch((err: Error): One => ({ kind: 'failed', error: err.message }));
+      if (r.kind === 'unverified') {
+        // Sent once; the entry goes when the plugin accepted it (release.ts), else it waits as said above.
+        deps.log('warn', 'leftover-unverified', { driver: e.driver, name: e.name, startedAt: e.startedAt, detail: r.detail, what: 'the plugin accepted the unmount, but the driver cannot show whether it is gone; check the volume on this agent' });
+        lastReason.set(e.id, `unverified: ${r.detail}`);
+        continue;
+      }
       const why = stillThere(r);
       if (why === undefined) {
         lastReason.delete(e.id);

@@ -117,6 +117,33 @@ describe('recovery on a driver that cannot show its mounts', () => {
   });
 });
 
+describe('a leftover mount on a driver that cannot show its mounts', () => {
+  test('does not block the next dry run of the volume: the Unmount is sent again, said to be unverifiable, and the dry run goes on', async () => {
+    const rr = await startRexrayVfs(lab, 'leftvfs');
+    procs.push(rr);
+    assert.equal(spawnSync(DVDCLI_STANDIN, ['create', '--volumedriver=leftvfs', '--volumename=lv']).status, 0);
+    const stateDir = join(lab.root, 'state-leftvfs');
+    const config = runnerConfig(lab, { stateDir, leftoverRetryMs: 0, proofs: { dockerSocket: '', trustCheckpointsFor: ['leftvfs'], allowHazards: ['rexray-vfs-wipe-on-mount'] } });
+    const runner = await createDryRunner(config);
+    await runner.recover();
+    // What a dry run whose Unmount failed leaves: the journal entry of a mount the driver cannot show.
+    const deadPid = spawnSync('true').pid!;
+    await writeFile(join(stateDir, 'journal', 'left-1.json'), JSON.stringify({ id: 'left-1', driver: 'leftvfs', name: 'lv', engine: 'plugin', mountId: 'dvdi-bridge-gone', bridgePid: deadPid, startedAt: new Date(Date.now() - 60_000).toISOString(), phase: 'unmounting' }));
+    try {
+      const r = await runner.dryRunMount({ driver: 'leftvfs', name: 'lv' }, ctx());
+      assert.notEqual(r.verdict, 'in-use', JSON.stringify(r));
+      const left = r.steps.find((s) => s.step === 'leftover');
+      assert.ok(left?.ok, JSON.stringify(r.steps));
+      assert.match(left.detail!, /accepted the Unmount, but cannot show whether the mount is gone/);
+      assert.ok(r.steps.some((s) => s.step === 'mount'), JSON.stringify(r.steps));
+      assert.ok((await rr.calls()).includes('VolumeDriver.Unmount lv'));
+      assert.deepEqual((await readdir(join(stateDir, 'journal'))).filter((f) => f.endsWith('.json')), []);
+    } finally {
+      await runner.close();
+    }
+  });
+});
+
 describe('Docker containerizer tasks (Docker Engine API stand-in) and missing checkpoint dirs', () => {
   test('a volume a Docker container mounts is in-use and never mounted; a broken dockerd refuses, naming --docker-socket none', async () => {
     const f = await startFault(lab, 'dk', 'ok');
