@@ -2,15 +2,17 @@
 // is released as soon as nobody else uses it, without a restart: before the next dry run of the volume, and by the
 // runner's periodic pass. Real rclone serve docker (FUSE), a real docker/volume checkpoint standing for the task.
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { readdir, rm } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { DryRunnerConfig } from '../../src/dryrun/contract';
 import { createDryRunner } from '../../src/dryrun/runner';
 import { PluginClient } from '../../src/plugin/client';
 import { discoverPlugin } from '../../src/plugin/discovery';
-import { checksumTree, ctx, fuseSkipReason, makeLab, mountsUnder, runnerConfig, seedData, startRclone, type Lab } from './harness';
+import { startServe } from '../serveProcess';
+import { checksumTree, ctx, DVDCLI_STANDIN, fuseSkipReason, makeLab, mountsUnder, runnerConfig, seedData, startRclone, type Lab } from './harness';
 
 describe('leftover mounts are released once nobody else uses them (rclone serve docker, real FUSE)', { skip: fuseSkipReason() }, () => {
   let lab: Lab;
@@ -22,7 +24,7 @@ describe('leftover mounts are released once nobody else uses them (rclone serve 
     lab = await makeLab('leftovers');
     rclone = await startRclone(lab);
     const client = new PluginClient((await discoverPlugin('rclone', [lab.pluginDir]))!);
-    for (const name of ['lv1', 'lv2']) {
+    for (const name of ['lv1', 'lv2', 'lv3']) {
       await seedData(join(lab.root, 'backing', name));
       await client.create(name, { type: 'local', path: join(lab.root, 'backing', name) }, { timeoutMs: 5000 });
     }
@@ -97,6 +99,36 @@ describe('leftover mounts are released once nobody else uses them (rclone serve 
     } finally {
       await rm(task(), { recursive: true, force: true });
       await runner.close();
+    }
+  });
+
+  test('dvdi-bridge serve --leftover-retry-ms: a leftover that appears while it serves is released and logged', async () => {
+    const stateDir = join(lab.root, 'state-serve');
+    const tokens = join(lab.root, 'tokens');
+    await writeFile(tokens, `ops:${'b'.repeat(32)}\n`, { mode: 0o600 });
+    const main = resolve(import.meta.dirname, '../../src/main.ts');
+    const serve = await startServe(['--import', 'tsx', main, 'serve', '--listen', '127.0.0.1:0', '--token-file', tokens, '--state-dir', stateDir,
+      '--engine', 'plugin', '--dvdcli', DVDCLI_STANDIN, '--plugin-dirs', lab.pluginDir, '--docker-volume-checkpoint-dir', lab.checkpoints.dockerVolume,
+      '--dvdi-checkpoint-dir', lab.checkpoints.dvdiModule, '--docker-socket', 'none', '--leftover-retry-ms', '200']);
+    try {
+      // What a dry run that could not release leaves: its mount at the plugin, and its journal entry.
+      const sock = join(lab.pluginDir, 'rclone.sock');
+      const client = new PluginClient({ transport: 'unix', socketPath: sock, address: sock, source: 'test' });
+      const mp = await client.mount('lv3', 'dvdi-bridge-left', { timeoutMs: 10_000 });
+      await mkdir(join(stateDir, 'journal'), { recursive: true });
+      const deadPid = spawnSync('true').pid!;
+      await writeFile(join(stateDir, 'journal', 'left-3.json'), JSON.stringify({ id: 'left-3', driver: 'rclone', name: 'lv3', engine: 'plugin', pluginAddress: sock, mountId: 'dvdi-bridge-left', bridgePid: deadPid, startedAt: new Date().toISOString(), phase: 'mounted', mountpoint: mp, seenKernel: true }));
+      assert.equal((await mountsUnder(lab.root)).filter((m) => m.includes('lv3')).length, 1);
+      const deadline = Date.now() + 10_000;
+      while (!serve.logs.some((l) => l.event === 'leftover-released') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+      const ev = serve.logs.find((l) => l.event === 'leftover-released');
+      assert.ok(ev, JSON.stringify(serve.logs));
+      assert.equal(ev.name, 'lv3');
+      assert.deepEqual(await mountsUnder(lab.root), []);
+      assert.deepEqual(await readdir(join(stateDir, 'journal')), []);
+    } finally {
+      serve.proc.kill('SIGTERM');
+      assert.equal(await serve.exited, 0);
     }
   });
 });
