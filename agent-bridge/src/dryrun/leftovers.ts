@@ -22,7 +22,7 @@ const sameVolume = (e: JournalEntry, driver: string, name: string) => e.driver.t
  * was sent and the driver cannot show the result (`unverified`): that does not hold the volume as far as anyone can
  * tell, so it blocks no dry run.
  */
-export function stillThere(r: One): string | undefined {
+function stillThere(r: One): string | undefined {
   return r.kind === 'failed' ? r.error : undefined;
 }
 
