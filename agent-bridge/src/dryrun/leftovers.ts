@@ -28,11 +28,15 @@ function stillThere(r: One): string | undefined {
 
 const unverifiedText = (r: One) => (r.kind === 'unverified' ? `; the plugin accepted the Unmount, but cannot show whether the mount is gone (${r.detail})` : '');
 
-/** The leftovers of one volume, released before a dry run of it; the caller holds the volume's lock. */
-export async function releaseLeftoversOf(deps: RunDeps, driver: string, name: string): Promise<{ released: string[]; kept: string[] }> {
-  const { entries } = await deps.journal.list();
+/** The journal entries of one volume; while the caller holds the volume's lock, every one is a leftover. */
+export async function leftoversOf(deps: RunDeps, driver: string, name: string): Promise<JournalEntry[]> {
+  return (await deps.journal.list()).entries.filter((x) => sameVolume(x, driver, name));
+}
+
+/** Leftovers released before a dry run of their volume, in words: what went, and what stays and why. */
+export async function releaseLeftovers(deps: RunDeps, leftovers: readonly JournalEntry[]): Promise<{ released: string[]; kept: string[] }> {
   const out = { released: [] as string[], kept: [] as string[] };
-  for (const e of entries.filter((x) => sameVolume(x, driver, name))) {
+  for (const e of leftovers) {
     const r = await recoverOne(deps, e).catch((err: Error): One => ({ kind: 'failed', error: err.message }));
     const why = stillThere(r);
     if (why !== undefined) out.kept.push(`an earlier dry run (started ${e.startedAt}) left ${e.driver}/${e.name} mounted${e.mountpoint ? ` at ${e.mountpoint}` : ''} and it cannot be released yet: ${why}`);

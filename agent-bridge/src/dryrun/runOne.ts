@@ -22,7 +22,7 @@ import { proofSources, type RunDeps } from './deps';
 import { shellUnsafePath } from './engines';
 import { hazardRefusal, unshownUse } from './hazards';
 import { lateMountGrace, probeLateMount, startLateMountSweep } from './lateMount';
-import { releaseLeftoversOf } from './leftovers';
+import { leftoversOf, releaseLeftovers } from './leftovers';
 import { checkPolicy } from './policy';
 import { recheckUsers } from './recheck';
 import { releaseMount } from './release';
@@ -107,11 +107,20 @@ async function lockedRun(run: Run): Promise<DryRunMountResult> {
 
   // A mount an earlier dry run of this volume could not release would be found below as a user of the volume: it
   // is released first, under this run's lock, with the same proofs as at startup (leftovers.ts).
-  const t0 = performance.now();
-  const left = await releaseLeftoversOf(deps, driver, name);
-  if (left.released.length + left.kept.length > 0) {
-    log.add('leftover', left.kept.length === 0, performance.now() - t0, [...left.released, ...left.kept].join('; '));
-    if (left.kept.length > 0) return done(run, 'in-use');
+  let mine: JournalEntry[] | Error;
+  try {
+    mine = await leftoversOf(deps, driver, name);
+  } catch (e) {
+    mine = e as Error;
+  }
+  if (mine instanceof Error || mine.length > 0) {
+    const leftovers = mine;
+    const left = await log.run('leftover', async () => {
+      if (leftovers instanceof Error) return { ok: false, unreadable: true, detail: `cannot read the journal in ${deps.journal.dir} (${leftovers.message}); not mounting without knowing what an earlier run left` };
+      const r = await releaseLeftovers(deps, leftovers);
+      return { ok: r.kept.length === 0, unreadable: false, detail: [...r.released, ...r.kept].join('; ') };
+    });
+    if (!left.ok) return done(run, left.unreadable ? 'failed' : 'in-use');
   }
 
   // The agent's own sources do not depend on the plugin: read them while discovery, activate and get run.

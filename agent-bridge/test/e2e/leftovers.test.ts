@@ -12,7 +12,7 @@ import { createDryRunner } from '../../src/dryrun/runner';
 import { PluginClient } from '../../src/plugin/client';
 import { discoverPlugin } from '../../src/plugin/discovery';
 import { startServe } from '../serveProcess';
-import { checksumTree, ctx, DVDCLI_STANDIN, fuseSkipReason, makeLab, mountsUnder, runnerConfig, seedData, startRclone, type Lab } from './harness';
+import { checksumTree, ctx, DVDCLI_STANDIN, fuseSkipReason, makeLab, mountsUnder, runnerConfig, seedData, startFault, startRclone, type Lab } from './harness';
 
 describe('leftover mounts are released once nobody else uses them (rclone serve docker, real FUSE)', { skip: fuseSkipReason() }, () => {
   let lab: Lab;
@@ -129,6 +129,32 @@ describe('leftover mounts are released once nobody else uses them (rclone serve 
     } finally {
       serve.proc.kill('SIGTERM');
       assert.equal(await serve.exited, 0);
+    }
+  });
+});
+
+describe('a journal the next dry run cannot read', () => {
+  test('the dry run fails at step leftover, naming the journal, and mounts nothing', async () => {
+    const lab = await makeLab('leftover-journal');
+    const fault = await startFault(lab, 'jf', 'ok');
+    const stateDir = join(lab.root, 'state-jf');
+    const runner = await createDryRunner(runnerConfig(lab, { stateDir, leftoverRetryMs: 0 }));
+    try {
+      await runner.recover();
+      await rm(join(stateDir, 'journal'), { recursive: true });
+      await writeFile(join(stateDir, 'journal'), 'not a directory');
+      const events: string[] = [];
+      const r = await runner.dryRunMount({ driver: 'jf', name: 'x' }, ctx(undefined, undefined, events));
+      assert.equal(r.verdict, 'failed', JSON.stringify(r));
+      assert.match(r.steps.find((s) => s.step === 'leftover')?.detail ?? '', /cannot read the journal in .*state-jf\/journal \(ENOTDIR/);
+      assert.ok(!r.steps.some((s) => s.step === 'mount'), JSON.stringify(r.steps));
+      assert.deepEqual(events.filter((e) => e.startsWith('leftover:')), ['leftover:started', 'leftover:failed']);
+      assert.deepEqual(await mountsUnder(lab.root), []);
+    } finally {
+      await rm(join(stateDir, 'journal'), { force: true });
+      await runner.close();
+      await fault.stop();
+      await lab.cleanup();
     }
   });
 });
