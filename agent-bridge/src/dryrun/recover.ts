@@ -64,10 +64,17 @@ const stepsText = (log: StepLog) => log.steps.map((s) => `${s.step}: ${s.detail 
 /** How long recovery lets a mount settle after a probe of the killed bridge (see recoverOne). */
 const releaseSettleMs = 300;
 
-export type One = { kind: 'released'; mountpoint?: string; detail?: string } | { kind: 'notMounted' | 'unverified'; detail: string } | { kind: 'failed'; error: string } | { kind: 'skip' };
+export type One = { kind: 'released'; mountpoint?: string; detail?: string } | { kind: 'notMounted' | 'unverified'; detail: string } | { kind: 'failed'; error: string };
 
-/** One journal entry: released, seen not mounted, or why not. Also used for a live runner's leftovers (leftovers.ts). */
-export async function recoverOne(deps: RunDeps, e: JournalEntry): Promise<One> {
+/**
+ * One journal entry: released, seen not mounted, or why not; never rejects (an unexpected error is `failed`). Also
+ * used for a live runner's leftovers (leftovers.ts).
+ */
+export function recoverEntry(deps: RunDeps, e: JournalEntry): Promise<One> {
+  return recoverOne(deps, e).catch((err: Error): One => ({ kind: 'failed', error: err.message }));
+}
+
+async function recoverOne(deps: RunDeps, e: JournalEntry): Promise<One> {
   if (e.bridgePid !== process.pid && isAlive(e.bridgePid) && (await isBridge(e.bridgePid))) {
     return { kind: 'failed', error: `bridge process ${e.bridgePid} that wrote this entry is still running; not touching its mount` };
   }
@@ -132,7 +139,7 @@ export async function recoverJournal(deps: RunDeps, inFlight: Set<string>): Prom
   const { entries, unreadable } = await deps.journal.list();
   for (const u of unreadable) report.failed.push({ driver: '?', name: '?', error: `journal file ${u.file} is unreadable (${u.error}); inspect and remove it by hand` });
   const mine = entries.filter((e) => !inFlight.has(e.id)); // not this process's own running dry runs
-  const results = await Promise.all(mine.map((e) => recoverOne(deps, e).catch((err: Error): One => ({ kind: 'failed', error: err.message }))));
+  const results = await Promise.all(mine.map((e) => recoverEntry(deps, e)));
   mine.forEach((e, i) => {
     const r = results[i];
     const who = { driver: e.driver, name: e.name };

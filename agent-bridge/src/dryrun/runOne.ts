@@ -107,14 +107,8 @@ async function lockedRun(run: Run): Promise<DryRunMountResult> {
 
   // A mount an earlier dry run of this volume could not release would be found below as a user of the volume: it
   // is released first, under this run's lock, with the same proofs as at startup (leftovers.ts).
-  let mine: JournalEntry[] | Error;
-  try {
-    mine = await leftoversOf(deps, driver, name);
-  } catch (e) {
-    mine = e as Error;
-  }
-  if (mine instanceof Error || mine.length > 0) {
-    const leftovers = mine;
+  const leftovers = await leftoversOf(deps, driver, name).catch((e: Error) => e);
+  if (leftovers instanceof Error || leftovers.length > 0) {
     const left = await log.run('leftover', async () => {
       if (leftovers instanceof Error) return { ok: false, unreadable: true, detail: `cannot read the journal in ${deps.journal.dir} (${leftovers.message}); not mounting without knowing what an earlier run left` };
       const r = await releaseLeftovers(deps, leftovers);

@@ -45,12 +45,12 @@ export async function createDryRunner(config: DryRunnerConfig): Promise<DryRunne
   // Leftovers (leftovers.ts): retried by one pass at a time, from the end of recover() until close().
   let leftoverTimer: NodeJS.Timeout | undefined;
   let leftoverPass: Promise<void> | undefined;
-  const leftoverReasons = new Map<string, string>();
+  const leftoversSeen = new Map<string, { unverified: boolean; reason: string }>();
   const startLeftoverRetries = () => {
     const every = config.leftoverRetryMs ?? DEFAULT_LEFTOVER_RETRY_MS;
     if (leftoverTimer || every <= 0 || closed) return;
     leftoverTimer = setInterval(() => {
-      leftoverPass ??= retryLeftovers(deps, leftoverReasons)
+      leftoverPass ??= retryLeftovers(deps, leftoversSeen)
         .catch((e: Error) => deps.log('warn', 'leftover-pass-failed', { error: e.message }))
         .finally(() => (leftoverPass = undefined));
     }, every);

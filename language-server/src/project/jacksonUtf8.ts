@@ -36,7 +36,7 @@ export function jacksonSequenceTail(b: Uint8Array, i: number): number {
 /** Bytes the escape at `i` (a backslash) stands for in a field name's quads, and the raw bytes it takes (parseEscapedName). */
 function escapeWidth(b: Uint8Array, i: number): { bytes: number; raw: number } {
   if (b[i + 1] !== 0x75) return { bytes: 1, raw: 2 };
-  const cp = Number.parseInt(Buffer.from(b.subarray(i + 2, i + 6)).toString('latin1'), 16);
+  const cp = Number.parseInt(String.fromCharCode(...b.subarray(i + 2, i + 6)), 16);
   return { bytes: !(cp > 0x7f) ? 1 : cp < 0x800 ? 2 : 3, raw: 6 };
 }
 
