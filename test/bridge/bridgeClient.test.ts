@@ -1,7 +1,9 @@
 /** The bridge client against the REAL dvdi-bridge (shipped bundle, embedded local driver): no mock server. */
 import { after, before, describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
+import { once } from 'node:events';
 import { createServer, type Server, type Socket } from 'node:net';
+import type { WebSocket } from 'ws';
 import { BridgeConnection, bridgeEndpoint, type DryRunProgress } from '../../agent-bridge/src/client/bridgeClient';
 import { BridgeError } from '../../agent-bridge/src/client/bridgeErrors';
 import { probeAgent } from '../../agent-bridge/src/client/healthProbe';
@@ -158,6 +160,25 @@ describe('bridge client against the real dvdi-bridge', () => {
     } finally {
       for (const s of sockets) s.destroy();
       blackHole.close();
+    }
+  });
+
+  it('a request after the bridge closed the connection fails as closed, not at its timeout as a hung plugin', async () => {
+    const restarting = await startRealBridge();
+    const c = await BridgeConnection.connect(restarting.url, restarting.token);
+    try {
+      assert.ok((await c.info()).engines.length > 0);
+      // The bridge restarts (Marathon redeploys it) while a client still holds the connection, e.g. between two
+      // volumes of one app in `dry-run --app`.
+      const ws = (c as unknown as { ws: WebSocket }).ws;
+      const closed = once(ws, 'close');
+      await restarting.stop();
+      await closed;
+      await rejectsWith(c.dryRunMount({ driver: 'local', name: 'after-close' }, () => undefined, undefined, 2000), 'closed', /closed the connection \(1001: dvdi-bridge is shutting down\)/);
+      await rejectsWith(c.info(), 'closed', /closed the connection/);
+    } finally {
+      c.close();
+      await restarting.stop();
     }
   });
 

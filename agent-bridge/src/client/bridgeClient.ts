@@ -54,9 +54,15 @@ export class BridgeConnection {
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
 
+  /** Why the connection ended, once it has: later requests fail with it at once (nothing could answer them). */
+  private ended: BridgeError | undefined;
+
   private constructor(private readonly ws: WebSocket, readonly url: string) {
     ws.on('message', (data) => this.onMessage(String(data)));
-    ws.on('close', (code, reason) => this.failAll(new BridgeError('closed', `The agent at ${url} closed the connection (${code}${reason.length ? `: ${reason}` : ''}) before answering. Check the bridge's log on the agent, then try again.`)));
+    ws.on('close', (code, reason) => {
+      this.ended ??= new BridgeError('closed', `The agent at ${url} closed the connection (${code}${reason.length ? `: ${reason}` : ''}) before answering. Check the bridge's log on the agent, then try again.`);
+      this.failAll(this.ended);
+    });
     ws.on('error', (e) => this.failAll(classifyConnectError(e, url)));
   }
 
@@ -116,6 +122,12 @@ export class BridgeConnection {
   }
 
   private request(method: string, params: unknown, opts: RequestOptions = {}): Promise<unknown> {
+    // A request on a connection that has ended would never be sent (send() drops it) and would only fail at its
+    // timeout (15 min for a dry run) with a misleading "did not answer": e.g. the next volume of an app after the
+    // bridge restarted mid-run.
+    if (this.ws.readyState !== WebSocket.OPEN) {
+      return Promise.reject(this.ended ?? new BridgeError('closed', `The connection to the agent at ${this.url} is closed; ${method} was not sent. Connect again.`));
+    }
     const id = this.nextId++;
     const timeoutMs = opts.timeoutMs ?? 60_000;
     return new Promise((resolve, reject) => {
