@@ -105,7 +105,9 @@ export async function dryRun(argv: string[]): Promise<number> {
     gaveUp(130);
   };
   process.on('SIGINT', onSigint);
-  const timer = setTimeout(() => cancel(`no answer after ${timeoutS} s`), timeoutS * 1000);
+  // A longer delay than a timer holds would fire after 1 ms (TimeoutOverflowWarning) and cancel every dry run at
+  // once: a generous --timeout (1e10, Infinity) means "wait as long as it takes", so it is capped instead.
+  const timer = setTimeout(() => cancel(`no answer after ${timeoutS} s`), Math.min(timeoutS * 1000, maxTimerMs));
   const run = conn
     .dryRunMount(params, (p) => void (json || say(`  … ${p.step} ${p.status}`)), abort.signal, maxTimerMs) // --timeout is ours: it cancels and still waits for the unmount
     .then(

@@ -101,6 +101,13 @@ describe('dvdi-bridge serve + dry-run (real runner, embedded local driver)', () 
     assert.match(r.stderr, /… mount started/);
   });
 
+  it('the dry-run subcommand with a --timeout longer than a timer holds waits for the verdict instead of cancelling at once', () => {
+    const r = runCli('dry-run', '--url', url, '--token-file', tokenFile, '--driver', 'local', '--name', 'e2e-vol', '--timeout', '1e10');
+    assert.equal(r.status, 0, r.stdout + r.stderr);
+    assert.match(r.stdout, /verdict: mounted-and-released/);
+    assert.doesNotMatch(r.stderr, /cancel/i);
+  });
+
   it('the dry-run subcommand reports an injection attempt naming the field, exit 2', () => {
     const r = runCli('dry-run', '--url', url, '--token-file', tokenFile, '--driver', 'local', '--name', 'a;rm -rf /');
     assert.equal(r.status, 2);
