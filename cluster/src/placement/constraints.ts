@@ -61,12 +61,25 @@ function intValue(v: string | undefined, fallback: number): number {
 /** Compiled patterns (null: JavaScript cannot compile it); one app's few patterns meet thousands of agents. */
 const compiled = new Map<string, RegExp | null>();
 
+/**
+ * Java's leading embedded flags (`java.util.regex.Pattern`: `(?i)rack-a` matches "RACK-A"), which JavaScript does not
+ * parse, as RegExp flags. `d` (Unix lines) and `u` (Unicode case) change nothing for hostnames and attribute
+ * values, which hold no line breaks and only ASCII (mesos-master-api.md §3); `x` and flags further in are left to
+ * RegExp, which refuses them, so they count as "cannot evaluate", never as a silent other answer.
+ */
+function javaFlags(pattern: string): { source: string; flags: string } {
+  const m = /^\(\?([imsdu]+)\)/.exec(pattern);
+  if (!m) return { source: pattern, flags: '' };
+  return { source: pattern.slice(m[0].length), flags: [...new Set(m[1].replace(/[du]/g, ''))].join('') };
+}
+
 /** Java `String.matches`: the whole string. A regex JavaScript cannot compile counts as no match. */
 function fullMatch(pattern: string, s: string): boolean | undefined {
   let re = compiled.get(pattern);
   if (re === undefined) {
     try {
-      re = new RegExp(`^(?:${pattern})$`);
+      const { source, flags } = javaFlags(pattern);
+      re = new RegExp(`^(?:${source})$`, flags);
     } catch {
       re = null;
     }
