@@ -161,6 +161,14 @@ export function parseServeArgs(argv: string[]): ServeConfig {
   };
 }
 
+function isSocket(p: string): boolean {
+  try {
+    return statSync(p).isSocket();
+  } catch {
+    return false;
+  }
+}
+
 function isDir(p: string): boolean {
   try {
     return statSync(p).isDirectory();
@@ -179,6 +187,9 @@ function proofFlags(f: ReturnType<typeof parseFlags>, dirs: { dockerVolume: stri
     if (f.strings.has(flag) && !isDir(dir)) throw new UsageError(`serve: --${flag} ${dir} is not a directory; give the agent's checkpoint dir as it exists on this host`);
   }
   const sock = f.strings.get('docker-socket');
+  // Only the default path may be missing (no dockerd on this agent). A named socket that is not there is a typo, and
+  // taking it for "no Docker daemon" would skip the only proof that no Docker containerizer task uses the volume.
+  if (sock !== undefined && sock !== 'none' && !isSocket(sock)) throw new UsageError(`serve: --docker-socket ${sock} is not a socket; give the agent's Docker Engine API socket (dockerd's -H unix://…), or --docker-socket none if no Docker container on this agent can use these volumes`);
   const trust = f.lists.get('trust-checkpoints-for') ?? [];
   for (const d of trust) if (!/^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(d)) throw new UsageError(`serve: --trust-checkpoints-for ${JSON.stringify(d)} is not a driver name (letters, digits, "_", ".", "-")`);
   return {

@@ -29,7 +29,7 @@ describe('client disconnect mid-mount (bundled serve, real runner, fault plugin 
     writeFileSync(tokenFile, `drop:${TOKEN}\n`);
     const policy = join(lab.root, 'policy.json');
     writeFileSync(policy, JSON.stringify({ drop: { allowedDrivers: ['slowfs'] } }));
-    const serve = await startServe([BUNDLE, 'serve', '--listen', '127.0.0.1:0', '--token-file', tokenFile, '--state-dir', lab.stateDir, '--plugin-dirs', lab.pluginDir, '--policy', policy, '--docker-volume-checkpoint-dir', lab.checkpoints.dockerVolume, '--dvdi-checkpoint-dir', lab.checkpoints.dvdiModule, '--docker-socket', join(lab.root, 'docker.sock')]);
+    const serve = await startServe([BUNDLE, 'serve', '--listen', '127.0.0.1:0', '--token-file', tokenFile, '--state-dir', lab.stateDir, '--plugin-dirs', lab.pluginDir, '--policy', policy, '--docker-volume-checkpoint-dir', lab.checkpoints.dockerVolume, '--dvdi-checkpoint-dir', lab.checkpoints.dvdiModule, '--docker-socket', 'none']);
     ({ proc, url } = serve);
     logs = serve.logs;
   });

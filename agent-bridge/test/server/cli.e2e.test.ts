@@ -163,6 +163,9 @@ describe('dvdi-bridge startup errors are one readable line, exit 2', () => {
     ['a plugin dir that does not exist', [...serve, '--engine', 'plugin', '--plugin-dirs', `${dir}:${join(dir, 'nope')}`], /--plugin-dirs: .*nope is not a directory/],
     ['a checkpoint dir that does not exist', [...serve, '--docker-volume-checkpoint-dir', join(dir, 'nope')], /--docker-volume-checkpoint-dir .*nope is not a directory/],
     ['a vouch that contradicts a dir', [...serve, '--no-dvdi-module', '--dvdi-checkpoint-dir', dir], /--no-dvdi-module and --dvdi-checkpoint-dir contradict/],
+    // A mistyped socket taken for "no dockerd here" would skip the Docker containerizer proof of "unused".
+    ['a Docker socket that does not exist', [...serve, '--docker-socket', join(dir, 'dockr.sock')], /--docker-socket .*dockr\.sock is not a socket; .*--docker-socket none if no Docker container/],
+    ['a Docker socket that is a plain file', [...serve, '--docker-socket', process.execPath], /--docker-socket .* is not a socket/],
   ];
   for (const [what, args, pattern] of honest) {
     it(what, { skip: what.includes('anywhere') && process.env.PATH?.split(':').some((d) => existsSync(join(d, 'dvdcli'))) ? 'a dvdcli is installed here' : false }, () => {
