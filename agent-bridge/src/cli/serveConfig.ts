@@ -5,6 +5,7 @@
 import { accessSync, constants, existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { basename, delimiter, dirname, join, resolve, sep } from 'node:path';
+import { knownDrivers } from '@marathon-devtools/schema/drivers/index';
 import type { EngineName, ProofOptions } from '../dryrun/index';
 import { loadPolicy, type PolicyResolver } from '../security/policyFile';
 import { loadTokenFile, type TokenStore } from '../security/tokens';
@@ -192,6 +193,11 @@ function proofFlags(f: ReturnType<typeof parseFlags>, dirs: { dockerVolume: stri
   if (sock !== undefined && sock !== 'none' && !isSocket(sock)) throw new UsageError(`serve: --docker-socket ${sock} is not a socket; give the agent's Docker Engine API socket (dockerd's -H unix://…), or --docker-socket none if no Docker container on this agent can use these volumes`);
   const trust = f.lists.get('trust-checkpoints-for') ?? [];
   for (const d of trust) if (!/^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(d)) throw new UsageError(`serve: --trust-checkpoints-for ${JSON.stringify(d)} is not a driver name (letters, digits, "_", ".", "-")`);
+  // Only a hazard the bridge refuses can be allowed; a misspelt id would leave it refused while the operator believes otherwise.
+  const allowable = knownDrivers.flatMap((d) => d.hazards ?? []).filter((h) => h.kind === 'wipes-on-mount').map((h) => h.id);
+  for (const h of f.lists.get('allow-hazard') ?? []) {
+    if (!allowable.includes(h)) throw new UsageError(`serve: --allow-hazard ${JSON.stringify(h)} is not a hazard the bridge refuses; known: ${[...new Set(allowable)].join(', ')} (a driver that cannot show its users is vouched for with --trust-checkpoints-for D)`);
+  }
   return {
     ...(noDv ? { noDockerVolumeIsolator: true } : {}),
     ...(noDvdi ? { noDvdiModule: true } : {}),

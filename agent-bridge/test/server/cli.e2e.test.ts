@@ -165,6 +165,7 @@ describe('dvdi-bridge startup errors are one readable line, exit 2', () => {
     ['a vouch that contradicts a dir', [...serve, '--no-dvdi-module', '--dvdi-checkpoint-dir', dir], /--no-dvdi-module and --dvdi-checkpoint-dir contradict/],
     // A mistyped socket taken for "no dockerd here" would skip the Docker containerizer proof of "unused".
     ['a Docker socket that does not exist', [...serve, '--docker-socket', join(dir, 'dockr.sock')], /--docker-socket .*dockr\.sock is not a socket; .*--docker-socket none if no Docker container/],
+    ['a misspelt --allow-hazard', [...serve, '--allow-hazard', 'rexray-vfs-wipe-on-mnt'], /--allow-hazard "rexray-vfs-wipe-on-mnt" is not a hazard the bridge refuses; known: rexray-vfs-wipe-on-mount/],
     ['a Docker socket that is a plain file', [...serve, '--docker-socket', process.execPath], /--docker-socket .* is not a socket/],
   ];
   for (const [what, args, pattern] of honest) {
