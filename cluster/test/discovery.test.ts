@@ -35,6 +35,9 @@ test('the scheme follows the bridge app: an HTTPS health check or --tls-cert mea
   assert.equal(bridgeScheme({ healthChecks: [{ protocol: 'MESOS_HTTPS' }] }), 'wss');
   assert.equal(bridgeScheme({ cmd: 'node bridge.cjs serve --tls-cert x --tls-key y' }), 'wss');
   assert.equal(bridgeScheme({}), 'ws');
+  // A bridge image whose entrypoint is dvdi-bridge takes its flags as args, not cmd.
+  assert.equal(bridgeScheme({ args: ['serve', '--listen', '0.0.0.0:8474', '--tls-cert', '/etc/tls/cert.pem', '--tls-key', '/etc/tls/key.pem'] }), 'wss');
+  assert.equal(bridgeScheme({ args: ['serve', '--listen', '0.0.0.0:8474'] }), 'ws');
 });
 
 test('one per agent counts active agents that pass the other constraints, and says who is left out', () => {

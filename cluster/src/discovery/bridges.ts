@@ -36,12 +36,13 @@ export interface BridgeDiscovery {
 
 /**
  * The scheme the bridge app serves: wss when it was started with TLS (an HTTPS health check or --tls-cert in
- * its command), else ws.
+ * its command line: `cmd`, or `args` for an app whose container's entrypoint runs the bridge), else ws.
  */
-export function bridgeScheme(app: { healthChecks?: unknown; cmd?: unknown }): 'ws' | 'wss' {
+export function bridgeScheme(app: { healthChecks?: unknown; cmd?: unknown; args?: unknown }): 'ws' | 'wss' {
   const hc = Array.isArray(app.healthChecks) ? app.healthChecks : [];
   const https = hc.some((h) => typeof h?.protocol === 'string' && /HTTPS$/.test(h.protocol));
-  return https || (typeof app.cmd === 'string' && app.cmd.includes('--tls-cert')) ? 'wss' : 'ws';
+  const words = [app.cmd, ...(Array.isArray(app.args) ? app.args : [])].filter((w): w is string => typeof w === 'string');
+  return https || words.some((w) => w.includes('--tls-cert')) ? 'wss' : 'ws';
 }
 
 const hostForUrl = (h: string) => (h.includes(':') && !h.startsWith('[') ? `[${h}]` : h);
