@@ -74,6 +74,19 @@ test('scale: a deployment lock is a clear error; --force overrides it', async ()
   setBridgeApp(marathon, BRIDGE_APP);
 });
 
+test('scale: a constraint it cannot evaluate (a Java-only regex) changes nothing instead of scaling the bridges away', async () => {
+  // `++` is a possessive quantifier: valid for Marathon's java.util.regex, which every lab agent matches.
+  setBridgeApp(marathon, { ...BRIDGE_APP, instances: 4, constraints: [...BRIDGE_APP.constraints, ['hostname', 'LIKE', '127\\.0\\.0\\.1[0-9]++']] });
+  const before = puts().length;
+  for (const extra of [[], ['--dry-run']]) {
+    const r = await cli(['scale', ...cluster(), '--app', '/dvdi-bridge', ...extra]);
+    assert.equal(r.code, 2, r.stdout + r.stderr);
+    assert.match(r.stderr, /^scale: cannot count the matching agents: \["hostname","LIKE","127\\\\\.0\\\\\.0\\\\\.1\[0-9\]\+\+"\]: .*not a regular expression this tool can evaluate; \/dvdi-bridge keeps 4 instances\./m);
+  }
+  assert.equal(puts().length, before, 'nothing sent to Marathon');
+  setBridgeApp(marathon, BRIDGE_APP);
+});
+
 const appFile = (name: string, app: object) => {
   const f = join(lab.dir, name);
   writeFileSync(f, JSON.stringify(app, null, 2));

@@ -26,6 +26,12 @@ export async function scale(argv: string[]): Promise<number> {
   const leftOut = c.excluded.map((e) => `  left out ${e.agent.hostname}: ${e.reasons.join('; ')}`);
   const report = { app: appId, agents: total, matching: c.matching.map((a) => a.hostname), instances: { before: current, after: c.count }, changed: false, problems: c.problems, deploymentId: undefined as string | undefined };
   for (const p of c.problems) process.stderr.write(`scale: warning: ${p}\n`);
+  // An agent left out by a constraint that could not be evaluated may well match: a count built on it could scale
+  // the bridges away from agents that need them, so nothing is changed (nor predicted).
+  if (current !== c.count && c.undecided.length > 0) {
+    process.stderr.write(`scale: cannot count the matching agents: ${c.undecided.join('; ')}; ${appId} keeps ${current} instance${current === 1 ? '' : 's'}. Write the pattern without Java-only syntax (possessive or atomic groups, \\p{…}, \\Q…\\E, embedded flags past the start) or set instances by hand\n`);
+    return 2;
+  }
   if (current === c.count) {
     if (f.bools.has('json')) say(JSON.stringify(report, null, 2));
     else {

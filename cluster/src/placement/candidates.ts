@@ -36,6 +36,8 @@ export interface Placement {
   candidates: MesosAgent[];
   /** Entries of the definition that could not be read (the app would be refused anyway). */
   problems: string[];
+  /** Constraints this tool could not evaluate (with why): the agents they left out may be candidates after all. */
+  undecided: string[];
 }
 
 /** A task needs cpus or memory of the role; disk or ports alone cannot host one. */
@@ -63,6 +65,7 @@ export function placeApp(spec: PlacementSpec, agents: readonly MesosAgent[], opt
   const used = constraints.filter((c) => !options.ignore?.(c));
   const regionAware = constraints.some((c) => c.field === '@region' || c.field === '@zone');
   const roles = acceptedRoles(spec);
+  const undecided = new Set<string>();
   const out: AgentPlacement[] = agents.map((agent) => {
     const reasons: string[] = [];
     if (agent.active === false) reasons.push('is not active (disconnected, deactivated or draining)');
@@ -75,10 +78,11 @@ export function placeApp(spec: PlacementSpec, agents: readonly MesosAgent[], opt
     for (const c of used) {
       const r = checkConstraint(c, agent, options.placed ?? []);
       if (!r.pass) reasons.push(`${constraintText(c)}: ${r.reason}`);
+      if (r.undecided) undecided.add(`${constraintText(c)}: ${r.reason}`);
     }
     return { agent, candidate: reasons.length === 0, reasons };
   });
-  return { agents: out, candidates: out.filter((a) => a.candidate).map((a) => a.agent), problems };
+  return { agents: out, candidates: out.filter((a) => a.candidate).map((a) => a.agent), problems, undecided: [...undecided] };
 }
 
 /** True for `["hostname","UNIQUE"]` (or `@hostname`), the "one instance per agent" constraint. */

@@ -21,6 +21,8 @@ export interface ConstraintCheck {
   pass: boolean;
   /** Why, in Marathon's terms: "rack is r10, which does not match r[0-9]". */
   reason: string;
+  /** This tool could not evaluate the constraint (a Java regex JavaScript cannot compile): `pass` is no answer. */
+  undecided?: true;
 }
 
 /** `[field, OP, value?]` as text, the way users write it. */
@@ -137,7 +139,7 @@ export function checkConstraint(c: PlacementConstraint, agent: PlacementAgent, p
     case 'UNLIKE': {
       if (v === undefined || v === '') return { pass: false, reason: `${c.operator} without a regular expression never passes` };
       const m = fullMatch(v, o);
-      if (m === undefined) return { pass: false, reason: `"${v}" is not a regular expression this tool can evaluate` };
+      if (m === undefined) return { pass: false, undecided: true, reason: `"${v}" is not a regular expression this tool can evaluate` };
       const pass = c.operator === 'LIKE' ? m : !m;
       return { pass, reason: `${is}, which ${m ? 'matches' : 'does not match'} ${v}` };
     }

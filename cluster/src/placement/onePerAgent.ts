@@ -14,6 +14,8 @@ export interface OnePerAgentCount {
   excluded: { agent: MesosAgent; reasons: string[] }[];
   /** Unreadable constraints, and a note when the app is not one-per-agent at all. */
   problems: string[];
+  /** Constraints that could not be evaluated: `count` is then no answer (see placeApp). */
+  undecided: string[];
 }
 
 export function countOnePerAgent(spec: PlacementSpec, agents: readonly MesosAgent[], masterRegion?: string): OnePerAgentCount {
@@ -25,5 +27,6 @@ export function countOnePerAgent(spec: PlacementSpec, agents: readonly MesosAgen
     matching: p.candidates,
     excluded: p.agents.filter((a) => !a.candidate).map((a) => ({ agent: a.agent, reasons: a.reasons })),
     problems,
+    undecided: p.undecided,
   };
 }
