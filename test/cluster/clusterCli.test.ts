@@ -9,6 +9,8 @@ import { join } from 'node:path';
 import { startLab, type Lab } from './lab';
 import { startStandinMarathon, type StandinMarathon } from '../standins/marathon/standin';
 import { setBridgeApp, setBridgeTasks } from './bridgeApp';
+import { startMesosMaster } from '../standins/mesos-master/server';
+import { agent } from '../standins/mesos-master/agents';
 
 const BRIDGE = join(import.meta.dirname, '../../agent-bridge/dist/bridge.cjs');
 let lab: Lab;
@@ -85,6 +87,23 @@ test('scale: a constraint it cannot evaluate (a Java-only regex) changes nothing
   }
   assert.equal(puts().length, before, 'nothing sent to Marathon');
   setBridgeApp(marathon, BRIDGE_APP);
+});
+
+test('scale: a master whose /master/state does not answer in time, with agents in two regions, changes nothing', async () => {
+  // One more dvdi agent, in another region than the master's: Marathon declines its offers (mesos-master-api.md §4).
+  const far = agent({ id: 'lab-agent-S9', hostname: '127.0.0.19', attributes: { dvdi: 'true' }, region: 'us', zone: 'c' }, 9);
+  const slow = await startMesosMaster({ agents: [...lab.agents.map((a) => a.mesos), far], domain: { region: 'eu', zone: 'a' }, stateDelayMs: 5_000 });
+  try {
+    setBridgeApp(marathon, { ...BRIDGE_APP, instances: 4 });
+    const before = puts().length;
+    const r = await cli(['scale', '--marathon', marathon.url, '--mesos', slow.url, '--marathon-timeout', '1', '--app', '/dvdi-bridge']);
+    assert.equal(r.code, 2, r.stdout + r.stderr);
+    assert.match(r.stderr, /^scale: cannot count the matching agents: the Mesos master's region is unknown \(GET .*\/master\/state: no complete answer within 1 s\) while the agents are in regions eu, us: .*; \/dvdi-bridge keeps 4 instances\./m);
+    assert.equal(puts().length, before, 'nothing sent to Marathon (5 instances would leave a deployment that never finishes)');
+  } finally {
+    await slow.close();
+    setBridgeApp(marathon, BRIDGE_APP);
+  }
 });
 
 const appFile = (name: string, app: object) => {

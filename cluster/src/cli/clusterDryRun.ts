@@ -105,7 +105,7 @@ async function clusterDryRunInner(argv: string[], signal: AbortSignal, startRuns
 
   const marathon = marathonApps(flags.marathon);
   const mesos = new MesosMasterClient({ url: flags.mesosUrl, authorization: flags.authorization, ca: flags.ca, timeoutMs: flags.timeoutMs });
-  const [bridgeSpec, tasks, slaves, masterRegion] = await Promise.all([marathon.getApp(bridgeApp), marathon.getAppTasks(bridgeApp), mesos.getAgents(), mesos.getMasterRegion().catch(() => undefined)]);
+  const [bridgeSpec, tasks, slaves, region] = await Promise.all([marathon.getApp(bridgeApp), marathon.getAppTasks(bridgeApp), mesos.getAgents(), mesos.getMasterRegion().then((name) => ({ name }), (e: Error) => ({ name: undefined, unknown: e.message }))]);
   const discovery = joinBridges(tasks, slaves.slaves, bridgeScheme(bridgeSpec));
   for (const s of discovery.skipped) err(`dry-run: bridge task ${s.taskId} on ${s.host} skipped: ${s.why}`);
 
@@ -113,8 +113,9 @@ async function clusterDryRunInner(argv: string[], signal: AbortSignal, startRuns
   let exit = 0;
   startRuns();
   for (const app of testable) {
-    const { candidates: withBridge, noBridge, excluded, problems } = candidateBridges(app.spec, slaves.slaves, discovery.bridges, masterRegion);
+    const { candidates: withBridge, noBridge, excluded, problems, undecided } = candidateBridges(app.spec, slaves.slaves, discovery.bridges, region.name, 'unknown' in region ? region.unknown : undefined);
     for (const p of problems) err(`dry-run: ${app.id}: ${p}`);
+    for (const u of undecided) err(`dry-run: ${app.id}: warning: ${u}; the candidates may include agents Marathon would not use, or miss some`);
     if (!json) {
       process.stdout.write(`${app.id}: ${withBridge.length} candidate agent${withBridge.length === 1 ? '' : 's'} with a bridge (of ${slaves.slaves.length} agents)\n`);
       for (const e of excluded) process.stdout.write(`  not a candidate: ${e.hostname}: ${e.reasons.join('; ')}\n`);

@@ -19,17 +19,17 @@ export async function scale(argv: string[]): Promise<number> {
   const appId = absoluteAppId('scale', 'app', f.strings.get('app') ?? '/dvdi-bridge');
   const marathon = marathonApps(flags.marathon);
   const mesos = new MesosMasterClient({ url: flags.mesosUrl, authorization: flags.authorization, ca: flags.ca, timeoutMs: flags.timeoutMs });
-  const [app, slaves, masterRegion] = await Promise.all([marathon.getApp(appId), mesos.getAgents(), mesos.getMasterRegion().catch(() => undefined)]);
-  const c = countOnePerAgent(app, slaves.slaves, masterRegion);
+  const [app, slaves, region] = await Promise.all([marathon.getApp(appId), mesos.getAgents(), mesos.getMasterRegion().then((name) => ({ name }), (e: Error) => ({ name: undefined, unknown: e.message }))]);
+  const c = countOnePerAgent(app, slaves.slaves, region.name, 'unknown' in region ? region.unknown : undefined);
   const current = typeof app.instances === 'number' ? app.instances : 1;
   const total = slaves.slaves.length;
   const leftOut = c.excluded.map((e) => `  left out ${e.agent.hostname}: ${e.reasons.join('; ')}`);
   const report = { app: appId, agents: total, matching: c.matching.map((a) => a.hostname), instances: { before: current, after: c.count }, changed: false, problems: c.problems, deploymentId: undefined as string | undefined };
   for (const p of c.problems) process.stderr.write(`scale: warning: ${p}\n`);
-  // An agent left out by a constraint that could not be evaluated may well match: a count built on it could scale
-  // the bridges away from agents that need them, so nothing is changed (nor predicted).
-  if (current !== c.count && c.undecided.length > 0) {
-    process.stderr.write(`scale: cannot count the matching agents: ${c.undecided.join('; ')}; ${appId} keeps ${current} instance${current === 1 ? '' : 's'}. Write the pattern without Java-only syntax (possessive or atomic groups, \\p{…}, \\Q…\\E, embedded flags past the start) or set instances by hand\n`);
+  // A rule that could not be evaluated makes the count no answer: too low would scale the bridges away from agents
+  // that need them, too high leaves a deployment that never finishes. Nothing is changed (nor predicted).
+  if (c.undecided.length > 0) {
+    process.stderr.write(`scale: cannot count the matching agents: ${c.undecided.join('; ')}; ${appId} keeps ${current} instance${current === 1 ? '' : 's'}. Write a regex without Java-only syntax (possessive or atomic groups, \\p{…}, \\Q…\\E, embedded flags past the start), let the master's /master/state answer (--marathon-timeout), or set instances by hand\n`);
     return 2;
   }
   if (current === c.count) {

@@ -16,10 +16,12 @@ export interface Candidates {
   excluded: { hostname: string; reasons: string[] }[];
   /** Constraints that could not be read. */
   problems: string[];
+  /** Placement rules that could not be evaluated (see placeApp): the candidates may be too few or too many. */
+  undecided: string[];
 }
 
-export function candidateBridges(spec: PlacementSpec, agents: readonly MesosAgent[], bridges: readonly DiscoveredBridge[], masterRegion?: string): Candidates {
-  const p = placeApp(spec, agents, { masterRegion });
+export function candidateBridges(spec: PlacementSpec, agents: readonly MesosAgent[], bridges: readonly DiscoveredBridge[], masterRegion?: string, masterRegionUnknown?: string): Candidates {
+  const p = placeApp(spec, agents, { masterRegion, masterRegionUnknown });
   const byAgent = new Map(bridges.map((b) => [b.agentId ?? b.hostname, b]));
   const candidates: CandidateBridge[] = [];
   const noBridge: string[] = [];
@@ -29,5 +31,5 @@ export function candidateBridges(spec: PlacementSpec, agents: readonly MesosAgen
     else noBridge.push(a.hostname);
   }
   candidates.sort((x, y) => x.hostname.localeCompare(y.hostname));
-  return { candidates, noBridge, excluded: p.agents.filter((a) => !a.candidate).map((a) => ({ hostname: a.agent.hostname, reasons: a.reasons })), problems: p.problems };
+  return { candidates, noBridge, excluded: p.agents.filter((a) => !a.candidate).map((a) => ({ hostname: a.agent.hostname, reasons: a.reasons })), problems: p.problems, undecided: p.undecided };
 }

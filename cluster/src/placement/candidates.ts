@@ -27,6 +27,8 @@ export interface PlacementOptions {
   placed?: readonly PlacedInstance[];
   /** The master's region (`domain` of /master/state); without it the region rule is not applied. */
   masterRegion?: string;
+  /** Why the master's region could not be read; where the rule would matter, it is then named in `undecided`. */
+  masterRegionUnknown?: string;
   /** Constraints to leave out, e.g. hostname:UNIQUE when counting agents for one instance each. */
   ignore?: (c: PlacementConstraint) => boolean;
 }
@@ -82,6 +84,12 @@ export function placeApp(spec: PlacementSpec, agents: readonly MesosAgent[], opt
     }
     return { agent, candidate: reasons.length === 0, reasons };
   });
+  // Agents of several regions: some lie outside the master's (masters share one region, mesos-master-api.md §4), and
+  // without knowing which, agents Marathon would decline are counted as candidates.
+  const regions = [...new Set(agents.map(agentRegion).filter((r): r is string => r !== undefined))];
+  if (options.masterRegion === undefined && options.masterRegionUnknown !== undefined && !regionAware && regions.length > 1) {
+    undecided.add(`the Mesos master's region is unknown (${options.masterRegionUnknown}) while the agents are in regions ${regions.join(', ')}: Marathon declines offers from agents outside the master's region unless the app has an @region or @zone constraint, so the region rule was not applied`);
+  }
   return { agents: out, candidates: out.filter((a) => a.candidate).map((a) => a.agent), problems, undecided: [...undecided] };
 }
 

@@ -18,8 +18,9 @@ export interface OnePerAgentCount {
   undecided: string[];
 }
 
-export function countOnePerAgent(spec: PlacementSpec, agents: readonly MesosAgent[], masterRegion?: string): OnePerAgentCount {
-  const p = placeApp(spec, agents, { masterRegion, ignore: isHostnameUnique });
+/** `masterRegionUnknown`: why the master's region could not be read (see placeApp). */
+export function countOnePerAgent(spec: PlacementSpec, agents: readonly MesosAgent[], masterRegion?: string, masterRegionUnknown?: string): OnePerAgentCount {
+  const p = placeApp(spec, agents, { masterRegion, masterRegionUnknown, ignore: isHostnameUnique });
   const problems = [...p.problems];
   if (!parseConstraints(spec.constraints).constraints.some(isHostnameUnique)) problems.push('the app has no ["hostname","UNIQUE"] constraint, so one instance per agent is not guaranteed; add it before scaling to the agent count');
   return {

@@ -25,6 +25,8 @@ export interface MesosMasterOptions {
   dcosToken?: string;
   /** Delay every answer (ms), to exercise client timeouts. */
   delayMs?: number;
+  /** Delay only `/master/state` (ms): on a big cluster the full state is slow to build and large, unlike `/master/slaves`. */
+  stateDelayMs?: number;
   host?: string;
   port?: number;
 }
@@ -48,8 +50,11 @@ export async function startMesosMaster(options: MesosMasterOptions = {}): Promis
   const requests: string[] = [];
   const started = Date.now() / 1000;
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
-    const answer = () => handle(req, res);
-    if (options.delayMs) setTimeout(answer, options.delayMs);
+    // A delayed answer due after close() finds no server (and no address) to answer from.
+    const answer = () => (server.listening ? handle(req, res) : res.destroy());
+    const path = new URL(req.url ?? '/', 'http://x').pathname;
+    const delay = (options.delayMs ?? 0) + (path === '/master/state' || path === '/state' ? (options.stateDelayMs ?? 0) : 0);
+    if (delay) setTimeout(answer, delay);
     else answer();
   });
   const handle = (req: IncomingMessage, res: ServerResponse) => {
