@@ -10,6 +10,7 @@ import { BridgeConnection } from '../client/bridgeClient';
 import { BridgeError } from '../client/bridgeErrors';
 import { parseFlags, UsageError } from './args';
 import { readClientToken } from './clientToken';
+import { tlsPairProblem } from '../security/tlsPair';
 
 /** setTimeout's largest delay (about 24.8 days). */
 const maxTimerMs = 2 ** 31 - 1;
@@ -75,6 +76,14 @@ export async function dryRun(argv: string[]): Promise<number> {
       throw new UsageError(`dry-run: --${flag} ${p}: ${(e as Error).message}`);
     }
   };
+  // Read and checked before connecting: a client certificate that is no PEM would otherwise surface as a failed
+  // "TLS handshake with the agent", blaming the agent for the local file.
+  const ca = read('ca');
+  const cert = read('cert');
+  const key = read('key');
+  if (!!cert !== !!key) throw new UsageError('dry-run: --cert and --key go together; give both or neither');
+  const pairProblem = cert && key ? tlsPairProblem(cert, key, { cert: f.strings.get('cert')!, key: f.strings.get('key')! }, { cert: '--cert', key: '--key' }) : undefined;
+  if (pairProblem) throw new UsageError(`dry-run: ${pairProblem}`);
   const json = f.bools.has('json');
   const say = (s: string) => process.stderr.write(s.endsWith('\n') ? s : s + '\n');
 
@@ -84,7 +93,7 @@ export async function dryRun(argv: string[]): Promise<number> {
   const onConnectSigint = () => connecting.abort();
   process.on('SIGINT', onConnectSigint);
   try {
-    conn = await BridgeConnection.connect(url, token, { ca: read('ca'), cert: read('cert'), key: read('key'), signal: connecting.signal });
+    conn = await BridgeConnection.connect(url, token, { ca, cert, key, signal: connecting.signal });
   } catch (e) {
     say(`dry-run: ${(e as Error).message}`);
     return e instanceof BridgeError && e.kind === 'cancelled' ? 130 : 2;

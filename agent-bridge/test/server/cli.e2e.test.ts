@@ -108,6 +108,18 @@ describe('dvdi-bridge serve + dry-run (real runner, embedded local driver)', () 
     assert.doesNotMatch(r.stderr, /cancel/i);
   });
 
+  it('the dry-run subcommand names a client --cert/--key or --ca file that is wrong, instead of blaming the agent\'s TLS', () => {
+    const notPem = runCli('dry-run', '--url', url, '--token-file', tokenFile, '--driver', 'local', '--name', 'e2e-vol', '--cert', tokenFile, '--key', tokenFile);
+    assert.equal(notPem.status, 2, notPem.stdout + notPem.stderr);
+    assert.equal(notPem.stderr, `dvdi-bridge: dry-run: --cert ${tokenFile}: not a PEM certificate\n`);
+    const alone = runCli('dry-run', '--url', url, '--token-file', tokenFile, '--driver', 'local', '--name', 'e2e-vol', '--cert', tokenFile);
+    assert.equal(alone.status, 2);
+    assert.equal(alone.stderr, 'dvdi-bridge: dry-run: --cert and --key go together; give both or neither\n');
+    const noCa = runCli('dry-run', '--url', url, '--token-file', tokenFile, '--driver', 'local', '--name', 'e2e-vol', '--ca', join(dir, 'no-ca.pem'));
+    assert.equal(noCa.status, 2);
+    assert.match(noCa.stderr, /^dvdi-bridge: dry-run: --ca \S+no-ca\.pem: ENOENT/);
+  });
+
   it('the dry-run subcommand reports an injection attempt naming the field, exit 2', () => {
     const r = runCli('dry-run', '--url', url, '--token-file', tokenFile, '--driver', 'local', '--name', 'a;rm -rf /');
     assert.equal(r.status, 2);
