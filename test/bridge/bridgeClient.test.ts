@@ -110,6 +110,10 @@ describe('bridge client against the real dvdi-bridge', () => {
     assert.ok(!JSON.stringify(bridge.logs).includes(bridge.token), 'the real token never reaches the bridge log');
   });
 
+  it('a token with a character no HTTP header carries (a pasted zero-width space) is named as the token\'s fault, not the URL\'s', async () => {
+    await rejectsWith(BridgeConnection.connect(bridge.url, `${bridge.token}\u200b`), 'unauthorized', /^The token for ws:\/\/\S+ contains U\+200B, which an HTTP Authorization header cannot carry; it was not sent\./);
+  });
+
   it('says when the agent is unreachable', async () => {
     const port = await new Promise<number>((res) => {
       const s = createServer().listen(0, '127.0.0.1', () => {

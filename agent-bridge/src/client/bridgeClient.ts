@@ -6,6 +6,7 @@ import WebSocket from 'ws';
 import type { BridgeInfoResult, DryRunProgressParams } from '@marathon-devtools/schema/generated/dvdi-bridge-protocol';
 import type { DryRunMountParams, DryRunMountResult, VolumeListResult } from '../dryrun/contract';
 import { BridgeError, classifyConnectError } from './bridgeErrors';
+import { headerUnsafe } from '../security/tokens';
 
 
 export interface ConnectOptions {
@@ -68,6 +69,9 @@ export class BridgeConnection {
 
   static connect(url: string, token: string, options: ConnectOptions = {}): Promise<BridgeConnection> {
     const timeoutMs = options.connectTimeoutMs ?? 10_000;
+    // Checked here, or the websocket library's "Invalid character in header content" would read as a bad URL.
+    const unsafe = headerUnsafe(token);
+    if (unsafe) return Promise.reject(new BridgeError('unauthorized', `The token for ${url} contains ${unsafe}, which an HTTP Authorization header cannot carry; it was not sent. Copy the token again (a pasted quote or invisible character?) from the agent's --token-file.`));
     return new Promise((resolve, reject) => {
       let settled = false;
       let ws: WebSocket;

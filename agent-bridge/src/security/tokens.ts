@@ -21,6 +21,12 @@ export class TokenFileError extends Error {}
 
 const digest = (s: string) => createHash('sha256').update(s, 'utf8').digest();
 
+/** The first character of a token an HTTP header cannot carry (beyond Latin-1, or a control), as U+XXXX; undefined if none. */
+export function headerUnsafe(token: string): string | undefined {
+  const c = /[^\x20-\x7e\xa0-\xff]/u.exec(token)?.[0];
+  return c === undefined ? undefined : `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+}
+
 export function parseTokenFile(text: string, source = 'token file'): TokenStore {
   const entries: { name: string; hash: Buffer }[] = [];
   const lines = text.split(/\r?\n/);
@@ -38,6 +44,8 @@ export function parseTokenFile(text: string, source = 'token file'): TokenStore 
       throw new TokenFileError(`${where}: token is ${token.length} characters, shorter than ${MIN_TOKEN_LENGTH}, so it could be guessed; generate one with \`openssl rand -hex 32\``);
     }
     if (/\s/.test(token)) throw new TokenFileError(`${where}: token contains whitespace, which an Authorization header cannot carry; regenerate it with \`openssl rand -hex 32\``);
+    const wide = headerUnsafe(token);
+    if (wide) throw new TokenFileError(`${where}: token contains ${wide}, which an Authorization header cannot carry (HTTP headers hold Latin-1 only), so no client could send it; regenerate it with \`openssl rand -hex 32\``);
     if (entries.some((e) => e.name === name)) throw new TokenFileError(`${where}: token name "${name}" appears twice; names must be unique because logs and the policy file refer to them`);
     entries.push({ name, hash: digest(token) });
   });

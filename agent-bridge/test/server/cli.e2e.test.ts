@@ -214,6 +214,14 @@ describe('dvdi-bridge startup errors are one readable line, exit 2', () => {
     assert.match(r.stderr, /shorter than 16.*openssl rand -hex 32/);
   });
 
+  it('a token no HTTP header can carry (beyond Latin-1): refused at startup, not served to clients that cannot send it', () => {
+    const f = join(dir, 'wide');
+    writeFileSync(f, 'ops:token-€-0123456789abcdef\n');
+    const r = runCli('serve', '--listen', '127.0.0.1:0', '--token-file', f, '--state-dir', join(dir, 'wide-state'));
+    assert.equal(r.status, 2, r.stderr);
+    assert.equal(r.stderr, `dvdi-bridge: ${f}:1: token contains U+20AC, which an Authorization header cannot carry (HTTP headers hold Latin-1 only), so no client could send it; regenerate it with \`openssl rand -hex 32\`\n`);
+  });
+
   it('a policy entry for a token that does not exist', () => {
     const t = join(dir, 'tokens');
     writeFileSync(t, `ops:${TOKEN}\n`);
