@@ -52,3 +52,16 @@ test('an unreachable bridge and a wrong token are verdicts of that agent, not a 
   assert.equal(lines.length, 2);
   assert.match(lines[1], /missing-logs mounts on 0 of 2 candidates; 127\.0\.0\.11 in zone a: would-create/);
 });
+
+test('the env-var (mesos-module-dvdi) form with a relative containerPath is refused as the module refuses it, not mounted', async () => {
+  const moduleLab = await startLab([{ zone: 'a', rexray: 'ok', attributes: { dvdi: 'true' }, engine: 'dvdi-module' }]);
+  try {
+    const a = moduleLab.agents[0];
+    const env: VolumeUnderTest = { pointer: '/env/DVDI_VOLUME_NAME', driver: 'rexray', name: 'data', options: {}, containerPath: 'data', mode: 'RW', engine: 'dvdi-module' };
+    const [run] = await runOnCandidates([{ agent: a.mesos.id, hostname: a.hostname, zone: 'a', url: a.bridgeUrl! }], [env], { token: () => moduleLab.token });
+    assert.equal(run.verdict, 'refused', JSON.stringify(run));
+    assert.match(run.detail ?? '', /containerpaths must start with \//);
+  } finally {
+    await moduleLab.close();
+  }
+});

@@ -15,6 +15,7 @@ import { agent, type StandInAgent } from '../standins/mesos-master/agents';
 const root = join(import.meta.dirname, '../..');
 const BRIDGE = join(root, 'agent-bridge/dist/bridge.cjs');
 const FAULT_PLUGIN = join(root, 'agent-bridge/test/standins/faultPlugin.ts');
+const DVDCLI_STANDIN = join(root, 'agent-bridge/test/standins/dvdcli');
 
 export interface LabAgentSpec {
   zone: string;
@@ -26,6 +27,8 @@ export interface LabAgentSpec {
   delayMs?: number;
   /** false: the agent has no bridge running. */
   bridge?: boolean;
+  /** The bridge's default engine: `plugin` (the default here), or `dvdi-module` through the dvdcli stand-in. */
+  engine?: 'plugin' | 'dvdi-module';
 }
 
 export interface LabAgent {
@@ -89,7 +92,9 @@ export async function startLab(specs: LabAgentSpec[], masterRegion = 'eu'): Prom
         mkdirSync(join(ckpt, 'docker-volume'), { recursive: true });
         mkdirSync(join(ckpt, 'dvdi'), { recursive: true });
         const proofs = ['--docker-volume-checkpoint-dir', join(ckpt, 'docker-volume'), '--dvdi-checkpoint-dir', join(ckpt, 'dvdi'), '--docker-socket', 'none', '--allow-hazard', 'rexray-vfs-wipe-on-mount'];
-        const s = await startServe([BRIDGE, 'serve', '--listen', `${hostname}:0`, '--token-file', tokenFile, '--engine', 'plugin', '--plugin-dirs', pluginDir, '--state-dir', join(dir, `state-${n}`), ...proofs]);
+        // The dvdcli stand-in looks for plugins where DVDCLI_STANDIN_PLUGIN_DIRS says (the bridge's children inherit it).
+        const engine = spec.engine === 'dvdi-module' ? ['--engine', 'dvdi-module', '--dvdcli', DVDCLI_STANDIN] : ['--engine', 'plugin'];
+        const s = await startServe([BRIDGE, 'serve', '--listen', `${hostname}:0`, '--token-file', tokenFile, ...engine, '--plugin-dirs', pluginDir, '--state-dir', join(dir, `state-${n}`), ...proofs], { env: { ...process.env, DVDCLI_STANDIN_PLUGIN_DIRS: pluginDir } });
         serves.push(s);
         a.bridgeUrl = s.url;
         a.port = Number(new URL(s.url).port);

@@ -93,7 +93,9 @@ async function runOnBridge(c: CandidateBridge, volumes: readonly VolumeUnderTest
       o.onEvent?.({ candidate: c, volume: v });
       try {
         const { engine, note } = await engineFor(conn, v);
-        const params = { driver: v.driver, name: v.name, options: v.options, mode: v.mode, ...(v.containerPath.startsWith('/') ? { containerPath: v.containerPath } : {}), ...(engine ? { engine } : {}) };
+        // Every containerPath as the app gives it: the docker/volume isolator mounts a relative one in the sandbox, and
+        // mesos-module-dvdi refuses it ("containerpaths must start with /", dvdi-bridge.md §1.2), which the bridge says.
+        const params = { driver: v.driver, name: v.name, options: v.options, mode: v.mode, ...(v.containerPath !== '' ? { containerPath: v.containerPath } : {}), ...(engine ? { engine } : {}) };
         const result = await conn.dryRunMount(params, (p) => o.onEvent?.({ candidate: c, volume: v, step: p.step, status: p.status }), o.signal);
         const detail = OK_VERDICTS.has(result.verdict) ? note : failedDetail(result) ?? note;
         record(v, { verdict: result.verdict, ms: Date.now() - t0, ...(detail ? { detail } : {}), result });
