@@ -38,6 +38,20 @@ test('lists agents with attributes and domains as Mesos writes them', async (t) 
   assert.match((await httpGet(`${m.url}/master/slaves?jsonp=cb`)).body, /^cb\(\{"slaves"/);
 });
 
+test('user:password@ in the master URL is basic auth, as for --marathon, and never shown in a message', async (t) => {
+  const m = await startMesosMaster({ agents, basic: { user: 'ops', password: 's3cret-9f' } });
+  t.after(() => m.close());
+  const withUser = (user: string, password: string) => m.url.replace('http://', `http://${user}:${password}@`);
+  assert.equal((await new MesosMasterClient({ url: withUser('ops', 's3cret-9f') }).getAgents()).slaves.length, 2);
+  const wrong = await new MesosMasterClient({ url: withUser('ops', 'wr0ng-7e') }).getAgents().then(() => assert.fail('a wrong password is refused'), (e: Error) => e);
+  assert.ok(wrong instanceof ClusterHttpError);
+  assert.match(wrong.message, /^GET http:\/\/127\.0\.0\.1:\d+\/master\/slaves: 401 unauthorized/);
+  assert.ok(!wrong.message.includes('wr0ng-7e'), wrong.message);
+  // Credentials given apart (--marathon-token-file / --marathon-credentials-file) win over the URL's.
+  const header = `Basic ${Buffer.from('ops:s3cret-9f').toString('base64')}`;
+  assert.equal((await new MesosMasterClient({ url: withUser('ops', 'wr0ng-7e'), authorization: header }).getAgents()).slaves.length, 2);
+});
+
 test('a non-leading master redirects (307, protocol-relative) and the client follows to the leader', async (t) => {
   const leader = await startMesosMaster({ agents });
   const follower = await startMesosMaster({ leader: new URL(leader.url).host });

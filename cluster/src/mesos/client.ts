@@ -6,6 +6,7 @@
  * cap, errors classified once); only the messages are the master's own.
  */
 import { MarathonError } from '../marathon/errors';
+import { authorizationHeader, userFreeUrl } from '../marathon/options';
 import { MarathonTransport, type RawResponse } from '../marathon/transport';
 import type { MesosAgent, SlavesResponse } from './agent';
 
@@ -36,9 +37,14 @@ const MAX_REDIRECTS = 3;
 export class MesosMasterClient {
   private base: string;
   private transport: MarathonTransport | undefined;
+  private readonly authorization: string | undefined;
 
   constructor(private readonly options: MesosClientOptions) {
-    this.base = options.url.trim().replace(/\/+$/, '');
+    // `http://user:password@master:5050` is basic auth, as for --marathon (marathon/options.ts parseBaseUrl); it is
+    // taken out of the URL so that no message (they all show the URL) carries the password.
+    const { base, basic } = withoutUserInfo(options.url.trim().replace(/\/+$/, ''));
+    this.base = base;
+    this.authorization = options.authorization ?? basic;
   }
 
   /** One GET, any status; network failures, timeouts and the size cap as the master's messages. */
@@ -47,13 +53,13 @@ export class MesosMasterClient {
     try {
       u = new URL(url);
     } catch {
-      throw new ClusterHttpError(`"${url}" is not a URL; use http://HOST:PORT or https://HOST:PORT`);
+      throw new ClusterHttpError(`"${userFreeUrl(url)}" is not a URL; use http://HOST:PORT or https://HOST:PORT`);
     }
     if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new ClusterHttpError(`"${url}" is not an http:// or https:// URL`);
     const timeoutMs = this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     const maxBytes = this.options.maxBytes ?? DEFAULT_MAX_BYTES;
     this.transport ??= new MarathonTransport({ url: u.origin, ca: this.options.ca, timeoutMs, maxBytes, userAgent: 'marathon-devtools' });
-    const headers = this.options.authorization ? { authorization: this.options.authorization } : undefined;
+    const headers = this.authorization ? { authorization: this.authorization } : undefined;
     try {
       const a = await this.transport.raw('GET', u.toString(), { headers });
       return { ...a, url, text: a.body.toString('utf8') };
@@ -103,6 +109,26 @@ export class MesosMasterClient {
       return parseJsonBody(a.text, url, a.status);
     }
   }
+}
+
+/** The URL without `user:password@`, and those as a Basic Authorization header. */
+function withoutUserInfo(raw: string): { base: string; basic?: string } {
+  let u: URL;
+  try {
+    u = new URL(raw);
+  } catch {
+    return { base: raw }; // fetch() says it is not a URL
+  }
+  if (!u.username && !u.password) return { base: raw };
+  let basic: string | undefined;
+  try {
+    basic = authorizationHeader({ kind: 'basic', user: decodeURIComponent(u.username), password: decodeURIComponent(u.password) });
+  } catch {
+    basic = undefined; // a malformed %-escape: the master's 401 then says what to give
+  }
+  u.username = '';
+  u.password = '';
+  return { base: u.toString().replace(/\/+$/, ''), ...(basic ? { basic } : {}) };
 }
 
 /** The body as JSON, or an error that names the URL and shows the start of what came back. */
