@@ -106,6 +106,22 @@ test('scale: a master whose /master/state does not answer in time, with agents i
   }
 });
 
+test('scale: right after a master failover (agents not re-registered yet) it does not scale the bridges down', async () => {
+  // A newly elected master: no agent has re-registered, the registry's agents are in recovered_slaves (mesos-master-api.md §1-§2).
+  const fresh = await startMesosMaster({ agents: [], recovered: lab.agents.map((a) => a.mesos), domain: { region: 'eu', zone: 'a' } });
+  try {
+    setBridgeApp(marathon, { ...BRIDGE_APP, instances: 4 });
+    const before = puts().length;
+    const r = await cli(['scale', '--marathon', marathon.url, '--mesos', fresh.url, '--app', '/dvdi-bridge']);
+    assert.equal(r.code, 2, r.stdout + r.stderr);
+    assert.match(r.stderr, /^scale: 5 agents known to the master have not re-registered yet \(recovered_slaves: 127\.0\.0\.11, .*\); scaling \/dvdi-bridge down from 4 to 0 now would kill bridges on agents about to return, so nothing changed/m);
+    assert.equal(puts().length, before, 'nothing sent to Marathon');
+  } finally {
+    await fresh.close();
+    setBridgeApp(marathon, BRIDGE_APP);
+  }
+});
+
 const appFile = (name: string, app: object) => {
   const f = join(lab.dir, name);
   writeFileSync(f, JSON.stringify(app, null, 2));

@@ -32,6 +32,14 @@ export async function scale(argv: string[]): Promise<number> {
     process.stderr.write(`scale: cannot count the matching agents: ${c.undecided.join('; ')}; ${appId} keeps ${current} instance${current === 1 ? '' : 's'}. Write a regex without Java-only syntax (possessive or atomic groups, \\p{…}, \\Q…\\E, embedded flags past the start), let the master's /master/state answer (--marathon-timeout), or set instances by hand\n`);
     return 2;
   }
+  // A master that was just elected lists the agents of its registry under recovered_slaves until they re-register
+  // (mesos-master-api.md §1-§2: `slaves` may be empty meanwhile). Counting only `slaves` then would scale the bridges
+  // down, killing them on agents about to come back; a periodic scale waits for them instead.
+  if (c.count < current && slaves.recovered_slaves.length > 0) {
+    const hosts = slaves.recovered_slaves.map((a) => a.hostname);
+    process.stderr.write(`scale: ${hosts.length} agent${hosts.length === 1 ? '' : 's'} known to the master ha${hosts.length === 1 ? 's' : 've'} not re-registered yet (recovered_slaves: ${hosts.slice(0, 5).join(', ')}${hosts.length > 5 ? ', …' : ''}); scaling ${appId} down from ${current} to ${c.count} now would kill bridges on agents about to return, so nothing changed; run again once they are back (or gone for good)\n`);
+    return 2;
+  }
   if (current === c.count) {
     if (f.bools.has('json')) say(JSON.stringify(report, null, 2));
     else {
