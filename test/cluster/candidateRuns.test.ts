@@ -2,6 +2,7 @@
 // driver, one whose bridge is gone; bounded concurrency; the summary names what differs.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { createServer, type Socket } from 'node:net';
 import { runOnCandidates, summarizeRuns, type VolumeUnderTest, type CandidateBridge } from '@marathon-devtools/agent-bridge/client/candidateRuns';
 import { startLab, type Lab } from './lab';
 
@@ -63,5 +64,22 @@ test('the env-var (mesos-module-dvdi) form with a relative containerPath is refu
     assert.match(run.detail ?? '', /containerpaths must start with \//);
   } finally {
     await moduleLab.close();
+  }
+});
+
+test('cancelled (Ctrl-C) before a bridge\'s turn: its volumes are cancelled and it is not even connected to', async () => {
+  const sockets: Socket[] = [];
+  // An agent that accepts TCP and never answers the handshake (a firewall, a wedged host): not a bridge stand-in.
+  const blackHole = createServer((s) => sockets.push(s));
+  await new Promise<void>((r) => blackHole.listen(0, '127.0.0.1', () => r()));
+  try {
+    const port = (blackHole.address() as { port: number }).port;
+    const wedged: CandidateBridge = { agent: 'wedged', hostname: '127.0.0.98', zone: 'c', url: `ws://127.0.0.1:${port}/v1` };
+    const runs = await runOnCandidates([wedged], [volume], { token: () => lab.token, signal: AbortSignal.abort(), connect: { connectTimeoutMs: 2000 } });
+    assert.deepEqual(runs.map((r) => r.verdict), ['cancelled'], JSON.stringify(runs));
+    assert.equal(sockets.length, 0, 'no connection to a bridge whose run was cancelled before it began');
+  } finally {
+    for (const s of sockets) s.destroy();
+    blackHole.close();
   }
 });

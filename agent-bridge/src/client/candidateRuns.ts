@@ -75,11 +75,18 @@ async function runOnBridge(c: CandidateBridge, volumes: readonly VolumeUnderTest
     o.onEvent?.({ candidate: c, volume: v, run: r });
   };
   const started = Date.now();
+  // Cancelled (Ctrl-C) before this bridge's turn: nothing to ask it, so no connection either (an unreachable agent
+  // would hold the cancel up for the whole handshake timeout).
+  if (o.signal?.aborted) {
+    for (const v of volumes) record(v, { verdict: 'cancelled', ms: 0, detail: 'cancelled before it started' });
+    return out;
+  }
   let conn: BridgeConnection;
   try {
-    conn = await BridgeConnection.connect(c.url, await o.token(c), o.connect);
+    conn = await BridgeConnection.connect(c.url, await o.token(c), { ...o.connect, ...(o.signal ? { signal: o.signal } : {}) });
   } catch (e) {
-    const verdict: RunVerdict = e instanceof BridgeError && (e.kind === 'unauthorized' || e.kind === 'forbidden') ? 'unauthorized' : 'unreachable';
+    const kind = e instanceof BridgeError ? e.kind : undefined;
+    const verdict: RunVerdict = kind === 'unauthorized' || kind === 'forbidden' ? 'unauthorized' : kind === 'cancelled' ? 'cancelled' : 'unreachable';
     for (const v of volumes) record(v, { verdict, ms: Date.now() - started, detail: (e as Error).message });
     return out;
   }
