@@ -56,7 +56,8 @@ export type PolicyResolver = (tokenName: string) => Policy;
 export function parsePolicy(text: string, tokenNames: string[], source = 'policy file'): PolicyResolver {
   let json: unknown;
   try {
-    json = JSON.parse(text);
+    // A byte-order mark (editors on Windows write one) is no JSON, and JSON.parse's complaint shows an invisible character.
+    json = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (e) {
     throw new PolicyFileError(`${source} is not valid JSON: ${(e as Error).message}`);
   }

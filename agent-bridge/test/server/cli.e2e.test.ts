@@ -222,6 +222,17 @@ describe('dvdi-bridge startup errors are one readable line, exit 2', () => {
     assert.equal(r.stderr, `dvdi-bridge: ${f}:1: token contains U+20AC, which an Authorization header cannot carry (HTTP headers hold Latin-1 only), so no client could send it; regenerate it with \`openssl rand -hex 32\`\n`);
   });
 
+  it('a policy file saved with a byte-order mark is read like one without', () => {
+    const t = join(dir, 'tokens');
+    writeFileSync(t, `ops:${TOKEN}\n`);
+    const p = join(dir, 'bom-policy.json');
+    writeFileSync(p, '\uFEFF' + JSON.stringify({ opps: { allowCreate: false } }));
+    const r = runCli('serve', '--listen', '127.0.0.1:0', '--token-file', t, '--policy', p, '--state-dir', join(dir, 'bom-state'));
+    assert.equal(r.status, 2);
+    // The file's content is judged (a misspelt token name), not its first byte.
+    assert.match(r.stderr, /no entry for token "ops"/);
+  });
+
   it('a policy entry for a token that does not exist', () => {
     const t = join(dir, 'tokens');
     writeFileSync(t, `ops:${TOKEN}\n`);
