@@ -189,6 +189,12 @@ test('dry-run --app: bad input and an unreachable cluster are one clear line, ex
     assert.equal(r.stderr.trim().split('\n').length, 1, r.stderr);
     assert.ok(!r.stderr.includes('s3cret-9f'), r.stderr);
   }
+  // Saved with a byte-order mark (Windows editors): Marathon and marathon-lint read it, so dry-run --app does too.
+  const bom = join(lab.dir, 'bom.json');
+  writeFileSync(bom, '\uFEFF' + JSON.stringify(dataApp([['rack', 'LIKE', 'r[0-9]']])));
+  const withBom = await cli(['dry-run', '--app', bom, ...cluster(), '--token-file', lab.tokenFile]);
+  assert.equal(withBom.code, 0, withBom.stderr + withBom.stdout);
+  assert.match(withBom.stdout, /^rexray\/data mounts on 127\.0\.0\.11 in zone a$/m);
   const none = await cli(['dry-run', '--app', appFile('plain.json', { id: '/plain', cmd: 'sleep 1' }), ...cluster(), '--token-file', lab.tokenFile]);
   assert.equal(none.code, 0);
   assert.match(none.stderr, /has no external volumes/);

@@ -12,6 +12,7 @@ import { candidateBridges } from '../discovery/candidates';
 import { createDocument } from '@marathon-devtools/language-server/features/document';
 import { findMountTargets } from '@marathon-devtools/language-server/features/testMount';
 import { collectApps } from '@marathon-devtools/language-server/model/documentModel';
+import { jacksonText } from '@marathon-devtools/language-server/project/jacksonBytes';
 import { OK_VERDICTS, runOnCandidates, summarizeRuns, type VolumeUnderTest, type CandidateRun } from '@marathon-devtools/agent-bridge/client/candidateRuns';
 import { parseFlags, UsageError } from '@marathon-devtools/agent-bridge/cli/args';
 import { readClientToken } from '@marathon-devtools/agent-bridge/cli/clientToken';
@@ -30,7 +31,8 @@ interface AppUnderTest {
 function readApps(path: string): AppUnderTest[] {
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
+    // As Marathon (Jackson) and marathon-lint read it: a byte-order mark skipped, UTF-16/32 decoded.
+    text = jacksonText(readFileSync(path));
   } catch (e) {
     throw new UsageError(`dry-run: --app ${path}: cannot read it (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
   }
