@@ -14,7 +14,7 @@
  * argv provably cannot work, and the report says which path was taken.
  */
 import { runProcess } from '../engines/runProcess';
-import { mountsAt, readMountinfo } from '../inuse/mountinfo';
+import { kernelMountsAt, readMountinfo } from '../inuse/mountinfo';
 import type { JournalEntry } from '../journal/journal';
 import type { PluginClient } from '../plugin/client';
 import type { RunDeps } from './deps';
@@ -33,7 +33,7 @@ export async function unmountDisowned(deps: RunDeps, e: JournalEntry, client: Pl
   }
   const callers = statusMounts(vol);
   if (!vol || vol.Mountpoint !== mountpoint || callers === undefined || callers.length > 0) return notDisowned;
-  if (mountsAt(await readMountinfo(), mountpoint).length !== 1) return notDisowned;
+  if ((await kernelMountsAt(await readMountinfo(), mountpoint)).length !== 1) return notDisowned;
   const recheck = await recheckUsers(deps, client, e, warnings);
   if (!recheck.ok) return { ok: false, error: `now in use (${recheck.detail}); unmounting would tear it from that user, so it is left mounted` };
   const disowned = `the plugin no longer lists any caller for ${e.name} (Get: Status.Mounts []) while ${mountpoint} stayed mounted, so no Unmount through it can take the mount down`;

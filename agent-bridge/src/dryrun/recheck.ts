@@ -11,7 +11,7 @@
  *     for another caller, and an ID-less Unmount would then take the top layer, which may be theirs.
  */
 import { agentUsers } from '../inuse/check';
-import { mountsAt, readMountinfo } from '../inuse/mountinfo';
+import { kernelMountsAt, readMountinfo } from '../inuse/mountinfo';
 import type { JournalEntry } from '../journal/journal';
 import type { PluginClient } from '../plugin/client';
 import { proofSources, type RunDeps } from './deps';
@@ -45,7 +45,7 @@ async function otherCallers(deps: RunDeps, client: PluginClient, entry: JournalE
   const mountpoint = entry.mountpoint ?? now?.Mountpoint;
   if (mountpoint) {
     try {
-      const layers = mountsAt(await table, mountpoint);
+      const layers = await kernelMountsAt(await table, mountpoint);
       if (layers.length > 1) out.push(`${mountpoint} has ${layers.length} mounts stacked on it in /proc/self/mountinfo (${layers.map((l) => `${l.fsType} ${l.source}`).join(', ')}); ours is at most one, so someone else mounted it too`);
     } catch (e) {
       warnings.push(`could not re-read /proc/self/mountinfo before unmounting: ${(e as Error).message}`);

@@ -7,7 +7,7 @@
  * (REX-Ray vfs: no kernel mount, no Status) gives `unverified`, never `released`.
  */
 import type { Engine } from '../engines/engine';
-import { mountsAt, readMountinfo } from '../inuse/mountinfo';
+import { kernelMountsAt, readMountinfo } from '../inuse/mountinfo';
 import type { JournalEntry } from '../journal/journal';
 import { PluginClient, type VolumeInfo } from '../plugin/client';
 import type { PluginAddress } from '../plugin/discovery';
@@ -63,7 +63,7 @@ export async function lookForMount(deps: RunDeps, entry: JournalEntry, client: P
   const vol = got.status === 'fulfilled' ? got.value : undefined;
   const mp = mountpoint ?? entry.mountpoint ?? (vol?.Mountpoint || undefined);
   if (table.status === 'rejected') return { state: 'unseen', detail: `cannot read /proc/self/mountinfo: ${(table.reason as Error).message}`, ...(mp ? { mountpoint: mp } : {}) };
-  const kernel = mp ? mountsAt(table.value, mp) : [];
+  const kernel = mp ? await kernelMountsAt(table.value, mp) : [];
   const ids = statusMounts(vol);
   const listed = ids?.includes(ownId(entry)) ?? false;
   const where = { ...(mp ? { mountpoint: mp } : {}), kernel: kernel.length > 0, listed, ...(got.status === 'rejected' ? { getError: got.reason as unknown } : {}) };

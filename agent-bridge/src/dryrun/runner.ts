@@ -5,7 +5,7 @@
  */
 import { mkdir } from 'node:fs/promises';
 import { agentUsers } from '../inuse/check';
-import { mountsAt, readMountinfo } from '../inuse/mountinfo';
+import { kernelMountsAt, readMountinfo } from '../inuse/mountinfo';
 import { Journal } from '../journal/journal';
 import { createEventLog } from '../log/logger';
 import { PluginClient } from '../plugin/client';
@@ -83,7 +83,7 @@ export async function createDryRunner(config: DryRunnerConfig): Promise<DryRunne
       for (const v of vols) {
         const mounts = (v.Status as { Mounts?: unknown } | undefined)?.Mounts;
         const cp = await agentUsers(proofSources(deps, driver), driver, v.Name);
-        const inUse = (Array.isArray(mounts) && mounts.length > 0) || (!!v.Mountpoint && mountsAt(table, v.Mountpoint).length > 0) || cp.reasons.length > 0;
+        const inUse = (Array.isArray(mounts) && mounts.length > 0) || (!!v.Mountpoint && (await kernelMountsAt(table, v.Mountpoint)).length > 0) || cp.reasons.length > 0;
         out.push({ name: v.Name, ...(v.Mountpoint ? { mountpoint: v.Mountpoint } : {}), inUse });
       }
       return { volumes: out };

@@ -11,7 +11,7 @@ import { dockerUsers } from './dockerEngine';
 import type { VolumeInfo } from '../plugin/client';
 import { readDockerVolumeCheckpoints } from './dockerVolumeCheckpoint';
 import { DVDI_CHECKPOINT_FILE, readDvdiCheckpoint } from './dvdiCheckpoint';
-import { mountsAt, readMountinfo, type MountEntry } from './mountinfo';
+import { kernelMountsAt, readMountinfo, type MountEntry } from './mountinfo';
 
 export interface InUseReport {
   inUse: boolean;
@@ -90,7 +90,7 @@ export async function pluginAndKernelUsers(vol: VolumeInfo, ownIds: string[] = [
   const others = mounts.filter((m) => !(typeof m === 'string' && ownIds.includes(m)));
   if (others.length > 0) reasons.push(`plugin Get reports ${others.length} mount(s) by caller ID(s) ${others.map((m) => JSON.stringify(m)).join(', ')}`);
   if (vol.Mountpoint) {
-    const at = mountsAt(await (table ?? readMountinfo()), vol.Mountpoint);
+    const at = await kernelMountsAt(await (table ?? readMountinfo()), vol.Mountpoint);
     if (at.length > 0) reasons.push(`${vol.Mountpoint} is mounted (${at[0].fsType} ${at[0].source}, /proc/self/mountinfo)`);
   }
   return { inUse: reasons.length > 0, reasons, problems: [] };

@@ -3,7 +3,8 @@
  * be the host's, dvdi-bridge.md §8.6). Paths are octal-escaped by the kernel (`\040` for a space), so they are unescaped
  * before comparison.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, realpath } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 
 export interface MountEntry {
   mountId: number;
@@ -64,4 +65,22 @@ function done(): void {
 export function mountsAt(entries: MountEntry[], path: string): MountEntry[] {
   const p = path.length > 1 ? path.replace(/\/+$/, '') : path;
   return entries.filter((e) => e.mountPoint === p);
+}
+
+/**
+ * mountsAt for a path as a plugin names it. The kernel lists a mount point with the symlinks on its way resolved
+ * (`/var/run/x` is `/run/x` there), so a plugin whose base dir lies behind a symlink would never be seen mounted.
+ * Only the parent is resolved: stat-ing the mount point itself can hang on a dead FUSE mount.
+ */
+export async function kernelMountsAt(entries: MountEntry[], path: string): Promise<MountEntry[]> {
+  const direct = mountsAt(entries, path);
+  if (direct.length > 0 || !path.startsWith('/')) return direct;
+  const p = path.length > 1 ? path.replace(/\/+$/, '') : path;
+  let resolved: string;
+  try {
+    resolved = join(await realpath(dirname(p)), basename(p));
+  } catch {
+    return direct; // a parent that does not exist holds no mount
+  }
+  return resolved === p ? direct : mountsAt(entries, resolved);
 }

@@ -106,19 +106,24 @@ function stopper(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM'): () =>
   };
 }
 
-/** Debian's rclone as a real Docker volume plugin, confined to the lab (config, cache, base dir, socket). */
-export async function startRclone(lab: Lab): Promise<Proc & { base: string }> {
+/**
+ * Debian's rclone as a real Docker volume plugin, confined to the lab (config, cache, base dir, socket). `base`:
+ * its --base-dir, by default `<lab>/rclone/base` (give one reached through a symlink to see paths as on hosts
+ * where /var/run is /run).
+ */
+export async function startRclone(lab: Lab, base = join(lab.root, 'rclone', 'base')): Promise<Proc & { base: string }> {
   const dir = join(lab.root, 'rclone');
   await mkdir(join(dir, 'base'), { recursive: true });
+  await mkdir(base, { recursive: true });
   await writeFile(join(dir, 'rclone.conf'), '');
   const sock = join(lab.pluginDir, 'rclone.sock');
-  const child = spawn('rclone', ['serve', 'docker', '--socket-addr', sock, '--base-dir', join(dir, 'base'), '--cache-dir', join(dir, 'cache'), '--config', join(dir, 'rclone.conf')], {
+  const child = spawn('rclone', ['serve', 'docker', '--socket-addr', sock, '--base-dir', base, '--cache-dir', join(dir, 'cache'), '--config', join(dir, 'rclone.conf')], {
     stdio: ['ignore', 'ignore', 'pipe'],
     env: { ...process.env, RCLONE_CONFIG: join(dir, 'rclone.conf') },
   });
   child.stderr!.resume();
   await until(async () => (await stat(sock).catch(() => undefined))?.isSocket() ?? false, 10_000, 'rclone serve docker to listen');
-  return { child, base: join(dir, 'base'), stop: stopper(child) };
+  return { child, base, stop: stopper(child) };
 }
 
 /** The fault-plugin stand-in as its own process (so `crash` and `stale` are real process deaths). */
