@@ -17,7 +17,7 @@ import { execFile } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { mountsAt, readMountinfo } from '../inuse/mountinfo';
+import { kernelMountsAt, readMountinfo } from '../inuse/mountinfo';
 
 const run = promisify(execFile);
 const NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
@@ -52,7 +52,7 @@ export class LocalVolumes {
       const saved = JSON.parse(await readFile(this.tableFile, 'utf8')) as Record<string, string[]>;
       const table = await readMountinfo();
       // Keep only what the kernel still has mounted: the rest was unmounted behind our back (or by a reboot).
-      for (const [name, ids] of Object.entries(saved)) if (mountsAt(table, this.mountpoint(name)).length) this.mounts.set(name, ids);
+      for (const [name, ids] of Object.entries(saved)) if ((await kernelMountsAt(table, this.mountpoint(name))).length) this.mounts.set(name, ids);
     } catch {
       this.mounts = new Map();
     }
@@ -136,7 +136,8 @@ export class LocalVolumes {
 
   /** Whether the kernel has this volume's mountpoint mounted (the truth after a crash, whatever the table says). */
   private async kernelMounted(name: string): Promise<boolean> {
-    return mountsAt(await readMountinfo(), this.mountpoint(name)).length > 0;
+    // --state-dir may be reached through a symlink (/var/run is /run): the kernel lists the resolved path.
+    return (await kernelMountsAt(await readMountinfo(), this.mountpoint(name))).length > 0;
   }
 
   /**

@@ -3,7 +3,7 @@
 // mounts, real files; each case builds the state such a kill leaves and starts a fresh driver on it.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdir, readdir, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { mountsAt, readMountinfo } from '../../src/inuse/mountinfo';
@@ -76,5 +76,21 @@ describe('local driver after a kill', () => {
     await mkdir(join(root, 'volumes', '.create-killed', 'data'), { recursive: true });
     await new LocalVolumes(root).init();
     assert.deepEqual((await readdir(join(root, 'volumes'))).filter((n) => n.startsWith('.') || n === 'img'), []);
+  });
+});
+
+describe('local driver under a state dir reached through a symlink (/var/run is /run)', () => {
+  test('Mount, then Unmount with the same caller ID, really releases the bind mount', async () => {
+    await mkdir(join(lab.root, 'real-state'), { recursive: true });
+    await symlink(join(lab.root, 'real-state'), join(lab.root, 'state-link'));
+    const drv = new LocalVolumes(join(lab.root, 'state-link', 'local-driver'));
+    await drv.init();
+    await drv.create('linked');
+    const mp = await drv.mount('linked', 'run-1');
+    assert.equal(mp, drv.mountpoint('linked'));
+    assert.equal((await mountsUnder(join(lab.root, 'real-state'))).length, 1, 'the kernel lists the resolved path');
+    assert.deepEqual((await drv.get('linked')).Status.Mounts, ['run-1']);
+    await drv.unmount('linked', 'run-1');
+    assert.deepEqual(await mountsUnder(join(lab.root, 'real-state')), [], 'nothing left mounted');
   });
 });
