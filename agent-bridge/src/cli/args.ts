@@ -32,6 +32,9 @@ export function parseFlags(argv: string[], spec: FlagSpec, command: string): Par
       if (i + 1 >= argv.length || argv[i + 1].startsWith('--')) throw new UsageError(`${command}: --${name} needs a value`);
       value = argv[++i];
     }
+    // `--tls-client-ca "$CA"` with CA unset must not read as "no client certificates", nor `--state-dir ""` as the
+    // working directory: no flag takes an empty value on purpose.
+    if (value === '') throw new UsageError(`${command}: --${name} is empty; give a value (an unset shell variable?)`);
     if (kind === 'string') {
       if (out.strings.has(name)) throw new UsageError(`${command}: --${name} was given twice; give it once`);
       out.strings.set(name, value);

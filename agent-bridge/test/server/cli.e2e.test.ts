@@ -156,6 +156,9 @@ describe('dvdi-bridge startup errors are one readable line, exit 2', () => {
     ['unknown option', ['serve', '--listen', '127.0.0.1:0', '--tls-client-cas', 'x'], /unknown option --tls-client-cas/],
     ['bad engine', ['serve', '--listen', '127.0.0.1:0', '--token-file', 'x', '--engine', 'docker'], /--engine docker is not one of/],
     ['client CA without TLS', ['serve', '--listen', '127.0.0.1:0', '--token-file', 'x', '--tls-client-ca', 'ca.pem'], /needs --tls-cert/],
+    // An unset shell variable: not "no client certificates required", nor the working directory as state dir.
+    ['an empty --tls-client-ca', ['serve', '--listen', '127.0.0.1:0', '--token-file', 'x', '--tls-cert', 'c.pem', '--tls-key', 'k.pem', '--tls-client-ca', ''], /^dvdi-bridge: serve: --tls-client-ca is empty; give a value \(an unset shell variable\?\)$/m],
+    ['an empty --state-dir=', ['serve', '--listen', '127.0.0.1:0', '--token-file', 'x', '--state-dir='], /^dvdi-bridge: serve: --state-dir is empty/m],
   ];
   for (const [what, args, pattern] of cases) {
     it(what, () => {
