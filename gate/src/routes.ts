@@ -51,6 +51,9 @@ export function admissionRoute(method: string | undefined, url: string | undefin
     // pods' `::status`): a PUT or PATCH on such a path addresses an app whose id ends so, which
     // app-id-reserved then refuses as Marathon does. POST exists only on the collection for apps and pods.
     if (kind === 'pod' && rest.includes('::')) return undefined;
+    // Marathon's pods take a definition only as `POST /v2/pods` and `PUT /v2/pods/{id}` (marathon-api.md §6): a
+    // PATCH, or a PUT on the collection, is its 405 Method Not Allowed whatever the body, not the gate's 422.
+    if (kind === 'pod' && (method === 'PATCH' || (method === 'PUT' && rest === ''))) return undefined;
     if (kind !== 'group' && method === 'POST' && rest !== '') return undefined;
     // Marathon makes the (decoded) URL id canonical, `.` and `..` segments resolved (PathId.canonicalPath): a PUT to
     // `/v2/pods/x%2F..%2Fp1` addresses `/p1`.

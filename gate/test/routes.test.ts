@@ -46,6 +46,8 @@ const passed: [string, string][] = [
   ['GET', '/v2/groups/foo/versions/2020'],
   ['POST', '/v2/apps/web'],
   ['POST', '/v2/pods/db'],
+  ['PATCH', '/v2/pods/db'],
+  ['PUT', '/v2/pods'],
   ['PATCH', '/v2/groups'],
   ['POST', '/v2/appsfoo'],
   ['GET', '/v2/events'],

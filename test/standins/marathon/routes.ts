@@ -227,6 +227,8 @@ function pods(state: StandinState, req: RouteRequest): RouteAnswer {
     // marathon-api.md §6: this 404's message is itself a JSON string.
     return pod ? json(200, pod) : json(404, { message: JSON.stringify({ message: `pod with ${id} does not exist` }).replace('":"', '": "'), details: [] });
   }
+  // marathon-api.md §6: POST only on the collection, PUT only on a pod id; no PATCH at all.
+  if ((req.method === 'PUT' && !rest) || (req.method === 'POST' && rest)) return mapped(405, 'Method Not Allowed');
   if (req.method === 'PUT' || req.method === 'POST') {
     const parsed = parseObject(state, req);
     if (isAnswer(parsed)) return parsed;
