@@ -36,6 +36,10 @@ export function marathonTurnsAway(marathon: URL, agent: HttpAgent | HttpsAgent, 
     if (typeof v === 'string') headers[h] = v;
   }
   const url = new URL(marathon.pathname.replace(/\/+$/, '') + path, marathon);
+  // Only the client's identity: user info in `--marathon` is the gate's own (its root-group reads use it). Left in
+  // the URL, Node would send it as basic auth whenever the client sent none, and Marathon would let everyone in.
+  url.username = '';
+  url.password = '';
   const send = marathon.protocol === 'https:' ? httpsRequest : httpRequest;
   return new Promise((resolve, reject) => {
     const req = send(url, { method: 'GET', headers, agent: agent as HttpAgent, timeout: timeoutMs }, (res) => {

@@ -12,7 +12,7 @@ import { call } from './harness';
 
 const basic = `Basic ${Buffer.from('ops:pw').toString('base64')}`;
 let marathon: StandinMarathon;
-const gates: Partial<Record<Mode, RunningGate>> = {};
+const gates: Partial<Record<Mode | 'urlCredentials', RunningGate>> = {};
 
 const withVolume = (id: string, name: string) => JSON.stringify({ id, cmd: 'sleep 1000', instances: 1, upgradeStrategy: { minimumHealthCapacity: 0, maximumOverCapacity: 0 }, container: { type: 'MESOS', volumes: [{ containerPath: 'data', mode: 'RW', external: { name, provider: 'dvdi', options: { 'dvdi/driver': 'rexray' } } }] } });
 
@@ -24,6 +24,10 @@ before(async () => {
     const url = new URL(marathon.url);
     gates[mode] = await startGate({ marathon: url, mode, fail: 'closed', profile: defaultProfile, readRootGroup: rootGroupReader(url, { auth: { kind: 'basic', user: 'ops', password: 'pw' } }, 2_000), clusterState: { refreshMs: 60_000, maxAgeMs: 60_000, waitMs: 2_000 } }, '127.0.0.1', 0);
   }
+  // `--marathon http://ops:pw@host`: the gate's own reads take the credentials from the URL (main.ts passes it so).
+  const withUser = new URL(marathon.url);
+  [withUser.username, withUser.password] = ['ops', 'pw'];
+  gates.urlCredentials = await startGate({ marathon: withUser, mode: 'deny', fail: 'closed', profile: defaultProfile, readRootGroup: rootGroupReader(withUser, {}, 2_000), clusterState: { refreshMs: 60_000, maxAgeMs: 60_000, waitMs: 2_000 } }, '127.0.0.1', 0);
 });
 after(async () => {
   for (const g of Object.values(gates)) await g?.close();
@@ -37,6 +41,14 @@ test('without credentials, a write that clashes with a deployed app gets Maratho
   assert.doesNotMatch(a.body, /secret-db|pgdata/);
   const merged = await call('PUT', `${gates.deny!.url}/v2/apps/vol/secret-db`, '{"env":{"X":{"secret":"nope"}}}');
   assert.equal(merged.status, 401, merged.body);
+});
+
+test('credentials in --marathon\'s URL are the gate\'s own: a client without any still gets Marathon\'s 401, not the gate\'s 422', async () => {
+  const a = await call('POST', `${gates.urlCredentials!.url}/v2/apps`, withVolume('/mine/db', 'pgdata'));
+  assert.equal(a.status, 401, a.body);
+  assert.doesNotMatch(a.body, /secret-db|pgdata/);
+  const ok = await call('POST', `${gates.urlCredentials!.url}/v2/apps`, withVolume('/mine/db', 'pgdata'), { Authorization: basic });
+  assert.equal(ok.status, 422, 'the gate did read the deployed apps with the URL\'s credentials');
 });
 
 test('with the credentials Marathon wants, the same write gets the gate\'s 422 naming the deployed app', async () => {
