@@ -115,8 +115,10 @@ function groupProposal(route: AdmissionRoute, body: unknown, bodyText: string, p
   if (!isObject(body)) return void (p.pass = 'the body is not a JSON object (Marathon answers it)');
   const base = route.urlId ?? '/';
   if (route.method === 'PATCH') {
-    // `{"enforceRole": bool}` on a top-level group: judged as that group (group-enforce-role-toplevel).
-    const value = { ...body, id: base };
+    // `{"enforceRole": bool}` on a top-level group: judged as that group (group-enforce-role-toplevel). Marathon
+    // reads nothing else from the body (marathon-api.md §5), so a GroupInfo sent back whole, apps and all, sets
+    // only enforceRole: its apps are not judged.
+    const value = { ...('enforceRole' in body ? { enforceRole: body.enforceRole } : {}), id: base };
     p.targets.push({ kind: 'group', value, text: textForLint(value) });
     return;
   }

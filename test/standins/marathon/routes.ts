@@ -107,6 +107,16 @@ function groups(state: StandinState, req: RouteRequest): RouteAnswer {
     const d = deployment();
     return { status: req.method === 'POST' ? 201 : 200, body: d.body, headers: { ...d.headers, ...(req.method === 'POST' ? { Location: target } : {}) }, events: [{ type: 'group_change_success', data: { groupId: target, version: d.body.version } }] };
   }
+  if (req.method === 'PATCH' && rest) {
+    // marathon-api.md §5: only `enforceRole` is read from the body; 200 with an empty body, no deployment.
+    const parsed = parseObject(state, req);
+    if (isAnswer(parsed)) return parsed;
+    const g = findGroup(state.root, id);
+    if (!g) return mapped(404, `Group '${id}' does not exist`);
+    if (typeof parsed.value.enforceRole === 'boolean') g.enforceRole = parsed.value.enforceRole;
+    else delete g.enforceRole;
+    return { status: 200 };
+  }
   if (req.method === 'DELETE') {
     if (!findGroup(state.root, id)) return mapped(404, `Group '${id}' does not exist`);
     if (id === '/') state.root = { ...state.root, apps: [], pods: [], groups: [] };
