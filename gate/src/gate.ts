@@ -142,7 +142,12 @@ export async function startGate(options: GateOptions, host: string, port: number
     }
     if (decision.refuse) {
       // Marathon turns a client away before it reads a body; a refusal from the gate could tell what is deployed.
-      const away = await asMarathonWould(req, res, accessProbePath(route), snap?.state !== undefined);
+      // It authorizes only after validating the body (AppsResource.create: validateOrThrow, then checkAuthorization),
+      // so what is wrong with the body alone it tells any client it authenticates: on a collection route, whose probe
+      // (/v2/info) needs a permission deployers often lack (marathon-api.md §9), a 403 there does not turn the client
+      // away. A refusal naming deployed apps, or a write to a resource by id, needs the client let in on the probe.
+      const authorizationCounts = route.urlId !== undefined || verdict.findings.some((f) => f.severity === 'error' && f.pass === 'root');
+      const away = await asMarathonWould(req, res, accessProbePath(route), snap?.state !== undefined, authorizationCounts);
       if (away) return away;
       if (decision.decision === 'denied') for (const f of verdict.findings) if (f.severity === 'error') metrics.denials.inc({ rule: f.ruleId });
       send(res, decision.refuse);
@@ -157,8 +162,9 @@ export async function startGate(options: GateOptions, host: string, port: number
   /**
    * Answers as Marathon does when it would turn this client away, and says so; else undefined (the gate answers).
    * When Marathon cannot be asked, an answer drawn from the deployed state (`fromState`) is not given either.
+   * `authorizationCounts` false: only Marathon's 401 (or a proxy's 407) turns the client away, not its 403.
    */
-  async function asMarathonWould(req: IncomingMessage, res: ServerResponse, probe: string, fromState: boolean): Promise<Decision | undefined> {
+  async function asMarathonWould(req: IncomingMessage, res: ServerResponse, probe: string, fromState: boolean, authorizationCounts = true): Promise<Decision | undefined> {
     let answer: Awaited<ReturnType<typeof marathonTurnsAway>>;
     try {
       answer = await marathonTurnsAway(options.marathon, agent, req.headers, probe);
@@ -167,7 +173,7 @@ export async function startGate(options: GateOptions, host: string, port: number
       send(res, marathonUnreachable(options.marathon.origin, (e as NodeJS.ErrnoException).code ?? (e as Error).message));
       return 'unavailable';
     }
-    if (!answer) return undefined;
+    if (!answer || (answer.status === 403 && !authorizationCounts)) return undefined;
     res.writeHead(answer.status, { ...answer.headers, 'Content-Length': answer.body.length });
     res.end(answer.body);
     return 'turned-away';

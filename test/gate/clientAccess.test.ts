@@ -84,3 +84,18 @@ test('a DC/OS token Admin Router refuses, and an identity without permission, ge
     marathon.setAuth({ kind: 'basic', user: 'ops', password: 'pw' });
   }
 });
+
+test('a deployer Marathon lets in but refuses its config (/v2/info) gets the gate\'s findings about its own app, not a 403', async () => {
+  marathon.setAuth({ kind: 'forbidden', only: '/v2/info' });
+  try {
+    const noName = JSON.stringify({ id: '/dev/web', cmd: 'sleep 1000', container: { type: 'MESOS', volumes: [{ containerPath: 'var', mode: 'RW', external: { size: 10 } }] } });
+    const a = await call('POST', `${gates.deny!.url}/v2/apps`, noName, { Authorization: 'token=dev' });
+    assert.equal(a.status, 422, a.body);
+    assert.match(a.body, /\(external-volume-name-required\)/);
+    // What names a deployed app still waits for the client to be let in on the probe.
+    const clash = await call('POST', `${gates.deny!.url}/v2/apps`, withVolume('/dev/db', 'pgdata'), { Authorization: 'token=dev' });
+    assert.equal(clash.status, 403, clash.body);
+  } finally {
+    marathon.setAuth({ kind: 'basic', user: 'ops', password: 'pw' });
+  }
+});

@@ -41,8 +41,11 @@ export type StandinAuth =
   | { kind: 'token'; token: string }
   /** `--http_credentials`: Jetty basic; 401 HTML with `WWW-Authenticate: basic realm="Mesosphere"`. */
   | { kind: 'basic'; user: string; password: string }
-  /** Authenticated but every request forbidden (403, the RAML body). */
-  | { kind: 'forbidden' };
+  /**
+   * Authenticated but forbidden (403, the RAML body): every request, or only those whose path starts with `only`
+   * (DC/OS Enterprise: a deployer without permission on Marathon's config is refused `/v2/info`, marathon-api.md §9).
+   */
+  | { kind: 'forbidden'; only?: string };
 
 export type StandinFault =
   | { kind: 'slow'; delayMs: number }
@@ -115,6 +118,7 @@ export async function startStandinMarathon(o: StandinOptions = {}): Promise<Stan
   function checkAuth(req: IncomingMessage): { ok: true } | { status: number; headers: Record<string, string>; body: string; type: string } {
     const given = req.headers.authorization;
     if (auth.kind === 'none') return { ok: true };
+    if (auth.kind === 'forbidden' && auth.only !== undefined && !new URL(req.url ?? '/', 'http://standin').pathname.startsWith(auth.only)) return { ok: true };
     if (auth.kind === 'forbidden') return { status: 403, headers: {}, body: JSON.stringify({ message: 'Not Authorized to perform this action!' }), type: 'application/json' };
     if (auth.kind === 'token') {
       if (given === `token=${auth.token}`) return { ok: true };
