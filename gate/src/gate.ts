@@ -19,7 +19,7 @@ import { maxNestingDepth, nestsDeeperThan } from './nesting';
 import { decodeBody } from './marathonReader';
 import { createMetrics, type Decision } from './metrics';
 import { readBody } from './readBody';
-import { admissionRoute, deletion, forwardedTarget, isDryRun, isPartialUpdate, type AdmissionRoute } from './routes';
+import { admissionRoute, deletion, forwardedTarget, isDryRun, isGroupDryRun, isPartialUpdate, type AdmissionRoute } from './routes';
 import { warningHeaders } from './warningHeaders';
 
 export type Mode = 'deny' | 'warn' | 'audit';
@@ -126,7 +126,7 @@ export async function startGate(options: GateOptions, host: string, port: number
       forward(req, res, Readable.from([read.body]));
       return 'unjudged';
     }
-    const needsState = route.kind !== 'pod';
+    const needsState = route.kind !== 'pod' && !isGroupDryRun(route);
     let snap = needsState ? await state.snapshot() : undefined;
     // A partial update of an app the copy lacks: another gate, or Marathon directly, may have created it since the
     // last read, and judged alone it would look like a new app (nothing to run). Read again before judging.

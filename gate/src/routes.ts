@@ -95,6 +95,14 @@ export function isDryRun(url: string | undefined): boolean {
 }
 
 /**
+ * `PUT /v2/groups[/{id}]?dryRun=true` (marathon-api.md §5; `dryRun` read as isDryRun reads it): Marathon validates
+ * the apps and computes the steps, but skips the root-group validation and deploys nothing.
+ */
+export function isGroupDryRun(route: AdmissionRoute): boolean {
+  return route.kind === 'group' && route.method === 'PUT' && route.query.get('dryRun')?.toLowerCase() === 'true';
+}
+
+/**
  * `partialUpdate` of `PUT /v2/apps[/{id}]` defaults to true (marathon-api.md §4). Read as Jersey reads a
  * boolean query parameter: absent or blank is the default, anything else is Boolean.valueOf, true only for
  * `true` in any case (`FALSE`, `0`, `no` all replace the app).
