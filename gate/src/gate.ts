@@ -146,8 +146,8 @@ export async function startGate(options: GateOptions, host: string, port: number
       // so what is wrong with the body alone it tells any client it authenticates: on a collection route, whose probe
       // (/v2/info) needs a permission deployers often lack (marathon-api.md §9), a 403 there does not turn the client
       // away. A refusal naming deployed apps, or a write to a resource by id, needs the client let in on the probe.
-      const authorizationCounts = route.urlId !== undefined || verdict.findings.some((f) => f.severity === 'error' && f.pass === 'root');
-      const away = await asMarathonWould(req, res, accessProbePath(route), snap?.state !== undefined, authorizationCounts);
+      const fromState = drawsOnState(verdict);
+      const away = await asMarathonWould(req, res, accessProbePath(route), fromState, route.urlId !== undefined || fromState);
       if (away) return away;
       if (decision.decision === 'denied') for (const f of verdict.findings) if (f.severity === 'error') metrics.denials.inc({ rule: f.ruleId });
       send(res, decision.refuse);
@@ -271,6 +271,14 @@ export async function startGate(options: GateOptions, host: string, port: number
         proxy.close();
       }),
   };
+}
+
+/**
+ * True when a refusal tells more than the client's own body: deployed apps it names (the root group's pass), or a
+ * stored app merged into a partial update. Only such an answer waits for Marathon to let the client in.
+ */
+function drawsOnState(v: Judgement): boolean {
+  return v.findings.some((f) => f.severity === 'error' && f.pass === 'root') || v.proposal?.targets.some((t) => t.stored !== undefined) === true;
 }
 
 /**

@@ -99,3 +99,24 @@ test('a deployer Marathon lets in but refuses its config (/v2/info) gets the gat
     marathon.setAuth({ kind: 'basic', user: 'ops', password: 'pw' });
   }
 });
+
+test('Marathon gone after the gate read the deployed apps: a mistake in the body alone is still the 422; a refusal naming deployed apps becomes 502', async () => {
+  const own = await startStandinMarathon();
+  const deployed = JSON.parse(withVolume('/vol/secret-db', 'pgdata'));
+  own.setRootGroup({ id: '/', apps: [], pods: [], dependencies: [], groups: [{ id: '/vol', apps: [deployed], pods: [], groups: [], dependencies: [], version: 'v', enforceRole: false }] } as never);
+  const url = new URL(own.url);
+  const gate = await startGate({ marathon: url, mode: 'deny', fail: 'closed', profile: defaultProfile, readRootGroup: rootGroupReader(url, {}, 2_000), clusterState: { refreshMs: 60_000, maxAgeMs: 60_000, waitMs: 2_000 } }, '127.0.0.1', 0);
+  try {
+    await gate.clusterState.snapshot(true);
+    await own.close();
+    const noName = JSON.stringify({ id: '/dev/web', cmd: 'sleep 1000', container: { type: 'MESOS', volumes: [{ containerPath: 'var', mode: 'RW', external: { size: 10 } }] } });
+    const a = await call('POST', `${gate.url}/v2/apps`, noName);
+    assert.equal(a.status, 422, a.body);
+    assert.match(a.body, /\(external-volume-name-required\)/);
+    const clash = await call('POST', `${gate.url}/v2/apps`, withVolume('/dev/db', 'pgdata'));
+    assert.equal(clash.status, 502, clash.body);
+    assert.doesNotMatch(clash.body, /secret-db/);
+  } finally {
+    await gate.close();
+  }
+});
