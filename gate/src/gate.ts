@@ -83,8 +83,9 @@ export async function startGate(options: GateOptions, host: string, port: number
     proxyRes.headers.connection = res.shouldKeepAlive ? 'keep-alive' : 'close';
     const v = accepted.get(req);
     const status = proxyRes.statusCode ?? 0;
-    // warn mode's findings go with Marathon's answer; not with an answer that turns the client away.
-    if (status === 401 || status === 403 || status === 407) res.removeHeader('Warning');
+    // warn mode's findings go with Marathon's answer; not with an answer that turns the client away, a sign-in
+    // proxy's redirect included (Marathon redirects no write, marathon-api.md §1).
+    if (status === 401 || status === 403 || status === 407 || (status >= 300 && status < 400)) res.removeHeader('Warning');
     if (status < 200 || status >= 300) return;
     if (v?.proposal && !isDryRun(req.url)) state.applyWrite(v.proposal);
     const gone = deletion(req.method, req.url);

@@ -120,3 +120,25 @@ test('Marathon gone after the gate read the deployed apps: a mistake in the body
     await gate.close();
   }
 });
+
+test('a sign-in proxy in front of Marathon redirects a client without a session: the client gets that redirect, not a 422 naming deployed apps', async () => {
+  const own = await startStandinMarathon({ auth: { kind: 'sign-in', token: 'gate' } });
+  own.setRootGroup({ id: '/', apps: [], pods: [], dependencies: [], groups: [{ id: '/vol', apps: [JSON.parse(withVolume('/vol/secret-db', 'pgdata'))], pods: [], groups: [], dependencies: [], version: 'v', enforceRole: false }] } as never);
+  const url = new URL(own.url);
+  const start = (mode: Mode) => startGate({ marathon: url, mode, fail: 'closed', profile: defaultProfile, readRootGroup: rootGroupReader(url, { auth: { kind: 'token', token: 'gate' } }, 2_000), clusterState: { refreshMs: 60_000, maxAgeMs: 60_000, waitMs: 2_000 } }, '127.0.0.1', 0);
+  const [gate, warn] = [await start('deny'), await start('warn')];
+  try {
+    const a = await call('POST', `${gate.url}/v2/apps`, withVolume('/dev/db', 'pgdata'));
+    assert.equal(a.status, 302, a.body);
+    assert.match(String(a.headers.location), /^https:\/\/sso\.example\.com\/login/);
+    assert.doesNotMatch(a.body, /secret-db/);
+    const signedIn = await call('POST', `${gate.url}/v2/apps`, withVolume('/dev/db', 'pgdata'), { Authorization: 'token=gate' });
+    assert.equal(signedIn.status, 422, signedIn.body);
+    const warned = await call('POST', `${warn.url}/v2/apps`, withVolume('/dev/db', 'pgdata'));
+    assert.deepEqual([warned.status, warned.headers.warning], [302, undefined], String(warned.headers.warning));
+  } finally {
+    await gate.close();
+    await warn.close();
+    await own.close();
+  }
+});

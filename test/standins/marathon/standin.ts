@@ -45,7 +45,9 @@ export type StandinAuth =
    * Authenticated but forbidden (403, the RAML body): every request, or only those whose path starts with `only`
    * (DC/OS Enterprise: a deployer without permission on Marathon's config is refused `/v2/info`, marathon-api.md §9).
    */
-  | { kind: 'forbidden'; only?: string };
+  | { kind: 'forbidden'; only?: string }
+  /** A sign-in proxy in front of Marathon: a request without `Authorization: token=<t>` is sent (302) to its sign-in page. */
+  | { kind: 'sign-in'; token: string };
 
 export type StandinFault =
   | { kind: 'slow'; delayMs: number }
@@ -120,6 +122,10 @@ export async function startStandinMarathon(o: StandinOptions = {}): Promise<Stan
     if (auth.kind === 'none') return { ok: true };
     if (auth.kind === 'forbidden' && auth.only !== undefined && !new URL(req.url ?? '/', 'http://standin').pathname.startsWith(auth.only)) return { ok: true };
     if (auth.kind === 'forbidden') return { status: 403, headers: {}, body: JSON.stringify({ message: 'Not Authorized to perform this action!' }), type: 'application/json' };
+    if (auth.kind === 'sign-in') {
+      if (given === `token=${auth.token}`) return { ok: true };
+      return { status: 302, headers: { Location: `https://sso.example.com/login?return=${encodeURIComponent(req.url ?? '/')}` }, body: '', type: 'text/html' };
+    }
     if (auth.kind === 'token') {
       if (given === `token=${auth.token}`) return { ok: true };
       return { status: 401, headers: { 'WWW-Authenticate': 'oauthjwt' }, body: '<html><head><title>401 Authorization Required</title></head><body><center><h1>401 Authorization Required</h1></center><hr><center>openresty</center></body></html>\n', type: 'text/html' };
