@@ -19,7 +19,7 @@ import { maxNestingDepth, nestsDeeperThan } from './nesting';
 import { decodeBody } from './marathonReader';
 import { createMetrics, type Decision } from './metrics';
 import { readBody } from './readBody';
-import { admissionRoute, deletion, forwardedTarget, isDryRun, isGroupDryRun, isPartialUpdate, type AdmissionRoute } from './routes';
+import { admissionRoute, deletion, forwardedTarget, isGroupDryRun, isPartialUpdate, type AdmissionRoute } from './routes';
 import { warningHeaders } from './warningHeaders';
 
 export type Mode = 'deny' | 'warn' | 'audit';
@@ -87,7 +87,7 @@ export async function startGate(options: GateOptions, host: string, port: number
     // proxy's redirect included (Marathon redirects no write, marathon-api.md §1).
     if (status === 401 || status === 403 || status === 407 || (status >= 300 && status < 400)) res.removeHeader('Warning');
     if (status < 200 || status >= 300) return;
-    if (v?.proposal && !isDryRun(req.url)) state.applyWrite(v.proposal);
+    if (v?.proposal) state.applyWrite(v.proposal);
     const gone = deletion(req.method, req.url);
     if (gone) state.applyDelete(gone.kind, gone.id);
   });
@@ -155,7 +155,8 @@ export async function startGate(options: GateOptions, host: string, port: number
       return decision.decision;
     }
     if (decision.warnings.length > 0) res.setHeader('Warning', decision.warnings);
-    accepted.set(req, verdict);
+    // What Marathon will deploy once it accepts: a dry run deploys nothing.
+    if (!isGroupDryRun(route)) accepted.set(req, verdict);
     forward(req, res, Readable.from([read.body]));
     return decision.decision;
   }

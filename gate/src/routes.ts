@@ -85,18 +85,10 @@ export function forwardedTarget(url: string): string | undefined {
 }
 
 /**
- * `dryRun` of `PUT /v2/groups` (marathon-api.md §5), read as Jersey reads a boolean query parameter
- * (Boolean.valueOf: `true` in any case; `trueX` is false): Marathon then deploys nothing, and neither
- * must the gate's copy of the deployed state.
- */
-export function isDryRun(url: string | undefined): boolean {
-  const q = url?.indexOf('?') ?? -1;
-  return q !== -1 && new URLSearchParams(url!.slice(q + 1)).get('dryRun')?.toLowerCase() === 'true';
-}
-
-/**
- * `PUT /v2/groups[/{id}]?dryRun=true` (marathon-api.md §5; `dryRun` read as isDryRun reads it): Marathon validates
- * the apps and computes the steps, but skips the root-group validation and deploys nothing.
+ * `PUT /v2/groups[/{id}]?dryRun=true` (marathon-api.md §5), `dryRun` read as Jersey reads a boolean query parameter
+ * (Boolean.valueOf: `true` in any case; `trueX` is false): Marathon validates the apps and computes the steps, but
+ * skips the root-group validation and deploys nothing, so the gate's copy of the deployed state must not change
+ * either. Only that route takes it: a POST deploys whatever its query says.
  */
 export function isGroupDryRun(route: AdmissionRoute): boolean {
   return route.kind === 'group' && route.method === 'PUT' && route.query.get('dryRun')?.toLowerCase() === 'true';

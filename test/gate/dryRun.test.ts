@@ -38,3 +38,10 @@ test('with the deployed apps unreadable (--fail closed), a dry run is not refuse
     await marathon.close();
   }
 });
+
+test('POST takes no dryRun, so Marathon deploys the group: the gate counts its apps at once like any write it let through', async () => {
+  const created = await call('POST', `${lab.gate.url}/v2/groups?dryRun=true`, JSON.stringify({ id: 'cache', apps: [withVolume('redis', 'redisdata')] }));
+  assert.equal(created.status, 201, created.body);
+  const clash = await call('POST', `${lab.gate.url}/v2/apps`, JSON.stringify(withVolume('/other/redis', 'redisdata')));
+  assert.match(gateDenial(clash)?.details[0].errors[0] ?? clash.body, /\(dvdi-name-unique-in-root-group\)$/);
+});

@@ -99,7 +99,8 @@ function groups(state: StandinState, req: RouteRequest): RouteAnswer {
     const target = absoluteId(typeof body.id === 'string' ? body.id : rest, req.method === 'POST' ? id : '/');
     if (req.method === 'POST' && findGroup(state.root, target)) return mapped(409, `Group ${target} is already created. Use PUT to change this group.`);
     const group = groupFromBody(body, target);
-    if (truthy(req.query, 'dryRun')) {
+    // marathon-api.md §5: only PUT takes dryRun; POST deploys whatever the query says.
+    if (req.method === 'PUT' && truthy(req.query, 'dryRun')) {
       const actions = [...allAppsOf(group)].map((a) => ({ action: findApp(state.root, a.id) ? 'RestartApplication' : 'StartApplication', app: a.id }));
       return json(200, { steps: actions.length ? [{ actions }] : [] });
     }
