@@ -11,6 +11,7 @@ import { createProxyServer } from 'http-proxy-3';
 import { compareVersions, type Profile } from '@marathon-devtools/language-server';
 import { auditReport } from './audit';
 import { accessProbePath, marathonTurnsAway } from './clientAccess';
+import { crossAppRuleIds } from './crossApp';
 import { ClusterState, defaultClusterStateOptions, type ClusterStateOptions, type RootGroupReader } from './clusterState';
 import { dropHopByHop } from './hopByHop';
 import { hasErrors, judge, type Judgement } from './judge';
@@ -147,7 +148,7 @@ export async function startGate(options: GateOptions, host: string, port: number
       // so what is wrong with the body alone it tells any client it authenticates: on a collection route, whose probe
       // (/v2/info) needs a permission deployers often lack (marathon-api.md §9), a 403 there does not turn the client
       // away. A refusal naming deployed apps, or a write to a resource by id, needs the client let in on the probe.
-      const fromState = drawsOnState(verdict);
+      const fromState = snap?.state !== undefined && drawsOnState(verdict);
       const away = await asMarathonWould(req, res, accessProbePath(route), fromState, route.urlId !== undefined || fromState);
       if (away) return away;
       if (decision.decision === 'denied') for (const f of verdict.findings) if (f.severity === 'error') metrics.denials.inc({ rule: f.ruleId });
@@ -276,11 +277,12 @@ export async function startGate(options: GateOptions, host: string, port: number
 }
 
 /**
- * True when a refusal tells more than the client's own body: deployed apps it names (the root group's pass), or a
- * stored app merged into a partial update. Only such an answer waits for Marathon to let the client in.
+ * True when a refusal made with the deployed state may tell more than the client's own body: a root-group rule's
+ * finding (run in context, it can name deployed apps: a volume-name clash, a dependency cycle through them, an id
+ * they hold), or a stored app merged into a partial update. Only such an answer waits for Marathon to let the client in.
  */
 function drawsOnState(v: Judgement): boolean {
-  return v.findings.some((f) => f.severity === 'error' && f.pass === 'root') || v.proposal?.targets.some((t) => t.stored !== undefined) === true;
+  return v.findings.some((f) => f.severity === 'error' && crossAppRuleIds.includes(f.ruleId)) || v.proposal?.targets.some((t) => t.stored !== undefined) === true;
 }
 
 /**

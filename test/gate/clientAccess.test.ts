@@ -103,7 +103,8 @@ test('a deployer Marathon lets in but refuses its config (/v2/info) gets the gat
 test('Marathon gone after the gate read the deployed apps: a mistake in the body alone is still the 422; a refusal naming deployed apps becomes 502', async () => {
   const own = await startStandinMarathon();
   const deployed = JSON.parse(withVolume('/vol/secret-db', 'pgdata'));
-  own.setRootGroup({ id: '/', apps: [], pods: [], dependencies: [], groups: [{ id: '/vol', apps: [deployed], pods: [], groups: [], dependencies: [], version: 'v', enforceRole: false }] } as never);
+  const job = { id: '/vol/secret-job', cmd: 'sleep 1000', dependencies: ['/dev/etl'] };
+  own.setRootGroup({ id: '/', apps: [], pods: [], dependencies: [], groups: [{ id: '/vol', apps: [deployed, job], pods: [], groups: [], dependencies: [], version: 'v', enforceRole: false }] } as never);
   const url = new URL(own.url);
   const gate = await startGate({ marathon: url, mode: 'deny', fail: 'closed', profile: defaultProfile, readRootGroup: rootGroupReader(url, {}, 2_000), clusterState: { refreshMs: 60_000, maxAgeMs: 60_000, waitMs: 2_000 } }, '127.0.0.1', 0);
   try {
@@ -116,6 +117,9 @@ test('Marathon gone after the gate read the deployed apps: a mistake in the body
     const clash = await call('POST', `${gate.url}/v2/apps`, withVolume('/dev/db', 'pgdata'));
     assert.equal(clash.status, 502, clash.body);
     assert.doesNotMatch(clash.body, /secret-db/);
+    const cycle = await call('POST', `${gate.url}/v2/apps`, JSON.stringify({ id: '/dev/etl', cmd: 'sleep 1000', dependencies: ['/vol/secret-job'] }));
+    assert.equal(cycle.status, 502, cycle.body);
+    assert.doesNotMatch(cycle.body, /secret-job/);
   } finally {
     await gate.close();
   }
