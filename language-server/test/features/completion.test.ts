@@ -27,6 +27,9 @@ const cases: [string, string, string[], string[]][] = [
   ['docker parameters: volume values are name:/path forms', "{'id': '/a', 'container': {'docker': {'image': 'pg', 'parameters': [{'key': 'volume-driver', 'value': 'rexray'}, {'key': 'volume', 'value': |}]}}}", ['name:/path', 'name:/path:ro'], ['rexray', 'name=…,size=…,repl=…:/path']],
   ['docker parameters: with pxd, the Portworx inline spec too', "{'id': '/a', 'container': {'docker': {'image': 'pg', 'parameters': [{'key': 'volume-driver', 'value': 'pxd'}, {'key': 'volume', 'value': |}]}}}", ['name=…,size=…,repl=…:/path', 'name:/path'], []],
   ['docker parameters: env values are NAME=value', "{'id': '/a', 'container': {'docker': {'image': 'pg', 'parameters': [{'key': 'env', 'value': |}]}}}", ['NAME=value'], []],
+  ['a value deleted before a comma: values, not keys', "{'id': '/a', 'cmd': 'x', 'container': {'type': |, 'volumes': []}}", ['DOCKER', 'MESOS'], ['docker', 'volumes']],
+  ['a value deleted before a comma on the next line: values, not keys', "{'id': '/a', 'cmd': 'x', 'requirePorts': |\n, 'mem': 1}", ['true', 'false'], ['cpus', 'mem']],
+  ['$schema values before the next property', "{'$schema': |, 'id': '/a'}", ['https://marathon-devtools.github.io/schema/marathon-app.schema.json'], ['cmd']],
   ['mode of an external volume on Docker: RW and RO', "{'id': '/a', 'container': {'type': 'DOCKER', 'volumes': [{'external': {'name': 'v'}, 'mode': |}]}}", ['RW', 'RO'], []],
 ];
 
