@@ -58,6 +58,16 @@ test('completion: a key without a colon yet inserts key and value snippet; after
   assert.equal(mem2.textEdit && 'range' in mem2.textEdit ? mem2.textEdit.newText : undefined, '"mem"');
 });
 
+test('completion: an enum value with a default is offered once (not also as its quoted default)', () => {
+  for (const text of ["{'id': '/a', 'cmd': 'x', 'container': {'type': |}}", "{'id': '/a', 'cmd': 'x', 'healthChecks': [{'protocol': |}]}", "{'id': '/a', 'cmd': 'x', 'container': {'type': 'DOCKER', 'docker': {'image': 'x'}, 'portMappings': [{'containerPort': 1, 'protocol': |}]}}"]) {
+    const { doc, offset } = at(json(text));
+    const items = complete(doc, offset, ctx).items;
+    const texts = items.map((i) => i.insertText ?? (i.textEdit as { newText: string } | undefined)?.newText);
+    assert.deepEqual(texts.filter((t, i) => texts.indexOf(t) !== i), [], `${text}: ${items.map((i) => i.label)}`);
+    assert.ok(items.some((i) => i.detail === 'default'), 'the default is still marked');
+  }
+});
+
 test('completion: accepting a docker volume value inserts a quoted snippet', () => {
   const { doc, offset } = at(json("{'id': '/a', 'container': {'docker': {'image': 'pg', 'parameters': [{'key': 'volume', 'value': |}]}}}"));
   const item = complete(doc, offset, ctx).items.find((i) => i.label === 'name:/path');
