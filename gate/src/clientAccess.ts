@@ -27,7 +27,9 @@ export function accessProbePath(route: AdmissionRoute | undefined): string {
 
 /**
  * Marathon's answer when it turns this client away (401, 403, or 407 from a proxy in front), undefined when it lets
- * the client in. Rejects when Marathon cannot be asked: the caller must not answer from the deployed state then.
+ * the client in. A redirect counts too: Marathon redirects none of the probed paths (only `/` and the event stream,
+ * marathon-api.md §1), so one comes from a sign-in proxy in front sending the client to log in first. Rejects when
+ * Marathon cannot be asked: the caller must not answer from the deployed state then.
  */
 export function marathonTurnsAway(marathon: URL, agent: HttpAgent | HttpsAgent, client: IncomingHttpHeaders, path: string, timeoutMs = 5_000): Promise<MarathonAnswer | undefined> {
   const headers: Record<string, string> = { accept: 'application/json' };
@@ -36,11 +38,15 @@ export function marathonTurnsAway(marathon: URL, agent: HttpAgent | HttpsAgent, 
     if (typeof v === 'string') headers[h] = v;
   }
   const url = new URL(marathon.pathname.replace(/\/+$/, '') + path, marathon);
+  // Only the client's identity: user info in `--marathon` is the gate's own (its root-group reads use it). Left in
+  // the URL, Node would send it as basic auth whenever the client sent none, and Marathon would let everyone in.
+  url.username = '';
+  url.password = '';
   const send = marathon.protocol === 'https:' ? httpsRequest : httpRequest;
   return new Promise((resolve, reject) => {
     const req = send(url, { method: 'GET', headers, agent: agent as HttpAgent, timeout: timeoutMs }, (res) => {
       const status = res.statusCode ?? 0;
-      if (status !== 401 && status !== 403 && status !== 407) {
+      if (status !== 401 && status !== 403 && status !== 407 && !(status >= 300 && status < 400)) {
         res.resume();
         return resolve(undefined);
       }
@@ -52,7 +58,7 @@ export function marathonTurnsAway(marathon: URL, agent: HttpAgent | HttpsAgent, 
       });
       res.on('end', () => {
         const kept: Record<string, string> = {};
-        for (const h of ['content-type', 'www-authenticate', 'proxy-authenticate']) if (typeof res.headers[h] === 'string') kept[h] = res.headers[h] as string;
+        for (const h of ['content-type', 'www-authenticate', 'proxy-authenticate', 'location']) if (typeof res.headers[h] === 'string') kept[h] = res.headers[h] as string;
         resolve({ status, headers: kept, body: Buffer.concat(chunks) });
       });
       res.on('error', reject);

@@ -11,6 +11,7 @@ import { createProxyServer } from 'http-proxy-3';
 import { compareVersions, type Profile } from '@marathon-devtools/language-server';
 import { auditReport } from './audit';
 import { accessProbePath, marathonTurnsAway } from './clientAccess';
+import { crossAppRuleIds } from './crossApp';
 import { ClusterState, defaultClusterStateOptions, type ClusterStateOptions, type RootGroupReader } from './clusterState';
 import { dropHopByHop } from './hopByHop';
 import { hasErrors, judge, type Judgement } from './judge';
@@ -19,7 +20,7 @@ import { maxNestingDepth, nestsDeeperThan } from './nesting';
 import { decodeBody } from './marathonReader';
 import { createMetrics, type Decision } from './metrics';
 import { readBody } from './readBody';
-import { admissionRoute, deletion, forwardedTarget, isDryRun, isPartialUpdate, type AdmissionRoute } from './routes';
+import { admissionRoute, deletion, forwardedTarget, isGroupDryRun, isPartialUpdate, type AdmissionRoute } from './routes';
 import { warningHeaders } from './warningHeaders';
 
 export type Mode = 'deny' | 'warn' | 'audit';
@@ -83,10 +84,11 @@ export async function startGate(options: GateOptions, host: string, port: number
     proxyRes.headers.connection = res.shouldKeepAlive ? 'keep-alive' : 'close';
     const v = accepted.get(req);
     const status = proxyRes.statusCode ?? 0;
-    // warn mode's findings go with Marathon's answer; not with an answer that turns the client away.
-    if (status === 401 || status === 403 || status === 407) res.removeHeader('Warning');
+    // warn mode's findings go with Marathon's answer; not with an answer that turns the client away, a sign-in
+    // proxy's redirect included (Marathon redirects no write, marathon-api.md §1).
+    if (status === 401 || status === 403 || status === 407 || (status >= 300 && status < 400)) res.removeHeader('Warning');
     if (status < 200 || status >= 300) return;
-    if (v?.proposal && !isDryRun(req.url)) state.applyWrite(v.proposal);
+    if (v?.proposal) state.applyWrite(v.proposal);
     const gone = deletion(req.method, req.url);
     if (gone) state.applyDelete(gone.kind, gone.id);
   });
@@ -126,7 +128,7 @@ export async function startGate(options: GateOptions, host: string, port: number
       forward(req, res, Readable.from([read.body]));
       return 'unjudged';
     }
-    const needsState = route.kind !== 'pod';
+    const needsState = route.kind !== 'pod' && !isGroupDryRun(route);
     let snap = needsState ? await state.snapshot() : undefined;
     // A partial update of an app the copy lacks: another gate, or Marathon directly, may have created it since the
     // last read, and judged alone it would look like a new app (nothing to run). Read again before judging.
@@ -142,14 +144,20 @@ export async function startGate(options: GateOptions, host: string, port: number
     }
     if (decision.refuse) {
       // Marathon turns a client away before it reads a body; a refusal from the gate could tell what is deployed.
-      const away = await asMarathonWould(req, res, accessProbePath(route), snap?.state !== undefined);
+      // It authorizes only after validating the body (AppsResource.create: validateOrThrow, then checkAuthorization),
+      // so what is wrong with the body alone it tells any client it authenticates: on a collection route, whose probe
+      // (/v2/info) needs a permission deployers often lack (marathon-api.md §9), a 403 there does not turn the client
+      // away. A refusal naming deployed apps, or a write to a resource by id, needs the client let in on the probe.
+      const fromState = snap?.state !== undefined && drawsOnState(verdict);
+      const away = await asMarathonWould(req, res, accessProbePath(route), fromState, route.urlId !== undefined || fromState);
       if (away) return away;
       if (decision.decision === 'denied') for (const f of verdict.findings) if (f.severity === 'error') metrics.denials.inc({ rule: f.ruleId });
       send(res, decision.refuse);
       return decision.decision;
     }
     if (decision.warnings.length > 0) res.setHeader('Warning', decision.warnings);
-    accepted.set(req, verdict);
+    // What Marathon will deploy once it accepts: a dry run deploys nothing.
+    if (!isGroupDryRun(route)) accepted.set(req, verdict);
     forward(req, res, Readable.from([read.body]));
     return decision.decision;
   }
@@ -157,8 +165,9 @@ export async function startGate(options: GateOptions, host: string, port: number
   /**
    * Answers as Marathon does when it would turn this client away, and says so; else undefined (the gate answers).
    * When Marathon cannot be asked, an answer drawn from the deployed state (`fromState`) is not given either.
+   * `authorizationCounts` false: only Marathon's 401 (or a proxy's 407) turns the client away, not its 403.
    */
-  async function asMarathonWould(req: IncomingMessage, res: ServerResponse, probe: string, fromState: boolean): Promise<Decision | undefined> {
+  async function asMarathonWould(req: IncomingMessage, res: ServerResponse, probe: string, fromState: boolean, authorizationCounts = true): Promise<Decision | undefined> {
     let answer: Awaited<ReturnType<typeof marathonTurnsAway>>;
     try {
       answer = await marathonTurnsAway(options.marathon, agent, req.headers, probe);
@@ -167,7 +176,7 @@ export async function startGate(options: GateOptions, host: string, port: number
       send(res, marathonUnreachable(options.marathon.origin, (e as NodeJS.ErrnoException).code ?? (e as Error).message));
       return 'unavailable';
     }
-    if (!answer) return undefined;
+    if (!answer || (answer.status === 403 && !authorizationCounts)) return undefined;
     res.writeHead(answer.status, { ...answer.headers, 'Content-Length': answer.body.length });
     res.end(answer.body);
     return 'turned-away';
@@ -265,6 +274,15 @@ export async function startGate(options: GateOptions, host: string, port: number
         proxy.close();
       }),
   };
+}
+
+/**
+ * True when a refusal made with the deployed state may tell more than the client's own body: a root-group rule's
+ * finding (run in context, it can name deployed apps: a volume-name clash, a dependency cycle through them, an id
+ * they hold), or a stored app merged into a partial update. Only such an answer waits for Marathon to let the client in.
+ */
+function drawsOnState(v: Judgement): boolean {
+  return v.findings.some((f) => f.severity === 'error' && crossAppRuleIds.includes(f.ruleId)) || v.proposal?.targets.some((t) => t.stored !== undefined) === true;
 }
 
 /**

@@ -13,7 +13,7 @@ import { marathonPath, relativePointer } from './marathonPath';
 import { parseBody } from './marathonReader';
 import { proposalFor, type LintTarget, type Proposal } from './proposal';
 import { externalVolumeIndex, rootGroupVolumePath, type RootTree } from './rootGroupPath';
-import type { AdmissionRoute } from './routes';
+import { isGroupDryRun, type AdmissionRoute } from './routes';
 
 export interface GateFinding {
   ruleId: string;
@@ -52,12 +52,17 @@ export function judge(route: AdmissionRoute, bodyText: string, deployed: Deploye
   // Read as Marathon reads it: the value it will deploy, even with content after it.
   const read = parseBody(bodyText);
   if (!read) return { findings: [], skipped: [], pass: 'the body is not JSON (Marathon answers it with its own 400)' };
+  const dryRun = isGroupDryRun(route);
+  let v: Judgement;
   try {
-    return judgeBody(route, read, deployed, profile);
+    v = judgeBody(route, read, dryRun ? undefined : deployed, profile);
   } catch (e) {
     if (!(e instanceof RangeError)) throw e;
-    return judgeAlone(route, read, profile);
+    v = judgeAlone(route, read, profile);
   }
+  // A dry run skips the root-group validation (marathon-api.md §5): no cross-app check runs, none is undecided.
+  if (dryRun) return { findings: v.findings.filter((f) => !crossAppRuleIds.includes(f.ruleId)), skipped: [], pass: v.pass, proposal: v.proposal };
+  return v;
 }
 
 /**

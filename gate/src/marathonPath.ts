@@ -35,13 +35,18 @@ export function marathonPath(pointer: string, doc: unknown, ruleId = ''): string
 /**
  * Where the engine and Marathon put a finding differ for a few rules: the engine points where an editor should
  * underline, Marathon at what its validator described. Missing fields: Marathon names the field itself
- * (marathon-api.md §13 case 1, `/container/volumes(0)/external/name`; marathon-rules.md's dvdi-driver-required
- * row). Whole-object rules: Marathon renders `/` (marathon-api.md §13 case 3) while the engine points at the missing `cmd`.
+ * (marathon-api.md §13 case 1, `/container/volumes(0)/external/name`; marathon-rules.md's dvdi-driver-required and
+ * docker-container-requires-docker rows). Whole-object rules: Marathon renders `/` (marathon-api.md §13 case 3) while the engine points at the missing `cmd`.
  */
 const missingField: Record<string, { at: string; field: string }> = {
   'external-volume-name-required': { at: '/external', field: '/name' },
   'external-volume-provider-required': { at: '/external', field: '/provider' },
   'dvdi-driver-required': { at: '/external', field: '/options/dvdi~1driver' },
+  // marathon-rules.md's row: `not defined` (path `/container/docker`).
+  'docker-container-requires-docker': { at: '/container', field: '/docker' },
+  // The JSON reader's `'resources' is undefined on object` names the field (marathon-rules.md §1); the engine
+  // points at the container, whatever its index.
+  'pod-container-resources-required': { at: '', field: '/resources' },
 };
 const wholeObject: Record<string, string> = { 'app-cmd-args-container': '/cmd' };
 
@@ -50,7 +55,7 @@ function fieldPointer(ruleId: string, pointer: string): string {
   if (whole !== undefined && pointer.endsWith(whole)) return pointer.slice(0, -whole.length);
   const m = missingField[ruleId];
   if (!m) return pointer;
-  if (pointer.endsWith(m.at)) return pointer + m.field;
+  if (pointer.endsWith(m.at) && !pointer.endsWith(m.field)) return pointer + m.field;
   if (ruleId === 'dvdi-driver-required' && pointer.endsWith('/external/options')) return pointer + '/dvdi~1driver';
   return pointer;
 }

@@ -115,8 +115,10 @@ function groupProposal(route: AdmissionRoute, body: unknown, bodyText: string, p
   if (!isObject(body)) return void (p.pass = 'the body is not a JSON object (Marathon answers it)');
   const base = route.urlId ?? '/';
   if (route.method === 'PATCH') {
-    // `{"enforceRole": bool}` on a top-level group: judged as that group (group-enforce-role-toplevel).
-    const value = { ...body, id: base };
+    // `{"enforceRole": bool}` on a top-level group: judged as that group (group-enforce-role-toplevel). Marathon
+    // reads nothing else from the body (marathon-api.md §5), so a GroupInfo sent back whole, apps and all, sets
+    // only enforceRole: its apps are not judged.
+    const value = { ...('enforceRole' in body ? { enforceRole: body.enforceRole } : {}), id: base };
     p.targets.push({ kind: 'group', value, text: textForLint(value) });
     return;
   }
@@ -132,13 +134,17 @@ function groupProposal(route: AdmissionRoute, body: unknown, bodyText: string, p
   for (const ref of collectApps(value, 'group')) if (ref.absoluteId !== undefined) p.apps.set(ref.absoluteId, ref.app);
 }
 
-/** A group update replaces the apps (and sub-groups) of the group it names: those deployed ones go away. */
+/**
+ * A group update replaces the collections of the group it names that the body gives: `apps` its own apps, `groups`
+ * its sub-groups with every app in them; a collection the body leaves out is kept. Those deployed apps go away.
+ */
 function replacedBy(p: Proposal, body: unknown, route: AdmissionRoute, deployed: DeployedState): string[] {
   const out = new Set<string>();
   for (const id of p.apps.keys()) if (deployed.apps.has(id)) out.add(id);
   if (route.kind === 'group' && route.method === 'PUT' && p.groupId !== undefined && isObject(body)) {
-    if (Array.isArray(body.apps)) for (const id of deployed.appsUnder(p.groupId, false)) out.add(id);
-    if (Array.isArray(body.groups)) for (const id of deployed.appsUnder(p.groupId, true)) out.add(id);
+    const own = new Set(deployed.appsUnder(p.groupId, false));
+    if (Array.isArray(body.apps)) for (const id of own) out.add(id);
+    if (Array.isArray(body.groups)) for (const id of deployed.appsUnder(p.groupId, true)) if (!own.has(id)) out.add(id);
   }
   return [...out];
 }

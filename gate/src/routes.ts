@@ -51,6 +51,9 @@ export function admissionRoute(method: string | undefined, url: string | undefin
     // pods' `::status`): a PUT or PATCH on such a path addresses an app whose id ends so, which
     // app-id-reserved then refuses as Marathon does. POST exists only on the collection for apps and pods.
     if (kind === 'pod' && rest.includes('::')) return undefined;
+    // Marathon's pods take a definition only as `POST /v2/pods` and `PUT /v2/pods/{id}` (marathon-api.md §6): a
+    // PATCH, or a PUT on the collection, is its 405 Method Not Allowed whatever the body, not the gate's 422.
+    if (kind === 'pod' && (method === 'PATCH' || (method === 'PUT' && rest === ''))) return undefined;
     if (kind !== 'group' && method === 'POST' && rest !== '') return undefined;
     // Marathon makes the (decoded) URL id canonical, `.` and `..` segments resolved (PathId.canonicalPath): a PUT to
     // `/v2/pods/x%2F..%2Fp1` addresses `/p1`.
@@ -82,13 +85,13 @@ export function forwardedTarget(url: string): string | undefined {
 }
 
 /**
- * `dryRun` of `PUT /v2/groups` (marathon-api.md §5), read as Jersey reads a boolean query parameter
- * (Boolean.valueOf: `true` in any case; `trueX` is false): Marathon then deploys nothing, and neither
- * must the gate's copy of the deployed state.
+ * `PUT /v2/groups[/{id}]?dryRun=true` (marathon-api.md §5), `dryRun` read as Jersey reads a boolean query parameter
+ * (Boolean.valueOf: `true` in any case; `trueX` is false): Marathon validates the apps and computes the steps, but
+ * skips the root-group validation and deploys nothing, so the gate's copy of the deployed state must not change
+ * either. Only that route takes it: a POST deploys whatever its query says.
  */
-export function isDryRun(url: string | undefined): boolean {
-  const q = url?.indexOf('?') ?? -1;
-  return q !== -1 && new URLSearchParams(url!.slice(q + 1)).get('dryRun')?.toLowerCase() === 'true';
+export function isGroupDryRun(route: AdmissionRoute): boolean {
+  return route.kind === 'group' && route.method === 'PUT' && route.query.get('dryRun')?.toLowerCase() === 'true';
 }
 
 /**

@@ -55,3 +55,13 @@ test('batch PUT /v2/apps: a JSON-reader error is at its path from the request ro
   const single = verdict('POST', '/v2/apps', { id: '/one', cmd: 'sleep 1', cpus: 'abc' });
   assert.deepEqual(single.findings.filter((f) => f.jsonLayer).map((f) => f.path), ['/cpus']);
 });
+
+test('a group update naming only sub-groups keeps the group\'s own apps, in the verdict and in the copy afterwards', async () => {
+  const state = new ClusterState(async () => root, { refreshMs: 60_000, maxAgeMs: 60_000, waitMs: 1_000 });
+  const update = verdict('PUT', '/v2/groups/data', { groups: [{ id: 'sub', apps: [{ id: 'x', cmd: 'sleep 1' }] }] }, (await state.snapshot()).state!);
+  assert.deepEqual(rules(update), []);
+  state.applyWrite(update.proposal!);
+  const after = (await state.snapshot()).state!;
+  assert.ok(after.apps.has('/data/pg'), 'Marathon keeps the apps of a group whose update has no "apps"');
+  assert.deepEqual(rules(verdict('POST', '/v2/apps', { id: '/new', cmd: 'sleep 1', container: vol('pgdata') }, after)), ['dvdi-name-unique-in-root-group']);
+});

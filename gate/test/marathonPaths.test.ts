@@ -80,3 +80,12 @@ test("a shape error stops at Marathon's JSON reader: 422 Invalid JSON with play-
   assert.equal(single.body.message, 'Invalid JSON');
   assert.deepEqual(paths(single.body), ['/cpus']);
 });
+
+test('a missing object Marathon names itself: /container/docker (marathon-rules.md), /containers(0)/resources (the JSON reader)', () => {
+  const app = denial('POST', '/v2/apps', { id: '/web', cmd: 'sleep 1000', container: { volumes: [{ containerPath: '/tmp/x', hostPath: '/tmp', mode: 'RW' }] } });
+  assert.deepEqual(paths(app.body), ['/container/docker']);
+  const inGroup = denial('PUT', '/v2/groups/prod', { apps: [{ id: 'web', cmd: 'sleep 1000', container: { type: 'DOCKER' } }] });
+  assert.deepEqual(paths(inGroup.body), ['/container/docker']);
+  const pod = denial('POST', '/v2/pods', { id: '/pod', containers: [{ name: 'main', exec: { command: { shell: 'sleep 1000' } } }] });
+  assert.deepEqual([pod.body.message, paths(pod.body)], ['Invalid JSON', ['/containers(0)/resources']]);
+});

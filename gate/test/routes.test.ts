@@ -1,7 +1,7 @@
 // Which requests the gate judges (marathon-api.md §4–§6) and which it passes through untouched.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { admissionRoute, deletion, forwardedTarget, isDryRun, isPartialUpdate } from '../src/routes';
+import { admissionRoute, deletion, forwardedTarget, isGroupDryRun, isPartialUpdate } from '../src/routes';
 
 const judged: [string, string, string, string | undefined][] = [
   ['POST', '/v2/apps', 'POST /v2/apps', undefined],
@@ -46,6 +46,8 @@ const passed: [string, string][] = [
   ['GET', '/v2/groups/foo/versions/2020'],
   ['POST', '/v2/apps/web'],
   ['POST', '/v2/pods/db'],
+  ['PATCH', '/v2/pods/db'],
+  ['PUT', '/v2/pods'],
   ['PATCH', '/v2/groups'],
   ['POST', '/v2/appsfoo'],
   ['GET', '/v2/events'],
@@ -78,9 +80,11 @@ test('deletions the deployed state must forget', () => {
   assert.equal(deletion('GET', '/v2/apps/web'), undefined);
 });
 
-test('dryRun is read as Jersey reads a boolean parameter: "true" in any case, nothing else', () => {
-  for (const url of ['/v2/groups?dryRun=true', '/v2/groups?force=true&dryRun=True', '/v2/groups?dryRun=TRUE']) assert.equal(isDryRun(url), true, url);
-  for (const url of ['/v2/groups', '/v2/groups?dryRun=trueX', '/v2/groups?dryRun=1', '/v2/groups?xdryRun=true', '/v2/groups?dryRun=']) assert.equal(isDryRun(url), false, url);
+test('dryRun is read as Jersey reads a boolean parameter: "true" in any case, nothing else; only PUT /v2/groups takes it', () => {
+  const dry = (method: string, url: string) => isGroupDryRun(admissionRoute(method, url)!);
+  for (const url of ['/v2/groups?dryRun=true', '/v2/groups/shop?force=true&dryRun=True', '/v2/groups?dryRun=TRUE']) assert.equal(dry('PUT', url), true, url);
+  for (const url of ['/v2/groups', '/v2/groups?dryRun=trueX', '/v2/groups?dryRun=1', '/v2/groups?xdryRun=true', '/v2/groups?dryRun=']) assert.equal(dry('PUT', url), false, url);
+  for (const [method, url] of [['POST', '/v2/groups?dryRun=true'], ['PUT', '/v2/apps/web?dryRun=true'], ['PATCH', '/v2/groups/shop?dryRun=true']]) assert.equal(dry(method, url), false, `${method} ${url}`);
 });
 
 test('the forwarded target: dot segments resolved, empty segments merged, an unparsable target refused', () => {

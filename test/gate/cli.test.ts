@@ -90,6 +90,17 @@ test('a --marathon URL that does not parse is shown without its user:password', 
   assert.ok(!r.stderr.includes('s3cret-9f'), r.stderr);
 });
 
+test('a --config with mistakes: one line naming the file once, with line:column, as marathon-lint says it; exit 2', () => {
+  const config = join(pki.dir, 'gate.config.json');
+  writeFileSync(config, '{\n  "marathonVersion": "1.10",\n  rules: {}\n}\n');
+  const r = spawnSync(process.execPath, [bin, '--listen', '127.0.0.1:0', '--marathon', marathon.url, '--config', config], { encoding: 'utf8', timeout: 20_000 });
+  assert.equal(r.status, 2, r.stderr);
+  const lines = r.stderr.trim().split('\n');
+  assert.equal(lines.length, 1, r.stderr);
+  assert.match(lines[0], new RegExp(`^marathon-gate: --config ${config.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}:3:3: Invalid JSON at line 3, column 3`));
+  assert.equal(lines[0].split(config).length - 1, 1, `the file is named once: ${lines[0]}`);
+});
+
 test('TLS files that are not a certificate and its key: one line naming the flag and the file, exit 2', () => {
   const start = (cert: string, key: string) =>
     spawnSync(process.execPath, [bin, '--listen', '127.0.0.1:0', '--marathon', marathon.url, '--tls-cert', cert, '--tls-key', key], { encoding: 'utf8', timeout: 20_000 });

@@ -12,7 +12,7 @@ import { call } from './harness';
 
 const basic = `Basic ${Buffer.from('ops:pw').toString('base64')}`;
 let marathon: StandinMarathon;
-const gates: Partial<Record<Mode, RunningGate>> = {};
+const gates: Partial<Record<Mode | 'urlCredentials', RunningGate>> = {};
 
 const withVolume = (id: string, name: string) => JSON.stringify({ id, cmd: 'sleep 1000', instances: 1, upgradeStrategy: { minimumHealthCapacity: 0, maximumOverCapacity: 0 }, container: { type: 'MESOS', volumes: [{ containerPath: 'data', mode: 'RW', external: { name, provider: 'dvdi', options: { 'dvdi/driver': 'rexray' } } }] } });
 
@@ -24,6 +24,10 @@ before(async () => {
     const url = new URL(marathon.url);
     gates[mode] = await startGate({ marathon: url, mode, fail: 'closed', profile: defaultProfile, readRootGroup: rootGroupReader(url, { auth: { kind: 'basic', user: 'ops', password: 'pw' } }, 2_000), clusterState: { refreshMs: 60_000, maxAgeMs: 60_000, waitMs: 2_000 } }, '127.0.0.1', 0);
   }
+  // `--marathon http://ops:pw@host`: the gate's own reads take the credentials from the URL (main.ts passes it so).
+  const withUser = new URL(marathon.url);
+  [withUser.username, withUser.password] = ['ops', 'pw'];
+  gates.urlCredentials = await startGate({ marathon: withUser, mode: 'deny', fail: 'closed', profile: defaultProfile, readRootGroup: rootGroupReader(withUser, {}, 2_000), clusterState: { refreshMs: 60_000, maxAgeMs: 60_000, waitMs: 2_000 } }, '127.0.0.1', 0);
 });
 after(async () => {
   for (const g of Object.values(gates)) await g?.close();
@@ -37,6 +41,14 @@ test('without credentials, a write that clashes with a deployed app gets Maratho
   assert.doesNotMatch(a.body, /secret-db|pgdata/);
   const merged = await call('PUT', `${gates.deny!.url}/v2/apps/vol/secret-db`, '{"env":{"X":{"secret":"nope"}}}');
   assert.equal(merged.status, 401, merged.body);
+});
+
+test('credentials in --marathon\'s URL are the gate\'s own: a client without any still gets Marathon\'s 401, not the gate\'s 422', async () => {
+  const a = await call('POST', `${gates.urlCredentials!.url}/v2/apps`, withVolume('/mine/db', 'pgdata'));
+  assert.equal(a.status, 401, a.body);
+  assert.doesNotMatch(a.body, /secret-db|pgdata/);
+  const ok = await call('POST', `${gates.urlCredentials!.url}/v2/apps`, withVolume('/mine/db', 'pgdata'), { Authorization: basic });
+  assert.equal(ok.status, 422, 'the gate did read the deployed apps with the URL\'s credentials');
 });
 
 test('with the credentials Marathon wants, the same write gets the gate\'s 422 naming the deployed app', async () => {
@@ -70,5 +82,67 @@ test('a DC/OS token Admin Router refuses, and an identity without permission, ge
     assert.deepEqual([f.status, JSON.parse(f.body)], [403, { message: 'Not Authorized to perform this action!' }]);
   } finally {
     marathon.setAuth({ kind: 'basic', user: 'ops', password: 'pw' });
+  }
+});
+
+test('a deployer Marathon lets in but refuses its config (/v2/info) gets the gate\'s findings about its own app, not a 403', async () => {
+  marathon.setAuth({ kind: 'forbidden', only: '/v2/info' });
+  try {
+    const noName = JSON.stringify({ id: '/dev/web', cmd: 'sleep 1000', container: { type: 'MESOS', volumes: [{ containerPath: 'var', mode: 'RW', external: { size: 10 } }] } });
+    const a = await call('POST', `${gates.deny!.url}/v2/apps`, noName, { Authorization: 'token=dev' });
+    assert.equal(a.status, 422, a.body);
+    assert.match(a.body, /\(external-volume-name-required\)/);
+    // What names a deployed app still waits for the client to be let in on the probe.
+    const clash = await call('POST', `${gates.deny!.url}/v2/apps`, withVolume('/dev/db', 'pgdata'), { Authorization: 'token=dev' });
+    assert.equal(clash.status, 403, clash.body);
+  } finally {
+    marathon.setAuth({ kind: 'basic', user: 'ops', password: 'pw' });
+  }
+});
+
+test('Marathon gone after the gate read the deployed apps: a mistake in the body alone is still the 422; a refusal naming deployed apps becomes 502', async () => {
+  const own = await startStandinMarathon();
+  const deployed = JSON.parse(withVolume('/vol/secret-db', 'pgdata'));
+  const job = { id: '/vol/secret-job', cmd: 'sleep 1000', dependencies: ['/dev/etl'] };
+  own.setRootGroup({ id: '/', apps: [], pods: [], dependencies: [], groups: [{ id: '/vol', apps: [deployed, job], pods: [], groups: [], dependencies: [], version: 'v', enforceRole: false }] } as never);
+  const url = new URL(own.url);
+  const gate = await startGate({ marathon: url, mode: 'deny', fail: 'closed', profile: defaultProfile, readRootGroup: rootGroupReader(url, {}, 2_000), clusterState: { refreshMs: 60_000, maxAgeMs: 60_000, waitMs: 2_000 } }, '127.0.0.1', 0);
+  try {
+    await gate.clusterState.snapshot(true);
+    await own.close();
+    const noName = JSON.stringify({ id: '/dev/web', cmd: 'sleep 1000', container: { type: 'MESOS', volumes: [{ containerPath: 'var', mode: 'RW', external: { size: 10 } }] } });
+    const a = await call('POST', `${gate.url}/v2/apps`, noName);
+    assert.equal(a.status, 422, a.body);
+    assert.match(a.body, /\(external-volume-name-required\)/);
+    const clash = await call('POST', `${gate.url}/v2/apps`, withVolume('/dev/db', 'pgdata'));
+    assert.equal(clash.status, 502, clash.body);
+    assert.doesNotMatch(clash.body, /secret-db/);
+    const cycle = await call('POST', `${gate.url}/v2/apps`, JSON.stringify({ id: '/dev/etl', cmd: 'sleep 1000', dependencies: ['/vol/secret-job'] }));
+    assert.equal(cycle.status, 502, cycle.body);
+    assert.doesNotMatch(cycle.body, /secret-job/);
+  } finally {
+    await gate.close();
+  }
+});
+
+test('a sign-in proxy in front of Marathon redirects a client without a session: the client gets that redirect, not a 422 naming deployed apps', async () => {
+  const own = await startStandinMarathon({ auth: { kind: 'sign-in', token: 'gate' } });
+  own.setRootGroup({ id: '/', apps: [], pods: [], dependencies: [], groups: [{ id: '/vol', apps: [JSON.parse(withVolume('/vol/secret-db', 'pgdata'))], pods: [], groups: [], dependencies: [], version: 'v', enforceRole: false }] } as never);
+  const url = new URL(own.url);
+  const start = (mode: Mode) => startGate({ marathon: url, mode, fail: 'closed', profile: defaultProfile, readRootGroup: rootGroupReader(url, { auth: { kind: 'token', token: 'gate' } }, 2_000), clusterState: { refreshMs: 60_000, maxAgeMs: 60_000, waitMs: 2_000 } }, '127.0.0.1', 0);
+  const [gate, warn] = [await start('deny'), await start('warn')];
+  try {
+    const a = await call('POST', `${gate.url}/v2/apps`, withVolume('/dev/db', 'pgdata'));
+    assert.equal(a.status, 302, a.body);
+    assert.match(String(a.headers.location), /^https:\/\/sso\.example\.com\/login/);
+    assert.doesNotMatch(a.body, /secret-db/);
+    const signedIn = await call('POST', `${gate.url}/v2/apps`, withVolume('/dev/db', 'pgdata'), { Authorization: 'token=gate' });
+    assert.equal(signedIn.status, 422, signedIn.body);
+    const warned = await call('POST', `${warn.url}/v2/apps`, withVolume('/dev/db', 'pgdata'));
+    assert.deepEqual([warned.status, warned.headers.warning], [302, undefined], String(warned.headers.warning));
+  } finally {
+    await gate.close();
+    await warn.close();
+    await own.close();
   }
 });

@@ -5,7 +5,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { lint } from '../../language-server/src/index';
 import { corpusDir, repoRoot, serverBundle } from './lspClient';
@@ -29,4 +30,25 @@ test('Neovim shows the engine’s diagnostics for a corpus file', { skip: hasNvi
   assert.ok(expected.length > 0, 'the corpus file has a known finding');
   assert.deepEqual(shown, expected);
   assert.ok(lines.slice(0, -1).every((l) => JSON.parse(l).source === 'marathon'));
+});
+
+test('Neovim 0.7, which watches no files: saving marathon-lint.config.json in the editor re-lints the open definitions', { skip: hasNvim ? false : 'nvim not installed (scripts/install-test-deps.sh)' }, () => {
+  const work = mkdtempSync(join(tmpdir(), 'md-nvim-config-save-'));
+  try {
+    writeFileSync(join(work, 'app.json'), '{\n  "id": "/web",\n  "cmd": "sleep 1000",\n  "frobnicate": true\n}\n');
+    writeFileSync(join(work, 'marathon-lint.config.json'), '{ "rules": {} }\n');
+    const r = spawnSync('nvim', ['--headless', '--clean', '-n', '-c', `luafile ${join(repoRoot, 'test/lsp/nvim/config-save.lua')}`], {
+      env: { ...process.env, LSP_SERVER: serverBundle, WORK: work },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    assert.equal(r.status, 0, r.stdout + r.stderr);
+    const steps = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    assert.deepEqual(steps.find((s) => s.step === 'opened')?.codes, ['unknown-property']);
+    // The server read the config from disk once and was never told it changed: the finding stayed until a restart.
+    assert.deepEqual(steps.find((s) => s.step === 'config-saved')?.codes, [], 'the saved config turned the rule off');
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
 });

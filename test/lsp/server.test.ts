@@ -96,6 +96,22 @@ test('completion: snippets, enums, drivers, option keys, operators, dependency i
   assert.ok((await labelsAt(group)).includes('/g/db'));
 });
 
+test('a $schema taken from completion is no finding: it names the kind for us, and Marathon ignores it', async () => {
+  const uri = 'file:///tmp/lsp-push/schema-ref.json';
+  const start = cursor('{\n  "$schema": |,\n  "id": "/db/postgres",\n  "cmd": "sleep 1000",\n  "instances": 1\n}\n');
+  const missing = push.waitDiagnostics(uri, (p) => p.diagnostics.length > 0);
+  await push.open(uri, start.text);
+  assert.deepEqual((await missing).diagnostics.map((d) => d.code), ['syntax'], 'the value is missing');
+  const list: any = await push.conn.sendRequest('textDocument/completion', { textDocument: { uri }, position: positionAt(start.text, start.offset) });
+  const item = list.items.find((i: any) => i.label.endsWith('/marathon-app.schema.json'));
+  assert.ok(item, `our app schema offered: ${list.items.map((i: any) => i.label)}`);
+  const text = start.text.slice(0, start.offset) + (item.textEdit?.newText ?? item.insertText) + start.text.slice(start.offset);
+  const published = push.waitDiagnostics(uri, (p) => p.version === 2);
+  await push.change(uri, text, 2);
+  // Not "Marathon does not know the field "$schema" … Remove it", whose quick fix would undo the completion.
+  assert.deepEqual((await published).diagnostics, []);
+});
+
 test('hover: schema description and default; rule summary and docs link on a finding', async () => {
   const uri = 'file:///tmp/lsp-push/hover.json';
   await push.open(uri, badId);

@@ -4,7 +4,7 @@
  * problem names the flag and the file.
  */
 import { readFileSync } from 'node:fs';
-import { defaultProfile, type Profile } from '@marathon-devtools/language-server';
+import { defaultProfile, type Diagnostic, type Profile } from '@marathon-devtools/language-server';
 import { tlsPairProblem } from '@marathon-devtools/agent-bridge/security/tlsPair';
 import { loadProfile } from '@marathon-devtools/language-server/project/loadProfile';
 import { MarathonSetupError, readAccessFiles, type MarathonAuth } from '@marathon-devtools/cluster/marathon/options';
@@ -40,8 +40,10 @@ export function loadGateFiles(o: GateCliOptions): GateFiles {
     const r = loadProfile(o.config, o.config);
     if (!r.ok) throw new GateStartError(`--config ${o.config}: cannot read it (${r.detail})`);
     const errors = r.problems.filter((d) => d.severity === 'error');
-    if (errors.length > 0) throw new GateStartError(`--config ${o.config}: ${errors.map((d) => `line ${d.range.start.line + 1}: ${d.message}`).join('; ')}`);
-    for (const d of r.problems) notes.push(`--config ${o.config}: line ${d.range.start.line + 1}: ${d.message}`);
+    // As marathon-lint words it: the file once, then line:column (the engine puts the name it is given in front).
+    const where = (d: Diagnostic) => `--config ${o.config}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${d.message.startsWith(`${o.config}: `) ? d.message.slice(o.config!.length + 2) : d.message}`;
+    if (errors.length > 0) throw new GateStartError(errors.map(where).join('; '));
+    for (const d of r.problems) notes.push(where(d));
     profile = r.profile;
   }
   let access: { auth?: MarathonAuth; ca?: string };

@@ -34,31 +34,53 @@ export interface CliOptions {
 
 export type ParsedArgs = { ok: true; options: CliOptions } | { ok: false; message: string };
 
+const options = {
+  format: { type: 'string', short: 'f' },
+  kind: { type: 'string' },
+  'marathon-version': { type: 'string' },
+  config: { type: 'string', short: 'c' },
+  'max-warnings': { type: 'string' },
+  quiet: { type: 'boolean', short: 'q' },
+  color: { type: 'boolean' },
+  'no-color': { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
+  marathon: { type: 'string' },
+  'marathon-token-file': { type: 'string' },
+  'marathon-credentials-file': { type: 'string' },
+  'marathon-ca': { type: 'string' },
+  'marathon-timeout': { type: 'string' },
+} as const;
+
+/** Options that take a value; a negative number after one is its value (`--max-warnings -1`), not an option. */
+const valueOptions = new Set(
+  Object.entries(options).flatMap(([name, o]) => (o.type === 'string' ? [`--${name}`, ...('short' in o ? [`-${o.short}`] : [])] : [])),
+);
+
+/**
+ * node:util refuses `--max-warnings -1` as "argument is ambiguous. Did you forget to specify the option argument?",
+ * which tells a user who did give one nothing (ESLint users write -1 for "no limit"). Joined as `--max-warnings=-1`,
+ * the value reaches the option's own check, which says what it expects.
+ */
+function joinNegativeValues(argv: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--') return [...out, ...argv.slice(i)];
+    if (valueOptions.has(argv[i]) && i + 1 < argv.length && /^-\d+(\.\d+)?$/.test(argv[i + 1])) out.push(`${argv[i]}${argv[i].startsWith('--') ? '=' : ''}${argv[++i]}`); // -f-1 for a short one
+    else out.push(argv[i]);
+  }
+  return out;
+}
+
 export function parseCliArgs(argv: readonly string[]): ParsedArgs {
   let values: Record<string, string | boolean | undefined>;
   let positionals: string[];
   try {
     ({ values, positionals } = parseArgs({
-      args: [...argv],
+      args: joinNegativeValues(argv),
       allowPositionals: true,
       strict: true,
-      options: {
-        format: { type: 'string', short: 'f' },
-        kind: { type: 'string' },
-        'marathon-version': { type: 'string' },
-        config: { type: 'string', short: 'c' },
-        'max-warnings': { type: 'string' },
-        quiet: { type: 'boolean', short: 'q' },
-        color: { type: 'boolean' },
-        'no-color': { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-        version: { type: 'boolean', short: 'v' },
-        marathon: { type: 'string' },
-        'marathon-token-file': { type: 'string' },
-        'marathon-credentials-file': { type: 'string' },
-        'marathon-ca': { type: 'string' },
-        'marathon-timeout': { type: 'string' },
-      },
+      options,
     }));
   } catch (e) {
     // node:util's messages are already precise ("Unknown option '--fromat'"); keep them on one line and
@@ -89,7 +111,7 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
   const rawMax = values['max-warnings'] as string | undefined;
   let maxWarnings: number | undefined;
   if (rawMax !== undefined) {
-    if (!/^\d+$/.test(rawMax)) return { ok: false, message: `--max-warnings expects a whole number of warnings (0 or more), got '${rawMax}'` };
+    if (!/^\d+$/.test(rawMax)) return { ok: false, message: `--max-warnings expects a whole number of warnings (0 or more), got '${rawMax}'${rawMax.startsWith('-') ? ': leave it out for no limit' : ''}` };
     maxWarnings = Number(rawMax);
   }
   const config = values.config as string | undefined;

@@ -132,6 +132,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 function useColor(flag: boolean | undefined, io: CliIo): boolean {
   if (flag !== undefined) return flag;
   if (io.env.NO_COLOR) return false;
-  if (io.env.FORCE_COLOR && io.env.FORCE_COLOR !== '0') return true;
+  // FORCE_COLOR=0 (or false) turns colours off, as in Node and chalk: on a terminal it used to leave them on.
+  // Empty is unset, like NO_COLOR's.
+  if (io.env.FORCE_COLOR) return io.env.FORCE_COLOR !== '0' && io.env.FORCE_COLOR !== 'false';
   return (io.stdout as NodeJS.WriteStream).isTTY === true && io.env.TERM !== 'dumb';
 }

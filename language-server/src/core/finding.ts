@@ -17,6 +17,8 @@ export interface Finding {
   missing?: string | readonly string[];
   /** The key at `pointer` looks like a misspelling of this absent one. */
   misspelling?: string;
+  /** A semantic rule's own severity, before the profile's `rules` setting changed it (overlap.ts). */
+  ruleSeverity?: Severity;
   /**
    * Known text span, for findings that come from the text itself (syntax errors, duplicate keys):
    * these have no resolvable pointer, or must point at one specific occurrence.

@@ -16,7 +16,7 @@ import { parseDocument } from './parse';
 import { defaultProfile, effectiveSeverity, type Profile } from './profile';
 import { ruleDocsUrl, type Rule, type RuleMeta } from './rule';
 import { runRules } from './runRules';
-import { oneFindingPerMistake } from './overlap';
+import { oneFindingPerMistake, withoutTurnedDownEchoes } from './overlap';
 import { validateSchema } from './schemaValidation';
 import { syntaxMessageFor } from './syntaxMessage';
 import type { Diagnostic, DocumentKind, InvalidUtf8, LintResult, Severity } from './types';
@@ -36,7 +36,7 @@ export interface LintOptions {
 function valueFindings(rules: readonly Rule[], jsonLayerIds: ReadonlySet<string>, value: unknown, kind: DocumentKind, profile: Profile, text: string | undefined): Finding[] {
   if (kind === 'unknown') return [{ ruleId: 'unknown-kind', severity: 'info', pointer: '', message: unknownKindMessage(value) }];
   const ruleFindings = runRules(asMarathonReadsIt(value, kind, text), kind, profile, rules);
-  const schemaFindings = validateSchema(value, kind, profile);
+  const schemaFindings = withoutTurnedDownEchoes(value, validateSchema(value, kind, profile), ruleFindings);
   return oneFindingPerMistake(value, schemaFindings, ruleFindings, deferBehindJsonLayer(jsonLayerIds, kind, schemaFindings, ruleFindings));
 }
 

@@ -2,7 +2,8 @@
  * One mistake, one finding. The schema and the semantic rules look at the same document, and one mistake can
  * trip several of them; this keeps the finding that says most and drops the echoes:
  * - a rule's error on the very value the schema also rejected (e.g. `app-id-pattern` and the schema's id
- *   pattern): the rule's, which carries Marathon's canonical message and usually a fix;
+ *   pattern): the rule's, which carries Marathon's canonical message and usually a fix; also when the profile
+ *   turned the rule down to a warning (`withoutTurnedDownEchoes`);
  * - a rule's finding about a missing key and the schema's `required` for the same key: the rule's;
  * - a misspelt key (`"dockerr"`) and the findings about the key it was meant to be missing from the same object
  *   (`docker` is required, a DOCKER container needs `docker`): the misspelling, which names the cause, keeps the
@@ -29,17 +30,32 @@ export function oneFindingPerMistake(root: unknown, schemaFindings: readonly Fin
       // Only a rule's finding on the object itself says the same as the schema's "has no …" there.
       for (const key of missingKeys(f)) if (key.startsWith(`${f.pointer}\u0000`)) claimedMissing.add(key);
     }
-    // Only a finding about a value itself (pattern, enum, type, range, a forbidden field) can be the same problem as
-    // a rule's error there: a finding on an object's keys and a rule's finding on that object are different ones.
-    const aboutValue = (f: Finding) => {
-      if (f.target !== 'key') return true;
-      const v = valueAt(root, f.pointer);
-      return v === null || typeof v !== 'object';
-    };
-    schema = schema.filter((f) => !(claimed.has(f.pointer) && aboutValue(f)) && !missingKeys(f).some((key) => claimedMissing.has(key)));
+    schema = schema.filter((f) => !(claimed.has(f.pointer) && aboutValue(root, f)) && !missingKeys(f).some((key) => claimedMissing.has(key)));
   }
   const all = [...schema, ...shown];
   return all.some((f) => f.misspelling !== undefined) ? withMisspellingsFirst(all) : all;
+}
+
+/**
+ * Only a finding about a value itself (pattern, enum, type, range, a forbidden field) can be the same problem as a
+ * rule's error there: a finding on an object's keys and a rule's finding on that object are different ones.
+ */
+function aboutValue(root: unknown, f: Finding): boolean {
+  if (f.target !== 'key') return true;
+  const v = valueAt(root, f.pointer);
+  return v === null || typeof v !== 'object';
+}
+
+/**
+ * The schema's findings less those on values that a rule of error severity speaks for and the profile turned down
+ * (`"app-id-pattern": "warning"`): the rule's finding, at the severity the user chose, is the one finding for that
+ * mistake. Left in, the schema's echo stayed an error beside it (two findings, and the error the user had turned
+ * down), and it would still count as the JSON-layer error that defers the document's other errors (jsonLayer.ts).
+ */
+export function withoutTurnedDownEchoes(root: unknown, schemaFindings: readonly Finding[], ruleFindings: readonly Finding[]): readonly Finding[] {
+  let turnedDown: Set<string> | undefined;
+  for (const f of ruleFindings) if (f.ruleSeverity === 'error' && f.severity !== 'error') (turnedDown ??= new Set()).add(f.pointer);
+  return turnedDown ? schemaFindings.filter((f) => !(turnedDown.has(f.pointer) && aboutValue(root, f))) : schemaFindings;
 }
 
 /** "<object pointer>\0<key>" for each key the finding says is missing ("a/b" is key b of the object at <pointer>/a). */

@@ -7,6 +7,8 @@ import type { DocumentKind, Severity } from './types';
 export interface RuleFinding extends Report {
   ruleId: string;
   severity: Severity;
+  /** The rule's own severity (`severity` is the profile's). */
+  ruleSeverity?: Severity;
 }
 
 /** The rule's severity for this run, or undefined when it does not apply (other kind or version, or turned off). */
@@ -64,7 +66,7 @@ export function runPrepared(run: RuleRun, rules: readonly Rule[], sourceOf?: (po
       apps,
       atLeast,
       ...(sourceOf ? { sourceOf } : {}),
-      report: (r: Report) => findings.push({ ...r, ruleId: rule.id, severity }),
+      report: (r: Report) => findings.push({ ...r, ruleId: rule.id, severity, ruleSeverity: rule.severity }),
     };
     try {
       rule.check(ctx);

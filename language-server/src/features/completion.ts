@@ -147,8 +147,10 @@ function valueItems(doc: EditorDocument, where: Extract<Where, { at: 'value' }>,
   const items: CompletionItem[] = [];
   const seen = new Set<string>();
   const push = (label: string, text: string, kind: CompletionItemKind, detail?: string, documentation?: string, snippet = false) => {
-    if (seen.has(label)) return;
+    // Once per label and per text: an enum's default is offered as an enum member already (`"DOCKER"` was a second DOCKER).
+    if (seen.has(label) || seen.has('\0' + text)) return;
     seen.add(label);
+    seen.add('\0' + text);
     items.push({
       label,
       kind,

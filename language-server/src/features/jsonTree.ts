@@ -148,8 +148,10 @@ export function parseTree(text: string): JsonNode | undefined {
         }
         break;
       case SyntaxKind.CommaToken:
-        // `{"a": ,` or `{"a" ,`: the property ends without a value.
-        if (top?.type === 'property') finishProperty();
+        // `{"a": ,` or `{"a" ,`: the property ends without a value. After a colon it reaches to the comma, as it
+        // reaches to a closing brace: a cursor between the two is at its value (completion offers values, not keys).
+        if (top?.type === 'property' && top.colonOffset !== undefined && top.children!.length === 1) close(stack.pop()!, offset);
+        else if (top?.type === 'property') finishProperty();
         break;
       default:
         break; // unknown tokens are skipped: the tree stays usable around them

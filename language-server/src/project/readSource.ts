@@ -37,7 +37,7 @@ export function readFileSource(path: string, limit: number = maxFileBytes): Sour
       if (n === 0) break;
       off += n;
     }
-    return { ok: true, ...decodeSource(buf.subarray(0, off)) };
+    return { ok: true, ...withoutByteOrderMark(decodeSource(buf.subarray(0, off))) };
   } catch (e) {
     return { ok: false, error: describeFsError(e) };
   } finally {
@@ -69,7 +69,18 @@ export async function readStdinSource(stdin: NodeJS.ReadableStream): Promise<Sou
   } catch (e) {
     return { ok: false, error: describeFsError(e) };
   }
-  return { ok: true, ...decodeSource(Buffer.concat(chunks)) };
+  return { ok: true, ...withoutByteOrderMark(decodeSource(Buffer.concat(chunks))) };
+}
+
+/**
+ * The text as an editor holds it: without the byte-order mark, which no editor counts as a character of the first
+ * line (VS Code, Vim, JetBrains; the language server gets the text without it). Counted, it put every column on a
+ * BOM file's first line one to the right of the editor's, `file:line:col` links included. Marathon skips the mark too.
+ */
+function withoutByteOrderMark(source: DecodedSource): DecodedSource {
+  if (source.text.charCodeAt(0) !== 0xfeff) return source;
+  const text = source.text.slice(1);
+  return source.invalidUtf8 ? { text, invalidUtf8: { ...source.invalidUtf8, offset: source.invalidUtf8.offset - 1 } } : { text };
 }
 
 function mb(bytes: number): string {

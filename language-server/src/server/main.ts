@@ -82,7 +82,8 @@ connection.onInitialize((params): InitializeResult => {
   const clientRunsTestMount = Array.isArray(init.clientCommands) && init.clientCommands.includes(TestMountCommand.id);
   return {
     capabilities: {
-      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+      // save: a marathon-lint.config.json saved in the editor is re-read (settingsHandler.ts), for clients that watch no files.
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
       completionProvider: { triggerCharacters: ['"', ':', ' ', '/'] },
       hoverProvider: true,
       codeActionProvider: { codeActionKinds: ['quickfix'] },

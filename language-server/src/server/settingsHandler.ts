@@ -1,10 +1,12 @@
 /**
  * Re-validation when what a document is judged against changes: client settings
- * (didChangeConfiguration) or a marathon-lint.config.json on disk (didChangeWatchedFiles).
+ * (didChangeConfiguration) or a marathon-lint.config.json on disk (didChangeWatchedFiles, or didSave of the config
+ * in the editor).
  */
 import { DidChangeConfigurationNotification, DidChangeWatchedFilesNotification } from 'vscode-languageserver';
 import { configFileName } from '../project/configFinder';
 import { guard } from './runSafe';
+import { pathEndsWithConfig } from './documentFilter';
 import type { Session } from './session';
 import type { Validation } from './validation';
 
@@ -16,11 +18,20 @@ export function registerSettings(session: Session, validation: Validation): void
       validation.revalidateAll();
     }),
   );
+  const configChanged = () => {
+    session.config.invalidate();
+    validation.revalidateAll();
+  };
   connection.onDidChangeWatchedFiles((params) =>
     guard(log, 'didChangeWatchedFiles', () => {
-      if (!params.changes.some((c) => c.uri.endsWith('/' + configFileName))) return;
-      session.config.invalidate();
-      validation.revalidateAll();
+      if (params.changes.some((c) => c.uri.endsWith('/' + configFileName))) configChanged();
+    }),
+  );
+  // Clients that watch no files (Neovim 0.7; later ones on Linux by default) never send the above: a config the user
+  // fixed and saved in the editor was not read again until the server restarted.
+  session.documents.onDidSave((e) =>
+    guard(log, 'didSave', () => {
+      if (pathEndsWithConfig(e.document.uri)) configChanged();
     }),
   );
 }

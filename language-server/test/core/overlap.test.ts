@@ -38,3 +38,13 @@ test('a misspelt key carries the findings its absence causes, at the highest sev
   assert.deepEqual(found.map((d) => `${d.ruleId} ${d.severity} ${d.pointer}`), ['unknown-property error /container/doccker']);
   assert.match(found[0].message, /Did you mean "docker"\? Without "docker": Marathon rejects the app/);
 });
+
+test('a rule the profile turns down to a warning is the one finding on its value, and the other errors stay errors', () => {
+  const text = '{"id": "/Web_Server", "cmd": "x"}';
+  const profile = { ...defaultProfile, rules: { 'app-id-pattern': 'warning' as const } };
+  const found = lint(text, { profile }).diagnostics.map((d) => `${d.ruleId} ${d.severity} ${d.pointer}`);
+  // Not also the schema's id pattern as an error, which made the cmd error an info waiting behind it.
+  assert.deepEqual(found, ['app-id-pattern warning /id', 'app-cmd-length error /cmd']);
+  // At its own severity nothing changes: the id error is the JSON layer's, and the cmd error waits behind it.
+  assert.deepEqual(lint(text).diagnostics.map((d) => `${d.ruleId} ${d.severity} ${d.pointer}`), ['app-id-pattern error /id', 'app-cmd-length info /cmd']);
+});

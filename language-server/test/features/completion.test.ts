@@ -27,6 +27,9 @@ const cases: [string, string, string[], string[]][] = [
   ['docker parameters: volume values are name:/path forms', "{'id': '/a', 'container': {'docker': {'image': 'pg', 'parameters': [{'key': 'volume-driver', 'value': 'rexray'}, {'key': 'volume', 'value': |}]}}}", ['name:/path', 'name:/path:ro'], ['rexray', 'name=…,size=…,repl=…:/path']],
   ['docker parameters: with pxd, the Portworx inline spec too', "{'id': '/a', 'container': {'docker': {'image': 'pg', 'parameters': [{'key': 'volume-driver', 'value': 'pxd'}, {'key': 'volume', 'value': |}]}}}", ['name=…,size=…,repl=…:/path', 'name:/path'], []],
   ['docker parameters: env values are NAME=value', "{'id': '/a', 'container': {'docker': {'image': 'pg', 'parameters': [{'key': 'env', 'value': |}]}}}", ['NAME=value'], []],
+  ['a value deleted before a comma: values, not keys', "{'id': '/a', 'cmd': 'x', 'container': {'type': |, 'volumes': []}}", ['DOCKER', 'MESOS'], ['docker', 'volumes']],
+  ['a value deleted before a comma on the next line: values, not keys', "{'id': '/a', 'cmd': 'x', 'requirePorts': |\n, 'mem': 1}", ['true', 'false'], ['cpus', 'mem']],
+  ['$schema values before the next property', "{'$schema': |, 'id': '/a'}", ['https://marathon-devtools.github.io/schema/marathon-app.schema.json'], ['cmd']],
   ['mode of an external volume on Docker: RW and RO', "{'id': '/a', 'container': {'type': 'DOCKER', 'volumes': [{'external': {'name': 'v'}, 'mode': |}]}}", ['RW', 'RO'], []],
 ];
 
@@ -53,6 +56,16 @@ test('completion: a key without a colon yet inserts key and value snippet; after
   const typed = at(json("{'id': '/a', 'cmd': 'x', 'me|': 1}"));
   const mem2 = complete(typed.doc, typed.offset, ctx).items.find((i) => i.label === 'mem')!;
   assert.equal(mem2.textEdit && 'range' in mem2.textEdit ? mem2.textEdit.newText : undefined, '"mem"');
+});
+
+test('completion: an enum value with a default is offered once (not also as its quoted default)', () => {
+  for (const text of ["{'id': '/a', 'cmd': 'x', 'container': {'type': |}}", "{'id': '/a', 'cmd': 'x', 'healthChecks': [{'protocol': |}]}", "{'id': '/a', 'cmd': 'x', 'container': {'type': 'DOCKER', 'docker': {'image': 'x'}, 'portMappings': [{'containerPort': 1, 'protocol': |}]}}"]) {
+    const { doc, offset } = at(json(text));
+    const items = complete(doc, offset, ctx).items;
+    const texts = items.map((i) => i.insertText ?? (i.textEdit as { newText: string } | undefined)?.newText);
+    assert.deepEqual(texts.filter((t, i) => texts.indexOf(t) !== i), [], `${text}: ${items.map((i) => i.label)}`);
+    assert.ok(items.some((i) => i.detail === 'default'), 'the default is still marked');
+  }
 });
 
 test('completion: accepting a docker volume value inserts a quoted snippet', () => {

@@ -99,13 +99,24 @@ function groups(state: StandinState, req: RouteRequest): RouteAnswer {
     const target = absoluteId(typeof body.id === 'string' ? body.id : rest, req.method === 'POST' ? id : '/');
     if (req.method === 'POST' && findGroup(state.root, target)) return mapped(409, `Group ${target} is already created. Use PUT to change this group.`);
     const group = groupFromBody(body, target);
-    if (truthy(req.query, 'dryRun')) {
+    // marathon-api.md §5: only PUT takes dryRun; POST deploys whatever the query says.
+    if (req.method === 'PUT' && truthy(req.query, 'dryRun')) {
       const actions = [...allAppsOf(group)].map((a) => ({ action: findApp(state.root, a.id) ? 'RestartApplication' : 'StartApplication', app: a.id }));
       return json(200, { steps: actions.length ? [{ actions }] : [] });
     }
     state.root = putGroup(state.root, group);
     const d = deployment();
     return { status: req.method === 'POST' ? 201 : 200, body: d.body, headers: { ...d.headers, ...(req.method === 'POST' ? { Location: target } : {}) }, events: [{ type: 'group_change_success', data: { groupId: target, version: d.body.version } }] };
+  }
+  if (req.method === 'PATCH' && rest) {
+    // marathon-api.md §5: only `enforceRole` is read from the body; 200 with an empty body, no deployment.
+    const parsed = parseObject(state, req);
+    if (isAnswer(parsed)) return parsed;
+    const g = findGroup(state.root, id);
+    if (!g) return mapped(404, `Group '${id}' does not exist`);
+    if (typeof parsed.value.enforceRole === 'boolean') g.enforceRole = parsed.value.enforceRole;
+    else delete g.enforceRole;
+    return { status: 200 };
   }
   if (req.method === 'DELETE') {
     if (!findGroup(state.root, id)) return mapped(404, `Group '${id}' does not exist`);
@@ -227,6 +238,8 @@ function pods(state: StandinState, req: RouteRequest): RouteAnswer {
     // marathon-api.md §6: this 404's message is itself a JSON string.
     return pod ? json(200, pod) : json(404, { message: JSON.stringify({ message: `pod with ${id} does not exist` }).replace('":"', '": "'), details: [] });
   }
+  // marathon-api.md §6: POST only on the collection, PUT only on a pod id; no PATCH at all.
+  if ((req.method === 'PUT' && !rest) || (req.method === 'POST' && rest)) return mapped(405, 'Method Not Allowed');
   if (req.method === 'PUT' || req.method === 'POST') {
     const parsed = parseObject(state, req);
     if (isAnswer(parsed)) return parsed;

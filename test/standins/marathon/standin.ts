@@ -41,8 +41,13 @@ export type StandinAuth =
   | { kind: 'token'; token: string }
   /** `--http_credentials`: Jetty basic; 401 HTML with `WWW-Authenticate: basic realm="Mesosphere"`. */
   | { kind: 'basic'; user: string; password: string }
-  /** Authenticated but every request forbidden (403, the RAML body). */
-  | { kind: 'forbidden' };
+  /**
+   * Authenticated but forbidden (403, the RAML body): every request, or only those whose path starts with `only`
+   * (DC/OS Enterprise: a deployer without permission on Marathon's config is refused `/v2/info`, marathon-api.md §9).
+   */
+  | { kind: 'forbidden'; only?: string }
+  /** A sign-in proxy in front of Marathon: a request without `Authorization: token=<t>` is sent (302) to its sign-in page. */
+  | { kind: 'sign-in'; token: string };
 
 export type StandinFault =
   | { kind: 'slow'; delayMs: number }
@@ -115,7 +120,12 @@ export async function startStandinMarathon(o: StandinOptions = {}): Promise<Stan
   function checkAuth(req: IncomingMessage): { ok: true } | { status: number; headers: Record<string, string>; body: string; type: string } {
     const given = req.headers.authorization;
     if (auth.kind === 'none') return { ok: true };
+    if (auth.kind === 'forbidden' && auth.only !== undefined && !new URL(req.url ?? '/', 'http://standin').pathname.startsWith(auth.only)) return { ok: true };
     if (auth.kind === 'forbidden') return { status: 403, headers: {}, body: JSON.stringify({ message: 'Not Authorized to perform this action!' }), type: 'application/json' };
+    if (auth.kind === 'sign-in') {
+      if (given === `token=${auth.token}`) return { ok: true };
+      return { status: 302, headers: { Location: `https://sso.example.com/login?return=${encodeURIComponent(req.url ?? '/')}` }, body: '', type: 'text/html' };
+    }
     if (auth.kind === 'token') {
       if (given === `token=${auth.token}`) return { ok: true };
       return { status: 401, headers: { 'WWW-Authenticate': 'oauthjwt' }, body: '<html><head><title>401 Authorization Required</title></head><body><center><h1>401 Authorization Required</h1></center><hr><center>openresty</center></body></html>\n', type: 'text/html' };

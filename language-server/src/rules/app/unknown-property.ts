@@ -134,6 +134,7 @@ function visit(w: Walk, value: unknown, shape: Shape, depth: number): void {
   for (let k = 0; k < keys.length; k++) {
     const key = keys[k];
     if (known.has(key) || open || shape.shape.forbidden.has(key)) continue; // forbidden: the schema rejects it, not ignored
+    if (key === '$schema' && w.path.length === 0 && typeof value[key] === 'string') continue; // names the schema for editors and this linter (core/kind.ts)
     report(w, value, known, key);
   }
   for (let k = keys.length - 1; k >= 0; k--) {
