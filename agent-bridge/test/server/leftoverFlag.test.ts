@@ -25,7 +25,9 @@ test('default 30 s; 0 turns the periodic pass off; any other whole number of ms 
 });
 
 test('a value that is not a whole number of ms from 0 to a day is a usage error naming the flag', () => {
-  for (const bad of ['-1', 'soon', '1.5', '', '86400001']) {
+  for (const bad of ['-1', 'soon', '1.5', '86400001']) {
     assert.throws(() => serve('--leftover-retry-ms', bad), (e: unknown) => e instanceof UsageError && /--leftover-retry-ms must be an integer/.test(e.message), bad);
   }
+  // An empty value (an unset shell variable) is refused before the number check, by name (args.ts).
+  assert.throws(() => serve('--leftover-retry-ms', ''), (e: unknown) => e instanceof UsageError && /--leftover-retry-ms is empty/.test(e.message));
 });
