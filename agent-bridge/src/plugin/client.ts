@@ -140,9 +140,29 @@ export class PluginClient {
     await this.call('VolumeDriver.Unmount', id === undefined ? { Name: name } : { Name: name, ID: id }, opts);
   }
 
+  /**
+   * Every entry checked before anyone walks it: a plugin answering `[null]`, numbers or objects without a Name
+   * string is a broken plugin, said as such with its address, not a TypeError from whoever reads `.Name` first.
+   * No Volumes (or `null`, Go's empty slice) is an empty list.
+   */
   async list(opts: CallOptions): Promise<VolumeInfo[]> {
     const r = await this.call('VolumeDriver.List', {}, opts);
-    return Array.isArray(r.Volumes) ? (r.Volumes as VolumeInfo[]) : [];
+    if (r.Volumes === undefined || r.Volumes === null) return [];
+    if (!Array.isArray(r.Volumes)) {
+      throw new PluginError(`VolumeDriver.List: plugin at ${this.addr.address} answered Volumes that is not a list: ${clipText(JSON.stringify(r.Volumes), 200)}`, 'protocol', 200);
+    }
+    const bad: string[] = [];
+    r.Volumes.forEach((v: unknown, i) => {
+      if (!isVolumeInfo(v)) bad.push(`#${i} ${clipText(JSON.stringify(v) ?? String(v), 120)}`);
+    });
+    if (bad.length > 0) {
+      throw new PluginError(
+        `VolumeDriver.List: plugin at ${this.addr.address} answered ${bad.length} of ${r.Volumes.length} entries that are not volumes (an object with a non-empty Name string, Mountpoint a string if given): ${bad.slice(0, 5).join(', ')}${bad.length > 5 ? ', …' : ''}; the plugin is broken`,
+        'protocol',
+        200,
+      );
+    }
+    return r.Volumes as VolumeInfo[];
   }
 
   async path(name: string, opts: CallOptions): Promise<string> {
@@ -160,6 +180,12 @@ export class PluginClient {
       throw e;
     }
   }
+}
+
+function isVolumeInfo(v: unknown): v is VolumeInfo {
+  if (v === null || typeof v !== 'object' || Array.isArray(v)) return false;
+  const o = v as Record<string, unknown>;
+  return typeof o.Name === 'string' && o.Name !== '' && (o.Mountpoint === undefined || typeof o.Mountpoint === 'string');
 }
 
 /** Plugins word "missing" differently (rclone "volume not found", REX-Ray "resource not found", Docker "no such volume"). */

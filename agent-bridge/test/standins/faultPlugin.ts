@@ -10,6 +10,8 @@
 //   slow        Mount waits delayMs, then mounts as `ok` does
 //   crash       the process exits during Mount, before mounting or answering
 //   stale       listens, then is killed with SIGKILL by its parent, leaving the socket file with no listener
+//   list-junk   as `ok`, but List answers entries that are no volumes (null, a number, an object without Name)
+//               beside one good one, as a buggy plugin may
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -65,6 +67,7 @@ const server = createServer((req, res) => {
           // Like rclone: the Mountpoint is reported whether or not it is mounted.
           return send(200, { Volume: { Name: name, Mountpoint: mountpoint(name), Status: { Mounts: mounts.get(name) ?? [] } } });
         case 'VolumeDriver.List':
+          if (mode === 'list-junk') return send(200, { Volumes: [null, 7, { Mountpoint: '/nowhere' }, { Name: 'good', Mountpoint: mountpoint('good') }] });
           return send(200, { Volumes: [...mounts.keys()].map((n) => ({ Name: n, Mountpoint: mountpoint(n) })) });
         case 'VolumeDriver.Create':
           return send(200, {});
