@@ -9,6 +9,7 @@ import { MarathonError } from '../marathon/errors';
 import { authorizationHeader, userFreeUrl } from '../marathon/options';
 import { MarathonTransport, type RawResponse } from '../marathon/transport';
 import type { MesosAgent, SlavesResponse } from './agent';
+import { firstAttributes } from './firstAttributes';
 
 export interface MesosClientOptions {
   /** Base URL of a master (`http://master:5050`) or DC/OS Admin Router's `…/mesos`. */
@@ -77,7 +78,14 @@ export class MesosMasterClient {
 
   /** The agents (`slaves`) and those known from the registry that have not re-registered (`recovered_slaves`). */
   async getAgents(): Promise<SlavesResponse> {
-    const body = await this.get('/master/slaves');
+    const { text, url } = await this.getText('/master/slaves');
+    const body = parseJsonBody(text, url, 200);
+    // A repeated attribute name: Marathon reads its first value, JSON.parse kept the last (firstAttributes.ts).
+    for (const [where, attributes] of firstAttributes(text)) {
+      const [list, index] = where.split('/');
+      const agent = (body as Record<string, unknown[]>)[list]?.[Number(index)];
+      if (agent !== null && typeof agent === 'object') (agent as { attributes: unknown }).attributes = attributes;
+    }
     return checkSlaves(body, `${this.base}/master/slaves`);
   }
 
@@ -89,6 +97,12 @@ export class MesosMasterClient {
   }
 
   private async get(path: string): Promise<unknown> {
+    const { text, url } = await this.getText(path);
+    return parseJsonBody(text, url, 200);
+  }
+
+  /** The 200 answer's text and the URL that gave it (after redirects); any other status is a ClusterHttpError. */
+  private async getText(path: string): Promise<{ text: string; url: string }> {
     let url = `${this.base}${path}`;
     for (let hop = 0; ; hop++) {
       const a = await this.fetch(url);
@@ -106,7 +120,7 @@ export class MesosMasterClient {
       if (a.status === 403) throw new ClusterHttpError(`GET ${url}: 403 forbidden: the account may not read the Mesos master's state`, 403);
       if (a.status === 404) throw new ClusterHttpError(`GET ${url}: 404: no Mesos master endpoint there; --mesos is the master (http://HOST:5050) or DC/OS's <dcos_url>/mesos`, 404);
       if (a.status !== 200) throw new ClusterHttpError(`GET ${url}: HTTP ${a.status} ${a.text.slice(0, 200).trim()}`, a.status);
-      return parseJsonBody(a.text, url, a.status);
+      return { text: a.text, url };
     }
   }
 }

@@ -1,5 +1,6 @@
 // Part of the Mesos master stand-in: agent objects built from ../shared/reference/mesos-master-api.md §2–§4 (key order as Mesos writes them).
 import type { MesosAgent } from '@marathon-devtools/cluster/mesos/agent';
+import { MesosRepeatedKeys } from './mesosJson';
 
 export type StandInAgent = MesosAgent & Record<string, unknown>;
 
@@ -8,6 +9,8 @@ export interface AgentSpec {
   hostname: string;
   /** Attributes as `mesos-agent --attributes` gives them: numbers are scalars, `[..]` ranges, other strings text. */
   attributes?: Record<string, number | string>;
+  /** Attributes in order, a name given more than once kept more than once (written as a repeated JSON key); replaces `attributes`. */
+  attributeList?: [string, number | string][];
   region?: string;
   zone?: string;
   active?: boolean;
@@ -31,7 +34,9 @@ export function agent(spec: AgentSpec, index = 0): StandInAgent {
   const mem = spec.mem ?? 15038;
   const reserved = Object.fromEntries(Object.entries(spec.reserved ?? {}).map(([role, c]) => [role, summary(c, 1024, 0)]));
   const reservedCpus = Object.values(spec.reserved ?? {}).reduce((s, c) => s + c, 0);
-  const attributes = Object.fromEntries(Object.entries(spec.attributes ?? {}).map(([k, v]) => [k, typeof v === 'string' && v.startsWith('[') ? rangesJson(v) : v]));
+  const pairs = (spec.attributeList ?? Object.entries(spec.attributes ?? {})).map(([k, v]): [string, number | string] => [k, typeof v === 'string' && v.startsWith('[') ? rangesJson(v) : v]);
+  // With repeats, a value only the stand-in's JSON writer reads (the type is the parsed shape a client sees).
+  const attributes = (spec.attributeList ? new MesosRepeatedKeys(pairs) : Object.fromEntries(pairs)) as Record<string, number | string>;
   return {
     id,
     hostname: spec.hostname,
