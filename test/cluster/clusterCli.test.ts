@@ -122,6 +122,24 @@ test('scale: right after a master failover (agents not re-registered yet) it doe
   }
 });
 
+test('scale: when no agent matches the constraints it refuses to scale the bridges to 0 and changes nothing', async () => {
+  const constraints = [...BRIDGE_APP.constraints, ['rack', 'IS', 'r9']];
+  setBridgeApp(marathon, { ...BRIDGE_APP, instances: 4, constraints });
+  try {
+    const before = puts().length;
+    for (const extra of [[], ['--dry-run'], ['--json'], ['--force']]) {
+      const r = await cli(['scale', ...cluster(), '--app', '/dvdi-bridge', ...extra]);
+      assert.equal(r.code, 2, extra.join(' ') + r.stdout + r.stderr);
+      assert.match(r.stderr, /^scale: no agent matches \/dvdi-bridge: 0 of 5 agents seen pass its constraints \[\["hostname","UNIQUE"\],\["dvdi","IS","true"\],\["rack","IS","r9"\]\] .*; scaling to 0 would remove every bridge, so \/dvdi-bridge keeps 4 instances/m);
+      assert.match(r.stderr, /left out 127\.0\.0\.11: \["rack","IS","r9"\]: /);
+      assert.doesNotMatch(r.stdout, /→ 0/);
+    }
+    assert.equal(puts().length, before, 'nothing sent to Marathon');
+  } finally {
+    setBridgeApp(marathon, BRIDGE_APP);
+  }
+});
+
 const appFile = (name: string, app: object) => {
   const f = join(lab.dir, name);
   writeFileSync(f, JSON.stringify(app, null, 2));

@@ -40,6 +40,13 @@ export async function scale(argv: string[]): Promise<number> {
     process.stderr.write(`scale: ${hosts.length} agent${hosts.length === 1 ? '' : 's'} known to the master ha${hosts.length === 1 ? 's' : 've'} not re-registered yet (recovered_slaves: ${hosts.slice(0, 5).join(', ')}${hosts.length > 5 ? ', …' : ''}); scaling ${appId} down from ${current} to ${c.count} now would kill bridges on agents about to return, so nothing changed; run again once they are back (or gone for good)\n`);
     return 2;
   }
+  // No agent matches: 0 is no count of bridges to run but a sign that the constraints (or the agents' attributes)
+  // are wrong, and scaling to it would remove every bridge at once. Refused even with --force and when already 0.
+  if (c.count === 0) {
+    process.stderr.write(`scale: no agent matches ${appId}: 0 of ${total} agent${total === 1 ? '' : 's'} seen pass its constraints ${JSON.stringify(app.constraints ?? [])} (with its accepted roles and the master's region); scaling to 0 would remove every bridge, so ${appId} keeps ${current} instance${current === 1 ? '' : 's'}. Fix the constraints or the agents' attributes, or set instances by hand\n`);
+    leftOut.forEach((l) => process.stderr.write(l + '\n'));
+    return 2;
+  }
   if (current === c.count) {
     if (f.bools.has('json')) say(JSON.stringify(report, null, 2));
     else {
