@@ -5,31 +5,14 @@
  * bridges); manually added agents (agents.ts) keep working without a cluster.
  */
 import * as vscode from 'vscode';
-import { bridgeScheme, joinBridges, type DiscoveredBridge } from '@marathon-devtools/cluster/discovery/bridges';
-import { marathonApps } from '@marathon-devtools/cluster/discovery/marathonApps';
-import { MesosMasterClient } from '@marathon-devtools/cluster/mesos/client';
-import type { MesosAgent } from '@marathon-devtools/cluster/mesos/agent';
 import type { PlacementSpec } from '@marathon-devtools/cluster/placement/candidates';
-import { candidateBridges, type Candidates } from '@marathon-devtools/cluster/discovery/candidates';
+import type { Candidates } from '@marathon-devtools/cluster/discovery/candidates';
+import { clusterCandidates, fetchClusterView, type ClusterSettings, type ClusterView } from './clusterView';
 
-export type { Candidates };
+export type { Candidates, ClusterSettings, ClusterView };
 
 export const CLUSTER_TOKEN_KEY = 'marathon.cluster.token';
 export const BRIDGE_TOKEN_KEY = 'marathon.cluster.bridgeToken';
-
-export interface ClusterSettings {
-  marathonUrl: string;
-  mesosUrl: string;
-  bridgeApp: string;
-}
-
-export interface ClusterView {
-  agents: MesosAgent[];
-  masterRegion?: string;
-  bridges: DiscoveredBridge[];
-  skipped: string[];
-  at: number;
-}
 
 /** The cluster settings, or undefined when no cluster is set (Test mount then uses the manually added agents). */
 export function clusterSettings(): ClusterSettings | undefined {
@@ -70,19 +53,12 @@ export class ClusterBridges {
   }
 
   private async fetch(s: ClusterSettings): Promise<ClusterView> {
-    if (!s.mesosUrl) throw new Error('Set "marathon.cluster.mesosUrl" (the Mesos master, e.g. http://leader.mesos:5050) to find the bridges.');
-    const token = await this.secrets.get(CLUSTER_TOKEN_KEY);
-    const authorization = token ? `token=${token}` : undefined;
-    const marathon = marathonApps({ url: s.marathonUrl, ...(token ? { auth: { kind: 'token', token } } : {}), timeoutMs: 10_000 });
-    const mesos = new MesosMasterClient({ url: s.mesosUrl, authorization, timeoutMs: 10_000 });
-    const [app, tasks, slaves, masterRegion] = await Promise.all([marathon.getApp(s.bridgeApp), marathon.getAppTasks(s.bridgeApp), mesos.getAgents(), mesos.getMasterRegion().catch(() => undefined)]);
-    const d = joinBridges(tasks, slaves.slaves, bridgeScheme(app));
-    return { agents: slaves.slaves, masterRegion, bridges: d.bridges, skipped: d.skipped.map((x) => `${x.host}: ${x.why}`), at: Date.now() };
+    return fetchClusterView(s, await this.secrets.get(CLUSTER_TOKEN_KEY));
   }
 
   /** The agents Marathon could place `spec` on that run a bridge, sorted by hostname. */
   static candidates(view: ClusterView, spec: PlacementSpec): Candidates {
-    return candidateBridges(spec, view.agents, view.bridges, view.masterRegion);
+    return clusterCandidates(view, spec);
   }
 
   async bridgeToken(): Promise<string | undefined> {

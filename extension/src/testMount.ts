@@ -55,6 +55,9 @@ export class TestMountRunner {
             const missing = missingDriverMessage(agent.name, info, driver);
             if (missing) return missing;
             const engine = this.engineFor(info, args);
+            // containerPath as the app writes it, relative (inside the task sandbox) or absolute: the bridge checks
+            // it as the agent would (agent-bridge/src/validation/request.ts: relative is the docker/volume isolator's
+            // sandbox path, refused for mesos-module-dvdi), so nothing is left out here.
             return await conn.dryRunMount(
               { driver, name, options: args.volume.options, ...(args.volume.containerPath ? { containerPath: args.volume.containerPath } : {}), mode: args.volume.mode, ...(engine ? { engine } : {}), ...(allowCreate ? { allowCreate } : {}) },
               (p) => {
@@ -102,11 +105,7 @@ export class TestMountRunner {
     return undefined;
   }
 
-  /**
-   * Mesos mounts a relative containerPath inside the task's sandbox (Marathon 1.3 – 1.4 even requires one
-   * segment), a place only the running task has; the bridge mounts at the driver's mountpoint and accepts
-   * absolute paths only, so a relative one is left out rather than turned into a refusal.
-   */
+  /** The steps and verdict in the output, and one message whose buttons fit the verdict (Create and Test on would-create). */
   private report(agent: BridgeAgent, token: string, args: TestMountArgs, r: DryRunMountResult, ms: number, createRequested: boolean): void {
     for (const s of r.steps) this.output.appendLine(`  ${s.ok ? 'ok  ' : 'FAIL'} ${s.step} ${s.ms} ms${s.detail ? ` — ${s.detail}` : ''}`);
     for (const w of r.warnings) this.output.appendLine(`  warning: ${w}`);

@@ -55,6 +55,14 @@ export class ClusterTestMount {
     if (!c) return 'no-cluster';
     for (const x of c.excluded) this.output.info(`  not a candidate: ${x.hostname}: ${x.reasons.join('; ')}`);
     for (const h of c.noBridge) this.output.info(`  no bridge on candidate ${h}`);
+    // A placement rule that could not be evaluated (the master's region unreadable, a Java-only regex): the
+    // candidates may be agents Marathon would never use. Said before anything runs; the user decides.
+    if (c.undecided.length > 0) {
+      for (const u of c.undecided) this.output.warn(`cluster: cannot tell where Marathon would place this app: ${u}`);
+      const choice = await vscode.window.showWarningMessage(`Test mount: cannot tell where Marathon would place this app: ${c.undecided.join('; ')}. The candidates may be agents it would not use.`, 'Test Anyway', 'Show Output');
+      if (choice === 'Show Output') this.output.show(true);
+      if (choice !== 'Test Anyway') return undefined;
+    }
     if (c.candidates.length === 0) {
       void vscode.window.showWarningMessage(`No agent Marathon could place this app on runs a bridge (${c.excluded.length} agents excluded by its constraints, roles or region; ${c.noBridge.length} candidates without a bridge). "Marathon: Show Output" says why for each.`, 'Show Output').then((x) => x && this.output.show(true));
       return [];

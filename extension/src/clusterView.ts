@@ -1,0 +1,56 @@
+/**
+ * The cluster as Test mount sees it, without VS Code: the bridge app's running tasks in Marathon joined with the
+ * Mesos master's agents and region (fetchClusterView), and the agents Marathon could place an app on
+ * (clusterCandidates). clusterBridges.ts caches it and keeps the tokens.
+ */
+import { bridgeScheme, joinBridges, type DiscoveredBridge } from '@marathon-devtools/cluster/discovery/bridges';
+import { marathonApps } from '@marathon-devtools/cluster/discovery/marathonApps';
+import { MesosMasterClient } from '@marathon-devtools/cluster/mesos/client';
+import { agentRegion, type MesosAgent } from '@marathon-devtools/cluster/mesos/agent';
+import type { PlacementSpec } from '@marathon-devtools/cluster/placement/candidates';
+import { candidateBridges, type Candidates } from '@marathon-devtools/cluster/discovery/candidates';
+
+export interface ClusterSettings {
+  marathonUrl: string;
+  mesosUrl: string;
+  bridgeApp: string;
+}
+
+export interface ClusterView {
+  agents: MesosAgent[];
+  masterRegion?: string;
+  /** Why the master's region could not be read (`GET <master>/master/state: …`); undefined when it was. */
+  masterRegionUnknown?: string;
+  bridges: DiscoveredBridge[];
+  skipped: string[];
+  at: number;
+}
+
+/** One read of the cluster; `token` (DC/OS) serves Marathon and the master. */
+export async function fetchClusterView(s: ClusterSettings, token: string | undefined, timeoutMs = 10_000): Promise<ClusterView> {
+  if (!s.mesosUrl) throw new Error('Set "marathon.cluster.mesosUrl" (the Mesos master, e.g. http://leader.mesos:5050) to find the bridges.');
+  const authorization = token ? `token=${token}` : undefined;
+  const marathon = marathonApps({ url: s.marathonUrl, ...(token ? { auth: { kind: 'token', token } } : {}), timeoutMs });
+  const mesos = new MesosMasterClient({ url: s.mesosUrl, authorization, timeoutMs });
+  const [app, tasks, slaves, masterRegion] = await Promise.all([marathon.getApp(s.bridgeApp), marathon.getAppTasks(s.bridgeApp), mesos.getAgents(), mesos.getMasterRegion().then((name) => ({ name }), (e: Error) => ({ name: undefined, unknown: e.message }))]);
+  const d = joinBridges(tasks, slaves.slaves, bridgeScheme(app));
+  return { agents: slaves.slaves, masterRegion: masterRegion.name, ...('unknown' in masterRegion ? { masterRegionUnknown: masterRegion.unknown } : {}), bridges: d.bridges, skipped: d.skipped.map((x) => `${x.host}: ${x.why}`), at: Date.now() };
+}
+
+/**
+ * The agents Marathon could place `spec` on that run a bridge, sorted by hostname. A master region that could not
+ * be read is in `undecided` whenever it could change the pick: placement names it for agents in several regions;
+ * here also for agents all in one region, which may still not be the master's (mesos-master-api.md §4: agents
+ * outside it are declined unless the app has an @region or @zone constraint). Only agents without any domain, or
+ * an app that places by region itself, make the master's region irrelevant.
+ */
+export function clusterCandidates(view: ClusterView, spec: PlacementSpec): Candidates {
+  const c = candidateBridges(spec, view.agents, view.bridges, view.masterRegion, view.masterRegionUnknown);
+  const unknown = view.masterRegionUnknown;
+  if (unknown === undefined || c.undecided.some((u) => u.includes(unknown))) return c;
+  const regions = [...new Set(view.agents.map(agentRegion).filter((r): r is string => r !== undefined))];
+  const regionAware = Array.isArray(spec.constraints) && spec.constraints.some((x) => Array.isArray(x) && (x[0] === '@region' || x[0] === '@zone'));
+  if (regions.length === 0 || regionAware) return c;
+  const why = `the Mesos master's region is unknown (${unknown}) while the agents are in region ${regions.join(', ')}: Marathon declines offers from agents outside the master's region unless the app has an @region or @zone constraint, so the region rule was not applied`;
+  return { ...c, undecided: [...c.undecided, why] };
+}

@@ -1,0 +1,58 @@
+// The cluster view Test mount picks bridges from, read from the stand-in Mesos master and Marathon over real HTTP:
+// a master whose /master/state (its region) cannot be read is named with what failed, in the placement's
+// `undecided` (which Test mount shows before it runs), instead of placing as if there were no region rule.
+import { test, after } from 'node:test';
+import assert from 'node:assert/strict';
+import type { MarathonTask } from '@marathon-devtools/cluster/marathon/types';
+import { clusterCandidates, fetchClusterView } from '../src/clusterView';
+import { startMesosMaster, type MesosMasterStandIn } from '../../test/standins/mesos-master/server';
+import { agent } from '../../test/standins/mesos-master/agents';
+import { startStandinMarathon } from '../../test/standins/marathon/standin';
+
+const masters: MesosMasterStandIn[] = [];
+after(async () => {
+  for (const m of masters) await m.close();
+});
+
+const agents = (regions: string[]) => regions.map((region, i) => agent({ id: `view-S${i}`, hostname: `10.0.0.${i + 1}`, attributes: { dvdi: 'true' }, region, zone: 'a' }, i));
+
+async function cluster(regions: string[], stateDelayMs = 0) {
+  const m = await startMesosMaster({ agents: agents(regions), domain: { region: 'eu', zone: 'a' }, stateDelayMs });
+  masters.push(m);
+  const marathon = await startStandinMarathon();
+  const root = marathon.rootGroup();
+  root.apps = [{ id: '/dvdi-bridge', instances: regions.length, constraints: [['hostname', 'UNIQUE']] } as (typeof root.apps)[number]];
+  marathon.setRootGroup(root);
+  const now = new Date().toISOString();
+  const tasks: MarathonTask[] = regions.map((_, i) => ({ id: `dvdi-bridge.instance-${i}`, appId: '/dvdi-bridge', host: `10.0.0.${i + 1}`, slaveId: `view-S${i}`, state: 'TASK_RUNNING', ports: [8474], servicePorts: [], ipAddresses: [], healthCheckResults: [], localVolumes: [], stagedAt: now, startedAt: now, version: now, role: '*' }) as MarathonTask);
+  marathon.setTasks({ '/dvdi-bridge': tasks });
+  masters.push({ close: () => marathon.close() } as MesosMasterStandIn);
+  return { settings: { marathonUrl: marathon.url, mesosUrl: m.url, bridgeApp: '/dvdi-bridge' }, master: m };
+}
+
+const spec = { constraints: [['dvdi', 'IS', 'true']] };
+
+test('the master region read: the agent outside it is no candidate', async () => {
+  const { settings } = await cluster(['eu', 'eu', 'us']);
+  const view = await fetchClusterView(settings, undefined, 2000);
+  assert.equal(view.masterRegion, 'eu');
+  const c = clusterCandidates(view, spec);
+  assert.deepEqual(c.candidates.map((b) => b.hostname), ['10.0.0.1', '10.0.0.2']);
+  assert.deepEqual(c.undecided, []);
+});
+
+for (const regions of [['eu', 'eu', 'us'], ['us', 'us']]) {
+  test(`the master region not read (agents in ${regions.join(', ')}): undecided names the master and what failed`, async () => {
+    const { settings, master } = await cluster(regions, 4000);
+    const view = await fetchClusterView(settings, undefined, 1000);
+    assert.equal(view.masterRegion, undefined);
+    const why = new RegExp(`GET ${master.url.replace(/[.]/g, '\\.')}/master/state: no complete answer within 1 s`);
+    assert.match(view.masterRegionUnknown ?? '', why);
+    const c = clusterCandidates(view, spec);
+    assert.equal(c.undecided.length, 1, JSON.stringify(c.undecided));
+    assert.match(c.undecided[0], /the Mesos master's region is unknown/);
+    assert.match(c.undecided[0], why);
+    // An app that places by region itself does not depend on the master's.
+    assert.deepEqual(clusterCandidates(view, { constraints: [['@region', 'CLUSTER', 'us']] }).undecided, []);
+  });
+}
