@@ -81,7 +81,13 @@ function judgeAlone(route: AdmissionRoute, read: { value: unknown; text: string 
 
 function judgeBody(route: AdmissionRoute, read: { value: unknown; text: string }, deployed: DeployedState | undefined, profile: Profile): Judgement {
   const proposal = proposalFor(route, read.value, read.text, deployed);
-  if (proposal.pass !== undefined && proposal.targets.length === 0) return { findings: [], skipped: [], pass: proposal.pass, proposal };
+  if (proposal.pass !== undefined && proposal.targets.length === 0) {
+    // A rollback is read by Marathon's JSON reader all the same (a `version` that is no date-time is its 422).
+    const read = (proposal.readFirst ?? []).flatMap((t) =>
+      lintTarget(t, profile).filter((d) => d.severity === 'error' && jsonLayerIds.has(d.ruleId) && presentIn(t.onlyPresentIn!, d.pointer)).map((d) => render(d, t)));
+    if (read.length > 0) return { findings: read, skipped: [], proposal };
+    return { findings: [], skipped: [], pass: proposal.pass, proposal };
+  }
   // With the deployed state, the root-group rules run once more on the new root group, as marathon-lint
   // --marathon runs them (lintTogether): a placed document's findings of those rules are the ones in context.
   const cross = deployed ? crossAppFindings(proposal, deployed, profile) : undefined;

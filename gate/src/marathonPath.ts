@@ -56,7 +56,7 @@ const wholeObject: Record<string, string> = { 'app-cmd-args-container': '/cmd' }
 /**
  * A required field left out: the engine points at the object that lacks it, Marathon's JSON reader (play-json's
  * `(__ \ "id")`) names the field itself, `'id' is undefined on object: {}` at `/id` (marathon-rules.md §1 and
- * §1.1: `/container/volumes(0)/hostPath`). The schema finding's text is the engine's one template for it
+ * marathon-rules.md §1.1: `/container/volumes(0)/hostPath`). The schema finding's text is the engine's one template for it
  * (language-server/src/core/schemaMessages.ts: `… has no "<name>", which Marathon requires …. Add "<name>".`).
  */
 const missingRequired = /has no "(.+?)", which \S+ requires [^]*?\. Add "\1"\./;

@@ -90,3 +90,11 @@ test("an app rollback (`version`, alone or with `id`) is not judged as an update
   assert.deepEqual(batch.targets.map((t) => t.value.id), ['/prod/db']);
   assert.match(propose('PUT', '/v2/apps', [{ id: '/prod/web', version }]).pass ?? '', /rollback/);
 });
+
+test("a rollback is still read by Marathon's JSON reader: a version that is no date-time is refused at /version", () => {
+  const v = judge(admissionRoute('PUT', '/v2/apps/prod/web')!, JSON.stringify({ id: '/prod/web', version: '2021-01-01Z00:00:00' }), deployed, defaultProfile);
+  assert.equal(v.pass, undefined);
+  assert.deepEqual(v.findings.map((f) => [f.ruleId, f.path, f.jsonLayer]), [['schema', '/version', true]]);
+  const batch = judge(admissionRoute('PUT', '/v2/apps')!, JSON.stringify([{ id: '/prod/web', version: 'yesterday' }]), deployed, defaultProfile);
+  assert.deepEqual(batch.findings.map((f) => f.path), ['(0)/version']);
+});
