@@ -98,3 +98,8 @@ test("a missing required field is named by Marathon's JSON reader (marathon-rule
   const batch = denial('PUT', '/v2/apps?partialUpdate=false', [{ id: '/a', cmd: 'sleep 1000' }, { id: '/b', cmd: 'sleep 1000', container: { type: 'DOCKER', docker: {} } }]);
   assert.deepEqual(paths(batch.body), ['(1)/container/docker/image']);
 });
+
+test("a pod container name is checked by Marathon's JSON reader (podContainer.raml's pattern: error.pattern, marathon-rules.md §7): 422 Invalid JSON", () => {
+  const pod = denial('POST', '/v2/pods', { id: '/pod', containers: [{ name: 'Bad_Name', resources: { cpus: 0.1, mem: 32 } }] });
+  assert.deepEqual([pod.status, pod.body.message, paths(pod.body)], [422, 'Invalid JSON', ['/containers(0)/name']]);
+});
