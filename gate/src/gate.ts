@@ -9,6 +9,7 @@ import { isIP, type AddressInfo } from 'node:net';
 import { PassThrough, Readable } from 'node:stream';
 import { createProxyServer } from 'http-proxy-3';
 import { compareVersions, type Profile } from '@marathon-devtools/language-server';
+import { resolveId } from '@marathon-devtools/language-server/model/documentModel';
 import { auditReport } from './audit';
 import { accessProbePath, marathonTurnsAway } from './clientAccess';
 import { crossAppRuleIds } from './crossApp';
@@ -149,8 +150,17 @@ export async function startGate(options: GateOptions, host: string, port: number
       // (/v2/info) needs a permission deployers often lack (marathon-api.md §9), a 403 there does not turn the client
       // away. A refusal naming deployed apps, or a write to a resource by id, needs the client let in on the probe.
       const fromState = snap?.state !== undefined && drawsOnState(verdict);
-      const away = await asMarathonWould(req, res, accessProbePath(route), fromState, route.urlId !== undefined || fromState);
-      if (away) return away;
+      // A batch update (`PUT`/`PATCH /v2/apps`, an array) addresses its apps: each is probed as its single-app update
+      // would be (GET /v2/apps/{id}), not /v2/info, which a deployer allowed to write those apps may be refused.
+      const batchIds = route.kind === 'app' && route.urlId === undefined && route.method !== 'POST'
+        ? [...new Set((verdict.proposal?.targets ?? []).map((t) => t.value.id).filter((id): id is string => typeof id === 'string').map((id) => resolveId(id, '/')))]
+        : [];
+      const probes = batchIds.length > 0 ? batchIds.map((id) => accessProbePath({ ...route, urlId: id })) : [accessProbePath(route)];
+      if (batchIds.length > 0) log({ msg: 'access probe', route: route.label, note: `a batch: its ${batchIds.length} app(s) probed with GET /v2/apps/{id} instead of /v2/info` });
+      for (const probe of probes) {
+        const away = await asMarathonWould(req, res, probe, fromState, batchIds.length > 0 || route.urlId !== undefined || fromState);
+        if (away) return away;
+      }
       if (decision.decision === 'denied') for (const f of verdict.findings) if (f.severity === 'error') metrics.denials.inc({ rule: f.ruleId });
       send(res, decision.refuse);
       return decision.decision;

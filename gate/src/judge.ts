@@ -81,7 +81,13 @@ function judgeAlone(route: AdmissionRoute, read: { value: unknown; text: string 
 
 function judgeBody(route: AdmissionRoute, read: { value: unknown; text: string }, deployed: DeployedState | undefined, profile: Profile): Judgement {
   const proposal = proposalFor(route, read.value, read.text, deployed);
-  if (proposal.pass !== undefined && proposal.targets.length === 0) return { findings: [], skipped: [], pass: proposal.pass, proposal };
+  if (proposal.pass !== undefined && proposal.targets.length === 0) {
+    // A rollback is read by Marathon's JSON reader all the same (a `version` that is no date-time is its 422).
+    const read = (proposal.readFirst ?? []).flatMap((t) =>
+      lintTarget(t, profile).filter((d) => d.severity === 'error' && jsonLayerIds.has(d.ruleId) && presentIn(t.onlyPresentIn!, d.pointer)).map((d) => render(d, t)));
+    if (read.length > 0) return { findings: read, skipped: [], proposal };
+    return { findings: [], skipped: [], pass: proposal.pass, proposal };
+  }
   // With the deployed state, the root-group rules run once more on the new root group, as marathon-lint
   // --marathon runs them (lintTogether): a placed document's findings of those rules are the ones in context.
   const cross = deployed ? crossAppFindings(proposal, deployed, profile) : undefined;
@@ -117,7 +123,7 @@ function errorsOf(app: JsonObject, profile: Profile): Set<string> {
 
 function render(d: Reported, target: LintTarget, rootTree?: () => RootTree): GateFinding {
   const base = { ruleId: d.ruleId, severity: d.severity, message: d.message, ...(jsonLayerIds.has(d.ruleId) ? { jsonLayer: true } : {}) };
-  if (base.jsonLayer && target.kind === 'group') return { ...base, path: marathonPath(d.pointer, target.value, d.ruleId), pass: 'document' };
+  if (base.jsonLayer && target.kind === 'group') return { ...base, path: marathonPath(d.pointer, target.value, d.ruleId, d.message), pass: 'document' };
   if (d.ruleId === volumeNameRuleId) {
     const at = volumeAt(d.pointer, target);
     if (at) {
@@ -129,7 +135,7 @@ function render(d: Reported, target: LintTarget, rootTree?: () => RootTree): Gat
     // A batch element is validated as an app of its own; its paths are relative to it like any single app. The
     // JSON reader reads the whole array first, and writes its paths from the request root (marathon-api.md §12).
     const appId = target.batchIndex !== undefined && typeof target.value.id === 'string' ? target.value.id : undefined;
-    const path = marathonPath(d.pointer, target.value, d.ruleId);
+    const path = marathonPath(d.pointer, target.value, d.ruleId, d.message);
     const fromRoot = base.jsonLayer && target.batchIndex !== undefined ? `(${target.batchIndex})${path === '/' ? '' : path}` : path;
     return { ...base, path: fromRoot, pass: 'app', appId };
   }
@@ -137,9 +143,9 @@ function render(d: Reported, target: LintTarget, rootTree?: () => RootTree): Gat
     // Longest app pointer containing the finding: nested apps are validated alone first (marathon-api.md §13 "Whose root?").
     let best: AppRef | undefined;
     for (const r of collectApps(target.value, 'group')) if (relativePointer(d.pointer, r.pointer) !== undefined && (!best || r.pointer.length > best.pointer.length)) best = r;
-    if (best) return { ...base, path: marathonPath(relativePointer(d.pointer, best.pointer)!, best.app, d.ruleId), pass: 'app', appId: best.absoluteId };
+    if (best) return { ...base, path: marathonPath(relativePointer(d.pointer, best.pointer)!, best.app, d.ruleId, d.message), pass: 'app', appId: best.absoluteId };
   }
-  return { ...base, path: marathonPath(d.pointer, target.value, d.ruleId), pass: 'document' };
+  return { ...base, path: marathonPath(d.pointer, target.value, d.ruleId, d.message), pass: 'document' };
 }
 
 /** The app (absolute id) and volume index a `…/container/volumes/N/…` pointer is about. */

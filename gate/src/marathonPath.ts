@@ -8,9 +8,12 @@
  */
 import { pointerTokens } from '@marathon-devtools/language-server';
 
-/** Renders `pointer` into Marathon's form, walking `doc` to tell array indexes from object keys. */
-export function marathonPath(pointer: string, doc: unknown, ruleId = ''): string {
-  const tokens = pointerTokens(fieldPointer(ruleId, pointer));
+/**
+ * Renders `pointer` into Marathon's form, walking `doc` to tell array indexes from object keys. `message`, the
+ * finding's text, names the field a schema `required` finding is about (see `missingRequired`).
+ */
+export function marathonPath(pointer: string, doc: unknown, ruleId = '', message = ''): string {
+  const tokens = pointerTokens(fieldPointer(ruleId, pointer, message));
   let out = '';
   let value: unknown = doc;
   for (let i = 0; i < tokens.length; i++) {
@@ -50,7 +53,19 @@ const missingField: Record<string, { at: string; field: string }> = {
 };
 const wholeObject: Record<string, string> = { 'app-cmd-args-container': '/cmd' };
 
-function fieldPointer(ruleId: string, pointer: string): string {
+/**
+ * A required field left out: the engine points at the object that lacks it, Marathon's JSON reader (play-json's
+ * `(__ \ "id")`) names the field itself, `'id' is undefined on object: {}` at `/id` (marathon-rules.md §1 and
+ * marathon-rules.md §1.1: `/container/volumes(0)/hostPath`). The schema finding's text is the engine's one template for it
+ * (language-server/src/core/schemaMessages.ts: `… has no "<name>", which Marathon requires …. Add "<name>".`).
+ */
+const missingRequired = /has no "(.+?)", which \S+ requires [^]*?\. Add "\1"\./;
+
+function fieldPointer(ruleId: string, pointer: string, message = ''): string {
+  if (ruleId === 'schema') {
+    const name = missingRequired.exec(message)?.[1];
+    return name === undefined ? pointer : `${pointer}/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+  }
   const whole = wholeObject[ruleId];
   if (whole !== undefined && pointer.endsWith(whole)) return pointer.slice(0, -whole.length);
   const m = missingField[ruleId];

@@ -45,6 +45,11 @@ export interface Proposal {
   skipped: string[];
   /** Set when there is nothing for the gate to judge: the request goes to Marathon untouched. */
   pass?: string;
+  /**
+   * With `pass` for a rollback: what Marathon's JSON reader still reads first (each body's own fields, `version` a
+   * date-time among them). Only its JSON-layer errors on those fields are held against the request.
+   */
+  readFirst?: LintTarget[];
 }
 
 const exclusiveGroupModes = ['version', 'scaleBy'];
@@ -62,17 +67,49 @@ function appProposal(route: AdmissionRoute, body: unknown, bodyText: string, dep
   if (route.urlId === undefined && route.method !== 'POST') {
     // Batch update: an array of apps, each with its id (marathon-api.md §4).
     if (!Array.isArray(body)) return void (p.pass = 'a batch update body that is not an array (Marathon answers it)');
+    let rollbacks = 0;
+    let versionWithOthers = false;
     body.forEach((el, i) => {
       if (!isObject(el) || typeof el.id !== 'string') return; // Marathon's own 422 ("App Update must have app id set")
+      const r = rollbackOf(route, el);
+      if (r !== undefined) readFirst(p, el, resolveId(el.id, '/'), i);
+      if (r === 'rollback') return void rollbacks++;
+      if (r === 'refused') versionWithOthers = true;
       addApp(route, el, resolveId(el.id, '/'), undefined, deployed, p, i);
     });
-    if (p.targets.length === 0 && p.skipped.length === 0) p.pass = 'no app definition in the batch';
+    if (versionWithOthers) return void Object.assign(p, { targets: [], apps: new Map(), skipped: [], pass: versionWithOthersPass });
+    if (p.targets.length > 0) delete p.readFirst;
+    if (p.targets.length === 0 && p.skipped.length === 0) p.pass = rollbacks > 0 ? rollbackPass : 'no app definition in the batch';
     return;
   }
   if (!isObject(body)) return void (p.pass = 'the body is not a JSON object (Marathon answers it)');
-  if (route.urlId !== undefined && Object.keys(body).length === 1 && 'version' in body) return void (p.pass = 'a rollback to a stored version');
+  const r = route.urlId !== undefined ? rollbackOf(route, body) : undefined;
+  if (r !== undefined) {
+    readFirst(p, body, route.urlId!);
+    return void (p.pass = r === 'rollback' ? rollbackPass : versionWithOthersPass);
+  }
   const id = route.urlId ?? (typeof body.id === 'string' ? resolveId(body.id, '/') : undefined);
   addApp(route, body, id, route.method === 'POST' ? bodyText : undefined, deployed, p);
+}
+
+const rollbackPass = 'a rollback to a stored version: Marathon restores that version as stored, which the gate does not judge';
+const versionWithOthersPass = "a rollback with other fields (Marathon answers 422: The 'version' field may only be combined with the 'id' field.)";
+
+/**
+ * An app update naming a `version` (marathon-api.md §4): on a partial update of an existing app Marathon rolls the app
+ * back to that stored version, whatever else the body holds (AppHelpers.updateOrCreate), and its update reader allows
+ * only `id` beside it (AppValidation.validateAppUpdateVersion, 422 otherwise). With `partialUpdate=false`, or for an app
+ * Marathon lacks, the body is read as a whole new app and the version thrown away (canonicalAppUpdateFromJson): judged
+ * as such. Null is absent to Marathon's reader. Undefined when the body is no rollback.
+ */
+function rollbackOf(route: AdmissionRoute, body: JsonObject): 'rollback' | 'refused' | undefined {
+  if (!isPartialUpdate(route) || body.version === undefined || body.version === null) return undefined;
+  return Object.entries(body).every(([k, v]) => k === 'id' || k === 'version' || v === null) ? 'rollback' : 'refused';
+}
+
+function readFirst(p: Proposal, body: JsonObject, id: string, batchIndex?: number): void {
+  const value = { ...body, id };
+  (p.readFirst ??= []).push({ kind: 'app', value, text: textForLint(value), batchIndex, onlyPresentIn: body });
 }
 
 function addApp(

@@ -32,7 +32,24 @@ function withoutMatrixParameters(rawPath: string): string {
   return rawPath.includes(';') ? rawPath.replace(/;[^/]*/g, '') : rawPath;
 }
 
+/**
+ * An app's sub-resources in AppsResource (marathon-api.md §4; `M:api/v2/AppsResource.scala`): `POST {id}/restart` and
+ * the locators `{appId}/tasks` and `{appId}/versions`. Jersey matches the path first, the most literal template winning
+ * (`{id:.+}/restart` over `{id:.+}`), then the method: a PUT or PATCH there is its 405 Method Not Allowed
+ * (marathon-api.md §1, §12), never an update of an app named `…/restart`. `rest` is the path after `/v2/apps`.
+ */
+const appSubResource = /^\/.+\/(restart|(tasks|versions)(\/.*)?)$/;
+
 export function admissionRoute(method: string | undefined, url: string | undefined): AdmissionRoute | undefined {
+  const route = matchRoute(method, url);
+  if (route?.kind === 'app' && route.method !== 'POST' && appSubResource.test(route.rawRest)) return undefined;
+  if (route) delete (route as Partial<MatchedRoute>).rawRest;
+  return route;
+}
+
+type MatchedRoute = AdmissionRoute & { rawRest: string };
+
+function matchRoute(method: string | undefined, url: string | undefined): MatchedRoute | undefined {
   if (method !== 'POST' && method !== 'PUT' && method !== 'PATCH') return undefined;
   if (url === undefined) return undefined;
   const q = url.indexOf('?');
@@ -46,10 +63,10 @@ export function admissionRoute(method: string | undefined, url: string | undefin
   }
   for (const [prefix, kind] of prefixes) {
     if (path !== prefix && !path.startsWith(prefix + '/')) continue;
-    const rest = path.slice(prefix.length).replace(/\/+$/, '');
-    // Marathon's sub-resources take other methods (`POST …/restart`, `GET|DELETE …/tasks`, `GET …/versions`,
-    // pods' `::status`): a PUT or PATCH on such a path addresses an app whose id ends so, which
-    // app-id-reserved then refuses as Marathon does. POST exists only on the collection for apps and pods.
+    const rawRest = path.slice(prefix.length);
+    const rest = rawRest.replace(/\/+$/, '');
+    // Marathon's sub-resources take other methods (apps: see appSubResource; pods' `::status`). POST exists only
+    // on the collection for apps and pods.
     if (kind === 'pod' && rest.includes('::')) return undefined;
     // Marathon's pods take a definition only as `POST /v2/pods` and `PUT /v2/pods/{id}` (marathon-api.md §6): a
     // PATCH, or a PUT on the collection, is its 405 Method Not Allowed whatever the body, not the gate's 422.
@@ -60,7 +77,7 @@ export function admissionRoute(method: string | undefined, url: string | undefin
     const urlId = rest === '' ? undefined : resolveId(rest, '/');
     if (kind === 'group' && method === 'PATCH' && urlId === undefined) return undefined;
     const label = `${method} ${prefix}${urlId === undefined ? '' : '/{id}'}`;
-    return { kind, method, urlId, label, query: new URLSearchParams(q === -1 ? '' : url.slice(q + 1)) };
+    return { kind, method, urlId, label, query: new URLSearchParams(q === -1 ? '' : url.slice(q + 1)), rawRest };
   }
   return undefined;
 }
@@ -110,9 +127,10 @@ export function isPartialUpdate(route: AdmissionRoute): boolean {
 /** `DELETE /v2/apps/{id}` or `/v2/groups[/{id}]`: what the deployed state loses once Marathon accepts it. */
 export function deletion(method: string | undefined, url: string | undefined): { kind: 'app' | 'group'; id: string } | undefined {
   if (method !== 'DELETE') return undefined;
-  const route = admissionRoute('PUT', url);
+  const route = matchRoute('PUT', url);
   if (!route || route.kind === 'pod') return undefined;
-  // `DELETE /v2/apps/{id}/tasks[/{taskId}]` kills tasks; no app id may end in `tasks` (app-id-reserved).
-  if (route.kind === 'app') return route.urlId === undefined || /\/tasks(\/|$)/.test(route.urlId) ? undefined : { kind: 'app', id: route.urlId };
+  // `DELETE /v2/apps/{id}/tasks[/{taskId}]` kills tasks, `…/versions` is read-only; `DELETE {id}/restart` deletes the
+  // app `{id}/restart` (AppsResource.deleteRestart, for apps named so before the name was reserved).
+  if (route.kind === 'app') return route.urlId === undefined || /^\/.+\/(tasks|versions)(\/.*)?$/.test(route.rawRest) ? undefined : { kind: 'app', id: route.urlId };
   return { kind: 'group', id: route.urlId ?? '/' };
 }

@@ -89,3 +89,17 @@ test('a missing object Marathon names itself: /container/docker (marathon-rules.
   const pod = denial('POST', '/v2/pods', { id: '/pod', containers: [{ name: 'main', exec: { command: { shell: 'sleep 1000' } } }] });
   assert.deepEqual([pod.body.message, paths(pod.body)], ['Invalid JSON', ['/containers(0)/resources']]);
 });
+
+test("a missing required field is named by Marathon's JSON reader (marathon-rules.md §1: `'id' is undefined on object`, path the field's own)", () => {
+  const empty = denial('POST', '/v2/apps', {});
+  assert.deepEqual([empty.status, empty.body.message, paths(empty.body)], [422, 'Invalid JSON', ['/id']]);
+  const strategy = denial('POST', '/v2/apps', { id: '/web', cmd: 'sleep 1000', upgradeStrategy: { minimumHealthCapacity: 1 } });
+  assert.deepEqual(paths(strategy.body), ['/upgradeStrategy/maximumOverCapacity']);
+  const batch = denial('PUT', '/v2/apps?partialUpdate=false', [{ id: '/a', cmd: 'sleep 1000' }, { id: '/b', cmd: 'sleep 1000', container: { type: 'DOCKER', docker: {} } }]);
+  assert.deepEqual(paths(batch.body), ['(1)/container/docker/image']);
+});
+
+test("a pod container name is checked by Marathon's JSON reader (podContainer.raml's pattern: error.pattern, marathon-rules.md §7): 422 Invalid JSON", () => {
+  const pod = denial('POST', '/v2/pods', { id: '/pod', containers: [{ name: 'Bad_Name', resources: { cpus: 0.1, mem: 32 } }] });
+  assert.deepEqual([pod.status, pod.body.message, paths(pod.body)], [422, 'Invalid JSON', ['/containers(0)/name']]);
+});

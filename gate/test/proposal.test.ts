@@ -67,3 +67,34 @@ test('a group body: relative ids resolved against the URL group; a PUT replaces 
   assert.equal(post.groupId, '/foo/sub');
   assert.deepEqual([...post.apps.keys()], ['/foo/sub/x']);
 });
+
+test("an app rollback (`version`, alone or with `id`) is not judged as an update, with or without the deployed state; Marathon restores the stored version (AppHelpers.updateOrCreate)", () => {
+  const version = '2020-01-01T00:00:00.000Z';
+  for (const [method, url, body] of [
+    ['PUT', '/v2/apps/prod/web', { id: '/prod/web', version }],
+    ['PUT', '/v2/apps/prod/web?partialUpdate=true', { id: 'web', version }],
+    ['PATCH', '/v2/apps/prod/web', { id: '/prod/web', version }],
+  ] as const) {
+    for (const state of [deployed, undefined]) {
+      const v = judge(admissionRoute(method, url)!, JSON.stringify(body), state, defaultProfile);
+      assert.match(v.pass ?? '', /rollback/, `${method} ${url} ${JSON.stringify(body)}`);
+      assert.deepEqual([v.findings, v.skipped], [[], []]);
+    }
+  }
+  // With other fields Marathon refuses it itself ("The 'version' field may only be combined with the 'id' field.").
+  assert.match(propose('PUT', '/v2/apps/prod/web', { version, instances: 3 }).pass ?? '', /only be combined with the 'id' field/);
+  // partialUpdate=false throws the version away (AppsResource.canonicalAppUpdateFromJson): a whole definition, judged.
+  assert.equal(propose('PUT', '/v2/apps/prod/web?partialUpdate=false', { id: '/prod/web', version }).pass, undefined);
+  // A batch: its rollbacks are not judged, its updates are.
+  const batch = propose('PATCH', '/v2/apps', [{ id: '/prod/web', version }, { id: '/prod/db', instances: 2 }]);
+  assert.deepEqual(batch.targets.map((t) => t.value.id), ['/prod/db']);
+  assert.match(propose('PUT', '/v2/apps', [{ id: '/prod/web', version }]).pass ?? '', /rollback/);
+});
+
+test("a rollback is still read by Marathon's JSON reader: a version that is no date-time is refused at /version", () => {
+  const v = judge(admissionRoute('PUT', '/v2/apps/prod/web')!, JSON.stringify({ id: '/prod/web', version: '2021-01-01Z00:00:00' }), deployed, defaultProfile);
+  assert.equal(v.pass, undefined);
+  assert.deepEqual(v.findings.map((f) => [f.ruleId, f.path, f.jsonLayer]), [['schema', '/version', true]]);
+  const batch = judge(admissionRoute('PUT', '/v2/apps')!, JSON.stringify([{ id: '/prod/web', version: 'yesterday' }]), deployed, defaultProfile);
+  assert.deepEqual(batch.findings.map((f) => f.path), ['(0)/version']);
+});

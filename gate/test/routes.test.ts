@@ -18,7 +18,8 @@ const judged: [string, string, string, string | undefined][] = [
   ['PATCH', '/v2/groups/foo', 'PATCH /v2/groups/{id}', '/foo'],
   ['POST', '/v2/pods', 'POST /v2/pods', undefined],
   ['PUT', '/v2/pods/db', 'PUT /v2/pods/{id}', '/db'],
-  ['PUT', '/v2/apps/web/restart', 'PUT /v2/apps/{id}', '/web/restart'],
+  ['PUT', '/v2/apps/restart', 'PUT /v2/apps/{id}', '/restart'],
+  ['PUT', '/v2/apps/web/restart/x', 'PUT /v2/apps/{id}', '/web/restart/x'],
   // Jersey ignores matrix parameters when it matches a path; an escaped ';' is part of the id.
   ['POST', '/v2/apps;x=1', 'POST /v2/apps', undefined],
   ['POST', '/v2;a=b/apps;c', 'POST /v2/apps', undefined],
@@ -40,6 +41,13 @@ const passed: [string, string][] = [
   ['DELETE', '/v2/apps/web'],
   ['HEAD', '/v2/pods'],
   ['POST', '/v2/apps/web/restart'],
+  // AppsResource's sub-resources: Jersey picks the most literal path, then the method, so these are its 405.
+  ['PUT', '/v2/apps/web/restart'],
+  ['PATCH', '/v2/apps/prod/web/restart?force=true'],
+  ['PUT', '/v2/apps/web/tasks'],
+  ['PATCH', '/v2/apps/web/tasks/web.1234'],
+  ['PUT', '/v2/apps/web/versions'],
+  ['PUT', '/v2/apps/web/versions/2020-01-01T00:00:00.000Z'],
   ['DELETE', '/v2/apps/web/tasks'],
   ['POST', '/v2/tasks/delete'],
   ['DELETE', '/v2/pods/db::instances/abc'],
@@ -77,6 +85,8 @@ test('deletions the deployed state must forget', () => {
   assert.deepEqual(deletion('DELETE', '/v2/groups'), { kind: 'group', id: '/' });
   assert.deepEqual(deletion('DELETE', '/v2/apps/prod;x=1/web'), { kind: 'app', id: '/prod/web' });
   assert.equal(deletion('DELETE', '/v2/apps/web/tasks'), undefined);
+  assert.equal(deletion('DELETE', '/v2/apps/web/versions'), undefined);
+  assert.deepEqual(deletion('DELETE', '/v2/apps/web/restart'), { kind: 'app', id: '/web/restart' });
   assert.equal(deletion('GET', '/v2/apps/web'), undefined);
 });
 

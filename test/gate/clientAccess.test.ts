@@ -146,3 +146,20 @@ test('a sign-in proxy in front of Marathon redirects a client without a session:
     await own.close();
   }
 });
+
+test('a batch partial update by a deployer refused /v2/info is judged like its single-app updates: each app probed, the gate\'s 422, not a 403', async () => {
+  marathon.setAuth({ kind: 'forbidden', only: '/v2/info' });
+  try {
+    for (const method of ['PATCH', 'PUT'] as const) {
+      const a = await call(method, `${gates.deny!.url}/v2/apps${method === 'PUT' ? '?partialUpdate=true' : ''}`, JSON.stringify([{ id: '/vol/secret-db', instances: 3 }]), { Authorization: 'token=dev' });
+      assert.equal(a.status, 422, a.body);
+      assert.match(a.body, /\(dvdi-single-instance\)/);
+    }
+    // An app the client may not see still turns it away with Marathon's 403.
+    marathon.setAuth({ kind: 'forbidden', only: '/v2/apps/vol' });
+    const hidden = await call('PATCH', `${gates.deny!.url}/v2/apps`, JSON.stringify([{ id: '/vol/secret-db', instances: 3 }]), { Authorization: 'token=dev' });
+    assert.equal(hidden.status, 403, hidden.body);
+  } finally {
+    marathon.setAuth({ kind: 'basic', user: 'ops', password: 'pw' });
+  }
+});

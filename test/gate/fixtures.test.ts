@@ -10,6 +10,7 @@ import { dirname, join } from 'node:path';
 import { defaultProfile, lint, parseConfig, type Profile } from '@marathon-devtools/language-server';
 import { startStandinMarathon, type StandinMarathon } from '../standins/marathon/standin';
 import type { RunningGate } from '../../gate/src/gate';
+import { admissionRoute } from '../../gate/src/routes';
 import { call, gateDenial, gateInFrontOf } from './harness';
 
 const root = join(import.meta.dirname, '..', '..');
@@ -80,7 +81,8 @@ for (const r of results.filter((x) => collection[x.kind] && !/\/with-cluster/.te
       parses = false;
     }
     const routes: [string, string][] = [['POST', collection[r.kind]]];
-    if (typeof id === 'string' && canonicalId.test(id)) routes.push(['PUT', collection[r.kind] + id]);
+    // An app id ending in a sub-resource (`/prod/tasks`) makes that PUT Marathon's 405, which the gate leaves to it.
+    if (typeof id === 'string' && canonicalId.test(id) && admissionRoute('PUT', collection[r.kind] + id)) routes.push(['PUT', collection[r.kind] + id]);
     for (const [method, path] of routes) {
       const a = await call(method, g.url + path, text);
       const refused = gateDenial(a) !== undefined;

@@ -17,3 +17,20 @@ for (const [method, path] of [['PATCH', '/v2/pods/db'], ['PUT', '/v2/pods'], ['P
     assert.ok(lab.marathon.requests.some((r) => r.method === method && r.path === path), 'the request reached Marathon');
   });
 }
+
+// marathon-api.md §4: an app is restarted with POST /v2/apps/{id}/restart. Jersey matches that path before `{id}`, so
+// a PUT or PATCH there is Marathon's 405 too, not an update of an app named `…/restart` for the gate to refuse.
+for (const [method, path] of [['PUT', '/v2/apps/x/restart'], ['PATCH', '/v2/apps/prod/x/restart']] as const) {
+  test(`${method} ${path}: Marathon's 405 Method Not Allowed, not the gate's finding`, async () => {
+    const a = await call(method, `${lab.gate.url}${path}`, '{}');
+    assert.deepEqual({ status: a.status, body: JSON.parse(a.body) }, { status: 405, body: { message: 'Method Not Allowed' } });
+    assert.ok(lab.marathon.requests.some((r) => r.method === method && r.path === path), 'the request reached Marathon');
+  });
+}
+
+test('POST /v2/apps/{id}/restart reaches Marathon unjudged: its deployment result', async () => {
+  await call('POST', `${lab.marathon.url}/v2/apps`, JSON.stringify({ id: '/r/web', cmd: 'sleep 1000' }));
+  const a = await call('POST', `${lab.gate.url}/v2/apps/r/web/restart`);
+  assert.equal(a.status, 200, a.body);
+  assert.ok(a.headers['marathon-deployment-id']);
+});

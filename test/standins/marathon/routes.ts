@@ -150,6 +150,17 @@ function apps(state: StandinState, req: RouteRequest): RouteAnswer {
     if (!findApp(state.root, id)) return notFound(`App '${id}' does not exist`);
     return json(200, { tasks: state.tasks[id] ?? [] });
   }
+  const restart = /^(.+)\/restart$/.exec(rest);
+  if (restart && req.method !== 'DELETE') {
+    // marathon-api.md §4: `POST /v2/apps/{id}/restart` → deployment result; Jersey matches this path before `{id}`, so
+    // a PUT or PATCH here is its 405 (marathon-api.md §1, §12), not an update of an app named `…/restart`. (A DELETE
+    // deletes the app `{id}/restart`, AppsResource.deleteRestart.)
+    if (req.method !== 'POST') return mapped(405, 'Method Not Allowed');
+    const target = absoluteId(restart[1]);
+    if (!findApp(state.root, target)) return mapped(404, `App '${target}' does not exist`);
+    const d = deployment();
+    return { status: 200, body: d.body, headers: d.headers };
+  }
   const id = absoluteId(rest);
   if (req.method === 'GET' && !rest) {
     const filter = req.query.get('id')?.toLowerCase();

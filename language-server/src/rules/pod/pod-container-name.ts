@@ -8,6 +8,9 @@ export const podContainerName: Rule = {
   id: 'pod-container-name',
   severity: 'error',
   kinds: ['pod'],
+  // podContainer.raml's `name` pattern and maxLength: Marathon's JSON reader refuses it (`error.pattern`) before
+  // PodsValidation's message could (marathon-rules.md §7).
+  layer: 'json',
   summary: 'Pod container names are DNS labels: lower-case letters, digits and inner dashes, 1 to 63 characters.',
   marathonMessage: 'must contain only alphanumeric chars or hyphens, and must begin with a letter',
   fixable: true,
