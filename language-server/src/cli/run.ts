@@ -89,7 +89,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 
   const found = discover(opts.inputs, io.cwd);
   const live = snapshot !== undefined;
-  const configs = new ConfigResolver(io.cwd, opts.config ? resolve(io.cwd, opts.config) : undefined, live ? undefined : opts.marathonVersion);
+  const configs = new ConfigResolver(io.cwd, opts.config ? { path: resolve(io.cwd, opts.config), given: opts.config } : undefined, live ? undefined : opts.marathonVersion);
   const profiles = new Map<Profile, LiveProfile>();
   const profileFor = (base: Profile, fromConfig: boolean): Profile => {
     let p = profiles.get(base);
