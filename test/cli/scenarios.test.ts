@@ -61,7 +61,9 @@ for (const name of readdirSync(scenarioDir).filter((f) => f.endsWith('.scenario'
       }
       const bin = `${JSON.stringify(process.execPath)} ${JSON.stringify(cli)}`;
       const cmd = command.body.replaceAll('{bin}', bin).replaceAll('{document}', 'document.json').replaceAll('{marathon}', marathonUrl);
-      const env = { ...process.env, NO_COLOR: '', FORCE_COLOR: '' };
+      const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '', FORCE_COLOR: '' };
+      // In GitHub Actions the github and sarif formats name files from the checkout; a scenario sets it itself.
+      delete env.GITHUB_WORKSPACE;
       const r = spawnSync('sh', ['-c', cmd], {
         cwd: dir,
         env,

@@ -96,6 +96,31 @@ test('completion: snippets, enums, drivers, option keys, operators, dependency i
   assert.ok((await labelsAt(group)).includes('/g/db'));
 });
 
+test('a key completed before further properties brings its comma, so the document stays valid JSON', async () => {
+  const uri = 'file:///tmp/lsp-push/key-comma.json';
+  const accept = async (withBar: string, label: string): Promise<string> => {
+    const { text, offset } = cursor(withBar);
+    await push.open(uri, text, 1);
+    const list: any = await push.conn.sendRequest('textDocument/completion', { textDocument: { uri }, position: positionAt(text, offset) });
+    await push.close(uri);
+    const item = list.items.find((i: any) => i.label === label);
+    assert.ok(item, `${label} offered: ${list.items.map((i: any) => i.label)}`);
+    // Snippet placeholders as a client fills them in with their defaults.
+    const inserted = String(item.textEdit?.newText ?? item.insertText).replace(/\$\{\d+\|([^,|]*)[^}]*\}/g, '$1').replace(/\$\{\d+:([^}]*)\}/g, '$1').replace(/\$\d+/g, '');
+    if (item.textEdit) return applyEdits(text, [{ range: item.textEdit.range, newText: inserted }]);
+    return text.slice(0, offset) + inserted + text.slice(offset);
+  };
+  // Before a property on the next line (the usual case: a new line typed above an existing one).
+  const above = await accept('{\n  "id": "/a",\n  |\n  "cmd": "sleep 1000"\n}\n', 'instances');
+  assert.deepEqual(JSON.parse(above), { id: '/a', instances: 1, cmd: 'sleep 1000' });
+  // A partly typed key before a property on the same line.
+  const typed = await accept('{"id": "/a", "inst|" "cmd": "sleep 1000"}', 'instances');
+  assert.deepEqual(JSON.parse(typed), { id: '/a', instances: 1, cmd: 'sleep 1000' });
+  // Last in its object, or before a comma already there: no comma added.
+  assert.deepEqual(JSON.parse(await accept('{"id": "/a", "cmd": "sleep 1000", |}', 'instances')), { id: '/a', cmd: 'sleep 1000', instances: 1 });
+  assert.deepEqual(JSON.parse(await accept('{"id": "/a", |, "cmd": "sleep 1000"}', 'instances')), { id: '/a', instances: 1, cmd: 'sleep 1000' });
+});
+
 test('a $schema taken from completion is no finding: it names the kind for us, and Marathon ignores it', async () => {
   const uri = 'file:///tmp/lsp-push/schema-ref.json';
   const start = cursor('{\n  "$schema": |,\n  "id": "/db/postgres",\n  "cmd": "sleep 1000",\n  "instances": 1\n}\n');

@@ -3,7 +3,8 @@
  * `marathon-lint.config.json` in the file's directory or above it, otherwise the default profile.
  * Each config file is read and parsed once; each directory is looked up once.
  */
-import { relative, sep } from 'node:path';
+import { statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
 import { defaultProfile, type Profile } from '../core/profile';
 import { loadProfile } from '../project/loadProfile';
 import { ConfigFinder } from '../project/configFinder';
@@ -19,13 +20,14 @@ export class ConfigResolver {
 
   constructor(
     private readonly cwd: string,
-    private readonly explicitConfig: string | undefined,
+    /** `--config`: the absolute path, and the path as the user gave it, which every message about it names. */
+    private readonly explicitConfig: { path: string; given: string } | undefined,
     private readonly marathonVersion: string | undefined,
   ) {}
 
   /** The profile for a document in `dir` (the working directory for stdin). */
   forDirectory(dir: string): ProfileLookup {
-    const file = this.explicitConfig ?? this.finder.find(dir);
+    const file = this.explicitConfig?.path ?? this.finder.find(dir);
     // One object for every file without a config: files sharing a profile are linted together.
     if (file === null) return (this.defaults ??= { ok: true, profile: this.override({ ...defaultProfile, features: [...defaultProfile.features], rules: {} }) });
     let cached = this.byFile.get(file);
@@ -38,8 +40,10 @@ export class ConfigResolver {
 
   private load(file: string): ProfileLookup {
     // Relative to the working directory unless that only climbs to the root: `/dev/zero`, not `../../dev/zero`.
+    // `--config` is named as given: "/tmp" run from /tmp/x is not "..", and "." is not the absolute path.
     const rel = relative(this.cwd, file).split(sep).join('/');
-    const shown = rel === '' || rel.length > file.length ? file : rel;
+    const shown = this.explicitConfig?.path === file ? this.explicitConfig.given : rel === '' || rel.length > file.length ? file : rel;
+    if (this.explicitConfig?.path === file && isDirectory(file)) return { ok: false, errors: [directoryGiven(file, shown)] };
     const loaded = loadProfile(file, shown);
     if (!loaded.ok) return { ok: false, errors: [loaded.cause === 'unreadable' ? `${shown}: cannot read the config file: ${loaded.detail}` : `${shown}: the config could not be read (${loaded.detail})`] };
     const problems = loaded.problems as ConfigError[];
@@ -53,6 +57,27 @@ export class ConfigResolver {
   private override(profile: Profile): Profile {
     return this.marathonVersion ? { ...profile, marathonVersion: this.marathonVersion } : profile;
   }
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false; // missing or unreadable: the read below says which
+  }
+}
+
+/** `--config DIR`: what was expected, and the config inside it when there is one. */
+function directoryGiven(dir: string, shown: string): string {
+  const inside = join(dir, 'marathon-lint.config.json');
+  let hasConfig = false;
+  try {
+    hasConfig = statSync(inside).isFile();
+  } catch {
+    // none there
+  }
+  const suggestion = hasConfig ? `: use --config ${shown.endsWith('/') ? shown : `${shown}/`}marathon-lint.config.json` : ', or leave --config out to use the nearest one above each file';
+  return `${shown}: is a directory, but --config expects a marathon-lint.config.json file${suggestion}`;
 }
 
 // The config's problems are diagnostics (or plain strings); read them without depending on more than that.

@@ -35,6 +35,7 @@ export interface LintTargetsOptions {
 }
 
 const stdinName = '<stdin>';
+const stdinHint = 'marathon-lint: reading a definition from standard input (Ctrl-D to end)';
 
 export async function lintTargets(targets: readonly Target[], opts: LintTargetsOptions): Promise<LintRun> {
   const results: FileResult[] = [];
@@ -60,6 +61,10 @@ export async function lintTargets(targets: readonly Target[], opts: LintTargetsO
       if (files.has(target.real)) continue;
       files.add(target.real);
     }
+    // On a terminal `-` would otherwise wait in silence, looking hung; a pipe or a file gets no hint. It clears a
+    // progress line (progress.ts) that may stand on a terminal stderr.
+    if (target.kind === 'stdin' && (opts.stdin as NodeJS.ReadStream).isTTY === true)
+      opts.stderr.write(`${(opts.stderr as NodeJS.WriteStream).isTTY === true ? '\r\x1b[K' : ''}${stdinHint}\n`);
     const source = target.kind === 'stdin' ? await readStdinSource(opts.stdin) : readFileSource(target.path);
     if (!source.ok) {
       errors.push(`${file}: ${source.error}`);

@@ -5,6 +5,7 @@
  */
 import { printable } from './printable';
 import { resolve } from 'node:path';
+import { realpathSync } from 'node:fs';
 import { formatters } from './formatters/index';
 import type { FormatContext } from './formatters/formatter';
 import { parseCliArgs } from './args';
@@ -88,7 +89,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 
   const found = discover(opts.inputs, io.cwd);
   const live = snapshot !== undefined;
-  const configs = new ConfigResolver(io.cwd, opts.config ? resolve(io.cwd, opts.config) : undefined, live ? undefined : opts.marathonVersion);
+  const configs = new ConfigResolver(io.cwd, opts.config ? { path: resolve(io.cwd, opts.config), given: opts.config } : undefined, live ? undefined : opts.marathonVersion);
   const profiles = new Map<Profile, LiveProfile>();
   const profileFor = (base: Profile, fromConfig: boolean): Profile => {
     let p = profiles.get(base);
@@ -113,7 +114,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   }
 
   const results = opts.quiet ? run.results.map((r) => ({ ...r, diagnostics: r.diagnostics.filter((d) => d.severity === 'error') })) : run.results;
-  const ctx: FormatContext = { color: useColor(opts.color, io), version: version, ruleSummary, ruleHelpUri };
+  const ctx: FormatContext = { color: useColor(opts.color, io), version: version, ruleSummary, ruleHelpUri, ...githubRepository(io) };
   // Which profile judged the files, and where each value came from (one per distinct config).
   if (live) ctx.profiles = [...profiles.values()].map((p) => ({ summary: describeProfile(p), values: Object.fromEntries(profileKeys.map((k) => [k, { value: p.profile[k], source: p.sources[k] }])), cluster: p.cluster, clusterVersion: p.clusterVersion }));
   io.stdout.write(formatters[opts.format].format(results, ctx));
@@ -136,4 +137,18 @@ function useColor(flag: boolean | undefined, io: CliIo): boolean {
   // Empty is unset, like NO_COLOR's.
   if (io.env.FORCE_COLOR) return io.env.FORCE_COLOR !== '0' && io.env.FORCE_COLOR !== 'false';
   return (io.stdout as NodeJS.WriteStream).isTTY === true && io.env.TERM !== 'dumb';
+}
+
+/** In GitHub Actions, the checkout (GITHUB_WORKSPACE) that `github` and `sarif` name files from; blank is unset. */
+function githubRepository(io: CliIo): Pick<FormatContext, 'repository'> {
+  const workspace = io.env.GITHUB_WORKSPACE?.trim();
+  if (!workspace) return {};
+  const root = resolve(io.cwd, workspace);
+  let real = root;
+  try {
+    real = realpathSync(root); // the working directory is a real path; a symlinked workspace would not prefix it
+  } catch {
+    // a workspace that does not exist leaves the path as given: no file is inside it
+  }
+  return { repository: { root: real, cwd: io.cwd } };
 }

@@ -44,7 +44,7 @@ export function readConfig(text: string, fileName: string, ruleIds: readonly str
       // `$schema` lets editors validate the file (schema/marathon-lint-config.schema.json); it is not a setting.
       if (knownKeys.includes(key) || key === '$schema') continue;
       const guess = nearest(key, knownKeys);
-      problem(`/${key}`, `unknown setting "${key}" is ignored. ${guess ? `Did you mean "${guess}"?` : `Known settings: ${knownKeys.join(', ')}.`}`, 'warning', 'key');
+      problem(`/${key}`, `unknown setting ${JSON.stringify(key)} is ignored. ${guess ? `Did you mean "${guess}"?` : `Known settings: ${knownKeys.join(', ')}.`}`, 'warning', 'key');
     }
     if ('marathonVersion' in c) {
       const v = c.marathonVersion;
@@ -61,7 +61,7 @@ export function readConfig(text: string, fileName: string, ruleIds: readonly str
           if (typeof name !== 'string') return problem(`/features/${i}`, `a feature name must be a string, but it is ${preview(name)}. Remove it or quote it.`);
           if (!(knownFeatures as readonly string[]).includes(name)) {
             const guess = nearest(name, knownFeatures);
-            problem(`/features/${i}`, `unknown feature "${name}": no rule depends on it. ${guess ? `Did you mean "${guess}"?` : `Known features: ${knownFeatures.join(', ')}.`}`, 'warning');
+            problem(`/features/${i}`, `unknown feature ${JSON.stringify(name)}: no rule depends on it. ${guess ? `Did you mean "${guess}"?` : `Known features: ${knownFeatures.join(', ')}.`}`, 'warning');
           }
           profile.features.push(name);
         });
@@ -100,14 +100,14 @@ function readRules(
       // with thousands of bogus ids still reads in milliseconds.
       if (++unknown <= maxUnknownRuleReports) {
         const guess = nearest(id, [...ids]);
-        problem(at, `unknown rule id "${id}": no rule has it, so what is set for it applies to nothing. ${guess ? `Did you mean "${guess}"?` : 'See docs/rules/ for the rule ids.'}`, 'error', 'key');
+        problem(at, `unknown rule id ${JSON.stringify(id)}: no rule has it, so what is set for it applies to nothing. ${guess ? `Did you mean "${guess}"?` : 'See docs/rules/ for the rule ids.'}`, 'error', 'key');
       }
       continue;
     }
     if (typeof setting === 'string' && (settings as readonly string[]).includes(setting)) profile.rules[id] = setting as RuleSetting;
     else {
       const guess = typeof setting === 'string' ? nearest(setting, settings) : undefined;
-      problem(at, `the setting of rule "${id}" is ${preview(setting)}, but must be "off", "warning" or "error". ${guess ? `Did you mean "${guess}"?` : ''}`.trimEnd());
+      problem(at, `the setting of rule ${JSON.stringify(id)} is ${preview(setting)}, but must be "off", "warning" or "error". ${guess ? `Did you mean "${guess}"?` : ''}`.trimEnd());
     }
   }
   if (unknown > maxUnknownRuleReports) {

@@ -35,9 +35,23 @@ export interface LintOptions {
 /** The findings of a strictly parsed document's value: kind, semantic rules, schema, one finding per mistake. */
 function valueFindings(rules: readonly Rule[], jsonLayerIds: ReadonlySet<string>, value: unknown, kind: DocumentKind, profile: Profile, text: string | undefined): Finding[] {
   if (kind === 'unknown') return [{ ruleId: 'unknown-kind', severity: 'info', pointer: '', message: unknownKindMessage(value) }];
-  const ruleFindings = runRules(asMarathonReadsIt(value, kind, text), kind, profile, rules);
-  const schemaFindings = withoutTurnedDownEchoes(value, validateSchema(value, kind, profile), ruleFindings);
+  const asRead = asMarathonReadsIt(value, kind, text);
+  const ruleFindings = runRules(asRead, kind, profile, rules);
+  let schemaFindings: readonly Finding[] = validateSchema(value, kind, profile);
+  if (schemaFindings.length > 0) schemaFindings = withoutTurnedDownEchoes(value, schemaFindings, ruleFindings, turnedOffFindings(asRead, kind, profile, rules));
   return oneFindingPerMistake(value, schemaFindings, ruleFindings, deferBehindJsonLayer(jsonLayerIds, kind, schemaFindings, ruleFindings));
+}
+
+/**
+ * What the error rules the profile turns off would have reported: never shown, only so that the schema's echo of
+ * the same mistake goes with them (overlap.ts `withoutTurnedDownEchoes`). Run only when the schema found something.
+ */
+function turnedOffFindings(value: unknown, kind: DocumentKind, profile: Profile, rules: readonly Rule[]): Finding[] {
+  const off = rules.filter((r) => r.severity === 'error' && profile.rules[r.id] === 'off');
+  if (off.length === 0) return [];
+  const rulesOn = { ...profile.rules };
+  for (const r of off) delete rulesOn[r.id];
+  return runRules(value, kind, { ...profile, rules: rulesOn }, off).filter((f) => f.ruleId !== 'internal-error');
 }
 
 /** A bug in the engine itself: said in one finding rather than crashing the CLI, the server or the gate. */

@@ -3,7 +3,7 @@
  * trip several of them; this keeps the finding that says most and drops the echoes:
  * - a rule's error on the very value the schema also rejected (e.g. `app-id-pattern` and the schema's id
  *   pattern): the rule's, which carries Marathon's canonical message and usually a fix; also when the profile
- *   turned the rule down to a warning (`withoutTurnedDownEchoes`);
+ *   turned the rule down to a warning, or off (`withoutTurnedDownEchoes`);
  * - a rule's finding about a missing key and the schema's `required` for the same key: the rule's;
  * - a misspelt key (`"dockerr"`) and the findings about the key it was meant to be missing from the same object
  *   (`docker` is required, a DOCKER container needs `docker`): the misspelling, which names the cause, keeps the
@@ -51,10 +51,13 @@ function aboutValue(root: unknown, f: Finding): boolean {
  * (`"app-id-pattern": "warning"`): the rule's finding, at the severity the user chose, is the one finding for that
  * mistake. Left in, the schema's echo stayed an error beside it (two findings, and the error the user had turned
  * down), and it would still count as the JSON-layer error that defers the document's other errors (jsonLayer.ts).
+ * Likewise for a rule turned off (`"app-id-pattern": "off"`): `turnedOff` is what it would have reported, and the
+ * schema's echo of that mistake goes with it, or turning the rule off would only swap its error for the schema's.
  */
-export function withoutTurnedDownEchoes(root: unknown, schemaFindings: readonly Finding[], ruleFindings: readonly Finding[]): readonly Finding[] {
+export function withoutTurnedDownEchoes(root: unknown, schemaFindings: readonly Finding[], ruleFindings: readonly Finding[], turnedOff: readonly Finding[] = []): readonly Finding[] {
   let turnedDown: Set<string> | undefined;
   for (const f of ruleFindings) if (f.ruleSeverity === 'error' && f.severity !== 'error') (turnedDown ??= new Set()).add(f.pointer);
+  for (const f of turnedOff) (turnedDown ??= new Set()).add(f.pointer);
   return turnedDown ? schemaFindings.filter((f) => !(turnedDown.has(f.pointer) && aboutValue(root, f))) : schemaFindings;
 }
 

@@ -3,6 +3,7 @@ import type { PartSource, Rule, Report } from './rule';
 import { compareVersions, effectiveSeverity, type Profile } from './profile';
 import { collectApps, type AppRef } from '../model/documentModel';
 import type { DocumentKind, Severity } from './types';
+import { escapeControls } from './escapeControls';
 
 export interface RuleFinding extends Report {
   ruleId: string;
@@ -49,6 +50,14 @@ export function prepareRun(root: unknown, kind: DocumentKind, profile: Profile):
  * Never throws: a rule that fails on odd input is reported as an `internal-error` finding instead. `sourceOf` is
  * for a root-group run (`RuleContext.sourceOf`).
  */
+/** Rules echo keys and values from the document; their control characters are shown escaped (escapeControls.ts). */
+function shown(r: Report): Report {
+  const message = escapeControls(r.message);
+  const title = r.fix && escapeControls(r.fix.title);
+  if (message === r.message && title === r.fix?.title) return r;
+  return { ...r, message, ...(r.fix ? { fix: { ...r.fix, title: title! } } : {}) };
+}
+
 export function runRules(root: unknown, kind: DocumentKind, profile: Profile, rules: readonly Rule[], sourceOf?: (pointer: string) => PartSource): RuleFinding[] {
   return runPrepared(prepareRun(root, kind, profile), rules, sourceOf);
 }
@@ -66,7 +75,7 @@ export function runPrepared(run: RuleRun, rules: readonly Rule[], sourceOf?: (po
       apps,
       atLeast,
       ...(sourceOf ? { sourceOf } : {}),
-      report: (r: Report) => findings.push({ ...r, ruleId: rule.id, severity, ruleSeverity: rule.severity }),
+      report: (r: Report) => findings.push({ ...shown(r), ruleId: rule.id, severity, ruleSeverity: rule.severity }),
     };
     try {
       rule.check(ctx);

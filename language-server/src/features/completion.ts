@@ -74,10 +74,23 @@ function docOf(s: SchemaNode): string | undefined {
   return typeof s.markdownDescription === 'string' ? s.markdownDescription : typeof s.description === 'string' ? s.description : undefined;
 }
 
-function keyItems(doc: EditorDocument, where: Extract<Where, { at: 'key' }>, ctx: FeatureContext): CompletionItem[] {
+/**
+ * "," when what follows the completed key (after `end`) is another property or value, as VS Code's JSON language
+ * service adds it (`evaluateSeparatorAfter`); without it a key completed above an existing property left invalid
+ * JSON. Nothing before `}`, `]`, a comma already there, or the end of the text.
+ */
+function separatorAfter(text: string, end: number): string {
+  let i = end;
+  while (i < text.length && /\s/.test(text[i])) i++;
+  return i < text.length && /["{[\-0-9a-zA-Z]/.test(text[i]) ? ',' : '';
+}
+
+function keyItems(doc: EditorDocument, where: Extract<Where, { at: 'key' }>, ctx: FeatureContext, offset: number): CompletionItem[] {
   const root = ctx.schemaFor(doc.kind);
   const existing = new Set((where.object?.children ?? []).filter((p) => p.children![0] !== where.replace).map((p) => String(p.children![0].value)));
   const range: Range | undefined = where.replace ? nodeRange(doc, where.replace) : undefined;
+  // After a colon only the key is replaced: its value follows, and no comma goes between them.
+  const separator = where.hasColon ? '' : separatorAfter(doc.text, where.replace ? where.replace.offset + where.replace.length : offset);
   const path = where.objectPath;
   const insideContainer = path[path.length - 1] === 'container' || path.includes('container');
   const insideVolume = typeof path[path.length - 1] === 'number' && path[path.length - 2] === 'volumes';
@@ -87,7 +100,7 @@ function keyItems(doc: EditorDocument, where: Extract<Where, { at: 'key' }>, ctx
     if (existing.has(key)) return;
     existing.add(key);
     const keyText = JSON.stringify(key);
-    const text = where.hasColon || value === undefined ? keyText : `${keyText}: ${value}`;
+    const text = where.hasColon || value === undefined ? keyText : `${keyText}: ${value}${separator}`;
     items.push({
       label: key,
       kind: CompletionItemKind.Property,
@@ -207,6 +220,6 @@ function valueItems(doc: EditorDocument, where: Extract<Where, { at: 'value' }>,
 
 export function complete(doc: EditorDocument, offset: number, ctx: FeatureContext): CompletionList {
   const where = locate(doc, offset);
-  const items = where.at === 'key' ? keyItems(doc, where, ctx) : valueItems(doc, where, ctx);
+  const items = where.at === 'key' ? keyItems(doc, where, ctx, offset) : valueItems(doc, where, ctx);
   return { isIncomplete: false, items };
 }

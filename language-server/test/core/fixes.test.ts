@@ -122,3 +122,22 @@ test('fixes: a destructive dvdi/overwritefs is removed, and a DVDI_VOLUME_NAME l
   assert.match(e.fix!.title, /^Remove "\/", " " from DVDI_VOLUME_NAME/);
   assert.equal(applyTextEdits(env, fixToTextEdits(env, e.fix!)), env.replace('"pg data/1"', '"pgdata1"'));
 });
+
+test('fixes: an id with accented letters is renamed to their base letters ("/Böse-App" → "/bose-app"), not to dashes', () => {
+  const cases: [string, string][] = [
+    ['/Böse-App', '/bose-app'],
+    ['/prod/Café.Crème', '/prod/cafe.creme'],
+    ['/naïve_straße', '/naive-stra-e'],
+  ];
+  // Marathon's id pattern (marathon-rules.md §4.1, app-id-pattern), each segment matched fully.
+  const segment = /^(?:(?:(?:[a-z0-9]|[a-z0-9][a-z0-9-]*[a-z0-9])\.)*(?:[a-z0-9]|[a-z0-9][a-z0-9-]*[a-z0-9])|\.|\.\.)$/;
+  for (const [id, expected] of cases) {
+    const text = JSON.stringify({ id, cmd: 'sleep 1000' });
+    const d = lint(text).diagnostics.find((x) => x.ruleId === 'app-id-pattern');
+    assert.ok(d?.fix, `app-id-pattern offers a fix for ${id}`);
+    const fixed = JSON.parse(applyTextEdits(text, fixToTextEdits(text, d.fix))).id as string;
+    assert.equal(fixed, expected);
+    assert.ok(fixed.split('/').filter((s) => s !== '').every((s) => segment.test(s)), fixed);
+    assert.deepEqual(lint(JSON.stringify({ id: fixed, cmd: 'sleep 1000' })).diagnostics.filter((x) => x.pointer === '/id'), []);
+  }
+});

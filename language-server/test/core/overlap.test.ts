@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { lint } from '../../src/index';
+import { lint, lintValue } from '../../src/index';
 import { defaultProfile } from '../../src/core/profile';
 import { validateSchema } from '../../src/core/schemaValidation';
 
@@ -47,4 +47,17 @@ test('a rule the profile turns down to a warning is the one finding on its value
   assert.deepEqual(found, ['app-id-pattern warning /id', 'app-cmd-length error /cmd']);
   // At its own severity nothing changes: the id error is the JSON layer's, and the cmd error waits behind it.
   assert.deepEqual(lint(text).diagnostics.map((d) => `${d.ruleId} ${d.severity} ${d.pointer}`), ['app-id-pattern error /id', 'app-cmd-length info /cmd']);
+});
+
+test('a rule the profile turns off takes the schema\'s echo of its mistake with it, and the other errors stay errors', () => {
+  const text = '{"id": "/Web_Server", "cmd": "x"}';
+  const profile = { ...defaultProfile, rules: { 'app-id-pattern': 'off' as const } };
+  const found = lint(text, { profile }).diagnostics.map((d) => `${d.ruleId} ${d.severity} ${d.pointer}`);
+  // Not the schema's id pattern as an error in the rule's place, which made the cmd error an info waiting behind it.
+  assert.deepEqual(found, ['app-cmd-length error /cmd']);
+  // lintValue (the gate) agrees.
+  assert.deepEqual(lintValue(JSON.parse(text), { profile }).findings.map((d) => `${d.ruleId} ${d.severity} ${d.pointer}`), ['app-cmd-length error /cmd']);
+  // Schema findings no rule claims stay when a rule is off: a string where a number goes.
+  const cpus = lint('{"id": "/Web_Server", "cmd": "sleep 1", "cpus": "two"}', { profile }).diagnostics.map((d) => `${d.ruleId} ${d.pointer}`);
+  assert.deepEqual(cpus, ['schema /cpus']);
 });

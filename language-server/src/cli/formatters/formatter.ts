@@ -18,6 +18,11 @@ export interface FormatContext {
   ruleSummary(ruleId: string): string;
   /** Documentation link per rule id. */
   ruleHelpUri(ruleId: string): string;
+  /**
+   * In GitHub Actions: the checkout (GITHUB_WORKSPACE, symlinks resolved) and the working directory the display
+   * paths are relative to; `github` and `sarif` name files relative to the root (repositoryPath.ts).
+   */
+  repository?: { root: string; cwd: string };
   /** The profiles used and where each value came from (set when linting against a cluster). */
   profiles?: ProfileReport[];
 }

@@ -3,9 +3,17 @@
  * Rules carry id, shortDescription and helpUri; results carry ruleId, level, message and one physical
  * location with a relative artifact URI and a 1-based region (SARIF's endColumn is exclusive, like LSP's
  * end character + 1). Columns count UTF-16 code units, which the run declares via `columnKind`.
+ * In GitHub Actions a file in the checkout is named relative to the repository root with `uriBaseId` "%SRCROOT%"
+ * (as CodeQL writes it), which `originalUriBaseIds` resolves to the checkout; code scanning matches alerts to
+ * repository files by that path (SARIF 2.1.0: artifactLocation.uriBaseId, run.originalUriBaseIds). Elsewhere
+ * the working-directory path stays.
  */
 import type { Formatter } from './formatter';
+import { pathToFileURL } from 'node:url';
 import type { Diagnostic, Severity } from '../../core/types';
+import { repositoryRelative } from './repositoryPath';
+
+const srcRoot = '%SRCROOT%';
 
 const level: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
 
@@ -30,9 +38,14 @@ export const sarif: Formatter = {
               })),
             },
           },
+          ...(ctx.repository ? { originalUriBaseIds: { [srcRoot]: { uri: directoryUri(ctx.repository.root) } } } : {}),
           columnKind: 'utf16CodeUnits',
           ...(ctx.profiles ? { properties: { profiles: ctx.profiles.map(({ values, cluster, clusterVersion }) => ({ ...values, cluster, clusterVersion })) } } : {}),
-          results: results.flatMap((r) => r.diagnostics.map((d) => result(r.file, d, ruleIndex.get(d.ruleId)!))),
+          results: results.flatMap((r) => {
+            const inRepo = repositoryRelative(r.file, ctx);
+            const artifactLocation = inRepo === undefined ? { uri: toUri(r.file) } : { uri: toUri(inRepo), uriBaseId: srcRoot };
+            return r.diagnostics.map((d) => result(artifactLocation, d, ruleIndex.get(d.ruleId)!));
+          }),
         },
       ],
     };
@@ -40,7 +53,7 @@ export const sarif: Formatter = {
   },
 };
 
-function result(file: string, d: Diagnostic, ruleIndex: number) {
+function result(artifactLocation: { uri: string; uriBaseId?: string }, d: Diagnostic, ruleIndex: number) {
   const { start, end } = d.range;
   const startColumn = start.character + 1;
   // An empty range would be an invisible annotation; widen it to one character.
@@ -53,7 +66,7 @@ function result(file: string, d: Diagnostic, ruleIndex: number) {
     locations: [
       {
         physicalLocation: {
-          artifactLocation: { uri: toUri(file) },
+          artifactLocation,
           region: { startLine: start.line + 1, startColumn, endLine: Math.max(end.line, start.line) + 1, endColumn },
         },
       },
@@ -65,4 +78,10 @@ function result(file: string, d: Diagnostic, ruleIndex: number) {
 /** A relative URI reference: each path segment percent-encoded, separators kept. */
 function toUri(file: string): string {
   return file.split('/').map(encodeURIComponent).join('/');
+}
+
+/** A base URI must end with "/" (SARIF 2.1.0, run.originalUriBaseIds) for relative references to resolve inside it. */
+function directoryUri(dir: string): string {
+  const uri = pathToFileURL(dir).href;
+  return uri.endsWith('/') ? uri : `${uri}/`;
 }

@@ -38,8 +38,10 @@ export function lastIdSegment(id: string): string | undefined {
 }
 
 /**
- * A valid id close to `id`: lower-cased, other characters turned into `-`, dashes trimmed from each label.
- * Undefined when that does not yield a valid id (e.g. a segment made only of symbols).
+ * A valid id close to `id`: lower-cased, accented letters reduced to their base letters ("ö" → "o", "é" → "e":
+ * NFKD, combining marks dropped, so "/Böse-App" keeps its meaning as "/bose-app"), other characters turned into
+ * `-`, dashes trimmed from each label. Undefined when that does not yield a valid id (e.g. a segment made only of
+ * symbols).
  */
 export function suggestValidId(id: string): string | undefined {
   const fixed = id
@@ -49,6 +51,8 @@ export function suggestValidId(id: string): string | undefined {
         ? seg
         : seg
             .toLowerCase()
+            .normalize('NFKD')
+            .replace(/\p{M}/gu, '')
             .replace(/[^a-z0-9.-]/g, '-')
             .split('.')
             .map((label) => label.replace(/^-+|-+$/g, '').replace(/-{2,}/g, '-'))

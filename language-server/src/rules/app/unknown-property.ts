@@ -89,11 +89,12 @@ interface Walk {
   deferred: { value: unknown; shape: Shape; path: (string | number)[] }[];
 }
 
+// Keys are quoted as JSON writes them: a key may hold a quote, a backslash or a newline.
 /** Whose fields a key is checked against: the document's, or the enclosing object's ("container", "volumes[0]"). */
 function fieldsOf(kind: DocumentKind, path: readonly (string | number)[]): string {
   if (path.length === 0) return `of ${kind === 'app' ? 'an' : 'a'} ${kind}`;
   const last = path[path.length - 1];
-  return typeof last === 'number' ? `of an item of "${String(path.length > 1 ? path[path.length - 2] : last)}"` : `of "${String(last)}"`;
+  return typeof last === 'number' ? `of an item of ${JSON.stringify(String(path.length > 1 ? path[path.length - 2] : last))}` : `of ${JSON.stringify(String(last))}`;
 }
 
 const needsVisit = (v: unknown): boolean => typeof v === 'object' && v !== null;
@@ -161,15 +162,15 @@ function report(w: Walk, value: JsonObject, known: Map<string, Shape | null>, ke
     target: 'key',
     ...(canRename ? { misspelling: suggestion } : {}),
     message:
-      `${reader} does not know the field "${key}" and silently ignores it, so its setting has no effect. ` +
-      (suggestion ? `Did you mean "${suggestion}"?` : `Remove it, or check the spelling against the fields ${isGroupApp(ctx, path) ? 'of an app' : fieldsOf(ctx.kind, path)} in ${reader === 'Chronos' ? 'Chronos' : `Marathon ${ctx.profile.marathonVersion}`}.`),
+      `${reader} does not know the field ${JSON.stringify(key)} and silently ignores it, so its setting has no effect. ` +
+      (suggestion ? `Did you mean ${JSON.stringify(suggestion)}?` : `Remove it, or check the spelling against the fields ${isGroupApp(ctx, path) ? 'of an app' : fieldsOf(ctx.kind, path)} in ${reader === 'Chronos' ? 'Chronos' : `Marathon ${ctx.profile.marathonVersion}`}.`),
     fix: canRename
       ? {
-          title: `Rename "${key}" to "${suggestion}"`,
+          title: `Rename ${JSON.stringify(key)} to ${JSON.stringify(suggestion)}`,
           edits: [{ op: 'rename', pointer: keyPointer, to: suggestion }],
         }
       : suggestion === undefined
-        ? { title: `Remove "${key}"`, edits: [{ op: 'remove', pointer: keyPointer }] }
+        ? { title: `Remove ${JSON.stringify(key)}`, edits: [{ op: 'remove', pointer: keyPointer }] }
         : undefined,
   });
 }
