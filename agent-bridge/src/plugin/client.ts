@@ -114,16 +114,30 @@ export class PluginClient {
     return impl;
   }
 
-  /** undefined when the plugin says the volume does not exist (Err or `Volume: null`). */
+  /**
+   * undefined when the plugin says the volume does not exist (Err or `Volume: null`). A Volume that is no volume
+   * (a string, a Mountpoint that is not a string, a Status that is not an object) is a broken plugin, said with its
+   * address: the in-use checks and the release read Mountpoint and Status.Mounts, and must never read junk as "unused".
+   * Name is not required here: nothing reads it from Get, and a sloppy plugin that leaves it out still answers.
+   */
   async get(name: string, opts: CallOptions): Promise<VolumeInfo | undefined> {
+    let r: Record<string, unknown>;
     try {
-      const r = await this.call('VolumeDriver.Get', { Name: name }, opts);
-      const v = r.Volume as VolumeInfo | null | undefined;
-      return v ?? undefined;
+      r = await this.call('VolumeDriver.Get', { Name: name }, opts);
     } catch (e) {
       if (e instanceof PluginError && e.kind === 'err' && isNotFound(e.message)) return undefined;
       throw e;
     }
+    const v = r.Volume;
+    if (v === undefined || v === null) return undefined;
+    if (!isGotVolume(v)) {
+      throw new PluginError(
+        `VolumeDriver.Get ${JSON.stringify(name)}: plugin at ${this.addr.address} answered a Volume that is not a volume (an object, its Mountpoint a string and its Status an object if given): ${clipText(JSON.stringify(v), 200)}; the plugin is broken`,
+        'protocol',
+        200,
+      );
+    }
+    return v;
   }
 
   async create(name: string, options: Record<string, string>, opts: CallOptions): Promise<void> {
@@ -186,6 +200,12 @@ function isVolumeInfo(v: unknown): v is VolumeInfo {
   if (v === null || typeof v !== 'object' || Array.isArray(v)) return false;
   const o = v as Record<string, unknown>;
   return typeof o.Name === 'string' && o.Name !== '' && (o.Mountpoint === undefined || typeof o.Mountpoint === 'string');
+}
+
+function isGotVolume(v: unknown): v is VolumeInfo {
+  if (v === null || typeof v !== 'object' || Array.isArray(v)) return false;
+  const { Mountpoint: m, Status: s } = v as Record<string, unknown>;
+  return (m === undefined || typeof m === 'string') && (s === undefined || s === null || (typeof s === 'object' && !Array.isArray(s)));
 }
 
 /** Plugins word "missing" differently (rclone "volume not found", REX-Ray "resource not found", Docker "no such volume"). */

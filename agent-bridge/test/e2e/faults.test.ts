@@ -70,6 +70,23 @@ describe('faults', () => {
     await runner.close();
   });
 
+  test('get-junk: a Get answering a Volume that is no volume fails the get step naming the plugin, mounts nothing', async () => {
+    await fault('junkget', 'get-junk');
+    const runner = await createDryRunner(runnerConfig(lab, { timeouts: fast }));
+    for (const engine of ['docker-volume', 'plugin'] as EngineName[]) {
+      const r = await runner.dryRunMount({ driver: 'junkget', name: `v-${engine}`, engine }, ctx());
+      assert.equal(r.verdict, 'failed', JSON.stringify(r));
+      const get = r.steps.find((s) => s.step === 'get')!;
+      assert.equal(get.ok, false, JSON.stringify(r.steps));
+      assert.match(get.detail!, /VolumeDriver\.Get "v-[a-z-]+": plugin at .*junkget\.sock answered a Volume that is not a volume .*"Mountpoint":7/);
+      assert.doesNotMatch(JSON.stringify(r), /is not a function|Cannot read properties/);
+      assert.ok(!r.steps.some((s) => s.step === 'mount'), 'nothing is mounted on a plugin whose Get cannot be read');
+    }
+    assert.deepEqual(await mountsUnder(lab.root), []);
+    assert.deepEqual(await journal(), []);
+    await runner.close();
+  });
+
   test('stale socket: refused connection reported at activate, no dvdcli 15 s wait', async () => {
     await fault('stale', 'stale');
     const runner = await createDryRunner(runnerConfig(lab));

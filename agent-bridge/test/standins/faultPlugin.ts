@@ -12,6 +12,7 @@
 //   stale       listens, then is killed with SIGKILL by its parent, leaving the socket file with no listener
 //   list-junk   as `ok`, but List answers entries that are no volumes (null, a number, an object without Name)
 //               beside one good one, as a buggy plugin may
+//   get-junk    as `ok`, but Get answers a Volume whose Mountpoint is a number and Status a string
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -64,6 +65,7 @@ const server = createServer((req, res) => {
           return send(200, { Capabilities: { Scope: 'local' } });
         case 'VolumeDriver.Get':
           if (name.startsWith('missing')) return send(500, { Err: 'volume not found' });
+          if (mode === 'get-junk') return send(200, { Volume: { Name: name, Mountpoint: 7, Status: 'fine' } });
           // Like rclone: the Mountpoint is reported whether or not it is mounted.
           return send(200, { Volume: { Name: name, Mountpoint: mountpoint(name), Status: { Mounts: mounts.get(name) ?? [] } } });
         case 'VolumeDriver.List':
