@@ -89,17 +89,17 @@ export async function createDryRunner(config: DryRunnerConfig): Promise<DryRunne
       return { volumes: out };
     },
 
+    // Each plugin asked at once: a hung plugin costs its own timeout, not every later plugin's wait as well
+    // (in sequence, three hung plugins held bridge/info for 15 s).
     async listDrivers(): Promise<DiscoveredDriver[]> {
-      const out: DiscoveredDriver[] = [];
-      for (const name of await listPluginNames(config.pluginDirs)) {
+      const one = async (name: string): Promise<DiscoveredDriver | undefined> => {
         let addr;
         try {
           addr = await discoverPlugin(name, config.pluginDirs);
         } catch (e) {
-          out.push({ name, address: '', capabilities: { error: (e as Error).message } });
-          continue;
+          return { name, address: '', capabilities: { error: (e as Error).message } };
         }
-        if (!addr) continue;
+        if (!addr) return undefined;
         const client = new PluginClient(addr);
         const opts = { timeoutMs: Math.min(deps.timeouts.pluginCall, 5_000) };
         let capabilities: Record<string, unknown>;
@@ -109,9 +109,10 @@ export async function createDryRunner(config: DryRunnerConfig): Promise<DryRunne
         } catch (e) {
           capabilities = { error: (e as Error).message };
         }
-        out.push({ name, address: addr.address, capabilities });
-      }
-      return out;
+        return { name, address: addr.address, capabilities };
+      };
+      const all = await Promise.all((await listPluginNames(config.pluginDirs)).map(one));
+      return all.filter((d): d is DiscoveredDriver => d !== undefined);
     },
 
     engines: () => (config.onlyPluginEngine ? ['plugin'] : availableEngines(config.dvdcliPath)),

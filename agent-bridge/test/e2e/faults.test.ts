@@ -70,6 +70,20 @@ describe('faults', () => {
     await runner.close();
   });
 
+  test('hung plugins: bridge/info (listDrivers) waits one plugin timeout, not one per hung plugin', async () => {
+    for (const d of ['hung1', 'hung2', 'hung3', 'hung4']) await fault(d, 'hang');
+    const runner = await createDryRunner(runnerConfig(lab, { timeouts: fast }));
+    const t0 = Date.now();
+    const drivers = await runner.listDrivers();
+    const ms = Date.now() - t0;
+    const hung = drivers.filter((d) => d.name.startsWith('hung'));
+    assert.deepEqual(hung.map((d) => d.name).sort(), ['hung1', 'hung2', 'hung3', 'hung4']);
+    for (const d of hung) assert.match(String(d.capabilities.error), /Plugin\.Activate: no answer .* within 800 ms/, JSON.stringify(d));
+    // In sequence four hung plugins take 4 × 800 ms; asked at once, about one timeout.
+    assert.ok(ms < 3 * fast.pluginCall, `listDrivers took ${ms} ms for four hung plugins`);
+    await runner.close();
+  });
+
   test('get-junk: a Get answering a Volume that is no volume fails the get step naming the plugin, mounts nothing', async () => {
     await fault('junkget', 'get-junk');
     const runner = await createDryRunner(runnerConfig(lab, { timeouts: fast }));
