@@ -197,6 +197,8 @@ test('dry-run --app: bad input and an unreachable cluster are one clear line, ex
     [['--app', appFile('db.json', dataApp([])), ...cluster(), '--token-file', lab.tokenFile, '--bridge-app', '/nothere'], /v2\/apps\/nothere: HTTP 404: App '\/nothere' does not exist/],
     [['--app', appFile('db.json', dataApp([])), ...cluster()], /--token-file FILE \(the bridges' token\) is required/],
     [['--app', appFile('db.json', dataApp([])), ...cluster(), '--token-file', lab.tokenFile, '--bridge-app', 'Bad App'], /--bridge-app "Bad App" is not a Marathon app id/],
+    // The two URLs swapped: each client says the other server answered, and which URL belongs where.
+    [['--app', appFile('db.json', dataApp([])), '--marathon', lab.master.url, '--mesos', marathon.url, '--token-file', lab.tokenFile], /HTTP 404 with no body: this is not Marathon's API .*give Marathon's URL/],
     // A URL that does not parse is shown without its user:password.
     [['--app', appFile('db.json', dataApp([])), '--marathon', 'http://ops:s3cret-9f@127.0.0.1:99999', '--mesos', lab.master.url, '--token-file', lab.tokenFile], /--marathon "http:\/\/127\.0\.0\.1:99999" is not a URL/],
   ];

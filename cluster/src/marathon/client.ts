@@ -64,7 +64,7 @@ export class MarathonClient {
       const r = await this.transport.json<{ app: AppInfo }>('GET', `v2/apps/${idPath(id)}`, o);
       return r?.app;
     } catch (err) {
-      if (err instanceof MarathonError && err.status === 404) return undefined;
+      if (isMissing(err)) return undefined;
       throw err;
     }
   }
@@ -75,7 +75,7 @@ export class MarathonClient {
       const r = await this.transport.json<{ tasks: MarathonTask[] }>('GET', `v2/apps/${idPath(id)}/tasks`, o);
       return Array.isArray(r?.tasks) ? r.tasks : [];
     } catch (err) {
-      if (err instanceof MarathonError && err.status === 404) return undefined;
+      if (isMissing(err)) return undefined;
       throw err;
     }
   }
@@ -158,4 +158,12 @@ export function normalizeGroup(g: GroupInfo): GroupInfo {
     groups: Array.isArray(g.groups) ? g.groups.map(normalizeGroup) : [],
     dependencies: Array.isArray(g.dependencies) ? g.dependencies : [],
   };
+}
+
+/**
+ * Marathon's own 404 for an app it does not have carries its JSON `{"message": "App '/x' does not exist"}`
+ * (marathon-api.md §12); a bare 404 is another server (a Mesos master at --marathon's URL), which must stay an error.
+ */
+function isMissing(err: unknown): boolean {
+  return err instanceof MarathonError && err.status === 404 && err.body !== undefined;
 }

@@ -240,5 +240,9 @@ function statusError(res: RawResponse): MarathonError {
   if (res.status >= 300 && res.status < 400) return redirectError(res, message, body);
   if (res.status === 403) return new MarathonError('forbidden', res.url, `HTTP 403 forbidden${message ? `: ${oneLine(message, 80)}` : ''}: the identity may not read this`, 403, body);
   if (body === undefined && looksLikeHtml(res)) return htmlError(res);
+  // Marathon answers a missing app or group with its JSON {"message"} (marathon-api.md §12), never a bare 404;
+  // a bare one is some other server, most often the Mesos master's URL given where Marathon's belongs.
+  if (res.status === 404 && message === undefined && !text.trim())
+    return new MarathonError('http', res.url, `HTTP 404 with no body: this is not Marathon's API (a Mesos master or agent answers /v2/ paths so); give Marathon's URL, e.g. http://marathon.mesos:8080 on DC/OS, not the master's :5050`, 404);
   return new MarathonError('http', res.url, `HTTP ${res.status}${message ? `: ${oneLine(message)}` : text ? `: ${oneLine(text, 80)}` : ''}`, res.status, body);
 }
