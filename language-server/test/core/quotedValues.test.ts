@@ -31,6 +31,7 @@ const cases: Case[] = [
   { ruleId: 'app-id-pattern', kind: 'app', doc: (v) => ({ id: `/${v}`, cmd: 'sleep 1' }) },
   { ruleId: 'docker-env-parameter', kind: 'app', doc: (v) => ({ id: '/a', container: { type: 'DOCKER', docker: { image: 'x', parameters: [{ key: 'env', value: v }] } } }) },
   { ruleId: 'pod-volumemount-ref', kind: 'pod', doc: (v) => ({ id: '/p', containers: [{ name: 'c', resources: { cpus: 1, mem: 32 }, volumeMounts: [{ name: v, mountPath: '/x' }] }] }) },
+  { ruleId: 'pod-volume-names-unique', kind: 'pod', doc: (v) => ({ id: '/p', containers: [{ name: 'c', resources: { cpus: 1, mem: 32 } }], volumes: [{ name: v }, { name: v }] }) },
   { ruleId: 'group-app-child', kind: 'group', doc: (v) => ({ id: '/g', apps: [{ id: `/other/${v}`, cmd: 'sleep 1' }] }) },
 ];
 
