@@ -96,20 +96,22 @@ test('completion: snippets, enums, drivers, option keys, operators, dependency i
   assert.ok((await labelsAt(group)).includes('/g/db'));
 });
 
+/** Opens the text (cursor at `|`), asks for completion there, and returns the text once the item `label` is accepted. */
+async function acceptCompletion(uri: string, withBar: string, label: string): Promise<string> {
+  const { text, offset } = cursor(withBar);
+  await push.open(uri, text, 1);
+  const list: any = await push.conn.sendRequest('textDocument/completion', { textDocument: { uri }, position: positionAt(text, offset) });
+  await push.close(uri);
+  const item = list.items.find((i: any) => i.label === label);
+  assert.ok(item, `${label} offered: ${list.items.map((i: any) => i.label)}`);
+  // Snippet placeholders as a client fills them in with their defaults.
+  const inserted = String(item.textEdit?.newText ?? item.insertText).replace(/\$\{\d+\|([^,|]*)[^}]*\}/g, '$1').replace(/\$\{\d+:([^}]*)\}/g, '$1').replace(/\$\d+/g, '');
+  if (item.textEdit) return applyEdits(text, [{ range: item.textEdit.range, newText: inserted }]);
+  return text.slice(0, offset) + inserted + text.slice(offset);
+}
+
 test('a key completed before further properties brings its comma, so the document stays valid JSON', async () => {
-  const uri = 'file:///tmp/lsp-push/key-comma.json';
-  const accept = async (withBar: string, label: string): Promise<string> => {
-    const { text, offset } = cursor(withBar);
-    await push.open(uri, text, 1);
-    const list: any = await push.conn.sendRequest('textDocument/completion', { textDocument: { uri }, position: positionAt(text, offset) });
-    await push.close(uri);
-    const item = list.items.find((i: any) => i.label === label);
-    assert.ok(item, `${label} offered: ${list.items.map((i: any) => i.label)}`);
-    // Snippet placeholders as a client fills them in with their defaults.
-    const inserted = String(item.textEdit?.newText ?? item.insertText).replace(/\$\{\d+\|([^,|]*)[^}]*\}/g, '$1').replace(/\$\{\d+:([^}]*)\}/g, '$1').replace(/\$\d+/g, '');
-    if (item.textEdit) return applyEdits(text, [{ range: item.textEdit.range, newText: inserted }]);
-    return text.slice(0, offset) + inserted + text.slice(offset);
-  };
+  const accept = (withBar: string, label: string) => acceptCompletion('file:///tmp/lsp-push/key-comma.json', withBar, label);
   // Before a property on the next line (the usual case: a new line typed above an existing one).
   const above = await accept('{\n  "id": "/a",\n  |\n  "cmd": "sleep 1000"\n}\n', 'instances');
   assert.deepEqual(JSON.parse(above), { id: '/a', instances: 1, cmd: 'sleep 1000' });
@@ -119,6 +121,32 @@ test('a key completed before further properties brings its comma, so the documen
   // Last in its object, or before a comma already there: no comma added.
   assert.deepEqual(JSON.parse(await accept('{"id": "/a", "cmd": "sleep 1000", |}', 'instances')), { id: '/a', cmd: 'sleep 1000', instances: 1 });
   assert.deepEqual(JSON.parse(await accept('{"id": "/a", |, "cmd": "sleep 1000"}', 'instances')), { id: '/a', instances: 1, cmd: 'sleep 1000' });
+});
+
+/** JSONC as JSON: the comments outside strings dropped, so JSON.parse says whether the rest is valid. */
+function withoutComments(text: string): string {
+  return text.replace(/"(?:[^"\\]|\\.)*"|\/\/[^\n]*|\/\*[\s\S]*?\*\//g, (m) => (m.startsWith('"') ? m : ''));
+}
+
+test('comments between the completed key and what follows do not change whether it brings a comma; they stay, and the JSONC stays valid', async () => {
+  const accept = (withBar: string) => acceptCompletion('file:///tmp/lsp-push/key-comma-comments.json', withBar, 'instances');
+  const cases: [string, Record<string, unknown>][] = [
+    // A comment line between the new line and the next property.
+    ['{\n  "id": "/a",\n  |\n  // the command\n  "cmd": "sleep 1000"\n}\n', { id: '/a', instances: 1, cmd: 'sleep 1000' }],
+    // A block comment (with a quote and a brace in it) before the next property on the same line.
+    ['{"id": "/a", | /* "cmd" } follows */ "cmd": "sleep 1000"}', { id: '/a', instances: 1, cmd: 'sleep 1000' }],
+    // A partly typed key, a comment, then the next property.
+    ['{"id": "/a", "inst|" // typed\n  "cmd": "sleep 1000"}', { id: '/a', instances: 1, cmd: 'sleep 1000' }],
+    // Comments, then the end of the object or a comma already there: no comma added.
+    ['{\n  "id": "/a",\n  "cmd": "sleep 1000",\n  |\n  // last\n  /* really */\n}\n', { id: '/a', cmd: 'sleep 1000', instances: 1 }],
+    ['{"id": "/a", | /* c */ , "cmd": "sleep 1000"}', { id: '/a', instances: 1, cmd: 'sleep 1000' }],
+  ];
+  for (const [withBar, expected] of cases) {
+    const out = await accept(withBar);
+    assert.deepEqual(JSON.parse(withoutComments(out)), expected, out);
+    const comments = (s: string) => s.match(/\/\/[^\n]*|\/\*[\s\S]*?\*\//g);
+    assert.deepEqual(comments(out), comments(withBar), out);
+  }
 });
 
 test('a $schema taken from completion is no finding: it names the kind for us, and Marathon ignores it', async () => {

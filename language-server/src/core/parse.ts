@@ -14,6 +14,8 @@ import { LineIndex } from './lineIndex';
 import { firstSyntaxError } from './syntaxScan';
 import { syntaxMessage } from './syntaxMessage';
 import type { InvalidUtf8 } from './types';
+import { escapeControls } from './escapeControls';
+import { quoted } from '../model/quoted';
 
 /** Why a duplicate key matters, for definitions (a config file words it for the linter: config.ts). */
 export const lastValueWins = "because JSON readers, Marathon's and Chronos's alike, keep only the last value";
@@ -73,9 +75,11 @@ function parseStrict(text: string): { value: unknown; findings: Finding[] } | un
       findings.push({
         ruleId: 'no-duplicate-keys',
         severity: 'warning',
-        message:
-          `Duplicate key "${d.key}": a later "${d.key}" in the same object overrides this one, ${lastValueWins}. ` +
-          'Remove this one, or merge it into the later one.',
+        // Not a rule's message: runRules' escapeControls pass does not see it.
+        message: escapeControls(
+          `Duplicate key ${quoted(d.key)}: a later ${quoted(d.key)} in the same object overrides this one, ${lastValueWins}. ` +
+            'Remove this one, or merge it into the later one.',
+        ),
         pointer: d.pointer,
         target: 'key',
         span: { offset: d.offset, length: d.length },

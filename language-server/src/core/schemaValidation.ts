@@ -13,6 +13,7 @@ import { SchemaExplainer, type SchemaIssue } from './schemaExplain';
 import { schemaMessage } from './schemaMessages';
 import type { DocumentKind, Severity } from './types';
 import { readerOf } from './kind';
+import { escapeControls } from './escapeControls';
 
 /** A precompiled standalone ajv validator, built in `schema/` (`npm run build`): no ajv compile at startup. */
 interface Validator {
@@ -53,9 +54,10 @@ export function validateSchema(root: unknown, kind: DocumentKind, profile: Profi
   return issuesOf(root, kind as Exclude<DocumentKind, 'unknown'>, validator.errors).map((issue) => {
     const m = schemaMessage(issue, root, kind);
     const severity: Severity = configured ?? m.severity ?? schemaRule.severity;
-    const f: Finding = { ruleId: schemaRule.id, severity, message: m.message, pointer: m.pointer };
+    // Keys and values from the document, shown as runRules shows a rule's (escapeControls.ts).
+    const f: Finding = { ruleId: schemaRule.id, severity, message: escapeControls(m.message), pointer: m.pointer };
     if (m.target) f.target = m.target;
-    if (m.fix) f.fix = m.fix;
+    if (m.fix) f.fix = { ...m.fix, title: escapeControls(m.fix.title) };
     if (issue.keyword === 'required') f.missing = String(issue.params.missingProperty);
     else if (issue.keyword === 'oneOfRequired') f.missing = issue.params.missing as string[];
     return f;

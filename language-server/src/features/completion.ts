@@ -77,11 +77,22 @@ function docOf(s: SchemaNode): string | undefined {
 /**
  * "," when what follows the completed key (after `end`) is another property or value, as VS Code's JSON language
  * service adds it (`evaluateSeparatorAfter`); without it a key completed above an existing property left invalid
- * JSON. Nothing before `}`, `]`, a comma already there, or the end of the text.
+ * JSON. Nothing before `}`, `]`, a comma already there, or the end of the text. JSONC comments in between are
+ * skipped like white space: a `// note` line above the next property still needs the comma (an unclosed `/*`
+ * runs to the end of the text, so nothing follows it).
  */
 function separatorAfter(text: string, end: number): string {
   let i = end;
-  while (i < text.length && /\s/.test(text[i])) i++;
+  for (;;) {
+    while (i < text.length && /\s/.test(text[i])) i++;
+    if (text.startsWith('//', i)) {
+      // To the line break, as jsonc-parser's scanner ends a line comment.
+      while (i < text.length && text[i] !== '\n' && text[i] !== '\r') i++;
+    } else if (text.startsWith('/*', i)) {
+      const close = text.indexOf('*/', i + 2);
+      i = close < 0 ? text.length : close + 2;
+    } else break;
+  }
   return i < text.length && /["{[\-0-9a-zA-Z]/.test(text[i]) ? ',' : '';
 }
 

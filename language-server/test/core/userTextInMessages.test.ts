@@ -54,6 +54,21 @@ test('an unknown config setting is quoted as JSON does', () => {
   }
 });
 
+test('a duplicate key is quoted as JSON does, so a quote, a control character or a line separator in it reads back', () => {
+  const key = 'a"\u0001\u2028b';
+  const text = `{"id": "/a", "cmd": "sleep 1", ${JSON.stringify(key)}: 1, ${JSON.stringify(key)}: 2}`;
+  const found = lint(text).diagnostics.filter((d) => d.ruleId === 'no-duplicate-keys');
+  assert.equal(found.length, 1, JSON.stringify(found));
+  assert.doesNotMatch(found[0].message, rawControl, JSON.stringify(found[0].message));
+  assert.ok(found[0].message.startsWith('Duplicate key "a\\"\\u0001\\u2028b": '), JSON.stringify(found[0].message));
+});
+
+test('the schema\'s messages escape line separators and C1 controls from the document too', () => {
+  const found = messagesOf({ id: '/a', cmd: 'sleep 1', env: { 'l\u2028s': 1 }, labels: { 'k\u0085': 2 }, instances: 'x\u2029y' });
+  assert.ok(found.filter((d) => d.ruleId === 'schema').length >= 3, JSON.stringify(found));
+  for (const d of found) assert.doesNotMatch(d.message, rawControl, `${d.ruleId}: ${JSON.stringify(d.message)}`);
+});
+
 test('no rule puts a raw control character from the document into a message', () => {
   const app = {
     id: '/a',

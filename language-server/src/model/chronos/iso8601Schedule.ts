@@ -4,6 +4,7 @@
  * `ISOPeriodFormat.standard`. The date-time grammar below covers Joda's ISO parser for the forms
  * people write (calendar dates with optional time, fraction and offset).
  */
+import { quoted } from '../quoted';
 const expression = /^(R[0-9]*)\/(.*)\/(P.*)$/;
 const dateTime =
   /^([+-]?\d{4,})(?:-(\d{2})(?:-(\d{2}))?)?(?:T(\d{2})(?::?(\d{2})(?::?(\d{2})(?:[.,](\d+))?)?)?)?(Z|[+-]\d{2}(?::?\d{2})?)?$/;
@@ -32,10 +33,10 @@ function parseStart(s: string): number | undefined {
 function shapeProblem(schedule: string): string {
   const parts = schedule.split('/');
   if (parts.length < 3) return 'it is not R[n]/[start]/P<duration> (three parts separated by "/")';
-  if (!/^R[0-9]*$/.test(parts[0])) return `its first part, ${JSON.stringify(parts[0])}, is neither R (repeat forever) nor R followed by a number of runs (R10)`;
+  if (!/^R[0-9]*$/.test(parts[0])) return `its first part, ${quoted(parts[0])}, is neither R (repeat forever) nor R followed by a number of runs (R10)`;
   const last = parts[parts.length - 1];
-  if (/^[+-]?\d{4}-/.test(last)) return `its last part, ${JSON.stringify(last)}, is an end date, but Chronos takes only R[n]/[start]/P<duration>, not R/start/end: give the period between runs instead`;
-  return `its last part, ${JSON.stringify(last)}, is not a duration: a duration starts with P (P1D, PT1H)`;
+  if (/^[+-]?\d{4}-/.test(last)) return `its last part, ${quoted(last)}, is an end date, but Chronos takes only R[n]/[start]/P<duration>, not R/start/end: give the period between runs instead`;
+  return `its last part, ${quoted(last)}, is not a duration: a duration starts with P (P1D, PT1H)`;
 }
 
 export function scheduleProblem(schedule: string): ScheduleProblem | undefined {
@@ -43,11 +44,11 @@ export function scheduleProblem(schedule: string): ScheduleProblem | undefined {
   if (!m) return { kind: 'unparseable', detail: shapeProblem(schedule) };
   const [, , start, duration] = m;
   if (!period.test(duration!) || duration === 'P' || duration!.endsWith('T')) {
-    return { kind: 'unparseable', detail: `${JSON.stringify(duration)} is not an ISO 8601 duration such as PT1H, P1D or PT10M (minutes need the T: P10M is ten months)` };
+    return { kind: 'unparseable', detail: `${quoted(duration)} is not an ISO 8601 duration such as PT1H, P1D or PT10M (minutes need the T: P10M is ten months)` };
   }
   if (start === '') return undefined; // empty start means "now"
   const t = parseStart(start!);
-  if (t === undefined) return { kind: 'unparseable', detail: `${JSON.stringify(start)} is not an ISO 8601 date-time such as 2014-03-08T20:00:00.000Z` };
+  if (t === undefined) return { kind: 'unparseable', detail: `${quoted(start)} is not an ISO 8601 date-time such as 2014-03-08T20:00:00.000Z` };
   if (t < Date.UTC(1970, 0, 1, 0, 0, 1)) return { kind: 'before-1970', start: start! };
   return undefined;
 }

@@ -4,6 +4,7 @@
  * is a mode when it is a valid one. A source that is not an absolute path names a volume, which the volume
  * driver creates on first use. Portworx reads options written into the name: `name=pgdata,size=10,repl=2`.
  */
+import { quoted } from '../quoted';
 
 export interface VolumeSpec {
   /** Volume name (named volume), host path (bind mount), or undefined (anonymous volume). */
@@ -36,9 +37,9 @@ function modeProblem(mode: string, named: boolean): string | undefined {
     else if (propagationModes.has(item)) seen.propagation++;
     else if (consistencyModes.has(item)) seen.consistency++;
     else if (copyModes.has(item)) seen.copy++;
-    else return `"${item}" is not a mount mode (ro, rw, z, Z, nocopy, a propagation or a consistency mode)`;
+    else return `${quoted(item)} is not a mount mode (ro, rw, z, Z, nocopy, a propagation or a consistency mode)`;
   }
-  if (seen.access > 1 || seen.label > 1 || seen.propagation > 1 || seen.consistency > 1 || seen.copy > 1) return `mode "${mode}" repeats a kind of mode`;
+  if (seen.access > 1 || seen.label > 1 || seen.propagation > 1 || seen.consistency > 1 || seen.copy > 1) return `mode ${quoted(mode)} repeats a kind of mode`;
   if (seen.copy > 0 && !named) return '"nocopy" only applies to named volumes';
   return undefined;
 }
@@ -74,7 +75,7 @@ export function parseVolumeSpec(raw: string): VolumeSpecResult {
   else return { ok: false, reason: `it has ${parts.length - 1} ":" where Docker allows at most 2 (source:destination:mode)` };
   if (source === '') return { ok: false, reason: 'the source before the first ":" is empty' };
   if (destination === '') return { ok: false, reason: 'the path inside the container is empty' };
-  if (!destination.startsWith('/')) return { ok: false, reason: `the path inside the container, "${destination}", is not absolute` };
+  if (!destination.startsWith('/')) return { ok: false, reason: `the path inside the container, ${quoted(destination)}, is not absolute` };
   if (destination === '/') return { ok: false, reason: 'the path inside the container is "/"' };
   const named = source !== undefined && !source.startsWith('/');
   if (parts.length === 3 || mode !== '') {

@@ -1,6 +1,7 @@
 import type { Rule } from '../../core/rule';
 import { joinPointer } from '../../model/documentModel';
 import { effectiveRole } from '../../model/app/appRole';
+import { quoted } from '../../model/quoted';
 
 export const acceptedRolesForRole: Rule = {
   id: 'accepted-roles-for-role',
@@ -22,8 +23,8 @@ export const acceptedRolesForRole: Rule = {
       ctx.report({
         pointer: joinPointer(ref.pointer, 'acceptedResourceRoles'),
         message:
-          `Marathon rejects the app: "acceptedResourceRoles can only contain ${allowed}". ${foreign.map((r) => `"${r}"`).join(', ')} ` +
-          `is not the app's role ("${role}", from ${typeof ref.app.role === 'string' ? '`role`' : 'the group or --mesos_role'}), and Mesos ` +
+          `Marathon rejects the app: "acceptedResourceRoles can only contain ${allowed}". ${foreign.map(quoted).join(', ')} ` +
+          `is not the app's role (${quoted(role)}, from ${typeof ref.app.role === 'string' ? '`role`' : 'the group or --mesos_role'}), and Mesos ` +
           `only offers an app resources of its own role or "*". (1.9 silently dropped such entries; 1.10 rejects them.) Remove them, or set \`role\`.`,
       });
     }

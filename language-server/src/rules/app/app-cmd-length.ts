@@ -1,5 +1,6 @@
 import type { Rule } from '../../core/rule';
 import { joinPointer } from '../../model/documentModel';
+import { quoted } from '../../model/quoted';
 
 export const appCmdLength: Rule = {
   id: 'app-cmd-length',
@@ -15,7 +16,7 @@ export const appCmdLength: Rule = {
       ctx.report({
         pointer: joinPointer(ref.pointer, 'cmd'),
         message:
-          `Marathon rejects \`cmd\` "${ref.app.cmd}": "must not be an empty string" (its check is \`length > 1\`, so a single ` +
+          `Marathon rejects \`cmd\` ${quoted(ref.app.cmd)}: "must not be an empty string" (its check is \`length > 1\`, so a single ` +
           `character is refused too). Write the full command, e.g. "sleep 1000".`,
       });
     }

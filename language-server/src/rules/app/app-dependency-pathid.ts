@@ -1,6 +1,7 @@
 import type { Rule } from '../../core/rule';
 import { joinPointer } from '../../model/documentModel';
 import { idSegmentPatternText, invalidIdSegments, suggestValidId } from '../../model/app/pathId';
+import { quoted } from '../../model/quoted';
 
 export const appDependencyPathId: Rule = {
   id: 'app-dependency-pathid',
@@ -22,10 +23,10 @@ export const appDependencyPathId: Rule = {
         ctx.report({
           pointer,
           message:
-            `Marathon rejects the dependency "${dep}": "must fully match regular expression '${idSegmentPatternText}'". ` +
-            `Dependencies are app or group ids, so ${bad.map((s) => `"${s}"`).join(', ')} can never name a deployed app. ` +
-            (suggestion ? `Did you mean "${suggestion}"?` : 'Use the id of the app or group this app depends on.'),
-          fix: suggestion ? { title: `Change the dependency to "${suggestion}"`, edits: [{ op: 'replace', pointer, value: suggestion }] } : undefined,
+            `Marathon rejects the dependency ${quoted(dep)}: "must fully match regular expression '${idSegmentPatternText}'". ` +
+            `Dependencies are app or group ids, so ${bad.map(quoted).join(', ')} can never name a deployed app. ` +
+            (suggestion ? `Did you mean ${quoted(suggestion)}?` : 'Use the id of the app or group this app depends on.'),
+          fix: suggestion ? { title: `Change the dependency to ${quoted(suggestion)}`, edits: [{ op: 'replace', pointer, value: suggestion }] } : undefined,
         });
       });
     }

@@ -1,5 +1,6 @@
 import type { Rule } from '../../core/rule';
 import { joinPointer } from '../../model/documentModel';
+import { quoted } from '../../model/quoted';
 
 export const appIdNotRoot: Rule = {
   id: 'app-id-not-root',
@@ -14,7 +15,7 @@ export const appIdNotRoot: Rule = {
       ctx.report({
         pointer: joinPointer(ref.pointer, 'id'),
         message:
-          `Marathon rejects the id "${ref.app.id}": "Path must contain at least one path element" / "must not be root". ` +
+          `Marathon rejects the id ${quoted(ref.app.id)}: "Path must contain at least one path element" / "must not be root". ` +
           `It resolves to the root group "/", which cannot be an app. Give the app a name, e.g. "/my-app".`,
       });
     }

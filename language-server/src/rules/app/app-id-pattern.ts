@@ -1,6 +1,7 @@
 import type { Rule } from '../../core/rule';
 import { joinPointer } from '../../model/documentModel';
 import { idSegmentPatternText, invalidIdSegments, suggestValidId } from '../../model/app/pathId';
+import { quoted } from '../../model/quoted';
 
 export const appIdPattern: Rule = {
   id: 'app-id-pattern',
@@ -20,11 +21,11 @@ export const appIdPattern: Rule = {
       ctx.report({
         pointer: joinPointer(ref.pointer, 'id'),
         message:
-          `Marathon rejects the id "${id}": error.pattern / "must fully match regular expression '${idSegmentPatternText}'". ` +
-          `The segment ${bad.map((s) => `"${s}"`).join(', ')} is not a DNS-style label: ids may only use lower-case letters, digits, ` +
+          `Marathon rejects the id ${quoted(id)}: error.pattern / "must fully match regular expression '${idSegmentPatternText}'". ` +
+          `The segment ${bad.map(quoted).join(', ')} is not a DNS-style label: ids may only use lower-case letters, digits, ` +
           `dashes inside a label and dots between labels (no upper case, "_", spaces or leading/trailing "-"). ` +
-          (suggestion ? `Rename it, e.g. to "${suggestion}".` : 'Rename it.'),
-        fix: suggestion ? { title: `Rename the id to "${suggestion}"`, edits: [{ op: 'replace', pointer: joinPointer(ref.pointer, 'id'), value: suggestion }] } : undefined,
+          (suggestion ? `Rename it, e.g. to ${quoted(suggestion)}.` : 'Rename it.'),
+        fix: suggestion ? { title: `Rename the id to ${quoted(suggestion)}`, edits: [{ op: 'replace', pointer: joinPointer(ref.pointer, 'id'), value: suggestion }] } : undefined,
       });
     }
   },

@@ -1,6 +1,7 @@
 import type { Rule } from '../../core/rule';
 import { joinPointer } from '../../model/documentModel';
 import { lastIdSegment, reservedIdSegments } from '../../model/app/pathId';
+import { quoted } from '../../model/quoted';
 
 const text = 'must not end with any of the following reserved keywords: restart, tasks, versions, ., ..';
 
@@ -20,7 +21,7 @@ export const appIdReserved: Rule = {
       ctx.report({
         pointer: joinPointer(ref.pointer, 'id'),
         message:
-          `Marathon rejects the id "${ref.app.id}": "${text}". URLs such as /v2/apps/<id>/${last} would be ambiguous with Marathon's own ` +
+          `Marathon rejects the id ${quoted(ref.app.id)}: "${text}". URLs such as /v2/apps/<id>/${last} would be ambiguous with Marathon's own ` +
           `endpoints. Choose another last segment, e.g. "${last.replace(/\./g, '') || 'app'}-app".`,
       });
     }

@@ -1,6 +1,7 @@
 import type { Rule } from '../../core/rule';
 import { joinPointer } from '../../model/documentModel';
 import { constraintsOf, isScalaInt } from '../../model/app/constraintList';
+import { quoted } from '../../model/quoted';
 
 export const constraintGroupByInt: Rule = {
   id: 'constraint-groupby-int',
@@ -18,7 +19,7 @@ export const constraintGroupByInt: Rule = {
         if (c.op !== 'GROUP_BY' || c.value == null || isScalaInt(c.value)) continue;
         ctx.report({
           pointer: joinPointer(c.pointer, 2),
-          message: `Marathon rejects the constraint: "${text}". "${c.value}" is not an integer; the value is the number of distinct "${c.field}" values to spread over, e.g. "3". Use a number or drop the value.`,
+          message: `Marathon rejects the constraint: "${text}". ${quoted(c.value)} is not an integer; the value is the number of distinct ${quoted(c.field)} values to spread over, e.g. "3". Use a number or drop the value.`,
         });
       }
     }

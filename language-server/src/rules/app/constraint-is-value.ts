@@ -1,6 +1,7 @@
 import type { Rule } from '../../core/rule';
 import { joinPointer } from '../../model/documentModel';
 import { constraintsOf } from '../../model/app/constraintList';
+import { quoted } from '../../model/quoted';
 
 const text = 'IS only supports Mesos text and float values (see http://mesos.apache.org/documentation/latest/attributes-resources/)';
 
@@ -20,7 +21,7 @@ export const constraintIsValue: Rule = {
         if (c.op !== 'IS' || c.value == null || /^[a-zA-Z0-9_/.-]*$/.test(c.value)) continue;
         ctx.report({
           pointer: joinPointer(c.pointer, 2),
-          message: `Marathon rejects the constraint: "${text}". "${c.value}" contains characters a Mesos attribute value cannot have; IS compares for equality. For patterns use LIKE.`,
+          message: `Marathon rejects the constraint: "${text}". ${quoted(c.value)} contains characters a Mesos attribute value cannot have; IS compares for equality. For patterns use LIKE.`,
         });
       }
     }

@@ -2,6 +2,7 @@ import type { Rule } from '../../core/rule';
 import { joinPointer } from '../../model/documentModel';
 import { constraintsOf } from '../../model/app/constraintList';
 import { javaRegexError } from '../../model/app/javaRegex';
+import { quoted } from '../../model/quoted';
 
 export const constraintLikeRegex: Rule = {
   id: 'constraint-like-regex',
@@ -21,7 +22,7 @@ export const constraintLikeRegex: Rule = {
           const text = modern ? 'LIKE and UNLIKE require a non-empty, regular expression value' : 'A regular expression value must be provided';
           ctx.report({
             pointer: c.value == null ? c.pointer : joinPointer(c.pointer, 2),
-            message: `Marathon rejects the constraint: "${text}". ${c.op} matches "${c.field}" against a regular expression, e.g. ["${c.field}", "${c.op}", "rack-[1-3]"]. Add one.`,
+            message: `Marathon rejects the constraint: "${text}". ${c.op} matches ${quoted(c.field)} against a regular expression, e.g. [${quoted(c.field)}, "${c.op}", "rack-[1-3]"]. Add one.`,
           });
           continue;
         }
@@ -30,7 +31,7 @@ export const constraintLikeRegex: Rule = {
         const text = modern ? 'is not a valid regular expression' : `'${c.value}' is not a valid regular expression`;
         ctx.report({
           pointer: joinPointer(c.pointer, 2),
-          message: `Marathon rejects the constraint value "${c.value}": "${text}" (${error}). Fix the expression; escape literal characters such as "." or "(" with "\\\\".`,
+          message: `Marathon rejects the constraint value ${quoted(c.value)}: "${text}" (${error}). Fix the expression; escape literal characters such as "." or "(" with "\\\\".`,
         });
       }
     }

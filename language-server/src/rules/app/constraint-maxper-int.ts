@@ -1,6 +1,7 @@
 import type { Rule } from '../../core/rule';
 import { joinPointer } from '../../model/documentModel';
 import { constraintsOf, isScalaInt } from '../../model/app/constraintList';
+import { quoted } from '../../model/quoted';
 
 export const constraintMaxPerInt: Rule = {
   id: 'constraint-maxper-int',
@@ -20,8 +21,8 @@ export const constraintMaxPerInt: Rule = {
           pointer: c.value == null ? c.pointer : joinPointer(c.pointer, 2),
           message:
             `Marathon rejects the constraint: "${text}". ` +
-            (c.value == null ? 'It has no value' : `"${c.value}" is not an integer`) +
-            `; MAX_PER limits the tasks per distinct "${c.field}" value, e.g. ["${c.field}", "MAX_PER", "2"].`,
+            (c.value == null ? 'It has no value' : `${quoted(c.value)} is not an integer`) +
+            `; MAX_PER limits the tasks per distinct ${quoted(c.field)} value, e.g. [${quoted(c.field)}, "MAX_PER", "2"].`,
         });
       }
     }

@@ -1,6 +1,7 @@
 import type { Rule } from '../../core/rule';
 import { joinPointer } from '../../model/documentModel';
 import { constraintsOf, operatorsFor } from '../../model/app/constraintList';
+import { quoted } from '../../model/quoted';
 
 export const constraintOperator: Rule = {
   id: 'constraint-operator',
@@ -24,7 +25,7 @@ export const constraintOperator: Rule = {
         const isLater = c.op === 'IS' ? ' (IS exists from Marathon 1.6 on)' : '';
         ctx.report({
           pointer: joinPointer(c.pointer, 1),
-          message: `Marathon rejects the constraint: "${text}". "${c.rawOp}" is not an operator${isLater}. Use one of ${ops.join(', ')}.`,
+          message: `Marathon rejects the constraint: "${text}". ${quoted(c.rawOp)} is not an operator${isLater}. Use one of ${ops.join(', ')}.`,
         });
       }
     }

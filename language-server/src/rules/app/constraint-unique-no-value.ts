@@ -1,6 +1,7 @@
 import type { Rule } from '../../core/rule';
 import { joinPointer } from '../../model/documentModel';
 import { constraintsOf } from '../../model/app/constraintList';
+import { quoted } from '../../model/quoted';
 
 export const constraintUniqueNoValue: Rule = {
   id: 'constraint-unique-no-value',
@@ -21,7 +22,7 @@ export const constraintUniqueNoValue: Rule = {
         const text = modern ? 'UNIQUE does not accept a value' : 'Value specified but not used';
         ctx.report({
           pointer,
-          message: `Marathon rejects the constraint: "${text}". UNIQUE means one task per distinct value of "${c.field}", so there is nothing to compare with "${c.value}". Remove the value.`,
+          message: `Marathon rejects the constraint: "${text}". UNIQUE means one task per distinct value of ${quoted(c.field)}, so there is nothing to compare with ${quoted(c.value)}. Remove the value.`,
           fix: { title: 'Remove the value', edits: [{ op: 'remove', pointer }] },
         });
       }

@@ -1,5 +1,6 @@
 import type { Rule } from '../../core/rule';
 import { isObject, joinPointer } from '../../model/documentModel';
+import { quoted } from '../../model/quoted';
 
 const text = 'DCOS_PACKAGE_FRAMEWORK_NAME and DCOS_MIGRATION_API_PATH must be defined when using DCOS_MIGRATION_API_VERSION';
 
@@ -30,7 +31,7 @@ export const dcosMigrationApiLabels: Rule = {
         ctx.report({
           pointer,
           message:
-            `Marathon rejects the app: DCOS_MIGRATION_API_VERSION is "${String(labels.DCOS_MIGRATION_API_VERSION)}", but "v1" is the only ` +
+            `Marathon rejects the app: DCOS_MIGRATION_API_VERSION is ${quoted(String(labels.DCOS_MIGRATION_API_VERSION))}, but "v1" is the only ` +
             'migration API version Marathon knows. Set it to "v1".',
         });
       }

@@ -1,5 +1,6 @@
 import type { Rule } from '../../core/rule';
 import { isObject, joinPointer } from '../../model/documentModel';
+import { quoted } from '../../model/quoted';
 
 const text = 'URI has invalid syntax.';
 
@@ -9,7 +10,7 @@ const text = 'URI has invalid syntax.';
  */
 function invalidUri(uri: string): string | undefined {
   const bad = /[\s\x00-\x1f\x7f"<>\\^`{|}]/.exec(uri);
-  if (bad) return bad[0] === ' ' ? 'a space' : `the character ${JSON.stringify(bad[0])}`;
+  if (bad) return bad[0] === ' ' ? 'a space' : `the character ${quoted(bad[0])}`;
   if (/%(?![0-9a-fA-F]{2})/.test(uri)) return 'a "%" that does not start a %XX escape';
   return undefined;
 }

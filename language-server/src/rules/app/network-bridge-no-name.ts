@@ -1,5 +1,6 @@
 import type { Rule } from '../../core/rule';
 import { networksOf } from '../../model/app/networking';
+import { quoted } from '../../model/quoted';
 
 const text = 'Bridge networks may not have names';
 
@@ -19,7 +20,7 @@ export const networkBridgeNoName: Rule = {
         if (n.mode !== 'bridge' || n.name == null) continue;
         ctx.report({
           pointer: n.pointer,
-          message: `Marathon rejects the network: "${text}". The bridge is the agent's default bridge (e.g. docker0 or mesos-bridge) and cannot be chosen by name. Remove \`name\`, or use mode "container" to join the named virtual network "${n.name}".`,
+          message: `Marathon rejects the network: "${text}". The bridge is the agent's default bridge (e.g. docker0 or mesos-bridge) and cannot be chosen by name. Remove \`name\`, or use mode "container" to join the named virtual network ${quoted(n.name)}.`,
         });
       }
     }

@@ -1,5 +1,6 @@
 import type { Rule } from '../../core/rule';
 import { networksOf } from '../../model/app/networking';
+import { quoted } from '../../model/quoted';
 
 const text = 'Duplicate networks are not allowed';
 
@@ -21,7 +22,7 @@ export const networkDuplicates: Rule = {
         if (seen.has(n.name)) {
           ctx.report({
             pointer: n.pointer,
-            message: `Marathon rejects the app: "${text}". ${n.name == null ? 'A second unnamed container network' : `The network "${n.name}"`} is listed twice; a task joins each network once. Remove the duplicate.`,
+            message: `Marathon rejects the app: "${text}". ${n.name == null ? 'A second unnamed container network' : `The network ${quoted(n.name)}`} is listed twice; a task joins each network once. Remove the duplicate.`,
           });
         }
         seen.add(n.name);

@@ -1,6 +1,7 @@
 import type { Rule, RuleContext } from '../../core/rule';
 import { isObject, joinPointer } from '../../model/documentModel';
 import { portMappingsOfRef } from '../../model/app/networking';
+import { quoted } from '../../model/quoted';
 
 const text = 'Port names must be unique.';
 
@@ -30,7 +31,7 @@ function reportDuplicates(ctx: RuleContext, list: unknown[], pointer: string): v
     if (seen.has(p.name)) {
       ctx.report({
         pointer: joinPointer(pointer, i, 'name'),
-        message: `Marathon rejects the app: "${text}" The name "${p.name}" is used twice; health checks, readiness checks and service discovery find ports by name. Rename one.`,
+        message: `Marathon rejects the app: "${text}" The name ${quoted(p.name)} is used twice; health checks, readiness checks and service discovery find ports by name. Rename one.`,
       });
     }
     seen.add(p.name);

@@ -1,5 +1,6 @@
 import type { Rule } from '../../core/rule';
 import { declaredSecrets, pullConfigSecretRef } from '../../model/app/secretRefs';
+import { quoted } from '../../model/quoted';
 
 const text = 'pullConfig.secret must refer to an existing secret';
 
@@ -17,7 +18,7 @@ export const pullConfigSecretRefRule: Rule = {
       if (!s || declaredSecrets(ref.app).has(s.name)) continue;
       ctx.report({
         pointer: s.pointer,
-        message: `Marathon rejects the app: "${text}". "${s.name}" is not a key of \`secrets\`; the registry credentials are read from that secret. Declare it in \`secrets\` or use an existing key.`,
+        message: `Marathon rejects the app: "${text}". ${quoted(s.name)} is not a key of \`secrets\`; the registry credentials are read from that secret. Declare it in \`secrets\` or use an existing key.`,
       });
     }
   },

@@ -1,6 +1,7 @@
 import type { Rule } from '../../core/rule';
 import { isObject, joinPointer } from '../../model/documentModel';
 import { effectivePortsOf } from '../../model/app/appPorts';
+import { quoted } from '../../model/quoted';
 
 /** Port entries without a name: a misspelt "name" there may be why the port name is not found. */
 function unnamedPorts(app: Record<string, unknown>, at: string): string[] {
@@ -34,7 +35,7 @@ export const readinessPortNameRef: Rule = {
           message:
             `Marathon rejects the app: "No port definition reference for portName ${portName}". ` +
             (rc.portName == null ? 'Without `portName` the check looks for a port named "http-api". ' : '') +
-            `The app's port names are ${names.length ? names.map((n) => `"${n}"`).join(', ') : 'none'}. Name the port the check should call, or set \`portName\` to one of them.`,
+            `The app's port names are ${names.length ? names.map(quoted).join(', ') : 'none'}. Name the port the check should call, or set \`portName\` to one of them.`,
         });
       });
     }

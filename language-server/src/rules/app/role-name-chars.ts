@@ -1,6 +1,7 @@
 import type { Rule, RuleContext } from '../../core/rule';
 import { joinPointer } from '../../model/documentModel';
 import { roleNameProblem } from '../../model/app/roleName';
+import { quoted } from '../../model/quoted';
 
 export const roleNameChars: Rule = {
   id: 'role-name-chars',
@@ -26,6 +27,6 @@ function reportRole(ctx: RuleContext, role: unknown, appPointer: string, key: st
   if (!problem) return;
   ctx.report({
     pointer: index === undefined ? joinPointer(appPointer, key) : joinPointer(appPointer, key, index),
-    message: `Marathon rejects the role "${role}": "${problem}" Mesos would refuse to offer resources for it. Use a plain name such as "slave_public".`,
+    message: `Marathon rejects the role ${quoted(role)}: "${problem}" Mesos would refuse to offer resources for it. Use a plain name such as "slave_public".`,
   });
 }

@@ -1,5 +1,6 @@
 import type { Rule } from '../../core/rule';
 import { declaredSecrets, volumeSecretRefs } from '../../model/app/secretRefs';
+import { quoted } from '../../model/quoted';
 
 const text = 'volume.secret must refer to an existing secret';
 
@@ -20,7 +21,7 @@ export const secretVolumeRef: Rule = {
         if (secrets.has(s.name)) continue;
         ctx.report({
           pointer: s.pointer,
-          message: `Marathon rejects the app: "${text}". "${s.name}" is not a key of \`secrets\`. Declare "secrets": {"${s.name}": {"source": "<store path>"}} or use an existing key.`,
+          message: `Marathon rejects the app: "${text}". ${quoted(s.name)} is not a key of \`secrets\`. Declare "secrets": {${quoted(s.name)}: {"source": "<store path>"}} or use an existing key.`,
         });
       }
     }

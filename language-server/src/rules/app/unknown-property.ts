@@ -8,6 +8,7 @@ import type { DocumentKind } from '../../core/types';
 import { readerOf, type Reader } from '../../core/kind';
 import { nearestName } from '../../core/nearest';
 import { shapeOf, type ObjectShape } from '../../model/schemaProperties';
+import { quoted } from '../../model/quoted';
 
 type Schema = Record<string, unknown>;
 const schemas: Partial<Record<DocumentKind, Schema>> = { app: appSchema as Schema, group: groupSchema as Schema, pod: podSchema as Schema, 'chronos-job': chronosSchema as Schema };
@@ -94,7 +95,7 @@ interface Walk {
 function fieldsOf(kind: DocumentKind, path: readonly (string | number)[]): string {
   if (path.length === 0) return `of ${kind === 'app' ? 'an' : 'a'} ${kind}`;
   const last = path[path.length - 1];
-  return typeof last === 'number' ? `of an item of ${JSON.stringify(String(path.length > 1 ? path[path.length - 2] : last))}` : `of ${JSON.stringify(String(last))}`;
+  return typeof last === 'number' ? `of an item of ${quoted(String(path.length > 1 ? path[path.length - 2] : last))}` : `of ${quoted(String(last))}`;
 }
 
 const needsVisit = (v: unknown): boolean => typeof v === 'object' && v !== null;
@@ -162,15 +163,15 @@ function report(w: Walk, value: JsonObject, known: Map<string, Shape | null>, ke
     target: 'key',
     ...(canRename ? { misspelling: suggestion } : {}),
     message:
-      `${reader} does not know the field ${JSON.stringify(key)} and silently ignores it, so its setting has no effect. ` +
-      (suggestion ? `Did you mean ${JSON.stringify(suggestion)}?` : `Remove it, or check the spelling against the fields ${isGroupApp(ctx, path) ? 'of an app' : fieldsOf(ctx.kind, path)} in ${reader === 'Chronos' ? 'Chronos' : `Marathon ${ctx.profile.marathonVersion}`}.`),
+      `${reader} does not know the field ${quoted(key)} and silently ignores it, so its setting has no effect. ` +
+      (suggestion ? `Did you mean ${quoted(suggestion)}?` : `Remove it, or check the spelling against the fields ${isGroupApp(ctx, path) ? 'of an app' : fieldsOf(ctx.kind, path)} in ${reader === 'Chronos' ? 'Chronos' : `Marathon ${ctx.profile.marathonVersion}`}.`),
     fix: canRename
       ? {
-          title: `Rename ${JSON.stringify(key)} to ${JSON.stringify(suggestion)}`,
+          title: `Rename ${quoted(key)} to ${quoted(suggestion)}`,
           edits: [{ op: 'rename', pointer: keyPointer, to: suggestion }],
         }
       : suggestion === undefined
-        ? { title: `Remove ${JSON.stringify(key)}`, edits: [{ op: 'remove', pointer: keyPointer }] }
+        ? { title: `Remove ${quoted(key)}`, edits: [{ op: 'remove', pointer: keyPointer }] }
         : undefined,
   });
 }

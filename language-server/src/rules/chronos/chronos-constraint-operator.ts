@@ -1,5 +1,6 @@
 import type { Rule } from '../../core/rule';
 import { jobOf } from '../../model/chronos/chronosJob';
+import { quoted } from '../../model/quoted';
 
 const understood = ['EQUALS', 'LIKE', 'UNLIKE'];
 
@@ -21,7 +22,7 @@ export const chronosConstraintOperator: Rule = {
         message:
           typeof op === 'string' && understood.includes(op)
             ? `Chronos reads a value for every constraint, and this ${op} constraint has none. Add the value: [attribute, "${op}", value].`
-            : `Chronos only understands EQUALS, LIKE and UNLIKE and drops ${JSON.stringify(op)} without a word, so the job may run anywhere. ` +
+            : `Chronos only understands EQUALS, LIKE and UNLIKE and drops ${quoted(op)} without a word, so the job may run anywhere. ` +
               'Rewrite it with one of those (e.g. ["hostname", "LIKE", "agent-[12]"]) or remove it.',
       });
     });

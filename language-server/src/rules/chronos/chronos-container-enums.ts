@@ -1,5 +1,6 @@
 import type { Rule } from '../../core/rule';
 import { chronosContainerOf, chronosVolumesOf } from '../../model/chronos/chronosVolumes';
+import { quoted } from '../../model/quoted';
 
 export const chronosContainerEnums: Rule = {
   id: 'chronos-container-enums',
@@ -20,7 +21,7 @@ export const chronosContainerEnums: Rule = {
         pointer: '/container/network',
         message:
           `Chronos reads "network" with an exact, case-sensitive match against BRIDGE, HOST and USER; ${JSON.stringify(c.network)} fails with an exception (HTTP 500). ` +
-          (fixable ? `Write ${JSON.stringify(upper)}.` : 'Use one of those.'),
+          (fixable ? `Write ${quoted(upper)}.` : 'Use one of those.'),
         fix: fixable ? { title: `Use ${upper}`, edits: [{ op: 'replace', pointer: '/container/network', value: upper }] } : undefined,
       });
     }

@@ -2,6 +2,7 @@ import { isObject } from '../../model/documentModel';
 import type { Fix } from '../../core/types';
 import type { Rule } from '../../core/rule';
 import { chronosVolumesOf } from '../../model/chronos/chronosVolumes';
+import { quoted } from '../../model/quoted';
 
 export const chronosExternalVolume: Rule = {
   id: 'chronos-external-volume',
@@ -33,7 +34,7 @@ export const chronosExternalVolume: Rule = {
           pointer: `${at}/provider`,
           message:
             'Chronos passes "provider" to Mesos as the Docker volume driver, so "dvdi" (Marathon\'s provider name) makes the agent look for a plugin called dvdi. ' +
-            `Write the driver itself${typeof driver === 'string' ? `, ${JSON.stringify(driver)}` : ', e.g. "rexray"'}.`,
+            `Write the driver itself${typeof driver === 'string' ? `, ${quoted(driver)}` : ', e.g. "rexray"'}.`,
           fix: typeof driver === 'string' ? { title: `Use provider ${driver}`, edits: [{ op: 'replace', pointer: `${at}/provider`, value: driver }] } : undefined,
         });
       }

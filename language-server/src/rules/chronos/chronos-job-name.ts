@@ -1,5 +1,6 @@
 import type { Rule } from '../../core/rule';
 import { jobOf } from '../../model/chronos/chronosJob';
+import { quoted } from '../../model/quoted';
 
 const marathonMessage = "the job's name is invalid. Allowed names: '([\\w\\.-]+)'";
 // Java's \w: ASCII letters, digits and underscore.
@@ -26,7 +27,7 @@ export const chronosJobName: Rule = {
       pointer: '/name',
       message:
         `Chronos rejects the job with "${marathonMessage}": Chronos uses the name in URLs and in other jobs' "parents", so it allows only letters, digits, "_", "." and "-" (no spaces or "/"). ` +
-        (suggestion ? `Rename the job, e.g. ${JSON.stringify(suggestion)}.` : 'Give the job such a name.'),
+        (suggestion ? `Rename the job, e.g. ${quoted(suggestion)}.` : 'Give the job such a name.'),
       fix: suggestion && suggestion !== name ? { title: `Rename to ${suggestion}`, edits: [{ op: 'replace', pointer: '/name', value: suggestion }] } : undefined,
     });
   },

@@ -5,6 +5,7 @@
  */
 import type { Rule } from '../../core/rule';
 import { dockerParametersOf } from '../../model/docker/dockerParameters';
+import { quoted } from '../../model/quoted';
 
 export const dockerEnvParameter: Rule = {
   id: 'docker-env-parameter',
@@ -24,10 +25,10 @@ export const dockerEnvParameter: Rule = {
           pointer: e.valuePointer,
           message:
             (eq === 0
-              ? `The env parameter "${e.value}" has no variable name before "=", and Docker refuses it ("invalid environment variable").`
-              : `The env parameter "${e.value}" has no "=", so Docker reads it as the name of a variable to copy from the agent's environment, where it is not set: the container does not get it.`) +
-            (fixed ? ` Write "${fixed}".` : ' Write NAME=value, or put the variable in the app\'s "env".'),
-          fix: fixed ? { title: `Write "${fixed}"`, edits: [{ op: 'replace', pointer: e.valuePointer, value: fixed }] } : undefined,
+              ? `The env parameter ${quoted(e.value)} has no variable name before "=", and Docker refuses it ("invalid environment variable").`
+              : `The env parameter ${quoted(e.value)} has no "=", so Docker reads it as the name of a variable to copy from the agent's environment, where it is not set: the container does not get it.`) +
+            (fixed ? ` Write ${quoted(fixed)}.` : ' Write NAME=value, or put the variable in the app\'s "env".'),
+          fix: fixed ? { title: `Write ${quoted(fixed)}`, edits: [{ op: 'replace', pointer: e.valuePointer, value: fixed }] } : undefined,
         });
       }
     }

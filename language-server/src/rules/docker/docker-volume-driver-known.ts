@@ -8,6 +8,7 @@ import { nearest } from '../../core/nearest';
 import { knownDrivers } from '../../model/drivers/index';
 import { dockerParametersOf, effectiveDriver } from '../../model/docker/dockerParameters';
 import { parseVolumeSpec } from '../../model/docker/volumeSpec';
+import { quoted } from '../../model/quoted';
 
 /** Docker's built-in driver, and the plugins this project knows (model/drivers). */
 const driverNames = ['local', ...knownDrivers.map((d) => d.name)];
@@ -33,7 +34,7 @@ export const dockerVolumeDriverKnown: Rule = {
         ctx.report({
           pointer: d.valuePointer,
           message:
-            `Docker has no volume plugin "${d.value}" here as far as known: the task fails at launch with "error looking up volume plugin ${d.value}" ` +
+            `Docker has no volume plugin ${quoted(d.value)} here as far as known: the task fails at launch with "error looking up volume plugin ${d.value}" ` +
             `unless the agents run a plugin of that name. ` +
             (guess ? `Did you mean "${guess}"?` : `Known drivers: ${driverNames.join(', ')}; a managed plugin is written like "rexray/ebs".`),
           fix: guess ? { title: `Use the volume driver "${guess}"`, edits: [{ op: 'replace', pointer: d.valuePointer, value: guess }] } : undefined,
@@ -46,7 +47,7 @@ export const dockerVolumeDriverKnown: Rule = {
         ctx.report({
           pointer: v.valuePointer,
           message:
-            `"${parsed.spec.volumeName}" is a named volume, but the app sets no "volume-driver" parameter, so Docker's local driver creates it ` +
+            `${quoted(parsed.spec.volumeName ?? parsed.spec.source ?? '')} is a named volume, but the app sets no "volume-driver" parameter, so Docker's local driver creates it ` +
             `as an empty directory on whichever agent runs the task, and the data stays behind when the task moves. ` +
             `Add {"key": "volume-driver", "value": "rexray"} (or your plugin) to container.docker.parameters.`,
         });

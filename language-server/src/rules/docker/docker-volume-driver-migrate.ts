@@ -15,6 +15,7 @@ import { dockerParametersOf, effectiveDriver, type DockerParameter } from '../..
 import { parseVolumeSpec } from '../../model/docker/volumeSpec';
 import { labelRegex } from '../../model/volume/labelPatterns';
 import { appendVolumesEdits } from '../../model/volume/appendVolumes';
+import { quoted } from '../../model/quoted';
 
 interface Plan {
   volumes: JsonObject[];
@@ -32,7 +33,7 @@ function plan(ctx: RuleContext, ref: AppRef): Plan | string {
   const driver = effectiveDriver(params);
   if (driver === undefined) return 'there is no volume-driver parameter';
   if (new Set(params.drivers.map((d) => d.value.trim())).size > 1) return 'the volume-driver parameters disagree';
-  if (!labelRegex.test(driver)) return `Marathon requires dvdi/driver to be a plain name, and "${driver}" is not one`;
+  if (!labelRegex.test(driver)) return `Marathon requires dvdi/driver to be a plain name, and ${quoted(driver)} is not one`;
   const app = ref.app;
   const instances = app.instances === undefined ? 1 : app.instances;
   if (typeof instances !== 'number' || instances > 1) return `Marathon limits an app with external volumes to one instance, and this one asks for ${String(instances)}`;
@@ -45,7 +46,7 @@ function plan(ctx: RuleContext, ref: AppRef): Plan | string {
     if (!isObject(vol) || !isObject(vol.external)) continue;
     if (typeof vol.external.name === 'string') names.add(vol.external.name);
     const d = isObject(vol.external.options) ? vol.external.options['dvdi/driver'] : undefined;
-    if (typeof d === 'string' && d.trim() !== driver) return `the app's external volumes already use the driver "${d}"`;
+    if (typeof d === 'string' && d.trim() !== driver) return `the app's external volumes already use the driver ${quoted(d)}`;
   }
   const out: Plan = { volumes: [], remove: [...params.drivers] };
   for (const v of params.volumes) {
@@ -54,8 +55,8 @@ function plan(ctx: RuleContext, ref: AppRef): Plan | string {
     const spec = parsed.spec;
     if (!spec.named || spec.source === undefined) return `${v.value} is ${spec.source === undefined ? 'an anonymous volume' : 'a bind mount of an agent path'}, not a volume of the driver`;
     if (spec.modes.some((m) => m !== 'ro' && m !== 'rw')) return `the mode of ${v.value} has more than ro or rw`;
-    if (!anyNameAccepted(ctx) && !labelRegex.test(spec.source)) return `Marathon ${ctx.profile.marathonVersion} only accepts lower-case names for external volumes, and "${spec.source}" is not one`;
-    if (names.has(spec.source)) return `the volume name "${spec.source}" is declared twice`;
+    if (!anyNameAccepted(ctx) && !labelRegex.test(spec.source)) return `Marathon ${ctx.profile.marathonVersion} only accepts lower-case names for external volumes, and ${quoted(spec.source)} is not one`;
+    if (names.has(spec.source)) return `the volume name ${quoted(spec.source)} is declared twice`;
     names.add(spec.source);
     out.volumes.push({ containerPath: spec.destination, mode: spec.readOnly ? 'RO' : 'RW', external: { name: spec.source, provider: 'dvdi', options: { 'dvdi/driver': driver } } });
     out.remove.push(v);

@@ -6,6 +6,7 @@ import type { Rule } from '../../core/rule';
 import { findDriver, optionValueProblem } from '../../model/drivers/index';
 import { dockerParametersOf, effectiveDriver } from '../../model/docker/dockerParameters';
 import { parseVolumeSpec } from '../../model/docker/volumeSpec';
+import { quoted } from '../../model/quoted';
 
 /** Drivers that parse `key=value,…` volume names (Portworx docs, "Inline volume spec"). */
 const inlineDrivers = new Set(['pxd']);
@@ -23,14 +24,14 @@ export const dockerVolumeDriverOptions: Rule = {
       if (driver === undefined && params.unreadable) continue; // an unreadable item may be the driver (the schema says why)
       for (const v of params.volumes) {
         const parsed = parseVolumeSpec(v.value);
-        if (!parsed.ok || !parsed.spec.inline) continue;
-        const inline = parsed.spec.inline;
+        if (!parsed.ok || !parsed.spec.inline || parsed.spec.source === undefined) continue;
+        const { inline, source } = parsed.spec;
         if (driver === undefined || !inlineDrivers.has(driver)) {
           ctx.report({
             pointer: v.valuePointer,
             message:
-              `The volume name "${parsed.spec.source}" carries options, but only Portworx (driver "pxd") reads options from the name; ` +
-              `${driver === undefined ? "Docker's local driver" : `the "${driver}" driver`} would create a volume literally called "${parsed.spec.source}". ` +
+              `The volume name ${quoted(source)} carries options, but only Portworx (driver "pxd") reads options from the name; ` +
+              `${driver === undefined ? "Docker's local driver" : `the ${quoted(driver)} driver`} would create a volume literally called ${quoted(source)}. ` +
               'Give a plain name and create the volume with its options beforehand, or declare it as container.volumes[].external.',
           });
           continue;
@@ -48,7 +49,7 @@ export const dockerVolumeDriverOptions: Rule = {
         if (problems.length === 0) continue;
         ctx.report({
           pointer: v.valuePointer,
-          message: `Portworx cannot use the inline volume spec "${parsed.spec.source}": ${problems.join('; ')}. Fix the items, e.g. name=pgdata,size=10,repl=2.`,
+          message: `Portworx cannot use the inline volume spec ${quoted(source)}: ${problems.join('; ')}. Fix the items, e.g. name=pgdata,size=10,repl=2.`,
         });
       }
     }

@@ -9,6 +9,7 @@ import { dockerParametersOf } from '../../model/docker/dockerParameters';
 import { parseVolumeSpec } from '../../model/docker/volumeSpec';
 import { containerOf } from '../../model/app/containerizer';
 import { isObject, joinPointer } from '../../model/documentModel';
+import { quoted } from '../../model/quoted';
 
 export const dockerVolumeParametersConflict: Rule = {
   id: 'docker-volume-parameters-conflict',
@@ -27,8 +28,8 @@ export const dockerVolumeParametersConflict: Rule = {
         ctx.report({
           pointer: last.pointer,
           message:
-            `The app gives ${params.drivers.length} "volume-driver" parameters (${drivers.map((d) => `"${d}"`).join(', ')}); Docker uses one driver per container, ` +
-            `the last one ("${last.value}"), so every named volume goes to it. Keep one "volume-driver", and move volumes of the other plugin to another app.`,
+            `The app gives ${params.drivers.length} "volume-driver" parameters (${drivers.map(quoted).join(', ')}); Docker uses one driver per container, ` +
+            `the last one (${quoted(last.value)}), so every named volume goes to it. Keep one "volume-driver", and move volumes of the other plugin to another app.`,
         });
       }
       // Mount points: the parameters' own, and the app's container.volumes (which Mesos also passes as -v).
@@ -58,7 +59,7 @@ export const dockerVolumeParametersConflict: Rule = {
         ctx.report({
           pointer: paramDriver.valuePointer,
           message:
-            `The "volume-driver" parameter says "${paramDriver.value}", but the app's external volumes use ${external.map((d) => `"${d}"`).join(', ')}, which Marathon also passes ` +
+            `The "volume-driver" parameter says ${quoted(paramDriver.value)}, but the app's external volumes use ${external.map(quoted).join(', ')}, which Marathon also passes ` +
             'to Docker as --volume-driver: a container has one volume driver, so one of them mounts through the wrong plugin. Use one driver for all volumes of the app.',
         });
       }

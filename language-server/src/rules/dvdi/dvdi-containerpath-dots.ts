@@ -1,6 +1,7 @@
 import { joinPointer } from '../../model/documentModel';
 import type { Rule } from '../../core/rule';
 import { dvdiVolumesOf } from '../../model/volume/externalVolumes';
+import { quoted } from '../../model/quoted';
 
 export const dvdiContainerpathDots: Rule = {
   id: 'dvdi-containerpath-dots',
@@ -15,7 +16,7 @@ export const dvdiContainerpathDots: Rule = {
       if (cp !== '.' && cp !== '..') continue;
       ctx.report({
         pointer: joinPointer(v.pointer, 'containerPath'),
-        message: `Marathon rejects containerPath with "can not be one of (.,..)": mounting over ${JSON.stringify(cp)} would hide the sandbox or its parent. Give the mount its own directory, e.g. "data".`,
+        message: `Marathon rejects containerPath with "can not be one of (.,..)": mounting over ${quoted(cp)} would hide the sandbox or its parent. Give the mount its own directory, e.g. "data".`,
       });
     }
   },

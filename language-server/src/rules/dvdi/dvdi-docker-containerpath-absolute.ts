@@ -2,6 +2,7 @@ import { joinPointer } from '../../model/documentModel';
 import type { Rule } from '../../core/rule';
 import { containerizerOf } from '../../model/app/containerizer';
 import { dvdiVolumesOf } from '../../model/volume/externalVolumes';
+import { quoted } from '../../model/quoted';
 
 const marathonMessage = 'value must not starts with "/"';
 
@@ -23,7 +24,7 @@ export const dvdiDockerContainerpathAbsolute: Rule = {
         pointer,
         message:
           `Marathon rejects containerPath with "${marathonMessage}" (sic: the message says the opposite of the check): Marathon 1.3 requires an absolute path for Docker-containerizer external volumes. ` +
-          `Write ${JSON.stringify('/' + cp)}.`,
+          `Write ${quoted('/' + cp)}.`,
         fix: { title: `Use /${cp}`, edits: [{ op: 'replace', pointer, value: '/' + cp }] },
       });
     }

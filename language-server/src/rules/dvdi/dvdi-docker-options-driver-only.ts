@@ -3,6 +3,7 @@ import type { Rule } from '../../core/rule';
 import { optionKeyRegex } from '../../model/volume/labelPatterns';
 import { containerizerOf } from '../../model/app/containerizer';
 import { dvdiVolumesOf, optionsOf } from '../../model/volume/externalVolumes';
+import { quoted } from '../../model/quoted';
 
 export const dvdiDockerOptionsDriverOnly: Rule = {
   id: 'dvdi-docker-options-driver-only',
@@ -23,7 +24,7 @@ export const dvdiDockerOptionsDriverOnly: Rule = {
         pointer: joinPointer(v.externalPointer, 'options'),
         ...(isObject(v.appRef.app.container) && v.appRef.app.container.type == null ? { missing: joinPointer(v.appRef.pointer, 'container', 'type') } : {}),
         message:
-          `Marathon rejects external/options with "must only contain dvdi/driver": the Docker containerizer mounts the volume with docker run --volume-driver, which has no way to pass ${extra.map((k) => JSON.stringify(k)).join(', ')} to the driver. ` +
+          `Marathon rejects external/options with "must only contain dvdi/driver": the Docker containerizer mounts the volume with docker run --volume-driver, which has no way to pass ${extra.map(quoted).join(', ')} to the driver. ` +
           'Remove the other options and create the volume beforehand with them (docker volume create or the storage console), or switch the app to the Mesos containerizer.',
         fix: {
           title: 'Keep only dvdi/driver',

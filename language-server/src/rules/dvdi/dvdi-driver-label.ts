@@ -2,6 +2,7 @@ import type { Rule } from '../../core/rule';
 import { driverOf, dvdiVolumesOf, optionPointer } from '../../model/volume/externalVolumes';
 import { knownDrivers } from '../../model/drivers/index';
 import { asLabel, labelRegex, labelRegexMessage } from '../../model/volume/labelPatterns';
+import { quoted } from '../../model/quoted';
 
 /** A known driver the value spells differently ("Rex_Ray", "rex.ray" → rexray), else the label made of it, if any. */
 function suggestion(driver: string): string {
@@ -9,7 +10,7 @@ function suggestion(driver: string): string {
   if (label === undefined) return "Write the plugin's name in lower-case letters, digits and inner hyphens.";
   const bare = label.replace(/-/g, '');
   const known = knownDrivers.find((d) => d.name.replace(/-/g, '') === bare)?.name;
-  return known !== undefined ? `Did you mean ${JSON.stringify(known)}?` : `Write it in lower-case letters, digits and inner hyphens, e.g. ${JSON.stringify(label)}.`;
+  return known !== undefined ? `Did you mean ${quoted(known)}?` : `Write it in lower-case letters, digits and inner hyphens, e.g. ${quoted(label)}.`;
 }
 
 export const dvdiDriverLabel: Rule = {
@@ -26,7 +27,7 @@ export const dvdiDriverLabel: Rule = {
       ctx.report({
         pointer: optionPointer(v, 'dvdi/driver'),
         message:
-          `Marathon rejects external/options("dvdi/driver") with "${labelRegexMessage}": ${JSON.stringify(driver)} is not a plugin name Marathon accepts. ` +
+          `Marathon rejects external/options("dvdi/driver") with "${labelRegexMessage}": ${quoted(driver)} is not a plugin name Marathon accepts. ` +
           (managed
             ? 'Names with "/" are Docker managed (v2) plugins, which dvdcli cannot reach either; run the legacy plugin (e.g. REX-Ray serving rexray.sock) and write "rexray".'
             : suggestion(driver)),

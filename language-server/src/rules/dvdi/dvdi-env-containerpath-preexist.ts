@@ -1,6 +1,7 @@
 import type { Rule } from '../../core/rule';
 import { dvdiSlotsOf } from '../../model/dvdi/dvdiEnv';
 import { moduleEnvAppsOf } from '../../model/dvdi/dvdiEnvApps';
+import { quoted } from '../../model/quoted';
 
 const marathonMessage = 'prepare() failed, containerpaths must pre-exist, or be under /tmp';
 
@@ -18,7 +19,7 @@ export const dvdiEnvContainerpathPreexist: Rule = {
         ctx.report({
           pointer: cp.pointer,
           message:
-            `mesos-module-dvdi on the agent refuses the task with "${marathonMessage}": the module only creates missing directories under /tmp/, so ${JSON.stringify(cp.value)} must already exist on the agent or the task fails to start. ` +
+            `mesos-module-dvdi on the agent refuses the task with "${marathonMessage}": the module only creates missing directories under /tmp/, so ${quoted(cp.value)} must already exist on the agent or the task fails to start. ` +
             'Make sure every agent has that directory (or constrain the app to agents that do), or mount under /tmp/.',
         });
       }

@@ -1,6 +1,7 @@
 import type { Rule } from '../../core/rule';
 import { dvdiSlotsOf } from '../../model/dvdi/dvdiEnv';
 import { moduleEnvAppsOf } from '../../model/dvdi/dvdiEnvApps';
+import { quoted } from '../../model/quoted';
 
 const marathonMessage = 'prepare() failed, containerpaths must start with /';
 
@@ -19,8 +20,8 @@ export const dvdiEnvContainerpath: Rule = {
         ctx.report({
           pointer: cp.pointer,
           message:
-            `mesos-module-dvdi on the agent refuses the task with "${marathonMessage}": ${cp.key} is ${JSON.stringify(cp.value)}; the module bind-mounts the volume onto an absolute host path and refuses the task otherwise. ` +
-            `Use an absolute path such as ${JSON.stringify('/tmp/' + cp.value)} (paths under /tmp are created for you).`,
+            `mesos-module-dvdi on the agent refuses the task with "${marathonMessage}": ${cp.key} is ${quoted(cp.value)}; the module bind-mounts the volume onto an absolute host path and refuses the task otherwise. ` +
+            `Use an absolute path such as ${quoted('/tmp/' + cp.value)} (paths under /tmp are created for you).`,
           fix: { title: `Use /tmp/${cp.value}`, edits: [{ op: 'replace', pointer: cp.pointer, value: '/tmp/' + cp.value }] },
         });
       }

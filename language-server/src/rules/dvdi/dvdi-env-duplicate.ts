@@ -1,6 +1,7 @@
 import type { Rule } from '../../core/rule';
 import { dvdiSlotsOf } from '../../model/dvdi/dvdiEnv';
 import { moduleEnvAppsOf } from '../../model/dvdi/dvdiEnvApps';
+import { quoted } from '../../model/quoted';
 
 const marathonMessage = 'prepare() failed, duplicated mount with containerpath';
 
@@ -29,7 +30,7 @@ export const dvdiEnvDuplicate: Rule = {
         ctx.report({
           pointer: name.pointer,
           message:
-            `mesos-module-dvdi on the agent refuses the task with "${marathonMessage}": ${name.key} asks again for volume ${JSON.stringify(name.value)} of driver ${driver}, already requested by ${first} ` +
+            `mesos-module-dvdi on the agent refuses the task with "${marathonMessage}": ${name.key} asks again for volume ${quoted(name.value)} of driver ${driver}, already requested by ${first} ` +
             '(compared without regard to case), and a repeat with a container path fails the task. Remove this slot, or mount a different volume.',
         });
       }

@@ -9,6 +9,7 @@ import { optionKeyRegex } from '../../model/volume/labelPatterns';
 import { appendVolumesEdits } from '../../model/volume/appendVolumes';
 import { dvdiSlotsOf, splitOpts, type DvdiEnvVar } from '../../model/dvdi/dvdiEnv';
 import { moduleEnvAppsOf, type DvdiEnvApp } from '../../model/dvdi/dvdiEnvApps';
+import { quoted } from '../../model/quoted';
 
 /** The native volumes for the app's slots, or a reason why they cannot be written mechanically. */
 function nativeVolumes(ctx: RuleContext, vars: DvdiEnvVar[]): JsonObject[] | string {
@@ -26,7 +27,7 @@ function nativeVolumes(ctx: RuleContext, vars: DvdiEnvVar[]): JsonObject[] | str
     for (const item of splitOpts(slot.vars.OPTS?.value ?? '')) {
       const [k, v] = item.split('=');
       const key = `dvdi/${k}`;
-      if (v === undefined || !optionKeyRegex.test(key)) return `the option item ${JSON.stringify(item)} is not key=value`;
+      if (v === undefined || !optionKeyRegex.test(key)) return `the option item ${quoted(item)} is not key=value`;
       options[key] = v.trim();
     }
     out.push({ containerPath, mode: 'RW', external: { name, provider: 'dvdi', options } });

@@ -1,6 +1,7 @@
 import type { Rule } from '../../core/rule';
 import { splitOpts } from '../../model/dvdi/dvdiEnv';
 import { moduleEnvAppsOf } from '../../model/dvdi/dvdiEnvApps';
+import { quoted } from '../../model/quoted';
 
 export const dvdiEnvOptsFormat: Rule = {
   id: 'dvdi-env-opts-format',
@@ -16,10 +17,10 @@ export const dvdiEnvOptsFormat: Rule = {
           if (parts.length === 2 && parts[0] !== '') continue;
           const message =
             parts.length === 1
-              ? `${v.key}: the item ${JSON.stringify(item)} has no "=". The module passes it on as --volumeopts=${item}, and dvdcli then panics (exit 2) without mounting, so the task fails. Write it as key=value.`
+              ? `${v.key}: the item ${quoted(item)} has no "=". The module passes it on as --volumeopts=${item}, and dvdcli then panics (exit 2) without mounting, so the task fails. Write it as key=value.`
               : parts[0] === ''
-                ? `${v.key}: the item ${JSON.stringify(item)} has an empty key, which the driver cannot use. Write it as key=value.`
-                : `${v.key}: the item ${JSON.stringify(item)} has more than one "="; dvdcli keeps only the text before the second one, so the driver receives ${parts[0]}=${parts[1]}. Remove the extra "=".`;
+                ? `${v.key}: the item ${quoted(item)} has an empty key, which the driver cannot use. Write it as key=value.`
+                : `${v.key}: the item ${quoted(item)} has more than one "="; dvdcli keeps only the text before the second one, so the driver receives ${parts[0]}=${parts[1]}. Remove the extra "=".`;
           ctx.report({ pointer: v.pointer, message });
         }
       }

@@ -1,11 +1,12 @@
 import type { Rule } from '../../core/rule';
 import { checkedFields, prohibitedIn } from '../../model/dvdi/dvdiEnv';
 import { moduleEnvAppsOf } from '../../model/dvdi/dvdiEnvApps';
+import { quoted } from '../../model/quoted';
 
 const marathonMessage = 'prepare() failed due to illegal environment variable';
 
 function show(c: string): string {
-  return JSON.stringify(c);
+  return quoted(c);
 }
 
 export const dvdiEnvValueChars: Rule = {

@@ -2,6 +2,7 @@ import { joinPointer } from '../../model/documentModel';
 import type { Rule } from '../../core/rule';
 import { containerizerOf } from '../../model/app/containerizer';
 import { dvdiVolumesOf } from '../../model/volume/externalVolumes';
+import { quoted } from '../../model/quoted';
 
 const marathonMessage = "must fully match regular expression '^[^/]*$'";
 
@@ -22,7 +23,7 @@ export const dvdiMesosContainerpathRelative: Rule = {
         pointer: joinPointer(v.pointer, 'containerPath'),
         message:
           `Marathon rejects containerPath with "${marathonMessage}": Marathon 1.3 – 1.4 mounts Mesos-containerizer external volumes inside the sandbox and accepts a single directory name only (relaxed in 1.5). ` +
-          (last ? `Use ${JSON.stringify(last)} and point the task at $MESOS_SANDBOX/${last}.` : 'Use a single directory name.'),
+          (last ? `Use ${quoted(last)} and point the task at $MESOS_SANDBOX/${last}.` : 'Use a single directory name.'),
       });
     }
   },

@@ -9,6 +9,7 @@ import type { Fix } from '../../core/types';
 import { joinPointer } from '../../model/documentModel';
 import { isShared, nameOf, sharedHonoured } from '../../model/volume/externalVolumes';
 import { appLabel, dvdiAppsOf } from '../../model/dvdi/dvdiApps';
+import { quoted } from '../../model/quoted';
 
 export const dvdiNameUniqueInRootGroup: Rule = {
   id: 'dvdi-name-unique-in-root-group',
@@ -43,7 +44,7 @@ export const dvdiNameUniqueInRootGroup: Rule = {
           edits.push({ op: 'shared' in v.external ? 'replace' : 'add', pointer: joinPointer(v.externalPointer, 'shared'), value: true });
         }
       }
-      const fix = { title: `Mark "${name}" shared in every app that uses it`, edits };
+      const fix = { title: `Mark ${quoted(name)} shared in every app that uses it`, edits };
       fixes.set(name, fix);
       return fix;
     };

@@ -1,5 +1,6 @@
 import { labelRegex, labelRegexMessage } from '../../model/volume/labelPatterns';
 import { rexrayOptionRule } from '../rexrayOptionRule';
+import { quoted } from '../../model/quoted';
 
 export const rexrayOptionNewfstype = rexrayOptionRule({
   id: 'rexray-option-newfstype',
@@ -9,7 +10,7 @@ export const rexrayOptionNewfstype = rexrayOptionRule({
   problem: (value) =>
     labelRegex.test(value)
       ? undefined
-      : `Marathon rejects external/options/"dvdi/newfstype" with "${labelRegexMessage}": Marathon checks the file system type as a lower-case label, and ${JSON.stringify(value)} is not one. ` +
+      : `Marathon rejects external/options/"dvdi/newfstype" with "${labelRegexMessage}": Marathon checks the file system type as a lower-case label, and ${quoted(value)} is not one. ` +
         'Write a file system name such as "ext4" or "xfs", or remove the option to keep the driver default.',
   fix: (value, pointer) => {
     const fixed = value.trim().toLowerCase();

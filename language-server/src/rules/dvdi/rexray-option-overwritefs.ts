@@ -1,4 +1,5 @@
 import { rexrayOptionRule } from '../rexrayOptionRule';
+import { quoted } from '../../model/quoted';
 
 export const rexrayOptionOverwritefs = rexrayOptionRule({
   id: 'rexray-option-overwritefs',
@@ -13,7 +14,7 @@ export const rexrayOptionOverwritefs = rexrayOptionRule({
       `Marathon rejects external/options/"dvdi/overwritefs" with "Expected a valid boolean": ` +
       (isFalse
         ? 'Marathon reads the value in a way that only lets "true" through, so "false" is rejected (a Marathon bug present since 1.1). Not overwriting is the default: remove the option.'
-        : `${JSON.stringify(value)} is not a boolean, and Marathon only accepts "true" here. Remove the option (the default does not reformat).`)
+        : `${quoted(value)} is not a boolean, and Marathon only accepts "true" here. Remove the option (the default does not reformat).`)
     );
   },
   fix: (_value, pointer) => ({ title: 'Remove dvdi/overwritefs', edits: [{ op: 'remove', pointer }] }),

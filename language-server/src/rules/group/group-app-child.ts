@@ -1,6 +1,7 @@
 import type { Rule } from '../../core/rule';
 import { joinPointer } from '../../model/documentModel';
 import { parentOf } from '../../model/group/groupWalk';
+import { quoted } from '../../model/quoted';
 
 export const groupAppChild: Rule = {
   id: 'group-app-child',
@@ -15,9 +16,9 @@ export const groupAppChild: Rule = {
       ctx.report({
         pointer: joinPointer(ref.pointer, 'id'),
         message:
-          `Marathon rejects the group: "Identifier is not child of '${ref.groupId}'". The app id "${String(ref.app.id)}" resolves to ` +
-          `"${ref.absoluteId}", which is not directly inside the group "${ref.groupId}" whose \`apps\` lists it. ` +
-          `Use a relative id without "/" (e.g. "${ref.absoluteId.split('/').at(-1)}") or move the app into the group it belongs to.`,
+          `Marathon rejects the group: "Identifier is not child of '${ref.groupId}'". The app id ${quoted(String(ref.app.id))} resolves to ` +
+          `${quoted(ref.absoluteId)}, which is not directly inside the group ${quoted(ref.groupId)} whose \`apps\` lists it. ` +
+          `Use a relative id without "/" (e.g. ${quoted(ref.absoluteId.split('/').at(-1) ?? '')}) or move the app into the group it belongs to.`,
       });
     }
   },

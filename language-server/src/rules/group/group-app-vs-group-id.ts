@@ -1,6 +1,7 @@
 import type { PartSource, Rule } from '../../core/rule';
 import { joinPointer } from '../../model/documentModel';
 import { groupsOf } from '../../model/group/groupWalk';
+import { quoted } from '../../model/quoted';
 
 const text = 'Groups and Applications may not have the same identifier.';
 const why = 'so /v2/apps and /v2/groups could not tell them apart';
@@ -24,8 +25,9 @@ export const groupAppVsGroupId: Rule = {
     for (const g of groupsOf(ctx)) if (g.parentId != null || typeof g.group.id === 'string') groups.set(g.absoluteId, g.pointer);
     for (let ai = 0; ai < ctx.apps.length; ai++) {
       const ref = ctx.apps[ai];
-      const groupPointer = ref.absoluteId == null ? undefined : groups.get(ref.absoluteId);
-      if (groupPointer === undefined) continue;
+      const id = ref.absoluteId;
+      const groupPointer = id == null ? undefined : groups.get(id);
+      if (id == null || groupPointer === undefined) continue;
       const app = ctx.sourceOf?.(ref.pointer);
       const group = ctx.sourceOf?.(groupPointer);
       if (app === 'cluster' && group !== undefined && group !== 'cluster') {
@@ -35,14 +37,14 @@ export const groupAppVsGroupId: Rule = {
         ctx.report({
           pointer: joinPointer(groupPointer, 'id'),
           saysWhere: true,
-          message: `Marathon rejects the group: "${text}" The group "${ref.absoluteId}" has the id of an app deployed on the cluster, ${why}. Rename the group, or remove the app first.`,
+          message: `Marathon rejects the group: "${text}" The group ${quoted(id)} has the id of an app deployed on the cluster, ${why}. Rename the group, or remove the app first.`,
         });
         continue;
       }
       ctx.report({
         pointer: joinPointer(ref.pointer, 'id'),
         saysWhere: ctx.sourceOf !== undefined,
-        message: `Marathon rejects the group: "${text}" The app "${ref.absoluteId}" has the id of ${groupWhere(app, group)}, ${why}. Rename the app or the group.`,
+        message: `Marathon rejects the group: "${text}" The app ${quoted(id)} has the id of ${groupWhere(app, group)}, ${why}. Rename the app or the group.`,
       });
     }
   },

@@ -1,6 +1,7 @@
 import type { Rule } from '../../core/rule';
 import { isObject, joinPointer, resolveId } from '../../model/documentModel';
 import { groupsOf } from '../../model/group/groupWalk';
+import { quoted } from '../../model/quoted';
 
 /**
  * Runs only on a root group placed with the cluster's deployed state (src/rootGroup: `kinds` is empty, so a
@@ -30,7 +31,7 @@ export const groupDependencyExists: Rule = {
         ctx.report({
           pointer: joinPointer(a.pointer, 'dependencies', i),
           message:
-            `The dependency "${d}" of ${a.absoluteId ?? 'this app'} resolves to ${id}, which will not exist after this change (it is not deployed, not in the linted files, or a group update here removes it). ` +
+            `The dependency ${quoted(d)} of ${a.absoluteId ?? 'this app'} resolves to ${id}, which will not exist after this change (it is not deployed, not in the linted files, or a group update here removes it). ` +
             'Marathon accepts it, but the app will then not wait for anything. Deploy that app first, or correct the id.',
         });
       });

@@ -2,6 +2,7 @@ import type { Rule } from '../../core/rule';
 import { joinPointer } from '../../model/documentModel';
 import { idSegmentPatternText, invalidIdSegments, suggestValidId } from '../../model/app/pathId';
 import { groupsOf } from '../../model/group/groupWalk';
+import { quoted } from '../../model/quoted';
 
 export const groupIdPattern: Rule = {
   id: 'group-id-pattern',
@@ -21,10 +22,10 @@ export const groupIdPattern: Rule = {
       ctx.report({
         pointer,
         message:
-          `Marathon rejects the group id "${id}": "must fully match regular expression '${idSegmentPatternText}'". ` +
-          `${bad.map((s) => `"${s}"`).join(', ')} is not a lower-case DNS-style label. ` +
-          (suggestion ? `Rename it, e.g. to "${suggestion}".` : 'Use lower-case letters, digits, inner dashes and dots only.'),
-        fix: suggestion ? { title: `Rename the group to "${suggestion}"`, edits: [{ op: 'replace', pointer, value: suggestion }] } : undefined,
+          `Marathon rejects the group id ${quoted(id)}: "must fully match regular expression '${idSegmentPatternText}'". ` +
+          `${bad.map(quoted).join(', ')} is not a lower-case DNS-style label. ` +
+          (suggestion ? `Rename it, e.g. to ${quoted(suggestion)}.` : 'Use lower-case letters, digits, inner dashes and dots only.'),
+        fix: suggestion ? { title: `Rename the group to ${quoted(suggestion)}`, edits: [{ op: 'replace', pointer, value: suggestion }] } : undefined,
       });
     }
   },

@@ -1,6 +1,7 @@
 import type { Rule } from '../../core/rule';
 import { isObject, joinPointer } from '../../model/documentModel';
 import { podContainers } from '../../model/pod/podParts';
+import { quoted } from '../../model/quoted';
 
 const pattern = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 
@@ -25,10 +26,10 @@ export const podContainerName: Rule = {
       ctx.report({
         pointer,
         message:
-          `Marathon rejects the container name "${name}": error.pattern ('^[a-z0-9]([-a-z0-9]*[a-z0-9])?$') / "must contain only alphanumeric chars or hyphens, and must begin with a letter". ` +
+          `Marathon rejects the container name ${quoted(name)}: error.pattern ('^[a-z0-9]([-a-z0-9]*[a-z0-9])?$') / "must contain only alphanumeric chars or hyphens, and must begin with a letter". ` +
           `Container names become part of task ids and host names, so only lower-case letters, digits and inner "-" (at most 63) are allowed.` +
-          (ok ? ` Rename it, e.g. to "${suggestion}".` : ''),
-        fix: ok ? { title: `Rename the container to "${suggestion}"`, edits: [{ op: 'replace', pointer, value: suggestion }] } : undefined,
+          (ok ? ` Rename it, e.g. to ${quoted(suggestion)}.` : ''),
+        fix: ok ? { title: `Rename the container to ${quoted(suggestion)}`, edits: [{ op: 'replace', pointer, value: suggestion }] } : undefined,
       });
     }
   },

@@ -2,6 +2,7 @@ import type { Rule } from '../../core/rule';
 import { isObject } from '../../model/documentModel';
 import { podContainers } from '../../model/pod/podParts';
 import { duplicateNames } from '../../model/pod/uniqueNames';
+import { quoted } from '../../model/quoted';
 
 export const podContainerNamesUnique: Rule = {
   id: 'pod-container-names-unique',
@@ -12,7 +13,7 @@ export const podContainerNamesUnique: Rule = {
   check(ctx) {
     if (!isObject(ctx.root)) return;
     for (const d of duplicateNames(podContainers(ctx.root))) {
-      ctx.report({ pointer: d.pointer, message: `Marathon rejects the pod: "container names must be unique". "${d.name}" is used twice; task ids and health status are keyed by container name. Rename one.` });
+      ctx.report({ pointer: d.pointer, message: `Marathon rejects the pod: "container names must be unique". ${quoted(d.name)} is used twice; task ids and health status are keyed by container name. Rename one.` });
     }
   },
 };

@@ -1,6 +1,7 @@
 import type { Rule } from '../../core/rule';
 import { isObject, resolveId } from '../../model/documentModel';
 import { idSegmentPatternText, invalidIdSegments, suggestValidId } from '../../model/app/pathId';
+import { quoted } from '../../model/quoted';
 
 export const podId: Rule = {
   id: 'pod-id',
@@ -15,7 +16,7 @@ export const podId: Rule = {
     if (resolveId(id, '/') === '/') {
       ctx.report({
         pointer: '/id',
-        message: `Marathon rejects the pod id "${id}": "Path must contain at least one path element". It resolves to the root group. Give the pod a name, e.g. "/my-pod".`,
+        message: `Marathon rejects the pod id ${quoted(id)}: "Path must contain at least one path element". It resolves to the root group. Give the pod a name, e.g. "/my-pod".`,
       });
       return;
     }
@@ -25,10 +26,10 @@ export const podId: Rule = {
     ctx.report({
       pointer: '/id',
       message:
-        `Marathon rejects the pod id "${id}": "must fully match regular expression '${idSegmentPatternText}'". ` +
-        `${bad.map((s) => `"${s}"`).join(', ')} is not a lower-case DNS-style label. ` +
-        (suggestion ? `Rename it, e.g. to "${suggestion}".` : 'Use lower-case letters, digits, inner dashes and dots only.'),
-      fix: suggestion ? { title: `Rename the pod to "${suggestion}"`, edits: [{ op: 'replace', pointer: '/id', value: suggestion }] } : undefined,
+        `Marathon rejects the pod id ${quoted(id)}: "must fully match regular expression '${idSegmentPatternText}'". ` +
+        `${bad.map(quoted).join(', ')} is not a lower-case DNS-style label. ` +
+        (suggestion ? `Rename it, e.g. to ${quoted(suggestion)}.` : 'Use lower-case letters, digits, inner dashes and dots only.'),
+      fix: suggestion ? { title: `Rename the pod to ${quoted(suggestion)}`, edits: [{ op: 'replace', pointer: '/id', value: suggestion }] } : undefined,
     });
   },
 };

@@ -1,5 +1,6 @@
 import type { Rule } from '../../core/rule';
 import { isObject } from '../../model/documentModel';
+import { quoted } from '../../model/quoted';
 
 const text = 'Not a fixed scaling policy';
 
@@ -14,7 +15,7 @@ export const podScaling: Rule = {
     if (!isObject(pod) || !isObject(pod.scaling) || typeof pod.scaling.kind !== 'string' || pod.scaling.kind.toLowerCase() === 'fixed') return;
     ctx.report({
       pointer: '/scaling/kind',
-      message: `Marathon rejects the pod: "${text}". "${pod.scaling.kind}" scaling is not implemented. Use "kind": "fixed" with \`instances\`.`,
+      message: `Marathon rejects the pod: "${text}". ${quoted(pod.scaling.kind)} scaling is not implemented. Use "kind": "fixed" with \`instances\`.`,
     });
   },
 };

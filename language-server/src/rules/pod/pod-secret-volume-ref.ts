@@ -1,6 +1,7 @@
 import type { Rule } from '../../core/rule';
 import { isObject, joinPointer } from '../../model/documentModel';
 import { podVolumes } from '../../model/pod/podParts';
+import { quoted } from '../../model/quoted';
 
 const text = 'volume.secret must refer to an existing secret';
 
@@ -18,7 +19,7 @@ export const podSecretVolumeRef: Rule = {
       if (typeof v.value.secret !== 'string' || secrets.has(v.value.secret)) continue;
       ctx.report({
         pointer: joinPointer(v.pointer, 'secret'),
-        message: `Marathon rejects the pod: "${text}". "${v.value.secret}" is not a key of the pod's \`secrets\`. Declare "secrets": {"${v.value.secret}": {"source": "<store path>"}} or use an existing key.`,
+        message: `Marathon rejects the pod: "${text}". ${quoted(v.value.secret)} is not a key of the pod's \`secrets\`. Declare "secrets": {${quoted(v.value.secret)}: {"source": "<store path>"}} or use an existing key.`,
       });
     }
   },

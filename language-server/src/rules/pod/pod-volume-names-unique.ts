@@ -2,6 +2,7 @@ import type { Rule } from '../../core/rule';
 import { isObject } from '../../model/documentModel';
 import { podVolumes } from '../../model/pod/podParts';
 import { duplicateNames } from '../../model/pod/uniqueNames';
+import { quoted } from '../../model/quoted';
 
 export const podVolumeNamesUnique: Rule = {
   id: 'pod-volume-names-unique',
@@ -12,7 +13,7 @@ export const podVolumeNamesUnique: Rule = {
   check(ctx) {
     if (!isObject(ctx.root)) return;
     for (const d of duplicateNames(podVolumes(ctx.root))) {
-      ctx.report({ pointer: d.pointer, message: `Marathon rejects the pod: "volume names must be unique". "${d.name}" is declared twice, so a volumeMount naming it would be ambiguous. Rename one.` });
+      ctx.report({ pointer: d.pointer, message: `Marathon rejects the pod: "volume names must be unique". ${quoted(d.name)} is declared twice, so a volumeMount naming it would be ambiguous. Rename one.` });
     }
   },
 };

@@ -1,6 +1,7 @@
 import type { Rule } from '../../core/rule';
 import { isObject, joinPointer } from '../../model/documentModel';
 import { containerVolumeMounts, podContainers, podVolumes } from '../../model/pod/podParts';
+import { quoted } from '../../model/quoted';
 
 const text = 'volume must be referenced by at least one container';
 
@@ -22,7 +23,7 @@ export const podVolumeReferenced: Rule = {
       ctx.report({
         pointer: joinPointer(v.pointer, 'name'),
         missing: unmountedBy,
-        message: `Marathon rejects the pod: "${text}". No container has a volumeMount named "${v.value.name}", so the volume would be created for nothing. Mount it in a container (volumeMounts: [{"name": "${v.value.name}", "mountPath": "…"}]) or remove it.`,
+        message: `Marathon rejects the pod: "${text}". No container has a volumeMount named ${quoted(v.value.name)}, so the volume would be created for nothing. Mount it in a container (volumeMounts: [{"name": ${quoted(v.value.name)}, "mountPath": "…"}]) or remove it.`,
       });
     }
   },

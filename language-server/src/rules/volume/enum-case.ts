@@ -6,6 +6,7 @@
 import { isObject, joinPointer, type JsonObject } from '../../model/documentModel';
 import { valueAt } from '../../core/pointer';
 import type { Rule } from '../../core/rule';
+import { quoted } from '../../model/quoted';
 
 interface EnumField {
   /** How Marathon names the enum in `<v> is not a valid <label>`. */
@@ -58,7 +59,7 @@ export const enumCase: Rule = {
             pointer,
             message:
               `Marathon rejects the value with "${value} is not a valid ${field.label}": Marathon ${ctx.profile.marathonVersion} matches enum values exactly (only 1.5+ ignores case). ` +
-              `Write ${JSON.stringify(upper)}.`,
+              `Write ${quoted(upper)}.`,
             fix: { title: `Use ${upper}`, edits: [{ op: 'replace', pointer, value: upper }] },
           });
         }

@@ -6,6 +6,7 @@
 import { isObject, joinPointer } from '../../model/documentModel';
 import type { Report, Rule } from '../../core/rule';
 import { externalVolumesOf } from '../../model/volume/externalVolumes';
+import { quoted } from '../../model/quoted';
 
 const unionMessage = "'hostPath' is undefined on object: {...}";
 
@@ -55,7 +56,7 @@ export const externalVolumeJsonShape: Rule = {
             if (typeof val !== 'string') {
               out.push({
                 pointer: joinPointer(v.externalPointer, 'options', k),
-                message: `${quote('error.expected.jsstring')}: option values are strings. Write ${JSON.stringify(String(val))}.`,
+                message: `${quote('error.expected.jsstring')}: option values are strings. Write ${quoted(String(val))}.`,
                 fix: { title: `Quote the value of ${k}`, edits: [{ op: 'replace', pointer: joinPointer(v.externalPointer, 'options', k), value: String(val) }] },
               });
             }

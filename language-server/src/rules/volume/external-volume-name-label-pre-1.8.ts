@@ -2,6 +2,7 @@ import { joinPointer } from '../../model/documentModel';
 import type { Rule, RuleContext } from '../../core/rule';
 import { externalVolumesOf } from '../../model/volume/externalVolumes';
 import { asLabel, labelRegex, labelRegexMessage } from '../../model/volume/labelPatterns';
+import { quoted } from '../../model/quoted';
 
 /** The check was dropped in 1.8.230 and, on the 1.9 line, in 1.9.100 (MARATHON-8697). */
 function nameIsLabel(ctx: RuleContext): boolean {
@@ -26,7 +27,7 @@ export const externalVolumeNameLabelPre18: Rule = {
         message:
           `Marathon rejects external/name with "${labelRegexMessage}": Marathon ${ctx.profile.marathonVersion} only accepts names made of lower-case letters, digits and inner hyphens ` +
           '(no dots, "_", "=", "," or upper case; relaxed in 1.8.230 and 1.9.100). ' +
-          (suggestion ? `Rename the volume, e.g. ${JSON.stringify(suggestion)}, or upgrade Marathon.` : 'Rename the volume or upgrade Marathon.'),
+          (suggestion ? `Rename the volume, e.g. ${quoted(suggestion)}, or upgrade Marathon.` : 'Rename the volume or upgrade Marathon.'),
       });
     }
   },

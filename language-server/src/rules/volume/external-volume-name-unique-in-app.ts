@@ -1,6 +1,7 @@
 import { joinPointer } from '../../model/documentModel';
 import type { Rule } from '../../core/rule';
 import { externalVolumesOf, nameOf } from '../../model/volume/externalVolumes';
+import { quoted } from '../../model/quoted';
 
 export const externalVolumeNameUniqueInApp: Rule = {
   id: 'external-volume-name-unique-in-app',
@@ -24,7 +25,7 @@ export const externalVolumeNameUniqueInApp: Rule = {
       ctx.report({
         pointer: joinPointer(v.externalPointer, 'name'),
         message:
-          `Marathon rejects container/volumes with "Volume names must be unique": ${JSON.stringify(name)} is already used by volume ${first} of this app, and this check counts shared volumes too. ` +
+          `Marathon rejects container/volumes with "Volume names must be unique": ${quoted(name)} is already used by volume ${first} of this app, and this check counts shared volumes too. ` +
           'Mount the volume once, or give each volume its own name.',
       });
     }

@@ -3,6 +3,7 @@ import { joinPointer } from '../../model/documentModel';
 import type { Rule } from '../../core/rule';
 import { externalVolumesOf, optionsOf } from '../../model/volume/externalVolumes';
 import { optionKeyRegex, optionKeyRegexMessage } from '../../model/volume/labelPatterns';
+import { quoted } from '../../model/quoted';
 
 export const externalVolumeOptionKey: Rule = {
   id: 'external-volume-option-key',
@@ -28,8 +29,8 @@ export const externalVolumeOptionKey: Rule = {
           target: 'key',
           ...(driverTypo ? { misspelling: 'dvdi/driver' } : {}),
           message:
-            `Marathon rejects external/options/keys with "${optionKeyRegexMessage}": ${JSON.stringify(key)} is not "<provider>/<name>"; Marathon only forwards "dvdi/*" options to the driver. ` +
-            (canPrefix ? `Write ${JSON.stringify(namespaced)}.` : 'Prefix the key with "dvdi/" and keep to letters, digits, "-", ".", "_" and ":".'),
+            `Marathon rejects external/options/keys with "${optionKeyRegexMessage}": ${quoted(key)} is not "<provider>/<name>"; Marathon only forwards "dvdi/*" options to the driver. ` +
+            (canPrefix ? `Write ${quoted(namespaced)}.` : 'Prefix the key with "dvdi/" and keep to letters, digits, "-", ".", "_" and ":".'),
           fix: canPrefix
             ? { title: `Rename option to ${namespaced}`, edits: [{ op: 'remove', pointer }, { op: 'add', pointer: joinPointer(v.externalPointer, 'options', namespaced), value }] }
             : undefined,

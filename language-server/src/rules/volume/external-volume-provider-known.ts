@@ -2,6 +2,7 @@ import { joinPointer } from '../../model/documentModel';
 import type { PointerEdit } from '../../core/types';
 import type { Rule } from '../../core/rule';
 import { dvdiProvider, externalVolumesOf, optionsOf } from '../../model/volume/externalVolumes';
+import { quoted } from '../../model/quoted';
 
 export const externalVolumeProviderKnown: Rule = {
   id: 'external-volume-provider-known',
@@ -27,7 +28,7 @@ export const externalVolumeProviderKnown: Rule = {
         message:
           `Marathon rejects external/provider with "is unknown provider": Marathon 1.1 – 1.10 only has the "dvdi" provider${p === 'csi' ? ' (CSI arrived after 1.10)' : ''}; ` +
           'the Docker volume driver goes into options["dvdi/driver"]. ' +
-          (looksLikeDriver ? `Set "provider": "dvdi" and "dvdi/driver": ${JSON.stringify(p)}.` : 'Set "provider": "dvdi".'),
+          (looksLikeDriver ? `Set "provider": "dvdi" and "dvdi/driver": ${quoted(p)}.` : 'Set "provider": "dvdi".'),
         fix: looksLikeDriver ? { title: `Use provider dvdi with driver ${p}`, edits } : { title: 'Use provider dvdi', edits: edits.slice(0, 1) },
       });
     }

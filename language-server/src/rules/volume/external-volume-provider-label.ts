@@ -2,6 +2,7 @@ import { joinPointer } from '../../model/documentModel';
 import type { Rule } from '../../core/rule';
 import { externalVolumesOf } from '../../model/volume/externalVolumes';
 import { labelRegex, labelRegexMessage } from '../../model/volume/labelPatterns';
+import { quoted } from '../../model/quoted';
 
 export const externalVolumeProviderLabel: Rule = {
   id: 'external-volume-provider-label',
@@ -15,7 +16,7 @@ export const externalVolumeProviderLabel: Rule = {
       if (typeof p !== 'string' || labelRegex.test(p)) continue;
       ctx.report({
         pointer: joinPointer(v.externalPointer, 'provider'),
-        message: `Marathon rejects external/provider with "${labelRegexMessage}": ${JSON.stringify(p)} is not a label. Use "dvdi".`,
+        message: `Marathon rejects external/provider with "${labelRegexMessage}": ${quoted(p)} is not a label. Use "dvdi".`,
       });
     }
   },

@@ -2,14 +2,15 @@ import { joinPointer } from '../../model/documentModel';
 import type { Rule } from '../../core/rule';
 import { javaRegexError } from '../../model/app/javaRegex';
 import { persistentVolumesOf } from '../../model/volume/persistentVolumes';
+import { quoted } from '../../model/quoted';
 
 function problem(c: unknown): string | undefined {
   if (!Array.isArray(c) || c.length < 2 || c.some((x) => typeof x !== 'string')) return 'Marathon rejects the volume constraint with "Missing field and operator": a volume constraint is ["path", "LIKE" or "UNLIKE", "<regex>"].';
   const [field, op, value] = c as string[];
   if (field !== 'path') return `Marathon rejects the volume constraint with "Unsupported constraint ${JSON.stringify(c)}": volume constraints can only match the disk "path". Use ["path", "LIKE", "<regex>"].`;
-  if (op !== 'LIKE' && op !== 'UNLIKE') return `Marathon rejects the volume constraint with "Operator must be one of LIKE, UNLIKE": ${JSON.stringify(op)} is not supported for volume constraints.`;
+  if (op !== 'LIKE' && op !== 'UNLIKE') return `Marathon rejects the volume constraint with "Operator must be one of LIKE, UNLIKE": ${quoted(op)} is not supported for volume constraints.`;
   // Marathon compiles the value with java.util.regex: Java-only syntax such as (?i) is valid there.
-  if (value === undefined || javaRegexError(value) !== undefined) return `Marathon rejects the volume constraint with "Invalid regular expression": ${JSON.stringify(value ?? '')} is not a regular expression. Give a pattern such as "/mnt/ssd.*".`;
+  if (value === undefined || javaRegexError(value) !== undefined) return `Marathon rejects the volume constraint with "Invalid regular expression": ${quoted(value ?? '')} is not a regular expression. Give a pattern such as "/mnt/ssd.*".`;
   return undefined;
 }
 

@@ -1,6 +1,7 @@
 import { joinPointer } from '../../model/documentModel';
 import type { Rule } from '../../core/rule';
 import { persistentVolumesOf } from '../../model/volume/persistentVolumes';
+import { quoted } from '../../model/quoted';
 
 export const persistentVolumeContainerpathNoslash: Rule = {
   id: 'persistent-volume-containerpath-noslash',
@@ -9,7 +10,7 @@ export const persistentVolumeContainerpathNoslash: Rule = {
   summary: 'A persistent volume containerPath is a single relative directory name (no "/").',
   marathonMessage: 'value must not contain "/"',
   check(ctx) {
-    const quoted = ctx.atLeast('1.3') ? 'value must not contain "/"' : "must fully match regular expression '^[^/]*$'";
+    const text = ctx.atLeast('1.3') ? 'value must not contain "/"' : "must fully match regular expression '^[^/]*$'";
     for (const v of persistentVolumesOf(ctx)) {
       const cp = v.volume.containerPath;
       if (typeof cp !== 'string' || !cp.includes('/')) continue;
@@ -17,8 +18,8 @@ export const persistentVolumeContainerpathNoslash: Rule = {
       ctx.report({
         pointer: joinPointer(v.pointer, 'containerPath'),
         message:
-          `Marathon rejects containerPath with "${quoted}": a persistent volume is created inside the task sandbox, so its path is one directory name. ` +
-          `Use ${JSON.stringify(name)}; to see it at ${JSON.stringify(cp)}, add a host volume with "containerPath": ${JSON.stringify(cp)} and "hostPath": ${JSON.stringify(name)}.`,
+          `Marathon rejects containerPath with "${text}": a persistent volume is created inside the task sandbox, so its path is one directory name. ` +
+          `Use ${quoted(name)}; to see it at ${quoted(cp)}, add a host volume with "containerPath": ${quoted(cp)} and "hostPath": ${quoted(name)}.`,
       });
     }
   },
