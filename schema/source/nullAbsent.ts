@@ -19,6 +19,9 @@ function optionalsAcceptNull(schema: JsonSchema): JsonSchema {
   const out: JsonSchema = {};
   for (const [key, value] of Object.entries(schema)) {
     if (key === 'properties' && isSchema(value)) {
+      // A map (string keys to values: env, labels, external.options) names some keys only to document them;
+      // play-json reads it as a Map, whose values have no `validateOpt`, so a null there is still an error.
+      const isMap = isSchema(schema.additionalProperties);
       const required = new Set(Array.isArray(schema.required) ? (schema.required as string[]) : []);
       const props: JsonSchema = {};
       for (const [name, prop] of Object.entries(value)) {
@@ -26,7 +29,7 @@ function optionalsAcceptNull(schema: JsonSchema): JsonSchema {
         if (!isSchema(prop)) props[name] = prop;
         else {
           const inner = optionalsAcceptNull(prop);
-          props[name] = required.has(name) || acceptsNull(inner) ? inner : orNull(inner);
+          props[name] = isMap || required.has(name) || acceptsNull(inner) ? inner : orNull(inner);
         }
       }
       out[key] = props;

@@ -635,28 +635,28 @@ export interface ExternalVolumeInfo {
     /**
      * Docker volume driver that serves the volume (required).
      */
-    'dvdi/driver'?: string | null;
+    'dvdi/driver'?: string;
     /**
      * REX-Ray: storage type, lower-case (e.g. "gp2", "io1").
      */
-    'dvdi/volumetype'?: string | null;
+    'dvdi/volumetype'?: string;
     /**
      * REX-Ray: file system created on a new volume (e.g. "xfs", "ext4").
      */
-    'dvdi/newfstype'?: string | null;
+    'dvdi/newfstype'?: string;
     /**
      * REX-Ray: provisioned IOPS, a positive integer written as a string.
      */
-    'dvdi/iops'?: string | null;
+    'dvdi/iops'?: string;
     /**
      * REX-Ray: format the volume when it is created, erasing any data on it. Marathon accepts only "true" here, and a dry run refuses it; leave it out unless the data may be lost.
      */
-    'dvdi/overwritefs'?: string | null;
+    'dvdi/overwritefs'?: string;
     /**
      * Driver-side size option; `external.size` overrides it.
      */
-    'dvdi/size'?: string | null;
-    [k: string]: string | null | undefined;
+    'dvdi/size'?: string;
+    [k: string]: string | undefined;
   } | null;
   [k: string]: unknown;
 }

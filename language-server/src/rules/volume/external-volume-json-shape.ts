@@ -53,11 +53,18 @@ export const externalVolumeJsonShape: Rule = {
         } else {
           for (const k in e.options) {
             const val = e.options[k];
-            if (typeof val !== 'string') {
+            if (typeof val === 'number' || typeof val === 'boolean') {
               out.push({
                 pointer: joinPointer(v.externalPointer, 'options', k),
                 message: `${quote('error.expected.jsstring')}: option values are strings. Write ${quoted(String(val))}.`,
                 fix: { title: `Quote the value of ${k}`, edits: [{ op: 'replace', pointer: joinPointer(v.externalPointer, 'options', k), value: String(val) }] },
+              });
+            } else if (typeof val !== 'string') {
+              // An object, a list or null has no string form the user meant: say what is wanted, offer no fix.
+              const what = val === null ? 'null' : Array.isArray(val) ? 'a list' : 'an object';
+              out.push({
+                pointer: joinPointer(v.externalPointer, 'options', k),
+                message: `${quote('error.expected.jsstring')}: option values are strings, and ${quoted(k)} is ${what}. Give one string, e.g. ${k === 'dvdi/driver' ? '"rexray"' : '"value"'}.`,
               });
             }
           }
