@@ -84,7 +84,7 @@ export class MountStateUnknown {
     const where = under ? ` (it lies in ${under.mountPoint}, ${under.fsType} ${under.source})` : '';
     const why = answer.timedOut ? `${answer.why}: a filesystem on that path does not answer${where}, like a FUSE mount whose daemon is stopped or hung, or a network mount whose server is gone` : `${answer.why}${where}`;
     this.message = `cannot tell whether ${path} is mounted: /proc/self/mountinfo lists no mount there as named, and resolving the symlinks of its parent dir ${dir} ${why}`;
-    this.remedy = answer.timedOut ? 'make that filesystem answer again (restart its daemon or server) or unmount it (fusermount3 -u, umount -l), then try again' : `fix access to ${dir}, then try again`;
+    this.remedy = answer.timedOut ? 'make that filesystem answer again (restart its daemon or server) or unmount it (fusermount3 -u, umount -l), then try again' : `fix access to ${dir} (a dead FUSE mount on the way, "Transport endpoint is not connected": unmount it with fusermount3 -u or umount -l), then try again`;
   }
 }
 
