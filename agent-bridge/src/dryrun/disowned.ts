@@ -33,7 +33,9 @@ export async function unmountDisowned(deps: RunDeps, e: JournalEntry, client: Pl
   }
   const callers = statusMounts(vol);
   if (!vol || vol.Mountpoint !== mountpoint || callers === undefined || callers.length > 0) return notDisowned;
-  if ((await kernelMountsAt(await readMountinfo(), mountpoint)).length !== 1) return notDisowned;
+  // Exactly our one layer; a mount state that cannot be seen (MountStateUnknown) proves nothing, so nothing is done.
+  const layers = await kernelMountsAt(await readMountinfo(), mountpoint);
+  if (!Array.isArray(layers) || layers.length !== 1) return notDisowned;
   const recheck = await recheckUsers(deps, client, e, warnings);
   if (!recheck.ok) return { ok: false, error: `now in use (${recheck.detail}); unmounting would tear it from that user, so it is left mounted` };
   const disowned = `the plugin no longer lists any caller for ${e.name} (Get: Status.Mounts []) while ${mountpoint} stayed mounted, so no Unmount through it can take the mount down`;

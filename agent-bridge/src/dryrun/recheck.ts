@@ -8,10 +8,11 @@
  *   - plugin Get: caller IDs in Status.Mounts other than ours (our ID, or one "" for dvdcli's ID-less mount);
  *   - /proc/self/mountinfo: more than one mount stacked on the volume's mountpoint. Ours is at most one layer
  *     (the pre-flight refused a volume already mounted there); a plugin without reference counting mounts again
- *     for another caller, and an ID-less Unmount would then take the top layer, which may be theirs.
+ *     for another caller, and an ID-less Unmount would then take the top layer, which may be theirs. Layers that
+ *     cannot be counted (the mountpoint's parent does not answer, inuse/mountinfo.ts) count as someone else's.
  */
 import { agentUsers } from '../inuse/check';
-import { kernelMountsAt, readMountinfo } from '../inuse/mountinfo';
+import { kernelMountsAt, MountStateUnknown, readMountinfo } from '../inuse/mountinfo';
 import type { JournalEntry } from '../journal/journal';
 import type { PluginClient } from '../plugin/client';
 import { proofSources, type RunDeps } from './deps';
@@ -46,7 +47,8 @@ async function otherCallers(deps: RunDeps, client: PluginClient, entry: JournalE
   if (mountpoint) {
     try {
       const layers = await kernelMountsAt(await table, mountpoint);
-      if (layers.length > 1) out.push(`${mountpoint} has ${layers.length} mounts stacked on it in /proc/self/mountinfo (${layers.map((l) => `${l.fsType} ${l.source}`).join(', ')}); ours is at most one, so someone else mounted it too`);
+      if (layers instanceof MountStateUnknown) out.push(`${layers.message}, so a mount of someone else's stacked on ours cannot be ruled out; ${layers.remedy}`);
+      else if (layers.length > 1) out.push(`${mountpoint} has ${layers.length} mounts stacked on it in /proc/self/mountinfo (${layers.map((l) => `${l.fsType} ${l.source}`).join(', ')}); ours is at most one, so someone else mounted it too`);
     } catch (e) {
       warnings.push(`could not re-read /proc/self/mountinfo before unmounting: ${(e as Error).message}`);
     }

@@ -7,7 +7,7 @@
  * (REX-Ray vfs: no kernel mount, no Status) gives `unverified`, never `released`.
  */
 import type { Engine } from '../engines/engine';
-import { kernelMountsAt, readMountinfo } from '../inuse/mountinfo';
+import { kernelMountsAt, MountStateUnknown, readMountinfo } from '../inuse/mountinfo';
 import type { JournalEntry } from '../journal/journal';
 import { PluginClient, type VolumeInfo } from '../plugin/client';
 import type { PluginAddress } from '../plugin/discovery';
@@ -48,6 +48,7 @@ export function statusMounts(vol: VolumeInfo | undefined): unknown[] | undefined
 const ownId = (entry: JournalEntry): string => entry.mountId ?? '';
 
 export interface GoneCheck {
+  /** `still-mounted` also when the kernel's table cannot be looked up at the mountpoint (its parent does not answer). */
   state: 'gone' | 'still-mounted' | 'unseen';
   detail: string;
   /** What showed the mount: the kernel's table at the mountpoint, the plugin's Status.Mounts listing our caller ID. */
@@ -63,10 +64,13 @@ export async function lookForMount(deps: RunDeps, entry: JournalEntry, client: P
   const vol = got.status === 'fulfilled' ? got.value : undefined;
   const mp = mountpoint ?? entry.mountpoint ?? (vol?.Mountpoint || undefined);
   if (table.status === 'rejected') return { state: 'unseen', detail: `cannot read /proc/self/mountinfo: ${(table.reason as Error).message}`, ...(mp ? { mountpoint: mp } : {}) };
-  const kernel = mp ? await kernelMountsAt(table.value, mp) : [];
+  const seen = mp ? await kernelMountsAt(table.value, mp) : [];
+  const kernel = seen instanceof MountStateUnknown ? [] : seen;
   const ids = statusMounts(vol);
   const listed = ids?.includes(ownId(entry)) ?? false;
   const where = { ...(mp ? { mountpoint: mp } : {}), kernel: kernel.length > 0, listed, ...(got.status === 'rejected' ? { getError: got.reason as unknown } : {}) };
+  // Not 'unseen': that lets an accepted Unmount clear the journal entry, and a mount still there would be forgotten.
+  if (seen instanceof MountStateUnknown) return { state: 'still-mounted', detail: `${seen.message}, so the mount is not known to be gone; ${seen.remedy}`, ...where };
   if (kernel.length) return { state: 'still-mounted', detail: `${mp} is still mounted (${kernel[0].fsType} ${kernel[0].source})`, ...where };
   if (listed) return { state: 'still-mounted', detail: `the plugin's Get still lists caller ID ${JSON.stringify(ownId(entry))} in Status.Mounts`, ...where };
   if (entry.seenKernel && mp) return { state: 'gone', detail: `${mp} is no longer in /proc/self/mountinfo${ids ? ' and the plugin lists no caller ID of ours' : ''}`, ...where };

@@ -181,7 +181,7 @@ async function lockedRun(run: Run): Promise<DryRunMountResult> {
     const [agent, pk] = await Promise.all([agentBefore, vol ? pluginAndKernelUsers(vol, [], tableAtGet) : { inUse: false, reasons: [], problems: [] }]);
     const reasons = [...agent.reasons, ...pk.reasons];
     if (reasons.length) return { ok: false, detail: `in use: ${reasons.join('; ')}; not mounting or unmounting it` };
-    const missing = [...agent.problems, ...(vol ? unshownUse(deps, driver, vol) : [])];
+    const missing = [...agent.problems, ...pk.problems, ...(vol ? unshownUse(deps, driver, vol) : [])];
     if (missing.length) {
       missingProof = true;
       return { ok: false, detail: `cannot prove ${driver}/${name} unused: ${missing.join('; ')}; not mounting it` };
@@ -261,7 +261,7 @@ async function mountAndRelease(run: Run, client: PluginClient, create: boolean, 
   await recorded;
   const outcome = await releaseMount(deps, { engine, entry, plugin, mountpoint }, log, warnings, { timeoutMs: deps.timeouts.unmount, recheck: rechecking });
   if (outcome === 'in-use') {
-    warnings.push(`${driver}/${name} became in use while the dry run held it mounted at ${mountpoint}; it was NOT unmounted (that would tear it from the new user); the journal keeps it, and the bridge releases it once nobody else uses it (retried periodically and before the next dry run of this volume)`);
+    warnings.push(`${driver}/${name} became in use (or its use could no longer be ruled out: the in-use-recheck step says why) while the dry run held it mounted at ${mountpoint}; it was NOT unmounted (that would tear it from the new user); the journal keeps it, and the bridge releases it once nobody else uses it (retried periodically and before the next dry run of this volume)`);
     return done(run, 'in-use', mountpoint);
   }
   const ok = (outcome === 'released' || outcome === 'unverified') && !ctx.signal.aborted && log.steps.every((s) => s.ok);

@@ -5,7 +5,7 @@
  */
 import { mkdir } from 'node:fs/promises';
 import { agentUsers } from '../inuse/check';
-import { kernelMountsAt, readMountinfo } from '../inuse/mountinfo';
+import { kernelMountsAt, MountStateUnknown, readMountinfo } from '../inuse/mountinfo';
 import { Journal } from '../journal/journal';
 import { createEventLog } from '../log/logger';
 import { PluginClient } from '../plugin/client';
@@ -83,7 +83,9 @@ export async function createDryRunner(config: DryRunnerConfig): Promise<DryRunne
       for (const v of vols) {
         const mounts = (v.Status as { Mounts?: unknown } | undefined)?.Mounts;
         const cp = await agentUsers(proofSources(deps, driver), driver, v.Name);
-        const inUse = (Array.isArray(mounts) && mounts.length > 0) || (!!v.Mountpoint && (await kernelMountsAt(table, v.Mountpoint)).length > 0) || cp.reasons.length > 0;
+        // A mountpoint whose mount state cannot be seen (its parent does not answer) is listed as in use, never as free.
+        const kernel = v.Mountpoint ? await kernelMountsAt(table, v.Mountpoint) : [];
+        const inUse = (Array.isArray(mounts) && mounts.length > 0) || kernel instanceof MountStateUnknown || kernel.length > 0 || cp.reasons.length > 0;
         out.push({ name: v.Name, ...(v.Mountpoint ? { mountpoint: v.Mountpoint } : {}), inUse });
       }
       return { volumes: out };

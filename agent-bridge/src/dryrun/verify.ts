@@ -4,7 +4,7 @@
  * and the listing run in a child process with its own timeout (fsProbe.ts): a wedged FUSE mount blocks them in
  * the kernel, and inside the bridge that would pin a libuv threadpool thread for good.
  */
-import { kernelMountsAt, readMountinfo, type MountEntry } from '../inuse/mountinfo';
+import { kernelMountsAt, MountStateUnknown, readMountinfo, type MountEntry } from '../inuse/mountinfo';
 import { probeDirectory } from './fsProbe';
 
 export interface VerifyResult {
@@ -29,6 +29,7 @@ export async function verifyMount(mountpoint: string, timeoutMs: number): Promis
   if (probe.type !== 'd') return { ok: false, detail: `${mountpoint} exists but is not a directory; the task's bind mount would fail`, warnings };
   if (!table.ok) return { ok: false, detail: `cannot read /proc/self/mountinfo: ${table.e.message}`, warnings };
   const at = await kernelMountsAt(table.v, mountpoint);
+  if (at instanceof MountStateUnknown) return { ok: false, detail: `${at.message}, so the mount cannot be verified; ${at.remedy}`, warnings };
   if (at.length === 0) {
     // Directory-only drivers (REX-Ray vfs) never kernel-mount; that is a warning, not a failure (dvdi-bridge.md §8.6).
     warnings.push(`${mountpoint} is a directory but not a mount point in /proc/self/mountinfo: the driver may be directory-only (like REX-Ray vfs), or the mount happened in another mount namespace`);

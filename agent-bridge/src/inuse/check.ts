@@ -11,7 +11,7 @@ import { dockerUsers } from './dockerEngine';
 import type { VolumeInfo } from '../plugin/client';
 import { readDockerVolumeCheckpoints } from './dockerVolumeCheckpoint';
 import { DVDI_CHECKPOINT_FILE, readDvdiCheckpoint } from './dvdiCheckpoint';
-import { kernelMountsAt, readMountinfo, type MountEntry } from './mountinfo';
+import { kernelMountsAt, MountStateUnknown, readMountinfo, type MountEntry } from './mountinfo';
 
 export interface InUseReport {
   inUse: boolean;
@@ -82,16 +82,19 @@ export async function agentUsers(src: ProofSources, driver: string, name: string
 
 /**
  * What the plugin's Get and the kernel say. `ownIds` are mount IDs of our own in-flight mounts, ignored.
- * `table` is the mount table read alongside the Get (read here when not given).
+ * `table` is the mount table read alongside the Get (read here when not given). A mountpoint whose mount state
+ * cannot be seen (its parent does not answer, mountinfo.ts) is a problem: a missing proof, so the dry run is refused.
  */
 export async function pluginAndKernelUsers(vol: VolumeInfo, ownIds: string[] = [], table?: Promise<MountEntry[]>): Promise<InUseReport> {
   const reasons: string[] = [];
+  const problems: string[] = [];
   const mounts = vol.Status && Array.isArray((vol.Status as { Mounts?: unknown }).Mounts) ? ((vol.Status as { Mounts: unknown[] }).Mounts) : [];
   const others = mounts.filter((m) => !(typeof m === 'string' && ownIds.includes(m)));
   if (others.length > 0) reasons.push(`plugin Get reports ${others.length} mount(s) by caller ID(s) ${others.map((m) => JSON.stringify(m)).join(', ')}`);
   if (vol.Mountpoint) {
     const at = await kernelMountsAt(await (table ?? readMountinfo()), vol.Mountpoint);
-    if (at.length > 0) reasons.push(`${vol.Mountpoint} is mounted (${at[0].fsType} ${at[0].source}, /proc/self/mountinfo)`);
+    if (at instanceof MountStateUnknown) problems.push(`${at.message}; ${at.remedy}`);
+    else if (at.length > 0) reasons.push(`${vol.Mountpoint} is mounted (${at[0].fsType} ${at[0].source}, /proc/self/mountinfo)`);
   }
-  return { inUse: reasons.length > 0, reasons, problems: [] };
+  return { inUse: reasons.length > 0 || problems.length > 0, reasons, problems };
 }

@@ -3,8 +3,9 @@
  * be the host's, dvdi-bridge.md §8.6). Paths are octal-escaped by the kernel (`\040` for a space), so they are unescaped
  * before comparison.
  */
-import { readFile, realpath } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { resolveParent } from './resolveParent';
 
 export interface MountEntry {
   mountId: number;
@@ -68,19 +69,40 @@ export function mountsAt(entries: MountEntry[], path: string): MountEntry[] {
 }
 
 /**
+ * kernelMountsAt's answer when the path is not listed as named and its parent dir could not be resolved: whether
+ * anything is mounted there is unknown. Never read as "not mounted": every caller treats it as in use, or refuses.
+ */
+export class MountStateUnknown {
+  /** What is wrong and why, e.g. "cannot tell whether /x/v is mounted: … did not finish within 5000 ms: …". */
+  readonly message: string;
+  /** What the operator can do about it. */
+  readonly remedy: string;
+
+  constructor(readonly path: string, dir: string, answer: { why: string; timedOut: boolean }, entries: MountEntry[]) {
+    // The deepest mount the parent lies in as named, for the operator to find the filesystem that does not answer.
+    const under = entries.filter((e) => e.mountPoint !== '/' && (dir === e.mountPoint || dir.startsWith(e.mountPoint + '/'))).sort((a, b) => b.mountPoint.length - a.mountPoint.length)[0];
+    const where = under ? ` (it lies in ${under.mountPoint}, ${under.fsType} ${under.source})` : '';
+    const why = answer.timedOut ? `${answer.why}: a filesystem on that path does not answer${where}, like a FUSE mount whose daemon is stopped or hung, or a network mount whose server is gone` : `${answer.why}${where}`;
+    this.message = `cannot tell whether ${path} is mounted: /proc/self/mountinfo lists no mount there as named, and resolving the symlinks of its parent dir ${dir} ${why}`;
+    this.remedy = answer.timedOut ? 'make that filesystem answer again (restart its daemon or server) or unmount it (fusermount3 -u, umount -l), then try again' : `fix access to ${dir} (a dead FUSE mount on the way, "Transport endpoint is not connected": unmount it with fusermount3 -u or umount -l), then try again`;
+  }
+}
+
+/**
  * mountsAt for a path as a plugin names it. The kernel lists a mount point with the symlinks on its way resolved
  * (`/var/run/x` is `/run/x` there), so a plugin whose base dir lies behind a symlink would never be seen mounted.
- * Only the parent is resolved: stat-ing the mount point itself can hang on a dead FUSE mount.
+ * Only the parent is resolved: stat-ing the mount point itself can hang on a dead FUSE mount. The parent can hang
+ * just the same (it may lie in such a mount), so it is resolved in a child process with a timeout (resolveParent.ts),
+ * and no answer is `MountStateUnknown`, never "not mounted".
  */
-export async function kernelMountsAt(entries: MountEntry[], path: string): Promise<MountEntry[]> {
+export async function kernelMountsAt(entries: MountEntry[], path: string, timeoutMs?: number): Promise<MountEntry[] | MountStateUnknown> {
   const direct = mountsAt(entries, path);
   if (direct.length > 0 || !path.startsWith('/')) return direct;
   const p = path.length > 1 ? path.replace(/\/+$/, '') : path;
-  let resolved: string;
-  try {
-    resolved = join(await realpath(dirname(p)), basename(p));
-  } catch {
-    return direct; // a parent that does not exist holds no mount
-  }
+  const dir = dirname(p);
+  const parent = await resolveParent(dir, timeoutMs);
+  if (parent.kind === 'missing') return direct; // a parent that does not exist holds no mount
+  if (parent.kind === 'unanswered') return new MountStateUnknown(p, dir, parent, entries);
+  const resolved = join(parent.path, basename(p));
   return resolved === p ? direct : mountsAt(entries, resolved);
 }

@@ -17,7 +17,7 @@ import { execFile } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { kernelMountsAt, readMountinfo } from '../inuse/mountinfo';
+import { kernelMountsAt, MountStateUnknown, readMountinfo } from '../inuse/mountinfo';
 
 const run = promisify(execFile);
 const NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
@@ -51,8 +51,12 @@ export class LocalVolumes {
     try {
       const saved = JSON.parse(await readFile(this.tableFile, 'utf8')) as Record<string, string[]>;
       const table = await readMountinfo();
-      // Keep only what the kernel still has mounted: the rest was unmounted behind our back (or by a reboot).
-      for (const [name, ids] of Object.entries(saved)) if ((await kernelMountsAt(table, this.mountpoint(name))).length) this.mounts.set(name, ids);
+      // Keep only what the kernel still has mounted: the rest was unmounted behind our back (or by a reboot). A
+      // mount state that cannot be seen (MountStateUnknown) keeps its holders: dropping them could free a mount in use.
+      for (const [name, ids] of Object.entries(saved)) {
+        const at = await kernelMountsAt(table, this.mountpoint(name));
+        if (at instanceof MountStateUnknown || at.length) this.mounts.set(name, ids);
+      }
     } catch {
       this.mounts = new Map();
     }
@@ -134,10 +138,15 @@ export class LocalVolumes {
     }
   }
 
-  /** Whether the kernel has this volume's mountpoint mounted (the truth after a crash, whatever the table says). */
+  /**
+   * Whether the kernel has this volume's mountpoint mounted (the truth after a crash, whatever the table says). A
+   * state that cannot be seen is an error, never "not mounted": Get, Mount, Unmount and Remove then fail saying why.
+   */
   private async kernelMounted(name: string): Promise<boolean> {
     // --state-dir may be reached through a symlink (/var/run is /run): the kernel lists the resolved path.
-    return (await kernelMountsAt(await readMountinfo(), this.mountpoint(name))).length > 0;
+    const at = await kernelMountsAt(await readMountinfo(), this.mountpoint(name));
+    if (at instanceof MountStateUnknown) throw new DriverError(`${at.message}; ${at.remedy}`);
+    return at.length > 0;
   }
 
   /**

@@ -109,14 +109,15 @@ function stopper(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM'): () =>
 /**
  * Debian's rclone as a real Docker volume plugin, confined to the lab (config, cache, base dir, socket). `base`:
  * its --base-dir, by default `<lab>/rclone/base` (give one reached through a symlink to see paths as on hosts
- * where /var/run is /run).
+ * where /var/run is /run). `driver`: the plugin's name (its socket `<driver>.sock`, its files under `<lab>/<driver>`),
+ * for a second rclone beside the first.
  */
-export async function startRclone(lab: Lab, base = join(lab.root, 'rclone', 'base')): Promise<Proc & { base: string }> {
-  const dir = join(lab.root, 'rclone');
+export async function startRclone(lab: Lab, base = join(lab.root, 'rclone', 'base'), driver = 'rclone'): Promise<Proc & { base: string }> {
+  const dir = join(lab.root, driver);
   await mkdir(join(dir, 'base'), { recursive: true });
   await mkdir(base, { recursive: true });
   await writeFile(join(dir, 'rclone.conf'), '');
-  const sock = join(lab.pluginDir, 'rclone.sock');
+  const sock = join(lab.pluginDir, `${driver}.sock`);
   const child = spawn('rclone', ['serve', 'docker', '--socket-addr', sock, '--base-dir', base, '--cache-dir', join(dir, 'cache'), '--config', join(dir, 'rclone.conf')], {
     stdio: ['ignore', 'ignore', 'pipe'],
     env: { ...process.env, RCLONE_CONFIG: join(dir, 'rclone.conf') },
