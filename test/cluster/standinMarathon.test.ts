@@ -91,6 +91,23 @@ describe('stand-in Marathon contract', () => {
     assert.equal(JSON.parse((await get('/v2/apps/top')).text).app.instances, undefined, 'partialUpdate=false replaces the app');
   });
 
+  it("an app's versions (marathon-api.md §4) are read-only: GET lists and shows them, any other method is 405", async () => {
+    await fetch(`${m.url}/v2/apps`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"id":"/ver/app","cmd":"y"}' });
+    const versions = JSON.parse((await get('/v2/apps/ver/app/versions')).text) as { versions: string[] };
+    assert.equal(versions.versions.length, 1);
+    const [ts] = versions.versions;
+    const shown = await get(`/v2/apps/ver/app/versions/${ts}`);
+    assert.deepEqual([shown.status, JSON.parse(shown.text).id, JSON.parse(shown.text).cmd], [200, '/ver/app', 'y']);
+    assert.deepEqual(JSON.parse((await get('/v2/apps/ver/app/versions/2015-01-01T00:00:00.000Z')).text), { message: "App '/ver/app' does not exist in version 2015-01-01T00:00:00.000Z", details: [] });
+    assert.deepEqual(JSON.parse((await get('/v2/apps/nope/versions')).text), { message: "App '/nope' does not exist", details: [] });
+    for (const [method, path] of [['PUT', '/v2/apps/ver/app/versions'], ['PATCH', '/v2/apps/ver/app/versions'], ['PUT', '/v2/apps/made/up/versions'], ['PUT', `/v2/apps/ver/app/versions/${ts}`], ['DELETE', '/v2/apps/ver/app/versions']]) {
+      const r = await fetch(`${m.url}${path}`, { method, headers: { 'content-type': 'application/json' }, body: method === 'DELETE' ? undefined : '{"cmd":"z"}' });
+      assert.deepEqual([r.status, await r.json()], [405, { message: 'Method Not Allowed' }], `${method} ${path}`);
+    }
+    assert.equal((await get('/v2/apps/made/up/versions')).status, 404, 'no app was created by the PUT');
+    assert.equal(JSON.parse((await get('/v2/apps/ver/app')).text).app.cmd, 'y', 'nor was /ver/app changed');
+  });
+
   it("/v2/events wants exactly Accept: text/event-stream (Jetty's 405 page otherwise)", async () => {
     const r = await get('/v2/events', { accept: 'text/event-stream, */*' });
     assert.equal(r.status, 405);

@@ -1,5 +1,5 @@
 // Stand-in for Marathon (1.10 by default), following ../shared/reference/marathon-api.md: it cannot run here.
-// A real HTTP server on loopback (port 0) serving /v2/info, /v2/groups (embeds), /v2/apps[/id][/tasks|/restart], /v2/pods,
+// A real HTTP server on loopback (port 0) serving /v2/info, /v2/groups (embeds), /v2/apps[/id][/tasks|/restart|/versions], /v2/pods,
 // /v2/events (SSE), /ping and the write routes (bodies recorded), with Marathon's headers (marathon-api.md §1), auth (§2) and
 // error bodies (marathon-api.md §12), plus faults a real network produces: slow, an HTML proxy page, a huge body, a 5xx, a
 // connection closed mid-body, no leader, a sign-in redirect. In-process via startStandinMarathon(), or as a CLI (./main.ts).
