@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startStandinMarathon, type StandinMarathon } from '../standins/marathon/standin';
+import { infoFor, startStandinMarathon, type StandinMarathon } from '../standins/marathon/standin';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -123,5 +123,74 @@ describe('stand-in Marathon contract', () => {
     assert.equal('new_group_enforce_role' in info.marathon_config, false, '1.4 has no new_group_enforce_role (marathon-api.md §9)');
     child.kill('SIGTERM');
     await once(child, 'exit');
+  });
+});
+
+describe('stand-in Marathon as a non-leader (marathon-api.md §1)', () => {
+  let leader: StandinMarathon;
+  let follower: StandinMarathon;
+  before(async () => {
+    leader = await startStandinMarathon({ heartbeatMs: 60_000 });
+    follower = await startStandinMarathon({ leaderUrl: leader.url });
+  });
+  after(async () => {
+    await follower.close();
+    await leader.close();
+  });
+
+  it("forwards every other request to the leader and returns the leader's answer with X-Marathon-Via", async () => {
+    const created = await fetch(`${follower.url}/v2/apps`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': '10.0.0.9' }, body: '{"id":"/via/follower","cmd":"c"}' });
+    assert.equal(created.status, 201);
+    assert.equal(created.headers.get('x-marathon-via'), `1.1 127.0.0.1:${follower.port}`);
+    assert.equal(created.headers.get('x-marathon-leader'), leader.url);
+    const seen = leader.requests.find((r) => r.method === 'POST' && r.path === '/v2/apps')!;
+    assert.equal(seen.body, '{"id":"/via/follower","cmd":"c"}');
+    assert.equal(seen.headers['x-marathon-via'], `1.1 127.0.0.1:${follower.port}`);
+    assert.equal(seen.headers['x-forwarded-for'], '10.0.0.9,127.0.0.1');
+    const read = await fetch(`${follower.url}/v2/groups/via`);
+    assert.deepEqual(((await read.json()) as { apps: { id: string }[] }).apps.map((a) => a.id), ['/via/follower'], "the leader's groups");
+    const ping = await fetch(`${follower.url}/ping`);
+    assert.deepEqual([ping.status, await ping.text(), ping.headers.get('x-marathon-leader')], [200, 'pong', leader.url]);
+  });
+
+  it('redirects the event stream (any path starting with /v2/events) to the same path and query on the leader, without the leader headers', async () => {
+    for (const path of ['/v2/events?event_type=deployment_info&event_type=x', '/v2/events/']) {
+      const r = await fetch(`${follower.url}${path}`, { headers: { accept: 'text/event-stream' }, redirect: 'manual' });
+      assert.equal(r.status, 302, path);
+      assert.equal(r.headers.get('location'), `${leader.url}${path}`);
+      assert.equal(r.headers.get('x-marathon-leader'), null, 'only the leader sets X-Marathon-Leader');
+      assert.equal(r.headers.get('cache-control'), 'no-cache, no-store, must-revalidate');
+    }
+  });
+
+  it('a 1.6 non-leader proxies the event stream like any request', async () => {
+    const old = await startStandinMarathon({ leaderUrl: leader.url, info: infoFor('1.6.549') });
+    try {
+      const controller = new AbortController();
+      const r = await fetch(`${old.url}/v2/events`, { headers: { accept: 'text/event-stream' }, redirect: 'manual', signal: controller.signal });
+      assert.equal(r.status, 200);
+      const first = await r.body!.getReader().read();
+      assert.match(new TextDecoder().decode(first.value), /^event: event_stream_attached\r\n/);
+      controller.abort();
+    } finally {
+      await old.close();
+    }
+  });
+
+  it("answers Jetty's 502 when the leader refuses the connection, and on a proxying loop", async () => {
+    const gone = await startStandinMarathon();
+    const goneUrl = gone.url;
+    await gone.close();
+    const orphan = await startStandinMarathon({ leaderUrl: goneUrl });
+    try {
+      const r = await fetch(`${orphan.url}/v2/info`);
+      assert.equal(r.status, 502);
+      assert.match(await r.text(), /Connection to leader refused\./);
+      const loop = await fetch(`${orphan.url}/v2/info`, { headers: { 'x-marathon-via': `1.1 127.0.0.1:${orphan.port}` } });
+      assert.equal(loop.status, 502);
+      assert.match(await loop.text(), /Detected proxying loop\./);
+    } finally {
+      await orphan.close();
+    }
   });
 });
