@@ -114,6 +114,15 @@ describe('stand-in Marathon contract', () => {
     assert.match(r.text, /HTTP method GET is not supported by this URL/);
   });
 
+  it('/v2/events answers at once, before any event: the headers of a stream whose event_type filter nothing matches yet', async () => {
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), 2_000);
+    const r = await fetch(`${m.url}/v2/events?event_type=nothing_yet`, { headers: { accept: 'text/event-stream' }, signal: controller.signal });
+    clearTimeout(timer);
+    assert.equal(r.status, 200);
+    controller.abort();
+  });
+
   it('runs as a command and prints its URL first', async () => {
     const child = spawn(process.execPath, ['--import', 'tsx', join(here, '../standins/marathon/main.ts'), '--version', '1.4.7'], { stdio: ['ignore', 'pipe', 'inherit'] });
     const [chunk] = (await once(child.stdout, 'data')) as [Buffer];
