@@ -1,6 +1,7 @@
 /**
  * The gate as a server: Marathon's definition writes are judged (routes.ts → judge.ts) and refused, annotated
- * or audited by mode; every other request goes to Marathon untouched and streamed through http-proxy-3.
+ * or audited by mode; every other request goes to Marathon untouched and streamed through http-proxy-3, the event
+ * stream to the leader when a non-leader redirects it there (leaderEvents.ts).
  * Its own endpoints live under /_gate/, a path Marathon does not serve.
  */
 import { Agent as HttpAgent, createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -16,6 +17,7 @@ import { crossAppRuleIds } from './crossApp';
 import { ClusterState, defaultClusterStateOptions, type ClusterStateOptions, type RootGroupReader } from './clusterState';
 import { dropHopByHop } from './hopByHop';
 import { hasErrors, judge, type Judgement } from './judge';
+import { isEventStreamRequest, leaderEvents } from './leaderEvents';
 import { bodyTooLarge, cannotDecide, marathonUnreachable, nestedTooDeep, notValid, type MarathonErrorBody } from './marathonErrors';
 import { maxNestingDepth, nestsDeeperThan } from './nesting';
 import { decodeBody } from './marathonReader';
@@ -41,6 +43,8 @@ export interface GateOptions {
   tls?: { cert: string; key: string };
   maxBodyBytes?: number;
   clusterState?: ClusterStateOptions;
+  /** How long a non-leader's event-stream redirect may take to follow: asking for the leader, its answer (default 5 s). */
+  leaderTimeoutMs?: number;
   /** One structured log entry per judged request; never given headers or bodies. */
   log?: (entry: Record<string, unknown>) => void;
 }
@@ -69,6 +73,7 @@ export async function startGate(options: GateOptions, host: string, port: number
     ? new HttpsAgent({ keepAlive: true, maxFreeSockets: 64, ca: options.marathonCa, servername })
     : new HttpAgent({ keepAlive: true, maxFreeSockets: 64 });
   const proxy = createProxyServer({ target: options.marathon.href, xfwd: true, agent, ca: options.marathonCa, secure: true });
+  const events = leaderEvents(proxy, { marathon: options.marathon, marathonAgent: agent, marathonCa: options.marathonCa, timeoutMs: options.leaderTimeoutMs ?? 5_000, log });
   const accepted = new WeakMap<IncomingMessage, Judgement>();
   const readerStatus = compareVersions(options.profile.marathonVersion, '1.5') < 0 ? 400 : 422;
 
@@ -83,6 +88,7 @@ export async function startGate(options: GateOptions, host: string, port: number
     // The client's connection, not Marathon's: http-proxy-3 otherwise fills in `keep-alive` (the client's own
     // Connection header is dropped as hop-by-hop), and a client that asked to close would wait for the timeout.
     proxyRes.headers.connection = res.shouldKeepAlive ? 'keep-alive' : 'close';
+    if (events.follows(req)) return events.answer(proxyRes, req, res);
     const v = accepted.get(req);
     const status = proxyRes.statusCode ?? 0;
     // warn mode's findings go with Marathon's answer; not with an answer that turns the client away, a sign-in
@@ -238,7 +244,7 @@ export async function startGate(options: GateOptions, host: string, port: number
     const route = admissionRoute(req.method, url);
     if (!route || !judgeable(req, route)) {
       metrics.requests.inc({ route: route?.label ?? 'other', decision: route ? 'unjudged' : 'proxied' });
-      return forward(req, res);
+      return isEventStreamRequest(req.method, url) ? events.forward(req, res) : forward(req, res);
     }
     const decision = await admit(req, res, route);
     metrics.requests.inc({ route: route.label, decision });
@@ -281,6 +287,7 @@ export async function startGate(options: GateOptions, host: string, port: number
         server.close(() => resolve());
         server.closeAllConnections();
         agent.destroy();
+        events.close();
         proxy.close();
       }),
   };

@@ -53,6 +53,25 @@ export function marathonUnreachable(target: string, code: string): MarathonError
   return { status: 502, body: JSON.stringify({ message: `marathon-gate could not reach Marathon at ${target} (${code}).` }) };
 }
 
+/** The event stream's redirect to Marathon's leader was followed and the leader did not answer (leaderEvents.ts). */
+export function leaderUnreachable(leader: string, marathon: string, reason: string): MarathonErrorBody {
+  const message = `marathon-gate could not reach Marathon's leader at ${leader}, where Marathon at ${marathon} sends the event stream (${reason}).`;
+  return { status: 502, body: JSON.stringify({ message }) };
+}
+
+/** Marathon redirected the event stream but named no leader when asked (leaderEvents.ts): it may be down or changing. */
+export function leaderNotNamed(leader: string, marathon: string, why: string): MarathonErrorBody {
+  const message =
+    `Marathon at ${marathon} sends the event stream to its leader at ${leader}, but named no leader when marathon-gate asked (${why}): ` +
+    `the leader may be down or changing. The gate sends the client's credentials only to the leader Marathon names; retry.`;
+  return { status: 502, body: JSON.stringify({ message }) };
+}
+
+export function tooManyLeaderRedirects(hops: number, last: string): MarathonErrorBody {
+  const message = `marathon-gate followed ${hops} redirects of the event stream without reaching Marathon's leader (the last to ${last}); leadership may be changing: retry.`;
+  return { status: 502, body: JSON.stringify({ message }) };
+}
+
 export function bodyTooLarge(limit: number): MarathonErrorBody {
   const message = `marathon-gate reads request bodies up to ${limit} bytes to check them; this one is larger, so it is refused (--mode deny).`;
   return { status: 413, body: JSON.stringify({ message }) };

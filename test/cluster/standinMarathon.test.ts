@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startStandinMarathon, type StandinMarathon } from '../standins/marathon/standin';
+import { infoFor, startStandinMarathon, type StandinMarathon } from '../standins/marathon/standin';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -91,10 +91,36 @@ describe('stand-in Marathon contract', () => {
     assert.equal(JSON.parse((await get('/v2/apps/top')).text).app.instances, undefined, 'partialUpdate=false replaces the app');
   });
 
+  it("an app's versions (marathon-api.md §4) are read-only: GET lists and shows them, any other method is 405", async () => {
+    await fetch(`${m.url}/v2/apps`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"id":"/ver/app","cmd":"y"}' });
+    const versions = JSON.parse((await get('/v2/apps/ver/app/versions')).text) as { versions: string[] };
+    assert.equal(versions.versions.length, 1);
+    const [ts] = versions.versions;
+    const shown = await get(`/v2/apps/ver/app/versions/${ts}`);
+    assert.deepEqual([shown.status, JSON.parse(shown.text).id, JSON.parse(shown.text).cmd], [200, '/ver/app', 'y']);
+    assert.deepEqual(JSON.parse((await get('/v2/apps/ver/app/versions/2015-01-01T00:00:00.000Z')).text), { message: "App '/ver/app' does not exist in version 2015-01-01T00:00:00.000Z", details: [] });
+    assert.deepEqual(JSON.parse((await get('/v2/apps/nope/versions')).text), { message: "App '/nope' does not exist", details: [] });
+    for (const [method, path] of [['PUT', '/v2/apps/ver/app/versions'], ['PATCH', '/v2/apps/ver/app/versions'], ['PUT', '/v2/apps/made/up/versions'], ['PUT', `/v2/apps/ver/app/versions/${ts}`], ['DELETE', '/v2/apps/ver/app/versions']]) {
+      const r = await fetch(`${m.url}${path}`, { method, headers: { 'content-type': 'application/json' }, body: method === 'DELETE' ? undefined : '{"cmd":"z"}' });
+      assert.deepEqual([r.status, await r.json()], [405, { message: 'Method Not Allowed' }], `${method} ${path}`);
+    }
+    assert.equal((await get('/v2/apps/made/up/versions')).status, 404, 'no app was created by the PUT');
+    assert.equal(JSON.parse((await get('/v2/apps/ver/app')).text).app.cmd, 'y', 'nor was /ver/app changed');
+  });
+
   it("/v2/events wants exactly Accept: text/event-stream (Jetty's 405 page otherwise)", async () => {
     const r = await get('/v2/events', { accept: 'text/event-stream, */*' });
     assert.equal(r.status, 405);
     assert.match(r.text, /HTTP method GET is not supported by this URL/);
+  });
+
+  it('/v2/events answers at once, before any event: the headers of a stream whose event_type filter nothing matches yet', async () => {
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), 2_000);
+    const r = await fetch(`${m.url}/v2/events?event_type=nothing_yet`, { headers: { accept: 'text/event-stream' }, signal: controller.signal });
+    clearTimeout(timer);
+    assert.equal(r.status, 200);
+    controller.abort();
   });
 
   it('runs as a command and prints its URL first', async () => {
@@ -106,5 +132,74 @@ describe('stand-in Marathon contract', () => {
     assert.equal('new_group_enforce_role' in info.marathon_config, false, '1.4 has no new_group_enforce_role (marathon-api.md §9)');
     child.kill('SIGTERM');
     await once(child, 'exit');
+  });
+});
+
+describe('stand-in Marathon as a non-leader (marathon-api.md §1)', () => {
+  let leader: StandinMarathon;
+  let follower: StandinMarathon;
+  before(async () => {
+    leader = await startStandinMarathon({ heartbeatMs: 60_000 });
+    follower = await startStandinMarathon({ leaderUrl: leader.url });
+  });
+  after(async () => {
+    await follower.close();
+    await leader.close();
+  });
+
+  it("forwards every other request to the leader and returns the leader's answer with X-Marathon-Via", async () => {
+    const created = await fetch(`${follower.url}/v2/apps`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': '10.0.0.9' }, body: '{"id":"/via/follower","cmd":"c"}' });
+    assert.equal(created.status, 201);
+    assert.equal(created.headers.get('x-marathon-via'), `1.1 127.0.0.1:${follower.port}`);
+    assert.equal(created.headers.get('x-marathon-leader'), leader.url);
+    const seen = leader.requests.find((r) => r.method === 'POST' && r.path === '/v2/apps')!;
+    assert.equal(seen.body, '{"id":"/via/follower","cmd":"c"}');
+    assert.equal(seen.headers['x-marathon-via'], `1.1 127.0.0.1:${follower.port}`);
+    assert.equal(seen.headers['x-forwarded-for'], '10.0.0.9,127.0.0.1');
+    const read = await fetch(`${follower.url}/v2/groups/via`);
+    assert.deepEqual(((await read.json()) as { apps: { id: string }[] }).apps.map((a) => a.id), ['/via/follower'], "the leader's groups");
+    const ping = await fetch(`${follower.url}/ping`);
+    assert.deepEqual([ping.status, await ping.text(), ping.headers.get('x-marathon-leader')], [200, 'pong', leader.url]);
+  });
+
+  it('redirects the event stream (any path starting with /v2/events) to the same path and query on the leader, without the leader headers', async () => {
+    for (const path of ['/v2/events?event_type=deployment_info&event_type=x', '/v2/events/']) {
+      const r = await fetch(`${follower.url}${path}`, { headers: { accept: 'text/event-stream' }, redirect: 'manual' });
+      assert.equal(r.status, 302, path);
+      assert.equal(r.headers.get('location'), `${leader.url}${path}`);
+      assert.equal(r.headers.get('x-marathon-leader'), null, 'only the leader sets X-Marathon-Leader');
+      assert.equal(r.headers.get('cache-control'), 'no-cache, no-store, must-revalidate');
+    }
+  });
+
+  it('a 1.6 non-leader proxies the event stream like any request', async () => {
+    const old = await startStandinMarathon({ leaderUrl: leader.url, info: infoFor('1.6.549') });
+    try {
+      const controller = new AbortController();
+      const r = await fetch(`${old.url}/v2/events`, { headers: { accept: 'text/event-stream' }, redirect: 'manual', signal: controller.signal });
+      assert.equal(r.status, 200);
+      const first = await r.body!.getReader().read();
+      assert.match(new TextDecoder().decode(first.value), /^event: event_stream_attached\r\n/);
+      controller.abort();
+    } finally {
+      await old.close();
+    }
+  });
+
+  it("answers Jetty's 502 when the leader refuses the connection, and on a proxying loop", async () => {
+    const gone = await startStandinMarathon();
+    const goneUrl = gone.url;
+    await gone.close();
+    const orphan = await startStandinMarathon({ leaderUrl: goneUrl });
+    try {
+      const r = await fetch(`${orphan.url}/v2/info`);
+      assert.equal(r.status, 502);
+      assert.match(await r.text(), /Connection to leader refused\./);
+      const loop = await fetch(`${orphan.url}/v2/info`, { headers: { 'x-marathon-via': `1.1 127.0.0.1:${orphan.port}` } });
+      assert.equal(loop.status, 502);
+      assert.match(await loop.text(), /Detected proxying loop\./);
+    } finally {
+      await orphan.close();
+    }
   });
 });

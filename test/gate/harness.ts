@@ -3,6 +3,7 @@
 import { Agent, request } from 'node:http';
 import { after, before } from 'node:test';
 import { defaultProfile, type Profile } from '@marathon-devtools/language-server';
+import type { MarathonAuth } from '@marathon-devtools/cluster/marathon/options';
 import { rootGroupReader } from '../../gate/src/cli/rootGroupReader';
 import { startStandinMarathon, type StandinMarathon } from '../standins/marathon/standin';
 import { startGate, type FailMode, type GateOptions, type Mode, type RunningGate } from '../../gate/src/gate';
@@ -37,6 +38,9 @@ export interface TestGateOptions {
   logs?: Record<string, unknown>[];
   clusterState?: GateOptions['clusterState'];
   maxBodyBytes?: number;
+  /** The gate's own credentials for its root-group reads. */
+  auth?: MarathonAuth;
+  leaderTimeoutMs?: number;
 }
 
 export function gateInFrontOf(marathonUrl: string, o: TestGateOptions = {}): Promise<RunningGate> {
@@ -44,10 +48,11 @@ export function gateInFrontOf(marathonUrl: string, o: TestGateOptions = {}): Pro
   return startGate(
     {
       marathon, mode: o.mode ?? 'deny', fail: o.fail ?? 'closed', profile: o.profile ?? defaultProfile,
-      readRootGroup: rootGroupReader(marathon, {}, 2_000),
+      readRootGroup: rootGroupReader(marathon, { auth: o.auth }, 2_000),
       log: (e) => o.logs?.push(e),
       clusterState: o.clusterState ?? { refreshMs: 60_000, maxAgeMs: 60_000, waitMs: 2_000 },
       maxBodyBytes: o.maxBodyBytes,
+      leaderTimeoutMs: o.leaderTimeoutMs,
     },
     '127.0.0.1',
     0,

@@ -18,9 +18,10 @@ for (const [method, path] of [['PATCH', '/v2/pods/db'], ['PUT', '/v2/pods'], ['P
   });
 }
 
-// marathon-api.md §4: an app is restarted with POST /v2/apps/{id}/restart. Jersey matches that path before `{id}`, so
-// a PUT or PATCH there is Marathon's 405 too, not an update of an app named `…/restart` for the gate to refuse.
-for (const [method, path] of [['PUT', '/v2/apps/x/restart'], ['PATCH', '/v2/apps/prod/x/restart']] as const) {
+// marathon-api.md §4: an app is restarted with POST /v2/apps/{id}/restart and its versions only read (GET). Jersey matches
+// those paths before `{id}`, so a PUT or PATCH there is Marathon's 405 too, not an update of an app named `…/restart` or
+// `…/versions` for the gate to refuse.
+for (const [method, path] of [['PUT', '/v2/apps/x/restart'], ['PATCH', '/v2/apps/prod/x/restart'], ['PUT', '/v2/apps/x/versions'], ['PATCH', '/v2/apps/prod/x/versions/2015-09-29T15:59:51.164Z']] as const) {
   test(`${method} ${path}: Marathon's 405 Method Not Allowed, not the gate's finding`, async () => {
     const a = await call(method, `${lab.gate.url}${path}`, '{}');
     assert.deepEqual({ status: a.status, body: JSON.parse(a.body) }, { status: 405, body: { message: 'Method Not Allowed' } });

@@ -27,6 +27,9 @@ export class EventHub {
     // Jetty ends the stream by closing the connection, no chunked framing (marathon-api.md §10).
     res.useChunkedEncodingByDefault = false;
     res.writeHead(200, { ...headers, 'Content-Type': 'text/event-stream;charset=UTF-8', Connection: 'close' });
+    // Sent at once, before any event: Jetty's EventSourceServlet (the framing source marathon-api.md §10 names) flushes
+    // them on attaching. Node would hold them back until the first write, which an event_type filter may delay for good.
+    res.flushHeaders();
     const sub: Subscriber = { res, types: new Set(query.getAll('event_type')) };
     this.subscribers.add(sub);
     // The response's close, not the request's: a request emits 'close' as soon as its (empty) body is read.

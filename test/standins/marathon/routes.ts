@@ -150,6 +150,19 @@ function apps(state: StandinState, req: RouteRequest): RouteAnswer {
     if (!findApp(state.root, id)) return notFound(`App '${id}' does not exist`);
     return json(200, { tasks: state.tasks[id] ?? [] });
   }
+  const versions = /^(.+)\/versions(?:\/([^/]+))?$/.exec(rest);
+  if (versions) {
+    // marathon-api.md §4: `{appId}/versions` is a sub-resource with GET routes only, and Jersey matches its path before
+    // `{id}`: any other method there is its 405 (marathon-api.md §1, §12), never an update of an app named `…/versions`.
+    // The stand-in keeps no history: the stored definition is the one version it knows.
+    if (req.method !== 'GET') return mapped(405, 'Method Not Allowed');
+    const id = absoluteId(versions[1]);
+    const app = findApp(state.root, id);
+    if (!app) return notFound(`App '${id}' does not exist`);
+    const known = typeof app.version === 'string' ? [app.version] : [];
+    if (versions[2] === undefined) return json(200, { versions: known });
+    return known.includes(versions[2]) ? json(200, app) : notFound(`App '${id}' does not exist in version ${versions[2]}`);
+  }
   const restart = /^(.+)\/restart$/.exec(rest);
   if (restart && req.method !== 'DELETE') {
     // marathon-api.md §4: `POST /v2/apps/{id}/restart` → deployment result; Jersey matches this path before `{id}`, so

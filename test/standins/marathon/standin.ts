@@ -1,10 +1,11 @@
 // Stand-in for Marathon (1.10 by default), following ../shared/reference/marathon-api.md: it cannot run here.
-// A real HTTP server on loopback (port 0) serving /v2/info, /v2/groups (embeds), /v2/apps[/id][/tasks|/restart], /v2/pods,
+// A real HTTP server on loopback (port 0) serving /v2/info, /v2/groups (embeds), /v2/apps[/id][/tasks|/restart|/versions], /v2/pods,
 // /v2/events (SSE), /ping and the write routes (bodies recorded), with Marathon's headers (marathon-api.md §1), auth (§2) and
 // error bodies (marathon-api.md §12), plus faults a real network produces: slow, an HTML proxy page, a huge body, a 5xx, a
-// connection closed mid-body, no leader, a sign-in redirect. In-process via startStandinMarathon(), or as a CLI (./main.ts).
+// connection closed mid-body, no leader, a sign-in redirect; and a non-leader in front of another stand-in as its leader
+// (marathon-api.md §1). In-process via startStandinMarathon(), or as a CLI (./main.ts).
 // Routes ignore matrix parameters (`/v2/apps;x=1`), as Jersey's path matching does.
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, request, type IncomingMessage, type ServerResponse } from 'node:http';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -57,8 +58,11 @@ export type StandinFault =
   /** Half the answer, then the connection closes: at once, or `afterMs` later (the client has the headers by then). */
   | { kind: 'close-mid-body'; afterMs?: number }
   | { kind: 'no-leader' }
-  /** A proxy in front sending every request to a sign-in page (Marathon itself redirects only `/` and the event stream). */
-  | { kind: 'redirect'; status: number };
+  /**
+   * A proxy in front sending every request to a sign-in page (Marathon itself redirects only `/` and the event stream),
+   * or, with `to`, to the same path and query on that origin (a redirect shaped like a leader's, from something else).
+   */
+  | { kind: 'redirect'; status: number; to?: string };
 
 export interface StandinOptions {
   rootGroup?: GroupInfo;
@@ -68,7 +72,11 @@ export interface StandinOptions {
   /** Heartbeat period of /v2/events (Marathon: 10 s). */
   heartbeatMs?: number;
   port?: number;
-  /** Act as a non-leader whose leader is this URL: `/v2/events` answers 302 to it (marathon-api.md §1, 1.8+). */
+  /**
+   * Act as a non-leader whose leader is this URL (marathon-api.md §1): every request is forwarded to it and its answer
+   * returned, except paths starting with `/v2/events`, which get a 302 to the same path and query there (1.7+; 1.6 and
+   * older proxy the stream like any request).
+   */
   leaderUrl?: string;
 }
 
@@ -134,7 +142,8 @@ export async function startStandinMarathon(o: StandinOptions = {}): Promise<Stan
     return { status: 401, headers: { 'WWW-Authenticate': 'basic realm="Mesosphere"' }, body: jettyPage(401, 'Unauthorized'), type: 'text/html;charset=iso-8859-1' };
   }
 
-  async function handle(req: IncomingMessage, res: ServerResponse, body: string): Promise<void> {
+  async function handle(req: IncomingMessage, res: ServerResponse, raw: Buffer): Promise<void> {
+    const body = raw.toString('utf8');
     const url = new URL(req.url ?? '/', 'http://standin');
     const { authorization, ...headers } = req.headers;
     requests.push({ method: req.method ?? 'GET', path: url.pathname, query: url.search, headers, authorized: authorization !== undefined, body });
@@ -154,7 +163,7 @@ export async function startStandinMarathon(o: StandinOptions = {}): Promise<Stan
       return;
     }
     if (f?.kind === 'redirect') {
-      res.writeHead(f.status, { Location: `https://sso.example.com/login?return=${encodeURIComponent(url.pathname + url.search)}` });
+      res.writeHead(f.status, { Location: f.to ? `${f.to}${req.url ?? '/'}` : `https://sso.example.com/login?return=${encodeURIComponent(url.pathname + url.search)}` });
       res.end();
       return;
     }
@@ -186,10 +195,15 @@ export async function startStandinMarathon(o: StandinOptions = {}): Promise<Stan
       return;
     }
 
-    if (url.pathname === '/v2/events' && req.method === 'GET' && o.leaderUrl) {
-      res.writeHead(302, { ...base, Location: `${o.leaderUrl}${url.pathname}${url.search}` });
-      res.end();
-      return;
+    if (o.leaderUrl) {
+      // A non-leader's answer to the event stream is its own: the filters' cache headers, none of the leader's.
+      const [major, minor] = String(state.info.version ?? '1.10').split('.').map(Number);
+      if (url.pathname.startsWith('/v2/events') && (major > 1 || minor >= 7)) {
+        res.writeHead(302, { ...COMMON_HEADERS, Location: `${o.leaderUrl}${req.url ?? '/'}` });
+        res.end();
+        return;
+      }
+      return forwardToLeader(req, res, raw, o.leaderUrl);
     }
     if (url.pathname === '/v2/events' && req.method === 'GET') {
       // marathon-api.md §10: Jetty compares the Accept value with exactly this string.
@@ -224,12 +238,47 @@ export async function startStandinMarathon(o: StandinOptions = {}): Promise<Stan
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
-      handle(req, res, Buffer.concat(chunks).toString('utf8')).catch((err: unknown) => {
+      handle(req, res, Buffer.concat(chunks)).catch((err: unknown) => {
         if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'application/json' });
         res.end(JSON.stringify({ message: String(err) }));
       });
     });
   });
+  /**
+   * marathon-api.md §1, a non-leader that knows the leader: the request verbatim (method, body, query, every header but
+   * `Connection` and `Host`) plus `X-Marathon-Via` and `X-Forwarded-For`; the leader's status, headers and body back,
+   * streamed, plus `X-Marathon-Via`. Failures are Jetty pages: a loop, a refused connection (502), anything else (500).
+   */
+  function forwardToLeader(req: IncomingMessage, res: ServerResponse, raw: Buffer, leaderUrl: string): void {
+    const via = `1.1 127.0.0.1:${port}`;
+    const fail = (status: number, message: string) => {
+      res.writeHead(status, { ...COMMON_HEADERS, 'Content-Type': 'text/html;charset=iso-8859-1' });
+      res.end(jettyPage(status, message));
+    };
+    const seen = [req.headers['x-marathon-via'] ?? []].flat().flatMap((v) => v.split(',')).map((v) => v.trim());
+    if (seen.includes(via)) return fail(502, 'Detected proxying loop.');
+    const headers: Record<string, string | string[]> = {};
+    for (const [k, v] of Object.entries(req.headers)) if (v !== undefined && !['host', 'connection', 'content-length', 'transfer-encoding'].includes(k)) headers[k] = v;
+    headers['x-marathon-via'] = [...seen.filter(Boolean), via];
+    headers['x-forwarded-for'] = [req.headers['x-forwarded-for'], req.socket.remoteAddress].filter(Boolean).join(',');
+    const withBody = !['GET', 'HEAD', 'DELETE'].includes(req.method ?? 'GET');
+    if (withBody) headers['content-type'] ??= 'application/json';
+    const out = request(`${leaderUrl}${req.url ?? '/'}`, { method: req.method, headers }, (up) => {
+      const back = { ...up.headers };
+      for (const h of ['connection', 'keep-alive', 'transfer-encoding']) delete back[h];
+      res.writeHead(up.statusCode ?? 502, { ...back, 'X-Marathon-Via': via });
+      up.pipe(res);
+      up.on('error', () => res.destroy());
+    });
+    out.on('error', (e: NodeJS.ErrnoException) => {
+      if (res.headersSent) res.destroy();
+      else if (e.code === 'ECONNREFUSED') fail(502, 'Connection to leader refused.');
+      else fail(500, 'Server Error');
+    });
+    res.on('close', () => out.destroy());
+    out.end(withBody ? raw : undefined);
+  }
+
   await new Promise<void>((resolve) => server.listen(o.port ?? 0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
   const url = `http://127.0.0.1:${port}`;
