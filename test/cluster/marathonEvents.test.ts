@@ -129,6 +129,23 @@ describe('followEvents', () => {
     await bounded('closing the non-leader', follower.close());
   });
 
+  it('does not follow a redirect of the stream to a host that is not the leader, and sends it no token', limit, async () => {
+    const impostor = await startStandinMarathon();
+    const front = await startStandinMarathon({ auth: { kind: 'token', token: 't0k3n' } });
+    front.setFault({ kind: 'redirect', status: 302, to: impostor.url.replace(/\/$/, '') }, '/v2/events');
+    const c = new MarathonClient({ url: front.url, auth: { kind: 'token', token: 't0k3n' } });
+    const states = new Recorder<EventStreamState>();
+    const f = followEvents(c, { reconnectMs: 10_000, onEvent: () => {}, onState: states.push });
+    await states.wait('the stream to be declared down', (all) => all.some((s) => s.state === 'down'));
+    const down = states.items.find((s) => s.state === 'down')!;
+    assert.ok(down.state === 'down' && /not the Marathon leader \(the leader Marathon names is http:\/\/127\.0\.0\.1:\d+\): not following it with the credentials/.test(down.error.message), JSON.stringify(down));
+    assert.deepEqual(impostor.requests, [], 'the redirect target got a request');
+    await bounded('follower.close', f.close());
+    await bounded('client.close', c.close());
+    await bounded('closing the front', front.close());
+    await bounded('closing the impostor', impostor.close());
+  });
+
   it('keeps retrying while the server is down, with a reason each time', limit, async () => {
     const gone = await startStandinMarathon();
     const url = gone.url;

@@ -60,7 +60,9 @@ export function followEvents(client: MarathonClient, o: FollowEventsOptions): Ev
       const location = res.headers.location;
       if ((res.status === 301 || res.status === 302 || res.status === 307) && typeof location === 'string' && hop < MAX_REDIRECTS) {
         discard(res.body);
-        path = new URL(location, res.url).toString();
+        const target = new URL(location, res.url);
+        await mayFollow(target, res.url);
+        path = target.toString();
         continue;
       }
       if (res.status !== 200) {
@@ -71,6 +73,22 @@ export function followEvents(client: MarathonClient, o: FollowEventsOptions): Ev
       await readStream(res.body, res.url);
       return;
     }
+  }
+
+  /**
+   * The client's credentials go with the request, so a redirect is followed only where Marathon itself sends them:
+   * the same origin, or the leader Marathon names in `X-Marathon-Leader` (marathon-api.md §1; a non-leader forwards
+   * every other request, credentials included, there). A sign-in page or any other host gets nothing.
+   */
+  async function mayFollow(target: URL, from: string): Promise<void> {
+    if (target.protocol !== 'http:' && target.protocol !== 'https:') throw refuse(target, from, 'not http(s)');
+    if (target.origin === new URL(from).origin) return;
+    if (!client.leader) {
+      const ping = await client.stream('GET', 'ping', { accept: 'text/plain', signal: stop.signal, timeoutMs: 5_000 });
+      discard(ping.body);
+    }
+    const leader = client.leader ? originOf(client.leader) : undefined;
+    if (leader !== target.origin) throw refuse(target, from, leader ? `the leader Marathon names is ${leader}` : 'Marathon names no leader (X-Marathon-Leader)');
   }
 
   async function readStream(body: StreamResponse['body'], url: string): Promise<void> {
@@ -152,4 +170,17 @@ export function followEvents(client: MarathonClient, o: FollowEventsOptions): Ev
       await done;
     },
   };
+}
+
+function originOf(leader: string): string | undefined {
+  try {
+    return new URL(/^https?:\/\//i.test(leader) ? leader : `http://${leader}`).origin;
+  } catch {
+    return undefined;
+  }
+}
+
+function refuse(target: URL, from: string, why: string): MarathonError {
+  const shown = `${target.protocol}//${target.host}${target.pathname}`;
+  return new MarathonError('http', from, `redirected to ${shown}, which is not the Marathon leader (${why}): not following it with the credentials; give the URL of Marathon itself`);
 }
