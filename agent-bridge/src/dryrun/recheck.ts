@@ -3,7 +3,8 @@
  * unknown outcome, in the late-mount sweep and in recover(). Mesos serializes volume operations only inside the
  * agent, so a task may have started using the volume while the dry run held it mounted (or while the bridge was
  * down). Both isolators' checkpoints, the plugin's Get and the kernel's mount table are read again,
- * concurrently; any user other than our own mount means no unmount:
+ * concurrently; any user other than our own mount, or a task record (checkpoint, Docker, mount table) that cannot
+ * be read, means no unmount (a failed Get only warns, below):
  *   - checkpoints and Docker's running containers: a container listed for this driver/name;
  *   - plugin Get: caller IDs in Status.Mounts other than ours (our ID, or one "" for dvdcli's ID-less mount);
  *   - /proc/self/mountinfo: more than one mount stacked on the volume's mountpoint. Ours is at most one layer
@@ -19,7 +20,9 @@ import { proofSources, type RunDeps } from './deps';
 
 export async function recheckUsers(deps: RunDeps, client: PluginClient, entry: JournalEntry, warnings: string[]): Promise<{ ok: boolean; detail: string }> {
   const [cp, others] = await Promise.all([agentUsers(proofSources(deps, entry.driver), entry.driver, entry.name), otherCallers(deps, client, entry, warnings)]);
-  const reasons = [...cp.reasons, ...others];
+  // A source that cannot be read now (dockerd stopped answering, a checkpoint dir unreadable) proves nothing: the
+  // pre-flight refuses on the same problems, and here they keep the mount for a later retry instead of an unmount.
+  const reasons = [...cp.reasons, ...cp.problems, ...others];
   return { ok: reasons.length === 0, detail: reasons.length ? reasons.join('; ') : 'still unused by anyone else' };
 }
 
@@ -41,6 +44,9 @@ async function otherCallers(deps: RunDeps, client: PluginClient, entry: JournalE
     }
     if (rest.length) out.push(`plugin Get now reports other caller IDs ${JSON.stringify(rest)}`);
   } catch (e) {
+    // Not a reason to keep the mount: the Unmount goes to the same plugin (a crashed one takes nothing down, and
+    // the release then sees what is left), and the tasks' own records (checkpoints, Docker, the mount table) are
+    // read regardless. Keeping it would leave a journal entry behind every plugin crash.
     warnings.push(`could not re-read the volume from the plugin before unmounting: ${(e as Error).message}`);
   }
   const mountpoint = entry.mountpoint ?? now?.Mountpoint;
@@ -50,7 +56,7 @@ async function otherCallers(deps: RunDeps, client: PluginClient, entry: JournalE
       if (layers instanceof MountStateUnknown) out.push(`${layers.message}, so a mount of someone else's stacked on ours cannot be ruled out; ${layers.remedy}`);
       else if (layers.length > 1) out.push(`${mountpoint} has ${layers.length} mounts stacked on it in /proc/self/mountinfo (${layers.map((l) => `${l.fsType} ${l.source}`).join(', ')}); ours is at most one, so someone else mounted it too`);
     } catch (e) {
-      warnings.push(`could not re-read /proc/self/mountinfo before unmounting: ${(e as Error).message}`);
+      out.push(`cannot read /proc/self/mountinfo (${(e as Error).message}), so a mount of someone else's stacked on ours cannot be ruled out`);
     }
   }
   return out;

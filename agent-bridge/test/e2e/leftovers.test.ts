@@ -24,7 +24,7 @@ describe('leftover mounts are released once nobody else uses them (rclone serve 
     lab = await makeLab('leftovers');
     rclone = await startRclone(lab);
     const client = new PluginClient((await discoverPlugin('rclone', [lab.pluginDir]))!);
-    for (const name of ['lv1', 'lv2', 'lv3']) {
+    for (const name of ['lv1', 'lv2', 'lv3', 'lv4']) {
       await seedData(join(lab.root, 'backing', name));
       await client.create(name, { type: 'local', path: join(lab.root, 'backing', name) }, { timeoutMs: 5000 });
     }
@@ -72,6 +72,36 @@ describe('leftover mounts are released once nobody else uses them (rclone serve 
       assert.deepEqual(await mountsUnder(lab.root), []);
       assert.deepEqual(await journal(), []);
       assert.equal(await checksumTree(join(lab.root, 'backing', 'lv1')), sum);
+    } finally {
+      await rm(task(), { recursive: true, force: true });
+      await runner.close();
+    }
+  });
+
+  test('a checkpoint that cannot be read when the mount is to be released keeps it mounted (no proof, no unmount), until it reads again', async () => {
+    const runner = await createDryRunner(runnerConfig(lab, { leftoverRetryMs: 0 }));
+    await runner.recover();
+    try {
+      const c = ctx();
+      c.onProgress = (step, status) => {
+        if (step === 'mount' && status === 'ok') {
+          // A checkpoint being written as the task starts: it says nothing yet, so the task's use cannot be ruled out.
+          mkdirSync(task(), { recursive: true });
+          writeFileSync(join(task(), 'volumes'), '{"volumes": [');
+        }
+      };
+      const r = await runner.dryRunMount({ driver: 'rclone', name: 'lv4' }, c);
+      assert.equal(r.verdict, 'in-use', JSON.stringify(r));
+      const recheck = r.steps.find((s) => s.step === 'in-use-recheck');
+      assert.ok(recheck && !recheck.ok, JSON.stringify(r.steps));
+      assert.match(recheck.detail!, /task-1\/volumes is not valid JSON .*cannot be ruled out/);
+      assert.equal((await mountsUnder(lab.root)).filter((m) => m.includes('lv4')).length, 1, 'kept mounted: a task may use it');
+
+      writeFileSync(join(task(), 'volumes'), JSON.stringify({ volumes: [{ driver: 'rclone', name: 'other' }] }));
+      const again = await runner.dryRunMount({ driver: 'rclone', name: 'lv4' }, ctx());
+      assert.equal(again.verdict, 'mounted-and-released', JSON.stringify(again, null, 1));
+      assert.deepEqual(await mountsUnder(lab.root), []);
+      assert.deepEqual(await journal(), []);
     } finally {
       await rm(task(), { recursive: true, force: true });
       await runner.close();
