@@ -123,6 +123,29 @@ describe('stand-in Marathon contract', () => {
     controller.abort();
   });
 
+  it("an app's tasks: GET lists, DELETE kills all or one, any other method is 405 and creates no app (marathon-api.md §4)", async () => {
+    const task = (id: string) => ({ id, appId: '/top', host: 'h', ports: [], servicePorts: [], state: 'TASK_RUNNING', startedAt: 't', stagedAt: 't', version: 'v' }) as never;
+    m.setTasks({ '/top': [task('top.1'), task('top.2'), task('top.3')] });
+    const call = async (method: string, path: string) => {
+      const r = await fetch(`${m.url}${path}`, { method, headers: { 'content-type': 'application/json' }, ...(method === 'PUT' || method === 'POST' ? { body: '{}' } : {}) });
+      return { status: r.status, body: await r.text() };
+    };
+    for (const [method, path] of [['PUT', '/v2/apps/top/tasks/top.1'], ['POST', '/v2/apps/top/tasks'], ['GET', '/v2/apps/top/tasks/top.1'], ['PATCH', '/v2/apps/top/tasks']]) {
+      assert.equal((await call(method, path)).status, 405, `${method} ${path}`);
+    }
+    assert.equal((await get('/v2/apps/top/tasks/top.1')).status, 405);
+    assert.equal(JSON.parse((await get('/v2/apps')).text).apps.some((a: { id: string }) => a.id.includes('tasks')), false, 'no app named …/tasks/… was created');
+    const one = await call('DELETE', '/v2/apps/top/tasks/top.2');
+    assert.equal(one.status, 200);
+    assert.equal(JSON.parse(one.body).task.id, 'top.2');
+    assert.equal((await call('DELETE', '/v2/apps/top/tasks/top.2')).status, 404);
+    assert.deepEqual(JSON.parse((await get('/v2/apps/top/tasks')).text).tasks.map((t: { id: string }) => t.id), ['top.1', 'top.3']);
+    const all = await call('DELETE', '/v2/apps/top/tasks');
+    assert.deepEqual(JSON.parse(all.body).tasks.map((t: { id: string }) => t.id), ['top.1', 'top.3']);
+    assert.deepEqual(JSON.parse((await get('/v2/apps/top/tasks')).text).tasks, []);
+    assert.equal((await call('DELETE', '/v2/apps/nope/tasks')).status, 404);
+  });
+
   it('runs as a command and prints its URL first', async () => {
     const child = spawn(process.execPath, ['--import', 'tsx', join(here, '../standins/marathon/main.ts'), '--version', '1.4.7'], { stdio: ['ignore', 'pipe', 'inherit'] });
     const [chunk] = (await once(child.stdout, 'data')) as [Buffer];

@@ -144,11 +144,26 @@ function storeApp(state: StandinState, body: Record<string, unknown>, id: string
 
 function apps(state: StandinState, req: RouteRequest): RouteAnswer {
   const rest = req.path.slice('/v2/apps'.length).replace(/^\/+/, '');
-  if (rest.endsWith('/tasks')) {
-    const id = absoluteId(rest.slice(0, -'/tasks'.length));
-    if (req.method !== 'GET') return mapped(405, 'Method Not Allowed');
+  // marathon-api.md §4: `{id}/tasks` has GET and DELETE (kill all), `{id}/tasks/{taskId}` DELETE only; Jersey matches
+  // both before `{id}`, so other methods are its 405, never an update of an app named `…/tasks/…`. Killing drops the
+  // task from the stand-in's list (no relaunch, no scale deployment).
+  const tasks = /^(.+)\/tasks(?:\/([^/]+))?$/.exec(rest);
+  if (tasks) {
+    const id = absoluteId(tasks[1]);
+    const one = tasks[2];
+    if (req.method !== 'GET' && req.method !== 'DELETE') return mapped(405, 'Method Not Allowed');
+    if (one !== undefined && req.method !== 'DELETE') return mapped(405, 'Method Not Allowed');
     if (!findApp(state.root, id)) return notFound(`App '${id}' does not exist`);
-    return json(200, { tasks: state.tasks[id] ?? [] });
+    const all = state.tasks[id] ?? [];
+    if (req.method === 'GET') return json(200, { tasks: all });
+    if (one === undefined) {
+      state.tasks[id] = [];
+      return json(200, { tasks: all });
+    }
+    const task = all.find((t) => t.id === one);
+    if (!task) return notFound(`Task '${one}' does not exist`);
+    state.tasks[id] = all.filter((t) => t !== task);
+    return json(200, { task });
   }
   const versions = /^(.+)\/versions(?:\/([^/]+))?$/.exec(rest);
   if (versions) {
