@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { CI_TOKEN, connect, startHarness, until, type Harness, type RpcClient } from './harness';
 import { startRealRunner, type RealRunner } from './realRunner';
@@ -121,6 +123,15 @@ describe('bridge server: dry runs through the real runner', () => {
   it('answers volume/list, and a driver error as a JSON-RPC error with the reason', async () => {
     const c = await connect(h.bridge.url);
     assert.deepEqual((await c.request('volume/list', { driver: 'local' })).result, { volumes: [{ name: 'ci-vol-1', inUse: false }] });
+    // A task record that cannot be read (a checkpoint half-written) proves nothing: the volume is listed in use.
+    const task = join(real.lab.checkpoints.dockerVolume, 'task-list');
+    mkdirSync(task, { recursive: true });
+    writeFileSync(join(task, 'volumes'), '{"volumes": [');
+    try {
+      assert.deepEqual((await c.request('volume/list', { driver: 'local' })).result, { volumes: [{ name: 'ci-vol-1', inUse: true }] });
+    } finally {
+      rmSync(task, { recursive: true, force: true });
+    }
     const e = await c.request('volume/list', { driver: 'nosuch' });
     assert.equal(e.error.code, -32000);
     assert.match(e.error.message, /nosuch/);
