@@ -79,24 +79,16 @@ export async function createDryRunner(config: DryRunnerConfig): Promise<DryRunne
       await client.activate(call);
       const vols = await client.list(call);
       const table = await readMountinfo();
-      const out: VolumeListResult['volumes'] = new Array(vols.length);
-      const one = async (i: number) => {
-        const v = vols[i];
+      const out: VolumeListResult['volumes'] = [];
+      for (const v of vols) {
         const mounts = (v.Status as { Mounts?: unknown } | undefined)?.Mounts;
         const cp = await agentUsers(proofSources(deps, driver), driver, v.Name);
         // A mountpoint whose mount state cannot be seen (its parent does not answer), or a task record that cannot
         // be read, is listed as in use, never as free.
         const kernel = v.Mountpoint ? await kernelMountsAt(table, v.Mountpoint) : [];
         const inUse = (Array.isArray(mounts) && mounts.length > 0) || kernel instanceof MountStateUnknown || kernel.length > 0 || cp.inUse;
-        out[i] = { name: v.Name, ...(v.Mountpoint ? { mountpoint: v.Mountpoint } : {}), inUse };
-      };
-      // A few volumes at a time: a mountpoint with a parent of its own (REX-Ray's <base>/<name>/data) costs one
-      // realpath child each (inuse/resolveParent.ts), which in sequence made a long list wait ~15 ms a volume.
-      let next = 0;
-      const worker = async () => {
-        while (next < vols.length) await one(next++);
-      };
-      await Promise.all(Array.from({ length: Math.min(8, vols.length) }, worker));
+        out.push({ name: v.Name, ...(v.Mountpoint ? { mountpoint: v.Mountpoint } : {}), inUse });
+      }
       return { volumes: out };
     },
 
