@@ -30,7 +30,10 @@ export function fieldPath(pointer: string, tokens: readonly string[]): string {
   let out = '';
   for (const t of tokens) {
     if (/^(0|[1-9]\d*)$/.test(t)) out += `[${t}]`;
-    else out += (out === '' ? '' : '.') + (/^[A-Za-z_$][\w$-]*$/.test(t) ? t : JSON.stringify(t));
+    else if (/^[A-Za-z_$][\w$-]*$/.test(t)) out += (out === '' ? '' : '.') + t;
+    // Any other key in brackets, single-quoted when it can be: the message wraps the whole path in double quotes,
+    // and `options."dvdi/iops"` inside them read as two strings.
+    else out += /^[^'\\\p{Cc}\u2028\u2029]*$/u.test(t) ? `['${t}']` : `[${JSON.stringify(t)}]`;
   }
   return out || pointer;
 }
