@@ -115,3 +115,10 @@ test('schema: Chronos ignores a container without an image, so nothing inside it
   const read = lint(JSON.stringify({ ...job, container: { ...job.container, image: 'busybox' } })).diagnostics;
   assert.deepEqual(read.map((d) => `${d.severity} ${d.pointer}`), ['error /container/type', 'error /container/volumes/0', 'error /container/volumes/0/mode']);
 });
+
+test('schema paths: a key that is no identifier is in brackets, single-quoted unless it holds a quote', () => {
+  const ext = (options: Record<string, unknown>) => ({ id: '/a', cmd: 'sleep 10', container: { type: 'MESOS', volumes: [{ containerPath: 'd', mode: 'RW', external: { name: 'v', provider: 'dvdi', options } }] } });
+  const at = (k: string) => `/container/volumes/0/external/options/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+  assert.match(only(ext({ 'dvdi/driver': 'rexray', 'dvdi/iops': null }), at('dvdi/iops')), /"container\.volumes\[0\]\.external\.options\['dvdi\/iops'\]" must be a string/);
+  assert.match(only(ext({ 'dvdi/driver': 'rexray', "it's": 7 }), at("it's")), /"container\.volumes\[0\]\.external\.options\["it's"\]" must be a string/);
+});
