@@ -37,7 +37,7 @@ export async function unmountDisowned(deps: RunDeps, e: JournalEntry, client: Pl
   const layers = await kernelMountsAt(await readMountinfo(), mountpoint);
   if (!Array.isArray(layers) || layers.length !== 1) return notDisowned;
   const recheck = await recheckUsers(deps, client, e, warnings);
-  if (!recheck.ok) return { ok: false, error: `now in use (${recheck.detail}); unmounting would tear it from that user, so it is left mounted` };
+  if (!recheck.ok) return { ok: false, error: `now in use, or its use cannot be ruled out (${recheck.detail}); unmounting could tear it from a user, so it is left mounted` };
   const disowned = `the plugin no longer lists any caller for ${e.name} (Get: Status.Mounts []) while ${mountpoint} stayed mounted, so no Unmount through it can take the mount down`;
   const um = await runProcess('umount', [mountpoint], { timeoutMs: deps.timeouts.unmount });
   const look = await lookForMount(deps, e, client, mountpoint);

@@ -129,7 +129,7 @@ async function recoverOne(deps: RunDeps, e: JournalEntry): Promise<One> {
   if (outcome === 'unverified') return { kind: 'unverified', detail: steps };
   if (outcome === 'in-use') {
     const why = log.steps.find((s) => s.step === 'in-use-recheck')?.detail ?? steps;
-    return { kind: 'failed', error: `now in use (${why}); unmounting would tear it from that user, so it is left mounted` };
+    return { kind: 'failed', error: `now in use, or its use cannot be ruled out (${why}); unmounting could tear it from a user, so it is left mounted` };
   }
   return { kind: 'failed', error: first !== undefined && first !== steps ? `${steps} (first attempt: ${first})` : steps };
 }

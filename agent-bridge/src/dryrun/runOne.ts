@@ -296,7 +296,7 @@ async function afterFailedMount(run: Run, kind: FailureKind): Promise<DryRunMoun
   // ID-less Unmount ours would be theirs (dvdi-bridge.md §8.9). The release path re-checks first.
   if (kind === 'empty') {
     const outcome = await releaseMount(deps, { engine, entry, plugin, mountpoint: known }, log, warnings, { timeoutMs: deps.timeouts.pluginCall });
-    if (outcome === 'in-use') warnings.push(`the mount's outcome is unknown, but ${entry.driver}/${entry.name} is now in use by someone else, so it was NOT unmounted; the journal keeps it for recover()`);
+    if (outcome === 'in-use') warnings.push(`the mount's outcome is unknown, but ${entry.driver}/${entry.name} is now in use by someone else (or its use can no longer be ruled out), so it was NOT unmounted; the journal keeps it for recover()`);
     else if (outcome !== 'released') warnings.push(`the plugin reported an empty mountpoint and the cleanup unmount did not confirm a release; the journal keeps ${entry.driver}/${entry.name} for recover() if anything is left`);
     return done(run, 'failed');
   }
@@ -304,7 +304,7 @@ async function afterFailedMount(run: Run, kind: FailureKind): Promise<DryRunMoun
   // mounted (yet). The entry stays until the sweep below has looked.
   const outcome = await releaseMount(deps, { engine, entry, plugin, mountpoint: known }, log, warnings, { timeoutMs: deps.timeouts.pluginCall, clear: 'never' });
   if (outcome === 'in-use') {
-    warnings.push(`the mount's outcome is unknown, but ${entry.driver}/${entry.name} is now in use by someone else, so it was NOT unmounted; the journal keeps it for recover()`);
+    warnings.push(`the mount's outcome is unknown, but ${entry.driver}/${entry.name} is now in use by someone else (or its use can no longer be ruled out), so it was NOT unmounted; the journal keeps it for recover()`);
     return done(run, 'failed');
   }
   // A plugin that no longer accepts connections (it crashed) cannot finish the mount; if the kernel shows nothing
