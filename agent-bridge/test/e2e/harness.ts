@@ -165,3 +165,14 @@ export async function startDockerEngine(lab: Lab, containers: unknown): Promise<
   const child = await startStandin('dockerEngine.ts', [socket, file]);
   return { child, socket, stop: stopper(child), set: (c) => writeFile(file, JSON.stringify(c)) };
 }
+
+/** `p`, or a failure naming `what` once `ms` pass: a bridge blocked on a hung mount must fail the test, not hang it. */
+export async function within<T>(ms: number, what: string, p: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const t = new Promise<never>((_, rej) => (timer = setTimeout(() => rej(new Error(`${what} took more than ${ms} ms: the bridge is wedged`)), ms)));
+  try {
+    return await Promise.race([p, t]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -16,21 +16,11 @@ import type { DryRunner } from '../../src/dryrun/contract';
 import { createDryRunner } from '../../src/dryrun/runner';
 import { MOUNTINFO_PATH, parseMountinfo } from '../../src/inuse/mountinfo';
 import { connect, startHarness, type Harness } from '../server/harness';
-import { fuseSkipReason, makeLab, mountsUnder, runnerConfig, startFault, type Lab } from './harness';
+import { fuseSkipReason, makeLab, mountsUnder, runnerConfig, startFault, within, type Lab } from './harness';
 
 const skip = fuseSkipReason();
 const HUNG = ['hung0', 'hung1', 'hung2', 'hung3', 'hung4'];
 const VERIFY_TIMEOUT = 1500;
-
-async function within<T>(ms: number, what: string, p: Promise<T>): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const t = new Promise<never>((_, rej) => (timer = setTimeout(() => rej(new Error(`${what} took more than ${ms} ms: the bridge is wedged`)), ms)));
-  try {
-    return await Promise.race([p, t]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
 
 describe('hung FUSE mounts (rclone http remote that never answers)', { skip }, () => {
   let lab: Lab;

@@ -20,20 +20,10 @@ import { PluginClient } from '../../src/plugin/client';
 import { discoverPlugin } from '../../src/plugin/discovery';
 import { startServe, type ServeProcess } from '../serveProcess';
 import { connect } from '../server/harness';
-import { DVDCLI_STANDIN, fuseSkipReason, makeLab, mountsUnder, startRclone, type Lab } from './harness';
+import { DVDCLI_STANDIN, fuseSkipReason, makeLab, mountsUnder, startRclone, within, type Lab } from './harness';
 
 const TOKEN = 'hungparent-5e0c2a9d7b1f4e3a8c6d0b2f4a6c8e1d';
 const HUNG = ['h0', 'h1', 'h2', 'h3', 'h4'];
-
-async function within<T>(ms: number, what: string, p: Promise<T>): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const t = new Promise<never>((_, rej) => (timer = setTimeout(() => rej(new Error(`${what} took more than ${ms} ms: the bridge is wedged`)), ms)));
-  try {
-    return await Promise.race([p, t]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
 
 /** Sends `signal`, then SIGKILL after `ms`; waits at most `ms` more (a process blocked in a stopped mount dies only once it is continued). */
 async function stopChild(c: ChildProcess | undefined, signal: NodeJS.Signals, ms: number): Promise<void> {
