@@ -129,6 +129,25 @@ describe('followEvents', () => {
     await bounded('closing the non-leader', follower.close());
   });
 
+  it('after a failover, follows the new leader even though an earlier answer named the old one', limit, async () => {
+    const old = await startStandinMarathon();
+    const follower = await startStandinMarathon({ leaderUrl: old.url });
+    const c = new MarathonClient({ url: follower.url });
+    await c.getInfo(); // forwarded to the old leader, whose X-Marathon-Leader the client now remembers
+    assert.equal(c.leader, old.url);
+    follower.setLeader(m.url);
+    const events = new Recorder<MarathonEvent>();
+    const states = new Recorder<EventStreamState>();
+    const f = followEvents(c, { reconnectMs: 10_000, onEvent: events.push, onState: states.push });
+    await events.wait('attached via the new leader', typeOf('event_stream_attached'));
+    assert.ok(!states.items.some((s) => s.state === 'down'), JSON.stringify(states.items));
+    assert.equal(old.eventSubscribers(), 0);
+    await bounded('follower.close', f.close());
+    await bounded('client.close', c.close());
+    await bounded('closing the non-leader', follower.close());
+    await bounded('closing the old leader', old.close());
+  });
+
   it('does not follow a redirect of the stream to a host that is not the leader, and sends it no token', limit, async () => {
     const impostor = await startStandinMarathon();
     const front = await startStandinMarathon({ auth: { kind: 'token', token: 't0k3n' } });

@@ -83,7 +83,9 @@ export function followEvents(client: MarathonClient, o: FollowEventsOptions): Ev
   async function mayFollow(target: URL, from: string): Promise<void> {
     if (target.protocol !== 'http:' && target.protocol !== 'https:') throw refuse(target, from, 'not http(s)');
     if (target.origin === new URL(from).origin) return;
-    if (!client.leader) {
+    // Asked again unless the leader last named is this target: after a failover that name is stale, and trusting it
+    // would refuse the new leader's redirect on every reconnect.
+    if (!client.leader || originOf(client.leader) !== target.origin) {
       const ping = await client.stream('GET', 'ping', { accept: 'text/plain', signal: stop.signal, timeoutMs: 5_000 });
       discard(ping.body);
     }

@@ -104,6 +104,8 @@ export interface StandinMarathon {
    * whose method is `method` (e.g. a 409 deployment lock on PUT only); undefined clears it.
    */
   setFault(fault: StandinFault | undefined, pathPrefix?: string, method?: string): void;
+  /** A non-leader's leader moves (a failover): forwards and the event-stream redirect go to this URL from now on. */
+  setLeader(url: string): void;
   pushEvent(eventType: string, data: Record<string, unknown>): void;
   /** Drop every open event stream (a leader change). */
   dropEventStreams(): void;
@@ -120,6 +122,7 @@ function jettyPage(status: number, message: string): string {
 export async function startStandinMarathon(o: StandinOptions = {}): Promise<StandinMarathon> {
   const state: StandinState = { root: o.rootGroup ?? emptyRoot(), info: o.info ?? infoFor(), tasks: o.tasks ?? {} };
   let auth: StandinAuth = o.auth ?? { kind: 'none' };
+  let leaderUrl = o.leaderUrl;
   let fault: { fault: StandinFault; prefix: string; method?: string } | undefined;
   const hub = new EventHub(o.heartbeatMs ?? 10_000);
   const requests: RecordedRequest[] = [];
@@ -195,15 +198,15 @@ export async function startStandinMarathon(o: StandinOptions = {}): Promise<Stan
       return;
     }
 
-    if (o.leaderUrl) {
+    if (leaderUrl) {
       // A non-leader's answer to the event stream is its own: the filters' cache headers, none of the leader's.
       const [major, minor] = String(state.info.version ?? '1.10').split('.').map(Number);
       if (url.pathname.startsWith('/v2/events') && (major > 1 || minor >= 7)) {
-        res.writeHead(302, { ...COMMON_HEADERS, Location: `${o.leaderUrl}${req.url ?? '/'}` });
+        res.writeHead(302, { ...COMMON_HEADERS, Location: `${leaderUrl}${req.url ?? '/'}` });
         res.end();
         return;
       }
-      return forwardToLeader(req, res, raw, o.leaderUrl);
+      return forwardToLeader(req, res, raw, leaderUrl);
     }
     if (url.pathname === '/v2/events' && req.method === 'GET') {
       // marathon-api.md §10: Jetty compares the Accept value with exactly this string.
@@ -294,6 +297,7 @@ export async function startStandinMarathon(o: StandinOptions = {}): Promise<Stan
     setInfo: (info) => (state.info = info),
     setTasks: (tasks) => (state.tasks = tasks),
     setAuth: (a) => (auth = a),
+    setLeader: (u) => (leaderUrl = u),
     setFault: (f, prefix = '', method) => (fault = f ? { fault: f, prefix, method } : undefined),
     pushEvent: (type, data) => hub.publish(type, data),
     dropEventStreams: () => hub.disconnectAll(),
