@@ -6,6 +6,8 @@
  * file operation of the bridge waits (journal writes, the mountinfo reads each request needs). So the walk is
  * `realpath -e` in a child process (libuv forks on the main thread, no pool thread), killed with SIGKILL after
  * the timeout and abandoned, as fsProbe.ts does for the mountpoint itself (agent-bridge/test/e2e/hungParent.test.ts).
+ * It runs under coreutils' `timeout -s KILL`, a second clock outside the bridge: a bridge killed while a lookup
+ * waits (systemd stop, OOM, a crash) leaves no realpath blocked in the mount for as long as the mount stays hung.
  *
  * Answers are kept for a moment: the parent is usually the plugin's base dir, shared by every volume, so a dry run
  * (the check before the mount, the look after the unmount) and a volume listing cost one child, not one per look.
@@ -16,6 +18,10 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
 const REALPATH = ['/usr/bin/realpath', '/bin/realpath'].find((p) => existsSync(p)) ?? 'realpath';
+/** coreutils, like realpath; without it the lookup still runs, only without the backstop. */
+const TIMEOUT = ['/usr/bin/timeout', '/bin/timeout'].find((p) => existsSync(p));
+/** The backstop fires this long after the bridge's own timer, which normally kills the child first. */
+const BACKSTOP_GRACE_MS = 1_000;
 
 /** How long a resolution may take before the path counts as not answering; a healthy one takes milliseconds. */
 const RESOLVE_TIMEOUT_MS = 5_000;
@@ -55,7 +61,10 @@ function runRealpath(dir: string, timeoutMs: number): Promise<ParentAnswer> {
     let out = '';
     let err = '';
     // -z: the answer ends in NUL, so a path with a newline in it comes back whole.
-    const child = spawn(REALPATH, ['-e', '-z', '--', dir], { stdio: ['ignore', 'pipe', 'pipe'], env: { PATH: '/usr/bin:/bin', LC_ALL: 'C' } });
+    const argv = [REALPATH, '-e', '-z', '--', dir];
+    if (TIMEOUT) argv.unshift(TIMEOUT, '-s', 'KILL', `${(timeoutMs + BACKSTOP_GRACE_MS) / 1000}s`);
+    // detached: a process group of its own (timeout and realpath), so the bridge's SIGKILL reaches both.
+    const child = spawn(argv[0]!, argv.slice(1), { stdio: ['ignore', 'pipe', 'pipe'], env: { PATH: '/usr/bin:/bin', LC_ALL: 'C' }, detached: true });
     const finish = (a: ParentAnswer) => {
       if (settled) return;
       settled = true;
@@ -67,7 +76,11 @@ function runRealpath(dir: string, timeoutMs: number): Promise<ParentAnswer> {
       if (err.length < 4096) err += c.toString('utf8');
     });
     const timer = setTimeout(() => {
-      child.kill('SIGKILL');
+      try {
+        process.kill(-child.pid!, 'SIGKILL');
+      } catch {
+        child.kill('SIGKILL'); // no group (spawn failed, or it is gone already)
+      }
       // Abandoned: a child blocked in the kernel may not exit at once, and must not keep us (or the event loop) waiting.
       child.stdout.destroy();
       child.stderr.destroy();
@@ -78,6 +91,8 @@ function runRealpath(dir: string, timeoutMs: number): Promise<ParentAnswer> {
     child.on('close', (code) => {
       if (code === 0 && out.endsWith('\0')) return finish({ kind: 'resolved', path: out.slice(0, -1) });
       const msg = err.trim().split('\n').slice(-1)[0]?.replace(/^realpath: /, '') ?? '';
+      // timeout(1) fired (exit 124, or 137 for its KILL), in the moment before the bridge's own timer.
+      if (TIMEOUT && (code === 124 || code === 137) && !msg) return finish({ kind: 'unanswered', why: `did not finish within ${timeoutMs} ms`, timedOut: true });
       // ENOENT / ENOTDIR: the path cannot exist, so no mount can be at or below it.
       if (/: (No such file or directory|Not a directory)$/.test(msg)) return finish({ kind: 'missing' });
       finish({ kind: 'unanswered', why: `failed (${msg || `realpath exited ${code}`})`, timedOut: false });

@@ -164,6 +164,21 @@ describe('a plugin base dir inside a FUSE mount whose daemon is stopped (rclone 
     assert.match(users.problems.join('; '), /cannot tell whether .*\/base\/h0 is mounted/);
   });
 
+  test('a bridge killed while a lookup waits leaves no realpath blocked in the mount', async () => {
+    // The lookup's own process (the bridge) dies by SIGKILL: its timer never fires, so only a clock outside it can end the child.
+    const dir = join(fuseDir, 'base', 'orphan', 'x');
+    const script = join(lab.root, 'lookup.mts');
+    writeFileSync(script, `import { resolveParent } from ${JSON.stringify(resolve(import.meta.dirname, '../../src/inuse/resolveParent.ts'))};\nresolveParent(${JSON.stringify(dir)}, 1500);\nsetInterval(() => {}, 1000);\n`);
+    const waiting = spawn(process.execPath, ['--import', 'tsx', script], { stdio: 'ignore' });
+    const realpaths = () => spawnSync('pgrep', ['-f', `realpath -e -z -- ${dir}`], { encoding: 'utf8' }).stdout.trim();
+    for (const end = Date.now() + 10_000; !realpaths(); await new Promise((r) => setTimeout(r, 50))) assert.ok(Date.now() < end, 'the lookup never started its realpath');
+    waiting.kill('SIGKILL');
+    // The backstop is the lookup's timeout (1.5 s) plus a second; give it room, with the mount still stopped.
+    for (const end = Date.now() + 6_000; realpaths(); await new Promise((r) => setTimeout(r, 100))) {
+      assert.ok(Date.now() < end, `realpath still blocked in the stopped mount after its bridge died (pids ${realpaths()})`);
+    }
+  });
+
   test('once the daemon is continued, the same volumes are looked at again and dry-run normally', async () => {
     process.kill(fused!.pid!, 'SIGCONT');
     stopped = false;
