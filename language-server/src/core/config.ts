@@ -2,6 +2,7 @@
  * `marathon-lint.config.json` text → Profile. Every problem becomes a diagnostic with a position (rule id
  * `config`); the profile keeps the default for any field that is wrong, so linting can still go on.
  */
+import { escapeControls } from './escapeControls';
 import { marathonRejectsInvalidJson } from './syntaxMessage';
 import { isObject, joinPointer } from '../model/documentModel';
 import type { Finding } from './finding';
@@ -33,7 +34,8 @@ export function readConfig(text: string, fileName: string, ruleIds: readonly str
     message: `${fileName}: ${f.message.replace(marathonRejectsInvalidJson, 'A configuration file must be valid JSON.').replace(lastValueWins, 'because the linter, like any JSON reader, keeps only the last value')}`,
   }));
   const problem = (pointer: string, message: string, severity: 'error' | 'warning' = 'error', target: 'key' | 'value' = 'value') =>
-    findings.push({ ruleId: 'config', severity, pointer, target, message: `${fileName}: ${message}` });
+    // Keys and names from the file are quoted(); the characters JSON leaves raw (U+2028, C1) are escaped here (escapeControls.ts).
+    findings.push({ ruleId: 'config', severity, pointer, target, message: escapeControls(`${fileName}: ${message}`) });
   const c = parsed.value;
 
   if (parsed.strict && !isObject(c)) {

@@ -45,12 +45,14 @@ test('a secret name that is not a key of secrets is quoted as JSON does', () => 
   assertEscaped(messagesOf({ id: '/a', cmd: 'sleep 1', env: { X: { secret: odd } }, secrets: {} }, { profile: secrets }), 'env-secret-ref');
 });
 
-test('an unknown config setting is quoted as JSON does', () => {
-  const { errors } = parseConfig(JSON.stringify({ [odd]: 1, rules: { [odd]: 'off' }, features: [odd] }), 'marathon-lint.config.json');
-  assert.equal(errors.length, 3);
-  for (const p of errors) {
-    assert.doesNotMatch(p.message, rawControl, JSON.stringify(p.message));
-    assert.ok(p.message.includes(JSON.stringify(odd)), p.message);
+test('an unknown config setting is quoted as JSON does, line separators and C1 controls escaped too', () => {
+  for (const key of [odd, 'l\u2028s\u2029p\u0085']) {
+    const { errors } = parseConfig(JSON.stringify({ [key]: 1, rules: { [key]: 'off' }, features: [key] }), 'marathon-lint.config.json');
+    assert.equal(errors.length, 3);
+    for (const p of errors) {
+      assert.doesNotMatch(p.message, rawControl, JSON.stringify(p.message));
+      assert.ok(p.message.includes(JSON.stringify(key).replace(/[\u0085\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)), JSON.stringify(p.message));
+    }
   }
 });
 
