@@ -9,6 +9,7 @@ import { describeFsError } from '../project/fsErrors';
 // As bin/marathon-lint.cjs does before loading this bundle (docs/performance.md), for runs of dist/cli.cjs itself.
 setFlagsFromString('--no-use-osr');
 setFlagsFromString('--liftoff-only');
+setFlagsFromString('--semi-space-growth-factor=1');
 main();
 
 function main(): void {
