@@ -99,7 +99,7 @@ async function healthOf(argv: string[], path: string): Promise<number> {
 }
 
 test('apt install, start with the packaged config, upgrade over local edits, remove, purge', { skip, timeout: 300_000 }, async (t) => {
-  await t.test('first install: files in place, a random token (0600)', () => {
+  await t.test('first install: files in place, a random token (0600), the unit enabled though systemd does not run', () => {
     const r = apt('install', debs.v1);
     assert.equal(r.status, 0, r.stderr);
     assert.equal(installed(), 'ii');
@@ -107,6 +107,8 @@ test('apt install, start with the packaged config, upgrade over local edits, rem
     for (const f of ['/usr/bin/dvdi-bridge', '/usr/lib/dvdi-bridge/bridge.cjs', '/usr/lib/dvdi-bridge/cluster-cli.cjs', '/lib/systemd/system/dvdi-bridge.service', '/etc/dvdi-bridge/dvdi-bridge.conf']) assert.ok(files.includes(f), `dpkg -L lacks ${f}`);
     assert.match(readFileSync('/etc/dvdi-bridge/tokens', 'utf8'), /^default:[0-9a-f]{64}\n$/);
     assert.equal(statSync('/etc/dvdi-bridge/tokens').mode & 0o777, 0o600);
+    // An agent image is built without systemd running; the bridge must still start when the agent boots.
+    assert.equal(isEnabled(), 'enabled', 'a first install enables dvdi-bridge.service');
   });
 
   await t.test('the unit\'s ExecStart with the packaged config starts on an agent with dvdcli, whatever plugin and checkpoint dirs it lacks', async () => {
@@ -122,13 +124,15 @@ test('apt install, start with the packaged config, upgrade over local edits, rem
     assert.equal(await healthOf(execStartArgv(), `${bin}:/usr/sbin:/usr/bin:/sbin:/bin`), 200);
   });
 
-  await t.test('upgrade: the edited conffile and the token are kept, the new one is beside it', () => {
+  await t.test('upgrade: the edited conffile and the token are kept, the new one is beside it, a disabled unit stays disabled', () => {
     const token = readFileSync('/etc/dvdi-bridge/tokens', 'utf8');
+    assert.equal(run('systemctl', ['disable', 'dvdi-bridge.service']).status, 0);
     const r = apt('install', debs.v2);
     assert.equal(r.status, 0, r.stderr);
     assert.match(readFileSync('/etc/dvdi-bridge/dvdi-bridge.conf', 'utf8'), /^DVDI_BRIDGE_LISTEN=127\.0\.0\.1:0$/m);
     assert.match(readFileSync('/etc/dvdi-bridge/dvdi-bridge.conf.dpkg-dist', 'utf8'), /# shipped by the next version/);
     assert.equal(readFileSync('/etc/dvdi-bridge/tokens', 'utf8'), token);
+    assert.equal(isEnabled(), 'disabled', 'an upgrade keeps the operator\'s systemctl disable');
   });
 
   await t.test('remove keeps settings, token and state; purge removes them, and no unit link is left', () => {
