@@ -10,3 +10,5 @@ export interface UniversePackage {
 export declare function defaultsOf(schema: Record<string, any>): any;
 export declare function readPackage(name: string): UniversePackage;
 export declare function render(name: string, options?: object): { text: string; view: Record<string, any> };
+/** mustache.java's HTML escape, as Cosmos applies it to every {{value}}. */
+export declare function cosmosEscape(s: unknown): string;

@@ -31,14 +31,20 @@ export function readPackage(name) {
 }
 
 /**
- * Cosmos renders with mustache.java, which HTML-escapes & < > " ' (and mustache.js would also escape / and =).
- * Option values go into JSON strings, so the escape here is JSON's; a value with none of those characters renders
- * identically either way.
+ * mustache.java's HtmlEscaper, which Cosmos renders with (DefaultMustacheFactory): & (unless it starts an entity or
+ * character reference), < > " ' and newline become entities; everything else, backslash and control characters
+ * included, is written as it is. So a value holding one of those renders to an app that says something else, or to
+ * no JSON at all: config.json's patterns refuse them (test/packaging/universe.test.ts renders what they accept).
  */
+const ENTITIES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;', '\n': '&#10;' };
+export function cosmosEscape(s) {
+  return String(s).replace(/&(?![A-Za-z][A-Za-z0-9]*;|#[0-9A-Fa-fx]+;)|[<>"'\n]/g, (c) => ENTITIES[c]);
+}
+
 export function render(name, options = {}) {
   const p = readPackage(name);
   const view = { ...merge(defaultsOf(p.config), options), resource: p.resource };
-  const text = Mustache.render(p.template, view, {}, { escape: (s) => JSON.stringify(String(s)).slice(1, -1) });
+  const text = Mustache.render(p.template, view, {}, { escape: cosmosEscape });
   return { text, view };
 }
 

@@ -13,6 +13,7 @@ import { PACKAGES, readPackage, render } from '../../packaging/universe/render.m
 import { placeApp } from '@marathon-devtools/cluster/placement/candidates';
 import { agent } from '../standins/mesos-master/agents';
 import { SERVE_FLAGS } from '../../agent-bridge/src/cli/serveConfig';
+import { parseFlags } from '../../agent-bridge/src/cli/args';
 import { parseGateArgs } from '../../gate/src/cli/args';
 
 const root = join(import.meta.dirname, '../..');
@@ -82,7 +83,7 @@ test('dvdi-bridge: one instance per dvdi agent, host mounts, health check, check
   assert.equal(app.healthChecks[0].protocol, 'MESOS_HTTP');
   const hostPaths = app.container.volumes.filter((v: { hostPath?: string }) => v.hostPath).map((v: { hostPath: string; mode: string }) => `${v.hostPath}:${v.mode}`);
   for (const p of ['/run/docker/plugins:RO', '/etc/docker/plugins:RO', '/var/run/mesos/isolators/docker/volume:RO', '/var/run/mesos/isolators/mesos-module-dvdi:RO', '/usr/bin/dvdcli:RO', '/var/lib/dvdi-bridge:RW']) assert.ok(hostPaths.includes(p), `${p} in ${hostPaths}`);
-  for (const f of ['--docker-volume-checkpoint-dir /var/run/mesos/isolators/docker/volume', '--dvdi-checkpoint-dir /var/run/mesos/isolators/mesos-module-dvdi', '--engine docker-volume', '--token-file "$MESOS_SANDBOX/tokens"']) assert.ok(app.cmd.includes(f), `${f} in ${app.cmd}`);
+  for (const f of ["--docker-volume-checkpoint-dir '/var/run/mesos/isolators/docker/volume'", "--dvdi-checkpoint-dir '/var/run/mesos/isolators/mesos-module-dvdi'", '--engine docker-volume', '--token-file "$MESOS_SANDBOX/tokens"']) assert.ok(app.cmd.includes(f), `${f} in ${app.cmd}`);
   // The rendered constraints pick exactly the agents with the attribute.
   const agents = [agent({ hostname: 'a1', attributes: { dvdi: 'true' } }, 1), agent({ hostname: 'a2', attributes: {} }, 2), agent({ hostname: 'a3', attributes: { dvdi: 'false' } }, 3)];
   assert.deepEqual(placeApp(app, agents).candidates.map((a) => a.hostname), ['a1']);
@@ -105,14 +106,118 @@ test('every branch of the templates renders to JSON that marathon-lint passes', 
   assert.deepEqual(errorsOf(apps), []);
 });
 
-test('any string option renders to valid JSON (values are JSON-escaped)', () => {
+/** The argv a rendered `cmd` gives its node script, as Marathon runs it (`sh -c`), with $PORT0 and $MESOS_SANDBOX set. */
+function argvOf(cmd: string): string[] {
+  const printing = cmd.replace(/^exec node "\$MESOS_SANDBOX\/[a-z]+\.cjs"/, 'exec printf "%s\\0"');
+  assert.notEqual(printing, cmd, `unexpected cmd: ${cmd}`);
+  const r = spawnSync('sh', ['-c', printing], { encoding: 'utf8', env: { PORT0: '8080', MESOS_SANDBOX: '/sandbox', PATH: process.env.PATH } });
+  assert.equal(r.status, 0, `${cmd}: ${r.stderr}`);
+  return r.stdout.split('\0').slice(0, -1);
+}
+
+/** Cosmos validates the options merged with config.json's defaults; so does this. */
+function validatorOf(name: string): ((options: object) => boolean) & { errors?: unknown } {
+  const validate = new Ajv({ strict: true, allErrors: true }).compile(readPackage(name).config);
+  const check = (options: object) => {
+    const { resource: _r, ...merged } = render(name, options).view;
+    const ok = validate(merged);
+    check.errors = validate.errors;
+    return ok;
+  };
+  check.errors = undefined as unknown;
+  return check;
+}
+
+/** Every string option config.json accepts reaches the app (Cosmos' escaping) and the command line as given. */
+function checkBridge(options: object): void {
+  const { text, view } = render('dvdi-bridge', options);
+  const b = view.bridge;
+  const app = JSON.parse(text);
+  assert.equal(app.user, view.service.user);
+  assert.equal(app.role, view.service.role);
+  assert.equal(app.container.docker.image, view.service.node_image || view.resource.assets.container.docker.node);
+  if (b.token_secret) assert.equal(app.secrets.tokens.source, b.token_secret);
+  if (b.tls.enabled) assert.deepEqual([app.secrets.tlsCert.source, app.secrets.tlsKey.source], [b.tls.cert_secret, b.tls.key_secret]);
+  const hostPaths = app.container.volumes.map((v: { hostPath?: string }) => v.hostPath).filter(Boolean);
+  for (const p of [...b.plugin_dirs, ...b.mount_roots, b.dvdcli, b.state_dir, b.docker_volume_checkpoint_dir, b.dvdi_checkpoint_dir, ...(b.token_secret ? [] : [b.token_file])]) assert.ok(hostPaths.includes(p), `${JSON.stringify(p)} not mounted: ${JSON.stringify(hostPaths)}`);
+  const argv = argvOf(app.cmd);
+  assert.equal(argv[0], 'serve');
+  const f = parseFlags(argv.slice(1), SERVE_FLAGS, 'serve');
+  assert.equal(f.strings.get('state-dir'), b.state_dir);
+  assert.equal(f.strings.get('token-file'), b.token_secret ? '/sandbox/tokens' : b.token_file);
+  assert.deepEqual(f.lists.get('allow-origin') ?? [], b.allow_origins.split(' ').filter(Boolean));
+  if (b.engine) {
+    assert.equal(f.strings.get('dvdcli'), b.dvdcli);
+    assert.deepEqual(f.strings.get('plugin-dirs')!.split(',').filter(Boolean), b.plugin_dirs);
+    assert.equal(f.strings.get('docker-volume-checkpoint-dir'), b.docker_volume_checkpoint_dir);
+    assert.equal(f.strings.get('dvdi-checkpoint-dir'), b.dvdi_checkpoint_dir);
+  }
+}
+
+function checkGate(options: object): void {
+  const { text, view } = render('marathon-gate', options);
+  const g = view.gate;
+  const app = JSON.parse(text);
+  assert.equal(app.user, view.service.user);
+  assert.equal(app.container.docker.image, view.service.node_image || view.resource.assets.container.docker.node);
+  if (g.marathon_token_secret) assert.equal(app.secrets.marathonToken.source, g.marathon_token_secret);
+  if (g.tls.enabled) assert.deepEqual([app.secrets.tlsCert.source, app.secrets.tlsKey.source], [g.tls.cert_secret, g.tls.key_secret]);
+  const parsed = parseGateArgs(argvOf(app.cmd));
+  assert.ok(parsed.ok, `${app.cmd}: ${!parsed.ok && parsed.message}`);
+  assert.equal(parsed.options.marathon.href, new URL(g.marathon_url).href);
+}
+
+test('odd but valid options render to apps and command lines that say exactly what the options said', () => {
+  const bridge = validatorOf('dvdi-bridge');
+  const odd = [
+    { bridge: { state_dir: '/var/lib/dvdi bridge', dvdcli: '/opt/dvd cli/$HOME/`x`', token_secret: '', token_file: '/etc/dvdi bridge/tokens;x', mount_roots: [] } },
+    { bridge: { plugin_dirs: Array.from({ length: 12 }, (_, i) => `/plugins/dir ${i}`), allow_origins: ' https://a.example.com  http://[::1]:8080 ', tls: { enabled: true, cert_secret: 'a/b;c', key_secret: 'k$y' } } },
+    { service: { user: 'core user', role: 'slave_public', node_image: 'registry.example.com:5000/node:20@sha256:00' }, bridge: { engine: '' } },
+  ];
+  for (const o of odd) {
+    assert.ok(bridge(o), `config.json refuses ${JSON.stringify(o)}: ${JSON.stringify(bridge.errors)}`);
+    checkBridge(o);
+  }
+  assert.deepEqual(errorsOf(Object.fromEntries(odd.map((o, i) => [`odd-bridge-${i}`, render('dvdi-bridge', o).text]))), []);
+  const gate = validatorOf('marathon-gate');
+  for (const o of [{ gate: { marathon_url: 'https://dcos.example.com/service/marathon', marathon_token_secret: 'gate/token $1', tls: { enabled: true } } }, { service: { user: '' }, gate: { marathon_url: 'http://[fd00::1]:8080' } }]) {
+    assert.ok(gate(o), `config.json refuses ${JSON.stringify(o)}: ${JSON.stringify(gate.errors)}`);
+    checkGate(o);
+    assert.deepEqual(errorsOf({ 'odd-gate': render('marathon-gate', o).text }), []);
+  }
+});
+
+test('config.json refuses what Cosmos would render into something else (mustache.java escapes & < > " \' and newline; backslash breaks JSON)', () => {
+  const bridge = validatorOf('dvdi-bridge');
+  const gate = validatorOf('marathon-gate');
+  for (const bad of ['a&b', 'a<b', 'a>b', 'a"b', "a'b", 'a\\b', 'a\nb', 'a\tb']) {
+    for (const o of [{ service: { user: bad } }, { bridge: { token_secret: bad } }, { bridge: { state_dir: `/x${bad}` } }, { bridge: { plugin_dirs: [`/x${bad}`] } }, { bridge: { allow_origins: `https://x${bad}` } }]) assert.equal(bridge(o), false, JSON.stringify(o));
+    for (const o of [{ service: { user: bad } }, { gate: { marathon_token_secret: bad } }, { gate: { marathon_url: `http://m${bad}` } }]) assert.equal(gate(o), false, JSON.stringify(o));
+  }
+  assert.equal(gate({ gate: { marathon_url: 'http://m:8080/?leader=1' } }), false, 'marathon-gate refuses a --marathon with a query');
+});
+
+test('any string options config.json accepts render as they were given (Cosmos\' escaping, sh)', () => {
+  // Mostly characters config.json allows (shell-special ones included), sometimes any of the ones Cosmos changes.
+  const allowed = fc.string({ unit: fc.constantFrom(...'ab/ -_.:$`;|#?*~%é()[]{}!'.split('')), maxLength: 12 });
+  const str = fc.oneof({ weight: 5, arbitrary: allowed }, { weight: 1, arbitrary: fc.string({ unit: fc.constantFrom(...'a &<>"\'\\\n\t'.split('')), maxLength: 6 }) });
+  const path = str.map((s) => `/${s}`);
+  const bridge = validatorOf('dvdi-bridge');
+  const gate = validatorOf('marathon-gate');
+  let accepted = 0;
   fc.assert(
-    fc.property(fc.string(), fc.string(), (origins, secret) => {
-      const app = JSON.parse(render('dvdi-bridge', { bridge: { allow_origins: origins, token_secret: secret } }).text);
-      if (secret) assert.equal(app.secrets.tokens.source, secret);
+    fc.property(str, str, path, path, fc.array(path, { maxLength: 4 }), fc.boolean(), (user, secret, stateDir, dvdcli, dirs, tls) => {
+      const o = { service: { user }, bridge: { token_secret: secret, token_file: stateDir, state_dir: stateDir, dvdcli, mount_roots: dirs, tls: { enabled: tls, cert_secret: secret } } };
+      if (bridge(o)) {
+        accepted++;
+        checkBridge(o);
+      }
+      const g = { service: { user }, gate: { marathon_token_secret: secret, marathon_url: `http://m${stateDir}` } };
+      if (gate(g)) checkGate(g);
     }),
-    { numRuns: 200 },
+    { numRuns: 300 },
   );
+  assert.ok(accepted > 20, `only ${accepted} of 300 generated option sets were valid: the generator tests too little`);
 });
 
 test('every flag the bridge template passes is a flag of dvdi-bridge serve', () => {
@@ -126,8 +231,7 @@ test('every flag the bridge template passes is a flag of dvdi-bridge serve', () 
 test('every marathon-gate command line the template renders parses with marathon-gate\'s own argument parser', () => {
   for (const o of [{}, { gate: { marathon_token_secret: 's', tls: { enabled: true }, mode: 'deny', fail: 'closed' } }]) {
     const cmd: string = JSON.parse(render('marathon-gate', o).text).cmd;
-    const argv = cmd.split('gate.cjs" ')[1].replace(/\$PORT0/g, '8080').replace(/\$MESOS_SANDBOX/g, '/sandbox').replace(/"/g, '').split(' ');
-    const parsed = parseGateArgs(argv);
+    const parsed = parseGateArgs(argvOf(cmd));
     assert.ok(parsed.ok, `${cmd}: ${!parsed.ok && parsed.message}`);
   }
 });
