@@ -101,9 +101,10 @@ export function checkConstraint(c: PlacementConstraint, agent: PlacementAgent, p
       return { pass, reason: pass ? `the ${JSON.stringify(o)} group is one of the smallest` : counts.size < minimum ? `only ${counts.size} of at least ${minimum} ${name} groups are used and ${JSON.stringify(o)} already has instances` : `the ${JSON.stringify(o)} group has ${mine} instances, more than the smallest (${smallest})` };
     }
     case 'MAX_PER': {
+      // checkMaxPer: `find(group of o).forall(_ < max)`, so with no instance there yet even MAX_PER 0 passes.
       const max = intValue(v, 0);
       const n = groups(placedValues).get(o) ?? 0;
-      return { pass: n < max, reason: `${n} instance(s) already where ${is}; MAX_PER allows ${max}` };
+      return { pass: n === 0 || n < max, reason: `${n} instance(s) already where ${is}; MAX_PER allows ${max}${n === 0 && max < 1 ? ', and Marathon still places the first one' : ''}` };
     }
     case 'LIKE':
     case 'UNLIKE': {

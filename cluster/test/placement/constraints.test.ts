@@ -66,3 +66,15 @@ test('any LIKE/UNLIKE value gives a verdict or "undecided", never a throw', () =
     { numRuns: 2000 },
   );
 });
+
+test('MAX_PER passes where no instance has the value yet, whatever the limit (Constraints.scala checkMaxPer: find(...).forall(_ < max))', () => {
+  // Marathon accepts MAX_PER 0 and negative limits (SchedulingValidation: an integer); the first instance per value still lands.
+  const zoneA = { hostname: 'a1', attributes: {}, domain: { fault_domain: { region: { name: 'eu' }, zone: { name: 'a' } } } };
+  const zoneB = { ...zoneA, hostname: 'b1', domain: { fault_domain: { region: { name: 'eu' }, zone: { name: 'b' } } } };
+  for (const max of ['0', '-3']) {
+    const c = parseConstraints([['@zone', 'MAX_PER', max]]).constraints[0];
+    assert.equal(checkConstraint(c, zoneA, []).pass, true, `MAX_PER ${max}, nothing placed`);
+    assert.equal(checkConstraint(c, zoneA, [zoneB]).pass, true, `MAX_PER ${max}, one in another zone`);
+    assert.equal(checkConstraint(c, zoneA, [zoneA]).pass, false, `MAX_PER ${max}, one in this zone`);
+  }
+});
