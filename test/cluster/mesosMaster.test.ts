@@ -118,3 +118,16 @@ test('any JSON answer either checks out or is one ClusterHttpError naming the fi
     { numRuns: 500 },
   );
 });
+
+test('a redirect whose Location is no URL is a ClusterHttpError naming the request and the Location, not "Invalid URL"', async (t) => {
+  // Something in front of the master (or a broken master) answers 307 with a Location that does not parse.
+  const bad = createServer((_q, s) => s.writeHead(307, { Location: 'http://[::1', 'Content-Length': 0 }).end());
+  await new Promise<void>((r) => bad.listen(0, '127.0.0.1', r));
+  t.after(() => bad.close());
+  const url = `http://127.0.0.1:${(bad.address() as AddressInfo).port}`;
+  for (const call of [(c: MesosMasterClient) => c.getAgents(), (c: MesosMasterClient) => c.getMasterRegion()]) {
+    const e = await call(new MesosMasterClient({ url })).then(() => assert.fail('a redirect to nowhere is refused'), (err: Error) => err);
+    assert.ok(e instanceof ClusterHttpError, `${e.name}: ${e.message}`);
+    assert.match(e.message, /^GET http:\/\/127\.0\.0\.1:\d+\/master\/(slaves|state): 307 redirect to "http:\/\/\[::1", which is not a URL; give the leading master's URL with --mesos$/);
+  }
+});

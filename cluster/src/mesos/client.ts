@@ -5,7 +5,7 @@
  * The HTTP under it is the Marathon client's transport (../marathon/transport.ts: undici, CA, timeout, size
  * cap, errors classified once); only the messages are the master's own.
  */
-import { MarathonError } from '../marathon/errors';
+import { MarathonError, oneLine } from '../marathon/errors';
 import { authorizationHeader, userFreeUrl } from '../marathon/options';
 import { MarathonTransport, type RawResponse } from '../marathon/transport';
 import type { MesosAgent, SlavesResponse } from './agent';
@@ -107,10 +107,16 @@ export class MesosMasterClient {
     for (let hop = 0; ; hop++) {
       const a = await this.fetch(url);
       if (a.status === 307 || a.status === 302 || a.status === 301) {
-        const location = a.headers.location;
+        const given = a.headers.location;
+        const location = Array.isArray(given) ? given[0] : given;
         if (!location || hop >= MAX_REDIRECTS) throw new ClusterHttpError(`GET ${url}: redirected ${hop + 1} times without reaching the leading master; give the leader's URL with --mesos`, a.status);
         // Mesos writes a protocol-relative Location (//leader:5050/master/slaves): keep our scheme.
-        const next = new URL(location, url);
+        let next: URL;
+        try {
+          next = new URL(location, url);
+        } catch {
+          throw new ClusterHttpError(`GET ${url}: ${a.status} redirect to ${JSON.stringify(oneLine(userFreeUrl(location), 120))}, which is not a URL; give the leading master's URL with --mesos`, a.status);
+        }
         this.base = next.origin + new URL(this.base).pathname.replace(/\/+$/, ''); // later calls go to the leader
         url = next.toString();
         continue;
