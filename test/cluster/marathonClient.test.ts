@@ -243,6 +243,22 @@ describe('failures: one line naming the URL and the cause', () => {
     await c.close();
   });
 
+  it('a 2xx app or tasks answer without "app" or "tasks" is not Marathon\'s, never "does not exist" or "no tasks"', async () => {
+    // Something that answers every path with 200 and some JSON (a proxy, another service at --marathon's URL).
+    const c = new MarathonClient({ url: m.url });
+    for (const body of [{}, { apps: [] }, [], { app: 'x', tasks: {} }]) {
+      m.setFault({ kind: 'status', status: 200, body }, '/v2/apps/dvdi-bridge');
+      const app = await failure(c.getApp('/dvdi-bridge'));
+      assert.equal(app.kind, 'not-json', app.message);
+      assert.equal(app.message, `${m.url}/v2/apps/dvdi-bridge: the answer is not Marathon's app (no "app" object); is this Marathon's URL?`);
+      const tasks = await failure(c.getAppTasks('/dvdi-bridge'));
+      assert.equal(tasks.kind, 'not-json', tasks.message);
+      assert.equal(tasks.message, `${m.url}/v2/apps/dvdi-bridge/tasks: the answer is not Marathon's task list (no "tasks" array); is this Marathon's URL?`);
+    }
+    m.setFault(undefined);
+    await c.close();
+  });
+
   it('a raw request returns any status whole; a stream leaves the body unread', async () => {
     const c = new MarathonClient({ url: m.url });
     const r = await c.raw('GET', 'v2/apps/missing');
