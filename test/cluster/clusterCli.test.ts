@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { createServer, type AddressInfo } from 'node:net';
 import { startLab, type Lab } from './lab';
 import { startStandinMarathon, type StandinMarathon } from '../standins/marathon/standin';
 import { setBridgeApp, setBridgeTasks } from './bridgeApp';
@@ -137,6 +138,21 @@ test('scale: when no agent matches the constraints it refuses to scale the bridg
     assert.equal(puts().length, before, 'nothing sent to Marathon');
   } finally {
     setBridgeApp(marathon, BRIDGE_APP);
+  }
+});
+
+test('scale: a fractional --marathon-timeout (1.001 s) times out as asked, not with Node\'s "delay" RangeError', async () => {
+  // A server that accepts and never answers.
+  const silent = createServer((s) => s.on('error', () => {}));
+  await new Promise<void>((r) => silent.listen(0, '127.0.0.1', r));
+  try {
+    const url = `http://127.0.0.1:${(silent.address() as AddressInfo).port}`;
+    const r = await cli(['scale', '--marathon', url, '--mesos', url, '--marathon-timeout', '1.001', '--app', '/dvdi-bridge']);
+    assert.equal(r.code, 2, r.stdout + r.stderr);
+    assert.match(r.stderr, /^dvdi-bridge: (http:\/\/127\.0\.0\.1:\d+\/v2\/apps\/dvdi-bridge: no answer within 1 s \(--marathon-timeout\)|GET http:\/\/127\.0\.0\.1:\d+\/master\/slaves: no complete answer within 1\.001 s)$/m);
+    assert.doesNotMatch(r.stderr, /delay|RangeError|\d\.\d{6,}/);
+  } finally {
+    silent.close();
   }
 });
 

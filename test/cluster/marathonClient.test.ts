@@ -191,6 +191,17 @@ describe('failures: one line naming the URL and the cause', () => {
     await c.close();
   });
 
+  it('a timeout that is no whole number of ms (--marathon-timeout 1.001 is 1000.9999999999999 ms) still times out', async () => {
+    m.setFault({ kind: 'slow', delayMs: 2000 });
+    for (const timeoutMs of [200.5, 1.001 * 200, 0.1]) {
+      const c = new MarathonClient({ url: m.url, timeoutMs });
+      const e = await failure(c.getInfo());
+      assert.equal(e.kind, 'timeout', e.message);
+      await c.close();
+    }
+    m.setFault(undefined);
+  });
+
   it('an HTML proxy page, and Jetty leader errors', async () => {
     const c = new MarathonClient({ url: m.url });
     m.setFault({ kind: 'html', status: 200 });

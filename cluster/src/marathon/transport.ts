@@ -170,10 +170,12 @@ export class MarathonTransport {
 /**
  * Node's timers (and undici's) hold at most 2^31 - 1 ms (~24.8 days); a longer one fires after 1 ms with a
  * TimeoutOverflowWarning, so a generous --marathon-timeout would fail every request at once. Cap it instead.
+ * AbortSignal.timeout takes whole milliseconds only (a RangeError about "delay" otherwise), and seconds times
+ * 1000 need not be whole (1.001 s is 1000.9999999999999 ms): round up, so a timeout never becomes 0 (none).
  */
 const maxTimerMs = 2 ** 31 - 1;
 function timerMs(ms: number): number {
-  return Math.min(ms, maxTimerMs);
+  return Math.min(Math.ceil(ms), maxTimerMs);
 }
 
 /** Drop an unread body without an unhandled 'error' from undici's abort. */
