@@ -131,3 +131,14 @@ test('a redirect whose Location is no URL is a ClusterHttpError naming the reque
     assert.match(e.message, /^GET http:\/\/127\.0\.0\.1:\d+\/master\/(slaves|state): 307 redirect to "http:\/\/\[::1", which is not a URL; give the leading master's URL with --mesos$/);
   }
 });
+
+test('a master URL copied from the Mesos UI (#/agents, ?query) reads the master, as --marathon drops them too', async (t) => {
+  const m = await startMesosMaster({ agents, domain: { region: 'eu', zone: 'a' } });
+  t.after(() => m.close());
+  for (const url of [`${m.url}/#/agents`, `${m.url}/?filter=x`, `${m.url}/#/`]) {
+    const c = new MesosMasterClient({ url });
+    assert.equal((await c.getAgents()).slaves.length, 2, url);
+    assert.equal(await c.getMasterRegion(), 'eu', url);
+  }
+  assert.deepEqual([...new Set(m.requests)], ['/master/slaves', '/master/state']);
+});

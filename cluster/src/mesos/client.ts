@@ -43,7 +43,7 @@ export class MesosMasterClient {
   constructor(private readonly options: MesosClientOptions) {
     // `http://user:password@master:5050` is basic auth, as for --marathon (marathon/options.ts parseBaseUrl); it is
     // taken out of the URL so that no message (they all show the URL) carries the password.
-    const { base, basic } = withoutUserInfo(options.url.trim().replace(/\/+$/, ''));
+    const { base, basic } = baseUrl(options.url.trim());
     this.base = base;
     this.authorization = options.authorization ?? basic;
   }
@@ -131,23 +131,29 @@ export class MesosMasterClient {
   }
 }
 
-/** The URL without `user:password@`, and those as a Basic Authorization header. */
-function withoutUserInfo(raw: string): { base: string; basic?: string } {
+/**
+ * The URL without `user:password@` (those as a Basic Authorization header), a `?query` or `#fragment` (a Mesos UI
+ * address such as http://master:5050/#/agents, which would turn /master/slaves into a fragment), or a trailing slash.
+ */
+function baseUrl(raw: string): { base: string; basic?: string } {
   let u: URL;
   try {
     u = new URL(raw);
   } catch {
-    return { base: raw }; // fetch() says it is not a URL
+    return { base: raw.replace(/\/+$/, '') }; // fetch() says it is not a URL
   }
-  if (!u.username && !u.password) return { base: raw };
   let basic: string | undefined;
-  try {
-    basic = authorizationHeader({ kind: 'basic', user: decodeURIComponent(u.username), password: decodeURIComponent(u.password) });
-  } catch {
-    basic = undefined; // a malformed %-escape: the master's 401 then says what to give
+  if (u.username || u.password) {
+    try {
+      basic = authorizationHeader({ kind: 'basic', user: decodeURIComponent(u.username), password: decodeURIComponent(u.password) });
+    } catch {
+      basic = undefined; // a malformed %-escape: the master's 401 then says what to give
+    }
   }
   u.username = '';
   u.password = '';
+  u.search = '';
+  u.hash = '';
   return { base: u.toString().replace(/\/+$/, ''), ...(basic ? { basic } : {}) };
 }
 
