@@ -107,6 +107,29 @@ test('scale: a master whose /master/state does not answer in time, with agents i
   }
 });
 
+test('scale: on DC/OS a public agent (resources reserved for slave_public) is not counted for an app without acceptedResourceRoles', async () => {
+  // DC/OS runs Marathon with --mesos_role slave_public and --accepted_resource_roles_default_behavior unreserved, so a
+  // root app has role slave_public yet accepts only unreserved resources; Marathon's own default would accept both.
+  const pub = agent({ id: 'lab-agent-S8', hostname: '127.0.0.18', attributes: { dvdi: 'true' }, region: 'eu', zone: 'a', cpus: 4, mem: 0, reserved: { slave_public: 4 } }, 8);
+  const master = await startMesosMaster({ agents: [...lab.agents.map((a) => a.mesos), pub], domain: { region: 'eu', zone: 'a' } });
+  try {
+    setBridgeApp(marathon, { ...BRIDGE_APP, instances: 4, role: 'slave_public' });
+    const before = puts().length;
+    const r = await cli(['scale', '--marathon', marathon.url, '--mesos', master.url, '--app', '/dvdi-bridge', '--dry-run']);
+    assert.equal(r.code, 2, r.stdout + r.stderr);
+    assert.match(r.stderr, /^scale: cannot count the matching agents: .*127\.0\.0\.18 offers only resources reserved for its role "slave_public".*; \/dvdi-bridge keeps 4 instances\./m);
+    assert.doesNotMatch(r.stdout, /→ 5/);
+    setBridgeApp(marathon, { ...BRIDGE_APP, instances: 4, role: 'slave_public', acceptedResourceRoles: ['*'] });
+    const explicit = await cli(['scale', '--marathon', marathon.url, '--mesos', master.url, '--app', '/dvdi-bridge', '--dry-run']);
+    assert.equal(explicit.code, 0, explicit.stdout + explicit.stderr);
+    assert.match(explicit.stdout, /^\/dvdi-bridge: 4 instances, one per matching agent \(4 of 6\); nothing changed$/m);
+    assert.equal(puts().length, before, 'nothing sent to Marathon');
+  } finally {
+    await master.close();
+    setBridgeApp(marathon, BRIDGE_APP);
+  }
+});
+
 test('scale: right after a master failover (agents not re-registered yet) it does not scale the bridges down', async () => {
   // A newly elected master: no agent has re-registered, the registry's agents are in recovered_slaves (mesos-master-api.md §1-§2).
   const fresh = await startMesosMaster({ agents: [], recovered: lab.agents.map((a) => a.mesos), domain: { region: 'eu', zone: 'a' } });
