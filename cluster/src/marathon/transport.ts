@@ -105,7 +105,10 @@ export class MarathonTransport {
       if (typeof leader === 'string') this.leader = leader;
       return { status: res.statusCode, headers: res.headers, body: res.body, url: shown };
     } catch (err) {
-      throw this.failure(shown, err, o.signal, timeoutMs);
+      const e = this.failure(shown, err, o.signal, timeoutMs);
+      // Closed before any answer on http://: most often an HTTPS-only port (Jetty drops plain HTTP without a word).
+      if (e.kind === 'closed' && url.protocol === 'http:') throw new MarathonError('closed', shown, 'the connection closed before any answer; if this port serves HTTPS, give https:// (and --marathon-ca for a private CA)');
+      throw e;
     }
   }
 
