@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { createServer, type AddressInfo } from 'node:net';
 import { startLab, type Lab } from './lab';
 import { startStandinMarathon, type StandinMarathon } from '../standins/marathon/standin';
 import { setBridgeApp, setBridgeTasks } from './bridgeApp';
@@ -83,7 +84,7 @@ test('scale: a constraint it cannot evaluate (a Java-only regex) changes nothing
   for (const extra of [[], ['--dry-run']]) {
     const r = await cli(['scale', ...cluster(), '--app', '/dvdi-bridge', ...extra]);
     assert.equal(r.code, 2, r.stdout + r.stderr);
-    assert.match(r.stderr, /^scale: cannot count the matching agents: \["hostname","LIKE","127\\\\\.0\\\\\.0\\\\\.1\[0-9\]\+\+"\]: .*not a regular expression this tool can evaluate; \/dvdi-bridge keeps 4 instances\./m);
+    assert.match(r.stderr, /^scale: cannot count the matching agents: \["hostname","LIKE","127\\\\\.0\\\\\.0\\\\\.1\[0-9\]\+\+"\]: .*not a regular expression this tool can evaluate: it uses Java-only syntax.*; \/dvdi-bridge keeps 4 instances\./m);
   }
   assert.equal(puts().length, before, 'nothing sent to Marathon');
   setBridgeApp(marathon, BRIDGE_APP);
@@ -102,6 +103,29 @@ test('scale: a master whose /master/state does not answer in time, with agents i
     assert.equal(puts().length, before, 'nothing sent to Marathon (5 instances would leave a deployment that never finishes)');
   } finally {
     await slow.close();
+    setBridgeApp(marathon, BRIDGE_APP);
+  }
+});
+
+test('scale: on DC/OS a public agent (resources reserved for slave_public) is not counted for an app without acceptedResourceRoles', async () => {
+  // DC/OS runs Marathon with --mesos_role slave_public and --accepted_resource_roles_default_behavior unreserved, so a
+  // root app has role slave_public yet accepts only unreserved resources; Marathon's own default would accept both.
+  const pub = agent({ id: 'lab-agent-S8', hostname: '127.0.0.18', attributes: { dvdi: 'true' }, region: 'eu', zone: 'a', cpus: 4, mem: 0, reserved: { slave_public: 4 } }, 8);
+  const master = await startMesosMaster({ agents: [...lab.agents.map((a) => a.mesos), pub], domain: { region: 'eu', zone: 'a' } });
+  try {
+    setBridgeApp(marathon, { ...BRIDGE_APP, instances: 4, role: 'slave_public' });
+    const before = puts().length;
+    const r = await cli(['scale', '--marathon', marathon.url, '--mesos', master.url, '--app', '/dvdi-bridge', '--dry-run']);
+    assert.equal(r.code, 2, r.stdout + r.stderr);
+    assert.match(r.stderr, /^scale: cannot count the matching agents: .*127\.0\.0\.18 offers only resources reserved for its role "slave_public".*; \/dvdi-bridge keeps 4 instances\./m);
+    assert.doesNotMatch(r.stdout, /→ 5/);
+    setBridgeApp(marathon, { ...BRIDGE_APP, instances: 4, role: 'slave_public', acceptedResourceRoles: ['*'] });
+    const explicit = await cli(['scale', '--marathon', marathon.url, '--mesos', master.url, '--app', '/dvdi-bridge', '--dry-run']);
+    assert.equal(explicit.code, 0, explicit.stdout + explicit.stderr);
+    assert.match(explicit.stdout, /^\/dvdi-bridge: 4 instances, one per matching agent \(4 of 6\); nothing changed$/m);
+    assert.equal(puts().length, before, 'nothing sent to Marathon');
+  } finally {
+    await master.close();
     setBridgeApp(marathon, BRIDGE_APP);
   }
 });
@@ -137,6 +161,21 @@ test('scale: when no agent matches the constraints it refuses to scale the bridg
     assert.equal(puts().length, before, 'nothing sent to Marathon');
   } finally {
     setBridgeApp(marathon, BRIDGE_APP);
+  }
+});
+
+test('scale: a fractional --marathon-timeout (1.001 s) times out as asked, not with Node\'s "delay" RangeError', async () => {
+  // A server that accepts and never answers.
+  const silent = createServer((s) => s.on('error', () => {}));
+  await new Promise<void>((r) => silent.listen(0, '127.0.0.1', r));
+  try {
+    const url = `http://127.0.0.1:${(silent.address() as AddressInfo).port}`;
+    const r = await cli(['scale', '--marathon', url, '--mesos', url, '--marathon-timeout', '1.001', '--app', '/dvdi-bridge']);
+    assert.equal(r.code, 2, r.stdout + r.stderr);
+    assert.match(r.stderr, /^dvdi-bridge: (http:\/\/127\.0\.0\.1:\d+\/v2\/apps\/dvdi-bridge: no answer within 1 s \(--marathon-timeout\)|GET http:\/\/127\.0\.0\.1:\d+\/master\/slaves: no complete answer within 1\.001 s)$/m);
+    assert.doesNotMatch(r.stderr, /delay|RangeError|\d\.\d{6,}/);
+  } finally {
+    silent.close();
   }
 });
 

@@ -191,6 +191,17 @@ describe('failures: one line naming the URL and the cause', () => {
     await c.close();
   });
 
+  it('a timeout that is no whole number of ms (--marathon-timeout 1.001 is 1000.9999999999999 ms) still times out', async () => {
+    m.setFault({ kind: 'slow', delayMs: 2000 });
+    for (const timeoutMs of [200.5, 1.001 * 200, 0.1]) {
+      const c = new MarathonClient({ url: m.url, timeoutMs });
+      const e = await failure(c.getInfo());
+      assert.equal(e.kind, 'timeout', e.message);
+      await c.close();
+    }
+    m.setFault(undefined);
+  });
+
   it('an HTML proxy page, and Jetty leader errors', async () => {
     const c = new MarathonClient({ url: m.url });
     m.setFault({ kind: 'html', status: 200 });
@@ -239,6 +250,22 @@ describe('failures: one line naming the URL and the cause', () => {
     const e = await failure(c.getRootGroup());
     assert.equal(e.kind, 'not-json');
     assert.match(e.message, /\/v2\/groups\?embed=\S+: the answer is not a Marathon group: "\/a" holds groups\[1\] = null, not a group with an "id"$/);
+    m.setFault(undefined);
+    await c.close();
+  });
+
+  it('a 2xx app or tasks answer without "app" or "tasks" is not Marathon\'s, never "does not exist" or "no tasks"', async () => {
+    // Something that answers every path with 200 and some JSON (a proxy, another service at --marathon's URL).
+    const c = new MarathonClient({ url: m.url });
+    for (const body of [{}, { apps: [] }, [], { app: 'x', tasks: {} }]) {
+      m.setFault({ kind: 'status', status: 200, body }, '/v2/apps/dvdi-bridge');
+      const app = await failure(c.getApp('/dvdi-bridge'));
+      assert.equal(app.kind, 'not-json', app.message);
+      assert.equal(app.message, `${m.url}/v2/apps/dvdi-bridge: the answer is not Marathon's app (no "app" object); is this Marathon's URL?`);
+      const tasks = await failure(c.getAppTasks('/dvdi-bridge'));
+      assert.equal(tasks.kind, 'not-json', tasks.message);
+      assert.equal(tasks.message, `${m.url}/v2/apps/dvdi-bridge/tasks: the answer is not Marathon's task list (no "tasks" array); is this Marathon's URL?`);
+    }
     m.setFault(undefined);
     await c.close();
   });

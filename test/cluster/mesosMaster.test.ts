@@ -8,6 +8,10 @@ import fc from 'fast-check';
 import { ClusterHttpError, MesosMasterClient, checkSlaves } from '@marathon-devtools/cluster/mesos/client';
 import { startMesosMaster } from '../standins/mesos-master/server';
 import { agent } from '../standins/mesos-master/agents';
+import { createServer as createHttpsServer } from 'node:https';
+import { MarathonClient } from '@marathon-devtools/cluster/marathon/client';
+import { MarathonError } from '@marathon-devtools/cluster/marathon/errors';
+import { makeTestPki } from '../../agent-bridge/test/server/certs';
 
 /** A plain GET as any HTTP client sends it (no redirect followed), to see the stand-in's own answer. */
 async function httpGet(url: string): Promise<{ status: number; headers: Headers; body: string }> {
@@ -117,4 +121,42 @@ test('any JSON answer either checks out or is one ClusterHttpError naming the fi
     }),
     { numRuns: 500 },
   );
+});
+
+test('a redirect whose Location is no URL is a ClusterHttpError naming the request and the Location, not "Invalid URL"', async (t) => {
+  // Something in front of the master (or a broken master) answers 307 with a Location that does not parse.
+  const bad = createServer((_q, s) => s.writeHead(307, { Location: 'http://[::1', 'Content-Length': 0 }).end());
+  await new Promise<void>((r) => bad.listen(0, '127.0.0.1', r));
+  t.after(() => bad.close());
+  const url = `http://127.0.0.1:${(bad.address() as AddressInfo).port}`;
+  for (const call of [(c: MesosMasterClient) => c.getAgents(), (c: MesosMasterClient) => c.getMasterRegion()]) {
+    const e = await call(new MesosMasterClient({ url })).then(() => assert.fail('a redirect to nowhere is refused'), (err: Error) => err);
+    assert.ok(e instanceof ClusterHttpError, `${e.name}: ${e.message}`);
+    assert.match(e.message, /^GET http:\/\/127\.0\.0\.1:\d+\/master\/(slaves|state): 307 redirect to "http:\/\/\[::1", which is not a URL; give the leading master's URL with --mesos$/);
+  }
+});
+
+test('a master URL copied from the Mesos UI (#/agents, ?query) reads the master, as --marathon drops them too', async (t) => {
+  const m = await startMesosMaster({ agents, domain: { region: 'eu', zone: 'a' } });
+  t.after(() => m.close());
+  for (const url of [`${m.url}/#/agents`, `${m.url}/?filter=x`, `${m.url}/#/`]) {
+    const c = new MesosMasterClient({ url });
+    assert.equal((await c.getAgents()).slaves.length, 2, url);
+    assert.equal(await c.getMasterRegion(), 'eu', url);
+  }
+  assert.deepEqual([...new Set(m.requests)], ['/master/slaves', '/master/state']);
+});
+
+test('http:// to a port that serves HTTPS says so, for the master and for Marathon, not only "the connection closed"', async (t) => {
+  const pki = makeTestPki();
+  const tls = createHttpsServer({ key: pki.serverKey, cert: pki.serverCert }, (_q, s) => s.end('{}'));
+  await new Promise<void>((r) => tls.listen(0, '127.0.0.1', r));
+  t.after(() => tls.close());
+  const url = `http://127.0.0.1:${(tls.address() as AddressInfo).port}`;
+  const mesos = await new MesosMasterClient({ url }).getAgents().then(() => assert.fail('plain HTTP to TLS fails'), (e: Error) => e);
+  assert.ok(mesos instanceof ClusterHttpError, String(mesos));
+  assert.match(mesos.message, /^GET http:\/\/127\.0\.0\.1:\d+\/master\/slaves: .*if this port serves HTTPS, give https:\/\/ /);
+  const marathon = await new MarathonClient({ url }).getInfo().then(() => assert.fail('plain HTTP to TLS fails'), (e: Error) => e);
+  assert.ok(marathon instanceof MarathonError, String(marathon));
+  assert.match(marathon.message, /^http:\/\/127\.0\.0\.1:\d+\/v2\/info: .*if this port serves HTTPS, give https:\/\/ /);
 });

@@ -55,7 +55,8 @@ export function readClusterFlags(f: ParsedFlags, command: string): ClusterFlags 
   const timeoutS = Number(f.strings.get('marathon-timeout') ?? 10);
   if (!(timeoutS > 0 && timeoutS <= 600)) throw new UsageError(`${command}: --marathon-timeout must be seconds between 0 and 600`);
   const marathonUrl = httpUrl(command, 'marathon', f.strings.get('marathon'));
-  const timeoutMs = timeoutS * 1000;
+  // Whole milliseconds, at least 1: messages then say "1.001 s", not "1.0009999999999999 s".
+  const timeoutMs = Math.max(1, Math.round(timeoutS * 1000));
   return {
     marathonUrl,
     marathon: { url: marathonUrl, auth, ca, timeoutMs },

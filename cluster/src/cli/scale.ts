@@ -29,7 +29,7 @@ export async function scale(argv: string[]): Promise<number> {
   // A rule that could not be evaluated makes the count no answer: too low would scale the bridges away from agents
   // that need them, too high leaves a deployment that never finishes. Nothing is changed (nor predicted).
   if (c.undecided.length > 0) {
-    process.stderr.write(`scale: cannot count the matching agents: ${c.undecided.join('; ')}; ${appId} keeps ${current} instance${current === 1 ? '' : 's'}. Write a regex without Java-only syntax (possessive or atomic groups, \\p{…}, \\Q…\\E, embedded flags past the start), let the master's /master/state answer (--marathon-timeout), or set instances by hand\n`);
+    process.stderr.write(`scale: cannot count the matching agents: ${c.undecided.join('; ')}; ${appId} keeps ${current} instance${current === 1 ? '' : 's'}. Write a regex without Java-only syntax (possessive or atomic groups, \\p{…}, \\Q…\\E, embedded flags past the start), set the app's acceptedResourceRoles, let the master's /master/state answer (--marathon-timeout), as each reason says, or set instances by hand\n`);
     return 2;
   }
   // A master that was just elected lists the agents of its registry under recovered_slaves until they re-register

@@ -60,24 +60,32 @@ export class MarathonClient {
 
   /** `GET /v2/apps/{id}` → the app, or undefined on 404 (marathon-api.md §4: the body is `{"app":…}`). */
   async getApp(id: string, o?: RequestOptions): Promise<AppInfo | undefined> {
+    const path = `v2/apps/${idPath(id)}`;
+    let r: { app?: unknown } | undefined;
     try {
-      const r = await this.transport.json<{ app: AppInfo }>('GET', `v2/apps/${idPath(id)}`, o);
-      return r?.app;
+      r = await this.transport.json<{ app?: unknown }>('GET', path, o);
     } catch (err) {
       if (isMissing(err)) return undefined;
       throw err;
     }
+    // A 2xx without the app is some other server, not a missing app (that is Marathon's 404 with its message).
+    if (!isObject(r) || !isObject(r.app)) throw notMarathons(this.transport.urlFor(path), 'app (no "app" object)');
+    return r.app as AppInfo;
   }
 
   /** `GET /v2/apps/{id}/tasks` (marathon-api.md §7) → the app's tasks; undefined when the app does not exist. */
   async getAppTasks(id: string, o?: RequestOptions): Promise<MarathonTask[] | undefined> {
+    const path = `v2/apps/${idPath(id)}/tasks`;
+    let r: { tasks?: unknown } | undefined;
     try {
-      const r = await this.transport.json<{ tasks: MarathonTask[] }>('GET', `v2/apps/${idPath(id)}/tasks`, o);
-      return Array.isArray(r?.tasks) ? r.tasks : [];
+      r = await this.transport.json<{ tasks?: unknown }>('GET', path, o);
     } catch (err) {
       if (isMissing(err)) return undefined;
       throw err;
     }
+    // Read as "no tasks", a 2xx from something else would say no bridge runs anywhere.
+    if (!isObject(r) || !Array.isArray(r.tasks)) throw notMarathons(this.transport.urlFor(path), 'task list (no "tasks" array)');
+    return r.tasks as MarathonTask[];
   }
 
   /** `GET /v2/pods` (marathon-api.md §6, 1.4+). */
@@ -159,6 +167,10 @@ export function normalizeGroup(g: GroupInfo): GroupInfo {
     dependencies: Array.isArray(g.dependencies) ? g.dependencies : [],
   };
 }
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+const notMarathons = (url: URL, what: string) => new MarathonError('not-json', url.toString(), `the answer is not Marathon's ${what}; is this Marathon's URL?`);
 
 /**
  * Marathon's own 404 for an app it does not have carries its JSON `{"message": "App '/x' does not exist"}`

@@ -105,7 +105,10 @@ export class MarathonTransport {
       if (typeof leader === 'string') this.leader = leader;
       return { status: res.statusCode, headers: res.headers, body: res.body, url: shown };
     } catch (err) {
-      throw this.failure(shown, err, o.signal, timeoutMs);
+      const e = this.failure(shown, err, o.signal, timeoutMs);
+      // Closed before any answer on http://: most often an HTTPS-only port (Jetty drops plain HTTP without a word).
+      if (e.kind === 'closed' && url.protocol === 'http:') throw new MarathonError('closed', shown, 'the connection closed before any answer; if this port serves HTTPS, give https:// (and --marathon-ca for a private CA)');
+      throw e;
     }
   }
 
@@ -170,10 +173,12 @@ export class MarathonTransport {
 /**
  * Node's timers (and undici's) hold at most 2^31 - 1 ms (~24.8 days); a longer one fires after 1 ms with a
  * TimeoutOverflowWarning, so a generous --marathon-timeout would fail every request at once. Cap it instead.
+ * AbortSignal.timeout takes whole milliseconds only (a RangeError about "delay" otherwise), and seconds times
+ * 1000 need not be whole (1.001 s is 1000.9999999999999 ms): round up, so a timeout never becomes 0 (none).
  */
 const maxTimerMs = 2 ** 31 - 1;
 function timerMs(ms: number): number {
-  return Math.min(ms, maxTimerMs);
+  return Math.min(Math.ceil(ms), maxTimerMs);
 }
 
 /** Drop an unread body without an unhandled 'error' from undici's abort. */

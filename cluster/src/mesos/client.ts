@@ -5,7 +5,7 @@
  * The HTTP under it is the Marathon client's transport (../marathon/transport.ts: undici, CA, timeout, size
  * cap, errors classified once); only the messages are the master's own.
  */
-import { MarathonError } from '../marathon/errors';
+import { MarathonError, oneLine } from '../marathon/errors';
 import { authorizationHeader, userFreeUrl } from '../marathon/options';
 import { MarathonTransport, type RawResponse } from '../marathon/transport';
 import type { MesosAgent, SlavesResponse } from './agent';
@@ -43,7 +43,7 @@ export class MesosMasterClient {
   constructor(private readonly options: MesosClientOptions) {
     // `http://user:password@master:5050` is basic auth, as for --marathon (marathon/options.ts parseBaseUrl); it is
     // taken out of the URL so that no message (they all show the URL) carries the password.
-    const { base, basic } = withoutUserInfo(options.url.trim().replace(/\/+$/, ''));
+    const { base, basic } = baseUrl(options.url.trim());
     this.base = base;
     this.authorization = options.authorization ?? basic;
   }
@@ -107,10 +107,16 @@ export class MesosMasterClient {
     for (let hop = 0; ; hop++) {
       const a = await this.fetch(url);
       if (a.status === 307 || a.status === 302 || a.status === 301) {
-        const location = a.headers.location;
+        const given = a.headers.location;
+        const location = Array.isArray(given) ? given[0] : given;
         if (!location || hop >= MAX_REDIRECTS) throw new ClusterHttpError(`GET ${url}: redirected ${hop + 1} times without reaching the leading master; give the leader's URL with --mesos`, a.status);
         // Mesos writes a protocol-relative Location (//leader:5050/master/slaves): keep our scheme.
-        const next = new URL(location, url);
+        let next: URL;
+        try {
+          next = new URL(location, url);
+        } catch {
+          throw new ClusterHttpError(`GET ${url}: ${a.status} redirect to ${JSON.stringify(oneLine(userFreeUrl(location), 120))}, which is not a URL; give the leading master's URL with --mesos`, a.status);
+        }
         this.base = next.origin + new URL(this.base).pathname.replace(/\/+$/, ''); // later calls go to the leader
         url = next.toString();
         continue;
@@ -125,23 +131,29 @@ export class MesosMasterClient {
   }
 }
 
-/** The URL without `user:password@`, and those as a Basic Authorization header. */
-function withoutUserInfo(raw: string): { base: string; basic?: string } {
+/**
+ * The URL without `user:password@` (those as a Basic Authorization header), a `?query` or `#fragment` (a Mesos UI
+ * address such as http://master:5050/#/agents, which would turn /master/slaves into a fragment), or a trailing slash.
+ */
+function baseUrl(raw: string): { base: string; basic?: string } {
   let u: URL;
   try {
     u = new URL(raw);
   } catch {
-    return { base: raw }; // fetch() says it is not a URL
+    return { base: raw.replace(/\/+$/, '') }; // fetch() says it is not a URL
   }
-  if (!u.username && !u.password) return { base: raw };
   let basic: string | undefined;
-  try {
-    basic = authorizationHeader({ kind: 'basic', user: decodeURIComponent(u.username), password: decodeURIComponent(u.password) });
-  } catch {
-    basic = undefined; // a malformed %-escape: the master's 401 then says what to give
+  if (u.username || u.password) {
+    try {
+      basic = authorizationHeader({ kind: 'basic', user: decodeURIComponent(u.username), password: decodeURIComponent(u.password) });
+    } catch {
+      basic = undefined; // a malformed %-escape: the master's 401 then says what to give
+    }
   }
   u.username = '';
   u.password = '';
+  u.search = '';
+  u.hash = '';
   return { base: u.toString().replace(/\/+$/, ''), ...(basic ? { basic } : {}) };
 }
 

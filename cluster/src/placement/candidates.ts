@@ -45,29 +45,42 @@ export interface Placement {
 /** A task needs cpus or memory of the role; disk or ports alone cannot host one. */
 const hasAny = (r: ResourceSummary | undefined): boolean => r !== undefined && ((Number(r.cpus) || 0) > 0 || (Number(r.mem) || 0) > 0);
 
-/** Roles the app accepts offers of: `acceptedResourceRoles`, else Marathon's default (`*` and the app's role). */
-function acceptedRoles(spec: PlacementSpec): string[] {
+/**
+ * Roles the app accepts offers of: `acceptedResourceRoles`, else Marathon's default, which its
+ * --accepted_resource_roles_default_behavior sets (MarathonConf.defaultAcceptedResourceRolesSet): `any` (Marathon's
+ * own default) the app's role and `*`, `unreserved` (what DC/OS runs) `*` only. /v2/info does not report the flag,
+ * so `defaultRole` names the role whose reserved resources Marathon may or may not use.
+ */
+function acceptedRoles(spec: PlacementSpec): { roles: string[]; defaultRole?: string } {
   const given = Array.isArray(spec.acceptedResourceRoles) ? spec.acceptedResourceRoles.filter((r): r is string => typeof r === 'string') : [];
-  if (given.length > 0) return given;
+  if (given.length > 0) return { roles: given };
   const role = typeof spec.role === 'string' && spec.role !== '' ? spec.role : '*';
-  return role === '*' ? ['*'] : ['*', role];
+  return role === '*' ? { roles: ['*'] } : { roles: ['*', role], defaultRole: role };
 }
 
-/** Does the agent offer resources of one of `roles`? An agent whose resources are not reported passes. */
-function roleCheck(agent: MesosAgent, roles: string[]): string | undefined {
-  if (agent.unreserved_resources === undefined && agent.reserved_resources === undefined) return undefined;
-  const ok = roles.some((r) => (r === '*' ? hasAny(agent.unreserved_resources) : hasAny(agent.reserved_resources?.[r])));
-  if (ok) return undefined;
+/**
+ * Does the agent offer resources of one of `roles`? An agent whose resources are not reported passes. `undecided`:
+ * it offers only resources reserved for the default role, which Marathon uses under one default behaviour only.
+ */
+function roleCheck(agent: MesosAgent, accepted: { roles: string[]; defaultRole?: string }): { reason?: string; undecided?: true } {
+  if (agent.unreserved_resources === undefined && agent.reserved_resources === undefined) return {};
+  const { roles, defaultRole } = accepted;
+  const unreserved = hasAny(agent.unreserved_resources);
+  if (defaultRole !== undefined && !unreserved && hasAny(agent.reserved_resources?.[defaultRole]))
+    return { undecided: true, reason: `offers only resources reserved for ${JSON.stringify(defaultRole)}, which Marathon uses for an app without acceptedResourceRoles only when --accepted_resource_roles_default_behavior is any (not unreserved, as on DC/OS)` };
+  const ok = roles.some((r) => (r === '*' ? unreserved : hasAny(agent.reserved_resources?.[r])));
+  if (ok) return {};
   const reserved = Object.keys(agent.reserved_resources ?? {});
-  return `offers no resources for the accepted roles ${JSON.stringify(roles)} (acceptedResourceRoles; its reserved roles: ${reserved.length ? reserved.join(', ') : 'none'}, unreserved: ${hasAny(agent.unreserved_resources) ? 'yes' : 'none'})`;
+  return { reason: `offers no resources for the accepted roles ${JSON.stringify(roles)} (acceptedResourceRoles; its reserved roles: ${reserved.length ? reserved.join(', ') : 'none'}, unreserved: ${unreserved ? 'yes' : 'none'})` };
 }
 
 export function placeApp(spec: PlacementSpec, agents: readonly MesosAgent[], options: PlacementOptions = {}): Placement {
   const { constraints, problems } = parseConstraints(spec.constraints);
   const used = constraints.filter((c) => !options.ignore?.(c));
   const regionAware = constraints.some((c) => c.field === '@region' || c.field === '@zone');
-  const roles = acceptedRoles(spec);
+  const accepted = acceptedRoles(spec);
   const undecided = new Set<string>();
+  const roleUndecided: string[] = [];
   const out: AgentPlacement[] = agents.map((agent) => {
     const reasons: string[] = [];
     if (agent.active === false) reasons.push('is not active (disconnected, deactivated or draining)');
@@ -75,8 +88,9 @@ export function placeApp(spec: PlacementSpec, agents: readonly MesosAgent[], opt
     if (options.masterRegion !== undefined && region !== undefined && region !== options.masterRegion && !regionAware) {
       reasons.push(`is in region ${JSON.stringify(region)}, not the master's ${JSON.stringify(options.masterRegion)}; Marathon declines such offers unless the app has an @region or @zone constraint`);
     }
-    const roleProblem = roleCheck(agent, roles);
-    if (roleProblem) reasons.push(roleProblem);
+    const role = roleCheck(agent, accepted);
+    if (role.reason) reasons.push(role.reason);
+    if (role.undecided) roleUndecided.push(agent.hostname);
     for (const c of used) {
       const r = checkConstraint(c, agent, options.placed ?? []);
       if (!r.pass) reasons.push(`${constraintText(c)}: ${r.reason}`);
@@ -84,6 +98,10 @@ export function placeApp(spec: PlacementSpec, agents: readonly MesosAgent[], opt
     }
     return { agent, candidate: reasons.length === 0, reasons };
   });
+  if (roleUndecided.length > 0) {
+    const hosts = `${roleUndecided.slice(0, 5).join(', ')}${roleUndecided.length > 5 ? `, … (${roleUndecided.length})` : ''}`;
+    undecided.add(`the app has no acceptedResourceRoles, and ${hosts} offer${roleUndecided.length === 1 ? 's' : ''} only resources reserved for its role ${JSON.stringify(accepted.defaultRole)}: Marathon uses them only if its --accepted_resource_roles_default_behavior is any (its default), not unreserved (DC/OS's), which /v2/info does not report; set acceptedResourceRoles (["*"] or ["*",${JSON.stringify(accepted.defaultRole)}]) to say which`);
+  }
   // Agents of several regions: some lie outside the master's (masters share one region, mesos-master-api.md §4), and
   // without knowing which, agents Marathon would decline are counted as candidates.
   const regions = [...new Set(agents.map(agentRegion).filter((r): r is string => r !== undefined))];

@@ -4,6 +4,7 @@
  * ../shared/reference/mesos-master-api.md §5). Pure: no I/O, never throws.
  */
 import { fieldValue, formatScalar, type PlacementAgent } from './fieldValue';
+import { javaFullMatch } from './javaPattern';
 
 const OPERATORS = ['UNIQUE', 'CLUSTER', 'GROUP_BY', 'LIKE', 'UNLIKE', 'MAX_PER', 'IS'] as const;
 export type Operator = (typeof OPERATORS)[number];
@@ -60,37 +61,6 @@ function intValue(v: string | undefined, fallback: number): number {
   return fallback;
 }
 
-/** Compiled patterns (null: JavaScript cannot compile it); one app's few patterns meet thousands of agents. */
-const compiled = new Map<string, RegExp | null>();
-
-/**
- * Java's leading embedded flags (`java.util.regex.Pattern`: `(?i)rack-a` matches "RACK-A"), which JavaScript does not
- * parse, as RegExp flags. `d` (Unix lines) and `u` (Unicode case) change nothing for hostnames and attribute
- * values, which hold no line breaks and only ASCII (mesos-master-api.md §3); `x` and flags further in are left to
- * RegExp, which refuses them, so they count as "cannot evaluate", never as a silent other answer.
- */
-function javaFlags(pattern: string): { source: string; flags: string } {
-  const m = /^\(\?([imsdu]+)\)/.exec(pattern);
-  if (!m) return { source: pattern, flags: '' };
-  return { source: pattern.slice(m[0].length), flags: [...new Set(m[1].replace(/[du]/g, ''))].join('') };
-}
-
-/** Java `String.matches`: the whole string. A regex JavaScript cannot compile counts as no match. */
-function fullMatch(pattern: string, s: string): boolean | undefined {
-  let re = compiled.get(pattern);
-  if (re === undefined) {
-    try {
-      const { source, flags } = javaFlags(pattern);
-      re = new RegExp(`^(?:${source})$`, flags);
-    } catch {
-      re = null;
-    }
-    if (compiled.size > 1000) compiled.clear();
-    compiled.set(pattern, re);
-  }
-  return re === null ? undefined : re.test(s);
-}
-
 /** Counts per placed value; unplaced instances form one "no value" group (key undefined). */
 function groups(placed: (string | undefined)[]): Map<string | undefined, number> {
   const m = new Map<string | undefined, number>();
@@ -131,15 +101,17 @@ export function checkConstraint(c: PlacementConstraint, agent: PlacementAgent, p
       return { pass, reason: pass ? `the ${JSON.stringify(o)} group is one of the smallest` : counts.size < minimum ? `only ${counts.size} of at least ${minimum} ${name} groups are used and ${JSON.stringify(o)} already has instances` : `the ${JSON.stringify(o)} group has ${mine} instances, more than the smallest (${smallest})` };
     }
     case 'MAX_PER': {
+      // checkMaxPer: `find(group of o).forall(_ < max)`, so with no instance there yet even MAX_PER 0 passes.
       const max = intValue(v, 0);
       const n = groups(placedValues).get(o) ?? 0;
-      return { pass: n < max, reason: `${n} instance(s) already where ${is}; MAX_PER allows ${max}` };
+      return { pass: n === 0 || n < max, reason: `${n} instance(s) already where ${is}; MAX_PER allows ${max}${n === 0 && max < 1 ? ', and Marathon still places the first one' : ''}` };
     }
     case 'LIKE':
     case 'UNLIKE': {
       if (v === undefined || v === '') return { pass: false, reason: `${c.operator} without a regular expression never passes` };
-      const m = fullMatch(v, o);
-      if (m === undefined) return { pass: false, undecided: true, reason: `"${v}" is not a regular expression this tool can evaluate` };
+      const r = javaFullMatch(v, o);
+      if ('unsupported' in r) return { pass: false, undecided: true, reason: `"${v}" is not a regular expression this tool can evaluate: ${r.unsupported}` };
+      const m = r.match;
       const pass = c.operator === 'LIKE' ? m : !m;
       return { pass, reason: `${is}, which ${m ? 'matches' : 'does not match'} ${v}` };
     }

@@ -26,7 +26,7 @@ test('attribute constraint, default roles, region rule, inactive agent', () => {
 });
 
 test('an app role accepts its reserved resources; an @zone constraint lifts the region rule', () => {
-  assert.deepEqual(names(placeApp({ role: 'storage', constraints: [['dvdi', 'IS', 'true']] }, agents, { masterRegion: 'eu' })), ['agent-1', 'agent-2']);
+  assert.deepEqual(names(placeApp({ role: 'storage', acceptedResourceRoles: ['*', 'storage'], constraints: [['dvdi', 'IS', 'true']] }, agents, { masterRegion: 'eu' })), ['agent-1', 'agent-2']);
   assert.deepEqual(names(placeApp({ acceptedResourceRoles: ['storage'] }, agents)), ['agent-2']);
   assert.deepEqual(names(placeApp({ constraints: [['@zone', 'UNLIKE', 'b']] }, agents, { masterRegion: 'eu' })), ['agent-1', 'agent-3', 'agent-4']);
 });
@@ -42,4 +42,19 @@ test('unreadable constraints are reported, and the rest still apply', () => {
   const p = placeApp({ constraints: [['dvdi', 'like', 'true'], ['@zone', 'IS', 'a']] }, agents);
   assert.equal(p.problems.length, 1);
   assert.deepEqual(names(p), ['agent-1', 'agent-3']);
+});
+
+test('without acceptedResourceRoles, an agent offering only its role\'s reserved resources is undecided, not a candidate', () => {
+  // Marathon's default accepted roles come from --accepted_resource_roles_default_behavior (MarathonConf
+  // defaultAcceptedResourceRolesSet): any = the role and *, Marathon's own default; unreserved = *, what DC/OS sets.
+  // /v2/info does not report it, so agent-2 (all its cpus reserved for "storage") may or may not get the app.
+  const p = placeApp({ role: 'storage', constraints: [['dvdi', 'IS', 'true']] }, agents, { masterRegion: 'eu' });
+  assert.deepEqual(names(p), ['agent-1']);
+  assert.equal(p.undecided.length, 1, p.undecided.join('\n'));
+  assert.match(p.undecided[0], /no acceptedResourceRoles.*agent-2 offers? only resources reserved for its role "storage".*--accepted_resource_roles_default_behavior.*set acceptedResourceRoles/);
+  assert.match(p.agents[1].reasons.join('; '), /only resources reserved for "storage"/);
+  // Agents with unreserved resources get the app either way; an explicit list decides.
+  assert.deepEqual(placeApp({ role: 'storage' }, [agents[0]]).undecided, []);
+  assert.deepEqual(placeApp({ role: 'storage', acceptedResourceRoles: ['*'] }, agents).undecided, []);
+  assert.deepEqual(placeApp({ role: '*' }, agents).undecided, []);
 });

@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { checkConstraint, parseConstraints } from '../../src/placement/constraints';
 import { formatScalar } from '../../src/placement/fieldValue';
 import type { PlacementAgent } from '../../src/placement/fieldValue';
+import fc from 'fast-check';
 
 interface Table {
   agents: Record<string, PlacementAgent>;
@@ -33,4 +34,47 @@ test('malformed constraints are problems that name the entry, never a throw', ()
   assert.equal(constraints.length, 1);
   assert.deepEqual(problems.map((p) => p.split(' ')[0]), ['constraints/0', 'constraints/1', 'constraints/2', 'constraints/4']);
   assert.deepEqual(parseConstraints({}).problems.length, 1);
+});
+
+test('Java-only regex syntax that JavaScript reads as something else is undecided, never a silent wrong answer', () => {
+  // Each is valid for java.util.regex and matches the agent's "rack-1"; without the `u` flag JavaScript compiles
+  // every one of them to a different pattern (\p → "p", \Q → "Q", [a[b]] → a class then "]", [] → nothing).
+  const agent = { hostname: 'a1', attributes: { rack: 'rack-1' } };
+  for (const pattern of ['\\p{Lower}+-1', '\\Qrack-1\\E', '[a-z&&[^x]]+-1', '[a-c[k-r]]+-1', '\\p{Alpha}+\\p{Punct}\\d', 'rack-1\\z', '\\Arack-1', '[]a-z]+-1', 'rack\\x{2D}1', 'r\\0141ck-1', '\\h*rack-1']) {
+    for (const op of ['LIKE', 'UNLIKE']) {
+      const { constraints } = parseConstraints([['rack', op, pattern]]);
+      const r = checkConstraint(constraints[0], agent);
+      assert.equal(r.undecided, true, `${op} ${pattern}: ${r.pass} (${r.reason})`);
+      assert.equal(r.pass, false);
+      assert.match(r.reason, /Java/, r.reason);
+    }
+  }
+  // Escapes both engines read alike stay decided.
+  const same = parseConstraints([['rack', 'LIKE', '\\w+\\-\\d\\b']]).constraints[0];
+  assert.deepEqual([checkConstraint(same, agent).pass, checkConstraint(same, agent).undecided], [true, undefined]);
+});
+
+test('any LIKE/UNLIKE value gives a verdict or "undecided", never a throw', () => {
+  const agent = { hostname: 'a1', attributes: { rack: 'rack-1' } };
+  fc.assert(
+    fc.property(fc.constantFrom('LIKE', 'UNLIKE'), fc.string({ unit: fc.constantFrom(...'\\[]{}()^$.|?*+-&:<>=!0123456789aAbBdDpPQEkuxcz,'.split('')), maxLength: 16 }), (op, v) => {
+      const r = checkConstraint(parseConstraints([['rack', op, v]]).constraints[0], agent);
+      assert.equal(typeof r.pass, 'boolean');
+      assert.ok(r.reason.length > 0);
+      if (r.undecided) assert.equal(r.pass, false);
+    }),
+    { numRuns: 2000 },
+  );
+});
+
+test('MAX_PER passes where no instance has the value yet, whatever the limit (Constraints.scala checkMaxPer: find(...).forall(_ < max))', () => {
+  // Marathon accepts MAX_PER 0 and negative limits (SchedulingValidation: an integer); the first instance per value still lands.
+  const zoneA = { hostname: 'a1', attributes: {}, domain: { fault_domain: { region: { name: 'eu' }, zone: { name: 'a' } } } };
+  const zoneB = { ...zoneA, hostname: 'b1', domain: { fault_domain: { region: { name: 'eu' }, zone: { name: 'b' } } } };
+  for (const max of ['0', '-3']) {
+    const c = parseConstraints([['@zone', 'MAX_PER', max]]).constraints[0];
+    assert.equal(checkConstraint(c, zoneA, []).pass, true, `MAX_PER ${max}, nothing placed`);
+    assert.equal(checkConstraint(c, zoneA, [zoneB]).pass, true, `MAX_PER ${max}, one in another zone`);
+    assert.equal(checkConstraint(c, zoneA, [zoneA]).pass, false, `MAX_PER ${max}, one in this zone`);
+  }
 });

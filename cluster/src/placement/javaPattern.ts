@@ -1,0 +1,82 @@
+/**
+ * Java's `String.matches(regex)` (java.util.regex.Pattern, what Marathon's LIKE and UNLIKE use) with JavaScript's
+ * RegExp, where the two read a pattern alike. Without the `u` flag JavaScript compiles much Java-only syntax to
+ * something else without a word (`\p{Lower}` is "p{Lower}", `\Q…\E` is "Q…E", `[a-z&&[^x]]` is a class then "]");
+ * such a pattern gets no answer here rather than a wrong one. Pure, never throws.
+ */
+
+export type JavaMatch = { match: boolean } | { unsupported: string };
+
+/** Letters after a backslash that mean the same in both engines (`\x`, `\u`, `\c`, `\k` are checked apart). */
+const SAME_ESCAPES = new Set([...'dDsSwWbBtnrf']);
+
+/**
+ * The first construct of `pattern` that JavaScript (no `u` flag) reads differently from Java, said for a
+ * message, or undefined. Constructs JavaScript refuses outright (possessive `a++`, atomic `(?>…)`, flags past
+ * the start) need no check here: RegExp throws on them.
+ */
+export function javaOnlySyntax(pattern: string): string | undefined {
+  let inClass = false;
+  for (let i = 0; i < pattern.length; i++) {
+    const ch = pattern[i];
+    if (ch === '\\') {
+      const next = pattern[i + 1];
+      const escape = `\\${next ?? ''}`;
+      if (next === undefined) return undefined; // a trailing backslash: RegExp refuses it
+      if (next === '0') return `${escape} (an octal escape in Java)`;
+      if (next === 'x' && pattern[i + 2] === '{') return '\\x{…} (a code point in Java)';
+      if (next === 'c' && !/[a-zA-Z]/.test(pattern[i + 2] ?? '')) return `${escape}${pattern[i + 2] ?? ''} (a control character in Java)`;
+      if (/[a-zA-Z]/.test(next) && !SAME_ESCAPES.has(next) && !'xuck'.includes(next)) return `${escape} (${next === 'Q' || next === 'E' ? 'quoting' : 'a class or anchor'} in Java)`;
+      i++;
+      continue;
+    }
+    if (inClass) {
+      if (ch === '[') return 'a class inside a class (a union in Java)';
+      if (ch === '&' && pattern[i + 1] === '&') return '&& inside a class (an intersection in Java)';
+      if (ch === ']') inClass = false;
+    } else if (ch === '[') {
+      inClass = true;
+      const first = pattern[i + 1] === '^' ? i + 2 : i + 1;
+      // Java takes a `]` right after `[` or `[^` as a member; JavaScript ends the class there (`[]` matches nothing).
+      if (pattern[first] === ']') return `${pattern.slice(i, first + 1)} (Java reads that ] as a member of the class)`;
+      i = first - 1;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Java's leading embedded flags (`(?i)rack-a` matches "RACK-A"), which JavaScript does not parse, as RegExp flags.
+ * `d` (Unix lines) and `u` (Unicode case) change nothing for hostnames and attribute values, which hold no line
+ * breaks and only ASCII (mesos-master-api.md §3); `x` and flags further in are left to RegExp, which refuses them.
+ */
+function javaFlags(pattern: string): { source: string; flags: string } {
+  const m = /^\(\?([imsdu]+)\)/.exec(pattern);
+  if (!m) return { source: pattern, flags: '' };
+  return { source: pattern.slice(m[0].length), flags: [...new Set(m[1].replace(/[du]/g, ''))].join('') };
+}
+
+/** Compiled patterns (a string: why not); one app's few patterns meet thousands of agents. */
+const compiled = new Map<string, RegExp | string>();
+
+function compile(pattern: string): RegExp | string {
+  const { source, flags } = javaFlags(pattern);
+  const javaOnly = javaOnlySyntax(source);
+  if (javaOnly) return `it uses Java-only syntax: ${javaOnly}`;
+  try {
+    return new RegExp(`^(?:${source})$`, flags);
+  } catch {
+    return 'it uses Java-only syntax (possessive or atomic groups, embedded flags past the start) or is not a regular expression';
+  }
+}
+
+/** Does `s` match `pattern` as a whole, as Java's `String.matches` does? */
+export function javaFullMatch(pattern: string, s: string): JavaMatch {
+  let re = compiled.get(pattern);
+  if (re === undefined) {
+    re = compile(pattern);
+    if (compiled.size > 1000) compiled.clear();
+    compiled.set(pattern, re);
+  }
+  return typeof re === 'string' ? { unsupported: re } : { match: re.test(s) };
+}
