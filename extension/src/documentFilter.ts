@@ -7,13 +7,17 @@ import * as vscode from 'vscode';
 import { parse } from 'jsonc-parser';
 import { detectKind } from '@marathon-devtools/language-server/core/kind';
 import { configFileName } from '@marathon-devtools/language-server/project/configFinder';
+import { matchesFilesSetting } from '@marathon-devtools/language-server/server/documentFilter';
 
 /** Whether opening `doc` should start the language server. */
 export function startsLanguageServer(doc: vscode.TextDocument, extraGlobs: readonly string[]): boolean {
   if (doc.languageId !== 'json' && doc.languageId !== 'jsonc') return false;
   if (doc.uri.scheme !== 'file' && doc.uri.scheme !== 'untitled') return false;
   if (doc.uri.path.endsWith('/' + configFileName)) return false; // the lint config is not a definition
-  if (extraGlobs.some((g) => vscode.languages.match({ pattern: g }, doc) > 0)) return true;
+  // The server's own glob test: workspace-relative and bare file-name globs too (vscode.languages.match takes a
+  // string pattern against the absolute path only, so "deploy/*.json" never started the server).
+  const roots = (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.fsPath.replace(/\\/g, '/'));
+  if (matchesFilesSetting(doc.uri.toString(), extraGlobs, roots)) return true;
   const text = doc.getText();
   // A new, still empty file: the server offers skeletons of each kind there (and nothing else until it is one).
   if (/^\s*(\{\s*\}?\s*)?$/.test(text)) return true;

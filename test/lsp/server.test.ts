@@ -149,6 +149,22 @@ test('comments between the completed key and what follows do not change whether 
   }
 });
 
+test('a value completed before a further item or property brings its comma too, so the document stays valid JSON', async () => {
+  const accept = (withBar: string, label: string) => acceptCompletion('file:///tmp/lsp-push/value-comma.json', withBar, label);
+  // A new array item typed above an existing one: a dependency id, a constraint operator, a volume snippet.
+  const group = '{"id": "/g", "apps": [{"id": "db", "cmd": "x"}, {"id": "web", "cmd": "x", "dependencies": [\n  |\n  "/g/db"\n]}]}';
+  assert.deepEqual(JSON.parse(await accept(group, '/g/web')).apps[1].dependencies, ['/g/web', '/g/db']);
+  const constraint = '{"id": "/a", "cmd": "x", "constraints": [["hostname", | "rack"]]}';
+  assert.deepEqual(JSON.parse(await accept(constraint, 'CLUSTER')).constraints, [['hostname', 'CLUSTER', 'rack']]);
+  const volumes = '{"id": "/a", "cmd": "x", "container": {"type": "MESOS", "volumes": [\n  |\n  {"containerPath": "b", "hostPath": "/b", "mode": "RO"}\n]}}';
+  assert.equal(JSON.parse(await accept(volumes, 'Host volume')).container.volumes.length, 2);
+  // A value typed after a colon on a new line above the next property.
+  assert.deepEqual(JSON.parse(await accept('{"id": "/a", "cmd": "x", "container": {"type": |\n  "volumes": []}}', 'MESOS')).container, { type: 'MESOS', volumes: [] });
+  // Last in its array or object, or before a comma already there: no comma added.
+  assert.deepEqual(JSON.parse(await accept('{"id": "/a", "cmd": "x", "constraints": [["hostname", |]]}', 'UNIQUE')).constraints, [['hostname', 'UNIQUE']]);
+  assert.deepEqual(JSON.parse(await accept('{"id": "/a", "cmd": "x", "container": {"type": |, "volumes": []}}', 'DOCKER')).container, { type: 'DOCKER', volumes: [] });
+});
+
 test('a $schema taken from completion is no finding: it names the kind for us, and Marathon ignores it', async () => {
   const uri = 'file:///tmp/lsp-push/schema-ref.json';
   const start = cursor('{\n  "$schema": |,\n  "id": "/db/postgres",\n  "cmd": "sleep 1000",\n  "instances": 1\n}\n');

@@ -33,12 +33,17 @@ describe('Marathon DevTools in VS Code', () => {
     }
     await new Promise((r) => setTimeout(r, 500));
     assert.equal(api.serverStarted(), false, 'opening not-marathon.json must not start the language server');
+    // A file named by a workspace-relative `marathon.files` glob (the fixture's .vscode/settings.json has
+    // "custom/*.json") starts the server even though its shape is no definition yet, and gets the server's verdict on it.
     const t0 = Date.now();
-    const doc = await vscode.workspace.openTextDocument(fixture('postgres.json'));
-    await vscode.window.showTextDocument(doc);
-    await waitFor('server started', () => api.serverStarted());
+    const globbed = await vscode.workspace.openTextDocument(fixture('custom/scratch.json'));
+    await vscode.window.showTextDocument(globbed);
+    await waitFor('server started by a marathon.files glob', () => api.serverStarted(), 5_000);
     await api.serverReady();
     console.log(`SERVER_READY_MS ${Date.now() - t0}`);
+    await waitFor('the unknown-kind finding on the globbed file', () =>
+      vscode.languages.getDiagnostics(globbed.uri).find((d) => typeof d.code === 'object' && d.code.value === 'unknown-kind'),
+    );
   });
 
   it('shows the engine findings with rule id and docs link for a Marathon app', async () => {

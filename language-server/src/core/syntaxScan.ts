@@ -34,7 +34,8 @@ function scanString(text: string, i: number): number | SyntaxProblem {
   while (j < text.length) {
     const c = text.charCodeAt(j);
     if (c === 0x22) return j + 1;
-    if (c < 0x20) return { offset: j, length: 1, expected: 'a closing \'"\' (control characters and line breaks must be escaped inside strings)' };
+    // A CRLF is one line break: a span ending between its \r and \n is no position an editor has.
+    if (c < 0x20) return { offset: j, length: c === 0x0d && text.charCodeAt(j + 1) === 0x0a ? 2 : 1, expected: 'a closing \'"\' (control characters and line breaks must be escaped inside strings)' };
     if (c === 0x5c) {
       const e = text[j + 1];
       if (e === 'u') {

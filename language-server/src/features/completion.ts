@@ -165,16 +165,19 @@ function objectValue(node: JsonNode): Record<string, unknown> {
   return out;
 }
 
-function valueItems(doc: EditorDocument, where: Extract<Where, { at: 'value' }>, ctx: FeatureContext): CompletionItem[] {
+function valueItems(doc: EditorDocument, where: Extract<Where, { at: 'value' }>, ctx: FeatureContext, offset: number): CompletionItem[] {
   const path = where.path;
   const range = where.replace ? nodeRange(doc, where.replace) : undefined;
+  // A value typed above a further item or property brings its comma, as a completed key does (the whole document has none).
+  const separator = path.length === 0 ? '' : separatorAfter(doc.text, where.replace ? where.replace.offset + where.replace.length : offset);
   const items: CompletionItem[] = [];
   const seen = new Set<string>();
-  const push = (label: string, text: string, kind: CompletionItemKind, detail?: string, documentation?: string, snippet = false) => {
+  const push = (label: string, value: string, kind: CompletionItemKind, detail?: string, documentation?: string, snippet = false) => {
     // Once per label and per text: an enum's default is offered as an enum member already (`"DOCKER"` was a second DOCKER).
-    if (seen.has(label) || seen.has('\0' + text)) return;
+    if (seen.has(label) || seen.has('\0' + value)) return;
     seen.add(label);
-    seen.add('\0' + text);
+    seen.add('\0' + value);
+    const text = value + separator;
     items.push({
       label,
       kind,
@@ -231,6 +234,6 @@ function valueItems(doc: EditorDocument, where: Extract<Where, { at: 'value' }>,
 
 export function complete(doc: EditorDocument, offset: number, ctx: FeatureContext): CompletionList {
   const where = locate(doc, offset);
-  const items = where.at === 'key' ? keyItems(doc, where, ctx, offset) : valueItems(doc, where, ctx);
+  const items = where.at === 'key' ? keyItems(doc, where, ctx, offset) : valueItems(doc, where, ctx, offset);
   return { isIncomplete: false, items };
 }

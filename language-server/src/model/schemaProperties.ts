@@ -59,3 +59,32 @@ export function shapeOf(root: Schema, node: Schema): ObjectShape {
   if (!sawProperties) shape.open = true;
   return shape;
 }
+
+/** The schema `type` names a JSON value has (an integer is a number too). */
+function jsonTypesOf(v: unknown): string[] {
+  if (v === null) return ['null'];
+  if (Array.isArray(v)) return ['array'];
+  if (typeof v === 'number') return Number.isInteger(v) ? ['integer', 'number'] : ['number'];
+  return [typeof v];
+}
+
+/**
+ * Whether a value of this JSON type may stand where `node` is (following `$ref` and the branches of
+ * allOf/anyOf/oneOf): false only when every branch declares a `type` and none is the value's.
+ */
+export function acceptsTypeOf(root: Schema, node: Schema, value: unknown): boolean {
+  const types = jsonTypesOf(value);
+  const pending = [node];
+  for (let guard = 0; pending.length > 0 && guard < 256; guard++) {
+    const n = resolveRef(root, pending.shift()!);
+    const declared = typeof n.type === 'string' ? [n.type] : Array.isArray(n.type) ? n.type : undefined;
+    if (declared) {
+      if (types.some((t) => declared.includes(t))) return true;
+      continue;
+    }
+    const branches = ['allOf', 'anyOf', 'oneOf'].flatMap((k) => (Array.isArray(n[k]) ? (n[k] as unknown[]).filter(isSchema) : []));
+    if (branches.length === 0) return true; // a branch that says no type takes any
+    pending.push(...branches);
+  }
+  return false;
+}

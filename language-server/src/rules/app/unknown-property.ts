@@ -7,7 +7,7 @@ import { isObject, joinPointer, type JsonObject } from '../../model/documentMode
 import type { DocumentKind } from '../../core/types';
 import { readerOf, type Reader } from '../../core/kind';
 import { nearestName } from '../../core/nearest';
-import { shapeOf, type ObjectShape } from '../../model/schemaProperties';
+import { acceptsTypeOf, shapeOf, type ObjectShape } from '../../model/schemaProperties';
 import { quoted } from '../../model/quoted';
 
 type Schema = Record<string, unknown>;
@@ -137,7 +137,7 @@ function visit(w: Walk, value: unknown, shape: Shape, depth: number): void {
     const key = keys[k];
     if (known.has(key) || open || shape.shape.forbidden.has(key)) continue; // forbidden: the schema rejects it, not ignored
     if (key === '$schema' && w.path.length === 0 && typeof value[key] === 'string') continue; // names the schema for editors and this linter (core/kind.ts)
-    report(w, value, known, key);
+    report(w, value, shape.shape, key);
   }
   for (let k = keys.length - 1; k >= 0; k--) {
     const key = keys[k];
@@ -153,11 +153,12 @@ function visit(w: Walk, value: unknown, shape: Shape, depth: number): void {
   }
 }
 
-function report(w: Walk, value: JsonObject, known: Map<string, Shape | null>, key: string): void {
+function report(w: Walk, value: JsonObject, shape: ObjectShape, key: string): void {
   const { ctx, reader, path } = w;
-  const suggestion = nearestName(key, known.keys());
+  const suggestion = nearestName(key, shape.properties.keys());
   const keyPointer = joinPointer('', ...path, key);
-  const canRename = suggestion !== undefined && !(suggestion in value);
+  // Only a rename the value fits: "network": "BRIDGE" renamed to "networks" (an array) would turn an ignored field into a rejected one.
+  const canRename = suggestion !== undefined && !(suggestion in value) && acceptsTypeOf(w.schema, shape.properties.get(suggestion)!, value[key]);
   ctx.report({
     pointer: keyPointer,
     target: 'key',
