@@ -15,7 +15,7 @@ const SAME_ESCAPES = new Set([...'dDsSwWbBtnrf']);
  * message, or undefined. Constructs JavaScript refuses outright (possessive `a++`, atomic `(?>…)`, flags past
  * the start) need no check here: RegExp throws on them.
  */
-export function javaOnlySyntax(pattern: string): string | undefined {
+function javaOnlySyntax(pattern: string): string | undefined {
   let inClass = false;
   for (let i = 0; i < pattern.length; i++) {
     const ch = pattern[i];
