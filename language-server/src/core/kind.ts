@@ -16,8 +16,18 @@ function kindFromSchemaRef(ref: unknown): DocumentKind | undefined {
   return undefined;
 }
 
+/**
+ * A `$schema` naming a JSON Schema meta-schema (json-schema.org) says the document is itself a schema: draft-04
+ * schemas carry a top-level `"id"`, which the shape would take for an app's (Marathon's own docs hold such files).
+ */
+function isJsonSchema(root: Record<string, unknown>): boolean {
+  return typeof root.$schema === 'string' && /^https?:\/\/json-schema\.org\//.test(root.$schema);
+}
+
 export function detectKind(root: unknown): DocumentKind {
-  return (isObject(root) ? kindFromSchemaRef(root.$schema) : undefined) ?? kindByShape(root);
+  if (!isObject(root)) return kindByShape(root);
+  if (isJsonSchema(root)) return 'unknown';
+  return kindFromSchemaRef(root.$schema) ?? kindByShape(root);
 }
 
 /** The system that reads a document of this kind, as findings name it: Chronos for a job, Marathon for everything else. */
@@ -52,6 +62,12 @@ export function unknownKindMessage(root: unknown): string {
     return (
       'This document is a GET /v2/apps/{id} answer, {"app": {…}}, not an app definition: Marathon would not accept it as a request body. ' +
       'The app definition is the object under "app"; save that object on its own (e.g. `jq .app`) and lint it.'
+    );
+  }
+  if (isObject(root) && isJsonSchema(root)) {
+    return (
+      `This document is a JSON Schema (its "$schema" is ${JSON.stringify(root.$schema)}), not a Marathon or Chronos definition, so it is not checked. ` +
+      'If it is a definition, remove that "$schema" (or name one of ours, e.g. "https://marathon-devtools.github.io/schema/marathon-app.schema.json"); otherwise exclude it from linting.'
     );
   }
   const what = Array.isArray(root) ? 'a JSON array' : root === null ? 'null' : typeof root === 'object' ? 'an object without the expected fields' : `a JSON ${typeof root}`;

@@ -33,3 +33,13 @@ test('kind: a $schema naming one of our schemas wins over the shape, in lint() t
   // Any other $schema is not ours to read: the shape decides.
   assert.equal(lint(JSON.stringify({ $schema: 'https://json.schemastore.org/package.json', id: '/web', cmd: 'sleep 1' })).kind, 'app');
 });
+
+test('kind: a document whose $schema is a JSON Schema meta-schema is a schema, not an app, and the finding says so', () => {
+  const schema = { $schema: 'http://json-schema.org/draft-04/schema#', id: 'http://example.com/app.json', type: 'object' };
+  const { kind, diagnostics } = lint(JSON.stringify(schema));
+  assert.equal(kind, 'unknown');
+  assert.deepEqual(diagnostics.map((d) => d.ruleId), ['unknown-kind']);
+  assert.match(diagnostics[0].message, /is a JSON Schema \(its "\$schema" is "http:\/\/json-schema\.org\/draft-04\/schema#"\)/);
+  // A meta-schema URL on https, any draft.
+  assert.equal(detectKind({ ...schema, $schema: 'https://json-schema.org/draft/2020-12/schema' }), 'unknown');
+});
