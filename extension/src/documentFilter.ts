@@ -11,7 +11,9 @@ import { matchesFilesSetting } from '@marathon-devtools/language-server/server/d
 
 /** Whether opening `doc` should start the language server. */
 export function startsLanguageServer(doc: vscode.TextDocument, extraGlobs: readonly string[]): boolean {
-  if (doc.languageId !== 'json' && doc.languageId !== 'jsonc') return false;
+  // Only what the client sends (languageClient.ts documentSelector): a server started for a JSONC document (a new
+  // settings.json, a tasks.json) would never be sent it.
+  if (doc.languageId !== 'json') return false;
   if (doc.uri.scheme !== 'file' && doc.uri.scheme !== 'untitled') return false;
   if (doc.uri.path.endsWith('/' + configFileName)) return false; // the lint config is not a definition
   // The server's own glob test: workspace-relative and bare file-name globs too (vscode.languages.match takes a

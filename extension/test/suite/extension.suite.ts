@@ -33,6 +33,12 @@ describe('Marathon DevTools in VS Code', () => {
     }
     await new Promise((r) => setTimeout(r, 500));
     assert.equal(api.serverStarted(), false, 'opening not-marathon.json must not start the language server');
+    // JSON with Comments (settings.json, tasks.json) is never sent to the server, so it must not start one either,
+    // even when shaped like an app (an old-style tasks.json has "command" and "args").
+    const jsonc = await vscode.workspace.openTextDocument({ language: 'jsonc', content: '{"id": "/tasks", "args": ["build"]}' });
+    await vscode.window.showTextDocument(jsonc);
+    await new Promise((r) => setTimeout(r, 500));
+    assert.equal(api.serverStarted(), false, 'opening a JSONC document must not start the language server');
     // A file named by a workspace-relative `marathon.files` glob (the fixture's .vscode/settings.json has
     // "custom/*.json") starts the server even though its shape is no definition yet, and gets the server's verdict on it.
     const t0 = Date.now();
