@@ -18,7 +18,7 @@ export const envSecretRef: Rule = {
         if (secrets.has(s.name)) continue;
         ctx.report({
           pointer: s.pointer,
-          message: `Marathon rejects the app: "references an undefined secret". ${quoted(s.name)} is not a key of \`secrets\`; env values name the local secret key, not the secret store path. Add "secrets": {${quoted(s.name)}: {"source": "<store path>"}} or use an existing key${secrets.size ? ` (${[...secrets].join(', ')})` : ''}.`,
+          message: `Marathon rejects the app: "references an undefined secret". ${quoted(s.name)} is not a key of \`secrets\`; env values name the local secret key, not the secret store path. Add "secrets": {${quoted(s.name)}: {"source": "<store path>"}} or use an existing key${secrets.size ? ` (${[...secrets].map(quoted).join(', ')})` : ''}.`,
         });
       }
     }

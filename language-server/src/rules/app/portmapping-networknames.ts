@@ -24,7 +24,7 @@ export const portMappingNetworkNames: Rule = {
           ctx.report({
             pointer: joinPointer(mappings.pointer, i, 'networkNames', j),
             missing: networksOf(ref).filter((n) => n.name == null).map((n) => joinPointer(n.pointer, 'name')),
-            message: `Marathon rejects the port mapping: "is not one of (${names.join(',')})". ${quoted(name)} is not a container network of this app, so the port could not be exposed there. Use one of the names in \`networks\`${names.length ? ` (${names.join(', ')})` : ' (there are none)'}.`,
+            message: `Marathon rejects the port mapping: "is not one of (${names.join(',')})". ${quoted(name)} is not a container network of this app, so the port could not be exposed there. Use one of the names in \`networks\`${names.length ? ` (${names.map(quoted).join(', ')})` : ' (there are none)'}.`,
           });
         });
       });

@@ -21,7 +21,7 @@ export const podHealthCheckEndpoint: Rule = {
         ctx.report({
           pointer: joinPointer(c.pointer, 'healthCheck', kind, 'endpoint'),
           missing: c.value.endpoints == null ? joinPointer(c.pointer, 'endpoints') : containerEndpoints(c).filter((e) => e.value.name == null).map((e) => joinPointer(e.pointer, 'name')),
-          message: `Marathon rejects the pod: the endpoint must be "contained in the container endpoints". ${quoted(probe.endpoint)} is not an endpoint of this container${names.length ? ` (it has ${names.join(', ')})` : ' (it has none)'}. Name one of its endpoints, or add the endpoint.`,
+          message: `Marathon rejects the pod: the endpoint must be "contained in the container endpoints". ${quoted(probe.endpoint)} is not an endpoint of this container${names.length ? ` (it has ${names.map(quoted).join(', ')})` : ' (it has none)'}. Name one of its endpoints, or add the endpoint.`,
         });
       }
     }

@@ -19,7 +19,7 @@ export const podVolumeMountRef: Rule = {
         if (typeof m.value.name !== 'string' || names.includes(m.value.name)) continue;
         ctx.report({
           pointer: joinPointer(m.pointer, 'name'),
-          message: `Marathon rejects the pod: "${text}". There is no volume named ${quoted(m.value.name)} in \`volumes\`${names.length ? ` (declared: ${names.join(', ')})` : ''}. Declare it or fix the name.`,
+          message: `Marathon rejects the pod: "${text}". There is no volume named ${quoted(m.value.name)} in \`volumes\`${names.length ? ` (declared: ${names.map(quoted).join(', ')})` : ''}. Declare it or fix the name.`,
         });
       }
     }
