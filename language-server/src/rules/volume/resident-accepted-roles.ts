@@ -16,7 +16,8 @@ export const residentAcceptedRoles: Rule = {
     for (let ai = 0; ai < ctx.apps.length; ai++) {
       const appRef = ctx.apps[ai];
       const roles = appRef.app.acceptedResourceRoles;
-      if (!Array.isArray(roles) || (roles.length === 1 && roles[0] === '*') || !hasPersistentVolumes(appRef)) continue;
+      // acceptedResourceRoles is a Set in Marathon (uniqueItems): ["*", "*"] reads as ["*"].
+      if (!Array.isArray(roles) || (roles.length > 0 && roles.every((r) => r === '*')) || !hasPersistentVolumes(appRef)) continue;
       const pointer = joinPointer(appRef.pointer, 'acceptedResourceRoles');
       ctx.report({
         pointer,
