@@ -16,12 +16,18 @@ export const podVolumes = (pod: JsonObject): Part[] => partsOf(pod.volumes, '/vo
 export const containerEndpoints = (c: Part): Part[] => partsOf(c.value.endpoints, joinPointer(c.pointer, 'endpoints'));
 export const containerVolumeMounts = (c: Part): Part[] => partsOf(c.value.volumeMounts, joinPointer(c.pointer, 'volumeMounts'));
 
-/** Pods without `networks` use host networking; a `networks` entry without `mode` is a container network. */
-export function podNetworkMode(pod: JsonObject): 'host' | 'container' | 'bridge' {
-  const first = Array.isArray(pod.networks) ? pod.networks.find(isObject) : undefined;
-  if (!first) return 'host';
-  const mode = typeof first.mode === 'string' ? first.mode.toLowerCase() : 'container';
-  return mode === 'host' ? 'host' : mode === 'container/bridge' ? 'bridge' : 'container';
+/**
+ * The network modes a pod declares, lower-cased; a `networks` entry without `mode` is a container network (the RAML
+ * default). A pod without `networks` declares none: Marathon keeps its networks empty (PodNormalization.DefaultNetworks),
+ * so neither the host-mode nor the container-mode endpoint check applies to it.
+ */
+export function podNetworkModes(pod: JsonObject): Set<string> {
+  const modes = new Set<string>();
+  if (!Array.isArray(pod.networks)) return modes;
+  for (const n of pod.networks) {
+    if (isObject(n)) modes.add(typeof n.mode === 'string' ? n.mode.toLowerCase() : 'container');
+  }
+  return modes;
 }
 
 export function hasPersistentPodVolume(pod: JsonObject): boolean {

@@ -56,3 +56,18 @@ export function volumesOfKind(ctx: RuleContext, kind: VolumeKind): readonly Volu
 }
 
 export const hasPersistentVolumes = perApp((appRef: AppRef): boolean => volumesOf(appRef).some((v) => v.kind === 'persistent'));
+
+/**
+ * How Marathon's resident-app checks see the app: `'volumes'` when it has persistent volumes, `'residency'` when it
+ * has none but declares `residency` (the canonical checks ask `app.residency.isDefined`, AppValidation and
+ * SchedulingValidation 1.5–1.10, and 1.1–1.5's model `isResident` is `residency.isDefined`: the field still makes the
+ * app resident to them although it has no effect from 1.6 on), otherwise `undefined`.
+ */
+export function residentBy(appRef: AppRef): 'volumes' | 'residency' | undefined {
+  if (hasPersistentVolumes(appRef)) return 'volumes';
+  return isObject(appRef.app.residency) ? 'residency' : undefined;
+}
+
+/** The sentence the resident rules use for an app that is resident only because it declares `residency`. */
+export const residencyOnlyNote =
+  'this app has no persistent volume, but it declares "residency", and Marathon checks any app that declares it as a resident app (the field has no other effect from Marathon 1.6 on). Remove "residency"';

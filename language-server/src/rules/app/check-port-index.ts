@@ -16,7 +16,7 @@ export const checkPortIndex: Rule = {
       const ref = ctx.apps[ai];
       const check = ref.app.check;
       if (!isObject(check)) continue;
-      const count = effectivePortsOf(ref).names.length;
+      const count = effectivePortsOf(ctx, ref, 'model').names.length;
       for (const kind of ['http', 'tcp'] as const) {
         const c = check[kind];
         if (!isObject(c) || typeof c.portIndex !== 'number' || c.portIndex < count) continue;

@@ -8,7 +8,7 @@ export const constraintLikeRegex: Rule = {
   id: 'constraint-like-regex',
   severity: 'error',
   kinds: ['app', 'group'],
-  summary: 'LIKE and UNLIKE constraints need a non-empty value that is a valid regular expression.',
+  summary: 'LIKE and UNLIKE constraints need a value that is a valid regular expression.',
   marathonMessage: 'LIKE and UNLIKE require a non-empty, regular expression value',
   check(ctx) {
     const modern = ctx.atLeast('1.5');
@@ -18,10 +18,12 @@ export const constraintLikeRegex: Rule = {
       for (let vi = 0; vi < cList.length; vi++) {
         const c = cList[vi];
         if (c.op !== 'LIKE' && c.op !== 'UNLIKE') continue;
-        if (c.value == null || c.value === '') {
+        // A value of "" is a value: Marathon compiles it (Pattern.compile("") succeeds) and accepts the constraint,
+        // in 1.1–1.4 (protobuf hasValue) as in 1.5+ (c.lift(2) is Some("")). Only a missing value is rejected.
+        if (c.value == null) {
           const text = modern ? 'LIKE and UNLIKE require a non-empty, regular expression value' : 'A regular expression value must be provided';
           ctx.report({
-            pointer: c.value == null ? c.pointer : joinPointer(c.pointer, 2),
+            pointer: c.pointer,
             message: `Marathon rejects the constraint: "${text}". ${c.op} matches ${quoted(c.field)} against a regular expression, e.g. [${quoted(c.field)}, "${c.op}", "rack-[1-3]"]. Add one.`,
           });
           continue;

@@ -1,5 +1,5 @@
 import type { Rule } from '../../core/rule';
-import { healthChecksOf, mesosProtocols } from '../../model/app/healthCheckList';
+import { healthCheckKey, healthChecksOf, mesosProtocols } from '../../model/app/healthCheckList';
 
 const text = 'AppDefinition can contain at most one Mesos health check';
 
@@ -14,7 +14,15 @@ export const healthCheckOneMesos: Rule = {
       const ref = ctx.apps[ai];
       const checks = healthChecksOf(ref);
       if (checks.length < 2) continue;
-      const mesos = checks.filter((hc) => mesosProtocols.includes(hc.protocol));
+      // healthChecks is a Set in Marathon: a Mesos check written twice alike is one check, not two.
+      const seen = new Set<string>();
+      const mesos = checks.filter((hc) => {
+        if (!mesosProtocols.includes(hc.protocol)) return false;
+        const key = healthCheckKey(hc);
+        if (seen.has(key)) return false;
+        seen.add(key);
+        return true;
+      });
       for (const hc of mesos.slice(1)) {
         ctx.report({
           pointer: hc.pointer,

@@ -1,6 +1,6 @@
 import type { Rule } from '../../core/rule';
 import { joinPointer } from '../../model/documentModel';
-import { effectivePortsOf } from '../../model/app/appPorts';
+import { effectivePortsOf, noContainerNote } from '../../model/app/appPorts';
 import { healthChecksOf } from '../../model/app/healthCheckList';
 
 const text = 'Health check port indices must address an element of the ports array or container port mappings.';
@@ -14,7 +14,7 @@ export const healthCheckPortIndex: Rule = {
   check(ctx) {
     for (let ai = 0; ai < ctx.apps.length; ai++) {
       const ref = ctx.apps[ai];
-      const ports = effectivePortsOf(ref);
+      const ports = effectivePortsOf(ctx, ref, 'canonical');
       const hcList = healthChecksOf(ref);
       for (let vi = 0; vi < hcList.length; vi++) {
         const hc = hcList[vi];
@@ -29,6 +29,7 @@ export const healthCheckPortIndex: Rule = {
           missing: [
             ...(hc.check.portIndex == null ? ['portIndex', 'port', 'command', 'protocol'] : []),
             joinPointer(ref.pointer, 'portDefinitions'),
+            joinPointer(ref.pointer, 'container'),
             joinPointer(ref.pointer, 'container', 'docker'),
             joinPointer(ref.pointer, 'container', 'portMappings'),
             joinPointer(ref.pointer, 'container', 'docker', 'portMappings'),
@@ -36,8 +37,10 @@ export const healthCheckPortIndex: Rule = {
             joinPointer(ref.pointer, 'networks'),
           ],
           message:
-            `Marathon rejects the app: "${text}" The check uses port index ${index}, but the app has ${ports.names.length} ${where}` +
-            (ports.names.length === 0 ? ' (an empty list leaves no port to check). Add a port, give an explicit `port`, or use a COMMAND check.' : `. Use an index below ${ports.names.length}, give an explicit \`port\`, or add the port.`),
+            ports.source === 'no-container'
+              ? `Marathon rejects the app: "${text}" The check uses port index ${index}. ${noContainerNote}; or give the check an explicit \`port\`.`
+              : `Marathon rejects the app: "${text}" The check uses port index ${index}, but the app has ${ports.names.length} ${where}` +
+                (ports.names.length === 0 ? ' (an empty list leaves no port to check). Add a port, give an explicit `port`, or use a COMMAND check.' : `. Use an index below ${ports.names.length}, give an explicit \`port\`, or add the port.`),
         });
       }
     }

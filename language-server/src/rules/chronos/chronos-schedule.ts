@@ -10,7 +10,9 @@ export const chronosSchedule: Rule = {
   marathonMessage: "Cannot parse schedule '<schedule>' (wtf bro) / Scheduled start date '<date>' is before 1970!",
   check(ctx) {
     const job = jobOf(ctx);
-    if (!job || job.schedule === undefined) return;
+    // A job with "parents" is read as a dependent job (JobDeserializer looks for parents first) and posted to
+    // /v1/scheduler/dependency: its schedule is never parsed (chronos-schedule-xor-parents says it is ignored).
+    if (!job || job.schedule === undefined || job.parents !== undefined) return;
     const schedule = job.schedule;
     if (typeof schedule !== 'string') {
       ctx.report({ pointer: '/schedule', message: '"schedule" must be a string such as "R/2014-03-08T20:00:00Z/PT2H".' });

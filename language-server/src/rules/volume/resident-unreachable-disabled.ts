@@ -1,6 +1,6 @@
 import { joinPointer } from '../../model/documentModel';
 import type { Rule } from '../../core/rule';
-import { hasPersistentVolumes } from '../../model/volume/appVolumes';
+import { residencyOnlyNote, residentBy } from '../../model/volume/appVolumes';
 
 const marathonMessage = 'unreachableStrategy must be disabled for resident tasks';
 
@@ -9,20 +9,24 @@ export const residentUnreachableDisabled: Rule = {
   severity: 'error',
   kinds: ['app', 'group'],
   versions: { min: '1.4' },
-  summary: 'An app with persistent volumes has unreachableStrategy "disabled" (or none).',
+  summary: 'An app with persistent volumes (or one declaring `residency`) has unreachableStrategy "disabled" (or none).',
   marathonMessage,
   fixable: true,
   check(ctx) {
     for (let ai = 0; ai < ctx.apps.length; ai++) {
       const appRef = ctx.apps[ai];
       const us = appRef.app.unreachableStrategy;
-      if (us === undefined || us === 'disabled' || !hasPersistentVolumes(appRef)) continue;
+      if (us === undefined || us === 'disabled') continue;
+      const resident = residentBy(appRef);
+      if (resident === undefined) continue;
       const pointer = joinPointer(appRef.pointer, 'unreachableStrategy');
       ctx.report({
         pointer,
         message:
-          `Marathon rejects the app with "${marathonMessage}": a task with persistent volumes cannot be replaced elsewhere, because its data stays on the unreachable agent. ` +
-          'Set "unreachableStrategy" to "disabled" or remove it (that is the default for these apps).',
+          resident === 'volumes'
+            ? `Marathon rejects the app with "${marathonMessage}": a task with persistent volumes cannot be replaced elsewhere, because its data stays on the unreachable agent. ` +
+              'Set "unreachableStrategy" to "disabled" or remove it (that is the default for these apps).'
+            : `Marathon rejects the app with "${marathonMessage}": ${residencyOnlyNote}, or set "unreachableStrategy" to "disabled".`,
         fix: { title: 'Set unreachableStrategy to "disabled"', edits: [{ op: 'replace', pointer, value: 'disabled' }] },
       });
     }
