@@ -18,11 +18,14 @@ export interface NetworkRef {
 
 const modes: Record<string, NetworkMode> = { host: 'host', 'container/bridge': 'bridge', container: 'container' };
 
-/** The entries of `networks`, with `mode` defaulting to `container` as in network.raml. */
-function declaredNetworks(app: JsonObject, pointer: string): NetworkRef[] {
-  if (!Array.isArray(app.networks)) return [];
+/**
+ * The entries of the `networks` of an app or a pod (at `pointer`), with `mode` defaulting to `container` as in
+ * network.raml. Marathon's NetworkValidation checks apps and pods (1.5+) with the same `ramlNetworksValidator`.
+ */
+export function networksIn(spec: JsonObject, pointer: string): NetworkRef[] {
+  if (!Array.isArray(spec.networks)) return [];
   const out: NetworkRef[] = [];
-  app.networks.forEach((n, i) => {
+  spec.networks.forEach((n, i) => {
     if (!isObject(n)) return;
     const mode = modeOf(n);
     const name = typeof n.name === 'string' ? n.name : undefined;
@@ -37,8 +40,8 @@ function modeOf(network: JsonObject): NetworkMode | undefined {
   return m == null ? 'container' : typeof m === 'string' ? modes[m.toLowerCase()] : undefined;
 }
 
-/** `declaredNetworks` of an app of the document, once per run (shared: read-only). */
-export const networksOf = perApp((ref: AppRef): NetworkRef[] => declaredNetworks(ref.app, ref.pointer));
+/** `networksIn` an app of the document, once per run (shared: read-only). */
+export const networksOf = perApp((ref: AppRef): NetworkRef[] => networksIn(ref.app, ref.pointer));
 
 export function countContainerNetworks(networks: readonly NetworkRef[]): number {
   let n = 0;

@@ -1,32 +1,35 @@
-import type { Rule } from '../../core/rule';
-import { networksOf } from '../../model/app/networking';
+import type { Rule, RuleContext } from '../../core/rule';
+import { networksOf, type NetworkRef } from '../../model/app/networking';
+import { podNetworks, podOf } from '../../model/pod/podParts';
 import { quoted } from '../../model/quoted';
 
 const text = 'Duplicate networks are not allowed';
 
+function checkNetworks(ctx: RuleContext, what: 'app' | 'pod', nList: readonly NetworkRef[]): void {
+  const seen = new Set<string | undefined>();
+  for (let vi = 0; vi < nList.length; vi++) {
+    const n = nList[vi];
+    if (n.mode !== 'container') continue;
+    if (seen.has(n.name)) {
+      ctx.report({
+        pointer: n.pointer,
+        message: `Marathon rejects the ${what}: "${text}". ${n.name == null ? 'A second unnamed container network' : `The network ${quoted(n.name)}`} is listed twice; ${what === 'app' ? 'a task' : 'a pod instance'} joins each network once. Remove the duplicate.`,
+      });
+    }
+    seen.add(n.name);
+  }
+}
+
 export const networkDuplicates: Rule = {
   id: 'network-duplicates',
   severity: 'error',
-  kinds: ['app', 'group'],
+  kinds: ['app', 'group', 'pod'],
   versions: { min: '1.5' },
-  summary: 'Container networks are listed at most once each, with at most one unnamed entry.',
+  summary: 'Container networks (of an app or a pod) are listed at most once each, with at most one unnamed entry.',
   marathonMessage: text,
   check(ctx) {
-    for (let ai = 0; ai < ctx.apps.length; ai++) {
-      const ref = ctx.apps[ai];
-      const seen = new Set<string | undefined>();
-      const nList = networksOf(ref);
-      for (let vi = 0; vi < nList.length; vi++) {
-        const n = nList[vi];
-        if (n.mode !== 'container') continue;
-        if (seen.has(n.name)) {
-          ctx.report({
-            pointer: n.pointer,
-            message: `Marathon rejects the app: "${text}". ${n.name == null ? 'A second unnamed container network' : `The network ${quoted(n.name)}`} is listed twice; a task joins each network once. Remove the duplicate.`,
-          });
-        }
-        seen.add(n.name);
-      }
-    }
+    for (let ai = 0; ai < ctx.apps.length; ai++) checkNetworks(ctx, 'app', networksOf(ctx.apps[ai]));
+    const pod = podOf(ctx);
+    if (pod) checkNetworks(ctx, 'pod', podNetworks(pod));
   },
 };

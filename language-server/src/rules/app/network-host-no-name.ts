@@ -1,27 +1,30 @@
-import type { Rule } from '../../core/rule';
-import { networksOf } from '../../model/app/networking';
+import type { Rule, RuleContext } from '../../core/rule';
+import { networksOf, type NetworkRef } from '../../model/app/networking';
+import { podNetworks, podOf } from '../../model/pod/podParts';
 
 const text = 'Host networks may not have names or labels';
+
+function checkNetworks(ctx: RuleContext, nList: readonly NetworkRef[]): void {
+  for (let vi = 0; vi < nList.length; vi++) {
+    const n = nList[vi];
+    if (n.mode !== 'host' || (n.name == null && !n.hasLabels)) continue;
+    ctx.report({
+      pointer: n.pointer,
+      message: `Marathon rejects the network: "${text}". There is only one host network, the agent's own, so there is nothing to name. Remove \`name\` and \`labels\`, or use mode "container" for a virtual network.`,
+    });
+  }
+}
 
 export const networkHostNoName: Rule = {
   id: 'network-host-no-name',
   severity: 'error',
-  kinds: ['app', 'group'],
+  kinds: ['app', 'group', 'pod'],
   versions: { min: '1.5' },
-  summary: 'A `host` network entry has neither `name` nor `labels`.',
+  summary: 'A `host` network entry (of an app or a pod) has neither `name` nor `labels`.',
   marathonMessage: text,
   check(ctx) {
-    for (let ai = 0; ai < ctx.apps.length; ai++) {
-      const ref = ctx.apps[ai];
-      const nList = networksOf(ref);
-      for (let vi = 0; vi < nList.length; vi++) {
-        const n = nList[vi];
-        if (n.mode !== 'host' || (n.name == null && !n.hasLabels)) continue;
-        ctx.report({
-          pointer: n.pointer,
-          message: `Marathon rejects the network: "${text}". There is only one host network, the agent's own, so there is nothing to name. Remove \`name\` and \`labels\`, or use mode "container" for a virtual network.`,
-        });
-      }
-    }
+    for (let ai = 0; ai < ctx.apps.length; ai++) checkNetworks(ctx, networksOf(ctx.apps[ai]));
+    const pod = podOf(ctx);
+    if (pod) checkNetworks(ctx, podNetworks(pod));
   },
 };
