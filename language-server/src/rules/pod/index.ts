@@ -5,7 +5,10 @@ import { podContainerNamesUnique } from './pod-container-names-unique';
 import { podContainerResourcesRequired } from './pod-container-resources-required';
 import { podContainersNonEmpty } from './pod-containers-nonempty';
 import { podEndpointContainerPort } from './pod-endpoint-containerport';
+import { podEndpointHostPortHostMode } from './pod-endpoint-hostport-host-mode';
+import { podEndpointHostPortNetworkName } from './pod-endpoint-hostport-networkname';
 import { podEndpointNamesUnique } from './pod-endpoint-names-unique';
+import { podEndpointNetworkNames } from './pod-endpoint-networknames';
 import { podEndpointPortsUnique } from './pod-endpoint-ports-unique';
 import { podHealthCheckEndpoint } from './pod-healthcheck-endpoint';
 import { podHealthCheckOneKind } from './pod-healthcheck-one-kind';
@@ -14,6 +17,7 @@ import { podId } from './pod-id';
 import { podLegacyCgroups } from './pod-legacy-cgroups';
 import { podLinuxInfoSeccomp } from './pod-linuxinfo-seccomp';
 import { podScaling } from './pod-scaling';
+import { podResidentAcceptedRoles } from './pod-resident-accepted-roles';
 import { podSecretVolumeRef } from './pod-secret-volume-ref';
 import { podUnreachableResident } from './pod-unreachable-resident';
 import { podUpgradeResident } from './pod-upgrade-resident';
@@ -27,7 +31,10 @@ export const podRules: Rule[] = [
   podContainerResourcesRequired,
   podContainersNonEmpty,
   podEndpointContainerPort,
+  podEndpointHostPortHostMode,
+  podEndpointHostPortNetworkName,
   podEndpointNamesUnique,
+  podEndpointNetworkNames,
   podEndpointPortsUnique,
   podHealthCheckEndpoint,
   podHealthCheckOneKind,
@@ -35,6 +42,7 @@ export const podRules: Rule[] = [
   podId,
   podLegacyCgroups,
   podLinuxInfoSeccomp,
+  podResidentAcceptedRoles,
   podScaling,
   podSecretVolumeRef,
   podUnreachableResident,
