@@ -34,6 +34,7 @@ import { featureSecrets } from './feature-secrets';
 import { fetchUriValid } from './fetch-uri-valid';
 import { gpuDocker } from './gpu-docker';
 import { healthCheckCommandProtocol } from './healthcheck-command-protocol';
+import { healthCheckCommandRequired } from './healthcheck-command-required';
 import { healthCheckIpv6 } from './healthcheck-ipv6';
 import { healthCheckOneMesos } from './healthcheck-one-mesos';
 import { healthCheckPortIndex } from './healthcheck-port-index';
@@ -105,6 +106,7 @@ export const appRules: Rule[] = [
   fetchUriValid,
   gpuDocker,
   healthCheckCommandProtocol,
+  healthCheckCommandRequired,
   healthCheckIpv6,
   healthCheckOneMesos,
   healthCheckPortIndex,
