@@ -14,6 +14,7 @@ import { constraintArity } from './constraint-arity';
 import { constraintField } from './constraint-field';
 import { constraintGroupByInt } from './constraint-groupby-int';
 import { constraintIsValue } from './constraint-is-value';
+import { constraintLikeEmpty } from './constraint-like-empty';
 import { constraintLikeRegex } from './constraint-like-regex';
 import { constraintMaxPerInt } from './constraint-maxper-int';
 import { constraintOperatorUppercase } from './constraint-operator-uppercase';
@@ -87,6 +88,7 @@ export const appRules: Rule[] = [
   constraintGroupByInt,
   constraintIsValue,
   constraintLikeRegex,
+  constraintLikeEmpty,
   constraintMaxPerInt,
   constraintOperatorUppercase,
   constraintOperator,
