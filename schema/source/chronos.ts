@@ -68,7 +68,9 @@ export const chronosDocumentDefinitions: Record<string, JsonSchema> = {
       constraints: {
         type: 'array',
         description: 'Placement: `[attribute, OPERATOR, value]`; only EQUALS, LIKE and UNLIKE are understood.',
-        items: { type: 'array', items: { type: 'string' }, minItems: 3 },
+        // No minItems: Chronos drops an unknown operator before it reads a value (["hostname", "UNIQUE"] is accepted
+        // and ignored); the items it does read are chronos-constraint-value's and chronos-constraint-operator's.
+        items: { type: 'array', items: { type: 'string' } },
       },
       container: {
         description: 'Container to run the job in (Chronos 3.0.2+ for MESOS and external volumes). Chronos reads it only when it has an `image`; without one it ignores the whole block.',

@@ -1314,7 +1314,7 @@ export interface ChronosJob {
   /**
    * Placement: `[attribute, OPERATOR, value]`; only EQUALS, LIKE and UNLIKE are understood.
    */
-  constraints?: [string, string, string, ...string[]][];
+  constraints?: string[][];
   /**
    * Container to run the job in (Chronos 3.0.2+ for MESOS and external volumes). Chronos reads it only when it has an `image`; without one it ignores the whole block.
    */

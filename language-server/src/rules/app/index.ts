@@ -14,6 +14,7 @@ import { constraintArity } from './constraint-arity';
 import { constraintField } from './constraint-field';
 import { constraintGroupByInt } from './constraint-groupby-int';
 import { constraintIsValue } from './constraint-is-value';
+import { constraintLikeEmpty } from './constraint-like-empty';
 import { constraintLikeRegex } from './constraint-like-regex';
 import { constraintMaxPerInt } from './constraint-maxper-int';
 import { constraintOperatorUppercase } from './constraint-operator-uppercase';
@@ -34,6 +35,7 @@ import { featureSecrets } from './feature-secrets';
 import { fetchUriValid } from './fetch-uri-valid';
 import { gpuDocker } from './gpu-docker';
 import { healthCheckCommandProtocol } from './healthcheck-command-protocol';
+import { healthCheckCommandRequired } from './healthcheck-command-required';
 import { healthCheckIpv6 } from './healthcheck-ipv6';
 import { healthCheckOneMesos } from './healthcheck-one-mesos';
 import { healthCheckPortIndex } from './healthcheck-port-index';
@@ -86,6 +88,7 @@ export const appRules: Rule[] = [
   constraintGroupByInt,
   constraintIsValue,
   constraintLikeRegex,
+  constraintLikeEmpty,
   constraintMaxPerInt,
   constraintOperatorUppercase,
   constraintOperator,
@@ -105,6 +108,7 @@ export const appRules: Rule[] = [
   fetchUriValid,
   gpuDocker,
   healthCheckCommandProtocol,
+  healthCheckCommandRequired,
   healthCheckIpv6,
   healthCheckOneMesos,
   healthCheckPortIndex,

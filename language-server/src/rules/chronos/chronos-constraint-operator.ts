@@ -8,7 +8,7 @@ export const chronosConstraintOperator: Rule = {
   id: 'chronos-constraint-operator',
   severity: 'warning',
   kinds: ['chronos-job'],
-  summary: 'Chronos constraints use EQUALS, LIKE or UNLIKE with a value; anything else is silently dropped.',
+  summary: 'Chronos constraints use EQUALS, LIKE or UNLIKE; a constraint with any other operator is silently dropped.',
   check(ctx) {
     const job = jobOf(ctx);
     if (!job || !Array.isArray(job.constraints)) return;
@@ -16,14 +16,13 @@ export const chronosConstraintOperator: Rule = {
       if (!Array.isArray(c)) return;
       const op = c[1];
       if (typeof op !== 'string') return; // not a string at all: the JSON layer's finding
-      if (understood.includes(op) && c.length >= 3) return;
+      // One of the three it reads, with or without a value: a missing value is chronos-constraint-value's error.
+      if (understood.includes(op)) return;
       ctx.report({
         pointer: `/constraints/${i}`,
         message:
-          typeof op === 'string' && understood.includes(op)
-            ? `Chronos reads a value for every constraint, and this ${op} constraint has none. Add the value: [attribute, "${op}", value].`
-            : `Chronos only understands EQUALS, LIKE and UNLIKE and drops ${quoted(op)} without a word, so the job may run anywhere. ` +
-              'Rewrite it with one of those (e.g. ["hostname", "LIKE", "agent-[12]"]) or remove it.',
+          `Chronos only understands EQUALS, LIKE and UNLIKE and drops ${quoted(op)} without a word, so the job may run anywhere. ` +
+          'Rewrite it with one of those (e.g. ["hostname", "LIKE", "agent-[12]"]) or remove it.',
       });
     });
   },

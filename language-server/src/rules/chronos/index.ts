@@ -1,6 +1,7 @@
 /** The chronos area's rules; the lead wires `chronosRules` into rules/index.ts. */
 import type { Rule } from '../../core/rule';
 import { chronosConstraintOperator } from './chronos-constraint-operator';
+import { chronosConstraintValue } from './chronos-constraint-value';
 import { chronosContainerImage } from './chronos-container-image';
 import { chronosContainerEnums } from './chronos-container-enums';
 import { chronosExternalVolume } from './chronos-external-volume';
@@ -13,6 +14,7 @@ import { chronosVolumeContainerpath } from './chronos-volume-containerpath';
 
 export const chronosRules: readonly Rule[] = [
   chronosConstraintOperator,
+  chronosConstraintValue,
   chronosContainerImage,
   chronosContainerEnums,
   chronosExternalVolume,
