@@ -1,6 +1,7 @@
 /** The parts of a pod document the pod rules look at, with their pointers; odd shapes are skipped. */
+import type { RuleContext } from '../../core/rule';
 import type { DocumentKind } from '../../core/types';
-import { isObject, joinPointer, type JsonObject } from '../documentModel';
+import { isObject, joinPointer, resolveId, type JsonObject } from '../documentModel';
 import { networksIn, type NetworkRef } from '../app/networking';
 
 export interface Part {
@@ -45,4 +46,36 @@ export function podNetworkModes(pod: JsonObject): Set<string> {
 
 export function hasPersistentPodVolume(pod: JsonObject): boolean {
   return podVolumes(pod).some((v) => isObject(v.value.persistent));
+}
+
+export interface PodRef extends Part {
+  /** The pod's absolute id; undefined when it has none. */
+  id: string | undefined;
+}
+
+/**
+ * The pods Marathon validates for this document: a pod document's own pod; in a group only during a root-group run
+ * (rootGroup/check.ts, where `sourceOf` is given) the pods placed there from pod documents. A group body's `pods`
+ * are never posted pods: GroupUpdate has no `pods` field (group.raml, 1.4 to 1.10), so Marathon ignores them; a
+ * pod came from a pod document when its group was not declared by the same document.
+ */
+export function podsOf(ctx: Pick<RuleContext, 'kind' | 'root' | 'sourceOf'>): PodRef[] {
+  const pod = podOf(ctx);
+  if (pod) return [{ pointer: '', value: pod, id: typeof pod.id === 'string' ? resolveId(pod.id, '/') : undefined }];
+  const sourceOf = ctx.sourceOf;
+  if (ctx.kind !== 'group' || !isObject(ctx.root) || !sourceOf) return [];
+  const out: PodRef[] = [];
+  const walk = (group: JsonObject, pointer: string, base: string) => {
+    const gid = typeof group.id === 'string' ? resolveId(group.id, base) : base;
+    const groupSource = sourceOf(pointer);
+    for (const p of partsOf(group.pods, joinPointer(pointer, 'pods'))) {
+      const source = sourceOf(p.pointer);
+      if (source === 'cluster') continue;
+      if (groupSource !== 'cluster' && groupSource.document === source.document && !groupSource.implied) continue;
+      out.push({ ...p, id: typeof p.value.id === 'string' ? resolveId(p.value.id, gid) : undefined });
+    }
+    partsOf(group.groups, joinPointer(pointer, 'groups')).forEach((g) => walk(g.value, g.pointer, gid));
+  };
+  walk(ctx.root, '', '/');
+  return out;
 }

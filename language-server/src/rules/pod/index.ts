@@ -10,6 +10,7 @@ import { podEndpointHostPortNetworkName } from './pod-endpoint-hostport-networkn
 import { podEndpointNamesUnique } from './pod-endpoint-names-unique';
 import { podEndpointNetworkNames } from './pod-endpoint-networknames';
 import { podEndpointPortsUnique } from './pod-endpoint-ports-unique';
+import { podEndpointProtocolsUnique } from './pod-endpoint-protocols-unique';
 import { podHealthCheckEndpoint } from './pod-healthcheck-endpoint';
 import { podHealthCheckOneKind } from './pod-healthcheck-one-kind';
 import { podHealthCheckTimeoutLtInterval } from './pod-healthcheck-timeout-lt-interval';
@@ -36,6 +37,7 @@ export const podRules: Rule[] = [
   podEndpointNamesUnique,
   podEndpointNetworkNames,
   podEndpointPortsUnique,
+  podEndpointProtocolsUnique,
   podHealthCheckEndpoint,
   podHealthCheckOneKind,
   podHealthCheckTimeoutLtInterval,

@@ -1,8 +1,11 @@
 import { isObject, joinPointer, resolveId } from '../../model/documentModel';
 import type { Rule, RuleContext } from '../../core/rule';
 import { hasPersistentVolumes } from '../../model/volume/appVolumes';
+import { hasPersistentPodVolume, podsOf } from '../../model/pod/podParts';
 
 const marathonMessage = 'Resident apps cannot have the role *';
+/** Marathon's message for pods (PodsValidation), beside the apps' one. */
+const text = 'Resident pods cannot have the role *';
 
 /** Absolute ids of the top-level groups in the document that set `enforceRole: true`. */
 function enforcingTopLevelGroups(ctx: RuleContext): Set<string> {
@@ -21,10 +24,10 @@ function enforcingTopLevelGroups(ctx: RuleContext): Set<string> {
 export const residentRoleNotStar: Rule = {
   id: 'resident-role-not-star',
   severity: 'error',
-  kinds: ['app', 'group'],
+  kinds: ['app', 'group', 'pod'],
   versions: { min: '1.9' },
-  summary: 'An app with persistent volumes does not run under role "*" (explicitly, or by default when Marathon runs with --mesos_role "*").',
-  marathonMessage,
+  summary: 'An app or pod with persistent volumes does not run under role "*" (explicitly, or by default when Marathon runs with --mesos_role "*").',
+  marathonMessage: `${marathonMessage} / ${text}`,
   check(ctx) {
     const enforcing = enforcingTopLevelGroups(ctx);
     for (let ai = 0; ai < ctx.apps.length; ai++) {
@@ -42,6 +45,29 @@ export const residentRoleNotStar: Rule = {
         message:
           `Marathon rejects the app with "${marathonMessage}": persistent volumes are created on reserved resources, and Mesos cannot reserve for "*"` +
           (role === undefined ? ` (this app gets --mesos_role, which is "*" in this profile)` : '') +
+          '. Set "role" to a real role, e.g. the name of the top-level group or the role Marathon runs with, or set mesosRole in marathon-lint.config.json if your Marathon uses one.',
+      });
+    }
+    // Pods (PodsValidation.validPodDefinitionWithRoleEnforcement, 1.9+): the role PodNormalization gave the pod,
+    // its own or RoleSettings.forService's default, as for apps.
+    const pods = podsOf(ctx);
+    for (let pi = 0; pi < pods.length; pi++) {
+      const { pointer, value: pod, id } = pods[pi];
+      const role = pod.role;
+      if (role !== undefined && role !== '*') continue;
+      if (!hasPersistentPodVolume(pod)) continue;
+      if (role === undefined) {
+        if (id === undefined) continue;
+        const segments = id.split('/').filter(Boolean);
+        // A pod in the root group gets --mesos_role; a nested one its top-level group's name if that group enforces roles.
+        if (segments.length > 1 && enforcing.has('/' + segments[0])) continue;
+        if (ctx.profile.mesosRole !== '*') continue;
+      }
+      ctx.report({
+        pointer: joinPointer(pointer, 'role'),
+        message:
+          `Marathon rejects the pod with "${text}": persistent volumes are created on reserved resources, and Mesos cannot reserve for "*"` +
+          (role === undefined ? ` (this pod gets --mesos_role, which is "*" in this profile)` : '') +
           '. Set "role" to a real role, e.g. the name of the top-level group or the role Marathon runs with, or set mesosRole in marathon-lint.config.json if your Marathon uses one.',
       });
     }
