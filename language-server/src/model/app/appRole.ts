@@ -22,3 +22,16 @@ function enforcesRole(root: unknown, groupId: string): boolean {
     (g) => isObject(g) && typeof g.id === 'string' && '/' + g.id.replace(/^\/+|\/+$/g, '') === groupId && g.enforceRole === true,
   );
 }
+
+/**
+ * The roles Marathon's `RoleSettings.forService` (1.9+) allows for the app or pod with this absolute id, when
+ * they do not depend on the cluster: a service directly in the root group may only use `--mesos_role`
+ * (`validRoles = Set(defaultRole)`; neither a group role nor the role it is deployed with). Undefined for a
+ * nested service, whose valid roles depend on its top-level group's `enforceRole` and on the role it is
+ * deployed with (`maybeExistingRole`), or when the id is unknown.
+ */
+export function rootGroupServiceRoles(profile: { mesosRole: string }, absoluteId: string | undefined): string[] | undefined {
+  if (absoluteId === undefined) return undefined;
+  const segments = absoluteId.split('/').filter(Boolean);
+  return segments.length === 1 ? [profile.mesosRole] : undefined;
+}

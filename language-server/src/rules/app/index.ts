@@ -65,6 +65,7 @@ import { readinessPortNameRef } from './readiness-portname-ref';
 import { readinessTimeoutLtInterval } from './readiness-timeout-lt-interval';
 import { resourceLimits } from './resource-limits';
 import { roleNameChars } from './role-name-chars';
+import { roleValid } from './role-valid';
 import { secretVolumeRef } from './secret-volume-ref';
 import { singleInstanceLabel } from './single-instance-label';
 import { unreachableInactiveLeExpunge } from './unreachable-inactive-le-expunge';
@@ -138,6 +139,7 @@ export const appRules: Rule[] = [
   readinessTimeoutLtInterval,
   resourceLimits,
   roleNameChars,
+  roleValid,
   secretVolumeRef,
   singleInstanceLabel,
   unreachableInactiveLeExpunge,
