@@ -134,7 +134,8 @@ function checkBridge(options: object): void {
   const b = view.bridge;
   const app = JSON.parse(text);
   assert.equal(app.user, view.service.user);
-  assert.equal(app.role, view.service.role);
+  // No role option: no "role", so Marathon gives its default (at the root the only one 1.9+ allows: --mesos_role).
+  assert.equal(app.role, view.service.role || undefined);
   assert.equal(app.container.docker.image, view.service.node_image || view.resource.assets.container.docker.node);
   if (b.token_secret) assert.equal(app.secrets.tokens.source, b.token_secret);
   if (b.tls.enabled) assert.deepEqual([app.secrets.tlsCert.source, app.secrets.tlsKey.source], [b.tls.cert_secret, b.tls.key_secret]);
@@ -178,7 +179,17 @@ test('odd but valid options render to apps and command lines that say exactly wh
     assert.ok(bridge(o), `config.json refuses ${JSON.stringify(o)}: ${JSON.stringify(bridge.errors)}`);
     checkBridge(o);
   }
-  assert.deepEqual(errorsOf(Object.fromEntries(odd.map((o, i) => [`odd-bridge-${i}`, render('dvdi-bridge', o).text]))), []);
+  // Linted as DC/OS runs Marathon (--mesos_role slave_public): at the root, Marathon 1.9+ allows only that role.
+  const dcos = mkdtempSync(join(tmpdir(), 'universe-dcos-'));
+  try {
+    writeFileSync(join(dcos, 'marathon-lint.config.json'), JSON.stringify({ mesosRole: 'slave_public' }));
+    assert.deepEqual(errorsOf(Object.fromEntries(odd.map((o, i) => [`odd-bridge-${i}`, render('dvdi-bridge', o).text])), ['--config', join(dcos, 'marathon-lint.config.json')]), []);
+  } finally {
+    rmSync(dcos, { recursive: true, force: true });
+  }
+  // The same role on a Marathon whose --mesos_role is "*" is refused, and the linter says so (role-valid).
+  const elsewhere = errorsOf({ 'slave-public-role': render('dvdi-bridge', odd[2]).text });
+  assert.ok(elsewhere.length === 1 && elsewhere[0].includes('"role-valid"') && elsewhere[0].includes('got slave_public, expected one of: [*]'), elsewhere.join('\n'));
   const gate = validatorOf('marathon-gate');
   for (const o of [{ gate: { marathon_url: 'https://dcos.example.com/service/marathon', marathon_token_secret: 'gate/token $1', tls: { enabled: true } } }, { service: { user: '' }, gate: { marathon_url: 'http://[fd00::1]:8080' } }]) {
     assert.ok(gate(o), `config.json refuses ${JSON.stringify(o)}: ${JSON.stringify(gate.errors)}`);
