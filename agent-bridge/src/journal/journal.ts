@@ -152,6 +152,9 @@ export class Journal {
     for (const n of names.sort()) {
       const file = join(this.dir, n);
       if (n.startsWith('.') && n.endsWith('.tmp')) {
+        // This process's own write under way (a dry run journalling before its mount, while another run or the
+        // leftover pass lists): not touched, or its rename fails and that dry run with it.
+        if (this.live.has(n.slice(1, -'.tmp'.length))) continue;
         // A crash between write and rename: the rename never happened, so no mount was attempted for it.
         await unlink(file).catch(() => undefined);
         continue;
