@@ -51,6 +51,10 @@ interface Run {
   entry?: JournalEntry;
 }
 
+/** This process's start time, journalled with each entry so recover() can tell it from a process that reuses its pid. */
+let ownStartTime: string | undefined | null = null;
+const ownStart = (): string | undefined => (ownStartTime === null ? (ownStartTime = processIdentity(process.pid)?.startTime) : ownStartTime);
+
 function done(run: Run, verdict: Verdict, mountpoint?: string): DryRunMountResult {
   return { verdict, ...(mountpoint ? { mountpoint } : {}), steps: run.log.steps, warnings: run.warnings };
 }
@@ -212,6 +216,7 @@ async function mountAndRelease(run: Run, client: PluginClient, create: boolean, 
     ...(engine.name === 'plugin' ? { pluginAddress: plugin.address } : { dvdcliPath: deps.config.dvdcliPath }),
     ...(engine.sendsMountId ? { mountId: `dvdi-bridge-${deps.journal.newId()}` } : {}),
     bridgePid: process.pid,
+    ...(ownStart() ? { bridgeStart: ownStart() } : {}),
     startedAt: new Date().toISOString(),
     phase: 'mounting',
   };

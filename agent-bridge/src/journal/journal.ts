@@ -31,6 +31,8 @@ export interface JournalEntry {
   /** Start time of that process group's leader (/proc/<pid>/stat), so a reused pid is never mistaken for it. */
   childStart?: string;
   bridgePid: number;
+  /** Start time of that bridge process (/proc/<pid>/stat), so a pid reused by another process is not taken for it. */
+  bridgeStart?: string;
   startedAt: string;
   /**
    * `mounting`: the Mount was (maybe) sent and has not answered: the plugin may still be mounting, so recover()
