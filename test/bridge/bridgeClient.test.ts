@@ -83,7 +83,8 @@ describe('bridge client against the real dvdi-bridge', () => {
       const run = c.dryRunMount({ driver: 'local', name: 'ext-cancel' }, (p) => {
         if (p.step === 'mount' && p.status === 'started') abort.abort();
       }, abort.signal);
-      await rejectsWith(run, 'cancelled', /Cancelled/);
+      // Said from what the bridge's release path did, not assumed: here it unmounted and saw the mount gone.
+      await rejectsWith(run, 'cancelled', /^Cancelled\. On the agent at ws:\/\/\S+, what it mounted at \S+ext-cancel\S* was released\.$/);
       // The client rejects at once; the bridge logs the request when its run has stopped, a moment later.
       const find = () => bridge.logs.find((l) => l.event === 'request' && l.name === 'ext-cancel');
       for (const end = Date.now() + 10_000; !find() && Date.now() < end; ) await new Promise((r) => setTimeout(r, 20));

@@ -6,6 +6,7 @@ import WebSocket from 'ws';
 import type { BridgeInfoResult, DryRunProgressParams } from '@marathon-devtools/schema/generated/dvdi-bridge-protocol';
 import type { DryRunMountParams, DryRunMountResult, VolumeListResult } from '../dryrun/contract';
 import { BridgeError, classifyConnectError } from './bridgeErrors';
+import { cancelOutcome } from '../dryrun/cancelOutcome';
 import { headerUnsafe } from '../security/tokens';
 
 
@@ -185,9 +186,11 @@ export class BridgeConnection {
     const p = this.pending.get(msg.id);
     if (!p) return;
     const rpc = msg.error && { code: msg.error.code, data: msg.error.data };
-    if (msg.error?.code === requestCancelled || (p.cancelled && msg.error)) p.reject(new BridgeError('cancelled', `Cancelled. The agent at ${this.url} released anything it had mounted.`, rpc));
+    // What the dry run left is read from its result: the release path may have kept the mount (the volume became in use).
+    if (msg.error?.code === requestCancelled && msg.error.data !== undefined) p.reject(new BridgeError('cancelled', `Cancelled. On the agent at ${this.url}, ${cancelOutcome(msg.error.data)}.`, rpc));
+    else if (msg.error?.code === requestCancelled || (p.cancelled && msg.error)) p.reject(new BridgeError('cancelled', `Cancelled. The agent at ${this.url} answered: ${msg.error!.message}`, rpc));
     else if (msg.error) p.reject(new BridgeError('rpc', `The agent at ${this.url} refused ${p.method}: ${msg.error.message} (JSON-RPC ${msg.error.code}).`, rpc));
-    else if (p.cancelled) p.reject(new BridgeError('cancelled', `Cancelled, but the dry run had already finished on ${this.url}; nothing is left mounted.`));
+    else if (p.cancelled) p.reject(new BridgeError('cancelled', `Cancelled, but the dry run had already finished on ${this.url}: ${cancelOutcome(msg.result)}.`));
     else p.resolve(msg.result);
   }
 

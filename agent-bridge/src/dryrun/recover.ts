@@ -75,7 +75,7 @@ export function recoverEntry(deps: RunDeps, e: JournalEntry): Promise<One> {
 }
 
 async function recoverOne(deps: RunDeps, e: JournalEntry): Promise<One> {
-  if (e.bridgePid !== process.pid && isAlive(e.bridgePid) && (await isBridge(e.bridgePid))) {
+  if (e.bridgePid !== process.pid && isAlive(e.bridgePid) && (await isBridge(e.bridgePid)) && sameProcess(e)) {
     return { kind: 'failed', error: `bridge process ${e.bridgePid} that wrote this entry is still running; not touching its mount` };
   }
   await stopLeftoverChild(e);
@@ -149,6 +149,16 @@ export async function recoverJournal(deps: RunDeps, inFlight: Set<string>): Prom
     else if (r.kind === 'failed') report.failed.push({ ...who, error: r.error });
   });
   return report;
+}
+
+/**
+ * The live process at the entry's pid is the bridge that wrote it: same start time, when the entry has one (entries
+ * written before bridgeStart existed are taken at their pid, as before). A pid reused after the bridge was killed (a
+ * restart in a fresh pid namespace, a reboot with the state dir kept) by any node process held the entry, and the
+ * mount, until that process ended.
+ */
+function sameProcess(e: JournalEntry): boolean {
+  return e.bridgeStart === undefined || processIdentity(e.bridgePid)?.startTime === e.bridgeStart;
 }
 
 function isAlive(pid: number): boolean {

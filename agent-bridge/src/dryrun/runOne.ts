@@ -51,6 +51,10 @@ interface Run {
   entry?: JournalEntry;
 }
 
+/** This process's start time, journalled with each entry so recover() can tell it from a process that reuses its pid. */
+let ownStartTime: string | undefined | null = null;
+const ownStart = (): string | undefined => (ownStartTime === null ? (ownStartTime = processIdentity(process.pid)?.startTime) : ownStartTime);
+
 function done(run: Run, verdict: Verdict, mountpoint?: string): DryRunMountResult {
   return { verdict, ...(mountpoint ? { mountpoint } : {}), steps: run.log.steps, warnings: run.warnings };
 }
@@ -212,6 +216,7 @@ async function mountAndRelease(run: Run, client: PluginClient, create: boolean, 
     ...(engine.name === 'plugin' ? { pluginAddress: plugin.address } : { dvdcliPath: deps.config.dvdcliPath }),
     ...(engine.sendsMountId ? { mountId: `dvdi-bridge-${deps.journal.newId()}` } : {}),
     bridgePid: process.pid,
+    ...(ownStart() ? { bridgeStart: ownStart() } : {}),
     startedAt: new Date().toISOString(),
     phase: 'mounting',
   };
@@ -277,7 +282,7 @@ async function mountAndRelease(run: Run, client: PluginClient, create: boolean, 
 export type FailureKind = 'definite' | 'empty' | 'unknown';
 
 /**
- * After a failed mount. A definite refusal mounted nothing: the journal entry goes. Otherwise the isolators
+ * After a failed mount. A definite refusal mounted nothing, unless one look shows it did: the journal entry goes. Otherwise the isolators
  * themselves follow a failed mount with an unmount, so the bridge does too (after the in-use re-check), with the
  * short plugin-call timeout. For an unknown outcome that cleanup cannot be the end: the plugin may finish the
  * mount later, so unless the plugin is gone the entry stays and a late-mount sweep (lateMount.ts) takes over
@@ -288,16 +293,25 @@ async function afterFailedMount(run: Run, kind: FailureKind): Promise<DryRunMoun
   const entry = run.entry!;
   const plugin = run.plugin!;
   const known = run.before?.Mountpoint || undefined;
+  let errorAfterMount = false;
   if (kind === 'definite') {
-    await deps.journal.clear(entry.id);
-    return done(run, 'failed');
+    // An error answer usually means nothing was mounted, but a plugin whose step after the kernel mount fails may
+    // neither undo nor forget it. One look (the plugin's Get for our caller ID, the kernel at the Mountpoint Get
+    // gave before, where the pre-flight saw nothing); a mount found there goes down the release path below.
+    const look = await probeLateMount(deps, new PluginClient(plugin), entry, known);
+    if (!look.appeared) {
+      await deps.journal.clear(entry.id);
+      return done(run, 'failed');
+    }
+    warnings.push(`the plugin answered the Mount with an error, but ${look.detail}: a plugin that mounted and then failed; releasing it`);
+    errorAfterMount = true;
   }
   // The mount may have hung for its whole timeout, time enough for a task to start on this volume; with dvdcli's
   // ID-less Unmount ours would be theirs (dvdi-bridge.md §8.9). The release path re-checks first.
-  if (kind === 'empty') {
+  if (kind === 'empty' || errorAfterMount) {
     const outcome = await releaseMount(deps, { engine, entry, plugin, mountpoint: known }, log, warnings, { timeoutMs: deps.timeouts.pluginCall });
     if (outcome === 'in-use') warnings.push(`the mount's outcome is unknown, but ${entry.driver}/${entry.name} is now in use by someone else (or its use can no longer be ruled out), so it was NOT unmounted; the journal keeps it for recover()`);
-    else if (outcome !== 'released') warnings.push(`the plugin reported an empty mountpoint and the cleanup unmount did not confirm a release; the journal keeps ${entry.driver}/${entry.name} for recover() if anything is left`);
+    else if (outcome !== 'released') warnings.push(`the plugin ${errorAfterMount ? 'answered the Mount with an error after mounting' : 'reported an empty mountpoint'} and the cleanup unmount did not confirm a release; the journal keeps ${entry.driver}/${entry.name} for recover() if anything is left`);
     return done(run, 'failed');
   }
   // Even an accepted cleanup Unmount proves nothing here: plugins commonly answer OK for a volume that is not

@@ -31,6 +31,8 @@ export interface JournalEntry {
   /** Start time of that process group's leader (/proc/<pid>/stat), so a reused pid is never mistaken for it. */
   childStart?: string;
   bridgePid: number;
+  /** Start time of that bridge process (/proc/<pid>/stat), so a pid reused by another process is not taken for it. */
+  bridgeStart?: string;
   startedAt: string;
   /**
    * `mounting`: the Mount was (maybe) sent and has not answered: the plugin may still be mounting, so recover()
@@ -152,6 +154,9 @@ export class Journal {
     for (const n of names.sort()) {
       const file = join(this.dir, n);
       if (n.startsWith('.') && n.endsWith('.tmp')) {
+        // This process's own write under way (a dry run journalling before its mount, while another run or the
+        // leftover pass lists): not touched, or its rename fails and that dry run with it.
+        if (this.live.has(n.slice(1, -'.tmp'.length))) continue;
         // A crash between write and rename: the rename never happened, so no mount was attempted for it.
         await unlink(file).catch(() => undefined);
         continue;

@@ -5,7 +5,7 @@
  * frame ends as a response, a silent drop (notifications) or a clean close.
  */
 import type WebSocket from 'ws';
-import type { DryRunMountResult, DryRunner, Policy } from '../dryrun/index';
+import { cancelOutcome, type DryRunMountResult, type DryRunner, type Policy } from '../dryrun/index';
 import { clip, type EventLog } from '../log/logger';
 import { policyRefusal } from '../security/policyFile';
 import { ErrorCode, failure, notification, parseFrame, result, type RpcError, type RpcId } from './jsonRpc';
@@ -135,8 +135,9 @@ export class ClientSession {
     entry.done = this.run(id, method as Method, params, controller.signal)
       .then(({ value, fields }) => {
         if (entry.cancelled) {
-          // The runner finished (and released what it mounted); tell the client it was cancelled, with the steps.
-          reject({ code: ErrorCode.RequestCancelled, message: 'Request cancelled by $/cancelRequest; anything mounted was released (see data.steps)', data: value }, fields);
+          // The runner finished on its release path; tell the client it was cancelled, what that path did (it may have
+          // kept the mount: the volume became in use meanwhile) and the steps.
+          reject({ code: ErrorCode.RequestCancelled, message: `Request cancelled by $/cancelRequest; ${cancelOutcome(value)}`, data: value }, fields);
         } else {
           logLine({ outcome: this.closed ? 'disconnected' : 'ok', ...fields });
           this.send(result(id, value));

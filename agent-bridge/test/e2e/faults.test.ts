@@ -131,6 +131,25 @@ describe('faults', () => {
     });
   }
 
+  for (const engine of ['docker-volume', 'dvdi-module', 'plugin'] as EngineName[]) {
+    test(`${engine}: a plugin that mounts and then answers an error: the mount it left is released, not forgotten`, async () => {
+      const driver = `merr${engine.replace('-', '')}`;
+      await fault(driver, 'mount-err');
+      const runner = await createDryRunner(runnerConfig(lab, { timeouts: fast }));
+      try {
+        const r = await runner.dryRunMount({ driver, name: 'v', engine }, ctx());
+        assert.equal(r.verdict, 'failed', JSON.stringify(r));
+        assert.match(r.steps.find((s) => s.step === 'mount')!.detail!, /mounted, then failed/);
+        assert.deepEqual(await mountsUnder(lab.root), [], `the plugin's mount was left behind: ${JSON.stringify(r)}`);
+        assert.ok(r.steps.some((s) => s.step === 'verify-released' && s.ok), JSON.stringify(r.steps));
+        assert.ok(r.warnings.some((w) => /answered the mount with an error/i.test(w)), JSON.stringify(r.warnings));
+        assert.deepEqual(await journal(), []);
+      } finally {
+        await runner.close();
+      }
+    });
+  }
+
   test('slow mount succeeds and its time shows in the mount step', async () => {
     await fault('slow', 'slow', 700);
     const runner = await createDryRunner(runnerConfig(lab));

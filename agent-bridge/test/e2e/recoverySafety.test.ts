@@ -76,6 +76,38 @@ describe('recover() and leftover dvdcli processes', () => {
   });
 });
 
+describe('recover() and the pid of the bridge that wrote an entry', () => {
+  test('a live node process that merely reuses that pid does not hold the mount: it is released; the same process (pid and start time) still does', async () => {
+    const fault = await startFault(lab, 'rpid', 'ok');
+    const sock = join(lab.pluginDir, 'rpid.sock');
+    const client = new PluginClient({ transport: 'unix', socketPath: sock, address: sock, source: 'test' });
+    // Stands for whatever node process got the killed bridge's pid after a restart (a fresh pid namespace, a reboot).
+    const other = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 30000)'], { detached: true, stdio: 'ignore' });
+    children.push(other);
+    const ids: string[] = [];
+    try {
+      await new Promise((r) => setTimeout(r, 200));
+      const mp = await client.mount('reused', 'dvdi-bridge-gone', { timeoutMs: 5000 });
+      const entry = { driver: 'rpid', engine: 'plugin' as const, dvdcliPath: undefined, pluginAddress: sock, bridgePid: other.pid!, phase: 'mounted' as const };
+      ids.push(await writeEntry({ ...entry, name: 'reused', mountId: 'dvdi-bridge-gone', mountpoint: mp, bridgeStart: String(Number(startTime(other.pid!)) - 700) }));
+      // The very process that wrote it (its start time matches) is still running: its mount is not touched.
+      ids.push(await writeEntry({ ...entry, name: 'alive', mountId: 'dvdi-bridge-alive', bridgeStart: startTime(other.pid!) }));
+      const runner = await createDryRunner(runnerConfig(lab));
+      const rep = await runner.recover();
+      await runner.close();
+      assert.deepEqual(rep.released.filter((r) => r.driver === 'rpid').map((r) => r.name), ['reused'], JSON.stringify(rep));
+      assert.equal(await layersAt(mp), 0, 'released');
+      const held = rep.failed.find((f) => f.name === 'alive');
+      assert.match(held?.error ?? '', /still running; not touching its mount/, JSON.stringify(rep));
+    } finally {
+      await client.unmount('reused', 'dvdi-bridge-gone', { timeoutMs: 5000 }).catch(() => undefined);
+      for (const id of ids) await unlink(join(lab.stateDir, 'journal', `${id}.json`)).catch(() => undefined);
+      process.kill(-other.pid!, 'SIGKILL');
+      await fault.stop();
+    }
+  });
+});
+
 describe('a mount whose outcome is unknown', () => {
   test('is not "cleaned up" with an unmount once a task uses the volume (dvdcli unmount is ID-less)', async () => {
     const fault = await startFault(lab, 'slowtask', 'slow', 1800);

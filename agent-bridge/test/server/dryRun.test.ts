@@ -62,6 +62,32 @@ describe('bridge server: dry runs through the real runner', () => {
     c.ws.close();
   });
 
+  it('cancelled during a mount of a volume a task starts using meanwhile: the answer says it was NOT unmounted, not "released"', async () => {
+    const c = await connect(h.bridge.url);
+    const task = join(real.lab.checkpoints.dockerVolume, 'task-cancel');
+    const pending = c.request('volume/dryRunMount', { driver: SLOW, name: 'taken' }, 'ct1');
+    await mountStarted(c, 'ct1');
+    // The agent starts a task on the volume while the (slow) mount runs, and the client cancels.
+    mkdirSync(task, { recursive: true });
+    writeFileSync(join(task, 'volumes'), JSON.stringify({ volumes: [{ driver: SLOW, name: 'taken' }] }));
+    c.send({ jsonrpc: '2.0', method: '$/cancelRequest', params: { id: 'ct1' } });
+    try {
+      const r = await pending;
+      assert.equal(r.error.code, -32800, JSON.stringify(r));
+      assert.equal(r.error.data.verdict, 'in-use', JSON.stringify(r.error.data));
+      assert.doesNotMatch(r.error.message, /released/, 'the volume stays mounted under the task; the answer must not say it was released');
+      assert.match(r.error.message, /NOT unmounted/);
+      assert.equal((await real.mounts()).filter((m) => m.includes('taken')).length, 1, 'left mounted under the task');
+    } finally {
+      rmSync(task, { recursive: true, force: true });
+      // Once the task is gone the next dry run of the volume releases the leftover first.
+      const again = await c.request('volume/dryRunMount', { driver: SLOW, name: 'taken' });
+      assert.equal(again.result.verdict, 'mounted-and-released', JSON.stringify(again));
+    }
+    assert.deepEqual(await real.mounts(), []);
+    c.ws.close();
+  });
+
   it('aborts on a dropped connection and the runner still releases; the server logs it', async () => {
     const c = await connect(h.bridge.url);
     void c.request('volume/dryRunMount', { driver: SLOW, name: 'dropped' }, 'd1');

@@ -13,6 +13,8 @@
 //   list-junk   as `ok`, but List answers entries that are no volumes (null, a number, an object without Name)
 //               beside one good one, as a buggy plugin may
 //   get-junk    as `ok`, but Get answers a Volume whose Mountpoint is a number and Status a string
+//   mount-err   Mount mounts as `ok` does, then answers 500 {"Err":"fault-plugin: mounted, then failed"} (a plugin
+//               whose step after the kernel mount fails, and which neither undoes nor forgets the mount)
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -78,6 +80,10 @@ const server = createServer((req, res) => {
           if (mode === 'empty') return send(200, {});
           if (mode === 'crash') process.exit(70);
           if (mode === 'slow') await new Promise((r) => setTimeout(r, delay));
+          if (mode === 'mount-err') {
+            doMount(name, id);
+            return send(500, { Err: 'fault-plugin: mounted, then failed' });
+          }
           return send(200, { Mountpoint: doMount(name, id), Err: '' });
         case 'VolumeDriver.Unmount':
           doUnmount(name, id);
