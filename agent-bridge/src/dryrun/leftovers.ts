@@ -8,18 +8,41 @@
  * `leftoverRetryMs` for volumes nobody dry-runs again. Each goes through recoverOne (recover.ts): the same proofs
  * and the one release path as at startup, under the volume's lock, so no run or late-mount sweep of that volume is
  * under way (they hold the lock for as long as their entry is theirs).
+ *
+ * "The volume" is the lock's: (plugin endpoint, name) — an entry journalled under another driver name that leads to
+ * the same plugin is the same volume (volumeLock.ts).
  */
 import type { JournalEntry } from '../journal/journal';
+import { pluginIdentity, type PluginIdentity } from '../plugin/endpoint';
 import type { RunDeps } from './deps';
-import { recoverEntry } from './recover';
+import { pluginFor, recoverEntry } from './recover';
 
 export const DEFAULT_LEFTOVER_RETRY_MS = 30_000;
 
-const sameVolume = (e: JournalEntry, driver: string, name: string) => e.driver.toLowerCase() === driver.toLowerCase() && e.name.toLowerCase() === name.toLowerCase();
+/**
+ * The lock key of an entry's volume: the endpoint of the plugin its unmount goes to (the journalled address, or
+ * discovery by its driver name for the dvdcli engines). A driver that can no longer be found keys by its name:
+ * recovery then stops only a dvdcli child provably the entry's own and unmounts nothing (recover.ts), so no run
+ * through another name can be disturbed by it.
+ */
+async function entryIdentity(deps: RunDeps, e: JournalEntry): Promise<PluginIdentity> {
+  const plugin = await pluginFor(deps, e).catch(() => undefined); // an unreadable spec: recovery finds no plugin either
+  return plugin ? pluginIdentity(plugin) : { key: `not-found:${e.driver.toLowerCase()}` };
+}
 
-/** The journal entries of one volume; while the caller holds the volume's lock, every one is a leftover. */
-export async function leftoversOf(deps: RunDeps, driver: string, name: string): Promise<JournalEntry[]> {
-  return (await deps.journal.list()).entries.filter((x) => sameVolume(x, driver, name));
+/**
+ * The journal entries of one volume (`plugin`: the endpoint key the caller's lock holds); while the caller holds
+ * the volume's lock, every one is a leftover. An entry of that name whose plugin cannot be resolved now is not
+ * among them: it is not released under a lock that may not be its own (if it is on this plugin, the run's in-use
+ * check finds its mount), and the periodic pass retries it.
+ */
+export async function leftoversOf(deps: RunDeps, plugin: string, name: string): Promise<JournalEntry[]> {
+  const named = (await deps.journal.list()).entries.filter((x) => x.name.toLowerCase() === name.toLowerCase());
+  const keys = await Promise.all(named.map((e) => entryIdentity(deps, e)));
+  return named.filter((_, i) => {
+    const k = keys[i]!;
+    return 'key' in k && k.key === plugin;
+  });
 }
 
 /**
@@ -52,11 +75,19 @@ export async function retryLeftovers(deps: RunDeps, seen: Map<string, { unverifi
   for (const e of entries) {
     if (deps.closing) return;
     if (seen.get(e.id)?.unverified) continue;
-    const lock = deps.locks.tryAcquire(e.driver, e.name, `releasing a mount an earlier dry run left (since ${e.startedAt})`);
+    const who = { driver: e.driver, name: e.name, startedAt: e.startedAt };
+    const id = await entryIdentity(deps, e);
+    if ('unresolved' in id) {
+      // Without its plugin's identity there is no lock that surely covers it: not touched this pass.
+      const reason = `${id.unresolved}; cannot tell which plugin it is on, so it is not released under a lock that may not be its own`;
+      if (seen.get(e.id)?.reason !== reason) deps.log('warn', 'leftover-kept', { ...who, reason, what: `still journalled; retried every ${deps.config.leftoverRetryMs ?? DEFAULT_LEFTOVER_RETRY_MS} ms` });
+      seen.set(e.id, { unverified: false, reason });
+      continue;
+    }
+    const lock = deps.locks.tryAcquire(id.key, e.name, `releasing a mount an earlier dry run left (since ${e.startedAt}, as ${e.driver}/${e.name})`);
     if ('heldBy' in lock) continue; // a run or a sweep of that volume: the entry may be its own
     try {
       const r = await recoverEntry(deps, e);
-      const who = { driver: e.driver, name: e.name, startedAt: e.startedAt };
       if (r.kind === 'released' || r.kind === 'notMounted') {
         seen.delete(e.id);
         deps.log('info', 'leftover-released', { ...who, outcome: r.kind, ...('mountpoint' in r && r.mountpoint ? { mountpoint: r.mountpoint } : {}), ...(r.detail ? { detail: r.detail } : {}) });

@@ -53,7 +53,8 @@ async function stopLeftoverChild(e: JournalEntry): Promise<void> {
   }
 }
 
-async function pluginFor(deps: RunDeps, e: JournalEntry): Promise<PluginAddress | undefined> {
+/** The plugin an entry's unmount goes to: the address journalled with a plugin-engine mount, else discovery by its driver name (as dvdcli does). */
+export async function pluginFor(deps: RunDeps, e: JournalEntry): Promise<PluginAddress | undefined> {
   if (e.pluginAddress) return e.pluginAddress.startsWith('/') ? { transport: 'unix', socketPath: e.pluginAddress, address: e.pluginAddress, source: 'journal' } : parseAddress(e.pluginAddress, 'journal');
   return discoverPlugin(e.driver, deps.config.pluginDirs);
 }

@@ -1,5 +1,5 @@
 /**
- * One dry-run mount, step by step (dvdi-bridge.md §8): validate → policy → lock → leftover (only if an earlier run left one) → discover → activate → get → in-use (prove
+ * One dry-run mount, step by step (dvdi-bridge.md §8): validate → policy → discover → lock (per plugin endpoint and volume) → leftover (only if an earlier run left one) → activate → get → in-use (prove
  * unused, or refuse) → hazards → mount → verify → in-use-recheck → unmount → verify-released. Every branch that
  * mounted something reaches the one release path (release.ts), including cancellation; the journal covers the
  * branches a crash cuts short (recover.ts).
@@ -16,6 +16,7 @@ import { readMountinfo } from '../inuse/mountinfo';
 import type { JournalEntry } from '../journal/journal';
 import { PluginClient, type VolumeInfo } from '../plugin/client';
 import { discoverPlugin, type PluginAddress } from '../plugin/discovery';
+import { pluginIdentity } from '../plugin/endpoint';
 import { checkRequestShape, checkVolumeRequest } from '../validation/request';
 import type { DryRunContext, DryRunMountParams, DryRunMountResult, EngineName, Verdict } from './contract';
 import { proofSources, type RunDeps } from './deps';
@@ -46,6 +47,8 @@ interface Run {
   warnings: string[];
   held?: HeldLock;
   plugin?: PluginAddress;
+  /** The plugin's endpoint (plugin/endpoint.ts), the first half of the lock's key. */
+  pluginKey?: string;
   /** The plugin's Get before the mount; undefined when the volume does not exist. */
   before?: VolumeInfo;
   entry?: JournalEntry;
@@ -86,9 +89,30 @@ export async function runOne(deps: RunDeps, params: DryRunMountParams, ctx: DryR
   });
   if (!pol.ok) return done(run, 'refused');
 
-  const lock = deps.locks.tryAcquire(params.driver, params.name, `dry-run started ${new Date().toISOString()}`);
+  // Discovery comes before the lock: the lock is per (plugin, volume), and several driver names can lead to one
+  // plugin (plugin/endpoint.ts). It only reads the plugin dirs; nothing has been touched yet.
+  const { driver, name } = params;
+  const disc = await log.run('discover', async () => {
+    try {
+      run.plugin = await discoverPlugin(driver, deps.config.pluginDirs);
+    } catch (e) {
+      return { ok: false, detail: (e as Error).message };
+    }
+    return run.plugin
+      ? { ok: true, detail: `${run.plugin.address} (from ${run.plugin.source})` }
+      : { ok: false, detail: `no socket or spec for driver ${JSON.stringify(driver)} in ${deps.config.pluginDirs.join(', ')}; the agent's dvdcli would retry for ~15 s and then fail with "plugin not found"` };
+  });
+  if (!disc.ok || !run.plugin) return done(run, 'failed');
+
+  const identity = await pluginIdentity(run.plugin);
+  if ('unresolved' in identity) {
+    log.add('lock', false, 0, `${identity.unresolved}; without knowing which plugin ${driver} is, the bridge cannot rule out a dry run of ${name} through another name of it, so it does not mount`);
+    return done(run, 'failed');
+  }
+  run.pluginKey = identity.key;
+  const lock = deps.locks.tryAcquire(identity.key, name, `dry-run of ${driver}/${name} started ${new Date().toISOString()}`);
   if ('heldBy' in lock) {
-    log.add('lock', false, 0, `another operation of this bridge is using ${params.driver}/${params.name} (${lock.heldBy}); try again when it finishes`);
+    log.add('lock', false, 0, `another operation of this bridge is using ${driver}/${name} (${lock.heldBy}; the plugin at ${identity.key.replace(/^unix:/, '')}); try again when it finishes`);
     return done(run, 'in-use');
   }
   run.held = { ...lock, handedOver: false };
@@ -111,7 +135,7 @@ async function lockedRun(run: Run): Promise<DryRunMountResult> {
 
   // A mount an earlier dry run of this volume could not release would be found below as a user of the volume: it
   // is released first, under this run's lock, with the same proofs as at startup (leftovers.ts).
-  const leftovers = await leftoversOf(deps, driver, name).catch((e: Error) => e);
+  const leftovers = await leftoversOf(deps, run.pluginKey!, name).catch((e: Error) => e);
   if (leftovers instanceof Error || leftovers.length > 0) {
     const left = await log.run('leftover', async () => {
       if (leftovers instanceof Error) return { ok: false, unreadable: true, detail: `cannot read the journal in ${deps.journal.dir} (${leftovers.message}); not mounting without knowing what an earlier run left` };
@@ -121,21 +145,10 @@ async function lockedRun(run: Run): Promise<DryRunMountResult> {
     if (!left.ok) return done(run, left.unreadable ? 'failed' : 'in-use');
   }
 
-  // The agent's own sources do not depend on the plugin: read them while discovery, activate and get run.
+  // The agent's own sources do not depend on the plugin: read them while activate and get run.
   const agentBefore: Promise<InUseReport> = agentUsers(proofSources(deps, driver), driver, name);
 
-  const disc = await log.run('discover', async () => {
-    try {
-      run.plugin = await discoverPlugin(driver, deps.config.pluginDirs);
-    } catch (e) {
-      return { ok: false, detail: (e as Error).message };
-    }
-    return run.plugin
-      ? { ok: true, detail: `${run.plugin.address} (from ${run.plugin.source})` }
-      : { ok: false, detail: `no socket or spec for driver ${JSON.stringify(driver)} in ${deps.config.pluginDirs.join(', ')}; the agent's dvdcli would retry for ~15 s and then fail with "plugin not found"` };
-  });
-  const plugin = run.plugin;
-  if (!disc.ok || !plugin) return done(run, 'failed');
+  const plugin = run.plugin!;
   if (ctx.signal.aborted) return cancelled();
   const client = new PluginClient(plugin);
 

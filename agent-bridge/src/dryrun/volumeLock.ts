@@ -1,19 +1,24 @@
 /**
- * One operation per (driver, name) at a time inside this bridge. A second request for a volume that is
+ * One operation per (plugin, volume name) at a time inside this bridge. A second request for a volume that is
  * already being dry-run does not wait: it gets `in-use` at once. Waiting would queue mounts behind a hung
  * plugin (each up to the 120 s mount timeout), and the answer a waiter would get is already known — the volume
- * is busy right now. The key is case-insensitive because mesos-module-dvdi treats names that way.
+ * is busy right now.
+ *
+ * The plugin is its resolved endpoint (plugin/endpoint.ts), not the driver name a request or a journal entry
+ * gives: several names can lead to one plugin (a spec file naming another plugin's socket, a symlinked socket),
+ * and two runs of one volume through two of them would otherwise both mount it. The name part is
+ * case-insensitive because mesos-module-dvdi treats names that way.
  */
 export class VolumeLocks {
   private readonly held = new Map<string, string>();
 
-  private key(driver: string, name: string): string {
-    return `${driver.toLowerCase()}\0${name.toLowerCase()}`;
+  private key(plugin: string, name: string): string {
+    return `${plugin}\0${name.toLowerCase()}`;
   }
 
-  /** Returns a release function, or undefined when another operation holds the volume (its label is given). */
-  tryAcquire(driver: string, name: string, label: string): { release: () => void; relabel: (label: string) => void } | { heldBy: string } {
-    const k = this.key(driver, name);
+  /** `plugin`: the endpoint key (pluginIdentity). Returns release and relabel, or the label of the operation holding the volume. */
+  tryAcquire(plugin: string, name: string, label: string): { release: () => void; relabel: (label: string) => void } | { heldBy: string } {
+    const k = this.key(plugin, name);
     const cur = this.held.get(k);
     if (cur !== undefined) return { heldBy: cur };
     this.held.set(k, label);

@@ -13,6 +13,9 @@
  * (the check before the mount, the look after the unmount) and a volume listing cost one child, not one per look.
  * A parent that does not answer is remembered as well, so a stopped mount costs at most one child per parent at a
  * time. "Missing" is never remembered: a base dir created a moment later must be seen.
+ *
+ * It resolves any existing path, not only a directory: plugin/endpoint.ts resolves a plugin's socket with it (the
+ * per-volume lock's key), since a spec file may name a socket on any filesystem.
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
