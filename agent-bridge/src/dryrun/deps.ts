@@ -28,6 +28,12 @@ export interface RunDeps {
   sweeps: Set<Sweep>;
   /** Set by close(): no new sweep is started, the journal keeps the entry for recover(). */
   closing: boolean;
+  /**
+   * Journal entries a run or late-mount sweep of this process is still responsible for: added before the entry is
+   * written, removed only once the run or sweep is done with it (cleared, or left as a leftover). The leftover pass
+   * never takes one of these for a leftover (leftovers.ts).
+   */
+  ownEntries: Set<string>;
 }
 
 /** The agent-side sources for one driver; a driver private to this bridge needs none of the isolators' proofs. */

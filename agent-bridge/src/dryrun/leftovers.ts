@@ -84,10 +84,25 @@ export async function retryLeftovers(deps: RunDeps, seen: Map<string, { unverifi
       seen.set(e.id, { unverified: false, reason });
       continue;
     }
+    // The list above is a moment old (resolving the plugin, earlier entries' releases). An entry a run or sweep of
+    // this bridge is still responsible for is not a leftover. One that is not (any more) is either a leftover or
+    // was cleared by its run before that run let go of it (runOne.ts), so a journal read from here on no longer
+    // shows it: only an entry still journalled then, and still journalled under the volume's lock, is released.
+    if (deps.ownEntries.has(e.id)) continue;
+    const stillThere = async () => (await deps.journal.list()).entries.find((x) => x.id === e.id);
+    if (!(await stillThere())) {
+      seen.delete(e.id);
+      continue;
+    }
     const lock = deps.locks.tryAcquire(id.key, e.name, `releasing a mount an earlier dry run left (since ${e.startedAt}, as ${e.driver}/${e.name})`);
     if ('heldBy' in lock) continue; // a run or a sweep of that volume: the entry may be its own
     try {
-      const r = await recoverEntry(deps, e);
+      const cur = await stillThere();
+      if (!cur) {
+        seen.delete(e.id);
+        continue;
+      }
+      const r = await recoverEntry(deps, cur);
       if (r.kind === 'released' || r.kind === 'notMounted') {
         seen.delete(e.id);
         deps.log('info', 'leftover-released', { ...who, outcome: r.kind, ...('mountpoint' in r && r.mountpoint ? { mountpoint: r.mountpoint } : {}), ...(r.detail ? { detail: r.detail } : {}) });

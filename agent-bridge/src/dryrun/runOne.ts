@@ -119,7 +119,10 @@ export async function runOne(deps: RunDeps, params: DryRunMountParams, ctx: DryR
   try {
     return await lockedRun(run);
   } finally {
-    if (!run.held.handedOver) lock.release();
+    if (!run.held.handedOver) {
+      if (run.entry) deps.ownEntries.delete(run.entry.id); // cleared by now, or a leftover from here on
+      lock.release();
+    }
   }
 }
 
@@ -234,6 +237,7 @@ async function mountAndRelease(run: Run, client: PluginClient, create: boolean, 
     phase: 'mounting',
   };
   run.entry = entry;
+  deps.ownEntries.add(entry.id);
   await deps.journal.write(entry);
   let journalWrites = Promise.resolve();
   const persist = (patch: Partial<JournalEntry>) => {
@@ -349,7 +353,7 @@ async function afterFailedMount(run: Run, kind: FailureKind): Promise<DryRunMoun
   const held = run.held!;
   held.handedOver = true;
   held.relabel(`late-mount sweep until ${new Date(Date.now() + grace).toISOString()} after a mount whose outcome is unknown`);
-  const sweep = startLateMountSweep(deps, { engine, entry, plugin, knownMountpoint: known, releaseLock: held.release }, grace);
+  const sweep = startLateMountSweep(deps, { engine, entry, plugin, knownMountpoint: known, releaseLock: () => (deps.ownEntries.delete(entry.id), held.release()) }, grace);
   deps.sweeps.add(sweep);
   void sweep.done.finally(() => deps.sweeps.delete(sweep));
   warnings.push(

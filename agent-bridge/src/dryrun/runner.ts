@@ -39,6 +39,7 @@ export async function createDryRunner(config: DryRunnerConfig): Promise<DryRunne
     log: config.log ?? defaultLog(),
     sweeps: new Set(),
     closing: false,
+    ownEntries: new Set(),
   };
   const running = new Set<Promise<DryRunMountResult>>();
   let closed = false;
