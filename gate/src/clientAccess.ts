@@ -63,7 +63,7 @@ export function marathonTurnsAway(marathon: URL, agent: HttpAgent | HttpsAgent, 
       });
       res.on('error', reject);
     });
-    req.on('timeout', () => req.destroy(new Error(`no answer within ${timeoutMs / 1000} s`)));
+    req.on('timeout', () => req.destroy(new Error(`no answer within ${timeoutMs / 1000} s (--marathon-timeout)`)));
     req.on('error', reject);
     req.end();
   });

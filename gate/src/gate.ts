@@ -43,7 +43,9 @@ export interface GateOptions {
   tls?: { cert: string; key: string };
   maxBodyBytes?: number;
   clusterState?: ClusterStateOptions;
-  /** How long a non-leader's event-stream redirect may take to follow: asking for the leader, its answer (default 5 s). */
+  /** Each of the gate's own requests to Marathon besides the root-group read (`--marathon-timeout`; default 5 s). */
+  marathonTimeoutMs?: number;
+  /** How long a non-leader's event-stream redirect may take to follow: asking for the leader, its answer (default `marathonTimeoutMs`). */
   leaderTimeoutMs?: number;
   /** One structured log entry per judged request; never given headers or bodies. */
   log?: (entry: Record<string, unknown>) => void;
@@ -73,7 +75,7 @@ export async function startGate(options: GateOptions, host: string, port: number
     ? new HttpsAgent({ keepAlive: true, maxFreeSockets: 64, ca: options.marathonCa, servername })
     : new HttpAgent({ keepAlive: true, maxFreeSockets: 64 });
   const proxy = createProxyServer({ target: options.marathon.href, xfwd: true, agent, ca: options.marathonCa, secure: true });
-  const events = leaderEvents(proxy, { marathon: options.marathon, marathonAgent: agent, marathonCa: options.marathonCa, timeoutMs: options.leaderTimeoutMs ?? 5_000, log });
+  const events = leaderEvents(proxy, { marathon: options.marathon, marathonAgent: agent, marathonCa: options.marathonCa, timeoutMs: options.leaderTimeoutMs ?? options.marathonTimeoutMs ?? 5_000, log });
   const accepted = new WeakMap<IncomingMessage, Judgement>();
   const readerStatus = compareVersions(options.profile.marathonVersion, '1.5') < 0 ? 400 : 422;
 
@@ -186,7 +188,7 @@ export async function startGate(options: GateOptions, host: string, port: number
   async function asMarathonWould(req: IncomingMessage, res: ServerResponse, probe: string, fromState: boolean, authorizationCounts = true): Promise<Decision | undefined> {
     let answer: Awaited<ReturnType<typeof marathonTurnsAway>>;
     try {
-      answer = await marathonTurnsAway(options.marathon, agent, req.headers, probe);
+      answer = await marathonTurnsAway(options.marathon, agent, req.headers, probe, options.marathonTimeoutMs);
     } catch (e) {
       if (!fromState) return undefined;
       send(res, marathonUnreachable(options.marathon.origin, (e as NodeJS.ErrnoException).code ?? (e as Error).message));

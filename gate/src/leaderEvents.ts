@@ -129,7 +129,7 @@ export function leaderEvents(proxy: ProxyServer, o: LeaderEventsOptions): Leader
         }
         resolve({ leader, why: `GET /ping: HTTP ${res.statusCode}${leader ? '' : ' without X-Marathon-Leader'}` });
       });
-      req.on('timeout', () => req.destroy(Object.assign(new Error(`no answer within ${o.timeoutMs / 1000} s`), { code: 'ETIMEDOUT' })));
+      req.on('timeout', () => req.destroy(Object.assign(new Error(`no answer within ${o.timeoutMs / 1000} s (--marathon-timeout)`), { code: 'ETIMEDOUT' })));
       req.on('error', (e: NodeJS.ErrnoException) => resolve({ why: `GET /ping: ${e.code ?? e.message}` }));
       req.end();
     });
@@ -152,7 +152,7 @@ export function leaderEvents(proxy: ProxyServer, o: LeaderEventsOptions): Leader
     };
     // Until the leader's answer starts: afterwards a stream may be quiet for long (a heartbeat every 10 s, marathon-api.md §10).
     res.once('close', () => clearTimeout(hop.timer));
-    const waited = `no answer within ${o.timeoutMs / 1000} s`;
+    const waited = `no answer within ${o.timeoutMs / 1000} s (--marathon-timeout)`;
     hop.timer = setTimeout(() => {
       if (hop.proxyReq) return void hop.proxyReq.destroy(Object.assign(new Error(waited), { code: 'ETIMEDOUT' }));
       hop.gaveUp = true; // no request to stop yet: the one that starts later is dropped (see proxyReq above)

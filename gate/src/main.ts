@@ -39,7 +39,8 @@ async function main(): Promise<number | undefined> {
   const gate = await startGate(
     {
       marathon: o.marathon, mode: o.mode, fail: o.fail, profile: files.profile, marathonCa: files.ca, tls: files.tls, log,
-      readRootGroup: rootGroupReader(o.marathon, files),
+      marathonTimeoutMs: o.marathonTimeoutMs,
+      readRootGroup: rootGroupReader(o.marathon, files, o.marathonTimeoutMs),
     },
     o.host,
     o.port,

@@ -24,6 +24,20 @@ test('defaults: deny, fail closed', () => {
   assert.ok(r.ok);
   assert.equal(r.options.mode, 'deny');
   assert.equal(r.options.fail, 'closed');
+  assert.equal(r.options.marathonTimeoutMs, 5_000);
+});
+
+test('--marathon-timeout: seconds, fractions allowed, whole ms, never 0, capped at what a Node timer holds', () => {
+  const ms = (v: string) => {
+    const r = parseGateArgs(['--listen', '127.0.0.1:0', '--marathon', 'http://m', '--marathon-timeout', v]);
+    assert.ok(r.ok, v);
+    return r.options.marathonTimeoutMs;
+  };
+  assert.equal(ms('30'), 30_000);
+  assert.equal(ms('1.5'), 1_500);
+  assert.equal(ms('1.001'), 1_001);
+  assert.equal(ms('0.0001'), 1);
+  assert.equal(ms('99999999'), 2 ** 31 - 1);
 });
 
 const mistakes: [string[], RegExp][] = [
@@ -39,6 +53,9 @@ const mistakes: [string[], RegExp][] = [
   [['--listen', 'h:1', '--marathon', 'http://m', '--tls-cert', 'c'], /go together/],
   [['--listen', 'h:1', '--marathon', 'http://m', '--lsiten'], /Unknown option '--lsiten'/],
   [['--listen', 'h:1', '--marathon', 'http://m', '--mode', 'deny', '--mode', 'warn'], /--mode is given more than once: give it once/],
+  [['--listen', 'h:1', '--marathon', 'http://m', '--marathon-timeout', '0'], /--marathon-timeout expects a number of seconds above 0, got '0'/],
+  [['--listen', 'h:1', '--marathon', 'http://m', '--marathon-timeout', '5s'], /--marathon-timeout expects a number of seconds above 0, got '5s'/],
+  [['--listen', 'h:1', '--marathon', 'http://m', '--marathon-timeout=-1'], /--marathon-timeout expects a number of seconds above 0, got '-1'/],
 ];
 for (const [argv, message] of mistakes) {
   test(`usage error: ${argv.join(' ')}`, () => {

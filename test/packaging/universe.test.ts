@@ -166,6 +166,7 @@ function checkGate(options: object): void {
   const parsed = parseGateArgs(argvOf(app.cmd));
   assert.ok(parsed.ok, `${app.cmd}: ${!parsed.ok && parsed.message}`);
   assert.equal(parsed.options.marathon.href, new URL(g.marathon_url).href);
+  assert.equal(parsed.options.marathonTimeoutMs, g.marathon_timeout * 1000);
 }
 
 test('odd but valid options render to apps and command lines that say exactly what the options said', () => {
@@ -191,7 +192,7 @@ test('odd but valid options render to apps and command lines that say exactly wh
   const elsewhere = errorsOf({ 'slave-public-role': render('dvdi-bridge', odd[2]).text });
   assert.ok(elsewhere.length === 1 && elsewhere[0].includes('"role-valid"') && elsewhere[0].includes('got slave_public, expected one of: [*]'), elsewhere.join('\n'));
   const gate = validatorOf('marathon-gate');
-  for (const o of [{ gate: { marathon_url: 'https://dcos.example.com/service/marathon', marathon_token_secret: 'gate/token $1', tls: { enabled: true } } }, { service: { user: '' }, gate: { marathon_url: 'http://[fd00::1]:8080' } }]) {
+  for (const o of [{ gate: { marathon_url: 'https://dcos.example.com/service/marathon', marathon_token_secret: 'gate/token $1', marathon_timeout: 30, tls: { enabled: true } } }, { service: { user: '' }, gate: { marathon_url: 'http://[fd00::1]:8080' } }]) {
     assert.ok(gate(o), `config.json refuses ${JSON.stringify(o)}: ${JSON.stringify(gate.errors)}`);
     checkGate(o);
     assert.deepEqual(errorsOf({ 'odd-gate': render('marathon-gate', o).text }), []);

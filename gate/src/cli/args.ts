@@ -1,7 +1,8 @@
 /**
  * `marathon-gate --listen HOST:PORT --marathon URL [--mode deny|warn|audit] [--fail open|closed]
  *  [--config marathon-lint.config.json] [--marathon-token-file F | --marathon-credentials-file F]
- *  [--marathon-ca F] [--tls-cert F --tls-key F]` (the contract of issue 9, kept exactly).
+ *  [--marathon-ca F] [--tls-cert F --tls-key F]` (the contract of issue 9, kept exactly), plus
+ *  `[--marathon-timeout SECONDS]` (the gate's own reads; marathon-lint's flag of the same name and meaning).
  * Pure: no I/O, so every usage mistake is one line on stderr and exit 2 before anything starts.
  */
 import { parseArgs } from 'node:util';
@@ -20,16 +21,20 @@ export interface GateCliOptions {
   caFile?: string;
   tlsCert?: string;
   tlsKey?: string;
+  /** `--marathon-timeout SECONDS` in ms: each of the gate's own requests to Marathon (default 5 s). */
+  marathonTimeoutMs: number;
   help: boolean;
   version: boolean;
 }
+
+const defaultMarathonTimeoutMs = 5_000;
 
 export type ParsedGateArgs = { ok: true; options: GateCliOptions } | { ok: false; message: string };
 
 export const usage = `Usage: marathon-gate --listen HOST:PORT --marathon URL [--mode deny|warn|audit] [--fail open|closed]
                      [--config marathon-lint.config.json]
                      [--marathon-token-file F | --marathon-credentials-file F] [--marathon-ca F]
-                     [--tls-cert F --tls-key F]
+                     [--tls-cert F --tls-key F] [--marathon-timeout SECONDS]
 
 A validating admission proxy in front of Marathon's REST API: writes to /v2/apps, /v2/groups and /v2/pods are
 linted with the marathon-lint rules; everything else is proxied untouched.
@@ -44,6 +49,9 @@ linted with the marathon-lint rules; everything else is proxied untouched.
   --marathon-token-file F       DC/OS token for the gate's own reads (Authorization: token=<t>)
   --marathon-credentials-file F user:password for the gate's own reads (HTTP basic)
   --marathon-ca F               PEM CA bundle that signs Marathon's certificate
+  --marathon-timeout SECONDS    how long each of the gate's own requests to Marathon may take (default 5):
+                                reading the deployed root group, asking Marathon whether it turns a client
+                                away, following a non-leader's event stream; raise it for a large root group
   --tls-cert F --tls-key F      serve HTTPS with this PEM certificate and key
 
 Own endpoints: GET /_gate/healthz, /_gate/metrics (Prometheus), /_gate/audit (marathon-lint JSON).`;
@@ -66,6 +74,7 @@ export function parseGateArgs(argv: readonly string[]): ParsedGateArgs {
         'marathon-token-file': { type: 'string' },
         'marathon-credentials-file': { type: 'string' },
         'marathon-ca': { type: 'string' },
+        'marathon-timeout': { type: 'string' },
         'tls-cert': { type: 'string' },
         'tls-key': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
@@ -84,7 +93,7 @@ export function parseGateArgs(argv: readonly string[]): ParsedGateArgs {
   }
   const help = values.help === true;
   const version = values.version === true;
-  const base = { mode: 'deny' as Mode, fail: 'closed' as FailMode, help, version };
+  const base = { mode: 'deny' as Mode, fail: 'closed' as FailMode, marathonTimeoutMs: defaultMarathonTimeoutMs, help, version };
   if (help || version) return { ok: true, options: { ...base, host: '', port: 0, marathon: new URL('http://localhost') } };
 
   const listen = values.listen as string | undefined;
@@ -121,10 +130,19 @@ export function parseGateArgs(argv: readonly string[]): ParsedGateArgs {
   const tlsKey = values['tls-key'] as string | undefined;
   if ((tlsCert === undefined) !== (tlsKey === undefined)) return { ok: false, message: '--tls-cert and --tls-key go together: give both or neither' };
 
+  const rawTimeout = values['marathon-timeout'] as string | undefined;
+  let marathonTimeoutMs = defaultMarathonTimeoutMs;
+  if (rawTimeout !== undefined) {
+    // The same words as marathon-lint's --marathon-timeout (language-server/src/cli/args.ts).
+    if (!/^\d+(\.\d+)?$/.test(rawTimeout) || Number(rawTimeout) <= 0) return { ok: false, message: `--marathon-timeout expects a number of seconds above 0, got '${rawTimeout}'` };
+    // Whole ms, never 0, and within what Node's timers hold (a longer one fires at once: cluster transport.ts).
+    marathonTimeoutMs = Math.min(2 ** 31 - 1, Math.max(1, Math.ceil(Number(rawTimeout) * 1000)));
+  }
+
   return {
     ok: true,
     options: {
-      ...base, host, port, marathon, mode, fail, tokenFile, credentialsFile, tlsCert, tlsKey,
+      ...base, host, port, marathon, mode, fail, tokenFile, credentialsFile, tlsCert, tlsKey, marathonTimeoutMs,
       config: values.config as string | undefined,
       caFile: values['marathon-ca'] as string | undefined,
     },

@@ -7,7 +7,7 @@ import type { MarathonAuth } from '@marathon-devtools/cluster/marathon/options';
 import type { RootGroupReader } from '../clusterState';
 
 export function rootGroupReader(marathon: URL, access: { auth?: MarathonAuth; ca?: string }, timeoutMs = 5_000): RootGroupReader {
-  // No flag sets the gate's timeout: its errors name none (the client's default hint is marathon-lint's flag).
-  const client = new MarathonClient({ url: marathon.href, auth: access.auth, ca: access.ca, timeoutMs, timeoutHint: '', userAgent: 'marathon-gate' });
+  // The gate's --marathon-timeout has marathon-lint's name, so the client's timeout message names it as it is.
+  const client = new MarathonClient({ url: marathon.href, auth: access.auth, ca: access.ca, timeoutMs, timeoutHint: '--marathon-timeout', userAgent: 'marathon-gate' });
   return () => client.getRootGroup();
 }
