@@ -7,7 +7,8 @@
  * - dependencies (group-cyclic-deps, group-dependency-exists): what the request's dependencies name, and, when a
  *   cycle is possible at all, every deployed app with dependencies of its own or of an enclosing group, and what
  *   those name;
- * - roles (accepted-roles-for-role, resident-role-not-star): the enclosing groups' enforceRole.
+ * - roles (accepted-roles-for-role, resident-role-not-star, role-valid): the enclosing groups' enforceRole, and the
+ *   deployed version of a proposed app or pod (the role it is deployed with).
  * Every other deployed app is out of the rules' reach for this write: a finding between two deployed apps is
  * the cluster's own and the engine drops it (check.ts). So the cost is O(request), not O(cluster), and the
  * verdict is the one the whole root group gives (gate/test/relevantRoot.test.ts compares the two).
@@ -93,6 +94,9 @@ export function relevantRoot(state: DeployedState, docs: readonly PlacedDocument
     for (const owner of state.ownersOf(name)) if (!p.apps.has(owner) && !p.appsReplaced.has(parentId(owner))) w.apps.add(owner);
   }
   for (const id of p.apps.keys()) if (state.groups.has(id)) w.groups.add(id);
+  // The deployed version of a proposed app or pod: role-valid accepts the role it is deployed with (RoleSettings).
+  for (const id of p.apps.keys()) if (state.apps.has(id)) w.apps.add(id);
+  for (const id of p.pods) if (state.pods.has(id)) w.pods.add(id);
   for (const id of p.groups) wantId(state, w, id);
   for (const id of p.deps) wantId(state, w, id);
   const proposedIds = [...p.apps.keys(), ...p.groups, ...p.pods];

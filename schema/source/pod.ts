@@ -36,7 +36,11 @@ const podDefinitions: Record<string, JsonSchema> = {
           maximumOverCapacity: { type: 'number', minimum: 0, maximum: 1, default: 1, description: 'Must be 0 for pods with persistent volumes.' },
         }),
         placement: obj({
-          constraints: ref('constraints'),
+          constraints: {
+            type: 'array',
+            description: 'Placement constraints; duplicates are collapsed. Unlike an app\'s `[field, OPERATOR, value]` arrays, a pod\'s are objects.',
+            items: ref('podConstraint'),
+          },
           acceptedResourceRoles: { type: 'array', items: { type: 'string' } },
         }),
         killSelection: ref('killSelection'),
@@ -53,6 +57,21 @@ const podDefinitions: Record<string, JsonSchema> = {
     },
     ['id', 'containers'],
     { title: 'Marathon pod', description: 'A Marathon pod definition (POST /v2/pods).' },
+  ),
+  // pod.raml PodPlacementPolicy.constraints is `constraint.Constraint[]` (constraint.raml, 1.4 to 1.10): objects, not arrays.
+  podConstraint: obj(
+    {
+      fieldName: { type: 'string', description: 'The field the constraint applies to: "hostname" or an agent attribute such as "rack".' },
+      operator: ciEnum(['UNIQUE', 'CLUSTER', 'GROUP_BY', 'LIKE', 'UNLIKE', 'MAX_PER', 'IS'], {
+        description: 'UNIQUE, CLUSTER, GROUP_BY, LIKE, UNLIKE, MAX_PER or IS (IS from Marathon 1.6).',
+      }),
+      value: orNull({ type: 'string', description: 'The operand: a regular expression (LIKE, UNLIKE), a number (GROUP_BY, MAX_PER) or a value (CLUSTER, IS).' }),
+    },
+    ['fieldName', 'operator'],
+    {
+      description: 'Placement rule `{"fieldName": ..., "operator": ..., "value": ...}`.',
+      examples: [{ fieldName: 'hostname', operator: 'UNIQUE' }, { fieldName: 'rack', operator: 'GROUP_BY', value: '3' }],
+    },
   ),
   podEnvVars: {
     type: 'object',

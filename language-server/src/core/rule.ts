@@ -9,7 +9,7 @@
  */
 import type { DocumentKind, Fix, Severity } from './types';
 import type { Profile } from './profile';
-import type { AppRef } from '../model/documentModel';
+import type { AppRef, JsonObject } from '../model/documentModel';
 
 export interface RuleMeta {
   /** kebab-case, also the docs page name: docs/rules/<id>.md */
@@ -60,8 +60,10 @@ export interface Report {
 /**
  * Where a part of the document comes from in a root-group run: a linted document (by index, with its name when
  * known; `implied` for a group the document does not declare but needs, its ids lying below it) or the cluster.
+ * `deployed`, asked for an app or pod itself, only when the run has the deployed root group and the app or pod is a
+ * whole app or pod document (as posted to /v2/apps or /v2/pods): the app or pod deployed with its id, or null.
  */
-export type PartSource = { document: number; name?: string; implied?: boolean } | 'cluster';
+export type PartSource = { document: number; name?: string; implied?: boolean; deployed?: JsonObject | null } | 'cluster';
 
 export interface RuleContext {
   /** The parsed document (JSON.parse result); any shape at all: check types before use. */

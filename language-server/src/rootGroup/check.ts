@@ -56,10 +56,15 @@ function deployedNote(ids: string[]): string {
 export function checkRootGroup(placed: PlacedRootGroup, profile: Profile, rules: readonly Rule[]): RootGroupFinding[] {
   const groupRules = rules.map((r) => (r.kinds.includes('group') ? r : { ...r, kinds: [...r.kinds, 'group' as const] }));
   const findings = runRules(placed.root, 'group', profile, groupRules, (pointer) => {
-    const { origin } = originOf(placed, pointer);
+    const { origin, rest } = originOf(placed, pointer);
     if (origin.source === 'deployed') return 'cluster';
     const name = placed.names[origin.source];
-    return { document: origin.source, ...(name === undefined ? {} : { name }), ...(origin.implied ? { implied: true } : {}) };
+    return {
+      document: origin.source,
+      ...(name === undefined ? {} : { name }),
+      ...(origin.implied ? { implied: true } : {}),
+      ...(origin.deployed === undefined || rest !== '' ? {} : { deployed: origin.deployed }),
+    };
   });
   if (findings.length === 0) return [];
   const sourceOf = (id: string) => placed.idOrigins.get(id)?.source ?? 'deployed';

@@ -24,8 +24,10 @@ export interface ProposedDocument {
 /**
  * Where a part of the placed root group came from: a proposed document (index + pointer in it) or the cluster.
  * `implied`: a group no document declares, created because a document's ids lie below it (as Marathon creates it).
+ * `deployed`: only with a deployed root group, for an app or pod document (POST/PUT /v2/apps, /v2/pods): the app or
+ * pod deployed with its id, which Marathon's API compares it with (RoleSettings.forService's existing role), or null.
  */
-export type Origin = { source: number; pointer: string; implied?: true } | { source: 'deployed' };
+export type Origin = { source: number; pointer: string; implied?: true; deployed?: JsonObject | null } | { source: 'deployed' };
 
 export interface PlacedRootGroup {
   /** A group document: the new root group, every id absolute. */
@@ -175,7 +177,14 @@ export function placeIntoRootGroup(deployedRoot: unknown, proposed: readonly Pro
       const id = resolveId(v.id, '/');
       if (id === '/') return void unplaced.set(source, 'its id is the root group');
       const parent = tree.ensure(parentOf(id), { source, pointer: '' });
-      (doc.kind === 'app' ? parent.apps : parent.pods).set(id, { value: { ...v, id }, origin: { source, pointer: '' } });
+      const services = doc.kind === 'app' ? parent.apps : parent.pods;
+      const origin: Origin = { source, pointer: '' };
+      if (deployedRoot !== undefined) {
+        // What is deployed now, even when an earlier document of the same change replaced it already.
+        const before = services.get(id);
+        origin.deployed = !before ? null : before.origin.source === 'deployed' ? before.value : (before.origin.deployed ?? null);
+      }
+      services.set(id, { value: { ...v, id }, origin });
       placed.add(id);
     } else return void unplaced.set(source, `a ${doc.kind} document is not part of a Marathon root group`);
     placedIds.set(source, placed);

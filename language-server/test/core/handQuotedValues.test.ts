@@ -17,6 +17,7 @@ const allowed: Record<string, string> = {
   labelRegexMessage: 'the checker\'s own message',
   optionKeyRegexMessage: 'the checker\'s own message',
   legacy: 'the checker\'s own message',
+  text14: 'the checker\'s own message (Marathon 1.4\'s words)',
   problem: 'the checker\'s own message',
   // Names the linter knows, not text from the document.
   'c.op': 'a known constraint operator',

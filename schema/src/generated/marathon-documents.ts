@@ -929,7 +929,10 @@ export interface MarathonPod {
       [k: string]: unknown;
     } | null;
     placement?: {
-      constraints?: Constraints | null;
+      /**
+       * Placement constraints; duplicates are collapsed. Unlike an app's `[field, OPERATOR, value]` arrays, a pod's are objects.
+       */
+      constraints?: PodConstraint[] | null;
       acceptedResourceRoles?: string[] | null;
       [k: string]: unknown;
     } | null;
@@ -1182,6 +1185,24 @@ export interface EphemeralVolume {
   host?: never;
   persistent?: never;
   secret?: never;
+  [k: string]: unknown;
+}
+/**
+ * Placement rule `{"fieldName": ..., "operator": ..., "value": ...}`.
+ */
+export interface PodConstraint {
+  /**
+   * The field the constraint applies to: "hostname" or an agent attribute such as "rack".
+   */
+  fieldName: string;
+  /**
+   * UNIQUE, CLUSTER, GROUP_BY, LIKE, UNLIKE, MAX_PER or IS (IS from Marathon 1.6).
+   */
+  operator: ('UNIQUE' | 'CLUSTER' | 'GROUP_BY' | 'LIKE' | 'UNLIKE' | 'MAX_PER' | 'IS') | string;
+  /**
+   * The operand: a regular expression (LIKE, UNLIKE), a number (GROUP_BY, MAX_PER) or a value (CLUSTER, IS).
+   */
+  value?: string | null;
   [k: string]: unknown;
 }
 /**

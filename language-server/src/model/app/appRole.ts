@@ -35,3 +35,17 @@ export function rootGroupServiceRoles(profile: { mesosRole: string }, absoluteId
   const segments = absoluteId.split('/').filter(Boolean);
   return segments.length === 1 ? [profile.mesosRole] : undefined;
 }
+
+/**
+ * The role sets `RoleSettings.forService` (1.9+) may allow a nested service posted on its own (/v2/apps, /v2/pods)
+ * against the deployed root group: with its top-level group `g` enforcing its role, `g` and the deployed service's
+ * role; otherwise `--mesos_role`, `g` and that role. `enforce` undefined (a top-level group Marathon has not
+ * deployed takes `--new_group_enforce_role`, which the profile does not know) gives both sets; a role outside
+ * both is refused either way. `existing` is the deployed service's role (null: nothing is deployed with its id).
+ */
+export function nestedServiceRoleSets(mesosRole: string, topLevel: string, existing: string | null, enforce: boolean | undefined): string[][] {
+  const set = (...roles: (string | null)[]) => [...new Set(roles.filter((r): r is string => r !== null))];
+  const enforced = set(topLevel, existing);
+  const open = set(mesosRole, topLevel, existing);
+  return enforce === true ? [enforced] : enforce === false ? [open] : [enforced, open];
+}

@@ -1,27 +1,29 @@
-import type { Rule } from '../../core/rule';
-import { joinPointer } from '../../model/documentModel';
-import { constraintsOf, isScalaInt } from '../../model/app/constraintList';
+import type { Rule, RuleContext } from '../../core/rule';
+import { constraintPart, constraintsOf, isScalaInt, type ConstraintRef } from '../../model/app/constraintList';
+import { podConstraintsOf } from '../../model/pod/podConstraints';
 import { quoted } from '../../model/quoted';
+
+function check(ctx: RuleContext, c: ConstraintRef): void {
+  if (c.op !== 'GROUP_BY' || c.value == null || isScalaInt(c.value)) return;
+  const text = ctx.atLeast('1.5') ? 'GROUP BY must define an integer value or else no value at all' : 'Value was specified but is not a number';
+  ctx.report({
+    pointer: constraintPart(c, 'value'),
+    message: `Marathon rejects the constraint: "${text}". ${quoted(c.value)} is not an integer; the value is the number of distinct ${quoted(c.field)} values to spread over, e.g. "3". Use a number or drop the value.`,
+  });
+}
 
 export const constraintGroupByInt: Rule = {
   id: 'constraint-groupby-int',
   severity: 'error',
-  kinds: ['app', 'group'],
-  summary: 'A GROUP_BY constraint value, when given, is an integer (the number of groups).',
+  kinds: ['app', 'group', 'pod'],
+  summary: 'A GROUP_BY constraint value (of an app or a pod), when given, is an integer (the number of groups).',
   marathonMessage: 'GROUP BY must define an integer value or else no value at all',
   check(ctx) {
-    const text = ctx.atLeast('1.5') ? 'GROUP BY must define an integer value or else no value at all' : 'Value was specified but is not a number';
     for (let ai = 0; ai < ctx.apps.length; ai++) {
-      const ref = ctx.apps[ai];
-      const cList = constraintsOf(ref);
-      for (let vi = 0; vi < cList.length; vi++) {
-        const c = cList[vi];
-        if (c.op !== 'GROUP_BY' || c.value == null || isScalaInt(c.value)) continue;
-        ctx.report({
-          pointer: joinPointer(c.pointer, 2),
-          message: `Marathon rejects the constraint: "${text}". ${quoted(c.value)} is not an integer; the value is the number of distinct ${quoted(c.field)} values to spread over, e.g. "3". Use a number or drop the value.`,
-        });
-      }
+      const cList = constraintsOf(ctx.apps[ai]);
+      for (let vi = 0; vi < cList.length; vi++) check(ctx, cList[vi]);
     }
+    const pList = podConstraintsOf(ctx);
+    for (let vi = 0; vi < pList.length; vi++) check(ctx, pList[vi]);
   },
 };

@@ -1,41 +1,44 @@
-import type { Rule } from '../../core/rule';
-import { joinPointer } from '../../model/documentModel';
-import { constraintsOf } from '../../model/app/constraintList';
+import type { Rule, RuleContext } from '../../core/rule';
+import { constraintExample, constraintPart, constraintsOf, type ConstraintRef } from '../../model/app/constraintList';
 import { javaRegexError } from '../../model/app/javaRegex';
+import { podConstraintsOf } from '../../model/pod/podConstraints';
 import { quoted } from '../../model/quoted';
+
+function check(ctx: RuleContext, c: ConstraintRef): void {
+  if (c.op !== 'LIKE' && c.op !== 'UNLIKE') return;
+  const modern = ctx.atLeast('1.5');
+  // A value of "" is a value: Marathon compiles it (Pattern.compile("") succeeds) and accepts the constraint,
+  // in 1.1–1.4 (protobuf hasValue; a 1.4 pod's Option value) as in 1.5+ (c.lift(2) is Some("")). Only a missing value is rejected.
+  if (c.value == null) {
+    const text = modern ? 'LIKE and UNLIKE require a non-empty, regular expression value' : 'A regular expression value must be provided';
+    ctx.report({
+      pointer: c.pointer,
+      ...(c.shape === 'object' ? { missing: 'value' } : {}),
+      message: `Marathon rejects the constraint: "${text}". ${c.op} matches ${quoted(c.field)} against a regular expression, e.g. ${constraintExample(c, c.op, 'rack-[1-3]')}. Add one.`,
+    });
+    return;
+  }
+  const error = javaRegexError(c.value);
+  if (!error) return;
+  const text = modern ? 'is not a valid regular expression' : `'${c.value}' is not a valid regular expression`;
+  ctx.report({
+    pointer: constraintPart(c, 'value'),
+    message: `Marathon rejects the constraint value ${quoted(c.value)}: "${text}" (${error}). Fix the expression; escape literal characters such as "." or "(" with "\\\\".`,
+  });
+}
 
 export const constraintLikeRegex: Rule = {
   id: 'constraint-like-regex',
   severity: 'error',
-  kinds: ['app', 'group'],
-  summary: 'LIKE and UNLIKE constraints need a value that is a valid regular expression.',
+  kinds: ['app', 'group', 'pod'],
+  summary: 'LIKE and UNLIKE constraints (of an app or a pod) need a value that is a valid regular expression.',
   marathonMessage: 'LIKE and UNLIKE require a non-empty, regular expression value',
   check(ctx) {
-    const modern = ctx.atLeast('1.5');
     for (let ai = 0; ai < ctx.apps.length; ai++) {
-      const ref = ctx.apps[ai];
-      const cList = constraintsOf(ref);
-      for (let vi = 0; vi < cList.length; vi++) {
-        const c = cList[vi];
-        if (c.op !== 'LIKE' && c.op !== 'UNLIKE') continue;
-        // A value of "" is a value: Marathon compiles it (Pattern.compile("") succeeds) and accepts the constraint,
-        // in 1.1–1.4 (protobuf hasValue) as in 1.5+ (c.lift(2) is Some("")). Only a missing value is rejected.
-        if (c.value == null) {
-          const text = modern ? 'LIKE and UNLIKE require a non-empty, regular expression value' : 'A regular expression value must be provided';
-          ctx.report({
-            pointer: c.pointer,
-            message: `Marathon rejects the constraint: "${text}". ${c.op} matches ${quoted(c.field)} against a regular expression, e.g. [${quoted(c.field)}, "${c.op}", "rack-[1-3]"]. Add one.`,
-          });
-          continue;
-        }
-        const error = javaRegexError(c.value);
-        if (!error) continue;
-        const text = modern ? 'is not a valid regular expression' : `'${c.value}' is not a valid regular expression`;
-        ctx.report({
-          pointer: joinPointer(c.pointer, 2),
-          message: `Marathon rejects the constraint value ${quoted(c.value)}: "${text}" (${error}). Fix the expression; escape literal characters such as "." or "(" with "\\\\".`,
-        });
-      }
+      const cList = constraintsOf(ctx.apps[ai]);
+      for (let vi = 0; vi < cList.length; vi++) check(ctx, cList[vi]);
     }
+    const pList = podConstraintsOf(ctx);
+    for (let vi = 0; vi < pList.length; vi++) check(ctx, pList[vi]);
   },
 };

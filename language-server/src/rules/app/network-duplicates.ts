@@ -24,11 +24,13 @@ export const networkDuplicates: Rule = {
   id: 'network-duplicates',
   severity: 'error',
   kinds: ['app', 'group', 'pod'],
-  versions: { min: '1.5' },
+  // Pods from 1.4 (PodsValidation.networksValidator at v1.4.13, the same words); apps have `networks` from 1.5 only.
+  versions: { min: '1.4' },
   summary: 'Container networks (of an app or a pod) are listed at most once each, with at most one unnamed entry.',
   marathonMessage: text,
   check(ctx) {
-    for (let ai = 0; ai < ctx.apps.length; ai++) checkNetworks(ctx, 'app', networksOf(ctx.apps[ai]));
+    // A 1.4 app has no `networks` (api/v2/json/Formats.scala reads none), so whatever is there is not read.
+    if (ctx.atLeast('1.5')) for (let ai = 0; ai < ctx.apps.length; ai++) checkNetworks(ctx, 'app', networksOf(ctx.apps[ai]));
     const pod = podOf(ctx);
     if (pod) checkNetworks(ctx, 'pod', podNetworks(pod));
   },

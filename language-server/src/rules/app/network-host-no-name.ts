@@ -19,11 +19,13 @@ export const networkHostNoName: Rule = {
   id: 'network-host-no-name',
   severity: 'error',
   kinds: ['app', 'group', 'pod'],
-  versions: { min: '1.5' },
+  // Pods from 1.4 (PodsValidation.networksValidator at v1.4.13, the same words); apps have `networks` from 1.5 only.
+  versions: { min: '1.4' },
   summary: 'A `host` network entry (of an app or a pod) has neither `name` nor `labels`.',
   marathonMessage: text,
   check(ctx) {
-    for (let ai = 0; ai < ctx.apps.length; ai++) checkNetworks(ctx, networksOf(ctx.apps[ai]));
+    // A 1.4 app has no `networks` (api/v2/json/Formats.scala reads none), so whatever is there is not read.
+    if (ctx.atLeast('1.5')) for (let ai = 0; ai < ctx.apps.length; ai++) checkNetworks(ctx, networksOf(ctx.apps[ai]));
     const pod = podOf(ctx);
     if (pod) checkNetworks(ctx, podNetworks(pod));
   },
