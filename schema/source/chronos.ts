@@ -19,7 +19,9 @@ const bool = (annotations: JsonSchema): JsonSchema => ({
   anyOf: [{ type: 'boolean' }, { type: 'string', pattern: fullMatch('\\s*([Tt][Rr][Uu][Ee]|[Ff][Aa][Ll][Ss][Ee])\\s*') }],
 });
 const str = (description: string, extra: JsonSchema = {}): JsonSchema => ({ type: 'string', description, ...extra });
-const nullable = orNull;
+// Like orNull, but the field's own schema keeps its description too: a pattern's error message quotes the description
+// found beside the pattern (language-server/src/core/schemaDescriptions.ts).
+const nullable = (schema: JsonSchema): JsonSchema => ({ ...orNull(schema), anyOf: [schema, { type: 'null' }] });
 const nullableStr = (description: string, extra: JsonSchema = {}): JsonSchema => nullable(str(description, extra));
 const nullableList = (items: JsonSchema, extra: JsonSchema = {}): JsonSchema => nullable({ type: 'array', items, ...extra });
 

@@ -10,6 +10,8 @@
  * (chronos-null-value warns); `fails`: Chronos fails to read or rejects the job (chronos-null-fails).
  * A path names array items with `*`; paths under /container count only when Chronos reads the container.
  */
+import { quoted } from '../quoted';
+
 export type NullVerdict = 'absent' | 'reads' | 'fails';
 
 export interface NullReading {
@@ -30,7 +32,7 @@ export interface NullReading {
 }
 
 const text = 'the text "null"';
-const leaveOut = (key: string, then = '') => `Write the value you mean, or leave "${key}" out${then}.`;
+const leaveOut = (key: string, then = '') => `Write the value you mean, or leave ${quoted(key)} out${then}.`;
 const matchError = (line: number, path: string): NullReading => ({
   path,
   verdict: 'fails',

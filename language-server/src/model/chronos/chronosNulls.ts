@@ -7,6 +7,7 @@
 import { isObject, type JsonObject } from '../documentModel';
 import { chronosNullReadings, type NullReading } from './chronosNullReadings';
 import { chronosReadsContainer } from './chronosVolumes';
+import { quoted } from '../quoted';
 
 export interface ChronosNull {
   pointer: string;
@@ -51,7 +52,7 @@ export function chronosNullsOf(job: JsonObject): ChronosNull[] {
 export function chronosNullSubject(pointer: string): string {
   const parts = pointer.split('/');
   const last = parts[parts.length - 1].replace(/~1/g, '/').replace(/~0/g, '~');
-  if (!/^\d+$/.test(last)) return `"${last}": null`;
+  if (!/^\d+$/.test(last)) return `${quoted(last)}: null`;
   const list = parts[parts.length - 2].replace(/~1/g, '/').replace(/~0/g, '~');
-  return /^\d+$/.test(list) ? `the null in item ${last} of this constraint` : `the null in item ${last} of "${list}"`;
+  return /^\d+$/.test(list) ? `the null in item ${last} of this constraint` : `the null in item ${last} of ${quoted(list)}`;
 }
