@@ -17,7 +17,8 @@ interface DocumentSource {
   definitions: Record<string, JsonSchema>;
 }
 
-// Marathon's documents read optional fields with validateOpt (null = absent, see nullAbsent.ts); Chronos does not.
+// Marathon's documents read optional fields with validateOpt (null = absent, see nullAbsent.ts); Chronos reads a null
+// with Jackson's tree API instead, and chronos.ts marks field by field where it accepts one.
 
 export const documentSources: DocumentSource[] = [
   { fileName: 'marathon-app.schema.json', root: 'app', definitions: definitionsAcceptNull(appDocumentDefinitions) },

@@ -1212,19 +1212,19 @@ export interface ChronosJob {
   /**
    * Job name: letters, digits, "_", "." and "-" only.
    */
-  name: string;
+  name: string | null;
   /**
    * Command to run (with /bin/sh -c when `shell` is true).
    */
-  command?: string;
+  command?: string | null;
   /**
    * Run `command` through a shell; when false, `command` is the executable and `arguments` its arguments.
    */
-  shell?: boolean | string;
+  shell?: (boolean | string) | null;
   /**
    * Arguments when `shell` is false.
    */
-  arguments?: string[];
+  arguments?: (string | null)[] | null;
   /**
    * ISO 8601 repeating interval `R[n]/[start]/P<period>`; an empty start means now.
    */
@@ -1232,119 +1232,123 @@ export interface ChronosJob {
   /**
    * Time zone name applied to the schedule's start.
    */
-  scheduleTimeZone?: string;
+  scheduleTimeZone?: string | null;
   /**
    * Names of jobs that must succeed before this one runs; makes the job dependent (schedule is then ignored).
    *
    * @minItems 1
    */
-  parents?: [string, ...string[]];
+  parents?: [string | null, ...(string | null)[]];
   /**
    * Chronos 2.x only: how late a run may start (ISO 8601 duration).
    */
-  epsilon?: string;
+  epsilon?: string | null;
   /**
    * Chronos 2.x only.
    */
-  async?: boolean | string;
+  async?: (boolean | string) | null;
   /**
    * Retries after a failure.
    */
-  retries?: number | string;
+  retries?: (number | string) | null;
   /**
    * E-mail addresses notified on failure, comma-separated.
    */
-  owner?: string;
+  owner?: string | null;
   /**
    * Owner's name.
    */
-  ownerName?: string;
+  ownerName?: string | null;
   /**
    * What the job does.
    */
-  description?: string;
+  description?: string | null;
   /**
    * CPU shares; 0 or absent uses Chronos's default (0.1).
    */
-  cpus?: number | string;
+  cpus?: (number | string) | null;
   /**
    * Memory in MB; 0 or absent uses Chronos's default (128).
    */
-  mem?: number | string;
+  mem?: (number | string) | null;
   /**
    * Disk in MB; 0 or absent uses Chronos's default (256).
    */
-  disk?: number | string;
+  disk?: (number | string) | null;
   /**
    * Seconds after which a run is failed; 0 means no limit.
    */
-  maxCompletionTime?: number | string;
-  disabled?: boolean | string;
+  maxCompletionTime?: (number | string) | null;
+  disabled?: (boolean | string) | null;
   /**
    * Allow runs to overlap.
    */
-  concurrent?: boolean | string;
+  concurrent?: (boolean | string) | null;
   /**
    * Failures do not disable the job.
    */
-  softError?: boolean | string;
-  highPriority?: boolean | string;
-  dataProcessingJobType?: boolean | string;
+  softError?: (boolean | string) | null;
+  highPriority?: (boolean | string) | null;
+  dataProcessingJobType?: (boolean | string) | null;
   /**
    * OS user of the task.
    */
-  runAsUser?: string;
+  runAsUser?: string | null;
   /**
    * Custom executor.
    */
-  executor?: string;
+  executor?: string | null;
   /**
    * Flags of the custom executor.
    */
-  executorFlags?: string;
+  executorFlags?: string | null;
   /**
    * Opaque data passed to the executor.
    */
-  taskInfoData?: string;
+  taskInfoData?: string | null;
   /**
    * Deprecated: use `fetch` (not both).
    */
-  uris?: string[];
-  fetch?: {
-    /**
-     * URI to download into the sandbox.
-     */
-    uri: string;
-    /**
-     * File name to save as.
-     */
-    output_file?: string;
-    executable?: boolean | string;
-    cache?: boolean | string;
-    extract?: boolean | string;
-    [k: string]: unknown;
-  }[];
+  uris?: (string | null)[] | null;
+  fetch?:
+    | {
+        /**
+         * URI to download into the sandbox.
+         */
+        uri: string | null;
+        /**
+         * File name to save as.
+         */
+        output_file?: string | null;
+        executable?: (boolean | string) | null;
+        cache?: (boolean | string) | null;
+        extract?: (boolean | string) | null;
+        [k: string]: unknown;
+      }[]
+    | null;
   /**
    * Environment variables as a list of `{name, value}` (unlike Marathon's map).
    */
-  environmentVariables?: {
-    name: string;
-    value: string;
-    [k: string]: unknown;
-  }[];
+  environmentVariables?:
+    | {
+        name: string | null;
+        value: string | null;
+        [k: string]: unknown;
+      }[]
+    | null;
   /**
    * Placement: `[attribute, OPERATOR, value]`; only EQUALS, LIKE and UNLIKE are understood.
    */
-  constraints?: string[][];
+  constraints?: (string | null)[][] | null;
   /**
    * Container to run the job in (Chronos 3.0.2+ for MESOS and external volumes). Chronos reads it only when it has an `image`; without one it ignores the whole block.
    */
   container?: ChronosContainer | ChronosContainerWithoutAnImage;
-  successCount?: number | string;
-  errorCount?: number | string;
-  lastSuccess?: string;
-  lastError?: string;
-  errorsSinceLastSuccess?: number | string;
+  successCount?: (number | string) | null;
+  errorCount?: (number | string) | null;
+  lastSuccess?: string | null;
+  lastError?: string | null;
+  errorsSinceLastSuccess?: (number | string) | null;
   [k: string]: unknown;
 }
 export interface ChronosContainer {
@@ -1352,8 +1356,8 @@ export interface ChronosContainer {
   /**
    * Image to run; without it the container block is ignored.
    */
-  image: string;
-  forcePullImage?: boolean | string;
+  image: string | null;
+  forcePullImage?: (boolean | string) | null;
   /**
    * Docker network mode; upper case only (Chronos compares it exactly).
    */
@@ -1361,62 +1365,74 @@ export interface ChronosContainer {
   /**
    * Deprecated: use `networkInfos`.
    */
-  networkName?: string;
-  networkInfos?: {
-    name?: string;
-    protocol?: 'IPv4' | 'IPv6';
-    labels?: {
-      key: string;
-      value?: string;
-      [k: string]: unknown;
-    }[];
-    portMappings?: {
-      hostPort?: number;
-      containerPort?: number;
-      protocol?: string;
-      [k: string]: unknown;
-    }[];
-    [k: string]: unknown;
-  }[];
+  networkName?: string | null;
+  networkInfos?:
+    | {
+        name?: string | null;
+        protocol?: 'IPv4' | 'IPv6';
+        labels?:
+          | {
+              key: string | null;
+              value?: string | null;
+              [k: string]: unknown;
+            }[]
+          | null;
+        portMappings?:
+          | {
+              hostPort?: number | null;
+              containerPort?: number | null;
+              protocol?: string | null;
+              [k: string]: unknown;
+            }[]
+          | null;
+        [k: string]: unknown;
+      }[]
+    | null;
   /**
    * Extra `docker run` options.
    */
-  parameters?: {
-    key: string;
-    value?: string;
-    [k: string]: unknown;
-  }[];
-  volumes?: {
-    /**
-     * Path inside the container.
-     */
-    containerPath: string;
-    /**
-     * Path on the agent.
-     */
-    hostPath?: string;
-    mode?: ('RW' | 'RO') | string;
-    external?: {
-      /**
-       * Volume name as the driver knows it.
-       */
-      name: string;
-      /**
-       * Docker volume driver name (e.g. "rexray", "local-persist") — unlike Marathon, not "dvdi".
-       */
-      provider: string;
-      /**
-       * Driver options as a list of `{key, value}` (Marathon uses a map).
-       */
-      options?: {
-        key: string;
-        value: string;
+  parameters?:
+    | {
+        key: string | null;
+        value?: string | null;
         [k: string]: unknown;
-      }[];
-      [k: string]: unknown;
-    };
-    [k: string]: unknown;
-  }[];
+      }[]
+    | null;
+  volumes?:
+    | {
+        /**
+         * Path inside the container.
+         */
+        containerPath: string | null;
+        /**
+         * Path on the agent.
+         */
+        hostPath?: string | null;
+        mode?: ('RW' | 'RO') | string;
+        external?: {
+          /**
+           * Volume name as the driver knows it.
+           */
+          name: string | null;
+          /**
+           * Docker volume driver name (e.g. "rexray", "local-persist") — unlike Marathon, not "dvdi".
+           */
+          provider: string | null;
+          /**
+           * Driver options as a list of `{key, value}` (Marathon uses a map).
+           */
+          options?:
+            | {
+                key: string | null;
+                value: string | null;
+                [k: string]: unknown;
+              }[]
+            | null;
+          [k: string]: unknown;
+        };
+        [k: string]: unknown;
+      }[]
+    | null;
   [k: string]: unknown;
 }
 /**

@@ -8,5 +8,6 @@ export function jobOf(ctx: RuleContext): JsonObject | undefined {
 
 /** What Chronos calls the job in messages. */
 export function jobName(job: JsonObject): string {
-  return typeof job.name === 'string' ? job.name : '<name>';
+  // A null name is the text "null" to Chronos (JobDeserializer.scala:35, Jackson's NullNode.asText()).
+  return typeof job.name === 'string' ? job.name : job.name === null ? 'null' : '<name>';
 }

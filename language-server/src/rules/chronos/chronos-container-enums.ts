@@ -11,10 +11,11 @@ export const chronosContainerEnums: Rule = {
   check(ctx) {
     const c = chronosContainerOf(ctx);
     if (!c) return;
-    if (c.type !== undefined && !(typeof c.type === 'string' && ['DOCKER', 'MESOS'].includes(c.type.toUpperCase()))) {
+    // A null type, network or mode is chronos-null-fails' (Chronos reads the text "null" and fails the same way).
+    if (c.type !== undefined && c.type !== null && !(typeof c.type === 'string' && ['DOCKER', 'MESOS'].includes(c.type.toUpperCase()))) {
       ctx.report({ pointer: '/container/type', message: `Chronos knows container types DOCKER and MESOS only; ${JSON.stringify(c.type)} fails with an exception (HTTP 500). Use one of those.` });
     }
-    if (c.network !== undefined && !(typeof c.network === 'string' && ['BRIDGE', 'HOST', 'USER'].includes(c.network))) {
+    if (c.network !== undefined && c.network !== null && !(typeof c.network === 'string' && ['BRIDGE', 'HOST', 'USER'].includes(c.network))) {
       const upper = typeof c.network === 'string' ? c.network.toUpperCase() : '';
       const fixable = ['BRIDGE', 'HOST', 'USER'].includes(upper);
       ctx.report({
@@ -27,7 +28,7 @@ export const chronosContainerEnums: Rule = {
     }
     for (const { pointer, volume } of chronosVolumesOf(ctx)) {
       const mode = volume.mode;
-      if (mode === undefined || (typeof mode === 'string' && ['RW', 'RO'].includes(mode.toUpperCase()))) continue;
+      if (mode === undefined || mode === null || (typeof mode === 'string' && ['RW', 'RO'].includes(mode.toUpperCase()))) continue;
       ctx.report({ pointer: `${pointer}/mode`, message: `Chronos knows volume modes RW and RO only; ${JSON.stringify(mode)} fails with an exception (HTTP 500). Use "RW" or "RO", or leave "mode" out.` });
     }
   },

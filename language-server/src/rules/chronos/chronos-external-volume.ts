@@ -13,14 +13,15 @@ export const chronosExternalVolume: Rule = {
   check(ctx) {
     for (const { pointer, volume } of chronosVolumesOf(ctx)) {
       const ext = volume.external;
-      if (ext === undefined) continue;
+      // null: chronos-null-fails (a NullPointerException); a null name or provider: chronos-null-value (the text "null").
+      if (ext === undefined || ext === null) continue;
       const at = `${pointer}/external`;
       if (!isObject(ext)) {
         ctx.report({ pointer: at, message: '"external" must be an object {name, provider, options}; Chronos fails with a NullPointerException (HTTP 500) otherwise.' });
         continue;
       }
       for (const field of ['name', 'provider'] as const) {
-        if (typeof ext[field] === 'string' && ext[field] !== '') continue;
+        if (ext[field] === null || (typeof ext[field] === 'string' && ext[field] !== '')) continue;
         ctx.report({
           pointer: ext[field] === undefined ? at : `${at}/${field}`,
           target: ext[field] === undefined ? 'key' : 'value',
@@ -38,7 +39,8 @@ export const chronosExternalVolume: Rule = {
           fix: typeof driver === 'string' ? { title: `Use provider ${driver}`, edits: [{ op: 'replace', pointer: `${at}/provider`, value: driver }] } : undefined,
         });
       }
-      if (ext.options === undefined) continue;
+      // null: no options, as when left out (`.elements()` of a NullNode is empty, JobDeserializer.scala:255).
+      if (ext.options === undefined || ext.options === null) continue;
       if (isObject(ext.options)) {
         // Marathon's map form: convert to Chronos' list form, dropping Marathon's dvdi/ prefix and driver key.
         const list = Object.entries(ext.options)
@@ -46,7 +48,8 @@ export const chronosExternalVolume: Rule = {
           .map(([k, v]) => ({ key: k.replace(/^dvdi\//, ''), value: String(v) }));
         const fix: Fix = { title: 'Write options as [{key, value}]', edits: [{ op: 'replace', pointer: `${at}/options`, value: list }] };
         ctx.report({ pointer: `${at}/options`, message: 'Chronos reads external volume options as an array of {"key", "value"} objects, not as a map (that is Marathon\'s form). Rewrite them as a list.', fix });
-      } else if (!Array.isArray(ext.options) || ext.options.some((o) => !isObject(o))) { // an item missing key or value: the schema says which
+      // An item missing key or value: the schema says which; a null item: chronos-null-fails.
+      } else if (!Array.isArray(ext.options) || ext.options.some((o) => o !== null && !isObject(o))) {
         ctx.report({ pointer: `${at}/options`, message: 'Chronos reads external volume options as an array of {"key": "…", "value": "…"} objects; other shapes fail when the job is read. Rewrite them in that form.' });
       }
     }

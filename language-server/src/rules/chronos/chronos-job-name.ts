@@ -21,7 +21,8 @@ export const chronosJobName: Rule = {
       ctx.report({ pointer: '', missing: 'name', message: 'The job has no "name": Chronos fails while reading it (HTTP 500) because the name is its identity in the job graph. Add "name".' });
       return;
     }
-    if (typeof name === 'string' && namePattern.test(name)) return;
+    // null: Chronos names the job "null" (asText), chronos-null-value's warning.
+    if (name === null || (typeof name === 'string' && namePattern.test(name))) return;
     const suggestion = typeof name === 'string' ? name.trim().replace(/[^A-Za-z0-9_.-]+/g, '-').replace(/^-+|-+$/g, '') : '';
     ctx.report({
       pointer: '/name',

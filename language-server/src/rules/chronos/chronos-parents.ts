@@ -11,7 +11,8 @@ export const chronosParents: Rule = {
   marathonMessage,
   check(ctx) {
     const job = jobOf(ctx);
-    if (!job || job.parents === undefined) return;
+    // Nulls ("parents": null, a null item) are chronos-null-fails' and chronos-null-value's.
+    if (!job || job.parents === undefined || job.parents === null) return;
     const parents = job.parents;
     if (!Array.isArray(parents) || parents.length === 0) {
       ctx.report({
@@ -21,7 +22,7 @@ export const chronosParents: Rule = {
       return;
     }
     parents.forEach((p, i) => {
-      if (typeof p === 'string' && p !== '') return;
+      if (p === null || (typeof p === 'string' && p !== '')) return;
       ctx.report({ pointer: `/parents/${i}`, message: `Chronos rejects the job with "${marathonMessage}": each parent is the name (a non-empty string) of an existing job.` });
     });
   },

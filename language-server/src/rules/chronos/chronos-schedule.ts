@@ -12,7 +12,8 @@ export const chronosSchedule: Rule = {
     const job = jobOf(ctx);
     // A job with "parents" is read as a dependent job (JobDeserializer looks for parents first) and posted to
     // /v1/scheduler/dependency: its schedule is never parsed (chronos-schedule-xor-parents says it is ignored).
-    if (!job || job.schedule === undefined || job.parents !== undefined) return;
+    // A null schedule is chronos-null-fails' (Chronos parses the text "null").
+    if (!job || job.schedule === undefined || job.schedule === null || job.parents !== undefined) return;
     const schedule = job.schedule;
     if (typeof schedule !== 'string') {
       ctx.report({ pointer: '/schedule', message: '"schedule" must be a string such as "R/2014-03-08T20:00:00Z/PT2H".' });

@@ -6,6 +6,8 @@ import { chronosContainerImage } from './chronos-container-image';
 import { chronosContainerEnums } from './chronos-container-enums';
 import { chronosExternalVolume } from './chronos-external-volume';
 import { chronosJobName } from './chronos-job-name';
+import { chronosNullFails } from './chronos-null-fails';
+import { chronosNullValue } from './chronos-null-value';
 import { chronosParents } from './chronos-parents';
 import { chronosScheduleXorParents } from './chronos-schedule-xor-parents';
 import { chronosSchedule } from './chronos-schedule';
@@ -19,6 +21,8 @@ export const chronosRules: readonly Rule[] = [
   chronosContainerEnums,
   chronosExternalVolume,
   chronosJobName,
+  chronosNullFails,
+  chronosNullValue,
   chronosParents,
   chronosScheduleXorParents,
   chronosSchedule,
