@@ -149,7 +149,7 @@ async function lockedRun(run: Run): Promise<DryRunMountResult> {
   }
 
   // The agent's own sources do not depend on the plugin: read them while activate and get run.
-  const agentBefore: Promise<InUseReport> = agentUsers(proofSources(deps, driver), driver, name);
+  const agentBefore: Promise<InUseReport> = agentUsers(proofSources(deps, driver, run.pluginKeys), driver, name);
 
   const plugin = run.plugin!;
   if (ctx.signal.aborted) return cancelled();

@@ -89,4 +89,19 @@ describe('a TCP plugin named by host name and by address is one plugin (rclone s
     assert.ok(!step(r, 'mount'));
     assert.deepEqual(await mountsUnder(lab.root), []);
   });
+
+  test('a task on byname/t3 (docker/volume checkpoint) keeps a dry run of byip/t3 off the volume', async () => {
+    const task = join(lab.checkpoints.dockerVolume, 'task-tcp');
+    try {
+      await mkdir(task, { recursive: true });
+      await writeFile(join(task, 'volumes'), JSON.stringify({ volumes: [{ driver: 'byname', name: 't3' }] }));
+      const r = await run('byip', 't3');
+      assert.equal(r.verdict, 'in-use', JSON.stringify(r, null, 1));
+      assert.match(step(r, 'in-use')?.detail ?? '', /container task-tcp .*driver byname, which reaches the same plugin/);
+      assert.ok(!step(r, 'mount'));
+    } finally {
+      await rm(task, { recursive: true, force: true });
+      await cleanUp();
+    }
+  });
 });
