@@ -36,8 +36,12 @@ export interface RunDeps {
   ownEntries: Set<string>;
 }
 
-/** The agent-side sources for one driver; a driver private to this bridge needs none of the isolators' proofs. */
-export function proofSources(deps: RunDeps, driver: string): ProofSources {
+/**
+ * The agent-side sources for one driver; a driver private to this bridge needs none of the isolators' proofs.
+ * `pluginKeys`: the driver's plugin identity when the caller has resolved it (the run's lock key, the plugin a
+ * release goes to), so that tasks' records under another name of that plugin are matched against the very plugin.
+ */
+export function proofSources(deps: RunDeps, driver: string, pluginKeys?: readonly string[]): ProofSources {
   const p = deps.config.proofs ?? {};
   const priv = p.privateDrivers?.includes(driver) ?? false;
   return {
@@ -46,5 +50,7 @@ export function proofSources(deps: RunDeps, driver: string): ProofSources {
     noDvdiModule: priv || p.noDvdiModule,
     dockerSocket: priv ? '' : (p.dockerSocket ?? DEFAULT_DOCKER_SOCKET),
     timeoutMs: deps.timeouts.pluginCall,
+    pluginDirs: deps.config.pluginDirs,
+    ...(pluginKeys ? { pluginKeys } : {}),
   };
 }

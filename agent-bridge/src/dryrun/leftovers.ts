@@ -13,7 +13,7 @@
  * the same plugin is the same volume (volumeLock.ts).
  */
 import type { JournalEntry } from '../journal/journal';
-import { pluginIdentity, type PluginIdentity } from '../plugin/endpoint';
+import { pluginIdentity, samePlugin, type PluginIdentity } from '../plugin/endpoint';
 import type { RunDeps } from './deps';
 import { pluginFor, recoverEntry } from './recover';
 
@@ -27,21 +27,25 @@ export const DEFAULT_LEFTOVER_RETRY_MS = 30_000;
  */
 async function entryIdentity(deps: RunDeps, e: JournalEntry): Promise<PluginIdentity> {
   const plugin = await pluginFor(deps, e).catch(() => undefined); // an unreadable spec: recovery finds no plugin either
-  return plugin ? pluginIdentity(plugin) : { key: `not-found:${e.driver.toLowerCase()}` };
+  if (!plugin) {
+    const key = `not-found:${e.driver.toLowerCase()}`;
+    return { keys: [key], shown: key };
+  }
+  return pluginIdentity(plugin);
 }
 
 /**
- * The journal entries of one volume (`plugin`: the endpoint key the caller's lock holds); while the caller holds
+ * The journal entries of one volume (`plugin`: the endpoint keys the caller's lock holds); while the caller holds
  * the volume's lock, every one is a leftover. An entry of that name whose plugin cannot be resolved now is not
  * among them: it is not released under a lock that may not be its own (if it is on this plugin, the run's in-use
  * check finds its mount), and the periodic pass retries it.
  */
-export async function leftoversOf(deps: RunDeps, plugin: string, name: string): Promise<JournalEntry[]> {
+export async function leftoversOf(deps: RunDeps, plugin: readonly string[], name: string): Promise<JournalEntry[]> {
   const named = (await deps.journal.list()).entries.filter((x) => x.name.toLowerCase() === name.toLowerCase());
-  const keys = await Promise.all(named.map((e) => entryIdentity(deps, e)));
+  const ids = await Promise.all(named.map((e) => entryIdentity(deps, e)));
   return named.filter((_, i) => {
-    const k = keys[i]!;
-    return 'key' in k && k.key === plugin;
+    const id = ids[i]!;
+    return 'keys' in id && samePlugin(id.keys, plugin);
   });
 }
 
@@ -94,7 +98,7 @@ export async function retryLeftovers(deps: RunDeps, seen: Map<string, { unverifi
       seen.delete(e.id);
       continue;
     }
-    const lock = deps.locks.tryAcquire(id.key, e.name, `releasing a mount an earlier dry run left (since ${e.startedAt}, as ${e.driver}/${e.name})`);
+    const lock = deps.locks.tryAcquire(id.keys, e.name, `releasing a mount an earlier dry run left (since ${e.startedAt}, as ${e.driver}/${e.name})`);
     if ('heldBy' in lock) continue; // a run or a sweep of that volume: the entry may be its own
     try {
       const cur = await stillThere();

@@ -5,7 +5,8 @@
  * down). Both isolators' checkpoints, the plugin's Get and the kernel's mount table are read again,
  * concurrently; any user other than our own mount, or a task record (checkpoint, Docker, mount table) that cannot
  * be read, means no unmount (a failed Get only warns, below):
- *   - checkpoints and Docker's running containers: a container listed for this driver/name;
+ *   - checkpoints and Docker's running containers: a container listed for this volume name through this driver,
+ *     another name of the same plugin, or a driver name that cannot be resolved now (inuse/driverMatch.ts);
  *   - plugin Get: caller IDs in Status.Mounts other than ours (our ID, or one "" for dvdcli's ID-less mount);
  *   - /proc/self/mountinfo: more than one mount stacked on the volume's mountpoint. Ours is at most one layer
  *     (the pre-flight refused a volume already mounted there); a plugin without reference counting mounts again
@@ -16,10 +17,13 @@ import { agentUsers } from '../inuse/check';
 import { kernelMountsAt, MountStateUnknown, readMountinfo } from '../inuse/mountinfo';
 import type { JournalEntry } from '../journal/journal';
 import type { PluginClient } from '../plugin/client';
+import { pluginIdentity } from '../plugin/endpoint';
 import { proofSources, type RunDeps } from './deps';
 
 export async function recheckUsers(deps: RunDeps, client: PluginClient, entry: JournalEntry, warnings: string[]): Promise<{ ok: boolean; detail: string }> {
-  const [cp, others] = await Promise.all([agentUsers(proofSources(deps, entry.driver), entry.driver, entry.name), otherCallers(deps, client, entry, warnings)]);
+  // Matched against the plugin this unmount goes to (client.addr), whatever name the task's record uses for it.
+  const id = await pluginIdentity(client.addr);
+  const [cp, others] = await Promise.all([agentUsers(proofSources(deps, entry.driver, 'keys' in id ? id.keys : undefined), entry.driver, entry.name), otherCallers(deps, client, entry, warnings)]);
   // A source that cannot be read now (dockerd stopped answering, a checkpoint dir unreadable) proves nothing: the
   // pre-flight refuses on the same problems, and here they keep the mount for a later retry instead of an unmount.
   const reasons = [...cp.reasons, ...cp.problems, ...others];

@@ -47,8 +47,8 @@ interface Run {
   warnings: string[];
   held?: HeldLock;
   plugin?: PluginAddress;
-  /** The plugin's endpoint (plugin/endpoint.ts), the first half of the lock's key. */
-  pluginKey?: string;
+  /** The plugin's endpoint keys (plugin/endpoint.ts), the first half of the lock's key. */
+  pluginKeys?: string[];
   /** The plugin's Get before the mount; undefined when the volume does not exist. */
   before?: VolumeInfo;
   entry?: JournalEntry;
@@ -106,13 +106,13 @@ export async function runOne(deps: RunDeps, params: DryRunMountParams, ctx: DryR
 
   const identity = await pluginIdentity(run.plugin);
   if ('unresolved' in identity) {
-    log.add('lock', false, 0, `${identity.unresolved}; without knowing which plugin ${driver} is, the bridge cannot rule out a dry run of ${name} through another name of it, so it does not mount`);
+    log.add('lock', false, 0, `driver ${driver}: ${identity.unresolved}; without knowing which plugin it is, the bridge cannot rule out a dry run of ${name} through another name of it, so it does not mount; fix the plugin's spec or socket (or the host's name resolution) and try again`);
     return done(run, 'failed');
   }
-  run.pluginKey = identity.key;
-  const lock = deps.locks.tryAcquire(identity.key, name, `dry-run of ${driver}/${name} started ${new Date().toISOString()}`);
+  run.pluginKeys = identity.keys;
+  const lock = deps.locks.tryAcquire(identity.keys, name, `dry-run of ${driver}/${name} started ${new Date().toISOString()}`);
   if ('heldBy' in lock) {
-    log.add('lock', false, 0, `another operation of this bridge is using ${driver}/${name} (${lock.heldBy}; the plugin at ${identity.key.replace(/^unix:/, '')}); try again when it finishes`);
+    log.add('lock', false, 0, `another operation of this bridge is using ${driver}/${name} (${lock.heldBy}; the plugin at ${identity.shown}); try again when it finishes`);
     return done(run, 'in-use');
   }
   run.held = { ...lock, handedOver: false };
@@ -138,7 +138,7 @@ async function lockedRun(run: Run): Promise<DryRunMountResult> {
 
   // A mount an earlier dry run of this volume could not release would be found below as a user of the volume: it
   // is released first, under this run's lock, with the same proofs as at startup (leftovers.ts).
-  const leftovers = await leftoversOf(deps, run.pluginKey!, name).catch((e: Error) => e);
+  const leftovers = await leftoversOf(deps, run.pluginKeys!, name).catch((e: Error) => e);
   if (leftovers instanceof Error || leftovers.length > 0) {
     const left = await log.run('leftover', async () => {
       if (leftovers instanceof Error) return { ok: false, unreadable: true, detail: `cannot read the journal in ${deps.journal.dir} (${leftovers.message}); not mounting without knowing what an earlier run left` };
@@ -149,7 +149,7 @@ async function lockedRun(run: Run): Promise<DryRunMountResult> {
   }
 
   // The agent's own sources do not depend on the plugin: read them while activate and get run.
-  const agentBefore: Promise<InUseReport> = agentUsers(proofSources(deps, driver), driver, name);
+  const agentBefore: Promise<InUseReport> = agentUsers(proofSources(deps, driver, run.pluginKeys), driver, name);
 
   const plugin = run.plugin!;
   if (ctx.signal.aborted) return cancelled();

@@ -10,6 +10,7 @@ import { Journal } from '../journal/journal';
 import { createEventLog } from '../log/logger';
 import { PluginClient } from '../plugin/client';
 import { discoverPlugin, listPluginNames } from '../plugin/discovery';
+import { pluginIdentity } from '../plugin/endpoint';
 import type { DiscoveredDriver, DryRunner, DryRunnerConfig, DryRunMountResult, VolumeListResult } from './contract';
 import { availableEngines, buildEngines } from './engines';
 import { recoverJournal } from './recover';
@@ -76,6 +77,8 @@ export async function createDryRunner(config: DryRunnerConfig): Promise<DryRunne
     async listVolumes(driver, signal): Promise<VolumeListResult> {
       const client = await pluginClient(driver);
       const call = { timeoutMs: deps.timeouts.pluginCall, signal };
+      const id = await pluginIdentity(client.addr);
+      const sources = proofSources(deps, driver, 'keys' in id ? id.keys : undefined);
       // Activated on every call, as dvdcli does (dvdi-bridge.md §3.3).
       await client.activate(call);
       const vols = await client.list(call);
@@ -83,7 +86,7 @@ export async function createDryRunner(config: DryRunnerConfig): Promise<DryRunne
       const out: VolumeListResult['volumes'] = [];
       for (const v of vols) {
         const mounts = (v.Status as { Mounts?: unknown } | undefined)?.Mounts;
-        const cp = await agentUsers(proofSources(deps, driver), driver, v.Name);
+        const cp = await agentUsers(sources, driver, v.Name);
         // A mountpoint whose mount state cannot be seen (its parent does not answer), or a task record that cannot
         // be read, is listed as in use, never as free.
         const kernel = v.Mountpoint ? await kernelMountsAt(table, v.Mountpoint) : [];

@@ -6,8 +6,10 @@
  *
  * The plugin is its resolved endpoint (plugin/endpoint.ts), not the driver name a request or a journal entry
  * gives: several names can lead to one plugin (a spec file naming another plugin's socket, a symlinked socket),
- * and two runs of one volume through two of them would otherwise both mount it. The name part is
- * case-insensitive because mesos-module-dvdi treats names that way.
+ * and two runs of one volume through two of them would otherwise both mount it. An identity is a set of keys (a TCP
+ * plugin's host name stands for every address it resolves to): the volume is held under each, so any run whose
+ * identity shares one of them finds it held. The name part is case-insensitive because mesos-module-dvdi treats
+ * names that way.
  */
 export class VolumeLocks {
   private readonly held = new Map<string, string>();
@@ -16,14 +18,16 @@ export class VolumeLocks {
     return `${plugin}\0${name.toLowerCase()}`;
   }
 
-  /** `plugin`: the endpoint key (pluginIdentity). Returns release and relabel, or the label of the operation holding the volume. */
-  tryAcquire(plugin: string, name: string, label: string): { release: () => void; relabel: (label: string) => void } | { heldBy: string } {
-    const k = this.key(plugin, name);
-    const cur = this.held.get(k);
-    if (cur !== undefined) return { heldBy: cur };
-    this.held.set(k, label);
+  /** `plugin`: the endpoint keys (pluginIdentity). Returns release and relabel, or the label of the operation holding the volume. */
+  tryAcquire(plugin: string | readonly string[], name: string, label: string): { release: () => void; relabel: (label: string) => void } | { heldBy: string } {
+    const ks = [...new Set(typeof plugin === 'string' ? [plugin] : plugin)].map((p) => this.key(p, name));
+    for (const k of ks) {
+      const cur = this.held.get(k);
+      if (cur !== undefined) return { heldBy: cur };
+    }
+    for (const k of ks) this.held.set(k, label);
     // relabel: a late-mount sweep keeps the lock after the dry run answered, and says so to whoever asks.
-    return { release: () => this.held.delete(k), relabel: (l: string) => void this.held.set(k, l) };
+    return { release: () => ks.forEach((k) => this.held.delete(k)), relabel: (l: string) => ks.forEach((k) => this.held.set(k, l)) };
   }
 
   get size(): number {

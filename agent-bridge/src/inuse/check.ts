@@ -3,11 +3,13 @@
  * isolators' checkpoints, the plugin's own Get answer (Status.Mounts lists caller IDs on ID-aware plugins such
  * as rclone), and the kernel's mount table for the path Get reported. Any one of them is enough: with the
  * ID-less protocol a plugin cannot tell our unmount from a task's, so a false "free" can tear a volume away
- * from a running task while a false "in use" only skips a dry run.
+ * from a running task while a false "in use" only skips a dry run. A task's record counts when its driver name is
+ * the requested one or reaches the same plugin (driverMatch.ts), since one plugin can have several names.
  */
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { dockerUsers } from './dockerEngine';
+import { driverMatcher, sameName, type DriverMatch } from './driverMatch';
 import type { VolumeInfo } from '../plugin/client';
 import { readDockerVolumeCheckpoints } from './dockerVolumeCheckpoint';
 import { DVDI_CHECKPOINT_FILE, readDvdiCheckpoint } from './dvdiCheckpoint';
@@ -26,9 +28,6 @@ export interface CheckpointDirs {
   dvdiModule: string;
 }
 
-// mesos-module-dvdi matches case-insensitively and Mesos case-sensitively; the looser match is the safe one.
-const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
-
 /**
  * What the agent's sources are and which of them the operator has vouched for (serve flags, issue 8). A source
  * the agent should have that is missing or unreadable is a missing proof: the dry run is refused, naming the flag.
@@ -42,9 +41,23 @@ export interface ProofSources {
   /** Docker Engine API socket; '' = not consulted (`--docker-socket none`). */
   dockerSocket: string;
   timeoutMs: number;
+  /** Where discovery finds plugins: a task's driver name is resolved there to tell whether it is the requested plugin (driverMatch.ts). */
+  pluginDirs?: readonly string[];
+  /** The requested plugin's identity (plugin/endpoint.ts) when the caller has resolved it already; else resolved from the driver name. */
+  pluginKeys?: readonly string[];
 }
 
-export async function checkpointUsers(src: Pick<ProofSources, 'checkpointDirs' | 'noDockerVolumeIsolator' | 'noDvdiModule'>, driver: string, name: string): Promise<InUseReport> {
+type Matcher = (other: string) => Promise<DriverMatch>;
+const matcherFor = (src: Pick<ProofSources, 'pluginDirs' | 'pluginKeys'>, driver: string): Matcher => driverMatcher(driver, src.pluginDirs, src.pluginKeys);
+/** " uses it through driver X, …" when the match is by plugin, not by name. */
+const through = (m: { how: string }) => (m.how ? ` uses it ${m.how}` : '');
+
+export async function checkpointUsers(
+  src: Pick<ProofSources, 'checkpointDirs' | 'noDockerVolumeIsolator' | 'noDvdiModule' | 'pluginDirs' | 'pluginKeys'>,
+  driver: string,
+  name: string,
+  matches: Matcher = matcherFor(src, driver),
+): Promise<InUseReport> {
   const dirs = src.checkpointDirs;
   const reasons: string[] = [];
   const problems: string[] = [];
@@ -52,15 +65,24 @@ export async function checkpointUsers(src: Pick<ProofSources, 'checkpointDirs' |
   // The two isolators' files are independent: read them concurrently.
   const [dvdi, docker, dvdiDir, dockerDir] = await Promise.allSettled([readDvdiCheckpoint(dvdiFile), readDockerVolumeCheckpoints(dirs.dockerVolume), stat(dirs.dvdiModule), stat(dirs.dockerVolume)]);
   if (dvdi.status === 'fulfilled') {
-    for (const m of dvdi.value) {
-      if (same(m.volumeDriver || 'rexray', driver) && same(m.volumeName, name)) reasons.push(`mesos-module-dvdi checkpoint ${dvdiFile}: container ${m.containerId} (mountpoint ${m.mountpoint || '?'})`);
-    }
+    // The volume name first (no lookup for other volumes); the module's default driver is rexray (dvdi-bridge.md §1.2).
+    const named = dvdi.value.filter((m) => sameName(m.volumeName, name));
+    const found = await Promise.all(named.map((m) => matches(m.volumeDriver || 'rexray')));
+    named.forEach((m, i) => {
+      const f = found[i]!;
+      if (f.same) reasons.push(`mesos-module-dvdi checkpoint ${dvdiFile}: container ${m.containerId} (mountpoint ${m.mountpoint || '?'})${through(f)}`);
+    });
   } else problems.push(`cannot read the mesos-module-dvdi checkpoint ${dvdiFile} (${(dvdi.reason as Error).message}), so a task's use of the volume cannot be ruled out; fix its permissions or content`);
   if (dvdiDir.status === 'rejected' && !src.noDvdiModule) {
     problems.push(`the mesos-module-dvdi checkpoint dir ${dirs.dvdiModule} does not exist (${(dvdiDir.reason as NodeJS.ErrnoException).code}), so the module's tasks cannot be ruled out; point --dvdi-checkpoint-dir at it, or start the bridge with --no-dvdi-module if this agent does not load mesos-module-dvdi`);
   }
   if (docker.status === 'fulfilled') {
-    for (const u of docker.value.uses) if (same(u.driver, driver) && same(u.name, name)) reasons.push(`docker/volume checkpoint ${dirs.dockerVolume}/${u.containerId}/volumes: container ${u.containerId}`);
+    const named = docker.value.uses.filter((u) => sameName(u.name, name));
+    const found = await Promise.all(named.map((u) => matches(u.driver)));
+    named.forEach((u, i) => {
+      const f = found[i]!;
+      if (f.same) reasons.push(`docker/volume checkpoint ${dirs.dockerVolume}/${u.containerId}/volumes: container ${u.containerId}${through(f)}`);
+    });
     for (const x of docker.value.problems) problems.push(`${x}, so a task's use of the volume cannot be ruled out`);
   } else problems.push(`cannot read the docker/volume checkpoint dir ${dirs.dockerVolume} (${(docker.reason as Error).message}), so a task's use of the volume cannot be ruled out`);
   if (dockerDir.status === 'rejected' && !src.noDockerVolumeIsolator) {
@@ -71,13 +93,35 @@ export async function checkpointUsers(src: Pick<ProofSources, 'checkpointDirs' |
 
 /** Every agent-side source at once: both isolators' checkpoints and Docker's running containers. */
 export async function agentUsers(src: ProofSources, driver: string, name: string): Promise<InUseReport> {
+  const matches = matcherFor(src, driver); // one per check: a driver name in both sources is resolved once
   const [cp, dk] = await Promise.all([
-    checkpointUsers(src, driver, name),
-    src.dockerSocket ? dockerUsers(src.dockerSocket, driver, name, src.timeoutMs).then((v) => ({ ok: true as const, v }), (e: Error) => ({ ok: false as const, e })) : undefined,
+    checkpointUsers(src, driver, name, matches),
+    src.dockerSocket ? dockerUsers(src.dockerSocket, name, src.timeoutMs).then((v) => ({ ok: true as const, v }), (e: Error) => ({ ok: false as const, e })) : undefined,
   ]);
-  if (dk && dk.ok) for (const c of dk.v.containers ?? []) cp.reasons.push(`Docker container ${c.id}${c.names.length ? ` (${c.names.join(', ')})` : ''} mounts it (Docker Engine API at ${src.dockerSocket})`);
+  if (dk && dk.ok) {
+    for (const c of dk.v.containers ?? []) {
+      const f = await dockerMatch(c.drivers, driver, matches);
+      if (f) cp.reasons.push(`Docker container ${c.id}${c.names.length ? ` (${c.names.join(', ')})` : ''} mounts it${f.how ? ` ${f.how}` : ''} (Docker Engine API at ${src.dockerSocket})`);
+    }
+  }
   if (dk && !dk.ok) cp.problems.push(`the Docker Engine API at ${src.dockerSocket} did not answer properly (${dk.e.message}), so a Docker containerizer task's use of the volume cannot be ruled out; fix dockerd, or start the bridge with --docker-socket none if no Docker container on this agent can use these volumes`);
   return { inUse: cp.reasons.length > 0 || cp.problems.length > 0, reasons: cp.reasons, problems: cp.problems };
+}
+
+/**
+ * Whether one of a container's mounts of the volume is through the requested plugin: the match by name first. A
+ * mount through `local` is dockerd's built-in driver unless `local` is the request: Docker registers it at start
+ * and looks a driver name up among its registered drivers before any plugin (moby volume/drivers/extpoint.go,
+ * Store.lookup), so no plugin behind that name is ever reached from a container.
+ */
+async function dockerMatch(drivers: string[], driver: string, matches: Matcher): Promise<{ how: string } | undefined> {
+  if (drivers.some((d) => sameName(d, driver))) return { how: '' };
+  for (const d of drivers) {
+    if (d === 'local') continue;
+    const f = await matches(d);
+    if (f.same) return f;
+  }
+  return undefined;
 }
 
 /**

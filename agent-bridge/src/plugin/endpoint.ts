@@ -1,32 +1,58 @@
 /**
- * Which plugin an address reaches, as one string: what the per-volume lock (dryrun/volumeLock.ts) is keyed by.
+ * Which plugin an address reaches: what the per-volume lock (dryrun/volumeLock.ts) is keyed by, and what tells a
+ * task's driver name in the isolators' checkpoints or Docker's containers apart from the requested one (inuse/check.ts).
  * A driver name is not an identity: discovery (discovery.ts, as dvdcli and Docker do it) lets several names lead
  * to one plugin — a `.spec` or `.json` file naming another plugin's socket, a `<b>.sock` symlink to `<a>.sock`, a
- * managed plugin's id beside its alias — and two dry runs of one volume through two such names would both mount
- * it and then see each other as its user.
+ * managed plugin's id beside its alias, a TCP spec naming the host by name or by address — and two dry runs of one
+ * volume through two such names would both mount it and then see each other as its user.
  *
- * A unix socket is its path with every symlink resolved (`unix:/run/docker/plugins/a.sock`); a TCP plugin is its
- * URL's scheme, host and port as WHATWG URL normalises them (`http://10.0.0.5:8080`). Host names are not looked
- * up: `localhost` and `127.0.0.1` stay two keys. The symlinks are resolved by inuse/resolveParent.ts (`realpath`
- * in a killable child, never a libuv pool thread), because a spec file may name a socket on any filesystem.
+ * An identity is a set of keys; two addresses reach the same plugin when their sets share a key (samePlugin).
+ * A unix socket is one key, its path with every symlink resolved (`unix:/run/docker/plugins/a.sock`). A TCP plugin
+ * is one key per address its host stands for, with the port (`http://127.0.0.1:8080`): `localhost` and `127.0.0.1`
+ * share one, so they are one plugin even when `localhost` also stands for `::1`. The symlinks are resolved by
+ * inuse/resolveParent.ts and host names looked up by hostAddresses.ts, both in killable children, never on a libuv
+ * pool thread, because a spec file may name a socket on any filesystem or a host no resolver answers for.
  */
 import { resolveParent } from '../inuse/resolveParent';
-import type { PluginAddress } from './discovery';
+import { discoverPlugin, type PluginAddress } from './discovery';
+import { hostAddresses } from './hostAddresses';
 
-/** `key` when the address is known for what it is; `unresolved` (why) when its path cannot be resolved now. */
-export type PluginIdentity = { key: string } | { unresolved: string };
+/** `keys` (and how to show them) when the address is known for what it is; `unresolved` (why) when it cannot be now. */
+export type PluginIdentity = { keys: string[]; shown: string } | { unresolved: string };
 
 export async function pluginIdentity(addr: PluginAddress): Promise<PluginIdentity> {
   if (addr.transport === 'tcp') {
+    let u: URL;
     try {
-      const u = new URL(addr.baseUrl ?? addr.address);
-      return { key: `${u.protocol}//${u.host}` };
+      u = new URL(addr.baseUrl ?? addr.address);
     } catch {
-      return { key: addr.baseUrl ?? addr.address };
+      return { unresolved: `the plugin URL ${addr.address} (from ${addr.source}) cannot be parsed` };
     }
+    const port = u.port || '80'; // WHATWG URL drops http's default port; spell it out so both forms are one key
+    const found = await hostAddresses(u.hostname);
+    if ('unresolved' in found) return { unresolved: `the plugin host ${u.hostname.replace(/^\[|\]$/g, '')} (from ${addr.source}) cannot be looked up: ${found.unresolved}` };
+    const keys = found.addresses.map((a) => `http://${a.includes(':') ? `[${a}]` : a}:${port}`);
+    return { keys, shown: keys.join(', ') };
   }
   const socket = addr.socketPath ?? addr.address;
   const r = await resolveParent(socket);
-  if (r.kind === 'resolved') return { key: `unix:${r.path}` };
+  if (r.kind === 'resolved') return { keys: [`unix:${r.path}`], shown: r.path };
   return { unresolved: `the plugin socket ${socket} ${r.kind === 'missing' ? 'does not exist (any more)' : `cannot be resolved: ${r.why}`}` };
+}
+
+/** The identity of the plugin a driver name leads to, found in `dirs` as dvdcli finds it; unresolved when there is none. */
+export async function driverIdentity(driver: string, dirs: readonly string[]): Promise<PluginIdentity> {
+  let addr: PluginAddress | undefined;
+  try {
+    addr = await discoverPlugin(driver, [...dirs]);
+  } catch (e) {
+    return { unresolved: (e as Error).message };
+  }
+  if (!addr) return { unresolved: `no socket or spec for it in ${dirs.join(', ')}` };
+  return pluginIdentity(addr);
+}
+
+/** Whether two identities' key sets share a key: then they reach the same plugin. */
+export function samePlugin(a: readonly string[], b: readonly string[]): boolean {
+  return a.some((k) => b.includes(k));
 }

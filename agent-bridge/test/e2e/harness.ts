@@ -6,6 +6,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import { connect, createServer, type AddressInfo, type Socket } from 'node:net';
 import { mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -125,6 +126,37 @@ export async function startRclone(lab: Lab, base = join(lab.root, 'rclone', 'bas
   child.stderr!.resume();
   await until(async () => (await stat(sock).catch(() => undefined))?.isSocket() ?? false, 10_000, 'rclone serve docker to listen');
   return { child, base, stop: stopper(child) };
+}
+
+/**
+ * Debian's rclone as a real Docker volume plugin on TCP (`--socket-addr 127.0.0.1:<port>`, as rclone's docs show
+ * for a TCP plugin), on a free port; `--no-spec` keeps it from writing /etc/docker/plugins/rclone.spec, so the
+ * test writes the spec files that name it. Returns the port.
+ */
+export async function startRcloneTcp(lab: Lab, driver = 'rclonetcp'): Promise<Proc & { base: string; port: number }> {
+  const dir = join(lab.root, driver);
+  const base = join(dir, 'base');
+  await mkdir(base, { recursive: true });
+  await writeFile(join(dir, 'rclone.conf'), '');
+  const port = await new Promise<number>((resolve, reject) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const p = (probe.address() as AddressInfo).port;
+      probe.close(() => resolve(p));
+    });
+    probe.on('error', reject);
+  });
+  const child = spawn('rclone', ['serve', 'docker', '--socket-addr', `127.0.0.1:${port}`, '--no-spec', '--base-dir', base, '--cache-dir', join(dir, 'cache'), '--config', join(dir, 'rclone.conf')], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+    env: { ...process.env, RCLONE_CONFIG: join(dir, 'rclone.conf') },
+  });
+  child.stderr!.resume();
+  const answers = () =>
+    new Promise<boolean>((r) => {
+      const s: Socket = connect(port, '127.0.0.1');
+      s.once('connect', () => (s.destroy(), r(true))).once('error', () => r(false));
+    });
+  await until(answers, 10_000, 'rclone serve docker to listen on TCP');
+  return { child, base, port, stop: stopper(child) };
 }
 
 /** The fault-plugin stand-in as its own process (so `crash` and `stale` are real process deaths). */

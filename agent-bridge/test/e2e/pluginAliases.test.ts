@@ -15,7 +15,7 @@ import { createDryRunner } from '../../src/dryrun/runner';
 import type { JournalEntry } from '../../src/journal/journal';
 import { PluginClient } from '../../src/plugin/client';
 import { discoverPlugin, parseAddress } from '../../src/plugin/discovery';
-import { pluginIdentity } from '../../src/plugin/endpoint';
+import { pluginIdentity, samePlugin } from '../../src/plugin/endpoint';
 import { VolumeLocks } from '../../src/dryrun/volumeLock';
 import { ctx, fuseSkipReason, makeLab, mountsUnder, runnerConfig, seedData, startRclone, type Lab } from './harness';
 
@@ -135,19 +135,47 @@ describe('plugin identity and the lock key', () => {
       await writeFile(join(dir, 'd.json'), JSON.stringify({ Addr: `unix://${dir}/./a.sock` }));
       const key = async (d: string) => {
         const id = await pluginIdentity((await discoverPlugin(d, [dir]))!);
-        assert.ok('key' in id, JSON.stringify(id));
-        return id.key;
+        assert.ok('keys' in id, JSON.stringify(id));
+        return id.keys;
       };
       const keys = await Promise.all(['a', 'b', 'c', 'd'].map(key));
-      assert.deepEqual(new Set(keys), new Set([`unix:${await realpath(sock)}`]));
+      assert.deepEqual(new Set(keys.flat()), new Set([`unix:${await realpath(sock)}`]));
       await writeFile(join(dir, 'gone.spec'), `unix://${join(dir, 'nobody.sock')}`);
       assert.match(JSON.stringify(await pluginIdentity((await discoverPlugin('gone', [dir]))!)), /unresolved.*nobody\.sock does not exist/);
-      assert.deepEqual(await pluginIdentity(parseAddress('tcp://Plugins.Example:8080', 'x')), { key: 'http://plugins.example:8080' });
-      assert.deepEqual(await pluginIdentity(parseAddress('http://plugins.example:80/', 'x')), { key: 'http://plugins.example' });
     } finally {
       server.close();
       await rm(dir, { recursive: true, force: true });
     }
+  });
+
+  test('a TCP plugin is one key per address its host stands for, with the port; names sharing an address are one plugin', async () => {
+    const tcp = async (url: string) => {
+      const id = await pluginIdentity(parseAddress(url, 'x'));
+      assert.ok('keys' in id, JSON.stringify(id));
+      return id.keys;
+    };
+    const byName = await tcp('tcp://LocalHost:8080');
+    assert.ok(byName.includes('http://127.0.0.1:8080'), JSON.stringify(byName)); // /etc/hosts (hosts(5))
+    assert.ok(samePlugin(byName, await tcp('http://127.0.0.1:8080/')));
+    assert.ok(!samePlugin(byName, await tcp('tcp://127.0.0.1:8081')));
+    assert.deepEqual(await tcp('http://10.0.0.5/'), ['http://10.0.0.5:80']);
+    assert.deepEqual(await tcp('tcp://10.0.0.5:80'), ['http://10.0.0.5:80']);
+    assert.deepEqual(await tcp('tcp://[0:0:0:0:0:0:0:1]:8080'), ['http://[::1]:8080']);
+    assert.deepEqual(await tcp('tcp://[::ffff:127.0.0.1]:8080'), ['http://127.0.0.1:8080']);
+    assert.match(JSON.stringify(await pluginIdentity(parseAddress('tcp://plugins.invalid:8080', 'x.spec'))), /unresolved.*the plugin host plugins\.invalid \(from x\.spec\) cannot be looked up/);
+  });
+
+  test('the lock under several keys (a host name\'s addresses): held when any one is held, let go of all at once', () => {
+    const locks = new VolumeLocks();
+    const held = locks.tryAcquire(['http://127.0.0.1:8080', 'http://[::1]:8080'], 'data', 'by name');
+    assert.deepEqual(locks.tryAcquire(['http://[::1]:8080'], 'Data', 'by v6'), { heldBy: 'by name' });
+    assert.deepEqual(locks.tryAcquire('http://127.0.0.1:8080', 'data', 'by v4'), { heldBy: 'by name' });
+    assert.ok('release' in held);
+    held.release();
+    const v6 = locks.tryAcquire(['http://[::1]:8080'], 'data', 'by v6');
+    assert.ok('release' in v6);
+    assert.deepEqual(locks.tryAcquire(['http://127.0.0.1:8080', 'http://[::1]:8080'], 'data', 'by name'), { heldBy: 'by v6' });
+    assert.ok('release' in locks.tryAcquire(['http://127.0.0.1:8080'], 'data', 'by v4'), 'the v4 key was not left behind by the refused attempt');
   });
 
   test('the lock: one holder per (plugin, name), the name case-insensitive; other volumes and other plugins pass', () => {

@@ -1,0 +1,107 @@
+// One real rclone serve docker on TCP (127.0.0.1:<port>) named by two spec files, `tcp://localhost:<port>` and
+// `tcp://127.0.0.1:<port>` (dvdi-bridge.md §3.2: a TCP plugin needs a .spec). Before, the lock key was the URL's
+// origin as written, so the two names were two keys: two concurrent dry runs of one volume both mounted it, and each
+// then found the other's caller ID and kept its mount. Now host names are looked up and names that share an address
+// are one plugin; a host that cannot be looked up fails the run before anything is mounted.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import type { DryRunMountResult } from '../../src/dryrun/contract';
+import { createDryRunner } from '../../src/dryrun/runner';
+import type { JournalEntry } from '../../src/journal/journal';
+import { PluginClient } from '../../src/plugin/client';
+import { discoverPlugin } from '../../src/plugin/discovery';
+import { ctx, fuseSkipReason, makeLab, mountsUnder, runnerConfig, seedData, startRcloneTcp, type Lab } from './harness';
+
+describe('a TCP plugin named by host name and by address is one plugin (rclone serve docker on TCP, real FUSE)', { skip: fuseSkipReason() }, () => {
+  let lab: Lab;
+  let rclone: Awaited<ReturnType<typeof startRcloneTcp>>;
+  let client: PluginClient;
+  let runner: Awaited<ReturnType<typeof createDryRunner>>;
+  const call = { timeoutMs: 5000 };
+  const journalDir = () => join(lab.stateDir, 'journal');
+  const journal = async () => (await readdir(journalDir()).catch(() => [] as string[])).filter((f) => f.endsWith('.json'));
+
+  before(async () => {
+    lab = await makeLab('tcpaliases');
+    rclone = await startRcloneTcp(lab);
+    await writeFile(join(lab.pluginDir, 'byname.spec'), `tcp://localhost:${rclone.port}\n`);
+    await writeFile(join(lab.pluginDir, 'byip.spec'), `tcp://127.0.0.1:${rclone.port}\n`);
+    await writeFile(join(lab.pluginDir, 'byjson.json'), JSON.stringify({ Name: 'byjson', Addr: `tcp://LOCALHOST:${rclone.port}` }));
+    // .invalid never resolves (RFC 2606), here or anywhere.
+    await writeFile(join(lab.pluginDir, 'nohost.spec'), `tcp://no-such-plugin-host.invalid:${rclone.port}\n`);
+    client = new PluginClient((await discoverPlugin('byip', [lab.pluginDir]))!);
+    for (const name of ['t1', 't2', 't3']) {
+      await seedData(join(lab.root, 'backing', name));
+      await client.create(name, { type: 'local', path: join(lab.root, 'backing', name) }, call);
+    }
+    runner = await createDryRunner(runnerConfig(lab, { leftoverRetryMs: 0 }));
+    await runner.recover();
+  });
+
+  async function cleanUp(): Promise<void> {
+    for (const f of await journal()) {
+      const e = JSON.parse(await readFile(join(journalDir(), f), 'utf8')) as JournalEntry;
+      if (e.mountId) await client.unmount(e.name, e.mountId, call).catch(() => undefined);
+      await rm(join(journalDir(), f), { force: true });
+    }
+    for (const m of await mountsUnder(lab.root)) {
+      const mp = m.split(' ')[0];
+      if (spawnSync('fusermount3', ['-u', mp]).status !== 0) spawnSync('umount', ['-l', mp]);
+    }
+  }
+  after(async () => {
+    await runner?.close();
+    await cleanUp().catch(() => undefined);
+    await rclone?.stop();
+    await lab?.cleanup();
+  });
+
+  const run = (driver: string, name: string) => runner.dryRunMount({ driver, name, engine: 'plugin' }, ctx());
+  const step = (r: DryRunMountResult, s: string) => r.steps.find((x) => x.step === s);
+
+  for (const [first, second] of [
+    ['byname', 'byip'],
+    ['byip', 'byjson'],
+  ]) {
+    test(`${first}/t1 and ${second}/t1 at once: one mounts and releases, the other gets in-use from the lock; nothing left`, async () => {
+      try {
+        const [a, b] = await Promise.all([run(first!, 't1'), run(second!, 't1')]);
+        assert.deepEqual([a.verdict, b.verdict].sort(), ['in-use', 'mounted-and-released'], JSON.stringify([a, b], null, 1));
+        const loser = [a, b].find((x) => x.verdict === 'in-use')!;
+        assert.equal(step(loser, 'lock')?.ok, false, JSON.stringify(loser.steps));
+        assert.match(step(loser, 'lock')!.detail!, new RegExp(`another operation of this bridge is using .*/t1 \\(dry-run of .*; the plugin at http://127\\.0\\.0\\.1:${rclone.port}`));
+        assert.ok(!step(loser, 'mount'), 'the loser never mounted');
+        assert.deepEqual(await mountsUnder(lab.root), []);
+        assert.deepEqual(await journal(), []);
+      } finally {
+        await cleanUp();
+      }
+    });
+  }
+
+  test('a plugin host name that cannot be looked up fails the run, naming the driver and the host; nothing mounted', async () => {
+    const r = await run('nohost', 't2');
+    assert.equal(r.verdict, 'failed', JSON.stringify(r, null, 1));
+    assert.match(step(r, 'lock')?.detail ?? '', /driver nohost: the plugin host no-such-plugin-host\.invalid \(from .*nohost\.spec\) cannot be looked up: no such host/);
+    assert.ok(!step(r, 'mount'));
+    assert.deepEqual(await mountsUnder(lab.root), []);
+  });
+
+  test('a task on byname/t3 (docker/volume checkpoint) keeps a dry run of byip/t3 off the volume', async () => {
+    const task = join(lab.checkpoints.dockerVolume, 'task-tcp');
+    try {
+      await mkdir(task, { recursive: true });
+      await writeFile(join(task, 'volumes'), JSON.stringify({ volumes: [{ driver: 'byname', name: 't3' }] }));
+      const r = await run('byip', 't3');
+      assert.equal(r.verdict, 'in-use', JSON.stringify(r, null, 1));
+      assert.match(step(r, 'in-use')?.detail ?? '', /container task-tcp .*driver byname, which reaches the same plugin/);
+      assert.ok(!step(r, 'mount'));
+    } finally {
+      await rm(task, { recursive: true, force: true });
+      await cleanUp();
+    }
+  });
+});
