@@ -10,6 +10,7 @@ import { formatters } from './formatters/index';
 import type { FormatContext } from './formatters/formatter';
 import { parseCliArgs } from './args';
 import { helpText } from './help';
+import { gitCheckoutRoot } from './gitCheckout';
 import { discover } from './discover';
 import { ConfigResolver } from './configLookup';
 import { lintTargets } from './lintTargets';
@@ -114,7 +115,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   }
 
   const results = opts.quiet ? run.results.map((r) => ({ ...r, diagnostics: r.diagnostics.filter((d) => d.severity === 'error') })) : run.results;
-  const ctx: FormatContext = { color: useColor(opts.color, io), version: version, ruleSummary, ruleHelpUri, ...githubRepository(io) };
+  const ctx: FormatContext = { color: useColor(opts.color, io), version: version, ruleSummary, ruleHelpUri, ...repositoryOf(io, opts.format) };
   // Which profile judged the files, and where each value came from (one per distinct config).
   if (live) ctx.profiles = [...profiles.values()].map((p) => ({ summary: describeProfile(p), values: Object.fromEntries(profileKeys.map((k) => [k, { value: p.profile[k], source: p.sources[k] }])), cluster: p.cluster, clusterVersion: p.clusterVersion }));
   io.stdout.write(formatters[opts.format].format(results, ctx));
@@ -137,6 +138,17 @@ function useColor(flag: boolean | undefined, io: CliIo): boolean {
   // Empty is unset, like NO_COLOR's.
   if (io.env.FORCE_COLOR) return io.env.FORCE_COLOR !== '0' && io.env.FORCE_COLOR !== 'false';
   return (io.stdout as NodeJS.WriteStream).isTTY === true && io.env.TERM !== 'dumb';
+}
+
+/**
+ * The checkout files are named from: in GitHub Actions the workspace, for `github` and `sarif`; elsewhere, for
+ * `sarif` only, the git checkout around the working directory (`github` annotations exist only in Actions).
+ */
+function repositoryOf(io: CliIo, format: string): Pick<FormatContext, 'repository'> {
+  const inActions = githubRepository(io);
+  if (inActions.repository || format !== 'sarif') return inActions;
+  const root = gitCheckoutRoot(io.cwd);
+  return root ? { repository: { root, cwd: io.cwd } } : {};
 }
 
 /** In GitHub Actions, the checkout (GITHUB_WORKSPACE) that `github` and `sarif` name files from; blank is unset. */
