@@ -1,6 +1,7 @@
 import type { Rule } from '../../core/rule';
 import { jobOf } from '../../model/chronos/chronosJob';
 import { chronosMissingOf } from '../../model/chronos/chronosMissingReadings';
+import { quoted } from '../../model/quoted';
 
 /**
  * A key Chronos reads without asking whether it is there: JobDeserializer.scala@c1348ddfd8 calls
@@ -17,13 +18,14 @@ export const chronosMissingFails: Rule = {
     if (!job) return;
     for (const { pointer, reading } of chronosMissingOf(job)) {
       const r = reading;
+      const key = quoted(r.key);
       ctx.report({
         pointer,
         target: 'key',
         missing: r.key,
         message:
-          `The ${r.what} has no "${r.key}": Chronos reads it without checking that it is there (get("${r.key}") is a Java null) and fails with a ` +
-          `NullPointerException (JobDeserializer.scala:${r.line}; HTTP 500), while even "${r.key}": null would be read, as ${r.nullReads}. ${r.instead}`,
+          `The ${r.what} has no ${key}: Chronos reads it without checking that it is there (get(${key}) is a Java null) and fails with a ` +
+          `NullPointerException (JobDeserializer.scala:${r.line}; HTTP 500), while even ${key}: null would be read, as ${r.nullReads}. ${r.instead}`,
       });
     }
   },
