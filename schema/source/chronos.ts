@@ -92,20 +92,28 @@ export const chronosDocumentDefinitions: Record<string, JsonSchema> = {
               network: { type: 'string', enum: ['BRIDGE', 'HOST', 'USER'], default: 'HOST', description: 'Docker network mode; upper case only (Chronos compares it exactly).' },
               networkName: nullableStr('Deprecated: use `networkInfos`.'),
               networkInfos: nullableList(
-                obj({
-                  name: nullable({ type: 'string' }),
-                  protocol: { type: 'string', enum: ['IPv4', 'IPv6'] },
-                  labels: nullableList(obj({ key: nullable({ type: 'string' }), value: nullable({ type: 'string' }) }, ['key'])),
-                  portMappings: nullableList(
-                    obj({
-                      hostPort: nullable({ type: 'integer', minimum: 0, maximum: 65535 }),
-                      containerPort: nullable({ type: 'integer', minimum: 0, maximum: 65535 }),
-                      protocol: nullable({ type: 'string' }),
-                    }),
-                  ),
-                }),
+                // JobDeserializer reads these keys with get(…) and no has(…): a missing one is a NullPointerException
+                // (chronos-missing-fails), while a null reads as "null" or 0.
+                obj(
+                  {
+                    name: nullable({ type: 'string' }),
+                    protocol: { type: 'string', enum: ['IPv4', 'IPv6'] },
+                    labels: nullableList(obj({ key: nullable({ type: 'string' }), value: nullable({ type: 'string' }) }, ['key', 'value'])),
+                    portMappings: nullableList(
+                      obj(
+                        {
+                          hostPort: nullable({ type: 'integer', minimum: 0, maximum: 65535 }),
+                          containerPort: nullable({ type: 'integer', minimum: 0, maximum: 65535 }),
+                          protocol: nullable({ type: 'string' }),
+                        },
+                        ['hostPort', 'containerPort'],
+                      ),
+                    ),
+                  },
+                  ['name'],
+                ),
               ),
-              parameters: nullableList(obj({ key: nullable({ type: 'string' }), value: nullable({ type: 'string' }) }, ['key']), { description: 'Extra `docker run` options.' }),
+              parameters: nullableList(obj({ key: nullable({ type: 'string' }), value: nullable({ type: 'string' }) }, ['key', 'value']), { description: 'Extra `docker run` options.' }),
               volumes: nullableList(
                 obj(
                   {

@@ -40,12 +40,14 @@ export function readerOf(kind: DocumentKind): Reader {
 const runFields = ['cmd', 'args', 'container'];
 
 /**
- * Order matters: a Chronos job has no `id`; a pod is told from an app by `containers`; a group has
+ * Order matters: a Chronos job has no `id` (its `name` is a string or null); a pod is told from an app by `containers`; a group has
  * `apps`/`groups`/`pods` (or `enforceRole`); anything else with an `id` or an app field is an app.
  */
 function kindByShape(root: unknown): DocumentKind {
   if (!isObject(root)) return 'unknown';
-  if (typeof root.name === 'string' && 'command' in root && ('schedule' in root || 'parents' in root)) return 'chronos-job';
+  // A null name counts as a name: Chronos's JobDeserializer reads it as the text "null" and takes the job
+  // (chronos-null-value says so), so the file is a job to lint, not an unknown document.
+  if ((typeof root.name === 'string' || root.name === null) && 'command' in root && ('schedule' in root || 'parents' in root)) return 'chronos-job';
   if (Array.isArray(root.containers)) return 'pod';
   if (Array.isArray(root.apps) || Array.isArray(root.groups) || Array.isArray(root.pods)) return 'group';
   if ('enforceRole' in root) return 'group'; // the one group field an app never has

@@ -59,11 +59,15 @@ export interface Report {
 
 /**
  * Where a part of the document comes from in a root-group run: a linted document (by index, with its name when
- * known; `implied` for a group the document does not declare but needs, its ids lying below it) or the cluster.
+ * known, and where the part is in it: `pointer`, "" for the document itself; `implied` for a group the document does not declare but needs, its ids lying below it) or the cluster.
  * `deployed`, asked for an app or pod itself, only when the run has the deployed root group and the app or pod is a
- * whole app or pod document (as posted to /v2/apps or /v2/pods): the app or pod deployed with its id, or null.
+ * whole app or pod document (as posted to /v2/apps or /v2/pods) or an app a group document lists (/v2/groups): the
+ * app or pod deployed with its id, or null. `written`, asked for a group a document declares: that group as the
+ * document wrote it (a GroupUpdate: fields it leaves out are absent, where the placed group keeps the deployed ones).
  */
-export type PartSource = { document: number; name?: string; implied?: boolean; deployed?: JsonObject | null } | 'cluster';
+export type PartSource =
+  | { document: number; pointer: string; name?: string; implied?: boolean; deployed?: JsonObject | null; written?: JsonObject }
+  | 'cluster';
 
 export interface RuleContext {
   /** The parsed document (JSON.parse result); any shape at all: check types before use. */

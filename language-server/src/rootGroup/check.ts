@@ -61,9 +61,11 @@ export function checkRootGroup(placed: PlacedRootGroup, profile: Profile, rules:
     const name = placed.names[origin.source];
     return {
       document: origin.source,
+      pointer: origin.pointer + rest,
       ...(name === undefined ? {} : { name }),
       ...(origin.implied ? { implied: true } : {}),
       ...(origin.deployed === undefined || rest !== '' ? {} : { deployed: origin.deployed }),
+      ...(origin.written === undefined || rest !== '' ? {} : { written: origin.written }),
     };
   });
   if (findings.length === 0) return [];

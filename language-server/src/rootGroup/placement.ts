@@ -24,10 +24,15 @@ export interface ProposedDocument {
 /**
  * Where a part of the placed root group came from: a proposed document (index + pointer in it) or the cluster.
  * `implied`: a group no document declares, created because a document's ids lie below it (as Marathon creates it).
- * `deployed`: only with a deployed root group, for an app or pod document (POST/PUT /v2/apps, /v2/pods): the app or
- * pod deployed with its id, which Marathon's API compares it with (RoleSettings.forService's existing role), or null.
+ * `deployed`: only with a deployed root group, for an app or pod document (POST/PUT /v2/apps, /v2/pods) and an app a
+ * group document lists (/v2/groups): the app or pod deployed with its id, which Marathon's API compares it with
+ * (RoleSettings.forService's, GroupNormalization.validRolesFor's existing role), or null.
+ * `written`: for a group a document declares, the GroupUpdate as written there (its own `enforceRole`, which
+ * GroupNormalization reads, where the placed group keeps the deployed value when the body leaves it out).
  */
-export type Origin = { source: number; pointer: string; implied?: true; deployed?: JsonObject | null } | { source: 'deployed' };
+export type Origin =
+  | { source: number; pointer: string; implied?: true; deployed?: JsonObject | null; written?: JsonObject }
+  | { source: 'deployed' };
 
 export interface PlacedRootGroup {
   /** A group document: the new root group, every id absolute. */
@@ -100,16 +105,24 @@ class Tree {
   }
 }
 
+function appsById(node: Node, out: Map<string, JsonObject>): Map<string, JsonObject> {
+  for (const [id, a] of node.apps) out.set(id, a.value);
+  for (const g of node.groups.values()) appsById(g, out);
+  return out;
+}
+
 /** GroupUpdate semantics on `node`: present fields replace, absent keep; sub-groups merge recursively. */
-function applyGroup(node: Node, body: JsonObject, source: number, pointer: string, placed: Set<string>): void {
-  node.origin = { source, pointer };
+function applyGroup(node: Node, body: JsonObject, source: number, pointer: string, placed: Set<string>, deployedApps?: Map<string, JsonObject>): void {
+  node.origin = { source, pointer, written: body };
   placed.add(node.id);
   if (Array.isArray(body.apps)) {
     node.apps = new Map();
     body.apps.forEach((a, i) => {
       if (!isObject(a) || typeof a.id !== 'string') return;
       const id = resolveId(a.id, node.id);
-      node.apps.set(id, { value: { ...a, id }, origin: { source, pointer: `${pointer}/apps/${i}` } });
+      const origin: Origin = { source, pointer: `${pointer}/apps/${i}` };
+      if (deployedApps) origin.deployed = deployedApps.get(id) ?? null;
+      node.apps.set(id, { value: { ...a, id }, origin });
       placed.add(id);
     });
   }
@@ -123,14 +136,14 @@ function applyGroup(node: Node, body: JsonObject, source: number, pointer: strin
     });
   }
   if (Array.isArray(body.groups)) {
-    const before = node.groups;
+    const existing = node.groups;
     node.groups = new Map();
     body.groups.forEach((s, i) => {
       if (!isObject(s)) return;
       const id = typeof s.id === 'string' ? resolveId(s.id, node.id) : node.id;
       if (id === node.id) return; // not a sub-group: Marathon rejects it (group-app-child and friends say so)
-      const child = before.get(id) ?? emptyNode(id, { source, pointer: `${pointer}/groups/${i}` });
-      applyGroup(child, s, source, `${pointer}/groups/${i}`, placed);
+      const child = existing.get(id) ?? emptyNode(id, { source, pointer: `${pointer}/groups/${i}` });
+      applyGroup(child, s, source, `${pointer}/groups/${i}`, placed, deployedApps);
       node.groups.set(id, child);
     });
   }
@@ -165,13 +178,15 @@ export function placeIntoRootGroup(deployedRoot: unknown, proposed: readonly Pro
   const tree = new Tree(deployedRoot === undefined ? emptyNode('/', deployed) : fromDeployed(deployedRoot, '/'));
   const placedIds = new Map<number, Set<string>>();
   const unplaced = new Map<number, string>();
+  // The apps deployed before this change, by id: what /v2/groups compares a listed app with (GroupNormalization).
+  const deployedApps = deployedRoot === undefined ? undefined : appsById(tree.root, new Map());
   proposed.forEach((doc, source) => {
     const v = doc.value;
     if (!isObject(v)) return void unplaced.set(source, 'not a JSON object');
     const placed = new Set<string>();
     if (doc.kind === 'group') {
       const id = typeof v.id === 'string' ? resolveId(v.id, '/') : '/';
-      applyGroup(tree.ensure(id, { source, pointer: '' }), v, source, '', placed);
+      applyGroup(tree.ensure(id, { source, pointer: '' }), v, source, '', placed, deployedApps);
     } else if (doc.kind === 'app' || doc.kind === 'pod') {
       if (typeof v.id !== 'string' || v.id.trim() === '') return void unplaced.set(source, 'it has no id');
       const id = resolveId(v.id, '/');

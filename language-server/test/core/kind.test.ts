@@ -43,3 +43,14 @@ test('kind: a document whose $schema is a JSON Schema meta-schema is a schema, n
   // A meta-schema URL on https, any draft.
   assert.equal(detectKind({ ...schema, $schema: 'https://json-schema.org/draft/2020-12/schema' }), 'unknown');
 });
+
+test('kind: a Chronos job with "name": null is a job, and the Chronos null rules judge its name', () => {
+  // JobDeserializer reads a null name as the text "null" (chronos-null-value): the job must be linted as a job
+  // without --kind for that finding to reach the user.
+  const text = readFileSync(join(dir, 'chronos-job--null-name.json'), 'utf8');
+  const { kind, diagnostics } = lint(text);
+  assert.equal(kind, 'chronos-job');
+  assert.deepEqual(diagnostics.filter((d) => d.ruleId.startsWith('chronos-null')).map((d) => [d.ruleId, d.pointer]), [['chronos-null-value', '/name']]);
+  // A null name alone is not a job: the rest of the shape decides, as for a string name.
+  assert.equal(detectKind({ name: null, command: 'x' }), 'unknown');
+});

@@ -97,7 +97,16 @@ test("schema: a Chronos job's findings name Chronos and quote none of Marathon's
     container: { image: 'busybox', networkInfos: [{ protocol: 'IPv5', portMappings: [{ hostPort: 70000 }] }] },
   };
   const found = schemaFindings(job);
-  assert.deepEqual(found.map((d) => d.pointer).sort(), ['/arguments', '/container/networkInfos/0/portMappings/0/hostPort', '/container/networkInfos/0/protocol', '/environmentVariables/0', '/retries']);
+  // The network without "name" and the port mapping without "containerPort": Chronos fails on both (chronos-missing-fails).
+  assert.deepEqual(found.map((d) => d.pointer).sort(), [
+    '/arguments',
+    '/container/networkInfos/0',
+    '/container/networkInfos/0/portMappings/0',
+    '/container/networkInfos/0/portMappings/0/hostPort',
+    '/container/networkInfos/0/protocol',
+    '/environmentVariables/0',
+    '/retries',
+  ]);
   for (const d of found) {
     assert.doesNotMatch(d.message, /Marathon/, d.message);
     assert.doesNotMatch(d.message, /^error\./, `Marathon's play-json codes are not Chronos's words: ${d.message}`);

@@ -1368,19 +1368,19 @@ export interface ChronosContainer {
   networkName?: string | null;
   networkInfos?:
     | {
-        name?: string | null;
+        name: string | null;
         protocol?: 'IPv4' | 'IPv6';
         labels?:
           | {
               key: string | null;
-              value?: string | null;
+              value: string | null;
               [k: string]: unknown;
             }[]
           | null;
         portMappings?:
           | {
-              hostPort?: number | null;
-              containerPort?: number | null;
+              hostPort: number | null;
+              containerPort: number | null;
               protocol?: string | null;
               [k: string]: unknown;
             }[]
@@ -1394,7 +1394,7 @@ export interface ChronosContainer {
   parameters?:
     | {
         key: string | null;
-        value?: string | null;
+        value: string | null;
         [k: string]: unknown;
       }[]
     | null;

@@ -8,6 +8,8 @@ function check(ctx: RuleContext, c: ConstraintRef): void {
   const text = ctx.atLeast('1.5') ? 'MAX_PER requires an integer value' : 'Value was not specified or is not a number';
   ctx.report({
     pointer: c.value == null ? c.pointer : constraintPart(c, 'value'),
+    // A pod constraint without "value" lacks a key: a misspelt "vaalue" beside it explains it (core/overlap.ts).
+    ...(c.value == null && c.shape === 'object' ? { missing: 'value' } : {}),
     message:
       `Marathon rejects the constraint: "${text}". ` +
       (c.value == null ? 'It has no value' : `${quoted(c.value)} is not an integer`) +

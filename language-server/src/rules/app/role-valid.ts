@@ -1,6 +1,8 @@
-import type { Rule, RuleContext } from '../../core/rule';
+import { valueAt } from '../../core/pointer';
+import type { PartSource, Rule, RuleContext } from '../../core/rule';
 import { isObject, joinPointer } from '../../model/documentModel';
 import { nestedServiceRoleSets, rootGroupServiceRoles } from '../../model/app/appRole';
+import { groupBodyRoleSets, type BodyGroup, type GroupBodyBasis } from '../../model/group/groupBodyRoles';
 import { roleNameProblem } from '../../model/app/roleName';
 import { podsOf } from '../../model/pod/podParts';
 import { quoted } from '../../model/quoted';
@@ -13,8 +15,10 @@ import { quoted } from '../../model/quoted';
  * - a nested service of an app or pod document placed into the deployed root group (ctx.sourceOf gives its deployed
  *   version): its top-level group's role, the role it is deployed with, and `--mesos_role` unless the group enforces
  *   its role; reported only when the role is outside every set Marathon may use (nestedServiceRoleSets).
- * Without the deployed root group a nested service's existing role is unknown, so it is not judged; nor is an app of
- * a group body, which /v2/groups checks with other sets (GroupNormalization.validRolesFor) (docs/rules/role-valid.md).
+ * - a nested app a group document lists, placed into the deployed root group: the sets /v2/groups checks it with
+ *   (GroupNormalization.validRolesFor, 1.9.64+, model/group/groupBodyRoles.ts) and the role it is deployed with.
+ * Without the deployed root group a nested service's existing role is unknown, so it is not judged
+ * (docs/rules/role-valid.md).
  */
 export const roleValid: Rule = {
   id: 'role-valid',
@@ -53,6 +57,7 @@ function check(ctx: RuleContext, what: 'app' | 'pod', role: unknown, id: string 
 
 function checkNested(ctx: RuleContext, what: 'app' | 'pod', role: string, id: string | undefined, pointer: string): void {
   const source = ctx.sourceOf?.(pointer);
+  if (what === 'app' && id !== undefined && source !== undefined && source !== 'cluster' && source.pointer !== '') return checkListed(ctx, role, id, pointer, source);
   if (id === undefined || source === undefined || source === 'cluster' || source.deployed === undefined) return;
   const existing = source.deployed === null ? null : source.deployed.role;
   if (existing !== null && typeof existing !== 'string') return; // deployed without a readable role: unknown
@@ -87,4 +92,82 @@ function topLevelEnforcement(ctx: RuleContext, groupId: string): boolean | undef
   if (i < 0 || ctx.sourceOf?.(joinPointer('', 'groups', i)) !== 'cluster') return undefined;
   const enforce = (root.groups[i] as Record<string, unknown>).enforceRole;
   return typeof enforce === 'boolean' ? enforce : undefined;
+}
+
+/**
+ * An app a group document lists (its pointer in the document is not ""): judged as /v2/groups judges it, only with
+ * the deployed root group (the app's deployed role) and only when the groups from the body's own group down to the
+ * one listing the app all come from that document as written (`written`), so their own `enforceRole` is known.
+ */
+function checkListed(ctx: RuleContext, role: string, id: string, pointer: string, source: Exclude<PartSource, 'cluster'>): void {
+  if (!ctx.atLeast('1.9.64') || source.deployed === undefined) return;
+  const existing = source.deployed === null ? null : source.deployed.role;
+  if (existing !== null && typeof existing !== 'string') return;
+  const chain: BodyGroup[] = [];
+  for (let at = pointer.slice(0, pointer.lastIndexOf('/apps/')); ; at = at.slice(0, at.lastIndexOf('/groups/'))) {
+    const group = valueAt(ctx.root, at);
+    const s = ctx.sourceOf?.(at);
+    if (!isObject(group) || typeof group.id !== 'string' || s === undefined || s === 'cluster') return;
+    if (s.document !== source.document || s.implied || s.written === undefined) return;
+    chain.unshift({ id: group.id, written: s.written });
+    if (s.pointer === '') break;
+    if (at === '') return;
+  }
+  const decided = groupBodyRoleSets(ctx.profile.mesosRole, chain, existing, (topId) => deployedEnforcement(ctx, topId, source.document));
+  if (decided === undefined || decided.sets.some((set) => set.includes(role))) return;
+  const { sets, basis } = decided;
+  const got = (set: string[]) => `"got ${role}, expected one of: [${set.join(', ')}]"`;
+  const gots = sets.length === 1 ? got(sets[0]) : `${got(sets[0])} (--new_group_enforce_role top) or ${got(sets[1])} (off)`;
+  const deployedAs = existing === null ? `nothing is deployed as ${id}` : `${id} is deployed with role ${quoted(existing)}`;
+  const defaults = [...new Set(sets.map((set) => set[0]))].map(quoted).join(' or ');
+  ctx.report({
+    pointer: joinPointer(pointer, 'role'),
+    saysWhere: true,
+    message:
+      `Marathon rejects the group update with ${gots}: ${listedWhy(basis, ctx.profile.mesosRole)}, and ${deployedAs}. ` +
+      (sets.length === 1
+        ? `Set "role" to one of these roles, or remove it to take the default (${defaults}).`
+        : `Write "enforceRole" on the top-level group in the body and set "role" to a role it allows, or remove "role" to take the default (${defaults}).`),
+  });
+}
+
+/** Why /v2/groups allows only those roles, in GroupNormalization's terms. */
+function listedWhy(basis: GroupBodyBasis, mesosRole: string): string {
+  const mesos = `Marathon's --mesos_role (${quoted(mesosRole)} in this profile)`;
+  if (basis.kind === 'root') return `/v2/groups checks an app the body for / lists against ${mesos}`;
+  const g = basis.group;
+  if (basis.kind === 'top') {
+    if (basis.enforce === true) return `the body sets enforceRole: true on the top-level group /${g}, so its apps run under the group's name ${quoted(g)}`;
+    if (basis.enforce === false) return `the body sets enforceRole: false on the top-level group /${g}, so /v2/groups allows its apps only ${mesos}, not the group's name`;
+    return (
+      `the body leaves out /${g}'s enforceRole, so /v2/groups takes --new_group_enforce_role, whatever /${g} is deployed with ` +
+      `(top: the group's name ${quoted(g)} only; off, the default: ${mesos} only)`
+    );
+  }
+  const top =
+    basis.topEnforce === true
+      ? `its top-level group /${g} enforces its role, so their default role is ${quoted(g)}`
+      : basis.topEnforce === false
+        ? `its top-level group /${g} does not enforce a role, so their default role is --mesos_role`
+        : basis.topEnforce === null
+          ? `its top-level group /${g} is not deployed, so their default role is --mesos_role`
+          : `whether its top-level group /${g} enforces its role is left to --new_group_enforce_role`;
+  return `/v2/groups checks the apps of ${basis.lister} against their default role and ${basis.own ? 'nothing else (the group sets enforceRole: true)' : mesos}: ${top}`;
+}
+
+/**
+ * The enforceRole of the top-level group `topId` in the root group before the change (GroupNormalization.inferDefaultRole):
+ * null when it is not deployed (only this document implies it), undefined when another document changes it.
+ */
+function deployedEnforcement(ctx: RuleContext, topId: string, document: number): boolean | null | undefined {
+  const root = ctx.root;
+  if (!isObject(root) || !Array.isArray(root.groups)) return undefined;
+  const i = root.groups.findIndex((g) => isObject(g) && g.id === topId);
+  if (i < 0) return null;
+  const s = ctx.sourceOf?.(joinPointer('', 'groups', i));
+  if (s === 'cluster') {
+    const enforce = (root.groups[i] as Record<string, unknown>).enforceRole;
+    return typeof enforce === 'boolean' ? enforce : undefined;
+  }
+  return s !== undefined && s.document === document && s.implied ? null : undefined;
 }

@@ -6,6 +6,7 @@ import { chronosContainerImage } from './chronos-container-image';
 import { chronosContainerEnums } from './chronos-container-enums';
 import { chronosExternalVolume } from './chronos-external-volume';
 import { chronosJobName } from './chronos-job-name';
+import { chronosMissingFails } from './chronos-missing-fails';
 import { chronosNullFails } from './chronos-null-fails';
 import { chronosNullValue } from './chronos-null-value';
 import { chronosParents } from './chronos-parents';
@@ -21,6 +22,7 @@ export const chronosRules: readonly Rule[] = [
   chronosContainerEnums,
   chronosExternalVolume,
   chronosJobName,
+  chronosMissingFails,
   chronosNullFails,
   chronosNullValue,
   chronosParents,

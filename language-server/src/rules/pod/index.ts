@@ -17,6 +17,7 @@ import { podHealthCheckTimeoutLtInterval } from './pod-healthcheck-timeout-lt-in
 import { podId } from './pod-id';
 import { podLegacyCgroups } from './pod-legacy-cgroups';
 import { podLinuxInfoSeccomp } from './pod-linuxinfo-seccomp';
+import { podNetworkNameChars } from './pod-network-name-chars';
 import { podScaling } from './pod-scaling';
 import { podResidentAcceptedRoles } from './pod-resident-accepted-roles';
 import { podSecretVolumeRef } from './pod-secret-volume-ref';
@@ -44,6 +45,7 @@ export const podRules: Rule[] = [
   podId,
   podLegacyCgroups,
   podLinuxInfoSeccomp,
+  podNetworkNameChars,
   podResidentAcceptedRoles,
   podScaling,
   podSecretVolumeRef,
