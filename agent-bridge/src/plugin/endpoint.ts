@@ -10,11 +10,12 @@
  * A unix socket is one key, its path with every symlink resolved (`unix:/run/docker/plugins/a.sock`). A TCP plugin
  * is one key per address its host stands for, with the port (`http://127.0.0.1:8080`): `localhost` and `127.0.0.1`
  * share one, so they are one plugin even when `localhost` also stands for `::1`. The symlinks are resolved by
- * inuse/resolveParent.ts and host names looked up by hostAddresses.ts, both in killable children, never on a libuv
- * pool thread, because a spec file may name a socket on any filesystem or a host no resolver answers for.
+ * inuse/resolveParent.ts (or by discovery itself, in its child, for a socket it finds) and host names looked up by
+ * hostAddresses.ts, all in killable children, never on a libuv pool thread, because a spec file may name a socket on
+ * any filesystem or a host no resolver answers for.
  */
 import { resolveParent } from '../inuse/resolveParent';
-import { discoverPlugin, type PluginAddress } from './discovery';
+import { discoverPlugins, type PluginAddress } from './discovery';
 import { hostAddresses } from './hostAddresses';
 
 /** `keys` (and how to show them) when the address is known for what it is; `unresolved` (why) when it cannot be now. */
@@ -35,21 +36,27 @@ export async function pluginIdentity(addr: PluginAddress): Promise<PluginIdentit
     return { keys, shown: keys.join(', ') };
   }
   const socket = addr.socketPath ?? addr.address;
+  // Discovery resolved a socket it found in the sockets dir in the same child; a socket a spec names is resolved here.
+  if (addr.resolved) return { keys: [`unix:${addr.resolved}`], shown: addr.resolved };
   const r = await resolveParent(socket);
   if (r.kind === 'resolved') return { keys: [`unix:${r.path}`], shown: r.path };
   return { unresolved: `the plugin socket ${socket} ${r.kind === 'missing' ? 'does not exist (any more)' : `cannot be resolved: ${r.why}`}` };
 }
 
-/** The identity of the plugin a driver name leads to, found in `dirs` as dvdcli finds it; unresolved when there is none. */
-export async function driverIdentity(driver: string, dirs: readonly string[]): Promise<PluginIdentity> {
-  let addr: PluginAddress | undefined;
-  try {
-    addr = await discoverPlugin(driver, [...dirs]);
-  } catch (e) {
-    return { unresolved: (e as Error).message };
-  }
-  if (!addr) return { unresolved: `no socket or spec for it in ${dirs.join(', ')}` };
-  return pluginIdentity(addr);
+/**
+ * The identity of the plugin each driver name leads to, found in `dirs` as dvdcli finds it (one discovery child for
+ * all of them); unresolved when there is none, or when the dirs do not answer.
+ */
+export async function driverIdentities(drivers: readonly string[], dirs: readonly string[]): Promise<Map<string, PluginIdentity>> {
+  const found = await discoverPlugins(drivers, dirs);
+  const out = new Map<string, PluginIdentity>();
+  await Promise.all(
+    [...found].map(async ([d, r]) => {
+      if (r.kind === 'found') out.set(d, await pluginIdentity(r.addr));
+      else out.set(d, { unresolved: r.kind === 'none' ? `no socket or spec for it in ${dirs.join(', ')}` : r.why });
+    }),
+  );
+  return out;
 }
 
 /** Whether two identities' key sets share a key: then they reach the same plugin. */
