@@ -11,7 +11,7 @@
  * that does not answer in time is `unanswered`: an explicit error for a dry run, "cannot rule out" for the in-use check.
  */
 import { join } from 'node:path';
-import { listPluginEntries, lookCandidates, type Candidate } from './discoveryChild';
+import { listPluginEntries, lookCandidates, type DiscoveryCandidate } from './discoveryChild';
 
 export interface PluginAddress {
   /** `unix` (socketPath set) or `tcp` (baseUrl set). */
@@ -49,8 +49,8 @@ export function parseAddress(url: string, source: string): PluginAddress {
  * Where dvdcli looks for `driver`, in its order: sockets only in its sockets dir (the first of `dirs`), then spec
  * files in every dir (dvdcli's specsPaths; a spec in the sockets dir is harmless to find).
  */
-function candidatesOf(driver: string, dirs: readonly string[]): Candidate[] {
-  const out: Candidate[] = [];
+function candidatesOf(driver: string, dirs: readonly string[]): DiscoveryCandidate[] {
+  const out: DiscoveryCandidate[] = [];
   for (const dir of dirs.slice(0, 1)) out.push({ kind: 'sock', path: join(dir, `${driver}.sock`) }, { kind: 'sock', path: join(dir, driver, `${driver}.sock`) });
   for (const dir of dirs) {
     out.push({ kind: 'spec', path: join(dir, `${driver}.spec`) }, { kind: 'spec', path: join(dir, driver, `${driver}.spec`) });
@@ -60,7 +60,7 @@ function candidatesOf(driver: string, dirs: readonly string[]): Candidate[] {
 }
 
 /** A hit as an address: a socket as it is, a spec file's text parsed as dvdcli parses it. */
-function addressOf(c: Candidate, payload: string): Discovery {
+function addressOf(c: DiscoveryCandidate, payload: string): Discovery {
   if (c.kind === 'sock') return { kind: 'found', addr: { transport: 'unix', socketPath: c.path, address: c.path, source: c.path, ...(payload ? { resolved: payload } : {}) } };
   try {
     if (c.kind === 'spec') return { kind: 'found', addr: parseAddress(payload, c.path) };

@@ -10,7 +10,7 @@
  */
 import { runKillable } from './killableChild';
 
-export interface Candidate {
+export interface DiscoveryCandidate {
   /** `sock`: must be a socket; `spec` / `json`: the first one that can be read wins. */
   kind: 'sock' | 'spec' | 'json';
   path: string;
@@ -62,7 +62,7 @@ done
 exit 0
 `;
 
-export interface LookResult {
+export interface CandidateLook {
   /** Per name (its index in the batch): the candidate that hit (global index) and what the child read there. */
   hits: Map<number, { candidate: number; payload: string }>;
   /** Names the child finished. */
@@ -79,7 +79,7 @@ function tokens(out: Buffer): string[] {
 }
 
 /** Looks at each name's candidates in order and stops at its first hit; `names[i]` is name i's list. */
-export async function lookCandidates(names: readonly (readonly Candidate[])[], timeoutMs: number): Promise<LookResult> {
+export async function lookCandidates(names: readonly (readonly DiscoveryCandidate[])[], timeoutMs: number): Promise<CandidateLook> {
   const args: string[] = [];
   const owner: number[] = [];
   names.forEach((cands, i) => {
@@ -90,7 +90,7 @@ export async function lookCandidates(names: readonly (readonly Candidate[])[], t
     }
   });
   const r = await runKillable(['/bin/sh', '-c', LOOK_SCRIPT, 'dvdi-discover', ...args], timeoutMs);
-  const result: LookResult = { hits: new Map(), done: new Set() };
+  const result: CandidateLook = { hits: new Map(), done: new Set() };
   if (r.kind === 'failed') return { ...result, unfinished: { timedOut: false, why: r.why } };
   const t = tokens(r.stdout);
   for (let k = 0; k < t.length; ) {
@@ -108,7 +108,7 @@ export async function lookCandidates(names: readonly (readonly Candidate[])[], t
   return result;
 }
 
-export interface ListResult {
+export interface PluginDirListing {
   /** Per dir (its index): the entries that name a plugin, in the order the child saw them. */
   entries: Map<number, string[]>;
   /** Dirs the child finished. */
@@ -116,9 +116,9 @@ export interface ListResult {
   unfinished?: { timedOut: boolean; why: string };
 }
 
-export async function listPluginEntries(dirs: readonly string[], timeoutMs: number): Promise<ListResult> {
+export async function listPluginEntries(dirs: readonly string[], timeoutMs: number): Promise<PluginDirListing> {
   const r = await runKillable(['/bin/sh', '-c', LIST_SCRIPT, 'dvdi-list', ...dirs], timeoutMs);
-  const result: ListResult = { entries: new Map(), done: new Set() };
+  const result: PluginDirListing = { entries: new Map(), done: new Set() };
   if (r.kind === 'failed') return { ...result, unfinished: { timedOut: false, why: r.why } };
   let dir = -1;
   const t = tokens(r.stdout);
