@@ -8,8 +8,9 @@
  *
  * An identity is a set of keys; two addresses reach the same plugin when their sets share a key (samePlugin).
  * A unix socket is one key, its path with every symlink resolved (`unix:/run/docker/plugins/a.sock`). A TCP plugin
- * is one key per address its host stands for, with the port (`http://127.0.0.1:8080`): `localhost` and `127.0.0.1`
- * share one, so they are one plugin even when `localhost` also stands for `::1`. The symlinks are resolved by
+ * is one key per address its host stands for, with the port (`http://10.0.0.5:8080`), except that every address of
+ * this machine (loopback, the unspecified address, any interface's: thisHost.ts) is one host, `tcp://this-host:8080`:
+ * `localhost`, `127.0.0.1` and the agent's own `10.x` address are one plugin. The symlinks are resolved by
  * inuse/resolveParent.ts (or by discovery itself, in its child, for a socket it finds) and host names looked up by
  * hostAddresses.ts, all in killable children, never on a libuv pool thread, because a spec file may name a socket on
  * any filesystem or a host no resolver answers for.
@@ -17,6 +18,11 @@
 import { resolveParent } from '../inuse/resolveParent';
 import { discoverPlugins, type PluginAddress } from './discovery';
 import { hostAddresses } from './hostAddresses';
+import { interfaceAddresses, isThisHost } from './thisHost';
+
+/** The host part of the key of a TCP plugin on this machine, at whichever of its addresses (thisHost.ts). */
+export const THIS_HOST_KEY = 'tcp://this-host';
+const urlOf = (a: string, port: string) => `http://${a.includes(':') ? `[${a}]` : a}:${port}`;
 
 /** `keys` (and how to show them) when the address is known for what it is; `unresolved` (why) when it cannot be now. */
 export type PluginIdentity = { keys: string[]; shown: string } | { unresolved: string };
@@ -32,8 +38,10 @@ export async function pluginIdentity(addr: PluginAddress): Promise<PluginIdentit
     const port = u.port || '80'; // WHATWG URL drops http's default port; spell it out so both forms are one key
     const found = await hostAddresses(u.hostname);
     if ('unresolved' in found) return { unresolved: `the plugin host ${u.hostname.replace(/^\[|\]$/g, '')} (from ${addr.source}) cannot be looked up: ${found.unresolved}` };
-    const keys = found.addresses.map((a) => `http://${a.includes(':') ? `[${a}]` : a}:${port}`);
-    return { keys, shown: keys.join(', ') };
+    // Every address of this machine is one host (thisHost.ts): same port, same plugin, however the spec names it.
+    const own = interfaceAddresses();
+    const keys = [...new Set(found.addresses.map((a) => (isThisHost(a, own) ? `${THIS_HOST_KEY}:${port}` : urlOf(a, port))))];
+    return { keys, shown: found.addresses.map((a) => urlOf(a, port)).join(', ') };
   }
   const socket = addr.socketPath ?? addr.address;
   // Discovery resolved a socket it found in the sockets dir in the same child; a socket a spec names is resolved here.
