@@ -81,18 +81,57 @@ const notAnswering = (dirs: readonly string[], why: string, timedOut: boolean) =
   `plugin discovery in ${dirs.join(', ')} ${why}${timedOut ? ': a filesystem on that path does not answer (a stopped FUSE daemon or a lost network mount, reached through the dir itself or a symlink in it)' : ''}`;
 
 /**
- * Every name of `drivers` looked up at once, as dvdcli would find it, in one child process (discoveryChild.ts): a
- * check that must tell several drivers apart (inuse/driverMatch.ts) costs one child, and a name leading into a hung
- * mount costs its timeout, never a thread of the bridge.
+ * How long an answer is reused, as inuse/resolveParent.ts reuses a realpath (the socket's realpath comes with a found
+ * socket now): every dry run discovers its driver, and many at once should cost one child. A name whose dirs do not
+ * answer is remembered as well, so a stopped mount costs at most one child per name at a time. "Not found" and a
+ * broken spec are never remembered: a plugin started or a spec fixed a moment later must be seen.
+ */
+export const DISCOVERY_CACHE_MS = 2_000;
+const cache = new Map<string, { until: number; answer: Discovery }>();
+const inFlight = new Map<string, Promise<Discovery>>();
+
+/**
+ * Every name of `drivers` looked up at once, as dvdcli would find it, in one child process (discoveryChild.ts) for
+ * those not known from a moment ago or being looked up already: a check that must tell several drivers apart
+ * (inuse/driverMatch.ts) costs at most one child, and a name leading into a hung mount costs its timeout, never a
+ * thread of the bridge.
  */
 export async function discoverPlugins(drivers: readonly string[], dirs: readonly string[], timeoutMs = DISCOVERY_TIMEOUT_MS): Promise<Map<string, Discovery>> {
   const out = new Map<string, Discovery>();
-  // A NUL cannot be in a path, and no process takes it as an argument: such a name is found nowhere, as fs would say.
-  const names = [...new Set(drivers)].filter((d) => (d.includes('\0') ? (out.set(d, { kind: 'none' }), false) : true));
-  if (names.length === 0 || dirs.length === 0) {
-    for (const d of names) out.set(d, { kind: 'none' });
-    return out;
+  const keyOf = (d: string) => `${dirs.join('\0')}\0\0${d}`;
+  const waits: Promise<unknown>[] = [];
+  const ask: string[] = [];
+  for (const d of new Set(drivers)) {
+    // A NUL cannot be in a path, and no process takes it as an argument: such a name is found nowhere, as fs would say.
+    if (d.includes('\0') || dirs.length === 0) out.set(d, { kind: 'none' });
+    else if ((cache.get(keyOf(d))?.until ?? 0) > Date.now()) out.set(d, cache.get(keyOf(d))!.answer);
+    else if (inFlight.has(keyOf(d))) waits.push(inFlight.get(keyOf(d))!.then((a) => out.set(d, a)));
+    else ask.push(d);
   }
+  if (ask.length > 0) {
+    const batch = lookNames(ask, dirs, timeoutMs);
+    for (const d of ask) {
+      const one = batch.then((m) => m.get(d)!);
+      inFlight.set(keyOf(d), one);
+      waits.push(
+        one.then((a) => {
+          inFlight.delete(keyOf(d));
+          if (a.kind === 'found' || a.kind === 'unanswered') {
+            if (cache.size > 1000) cache.clear(); // bounded: driver names are few
+            cache.set(keyOf(d), { until: Date.now() + DISCOVERY_CACHE_MS, answer: a });
+          }
+          out.set(d, a);
+        }),
+      );
+    }
+  }
+  await Promise.all(waits);
+  return out;
+}
+
+/** The names in one child: what each one's first hit says, `none` when the child finished it without one. */
+async function lookNames(names: readonly string[], dirs: readonly string[], timeoutMs: number): Promise<Map<string, Discovery>> {
+  const out = new Map<string, Discovery>();
   const lists = names.map((d) => candidatesOf(d, dirs));
   const flat = lists.flat();
   const r = await lookCandidates(lists, timeoutMs);
@@ -127,7 +166,7 @@ export async function listPluginNames(dirs: readonly string[], timeoutMs = DISCO
   if (dirs.length === 0) return { names: [] };
   const r = await listPluginEntries(dirs, timeoutMs);
   dirs.forEach((_, i) => {
-    for (const e of (r.entries.get(i) ?? []).sort()) names.add(/^(.+)\.(sock|spec|json)$/.exec(e)?.[1] ?? e);
+    for (const e of (r.entries.get(i) ?? []).sort()) names.add(/^(.+)\.(sock|spec|json)$/s.exec(e)?.[1] ?? e);
   });
   const missing = dirs.filter((_, i) => !r.done.has(i));
   if (missing.length === 0) return { names: [...names] };
