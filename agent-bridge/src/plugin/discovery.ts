@@ -34,7 +34,7 @@ export interface PluginAddress {
 export type Discovery = { kind: 'found'; addr: PluginAddress } | { kind: 'none' } | { kind: 'broken'; why: string } | { kind: 'unanswered'; why: string };
 
 /** A healthy look takes milliseconds; as long as a realpath may take (inuse/resolveParent.ts). */
-export const DISCOVERY_TIMEOUT_MS = 5_000;
+const DISCOVERY_TIMEOUT_MS = 5_000;
 
 /** Parses a `.spec` URL or `.json` Addr into an address; dvdcli requires a scheme. */
 export function parseAddress(url: string, source: string): PluginAddress {
