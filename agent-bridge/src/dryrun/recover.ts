@@ -80,11 +80,13 @@ async function recoverOne(deps: RunDeps, e: JournalEntry): Promise<One> {
     return { kind: 'failed', error: `bridge process ${e.bridgePid} that wrote this entry is still running; not touching its mount` };
   }
   await stopLeftoverChild(e);
-  const plugin = await pluginFor(deps, e).catch(() => undefined);
-  if (!plugin) {
+  const plugin = await pluginFor(deps, e).catch((err: Error) => err);
+  if (!plugin || plugin instanceof Error) {
     const users = await agentUsers(proofSources(deps, e.driver), e.driver, e.name);
     const inUse = users.reasons.length ? `; it is also in use (${users.reasons.join('; ')})` : '';
-    return { kind: 'failed', error: `plugin ${e.driver} can no longer be found in ${deps.config.pluginDirs.join(', ')}; start it and restart the bridge${inUse}` };
+    // An unusable spec file or plugin dirs that do not answer (discovery.ts) say why; either way nothing is unmounted.
+    const why = plugin ? `cannot be looked up (${plugin.message})` : `can no longer be found in ${deps.config.pluginDirs.join(', ')}`;
+    return { kind: 'failed', error: `plugin ${e.driver} ${why}; start it and restart the bridge${inUse}` };
   }
   const client = new PluginClient(plugin);
   // A Mount still in flight is waited for; a finished one (phase mounted/unmounting) is looked at once.

@@ -5,11 +5,12 @@
  */
 import { mkdir } from 'node:fs/promises';
 import { agentUsers } from '../inuse/check';
+import { driverMatcher } from '../inuse/driverMatch';
 import { kernelMountsAt, MountStateUnknown, readMountinfo } from '../inuse/mountinfo';
 import { Journal } from '../journal/journal';
 import { createEventLog } from '../log/logger';
 import { PluginClient } from '../plugin/client';
-import { discoverPlugin, listPluginNames } from '../plugin/discovery';
+import { discoverPlugin, discoverPlugins, listPluginNames } from '../plugin/discovery';
 import { pluginIdentity } from '../plugin/endpoint';
 import type { DiscoveredDriver, DryRunner, DryRunnerConfig, DryRunMountResult, VolumeListResult } from './contract';
 import { availableEngines, buildEngines } from './engines';
@@ -79,6 +80,8 @@ export async function createDryRunner(config: DryRunnerConfig): Promise<DryRunne
       const call = { timeoutMs: deps.timeouts.pluginCall, signal };
       const id = await pluginIdentity(client.addr);
       const sources = proofSources(deps, driver, 'keys' in id ? id.keys : undefined);
+      // One matcher for the whole listing: a driver name in the records of many volumes is discovered once.
+      const matches = driverMatcher(driver, sources.pluginDirs, sources.pluginKeys);
       // Activated on every call, as dvdcli does (dvdi-bridge.md §3.3).
       await client.activate(call);
       const vols = await client.list(call);
@@ -86,7 +89,7 @@ export async function createDryRunner(config: DryRunnerConfig): Promise<DryRunne
       const out: VolumeListResult['volumes'] = [];
       for (const v of vols) {
         const mounts = (v.Status as { Mounts?: unknown } | undefined)?.Mounts;
-        const cp = await agentUsers(sources, driver, v.Name);
+        const cp = await agentUsers(sources, driver, v.Name, matches);
         // A mountpoint whose mount state cannot be seen (its parent does not answer), or a task record that cannot
         // be read, is listed as in use, never as free.
         const kernel = v.Mountpoint ? await kernelMountsAt(table, v.Mountpoint) : [];
@@ -98,15 +101,16 @@ export async function createDryRunner(config: DryRunnerConfig): Promise<DryRunne
 
     // Each plugin asked at once: a hung plugin costs its own timeout, not every later plugin's wait as well
     // (in sequence, three hung plugins held bridge/info for 15 s).
+    // The dirs are listed, and every name found there discovered, in one killable child each (plugin/discovery.ts).
     async listDrivers(): Promise<DiscoveredDriver[]> {
+      const listed = await listPluginNames(config.pluginDirs);
+      if (listed.unanswered) deps.log('warn', 'plugin-dirs-unanswered', { error: listed.unanswered });
+      const found = await discoverPlugins(listed.names, config.pluginDirs);
       const one = async (name: string): Promise<DiscoveredDriver | undefined> => {
-        let addr;
-        try {
-          addr = await discoverPlugin(name, config.pluginDirs);
-        } catch (e) {
-          return { name, address: '', capabilities: { error: (e as Error).message } };
-        }
-        if (!addr) return undefined;
+        const d = found.get(name)!;
+        if (d.kind === 'none') return undefined;
+        if (d.kind !== 'found') return { name, address: '', capabilities: { error: d.why } };
+        const addr = d.addr;
         const client = new PluginClient(addr);
         const opts = { timeoutMs: Math.min(deps.timeouts.pluginCall, 5_000) };
         let capabilities: Record<string, unknown>;
@@ -118,7 +122,7 @@ export async function createDryRunner(config: DryRunnerConfig): Promise<DryRunne
         }
         return { name, address: addr.address, capabilities };
       };
-      const all = await Promise.all((await listPluginNames(config.pluginDirs)).map(one));
+      const all = await Promise.all(listed.names.map(one));
       return all.filter((d): d is DiscoveredDriver => d !== undefined);
     },
 

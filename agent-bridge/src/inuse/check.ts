@@ -9,7 +9,7 @@
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { dockerUsers } from './dockerEngine';
-import { driverMatcher, sameName, type DriverMatch } from './driverMatch';
+import { driverMatcher, sameName, type DriverMatcher } from './driverMatch';
 import type { VolumeInfo } from '../plugin/client';
 import { readDockerVolumeCheckpoints } from './dockerVolumeCheckpoint';
 import { DVDI_CHECKPOINT_FILE, readDvdiCheckpoint } from './dvdiCheckpoint';
@@ -47,81 +47,92 @@ export interface ProofSources {
   pluginKeys?: readonly string[];
 }
 
-type Matcher = (other: string) => Promise<DriverMatch>;
-const matcherFor = (src: Pick<ProofSources, 'pluginDirs' | 'pluginKeys'>, driver: string): Matcher => driverMatcher(driver, src.pluginDirs, src.pluginKeys);
+const matcherFor = (src: Pick<ProofSources, 'pluginDirs' | 'pluginKeys'>, driver: string): DriverMatcher => driverMatcher(driver, src.pluginDirs, src.pluginKeys);
 /** " uses it through driver X, …" when the match is by plugin, not by name. */
 const through = (m: { how: string }) => (m.how ? ` uses it ${m.how}` : '');
 
-export async function checkpointUsers(
-  src: Pick<ProofSources, 'checkpointDirs' | 'noDockerVolumeIsolator' | 'noDvdiModule' | 'pluginDirs' | 'pluginKeys'>,
-  driver: string,
-  name: string,
-  matches: Matcher = matcherFor(src, driver),
-): Promise<InUseReport> {
+/** A task's record of the volume: the driver names it holds (the first that may be the plugin counts), and how to say it is a use. */
+interface UseRecord {
+  drivers: string[];
+  says: (m: { how: string }) => string;
+}
+
+/** Both isolators' records of `name` (any driver), and what could not be read. */
+async function checkpointRecords(src: Pick<ProofSources, 'checkpointDirs' | 'noDockerVolumeIsolator' | 'noDvdiModule'>, name: string): Promise<{ records: UseRecord[]; problems: string[] }> {
   const dirs = src.checkpointDirs;
-  const reasons: string[] = [];
+  const records: UseRecord[] = [];
   const problems: string[] = [];
   const dvdiFile = join(dirs.dvdiModule, DVDI_CHECKPOINT_FILE);
   // The two isolators' files are independent: read them concurrently.
   const [dvdi, docker, dvdiDir, dockerDir] = await Promise.allSettled([readDvdiCheckpoint(dvdiFile), readDockerVolumeCheckpoints(dirs.dockerVolume), stat(dirs.dvdiModule), stat(dirs.dockerVolume)]);
   if (dvdi.status === 'fulfilled') {
     // The volume name first (no lookup for other volumes); the module's default driver is rexray (dvdi-bridge.md §1.2).
-    const named = dvdi.value.filter((m) => sameName(m.volumeName, name));
-    const found = await Promise.all(named.map((m) => matches(m.volumeDriver || 'rexray')));
-    named.forEach((m, i) => {
-      const f = found[i]!;
-      if (f.same) reasons.push(`mesos-module-dvdi checkpoint ${dvdiFile}: container ${m.containerId} (mountpoint ${m.mountpoint || '?'})${through(f)}`);
-    });
+    for (const m of dvdi.value.filter((m) => sameName(m.volumeName, name))) {
+      records.push({ drivers: [m.volumeDriver || 'rexray'], says: (f) => `mesos-module-dvdi checkpoint ${dvdiFile}: container ${m.containerId} (mountpoint ${m.mountpoint || '?'})${through(f)}` });
+    }
   } else problems.push(`cannot read the mesos-module-dvdi checkpoint ${dvdiFile} (${(dvdi.reason as Error).message}), so a task's use of the volume cannot be ruled out; fix its permissions or content`);
   if (dvdiDir.status === 'rejected' && !src.noDvdiModule) {
     problems.push(`the mesos-module-dvdi checkpoint dir ${dirs.dvdiModule} does not exist (${(dvdiDir.reason as NodeJS.ErrnoException).code}), so the module's tasks cannot be ruled out; point --dvdi-checkpoint-dir at it, or start the bridge with --no-dvdi-module if this agent does not load mesos-module-dvdi`);
   }
   if (docker.status === 'fulfilled') {
-    const named = docker.value.uses.filter((u) => sameName(u.name, name));
-    const found = await Promise.all(named.map((u) => matches(u.driver)));
-    named.forEach((u, i) => {
-      const f = found[i]!;
-      if (f.same) reasons.push(`docker/volume checkpoint ${dirs.dockerVolume}/${u.containerId}/volumes: container ${u.containerId}${through(f)}`);
-    });
+    for (const u of docker.value.uses.filter((u) => sameName(u.name, name))) {
+      records.push({ drivers: [u.driver], says: (f) => `docker/volume checkpoint ${dirs.dockerVolume}/${u.containerId}/volumes: container ${u.containerId}${through(f)}` });
+    }
     for (const x of docker.value.problems) problems.push(`${x}, so a task's use of the volume cannot be ruled out`);
   } else problems.push(`cannot read the docker/volume checkpoint dir ${dirs.dockerVolume} (${(docker.reason as Error).message}), so a task's use of the volume cannot be ruled out`);
   if (dockerDir.status === 'rejected' && !src.noDockerVolumeIsolator) {
     problems.push(`the docker/volume isolator checkpoint dir ${dirs.dockerVolume} does not exist (Mesos creates it when the agent starts with that isolator), so its tasks cannot be ruled out; start the bridge with --docker-volume-checkpoint-dir <the agent's --docker_volume_checkpoint_dir>, or with --no-docker-volume-isolator if this agent does not run it`);
   }
+  return { records, problems };
+}
+
+/** The records whose driver may be the requested plugin, in words; every other name resolved in one call of `matches`. */
+async function usesAmong(records: readonly UseRecord[], matches: DriverMatcher): Promise<string[]> {
+  if (records.length === 0) return [];
+  const found = await matches(records.flatMap((r) => r.drivers));
+  return records.flatMap((r) => {
+    const f = r.drivers.map((d) => found.get(d)!).find((m) => m.same);
+    return f?.same ? [r.says(f)] : [];
+  });
+}
+
+export async function checkpointUsers(
+  src: Pick<ProofSources, 'checkpointDirs' | 'noDockerVolumeIsolator' | 'noDvdiModule' | 'pluginDirs' | 'pluginKeys'>,
+  driver: string,
+  name: string,
+  matches: DriverMatcher = matcherFor(src, driver),
+): Promise<InUseReport> {
+  const { records, problems } = await checkpointRecords(src, name);
+  const reasons = await usesAmong(records, matches);
   return { inUse: reasons.length > 0 || problems.length > 0, reasons, problems };
 }
 
-/** Every agent-side source at once: both isolators' checkpoints and Docker's running containers. */
-export async function agentUsers(src: ProofSources, driver: string, name: string): Promise<InUseReport> {
-  const matches = matcherFor(src, driver); // one per check: a driver name in both sources is resolved once
+/**
+ * Every agent-side source at once: both isolators' checkpoints and Docker's running containers. Every driver name
+ * their records hold is resolved together, in one discovery child (driverMatch.ts). `matches`: a matcher kept
+ * across the checks of one listing, so each name is resolved once.
+ */
+export async function agentUsers(src: ProofSources, driver: string, name: string, matches: DriverMatcher = matcherFor(src, driver)): Promise<InUseReport> {
   const [cp, dk] = await Promise.all([
-    checkpointUsers(src, driver, name, matches),
+    checkpointRecords(src, name),
     src.dockerSocket ? dockerUsers(src.dockerSocket, name, src.timeoutMs).then((v) => ({ ok: true as const, v }), (e: Error) => ({ ok: false as const, e })) : undefined,
   ]);
+  const records = [...cp.records];
+  const problems = [...cp.problems];
   if (dk && dk.ok) {
     for (const c of dk.v.containers ?? []) {
-      const f = await dockerMatch(c.drivers, driver, matches);
-      if (f) cp.reasons.push(`Docker container ${c.id}${c.names.length ? ` (${c.names.join(', ')})` : ''} mounts it${f.how ? ` ${f.how}` : ''} (Docker Engine API at ${src.dockerSocket})`);
+      const shown = `Docker container ${c.id}${c.names.length ? ` (${c.names.join(', ')})` : ''}`;
+      const where = `(Docker Engine API at ${src.dockerSocket})`;
+      // By name first; else each of its drivers but the built-in `local`. Docker registers `local` at start and looks
+      // a driver name up among its registered drivers before any plugin (moby volume/drivers/extpoint.go,
+      // Store.lookup), so no plugin behind that name is ever reached from a container.
+      const drivers = c.drivers.some((d) => sameName(d, driver)) ? [driver] : [...new Set(c.drivers.filter((d) => d !== 'local'))];
+      records.push({ drivers, says: (f) => `${shown} mounts it${f.how ? ` ${f.how}` : ''} ${where}` });
     }
   }
-  if (dk && !dk.ok) cp.problems.push(`the Docker Engine API at ${src.dockerSocket} did not answer properly (${dk.e.message}), so a Docker containerizer task's use of the volume cannot be ruled out; fix dockerd, or start the bridge with --docker-socket none if no Docker container on this agent can use these volumes`);
-  return { inUse: cp.reasons.length > 0 || cp.problems.length > 0, reasons: cp.reasons, problems: cp.problems };
-}
-
-/**
- * Whether one of a container's mounts of the volume is through the requested plugin: the match by name first. A
- * mount through `local` is dockerd's built-in driver unless `local` is the request: Docker registers it at start
- * and looks a driver name up among its registered drivers before any plugin (moby volume/drivers/extpoint.go,
- * Store.lookup), so no plugin behind that name is ever reached from a container.
- */
-async function dockerMatch(drivers: string[], driver: string, matches: Matcher): Promise<{ how: string } | undefined> {
-  if (drivers.some((d) => sameName(d, driver))) return { how: '' };
-  for (const d of drivers) {
-    if (d === 'local') continue;
-    const f = await matches(d);
-    if (f.same) return f;
-  }
-  return undefined;
+  if (dk && !dk.ok) problems.push(`the Docker Engine API at ${src.dockerSocket} did not answer properly (${dk.e.message}), so a Docker containerizer task's use of the volume cannot be ruled out; fix dockerd, or start the bridge with --docker-socket none if no Docker container on this agent can use these volumes`);
+  const reasons = await usesAmong(records, matches);
+  return { inUse: reasons.length > 0 || problems.length > 0, reasons, problems };
 }
 
 /**

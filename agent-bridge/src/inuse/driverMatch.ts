@@ -13,7 +13,7 @@
  * the ID-less protocol that unmount can tear it from the task. The same holds when the requested driver itself
  * cannot be resolved (recovery after its plugin went away).
  */
-import { driverIdentity, samePlugin, type PluginIdentity } from '../plugin/endpoint';
+import { driverIdentities, samePlugin, type PluginIdentity } from '../plugin/endpoint';
 
 /** `same`: the record may be of the requested plugin; `how` says why in words when it is not the name itself ('' then). */
 export type DriverMatch = { same: false } | { same: true; how: string };
@@ -21,23 +21,37 @@ export type DriverMatch = { same: false } | { same: true; how: string };
 /** mesos-module-dvdi matches names case-insensitively and Mesos case-sensitively; the looser match is the safe one. */
 export const sameName = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 
+/** Every record's driver name of one check at once: what each says of the requested plugin. */
+export type DriverMatcher = (others: readonly string[]) => Promise<Map<string, DriverMatch>>;
+
 /**
  * A matcher for records against `driver`. `dirs`: where discovery looks (none given: no other name can be told
  * apart, so every other name counts). `keys`: the requested plugin's identity when the caller has it already (the
- * run's lock key), else it is resolved from `driver` once, on the first record that needs it. Each other name is
- * resolved once per matcher.
+ * run's lock key), else it is resolved from `driver`, with the first names that need it. Each call resolves the names
+ * it has not seen before in one discovery child (plugin/discovery.ts), so a check costs one child however many tasks'
+ * records it reads, and a matcher kept across checks (a volume listing) resolves each name once.
  */
-export function driverMatcher(driver: string, dirs: readonly string[] | undefined, keys?: readonly string[]): (other: string) => Promise<DriverMatch> {
-  const resolve = (d: string): Promise<PluginIdentity> => (dirs ? driverIdentity(d, dirs) : Promise.resolve({ unresolved: 'no plugin dirs to look it up in' }));
+export function driverMatcher(driver: string, dirs: readonly string[] | undefined, keys?: readonly string[]): DriverMatcher {
+  const known = new Map<string, Promise<PluginIdentity>>();
   let requested: Promise<PluginIdentity> | undefined = keys ? Promise.resolve({ keys: [...keys], shown: keys.join(', ') }) : undefined;
-  const others = new Map<string, Promise<PluginIdentity>>();
-  return async (other) => {
-    if (sameName(other, driver)) return { same: true, how: '' };
-    let o = others.get(other);
-    if (!o) others.set(other, (o = resolve(other)));
-    const [mine, theirs] = await Promise.all([(requested ??= resolve(driver)), o]);
-    if ('unresolved' in theirs) return { same: true, how: `through driver ${other}, whose plugin cannot be identified now (${theirs.unresolved}); it may be ${driver}'s, so it is counted as a use` };
-    if ('unresolved' in mine) return { same: true, how: `through driver ${other}, and which plugin ${driver} is cannot be told now (${mine.unresolved}); it may be the same, so it is counted as a use` };
-    return samePlugin(mine.keys, theirs.keys) ? { same: true, how: `through driver ${other}, which reaches the same plugin (${theirs.shown})` } : { same: false };
+  return async (others) => {
+    const fresh = [...new Set(others)].filter((o) => !sameName(o, driver) && !known.has(o));
+    if (fresh.length > 0) {
+      const ask = requested ? fresh : [...fresh, driver];
+      const batch = dirs ? driverIdentities(ask, dirs) : Promise.resolve(new Map<string, PluginIdentity>(ask.map((a) => [a, { unresolved: 'no plugin dirs to look it up in' }])));
+      for (const o of fresh) known.set(o, batch.then((m) => m.get(o)!));
+      requested ??= batch.then((m) => m.get(driver)!);
+    }
+    const out = new Map<string, DriverMatch>();
+    await Promise.all(
+      [...new Set(others)].map(async (other) => {
+        if (sameName(other, driver)) return out.set(other, { same: true, how: '' });
+        const [mine, theirs] = await Promise.all([requested!, known.get(other)!]);
+        if ('unresolved' in theirs) return out.set(other, { same: true, how: `through driver ${other}, whose plugin cannot be identified now (${theirs.unresolved}); it may be ${driver}'s, so it is counted as a use` });
+        if ('unresolved' in mine) return out.set(other, { same: true, how: `through driver ${other}, and which plugin ${driver} is cannot be told now (${mine.unresolved}); it may be the same, so it is counted as a use` });
+        return out.set(other, samePlugin(mine.keys, theirs.keys) ? { same: true, how: `through driver ${other}, which reaches the same plugin (${theirs.shown})` } : { same: false });
+      }),
+    );
+    return out;
   };
 }

@@ -4,9 +4,14 @@
  * (`<d>.spec`, `<d>/<d>.spec`, `<d>.json`, `<d>/<d>.json`). The first hit wins. Real dvdcli uses
  * `/run/docker/plugins` for sockets and `/etc/docker/plugins`, `/usr/lib/docker/plugins` for specs; the
  * bridge takes the list from its config so the same order applies to any layout.
+ *
+ * The looking (`stat` of a socket, reading a spec file, listing a dir) is done in a killable child process
+ * (discoveryChild.ts), never with node's fs: a plugin dir on a hung mount, or an entry that is a symlink into one,
+ * would hold a libuv pool thread for good, and four of them stall the whole bridge (inuse/resolveParent.ts). A look
+ * that does not answer in time is `unanswered`: an explicit error for a dry run, "cannot rule out" for the in-use check.
  */
-import { readFile, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { listPluginEntries, lookCandidates, type DiscoveryCandidate } from './discoveryChild';
 
 export interface PluginAddress {
   /** `unix` (socketPath set) or `tcp` (baseUrl set). */
@@ -17,23 +22,19 @@ export interface PluginAddress {
   address: string;
   /** File the address came from. */
   source: string;
+  /** A socket found in the sockets dir: its path with every symlink resolved, as discovery saw it (plugin/endpoint.ts). */
+  resolved?: string;
 }
 
-async function isSocket(p: string): Promise<boolean> {
-  try {
-    return (await stat(p)).isSocket(); // stat follows symlinks, as Go's os.Stat does
-  } catch {
-    return false;
-  }
-}
+/**
+ * What discovery says of one driver name: `found`; `none` (dvdcli's "plugin not found"); `broken` (the first spec
+ * file that could be read is unusable; dvdcli fails the same way); `unanswered` (the plugin dirs did not answer in time,
+ * or could not be looked at): nothing can be said of the name then, neither that it exists nor that it does not.
+ */
+export type Discovery = { kind: 'found'; addr: PluginAddress } | { kind: 'none' } | { kind: 'broken'; why: string } | { kind: 'unanswered'; why: string };
 
-async function readText(p: string): Promise<string | undefined> {
-  try {
-    return await readFile(p, 'utf8');
-  } catch {
-    return undefined;
-  }
-}
+/** A healthy look takes milliseconds; as long as a realpath may take (inuse/resolveParent.ts). */
+const DISCOVERY_TIMEOUT_MS = 5_000;
 
 /** Parses a `.spec` URL or `.json` Addr into an address; dvdcli requires a scheme. */
 export function parseAddress(url: string, source: string): PluginAddress {
@@ -45,52 +46,129 @@ export function parseAddress(url: string, source: string): PluginAddress {
 }
 
 /**
- * The first of `dirs` is searched for sockets (dvdcli's socketsPath); every dir is then searched for spec
- * files in order (dvdcli's specsPaths; a spec in the sockets dir is harmless to find). Returns undefined when the agent's dvdcli would report "plugin not found".
+ * Where dvdcli looks for `driver`, in its order: sockets only in its sockets dir (the first of `dirs`), then spec
+ * files in every dir (dvdcli's specsPaths; a spec in the sockets dir is harmless to find).
  */
-export async function discoverPlugin(driver: string, dirs: string[]): Promise<PluginAddress | undefined> {
-  // dvdcli looks for sockets only in its sockets dir (the first one), then for spec files everywhere.
-  for (const dir of dirs.slice(0, 1)) {
-    for (const p of [join(dir, `${driver}.sock`), join(dir, driver, `${driver}.sock`)]) {
-      if (await isSocket(p)) return { transport: 'unix', socketPath: p, address: p, source: p };
-    }
-  }
+function candidatesOf(driver: string, dirs: readonly string[]): DiscoveryCandidate[] {
+  const out: DiscoveryCandidate[] = [];
+  for (const dir of dirs.slice(0, 1)) out.push({ kind: 'sock', path: join(dir, `${driver}.sock`) }, { kind: 'sock', path: join(dir, driver, `${driver}.sock`) });
   for (const dir of dirs) {
-    for (const p of [join(dir, `${driver}.spec`), join(dir, driver, `${driver}.spec`)]) {
-      const text = await readText(p);
-      if (text !== undefined) return parseAddress(text, p);
-    }
-    for (const p of [join(dir, `${driver}.json`), join(dir, driver, `${driver}.json`)]) {
-      const text = await readText(p);
-      if (text === undefined) continue;
-      let addr: unknown;
-      try {
-        addr = (JSON.parse(text) as { Addr?: unknown }).Addr;
-      } catch (e) {
-        throw new Error(`plugin spec ${p} is not valid JSON (${(e as Error).message}); dvdcli would fail the same way — fix the file`);
-      }
-      if (typeof addr !== 'string') throw new Error(`plugin spec ${p} has no string "Addr"; add {"Addr":"unix:///path.sock"}`);
-      return parseAddress(addr, p);
-    }
+    out.push({ kind: 'spec', path: join(dir, `${driver}.spec`) }, { kind: 'spec', path: join(dir, driver, `${driver}.spec`) });
+    out.push({ kind: 'json', path: join(dir, `${driver}.json`) }, { kind: 'json', path: join(dir, driver, `${driver}.json`) });
   }
-  return undefined;
+  return out;
 }
 
-/** Every driver name discoverable in `dirs` (sockets and spec files), first occurrence wins. */
-export async function listPluginNames(dirs: string[]): Promise<string[]> {
-  const names = new Set<string>();
-  for (const dir of dirs) {
-    let entries: string[];
+/** A hit as an address: a socket as it is, a spec file's text parsed as dvdcli parses it. */
+function addressOf(c: DiscoveryCandidate, payload: string): Discovery {
+  if (c.kind === 'sock') return { kind: 'found', addr: { transport: 'unix', socketPath: c.path, address: c.path, source: c.path, ...(payload ? { resolved: payload } : {}) } };
+  try {
+    if (c.kind === 'spec') return { kind: 'found', addr: parseAddress(payload, c.path) };
+    let addr: unknown;
     try {
-      entries = await readdir(dir);
-    } catch {
-      continue;
+      addr = (JSON.parse(payload) as { Addr?: unknown }).Addr;
+    } catch (e) {
+      return { kind: 'broken', why: `plugin spec ${c.path} is not valid JSON (${(e as Error).message}); dvdcli would fail the same way — fix the file` };
     }
-    for (const e of entries.sort()) {
-      const m = /^(.+)\.(sock|spec|json)$/.exec(e);
-      if (m) names.add(m[1]);
-      else if (await isSocket(join(dir, e, `${e}.sock`))) names.add(e);
+    if (typeof addr !== 'string') return { kind: 'broken', why: `plugin spec ${c.path} has no string "Addr"; add {"Addr":"unix:///path.sock"}` };
+    return { kind: 'found', addr: parseAddress(addr, c.path) };
+  } catch (e) {
+    return { kind: 'broken', why: (e as Error).message };
+  }
+}
+
+const notAnswering = (dirs: readonly string[], why: string, timedOut: boolean) =>
+  `plugin discovery in ${dirs.join(', ')} ${why}${timedOut ? ': a filesystem on that path does not answer (a stopped FUSE daemon or a lost network mount, reached through the dir itself or a symlink in it)' : ''}`;
+
+/**
+ * How long an answer is reused, as inuse/resolveParent.ts reuses a realpath (the socket's realpath comes with a found
+ * socket now): every dry run discovers its driver, and many at once should cost one child. A name whose dirs do not
+ * answer is remembered as well, so a stopped mount costs at most one child per name at a time. "Not found" and a
+ * broken spec are never remembered: a plugin started or a spec fixed a moment later must be seen.
+ */
+export const DISCOVERY_CACHE_MS = 2_000;
+const cache = new Map<string, { until: number; answer: Discovery }>();
+const inFlight = new Map<string, Promise<Discovery>>();
+
+/**
+ * Every name of `drivers` looked up at once, as dvdcli would find it, in one child process (discoveryChild.ts) for
+ * those not known from a moment ago or being looked up already: a check that must tell several drivers apart
+ * (inuse/driverMatch.ts) costs at most one child, and a name leading into a hung mount costs its timeout, never a
+ * thread of the bridge.
+ */
+export async function discoverPlugins(drivers: readonly string[], dirs: readonly string[], timeoutMs = DISCOVERY_TIMEOUT_MS): Promise<Map<string, Discovery>> {
+  const out = new Map<string, Discovery>();
+  const keyOf = (d: string) => `${dirs.join('\0')}\0\0${d}`;
+  const waits: Promise<unknown>[] = [];
+  const ask: string[] = [];
+  for (const d of new Set(drivers)) {
+    // A NUL cannot be in a path, and no process takes it as an argument: such a name is found nowhere, as fs would say.
+    if (d.includes('\0') || dirs.length === 0) out.set(d, { kind: 'none' });
+    else if ((cache.get(keyOf(d))?.until ?? 0) > Date.now()) out.set(d, cache.get(keyOf(d))!.answer);
+    else if (inFlight.has(keyOf(d))) waits.push(inFlight.get(keyOf(d))!.then((a) => out.set(d, a)));
+    else ask.push(d);
+  }
+  if (ask.length > 0) {
+    const batch = lookNames(ask, dirs, timeoutMs);
+    for (const d of ask) {
+      const one = batch.then((m) => m.get(d)!);
+      inFlight.set(keyOf(d), one);
+      waits.push(
+        one.then((a) => {
+          inFlight.delete(keyOf(d));
+          if (a.kind === 'found' || a.kind === 'unanswered') {
+            if (cache.size > 1000) cache.clear(); // bounded: driver names are few
+            cache.set(keyOf(d), { until: Date.now() + DISCOVERY_CACHE_MS, answer: a });
+          }
+          out.set(d, a);
+        }),
+      );
     }
   }
-  return [...names];
+  await Promise.all(waits);
+  return out;
+}
+
+/** The names in one child: what each one's first hit says, `none` when the child finished it without one. */
+async function lookNames(names: readonly string[], dirs: readonly string[], timeoutMs: number): Promise<Map<string, Discovery>> {
+  const out = new Map<string, Discovery>();
+  const lists = names.map((d) => candidatesOf(d, dirs));
+  const flat = lists.flat();
+  const r = await lookCandidates(lists, timeoutMs);
+  names.forEach((d, i) => {
+    const hit = r.hits.get(i);
+    if (hit) out.set(d, addressOf(flat[hit.candidate]!, hit.payload));
+    else if (r.done.has(i)) out.set(d, { kind: 'none' });
+    else out.set(d, { kind: 'unanswered', why: notAnswering(dirs, r.unfinished?.why ?? 'gave no answer', r.unfinished?.timedOut ?? false) });
+  });
+  return out;
+}
+
+/**
+ * One driver: its address, or undefined when the agent's dvdcli would report "plugin not found". Throws when the
+ * first spec file found is unusable, or when the plugin dirs do not answer in time (an explicit error: neither
+ * "found" nor "not found" can be said then).
+ */
+export async function discoverPlugin(driver: string, dirs: readonly string[], timeoutMs = DISCOVERY_TIMEOUT_MS): Promise<PluginAddress | undefined> {
+  const d = (await discoverPlugins([driver], dirs, timeoutMs)).get(driver)!;
+  if (d.kind === 'found') return d.addr;
+  if (d.kind === 'none') return undefined;
+  throw new Error(d.why);
+}
+
+/**
+ * Every driver name discoverable in `dirs` (entries `<x>.sock|.spec|.json`, dirs `<x>` holding `<x>/<x>.sock`), first
+ * occurrence wins, each dir's entries in sorted order; listed in a killable child too. `unanswered` says which dirs
+ * could not be listed (in time): their names are missing from the list.
+ */
+export async function listPluginNames(dirs: readonly string[], timeoutMs = DISCOVERY_TIMEOUT_MS): Promise<{ names: string[]; unanswered?: string }> {
+  const names = new Set<string>();
+  if (dirs.length === 0) return { names: [] };
+  const r = await listPluginEntries(dirs, timeoutMs);
+  dirs.forEach((_, i) => {
+    for (const e of (r.entries.get(i) ?? []).sort()) names.add(/^(.+)\.(sock|spec|json)$/s.exec(e)?.[1] ?? e);
+  });
+  const missing = dirs.filter((_, i) => !r.done.has(i));
+  if (missing.length === 0) return { names: [...names] };
+  return { names: [...names], unanswered: notAnswering(missing, r.unfinished?.why ?? 'gave no answer', r.unfinished?.timedOut ?? false) };
 }

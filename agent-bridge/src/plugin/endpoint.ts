@@ -8,14 +8,21 @@
  *
  * An identity is a set of keys; two addresses reach the same plugin when their sets share a key (samePlugin).
  * A unix socket is one key, its path with every symlink resolved (`unix:/run/docker/plugins/a.sock`). A TCP plugin
- * is one key per address its host stands for, with the port (`http://127.0.0.1:8080`): `localhost` and `127.0.0.1`
- * share one, so they are one plugin even when `localhost` also stands for `::1`. The symlinks are resolved by
- * inuse/resolveParent.ts and host names looked up by hostAddresses.ts, both in killable children, never on a libuv
- * pool thread, because a spec file may name a socket on any filesystem or a host no resolver answers for.
+ * is one key per address its host stands for, with the port (`http://10.0.0.5:8080`), except that every address of
+ * this machine (loopback, the unspecified address, any interface's: thisHost.ts) is one host, `tcp://this-host:8080`:
+ * `localhost`, `127.0.0.1` and the agent's own `10.x` address are one plugin. The symlinks are resolved by
+ * inuse/resolveParent.ts (or by discovery itself, in its child, for a socket it finds) and host names looked up by
+ * hostAddresses.ts, all in killable children, never on a libuv pool thread, because a spec file may name a socket on
+ * any filesystem or a host no resolver answers for.
  */
 import { resolveParent } from '../inuse/resolveParent';
-import { discoverPlugin, type PluginAddress } from './discovery';
+import { discoverPlugins, type PluginAddress } from './discovery';
 import { hostAddresses } from './hostAddresses';
+import { interfaceAddresses, isThisHost } from './thisHost';
+
+/** The host part of the key of a TCP plugin on this machine, at whichever of its addresses (thisHost.ts). */
+export const THIS_HOST_KEY = 'tcp://this-host';
+const urlOf = (a: string, port: string) => `http://${a.includes(':') ? `[${a}]` : a}:${port}`;
 
 /** `keys` (and how to show them) when the address is known for what it is; `unresolved` (why) when it cannot be now. */
 export type PluginIdentity = { keys: string[]; shown: string } | { unresolved: string };
@@ -31,25 +38,33 @@ export async function pluginIdentity(addr: PluginAddress): Promise<PluginIdentit
     const port = u.port || '80'; // WHATWG URL drops http's default port; spell it out so both forms are one key
     const found = await hostAddresses(u.hostname);
     if ('unresolved' in found) return { unresolved: `the plugin host ${u.hostname.replace(/^\[|\]$/g, '')} (from ${addr.source}) cannot be looked up: ${found.unresolved}` };
-    const keys = found.addresses.map((a) => `http://${a.includes(':') ? `[${a}]` : a}:${port}`);
-    return { keys, shown: keys.join(', ') };
+    // Every address of this machine is one host (thisHost.ts): same port, same plugin, however the spec names it.
+    const own = interfaceAddresses();
+    const keys = [...new Set(found.addresses.map((a) => (isThisHost(a, own) ? `${THIS_HOST_KEY}:${port}` : urlOf(a, port))))];
+    return { keys, shown: found.addresses.map((a) => urlOf(a, port)).join(', ') };
   }
   const socket = addr.socketPath ?? addr.address;
+  // Discovery resolved a socket it found in the sockets dir in the same child; a socket a spec names is resolved here.
+  if (addr.resolved) return { keys: [`unix:${addr.resolved}`], shown: addr.resolved };
   const r = await resolveParent(socket);
   if (r.kind === 'resolved') return { keys: [`unix:${r.path}`], shown: r.path };
   return { unresolved: `the plugin socket ${socket} ${r.kind === 'missing' ? 'does not exist (any more)' : `cannot be resolved: ${r.why}`}` };
 }
 
-/** The identity of the plugin a driver name leads to, found in `dirs` as dvdcli finds it; unresolved when there is none. */
-export async function driverIdentity(driver: string, dirs: readonly string[]): Promise<PluginIdentity> {
-  let addr: PluginAddress | undefined;
-  try {
-    addr = await discoverPlugin(driver, [...dirs]);
-  } catch (e) {
-    return { unresolved: (e as Error).message };
-  }
-  if (!addr) return { unresolved: `no socket or spec for it in ${dirs.join(', ')}` };
-  return pluginIdentity(addr);
+/**
+ * The identity of the plugin each driver name leads to, found in `dirs` as dvdcli finds it (one discovery child for
+ * all of them); unresolved when there is none, or when the dirs do not answer.
+ */
+export async function driverIdentities(drivers: readonly string[], dirs: readonly string[]): Promise<Map<string, PluginIdentity>> {
+  const found = await discoverPlugins(drivers, dirs);
+  const out = new Map<string, PluginIdentity>();
+  await Promise.all(
+    [...found].map(async ([d, r]) => {
+      if (r.kind === 'found') out.set(d, await pluginIdentity(r.addr));
+      else out.set(d, { unresolved: r.kind === 'none' ? `no socket or spec for it in ${dirs.join(', ')}` : r.why });
+    }),
+  );
+  return out;
 }
 
 /** Whether two identities' key sets share a key: then they reach the same plugin. */

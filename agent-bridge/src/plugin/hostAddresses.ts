@@ -6,7 +6,8 @@
  * four pool threads and cannot be interrupted, and a resolver that does not answer holds the thread for as long as
  * resolv.conf lets it retry, while the journal and mountinfo reads of every request wait for a free thread (the
  * lesson of inuse/resolveParent.ts). So it runs as `getent ahosts <host>` (glibc's getaddrinfo front end) in a
- * child process of its own, killed after the timeout, like the realpath there.
+ * child process of its own, killed after the timeout, like the realpath there; without getent, as dns.lookup in a
+ * child node (lookupArgv).
  *
  * Answers are kept for a moment, as resolveParent's are: every dry run through a TCP plugin asks, and many at once
  * should cost one child. A failed lookup is not kept: a fixed /etc/hosts or DNS must be seen at once.
@@ -15,7 +16,8 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { isIP } from 'node:net';
 
-const GETENT = ['/usr/bin/getent', '/bin/getent'].find((p) => existsSync(p)) ?? 'getent';
+/** Looked for where Debian puts it; none found: the node child below (lookupArgv). */
+const GETENT = ['/usr/bin/getent', '/bin/getent'].find((p) => existsSync(p));
 
 /** A healthy lookup takes milliseconds; glibc's own per-server wait is 5 s (resolv.conf(5) `timeout`). */
 const LOOKUP_TIMEOUT_MS = 5_000;
@@ -58,39 +60,69 @@ export function hostAddresses(host: string, timeoutMs = LOOKUP_TIMEOUT_MS): Prom
   return p;
 }
 
+/**
+ * What runs the lookup. getent is glibc's (Debian's libc-bin, Essential: on every agent); where it is missing or cannot
+ * be run (a slimmed image, a musl system without it) the bridge's own node binary does it instead, as a child too:
+ * dns.lookup with `all` is the same getaddrinfo(3) answer, printed one address a line as getent prints them, and the
+ * child is killed after the timeout like getent would be. Nothing to install either way; never a lookup on the pool.
+ */
+const NODE_LOOKUP = `require('dns').lookup(process.argv[1], { all: true }, (e, a) => {
+  if (e) { process.stderr.write(String(e.code)); process.exit(e.code === 'ENOTFOUND' ? 2 : 1); }
+  for (const x of a) process.stdout.write(x.address + '\\n');
+});`;
+const lookupArgv = (via: 'getent' | 'node', host: string): string[] =>
+  // After `--` the name is never read as an option, whatever it starts with.
+  via === 'getent' ? [GETENT ?? 'getent', 'ahosts', '--', host] : [process.execPath, '-e', NODE_LOOKUP, '--', host];
+
 function runGetent(host: string, timeoutMs: number): Promise<HostAnswer> {
   return new Promise((resolve) => {
     let settled = false;
     let out = '';
-    // After `--` the name is never read as an option, whatever it starts with.
-    const child = spawn(GETENT, ['ahosts', '--', host], { stdio: ['ignore', 'pipe', 'ignore'], env: { PATH: '/usr/bin:/bin', LC_ALL: 'C' }, detached: true });
+    let err = '';
+    let child: ReturnType<typeof spawn>;
     const finish = (a: HostAnswer) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
       resolve(a);
     };
-    child.stdout.on('data', (c: Buffer) => {
-      if (out.length < 64 * 1024) out += c.toString('utf8');
-    });
+    const start = (via: 'getent' | 'node') => {
+      const [cmd, ...args] = lookupArgv(via, host);
+      let failed = false;
+      const c = (child = spawn(cmd!, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { PATH: '/usr/bin:/bin', LC_ALL: 'C' }, detached: true }));
+      c.stdout!.on('data', (c: Buffer) => {
+        if (out.length < 64 * 1024) out += c.toString('utf8');
+      });
+      c.stderr!.on('data', (c: Buffer) => {
+        if (err.length < 1024) err += c.toString('utf8');
+      });
+      c.on('error', (e: NodeJS.ErrnoException) => {
+        failed = true;
+        // getent missing or not executable: the node child instead, within the same time.
+        if (via === 'getent' && (e.code === 'ENOENT' || e.code === 'EACCES')) return start('node');
+        finish({ unresolved: `cannot run ${cmd} to look it up (${e.code ?? e.message})` });
+      });
+      c.on('close', (code) => {
+        if (failed) return; // it never ran: 'error' decided
+        // getent(1): exit 2 = "One or more supplied key could not be found in the database" (the node child says the same).
+        if (code === 2) return finish({ unresolved: 'no such host (not in /etc/hosts or DNS)' });
+        if (code !== 0) return finish({ unresolved: `${via === 'getent' ? 'getent ahosts' : "node's dns.lookup"} exited ${code}${err.trim() ? ` (${err.trim().slice(0, 200)})` : ''}` });
+        // Lines are "<address> <socktype> [<canonical name>]"; each address comes once per socket type.
+        const addresses = [...new Set(out.split('\n').map((l) => l.trim().split(/\s+/)[0] ?? '').filter((a) => isIP(a)).map(canonicalAddress))];
+        finish(addresses.length ? { addresses } : { unresolved: 'the lookup returned no address' });
+      });
+    };
     const timer = setTimeout(() => {
       try {
         process.kill(-child.pid!, 'SIGKILL');
       } catch {
         child.kill('SIGKILL');
       }
-      child.stdout.destroy();
+      child.stdout?.destroy();
+      child.stderr?.destroy();
       child.unref();
       finish({ unresolved: `no answer from the resolver within ${timeoutMs} ms` });
     }, timeoutMs);
-    child.on('error', (e: NodeJS.ErrnoException) => finish({ unresolved: `cannot run ${GETENT} to look it up (${e.code ?? e.message})` }));
-    child.on('close', (code) => {
-      // getent(1): exit 2 = "One or more supplied key could not be found in the database".
-      if (code === 2) return finish({ unresolved: 'no such host (not in /etc/hosts or DNS)' });
-      if (code !== 0) return finish({ unresolved: `getent ahosts exited ${code}` });
-      // Lines are "<address> <socktype> [<canonical name>]"; each address comes once per socket type.
-      const addresses = [...new Set(out.split('\n').map((l) => l.trim().split(/\s+/)[0] ?? '').filter((a) => isIP(a)).map(canonicalAddress))];
-      finish(addresses.length ? { addresses } : { unresolved: 'the lookup returned no address' });
-    });
+    start(GETENT ? 'getent' : 'node');
   });
 }

@@ -131,9 +131,9 @@ export async function startRclone(lab: Lab, base = join(lab.root, 'rclone', 'bas
 /**
  * Debian's rclone as a real Docker volume plugin on TCP (`--socket-addr 127.0.0.1:<port>`, as rclone's docs show
  * for a TCP plugin), on a free port; `--no-spec` keeps it from writing /etc/docker/plugins/rclone.spec, so the
- * test writes the spec files that name it. Returns the port.
+ * test writes the spec files that name it. `bind`: the address it listens on (`0.0.0.0`: every interface). Returns the port.
  */
-export async function startRcloneTcp(lab: Lab, driver = 'rclonetcp'): Promise<Proc & { base: string; port: number }> {
+export async function startRcloneTcp(lab: Lab, driver = 'rclonetcp', bind = '127.0.0.1'): Promise<Proc & { base: string; port: number }> {
   const dir = join(lab.root, driver);
   const base = join(dir, 'base');
   await mkdir(base, { recursive: true });
@@ -145,7 +145,7 @@ export async function startRcloneTcp(lab: Lab, driver = 'rclonetcp'): Promise<Pr
     });
     probe.on('error', reject);
   });
-  const child = spawn('rclone', ['serve', 'docker', '--socket-addr', `127.0.0.1:${port}`, '--no-spec', '--base-dir', base, '--cache-dir', join(dir, 'cache'), '--config', join(dir, 'rclone.conf')], {
+  const child = spawn('rclone', ['serve', 'docker', '--socket-addr', `${bind}:${port}`, '--no-spec', '--base-dir', base, '--cache-dir', join(dir, 'cache'), '--config', join(dir, 'rclone.conf')], {
     stdio: ['ignore', 'ignore', 'pipe'],
     env: { ...process.env, RCLONE_CONFIG: join(dir, 'rclone.conf') },
   });

@@ -15,7 +15,8 @@ import { createDryRunner } from '../../src/dryrun/runner';
 import type { JournalEntry } from '../../src/journal/journal';
 import { PluginClient } from '../../src/plugin/client';
 import { discoverPlugin, parseAddress } from '../../src/plugin/discovery';
-import { pluginIdentity, samePlugin } from '../../src/plugin/endpoint';
+import { pluginIdentity, samePlugin, THIS_HOST_KEY } from '../../src/plugin/endpoint';
+import { interfaceAddresses } from '../../src/plugin/thisHost';
 import { VolumeLocks } from '../../src/dryrun/volumeLock';
 import { ctx, fuseSkipReason, makeLab, mountsUnder, runnerConfig, seedData, startRclone, type Lab } from './harness';
 
@@ -148,20 +149,27 @@ describe('plugin identity and the lock key', () => {
     }
   });
 
-  test('a TCP plugin is one key per address its host stands for, with the port; names sharing an address are one plugin', async () => {
+  test('a TCP plugin is one key per address its host stands for, with the port; every address of this host is one; names sharing a key are one plugin', async () => {
     const tcp = async (url: string) => {
       const id = await pluginIdentity(parseAddress(url, 'x'));
       assert.ok('keys' in id, JSON.stringify(id));
       return id.keys;
     };
     const byName = await tcp('tcp://LocalHost:8080');
-    assert.ok(byName.includes('http://127.0.0.1:8080'), JSON.stringify(byName)); // /etc/hosts (hosts(5))
+    assert.deepEqual(byName, [`${THIS_HOST_KEY}:8080`]); // /etc/hosts (hosts(5)): loopback, this host
     assert.ok(samePlugin(byName, await tcp('http://127.0.0.1:8080/')));
+    assert.ok(samePlugin(byName, await tcp('tcp://127.1.2.3:8080')), '127.0.0.0/8 is loopback');
+    assert.ok(samePlugin(byName, await tcp('tcp://0.0.0.0:8080')));
     assert.ok(!samePlugin(byName, await tcp('tcp://127.0.0.1:8081')));
-    assert.deepEqual(await tcp('http://10.0.0.5/'), ['http://10.0.0.5:80']);
-    assert.deepEqual(await tcp('tcp://10.0.0.5:80'), ['http://10.0.0.5:80']);
-    assert.deepEqual(await tcp('tcp://[0:0:0:0:0:0:0:1]:8080'), ['http://[::1]:8080']);
-    assert.deepEqual(await tcp('tcp://[::ffff:127.0.0.1]:8080'), ['http://127.0.0.1:8080']);
+    for (const own of interfaceAddresses()) assert.deepEqual(await tcp(`tcp://${own.includes(':') ? `[${own}]` : own}:8080`), [`${THIS_HOST_KEY}:8080`], own);
+    // TEST-NET-2 (RFC 5737): no interface here has it.
+    assert.deepEqual(await tcp('http://198.51.100.5/'), ['http://198.51.100.5:80']);
+    assert.deepEqual(await tcp('tcp://198.51.100.5:80'), ['http://198.51.100.5:80']);
+    assert.deepEqual(await tcp('tcp://[0:0:0:0:0:0:0:1]:8080'), [`${THIS_HOST_KEY}:8080`]);
+    assert.deepEqual(await tcp('tcp://[::ffff:127.0.0.1]:8080'), [`${THIS_HOST_KEY}:8080`]);
+    assert.deepEqual(await tcp('tcp://[2001:db8::5]:8080'), ['http://[2001:db8::5]:8080']);
+    const shown = await pluginIdentity(parseAddress('tcp://127.0.0.1:8080', 'x'));
+    assert.ok('shown' in shown && shown.shown === 'http://127.0.0.1:8080', 'shown as written, not as the key');
     assert.match(JSON.stringify(await pluginIdentity(parseAddress('tcp://plugins.invalid:8080', 'x.spec'))), /unresolved.*the plugin host plugins\.invalid \(from x\.spec\) cannot be looked up/);
   });
 

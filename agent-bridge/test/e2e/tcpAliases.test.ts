@@ -2,10 +2,13 @@
 // `tcp://127.0.0.1:<port>` (dvdi-bridge.md §3.2: a TCP plugin needs a .spec). Before, the lock key was the URL's
 // origin as written, so the two names were two keys: two concurrent dry runs of one volume both mounted it, and each
 // then found the other's caller ID and kept its mount. Now host names are looked up and names that share an address
-// are one plugin; a host that cannot be looked up fails the run before anything is mounted.
+// are one plugin; a host that cannot be looked up fails the run before anything is mounted. A second rclone listens on
+// 0.0.0.0 and is named by `tcp://127.0.0.1:<port>` and by an address of this host's own interface: before, two
+// addresses were two plugins to the lock; now every address of this machine is one host (plugin/thisHost.ts).
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { DryRunMountResult } from '../../src/dryrun/contract';
@@ -102,6 +105,80 @@ describe('a TCP plugin named by host name and by address is one plugin (rclone s
     } finally {
       await rm(task, { recursive: true, force: true });
       await cleanUp();
+    }
+  });
+});
+
+/** An address of one of this host's interfaces other than loopback (IPv4 first), if it has one. */
+function interfaceAddress(): string | undefined {
+  const all = Object.values(networkInterfaces()).flatMap((l) => l ?? []).filter((a) => !a.internal && !a.address.startsWith('fe80:'));
+  return (all.find((a) => a.family === 'IPv4') ?? all[0])?.address;
+}
+
+const ownAddress = interfaceAddress();
+describe('a TCP plugin on 0.0.0.0 named by loopback and by an interface address is one plugin (rclone serve docker, real FUSE)', { skip: fuseSkipReason() ?? (ownAddress ? undefined : 'this host has no interface address besides loopback') }, () => {
+  let lab: Lab;
+  let rclone: Awaited<ReturnType<typeof startRcloneTcp>>;
+  let client: PluginClient;
+  let runner: Awaited<ReturnType<typeof createDryRunner>>;
+  const call = { timeoutMs: 5000 };
+  const host = ownAddress!.includes(':') ? `[${ownAddress}]` : ownAddress!;
+
+  before(async () => {
+    lab = await makeLab('tcphost');
+    rclone = await startRcloneTcp(lab, 'rclonewild', '0.0.0.0');
+    await writeFile(join(lab.pluginDir, 'byloop.spec'), `tcp://127.0.0.1:${rclone.port}\n`);
+    await writeFile(join(lab.pluginDir, 'byiface.spec'), `tcp://${host}:${rclone.port}\n`);
+    client = new PluginClient((await discoverPlugin('byloop', [lab.pluginDir]))!);
+    for (const name of ['w1', 'w2']) {
+      await seedData(join(lab.root, 'backing', name));
+      await client.create(name, { type: 'local', path: join(lab.root, 'backing', name) }, call);
+    }
+    runner = await createDryRunner(runnerConfig(lab, { leftoverRetryMs: 0 }));
+    await runner.recover();
+  });
+
+  after(async () => {
+    await runner?.close();
+    for (const f of await readdir(join(lab.stateDir, 'journal')).catch(() => [] as string[])) {
+      const e = JSON.parse(await readFile(join(lab.stateDir, 'journal', f), 'utf8')) as JournalEntry;
+      if (e.mountId) await client.unmount(e.name, e.mountId, call).catch(() => undefined);
+    }
+    for (const m of await mountsUnder(lab.root)) {
+      const mp = m.split(' ')[0];
+      if (spawnSync('fusermount3', ['-u', mp]).status !== 0) spawnSync('umount', ['-l', mp]);
+    }
+    await rclone?.stop();
+    await lab?.cleanup();
+  });
+
+  const run = (driver: string, name: string) => runner.dryRunMount({ driver, name, engine: 'plugin' }, ctx());
+  const step = (r: DryRunMountResult, s: string) => r.steps.find((x) => x.step === s);
+
+  test(`byloop/w1 and byiface/w1 (${ownAddress}) at once: one mounts and releases, the other gets in-use from the lock; nothing left`, async () => {
+    // Both names reach the one plugin: the same volume list through either address.
+    const other = new PluginClient((await discoverPlugin('byiface', [lab.pluginDir]))!);
+    assert.deepEqual((await other.list(call)).map((v) => v.Name).sort(), ['w1', 'w2']);
+    const [a, b] = await Promise.all([run('byloop', 'w1'), run('byiface', 'w1')]);
+    assert.deepEqual([a.verdict, b.verdict].sort(), ['in-use', 'mounted-and-released'], JSON.stringify([a, b], null, 1));
+    const loser = [a, b].find((x) => x.verdict === 'in-use')!;
+    assert.match(step(loser, 'lock')?.detail ?? '', /another operation of this bridge is using .*\/w1 \(dry-run of /);
+    assert.ok(!step(loser, 'mount'), 'the loser never mounted');
+    assert.deepEqual(await mountsUnder(lab.root), []);
+    assert.deepEqual(await readdir(join(lab.stateDir, 'journal')).catch(() => []), []);
+  });
+
+  test('a task on byiface/w2 (docker/volume checkpoint) keeps a dry run of byloop/w2 off the volume', async () => {
+    const task = join(lab.checkpoints.dockerVolume, 'task-iface');
+    try {
+      await mkdir(task, { recursive: true });
+      await writeFile(join(task, 'volumes'), JSON.stringify({ volumes: [{ driver: 'byiface', name: 'w2' }] }));
+      const r = await run('byloop', 'w2');
+      assert.equal(r.verdict, 'in-use', JSON.stringify(r, null, 1));
+      assert.match(step(r, 'in-use')?.detail ?? '', /container task-iface .*driver byiface, which reaches the same plugin/);
+      assert.ok(!step(r, 'mount'));
+    } finally {
+      await rm(task, { recursive: true, force: true });
     }
   });
 });
