@@ -1,5 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { defaultProfile, parseConfig } from '../../src/index';
 
 const file = 'marathon-lint.config.json';
@@ -14,6 +16,14 @@ test('config: the full shape is read', () => {
 test('config: newGroupEnforceRole is "Off", "Top" or null (unknown, the default: judged by what both settings refuse)', () => {
   assert.equal(defaultProfile.newGroupEnforceRole, null);
   for (const v of ['Off', 'Top', null] as const) assert.deepEqual(parseConfig(JSON.stringify({ newGroupEnforceRole: v }), file), { profile: { ...defaultProfile, features: [...defaultProfile.features], newGroupEnforceRole: v, rules: {} }, errors: [] });
+});
+
+test('config: the config file\'s JSON schema has the profile\'s keys and defaults, so editors offer what the linter reads', () => {
+  const schema = JSON.parse(readFileSync(join(import.meta.dirname, '../../../schema/marathon-lint-config.schema.json'), 'utf8')) as { properties: Record<string, { default?: unknown }>; default: unknown };
+  const { $schema: _s, ...properties } = schema.properties;
+  assert.deepEqual(Object.keys(properties).sort(), Object.keys(defaultProfile).sort());
+  for (const [key, p] of Object.entries(properties)) assert.deepEqual(p.default, defaultProfile[key as keyof typeof defaultProfile], key);
+  assert.deepEqual(schema.default, defaultProfile);
 });
 
 test('config: an empty object means the defaults', () => {
