@@ -28,6 +28,12 @@ describe('stand-in Marathon contract', () => {
     return { status: r.status, headers: r.headers, text: await r.text() };
   };
 
+  it('/v2/info reports new_group_enforce_role ("Off", the default) from 1.9 on, and not before (marathon-api.md §9)', () => {
+    const mc = (v: string) => infoFor(v).marathon_config as Record<string, unknown>;
+    for (const v of ['1.1.1', '1.4.13', '1.8.230']) assert.equal('new_group_enforce_role' in mc(v), false, v);
+    for (const v of ['1.9.109', '1.10.26']) assert.equal(mc(v).new_group_enforce_role, 'Off', v);
+  });
+
   it('no embed = groups + apps + pods; an explicit embed replaces the default; arrays always present', async () => {
     const all = JSON.parse((await get('/v2/groups')).text);
     assert.equal(all.apps.length, 1);

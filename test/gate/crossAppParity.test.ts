@@ -53,11 +53,19 @@ for (const dir of scenarioDirs()) {
     const shown = relative(root, join(dir, file));
     test(`${shown}: the gate's findings are marathon-lint --marathon's`, async () => {
       marathon.setRootGroup(structuredClone(deployed));
-      // The stand-in reports the version, features, role and network of the scenario's config: marathon-lint
-      // --marathon takes them from /v2/info, the gate from its --config, so both judge with the same profile.
+      // The stand-in reports the version, features, role, network and --new_group_enforce_role of the scenario's config
+      // (none when the config leaves it unknown): marathon-lint --marathon takes them from /v2/info, the gate from its
+      // --config, so both judge with the same profile.
       const config = nearestConfig(dir);
       const profile = config ? parseConfig(readFileSync(config, 'utf8'), config).profile : defaultProfile;
-      marathon.setInfo(infoFor(profile.marathonVersion, { features: profile.features, mesos_role: profile.mesosRole, default_network_name: profile.defaultNetworkName }));
+      marathon.setInfo(
+        infoFor(profile.marathonVersion, {
+          features: profile.features,
+          mesos_role: profile.mesosRole,
+          default_network_name: profile.defaultNetworkName,
+          new_group_enforce_role: profile.newGroupEnforceRole ?? undefined,
+        }),
+      );
       // Asynchronously: the stand-in answers from this process.
       const run = await new Promise<{ status: number; stdout: string; stderr: string }>((resolve) =>
         execFile(process.execPath, [cli, '--format', 'json', '--marathon', marathon.url, join(dir, file)], { cwd: root, encoding: 'utf8', timeout: 60_000 }, (e, stdout, stderr) =>

@@ -119,6 +119,20 @@ describe('language server with marathon.cluster.url', () => {
     assert.match(conflict(found)[0].message, /app\(s\): \/db\/pg/);
   });
 
+  it('takes --new_group_enforce_role from /v2/info: an app in a top-level group Marathon creates may then use only the group\'s name', { timeout: 30_000 }, async () => {
+    // info.json's --mesos_role is slave_public; with "Top" Marathon creates /newteam enforcing its role (role-valid).
+    const m = await startStandinMarathon({ info: infoFor('1.10.26', { new_group_enforce_role: 'Top' }) });
+    cleanups.push(() => m.close());
+    const c = await startClient({ settings: () => ({ cluster: { url: m.url } }) });
+    cleanups.push(() => c.shutdown());
+    await c.waitClusterStatus((s) => s.state === 'connected');
+    await c.open(uri, JSON.stringify({ id: '/newteam/web', cmd: './run', cpus: 0.5, mem: 256, instances: 1, role: 'slave_public' }, null, 2), 1);
+    const found = await diagnosticsAt(c, 1, (p) => p.diagnostics.some((d) => d.code === 'role-valid'), 'the role-valid finding');
+    assert.match(found.diagnostics.find((d) => d.code === 'role-valid')!.message, /"got slave_public, expected one of: \[newteam\]": .*--new_group_enforce_role Top in this profile/);
+    const status = [...c.statuses].reverse().find((s) => s.uri === uri);
+    assert.match(status?.profile ?? '', /; new_group_enforce_role Top \(cluster\);/);
+  });
+
   it('user info in marathon.cluster.url is used for basic auth and never shown in the status or the log', { timeout: 30_000 }, async () => {
     const password = 'pw-in-url-7c1e';
     const m = await startStandinMarathon({ info: infoFor('1.10.26'), auth: { kind: 'basic', user: 'ops', password } });

@@ -9,14 +9,14 @@ import type { Finding } from './finding';
 import { diagnosticsFor } from './diagnostics';
 import { nearest } from './nearest';
 import { lastValueWins, parseDocument } from './parse';
-import { defaultProfile, isSupportedVersion, supportedVersions, type Profile, type RuleSetting } from './profile';
+import { defaultProfile, isSupportedVersion, newGroupEnforceRoles, supportedVersions, type NewGroupEnforceRole, type Profile, type RuleSetting } from './profile';
 import { preview } from './preview';
 import type { Diagnostic } from './types';
 
 export const knownFeatures = ['external_volumes', 'secrets', 'gpu_resources', 'vips', 'task_killing'] as const;
 /** Unknown rule ids reported one by one; the rest are counted in one finding. */
 const maxUnknownRuleReports = 20;
-const knownKeys = ['marathonVersion', 'features', 'mesosRole', 'defaultNetworkName', 'rules'];
+const knownKeys = ['marathonVersion', 'features', 'mesosRole', 'defaultNetworkName', 'newGroupEnforceRole', 'rules'];
 const settings: readonly RuleSetting[] = ['off', 'warning', 'error'];
 
 /** Reads a config's text; `ruleIds` are every id the engine can report (engine rules and the plugged-in rules). */
@@ -77,6 +77,19 @@ export function readConfig(text: string, fileName: string, ruleIds: readonly str
       const n = c.defaultNetworkName;
       if (n === null || (typeof n === 'string' && n !== '')) profile.defaultNetworkName = n;
       else problem('/defaultNetworkName', `"defaultNetworkName" must be a network name (Marathon's --default_network_name, e.g. "dcos") or null, but it is ${preview(n)}.`);
+    }
+    if ('newGroupEnforceRole' in c) {
+      const v = c.newGroupEnforceRole;
+      if (v === null || (newGroupEnforceRoles as readonly unknown[]).includes(v)) profile.newGroupEnforceRole = v as NewGroupEnforceRole | null;
+      else {
+        // Marathon reads the flag in any case (NewGroupEnforceRoleBehavior.fromString); the file takes /v2/info's spelling.
+        const guess = typeof v === 'string' ? newGroupEnforceRoles.find((r) => r.toLowerCase() === v.trim().toLowerCase()) : undefined;
+        problem(
+          '/newGroupEnforceRole',
+          `"newGroupEnforceRole" must be "Off" or "Top" (Marathon's --new_group_enforce_role, as /v2/info reports it), or null when unknown, but it is ${preview(v)}.` +
+            (guess ? ` Did you mean "${guess}"?` : ''),
+        );
+      }
     }
     if ('rules' in c) readRules(c.rules, ruleIds, profile, problem);
   }

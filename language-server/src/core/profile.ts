@@ -8,12 +8,22 @@ export type RuleSetting = 'off' | 'warning' | 'error';
 
 export type Feature = 'external_volumes' | 'secrets' | 'gpu_resources' | 'vips' | 'task_killing' | (string & {});
 
+/**
+ * Marathon's `--new_group_enforce_role` (1.9.100+; before, `--group_role_behavior`), as `/v2/info` reports it
+ * (`marathon_config.new_group_enforce_role`, "Off" or "Top": marathon-api.md §9): whether a top-level group Marathon
+ * creates enforces its role when nothing says otherwise.
+ */
+export type NewGroupEnforceRole = 'Off' | 'Top';
+export const newGroupEnforceRoles: readonly NewGroupEnforceRole[] = ['Off', 'Top'];
+
 export interface Profile {
   /** "1.4" … "1.10", optionally with a patch ("1.8.230") where rules changed inside a minor version. */
   marathonVersion: string;
   features: Feature[];
   mesosRole: string;
   defaultNetworkName: string | null;
+  /** null: unknown, so a rule that depends on it reports only what both settings refuse. */
+  newGroupEnforceRole: NewGroupEnforceRole | null;
   rules: Record<string, RuleSetting>;
 }
 
@@ -22,6 +32,7 @@ export const defaultProfile: Readonly<Profile> = Object.freeze({
   features: ['external_volumes', 'secrets', 'gpu_resources', 'vips', 'task_killing'],
   mesosRole: '*',
   defaultNetworkName: null,
+  newGroupEnforceRole: null,
   rules: {},
 });
 

@@ -1,15 +1,15 @@
 /**
  * The live profile: the lint profile with each value taken, in this order, from a command-line flag, the
  * cluster's `GET /v2/info` (../shared/reference/marathon-api.md §9: `version`, `marathon_config.features`,
- * `mesos_role`, `default_network_name`), the config file, or the defaults, remembering where each came from
- * so every output can say so. Pure.
+ * `mesos_role`, `default_network_name`, `new_group_enforce_role`), the config file, or the defaults, remembering
+ * where each came from so every output can say so. Pure.
  */
-import { defaultProfile, type Profile } from '../core/profile';
+import { compareVersions, defaultProfile, newGroupEnforceRoles, type NewGroupEnforceRole, type Profile } from '../core/profile';
 
 /** `setting`: the editor's own setting (`marathon.marathonVersion`), which wins over the cluster as a flag does. */
 export type ProfileSource = 'flag' | 'setting' | 'cluster' | 'config' | 'default';
-export type ProfileKey = 'marathonVersion' | 'features' | 'mesosRole' | 'defaultNetworkName';
-export const profileKeys: readonly ProfileKey[] = ['marathonVersion', 'features', 'mesosRole', 'defaultNetworkName'];
+export type ProfileKey = 'marathonVersion' | 'features' | 'mesosRole' | 'defaultNetworkName' | 'newGroupEnforceRole';
+export const profileKeys: readonly ProfileKey[] = ['marathonVersion', 'features', 'mesosRole', 'defaultNetworkName', 'newGroupEnforceRole'];
 
 export interface LiveProfile {
   profile: Profile;
@@ -34,6 +34,8 @@ function profileFromInfo(info: unknown): { values: Partial<Pick<Profile, Profile
   if (typeof mc.mesos_role === 'string') values.mesosRole = mc.mesos_role;
   // 1.4+ writes the key (null when unset); older versions have no default network at all.
   if ('default_network_name' in mc) values.defaultNetworkName = typeof mc.default_network_name === 'string' ? mc.default_network_name : null;
+  // 1.9.100+ (InfoResource: `config.newGroupEnforceRole().toString`, "Off" or "Top"); absent before: not known.
+  if ((newGroupEnforceRoles as readonly unknown[]).includes(mc.new_group_enforce_role)) values.newGroupEnforceRole = mc.new_group_enforce_role as NewGroupEnforceRole;
   if (!m) return { values, error: `version ${JSON.stringify(i.version ?? null)} is not a Marathon version` };
   return { values, version: raw };
 }
@@ -82,5 +84,7 @@ export function describeProfile(p: LiveProfile): string {
     `mesos_role ${p.profile.mesosRole} (${s.mesosRole})`,
     `default network ${p.profile.defaultNetworkName ?? 'none'} (${s.defaultNetworkName})`,
   ];
+  // The flag exists from 1.9 on (marathon-api.md §9); before, no rule asks for it.
+  if (compareVersions(p.profile.marathonVersion, '1.9') >= 0) parts.push(`new_group_enforce_role ${p.profile.newGroupEnforceRole ?? 'unknown'} (${s.newGroupEnforceRole})`);
   return `Profile: ${parts.join('; ')}${p.cluster ? `; cluster ${p.cluster.replace(/\/+$/, '')}` : ''}${p.clusterProblem ? ` (/v2/info: ${p.clusterProblem})` : ''}.`;
 }

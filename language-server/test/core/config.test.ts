@@ -1,14 +1,29 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { defaultProfile, parseConfig } from '../../src/index';
 
 const file = 'marathon-lint.config.json';
 
 test('config: the full shape is read', () => {
-  const text = JSON.stringify({ marathonVersion: '1.8.230', features: ['vips'], mesosRole: 'slave_public', defaultNetworkName: 'dcos', rules: { schema: 'warning', 'no-duplicate-keys': 'off' } });
+  const text = JSON.stringify({ marathonVersion: '1.8.230', features: ['vips'], mesosRole: 'slave_public', defaultNetworkName: 'dcos', newGroupEnforceRole: 'Top', rules: { schema: 'warning', 'no-duplicate-keys': 'off' } });
   const { profile, errors } = parseConfig(text, file);
   assert.deepEqual(errors, []);
-  assert.deepEqual(profile, { marathonVersion: '1.8.230', features: ['vips'], mesosRole: 'slave_public', defaultNetworkName: 'dcos', rules: { schema: 'warning', 'no-duplicate-keys': 'off' } });
+  assert.deepEqual(profile, { marathonVersion: '1.8.230', features: ['vips'], mesosRole: 'slave_public', defaultNetworkName: 'dcos', newGroupEnforceRole: 'Top', rules: { schema: 'warning', 'no-duplicate-keys': 'off' } });
+});
+
+test('config: newGroupEnforceRole is "Off", "Top" or null (unknown, the default: judged by what both settings refuse)', () => {
+  assert.equal(defaultProfile.newGroupEnforceRole, null);
+  for (const v of ['Off', 'Top', null] as const) assert.deepEqual(parseConfig(JSON.stringify({ newGroupEnforceRole: v }), file), { profile: { ...defaultProfile, features: [...defaultProfile.features], newGroupEnforceRole: v, rules: {} }, errors: [] });
+});
+
+test('config: the config file\'s JSON schema has the profile\'s keys and defaults, so editors offer what the linter reads', () => {
+  const schema = JSON.parse(readFileSync(join(import.meta.dirname, '../../../schema/marathon-lint-config.schema.json'), 'utf8')) as { properties: Record<string, { default?: unknown }>; default: unknown };
+  const { $schema: _s, ...properties } = schema.properties;
+  assert.deepEqual(Object.keys(properties).sort(), Object.keys(defaultProfile).sort());
+  for (const [key, p] of Object.entries(properties)) assert.deepEqual(p.default, defaultProfile[key as keyof typeof defaultProfile], key);
+  assert.deepEqual(schema.default, defaultProfile);
 });
 
 test('config: an empty object means the defaults', () => {
@@ -23,6 +38,9 @@ const bad: [string, [string, string, string][]][] = [
   ['{"features": ["vip"]}', [['/features/0', 'warning', 'Did you mean "vips"?']]],
   ['{"mesosRole": ""}', [['/mesosRole', 'error', 'non-empty string']]],
   ['{"defaultNetworkName": 5}', [['/defaultNetworkName', 'error', 'or null']]],
+  ['{"newGroupEnforceRole": "top"}', [['/newGroupEnforceRole', 'error', 'Did you mean "Top"?']]],
+  ['{"newGroupEnforceRole": true}', [['/newGroupEnforceRole', 'error', '--new_group_enforce_role']]],
+  ['{"newGroupEnforceRol": "Top"}', [['/newGroupEnforceRol', 'warning', 'Did you mean "newGroupEnforceRole"?']]],
   ['{"rules": {"shcema": "off"}}', [['/rules/shcema', 'error', 'Did you mean "schema"?']]],
   ['{"rules": {"schema": "warn"}}', [['/rules/schema', 'error', 'Did you mean "warning"?']]],
   ['{"rules": []}', [['/rules', 'error', 'must be an object']]],

@@ -1,6 +1,6 @@
 // Stand-in Marathon as a command, following ../shared/reference/marathon-api.md (see ./standin.ts).
 // Usage: node --import tsx test/standins/marathon/main.ts [--port N] [--root-group FILE] [--version V]
-//        [--token T | --credentials user:password] [--heartbeat-ms N]
+//        [--token T | --credentials user:password] [--heartbeat-ms N] [--new-group-enforce-role Off|Top]
 //        [--fault slow:MS | html:STATUS | huge:BYTES | huge-declared:BYTES | status:CODE | close-mid-body[:MS] | no-leader | redirect:STATUS | forbidden]
 //        A fault ending in @PATH (e.g. slow:400@/v2/info) hits only the paths starting with PATH.
 // Prints the URL on stdout's first line, then serves until SIGINT/SIGTERM.
@@ -16,6 +16,7 @@ const { values } = parseArgs({
     'root-group': { type: 'string' },
     version: { type: 'string', default: '1.10.26' },
     features: { type: 'string' },
+    'new-group-enforce-role': { type: 'string' },
     token: { type: 'string' },
     credentials: { type: 'string' },
     'heartbeat-ms': { type: 'string', default: '10000' },
@@ -56,11 +57,17 @@ else if (values.credentials) {
   auth = { kind: 'basic', user: values.credentials.slice(0, i), password: values.credentials.slice(i + 1) };
 }
 const features = values.features ? values.features.split(',').filter(Boolean) : undefined;
+// Marathon's --new_group_enforce_role, which /v2/info reports from 1.9 on (marathon-api.md §9); no such flag before.
+const enforce = values['new-group-enforce-role'];
+if (enforce !== undefined && !('new_group_enforce_role' in (infoFor(values.version).marathon_config as object))) {
+  console.error(`standin-marathon: Marathon ${values.version} has no --new_group_enforce_role`);
+  process.exit(2);
+}
 const standin = await startStandinMarathon({
   port: Number(values.port),
   rootGroup,
   auth,
-  info: infoFor(values.version, features ? { features } : {}),
+  info: infoFor(values.version, { ...(features ? { features } : {}), ...(enforce !== undefined ? { new_group_enforce_role: enforce } : {}) }),
   heartbeatMs: Number(values['heartbeat-ms']),
 });
 if (values.fault !== 'forbidden') {

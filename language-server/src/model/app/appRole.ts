@@ -4,6 +4,7 @@
  */
 import { isObject, type AppRef } from '../documentModel';
 import type { RuleContext } from '../../core/rule';
+import type { NewGroupEnforceRole } from '../../core/profile';
 
 export function effectiveRole(ctx: RuleContext, ref: AppRef): string {
   if (typeof ref.app.role === 'string') return ref.app.role;
@@ -48,4 +49,18 @@ export function nestedServiceRoleSets(mesosRole: string, topLevel: string, exist
   const enforced = set(topLevel, existing);
   const open = set(mesosRole, topLevel, existing);
   return enforce === true ? [enforced] : enforce === false ? [open] : [enforced, open];
+}
+
+/**
+ * Whether the top-level group Marathon creates for a service posted on its own (/v2/apps, /v2/pods) into a group that
+ * does not exist yet enforces its role: RoleSettings.forService takes `defaultForEnforceFromConfig` for a missing
+ * top-level group, and RootGroup.NewGroupStrategy creates it with `enforceRole = id.isTopLevel` under "Top", false
+ * under "Off" (1.9.100 to 1.10.26, MARATHON-8706). Before 1.9.100 RoleSettings took false whatever the flag ("TODO:
+ * Use value from config instead", 1.9.32/1.9.34), so "Off" holds for every 1.9, and "Top" only from 1.9.100 (a
+ * profile of "1.9" without a patch may be older). Undefined when the setting is unknown or does not apply.
+ */
+export function newTopLevelGroupEnforces(setting: NewGroupEnforceRole | null, atLeast: (v: string) => boolean): boolean | undefined {
+  if (setting === 'Off') return false;
+  if (setting === 'Top' && atLeast('1.9.100')) return true;
+  return undefined;
 }

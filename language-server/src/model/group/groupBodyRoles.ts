@@ -13,6 +13,7 @@
  * Every set also takes the role the app is deployed with (`maybeExistingRole`, from the root group before the change).
  */
 import type { JsonObject } from '../documentModel';
+import type { NewGroupEnforceRole } from '../../core/profile';
 
 /** One group of the body, from the group the request names (first) down to the group that lists the app (last). */
 export interface BodyGroup {
@@ -44,14 +45,16 @@ export type GroupBodyBasis =
   | { kind: 'below'; group: string; lister: string; topEnforce: boolean | null | undefined; own: boolean };
 
 /**
- * The role sets Marathon may check the app with: one set when the body decides, two when the body's top-level group
- * leaves `enforceRole` to `--new_group_enforce_role` (which the profile does not know; enforced first, then not: a
- * role outside both is refused either way). Undefined when the rules above cannot be applied (a scale or rollback
- * body, a non-boolean `enforceRole`, a deployed top-level group that cannot be told). `existing`: the deployed app's
- * role, null for none.
+ * The role sets Marathon may check the app with: one set when the body or `newGroupEnforceRole` (the profile's
+ * `--new_group_enforce_role`, which GroupNormalization.effectiveEnforceRole takes for a top-level group whose body
+ * leaves `enforceRole` out) decides, two when the body leaves it out and the profile does not know the flag (enforced
+ * first, then not: a role outside both is refused either way). Undefined when the rules above cannot be applied (a
+ * scale or rollback body, a non-boolean `enforceRole`, a deployed top-level group that cannot be told). `existing`:
+ * the deployed app's role, null for none.
  */
 export function groupBodyRoleSets(
   mesosRole: string,
+  newGroupEnforceRole: NewGroupEnforceRole | null,
   chain: readonly BodyGroup[],
   existing: string | null,
   topLevel: TopLevelLookup,
@@ -77,7 +80,10 @@ export function groupBodyRoleSets(
   const group = segments(top.id)[0];
   const written = top.written.enforceRole;
   if (written !== undefined && typeof written !== 'boolean') return undefined;
-  const choices = written === undefined ? [true, false] : [written];
+  // GroupNormalization reads the flag under this name since 1.9.100, as --group_role_behavior before (same Off/Top).
+  const flag = newGroupEnforceRole === null ? undefined : newGroupEnforceRole === 'Top';
+  const enforce = written ?? flag;
+  const choices = enforce === undefined ? [true, false] : [enforce];
   // An app the top-level group lists is checked with that group's enforcement, one below it with its own group's.
   const sets = choices.map((e) => setsFor(e ? group : mesosRole, lister === top ? e : own === true));
   const basis: GroupBodyBasis =

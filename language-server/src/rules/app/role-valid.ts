@@ -1,11 +1,12 @@
 import { valueAt } from '../../core/pointer';
 import type { PartSource, Rule, RuleContext } from '../../core/rule';
 import { isObject, joinPointer } from '../../model/documentModel';
-import { nestedServiceRoleSets, rootGroupServiceRoles } from '../../model/app/appRole';
+import { nestedServiceRoleSets, newTopLevelGroupEnforces, rootGroupServiceRoles } from '../../model/app/appRole';
 import { groupBodyRoleSets, type BodyGroup, type GroupBodyBasis } from '../../model/group/groupBodyRoles';
 import { roleNameProblem } from '../../model/app/roleName';
 import { podsOf } from '../../model/pod/podParts';
 import { quoted } from '../../model/quoted';
+import type { NewGroupEnforceRole } from '../../core/profile';
 
 /**
  * `role` must be one of the roles `RoleSettings.forService` allows (AppDefinition / PodsValidation
@@ -14,7 +15,8 @@ import { quoted } from '../../model/quoted';
  *   "no enforced role here"; RootGroup.validRootGroup checks it again for every deployment);
  * - a nested service of an app or pod document placed into the deployed root group (ctx.sourceOf gives its deployed
  *   version): its top-level group's role, the role it is deployed with, and `--mesos_role` unless the group enforces
- *   its role; reported only when the role is outside every set Marathon may use (nestedServiceRoleSets).
+ *   its role (a top-level group Marathon creates for it: as the profile's newGroupEnforceRole says); reported only
+ *   when the role is outside every set Marathon may use (nestedServiceRoleSets).
  * - a nested app a group document lists, placed into the deployed root group: the sets /v2/groups checks it with
  *   (GroupNormalization.validRolesFor, 1.9.64+, model/group/groupBodyRoles.ts) and the role it is deployed with.
  * Without the deployed root group a nested service's existing role is unknown, so it is not judged
@@ -62,16 +64,21 @@ function checkNested(ctx: RuleContext, what: 'app' | 'pod', role: string, id: st
   const existing = source.deployed === null ? null : source.deployed.role;
   if (existing !== null && typeof existing !== 'string') return; // deployed without a readable role: unknown
   const topLevel = id.split('/').filter(Boolean)[0];
-  const enforce = topLevelEnforcement(ctx, '/' + topLevel);
+  const deployed = topLevelEnforcement(ctx, '/' + topLevel);
+  const setting = ctx.profile.newGroupEnforceRole;
+  // A top-level group only linted documents imply is one Marathon creates: the flag decides, when the profile knows it.
+  const enforce = deployed === null ? newTopLevelGroupEnforces(setting, ctx.atLeast) : deployed;
   const sets = nestedServiceRoleSets(ctx.profile.mesosRole, topLevel, existing, enforce);
   if (sets.some((s) => s.includes(role))) return;
   const got = (s: string[]) => `"got ${role}, expected one of: [${s.join(', ')}]"`;
   const because =
-    enforce === true
-      ? `the top-level group /${topLevel} enforces its role (enforceRole: true)`
-      : enforce === false
-        ? `the top-level group /${topLevel} does not enforce a role`
-        : `/${topLevel} is not deployed yet, so Marathon creates it, enforcing its role or not as --new_group_enforce_role says`;
+    deployed === null && enforce !== undefined
+      ? `/${topLevel} is not deployed yet, so Marathon creates it ${enforce ? 'enforcing its role' : 'without enforcing a role'} (--new_group_enforce_role ${setting} in this profile)`
+      : enforce === true
+        ? `the top-level group /${topLevel} enforces its role (enforceRole: true)`
+        : enforce === false
+          ? `the top-level group /${topLevel} does not enforce a role`
+          : `/${topLevel} is not deployed yet, so Marathon creates it, enforcing its role or not as --new_group_enforce_role says`;
   const deployedAs = existing === null ? `nothing is deployed as ${id}` : `${id} is deployed with role ${quoted(existing)}`;
   ctx.report({
     pointer: joinPointer(pointer, 'role'),
@@ -84,12 +91,17 @@ function checkNested(ctx: RuleContext, what: 'app' | 'pod', role: string, id: st
   });
 }
 
-/** The deployed top-level group's `enforceRole`; undefined when it is not deployed (or a linted document changes it). */
-function topLevelEnforcement(ctx: RuleContext, groupId: string): boolean | undefined {
+/**
+ * The deployed top-level group's `enforceRole`; null when it is not deployed and only implied by linted documents
+ * (Marathon creates it); undefined when a linted document declares it, or its `enforceRole` cannot be read.
+ */
+function topLevelEnforcement(ctx: RuleContext, groupId: string): boolean | null | undefined {
   const root = ctx.root;
   if (!isObject(root) || !Array.isArray(root.groups)) return undefined;
   const i = root.groups.findIndex((g) => isObject(g) && g.id === groupId);
-  if (i < 0 || ctx.sourceOf?.(joinPointer('', 'groups', i)) !== 'cluster') return undefined;
+  if (i < 0) return undefined;
+  const source = ctx.sourceOf?.(joinPointer('', 'groups', i));
+  if (source !== 'cluster') return source?.implied === true ? null : undefined;
   const enforce = (root.groups[i] as Record<string, unknown>).enforceRole;
   return typeof enforce === 'boolean' ? enforce : undefined;
 }
@@ -113,7 +125,7 @@ function checkListed(ctx: RuleContext, role: string, id: string, pointer: string
     if (s.pointer === '') break;
     if (at === '') return;
   }
-  const decided = groupBodyRoleSets(ctx.profile.mesosRole, chain, existing, (topId) => deployedEnforcement(ctx, topId, source.document));
+  const decided = groupBodyRoleSets(ctx.profile.mesosRole, ctx.profile.newGroupEnforceRole, chain, existing, (topId) => deployedEnforcement(ctx, topId, source.document));
   if (decided === undefined || decided.sets.some((set) => set.includes(role))) return;
   const { sets, basis } = decided;
   const got = (set: string[]) => `"got ${role}, expected one of: [${set.join(', ')}]"`;
@@ -124,21 +136,24 @@ function checkListed(ctx: RuleContext, role: string, id: string, pointer: string
     pointer: joinPointer(pointer, 'role'),
     saysWhere: true,
     message:
-      `Marathon rejects the group update with ${gots}: ${listedWhy(basis, ctx.profile.mesosRole)}, and ${deployedAs}. ` +
+      `Marathon rejects the group update with ${gots}: ${listedWhy(basis, ctx.profile.mesosRole, ctx.profile.newGroupEnforceRole)}, and ${deployedAs}. ` +
       (sets.length === 1
         ? `Set "role" to one of these roles, or remove it to take the default (${defaults}).`
         : `Write "enforceRole" on the top-level group in the body and set "role" to a role it allows, or remove "role" to take the default (${defaults}).`),
   });
 }
 
-/** Why /v2/groups allows only those roles, in GroupNormalization's terms. */
-function listedWhy(basis: GroupBodyBasis, mesosRole: string): string {
+/** Why /v2/groups allows only those roles, in GroupNormalization's terms; `flag`: the profile's newGroupEnforceRole. */
+function listedWhy(basis: GroupBodyBasis, mesosRole: string, flag: NewGroupEnforceRole | null): string {
   const mesos = `Marathon's --mesos_role (${quoted(mesosRole)} in this profile)`;
   if (basis.kind === 'root') return `/v2/groups checks an app the body for / lists against ${mesos}`;
   const g = basis.group;
+  const byFlag = `the body leaves out /${g}'s enforceRole, so /v2/groups takes --new_group_enforce_role, ${flag} in this profile, whatever /${g} is deployed with`;
   if (basis.kind === 'top') {
     if (basis.enforce === true) return `the body sets enforceRole: true on the top-level group /${g}, so its apps run under the group's name ${quoted(g)}`;
     if (basis.enforce === false) return `the body sets enforceRole: false on the top-level group /${g}, so /v2/groups allows its apps only ${mesos}, not the group's name`;
+    if (flag === 'Top') return `${byFlag}: its apps run under the group's name ${quoted(g)}`;
+    if (flag === 'Off') return `${byFlag}: it allows its apps only ${mesos}, not the group's name`;
     return (
       `the body leaves out /${g}'s enforceRole, so /v2/groups takes --new_group_enforce_role, whatever /${g} is deployed with ` +
       `(top: the group's name ${quoted(g)} only; off, the default: ${mesos} only)`
@@ -151,7 +166,9 @@ function listedWhy(basis: GroupBodyBasis, mesosRole: string): string {
         ? `its top-level group /${g} does not enforce a role, so their default role is --mesos_role`
         : basis.topEnforce === null
           ? `its top-level group /${g} is not deployed, so their default role is --mesos_role`
-          : `whether its top-level group /${g} enforces its role is left to --new_group_enforce_role`;
+          : flag !== null
+            ? `its top-level group /${g} leaves enforceRole to --new_group_enforce_role, ${flag} in this profile, so their default role is ${flag === 'Top' ? quoted(g) : '--mesos_role'}`
+            : `whether its top-level group /${g} enforces its role is left to --new_group_enforce_role`;
   return `/v2/groups checks the apps of ${basis.lister} against their default role and ${basis.own ? 'nothing else (the group sets enforceRole: true)' : mesos}: ${top}`;
 }
 
