@@ -109,3 +109,14 @@ test('a string broken by a CRLF line break: the syntax finding covers the whole 
   assert.deepEqual(items.map((d) => [d.code, d.range]), [['syntax', { start: { line: 1, character: 12 }, end: { line: 2, character: 0 } }]]);
   assert.match(items[0].message, /found a line break/);
 });
+
+test('an escape "\\" right before a CRLF: the syntax finding ends at the next line\'s start, never between \\r and \\n', async () => {
+  // Found by the random edits above (seed 1166690548): the range ended at character 18 of a 17-character line.
+  const uri = 'file:///tmp/lsp-incremental/crlf-escape.json';
+  const text = '{\r\n  "id": "/a\\\r\n  "cmd": "sleep 1"\r\n}\r\n';
+  await c.open(uri, text);
+  const items = ((await c.conn.sendRequest('textDocument/diagnostic', { textDocument: { uri } })) as any).items as any[];
+  await c.close(uri);
+  assert.deepEqual(items.map((d) => [d.code, d.range]), [['syntax', { start: { line: 1, character: 11 }, end: { line: 2, character: 0 } }]]);
+  assert.match(items[0].message, /expected a valid escape/);
+});

@@ -19,7 +19,10 @@ export class LineIndex {
   constructor(private readonly text: string) {}
 
   positionAt(offset: number): Position {
-    const o = Math.max(0, Math.min(offset, this.text.length));
+    let o = Math.max(0, Math.min(offset, this.text.length));
+    // Between the '\r' and '\n' of a CRLF lies no position an editor has (the pair is one line break): a span that
+    // ends there (an invalid escape "\" before a CRLF) ends at the next line's start instead.
+    if (o > 0 && this.text.charCodeAt(o) === 0x0a && this.text.charCodeAt(o - 1) === 0x0d) o++;
     if (o > this.scanned) this.scanTo(o, Infinity);
     const starts = this.starts;
     let lo = 0;
