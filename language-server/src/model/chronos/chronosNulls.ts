@@ -24,8 +24,11 @@ const escape = (key: string) => key.replace(/~/g, '~0').replace(/\//g, '~1');
 function applies(job: JsonObject, reading: NullReading, pointer: string): boolean {
   if (reading.scheduledOnly && job.parents !== undefined) return false;
   if (reading.understoodConstraintOnly) {
-    const c = (job.constraints as unknown[])[Number(pointer.split('/')[2])] as unknown[];
-    return typeof c[1] === 'string' && understoodOperators.includes(c[1]);
+    // Only a constraint of a list is one Chronos reads as a tuple: "constraints" as an object (its key "*" walks like
+    // an item) is the schema's finding, and must not be read here as a list.
+    const list = job.constraints;
+    const c: unknown = Array.isArray(list) ? list[Number(pointer.split('/')[2])] : undefined;
+    return Array.isArray(c) && typeof c[1] === 'string' && understoodOperators.includes(c[1]);
   }
   return true;
 }

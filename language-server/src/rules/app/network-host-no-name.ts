@@ -7,7 +7,9 @@ const text = 'Host networks may not have names or labels';
 function checkNetworks(ctx: RuleContext, nList: readonly NetworkRef[]): void {
   for (let vi = 0; vi < nList.length; vi++) {
     const n = nList[vi];
-    if (n.mode !== 'host' || (n.name == null && !n.hasLabels)) continue;
+    // An empty name is no name: `n.name.fold(false)(_.nonEmpty)` (NetworkValidation 1.5+, PodsValidation.scala@v1.4.13);
+    // "" is refused as a name by the JSON reader (1.5+) or by pod-network-name-chars (1.4) instead.
+    if (n.mode !== 'host' || ((n.name == null || n.name === '') && !n.hasLabels)) continue;
     ctx.report({
       pointer: n.pointer,
       message: `Marathon rejects the network: "${text}". There is only one host network, the agent's own, so there is nothing to name. Remove \`name\` and \`labels\`, or use mode "container" for a virtual network.`,

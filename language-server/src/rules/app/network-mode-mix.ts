@@ -28,7 +28,20 @@ function checkNetworks(ctx: RuleContext, what: 'app' | 'pod', pointer: string, n
 function checkPod14(ctx: RuleContext, pod: JsonObject): void {
   const networks = podNetworks(pod);
   if (pod.networks !== undefined && !Array.isArray(pod.networks)) return; // the schema's finding
-  if (networks.some((n) => n.mode !== 'host' && n.mode !== 'container')) return;
+  // 1.4's RAML NetworkMode is [container, host] (network.raml@v1.4.13): its reader refuses "container/bridge" before
+  // any validator (RamlTypeGenerator.scala@v1.4.13, "error.expected.jsstring"; a JsResultException is HTTP 400).
+  const bridge = networks.find((n) => n.mode === 'bridge');
+  if (bridge) {
+    ctx.report({
+      pointer: joinPointer(bridge.pointer, 'mode'),
+      message:
+        'Marathon 1.4 refuses the pod while reading its JSON ("Invalid JSON", HTTP 400, "error.expected.jsstring" at the mode): ' +
+        'a pod\'s network mode is "container" or "host" in 1.4; "container/bridge" comes with Marathon 1.5. ' +
+        'Use "host", or "container" with the name of a virtual network.',
+    });
+    return;
+  }
+  if (networks.some((n) => n.mode !== 'host' && n.mode !== 'container')) return; // the schema's finding
   const host = networks.filter((n) => n.mode === 'host').length;
   const container = networks.length - host;
   if ((host === 1 && container === 0) || (host === 0 && container > 0)) return;

@@ -125,6 +125,13 @@ function checkListed(ctx: RuleContext, role: string, id: string, pointer: string
     if (s.pointer === '') break;
     if (at === '') return;
   }
+  // enforceRole: true below the top level is group-enforce-role-toplevel's finding. GroupNormalization.visitChildGroup
+  // reads it first and narrows the group's apps to their default role, so a role outside that set is refused too; but
+  // removing enforceRole, as that finding advises, fixes both: the apps are judged as after that fix (one mistake, one finding).
+  const lister = chain[chain.length - 1];
+  if (lister.written.enforceRole === true && lister.id.split('/').filter(Boolean).length > 1) {
+    chain[chain.length - 1] = { id: lister.id, written: { ...lister.written, enforceRole: false } };
+  }
   const decided = groupBodyRoleSets(ctx.profile.mesosRole, ctx.profile.newGroupEnforceRole, chain, existing, (topId) => deployedEnforcement(ctx, topId, source.document));
   if (decided === undefined || decided.sets.some((set) => set.includes(role))) return;
   const { sets, basis } = decided;

@@ -12,6 +12,9 @@ export const chronosScheduleXorParents: Rule = {
     if (!job) return;
     const hasSchedule = job.schedule !== undefined;
     const hasParents = job.parents !== undefined;
+    // "parents": null makes a dependent job without parents, which Chronos refuses: chronos-null-fails says so, and
+    // removing "schedule", as this rule would advise, would not help (JobDeserializer.scala:384).
+    if (hasSchedule && job.parents === null) return;
     if (hasSchedule && hasParents) {
       ctx.report({
         pointer: '/schedule',

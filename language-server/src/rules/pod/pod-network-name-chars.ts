@@ -23,14 +23,22 @@ export const podNetworkNameChars: Rule = {
     const pod = podOf(ctx);
     if (!pod) return;
     for (const n of podNetworks(pod)) {
-      if (n.name === undefined || (namePattern.test(n.name) && n.name.length < 64)) continue;
+      if (n.name === undefined) continue;
+      const badChars = !namePattern.test(n.name);
+      // validName's `name.length should be < 64` has its own words (accord's "got v, expected less than b",
+      // marathon-rules.md §1); a name can fail it with allowed characters only.
+      const tooLong = n.name.length >= 64;
+      if (!badChars && !tooLong) continue;
+      const said = [...(badChars ? [`"${text}"`] : []), ...(tooLong ? [`"got ${n.name.length}, expected less than 64"`] : [])].join(' and ');
       const underscore = n.name.includes('_') ? ' Marathon 1.4 does not allow "_" in a pod\'s network name (1.5 does).' : '';
+      // The suggestion must pass validName itself: allowed characters, no "-" at either end, at most 63 characters.
+      const suggestion = n.name.toLowerCase().replace(/[^-a-z0-9]/g, '-').slice(0, 63).replace(/^-+|-+$/g, '') || 'dcos';
       ctx.report({
         pointer: joinPointer(n.pointer, 'name'),
         message:
-          `Marathon 1.4 rejects the pod's network name ${quoted(n.name)}: "${text}" (lower-case letters, digits and "-", ` +
+          `Marathon 1.4 rejects the pod's network name ${quoted(n.name)}: ${said} (lower-case letters, digits and "-", ` +
           `not starting or ending with "-", at most 63 characters).${underscore} The name must match a CNI network on the agents: ` +
-          `join one whose name is written that way, e.g. ${quoted(n.name.toLowerCase().replace(/[^-a-z0-9]/g, '-').replace(/^-+|-+$/g, '') || 'dcos')}.`,
+          `join one whose name is written that way, e.g. ${quoted(suggestion)}.`,
       });
     }
   },
