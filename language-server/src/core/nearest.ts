@@ -1,16 +1,22 @@
 /** "Did you mean …?": the closest candidate by edit distance, for enum values, rule ids and field names. */
 
-/** Levenshtein distance, case-insensitive (Marathon's enums are case-insensitive since 1.5). */
+/**
+ * Edit distance with adjacent transpositions (optimal string alignment), case-insensitive (Marathon's enums are
+ * case-insensitive since 1.5): "vaule" is one edit from "value", as the most common typo, two swapped keys, should be.
+ */
 export function editDistance(a: string, b: string): number {
   const s = a.toLowerCase();
   const t = b.toLowerCase();
   if (s === t) return 0;
+  let before: number[] = [];
   let prev = Array.from({ length: t.length + 1 }, (_, j) => j);
   for (let i = 1; i <= s.length; i++) {
     const cur = [i];
     for (let j = 1; j <= t.length; j++) {
       cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (s[i - 1] === t[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && s[i - 1] === t[j - 2] && s[i - 2] === t[j - 1]) cur[j] = Math.min(cur[j], before[j - 2] + 1);
     }
+    before = prev;
     prev = cur;
   }
   return prev[t.length];
