@@ -81,10 +81,13 @@ const notAnswering = (dirs: readonly string[], why: string, timedOut: boolean) =
   `plugin discovery in ${dirs.join(', ')} ${why}${timedOut ? ': a filesystem on that path does not answer (a stopped FUSE daemon or a lost network mount, reached through the dir itself or a symlink in it)' : ''}`;
 
 /**
- * How long an answer is reused, as inuse/resolveParent.ts reuses a realpath (the socket's realpath comes with a found
- * socket now): every dry run discovers its driver, and many at once should cost one child. A name whose dirs do not
- * answer is remembered as well, so a stopped mount costs at most one child per name at a time. "Not found" and a
- * broken spec are never remembered: a plugin started or a spec fixed a moment later must be seen.
+ * How long a name whose dirs do not answer is remembered, as inuse/resolveParent.ts remembers a parent that does not:
+ * a stopped mount costs at most one child per name at a time. A found address is never reused after its look ended
+ * (only shared while in flight, so many dry runs at once still cost one child): it is the lock's key and what a task's
+ * record is matched by (plugin/endpoint.ts), and a name moved to another plugin a moment ago (a `.sock` symlink
+ * retargeted, a spec rewritten) would be taken for the old one — two locks on one volume, a task's use missed
+ * (agent-bridge/test/e2e/retargetedPlugin.test.ts). "Not found" and a broken spec are never remembered either: a plugin
+ * started or a spec fixed a moment later must be seen.
  */
 export const DISCOVERY_CACHE_MS = 2_000;
 const cache = new Map<string, { until: number; answer: Discovery }>();
@@ -92,7 +95,7 @@ const inFlight = new Map<string, Promise<Discovery>>();
 
 /**
  * Every name of `drivers` looked up at once, as dvdcli would find it, in one child process (discoveryChild.ts) for
- * those not known from a moment ago or being looked up already: a check that must tell several drivers apart
+ * those not being looked up already (or whose dirs did not answer a moment ago): a check that must tell several drivers apart
  * (inuse/driverMatch.ts) costs at most one child, and a name leading into a hung mount costs its timeout, never a
  * thread of the bridge.
  */
@@ -116,7 +119,7 @@ export async function discoverPlugins(drivers: readonly string[], dirs: readonly
       waits.push(
         one.then((a) => {
           inFlight.delete(keyOf(d));
-          if (a.kind === 'found' || a.kind === 'unanswered') {
+          if (a.kind === 'unanswered') {
             if (cache.size > 1000) cache.clear(); // bounded: driver names are few
             cache.set(keyOf(d), { until: Date.now() + DISCOVERY_CACHE_MS, answer: a });
           }
