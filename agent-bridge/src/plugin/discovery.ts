@@ -106,13 +106,14 @@ export async function discoverPlugins(drivers: readonly string[], dirs: readonly
   const ask: string[] = [];
   for (const d of new Set(drivers)) {
     // A NUL cannot be in a path, and no process takes it as an argument: such a name is found nowhere, as fs would say.
-    if (d.includes('\0') || dirs.length === 0) out.set(d, { kind: 'none' });
+    if (d.includes('\0') || dirs.length === 0 || !fitsAFileName(d)) out.set(d, { kind: 'none' });
     else if ((cache.get(keyOf(d))?.until ?? 0) > Date.now()) out.set(d, cache.get(keyOf(d))!.answer);
     else if (inFlight.has(keyOf(d))) waits.push(inFlight.get(keyOf(d))!.then((a) => out.set(d, a)));
     else ask.push(d);
   }
   if (ask.length > 0) {
-    const batch = lookNames(ask, dirs, timeoutMs);
+    // Never rejects: a look in flight that rejected would be shared by every later look of its names, for good.
+    const batch = lookNames(ask, dirs, timeoutMs).catch((e: Error) => new Map<string, Discovery>(ask.map((d) => [d, { kind: 'unanswered', why: notAnswering(dirs, `failed (${e.message})`, false) }])));
     for (const d of ask) {
       const one = batch.then((m) => m.get(d)!);
       inFlight.set(keyOf(d), one);
@@ -130,6 +131,16 @@ export async function discoverPlugins(drivers: readonly string[], dirs: readonly
   }
   await Promise.all(waits);
   return out;
+}
+
+/**
+ * Whether every candidate of `driver` can be a file: a path component over NAME_MAX (255 bytes on Linux) cannot,
+ * and stat says ENAMETOOLONG, so dvdcli finds nothing there. Such a name (a task's record may hold any string) is not
+ * given to the child: past 128 KiB no process can take it as an argument (execve(2) E2BIG).
+ */
+function fitsAFileName(driver: string): boolean {
+  const parts = driver.split('/');
+  return parts.every((p, i) => Buffer.byteLength(p) + (i === parts.length - 1 ? '.sock'.length : 0) <= 255);
 }
 
 /** The names in one child: what each one's first hit says, `none` when the child finished it without one. */
