@@ -41,9 +41,14 @@ export type ParentAnswer =
 const cache = new Map<string, { until: number; answer: ParentAnswer }>();
 const inFlight = new Map<string, Promise<ParentAnswer>>();
 
-export function resolveParent(dir: string, timeoutMs = RESOLVE_TIMEOUT_MS): Promise<ParentAnswer> {
+/**
+ * `fresh`: a resolved answer from a moment ago is not reused (one in flight still is, and so is "does not answer"):
+ * plugin/endpoint.ts keys the volume lock by a socket's realpath, and a symlink retargeted to another plugin a moment
+ * ago must not be taken for the old one (agent-bridge/test/e2e/retargetedPlugin.test.ts).
+ */
+export function resolveParent(dir: string, timeoutMs = RESOLVE_TIMEOUT_MS, fresh = false): Promise<ParentAnswer> {
   const hit = cache.get(dir);
-  if (hit && hit.until > Date.now()) return Promise.resolve(hit.answer);
+  if (hit && hit.until > Date.now() && !(fresh && hit.answer.kind === 'resolved')) return Promise.resolve(hit.answer);
   const running = inFlight.get(dir);
   if (running) return running;
   const p = runRealpath(dir, timeoutMs).then((answer) => {

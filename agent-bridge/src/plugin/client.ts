@@ -5,7 +5,9 @@
  * honours an AbortSignal, and connection errors are not retried for 15 s: a dry run reports them at once.
  */
 import { request } from 'node:http';
+import { isIP, type LookupFunction } from 'node:net';
 import type { PluginAddress } from './discovery';
+import { hostAddresses } from './hostAddresses';
 
 const PLUGIN_ACCEPT = 'application/vnd.docker.plugins.v1.2+json';
 
@@ -35,6 +37,23 @@ export interface CallOptions {
   signal?: AbortSignal;
 }
 
+/**
+ * How a TCP plugin's host name is looked up for a call: as its identity is (hostAddresses.ts, getent in a killable
+ * child, the same short reuse), never by node's default dns.lookup, which runs getaddrinfo on one of libuv's four pool
+ * threads where a resolver that does not answer holds it (agent-bridge/test/e2e/tcpPluginLookup.test.ts).
+ */
+const childLookup: LookupFunction = (host, options, callback) => {
+  void hostAddresses(host).then((a) => {
+    const list = 'addresses' in a ? a.addresses.map((address) => ({ address, family: isIP(address) })).filter((x) => !options.family || x.family === options.family) : [];
+    if (list.length === 0) {
+      const why = 'unresolved' in a ? a.unresolved : `no IPv${options.family} address`;
+      return callback(Object.assign(new Error(`its host ${host} cannot be looked up: ${why}`), { code: undefined, lookup: true }), '', 0);
+    }
+    if (options.all) return (callback as unknown as (e: null, l: typeof list) => void)(null, list);
+    callback(null, list[0]!.address, list[0]!.family);
+  });
+};
+
 export class PluginClient {
   constructor(readonly addr: PluginAddress) {}
 
@@ -46,7 +65,7 @@ export class PluginClient {
       const where =
         this.addr.transport === 'unix'
           ? { socketPath: this.addr.socketPath! }
-          : { host: new URL(this.addr.baseUrl!).hostname, port: Number(new URL(this.addr.baseUrl!).port) || 80 };
+          : { host: new URL(this.addr.baseUrl!).hostname, port: Number(new URL(this.addr.baseUrl!).port) || 80, lookup: childLookup };
       const req = request({
         ...where,
         method: 'POST',
@@ -72,7 +91,7 @@ export class PluginClient {
       const onAbort = () => finish(new PluginError(`${method}: cancelled`, 'aborted'));
       opts.signal?.addEventListener('abort', onAbort, { once: true });
       req.on('error', (e: NodeJS.ErrnoException) =>
-        finish(new PluginError(`${method}: cannot reach plugin at ${this.addr.address}: ${e.code ?? e.message} (a stale socket or a stopped plugin)`, 'connect')),
+        finish(new PluginError(`${method}: cannot reach plugin at ${this.addr.address}: ${'lookup' in e ? `${e.message}; fix the host's name (/etc/hosts or DNS) or the spec file` : `${e.code ?? e.message} (a stale socket or a stopped plugin)`}`, 'connect')),
       );
       req.on('response', (res) => {
         const chunks: Buffer[] = [];

@@ -81,10 +81,13 @@ const notAnswering = (dirs: readonly string[], why: string, timedOut: boolean) =
   `plugin discovery in ${dirs.join(', ')} ${why}${timedOut ? ': a filesystem on that path does not answer (a stopped FUSE daemon or a lost network mount, reached through the dir itself or a symlink in it)' : ''}`;
 
 /**
- * How long an answer is reused, as inuse/resolveParent.ts reuses a realpath (the socket's realpath comes with a found
- * socket now): every dry run discovers its driver, and many at once should cost one child. A name whose dirs do not
- * answer is remembered as well, so a stopped mount costs at most one child per name at a time. "Not found" and a
- * broken spec are never remembered: a plugin started or a spec fixed a moment later must be seen.
+ * How long a name whose dirs do not answer is remembered, as inuse/resolveParent.ts remembers a parent that does not:
+ * a stopped mount costs at most one child per name at a time. A found address is never reused after its look ended
+ * (only shared while in flight, so many dry runs at once still cost one child): it is the lock's key and what a task's
+ * record is matched by (plugin/endpoint.ts), and a name moved to another plugin a moment ago (a `.sock` symlink
+ * retargeted, a spec rewritten) would be taken for the old one — two locks on one volume, a task's use missed
+ * (agent-bridge/test/e2e/retargetedPlugin.test.ts). "Not found" and a broken spec are never remembered either: a plugin
+ * started or a spec fixed a moment later must be seen.
  */
 export const DISCOVERY_CACHE_MS = 2_000;
 const cache = new Map<string, { until: number; answer: Discovery }>();
@@ -92,7 +95,7 @@ const inFlight = new Map<string, Promise<Discovery>>();
 
 /**
  * Every name of `drivers` looked up at once, as dvdcli would find it, in one child process (discoveryChild.ts) for
- * those not known from a moment ago or being looked up already: a check that must tell several drivers apart
+ * those not being looked up already (or whose dirs did not answer a moment ago): a check that must tell several drivers apart
  * (inuse/driverMatch.ts) costs at most one child, and a name leading into a hung mount costs its timeout, never a
  * thread of the bridge.
  */
@@ -103,20 +106,21 @@ export async function discoverPlugins(drivers: readonly string[], dirs: readonly
   const ask: string[] = [];
   for (const d of new Set(drivers)) {
     // A NUL cannot be in a path, and no process takes it as an argument: such a name is found nowhere, as fs would say.
-    if (d.includes('\0') || dirs.length === 0) out.set(d, { kind: 'none' });
+    if (d.includes('\0') || dirs.length === 0 || !fitsAFileName(d)) out.set(d, { kind: 'none' });
     else if ((cache.get(keyOf(d))?.until ?? 0) > Date.now()) out.set(d, cache.get(keyOf(d))!.answer);
     else if (inFlight.has(keyOf(d))) waits.push(inFlight.get(keyOf(d))!.then((a) => out.set(d, a)));
     else ask.push(d);
   }
   if (ask.length > 0) {
-    const batch = lookNames(ask, dirs, timeoutMs);
+    // Never rejects: a look in flight that rejected would be shared by every later look of its names, for good.
+    const batch = lookNames(ask, dirs, timeoutMs).catch((e: Error) => new Map<string, Discovery>(ask.map((d) => [d, { kind: 'unanswered', why: notAnswering(dirs, `failed (${e.message})`, false) }])));
     for (const d of ask) {
       const one = batch.then((m) => m.get(d)!);
       inFlight.set(keyOf(d), one);
       waits.push(
         one.then((a) => {
           inFlight.delete(keyOf(d));
-          if (a.kind === 'found' || a.kind === 'unanswered') {
+          if (a.kind === 'unanswered') {
             if (cache.size > 1000) cache.clear(); // bounded: driver names are few
             cache.set(keyOf(d), { until: Date.now() + DISCOVERY_CACHE_MS, answer: a });
           }
@@ -127,6 +131,16 @@ export async function discoverPlugins(drivers: readonly string[], dirs: readonly
   }
   await Promise.all(waits);
   return out;
+}
+
+/**
+ * Whether every candidate of `driver` can be a file: a path component over NAME_MAX (255 bytes on Linux) cannot,
+ * and stat says ENAMETOOLONG, so dvdcli finds nothing there. Such a name (a task's record may hold any string) is not
+ * given to the child: past 128 KiB no process can take it as an argument (execve(2) E2BIG).
+ */
+function fitsAFileName(driver: string): boolean {
+  const parts = driver.split('/');
+  return parts.every((p, i) => Buffer.byteLength(p) + (i === parts.length - 1 ? '.sock'.length : 0) <= 255);
 }
 
 /** The names in one child: what each one's first hit says, `none` when the child finished it without one. */

@@ -46,7 +46,7 @@ export async function pluginIdentity(addr: PluginAddress): Promise<PluginIdentit
   const socket = addr.socketPath ?? addr.address;
   // Discovery resolved a socket it found in the sockets dir in the same child; a socket a spec names is resolved here.
   if (addr.resolved) return { keys: [`unix:${addr.resolved}`], shown: addr.resolved };
-  const r = await resolveParent(socket);
+  const r = await resolveParent(socket, undefined, true); // fresh: the symlinks as they are now, not a moment ago
   if (r.kind === 'resolved') return { keys: [`unix:${r.path}`], shown: r.path };
   return { unresolved: `the plugin socket ${socket} ${r.kind === 'missing' ? 'does not exist (any more)' : `cannot be resolved: ${r.why}`}` };
 }

@@ -37,7 +37,14 @@ export function runKillable(argv: readonly string[], timeoutMs: number): Promise
     const full = [...argv];
     if (TIMEOUT) full.unshift(TIMEOUT, '-s', 'KILL', `${(timeoutMs + BACKSTOP_GRACE_MS) / 1000}s`);
     // detached: a process group of its own (timeout and what it runs), so the bridge's SIGKILL reaches all of them.
-    const child = spawn(full[0]!, full.slice(1), { stdio: ['ignore', 'pipe', 'pipe'], env: { PATH: '/usr/bin:/bin', LC_ALL: 'C' }, detached: true });
+    let child: ReturnType<typeof spawn>;
+    try {
+      child = spawn(full[0]!, full.slice(1), { stdio: ['ignore', 'pipe', 'pipe'], env: { PATH: '/usr/bin:/bin', LC_ALL: 'C' }, detached: true });
+    } catch (e) {
+      // spawn throws (not 'error') for some execve failures: E2BIG for an argument over 128 KiB, a driver name from
+      // a task's record being any string (agent-bridge/test/engines/discovery.test.ts).
+      return resolve({ kind: 'failed', why: `cannot run ${full[0]} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})` });
+    }
     const kill = () => {
       try {
         process.kill(-child.pid!, 'SIGKILL');
@@ -45,8 +52,8 @@ export function runKillable(argv: readonly string[], timeoutMs: number): Promise
         child.kill('SIGKILL'); // no group (spawn failed, or it is gone already)
       }
       // Abandoned: a child blocked in the kernel may not exit at once, and must not keep us (or the event loop) waiting.
-      child.stdout.destroy();
-      child.stderr.destroy();
+      child.stdout!.destroy();
+      child.stderr!.destroy();
       child.unref();
     };
     const finish = (o: ChildOutcome) => {
@@ -55,7 +62,7 @@ export function runKillable(argv: readonly string[], timeoutMs: number): Promise
       clearTimeout(timer);
       resolve(o);
     };
-    child.stdout.on('data', (c: Buffer) => {
+    child.stdout!.on('data', (c: Buffer) => {
       size += c.length;
       if (size > MAX_OUTPUT_BYTES) {
         kill();
@@ -63,7 +70,7 @@ export function runKillable(argv: readonly string[], timeoutMs: number): Promise
       }
       out.push(c);
     });
-    child.stderr.on('data', (c: Buffer) => {
+    child.stderr!.on('data', (c: Buffer) => {
       if (err.length < 4096) err += c.toString('utf8');
     });
     const timer = setTimeout(() => {

@@ -152,7 +152,8 @@ export async function startRcloneTcp(lab: Lab, driver = 'rclonetcp', bind = '127
   child.stderr!.resume();
   const answers = () =>
     new Promise<boolean>((r) => {
-      const s: Socket = connect(port, '127.0.0.1');
+      // Where it listens: 0.0.0.0 is reached on loopback, an IPv6 literal (`[::1]`) without its brackets.
+      const s: Socket = connect(port, bind === '0.0.0.0' ? '127.0.0.1' : bind.replace(/^\[|\]$/g, ''));
       s.once('connect', () => (s.destroy(), r(true))).once('error', () => r(false));
     });
   await until(answers, 10_000, 'rclone serve docker to listen on TCP');
