@@ -19,6 +19,7 @@ import { pluginIdentity, samePlugin, THIS_HOST_KEY } from '../../src/plugin/endp
 import { interfaceAddresses } from '../../src/plugin/thisHost';
 import { VolumeLocks } from '../../src/dryrun/volumeLock';
 import { ctx, fuseSkipReason, makeLab, mountsUnder, runnerConfig, seedData, startRclone, type Lab } from './harness';
+import { overlappingRuns } from './overlappingRuns';
 
 describe('one lock per plugin endpoint and volume, whatever name reaches the plugin (rclone serve docker, real FUSE)', { skip: fuseSkipReason() }, () => {
   let lab: Lab;
@@ -79,7 +80,7 @@ describe('one lock per plugin endpoint and volume, whatever name reaches the plu
   ] as [string, string, EngineName, string][]) {
     test(`${engine}: ${first}/${name} and ${second}/${name} at once: one mounts and releases, the other gets in-use from the lock; nothing left`, async () => {
       try {
-        const [a, b] = await Promise.all([run(first, name, engine), run(second, name, engine)]);
+        const [a, b] = await overlappingRuns((c) => runner.dryRunMount({ driver: first, name, engine }, c), (c) => runner.dryRunMount({ driver: second, name, engine }, c));
         assert.deepEqual([a.verdict, b.verdict].sort(), ['in-use', 'mounted-and-released'], JSON.stringify([a, b], null, 1));
         const loser = [a, b].find((x) => x.verdict === 'in-use')!;
         assert.ok(lockStep(loser) && !lockStep(loser)!.ok, JSON.stringify(loser.steps));

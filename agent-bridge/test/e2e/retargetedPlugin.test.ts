@@ -16,6 +16,7 @@ import type { JournalEntry } from '../../src/journal/journal';
 import { PluginClient } from '../../src/plugin/client';
 import { discoverPlugin } from '../../src/plugin/discovery';
 import { ctx, fuseSkipReason, makeLab, mountsUnder, runnerConfig, seedData, startRclone, type Lab } from './harness';
+import { overlappingRuns } from './overlappingRuns';
 
 describe('a driver name retargeted to another plugin is that plugin at once (two rclone serve docker, real FUSE)', { skip: fuseSkipReason() }, () => {
   let lab: Lab;
@@ -78,7 +79,7 @@ describe('a driver name retargeted to another plugin is that plugin at once (two
         await pointAt('p1');
         assert.equal((await run(via, 'warm', engine)).verdict, 'mounted-and-released');
         await pointAt('p2');
-        const [a, b] = await Promise.all([run(via, name, engine), run('p2', name, engine)]);
+        const [a, b] = await overlappingRuns((c) => runner.dryRunMount({ driver: via, name, engine }, c), (c) => runner.dryRunMount({ driver: 'p2', name, engine }, c));
         assert.deepEqual([a.verdict, b.verdict].sort(), ['in-use', 'mounted-and-released'], JSON.stringify([a, b], null, 1));
         const loser = [a, b].find((x) => x.verdict === 'in-use')!;
         assert.match(loser.steps.find((s) => s.step === 'lock')?.detail ?? '', /another operation of this bridge is using .*\/p2\.sock/, JSON.stringify(loser.steps));

@@ -17,6 +17,7 @@ import type { JournalEntry } from '../../src/journal/journal';
 import { PluginClient } from '../../src/plugin/client';
 import { discoverPlugin } from '../../src/plugin/discovery';
 import { ctx, fuseSkipReason, makeLab, mountsUnder, runnerConfig, seedData, startRcloneTcp, type Lab } from './harness';
+import { overlappingRuns } from './overlappingRuns';
 
 describe('a TCP plugin named by host name and by address is one plugin (rclone serve docker on TCP, real FUSE)', { skip: fuseSkipReason() }, () => {
   let lab: Lab;
@@ -71,7 +72,7 @@ describe('a TCP plugin named by host name and by address is one plugin (rclone s
   ]) {
     test(`${first}/t1 and ${second}/t1 at once: one mounts and releases, the other gets in-use from the lock; nothing left`, async () => {
       try {
-        const [a, b] = await Promise.all([run(first!, 't1'), run(second!, 't1')]);
+        const [a, b] = await overlappingRuns((c) => runner.dryRunMount({ driver: first!, name: 't1', engine: 'plugin' }, c), (c) => runner.dryRunMount({ driver: second!, name: 't1', engine: 'plugin' }, c));
         assert.deepEqual([a.verdict, b.verdict].sort(), ['in-use', 'mounted-and-released'], JSON.stringify([a, b], null, 1));
         const loser = [a, b].find((x) => x.verdict === 'in-use')!;
         assert.equal(step(loser, 'lock')?.ok, false, JSON.stringify(loser.steps));
@@ -159,7 +160,7 @@ describe('a TCP plugin on 0.0.0.0 named by loopback and by an interface address 
     // Both names reach the one plugin: the same volume list through either address.
     const other = new PluginClient((await discoverPlugin('byiface', [lab.pluginDir]))!);
     assert.deepEqual((await other.list(call)).map((v) => v.Name).sort(), ['w1', 'w2']);
-    const [a, b] = await Promise.all([run('byloop', 'w1'), run('byiface', 'w1')]);
+    const [a, b] = await overlappingRuns((c) => runner.dryRunMount({ driver: 'byloop', name: 'w1', engine: 'plugin' }, c), (c) => runner.dryRunMount({ driver: 'byiface', name: 'w1', engine: 'plugin' }, c));
     assert.deepEqual([a.verdict, b.verdict].sort(), ['in-use', 'mounted-and-released'], JSON.stringify([a, b], null, 1));
     const loser = [a, b].find((x) => x.verdict === 'in-use')!;
     assert.match(step(loser, 'lock')?.detail ?? '', /another operation of this bridge is using .*\/w1 \(dry-run of /);
