@@ -19,6 +19,16 @@ export interface ClusterStateOptions {
 
 export const defaultClusterStateOptions: ClusterStateOptions = { refreshMs: 5_000, maxAgeMs: 30_000, waitMs: 2_000 };
 
+/**
+ * The options for a gate whose reads may take up to `readTimeoutMs` (`--marathon-timeout`). A copy's age counts
+ * from when its read started, so with the default 30 s a read slower than that would arrive already too old to
+ * judge by, and every cross-app write would wait for the next: the copy stays usable for at least as long as its
+ * read may have taken, after it arrives.
+ */
+export function clusterStateOptionsFor(readTimeoutMs: number): ClusterStateOptions {
+  return { ...defaultClusterStateOptions, maxAgeMs: Math.max(defaultClusterStateOptions.maxAgeMs, 2 * readTimeoutMs) };
+}
+
 export type Snapshot = { state: DeployedState; reason?: undefined } | { state?: undefined; reason: string };
 
 export class ClusterState {

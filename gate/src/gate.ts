@@ -14,7 +14,7 @@ import { resolveId } from '@marathon-devtools/language-server/model/documentMode
 import { auditReport } from './audit';
 import { accessProbePath, marathonTurnsAway } from './clientAccess';
 import { crossAppRuleIds } from './crossApp';
-import { ClusterState, defaultClusterStateOptions, type ClusterStateOptions, type RootGroupReader } from './clusterState';
+import { ClusterState, clusterStateOptionsFor, type ClusterStateOptions, type RootGroupReader } from './clusterState';
 import { dropHopByHop } from './hopByHop';
 import { hasErrors, judge, type Judgement } from './judge';
 import { isEventStreamRequest, leaderEvents } from './leaderEvents';
@@ -63,7 +63,7 @@ const defaultMaxBodyBytes = 32 * 1024 * 1024;
 export async function startGate(options: GateOptions, host: string, port: number): Promise<RunningGate> {
   const log = options.log ?? (() => {});
   const limit = options.maxBodyBytes ?? defaultMaxBodyBytes;
-  const state = new ClusterState(options.readRootGroup, options.clusterState ?? defaultClusterStateOptions);
+  const state = new ClusterState(options.readRootGroup, options.clusterState ?? clusterStateOptionsFor(options.marathonTimeoutMs ?? 5_000));
   const metrics = createMetrics(() => state.ageSeconds());
   const secure = options.marathon.protocol === 'https:';
   // Kept-alive connections to Marathon, unbounded in number: each open /v2/events stream holds one for good.

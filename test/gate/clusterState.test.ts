@@ -2,7 +2,7 @@
 // so the order of reads and answers is the test's, not the scheduler's.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ClusterState } from '../../gate/src/clusterState';
+import { ClusterState, clusterStateOptionsFor } from '../../gate/src/clusterState';
 
 const rootWith = (...ids: string[]) => ({ id: '/', apps: ids.map((id) => ({ id, cmd: 'sleep 100' })), groups: [] });
 
@@ -53,4 +53,19 @@ test('a reader that fails at once leaves no read behind: the next snapshot reads
   const second = await state.snapshot();
   assert.deepEqual([...(second.state?.apps.keys() ?? [])], ['/b']);
   assert.equal(calls, 2);
+});
+
+test('with --marathon-timeout above 30 s, a copy whose read took longer than 30 s is still fresh when it arrives', async (t) => {
+  t.mock.timers.enable({ apis: ['Date'], now: 1_000_000 });
+  for (const [options, usable] of [[clusterStateOptionsFor(5_000), false], [clusterStateOptionsFor(60_000), true]] as const) {
+    const r = handReader();
+    const state = new ClusterState(r.read, options);
+    state.start();
+    state.stop();
+    t.mock.timers.tick(45_000); // Marathon answers the root group after 45 s, inside a 60 s timeout
+    r.pending[0](rootWith('/slow/app'));
+    await new Promise((resolve) => setImmediate(resolve));
+    assert.equal(state.error() === undefined, usable, `maxAgeMs ${options.maxAgeMs}: ${state.error()}`);
+  }
+  assert.equal(clusterStateOptionsFor(5_000).maxAgeMs, 30_000, 'the default timeout keeps the 30 s of docs/gate.md');
 });
