@@ -17,7 +17,7 @@ export interface ClusterStateOptions {
   waitMs: number;
 }
 
-export const defaultClusterStateOptions: ClusterStateOptions = { refreshMs: 5_000, maxAgeMs: 30_000, waitMs: 2_000 };
+const defaultClusterStateOptions: ClusterStateOptions = { refreshMs: 5_000, maxAgeMs: 30_000, waitMs: 2_000 };
 
 /**
  * The options for a gate whose reads may take up to `readTimeoutMs` (`--marathon-timeout`). A copy's age counts

@@ -2,7 +2,7 @@
  * The Mesos role an app runs under (1.9+): its own `role`, else the name of its top-level group when that
  * group has `enforceRole: true`, else Marathon's `--mesos_role` (profile.mesosRole).
  */
-import { isObject, type AppRef } from '../documentModel';
+import { isObject, joinPointer, type AppRef } from '../documentModel';
 import type { RuleContext } from '../../core/rule';
 import type { NewGroupEnforceRole } from '../../core/profile';
 
@@ -63,4 +63,19 @@ export function newTopLevelGroupEnforces(setting: NewGroupEnforceRole | null, at
   if (setting === 'Off') return false;
   if (setting === 'Top' && atLeast('1.9.100')) return true;
   return undefined;
+}
+
+/**
+ * The deployed top-level group's `enforceRole`; null when it is not deployed and only implied by linted documents
+ * (Marathon creates it); undefined when a linted document declares it, or its `enforceRole` cannot be read.
+ */
+export function deployedTopLevelEnforcement(ctx: RuleContext, groupId: string): boolean | null | undefined {
+  const root = ctx.root;
+  if (!isObject(root) || !Array.isArray(root.groups)) return undefined;
+  const i = root.groups.findIndex((g) => isObject(g) && g.id === groupId);
+  if (i < 0) return undefined;
+  const source = ctx.sourceOf?.(joinPointer('', 'groups', i));
+  if (source !== 'cluster') return source?.implied === true ? null : undefined;
+  const enforce = (root.groups[i] as Record<string, unknown>).enforceRole;
+  return typeof enforce === 'boolean' ? enforce : undefined;
 }

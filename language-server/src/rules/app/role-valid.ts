@@ -1,7 +1,7 @@
 import { valueAt } from '../../core/pointer';
 import type { PartSource, Rule, RuleContext } from '../../core/rule';
 import { isObject, joinPointer } from '../../model/documentModel';
-import { nestedServiceRoleSets, newTopLevelGroupEnforces, rootGroupServiceRoles } from '../../model/app/appRole';
+import { deployedTopLevelEnforcement, nestedServiceRoleSets, newTopLevelGroupEnforces, rootGroupServiceRoles } from '../../model/app/appRole';
 import { groupBodyRoleSets, type BodyGroup, type GroupBodyBasis } from '../../model/group/groupBodyRoles';
 import { roleNameProblem } from '../../model/app/roleName';
 import { podsOf } from '../../model/pod/podParts';
@@ -64,7 +64,7 @@ function checkNested(ctx: RuleContext, what: 'app' | 'pod', role: string, id: st
   const existing = source.deployed === null ? null : source.deployed.role;
   if (existing !== null && typeof existing !== 'string') return; // deployed without a readable role: unknown
   const topLevel = id.split('/').filter(Boolean)[0];
-  const deployed = topLevelEnforcement(ctx, '/' + topLevel);
+  const deployed = deployedTopLevelEnforcement(ctx, '/' + topLevel);
   const setting = ctx.profile.newGroupEnforceRole;
   // A top-level group only linted documents imply is one Marathon creates: the flag decides, when the profile knows it.
   const enforce = deployed === null ? newTopLevelGroupEnforces(setting, ctx.atLeast) : deployed;
@@ -89,21 +89,6 @@ function checkNested(ctx: RuleContext, what: 'app' | 'pod', role: string, id: st
       (enforce === true ? '' : `, Marathon's --mesos_role (${quoted(ctx.profile.mesosRole)} in this profile)`) +
       ` or the role it is already deployed with. Set "role" to ${quoted(topLevel)}, or remove it to take the default.`,
   });
-}
-
-/**
- * The deployed top-level group's `enforceRole`; null when it is not deployed and only implied by linted documents
- * (Marathon creates it); undefined when a linted document declares it, or its `enforceRole` cannot be read.
- */
-function topLevelEnforcement(ctx: RuleContext, groupId: string): boolean | null | undefined {
-  const root = ctx.root;
-  if (!isObject(root) || !Array.isArray(root.groups)) return undefined;
-  const i = root.groups.findIndex((g) => isObject(g) && g.id === groupId);
-  if (i < 0) return undefined;
-  const source = ctx.sourceOf?.(joinPointer('', 'groups', i));
-  if (source !== 'cluster') return source?.implied === true ? null : undefined;
-  const enforce = (root.groups[i] as Record<string, unknown>).enforceRole;
-  return typeof enforce === 'boolean' ? enforce : undefined;
 }
 
 /**

@@ -2,23 +2,40 @@ import { isObject, joinPointer, resolveId } from '../../model/documentModel';
 import type { Rule, RuleContext } from '../../core/rule';
 import { hasPersistentVolumes } from '../../model/volume/appVolumes';
 import { hasPersistentPodVolume, podsOf } from '../../model/pod/podParts';
+import { deployedTopLevelEnforcement, newTopLevelGroupEnforces } from '../../model/app/appRole';
 
 const marathonMessage = 'Resident apps cannot have the role *';
 /** Marathon's message for pods (PodsValidation), beside the apps' one. */
 const text = 'Resident pods cannot have the role *';
 
-/** Absolute ids of the top-level groups in the document that set `enforceRole: true`. */
-function enforcingTopLevelGroups(ctx: RuleContext): Set<string> {
-  const out = new Set<string>();
+/** The top-level groups the document declares (absolute id → its `enforceRole` as written, undefined when left out). */
+function declaredTopLevelGroups(ctx: RuleContext): Map<string, unknown> {
+  const out = new Map<string, unknown>();
   if (ctx.kind !== 'group' || !isObject(ctx.root)) return out;
   const stack: { group: Record<string, unknown>; base: string }[] = [{ group: ctx.root, base: '/' }];
   while (stack.length > 0) {
     const { group, base } = stack.pop()!;
     const gid = typeof group.id === 'string' ? resolveId(group.id, base) : base;
-    if (group.enforceRole === true && gid.split('/').filter(Boolean).length === 1) out.add(gid);
+    if (gid.split('/').filter(Boolean).length === 1) out.set(gid, group.enforceRole);
     if (Array.isArray(group.groups)) for (const g of group.groups) if (isObject(g)) stack.push({ group: g, base: gid });
   }
   return out;
+}
+
+/**
+ * Whether a service without a role in top-level group `top` gets the group's name as its role (RoleSettings.forService:
+ * the default role of a group that enforces its role) rather than --mesos_role. A group that says `enforceRole: true`
+ * does; one the cluster has deployed, as deployed; one Marathon creates, or one a group body declares without
+ * `enforceRole`, as --new_group_enforce_role says (the profile's newGroupEnforceRole: "Top" enforces from 1.9.100).
+ * Without that setting, as before: only an explicit `enforceRole: true` counts.
+ */
+function defaultsToGroupRole(ctx: RuleContext, declared: Map<string, unknown>, top: string): boolean {
+  const written = declared.get(top);
+  if (written === true) return true;
+  if (written === false) return false;
+  const deployed = deployedTopLevelEnforcement(ctx, top);
+  if (typeof deployed === 'boolean') return deployed;
+  return newTopLevelGroupEnforces(ctx.profile.newGroupEnforceRole, ctx.atLeast) === true;
 }
 
 export const residentRoleNotStar: Rule = {
@@ -29,15 +46,17 @@ export const residentRoleNotStar: Rule = {
   summary: 'An app or pod with persistent volumes does not run under role "*" (explicitly, or by default when Marathon runs with --mesos_role "*").',
   marathonMessage: `${marathonMessage} / ${text}`,
   check(ctx) {
-    const enforcing = enforcingTopLevelGroups(ctx);
+    const declared = declaredTopLevelGroups(ctx);
     for (let ai = 0; ai < ctx.apps.length; ai++) {
       const appRef = ctx.apps[ai];
       if (!hasPersistentVolumes(appRef)) continue;
       const role = appRef.app.role;
       if (role !== undefined && role !== '*') continue;
       if (role === undefined) {
-        const top = '/' + (appRef.absoluteId ?? appRef.groupId).split('/').filter(Boolean)[0];
-        if (enforcing.has(top) || ctx.profile.mesosRole !== '*') continue;
+        // An app in the root group gets --mesos_role; a nested one may get its top-level group's name.
+        const segments = (appRef.absoluteId ?? appRef.groupId).split('/').filter(Boolean);
+        const nested = appRef.absoluteId !== undefined ? segments.length > 1 : segments.length > 0;
+        if (ctx.profile.mesosRole !== '*' || (nested && defaultsToGroupRole(ctx, declared, '/' + segments[0]))) continue;
       }
       ctx.report({
         // Marathon reports this at /role (AppDefinition.validWithRoleEnforcement), given or not.
@@ -60,7 +79,7 @@ export const residentRoleNotStar: Rule = {
         if (id === undefined) continue;
         const segments = id.split('/').filter(Boolean);
         // A pod in the root group gets --mesos_role; a nested one its top-level group's name if that group enforces roles.
-        if (segments.length > 1 && enforcing.has('/' + segments[0])) continue;
+        if (segments.length > 1 && defaultsToGroupRole(ctx, declared, '/' + segments[0])) continue;
         if (ctx.profile.mesosRole !== '*') continue;
       }
       ctx.report({
