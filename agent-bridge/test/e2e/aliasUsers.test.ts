@@ -5,7 +5,6 @@
 // checkpoint and Docker checks compared driver names only, so a dry run through `rclone` mounted (and unmounted) a
 // volume a task held through `byspec`: in the window before the isolator mounts, nothing else shows that use.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { mkdir, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -13,11 +12,11 @@ import { after, afterEach, before, describe, test } from 'node:test';
 import type { DryRunMountResult } from '../../src/dryrun/contract';
 import { createDryRunner } from '../../src/dryrun/runner';
 import { DVDI_CHECKPOINT_FILE } from '../../src/inuse/dvdiCheckpoint';
-import type { JournalEntry } from '../../src/journal/journal';
 import { PluginClient } from '../../src/plugin/client';
 import { discoverPlugin } from '../../src/plugin/discovery';
 import { externalMount, mountList, stoutFile } from '../engines/dvdiCheckpointFile';
 import { ctx, fuseSkipReason, makeLab, mountsUnder, runnerConfig, seedData, startDockerEngine, startRclone, type Lab } from './harness';
+import { releaseLeftovers } from './leftoverCleanup';
 
 describe('a task using the volume through another name of the same plugin is in-use (rclone serve docker, real FUSE)', { skip: fuseSkipReason() }, () => {
   let lab: Lab;
@@ -62,17 +61,9 @@ describe('a task using the volume through another name of the same plugin is in-
   const dockerContainer = (id: string, driver: string, volume: string) =>
     docker.set([{ Id: `${id}0123456789abcdef`, Names: [`/${id}`], State: 'running', Mounts: [{ Type: 'volume', Name: volume, Source: '', Destination: '/data', Driver: driver, Mode: '', RW: true }] }]);
 
-  /** Whatever a failing run left: each journalled mount unmounted by its caller ID, then anything still mounted in the lab. */
+  /** Whatever a failing run left (leftoverCleanup.ts). */
   async function cleanUp(): Promise<void> {
-    for (const f of await journal()) {
-      const e = JSON.parse(await readFile(join(journalDir(), f), 'utf8')) as JournalEntry;
-      if (e.mountId) await client.unmount(e.name, e.mountId, call).catch(() => undefined);
-      await rm(join(journalDir(), f), { force: true });
-    }
-    for (const m of await mountsUnder(lab.root)) {
-      const mp = m.split(' ')[0];
-      if (spawnSync('fusermount3', ['-u', mp]).status !== 0) spawnSync('umount', ['-l', mp]);
-    }
+    await releaseLeftovers(lab, [client]);
   }
 
   afterEach(async () => {

@@ -3,16 +3,14 @@
 // request uses. Before, two concurrent dry runs of one volume through two names both mounted, each then saw the
 // other's caller ID in the re-check, and both mounts stayed as leftovers that never released each other.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { mkdtemp, readdir, readFile, realpath, rm, symlink, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, realpath, rm, symlink, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { DryRunMountResult, EngineName } from '../../src/dryrun/contract';
 import { createDryRunner } from '../../src/dryrun/runner';
-import type { JournalEntry } from '../../src/journal/journal';
 import { PluginClient } from '../../src/plugin/client';
 import { discoverPlugin, parseAddress } from '../../src/plugin/discovery';
 import { pluginIdentity, samePlugin, THIS_HOST_KEY } from '../../src/plugin/endpoint';
@@ -20,6 +18,7 @@ import { interfaceAddresses } from '../../src/plugin/thisHost';
 import { VolumeLocks } from '../../src/dryrun/volumeLock';
 import { ctx, fuseSkipReason, makeLab, mountsUnder, runnerConfig, seedData, startRclone, type Lab } from './harness';
 import { overlappingRuns } from './overlappingRuns';
+import { releaseLeftovers } from './leftoverCleanup';
 
 describe('one lock per plugin endpoint and volume, whatever name reaches the plugin (rclone serve docker, real FUSE)', { skip: fuseSkipReason() }, () => {
   let lab: Lab;
@@ -43,17 +42,9 @@ describe('one lock per plugin endpoint and volume, whatever name reaches the plu
     }
   });
 
-  /** Whatever a failing run left: each journalled mount unmounted by its caller ID, then anything still mounted in the lab. */
+  /** Whatever a failing run left (leftoverCleanup.ts). */
   async function cleanUp(): Promise<void> {
-    for (const f of await journal()) {
-      const e = JSON.parse(await readFile(join(journalDir(), f), 'utf8')) as JournalEntry;
-      if (e.mountId) await client.unmount(e.name, e.mountId, call).catch(() => undefined);
-      await rm(join(journalDir(), f), { force: true });
-    }
-    for (const m of await mountsUnder(lab.root)) {
-      const mp = m.split(' ')[0];
-      if (spawnSync('fusermount3', ['-u', mp]).status !== 0) spawnSync('umount', ['-l', mp]);
-    }
+    await releaseLeftovers(lab, [client]);
   }
 
   let runner: Awaited<ReturnType<typeof createDryRunner>>;

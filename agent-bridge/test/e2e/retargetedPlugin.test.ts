@@ -6,17 +6,16 @@
 // run of the same volume through `p2` at the same moment took a second lock and both mounted it on p2; and a task
 // recorded through `moving` was taken for a user of p1, not of p2, so a dry run through p2 mounted its volume.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { mkdir, readdir, readFile, rename, rm, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { EngineName } from '../../src/dryrun/contract';
 import { createDryRunner } from '../../src/dryrun/runner';
-import type { JournalEntry } from '../../src/journal/journal';
 import { PluginClient } from '../../src/plugin/client';
 import { discoverPlugin } from '../../src/plugin/discovery';
 import { ctx, fuseSkipReason, makeLab, mountsUnder, runnerConfig, seedData, startRclone, type Lab } from './harness';
 import { overlappingRuns } from './overlappingRuns';
+import { releaseLeftovers } from './leftoverCleanup';
 
 describe('a driver name retargeted to another plugin is that plugin at once (two rclone serve docker, real FUSE)', { skip: fuseSkipReason() }, () => {
   let lab: Lab;
@@ -52,16 +51,9 @@ describe('a driver name retargeted to another plugin is that plugin at once (two
     await runner.recover();
   });
 
+  /** Whatever a failing run left (leftoverCleanup.ts). */
   async function cleanUp(): Promise<void> {
-    for (const f of await journal()) {
-      const e = JSON.parse(await readFile(join(journalDir(), f), 'utf8')) as JournalEntry;
-      for (const c of clients) if (e.mountId) await c.unmount(e.name, e.mountId, call).catch(() => undefined);
-      await rm(join(journalDir(), f), { force: true });
-    }
-    for (const m of await mountsUnder(lab.root)) {
-      const mp = m.split(' ')[0];
-      if (spawnSync('fusermount3', ['-u', mp]).status !== 0) spawnSync('umount', ['-l', mp]);
-    }
+    await releaseLeftovers(lab, clients);
   }
   after(async () => {
     await runner?.close();

@@ -6,18 +6,17 @@
 // 0.0.0.0 and is named by `tcp://127.0.0.1:<port>` and by an address of this host's own interface: before, two
 // addresses were two plugins to the lock; now every address of this machine is one host (plugin/thisHost.ts).
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { DryRunMountResult } from '../../src/dryrun/contract';
 import { createDryRunner } from '../../src/dryrun/runner';
-import type { JournalEntry } from '../../src/journal/journal';
 import { PluginClient } from '../../src/plugin/client';
 import { discoverPlugin } from '../../src/plugin/discovery';
 import { ctx, fuseSkipReason, makeLab, mountsUnder, runnerConfig, seedData, startRcloneTcp, type Lab } from './harness';
 import { overlappingRuns } from './overlappingRuns';
+import { releaseLeftovers } from './leftoverCleanup';
 
 describe('a TCP plugin named by host name and by address is one plugin (rclone serve docker on TCP, real FUSE)', { skip: fuseSkipReason() }, () => {
   let lab: Lab;
@@ -45,16 +44,9 @@ describe('a TCP plugin named by host name and by address is one plugin (rclone s
     await runner.recover();
   });
 
+  /** Whatever a failing run left (leftoverCleanup.ts). */
   async function cleanUp(): Promise<void> {
-    for (const f of await journal()) {
-      const e = JSON.parse(await readFile(join(journalDir(), f), 'utf8')) as JournalEntry;
-      if (e.mountId) await client.unmount(e.name, e.mountId, call).catch(() => undefined);
-      await rm(join(journalDir(), f), { force: true });
-    }
-    for (const m of await mountsUnder(lab.root)) {
-      const mp = m.split(' ')[0];
-      if (spawnSync('fusermount3', ['-u', mp]).status !== 0) spawnSync('umount', ['-l', mp]);
-    }
+    await releaseLeftovers(lab, [client]);
   }
   after(async () => {
     await runner?.close();
@@ -141,14 +133,7 @@ describe('a TCP plugin on 0.0.0.0 named by loopback and by an interface address 
 
   after(async () => {
     await runner?.close();
-    for (const f of await readdir(join(lab.stateDir, 'journal')).catch(() => [] as string[])) {
-      const e = JSON.parse(await readFile(join(lab.stateDir, 'journal', f), 'utf8')) as JournalEntry;
-      if (e.mountId) await client.unmount(e.name, e.mountId, call).catch(() => undefined);
-    }
-    for (const m of await mountsUnder(lab.root)) {
-      const mp = m.split(' ')[0];
-      if (spawnSync('fusermount3', ['-u', mp]).status !== 0) spawnSync('umount', ['-l', mp]);
-    }
+    await releaseLeftovers(lab, [client]);
     await rclone?.stop();
     await lab?.cleanup();
   });
