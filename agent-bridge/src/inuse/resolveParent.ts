@@ -17,14 +17,10 @@
  * It resolves any existing path, not only a directory: plugin/endpoint.ts resolves a plugin's socket with it (the
  * per-volume lock's key), since a spec file may name a socket on any filesystem.
  */
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { runKillable } from '../plugin/killableChild';
 
 const REALPATH = ['/usr/bin/realpath', '/bin/realpath'].find((p) => existsSync(p)) ?? 'realpath';
-/** coreutils, like realpath; without it the lookup still runs, only without the backstop. */
-const TIMEOUT = ['/usr/bin/timeout', '/bin/timeout'].find((p) => existsSync(p));
-/** The backstop fires this long after the bridge's own timer, which normally kills the child first. */
-const BACKSTOP_GRACE_MS = 1_000;
 
 /** How long a resolution may take before the path counts as not answering; a healthy one takes milliseconds. */
 const RESOLVE_TIMEOUT_MS = 5_000;
@@ -63,47 +59,16 @@ export function resolveParent(dir: string, timeoutMs = RESOLVE_TIMEOUT_MS, fresh
   return p;
 }
 
-function runRealpath(dir: string, timeoutMs: number): Promise<ParentAnswer> {
-  return new Promise((resolve) => {
-    let settled = false;
-    let out = '';
-    let err = '';
-    // -z: the answer ends in NUL, so a path with a newline in it comes back whole.
-    const argv = [REALPATH, '-e', '-z', '--', dir];
-    if (TIMEOUT) argv.unshift(TIMEOUT, '-s', 'KILL', `${(timeoutMs + BACKSTOP_GRACE_MS) / 1000}s`);
-    // detached: a process group of its own (timeout and realpath), so the bridge's SIGKILL reaches both.
-    const child = spawn(argv[0]!, argv.slice(1), { stdio: ['ignore', 'pipe', 'pipe'], env: { PATH: '/usr/bin:/bin', LC_ALL: 'C' }, detached: true });
-    const finish = (a: ParentAnswer) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      resolve(a);
-    };
-    child.stdout.on('data', (c: Buffer) => (out += c.toString('utf8')));
-    child.stderr.on('data', (c: Buffer) => {
-      if (err.length < 4096) err += c.toString('utf8');
-    });
-    const timer = setTimeout(() => {
-      try {
-        process.kill(-child.pid!, 'SIGKILL');
-      } catch {
-        child.kill('SIGKILL'); // no group (spawn failed, or it is gone already)
-      }
-      // Abandoned: a child blocked in the kernel may not exit at once, and must not keep us (or the event loop) waiting.
-      child.stdout.destroy();
-      child.stderr.destroy();
-      child.unref();
-      finish({ kind: 'unanswered', why: `did not finish within ${timeoutMs} ms`, timedOut: true });
-    }, timeoutMs);
-    child.on('error', (e: NodeJS.ErrnoException) => finish({ kind: 'unanswered', why: `cannot run ${REALPATH} (${e.code ?? e.message})`, timedOut: false }));
-    child.on('close', (code) => {
-      if (code === 0 && out.endsWith('\0')) return finish({ kind: 'resolved', path: out.slice(0, -1) });
-      const msg = err.trim().split('\n').slice(-1)[0]?.replace(/^realpath: /, '') ?? '';
-      // timeout(1) fired (exit 124, or 137 for its KILL), in the moment before the bridge's own timer.
-      if (TIMEOUT && (code === 124 || code === 137) && !msg) return finish({ kind: 'unanswered', why: `did not finish within ${timeoutMs} ms`, timedOut: true });
-      // ENOENT / ENOTDIR: the path cannot exist, so no mount can be at or below it.
-      if (/: (No such file or directory|Not a directory)$/.test(msg)) return finish({ kind: 'missing' });
-      finish({ kind: 'unanswered', why: `failed (${msg || `realpath exited ${code}`})`, timedOut: false });
-    });
-  });
+async function runRealpath(dir: string, timeoutMs: number): Promise<ParentAnswer> {
+  // -z: the answer ends in NUL, so a path with a newline in it comes back whole. plugin/killableChild.ts runs it in a
+  // process group of its own under timeout(1), killed with the group when the timer fires.
+  const r = await runKillable([REALPATH, '-e', '-z', '--', dir], timeoutMs);
+  if (r.kind === 'timedOut') return { kind: 'unanswered', why: `did not finish within ${timeoutMs} ms`, timedOut: true };
+  if (r.kind === 'failed') return { kind: 'unanswered', why: r.why, timedOut: false };
+  const out = r.stdout.toString('utf8');
+  if (r.code === 0 && out.endsWith('\0')) return { kind: 'resolved', path: out.slice(0, -1) };
+  const msg = r.stderr.trim().split('\n').slice(-1)[0]?.replace(/^realpath: /, '') ?? '';
+  // ENOENT / ENOTDIR: the path cannot exist, so no mount can be at or below it.
+  if (/: (No such file or directory|Not a directory)$/.test(msg)) return { kind: 'missing' };
+  return { kind: 'unanswered', why: `failed (${msg || `realpath exited ${r.code}`})`, timedOut: false };
 }

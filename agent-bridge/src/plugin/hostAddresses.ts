@@ -12,9 +12,9 @@
  * Answers are kept for a moment, as resolveParent's are: every dry run through a TCP plugin asks, and many at once
  * should cost one child. A failed lookup is not kept: a fixed /etc/hosts or DNS must be seen at once.
  */
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { isIP } from 'node:net';
+import { runKillable } from './killableChild';
 
 /** Looked for where Debian puts it; none found: the node child below (lookupArgv). */
 const GETENT = ['/usr/bin/getent', '/bin/getent'].find((p) => existsSync(p));
@@ -74,55 +74,30 @@ const lookupArgv = (via: 'getent' | 'node', host: string): string[] =>
   // After `--` the name is never read as an option, whatever it starts with.
   via === 'getent' ? [GETENT ?? 'getent', 'ahosts', '--', host] : [process.execPath, '-e', NODE_LOOKUP, '--', host];
 
-function runGetent(host: string, timeoutMs: number): Promise<HostAnswer> {
-  return new Promise((resolve) => {
-    let settled = false;
-    let out = '';
-    let err = '';
-    let child: ReturnType<typeof spawn>;
-    const finish = (a: HostAnswer) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      resolve(a);
-    };
-    const start = (via: 'getent' | 'node') => {
-      const [cmd, ...args] = lookupArgv(via, host);
-      let failed = false;
-      const c = (child = spawn(cmd!, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { PATH: '/usr/bin:/bin', LC_ALL: 'C' }, detached: true }));
-      c.stdout!.on('data', (c: Buffer) => {
-        if (out.length < 64 * 1024) out += c.toString('utf8');
-      });
-      c.stderr!.on('data', (c: Buffer) => {
-        if (err.length < 1024) err += c.toString('utf8');
-      });
-      c.on('error', (e: NodeJS.ErrnoException) => {
-        failed = true;
-        // getent missing or not executable: the node child instead, within the same time.
-        if (via === 'getent' && (e.code === 'ENOENT' || e.code === 'EACCES')) return start('node');
-        finish({ unresolved: `cannot run ${cmd} to look it up (${e.code ?? e.message})` });
-      });
-      c.on('close', (code) => {
-        if (failed) return; // it never ran: 'error' decided
-        // getent(1): exit 2 = "One or more supplied key could not be found in the database" (the node child says the same).
-        if (code === 2) return finish({ unresolved: 'no such host (not in /etc/hosts or DNS)' });
-        if (code !== 0) return finish({ unresolved: `${via === 'getent' ? 'getent ahosts' : "node's dns.lookup"} exited ${code}${err.trim() ? ` (${err.trim().slice(0, 200)})` : ''}` });
-        // Lines are "<address> <socktype> [<canonical name>]"; each address comes once per socket type.
-        const addresses = [...new Set(out.split('\n').map((l) => l.trim().split(/\s+/)[0] ?? '').filter((a) => isIP(a)).map(canonicalAddress))];
-        finish(addresses.length ? { addresses } : { unresolved: 'the lookup returned no address' });
-      });
-    };
-    const timer = setTimeout(() => {
-      try {
-        process.kill(-child.pid!, 'SIGKILL');
-      } catch {
-        child.kill('SIGKILL');
-      }
-      child.stdout?.destroy();
-      child.stderr?.destroy();
-      child.unref();
-      finish({ unresolved: `no answer from the resolver within ${timeoutMs} ms` });
-    }, timeoutMs);
-    start(GETENT ? 'getent' : 'node');
-  });
+/**
+ * In a killable child (killableChild.ts: its own process group, timeout(1) as a backstop), getent first; when getent
+ * cannot be run (timeout(1) exits 126 or 127 for a program it cannot execute, or there is no timeout(1) and the spawn
+ * fails), the node child, within what is left of the same time.
+ */
+async function runGetent(host: string, timeoutMs: number): Promise<HostAnswer> {
+  const deadline = Date.now() + timeoutMs;
+  let via: 'getent' | 'node' = GETENT ? 'getent' : 'node';
+  for (;;) {
+    const r = await runKillable(lookupArgv(via, host), Math.max(1, deadline - Date.now()));
+    const cannotRun = r.kind === 'failed' ? /\((ENOENT|EACCES)\)$/.test(r.why) : r.kind === 'exited' && (r.code === 126 || r.code === 127);
+    if (via === 'getent' && cannotRun) {
+      via = 'node';
+      continue;
+    }
+    if (r.kind === 'timedOut') return { unresolved: `no answer from the resolver within ${timeoutMs} ms` };
+    if (r.kind === 'failed') return { unresolved: `${r.why} to look it up` };
+    const err = r.stderr.trim();
+    // getent(1): exit 2 = "One or more supplied key could not be found in the database" (the node child says the same).
+    if (r.code === 2) return { unresolved: 'no such host (not in /etc/hosts or DNS)' };
+    if (r.code !== 0) return { unresolved: `${via === 'getent' ? 'getent ahosts' : "node's dns.lookup"} exited ${r.code}${err ? ` (${err.slice(0, 200)})` : ''}` };
+    // Lines are "<address> <socktype> [<canonical name>]"; each address comes once per socket type.
+    const out = r.stdout.toString('utf8');
+    const addresses = [...new Set(out.split('\n').map((l) => l.trim().split(/\s+/)[0] ?? '').filter((a) => isIP(a)).map(canonicalAddress))];
+    return addresses.length ? { addresses } : { unresolved: 'the lookup returned no address' };
+  }
 }
