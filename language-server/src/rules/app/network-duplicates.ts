@@ -5,18 +5,35 @@ import { quoted } from '../../model/quoted';
 
 const text = 'Duplicate networks are not allowed';
 
-function checkNetworks(ctx: RuleContext, what: 'app' | 'pod', nList: readonly NetworkRef[]): void {
+/**
+ * `defaultName`: the cluster's --default_network_name when Marathon fills it into unnamed container networks before
+ * this check (NetworkNormalization), else undefined (the names as posted). Two unnamed entries are reported as such
+ * either way: where the name is filled in first, both become the default and collide by name all the same.
+ */
+function checkNetworks(ctx: RuleContext, what: 'app' | 'pod', nList: readonly NetworkRef[], defaultName: string | undefined): void {
   const seen = new Set<string | undefined>();
+  let defaultTaken = false;
   for (let vi = 0; vi < nList.length; vi++) {
     const n = nList[vi];
     if (n.mode !== 'container') continue;
+    const becomesDefault = defaultName !== undefined && (n.name ?? defaultName) === defaultName;
+    const joins = `${what === 'app' ? 'a task' : 'a pod instance'} joins each network once`;
     if (seen.has(n.name)) {
       ctx.report({
         pointer: n.pointer,
-        message: `Marathon rejects the ${what}: "${text}". ${n.name == null ? 'A second unnamed container network' : `The network ${quoted(n.name)}`} is listed twice; ${what === 'app' ? 'a task' : 'a pod instance'} joins each network once. Remove the duplicate.`,
+        message: `Marathon rejects the ${what}: "${text}". ${n.name == null ? 'A second unnamed container network' : `The network ${quoted(n.name)}`} is listed twice; ${joins}. Remove the duplicate.`,
+      });
+    } else if (becomesDefault && defaultTaken) {
+      ctx.report({
+        pointer: n.pointer,
+        message:
+          `Marathon rejects the ${what}: "${text}". Marathon gives an unnamed container network the cluster's --default_network_name, ` +
+          `${quoted(defaultName)} (defaultNetworkName in the profile), before this check, so ${quoted(defaultName)} is listed twice; ${joins}. ` +
+          'Remove one of the two, or name the unnamed one after another network.',
       });
     }
     seen.add(n.name);
+    if (becomesDefault) defaultTaken = true;
   }
 }
 
@@ -29,9 +46,16 @@ export const networkDuplicates: Rule = {
   summary: 'Container networks (of an app or a pod) are listed at most once each, with at most one unnamed entry.',
   marathonMessage: text,
   check(ctx) {
-    // A 1.4 app has no `networks` (api/v2/json/Formats.scala reads none), so whatever is there is not read.
-    if (ctx.atLeast('1.5')) for (let ai = 0; ai < ctx.apps.length; ai++) checkNetworks(ctx, 'app', networksOf(ctx.apps[ai]));
+    // Without a known --default_network_name (null) the names are judged as posted; network-name-required then
+    // reports the unnamed entry.
+    const defaultName = ctx.profile.defaultNetworkName ?? undefined;
+    // A 1.4 app has no `networks` (api/v2/json/Formats.scala reads none), so whatever is there is not read. From 1.5
+    // an app's networks are checked again after AppNormalization has named them: AppDefinition.validAppDefinition
+    // runs NetworkValidation.modelNetworksValidator, which counts container network names (v1.5.15 to v1.10.26).
+    if (ctx.atLeast('1.5')) for (let ai = 0; ai < ctx.apps.length; ai++) checkNetworks(ctx, 'app', networksOf(ctx.apps[ai]), defaultName);
     const pod = podOf(ctx);
-    if (pod) checkNetworks(ctx, 'pod', podNetworks(pod));
+    // Marathon 1.4 names a pod's networks before validating it (PodsResource.unmarshal calls normalize, v1.4.13); from
+    // 1.5 PodsResource validates the pod as posted and no model check follows (PodDefinition has none for networks).
+    if (pod) checkNetworks(ctx, 'pod', podNetworks(pod), ctx.atLeast('1.5') ? undefined : defaultName);
   },
 };
