@@ -3,6 +3,7 @@
  * `mesosphere/marathon:src/main/scala/mesosphere/mesos/Constraints.scala@0513cddcac` does (summarised in
  * ../shared/reference/mesos-master-api.md §5). Pure: no I/O, never throws.
  */
+import { scalaToInt } from '@marathon-devtools/language-server/model/scalaToInt';
 import { fieldValue, formatScalar, type PlacementAgent } from './fieldValue';
 import { javaFullMatch } from './javaPattern';
 
@@ -54,10 +55,9 @@ export function parseConstraints(raw: unknown): { constraints: PlacementConstrai
 /** `getIntValue`: "inf" is Int.MaxValue, an integer is itself, anything else the default. */
 function intValue(v: string | undefined, fallback: number): number {
   if (v === 'inf') return 2 ** 31 - 1;
-  if (v !== undefined && /^[+-]?\d+$/.test(v)) {
-    const n = Number(v);
-    if (n >= -(2 ** 31) && n <= 2 ** 31 - 1) return n;
-  }
+  // Scala's toInt is Integer.parseInt, which reads the decimal digits of every script ("٣", "３").
+  const n = v === undefined ? undefined : scalaToInt(v);
+  if (n !== undefined) return n;
   return fallback;
 }
 

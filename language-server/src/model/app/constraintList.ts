@@ -60,10 +60,3 @@ function allStrings(xs: unknown[]): xs is string[] {
 }
 
 const none: readonly ConstraintRef[] = [];
-
-/** Whole 32-bit integer as Scala's `String.toInt` (Integer.parseInt) accepts it: -2147483648 to 2147483647. */
-export function isScalaInt(v: string): boolean {
-  if (!/^[+-]?\d+$/.test(v)) return false;
-  const n = Number(v);
-  return n >= -2147483648 && n <= 2147483647;
-}

@@ -1,14 +1,15 @@
 import type { Rule, RuleContext } from '../../core/rule';
-import { constraintPart, constraintsOf, isScalaInt, type ConstraintRef } from '../../model/app/constraintList';
+import { constraintPart, constraintsOf, type ConstraintRef } from '../../model/app/constraintList';
+import { scalaToInt, scalaToIntProblem } from '../../model/scalaToInt';
 import { podConstraintsOf } from '../../model/pod/podConstraints';
 import { quoted } from '../../model/quoted';
 
 function check(ctx: RuleContext, c: ConstraintRef): void {
-  if (c.op !== 'GROUP_BY' || c.value == null || isScalaInt(c.value)) return;
+  if (c.op !== 'GROUP_BY' || c.value == null || scalaToInt(c.value) !== undefined) return;
   const text = ctx.atLeast('1.5') ? 'GROUP BY must define an integer value or else no value at all' : 'Value was specified but is not a number';
   ctx.report({
     pointer: constraintPart(c, 'value'),
-    message: `Marathon rejects the constraint: "${text}". ${quoted(c.value)} is not an integer; the value is the number of distinct ${quoted(c.field)} values to spread over, e.g. "3". Use a number or drop the value.`,
+    message: `Marathon rejects the constraint: "${text}". ${quoted(c.value)} ${scalaToIntProblem(c.value) ?? 'is not an integer'}; the value is the number of distinct ${quoted(c.field)} values to spread over, e.g. "3". Use a number or drop the value.`,
   });
 }
 

@@ -1,10 +1,11 @@
 import type { Rule, RuleContext } from '../../core/rule';
-import { constraintExample, constraintPart, constraintsOf, isScalaInt, type ConstraintRef } from '../../model/app/constraintList';
+import { constraintExample, constraintPart, constraintsOf, type ConstraintRef } from '../../model/app/constraintList';
+import { scalaToInt, scalaToIntProblem } from '../../model/scalaToInt';
 import { podConstraintsOf } from '../../model/pod/podConstraints';
 import { quoted } from '../../model/quoted';
 
 function check(ctx: RuleContext, c: ConstraintRef): void {
-  if (c.op !== 'MAX_PER' || (c.value != null && isScalaInt(c.value))) return;
+  if (c.op !== 'MAX_PER' || (c.value != null && scalaToInt(c.value) !== undefined)) return;
   const text = ctx.atLeast('1.5') ? 'MAX_PER requires an integer value' : 'Value was not specified or is not a number';
   ctx.report({
     pointer: c.value == null ? c.pointer : constraintPart(c, 'value'),
@@ -12,7 +13,7 @@ function check(ctx: RuleContext, c: ConstraintRef): void {
     ...(c.value == null && c.shape === 'object' ? { missing: 'value' } : {}),
     message:
       `Marathon rejects the constraint: "${text}". ` +
-      (c.value == null ? 'It has no value' : `${quoted(c.value)} is not an integer`) +
+      (c.value == null ? 'It has no value' : `${quoted(c.value)} ${scalaToIntProblem(c.value) ?? 'is not an integer'}`) +
       `; MAX_PER limits the tasks per distinct ${quoted(c.field)} value, e.g. ${constraintExample(c, 'MAX_PER', '2')}.`,
   });
 }
