@@ -9,7 +9,7 @@ export type RuleSetting = 'off' | 'warning' | 'error';
 export type Feature = 'external_volumes' | 'secrets' | 'gpu_resources' | 'vips' | 'task_killing' | (string & {});
 
 /**
- * Marathon's `--new_group_enforce_role` (1.9.100+; before, `--group_role_behavior`), as `/v2/info` reports it
+ * Marathon's `--new_group_enforce_role` (so named from 1.9.64; before, `--group_role_behavior`), as `/v2/info` reports it from 1.9.100
  * (`marathon_config.new_group_enforce_role`, "Off" or "Top": marathon-api.md §9): whether a top-level group Marathon
  * creates enforces its role when nothing says otherwise.
  */

@@ -80,7 +80,7 @@ export function groupBodyRoleSets(
   const group = segments(top.id)[0];
   const written = top.written.enforceRole;
   if (written !== undefined && typeof written !== 'boolean') return undefined;
-  // GroupNormalization reads the flag under this name since 1.9.100, as --group_role_behavior before (same Off/Top).
+  // GroupNormalization reads the flag under this name since 1.9.64, as --group_role_behavior before (same Off/Top).
   const flag = newGroupEnforceRole === null ? undefined : newGroupEnforceRole === 'Top';
   const enforce = written ?? flag;
   const choices = enforce === undefined ? [true, false] : [enforce];

@@ -66,19 +66,23 @@ function checkNested(ctx: RuleContext, what: 'app' | 'pod', role: string, id: st
   const topLevel = id.split('/').filter(Boolean)[0];
   const deployed = deployedTopLevelEnforcement(ctx, '/' + topLevel);
   const setting = ctx.profile.newGroupEnforceRole;
-  // A top-level group only linted documents imply is one Marathon creates: the flag decides, when the profile knows it.
-  const enforce = deployed === null ? newTopLevelGroupEnforces(setting, ctx.atLeast) : deployed;
+  // A top-level group only linted documents imply is one Marathon creates: from 1.9.100 the flag decides, when the
+  // profile knows it; before, RoleSettings.forService creates it without enforcing whatever the flag says. A profile
+  // of "1.9" without a patch may be any 1.9, so there the flag may still decide.
+  const enforce = deployed === null ? (before19100(ctx) ? false : newTopLevelGroupEnforces(setting, ctx.atLeast)) : deployed;
   const sets = nestedServiceRoleSets(ctx.profile.mesosRole, topLevel, existing, enforce);
   if (sets.some((s) => s.includes(role))) return;
   const got = (s: string[]) => `"got ${role}, expected one of: [${s.join(', ')}]"`;
   const because =
-    deployed === null && enforce !== undefined
-      ? `/${topLevel} is not deployed yet, so Marathon creates it ${enforce ? 'enforcing its role' : 'without enforcing a role'} (--new_group_enforce_role ${setting} in this profile)`
-      : enforce === true
+    deployed === null
+      ? newGroupWhy(ctx, topLevel, enforce)
+      : deployed === true
         ? `the top-level group /${topLevel} enforces its role (enforceRole: true)`
-        : enforce === false
+        : deployed === false
           ? `the top-level group /${topLevel} does not enforce a role`
-          : `/${topLevel} is not deployed yet, so Marathon creates it, enforcing its role or not as --new_group_enforce_role says`;
+          : ctx.atLeast('1.9.100')
+            ? newGroupWhy(ctx, topLevel, undefined)
+            : `whether /${topLevel} enforces its role is not known here`;
   const deployedAs = existing === null ? `nothing is deployed as ${id}` : `${id} is deployed with role ${quoted(existing)}`;
   ctx.report({
     pointer: joinPointer(pointer, 'role'),
@@ -89,6 +93,35 @@ function checkNested(ctx: RuleContext, what: 'app' | 'pod', role: string, id: st
       (enforce === true ? '' : `, Marathon's --mesos_role (${quoted(ctx.profile.mesosRole)} in this profile)`) +
       ` or the role it is already deployed with. Set "role" to ${quoted(topLevel)}, or remove it to take the default.`,
   });
+}
+
+/** A profile of 1.9 with a patch below 100 ("1.9.40"): a bare "1.9" may be any 1.9. */
+function before19100(ctx: RuleContext): boolean {
+  return !ctx.atLeast('1.9.100') && /^\d+\.\d+\.\d+$/.test(ctx.profile.marathonVersion);
+}
+
+/**
+ * Why a top-level group Marathon creates for a service posted on its own enforces its role or not, in the terms of
+ * the profile's Marathon: the flag is --group_role_behavior before 1.9.64 and --new_group_enforce_role from 1.9.64
+ * (MarathonConf.scala at v1.9.34 and v1.9.64), and RoleSettings.forService reads it only from 1.9.100 (before:
+ * `defaultForEnforceFromConfig = false`, "TODO: Use value from config instead", v1.9.34 to v1.9.81).
+ */
+function newGroupWhy(ctx: RuleContext, topLevel: string, enforce: boolean | undefined): string {
+  const setting = ctx.profile.newGroupEnforceRole;
+  const creates = `/${topLevel} is not deployed yet, so Marathon creates it`;
+  if (ctx.atLeast('1.9.100')) {
+    return enforce === undefined
+      ? `${creates}, enforcing its role or not as --new_group_enforce_role says`
+      : `${creates} ${enforce ? 'enforcing its role' : 'without enforcing a role'} (--new_group_enforce_role ${setting} in this profile)`;
+  }
+  if (before19100(ctx)) {
+    const flag = ctx.atLeast('1.9.64') ? '--new_group_enforce_role' : '--group_role_behavior';
+    return `${creates} without enforcing a role: before 1.9.100 it does so whatever ${flag} says`;
+  }
+  const flags = '--new_group_enforce_role (--group_role_behavior before 1.9.64)';
+  return enforce === false
+    ? `${creates} without enforcing a role (${flags} is ${setting} in this profile, and before 1.9.100 Marathon does so whatever it says)`
+    : `${creates} without enforcing a role before 1.9.100, and from 1.9.100 enforcing it or not as ${flags} says (the profile's "1.9" does not tell which 1.9)`;
 }
 
 /**
