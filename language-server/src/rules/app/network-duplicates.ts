@@ -6,13 +6,24 @@ import { quoted } from '../../model/quoted';
 const text = 'Duplicate networks are not allowed';
 
 /**
+ * The `name` keys absent from the reported entry `n` and the `earlier` one it collides with: either may be a misspelt
+ * `name` (core/overlap.ts), which then explains the finding.
+ */
+function unnamedKeys(n: NetworkRef, earlier: NetworkRef | undefined): string[] {
+  const keys = n.name === undefined ? ['name'] : [];
+  if (earlier !== undefined && earlier.name === undefined) keys.push(`${earlier.pointer}/name`);
+  return keys;
+}
+
+/**
  * `defaultName`: the cluster's --default_network_name when Marathon fills it into unnamed container networks before
  * this check (NetworkNormalization), else undefined (the names as posted). Two unnamed entries are reported as such
  * either way: where the name is filled in first, both become the default and collide by name all the same.
  */
 function checkNetworks(ctx: RuleContext, what: 'app' | 'pod', nList: readonly NetworkRef[], defaultName: string | undefined): void {
   const seen = new Set<string | undefined>();
-  let defaultTaken = false;
+  let firstUnnamed: NetworkRef | undefined;
+  let defaultHolder: NetworkRef | undefined; // the first entry that is, or becomes, the default network
   for (let vi = 0; vi < nList.length; vi++) {
     const n = nList[vi];
     if (n.mode !== 'container') continue;
@@ -21,11 +32,13 @@ function checkNetworks(ctx: RuleContext, what: 'app' | 'pod', nList: readonly Ne
     if (seen.has(n.name)) {
       ctx.report({
         pointer: n.pointer,
+        ...(n.name == null ? { missing: unnamedKeys(n, firstUnnamed) } : {}),
         message: `Marathon rejects the ${what}: "${text}". ${n.name == null ? 'A second unnamed container network' : `The network ${quoted(n.name)}`} is listed twice; ${joins}. Remove the duplicate.`,
       });
-    } else if (becomesDefault && defaultTaken) {
+    } else if (becomesDefault && defaultHolder) {
       ctx.report({
         pointer: n.pointer,
+        missing: unnamedKeys(n, defaultHolder),
         message:
           `Marathon rejects the ${what}: "${text}". Marathon gives an unnamed container network the cluster's --default_network_name, ` +
           `${quoted(defaultName)} (defaultNetworkName in the profile), before this check, so ${quoted(defaultName)} is listed twice; ${joins}. ` +
@@ -33,7 +46,8 @@ function checkNetworks(ctx: RuleContext, what: 'app' | 'pod', nList: readonly Ne
       });
     }
     seen.add(n.name);
-    if (becomesDefault) defaultTaken = true;
+    if (n.name === undefined) firstUnnamed ??= n;
+    if (becomesDefault) defaultHolder ??= n;
   }
 }
 
