@@ -172,7 +172,10 @@ function keyItems(doc: EditorDocument, where: Extract<Where, { at: 'key' }>, ctx
   if (path.length === 0 && !where.hasColon && [...existing].every((k) => k === '$schema')) {
     // Between the braces of a one-line `{}`: on lines of their own, indented, as the user would lay it out.
     const inline = where.object !== undefined && !doc.text.slice(where.object.offset, where.object.offset + where.object.length).includes('\n');
+    // With only a `$schema` so far, the kind is the one it names (core/kind.ts): another kind's skeleton would be
+    // judged as that kind and be all findings.
     for (const sk of documentSkeletons) {
+      if (doc.kind !== 'unknown' && sk.kind !== doc.kind) continue;
       const text = inline ? `\n\t${sk.body.replace(/\n/g, '\n\t')}\n` : sk.body;
       items.push({ label: sk.label, kind: CompletionItemKind.Snippet, detail: sk.detail, insertTextFormat: InsertTextFormat.Snippet, sortText: ' ' + sk.label, ...(range ? { textEdit: { range, newText: text } } : { insertText: text }) });
     }
