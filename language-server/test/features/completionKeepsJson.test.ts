@@ -38,7 +38,9 @@ export function accept(text: string, offset: number, item: CompletionItem): stri
     const lines = TextDocument.create('file:///x.json', 'json', 1, text);
     const start = lines.offsetAt(item.textEdit.range.start);
     const end = lines.offsetAt(item.textEdit.range.end);
+    // LSP: a completion's edit range is on one line and holds the position completion was asked at.
     assert.ok(start <= offset && offset <= end, `the edit range ${start}-${end} holds the cursor ${offset}`);
+    assert.equal(item.textEdit.range.start.line, item.textEdit.range.end.line, `the edit range of ${JSON.stringify(item.label)} is on one line`);
     return text.slice(0, start) + body(item.textEdit.newText) + text.slice(end);
   }
   let start = offset;
