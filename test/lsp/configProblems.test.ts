@@ -67,3 +67,31 @@ test('config problems are published on the config file, shown once, and cleared 
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('the message about a broken config says once what happens meanwhile', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'lsp-config-'));
+  const c = await startClient();
+  try {
+    const configPath = join(dir, 'marathon-lint.config.json');
+    const docUri = pathToFileURL(join(dir, 'app.json')).href;
+    const problems: string[] = [];
+    for (const [what, config] of [
+      ['invalid JSON', '{ "rules": '],
+      ['an unknown rule id', '{ "rules": { "no-such-rule": "off" } }'],
+      ['two problems', '{ "rules": { "no-such-rule": "off", "app-id-pattern": "loud" } }'],
+    ]) {
+      writeFileSync(configPath, config);
+      const before = c.messages.length;
+      await c.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(configPath).href, type: 2 }] });
+      if (what === 'invalid JSON') await c.open(docUri, app);
+      for (let i = 0; i < 50 && c.messages.length === before; i++) await new Promise((r) => setTimeout(r, 50));
+      const message = c.messages[before]?.message ?? '';
+      const meanwhile = message.match(/Until it is fixed/g)?.length ?? 0;
+      if (meanwhile !== 1) problems.push(`${what}: ${JSON.stringify(message)}`);
+    }
+    assert.deepEqual(problems, []);
+  } finally {
+    assert.equal(await c.shutdown(), 0);
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

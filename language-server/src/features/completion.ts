@@ -11,7 +11,6 @@ import { fieldInfo, propertiesOf, schemasAtPath, type SchemaNode } from '../mode
 import { constraintOperators, documentSkeletons, itemSnippets, valueSnippetForKey } from './snippets';
 import { allowedByRules } from './ruleHints';
 import { documentSchemaFiles } from '@marathon-devtools/schema/schemaIds';
-import { nodeRange } from './ranges';
 import { parameterSuggestions } from './dockerParameters';
 import type { FeatureContext } from './context';
 
@@ -25,6 +24,9 @@ function locate(doc: EditorDocument, offset: number): Where {
   if (!node) return { at: 'value', path: [] };
   const parent = node.parent;
   if (node.type === 'string' && parent?.type === 'property' && parent.children![0] === node) {
+    // At the key's opening quote the cursor is before the property, not in its key: a new property goes there
+    // (replacing the key would rename the property the user typed, or give a skeleton its value).
+    if (offset === node.offset) return { at: 'key', objectPath: pathOf(node).slice(0, -1), object: parent.parent, hasColon: false };
     return { at: 'key', objectPath: pathOf(node).slice(0, -1), object: parent.parent, replace: node, hasColon: parent.colonOffset !== undefined };
   }
   if (node.type === 'property') {
@@ -38,6 +40,32 @@ function locate(doc: EditorDocument, offset: number): Where {
     return { at: 'value', path: [...pathOf(node), index] };
   }
   return { at: 'value', path: pathOf(node), replace: node.type === 'object' || node.type === 'array' ? undefined : node };
+}
+
+/**
+ * The text an accepted item replaces: the node under the cursor. A string without its closing quote runs, as
+ * jsonc-parser scans it, to the end of the line, over the `}` or `]` that close its object (`{"c|}`); then only
+ * what the user is typing is replaced: the opening quote to the end of the word at the cursor.
+ */
+function replaceSpan(doc: EditorDocument, node: JsonNode, offset: number): { start: number; end: number } {
+  const end = node.offset + node.length;
+  if (node.type !== 'string' || terminated(doc.text, node)) return { start: node.offset, end };
+  let wordEnd = Math.max(offset, node.offset + 1);
+  while (wordEnd < end && !/[\s,:{}[\]]/.test(doc.text[wordEnd])) wordEnd++;
+  return { start: node.offset, end: wordEnd };
+}
+
+/** Whether a string token ends with its closing quote (one not escaped by an odd run of backslashes). */
+function terminated(text: string, node: JsonNode): boolean {
+  let i = node.offset + node.length - 1;
+  if (node.length < 2 || text[i] !== '"') return false;
+  let backslashes = 0;
+  while (text[--i] === '\\') backslashes++;
+  return backslashes % 2 === 0;
+}
+
+function spanRange(doc: EditorDocument, span: { start: number; end: number }): Range {
+  return { start: doc.lines.positionAt(span.start), end: doc.lines.positionAt(span.end) };
 }
 
 function closed(doc: EditorDocument, node: JsonNode): boolean {
@@ -99,9 +127,10 @@ function separatorAfter(text: string, end: number): string {
 function keyItems(doc: EditorDocument, where: Extract<Where, { at: 'key' }>, ctx: FeatureContext, offset: number): CompletionItem[] {
   const root = ctx.schemaFor(doc.kind);
   const existing = new Set((where.object?.children ?? []).filter((p) => p.children![0] !== where.replace).map((p) => String(p.children![0].value)));
-  const range: Range | undefined = where.replace ? nodeRange(doc, where.replace) : undefined;
+  const span = where.replace ? replaceSpan(doc, where.replace, offset) : undefined;
+  const range: Range | undefined = span ? spanRange(doc, span) : undefined;
   // After a colon only the key is replaced: its value follows, and no comma goes between them.
-  const separator = where.hasColon ? '' : separatorAfter(doc.text, where.replace ? where.replace.offset + where.replace.length : offset);
+  const separator = where.hasColon ? '' : separatorAfter(doc.text, span ? span.end : offset);
   const path = where.objectPath;
   const insideContainer = path[path.length - 1] === 'container' || path.includes('container');
   const insideVolume = typeof path[path.length - 1] === 'number' && path[path.length - 2] === 'volumes';
@@ -138,11 +167,15 @@ function keyItems(doc: EditorDocument, where: Extract<Where, { at: 'key' }>, ctx
     }
   }
 
-  // An empty document: whole skeletons of each kind, so a new file starts from something that lints clean.
-  if (path.length === 0 && [...existing].every((k) => k === '$schema')) {
+  // An empty document: whole skeletons of each kind, so a new file starts from something that lints clean
+  // (never for a key that has its colon: a skeleton is properties, not a key for the value that follows).
+  if (path.length === 0 && !where.hasColon && [...existing].every((k) => k === '$schema')) {
     // Between the braces of a one-line `{}`: on lines of their own, indented, as the user would lay it out.
     const inline = where.object !== undefined && !doc.text.slice(where.object.offset, where.object.offset + where.object.length).includes('\n');
+    // With only a `$schema` so far, the kind is the one it names (core/kind.ts): another kind's skeleton would be
+    // judged as that kind and be all findings.
     for (const sk of documentSkeletons) {
+      if (doc.kind !== 'unknown' && sk.kind !== doc.kind) continue;
       const text = inline ? `\n\t${sk.body.replace(/\n/g, '\n\t')}\n` : sk.body;
       items.push({ label: sk.label, kind: CompletionItemKind.Snippet, detail: sk.detail, insertTextFormat: InsertTextFormat.Snippet, sortText: ' ' + sk.label, ...(range ? { textEdit: { range, newText: text } } : { insertText: text }) });
     }
@@ -167,9 +200,10 @@ function objectValue(node: JsonNode): Record<string, unknown> {
 
 function valueItems(doc: EditorDocument, where: Extract<Where, { at: 'value' }>, ctx: FeatureContext, offset: number): CompletionItem[] {
   const path = where.path;
-  const range = where.replace ? nodeRange(doc, where.replace) : undefined;
+  const span = where.replace ? replaceSpan(doc, where.replace, offset) : undefined;
+  const range = span ? spanRange(doc, span) : undefined;
   // A value typed above a further item or property brings its comma, as a completed key does (the whole document has none).
-  const separator = path.length === 0 ? '' : separatorAfter(doc.text, where.replace ? where.replace.offset + where.replace.length : offset);
+  const separator = path.length === 0 ? '' : separatorAfter(doc.text, span ? span.end : offset);
   const items: CompletionItem[] = [];
   const seen = new Set<string>();
   const push = (label: string, value: string, kind: CompletionItemKind, detail?: string, documentation?: string, snippet = false) => {

@@ -1,3 +1,5 @@
+import type { DefinitionKind } from '@marathon-devtools/schema/schemaIds';
+
 /**
  * Snippets for values that have a shape a user would otherwise look up: an external volume stanza,
  * a health check, a port mapping, a constraint triple. LSP snippet syntax (`$1`, `${1|a,b|}`).
@@ -69,8 +71,9 @@ export function valueSnippetForKey(key: string, insideContainer: boolean, inside
  * lints clean as accepted (the external-volume app follows the dvdi rules: one instance, Mesos
  * containerizer, maximumOverCapacity 0). Bodies are the properties only: they go inside `{}`.
  */
-export const documentSkeletons: ShapeSnippet[] = [
+export const documentSkeletons: (ShapeSnippet & { kind: DefinitionKind })[] = [
   {
+    kind: 'app',
     label: 'Marathon app with an external volume',
     detail: 'app: Docker image on the Mesos containerizer, one dvdi volume, one instance',
     body:
@@ -79,21 +82,25 @@ export const documentSkeletons: ShapeSnippet[] = [
       '\t\t\t\t"options": { "dvdi/driver": "${8|rexray,local,pxd,rclone|}" }\n\t\t\t}\n\t\t}\n\t]\n},\n"upgradeStrategy": { "minimumHealthCapacity": 0, "maximumOverCapacity": 0 }',
   },
   {
+    kind: 'app',
     label: 'Marathon app',
     detail: 'app: id, cmd, resources, instances',
     body: '"id": "/${1:app}",\n"cmd": "${2:sleep 1000}",\n"cpus": ${3:0.1},\n"mem": ${4:128},\n"instances": ${5:1}',
   },
   {
+    kind: 'pod',
     label: 'Marathon pod',
     detail: 'pod: id, one container with resources and image',
     body: '"id": "/${1:pod}",\n"scaling": { "kind": "fixed", "instances": 1 },\n"containers": [\n\t{\n\t\t"name": "${2:main}",\n\t\t"resources": { "cpus": ${3:0.1}, "mem": ${4:128} },\n\t\t"image": { "kind": "DOCKER", "id": "${5:nginx:1.27}" }\n\t}\n],\n"networks": [{ "mode": "host" }]',
   },
   {
+    kind: 'group',
     label: 'Marathon group',
     detail: 'group: id and one app',
     body: '"id": "/${1:group}",\n"apps": [\n\t{\n\t\t"id": "${2:app}",\n\t\t"cmd": "${3:sleep 1000}",\n\t\t"cpus": 0.1,\n\t\t"mem": 128,\n\t\t"instances": 1\n\t}\n]',
   },
   {
+    kind: 'chronos-job',
     label: 'Chronos job',
     detail: 'Chronos job: name, command, ISO 8601 schedule',
     body: '"name": "${1:nightly-backup}",\n"command": "${2:echo hello}",\n"schedule": "${3:R/2030-01-01T02:00:00Z/P1D}",\n"epsilon": "PT30M",\n"owner": "${4:ops@example.com}",\n"cpus": 0.1,\n"mem": 128',

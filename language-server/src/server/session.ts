@@ -58,17 +58,18 @@ export class Session {
 
   /**
    * A config's problems: on the config file in the Problems list (positions included), and, when one of them
-   * is an error, once as a message, since the documents under it are meanwhile linted with defaults.
+   * is an error, once as a message, since the documents under it are meanwhile linted with defaults. Each error's
+   * message already says so (projectConfig.ts), so the notification adds only where it is and how many more.
    */
   private reportConfig(configUri: string, diagnostics: LspDiagnostic[]): void {
     void this.connection.sendDiagnostics({ uri: configUri, diagnostics }).catch((e) => this.log.error('publishDiagnostics failed', e));
     const errors = diagnostics.filter((d) => d.severity === DiagnosticSeverity.Error);
     if (errors.length === 0) return;
     const name = URI.parse(configUri).fsPath;
-    const more = errors.length > 1 ? ` (and ${errors.length - 1} more problem${errors.length > 2 ? 's' : ''})` : '';
+    const more = errors.length > 1 ? ` (${errors.length - 1} more problem${errors.length > 2 ? 's' : ''} in this file.)` : '';
     const line = errors[0].range.start.line + 1;
     // A notification (window/showMessage), not the request: nothing to answer, and every client supports it.
-    const message = `${name}:${line}: ${String(errors[0].message).replace(/\.$/, '')}${more}. Until it is fixed, the defaults apply in place of what it gets wrong.`;
+    const message = `${name}:${line}: ${errors[0].message}${more}`;
     void this.connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message }).catch(() => undefined);
   }
 
