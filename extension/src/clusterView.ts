@@ -21,6 +21,8 @@ export interface ClusterView {
   masterRegion?: string;
   /** Why the master's region could not be read (`GET <master>/master/state: …`); undefined when it was. */
   masterRegionUnknown?: string;
+  /** Marathon's enabled features (/v2/info); undefined when they could not be read. */
+  marathonFeatures?: string[];
   bridges: DiscoveredBridge[];
   skipped: string[];
   at: number;
@@ -32,9 +34,9 @@ export async function fetchClusterView(s: ClusterSettings, token: string | undef
   const authorization = token ? `token=${token}` : undefined;
   const marathon = marathonApps({ url: s.marathonUrl, ...(token ? { auth: { kind: 'token', token } } : {}), timeoutMs });
   const mesos = new MesosMasterClient({ url: s.mesosUrl, authorization, timeoutMs });
-  const [app, tasks, slaves, masterRegion] = await Promise.all([marathon.getApp(s.bridgeApp), marathon.getAppTasks(s.bridgeApp), mesos.getAgents(), mesos.getMasterRegion().then((name) => ({ name }), (e: Error) => ({ name: undefined, unknown: e.message }))]);
+  const [app, tasks, slaves, masterRegion, features] = await Promise.all([marathon.getApp(s.bridgeApp), marathon.getAppTasks(s.bridgeApp), mesos.getAgents(), mesos.getMasterRegion().then((name) => ({ name }), (e: Error) => ({ name: undefined, unknown: e.message })), marathon.getFeatures()]);
   const d = joinBridges(tasks, slaves.slaves, bridgeScheme(app));
-  return { agents: slaves.slaves, masterRegion: masterRegion.name, ...('unknown' in masterRegion ? { masterRegionUnknown: masterRegion.unknown } : {}), bridges: d.bridges, skipped: d.skipped.map((x) => `${x.host}: ${x.why}`), at: Date.now() };
+  return { agents: slaves.slaves, masterRegion: masterRegion.name, ...('unknown' in masterRegion ? { masterRegionUnknown: masterRegion.unknown } : {}), ...('features' in features ? { marathonFeatures: features.features } : {}), bridges: d.bridges, skipped: d.skipped.map((x) => `${x.host}: ${x.why}`), at: Date.now() };
 }
 
 /**
@@ -45,7 +47,7 @@ export async function fetchClusterView(s: ClusterSettings, token: string | undef
  * an app that places by region itself, make the master's region irrelevant.
  */
 export function clusterCandidates(view: ClusterView, spec: PlacementSpec): Candidates {
-  const c = candidateBridges(spec, view.agents, view.bridges, view.masterRegion, view.masterRegionUnknown);
+  const c = candidateBridges(spec, view.agents, view.bridges, view.masterRegion, view.masterRegionUnknown, view.marathonFeatures);
   const unknown = view.masterRegionUnknown;
   if (unknown === undefined || c.undecided.some((u) => u.includes(unknown))) return c;
   const regions = [...new Set(view.agents.map(agentRegion).filter((r): r is string => r !== undefined))];

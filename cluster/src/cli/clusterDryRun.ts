@@ -107,7 +107,7 @@ async function clusterDryRunInner(argv: string[], signal: AbortSignal, startRuns
 
   const marathon = marathonApps(flags.marathon);
   const mesos = new MesosMasterClient({ url: flags.mesosUrl, authorization: flags.authorization, ca: flags.ca, timeoutMs: flags.timeoutMs });
-  const [bridgeSpec, tasks, slaves, region] = await Promise.all([marathon.getApp(bridgeApp), marathon.getAppTasks(bridgeApp), mesos.getAgents(), mesos.getMasterRegion().then((name) => ({ name }), (e: Error) => ({ name: undefined, unknown: e.message }))]);
+  const [bridgeSpec, tasks, slaves, region, features] = await Promise.all([marathon.getApp(bridgeApp), marathon.getAppTasks(bridgeApp), mesos.getAgents(), mesos.getMasterRegion().then((name) => ({ name }), (e: Error) => ({ name: undefined, unknown: e.message })), marathon.getFeatures()]);
   const discovery = joinBridges(tasks, slaves.slaves, bridgeScheme(bridgeSpec));
   for (const s of discovery.skipped) err(`dry-run: bridge task ${s.taskId} on ${s.host} skipped: ${s.why}`);
 
@@ -115,7 +115,7 @@ async function clusterDryRunInner(argv: string[], signal: AbortSignal, startRuns
   let exit = 0;
   startRuns();
   for (const app of testable) {
-    const { candidates: withBridge, noBridge, excluded, problems, undecided } = candidateBridges(app.spec, slaves.slaves, discovery.bridges, region.name, 'unknown' in region ? region.unknown : undefined);
+    const { candidates: withBridge, noBridge, excluded, problems, undecided } = candidateBridges(app.spec, slaves.slaves, discovery.bridges, region.name, 'unknown' in region ? region.unknown : undefined, 'features' in features ? features.features : undefined);
     for (const p of problems) err(`dry-run: ${app.id}: ${p}`);
     for (const u of undecided) err(`dry-run: ${app.id}: warning: ${u}; the candidates may include agents Marathon would not use, or miss some`);
     if (!json) {

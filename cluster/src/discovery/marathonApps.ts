@@ -1,6 +1,6 @@
 /**
- * What discovery and `dvdi-bridge scale` need from Marathon, and nothing more: one app, its tasks, and setting its
- * instance count (../shared/reference/marathon-api.md §4, §7), over the cluster workspace's Marathon client.
+ * What discovery and `dvdi-bridge scale` need from Marathon, and nothing more: one app, its tasks, its features, and
+ * setting its instance count (../shared/reference/marathon-api.md §4, §7, §9), over the cluster workspace's Marathon client.
  */
 import { MarathonClient } from '../marathon/client';
 import { MarathonError } from '../marathon/errors';
@@ -10,6 +10,11 @@ import type { BridgeTask } from './bridges';
 export interface MarathonApps {
   getApp(id: string): Promise<Record<string, unknown>>;
   getAppTasks(id: string): Promise<BridgeTask[]>;
+  /**
+   * Marathon's enabled features (`marathon_config.features` of /v2/info, marathon-api.md §9), or why they could not be
+   * read (DC/OS Enterprise may refuse /v2/info to an account that may read apps): placement needs gpu_resources.
+   */
+  getFeatures(): Promise<{ features: string[] } | { unknown: string }>;
   /** `PUT /v2/apps/{id}` with `{"instances": n}` (partialUpdate, the default); `force` overrides a deployment lock. */
   setInstances(id: string, instances: number, force: boolean): Promise<{ deploymentId?: string }>;
 }
@@ -28,6 +33,14 @@ export function marathonApps(options: MarathonClientOptions): MarathonApps {
       const tasks = await client.getAppTasks(id);
       if (!tasks) throw missing(client, id, '/tasks');
       return tasks.filter((t) => typeof t?.id === 'string' && typeof t?.host === 'string');
+    },
+    async getFeatures() {
+      try {
+        const f = (await client.getInfo()).marathon_config.features;
+        return { features: Array.isArray(f) ? f.filter((x): x is string => typeof x === 'string') : [] };
+      } catch (e) {
+        return { unknown: (e as Error).message };
+      }
     },
     async setInstances(id, instances, force) {
       try {

@@ -7,12 +7,16 @@
  */
 import { agentRegion, type MesosAgent, type ResourceSummary } from '../mesos/agent';
 import { checkConstraint, constraintText, parseConstraints, type PlacementConstraint, type PlacedInstance } from './constraints';
+import { gpuCheck } from './gpuCheck';
 
 /** The fields of an app (or pod) definition placement reads. */
 export interface PlacementSpec {
   constraints?: unknown;
   acceptedResourceRoles?: unknown;
   role?: unknown;
+  /** GPUs the app needs, and its labels (GPU_SCHEDULING_BEHAVIOR): see gpuCheck.ts. */
+  gpus?: unknown;
+  labels?: unknown;
 }
 
 export interface AgentPlacement {
@@ -29,6 +33,11 @@ export interface PlacementOptions {
   masterRegion?: string;
   /** Why the master's region could not be read; where the rule would matter, it is then named in `undecided`. */
   masterRegionUnknown?: string;
+  /**
+   * Marathon's enabled features (`features` of /v2/info): whether it gets offers from agents with GPUs at all
+   * (gpuCheck.ts). Undefined when /v2/info could not be read: such agents are then named in `undecided` where it matters.
+   */
+  marathonFeatures?: readonly string[];
   /** Constraints to leave out, e.g. hostname:UNIQUE when counting agents for one instance each. */
   ignore?: (c: PlacementConstraint) => boolean;
 }
@@ -74,6 +83,8 @@ function roleCheck(agent: MesosAgent, accepted: { roles: string[]; defaultRole?:
   return { reason: `offers no resources for the accepted roles ${JSON.stringify(roles)} (acceptedResourceRoles; its reserved roles: ${reserved.length ? reserved.join(', ') : 'none'}, unreserved: ${unreserved ? 'yes' : 'none'})` };
 }
 
+const hostList = (hosts: string[]): string => `${hosts.slice(0, 5).join(', ')}${hosts.length > 5 ? `, … (${hosts.length})` : ''}`;
+
 export function placeApp(spec: PlacementSpec, agents: readonly MesosAgent[], options: PlacementOptions = {}): Placement {
   const { constraints, problems } = parseConstraints(spec.constraints);
   const used = constraints.filter((c) => !options.ignore?.(c));
@@ -81,6 +92,8 @@ export function placeApp(spec: PlacementSpec, agents: readonly MesosAgent[], opt
   const accepted = acceptedRoles(spec);
   const undecided = new Set<string>();
   const roleUndecided: string[] = [];
+  const gpuUndecided: string[] = [];
+  const appRole = typeof spec.role === 'string' && spec.role !== '' ? spec.role : '*';
   const out: AgentPlacement[] = agents.map((agent) => {
     const reasons: string[] = [];
     if (agent.active === false) reasons.push('is not active (disconnected, deactivated or draining)');
@@ -91,6 +104,9 @@ export function placeApp(spec: PlacementSpec, agents: readonly MesosAgent[], opt
     const role = roleCheck(agent, accepted);
     if (role.reason) reasons.push(role.reason);
     if (role.undecided) roleUndecided.push(agent.hostname);
+    const gpu = gpuCheck(agent, spec, appRole, accepted.roles, options.marathonFeatures);
+    if (gpu.reason) reasons.push(gpu.reason);
+    if (gpu.undecided) gpuUndecided.push(agent.hostname);
     for (const c of used) {
       const r = checkConstraint(c, agent, options.placed ?? []);
       if (!r.pass) reasons.push(`${constraintText(c)}: ${r.reason}`);
@@ -99,8 +115,11 @@ export function placeApp(spec: PlacementSpec, agents: readonly MesosAgent[], opt
     return { agent, candidate: reasons.length === 0, reasons };
   });
   if (roleUndecided.length > 0) {
-    const hosts = `${roleUndecided.slice(0, 5).join(', ')}${roleUndecided.length > 5 ? `, … (${roleUndecided.length})` : ''}`;
+    const hosts = hostList(roleUndecided);
     undecided.add(`the app has no acceptedResourceRoles, and ${hosts} offer${roleUndecided.length === 1 ? 's' : ''} only resources reserved for its role ${JSON.stringify(accepted.defaultRole)}: Marathon uses them only if its --accepted_resource_roles_default_behavior is any (its default), not unreserved (DC/OS's), which /v2/info does not report; set acceptedResourceRoles (["*"] or ["*",${JSON.stringify(accepted.defaultRole)}]) to say which`);
+  }
+  if (gpuUndecided.length > 0) {
+    undecided.add(`${hostList(gpuUndecided)} ha${gpuUndecided.length === 1 ? 's' : 've'} GPUs, which Marathon gets offers from only with --enable_features gpu_resources; its /v2/info (features) could not be read to tell`);
   }
   // Agents of several regions: some lie outside the master's (masters share one region, mesos-master-api.md §4), and
   // without knowing which, agents Marathon would decline are counted as candidates.

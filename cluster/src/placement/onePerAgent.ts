@@ -18,9 +18,9 @@ export interface OnePerAgentCount {
   undecided: string[];
 }
 
-/** `masterRegionUnknown`: why the master's region could not be read (see placeApp). */
-export function countOnePerAgent(spec: PlacementSpec, agents: readonly MesosAgent[], masterRegion?: string, masterRegionUnknown?: string): OnePerAgentCount {
-  const p = placeApp(spec, agents, { masterRegion, masterRegionUnknown, ignore: isHostnameUnique });
+/** `masterRegionUnknown`: why the master's region could not be read; `marathonFeatures`: /v2/info's (see placeApp). */
+export function countOnePerAgent(spec: PlacementSpec, agents: readonly MesosAgent[], masterRegion?: string, masterRegionUnknown?: string, marathonFeatures?: readonly string[]): OnePerAgentCount {
+  const p = placeApp(spec, agents, { masterRegion, masterRegionUnknown, marathonFeatures, ignore: isHostnameUnique });
   const problems = [...p.problems];
   if (!parseConstraints(spec.constraints).constraints.some(isHostnameUnique)) problems.push('the app has no ["hostname","UNIQUE"] constraint, so one instance per agent is not guaranteed; add it before scaling to the agent count');
   return {

@@ -18,9 +18,13 @@ export interface AgentSpec {
   mem?: number;
   /** Resources reserved for roles: role → cpus. */
   reserved?: Record<string, number>;
+  /** Unreserved GPUs (`gpus` of the resource summaries, mesos-master-api.md §2); 0 by default. */
+  gpus?: number;
+  /** GPUs reserved for roles: role → gpus (that role's reservation gets them beside its cpus). */
+  reservedGpus?: Record<string, number>;
 }
 
-const summary = (cpus: number, mem: number, disk = 10240, ports?: string) => ({ cpus, gpus: 0, mem, disk, ...(ports ? { ports } : {}) });
+const summary = (cpus: number, mem: number, disk = 10240, ports?: string, gpus = 0) => ({ cpus, gpus, mem, disk, ...(ports ? { ports } : {}) });
 
 /** Mesos renders ranges as `[b-e, b-e]` sorted by begin (mesos-master-api.md §3). */
 function rangesJson(text: string): string {
@@ -32,8 +36,12 @@ export function agent(spec: AgentSpec, index = 0): StandInAgent {
   const id = spec.id ?? `b6f2a0e4-7c1e-4c53-9a52-3c7e0f1d2a11-S${index}`;
   const cpus = spec.cpus ?? 4;
   const mem = spec.mem ?? 15038;
-  const reserved = Object.fromEntries(Object.entries(spec.reserved ?? {}).map(([role, c]) => [role, summary(c, 1024, 0)]));
+  const gpus = spec.gpus ?? 0;
+  const reservedGpus = spec.reservedGpus ?? {};
+  const roles = [...new Set([...Object.keys(spec.reserved ?? {}), ...Object.keys(reservedGpus)])];
+  const reserved = Object.fromEntries(roles.map((role) => [role, summary(spec.reserved?.[role] ?? 0, 1024, 0, undefined, reservedGpus[role] ?? 0)]));
   const reservedCpus = Object.values(spec.reserved ?? {}).reduce((s, c) => s + c, 0);
+  const totalGpus = gpus + Object.values(reservedGpus).reduce((s, g) => s + g, 0);
   const pairs = (spec.attributeList ?? Object.entries(spec.attributes ?? {})).map(([k, v]): [string, number | string] => [k, typeof v === 'string' && v.startsWith('[') ? rangesJson(v) : v]);
   // With repeats, a value only the stand-in's JSON writer reads (the type is the parsed shape a client sees).
   const attributes = (spec.attributeList ? new MesosRepeatedKeys(pairs) : Object.fromEntries(pairs)) as Record<string, number | string>;
@@ -45,11 +53,11 @@ export function agent(spec: AgentSpec, index = 0): StandInAgent {
     ...(spec.region !== undefined || spec.zone !== undefined ? { domain: { fault_domain: { region: { name: spec.region ?? '' }, zone: { name: spec.zone ?? '' } } } } : {}),
     pid: `slave(1)@${spec.hostname}:5051`,
     registered_time: 1455643643.42422,
-    resources: summary(cpus, mem, 10240, '[31000-32000]'),
+    resources: summary(cpus, mem, 10240, '[31000-32000]', totalGpus),
     used_resources: summary(0, 0, 0),
     offered_resources: summary(0, 0, 0),
     reserved_resources: reserved,
-    unreserved_resources: summary(cpus - reservedCpus, mem, 10240, '[31000-32000]'),
+    unreserved_resources: summary(cpus - reservedCpus, mem, 10240, '[31000-32000]', gpus),
     active: spec.active ?? true,
     deactivated: !(spec.active ?? true),
     version: '1.10.0',
