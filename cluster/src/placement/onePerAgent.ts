@@ -1,13 +1,16 @@
 /**
  * How many instances a "one per agent" app (hostname:UNIQUE) should have: the active agents that pass every
  * other constraint, the accepted roles and the region rule (../shared/reference/mesos-master-api.md §5, last
- * bullet). More instances than that leave a deployment that never finishes (Marathon issue #846).
+ * bullet), or fewer when another constraint counts placed instances (instanceCap.ts). More instances than that leave
+ * a deployment that never finishes (Marathon issue #846).
  */
 import type { MesosAgent } from '../mesos/agent';
 import { isHostnameUnique, placeApp, type PlacementSpec } from './candidates';
 import { parseConstraints } from './constraints';
+import { dependsOnPlaced, instanceCap } from './instanceCap';
 
 export interface OnePerAgentCount {
+  /** Instances Marathon can place, one per agent: at most `matching.length`. */
   count: number;
   matching: MesosAgent[];
   /** Agents left out, each with why. */
@@ -22,12 +25,18 @@ export interface OnePerAgentCount {
 export function countOnePerAgent(spec: PlacementSpec, agents: readonly MesosAgent[], masterRegion?: string, masterRegionUnknown?: string, marathonFeatures?: readonly string[]): OnePerAgentCount {
   const p = placeApp(spec, agents, { masterRegion, masterRegionUnknown, marathonFeatures, ignore: isHostnameUnique });
   const problems = [...p.problems];
-  if (!parseConstraints(spec.constraints).constraints.some(isHostnameUnique)) problems.push('the app has no ["hostname","UNIQUE"] constraint, so one instance per agent is not guaranteed; add it before scaling to the agent count');
+  const constraints = parseConstraints(spec.constraints).constraints;
+  if (!constraints.some(isHostnameUnique)) problems.push('the app has no ["hostname","UNIQUE"] constraint, so one instance per agent is not guaranteed; add it before scaling to the agent count');
+  // A constraint that counts placed instances may allow fewer instances than there are matching agents.
+  const cap = instanceCap(p.candidates, constraints.filter((c) => !isHostnameUnique(c) && dependsOnPlaced(c)));
+  const undecided = 'undecided' in cap ? [...p.undecided, cap.undecided] : p.undecided;
+  const count = 'count' in cap ? cap.count : p.candidates.length;
+  if (count < p.candidates.length) problems.push(`its constraints let Marathon place only ${count} instance${count === 1 ? '' : 's'} on the ${p.candidates.length} matching agents, one per agent`);
   return {
-    count: p.candidates.length,
+    count,
     matching: p.candidates,
     excluded: p.agents.filter((a) => !a.candidate).map((a) => ({ agent: a.agent, reasons: a.reasons })),
     problems,
-    undecided: p.undecided,
+    undecided,
   };
 }
