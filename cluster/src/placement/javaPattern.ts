@@ -24,6 +24,9 @@ function javaOnlySyntax(pattern: string): string | undefined {
       const escape = `\\${next ?? ''}`;
       if (next === undefined) return undefined; // a trailing backslash: RegExp refuses it
       if (next === '0') return `${escape} (an octal escape in Java)`;
+      // Java's BackRef fails where the group has not matched; JavaScript matches the empty string there (a group not
+      // taken, or later in the pattern) and reads a number past the groups as an octal escape or the digit itself.
+      if (/[1-9]/.test(next) || (next === 'k' && pattern[i + 2] === '<')) return `${escape} (a back reference, which fails in Java where its group has not matched)`;
       if (next === 'x' && pattern[i + 2] === '{') return '\\x{…} (a code point in Java)';
       if (next === 'c' && !/[a-zA-Z]/.test(pattern[i + 2] ?? '')) return `${escape}${pattern[i + 2] ?? ''} (a control character in Java)`;
       if (/[a-zA-Z]/.test(next) && !SAME_ESCAPES.has(next) && !'xuck'.includes(next)) return `${escape} (${next === 'Q' || next === 'E' ? 'quoting' : 'a class or anchor'} in Java)`;

@@ -54,6 +54,19 @@ test('Java-only regex syntax that JavaScript reads as something else is undecide
   assert.deepEqual([checkConstraint(same, agent).pass, checkConstraint(same, agent).undecided], [true, undefined]);
 });
 
+test('a back reference is undecided: Java fails one to a group that has not matched, JavaScript matches it as empty', () => {
+  // java.util.regex BackRef.match: "If the referenced group didn't match, neither can this"; a JavaScript back reference
+  // to a group that did not take part, or comes later, matches the empty string; one past the groups is an octal escape
+  // (\12: a line feed, where Java reads \1 then "2"). Each of these fails on "rack-1" in Java and matches it in JavaScript.
+  const agent = { hostname: 'a1', attributes: { rack: 'rack-1' } };
+  for (const pattern of ['(x)?rack-1\\1', '\\1(r)ack-1', '(?<g>x)?rack-1\\k<g>', '(r)ack-1\\12?']) {
+    const c = parseConstraints([['rack', 'LIKE', pattern]]).constraints[0];
+    const r = checkConstraint(c, agent);
+    assert.equal(r.undecided, true, `LIKE ${pattern}: ${r.pass} (${r.reason})`);
+    assert.match(r.reason, /back reference/, r.reason);
+  }
+});
+
 test('any LIKE/UNLIKE value gives a verdict or "undecided", never a throw', () => {
   const agent = { hostname: 'a1', attributes: { rack: 'rack-1' } };
   fc.assert(
