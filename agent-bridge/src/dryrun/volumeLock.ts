@@ -7,9 +7,15 @@
  * The plugin is its resolved endpoint (plugin/endpoint.ts), not the driver name a request or a journal entry
  * gives: several names can lead to one plugin (a spec file naming another plugin's socket, a symlinked socket),
  * and two runs of one volume through two of them would otherwise both mount it. An identity is a set of keys (a TCP
- * plugin's host name stands for every address it resolves to): the volume is held under each, so any run whose
+ * plugin named by a host name: the name itself and every address it resolves to now, so that a DNS answer that
+ * changes between two runs still leaves them the name in common): the volume is held under each, so any run whose
  * identity shares one of them finds it held. The name part is case-insensitive because mesos-module-dvdi treats
  * names that way.
+ *
+ * All of a run's keys are taken in one synchronous step, or none: every key is checked before any is set, and nothing
+ * else runs in between (one event loop). So there is no order to get wrong and no deadlock — a run never holds some
+ * keys while it waits for others, it is refused at once. The lock lives in memory only: a bridge killed at any
+ * instant holds nothing afterwards, and what it had mounted is found by its journal (recover.ts, leftovers.ts).
  */
 export class VolumeLocks {
   private readonly held = new Map<string, string>();

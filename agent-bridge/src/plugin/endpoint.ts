@@ -10,11 +10,16 @@
  * A unix socket is one key, its path with every symlink resolved (`unix:/run/docker/plugins/a.sock`). A TCP plugin
  * is one key per address its host stands for, with the port (`http://10.0.0.5:8080`), except that every address of
  * this machine (loopback, the unspecified address, any interface's: thisHost.ts) is one host, `tcp://this-host:8080`:
- * `localhost`, `127.0.0.1` and the agent's own `10.x` address are one plugin. The symlinks are resolved by
+ * `localhost`, `127.0.0.1` and the agent's own `10.x` address are one plugin. A TCP plugin named by a host name has
+ * the name as a key too (`tcp-name://plugin-host:8080`): the addresses are only the answer of the moment, and one
+ * name answered with 10.0.0.1 for one dry run and 10.0.0.2 for another (a DNS change, round-robin DNS, an edited
+ * /etc/hosts) is still one plugin (agent-bridge/test/e2e/tcpChangingDns.test.ts). Two runs share a key, and so a
+ * lock, when they share the name or any address. The symlinks are resolved by
  * inuse/resolveParent.ts (or by discovery itself, in its child, for a socket it finds) and host names looked up by
  * hostAddresses.ts, all in killable children, never on a libuv pool thread, because a spec file may name a socket on
  * any filesystem or a host no resolver answers for.
  */
+import { isIP } from 'node:net';
 import { resolveParent } from '../inuse/resolveParent';
 import { discoverPlugins, type PluginAddress } from './discovery';
 import { hostAddresses } from './hostAddresses';
@@ -23,6 +28,8 @@ import { interfaceAddresses, isThisHost } from './thisHost';
 /** The host part of the key of a TCP plugin on this machine, at whichever of its addresses (thisHost.ts). */
 export const THIS_HOST_KEY = 'tcp://this-host';
 const urlOf = (a: string, port: string) => `http://${a.includes(':') ? `[${a}]` : a}:${port}`;
+/** The key of a host name as a spec writes it, whatever it resolves to now (WHATWG URL has lower-cased it: RFC 4343). */
+const nameKey = (host: string, port: string) => `tcp-name://${host}:${port}`;
 
 /** `keys` (and how to show them) when the address is known for what it is; `unresolved` (why) when it cannot be now. */
 export type PluginIdentity = { keys: string[]; shown: string } | { unresolved: string };
@@ -41,6 +48,8 @@ export async function pluginIdentity(addr: PluginAddress): Promise<PluginIdentit
     // Every address of this machine is one host (thisHost.ts): same port, same plugin, however the spec names it.
     const own = interfaceAddresses();
     const keys = [...new Set(found.addresses.map((a) => (isThisHost(a, own) ? `${THIS_HOST_KEY}:${port}` : urlOf(a, port))))];
+    // An IP literal is its own address and nothing more; a name is a key of its own besides (see above).
+    if (!isIP(u.hostname.replace(/^\[|\]$/g, ''))) keys.unshift(nameKey(u.hostname, port));
     return { keys, shown: found.addresses.map((a) => urlOf(a, port)).join(', ') };
   }
   const socket = addr.socketPath ?? addr.address;

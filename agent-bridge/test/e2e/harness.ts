@@ -190,12 +190,15 @@ export async function startRexrayVfs(lab: Lab, driver: string, flags: string[] =
   return { child, root, stop: stopper(child), calls: async () => (await readFile(join(root, 'calls.log'), 'utf8').catch(() => '')).split('\n').filter(Boolean) };
 }
 
-/** The Docker Engine API stand-in on `<lab>/docker.sock` (where runnerConfig points); `set()` changes its containers. */
-export async function startDockerEngine(lab: Lab, containers: unknown): Promise<Proc & { socket: string; set(c: unknown): Promise<void> }> {
+/**
+ * The Docker Engine API stand-in on `<lab>/docker.sock` (where runnerConfig points); `set()` changes its containers.
+ * `answerDelayMs`: each answer comes that late, so a dry run's in-use checks before and after its mount take that long.
+ */
+export async function startDockerEngine(lab: Lab, containers: unknown, answerDelayMs = 0): Promise<Proc & { socket: string; set(c: unknown): Promise<void> }> {
   const file = join(lab.root, 'docker-containers.json');
   await writeFile(file, JSON.stringify(containers));
   const socket = join(lab.root, 'docker.sock');
-  const child = await startStandin('dockerEngine.ts', [socket, file]);
+  const child = await startStandin('dockerEngine.ts', [socket, file, String(answerDelayMs)]);
   return { child, socket, stop: stopper(child), set: (c) => writeFile(file, JSON.stringify(c)) };
 }
 

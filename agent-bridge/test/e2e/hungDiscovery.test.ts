@@ -6,55 +6,36 @@
 // of a healthy volume (its own discovery and journal wait for a pool thread). Now discovery runs in one killable
 // child per check (plugin/discoveryChild.ts): names that do not answer in time are "cannot rule out", so the volume
 // is in use, and the rest of the bridge carries on. The bridge runs as its own `serve` process, so a wedged bridge
-// cannot wedge the test; the stopped daemon is always continued and every mount taken down in after().
+// cannot wedge the test; the stopped daemon is always continued and every mount taken down in after() (stoppedFuse.ts).
 import assert from 'node:assert/strict';
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { mkdir, readFile, readdir, symlink } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { MOUNTINFO_PATH, parseMountinfo } from '../../src/inuse/mountinfo';
+import { MOUNTINFO_PATH } from '../../src/inuse/mountinfo';
 import { PluginClient } from '../../src/plugin/client';
 import { discoverPlugin } from '../../src/plugin/discovery';
 import { startServe, type ServeProcess } from '../serveProcess';
 import { connect } from '../server/harness';
 import { DVDCLI_STANDIN, fuseSkipReason, makeLab, mountsUnder, startRclone, within, type Lab } from './harness';
+import { startFuse, stopUntilHung, tearDownStoppedFuse, type StoppedFuse } from './stoppedFuse';
 
 const TOKEN = 'hungdisc-7a1c3e5f9b2d4f6a8c0e1b3d5f7a9c2e';
 /** More names than libuv has pool threads (4). */
 const HUNG = ['h0', 'h1', 'h2', 'h3', 'h4', 'h5'];
 
-/** Sends `signal`, then SIGKILL after `ms`; waits at most `ms` more (a process blocked in a stopped mount dies only once it is continued). */
-async function stopChild(c: ChildProcess | undefined, signal: NodeJS.Signals, ms: number): Promise<void> {
-  if (!c || c.exitCode !== null || c.signalCode !== null) return;
-  const gone = new Promise((r) => c.once('exit', r));
-  const wait = () => new Promise((r) => setTimeout(r, ms).unref());
-  c.kill(signal);
-  if ((await Promise.race([gone.then(() => true), wait()])) === true) return;
-  c.kill('SIGKILL');
-  await Promise.race([gone, wait()]);
-}
-
 describe('plugin discovery into a FUSE mount whose daemon is stopped (rclone mount + rclone serve docker)', { skip: fuseSkipReason(), timeout: 180_000 }, () => {
   let lab: Lab;
   let fuseDir = '';
-  let fused: ChildProcess | undefined;
-  let stopped = false;
+  let fuse: StoppedFuse | undefined;
   let plugin: Awaited<ReturnType<typeof startRclone>> | undefined;
   let serve: ServeProcess | undefined;
 
   before(async () => {
     lab = await makeLab('hungdisc');
-    fuseDir = join(lab.root, 'fuse');
-    await mkdir(join(lab.root, 'fuse-backing'), { recursive: true });
-    await mkdir(fuseDir);
-    writeFileSync(join(lab.root, 'fuse.conf'), '');
-    fused = spawn('rclone', ['mount', `:local:${join(lab.root, 'fuse-backing')}`, fuseDir, '--config', join(lab.root, 'fuse.conf'), '--cache-dir', join(lab.root, 'fuse-cache')], { stdio: 'ignore' });
-    const end = Date.now() + 15_000;
-    while (!(await mountsUnder(fuseDir)).some((m) => m === `${fuseDir} fuse.rclone`)) {
-      if (Date.now() > end) throw new Error(`rclone mount did not mount ${fuseDir}`);
-      await new Promise((r) => setTimeout(r, 50));
-    }
+    fuse = await startFuse(lab);
+    fuseDir = fuse.dir;
     plugin = await startRclone(lab);
     const client = new PluginClient((await discoverPlugin('rclone', [lab.pluginDir]))!);
     for (const n of ['busy', 'free1']) {
@@ -75,34 +56,10 @@ describe('plugin discovery into a FUSE mount whose daemon is stopped (rclone mou
     serve = await startServe(['--import', 'tsx', main, 'serve', '--listen', '127.0.0.1:0', '--token-file', tokenFile, '--state-dir', lab.stateDir, '--engine', 'plugin', '--dvdcli', DVDCLI_STANDIN,
       '--plugin-dirs', lab.pluginDir, '--docker-volume-checkpoint-dir', lab.checkpoints.dockerVolume, '--dvdi-checkpoint-dir', lab.checkpoints.dvdiModule, '--docker-socket', 'none']);
 
-    process.kill(fused.pid!, 'SIGSTOP');
-    stopped = true;
-    // The mount must really hang now (once rclone's 1 s caches have expired), or the test proves nothing.
-    for (const end = Date.now() + 10_000; ; ) {
-      const probe = spawnSync('timeout', ['-s', 'KILL', '1', 'stat', '-L', join(lab.pluginDir, 'h0.sock')]);
-      if (probe.signal === 'SIGKILL' || probe.status === 137) break;
-      assert.ok(Date.now() < end, `stat -L of ${join(lab.pluginDir, 'h0.sock')} still answers (exit ${probe.status}); the FUSE mount is not hung`);
-      await new Promise((r) => setTimeout(r, 250));
-    }
+    await stopUntilHung(fuse, ['stat', '-L', join(lab.pluginDir, 'h0.sock')]);
   });
 
-  after(async () => {
-    // The bridge goes first, while the mount is still stopped (see hungParent.test.ts), then the mount is continued.
-    await stopChild(serve?.proc, 'SIGTERM', 5_000);
-    if (stopped && fused?.pid) process.kill(fused.pid, 'SIGCONT');
-    await stopChild(serve?.proc, 'SIGKILL', 5_000);
-    await stopChild(plugin?.child, 'SIGTERM', 5_000);
-    // Read synchronously: if this process's threadpool were wedged, an fs/promises read would not return.
-    const ours = lab ? parseMountinfo(readFileSync(MOUNTINFO_PATH, 'utf8')).filter((m) => m.mountPoint.startsWith(lab.root + '/')) : [];
-    for (const mp of ours.map((m) => m.mountPoint).reverse()) {
-      if (spawnSync('fusermount3', ['-u', mp], { stdio: 'ignore' }).status !== 0) spawnSync('umount', ['-l', mp], { stdio: 'ignore' });
-    }
-    await stopChild(fused, 'SIGTERM', 5_000);
-    if (lab) {
-      assert.deepEqual(await mountsUnder(lab.root), [], 'no mounts left behind');
-      await lab.cleanup();
-    }
-  });
+  after(() => tearDownStoppedFuse(lab, fuse, serve?.proc, [plugin?.child]));
 
   test('a volume used through names that do not answer is in use; a dry run of another volume and volume/list still answer', async () => {
     const c = await connect(serve!.url, { token: TOKEN });

@@ -6,59 +6,38 @@
 // at the stopped mount. Done with node's fs it held a libuv threadpool thread per call; five such dry runs held all
 // four, and every file operation of the bridge waited forever: a dry run of another, healthy plugin never answered.
 // The bridge runs as its own `serve` process, so a wedged bridge cannot wedge the test; the second test calls the
-// lookup in this process. The stopped daemon is always continued and every mount taken down in after().
+// lookup in this process. The stopped daemon is always continued and every mount taken down in after() (stoppedFuse.ts).
 import assert from 'node:assert/strict';
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { mkdir, readFile, readdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { pluginAndKernelUsers } from '../../src/inuse/check';
-import { kernelMountsAt, MOUNTINFO_PATH, parseMountinfo, readMountinfo } from '../../src/inuse/mountinfo';
+import { kernelMountsAt, MOUNTINFO_PATH, readMountinfo } from '../../src/inuse/mountinfo';
 import { RESOLVE_CACHE_MS } from '../../src/inuse/resolveParent';
 import { PluginClient } from '../../src/plugin/client';
 import { discoverPlugin } from '../../src/plugin/discovery';
 import { startServe, type ServeProcess } from '../serveProcess';
 import { connect } from '../server/harness';
 import { DVDCLI_STANDIN, fuseSkipReason, makeLab, mountsUnder, startRclone, within, type Lab } from './harness';
+import { continueFuse, startFuse, stopUntilHung, tearDownStoppedFuse, type StoppedFuse } from './stoppedFuse';
 
 const TOKEN = 'hungparent-5e0c2a9d7b1f4e3a8c6d0b2f4a6c8e1d';
 const HUNG = ['h0', 'h1', 'h2', 'h3', 'h4'];
 
-/** Sends `signal`, then SIGKILL after `ms`; waits at most `ms` more (a process blocked in a stopped mount dies only once it is continued). */
-async function stopChild(c: ChildProcess | undefined, signal: NodeJS.Signals, ms: number): Promise<void> {
-  if (!c || c.exitCode !== null || c.signalCode !== null) return;
-  const gone = new Promise((r) => c.once('exit', r));
-  const wait = () => new Promise((r) => setTimeout(r, ms).unref());
-  c.kill(signal);
-  if ((await Promise.race([gone.then(() => true), wait()])) === true) return;
-  c.kill('SIGKILL');
-  await Promise.race([gone, wait()]);
-}
-
 describe('a plugin base dir inside a FUSE mount whose daemon is stopped (rclone mount + rclone serve docker)', { skip: fuseSkipReason(), timeout: 180_000 }, () => {
   let lab: Lab;
   let fuseDir = '';
-  let fused: ChildProcess | undefined;
-  let stopped = false;
+  let fuse: StoppedFuse | undefined;
   let hungPlugin: Awaited<ReturnType<typeof startRclone>> | undefined;
   let goodPlugin: Awaited<ReturnType<typeof startRclone>> | undefined;
   let serve: ServeProcess | undefined;
 
   before(async () => {
     lab = await makeLab('hungparent');
-    fuseDir = join(lab.root, 'fuse');
-    // The base dir is made in the backing dir, not through the mount: rclone gives an entry it made itself (mkdir)
-    // a long kernel cache time, and a cached entry is not asked for again, so it would not hang when stopped.
-    await mkdir(join(lab.root, 'fuse-backing', 'base'), { recursive: true });
-    await mkdir(fuseDir);
-    writeFileSync(join(lab.root, 'fuse.conf'), '');
-    fused = spawn('rclone', ['mount', `:local:${join(lab.root, 'fuse-backing')}`, fuseDir, '--config', join(lab.root, 'fuse.conf'), '--cache-dir', join(lab.root, 'fuse-cache')], { stdio: 'ignore' });
-    const end = Date.now() + 15_000;
-    while (!(await mountsUnder(fuseDir)).some((m) => m === `${fuseDir} fuse.rclone`)) {
-      if (Date.now() > end) throw new Error(`rclone mount did not mount ${fuseDir}`);
-      await new Promise((r) => setTimeout(r, 50));
-    }
+    fuse = await startFuse(lab, ['base']); // the plugin's base dir, made in the backing dir (see startFuse)
+    fuseDir = fuse.dir;
     hungPlugin = await startRclone(lab, join(fuseDir, 'base'));
     goodPlugin = await startRclone(lab, join(lab.root, 'rgood', 'base'), 'rgood');
     const hung = new PluginClient((await discoverPlugin('rclone', [lab.pluginDir]))!);
@@ -76,39 +55,10 @@ describe('a plugin base dir inside a FUSE mount whose daemon is stopped (rclone 
     serve = await startServe(['--import', 'tsx', main, 'serve', '--listen', '127.0.0.1:0', '--token-file', tokenFile, '--state-dir', lab.stateDir, '--engine', 'plugin', '--dvdcli', DVDCLI_STANDIN,
       '--plugin-dirs', lab.pluginDir, '--docker-volume-checkpoint-dir', lab.checkpoints.dockerVolume, '--dvdi-checkpoint-dir', lab.checkpoints.dvdiModule, '--docker-socket', 'none']);
 
-    process.kill(fused.pid!, 'SIGSTOP');
-    stopped = true;
-    // The mount must really hang now (once rclone's 1 s entry cache has expired), or the test proves nothing.
-    let answered = '';
-    for (const end = Date.now() + 10_000; ; ) {
-      const probe = spawnSync('timeout', ['-s', 'KILL', '1', 'realpath', '-e', join(fuseDir, 'base')]);
-      if (probe.signal === 'SIGKILL' || probe.status === 137) break; // timeout(1) kills its own process group
-      answered = `exit ${probe.status}: ${probe.stdout}`;
-      assert.ok(Date.now() < end, `realpath of ${join(fuseDir, 'base')} still answers (${answered}); the FUSE mount is not hung`);
-      await new Promise((r) => setTimeout(r, 250));
-    }
+    await stopUntilHung(fuse, ['realpath', '-e', join(fuseDir, 'base')]);
   });
 
-  after(async () => {
-    // The bridge goes first, while the mount is still stopped: a wedged bridge would otherwise carry on with its
-    // dry runs once the mount answers again, and mount volumes behind the test's back.
-    await stopChild(serve?.proc, 'SIGTERM', 5_000);
-    // Then continued, whatever happened: what still blocks in the mount (a killed bridge, a lookup of this process) lets go.
-    if (stopped && fused?.pid) process.kill(fused.pid, 'SIGCONT');
-    await stopChild(serve?.proc, 'SIGKILL', 5_000);
-    await stopChild(goodPlugin?.child, 'SIGTERM', 5_000);
-    await stopChild(hungPlugin?.child, 'SIGTERM', 5_000);
-    // Read synchronously: if this process's threadpool were wedged, an fs/promises read would not return.
-    const ours = lab ? parseMountinfo(readFileSync(MOUNTINFO_PATH, 'utf8')).filter((m) => m.mountPoint.startsWith(lab.root + '/')) : [];
-    for (const mp of ours.map((m) => m.mountPoint).reverse()) {
-      if (spawnSync('fusermount3', ['-u', mp], { stdio: 'ignore' }).status !== 0) spawnSync('umount', ['-l', mp], { stdio: 'ignore' });
-    }
-    await stopChild(fused, 'SIGTERM', 5_000);
-    if (lab) {
-      assert.deepEqual(await mountsUnder(lab.root), [], 'no mounts left behind');
-      await lab.cleanup();
-    }
-  });
+  after(() => tearDownStoppedFuse(lab, fuse, serve?.proc, [goodPlugin?.child, hungPlugin?.child]));
 
   test('dry runs of its volumes are refused, naming the path that does not answer; a healthy plugin is still served', async () => {
     const dryRun = async (driver: string, name: string, onInUse?: () => void) => {
@@ -180,8 +130,7 @@ describe('a plugin base dir inside a FUSE mount whose daemon is stopped (rclone 
   });
 
   test('once the daemon is continued, the same volumes are looked at again and dry-run normally', async () => {
-    process.kill(fused!.pid!, 'SIGCONT');
-    stopped = false;
+    continueFuse(fuse);
     // "Does not answer" is remembered for RESOLVE_CACHE_MS, in the bridge as here; then asked again.
     await new Promise((r) => setTimeout(r, RESOLVE_CACHE_MS + 100));
     assert.deepEqual(await kernelMountsAt(await readMountinfo(), join(fuseDir, 'base', 'h0')), []);

@@ -141,14 +141,17 @@ describe('plugin identity and the lock key', () => {
     }
   });
 
-  test('a TCP plugin is one key per address its host stands for, with the port; every address of this host is one; names sharing a key are one plugin', async () => {
+  test('a TCP plugin is one key per address its host stands for, with the port, and its host name as a key too; every address of this host is one; names sharing a key are one plugin', async () => {
     const tcp = async (url: string) => {
       const id = await pluginIdentity(parseAddress(url, 'x'));
       assert.ok('keys' in id, JSON.stringify(id));
       return id.keys;
     };
     const byName = await tcp('tcp://LocalHost:8080');
-    assert.deepEqual(byName, [`${THIS_HOST_KEY}:8080`]); // /etc/hosts (hosts(5)): loopback, this host
+    // /etc/hosts (hosts(5)): loopback, this host; the name itself too, whatever it resolves to (tcpChangingDns.test.ts).
+    assert.deepEqual(byName, ['tcp-name://localhost:8080', `${THIS_HOST_KEY}:8080`]);
+    assert.deepEqual(await tcp('tcp://LOCALHOST:8080'), byName, 'a name in any case is one name (RFC 4343)');
+    assert.ok(!samePlugin(['tcp-name://localhost:8080'], await tcp('tcp://localhost:8081')), 'another port, another plugin');
     assert.ok(samePlugin(byName, await tcp('http://127.0.0.1:8080/')));
     assert.ok(samePlugin(byName, await tcp('tcp://127.1.2.3:8080')), '127.0.0.0/8 is loopback');
     assert.ok(samePlugin(byName, await tcp('tcp://0.0.0.0:8080')));
