@@ -125,6 +125,13 @@ export class ClientSession {
       reject({ code: ErrorCode.InvalidRequest, message: `Invalid Request: id ${JSON.stringify(id)} is already used by a request still running on this connection; use a fresh id` });
       return;
     }
+    // Params first: a request refused for them never runs, so it takes no slot from the requests pipelined after it
+    // (which would otherwise hear "too many concurrent requests" instead of what is wrong with them).
+    const checked = checkParams(method as Method, params, this.ctx.runner.defaultEngine);
+    if (!checked.ok) {
+      reject({ code: ErrorCode.InvalidParams, message: `Invalid params: ${checked.message}`, data: { field: checked.field } });
+      return;
+    }
     if (this.inFlight.size >= this.ctx.maxConcurrent) {
       reject({ code: ErrorCode.TooManyRequests, message: `too many concurrent requests: ${this.ctx.maxConcurrent} are already running on this connection; wait for one to finish (each dry run holds a real mount)` });
       return;
@@ -132,7 +139,7 @@ export class ClientSession {
     const controller = new AbortController();
     const entry: InFlight = { controller, cancelled: false, done: Promise.resolve() };
     this.inFlight.set(id, entry);
-    entry.done = this.run(id, method as Method, params, controller.signal)
+    entry.done = this.methods[method as Method](checked.value as never, id, controller.signal)
       .then(({ value, fields }) => {
         if (entry.cancelled) {
           // The runner finished on its release path; tell the client it was cancelled, what that path did (it may have
@@ -158,12 +165,6 @@ export class ClientSession {
     'volume/list': (p, _id, signal) => this.listVolumes(p, signal),
     'volume/dryRunMount': (p, id, signal) => this.dryRunMount(p, id, signal),
   };
-
-  private async run<M extends Method>(id: RpcId, method: M, params: unknown, signal: AbortSignal): Promise<Outcome> {
-    const c = checkParams(method, params, this.ctx.runner.defaultEngine);
-    if (!c.ok) throw new MethodError({ code: ErrorCode.InvalidParams, message: `Invalid params: ${c.message}`, data: { field: c.field } });
-    return this.methods[method](c.value, id, signal);
-  }
 
   private async listVolumes(p: ReceivedParams['volume/list'], signal: AbortSignal): Promise<Outcome> {
     const refusal = policyRefusal(this.ctx.policy, p);
