@@ -145,6 +145,10 @@ export class ClientSession {
           // The runner finished on its release path; tell the client it was cancelled, what that path did (it may have
           // kept the mount: the volume became in use meanwhile) and the steps.
           reject({ code: ErrorCode.RequestCancelled, message: `Request cancelled by $/cancelRequest; ${cancelOutcome(value)}`, data: value }, fields);
+        } else if (controller.signal.aborted && this.ctx.isShuttingDown() && method === 'volume/dryRunMount') {
+          // Stopped by the bridge's own shutdown (SIGTERM): not a verdict about the volume ("failed" would read as
+          // "the driver could not mount it"), but the same account of what the run left as a cancel gets.
+          reject({ code: ErrorCode.ShuttingDown, message: `dvdi-bridge is shutting down and stopped this dry run; ${cancelOutcome(value)}; retry against the restarted service`, data: value }, fields);
         } else {
           logLine({ outcome: this.closed ? 'disconnected' : 'ok', ...fields });
           this.send(result(id, value));
@@ -173,6 +177,7 @@ export class ClientSession {
       const value = await this.ctx.runner.listVolumes(p.driver, signal);
       return { value, fields: { driver: p.driver, volumes: value.volumes.length } };
     } catch (e) {
+      if (signal.aborted && this.ctx.isShuttingDown()) throw new MethodError({ code: ErrorCode.ShuttingDown, message: 'dvdi-bridge is shutting down and stopped this request before the driver answered; retry against the restarted service' }, { driver: p.driver });
       if (signal.aborted) throw new MethodError({ code: ErrorCode.RequestCancelled, message: 'Request cancelled before the driver answered' }, { driver: p.driver });
       throw new MethodError({ code: -32000, message: `volume/list failed for driver "${p.driver}": ${clip((e as Error).message, 500)}` }, { driver: p.driver });
     }
