@@ -114,7 +114,15 @@ export class ClientSession {
       this.send(failure(id, error));
     };
     if (!Object.hasOwn(this.methods, method)) {
-      reject({ code: ErrorCode.MethodNotFound, message: `Method not found: ${JSON.stringify(clip(method, 80))}; dvdi-bridge serves ${Object.keys(this.methods).join(', ')}` });
+      const served = `dvdi-bridge serves ${Object.keys(this.methods).join(', ')}`;
+      // The protocol's two notifications (schema/source/protocol.ts) are known names, but never requests.
+      const why =
+        method === '$/cancelRequest'
+          ? '$/cancelRequest is a notification: send it without "id" (no answer comes back; the cancelled request itself is answered with -32800)'
+          : method === 'volume/dryRunProgress'
+            ? `volume/dryRunProgress is a notification the bridge sends while a dry run runs, not a method; ${served}`
+            : `${JSON.stringify(clip(method, 80))}; ${served}`;
+      reject({ code: ErrorCode.MethodNotFound, message: `Method not found: ${why}` });
       return;
     }
     if (this.ctx.isShuttingDown()) {

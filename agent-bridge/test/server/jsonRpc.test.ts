@@ -55,6 +55,15 @@ describe('bridge server: JSON-RPC correctness', () => {
     assert.match(r.error.message, /volume\/dryRunMount/);
   });
 
+  it('a notification sent as a request (with an id) is answered saying how to send it, not that the method is unknown', async () => {
+    const cancel = await c.request('$/cancelRequest', { id: 1 });
+    assert.equal(cancel.error.code, -32601);
+    assert.match(cancel.error.message, /\$\/cancelRequest is a notification: send it without "id"/);
+    const progress = await c.request('volume/dryRunProgress', { id: 1, step: 'mount', status: 'ok' });
+    assert.equal(progress.error.code, -32601);
+    assert.match(progress.error.message, /volume\/dryRunProgress is a notification the bridge sends/);
+  });
+
   it('answers invalid params with -32602 naming the field', async () => {
     const cases: [unknown, string][] = [
       [{ name: 'v' }, 'params.driver'],
