@@ -149,7 +149,10 @@ export class ClientSession {
     this.inFlight.set(id, entry);
     entry.done = this.methods[method as Method](checked.value as never, id, controller.signal)
       .then(({ value, fields }) => {
-        if (entry.cancelled) {
+        if (entry.cancelled && method !== 'volume/dryRunMount') {
+          // A query that finished anyway: nothing to account for (cancelOutcome reads a dry run's steps).
+          reject({ code: ErrorCode.RequestCancelled, message: `Request cancelled by $/cancelRequest; ${method} changes nothing on the agent` }, fields);
+        } else if (entry.cancelled) {
           // The runner finished on its release path; tell the client it was cancelled, what that path did (it may have
           // kept the mount: the volume became in use meanwhile) and the steps.
           reject({ code: ErrorCode.RequestCancelled, message: `Request cancelled by $/cancelRequest; ${cancelOutcome(value)}`, data: value }, fields);

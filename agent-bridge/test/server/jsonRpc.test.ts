@@ -64,6 +64,15 @@ describe('bridge server: JSON-RPC correctness', () => {
     assert.match(progress.error.message, /volume\/dryRunProgress is a notification the bridge sends/);
   });
 
+  it('a cancelled bridge/info is answered -32800 saying it changes nothing, not what a dry run "mounted"', async () => {
+    const answer = c.request('bridge/info', undefined, 'cancel-info');
+    c.send({ jsonrpc: '2.0', method: '$/cancelRequest', params: { id: 'cancel-info' } });
+    const r = await answer;
+    assert.equal(r.error?.code, -32800, JSON.stringify(r));
+    assert.match(r.error.message, /bridge\/info changes nothing on the agent/);
+    assert.doesNotMatch(r.error.message, /mounted/);
+  });
+
   it('answers invalid params with -32602 naming the field', async () => {
     const cases: [unknown, string][] = [
       [{ name: 'v' }, 'params.driver'],
