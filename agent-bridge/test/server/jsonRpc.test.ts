@@ -42,6 +42,18 @@ describe('bridge server: JSON-RPC correctness', () => {
     }
   });
 
+  it('an id of the right type but out of bounds is told its bound, not a type it already has', async () => {
+    for (const [id, pattern] of [
+      ['', /message\.id: must be an integer or a string; as a string: must NOT have fewer than 1 characters/],
+      ['x'.repeat(129), /message\.id: must be an integer or a string; as a string: must NOT have more than 128 characters/],
+      [1.5, /message\.id: must be an integer or a string$/],
+    ] as const) {
+      const r = await c.raw(JSON.stringify({ jsonrpc: '2.0', id, method: 'bridge/info' }));
+      assert.equal(r.error.code, -32600, JSON.stringify(id));
+      assert.match(r.error.message, pattern, JSON.stringify(id));
+    }
+  });
+
   it('echoes a usable id in an invalid-request error', async () => {
     const r = await c.raw('{"jsonrpc": "1.0", "id": "abc", "method": "bridge/info"}');
     assert.equal(r.id, 'abc');
