@@ -2,7 +2,10 @@
  * `dvdi-bridge serve`: check the state dir can be written (exit 2 naming it if not), recover what a killed
  * predecessor left mounted, then listen. Prints exactly one line on
  * stdout, `dvdi-bridge listening on <url>`, for scripts and tests to parse; everything else is JSON on stderr.
- * SIGTERM/SIGINT stop accepting, cancel running dry runs and wait until their mounts are released.
+ * SIGTERM/SIGINT stop accepting, cancel running dry runs and wait until their mounts are released; so does SIGHUP
+ * (a closed terminal, or a `kill -HUP` meant as "reload"), whose default would end the process at once and leave a
+ * Mount in flight mounted until the next start. The token and policy files are read at startup only: a change
+ * takes effect at the next start.
  */
 import type { EventLog } from '../log/logger';
 import { lockStateDir, probeStateDir } from '../dryrun/index';
@@ -75,4 +78,5 @@ export async function serve(argv: string[], logger: EventLog): Promise<void> {
   };
   process.on('SIGTERM', () => void stop('SIGTERM'));
   process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGHUP', () => void stop('SIGHUP'));
 }
