@@ -2,10 +2,13 @@
  * `dvdi-bridge serve`: check the state dir can be written (exit 2 naming it if not), recover what a killed
  * predecessor left mounted, then listen. Prints exactly one line on
  * stdout, `dvdi-bridge listening on <url>`, for scripts and tests to parse; everything else is JSON on stderr.
- * SIGTERM/SIGINT stop accepting, cancel running dry runs and wait until their mounts are released.
+ * SIGTERM/SIGINT stop accepting, cancel running dry runs and wait until their mounts are released; so does SIGHUP
+ * (a closed terminal, or a `kill -HUP` meant as "reload"), whose default would end the process at once and leave a
+ * Mount in flight mounted until the next start. The token and policy files are read at startup only: a change
+ * takes effect at the next start.
  */
 import type { EventLog } from '../log/logger';
-import { probeStateDir } from '../dryrun/index';
+import { lockStateDir, probeStateDir } from '../dryrun/index';
 import { startBridgeServer } from '../server/bridgeServer';
 import { setUpRunner } from './runnerSetup';
 import { parseServeArgs } from './serveConfig';
@@ -14,12 +17,22 @@ export async function serve(argv: string[], logger: EventLog): Promise<void> {
   const cfg = parseServeArgs(argv);
   // Before anything else writes there (the local driver, recover()): an unwritable state dir is a startup error.
   await probeStateDir(cfg.stateDir);
-  const setup = await setUpRunner(cfg, (level, event, fields) => logger.log(level, event, fields));
+  // Before the local driver takes its socket and recover() reads the journal: both belong to a bridge already
+  // running on this state dir, if there is one (journal/stateDirLock.ts).
+  const lock = await lockStateDir(cfg.stateDir);
+  let setup;
+  try {
+    setup = await setUpRunner(cfg, (level, event, fields) => logger.log(level, event, fields));
+  } catch (e) {
+    await lock.release();
+    throw e;
+  }
   let report;
   try {
     report = await setup.runner.recover();
   } catch (e) {
     await setup.stop().catch(() => undefined);
+    await lock.release();
     throw new Error(`could not replay the journal in ${cfg.stateDir}: ${(e as Error).message}; the previous run may have left mounts behind, check the journal before starting again`);
   }
   logger.info('recovered', { released: report.released, notMounted: report.notMounted, unverified: report.unverified, failed: report.failed });
@@ -41,6 +54,7 @@ export async function serve(argv: string[], logger: EventLog): Promise<void> {
     });
   } catch (e) {
     await setup.stop().catch(() => undefined);
+    await lock.release();
     const code = (e as NodeJS.ErrnoException).code;
     const hint = code === 'EADDRINUSE' ? ' (another process listens there; pick another port)' : code === 'EACCES' ? ' (ports below 1024 need root)' : '';
     throw new Error(`cannot listen on ${cfg.host}:${cfg.port}: ${(e as Error).message}${hint}`);
@@ -58,9 +72,11 @@ export async function serve(argv: string[], logger: EventLog): Promise<void> {
     logger.info('shutting-down', { signal });
     await bridge.close();
     await setup.stop();
+    await lock.release();
     logger.info('stopped', {});
     process.exit(0);
   };
   process.on('SIGTERM', () => void stop('SIGTERM'));
   process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGHUP', () => void stop('SIGHUP'));
 }

@@ -5,6 +5,7 @@
 export { createDryRunner, DEFAULT_TIMEOUTS } from './runner';
 export { startLocalDriver } from '../local-driver/server';
 export { probeStateDir } from '../journal/journal';
+export { lockStateDir, type StateDirLock } from '../journal/stateDirLock';
 export { cancelOutcome } from './cancelOutcome';
 export { checkDriverAndName } from './policy';
 export { checkDriverName, checkVolumeRequest, ENGINE_NAMES, type ProblemKind, type RequestProblem } from '../validation/request';

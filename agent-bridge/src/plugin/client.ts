@@ -126,7 +126,11 @@ export class PluginClient {
 
   async activate(opts: CallOptions): Promise<string[]> {
     const r = await this.call('Plugin.Activate', undefined, opts);
-    const impl = Array.isArray(r.Implements) ? r.Implements.filter((x): x is string => typeof x === 'string') : [];
+    if (!Array.isArray(r.Implements)) {
+      // Docker decodes Implements into a list of strings; anything else fails its activation too.
+      throw new PluginError(`Plugin.Activate: plugin at ${this.addr.address} answered Implements ${clipText(JSON.stringify(r.Implements) ?? 'undefined', 200)}, not a list such as ["VolumeDriver"]; the agent could not use it for volumes`, 'protocol');
+    }
+    const impl = r.Implements.filter((x): x is string => typeof x === 'string');
     if (!impl.includes('VolumeDriver')) {
       throw new PluginError(`Plugin.Activate: plugin implements [${impl.join(', ')}], not VolumeDriver; the agent could not use it for volumes`, 'protocol');
     }
@@ -151,7 +155,7 @@ export class PluginClient {
     if (v === undefined || v === null) return undefined;
     if (!isGotVolume(v)) {
       throw new PluginError(
-        `VolumeDriver.Get ${JSON.stringify(name)}: plugin at ${this.addr.address} answered a Volume that is not a volume (an object, its Mountpoint a string and its Status an object if given): ${clipText(JSON.stringify(v), 200)}; the plugin is broken`,
+        `VolumeDriver.Get ${JSON.stringify(name)}: plugin at ${this.addr.address} answered a Volume that is not a volume (an object, its Mountpoint a string, its Status an object and Status.Mounts a list of caller IDs if given): ${clipText(JSON.stringify(v), 200)}; the plugin is broken`,
         'protocol',
         200,
       );
@@ -203,15 +207,24 @@ export class PluginClient {
     return typeof r.Mountpoint === 'string' ? r.Mountpoint : '';
   }
 
-  /** Optional endpoint: an error means `local` scope, as Docker assumes. */
+  /**
+   * Optional endpoint: an error means `local` scope, as Docker assumes. A Capabilities that is no object is local
+   * scope too, said in `error`: it is passed to clients as bridge/info's `capabilities`, an object in the protocol.
+   */
   async capabilities(opts: CallOptions): Promise<Record<string, unknown>> {
+    let r: Record<string, unknown>;
     try {
-      const r = await this.call('VolumeDriver.Capabilities', {}, opts);
-      return (r.Capabilities as Record<string, unknown>) ?? { Scope: 'local' };
+      r = await this.call('VolumeDriver.Capabilities', {}, opts);
     } catch (e) {
       if (e instanceof PluginError && (e.kind === 'err' || e.kind === 'protocol')) return { Scope: 'local' };
       throw e;
     }
+    const c = r.Capabilities;
+    if (c === undefined || c === null) return { Scope: 'local' };
+    if (typeof c !== 'object' || Array.isArray(c)) {
+      return { Scope: 'local', error: `VolumeDriver.Capabilities: plugin at ${this.addr.address} answered Capabilities ${clipText(JSON.stringify(c), 200)}, not an object such as {"Scope": "global"}; Docker takes such a plugin as local scope` };
+    }
+    return c as Record<string, unknown>;
   }
 }
 
@@ -224,7 +237,11 @@ function isVolumeInfo(v: unknown): v is VolumeInfo {
 function isGotVolume(v: unknown): v is VolumeInfo {
   if (v === null || typeof v !== 'object' || Array.isArray(v)) return false;
   const { Mountpoint: m, Status: s } = v as Record<string, unknown>;
-  return (m === undefined || typeof m === 'string') && (s === undefined || s === null || (typeof s === 'object' && !Array.isArray(s)));
+  if (!(m === undefined || typeof m === 'string') || !(s === undefined || s === null || (typeof s === 'object' && !Array.isArray(s)))) return false;
+  // Status.Mounts lists the callers (the in-use proof, dvdi-bridge.md §8.2); null is Go's empty list. Anything else
+  // (a string naming a caller, an object) is not readable as "no caller", so it is not read as one.
+  const mounts = (s as Record<string, unknown> | null | undefined)?.Mounts;
+  return mounts === undefined || mounts === null || Array.isArray(mounts);
 }
 
 /** Plugins word "missing" differently (rclone "volume not found", REX-Ray "resource not found", Docker "no such volume"). */

@@ -114,7 +114,15 @@ export class ClientSession {
       this.send(failure(id, error));
     };
     if (!Object.hasOwn(this.methods, method)) {
-      reject({ code: ErrorCode.MethodNotFound, message: `Method not found: ${JSON.stringify(clip(method, 80))}; dvdi-bridge serves ${Object.keys(this.methods).join(', ')}` });
+      const served = `dvdi-bridge serves ${Object.keys(this.methods).join(', ')}`;
+      // The protocol's two notifications (schema/source/protocol.ts) are known names, but never requests.
+      const why =
+        method === '$/cancelRequest'
+          ? '$/cancelRequest is a notification: send it without "id" (no answer comes back; the cancelled request itself is answered with -32800)'
+          : method === 'volume/dryRunProgress'
+            ? `volume/dryRunProgress is a notification the bridge sends while a dry run runs, not a method; ${served}`
+            : `${JSON.stringify(clip(method, 80))}; ${served}`;
+      reject({ code: ErrorCode.MethodNotFound, message: `Method not found: ${why}` });
       return;
     }
     if (this.ctx.isShuttingDown()) {
@@ -125,6 +133,13 @@ export class ClientSession {
       reject({ code: ErrorCode.InvalidRequest, message: `Invalid Request: id ${JSON.stringify(id)} is already used by a request still running on this connection; use a fresh id` });
       return;
     }
+    // Params first: a request refused for them never runs, so it takes no slot from the requests pipelined after it
+    // (which would otherwise hear "too many concurrent requests" instead of what is wrong with them).
+    const checked = checkParams(method as Method, params, this.ctx.runner.defaultEngine);
+    if (!checked.ok) {
+      reject({ code: ErrorCode.InvalidParams, message: `Invalid params: ${checked.message}`, data: { field: checked.field } });
+      return;
+    }
     if (this.inFlight.size >= this.ctx.maxConcurrent) {
       reject({ code: ErrorCode.TooManyRequests, message: `too many concurrent requests: ${this.ctx.maxConcurrent} are already running on this connection; wait for one to finish (each dry run holds a real mount)` });
       return;
@@ -132,12 +147,19 @@ export class ClientSession {
     const controller = new AbortController();
     const entry: InFlight = { controller, cancelled: false, done: Promise.resolve() };
     this.inFlight.set(id, entry);
-    entry.done = this.run(id, method as Method, params, controller.signal)
+    entry.done = this.methods[method as Method](checked.value as never, id, controller.signal)
       .then(({ value, fields }) => {
-        if (entry.cancelled) {
+        if (entry.cancelled && method !== 'volume/dryRunMount') {
+          // A query that finished anyway: nothing to account for (cancelOutcome reads a dry run's steps).
+          reject({ code: ErrorCode.RequestCancelled, message: `Request cancelled by $/cancelRequest; ${method} changes nothing on the agent` }, fields);
+        } else if (entry.cancelled) {
           // The runner finished on its release path; tell the client it was cancelled, what that path did (it may have
           // kept the mount: the volume became in use meanwhile) and the steps.
           reject({ code: ErrorCode.RequestCancelled, message: `Request cancelled by $/cancelRequest; ${cancelOutcome(value)}`, data: value }, fields);
+        } else if (controller.signal.aborted && this.ctx.isShuttingDown() && method === 'volume/dryRunMount') {
+          // Stopped by the bridge's own shutdown (SIGTERM): not a verdict about the volume ("failed" would read as
+          // "the driver could not mount it"), but the same account of what the run left as a cancel gets.
+          reject({ code: ErrorCode.ShuttingDown, message: `dvdi-bridge is shutting down and stopped this dry run; ${cancelOutcome(value)}; retry against the restarted service`, data: value }, fields);
         } else {
           logLine({ outcome: this.closed ? 'disconnected' : 'ok', ...fields });
           this.send(result(id, value));
@@ -159,12 +181,6 @@ export class ClientSession {
     'volume/dryRunMount': (p, id, signal) => this.dryRunMount(p, id, signal),
   };
 
-  private async run<M extends Method>(id: RpcId, method: M, params: unknown, signal: AbortSignal): Promise<Outcome> {
-    const c = checkParams(method, params, this.ctx.runner.defaultEngine);
-    if (!c.ok) throw new MethodError({ code: ErrorCode.InvalidParams, message: `Invalid params: ${c.message}`, data: { field: c.field } });
-    return this.methods[method](c.value, id, signal);
-  }
-
   private async listVolumes(p: ReceivedParams['volume/list'], signal: AbortSignal): Promise<Outcome> {
     const refusal = policyRefusal(this.ctx.policy, p);
     if (refusal) throw new MethodError({ code: ErrorCode.Forbidden, message: `Forbidden by policy: ${refusal}` }, { driver: p.driver });
@@ -172,6 +188,7 @@ export class ClientSession {
       const value = await this.ctx.runner.listVolumes(p.driver, signal);
       return { value, fields: { driver: p.driver, volumes: value.volumes.length } };
     } catch (e) {
+      if (signal.aborted && this.ctx.isShuttingDown()) throw new MethodError({ code: ErrorCode.ShuttingDown, message: 'dvdi-bridge is shutting down and stopped this request before the driver answered; retry against the restarted service' }, { driver: p.driver });
       if (signal.aborted) throw new MethodError({ code: ErrorCode.RequestCancelled, message: 'Request cancelled before the driver answered' }, { driver: p.driver });
       throw new MethodError({ code: -32000, message: `volume/list failed for driver "${p.driver}": ${clip((e as Error).message, 500)}` }, { driver: p.driver });
     }

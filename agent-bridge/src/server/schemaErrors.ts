@@ -32,13 +32,28 @@ function allowedFields(method: string | undefined, schemaPath: string): string[]
 
 const typeNames: Record<string, string> = { object: 'an object', array: 'an array', string: 'a string', integer: 'an integer', number: 'a number', boolean: 'true or false', null: 'null' };
 
-function describeSchemaError(e: ErrorObject, all: readonly ErrorObject[], root: string, method: string | undefined): SchemaProblem {
+/** The JSON type of the value at a JSON pointer, as ajv names types. */
+function jsonTypeAt(value: unknown, pointer: string): string | undefined {
+  let v = value;
+  for (const raw of pointer.split('/').slice(1)) v = (v as Record<string, unknown> | undefined)?.[raw.replace(/~1/g, '/').replace(/~0/g, '~')];
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'array';
+  if (typeof v === 'number') return Number.isInteger(v) ? 'integer' : 'number';
+  return v === undefined ? undefined : typeof v;
+}
+
+function describeSchemaError(e: ErrorObject, all: readonly ErrorObject[], root: string, method: string | undefined, value: unknown): SchemaProblem {
   let field = pointerToField(root, e.instancePath);
   let message = e.message ?? 'is not valid';
   if (e.keyword === 'type') {
     // Every type the schema allows here (the branches of an anyOf such as the request id), in words.
     const types = all.filter((x) => x.keyword === 'type' && x.instancePath === e.instancePath).flatMap((x) => [(x.params as { type: string | string[] }).type].flat());
-    message = `must be ${[...new Set(types)].map((t) => typeNames[t] ?? t).join(' or ')}`;
+    // A branch whose type the value has failed on something else (the request id "" or 129 characters: minLength,
+    // maxLength): that bound is what is wrong, not the type.
+    const bound = all.find((x) => x.instancePath === e.instancePath && !['type', 'anyOf', 'oneOf'].includes(x.keyword));
+    const own = bound ? jsonTypeAt(value, e.instancePath) : undefined;
+    message = `must be ${[...new Set(own ? [...types, own] : types)].map((t) => typeNames[t] ?? t).join(' or ')}`;
+    if (bound && own) message += `; as ${typeNames[own] ?? own}: ${bound.message ?? 'is not valid'}`;
   } else if (e.keyword === 'const') {
     message = `must be exactly ${JSON.stringify((e.params as { allowedValue: unknown }).allowedValue)}`;
   } else if (e.keyword === 'required') {
@@ -61,5 +76,5 @@ function describeSchemaError(e: ErrorObject, all: readonly ErrorObject[], root: 
 export function schemaProblem(validate: Validator<unknown>, value: unknown, method?: string, root = method === undefined ? 'message' : 'params'): SchemaProblem | undefined {
   if (validate(value)) return undefined;
   const first = validate.errors?.[0];
-  return first ? describeSchemaError(first, validate.errors ?? [], root, method) : { field: root, message: `${root}: does not match the protocol schema` };
+  return first ? describeSchemaError(first, validate.errors ?? [], root, method, value) : { field: root, message: `${root}: does not match the protocol schema` };
 }

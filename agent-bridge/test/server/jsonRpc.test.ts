@@ -42,6 +42,18 @@ describe('bridge server: JSON-RPC correctness', () => {
     }
   });
 
+  it('an id of the right type but out of bounds is told its bound, not a type it already has', async () => {
+    for (const [id, pattern] of [
+      ['', /message\.id: must be an integer or a string; as a string: must NOT have fewer than 1 characters/],
+      ['x'.repeat(129), /message\.id: must be an integer or a string; as a string: must NOT have more than 128 characters/],
+      [1.5, /message\.id: must be an integer or a string$/],
+    ] as const) {
+      const r = await c.raw(JSON.stringify({ jsonrpc: '2.0', id, method: 'bridge/info' }));
+      assert.equal(r.error.code, -32600, JSON.stringify(id));
+      assert.match(r.error.message, pattern, JSON.stringify(id));
+    }
+  });
+
   it('echoes a usable id in an invalid-request error', async () => {
     const r = await c.raw('{"jsonrpc": "1.0", "id": "abc", "method": "bridge/info"}');
     assert.equal(r.id, 'abc');
@@ -53,6 +65,24 @@ describe('bridge server: JSON-RPC correctness', () => {
     assert.equal(r.error.code, -32601);
     assert.match(r.error.message, /volume\/format/);
     assert.match(r.error.message, /volume\/dryRunMount/);
+  });
+
+  it('a notification sent as a request (with an id) is answered saying how to send it, not that the method is unknown', async () => {
+    const cancel = await c.request('$/cancelRequest', { id: 1 });
+    assert.equal(cancel.error.code, -32601);
+    assert.match(cancel.error.message, /\$\/cancelRequest is a notification: send it without "id"/);
+    const progress = await c.request('volume/dryRunProgress', { id: 1, step: 'mount', status: 'ok' });
+    assert.equal(progress.error.code, -32601);
+    assert.match(progress.error.message, /volume\/dryRunProgress is a notification the bridge sends/);
+  });
+
+  it('a cancelled bridge/info is answered -32800 saying it changes nothing, not what a dry run "mounted"', async () => {
+    const answer = c.request('bridge/info', undefined, 'cancel-info');
+    c.send({ jsonrpc: '2.0', method: '$/cancelRequest', params: { id: 'cancel-info' } });
+    const r = await answer;
+    assert.equal(r.error?.code, -32800, JSON.stringify(r));
+    assert.match(r.error.message, /bridge\/info changes nothing on the agent/);
+    assert.doesNotMatch(r.error.message, /mounted/);
   });
 
   it('answers invalid params with -32602 naming the field', async () => {

@@ -13,6 +13,9 @@
 //   list-junk   as `ok`, but List answers entries that are no volumes (null, a number, an object without Name)
 //               beside one good one, as a buggy plugin may
 //   get-junk    as `ok`, but Get answers a Volume whose Mountpoint is a number and Status a string
+//   mounts-junk as `ok`, but Get answers Status.Mounts as a string naming a caller ("task-7"), not a list
+//   caps-junk   as `ok`, but Capabilities answers {"Capabilities": "global"} (a string, not an object)
+//   activate-junk  Plugin.Activate answers {"Implements": "VolumeDriver"} (a string, not a list)
 //   mount-err   Mount mounts as `ok` does, then answers 500 {"Err":"fault-plugin: mounted, then failed"} (a plugin
 //               whose step after the kernel mount fails, and which neither undoes nor forgets the mount)
 import { execFileSync } from 'node:child_process';
@@ -62,12 +65,13 @@ const server = createServer((req, res) => {
     try {
       switch (method) {
         case 'Plugin.Activate':
-          return send(200, { Implements: ['VolumeDriver'] });
+          return send(200, { Implements: mode === 'activate-junk' ? 'VolumeDriver' : ['VolumeDriver'] });
         case 'VolumeDriver.Capabilities':
-          return send(200, { Capabilities: { Scope: 'local' } });
+          return send(200, { Capabilities: mode === 'caps-junk' ? 'global' : { Scope: 'local' } });
         case 'VolumeDriver.Get':
           if (name.startsWith('missing')) return send(500, { Err: 'volume not found' });
           if (mode === 'get-junk') return send(200, { Volume: { Name: name, Mountpoint: 7, Status: 'fine' } });
+          if (mode === 'mounts-junk') return send(200, { Volume: { Name: name, Mountpoint: mountpoint(name), Status: { Mounts: 'task-7' } } });
           // Like rclone: the Mountpoint is reported whether or not it is mounted.
           return send(200, { Volume: { Name: name, Mountpoint: mountpoint(name), Status: { Mounts: mounts.get(name) ?? [] } } });
         case 'VolumeDriver.List':
