@@ -131,6 +131,8 @@ describe('auth', () => {
     }
     assert.throws(() => readCredentialsFile(join(dir, 'nocolon')), (e: Error) => /one line user:password/.test(e.message) && !e.message.includes('justauser'));
     assert.throws(() => readCaFile(join(dir, 'ca')), /holds no PEM certificate/);
+    writeFileSync(join(dir, 'cut-ca'), '-----BEGIN CERTIFICATE-----\nMIIBkTCB+wIJAKHBfpegPjMCMA0GCSqGSIb3DQEBBQUAMBQxEjAQBgNVBAMMCWxv\n-----END CERTIFICATE-----\n');
+    assert.throws(() => readCaFile(join(dir, 'cut-ca')), (e: Error) => e.message === `${join(dir, 'cut-ca')}: certificate 1 of the CA file is not a readable PEM certificate (cut short or altered?)`);
   });
 
   it('the access flags are read in one place: the failing file\'s flag is named, a direct token wins', () => {

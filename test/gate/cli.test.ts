@@ -120,6 +120,20 @@ test('TLS files that are not a certificate and its key: one line naming the flag
   }
 });
 
+test('a --marathon-ca whose certificate does not parse (a copy cut short): one line naming the flag and the file, exit 2, nothing listens', () => {
+  // Node drops a CA certificate it cannot parse without a word: the gate would start and answer every request 502.
+  const pem = readFileSync(pki.paths.ca, 'utf8').trim().split('\n');
+  const cut = join(pki.dir, 'cut-ca.crt');
+  writeFileSync(cut, [...pem.slice(0, Math.ceil(pem.length / 2)), pem[pem.length - 1]].join('\n') + '\n');
+  const broken = join(pki.dir, 'unterminated-ca.crt');
+  writeFileSync(broken, `${readFileSync(pki.paths.ca, 'utf8')}${pem.slice(0, -1).join('\n')}\n`);
+  for (const [file, n] of [[cut, 1], [broken, 2]] as const) {
+    const r = spawnSync(process.execPath, [bin, '--listen', '127.0.0.1:0', '--marathon', marathon.url.replace('http:', 'https:'), '--marathon-ca', file], { encoding: 'utf8', timeout: 20_000 });
+    assert.equal(r.status, 2, r.stderr);
+    assert.equal(r.stderr, `marathon-gate: --marathon-ca ${file}: certificate ${n} of the CA file is not a readable PEM certificate (cut short or altered?)\n`);
+  }
+});
+
 test('SIGTERM stops the gate cleanly', async () => {
   const code = await new Promise<number | null>((resolve) => {
     gate.once('exit', (c) => resolve(c));

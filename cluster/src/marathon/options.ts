@@ -1,5 +1,6 @@
 // How to reach one Marathon: base URL, authentication, CA, timeout and size cap
 // (../shared/reference/marathon-api.md §1 base URL and Admin Router prefix, §2 authentication).
+import { X509Certificate } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { oneLine } from './errors';
 
@@ -89,6 +90,21 @@ export function readCredentialsFile(path: string): MarathonAuth {
 export function readCaFile(path: string): string {
   const pem = readSecretFile(path, 'CA file');
   if (!pem.includes('-----BEGIN CERTIFICATE-----')) throw new MarathonSetupError(`${path}: the CA file holds no PEM certificate`);
+  // Node's TLS drops a CA certificate it cannot parse without a word, and every connection then fails "unable to
+  // verify" naming no file: a bundle cut short when copied is said here, where the flag names it.
+  const blocks = pem.split('-----BEGIN CERTIFICATE-----').slice(1);
+  for (const [i, block] of blocks.entries()) {
+    const end = block.indexOf('-----END CERTIFICATE-----');
+    let readable = end >= 0;
+    if (readable) {
+      try {
+        new X509Certificate(`-----BEGIN CERTIFICATE-----${block.slice(0, end)}-----END CERTIFICATE-----\n`);
+      } catch {
+        readable = false;
+      }
+    }
+    if (!readable) throw new MarathonSetupError(`${path}: certificate ${i + 1} of the CA file is not a readable PEM certificate (cut short or altered?)`);
+  }
   return pem;
 }
 
