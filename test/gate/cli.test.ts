@@ -90,6 +90,13 @@ test('a --marathon URL that does not parse is shown without its user:password', 
   assert.ok(!r.stderr.includes('s3cret-9f'), r.stderr);
 });
 
+test('a password with a bare % in --marathon\'s URL: one line naming the flag, never the password, exit 2; not an internal error', () => {
+  const r = spawnSync(process.execPath, [bin, '--listen', '127.0.0.1:0', '--marathon', marathon.url.replace('//', '//ops:50%off-9f@')], { encoding: 'utf8', timeout: 20_000 });
+  assert.equal(r.status, 2, r.stderr);
+  assert.equal(r.stderr.split('\n')[0], `marathon-gate: --marathon ${marathon.url}/: the user or password in the URL has a malformed %-escape (write % as %25)`);
+  assert.ok(!r.stderr.includes('50%off'), r.stderr);
+});
+
 test('a --config with mistakes: one line naming the file once, with line:column, as marathon-lint says it; exit 2', () => {
   const config = join(pki.dir, 'gate.config.json');
   writeFileSync(config, '{\n  "marathonVersion": "1.10",\n  rules: {}\n}\n');
