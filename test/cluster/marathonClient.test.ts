@@ -183,6 +183,14 @@ describe('failures: one line naming the URL and the cause', () => {
     await c.close();
   });
 
+  it('a base URL naming a path of Marathon\'s API (/v2/apps copied from curl) is a setup error, not HTTP 404 "App \'/v2/info\' does not exist"', async () => {
+    for (const url of [`${m.url}/v2/apps`, `${m.url}/v2`, `${m.url}/service/marathon/v2/groups?embed=group.apps`]) {
+      assert.throws(() => new MarathonClient({ url }), (e: Error) => e instanceof MarathonSetupError && /: this is a path of Marathon's API \(\/v2\/…\), not the URL it is served at/.test(e.message));
+    }
+    const c = new MarathonClient({ url: `${m.url}/service/marathon-v2` }); // a prefix merely holding "v2"
+    await c.close();
+  });
+
   it('timeout', async () => {
     m.setFault({ kind: 'slow', delayMs: 2000 });
     const c = new MarathonClient({ url: m.url, timeoutMs: 200 });

@@ -97,6 +97,14 @@ test('a password with a bare % in --marathon\'s URL: one line naming the flag, n
   assert.ok(!r.stderr.includes('50%off'), r.stderr);
 });
 
+test('--marathon naming a path of Marathon\'s API (a URL copied from curl) is one usage line, exit 2; the gate does not start sending every request to /v2/v2/…', () => {
+  for (const url of [`${marathon.url}/v2`, `${marathon.url}/v2/apps`, `${marathon.url}/service/marathon/v2/`]) {
+    const r = spawnSync(process.execPath, [bin, '--listen', '127.0.0.1:0', '--marathon', url], { encoding: 'utf8', timeout: 20_000 });
+    assert.equal(r.status, 2, r.stderr);
+    assert.equal(r.stderr.split('\n')[0], `marathon-gate: --marathon ${new URL(url).href}: this is a path of Marathon's API (/v2/…), not the URL it is served at: give the URL whose /v2/info answers, e.g. http://marathon.mesos:8080 or https://<dcos>/service/marathon`);
+  }
+});
+
 test('a --config with mistakes: one line naming the file once, with line:column, as marathon-lint says it; exit 2', () => {
   const config = join(pki.dir, 'gate.config.json');
   writeFileSync(config, '{\n  "marathonVersion": "1.10",\n  rules: {}\n}\n');

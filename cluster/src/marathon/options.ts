@@ -173,6 +173,12 @@ export function parseBaseUrl(raw: string): { base: URL; auth?: MarathonAuth } {
       throw new MarathonSetupError(`${shown()}: the user or password in the URL has a malformed %-escape (write % as %25)`);
     }
   }
+  // A URL copied from a curl line (`…:8080/v2/apps`): every request would go to `/v2/apps/v2/info` and come back
+  // Marathon's 404 "App '/v2/info' does not exist" or 500 "URI not found" (marathon-api.md §12), naming no flag.
+  // Marathon's API lives under `/v2/` of the URL it is served at (marathon-api.md §1: `/`, or Admin Router's prefix).
+  if (u.pathname.split('/').includes('v2')) {
+    throw new MarathonSetupError(`${shown()}: this is a path of Marathon's API (/v2/…), not the URL it is served at: give the URL whose /v2/info answers, e.g. http://marathon.mesos:8080 or https://<dcos>/service/marathon`);
+  }
   u.username = '';
   u.password = '';
   u.hash = '';
