@@ -212,6 +212,16 @@ describe('failures: one line naming the URL and the cause', () => {
     m.setFault(undefined);
   });
 
+  it('Marathon\'s own concurrency limit (a Jetty 503 page) is said as Marathon\'s, not as a proxy or login page', async () => {
+    const c = new MarathonClient({ url: m.url });
+    m.setFault({ kind: 'too-many-requests', allowed: 2 });
+    const e = await failure(c.getRootGroup());
+    m.setFault(undefined);
+    assert.equal(e.kind, 'html');
+    assert.equal(e.message, `${m.url}/v2/groups?embed=group.groups&embed=group.apps&embed=group.pods: HTTP 503, Marathon answered "Too many concurrent requests! Allowed: 2." (its --http_max_concurrent_requests limit): retry later, or raise the limit`);
+    await c.close();
+  });
+
   it('an HTML proxy page, and Jetty leader errors', async () => {
     const c = new MarathonClient({ url: m.url });
     m.setFault({ kind: 'html', status: 200 });
