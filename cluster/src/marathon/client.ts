@@ -159,8 +159,9 @@ function strayInGroups(g: GroupInfo): string | undefined {
 
 /**
  * Fill the always-present arrays (marathon-api.md §5) so callers never meet a missing one, whatever the version wrote,
- * and give each pod as its definition: a group holds its pods' PodStatus, the definition under `spec` (marathon-api.md
- * §5 `"pods":[PodStatus]`, §6), where every reader of the deployed root group (placement, role checks) looks for a pod.
+ * and give each pod as its definition: a group holds its pods' PodStatus, the definition under `spec`
+ * (marathon-api.md §5 `"pods":[PodStatus]`, marathon-api.md §6), where every reader of the deployed root group
+ * (placement, role checks) looks for a pod.
  */
 export function normalizeGroup(g: GroupInfo): GroupInfo {
   return {
