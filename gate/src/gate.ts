@@ -142,7 +142,13 @@ export async function startGate(options: GateOptions, host: string, port: number
     // A partial update of an app the copy lacks: another gate, or Marathon directly, may have created it since the
     // last read, and judged alone it would look like a new app (nothing to run). Read again before judging.
     if (snap?.state && route.kind === 'app' && route.urlId !== undefined && isPartialUpdate(route) && !snap.state.apps.has(route.urlId)) snap = await state.snapshot(true);
-    const verdict = judge(route, text, snap?.state, options.profile);
+    let verdict = judge(route, text, snap?.state, options.profile);
+    // The same for a batch partial update (`PUT`/`PATCH /v2/apps`, an array): its ids are known once the body is read.
+    const lacked = snap?.state;
+    if (lacked && route.kind === 'app' && route.urlId === undefined && isPartialUpdate(route) && verdict.proposal?.targets.some((t) => typeof t.value.id === 'string' && !lacked.apps.has(resolveId(t.value.id, '/')))) {
+      snap = await state.snapshot(true);
+      verdict = judge(route, text, snap.state, options.profile);
+    }
     metrics.admissionSeconds.observe({ route: route.label }, (performance.now() - started) / 1000);
     const decision = decide(verdict, snap?.reason);
     for (const f of verdict.findings) metrics.findings.inc({ rule: f.ruleId, severity: f.severity, mode: options.mode });

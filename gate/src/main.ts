@@ -40,7 +40,7 @@ async function main(): Promise<number | undefined> {
     {
       marathon: o.marathon, mode: o.mode, fail: o.fail, profile: files.profile, marathonCa: files.ca, tls: files.tls, log,
       marathonTimeoutMs: o.marathonTimeoutMs,
-      readRootGroup: rootGroupReader(o.marathon, files, o.marathonTimeoutMs),
+      readRootGroup: rootGroupReader(o.marathon, files, o.marathonTimeoutMs, { tokenFile: o.tokenFile, credentialsFile: o.credentialsFile }),
     },
     o.host,
     o.port,

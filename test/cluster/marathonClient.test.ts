@@ -131,6 +131,8 @@ describe('auth', () => {
     }
     assert.throws(() => readCredentialsFile(join(dir, 'nocolon')), (e: Error) => /one line user:password/.test(e.message) && !e.message.includes('justauser'));
     assert.throws(() => readCaFile(join(dir, 'ca')), /holds no PEM certificate/);
+    writeFileSync(join(dir, 'cut-ca'), '-----BEGIN CERTIFICATE-----\nMIIBkTCB+wIJAKHBfpegPjMCMA0GCSqGSIb3DQEBBQUAMBQxEjAQBgNVBAMMCWxv\n-----END CERTIFICATE-----\n');
+    assert.throws(() => readCaFile(join(dir, 'cut-ca')), (e: Error) => e.message === `${join(dir, 'cut-ca')}: certificate 1 of the CA file is not a readable PEM certificate (cut short or altered?)`);
   });
 
   it('the access flags are read in one place: the failing file\'s flag is named, a direct token wins', () => {
@@ -181,6 +183,14 @@ describe('failures: one line naming the URL and the cause', () => {
     await c.close();
   });
 
+  it('a base URL naming a path of Marathon\'s API (/v2/apps copied from curl) is a setup error, not HTTP 404 "App \'/v2/info\' does not exist"', async () => {
+    for (const url of [`${m.url}/v2/apps`, `${m.url}/v2`, `${m.url}/service/marathon/v2/groups?embed=group.apps`]) {
+      assert.throws(() => new MarathonClient({ url }), (e: Error) => e instanceof MarathonSetupError && /: this is a path of Marathon's API \(\/v2\/…\), not the URL it is served at/.test(e.message));
+    }
+    const c = new MarathonClient({ url: `${m.url}/service/marathon-v2` }); // a prefix merely holding "v2"
+    await c.close();
+  });
+
   it('timeout', async () => {
     m.setFault({ kind: 'slow', delayMs: 2000 });
     const c = new MarathonClient({ url: m.url, timeoutMs: 200 });
@@ -200,6 +210,16 @@ describe('failures: one line naming the URL and the cause', () => {
       await c.close();
     }
     m.setFault(undefined);
+  });
+
+  it('Marathon\'s own concurrency limit (a Jetty 503 page) is said as Marathon\'s, not as a proxy or login page', async () => {
+    const c = new MarathonClient({ url: m.url });
+    m.setFault({ kind: 'too-many-requests', allowed: 2 });
+    const e = await failure(c.getRootGroup());
+    m.setFault(undefined);
+    assert.equal(e.kind, 'html');
+    assert.equal(e.message, `${m.url}/v2/groups?embed=group.groups&embed=group.apps&embed=group.pods: HTTP 503, Marathon answered "Too many concurrent requests! Allowed: 2." (its --http_max_concurrent_requests limit): retry later, or raise the limit`);
+    await c.close();
   });
 
   it('an HTML proxy page, and Jetty leader errors', async () => {

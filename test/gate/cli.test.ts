@@ -90,6 +90,21 @@ test('a --marathon URL that does not parse is shown without its user:password', 
   assert.ok(!r.stderr.includes('s3cret-9f'), r.stderr);
 });
 
+test('a password with a bare % in --marathon\'s URL: one line naming the flag, never the password, exit 2; not an internal error', () => {
+  const r = spawnSync(process.execPath, [bin, '--listen', '127.0.0.1:0', '--marathon', marathon.url.replace('//', '//ops:50%off-9f@')], { encoding: 'utf8', timeout: 20_000 });
+  assert.equal(r.status, 2, r.stderr);
+  assert.equal(r.stderr.split('\n')[0], `marathon-gate: --marathon ${marathon.url}/: the user or password in the URL has a malformed %-escape (write % as %25)`);
+  assert.ok(!r.stderr.includes('50%off'), r.stderr);
+});
+
+test('--marathon naming a path of Marathon\'s API (a URL copied from curl) is one usage line, exit 2; the gate does not start sending every request to /v2/v2/…', () => {
+  for (const url of [`${marathon.url}/v2`, `${marathon.url}/v2/apps`, `${marathon.url}/service/marathon/v2/`]) {
+    const r = spawnSync(process.execPath, [bin, '--listen', '127.0.0.1:0', '--marathon', url], { encoding: 'utf8', timeout: 20_000 });
+    assert.equal(r.status, 2, r.stderr);
+    assert.equal(r.stderr.split('\n')[0], `marathon-gate: --marathon ${new URL(url).href}: this is a path of Marathon's API (/v2/…), not the URL it is served at: give the URL whose /v2/info answers, e.g. http://marathon.mesos:8080 or https://<dcos>/service/marathon`);
+  }
+});
+
 test('a --config with mistakes: one line naming the file once, with line:column, as marathon-lint says it; exit 2', () => {
   const config = join(pki.dir, 'gate.config.json');
   writeFileSync(config, '{\n  "marathonVersion": "1.10",\n  rules: {}\n}\n');
@@ -117,6 +132,20 @@ test('TLS files that are not a certificate and its key: one line naming the flag
     const r = start(cert, key);
     assert.equal(r.status, 2, r.stderr);
     assert.equal(r.stderr, expected);
+  }
+});
+
+test('a --marathon-ca whose certificate does not parse (a copy cut short): one line naming the flag and the file, exit 2, nothing listens', () => {
+  // Node drops a CA certificate it cannot parse without a word: the gate would start and answer every request 502.
+  const pem = readFileSync(pki.paths.ca, 'utf8').trim().split('\n');
+  const cut = join(pki.dir, 'cut-ca.crt');
+  writeFileSync(cut, [...pem.slice(0, Math.ceil(pem.length / 2)), pem[pem.length - 1]].join('\n') + '\n');
+  const broken = join(pki.dir, 'unterminated-ca.crt');
+  writeFileSync(broken, `${readFileSync(pki.paths.ca, 'utf8')}${pem.slice(0, -1).join('\n')}\n`);
+  for (const [file, n] of [[cut, 1], [broken, 2]] as const) {
+    const r = spawnSync(process.execPath, [bin, '--listen', '127.0.0.1:0', '--marathon', marathon.url.replace('http:', 'https:'), '--marathon-ca', file], { encoding: 'utf8', timeout: 20_000 });
+    assert.equal(r.status, 2, r.stderr);
+    assert.equal(r.stderr, `marathon-gate: --marathon-ca ${file}: certificate ${n} of the CA file is not a readable PEM certificate (cut short or altered?)\n`);
   }
 });
 

@@ -57,3 +57,13 @@ test('a partial PUT of an app nobody has is judged as the new app Marathon would
   assert.ok(d, `${a.status} ${a.body}`);
   assert.ok(d.details.some((x) => x.errors.some((e) => e.endsWith('(app-cmd-args-container)'))), a.body);
 });
+
+test('a batch partial PUT (PUT /v2/apps, an array) naming an app the gate has not yet seen is merged into the app Marathon has, as its single-app update is', async () => {
+  const app = { id: '/stale/web2', cmd: 'sleep 100', cpus: 0.1, mem: 32, instances: 1 };
+  assert.equal((await call('POST', `${gateA.url}/v2/apps`, JSON.stringify(app))).status, 201);
+  // Scaling two apps at once (marathon-python's update_apps): one the gate knows, one created through gate A.
+  const a = await call('PUT', `${gateB.url}/v2/apps`, JSON.stringify([{ id: '/stale/web1', instances: 2 }, { id: '/stale/web2', instances: 3 }]));
+  assert.equal(a.status, 200, a.body);
+  const wrong = await call('PUT', `${gateB.url}/v2/apps`, JSON.stringify([{ id: '/stale/web2', instances: 3, cpus: -1 }]));
+  assert.ok(gateDenial(wrong), `${wrong.status} ${wrong.body}`);
+});

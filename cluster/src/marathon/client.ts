@@ -157,15 +157,26 @@ function strayInGroups(g: GroupInfo): string | undefined {
   return undefined;
 }
 
-/** Fill the always-present arrays (marathon-api.md §5) so callers never meet a missing one, whatever the version wrote. */
+/**
+ * Fill the always-present arrays (marathon-api.md §5) so callers never meet a missing one, whatever the version wrote,
+ * and give each pod as its definition: a group holds its pods' PodStatus, the definition under `spec`
+ * (marathon-api.md §5 `"pods":[PodStatus]`, marathon-api.md §6), where every reader of the deployed root group
+ * (placement, role checks) looks for a pod.
+ */
 export function normalizeGroup(g: GroupInfo): GroupInfo {
   return {
     ...g,
     apps: Array.isArray(g.apps) ? g.apps : [],
-    pods: Array.isArray(g.pods) ? g.pods : [],
+    pods: Array.isArray(g.pods) ? g.pods.map(podDefinition) : [],
     groups: Array.isArray(g.groups) ? g.groups.map(normalizeGroup) : [],
     dependencies: Array.isArray(g.dependencies) ? g.dependencies : [],
   };
+}
+
+/** A PodStatus → its `spec` (the id kept); a pod already given as its definition (a file, a test) stays as it is. */
+function podDefinition(p: DeployedPod): DeployedPod {
+  if (!isObject(p) || !isObject(p.spec)) return p;
+  return { ...p.spec, id: typeof p.spec.id === 'string' ? p.spec.id : p.id };
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);

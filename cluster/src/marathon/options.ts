@@ -1,5 +1,6 @@
 // How to reach one Marathon: base URL, authentication, CA, timeout and size cap
 // (../shared/reference/marathon-api.md §1 base URL and Admin Router prefix, §2 authentication).
+import { X509Certificate } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { oneLine } from './errors';
 
@@ -89,6 +90,21 @@ export function readCredentialsFile(path: string): MarathonAuth {
 export function readCaFile(path: string): string {
   const pem = readSecretFile(path, 'CA file');
   if (!pem.includes('-----BEGIN CERTIFICATE-----')) throw new MarathonSetupError(`${path}: the CA file holds no PEM certificate`);
+  // Node's TLS drops a CA certificate it cannot parse without a word, and every connection then fails "unable to
+  // verify" naming no file: a bundle cut short when copied is said here, where the flag names it.
+  const blocks = pem.split('-----BEGIN CERTIFICATE-----').slice(1);
+  for (const [i, block] of blocks.entries()) {
+    const end = block.indexOf('-----END CERTIFICATE-----');
+    let readable = end >= 0;
+    if (readable) {
+      try {
+        new X509Certificate(`-----BEGIN CERTIFICATE-----${block.slice(0, end)}-----END CERTIFICATE-----\n`);
+      } catch {
+        readable = false;
+      }
+    }
+    if (!readable) throw new MarathonSetupError(`${path}: certificate ${i + 1} of the CA file is not a readable PEM certificate (cut short or altered?)`);
+  }
   return pem;
 }
 
@@ -156,6 +172,12 @@ export function parseBaseUrl(raw: string): { base: URL; auth?: MarathonAuth } {
     } catch {
       throw new MarathonSetupError(`${shown()}: the user or password in the URL has a malformed %-escape (write % as %25)`);
     }
+  }
+  // A URL copied from a curl line (`…:8080/v2/apps`): every request would go to `/v2/apps/v2/info` and come back
+  // Marathon's 404 "App '/v2/info' does not exist" or 500 "URI not found" (marathon-api.md §12), naming no flag.
+  // Marathon's API lives under `/v2/` of the URL it is served at (marathon-api.md §1: `/`, or Admin Router's prefix).
+  if (u.pathname.split('/').includes('v2')) {
+    throw new MarathonSetupError(`${shown()}: this is a path of Marathon's API (/v2/…), not the URL it is served at: give the URL whose /v2/info answers, e.g. http://marathon.mesos:8080 or https://<dcos>/service/marathon`);
   }
   u.username = '';
   u.password = '';

@@ -207,7 +207,13 @@ function htmlError(res: RawResponse): MarathonError {
   const text = res.body.toString('utf8');
   const title = /<title[^>]*>([^<]*)<\/title>/i.exec(text)?.[1]?.trim();
   const leaderText = /Could not determine the current leader|Connection to leader refused|Detected proxying loop/.exec(text)?.[0];
-  const what = leaderText ? `Marathon's leader proxy answered "${leaderText}"` : `an HTML page${title ? ` ("${oneLine(title, 60)}")` : ''} instead of Marathon's JSON: is the URL a proxy or login page?`;
+  // Marathon's own LimitConcurrentRequestsFilter page (marathon-api.md §1), not a proxy's: Marathon is there, but busy.
+  const busyText = /Too many concurrent requests! Allowed: \d+\./.exec(text)?.[0];
+  const what = leaderText
+    ? `Marathon's leader proxy answered "${leaderText}"`
+    : busyText
+      ? `Marathon answered "${busyText}" (its --http_max_concurrent_requests limit): retry later, or raise the limit`
+      : `an HTML page${title ? ` ("${oneLine(title, 60)}")` : ''} instead of Marathon's JSON: is the URL a proxy or login page?`;
   return new MarathonError('html', res.url, `HTTP ${res.status}, ${what}`, res.status);
 }
 

@@ -6,7 +6,7 @@
  * Pure: no I/O, so every usage mistake is one line on stderr and exit 2 before anything starts.
  */
 import { parseArgs } from 'node:util';
-import { userFreeUrl } from '@marathon-devtools/cluster/marathon/options';
+import { MarathonSetupError, parseBaseUrl, userFreeUrl } from '@marathon-devtools/cluster/marathon/options';
 import type { FailMode, Mode } from '../gate';
 
 export interface GateCliOptions {
@@ -115,6 +115,14 @@ export function parseGateArgs(argv: readonly string[]): ParsedGateArgs {
     return { ok: false, message: `--marathon "${userFreeUrl(raw)}" must be an http:// or https:// URL` };
   }
   if (marathon.search !== '' || marathon.hash !== '') return { ok: false, message: `--marathon "${userFreeUrl(raw)}" must not carry a query or fragment` };
+  try {
+    // What the gate's own reads make of it (the Marathon client's one parser): `user:password@` that does not
+    // decode (a bare % in a password) is a usage mistake here, not an internal error once the client is built.
+    parseBaseUrl(raw);
+  } catch (e) {
+    if (e instanceof MarathonSetupError) return { ok: false, message: `--marathon ${e.message}` };
+    throw e;
+  }
 
   const mode = (values.mode as string | undefined) ?? 'deny';
   if (mode !== 'deny' && mode !== 'warn' && mode !== 'audit') return { ok: false, message: `--mode "${mode}" is not one of deny, warn, audit` };

@@ -107,7 +107,16 @@ export function embedGroup(g: GroupInfo, embeds: string[]): GroupInfo {
   return {
     ...g,
     apps: want('apps') ? g.apps : [],
-    pods: want('pods') ? g.pods : [],
+    pods: want('pods') ? (Array.isArray(g.pods) ? g.pods.map(podStatus) : g.pods) : [],
     groups: want('groups') ? g.groups.map((s) => embedGroup(s, embeds)) : [],
   };
+}
+
+/**
+ * A group's pods are their PodStatus, the definition under `spec` (marathon-api.md §5 `"pods":[PodStatus]`, §6's
+ * PodStatus fields; RAML types/group.raml, podStatus.raml); `GET /v2/pods` answers the definitions themselves.
+ */
+function podStatus(pod: DeployedPod): DeployedPod {
+  const at = typeof pod.version === 'string' ? pod.version : new Date(0).toISOString();
+  return { id: pod.id, spec: pod, status: 'STABLE', statusSince: at, instances: [], terminationHistory: [], lastUpdated: at, lastChanged: at };
 }

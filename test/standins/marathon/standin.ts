@@ -58,6 +58,8 @@ export type StandinFault =
   /** Half the answer, then the connection closes: at once, or `afterMs` later (the client has the headers by then). */
   | { kind: 'close-mid-body'; afterMs?: number }
   | { kind: 'no-leader' }
+  /** `--http_max_concurrent_requests` reached: LimitConcurrentRequestsFilter's Jetty 503 page (marathon-api.md §1). */
+  | { kind: 'too-many-requests'; allowed: number }
   /**
    * A proxy in front sending every request to a sign-in page (Marathon itself redirects only `/` and the event stream),
    * or, with `to`, to the same path and query on that origin (a redirect shaped like a leader's, from something else).
@@ -173,6 +175,11 @@ export async function startStandinMarathon(o: StandinOptions = {}): Promise<Stan
     if (f?.kind === 'no-leader') {
       res.writeHead(502, { ...COMMON_HEADERS, 'Content-Type': 'text/html;charset=iso-8859-1' });
       res.end(jettyPage(502, 'Could not determine the current leader'));
+      return;
+    }
+    if (f?.kind === 'too-many-requests') {
+      res.writeHead(503, { ...COMMON_HEADERS, 'Content-Type': 'text/html;charset=iso-8859-1' });
+      res.end(jettyPage(503, `Too many concurrent requests! Allowed: ${f.allowed}.`));
       return;
     }
     if (f?.kind === 'status') {
