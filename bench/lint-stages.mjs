@@ -2,6 +2,7 @@
 // the whole lint(), and each semantic rule alone through runRules. Bundles the engine from source with
 // esbuild first, so it measures the current tree. Usage: node bench/lint-stages.mjs <document.json> [runs]
 import { build } from 'esbuild';
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -66,3 +67,23 @@ console.log(`\n| per call, 1,000 apps (${(groupText.length / 2 ** 20).toFixed(1)
 console.log(`| lint(text) | ${perCall(() => engine.lint(groupText))} |`);
 console.log(`| lintValue(JSON.parse(text)) | ${perCall(() => engine.lintValue(JSON.parse(groupText)))} |`);
 console.log(`| lintValue(value), already parsed | ${perCall(() => engine.lintValue(group))} |`);
+
+// The rules by V8 tier, in fresh processes (interleaved rounds): how much of a cold run is code V8 has not optimised
+// yet. The CLI's own flags (--no-use-osr) in every arm; "baseline only" stops at Sparkplug, "interpreter only" at
+// Ignition. Call 1 is what a CLI run pays; call 4 is near the warm engine.
+const tiers = [
+  ['as the CLI runs (TurboFan as V8 decides)', []],
+  ['baseline only (--max-opt=1)', ['--max-opt=1']],
+  ['interpreter only (--no-opt --no-sparkplug)', ['--no-opt', '--no-sparkplug']],
+];
+const tierTimes = tiers.map(() => [[], []]);
+for (let round = 0; round < Math.max(3, runs); round++) {
+  tiers.forEach(([, flags], k) => {
+    const r = spawnSync(process.execPath, [join(root, 'bench/rule-tiers.cjs'), out, docPath, '--no-use-osr', ...flags], { encoding: 'utf8', timeout: 600_000 });
+    const t = JSON.parse(r.stdout);
+    tierTimes[k][0].push(t[0]);
+    tierTimes[k][1].push(t[3]);
+  });
+}
+console.log(`\n| semantic rules by V8 tier (fresh processes, median of ${Math.max(3, runs)}) | call 1 ms | call 4 ms |\n|---|---:|---:|`);
+tiers.forEach(([name], k) => console.log(`| ${name} | ${median(tierTimes[k][0]).toFixed(0)} | ${median(tierTimes[k][1]).toFixed(0)} |`));
