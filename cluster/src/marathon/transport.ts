@@ -45,6 +45,7 @@ export class MarathonTransport {
   /** The leader named by the last answer's `X-Marathon-Leader` (marathon-api.md §1), if any. */
   leader: string | undefined;
   private readonly authorization: string | undefined;
+  private readonly currentAuth: MarathonClientOptions['currentAuth'];
   private readonly agent: UndiciAgent;
   private readonly userAgent: string;
   private readonly timeoutHint: string | undefined;
@@ -53,6 +54,7 @@ export class MarathonTransport {
     const { base, auth } = parseBaseUrl(options.url);
     this.base = base;
     this.authorization = authorizationHeader(options.auth ?? auth);
+    this.currentAuth = options.currentAuth;
     this.timeoutMs = timerMs(options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
     this.maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
     this.userAgent = options.userAgent ?? 'marathon-devtools';
@@ -79,7 +81,9 @@ export class MarathonTransport {
   private headersFor(o: RequestOptions, hasBody: boolean): Record<string, string> {
     const h: Record<string, string> = { accept: o.accept ?? 'application/json', 'user-agent': this.userAgent, ...o.headers };
     if (hasBody) h['content-type'] = o.contentType ?? 'application/json';
-    if (this.authorization) h.authorization = this.authorization;
+    // Asked per request (a token file replaced meanwhile); a file that cannot be read fails this request as it is.
+    const authorization = this.currentAuth ? (authorizationHeader(this.currentAuth()) ?? this.authorization) : this.authorization;
+    if (authorization) h.authorization = authorization;
     return h;
   }
 
@@ -88,12 +92,13 @@ export class MarathonTransport {
     const url = this.urlFor(path, o.query);
     const shown = displayUrl(url);
     const body = o.json !== undefined ? JSON.stringify(o.json) : o.body;
+    const headers = this.headersFor(o, body !== undefined);
     const timeoutMs = timerMs(o.timeoutMs ?? this.timeoutMs);
     const signals = [o.signal, timeoutMs > 0 ? AbortSignal.timeout(timeoutMs) : undefined].filter((s): s is AbortSignal => !!s);
     try {
       const res = await request(url, {
         method,
-        headers: this.headersFor(o, body !== undefined),
+        headers,
         body,
         dispatcher: this.agent,
         signal: signals.length > 1 ? AbortSignal.any(signals) : signals[0],
