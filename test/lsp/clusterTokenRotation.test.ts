@@ -113,6 +113,18 @@ describe('language server: the token file is read again before each read of the 
     await c.waitClusterStatus((s) => s.state === 'connected', 15_000);
   });
 
+  it('a token in the file that Marathon no longer takes: the 401 names the setting to check, not marathon-lint\'s flag', { timeout: 60_000 }, async () => {
+    const tokenFile = join(dir, 'token-expired');
+    writeFileSync(tokenFile, 'day-1-token\n');
+    const m = await startStandinMarathon({ info: infoFor('1.10.26'), auth: { kind: 'token', token: 'day-6-token' } });
+    cleanups.push(() => m.close());
+    const c = await startClient({ settings: () => ({ cluster: { url: m.url, tokenFile } }) });
+    cleanups.push(() => c.shutdown());
+    const down = await c.waitClusterStatus((s) => s.state === 'unreachable', 15_000);
+    assert.match(down.error, /HTTP 401 unauthorized \(oauthjwt\): check the token in marathon\.cluster\.tokenFile$/);
+    assert.doesNotMatch(down.text, /--marathon/);
+  });
+
   it('a password replaced in marathon.cluster.credentialsFile is used by the next read', { timeout: 60_000 }, async () => {
     const credentialsFile = join(dir, 'credentials');
     writeFileSync(credentialsFile, 'ops:first-password\n');

@@ -20,6 +20,8 @@ export interface MarathonClientOptions {
   timeoutMs?: number;
   /** What sets `timeoutMs` for the user, named in a timeout error (default `--marathon-timeout`; '' for nothing). */
   timeoutHint?: string;
+  /** What a 401 tells the user to do (default `check --marathon-token-file or --marathon-credentials-file`). */
+  authHint?: string;
   /** Largest answer accepted, in bytes (default 32 MiB: a root group of ~10,000 apps fits). */
   maxBytes?: number;
   /** User-Agent header (default `marathon-devtools`). */

@@ -49,6 +49,7 @@ export class MarathonTransport {
   private readonly agent: UndiciAgent;
   private readonly userAgent: string;
   private readonly timeoutHint: string | undefined;
+  private readonly authHint: string;
 
   constructor(options: MarathonClientOptions) {
     const { base, auth } = parseBaseUrl(options.url);
@@ -59,6 +60,7 @@ export class MarathonTransport {
     this.maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
     this.userAgent = options.userAgent ?? 'marathon-devtools';
     this.timeoutHint = options.timeoutHint;
+    this.authHint = options.authHint ?? 'check --marathon-token-file or --marathon-credentials-file';
     this.agent = new UndiciAgent({
       connect: options.ca ? { ca: options.ca } : {},
       connectTimeout: this.timeoutMs,
@@ -156,7 +158,7 @@ export class MarathonTransport {
         throw new MarathonError('not-json', res.url, `HTTP ${res.status} but the body is not JSON: ${oneLine(res.body.toString('utf8'), 80)}`, res.status);
       }
     }
-    throw statusError(res);
+    throw statusError(res, this.authHint);
   }
 
   private failure(url: string, err: unknown, callerSignal: AbortSignal | undefined, timeoutMs: number): MarathonError {
@@ -240,7 +242,7 @@ function redirectError(res: RawResponse, message: string | undefined, body: unkn
   return new MarathonError('http', res.url, `HTTP ${res.status} ${where}${message ? ` (${oneLine(message, 80)})` : ''}: Marathon does not redirect this request, so a proxy or sign-in page answered; give the URL Marathon itself answers at`, res.status, body);
 }
 
-function statusError(res: RawResponse): MarathonError {
+function statusError(res: RawResponse, authHint: string): MarathonError {
   const text = res.body.toString('utf8');
   let body: unknown;
   try {
@@ -251,7 +253,7 @@ function statusError(res: RawResponse): MarathonError {
   const message = body && typeof body === 'object' && typeof (body as { message?: unknown }).message === 'string' ? (body as { message: string }).message : undefined;
   if (res.status === 401) {
     const scheme = header(res, 'www-authenticate').split(/\s/)[0];
-    return new MarathonError('unauthorized', res.url, `HTTP 401 unauthorized${scheme ? ` (${scheme})` : ''}: check --marathon-token-file or --marathon-credentials-file`, 401, body);
+    return new MarathonError('unauthorized', res.url, `HTTP 401 unauthorized${scheme ? ` (${scheme})` : ''}: ${authHint}`, 401, body);
   }
   if (res.status >= 300 && res.status < 400) return redirectError(res, message, body);
   if (res.status === 403) return new MarathonError('forbidden', res.url, `HTTP 403 forbidden${message ? `: ${oneLine(message, 80)}` : ''}: the identity may not read this`, 403, body);

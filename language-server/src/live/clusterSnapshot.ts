@@ -20,6 +20,8 @@ export interface ClusterAccess {
   token?: string;
   /** What a timeout message names as the knob (default the CLI's `--marathon-timeout`). */
   timeoutHint?: string;
+  /** What a 401 tells the user to do (default: check the CLI's `--marathon-token-file` or `--marathon-credentials-file`). */
+  authHint?: string;
   /**
    * The language server's: the settings that name the files. Its client then reads the token or credentials file
    * again before each request (the server runs for days, a DC/OS token for 5: marathon-api.md §2), and a problem
@@ -47,7 +49,7 @@ export function clientFor(access: ClusterAccess): MarathonClient {
   const { auth, ca } = settingNamed(settings, () => readAccessFiles(following ? { caFile: files.caFile } : files, settings));
   // At least 1 ms: a timeout that rounds to 0 would mean "no timeout" to the client, and an unbounded wait.
   const timeoutMs = Math.max(1, Math.round((access.timeoutSeconds ?? 10) * 1000));
-  return new MarathonClient({ url: access.url, auth, ca, timeoutMs, timeoutHint: access.timeoutHint, userAgent: 'marathon-lint', ...(currentAuth ? { currentAuth } : {}) });
+  return new MarathonClient({ url: access.url, auth, ca, timeoutMs, timeoutHint: access.timeoutHint, authHint: access.authHint, userAgent: 'marathon-lint', ...(currentAuth ? { currentAuth } : {}) });
 }
 
 /**

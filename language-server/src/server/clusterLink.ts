@@ -31,6 +31,15 @@ function countApps(g: { apps?: unknown[]; groups?: unknown[] }): number {
   return n;
 }
 
+/** What a 401 tells the user to check: where the credentials the server sent came from (not marathon-lint's flags). */
+function authHintFor(s: FollowedClusterSettings, token: string | undefined): string {
+  if (token) return `check the token given with "Marathon: Connect to Cluster" (${clusterTokenEnv})`;
+  if (s.tokenFile) return 'check the token in marathon.cluster.tokenFile';
+  if (s.credentialsFile) return 'check the user:password in marathon.cluster.credentialsFile';
+  if (/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*@/i.test(s.url ?? '')) return 'check the user and password in marathon.cluster.url';
+  return `Marathon asks for credentials: run "Marathon: Connect to Cluster" with a token, or set marathon.cluster.tokenFile or marathon.cluster.credentialsFile`;
+}
+
 /** The status a client shows, with a sentence any editor can print as is. */
 export function clusterStatusOf(url: string, state: FeedState, pollSeconds: number): ClusterStatusParams {
   const at = url.replace(/\/+$/, '');
@@ -93,7 +102,7 @@ export class ClusterLink {
     let feed: ClusterFeed;
     try {
       const token = this.env[clusterTokenEnv]?.trim() || undefined;
-      const client = clientFor({ url: s.url, token, tokenFile: s.tokenFile, credentialsFile: s.credentialsFile, caFile: s.caFile, timeoutSeconds: s.timeoutSeconds, timeoutHint: 'marathon.cluster.timeoutSeconds', settings: clusterFileSettings });
+      const client = clientFor({ url: s.url, token, tokenFile: s.tokenFile, credentialsFile: s.credentialsFile, caFile: s.caFile, timeoutSeconds: s.timeoutSeconds, timeoutHint: 'marathon.cluster.timeoutSeconds', authHint: authHintFor(s, token), settings: clusterFileSettings });
       feed = new ClusterFeed(client, {
         pollMs: pollSeconds * 1000,
         attachWaitMs: (s.timeoutSeconds ?? 10) * 1000,
