@@ -20,10 +20,17 @@ export interface MarathonClientOptions {
   timeoutMs?: number;
   /** What sets `timeoutMs` for the user, named in a timeout error (default `--marathon-timeout`; '' for nothing). */
   timeoutHint?: string;
+  /** What a 401 tells the user to do (default `check --marathon-token-file or --marathon-credentials-file`). */
+  authHint?: string;
   /** Largest answer accepted, in bytes (default 32 MiB: a root group of ~10,000 apps fits). */
   maxBytes?: number;
   /** User-Agent header (default `marathon-devtools`). */
   userAgent?: string;
+  /**
+   * Asked before each request for the authentication to send now (`authFollowingFiles`: the token or credentials
+   * file as it is at that moment); wins over `auth`. What it throws fails that request as it is.
+   */
+  currentAuth?: () => MarathonAuth | undefined;
 }
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
@@ -120,12 +127,22 @@ export interface MarathonAccessFiles {
   token?: string;
 }
 
+/** What names each access file to the user: a command's flags, or an editor's settings. */
+export interface AccessFileNames {
+  tokenFile: string;
+  credentialsFile: string;
+  caFile: string;
+}
+
+const accessFlags: AccessFileNames = { tokenFile: '--marathon-token-file', credentialsFile: '--marathon-credentials-file', caFile: '--marathon-ca' };
+
 /**
  * The access flags' files → authentication and CA, read once, the one way for every caller. A problem is a
- * MarathonSetupError naming the file, with `flag` set to the flag that named it; never the file's content.
- * Giving both a token file and a credentials file is each caller's usage error (they word it differently).
+ * MarathonSetupError naming the file, with `flag` set to what named it (`names`: the flags unless said otherwise);
+ * never the file's content. Giving both a token file and a credentials file is each caller's usage error (they
+ * word it differently).
  */
-export function readAccessFiles(files: MarathonAccessFiles): { auth?: MarathonAuth; ca?: string } {
+export function readAccessFiles(files: MarathonAccessFiles, names: AccessFileNames = accessFlags): { auth?: MarathonAuth; ca?: string } {
   const via = <T>(flag: string, read: () => T): T => {
     try {
       return read();
@@ -140,11 +157,26 @@ export function readAccessFiles(files: MarathonAccessFiles): { auth?: MarathonAu
   if (problem) throw new MarathonSetupError(`the cluster token (from "Marathon: Connect to Cluster" or MARATHON_CLUSTER_TOKEN) ${problem}: give it again as the one line \`dcos config show core.dcos_acs_token\` prints`);
   const auth: MarathonAuth | undefined = files.token
     ? { kind: 'token', token: files.token }
-    : tokenFile !== undefined ? via('--marathon-token-file', () => readTokenFile(tokenFile))
-    : credentialsFile !== undefined ? via('--marathon-credentials-file', () => readCredentialsFile(credentialsFile))
+    : tokenFile !== undefined ? via(names.tokenFile, () => readTokenFile(tokenFile))
+    : credentialsFile !== undefined ? via(names.credentialsFile, () => readCredentialsFile(credentialsFile))
     : undefined;
-  const ca = caFile !== undefined ? via('--marathon-ca', () => readCaFile(caFile)) : undefined;
+  const ca = caFile !== undefined ? via(names.caFile, () => readCaFile(caFile)) : undefined;
   return { ...(auth ? { auth } : {}), ...(ca !== undefined ? { ca } : {}) };
+}
+
+/**
+ * For a process that runs for days (marathon-gate, the language server): the authentication the token or credentials
+ * file holds at each call, for MarathonClientOptions.currentAuth. A DC/OS token lives 5 days and is rotated by
+ * replacing the file (../shared/reference/marathon-api.md §2); read once, the old token would be sent until a
+ * restart and every request come back 401. A file that can no longer be read (or holds no usable token now) throws
+ * readAccessFiles' MarathonSetupError, naming the file and what named it, on that request. Undefined when there is no
+ * file to follow: a token handed over directly wins over the files, and a short run (marathon-lint, dvdi-bridge's
+ * cluster commands) reads them once.
+ */
+export function authFollowingFiles(files: MarathonAccessFiles, names: AccessFileNames = accessFlags): (() => MarathonAuth | undefined) | undefined {
+  const { token, tokenFile, credentialsFile } = files;
+  if (token || (tokenFile === undefined && credentialsFile === undefined)) return undefined;
+  return () => readAccessFiles({ tokenFile, credentialsFile }, names).auth;
 }
 
 /** Check a base URL given by a user: http(s) only; user info moves into basic auth rather than the URL. */

@@ -45,18 +45,22 @@ export class MarathonTransport {
   /** The leader named by the last answer's `X-Marathon-Leader` (marathon-api.md §1), if any. */
   leader: string | undefined;
   private readonly authorization: string | undefined;
+  private readonly currentAuth: MarathonClientOptions['currentAuth'];
   private readonly agent: UndiciAgent;
   private readonly userAgent: string;
   private readonly timeoutHint: string | undefined;
+  private readonly authHint: string;
 
   constructor(options: MarathonClientOptions) {
     const { base, auth } = parseBaseUrl(options.url);
     this.base = base;
     this.authorization = authorizationHeader(options.auth ?? auth);
+    this.currentAuth = options.currentAuth;
     this.timeoutMs = timerMs(options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
     this.maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
     this.userAgent = options.userAgent ?? 'marathon-devtools';
     this.timeoutHint = options.timeoutHint;
+    this.authHint = options.authHint ?? 'check --marathon-token-file or --marathon-credentials-file';
     this.agent = new UndiciAgent({
       connect: options.ca ? { ca: options.ca } : {},
       connectTimeout: this.timeoutMs,
@@ -79,7 +83,9 @@ export class MarathonTransport {
   private headersFor(o: RequestOptions, hasBody: boolean): Record<string, string> {
     const h: Record<string, string> = { accept: o.accept ?? 'application/json', 'user-agent': this.userAgent, ...o.headers };
     if (hasBody) h['content-type'] = o.contentType ?? 'application/json';
-    if (this.authorization) h.authorization = this.authorization;
+    // Asked per request (a token file replaced meanwhile); a file that cannot be read fails this request as it is.
+    const authorization = this.currentAuth ? (authorizationHeader(this.currentAuth()) ?? this.authorization) : this.authorization;
+    if (authorization) h.authorization = authorization;
     return h;
   }
 
@@ -88,12 +94,13 @@ export class MarathonTransport {
     const url = this.urlFor(path, o.query);
     const shown = displayUrl(url);
     const body = o.json !== undefined ? JSON.stringify(o.json) : o.body;
+    const headers = this.headersFor(o, body !== undefined);
     const timeoutMs = timerMs(o.timeoutMs ?? this.timeoutMs);
     const signals = [o.signal, timeoutMs > 0 ? AbortSignal.timeout(timeoutMs) : undefined].filter((s): s is AbortSignal => !!s);
     try {
       const res = await request(url, {
         method,
-        headers: this.headersFor(o, body !== undefined),
+        headers,
         body,
         dispatcher: this.agent,
         signal: signals.length > 1 ? AbortSignal.any(signals) : signals[0],
@@ -151,7 +158,7 @@ export class MarathonTransport {
         throw new MarathonError('not-json', res.url, `HTTP ${res.status} but the body is not JSON: ${oneLine(res.body.toString('utf8'), 80)}`, res.status);
       }
     }
-    throw statusError(res);
+    throw statusError(res, this.authHint);
   }
 
   private failure(url: string, err: unknown, callerSignal: AbortSignal | undefined, timeoutMs: number): MarathonError {
@@ -235,7 +242,7 @@ function redirectError(res: RawResponse, message: string | undefined, body: unkn
   return new MarathonError('http', res.url, `HTTP ${res.status} ${where}${message ? ` (${oneLine(message, 80)})` : ''}: Marathon does not redirect this request, so a proxy or sign-in page answered; give the URL Marathon itself answers at`, res.status, body);
 }
 
-function statusError(res: RawResponse): MarathonError {
+function statusError(res: RawResponse, authHint: string): MarathonError {
   const text = res.body.toString('utf8');
   let body: unknown;
   try {
@@ -246,7 +253,7 @@ function statusError(res: RawResponse): MarathonError {
   const message = body && typeof body === 'object' && typeof (body as { message?: unknown }).message === 'string' ? (body as { message: string }).message : undefined;
   if (res.status === 401) {
     const scheme = header(res, 'www-authenticate').split(/\s/)[0];
-    return new MarathonError('unauthorized', res.url, `HTTP 401 unauthorized${scheme ? ` (${scheme})` : ''}: check --marathon-token-file or --marathon-credentials-file`, 401, body);
+    return new MarathonError('unauthorized', res.url, `HTTP 401 unauthorized${scheme ? ` (${scheme})` : ''}: ${authHint}`, 401, body);
   }
   if (res.status >= 300 && res.status < 400) return redirectError(res, message, body);
   if (res.status === 403) return new MarathonError('forbidden', res.url, `HTTP 403 forbidden${message ? `: ${oneLine(message, 80)}` : ''}: the identity may not read this`, 403, body);

@@ -6,7 +6,7 @@
  */
 import { MarathonClient } from '@marathon-devtools/cluster/marathon/client';
 import { MarathonError } from '@marathon-devtools/cluster/marathon/errors';
-import { MarathonSetupError, readAccessFiles } from '@marathon-devtools/cluster/marathon/options';
+import { MarathonSetupError, authFollowingFiles, readAccessFiles, type AccessFileNames } from '@marathon-devtools/cluster/marathon/options';
 import type { GroupInfo, MarathonInfo } from '@marathon-devtools/cluster/marathon/types';
 
 export interface ClusterAccess {
@@ -20,6 +20,14 @@ export interface ClusterAccess {
   token?: string;
   /** What a timeout message names as the knob (default the CLI's `--marathon-timeout`). */
   timeoutHint?: string;
+  /** What a 401 tells the user to do (default: check the CLI's `--marathon-token-file` or `--marathon-credentials-file`). */
+  authHint?: string;
+  /**
+   * The language server's: the settings that name the files. Its client then reads the token or credentials file
+   * again before each request (the server runs for days, a DC/OS token for 5: marathon-api.md §2), and a problem
+   * with a file names its setting and the file. Without it (marathon-lint, a short run) the files are read once.
+   */
+  settings?: AccessFileNames;
 }
 
 export interface ClusterSnapshot {
@@ -32,12 +40,29 @@ export interface ClusterSnapshot {
 
 /** A client for these access settings; throws MarathonSetupError for an unreadable token, credentials or CA file. */
 export function clientFor(access: ClusterAccess): MarathonClient {
-  const { auth, ca } = readAccessFiles({
-    token: access.token || undefined, tokenFile: access.tokenFile || undefined, credentialsFile: access.credentialsFile || undefined, caFile: access.caFile || undefined,
-  });
+  const files = { token: access.token || undefined, tokenFile: access.tokenFile || undefined, credentialsFile: access.credentialsFile || undefined, caFile: access.caFile || undefined };
+  const { settings } = access;
+  const following = settings && authFollowingFiles(files, settings);
+  const currentAuth = following && (() => settingNamed(settings, following));
+  // A followed file is read by each request, which says what is wrong with it and is tried again: a token file written
+  // after the editor started is used once it is there. The CA goes into the connection and is read here, once.
+  const { auth, ca } = settingNamed(settings, () => readAccessFiles(following ? { caFile: files.caFile } : files, settings));
   // At least 1 ms: a timeout that rounds to 0 would mean "no timeout" to the client, and an unbounded wait.
   const timeoutMs = Math.max(1, Math.round((access.timeoutSeconds ?? 10) * 1000));
-  return new MarathonClient({ url: access.url, auth, ca, timeoutMs, timeoutHint: access.timeoutHint, userAgent: 'marathon-lint' });
+  return new MarathonClient({ url: access.url, auth, ca, timeoutMs, timeoutHint: access.timeoutHint, authHint: access.authHint, userAgent: 'marathon-lint', ...(currentAuth ? { currentAuth } : {}) });
+}
+
+/**
+ * With settings, a file's problem leads with the setting that named it ("marathon.cluster.tokenFile /p: cannot read
+ * the token file (ENOENT)", as marathon-gate leads with its flag); marathon-lint's messages name the file alone.
+ */
+function settingNamed<T>(settings: AccessFileNames | undefined, read: () => T): T {
+  try {
+    return read();
+  } catch (e) {
+    if (settings && e instanceof MarathonSetupError && e.flag) throw new MarathonSetupError(`${e.flag} ${e.message}`, e.flag);
+    throw e;
+  }
 }
 
 /**
