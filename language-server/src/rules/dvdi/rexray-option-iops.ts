@@ -1,4 +1,5 @@
 import { scalaToLong } from '../../model/scalaToInt';
+import { quoted } from '../../model/quoted';
 import { rexrayOptionRule } from '../rexrayOptionRule';
 
 /**
@@ -24,8 +25,8 @@ export const rexrayOptionIops = rexrayOptionRule({
     }
     if (goInt.test(value)) return undefined;
     return (
-      `Marathon accepts external/options/"dvdi/iops" ${JSON.stringify(value)} (Long.parseLong reads the digits of every script), but REX-Ray on the agent ` +
-      `reads it with Go's strconv, which knows only ASCII digits, drops it and creates the volume without the provisioned IOPS. Write "${n}".`
+      `Marathon accepts external/options/"dvdi/iops" ${quoted(value)} (Long.parseLong reads the digits of every script), but REX-Ray on the agent ` +
+      `reads it with Go's strconv, which knows only ASCII digits, drops it and creates the volume without the provisioned IOPS. Write ${quoted(String(n))}.`
     );
   },
 });
