@@ -6,12 +6,13 @@
 import { CompletionItemKind, InsertTextFormat, type CompletionItem, type CompletionList, type Range } from 'vscode-languageserver-types';
 import { collectApps } from '../model/documentModel';
 import type { EditorDocument } from './document';
-import { nodeAtOffset, pathOf, type JsonNode, type JsonPath } from './jsonTree';
+import { findNode, nodeAtOffset, pathOf, type JsonNode, type JsonPath } from './jsonTree';
 import { fieldInfo, propertiesOf, schemasAtPath, type SchemaNode } from '../model/schemaNavigator';
 import { constraintOperators, documentSkeletons, itemSnippets, valueSnippetForKey } from './snippets';
 import { allowedByRules } from './ruleHints';
 import { documentSchemaFiles } from '@marathon-devtools/schema/schemaIds';
 import { parameterSuggestions } from './dockerParameters';
+import { commaEdits, missingCommaAt } from './commaBefore';
 import type { FeatureContext } from './context';
 
 type Where =
@@ -131,6 +132,9 @@ function keyItems(doc: EditorDocument, where: Extract<Where, { at: 'key' }>, ctx
   const range: Range | undefined = span ? spanRange(doc, span) : undefined;
   // After a colon only the key is replaced: its value follows, and no comma goes between them.
   const separator = where.hasColon ? '' : separatorAfter(doc.text, span ? span.end : offset);
+  // After the last property, its comma not typed yet (commaBefore.ts).
+  const start = span ? span.start : offset;
+  const { prefix, additionalTextEdits } = commaEdits(doc, missingCommaAt(doc.text, where.object, start), start);
   const path = where.objectPath;
   const insideContainer = path[path.length - 1] === 'container' || path.includes('container');
   const insideVolume = typeof path[path.length - 1] === 'number' && path[path.length - 2] === 'volumes';
@@ -140,7 +144,7 @@ function keyItems(doc: EditorDocument, where: Extract<Where, { at: 'key' }>, ctx
     if (existing.has(key)) return;
     existing.add(key);
     const keyText = JSON.stringify(key);
-    const text = where.hasColon || value === undefined ? keyText : `${keyText}: ${value}${separator}`;
+    const text = prefix + (where.hasColon || value === undefined ? keyText : `${keyText}: ${value}${separator}`);
     items.push({
       label: key,
       kind: CompletionItemKind.Property,
@@ -148,6 +152,7 @@ function keyItems(doc: EditorDocument, where: Extract<Where, { at: 'key' }>, ctx
       documentation: documentation ? { kind: 'markdown', value: documentation } : undefined,
       insertTextFormat: InsertTextFormat.Snippet,
       ...(range ? { textEdit: { range, newText: text } } : { insertText: text }),
+      ...(additionalTextEdits ? { additionalTextEdits } : {}),
       filterText: keyText,
     });
   };
@@ -176,8 +181,17 @@ function keyItems(doc: EditorDocument, where: Extract<Where, { at: 'key' }>, ctx
     // judged as that kind and be all findings.
     for (const sk of documentSkeletons) {
       if (doc.kind !== 'unknown' && sk.kind !== doc.kind) continue;
-      const text = inline ? `\n\t${sk.body.replace(/\n/g, '\n\t')}\n` : sk.body;
-      items.push({ label: sk.label, kind: CompletionItemKind.Snippet, detail: sk.detail, insertTextFormat: InsertTextFormat.Snippet, sortText: ' ' + sk.label, ...(range ? { textEdit: { range, newText: text } } : { insertText: text }) });
+      // Above a `$schema` the skeleton's last property needs its comma, as a completed key does.
+      const text = prefix + (inline ? `\n\t${sk.body.replace(/\n/g, '\n\t')}${separator}\n` : sk.body + separator);
+      items.push({
+        label: sk.label,
+        kind: CompletionItemKind.Snippet,
+        detail: sk.detail,
+        insertTextFormat: InsertTextFormat.Snippet,
+        sortText: ' ' + sk.label,
+        ...(range ? { textEdit: { range, newText: text } } : { insertText: text }),
+        ...(additionalTextEdits ? { additionalTextEdits } : {}),
+      });
     }
   }
 
@@ -204,6 +218,10 @@ function valueItems(doc: EditorDocument, where: Extract<Where, { at: 'value' }>,
   const range = span ? spanRange(doc, span) : undefined;
   // A value typed above a further item or property brings its comma, as a completed key does (the whole document has none).
   const separator = path.length === 0 ? '' : separatorAfter(doc.text, span ? span.end : offset);
+  // An item after the array's last item, its comma not typed yet (commaBefore.ts).
+  const start = span ? span.start : offset;
+  const array = typeof path[path.length - 1] === 'number' ? findNode(doc.tree, path.slice(0, -1)) : undefined;
+  const { prefix, additionalTextEdits } = commaEdits(doc, missingCommaAt(doc.text, array, start), start);
   const items: CompletionItem[] = [];
   const seen = new Set<string>();
   const push = (label: string, value: string, kind: CompletionItemKind, detail?: string, documentation?: string, snippet = false) => {
@@ -211,7 +229,7 @@ function valueItems(doc: EditorDocument, where: Extract<Where, { at: 'value' }>,
     if (seen.has(label) || seen.has('\0' + value)) return;
     seen.add(label);
     seen.add('\0' + value);
-    const text = value + separator;
+    const text = prefix + value + separator;
     items.push({
       label,
       kind,
@@ -219,6 +237,7 @@ function valueItems(doc: EditorDocument, where: Extract<Where, { at: 'value' }>,
       documentation: documentation ? { kind: 'markdown', value: documentation } : undefined,
       insertTextFormat: snippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
       ...(range ? { textEdit: { range, newText: text } } : { insertText: text }),
+      ...(additionalTextEdits ? { additionalTextEdits } : {}),
       filterText: range && where.replace?.type === 'string' ? JSON.stringify(label) : undefined,
     });
   };

@@ -31,11 +31,22 @@ for (const rule of readdirSync(rulesDir)) {
   }
 }
 
-/** The text after accepting `item` at `offset`: its textEdit, or its insertText over the word before the cursor (as VS Code's JSON word pattern). */
+/**
+ * The text after accepting `item` at `offset`: its textEdit, or its insertText over the word before the cursor (as VS Code's
+ * JSON word pattern), and its additionalTextEdits (the comma after a previous value: features/commaBefore.ts).
+ */
 export function accept(text: string, offset: number, item: CompletionItem): string {
+  const lines = TextDocument.create('file:///x.json', 'json', 1, text);
+  // Additional edits lie before the main one (they must not overlap it): applied last, from the end.
+  const extra = [...(item.additionalTextEdits ?? [])].sort((a, b) => lines.offsetAt(b.range.start) - lines.offsetAt(a.range.start));
+  for (const e of extra) assert.ok(lines.offsetAt(e.range.end) <= offset, `an additional edit of ${JSON.stringify(item.label)} lies before the cursor`);
+  const withExtra = (t: string) => extra.reduce((acc, e) => acc.slice(0, lines.offsetAt(e.range.start)) + e.newText + acc.slice(lines.offsetAt(e.range.end)), t);
+  return withExtra(acceptMain(text, offset, item, lines));
+}
+
+function acceptMain(text: string, offset: number, item: CompletionItem, lines: TextDocument): string {
   const body = (t: string) => (item.insertTextFormat === 2 ? expandSnippet(t) : t);
   if (item.textEdit && 'range' in item.textEdit) {
-    const lines = TextDocument.create('file:///x.json', 'json', 1, text);
     const start = lines.offsetAt(item.textEdit.range.start);
     const end = lines.offsetAt(item.textEdit.range.end);
     // LSP: a completion's edit range is on one line and holds the position completion was asked at.
@@ -131,6 +142,8 @@ const typed: [string, string][] = [
   ['at the opening quote of a key: a new property before it', '{\n  |"cmd": "ls"\n}'],
   ['at the opening quote of the first key after the brace', '{|"id": "/a", "cmd": "x"}'],
   ['inside the only key, which has its value: no skeleton for the key (nothing else knows the kind yet)', '{"cm|": "ls"}'],
+  ['on the line after the last value, its comma not typed yet: the comma goes after that value', '{"id": "/a", "cmd": "x"\n  |\n}'],
+  ['after the last array item, its comma not typed yet', '{"id": "/a", "cmd": "x", "constraints": [["hostname", "UNIQUE"]\n|]}'],
 ];
 
 test('accepting a completion keeps strict JSON and what was typed around it', () => {

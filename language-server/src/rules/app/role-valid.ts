@@ -80,9 +80,9 @@ function checkNested(ctx: RuleContext, what: 'app' | 'pod', role: string, id: st
         ? `the top-level group /${topLevel} enforces its role (enforceRole: true)`
         : deployed === false
           ? `the top-level group /${topLevel} does not enforce a role`
-          : ctx.atLeast('1.9.100')
-            ? newGroupWhy(ctx, topLevel, undefined)
-            : `whether /${topLevel} enforces its role is not known here`;
+          : // deployedTopLevelEnforcement's undefined: a linted group document changes the group (or its deployed
+            // enforceRole is unreadable), so neither "not deployed yet" nor the flag is the reason, in any version.
+            `whether /${topLevel} enforces its role is not known here`;
   const deployedAs = existing === null ? `nothing is deployed as ${id}` : `${id} is deployed with role ${quoted(existing)}`;
   ctx.report({
     pointer: joinPointer(pointer, 'role'),

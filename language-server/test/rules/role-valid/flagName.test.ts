@@ -49,3 +49,20 @@ test('1.9.100 and later: the flag decides, as the profile says', () => {
   assert.match(message('1.10', null), /enforcing its role or not as --new_group_enforce_role says/);
   assert.doesNotMatch(message('1.10', 'Off'), /group_role_behavior/);
 });
+
+// A linted group document that changes the top-level group leaves its enforceRole unknown (docs/rules/role-valid.md:
+// "judged as unknown too"), deployed or not, in every version: the message must not say the group is not deployed
+// yet, nor that the flag decides (the group document's own enforceRole, or the deployed one, may).
+test('a top-level group a linted group document changes: its enforcement is unknown, in every version', () => {
+  const withTeam = { ...deployed, groups: [{ id: '/newteam', enforceRole: true, apps: [], pods: [], groups: [] }] };
+  const group = { id: '/newteam', apps: [{ id: 'db', cmd: 'sleep 1', cpus: 0.1, mem: 64 }] };
+  for (const [marathonVersion, d] of [['1.9.81', withTeam], ['1.9.100', withTeam], ['1.10', withTeam], ['1.10', deployed]] as const) {
+    const profile: Profile = { ...defaultProfile, marathonVersion, mesosRole: '*', newGroupEnforceRole: 'Off' };
+    const [, appResult] = lintTogether([{ text: JSON.stringify(group) }, { text: JSON.stringify(app) }], { profile, deployed: d });
+    const found = appResult.diagnostics.filter((f) => f.ruleId === 'role-valid');
+    assert.equal(found.length, 1, `${marathonVersion}: one role-valid finding`);
+    const m = found[0].message;
+    assert.doesNotMatch(m, /not deployed yet|as --new_group_enforce_role says/, `${marathonVersion}: ${m}`);
+    assert.match(m, /whether \/newteam enforces its role is not known here/, `${marathonVersion}: ${m}`);
+  }
+});
