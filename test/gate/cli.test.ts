@@ -3,41 +3,33 @@
 // tokens never in its log, usage errors (TLS files included) as one line with exit 2, SIGTERM stops it cleanly.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { request } from 'node:https';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { makeTestPki, type TestPki } from '../../agent-bridge/test/server/certs';
 import { startStandinMarathon, type StandinMarathon } from '../standins/marathon/standin';
+import { gateBin, startGateProcess, type GateProcess } from './gateProcess';
 
 const root = join(import.meta.dirname, '..', '..');
-const bin = join(root, 'gate/bin/marathon-gate.cjs');
+const bin = gateBin;
 const token = 'dcos-token-for-the-gate-7f3a';
 
 let marathon: StandinMarathon;
 let pki: TestPki;
-let gate: ChildProcess;
+let gate: GateProcess;
 let gateUrl: string;
-let stderr = '';
 
 before(async () => {
   marathon = await startStandinMarathon({ auth: { kind: 'token', token } });
   pki = makeTestPki();
   writeFileSync(join(pki.dir, 'token'), token + '\n');
-  gate = spawn(process.execPath, [bin, '--listen', '127.0.0.1:0', '--marathon', marathon.url, '--marathon-token-file', join(pki.dir, 'token'), '--tls-cert', pki.paths.serverCert, '--tls-key', pki.paths.serverKey], { stdio: ['ignore', 'ignore', 'pipe'] });
-  gateUrl = await new Promise<string>((resolve, reject) => {
-    createInterface({ input: gate.stderr! }).on('line', (line) => {
-      stderr += line + '\n';
-      const m = /"msg":"listening","url":"([^"]+)"/.exec(line);
-      if (m) resolve(m[1]);
-    });
-    gate.once('exit', (code) => reject(new Error(`marathon-gate exited ${code}: ${stderr}`)));
-  });
+  gate = await startGateProcess(['--marathon', marathon.url, '--marathon-token-file', join(pki.dir, 'token'), '--tls-cert', pki.paths.serverCert, '--tls-key', pki.paths.serverKey]);
+  gateUrl = gate.url;
 });
 after(async () => {
-  if (gate.exitCode === null) gate.kill('SIGKILL');
+  if (gate.proc.exitCode === null) gate.proc.kill('SIGKILL');
   await marathon.close();
 });
 
@@ -74,7 +66,7 @@ test('the gate reads the deployed apps with its token file; the token is never l
   assert.equal(h.clusterState.error, null);
   assert.equal(typeof h.clusterState.ageSeconds, 'number');
   assert.ok(marathon.requests.some((r) => r.path === '/v2/groups' && r.authorized));
-  assert.ok(!stderr.includes(token), 'token in the log');
+  assert.ok(!gate.log().includes(token), 'token in the log');
 });
 
 test('usage mistakes: one line naming the flag, exit 2, nothing listens', () => {
@@ -151,9 +143,9 @@ test('a --marathon-ca whose certificate does not parse (a copy cut short): one l
 
 test('SIGTERM stops the gate cleanly', async () => {
   const code = await new Promise<number | null>((resolve) => {
-    gate.once('exit', (c) => resolve(c));
-    gate.kill('SIGTERM');
+    gate.proc.once('exit', (c) => resolve(c));
+    gate.proc.kill('SIGTERM');
   });
   assert.equal(code, 0);
-  assert.match(stderr, /"msg":"stopping","signal":"SIGTERM"/);
+  assert.match(gate.log(), /"msg":"stopping","signal":"SIGTERM"/);
 });

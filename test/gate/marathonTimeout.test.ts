@@ -4,12 +4,10 @@
 // timeout above the read's time it reads them and judges the write.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { join } from 'node:path';
-import { createInterface } from 'node:readline';
+import type { ChildProcess } from 'node:child_process';
 import { startStandinMarathon, type StandinMarathon } from '../standins/marathon/standin';
+import { startGateProcess } from './gateProcess';
 
-const bin = join(import.meta.dirname, '..', '..', 'gate/bin/marathon-gate.cjs');
 let marathon: StandinMarathon;
 const running: ChildProcess[] = [];
 
@@ -23,16 +21,10 @@ after(async () => {
 });
 
 function startGate(extra: string[]): Promise<string> {
-  const gate = spawn(process.execPath, [bin, '--listen', '127.0.0.1:0', '--marathon', marathon.url, ...extra], { stdio: ['ignore', 'ignore', 'pipe'] });
-  running.push(gate);
-  let stderr = '';
-  return new Promise<string>((resolve, reject) => {
-    createInterface({ input: gate.stderr! }).on('line', (line) => {
-      stderr += line + '\n';
-      const m = /"msg":"listening","url":"([^"]+)"/.exec(line);
-      if (m) resolve(m[1]);
-    });
-    gate.once('exit', (code) => reject(new Error(`marathon-gate exited ${code}: ${stderr}`)));
+  const started = startGateProcess(['--marathon', marathon.url, ...extra]);
+  return started.then((g) => {
+    running.push(g.proc);
+    return g.url;
   });
 }
 

@@ -4,39 +4,29 @@
 // a file that becomes unreadable is named in /_gate/healthz.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { startStandinMarathon, type StandinMarathon } from '../standins/marathon/standin';
 import { rootGroupReader } from '../../gate/src/cli/rootGroupReader';
 import { call } from './harness';
+import { startGateProcess, type GateProcess } from './gateProcess';
 
-const bin = join(import.meta.dirname, '..', '..', 'gate/bin/marathon-gate.cjs');
 const dir = mkdtempSync(join(tmpdir(), 'gate-token-'));
 const tokenFile = join(dir, 'token');
 
 let marathon: StandinMarathon;
-let gate: ChildProcess;
+let gate: GateProcess;
 let gateUrl: string;
-let stderr = '';
 
 before(async () => {
   marathon = await startStandinMarathon({ auth: { kind: 'token', token: 'day-1-token' } });
   writeFileSync(tokenFile, 'day-1-token\n');
-  gate = spawn(process.execPath, [bin, '--listen', '127.0.0.1:0', '--marathon', marathon.url, '--marathon-token-file', tokenFile], { stdio: ['ignore', 'ignore', 'pipe'] });
-  gateUrl = await new Promise<string>((resolve, reject) => {
-    createInterface({ input: gate.stderr! }).on('line', (line) => {
-      stderr += line + '\n';
-      const m = /"msg":"listening","url":"([^"]+)"/.exec(line);
-      if (m) resolve(m[1]);
-    });
-    gate.once('exit', (code) => reject(new Error(`marathon-gate exited ${code}: ${stderr}`)));
-  });
+  gate = await startGateProcess(['--marathon', marathon.url, '--marathon-token-file', tokenFile]);
+  gateUrl = gate.url;
 });
 after(async () => {
-  if (gate.exitCode === null) gate.kill('SIGKILL');
+  if (gate.proc.exitCode === null) gate.proc.kill('SIGKILL');
   await marathon.close();
   rmSync(dir, { recursive: true, force: true });
 });
@@ -62,7 +52,7 @@ test('a token replaced in --marathon-token-file is used by the next read of the 
   writeFileSync(tokenFile, 'day-5-token\n');
   const rotated = Date.now();
   assert.ok(await readSince(rotated, 12_000), `no successful read of the deployed apps within 12 s of the new token (the gate reads every 5 s): ${JSON.stringify(await health())}`);
-  assert.ok(!stderr.includes('day-5-token') && !stderr.includes('day-1-token'), 'tokens are never logged');
+  assert.ok(!gate.log().includes('day-5-token') && !gate.log().includes('day-1-token'), 'tokens are never logged');
 });
 
 test('a token file that can no longer be read fails the read naming the flag and the file', async () => {
