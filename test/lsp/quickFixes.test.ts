@@ -5,9 +5,8 @@
  */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { applyEdits, repoRoot, startClient, type TestClient } from './lspClient';
+import { applyEdits, startClient, type TestClient } from './lspClient';
+import { invalidRuleFixtures } from './invalidRuleFixtures';
 
 let c: TestClient;
 before(async () => {
@@ -57,23 +56,12 @@ async function checkFixes(name: string, text: string): Promise<string[]> {
 }
 
 test('every quick fix on the rule fixtures leaves strict JSON with its line endings, clears its finding and makes no new error', { timeout: 300_000 }, async () => {
-  const rulesDir = join(repoRoot, 'language-server/test/rules');
   const problems: string[] = [];
   let checked = 0;
-  for (const rule of readdirSync(rulesDir)) {
-    const dir = join(rulesDir, rule);
-    if (existsSync(join(dir, 'marathon-lint.config.json'))) continue; // a profile the server would read from disk; the defaults here
-    for (const file of readdirSync(dir).filter((f) => /^invalid.*\.json$/.test(f))) {
-      const text = readFileSync(join(dir, file), 'utf8');
-      try {
-        JSON.parse(text);
-      } catch {
-        continue; // a syntax fixture: its one finding has no fix
-      }
-      for (const eol of ['\n', '\r\n']) {
-        problems.push(...(await checkFixes(`${rule}/${file}${eol === '\r\n' ? ' (CRLF)' : ''}`, text.replace(/\r?\n/g, eol))));
-        checked++;
-      }
+  for (const { rule, file, text } of invalidRuleFixtures(false)) {
+    for (const eol of ['\n', '\r\n']) {
+      problems.push(...(await checkFixes(`${rule}/${file}${eol === '\r\n' ? ' (CRLF)' : ''}`, text.replace(/\r?\n/g, eol))));
+      checked++;
     }
   }
   assert.ok(checked > 100, `${checked} documents checked`);

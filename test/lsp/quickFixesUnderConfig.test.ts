@@ -6,10 +6,10 @@
  */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { applyEdits, repoRoot, startClient, type TestClient } from './lspClient';
+import { applyEdits, startClient, type TestClient } from './lspClient';
+import { invalidRuleFixtures } from './invalidRuleFixtures';
 
 let c: TestClient;
 before(async () => {
@@ -19,7 +19,6 @@ after(async () => {
   assert.equal(await c.shutdown(), 0);
 });
 
-const rulesDir = join(repoRoot, 'language-server/test/rules');
 let n = 0;
 
 /** Diagnostics and quick fixes for `text` opened as a file in `dir` (under that directory's config, if any). */
@@ -35,28 +34,10 @@ async function fixesFor(dir: string, text: string): Promise<{ items: any[]; acti
 
 const key = (d: any) => `${d.code} ${d.data?.pointer}`;
 
-function fixtures(withConfig: boolean): { rule: string; dir: string; file: string; text: string }[] {
-  const out = [];
-  for (const rule of readdirSync(rulesDir)) {
-    const dir = join(rulesDir, rule);
-    if (existsSync(join(dir, 'marathon-lint.config.json')) !== withConfig) continue;
-    for (const file of readdirSync(dir).filter((f) => /^invalid.*\.json$/.test(f))) {
-      const text = readFileSync(join(dir, file), 'utf8');
-      try {
-        JSON.parse(text);
-      } catch {
-        continue; // a syntax fixture: its one finding has no fix
-      }
-      out.push({ rule, dir, file, text });
-    }
-  }
-  return out;
-}
-
 test('every quick fix on the fixtures under a config file applies, leaves strict JSON, clears its finding and makes no new error', { timeout: 300_000 }, async () => {
   const problems: string[] = [];
   let fixes = 0;
-  for (const { rule, dir, file, text: lf } of fixtures(true)) {
+  for (const { rule, dir, file, text: lf } of invalidRuleFixtures(true)) {
     for (const eol of ['\n', '\r\n']) {
       const text = lf.replace(/\r?\n/g, eol);
       const name = `${rule}/${file}${eol === '\r\n' ? ' (CRLF)' : ''}`;
@@ -89,7 +70,7 @@ test('every quick fix on the fixtures under a config file applies, leaves strict
 test('fixing every finding, one light bulb after another, ends in strict JSON with none of the fixable findings left', { timeout: 300_000 }, async () => {
   const problems: string[] = [];
   for (const withConfig of [true, false]) {
-    for (const { rule, dir, file, text: lf } of fixtures(withConfig)) {
+    for (const { rule, dir, file, text: lf } of invalidRuleFixtures(withConfig)) {
       for (const eol of ['\n', '\r\n']) {
         let text = lf.replace(/\r?\n/g, eol);
         const name = `${rule}/${file}${eol === '\r\n' ? ' (CRLF)' : ''}`;
