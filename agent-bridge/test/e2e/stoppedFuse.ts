@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { MOUNTINFO_PATH, parseMountinfo } from '../../src/inuse/mountinfo';
@@ -30,6 +30,8 @@ export interface StoppedFuse {
   daemon: ChildProcess;
   /** Whether the daemon is stopped now (SIGSTOP sent, no SIGCONT yet). */
   stopped: boolean;
+  /** Probes left hanging in the stopped mount (killed; they exit once it is continued). */
+  probes: ChildProcess[];
 }
 
 /**
@@ -50,20 +52,46 @@ export async function startFuse(lab: Lab, dirs: readonly string[] = []): Promise
     if (Date.now() > end) throw new Error(`rclone mount did not mount ${dir}`);
     await new Promise((r) => setTimeout(r, 50));
   }
-  return { dir, backing, daemon, stopped: false };
+  return { dir, backing, daemon, stopped: false, probes: [] };
+}
+
+/** Whether every thread of `pid` is stopped (state T in /proc/<pid>/task/<tid>/stat). */
+function allThreadsStopped(pid: number): boolean {
+  try {
+    return readdirSync(`/proc/${pid}/task`).every((tid) => {
+      const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+      return /^[tT]$/.test(stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3));
+    });
+  } catch {
+    return false;
+  }
 }
 
 /**
  * Stops the daemon, then waits until `probe` (a command that looks at a path through the mount) really hangs —
- * once rclone's 1 s caches have expired — or the test would prove nothing.
+ * once rclone's 1 s caches have expired — or the test would prove nothing. The probe runs asynchronously and is
+ * judged by whether it exits within 1 s, never waited for: a request the daemon had already read when it stopped
+ * (SIGSTOP reaches its threads a moment later) leaves the prober unkillable until the daemon is continued, and a
+ * synchronous wait for it (spawnSync of timeout(1), which waits for its killed child) blocked this process's event
+ * loop, and with it every test timeout, for as long as the mount stayed stopped. A hung probe is killed and reaped
+ * once the daemon is continued (continueFuse).
  */
 export async function stopUntilHung(fuse: StoppedFuse, probe: readonly string[]): Promise<void> {
   process.kill(fuse.daemon.pid!, 'SIGSTOP');
   fuse.stopped = true;
+  for (const end = Date.now() + 5_000; !allThreadsStopped(fuse.daemon.pid!); await new Promise((r) => setTimeout(r, 20))) {
+    assert.ok(Date.now() < end, `rclone mount (pid ${fuse.daemon.pid}) is not stopped 5 s after SIGSTOP`);
+  }
   for (const end = Date.now() + 10_000; ; ) {
-    const r = spawnSync('timeout', ['-s', 'KILL', '1', ...probe], { encoding: 'utf8' });
-    if (r.signal === 'SIGKILL' || r.status === 137) return; // timeout(1) kills its own process group
-    assert.ok(Date.now() < end, `${probe.join(' ')} still answers (exit ${r.status}: ${r.stdout}); the FUSE mount is not hung`);
+    const p = spawn(probe[0], probe.slice(1), { stdio: 'ignore' });
+    const exited = new Promise<number | null>((r) => p.once('exit', (code) => r(code)));
+    const answered = await Promise.race([exited, new Promise<'hung'>((r) => setTimeout(() => r('hung'), 1000))]);
+    if (answered === 'hung') {
+      p.kill('SIGKILL');
+      fuse.probes.push(p);
+      return;
+    }
+    assert.ok(Date.now() < end, `${probe.join(' ')} still answers (exit ${answered}); the FUSE mount is not hung`);
     await new Promise((r) => setTimeout(r, 250));
   }
 }
@@ -85,6 +113,7 @@ export function continueFuse(fuse: StoppedFuse | undefined): void {
 export async function tearDownStoppedFuse(lab: Lab | undefined, fuse: StoppedFuse | undefined, bridge: ChildProcess | undefined, plugins: readonly (ChildProcess | undefined)[]): Promise<void> {
   await stopChild(bridge, 'SIGTERM', 5_000);
   continueFuse(fuse);
+  for (const p of fuse?.probes ?? []) await stopChild(p, 'SIGKILL', 5_000);
   await stopChild(bridge, 'SIGKILL', 5_000);
   for (const p of plugins) await stopChild(p, 'SIGTERM', 5_000);
   const ours = lab ? parseMountinfo(readFileSync(MOUNTINFO_PATH, 'utf8')).filter((m) => m.mountPoint.startsWith(lab.root + '/')) : [];
