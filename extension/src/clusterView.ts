@@ -23,6 +23,8 @@ export interface ClusterView {
   masterRegionUnknown?: string;
   /** Marathon's enabled features (/v2/info); undefined when they could not be read. */
   marathonFeatures?: string[];
+  /** The version /v2/info reports (which GPU scheduling behaviour is Marathon's default); undefined with the features. */
+  marathonVersion?: string;
   bridges: DiscoveredBridge[];
   skipped: string[];
   at: number;
@@ -36,7 +38,7 @@ export async function fetchClusterView(s: ClusterSettings, token: string | undef
   const mesos = new MesosMasterClient({ url: s.mesosUrl, authorization, timeoutMs });
   const [app, tasks, slaves, masterRegion, features] = await Promise.all([marathon.getApp(s.bridgeApp), marathon.getAppTasks(s.bridgeApp), mesos.getAgents(), mesos.getMasterRegion().then((name) => ({ name }), (e: Error) => ({ name: undefined, unknown: e.message })), marathon.getFeatures()]);
   const d = joinBridges(tasks, slaves.slaves, bridgeScheme(app));
-  return { agents: slaves.slaves, masterRegion: masterRegion.name, ...('unknown' in masterRegion ? { masterRegionUnknown: masterRegion.unknown } : {}), ...('features' in features ? { marathonFeatures: features.features } : {}), bridges: d.bridges, skipped: d.skipped.map((x) => `${x.host}: ${x.why}`), at: Date.now() };
+  return { agents: slaves.slaves, masterRegion: masterRegion.name, ...('unknown' in masterRegion ? { masterRegionUnknown: masterRegion.unknown } : {}), ...('features' in features ? { marathonFeatures: features.features, marathonVersion: features.version } : {}), bridges: d.bridges, skipped: d.skipped.map((x) => `${x.host}: ${x.why}`), at: Date.now() };
 }
 
 /**
@@ -47,7 +49,7 @@ export async function fetchClusterView(s: ClusterSettings, token: string | undef
  * an app that places by region itself, make the master's region irrelevant.
  */
 export function clusterCandidates(view: ClusterView, spec: PlacementSpec): Candidates {
-  const c = candidateBridges(spec, view.agents, view.bridges, view.masterRegion, view.masterRegionUnknown, view.marathonFeatures);
+  const c = candidateBridges(spec, view.agents, view.bridges, view.masterRegion, view.masterRegionUnknown, view.marathonFeatures, view.marathonVersion);
   const unknown = view.masterRegionUnknown;
   if (unknown === undefined || c.undecided.some((u) => u.includes(unknown))) return c;
   const regions = [...new Set(view.agents.map(agentRegion).filter((r): r is string => r !== undefined))];

@@ -51,6 +51,29 @@ test('scale: with gpu_resources, the agent whose GPUs Marathon is offered is not
   assert.deepEqual((await scaleJson()).matching, ['10.0.2.1', '10.0.2.2', '10.0.2.3']);
 });
 
+// --gpu_scheduling_behavior defaults to restricted only from Marathon 1.8 (MarathonConf.scala); 1.5 to 1.7 default to
+// undefined, which takes offers with GPUs for any app (a warning in its log), and 1.4 has no such check at all
+// (ResourceMatcher.scala checkGpuSchedulingBehaviour at each tag). /v2/info says the version.
+test('scale: Marathon 1.5 to 1.7 (--gpu_scheduling_behavior undefined by default) and 1.4 use the agents whose GPUs they are offered', async () => {
+  for (const version of ['1.6.590', '1.7.216', '1.5.15', '1.4.13']) {
+    marathon.setInfo(infoFor(version, { features: ['gpu_resources'] }));
+    setBridgeApp(marathon, BRIDGE_APP);
+    const r = await scaleJson();
+    assert.equal(r.code, 0, r.stderr);
+    assert.deepEqual(r.matching, ['10.0.2.1', '10.0.2.2', '10.0.2.3'], version);
+  }
+  // 1.5 to 1.7 read the app's label GPU_SCHEDULING_BEHAVIOR=restricted; 1.4 reads no such label.
+  setBridgeApp(marathon, { ...BRIDGE_APP, labels: { GPU_SCHEDULING_BEHAVIOR: 'restricted' } });
+  marathon.setInfo(infoFor('1.6.590', { features: ['gpu_resources'] }));
+  assert.deepEqual((await scaleJson()).matching, ['10.0.2.1', '10.0.2.3']);
+  marathon.setInfo(infoFor('1.4.13', { features: ['gpu_resources'] }));
+  assert.deepEqual((await scaleJson()).matching, ['10.0.2.1', '10.0.2.2', '10.0.2.3']);
+  // From 1.8 the label "undefined" is no behaviour (GpuSchedulingBehavior.all): the default, restricted, holds.
+  setBridgeApp(marathon, { ...BRIDGE_APP, labels: { GPU_SCHEDULING_BEHAVIOR: 'undefined' } });
+  marathon.setInfo(infoFor('1.8.232', { features: ['gpu_resources'] }));
+  assert.deepEqual((await scaleJson()).matching, ['10.0.2.1', '10.0.2.3']);
+});
+
 test('scale: without gpu_resources Marathon gets no offers from any agent with GPUs', async () => {
   marathon.setInfo(infoFor('1.10.26', { features: [] }));
   setBridgeApp(marathon, { ...BRIDGE_APP, labels: { GPU_SCHEDULING_BEHAVIOR: 'unrestricted' } });

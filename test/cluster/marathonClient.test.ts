@@ -3,6 +3,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
+import { createServer as createHttpServer, request as httpRequest } from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -189,6 +190,36 @@ describe('failures: one line naming the URL and the cause', () => {
     }
     const c = new MarathonClient({ url: `${m.url}/service/marathon-v2` }); // a prefix merely holding "v2"
     await c.close();
+  });
+
+  it('a Marathon served under a prefix that holds a "v2" segment not followed by an API path (DC/OS service /v2/marathon, an app in group /v2) is used', async () => {
+    // Admin Router in front: /service/<app id>/… is Marathon's /… (marathon-api.md §1). A real forwarding proxy.
+    const prefix = '/service/v2/marathon';
+    const proxy = createHttpServer((req, res) => {
+      if (!req.url?.startsWith(`${prefix}/`)) return void res.writeHead(404).end();
+      const up = httpRequest(`${m.url}${req.url.slice(prefix.length)}`, { method: req.method, headers: req.headers }, (r) => {
+        res.writeHead(r.statusCode ?? 502, r.headers);
+        r.pipe(res);
+      });
+      req.pipe(up);
+    });
+    await new Promise<void>((r) => proxy.listen(0, '127.0.0.1', r));
+    const url = `http://127.0.0.1:${(proxy.address() as { port: number }).port}${prefix}`;
+    try {
+      for (const u of [url, `${url}/`]) {
+        const c = new MarathonClient({ url: u });
+        try {
+          assert.equal(typeof (await c.getInfo()).version, 'string');
+        } finally {
+          await c.close();
+        }
+      }
+      // The same prefix with an API path after it is still the curl mistake.
+      assert.throws(() => new MarathonClient({ url: `${url}/v2/apps` }), MarathonSetupError);
+    } finally {
+      proxy.closeAllConnections();
+      await new Promise((r) => proxy.close(r));
+    }
   });
 
   it('timeout', async () => {

@@ -54,6 +54,18 @@ for (const [constraint, count] of [
   });
 }
 
+// GROUP_BY places into a group only while it is one of the smallest placed groups, so where the offers come from
+// decides how far a big group grows: zone a (3 agents) against zone b (1 agent, 10.0.3.5 left out). Offers from zone a
+// first place 3 there and then 1 in b (4); offers from b first place 1 in b and 2 in a, and a's third agent is then
+// declined for good (Constraints.scala checkGroupBy: a's 2 is above b's 1). Only 3 are placed whatever the order.
+test('scale: GROUP_BY over groups whose sizes differ by more than one counts what every order of offers places', async () => {
+  const r = await scale([['@zone', 'GROUP_BY'], ['hostname', 'UNLIKE', '10\\.0\\.3\\.5']]);
+  assert.equal(r.code, 0, r.stdout + r.stderr);
+  assert.equal(r.after, 3, r.stdout);
+  // Zone a with r1 and r2 (3 agents), zone b with r3 (2 agents): within one of each other, every order places all 5.
+  assert.equal((await scale([['@zone', 'GROUP_BY']])).after, 5);
+});
+
 test('scale: CLUSTER without a value over groups of different sizes changes nothing; with equal groups it counts one group', async () => {
   const r = await scale([['@zone', 'CLUSTER']]);
   assert.equal(r.code, 2, r.stdout + r.stderr);

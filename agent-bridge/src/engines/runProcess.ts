@@ -101,7 +101,7 @@ export function describeFailure(what: string, r: ProcessResult, timeoutMs: numbe
  * A process's identity beyond its pid, from /proc/<pid>/stat: its process group and its start time (clock
  * ticks since boot). Pids are reused; (pid, start time) is not. undefined when the process is gone.
  */
-export function processIdentity(pid: number): { pgid: number; startTime: string } | undefined {
+export function processIdentity(pid: number): { pgid: number; startTime: string; state: string } | undefined {
   let stat: string;
   try {
     stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
@@ -114,5 +114,6 @@ export function processIdentity(pid: number): { pgid: number; startTime: string 
   const pgid = Number(f[2]);
   const startTime = f[19];
   if (!Number.isInteger(pgid) || !startTime) return undefined;
-  return { pgid, startTime };
+  // state: f[0], `Z` for a process that has exited and waits for its parent to reap it (proc(5)).
+  return { pgid, startTime, state: f[0] };
 }

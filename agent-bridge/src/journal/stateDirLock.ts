@@ -33,8 +33,16 @@ async function readLock(file: string): Promise<LockRecord | undefined> {
   }
 }
 
-/** The record's process still runs: same pid, same start time. */
-const holds = (r: LockRecord) => processIdentity(r.pid)?.startTime === r.start;
+/**
+ * The record's process still runs: same pid, same start time, not exited (a bridge killed with -9 stays a zombie, its
+ * /proc entry and start time intact, until its parent reaps it), and not this process: the lock is not taken yet, so a
+ * record naming our own pid and start (a reboot, or a fresh pid namespace, that gave us the killed bridge's pid at the
+ * same 10 ms start tick) is the killed bridge's. recover.ts judges journal entries the same way.
+ */
+const holds = (r: LockRecord) => {
+  const id = processIdentity(r.pid);
+  return r.pid !== process.pid && id !== undefined && id.startTime === r.start && id.state !== 'Z' && id.state !== 'X';
+};
 
 /** Takes the state dir for this process, or throws one line naming the bridge that holds it. */
 export async function lockStateDir(stateDir: string): Promise<StateDirLock> {

@@ -20,7 +20,7 @@ export async function scale(argv: string[]): Promise<number> {
   const marathon = marathonApps(flags.marathon);
   const mesos = new MesosMasterClient({ url: flags.mesosUrl, authorization: flags.authorization, ca: flags.ca, timeoutMs: flags.timeoutMs });
   const [app, slaves, region, features] = await Promise.all([marathon.getApp(appId), mesos.getAgents(), mesos.getMasterRegion().then((name) => ({ name }), (e: Error) => ({ name: undefined, unknown: e.message })), marathon.getFeatures()]);
-  const c = countOnePerAgent(app, slaves.slaves, region.name, 'unknown' in region ? region.unknown : undefined, 'features' in features ? features.features : undefined);
+  const c = countOnePerAgent(app, slaves.slaves, region.name, 'unknown' in region ? region.unknown : undefined, 'features' in features ? features.features : undefined, 'version' in features ? features.version : undefined);
   const current = typeof app.instances === 'number' ? app.instances : 1;
   const total = slaves.slaves.length;
   const leftOut = c.excluded.map((e) => `  left out ${e.agent.hostname}: ${e.reasons.join('; ')}`);

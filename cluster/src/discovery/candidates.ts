@@ -20,9 +20,9 @@ export interface Candidates {
   undecided: string[];
 }
 
-/** `marathonFeatures`: /v2/info's features, undefined when they could not be read (see placeApp). */
-export function candidateBridges(spec: PlacementSpec, agents: readonly MesosAgent[], bridges: readonly DiscoveredBridge[], masterRegion?: string, masterRegionUnknown?: string, marathonFeatures?: readonly string[]): Candidates {
-  const p = placeApp(spec, agents, { masterRegion, masterRegionUnknown, marathonFeatures });
+/** `marathonFeatures`, `marathonVersion`: /v2/info's, undefined when they could not be read (see placeApp). */
+export function candidateBridges(spec: PlacementSpec, agents: readonly MesosAgent[], bridges: readonly DiscoveredBridge[], masterRegion?: string, masterRegionUnknown?: string, marathonFeatures?: readonly string[], marathonVersion?: string): Candidates {
+  const p = placeApp(spec, agents, { masterRegion, masterRegionUnknown, marathonFeatures, marathonVersion });
   const byAgent = new Map(bridges.map((b) => [b.agentId ?? b.hostname, b]));
   const candidates: CandidateBridge[] = [];
   const noBridge: string[] = [];

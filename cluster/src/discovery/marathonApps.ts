@@ -12,9 +12,10 @@ export interface MarathonApps {
   getAppTasks(id: string): Promise<BridgeTask[]>;
   /**
    * Marathon's enabled features (`marathon_config.features` of /v2/info, marathon-api.md §9), or why they could not be
-   * read (DC/OS Enterprise may refuse /v2/info to an account that may read apps): placement needs gpu_resources.
+   * read (DC/OS Enterprise may refuse /v2/info to an account that may read apps): placement needs gpu_resources, and
+   * the version (which GPU scheduling behaviour is the default).
    */
-  getFeatures(): Promise<{ features: string[] } | { unknown: string }>;
+  getFeatures(): Promise<{ features: string[]; version: string } | { unknown: string }>;
   /** `PUT /v2/apps/{id}` with `{"instances": n}` (partialUpdate, the default); `force` overrides a deployment lock. */
   setInstances(id: string, instances: number, force: boolean): Promise<{ deploymentId?: string }>;
 }
@@ -36,8 +37,9 @@ export function marathonApps(options: MarathonClientOptions): MarathonApps {
     },
     async getFeatures() {
       try {
-        const f = (await client.getInfo()).marathon_config.features;
-        return { features: Array.isArray(f) ? f.filter((x): x is string => typeof x === 'string') : [] };
+        const info = await client.getInfo();
+        const f = info.marathon_config.features;
+        return { features: Array.isArray(f) ? f.filter((x): x is string => typeof x === 'string') : [], version: info.version };
       } catch (e) {
         return { unknown: (e as Error).message };
       }

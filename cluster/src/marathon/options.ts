@@ -179,6 +179,9 @@ export function authFollowingFiles(files: MarathonAccessFiles, names: AccessFile
   return () => readAccessFiles({ tokenFile, credentialsFile }, names).auth;
 }
 
+/** The resources under Marathon's `/v2/` (`@Path("v2/…")` in api/v2, 1.1 to 1.10; the event stream's servlet). */
+const API_RESOURCES = new Set(['apps', 'groups', 'pods', 'tasks', 'deployments', 'queue', 'info', 'leader', 'events', 'eventSubscriptions', 'plugins', 'schemas', 'artifacts']);
+
 /** Check a base URL given by a user: http(s) only; user info moves into basic auth rather than the URL. */
 export function parseBaseUrl(raw: string): { base: URL; auth?: MarathonAuth } {
   const given = raw.trim();
@@ -208,7 +211,10 @@ export function parseBaseUrl(raw: string): { base: URL; auth?: MarathonAuth } {
   // A URL copied from a curl line (`…:8080/v2/apps`): every request would go to `/v2/apps/v2/info` and come back
   // Marathon's 404 "App '/v2/info' does not exist" or 500 "URI not found" (marathon-api.md §12), naming no flag.
   // Marathon's API lives under `/v2/` of the URL it is served at (marathon-api.md §1: `/`, or Admin Router's prefix).
-  if (u.pathname.split('/').includes('v2')) {
+  // A `v2` segment of that prefix is no API path (`/service/v2/marathon`: Marathon-on-Marathon as app /v2/marathon):
+  // only `v2` last, or followed by one of the API's resources (the `@Path("v2/…")` of Marathon 1.1 to 1.10), is.
+  const segments = u.pathname.split('/').filter((s) => s !== '');
+  if (segments.some((s, i) => s === 'v2' && (i === segments.length - 1 || API_RESOURCES.has(segments[i + 1])))) {
     throw new MarathonSetupError(`${shown()}: this is a path of Marathon's API (/v2/…), not the URL it is served at: give the URL whose /v2/info answers, e.g. http://marathon.mesos:8080 or https://<dcos>/service/marathon`);
   }
   u.username = '';

@@ -38,6 +38,8 @@ export interface PlacementOptions {
    * (gpuCheck.ts). Undefined when /v2/info could not be read: such agents are then named in `undecided` where it matters.
    */
   marathonFeatures?: readonly string[];
+  /** The version /v2/info reports: which GPU scheduling behaviour Marathon has by default (gpuCheck.ts). */
+  marathonVersion?: string;
   /** Constraints to leave out, e.g. hostname:UNIQUE when counting agents for one instance each. */
   ignore?: (c: PlacementConstraint) => boolean;
 }
@@ -104,7 +106,7 @@ export function placeApp(spec: PlacementSpec, agents: readonly MesosAgent[], opt
     const role = roleCheck(agent, accepted);
     if (role.reason) reasons.push(role.reason);
     if (role.undecided) roleUndecided.push(agent.hostname);
-    const gpu = gpuCheck(agent, spec, appRole, accepted.roles, options.marathonFeatures);
+    const gpu = gpuCheck(agent, spec, appRole, accepted.roles, options.marathonFeatures, options.marathonVersion);
     if (gpu.reason) reasons.push(gpu.reason);
     if (gpu.undecided) gpuUndecided.push(agent.hostname);
     for (const c of used) {

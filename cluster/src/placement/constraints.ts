@@ -69,6 +69,11 @@ function groups(placed: (string | undefined)[]): Map<string | undefined, number>
 }
 
 /** Does `agent` pass `c`, given the instances of the app already placed? */
+/** GROUP_BY's value: the number of values to spread over before a value gets a second instance (0 when none or not a number). */
+export function groupByMinimum(c: PlacementConstraint): number {
+  return Math.max(0, intValue(c.value, 0));
+}
+
 export function checkConstraint(c: PlacementConstraint, agent: PlacementAgent, placed: readonly PlacedInstance[] = []): ConstraintCheck {
   const o = fieldValue(agent, c.field);
   const v = c.value;
@@ -92,7 +97,7 @@ export function checkConstraint(c: PlacementConstraint, agent: PlacementAgent, p
       return { pass: first === o, reason: first === o ? `${is}, like the first instance` : `${is}; the first instance pinned ${name} to ${first === undefined ? 'no value' : JSON.stringify(first)}` };
     }
     case 'GROUP_BY': {
-      const minimum = Math.max(0, intValue(v, 0));
+      const minimum = groupByMinimum(c);
       const counts = groups(placedValues);
       const mine = counts.get(o);
       if (mine === undefined) return { pass: true, reason: `no instance is in the ${name} ${JSON.stringify(o)} group yet` };

@@ -21,9 +21,9 @@ export interface OnePerAgentCount {
   undecided: string[];
 }
 
-/** `masterRegionUnknown`: why the master's region could not be read; `marathonFeatures`: /v2/info's (see placeApp). */
-export function countOnePerAgent(spec: PlacementSpec, agents: readonly MesosAgent[], masterRegion?: string, masterRegionUnknown?: string, marathonFeatures?: readonly string[]): OnePerAgentCount {
-  const p = placeApp(spec, agents, { masterRegion, masterRegionUnknown, marathonFeatures, ignore: isHostnameUnique });
+/** `masterRegionUnknown`: why the master's region could not be read; `marathonFeatures`, `marathonVersion`: /v2/info's (see placeApp). */
+export function countOnePerAgent(spec: PlacementSpec, agents: readonly MesosAgent[], masterRegion?: string, masterRegionUnknown?: string, marathonFeatures?: readonly string[], marathonVersion?: string): OnePerAgentCount {
+  const p = placeApp(spec, agents, { masterRegion, masterRegionUnknown, marathonFeatures, marathonVersion, ignore: isHostnameUnique });
   const problems = [...p.problems];
   const constraints = parseConstraints(spec.constraints).constraints;
   if (!constraints.some(isHostnameUnique)) problems.push('the app has no ["hostname","UNIQUE"] constraint, so one instance per agent is not guaranteed; add it before scaling to the agent count');
