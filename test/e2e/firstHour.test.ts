@@ -121,6 +121,43 @@ test('VS Code: "contianer" is one problem, and the rename fix changes only the k
   });
 });
 
+test('VS Code: a key typed on a new line after a property without its comma is accepted as strict JSON (the comma goes in too)', { skip, timeout: 120_000 }, async () => {
+  await withWorkbench('typing', async (wb) => {
+    await wb.openFile('typing.json');
+    await wb.goTo(4, 1); // "mem": 64, the last property: no comma after it
+    await wb.page.keyboard.press('End');
+    await wb.page.keyboard.press('Enter');
+    await wb.page.keyboard.type('"cp'); // the editor closes the quote: "cp|"
+    const row = wb.page.locator('.suggest-widget .monaco-list-row', { hasText: /^cpus/ }).first();
+    for (let attempt = 0; ; attempt++) {
+      await wb.page.keyboard.press('Control+Space');
+      try {
+        await row.waitFor({ timeout: 5_000 });
+        break;
+      } catch (e) {
+        if (attempt === 8) throw e;
+        await wb.page.keyboard.press('Escape');
+      }
+    }
+    await wb.screenshot('first-hour-typing-suggest');
+    await row.click();
+    await wb.page.keyboard.press('Escape'); // leave snippet mode with the default value
+    await wb.page.keyboard.press('Control+S');
+    let saved: Record<string, unknown> | undefined;
+    for (const end = Date.now() + 15_000; Date.now() < end && saved?.cpus === undefined; await wb.page.waitForTimeout(250)) {
+      try {
+        saved = JSON.parse(readFileSync(join(workspace, 'typing.json'), 'utf8'));
+      } catch {
+        /* not written yet, or not JSON: judged below */
+      }
+    }
+    const text = readFileSync(join(workspace, 'typing.json'), 'utf8');
+    assert.doesNotThrow(() => JSON.parse(text), `the accepted key leaves strict JSON:\n${text}`);
+    assert.deepEqual(Object.keys(JSON.parse(text)), ['id', 'cmd', 'mem', 'cpus'], text);
+    await wb.screenshot('first-hour-typing-accepted');
+  });
+});
+
 let bridge: RealBridge | undefined;
 const sockets: Socket[] = [];
 let blackHole: Server | undefined;
