@@ -56,22 +56,29 @@ async function withWorkbench(shot: string, fn: (wb: Workbench) => Promise<void>)
 
 const editorText = (wb: Workbench) => wb.page.locator('.monaco-editor .view-lines').first().innerText();
 
+/**
+ * Ctrl+Space until the suggest widget shows `row`: the server starts when the file opens, and until it answers only
+ * VS Code's own JSON completion does.
+ */
+async function suggestUntil(wb: Workbench, row: ReturnType<Workbench['page']['locator']>): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    await wb.page.keyboard.press('Control+Space');
+    try {
+      await row.waitFor({ timeout: 5_000 });
+      return;
+    } catch (e) {
+      if (attempt === 8) throw e;
+      await wb.page.keyboard.press('Escape');
+    }
+  }
+}
+
 test('VS Code: an empty file starts from the external-volume app skeleton, which lints clean; the status bar says what its time is', { skip, timeout: 120_000 }, async () => {
   await withWorkbench('skeleton', async (wb) => {
     await wb.openFile('new-app.json');
     await wb.goTo(1, 2); // between { and }
     const row = wb.page.locator('.suggest-widget .monaco-list-row', { hasText: 'Marathon app with an external volume' }).first();
-    // The server starts when the empty file opens; until it answers, only VS Code's own JSON completion does.
-    for (let attempt = 0; ; attempt++) {
-      await wb.page.keyboard.press('Control+Space');
-      try {
-        await row.waitFor({ timeout: 5_000 });
-        break;
-      } catch (e) {
-        if (attempt === 8) throw e;
-        await wb.page.keyboard.press('Escape');
-      }
-    }
+    await suggestUntil(wb, row);
     for (const label of ['Marathon pod', 'Marathon group', 'Chronos job']) assert.ok(await wb.page.locator('.suggest-widget .monaco-list-row', { hasText: label }).count(), `${label} offered`);
     await wb.screenshot('first-hour-skeletons');
     await row.click();
@@ -129,16 +136,7 @@ test('VS Code: a key typed on a new line after a property without its comma is a
     await wb.page.keyboard.press('Enter');
     await wb.page.keyboard.type('"cp'); // the editor closes the quote: "cp|"
     const row = wb.page.locator('.suggest-widget .monaco-list-row', { hasText: /^cpus/ }).first();
-    for (let attempt = 0; ; attempt++) {
-      await wb.page.keyboard.press('Control+Space');
-      try {
-        await row.waitFor({ timeout: 5_000 });
-        break;
-      } catch (e) {
-        if (attempt === 8) throw e;
-        await wb.page.keyboard.press('Escape');
-      }
-    }
+    await suggestUntil(wb, row);
     await wb.screenshot('first-hour-typing-suggest');
     await row.click();
     await wb.page.keyboard.press('Escape'); // leave snippet mode with the default value
