@@ -14,9 +14,11 @@ export const persistentVolumeContainerpathDots: Rule = {
       if (cp !== '' && cp !== '.' && cp !== '..') continue;
       ctx.report({
         pointer: joinPointer(v.pointer, 'containerPath'),
+        // The house form (CONTRIBUTING.md "Adding a rule"; docs/rules/persistent-volume-containerpath-dots.md):
+        // 'Marathon rejects <field> with "<Marathon's message>": why, what to do'.
         message:
-          (cp === '' ? '"must not be empty"' : '"can not be one of (.,..)"') +
-          ' (containerPath): the volume needs a directory of its own inside the sandbox. Use a name such as "data".',
+          `Marathon rejects containerPath with ${cp === '' ? '"must not be empty"' : '"can not be one of (.,..)"'}: ` +
+          'the volume needs a directory of its own inside the sandbox. Use a name such as "data".',
       });
     }
   },
