@@ -265,7 +265,9 @@ function mergeAtValue(results: SchemaIssue[][], at: string): SchemaIssue | undef
   const enumIssue = all.find((e) => e.keyword === 'enum');
   if (enumIssue && all.every((e) => e.keyword === 'enum' || e.keyword === 'pattern' || e.keyword === 'type')) {
     const allowed = [...new Set(all.filter((e) => e.keyword === 'enum').flatMap((e) => e.params.allowedValues as unknown[]))];
-    return { ...enumIssue, params: { allowedValues: allowed }, caseInsensitive: all.some((e) => e.keyword === 'pattern') };
+    // An optional field wraps its case-insensitive enum in `anyOf: [<enum union>, null]` (schema/source/nullAbsent.ts):
+    // the inner union's merged issue keeps its "any letter case" through the outer merge.
+    return { ...enumIssue, params: { allowedValues: allowed }, caseInsensitive: all.some((e) => e.keyword === 'pattern' || e.caseInsensitive === true) };
   }
   if (all.every((e) => e.keyword === 'type')) {
     const types = [...new Set(all.flatMap((e) => String(e.params.type).split(',')))];
