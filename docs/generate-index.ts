@@ -39,7 +39,7 @@ export function renderIndex(rules: readonly RuleMeta[]): string {
     '(or Chronos, or the agent) cares, how to fix it, and a valid and an invalid example.',
     '',
     '- **Default severity** can be changed, or the rule turned off, per rule in `marathon-lint.config.json`:',
-    '  `{"rules": {"<id>": "warning" | "error" | "info" | "off"}}`.',
+    '  `{"rules": {"<id>": "warning" | "error" | "off"}}`.',
     '- **Versions** are the Marathon versions the rule applies to (the `marathonVersion` of the profile); "all" means',
     '  every supported version, or every Chronos version for Chronos rules.',
     '- **Fix**: the editor offers a quick fix for (some of) its findings.',
