@@ -19,9 +19,20 @@ import { registerSymbols } from './symbols';
 import { registerTestMount } from './testMount';
 import { Validation } from './validation';
 import { ClusterLink } from './clusterLink';
+import { version } from '../../package.json';
 
+const usage = 'usage: marathon-language-server --stdio | --node-ipc | --socket=<port>\n';
+// --help and --version answer on stdout with exit 0, as the other three commands do; no transport is a usage error.
+if (process.argv.includes('--help') || process.argv.includes('-h')) {
+  process.stdout.write(usage);
+  process.exit(0);
+}
+if (process.argv.includes('--version') || process.argv.includes('-v')) {
+  process.stdout.write(`${version}\n`);
+  process.exit(0);
+}
 if (!process.argv.some((a) => a === '--stdio' || a === '--node-ipc' || a.startsWith('--socket') || a.startsWith('--pipe'))) {
-  process.stderr.write('usage: marathon-language-server --stdio | --node-ipc | --socket=<port>\n');
+  process.stderr.write(usage);
   process.exit(2);
 }
 
