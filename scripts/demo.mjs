@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { randomBytes } from 'node:crypto';
+import { bridgeUrl } from './bridgeUrl.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const node = process.execPath;
@@ -28,20 +29,7 @@ const bridge = spawn(node, [join(root, 'agent-bridge/dist/bridge.cjs'), 'serve',
 });
 let status = 0;
 try {
-  const url = await new Promise((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`the bridge did not start:\n${out}`)), 15_000);
-    bridge.stdout.on('data', (d) => {
-      out += d;
-      const m = /(wss?:\/\/\S+)/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve(m[1]);
-      }
-    });
-    bridge.stderr.on('data', (d) => (out += d));
-    bridge.once('exit', (c) => reject(new Error(`the bridge exited (${c}):\n${out}`)));
-  });
+  const url = await bridgeUrl(bridge);
   console.log(`listening on ${url}`);
   const dryRun = (args) => spawnSync(node, [join(root, 'agent-bridge/dist/bridge.cjs'), 'dry-run', '--url', url, '--token-file', tokenFile, ...args], { stdio: 'inherit' });
   say('$ dvdi-bridge dry-run --driver local --name demo-vol            (the volume does not exist: nothing is created)');
