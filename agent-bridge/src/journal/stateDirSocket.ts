@@ -27,10 +27,17 @@ export interface HolderRecord {
   since: string;
 }
 
-/** A bridge that does not answer within this long is not an answering bridge: a healthy one answers in milliseconds. */
-const ANSWER_TIMEOUT_MS = 2_000;
+/**
+ * A holder that does not answer within this long is not an answering bridge: a healthy one answers in milliseconds, a
+ * starved one (a loaded agent) may take a while; the wait is paid only on the way to a refusal.
+ */
+const ANSWER_TIMEOUT_MS = 5_000;
 
-/** The abstract name for `stateDir` (a leading NUL byte: unix(7)); shown with `@` for it, as ss(8) and /proc/net/unix do. */
+/**
+ * The abstract name for `stateDir` (a leading NUL byte: unix(7)); shown with `@` for it, as ss(8) and /proc/net/unix do.
+ * Node 20 binds it padded with NULs to the full sun_path (ss shows trailing `@`s): a runtime that binds the exact
+ * length makes it another name, which is one more case the pid record in `bridge.lock` covers.
+ */
 export async function stateDirSocketName(stateDir: string): Promise<string> {
   const s = await stat(stateDir, { bigint: true }); // bigint: an inode may not fit a double (XFS, btrfs)
   return `\0dvdi-bridge/state-dir/${s.dev}:${s.ino}`;
