@@ -78,7 +78,12 @@ export async function probeStateDir(stateDir: string): Promise<void> {
       await h.close();
     }
     step = `remove ${file}`;
-    await unlink(file);
+    // ENOENT: removed already by the bridge that holds this state dir, whose journal listing (Journal.list) takes
+    // every `.tmp` for a crashed write. The write and fsync went through: the dir is usable, and the lock
+    // (stateDirLock.ts) then says whose it is.
+    await unlink(file).catch((e: NodeJS.ErrnoException) => {
+      if (e.code !== 'ENOENT') throw e;
+    });
     step = `fsync ${dir}`;
     await fsyncDir(dir);
   } catch (e) {

@@ -11,10 +11,12 @@
  * is one key per address its host stands for, with the port (`http://10.0.0.5:8080`), except that every address of
  * this machine (loopback, the unspecified address, any interface's: thisHost.ts) is one host, `tcp://this-host:8080`:
  * `localhost`, `127.0.0.1` and the agent's own `10.x` address are one plugin. A TCP plugin named by a host name has
- * the name as a key too (`tcp-name://plugin-host:8080`): the addresses are only the answer of the moment, and one
- * name answered with 10.0.0.1 for one dry run and 10.0.0.2 for another (a DNS change, round-robin DNS, an edited
- * /etc/hosts) is still one plugin (agent-bridge/test/e2e/tcpChangingDns.test.ts). Two runs share a key, and so a
- * lock, when they share the name or any address. The symlinks are resolved by
+ * the name as a key too (`tcp-name://plugin-host:8080`, one key with or without the name's trailing dot): the
+ * addresses are only the answer of the moment, and one name answered with 10.0.0.1 for one dry run and 10.0.0.2 for
+ * another (a DNS change, round-robin DNS, an edited /etc/hosts) is still one plugin
+ * (agent-bridge/test/e2e/tcpChangingDns.test.ts). Two runs share a key, and so a lock, when they share the name or
+ * any address. Two names are one plugin only while they share an address: a run that saw `a.example` as 10.0.0.1
+ * and one that sees its alias `b.example` as 10.0.0.2 after a change share no key. The symlinks are resolved by
  * inuse/resolveParent.ts (or by discovery itself, in its child, for a socket it finds) and host names looked up by
  * hostAddresses.ts, all in killable children, never on a libuv pool thread, because a spec file may name a socket on
  * any filesystem or a host no resolver answers for.
@@ -28,8 +30,14 @@ import { interfaceAddresses, isThisHost } from './thisHost';
 /** The host part of the key of a TCP plugin on this machine, at whichever of its addresses (thisHost.ts). */
 export const THIS_HOST_KEY = 'tcp://this-host';
 const urlOf = (a: string, port: string) => `http://${a.includes(':') ? `[${a}]` : a}:${port}`;
-/** The key of a host name as a spec writes it, whatever it resolves to now (WHATWG URL has lower-cased it: RFC 4343). */
-const nameKey = (host: string, port: string) => `tcp-name://${host}:${port}`;
+/**
+ * The key of a host name as a spec writes it, whatever it resolves to now (WHATWG URL has lower-cased it: RFC 4343),
+ * less the trailing dot of its absolute form: `plugin.example.` is `plugin.example` (RFC 1034 §3.1), and with the dot
+ * kept the two spellings shared no key once the answer changed between two runs. A relative name that the resolver's
+ * search list would complete elsewhere (`plugin` as `plugin.corp.example`) is then one plugin with `plugin.`: the safe
+ * direction, a dry run refused as in use, never two mounts.
+ */
+const nameKey = (host: string, port: string) => `tcp-name://${host.replace(/\.$/, '')}:${port}`;
 
 /** `keys` (and how to show them) when the address is known for what it is; `unresolved` (why) when it cannot be now. */
 export type PluginIdentity = { keys: string[]; shown: string } | { unresolved: string };

@@ -24,6 +24,8 @@ import type { DryRunContext, DryRunMountResult } from '../../src/dryrun/contract
 import { createDryRunner } from '../../src/dryrun/runner';
 import { PluginClient } from '../../src/plugin/client';
 import { discoverPlugin } from '../../src/plugin/discovery';
+import { driverMatcher } from '../../src/inuse/driverMatch';
+import { pluginIdentity } from '../../src/plugin/endpoint';
 import { hostAddresses } from '../../src/plugin/hostAddresses';
 import { until } from '../server/harness';
 import { fuseSkipReason, makeLab, mountsUnder, runnerConfig, seedData, startDockerEngine, startRcloneTcp, type Lab } from './harness';
@@ -34,6 +36,8 @@ import { overlappingRuns } from './overlappingRuns';
 const HOSTS = process.env.DVDI_CHANGING_DNS_HOSTS;
 /** .test is reserved (RFC 2606): no DNS anywhere answers for it, only the /etc/hosts written here. */
 const HOST = 'dvdi-plugin-host.test';
+/** Another name for the same addresses (a CNAME, a second /etc/hosts name). */
+const ALIAS = 'dvdi-plugin-alias.test';
 /** Longer than the time from a run's start to its first plugin call, so the second run's lookup comes after the change. */
 const DOCKER_DELAY_MS = 3_000;
 
@@ -71,14 +75,20 @@ describe('a dry run of a volume through a TCP plugin host name whose answer chan
   let client: PluginClient;
   let runner: Awaited<ReturnType<typeof createDryRunner>>;
 
-  /** Points the name at `addresses` and waits until the bridge's own lookup (past its short reuse) gives them. */
+  /**
+   * Points the name at `addresses` and waits until the bridge's own lookup (past its short reuse) gives them. The
+   * name is written with its trailing dot too (`${HOST}.`, the same name made absolute: RFC 1034 §3.1): a DNS server
+   * answers both spellings alike, but glibc's files backend (2.36) matches /etc/hosts names as written.
+   */
   async function answer(addresses: string[]): Promise<void> {
-    await writeFile(HOSTS!, ['127.0.0.1 localhost', ...addresses.map((a) => `${a} ${HOST}`), ''].join('\n'));
+    await writeFile(HOSTS!, ['127.0.0.1 localhost', ...addresses.map((a) => `${a} ${HOST} ${HOST}. ${ALIAS}`), ''].join('\n'));
     const want = JSON.stringify([...addresses].sort());
-    await until(async () => {
-      const got = await hostAddresses(HOST);
-      return 'addresses' in got && JSON.stringify([...got.addresses].sort()) === want;
-    }, 10_000, `${HOST} to resolve to ${want}`);
+    for (const h of [HOST, `${HOST}.`]) {
+      await until(async () => {
+        const got = await hostAddresses(h);
+        return 'addresses' in got && JSON.stringify([...got.addresses].sort()) === want;
+      }, 10_000, `${h} to resolve to ${want}`);
+    }
   }
 
   before(async () => {
@@ -87,8 +97,10 @@ describe('a dry run of a volume through a TCP plugin host name whose answer chan
     docker = await startDockerEngine(lab, [], DOCKER_DELAY_MS);
     await answer(['192.0.2.1']);
     await writeFile(join(lab.pluginDir, 'byname.spec'), `tcp://${HOST}:${rclone.port}\n`);
+    await writeFile(join(lab.pluginDir, 'bydot.spec'), `tcp://${HOST}.:${rclone.port}\n`);
+    await writeFile(join(lab.pluginDir, 'byalias.spec'), `tcp://${ALIAS}:${rclone.port}\n`);
     client = new PluginClient((await discoverPlugin('byname', [lab.pluginDir]))!);
-    for (const name of ['d1', 'd2']) {
+    for (const name of ['d1', 'd2', 'd3', 'd4', 'd5']) {
       await seedData(join(lab.root, 'backing', name));
       await client.create(name, { type: 'local', path: join(lab.root, 'backing', name) }, { timeoutMs: 5000 });
     }
@@ -106,11 +118,16 @@ describe('a dry run of a volume through a TCP plugin host name whose answer chan
 
   const step = (r: DryRunMountResult, s: string) => r.steps.find((x) => x.step === s);
 
-  for (const [name, from, to] of [
-    ['d1', ['192.0.2.1'], ['192.0.2.2']],
-    ['d2', ['192.0.2.1'], ['127.0.0.1']], // from an address of another host to this host's own (one key: thisHost.ts)
+  // d3, d4: the second run names the host with its trailing dot (bydot.spec), the same name: before, the name key kept
+  // the dot, so the two runs shared no key once the answer changed, and both mounted.
+  for (const [name, from, to, drivers] of [
+    ['d1', ['192.0.2.1'], ['192.0.2.2'], ['byname', 'byname']],
+    ['d2', ['192.0.2.1'], ['127.0.0.1'], ['byname', 'byname']], // from an address of another host to this host's own (one key: thisHost.ts)
+    ['d3', ['192.0.2.1'], ['192.0.2.2'], ['byname', 'bydot']],
+    ['d4', ['192.0.2.1'], ['192.0.2.2'], ['bydot', 'byname']],
+    ['d5', ['192.0.2.1'], ['192.0.2.1'], ['byname', 'byalias']], // two names, one address: one plugin by its address key
   ] as const) {
-    test(`byname/${name} while ${HOST} is ${from.join(', ')}, and again once it is ${to.join(', ')}: one mounts and releases, the other gets in-use from the lock; nothing left`, async () => {
+    test(`${drivers[0]}/${name} while ${HOST} is ${from.join(', ')}, and ${drivers[1]}/${name} once it is ${to.join(', ')}: one mounts and releases, the other gets in-use from the lock; nothing left`, async () => {
       let firstHoldsLock: Promise<void> = Promise.resolve();
       const first = async (c: DryRunContext) => {
         // Set before this function's first await: overlappingRuns starts `second` right after, in the same tick.
@@ -122,18 +139,18 @@ describe('a dry run of a volume through a TCP plugin host name whose answer chan
           report(s, status);
         };
         await answer([...from]);
-        return runner.dryRunMount({ driver: 'byname', name, engine: 'plugin' }, c);
+        return runner.dryRunMount({ driver: drivers[0], name, engine: 'plugin' }, c);
       };
       const second = async (c: DryRunContext) => {
         await firstHoldsLock;
         await answer([...to]);
-        return runner.dryRunMount({ driver: 'byname', name, engine: 'plugin' }, c);
+        return runner.dryRunMount({ driver: drivers[1], name, engine: 'plugin' }, c);
       };
       try {
         const [a, b] = await overlappingRuns(first, second);
         assert.deepEqual([a.verdict, b.verdict], ['mounted-and-released', 'in-use'], JSON.stringify([a, b], null, 1));
         assert.equal(step(b, 'lock')?.ok, false, JSON.stringify(b.steps));
-        assert.match(step(b, 'lock')!.detail!, new RegExp(`another operation of this bridge is using byname/${name} \\(dry-run of byname/${name} started `));
+        assert.match(step(b, 'lock')!.detail!, new RegExp(`another operation of this bridge is using ${drivers[1]}/${name} \\(dry-run of ${drivers[0]}/${name} started `));
         assert.ok(!step(b, 'mount'), 'the second run never mounted');
         assert.deepEqual(await mountsUnder(lab.root), []);
         assert.deepEqual(await journalFiles(lab), []);
@@ -142,4 +159,15 @@ describe('a dry run of a volume through a TCP plugin host name whose answer chan
       }
     });
   }
+
+  // The in-use checks compare a task's driver name with the run's identity as its lock took it (runOne: pluginKeys),
+  // so a task that uses the volume through the other spelling, looked up after the change, must still be a use.
+  test(`a task's driver bydot, looked up once ${HOST} changed, is the plugin the run of byname locked (in-use checks)`, async () => {
+    await answer(['192.0.2.1']);
+    const runs = await pluginIdentity((await discoverPlugin('byname', [lab.pluginDir]))!);
+    assert.ok('keys' in runs, JSON.stringify(runs));
+    await answer(['192.0.2.2']);
+    const match = await driverMatcher('byname', [lab.pluginDir], runs.keys)(['bydot']);
+    assert.equal(match.get('bydot')?.same, true, JSON.stringify([runs, match.get('bydot')]));
+  });
 });

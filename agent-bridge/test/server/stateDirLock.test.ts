@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { lockStateDir } from '../../src/dryrun/index';
 import { processIdentity } from '../../src/engines/runProcess';
+import { stateDirSocketName } from '../../src/journal/stateDirSocket';
 
 const dir = mkdtempSync(join(tmpdir(), 'dvdi-statelock-'));
 after(() => rm(dir, { recursive: true, force: true }));
@@ -63,6 +64,27 @@ describe('a state dir lock left by a killed bridge', () => {
       await assert.rejects(lockStateDir(stateDir), new RegExp(`is in use by another dvdi-bridge \\(pid ${other.pid}\\b`));
     } finally {
       other.kill();
+    }
+  });
+});
+
+// The lock's socket lives in the abstract namespace (journal/stateDirSocket.ts), where any process may bind any name.
+describe('a state dir whose lock socket a process that is no bridge holds', () => {
+  it('is refused naming the socket and how to find its holder, after a bounded wait', async () => {
+    const stateDir = mkdtempSync(join(dir, 'squat-'));
+    const name = (await stateDirSocketName(stateDir)).slice(1); // without its NUL: argv cannot carry one
+    // Accepts and never answers; an environment variable cannot hold the NUL either, so the child adds it.
+    const squatter = spawn(process.execPath, ['-e', `require('net').createServer(() => {}).listen('\\0' + process.argv[1], () => console.log('up'))`, name], { stdio: ['ignore', 'pipe', 'inherit'] });
+    try {
+      await new Promise((r) => squatter.stdout!.once('data', r));
+      const t0 = Date.now();
+      await assert.rejects(lockStateDir(stateDir), (e: Error) => {
+        assert.match(e.message, new RegExp(`^--state-dir ${stateDir} is locked by a process that does not answer as a dvdi-bridge \\(it holds the unix socket @${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}; \`ss -xlp`));
+        return true;
+      });
+      assert.ok(Date.now() - t0 < 10_000, 'no hang');
+    } finally {
+      squatter.kill();
     }
   });
 });
