@@ -1,6 +1,6 @@
 // HEAD through the gate (real loopback HTTP, stand-in Marathon): the gate judges no HEAD, so Marathon's answer reaches
 // the client as Marathon sent it, without a body and without waiting for one. Marathon answers HEAD on every GET
-// resource (Jersey runs the GET and drops the entity, JAX-RS 2.0 §3.3.5) and on `/v2/events` (Jetty's
+// resource (Jersey runs the GET and drops the entity, the JAX-RS 2.0 specification, section 3.3.5) and on `/v2/events` (Jetty's
 // HttpServlet.doHead runs the servlet's doGet on a response that drops the body): with `Accept: text/event-stream`
 // that is the stream's 200 and headers, on a connection Marathon then holds open (marathon-api.md §10). A non-leader
 // redirects `/v2/events` whatever the method (marathon-api.md §1); only GET opens a stream, so only a GET's

@@ -234,7 +234,7 @@ export async function startStandinMarathon(o: StandinOptions = {}): Promise<Stan
     }
 
     const routed = { method: req.method ?? 'GET', path: url.pathname.replace(/;[^/]*/g, '').replace(/\/+$/, '') || '/', query: url.searchParams, contentType: String(req.headers['content-type'] ?? ''), body };
-    // A resource without its own HEAD method answers HEAD with its GET, less the entity (Jersey, JAX-RS 2.0 §3.3.5).
+    // A resource without its own HEAD method answers HEAD with its GET, less the entity (Jersey, the JAX-RS 2.0 specification, section 3.3.5).
     let answer = route(state, routed);
     if (req.method === 'HEAD' && (answer.status === 405 || answer.status === 500)) answer = route(state, { ...routed, method: 'GET' });
     const text = answer.text ?? (answer.body === undefined ? '' : JSON.stringify(answer.body));
