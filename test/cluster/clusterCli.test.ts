@@ -119,6 +119,18 @@ test('scale: on DC/OS a public agent (resources reserved for slave_public) is no
     assert.equal(r.code, 2, r.stdout + r.stderr);
     assert.match(r.stderr, /^scale: cannot count the matching agents: .*127\.0\.0\.18 offers only resources reserved for its role "slave_public".*; \/dvdi-bridge keeps 4 instances\./m);
     assert.doesNotMatch(r.stdout, /→ 5/);
+    // Told Marathon's --accepted_resource_roles_default_behavior (MarathonConf.defaultAcceptedResourceRolesSet), scale
+    // counts as that Marathon places: unreserved (DC/OS) leaves the public agent out, reserved takes only it.
+    const told = (b: string) => cli(['scale', '--marathon', marathon.url, '--mesos', master.url, '--app', '/dvdi-bridge', '--dry-run', '--accepted-resource-roles-default-behavior', b]);
+    const unreserved = await told('unreserved');
+    assert.equal(unreserved.code, 0, unreserved.stdout + unreserved.stderr);
+    assert.match(unreserved.stdout, /^\/dvdi-bridge: 4 instances, one per matching agent \(4 of 6\); nothing changed$/m);
+    const reserved = await told('reserved');
+    assert.equal(reserved.code, 0, reserved.stdout + reserved.stderr);
+    assert.match(reserved.stdout, /^\/dvdi-bridge: would set instances 4 → 1 \(1 of 6 agents match\); --dry-run: nothing sent$/m);
+    const bad = await told('reserve');
+    assert.equal(bad.code, 2, bad.stdout + bad.stderr);
+    assert.match(bad.stderr, /--accepted-resource-roles-default-behavior: Setting reserve is invalid\. Valid settings are any, unreserved, reserved/);
     setBridgeApp(marathon, { ...BRIDGE_APP, instances: 4, role: 'slave_public', acceptedResourceRoles: ['*'] });
     const explicit = await cli(['scale', '--marathon', marathon.url, '--mesos', master.url, '--app', '/dvdi-bridge', '--dry-run']);
     assert.equal(explicit.code, 0, explicit.stdout + explicit.stderr);

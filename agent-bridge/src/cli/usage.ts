@@ -62,6 +62,9 @@ on the first candidate, or on every candidate with --all (--concurrency N at onc
   --marathon-token-file F   DC/OS token (Authorization: token=...), sent to Marathon and the Mesos master
   --marathon-credentials-file F   user:password (HTTP basic) instead
   --marathon-ca F           CA bundle for https Marathon / Mesos;  --marathon-timeout S (default 10)
+  --accepted-resource-roles-default-behavior any|unreserved|reserved   Marathon's flag of that name (DC/OS:
+                            unreserved); /v2/info does not report it, and without it agents whose use depends on it
+                            make the placement undecided
   --token-file F --token-name N --ca F   the bridges' token and CA, as for dry-run --url
   --json                    one object per candidate and volume: agent, hostname, zone, verdict, ms, volume
 

@@ -115,7 +115,7 @@ async function clusterDryRunInner(argv: string[], signal: AbortSignal, startRuns
   let exit = 0;
   startRuns();
   for (const app of testable) {
-    const { candidates: withBridge, noBridge, excluded, problems, undecided } = candidateBridges(app.spec, slaves.slaves, discovery.bridges, region.name, 'unknown' in region ? region.unknown : undefined, 'features' in features ? features.features : undefined, 'version' in features ? features.version : undefined);
+    const { candidates: withBridge, noBridge, excluded, problems, undecided } = candidateBridges(app.spec, slaves.slaves, discovery.bridges, region.name, 'unknown' in region ? region.unknown : undefined, 'features' in features ? features.features : undefined, 'version' in features ? features.version : undefined, flags.acceptedRolesDefault);
     for (const p of problems) err(`dry-run: ${app.id}: ${p}`);
     for (const u of undecided) err(`dry-run: ${app.id}: warning: ${u}; the candidates may include agents Marathon would not use, or miss some`);
     if (!json) {

@@ -6,10 +6,13 @@
  */
 import { authorizationHeader, MarathonSetupError, readAccessFiles, userFreeUrl, type MarathonAuth, type MarathonClientOptions } from '../marathon/options';
 import { UsageError, type FlagSpec, type ParsedFlags } from '@marathon-devtools/agent-bridge/cli/args';
+import type { AcceptedRolesDefault } from '../placement/candidates';
+
+const behaviours: readonly AcceptedRolesDefault[] = ['any', 'unreserved', 'reserved'];
 
 export const CLUSTER_FLAGS: FlagSpec = {
   marathon: 'string', mesos: 'string', 'marathon-token-file': 'string', 'marathon-credentials-file': 'string',
-  'marathon-ca': 'string', 'marathon-timeout': 'string',
+  'marathon-ca': 'string', 'marathon-timeout': 'string', 'accepted-resource-roles-default-behavior': 'string',
 };
 
 export interface ClusterFlags {
@@ -24,6 +27,11 @@ export interface ClusterFlags {
   /** PEM CA bundle for both. */
   ca?: string;
   timeoutMs: number;
+  /**
+   * Marathon's --accepted_resource_roles_default_behavior, which /v2/info does not report: which resources an app
+   * without acceptedResourceRoles takes (placement/candidates.ts). Undefined: placement names the agents it decides.
+   */
+  acceptedRolesDefault?: AcceptedRolesDefault;
 }
 
 function httpUrl(command: string, flag: string, v: string | undefined): string {
@@ -54,6 +62,9 @@ export function readClusterFlags(f: ParsedFlags, command: string): ClusterFlags 
   const authorization = authorizationHeader(auth);
   const timeoutS = Number(f.strings.get('marathon-timeout') ?? 10);
   if (!(timeoutS > 0 && timeoutS <= 600)) throw new UsageError(`${command}: --marathon-timeout must be seconds between 0 and 600`);
+  const behaviour = f.strings.get('accepted-resource-roles-default-behavior');
+  // Marathon's own words for a bad value (MarathonConf.acceptedResourceRolesDefaultBehaviorConverter).
+  if (behaviour !== undefined && !(behaviours as readonly string[]).includes(behaviour)) throw new UsageError(`${command}: --accepted-resource-roles-default-behavior: Setting ${behaviour} is invalid. Valid settings are ${behaviours.join(', ')} (Marathon's --accepted_resource_roles_default_behavior; DC/OS runs unreserved)`);
   const marathonUrl = httpUrl(command, 'marathon', f.strings.get('marathon'));
   // Whole milliseconds, at least 1: messages then say "1.001 s", not "1.0009999999999999 s".
   const timeoutMs = Math.max(1, Math.round(timeoutS * 1000));
@@ -64,6 +75,7 @@ export function readClusterFlags(f: ParsedFlags, command: string): ClusterFlags 
     ...(auth ? { auth, authorization } : {}),
     ...(ca ? { ca } : {}),
     timeoutMs,
+    ...(behaviour !== undefined ? { acceptedRolesDefault: behaviour as AcceptedRolesDefault } : {}),
   };
 }
 

@@ -20,7 +20,7 @@ export async function scale(argv: string[]): Promise<number> {
   const marathon = marathonApps(flags.marathon);
   const mesos = new MesosMasterClient({ url: flags.mesosUrl, authorization: flags.authorization, ca: flags.ca, timeoutMs: flags.timeoutMs });
   const [app, slaves, region, features] = await Promise.all([marathon.getApp(appId), mesos.getAgents(), mesos.getMasterRegion().then((name) => ({ name }), (e: Error) => ({ name: undefined, unknown: e.message })), marathon.getFeatures()]);
-  const c = countOnePerAgent(app, slaves.slaves, region.name, 'unknown' in region ? region.unknown : undefined, 'features' in features ? features.features : undefined, 'version' in features ? features.version : undefined);
+  const c = countOnePerAgent(app, slaves.slaves, region.name, 'unknown' in region ? region.unknown : undefined, 'features' in features ? features.features : undefined, 'version' in features ? features.version : undefined, flags.acceptedRolesDefault);
   const current = typeof app.instances === 'number' ? app.instances : 1;
   const total = slaves.slaves.length;
   const leftOut = c.excluded.map((e) => `  left out ${e.agent.hostname}: ${e.reasons.join('; ')}`);
@@ -29,7 +29,7 @@ export async function scale(argv: string[]): Promise<number> {
   // A rule that could not be evaluated makes the count no answer: too low would scale the bridges away from agents
   // that need them, too high leaves a deployment that never finishes. Nothing is changed (nor predicted).
   if (c.undecided.length > 0) {
-    process.stderr.write(`scale: cannot count the matching agents: ${c.undecided.join('; ')}; ${appId} keeps ${current} instance${current === 1 ? '' : 's'}. Write a regex without Java-only syntax (possessive or atomic groups, \\p{…}, \\Q…\\E, embedded flags past the start), set the app's acceptedResourceRoles, let the master's /master/state answer (--marathon-timeout), as each reason says, or set instances by hand\n`);
+    process.stderr.write(`scale: cannot count the matching agents: ${c.undecided.join('; ')}; ${appId} keeps ${current} instance${current === 1 ? '' : 's'}. Write a regex without Java-only syntax (possessive or atomic groups, \\p{…}, \\Q…\\E, embedded flags past the start), set the app's acceptedResourceRoles (or pass Marathon's --accepted-resource-roles-default-behavior), let the master's /master/state answer (--marathon-timeout), as each reason says, or set instances by hand\n`);
     return 2;
   }
   // A master that was just elected lists the agents of its registry under recovered_slaves until they re-register

@@ -5,7 +5,7 @@
  */
 import type { CandidateBridge } from '@marathon-devtools/agent-bridge/client/candidateRuns';
 import type { MesosAgent } from '../mesos/agent';
-import { placeApp, type PlacementSpec } from '../placement/candidates';
+import { placeApp, type AcceptedRolesDefault, type PlacementSpec } from '../placement/candidates';
 import type { DiscoveredBridge } from './bridges';
 
 export interface Candidates {
@@ -20,9 +20,12 @@ export interface Candidates {
   undecided: string[];
 }
 
-/** `marathonFeatures`, `marathonVersion`: /v2/info's, undefined when they could not be read (see placeApp). */
-export function candidateBridges(spec: PlacementSpec, agents: readonly MesosAgent[], bridges: readonly DiscoveredBridge[], masterRegion?: string, masterRegionUnknown?: string, marathonFeatures?: readonly string[], marathonVersion?: string): Candidates {
-  const p = placeApp(spec, agents, { masterRegion, masterRegionUnknown, marathonFeatures, marathonVersion });
+/**
+ * `marathonFeatures`, `marathonVersion`: /v2/info's, undefined when they could not be read; `acceptedRolesDefault`:
+ * Marathon's --accepted_resource_roles_default_behavior when the user gave it (see placeApp).
+ */
+export function candidateBridges(spec: PlacementSpec, agents: readonly MesosAgent[], bridges: readonly DiscoveredBridge[], masterRegion?: string, masterRegionUnknown?: string, marathonFeatures?: readonly string[], marathonVersion?: string, acceptedRolesDefault?: AcceptedRolesDefault): Candidates {
+  const p = placeApp(spec, agents, { masterRegion, masterRegionUnknown, marathonFeatures, marathonVersion, acceptedResourceRolesDefaultBehavior: acceptedRolesDefault });
   const byAgent = new Map(bridges.map((b) => [b.agentId ?? b.hostname, b]));
   const candidates: CandidateBridge[] = [];
   const noBridge: string[] = [];

@@ -40,6 +40,11 @@ export interface PlacementOptions {
   marathonFeatures?: readonly string[];
   /** The version /v2/info reports: which GPU scheduling behaviour Marathon has by default (gpuCheck.ts). */
   marathonVersion?: string;
+  /**
+   * Marathon's --accepted_resource_roles_default_behavior, when the caller knows it; /v2/info does not report it.
+   * Undefined: agents whose use depends on it are named in `undecided` (see acceptedRoles).
+   */
+  acceptedResourceRolesDefaultBehavior?: AcceptedRolesDefault;
   /** Constraints to leave out, e.g. hostname:UNIQUE when counting agents for one instance each. */
   ignore?: (c: PlacementConstraint) => boolean;
 }
@@ -56,29 +61,50 @@ export interface Placement {
 /** A task needs cpus or memory of the role; disk or ports alone cannot host one. */
 const hasAny = (r: ResourceSummary | undefined): boolean => r !== undefined && ((Number(r.cpus) || 0) > 0 || (Number(r.mem) || 0) > 0);
 
-/**
- * Roles the app accepts offers of: `acceptedResourceRoles`, else Marathon's default, which its
- * --accepted_resource_roles_default_behavior sets (MarathonConf.defaultAcceptedResourceRolesSet): `any` (Marathon's
- * own default) the app's role and `*`, `unreserved` (what DC/OS runs) `*` only. /v2/info does not report the flag,
- * so `defaultRole` names the role whose reserved resources Marathon may or may not use.
- */
-function acceptedRoles(spec: PlacementSpec): { roles: string[]; defaultRole?: string } {
-  const given = Array.isArray(spec.acceptedResourceRoles) ? spec.acceptedResourceRoles.filter((r): r is string => typeof r === 'string') : [];
-  if (given.length > 0) return { roles: given };
-  const role = typeof spec.role === 'string' && spec.role !== '' ? spec.role : '*';
-  return role === '*' ? { roles: ['*'] } : { roles: ['*', role], defaultRole: role };
+/** Marathon's --accepted_resource_roles_default_behavior (1.9+; AcceptedResourceRolesDefaultBehavior.scala). */
+export type AcceptedRolesDefault = 'any' | 'unreserved' | 'reserved';
+
+interface AcceptedRoles {
+  roles: string[];
+  /** The app's role, when which of its resources Marathon takes depends on the behaviour, which is not known. */
+  undecidedRole?: string;
 }
 
 /**
- * Does the agent offer resources of one of `roles`? An agent whose resources are not reported passes. `undecided`:
- * it offers only resources reserved for the default role, which Marathon uses under one default behaviour only.
+ * Roles the app accepts offers of: `acceptedResourceRoles`, else Marathon's default, which its
+ * --accepted_resource_roles_default_behavior sets (MarathonConf.defaultAcceptedResourceRolesSet): `any` (Marathon's
+ * own default) the app's role and `*`, `unreserved` (what DC/OS runs) `*` only, `reserved` the app's role only.
+ * /v2/info does not report the flag (marathon-api.md §9): unless the caller says it, `undecidedRole` names the role
+ * whose reserved resources, and whose lack of them, may or may not matter.
  */
-function roleCheck(agent: MesosAgent, accepted: { roles: string[]; defaultRole?: string }): { reason?: string; undecided?: true } {
+function acceptedRoles(spec: PlacementSpec, behaviour: AcceptedRolesDefault | undefined): AcceptedRoles {
+  const given = Array.isArray(spec.acceptedResourceRoles) ? spec.acceptedResourceRoles.filter((r): r is string => typeof r === 'string') : [];
+  if (given.length > 0) return { roles: given };
+  const role = typeof spec.role === 'string' && spec.role !== '' ? spec.role : '*';
+  if (role === '*') return { roles: ['*'] };
+  if (behaviour === 'unreserved') return { roles: ['*'] };
+  if (behaviour === 'reserved') return { roles: [role] };
+  return behaviour === 'any' ? { roles: ['*', role] } : { roles: ['*', role], undecidedRole: role };
+}
+
+type RoleUndecided = 'only-reserved' | 'only-unreserved';
+
+/**
+ * Does the agent offer resources of one of `roles`? An agent whose resources are not reported passes. `undecided`:
+ * the behaviour is unknown and the agent offers only resources reserved for the app's role (used under any and
+ * reserved, not unreserved) or only unreserved ones (used under any and unreserved, not reserved).
+ */
+function roleCheck(agent: MesosAgent, accepted: AcceptedRoles): { reason?: string; undecided?: RoleUndecided } {
   if (agent.unreserved_resources === undefined && agent.reserved_resources === undefined) return {};
-  const { roles, defaultRole } = accepted;
+  const { roles, undecidedRole } = accepted;
   const unreserved = hasAny(agent.unreserved_resources);
-  if (defaultRole !== undefined && !unreserved && hasAny(agent.reserved_resources?.[defaultRole]))
-    return { undecided: true, reason: `offers only resources reserved for ${JSON.stringify(defaultRole)}, which Marathon uses for an app without acceptedResourceRoles only when --accepted_resource_roles_default_behavior is any (not unreserved, as on DC/OS)` };
+  if (undecidedRole !== undefined) {
+    const own = hasAny(agent.reserved_resources?.[undecidedRole]);
+    if (own && !unreserved)
+      return { undecided: 'only-reserved', reason: `offers only resources reserved for ${JSON.stringify(undecidedRole)}, which Marathon uses for an app without acceptedResourceRoles only when --accepted_resource_roles_default_behavior is any or reserved (not unreserved, as on DC/OS)` };
+    if (unreserved && !own)
+      return { undecided: 'only-unreserved', reason: `offers only unreserved resources, which Marathon uses for an app without acceptedResourceRoles only when --accepted_resource_roles_default_behavior is any or unreserved (not reserved, which takes only resources reserved for ${JSON.stringify(undecidedRole)})` };
+  }
   const ok = roles.some((r) => (r === '*' ? unreserved : hasAny(agent.reserved_resources?.[r])));
   if (ok) return {};
   const reserved = Object.keys(agent.reserved_resources ?? {});
@@ -91,9 +117,9 @@ export function placeApp(spec: PlacementSpec, agents: readonly MesosAgent[], opt
   const { constraints, problems } = parseConstraints(spec.constraints);
   const used = constraints.filter((c) => !options.ignore?.(c));
   const regionAware = constraints.some((c) => c.field === '@region' || c.field === '@zone');
-  const accepted = acceptedRoles(spec);
+  const accepted = acceptedRoles(spec, options.acceptedResourceRolesDefaultBehavior);
   const undecided = new Set<string>();
-  const roleUndecided: string[] = [];
+  const roleUndecided: Record<RoleUndecided, string[]> = { 'only-reserved': [], 'only-unreserved': [] };
   const gpuUndecided: string[] = [];
   const appRole = typeof spec.role === 'string' && spec.role !== '' ? spec.role : '*';
   const out: AgentPlacement[] = agents.map((agent) => {
@@ -105,7 +131,7 @@ export function placeApp(spec: PlacementSpec, agents: readonly MesosAgent[], opt
     }
     const role = roleCheck(agent, accepted);
     if (role.reason) reasons.push(role.reason);
-    if (role.undecided) roleUndecided.push(agent.hostname);
+    if (role.undecided) roleUndecided[role.undecided].push(agent.hostname);
     const gpu = gpuCheck(agent, spec, appRole, accepted.roles, options.marathonFeatures, options.marathonVersion);
     if (gpu.reason) reasons.push(gpu.reason);
     if (gpu.undecided) gpuUndecided.push(agent.hostname);
@@ -116,9 +142,17 @@ export function placeApp(spec: PlacementSpec, agents: readonly MesosAgent[], opt
     }
     return { agent, candidate: reasons.length === 0, reasons };
   });
-  if (roleUndecided.length > 0) {
-    const hosts = hostList(roleUndecided);
-    undecided.add(`the app has no acceptedResourceRoles, and ${hosts} offer${roleUndecided.length === 1 ? 's' : ''} only resources reserved for its role ${JSON.stringify(accepted.defaultRole)}: Marathon uses them only if its --accepted_resource_roles_default_behavior is any (its default), not unreserved (DC/OS's), which /v2/info does not report; set acceptedResourceRoles (["*"] or ["*",${JSON.stringify(accepted.defaultRole)}]) to say which`);
+  const role = JSON.stringify(accepted.undecidedRole);
+  const fix = `set acceptedResourceRoles (["*"], [${role}] or ["*",${role}]) to say which, or tell this tool the flag (--accepted-resource-roles-default-behavior)`;
+  const onlyReserved = roleUndecided['only-reserved'];
+  if (onlyReserved.length > 0) {
+    const n = onlyReserved.length;
+    undecided.add(`the app has no acceptedResourceRoles, and ${hostList(onlyReserved)} offer${n === 1 ? 's' : ''} only resources reserved for its role ${role}: Marathon uses them only if its --accepted_resource_roles_default_behavior is any (its default) or reserved, not unreserved (DC/OS's), which /v2/info does not report; ${fix}`);
+  }
+  const onlyUnreserved = roleUndecided['only-unreserved'];
+  if (onlyUnreserved.length > 0) {
+    const n = onlyUnreserved.length;
+    undecided.add(`the app has no acceptedResourceRoles, and ${hostList(onlyUnreserved)} offer${n === 1 ? 's' : ''} only unreserved resources: Marathon uses them only if its --accepted_resource_roles_default_behavior is any (its default) or unreserved (DC/OS's), not if it is reserved (only resources reserved for the app's role ${role}), which /v2/info does not report; ${fix}`);
   }
   if (gpuUndecided.length > 0) {
     undecided.add(`${hostList(gpuUndecided)} ha${gpuUndecided.length === 1 ? 's' : 've'} GPUs, which Marathon gets offers from only with --enable_features gpu_resources; its /v2/info (features) could not be read to tell`);

@@ -5,7 +5,7 @@
  * a deployment that never finishes (Marathon issue #846).
  */
 import type { MesosAgent } from '../mesos/agent';
-import { isHostnameUnique, placeApp, type PlacementSpec } from './candidates';
+import { isHostnameUnique, placeApp, type AcceptedRolesDefault, type PlacementSpec } from './candidates';
 import { parseConstraints } from './constraints';
 import { dependsOnPlaced, instanceCap } from './instanceCap';
 
@@ -21,9 +21,12 @@ export interface OnePerAgentCount {
   undecided: string[];
 }
 
-/** `masterRegionUnknown`: why the master's region could not be read; `marathonFeatures`, `marathonVersion`: /v2/info's (see placeApp). */
-export function countOnePerAgent(spec: PlacementSpec, agents: readonly MesosAgent[], masterRegion?: string, masterRegionUnknown?: string, marathonFeatures?: readonly string[], marathonVersion?: string): OnePerAgentCount {
-  const p = placeApp(spec, agents, { masterRegion, masterRegionUnknown, marathonFeatures, marathonVersion, ignore: isHostnameUnique });
+/**
+ * `masterRegionUnknown`: why the master's region could not be read; `marathonFeatures`, `marathonVersion`: /v2/info's;
+ * `acceptedRolesDefault`: Marathon's --accepted_resource_roles_default_behavior when the user gave it (see placeApp).
+ */
+export function countOnePerAgent(spec: PlacementSpec, agents: readonly MesosAgent[], masterRegion?: string, masterRegionUnknown?: string, marathonFeatures?: readonly string[], marathonVersion?: string, acceptedRolesDefault?: AcceptedRolesDefault): OnePerAgentCount {
+  const p = placeApp(spec, agents, { masterRegion, masterRegionUnknown, marathonFeatures, marathonVersion, acceptedResourceRolesDefaultBehavior: acceptedRolesDefault, ignore: isHostnameUnique });
   const problems = [...p.problems];
   const constraints = parseConstraints(spec.constraints).constraints;
   if (!constraints.some(isHostnameUnique)) problems.push('the app has no ["hostname","UNIQUE"] constraint, so one instance per agent is not guaranteed; add it before scaling to the agent count');

@@ -29,6 +29,16 @@ test('DecimalFormat("0.###") examples from the reference', () => {
   for (const [x, s] of cases) assert.equal(formatScalar(x), s, String(x));
 });
 
+// Values checked against a JVM (OpenJDK 17, whose Double.toString digits are Java 8's, the JVM Marathon 1.10 runs on):
+// DecimalFormat takes the digits of Double.toString and pads with zeros, while formatScalar writes the double's exact
+// value. They differ once a scalar has more digits than Java keeps (from about 2^43 with decimals, 2^53 without), so
+// IS/LIKE/CLUSTER on such an attribute compare another text than Marathon does. Open: a port of Java 8's
+// FloatingDecimal digits (or "undecided" for such values); left as todo, not as a passing test.
+test('DecimalFormat("0.###") of scalars past 2^53, as the JVM writes them', { todo: 'formatScalar writes the exact binary value, Java its Double.toString digits' }, () => {
+  const cases: [number, string][] = [[2 ** 53, '9007199254740992'], [2 ** 60, '1152921504606846980'], [2 ** 62, '4611686018427387900'], [1e21, '1000000000000000000000'], [1e23, '99999999999999990000000']];
+  for (const [x, s] of cases) assert.equal(formatScalar(x), s, String(x));
+});
+
 test('malformed constraints are problems that name the entry, never a throw', () => {
   const { constraints, problems } = parseConstraints([['hostname', 'unique'], ['a'], 'x', ['rack', 'LIKE', 'r1'], [1, 'IS']]);
   assert.equal(constraints.length, 1);

@@ -215,11 +215,13 @@ export async function startStandinMarathon(o: StandinOptions = {}): Promise<Stan
       }
       return forwardToLeader(req, res, raw, leaderUrl);
     }
-    if (url.pathname === '/v2/events' && req.method === 'GET') {
+    // HEAD runs the servlet's doGet on a response that drops the body (HttpServlet.doHead): the same Accept check, and
+    // with `text/event-stream` the stream's headers on a connection held open, its writes dropped (Node drops a HEAD's).
+    if (url.pathname === '/v2/events' && (req.method === 'GET' || req.method === 'HEAD')) {
       // marathon-api.md §10: Jetty compares the Accept value with exactly this string.
       if (req.headers.accept !== 'text/event-stream') {
         res.writeHead(405, { ...base, 'Content-Type': 'text/html;charset=iso-8859-1' });
-        res.end(jettyPage(405, 'HTTP method GET is not supported by this URL'));
+        res.end(req.method === 'HEAD' ? undefined : jettyPage(405, 'HTTP method GET is not supported by this URL'));
         return;
       }
       hub.attach(req, res, url.searchParams, base);
@@ -231,9 +233,13 @@ export async function startStandinMarathon(o: StandinOptions = {}): Promise<Stan
       return;
     }
 
-    const answer = route(state, { method: req.method ?? 'GET', path: url.pathname.replace(/;[^/]*/g, '').replace(/\/+$/, '') || '/', query: url.searchParams, contentType: String(req.headers['content-type'] ?? ''), body });
+    const routed = { method: req.method ?? 'GET', path: url.pathname.replace(/;[^/]*/g, '').replace(/\/+$/, '') || '/', query: url.searchParams, contentType: String(req.headers['content-type'] ?? ''), body };
+    // A resource without its own HEAD method answers HEAD with its GET, less the entity (Jersey, the JAX-RS 2.0 specification, section 3.3.5).
+    let answer = route(state, routed);
+    if (req.method === 'HEAD' && (answer.status === 405 || answer.status === 500)) answer = route(state, { ...routed, method: 'GET' });
     const text = answer.text ?? (answer.body === undefined ? '' : JSON.stringify(answer.body));
-    res.writeHead(answer.status, { ...base, ...answer.headers, ...(text ? { 'Content-Type': answer.contentType ?? 'application/json' } : {}) });
+    const length = req.method === 'HEAD' && text ? { 'Content-Length': String(Buffer.byteLength(text)) } : {};
+    res.writeHead(answer.status, { ...base, ...answer.headers, ...length, ...(text ? { 'Content-Type': answer.contentType ?? 'application/json' } : {}) });
     if (f?.kind === 'close-mid-body') {
       res.write(text.slice(0, Math.max(1, Math.floor(text.length / 2))));
       if (f.afterMs === undefined) res.socket?.destroy();

@@ -12,9 +12,15 @@ const text14 = 'container network must specify a name';
 
 function checkNetworks(ctx: RuleContext, what: 'app' | 'pod', nList: readonly NetworkRef[]): void {
   const modern = ctx.atLeast('1.5');
+  let reported = false;
   for (let vi = 0; vi < nList.length; vi++) {
     const n = nList[vi];
     if (n.mode !== 'container' || n.name != null) continue;
+    // 1.4's error is an exception thrown at the first unnamed network, once (NetworkConversion at v1.4.13), and only
+    // after validation passed: a second unnamed one fails PodsValidation's "Duplicate networks are not allowed" first,
+    // which network-duplicates reports there. One finding per unnamed entry would say the same mistake twice.
+    if (!modern && reported) break;
+    reported = true;
     ctx.report({
       pointer: n.pointer,
       missing: ['name', 'mode'], // an absent (misspelt) mode means "container" too
