@@ -4,7 +4,7 @@
  * ../shared/reference/mesos-master-api.md §5). Pure: no I/O, never throws.
  */
 import { scalaToInt } from '@marathon-devtools/language-server/model/scalaToInt';
-import { fieldValue, formatScalar, type PlacementAgent } from './fieldValue';
+import { fieldValue, formatScalar, isScalarTextKnown, unknownScalar, type PlacementAgent } from './fieldValue';
 import { javaFullMatch } from './javaPattern';
 
 const OPERATORS = ['UNIQUE', 'CLUSTER', 'GROUP_BY', 'LIKE', 'UNLIKE', 'MAX_PER', 'IS'] as const;
@@ -83,6 +83,12 @@ export function checkConstraint(c: PlacementConstraint, agent: PlacementAgent, p
     const what = c.field.startsWith('@') ? `the agent has no fault domain (${c.field})` : `the agent has no attribute "${c.field}"`;
     return c.operator === 'UNLIKE' ? { pass: true, reason: `${what}, so UNLIKE passes` } : { pass: false, reason: what };
   }
+  // A scalar past what formatScalar writes as Marathon's JVM does: comparing another text would be a silent wrong
+  // answer, here or on the agent of an instance already placed (UNIQUE, CLUSTER, GROUP_BY, MAX_PER count those).
+  const inexact = [agent, ...placed].map((a) => (a === undefined ? undefined : unknownScalar(a, c.field))).find((x) => x !== undefined);
+  const wantInexact = c.operator === 'IS' && v !== undefined && /^[0-9]+(\.[0-9]+)?$/.test(v) && !isScalarTextKnown(Number(v));
+  if (inexact !== undefined || wantInexact)
+    return { pass: false, undecided: true, reason: `${wantInexact ? `the IS value ${v}` : `${name} is the scalar ${inexact}, which`} is too large for this tool to write as Marathon's Java does (DecimalFormat over Double.toString's digits, past 2^42 with decimals or 2^53 whole), so it cannot tell what Marathon compares` };
   const placedValues = placed.map((p) => (p === undefined ? undefined : fieldValue(p, c.field)));
   const is = `${name} is ${JSON.stringify(o)}`;
   switch (c.operator) {

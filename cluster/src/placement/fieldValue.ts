@@ -30,6 +30,26 @@ export function formatScalar(x: number): string {
   return (x < 0 ? '-' : '') + s;
 }
 
+/**
+ * Does formatScalar write what Marathon's JVM writes for `x`? DecimalFormat starts from Double.toString's digits
+ * (java.text.DigitList.set) and pads them with zeros, formatScalar from the double's exact value; checked against a
+ * JVM (OpenJDK 17, whose FloatingDecimal digits are Java 8's), the two texts agree for integers below 2^53 (their
+ * digits are exact) and for any value below 2^42 (a double's spacing there is under 0.001, finer than the three
+ * decimals kept), and can differ past that (2^60: Java `1152921504606846980`, exact `…976`). This tool does not port
+ * Java 8's digit generation, so a constraint on such a value is undecided rather than compared on another text.
+ */
+export function isScalarTextKnown(x: number): boolean {
+  const abs = Math.abs(x);
+  return !Number.isFinite(x) || abs < 2 ** 42 || (Number.isInteger(x) && abs < 2 ** 53);
+}
+
+/** The agent's attribute `field` when it is a scalar whose text in Marathon this tool cannot know (isScalarTextKnown). */
+export function unknownScalar(agent: PlacementAgent, field: string): number | undefined {
+  const attrs = agent.attributes ?? {};
+  const v = Object.prototype.hasOwnProperty.call(attrs, field) ? attrs[field] : undefined;
+  return typeof v === 'number' && !isScalarTextKnown(v) ? v : undefined;
+}
+
 /** Ranges as Marathon prints them: `[b-e,b-e]` sorted by begin, no spaces. */
 function formatRanges(json: string): string {
   const inner = json.slice(1, json.lastIndexOf(']') < 0 ? undefined : json.lastIndexOf(']'));

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { checkConstraint, parseConstraints } from '../../src/placement/constraints';
-import { formatScalar } from '../../src/placement/fieldValue';
+import { formatScalar, isScalarTextKnown } from '../../src/placement/fieldValue';
 import type { PlacementAgent } from '../../src/placement/fieldValue';
 import fc from 'fast-check';
 
@@ -31,12 +31,31 @@ test('DecimalFormat("0.###") examples from the reference', () => {
 
 // Values checked against a JVM (OpenJDK 17, whose Double.toString digits are Java 8's, the JVM Marathon 1.10 runs on):
 // DecimalFormat takes the digits of Double.toString and pads with zeros, while formatScalar writes the double's exact
-// value. They differ once a scalar has more digits than Java keeps (from about 2^43 with decimals, 2^53 without), so
-// IS/LIKE/CLUSTER on such an attribute compare another text than Marathon does. Open: a port of Java 8's
-// FloatingDecimal digits (or "undecided" for such values); left as todo, not as a passing test.
-test('DecimalFormat("0.###") of scalars past 2^53, as the JVM writes them', { todo: 'formatScalar writes the exact binary value, Java its Double.toString digits' }, () => {
-  const cases: [number, string][] = [[2 ** 53, '9007199254740992'], [2 ** 60, '1152921504606846980'], [2 ** 62, '4611686018427387900'], [1e21, '1000000000000000000000'], [1e23, '99999999999999990000000']];
-  for (const [x, s] of cases) assert.equal(formatScalar(x), s, String(x));
+// value. They differ once a scalar has more digits than Java keeps, so a constraint on such a value is undecided.
+test('scalars past what formatScalar writes as the JVM does are undecided, never compared on another text', () => {
+  // Java writes 2^60 as 1152921504606846980 and 1e23 as 99999999999999990000000; formatScalar would not.
+  for (const x of [2 ** 60, 2 ** 62, 1e21, 1e23, 2 ** 42 + 0.5, 2 ** 53 + 2, -(2 ** 60)]) {
+    assert.equal(isScalarTextKnown(x), false, String(x));
+    const agent = { hostname: 'a1', attributes: { disk_id: x } };
+    for (const op of ['IS', 'LIKE', 'UNLIKE', 'CLUSTER', 'UNIQUE', 'GROUP_BY', 'MAX_PER']) {
+      const c = parseConstraints([['disk_id', op, op === 'MAX_PER' || op === 'GROUP_BY' ? '2' : '1.*']]).constraints[0];
+      const r = checkConstraint(c, agent);
+      assert.equal(r.undecided, true, `${op} on ${x}: ${r.reason}`);
+      assert.match(r.reason, /Java/);
+    }
+    // On the agent of an instance already placed, too: UNIQUE compares its text.
+    const placedOn = checkConstraint(parseConstraints([['disk_id', 'UNIQUE']]).constraints[0], { hostname: 'a2', attributes: { disk_id: 7 } }, [agent]);
+    assert.equal(placedOn.undecided, true, placedOn.reason);
+  }
+  // An IS value past it, too.
+  const is = checkConstraint(parseConstraints([['disk_id', 'IS', '1152921504606846976']]).constraints[0], { hostname: 'a1', attributes: { disk_id: 7 } });
+  assert.equal(is.undecided, true, is.reason);
+  // Whole values below 2^53 and any value below 2^42 stay decided: their text is Java's.
+  for (const [x, text] of [[2 ** 53 - 1, '9007199254740991'], [2 ** 50, '1125899906842624'], [2 ** 41 + 0.25, '2199023255552.25'], [123.4567, '123.457']] as const) {
+    assert.equal(formatScalar(x), text);
+    const r = checkConstraint(parseConstraints([['disk_id', 'IS', text]]).constraints[0], { hostname: 'a1', attributes: { disk_id: x } });
+    assert.deepEqual([r.pass, r.undecided], [true, undefined], r.reason);
+  }
 });
 
 test('malformed constraints are problems that name the entry, never a throw', () => {
