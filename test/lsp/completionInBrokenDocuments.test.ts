@@ -76,3 +76,16 @@ test('a key after a value whose closing quote is missing brings no comma into th
     assert.ok(!r.touches && strictJson(r.repaired!), `accepting ${JSON.stringify(item.label)} then closing the string gives strict JSON: ${JSON.stringify(r.repaired ?? r.out)}`);
   }
 });
+
+test('a key typed without its closing quote before its colon is completed as the key alone', async () => {
+  // Renaming a key: the user deleted from the cursor to the closing quote (`"heal|: [...]`); the value stays.
+  for (const marked of ['{\n  "id": "/a",\n  "cmd": "x",\n  "heal|: []\n}', '{\r\n  "id": "/a",\r\n  "cmd": "x",\r\n  "heal|th  :  [],\r\n  "cpus": 1\r\n}']) {
+    const { text, offset } = cursor(marked);
+    const offered = await items(text, offset);
+    const item = offered.find((i) => i.label === 'healthChecks');
+    assert.ok(item, `healthChecks is offered in ${JSON.stringify(marked)}`);
+    assert.equal(item.textEdit?.newText, '"healthChecks"', 'only the key is inserted: its value follows already');
+    const after = acceptAround(text, offset, item, { at: 0, del: '', ins: '', what: 'missing comma' }).out;
+    assert.ok(strictJson(after), `accepted: ${JSON.stringify(after)}`);
+  }
+});
