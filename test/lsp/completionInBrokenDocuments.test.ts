@@ -89,3 +89,53 @@ test('a key typed without its closing quote before its colon is completed as the
     assert.ok(strictJson(after), `accepted: ${JSON.stringify(after)}`);
   }
 });
+
+test('on the line after a key whose closing quote is missing, an item is a new key at the cursor, not that key', async () => {
+  // `"cpus: 0.1,` runs to its line's end; the cursor on the next line is not in it (the item replaced it and the line break).
+  const { text, offset } = cursor('{\n  "id": "basic-1",\n  "cpus: 0.1,\n|  "mem": 10.0\n}');
+  const item = (await items(text, offset)).find((i) => i.label === 'args');
+  assert.ok(item, 'args is offered');
+  const edit = acceptItem(text, offset, item)[0];
+  assert.deepEqual([edit.range.start, edit.range.end], [posOfOffset(text, offset), posOfOffset(text, offset)], 'inserted at the cursor');
+  const brk: Break = { at: text.indexOf('s: 0.1') + 1, del: '"', ins: '', what: 'unterminated string' };
+  assert.ok(strictJson(acceptAround(text, offset, item, brk).repaired!), 'strict JSON once the key is closed');
+});
+
+test('random breaks elsewhere: items accepted at a key or value position leave the rest as it was', { timeout: 120_000 }, async (t) => {
+  const docs = sessionDocuments(1_500).filter((d) => strictJson(d.text));
+  const seed = process.env.SEED ? Number(process.env.SEED) : Math.floor(Math.random() * 2 ** 31);
+  t.diagnostic(`seed ${seed} (SEED=${seed} reproduces)`);
+  let accepted = 0;
+  await fc.assert(
+    fc.asyncProperty(fc.constantFrom(...docs), fc.nat(), fc.nat(), fc.constantFrom('\n', '\r\n'), async (d, slotSeed, breakSeed, eol) => {
+      const text = d.text.replace(/\r?\n/g, eol);
+      const slots = [...Array(text.length + 1).keys()].filter((i) => freeSlotAt(text, i));
+      const slot = slots[slotSeed % slots.length];
+      // On other lines than the cursor's: on its own line the break is what the user is typing.
+      const candidates = breaks(text).filter((b) => lineOf(text, b.at) !== lineOf(text, slot) && lineOf(text, b.at + b.del.length) !== lineOf(text, slot));
+      if (candidates.length === 0) return;
+      const brk = candidates[breakSeed % candidates.length];
+      const broken = text.slice(0, brk.at) + brk.ins + text.slice(brk.at + brk.del.length);
+      const at = brk.at < slot ? slot + brk.ins.length - brk.del.length : slot;
+      const offered = await items(broken, at);
+      const from = Math.max(0, Math.min(brk.at, at) - 80);
+      const to = Math.max(brk.at, at) + 80;
+      const where = `${brk.what} ${brk.at < slot ? 'above' : 'below'} the cursor in …${JSON.stringify(broken.slice(from, at) + '|' + broken.slice(at, to))}…`;
+      if (brk.what === 'missing comma' || brk.what === 'trailing comma') {
+        const labels = (await items(text, slot)).map((i) => i.label).sort();
+        assert.deepEqual(offered.map((i) => i.label).sort(), labels, `${where}: the items of the mended document`);
+      }
+      for (const item of offered) {
+        accepted++;
+        const r = acceptAround(broken, at, item, brk);
+        assert.ok(!r.touches, `${where}: accepting ${JSON.stringify(item.label)} edits the break itself`);
+        // A missing quote or bracket above can leave the structure in doubt: the tolerant parse cannot know where
+        // the string or object was meant to end, so its items may be for another place (left open, see the report).
+        if (brk.what !== 'missing comma' && brk.what !== 'trailing comma') continue;
+        assert.ok(strictJson(r.out) || strictJson(r.repaired!), `${where}: accepting ${JSON.stringify(item.label)} and mending the break leaves …${JSON.stringify(r.repaired!.slice(from, to + 200))}…`);
+      }
+    }),
+    { seed, numRuns: Number(process.env.RUNS ?? 60), ...(process.env.FCPATH ? { path: process.env.FCPATH } : {}) },
+  );
+  assert.ok(accepted > 0, 'items were accepted');
+});

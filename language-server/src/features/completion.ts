@@ -31,7 +31,13 @@ function locate(doc: EditorDocument, offset: number): Where {
     return { at: 'key', objectPath: pathOf(node).slice(0, -1), object: parent.parent, replace: node, hasColon: parent.colonOffset !== undefined };
   }
   if (node.type === 'property') {
-    const key = String(node.children![0].value);
+    const keyNode = node.children![0];
+    // A key without its closing quote ends at its line's end: a cursor past it, on a later line, is at a new key
+    // (replacing that key would span the line break and drop what the user typed there).
+    if (node.colonOffset === undefined && offset > keyNode.offset + keyNode.length && !terminated(doc.text, keyNode)) {
+      return { at: 'key', objectPath: pathOf(node), object: node.parent, hasColon: false };
+    }
+    const key = String(keyNode.value);
     if (node.colonOffset !== undefined && offset > node.colonOffset) return { at: 'value', path: [...pathOf(node), key] };
     return { at: 'key', objectPath: pathOf(node), object: node.parent, replace: node.children![0], hasColon: node.colonOffset !== undefined };
   }
