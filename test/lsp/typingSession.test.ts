@@ -206,8 +206,10 @@ async function session(start: string, eol: string, actions: any[]): Promise<void
       if (a.cancel === 'soon') setTimeout(() => token!.cancel(), 1);
     } else if (a.kind === 'complete') {
       // Mostly where a user would ask: a key or value position of the text, when it is strict JSON.
-      const slots = a.slot && strictJson(text) ? [...Array(text.length + 1).keys()].filter((i) => freeSlotAt(text, i)) : [];
-      text = await complete(uri, text, slots.length > 0 ? slots[a.at % slots.length] : a.at % (text.length + 1), a.accept, problems);
+      // The first free slot from a random offset on (a bounded search: each test is a scan of the text).
+      const from = a.at % (text.length + 1);
+      const near = a.slot && strictJson(text) ? Array.from({ length: Math.min(300, text.length + 1) }, (_, i) => (from + i) % (text.length + 1)).find((i) => freeSlotAt(text, i)) : undefined;
+      text = await complete(uri, text, near ?? from, a.accept, problems);
     } else if (a.kind === 'fix') {
       text = await fixes(uri, text, path, a.pick, problems);
     }
@@ -233,4 +235,37 @@ test('random incremental edits, requests and cancellations: answers in time, ins
   );
   t.diagnostic(JSON.stringify(seen));
   assert.ok(seen.acceptedAtSlots > 0 && seen.fixesChecked > 0 && seen.findingsCompared > 0, 'the runs exercised completion, fixes and diagnostics');
+});
+
+test('typing a document from empty, one character at a time: every answer in time, then the diagnostics of the CLI', { timeout: 120_000 }, async (t) => {
+  const small = docs.filter((d) => d.text.length <= 400);
+  const typingSeed = seed + 1;
+  t.diagnostic(`seed ${typingSeed} (SEED=${seed} reproduces)`);
+  await fc.assert(
+    fc.asyncProperty(fc.constantFrom(...small), fc.constantFrom('\n', '\r\n'), fc.nat({ max: 30 }), async (d, eol, every) => {
+      const path = join(dir, `${n++}.json`);
+      const uri = pathToFileURL(path).href;
+      const target = d.text.replace(/\r?\n/g, eol);
+      const problems: string[] = [];
+      const pending: Pending[] = [];
+      let text = '';
+      await c.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'json', version: ++version, text } });
+      // As an editor sends a CRLF: one change of two characters.
+      for (const ch of target.match(/\r\n|[\s\S]/g) ?? []) {
+        const end = posOfOffset(text, text.length);
+        text = await send(uri, text, [{ range: { start: end, end }, newText: ch }]);
+        if (every > 0 && text.length % (every + 3) === 0) {
+          const snapshot = text;
+          const asked = ask(`completion after typing ${JSON.stringify(text)}`, 'textDocument/completion', { textDocument: { uri }, position: posOfOffset(text, text.length) });
+          pending.push({ what: asked.what, p: asked.p.then((r) => rangesInside(asked.what, snapshot, r, problems)) });
+        }
+      }
+      await Promise.all(pending.map((x) => x.p));
+      assert.equal(text, target);
+      problems.push(...(await parity(uri, text, path)));
+      await c.conn.sendNotification('textDocument/didClose', { textDocument: { uri } });
+      assert.deepEqual(problems, []);
+    }),
+    { ...params, seed: typingSeed, numRuns: Number(process.env.RUNS ?? 25) > 10 ? 6 : 3 },
+  );
 });
