@@ -5,7 +5,7 @@
  * previous value, as an additional text edit (LSP CompletionItem.additionalTextEdits), where the user would have
  * typed it.
  */
-import { createScanner, SyntaxKind } from 'jsonc-parser';
+import { createScanner, ScanError, SyntaxKind } from 'jsonc-parser';
 import type { TextEdit } from 'vscode-languageserver-types';
 import type { EditorDocument } from './document';
 import type { JsonNode } from './jsonTree';
@@ -23,6 +23,10 @@ export function missingCommaAt(text: string, container: JsonNode | undefined, st
   for (const c of container.children ?? []) if (c.offset + c.length <= start) prev = c;
   if (!prev || (prev.type === 'property' && prev.children?.[1] === undefined)) return undefined;
   const end = prev.offset + prev.length;
+  // A string without its closing quote runs to the end of its line (jsonc-parser's scanner): a comma after it would
+  // land inside the string once the user closes it (`"sleep 1,` becomes `"sleep 1,,`). That member is still being typed.
+  const member = createScanner(text.slice(prev.offset, end), false);
+  for (let t = member.scan(); t !== SyntaxKind.EOF; t = member.scan()) if (member.getTokenError() === ScanError.UnexpectedEndOfString) return undefined;
   const scanner = createScanner(text.slice(end, start), false);
   for (let t = scanner.scan(); t !== SyntaxKind.EOF; t = scanner.scan()) {
     // A comma is there already; anything else between them is not ours to mend.

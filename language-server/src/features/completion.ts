@@ -31,7 +31,13 @@ function locate(doc: EditorDocument, offset: number): Where {
     return { at: 'key', objectPath: pathOf(node).slice(0, -1), object: parent.parent, replace: node, hasColon: parent.colonOffset !== undefined };
   }
   if (node.type === 'property') {
-    const key = String(node.children![0].value);
+    const keyNode = node.children![0];
+    // A key without its closing quote ends at its line's end: a cursor past it, on a later line, is at a new key
+    // (replacing that key would span the line break and drop what the user typed there).
+    if (node.colonOffset === undefined && offset > keyNode.offset + keyNode.length && !terminated(doc.text, keyNode)) {
+      return { at: 'key', objectPath: pathOf(node), object: node.parent, hasColon: false };
+    }
+    const key = String(keyNode.value);
     if (node.colonOffset !== undefined && offset > node.colonOffset) return { at: 'value', path: [...pathOf(node), key] };
     return { at: 'key', objectPath: pathOf(node), object: node.parent, replace: node.children![0], hasColon: node.colonOffset !== undefined };
   }
@@ -130,8 +136,10 @@ function keyItems(doc: EditorDocument, where: Extract<Where, { at: 'key' }>, ctx
   const existing = new Set((where.object?.children ?? []).filter((p) => p.children![0] !== where.replace).map((p) => String(p.children![0].value)));
   const span = where.replace ? replaceSpan(doc, where.replace, offset) : undefined;
   const range: Range | undefined = span ? spanRange(doc, span) : undefined;
-  // After a colon only the key is replaced: its value follows, and no comma goes between them.
-  const separator = where.hasColon ? '' : separatorAfter(doc.text, span ? span.end : offset);
+  // After a colon only the key is replaced: its value follows, and no comma goes between them. A key without its
+  // closing quote swallows its colon into the string (`"heal|: []`): the colon after the word replaced counts too.
+  const hasColon = where.hasColon || (span !== undefined && /^[ \t]*:/.test(doc.text.slice(span.end)));
+  const separator = hasColon ? '' : separatorAfter(doc.text, span ? span.end : offset);
   // After the last property, its comma not typed yet (commaBefore.ts).
   const start = span ? span.start : offset;
   const { prefix, additionalTextEdits } = commaEdits(doc, missingCommaAt(doc.text, where.object, start), start);
@@ -144,7 +152,7 @@ function keyItems(doc: EditorDocument, where: Extract<Where, { at: 'key' }>, ctx
     if (existing.has(key)) return;
     existing.add(key);
     const keyText = JSON.stringify(key);
-    const text = prefix + (where.hasColon || value === undefined ? keyText : `${keyText}: ${value}${separator}`);
+    const text = prefix + (hasColon || value === undefined ? keyText : `${keyText}: ${value}${separator}`);
     items.push({
       label: key,
       kind: CompletionItemKind.Property,
@@ -174,7 +182,7 @@ function keyItems(doc: EditorDocument, where: Extract<Where, { at: 'key' }>, ctx
 
   // An empty document: whole skeletons of each kind, so a new file starts from something that lints clean
   // (never for a key that has its colon: a skeleton is properties, not a key for the value that follows).
-  if (path.length === 0 && !where.hasColon && [...existing].every((k) => k === '$schema')) {
+  if (path.length === 0 && !hasColon && [...existing].every((k) => k === '$schema')) {
     // Between the braces of a one-line `{}`: on lines of their own, indented, as the user would lay it out.
     const inline = where.object !== undefined && !doc.text.slice(where.object.offset, where.object.offset + where.object.length).includes('\n');
     // With only a `$schema` so far, the kind is the one it names (core/kind.ts): another kind's skeleton would be
