@@ -10,7 +10,12 @@ function describeFound(text: string, offset: number): string {
   if (code < 0x20 || code === 0x7f) return `the control character U+${code.toString(16).padStart(4, '0').toUpperCase()}`;
   if (ch === '\\') return offset + 1 < text.length && text.charCodeAt(offset + 1) >= 0x20 ? `'\\${text[offset + 1]}'` : "'\\'";
   const word = /^[A-Za-z_$][\w$-]*/.exec(text.slice(offset, offset + 40));
-  return word ? `'${word[0]}'` : ch === "'" ? `"'"` : `'${ch}'`;
+  if (word) return `'${word[0]}'`;
+  // A character outside the BMP is two UTF-16 units: name it whole ('😀'), not its first half. A lone half (an editor
+  // buffer can hold one, a file cannot) has no glyph: its code says what it is.
+  const cp = text.codePointAt(offset)!;
+  if (cp >= 0xd800 && cp <= 0xdfff) return `the lone surrogate U+${cp.toString(16).toUpperCase()}`;
+  return ch === "'" ? `"'"` : `'${String.fromCodePoint(cp)}'`;
 }
 
 function hint(text: string, offset: number, expected: string): string {

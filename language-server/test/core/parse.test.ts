@@ -123,3 +123,12 @@ test('parse: a bad escape or a raw tab in a string is reported where it is, and 
   assert.deepEqual(tab.map((f) => f.at), ['1:25']);
   assert.match(tab[0].message, /found the control character U\+0009/);
 });
+
+test('parse: a character outside the BMP where a value belongs is named whole, not as half of its surrogate pair', () => {
+  const emoji = syntaxOnly('{"id": "/a", "cmd": 😀}');
+  assert.deepEqual(emoji.map((f) => f.at), ['1:21']);
+  assert.match(emoji[0].message, /found '😀'/);
+  // A lone half (a file cannot hold one, an editor buffer can) is named by its code, not shown raw.
+  const lone = syntaxOnly('{"id": "/a", "cmd": \uD83D}');
+  assert.match(lone[0].message, /found the lone surrogate U\+D83D/);
+});
