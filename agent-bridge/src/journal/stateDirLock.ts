@@ -86,6 +86,10 @@ export async function lockStateDir(stateDir: string): Promise<StateDirLock> {
   }
   if (!socket.held) {
     if (socket.holder) throw inUse(stateDir, socket.holder);
+    // No answer in time: a bridge frozen (SIGSTOP, a cgroup freezer, `docker pause`) is still one, and its record
+    // says so; only a holder no live record names is a stranger.
+    const recorded = await readLock(file);
+    if (recorded && holds(recorded)) throw inUse(stateDir, recorded);
     throw new Error(`--state-dir ${stateDir} is locked by a process that does not answer as a dvdi-bridge (it holds the unix socket ${socket.shown}; \`ss -xlp | grep dvdi-bridge\` names it): stop it first, or give this bridge its own --state-dir`);
   }
   const sock = socket;
