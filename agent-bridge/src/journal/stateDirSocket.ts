@@ -8,10 +8,10 @@
  * dvdcli, getent and realpath children a bridge spawns never keep the name alive after it.
  *
  * What it does not cover: abstract names belong to a network namespace, so two bridges in two network namespaces
- * (two containers given one host dir as state dir) do not see each other's; the pid record in `bridge.lock` covers
- * those (stateDirLock.ts). And any process of the namespace may bind any abstract name (there are no file
- * permissions on it): a process that holds this one and does not answer as a bridge is named as such, with the
- * command that shows it, rather than taken for a bridge.
+ * (two containers given one host dir as state dir) do not see each other's; `bridge.lock` and the holder socket
+ * beside it cover those (stateDirLock.ts, stateDirPathSocket.ts). And any process of the namespace may bind any
+ * abstract name (there are no file permissions on it): a process that holds this one and does not answer as a
+ * bridge is named as such, with the command that shows it, rather than taken for a bridge.
  *
  * A bridge that finds the name held asks the holder who it is: the holder answers every connection with its lock
  * record (pid, start time, since) and closes it, which gives the one-line refusal its pid even when the holder has
