@@ -11,7 +11,7 @@ import { unlink } from 'node:fs/promises';
 import { createConnection, createServer } from 'node:net';
 import { join } from 'node:path';
 
-export const HOLDER_SOCKET = 'bridge.sock';
+const HOLDER_SOCKET = 'bridge.sock';
 
 /**
  * Listens on `<stateDir>/bridge.sock`, replacing the file a killed holder left. Undefined when it cannot (a path
