@@ -10,11 +10,13 @@
  *   same instant on a lock a bridge killed with -9 left behind cannot both win, and everything below runs for one
  *   bridge of a network namespace at a time. It does not reach across network namespaces.
  * - `<stateDir>/bridge.lock`, created with link(2) (atomic: it fails if the file exists) and holding the owner's pid
- *   and start time (/proc/<pid>/stat): what a bridge in another network namespace (same pid namespace) sees, and
- *   what a bridge of an earlier version, which knew only this file, looks for. A record whose process is gone, or
- *   whose pid now belongs to a process that started at another time, is stale (a bridge killed with -9) and is
- *   taken over. That takeover is the one step still open to a race, and only between bridges of two network
- *   namespaces started at the same instant: within one, the socket serialises it.
+ *   and start time (/proc/<pid>/stat): what a bridge in another network namespace sees, and what a bridge of an
+ *   earlier version, which knew only this file, looks for. Its holder also listens on `<stateDir>/bridge.sock`
+ *   (stateDirPathSocket.ts), which shows it alive to a bridge of another pid namespace too (two containers). A
+ *   record whose holder does not listen there and whose process is gone, or whose pid now belongs to a process that
+ *   started at another time, is stale (a bridge killed with -9) and is taken over. That takeover is the one step
+ *   still open to a race, and only between bridges of two network namespaces started at the same instant: within
+ *   one, the socket serialises it.
  *
  * The record is written to a temp file `.bridge.lock-<pid>-<uuid>` and linked into place, so that no bridge ever
  * reads a half-written one; a bridge killed between the two leaves the temp file behind, and the next bridge removes
@@ -24,6 +26,7 @@ import { randomUUID } from 'node:crypto';
 import { link, readFile, readdir, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { processIdentity } from '../engines/runProcess';
+import { holderListens, listenForHolderCheck } from './stateDirPathSocket';
 import { holdStateDirSocket, type HolderRecord } from './stateDirSocket';
 
 type LockRecord = HolderRecord;
@@ -56,6 +59,13 @@ const alive = (pid: number) => {
  */
 const holds = (r: LockRecord) => r.pid !== process.pid && alive(r.pid) && processIdentity(r.pid)?.startTime === r.start;
 
+/**
+ * The record's bridge still holds the state dir: its pid says so (a bridge of this pid namespace, or of an earlier
+ * version, which has no holder socket), or a holder listens on `bridge.sock` (a bridge of another pid namespace,
+ * whose pid means nothing here: stateDirPathSocket.ts).
+ */
+const heldBy = async (stateDir: string, r: LockRecord) => holds(r) || (await holderListens(stateDir));
+
 const inUse = (stateDir: string, r: LockRecord) =>
   new Error(`--state-dir ${stateDir} is in use by another dvdi-bridge (pid ${r.pid}, running since ${r.since}); one bridge per state dir: stop that one first, or give this one its own --state-dir (and --listen port)`);
 
@@ -86,6 +96,10 @@ export async function lockStateDir(stateDir: string): Promise<StateDirLock> {
   }
   if (!socket.held) {
     if (socket.holder) throw inUse(stateDir, socket.holder);
+    // No answer in time: a bridge frozen (SIGSTOP, a cgroup freezer, `docker pause`) is still one, and its record
+    // says so; only a holder no live record names is a stranger.
+    const recorded = await readLock(file);
+    if (recorded && (await heldBy(stateDir, recorded))) throw inUse(stateDir, recorded);
     throw new Error(`--state-dir ${stateDir} is locked by a process that does not answer as a dvdi-bridge (it holds the unix socket ${socket.shown}; \`ss -xlp | grep dvdi-bridge\` names it): stop it first, or give this bridge its own --state-dir`);
   }
   const sock = socket;
@@ -97,8 +111,12 @@ export async function lockStateDir(stateDir: string): Promise<StateDirLock> {
       for (let attempt = 0; attempt < 3; attempt++) {
         try {
           await link(temp, file);
+          const beside = await listenForHolderCheck(stateDir);
           return {
             async release() {
+              // The holder socket first: libuv removes its file by name on close, which must not be the file of a
+              // bridge that takes the state dir once bridge.lock is gone.
+              await beside?.close();
               const r = await readLock(file);
               if (r && r.pid === own.pid && r.start === own.start) await unlink(file).catch(() => undefined);
               await sock.close();
@@ -109,7 +127,7 @@ export async function lockStateDir(stateDir: string): Promise<StateDirLock> {
         }
         const held = await readLock(file);
         // Held by a live bridge the socket could not show: one in another network namespace, or of an earlier version.
-        if (held && holds(held)) throw inUse(stateDir, held);
+        if (held && (await heldBy(stateDir, held))) throw inUse(stateDir, held);
         // Stale (its bridge was killed): taken over; no other bridge of this network namespace is here now (the socket).
         await unlink(file).catch(() => undefined);
       }

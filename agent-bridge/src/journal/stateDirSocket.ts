@@ -8,17 +8,19 @@
  * dvdcli, getent and realpath children a bridge spawns never keep the name alive after it.
  *
  * What it does not cover: abstract names belong to a network namespace, so two bridges in two network namespaces
- * (two containers given one host dir as state dir) do not see each other's; the pid record in `bridge.lock` covers
- * those (stateDirLock.ts). And any process of the namespace may bind any abstract name (there are no file
- * permissions on it): a process that holds this one and does not answer as a bridge is named as such, with the
- * command that shows it, rather than taken for a bridge.
+ * (two containers given one host dir as state dir) do not see each other's; `bridge.lock` and the holder socket
+ * beside it cover those (stateDirLock.ts, stateDirPathSocket.ts). And any process of the namespace may bind any
+ * abstract name (there are no file permissions on it): a process that holds this one and does not answer as a
+ * bridge is named as such, with the command that shows it, rather than taken for a bridge.
  *
  * A bridge that finds the name held asks the holder who it is: the holder answers every connection with its lock
  * record (pid, start time, since) and closes it, which gives the one-line refusal its pid even when the holder has
- * not written `bridge.lock` yet.
+ * not written `bridge.lock` yet. A holder that closes without a word is one that died while asked (a bridge killed
+ * with its question still in its backlog): the name may be free now, so the asker binds again. And whoever connects,
+ * however long it keeps its end open, cannot hold up the holder's exit: close() drops every connection.
  */
 import { stat } from 'node:fs/promises';
-import { createConnection, createServer, type Server } from 'node:net';
+import { createConnection, createServer, type Server, type Socket } from 'node:net';
 
 /** What a holding bridge answers: its own lock record (stateDirLock.ts). */
 export interface HolderRecord {
@@ -53,9 +55,14 @@ export async function holdStateDirSocket(stateDir: string, own: HolderRecord): P
   const name = await stateDirSocketName(stateDir);
   const shown = `@${name.slice(1)}`;
   for (let attempt = 0; ; attempt++) {
+    const peers = new Set<Socket>();
     const server = createServer((c) => {
+      peers.add(c);
+      c.once('close', () => peers.delete(c));
       c.on('error', () => undefined); // an asker that went away: nothing to tell it, and no crash for it
-      c.end(JSON.stringify(own) + '\n');
+      // Once the answer is out, the connection is done: a peer that keeps its end open (Python, socat, `nc -U`)
+      // must not keep a descriptor here.
+      c.end(JSON.stringify(own) + '\n', () => c.destroy());
     });
     const bound = await new Promise<NodeJS.ErrnoException | undefined>((res) => {
       server.once('error', res);
@@ -64,18 +71,30 @@ export async function holdStateDirSocket(stateDir: string, own: HolderRecord): P
     if (!bound) {
       server.on('error', () => undefined); // after listen only accept errors come here; the name stays ours
       server.unref(); // the lock alone must not keep a process alive that has nothing else left to do
-      return { held: true, close: () => closeServer(server) };
+      return { held: true, close: () => closeServer(server, peers) };
     }
     if (bound.code !== 'EADDRINUSE') throw bound;
     const asked = await askHolder(name);
-    if (asked === 'gone' && attempt < 3) continue; // it closed between our bind and our connect: try again
+    if (asked === 'gone' && attempt < 3) continue; // it went away between our bind and its answer: try again
     return { held: false, holder: asked === 'gone' ? undefined : asked, shown };
   }
 }
 
-const closeServer = (s: Server) => new Promise<void>((r) => s.close(() => r()));
+/**
+ * server.close() calls back only once every accepted connection has ended: one peer that never closes its end would
+ * hold the bridge's shutdown (SIGTERM) forever. The listening socket, and with it the name, goes at once either way.
+ */
+function closeServer(s: Server, peers: Set<Socket>): Promise<void> {
+  return new Promise<void>((r) => {
+    s.close(() => r());
+    for (const c of peers) c.destroy();
+  });
+}
 
-/** The holder's record; undefined if it answers nothing readable in time; 'gone' if nobody listens any more. */
+/**
+ * The holder's record; undefined if it answers something else, or nothing in time; 'gone' if nobody listens any more
+ * or the holder closed without a byte (reset or plain end): a bridge always answers, so it died while we asked.
+ */
 function askHolder(name: string): Promise<HolderRecord | undefined | 'gone'> {
   return new Promise((res) => {
     let text = '';
@@ -91,8 +110,8 @@ function askHolder(name: string): Promise<HolderRecord | undefined | 'gone'> {
       text += d;
       if (text.length > 4096) finish(undefined); // not a lock record
     });
-    c.on('end', () => finish(parseRecord(text)));
-    c.on('error', (e: NodeJS.ErrnoException) => finish(e.code === 'ECONNREFUSED' || e.code === 'ENOENT' ? 'gone' : undefined));
+    c.on('end', () => finish(text === '' ? 'gone' : parseRecord(text)));
+    c.on('error', (e: NodeJS.ErrnoException) => finish(e.code === 'ECONNREFUSED' || e.code === 'ENOENT' || (e.code === 'ECONNRESET' && text === '') ? 'gone' : undefined));
   });
 }
 

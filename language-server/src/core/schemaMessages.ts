@@ -123,7 +123,11 @@ function patternMessage(what: string, noun: 'value' | 'key', label: string, raw:
   );
 }
 
-export function schemaMessage(issue: SchemaIssue, root: unknown, kind: DocumentKind = 'unknown'): SchemaMessage {
+/**
+ * `exactEnums`: the profile's Marathon reads this document's enums with Java `valueOf`, letter case and all (apps and
+ * groups before 1.5: marathon-rules.md §1.1, rule enum-case), so "(in any letter case)" would be false there.
+ */
+export function schemaMessage(issue: SchemaIssue, root: unknown, kind: DocumentKind = 'unknown', exactEnums = false): SchemaMessage {
   const pointer = issue.instancePath;
   const tokens = pointerTokens(pointer);
   const field = fieldPath(pointer, tokens);
@@ -170,7 +174,7 @@ export function schemaMessage(issue: SchemaIssue, root: unknown, kind: DocumentK
       const allowed = (issue.keyword === 'const' ? [p.allowedValue] : (p.allowedValues as unknown[])) ?? [];
       const list = allowed.map((a) => JSON.stringify(a)).join(', ');
       const guess = typeof v === 'string' ? nearest(v, allowed.filter((a): a is string => typeof a === 'string')) : undefined;
-      const caseNote = issue.caseInsensitive ? ' (in any letter case)' : '';
+      const caseNote = issue.caseInsensitive && !exactEnums ? ' (in any letter case)' : '';
       const msg =
         `${says.code('error.unknown.enum.literal')}${quoted} is ${preview(v)}, which is not one of ${list}${caseNote}. ` +
         `${reader} rejects values it does not know. ${guess !== undefined ? `Did you mean "${guess}"?` : `Use one of ${list}.`}`;

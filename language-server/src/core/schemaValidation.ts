@@ -8,7 +8,7 @@ import { documentSchemas } from '@marathon-devtools/schema';
 import { documentValidators } from '@marathon-devtools/schema/validators';
 import { schemaRule } from './engineRules';
 import type { Finding } from './finding';
-import { effectiveSeverity, type Profile } from './profile';
+import { compareVersions, effectiveSeverity, type Profile } from './profile';
 import { SchemaExplainer, type SchemaIssue } from './schemaExplain';
 import { schemaMessage } from './schemaMessages';
 import type { DocumentKind, Severity } from './types';
@@ -51,8 +51,11 @@ export function validateSchema(root: unknown, kind: DocumentKind, profile: Profi
     }];
   }
   if (ok) return [];
+  // Before 1.5 Marathon read an app's enums case-sensitively (marathon-rules.md §1.1); the schema accepts any case
+  // (1.5+) and leaves the wrong case to rule enum-case, whose kinds these are.
+  const exactEnums = (kind === 'app' || kind === 'group') && compareVersions(profile.marathonVersion, '1.5') < 0;
   return issuesOf(root, kind as Exclude<DocumentKind, 'unknown'>, validator.errors).map((issue) => {
-    const m = schemaMessage(issue, root, kind);
+    const m = schemaMessage(issue, root, kind, exactEnums);
     const severity: Severity = configured ?? m.severity ?? schemaRule.severity;
     // Keys and values from the document, shown as runRules shows a rule's (escapeControls.ts).
     const f: Finding = { ruleId: schemaRule.id, severity, message: escapeControls(m.message), pointer: m.pointer };
