@@ -8,33 +8,20 @@
  */
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, watch, writeFileSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { after, describe, it } from 'node:test';
+import { readdirSync, readFileSync, watch, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
 import { startServe } from '../serveProcess';
+import { lockTestBed, needsBundle, stopProcess } from './lockTestBed';
 
-const BUNDLE = resolve(import.meta.dirname, '../../dist/bridge.cjs');
 const KILLS = 8;
 
-describe('record temp files a bridge killed inside its state dir lock left', { skip: existsSync(BUNDLE) ? undefined : `${BUNDLE} missing: npm run build` }, () => {
-  const dir = mkdtempSync(join(tmpdir(), 'dvdi-locktemps-'));
-  after(() => rm(dir, { recursive: true, force: true }));
-  const tokenFile = join(dir, 'tokens');
-  writeFileSync(tokenFile, `ops:${'t'.repeat(32)}\n`, { mode: 0o600 });
-  const argv = (stateDir: string) => [BUNDLE, 'serve', '--listen', '127.0.0.1:0', '--token-file', tokenFile, '--state-dir', stateDir];
+describe('record temp files a bridge killed inside its state dir lock left', { skip: needsBundle }, () => {
+  const { argv, fresh } = lockTestBed('dvdi-locktemps-');
   const temps = (stateDir: string) => readdirSync(stateDir).filter((n) => n.startsWith('.bridge.lock-'));
-  const stop = async (p: ReturnType<typeof spawn>) => {
-    if (p.exitCode !== null || p.signalCode !== null) return;
-    const gone = new Promise((r) => p.once('exit', r));
-    p.kill('SIGTERM');
-    await gone;
-  };
 
   it('are removed by the next bridge when their process is gone; one of a live process is kept', async () => {
-    const stateDir = join(dir, 'by-hand');
-    mkdirSync(stateDir);
+    const stateDir = fresh('by-hand');
     const dead = spawnSync('true').pid; // exited and reaped: a bridge killed with -9
     const live = spawn('sleep', ['30'], { stdio: 'ignore' });
     try {
@@ -48,7 +35,7 @@ describe('record temp files a bridge killed inside its state dir lock left', { s
         assert.deepEqual(temps(stateDir), [`.bridge.lock-${live.pid}-7e8f9a0b-1c2d-4e3f-9a8b-7c6d5e4f3a2b`]);
         assert.equal((JSON.parse(readFileSync(join(stateDir, 'bridge.lock'), 'utf8')) as { pid: number }).pid, s.proc.pid);
       } finally {
-        await stop(s.proc);
+        await stopProcess(s.proc);
       }
     } finally {
       live.kill();
@@ -56,8 +43,7 @@ describe('record temp files a bridge killed inside its state dir lock left', { s
   });
 
   it(`after ${KILLS} bridges killed (-9) the moment their temp file appears, the next bridge leaves none of theirs`, async () => {
-    const stateDir = join(dir, 'killed');
-    mkdirSync(stateDir);
+    const stateDir = fresh('killed');
     const left = new Set<string>();
     for (let k = 0; k < KILLS; k++) {
       const p = spawn(process.execPath, argv(stateDir), { stdio: 'ignore' });
@@ -75,7 +61,7 @@ describe('record temp files a bridge killed inside its state dir lock left', { s
     try {
       assert.deepEqual(temps(stateDir), [], `left by the kills: ${[...left].join(', ')}`);
     } finally {
-      await stop(next.proc);
+      await stopProcess(next.proc);
     }
   });
 });

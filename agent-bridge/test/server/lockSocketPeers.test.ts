@@ -13,52 +13,19 @@
  *   that does not answer as a dvdi-bridge" of a bridge whose live record is in bridge.lock; it must name that bridge.
  */
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { createConnection } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { stateDirSocketName } from '../../src/journal/stateDirSocket';
 import { startServe } from '../serveProcess';
+import { lockTestBed, needsBundle, processOutcome, stopProcess } from './lockTestBed';
 
-const BUNDLE = resolve(import.meta.dirname, '../../dist/bridge.cjs');
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** How a `serve` ended: exit status and stderr, or still running (listening or not) after `ms`. */
-function outcome(p: ChildProcess, ms: number): Promise<{ status: number | null; stderr: string; stdout: string; running: boolean }> {
-  let stderr = '';
-  let stdout = '';
-  p.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
-  p.stdout!.on('data', (d: Buffer) => (stdout += d.toString()));
-  return new Promise((res) => {
-    const timer = setTimeout(() => res({ status: null, stderr, stdout, running: true }), ms);
-    p.once('exit', (code) => {
-      clearTimeout(timer);
-      res({ status: code, stderr, stdout, running: false });
-    });
-  });
-}
-
-const stop = async (p: ChildProcess, signal: NodeJS.Signals = 'SIGTERM') => {
-  if (p.exitCode !== null || p.signalCode !== null) return;
-  const gone = new Promise((r) => p.once('exit', r));
-  p.kill(signal);
-  await gone;
-};
-
-describe('peers of the state dir lock socket', { skip: existsSync(BUNDLE) ? undefined : `${BUNDLE} missing: npm run build` }, () => {
-  const dir = mkdtempSync(join(tmpdir(), 'dvdi-lockpeers-'));
-  after(() => rm(dir, { recursive: true, force: true }));
-  const tokenFile = join(dir, 'tokens');
-  writeFileSync(tokenFile, `ops:${'p'.repeat(32)}\n`, { mode: 0o600 });
-  const argv = (stateDir: string) => [BUNDLE, 'serve', '--listen', '127.0.0.1:0', '--token-file', tokenFile, '--state-dir', stateDir];
-  const fresh = (name: string) => {
-    const d = join(dir, name);
-    mkdirSync(d);
-    return d;
-  };
+describe('peers of the state dir lock socket', { skip: needsBundle }, () => {
+  const { argv, fresh } = lockTestBed('dvdi-lockpeers-');
 
   it('a connection left open does not keep the bridge from exiting on SIGTERM', async () => {
     const stateDir = fresh('open-peer');
@@ -79,7 +46,7 @@ describe('peers of the state dir lock socket', { skip: existsSync(BUNDLE) ? unde
       assert.equal(existsSync(join(stateDir, 'bridge.lock')), false);
     } finally {
       peer.destroy();
-      await stop(s.proc, 'SIGKILL');
+      await stopProcess(s.proc, 'SIGKILL');
     }
   });
 
@@ -89,15 +56,15 @@ describe('peers of the state dir lock socket', { skip: existsSync(BUNDLE) ? unde
     first.proc.kill('SIGSTOP'); // its lock socket still listens; the second bridge's question waits in its backlog
     const second = spawn(process.execPath, argv(stateDir), { stdio: ['ignore', 'pipe', 'pipe'] });
     try {
-      const ended = outcome(second, 15_000);
+      const ended = processOutcome(second, 15_000);
       await new Promise((r) => setTimeout(r, 1_500)); // well inside the second one's 5 s wait for the answer
       first.proc.kill('SIGKILL');
       const o = await ended;
       assert.ok(o.running && /^dvdi-bridge listening on /m.test(o.stdout), `the second bridge serves; ${JSON.stringify(o)}`);
       assert.equal((JSON.parse(readFileSync(join(stateDir, 'bridge.lock'), 'utf8')) as { pid: number }).pid, second.pid);
     } finally {
-      await stop(first.proc, 'SIGKILL');
-      await stop(second);
+      await stopProcess(first.proc, 'SIGKILL');
+      await stopProcess(second);
     }
   });
 
@@ -107,15 +74,15 @@ describe('peers of the state dir lock socket', { skip: existsSync(BUNDLE) ? unde
     first.proc.kill('SIGSTOP');
     try {
       const second = spawn(process.execPath, argv(stateDir), { stdio: ['ignore', 'pipe', 'pipe'] });
-      const o = await outcome(second, 15_000);
-      await stop(second, 'SIGKILL');
+      const o = await processOutcome(second, 15_000);
+      await stopProcess(second, 'SIGKILL');
       assert.equal(o.status, 2, JSON.stringify(o));
       const lines = o.stderr.trim().split('\n').filter((l) => !l.startsWith('{'));
       assert.equal(lines.length, 1, o.stderr);
       assert.match(lines[0]!, new RegExp(`^dvdi-bridge: --state-dir ${esc(stateDir)} is in use by another dvdi-bridge \\(pid ${first.proc.pid}, running since \\d{4}-`));
     } finally {
       first.proc.kill('SIGCONT');
-      await stop(first.proc);
+      await stopProcess(first.proc);
     }
   });
 });

@@ -9,15 +9,13 @@
  * (root), on a state dir and ports of this test's own.
  */
 import assert from 'node:assert/strict';
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { after, describe, it } from 'node:test';
+import { spawn, spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
 import { startServe } from '../serveProcess';
+import { lockTestBed, needsBundle, processOutcome, stopProcess } from './lockTestBed';
 
-const BUNDLE = resolve(import.meta.dirname, '../../dist/bridge.cjs');
 const UNSHARE = ['--pid', '--net', '--fork', '--mount-proc', '--kill-child'];
 const canUnshare = spawnSync('unshare', [...UNSHARE, 'true']).status === 0;
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -25,38 +23,8 @@ const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** `serve` inside fresh pid and network namespaces, loopback up (a container's view). */
 const contained = (argv: string[]) => ['unshare', ...UNSHARE, 'sh', '-c', 'ip link set lo up && exec "$@"', 'sh', process.execPath, ...argv];
 
-function ended(p: ChildProcess, ms: number): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  p.stdout!.on('data', (d: Buffer) => (stdout += d.toString()));
-  p.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
-  return new Promise((res) => {
-    const timer = setTimeout(() => res({ status: null, stdout, stderr: `${stderr}\n(still running after ${ms} ms)` }), ms);
-    p.once('exit', (code) => {
-      clearTimeout(timer);
-      res({ status: code, stdout, stderr });
-    });
-  });
-}
-
-const stop = async (p: ChildProcess | undefined, signal: NodeJS.Signals = 'SIGTERM') => {
-  if (!p || p.exitCode !== null || p.signalCode !== null) return;
-  const gone = new Promise((r) => p.once('exit', r));
-  p.kill(signal);
-  await gone;
-};
-
-describe('two bridges in two containers (pid and network namespaces) on one state dir', { skip: !existsSync(BUNDLE) ? `${BUNDLE} missing: npm run build` : !canUnshare ? 'unshare --pid --net needs root' : undefined }, () => {
-  const dir = mkdtempSync(join(tmpdir(), 'dvdi-lockns-'));
-  after(() => rm(dir, { recursive: true, force: true }));
-  const tokenFile = join(dir, 'tokens');
-  writeFileSync(tokenFile, `ops:${'n'.repeat(32)}\n`, { mode: 0o600 });
-  const argv = (stateDir: string) => [BUNDLE, 'serve', '--listen', '127.0.0.1:0', '--token-file', tokenFile, '--state-dir', stateDir];
-  const fresh = (name: string) => {
-    const d = join(dir, name);
-    mkdirSync(d);
-    return d;
-  };
+describe('two bridges in two containers (pid and network namespaces) on one state dir', { skip: needsBundle ? needsBundle : !canUnshare ? 'unshare --pid --net needs root' : undefined }, () => {
+  const { argv, fresh } = lockTestBed('dvdi-lockns-');
   const refusal = (o: { status: number | null; stdout: string; stderr: string }, stateDir: string, pid: number) => {
     assert.equal(o.status, 2, JSON.stringify(o));
     assert.doesNotMatch(o.stdout, /listening/);
@@ -71,10 +39,10 @@ describe('two bridges in two containers (pid and network namespaces) on one stat
     const [cmd, ...args] = contained(argv(stateDir));
     const second = spawn(cmd!, args, { stdio: ['ignore', 'pipe', 'pipe'] });
     try {
-      refusal(await ended(second, 20_000), stateDir, first.proc.pid!);
+      refusal(await processOutcome(second, 20_000), stateDir, first.proc.pid!);
     } finally {
-      await stop(second, 'SIGKILL');
-      await stop(first.proc);
+      await stopProcess(second, 'SIGKILL');
+      await stopProcess(first.proc);
     }
   });
 
@@ -96,14 +64,14 @@ describe('two bridges in two containers (pid and network namespaces) on one stat
       });
       const recorded = (JSON.parse(readFileSync(join(stateDir, 'bridge.lock'), 'utf8')) as { pid: number }).pid;
       const outside = spawn(process.execPath, argv(stateDir), { stdio: ['ignore', 'pipe', 'pipe'] });
-      const o = await ended(outside, 20_000);
-      await stop(outside, 'SIGKILL');
+      const o = await processOutcome(outside, 20_000);
+      await stopProcess(outside, 'SIGKILL');
       refusal(o, stateDir, recorded);
-      await stop(inside, 'SIGKILL'); // --kill-child: the bridge (pid 1 inside) dies with unshare
+      await stopProcess(inside, 'SIGKILL'); // --kill-child: the bridge (pid 1 inside) dies with unshare
       const next = await startServe(argv(stateDir));
-      await stop(next.proc);
+      await stopProcess(next.proc);
     } finally {
-      await stop(inside, 'SIGKILL');
+      await stopProcess(inside, 'SIGKILL');
     }
   });
 });

@@ -9,13 +9,11 @@
  */
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { after, describe, it } from 'node:test';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { lockTestBed, needsBundle } from './lockTestBed';
 
-const BUNDLE = resolve(import.meta.dirname, '../../dist/bridge.cjs');
 const ROUNDS = 40;
 
 /** How one `serve` ended up: listening (still running) or exited, with what it printed. */
@@ -54,11 +52,8 @@ function serveOnce(argv: string[]): Promise<Outcome> {
   });
 }
 
-describe('two bridges started at the same instant on a state dir whose lock a killed bridge left', { skip: existsSync(BUNDLE) ? undefined : `${BUNDLE} missing: npm run build` }, () => {
-  const dir = mkdtempSync(join(tmpdir(), 'dvdi-lockrace-'));
-  after(() => rm(dir, { recursive: true, force: true }));
-  const tokenFile = join(dir, 'tokens');
-  writeFileSync(tokenFile, `ops:${'r'.repeat(32)}\n`, { mode: 0o600 });
+describe('two bridges started at the same instant on a state dir whose lock a killed bridge left', { skip: needsBundle }, () => {
+  const { dir, argv: serveArgv } = lockTestBed('dvdi-lockrace-');
   const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
   it(`exactly one runs, the other exits 2 naming it (${ROUNDS} rounds)`, async () => {
@@ -67,7 +62,7 @@ describe('two bridges started at the same instant on a state dir whose lock a ki
       // The killed bridge's record: a pid that has exited (spawnSync has reaped it), as a -9 leaves it.
       const dead = spawnSync('true').pid;
       writeFileSync(join(stateDir, 'bridge.lock'), JSON.stringify({ pid: dead, start: '1', since: '2026-01-01T00:00:00.000Z' }) + '\n');
-      const argv = [BUNDLE, 'serve', '--listen', '127.0.0.1:0', '--token-file', tokenFile, '--state-dir', stateDir];
+      const argv = serveArgv(stateDir);
       const both = await Promise.all([serveOnce(argv), serveOnce(argv)]);
       try {
         const running = both.filter((o) => o.listening);
