@@ -139,3 +139,22 @@ test('random breaks elsewhere: items accepted at a key or value position leave t
   );
   assert.ok(accepted > 0, 'items were accepted');
 });
+
+test('a key or value typed without its closing quote before more members on its line keeps their quotes', async () => {
+  // `"cp|, "mem": 1}`: the scanner closes the string typed at the quote that opens "mem" (`"cp, "`), and replacing
+  // that token ate the user's quote (`"cmd": "",mem": 1}`). Only what the user is typing is replaced.
+  const cases: [string, string, string][] = [
+    ['{"id": "/a", "cp|, "mem": 1}', 'cmd', '{"id": "/a", "cmd": "", "mem": 1}'],
+    ['{"id": "/a", "cp|: 1, "mem": 1}', 'cmd', '{"id": "/a", "cmd": 1, "mem": 1}'],
+    ['{"id": "/a", "cp|, {"a": 1}}', 'cmd', '{"id": "/a", "cmd": "", {"a": 1}}'],
+    ['{\r\n\t"id": "/a", "cp|\t, "mem": 1\r\n}', 'cmd', '{\r\n\t"id": "/a", "cmd": ""\t, "mem": 1\r\n}'],
+    ['{"id": "/a", "container": {"type": "DO|, "volumes": []}}', 'DOCKER', '{"id": "/a", "container": {"type": "DOCKER", "volumes": []}}'],
+  ];
+  for (const [marked, label, expected] of cases) {
+    const { text, offset } = cursor(marked);
+    const item = (await items(text, offset)).find((i) => i.label === label);
+    assert.ok(item, `${label} is offered in ${JSON.stringify(marked)}`);
+    const out = acceptAround(text, offset, item, { at: 0, del: '', ins: '', what: 'missing comma' }).out;
+    assert.equal(out.replace(/\$\{?\d+(:[^}]*)?\}?/g, ''), expected, `accepting ${label} in ${JSON.stringify(marked)}`);
+  }
+});
