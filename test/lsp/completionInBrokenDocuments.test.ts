@@ -158,3 +158,16 @@ test('a key or value typed without its closing quote before more members on its 
     assert.equal(out.replace(/\$\{?\d+(:[^}]*)?\}?/g, ''), expected, `accepting ${label} in ${JSON.stringify(marked)}`);
   }
 });
+
+test('a key after an object or array closed on a later line than its unclosed string still brings its comma', async () => {
+  // Only a string that runs to the member's end swallows the comma; `{"a": "b` closed by `}` on the next line ends
+  // with that `}`, after which the comma belongs (features/commaBefore.ts).
+  for (const marked of ['{\n  "id": "/a",\n  "labels": {"a": "b\n  }\n  |\n}', '{\r\n  "id": "/a",\r\n  "args": ["b\r\n  ]\r\n  |\r\n}']) {
+    const { text, offset } = cursor(marked);
+    const item = (await items(text, offset)).find((i) => i.label === 'cmd');
+    assert.ok(item, `cmd is offered in ${JSON.stringify(marked)}`);
+    const at = text.indexOf('"b') + 2;
+    const r = acceptAround(text, offset, item, { at, del: '"', ins: '', what: 'unterminated string' });
+    assert.ok(!r.touches && strictJson(r.repaired!), `accepting cmd then closing "b gives strict JSON: ${JSON.stringify(r.repaired ?? r.out)}`);
+  }
+});
