@@ -17,6 +17,8 @@ export interface PlacementSpec {
   /** GPUs the app needs, and its labels (GPU_SCHEDULING_BEHAVIOR): see gpuCheck.ts. */
   gpus?: unknown;
   labels?: unknown;
+  /** Its volumes: a `persistent` one makes the app resident (see residentRoles). */
+  container?: unknown;
 }
 
 export interface AgentPlacement {
@@ -103,6 +105,18 @@ function roleCheck(agent: MesosAgent, roles: readonly string[]): string | undefi
   return `offers no resources for the accepted roles ${JSON.stringify(roles)} (acceptedResourceRoles; its reserved roles: ${reserved.length ? reserved.join(', ') : 'none'}, unreserved: ${unreserved ? 'yes' : 'none'})`;
 }
 
+/** An app with a persistent volume (Marathon's `isResident`): its instances first reserve resources. */
+function isResident(spec: PlacementSpec): boolean {
+  const volumes = typeof spec.container === 'object' && spec.container !== null ? (spec.container as { volumes?: unknown }).volumes : undefined;
+  return Array.isArray(volumes) && volumes.some((v) => typeof v === 'object' && v !== null && typeof (v as { persistent?: unknown }).persistent === 'object' && (v as { persistent?: unknown }).persistent !== null);
+}
+
+/**
+ * The roles a resident app's new instance takes: Marathon reserves only unreserved resources, considering
+ * {"*"} ∩ the accepted roles (InstanceOpFactoryImpl.maybeReserveAndCreateVolumes), so none when `*` is not accepted.
+ */
+const residentRoles = (roles: readonly string[]): string[] => (roles.includes('*') ? ['*'] : []);
+
 /** What an agent offers that only some behaviours take, for the agent's reason and the summary. */
 type Split = 'only-reserved' | 'only-unreserved' | 'mixed';
 
@@ -135,6 +149,7 @@ export function placeApp(spec: PlacementSpec, agents: readonly MesosAgent[], opt
   const roleUndecided = new Map<string, { split: Split; ok: AcceptedRolesDefault[]; hosts: string[] }>();
   const gpuUndecided: string[] = [];
   const appRole = typeof spec.role === 'string' && spec.role !== '' ? spec.role : '*';
+  const resident = isResident(spec);
   const out: AgentPlacement[] = agents.map((agent) => {
     const reasons: string[] = [];
     let decidedOut = false;
@@ -149,9 +164,11 @@ export function placeApp(spec: PlacementSpec, agents: readonly MesosAgent[], opt
       decided(`is in region ${JSON.stringify(region)}, not the master's ${JSON.stringify(options.masterRegion)}; Marathon declines such offers unless the app has an @region or @zone constraint`);
     }
     // Roles and GPUs under a set of accepted roles; GPU features unknown is the same answer under every set.
-    const fits = (roles: string[]) => {
+    const fits = (accepting: string[]) => {
+      const roles = resident ? residentRoles(accepting) : accepting;
       const gpu = gpuCheck(agent, spec, appRole, roles, options.marathonFeatures, options.marathonVersion);
-      return { reasons: [roleCheck(agent, roles), gpu.undecided ? undefined : gpu.reason].filter((r): r is string => r !== undefined), gpuOpen: gpu.undecided ? gpu.reason : undefined };
+      const noReserve = resident && roles.length === 0 ? `the app is resident (persistent volumes): Marathon reserves only unreserved resources for it, and its accepted roles ${JSON.stringify(accepting)} leave out "*", so it never launches` : undefined;
+      return { reasons: [noReserve ?? roleCheck(agent, roles), gpu.undecided ? undefined : gpu.reason].filter((r): r is string => r !== undefined), gpuOpen: gpu.undecided ? gpu.reason : undefined };
     };
     const role = accepted.undecidedRole;
     const per = role === undefined ? [fits(accepted.roles)] : behaviours.map((b) => fits(rolesUnder(b, role)));

@@ -121,3 +121,18 @@ test('without the behaviour, a GPU app is undecided where its GPUs and its cpus 
   assert.match(q.undecided.join('\n'), /agent-h .*only if .*--accepted_resource_roles_default_behavior is any\b/);
   assert.match(why(q, 'agent-h'), /under reserved: .*GPUs/);
 });
+
+test('a resident app (persistent volumes) is placed only where Marathon can reserve: unreserved resources, "*" accepted', () => {
+  // InstanceOpFactoryImpl.maybeReserveAndCreateVolumes: "We can only reserve unreserved resources", the roles it
+  // considers are {"*"} ∩ the accepted roles; none, and it "will never match".
+  const resident = { role: 'storage', container: { type: 'MESOS', volumes: [{ containerPath: 'data', mode: 'RW', persistent: { size: 10 } }] } };
+  assert.deepEqual(names(placeApp({ ...resident, acceptedResourceRoles: ['*', 'storage'] }, agents)), ['agent-1', 'agent-3', 'agent-4']);
+  const onlyRole = placeApp({ ...resident, acceptedResourceRoles: ['storage'] }, agents);
+  assert.deepEqual(names(onlyRole), []);
+  assert.match(why(onlyRole, 'agent-2'), /resident.*unreserved/);
+  // Without acceptedResourceRoles: agent-2 (only "storage" resources) is out under every behaviour, not undecided.
+  const p = placeApp(resident, [agents[1]]);
+  assert.deepEqual([names(p), p.undecided], [[], []]);
+  assert.deepEqual(names(placeApp(resident, agents, { acceptedResourceRolesDefaultBehavior: 'any' })), ['agent-1', 'agent-3', 'agent-4']);
+  assert.deepEqual(names(placeApp(resident, agents, { acceptedResourceRolesDefaultBehavior: 'reserved' })), []);
+});
