@@ -65,12 +65,13 @@ function replaceSpan(doc: EditorDocument, node: JsonNode, offset: number): { sta
 /**
  * A string typed without its closing quote before more members on its line (`"cp|, "mem": 1`) is closed by the
  * scanner at the quote that opens the next string (`"cp, "`): right after that quote comes what cannot follow a
- * closed string (`mem"`: not white space, a colon, comma, bracket, comment or the end). That quote is the user's.
- * A space after it (`"inst|" "cmd"`) is a string closed by the user, before a member that lacks its comma.
+ * closed string (`mem"`: not white space, a colon, comma, bracket, quote, comment or the end). That quote is the
+ * user's. A space or a quote after it (`"inst|" "cmd"`, `"me|""instances"`) is a string the user closed, before a
+ * member that lacks its comma.
  */
 function borrowsQuote(text: string, node: JsonNode): boolean {
   const after = text.charAt(node.offset + node.length);
-  return after !== '' && !/[\s:,}\]/]/.test(after);
+  return after !== '' && !/[\s:,}\]"/]/.test(after);
 }
 
 /** Whether a string token ends with its closing quote (one not escaped by an odd run of backslashes). */
