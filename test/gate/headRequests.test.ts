@@ -117,3 +117,24 @@ test('HEAD /v2/events at a non-leader: its redirect reaches the client as sent, 
     await follower.close();
   }
 });
+
+test('HEAD /v2/events from clients that close before a slow Marathon answers: no stream stays open at Marathon', async () => {
+  // The gate drops its request to Marathon when the client goes; Marathon (Jetty) then never holds a stream for it.
+  marathon.setFault({ kind: 'slow', delayMs: 300 }, '/v2/events', 'HEAD');
+  try {
+    const gone = (base: string) =>
+      new Promise<void>((resolve) => {
+        const u = new URL(base);
+        const s = connect(Number(u.port), u.hostname);
+        s.on('error', () => {});
+        s.on('close', () => resolve());
+        s.write(`HEAD /v2/events HTTP/1.1\r\nHost: ${u.host}\r\nAccept: text/event-stream\r\n\r\n`);
+        setTimeout(() => s.destroy(), 50);
+      });
+    await Promise.all(Array.from({ length: 20 }, () => gone(gate.url)));
+    await new Promise((r) => setTimeout(r, 600));
+    assert.equal(marathon.eventSubscribers(), 0, 'streams held at Marathon for clients that are gone');
+  } finally {
+    marathon.setFault(undefined);
+  }
+});

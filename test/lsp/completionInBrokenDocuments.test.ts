@@ -139,3 +139,35 @@ test('random breaks elsewhere: items accepted at a key or value position leave t
   );
   assert.ok(accepted > 0, 'items were accepted');
 });
+
+test('a key or value typed without its closing quote before more members on its line keeps their quotes', async () => {
+  // `"cp|, "mem": 1}`: the scanner closes the string typed at the quote that opens "mem" (`"cp, "`), and replacing
+  // that token ate the user's quote (`"cmd": "",mem": 1}`). Only what the user is typing is replaced.
+  const cases: [string, string, string][] = [
+    ['{"id": "/a", "cp|, "mem": 1}', 'cmd', '{"id": "/a", "cmd": "", "mem": 1}'],
+    ['{"id": "/a", "cp|: 1, "mem": 1}', 'cmd', '{"id": "/a", "cmd": 1, "mem": 1}'],
+    ['{"id": "/a", "cp|, {"a": 1}}', 'cmd', '{"id": "/a", "cmd": "", {"a": 1}}'],
+    ['{\r\n\t"id": "/a", "cp|\t, "mem": 1\r\n}', 'cmd', '{\r\n\t"id": "/a", "cmd": ""\t, "mem": 1\r\n}'],
+    ['{"id": "/a", "container": {"type": "DO|, "volumes": []}}', 'DOCKER', '{"id": "/a", "container": {"type": "DOCKER", "volumes": []}}'],
+  ];
+  for (const [marked, label, expected] of cases) {
+    const { text, offset } = cursor(marked);
+    const item = (await items(text, offset)).find((i) => i.label === label);
+    assert.ok(item, `${label} is offered in ${JSON.stringify(marked)}`);
+    const out = acceptAround(text, offset, item, { at: 0, del: '', ins: '', what: 'missing comma' }).out;
+    assert.equal(out.replace(/\$\{?\d+(:[^}]*)?\}?/g, ''), expected, `accepting ${label} in ${JSON.stringify(marked)}`);
+  }
+});
+
+test('a key after an object or array closed on a later line than its unclosed string still brings its comma', async () => {
+  // Only a string that runs to the member's end swallows the comma; `{"a": "b` closed by `}` on the next line ends
+  // with that `}`, after which the comma belongs (features/commaBefore.ts).
+  for (const marked of ['{\n  "id": "/a",\n  "labels": {"a": "b\n  }\n  |\n}', '{\r\n  "id": "/a",\r\n  "args": ["b\r\n  ]\r\n  |\r\n}']) {
+    const { text, offset } = cursor(marked);
+    const item = (await items(text, offset)).find((i) => i.label === 'cmd');
+    assert.ok(item, `cmd is offered in ${JSON.stringify(marked)}`);
+    const at = text.indexOf('"b') + 2;
+    const r = acceptAround(text, offset, item, { at, del: '"', ins: '', what: 'unterminated string' });
+    assert.ok(!r.touches && strictJson(r.repaired!), `accepting cmd then closing "b gives strict JSON: ${JSON.stringify(r.repaired ?? r.out)}`);
+  }
+});

@@ -71,5 +71,5 @@ on the first candidate, or on every candidate with --all (--concurrency N at onc
 scale: sets the bridge app's instances to the number of active agents that pass its other constraints (one
 bridge per agent with hostname:UNIQUE); idempotent, prints what it changed. --dry-run only says what it would
 do; --force overrides a deployment that holds the app (e.g. one stuck with too many instances). Takes the same
---marathon, --mesos and --marathon-* flags.
+--marathon, --mesos, --marathon-* and --accepted-resource-roles-default-behavior flags.
 `;

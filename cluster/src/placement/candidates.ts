@@ -17,6 +17,8 @@ export interface PlacementSpec {
   /** GPUs the app needs, and its labels (GPU_SCHEDULING_BEHAVIOR): see gpuCheck.ts. */
   gpus?: unknown;
   labels?: unknown;
+  /** Its volumes: a `persistent` one makes the app resident (see residentRoles). */
+  container?: unknown;
 }
 
 export interface AgentPlacement {
@@ -64,10 +66,18 @@ const hasAny = (r: ResourceSummary | undefined): boolean => r !== undefined && (
 /** Marathon's --accepted_resource_roles_default_behavior (1.9+; AcceptedResourceRolesDefaultBehavior.scala). */
 export type AcceptedRolesDefault = 'any' | 'unreserved' | 'reserved';
 
+const behaviours: readonly AcceptedRolesDefault[] = ['any', 'unreserved', 'reserved'];
+const behaviourLabel: Record<AcceptedRolesDefault, string> = { any: 'any (its default)', unreserved: "unreserved (DC/OS's)", reserved: 'reserved' };
+
 interface AcceptedRoles {
   roles: string[];
   /** The app's role, when which of its resources Marathon takes depends on the behaviour, which is not known. */
   undecidedRole?: string;
+}
+
+/** MarathonConf.defaultAcceptedResourceRolesSet(role) under `behaviour`. */
+function rolesUnder(behaviour: AcceptedRolesDefault, role: string): string[] {
+  return behaviour === 'any' ? ['*', role] : behaviour === 'unreserved' ? ['*'] : [role];
 }
 
 /**
@@ -75,84 +85,127 @@ interface AcceptedRoles {
  * --accepted_resource_roles_default_behavior sets (MarathonConf.defaultAcceptedResourceRolesSet): `any` (Marathon's
  * own default) the app's role and `*`, `unreserved` (what DC/OS runs) `*` only, `reserved` the app's role only.
  * /v2/info does not report the flag (marathon-api.md §9): unless the caller says it, `undecidedRole` names the role
- * whose reserved resources, and whose lack of them, may or may not matter.
+ * whose reserved resources, and whose lack of them, may or may not matter (placeApp then tries each behaviour).
  */
 function acceptedRoles(spec: PlacementSpec, behaviour: AcceptedRolesDefault | undefined): AcceptedRoles {
   const given = Array.isArray(spec.acceptedResourceRoles) ? spec.acceptedResourceRoles.filter((r): r is string => typeof r === 'string') : [];
   if (given.length > 0) return { roles: given };
   const role = typeof spec.role === 'string' && spec.role !== '' ? spec.role : '*';
   if (role === '*') return { roles: ['*'] };
-  if (behaviour === 'unreserved') return { roles: ['*'] };
-  if (behaviour === 'reserved') return { roles: [role] };
-  return behaviour === 'any' ? { roles: ['*', role] } : { roles: ['*', role], undecidedRole: role };
+  return behaviour !== undefined ? { roles: rolesUnder(behaviour, role) } : { roles: ['*', role], undecidedRole: role };
 }
 
-type RoleUndecided = 'only-reserved' | 'only-unreserved';
+/** Does the agent offer resources of one of `roles`? An agent whose resources are not reported passes. */
+function roleCheck(agent: MesosAgent, roles: readonly string[]): string | undefined {
+  if (agent.unreserved_resources === undefined && agent.reserved_resources === undefined) return undefined;
+  const unreserved = hasAny(agent.unreserved_resources);
+  const ok = roles.some((r) => (r === '*' ? unreserved : hasAny(agent.reserved_resources?.[r])));
+  if (ok) return undefined;
+  const reserved = Object.keys(agent.reserved_resources ?? {});
+  return `offers no resources for the accepted roles ${JSON.stringify(roles)} (acceptedResourceRoles; its reserved roles: ${reserved.length ? reserved.join(', ') : 'none'}, unreserved: ${unreserved ? 'yes' : 'none'})`;
+}
+
+/** An app with a persistent volume (Marathon's `isResident`): its instances first reserve resources. */
+function isResident(spec: PlacementSpec): boolean {
+  const volumes = typeof spec.container === 'object' && spec.container !== null ? (spec.container as { volumes?: unknown }).volumes : undefined;
+  return Array.isArray(volumes) && volumes.some((v) => typeof v === 'object' && v !== null && typeof (v as { persistent?: unknown }).persistent === 'object' && (v as { persistent?: unknown }).persistent !== null);
+}
 
 /**
- * Does the agent offer resources of one of `roles`? An agent whose resources are not reported passes. `undecided`:
- * the behaviour is unknown and the agent offers only resources reserved for the app's role (used under any and
- * reserved, not unreserved) or only unreserved ones (used under any and unreserved, not reserved).
+ * The roles a resident app's new instance takes: Marathon reserves only unreserved resources, considering
+ * {"*"} ∩ the accepted roles (InstanceOpFactoryImpl.maybeReserveAndCreateVolumes), so none when `*` is not accepted.
  */
-function roleCheck(agent: MesosAgent, accepted: AcceptedRoles): { reason?: string; undecided?: RoleUndecided } {
-  if (agent.unreserved_resources === undefined && agent.reserved_resources === undefined) return {};
-  const { roles, undecidedRole } = accepted;
-  const unreserved = hasAny(agent.unreserved_resources);
-  if (undecidedRole !== undefined) {
-    const own = hasAny(agent.reserved_resources?.[undecidedRole]);
-    if (own && !unreserved)
-      return { undecided: 'only-reserved', reason: `offers only resources reserved for ${JSON.stringify(undecidedRole)}, which Marathon uses for an app without acceptedResourceRoles only when --accepted_resource_roles_default_behavior is any or reserved (not unreserved, as on DC/OS)` };
-    if (unreserved && !own)
-      return { undecided: 'only-unreserved', reason: `offers only unreserved resources, which Marathon uses for an app without acceptedResourceRoles only when --accepted_resource_roles_default_behavior is any or unreserved (not reserved, which takes only resources reserved for ${JSON.stringify(undecidedRole)})` };
-  }
-  const ok = roles.some((r) => (r === '*' ? unreserved : hasAny(agent.reserved_resources?.[r])));
-  if (ok) return {};
-  const reserved = Object.keys(agent.reserved_resources ?? {});
-  return { reason: `offers no resources for the accepted roles ${JSON.stringify(roles)} (acceptedResourceRoles; its reserved roles: ${reserved.length ? reserved.join(', ') : 'none'}, unreserved: ${unreserved ? 'yes' : 'none'})` };
+const residentRoles = (roles: readonly string[]): string[] => (roles.includes('*') ? ['*'] : []);
+
+/** What an agent offers that only some behaviours take, for the agent's reason and the summary. */
+type Split = 'only-reserved' | 'only-unreserved' | 'mixed';
+
+/**
+ * An agent the behaviours disagree on (the app's role is not `*` and the behaviour is unknown): `ok` the behaviours
+ * under which its resources and GPUs fit, `failing` why under the others.
+ */
+function splitReason(agent: MesosAgent, role: string, ok: AcceptedRolesDefault[], failing: [AcceptedRolesDefault, string[]][]): { split: Split; reason: string } {
+  const only = (b: AcceptedRolesDefault) => ok.length === 2 && !ok.includes(b) && failing[0][1].length === 1 && failing[0][1][0] === roleCheck(agent, rolesUnder(b, role));
+  if (only('unreserved'))
+    return { split: 'only-reserved', reason: `offers only resources reserved for ${JSON.stringify(role)}, which Marathon uses for an app without acceptedResourceRoles only when --accepted_resource_roles_default_behavior is any or reserved (not unreserved, as on DC/OS)` };
+  if (only('reserved'))
+    return { split: 'only-unreserved', reason: `offers only unreserved resources, which Marathon uses for an app without acceptedResourceRoles only when --accepted_resource_roles_default_behavior is any or unreserved (not reserved, which takes only resources reserved for ${JSON.stringify(role)})` };
+  return { split: 'mixed', reason: `fits an app without acceptedResourceRoles only when --accepted_resource_roles_default_behavior is ${ok.join(' or ')}: ${failing.map(([b, rs]) => `under ${b}: ${rs.join('; ')}`).join('; ')}` };
 }
 
 const hostList = (hosts: string[]): string => `${hosts.slice(0, 5).join(', ')}${hosts.length > 5 ? `, … (${hosts.length})` : ''}`;
 
+/**
+ * Undecided checks count only for an agent every decided check admits: one left out anyway (inactive, another
+ * region, a constraint that fails) is no candidate whatever the answer, and naming it would make `scale` refuse
+ * where nothing is in doubt.
+ */
 export function placeApp(spec: PlacementSpec, agents: readonly MesosAgent[], options: PlacementOptions = {}): Placement {
   const { constraints, problems } = parseConstraints(spec.constraints);
   const used = constraints.filter((c) => !options.ignore?.(c));
   const regionAware = constraints.some((c) => c.field === '@region' || c.field === '@zone');
   const accepted = acceptedRoles(spec, options.acceptedResourceRolesDefaultBehavior);
   const undecided = new Set<string>();
-  const roleUndecided: Record<RoleUndecided, string[]> = { 'only-reserved': [], 'only-unreserved': [] };
+  const roleUndecided = new Map<string, { split: Split; ok: AcceptedRolesDefault[]; hosts: string[] }>();
   const gpuUndecided: string[] = [];
   const appRole = typeof spec.role === 'string' && spec.role !== '' ? spec.role : '*';
+  const resident = isResident(spec);
   const out: AgentPlacement[] = agents.map((agent) => {
     const reasons: string[] = [];
-    if (agent.active === false) reasons.push('is not active (disconnected, deactivated or draining)');
+    let decidedOut = false;
+    const pending: (() => void)[] = [];
+    const decided = (reason: string) => {
+      reasons.push(reason);
+      decidedOut = true;
+    };
+    if (agent.active === false) decided('is not active (disconnected, deactivated or draining)');
     const region = agentRegion(agent);
     if (options.masterRegion !== undefined && region !== undefined && region !== options.masterRegion && !regionAware) {
-      reasons.push(`is in region ${JSON.stringify(region)}, not the master's ${JSON.stringify(options.masterRegion)}; Marathon declines such offers unless the app has an @region or @zone constraint`);
+      decided(`is in region ${JSON.stringify(region)}, not the master's ${JSON.stringify(options.masterRegion)}; Marathon declines such offers unless the app has an @region or @zone constraint`);
     }
-    const role = roleCheck(agent, accepted);
-    if (role.reason) reasons.push(role.reason);
-    if (role.undecided) roleUndecided[role.undecided].push(agent.hostname);
-    const gpu = gpuCheck(agent, spec, appRole, accepted.roles, options.marathonFeatures, options.marathonVersion);
-    if (gpu.reason) reasons.push(gpu.reason);
-    if (gpu.undecided) gpuUndecided.push(agent.hostname);
+    // Roles and GPUs under a set of accepted roles; GPU features unknown is the same answer under every set.
+    const fits = (accepting: string[]) => {
+      const roles = resident ? residentRoles(accepting) : accepting;
+      const gpu = gpuCheck(agent, spec, appRole, roles, options.marathonFeatures, options.marathonVersion);
+      const noReserve = resident && roles.length === 0 ? `the app is resident (persistent volumes): Marathon reserves only unreserved resources for it, and its accepted roles ${JSON.stringify(accepting)} leave out "*", so it never launches` : undefined;
+      return { reasons: [noReserve ?? roleCheck(agent, roles), gpu.undecided ? undefined : gpu.reason].filter((r): r is string => r !== undefined), gpuOpen: gpu.undecided ? gpu.reason : undefined };
+    };
+    const role = accepted.undecidedRole;
+    const per = role === undefined ? [fits(accepted.roles)] : behaviours.map((b) => fits(rolesUnder(b, role)));
+    const ok = behaviours.filter((_, i) => per[i]?.reasons.length === 0);
+    if (role === undefined || ok.length === 0) per[0].reasons.forEach(decided);
+    else if (ok.length < behaviours.length) {
+      const failing = behaviours.flatMap((b, i): [AcceptedRolesDefault, string[]][] => (ok.includes(b) ? [] : [[b, per[i].reasons]]));
+      const { split, reason } = splitReason(agent, role, ok, failing);
+      pending.push(() => {
+        reasons.push(reason);
+        const key = `${split}:${ok.join()}`;
+        const entry = roleUndecided.get(key) ?? { split, ok, hosts: [] };
+        entry.hosts.push(agent.hostname);
+        roleUndecided.set(key, entry);
+      });
+    }
+    const gpuOpen = per[0].gpuOpen;
+    if (gpuOpen !== undefined) {
+      reasons.push(gpuOpen);
+      pending.push(() => gpuUndecided.push(agent.hostname));
+    }
     for (const c of used) {
       const r = checkConstraint(c, agent, options.placed ?? []);
-      if (!r.pass) reasons.push(`${constraintText(c)}: ${r.reason}`);
-      if (r.undecided) undecided.add(`${constraintText(c)}: ${r.reason}`);
+      if (r.pass) continue;
+      reasons.push(`${constraintText(c)}: ${r.reason}`);
+      if (r.undecided) pending.push(() => undecided.add(`${constraintText(c)}: ${r.reason}`));
+      else decidedOut = true;
     }
-    return { agent, candidate: reasons.length === 0, reasons };
+    if (!decidedOut) for (const p of pending) p();
+    return { agent, candidate: reasons.length === 0 && pending.length === 0, reasons };
   });
-  const role = JSON.stringify(accepted.undecidedRole);
-  const fix = `set acceptedResourceRoles (["*"], [${role}] or ["*",${role}]) to say which, or tell this tool the flag (--accepted-resource-roles-default-behavior)`;
-  const onlyReserved = roleUndecided['only-reserved'];
-  if (onlyReserved.length > 0) {
-    const n = onlyReserved.length;
-    undecided.add(`the app has no acceptedResourceRoles, and ${hostList(onlyReserved)} offer${n === 1 ? 's' : ''} only resources reserved for its role ${role}: Marathon uses them only if its --accepted_resource_roles_default_behavior is any (its default) or reserved, not unreserved (DC/OS's), which /v2/info does not report; ${fix}`);
-  }
-  const onlyUnreserved = roleUndecided['only-unreserved'];
-  if (onlyUnreserved.length > 0) {
-    const n = onlyUnreserved.length;
-    undecided.add(`the app has no acceptedResourceRoles, and ${hostList(onlyUnreserved)} offer${n === 1 ? 's' : ''} only unreserved resources: Marathon uses them only if its --accepted_resource_roles_default_behavior is any (its default) or unreserved (DC/OS's), not if it is reserved (only resources reserved for the app's role ${role}), which /v2/info does not report; ${fix}`);
+  for (const { split, ok, hosts } of roleUndecided.values()) {
+    const role = JSON.stringify(accepted.undecidedRole);
+    const n = hosts.length;
+    const what = split === 'only-reserved' ? `offer${n === 1 ? 's' : ''} only resources reserved for its role ${role}` : split === 'only-unreserved' ? `offer${n === 1 ? 's' : ''} only unreserved resources` : `fit${n === 1 ? 's' : ''} its resources and GPUs under some behaviours only`;
+    const not = behaviours.filter((b) => !ok.includes(b)).map((b) => behaviourLabel[b]);
+    undecided.add(`the app has no acceptedResourceRoles, and ${hostList(hosts)} ${what}: Marathon uses ${n === 1 ? 'it' : 'them'} only if its --accepted_resource_roles_default_behavior is ${ok.map((b) => behaviourLabel[b]).join(' or ')}, not if it is ${not.join(' or ')} (any takes ["*",${role}], unreserved ["*"], reserved [${role}]), which /v2/info does not report; set acceptedResourceRoles (["*"], [${role}] or ["*",${role}]) to say which, or tell this tool the flag (--accepted-resource-roles-default-behavior)`);
   }
   if (gpuUndecided.length > 0) {
     undecided.add(`${hostList(gpuUndecided)} ha${gpuUndecided.length === 1 ? 's' : 've'} GPUs, which Marathon gets offers from only with --enable_features gpu_resources; its /v2/info (features) could not be read to tell`);

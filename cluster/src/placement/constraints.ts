@@ -68,6 +68,15 @@ function groups(placed: (string | undefined)[]): Map<string | undefined, number>
   return m;
 }
 
+/**
+ * Could `text` be what DecimalFormat("0.###") writes for the double `x` (Constraints.scala's IS reformats a numeric
+ * value so)? Java's digits are Double.toString's, which read back as `x`, padded with zeros and cut to three
+ * decimals: any such text is a plain decimal within a few ulps plus 0.0005 of `x`. Anything else is decided unequal.
+ */
+function mayBeJavaText(text: string, x: number): boolean {
+  return /^[0-9]+(\.[0-9]+)?$/.test(text) && Math.abs(Number(text) - x) <= Math.abs(x) * 2 ** -50 + 0.001;
+}
+
 /** Does `agent` pass `c`, given the instances of the app already placed? */
 /** GROUP_BY's value: the number of values to spread over before a value gets a second instance (0 when none or not a number). */
 export function groupByMinimum(c: PlacementConstraint): number {
@@ -85,8 +94,11 @@ export function checkConstraint(c: PlacementConstraint, agent: PlacementAgent, p
   }
   // A scalar past what formatScalar writes as Marathon's JVM does: comparing another text would be a silent wrong
   // answer, here or on the agent of an instance already placed (UNIQUE, CLUSTER, GROUP_BY, MAX_PER count those).
-  const inexact = [agent, ...placed].map((a) => (a === undefined ? undefined : unknownScalar(a, c.field))).find((x) => x !== undefined);
-  const wantInexact = c.operator === 'IS' && v !== undefined && /^[0-9]+(\.[0-9]+)?$/.test(v) && !isScalarTextKnown(Number(v));
+  // Only UNIQUE, GROUP_BY, MAX_PER and a CLUSTER without a value read the placed instances' values; LIKE, UNLIKE, IS
+  // and CLUSTER with a value read the offer's alone (Constraints.scala checkConstraint, checkCluster).
+  const readsPlaced = c.operator === 'UNIQUE' || c.operator === 'GROUP_BY' || c.operator === 'MAX_PER' || (c.operator === 'CLUSTER' && (v === undefined || v === ''));
+  const inexact = [agent, ...(readsPlaced ? placed : [])].map((a) => (a === undefined ? undefined : unknownScalar(a, c.field))).find((x) => x !== undefined);
+  const wantInexact = c.operator === 'IS' && v !== undefined && /^[0-9]+(\.[0-9]+)?$/.test(v) && !isScalarTextKnown(Number(v)) && mayBeJavaText(o, Number(v));
   if (inexact !== undefined || wantInexact)
     return { pass: false, undecided: true, reason: `${wantInexact ? `the IS value ${v}` : `${name} is the scalar ${inexact}, which`} is too large for this tool to write as Marathon's Java does (DecimalFormat over Double.toString's digits, past 2^42 with decimals or 2^53 whole), so it cannot tell what Marathon compares` };
   const placedValues = placed.map((p) => (p === undefined ? undefined : fieldValue(p, c.field)));

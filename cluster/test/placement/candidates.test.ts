@@ -14,6 +14,7 @@ const agents: MesosAgent[] = [
   { id: 'S5', hostname: 'agent-5', attributes: { dvdi: 'true' }, active: false, unreserved_resources: res(4), reserved_resources: {} },
 ];
 const names = (p: ReturnType<typeof placeApp>) => p.candidates.map((a) => a.hostname);
+const why = (p: ReturnType<typeof placeApp>, host: string) => p.agents.find((a) => a.agent.hostname === host)?.reasons.join('; ') ?? '';
 
 test('attribute constraint, default roles, region rule, inactive agent', () => {
   const p = placeApp({ constraints: [['dvdi', 'LIKE', 'true']] }, agents, { masterRegion: 'eu' });
@@ -78,9 +79,60 @@ test('without the behaviour, an agent offering only unreserved resources is unde
   const p = placeApp({ role: 'storage', constraints: [['dvdi', 'IS', 'true']] }, agents, { masterRegion: 'eu' });
   assert.deepEqual(names(p), []);
   assert.equal(p.undecided.length, 2, p.undecided.join('\n'));
-  assert.match(p.undecided.join('\n'), /agent-1, .* offer only unreserved resources: .*--accepted_resource_roles_default_behavior is any .* or unreserved .*not if it is reserved/);
+  assert.match(p.undecided.join('\n'), /agent-1 offers only unreserved resources: .*--accepted_resource_roles_default_behavior is any .* or unreserved .*not if it is reserved/);
   // An agent with both unreserved and the role's reserved resources is a candidate under every behaviour.
   const both: MesosAgent = { ...agents[0], hostname: 'agent-both', reserved_resources: { storage: res(1) } };
   assert.deepEqual(names(placeApp({ role: 'storage' }, [both])), ['agent-both']);
   assert.deepEqual(placeApp({ role: 'storage' }, [both]).undecided, []);
+});
+
+test('the behaviour is undecided only for agents every other check admits: one left out anyway changes no answer', () => {
+  // agent-3 (no dvdi attribute), agent-4 (another region) and agent-5 (inactive) are left out under every behaviour;
+  // naming them made `scale` refuse on clusters where the flag changes nothing.
+  const p = placeApp({ role: 'storage', constraints: [['dvdi', 'IS', 'true']] }, agents, { masterRegion: 'eu' });
+  const named = p.undecided.join('\n');
+  for (const h of ['agent-3', 'agent-4', 'agent-5']) assert.doesNotMatch(named, new RegExp(h), named);
+  assert.match(why(p, 'agent-3'), /no attribute "dvdi"/);
+  assert.doesNotMatch(why(p, 'agent-3'), /behavior/);
+  // A DC/OS cluster: the app's role slave_public, public agents left out by a constraint, the private ones decide.
+  const pub: MesosAgent = { id: 'P1', hostname: 'public-1', attributes: { public_ip: 'true' }, active: true, unreserved_resources: res(0), reserved_resources: { slave_public: res(4) } };
+  const priv: MesosAgent = { id: 'Q1', hostname: 'private-1', attributes: {}, active: true, unreserved_resources: res(4), reserved_resources: {} };
+  const dcos = placeApp({ role: 'slave_public', constraints: [['public_ip', 'UNLIKE', 'true']] }, [pub, priv]);
+  assert.doesNotMatch(dcos.undecided.join('\n'), /public-1/);
+  // A constraint this tool cannot evaluate matters only on an agent the other checks admit.
+  const javaOnly = placeApp({ constraints: [['dvdi', 'LIKE', 'tr(?>u)e']] }, [agents[4]]);
+  assert.deepEqual(javaOnly.undecided, [], 'agent-5 is inactive');
+});
+
+test('without the behaviour, a GPU app is undecided where its GPUs and its cpus lie in different roles', () => {
+  // ResourceMatcher takes GPUs of the accepted roles only: under `reserved` agent-g's unreserved GPUs are not the
+  // app's, under `unreserved` its cpus are (both unreserved and reserved), so it is a candidate under any and unreserved.
+  const g: MesosAgent = { id: 'G1', hostname: 'agent-g', attributes: {}, active: true, unreserved_resources: { ...res(4), gpus: 2 }, reserved_resources: { storage: res(2) } };
+  const spec = { role: 'storage', gpus: 1 };
+  const told = (b: 'any' | 'unreserved' | 'reserved') => names(placeApp(spec, [g], { acceptedResourceRolesDefaultBehavior: b, marathonFeatures: ['gpu_resources'] }));
+  assert.deepEqual([told('any'), told('unreserved'), told('reserved')], [['agent-g'], ['agent-g'], []]);
+  const p = placeApp(spec, [g], { marathonFeatures: ['gpu_resources'] });
+  assert.deepEqual(names(p), []);
+  assert.match(p.undecided.join('\n'), /agent-g .*--accepted_resource_roles_default_behavior is any .* or unreserved/);
+  // cpus reserved, GPUs unreserved: only `any` offers both.
+  const h: MesosAgent = { ...g, hostname: 'agent-h', unreserved_resources: { cpus: 0, mem: 0, disk: 0, gpus: 2 } };
+  const q = placeApp(spec, [h], { marathonFeatures: ['gpu_resources'] });
+  assert.deepEqual(names(q), []);
+  assert.match(q.undecided.join('\n'), /agent-h .*only if .*--accepted_resource_roles_default_behavior is any\b/);
+  assert.match(why(q, 'agent-h'), /under reserved: .*GPUs/);
+});
+
+test('a resident app (persistent volumes) is placed only where Marathon can reserve: unreserved resources, "*" accepted', () => {
+  // InstanceOpFactoryImpl.maybeReserveAndCreateVolumes: "We can only reserve unreserved resources", the roles it
+  // considers are {"*"} ∩ the accepted roles; none, and it "will never match".
+  const resident = { role: 'storage', container: { type: 'MESOS', volumes: [{ containerPath: 'data', mode: 'RW', persistent: { size: 10 } }] } };
+  assert.deepEqual(names(placeApp({ ...resident, acceptedResourceRoles: ['*', 'storage'] }, agents)), ['agent-1', 'agent-3', 'agent-4']);
+  const onlyRole = placeApp({ ...resident, acceptedResourceRoles: ['storage'] }, agents);
+  assert.deepEqual(names(onlyRole), []);
+  assert.match(why(onlyRole, 'agent-2'), /resident.*unreserved/);
+  // Without acceptedResourceRoles: agent-2 (only "storage" resources) is out under every behaviour, not undecided.
+  const p = placeApp(resident, [agents[1]]);
+  assert.deepEqual([names(p), p.undecided], [[], []]);
+  assert.deepEqual(names(placeApp(resident, agents, { acceptedResourceRolesDefaultBehavior: 'any' })), ['agent-1', 'agent-3', 'agent-4']);
+  assert.deepEqual(names(placeApp(resident, agents, { acceptedResourceRolesDefaultBehavior: 'reserved' })), []);
 });

@@ -47,9 +47,14 @@ test('scalars past what formatScalar writes as the JVM does are undecided, never
     const placedOn = checkConstraint(parseConstraints([['disk_id', 'UNIQUE']]).constraints[0], { hostname: 'a2', attributes: { disk_id: 7 } }, [agent]);
     assert.equal(placedOn.undecided, true, placedOn.reason);
   }
-  // An IS value past it, too.
-  const is = checkConstraint(parseConstraints([['disk_id', 'IS', '1152921504606846976']]).constraints[0], { hostname: 'a1', attributes: { disk_id: 7 } });
+  // An IS value past it, too, where the agent's text could be Java's for it (a text attribute of its digits).
+  const is = checkConstraint(parseConstraints([['disk_id', 'IS', '1152921504606846976']]).constraints[0], { hostname: 'a1', attributes: { disk_id: '1152921504606846976' } });
   assert.equal(is.undecided, true, is.reason);
+  // Not where no text near that value could be: Java's is a plain decimal that reads back as the value.
+  for (const far of [7, 'rack-1', 2 ** 59, '1152921504606846976x']) {
+    const r = checkConstraint(parseConstraints([['disk_id', 'IS', '1152921504606846976']]).constraints[0], { hostname: 'a1', attributes: { disk_id: far } });
+    assert.deepEqual([r.pass, r.undecided], [false, far === 2 ** 59 ? true : undefined], `${far}: ${r.reason}`);
+  }
   // Whole values below 2^53 and any value below 2^42 stay decided: their text is Java's.
   for (const [x, text] of [[2 ** 53 - 1, '9007199254740991'], [2 ** 50, '1125899906842624'], [2 ** 41 + 0.25, '2199023255552.25'], [123.4567, '123.457']] as const) {
     assert.equal(formatScalar(x), text);
@@ -118,5 +123,21 @@ test('MAX_PER passes where no instance has the value yet, whatever the limit (Co
     assert.equal(checkConstraint(c, zoneA, []).pass, true, `MAX_PER ${max}, nothing placed`);
     assert.equal(checkConstraint(c, zoneA, [zoneB]).pass, true, `MAX_PER ${max}, one in another zone`);
     assert.equal(checkConstraint(c, zoneA, [zoneA]).pass, false, `MAX_PER ${max}, one in this zone`);
+  }
+});
+
+test('a huge scalar on the agent of a placed instance leaves IS, LIKE, UNLIKE and CLUSTER with a value decided: Marathon reads only the offer for them', () => {
+  // Constraints.scala checkConstraint: LIKE, UNLIKE and IS compare the offer's value alone, CLUSTER with a value too
+  // (checkCluster); only UNIQUE, GROUP_BY, MAX_PER and an empty CLUSTER read the placed instances' values.
+  const placedOn = { hostname: 'a2', attributes: { disk_id: 2 ** 60 } };
+  const here = { hostname: 'a1', attributes: { disk_id: 7 } };
+  for (const [op, value, pass] of [['IS', '7', true], ['IS', '8', false], ['LIKE', '7', true], ['UNLIKE', '7', false], ['CLUSTER', '7', true]] as const) {
+    const r = checkConstraint(parseConstraints([['disk_id', op, value]]).constraints[0], here, [placedOn]);
+    assert.deepEqual([r.pass, r.undecided], [pass, undefined], `${op} ${value}: ${r.reason}`);
+  }
+  // Those that compare with the placed instances stay undecided.
+  for (const op of ['UNIQUE', 'GROUP_BY', 'MAX_PER', 'CLUSTER']) {
+    const r = checkConstraint(parseConstraints([['disk_id', op, ...(op === 'MAX_PER' ? ['2'] : [])]]).constraints[0], here, [placedOn]);
+    assert.equal(r.undecided, true, `${op}: ${r.reason}`);
   }
 });

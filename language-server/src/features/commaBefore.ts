@@ -25,8 +25,11 @@ export function missingCommaAt(text: string, container: JsonNode | undefined, st
   const end = prev.offset + prev.length;
   // A string without its closing quote runs to the end of its line (jsonc-parser's scanner): a comma after it would
   // land inside the string once the user closes it (`"sleep 1,` becomes `"sleep 1,,`). That member is still being typed.
+  // Only when the member ends with that string: `{"a": "b` closed by a `}` on a later line ends with the `}`.
   const member = createScanner(text.slice(prev.offset, end), false);
-  for (let t = member.scan(); t !== SyntaxKind.EOF; t = member.scan()) if (member.getTokenError() === ScanError.UnexpectedEndOfString) return undefined;
+  for (let t = member.scan(); t !== SyntaxKind.EOF; t = member.scan()) {
+    if (member.getTokenError() === ScanError.UnexpectedEndOfString && member.getTokenOffset() + member.getTokenLength() === end - prev.offset) return undefined;
+  }
   const scanner = createScanner(text.slice(end, start), false);
   for (let t = scanner.scan(); t !== SyntaxKind.EOF; t = scanner.scan()) {
     // A comma is there already; anything else between them is not ours to mend.

@@ -56,10 +56,22 @@ function locate(doc: EditorDocument, offset: number): Where {
  */
 function replaceSpan(doc: EditorDocument, node: JsonNode, offset: number): { start: number; end: number } {
   const end = node.offset + node.length;
-  if (node.type !== 'string' || terminated(doc.text, node)) return { start: node.offset, end };
+  if (node.type !== 'string' || (terminated(doc.text, node) && !borrowsQuote(doc.text, node))) return { start: node.offset, end };
   let wordEnd = Math.max(offset, node.offset + 1);
-  while (wordEnd < end && !/[\s,:{}[\]]/.test(doc.text[wordEnd])) wordEnd++;
+  while (wordEnd < end && !/[\s,:{}[\]]/.test(doc.text[wordEnd]) && !(doc.text[wordEnd] === '"' && doc.text[wordEnd - 1] !== '\\')) wordEnd++;
   return { start: node.offset, end: wordEnd };
+}
+
+/**
+ * A string typed without its closing quote before more members on its line (`"cp|, "mem": 1`) is closed by the
+ * scanner at the quote that opens the next string (`"cp, "`): right after that quote comes what cannot follow a
+ * closed string (`mem"`: not white space, a colon, comma, bracket, quote, comment or the end). That quote is the
+ * user's. A space or a quote after it (`"inst|" "cmd"`, `"me|""instances"`) is a string the user closed, before a
+ * member that lacks its comma.
+ */
+function borrowsQuote(text: string, node: JsonNode): boolean {
+  const after = text.charAt(node.offset + node.length);
+  return after !== '' && !/[\s:,}\]"/]/.test(after);
 }
 
 /** Whether a string token ends with its closing quote (one not escaped by an odd run of backslashes). */

@@ -24,6 +24,9 @@ export class EventHub {
   }
 
   attach(req: IncomingMessage, res: ServerResponse, query: URLSearchParams, headers: Record<string, string>): void {
+    // A client gone before the stream starts (during a `slow` fault): its response closed already, and a subscriber
+    // added now would never see the 'close' that removes it. Jetty holds no stream for a closed connection.
+    if (res.destroyed || req.socket.destroyed) return;
     // Jetty ends the stream by closing the connection, no chunked framing (marathon-api.md §10).
     res.useChunkedEncodingByDefault = false;
     res.writeHead(200, { ...headers, 'Content-Type': 'text/event-stream;charset=UTF-8', Connection: 'close' });
