@@ -22,7 +22,9 @@ export function clusterSettings(): ClusterSettings | undefined {
   // Under DC/OS the master sits beside Marathon: <dcos>/service/marathon → <dcos>/mesos.
   const derived = /\/service\/marathon$/.test(marathonUrl) ? marathonUrl.replace(/\/service\/marathon$/, '/mesos') : '';
   const mesosUrl = (c.get<string>('mesosUrl') ?? '').trim().replace(/\/+$/, '') || derived;
-  return { marathonUrl, mesosUrl, bridgeApp: (c.get<string>('bridgeApp') ?? '').trim() || '/dvdi-bridge' };
+  const behaviour = c.get<string>('acceptedResourceRolesDefaultBehavior') ?? '';
+  const acceptedRolesDefault = (['any', 'unreserved', 'reserved'] as const).find((b) => b === behaviour);
+  return { marathonUrl, mesosUrl, bridgeApp: (c.get<string>('bridgeApp') ?? '').trim() || '/dvdi-bridge', ...(acceptedRolesDefault ? { acceptedRolesDefault } : {}) };
 }
 
 const CACHE_MS = 30_000;
@@ -57,8 +59,8 @@ export class ClusterBridges {
   }
 
   /** The agents Marathon could place `spec` on that run a bridge, sorted by hostname. */
-  static candidates(view: ClusterView, spec: PlacementSpec): Candidates {
-    return clusterCandidates(view, spec);
+  static candidates(view: ClusterView, spec: PlacementSpec, s: ClusterSettings): Candidates {
+    return clusterCandidates(view, spec, s.acceptedRolesDefault);
   }
 
   async bridgeToken(): Promise<string | undefined> {

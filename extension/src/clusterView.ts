@@ -7,13 +7,18 @@ import { bridgeScheme, joinBridges, type DiscoveredBridge } from '@marathon-devt
 import { marathonApps } from '@marathon-devtools/cluster/discovery/marathonApps';
 import { MesosMasterClient } from '@marathon-devtools/cluster/mesos/client';
 import { agentRegion, type MesosAgent } from '@marathon-devtools/cluster/mesos/agent';
-import type { PlacementSpec } from '@marathon-devtools/cluster/placement/candidates';
+import type { AcceptedRolesDefault, PlacementSpec } from '@marathon-devtools/cluster/placement/candidates';
 import { candidateBridges, type Candidates } from '@marathon-devtools/cluster/discovery/candidates';
 
 export interface ClusterSettings {
   marathonUrl: string;
   mesosUrl: string;
   bridgeApp: string;
+  /**
+   * Marathon's --accepted_resource_roles_default_behavior (`marathon.cluster.acceptedResourceRolesDefaultBehavior`),
+   * which /v2/info does not report; undefined: placement names the agents whose use depends on it.
+   */
+  acceptedRolesDefault?: AcceptedRolesDefault;
 }
 
 export interface ClusterView {
@@ -48,8 +53,8 @@ export async function fetchClusterView(s: ClusterSettings, token: string | undef
  * outside it are declined unless the app has an @region or @zone constraint). Only agents without any domain, or
  * an app that places by region itself, make the master's region irrelevant.
  */
-export function clusterCandidates(view: ClusterView, spec: PlacementSpec): Candidates {
-  const c = candidateBridges(spec, view.agents, view.bridges, view.masterRegion, view.masterRegionUnknown, view.marathonFeatures, view.marathonVersion);
+export function clusterCandidates(view: ClusterView, spec: PlacementSpec, acceptedRolesDefault?: AcceptedRolesDefault): Candidates {
+  const c = candidateBridges(spec, view.agents, view.bridges, view.masterRegion, view.masterRegionUnknown, view.marathonFeatures, view.marathonVersion, acceptedRolesDefault);
   const unknown = view.masterRegionUnknown;
   if (unknown === undefined || c.undecided.some((u) => u.includes(unknown))) return c;
   const regions = [...new Set(view.agents.map(agentRegion).filter((r): r is string => r !== undefined))];

@@ -35,7 +35,7 @@ export class ClusterTestMount {
     const app = appFor(docText, args.pointer);
     if (!app) return undefined;
     const view = await this.cluster.view(s);
-    return ClusterBridges.candidates(view, app.spec);
+    return ClusterBridges.candidates(view, app.spec, s);
   }
 
   /**

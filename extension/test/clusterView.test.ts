@@ -56,3 +56,33 @@ for (const regions of [['eu', 'eu', 'us'], ['us', 'us']]) {
     assert.deepEqual(clusterCandidates(view, { constraints: [['@region', 'CLUSTER', 'us']] }).undecided, []);
   });
 }
+
+// An app with a role of its own and no acceptedResourceRoles: which agents Marathon uses depends on its
+// --accepted_resource_roles_default_behavior, which /v2/info does not report; the setting
+// marathon.cluster.acceptedResourceRolesDefaultBehavior says it (MarathonConf.defaultAcceptedResourceRolesSet).
+test('the accepted-roles behaviour from the settings decides what placement could not', async () => {
+  const m = await startMesosMaster({
+    agents: [
+      agent({ id: 'view-S0', hostname: '10.0.0.1', attributes: { dvdi: 'true' } }, 0), // unreserved only
+      agent({ id: 'view-S1', hostname: '10.0.0.2', attributes: { dvdi: 'true' }, cpus: 2, mem: 0, reserved: { ops: 2 } }, 1), // only reserved for "ops"
+    ],
+  });
+  masters.push(m);
+  const marathon = await startStandinMarathon();
+  const root = marathon.rootGroup();
+  root.apps = [{ id: '/dvdi-bridge', instances: 2, constraints: [['hostname', 'UNIQUE']] } as (typeof root.apps)[number]];
+  marathon.setRootGroup(root);
+  const now = new Date().toISOString();
+  marathon.setTasks({ '/dvdi-bridge': [0, 1].map((i) => ({ id: `dvdi-bridge.instance-${i}`, appId: '/dvdi-bridge', host: `10.0.0.${i + 1}`, slaveId: `view-S${i}`, state: 'TASK_RUNNING', ports: [8474], servicePorts: [], ipAddresses: [], healthCheckResults: [], localVolumes: [], stagedAt: now, startedAt: now, version: now, role: '*' }) as MarathonTask) });
+  masters.push({ close: () => marathon.close() } as MesosMasterStandIn);
+  const view = await fetchClusterView({ marathonUrl: marathon.url, mesosUrl: m.url, bridgeApp: '/dvdi-bridge' }, undefined, 2000);
+  const app = { role: 'ops', constraints: [['dvdi', 'IS', 'true']] };
+  const hosts = (c: ReturnType<typeof clusterCandidates>) => c.candidates.map((b) => b.hostname);
+  const unknown = clusterCandidates(view, app);
+  assert.equal(unknown.undecided.length > 0, true, 'without the setting both agents depend on the behaviour');
+  assert.match(unknown.undecided.join('\n'), /acceptedResourceRolesDefaultBehavior/, 'and the warning names the setting that decides it');
+  for (const [behaviour, expected] of [['any', ['10.0.0.1', '10.0.0.2']], ['unreserved', ['10.0.0.1']], ['reserved', ['10.0.0.2']]] as const) {
+    const c = clusterCandidates(view, app, behaviour);
+    assert.deepEqual([hosts(c), c.undecided], [expected, []], behaviour);
+  }
+});
