@@ -25,10 +25,14 @@ export function missingCommaAt(text: string, container: JsonNode | undefined, st
   const end = prev.offset + prev.length;
   // A string without its closing quote runs to the end of its line (jsonc-parser's scanner): a comma after it would
   // land inside the string once the user closes it (`"sleep 1,` becomes `"sleep 1,,`). That member is still being typed.
-  // Only when the member ends with that string: `{"a": "b` closed by a `}` on a later line ends with the `}`.
-  const member = createScanner(text.slice(prev.offset, end), false);
-  for (let t = member.scan(); t !== SyntaxKind.EOF; t = member.scan()) {
-    if (member.getTokenError() === ScanError.UnexpectedEndOfString && member.getTokenOffset() + member.getTokenLength() === end - prev.offset) return undefined;
+  // Only when the member ends with that string: `{"a": "b` closed by a `}` on a later line ends with the `}`. Scanned
+  // from the member's last leaf, not its start: after that leaf only brackets and white space can follow, and the
+  // member may be a whole group's `apps` (a full scan of 1,000 apps cost ~30 ms per completion request).
+  let last = prev;
+  while (last.children && last.children.length > 0) last = last.children[last.children.length - 1];
+  const tail = createScanner(text.slice(last.offset, end), false);
+  for (let t = tail.scan(); t !== SyntaxKind.EOF; t = tail.scan()) {
+    if (tail.getTokenError() === ScanError.UnexpectedEndOfString && tail.getTokenOffset() + tail.getTokenLength() === end - last.offset) return undefined;
   }
   const scanner = createScanner(text.slice(end, start), false);
   for (let t = scanner.scan(); t !== SyntaxKind.EOF; t = scanner.scan()) {
