@@ -15,7 +15,7 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 export async function run({ root, runs }) {
   const imp = (p) => tsImport(join(root, p), import.meta.url);
   const { startLab } = await imp('test/cluster/lab.ts');
-  const { startStandinMarathon } = await imp('test/standins/marathon/standin.ts');
+  const { infoFor, startStandinMarathon } = await imp('test/standins/marathon/standin.ts');
   const { setBridgeApp, setBridgeTasks } = await imp('test/cluster/bridgeApp.ts');
   const { startMesosMaster } = await imp('test/standins/mesos-master/server.ts');
   const { agent } = await imp('test/standins/mesos-master/agents.ts');
@@ -24,7 +24,9 @@ export async function run({ root, runs }) {
   const bridge = join(root, 'agent-bridge/dist/bridge.cjs');
   const lines = [];
   const lab = await startLab([0, 1, 2, 3].map((i) => ({ zone: i < 2 ? 'a' : 'b', rexray: 'ok', attributes: { dvdi: 'true' } })));
-  const marathon = await startStandinMarathon();
+  // A Marathon with --mesos_role "*" (its default), not the example info.json's DC/OS "slave_public", under which the
+  // apps without role would run as slave_public (cluster/src/placement/marathonRole.ts).
+  const marathon = await startStandinMarathon({ info: infoFor('1.10.26', { mesos_role: '*' }) });
   try {
     setBridgeApp(marathon, { id: '/dvdi-bridge', constraints: [['hostname', 'UNIQUE'], ['dvdi', 'IS', 'true']] });
     setBridgeTasks(marathon, lab);

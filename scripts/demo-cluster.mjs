@@ -11,7 +11,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const imp = (p) => tsImport(join(root, p), import.meta.url);
 const { startLab } = await imp('test/cluster/lab.ts');
 const { setBridgeApp, setBridgeTasks } = await imp('test/cluster/bridgeApp.ts');
-const { startStandinMarathon } = await imp('test/standins/marathon/standin.ts');
+const { infoFor, startStandinMarathon } = await imp('test/standins/marathon/standin.ts');
 
 const lab = await startLab([
   { zone: 'a', rexray: 'ok', attributes: { dvdi: 'true' } },
@@ -20,7 +20,9 @@ const lab = await startLab([
   { zone: 'b', rexray: 'none', attributes: { dvdi: 'true' } },
   { zone: 'b', rexray: 'ok', attributes: {}, bridge: false },
 ]);
-const marathon = await startStandinMarathon();
+// A Marathon with --mesos_role "*" (its default), not the example info.json's DC/OS "slave_public", under which the
+// apps without role would run as slave_public (cluster/src/placement/marathonRole.ts).
+const marathon = await startStandinMarathon({ info: infoFor('1.10.26', { mesos_role: '*' }) });
 setBridgeApp(marathon, { id: '/dvdi-bridge', instances: 4, constraints: [['hostname', 'UNIQUE'], ['dvdi', 'IS', 'true']], healthChecks: [{ protocol: 'MESOS_HTTP', path: '/healthz', portIndex: 0 }] });
 setBridgeTasks(marathon, lab);
 const app = join(lab.dir, 'shop-db.json');

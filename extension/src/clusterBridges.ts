@@ -7,6 +7,7 @@
 import * as vscode from 'vscode';
 import type { PlacementSpec } from '@marathon-devtools/cluster/placement/candidates';
 import type { Candidates } from '@marathon-devtools/cluster/discovery/candidates';
+import type { AppSource } from '@marathon-devtools/cluster/placement/marathonRole';
 import { clusterCandidates, fetchClusterView, type ClusterSettings, type ClusterView } from './clusterView';
 
 export type { Candidates, ClusterSettings, ClusterView };
@@ -58,9 +59,9 @@ export class ClusterBridges {
     return fetchClusterView(s, await this.secrets.get(CLUSTER_TOKEN_KEY));
   }
 
-  /** The agents Marathon could place `spec` on that run a bridge, sorted by hostname. */
-  static candidates(view: ClusterView, spec: PlacementSpec, s: ClusterSettings): Candidates {
-    return clusterCandidates(view, spec, s.acceptedRolesDefault);
+  /** The agents Marathon could place `spec` (from `source`: see marathonRole.ts) on that run a bridge, sorted by hostname. */
+  static candidates(view: ClusterView, spec: PlacementSpec, s: ClusterSettings, source: AppSource = {}): Candidates {
+    return clusterCandidates(view, spec, s.acceptedRolesDefault, source);
   }
 
   async bridgeToken(): Promise<string | undefined> {

@@ -9,6 +9,7 @@ import { MesosMasterClient } from '@marathon-devtools/cluster/mesos/client';
 import { agentRegion, type MesosAgent } from '@marathon-devtools/cluster/mesos/agent';
 import type { AcceptedRolesDefault, PlacementSpec } from '@marathon-devtools/cluster/placement/candidates';
 import { candidateBridges, type Candidates } from '@marathon-devtools/cluster/discovery/candidates';
+import { resolveAppRole, roleFacts, type AppSource, type RoleFacts } from '@marathon-devtools/cluster/placement/marathonRole';
 
 export interface ClusterSettings {
   marathonUrl: string;
@@ -30,6 +31,8 @@ export interface ClusterView {
   marathonFeatures?: string[];
   /** The version /v2/info reports (which GPU scheduling behaviour is Marathon's default); undefined with the features. */
   marathonVersion?: string;
+  /** /v2/info's version and roles and the deployed root group: the role Marathon gives an app (marathonRole.ts). */
+  roleFacts: RoleFacts;
   bridges: DiscoveredBridge[];
   skipped: string[];
   at: number;
@@ -41,20 +44,22 @@ export async function fetchClusterView(s: ClusterSettings, token: string | undef
   const authorization = token ? `token=${token}` : undefined;
   const marathon = marathonApps({ url: s.marathonUrl, ...(token ? { auth: { kind: 'token', token } } : {}), timeoutMs });
   const mesos = new MesosMasterClient({ url: s.mesosUrl, authorization, timeoutMs });
-  const [app, tasks, slaves, masterRegion, features] = await Promise.all([marathon.getApp(s.bridgeApp), marathon.getAppTasks(s.bridgeApp), mesos.getAgents(), mesos.getMasterRegion().then((name) => ({ name }), (e: Error) => ({ name: undefined, unknown: e.message })), marathon.getFeatures()]);
+  const [app, tasks, slaves, masterRegion, features, rootGroup] = await Promise.all([marathon.getApp(s.bridgeApp), marathon.getAppTasks(s.bridgeApp), mesos.getAgents(), mesos.getMasterRegion().then((name) => ({ name }), (e: Error) => ({ name: undefined, unknown: e.message })), marathon.getFeatures(), marathon.getRootGroup()]);
   const d = joinBridges(tasks, slaves.slaves, bridgeScheme(app));
-  return { agents: slaves.slaves, masterRegion: masterRegion.name, ...('unknown' in masterRegion ? { masterRegionUnknown: masterRegion.unknown } : {}), ...('features' in features ? { marathonFeatures: features.features, marathonVersion: features.version } : {}), bridges: d.bridges, skipped: d.skipped.map((x) => `${x.host}: ${x.why}`), at: Date.now() };
+  return { agents: slaves.slaves, masterRegion: masterRegion.name, ...('unknown' in masterRegion ? { masterRegionUnknown: masterRegion.unknown } : {}), ...('features' in features ? { marathonFeatures: features.features, marathonVersion: features.version } : {}), roleFacts: roleFacts(features, rootGroup), bridges: d.bridges, skipped: d.skipped.map((x) => `${x.host}: ${x.why}`), at: Date.now() };
 }
 
 /**
- * The agents Marathon could place `spec` on that run a bridge, sorted by hostname. A master region that could not
+ * The agents Marathon could place `spec` on that run a bridge, sorted by hostname, under the role Marathon gives it
+ * (`source`: its absolute id and the group body listing it; placement/marathonRole.ts). A master region that could not
  * be read is in `undecided` whenever it could change the pick: placement names it for agents in several regions;
  * here also for agents all in one region, which may still not be the master's (mesos-master-api.md §4: agents
  * outside it are declined unless the app has an @region or @zone constraint). Only agents without any domain, or
  * an app that places by region itself, make the master's region irrelevant.
  */
-export function clusterCandidates(view: ClusterView, spec: PlacementSpec, acceptedRolesDefault?: AcceptedRolesDefault): Candidates {
-  const c = candidateBridges(spec, view.agents, view.bridges, view.masterRegion, view.masterRegionUnknown, view.marathonFeatures, view.marathonVersion, acceptedRolesDefault);
+export function clusterCandidates(view: ClusterView, spec: PlacementSpec, acceptedRolesDefault?: AcceptedRolesDefault, source: AppSource = {}): Candidates {
+  const role = resolveAppRole(spec, source, view.roleFacts);
+  const c = candidateBridges(spec, view.agents, view.bridges, view.masterRegion, view.masterRegionUnknown, view.marathonFeatures, view.marathonVersion, acceptedRolesDefault, role);
   const unknown = view.masterRegionUnknown;
   if (unknown === undefined || c.undecided.some((u) => u.includes(unknown))) return c;
   const regions = [...new Set(view.agents.map(agentRegion).filter((r): r is string => r !== undefined))];

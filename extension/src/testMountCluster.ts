@@ -8,11 +8,16 @@ import { parseTree, findNodeAtLocation, getNodeValue } from 'jsonc-parser';
 import type { TestMountArgs } from '@marathon-devtools/language-server/protocol';
 import { fromPointer } from '@marathon-devtools/language-server/features/jsonTree';
 import { runOnCandidates, summarizeRuns, OK_VERDICTS, type CandidateRun } from '@marathon-devtools/agent-bridge/client/candidateRuns';
+import { joinPointer, resolveId } from '@marathon-devtools/language-server/model/documentModel';
+import { groupBodyChain, type AppSource } from '@marathon-devtools/cluster/placement/marathonRole';
 import { ClusterBridges, clusterSettings, type Candidates } from './clusterBridges';
 import type { TestMountResults } from './testMountResults';
 
-/** The app (or pod) object that holds the volume at `pointer`: everything before its `container` or `env`. */
-function appFor(text: string, pointer: string): { spec: Record<string, unknown>; id: string } | undefined {
+/**
+ * The app (or pod) object that holds the volume at `pointer`: everything before its `container` or `env`; with its
+ * absolute id and, in a group document, the groups listing it (which role Marathon gives it: marathonRole.ts).
+ */
+function appFor(text: string, pointer: string): { spec: Record<string, unknown>; id: string; source: AppSource } | undefined {
   const path = fromPointer(pointer);
   let cut = -1;
   for (let i = path.length - 1; i >= 0; i--) if (path[i] === 'container' || path[i] === 'env') { cut = i; break; }
@@ -21,7 +26,10 @@ function appFor(text: string, pointer: string): { spec: Record<string, unknown>;
   const node = tree && findNodeAtLocation(tree, path.slice(0, cut));
   const spec = node && getNodeValue(node);
   if (typeof spec !== 'object' || spec === null || Array.isArray(spec)) return undefined;
-  return { spec, id: typeof spec.id === 'string' ? spec.id : '(no id)' };
+  const chain = groupBodyChain(tree && getNodeValue(tree), joinPointer('', ...path.slice(0, cut)));
+  const base = chain.length > 0 ? chain[chain.length - 1].id : '/';
+  const absoluteId = typeof spec.id === 'string' ? resolveId(spec.id, base) : undefined;
+  return { spec, id: typeof spec.id === 'string' ? spec.id : '(no id)', source: { absoluteId, chain } };
 }
 
 export class ClusterTestMount {
@@ -35,7 +43,7 @@ export class ClusterTestMount {
     const app = appFor(docText, args.pointer);
     if (!app) return undefined;
     const view = await this.cluster.view(s);
-    return ClusterBridges.candidates(view, app.spec, s);
+    return ClusterBridges.candidates(view, app.spec, s, app.source);
   }
 
   /**
@@ -53,6 +61,9 @@ export class ClusterTestMount {
       return undefined;
     }
     if (!c) return 'no-cluster';
+    if (c.roleNote) this.output.info(`  ${c.roleNote}`);
+    // Marathon's refusal (a role its group does not allow) or constraints it cannot read: said, and shown below.
+    for (const p of c.problems) this.output.warn(`cluster: ${p}`);
     for (const x of c.excluded) this.output.info(`  not a candidate: ${x.hostname}: ${x.reasons.join('; ')}`);
     for (const h of c.noBridge) this.output.info(`  no bridge on candidate ${h}`);
     // A placement rule that could not be evaluated (the master's region unreadable, a Java-only regex): the
@@ -62,6 +73,10 @@ export class ClusterTestMount {
       const choice = await vscode.window.showWarningMessage(`Test mount: cannot tell where Marathon would place this app: ${c.undecided.join('; ')}. The candidates may be agents it would not use.`, 'Test Anyway', 'Show Output');
       if (choice === 'Show Output') this.output.show(true);
       if (choice !== 'Test Anyway') return undefined;
+    }
+    if (c.candidates.length === 0 && c.problems.length > 0) {
+      void vscode.window.showWarningMessage(`Test mount: ${c.problems.join('; ')}`, 'Show Output').then((x) => x && this.output.show(true));
+      return [];
     }
     if (c.candidates.length === 0) {
       void vscode.window.showWarningMessage(`No agent Marathon could place this app on runs a bridge (${c.excluded.length} agents excluded by its constraints, roles or region; ${c.noBridge.length} candidates without a bridge). "Marathon: Show Output" says why for each.`, 'Show Output').then((x) => x && this.output.show(true));

@@ -7,7 +7,7 @@ import type { MarathonTask } from '@marathon-devtools/cluster/marathon/types';
 import { clusterCandidates, fetchClusterView } from '../src/clusterView';
 import { startMesosMaster, type MesosMasterStandIn } from '../../test/standins/mesos-master/server';
 import { agent } from '../../test/standins/mesos-master/agents';
-import { startStandinMarathon } from '../../test/standins/marathon/standin';
+import { infoFor, startStandinMarathon } from '../../test/standins/marathon/standin';
 
 const masters: MesosMasterStandIn[] = [];
 after(async () => {
@@ -19,7 +19,9 @@ const agents = (regions: string[]) => regions.map((region, i) => agent({ id: `vi
 async function cluster(regions: string[], stateDelayMs = 0) {
   const m = await startMesosMaster({ agents: agents(regions), domain: { region: 'eu', zone: 'a' }, stateDelayMs });
   masters.push(m);
-  const marathon = await startStandinMarathon();
+  // A Marathon with --mesos_role "*" (its default): Marathon's example info.json says DC/OS's "slave_public", under which an
+  // app without role runs as slave_public and which unreserved resources it takes depends on a flag /v2/info omits.
+  const marathon = await startStandinMarathon({ info: infoFor('1.10.26', { mesos_role: '*' }) });
   const root = marathon.rootGroup();
   root.apps = [{ id: '/dvdi-bridge', instances: regions.length, constraints: [['hostname', 'UNIQUE']] } as (typeof root.apps)[number]];
   marathon.setRootGroup(root);
@@ -85,4 +87,39 @@ test('the accepted-roles behaviour from the settings decides what placement coul
     const c = clusterCandidates(view, app, behaviour);
     assert.deepEqual([hosts(c), c.undecided], [expected, []], behaviour);
   }
+});
+
+// Test mount places the app in the editor under the role Marathon gives it (cluster/placement/marathonRole.ts): without
+// "role", from Marathon 1.9 its top-level group's name when that group enforces its role, else --mesos_role
+// (util/RoleSettings.scala forService; /v2/info's mesos_role, marathon-api.md §9; a group's enforceRole, §5).
+test('an app without role under a top-level group that enforces its role is placed under the group\'s name', async () => {
+  const m = await startMesosMaster({
+    agents: [
+      agent({ id: 'view-S0', hostname: '10.0.0.1', attributes: { dvdi: 'true' } }, 0), // unreserved only
+      agent({ id: 'view-S1', hostname: '10.0.0.2', attributes: { dvdi: 'true' }, cpus: 2, mem: 0, reserved: { shop: 2 } }, 1), // only reserved for "shop"
+      agent({ id: 'view-S2', hostname: '10.0.0.3', attributes: { dvdi: 'true' }, cpus: 2, mem: 0, reserved: { ops: 2 } }, 2), // only reserved for "ops"
+    ],
+  });
+  masters.push(m);
+  const marathon = await startStandinMarathon({ info: infoFor('1.10.26', { mesos_role: '*', new_group_enforce_role: 'Off' }) });
+  masters.push({ close: () => marathon.close() } as MesosMasterStandIn);
+  const root = marathon.rootGroup();
+  root.apps = [{ id: '/dvdi-bridge', instances: 3, role: '*', constraints: [['hostname', 'UNIQUE']] } as (typeof root.apps)[number]];
+  root.groups = [{ id: '/shop', apps: [], pods: [], groups: [], dependencies: [], version: '2026-12-01T00:00:00.000Z', enforceRole: true }];
+  marathon.setRootGroup(root);
+  const now = new Date().toISOString();
+  marathon.setTasks({ '/dvdi-bridge': [0, 1, 2].map((i) => ({ id: `dvdi-bridge.instance-${i}`, appId: '/dvdi-bridge', host: `10.0.0.${i + 1}`, slaveId: `view-S${i}`, state: 'TASK_RUNNING', ports: [8474], servicePorts: [], ipAddresses: [], healthCheckResults: [], localVolumes: [], stagedAt: now, startedAt: now, version: now, role: '*' }) as MarathonTask) });
+  const view = await fetchClusterView({ marathonUrl: marathon.url, mesosUrl: m.url, bridgeApp: '/dvdi-bridge' }, undefined, 2000);
+  const hosts = (c: ReturnType<typeof clusterCandidates>) => c.candidates.map((b) => b.hostname);
+  const app = { id: '/shop/db', constraints: [['dvdi', 'IS', 'true']] };
+  const shop = clusterCandidates(view, app, 'reserved', { absoluteId: '/shop/db' });
+  assert.deepEqual(hosts(shop), ['10.0.0.2']);
+  assert.match(shop.roleNote ?? '', /Marathon gives it role "shop" \(its top-level group \/shop enforces its role\)/);
+  assert.deepEqual(hosts(clusterCandidates(view, app, 'any', { absoluteId: '/shop/db' })), ['10.0.0.1', '10.0.0.2']);
+  // An app directly in / runs under --mesos_role ("*" here).
+  assert.deepEqual(hosts(clusterCandidates(view, app, 'reserved', { absoluteId: '/db' })), ['10.0.0.1']);
+  // A role /shop does not allow is Marathon's refusal: no candidate, the refusal said.
+  const refused = clusterCandidates(view, { ...app, role: 'ops' }, 'reserved', { absoluteId: '/shop/db' });
+  assert.deepEqual(hosts(refused), []);
+  assert.match(refused.problems.join('\n'), /Marathon refuses it: "role": got ops, expected one of: \[shop\]/);
 });

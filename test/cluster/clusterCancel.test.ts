@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startLab, type Lab } from './lab';
-import { startStandinMarathon, type StandinMarathon } from '../standins/marathon/standin';
+import { infoFor, startStandinMarathon, type StandinMarathon } from '../standins/marathon/standin';
 import { setBridgeApp, setBridgeTasks } from './bridgeApp';
 
 const BRIDGE = join(import.meta.dirname, '../../agent-bridge/dist/bridge.cjs');
@@ -15,7 +15,8 @@ let marathon: StandinMarathon;
 
 before(async () => {
   lab = await startLab([0, 1, 2].map((i) => ({ zone: i ? 'b' : 'a', rexray: 'slow' as const, delayMs: 1500, attributes: { dvdi: 'true' } })));
-  marathon = await startStandinMarathon();
+  // --mesos_role "*" (Marathon's default), not the example info.json's "slave_public" (see defaultRole.test.ts).
+  marathon = await startStandinMarathon({ info: infoFor('1.10.26', { mesos_role: '*' }) });
   setBridgeApp(marathon, { id: '/dvdi-bridge', constraints: [['hostname', 'UNIQUE'], ['dvdi', 'IS', 'true']] });
   setBridgeTasks(marathon, lab);
 });

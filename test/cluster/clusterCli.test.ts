@@ -8,7 +8,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createServer, type AddressInfo } from 'node:net';
 import { startLab, type Lab } from './lab';
-import { startStandinMarathon, type StandinMarathon } from '../standins/marathon/standin';
+import { infoFor, startStandinMarathon, type StandinMarathon } from '../standins/marathon/standin';
 import { setBridgeApp, setBridgeTasks } from './bridgeApp';
 import { startMesosMaster } from '../standins/mesos-master/server';
 import { agent } from '../standins/mesos-master/agents';
@@ -32,7 +32,10 @@ before(async () => {
     { zone: 'b', rexray: 'none', attributes: { dvdi: 'true', rack: 'r4' } },
     { zone: 'b', rexray: 'ok', attributes: { rack: 'r5' }, bridge: false },
   ]);
-  marathon = await startStandinMarathon();
+  // A Marathon with --mesos_role "*" (its default). Marathon's example info.json says DC/OS's "slave_public", under which an
+  // app without role runs as slave_public (RoleSettings.scala), and which unreserved resources it takes depends on a flag
+  // /v2/info does not report (test/cluster/defaultRole.test.ts).
+  marathon = await startStandinMarathon({ info: infoFor('1.10.26', { mesos_role: '*' }) });
   setBridgeApp(marathon, BRIDGE_APP);
   setBridgeTasks(marathon, lab);
 });

@@ -41,7 +41,8 @@ async function scaleJson(): Promise<{ matching: string[]; code: number; stderr: 
 }
 
 test('scale: with gpu_resources, the agent whose GPUs Marathon is offered is not counted for the bridges (restricted)', async () => {
-  marathon.setInfo(infoFor('1.10.26', { features: ['gpu_resources'] }));
+  // --mesos_role "*" (Marathon's default) here and below, not the example info.json's "slave_public" (defaultRole.test.ts).
+  marathon.setInfo(infoFor('1.10.26', { mesos_role: '*', features: ['gpu_resources'] }));
   setBridgeApp(marathon, BRIDGE_APP);
   const r = await scaleJson();
   assert.equal(r.code, 0, r.stderr);
@@ -75,7 +76,7 @@ test('scale: Marathon 1.5 to 1.7 (--gpu_scheduling_behavior undefined by default
 });
 
 test('scale: without gpu_resources Marathon gets no offers from any agent with GPUs', async () => {
-  marathon.setInfo(infoFor('1.10.26', { features: [] }));
+  marathon.setInfo(infoFor('1.10.26', { mesos_role: '*', features: [] }));
   setBridgeApp(marathon, { ...BRIDGE_APP, labels: { GPU_SCHEDULING_BEHAVIOR: 'unrestricted' } });
   const r = await scaleJson();
   assert.equal(r.code, 0, r.stderr);

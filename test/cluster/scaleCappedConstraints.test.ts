@@ -12,7 +12,7 @@ import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { startMesosMaster } from '../standins/mesos-master/server';
 import { agent } from '../standins/mesos-master/agents';
-import { startStandinMarathon } from '../standins/marathon/standin';
+import { infoFor, startStandinMarathon } from '../standins/marathon/standin';
 import { setBridgeApp } from './bridgeApp';
 
 const BRIDGE = join(import.meta.dirname, '../../agent-bridge/dist/bridge.cjs');
@@ -28,7 +28,8 @@ const agents = [
   agent({ id: 'cap-S5', hostname: '10.0.3.5', attributes: { dvdi: 'true', rack: 'r3' }, region: 'eu', zone: 'b' }, 5),
 ];
 const master = await startMesosMaster({ agents, domain: { region: 'eu', zone: 'a' } });
-const marathon = await startStandinMarathon();
+// --mesos_role "*" (Marathon's default), not the example info.json's "slave_public" (see defaultRole.test.ts).
+const marathon = await startStandinMarathon({ info: infoFor('1.10.26', { mesos_role: '*' }) });
 after(async () => {
   await marathon.close();
   await master.close();

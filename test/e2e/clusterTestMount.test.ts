@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { ensureCodeServer, startCodeServer, launchBrowser, repoRoot, type CodeServer } from './codeServer';
 import { Workbench } from './workbench';
 import { startLab, type Lab } from '../cluster/lab';
-import { startStandinMarathon, type StandinMarathon } from '../standins/marathon/standin';
+import { infoFor, startStandinMarathon, type StandinMarathon } from '../standins/marathon/standin';
 import { setBridgeApp, setBridgeTasks } from '../cluster/bridgeApp';
 
 const artifacts = join(repoRoot, 'test-artifacts/e2e');
@@ -32,7 +32,8 @@ before(async () => {
     { zone: 'b', rexray: 'error500', attributes: { dvdi: 'true' } },
     { zone: 'b', rexray: 'ok', attributes: {}, bridge: false },
   ]);
-  marathon = await startStandinMarathon();
+  // --mesos_role "*" (Marathon's default), not the example info.json's "slave_public" (see test/cluster/defaultRole.test.ts).
+  marathon = await startStandinMarathon({ info: infoFor('1.10.26', { mesos_role: '*' }) });
   setBridgeApp(marathon, { id: '/dvdi-bridge', instances: 3, constraints: [['hostname', 'UNIQUE'], ['dvdi', 'IS', 'true']] });
   setBridgeTasks(marathon, lab);
   work = mkdtempSync(join(tmpdir(), 'md-e2e-cluster-'));

@@ -17,6 +17,7 @@ import { OK_VERDICTS, runOnCandidates, summarizeRuns, type VolumeUnderTest, type
 import { parseFlags, UsageError } from '@marathon-devtools/agent-bridge/cli/args';
 import { readClientToken } from '@marathon-devtools/agent-bridge/cli/clientToken';
 import { marathonApps } from '../discovery/marathonApps';
+import { groupBodyChain, resolveAppRole, roleFacts, type AppSource } from '../placement/marathonRole';
 import { absoluteAppId, CLUSTER_FLAGS, readClusterFlags } from './clusterFlags';
 
 const CLUSTER_DRY_RUN_FLAGS = { ...CLUSTER_FLAGS, app: 'string', 'bridge-app': 'string', all: 'bool', json: 'bool', 'token-file': 'string', 'token-name': 'string', ca: 'string', concurrency: 'string' } as const;
@@ -24,6 +25,8 @@ const CLUSTER_DRY_RUN_FLAGS = { ...CLUSTER_FLAGS, app: 'string', 'bridge-app': '
 interface AppUnderTest {
   id: string;
   spec: Record<string, unknown>;
+  /** Its absolute id and the group body listing it: which role Marathon gives it (placement/marathonRole.ts). */
+  source: AppSource;
   volumes: VolumeUnderTest[];
 }
 
@@ -47,6 +50,7 @@ function readApps(path: string): AppUnderTest[] {
   return collectApps(doc.value, doc.kind).map((a) => ({
     id: a.absoluteId ?? '(no id)',
     spec: a.app,
+    source: { absoluteId: a.absoluteId, chain: groupBodyChain(doc.value, a.pointer) },
     volumes: targets
       .filter((t) => t.pointer.startsWith(a.pointer + '/'))
       .map((t) => ({ pointer: t.pointer, ...t.args.volume, engine: t.args.engine })),
@@ -107,7 +111,8 @@ async function clusterDryRunInner(argv: string[], signal: AbortSignal, startRuns
 
   const marathon = marathonApps(flags.marathon);
   const mesos = new MesosMasterClient({ url: flags.mesosUrl, authorization: flags.authorization, ca: flags.ca, timeoutMs: flags.timeoutMs });
-  const [bridgeSpec, tasks, slaves, region, features] = await Promise.all([marathon.getApp(bridgeApp), marathon.getAppTasks(bridgeApp), mesos.getAgents(), mesos.getMasterRegion().then((name) => ({ name }), (e: Error) => ({ name: undefined, unknown: e.message })), marathon.getFeatures()]);
+  const [bridgeSpec, tasks, slaves, region, features, rootGroup] = await Promise.all([marathon.getApp(bridgeApp), marathon.getAppTasks(bridgeApp), mesos.getAgents(), mesos.getMasterRegion().then((name) => ({ name }), (e: Error) => ({ name: undefined, unknown: e.message })), marathon.getFeatures(), marathon.getRootGroup()]);
+  const facts = roleFacts(features, rootGroup);
   const discovery = joinBridges(tasks, slaves.slaves, bridgeScheme(bridgeSpec));
   for (const s of discovery.skipped) err(`dry-run: bridge task ${s.taskId} on ${s.host} skipped: ${s.why}`);
 
@@ -115,7 +120,8 @@ async function clusterDryRunInner(argv: string[], signal: AbortSignal, startRuns
   let exit = 0;
   startRuns();
   for (const app of testable) {
-    const { candidates: withBridge, noBridge, excluded, problems, undecided } = candidateBridges(app.spec, slaves.slaves, discovery.bridges, region.name, 'unknown' in region ? region.unknown : undefined, 'features' in features ? features.features : undefined, 'version' in features ? features.version : undefined, flags.acceptedRolesDefault);
+    const { candidates: withBridge, noBridge, excluded, problems, undecided, roleNote } = candidateBridges(app.spec, slaves.slaves, discovery.bridges, region.name, 'unknown' in region ? region.unknown : undefined, 'features' in features ? features.features : undefined, 'version' in features ? features.version : undefined, flags.acceptedRolesDefault, resolveAppRole(app.spec, app.source, facts));
+    if (roleNote !== undefined) err(`dry-run: ${app.id}: ${roleNote}`);
     for (const p of problems) err(`dry-run: ${app.id}: ${p}`);
     for (const u of undecided) err(`dry-run: ${app.id}: warning: ${u}; the candidates may include agents Marathon would not use, or miss some`);
     if (!json) {

@@ -9,6 +9,7 @@ import { MesosMasterClient } from '../mesos/client';
 import { countOnePerAgent } from '../placement/onePerAgent';
 import { parseFlags } from '@marathon-devtools/agent-bridge/cli/args';
 import { marathonApps } from '../discovery/marathonApps';
+import { resolveAppRole, roleFacts } from '../placement/marathonRole';
 import { absoluteAppId, CLUSTER_FLAGS, readClusterFlags } from './clusterFlags';
 
 const say = (s: string) => process.stdout.write(s + '\n');
@@ -20,7 +21,11 @@ export async function scale(argv: string[]): Promise<number> {
   const marathon = marathonApps(flags.marathon);
   const mesos = new MesosMasterClient({ url: flags.mesosUrl, authorization: flags.authorization, ca: flags.ca, timeoutMs: flags.timeoutMs });
   const [app, slaves, region, features] = await Promise.all([marathon.getApp(appId), mesos.getAgents(), mesos.getMasterRegion().then((name) => ({ name }), (e: Error) => ({ name: undefined, unknown: e.message })), marathon.getFeatures()]);
-  const c = countOnePerAgent(app, slaves.slaves, region.name, 'unknown' in region ? region.unknown : undefined, 'features' in features ? features.features : undefined, 'version' in features ? features.version : undefined, flags.acceptedRolesDefault);
+  // Marathon 1.9+ reports the role a deployed app runs under (AppConversion.scala), which is the one placement takes;
+  // only without it (before 1.9: none) does the role come from the rules of marathonRole.ts, the groups only for a nested app.
+  const rootGroup = typeof app.role === 'string' || appId.split('/').length <= 2 ? undefined : await marathon.getRootGroup();
+  const role = typeof app.role === 'string' ? { roles: [app.role] } : resolveAppRole(app, { absoluteId: appId }, roleFacts(features, rootGroup));
+  const c = countOnePerAgent(app, slaves.slaves, region.name, 'unknown' in region ? region.unknown : undefined, 'features' in features ? features.features : undefined, 'version' in features ? features.version : undefined, flags.acceptedRolesDefault, role);
   const current = typeof app.instances === 'number' ? app.instances : 1;
   const total = slaves.slaves.length;
   const leftOut = c.excluded.map((e) => `  left out ${e.agent.hostname}: ${e.reasons.join('; ')}`);

@@ -6,6 +6,8 @@
 import type { CandidateBridge } from '@marathon-devtools/agent-bridge/client/candidateRuns';
 import type { MesosAgent } from '../mesos/agent';
 import { placeApp, type AcceptedRolesDefault, type PlacementSpec } from '../placement/candidates';
+import { defaultRoleNote, type ResolvedRole } from '../placement/marathonRole';
+import { placeUnderRole } from '../placement/rolePlacement';
 import type { DiscoveredBridge } from './bridges';
 
 export interface Candidates {
@@ -18,14 +20,18 @@ export interface Candidates {
   problems: string[];
   /** Placement rules that could not be evaluated (see placeApp): the candidates may be too few or too many. */
   undecided: string[];
+  /** The role Marathon gives an app that sets none, when it is not `*`, and why (marathonRole.ts defaultRoleNote). */
+  roleNote?: string;
 }
 
 /**
  * `marathonFeatures`, `marathonVersion`: /v2/info's, undefined when they could not be read; `acceptedRolesDefault`:
- * Marathon's --accepted_resource_roles_default_behavior when the user gave it (see placeApp).
+ * Marathon's --accepted_resource_roles_default_behavior when the user gave it (see placeApp); `role`: the role Marathon
+ * gives the app (placement/marathonRole.ts), without which `spec.role` is taken as it is.
  */
-export function candidateBridges(spec: PlacementSpec, agents: readonly MesosAgent[], bridges: readonly DiscoveredBridge[], masterRegion?: string, masterRegionUnknown?: string, marathonFeatures?: readonly string[], marathonVersion?: string, acceptedRolesDefault?: AcceptedRolesDefault): Candidates {
-  const p = placeApp(spec, agents, { masterRegion, masterRegionUnknown, marathonFeatures, marathonVersion, acceptedResourceRolesDefaultBehavior: acceptedRolesDefault });
+export function candidateBridges(spec: PlacementSpec, agents: readonly MesosAgent[], bridges: readonly DiscoveredBridge[], masterRegion?: string, masterRegionUnknown?: string, marathonFeatures?: readonly string[], marathonVersion?: string, acceptedRolesDefault?: AcceptedRolesDefault, role?: ResolvedRole): Candidates {
+  const options = { masterRegion, masterRegionUnknown, marathonFeatures, marathonVersion, acceptedResourceRolesDefaultBehavior: acceptedRolesDefault };
+  const p = role ? placeUnderRole(spec, role, agents, options) : placeApp(spec, agents, options);
   const byAgent = new Map(bridges.map((b) => [b.agentId ?? b.hostname, b]));
   const candidates: CandidateBridge[] = [];
   const noBridge: string[] = [];
@@ -35,5 +41,6 @@ export function candidateBridges(spec: PlacementSpec, agents: readonly MesosAgen
     else noBridge.push(a.hostname);
   }
   candidates.sort((x, y) => x.hostname.localeCompare(y.hostname));
-  return { candidates, noBridge, excluded: p.agents.filter((a) => !a.candidate).map((a) => ({ hostname: a.agent.hostname, reasons: a.reasons })), problems: p.problems, undecided: p.undecided };
+  const roleNote = role && defaultRoleNote(role);
+  return { candidates, noBridge, excluded: p.agents.filter((a) => !a.candidate).map((a) => ({ hostname: a.agent.hostname, reasons: a.reasons })), problems: p.problems, undecided: p.undecided, ...(roleNote ? { roleNote } : {}) };
 }

@@ -5,6 +5,7 @@
 import { MarathonClient } from '../marathon/client';
 import { MarathonError } from '../marathon/errors';
 import type { MarathonClientOptions } from '../marathon/options';
+import type { GroupInfo } from '../marathon/types';
 import type { BridgeTask } from './bridges';
 
 export interface MarathonApps {
@@ -13,9 +14,12 @@ export interface MarathonApps {
   /**
    * Marathon's enabled features (`marathon_config.features` of /v2/info, marathon-api.md §9), or why they could not be
    * read (DC/OS Enterprise may refuse /v2/info to an account that may read apps): placement needs gpu_resources, and
-   * the version (which GPU scheduling behaviour is the default).
+   * the version (which GPU scheduling behaviour is the default); `mesos_role` and `new_group_enforce_role` give an app
+   * without a role its role (placement/marathonRole.ts).
    */
-  getFeatures(): Promise<{ features: string[]; version: string } | { unknown: string }>;
+  getFeatures(): Promise<{ features: string[]; version: string; mesosRole?: string; newGroupEnforceRole?: string } | { unknown: string }>;
+  /** The deployed root group (marathon-api.md §5; whether a top-level group enforces its role), or why it could not be read. */
+  getRootGroup(): Promise<GroupInfo | { unknown: string }>;
   /** `PUT /v2/apps/{id}` with `{"instances": n}` (partialUpdate, the default); `force` overrides a deployment lock. */
   setInstances(id: string, instances: number, force: boolean): Promise<{ deploymentId?: string }>;
 }
@@ -38,8 +42,18 @@ export function marathonApps(options: MarathonClientOptions): MarathonApps {
     async getFeatures() {
       try {
         const info = await client.getInfo();
-        const f = info.marathon_config.features;
-        return { features: Array.isArray(f) ? f.filter((x): x is string => typeof x === 'string') : [], version: info.version };
+        const mc = info.marathon_config;
+        const f = mc.features;
+        const role = typeof mc.mesos_role === 'string' ? { mesosRole: mc.mesos_role } : {};
+        const enforce = typeof mc.new_group_enforce_role === 'string' ? { newGroupEnforceRole: mc.new_group_enforce_role } : {};
+        return { features: Array.isArray(f) ? f.filter((x): x is string => typeof x === 'string') : [], version: info.version, ...role, ...enforce };
+      } catch (e) {
+        return { unknown: (e as Error).message };
+      }
+    },
+    async getRootGroup() {
+      try {
+        return await client.getRootGroup();
       } catch (e) {
         return { unknown: (e as Error).message };
       }

@@ -8,6 +8,8 @@ import type { MesosAgent } from '../mesos/agent';
 import { isHostnameUnique, placeApp, type AcceptedRolesDefault, type PlacementSpec } from './candidates';
 import { parseConstraints } from './constraints';
 import { dependsOnPlaced, instanceCap } from './instanceCap';
+import type { ResolvedRole } from './marathonRole';
+import { placeUnderRole } from './rolePlacement';
 
 export interface OnePerAgentCount {
   /** Instances Marathon can place, one per agent: at most `matching.length`. */
@@ -23,10 +25,12 @@ export interface OnePerAgentCount {
 
 /**
  * `masterRegionUnknown`: why the master's region could not be read; `marathonFeatures`, `marathonVersion`: /v2/info's;
- * `acceptedRolesDefault`: Marathon's --accepted_resource_roles_default_behavior when the user gave it (see placeApp).
+ * `acceptedRolesDefault`: Marathon's --accepted_resource_roles_default_behavior when the user gave it (see placeApp);
+ * `role`: the role Marathon gives the app (marathonRole.ts), without which `spec.role` is taken as it is.
  */
-export function countOnePerAgent(spec: PlacementSpec, agents: readonly MesosAgent[], masterRegion?: string, masterRegionUnknown?: string, marathonFeatures?: readonly string[], marathonVersion?: string, acceptedRolesDefault?: AcceptedRolesDefault): OnePerAgentCount {
-  const p = placeApp(spec, agents, { masterRegion, masterRegionUnknown, marathonFeatures, marathonVersion, acceptedResourceRolesDefaultBehavior: acceptedRolesDefault, ignore: isHostnameUnique });
+export function countOnePerAgent(spec: PlacementSpec, agents: readonly MesosAgent[], masterRegion?: string, masterRegionUnknown?: string, marathonFeatures?: readonly string[], marathonVersion?: string, acceptedRolesDefault?: AcceptedRolesDefault, role?: ResolvedRole): OnePerAgentCount {
+  const options = { masterRegion, masterRegionUnknown, marathonFeatures, marathonVersion, acceptedResourceRolesDefaultBehavior: acceptedRolesDefault, ignore: isHostnameUnique };
+  const p = role ? placeUnderRole(spec, role, agents, options) : placeApp(spec, agents, options);
   const problems = [...p.problems];
   const constraints = parseConstraints(spec.constraints).constraints;
   if (!constraints.some(isHostnameUnique)) problems.push('the app has no ["hostname","UNIQUE"] constraint, so one instance per agent is not guaranteed; add it before scaling to the agent count');

@@ -1,0 +1,223 @@
+/**
+ * The Mesos role Marathon gives an app when it is deployed, the one home of that fact for placement (`dry-run --app`,
+ * `scale`, VS Code's Test mount). Its role decides which reserved resources it may use (candidates.ts).
+ * - Before 1.9 an app has no role: placed as `*`, as before (marathon-rules.md §4.3: roles are 1.9+).
+ * - An app file (`PUT /v2/apps/{id}`): util/RoleSettings.scala `forService` (1.9.32 to 1.10.26). A service directly
+ *   in `/` takes `--mesos_role` (/v2/info `marathon_config.mesos_role`, default `*`, marathon-api.md §9) and may use
+ *   only it. A nested one: when its top-level group enforces its role (the deployed group's `enforceRole`,
+ *   marathon-api.md §5), the group's name, allowing that and the role it is deployed with; else `--mesos_role`,
+ *   allowing that, the group's name and the deployed role. A top-level group not deployed yet enforces as
+ *   `--new_group_enforce_role` says from 1.9.100, never before (language-server model/app/appRole.ts).
+ * - An app a group file lists (`PUT /v2/groups/{id}`, 1.9.64+): api/v2/GroupNormalization.scala, whose default role is
+ *   the top-level group's name when it enforces (the body's own `enforceRole`, else `--new_group_enforce_role`; for a
+ *   body below the top level, the deployed group's), else `--mesos_role`; the roles it allows are
+ *   model/group/groupBodyRoles.ts's. Before 1.9.64 /v2/groups took RoleSettings.forService for each app, as above.
+ * A role outside what Marathon allows is its refusal, `got <role>, expected one of: [<roles>]`
+ * (marathon-rules.md §4.3 `role-valid`): reported, never placed. Where the facts to decide are missing (the root group unreadable, the
+ * flag unknown), both roles are returned and placement says where they differ (rolePlacement.ts).
+ */
+import type { GroupInfo } from '../marathon/types';
+import { nestedServiceRoleSets, newTopLevelGroupEnforces } from '@marathon-devtools/language-server/model/app/appRole';
+import { groupBodyRoleSets, type BodyGroup } from '@marathon-devtools/language-server/model/group/groupBodyRoles';
+import { resolveId } from '@marathon-devtools/language-server/model/documentModel';
+
+/** What /v2/info (marathon-api.md §9) and /v2/groups (§5) say; each undefined when it could not be read. */
+export interface RoleFacts {
+  /** `version`; undefined: /v2/info could not be read, and the app is placed as before (its role, else `*`). */
+  version?: string;
+  /** `marathon_config.mesos_role` (absent: `*`, MarathonConf's default). */
+  mesosRole?: string;
+  /** `marathon_config.new_group_enforce_role` ("Off" or "Top"; absent before 1.9.100). */
+  newGroupEnforceRole?: string;
+  /** The deployed root group, or why it could not be read. */
+  rootGroup?: GroupInfo | { unknown: string };
+}
+
+/** RoleFacts from what marathonApps read: /v2/info's (or why it could not be read) and the root group's. */
+export function roleFacts(info: { version: string; mesosRole?: string; newGroupEnforceRole?: string } | { unknown: string }, rootGroup?: GroupInfo | { unknown: string }): RoleFacts {
+  if ('unknown' in info) return {};
+  return { version: info.version, mesosRole: info.mesosRole, newGroupEnforceRole: info.newGroupEnforceRole, rootGroup };
+}
+
+/** Where the app comes from: its absolute id, and for an app a group file lists the groups from the body down to it. */
+export interface AppSource {
+  absoluteId?: string;
+  /** Empty or absent for an app file (posted on its own); the groups of the body (GroupUpdate) otherwise. */
+  chain?: readonly BodyGroup[];
+}
+
+export interface ResolvedRole {
+  /** The role it runs under; two when the facts cannot tell (each placed, differences undecided). */
+  roles: string[];
+  /** Why two roles: what would decide. */
+  open?: string;
+  /** The app sets no role (1.9+): why Marathon gives it this one, said where it is not `*`. */
+  defaulted?: string;
+  /** Marathon refuses the app: why, in its words. */
+  refused?: string;
+}
+
+const quoted = (s: string) => JSON.stringify(s);
+const segments = (id: string) => id.split('/').filter(Boolean);
+
+/** major.minor.patch of a reported version ("1.10.26", "1.9.109-SNAPSHOT"); undefined when it does not read so. */
+function versionParts(v: string): number[] | undefined {
+  const m = /^(\d+)\.(\d+)(?:\.(\d+))?/.exec(v);
+  return m ? [Number(m[1]), Number(m[2]), Number(m[3] ?? 0)] : undefined;
+}
+
+function atLeast(version: string, min: string): boolean {
+  const a = versionParts(version);
+  const b = versionParts(min)!;
+  // A version that does not read as one is taken for the newest (as gpuCheck.ts does).
+  if (a === undefined) return true;
+  for (let i = 0; i < 3; i++) if (a[i] !== b[i]) return a[i] > b[i];
+  return true;
+}
+
+function findGroup(root: GroupInfo, id: string): GroupInfo | undefined {
+  if (root.id === id) return root;
+  for (const g of root.groups ?? []) if (id === g.id || id.startsWith(g.id + '/')) return findGroup(g, id);
+  return undefined;
+}
+
+/** The deployed app's role: null when nothing is deployed with this id, undefined when it cannot be told. */
+function deployedRole(facts: RoleFacts, id: string): string | null | undefined {
+  const root = facts.rootGroup;
+  if (root === undefined || 'unknown' in root) return undefined;
+  const parent = '/' + segments(id).slice(0, -1).join('/');
+  const app = findGroup(root, parent === '/' ? '/' : parent)?.apps?.find((a) => a.id === id);
+  if (app === undefined) return null;
+  return typeof app.role === 'string' ? app.role : undefined;
+}
+
+/** The deployed top-level group's enforceRole: null when it is not deployed, undefined when it cannot be told. */
+function deployedEnforce(facts: RoleFacts, topId: string): boolean | null | undefined {
+  const root = facts.rootGroup;
+  if (root === undefined || 'unknown' in root) return undefined;
+  const g = root.groups.find((x) => x.id === topId);
+  if (g === undefined) return null;
+  return g.enforceRole === true;
+}
+
+const rootGroupWhy = (facts: RoleFacts) => (facts.rootGroup !== undefined && 'unknown' in facts.rootGroup ? `the deployed groups could not be read (${facts.rootGroup.unknown})` : 'the deployed groups were not read');
+
+function refusal(role: string, sets: string[][], why: string): string {
+  const got = sets.map((s) => `"role": got ${role}, expected one of: [${s.join(', ')}]`).join(' or ');
+  const allowed = [...new Set(sets.flat())].map(quoted).join(', ');
+  return `Marathon refuses it: ${got} (${why}); set "role" to ${allowed.includes(',') ? 'one of ' : ''}${allowed}, or remove it to take the default`;
+}
+
+/** A role Marathon allows under every set it may check with, else its refusal (only when every set is known). */
+function checked(role: string, sets: string[][] | undefined, why: string): ResolvedRole {
+  if (sets === undefined || sets.some((s) => s.includes(role))) return { roles: [role] };
+  return { roles: [role], refused: refusal(role, sets, why) };
+}
+
+/** RoleSettings.forService for an app posted on its own (or, before 1.9.64, listed by a group body). */
+function forService(spec: { role?: unknown }, id: string, mesosRole: string, facts: RoleFacts, version: string): ResolvedRole {
+  const own = typeof spec.role === 'string' ? spec.role : undefined;
+  const path = segments(id);
+  if (path.length <= 1) {
+    // "We have a service in the root group, no enforced role here": validRoles = Set(defaultRole).
+    return own === undefined ? { roles: [mesosRole], defaulted: `an app directly in / runs under Marathon's --mesos_role` } : checked(own, [[mesosRole]], `an app directly in / may only use --mesos_role ${quoted(mesosRole)}`);
+  }
+  const top = path[0];
+  const deployed = deployedEnforce(facts, '/' + top);
+  const flag = facts.newGroupEnforceRole === 'Off' || facts.newGroupEnforceRole === 'Top' ? facts.newGroupEnforceRole : null;
+  // Not deployed: before 1.9.100 `defaultForEnforceFromConfig = false // TODO: Use value from config instead` (RoleSettings
+  // at v1.9.32 to v1.9.81, whose /v2/info has no new_group_enforce_role either); from 1.9.100 the flag.
+  const notDeployed = atLeast(version, '1.9.100') ? newTopLevelGroupEnforces(flag, () => true) : false;
+  const enforce = deployed === null ? notDeployed : deployed;
+  const whyEnforce =
+    deployed === true
+      ? `its top-level group /${top} enforces its role`
+      : deployed === false
+        ? `its top-level group /${top} does not enforce a role`
+        : deployed === null
+          ? `its top-level group /${top} is not deployed yet, and Marathon creates it ${enforce === true ? 'enforcing its role (--new_group_enforce_role Top)' : enforce === false ? `without enforcing a role (${atLeast(version, '1.9.100') ? '--new_group_enforce_role Off' : 'before 1.9.100 whatever the flag says'})` : 'enforcing its role or not as --new_group_enforce_role says (not reported)'}`
+          : rootGroupWhy(facts);
+  const existing = deployedRole(facts, id);
+  if (own !== undefined) {
+    const sets = existing === undefined ? undefined : nestedServiceRoleSets(mesosRole, top, existing, enforce ?? undefined);
+    return checked(own, sets, whyEnforce);
+  }
+  if (enforce === true) return { roles: [top], defaulted: whyEnforce };
+  if (enforce === false) return { roles: [mesosRole], defaulted: `${whyEnforce}, so it runs under Marathon's --mesos_role` };
+  return { roles: [top, mesosRole], open: `whether ${id} runs under its top-level group's name ${quoted(top)} or --mesos_role ${quoted(mesosRole)}: ${whyEnforce}` };
+}
+
+/** GroupNormalization (1.9.64+) for an app a group body lists. */
+function forGroupBody(spec: { role?: unknown }, chain: readonly BodyGroup[], id: string | undefined, mesosRole: string, facts: RoleFacts): ResolvedRole {
+  const flag = facts.newGroupEnforceRole === 'Off' || facts.newGroupEnforceRole === 'Top' ? facts.newGroupEnforceRole : null;
+  const lookup = (topId: string) => deployedEnforce(facts, topId);
+  const body = chain[0];
+  const lister = chain[chain.length - 1];
+  const group = segments(lister.id)[0];
+  // The top-level group's enforcement gives the default role (visitTopLevelGroup → visitChildGroup's defaultRole;
+  // visitRootGroup: --mesos_role for the apps the body for / lists).
+  let enforce: boolean | null | undefined;
+  let why: string;
+  if (group === undefined) {
+    enforce = false;
+    why = `/v2/groups gives an app the body for / lists Marathon's --mesos_role`;
+  } else if (segments(body.id).length > 1) {
+    enforce = lookup('/' + group);
+    why = enforce === true ? `its deployed top-level group /${group} enforces its role` : enforce === undefined ? rootGroupWhy(facts) : `its top-level group /${group} ${enforce === null ? 'is not deployed' : 'does not enforce a role'}`;
+  } else {
+    const written = chain.find((g) => segments(g.id).length === 1)?.written.enforceRole;
+    enforce = typeof written === 'boolean' ? written : flag === null ? undefined : flag === 'Top';
+    why = typeof written === 'boolean' ? `the body sets enforceRole: ${written} on /${group}` : `the body leaves out /${group}'s enforceRole, so --new_group_enforce_role decides${flag === null ? ' (not reported)' : ` (${flag})`}`;
+  }
+  if (typeof spec.role === 'string') {
+    const existing = id === undefined ? undefined : deployedRole(facts, id);
+    return checked(spec.role, existing === undefined ? undefined : groupBodyRoleSets(mesosRole, flag, chain, existing, lookup)?.sets, why);
+  }
+  if (enforce === true) return { roles: [group!], defaulted: why };
+  if (enforce === false || enforce === null) return { roles: [mesosRole], defaulted: group === undefined ? why : `${why}, so its apps run under Marathon's --mesos_role` };
+  return { roles: [group!, mesosRole], open: `whether the apps of ${lister.id} run under ${quoted(group!)} or --mesos_role ${quoted(mesosRole)}: ${why}` };
+}
+
+/** One line for people when the app sets no role and gets one other than `*`; undefined otherwise. */
+export function defaultRoleNote(r: ResolvedRole): string | undefined {
+  if (r.defaulted === undefined || r.roles.length !== 1 || r.roles[0] === '*') return undefined;
+  return `no "role" in the definition: Marathon gives it role ${quoted(r.roles[0])} (${r.defaulted}), whose reserved resources it may use`;
+}
+
+/** The role(s) Marathon gives the app `spec` from `source` (its id, and the group body listing it) with `facts`. */
+export function resolveAppRole(spec: { role?: unknown }, source: AppSource, facts: RoleFacts): ResolvedRole {
+  const own = typeof spec.role === 'string' && spec.role !== '' ? spec.role : undefined;
+  const version = facts.version;
+  // No role before 1.9; an unknown version keeps what the file says (as before this knew any role default).
+  if (version === undefined || !atLeast(version, '1.9')) return { roles: [own ?? '*'] };
+  const mesosRole = typeof facts.mesosRole === 'string' && facts.mesosRole !== '' ? facts.mesosRole : '*';
+  const chain = source.chain ?? [];
+  if (chain.length > 0 && atLeast(version, '1.9.64')) return forGroupBody(spec, chain, source.absoluteId, mesosRole, facts);
+  if (source.absoluteId === undefined) return own === undefined ? { roles: [mesosRole], defaulted: `without an id, Marathon's --mesos_role` } : { roles: [own] };
+  return forService(spec, source.absoluteId, mesosRole, facts, version);
+}
+
+/**
+ * The groups of a group document from the body (its root) down to the one listing the app at `appPointer`
+ * (`…/apps/<i>`), with absolute ids as Marathon resolves them; empty for an app document (pointer "").
+ */
+export function groupBodyChain(doc: unknown, appPointer: string): BodyGroup[] {
+  if (appPointer === '' || typeof doc !== 'object' || doc === null) return [];
+  const parts = appPointer.split('/').slice(1);
+  const chain: BodyGroup[] = [];
+  let node: unknown = doc;
+  let base = '/';
+  for (let i = 0; i < parts.length - 2; i += 2) {
+    if (typeof node !== 'object' || node === null) return [];
+    const g = node as Record<string, unknown>;
+    const id = typeof g.id === 'string' ? resolveId(g.id, base) : base;
+    chain.push({ id, written: g });
+    base = id;
+    if (parts[i] !== 'groups') return [];
+    node = (g.groups as unknown[] | undefined)?.[Number(parts[i + 1])];
+  }
+  if (typeof node !== 'object' || node === null) return [];
+  const g = node as Record<string, unknown>;
+  chain.push({ id: typeof g.id === 'string' ? resolveId(g.id, base) : base, written: g });
+  return chain;
+}
