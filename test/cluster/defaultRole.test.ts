@@ -131,6 +131,31 @@ test('dry-run --app: a group file places its apps as /v2/groups would: its own e
   assert.deepEqual(r.hosts, ['10.0.3.2'], r.stdout + r.stderr);
 });
 
+test('dry-run --app: an app file for a deployed app without role keeps the role it is deployed with (PUT /v2/apps/{id})', async () => {
+  // partialUpdate (PUT's default) merges the body into the stored app: no "role" keeps the stored one (AppConversion
+  // `update.role.orElse(app.role)`; marathon-api.md §4), here "*" from before /shop enforced its role.
+  marathon.setInfo(vanilla());
+  deploy([group('/shop', true, [{ id: '/shop/db', role: '*' }])]);
+  const r = await candidates(appFile({ id: '/shop/db' }), '--accepted-resource-roles-default-behavior', 'reserved');
+  assert.deepEqual(r.hosts, ['10.0.3.1'], r.stdout + r.stderr);
+  // Deployed with "shop" under a group that no longer enforces: still "shop", not --mesos_role.
+  deploy([group('/shop', false, [{ id: '/shop/db', role: 'shop' }])]);
+  const kept = await candidates(appFile({ id: '/shop/db' }), '--accepted-resource-roles-default-behavior', 'reserved');
+  assert.deepEqual(kept.hosts, ['10.0.3.2'], kept.stdout + kept.stderr);
+  assert.match(kept.stderr, /Marathon gives it role "shop" \(it is deployed with role "shop"/);
+});
+
+test('dry-run --app: Marathon 1.9.100 gives an app under a non-enforcing top-level group its name when --new_group_enforce_role is Top', async () => {
+  // RoleSettings at v1.9.100 (`defaultRoleToUse = if (defaultForEnforceFromConfig) topLevelGroupRole else defaultRole`),
+  // fixed in 1.9.109 (#7099).
+  deploy([group('/shop', false)]);
+  marathon.setInfo(vanilla('1.9.100', { new_group_enforce_role: 'Top' }));
+  const r = await candidates(appFile({ id: '/shop/db' }), '--accepted-resource-roles-default-behavior', 'reserved');
+  assert.deepEqual(r.hosts, ['10.0.3.2'], r.stdout + r.stderr);
+  marathon.setInfo(vanilla('1.9.109', { new_group_enforce_role: 'Top' }));
+  assert.deepEqual((await candidates(appFile({ id: '/shop/db' }), '--accepted-resource-roles-default-behavior', 'reserved')).hosts, ['10.0.3.1']);
+});
+
 test('scale: a deployed bridge app without a role reported is counted under --mesos_role', async () => {
   marathon.setInfo(vanilla('1.10.26', { mesos_role: 'ops' }));
   const { role: _role, ...noRole } = BRIDGE_APP;

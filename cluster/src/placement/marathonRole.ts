@@ -7,7 +7,11 @@
  *   only it. A nested one: when its top-level group enforces its role (the deployed group's `enforceRole`,
  *   marathon-api.md §5), the group's name, allowing that and the role it is deployed with; else `--mesos_role`,
  *   allowing that, the group's name and the deployed role. A top-level group not deployed yet enforces as
- *   `--new_group_enforce_role` says from 1.9.100, never before (language-server model/app/appRole.ts).
+ *   `--new_group_enforce_role` says from 1.9.100, never before (language-server model/app/appRole.ts). Only 1.9.100 gives
+ *   a nested service under a deployed top-level group that does not enforce the group's name when that flag is `Top`
+ *   (`defaultRoleToUse`, fixed in 1.9.109 by #7099). An app already deployed keeps its role: `PUT /v2/apps/{id}` merges
+ *   the body into the stored app (partialUpdate, its default; marathon-api.md §4), so no `role` keeps the stored one
+ *   (raml/AppConversion.scala `update.role.orElse(app.role)`), checked against the same roles.
  * - An app a group file lists (`PUT /v2/groups/{id}`, 1.9.64+): api/v2/GroupNormalization.scala, whose default role is
  *   the top-level group's name when it enforces (the body's own `enforceRole`, else `--new_group_enforce_role`; for a
  *   body below the top level, the deployed group's), else `--mesos_role`; the roles it allows are
@@ -102,10 +106,11 @@ function deployedEnforce(facts: RoleFacts, topId: string): boolean | null | unde
 
 const rootGroupWhy = (facts: RoleFacts) => (facts.rootGroup !== undefined && 'unknown' in facts.rootGroup ? `the deployed groups could not be read (${facts.rootGroup.unknown})` : 'the deployed groups were not read');
 
-function refusal(role: string, sets: string[][], why: string): string {
+/** Marathon's refusal of `role`; `written`: the file sets it (false: the role an app file keeps from its deployed app). */
+function refusal(role: string, sets: string[][], why: string, written = true): string {
   const got = sets.map((s) => `"role": got ${role}, expected one of: [${s.join(', ')}]`).join(' or ');
   const allowed = [...new Set(sets.flat())].map(quoted).join(', ');
-  return `Marathon refuses it: ${got} (${why}); set "role" to ${allowed.includes(',') ? 'one of ' : ''}${allowed}, or remove it to take the default`;
+  return `Marathon refuses it: ${got} (${why}); set "role" to ${allowed.includes(',') ? 'one of ' : ''}${allowed}${written ? ', or remove it to take the default' : ''}`;
 }
 
 /** A role Marathon allows under every set it may check with, else its refusal (only when every set is known). */
@@ -114,14 +119,24 @@ function checked(role: string, sets: string[][] | undefined, why: string): Resol
   return { roles: [role], refused: refusal(role, sets, why) };
 }
 
-/** RoleSettings.forService for an app posted on its own (or, before 1.9.64, listed by a group body). */
-function forService(spec: { role?: unknown }, id: string, mesosRole: string, facts: RoleFacts, version: string): ResolvedRole {
+/** How `PUT /v2/apps/{id}` (partialUpdate) keeps the role of the deployed app for a body without one. */
+const keptRole = (role: string) => `it is deployed with role ${quoted(role)}, which PUT /v2/apps/{id} keeps when the body has no "role"`;
+
+/**
+ * RoleSettings.forService for an app posted on its own (`appFile`), or, before 1.9.64, listed by a group body (which
+ * replaces the app: no role takes the default, not the deployed one).
+ */
+function forService(spec: { role?: unknown }, id: string, mesosRole: string, facts: RoleFacts, version: string, appFile: boolean): ResolvedRole {
   const own = typeof spec.role === 'string' ? spec.role : undefined;
   const path = segments(id);
+  const kept = own === undefined && appFile ? deployedRole(facts, id) : undefined;
   if (path.length <= 1) {
-    // "We have a service in the root group, no enforced role here": validRoles = Set(defaultRole).
+    // "We have a service in the root group, no enforced role here": validRoles = Set(defaultRole), without the deployed role.
+    if (typeof kept === 'string') return kept === mesosRole ? { roles: [kept], defaulted: keptRole(kept) } : { roles: [kept], refused: refusal(kept, [[mesosRole]], `${keptRole(kept)}, and an app directly in / may only use --mesos_role ${quoted(mesosRole)}`, false) };
     return own === undefined ? { roles: [mesosRole], defaulted: `an app directly in / runs under Marathon's --mesos_role` } : checked(own, [[mesosRole]], `an app directly in / may only use --mesos_role ${quoted(mesosRole)}`);
   }
+  // Always among the roles RoleSettings allows (maybeExistingRole).
+  if (typeof kept === 'string') return { roles: [kept], defaulted: keptRole(kept) };
   const top = path[0];
   const deployed = deployedEnforce(facts, '/' + top);
   const flag = facts.newGroupEnforceRole === 'Off' || facts.newGroupEnforceRole === 'Top' ? facts.newGroupEnforceRole : null;
@@ -143,6 +158,12 @@ function forService(spec: { role?: unknown }, id: string, mesosRole: string, fac
     return checked(own, sets, whyEnforce);
   }
   if (enforce === true) return { roles: [top], defaulted: whyEnforce };
+  if (deployed === false && atLeast(version, '1.9.100') && !atLeast(version, '1.9.109')) {
+    // v1.9.100 only: `defaultRoleToUse = if (defaultForEnforceFromConfig) topLevelGroupRole else defaultRole`.
+    const why19100 = `${whyEnforce}, and Marathon 1.9.100 then gives an app without role the group's name when --new_group_enforce_role is Top, else --mesos_role`;
+    if (flag === 'Top') return { roles: [top], defaulted: why19100 };
+    if (flag === null) return { roles: [top, mesosRole], open: `whether ${id} runs under its top-level group's name ${quoted(top)} or --mesos_role ${quoted(mesosRole)}: ${why19100} (not reported)` };
+  }
   if (enforce === false) return { roles: [mesosRole], defaulted: `${whyEnforce}, so it runs under Marathon's --mesos_role` };
   return { roles: [top, mesosRole], open: `whether ${id} runs under its top-level group's name ${quoted(top)} or --mesos_role ${quoted(mesosRole)}: ${whyEnforce}` };
 }
@@ -190,11 +211,13 @@ export function resolveAppRole(spec: { role?: unknown }, source: AppSource, fact
   const version = facts.version;
   // No role before 1.9; an unknown version keeps what the file says (as before this knew any role default).
   if (version === undefined || !atLeast(version, '1.9')) return { roles: [own ?? '*'] };
+  // app.raml / pod.raml `role?: string, minLength: 1`: refused as Marathon reads the JSON (marathon-rules.md §1), before any role rule.
+  if (spec.role === '') return { roles: [''], refused: `Marathon refuses it: "role": error.minLength (Invalid JSON: a role is at least one character); name a role, or remove "role" to take the default` };
   const mesosRole = typeof facts.mesosRole === 'string' && facts.mesosRole !== '' ? facts.mesosRole : '*';
   const chain = source.chain ?? [];
   if (chain.length > 0 && atLeast(version, '1.9.64')) return forGroupBody(spec, chain, source.absoluteId, mesosRole, facts);
   if (source.absoluteId === undefined) return own === undefined ? { roles: [mesosRole], defaulted: `without an id, Marathon's --mesos_role` } : { roles: [own] };
-  return forService(spec, source.absoluteId, mesosRole, facts, version);
+  return forService(spec, source.absoluteId, mesosRole, facts, version, chain.length === 0);
 }
 
 /**

@@ -102,3 +102,41 @@ test('placement under two possible roles: where they differ, no candidate and un
   assert.deepEqual([refused.candidates, refused.agents], [[], []]);
   assert.match(refused.problems[0], /^Marathon refuses it: "role": got x, expected one of: \[shop\]/);
 });
+
+test('an app file for a deployed app without role keeps the deployed role (PUT /v2/apps/{id}, partialUpdate)', () => {
+  // AppConversion `role = update.role.orElse(app.role)`: the body without role keeps the stored one, whatever the group.
+  const f = facts({ rootGroup: root(group('/shop', true, [{ id: '/shop/db', role: '*' }]), group('/web', false, [{ id: '/web/db', role: 'web' }])) });
+  const kept = resolveAppRole({}, { absoluteId: '/shop/db' }, f);
+  assert.deepEqual(kept.roles, ['*']);
+  assert.equal(kept.refused, undefined);
+  assert.deepEqual(resolveAppRole({}, { absoluteId: '/web/db' }, f).roles, ['web']);
+  assert.match(resolveAppRole({}, { absoluteId: '/web/db' }, f).defaulted ?? '', /deployed with role "web"/);
+  // Directly in /, only --mesos_role is valid (no maybeExistingRole): the kept role is refused when it differs.
+  const rootApp = facts({ mesosRole: 'ops', rootGroup: { ...root(), apps: [{ id: '/db', role: '*' }] as GroupInfo['apps'] } });
+  assert.match(resolveAppRole({}, { absoluteId: '/db' }, rootApp).refused ?? '', /"role": got \*, expected one of: \[ops\]/);
+  // A group body replaces the app: its default role, not the deployed one (GroupNormalization.visitApp).
+  const doc = { id: '/web', apps: [{ id: 'db' }] };
+  assert.deepEqual(resolveAppRole({}, { absoluteId: '/web/db', chain: groupBodyChain(doc, '/apps/0') }, f).roles, ['*']);
+});
+
+test('1.9.100: a deployed top-level group not enforcing still gives its name under --new_group_enforce_role Top', () => {
+  // RoleSettings at v1.9.100: `defaultRoleToUse = if (defaultForEnforceFromConfig) topLevelGroupRole else defaultRole`;
+  // 1.9.109 (#7099, "Fix default role for top-level enforceRole: false groups") takes --mesos_role.
+  const f = (version: string, flag?: string) => facts({ version, newGroupEnforceRole: flag, rootGroup: root(group('/shop', false)) });
+  assert.deepEqual(resolveAppRole({}, { absoluteId: '/shop/db' }, f('1.9.100', 'Top')).roles, ['shop']);
+  assert.deepEqual(resolveAppRole({}, { absoluteId: '/shop/db' }, f('1.9.100', 'Off')).roles, ['*']);
+  assert.deepEqual(resolveAppRole({}, { absoluteId: '/shop/db' }, f('1.9.109', 'Top')).roles, ['*']);
+  assert.deepEqual(resolveAppRole({}, { absoluteId: '/shop/db' }, f('1.10.26', 'Top')).roles, ['*']);
+  assert.deepEqual(resolveAppRole({}, { absoluteId: '/shop/db' }, f('1.9.100', undefined)).roles, ['shop', '*']);
+});
+
+test('role "" is refused as Marathon reads it (RAML minLength 1: error.minLength), not as "got , expected one of"', () => {
+  const f = facts({ rootGroup: root(group('/shop', true)) });
+  for (const [id, chain] of [['/db', undefined], ['/shop/db', undefined], ['/shop/db', groupBodyChain({ id: '/shop', apps: [{ id: 'db', role: '' }] }, '/apps/0')]] as const) {
+    const r = resolveAppRole({ role: '' }, { absoluteId: id, chain }, f);
+    assert.match(r.refused ?? '', /"role": error\.minLength/, id);
+    assert.doesNotMatch(r.refused ?? '', /got ,/, id);
+  }
+  // Before 1.9 there is no role field: ignored, as before.
+  assert.equal(resolveAppRole({ role: '' }, { absoluteId: '/db' }, facts({ version: '1.8.232' })).refused, undefined);
+});
