@@ -156,6 +156,27 @@ test('dry-run --app: Marathon 1.9.100 gives an app under a non-enforcing top-lev
   assert.deepEqual((await candidates(appFile({ id: '/shop/db' }), '--accepted-resource-roles-default-behavior', 'reserved')).hosts, ['10.0.3.1']);
 });
 
+test('dry-run --app: /v2/groups refused, too slow or too large: placed as before where the role does not depend on it, undecided where it does', async () => {
+  marathon.setInfo(vanilla());
+  deploy([group('/shop', true)]);
+  const faults = [{ kind: 'status', status: 403, body: { message: 'Not Authorized to perform this action!' } }, { kind: 'slow', delayMs: 3000 }, { kind: 'huge', bytes: 40 * 1024 * 1024, declareLength: true }] as const;
+  try {
+    for (const fault of faults) {
+      marathon.setFault(fault, '/v2/groups', 'GET');
+      const started = Date.now();
+      const direct = await candidates(appFile({ id: '/db' }), '--accepted-resource-roles-default-behavior', 'reserved', '--marathon-timeout', '1');
+      assert.deepEqual(direct.hosts, ['10.0.3.1'], `${fault.kind}: ${direct.stdout}${direct.stderr}`);
+      assert.ok(Date.now() - started < 20_000, `${fault.kind}: not waiting past the timeout`);
+      const nested = await candidates(appFile({ id: '/shop/db' }), '--accepted-resource-roles-default-behavior', 'reserved', '--marathon-timeout', '1');
+      assert.deepEqual(nested.hosts, [], `${fault.kind}: ${nested.stdout}${nested.stderr}`);
+      assert.match(nested.stderr, /warning: 10\.0\.3\.1, 10\.0\.3\.2 are candidates under one of the roles Marathon may give the app only; it is not known whether \/shop\/db runs under its top-level group's name "shop" or --mesos_role "\*": the deployed groups could not be read \(http:\/\/127\.0\.0\.1:\d+\/v2\/groups/, `${fault.kind}: ${nested.stderr}`);
+      assert.doesNotMatch(nested.stderr + direct.stderr, /\n\s+at |token=/, 'no stack trace, no token');
+    }
+  } finally {
+    marathon.setFault(undefined);
+  }
+});
+
 test('scale: a deployed bridge app without a role reported is counted under --mesos_role', async () => {
   marathon.setInfo(vanilla('1.10.26', { mesos_role: 'ops' }));
   const { role: _role, ...noRole } = BRIDGE_APP;
