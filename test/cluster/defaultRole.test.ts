@@ -177,6 +177,22 @@ test('dry-run --app: /v2/groups refused, too slow or too large: placed as before
   }
 });
 
+test('dry-run --app: acceptedResourceRoles beside the role Marathon gives: 1.10 refuses other roles, 1.9 drops them', async () => {
+  deploy([group('/shop', true)]);
+  const f = appFile({ id: '/shop/db', acceptedResourceRoles: ['ops', 'shop'] });
+  // ResourceRole.validForRole (1.10): refused, nothing placed (not the "ops" agent 10.0.3.3).
+  marathon.setInfo(vanilla('1.10.26'));
+  const r = await candidates(f);
+  assert.deepEqual(r.hosts, [], r.stdout + r.stderr);
+  assert.equal(r.code, 1, r.stdout + r.stderr);
+  assert.match(r.stderr, /\/shop\/db: Marathon refuses it: "acceptedResourceRoles": acceptedResourceRoles can only contain \* and shop/);
+  // 1.9: AppNormalization.sanitizeAcceptedResourceRoles keeps "*" and the app's role: "shop" only, said.
+  marathon.setInfo(vanilla('1.9.109'));
+  const kept = await candidates(f);
+  assert.deepEqual(kept.hosts, ['10.0.3.2'], kept.stdout + kept.stderr);
+  assert.match(kept.stderr, /drops "ops" from acceptedResourceRoles/);
+});
+
 test('scale: a deployed bridge app without a role reported is counted under --mesos_role', async () => {
   marathon.setInfo(vanilla('1.10.26', { mesos_role: 'ops' }));
   const { role: _role, ...noRole } = BRIDGE_APP;

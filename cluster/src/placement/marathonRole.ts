@@ -59,6 +59,9 @@ export interface ResolvedRole {
   defaulted?: string;
   /** Marathon refuses the app: why, in its words. */
   refused?: string;
+  /** The acceptedResourceRoles Marathon 1.9 keeps of the app's (others than `*` and its role dropped), and that it did. */
+  acceptedResourceRoles?: string[];
+  sanitized?: string;
 }
 
 const quoted = (s: string) => JSON.stringify(s);
@@ -199,14 +202,51 @@ function forGroupBody(spec: { role?: unknown }, chain: readonly BodyGroup[], id:
   return { roles: [group!, mesosRole], open: `whether the apps of ${lister.id} run under ${quoted(group!)} or --mesos_role ${quoted(mesosRole)}: ${why}` };
 }
 
-/** One line for people when the app sets no role and gets one other than `*`; undefined otherwise. */
+/**
+ * One line for people when the app sets no role and gets one other than `*`, or when Marathon drops some of its
+ * acceptedResourceRoles; undefined otherwise.
+ */
 export function defaultRoleNote(r: ResolvedRole): string | undefined {
-  if (r.defaulted === undefined || r.roles.length !== 1 || r.roles[0] === '*') return undefined;
-  return `no "role" in the definition: Marathon gives it role ${quoted(r.roles[0])} (${r.defaulted}), whose reserved resources it may use`;
+  const notes = [r.sanitized];
+  if (r.defaulted !== undefined && r.roles.length === 1 && r.roles[0] !== '*') notes.unshift(`no "role" in the definition: Marathon gives it role ${quoted(r.roles[0])} (${r.defaulted}), whose reserved resources it may use`);
+  const said = notes.filter((n): n is string => n !== undefined);
+  return said.length > 0 ? said.join('; ') : undefined;
+}
+
+/**
+ * acceptedResourceRoles beside the one role the app runs under (1.9+): only `*` and that role. 1.10 refuses others
+ * (AppValidation → state/ResourceRole.scala `validForRole`) unless --deprecated_features sanitize_accepted_resource_roles,
+ * which /v2/info does not report; 1.9, where that feature is on by default, drops them (AppNormalization.
+ * sanitizeAcceptedResourceRoles), falling back to `*` from 1.9.64 and leaving an empty set, refused by `notEmpty`,
+ * before (marathon-rules.md §4.3 `accepted-roles-for-role`). Two possible roles: left as written.
+ */
+function withAcceptedRoles(r: ResolvedRole, spec: { acceptedResourceRoles?: unknown }, version: string): ResolvedRole {
+  if (r.refused !== undefined || r.roles.length !== 1 || !Array.isArray(spec.acceptedResourceRoles)) return r;
+  const given = [...new Set(spec.acceptedResourceRoles.filter((x): x is string => typeof x === 'string'))];
+  const role = r.roles[0];
+  const dropped = given.filter((x) => x !== '*' && x !== role);
+  if (dropped.length === 0) return r;
+  // SortedSet("*") ++ role, mkString(" and "): Scala's String order is UTF-16 code units, as JavaScript's sort.
+  const allowed = [...new Set(['*', role])].sort();
+  const runsUnder = `it runs under role ${quoted(role)}${r.defaulted === undefined ? '' : `: ${r.defaulted}`}`;
+  if (atLeast(version, '1.10')) {
+    return { ...r, refused: `Marathon refuses it: "acceptedResourceRoles": acceptedResourceRoles can only contain ${allowed.join(' and ')} (${runsUnder}; only with --deprecated_features sanitize_accepted_resource_roles would it drop ${dropped.map(quoted).join(', ')} instead); remove ${dropped.map(quoted).join(', ')} from acceptedResourceRoles` };
+  }
+  const kept = given.filter((x) => !dropped.includes(x));
+  if (kept.length === 0 && !atLeast(version, '1.9.64')) {
+    return { ...r, refused: `Marathon refuses it: "acceptedResourceRoles": must not be empty (Marathon ${version} drops every role but ${allowed.map(quoted).join(' and ')} from it, and ${runsUnder}); keep ${allowed.map(quoted).join(' or ')} in acceptedResourceRoles` };
+  }
+  const accepted = kept.length > 0 ? kept : ['*'];
+  return { ...r, acceptedResourceRoles: accepted, sanitized: `Marathon ${version} drops ${dropped.map(quoted).join(', ')} from acceptedResourceRoles (only "*" and the role it runs under, ${quoted(role)}, are kept): placed as accepting ${JSON.stringify(accepted)}` };
 }
 
 /** The role(s) Marathon gives the app `spec` from `source` (its id, and the group body listing it) with `facts`. */
-export function resolveAppRole(spec: { role?: unknown }, source: AppSource, facts: RoleFacts): ResolvedRole {
+export function resolveAppRole(spec: { role?: unknown; acceptedResourceRoles?: unknown }, source: AppSource, facts: RoleFacts): ResolvedRole {
+  const r = roleOf(spec, source, facts);
+  return facts.version === undefined || !atLeast(facts.version, '1.9') ? r : withAcceptedRoles(r, spec, facts.version);
+}
+
+function roleOf(spec: { role?: unknown }, source: AppSource, facts: RoleFacts): ResolvedRole {
   const own = typeof spec.role === 'string' && spec.role !== '' ? spec.role : undefined;
   const version = facts.version;
   // No role before 1.9; an unknown version keeps what the file says (as before this knew any role default).

@@ -15,7 +15,9 @@ export function placeUnderRole(spec: PlacementSpec, role: ResolvedRole, agents: 
     // One problem, not the same reason beside every agent: no agent is judged for an app that never launches.
     return { agents: [], candidates: [], problems: [role.refused], undecided: [] };
   }
-  const [first, second] = role.roles.map((r) => placeApp({ ...spec, role: r }, agents, options));
+  // The acceptedResourceRoles Marathon keeps (1.9 drops the ones other than "*" and the role: marathonRole.ts).
+  const accepted = role.acceptedResourceRoles === undefined ? {} : { acceptedResourceRoles: role.acceptedResourceRoles };
+  const [first, second] = role.roles.map((r) => placeApp({ ...spec, ...accepted, role: r }, agents, options));
   if (second === undefined) return first;
   const under = (p: Placement) => new Set(p.candidates.map((a) => a.id));
   const a = under(first);

@@ -140,3 +140,24 @@ test('role "" is refused as Marathon reads it (RAML minLength 1: error.minLength
   // Before 1.9 there is no role field: ignored, as before.
   assert.equal(resolveAppRole({ role: '' }, { absoluteId: '/db' }, facts({ version: '1.8.232' })).refused, undefined);
 });
+
+test('acceptedResourceRoles beside the role it runs under: 1.10 refuses other roles, 1.9 drops them (sanitize_accepted_resource_roles)', () => {
+  const f = (version: string) => facts({ version, rootGroup: root(group('/shop', true)) });
+  // ResourceRole.validForRole: `acceptedResourceRoles can only contain ${(SortedSet("*") ++ role).mkString(" and ")}`.
+  const refused = resolveAppRole({ acceptedResourceRoles: ['ops'] }, { absoluteId: '/shop/db' }, f('1.10.26'));
+  assert.match(refused.refused ?? '', /^Marathon refuses it: "acceptedResourceRoles": acceptedResourceRoles can only contain \* and shop \(/);
+  assert.match(refused.refused ?? '', /--deprecated_features sanitize_accepted_resource_roles/);
+  assert.equal(resolveAppRole({ acceptedResourceRoles: ['*', 'shop'] }, { absoluteId: '/shop/db' }, f('1.10.26')).refused, undefined);
+  assert.match(resolveAppRole({ acceptedResourceRoles: ['shop'] }, { absoluteId: '/db' }, f('1.10.26')).refused ?? '', /can only contain \* \(/);
+  // 1.9 (the deprecated feature on by default before 1.10): the others dropped, none left is ["*"] (1.9.64+).
+  const kept = resolveAppRole({ acceptedResourceRoles: ['ops', 'shop'] }, { absoluteId: '/shop/db' }, f('1.9.109'));
+  assert.equal(kept.refused, undefined);
+  assert.deepEqual(kept.acceptedResourceRoles, ['shop']);
+  assert.deepEqual(resolveAppRole({ acceptedResourceRoles: ['ops'] }, { absoluteId: '/shop/db' }, f('1.9.109')).acceptedResourceRoles, ['*']);
+  // 1.9.32/1.9.34 filter without the fallback: none left fails `notEmpty`.
+  assert.match(resolveAppRole({ acceptedResourceRoles: ['ops'] }, { absoluteId: '/shop/db' }, f('1.9.34')).refused ?? '', /"acceptedResourceRoles": must not be empty/);
+  // Placed with what Marathon keeps: agent-2 has only "shop" reservations.
+  const p = placeUnderRole({ acceptedResourceRoles: ['ops', 'shop'] }, kept, agents);
+  assert.deepEqual(p.candidates.map((a) => a.hostname), ['agent-2']);
+  assert.deepEqual(placeUnderRole({ acceptedResourceRoles: ['ops'] }, refused, agents).candidates, []);
+});
