@@ -22,6 +22,10 @@ function main(): void {
     process.exit(2);
   });
 
+  // Messages on stderr that cannot be written (`2>&1 | head` stopped reading, a full device) are lost, but the status
+  // stays the run's own: left unhandled, Node's stream error ended the run with 1 ("errors found") whatever it found.
+  process.stderr.on('error', () => undefined);
+
   const io = { cwd: process.cwd(), env: process.env, stdin: process.stdin, stdout: process.stdout, stderr: process.stderr };
   runCli(process.argv.slice(2), io)
     .then((code) => {
