@@ -39,6 +39,11 @@ export function discover(inputs: readonly string[], cwd: string): FileDiscovery 
       stdinSeen = true;
       continue;
     }
+    if (input === '') {
+      // resolve() makes '' the working directory: `marathon-lint "$CHANGED"` with nothing changed linted all of it.
+      errors.push(`'': an empty argument names no file (is a shell variable empty or unset?); give files, directories, quoted globs, or - to read stdin`);
+      continue;
+    }
     const abs = resolve(cwd, input);
     let st;
     try {
