@@ -3,7 +3,7 @@
  * `config`); the profile keeps the default for any field that is wrong, so linting can still go on.
  */
 import { escapeControls } from './escapeControls';
-import { marathonRejectsInvalidJson } from './syntaxMessage';
+import { inALabel, marathonRejectsInvalidJson } from './syntaxMessage';
 import { isObject, joinPointer } from '../model/documentModel';
 import type { Finding } from './finding';
 import { diagnosticsFor } from './diagnostics';
@@ -31,7 +31,7 @@ export function readConfig(text: string, fileName: string, ruleIds: readonly str
     ...f,
     ruleId: f.ruleId === 'syntax' ? 'config' : f.ruleId,
     // The parser words its findings for definitions, which Marathon reads; nothing but the linter reads this file.
-    message: `${fileName}: ${f.message.replace(marathonRejectsInvalidJson, 'A configuration file must be valid JSON.').replace(lastValueWins, 'because the linter, like any JSON reader, keeps only the last value')}`,
+    message: `${fileName}: ${f.message.replace(marathonRejectsInvalidJson, 'A configuration file must be valid JSON.').replace(inALabel, '').replace(lastValueWins, 'because the linter, like any JSON reader, keeps only the last value')}`,
   }));
   const problem = (pointer: string, message: string, severity: 'error' | 'warning' = 'error', target: 'key' | 'value' = 'value') =>
     // Keys and names from the file are quoted(); the characters JSON leaves raw (U+2028, C1) are escaped here (escapeControls.ts).

@@ -68,3 +68,10 @@ test('config: a diagnostic points at the offending value', () => {
   const [e] = parseConfig(text, file).errors;
   assert.deepEqual(e.range, { start: { line: 1, character: 21 }, end: { line: 1, character: 26 } });
 });
+
+test('config: a comment is said to be refused without the advice to move the note into a label, which a config has not', () => {
+  for (const text of ['{ // the cluster we deploy to\n  "marathonVersion": "1.10" }', '# cluster\n{}']) {
+    const [e] = parseConfig(text, file).errors;
+    assert.match(e.message, /JSON does not allow comments: remove them\.$/, e.message);
+  }
+});
