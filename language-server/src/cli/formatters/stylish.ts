@@ -26,7 +26,7 @@ export const stylish: Formatter = {
         lines.push(`${paint(ansi.bold, where)}  ${paint(severityColor[d.severity], d.severity)}  ${message}  ${paint(ansi.dim, d.ruleId)}`);
       }
     }
-    const errors = inputErrors ?? 0;
+    const errors = inputErrors?.length ?? 0;
     // The errors come after this line, on stderr: "No problems found in 0 files." alone read as a clean run when a
     // config error or a missing path kept everything from being linted.
     if (results.length === 0 && errors > 0) lines.push(`Nothing linted: ${plural(errors, 'error')} (on stderr).`);
