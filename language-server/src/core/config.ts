@@ -96,6 +96,12 @@ export function readConfig(text: string, fileName: string, ruleIds: readonly str
   return { profile, errors: diagnosticsFor(parsed, findings) };
 }
 
+/** Rule ids no setting changes (the engine never applies one to them): a setting for one would be silently ignored. */
+const unsettable: Readonly<Record<string, string>> = {
+  'internal-error': 'it says that a result is incomplete (a bug in the linter), so it is always reported as a warning.',
+  config: 'it is about this file, whose problems are reported before any of its settings apply.',
+};
+
 function readRules(
   value: unknown,
   ruleIds: readonly string[],
@@ -119,7 +125,9 @@ function readRules(
       }
       continue;
     }
-    if (typeof setting === 'string' && (settings as readonly string[]).includes(setting)) profile.rules[id] = setting as RuleSetting;
+    const fixed = unsettable[id];
+    if (fixed !== undefined) problem(at, `rule ${JSON.stringify(id)} cannot be set: ${fixed} Remove this setting.`, 'warning', 'key');
+    else if (typeof setting === 'string' && (settings as readonly string[]).includes(setting)) profile.rules[id] = setting as RuleSetting;
     else {
       const guess = typeof setting === 'string' ? nearest(setting, settings) : undefined;
       problem(at, `the setting of rule ${JSON.stringify(id)} is ${preview(setting)}, but must be "off", "warning" or "error". ${guess ? `Did you mean "${guess}"?` : ''}`.trimEnd());
