@@ -26,7 +26,7 @@ function main(): void {
   // stays the run's own: left unhandled, Node's stream error ended the run with 1 ("errors found") whatever it found.
   process.stderr.on('error', () => undefined);
 
-  const io = { cwd: process.cwd(), env: process.env, stdin: process.stdin, stdout: process.stdout, stderr: process.stderr };
+  const io = { cwd: workingDirectory(), env: process.env, stdin: process.stdin, stdout: process.stdout, stderr: process.stderr };
   runCli(process.argv.slice(2), io)
     .then((code) => {
       process.exitCode = code;
@@ -35,4 +35,13 @@ function main(): void {
       process.stderr.write(`marathon-lint: internal error: ${(e as Error)?.message ?? e}. Please report this.\n`);
       process.exitCode = 2;
     });
+}
+
+/** '' when the working directory was removed after the shell entered it: process.cwd() throws (uv_cwd ENOENT). */
+function workingDirectory(): string {
+  try {
+    return process.cwd();
+  } catch {
+    return '';
+  }
 }

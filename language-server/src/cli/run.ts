@@ -22,6 +22,7 @@ import { describeProfile, liveProfile, profileKeys, type LiveProfile } from '../
 import type { Profile } from '../core/profile';
 
 export interface CliIo {
+  /** The working directory; '' when it no longer exists (only --help and --version run then). */
   cwd: string;
   env: NodeJS.ProcessEnv;
   stdin: NodeJS.ReadableStream;
@@ -50,6 +51,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   if (opts.inputs.length === 0) {
     fail('no input: give files, directories, quoted globs, or - to read stdin');
     io.stderr.write(`Run 'marathon-lint --help' for usage.\n`);
+    return 2;
+  }
+
+  if (io.cwd === '') {
+    fail('the working directory no longer exists (it was removed after the shell entered it): cd to an existing directory and run marathon-lint again');
     return 2;
   }
 
