@@ -12,6 +12,7 @@ import type { Formatter } from './formatter';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic, Severity } from '../../core/types';
 import { repositoryRelative } from './repositoryPath';
+import { withoutRunnerCommands } from '../runnerCommands';
 
 const srcRoot = '%SRCROOT%';
 
@@ -53,7 +54,7 @@ export const sarif: Formatter = {
         },
       ],
     };
-    return JSON.stringify(log, null, 2) + '\n';
+    return withoutRunnerCommands(JSON.stringify(log, null, 2)) + '\n';
   },
 };
 
