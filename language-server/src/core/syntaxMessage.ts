@@ -18,13 +18,16 @@ function describeFound(text: string, offset: number): string {
   return ch === "'" ? `"'"` : `'${String.fromCodePoint(cp)}'`;
 }
 
+/** The way to keep a comment's note in a definition; a config (config.ts) has no labels and drops it. */
+export const inALabel = ' (or move the note into a label)';
+
 function hint(text: string, offset: number, expected: string): string {
   const ch = text[offset];
   if (offset >= text.length) return "The document looks truncated: close every open '{' and '[' and finish the last value.";
   let prev = offset - 1;
   while (prev >= 0 && /\s/.test(text[prev])) prev--;
   if ((ch === '}' || ch === ']') && text[prev] === ',') return "JSON does not allow a trailing comma: remove the ',' before it.";
-  if (ch === '/' || ch === '#') return 'JSON does not allow comments: remove them (or move the note into a label).';
+  if (ch === '/' || ch === '#') return `JSON does not allow comments: remove them${inALabel}.`;
   if (ch === "'") return "JSON strings and property names use double quotes (\"), not single quotes: replace them.";
   if (ch === '\\') return 'In a JSON string a backslash starts an escape: write \\\\ for a backslash itself.';
   if (expected.startsWith("a closing '\"'") && ch.charCodeAt(0) < 0x20) return 'Inside a string, write a tab as \\t and a line break as \\n.';
