@@ -91,7 +91,33 @@ export function parseTree(text: string): JsonNode | undefined {
     return false; // a value where a key was expected: drop it
   };
 
-  for (let t = scan(); t !== SyntaxKind.EOF; t = scan()) {
+  /**
+   * `"key":` where an array item belongs: no item is followed by a colon, so the arrays on top of the stack were left
+   * unclosed above (`"args": ["a",` then `"cpus": 1` on the next line). They end at their last item and the key
+   * becomes a property of the innermost object, as the user meant; a cursor below is then in that object.
+   */
+  const keyInArray = (colon: number): boolean => {
+    const array = stack[stack.length - 1];
+    const key = array.children![array.children!.length - 1];
+    const idx = findLast(stack, 'object');
+    if (idx < 0 || key?.type !== 'string' || key.offset + key.length !== prevEnd) return false;
+    array.children!.pop();
+    while (stack.length > idx + 1) {
+      const n = stack.pop()!;
+      const last = n.children![n.children!.length - 1];
+      close(n, last ? last.offset + last.length : n.offset + 1);
+    }
+    const obj = stack[idx];
+    const prop: JsonNode = { type: 'property', offset: key.offset, length: colon + 1 - key.offset, parent: obj, children: [key], colonOffset: colon };
+    key.parent = prop;
+    obj.children!.push(prop);
+    stack.push(prop);
+    return true;
+  };
+
+  let prevKind: SyntaxKind | undefined;
+  let prevEnd = 0;
+  for (let t = scan(); t !== SyntaxKind.EOF; prevKind = t, prevEnd = scanner.getTokenOffset() + scanner.getTokenLength(), t = scan()) {
     const offset = scanner.getTokenOffset();
     const end = offset + scanner.getTokenLength();
     const top = stack[stack.length - 1];
@@ -145,7 +171,7 @@ export function parseTree(text: string): JsonNode | undefined {
         if (top?.type === 'property' && top.colonOffset === undefined) {
           top.colonOffset = offset;
           top.length = end - top.offset;
-        }
+        } else if (top?.type === 'array' && prevKind === SyntaxKind.StringLiteral) keyInArray(offset);
         break;
       case SyntaxKind.CommaToken:
         // `{"a": ,` or `{"a" ,`: the property ends without a value. After a colon it reaches to the comma, as it

@@ -1,0 +1,84 @@
+/**
+ * Completion below something left unclosed several lines up, over stdio: a string without its closing quote, an
+ * `[` or `{` not closed yet, a comment. A user expects the items of the place the cursor is in (the keys of its
+ * object, the values of its key), as in the document mended, and text that leaves the rest as it was: accepted, and
+ * the break then mended by hand, the document is strict JSON. Inside a comment nothing is offered.
+ *
+ * A case is the mended document with `|` at the cursor and `⟨…⟩` around what the user left out.
+ */
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { offsetOfPos, posOfOffset } from './editorText';
+import { startClient, type TestClient } from './lspClient';
+import { acceptItem, strictJson } from './typingChecks';
+
+let c: TestClient;
+before(async () => {
+  c = await startClient();
+});
+after(async () => {
+  assert.equal(await c.shutdown(), 0);
+});
+
+let n = 0;
+async function items(text: string, offset: number): Promise<any[]> {
+  const uri = `file:///tmp/lsp-below-unclosed/${n++}.json`;
+  await c.open(uri, text);
+  const list: any = await c.conn.sendRequest('textDocument/completion', { textDocument: { uri }, position: posOfOffset(text, offset) });
+  await c.close(uri);
+  return Array.isArray(list) ? list : list.items;
+}
+
+/** The broken text (without what `⟨…⟩` holds), the mended one, the cursor in each, and what was left out where. */
+function parse(marked: string): { broken: string; mended: string; at: number; mendedAt: number; gap: number; left: string } {
+  const gap = marked.indexOf('⟨');
+  const close = marked.indexOf('⟩');
+  const left = marked.slice(gap + 1, close);
+  const mendedMarked = marked.slice(0, gap) + left + marked.slice(close + 1);
+  const brokenMarked = marked.slice(0, gap) + marked.slice(close + 1);
+  const at = brokenMarked.indexOf('|');
+  const mendedAt = mendedMarked.indexOf('|');
+  return { broken: brokenMarked.replace('|', ''), mended: mendedMarked.replace('|', ''), at, mendedAt, gap, left };
+}
+
+/** Accepts `item` in the broken text, then puts back what was left out (the item must not have edited it). */
+function acceptThenMend(broken: string, at: number, item: any, gap: number, left: string): { out: string; touches: boolean } {
+  const edits = acceptItem(broken, at, item).map((e) => ({ s: offsetOfPos(broken, e.range.start), e: offsetOfPos(broken, e.range.end), t: e.newText }));
+  const touches = edits.some((e) => e.s < gap && e.e > gap);
+  let out = broken;
+  let g = gap;
+  for (const e of [...edits].sort((x, y) => y.s - x.s)) {
+    out = out.slice(0, e.s) + e.t + out.slice(e.e);
+    // An insertion right at the gap goes after what is put back.
+    if (e.e < gap || (e.e === gap && e.s < gap)) g += e.t.length - (e.e - e.s);
+  }
+  return { out: out.slice(0, g) + left + out.slice(g), touches };
+}
+
+// [what the user left, the mended document with `|` at the cursor and `⟨…⟩` around what is missing]
+const cases: [string, string][] = [
+  ['an array not closed, then a key of the next object', '{\n  "id": "/a",\n  "args": ["a", "b"⟨]⟩,\n  "container": {\n    "type": "DOCKER",\n    |\n  }\n}'],
+  ['an array not closed, then a value in the next object', '{\n  "id": "/a",\n  "args": ["a", "b"⟨]⟩,\n  "container": {\n    "type": |\n  }\n}'],
+  ['nested arrays not closed, then a key', '{\n  "id": "/a",\n  "constraints": [["hostname", "UNIQUE"]⟨]⟩,\n  "container": {\n    |\n  }\n}'],
+  ['an array not closed nor followed by its comma, two lines up (CRLF)', '{\r\n  "id": "/a",\r\n  "args": ["a"⟨],⟩\r\n  "cpus": 1,\r\n  "container": {"type": |}\r\n}'],
+  ['an array not closed inside an object in an array', '{\n  "id": "/a",\n  "container": {"volumes": [{"containerPath": "d", "hostPath": "/d", "x": [1⟨]⟩,\n    "mode": |}]}\n}'],
+  // These held before: kept so that a fix for the ones above does not break them.
+  ['a string not closed, then a key of the next object', '{\n  "id": "/a",\n  "cmd": "exec ./x⟨"⟩,\n  "container": {\n    "type": "DOCKER",\n    |\n  }\n}'],
+  ['a string not closed, then a value of the next object (tabs)', '{\n\t"id": "/a",\n\t"cmd": "exec ./x⟨"⟩,\n\t"container": {\n\t\t"type": |\n\t}\n}'],
+  ['a string not closed, then a key on the next line', '{\n  "id": "/a",\n  "cmd": "exec ./x⟨",⟩\n  |\n}'],
+];
+
+for (const [what, marked] of cases) {
+  test(`completion below ${what}: the items of the mended document, and text that leaves the rest as it was`, async () => {
+    const { broken, mended, at, mendedAt, gap, left } = parse(marked);
+    const offered = await items(broken, at);
+    const want = (await items(mended, mendedAt)).map((i) => i.label).sort();
+    assert.ok(want.length > 0, 'the mended document has items here');
+    assert.deepEqual(offered.map((i) => i.label).sort(), want, `the items at the cursor in ${JSON.stringify(broken)}`);
+    for (const item of offered) {
+      const r = acceptThenMend(broken, at, item, gap, left);
+      assert.ok(!r.touches, `accepting ${JSON.stringify(item.label)} edits what was left open`);
+      assert.ok(strictJson(r.out), `accepting ${JSON.stringify(item.label)} then mending gives strict JSON: ${JSON.stringify(r.out)}`);
+    }
+  });
+}
