@@ -6,6 +6,7 @@
  */
 import { createScanner } from 'jsonc-parser';
 import { pointerTokens } from '../core/pointer';
+import { leadingIndent, outdents } from './indentation';
 
 // jsonc-parser's SyntaxKind values. Its `const enum` cannot be read under this repo's tsc settings
 // (module "Preserve" treats ambient const enums as isolated), so the stable numeric values are named here.
@@ -42,13 +43,34 @@ export interface JsonNode {
   value?: unknown;
   /** Offset of the ':' of a property, when present. */
   colonOffset?: number;
+  /**
+   * The root only: the brackets leave something open at the end. Where the layout placed a missing `}` depends on the
+   * whole text, so an edit re-parses all of it (incrementalTree.ts).
+   */
+  openAtEnd?: true;
 }
 
 export type JsonPath = (string | number)[];
 
-/** Parses any text; never throws. Returns undefined for text without a JSON value. */
+/**
+ * Parses any text; never throws. Returns undefined for text without a JSON value. When the brackets leave something
+ * open at the end and a key outdents (features/indentation.ts), the layout says where the missing `}` was meant.
+ */
 export function parseTree(text: string): JsonNode | undefined {
+  const first = build(text, 0);
+  const root = first.open > 0 && first.outdented ? build(text, first.open).root : first.root;
+  if (root && first.open > 0) root.openAtEnd = true;
+  return root;
+}
+
+/**
+ * One pass over the text. `missing` is how many brackets the layout may place: as many as a pass without it left open
+ * at the end, so that a region read as written stays so (a key indented oddly below the break is not a second one).
+ */
+function build(text: string, missing: number): { root: JsonNode | undefined; open: number; outdented: boolean } {
   const scanner = createScanner(text, false);
+  const indents = new Map<JsonNode, string>();
+  let outdented = false;
   let root: JsonNode | undefined;
   // Containers being filled, innermost last. A property sits on the stack until its value arrives.
   const stack: JsonNode[] = [];
@@ -115,12 +137,26 @@ export function parseTree(text: string): JsonNode | undefined {
     return true;
   };
 
+  /** Closes the objects a key starting its line outside of them leaves (at their last member); returns the new top. */
+  const closeOutdented = (keyIndent: string): JsonNode | undefined => {
+    let top = stack[stack.length - 1];
+    while (missing > 0 && top?.type === 'object' && top.parent && outdents(text, keyIndent, top, indents)) {
+      missing--;
+      stack.pop();
+      const last = top.children![top.children!.length - 1];
+      close(top, last ? last.offset + last.length : top.offset + 1);
+      finishProperty();
+      top = stack[stack.length - 1];
+    }
+    return top;
+  };
+
   let prevKind: SyntaxKind | undefined;
   let prevEnd = 0;
   for (let t = scan(); t !== SyntaxKind.EOF; prevKind = t, prevEnd = scanner.getTokenOffset() + scanner.getTokenLength(), t = scan()) {
     const offset = scanner.getTokenOffset();
     const end = offset + scanner.getTokenLength();
-    const top = stack[stack.length - 1];
+    let top: JsonNode | undefined = stack[stack.length - 1];
     switch (t) {
       case SyntaxKind.OpenBraceToken:
       case SyntaxKind.OpenBracketToken: {
@@ -144,6 +180,11 @@ export function parseTree(text: string): JsonNode | undefined {
         break;
       }
       case SyntaxKind.StringLiteral: {
+        const keyIndent = top?.type === 'object' && top.parent ? leadingIndent(text, offset) : undefined;
+        if (keyIndent !== undefined && outdents(text, keyIndent, top!, indents)) {
+          outdented = true;
+          if (missing > 0) top = closeOutdented(keyIndent);
+        }
         if (top?.type === 'object') {
           const prop: JsonNode = { type: 'property', offset, length: end - offset, parent: top, children: [] };
           prop.children!.push({ type: 'string', offset, length: end - offset, parent: prop, value: scanner.getTokenValue() });
@@ -183,12 +224,13 @@ export function parseTree(text: string): JsonNode | undefined {
         break; // unknown tokens are skipped: the tree stays usable around them
     }
   }
+  const open = stack.filter((n) => n.type !== 'property').length;
   // Unterminated containers reach to the end of the text, so a cursor at the end is "inside" them.
   while (stack.length > 0) {
     const n = stack.pop()!;
     close(n, text.length);
   }
-  return root;
+  return { root, open, outdented };
 }
 
 function findLast(stack: JsonNode[], type: JsonNodeType): number {

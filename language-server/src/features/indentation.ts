@@ -1,0 +1,47 @@
+/**
+ * Where a user meant an object to end, read from the layout, for a document whose brackets do not balance: the
+ * tolerant tree (jsonTree.ts) closes each `}` on the innermost open object, so one left out several lines up puts
+ * every later key into the wrong object (`"labels": {"x": "y",` then `"container": {…}` on the next line). A key that
+ * starts its line no deeper than the line that opened the object, in a document that indents its members, is the
+ * parent's. Used only when the brackets leave something open at the end (a balanced document is read as written).
+ */
+import type { JsonNode } from './jsonTree';
+
+/** The white space that starts the line holding `offset`. */
+function lineIndent(text: string, offset: number): string {
+  let start = offset;
+  while (start > 0 && text[start - 1] !== '\n' && text[start - 1] !== '\r') start--;
+  let end = start;
+  while (end < offset && (text[end] === ' ' || text[end] === '\t')) end++;
+  return text.slice(start, end);
+}
+
+/** The white space before `offset` when only white space precedes it on its line (read back over that alone: a minified line is long). */
+export function leadingIndent(text: string, offset: number): string | undefined {
+  let at = offset;
+  while (at > 0 && (text[at - 1] === ' ' || text[at - 1] === '\t')) at--;
+  return at === 0 || text[at - 1] === '\n' || text[at - 1] === '\r' ? text.slice(at, offset) : undefined;
+}
+
+/** Indentation of the line an object or array was opened on: the line of its property's key, or its own bracket's. */
+export function ownerIndent(text: string, node: JsonNode, cache: Map<JsonNode, string>): string {
+  let indent = cache.get(node);
+  if (indent === undefined) {
+    indent = lineIndent(text, node.parent?.type === 'property' ? node.parent.offset : node.offset);
+    cache.set(node, indent);
+  }
+  return indent;
+}
+
+/**
+ * Whether a key starting its line with `keyIndent` lies outside `object`: no deeper than the line that opened the
+ * object, while that line is deeper than its parent's (the layout indents members; a flat one says nothing). Mixed
+ * tabs and spaces compare only where one indentation is a prefix of the other.
+ */
+export function outdents(text: string, keyIndent: string, object: JsonNode, cache: Map<JsonNode, string>): boolean {
+  const container = object.parent?.type === 'property' ? object.parent.parent : object.parent;
+  if (!container) return false;
+  const own = ownerIndent(text, object, cache);
+  const parent = ownerIndent(text, container, cache);
+  return own.startsWith(keyIndent) && own.length > parent.length && own.startsWith(parent);
+}
