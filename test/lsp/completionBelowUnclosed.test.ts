@@ -89,3 +89,21 @@ for (const [what, marked, expected] of cases) {
     }
   });
 }
+
+test('inside a comment, closed or left open above the cursor, nothing is offered (an item would land in the comment)', async () => {
+  // vscode-json-languageservice's completion answers nothing in a comment too (jsonCompletion.ts, isInComment).
+  for (const marked of [
+    '{"id": "/a", /* | */ "cmd": "x"}',
+    '{\n  "id": "/a", // note |\n  "cmd": "x"\n}',
+    '{\n  "id": "/a",\n  /* note\n  "cmd": "x",\n  "container": {"type": "DOCKER", |}\n}',
+    '{\r\n  "id": "/a",\r\n  /* note\r\n  "cmd": "x",\r\n  |\r\n}',
+  ]) {
+    const { text, offset } = { text: marked.replace('|', ''), offset: marked.indexOf('|') };
+    assert.deepEqual((await items(text, offset)).map((i) => i.label), [], `in ${JSON.stringify(marked)}`);
+  }
+  // At either end of a comment the cursor is outside it.
+  for (const marked of ['{"id": "/a", |/* c */ "cmd": "x"}', '{"id": "/a", /* c */| "cmd": "x"}', '{\n  "id": "/a", // c\n  |\n}']) {
+    const { text, offset } = { text: marked.replace('|', ''), offset: marked.indexOf('|') };
+    assert.ok((await items(text, offset)).some((i) => i.label === 'cpus'), `cpus is offered in ${JSON.stringify(marked)}`);
+  }
+});

@@ -14,6 +14,7 @@ import { documentSchemaFiles } from '@marathon-devtools/schema/schemaIds';
 import { parameterSuggestions } from './dockerParameters';
 import { commaEdits, missingCommaAt } from './commaBefore';
 import type { FeatureContext } from './context';
+import { inComment } from './inComment';
 
 type Where =
   | { at: 'key'; objectPath: JsonPath; object: JsonNode | undefined; replace?: JsonNode; hasColon: boolean }
@@ -306,6 +307,7 @@ function valueItems(doc: EditorDocument, where: Extract<Where, { at: 'value' }>,
 }
 
 export function complete(doc: EditorDocument, offset: number, ctx: FeatureContext): CompletionList {
+  if (inComment(doc.text, doc.tree, offset)) return { isIncomplete: false, items: [] };
   const where = locate(doc, offset);
   const items = where.at === 'key' ? keyItems(doc, where, ctx, offset) : valueItems(doc, where, ctx, offset);
   return { isIncomplete: false, items };
