@@ -180,6 +180,12 @@ function build(text: string, missing: number): { root: JsonNode | undefined; ope
         break;
       }
       case SyntaxKind.StringLiteral: {
+        // A key left without its colon (`"a` or `"a"` ending its line) takes no value from a later line: a string
+        // there is the next key (`"labels": {"a` above `"container": {`), as jsonc-parser's parseTree gives that key none.
+        if (top?.type === 'property' && top.colonOffset === undefined && top.children!.length === 1 && lineBreakIn(text, top.offset + top.length, offset)) {
+          finishProperty();
+          top = stack[stack.length - 1];
+        }
         const keyIndent = top?.type === 'object' && top.parent ? leadingIndent(text, offset) : undefined;
         if (keyIndent !== undefined && outdents(text, keyIndent, top!, indents)) {
           outdented = true;
@@ -231,6 +237,11 @@ function build(text: string, missing: number): { root: JsonNode | undefined; ope
     close(n, text.length);
   }
   return { root, open, outdented };
+}
+
+function lineBreakIn(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (text[i] === '\n' || text[i] === '\r') return true;
+  return false;
 }
 
 function findLast(stack: JsonNode[], type: JsonNodeType): number {
