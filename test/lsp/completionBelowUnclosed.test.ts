@@ -65,6 +65,8 @@ const cases: [string, string, string][] = [
   ['an object not closed on its line, then a key of its parent', '{\n  "id": "/a",\n  "labels": {"x": "y"⟨}⟩,\n  "container": {"type": "DOCKER", |}\n}', 'docker'],
   ['an object not closed, then a layout that does not indent below it', '{\n  "id": "/a",\n  "labels": {"x": "y"⟨}⟩,\n  "container": {\n    "docker": {\n    "image": "a",\n    |\n    }\n  }\n}', 'privileged'],
   ['an array not closed inside an object in an array', '{\n  "id": "/a",\n  "container": {"volumes": [{"containerPath": "d", "hostPath": "/d", "x": [1⟨]⟩,\n    "mode": |}]}\n}', 'RW'],
+  ['a string not closed after a backslash, then a key of the next object', '{\n  "id": "/a",\n  "cmd": "exec ./x\\⟨\\",⟩\n  "container": {"type": "DOCKER", |}\n}', 'docker'],
+  ['a string not closed after a backslash, then a value in the next object', '{\n  "id": "/a",\n  "cmd": "exec ./x\\⟨\\",⟩\n  "container": {\n    "type": |\n  }\n}', 'MESOS'],
   ['a key not closed, then a value in the next object', '{\n  "id": "/a",\n  "labels": {"a⟨": "b"},⟩\n  "container": {\n    "type": |\n  }\n}', 'MESOS'],
   ['a key not closed after a backslash, then a value in the next object (CRLF)', '{\r\n  "id": "/a",\r\n  "labels": {"a\\⟨\\": "b"},⟩\r\n  "container": {\r\n    "type": |\r\n  }\r\n}', 'MESOS'],
   // These held before: kept so that a fix for the ones above does not break them. The layout decides only where

@@ -153,9 +153,24 @@ function build(text: string, missing: number): { root: JsonNode | undefined; ope
 
   let prevKind: SyntaxKind | undefined;
   let prevEnd = 0;
-  for (let t = scan(); t !== SyntaxKind.EOF; prevKind = t, prevEnd = scanner.getTokenOffset() + scanner.getTokenLength(), t = scan()) {
+  for (let t = scan(); t !== SyntaxKind.EOF; prevKind = t, t = scan()) {
     const offset = scanner.getTokenOffset();
-    const end = offset + scanner.getTokenLength();
+    let end = offset + scanner.getTokenLength();
+    let stringValue = t === SyntaxKind.StringLiteral ? scanner.getTokenValue() : undefined;
+    // A string ends at its line's end (JSON has no raw line break in a string, and jsonc-parser's scanner ends one
+    // left unclosed there), but the scanner reads a backslash before a line break as an escape and runs on to the
+    // next quote (`"exec ./x\` swallowed the next line's opening quote). Cut there; scanning goes on from the break.
+    if (stringValue !== undefined && scanner.getTokenError() !== 0) {
+      for (let i = offset; i < end; i++) {
+        if (text[i] !== '\n' && text[i] !== '\r') continue;
+        const cut = createScanner(text.slice(offset, i), false);
+        cut.scan();
+        stringValue = cut.getTokenValue();
+        end = i;
+        scanner.setPosition(i);
+        break;
+      }
+    }
     let top: JsonNode | undefined = stack[stack.length - 1];
     switch (t) {
       case SyntaxKind.OpenBraceToken:
@@ -193,12 +208,12 @@ function build(text: string, missing: number): { root: JsonNode | undefined; ope
         }
         if (top?.type === 'object') {
           const prop: JsonNode = { type: 'property', offset, length: end - offset, parent: top, children: [] };
-          prop.children!.push({ type: 'string', offset, length: end - offset, parent: prop, value: scanner.getTokenValue() });
+          prop.children!.push({ type: 'string', offset, length: end - offset, parent: prop, value: stringValue });
           top.children!.push(prop);
           stack.push(prop);
           break;
         }
-        if (attachValue({ type: 'string', offset, length: end - offset, value: scanner.getTokenValue() })) finishProperty();
+        if (attachValue({ type: 'string', offset, length: end - offset, value: stringValue })) finishProperty();
         break;
       }
       case SyntaxKind.NumericLiteral:
@@ -229,6 +244,7 @@ function build(text: string, missing: number): { root: JsonNode | undefined; ope
       default:
         break; // unknown tokens are skipped: the tree stays usable around them
     }
+    prevEnd = end;
   }
   const open = stack.filter((n) => n.type !== 'property').length;
   // Unterminated containers reach to the end of the text, so a cursor at the end is "inside" them.
