@@ -8,9 +8,11 @@
  */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { createScanner, SyntaxKind } from 'jsonc-parser';
 import { offsetOfPos, posOfOffset } from './editorText';
 import { startClient, type TestClient } from './lspClient';
-import { acceptItem, strictJson } from './typingChecks';
+import { acceptItem, freeSlotAt, sessionDocuments, strictJson } from './typingChecks';
 
 let c: TestClient;
 before(async () => {
@@ -63,6 +65,7 @@ const cases: [string, string, string][] = [
   ['an array not closed nor followed by its comma, two lines up (CRLF)', '{\r\n  "id": "/a",\r\n  "args": ["a"⟨],⟩\r\n  "cpus": 1,\r\n  "container": {"type": |}\r\n}', 'MESOS'],
   ['an object not closed, then a key of its parent', '{\n  "id": "/a",\n  "container": {\n    "type": "DOCKER",\n    "docker": {"image": "x"}⟨\n  }⟩,\n  |\n  "cpus": 1\n}', 'cmd'],
   ['an object not closed on its line, then a key of its parent', '{\n  "id": "/a",\n  "labels": {"x": "y"⟨}⟩,\n  "container": {"type": "DOCKER", |}\n}', 'docker'],
+  ['an object not closed in an array item, the array closed below', '{\n  "id": "/a",\n  "healthChecks": [\n    {\n      "protocol": "COMMAND",\n      "command": {\n        "value": "curl"\n      ⟨}⟩,\n      "gracePeriodSeconds": 5,\n      |\n    }\n  ]\n}', 'intervalSeconds'],
   ['an object not closed, then a layout that does not indent below it', '{\n  "id": "/a",\n  "labels": {"x": "y"⟨}⟩,\n  "container": {\n    "docker": {\n    "image": "a",\n    |\n    }\n  }\n}', 'privileged'],
   ['an array not closed inside an object in an array', '{\n  "id": "/a",\n  "container": {"volumes": [{"containerPath": "d", "hostPath": "/d", "x": [1⟨]⟩,\n    "mode": |}]}\n}', 'RW'],
   ['a string not closed after a backslash, then a key of the next object', '{\n  "id": "/a",\n  "cmd": "exec ./x\\⟨\\",⟩\n  "container": {"type": "DOCKER", |}\n}', 'docker'],
@@ -110,4 +113,73 @@ test('inside a comment, closed or left open above the cursor, nothing is offered
     const { text, offset } = { text: marked.replace('|', ''), offset: marked.indexOf('|') };
     assert.ok((await items(text, offset)).some((i) => i.label === 'cpus'), `cpus is offered in ${JSON.stringify(marked)}`);
   }
+});
+
+/**
+ * The ways a user leaves something open that the items must see through: a string value ending its line without its
+ * closing quote (`"exec ./x,`), an array without its `]` before the next key, and an object without its `}` before
+ * the next key of its parent in a layout that indents members (the key at the indentation of the line that opened
+ * the object). Each is one token deleted from strict JSON.
+ */
+function openings(text: string): { at: number; left: string; what: string }[] {
+  const out: { at: number; left: string; what: string }[] = [];
+  const s = createScanner(text, false);
+  const tokens: { kind: SyntaxKind; at: number; end: number }[] = [];
+  for (let k = s.scan(); k !== SyntaxKind.EOF; k = s.scan()) {
+    if (k === SyntaxKind.Trivia || k === SyntaxKind.LineBreakTrivia) continue;
+    tokens.push({ kind: k, at: s.getTokenOffset(), end: s.getTokenOffset() + s.getTokenLength() });
+  }
+  const opened: number[] = [];
+  const lineIndent = (offset: number) => /[ \t]*/.exec(text.slice(text.lastIndexOf('\n', offset - 1) + 1))![0];
+  const startsLine = (offset: number) => /(^|[\r\n])[ \t]*$/.test(text.slice(0, offset));
+  tokens.forEach((t, i) => {
+    const [next, key, colon] = [tokens[i + 1], tokens[i + 2], tokens[i + 3]];
+    const beforeKey = next?.kind === SyntaxKind.CommaToken && key?.kind === SyntaxKind.StringLiteral && colon?.kind === SyntaxKind.ColonToken;
+    if (t.kind === SyntaxKind.OpenBraceToken || t.kind === SyntaxKind.OpenBracketToken) opened.push(t.at);
+    if (t.kind === SyntaxKind.StringLiteral && /^,[ \t]*(\r?\n|\r)/.test(text.slice(t.end))) {
+      out.push({ at: t.end - 1, left: '"', what: 'a string left open at its line end' });
+    }
+    if (t.kind === SyntaxKind.CloseBracketToken && beforeKey) out.push({ at: t.at, left: ']', what: 'an array left open before a key' });
+    if (t.kind === SyntaxKind.CloseBraceToken) {
+      const open = opened[opened.length - 1];
+      // The line that opened the object: its key's, which is where its `{` stands in these documents.
+      if (beforeKey && startsLine(key.at) && lineIndent(key.at) === lineIndent(open) && lineIndent(open).length > 0 && opened.length > 1 && lineIndent(opened[opened.length - 2]).length < lineIndent(open).length) {
+        out.push({ at: t.at, left: '}', what: 'an object left open before a key of its parent' });
+      }
+    }
+    if (t.kind === SyntaxKind.CloseBraceToken || t.kind === SyntaxKind.CloseBracketToken) opened.pop();
+  });
+  return out;
+}
+
+test('random openings above or below the cursor: the items of the mended document, accepted, leave the rest as it was', { timeout: 120_000 }, async (t) => {
+  const docs = sessionDocuments(1_500).filter((d) => strictJson(d.text) && openings(d.text).length > 0);
+  const seed = process.env.SEED ? Number(process.env.SEED) : Math.floor(Math.random() * 2 ** 31);
+  t.diagnostic(`seed ${seed} (SEED=${seed} reproduces; NO_SHRINK=1 reports the first failure as found)`);
+  const lineOf = (text: string, offset: number) => text.slice(0, offset).split(/\r\n|\r|\n/).length;
+  let accepted = 0;
+  await fc.assert(
+    fc.asyncProperty(fc.constantFrom(...docs), fc.nat(), fc.nat(), fc.constantFrom('\n', '\r\n'), async (d, slotSeed, openSeed, eol) => {
+      const text = d.text.replace(/\r?\n/g, eol);
+      const candidates = openings(text);
+      const o = candidates[openSeed % candidates.length];
+      const slots = [...Array(text.length + 1).keys()].filter((i) => freeSlotAt(text, i) && lineOf(text, i) !== lineOf(text, o.at));
+      if (slots.length === 0) return;
+      const slot = slots[slotSeed % slots.length];
+      const broken = text.slice(0, o.at) + text.slice(o.at + 1);
+      const at = o.at < slot ? slot - 1 : slot;
+      const where = `${o.what} ${o.at < slot ? 'above' : 'below'} the cursor in …${JSON.stringify(broken.slice(Math.max(0, Math.min(o.at, at) - 80), at) + '|' + broken.slice(at, Math.max(o.at, at) + 80))}…`;
+      const offered = await items(broken, at);
+      const want = (await items(text, slot)).map((i) => i.label).sort();
+      assert.deepEqual(offered.map((i) => i.label).sort(), want, `${where}: the items of the mended document`);
+      for (const item of offered) {
+        accepted++;
+        const r = acceptThenMend(broken, at, item, o.at, o.left);
+        assert.ok(!r.touches, `${where}: accepting ${JSON.stringify(item.label)} edits what was left open`);
+        assert.ok(strictJson(r.out), `${where}: accepting ${JSON.stringify(item.label)} and mending gives …${JSON.stringify(r.out.slice(Math.max(0, Math.min(o.at, at) - 80), Math.max(o.at, at) + 200))}…`);
+      }
+    }),
+    { seed, numRuns: Number(process.env.RUNS ?? 60), ...(process.env.FCPATH ? { path: process.env.FCPATH } : {}), ...(process.env.NO_SHRINK ? { endOnFailure: true } : {}) },
+  );
+  assert.ok(accepted > 0, 'items were accepted');
 });

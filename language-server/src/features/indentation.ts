@@ -3,7 +3,7 @@
  * tolerant tree (jsonTree.ts) closes each `}` on the innermost open object, so one left out several lines up puts
  * every later key into the wrong object (`"labels": {"x": "y",` then `"container": {…}` on the next line). A key that
  * starts its line no deeper than the line that opened the object, in a document that indents its members, is the
- * parent's. Used only when the brackets leave something open at the end (a balanced document is read as written).
+ * parent's. Used only when the brackets do not balance (a balanced document is read as written).
  */
 import type { JsonNode } from './jsonTree';
 

@@ -44,30 +44,33 @@ export interface JsonNode {
   /** Offset of the ':' of a property, when present. */
   colonOffset?: number;
   /**
-   * The root only: the brackets leave something open at the end. Where the layout placed a missing `}` depends on the
-   * whole text, so an edit re-parses all of it (incrementalTree.ts).
+   * The root only: the brackets do not balance (something is open at the end, or a `]` closed an open `{` or the
+   * reverse). Where the layout placed a missing `}` depends on the whole text, so an edit re-parses all of it
+   * (incrementalTree.ts).
    */
-  openAtEnd?: true;
+  unbalanced?: true;
 }
 
 export type JsonPath = (string | number)[];
 
 /**
- * Parses any text; never throws. Returns undefined for text without a JSON value. When the brackets leave something
- * open at the end and a key outdents (features/indentation.ts), the layout says where the missing `}` was meant.
+ * Parses any text; never throws. Returns undefined for text without a JSON value. When the brackets do not balance
+ * and a key outdents (features/indentation.ts), the layout says where the missing `}` was meant.
  */
 export function parseTree(text: string): JsonNode | undefined {
   const first = build(text, 0);
-  const root = first.open > 0 && first.outdented ? build(text, first.open).root : first.root;
-  if (root && first.open > 0) root.openAtEnd = true;
+  const root = first.missing > 0 && first.outdented ? build(text, first.missing).root : first.root;
+  if (root && first.missing > 0) root.unbalanced = true;
   return root;
 }
 
 /**
- * One pass over the text. `missing` is how many brackets the layout may place: as many as a pass without it left open
- * at the end, so that a region read as written stays so (a key indented oddly below the break is not a second one).
+ * One pass over the text. `missing` is how many brackets the layout may place: as many as a pass without it found
+ * missing (left open at the end, or closed by another's closer), so that a region read as written stays so (a key
+ * indented oddly below the break is not a second one).
  */
-function build(text: string, missing: number): { root: JsonNode | undefined; open: number; outdented: boolean } {
+function build(text: string, missing: number): { root: JsonNode | undefined; missing: number; outdented: boolean } {
+  let unclosed = 0;
   const scanner = createScanner(text, false);
   const indents = new Map<JsonNode, string>();
   let outdented = false;
@@ -187,6 +190,7 @@ function build(text: string, missing: number): { root: JsonNode | undefined; ope
         if (idx < 0) break;
         while (stack.length > idx + 1) {
           const n = stack.pop()!;
+          if (n.type !== 'property') unclosed++;
           close(n, offset);
         }
         const n = stack.pop()!;
@@ -246,13 +250,13 @@ function build(text: string, missing: number): { root: JsonNode | undefined; ope
     }
     prevEnd = end;
   }
-  const open = stack.filter((n) => n.type !== 'property').length;
+  unclosed += stack.filter((n) => n.type !== 'property').length;
   // Unterminated containers reach to the end of the text, so a cursor at the end is "inside" them.
   while (stack.length > 0) {
     const n = stack.pop()!;
     close(n, text.length);
   }
-  return { root, open, outdented };
+  return { root, missing: unclosed, outdented };
 }
 
 function lineBreakIn(text: string, from: number, to: number): boolean {
