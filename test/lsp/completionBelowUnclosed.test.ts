@@ -66,6 +66,7 @@ const cases: [string, string, string][] = [
   ['an object not closed, then a key of its parent', '{\n  "id": "/a",\n  "container": {\n    "type": "DOCKER",\n    "docker": {"image": "x"}⟨\n  }⟩,\n  |\n  "cpus": 1\n}', 'cmd'],
   ['an object not closed on its line, then a key of its parent', '{\n  "id": "/a",\n  "labels": {"x": "y"⟨}⟩,\n  "container": {"type": "DOCKER", |}\n}', 'docker'],
   ['an object not closed in an array item, the array closed below', '{\n  "id": "/a",\n  "healthChecks": [\n    {\n      "protocol": "COMMAND",\n      "command": {\n        "value": "curl"\n      ⟨}⟩,\n      "gracePeriodSeconds": 5,\n      |\n    }\n  ]\n}', 'intervalSeconds'],
+  ['an object not closed in an array item, the next item below', '{\n  "id": "/a",\n  "container": {\n    "volumes": [\n      {\n        "external": {\n          "name": "v"\n        ⟨}⟩,\n        "mode": "RW"\n      },\n      {\n        "hostPath": "h",\n        |\n      }\n    ]\n  }\n}', 'containerPath'],
   ['an object not closed, then a layout that does not indent below it', '{\n  "id": "/a",\n  "labels": {"x": "y"⟨}⟩,\n  "container": {\n    "docker": {\n    "image": "a",\n    |\n    }\n  }\n}', 'privileged'],
   ['an array not closed inside an object in an array', '{\n  "id": "/a",\n  "container": {"volumes": [{"containerPath": "d", "hostPath": "/d", "x": [1⟨]⟩,\n    "mode": |}]}\n}', 'RW'],
   ['a string not closed after a backslash, then a key of the next object', '{\n  "id": "/a",\n  "cmd": "exec ./x\\⟨\\",⟩\n  "container": {"type": "DOCKER", |}\n}', 'docker'],

@@ -60,17 +60,20 @@ export type JsonPath = (string | number)[];
 export function parseTree(text: string): JsonNode | undefined {
   const first = build(text, 0);
   const root = first.missing > 0 && first.outdented ? build(text, first.missing).root : first.root;
-  if (root && first.missing > 0) root.unbalanced = true;
+  if (root && first.unbalanced) root.unbalanced = true;
   return root;
 }
 
 /**
- * One pass over the text. `missing` is how many brackets the layout may place: as many as a pass without it found
- * missing (left open at the end, or closed by another's closer), so that a region read as written stays so (a key
- * indented oddly below the break is not a second one).
+ * One pass over the text. `missing` is how many brackets the layout may place: as many as the text has more openers
+ * than closers, so that a region read as written stays so (a key indented oddly below the break is not a second one).
+ * Unbalanced: a container was left open at the end or closed by another's closer, or the counts differ (a `{` where
+ * a key belongs is dropped, and its `}` then closes another).
  */
-function build(text: string, missing: number): { root: JsonNode | undefined; missing: number; outdented: boolean } {
+function build(text: string, missing: number): { root: JsonNode | undefined; missing: number; unbalanced: boolean; outdented: boolean } {
   let unclosed = 0;
+  let openers = 0;
+  let closers = 0;
   const scanner = createScanner(text, false);
   const indents = new Map<JsonNode, string>();
   let outdented = false;
@@ -178,12 +181,14 @@ function build(text: string, missing: number): { root: JsonNode | undefined; mis
     switch (t) {
       case SyntaxKind.OpenBraceToken:
       case SyntaxKind.OpenBracketToken: {
+        openers++;
         const node: JsonNode = { type: t === SyntaxKind.OpenBraceToken ? 'object' : 'array', offset, length: 0, children: [] };
         if (attachValue(node)) stack.push(node);
         break;
       }
       case SyntaxKind.CloseBraceToken:
       case SyntaxKind.CloseBracketToken: {
+        closers++;
         const want = t === SyntaxKind.CloseBraceToken ? 'object' : 'array';
         // Pop to the matching container; unmatched closers are ignored.
         const idx = findLast(stack, want);
@@ -256,7 +261,7 @@ function build(text: string, missing: number): { root: JsonNode | undefined; mis
     const n = stack.pop()!;
     close(n, text.length);
   }
-  return { root, missing: unclosed, outdented };
+  return { root, missing: Math.max(0, openers - closers), unbalanced: unclosed > 0 || openers !== closers, outdented };
 }
 
 function lineBreakIn(text: string, from: number, to: number): boolean {
