@@ -67,6 +67,8 @@ const cases: [string, string, string][] = [
   ['an object not closed on its line, then a key of its parent', '{\n  "id": "/a",\n  "labels": {"x": "y"⟨}⟩,\n  "container": {"type": "DOCKER", |}\n}', 'docker'],
   ['an object not closed in an array item, the array closed below', '{\n  "id": "/a",\n  "healthChecks": [\n    {\n      "protocol": "COMMAND",\n      "command": {\n        "value": "curl"\n      ⟨}⟩,\n      "gracePeriodSeconds": 5,\n      |\n    }\n  ]\n}', 'intervalSeconds'],
   ['an object not closed in an array item, the next item below', '{\n  "id": "/a",\n  "container": {\n    "volumes": [\n      {\n        "external": {\n          "name": "v"\n        ⟨}⟩,\n        "mode": "RW"\n      },\n      {\n        "hostPath": "h",\n        |\n      }\n    ]\n  }\n}', 'containerPath'],
+  ['an array item not closed, then the next item', '{\n  "id": "/a",\n  "container": {\n    "volumes": [\n      {\n        "containerPath": "a",\n        "mode": "RW"\n      ⟨}⟩,\n      {\n        "containerPath": "b",\n        |\n      }\n    ]\n  }\n}', 'mode'],
+  ['an array item not closed, then the next item on its line', '{\n  "id": "/a",\n  "constraints": [\n    ["hostname", "UNIQUE"⟨]⟩,\n    ["rack", |]\n  ]\n}', 'GROUP_BY'],
   ['an object not closed, then a layout that does not indent below it', '{\n  "id": "/a",\n  "labels": {"x": "y"⟨}⟩,\n  "container": {\n    "docker": {\n    "image": "a",\n    |\n    }\n  }\n}', 'privileged'],
   ['an array not closed inside an object in an array', '{\n  "id": "/a",\n  "container": {"volumes": [{"containerPath": "d", "hostPath": "/d", "x": [1⟨]⟩,\n    "mode": |}]}\n}', 'RW'],
   ['a string not closed after a backslash, then a key of the next object', '{\n  "id": "/a",\n  "cmd": "exec ./x\\⟨\\",⟩\n  "container": {"type": "DOCKER", |}\n}', 'docker'],
@@ -118,9 +120,9 @@ test('inside a comment, closed or left open above the cursor, nothing is offered
 
 /**
  * The ways a user leaves something open that the items must see through: a string value ending its line without its
- * closing quote (`"exec ./x,`), an array without its `]` before the next key, and an object without its `}` before
- * the next key of its parent in a layout that indents members (the key at the indentation of the line that opened
- * the object). Each is one token deleted from strict JSON.
+ * closing quote (`"exec ./x,`), an array without its `]` before the next key, and an object or array without its
+ * closer before the next member of its parent in a layout that indents members (that member at the indentation of
+ * the line that opened it). Each is one token deleted from strict JSON.
  */
 function openings(text: string): { at: number; left: string; what: string }[] {
   const out: { at: number; left: string; what: string }[] = [];
@@ -141,11 +143,13 @@ function openings(text: string): { at: number; left: string; what: string }[] {
       out.push({ at: t.end - 1, left: '"', what: 'a string left open at its line end' });
     }
     if (t.kind === SyntaxKind.CloseBracketToken && beforeKey) out.push({ at: t.at, left: ']', what: 'an array left open before a key' });
-    if (t.kind === SyntaxKind.CloseBraceToken) {
+    else if (t.kind === SyntaxKind.CloseBraceToken || t.kind === SyntaxKind.CloseBracketToken) {
       const open = opened[opened.length - 1];
-      // The line that opened the object: its key's, which is where its `{` stands in these documents.
-      if (beforeKey && startsLine(key.at) && lineIndent(key.at) === lineIndent(open) && lineIndent(open).length > 0 && opened.length > 1 && lineIndent(opened[opened.length - 2]).length < lineIndent(open).length) {
-        out.push({ at: t.at, left: '}', what: 'an object left open before a key of its parent' });
+      // The next member of the parent starts its line at the indentation of the line that opened this one (its key's
+      // or its bracket's: where the bracket stands in these documents), and the parent's members are indented.
+      const member = tokens[i + 2];
+      if (next?.kind === SyntaxKind.CommaToken && member && startsLine(member.at) && lineIndent(member.at) === lineIndent(open) && lineIndent(open).length > 0 && opened.length > 1 && lineIndent(opened[opened.length - 2]).length < lineIndent(open).length) {
+        out.push({ at: t.at, left: text[t.at], what: `${t.kind === SyntaxKind.CloseBraceToken ? 'an object' : 'an array'} left open before the next member of its parent` });
       }
     }
     if (t.kind === SyntaxKind.CloseBraceToken || t.kind === SyntaxKind.CloseBracketToken) opened.pop();
@@ -159,14 +163,20 @@ test('random openings above or below the cursor: the items of the mended documen
   t.diagnostic(`seed ${seed} (SEED=${seed} reproduces; NO_SHRINK=1 reports the first failure as found)`);
   const lineOf = (text: string, offset: number) => text.slice(0, offset).split(/\r\n|\r|\n/).length;
   let accepted = 0;
+  /** What the runs exercised, printed so that a run that checks nothing shows. */
+  const seen: Record<string, number> = {};
   await fc.assert(
     fc.asyncProperty(fc.constantFrom(...docs), fc.nat(), fc.nat(), fc.constantFrom('\n', '\r\n'), async (d, slotSeed, openSeed, eol) => {
       const text = d.text.replace(/\r?\n/g, eol);
+      // A kind first, then one of that kind: string values outnumber the rest by far.
       const candidates = openings(text);
-      const o = candidates[openSeed % candidates.length];
+      const kinds = [...new Set(candidates.map((c) => c.what))];
+      const ofKind = candidates.filter((c) => c.what === kinds[openSeed % kinds.length]);
+      const o = ofKind[Math.floor(openSeed / kinds.length) % ofKind.length];
       const slots = [...Array(text.length + 1).keys()].filter((i) => freeSlotAt(text, i) && lineOf(text, i) !== lineOf(text, o.at));
       if (slots.length === 0) return;
       const slot = slots[slotSeed % slots.length];
+      seen[o.what] = (seen[o.what] ?? 0) + 1;
       const broken = text.slice(0, o.at) + text.slice(o.at + 1);
       const at = o.at < slot ? slot - 1 : slot;
       const where = `${o.what} ${o.at < slot ? 'above' : 'below'} the cursor in …${JSON.stringify(broken.slice(Math.max(0, Math.min(o.at, at) - 80), at) + '|' + broken.slice(at, Math.max(o.at, at) + 80))}…`;
@@ -182,5 +192,6 @@ test('random openings above or below the cursor: the items of the mended documen
     }),
     { seed, numRuns: Number(process.env.RUNS ?? 60), ...(process.env.FCPATH ? { path: process.env.FCPATH } : {}), ...(process.env.NO_SHRINK ? { endOnFailure: true } : {}) },
   );
+  t.diagnostic(JSON.stringify(seen));
   assert.ok(accepted > 0, 'items were accepted');
 });

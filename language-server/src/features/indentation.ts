@@ -1,9 +1,9 @@
 /**
  * Where a user meant an object to end, read from the layout, for a document whose brackets do not balance: the
  * tolerant tree (jsonTree.ts) closes each `}` on the innermost open object, so one left out several lines up puts
- * every later key into the wrong object (`"labels": {"x": "y",` then `"container": {…}` on the next line). A key that
- * starts its line no deeper than the line that opened the object, in a document that indents its members, is the
- * parent's. Used only when the brackets do not balance (a balanced document is read as written).
+ * every later key into the wrong object (`"labels": {"x": "y",` then `"container": {…}` on the next line). A key or
+ * item that starts its line no deeper than the line that opened the object or array, in a document that indents its
+ * members, is the parent's. Used only when the brackets do not balance (a balanced document is read as written).
  */
 import type { JsonNode } from './jsonTree';
 
@@ -34,14 +34,14 @@ export function ownerIndent(text: string, node: JsonNode, cache: Map<JsonNode, s
 }
 
 /**
- * Whether a key starting its line with `keyIndent` lies outside `object`: no deeper than the line that opened the
- * object, while that line is deeper than its parent's (the layout indents members; a flat one says nothing). Mixed
- * tabs and spaces compare only where one indentation is a prefix of the other.
+ * Whether a key or item starting its line with `indent` lies outside `node` (an object or array): no deeper than the
+ * line that opened it, while that line is deeper than its parent's (the layout indents members; a flat one says
+ * nothing). Mixed tabs and spaces compare only where one indentation is a prefix of the other.
  */
-export function outdents(text: string, keyIndent: string, object: JsonNode, cache: Map<JsonNode, string>): boolean {
-  const container = object.parent?.type === 'property' ? object.parent.parent : object.parent;
-  if (!container) return false;
-  const own = ownerIndent(text, object, cache);
-  const parent = ownerIndent(text, container, cache);
-  return own.startsWith(keyIndent) && own.length > parent.length && own.startsWith(parent);
+export function outdents(text: string, indent: string, node: JsonNode, cache: Map<JsonNode, string>): boolean {
+  const parent = node.parent?.type === 'property' ? node.parent.parent : node.parent;
+  if (!parent) return false;
+  const own = ownerIndent(text, node, cache);
+  const outer = ownerIndent(text, parent, cache);
+  return own.startsWith(indent) && own.length > outer.length && own.startsWith(outer);
 }

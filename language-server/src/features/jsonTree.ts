@@ -143,10 +143,10 @@ function build(text: string, missing: number): { root: JsonNode | undefined; mis
     return true;
   };
 
-  /** Closes the objects a key starting its line outside of them leaves (at their last member); returns the new top. */
-  const closeOutdented = (keyIndent: string): JsonNode | undefined => {
+  /** Closes the containers a token starting its line outside of them leaves (at their last member); returns the new top. */
+  const closeOutdented = (indent: string): JsonNode | undefined => {
     let top = stack[stack.length - 1];
-    while (missing > 0 && top?.type === 'object' && top.parent && outdents(text, keyIndent, top, indents)) {
+    while (missing > 0 && (top?.type === 'object' || top?.type === 'array') && top.parent && outdents(text, indent, top, indents)) {
       missing--;
       stack.pop();
       const last = top.children![top.children!.length - 1];
@@ -178,6 +178,20 @@ function build(text: string, missing: number): { root: JsonNode | undefined; mis
       }
     }
     let top: JsonNode | undefined = stack[stack.length - 1];
+    // A key left without its colon (`"a` or `"a"` ending its line) takes no value from a later line: a string there
+    // is the next key (`"labels": {"a` above `"container": {`), as jsonc-parser's parseTree gives that key none.
+    if (t === SyntaxKind.StringLiteral && top?.type === 'property' && top.colonOffset === undefined && top.children!.length === 1 && lineBreakIn(text, top.offset + top.length, offset)) {
+      finishProperty();
+      top = stack[stack.length - 1];
+    }
+    // A key or value starting its line outside the open object or array it would go into (features/indentation.ts).
+    if (valueStart.has(t) && (top?.type === 'object' || top?.type === 'array') && top.parent) {
+      const indent = leadingIndent(text, offset);
+      if (indent !== undefined && outdents(text, indent, top, indents)) {
+        outdented = true;
+        if (missing > 0) top = closeOutdented(indent);
+      }
+    }
     switch (t) {
       case SyntaxKind.OpenBraceToken:
       case SyntaxKind.OpenBracketToken: {
@@ -204,17 +218,6 @@ function build(text: string, missing: number): { root: JsonNode | undefined; mis
         break;
       }
       case SyntaxKind.StringLiteral: {
-        // A key left without its colon (`"a` or `"a"` ending its line) takes no value from a later line: a string
-        // there is the next key (`"labels": {"a` above `"container": {`), as jsonc-parser's parseTree gives that key none.
-        if (top?.type === 'property' && top.colonOffset === undefined && top.children!.length === 1 && lineBreakIn(text, top.offset + top.length, offset)) {
-          finishProperty();
-          top = stack[stack.length - 1];
-        }
-        const keyIndent = top?.type === 'object' && top.parent ? leadingIndent(text, offset) : undefined;
-        if (keyIndent !== undefined && outdents(text, keyIndent, top!, indents)) {
-          outdented = true;
-          if (missing > 0) top = closeOutdented(keyIndent);
-        }
         if (top?.type === 'object') {
           const prop: JsonNode = { type: 'property', offset, length: end - offset, parent: top, children: [] };
           prop.children!.push({ type: 'string', offset, length: end - offset, parent: prop, value: stringValue });
@@ -263,6 +266,8 @@ function build(text: string, missing: number): { root: JsonNode | undefined; mis
   }
   return { root, missing: Math.max(0, openers - closers), unbalanced: unclosed > 0 || openers !== closers, outdented };
 }
+
+const valueStart = new Set<SyntaxKind>([SyntaxKind.OpenBraceToken, SyntaxKind.OpenBracketToken, SyntaxKind.StringLiteral, SyntaxKind.NumericLiteral, SyntaxKind.TrueKeyword, SyntaxKind.FalseKeyword, SyntaxKind.NullKeyword]);
 
 function lineBreakIn(text: string, from: number, to: number): boolean {
   for (let i = from; i < to; i++) if (text[i] === '\n' || text[i] === '\r') return true;
