@@ -40,7 +40,7 @@ function parse(marked: string): { broken: string; mended: string; at: number; me
   const brokenMarked = marked.slice(0, gap) + marked.slice(close + 1);
   const at = brokenMarked.indexOf('|');
   const mendedAt = mendedMarked.indexOf('|');
-  return { broken: brokenMarked.replace('|', ''), mended: mendedMarked.replace('|', ''), at, mendedAt, gap, left };
+  return { broken: brokenMarked.replace('|', ''), mended: mendedMarked.replace('|', ''), at, mendedAt, gap: at < gap ? gap - 1 : gap, left };
 }
 
 /** Accepts `item` in the broken text, then puts back what was left out (the item must not have edited it). */
@@ -51,8 +51,8 @@ function acceptThenMend(broken: string, at: number, item: any, gap: number, left
   let g = gap;
   for (const e of [...edits].sort((x, y) => y.s - x.s)) {
     out = out.slice(0, e.s) + e.t + out.slice(e.e);
-    // An insertion right at the gap goes after what is put back.
-    if (e.e < gap || (e.e === gap && e.s < gap)) g += e.t.length - (e.e - e.s);
+    // An insertion right at a gap above the cursor goes after what is put back; at the cursor, before it.
+    if (e.e < gap || (e.e === gap && (e.s < gap || gap >= at))) g += e.t.length - (e.e - e.s);
   }
   return { out: out.slice(0, g) + left + out.slice(g), touches };
 }
@@ -64,6 +64,8 @@ const cases: [string, string, string][] = [
   ['nested arrays not closed, then a key', '{\n  "id": "/a",\n  "constraints": [["hostname", "UNIQUE"]⟨]⟩,\n  "container": {\n    |\n  }\n}', 'docker'],
   ['an array not closed nor followed by its comma, two lines up (CRLF)', '{\r\n  "id": "/a",\r\n  "args": ["a"⟨],⟩\r\n  "cpus": 1,\r\n  "container": {"type": |}\r\n}', 'MESOS'],
   ['an object not closed, then a key of its parent', '{\n  "id": "/a",\n  "container": {\n    "type": "DOCKER",\n    "docker": {"image": "x"}⟨\n  }⟩,\n  |\n  "cpus": 1\n}', 'cmd'],
+  ['an object not closed, the cursor on a line of its own in it', '{\n  "id": "/a",\n  "upgradeStrategy": {\n    "minimumHealthCapacity": 1,\n    |\n  ⟨},⟩\n  "container": {"type": "DOCKER"}\n}', 'maximumOverCapacity'],
+  ['an array not closed, the cursor on a line of its own in it (CRLF)', '{\r\n  "id": "/a",\r\n  "constraints": [\r\n    ["hostname", "UNIQUE"],\r\n    |\r\n  ⟨],⟩\r\n  "container": {"type": "DOCKER"}\r\n}', 'Constraint [field, operator, value]'],
   ['an object not closed on its line, then a key of its parent', '{\n  "id": "/a",\n  "labels": {"x": "y"⟨}⟩,\n  "container": {"type": "DOCKER", |}\n}', 'docker'],
   ['an object not closed in an array item, the array closed below', '{\n  "id": "/a",\n  "healthChecks": [\n    {\n      "protocol": "COMMAND",\n      "command": {\n        "value": "curl"\n      ⟨}⟩,\n      "gracePeriodSeconds": 5,\n      |\n    }\n  ]\n}', 'intervalSeconds'],
   ['an object not closed in an array item, the next item below', '{\n  "id": "/a",\n  "container": {\n    "volumes": [\n      {\n        "external": {\n          "name": "v"\n        ⟨}⟩,\n        "mode": "RW"\n      },\n      {\n        "hostPath": "h",\n        |\n      }\n    ]\n  }\n}', 'containerPath'],

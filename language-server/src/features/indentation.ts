@@ -24,7 +24,7 @@ export function leadingIndent(text: string, offset: number): string | undefined 
 }
 
 /** Indentation of the line an object or array was opened on: the line of its property's key, or its own bracket's. */
-function ownerIndent(text: string, node: JsonNode, cache: Map<JsonNode, string>): string {
+export function ownerIndent(text: string, node: JsonNode, cache: Map<JsonNode, string>): string {
   let indent = cache.get(node);
   if (indent === undefined) {
     indent = lineIndent(text, node.parent?.type === 'property' ? node.parent.offset : node.offset);
@@ -44,4 +44,32 @@ export function outdents(text: string, indent: string, node: JsonNode, cache: Ma
   const own = ownerIndent(text, node, cache);
   const outer = ownerIndent(text, parent, cache);
   return own.startsWith(indent) && own.length > outer.length && own.startsWith(outer);
+}
+
+/**
+ * Where `node`, closed by the layout, ends when the token that closes it starts the line at `lineStart`: after the
+ * last line above that is not blank at its level or shallower (a user typing on a blank line indented into the open
+ * object is in it; one at the parent's indentation, as an editor leaves it after a dedent, is not). A comma ending
+ * the last line of members is the parent's (`"labels": {"x": "y",` above a key of the parent): it ends before it.
+ */
+export function layoutEnd(text: string, lineStart: number, node: JsonNode, cache: Map<JsonNode, string>): number {
+  const own = ownerIndent(text, node, cache);
+  let start = lineStart;
+  for (;;) {
+    let end = start;
+    if (text[end - 1] === '\n') end--;
+    if (text[end - 1] === '\r') end--;
+    if (end === start) return start; // the start of the text
+    let from = end;
+    while (from > 0 && text[from - 1] !== '\n' && text[from - 1] !== '\r') from--;
+    const line = text.slice(from, end);
+    const blank = /^[ \t]*$/.test(line);
+    if (blank && own.startsWith(line)) {
+      start = from;
+      continue;
+    }
+    if (blank) return end; // indented into the node: where the user types
+    const comma = /,[ \t]*$/.exec(line);
+    return comma ? from + comma.index : end;
+  }
 }

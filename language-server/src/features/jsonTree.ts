@@ -6,7 +6,7 @@
  */
 import { createScanner } from 'jsonc-parser';
 import { pointerTokens } from '../core/pointer';
-import { leadingIndent, outdents } from './indentation';
+import { layoutEnd, leadingIndent, outdents } from './indentation';
 
 // jsonc-parser's SyntaxKind values. Its `const enum` cannot be read under this repo's tsc settings
 // (module "Preserve" treats ambient const enums as isolated), so the stable numeric values are named here.
@@ -121,8 +121,9 @@ function build(text: string, missing: number): { root: JsonNode | undefined; mis
 
   /**
    * `"key":` where an array item belongs: no item is followed by a colon, so the arrays on top of the stack were left
-   * unclosed above (`"args": ["a",` then `"cpus": 1` on the next line). They end at their last item and the key
-   * becomes a property of the innermost object, as the user meant; a cursor below is then in that object.
+   * unclosed above (`"args": ["a",` then `"cpus": 1` on the next line). They end where the layout says when the key
+   * starts its line (indentation.ts, layoutEnd), else at their last item, and the key becomes a property of the
+   * innermost object, as the user meant; a cursor below is then in that object.
    */
   const keyInArray = (colon: number): boolean => {
     const array = stack[stack.length - 1];
@@ -130,10 +131,12 @@ function build(text: string, missing: number): { root: JsonNode | undefined; mis
     const idx = findLast(stack, 'object');
     if (idx < 0 || key?.type !== 'string' || key.offset + key.length !== prevEnd) return false;
     array.children!.pop();
+    const indent = leadingIndent(text, key.offset);
     while (stack.length > idx + 1) {
       const n = stack.pop()!;
       const last = n.children![n.children!.length - 1];
-      close(n, last ? last.offset + last.length : n.offset + 1);
+      const lastEnd = last ? last.offset + last.length : n.offset + 1;
+      close(n, n.type === 'property' || indent === undefined ? lastEnd : Math.max(lastEnd, layoutEnd(text, key.offset - indent.length, n, indents)));
     }
     const obj = stack[idx];
     const prop: JsonNode = { type: 'property', offset: key.offset, length: colon + 1 - key.offset, parent: obj, children: [key], colonOffset: colon };
@@ -143,14 +146,16 @@ function build(text: string, missing: number): { root: JsonNode | undefined; mis
     return true;
   };
 
-  /** Closes the containers a token starting its line outside of them leaves (at their last member); returns the new top. */
-  const closeOutdented = (indent: string): JsonNode | undefined => {
+  /**
+   * Closes the containers a token starting its line (at `lineStart`) outside of them leaves, where the layout says
+   * (indentation.ts, layoutEnd: blank lines indented into them are theirs). Returns the new top.
+   */
+  const closeOutdented = (indent: string, lineStart: number): JsonNode | undefined => {
     let top = stack[stack.length - 1];
     while (missing > 0 && (top?.type === 'object' || top?.type === 'array') && top.parent && outdents(text, indent, top, indents)) {
       missing--;
       stack.pop();
-      const last = top.children![top.children!.length - 1];
-      close(top, last ? last.offset + last.length : top.offset + 1);
+      close(top, layoutEnd(text, lineStart, top, indents));
       finishProperty();
       top = stack[stack.length - 1];
     }
@@ -189,7 +194,7 @@ function build(text: string, missing: number): { root: JsonNode | undefined; mis
       const indent = leadingIndent(text, offset);
       if (indent !== undefined && outdents(text, indent, top, indents)) {
         outdented = true;
-        if (missing > 0) top = closeOutdented(indent);
+        if (missing > 0) top = closeOutdented(indent, offset - indent.length);
       }
     }
     switch (t) {
