@@ -84,6 +84,7 @@ const cases: [string, string, string][] = [
   ['objects left open at the end, a deeper key below the cursor', '{\n  "id": "/a",\n  "container": {\n    "type": "DOCKER",\n    |\n    "docker": {"image": "x"⟨}}}⟩', 'volumes'],
   ['a string not closed, then a key of the next object', '{\n  "id": "/a",\n  "cmd": "exec ./x⟨"⟩,\n  "container": {\n    "type": "DOCKER",\n    |\n  }\n}', 'docker'],
   ['a string not closed, then a value of the next object (tabs)', '{\n\t"id": "/a",\n\t"cmd": "exec ./x⟨"⟩,\n\t"container": {\n\t\t"type": |\n\t}\n}', 'MESOS'],
+  ['a value not closed before its comma, then a key whose items it decides', '{\n  "id": "/a",\n  "container": {"type": "MESOS", "volumes": [{"containerPath": "d", "mode": "RW", "external": {"name": "v", "provider": "dvdi", "options": {\n    "dvdi/driver": "rexray⟨"⟩,\n    |\n  }}}]}\n}', 'dvdi/availabilityzone'],
   ['a string not closed, then a key on the next line', '{\n  "id": "/a",\n  "cmd": "exec ./x⟨",⟩\n  |\n}', 'args'],
 ];
 

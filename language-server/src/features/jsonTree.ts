@@ -172,6 +172,7 @@ function build(text: string, missing: number): { root: JsonNode | undefined; mis
     // left unclosed there), but the scanner reads a backslash before a line break as an escape and runs on to the
     // next quote (`"exec ./x\` swallowed the next line's opening quote). Cut there; scanning goes on from the break.
     if (stringValue !== undefined && scanner.getTokenError() !== 0) {
+      let leftOpen = scanner.getTokenError() === unexpectedEndOfString;
       for (let i = offset; i < end; i++) {
         if (text[i] !== '\n' && text[i] !== '\r') continue;
         const cut = createScanner(text.slice(offset, i), false);
@@ -179,8 +180,12 @@ function build(text: string, missing: number): { root: JsonNode | undefined; mis
         stringValue = cut.getTokenValue();
         end = i;
         scanner.setPosition(i);
+        leftOpen = true;
         break;
       }
+      // Left open, a string swallows the comma typed after it (`"rexray,`): that is the separator the user meant, not
+      // part of the value the rules and the items read (the driver's option keys are rexray's).
+      if (leftOpen) stringValue = stringValue.replace(/\s*,\s*$/, '');
     }
     let top: JsonNode | undefined = stack[stack.length - 1];
     // A key left without its colon (`"a` or `"a"` ending its line) takes no value from a later line: a string there
@@ -271,6 +276,9 @@ function build(text: string, missing: number): { root: JsonNode | undefined; mis
   }
   return { root, missing: Math.max(0, openers - closers), unbalanced: unclosed > 0 || openers !== closers, outdented };
 }
+
+/** jsonc-parser's ScanError.UnexpectedEndOfString (a const enum, as SyntaxKind above). */
+const unexpectedEndOfString = 2;
 
 const valueStart = new Set<SyntaxKind>([SyntaxKind.OpenBraceToken, SyntaxKind.OpenBracketToken, SyntaxKind.StringLiteral, SyntaxKind.NumericLiteral, SyntaxKind.TrueKeyword, SyntaxKind.FalseKeyword, SyntaxKind.NullKeyword]);
 
