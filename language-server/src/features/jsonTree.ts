@@ -54,12 +54,13 @@ export interface JsonNode {
 export type JsonPath = (string | number)[];
 
 /**
- * Parses any text; never throws. Returns undefined for text without a JSON value. When the brackets do not balance
- * and a key outdents (features/indentation.ts), the layout says where the missing `}` was meant.
+ * Parses any text; never throws. Returns undefined for text without a JSON value. When the text has more openers than
+ * closers, a second pass reads the layout for where the missing ones were meant (features/indentation.ts); a balanced
+ * text pays nothing for it.
  */
 export function parseTree(text: string): JsonNode | undefined {
   const first = build(text, 0);
-  const root = first.missing > 0 && first.outdented ? build(text, first.missing).root : first.root;
+  const root = first.missing > 0 ? build(text, first.missing).root : first.root;
   if (root && first.unbalanced) root.unbalanced = true;
   return root;
 }
@@ -70,13 +71,12 @@ export function parseTree(text: string): JsonNode | undefined {
  * Unbalanced: a container was left open at the end or closed by another's closer, or the counts differ (a `{` where
  * a key belongs is dropped, and its `}` then closes another).
  */
-function build(text: string, missing: number): { root: JsonNode | undefined; missing: number; unbalanced: boolean; outdented: boolean } {
+function build(text: string, missing: number): { root: JsonNode | undefined; missing: number; unbalanced: boolean } {
   let unclosed = 0;
   let openers = 0;
   let closers = 0;
   const scanner = createScanner(text, false);
   const indents = new Map<JsonNode, string>();
-  let outdented = false;
   let root: JsonNode | undefined;
   // Containers being filled, innermost last. A property sits on the stack until its value arrives.
   const stack: JsonNode[] = [];
@@ -195,12 +195,9 @@ function build(text: string, missing: number): { root: JsonNode | undefined; mis
       top = stack[stack.length - 1];
     }
     // A key or value starting its line outside the open object or array it would go into (features/indentation.ts).
-    if (valueStart.has(t) && (top?.type === 'object' || top?.type === 'array') && top.parent) {
+    if (missing > 0 && valueStart.has(t) && (top?.type === 'object' || top?.type === 'array') && top.parent) {
       const indent = leadingIndent(text, offset);
-      if (indent !== undefined && outdents(text, indent, top, indents)) {
-        outdented = true;
-        if (missing > 0) top = closeOutdented(indent, offset - indent.length);
-      }
+      if (indent !== undefined) top = closeOutdented(indent, offset - indent.length);
     }
     switch (t) {
       case SyntaxKind.OpenBraceToken:
@@ -274,7 +271,7 @@ function build(text: string, missing: number): { root: JsonNode | undefined; mis
     const n = stack.pop()!;
     close(n, text.length);
   }
-  return { root, missing: Math.max(0, openers - closers), unbalanced: unclosed > 0 || openers !== closers, outdented };
+  return { root, missing: Math.max(0, openers - closers), unbalanced: unclosed > 0 || openers !== closers };
 }
 
 /** jsonc-parser's ScanError.UnexpectedEndOfString (a const enum, as SyntaxKind above). */
