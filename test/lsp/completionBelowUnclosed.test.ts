@@ -10,7 +10,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { createScanner, SyntaxKind } from 'jsonc-parser';
-import { offsetOfPos, posOfOffset } from './editorText';
+import { offsetOfPos, posOfOffset, sequentialChanges } from './editorText';
 import { startClient, type TestClient } from './lspClient';
 import { acceptItem, freeSlotAt, sessionDocuments, strictJson } from './typingChecks';
 
@@ -197,4 +197,28 @@ test('random openings above or below the cursor: the items of the mended documen
   );
   t.diagnostic(JSON.stringify(seen));
   assert.ok(accepted > 0, 'items were accepted');
+});
+
+test('below a stray closer (a garbage line, a } typed twice): the items of the document without it', async () => {
+  // [the document with `|` at the cursor and `⟪…⟫` around what the user typed too much, an item it must offer]
+  const extra: [string, string][] = [
+    ['{\n  "id": "/a",\n⟪  ]] oops }\n⟫  "container": {\n    "type": "DOCKER",\n    |\n  }\n}', 'docker'],
+    ['{\r\n  "id": "/a",\r\n  "labels": {"a": "b"}⟪\r\n  }⟫,\r\n  "container": {\r\n    "type": |\r\n  }\r\n}', 'MESOS'],
+  ];
+  for (const [marked, expected] of extra) {
+    const [before, rest] = marked.split('⟪');
+    const [junk, after] = rest.split('⟫');
+    const withJunk = before + junk + after;
+    const at = withJunk.indexOf('|');
+    const broken = withJunk.replace('|', '');
+    const clean = (before + after).replace('|', '');
+    const offered = await items(broken, at);
+    const want = (await items(clean, (before + after).indexOf('|'))).map((i) => i.label).sort();
+    assert.ok(want.includes(expected), `the document without it offers ${expected}: ${JSON.stringify(want)}`);
+    assert.deepEqual(offered.map((i) => i.label).sort(), want, `the items at the cursor in ${JSON.stringify(broken)}`);
+    for (const item of offered) {
+      const out = sequentialChanges(broken, acceptItem(broken, at, item)).text;
+      assert.ok(out.includes(junk) && strictJson(out.replace(junk, '')), `accepting ${JSON.stringify(item.label)} then removing the stray text gives strict JSON: ${JSON.stringify(out)}`);
+    }
+  }
 });

@@ -44,9 +44,9 @@ export interface JsonNode {
   /** Offset of the ':' of a property, when present. */
   colonOffset?: number;
   /**
-   * The root only: the brackets do not balance (something is open at the end, or a `]` closed an open `{` or the
-   * reverse). Where the layout placed a missing `}` depends on the whole text, so an edit re-parses all of it
-   * (incrementalTree.ts).
+   * The root only: the brackets do not balance (something is open at the end, a `]` closed an open `{` or the
+   * reverse, or more follows the root's closer). Where the layout placed a missing `}`, or which `}` closes the root,
+   * depends on the whole text, so an edit re-parses all of it (incrementalTree.ts).
    */
   unbalanced?: true;
 }
@@ -60,7 +60,8 @@ export type JsonPath = (string | number)[];
  */
 export function parseTree(text: string): JsonNode | undefined {
   const first = build(text, 0);
-  const root = first.missing > 0 ? build(text, first.missing).root : first.root;
+  const again = first.missing > 0 || first.afterRoot;
+  const root = again ? build(text, first.missing, first.afterRoot ? first.lastCloser : undefined).root : first.root;
   if (root && first.unbalanced) root.unbalanced = true;
   return root;
 }
@@ -69,10 +70,14 @@ export function parseTree(text: string): JsonNode | undefined {
  * One pass over the text. `missing` is how many brackets the layout may place: as many as the text has more openers
  * than closers, so that a region read as written stays so (a key indented oddly below the break is not a second one).
  * Unbalanced: a container was left open at the end or closed by another's closer, or the counts differ (a `{` where
- * a key belongs is dropped, and its `}` then closes another).
+ * a key belongs is dropped, and its `}` then closes another). `rootCloser`: when a pass found tokens after the root
+ * was closed (a stray `}` on a garbage line, or typed twice), only the text's last closer may close the root: the
+ * keys below an earlier one are the root's, not a second document to ignore.
  */
-function build(text: string, missing: number): { root: JsonNode | undefined; missing: number; unbalanced: boolean } {
+function build(text: string, missing: number, rootCloser?: number): { root: JsonNode | undefined; missing: number; unbalanced: boolean; afterRoot: boolean; lastCloser: number } {
   let unclosed = 0;
+  let afterRoot = false;
+  let lastCloser = -1;
   let openers = 0;
   let closers = 0;
   const scanner = createScanner(text, false);
@@ -167,6 +172,7 @@ function build(text: string, missing: number): { root: JsonNode | undefined; mis
   for (let t = scan(); t !== SyntaxKind.EOF; prevKind = t, t = scan()) {
     const offset = scanner.getTokenOffset();
     let end = offset + scanner.getTokenLength();
+    if (root && stack.length === 0) afterRoot = true;
     let stringValue = t === SyntaxKind.StringLiteral ? scanner.getTokenValue() : undefined;
     // A string ends at its line's end (JSON has no raw line break in a string, and jsonc-parser's scanner ends one
     // left unclosed there), but the scanner reads a backslash before a line break as an escape and runs on to the
@@ -210,10 +216,11 @@ function build(text: string, missing: number): { root: JsonNode | undefined; mis
       case SyntaxKind.CloseBraceToken:
       case SyntaxKind.CloseBracketToken: {
         closers++;
+        lastCloser = offset;
         const want = t === SyntaxKind.CloseBraceToken ? 'object' : 'array';
         // Pop to the matching container; unmatched closers are ignored.
         const idx = findLast(stack, want);
-        if (idx < 0) break;
+        if (idx < 0 || (idx === 0 && rootCloser !== undefined && offset !== rootCloser)) break;
         while (stack.length > idx + 1) {
           const n = stack.pop()!;
           if (n.type !== 'property') unclosed++;
@@ -271,7 +278,7 @@ function build(text: string, missing: number): { root: JsonNode | undefined; mis
     const n = stack.pop()!;
     close(n, text.length);
   }
-  return { root, missing: Math.max(0, openers - closers), unbalanced: unclosed > 0 || openers !== closers };
+  return { root, missing: Math.max(0, openers - closers), unbalanced: unclosed > 0 || openers !== closers || afterRoot, afterRoot, lastCloser };
 }
 
 /** jsonc-parser's ScanError.UnexpectedEndOfString (a const enum, as SyntaxKind above). */
