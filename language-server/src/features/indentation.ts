@@ -24,7 +24,7 @@ export function leadingIndent(text: string, offset: number): string | undefined 
 }
 
 /** Indentation of the line an object or array was opened on: the line of its property's key, or its own bracket's. */
-export function ownerIndent(text: string, node: JsonNode, cache: Map<JsonNode, string>): string {
+function ownerIndent(text: string, node: JsonNode, cache: Map<JsonNode, string>): string {
   let indent = cache.get(node);
   if (indent === undefined) {
     indent = lineIndent(text, node.parent?.type === 'property' ? node.parent.offset : node.offset);
