@@ -101,7 +101,7 @@ export function declaredTopLevelGroups(ctx: RuleContext): Map<string, unknown> {
  * `enforceRole`, as --new_group_enforce_role says (the profile's newGroupEnforceRole: "Top" enforces from 1.9.100).
  * Undefined when none of these is known.
  */
-export function groupRoleIsDefault(ctx: RuleContext, declared: Map<string, unknown>, top: string): boolean | undefined {
+function groupRoleIsDefault(ctx: RuleContext, declared: Map<string, unknown>, top: string): boolean | undefined {
   const written = declared.get(top);
   if (written === true) return true;
   if (written === false) return false;
