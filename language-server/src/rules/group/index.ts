@@ -2,6 +2,7 @@
 import type { Rule } from '../../core/rule';
 import { groupAppChild } from './group-app-child';
 import { groupAppVsGroupId } from './group-app-vs-group-id';
+import { groupAppVsPodId } from './group-app-vs-pod-id';
 import { groupCyclicDeps } from './group-cyclic-deps';
 import { groupEnforceRoleTopLevel } from './group-enforce-role-toplevel';
 import { groupIdPattern } from './group-id-pattern';
@@ -9,6 +10,7 @@ import { groupIdPattern } from './group-id-pattern';
 export const groupRules: Rule[] = [
   groupAppChild,
   groupAppVsGroupId,
+  groupAppVsPodId,
   groupCyclicDeps,
   groupEnforceRoleTopLevel,
   groupIdPattern,
