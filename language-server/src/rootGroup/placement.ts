@@ -107,6 +107,13 @@ class Tree {
   }
 }
 
+/** Group.containsApps || containsPods: an app or a pod in the group or any group below it. */
+function holdsServices(node: Node): boolean {
+  if (node.apps.size > 0 || node.pods.size > 0) return true;
+  for (const g of node.groups.values()) if (holdsServices(g)) return true;
+  return false;
+}
+
 function appsById(node: Node, out: Map<string, JsonObject>): Map<string, JsonObject> {
   for (const [id, a] of node.apps) out.set(id, a.value);
   for (const g of node.groups.values()) appsById(g, out);
@@ -193,6 +200,10 @@ export function placeIntoRootGroup(deployedRoot: unknown, proposed: readonly Pro
         origin.deployed = !before ? null : before.origin.source === 'deployed' ? before.value : (before.origin.deployed ?? null);
       }
       services.set(id, { value: { ...v, id }, origin });
+      // RootGroup.updateApp / updatePod (1.4 to 1.10): a sibling group with the service's id that holds no app or pod,
+      // however deep, is replaced by the service; one that does is kept, for root-group validation to refuse.
+      const clash = parent.groups.get(id);
+      if (clash && !holdsServices(clash)) parent.groups.delete(id);
       placed.add(id);
     } else return void unplaced.set(source, `a ${doc.kind} document is not part of a Marathon root group`);
     placedIds.set(source, placed);
