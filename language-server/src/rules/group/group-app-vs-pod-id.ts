@@ -1,7 +1,6 @@
-import type { PartSource, Rule, RuleContext } from '../../core/rule';
-import { isObject, joinPointer, resolveId } from '../../model/documentModel';
-import { groupsOf } from '../../model/group/groupWalk';
-import { podsOf } from '../../model/pod/podParts';
+import type { PartSource, Rule } from '../../core/rule';
+import { joinPointer } from '../../model/documentModel';
+import { rootGroupPods } from '../../model/pod/podParts';
 import { quoted } from '../../model/quoted';
 
 const text = 'Applications and Pods may not share the same id';
@@ -12,24 +11,6 @@ function where(kind: 'app' | 'pod', other: PartSource | undefined, mine: PartSou
   const article = `the ${kind}`;
   if (other === undefined || mine === undefined || mine === 'cluster' || other.document === mine.document) return `${article} in this document`;
   return `${article} in ${other.name ?? 'another of the files linted with this one'}`;
-}
-
-/**
- * The pods of the placed root group Marathon validates: the ones posted as pod documents (podsOf) and the deployed
- * ones. A group body's own `pods` are not among them: GroupUpdate has no such field (group.raml), Marathon ignores them.
- */
-function placedPods(ctx: RuleContext): { pointer: string; id: string }[] {
-  const sourceOf = ctx.sourceOf;
-  if (!sourceOf) return [];
-  const out = podsOf(ctx).flatMap((p) => (p.id === undefined ? [] : [{ pointer: p.pointer, id: p.id }]));
-  for (const g of groupsOf(ctx)) {
-    if (!Array.isArray(g.group.pods)) continue;
-    g.group.pods.forEach((p, i) => {
-      const pointer = joinPointer(g.pointer, 'pods', i);
-      if (isObject(p) && typeof p.id === 'string' && sourceOf(pointer) === 'cluster') out.push({ pointer, id: resolveId(p.id, g.absoluteId) });
-    });
-  }
-  return out;
 }
 
 /**
@@ -48,7 +29,7 @@ export const groupAppVsPodId: Rule = {
   check(ctx) {
     const sourceOf = ctx.sourceOf;
     if (!sourceOf) return;
-    const pods = placedPods(ctx);
+    const pods = rootGroupPods(ctx);
     if (pods.length === 0) return;
     const apps = new Map<string, string>(); // absolute id → the app's pointer
     for (let ai = 0; ai < ctx.apps.length; ai++) {

@@ -6,6 +6,7 @@ import { groupAppVsPodId } from './group-app-vs-pod-id';
 import { groupCyclicDeps } from './group-cyclic-deps';
 import { groupEnforceRoleTopLevel } from './group-enforce-role-toplevel';
 import { groupIdPattern } from './group-id-pattern';
+import { groupPodVsGroupId } from './group-pod-vs-group-id';
 
 export const groupRules: Rule[] = [
   groupAppChild,
@@ -14,4 +15,5 @@ export const groupRules: Rule[] = [
   groupCyclicDeps,
   groupEnforceRoleTopLevel,
   groupIdPattern,
+  groupPodVsGroupId,
 ];
