@@ -7,6 +7,7 @@ import { groupCyclicDeps } from './group-cyclic-deps';
 import { groupEnforceRoleTopLevel } from './group-enforce-role-toplevel';
 import { groupIdPattern } from './group-id-pattern';
 import { groupPodVsGroupId } from './group-pod-vs-group-id';
+import { groupVersionScaleByAlone } from './group-version-scaleby-alone';
 
 export const groupRules: Rule[] = [
   groupAppChild,
@@ -16,4 +17,5 @@ export const groupRules: Rule[] = [
   groupEnforceRoleTopLevel,
   groupIdPattern,
   groupPodVsGroupId,
+  groupVersionScaleByAlone,
 ];
