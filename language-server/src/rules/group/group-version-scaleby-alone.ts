@@ -1,6 +1,7 @@
 import type { Rule } from '../../core/rule';
 import { joinPointer } from '../../model/documentModel';
 import { groupsOf } from '../../model/group/groupWalk';
+import { quoted } from '../../model/quoted';
 
 const text = 'not allowed in conjunction with other properties.';
 
@@ -32,8 +33,8 @@ export const groupVersionScaleByAlone: Rule = {
           pointer: joinPointer(g.pointer, mode),
           target: 'key',
           message:
-            `Marathon rejects the group: "${mode}": "${text}" A body with "${mode}" ${what} and must set nothing else, but this one also sets ` +
-            `${others.map((f) => `"${f}"`).join(', ')}. ` +
+            `Marathon rejects the group: ${quoted(mode)}: "${text}" A body with ${quoted(mode)} ${what} and must set nothing else, but this one also sets ` +
+            `${others.map(quoted).join(', ')}. ` +
             (mode === 'version'
               ? 'A group exported with GET /v2/groups carries "version": remove it to create or update the group, or send only {"version": …} to /v2/groups/<id> to roll back.'
               : g.parentId === undefined
