@@ -888,9 +888,9 @@ export interface MarathonPod {
    */
   scaling?: {
     /**
-     * Only fixed scaling exists.
+     * Only fixed scaling exists; Marathon reads "fixed" exactly, in lower case, and requires it.
      */
-    kind?: ('fixed' | string) | null;
+    kind?: 'fixed' | null;
     /**
      * Number of pod instances.
      */
