@@ -45,7 +45,7 @@ export type Networks = Network[];
  * What Marathon does with instances on unreachable agents: `"disabled"` (wait forever), or replace them after the given times.
  */
 export type UnreachableStrategy =
-  | 'disabled'
+  | ('disabled' | string)
   | {
       /**
        * Seconds after which an unreachable instance is replaced.
