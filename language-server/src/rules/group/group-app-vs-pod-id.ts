@@ -1,17 +1,10 @@
-import type { PartSource, Rule } from '../../core/rule';
+import type { Rule } from '../../core/rule';
 import { joinPointer } from '../../model/documentModel';
+import { whereIs } from '../../model/group/partWhere';
 import { rootGroupPods } from '../../model/pod/podParts';
 import { quoted } from '../../model/quoted';
 
 const text = 'Applications and Pods may not share the same id';
-
-/** Where the other side of the clash is, said from the finding's document. */
-function where(kind: 'app' | 'pod', other: PartSource | undefined, mine: PartSource | undefined): string {
-  if (other === 'cluster') return `${kind === 'app' ? 'an app' : 'a pod'} deployed on the cluster`;
-  const article = `the ${kind}`;
-  if (other === undefined || mine === undefined || mine === 'cluster' || other.document === mine.document) return `${article} in this document`;
-  return `${article} in ${other.name ?? 'another of the files linted with this one'}`;
-}
 
 /**
  * Group.validGroup's `noAppsAndPodsWithSameId` (state/Group.scala, 1.4 to 1.10; marathon-rules.md §4.1), run on the
@@ -46,14 +39,14 @@ export const groupAppVsPodId: Rule = {
         ctx.report({
           pointer: joinPointer(pod.pointer, 'id'),
           saysWhere: true,
-          message: `Marathon rejects the pod: "${text}". The pod ${quoted(pod.id)} has the id of ${where('app', appSource, podSource)}; ${why}. Rename the pod or the app.`,
+          message: `Marathon rejects the pod: "${text}". The pod ${quoted(pod.id)} has the id of ${whereIs('app', appSource, podSource)}; ${why}. Rename the pod or the app.`,
         });
       }
       if (appSource !== 'cluster') {
         ctx.report({
           pointer: joinPointer(appPointer, 'id'),
           saysWhere: true,
-          message: `Marathon rejects the app: "${text}". The app ${quoted(pod.id)} has the id of ${where('pod', podSource, appSource)}; ${why}. Rename the app or the pod.`,
+          message: `Marathon rejects the app: "${text}". The app ${quoted(pod.id)} has the id of ${whereIs('pod', podSource, appSource)}; ${why}. Rename the app or the pod.`,
         });
       }
     }

@@ -1,19 +1,12 @@
-import type { PartSource, Rule } from '../../core/rule';
+import type { Rule } from '../../core/rule';
 import { joinPointer } from '../../model/documentModel';
 import { groupsOf } from '../../model/group/groupWalk';
+import { whereIs } from '../../model/group/partWhere';
 import { rootGroupPods } from '../../model/pod/podParts';
 import { quoted } from '../../model/quoted';
 
 const text = 'Groups and Pods may not have the same identifier.';
 const why = 'so /v2/pods and /v2/groups could not tell them apart';
-
-/** Where the other side is, said from the finding's document. */
-function where(kind: 'group' | 'pod', other: PartSource | undefined, mine: PartSource | undefined): string {
-  if (other === 'cluster') return `a ${kind} deployed on the cluster`;
-  if (other === undefined || mine === undefined || mine === 'cluster' || other.document === mine.document) return `a ${kind} in this document`;
-  const file = other.name ?? 'another of the files linted with this one';
-  return kind === 'group' && other.implied ? `the group that the ids in ${file} lie in` : `the ${kind} in ${file}`;
-}
 
 /**
  * Group.validGroup's `noPodsAndGroupsWithSameName` (state/Group.scala, 1.4 to 1.10), run on the new root group: a pod
@@ -44,13 +37,13 @@ export const groupPodVsGroupId: Rule = {
         ctx.report({
           pointer: joinPointer(pod.pointer, 'id'),
           saysWhere: true,
-          message: `Marathon rejects the pod: "${text}" The pod ${quoted(pod.id)} has the id of ${where('group', groupSource, podSource)}, ${why}. Rename the pod or the group.`,
+          message: `Marathon rejects the pod: "${text}" The pod ${quoted(pod.id)} has the id of ${whereIs('group', groupSource, podSource)}, ${why}. Rename the pod or the group.`,
         });
       } else if (groupSource !== 'cluster' && !groupSource.implied) {
         ctx.report({
           pointer: joinPointer(groupPointer, 'id'),
           saysWhere: true,
-          message: `Marathon rejects the group: "${text}" The group ${quoted(pod.id)} has the id of ${where('pod', podSource, groupSource)}, ${why}. Rename the group, or remove the pod first.`,
+          message: `Marathon rejects the group: "${text}" The group ${quoted(pod.id)} has the id of ${whereIs('pod', podSource, groupSource)}, ${why}. Rename the group, or remove the pod first.`,
         });
       }
     }
