@@ -2,7 +2,7 @@
  * The Mesos role an app runs under (1.9+): its own `role`, else the name of its top-level group when that
  * group has `enforceRole: true`, else Marathon's `--mesos_role` (profile.mesosRole).
  */
-import { isObject, joinPointer, type AppRef } from '../documentModel';
+import { isObject, joinPointer, resolveId, type AppRef, type JsonObject } from '../documentModel';
 import type { RuleContext } from '../../core/rule';
 import type { NewGroupEnforceRole } from '../../core/profile';
 
@@ -78,4 +78,53 @@ export function deployedTopLevelEnforcement(ctx: RuleContext, groupId: string): 
   if (source !== 'cluster') return source?.implied === true ? null : undefined;
   const enforce = (root.groups[i] as Record<string, unknown>).enforceRole;
   return typeof enforce === 'boolean' ? enforce : undefined;
+}
+
+/** The top-level groups the document declares (absolute id → its `enforceRole` as written, undefined when left out). */
+export function declaredTopLevelGroups(ctx: RuleContext): Map<string, unknown> {
+  const out = new Map<string, unknown>();
+  if (ctx.kind !== 'group' || !isObject(ctx.root)) return out;
+  const stack: { group: Record<string, unknown>; base: string }[] = [{ group: ctx.root, base: '/' }];
+  while (stack.length > 0) {
+    const { group, base } = stack.pop()!;
+    const gid = typeof group.id === 'string' ? resolveId(group.id, base) : base;
+    if (gid.split('/').filter(Boolean).length === 1) out.set(gid, group.enforceRole);
+    if (Array.isArray(group.groups)) for (const g of group.groups) if (isObject(g)) stack.push({ group: g, base: gid });
+  }
+  return out;
+}
+
+/**
+ * Whether a service without a role in top-level group `top` gets the group's name as its role (RoleSettings.forService:
+ * the default role of a group that enforces its role) rather than --mesos_role. A group that says `enforceRole: true`
+ * does; one the cluster has deployed, as deployed; one Marathon creates, or one a group body declares without
+ * `enforceRole`, as --new_group_enforce_role says (the profile's newGroupEnforceRole: "Top" enforces from 1.9.100).
+ * Undefined when none of these is known.
+ */
+function groupRoleIsDefault(ctx: RuleContext, declared: Map<string, unknown>, top: string): boolean | undefined {
+  const written = declared.get(top);
+  if (written === true) return true;
+  if (written === false) return false;
+  const deployed = deployedTopLevelEnforcement(ctx, top);
+  if (typeof deployed === 'boolean') return deployed;
+  return newTopLevelGroupEnforces(ctx.profile.newGroupEnforceRole, ctx.atLeast);
+}
+
+/** As `groupRoleIsDefault`, where unknown counts as no: only a known enforcing group gives its name. */
+export function defaultsToGroupRole(ctx: RuleContext, declared: Map<string, unknown>, top: string): boolean {
+  return groupRoleIsDefault(ctx, declared, top) === true;
+}
+
+/**
+ * The roles a pod may end up with (PodNormalization: its own `role`, else RoleSettings.forService's default role):
+ * one when known; a nested pod without `role` whose top-level group may or may not enforce its role gets the group's
+ * name or --mesos_role, so both. Empty when the pod has no id to tell.
+ */
+export function podRoleCandidates(ctx: RuleContext, declared: Map<string, unknown>, pod: JsonObject, id: string | undefined): string[] {
+  if (typeof pod.role === 'string') return [pod.role];
+  if (id === undefined) return [];
+  const segments = id.split('/').filter(Boolean);
+  if (segments.length <= 1) return [ctx.profile.mesosRole];
+  const byGroup = groupRoleIsDefault(ctx, declared, '/' + segments[0]);
+  return byGroup === true ? [segments[0]] : byGroup === false ? [ctx.profile.mesosRole] : [segments[0], ctx.profile.mesosRole];
 }
