@@ -60,8 +60,21 @@ export interface DryRunnerConfig {
    * 30 000; 0: only before the next dry run of their volume and at the next start).
    */
   leftoverRetryMs?: number;
+  /**
+   * The embedded local driver, when this process serves it (`serve` without --engine and --plugin-dirs). A Mount a
+   * killed predecessor had in flight at it died with that process, so recover() judges such an entry as soon as no
+   * mount(8) child of the dead driver is left, instead of waiting the late-mount grace (recover.ts).
+   */
+  embeddedDriver?: EmbeddedDriver;
   /** Structured log lines from work that outlives a request (default: JSON lines on stderr, like the server's). */
   log?: (level: 'info' | 'warn', event: string, fields: Record<string, unknown>) => void;
+}
+
+/** The embedded local driver as recover() needs it: its socket, and whether a dead driver's mount children are gone. */
+export interface EmbeddedDriver {
+  socketPath: string;
+  /** No mount(8) or umount(8) is running on this volume's mountpoint any more (local-driver/mountChildren.ts). */
+  mountersGone(name: string): Promise<boolean>;
 }
 
 /**

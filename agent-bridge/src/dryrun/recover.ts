@@ -6,7 +6,10 @@
  *  2. an entry still in the `mounting` phase may have a Mount in flight at the plugin, which finishes after the
  *     kill: wait for it (bounded, like the late-mount sweep: until the mount appears, the plugin is gone, or the
  *     grace window after the mount timeout ends) before judging. Unmounting earlier would get "not mounted" and
- *     the late mount would stay forever;
+ *     the late mount would stay forever. The embedded local driver is the exception: it ran inside the killed
+ *     bridge and died with it, so only a mount(8) child it had started can still land; once none is left
+ *     (local-driver/mountChildren.ts), what the kernel shows is final and the entry is judged at once, instead of
+ *     holding the restart for the grace window (up to 120 s: agent-bridge/test/e2e/restartMidMount.test.ts);
  *  3. if our mount is there: the one release path (release.ts: re-check for other users, Unmount, and see it
  *     gone) — `released` only when seen gone;
  *     If the plugin has disowned a mount its Unmount could not take down (rclone after a busy unmount), the bridge
@@ -28,6 +31,7 @@ import { releaseMount } from './release';
 import { unmountDisowned } from './disowned';
 import { StepLog } from './steps';
 import { processIdentity } from '../engines/runProcess';
+import { pluginIdentity, samePlugin } from '../plugin/endpoint';
 
 async function stopLeftoverChild(e: JournalEntry): Promise<void> {
   if (!e.childPgid || !e.dvdcliPath) return;
@@ -93,12 +97,16 @@ async function recoverOne(deps: RunDeps, e: JournalEntry): Promise<One> {
   const grace = lateMountGrace(deps.timeouts);
   const started = Date.parse(e.startedAt) || Date.now();
   const deadline = e.phase === 'mounting' ? Math.min(Date.now() + grace, Math.max(Date.now(), started + deps.timeouts.mount + grace)) : Date.now();
-  const seen = await watchForMount(deps, client, e, undefined, deadline);
+  const over = await diedWithItsBridge(deps, e, plugin);
+  const seen = await watchForMount(deps, client, e, undefined, deadline, undefined, over);
   if (!seen.appeared) {
     if (seen.gone) return { kind: 'failed', error: `plugin ${e.driver} at ${plugin.address} refuses connections (${seen.detail}); start it and restart the bridge so the mount can be looked at` };
     if (seen.seenAbsent) {
       await deps.journal.clear(e.id);
-      return { kind: 'notMounted', detail: `${seen.detail}${e.phase === 'mounting' ? ` (waited until ${new Date(deadline).toISOString()} for a Mount still in flight)` : ''}` };
+      const waited = seen.settled
+        ? ' (its Mount was in flight at the embedded local driver, which died with the bridge that sent it, and no mount child of that driver is left)'
+        : ` (waited until ${new Date(deadline).toISOString()} for a Mount still in flight)`;
+      return { kind: 'notMounted', detail: `${seen.detail}${e.phase === 'mounting' ? waited : ''}` };
     }
   }
   // The killed bridge's read-only verify probe may still sit in the mount (and make the Unmount fail with EBUSY).
@@ -135,6 +143,23 @@ async function recoverOne(deps: RunDeps, e: JournalEntry): Promise<One> {
     return { kind: 'failed', error: `now in use, or its use cannot be ruled out (${why}); unmounting could tear it from a user, so it is left mounted` };
   }
   return { kind: 'failed', error: first !== undefined && first !== steps ? `${steps} (first attempt: ${first})` : steps };
+}
+
+/**
+ * For an entry in the `mounting` phase at the embedded local driver, written by a bridge that is gone: the driver
+ * that had the Mount in flight served inside that bridge and died with it, and the one serving the socket now is
+ * this process's own, which mounts only when asked (the volume's lock, or startup before listening, keeps anyone
+ * from asking meanwhile). Returns the test that the Mount is over (no mount(8) child of the dead driver left); for
+ * any other plugin, or a Mount this process sent (its driver is alive), undefined: waited for as before.
+ */
+async function diedWithItsBridge(deps: RunDeps, e: JournalEntry, plugin: PluginAddress): Promise<(() => Promise<boolean>) | undefined> {
+  const embedded = deps.config.embeddedDriver;
+  if (!embedded || e.phase !== 'mounting' || (e.bridgePid === process.pid && sameProcess(e))) return undefined;
+  // By endpoint, not by address text: the state dir may have been named another way (relative, through a symlink).
+  const socket = embedded.socketPath;
+  const [a, b] = await Promise.all([pluginIdentity(plugin), pluginIdentity({ transport: 'unix', socketPath: socket, address: socket, source: 'embedded local driver' })]);
+  if (!('keys' in a) || !('keys' in b) || !samePlugin(a.keys, b.keys)) return undefined;
+  return () => embedded.mountersGone(e.name);
 }
 
 export async function recoverJournal(deps: RunDeps, inFlight: Set<string>): Promise<RecoveryReport> {
