@@ -16,8 +16,8 @@ import { needsBundle } from '../server/lockTestBed';
 import { checksumTree, mountsUnder } from './harness';
 import { dryRun, journalEntries, killWhenMounting, startBridge, stateWithVolumes, tokenFileIn, waitFor, type Bridge } from './serveKillBed';
 
-/** What a user waits for a restarted bridge at most (node's start and the state dir checks take well under 1 s). */
-const LISTEN_BOUND_MS = 5_000;
+/** What a user waits for a restarted bridge at most: well under 1 s when idle, a few s on a loaded 2-core machine (the grace it waited before is 120 s). */
+const LISTEN_BOUND_MS = 10_000;
 const ATTEMPTS = 20;
 
 describe('serve killed with -9 while its local driver mounts, then restarted', { skip: needsBundle }, () => {
