@@ -107,6 +107,14 @@ export interface RecoveryReport {
   failed: { driver: string; name: string; error: string }[];
 }
 
+/** Startup recovery under way: every volume it judges is locked (dry runs of it answer `in-use`) until judged. */
+export interface StartedRecovery {
+  /** The report, once every entry is judged (or, when the runner closes, given up on: those stay journalled). */
+  done: Promise<RecoveryReport>;
+  /** The volumes whose entries are not judged yet. */
+  pending(): { driver: string; name: string }[];
+}
+
 export interface DryRunner {
   /** Never rejects for a volume-level problem: those are verdicts. Rejects only on programming errors. */
   dryRunMount(params: DryRunMountParams, ctx: DryRunContext): Promise<DryRunMountResult>;
@@ -120,6 +128,14 @@ export interface DryRunner {
    * mounts a dry run could not release are retried every `leftoverRetryMs`.
    */
   recover(): Promise<RecoveryReport>;
-  /** Waits for running dry runs (and their unmounts); cancels late-mount sweeps, whose entries stay for recover(). */
+  /**
+   * recover() for a bridge that listens while slow entries are still judged: resolves once every entry's volume is
+   * locked (and any entry no lock can cover is judged); `done` is recover()'s report. Call one of the two, once.
+   */
+  startRecovery(): Promise<StartedRecovery>;
+  /**
+   * Waits for running dry runs (and their unmounts); cancels late-mount sweeps and a startup recovery's waits for
+   * Mounts in flight, whose entries stay for the next start.
+   */
   close(): Promise<void>;
 }

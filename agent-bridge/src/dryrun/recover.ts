@@ -16,14 +16,14 @@
  *     unmounts it itself under the proofs disowned.ts names;
  *  4. if it is not there and the driver can show it (caller IDs in Get, or the kernel mount) → `notMounted`;
  *     if the driver cannot show it → an Unmount is still sent and the result is `unverified`, never `released`.
- * Entries are handled concurrently, so one slow plugin bounds startup by one grace window, not by their number.
+ * Entries are handled concurrently (startupRecovery.ts), each under its volume's lock, and the bridge listens
+ * while a slow one is still waited for: only dry runs of that volume are refused meanwhile.
  */
 import { readFile } from 'node:fs/promises';
 import { agentUsers } from '../inuse/check';
 import type { JournalEntry } from '../journal/journal';
 import { PluginClient } from '../plugin/client';
 import { discoverPlugin, parseAddress, type PluginAddress } from '../plugin/discovery';
-import type { RecoveryReport } from './contract';
 import { proofSources, type RunDeps } from './deps';
 import { stopLeftoverProbes } from './fsProbe';
 import { lateMountGrace, watchForMount } from './lateMount';
@@ -73,13 +73,14 @@ export type One = { kind: 'released'; mountpoint?: string; detail?: string } | {
 
 /**
  * One journal entry: released, seen not mounted, or why not; never rejects (an unexpected error is `failed`). Also
- * used for a live runner's leftovers (leftovers.ts).
+ * used for a live runner's leftovers (leftovers.ts). `signal` (the runner closing) ends a wait for a Mount in flight
+ * without judging it: the entry stays for the next start.
  */
-export function recoverEntry(deps: RunDeps, e: JournalEntry): Promise<One> {
-  return recoverOne(deps, e).catch((err: Error): One => ({ kind: 'failed', error: err.message }));
+export function recoverEntry(deps: RunDeps, e: JournalEntry, signal?: AbortSignal): Promise<One> {
+  return recoverOne(deps, e, signal).catch((err: Error): One => ({ kind: 'failed', error: err.message }));
 }
 
-async function recoverOne(deps: RunDeps, e: JournalEntry): Promise<One> {
+async function recoverOne(deps: RunDeps, e: JournalEntry, signal?: AbortSignal): Promise<One> {
   if (e.bridgePid !== process.pid && isAlive(e.bridgePid) && (await isBridge(e.bridgePid)) && sameProcess(e)) {
     return { kind: 'failed', error: `bridge process ${e.bridgePid} that wrote this entry is still running; not touching its mount` };
   }
@@ -98,7 +99,8 @@ async function recoverOne(deps: RunDeps, e: JournalEntry): Promise<One> {
   const started = Date.parse(e.startedAt) || Date.now();
   const deadline = e.phase === 'mounting' ? Math.min(Date.now() + grace, Math.max(Date.now(), started + deps.timeouts.mount + grace)) : Date.now();
   const over = await diedWithItsBridge(deps, e, plugin);
-  const seen = await watchForMount(deps, client, e, undefined, deadline, undefined, over);
+  const seen = await watchForMount(deps, client, e, undefined, deadline, signal, over);
+  if (seen.cancelled) return { kind: 'failed', error: `not judged: the bridge stopped while its Mount may still be in flight at the plugin; the journal entry stays, and the next start looks again` };
   if (!seen.appeared) {
     if (seen.gone) return { kind: 'failed', error: `plugin ${e.driver} at ${plugin.address} refuses connections (${seen.detail}); start it and restart the bridge so the mount can be looked at` };
     if (seen.seenAbsent) {
@@ -160,23 +162,6 @@ async function diedWithItsBridge(deps: RunDeps, e: JournalEntry, plugin: PluginA
   const [a, b] = await Promise.all([pluginIdentity(plugin), pluginIdentity({ transport: 'unix', socketPath: socket, address: socket, source: 'embedded local driver' })]);
   if (!('keys' in a) || !('keys' in b) || !samePlugin(a.keys, b.keys)) return undefined;
   return () => embedded.mountersGone(e.name);
-}
-
-export async function recoverJournal(deps: RunDeps, inFlight: Set<string>): Promise<RecoveryReport> {
-  const report: RecoveryReport = { released: [], notMounted: [], unverified: [], failed: [] };
-  const { entries, unreadable } = await deps.journal.list();
-  for (const u of unreadable) report.failed.push({ driver: '?', name: '?', error: `journal file ${u.file} is unreadable (${u.error}); inspect and remove it by hand` });
-  const mine = entries.filter((e) => !inFlight.has(e.id)); // not this process's own running dry runs
-  const results = await Promise.all(mine.map((e) => recoverEntry(deps, e)));
-  mine.forEach((e, i) => {
-    const r = results[i];
-    const who = { driver: e.driver, name: e.name };
-    if (r.kind === 'released') report.released.push({ ...who, ...(r.mountpoint ? { mountpoint: r.mountpoint } : {}), ...(r.detail ? { detail: r.detail } : {}) });
-    else if (r.kind === 'notMounted') report.notMounted.push({ ...who, detail: r.detail });
-    else if (r.kind === 'unverified') report.unverified.push({ ...who, detail: r.detail });
-    else if (r.kind === 'failed') report.failed.push({ ...who, error: r.error });
-  });
-  return report;
 }
 
 /**

@@ -23,10 +23,13 @@ export interface Bridge {
   exited: Promise<void>;
 }
 
-/** Starts `serve` and waits for its listening line; rejects (with its logs) after `boundMs` or if it exits first. */
-export function startBridge(stateDir: string, tokenFile: string, boundMs: number): Promise<Bridge> {
+/**
+ * Starts `serve` and waits for its listening line; rejects (with its logs) after `boundMs` or if it exits first.
+ * `extra`: more serve flags (none: the embedded local driver).
+ */
+export function startBridge(stateDir: string, tokenFile: string, boundMs: number, extra: string[] = []): Promise<Bridge> {
   const t0 = Date.now();
-  const proc = spawn(process.execPath, [BRIDGE_BUNDLE, 'serve', '--listen', '127.0.0.1:0', '--token-file', tokenFile, '--state-dir', stateDir], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const proc = spawn(process.execPath, [BRIDGE_BUNDLE, 'serve', '--listen', '127.0.0.1:0', '--token-file', tokenFile, '--state-dir', stateDir, ...extra], { stdio: ['ignore', 'pipe', 'pipe'] });
   const exited = new Promise<void>((r) => proc.once('exit', () => r()));
   const logs: Record<string, any>[] = [];
   let err = '';
@@ -63,8 +66,8 @@ export function startBridge(stateDir: string, tokenFile: string, boundMs: number
 }
 
 /** A `dvdi-bridge dry-run` client process; resolves with its exit status and output. */
-export function dryRun(url: string, tokenFile: string, name: string): { proc: ChildProcess; done: Promise<{ code: number | null; out: string }> } {
-  const proc = spawn(process.execPath, [BRIDGE_BUNDLE, 'dry-run', '--url', url, '--token-file', tokenFile, '--driver', 'local', '--name', name, '--json'], { stdio: ['ignore', 'pipe', 'pipe'] });
+export function dryRun(url: string, tokenFile: string, name: string, driver = 'local'): { proc: ChildProcess; done: Promise<{ code: number | null; out: string }> } {
+  const proc = spawn(process.execPath, [BRIDGE_BUNDLE, 'dry-run', '--url', url, '--token-file', tokenFile, '--driver', driver, '--name', name, '--json'], { stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   proc.stdout!.on('data', (d: Buffer) => (out += d.toString()));
   proc.stderr!.on('data', (d: Buffer) => (out += d.toString()));
@@ -86,8 +89,11 @@ export async function journalEntries(stateDir: string): Promise<{ id: string; na
   return out;
 }
 
-/** SIGKILLs `proc` the moment its journal shows an entry in phase `mounting` (a Mount sent, not answered). */
-export function killWhenMounting(proc: ChildProcess, stateDir: string): { stop(): void; killed: Promise<void> } {
+/**
+ * SIGKILLs `proc` when its journal shows an entry in phase `mounting` (journalled before the Mount is sent, so
+ * `afterMs` later for a Mount that surely reached a slow plugin), at once by default.
+ */
+export function killWhenMounting(proc: ChildProcess, stateDir: string, afterMs = 0): { stop(): void; killed: Promise<void> } {
   const dir = join(stateDir, 'journal');
   let stopped = false;
   let resolveKilled!: () => void;
@@ -97,6 +103,7 @@ export function killWhenMounting(proc: ChildProcess, stateDir: string): { stop()
     if ((await journalEntries(stateDir)).some((e) => e.phase === 'mounting')) {
       stopped = true;
       w.close();
+      if (afterMs) await new Promise((r) => setTimeout(r, afterMs));
       proc.kill('SIGKILL');
       resolveKilled();
     }
