@@ -78,9 +78,6 @@ export async function serve(argv: string[], logger: EventLog): Promise<void> {
     const hint = code === 'EADDRINUSE' ? ' (another process listens there; pick another port)' : code === 'EACCES' ? ' (ports below 1024 need root)' : '';
     throw new Error(`cannot listen on ${cfg.host}:${cfg.port}: ${(e as Error).message}${hint}`);
   }
-  process.stdout.write(`dvdi-bridge listening on ${bridge.url}\n`);
-  logger.info('listening', { url: bridge.url, tokens: cfg.tokens.names(), tls: !!cfg.tls, clientCertificates: !!cfg.tls?.clientCa, allowedOrigins: cfg.allowedOrigins, ...setup.describe });
-
   const stop = async (signal: string) => {
     if (stopping) {
       logger.warn('shutdown-forced', { signal, what: 'second signal: exiting without waiting; the journal lets the next start release leftover mounts' });
@@ -94,7 +91,11 @@ export async function serve(argv: string[], logger: EventLog): Promise<void> {
     logger.info('stopped', {});
     process.exit(0);
   };
+  // Before the line is printed: a script that stops the bridge as soon as it reads the line must get this stop,
+  // not the signal's default action (agent-bridge/test/server/signalAtListening.test.ts).
   process.on('SIGTERM', () => void stop('SIGTERM'));
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGHUP', () => void stop('SIGHUP'));
+  process.stdout.write(`dvdi-bridge listening on ${bridge.url}\n`);
+  logger.info('listening', { url: bridge.url, tokens: cfg.tokens.names(), tls: !!cfg.tls, clientCertificates: !!cfg.tls?.clientCa, allowedOrigins: cfg.allowedOrigins, ...setup.describe });
 }
