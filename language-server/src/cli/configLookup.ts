@@ -30,6 +30,14 @@ export class ConfigResolver {
     const file = this.explicitConfig?.path ?? this.finder.find(dir);
     // One object for every file without a config: files sharing a profile are linted together.
     if (file === null) return (this.defaults ??= { ok: true, profile: this.override({ ...defaultProfile, features: [...defaultProfile.features], rules: {} }) });
+    return this.forConfigFile(file);
+  }
+
+  /**
+   * The config file itself, read as when it is found for a definition: the same lookup object (and errors array),
+   * so a config named on the command line and found for definitions beside it is read and reported once.
+   */
+  forConfigFile(file: string): ProfileLookup {
     let cached = this.byFile.get(file);
     if (!cached) {
       cached = this.load(file);

@@ -4,12 +4,16 @@
  * remaining inputs are still expanded.
  */
 import { readdirSync, statSync, lstatSync, realpathSync, type Dirent, type Stats } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
+import { basename, join, relative, resolve, sep } from 'node:path';
 import { configFileName } from '../project/configFinder';
 import { describeFsError, notRegularFile } from '../project/fsErrors';
 
-/** `real`: the file's real path, by which lintTargets lints a file reached through several paths once per config. */
-export type Target = { kind: 'stdin' } | { kind: 'file'; path: string; real: string };
+/**
+ * `real`: the file's real path, by which lintTargets lints a file reached through several paths once per config.
+ * `config`: a marathon-lint.config.json named on the command line (pre-commit and lint-staged name every changed
+ * .json file): checked as a config, never linted as a definition. Directory walks and globs still leave it out.
+ */
+export type Target = { kind: 'stdin' } | { kind: 'file' | 'config'; path: string; real: string };
 
 export interface FileDiscovery {
   targets: Target[];
@@ -26,10 +30,10 @@ export function discover(inputs: readonly string[], cwd: string): FileDiscovery 
   const seen = new Set<string>();
   // A path named twice (a file and its directory) is one target. Other paths to the same file (a symlink and its
   // target, a glob through releases/current -> v2) stay: each names the config found from it (lintTargets).
-  const add = (abs: string) => {
+  const add = (abs: string, kind: 'file' | 'config' = 'file') => {
     if (seen.has(abs)) return;
     seen.add(abs);
-    targets.push({ kind: 'file', path: abs, real: realPath(abs) });
+    targets.push({ kind, path: abs, real: realPath(abs) });
   };
   let stdinSeen = false;
 
@@ -67,7 +71,7 @@ export function discover(inputs: readonly string[], cwd: string): FileDiscovery 
       // A directory that could not be read has said so (undefined): it is not known to hold no *.json file.
       if (walk(abs, input, add, errors, new Set()) === 0) errors.push(`${input}: directory contains no *.json file to lint (node_modules, .git and ${configFileName} are skipped)`);
     } else if (st.isFile()) {
-      add(abs);
+      add(abs, basename(abs) === configFileName ? 'config' : 'file');
     } else {
       errors.push(`${input}: ${notRegularFile}`);
     }

@@ -8,6 +8,8 @@ export const helpText = `Usage: marathon-lint [options] <file | directory | glob
 Lint Marathon app, group and pod definitions and Chronos jobs (with external dvdi volumes).
 Directories are searched for *.json (node_modules, .git and marathon-lint.config.json are skipped);
 quote globs ('apps/**/*.json') so the shell does not expand them; - reads one document from stdin.
+A marathon-lint.config.json named as a file (pre-commit and lint-staged name every changed file)
+is checked as a config, and never linted as a definition.
 
 Options:
   -f, --format <name>          output format: ${formatNames.join(' | ')} (default stylish)

@@ -17,6 +17,8 @@ export interface LintRun {
   results: FileResult[];
   /** Read and config failures, one line each, already naming the file. */
   errors: string[];
+  /** marathon-lint.config.json files named as inputs and found valid: checked, as the summary counts them. */
+  configsChecked: number;
 }
 
 export interface LintTargetsOptions {
@@ -49,10 +51,22 @@ export async function lintTargets(targets: readonly Target[], opts: LintTargetsO
   // The config comes from the path as given (README, marathon-lint): a file reached by several paths (a symlink and
   // its target) is linted once per distinct profile their configs give, under the first such path, in any order.
   const linted = new Map<unknown, Set<string>>();
+  const configsSeen = new Set<string>();
+  let configsChecked = 0;
   for (let i = 0; i < targets.length; i++) {
     const target = targets[i];
     const file = target.kind === 'stdin' ? stdinName : displayPath(opts.cwd, target.path);
     progress.tick(i, file);
+    if (target.kind === 'config') {
+      // A config named as an input is read as when found for a definition, and its errors reported with that
+      // config's (below, once), whether or not definitions beside it are judged by it.
+      if (configsSeen.has(target.real)) continue;
+      configsSeen.add(target.real);
+      const checked = opts.configs.forConfigFile(target.path);
+      if (checked.ok) configsChecked++;
+      else if (!skippedByConfig.has(checked.errors)) skippedByConfig.set(checked.errors, []);
+      continue;
+    }
     const lookup = opts.configs.forDirectory(target.kind === 'stdin' ? opts.cwd : dirname(target.path));
     if (target.kind === 'file') {
       const key = lookup.ok ? profileKey(lookup.profile) : lookup;
@@ -92,9 +106,10 @@ export async function lintTargets(targets: readonly Target[], opts: LintTargetsO
   progress.done();
   for (const [configErrors, skipped] of skippedByConfig) {
     const shown = skipped.length <= 3 ? skipped.join(', ') : `${skipped.slice(0, 3).join(', ')} and ${skipped.length - 3} more`;
-    errors.push(...configErrors, `not linted until the config above is fixed: ${shown}`);
+    errors.push(...configErrors);
+    if (skipped.length > 0) errors.push(`not linted until the config above is fixed: ${shown}`);
   }
-  return { results, errors };
+  return { results, errors, configsChecked };
 }
 
 /** Equal for configs that judge alike: two files, or two spellings of one, giving the same profile. */

@@ -25,6 +25,8 @@ export interface FormatContext {
   repository?: { root: string; cwd: string };
   /** The errors (printed on stderr after the output, one line each) that kept inputs from being read or linted. */
   inputErrors?: readonly string[];
+  /** Valid marathon-lint.config.json files named as inputs: checked, not linted, so in no result (only stylish counts them). */
+  configsChecked?: number;
   /** The profiles used and where each value came from (set when linting against a cluster). */
   profiles?: ProfileReport[];
 }

@@ -2,7 +2,7 @@
  * `--format stylish` (default): one line per finding, `file:line:col  severity  message  rule-id`,
  * 1-based like every editor's "go to line", then one summary line. Terminals make the location clickable.
  */
-import type { Formatter, FileResult } from './formatter';
+import type { Formatter } from './formatter';
 import type { Severity } from '../../core/types';
 import { printable } from '../printable';
 
@@ -10,7 +10,7 @@ const ansi = { red: '\x1b[31m', yellow: '\x1b[33m', blue: '\x1b[34m', dim: '\x1b
 const severityColor: Record<Severity, string> = { error: ansi.red, warning: ansi.yellow, info: ansi.blue };
 
 export const stylish: Formatter = {
-  format(results, { color, profiles, inputErrors }) {
+  format(results, { color, profiles, inputErrors, configsChecked = 0 }) {
     const paint = (code: string, s: string) => (color ? code + s + ansi.reset : s);
     const lines: string[] = [];
     const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
@@ -29,20 +29,20 @@ export const stylish: Formatter = {
     const errors = inputErrors?.length ?? 0;
     // The errors come after this line, on stderr: "No problems found in 0 files." alone read as a clean run when a
     // config error or a missing path kept everything from being linted.
-    if (results.length === 0 && errors > 0) lines.push(`Nothing linted: ${plural(errors, 'error')} (on stderr).`);
-    else lines.push(summary(results, counts, filesWithProblems, paint) + (errors > 0 ? ` ${plural(errors, 'error')} (on stderr) kept other inputs from being linted.` : ''));
+    if (results.length + configsChecked === 0 && errors > 0) lines.push(`Nothing linted: ${plural(errors, 'error')} (on stderr).`);
+    else lines.push(summary(results.length + configsChecked, counts, filesWithProblems, paint) + (errors > 0 ? ` ${plural(errors, 'error')} (on stderr) kept other inputs from being linted.` : ''));
     for (const p of profiles ?? []) lines.push(p.summary);
     return lines.join('\n') + '\n';
   },
 };
 
 function summary(
-  results: readonly FileResult[],
+  fileCount: number,
   counts: Record<Severity, number>,
   filesWithProblems: number,
   paint: (code: string, s: string) => string,
 ): string {
-  const files = plural(results.length, 'file');
+  const files = plural(fileCount, 'file');
   const total = counts.error + counts.warning + counts.info;
   if (total === 0) return `No problems found in ${files}.`;
   const parts = [plural(counts.error, 'error'), plural(counts.warning, 'warning')];
