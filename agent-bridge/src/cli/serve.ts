@@ -21,27 +21,57 @@ const RECOVERY_BEFORE_LISTEN_MS = 2_000;
 
 export async function serve(argv: string[], logger: EventLog): Promise<void> {
   const cfg = parseServeArgs(argv);
+  // What is up so far, for a stop signal at any instant: one that came while the bridge was still starting (taking
+  // the state dir, recovering for up to RECOVERY_BEFORE_LISTEN_MS) ended it with the signal's default action, no
+  // graceful stop (agent-bridge/test/e2e/signalBeforeListening.test.ts). After each step below, a stop already
+  // under way ends startup: stop() undoes what is up and exits.
+  let lock: Awaited<ReturnType<typeof lockStateDir>> | undefined;
+  let setup: Awaited<ReturnType<typeof setUpRunner>> | undefined;
+  let bridge: Awaited<ReturnType<typeof startBridgeServer>> | undefined;
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) {
+      logger.warn('shutdown-forced', { signal, what: 'second signal: exiting without waiting; the journal lets the next start release leftover mounts' });
+      process.exit(1);
+    }
+    stopping = true;
+    logger.info('shutting-down', { signal });
+    await bridge?.close();
+    await setup?.stop();
+    await lock?.release();
+    logger.info('stopped', {});
+    process.exit(0);
+  };
+  // Before the line is printed, and before anything is started: a script that stops the bridge as soon as it reads
+  // the line, or while it starts, must get this stop, not the signal's default action
+  // (agent-bridge/test/server/signalAtListening.test.ts).
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGHUP', () => void stop('SIGHUP'));
   // Before anything else writes there (the local driver, recover()): an unwritable state dir is a startup error.
   await probeStateDir(cfg.stateDir);
   // Before the local driver takes its socket and recover() reads the journal: both belong to a bridge already
   // running on this state dir, if there is one (journal/stateDirLock.ts).
-  const lock = await lockStateDir(cfg.stateDir);
-  let setup;
+  const held = await lockStateDir(cfg.stateDir);
+  if (stopping) return void (await held.release()); // stop() saw no lock yet; it exits once its own steps are done
+  lock = held;
   try {
     setup = await setUpRunner(cfg, (level, event, fields) => logger.log(level, event, fields));
   } catch (e) {
+    if (stopping) return;
     await lock.release();
     throw e;
   }
+  if (stopping) return void (await setup.stop().catch(() => undefined)); // stop() may have found it too
   let recovery;
   try {
     recovery = await setup.runner.startRecovery();
   } catch (e) {
+    if (stopping) return;
     await setup.stop().catch(() => undefined);
     await lock.release();
     throw new Error(`could not replay the journal in ${cfg.stateDir}: ${(e as Error).message}; the previous run may have left mounts behind, check the journal before starting again`);
   }
-  let stopping = false;
   const logReport = (report: RecoveryReport) => {
     if (stopping) return; // given up on by close(): what was not judged stays journalled for the next start
     logger.info('recovered', { released: report.released, notMounted: report.notMounted, unverified: report.unverified, failed: report.failed });
@@ -52,15 +82,16 @@ export async function serve(argv: string[], logger: EventLog): Promise<void> {
   let timer: NodeJS.Timeout | undefined;
   const quick = await Promise.race([recovery.done.then(() => true), new Promise<false>((r) => (timer = setTimeout(() => r(false), RECOVERY_BEFORE_LISTEN_MS)))]);
   clearTimeout(timer);
+  if (stopping) return; // stop() closes the runner, which ended the wait; what was not judged stays journalled
   if (quick) logReport(await recovery.done);
   else {
     logger.info('recovering', { volumes: recovery.pending(), what: 'a Mount a killed bridge sent may still land: these volumes stay locked and journalled until it is judged, dry runs of them answer in-use meanwhile; "recovered" follows' });
     void recovery.done.then(logReport);
   }
 
-  let bridge;
+  let server;
   try {
-    bridge = await startBridgeServer({
+    server = await startBridgeServer({
       host: cfg.host,
       port: cfg.port,
       tokens: cfg.tokens,
@@ -78,24 +109,8 @@ export async function serve(argv: string[], logger: EventLog): Promise<void> {
     const hint = code === 'EADDRINUSE' ? ' (another process listens there; pick another port)' : code === 'EACCES' ? ' (ports below 1024 need root)' : '';
     throw new Error(`cannot listen on ${cfg.host}:${cfg.port}: ${(e as Error).message}${hint}`);
   }
-  const stop = async (signal: string) => {
-    if (stopping) {
-      logger.warn('shutdown-forced', { signal, what: 'second signal: exiting without waiting; the journal lets the next start release leftover mounts' });
-      process.exit(1);
-    }
-    stopping = true;
-    logger.info('shutting-down', { signal });
-    await bridge.close();
-    await setup.stop();
-    await lock.release();
-    logger.info('stopped', {});
-    process.exit(0);
-  };
-  // Before the line is printed: a script that stops the bridge as soon as it reads the line must get this stop,
-  // not the signal's default action (agent-bridge/test/server/signalAtListening.test.ts).
-  process.on('SIGTERM', () => void stop('SIGTERM'));
-  process.on('SIGINT', () => void stop('SIGINT'));
-  process.on('SIGHUP', () => void stop('SIGHUP'));
+  if (stopping) return void (await server.close()); // stop() found no server yet: nobody is told it listens
+  bridge = server;
   process.stdout.write(`dvdi-bridge listening on ${bridge.url}\n`);
   logger.info('listening', { url: bridge.url, tokens: cfg.tokens.names(), tls: !!cfg.tls, clientCertificates: !!cfg.tls?.clientCa, allowedOrigins: cfg.allowedOrigins, ...setup.describe });
 }

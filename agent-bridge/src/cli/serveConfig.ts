@@ -148,11 +148,14 @@ export function parseServeArgs(argv: string[]): ServeConfig {
     ...address,
     tokens,
     policyFor: loadPolicy(f.strings.get('policy'), tokens.names()),
-    stateDir,
+    // Absolute from here on: the journal records the plugin socket under these dirs for a restarted bridge to find
+    // (recover.ts), and a relative path there is not a socket recovery can reach, nor the path a mount(8) child got
+    // (local-driver/mountChildren.ts); a killed bridge's mount then stayed (test/e2e/relativeStateDir.test.ts).
+    stateDir: resolve(stateDir),
     engine: engine as EngineName | undefined,
     dvdcliPath,
     dvdcliGiven: dvdciGiven !== undefined,
-    pluginDirs,
+    pluginDirs: pluginDirs?.map((d) => resolve(d)),
     checkpointDirs,
     proofs,
     tls,

@@ -64,8 +64,11 @@ export async function createDryRunner(config: DryRunnerConfig): Promise<DryRunne
   const recovery = new AbortController();
   let recovering: Promise<RecoveryReport> | undefined;
   async function startRecovery(): Promise<StartedRecovery> {
-    const started = await replayJournal(deps, journal.live, recovery.signal);
-    recovering = started.done;
+    // Known to close() at once: a stop while the entries' volumes are still being locked (or an entry no lock can
+    // cover is judged, before serve listens) ends those waits too and waits for the rest.
+    const starting = replayJournal(deps, journal.live, recovery.signal);
+    recovering = starting.then((s) => s.done);
+    const started = await starting;
     void started.done.then(startLeftoverRetries);
     return started;
   }
@@ -153,7 +156,7 @@ export async function createDryRunner(config: DryRunnerConfig): Promise<DryRunne
       // A sweep only waits for a mount that may never come: cancel it (it finishes an unmount it already began).
       for (const s of deps.sweeps) s.cancel();
       recovery.abort(); // likewise a recovery still waiting for a Mount in flight: its entries stay for the next start
-      await recovering;
+      await recovering?.catch(() => undefined); // a journal that could not be read: serve already says so
       // Each run ends with its own unmount; waiting for them is what keeps close() from leaking mounts.
       await Promise.allSettled([...running]);
       await Promise.allSettled([...deps.sweeps].map((s) => s.done));

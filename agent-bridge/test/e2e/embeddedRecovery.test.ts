@@ -8,8 +8,8 @@
  */
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdir, symlink } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { DryRunnerConfig } from '../../src/dryrun/contract';
 import { createDryRunner } from '../../src/dryrun/runner';
@@ -87,6 +87,29 @@ describe('recovery of a Mount in flight at the killed bridge\'s embedded local d
     assert.deepEqual((await new Journal(lab.stateDir).list()).entries, []);
     assert.equal(await checksumTree(data), sum);
   });
+
+  // The killed bridge may have named its state dir another way than this one (`--state-dir /var/run/dvdi-bridge`
+  // then `/run/dvdi-bridge`; a relative path, run from the state dir's parent): its mount(8) child got the
+  // mountpoint in that spelling, and is the same child all the same.
+  for (const spelling of ['through a symlink', 'relative to its cwd'] as const) {
+    it(`a mount(8) child of the dead driver naming the mountpoint ${spelling}: waited for, and what it mounted is released`, async () => {
+      const sum = await checksumTree(data);
+      await entryOfKilledBridge();
+      await mkdir(mountpoint(), { recursive: true });
+      const alias = join(lab.root, 'state-alias');
+      await symlink(lab.stateDir, alias).catch((e: NodeJS.ErrnoException) => (e.code === 'EEXIST' ? undefined : Promise.reject(e)));
+      const [cwd, mp] = spelling === 'through a symlink' ? [lab.root, join(alias, 'local-driver', 'mounts', 'v')] : [dirname(lab.stateDir), join(basename(lab.stateDir), 'local-driver', 'mounts', 'v')];
+      const child = spawn('bash', ['-c', `exec -a mount /bin/sh -c 'sleep 1.5; exec /bin/mount "$@"' mount --bind ${JSON.stringify(data)} ${JSON.stringify(mp)}`], { stdio: 'ignore', cwd });
+      const landed = new Promise((r) => child.once('exit', r));
+      const { report, ms } = await recoverTimed(config(true, 60_000));
+      assert.equal(await landed, 0, 'the stand-in mount(8) failed'); // so it did mount
+      assert.ok(ms >= 1_400, `recovery judged the entry after ${ms} ms, while the mount child still ran`);
+      assert.deepEqual(report.released.map((n) => [n.name, n.mountpoint]), [['v', mountpoint()]], JSON.stringify(report));
+      assert.deepEqual(await mountsUnder(lab.root), []);
+      assert.deepEqual((await new Journal(lab.stateDir).list()).entries, []);
+      assert.equal(await checksumTree(data), sum);
+    });
+  }
 
   it('the same entry without the embedded driver (any other plugin could still finish it): the grace window is waited', async () => {
     assert.deepEqual(await mountsUnder(lab.root), [], 'a mount the test before left');

@@ -25,11 +25,11 @@ export interface Bridge {
 
 /**
  * Starts `serve` and waits for its listening line; rejects (with its logs) after `boundMs` or if it exits first.
- * `extra`: more serve flags (none: the embedded local driver).
+ * `extra`: more serve flags (none: the embedded local driver); `cwd`: where serve runs (a relative --state-dir).
  */
-export function startBridge(stateDir: string, tokenFile: string, boundMs: number, extra: string[] = []): Promise<Bridge> {
+export function startBridge(stateDir: string, tokenFile: string, boundMs: number, extra: string[] = [], cwd?: string): Promise<Bridge> {
   const t0 = Date.now();
-  const proc = spawn(process.execPath, [BRIDGE_BUNDLE, 'serve', '--listen', '127.0.0.1:0', '--token-file', tokenFile, '--state-dir', stateDir, ...extra], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const proc = spawn(process.execPath, [BRIDGE_BUNDLE, 'serve', '--listen', '127.0.0.1:0', '--token-file', tokenFile, '--state-dir', stateDir, ...extra], { stdio: ['ignore', 'pipe', 'pipe'], ...(cwd ? { cwd } : {}) });
   const exited = new Promise<void>((r) => proc.once('exit', () => r()));
   const logs: Record<string, any>[] = [];
   let err = '';

@@ -1,0 +1,65 @@
+/**
+ * `dvdi-bridge serve --state-dir st` (a relative path, as an operator types it in the dir the bridge runs in) with
+ * its embedded local driver, SIGKILLed during a dry run, then started again the same way. The killed bridge's
+ * journal entry names the plugin it mounted through; recovery must find that plugin again and release what the
+ * dry run left, exactly as with an absolute state dir: nothing mounted, no journal entry, the bytes unchanged.
+ * Real processes (the bundled serve and dry-run, `npm run build` first), real mounts.
+ */
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, describe, it } from 'node:test';
+import { needsBundle } from '../server/lockTestBed';
+import { checksumTree, mountsUnder } from './harness';
+import { dryRun, journalEntries, killWhenMounting, startBridge, stateWithVolumes, tokenFileIn, waitFor, type Bridge } from './serveKillBed';
+
+const ATTEMPTS = 20;
+
+describe('serve on a relative --state-dir, killed with -9 mid dry run, then restarted', { skip: needsBundle }, () => {
+  const dir = mkdtempSync(join(tmpdir(), 'dvdi-relstate-'));
+  const live: Bridge[] = [];
+  after(async () => {
+    for (const b of live) if (b.proc.exitCode === null && b.proc.signalCode === null) b.proc.kill('SIGKILL');
+    for (const m of (await mountsUnder(dir)).reverse()) spawnSync('umount', ['-l', m.split(' ')[0]]);
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('recovery finds the plugin the entry names and releases what the killed dry run left', async () => {
+    const state = join(dir, 'st');
+    const tokens = await tokenFileIn(dir);
+    const { data } = await stateWithVolumes(state, ['keep']);
+    const sum = await checksumTree(data);
+
+    // Dry runs until a kill lands while the run is journalled (shortly after its Mount was sent, so it has landed).
+    let left: Awaited<ReturnType<typeof journalEntries>> = [];
+    for (let i = 0; i < ATTEMPTS && left.length === 0; i++) {
+      const bridge = await startBridge('st', tokens, 20_000, [], dir);
+      live.push(bridge);
+      const kill = killWhenMounting(bridge.proc, state, 30);
+      const client = dryRun(bridge.url, tokens, 'keep');
+      const first = await Promise.race([kill.killed.then(() => 'killed' as const), client.done.then(() => 'answered' as const)]);
+      kill.stop();
+      if (first === 'answered') bridge.proc.kill('SIGTERM');
+      await bridge.exited;
+      await client.done;
+      await new Promise((r) => setTimeout(r, 300)); // a mount(8) the dead driver had started has landed by now
+      left = await journalEntries(state);
+    }
+    assert.ok(left.length > 0, `no kill left a journal entry in ${ATTEMPTS} attempts`);
+
+    const restarted = await startBridge('st', tokens, 30_000, [], dir);
+    live.push(restarted);
+    assert.ok(await waitFor(() => restarted.logs.some((l) => l.event === 'recovered'), 10_000), `no "recovered" line: ${JSON.stringify(restarted.logs)}`);
+    const rep = restarted.logs.find((l) => l.event === 'recovered')!;
+    assert.deepEqual([rep.failed, rep.unverified], [[], []], JSON.stringify(rep));
+    assert.deepEqual([...rep.released, ...rep.notMounted].map((r: { name: string }) => r.name), ['keep'], JSON.stringify(rep));
+    assert.deepEqual(await mountsUnder(dir), []);
+    assert.deepEqual(await journalEntries(state), []);
+    assert.equal(await checksumTree(data), sum, "the volume's bytes changed");
+    restarted.proc.kill('SIGTERM');
+    await restarted.exited;
+  });
+});
