@@ -28,11 +28,16 @@ export const DEFAULT_LEFTOVER_RETRY_MS = 30_000;
 export async function entryIdentity(deps: RunDeps, e: JournalEntry): Promise<PluginIdentity> {
   const plugin = await pluginFor(deps, e).catch(() => undefined); // an unreadable spec: recovery finds no plugin either
   if (!plugin) {
-    const key = `not-found:${e.driver.toLowerCase()}`;
+    const key = `${notFoundKey}${e.driver.toLowerCase()}`;
     return { keys: [key], shown: key };
   }
   return pluginIdentity(plugin);
 }
+
+const notFoundKey = 'not-found:';
+
+/** No plugin identity to lock by: the host did not resolve, or no plugin answered to the driver name (entryIdentity). */
+export const unidentified = (id: PluginIdentity): boolean => !('keys' in id) || id.keys.every((k) => k.startsWith(notFoundKey));
 
 /**
  * The journal entries of one volume (`plugin`: the endpoint keys the caller's lock holds); while the caller holds

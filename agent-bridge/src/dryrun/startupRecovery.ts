@@ -8,15 +8,16 @@
  * (agent-bridge/test/e2e/recoverWhileListening.test.ts). A volume's lock goes when all its entries are judged; an
  * entry that could not be released stays journalled, and the leftover pass (leftovers.ts) retries it.
  *
- * An entry whose plugin cannot be identified now (a TCP plugin whose host name does not resolve: plugin/endpoint.ts)
- * has no lock that surely covers it, since a dry run through another name of that plugin takes other keys: it is
- * judged before `started` resolves, that is before the bridge listens, as every entry was before.
+ * An entry whose plugin cannot be identified now (a TCP plugin whose host name does not resolve: plugin/endpoint.ts;
+ * a driver no plugin answers to yet: leftovers.ts) has no lock that surely covers it, since a dry run through another
+ * name of that plugin, or through the plugin once it appears, takes other keys: it is judged before `started`
+ * resolves, that is before the bridge listens, as every entry was before.
  */
 import type { JournalEntry } from '../journal/journal';
 import { samePlugin } from '../plugin/endpoint';
 import type { RecoveryReport, StartedRecovery } from './contract';
 import type { RunDeps } from './deps';
-import { entryIdentity } from './leftovers';
+import { entryIdentity, unidentified } from './leftovers';
 import { recoverEntry, type One } from './recover';
 
 interface Held {
@@ -41,7 +42,7 @@ export async function replayJournal(deps: RunDeps, inFlight: Set<string>, signal
   const results = mine.map((e, i): Promise<One> => {
     const id = ids[i]!;
     const judge = () => recoverEntry(deps, e, signal).finally(() => judged.add(e));
-    if (!('keys' in id)) {
+    if (unidentified(id) || !('keys' in id)) {
       const p = judge();
       unlocked.push(p);
       return p;

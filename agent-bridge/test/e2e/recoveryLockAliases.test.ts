@@ -50,3 +50,25 @@ describe('a volume under startup recovery, dry-run through another name of its p
     }
   });
 });
+
+// A journalled driver no plugin answers to yet has no lock a dry run would share: were it judged behind the
+// `not-found:` key, a plugin of that name appearing while recovery waits would be served, and mounted, beside a
+// recovery that then judges and unmounts through it. So such an entry is judged before the bridge listens.
+describe('a journalled driver whose plugin is not there at startup', () => {
+  it('is judged before recovery lets the bridge listen, not behind a lock no dry run takes', async () => {
+    const journal = new Journal(lab.stateDir);
+    await journal.init();
+    const dead = spawnSync('true').pid!;
+    await journal.write({ id: 'killed-ghost', driver: 'ghost', name: 'Vol', engine: 'plugin', mountId: 'killed-ghost', bridgePid: dead, startedAt: new Date().toISOString(), phase: 'mounting' });
+    const runner = await createDryRunner(runnerConfig(lab, { leftoverRetryMs: 0, log: () => undefined, timeouts: { mount: 5_000, unmount: 5_000, pluginCall: 5_000, lateMountGrace: 1_500 } }));
+    try {
+      const started = await runner.startRecovery();
+      assert.deepEqual(started.pending().filter((p) => p.driver === 'ghost'), []);
+      const report = await started.done;
+      assert.equal([...report.released, ...report.notMounted, ...report.unverified, ...report.failed].filter((x) => x.driver === 'ghost').length, 1, JSON.stringify(report));
+    } finally {
+      await runner.close();
+      await journal.clear('killed-ghost').catch(() => undefined);
+    }
+  });
+});
