@@ -1,28 +1,10 @@
 /**
- * The Mesos role an app runs under (1.9+): its own `role`, else the name of its top-level group when that
- * group has `enforceRole: true`, else Marathon's `--mesos_role` (profile.mesosRole).
+ * What Marathon's RoleSettings.forService (1.9+) decides for a service: the roles it allows, whether a top-level group
+ * it creates enforces its role, and the role it gives a service posted on its own (model/app/givenRole.ts applies it).
  */
-import { isObject, joinPointer, type AppRef } from '../documentModel';
+import { isObject, joinPointer } from '../documentModel';
 import type { RuleContext } from '../../core/rule';
 import type { NewGroupEnforceRole } from '../../core/profile';
-
-export function effectiveRole(ctx: RuleContext, ref: AppRef): string {
-  if (typeof ref.app.role === 'string') return ref.app.role;
-  const topLevel = ref.groupId.split('/').filter(Boolean)[0];
-  if (topLevel != null && ctx.kind === 'group' && enforcesRole(ctx.root, '/' + topLevel)) return topLevel;
-  return ctx.profile.mesosRole;
-}
-
-/** True when the document contains the group `groupId` (absolute) with `enforceRole: true`. */
-function enforcesRole(root: unknown, groupId: string): boolean {
-  if (!isObject(root)) return false;
-  const rootId = typeof root.id === 'string' ? '/' + root.id.replace(/^\/+|\/+$/g, '') : '/';
-  if (rootId === groupId) return root.enforceRole === true;
-  if (rootId !== '/' || !Array.isArray(root.groups)) return false;
-  return root.groups.some(
-    (g) => isObject(g) && typeof g.id === 'string' && '/' + g.id.replace(/^\/+|\/+$/g, '') === groupId && g.enforceRole === true,
-  );
-}
 
 /**
  * The roles Marathon's `RoleSettings.forService` (1.9+) allows for the app or pod with this absolute id, when
@@ -78,4 +60,55 @@ export function deployedTopLevelEnforcement(ctx: RuleContext, groupId: string): 
   if (source !== 'cluster') return source?.implied === true ? null : undefined;
   const enforce = (root.groups[i] as Record<string, unknown>).enforceRole;
   return typeof enforce === 'boolean' ? enforce : undefined;
+}
+
+/** What decides the role RoleSettings.forService gives a service posted on its own (/v2/apps, /v2/pods) without one. */
+export interface PostedServiceFacts {
+  /** `--mesos_role`. */
+  mesosRole: string;
+  /** The service's absolute id. */
+  absoluteId: string;
+  /** The deployed top-level group's enforceRole; null: not deployed (Marathon creates it); undefined: not known. */
+  topLevelEnforce: boolean | null | undefined;
+  newGroupEnforceRole: NewGroupEnforceRole | null;
+  /** The Marathon version is at least `v`. */
+  atLeast(v: string): boolean;
+  /** The version names its patch ("1.9.40"): a bare "1.9" may be any 1.9. */
+  patchKnown: boolean;
+  /** The role of the service deployed with this id; null: none deployed; undefined: not known. */
+  deployedRole: string | null | undefined;
+}
+
+/**
+ * The role Marathon 1.9+ gives a service posted on its own without `role`, and why in its terms; undefined when the
+ * facts cannot tell. `PUT /v2/apps/{id}` merges the body into the deployed app (partialUpdate, its default), so the
+ * deployed role is kept (raml/AppConversion.scala `update.role.orElse(app.role)`). Otherwise util/RoleSettings.scala
+ * `defaultRole`: `--mesos_role` directly in `/`; for a nested service the top-level group's name when that group
+ * enforces its role (deployed: its `enforceRole`; not deployed: `--new_group_enforce_role` from 1.9.100, never before,
+ * newTopLevelGroupEnforces), else `--mesos_role`, except on 1.9.100 to 1.9.108, which gives the group's name under a
+ * deployed top-level group that does not enforce when the flag is Top (`defaultRoleToUse`, fixed by #7099 in 1.9.109).
+ */
+export function postedServiceRole(f: PostedServiceFacts): { role: string; why: string } | undefined {
+  const id = f.absoluteId;
+  if (typeof f.deployedRole === 'string') return { role: f.deployedRole, why: `the role ${id} is deployed with, which PUT /v2/apps/{id} keeps when the file has no "role"` };
+  if (f.deployedRole === undefined) return undefined;
+  const mesos = `Marathon's --mesos_role`;
+  const segments = id.split('/').filter(Boolean);
+  if (segments.length <= 1) return { role: f.mesosRole, why: `${mesos}, which a service directly in / runs under` };
+  const top = segments[0];
+  const group = { role: top, why: `the name of its top-level group /${top}` };
+  if (f.topLevelEnforce === true) return { role: top, why: `${group.why}, which enforces its role` };
+  if (f.topLevelEnforce === false) {
+    const quirk = f.atLeast('1.9.100') && !f.atLeast('1.9.109');
+    if (!quirk || f.newGroupEnforceRole === 'Off') return { role: f.mesosRole, why: `${mesos}, as its top-level group /${top} does not enforce a role` };
+    if (f.newGroupEnforceRole === null) return undefined;
+    return { role: top, why: `${group.why}: Marathon 1.9.100 gives it under a top-level group that does not enforce a role when --new_group_enforce_role is Top` };
+  }
+  if (f.topLevelEnforce === undefined) return undefined;
+  const before19100 = !f.atLeast('1.9.100') && f.patchKnown;
+  const enforce = before19100 ? false : newTopLevelGroupEnforces(f.newGroupEnforceRole, f.atLeast);
+  if (enforce === undefined) return undefined;
+  return enforce
+    ? { role: top, why: `${group.why}, which Marathon creates enforcing its role (--new_group_enforce_role Top)` }
+    : { role: f.mesosRole, why: `${mesos}, as Marathon creates its top-level group /${top} without enforcing a role (${before19100 ? 'before 1.9.100, whatever --new_group_enforce_role says' : '--new_group_enforce_role Off'})` };
 }

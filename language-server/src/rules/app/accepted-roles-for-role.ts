@@ -1,6 +1,6 @@
 import type { Rule } from '../../core/rule';
 import { joinPointer } from '../../model/documentModel';
-import { effectiveRole } from '../../model/app/appRole';
+import { givenRole } from '../../model/app/givenRole';
 import { quoted } from '../../model/quoted';
 
 export const acceptedRolesForRole: Rule = {
@@ -15,7 +15,10 @@ export const acceptedRolesForRole: Rule = {
       const ref = ctx.apps[ai];
       const accepted = ref.app.acceptedResourceRoles;
       if (!Array.isArray(accepted)) continue;
-      const role = effectiveRole(ctx, ref);
+      const given = givenRole(ctx, ref);
+      // Not known (e.g. the top-level group left to a --new_group_enforce_role the profile does not know): not judged.
+      if (given === undefined) continue;
+      const role = given.role;
       const foreign = accepted.filter((r) => typeof r === 'string' && r !== '*' && r !== role);
       if (foreign.length === 0) continue;
       // ResourceRole.validForRole builds the list from a sorted set: role "*" gives "can only contain *".
@@ -24,7 +27,7 @@ export const acceptedRolesForRole: Rule = {
         pointer: joinPointer(ref.pointer, 'acceptedResourceRoles'),
         message:
           `Marathon rejects the app: "acceptedResourceRoles can only contain ${allowed}". ${foreign.map(quoted).join(', ')} ` +
-          `is not the app's role (${quoted(role)}, from ${typeof ref.app.role === 'string' ? '`role`' : 'the group or --mesos_role'}), and Mesos ` +
+          `is not the app's role (${quoted(role)}, ${given.why}), and Mesos ` +
           `only offers an app resources of its own role or "*". (1.9 silently dropped such entries; 1.10 rejects them.) Remove them, or set \`role\`.`,
       });
     }

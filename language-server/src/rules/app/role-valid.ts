@@ -1,8 +1,8 @@
-import { valueAt } from '../../core/pointer';
 import type { PartSource, Rule, RuleContext } from '../../core/rule';
-import { isObject, joinPointer } from '../../model/documentModel';
+import { joinPointer } from '../../model/documentModel';
 import { deployedTopLevelEnforcement, nestedServiceRoleSets, newTopLevelGroupEnforces, rootGroupServiceRoles } from '../../model/app/appRole';
-import { groupBodyRoleSets, type BodyGroup, type GroupBodyBasis } from '../../model/group/groupBodyRoles';
+import { groupBodyRoleSets, type GroupBodyBasis } from '../../model/group/groupBodyRoles';
+import { bodyTopLevelEnforcement, listedBodyChain } from '../../model/group/bodyChain';
 import { roleNameProblem } from '../../model/app/roleName';
 import { podsOf } from '../../model/pod/podParts';
 import { quoted } from '../../model/quoted';
@@ -133,16 +133,9 @@ function checkListed(ctx: RuleContext, role: string, id: string, pointer: string
   if (!ctx.atLeast('1.9.64') || source.deployed === undefined) return;
   const existing = source.deployed === null ? null : source.deployed.role;
   if (existing !== null && typeof existing !== 'string') return;
-  const chain: BodyGroup[] = [];
-  for (let at = pointer.slice(0, pointer.lastIndexOf('/apps/')); ; at = at.slice(0, at.lastIndexOf('/groups/'))) {
-    const group = valueAt(ctx.root, at);
-    const s = ctx.sourceOf?.(at);
-    if (!isObject(group) || typeof group.id !== 'string' || s === undefined || s === 'cluster') return;
-    if (s.document !== source.document || s.implied || s.written === undefined) return;
-    chain.unshift({ id: group.id, written: s.written });
-    if (s.pointer === '') break;
-    if (at === '') return;
-  }
+  const found = listedBodyChain(ctx, pointer, source);
+  if (found === undefined) return;
+  const chain = [...found];
   // enforceRole: true below the top level is group-enforce-role-toplevel's finding. GroupNormalization.visitChildGroup
   // reads it first and narrows the group's apps to their default role, so a role outside that set is refused too; but
   // removing enforceRole, as that finding advises, fixes both: the apps are judged as after that fix (one mistake, one finding).
@@ -150,7 +143,7 @@ function checkListed(ctx: RuleContext, role: string, id: string, pointer: string
   if (lister.written.enforceRole === true && lister.id.split('/').filter(Boolean).length > 1) {
     chain[chain.length - 1] = { id: lister.id, written: { ...lister.written, enforceRole: false } };
   }
-  const decided = groupBodyRoleSets(ctx.profile.mesosRole, ctx.profile.newGroupEnforceRole, chain, existing, (topId) => deployedEnforcement(ctx, topId, source.document));
+  const decided = groupBodyRoleSets(ctx.profile.mesosRole, ctx.profile.newGroupEnforceRole, chain, existing, (topId) => bodyTopLevelEnforcement(ctx, topId, source.document));
   if (decided === undefined || decided.sets.some((set) => set.includes(role))) return;
   const { sets, basis } = decided;
   const got = (set: string[]) => `"got ${role}, expected one of: [${set.join(', ')}]"`;
@@ -195,21 +188,4 @@ function listedWhy(basis: GroupBodyBasis, mesosRole: string, flag: NewGroupEnfor
             ? `its top-level group /${g} leaves enforceRole to --new_group_enforce_role, ${flag} in this profile, so their default role is ${flag === 'Top' ? quoted(g) : '--mesos_role'}`
             : `whether its top-level group /${g} enforces its role is left to --new_group_enforce_role`;
   return `/v2/groups checks the apps of ${basis.lister} against their default role and ${basis.own ? 'nothing else (the group sets enforceRole: true)' : mesos}: ${top}`;
-}
-
-/**
- * The enforceRole of the top-level group `topId` in the root group before the change (GroupNormalization.inferDefaultRole):
- * null when it is not deployed (only this document implies it), undefined when another document changes it.
- */
-function deployedEnforcement(ctx: RuleContext, topId: string, document: number): boolean | null | undefined {
-  const root = ctx.root;
-  if (!isObject(root) || !Array.isArray(root.groups)) return undefined;
-  const i = root.groups.findIndex((g) => isObject(g) && g.id === topId);
-  if (i < 0) return null;
-  const s = ctx.sourceOf?.(joinPointer('', 'groups', i));
-  if (s === 'cluster') {
-    const enforce = (root.groups[i] as Record<string, unknown>).enforceRole;
-    return typeof enforce === 'boolean' ? enforce : undefined;
-  }
-  return s !== undefined && s.document === document && s.implied ? null : undefined;
 }

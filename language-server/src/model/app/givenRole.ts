@@ -1,0 +1,61 @@
+/**
+ * The role Marathon 1.9+ gives an app, as the rules see it (accepted-roles-for-role): its own `role`; in a root-group
+ * run with the deployed root group (src/rootGroup: `marathon-lint --marathon`, the server's cluster link, the gate),
+ * what Marathon decides for the route the document takes: an app file as `PUT /v2/apps/{id}` (postedServiceRole: the
+ * deployed role kept, RoleSettings.forService with the deployed top-level group or --new_group_enforce_role), an app a
+ * group file lists as `PUT /v2/groups/{id}` (groupBodyDefaultRole, GroupNormalization); without the deployed root group,
+ * its top-level group's name when a document says that group enforces its role, else `--mesos_role` (the profile's).
+ * Undefined when the facts cannot tell (reported by no rule, never guessed).
+ */
+import type { RuleContext } from '../../core/rule';
+import { isObject, type AppRef } from '../documentModel';
+import { deployedTopLevelEnforcement, postedServiceRole } from './appRole';
+import { groupBodyDefaultRole } from '../group/groupBodyRoles';
+import { bodyTopLevelEnforcement, listedBodyChain } from '../group/bodyChain';
+
+export interface GivenRole {
+  role: string;
+  /** Where the role comes from, for a message: "from `role`", or why Marathon gives it. */
+  why: string;
+}
+
+export function givenRole(ctx: RuleContext, ref: AppRef): GivenRole | undefined {
+  if (typeof ref.app.role === 'string') return { role: ref.app.role, why: 'from `role`' };
+  const source = ref.absoluteId === undefined ? undefined : ctx.sourceOf?.(ref.pointer);
+  if (source === undefined || source === 'cluster' || source.deployed === undefined) return withoutCluster(ctx, ref);
+  const { mesosRole, newGroupEnforceRole } = ctx.profile;
+  if (source.pointer !== '') {
+    if (!ctx.atLeast('1.9.64')) return withoutCluster(ctx, ref);
+    const chain = listedBodyChain(ctx, ref.pointer, source);
+    return chain === undefined ? undefined : groupBodyDefaultRole(mesosRole, newGroupEnforceRole, chain, (topId) => bodyTopLevelEnforcement(ctx, topId, source.document));
+  }
+  const deployedRole = source.deployed === null ? null : typeof source.deployed.role === 'string' ? source.deployed.role : undefined;
+  const top = ref.absoluteId!.split('/').filter(Boolean)[0];
+  return postedServiceRole({
+    mesosRole,
+    absoluteId: ref.absoluteId!,
+    topLevelEnforce: deployedTopLevelEnforcement(ctx, '/' + top),
+    newGroupEnforceRole,
+    atLeast: ctx.atLeast,
+    patchKnown: /^\d+\.\d+\.\d+$/.test(ctx.profile.marathonVersion),
+    deployedRole,
+  });
+}
+
+/** The document alone: its top-level group's name when the document has that group enforce its role, else --mesos_role. */
+function withoutCluster(ctx: RuleContext, ref: AppRef): GivenRole {
+  const topLevel = ref.groupId.split('/').filter(Boolean)[0];
+  const enforced = topLevel != null && ctx.kind === 'group' && enforcesRole(ctx.root, '/' + topLevel);
+  return { role: enforced ? topLevel : ctx.profile.mesosRole, why: 'from the group or --mesos_role' };
+}
+
+/** True when the document contains the group `groupId` (absolute) with `enforceRole: true`. */
+function enforcesRole(root: unknown, groupId: string): boolean {
+  if (!isObject(root)) return false;
+  const rootId = typeof root.id === 'string' ? '/' + root.id.replace(/^\/+|\/+$/g, '') : '/';
+  if (rootId === groupId) return root.enforceRole === true;
+  if (rootId !== '/' || !Array.isArray(root.groups)) return false;
+  return root.groups.some(
+    (g) => isObject(g) && typeof g.id === 'string' && '/' + g.id.replace(/^\/+|\/+$/g, '') === groupId && g.enforceRole === true,
+  );
+}
