@@ -17,21 +17,27 @@ export interface GivenRole {
   role: string;
   /** Where the role comes from, for a message: "from `role`", or why Marathon gives it. */
   why: string;
+  /**
+   * `own`: the app's `role`; `kept`: the role the deployed app has, which PUT /v2/apps/{id} keeps; `cluster`: the
+   * default Marathon gives with the deployed root group; `document`: the default as the documents alone tell it.
+   */
+  basis: 'own' | 'kept' | 'cluster' | 'document';
 }
 
 export function givenRole(ctx: RuleContext, ref: AppRef): GivenRole | undefined {
-  if (typeof ref.app.role === 'string') return { role: ref.app.role, why: 'from `role`' };
+  if (typeof ref.app.role === 'string') return { role: ref.app.role, why: 'from `role`', basis: 'own' };
   const source = ref.absoluteId === undefined ? undefined : ctx.sourceOf?.(ref.pointer);
   if (source === undefined || source === 'cluster' || source.deployed === undefined) return withoutCluster(ctx, ref);
   const { mesosRole, newGroupEnforceRole } = ctx.profile;
   if (source.pointer !== '') {
     if (!ctx.atLeast('1.9.64')) return withoutCluster(ctx, ref);
     const chain = listedBodyChain(ctx, ref.pointer, source);
-    return chain === undefined ? undefined : groupBodyDefaultRole(mesosRole, newGroupEnforceRole, chain, (topId) => bodyTopLevelEnforcement(ctx, topId, source.document));
+    const given = chain === undefined ? undefined : groupBodyDefaultRole(mesosRole, newGroupEnforceRole, chain, (topId) => bodyTopLevelEnforcement(ctx, topId, source.document));
+    return given === undefined ? undefined : { ...given, basis: 'cluster' };
   }
   const deployedRole = source.deployed === null ? null : typeof source.deployed.role === 'string' ? source.deployed.role : undefined;
   const top = ref.absoluteId!.split('/').filter(Boolean)[0];
-  return postedServiceRole({
+  const given = postedServiceRole({
     mesosRole,
     absoluteId: ref.absoluteId!,
     topLevelEnforce: deployedTopLevelEnforcement(ctx, '/' + top),
@@ -40,13 +46,14 @@ export function givenRole(ctx: RuleContext, ref: AppRef): GivenRole | undefined 
     patchKnown: /^\d+\.\d+\.\d+$/.test(ctx.profile.marathonVersion),
     deployedRole,
   });
+  return given === undefined ? undefined : { ...given, basis: given.role === deployedRole ? 'kept' : 'cluster' };
 }
 
 /** The document alone: its top-level group's name when the document has that group enforce its role, else --mesos_role. */
 function withoutCluster(ctx: RuleContext, ref: AppRef): GivenRole {
   const topLevel = ref.groupId.split('/').filter(Boolean)[0];
   const enforced = topLevel != null && ctx.kind === 'group' && enforcesRole(ctx.root, '/' + topLevel);
-  return { role: enforced ? topLevel : ctx.profile.mesosRole, why: 'from the group or --mesos_role' };
+  return { role: enforced ? topLevel : ctx.profile.mesosRole, why: 'from the group or --mesos_role', basis: 'document' };
 }
 
 /** True when the document contains the group `groupId` (absolute) with `enforceRole: true`. */

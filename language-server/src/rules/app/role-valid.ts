@@ -1,5 +1,6 @@
 import type { PartSource, Rule, RuleContext } from '../../core/rule';
-import { joinPointer } from '../../model/documentModel';
+import { joinPointer, type AppRef } from '../../model/documentModel';
+import { givenRole } from '../../model/app/givenRole';
 import { deployedTopLevelEnforcement, nestedServiceRoleSets, newTopLevelGroupEnforces, rootGroupServiceRoles } from '../../model/app/appRole';
 import { groupBodyRoleSets, type GroupBodyBasis } from '../../model/group/groupBodyRoles';
 import { bodyTopLevelEnforcement, listedBodyChain } from '../../model/group/bodyChain';
@@ -32,7 +33,8 @@ export const roleValid: Rule = {
   check(ctx) {
     for (let ai = 0; ai < ctx.apps.length; ai++) {
       const ref = ctx.apps[ai];
-      check(ctx, 'app', ref.app.role, ref.absoluteId, ref.pointer);
+      if (ref.app.role === undefined) checkKept(ctx, ref);
+      else check(ctx, 'app', ref.app.role, ref.absoluteId, ref.pointer);
     }
     const pods = podsOf(ctx);
     for (let pi = 0; pi < pods.length; pi++) check(ctx, 'pod', pods[pi].value.role, pods[pi].id, pods[pi].pointer);
@@ -54,6 +56,27 @@ function check(ctx: RuleContext, what: 'app' | 'pod', role: unknown, id: string 
       `can only run under Marathon's --mesos_role (${quoted(mesosRole)} in this profile), whatever role it was deployed with; other roles are for ` +
       `services inside a top-level group, which may use the group's name as their role. Remove "role" (or set it to ${quoted(mesosRole)}), ` +
       `move the ${what} into a group, or set mesosRole in marathon-lint.config.json if your Marathon runs with --mesos_role ${quoted(role)}.`,
+  });
+}
+
+/**
+ * An app file without `role` for an app deployed directly in `/`: PUT /v2/apps/{id} keeps the deployed role
+ * (model/app/givenRole.ts), which RoleSettings.forService checks against `--mesos_role` alone. A nested app's kept
+ * role is always among the roles it allows (`maybeExistingRole`).
+ */
+function checkKept(ctx: RuleContext, ref: AppRef): void {
+  const valid = rootGroupServiceRoles(ctx.profile, ref.absoluteId);
+  if (valid === undefined) return;
+  const given = givenRole(ctx, ref);
+  if (given?.basis !== 'kept' || valid.includes(given.role)) return;
+  const mesosRole = ctx.profile.mesosRole;
+  ctx.report({
+    pointer: joinPointer(ref.pointer, 'role'),
+    saysWhere: true,
+    message:
+      `Marathon rejects the app with "got ${given.role}, expected one of: [${valid.join(', ')}]": ${ref.absoluteId} is deployed with role ${quoted(given.role)}, ` +
+      `which PUT /v2/apps/{id} keeps when the file has no "role", and an app directly in the root group can only run under Marathon's --mesos_role ` +
+      `(${quoted(mesosRole)} in this profile). Set "role" to ${quoted(mesosRole)}, or move the app into a group.`,
   });
 }
 
