@@ -21,7 +21,7 @@
  * flag unknown), both roles are returned and placement says where they differ (rolePlacement.ts).
  */
 import type { GroupInfo } from '../marathon/types';
-import { nestedServiceRoleSets, newTopLevelGroupEnforces } from '@marathon-devtools/language-server/model/app/appRole';
+import { nestedServiceRoleSets, postedServiceRole, postedTopLevelEnforces, type PostedServiceFacts } from '@marathon-devtools/language-server/model/app/appRole';
 import { groupBodyRoleSets, type BodyGroup } from '@marathon-devtools/language-server/model/group/groupBodyRoles';
 import { resolveId } from '@marathon-devtools/language-server/model/documentModel';
 
@@ -127,26 +127,33 @@ const keptRole = (role: string) => `it is deployed with role ${quoted(role)}, wh
 
 /**
  * RoleSettings.forService for an app posted on its own (`appFile`), or, before 1.9.64, listed by a group body (which
- * replaces the app: no role takes the default, not the deployed one).
+ * replaces the app: no role takes the default, not the deployed one). The decision is the model's
+ * (postedServiceRole, postedTopLevelEnforces, nestedServiceRoleSets); this says it for placement.
  */
 function forService(spec: { role?: unknown }, id: string, mesosRole: string, facts: RoleFacts, version: string, appFile: boolean): ResolvedRole {
   const own = typeof spec.role === 'string' ? spec.role : undefined;
   const path = segments(id);
-  const kept = own === undefined && appFile ? deployedRole(facts, id) : undefined;
+  const top = path[0];
+  const flag = facts.newGroupEnforceRole === 'Off' || facts.newGroupEnforceRole === 'Top' ? facts.newGroupEnforceRole : null;
+  const existing = deployedRole(facts, id);
+  const kept = own === undefined && appFile ? existing : undefined;
+  const modelFacts: PostedServiceFacts = {
+    mesosRole,
+    absoluteId: id,
+    topLevelEnforce: path.length <= 1 ? null : deployedEnforce(facts, '/' + top),
+    newGroupEnforceRole: flag,
+    atLeast: (v: string) => atLeast(version, v),
+    // A version Marathon reports names its patch ("1.9.40"; a bare one reads as its .0).
+    patchKnown: true,
+    deployedRole: kept,
+  };
   if (path.length <= 1) {
     // "We have a service in the root group, no enforced role here": validRoles = Set(defaultRole), without the deployed role.
     if (typeof kept === 'string') return kept === mesosRole ? { roles: [kept], defaulted: keptRole(kept) } : { roles: [kept], refused: refusal(kept, [[mesosRole]], `${keptRole(kept)}, and an app directly in / may only use --mesos_role ${quoted(mesosRole)}`, false) };
     return own === undefined ? { roles: [mesosRole], defaulted: `an app directly in / runs under Marathon's --mesos_role` } : checked(own, [[mesosRole]], `an app directly in / may only use --mesos_role ${quoted(mesosRole)}`);
   }
-  // Always among the roles RoleSettings allows (maybeExistingRole).
-  if (typeof kept === 'string') return { roles: [kept], defaulted: keptRole(kept) };
-  const top = path[0];
-  const deployed = deployedEnforce(facts, '/' + top);
-  const flag = facts.newGroupEnforceRole === 'Off' || facts.newGroupEnforceRole === 'Top' ? facts.newGroupEnforceRole : null;
-  // Not deployed: before 1.9.100 `defaultForEnforceFromConfig = false // TODO: Use value from config instead` (RoleSettings
-  // at v1.9.32 to v1.9.81, whose /v2/info has no new_group_enforce_role either); from 1.9.100 the flag.
-  const notDeployed = atLeast(version, '1.9.100') ? newTopLevelGroupEnforces(flag, () => true) : false;
-  const enforce = deployed === null ? notDeployed : deployed;
+  const deployed = modelFacts.topLevelEnforce;
+  const enforce = deployed === undefined ? undefined : postedTopLevelEnforces(modelFacts);
   const whyEnforce =
     deployed === true
       ? `its top-level group /${top} enforces its role`
@@ -155,20 +162,22 @@ function forService(spec: { role?: unknown }, id: string, mesosRole: string, fac
         : deployed === null
           ? `its top-level group /${top} is not deployed yet, and Marathon creates it ${enforce === true ? 'enforcing its role (--new_group_enforce_role Top)' : enforce === false ? `without enforcing a role (${atLeast(version, '1.9.100') ? '--new_group_enforce_role Off' : 'before 1.9.100 whatever the flag says'})` : 'enforcing its role or not as --new_group_enforce_role says (not reported)'}`
           : rootGroupWhy(facts);
-  const existing = deployedRole(facts, id);
   if (own !== undefined) {
-    const sets = existing === undefined ? undefined : nestedServiceRoleSets(mesosRole, top, existing, enforce ?? undefined);
+    const sets = existing === undefined ? undefined : nestedServiceRoleSets(mesosRole, top, existing, enforce);
     return checked(own, sets, whyEnforce);
   }
-  if (enforce === true) return { roles: [top], defaulted: whyEnforce };
-  if (deployed === false && atLeast(version, '1.9.100') && !atLeast(version, '1.9.109')) {
-    // v1.9.100 only: `defaultRoleToUse = if (defaultForEnforceFromConfig) topLevelGroupRole else defaultRole`.
-    const why19100 = `${whyEnforce}, and Marathon 1.9.100 then gives an app without role the group's name when --new_group_enforce_role is Top, else --mesos_role`;
-    if (flag === 'Top') return { roles: [top], defaulted: why19100 };
-    if (flag === null) return { roles: [top, mesosRole], open: `whether ${id} runs under its top-level group's name ${quoted(top)} or --mesos_role ${quoted(mesosRole)}: ${why19100} (not reported)` };
+  const given = postedServiceRole(modelFacts);
+  // Always among the roles RoleSettings allows (maybeExistingRole).
+  if ('role' in given && given.basis.kind === 'kept') return { roles: [given.role], defaulted: keptRole(given.role) };
+  // v1.9.100 only: `defaultRoleToUse = if (defaultForEnforceFromConfig) topLevelGroupRole else defaultRole`.
+  const why19100 = `${whyEnforce}, and Marathon 1.9.100 then gives an app without role the group's name when --new_group_enforce_role is Top, else --mesos_role`;
+  if ('open' in given) {
+    const why = given.open === 'quirkFlag' ? `${why19100} (not reported)` : whyEnforce;
+    return { roles: given.roles, open: `whether ${id} runs under its top-level group's name ${quoted(top)} or --mesos_role ${quoted(mesosRole)}: ${why}` };
   }
-  if (enforce === false) return { roles: [mesosRole], defaulted: `${whyEnforce}, so it runs under Marathon's --mesos_role` };
-  return { roles: [top, mesosRole], open: `whether ${id} runs under its top-level group's name ${quoted(top)} or --mesos_role ${quoted(mesosRole)}: ${whyEnforce}` };
+  if (given.basis.kind === 'quirk19100') return { roles: [given.role], defaulted: why19100 };
+  if ((given.basis.kind === 'deployedGroup' || given.basis.kind === 'createdGroup') && given.basis.enforce) return { roles: [top], defaulted: whyEnforce };
+  return { roles: [given.role], defaulted: `${whyEnforce}, so it runs under Marathon's --mesos_role` };
 }
 
 /** GroupNormalization (1.9.64+) for an app a group body lists. */

@@ -75,40 +75,57 @@ export interface PostedServiceFacts {
   atLeast(v: string): boolean;
   /** The version names its patch ("1.9.40"): a bare "1.9" may be any 1.9. */
   patchKnown: boolean;
-  /** The role of the service deployed with this id; null: none deployed; undefined: not known. */
+  /** The role of the service deployed with this id; null: none deployed, or not known (then not kept). */
   deployedRole: string | null | undefined;
 }
 
 /**
- * The role Marathon 1.9+ gives a service posted on its own without `role`, and why in its terms; undefined when the
- * facts cannot tell. `PUT /v2/apps/{id}` merges the body into the deployed app (partialUpdate, its default), so the
- * deployed role is kept (raml/AppConversion.scala `update.role.orElse(app.role)`). Otherwise util/RoleSettings.scala
- * `defaultRole`: `--mesos_role` directly in `/`; for a nested service the top-level group's name when that group
- * enforces its role (deployed: its `enforceRole`; not deployed: `--new_group_enforce_role` from 1.9.100, never before,
- * newTopLevelGroupEnforces), else `--mesos_role`, except on 1.9.100 to 1.9.108, which gives the group's name under a
- * deployed top-level group that does not enforce when the flag is Top (`defaultRoleToUse`, fixed by #7099 in 1.9.109).
+ * Whether the top-level group of a nested service posted on its own enforces its role: as deployed; for one Marathon
+ * creates, from 1.9.100 as --new_group_enforce_role says (newTopLevelGroupEnforces), never before (`defaultForEnforceFromConfig
+ * = false`, RoleSettings at v1.9.32 to v1.9.81). Undefined when that cannot be told.
  */
-export function postedServiceRole(f: PostedServiceFacts): { role: string; why: string } | undefined {
-  const id = f.absoluteId;
-  if (typeof f.deployedRole === 'string') return { role: f.deployedRole, why: `the role ${id} is deployed with, which PUT /v2/apps/{id} keeps when the file has no "role"` };
-  if (f.deployedRole === undefined) return undefined;
-  const mesos = `Marathon's --mesos_role`;
-  const segments = id.split('/').filter(Boolean);
-  if (segments.length <= 1) return { role: f.mesosRole, why: `${mesos}, which a service directly in / runs under` };
+export function postedTopLevelEnforces(f: Pick<PostedServiceFacts, 'topLevelEnforce' | 'newGroupEnforceRole' | 'atLeast' | 'patchKnown'>): boolean | undefined {
+  if (f.topLevelEnforce !== null) return f.topLevelEnforce;
+  if (!f.atLeast('1.9.100') && f.patchKnown) return false;
+  return newTopLevelGroupEnforces(f.newGroupEnforceRole, f.atLeast);
+}
+
+/**
+ * Why a service posted on its own runs under its role: `kept` (the deployed one), `root` (--mesos_role directly in /),
+ * its deployed top-level group enforcing or not, the 1.9.100 quirk, or the top-level group Marathon creates enforcing
+ * or not (`before19100`: whatever the flag says).
+ */
+export type PostedRoleBasis =
+  | { kind: 'kept' }
+  | { kind: 'root' }
+  | { kind: 'deployedGroup'; enforce: boolean }
+  | { kind: 'quirk19100' }
+  | { kind: 'createdGroup'; enforce: boolean; before19100: boolean };
+
+/** The role, or the two it may be (the group's name first) and what would decide: the deployed groups, or the flag. */
+export type PostedServiceRole = { role: string; basis: PostedRoleBasis } | { roles: [string, string]; open: 'rootGroup' | 'flag' | 'quirkFlag' };
+
+/**
+ * The role Marathon 1.9+ gives a service posted on its own without `role`. `PUT /v2/apps/{id}` merges the body into the
+ * deployed app (partialUpdate, its default), so the deployed role is kept (raml/AppConversion.scala
+ * `update.role.orElse(app.role)`). Otherwise util/RoleSettings.scala `defaultRole`: `--mesos_role` directly in `/`; for
+ * a nested service the top-level group's name when that group enforces its role (postedTopLevelEnforces), else
+ * `--mesos_role`, except on 1.9.100 to 1.9.108, which gives the group's name under a deployed top-level group that does
+ * not enforce when the flag is Top (`defaultRoleToUse`, fixed by #7099 in 1.9.109).
+ */
+export function postedServiceRole(f: PostedServiceFacts): PostedServiceRole {
+  if (typeof f.deployedRole === 'string') return { role: f.deployedRole, basis: { kind: 'kept' } };
+  const segments = f.absoluteId.split('/').filter(Boolean);
+  if (segments.length <= 1) return { role: f.mesosRole, basis: { kind: 'root' } };
   const top = segments[0];
-  const group = { role: top, why: `the name of its top-level group /${top}` };
-  if (f.topLevelEnforce === true) return { role: top, why: `${group.why}, which enforces its role` };
-  if (f.topLevelEnforce === false) {
-    const quirk = f.atLeast('1.9.100') && !f.atLeast('1.9.109');
-    if (!quirk || f.newGroupEnforceRole === 'Off') return { role: f.mesosRole, why: `${mesos}, as its top-level group /${top} does not enforce a role` };
-    if (f.newGroupEnforceRole === null) return undefined;
-    return { role: top, why: `${group.why}: Marathon 1.9.100 gives it under a top-level group that does not enforce a role when --new_group_enforce_role is Top` };
+  const both: [string, string] = [top, f.mesosRole];
+  if (f.topLevelEnforce === undefined) return { roles: both, open: 'rootGroup' };
+  if (f.topLevelEnforce === false && f.atLeast('1.9.100') && !f.atLeast('1.9.109') && f.newGroupEnforceRole !== 'Off') {
+    return f.newGroupEnforceRole === 'Top' ? { role: top, basis: { kind: 'quirk19100' } } : { roles: both, open: 'quirkFlag' };
   }
-  if (f.topLevelEnforce === undefined) return undefined;
-  const before19100 = !f.atLeast('1.9.100') && f.patchKnown;
-  const enforce = before19100 ? false : newTopLevelGroupEnforces(f.newGroupEnforceRole, f.atLeast);
-  if (enforce === undefined) return undefined;
-  return enforce
-    ? { role: top, why: `${group.why}, which Marathon creates enforcing its role (--new_group_enforce_role Top)` }
-    : { role: f.mesosRole, why: `${mesos}, as Marathon creates its top-level group /${top} without enforcing a role (${before19100 ? 'before 1.9.100, whatever --new_group_enforce_role says' : '--new_group_enforce_role Off'})` };
+  const enforce = postedTopLevelEnforces(f);
+  if (enforce === undefined) return { roles: both, open: 'flag' };
+  const role = enforce ? top : f.mesosRole;
+  if (f.topLevelEnforce !== null) return { role, basis: { kind: 'deployedGroup', enforce } };
+  return { role, basis: { kind: 'createdGroup', enforce, before19100: !f.atLeast('1.9.100') && f.patchKnown } };
 }

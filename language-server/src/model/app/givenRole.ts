@@ -9,7 +9,7 @@
  */
 import type { RuleContext } from '../../core/rule';
 import { isObject, type AppRef } from '../documentModel';
-import { deployedTopLevelEnforcement, postedServiceRole } from './appRole';
+import { deployedTopLevelEnforcement, postedServiceRole, type PostedRoleBasis } from './appRole';
 import { groupBodyDefaultRole } from '../group/groupBodyRoles';
 import { bodyTopLevelEnforcement, listedBodyChain } from '../group/bodyChain';
 
@@ -46,7 +46,28 @@ export function givenRole(ctx: RuleContext, ref: AppRef): GivenRole | undefined 
     patchKnown: /^\d+\.\d+\.\d+$/.test(ctx.profile.marathonVersion),
     deployedRole,
   });
-  return given === undefined ? undefined : { ...given, basis: given.role === deployedRole ? 'kept' : 'cluster' };
+  if ('open' in given) return undefined;
+  return { role: given.role, why: postedWhy(given.basis, ref.absoluteId!, top), basis: given.basis.kind === 'kept' ? 'kept' : 'cluster' };
+}
+
+/** Why, in Marathon's terms, a service posted on its own gets its role (postedServiceRole's basis). */
+function postedWhy(basis: PostedRoleBasis, id: string, top: string): string {
+  const mesos = `Marathon's --mesos_role`;
+  const group = `the name of its top-level group /${top}`;
+  switch (basis.kind) {
+    case 'kept':
+      return `the role ${id} is deployed with, which PUT /v2/apps/{id} keeps when the file has no "role"`;
+    case 'root':
+      return `${mesos}, which a service directly in / runs under`;
+    case 'deployedGroup':
+      return basis.enforce ? `${group}, which enforces its role` : `${mesos}, as its top-level group /${top} does not enforce a role`;
+    case 'quirk19100':
+      return `${group}: Marathon 1.9.100 gives it under a top-level group that does not enforce a role when --new_group_enforce_role is Top`;
+    case 'createdGroup':
+      return basis.enforce
+        ? `${group}, which Marathon creates enforcing its role (--new_group_enforce_role Top)`
+        : `${mesos}, as Marathon creates its top-level group /${top} without enforcing a role (${basis.before19100 ? 'before 1.9.100, whatever --new_group_enforce_role says' : '--new_group_enforce_role Off'})`;
+  }
 }
 
 /** The document alone: its top-level group's name when the document has that group enforce its role, else --mesos_role. */
