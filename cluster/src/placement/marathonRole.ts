@@ -22,7 +22,7 @@
  */
 import type { GroupInfo } from '../marathon/types';
 import { nestedServiceRoleSets, postedServiceRole, postedTopLevelEnforces, type PostedServiceFacts } from '@marathon-devtools/language-server/model/app/appRole';
-import { groupBodyRoleSets, type BodyGroup } from '@marathon-devtools/language-server/model/group/groupBodyRoles';
+import { groupBodyDefaultRole, groupBodyRoleSets, type BodyDefaultRole, type BodyGroup } from '@marathon-devtools/language-server/model/group/groupBodyRoles';
 import { resolveId } from '@marathon-devtools/language-server/model/documentModel';
 
 /** What /v2/info (marathon-api.md §9) and /v2/groups (§5) say; each undefined when it could not be read. */
@@ -180,35 +180,36 @@ function forService(spec: { role?: unknown }, id: string, mesosRole: string, fac
   return { roles: [given.role], defaulted: `${whyEnforce}, so it runs under Marathon's --mesos_role` };
 }
 
-/** GroupNormalization (1.9.64+) for an app a group body lists. */
+/** GroupNormalization (1.9.64+) for an app a group body lists: the model's groupBodyDefaultRole and groupBodyRoleSets, said for placement. */
 function forGroupBody(spec: { role?: unknown }, chain: readonly BodyGroup[], id: string | undefined, mesosRole: string, facts: RoleFacts): ResolvedRole {
   const flag = facts.newGroupEnforceRole === 'Off' || facts.newGroupEnforceRole === 'Top' ? facts.newGroupEnforceRole : null;
   const lookup = (topId: string) => deployedEnforce(facts, topId);
-  const body = chain[0];
   const lister = chain[chain.length - 1];
-  const group = segments(lister.id)[0];
-  // The top-level group's enforcement gives the default role (visitTopLevelGroup → visitChildGroup's defaultRole;
-  // visitRootGroup: --mesos_role for the apps the body for / lists).
-  let enforce: boolean | null | undefined;
-  let why: string;
-  if (group === undefined) {
-    enforce = false;
-    why = `/v2/groups gives an app the body for / lists Marathon's --mesos_role`;
-  } else if (segments(body.id).length > 1) {
-    enforce = lookup('/' + group);
-    why = enforce === true ? `its deployed top-level group /${group} enforces its role` : enforce === undefined ? rootGroupWhy(facts) : `its top-level group /${group} ${enforce === null ? 'is not deployed' : 'does not enforce a role'}`;
-  } else {
-    const written = chain.find((g) => segments(g.id).length === 1)?.written.enforceRole;
-    enforce = typeof written === 'boolean' ? written : flag === null ? undefined : flag === 'Top';
-    why = typeof written === 'boolean' ? `the body sets enforceRole: ${written} on /${group}` : `the body leaves out /${group}'s enforceRole, so --new_group_enforce_role decides${flag === null ? ' (not reported)' : ` (${flag})`}`;
-  }
+  const given = groupBodyDefaultRole(mesosRole, flag, chain, lookup);
+  const why = bodyWhy(given, facts, flag);
   if (typeof spec.role === 'string') {
     const existing = id === undefined ? undefined : deployedRole(facts, id);
     return checked(spec.role, existing === undefined ? undefined : groupBodyRoleSets(mesosRole, flag, chain, existing, lookup)?.sets, why);
   }
-  if (enforce === true) return { roles: [group!], defaulted: why };
-  if (enforce === false || enforce === null) return { roles: [mesosRole], defaulted: group === undefined ? why : `${why}, so its apps run under Marathon's --mesos_role` };
-  return { roles: [group!, mesosRole], open: `whether the apps of ${lister.id} run under ${quoted(group!)} or --mesos_role ${quoted(mesosRole)}: ${why}` };
+  if (given !== undefined && 'role' in given) {
+    if (given.basis.kind === 'root') return { roles: [given.role], defaulted: why };
+    const enforced = given.basis.kind === 'below' ? given.basis.topEnforce === true : given.basis.enforce;
+    return enforced ? { roles: [given.role], defaulted: why } : { roles: [given.role], defaulted: `${why}, so its apps run under Marathon's --mesos_role` };
+  }
+  const group = given?.group ?? segments(lister.id)[0] ?? '*';
+  return { roles: [group, mesosRole], open: `whether the apps of ${lister.id} run under ${quoted(group)} or --mesos_role ${quoted(mesosRole)}: ${why}` };
+}
+
+/** Why the body gives that default role (groupBodyDefaultRole's answer), in the words placement uses. */
+function bodyWhy(given: BodyDefaultRole | undefined, facts: RoleFacts, flag: 'Off' | 'Top' | null): string {
+  if (given === undefined) return `the body is a scale or rollback, or its enforceRole is not a boolean`;
+  if ('open' in given) {
+    return given.open === 'rootGroup' ? rootGroupWhy(facts) : `the body leaves out /${given.group}'s enforceRole, so --new_group_enforce_role decides (not reported)`;
+  }
+  const b = given.basis;
+  if (b.kind === 'root') return `/v2/groups gives an app the body for / lists Marathon's --mesos_role`;
+  if (b.kind === 'below') return b.topEnforce === true ? `its deployed top-level group /${b.group} enforces its role` : `its top-level group /${b.group} ${b.topEnforce === null ? 'is not deployed' : 'does not enforce a role'}`;
+  return b.written ? `the body sets enforceRole: ${b.enforce} on /${b.group}` : `the body leaves out /${b.group}'s enforceRole, so --new_group_enforce_role decides (${flag})`;
 }
 
 /**

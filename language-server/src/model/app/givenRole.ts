@@ -10,7 +10,8 @@
 import type { RuleContext } from '../../core/rule';
 import { isObject, type AppRef } from '../documentModel';
 import { deployedTopLevelEnforcement, postedServiceRole, type PostedRoleBasis } from './appRole';
-import { groupBodyDefaultRole } from '../group/groupBodyRoles';
+import { groupBodyDefaultRole, type BodyDefaultBasis } from '../group/groupBodyRoles';
+import type { NewGroupEnforceRole } from '../../core/profile';
 import { bodyTopLevelEnforcement, listedBodyChain } from '../group/bodyChain';
 
 export interface GivenRole {
@@ -33,7 +34,7 @@ export function givenRole(ctx: RuleContext, ref: AppRef): GivenRole | undefined 
     if (!ctx.atLeast('1.9.64')) return withoutCluster(ctx, ref);
     const chain = listedBodyChain(ctx, ref.pointer, source);
     const given = chain === undefined ? undefined : groupBodyDefaultRole(mesosRole, newGroupEnforceRole, chain, (topId) => bodyTopLevelEnforcement(ctx, topId, source.document));
-    return given === undefined ? undefined : { ...given, basis: 'cluster' };
+    return given === undefined || 'open' in given ? undefined : { role: given.role, why: bodyWhy(given.basis, newGroupEnforceRole), basis: 'cluster' };
   }
   const deployedRole = source.deployed === null ? null : typeof source.deployed.role === 'string' ? source.deployed.role : undefined;
   const top = ref.absoluteId!.split('/').filter(Boolean)[0];
@@ -68,6 +69,22 @@ function postedWhy(basis: PostedRoleBasis, id: string, top: string): string {
         ? `${group}, which Marathon creates enforcing its role (--new_group_enforce_role Top)`
         : `${mesos}, as Marathon creates its top-level group /${top} without enforcing a role (${basis.before19100 ? 'before 1.9.100, whatever --new_group_enforce_role says' : '--new_group_enforce_role Off'})`;
   }
+}
+
+/** Why, in Marathon's terms, /v2/groups gives an app the body lists its role (groupBodyDefaultRole's basis). */
+function bodyWhy(basis: BodyDefaultBasis, flag: NewGroupEnforceRole | null): string {
+  const mesos = `Marathon's --mesos_role`;
+  if (basis.kind === 'root') return `${mesos}, which /v2/groups gives an app the body for / lists`;
+  const g = basis.group;
+  if (basis.kind === 'below') {
+    if (basis.topEnforce === true) return `the name of its top-level group /${g}, which enforces its role`;
+    return `${mesos}, as its top-level group /${g} ${basis.topEnforce === null ? 'is not deployed' : 'does not enforce a role'}`;
+  }
+  if (basis.written) {
+    return basis.enforce ? `the name of its top-level group /${g}, on which the body sets enforceRole: true` : `${mesos}, as the body sets enforceRole: false on its top-level group /${g}`;
+  }
+  const byFlag = `the body leaves out /${g}'s enforceRole, so /v2/groups takes --new_group_enforce_role ${flag}, whatever /${g} is deployed with`;
+  return basis.enforce ? `the name of its top-level group /${g}: ${byFlag}` : `${mesos}: ${byFlag}`;
 }
 
 /** The document alone: its top-level group's name when the document has that group enforce its role, else --mesos_role. */

@@ -92,42 +92,49 @@ export function groupBodyRoleSets(
 }
 
 /**
+ * Why GroupNormalization gives its default role: the body for `/` lists the app (`root`); a top-level group the body
+ * writes, enforcing as `written` in the body, else as the flag says (`top`); a body below the top level, whose
+ * deployed top-level group enforces or not, or is not deployed (null) (`below`).
+ */
+export type BodyDefaultBasis =
+  | { kind: 'root' }
+  | { kind: 'top'; group: string; enforce: boolean; written: boolean }
+  | { kind: 'below'; group: string; topEnforce: boolean | null };
+
+/** The default role, or the two it may be (the group's name first) and what would decide: the deployed groups, or the flag. */
+export type BodyDefaultRole = { role: string; basis: BodyDefaultBasis } | { roles: [string, string]; group: string; open: 'rootGroup' | 'flag' };
+
+/**
  * The role GroupNormalization gives an app the body lists without a `role` (AppNormalization's default role, 1.9.64 to
  * 1.10.26): the body for `/` lists it, `--mesos_role`; under a top-level group the body writes, that group's name when
  * its `enforceRole` as written, else `--new_group_enforce_role`, says so (the deployed value is not read), else
  * `--mesos_role`; for a body below the top level, the deployed top-level group's name when it enforces its role, else
  * `--mesos_role` (not deployed too: inferDefaultRole). A group body replaces the app, so the deployed app's role is not
- * kept. `why` says so in Marathon's terms; undefined when it cannot be told (the flag unknown, a scale or rollback body).
+ * kept. Undefined for a scale or rollback body, or an `enforceRole` that is not a boolean.
  */
 export function groupBodyDefaultRole(
   mesosRole: string,
   newGroupEnforceRole: NewGroupEnforceRole | null,
   chain: readonly BodyGroup[],
   topLevel: TopLevelLookup,
-): { role: string; why: string } | undefined {
+): BodyDefaultRole | undefined {
   const body = chain[0];
   const lister = chain[chain.length - 1];
   if (body === undefined || lister === undefined) return undefined;
   if (body.written.version !== undefined || body.written.scaleBy !== undefined) return undefined;
-  const mesos = `Marathon's --mesos_role`;
-  if (lister.id === '/') return { role: mesosRole, why: `${mesos}, which /v2/groups gives an app the body for / lists` };
+  if (lister.id === '/') return { role: mesosRole, basis: { kind: 'root' } };
   const depth = segments(body.id).length;
   if (depth > 1) {
     const group = segments(body.id)[0];
-    const enforce = topLevel('/' + group);
-    if (enforce === undefined) return undefined;
-    if (enforce) return { role: group, why: `the name of its top-level group /${group}, which enforces its role` };
-    return { role: mesosRole, why: `${mesos}, as its top-level group /${group} ${enforce === null ? 'is not deployed' : 'does not enforce a role'}` };
+    const topEnforce = topLevel('/' + group);
+    if (topEnforce === undefined) return { roles: [group, mesosRole], group, open: 'rootGroup' };
+    return { role: topEnforce === true ? group : mesosRole, basis: { kind: 'below', group, topEnforce } };
   }
   const top = chain[depth === 0 ? 1 : 0];
   const group = segments(top.id)[0];
   const written = top.written.enforceRole;
-  if (typeof written === 'boolean') {
-    return written
-      ? { role: group, why: `the name of its top-level group /${group}, on which the body sets enforceRole: true` }
-      : { role: mesosRole, why: `${mesos}, as the body sets enforceRole: false on its top-level group /${group}` };
-  }
-  if (written !== undefined || newGroupEnforceRole === null) return undefined;
-  const byFlag = `the body leaves out /${group}'s enforceRole, so /v2/groups takes --new_group_enforce_role ${newGroupEnforceRole}, whatever /${group} is deployed with`;
-  return newGroupEnforceRole === 'Top' ? { role: group, why: `the name of its top-level group /${group}: ${byFlag}` } : { role: mesosRole, why: `${mesos}: ${byFlag}` };
+  if (written !== undefined && typeof written !== 'boolean') return undefined;
+  const enforce = typeof written === 'boolean' ? written : newGroupEnforceRole === null ? undefined : newGroupEnforceRole === 'Top';
+  if (enforce === undefined) return { roles: [group, mesosRole], group, open: 'flag' };
+  return { role: enforce ? group : mesosRole, basis: { kind: 'top', group, enforce, written: typeof written === 'boolean' } };
 }
