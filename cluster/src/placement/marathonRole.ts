@@ -24,6 +24,7 @@ import type { GroupInfo } from '../marathon/types';
 import { nestedServiceRoleSets, postedServiceRole, postedTopLevelEnforces, type PostedServiceFacts } from '@marathon-devtools/language-server/model/app/appRole';
 import { groupBodyDefaultRole, groupBodyRoleSets, type BodyDefaultRole, type BodyGroup } from '@marathon-devtools/language-server/model/group/groupBodyRoles';
 import { resolveId } from '@marathon-devtools/language-server/model/documentModel';
+import { acceptedRolesFor } from '@marathon-devtools/language-server/model/app/acceptedRolesForRole';
 
 /** What /v2/info (marathon-api.md §9) and /v2/groups (§5) say; each undefined when it could not be read. */
 export interface RoleFacts {
@@ -223,31 +224,21 @@ export function defaultRoleNote(r: ResolvedRole): string | undefined {
   return said.length > 0 ? said.join('; ') : undefined;
 }
 
-/**
- * acceptedResourceRoles beside the one role the app runs under (1.9+): only `*` and that role. 1.10 refuses others
- * (AppValidation → state/ResourceRole.scala `validForRole`) unless --deprecated_features sanitize_accepted_resource_roles,
- * which /v2/info does not report; 1.9, where that feature is on by default, drops them (AppNormalization.
- * sanitizeAcceptedResourceRoles), falling back to `*` from 1.9.64 and leaving an empty set, refused by `notEmpty`,
- * before (marathon-rules.md §4.3 `accepted-roles-for-role`). Two possible roles: left as written.
- */
+/** acceptedResourceRoles beside the one role the app runs under (1.9+), as the model judges them (acceptedRolesFor). Two possible roles: left as written. */
 function withAcceptedRoles(r: ResolvedRole, spec: { acceptedResourceRoles?: unknown }, version: string): ResolvedRole {
   if (r.refused !== undefined || r.roles.length !== 1 || !Array.isArray(spec.acceptedResourceRoles)) return r;
-  const given = [...new Set(spec.acceptedResourceRoles.filter((x): x is string => typeof x === 'string'))];
   const role = r.roles[0];
-  const dropped = given.filter((x) => x !== '*' && x !== role);
-  if (dropped.length === 0) return r;
-  // SortedSet("*") ++ role, mkString(" and "): Scala's String order is UTF-16 code units, as JavaScript's sort.
-  const allowed = [...new Set(['*', role])].sort();
+  const v = acceptedRolesFor(role, spec.acceptedResourceRoles, (min) => atLeast(version, min));
+  if (v.kind === 'fine') return r;
+  const dropped = v.dropped.map(quoted).join(', ');
   const runsUnder = `it runs under role ${quoted(role)}${r.defaulted === undefined ? '' : `: ${r.defaulted}`}`;
-  if (atLeast(version, '1.10')) {
-    return { ...r, refused: `Marathon refuses it: "acceptedResourceRoles": acceptedResourceRoles can only contain ${allowed.join(' and ')} (${runsUnder}; only with --deprecated_features sanitize_accepted_resource_roles would it drop ${dropped.map(quoted).join(', ')} instead); remove ${dropped.map(quoted).join(', ')} from acceptedResourceRoles` };
+  if (v.kind === 'refused') {
+    return { ...r, refused: `Marathon refuses it: "acceptedResourceRoles": acceptedResourceRoles can only contain ${v.allowed.join(' and ')} (${runsUnder}; only with --deprecated_features sanitize_accepted_resource_roles would it drop ${dropped} instead); remove ${dropped} from acceptedResourceRoles` };
   }
-  const kept = given.filter((x) => !dropped.includes(x));
-  if (kept.length === 0 && !atLeast(version, '1.9.64')) {
-    return { ...r, refused: `Marathon refuses it: "acceptedResourceRoles": must not be empty (Marathon ${version} drops every role but ${allowed.map(quoted).join(' and ')} from it, and ${runsUnder}); keep ${allowed.map(quoted).join(' or ')} in acceptedResourceRoles` };
+  if (v.kind === 'emptied') {
+    return { ...r, refused: `Marathon refuses it: "acceptedResourceRoles": must not be empty (Marathon ${version} drops every role but ${v.allowed.map(quoted).join(' and ')} from it, and ${runsUnder}); keep ${v.allowed.map(quoted).join(' or ')} in acceptedResourceRoles` };
   }
-  const accepted = kept.length > 0 ? kept : ['*'];
-  return { ...r, acceptedResourceRoles: accepted, sanitized: `Marathon ${version} drops ${dropped.map(quoted).join(', ')} from acceptedResourceRoles (only "*" and the role it runs under, ${quoted(role)}, are kept): placed as accepting ${JSON.stringify(accepted)}` };
+  return { ...r, acceptedResourceRoles: v.accepted, sanitized: `Marathon ${version} drops ${dropped} from acceptedResourceRoles (only "*" and the role it runs under, ${quoted(role)}, are kept): placed as accepting ${JSON.stringify(v.accepted)}` };
 }
 
 /** The role(s) Marathon gives the app `spec` from `source` (its id, and the group body listing it) with `facts`. */

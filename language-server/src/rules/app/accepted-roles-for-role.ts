@@ -1,6 +1,7 @@
 import type { Rule } from '../../core/rule';
 import { joinPointer } from '../../model/documentModel';
 import { givenRole } from '../../model/app/givenRole';
+import { acceptedRolesFor } from '../../model/app/acceptedRolesForRole';
 import { quoted } from '../../model/quoted';
 
 export const acceptedRolesForRole: Rule = {
@@ -19,10 +20,11 @@ export const acceptedRolesForRole: Rule = {
       // Not known (e.g. the top-level group left to a --new_group_enforce_role the profile does not know): not judged.
       if (given === undefined) continue;
       const role = given.role;
-      const foreign = accepted.filter((r) => typeof r === 'string' && r !== '*' && r !== role);
-      if (foreign.length === 0) continue;
-      // ResourceRole.validForRole builds the list from a sorted set: role "*" gives "can only contain *".
-      const allowed = [...new Set(['*', role])].sort().join(' and ');
+      // From 1.10 (this rule's versions) Marathon refuses what 1.9 dropped (model/app/acceptedRolesForRole.ts).
+      const verdict = acceptedRolesFor(role, accepted, ctx.atLeast);
+      if (verdict.kind === 'fine') continue;
+      const foreign = verdict.dropped;
+      const allowed = verdict.allowed.join(' and ');
       ctx.report({
         pointer: joinPointer(ref.pointer, 'acceptedResourceRoles'),
         message:
