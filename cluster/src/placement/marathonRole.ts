@@ -1,6 +1,9 @@
 /**
- * The Mesos role Marathon gives an app when it is deployed, the one home of that fact for placement (`dry-run --app`,
- * `scale`, VS Code's Test mount). Its role decides which reserved resources it may use (candidates.ts).
+ * The Mesos role Marathon gives an app when it is deployed, for placement (`dry-run --app`, `scale`, VS Code's Test
+ * mount): an adapter from the cluster's facts (/v2/info, the deployed root group) to the model's decisions, which lint
+ * shares (language-server model/app/appRole.ts postedServiceRole, model/group/groupBodyRoles.ts groupBodyDefaultRole and
+ * groupBodyRoleSets, model/app/acceptedRolesForRole.ts), said in placement's words. Its role decides which reserved
+ * resources it may use (candidates.ts). What Marathon decides:
  * - Before 1.9 an app has no role: placed as `*`, as before (marathon-rules.md §4.3: roles are 1.9+).
  * - An app file (`PUT /v2/apps/{id}`): util/RoleSettings.scala `forService` (1.9.32 to 1.10.26). A service directly
  *   in `/` takes `--mesos_role` (/v2/info `marathon_config.mesos_role`, default `*`, marathon-api.md §9) and may use
