@@ -4,7 +4,6 @@
  * top level inherits its default role from (GroupNormalization.inferDefaultRole). Shared by role-valid and by the
  * role an app is given (model/app/givenRole.ts).
  */
-import { valueAt } from '../../core/pointer';
 import type { PartSource, RuleContext } from '../../core/rule';
 import { isObject, joinPointer } from '../documentModel';
 import type { BodyGroup } from './groupBodyRoles';
@@ -17,7 +16,7 @@ import type { BodyGroup } from './groupBodyRoles';
 export function listedBodyChain(ctx: RuleContext, pointer: string, source: Exclude<PartSource, 'cluster'>): BodyGroup[] | undefined {
   const chain: BodyGroup[] = [];
   for (let at = pointer.slice(0, pointer.lastIndexOf('/apps/')); ; at = at.slice(0, at.lastIndexOf('/groups/'))) {
-    const group = valueAt(ctx.root, at);
+    const group = groupAt(ctx.root, at);
     const s = ctx.sourceOf?.(at);
     if (!isObject(group) || typeof group.id !== 'string' || s === undefined || s === 'cluster') return undefined;
     if (s.document !== source.document || s.implied || s.written === undefined) return undefined;
@@ -25,6 +24,13 @@ export function listedBodyChain(ctx: RuleContext, pointer: string, source: Exclu
     if (s.pointer === '') return chain;
     if (at === '') return undefined;
   }
+}
+
+/** The group at a pointer of the placed root group (`/groups/<i>/…`: tokens that need no unescaping), or undefined. */
+function groupAt(root: unknown, pointer: string): unknown {
+  let v: unknown = root;
+  for (const t of pointer.split('/').slice(1)) v = isObject(v) ? v[t] : Array.isArray(v) ? v[Number(t)] : undefined;
+  return v;
 }
 
 /**
