@@ -3,7 +3,8 @@
  * for the engine's placeIntoRootGroup (language-server/src/rootGroup). The rules (rules/index.ts
  * `rootGroupRules`) read, around the proposed apps, pods and groups:
  * - volume names (dvdi-name-unique-in-root-group): the deployed apps using one of the request's names;
- * - ids (group-app-vs-group-id): a deployed group with a proposed app's id, a deployed app with a proposed group's id;
+ * - ids (group-app-vs-group-id, group-app-vs-pod-id, group-pod-vs-group-id): a deployed group, app or pod with a proposed
+ *   app's, pod's or group's id (a group with one service inside, which tells Marathon's placement it is not empty);
  * - dependencies (group-cyclic-deps, group-dependency-exists): what the request's dependencies name, and, when a
  *   cycle is possible at all, every deployed app with dependencies of its own or of an enclosing group, and what
  *   those name;
@@ -27,10 +28,13 @@ interface Wanted {
   groups: Set<string>;
 }
 
-/** Dependency ids as Marathon resolves them: against the parent of the app or group that declares them. */
-function dependencyIds(owner: JsonObject, ownerId: string): string[] {
+/**
+ * Dependency ids as Marathon resolves them: an app's against its group, a group's against the group itself
+ * (raml/GroupConversion.scala `canonicalPath(current.id)`, as group-cyclic-deps reads them).
+ */
+function dependencyIds(owner: JsonObject, ownerId: string, of: 'app' | 'group'): string[] {
   if (!Array.isArray(owner.dependencies)) return [];
-  const base = parentId(ownerId);
+  const base = of === 'app' ? parentId(ownerId) : ownerId;
   return owner.dependencies.filter((d): d is string => typeof d === 'string' && d.trim() !== '').map((d) => resolveId(d, base));
 }
 
@@ -44,8 +48,8 @@ function walkProposed(docs: readonly PlacedDocument[]) {
   const names = new Set<string>();
   /** Groups whose body sets `apps`: their deployed apps are replaced, so none of them is a neighbour. */
   const appsReplaced = new Set<string>();
-  const addDeps = (v: JsonObject, id: string) => {
-    for (const d of dependencyIds(v, id)) deps.add(d);
+  const addDeps = (v: JsonObject, id: string, of: 'app' | 'group') => {
+    for (const d of dependencyIds(v, id, of)) deps.add(d);
     if (hasDependencies(v)) dependencies = true;
   };
   const walkGroup = (top: JsonObject, topId: string) => {
@@ -54,7 +58,7 @@ function walkProposed(docs: readonly PlacedDocument[]) {
     for (let next = stack.pop(); next; next = stack.pop()) {
       const [g, id] = next;
       groups.add(id);
-      addDeps(g, id);
+      addDeps(g, id, 'group');
       if (Array.isArray(g.apps)) appsReplaced.add(id);
       for (const a of Array.isArray(g.apps) ? g.apps : []) if (isObject(a) && typeof a.id === 'string') addApp(a, resolveId(a.id, id));
       for (const p of Array.isArray(g.pods) ? g.pods : []) if (isObject(p) && typeof p.id === 'string') pods.add(resolveId(p.id, id));
@@ -65,7 +69,7 @@ function walkProposed(docs: readonly PlacedDocument[]) {
   };
   const addApp = (a: JsonObject, id: string) => {
     apps.set(id, a);
-    addDeps(a, id);
+    addDeps(a, id, 'app');
     for (const n of externalVolumeNames(a)) names.add(n);
   };
   for (const d of docs) {
@@ -93,10 +97,16 @@ export function relevantRoot(state: DeployedState, docs: readonly PlacedDocument
   for (const name of p.names) {
     for (const owner of state.ownersOf(name)) if (!p.apps.has(owner) && !p.appsReplaced.has(parentId(owner))) w.apps.add(owner);
   }
-  for (const id of p.apps.keys()) if (state.groups.has(id)) w.groups.add(id);
-  // The deployed version of a proposed app or pod: role-valid accepts the role it is deployed with (RoleSettings).
-  for (const id of p.apps.keys()) if (state.apps.has(id)) w.apps.add(id);
-  for (const id of p.pods) if (state.pods.has(id)) w.pods.add(id);
+  // What has a proposed app's or pod's id: the deployed version (role-valid accepts the role it is deployed with,
+  // RoleSettings), a pod or app of that id (group-app-vs-pod-id), a group (group-app-vs-group-id, group-pod-vs-group-id)
+  // with one of its services, without which it would look empty and be replaced (RootGroup.updateApp/updatePod).
+  for (const id of [...p.apps.keys(), ...p.pods]) {
+    wantId(state, w, id);
+    if (!state.groups.has(id)) continue;
+    const inside = oneServiceUnder(state, id);
+    if (inside?.kind === 'app') w.apps.add(inside.id);
+    else if (inside) w.pods.add(inside.id);
+  }
   for (const id of p.groups) wantId(state, w, id);
   for (const id of p.deps) wantId(state, w, id);
   const proposedIds = [...p.apps.keys(), ...p.groups, ...p.pods];
@@ -111,10 +121,18 @@ export function relevantRoot(state: DeployedState, docs: readonly PlacedDocument
       w.groups.add(id);
       for (const a of state.appsUnder(id, true)) w.apps.add(a);
     }
-    for (const id of [...w.apps]) for (const d of dependencyIds(state.apps.get(id)!, id)) wantId(state, w, d);
-    for (const [id, shell] of state.groupShells) if (shell.dependencies) for (const d of dependencyIds({ dependencies: shell.dependencies }, id)) wantId(state, w, d);
+    for (const id of [...w.apps]) for (const d of dependencyIds(state.apps.get(id)!, id, 'app')) wantId(state, w, d);
+    for (const [id, shell] of state.groupShells) if (shell.dependencies) for (const d of dependencyIds({ dependencies: shell.dependencies }, id, 'group')) wantId(state, w, d);
   }
   return build(state, w, enclosing);
+}
+
+/** One deployed app or pod somewhere inside the group `groupId`, if it holds any. */
+function oneServiceUnder(state: DeployedState, groupId: string): { kind: 'app' | 'pod'; id: string } | undefined {
+  const app = state.appsUnder(groupId, true)[0];
+  if (app !== undefined) return { kind: 'app', id: app };
+  for (const id of state.pods.keys()) if (id.startsWith(groupId + '/')) return { kind: 'pod', id };
+  return undefined;
 }
 
 /** The whole deployed root group as GroupInfo (for the audit: every app is in question there). */

@@ -1,6 +1,6 @@
 // The gate places a write into only the part of the deployed root group the root-group rules can see from it
 // (relevantRoot.ts), for speed. Property: for random deployed root groups and random writes (shared volume
-// names, dependencies across groups, app ids that are group ids, enforceRole, roles), the engine's findings on
+// names, dependencies across groups, app and pod ids that are group, app or pod ids, enforceRole, roles), the engine's findings on
 // the cut-down root group are the findings on the whole one (rule, severity, document, pointer).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -31,8 +31,16 @@ const app = (id: fc.Arbitrary<string>) =>
     ),
   }, { requiredKeys: ['id', 'cmd'] });
 
-/** A deployed root group as GroupInfo: apps spread over a few groups, some groups with dependencies or enforceRole. */
-const deployedRoot = fc.array(app(fc.constantFrom(...ids)), { maxLength: 8 }).chain((apps) =>
+const pod = (id: fc.Arbitrary<string>) =>
+  fc.record({
+    id,
+    containers: fc.constant([{ name: 'c', resources: { cpus: 0.1, mem: 32 }, exec: { command: { shell: 'sleep 1' } } }]),
+    role: fc.option(fc.constantFrom('*', 'a', 'b'), { nil: undefined }),
+    scheduling: fc.option(fc.record({ placement: fc.record({ acceptedResourceRoles: fc.constantFrom(['*'], ['a'], ['b', '*']) }) }), { nil: undefined }),
+  }, { requiredKeys: ['id', 'containers'] });
+
+/** A deployed root group as GroupInfo: apps and pods spread over a few groups, some groups with dependencies or enforceRole. */
+const deployedRoot = fc.tuple(fc.array(app(fc.constantFrom(...ids)), { maxLength: 8 }), fc.array(fc.constantFrom(...ids, '/a/p', '/p'), { maxLength: 3 })).chain(([apps, podIds]) =>
   fc.record({ deps: fc.array(fc.constantFrom(...ids), { maxLength: 2 }), enforce: fc.boolean() }).map(({ deps, enforce }) => {
     const byGroup = new Map<string, JsonObject[]>();
     const seen = new Set<string>();
@@ -53,6 +61,12 @@ const deployedRoot = fc.array(app(fc.constantFrom(...ids)), { maxLength: 8 }).ch
     };
     group('/');
     for (const [gid, list] of byGroup) (group(gid).apps as JsonObject[]).push(...list.filter((a) => !groups.has(a.id as string)));
+    // Pods where no app or group has their id (Marathon refuses a root group with such a clash).
+    for (const id of new Set(podIds)) {
+      if (seen.has(id) || groups.has(id)) continue;
+      const parent = id.slice(0, id.lastIndexOf('/')) || '/';
+      (group(parent).pods as JsonObject[]).push({ id, containers: [{ name: 'c', resources: { cpus: 0.1, mem: 32 }, exec: { command: { shell: 'sleep 1' } } }] });
+    }
     return groups.get('/')!;
   }),
 // Marathon refuses every root group with a dependency cycle (RootGroup.validRootGroup), so no deployed one has
@@ -60,7 +74,8 @@ const deployedRoot = fc.array(app(fc.constantFrom(...ids)), { maxLength: 8 }).ch
 ).filter((root) => !lintValue(root, { kind: 'group', profile: defaultProfile }).findings.some((f) => f.ruleId === 'group-cyclic-deps'));
 
 const write: fc.Arbitrary<PlacedDocument[]> = fc.oneof(
-  app(fc.constantFrom(...ids, '/new', '/a/new')).map((a) => [{ kind: 'app' as const, value: a as JsonObject }]),
+  app(fc.constantFrom(...ids, '/new', '/a/new', '/a/p', '/p')).map((a) => [{ kind: 'app' as const, value: a as JsonObject }]),
+  pod(fc.constantFrom(...ids, '/new', '/a/p', '/p')).map((p) => [{ kind: 'pod' as const, value: p as JsonObject }]),
   fc.record({
     id: fc.constantFrom('/a', '/b', '/c', '/n'),
     apps: fc.option(fc.array(app(fc.constantFrom('x', 'y', 'w')), { maxLength: 3 }), { nil: undefined }),

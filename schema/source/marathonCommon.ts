@@ -93,8 +93,10 @@ export const marathonCommonDefinitions: Record<string, JsonSchema> = {
   killSelection: ciEnum(['YOUNGEST_FIRST', 'OLDEST_FIRST'], { description: 'Which instances are killed first when scaling down.', default: 'YOUNGEST_FIRST' }),
   unreachableStrategy: {
     description: 'What Marathon does with instances on unreachable agents: `"disabled"` (wait forever), or replace them after the given times.',
+    // UnreachableDisabled is a RAML string enum (unreachableStrategy.raml), read case-insensitively like every
+    // enum (marathon-rules.md §1.1); apps read it with the RAML reader from 1.4 on too (Formats.scala@8d31177218).
     anyOf: [
-      { type: 'string', enum: ['disabled'] },
+      ciEnum(['disabled']),
       obj({
         inactiveAfterSeconds: int64(0, { default: 0, description: 'Seconds after which an unreachable instance is replaced.' }),
         expungeAfterSeconds: int64(0, { default: 0, description: 'Seconds after which an unreachable instance is forgotten (killed if it comes back).' }),

@@ -18,7 +18,9 @@ const podDefinitions: Record<string, JsonSchema> = {
       networks: ref('networks'),
       scaling: obj(
         {
-          kind: ciEnum(['fixed'], { default: 'fixed', description: 'Only fixed scaling exists.' }),
+          // A RAML discriminator, not an enum: the generated reader matches it exactly (ObjectVisitor.scala). It needs it
+          // too, null included; pod-scaling says so (a null here would otherwise read as absent, and be the schema's twice).
+          kind: { type: 'string', enum: ['fixed'], description: 'Only fixed scaling exists; Marathon reads "fixed" exactly, in lower case, and requires it.' },
           instances: int32(0, { default: 1, description: 'Number of pod instances.' }),
           maxInstances: orNull(int32(0, { description: 'Upper bound for `instances`.' })),
         },

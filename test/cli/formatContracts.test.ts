@@ -6,7 +6,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,12 +26,16 @@ function run(...args: string[]) {
   return r.stdout;
 }
 
-test('sarif output validates against the SARIF 2.1.0 schema and carries what GitHub needs', () => {
+function sarifValidator() {
   const require = createRequire(import.meta.url);
   const schemaPath = join(dirname(require.resolve('@microsoft/jest-sarif/package.json')), 'lib/schemas/sarif-2.1.0-rtm.5.json');
   const schema = JSON.parse(readFileSync(schemaPath, 'utf8'));
   const ajv = new Ajv({ allErrors: true, strict: false, validateFormats: false, unicodeRegExp: false }) // the schema's language pattern is not valid with the u flag;
-  const validate = ajv.compile(schema);
+  return ajv.compile(schema);
+}
+
+test('sarif output validates against the SARIF 2.1.0 schema and carries what GitHub needs', () => {
+  const validate = sarifValidator();
   const log = JSON.parse(run('--format', 'sarif'));
   assert.ok(validate(log as object), JSON.stringify(validate.errors?.slice(0, 5), null, 2));
 
@@ -72,4 +77,38 @@ test('github output is one well-formed workflow command per finding', () => {
   for (const line of lines) {
     assert.match(line, /^::(error|warning|notice) file=[^,:]+,line=\d+,col=\d+,endLine=\d+,endColumn=\d+,title=[a-z0-9-]+::[^\r\n]+$/);
   }
+});
+
+test('sarif of a run that left inputs unlinted says so (invocations), so a log read alone is not taken for a clean one', () => {
+  // A workflow that uploads the log whatever the exit status (continue-on-error) would otherwise show code scanning
+  // "no alerts" for files a broken config or a missing path kept from being linted, and close their open alerts.
+  assert.ok(built, `${cli} is missing: run \`npm run build\` first (nothing built fails, never skips)`);
+  const dir = mkdtempSync(join(tmpdir(), 'sarif-unlinted-'));
+  try {
+    mkdirSync(join(dir, 'broken'));
+    writeFileSync(join(dir, 'broken/marathon-lint.config.json'), '{ "marathonVersion": "2.0" }');
+    writeFileSync(join(dir, 'broken/web.json'), '{ "id": "/web", "cmd": "sleep 100", "cpus": 0.1, "mem": 64, "instances": 2 }');
+    const r = spawnSync(process.execPath, [cli, '--format', 'sarif', 'broken', 'missing.json'], { cwd: dir, encoding: 'utf8', timeout: 60_000 });
+    assert.equal(r.status, 2, r.stderr);
+    const log = JSON.parse(r.stdout);
+    const validate = sarifValidator();
+    assert.ok(validate(log as object), JSON.stringify(validate.errors?.slice(0, 5), null, 2));
+    const [runLog] = log.runs;
+    assert.deepEqual(runLog.results, []);
+    assert.equal(runLog.invocations?.length, 1, JSON.stringify(runLog));
+    const [invocation] = runLog.invocations;
+    assert.equal(invocation.executionSuccessful, false);
+    const texts = invocation.toolExecutionNotifications.map((n: { level: string; message: { text: string } }) => `${n.level}: ${n.message.text}`);
+    // The lines stderr shows, without the program's name.
+    const stderrLines = r.stderr.trimEnd().split('\n').map((l) => l.replace(/^marathon-lint: error: /, 'error: '));
+    assert.deepEqual(texts, stderrLines);
+    assert.equal(texts.length, 3, texts.join('\n'));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('sarif of a run that linted every input has no invocations (nothing to report about the run)', () => {
+  const log = JSON.parse(run('--format', 'sarif'));
+  assert.equal(log.runs[0].invocations, undefined);
 });

@@ -1,9 +1,10 @@
 /**
  * A user typing, over stdio, as a property (fast-check): realistic documents (rule fixtures, examples/, the shared
  * corpus), LF or CRLF, take random incremental didChange edits (ranges past a line's end or between the halves of a
- * surrogate pair, multi-line replacements, pasted slices, deleting everything, several changes in one notification),
- * interleaved with completion, hover, code actions (applied, and codeAction/resolve), code lenses, symbols and
- * definition, some cancelled with $/cancelRequest while in flight. Push diagnostics, as most clients use them.
+ * surrogate pair, multi-line replacements, pasted slices, deleting everything, several changes in one notification,
+ * fragments that leave a string, bracket or comment open for the lines below), interleaved with completion, hover,
+ * code actions (applied, and codeAction/resolve), code lenses, symbols and definition, some cancelled with
+ * $/cancelRequest while in flight. Push diagnostics, as most clients use them.
  *
  * Invariants: the server never exits nor logs a failure or a stack; every request gets a result or a proper LSP
  * error in bounded time, with its ranges inside the text it was asked about; once the edits settle, the pushed
@@ -41,7 +42,9 @@ after(async () => {
 });
 
 const docs = sessionDocuments(3_000);
-const fragments = ['"', ',', ':', '{', '}', '[', ']', ' ', '\t', '\n', '\r\n', '\r', '1', '-', '.5', 'true', 'null', '\\', 'é', '😀', '\uD83D', '\uDE00', '"id": "/x"', ',\n  "cmd": "sleep 1"', ',\r\n  "instances": 2\r\n', '"container": {"type": "DOCKER", "docker": {"image": "nginx"}}', '{\n  "a": [\r\n1,\r2]}', ''];
+const fragments = ['"', ',', ':', '{', '}', '[', ']', ' ', '\t', '\n', '\r\n', '\r', '1', '-', '.5', 'true', 'null', '\\', 'é', '😀', '\uD83D', '\uDE00', '"id": "/x"', ',\n  "cmd": "sleep 1"', ',\r\n  "instances": 2\r\n', '"container": {"type": "DOCKER", "docker": {"image": "nginx"}}', '{\n  "a": [\r\n1,\r2]}', '',
+  // Left open for the lines below: a string, an array, an object, a block comment, a string ending in a backslash.
+  ',\n  "cmd": "exec ./x\n', '"args": ["a",\n', '"labels": {"x": "y",\n', '/* note\n', '"a\\\n', ',\r\n  "env": {\r\n    "A": "1",\r\n'];
 
 const pos = fc.record({ at: fc.nat(), past: fc.nat({ max: 3 }) });
 const action = fc.oneof(

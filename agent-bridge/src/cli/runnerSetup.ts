@@ -25,7 +25,7 @@ export async function setUpRunner(cfg: ServeConfig, log?: DryRunnerConfig['log']
     try {
       // The local driver's socket is under the state dir, where no task's dvdcli or dockerd looks: it is private to
       // the bridge, so no isolator checkpoint is needed to prove its volumes unused, and no dvdcli engine is offered.
-      runner = await createDryRunner({ ...base, defaultEngine: 'plugin', pluginDirs: [socketDir], onlyPluginEngine: true, proofs: { ...cfg.proofs, privateDrivers: [local.name] } });
+      runner = await createDryRunner({ ...base, defaultEngine: 'plugin', pluginDirs: [socketDir], onlyPluginEngine: true, proofs: { ...cfg.proofs, privateDrivers: [local.name] }, embeddedDriver: local });
     } catch (e) {
       await local.close();
       throw e;

@@ -1,6 +1,9 @@
 /**
  * `dvdi-bridge serve`: check the state dir can be written (exit 2 naming it if not), recover what a killed
- * predecessor left mounted, then listen. Prints exactly one line on
+ * predecessor left mounted, then listen. A recovery that waits for a Mount still in flight at a plugin (up to the
+ * late-mount grace, 120 s) does not hold the listening back beyond RECOVERY_BEFORE_LISTEN_MS: the volumes it still
+ * judges stay locked, dry runs of them answer `in-use`, and `recovered` is logged when it ends
+ * (dryrun/startupRecovery.ts). Prints exactly one line on
  * stdout, `dvdi-bridge listening on <url>`, for scripts and tests to parse; everything else is JSON on stderr.
  * SIGTERM/SIGINT stop accepting, cancel running dry runs and wait until their mounts are released; so does SIGHUP
  * (a closed terminal, or a `kill -HUP` meant as "reload"), whose default would end the process at once and leave a
@@ -8,10 +11,13 @@
  * takes effect at the next start.
  */
 import type { EventLog } from '../log/logger';
-import { lockStateDir, probeStateDir } from '../dryrun/index';
+import { lockStateDir, probeStateDir, type RecoveryReport } from '../dryrun/index';
 import { startBridgeServer } from '../server/bridgeServer';
 import { setUpRunner } from './runnerSetup';
 import { parseServeArgs } from './serveConfig';
+
+/** How long `serve` lets startup recovery run before it listens anyway (the rest goes on behind the volume locks). */
+const RECOVERY_BEFORE_LISTEN_MS = 2_000;
 
 export async function serve(argv: string[], logger: EventLog): Promise<void> {
   const cfg = parseServeArgs(argv);
@@ -27,17 +33,30 @@ export async function serve(argv: string[], logger: EventLog): Promise<void> {
     await lock.release();
     throw e;
   }
-  let report;
+  let recovery;
   try {
-    report = await setup.runner.recover();
+    recovery = await setup.runner.startRecovery();
   } catch (e) {
     await setup.stop().catch(() => undefined);
     await lock.release();
     throw new Error(`could not replay the journal in ${cfg.stateDir}: ${(e as Error).message}; the previous run may have left mounts behind, check the journal before starting again`);
   }
-  logger.info('recovered', { released: report.released, notMounted: report.notMounted, unverified: report.unverified, failed: report.failed });
-  for (const u of report.unverified) logger.warn('recover-unverified', { driver: u.driver, name: u.name, detail: u.detail, what: 'the plugin accepted the unmount, but the driver cannot show whether it is gone; check the volume on this agent' });
-  for (const f of report.failed) logger.warn('recover-failed', { driver: f.driver, name: f.name, error: f.error, what: 'still mounted from a previous run; unmount it by hand' });
+  let stopping = false;
+  const logReport = (report: RecoveryReport) => {
+    if (stopping) return; // given up on by close(): what was not judged stays journalled for the next start
+    logger.info('recovered', { released: report.released, notMounted: report.notMounted, unverified: report.unverified, failed: report.failed });
+    for (const u of report.unverified) logger.warn('recover-unverified', { driver: u.driver, name: u.name, detail: u.detail, what: 'the plugin accepted the unmount, but the driver cannot show whether it is gone; check the volume on this agent' });
+    for (const f of report.failed) logger.warn('recover-failed', { driver: f.driver, name: f.name, error: f.error, what: 'still mounted from a previous run; unmount it by hand' });
+  };
+  // A quick recovery (the usual case) is over and logged before `listening`, as scripts reading the log expect.
+  let timer: NodeJS.Timeout | undefined;
+  const quick = await Promise.race([recovery.done.then(() => true), new Promise<false>((r) => (timer = setTimeout(() => r(false), RECOVERY_BEFORE_LISTEN_MS)))]);
+  clearTimeout(timer);
+  if (quick) logReport(await recovery.done);
+  else {
+    logger.info('recovering', { volumes: recovery.pending(), what: 'a Mount a killed bridge sent may still land: these volumes stay locked and journalled until it is judged, dry runs of them answer in-use meanwhile; "recovered" follows' });
+    void recovery.done.then(logReport);
+  }
 
   let bridge;
   try {
@@ -59,10 +78,6 @@ export async function serve(argv: string[], logger: EventLog): Promise<void> {
     const hint = code === 'EADDRINUSE' ? ' (another process listens there; pick another port)' : code === 'EACCES' ? ' (ports below 1024 need root)' : '';
     throw new Error(`cannot listen on ${cfg.host}:${cfg.port}: ${(e as Error).message}${hint}`);
   }
-  process.stdout.write(`dvdi-bridge listening on ${bridge.url}\n`);
-  logger.info('listening', { url: bridge.url, tokens: cfg.tokens.names(), tls: !!cfg.tls, clientCertificates: !!cfg.tls?.clientCa, allowedOrigins: cfg.allowedOrigins, ...setup.describe });
-
-  let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) {
       logger.warn('shutdown-forced', { signal, what: 'second signal: exiting without waiting; the journal lets the next start release leftover mounts' });
@@ -76,7 +91,11 @@ export async function serve(argv: string[], logger: EventLog): Promise<void> {
     logger.info('stopped', {});
     process.exit(0);
   };
+  // Before the line is printed: a script that stops the bridge as soon as it reads the line must get this stop,
+  // not the signal's default action (agent-bridge/test/server/signalAtListening.test.ts).
   process.on('SIGTERM', () => void stop('SIGTERM'));
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGHUP', () => void stop('SIGHUP'));
+  process.stdout.write(`dvdi-bridge listening on ${bridge.url}\n`);
+  logger.info('listening', { url: bridge.url, tokens: cfg.tokens.names(), tls: !!cfg.tls, clientCertificates: !!cfg.tls?.clientCa, allowedOrigins: cfg.allowedOrigins, ...setup.describe });
 }

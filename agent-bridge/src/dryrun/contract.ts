@@ -60,8 +60,21 @@ export interface DryRunnerConfig {
    * 30 000; 0: only before the next dry run of their volume and at the next start).
    */
   leftoverRetryMs?: number;
+  /**
+   * The embedded local driver, when this process serves it (`serve` without --engine and --plugin-dirs). A Mount a
+   * killed predecessor had in flight at it died with that process, so recover() judges such an entry as soon as no
+   * mount(8) child of the dead driver is left, instead of waiting the late-mount grace (recover.ts).
+   */
+  embeddedDriver?: EmbeddedDriver;
   /** Structured log lines from work that outlives a request (default: JSON lines on stderr, like the server's). */
   log?: (level: 'info' | 'warn', event: string, fields: Record<string, unknown>) => void;
+}
+
+/** The embedded local driver as recover() needs it: its socket, and whether a dead driver's mount children are gone. */
+export interface EmbeddedDriver {
+  socketPath: string;
+  /** No mount(8) or umount(8) is running on this volume's mountpoint any more (local-driver/mountChildren.ts). */
+  mountersGone(name: string): Promise<boolean>;
 }
 
 /**
@@ -94,6 +107,14 @@ export interface RecoveryReport {
   failed: { driver: string; name: string; error: string }[];
 }
 
+/** Startup recovery under way: every volume it judges is locked (dry runs of it answer `in-use`) until judged. */
+export interface StartedRecovery {
+  /** The report, once every entry is judged (or, when the runner closes, given up on: those stay journalled). */
+  done: Promise<RecoveryReport>;
+  /** The volumes whose entries are not judged yet. */
+  pending(): { driver: string; name: string }[];
+}
+
 export interface DryRunner {
   /** Never rejects for a volume-level problem: those are verdicts. Rejects only on programming errors. */
   dryRunMount(params: DryRunMountParams, ctx: DryRunContext): Promise<DryRunMountResult>;
@@ -107,6 +128,14 @@ export interface DryRunner {
    * mounts a dry run could not release are retried every `leftoverRetryMs`.
    */
   recover(): Promise<RecoveryReport>;
-  /** Waits for running dry runs (and their unmounts); cancels late-mount sweeps, whose entries stay for recover(). */
+  /**
+   * recover() for a bridge that listens while slow entries are still judged: resolves once every entry's volume is
+   * locked (and any entry no lock can cover is judged); `done` is recover()'s report. Call one of the two, once.
+   */
+  startRecovery(): Promise<StartedRecovery>;
+  /**
+   * Waits for running dry runs (and their unmounts); cancels late-mount sweeps and a startup recovery's waits for
+   * Mounts in flight, whose entries stay for the next start.
+   */
   close(): Promise<void>;
 }

@@ -66,18 +66,22 @@ export async function probeLateMount(deps: RunDeps, client: PluginClient, entry:
 }
 
 /**
- * Polls (with backoff) until our mount appears, the plugin is gone, `deadline` passes (at least one look) or the
- * signal aborts. Used by the sweep after a mount with an unknown outcome and by recover() for an entry still in
- * the `mounting` phase: a Mount that may still be in flight at the plugin is waited for before it is judged.
+ * Polls (with backoff) until our mount appears, the plugin is gone, `deadline` passes (at least one look), the
+ * signal aborts, or `over` says nothing can finish the Mount any more (`settled`). Used by the sweep after a mount
+ * with an unknown outcome and by recover() for an entry still in the `mounting` phase: a Mount that may still be in
+ * flight at the plugin is waited for before it is judged.
  */
-export async function watchForMount(deps: RunDeps, client: PluginClient, entry: JournalEntry, knownMountpoint: string | undefined, deadline: number, signal?: AbortSignal): Promise<Probe & { timedOut: boolean; cancelled: boolean }> {
+export async function watchForMount(deps: RunDeps, client: PluginClient, entry: JournalEntry, knownMountpoint: string | undefined, deadline: number, signal?: AbortSignal, over?: () => Promise<boolean>): Promise<Probe & { timedOut: boolean; cancelled: boolean; settled: boolean }> {
   let wait = FIRST_POLL_MS;
   for (;;) {
+    // Asked before the look: once nothing can finish the Mount, the look taken after that is final.
+    const settled = over ? await over() : false;
     const p = await probeLateMount(deps, client, entry, knownMountpoint);
-    if (p.appeared || p.gone) return { ...p, timedOut: false, cancelled: false };
-    if (signal?.aborted) return { ...p, timedOut: false, cancelled: true };
+    if (p.appeared || p.gone) return { ...p, timedOut: false, cancelled: false, settled };
+    if (settled) return { ...p, timedOut: false, cancelled: false, settled };
+    if (signal?.aborted) return { ...p, timedOut: false, cancelled: true, settled };
     const left = deadline - Date.now();
-    if (left <= 0) return { ...p, timedOut: true, cancelled: false };
+    if (left <= 0) return { ...p, timedOut: true, cancelled: false, settled };
     await sleep(Math.min(wait, left), signal);
     wait = Math.min(wait * 2, MAX_POLL_MS);
   }

@@ -25,7 +25,7 @@ export const DEFAULT_LEFTOVER_RETRY_MS = 30_000;
  * recovery then stops only a dvdcli child provably the entry's own and unmounts nothing (recover.ts), so no run
  * through another name can be disturbed by it.
  */
-async function entryIdentity(deps: RunDeps, e: JournalEntry): Promise<PluginIdentity> {
+export async function entryIdentity(deps: RunDeps, e: JournalEntry): Promise<PluginIdentity> {
   const plugin = await pluginFor(deps, e).catch(() => undefined); // an unreadable spec: recovery finds no plugin either
   if (!plugin) {
     const key = `not-found:${e.driver.toLowerCase()}`;

@@ -6,21 +6,24 @@
  *  2. an entry still in the `mounting` phase may have a Mount in flight at the plugin, which finishes after the
  *     kill: wait for it (bounded, like the late-mount sweep: until the mount appears, the plugin is gone, or the
  *     grace window after the mount timeout ends) before judging. Unmounting earlier would get "not mounted" and
- *     the late mount would stay forever;
+ *     the late mount would stay forever. The embedded local driver is the exception: it ran inside the killed
+ *     bridge and died with it, so only a mount(8) child it had started can still land; once none is left
+ *     (local-driver/mountChildren.ts), what the kernel shows is final and the entry is judged at once, instead of
+ *     holding the restart for the grace window (up to 120 s: agent-bridge/test/e2e/restartMidMount.test.ts);
  *  3. if our mount is there: the one release path (release.ts: re-check for other users, Unmount, and see it
  *     gone) — `released` only when seen gone;
  *     If the plugin has disowned a mount its Unmount could not take down (rclone after a busy unmount), the bridge
  *     unmounts it itself under the proofs disowned.ts names;
  *  4. if it is not there and the driver can show it (caller IDs in Get, or the kernel mount) → `notMounted`;
  *     if the driver cannot show it → an Unmount is still sent and the result is `unverified`, never `released`.
- * Entries are handled concurrently, so one slow plugin bounds startup by one grace window, not by their number.
+ * Entries are handled concurrently (startupRecovery.ts), each under its volume's lock, and the bridge listens
+ * while a slow one is still waited for: only dry runs of that volume are refused meanwhile.
  */
 import { readFile } from 'node:fs/promises';
 import { agentUsers } from '../inuse/check';
 import type { JournalEntry } from '../journal/journal';
 import { PluginClient } from '../plugin/client';
 import { discoverPlugin, parseAddress, type PluginAddress } from '../plugin/discovery';
-import type { RecoveryReport } from './contract';
 import { proofSources, type RunDeps } from './deps';
 import { stopLeftoverProbes } from './fsProbe';
 import { lateMountGrace, watchForMount } from './lateMount';
@@ -28,6 +31,7 @@ import { releaseMount } from './release';
 import { unmountDisowned } from './disowned';
 import { StepLog } from './steps';
 import { processIdentity } from '../engines/runProcess';
+import { pluginIdentity, samePlugin } from '../plugin/endpoint';
 
 async function stopLeftoverChild(e: JournalEntry): Promise<void> {
   if (!e.childPgid || !e.dvdcliPath) return;
@@ -69,13 +73,14 @@ export type One = { kind: 'released'; mountpoint?: string; detail?: string } | {
 
 /**
  * One journal entry: released, seen not mounted, or why not; never rejects (an unexpected error is `failed`). Also
- * used for a live runner's leftovers (leftovers.ts).
+ * used for a live runner's leftovers (leftovers.ts). `signal` (the runner closing) ends a wait for a Mount in flight
+ * without judging it: the entry stays for the next start.
  */
-export function recoverEntry(deps: RunDeps, e: JournalEntry): Promise<One> {
-  return recoverOne(deps, e).catch((err: Error): One => ({ kind: 'failed', error: err.message }));
+export function recoverEntry(deps: RunDeps, e: JournalEntry, signal?: AbortSignal): Promise<One> {
+  return recoverOne(deps, e, signal).catch((err: Error): One => ({ kind: 'failed', error: err.message }));
 }
 
-async function recoverOne(deps: RunDeps, e: JournalEntry): Promise<One> {
+async function recoverOne(deps: RunDeps, e: JournalEntry, signal?: AbortSignal): Promise<One> {
   if (e.bridgePid !== process.pid && isAlive(e.bridgePid) && (await isBridge(e.bridgePid)) && sameProcess(e)) {
     return { kind: 'failed', error: `bridge process ${e.bridgePid} that wrote this entry is still running; not touching its mount` };
   }
@@ -93,12 +98,17 @@ async function recoverOne(deps: RunDeps, e: JournalEntry): Promise<One> {
   const grace = lateMountGrace(deps.timeouts);
   const started = Date.parse(e.startedAt) || Date.now();
   const deadline = e.phase === 'mounting' ? Math.min(Date.now() + grace, Math.max(Date.now(), started + deps.timeouts.mount + grace)) : Date.now();
-  const seen = await watchForMount(deps, client, e, undefined, deadline);
+  const over = await diedWithItsBridge(deps, e, plugin);
+  const seen = await watchForMount(deps, client, e, undefined, deadline, signal, over);
+  if (seen.cancelled) return { kind: 'failed', error: `not judged: the bridge stopped while its Mount may still be in flight at the plugin; the journal entry stays, and the next start looks again` };
   if (!seen.appeared) {
     if (seen.gone) return { kind: 'failed', error: `plugin ${e.driver} at ${plugin.address} refuses connections (${seen.detail}); start it and restart the bridge so the mount can be looked at` };
     if (seen.seenAbsent) {
       await deps.journal.clear(e.id);
-      return { kind: 'notMounted', detail: `${seen.detail}${e.phase === 'mounting' ? ` (waited until ${new Date(deadline).toISOString()} for a Mount still in flight)` : ''}` };
+      const waited = seen.settled
+        ? ' (its Mount was in flight at the embedded local driver, which died with the bridge that sent it, and no mount child of that driver is left)'
+        : ` (waited until ${new Date(deadline).toISOString()} for a Mount still in flight)`;
+      return { kind: 'notMounted', detail: `${seen.detail}${e.phase === 'mounting' ? waited : ''}` };
     }
   }
   // The killed bridge's read-only verify probe may still sit in the mount (and make the Unmount fail with EBUSY).
@@ -137,21 +147,21 @@ async function recoverOne(deps: RunDeps, e: JournalEntry): Promise<One> {
   return { kind: 'failed', error: first !== undefined && first !== steps ? `${steps} (first attempt: ${first})` : steps };
 }
 
-export async function recoverJournal(deps: RunDeps, inFlight: Set<string>): Promise<RecoveryReport> {
-  const report: RecoveryReport = { released: [], notMounted: [], unverified: [], failed: [] };
-  const { entries, unreadable } = await deps.journal.list();
-  for (const u of unreadable) report.failed.push({ driver: '?', name: '?', error: `journal file ${u.file} is unreadable (${u.error}); inspect and remove it by hand` });
-  const mine = entries.filter((e) => !inFlight.has(e.id)); // not this process's own running dry runs
-  const results = await Promise.all(mine.map((e) => recoverEntry(deps, e)));
-  mine.forEach((e, i) => {
-    const r = results[i];
-    const who = { driver: e.driver, name: e.name };
-    if (r.kind === 'released') report.released.push({ ...who, ...(r.mountpoint ? { mountpoint: r.mountpoint } : {}), ...(r.detail ? { detail: r.detail } : {}) });
-    else if (r.kind === 'notMounted') report.notMounted.push({ ...who, detail: r.detail });
-    else if (r.kind === 'unverified') report.unverified.push({ ...who, detail: r.detail });
-    else if (r.kind === 'failed') report.failed.push({ ...who, error: r.error });
-  });
-  return report;
+/**
+ * For an entry in the `mounting` phase at the embedded local driver, written by a bridge that is gone: the driver
+ * that had the Mount in flight served inside that bridge and died with it, and the one serving the socket now is
+ * this process's own, which mounts only when asked (the volume's lock, or startup before listening, keeps anyone
+ * from asking meanwhile). Returns the test that the Mount is over (no mount(8) child of the dead driver left); for
+ * any other plugin, or a Mount this process sent (its driver is alive), undefined: waited for as before.
+ */
+async function diedWithItsBridge(deps: RunDeps, e: JournalEntry, plugin: PluginAddress): Promise<(() => Promise<boolean>) | undefined> {
+  const embedded = deps.config.embeddedDriver;
+  if (!embedded || e.phase !== 'mounting' || (e.bridgePid === process.pid && sameProcess(e))) return undefined;
+  // By endpoint, not by address text: the state dir may have been named another way (relative, through a symlink).
+  const socket = embedded.socketPath;
+  const [a, b] = await Promise.all([pluginIdentity(plugin), pluginIdentity({ transport: 'unix', socketPath: socket, address: socket, source: 'embedded local driver' })]);
+  if (!('keys' in a) || !('keys' in b) || !samePlugin(a.keys, b.keys)) return undefined;
+  return () => embedded.mountersGone(e.name);
 }
 
 /**

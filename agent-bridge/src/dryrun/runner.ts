@@ -12,9 +12,9 @@ import { createEventLog } from '../log/logger';
 import { PluginClient } from '../plugin/client';
 import { discoverPlugin, discoverPlugins, listPluginNames } from '../plugin/discovery';
 import { pluginIdentity } from '../plugin/endpoint';
-import type { DiscoveredDriver, DryRunner, DryRunnerConfig, DryRunMountResult, VolumeListResult } from './contract';
+import type { DiscoveredDriver, DryRunner, DryRunnerConfig, DryRunMountResult, RecoveryReport, StartedRecovery, VolumeListResult } from './contract';
 import { availableEngines, buildEngines } from './engines';
-import { recoverJournal } from './recover';
+import { replayJournal } from './startupRecovery';
 import { DEFAULT_LEFTOVER_RETRY_MS, retryLeftovers } from './leftovers';
 import type { RunDeps } from './deps';
 import { proofSources } from './deps';
@@ -59,6 +59,16 @@ export async function createDryRunner(config: DryRunnerConfig): Promise<DryRunne
     }, every);
     leftoverTimer.unref();
   };
+
+  // Startup recovery (startupRecovery.ts): close() ends its waits for Mounts in flight and waits for the rest.
+  const recovery = new AbortController();
+  let recovering: Promise<RecoveryReport> | undefined;
+  async function startRecovery(): Promise<StartedRecovery> {
+    const started = await replayJournal(deps, journal.live, recovery.signal);
+    recovering = started.done;
+    void started.done.then(startLeftoverRetries);
+    return started;
+  }
 
   async function pluginClient(driver: string): Promise<PluginClient> {
     const addr = await discoverPlugin(driver, config.pluginDirs);
@@ -131,10 +141,10 @@ export async function createDryRunner(config: DryRunnerConfig): Promise<DryRunne
     defaultEngine: config.defaultEngine,
 
     async recover() {
-      const report = await recoverJournal(deps, journal.live);
-      startLeftoverRetries();
-      return report;
+      return (await startRecovery()).done;
     },
+
+    startRecovery,
 
     async close() {
       closed = true;
@@ -142,6 +152,8 @@ export async function createDryRunner(config: DryRunnerConfig): Promise<DryRunne
       clearInterval(leftoverTimer);
       // A sweep only waits for a mount that may never come: cancel it (it finishes an unmount it already began).
       for (const s of deps.sweeps) s.cancel();
+      recovery.abort(); // likewise a recovery still waiting for a Mount in flight: its entries stay for the next start
+      await recovering;
       // Each run ends with its own unmount; waiting for them is what keeps close() from leaking mounts.
       await Promise.allSettled([...running]);
       await Promise.allSettled([...deps.sweeps].map((s) => s.done));

@@ -6,6 +6,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { lstat, mkdir, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
+import { mountChildrenGone } from './mountChildren';
 import { DriverError, LocalVolumes } from './volumes';
 
 const CONTENT_TYPE = 'application/vnd.docker.plugins.v1.2+json';
@@ -43,7 +44,7 @@ async function clearStaleSocket(path: string): Promise<void> {
   }
 }
 
-export async function startLocalDriver(opts: { stateDir: string; socketDir: string }): Promise<{ name: 'local'; socketPath: string; close(): Promise<void> }> {
+export async function startLocalDriver(opts: { stateDir: string; socketDir: string }): Promise<{ name: 'local'; socketPath: string; mountersGone(name: string): Promise<boolean>; close(): Promise<void> }> {
   const volumes = new LocalVolumes(join(opts.stateDir, 'local-driver'));
   await volumes.init();
   await mkdir(opts.socketDir, { recursive: true });
@@ -86,6 +87,8 @@ export async function startLocalDriver(opts: { stateDir: string; socketDir: stri
   return {
     name: 'local',
     socketPath,
+    // No mount(8)/umount(8) of an earlier driver on this state dir is still running for the volume (mountChildren.ts).
+    mountersGone: (name: string) => mountChildrenGone(volumes.mountpoint(name)),
     async close() {
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();

@@ -78,9 +78,10 @@ async function storm(s: Storm, seed: number): Promise<{ started: number; complet
     completed += verdicts.length;
     assert.deepEqual([...new Set(verdicts)].filter((v) => v !== 'verdict:mounted-and-released'), [], `seed ${seed} kill ${k}: ${out.slice(-2000)}`);
 
-    // Restart on the same state dir, as `serve` does: the local driver first, then recover().
+    // Restart on the same state dir, as `serve` does: the local driver first (which recover() knows as the embedded
+    // one: a Mount the killed one had in flight is judged once its mount children are gone), then recover().
     const local = s.plan.local ? await startLocalDriver({ stateDir: s.config.stateDir, socketDir: s.config.pluginDirs[0] }) : undefined;
-    const runner = await createDryRunner({ ...s.config, log: () => undefined });
+    const runner = await createDryRunner({ ...s.config, log: () => undefined, ...(local ? { embeddedDriver: local } : {}) });
     const rep = await runner.recover();
     await runner.close();
     await local?.close();

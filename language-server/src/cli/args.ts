@@ -72,6 +72,26 @@ function joinNegativeValues(argv: readonly string[]): string[] {
   return out;
 }
 
+/**
+ * The first argument that looks like a file name (a '.' or '/' in it) but starts with '-' and is no option of ours:
+ * node:util names only the part it failed on ('-.' for `-q.json`, -q being --quiet), which the user never typed.
+ */
+function dashedFileName(argv: readonly string[]): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--') return undefined;
+    if (valueOptions.has(a)) i++; // its value, whatever it looks like
+    else if (/^-./.test(a) && /[./]/.test(a) && !isOwnOption(a)) return a;
+  }
+  return undefined;
+}
+
+/** `--name`, `--name=value`, or a short option with its value attached (`-fjson`, `-c./x.json`). */
+function isOwnOption(arg: string): boolean {
+  if (arg.startsWith('--')) return Object.hasOwn(options, arg.slice(2).split('=')[0]);
+  return valueOptions.has(arg.slice(0, 2));
+}
+
 export function parseCliArgs(argv: readonly string[]): ParsedArgs {
   let values: Record<string, string | boolean | undefined>;
   let positionals: string[];
@@ -83,6 +103,8 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
       options,
     }));
   } catch (e) {
+    const file = (e as NodeJS.ErrnoException).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ? dashedFileName(argv) : undefined;
+    if (file !== undefined) return { ok: false, message: `Unknown option '${file}': to lint a file whose name starts with '-', write ./${file} or give it after -- (marathon-lint -- ${file})` };
     // node:util's messages are already precise ("Unknown option '--fromat'"); keep them on one line and
     // drop its advice about `--` and `--opt=-XYZ`, which does not apply to any of our options.
     const msg = String((e as Error).message)

@@ -39,14 +39,21 @@ export function discover(inputs: readonly string[], cwd: string): FileDiscovery 
       stdinSeen = true;
       continue;
     }
+    if (input === '') {
+      // resolve() makes '' the working directory: `marathon-lint "$CHANGED"` with nothing changed linted all of it.
+      errors.push(`'': an empty argument names no file (is a shell variable empty or unset?); give files, directories, quoted globs, or - to read stdin`);
+      continue;
+    }
     const abs = resolve(cwd, input);
     let st;
     try {
       st = statSync(abs);
     } catch (e) {
       if (globMagic.test(input) && (e as NodeJS.ErrnoException).code === 'ENOENT') {
-        const found = expandGlob(input, cwd);
-        if (found.length === 0) errors.push(`${input}: no file matches this pattern (directories, node_modules and .git are not matched)`);
+        const { matches: found, configs } = expandGlob(input, cwd);
+        // "No file matches" would be untrue when the config matched: say why it is not linted instead.
+        if (found.length === 0 && configs > 0) errors.push(`${input}: matches only ${configFileName}, which configures the linter and is not linted itself`);
+        else if (found.length === 0) errors.push(`${input}: no file matches this pattern (directories, node_modules and .git are not matched)`);
         for (const m of found) {
           if (m.problem === undefined) add(m.path);
           else errors.push(`${displayPath(cwd, m.path)}: ${m.problem}`);
@@ -68,8 +75,11 @@ export function discover(inputs: readonly string[], cwd: string): FileDiscovery 
   return { targets, errors };
 }
 
-/** A glob's matches, sorted; `problem` says why a match cannot be linted (as the directory walk would say it). */
-function expandGlob(pattern: string, cwd: string): { path: string; problem?: string }[] {
+/**
+ * A glob's matches, sorted; `problem` says why a match cannot be linted (as the directory walk would say it).
+ * `configs`: how many marathon-lint.config.json files it matched, which are left out.
+ */
+function expandGlob(pattern: string, cwd: string): { matches: { path: string; problem?: string }[]; configs: number } {
   // Loaded only when a glob is used (startup cost), and through require so the bundle takes the
   // package's CommonJS build (its ESM build needs import.meta, which a CJS bundle does not have).
   const { globSync } = require('tinyglobby') as typeof import('tinyglobby');
@@ -91,17 +101,19 @@ function expandGlob(pattern: string, cwd: string): { path: string; problem?: str
       unusable.set(path, notRegularFile);
       return asPlainFile(entry);
     });
-  return globSync(pattern, {
+  const all = globSync(pattern, {
     cwd,
     absolute: true,
     onlyFiles: true,
     expandDirectories: false,
     ignore: ['**/node_modules/**', '**/.git/**'],
     fs: { readdirSync: listing as unknown as typeof readdirSync },
-  })
+  });
+  const matches = all
     .filter((p) => !p.endsWith('/' + configFileName))
     .sort()
     .map((p) => ({ path: p, problem: unusable.get(resolve(p)) }));
+  return { matches, configs: all.length - matches.length };
 }
 
 function asPlainFile(entry: Dirent): Dirent {

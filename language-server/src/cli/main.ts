@@ -22,7 +22,11 @@ function main(): void {
     process.exit(2);
   });
 
-  const io = { cwd: process.cwd(), env: process.env, stdin: process.stdin, stdout: process.stdout, stderr: process.stderr };
+  // Messages on stderr that cannot be written (`2>&1 | head` stopped reading, a full device) are lost, but the status
+  // stays the run's own: left unhandled, Node's stream error ended the run with 1 ("errors found") whatever it found.
+  process.stderr.on('error', () => undefined);
+
+  const io = { cwd: workingDirectory(), env: process.env, stdin: process.stdin, stdout: process.stdout, stderr: process.stderr };
   runCli(process.argv.slice(2), io)
     .then((code) => {
       process.exitCode = code;
@@ -31,4 +35,13 @@ function main(): void {
       process.stderr.write(`marathon-lint: internal error: ${(e as Error)?.message ?? e}. Please report this.\n`);
       process.exitCode = 2;
     });
+}
+
+/** '' when the working directory was removed after the shell entered it: process.cwd() throws (uv_cwd ENOENT). */
+function workingDirectory(): string {
+  try {
+    return process.cwd();
+  } catch {
+    return '';
+  }
 }

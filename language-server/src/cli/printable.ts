@@ -5,7 +5,8 @@
  * the terminal. The `github` and `json` formats escape by their own rules; this is for stylish, stderr and progress.
  */
 import { escapeControls } from '../core/escapeControls';
+import { withoutRunnerCommands } from './runnerCommands';
 
 export function printable(s: string): string {
-  return escapeControls(s);
+  return withoutRunnerCommands(escapeControls(s));
 }

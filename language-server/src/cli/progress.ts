@@ -24,7 +24,8 @@ export function createProgress(stderr: NodeJS.WriteStream | NodeJS.WritableStrea
       if (now - last < intervalMs) return;
       last = now;
       shown = true;
-      const columns = (stderr as NodeJS.WriteStream).columns ?? 80;
+      // A terminal that reports no width (0 columns: `script` with no terminal around it) is not one character wide.
+      const columns = (stderr as NodeJS.WriteStream).columns || 80;
       stderr.write(`\r\x1b[K${`linting ${done}/${total} ${printable(file)}`.slice(0, columns - 1)}`);
     },
     done() {

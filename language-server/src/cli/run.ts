@@ -22,6 +22,7 @@ import { describeProfile, liveProfile, profileKeys, type LiveProfile } from '../
 import type { Profile } from '../core/profile';
 
 export interface CliIo {
+  /** The working directory; '' when it no longer exists (only --help and --version run then). */
   cwd: string;
   env: NodeJS.ProcessEnv;
   stdin: NodeJS.ReadableStream;
@@ -50,6 +51,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   if (opts.inputs.length === 0) {
     fail('no input: give files, directories, quoted globs, or - to read stdin');
     io.stderr.write(`Run 'marathon-lint --help' for usage.\n`);
+    return 2;
+  }
+
+  if (io.cwd === '') {
+    fail('the working directory no longer exists (it was removed after the shell entered it): cd to an existing directory and run marathon-lint again');
     return 2;
   }
 
@@ -116,7 +122,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 
   const results = opts.quiet ? run.results.map((r) => ({ ...r, diagnostics: r.diagnostics.filter((d) => d.severity === 'error') })) : run.results;
   const errors = [...found.errors, ...run.errors];
-  const ctx: FormatContext = { color: useColor(opts.color, io), version: version, ruleSummary, ruleHelpUri, inputErrors: errors.length, ...repositoryOf(io, opts.format) };
+  const ctx: FormatContext = { color: useColor(opts.color, io), version: version, ruleSummary, ruleHelpUri, inputErrors: errors, ...repositoryOf(io, opts.format) };
   // Which profile judged the files, and where each value came from (one per distinct config).
   if (live) ctx.profiles = [...profiles.values()].map((p) => ({ summary: describeProfile(p), values: Object.fromEntries(profileKeys.map((k) => [k, { value: p.profile[k], source: p.sources[k] }])), cluster: p.cluster, clusterVersion: p.clusterVersion }));
   io.stdout.write(formatters[opts.format].format(results, ctx));

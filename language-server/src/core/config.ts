@@ -3,7 +3,7 @@
  * `config`); the profile keeps the default for any field that is wrong, so linting can still go on.
  */
 import { escapeControls } from './escapeControls';
-import { marathonRejectsInvalidJson } from './syntaxMessage';
+import { inALabel, marathonRejectsInvalidJson } from './syntaxMessage';
 import { isObject, joinPointer } from '../model/documentModel';
 import type { Finding } from './finding';
 import { diagnosticsFor } from './diagnostics';
@@ -31,7 +31,7 @@ export function readConfig(text: string, fileName: string, ruleIds: readonly str
     ...f,
     ruleId: f.ruleId === 'syntax' ? 'config' : f.ruleId,
     // The parser words its findings for definitions, which Marathon reads; nothing but the linter reads this file.
-    message: `${fileName}: ${f.message.replace(marathonRejectsInvalidJson, 'A configuration file must be valid JSON.').replace(lastValueWins, 'because the linter, like any JSON reader, keeps only the last value')}`,
+    message: `${fileName}: ${f.message.replace(marathonRejectsInvalidJson, 'A configuration file must be valid JSON.').replace(inALabel, '').replace(lastValueWins, 'because the linter, like any JSON reader, keeps only the last value')}`,
   }));
   const problem = (pointer: string, message: string, severity: 'error' | 'warning' = 'error', target: 'key' | 'value' = 'value') =>
     // Keys and names from the file are quoted(); the characters JSON leaves raw (U+2028, C1) are escaped here (escapeControls.ts).
@@ -96,6 +96,12 @@ export function readConfig(text: string, fileName: string, ruleIds: readonly str
   return { profile, errors: diagnosticsFor(parsed, findings) };
 }
 
+/** Rule ids no setting changes (the engine never applies one to them): a setting for one would be silently ignored. */
+const unsettable: Readonly<Record<string, string>> = {
+  'internal-error': 'it says that a result is incomplete (a bug in the linter), so it is always reported as a warning.',
+  config: 'it is about this file, whose problems are reported before any of its settings apply.',
+};
+
 function readRules(
   value: unknown,
   ruleIds: readonly string[],
@@ -119,7 +125,9 @@ function readRules(
       }
       continue;
     }
-    if (typeof setting === 'string' && (settings as readonly string[]).includes(setting)) profile.rules[id] = setting as RuleSetting;
+    const fixed = unsettable[id];
+    if (fixed !== undefined) problem(at, `rule ${JSON.stringify(id)} cannot be set: ${fixed} Remove this setting.`, 'warning', 'key');
+    else if (typeof setting === 'string' && (settings as readonly string[]).includes(setting)) profile.rules[id] = setting as RuleSetting;
     else {
       const guess = typeof setting === 'string' ? nearest(setting, settings) : undefined;
       problem(at, `the setting of rule ${JSON.stringify(id)} is ${preview(setting)}, but must be "off", "warning" or "error". ${guess ? `Did you mean "${guess}"?` : ''}`.trimEnd());

@@ -41,7 +41,7 @@ const runFields = ['cmd', 'args', 'container'];
 
 /**
  * Order matters: a Chronos job has no `id` (its `name` is a string or null); a pod is told from an app by `containers`; a group has
- * `apps`/`groups`/`pods` (or `enforceRole`); anything else with an `id` or an app field is an app.
+ * `apps`/`groups`/`pods` (or `enforceRole`, `scaleBy`); anything else with an `id` or an app field is an app.
  */
 function kindByShape(root: unknown): DocumentKind {
   if (!isObject(root)) return 'unknown';
@@ -50,7 +50,8 @@ function kindByShape(root: unknown): DocumentKind {
   if ((typeof root.name === 'string' || root.name === null) && 'command' in root && ('schedule' in root || 'parents' in root)) return 'chronos-job';
   if (Array.isArray(root.containers)) return 'pod';
   if (Array.isArray(root.apps) || Array.isArray(root.groups) || Array.isArray(root.pods)) return 'group';
-  if ('enforceRole' in root) return 'group'; // the one group field an app never has
+  // The group fields an app never has: `enforceRole`, and `scaleBy` (a GroupUpdate that scales, group.raml).
+  if ('enforceRole' in root || 'scaleBy' in root) return 'group';
   // Judged by what it has, never by what it lacks yet: `{"id": "/db/postgres"}` while being typed is an app
   // to be (what a new file usually is), not an empty group.
   if ('id' in root || runFields.some((f) => f in root)) return 'app'; // an app with its id missing: still an app

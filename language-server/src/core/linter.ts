@@ -69,7 +69,9 @@ function lintWith(rules: readonly Rule[], jsonLayerIds: ReadonlySet<string>, tex
     if (!options.kind) kind = detectKind(doc.value);
     const reader = readerOf(kind);
     const findings: Finding[] = doc.findings.map((f) => (f.ruleId === 'syntax' && reader !== 'Marathon' ? { ...f, message: syntaxMessageFor(reader, f.message) } : f));
-    if (doc.strict) findings.push(...valueFindings(rules, jsonLayerIds, doc.value, kind, profile, source));
+    // A loop, not push(...): a spread passes every finding as a call argument on the stack, which overflows past
+    // ~120,000 of them (a group of that many apps, each with one mistake).
+    if (doc.strict) for (const f of valueFindings(rules, jsonLayerIds, doc.value, kind, profile, source)) findings.push(f);
     return { kind, diagnostics: diagnosticsFor(doc, withConfiguredSeverity(findings, profile)) };
   } catch (e) {
     const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };

@@ -11,7 +11,7 @@ import { findDuplicateKeys, mayHaveDuplicateKeys } from './duplicateKeys';
 import type { Finding } from './finding';
 import { skipWs } from './jsonCursor';
 import { LineIndex } from './lineIndex';
-import { firstSyntaxError } from './syntaxScan';
+import { firstSyntaxError, type SyntaxProblem } from './syntaxScan';
 import { syntaxMessage } from './syntaxMessage';
 import type { InvalidUtf8 } from './types';
 import { escapeControls } from './escapeControls';
@@ -153,6 +153,7 @@ export function parseDocument(input: string, invalidUtf8?: InvalidUtf8): ParsedD
     // jsonc-parser recurses per nesting level and overflows on very deep input; the scanner below does not.
     value = undefined;
   }
-  const p = firstSyntaxError(text) ?? { offset: 0, length: 0, expected: 'valid JSON' };
-  return doc(value, false, [syntaxFinding(syntaxMessage(text, p.offset, p.expected, lines().positionAt(p.offset)), p.offset, p.length)]);
+  const p: SyntaxProblem = firstSyntaxError(text) ?? { offset: 0, length: 0, expected: 'valid JSON' };
+  const openArray = p.openArray === undefined ? undefined : lines().positionAt(p.openArray);
+  return doc(value, false, [syntaxFinding(syntaxMessage(text, p.offset, p.expected, lines().positionAt(p.offset), openArray), p.offset, p.length)]);
 }

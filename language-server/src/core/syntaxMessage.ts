@@ -18,13 +18,18 @@ function describeFound(text: string, offset: number): string {
   return ch === "'" ? `"'"` : `'${String.fromCodePoint(cp)}'`;
 }
 
-function hint(text: string, offset: number, expected: string): string {
+/** The way to keep a comment's note in a definition; a config (config.ts) has no labels and drops it. */
+export const inALabel = ' (or move the note into a label)';
+
+function hint(text: string, offset: number, expected: string, openArray?: Position): string {
   const ch = text[offset];
   if (offset >= text.length) return "The document looks truncated: close every open '{' and '[' and finish the last value.";
+  // A property name where an array element belongs: a ',' would not help, the array was left open above.
+  if (openArray) return `A property name and ':' cannot stand in an array: the '[' at line ${openArray.line + 1}, column ${openArray.character + 1} is still open here. Close it with ']' after its last element.`;
   let prev = offset - 1;
   while (prev >= 0 && /\s/.test(text[prev])) prev--;
   if ((ch === '}' || ch === ']') && text[prev] === ',') return "JSON does not allow a trailing comma: remove the ',' before it.";
-  if (ch === '/' || ch === '#') return 'JSON does not allow comments: remove them (or move the note into a label).';
+  if (ch === '/' || ch === '#') return `JSON does not allow comments: remove them${inALabel}.`;
   if (ch === "'") return "JSON strings and property names use double quotes (\"), not single quotes: replace them.";
   if (ch === '\\') return 'In a JSON string a backslash starts an escape: write \\\\ for a backslash itself.';
   if (expected.startsWith("a closing '\"'") && ch.charCodeAt(0) < 0x20) return 'Inside a string, write a tab as \\t and a line break as \\n.';
@@ -53,10 +58,13 @@ export function syntaxMessageFor(reader: Reader, message: string): string {
   return message.replace(marathonRejectsInvalidJson, rejectsInvalidJson[reader]);
 }
 
-/** `at` is the 0-based position of `offset`; the message shows it 1-based, as editors and Marathon's parser do. */
-export function syntaxMessage(text: string, offset: number, expected: string, at: Position): string {
+/**
+ * `at` is the 0-based position of `offset`; the message shows it 1-based, as editors and Marathon's parser do.
+ * `openArray`: where the array opened that a ':' found after its element shows was left open (syntaxScan.ts).
+ */
+export function syntaxMessage(text: string, offset: number, expected: string, at: Position, openArray?: Position): string {
   return (
     `Invalid JSON at line ${at.line + 1}, column ${at.character + 1}: expected ${expected}, found ${describeFound(text, offset)}. ` +
-    `${marathonRejectsInvalidJson} ${hint(text, offset, expected)}`
+    `${marathonRejectsInvalidJson} ${hint(text, offset, expected, openArray)}`
   );
 }

@@ -10,6 +10,8 @@ export interface SyntaxProblem {
   length: number;
   /** What the grammar wanted here, in words: "a value", "',' or '}'"… */
   expected: string;
+  /** A ':' after an array element: the offset of that array's '[', which was probably meant to be closed before it. */
+  openArray?: number;
 }
 
 const enum Mode { Value, ValueOrEnd, KeyOrEnd, Key, Colon, CommaOrEnd, Eof }
@@ -56,6 +58,7 @@ const numberRe = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
 
 export function firstSyntaxError(text: string): SyntaxProblem | undefined {
   const stack: number[] = []; // 0 = object, 1 = array; an explicit stack, never recursion
+  const openedAt: number[] = []; // where each container on the stack opened
   let mode: Mode = Mode.Value;
   let i = 0;
   const afterValue = (): Mode => (stack.length === 0 ? Mode.Eof : Mode.CommaOrEnd);
@@ -79,11 +82,12 @@ export function firstSyntaxError(text: string): SyntaxProblem | undefined {
         continue;
       case Mode.CommaOrEnd:
         if (ch === ',') { i++; mode = inObject ? Mode.Key : Mode.Value; continue; }
-        if ((ch === '}' && inObject) || (ch === ']' && !inObject)) { i++; stack.pop(); mode = afterValue(); continue; }
+        if ((ch === '}' && inObject) || (ch === ']' && !inObject)) { i++; stack.pop(); openedAt.pop(); mode = afterValue(); continue; }
+        if (ch === ':' && !inObject) return { offset: i, length: 1, expected: "',' or ']' after an array element", openArray: openedAt[openedAt.length - 1] };
         return { offset: i, length: 1, expected: inObject ? "',' or '}' after a property value" : "',' or ']' after an array element" };
       case Mode.KeyOrEnd:
       case Mode.Key: {
-        if (ch === '}' && mode === Mode.KeyOrEnd) { i++; stack.pop(); mode = afterValue(); continue; }
+        if (ch === '}' && mode === Mode.KeyOrEnd) { i++; stack.pop(); openedAt.pop(); mode = afterValue(); continue; }
         if (ch !== '"') return { offset: i, length: 1, expected: expectedText[mode] };
         const end = scanString(text, i);
         if (typeof end !== 'number') return end;
@@ -93,9 +97,9 @@ export function firstSyntaxError(text: string): SyntaxProblem | undefined {
       }
       case Mode.Value:
       case Mode.ValueOrEnd: {
-        if (ch === ']' && mode === Mode.ValueOrEnd) { i++; stack.pop(); mode = afterValue(); continue; }
-        if (ch === '{') { stack.push(0); i++; mode = Mode.KeyOrEnd; continue; }
-        if (ch === '[') { stack.push(1); i++; mode = Mode.ValueOrEnd; continue; }
+        if (ch === ']' && mode === Mode.ValueOrEnd) { i++; stack.pop(); openedAt.pop(); mode = afterValue(); continue; }
+        if (ch === '{') { stack.push(0); openedAt.push(i); i++; mode = Mode.KeyOrEnd; continue; }
+        if (ch === '[') { stack.push(1); openedAt.push(i); i++; mode = Mode.ValueOrEnd; continue; }
         if (ch === '"') {
           const end = scanString(text, i);
           if (typeof end !== 'number') return end;

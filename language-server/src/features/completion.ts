@@ -14,6 +14,7 @@ import { documentSchemaFiles } from '@marathon-devtools/schema/schemaIds';
 import { parameterSuggestions } from './dockerParameters';
 import { commaEdits, missingCommaAt } from './commaBefore';
 import type { FeatureContext } from './context';
+import { inComment } from './inComment';
 
 type Where =
   | { at: 'key'; objectPath: JsonPath; object: JsonNode | undefined; replace?: JsonNode; hasColon: boolean }
@@ -128,7 +129,7 @@ function docOf(s: SchemaNode): string | undefined {
  * skipped like white space: a `// note` line above the next property still needs the comma (an unclosed `/*`
  * runs to the end of the text, so nothing follows it).
  */
-function separatorAfter(text: string, end: number): string {
+function separatorAfter(text: string, end: number, limit: number): string {
   let i = end;
   for (;;) {
     while (i < text.length && /\s/.test(text[i])) i++;
@@ -140,7 +141,16 @@ function separatorAfter(text: string, end: number): string {
       i = close < 0 ? text.length : close + 2;
     } else break;
   }
-  return i < text.length && /["{[\-0-9a-zA-Z]/.test(text[i]) ? ',' : '';
+  return i < limit && /["{[\-0-9a-zA-Z]/.test(text[i]) ? ',' : '';
+}
+
+/**
+ * Where the members of `container` end, for separatorAfter: a key or value past it belongs to an outer container,
+ * and the closer left out above comes between (features/indentation.ts ends such a container where the layout
+ * says). A container with its own closer ends with it (a `}` follows: nothing to separate).
+ */
+function membersEnd(doc: EditorDocument, container: JsonNode | undefined): number {
+  return container && !closed(doc, container) ? container.offset + container.length : doc.text.length;
 }
 
 function keyItems(doc: EditorDocument, where: Extract<Where, { at: 'key' }>, ctx: FeatureContext, offset: number): CompletionItem[] {
@@ -151,7 +161,7 @@ function keyItems(doc: EditorDocument, where: Extract<Where, { at: 'key' }>, ctx
   // After a colon only the key is replaced: its value follows, and no comma goes between them. A key without its
   // closing quote swallows its colon into the string (`"heal|: []`): the colon after the word replaced counts too.
   const hasColon = where.hasColon || (span !== undefined && /^[ \t]*:/.test(doc.text.slice(span.end)));
-  const separator = hasColon ? '' : separatorAfter(doc.text, span ? span.end : offset);
+  const separator = hasColon ? '' : separatorAfter(doc.text, span ? span.end : offset, membersEnd(doc, where.object));
   // After the last property, its comma not typed yet (commaBefore.ts).
   const start = span ? span.start : offset;
   const { prefix, additionalTextEdits } = commaEdits(doc, missingCommaAt(doc.text, where.object, start), start);
@@ -237,10 +247,11 @@ function valueItems(doc: EditorDocument, where: Extract<Where, { at: 'value' }>,
   const span = where.replace ? replaceSpan(doc, where.replace, offset) : undefined;
   const range = span ? spanRange(doc, span) : undefined;
   // A value typed above a further item or property brings its comma, as a completed key does (the whole document has none).
-  const separator = path.length === 0 ? '' : separatorAfter(doc.text, span ? span.end : offset);
+  const container = path.length === 0 ? undefined : findNode(doc.tree, path.slice(0, -1));
+  const separator = path.length === 0 ? '' : separatorAfter(doc.text, span ? span.end : offset, membersEnd(doc, container));
   // An item after the array's last item, its comma not typed yet (commaBefore.ts).
   const start = span ? span.start : offset;
-  const array = typeof path[path.length - 1] === 'number' ? findNode(doc.tree, path.slice(0, -1)) : undefined;
+  const array = typeof path[path.length - 1] === 'number' ? container : undefined;
   const { prefix, additionalTextEdits } = commaEdits(doc, missingCommaAt(doc.text, array, start), start);
   const items: CompletionItem[] = [];
   const seen = new Set<string>();
@@ -306,6 +317,7 @@ function valueItems(doc: EditorDocument, where: Extract<Where, { at: 'value' }>,
 }
 
 export function complete(doc: EditorDocument, offset: number, ctx: FeatureContext): CompletionList {
+  if (inComment(doc.text, doc.tree, offset)) return { isIncomplete: false, items: [] };
   const where = locate(doc, offset);
   const items = where.at === 'key' ? keyItems(doc, where, ctx, offset) : valueItems(doc, where, ctx, offset);
   return { isIncomplete: false, items };

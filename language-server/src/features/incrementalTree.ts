@@ -5,7 +5,8 @@
  * Only the innermost object or array that strictly contains the edit is re-parsed, and only when its new
  * text is valid JSON on its own: then the tokens before it, the parser's state at its opening bracket and
  * the tokens after its closing bracket are all unchanged, so splicing gives the tree a full parse would.
- * Anything else (edits touching brackets, half-typed text, comments) answers undefined: parse it all.
+ * Anything else (edits touching brackets, half-typed text, comments, a text whose brackets do not balance: jsonTree.ts
+ * reads its layout) answers undefined: parse it all.
  */
 import { parseTree, pathOf, valueOf, type JsonNode, type JsonPath } from './jsonTree';
 
@@ -103,7 +104,7 @@ export function updateTree(tree: JsonNode, value: unknown, newText: string, chan
   const from = change.offset;
   const to = change.offset + change.deleteLength;
   const delta = change.text.length - change.deleteLength;
-  if (!isContainer(tree) || !holds(tree, newText, from, to, delta)) return undefined;
+  if (!isContainer(tree) || tree.unbalanced || !holds(tree, newText, from, to, delta)) return undefined;
   let target = tree;
   for (let next = childHolding(target, newText, from, to, delta); next; next = childHolding(target, newText, from, to, delta)) target = next;
   if (target === tree) return undefined; // the edit is between top-level members: nothing smaller to re-parse

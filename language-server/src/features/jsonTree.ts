@@ -6,6 +6,7 @@
  */
 import { createScanner } from 'jsonc-parser';
 import { pointerTokens } from '../core/pointer';
+import { layoutEnd, leadingIndent, outdents } from './indentation';
 
 // jsonc-parser's SyntaxKind values. Its `const enum` cannot be read under this repo's tsc settings
 // (module "Preserve" treats ambient const enums as isolated), so the stable numeric values are named here.
@@ -42,13 +43,45 @@ export interface JsonNode {
   value?: unknown;
   /** Offset of the ':' of a property, when present. */
   colonOffset?: number;
+  /**
+   * The root only: the brackets do not balance (something is open at the end, a `]` closed an open `{` or the
+   * reverse, or more follows the root's closer). Where the layout placed a missing `}`, or which `}` closes the root,
+   * depends on the whole text, so an edit re-parses all of it (incrementalTree.ts).
+   */
+  unbalanced?: true;
 }
 
 export type JsonPath = (string | number)[];
 
-/** Parses any text; never throws. Returns undefined for text without a JSON value. */
+/**
+ * Parses any text; never throws. Returns undefined for text without a JSON value. When the text has more openers than
+ * closers, a second pass reads the layout for where the missing ones were meant (features/indentation.ts); a balanced
+ * text pays nothing for it.
+ */
 export function parseTree(text: string): JsonNode | undefined {
+  const first = build(text, 0);
+  const again = first.missing > 0 || first.afterRoot;
+  const root = again ? build(text, first.missing, first.afterRoot ? first.lastCloser : undefined).root : first.root;
+  if (root && first.unbalanced) root.unbalanced = true;
+  return root;
+}
+
+/**
+ * One pass over the text. `missing` is how many brackets the layout may place: as many as the text has more openers
+ * than closers, so that a region read as written stays so (a key indented oddly below the break is not a second one).
+ * Unbalanced: a container was left open at the end or closed by another's closer, or the counts differ (a `{` where
+ * a key belongs is dropped, and its `}` then closes another). `rootCloser`: when a pass found tokens after the root
+ * was closed (a stray `}` on a garbage line, or typed twice), only the text's last closer may close the root: the
+ * keys below an earlier one are the root's, not a second document to ignore.
+ */
+function build(text: string, missing: number, rootCloser?: number): { root: JsonNode | undefined; missing: number; unbalanced: boolean; afterRoot: boolean; lastCloser: number } {
+  let unclosed = 0;
+  let afterRoot = false;
+  let lastCloser = -1;
+  let openers = 0;
+  let closers = 0;
   const scanner = createScanner(text, false);
+  const indents = new Map<JsonNode, string>();
   let root: JsonNode | undefined;
   // Containers being filled, innermost last. A property sits on the stack until its value arrives.
   const stack: JsonNode[] = [];
@@ -91,25 +124,106 @@ export function parseTree(text: string): JsonNode | undefined {
     return false; // a value where a key was expected: drop it
   };
 
-  for (let t = scan(); t !== SyntaxKind.EOF; t = scan()) {
+  /**
+   * `"key":` where an array item belongs: no item is followed by a colon, so the arrays on top of the stack were left
+   * unclosed above (`"args": ["a",` then `"cpus": 1` on the next line). They end where the layout says when the key
+   * starts its line (indentation.ts, layoutEnd), else at their last item, and the key becomes a property of the
+   * innermost object, as the user meant; a cursor below is then in that object.
+   */
+  const keyInArray = (colon: number): boolean => {
+    const array = stack[stack.length - 1];
+    const key = array.children![array.children!.length - 1];
+    const idx = findLast(stack, 'object');
+    if (idx < 0 || key?.type !== 'string' || key.offset + key.length !== prevEnd) return false;
+    array.children!.pop();
+    const indent = leadingIndent(text, key.offset);
+    while (stack.length > idx + 1) {
+      const n = stack.pop()!;
+      const last = n.children![n.children!.length - 1];
+      const lastEnd = last ? last.offset + last.length : n.offset + 1;
+      close(n, n.type === 'property' || indent === undefined ? lastEnd : Math.max(lastEnd, layoutEnd(text, key.offset - indent.length, n, indents)));
+    }
+    const obj = stack[idx];
+    const prop: JsonNode = { type: 'property', offset: key.offset, length: colon + 1 - key.offset, parent: obj, children: [key], colonOffset: colon };
+    key.parent = prop;
+    obj.children!.push(prop);
+    stack.push(prop);
+    return true;
+  };
+
+  /**
+   * Closes the containers a token starting its line (at `lineStart`) outside of them leaves, where the layout says
+   * (indentation.ts, layoutEnd: blank lines indented into them are theirs). Returns the new top.
+   */
+  const closeOutdented = (indent: string, lineStart: number): JsonNode | undefined => {
+    let top = stack[stack.length - 1];
+    while (missing > 0 && (top?.type === 'object' || top?.type === 'array') && top.parent && outdents(text, indent, top, indents)) {
+      missing--;
+      stack.pop();
+      close(top, layoutEnd(text, lineStart, top, indents));
+      finishProperty();
+      top = stack[stack.length - 1];
+    }
+    return top;
+  };
+
+  let prevKind: SyntaxKind | undefined;
+  let prevEnd = 0;
+  for (let t = scan(); t !== SyntaxKind.EOF; prevKind = t, t = scan()) {
     const offset = scanner.getTokenOffset();
-    const end = offset + scanner.getTokenLength();
-    const top = stack[stack.length - 1];
+    let end = offset + scanner.getTokenLength();
+    if (root && stack.length === 0) afterRoot = true;
+    let stringValue = t === SyntaxKind.StringLiteral ? scanner.getTokenValue() : undefined;
+    // A string ends at its line's end (JSON has no raw line break in a string, and jsonc-parser's scanner ends one
+    // left unclosed there), but the scanner reads a backslash before a line break as an escape and runs on to the
+    // next quote (`"exec ./x\` swallowed the next line's opening quote). Cut there; scanning goes on from the break.
+    if (stringValue !== undefined && scanner.getTokenError() !== 0) {
+      let leftOpen = scanner.getTokenError() === unexpectedEndOfString;
+      for (let i = offset; i < end; i++) {
+        if (text[i] !== '\n' && text[i] !== '\r') continue;
+        const cut = createScanner(text.slice(offset, i), false);
+        cut.scan();
+        stringValue = cut.getTokenValue();
+        end = i;
+        scanner.setPosition(i);
+        leftOpen = true;
+        break;
+      }
+      // Left open, a string swallows the comma typed after it (`"rexray,`): that is the separator the user meant, not
+      // part of the value the rules and the items read (the driver's option keys are rexray's).
+      if (leftOpen) stringValue = stringValue.replace(/\s*,\s*$/, '');
+    }
+    let top: JsonNode | undefined = stack[stack.length - 1];
+    // A key left without its colon (`"a` or `"a"` ending its line) takes no value from a later line: a string there
+    // is the next key (`"labels": {"a` above `"container": {`), as jsonc-parser's parseTree gives that key none.
+    if (t === SyntaxKind.StringLiteral && top?.type === 'property' && top.colonOffset === undefined && top.children!.length === 1 && lineBreakIn(text, top.offset + top.length, offset)) {
+      finishProperty();
+      top = stack[stack.length - 1];
+    }
+    // A key or value starting its line outside the open object or array it would go into (features/indentation.ts).
+    if (missing > 0 && valueStart.has(t) && (top?.type === 'object' || top?.type === 'array') && top.parent) {
+      const indent = leadingIndent(text, offset);
+      if (indent !== undefined) top = closeOutdented(indent, offset - indent.length);
+    }
     switch (t) {
       case SyntaxKind.OpenBraceToken:
       case SyntaxKind.OpenBracketToken: {
+        openers++;
         const node: JsonNode = { type: t === SyntaxKind.OpenBraceToken ? 'object' : 'array', offset, length: 0, children: [] };
         if (attachValue(node)) stack.push(node);
         break;
       }
       case SyntaxKind.CloseBraceToken:
       case SyntaxKind.CloseBracketToken: {
+        closers++;
+        lastCloser = offset;
         const want = t === SyntaxKind.CloseBraceToken ? 'object' : 'array';
         // Pop to the matching container; unmatched closers are ignored.
         const idx = findLast(stack, want);
-        if (idx < 0) break;
+        if (idx < 0 || (idx === 0 && rootCloser !== undefined && offset !== rootCloser)) break;
         while (stack.length > idx + 1) {
           const n = stack.pop()!;
+          if (n.type !== 'property') unclosed++;
           close(n, offset);
         }
         const n = stack.pop()!;
@@ -120,12 +234,12 @@ export function parseTree(text: string): JsonNode | undefined {
       case SyntaxKind.StringLiteral: {
         if (top?.type === 'object') {
           const prop: JsonNode = { type: 'property', offset, length: end - offset, parent: top, children: [] };
-          prop.children!.push({ type: 'string', offset, length: end - offset, parent: prop, value: scanner.getTokenValue() });
+          prop.children!.push({ type: 'string', offset, length: end - offset, parent: prop, value: stringValue });
           top.children!.push(prop);
           stack.push(prop);
           break;
         }
-        if (attachValue({ type: 'string', offset, length: end - offset, value: scanner.getTokenValue() })) finishProperty();
+        if (attachValue({ type: 'string', offset, length: end - offset, value: stringValue })) finishProperty();
         break;
       }
       case SyntaxKind.NumericLiteral:
@@ -145,7 +259,7 @@ export function parseTree(text: string): JsonNode | undefined {
         if (top?.type === 'property' && top.colonOffset === undefined) {
           top.colonOffset = offset;
           top.length = end - top.offset;
-        }
+        } else if (top?.type === 'array' && prevKind === SyntaxKind.StringLiteral) keyInArray(offset);
         break;
       case SyntaxKind.CommaToken:
         // `{"a": ,` or `{"a" ,`: the property ends without a value. After a colon it reaches to the comma, as it
@@ -156,13 +270,25 @@ export function parseTree(text: string): JsonNode | undefined {
       default:
         break; // unknown tokens are skipped: the tree stays usable around them
     }
+    prevEnd = end;
   }
+  unclosed += stack.filter((n) => n.type !== 'property').length;
   // Unterminated containers reach to the end of the text, so a cursor at the end is "inside" them.
   while (stack.length > 0) {
     const n = stack.pop()!;
     close(n, text.length);
   }
-  return root;
+  return { root, missing: Math.max(0, openers - closers), unbalanced: unclosed > 0 || openers !== closers || afterRoot, afterRoot, lastCloser };
+}
+
+/** jsonc-parser's ScanError.UnexpectedEndOfString (a const enum, as SyntaxKind above). */
+const unexpectedEndOfString = 2;
+
+const valueStart = new Set<SyntaxKind>([SyntaxKind.OpenBraceToken, SyntaxKind.OpenBracketToken, SyntaxKind.StringLiteral, SyntaxKind.NumericLiteral, SyntaxKind.TrueKeyword, SyntaxKind.FalseKeyword, SyntaxKind.NullKeyword]);
+
+function lineBreakIn(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (text[i] === '\n' || text[i] === '\r') return true;
+  return false;
 }
 
 function findLast(stack: JsonNode[], type: JsonNodeType): number {

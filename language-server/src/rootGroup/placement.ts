@@ -2,8 +2,10 @@
  * Place linted documents into the deployed root group exactly where Marathon would put them
  * (../shared/reference/marathon-api.md §4–§6): an app replaces the app with its absolute id (`PUT /v2/apps/{id}`),
  * a pod replaces its pod, a group is a GroupUpdate applied to the group with its id (`PUT /v2/groups/{id}`:
- * `apps`, `groups`, `pods`, `dependencies`, `enforceRole` replace what they name when present, absent fields
- * keep what is deployed, sub-groups apply recursively). Several documents are one change, applied in order:
+ * `apps`, `groups`, `dependencies`, `enforceRole` replace what they name when present, absent fields
+ * keep what is deployed, sub-groups apply recursively). A GroupUpdate has no `pods` (group.raml): a group body's
+ * `pods` are ignored, a group it updates keeps its deployed pods and one it creates has none
+ * (raml/GroupConversion.scala `execute`: `pods = current.pods`; `createGroup`: `pods = Map.empty`). Several documents are one change, applied in order:
  * a later document with the same id wins. Missing parent groups are created, as Marathon does.
  *
  * Pure: the deployed root comes in as a value (GroupInfo from `GET /v2/groups`, or nothing: then the documents
@@ -105,6 +107,13 @@ class Tree {
   }
 }
 
+/** Group.containsApps || containsPods: an app or a pod in the group or any group below it. */
+function holdsServices(node: Node): boolean {
+  if (node.apps.size > 0 || node.pods.size > 0) return true;
+  for (const g of node.groups.values()) if (holdsServices(g)) return true;
+  return false;
+}
+
 function appsById(node: Node, out: Map<string, JsonObject>): Map<string, JsonObject> {
   for (const [id, a] of node.apps) out.set(id, a.value);
   for (const g of node.groups.values()) appsById(g, out);
@@ -123,15 +132,6 @@ function applyGroup(node: Node, body: JsonObject, source: number, pointer: strin
       const origin: Origin = { source, pointer: `${pointer}/apps/${i}` };
       if (deployedApps) origin.deployed = deployedApps.get(id) ?? null;
       node.apps.set(id, { value: { ...a, id }, origin });
-      placed.add(id);
-    });
-  }
-  if (Array.isArray(body.pods)) {
-    node.pods = new Map();
-    body.pods.forEach((p, i) => {
-      if (!isObject(p) || typeof p.id !== 'string') return;
-      const id = resolveId(p.id, node.id);
-      node.pods.set(id, { value: { ...p, id }, origin: { source, pointer: `${pointer}/pods/${i}` } });
       placed.add(id);
     });
   }
@@ -200,6 +200,10 @@ export function placeIntoRootGroup(deployedRoot: unknown, proposed: readonly Pro
         origin.deployed = !before ? null : before.origin.source === 'deployed' ? before.value : (before.origin.deployed ?? null);
       }
       services.set(id, { value: { ...v, id }, origin });
+      // RootGroup.updateApp / updatePod (1.4 to 1.10): a sibling group with the service's id that holds no app or pod,
+      // however deep, is replaced by the service; one that does is kept, for root-group validation to refuse.
+      const clash = parent.groups.get(id);
+      if (clash && !holdsServices(clash)) parent.groups.delete(id);
       placed.add(id);
     } else return void unplaced.set(source, `a ${doc.kind} document is not part of a Marathon root group`);
     placedIds.set(source, placed);

@@ -20,6 +20,6 @@ export const rules: readonly Rule[] = [...volumeRules, ...dvdiRules, ...chronosR
  */
 const byId = (id: string): Rule => rules.find((r) => r.id === id)!;
 export const rootGroupRules = {
-  always: ['dvdi-name-unique-in-root-group', 'group-cyclic-deps', 'group-app-vs-group-id', 'accepted-roles-for-role', 'resident-role-not-star', 'role-valid'].map(byId),
+  always: ['dvdi-name-unique-in-root-group', 'group-cyclic-deps', 'group-app-vs-group-id', 'group-app-vs-pod-id', 'group-pod-vs-group-id', 'accepted-roles-for-role', 'resident-role-not-star', 'role-valid'].map(byId),
   withCluster: [groupDependencyExists],
 };

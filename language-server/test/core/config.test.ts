@@ -68,3 +68,22 @@ test('config: a diagnostic points at the offending value', () => {
   const [e] = parseConfig(text, file).errors;
   assert.deepEqual(e.range, { start: { line: 1, character: 21 }, end: { line: 1, character: 26 } });
 });
+
+test('config: a comment is said to be refused without the advice to move the note into a label, which a config has not', () => {
+  for (const text of ['{ // the cluster we deploy to\n  "marathonVersion": "1.10" }', '# cluster\n{}']) {
+    const [e] = parseConfig(text, file).errors;
+    assert.match(e.message, /JSON does not allow comments: remove them\.$/, e.message);
+  }
+});
+
+test('config: a setting for internal-error or config, which no setting changes, is a warning saying so, not silence', () => {
+  const { profile, errors } = parseConfig('{"rules": {"internal-error": "off", "config": "warning", "dvdi-single-instance": "off"}}', file);
+  assert.deepEqual(
+    errors.map((e) => [e.severity, e.range.start.character, e.message.replace(/^\S+: /, '')]),
+    [
+      ['warning', 11, 'rule "internal-error" cannot be set: it says that a result is incomplete (a bug in the linter), so it is always reported as a warning. Remove this setting.'],
+      ['warning', 36, 'rule "config" cannot be set: it is about this file, whose problems are reported before any of its settings apply. Remove this setting.'],
+    ],
+  );
+  assert.deepEqual(profile.rules, { 'dvdi-single-instance': 'off' });
+});

@@ -1,5 +1,7 @@
 // `null` means "absent" (Marathon's validateOpt readers): UI / GET exports full of nulls lint clean, with every
-// rule, not only the schema; a null where Marathon requires a value is still an error.
+// rule, not only the schema; a null where Marathon requires a value is still an error. (The GET export's groups carry no
+// `version`, and the pod's scaling `kind` is "fixed": Marathon refuses a body with either otherwise, group-version-scaleby-alone
+// and pod-scaling.)
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';

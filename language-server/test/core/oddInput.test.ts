@@ -50,3 +50,13 @@ test('a short Latin-1 file is called not UTF-8, not binary data, though most of 
   assert.equal(diagnostics.length, 1);
   assert.match(diagnostics[0].message, /not valid UTF-8/);
 });
+
+test('a document with more findings than a call can take arguments (150,000) gets them all, not an internal error', () => {
+  // Each app's one-character cmd is refused (app-cmd-length): one finding per app, over V8's limit on the number of
+  // arguments a spread call passes on the stack (~120,000 here), which turned the whole lint into "nothing else was
+  // checked", a warning, so the CLI passed the file with exit 0.
+  const apps = Array.from({ length: 150_000 }, (_, i) => ({ id: `a${i}`, cmd: 'x', instances: 1 }));
+  const { diagnostics } = lint(JSON.stringify({ id: '/many', apps }));
+  assert.deepEqual(diagnostics.filter((d) => d.ruleId === 'internal-error').map((d) => d.message), []);
+  assert.equal(diagnostics.filter((d) => d.ruleId === 'app-cmd-length').length, 150_000);
+});

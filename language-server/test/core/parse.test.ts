@@ -13,6 +13,8 @@ const cases: { file: string; rules: string[]; at?: string; says?: string[] }[] =
   { file: 'trailing-comma.json', rules: ['syntax'], at: '4:1', says: ['trailing comma'] },
   { file: 'comment.json', rules: ['syntax'], at: '2:3', says: ['comments'] },
   { file: 'missing-comma.json', rules: ['syntax'], at: '3:3', says: ["','"] },
+  // A property below an array whose ']' is missing: a comma would not help; the message says which '[' is open.
+  { file: 'array-left-open.json', rules: ['syntax'], at: '4:9', says: ["found ':'", "the '[' at line 3, column 11", "']'"] },
   { file: 'single-quotes.json', rules: ['syntax'], at: '2:3', says: ['double quotes'] },
   { file: 'plain-text.json', rules: ['syntax'], at: '1:1', says: ['expected a value'] },
   { file: 'empty.json', rules: ['syntax'], says: ['empty'] },

@@ -87,3 +87,23 @@ test('incremental tree: the previous value is not changed (copied along the edit
   assert.notEqual(next.value, prev.value);
   assert.equal((prev.value as { apps: unknown[] }).apps[3], (next.value as { apps: unknown[] }).apps[3], 'untouched apps are shared');
 });
+
+test('incremental tree: in a document whose brackets do not balance, an edit that makes a key outdent agrees with a full parse', () => {
+  // The layout decides where a missing `}` went (features/indentation.ts) from the whole text: an edit that is valid
+  // JSON on its own can still change that decision outside it.
+  const text = '{\n  "container": {\n    "docker": {"image": "a"}\n  },\n  "labels": {"x": "y"\n}';
+  const from = '{"image": "a"}';
+  const change: TextChange = { offset: text.indexOf(from), deleteLength: from.length, text: '{"image": "a",\n  "b": 1}' };
+  const prev = createDocument('file:///open.json', 1, text);
+  const after = edit(text, change);
+  assertSameAsFullParse(updateDocument(prev, 2, after, [change]), after);
+});
+
+test('incremental tree: where a `]` closed an open `{`, an edit that makes a key outdent agrees with a full parse', () => {
+  const text = '{\n  "a": [\n    {\n      "x": 1\n  ],\n  "b": {\n    "c": {"d": 1}\n  }\n}';
+  const from = '{"d": 1}';
+  const change: TextChange = { offset: text.indexOf(from), deleteLength: from.length, text: '{"d": 1,\n  "e": 2}' };
+  const prev = createDocument('file:///unbalanced.json', 1, text);
+  const after = edit(text, change);
+  assertSameAsFullParse(updateDocument(prev, 2, after, [change]), after);
+});

@@ -45,7 +45,7 @@ export type Networks = Network[];
  * What Marathon does with instances on unreachable agents: `"disabled"` (wait forever), or replace them after the given times.
  */
 export type UnreachableStrategy =
-  | 'disabled'
+  | ('disabled' | string)
   | {
       /**
        * Seconds after which an unreachable instance is replaced.
@@ -888,9 +888,9 @@ export interface MarathonPod {
    */
   scaling?: {
     /**
-     * Only fixed scaling exists.
+     * Only fixed scaling exists; Marathon reads "fixed" exactly, in lower case, and requires it.
      */
-    kind?: ('fixed' | string) | null;
+    kind?: 'fixed' | null;
     /**
      * Number of pod instances.
      */

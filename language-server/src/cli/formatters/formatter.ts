@@ -23,8 +23,8 @@ export interface FormatContext {
    * paths are relative to; `github` and `sarif` name files relative to the root (repositoryPath.ts).
    */
   repository?: { root: string; cwd: string };
-  /** How many errors (printed on stderr after the output) kept inputs from being read or linted. */
-  inputErrors?: number;
+  /** The errors (printed on stderr after the output, one line each) that kept inputs from being read or linted. */
+  inputErrors?: readonly string[];
   /** The profiles used and where each value came from (set when linting against a cluster). */
   profiles?: ProfileReport[];
 }

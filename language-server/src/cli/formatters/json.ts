@@ -3,6 +3,7 @@
  * engine-only fields (docsUrl, fix) are deliberately left out so the shape never drifts.
  */
 import type { Formatter } from './formatter';
+import { withoutRunnerCommands } from '../runnerCommands';
 
 export const json: Formatter = {
   format(results) {
@@ -20,6 +21,6 @@ export const json: Formatter = {
         },
       })),
     }));
-    return JSON.stringify(out) + '\n';
+    return withoutRunnerCommands(JSON.stringify(out)) + '\n';
   },
 };

@@ -12,6 +12,7 @@ import type { Formatter } from './formatter';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic, Severity } from '../../core/types';
 import { repositoryRelative } from './repositoryPath';
+import { withoutRunnerCommands } from '../runnerCommands';
 
 const srcRoot = '%SRCROOT%';
 
@@ -38,6 +39,10 @@ export const sarif: Formatter = {
               })),
             },
           },
+          // Inputs a missing path or a broken config kept from being linted are in no result: without this, a log read
+          // alone (uploaded whatever the exit status) says "no alerts" for them (SARIF 2.1.0: run.invocations,
+          // invocation.toolExecutionNotifications).
+          ...(ctx.inputErrors?.length ? { invocations: [{ executionSuccessful: false, toolExecutionNotifications: ctx.inputErrors.map((text) => ({ level: 'error', message: { text } })) }] } : {}),
           ...(ctx.repository ? { originalUriBaseIds: { [srcRoot]: { uri: directoryUri(ctx.repository.root) } } } : {}),
           columnKind: 'utf16CodeUnits',
           ...(ctx.profiles ? { properties: { profiles: ctx.profiles.map(({ values, cluster, clusterVersion }) => ({ ...values, cluster, clusterVersion })) } } : {}),
@@ -49,7 +54,7 @@ export const sarif: Formatter = {
         },
       ],
     };
-    return JSON.stringify(log, null, 2) + '\n';
+    return withoutRunnerCommands(JSON.stringify(log, null, 2)) + '\n';
   },
 };
 

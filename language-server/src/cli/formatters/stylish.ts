@@ -19,14 +19,14 @@ export const stylish: Formatter = {
       if (r.diagnostics.length > 0) filesWithProblems++;
       for (const d of r.diagnostics) {
         counts[d.severity]++;
-        const where = `${printable(r.file)}:${d.range.start.line + 1}:${d.range.start.character + 1}`;
+        const where = `${shownPath(r.file)}:${d.range.start.line + 1}:${d.range.start.character + 1}`;
         // One finding per line keeps the output grep-able even when a message spans several lines; other control
         // characters (from keys or values the message quotes) are shown escaped.
         const message = printable(d.message.replace(/\s*\r?\n\s*/g, ' '));
         lines.push(`${paint(ansi.bold, where)}  ${paint(severityColor[d.severity], d.severity)}  ${message}  ${paint(ansi.dim, d.ruleId)}`);
       }
     }
-    const errors = inputErrors ?? 0;
+    const errors = inputErrors?.length ?? 0;
     // The errors come after this line, on stderr: "No problems found in 0 files." alone read as a clean run when a
     // config error or a missing path kept everything from being linted.
     if (results.length === 0 && errors > 0) lines.push(`Nothing linted: ${plural(errors, 'error')} (on stderr).`);
@@ -53,4 +53,14 @@ function summary(
 
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 || word === 'info' ? '' : 's'}`;
+}
+
+/**
+ * The file as the line's first word. A line starting with "::" (after blanks) is a command to the GitHub Actions
+ * runner (runnerCommands.ts): a file at the top of the checkout named "::warning::x.json" is written ./::warning::x.json,
+ * the same file, still a path a terminal can open.
+ */
+function shownPath(file: string): string {
+  const shown = printable(file);
+  return /^\s*::/.test(shown) ? `./${shown}` : shown;
 }

@@ -2,7 +2,7 @@
  * What Marathon's RoleSettings.forService (1.9+) decides for a service: the roles it allows, whether a top-level group
  * it creates enforces its role, and the role it gives a service posted on its own (model/app/givenRole.ts applies it).
  */
-import { isObject, joinPointer } from '../documentModel';
+import { isObject, joinPointer, resolveId, type JsonObject } from '../documentModel';
 import type { RuleContext } from '../../core/rule';
 import type { NewGroupEnforceRole } from '../../core/profile';
 
@@ -79,6 +79,11 @@ export interface PostedServiceFacts {
   deployedRole: string | null | undefined;
 }
 
+/** The profile's Marathon version names its patch ("1.9.40"): a bare "1.9" may be any 1.9 (PostedServiceFacts.patchKnown). */
+export function versionNamesPatch(marathonVersion: string): boolean {
+  return /^\d+\.\d+\.\d+$/.test(marathonVersion);
+}
+
 /**
  * Whether the top-level group of a nested service posted on its own enforces its role: as deployed; for one Marathon
  * creates, from 1.9.100 as --new_group_enforce_role says (newTopLevelGroupEnforces), never before (`defaultForEnforceFromConfig
@@ -128,4 +133,55 @@ export function postedServiceRole(f: PostedServiceFacts): PostedServiceRole {
   const role = enforce ? top : f.mesosRole;
   if (f.topLevelEnforce !== null) return { role, basis: { kind: 'deployedGroup', enforce } };
   return { role, basis: { kind: 'createdGroup', enforce, before19100: !f.atLeast('1.9.100') && f.patchKnown } };
+}
+
+/** The top-level groups the document declares (absolute id → its `enforceRole` as written, undefined when left out). */
+export function declaredTopLevelGroups(ctx: RuleContext): Map<string, unknown> {
+  const out = new Map<string, unknown>();
+  if (ctx.kind !== 'group' || !isObject(ctx.root)) return out;
+  const stack: { group: Record<string, unknown>; base: string }[] = [{ group: ctx.root, base: '/' }];
+  while (stack.length > 0) {
+    const { group, base } = stack.pop()!;
+    const gid = typeof group.id === 'string' ? resolveId(group.id, base) : base;
+    if (gid.split('/').filter(Boolean).length === 1) out.set(gid, group.enforceRole);
+    if (Array.isArray(group.groups)) for (const g of group.groups) if (isObject(g)) stack.push({ group: g, base: gid });
+  }
+  return out;
+}
+
+/**
+ * Whether a service without a role in top-level group `top` gets the group's name as its role (RoleSettings.forService:
+ * the default role of a group that enforces its role) rather than --mesos_role. A group that says `enforceRole: true`
+ * does; one the cluster has deployed, as deployed; one Marathon creates, as postedTopLevelEnforces says; one a group
+ * body declares without `enforceRole`, or one nothing is known of, as --new_group_enforce_role says (the profile's
+ * newGroupEnforceRole: "Top" enforces from 1.9.100). Undefined when none of these is known.
+ */
+function groupRoleIsDefault(ctx: RuleContext, declared: Map<string, unknown>, top: string): boolean | undefined {
+  const written = declared.get(top);
+  if (written === true) return true;
+  if (written === false) return false;
+  const { newGroupEnforceRole } = ctx.profile;
+  const deployed = deployedTopLevelEnforcement(ctx, top);
+  // Deployed, or created by Marathon for a service posted on its own: as RoleSettings.forService reads it.
+  if (deployed !== undefined) return postedTopLevelEnforces({ topLevelEnforce: deployed, newGroupEnforceRole, atLeast: ctx.atLeast, patchKnown: versionNamesPatch(ctx.profile.marathonVersion) });
+  return newTopLevelGroupEnforces(newGroupEnforceRole, ctx.atLeast);
+}
+
+/** As `groupRoleIsDefault`, where unknown counts as no: only a known enforcing group gives its name. */
+export function defaultsToGroupRole(ctx: RuleContext, declared: Map<string, unknown>, top: string): boolean {
+  return groupRoleIsDefault(ctx, declared, top) === true;
+}
+
+/**
+ * The roles a pod may end up with (PodNormalization: its own `role`, else RoleSettings.forService's default role):
+ * one when known; a nested pod without `role` whose top-level group may or may not enforce its role gets the group's
+ * name or --mesos_role, so both. Empty when the pod has no id to tell.
+ */
+export function podRoleCandidates(ctx: RuleContext, declared: Map<string, unknown>, pod: JsonObject, id: string | undefined): string[] {
+  if (typeof pod.role === 'string') return [pod.role];
+  if (id === undefined) return [];
+  const segments = id.split('/').filter(Boolean);
+  if (segments.length <= 1) return [ctx.profile.mesosRole];
+  const byGroup = groupRoleIsDefault(ctx, declared, '/' + segments[0]);
+  return byGroup === true ? [segments[0]] : byGroup === false ? [ctx.profile.mesosRole] : [segments[0], ctx.profile.mesosRole];
 }

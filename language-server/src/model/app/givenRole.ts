@@ -8,8 +8,8 @@
  * Undefined when the facts cannot tell (reported by no rule, never guessed).
  */
 import type { RuleContext } from '../../core/rule';
-import { isObject, type AppRef } from '../documentModel';
-import { deployedTopLevelEnforcement, postedServiceRole, type PostedRoleBasis } from './appRole';
+import type { AppRef } from '../documentModel';
+import { declaredTopLevelGroups, deployedTopLevelEnforcement, postedServiceRole, versionNamesPatch, type PostedRoleBasis } from './appRole';
 import { groupBodyDefaultRole, type BodyDefaultBasis } from '../group/groupBodyRoles';
 import type { NewGroupEnforceRole } from '../../core/profile';
 import { bodyTopLevelEnforcement, listedBodyChain } from '../group/bodyChain';
@@ -44,7 +44,7 @@ export function givenRole(ctx: RuleContext, ref: AppRef): GivenRole | undefined 
     topLevelEnforce: deployedTopLevelEnforcement(ctx, '/' + top),
     newGroupEnforceRole,
     atLeast: ctx.atLeast,
-    patchKnown: /^\d+\.\d+\.\d+$/.test(ctx.profile.marathonVersion),
+    patchKnown: versionNamesPatch(ctx.profile.marathonVersion),
     deployedRole,
   });
   if ('open' in given) return undefined;
@@ -90,17 +90,6 @@ function bodyWhy(basis: BodyDefaultBasis, flag: NewGroupEnforceRole | null): str
 /** The document alone: its top-level group's name when the document has that group enforce its role, else --mesos_role. */
 function withoutCluster(ctx: RuleContext, ref: AppRef): GivenRole {
   const topLevel = ref.groupId.split('/').filter(Boolean)[0];
-  const enforced = topLevel != null && ctx.kind === 'group' && enforcesRole(ctx.root, '/' + topLevel);
+  const enforced = topLevel != null && declaredTopLevelGroups(ctx).get('/' + topLevel) === true;
   return { role: enforced ? topLevel : ctx.profile.mesosRole, why: 'from the group or --mesos_role', basis: 'document' };
-}
-
-/** True when the document contains the group `groupId` (absolute) with `enforceRole: true`. */
-function enforcesRole(root: unknown, groupId: string): boolean {
-  if (!isObject(root)) return false;
-  const rootId = typeof root.id === 'string' ? '/' + root.id.replace(/^\/+|\/+$/g, '') : '/';
-  if (rootId === groupId) return root.enforceRole === true;
-  if (rootId !== '/' || !Array.isArray(root.groups)) return false;
-  return root.groups.some(
-    (g) => isObject(g) && typeof g.id === 'string' && '/' + g.id.replace(/^\/+|\/+$/g, '') === groupId && g.enforceRole === true,
-  );
 }

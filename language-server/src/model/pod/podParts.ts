@@ -3,6 +3,7 @@ import type { RuleContext } from '../../core/rule';
 import type { DocumentKind } from '../../core/types';
 import { isObject, joinPointer, resolveId, type JsonObject } from '../documentModel';
 import { networksIn, type NetworkRef } from '../app/networking';
+import { groupsOf } from '../group/groupWalk';
 
 export interface Part {
   pointer: string;
@@ -77,5 +78,23 @@ export function podsOf(ctx: Pick<RuleContext, 'kind' | 'root' | 'sourceOf'>): Po
     partsOf(group.groups, joinPointer(pointer, 'groups')).forEach((g) => walk(g.value, g.pointer, gid));
   };
   walk(ctx.root, '', '/');
+  return out;
+}
+
+/**
+ * The pods of the placed root group Marathon validates: the ones posted as pod documents (podsOf) and the deployed
+ * ones. A group body's own `pods` are not among them: GroupUpdate has no such field (group.raml), Marathon ignores them.
+ */
+export function rootGroupPods(ctx: RuleContext): { pointer: string; id: string }[] {
+  const sourceOf = ctx.sourceOf;
+  if (!sourceOf) return [];
+  const out = podsOf(ctx).flatMap((p) => (p.id === undefined ? [] : [{ pointer: p.pointer, id: p.id }]));
+  for (const g of groupsOf(ctx)) {
+    if (!Array.isArray(g.group.pods)) continue;
+    g.group.pods.forEach((p, i) => {
+      const pointer = joinPointer(g.pointer, 'pods', i);
+      if (isObject(p) && typeof p.id === 'string' && sourceOf(pointer) === 'cluster') out.push({ pointer, id: resolveId(p.id, g.absoluteId) });
+    });
+  }
   return out;
 }

@@ -1,18 +1,11 @@
-import type { PartSource, Rule } from '../../core/rule';
+import type { Rule } from '../../core/rule';
 import { joinPointer } from '../../model/documentModel';
 import { groupsOf } from '../../model/group/groupWalk';
+import { whereIs } from '../../model/group/partWhere';
 import { quoted } from '../../model/quoted';
 
 const text = 'Groups and Applications may not have the same identifier.';
 const why = 'so /v2/apps and /v2/groups could not tell them apart';
-
-/** Where the group is, said from the app's document: the same one, another linted file, or the cluster. */
-function groupWhere(app: PartSource | undefined, group: PartSource | undefined): string {
-  if (group === 'cluster') return 'a group deployed on the cluster';
-  if (group === undefined || app === undefined || app === 'cluster' || app.document === group.document) return 'a group in this document';
-  const file = group.name ?? 'another of the files linted with this one';
-  return group.implied ? `the group that the ids in ${file} lie in` : `the group in ${file}`;
-}
 
 export const groupAppVsGroupId: Rule = {
   id: 'group-app-vs-group-id',
@@ -44,7 +37,7 @@ export const groupAppVsGroupId: Rule = {
       ctx.report({
         pointer: joinPointer(ref.pointer, 'id'),
         saysWhere: ctx.sourceOf !== undefined,
-        message: `Marathon rejects the group: "${text}" The app ${quoted(id)} has the id of ${groupWhere(app, group)}, ${why}. Rename the app or the group.`,
+        message: `Marathon rejects the group: "${text}" The app ${quoted(id)} has the id of ${whereIs('group', group, app)}, ${why}. Rename the app or the group.`,
       });
     }
   },

@@ -5,9 +5,12 @@ import { groupsOf, parentOf } from '../../model/group/groupWalk';
 const text = 'Dependency graph has cyclic dependencies.';
 
 /**
- * Builds Marathon's dependency graph for the apps of the document: an app depends on its own
- * `dependencies` and on those of its enclosing groups; a dependency on a group means every app inside it.
- * Dependencies are resolved against the app's (or group's) parent, as AppNormalization does.
+ * Builds Marathon's dependency graph for the apps of the document (RootGroup.scala `applicationDependencies`): an app
+ * depends on its own `dependencies` and on those of its enclosing groups; a dependency on a group means every app
+ * inside it. An app's dependency is resolved against the app's group (AppNormalization.withCanonizedIds) and may name
+ * an app or a group; a group's dependency is resolved against that group itself, not its parent
+ * (GroupConversion.scala: `canonicalPath(current.id)` / `canonicalPath(gid)`, 1.1's GroupUpdate.scala alike), and
+ * counts only when it names a group (`transitiveGroupsById.get(dependencyId)`): one naming an app adds no edge.
  */
 export const groupCyclicDeps: Rule = {
   id: 'group-cyclic-deps',
@@ -21,14 +24,25 @@ export const groupCyclicDeps: Rule = {
     const depGroups = groupsOf(ctx).filter((g) => Array.isArray(g.group.dependencies) && g.group.dependencies.length > 0);
     // No dependency anywhere, no edge, no cycle: the editor checks a whole deployed root group on every keystroke.
     if (depGroups.length === 0 && !apps.some((a) => Array.isArray(a.app.dependencies) && a.app.dependencies.length > 0)) return;
+    // Every group of the placed tree: the ones written down and the ones an app's id implies (Marathon creates them).
+    let groupIds: Set<string> | undefined;
+    const isGroup = (id: string): boolean => {
+      if (!groupIds) {
+        groupIds = new Set(groupsOf(ctx).map((g) => g.absoluteId));
+        for (const a of apps) for (let p = parentOf(a.absoluteId); !groupIds.has(p); p = parentOf(p)) groupIds.add(p);
+      }
+      return groupIds.has(id);
+    };
     const depsOf = (ref: AppRef): string[] => {
       const out: string[] = [];
-      const add = (deps: unknown, base: string) => {
-        if (Array.isArray(deps)) for (const d of deps) if (typeof d === 'string') out.push(resolveId(d, base));
-      };
-      add(ref.app.dependencies, ref.groupId);
+      if (Array.isArray(ref.app.dependencies)) for (const d of ref.app.dependencies) if (typeof d === 'string') out.push(resolveId(d, ref.groupId));
       for (const g of depGroups) {
-        if (g.absoluteId === ref.groupId || ref.groupId.startsWith(g.absoluteId === '/' ? '/' : g.absoluteId + '/')) add(g.group.dependencies, g.parentId ?? '/');
+        if (g.absoluteId !== ref.groupId && !ref.groupId.startsWith(g.absoluteId === '/' ? '/' : g.absoluteId + '/')) continue;
+        for (const d of g.group.dependencies as unknown[]) {
+          if (typeof d !== 'string') continue;
+          const id = resolveId(d, g.absoluteId);
+          if (isGroup(id)) out.push(id);
+        }
       }
       return out;
     };

@@ -15,7 +15,8 @@ export const podUnreachableResident: Rule = {
     const pod = ctx.root;
     if (!isObject(pod) || !hasPersistentPodVolume(pod) || !isObject(pod.scheduling)) return;
     const strategy = pod.scheduling.unreachableStrategy;
-    if (strategy == null || strategy === 'disabled') return;
+    // "disabled" in any letter case: UnreachableDisabled is a RAML enum, read case-insensitively (marathon-rules.md §1.1).
+    if (strategy == null || (typeof strategy === 'string' && strategy.toLowerCase() === 'disabled')) return;
     const pointer = '/scheduling/unreachableStrategy';
     ctx.report({
       pointer,

@@ -1,43 +1,13 @@
-import { isObject, joinPointer, resolveId } from '../../model/documentModel';
-import type { Rule, RuleContext } from '../../core/rule';
+import { joinPointer } from '../../model/documentModel';
+import type { Rule } from '../../core/rule';
 import { hasPersistentVolumes } from '../../model/volume/appVolumes';
 import { hasPersistentPodVolume, podsOf } from '../../model/pod/podParts';
-import { deployedTopLevelEnforcement, newTopLevelGroupEnforces } from '../../model/app/appRole';
+import { declaredTopLevelGroups, defaultsToGroupRole } from '../../model/app/appRole';
 import { givenRole } from '../../model/app/givenRole';
 
 const marathonMessage = 'Resident apps cannot have the role *';
 /** Marathon's message for pods (PodsValidation), beside the apps' one. */
 const text = 'Resident pods cannot have the role *';
-
-/** The top-level groups the document declares (absolute id → its `enforceRole` as written, undefined when left out). */
-function declaredTopLevelGroups(ctx: RuleContext): Map<string, unknown> {
-  const out = new Map<string, unknown>();
-  if (ctx.kind !== 'group' || !isObject(ctx.root)) return out;
-  const stack: { group: Record<string, unknown>; base: string }[] = [{ group: ctx.root, base: '/' }];
-  while (stack.length > 0) {
-    const { group, base } = stack.pop()!;
-    const gid = typeof group.id === 'string' ? resolveId(group.id, base) : base;
-    if (gid.split('/').filter(Boolean).length === 1) out.set(gid, group.enforceRole);
-    if (Array.isArray(group.groups)) for (const g of group.groups) if (isObject(g)) stack.push({ group: g, base: gid });
-  }
-  return out;
-}
-
-/**
- * Whether a service without a role in top-level group `top` gets the group's name as its role (RoleSettings.forService:
- * the default role of a group that enforces its role) rather than --mesos_role. A group that says `enforceRole: true`
- * does; one the cluster has deployed, as deployed; one Marathon creates, or one a group body declares without
- * `enforceRole`, as --new_group_enforce_role says (the profile's newGroupEnforceRole: "Top" enforces from 1.9.100).
- * Without that setting, as before: only an explicit `enforceRole: true` counts.
- */
-function defaultsToGroupRole(ctx: RuleContext, declared: Map<string, unknown>, top: string): boolean {
-  const written = declared.get(top);
-  if (written === true) return true;
-  if (written === false) return false;
-  const deployed = deployedTopLevelEnforcement(ctx, top);
-  if (typeof deployed === 'boolean') return deployed;
-  return newTopLevelGroupEnforces(ctx.profile.newGroupEnforceRole, ctx.atLeast) === true;
-}
 
 export const residentRoleNotStar: Rule = {
   id: 'resident-role-not-star',

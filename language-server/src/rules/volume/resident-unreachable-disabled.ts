@@ -16,7 +16,8 @@ export const residentUnreachableDisabled: Rule = {
     for (let ai = 0; ai < ctx.apps.length; ai++) {
       const appRef = ctx.apps[ai];
       const us = appRef.app.unreachableStrategy;
-      if (us === undefined || us === 'disabled') continue;
+      // "disabled" in any letter case: UnreachableDisabled is a RAML enum, read case-insensitively (marathon-rules.md §1.1).
+      if (us === undefined || (typeof us === 'string' && us.toLowerCase() === 'disabled')) continue;
       const resident = residentBy(appRef);
       if (resident === undefined) continue;
       const pointer = joinPointer(appRef.pointer, 'unreachableStrategy');
