@@ -1,6 +1,9 @@
 /**
- * The Mesos role Marathon gives an app when it is deployed, the one home of that fact for placement (`dry-run --app`,
- * `scale`, VS Code's Test mount). Its role decides which reserved resources it may use (candidates.ts).
+ * The Mesos role Marathon gives an app when it is deployed, for placement (`dry-run --app`, `scale`, VS Code's Test
+ * mount): an adapter from the cluster's facts (/v2/info, the deployed root group) to the model's decisions, which lint
+ * shares (language-server model/app/appRole.ts postedServiceRole, model/group/groupBodyRoles.ts groupBodyDefaultRole and
+ * groupBodyRoleSets, model/app/acceptedRolesForRole.ts), said in placement's words. Its role decides which reserved
+ * resources it may use (candidates.ts). What Marathon decides:
  * - Before 1.9 an app has no role: placed as `*`, as before (marathon-rules.md §4.3: roles are 1.9+).
  * - An app file (`PUT /v2/apps/{id}`): util/RoleSettings.scala `forService` (1.9.32 to 1.10.26). A service directly
  *   in `/` takes `--mesos_role` (/v2/info `marathon_config.mesos_role`, default `*`, marathon-api.md §9) and may use
@@ -21,9 +24,10 @@
  * flag unknown), both roles are returned and placement says where they differ (rolePlacement.ts).
  */
 import type { GroupInfo } from '../marathon/types';
-import { nestedServiceRoleSets, newTopLevelGroupEnforces } from '@marathon-devtools/language-server/model/app/appRole';
-import { groupBodyRoleSets, type BodyGroup } from '@marathon-devtools/language-server/model/group/groupBodyRoles';
+import { nestedServiceRoleSets, postedServiceRole, postedTopLevelEnforces, type PostedServiceFacts } from '@marathon-devtools/language-server/model/app/appRole';
+import { groupBodyDefaultRole, groupBodyRoleSets, type BodyDefaultRole, type BodyGroup } from '@marathon-devtools/language-server/model/group/groupBodyRoles';
 import { resolveId } from '@marathon-devtools/language-server/model/documentModel';
+import { acceptedRolesFor } from '@marathon-devtools/language-server/model/app/acceptedRolesForRole';
 
 /** What /v2/info (marathon-api.md §9) and /v2/groups (§5) say; each undefined when it could not be read. */
 export interface RoleFacts {
@@ -127,26 +131,33 @@ const keptRole = (role: string) => `it is deployed with role ${quoted(role)}, wh
 
 /**
  * RoleSettings.forService for an app posted on its own (`appFile`), or, before 1.9.64, listed by a group body (which
- * replaces the app: no role takes the default, not the deployed one).
+ * replaces the app: no role takes the default, not the deployed one). The decision is the model's
+ * (postedServiceRole, postedTopLevelEnforces, nestedServiceRoleSets); this says it for placement.
  */
 function forService(spec: { role?: unknown }, id: string, mesosRole: string, facts: RoleFacts, version: string, appFile: boolean): ResolvedRole {
   const own = typeof spec.role === 'string' ? spec.role : undefined;
   const path = segments(id);
-  const kept = own === undefined && appFile ? deployedRole(facts, id) : undefined;
+  const top = path[0];
+  const flag = facts.newGroupEnforceRole === 'Off' || facts.newGroupEnforceRole === 'Top' ? facts.newGroupEnforceRole : null;
+  const existing = deployedRole(facts, id);
+  const kept = own === undefined && appFile ? existing : undefined;
+  const modelFacts: PostedServiceFacts = {
+    mesosRole,
+    absoluteId: id,
+    topLevelEnforce: path.length <= 1 ? null : deployedEnforce(facts, '/' + top),
+    newGroupEnforceRole: flag,
+    atLeast: (v: string) => atLeast(version, v),
+    // A version Marathon reports names its patch ("1.9.40"; a bare one reads as its .0).
+    patchKnown: true,
+    deployedRole: kept,
+  };
   if (path.length <= 1) {
     // "We have a service in the root group, no enforced role here": validRoles = Set(defaultRole), without the deployed role.
     if (typeof kept === 'string') return kept === mesosRole ? { roles: [kept], defaulted: keptRole(kept) } : { roles: [kept], refused: refusal(kept, [[mesosRole]], `${keptRole(kept)}, and an app directly in / may only use --mesos_role ${quoted(mesosRole)}`, false) };
     return own === undefined ? { roles: [mesosRole], defaulted: `an app directly in / runs under Marathon's --mesos_role` } : checked(own, [[mesosRole]], `an app directly in / may only use --mesos_role ${quoted(mesosRole)}`);
   }
-  // Always among the roles RoleSettings allows (maybeExistingRole).
-  if (typeof kept === 'string') return { roles: [kept], defaulted: keptRole(kept) };
-  const top = path[0];
-  const deployed = deployedEnforce(facts, '/' + top);
-  const flag = facts.newGroupEnforceRole === 'Off' || facts.newGroupEnforceRole === 'Top' ? facts.newGroupEnforceRole : null;
-  // Not deployed: before 1.9.100 `defaultForEnforceFromConfig = false // TODO: Use value from config instead` (RoleSettings
-  // at v1.9.32 to v1.9.81, whose /v2/info has no new_group_enforce_role either); from 1.9.100 the flag.
-  const notDeployed = atLeast(version, '1.9.100') ? newTopLevelGroupEnforces(flag, () => true) : false;
-  const enforce = deployed === null ? notDeployed : deployed;
+  const deployed = modelFacts.topLevelEnforce;
+  const enforce = deployed === undefined ? undefined : postedTopLevelEnforces(modelFacts);
   const whyEnforce =
     deployed === true
       ? `its top-level group /${top} enforces its role`
@@ -155,51 +166,54 @@ function forService(spec: { role?: unknown }, id: string, mesosRole: string, fac
         : deployed === null
           ? `its top-level group /${top} is not deployed yet, and Marathon creates it ${enforce === true ? 'enforcing its role (--new_group_enforce_role Top)' : enforce === false ? `without enforcing a role (${atLeast(version, '1.9.100') ? '--new_group_enforce_role Off' : 'before 1.9.100 whatever the flag says'})` : 'enforcing its role or not as --new_group_enforce_role says (not reported)'}`
           : rootGroupWhy(facts);
-  const existing = deployedRole(facts, id);
   if (own !== undefined) {
-    const sets = existing === undefined ? undefined : nestedServiceRoleSets(mesosRole, top, existing, enforce ?? undefined);
+    const sets = existing === undefined ? undefined : nestedServiceRoleSets(mesosRole, top, existing, enforce);
     return checked(own, sets, whyEnforce);
   }
-  if (enforce === true) return { roles: [top], defaulted: whyEnforce };
-  if (deployed === false && atLeast(version, '1.9.100') && !atLeast(version, '1.9.109')) {
-    // v1.9.100 only: `defaultRoleToUse = if (defaultForEnforceFromConfig) topLevelGroupRole else defaultRole`.
-    const why19100 = `${whyEnforce}, and Marathon 1.9.100 then gives an app without role the group's name when --new_group_enforce_role is Top, else --mesos_role`;
-    if (flag === 'Top') return { roles: [top], defaulted: why19100 };
-    if (flag === null) return { roles: [top, mesosRole], open: `whether ${id} runs under its top-level group's name ${quoted(top)} or --mesos_role ${quoted(mesosRole)}: ${why19100} (not reported)` };
+  const given = postedServiceRole(modelFacts);
+  // Always among the roles RoleSettings allows (maybeExistingRole).
+  if ('role' in given && given.basis.kind === 'kept') return { roles: [given.role], defaulted: keptRole(given.role) };
+  // v1.9.100 only: `defaultRoleToUse = if (defaultForEnforceFromConfig) topLevelGroupRole else defaultRole`.
+  const why19100 = `${whyEnforce}, and Marathon 1.9.100 then gives an app without role the group's name when --new_group_enforce_role is Top, else --mesos_role`;
+  if ('open' in given) {
+    const why = given.open === 'quirkFlag' ? `${why19100} (not reported)` : whyEnforce;
+    return { roles: given.roles, open: `whether ${id} runs under its top-level group's name ${quoted(top)} or --mesos_role ${quoted(mesosRole)}: ${why}` };
   }
-  if (enforce === false) return { roles: [mesosRole], defaulted: `${whyEnforce}, so it runs under Marathon's --mesos_role` };
-  return { roles: [top, mesosRole], open: `whether ${id} runs under its top-level group's name ${quoted(top)} or --mesos_role ${quoted(mesosRole)}: ${whyEnforce}` };
+  if (given.basis.kind === 'quirk19100') return { roles: [given.role], defaulted: why19100 };
+  if ((given.basis.kind === 'deployedGroup' || given.basis.kind === 'createdGroup') && given.basis.enforce) return { roles: [top], defaulted: whyEnforce };
+  return { roles: [given.role], defaulted: `${whyEnforce}, so it runs under Marathon's --mesos_role` };
 }
 
-/** GroupNormalization (1.9.64+) for an app a group body lists. */
+/** GroupNormalization (1.9.64+) for an app a group body lists: the model's groupBodyDefaultRole and groupBodyRoleSets, said for placement. */
 function forGroupBody(spec: { role?: unknown }, chain: readonly BodyGroup[], id: string | undefined, mesosRole: string, facts: RoleFacts): ResolvedRole {
   const flag = facts.newGroupEnforceRole === 'Off' || facts.newGroupEnforceRole === 'Top' ? facts.newGroupEnforceRole : null;
   const lookup = (topId: string) => deployedEnforce(facts, topId);
-  const body = chain[0];
   const lister = chain[chain.length - 1];
-  const group = segments(lister.id)[0];
-  // The top-level group's enforcement gives the default role (visitTopLevelGroup → visitChildGroup's defaultRole;
-  // visitRootGroup: --mesos_role for the apps the body for / lists).
-  let enforce: boolean | null | undefined;
-  let why: string;
-  if (group === undefined) {
-    enforce = false;
-    why = `/v2/groups gives an app the body for / lists Marathon's --mesos_role`;
-  } else if (segments(body.id).length > 1) {
-    enforce = lookup('/' + group);
-    why = enforce === true ? `its deployed top-level group /${group} enforces its role` : enforce === undefined ? rootGroupWhy(facts) : `its top-level group /${group} ${enforce === null ? 'is not deployed' : 'does not enforce a role'}`;
-  } else {
-    const written = chain.find((g) => segments(g.id).length === 1)?.written.enforceRole;
-    enforce = typeof written === 'boolean' ? written : flag === null ? undefined : flag === 'Top';
-    why = typeof written === 'boolean' ? `the body sets enforceRole: ${written} on /${group}` : `the body leaves out /${group}'s enforceRole, so --new_group_enforce_role decides${flag === null ? ' (not reported)' : ` (${flag})`}`;
-  }
+  const given = groupBodyDefaultRole(mesosRole, flag, chain, lookup);
+  const why = bodyWhy(given, facts, flag);
   if (typeof spec.role === 'string') {
     const existing = id === undefined ? undefined : deployedRole(facts, id);
     return checked(spec.role, existing === undefined ? undefined : groupBodyRoleSets(mesosRole, flag, chain, existing, lookup)?.sets, why);
   }
-  if (enforce === true) return { roles: [group!], defaulted: why };
-  if (enforce === false || enforce === null) return { roles: [mesosRole], defaulted: group === undefined ? why : `${why}, so its apps run under Marathon's --mesos_role` };
-  return { roles: [group!, mesosRole], open: `whether the apps of ${lister.id} run under ${quoted(group!)} or --mesos_role ${quoted(mesosRole)}: ${why}` };
+  if (given !== undefined && 'role' in given) {
+    if (given.basis.kind === 'root') return { roles: [given.role], defaulted: why };
+    const enforced = given.basis.kind === 'below' ? given.basis.topEnforce === true : given.basis.enforce;
+    return enforced ? { roles: [given.role], defaulted: why } : { roles: [given.role], defaulted: `${why}, so its apps run under Marathon's --mesos_role` };
+  }
+  const group = given?.group ?? segments(lister.id)[0] ?? '*';
+  return { roles: [group, mesosRole], open: `whether the apps of ${lister.id} run under ${quoted(group)} or --mesos_role ${quoted(mesosRole)}: ${why}` };
+}
+
+/** Why the body gives that default role (groupBodyDefaultRole's answer), in the words placement uses. */
+function bodyWhy(given: BodyDefaultRole | undefined, facts: RoleFacts, flag: 'Off' | 'Top' | null): string {
+  if (given === undefined) return `the body is a scale or rollback, or its enforceRole is not a boolean`;
+  if ('open' in given) {
+    return given.open === 'rootGroup' ? rootGroupWhy(facts) : `the body leaves out /${given.group}'s enforceRole, so --new_group_enforce_role decides (not reported)`;
+  }
+  const b = given.basis;
+  if (b.kind === 'root') return `/v2/groups gives an app the body for / lists Marathon's --mesos_role`;
+  if (b.kind === 'below') return b.topEnforce === true ? `its deployed top-level group /${b.group} enforces its role` : `its top-level group /${b.group} ${b.topEnforce === null ? 'is not deployed' : 'does not enforce a role'}`;
+  return b.written ? `the body sets enforceRole: ${b.enforce} on /${b.group}` : `the body leaves out /${b.group}'s enforceRole, so --new_group_enforce_role decides (${flag})`;
 }
 
 /**
@@ -213,31 +227,21 @@ export function defaultRoleNote(r: ResolvedRole): string | undefined {
   return said.length > 0 ? said.join('; ') : undefined;
 }
 
-/**
- * acceptedResourceRoles beside the one role the app runs under (1.9+): only `*` and that role. 1.10 refuses others
- * (AppValidation → state/ResourceRole.scala `validForRole`) unless --deprecated_features sanitize_accepted_resource_roles,
- * which /v2/info does not report; 1.9, where that feature is on by default, drops them (AppNormalization.
- * sanitizeAcceptedResourceRoles), falling back to `*` from 1.9.64 and leaving an empty set, refused by `notEmpty`,
- * before (marathon-rules.md §4.3 `accepted-roles-for-role`). Two possible roles: left as written.
- */
+/** acceptedResourceRoles beside the one role the app runs under (1.9+), as the model judges them (acceptedRolesFor). Two possible roles: left as written. */
 function withAcceptedRoles(r: ResolvedRole, spec: { acceptedResourceRoles?: unknown }, version: string): ResolvedRole {
   if (r.refused !== undefined || r.roles.length !== 1 || !Array.isArray(spec.acceptedResourceRoles)) return r;
-  const given = [...new Set(spec.acceptedResourceRoles.filter((x): x is string => typeof x === 'string'))];
   const role = r.roles[0];
-  const dropped = given.filter((x) => x !== '*' && x !== role);
-  if (dropped.length === 0) return r;
-  // SortedSet("*") ++ role, mkString(" and "): Scala's String order is UTF-16 code units, as JavaScript's sort.
-  const allowed = [...new Set(['*', role])].sort();
+  const v = acceptedRolesFor(role, spec.acceptedResourceRoles, (min) => atLeast(version, min));
+  if (v.kind === 'fine') return r;
+  const dropped = v.dropped.map(quoted).join(', ');
   const runsUnder = `it runs under role ${quoted(role)}${r.defaulted === undefined ? '' : `: ${r.defaulted}`}`;
-  if (atLeast(version, '1.10')) {
-    return { ...r, refused: `Marathon refuses it: "acceptedResourceRoles": acceptedResourceRoles can only contain ${allowed.join(' and ')} (${runsUnder}; only with --deprecated_features sanitize_accepted_resource_roles would it drop ${dropped.map(quoted).join(', ')} instead); remove ${dropped.map(quoted).join(', ')} from acceptedResourceRoles` };
+  if (v.kind === 'refused') {
+    return { ...r, refused: `Marathon refuses it: "acceptedResourceRoles": acceptedResourceRoles can only contain ${v.allowed.join(' and ')} (${runsUnder}; only with --deprecated_features sanitize_accepted_resource_roles would it drop ${dropped} instead); remove ${dropped} from acceptedResourceRoles` };
   }
-  const kept = given.filter((x) => !dropped.includes(x));
-  if (kept.length === 0 && !atLeast(version, '1.9.64')) {
-    return { ...r, refused: `Marathon refuses it: "acceptedResourceRoles": must not be empty (Marathon ${version} drops every role but ${allowed.map(quoted).join(' and ')} from it, and ${runsUnder}); keep ${allowed.map(quoted).join(' or ')} in acceptedResourceRoles` };
+  if (v.kind === 'emptied') {
+    return { ...r, refused: `Marathon refuses it: "acceptedResourceRoles": must not be empty (Marathon ${version} drops every role but ${v.allowed.map(quoted).join(' and ')} from it, and ${runsUnder}); keep ${v.allowed.map(quoted).join(' or ')} in acceptedResourceRoles` };
   }
-  const accepted = kept.length > 0 ? kept : ['*'];
-  return { ...r, acceptedResourceRoles: accepted, sanitized: `Marathon ${version} drops ${dropped.map(quoted).join(', ')} from acceptedResourceRoles (only "*" and the role it runs under, ${quoted(role)}, are kept): placed as accepting ${JSON.stringify(accepted)}` };
+  return { ...r, acceptedResourceRoles: v.accepted, sanitized: `Marathon ${version} drops ${dropped} from acceptedResourceRoles (only "*" and the role it runs under, ${quoted(role)}, are kept): placed as accepting ${JSON.stringify(v.accepted)}` };
 }
 
 /** The role(s) Marathon gives the app `spec` from `source` (its id, and the group body listing it) with `facts`. */

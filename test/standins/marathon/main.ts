@@ -1,6 +1,6 @@
 // Stand-in Marathon as a command, following ../shared/reference/marathon-api.md (see ./standin.ts).
 // Usage: node --import tsx test/standins/marathon/main.ts [--port N] [--root-group FILE] [--version V]
-//        [--token T | --credentials user:password] [--heartbeat-ms N] [--new-group-enforce-role Off|Top]
+//        [--token T | --credentials user:password] [--heartbeat-ms N] [--new-group-enforce-role Off|Top] [--mesos-role R]
 //        [--fault slow:MS | html:STATUS | huge:BYTES | huge-declared:BYTES | status:CODE | close-mid-body[:MS] | no-leader | redirect:STATUS | forbidden]
 //        A fault ending in @PATH (e.g. slow:400@/v2/info) hits only the paths starting with PATH.
 // Prints the URL on stdout's first line, then serves until SIGINT/SIGTERM.
@@ -17,6 +17,7 @@ const { values } = parseArgs({
     version: { type: 'string', default: '1.10.26' },
     features: { type: 'string' },
     'new-group-enforce-role': { type: 'string' },
+    'mesos-role': { type: 'string' },
     token: { type: 'string' },
     credentials: { type: 'string' },
     'heartbeat-ms': { type: 'string', default: '10000' },
@@ -67,7 +68,12 @@ const standin = await startStandinMarathon({
   port: Number(values.port),
   rootGroup,
   auth,
-  info: infoFor(values.version, { ...(features ? { features } : {}), ...(enforce !== undefined ? { new_group_enforce_role: enforce } : {}) }),
+  info: infoFor(values.version, {
+    ...(features ? { features } : {}),
+    ...(enforce !== undefined ? { new_group_enforce_role: enforce } : {}),
+    // Marathon's --mesos_role (marathon-api.md §9 marathon_config.mesos_role); the example info.json's slave_public otherwise.
+    ...(values['mesos-role'] !== undefined ? { mesos_role: values['mesos-role'] } : {}),
+  }),
   heartbeatMs: Number(values['heartbeat-ms']),
 });
 if (values.fault !== 'forbidden') {

@@ -1,28 +1,10 @@
 /**
- * The Mesos role an app runs under (1.9+): its own `role`, else the name of its top-level group when that
- * group has `enforceRole: true`, else Marathon's `--mesos_role` (profile.mesosRole).
+ * What Marathon's RoleSettings.forService (1.9+) decides for a service: the roles it allows, whether a top-level group
+ * it creates enforces its role, and the role it gives a service posted on its own (model/app/givenRole.ts applies it).
  */
-import { isObject, joinPointer, resolveId, type AppRef, type JsonObject } from '../documentModel';
+import { isObject, joinPointer, resolveId, type JsonObject } from '../documentModel';
 import type { RuleContext } from '../../core/rule';
 import type { NewGroupEnforceRole } from '../../core/profile';
-
-export function effectiveRole(ctx: RuleContext, ref: AppRef): string {
-  if (typeof ref.app.role === 'string') return ref.app.role;
-  const topLevel = ref.groupId.split('/').filter(Boolean)[0];
-  if (topLevel != null && ctx.kind === 'group' && enforcesRole(ctx.root, '/' + topLevel)) return topLevel;
-  return ctx.profile.mesosRole;
-}
-
-/** True when the document contains the group `groupId` (absolute) with `enforceRole: true`. */
-function enforcesRole(root: unknown, groupId: string): boolean {
-  if (!isObject(root)) return false;
-  const rootId = typeof root.id === 'string' ? '/' + root.id.replace(/^\/+|\/+$/g, '') : '/';
-  if (rootId === groupId) return root.enforceRole === true;
-  if (rootId !== '/' || !Array.isArray(root.groups)) return false;
-  return root.groups.some(
-    (g) => isObject(g) && typeof g.id === 'string' && '/' + g.id.replace(/^\/+|\/+$/g, '') === groupId && g.enforceRole === true,
-  );
-}
 
 /**
  * The roles Marathon's `RoleSettings.forService` (1.9+) allows for the app or pod with this absolute id, when
@@ -80,6 +62,79 @@ export function deployedTopLevelEnforcement(ctx: RuleContext, groupId: string): 
   return typeof enforce === 'boolean' ? enforce : undefined;
 }
 
+/** What decides the role RoleSettings.forService gives a service posted on its own (/v2/apps, /v2/pods) without one. */
+export interface PostedServiceFacts {
+  /** `--mesos_role`. */
+  mesosRole: string;
+  /** The service's absolute id. */
+  absoluteId: string;
+  /** The deployed top-level group's enforceRole; null: not deployed (Marathon creates it); undefined: not known. */
+  topLevelEnforce: boolean | null | undefined;
+  newGroupEnforceRole: NewGroupEnforceRole | null;
+  /** The Marathon version is at least `v`. */
+  atLeast(v: string): boolean;
+  /** The version names its patch ("1.9.40"): a bare "1.9" may be any 1.9. */
+  patchKnown: boolean;
+  /** The role of the service deployed with this id; null: none deployed, or not known (then not kept). */
+  deployedRole: string | null | undefined;
+}
+
+/** The profile's Marathon version names its patch ("1.9.40"): a bare "1.9" may be any 1.9 (PostedServiceFacts.patchKnown). */
+export function versionNamesPatch(marathonVersion: string): boolean {
+  return /^\d+\.\d+\.\d+$/.test(marathonVersion);
+}
+
+/**
+ * Whether the top-level group of a nested service posted on its own enforces its role: as deployed; for one Marathon
+ * creates, from 1.9.100 as --new_group_enforce_role says (newTopLevelGroupEnforces), never before (`defaultForEnforceFromConfig
+ * = false`, RoleSettings at v1.9.32 to v1.9.81). Undefined when that cannot be told.
+ */
+export function postedTopLevelEnforces(f: Pick<PostedServiceFacts, 'topLevelEnforce' | 'newGroupEnforceRole' | 'atLeast' | 'patchKnown'>): boolean | undefined {
+  if (f.topLevelEnforce !== null) return f.topLevelEnforce;
+  if (!f.atLeast('1.9.100') && f.patchKnown) return false;
+  return newTopLevelGroupEnforces(f.newGroupEnforceRole, f.atLeast);
+}
+
+/**
+ * Why a service posted on its own runs under its role: `kept` (the deployed one), `root` (--mesos_role directly in /),
+ * its deployed top-level group enforcing or not, the 1.9.100 quirk, or the top-level group Marathon creates enforcing
+ * or not (`before19100`: whatever the flag says).
+ */
+export type PostedRoleBasis =
+  | { kind: 'kept' }
+  | { kind: 'root' }
+  | { kind: 'deployedGroup'; enforce: boolean }
+  | { kind: 'quirk19100' }
+  | { kind: 'createdGroup'; enforce: boolean; before19100: boolean };
+
+/** The role, or the two it may be (the group's name first) and what would decide: the deployed groups, or the flag. */
+export type PostedServiceRole = { role: string; basis: PostedRoleBasis } | { roles: [string, string]; open: 'rootGroup' | 'flag' | 'quirkFlag' };
+
+/**
+ * The role Marathon 1.9+ gives a service posted on its own without `role`. `PUT /v2/apps/{id}` merges the body into the
+ * deployed app (partialUpdate, its default), so the deployed role is kept (raml/AppConversion.scala
+ * `update.role.orElse(app.role)`). Otherwise util/RoleSettings.scala `defaultRole`: `--mesos_role` directly in `/`; for
+ * a nested service the top-level group's name when that group enforces its role (postedTopLevelEnforces), else
+ * `--mesos_role`, except on 1.9.100 to 1.9.108, which gives the group's name under a deployed top-level group that does
+ * not enforce when the flag is Top (`defaultRoleToUse`, fixed by #7099 in 1.9.109).
+ */
+export function postedServiceRole(f: PostedServiceFacts): PostedServiceRole {
+  if (typeof f.deployedRole === 'string') return { role: f.deployedRole, basis: { kind: 'kept' } };
+  const segments = f.absoluteId.split('/').filter(Boolean);
+  if (segments.length <= 1) return { role: f.mesosRole, basis: { kind: 'root' } };
+  const top = segments[0];
+  const both: [string, string] = [top, f.mesosRole];
+  if (f.topLevelEnforce === undefined) return { roles: both, open: 'rootGroup' };
+  if (f.topLevelEnforce === false && f.atLeast('1.9.100') && !f.atLeast('1.9.109') && f.newGroupEnforceRole !== 'Off') {
+    return f.newGroupEnforceRole === 'Top' ? { role: top, basis: { kind: 'quirk19100' } } : { roles: both, open: 'quirkFlag' };
+  }
+  const enforce = postedTopLevelEnforces(f);
+  if (enforce === undefined) return { roles: both, open: 'flag' };
+  const role = enforce ? top : f.mesosRole;
+  if (f.topLevelEnforce !== null) return { role, basis: { kind: 'deployedGroup', enforce } };
+  return { role, basis: { kind: 'createdGroup', enforce, before19100: !f.atLeast('1.9.100') && f.patchKnown } };
+}
+
 /** The top-level groups the document declares (absolute id → its `enforceRole` as written, undefined when left out). */
 export function declaredTopLevelGroups(ctx: RuleContext): Map<string, unknown> {
   const out = new Map<string, unknown>();
@@ -97,17 +152,19 @@ export function declaredTopLevelGroups(ctx: RuleContext): Map<string, unknown> {
 /**
  * Whether a service without a role in top-level group `top` gets the group's name as its role (RoleSettings.forService:
  * the default role of a group that enforces its role) rather than --mesos_role. A group that says `enforceRole: true`
- * does; one the cluster has deployed, as deployed; one Marathon creates, or one a group body declares without
- * `enforceRole`, as --new_group_enforce_role says (the profile's newGroupEnforceRole: "Top" enforces from 1.9.100).
- * Undefined when none of these is known.
+ * does; one the cluster has deployed, as deployed; one Marathon creates, as postedTopLevelEnforces says; one a group
+ * body declares without `enforceRole`, or one nothing is known of, as --new_group_enforce_role says (the profile's
+ * newGroupEnforceRole: "Top" enforces from 1.9.100). Undefined when none of these is known.
  */
 function groupRoleIsDefault(ctx: RuleContext, declared: Map<string, unknown>, top: string): boolean | undefined {
   const written = declared.get(top);
   if (written === true) return true;
   if (written === false) return false;
+  const { newGroupEnforceRole } = ctx.profile;
   const deployed = deployedTopLevelEnforcement(ctx, top);
-  if (typeof deployed === 'boolean') return deployed;
-  return newTopLevelGroupEnforces(ctx.profile.newGroupEnforceRole, ctx.atLeast);
+  // Deployed, or created by Marathon for a service posted on its own: as RoleSettings.forService reads it.
+  if (deployed !== undefined) return postedTopLevelEnforces({ topLevelEnforce: deployed, newGroupEnforceRole, atLeast: ctx.atLeast, patchKnown: versionNamesPatch(ctx.profile.marathonVersion) });
+  return newTopLevelGroupEnforces(newGroupEnforceRole, ctx.atLeast);
 }
 
 /** As `groupRoleIsDefault`, where unknown counts as no: only a known enforcing group gives its name. */

@@ -90,3 +90,51 @@ export function groupBodyRoleSets(
     lister === top ? { kind: 'top', group, enforce: written } : { kind: 'below', group, lister: lister.id, topEnforce: written, own: own === true };
   return { sets, basis };
 }
+
+/**
+ * Why GroupNormalization gives its default role: the body for `/` lists the app (`root`); a top-level group the body
+ * writes, enforcing as `written` in the body, else as the flag says (`top`); a body below the top level, whose
+ * deployed top-level group enforces or not, or is not deployed (null) (`below`).
+ */
+export type BodyDefaultBasis =
+  | { kind: 'root' }
+  | { kind: 'top'; group: string; enforce: boolean; written: boolean }
+  | { kind: 'below'; group: string; topEnforce: boolean | null };
+
+/** The default role, or the two it may be (the group's name first) and what would decide: the deployed groups, or the flag. */
+export type BodyDefaultRole = { role: string; basis: BodyDefaultBasis } | { roles: [string, string]; group: string; open: 'rootGroup' | 'flag' };
+
+/**
+ * The role GroupNormalization gives an app the body lists without a `role` (AppNormalization's default role, 1.9.64 to
+ * 1.10.26): the body for `/` lists it, `--mesos_role`; under a top-level group the body writes, that group's name when
+ * its `enforceRole` as written, else `--new_group_enforce_role`, says so (the deployed value is not read), else
+ * `--mesos_role`; for a body below the top level, the deployed top-level group's name when it enforces its role, else
+ * `--mesos_role` (not deployed too: inferDefaultRole). A group body replaces the app, so the deployed app's role is not
+ * kept. Undefined for a scale or rollback body, or an `enforceRole` that is not a boolean.
+ */
+export function groupBodyDefaultRole(
+  mesosRole: string,
+  newGroupEnforceRole: NewGroupEnforceRole | null,
+  chain: readonly BodyGroup[],
+  topLevel: TopLevelLookup,
+): BodyDefaultRole | undefined {
+  const body = chain[0];
+  const lister = chain[chain.length - 1];
+  if (body === undefined || lister === undefined) return undefined;
+  if (body.written.version !== undefined || body.written.scaleBy !== undefined) return undefined;
+  if (lister.id === '/') return { role: mesosRole, basis: { kind: 'root' } };
+  const depth = segments(body.id).length;
+  if (depth > 1) {
+    const group = segments(body.id)[0];
+    const topEnforce = topLevel('/' + group);
+    if (topEnforce === undefined) return { roles: [group, mesosRole], group, open: 'rootGroup' };
+    return { role: topEnforce === true ? group : mesosRole, basis: { kind: 'below', group, topEnforce } };
+  }
+  const top = chain[depth === 0 ? 1 : 0];
+  const group = segments(top.id)[0];
+  const written = top.written.enforceRole;
+  if (written !== undefined && typeof written !== 'boolean') return undefined;
+  const enforce = typeof written === 'boolean' ? written : newGroupEnforceRole === null ? undefined : newGroupEnforceRole === 'Top';
+  if (enforce === undefined) return { roles: [group, mesosRole], group, open: 'flag' };
+  return { role: enforce ? group : mesosRole, basis: { kind: 'top', group, enforce, written: typeof written === 'boolean' } };
+}

@@ -1,8 +1,9 @@
-import { valueAt } from '../../core/pointer';
 import type { PartSource, Rule, RuleContext } from '../../core/rule';
-import { isObject, joinPointer } from '../../model/documentModel';
+import { joinPointer, type AppRef } from '../../model/documentModel';
+import { givenRole } from '../../model/app/givenRole';
 import { deployedTopLevelEnforcement, nestedServiceRoleSets, newTopLevelGroupEnforces, rootGroupServiceRoles } from '../../model/app/appRole';
-import { groupBodyRoleSets, type BodyGroup, type GroupBodyBasis } from '../../model/group/groupBodyRoles';
+import { groupBodyRoleSets, type GroupBodyBasis } from '../../model/group/groupBodyRoles';
+import { bodyTopLevelEnforcement, listedBodyChain } from '../../model/group/bodyChain';
 import { roleNameProblem } from '../../model/app/roleName';
 import { podsOf } from '../../model/pod/podParts';
 import { quoted } from '../../model/quoted';
@@ -32,7 +33,8 @@ export const roleValid: Rule = {
   check(ctx) {
     for (let ai = 0; ai < ctx.apps.length; ai++) {
       const ref = ctx.apps[ai];
-      check(ctx, 'app', ref.app.role, ref.absoluteId, ref.pointer);
+      if (ref.app.role === undefined) checkKept(ctx, ref);
+      else check(ctx, 'app', ref.app.role, ref.absoluteId, ref.pointer);
     }
     const pods = podsOf(ctx);
     for (let pi = 0; pi < pods.length; pi++) check(ctx, 'pod', pods[pi].value.role, pods[pi].id, pods[pi].pointer);
@@ -54,6 +56,27 @@ function check(ctx: RuleContext, what: 'app' | 'pod', role: unknown, id: string 
       `can only run under Marathon's --mesos_role (${quoted(mesosRole)} in this profile), whatever role it was deployed with; other roles are for ` +
       `services inside a top-level group, which may use the group's name as their role. Remove "role" (or set it to ${quoted(mesosRole)}), ` +
       `move the ${what} into a group, or set mesosRole in marathon-lint.config.json if your Marathon runs with --mesos_role ${quoted(role)}.`,
+  });
+}
+
+/**
+ * An app file without `role` for an app deployed directly in `/`: PUT /v2/apps/{id} keeps the deployed role
+ * (model/app/givenRole.ts), which RoleSettings.forService checks against `--mesos_role` alone. A nested app's kept
+ * role is always among the roles it allows (`maybeExistingRole`).
+ */
+function checkKept(ctx: RuleContext, ref: AppRef): void {
+  const valid = rootGroupServiceRoles(ctx.profile, ref.absoluteId);
+  if (valid === undefined) return;
+  const given = givenRole(ctx, ref);
+  if (given?.basis !== 'kept' || valid.includes(given.role)) return;
+  const mesosRole = ctx.profile.mesosRole;
+  ctx.report({
+    pointer: joinPointer(ref.pointer, 'role'),
+    saysWhere: true,
+    message:
+      `Marathon rejects the app with "got ${given.role}, expected one of: [${valid.join(', ')}]": ${ref.absoluteId} is deployed with role ${quoted(given.role)}, ` +
+      `which PUT /v2/apps/{id} keeps when the file has no "role", and an app directly in the root group can only run under Marathon's --mesos_role ` +
+      `(${quoted(mesosRole)} in this profile). Set "role" to ${quoted(mesosRole)}, or move the app into a group.`,
   });
 }
 
@@ -133,16 +156,9 @@ function checkListed(ctx: RuleContext, role: string, id: string, pointer: string
   if (!ctx.atLeast('1.9.64') || source.deployed === undefined) return;
   const existing = source.deployed === null ? null : source.deployed.role;
   if (existing !== null && typeof existing !== 'string') return;
-  const chain: BodyGroup[] = [];
-  for (let at = pointer.slice(0, pointer.lastIndexOf('/apps/')); ; at = at.slice(0, at.lastIndexOf('/groups/'))) {
-    const group = valueAt(ctx.root, at);
-    const s = ctx.sourceOf?.(at);
-    if (!isObject(group) || typeof group.id !== 'string' || s === undefined || s === 'cluster') return;
-    if (s.document !== source.document || s.implied || s.written === undefined) return;
-    chain.unshift({ id: group.id, written: s.written });
-    if (s.pointer === '') break;
-    if (at === '') return;
-  }
+  const found = listedBodyChain(ctx, pointer, source);
+  if (found === undefined) return;
+  const chain = [...found];
   // enforceRole: true below the top level is group-enforce-role-toplevel's finding. GroupNormalization.visitChildGroup
   // reads it first and narrows the group's apps to their default role, so a role outside that set is refused too; but
   // removing enforceRole, as that finding advises, fixes both: the apps are judged as after that fix (one mistake, one finding).
@@ -150,7 +166,7 @@ function checkListed(ctx: RuleContext, role: string, id: string, pointer: string
   if (lister.written.enforceRole === true && lister.id.split('/').filter(Boolean).length > 1) {
     chain[chain.length - 1] = { id: lister.id, written: { ...lister.written, enforceRole: false } };
   }
-  const decided = groupBodyRoleSets(ctx.profile.mesosRole, ctx.profile.newGroupEnforceRole, chain, existing, (topId) => deployedEnforcement(ctx, topId, source.document));
+  const decided = groupBodyRoleSets(ctx.profile.mesosRole, ctx.profile.newGroupEnforceRole, chain, existing, (topId) => bodyTopLevelEnforcement(ctx, topId, source.document));
   if (decided === undefined || decided.sets.some((set) => set.includes(role))) return;
   const { sets, basis } = decided;
   const got = (set: string[]) => `"got ${role}, expected one of: [${set.join(', ')}]"`;
@@ -195,21 +211,4 @@ function listedWhy(basis: GroupBodyBasis, mesosRole: string, flag: NewGroupEnfor
             ? `its top-level group /${g} leaves enforceRole to --new_group_enforce_role, ${flag} in this profile, so their default role is ${flag === 'Top' ? quoted(g) : '--mesos_role'}`
             : `whether its top-level group /${g} enforces its role is left to --new_group_enforce_role`;
   return `/v2/groups checks the apps of ${basis.lister} against their default role and ${basis.own ? 'nothing else (the group sets enforceRole: true)' : mesos}: ${top}`;
-}
-
-/**
- * The enforceRole of the top-level group `topId` in the root group before the change (GroupNormalization.inferDefaultRole):
- * null when it is not deployed (only this document implies it), undefined when another document changes it.
- */
-function deployedEnforcement(ctx: RuleContext, topId: string, document: number): boolean | null | undefined {
-  const root = ctx.root;
-  if (!isObject(root) || !Array.isArray(root.groups)) return undefined;
-  const i = root.groups.findIndex((g) => isObject(g) && g.id === topId);
-  if (i < 0) return null;
-  const s = ctx.sourceOf?.(joinPointer('', 'groups', i));
-  if (s === 'cluster') {
-    const enforce = (root.groups[i] as Record<string, unknown>).enforceRole;
-    return typeof enforce === 'boolean' ? enforce : undefined;
-  }
-  return s !== undefined && s.document === document && s.implied ? null : undefined;
 }

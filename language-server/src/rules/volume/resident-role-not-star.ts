@@ -3,6 +3,7 @@ import type { Rule } from '../../core/rule';
 import { hasPersistentVolumes } from '../../model/volume/appVolumes';
 import { hasPersistentPodVolume, podsOf } from '../../model/pod/podParts';
 import { declaredTopLevelGroups, defaultsToGroupRole } from '../../model/app/appRole';
+import { givenRole } from '../../model/app/givenRole';
 
 const marathonMessage = 'Resident apps cannot have the role *';
 /** Marathon's message for pods (PodsValidation), beside the apps' one. */
@@ -22,7 +23,11 @@ export const residentRoleNotStar: Rule = {
       if (!hasPersistentVolumes(appRef)) continue;
       const role = appRef.app.role;
       if (role !== undefined && role !== '*') continue;
-      if (role === undefined) {
+      // With the deployed root group, the role Marathon gives it where that is known (an app file keeps its deployed role).
+      const given = role === undefined ? givenRole(ctx, appRef) : undefined;
+      if (given !== undefined && given.basis !== 'document') {
+        if (given.role !== '*') continue;
+      } else if (role === undefined) {
         // An app in the root group gets --mesos_role; a nested one may get its top-level group's name.
         const segments = (appRef.absoluteId ?? appRef.groupId).split('/').filter(Boolean);
         const nested = appRef.absoluteId !== undefined ? segments.length > 1 : segments.length > 0;
@@ -33,7 +38,11 @@ export const residentRoleNotStar: Rule = {
         pointer: joinPointer(appRef.pointer, 'role'),
         message:
           `Marathon rejects the app with "${marathonMessage}": persistent volumes are created on reserved resources, and Mesos cannot reserve for "*"` +
-          (role === undefined ? ` (this app gets --mesos_role, which is "*" in this profile)` : '') +
+          (given?.basis === 'kept'
+            ? ` (this app keeps the role "*" it is deployed with: PUT /v2/apps/{id} keeps it when the file has no "role")`
+            : role === undefined
+              ? ` (this app gets ${given?.basis === 'cluster' ? `role "*", ${given.why}` : '--mesos_role, which is "*" in this profile'})`
+              : '') +
           '. Set "role" to a real role, e.g. the name of the top-level group or the role Marathon runs with, or set mesosRole in marathon-lint.config.json if your Marathon uses one.',
       });
     }
