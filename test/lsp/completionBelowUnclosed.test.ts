@@ -10,9 +10,9 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { createScanner, SyntaxKind } from 'jsonc-parser';
-import { offsetOfPos, posOfOffset, sequentialChanges } from './editorText';
+import { offsetOfPos, sequentialChanges } from './editorText';
 import { startClient, type TestClient } from './lspClient';
-import { acceptItem, freeSlotAt, sessionDocuments, strictJson } from './typingChecks';
+import { acceptItem, completionItemsAt, freeSlotAt, sessionDocuments, strictJson } from './typingChecks';
 
 let c: TestClient;
 before(async () => {
@@ -22,14 +22,7 @@ after(async () => {
   assert.equal(await c.shutdown(), 0);
 });
 
-let n = 0;
-async function items(text: string, offset: number): Promise<any[]> {
-  const uri = `file:///tmp/lsp-below-unclosed/${n++}.json`;
-  await c.open(uri, text);
-  const list: any = await c.conn.sendRequest('textDocument/completion', { textDocument: { uri }, position: posOfOffset(text, offset) });
-  await c.close(uri);
-  return Array.isArray(list) ? list : list.items;
-}
+const items = (text: string, offset: number) => completionItemsAt(c, 'lsp-below-unclosed', text, offset);
 
 /** The broken text (without what `⟨…⟩` holds), the mended one, the cursor in each, and what was left out where. */
 function parse(marked: string): { broken: string; mended: string; at: number; mendedAt: number; gap: number; left: string } {

@@ -11,7 +11,7 @@ import fc from 'fast-check';
 import { createScanner, SyntaxKind } from 'jsonc-parser';
 import { offsetOfPos, posOfOffset } from './editorText';
 import { cursor, startClient, type TestClient } from './lspClient';
-import { acceptItem, freeSlotAt, sessionDocuments, strictJson } from './typingChecks';
+import { acceptItem, completionItemsAt, freeSlotAt, sessionDocuments, strictJson } from './typingChecks';
 
 let c: TestClient;
 before(async () => {
@@ -21,14 +21,7 @@ after(async () => {
   assert.equal(await c.shutdown(), 0);
 });
 
-let n = 0;
-async function items(text: string, offset: number): Promise<any[]> {
-  const uri = `file:///tmp/lsp-broken-completion/${n++}.json`;
-  await c.open(uri, text);
-  const list: any = await c.conn.sendRequest('textDocument/completion', { textDocument: { uri }, position: posOfOffset(text, offset) });
-  await c.close(uri);
-  return Array.isArray(list) ? list : list.items;
-}
+const items = (text: string, offset: number) => completionItemsAt(c, 'lsp-broken-completion', text, offset);
 
 /** The text after accepting `item`, and where a break at `at` (its `ins` in place of `del`) has moved to. */
 function acceptAround(text: string, offset: number, item: any, brk: Break): { out: string; repaired?: string; touches: boolean } {

@@ -11,7 +11,7 @@ import { runCli } from '../../language-server/src/cli/run';
 import { lint } from '../../language-server/src/index';
 import { expandSnippet } from '../../language-server/test/features/snippetExpansion';
 import { offsetOfPos, posOfOffset, type RangeEdit } from './editorText';
-import { corpusDir, repoRoot, type Published } from './lspClient';
+import { corpusDir, repoRoot, type Published, type TestClient } from './lspClient';
 
 function jsonUnder(dir: string): string[] {
   if (!existsSync(dir)) return [];
@@ -113,3 +113,13 @@ export function acceptItem(text: string, offset: number, item: any): RangeEdit[]
   }
   return edits;
 }
+
+/** The completion items at `offset` of `text`, opened as a fresh document under `dir` and closed again. */
+export async function completionItemsAt(c: TestClient, dir: string, text: string, offset: number): Promise<any[]> {
+  const uri = `file:///tmp/${dir}/${completionDocs++}.json`;
+  await c.open(uri, text);
+  const list: any = await c.conn.sendRequest('textDocument/completion', { textDocument: { uri }, position: posOfOffset(text, offset) });
+  await c.close(uri);
+  return Array.isArray(list) ? list : list.items;
+}
+let completionDocs = 0;
