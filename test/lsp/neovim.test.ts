@@ -52,3 +52,22 @@ test('Neovim 0.7, which watches no files: saving marathon-lint.config.json in th
     rmSync(work, { recursive: true, force: true });
   }
 });
+
+test('Neovim 0.7: marathon-lint.config.json being edited shows its own findings, as marathon-lint words them, and clears them when fixed, unsaved', { skip: hasNvim ? false : 'nvim not installed (scripts/install-test-deps.sh)' }, () => {
+  const work = mkdtempSync(join(tmpdir(), 'md-nvim-config-edit-'));
+  try {
+    writeFileSync(join(work, 'marathon-lint.config.json'), '{}\n');
+    const r = spawnSync('nvim', ['--headless', '--clean', '-n', '-c', `luafile ${join(repoRoot, 'test/lsp/nvim/config-edit.lua')}`], {
+      env: { ...process.env, LSP_SERVER: serverBundle, WORK: work },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    assert.equal(r.status, 0, r.stdout + r.stderr);
+    const steps = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    assert.deepEqual(steps.find((s) => s.step === 'misspelt')?.shown, ['1:13 config unknown rule id "unknown-propety": no rule has it, so what is set for it applies to nothing. Did you mean "unknown-property"?']);
+    assert.deepEqual(steps.find((s) => s.step === 'fixed')?.shown, [], 'cleared when fixed, though the file on disk never changed');
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+});

@@ -10,7 +10,8 @@ import type { LintResult } from '../core/types';
 import type { ChangeLog } from './changeLog';
 import { DocumentCache } from './documentCache';
 import { isMarathonDocument, matchesFilesSetting, pathEndsWithConfig } from './documentFilter';
-import { lintDocument } from './engine';
+import { configTextFindings, lintDocument } from './engine';
+import { toLspDiagnostic } from './toLsp';
 import type { Logger } from './logger';
 import { ProjectConfig } from './projectConfig';
 import { applySettings, SettingsStore } from './settings';
@@ -43,6 +44,11 @@ export class Session {
   roots: string[] = [];
   /** The live cluster (clusterLink.ts), set by main.ts; without a copy documents are linted offline. */
   cluster: { live(): LiveCluster | undefined } | undefined;
+  /**
+   * Paths of the marathon-lint.config.json files open in the editor. Their diagnostics are the edited text's
+   * (configDiagnostics); the disk read's (projectConfig.ts) would replace them on every save, so it publishes none.
+   */
+  private readonly configsInEditor = new Set<string>();
   support: ClientSupport = { pullDiagnostics: false, diagnosticRefresh: false, configurationPull: false, watchedFilesDynamic: false, configurationDynamic: false };
 
   constructor(
@@ -62,7 +68,8 @@ export class Session {
    * message already says so (projectConfig.ts), so the notification adds only where it is and how many more.
    */
   private reportConfig(configUri: string, diagnostics: LspDiagnostic[]): void {
-    void this.connection.sendDiagnostics({ uri: configUri, diagnostics }).catch((e) => this.log.error('publishDiagnostics failed', e));
+    if (!this.configsInEditor.has(fsPathOf(configUri)))
+      void this.connection.sendDiagnostics({ uri: configUri, diagnostics }).catch((e) => this.log.error('publishDiagnostics failed', e));
     const errors = diagnostics.filter((d) => d.severity === DiagnosticSeverity.Error);
     if (errors.length === 0) return;
     const name = URI.parse(configUri).fsPath;
@@ -71,6 +78,20 @@ export class Session {
     // A notification (window/showMessage), not the request: nothing to answer, and every client supports it.
     const message = `${name}:${line}: ${errors[0].message}${more}`;
     void this.connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message }).catch(() => undefined);
+  }
+
+  /** The editor opened (true) or closed a marathon-lint.config.json: who publishes its diagnostics changes. */
+  configInEditor(uri: string, open: boolean): void {
+    const path = fsPathOf(uri);
+    if (open) this.configsInEditor.add(path);
+    else this.configsInEditor.delete(path);
+  }
+
+  /** A config open in the editor: its own findings for the newest text, as marathon-lint gives them for that file. */
+  configDiagnostics(uri: string): LspDiagnostic[] {
+    const td = this.documents.get(uri);
+    if (!td) return [];
+    return this.cache.memo(uri, td.version, 'config', () => configTextFindings(td.getText()).map(toLspDiagnostic));
   }
 
   setRoots(uris: (string | null | undefined)[]): void {
@@ -139,5 +160,14 @@ export class Session {
         return session.cache.document(uri, version, () => text, td.version === version ? td : undefined);
       },
     };
+  }
+}
+
+/** The file a uri names ('' for an unparsable one), to match the disk read's uris with the editor's. */
+function fsPathOf(uri: string): string {
+  try {
+    return URI.parse(uri).fsPath;
+  } catch {
+    return '';
   }
 }

@@ -1,7 +1,7 @@
 /**
  * Re-validation when what a document is judged against changes: client settings
  * (didChangeConfiguration) or a marathon-lint.config.json on disk (didChangeWatchedFiles, or didSave of the config
- * in the editor).
+ * in the editor), and who shows a config's own findings when it is opened or closed in the editor.
  */
 import { DidChangeConfigurationNotification, DidChangeWatchedFilesNotification } from 'vscode-languageserver';
 import { configFileName } from '../project/configFinder';
@@ -22,6 +22,23 @@ export function registerSettings(session: Session, validation: Validation): void
     session.config.invalidate();
     validation.revalidateAll();
   };
+  // A config opened in the editor shows the edited text's findings (validation.ts); its disk read's are withdrawn
+  // first (invalidate) and published again only once it is closed, for the definitions under it.
+  session.documents.onDidOpen((e) =>
+    guard(log, 'didOpen config', () => {
+      if (!pathEndsWithConfig(e.document.uri)) return;
+      session.config.invalidate();
+      session.configInEditor(e.document.uri, true);
+      validation.revalidateAll();
+    }),
+  );
+  session.documents.onDidClose((e) =>
+    guard(log, 'didClose config', () => {
+      if (!pathEndsWithConfig(e.document.uri)) return;
+      session.configInEditor(e.document.uri, false);
+      configChanged();
+    }),
+  );
   connection.onDidChangeWatchedFiles((params) =>
     guard(log, 'didChangeWatchedFiles', () => {
       if (params.changes.some((c) => c.uri.endsWith('/' + configFileName))) configChanged();

@@ -7,6 +7,7 @@ import { DocumentDiagnosticReportKind, LSPErrorCodes, ResponseError, type Docume
 import type { Session } from './session';
 import { toLspDiagnostic } from './toLsp';
 import { sendStatus } from './status';
+import { pathEndsWithConfig } from './documentFilter';
 
 /** Long enough to coalesce a burst of keystrokes, short enough to feel immediate. */
 const pushDebounceMs = 150;
@@ -32,10 +33,12 @@ export class Validation {
     });
   }
 
-  /** Diagnostics for the newest version of `uri` ([] for closed or non-Marathon documents, or on failure). */
+  /** Diagnostics for the newest version of `uri` (a definition's or a config's; [] for closed or other documents, or on failure). */
   compute(uri: string) {
     const { session } = this;
     try {
+      // The lint config being edited: its own findings, from the unsaved text (session.ts, configDiagnostics).
+      if (pathEndsWithConfig(uri)) return session.configDiagnostics(uri);
       const a = session.analyze(uri);
       if (!a) return [];
       const items = a.result.diagnostics.map(toLspDiagnostic);

@@ -87,3 +87,12 @@ test('config: a setting for internal-error or config, which no setting changes, 
   );
   assert.deepEqual(profile.rules, { 'dvdi-single-instance': 'off' });
 });
+
+test('config: every problem in the file is a `config` finding, a duplicate key too (not the definitions\' no-duplicate-keys, which a setting there would seem to turn off)', () => {
+  const { errors } = parseConfig('{"rules": {}, "rules": {"no-duplicate-keys": "off"}, "features": ["vips"], "features": []}', file);
+  assert.deepEqual(errors.map((e) => [e.ruleId, e.severity, e.pointer]), [
+    ['config', 'warning', '/rules'],
+    ['config', 'warning', '/features'],
+  ]);
+  assert.ok(errors.every((e) => e.docsUrl === undefined || e.docsUrl.endsWith('/config.md')), errors.map((e) => e.docsUrl).join(' '));
+});
