@@ -114,6 +114,8 @@ test('inside a comment, closed or left open above the cursor, nothing is offered
     '{\n  "id": "/a", // note |\n  "cmd": "x"\n}',
     '{\n  "id": "/a",\n  /* note\n  "cmd": "x",\n  "container": {"type": "DOCKER", |}\n}',
     '{\r\n  "id": "/a",\r\n  /* note\r\n  "cmd": "x",\r\n  |\r\n}',
+    // A comment ending in a comma on the last line of an object closed by the layout: that comma is no separator.
+    '{\n  "id": "/a",\n  "container": {\n    "type": "DOCKER"\n  // see the runbook, |\n  "cpus": 1\n}',
   ]) {
     const { text, offset } = { text: marked.replace('|', ''), offset: marked.indexOf('|') };
     assert.deepEqual((await items(text, offset)).map((i) => i.label), [], `in ${JSON.stringify(marked)}`);

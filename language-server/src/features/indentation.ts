@@ -65,9 +65,11 @@ export function outdents(text: string, indent: string, node: JsonNode, cache: Ma
  * Where `node`, closed by the layout, ends when the token that closes it starts the line at `lineStart`: after the
  * last line above that is not blank at its level or shallower (a user typing on a blank line indented into the open
  * object is in it; one at the parent's indentation, as an editor leaves it after a dedent, is not). A comma ending
- * the last line of members is the parent's (`"labels": {"x": "y",` above a key of the parent): it ends before it.
+ * the members on that line is the parent's (`"labels": {"x": "y",` above a key of the parent): it ends before it.
+ * `comma` is that comma token's offset when it is the token before the closing one (a comma in a comment or a string
+ * on that line is none: `// see the runbook,` leaves the comment whole, and a cursor at its end in it).
  */
-export function layoutEnd(text: string, lineStart: number, node: JsonNode, cache: Map<JsonNode, string>): number {
+export function layoutEnd(text: string, lineStart: number, node: JsonNode, cache: Map<JsonNode, string>, comma: number | undefined): number {
   const own = ownerIndent(text, node, cache);
   let start = lineStart;
   for (;;) {
@@ -84,7 +86,6 @@ export function layoutEnd(text: string, lineStart: number, node: JsonNode, cache
       continue;
     }
     if (blank) return end; // indented into the node: where the user types
-    const comma = /,[ \t]*$/.exec(line);
-    return comma ? from + comma.index : end;
+    return comma !== undefined && comma >= from && comma < end ? comma : end;
   }
 }

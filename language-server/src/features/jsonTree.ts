@@ -141,7 +141,7 @@ function build(text: string, missing: number, rootCloser?: number): { root: Json
       const n = stack.pop()!;
       const last = n.children![n.children!.length - 1];
       const lastEnd = last ? last.offset + last.length : n.offset + 1;
-      close(n, n.type === 'property' || indent === undefined ? lastEnd : Math.max(lastEnd, layoutEnd(text, key.offset - indent.length, n, indents)));
+      close(n, n.type === 'property' || indent === undefined ? lastEnd : Math.max(lastEnd, layoutEnd(text, key.offset - indent.length, n, indents, keyCommaBefore)));
     }
     const obj = stack[idx];
     const prop: JsonNode = { type: 'property', offset: key.offset, length: colon + 1 - key.offset, parent: obj, children: [key], colonOffset: colon };
@@ -155,12 +155,12 @@ function build(text: string, missing: number, rootCloser?: number): { root: Json
    * Closes the containers a token starting its line (at `lineStart`) outside of them leaves, where the layout says
    * (indentation.ts, layoutEnd: blank lines indented into them are theirs). Returns the new top.
    */
-  const closeOutdented = (indent: string, lineStart: number): JsonNode | undefined => {
+  const closeOutdented = (indent: string, lineStart: number, comma: number | undefined): JsonNode | undefined => {
     let top = stack[stack.length - 1];
     while (missing > 0 && (top?.type === 'object' || top?.type === 'array') && top.parent && outdents(text, indent, top, indents)) {
       missing--;
       stack.pop();
-      close(top, layoutEnd(text, lineStart, top, indents));
+      close(top, layoutEnd(text, lineStart, top, indents, comma));
       finishProperty();
       top = stack[stack.length - 1];
     }
@@ -169,9 +169,13 @@ function build(text: string, missing: number, rootCloser?: number): { root: Json
 
   let prevKind: SyntaxKind | undefined;
   let prevEnd = 0;
+  /** The comma token just before the previous token, if any (a key's, when keyInArray reads it at the colon). */
+  let keyCommaBefore: number | undefined;
   for (let t = scan(); t !== SyntaxKind.EOF; prevKind = t, t = scan()) {
     const offset = scanner.getTokenOffset();
     let end = offset + scanner.getTokenLength();
+    // The comma token right before this one (a comma is one character): where a container the layout closes ends.
+    const commaBefore = prevKind === SyntaxKind.CommaToken ? prevEnd - 1 : undefined;
     if (root && stack.length === 0) afterRoot = true;
     let stringValue = t === SyntaxKind.StringLiteral ? scanner.getTokenValue() : undefined;
     // A string ends at its line's end (JSON has no raw line break in a string, and jsonc-parser's scanner ends one
@@ -203,7 +207,7 @@ function build(text: string, missing: number, rootCloser?: number): { root: Json
     // A key or value starting its line outside the open object or array it would go into (features/indentation.ts).
     if (missing > 0 && valueStart.has(t) && (top?.type === 'object' || top?.type === 'array') && top.parent) {
       const indent = leadingIndent(text, offset);
-      if (indent !== undefined) top = closeOutdented(indent, offset - indent.length);
+      if (indent !== undefined) top = closeOutdented(indent, offset - indent.length, commaBefore);
     }
     switch (t) {
       case SyntaxKind.OpenBraceToken:
@@ -271,6 +275,7 @@ function build(text: string, missing: number, rootCloser?: number): { root: Json
         break; // unknown tokens are skipped: the tree stays usable around them
     }
     prevEnd = end;
+    keyCommaBefore = commaBefore;
   }
   unclosed += stack.filter((n) => n.type !== 'property').length;
   // Unterminated containers reach to the end of the text, so a cursor at the end is "inside" them.
