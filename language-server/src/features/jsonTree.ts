@@ -6,6 +6,7 @@
  */
 import { createScanner } from 'jsonc-parser';
 import { pointerTokens } from '../core/pointer';
+import { bracketSurplus } from './bracketSurplus';
 import { layoutEnd, leadingIndent, outdents } from './indentation';
 
 // jsonc-parser's SyntaxKind values. Its `const enum` cannot be read under this repo's tsc settings
@@ -55,13 +56,13 @@ export type JsonPath = (string | number)[];
 
 /**
  * Parses any text; never throws. Returns undefined for text without a JSON value. When the text has more openers than
- * closers, a second pass reads the layout for where the missing ones were meant (features/indentation.ts); a balanced
- * text pays nothing for it.
+ * closers (counted before building: bracketSurplus.ts), the pass reads the layout for where the missing ones were meant
+ * (features/indentation.ts); a balanced text pays nothing for it. A second pass only when tokens follow the root's closer.
  */
 export function parseTree(text: string): JsonNode | undefined {
-  const first = build(text, 0);
-  const again = first.missing > 0 || first.afterRoot;
-  const root = again ? build(text, first.missing, first.afterRoot ? first.lastCloser : undefined).root : first.root;
+  const missing = Math.max(0, bracketSurplus(text));
+  const first = build(text, missing);
+  const root = first.afterRoot ? build(text, missing, first.lastCloser).root : first.root;
   if (root && first.unbalanced) root.unbalanced = true;
   return root;
 }
@@ -74,7 +75,7 @@ export function parseTree(text: string): JsonNode | undefined {
  * was closed (a stray `}` on a garbage line, or typed twice), only the text's last closer may close the root: the
  * keys below an earlier one are the root's, not a second document to ignore.
  */
-function build(text: string, missing: number, rootCloser?: number): { root: JsonNode | undefined; missing: number; unbalanced: boolean; afterRoot: boolean; lastCloser: number } {
+function build(text: string, missing: number, rootCloser?: number): { root: JsonNode | undefined; unbalanced: boolean; afterRoot: boolean; lastCloser: number } {
   let unclosed = 0;
   let afterRoot = false;
   let lastCloser = -1;
@@ -283,7 +284,7 @@ function build(text: string, missing: number, rootCloser?: number): { root: Json
     const n = stack.pop()!;
     close(n, text.length);
   }
-  return { root, missing: Math.max(0, openers - closers), unbalanced: unclosed > 0 || openers !== closers || afterRoot, afterRoot, lastCloser };
+  return { root, unbalanced: unclosed > 0 || openers !== closers || afterRoot, afterRoot, lastCloser };
 }
 
 /** jsonc-parser's ScanError.UnexpectedEndOfString (a const enum, as SyntaxKind above). */
