@@ -73,6 +73,10 @@ const cases: [string, string, string][] = [
   // These held before: kept so that a fix for the ones above does not break them. The layout decides only where
   // the brackets leave something open and the document indents its members.
   ['nothing left open, a key indented as its object\'s line: read as written', '⟨⟩{\n  "id": "/a",\n  "container": {\n  "type": |\n  }\n}', 'DOCKER'],
+  // Typed top-down, the end not written yet, in a layout that puts a container's members at its key's indentation:
+  // such a container is not indented, so a member at that indentation is its own, not the parent's.
+  ['objects left open at the end, an object whose members stand at its key\'s indentation', '{\n  "id": "/a",\n  "container": {\n  "type": "DOCKER",\n  |⟨\n  }\n}⟩', 'docker'],
+  ['objects left open at the end, array items at the array\'s key\'s indentation', '{\n  "id": "/a",\n  "container": {\n    "type": "DOCKER",\n    "volumes": [\n    {\n      "containerPath": "a",\n      |⟨\n    }\n    ]\n  }\n}⟩', 'mode'],
   ['objects left open at the end, flat layout', '{\n"id": "/a",\n"container": {\n"type": "DOCKER",\n|⟨\n}}⟩', 'docker'],
   ['objects left open at the end, a deeper key below the cursor', '{\n  "id": "/a",\n  "container": {\n    "type": "DOCKER",\n    |\n    "docker": {"image": "x"⟨}}}⟩', 'volumes'],
   ['a string not closed, then a key of the next object', '{\n  "id": "/a",\n  "cmd": "exec ./x⟨"⟩,\n  "container": {\n    "type": "DOCKER",\n    |\n  }\n}', 'docker'],
@@ -103,6 +107,8 @@ test('inside a comment, closed or left open above the cursor, nothing is offered
     '{\n  "id": "/a", // note |\n  "cmd": "x"\n}',
     '{\n  "id": "/a",\n  /* note\n  "cmd": "x",\n  "container": {"type": "DOCKER", |}\n}',
     '{\r\n  "id": "/a",\r\n  /* note\r\n  "cmd": "x",\r\n  |\r\n}',
+    // A comment ending in a comma on the last line of an object closed by the layout: that comma is no separator.
+    '{\n  "id": "/a",\n  "container": {\n    "type": "DOCKER"\n  // see the runbook, |\n  "cpus": 1\n}',
   ]) {
     const { text, offset } = { text: marked.replace('|', ''), offset: marked.indexOf('|') };
     assert.deepEqual((await items(text, offset)).map((i) => i.label), [], `in ${JSON.stringify(marked)}`);

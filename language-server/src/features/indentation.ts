@@ -34,25 +34,42 @@ function ownerIndent(text: string, node: JsonNode, cache: Map<JsonNode, string>)
 }
 
 /**
+ * Whether `node` indents its members past the line that opened it (`own`): its first member (or whatever follows its
+ * bracket) is on the bracket's line, or starts a later line deeper. A layout that puts them at the key's indentation
+ * (`"env": [` above `{` at the same column) is one where a member there is the node's own, not its parent's.
+ */
+function indentsMembers(text: string, node: JsonNode, own: string): boolean {
+  let at = node.offset + 1;
+  while (at < text.length && (text[at] === ' ' || text[at] === '\t')) at++;
+  if (text[at] !== '\n' && text[at] !== '\r') return true;
+  while (at < text.length && /\s/.test(text[at])) at++;
+  const first = leadingIndent(text, at) ?? '';
+  return first.length > own.length && first.startsWith(own);
+}
+
+/**
  * Whether a key or item starting its line with `indent` lies outside `node` (an object or array): no deeper than the
- * line that opened it, while that line is deeper than its parent's (the layout indents members; a flat one says
- * nothing). Mixed tabs and spaces compare only where one indentation is a prefix of the other.
+ * line that opened it, while that line is deeper than its parent's and the node indents its members (the layout
+ * indents members; a flat one says nothing). Mixed tabs and spaces compare only where one indentation is a prefix of
+ * the other.
  */
 export function outdents(text: string, indent: string, node: JsonNode, cache: Map<JsonNode, string>): boolean {
   const parent = node.parent?.type === 'property' ? node.parent.parent : node.parent;
   if (!parent) return false;
   const own = ownerIndent(text, node, cache);
   const outer = ownerIndent(text, parent, cache);
-  return own.startsWith(indent) && own.length > outer.length && own.startsWith(outer);
+  return own.startsWith(indent) && own.length > outer.length && own.startsWith(outer) && indentsMembers(text, node, own);
 }
 
 /**
  * Where `node`, closed by the layout, ends when the token that closes it starts the line at `lineStart`: after the
  * last line above that is not blank at its level or shallower (a user typing on a blank line indented into the open
  * object is in it; one at the parent's indentation, as an editor leaves it after a dedent, is not). A comma ending
- * the last line of members is the parent's (`"labels": {"x": "y",` above a key of the parent): it ends before it.
+ * the members on that line is the parent's (`"labels": {"x": "y",` above a key of the parent): it ends before it.
+ * `comma` is that comma token's offset when it is the token before the closing one (a comma in a comment or a string
+ * on that line is none: `// see the runbook,` leaves the comment whole, and a cursor at its end in it).
  */
-export function layoutEnd(text: string, lineStart: number, node: JsonNode, cache: Map<JsonNode, string>): number {
+export function layoutEnd(text: string, lineStart: number, node: JsonNode, cache: Map<JsonNode, string>, comma: number | undefined): number {
   const own = ownerIndent(text, node, cache);
   let start = lineStart;
   for (;;) {
@@ -69,7 +86,6 @@ export function layoutEnd(text: string, lineStart: number, node: JsonNode, cache
       continue;
     }
     if (blank) return end; // indented into the node: where the user types
-    const comma = /,[ \t]*$/.exec(line);
-    return comma ? from + comma.index : end;
+    return comma !== undefined && comma >= from && comma < end ? comma : end;
   }
 }

@@ -6,6 +6,7 @@
  */
 import { createScanner } from 'jsonc-parser';
 import { pointerTokens } from '../core/pointer';
+import { bracketSurplus } from './bracketSurplus';
 import { layoutEnd, leadingIndent, outdents } from './indentation';
 
 // jsonc-parser's SyntaxKind values. Its `const enum` cannot be read under this repo's tsc settings
@@ -55,13 +56,13 @@ export type JsonPath = (string | number)[];
 
 /**
  * Parses any text; never throws. Returns undefined for text without a JSON value. When the text has more openers than
- * closers, a second pass reads the layout for where the missing ones were meant (features/indentation.ts); a balanced
- * text pays nothing for it.
+ * closers (counted before building: bracketSurplus.ts), the pass reads the layout for where the missing ones were meant
+ * (features/indentation.ts); a balanced text pays nothing for it. A second pass only when tokens follow the root's closer.
  */
 export function parseTree(text: string): JsonNode | undefined {
-  const first = build(text, 0);
-  const again = first.missing > 0 || first.afterRoot;
-  const root = again ? build(text, first.missing, first.afterRoot ? first.lastCloser : undefined).root : first.root;
+  const missing = Math.max(0, bracketSurplus(text));
+  const first = build(text, missing);
+  const root = first.afterRoot ? build(text, missing, first.lastCloser).root : first.root;
   if (root && first.unbalanced) root.unbalanced = true;
   return root;
 }
@@ -74,7 +75,7 @@ export function parseTree(text: string): JsonNode | undefined {
  * was closed (a stray `}` on a garbage line, or typed twice), only the text's last closer may close the root: the
  * keys below an earlier one are the root's, not a second document to ignore.
  */
-function build(text: string, missing: number, rootCloser?: number): { root: JsonNode | undefined; missing: number; unbalanced: boolean; afterRoot: boolean; lastCloser: number } {
+function build(text: string, missing: number, rootCloser?: number): { root: JsonNode | undefined; unbalanced: boolean; afterRoot: boolean; lastCloser: number } {
   let unclosed = 0;
   let afterRoot = false;
   let lastCloser = -1;
@@ -141,7 +142,7 @@ function build(text: string, missing: number, rootCloser?: number): { root: Json
       const n = stack.pop()!;
       const last = n.children![n.children!.length - 1];
       const lastEnd = last ? last.offset + last.length : n.offset + 1;
-      close(n, n.type === 'property' || indent === undefined ? lastEnd : Math.max(lastEnd, layoutEnd(text, key.offset - indent.length, n, indents)));
+      close(n, n.type === 'property' || indent === undefined ? lastEnd : Math.max(lastEnd, layoutEnd(text, key.offset - indent.length, n, indents, keyCommaBefore)));
     }
     const obj = stack[idx];
     const prop: JsonNode = { type: 'property', offset: key.offset, length: colon + 1 - key.offset, parent: obj, children: [key], colonOffset: colon };
@@ -155,12 +156,12 @@ function build(text: string, missing: number, rootCloser?: number): { root: Json
    * Closes the containers a token starting its line (at `lineStart`) outside of them leaves, where the layout says
    * (indentation.ts, layoutEnd: blank lines indented into them are theirs). Returns the new top.
    */
-  const closeOutdented = (indent: string, lineStart: number): JsonNode | undefined => {
+  const closeOutdented = (indent: string, lineStart: number, comma: number | undefined): JsonNode | undefined => {
     let top = stack[stack.length - 1];
     while (missing > 0 && (top?.type === 'object' || top?.type === 'array') && top.parent && outdents(text, indent, top, indents)) {
       missing--;
       stack.pop();
-      close(top, layoutEnd(text, lineStart, top, indents));
+      close(top, layoutEnd(text, lineStart, top, indents, comma));
       finishProperty();
       top = stack[stack.length - 1];
     }
@@ -169,9 +170,13 @@ function build(text: string, missing: number, rootCloser?: number): { root: Json
 
   let prevKind: SyntaxKind | undefined;
   let prevEnd = 0;
+  /** The comma token just before the previous token, if any (a key's, when keyInArray reads it at the colon). */
+  let keyCommaBefore: number | undefined;
   for (let t = scan(); t !== SyntaxKind.EOF; prevKind = t, t = scan()) {
     const offset = scanner.getTokenOffset();
     let end = offset + scanner.getTokenLength();
+    // The comma token right before this one (a comma is one character): where a container the layout closes ends.
+    const commaBefore = prevKind === SyntaxKind.CommaToken ? prevEnd - 1 : undefined;
     if (root && stack.length === 0) afterRoot = true;
     let stringValue = t === SyntaxKind.StringLiteral ? scanner.getTokenValue() : undefined;
     // A string ends at its line's end (JSON has no raw line break in a string, and jsonc-parser's scanner ends one
@@ -203,7 +208,7 @@ function build(text: string, missing: number, rootCloser?: number): { root: Json
     // A key or value starting its line outside the open object or array it would go into (features/indentation.ts).
     if (missing > 0 && valueStart.has(t) && (top?.type === 'object' || top?.type === 'array') && top.parent) {
       const indent = leadingIndent(text, offset);
-      if (indent !== undefined) top = closeOutdented(indent, offset - indent.length);
+      if (indent !== undefined) top = closeOutdented(indent, offset - indent.length, commaBefore);
     }
     switch (t) {
       case SyntaxKind.OpenBraceToken:
@@ -271,6 +276,7 @@ function build(text: string, missing: number, rootCloser?: number): { root: Json
         break; // unknown tokens are skipped: the tree stays usable around them
     }
     prevEnd = end;
+    keyCommaBefore = commaBefore;
   }
   unclosed += stack.filter((n) => n.type !== 'property').length;
   // Unterminated containers reach to the end of the text, so a cursor at the end is "inside" them.
@@ -278,7 +284,7 @@ function build(text: string, missing: number, rootCloser?: number): { root: Json
     const n = stack.pop()!;
     close(n, text.length);
   }
-  return { root, missing: Math.max(0, openers - closers), unbalanced: unclosed > 0 || openers !== closers || afterRoot, afterRoot, lastCloser };
+  return { root, unbalanced: unclosed > 0 || openers !== closers || afterRoot, afterRoot, lastCloser };
 }
 
 /** jsonc-parser's ScanError.UnexpectedEndOfString (a const enum, as SyntaxKind above). */
