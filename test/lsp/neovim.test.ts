@@ -15,6 +15,18 @@ import { needsShared } from '../sharedReference';
 const hasNvim = spawnSync('nvim', ['--version']).status === 0;
 const file = join(corpusDir, 'marathon-docs/secrets-L74.json');
 
+/** Runs a Lua script of test/lsp/nvim/ in headless Neovim with WORK set, through the bundled server; its JSON lines. */
+function nvimSteps(script: string, work: string): any[] {
+  const r = spawnSync('nvim', ['--headless', '--clean', '-n', '-c', `luafile ${join(repoRoot, 'test/lsp/nvim', script)}`], {
+    env: { ...process.env, LSP_SERVER: serverBundle, WORK: work },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+  assert.equal(r.status, 0, r.stdout + r.stderr);
+  return r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+}
+
 test('Neovim shows the engine’s diagnostics for a corpus file', { skip: hasNvim ? needsShared('corpus/marathon-docs/secrets-L74.json') : 'nvim not installed (scripts/install-test-deps.sh)' }, () => {
   const r = spawnSync('nvim', ['--headless', '--clean', '-c', `luafile ${join(repoRoot, 'test/lsp/nvim/lsp-diag.lua')}`], {
     env: { ...process.env, LSP_SERVER: serverBundle, LSP_FILE: file },
@@ -37,14 +49,7 @@ test('Neovim 0.7, which watches no files: saving marathon-lint.config.json in th
   try {
     writeFileSync(join(work, 'app.json'), '{\n  "id": "/web",\n  "cmd": "sleep 1000",\n  "frobnicate": true\n}\n');
     writeFileSync(join(work, 'marathon-lint.config.json'), '{ "rules": {} }\n');
-    const r = spawnSync('nvim', ['--headless', '--clean', '-n', '-c', `luafile ${join(repoRoot, 'test/lsp/nvim/config-save.lua')}`], {
-      env: { ...process.env, LSP_SERVER: serverBundle, WORK: work },
-      stdio: ['ignore', 'pipe', 'pipe'],
-      encoding: 'utf8',
-      timeout: 60_000,
-    });
-    assert.equal(r.status, 0, r.stdout + r.stderr);
-    const steps = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const steps = nvimSteps('config-save.lua', work);
     assert.deepEqual(steps.find((s) => s.step === 'opened')?.codes, ['unknown-property']);
     // The server read the config from disk once and was never told it changed: the finding stayed until a restart.
     assert.deepEqual(steps.find((s) => s.step === 'config-saved')?.codes, [], 'the saved config turned the rule off');
@@ -57,14 +62,7 @@ test('Neovim 0.7: marathon-lint.config.json being edited shows its own findings,
   const work = mkdtempSync(join(tmpdir(), 'md-nvim-config-edit-'));
   try {
     writeFileSync(join(work, 'marathon-lint.config.json'), '{}\n');
-    const r = spawnSync('nvim', ['--headless', '--clean', '-n', '-c', `luafile ${join(repoRoot, 'test/lsp/nvim/config-edit.lua')}`], {
-      env: { ...process.env, LSP_SERVER: serverBundle, WORK: work },
-      stdio: ['ignore', 'pipe', 'pipe'],
-      encoding: 'utf8',
-      timeout: 60_000,
-    });
-    assert.equal(r.status, 0, r.stdout + r.stderr);
-    const steps = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const steps = nvimSteps('config-edit.lua', work);
     assert.deepEqual(steps.find((s) => s.step === 'misspelt')?.shown, ['1:13 config unknown rule id "unknown-propety": no rule has it, so what is set for it applies to nothing. Did you mean "unknown-property"?']);
     assert.deepEqual(steps.find((s) => s.step === 'fixed')?.shown, [], 'cleared when fixed, though the file on disk never changed');
   } finally {

@@ -6,26 +6,20 @@
  * Real processes (the bundled serve and dry-run, `npm run build` first), real mounts.
  */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { needsBundle } from '../server/lockTestBed';
 import { checksumTree, mountsUnder } from './harness';
-import { dryRun, journalEntries, killWhenMounting, startBridge, stateWithVolumes, tokenFileIn, waitFor, type Bridge } from './serveKillBed';
+import { cleanUpBed, dryRun, journalEntries, killWhenMounting, startBridge, stateWithVolumes, tokenFileIn, type Bridge, waitFor } from './serveKillBed';
 
 const ATTEMPTS = 20;
 
 describe('serve on a relative --state-dir, killed with -9 mid dry run, then restarted', { skip: needsBundle }, () => {
   const dir = mkdtempSync(join(tmpdir(), 'dvdi-relstate-'));
   const live: Bridge[] = [];
-  after(async () => {
-    for (const b of live) if (b.proc.exitCode === null && b.proc.signalCode === null) b.proc.kill('SIGKILL');
-    for (const m of (await mountsUnder(dir)).reverse()) spawnSync('umount', ['-l', m.split(' ')[0]]);
-    await rm(dir, { recursive: true, force: true });
-  });
+  after(() => cleanUpBed(dir, live));
 
   it('recovery finds the plugin the entry names and releases what the killed dry run left', async () => {
     const state = join(dir, 'st');

@@ -6,15 +6,13 @@
  * the volume's bytes unchanged. Real processes (the bundled serve and dry-run, `npm run build` first), real mounts.
  */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { needsBundle } from '../server/lockTestBed';
 import { checksumTree, mountsUnder } from './harness';
-import { dryRun, journalEntries, killWhenMounting, startBridge, stateWithVolumes, tokenFileIn, waitFor, type Bridge } from './serveKillBed';
+import { cleanUpBed, dryRun, journalEntries, killWhenMounting, startBridge, stateWithVolumes, tokenFileIn, type Bridge, waitFor } from './serveKillBed';
 
 /** What a user waits for a restarted bridge at most: well under 1 s when idle, a few s on a loaded 2-core machine (the grace it waited before is 120 s). */
 const LISTEN_BOUND_MS = 10_000;
@@ -23,11 +21,7 @@ const ATTEMPTS = 20;
 describe('serve killed with -9 while its local driver mounts, then restarted', { skip: needsBundle }, () => {
   const dir = mkdtempSync(join(tmpdir(), 'dvdi-midmount-'));
   const live: Bridge[] = [];
-  after(async () => {
-    for (const b of live) if (b.proc.exitCode === null && b.proc.signalCode === null) b.proc.kill('SIGKILL');
-    for (const m of (await mountsUnder(dir)).reverse()) spawnSync('umount', ['-l', m.split(' ')[0]]);
-    await rm(dir, { recursive: true, force: true });
-  });
+  after(() => cleanUpBed(dir, live));
 
   it(`listens within ${LISTEN_BOUND_MS} ms and still releases what the Mount in flight left`, async () => {
     const state = join(dir, 'state');

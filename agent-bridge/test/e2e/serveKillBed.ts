@@ -4,14 +4,14 @@
  * own, `dvdi-bridge dry-run` clients as separate processes, and what a killed bridge left (its journal, its mounts).
  * Real processes and real mounts throughout (the tests run as root, like the agent's bridge).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { watch } from 'node:fs';
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { startLocalDriver } from '../../src/local-driver/server';
 import { PluginClient } from '../../src/plugin/client';
 import { BRIDGE_BUNDLE } from '../server/lockTestBed';
-import { seedData } from './harness';
+import { mountsUnder, seedData } from './harness';
 
 export interface Bridge {
   proc: ChildProcess;
@@ -145,4 +145,11 @@ export async function waitFor(pred: () => boolean | Promise<boolean>, ms: number
     if (Date.now() > end) return false;
     await new Promise((r) => setTimeout(r, 20));
   }
+}
+
+/** After a test: SIGKILL the bridges still running, unmount what is left under `dir` (deepest first), remove it. */
+export async function cleanUpBed(dir: string, live: readonly Bridge[]): Promise<void> {
+  for (const b of live) if (b.proc.exitCode === null && b.proc.signalCode === null) b.proc.kill('SIGKILL');
+  for (const m of (await mountsUnder(dir)).reverse()) spawnSync('umount', ['-l', m.split(' ')[0]!]);
+  await rm(dir, { recursive: true, force: true });
 }

@@ -8,15 +8,13 @@
  * websocket. `KILLSTORM_SEED` replays a run (the seed is printed and in every assertion). `npm run build` first.
  */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { needsBundle } from '../server/lockTestBed';
 import { checksumTree, mountsUnder } from './harness';
-import { dryRun, journalEntries, startBridge, stateWithVolumes, tokenFileIn, waitFor, type Bridge } from './serveKillBed';
+import { cleanUpBed, dryRun, journalEntries, startBridge, stateWithVolumes, tokenFileIn, type Bridge, waitFor } from './serveKillBed';
 
 const ROUNDS = 14;
 /** A restarted bridge listens within this: well under 1 s when idle, a few s on a loaded 2-core machine; serve's late-mount grace, which a wait for a dead Mount took, is 120 s. */
@@ -39,11 +37,7 @@ const seed = Number(process.env.KILLSTORM_SEED ?? Date.now() % 100_000);
 describe(`serve killed with -9 at random instants under concurrent dry runs, restarted on its state dir (seed ${seed})`, { skip: needsBundle }, () => {
   const dir = mkdtempSync(join(tmpdir(), 'dvdi-servestorm-'));
   const live: Bridge[] = [];
-  after(async () => {
-    for (const b of live) if (b.proc.exitCode === null && b.proc.signalCode === null) b.proc.kill('SIGKILL');
-    for (const m of (await mountsUnder(dir)).reverse()) spawnSync('umount', ['-l', m.split(' ')[0]]);
-    await rm(dir, { recursive: true, force: true });
-  });
+  after(() => cleanUpBed(dir, live));
 
   it(`${ROUNDS} kills: every restart listens within ${LISTEN_BOUND_MS} ms and leaves nothing mounted, journalled or changed`, async () => {
     console.log(`serve kill storm seed ${seed} (KILLSTORM_SEED=${seed} replays it)`);
