@@ -42,7 +42,7 @@ export async function replayJournal(deps: RunDeps, inFlight: Set<string>, signal
   const results = mine.map((e, i): Promise<One> => {
     const id = ids[i]!;
     const judge = () => recoverEntry(deps, e, signal).finally(() => judged.add(e));
-    if (unidentified(id) || !('keys' in id)) {
+    if (!('keys' in id) || unidentified(id)) {
       const p = judge();
       unlocked.push(p);
       return p;

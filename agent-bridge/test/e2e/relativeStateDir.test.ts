@@ -11,8 +11,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { needsBundle } from '../server/lockTestBed';
-import { checksumTree, mountsUnder } from './harness';
-import { cleanUpBed, dryRun, journalEntries, killWhenMounting, startBridge, stateWithVolumes, tokenFileIn, type Bridge, waitFor } from './serveKillBed';
+import { checksumTree } from './harness';
+import { cleanUpBed, dryRun, expectCleanRecovery, journalEntries, killWhenMounting, startBridge, stateWithVolumes, tokenFileIn, type Bridge } from './serveKillBed';
 
 const ATTEMPTS = 20;
 
@@ -46,13 +46,7 @@ describe('serve on a relative --state-dir, killed with -9 mid dry run, then rest
 
     const restarted = await startBridge('st', tokens, 30_000, [], dir);
     live.push(restarted);
-    assert.ok(await waitFor(() => restarted.logs.some((l) => l.event === 'recovered'), 10_000), `no "recovered" line: ${JSON.stringify(restarted.logs)}`);
-    const rep = restarted.logs.find((l) => l.event === 'recovered')!;
-    assert.deepEqual([rep.failed, rep.unverified], [[], []], JSON.stringify(rep));
-    assert.deepEqual([...rep.released, ...rep.notMounted].map((r: { name: string }) => r.name), ['keep'], JSON.stringify(rep));
-    assert.deepEqual(await mountsUnder(dir), []);
-    assert.deepEqual(await journalEntries(state), []);
-    assert.equal(await checksumTree(data), sum, "the volume's bytes changed");
+    await expectCleanRecovery(restarted, dir, state, data, sum, 'keep');
     restarted.proc.kill('SIGTERM');
     await restarted.exited;
   });

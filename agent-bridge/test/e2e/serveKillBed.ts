@@ -4,6 +4,7 @@
  * own, `dvdi-bridge dry-run` clients as separate processes, and what a killed bridge left (its journal, its mounts).
  * Real processes and real mounts throughout (the tests run as root, like the agent's bridge).
  */
+import assert from 'node:assert/strict';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { watch } from 'node:fs';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
@@ -11,7 +12,7 @@ import { join } from 'node:path';
 import { startLocalDriver } from '../../src/local-driver/server';
 import { PluginClient } from '../../src/plugin/client';
 import { BRIDGE_BUNDLE } from '../server/lockTestBed';
-import { mountsUnder, seedData } from './harness';
+import { checksumTree, mountsUnder, seedData } from './harness';
 
 export interface Bridge {
   proc: ChildProcess;
@@ -152,4 +153,19 @@ export async function cleanUpBed(dir: string, live: readonly Bridge[]): Promise<
   for (const b of live) if (b.proc.exitCode === null && b.proc.signalCode === null) b.proc.kill('SIGKILL');
   for (const m of (await mountsUnder(dir)).reverse()) spawnSync('umount', ['-l', m.split(' ')[0]!]);
   await rm(dir, { recursive: true, force: true });
+}
+
+/**
+ * A restarted bridge's recovery left things as they were: its `recovered` report names only `volume`, released or
+ * seen not mounted, and nothing failed; nothing is mounted under `dir`, the journal in `stateDir` is empty, and the
+ * volume's data under `data` still has the checksum `sum` taken before the kills.
+ */
+export async function expectCleanRecovery(b: Bridge, dir: string, stateDir: string, data: string, sum: string, volume: string): Promise<void> {
+  assert.ok(await waitFor(() => b.logs.some((l) => l.event === 'recovered'), 10_000), `no "recovered" line: ${JSON.stringify(b.logs)}`);
+  const rep = b.logs.find((l) => l.event === 'recovered')!;
+  assert.deepEqual([rep.failed, rep.unverified], [[], []], JSON.stringify(rep));
+  assert.deepEqual([...rep.released, ...rep.notMounted].map((r: { name: string }) => r.name), [volume], JSON.stringify(rep));
+  assert.deepEqual(await mountsUnder(dir), []);
+  assert.deepEqual(await journalEntries(stateDir), []);
+  assert.equal(await checksumTree(data), sum, "the volume's bytes changed");
 }
