@@ -6,14 +6,15 @@
 //
 // Real parts: Debian's rclone serve docker on TCP (listening on 0.0.0.0), the bridge's own lookup (getent in a
 // killable child, plugin/hostAddresses.ts). What cannot be changed for one test on a shared machine runs in namespaces
-// of the test's own (unshare: mount, network, pid): /etc/hosts is a bind mount of a file the test rewrites, and
-// 192.0.2.0/24 (TEST-NET-1, RFC 5737) is routed to this host's loopback without being an address of any interface
+// of the test's own (unshare: mount, network, pid): /etc/hosts is a bind mount of a file the test writes (a new one
+// per answer), and 192.0.2.0/24 (TEST-NET-1, RFC 5737) is routed to this host's loopback without being an address of any interface
 // (`ip route add local`), so every address the name is given reaches the one rclone while none of them is "this host"
 // to the bridge (plugin/thisHost.ts). The Docker Engine API stand-in answers after 3 s, so each run's in-use checks
 // before and after its mount take that long: the first run still holds its mount when the second, started once the
 // answer changed, would mount.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
+import { promisify } from 'node:util';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -31,6 +32,8 @@ import { until } from '../server/harness';
 import { fuseSkipReason, makeLab, mountsUnder, runnerConfig, seedData, startDockerEngine, startRcloneTcp, type Lab } from './harness';
 import { journalFiles, releaseLeftovers } from './leftoverCleanup';
 import { overlappingRuns } from './overlappingRuns';
+
+const execFileAsync = promisify(execFile);
 
 /** Set inside the namespaces: the file bind-mounted over /etc/hosts there. */
 const HOSTS = process.env.DVDI_CHANGING_DNS_HOSTS;
@@ -74,6 +77,7 @@ describe('a dry run of a volume through a TCP plugin host name whose answer chan
   let docker: Awaited<ReturnType<typeof startDockerEngine>>;
   let client: PluginClient;
   let runner: Awaited<ReturnType<typeof createDryRunner>>;
+  let answers = 0;
 
   /**
    * Points the name at `addresses` and waits until the bridge's own lookup (past its short reuse) gives them. The
@@ -81,7 +85,11 @@ describe('a dry run of a volume through a TCP plugin host name whose answer chan
    * answers both spellings alike, but glibc's files backend (2.36) matches /etc/hosts names as written.
    */
   async function answer(addresses: string[]): Promise<void> {
-    await writeFile(HOSTS!, ['127.0.0.1 localhost', ...addresses.map((a) => `${a} ${HOST} ${HOST}. ${ALIAS}`), ''].join('\n'));
+    // A fresh file bind-mounted over /etc/hosts, not the old one rewritten: a rewrite truncates before it writes, and a
+    // run's lookup in that instant saw no /etc/hosts entry at all ("no such host"). A mount swaps the whole file at once.
+    const file = `${HOSTS!}.${++answers}`;
+    await writeFile(file, ['127.0.0.1 localhost', ...addresses.map((a) => `${a} ${HOST} ${HOST}. ${ALIAS}`), ''].join('\n'));
+    await execFileAsync('mount', ['--bind', file, '/etc/hosts']);
     const want = JSON.stringify([...addresses].sort());
     for (const h of [HOST, `${HOST}.`]) {
       await until(async () => {
