@@ -16,6 +16,8 @@ export interface CliOptions {
   kind?: ForcedKind;
   marathonVersion?: string;
   config?: string;
+  /** `--stdin-filename PATH`: the file the document read from `-` stands for (its name in the report, its config). */
+  stdinFilename?: string;
   maxWarnings?: number;
   quiet: boolean;
   color: boolean | undefined; // undefined: decide from the terminal
@@ -39,6 +41,7 @@ const options = {
   kind: { type: 'string' },
   'marathon-version': { type: 'string' },
   config: { type: 'string', short: 'c' },
+  'stdin-filename': { type: 'string' },
   'max-warnings': { type: 'string' },
   quiet: { type: 'boolean', short: 'q' },
   color: { type: 'boolean' },
@@ -138,6 +141,10 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
   }
   const config = values.config as string | undefined;
   if (config === '') return { ok: false, message: '--config expects a file name' };
+  const stdinFilename = values['stdin-filename'] as string | undefined;
+  if (stdinFilename === '') return { ok: false, message: '--stdin-filename expects the path of the file the text read from - stands for' };
+  // Silently ignored (as ESLint does without --stdin), the flag would leave an editor integration's mistake unseen.
+  if (stdinFilename !== undefined && !positionals.includes('-')) return { ok: false, message: `--stdin-filename names the document read from stdin, but no - is given: add - to read it, or drop --stdin-filename` };
 
   const marathon = values.marathon as string | undefined;
   if (marathon === '') return { ok: false, message: '--marathon expects a URL, e.g. https://marathon.example:8443' };
@@ -168,6 +175,7 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
       kind: kind as ForcedKind | undefined,
       marathonVersion,
       config,
+      stdinFilename,
       maxWarnings,
       quiet: values.quiet === true,
       color: values['no-color'] === true ? false : values.color === true ? true : undefined,

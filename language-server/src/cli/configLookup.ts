@@ -6,7 +6,7 @@
 import { statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { defaultProfile, type Profile } from '../core/profile';
-import { loadProfile } from '../project/loadProfile';
+import { loadProfile, profileFromText, type LoadedProfile } from '../project/loadProfile';
 import { ConfigFinder } from '../project/configFinder';
 
 export type ProfileLookup = { ok: true; profile: Profile; configFile?: string } | { ok: false; errors: string[] };
@@ -46,13 +46,30 @@ export class ConfigResolver {
     return cached;
   }
 
-  private load(file: string): ProfileLookup {
-    // Relative to the working directory unless that only climbs to the root: `/dev/zero`, not `../../dev/zero`.
-    // `--config` is named as given: "/tmp" run from /tmp/x is not "..", and "." is not the absolute path.
+  /**
+   * A config's text piped in its stead (`--stdin-filename`), judged as the file would be. Not kept for the definitions
+   * beside it, which are judged by the file on disk whatever the order of the inputs.
+   */
+  forConfigText(file: string, text: string): ProfileLookup {
+    return this.judge(file, this.shownName(file), profileFromText(text, this.shownName(file)));
+  }
+
+  /**
+   * Relative to the working directory unless that only climbs to the root: `/dev/zero`, not `../../dev/zero`.
+   * `--config` is named as given: "/tmp" run from /tmp/x is not "..", and "." is not the absolute path.
+   */
+  private shownName(file: string): string {
     const rel = relative(this.cwd, file).split(sep).join('/');
-    const shown = this.explicitConfig?.path === file ? this.explicitConfig.given : rel === '' || rel.length > file.length ? file : rel;
+    return this.explicitConfig?.path === file ? this.explicitConfig.given : rel === '' || rel.length > file.length ? file : rel;
+  }
+
+  private load(file: string): ProfileLookup {
+    const shown = this.shownName(file);
     if (this.explicitConfig?.path === file && isDirectory(file)) return { ok: false, errors: [directoryGiven(file, shown)] };
-    const loaded = loadProfile(file, shown);
+    return this.judge(file, shown, loadProfile(file, shown));
+  }
+
+  private judge(file: string, shown: string, loaded: LoadedProfile): ProfileLookup {
     if (!loaded.ok) return { ok: false, errors: [loaded.cause === 'unreadable' ? `${shown}: cannot read the config file: ${loaded.detail}` : `${shown}: the config could not be read (${loaded.detail})`] };
     const problems = loaded.problems as ConfigError[];
     const line = (e: ConfigError) => `${shown}${locationOf(e)}: ${messageOf(e, shown)}`;

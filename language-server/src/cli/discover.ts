@@ -13,7 +13,10 @@ import { describeFsError, notRegularFile } from '../project/fsErrors';
  * `config`: a marathon-lint.config.json named on the command line (pre-commit and lint-staged name every changed
  * .json file): checked as a config, never linted as a definition. Directory walks and globs still leave it out.
  */
-export type Target = { kind: 'stdin' } | { kind: 'file' | 'config'; path: string; real: string };
+export type Target =
+  /** `path`, `real`: the file it stands for (`--stdin-filename`); `config`: that file is a marathon-lint.config.json. */
+  | { kind: 'stdin'; path?: string; real?: string; config?: boolean }
+  | { kind: 'file' | 'config'; path: string; real: string };
 
 export interface FileDiscovery {
   targets: Target[];
@@ -24,7 +27,7 @@ export interface FileDiscovery {
 const skippedDirs = new Set(['node_modules', '.git']);
 const globMagic = /[*?[\]{}]/;
 
-export function discover(inputs: readonly string[], cwd: string): FileDiscovery {
+export function discover(inputs: readonly string[], cwd: string, stdinFilename?: string): FileDiscovery {
   const targets: Target[] = [];
   const errors: string[] = [];
   const seen = new Set<string>();
@@ -39,7 +42,7 @@ export function discover(inputs: readonly string[], cwd: string): FileDiscovery 
 
   for (const input of inputs) {
     if (input === '-') {
-      if (!stdinSeen) targets.push({ kind: 'stdin' });
+      if (!stdinSeen) targets.push(stdinTarget(cwd, stdinFilename, errors));
       stdinSeen = true;
       continue;
     }
@@ -76,7 +79,27 @@ export function discover(inputs: readonly string[], cwd: string): FileDiscovery 
       errors.push(`${input}: ${notRegularFile}`);
     }
   }
-  return { targets, errors };
+  // The piped text stands for the file it names: its copy on disk, named too (or the directory around it), is left
+  // out, or the run would lint two versions of one file as one root group (one app deployed twice).
+  const standIn = targets.find((t) => t.kind === 'stdin')?.real;
+  return { targets: standIn === undefined ? targets : targets.filter((t) => t.kind === 'stdin' || t.real !== standIn), errors };
+}
+
+/** `-`, named by `--stdin-filename` when given; a directory cannot be what the text stands for. */
+function stdinTarget(cwd: string, stdinFilename: string | undefined, errors: string[]): Target {
+  if (stdinFilename === undefined) return { kind: 'stdin' };
+  const path = resolve(cwd, stdinFilename);
+  let isDirectory = false;
+  try {
+    isDirectory = statSync(path).isDirectory();
+  } catch {
+    // a file not saved yet (or unreadable): the piped text is what is linted, under the name given
+  }
+  if (isDirectory) {
+    errors.push(`${stdinFilename}: --stdin-filename names a directory; give the path of the file the text read from - stands for`);
+    return { kind: 'stdin' };
+  }
+  return { kind: 'stdin', path, real: realPath(path), config: basename(path) === configFileName };
 }
 
 /**

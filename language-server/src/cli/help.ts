@@ -18,6 +18,9 @@ Options:
                                (overrides marathonVersion from the config file)
   -c, --config <file>          use this config for every input instead of the nearest
                                marathon-lint.config.json above each file
+      --stdin-filename <path>  the file the document read from - stands for (an editor's
+                               unsaved buffer): reported under that path, judged by its config,
+                               and its copy on disk is not linted as well
       --marathon <url>         lint against this live Marathon (also: MARATHON_URL): its version,
                                features and roles set the profile (flags > cluster > config file >
                                defaults), and the files are placed into its deployed root group

@@ -55,7 +55,7 @@ export async function lintTargets(targets: readonly Target[], opts: LintTargetsO
   let configsChecked = 0;
   for (let i = 0; i < targets.length; i++) {
     const target = targets[i];
-    const file = target.kind === 'stdin' ? stdinName : displayPath(opts.cwd, target.path);
+    const file = target.path === undefined ? stdinName : displayPath(opts.cwd, target.path);
     progress.tick(i, file);
     if (target.kind === 'config') {
       // A config named as an input is read as when found for a definition, and its errors reported with that
@@ -67,7 +67,15 @@ export async function lintTargets(targets: readonly Target[], opts: LintTargetsO
       else if (!skippedByConfig.has(checked.errors)) skippedByConfig.set(checked.errors, []);
       continue;
     }
-    const lookup = opts.configs.forDirectory(target.kind === 'stdin' ? opts.cwd : dirname(target.path));
+    if (target.kind === 'stdin' && target.config) {
+      // An editor's unsaved buffer of a config (--stdin-filename): checked as that config, as when it is named.
+      const source = await readStdinSource(opts.stdin);
+      const checked = source.ok ? opts.configs.forConfigText(target.path!, source.text) : { ok: false as const, errors: [`${file}: ${source.error}`] };
+      if (checked.ok) configsChecked++;
+      else errors.push(...checked.errors);
+      continue;
+    }
+    const lookup = opts.configs.forDirectory(target.path === undefined ? opts.cwd : dirname(target.path));
     if (target.kind === 'file') {
       const key = lookup.ok ? profileKey(lookup.profile) : lookup;
       let files = linted.get(key);

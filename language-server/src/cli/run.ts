@@ -94,7 +94,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     }
   }
 
-  const found = discover(opts.inputs, io.cwd);
+  const found = discover(opts.inputs, io.cwd, opts.stdinFilename);
   const live = snapshot !== undefined;
   const configs = new ConfigResolver(io.cwd, opts.config ? { path: resolve(io.cwd, opts.config), given: opts.config } : undefined, live ? undefined : opts.marathonVersion);
   const profiles = new Map<Profile, LiveProfile>();

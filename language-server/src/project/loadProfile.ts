@@ -22,8 +22,13 @@ export type LoadedProfile =
 export function loadProfile(file: string, shownName: string): LoadedProfile {
   const source = readFileSource(file, maxConfigBytes);
   if (!source.ok) return { ok: false, cause: 'unreadable', detail: source.error };
+  return profileFromText(source.text, shownName);
+}
+
+/** A config's text already in hand (an editor's unsaved buffer piped to the CLI), judged as `loadProfile` judges. */
+export function profileFromText(text: string, shownName: string): LoadedProfile {
   try {
-    const parsed = parseConfig(source.text, shownName);
+    const parsed = parseConfig(text, shownName);
     return { ok: true, profile: parsed.profile, problems: parsed.errors ?? [] };
   } catch (e) {
     // The engine promises not to throw; if it does, the user still gets one line, not a stack.
