@@ -4,12 +4,14 @@
  * Each config file is read and parsed once; each directory is looked up once.
  */
 import { statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 import { defaultProfile, type Profile } from '../core/profile';
 import { loadProfile, profileFromText, type LoadedProfile } from '../project/loadProfile';
 import { ConfigFinder } from '../project/configFinder';
+import { ignoreMatcher, type IgnoreMatcher } from '../project/ignorePatterns';
 
-export type ProfileLookup = { ok: true; profile: Profile; configFile?: string } | { ok: false; errors: string[] };
+/** `ignored`: the config's `ignorePatterns`, matched against a file's absolute path (which pattern ignores it). */
+export type ProfileLookup = { ok: true; profile: Profile; configFile?: string; ignored?: IgnoreMatcher } | { ok: false; errors: string[] };
 
 export class ConfigResolver {
   private readonly finder = new ConfigFinder();
@@ -76,7 +78,7 @@ export class ConfigResolver {
     this.warnings.push(...problems.filter((e) => severityOf(e) !== 'error').map(line));
     const fatal = problems.filter((e) => severityOf(e) === 'error');
     if (fatal.length > 0) return { ok: false, errors: fatal.map(line) };
-    return { ok: true, profile: this.override(loaded.profile), configFile: file };
+    return { ok: true, profile: this.override(loaded.profile), configFile: file, ignored: ignoreMatcher(dirname(file), loaded.ignorePatterns) };
   }
 
   private override(profile: Profile): Profile {

@@ -16,7 +16,8 @@ import { describeFsError, notRegularFile } from '../project/fsErrors';
 export type Target =
   /** `path`, `real`: the file it stands for (`--stdin-filename`); `config`: that file is a marathon-lint.config.json. */
   | { kind: 'stdin'; path?: string; real?: string; config?: boolean }
-  | { kind: 'file' | 'config'; path: string; real: string };
+  /** `named`: given on the command line itself, not found by a directory walk or a glob. */
+  | { kind: 'file' | 'config'; path: string; real: string; named?: boolean };
 
 export interface FileDiscovery {
   targets: Target[];
@@ -33,10 +34,10 @@ export function discover(inputs: readonly string[], cwd: string, stdinFilename?:
   const seen = new Set<string>();
   // A path named twice (a file and its directory) is one target. Other paths to the same file (a symlink and its
   // target, a glob through releases/current -> v2) stay: each names the config found from it (lintTargets).
-  const add = (abs: string, kind: 'file' | 'config' = 'file') => {
+  const add = (abs: string, kind: 'file' | 'config' = 'file', named = false) => {
     if (seen.has(abs)) return;
     seen.add(abs);
-    targets.push({ kind, path: abs, real: realPath(abs) });
+    targets.push({ kind, path: abs, real: realPath(abs), ...(named ? { named } : {}) });
   };
   let stdinSeen = false;
 
@@ -74,7 +75,7 @@ export function discover(inputs: readonly string[], cwd: string, stdinFilename?:
       // A directory that could not be read has said so (undefined): it is not known to hold no *.json file.
       if (walk(abs, input, add, errors, new Set()) === 0) errors.push(`${input}: directory contains no *.json file to lint (node_modules, .git and ${configFileName} are skipped)`);
     } else if (st.isFile()) {
-      add(abs, basename(abs) === configFileName ? 'config' : 'file');
+      add(abs, basename(abs) === configFileName ? 'config' : 'file', true);
     } else {
       errors.push(`${input}: ${notRegularFile}`);
     }

@@ -19,6 +19,8 @@ export interface LintRun {
   errors: string[];
   /** marathon-lint.config.json files named as inputs and found valid: checked, as the summary counts them. */
   configsChecked: number;
+  /** Files named on the command line (or by --stdin-filename) that a config's ignorePatterns leave out, one line each. */
+  ignored: string[];
 }
 
 export interface LintTargetsOptions {
@@ -53,6 +55,7 @@ export async function lintTargets(targets: readonly Target[], opts: LintTargetsO
   const linted = new Map<unknown, Set<string>>();
   const configsSeen = new Set<string>();
   let configsChecked = 0;
+  const ignored: string[] = [];
   for (let i = 0; i < targets.length; i++) {
     const target = targets[i];
     const file = target.path === undefined ? stdinName : displayPath(opts.cwd, target.path);
@@ -76,6 +79,13 @@ export async function lintTargets(targets: readonly Target[], opts: LintTargetsO
       continue;
     }
     const lookup = opts.configs.forDirectory(target.path === undefined ? opts.cwd : dirname(target.path));
+    const pattern = lookup.ok && target.path !== undefined ? lookup.ignored?.(target.path) : undefined;
+    if (lookup.ok && pattern !== undefined) {
+      // Found by a walk or a glob, an ignored file is simply not there; named, the user is told why nothing came of it.
+      const config = lookup.configFile === undefined ? 'the config' : displayPath(opts.cwd, lookup.configFile);
+      if (target.kind === 'stdin' || target.named) ignored.push(`${file}: not linted: ${JSON.stringify(pattern)} in the ignorePatterns of ${config} leaves it out`);
+      continue;
+    }
     if (target.kind === 'file') {
       const key = lookup.ok ? profileKey(lookup.profile) : lookup;
       let files = linted.get(key);
@@ -117,7 +127,7 @@ export async function lintTargets(targets: readonly Target[], opts: LintTargetsO
     errors.push(...configErrors);
     if (skipped.length > 0) errors.push(`not linted until the config above is fixed: ${shown}`);
   }
-  return { results, errors, configsChecked };
+  return { results, errors, configsChecked, ignored };
 }
 
 /** Equal for configs that judge alike: two files, or two spellings of one, giving the same profile. */

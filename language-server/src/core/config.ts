@@ -16,16 +16,27 @@ import type { Diagnostic } from './types';
 export const knownFeatures = ['external_volumes', 'secrets', 'gpu_resources', 'vips', 'task_killing'] as const;
 /** Unknown rule ids reported one by one; the rest are counted in one finding. */
 const maxUnknownRuleReports = 20;
-const knownKeys = ['marathonVersion', 'features', 'mesosRole', 'defaultNetworkName', 'newGroupEnforceRole', 'rules'];
+const knownKeys = ['marathonVersion', 'features', 'mesosRole', 'defaultNetworkName', 'newGroupEnforceRole', 'rules', 'ignorePatterns'];
 const settings: readonly RuleSetting[] = ['off', 'warning', 'error'];
 
+/**
+ * A config as read. `ignorePatterns`: the files below the config's directory that are not definitions (package.json,
+ * test data); the adapters match them (project/ignorePatterns.ts), the engine only checks their shape.
+ */
+export interface ReadConfig {
+  profile: Profile;
+  errors: Diagnostic[];
+  ignorePatterns: string[];
+}
+
 /** Reads a config's text; `ruleIds` are every id the engine can report (engine rules and the plugged-in rules). */
-export function readConfig(text: string, fileName: string, ruleIds: readonly string[]): { profile: Profile; errors: Diagnostic[] } {
+export function readConfig(text: string, fileName: string, ruleIds: readonly string[]): ReadConfig {
   const parsed = parseDocument(text);
   const profile: Profile = { ...defaultProfile, features: [...defaultProfile.features], rules: {} };
+  const ignorePatterns: string[] = [];
   if (parsed.value === undefined && text.trim() === '') {
     const message = `${fileName}: the configuration file is empty. Write {} to use the defaults, or e.g. {"marathonVersion": "1.10", "rules": {}}.`;
-    return { profile, errors: diagnosticsFor(parsed, [{ ruleId: 'config', severity: 'error', pointer: '', message }]) };
+    return { profile, errors: diagnosticsFor(parsed, [{ ruleId: 'config', severity: 'error', pointer: '', message }]), ignorePatterns: [] };
   }
   const findings: Finding[] = parsed.findings.map((f) => ({
     ...f,
@@ -94,8 +105,28 @@ export function readConfig(text: string, fileName: string, ruleIds: readonly str
       }
     }
     if ('rules' in c) readRules(c.rules, ruleIds, profile, problem);
+    if ('ignorePatterns' in c) ignorePatterns.push(...readIgnorePatterns(c.ignorePatterns, problem));
   }
-  return { profile, errors: diagnosticsFor(parsed, findings) };
+  return { profile, errors: diagnosticsFor(parsed, findings), ignorePatterns };
+}
+
+/**
+ * `ignorePatterns`: globs relative to the config's directory, as in .gitignore (a pattern without a `/` matches a name
+ * at any depth, a directory's pattern everything in it, `!` takes a file back). A pattern that is not a string is
+ * dropped with an error; one that climbs out of the directory (`../x`) can match nothing below it, so it warns.
+ */
+function readIgnorePatterns(value: unknown, problem: (pointer: string, message: string, severity?: 'error' | 'warning') => void): string[] {
+  if (!Array.isArray(value)) {
+    problem('/ignorePatterns', `"ignorePatterns" must be an array of file patterns relative to this file's directory, e.g. ["package.json", "test/fixtures/**"], but it is ${preview(value)}.`);
+    return [];
+  }
+  const patterns: string[] = [];
+  value.forEach((p, i) => {
+    if (typeof p !== 'string' || p.replace(/^!/, '').trim() === '') return problem(`/ignorePatterns/${i}`, `a pattern must be a non-empty string such as "package.json" or "test/**", but it is ${preview(p)}. Remove it or fix it.`);
+    if (/(^|\/)\.\.(\/|$)/.test(p.replace(/^!/, ''))) problem(`/ignorePatterns/${i}`, `the pattern ${JSON.stringify(p)} climbs out of this file's directory, but patterns match only files below it, so it ignores nothing. Move the pattern to a config above, or drop the "..".`, 'warning');
+    patterns.push(p);
+  });
+  return patterns;
 }
 
 /** Rule ids no setting changes (the engine never applies one to them): a setting for one would be silently ignored. */

@@ -70,7 +70,7 @@ export function unknownKindMessage(root: unknown): string {
   if (isObject(root) && isJsonSchema(root)) {
     return (
       `This document is a JSON Schema (its "$schema" is ${JSON.stringify(root.$schema)}), not a Marathon or Chronos definition, so it is not checked. ` +
-      'If it is a definition, remove that "$schema" (or name one of ours, e.g. "https://marathon-devtools.github.io/schema/marathon-app.schema.json"); otherwise exclude it from linting.'
+      'If it is a definition, remove that "$schema" (or name one of ours, e.g. "https://marathon-devtools.github.io/schema/marathon-app.schema.json"); otherwise leave it out of linting (ignorePatterns in marathon-lint.config.json).'
     );
   }
   const what = Array.isArray(root) ? 'a JSON array' : root === null ? 'null' : typeof root === 'object' ? 'an object without the expected fields' : `a JSON ${typeof root}`;
@@ -78,6 +78,6 @@ export function unknownKindMessage(root: unknown): string {
     `This document is ${what}, so it is not checked as a Marathon or Chronos definition. ` +
     'Expected one of: an app (an object with "id" and "cmd", "args" or "container"), a group ("id" with "apps" or "groups"), ' +
     'a pod ("id" with "containers") or a Chronos job ("name", "command" and "schedule" or "parents"). ' +
-    'If this file is not a definition, exclude it from linting; if it is, add the missing fields.'
+    'If this file is not a definition, leave it out of linting (ignorePatterns in marathon-lint.config.json); if it is, add the missing fields.'
   );
 }

@@ -6,7 +6,7 @@
  */
 import { diagnosticsFor, toDiagnostics } from './diagnostics';
 import { engineRules } from './engineRules';
-import { readConfig } from './config';
+import { readConfig, type ReadConfig } from './config';
 import type { Finding } from './finding';
 import { detectKind, readerOf, unknownKindMessage } from './kind';
 import { deferBehindJsonLayer, jsonLayerRuleIds } from './jsonLayer';
@@ -135,7 +135,7 @@ export interface Linter {
    */
   lintValue(value: unknown, options?: LintOptions): ValueLintResult;
   /** `marathon-lint.config.json` text → Profile, with every problem as a `config` diagnostic. */
-  parseConfig(text: string, fileName: string): { profile: Profile; errors: Diagnostic[] };
+  parseConfig(text: string, fileName: string): ReadConfig;
   /** Every rule id the engine can report, with metadata: engine rules (syntax, schema, …) then semantic rules. */
   allRules: readonly RuleMeta[];
 }

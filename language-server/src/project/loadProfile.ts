@@ -14,7 +14,7 @@ const maxConfigBytes = 16 * 1024 * 1024;
 
 export type LoadedProfile =
   /** `problems`: every finding on the config (errors and warnings); the profile uses defaults where they apply. */
-  | { ok: true; profile: Profile; problems: Diagnostic[] }
+  | { ok: true; profile: Profile; problems: Diagnostic[]; ignorePatterns: string[] }
   /** `unreadable`: the file could not be read (`detail` says why); `engine`: parseConfig threw (a bug). */
   | { ok: false; cause: 'unreadable' | 'engine'; detail: string };
 
@@ -29,7 +29,7 @@ export function loadProfile(file: string, shownName: string): LoadedProfile {
 export function profileFromText(text: string, shownName: string): LoadedProfile {
   try {
     const parsed = parseConfig(text, shownName);
-    return { ok: true, profile: parsed.profile, problems: parsed.errors ?? [] };
+    return { ok: true, profile: parsed.profile, problems: parsed.errors ?? [], ignorePatterns: parsed.ignorePatterns ?? [] };
   } catch (e) {
     // The engine promises not to throw; if it does, the user still gets one line, not a stack.
     return { ok: false, cause: 'engine', detail: String((e as Error)?.message ?? e) };

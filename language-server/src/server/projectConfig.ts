@@ -14,6 +14,7 @@ import type { Diagnostic } from '../core/types';
 import { loadProfile } from '../project/loadProfile';
 import type { Logger } from './logger';
 import { ConfigFinder } from '../project/configFinder';
+import { ignoreMatcher, type IgnoreMatcher } from '../project/ignorePatterns';
 import { toLspDiagnostic } from './toLsp';
 
 /** Diagnostics for one config file; an empty list withdraws them. */
@@ -21,7 +22,7 @@ export type ConfigReporter = (configUri: string, diagnostics: LspDiagnostic[]) =
 
 export class ProjectConfig {
   private readonly finder = new ConfigFinder();
-  private readonly byFile = new Map<string, Profile>();
+  private readonly byFile = new Map<string, { profile: Profile; ignored?: IgnoreMatcher }>();
   /** Config URIs that currently have findings published, to withdraw them on change or deletion. */
   private readonly reported = new Set<string>();
 
@@ -48,14 +49,31 @@ export class ProjectConfig {
     } catch {
       return base();
     }
-    const file = this.finder.find(dirname(path));
-    if (!file) return base();
-    let profile = this.byFile.get(file);
-    if (!profile) {
-      profile = this.load(file) ?? base();
-      this.byFile.set(file, profile);
+    return this.configFor(path)?.profile ?? base();
+  }
+
+  /**
+   * The pattern of the governing config's `ignorePatterns` that leaves this document out (as the CLI leaves the file
+   * out of a run), or undefined. Untitled and virtual documents are below no config.
+   */
+  ignoredBy(uri: string): string | undefined {
+    try {
+      const u = URI.parse(uri);
+      return u.scheme === 'file' ? this.configFor(u.fsPath)?.ignored?.(u.fsPath) : undefined;
+    } catch {
+      return undefined;
     }
-    return profile;
+  }
+
+  private configFor(path: string): { profile: Profile; ignored?: IgnoreMatcher } | undefined {
+    const file = this.finder.find(dirname(path));
+    if (!file) return undefined;
+    let config = this.byFile.get(file);
+    if (!config) {
+      config = this.load(file) ?? { profile: { ...defaultProfile, features: [...defaultProfile.features], rules: {} } };
+      this.byFile.set(file, config);
+    }
+    return config;
   }
 
   /** Whether a `marathon-lint.config.json` governs this document (the profile's values then come from it). */
@@ -68,7 +86,7 @@ export class ProjectConfig {
     }
   }
 
-  private load(file: string): Profile | undefined {
+  private load(file: string): { profile: Profile; ignored?: IgnoreMatcher } | undefined {
     const configUri = URI.file(file).toString();
     const name = basename(file);
     const loaded = loadProfile(file, name);
@@ -89,7 +107,7 @@ export class ProjectConfig {
     // nothing under a config with errors, docs/rules/config.md).
     const meanwhile = (d: Diagnostic) => (d.severity === 'error' ? ' Until it is fixed, documents under this config are linted with the defaults in place of what is wrong.' : '');
     this.publish(configUri, loaded.problems.map((d) => ({ ...toLspDiagnostic(d), message: own(d.message) + meanwhile(d) })));
-    return loaded.profile;
+    return { profile: loaded.profile, ignored: ignoreMatcher(dirname(file), loaded.ignorePatterns) };
   }
 
   private publish(configUri: string, diagnostics: LspDiagnostic[]): void {

@@ -114,10 +114,10 @@ export class Session {
     return this.cache.document(uri, td.version, () => td.getText(), td);
   }
 
-  /** The document if it is a Marathon/Chronos definition (by shape, `$schema` or `marathon.files`). */
+  /** The document if it is a Marathon/Chronos definition (by shape, `$schema` or `marathon.files`) not left out by ignorePatterns. */
   marathonDocument(uri: string): EditorDocument | undefined {
     const doc = this.document(uri);
-    if (!doc) return undefined;
+    if (!doc || this.config.ignoredBy(uri) !== undefined) return undefined;
     return isMarathonDocument(doc, this.settings.settings.files ?? [], this.roots) ? doc : undefined;
   }
 
@@ -140,7 +140,8 @@ export class Session {
    */
   analyze(uri: string): Analysis | undefined {
     const td = this.documents.get(uri);
-    if (!td) return undefined;
+    // Left out by the config's ignorePatterns: no findings, as the CLI lints nothing of it.
+    if (!td || this.config.ignoredBy(uri) !== undefined) return undefined;
     const text = td.getText();
     const live = this.cluster?.live();
     const configProfile = this.config.profileFor(uri);

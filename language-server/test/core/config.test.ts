@@ -15,19 +15,27 @@ test('config: the full shape is read', () => {
 
 test('config: newGroupEnforceRole is "Off", "Top" or null (unknown, the default: judged by what both settings refuse)', () => {
   assert.equal(defaultProfile.newGroupEnforceRole, null);
-  for (const v of ['Off', 'Top', null] as const) assert.deepEqual(parseConfig(JSON.stringify({ newGroupEnforceRole: v }), file), { profile: { ...defaultProfile, features: [...defaultProfile.features], newGroupEnforceRole: v, rules: {} }, errors: [] });
+  for (const v of ['Off', 'Top', null] as const) assert.deepEqual(parseConfig(JSON.stringify({ newGroupEnforceRole: v }), file), { profile: { ...defaultProfile, features: [...defaultProfile.features], newGroupEnforceRole: v, rules: {} }, errors: [], ignorePatterns: [] });
 });
 
 test('config: the config file\'s JSON schema has the profile\'s keys and defaults, so editors offer what the linter reads', () => {
   const schema = JSON.parse(readFileSync(join(import.meta.dirname, '../../../schema/marathon-lint-config.schema.json'), 'utf8')) as { properties: Record<string, { default?: unknown }>; default: unknown };
-  const { $schema: _s, ...properties } = schema.properties;
+  // ignorePatterns is about which files are linted, not how: the adapters' (project/ignorePatterns.ts), not the profile's.
+  const { $schema: _s, ignorePatterns, ...properties } = schema.properties;
+  assert.ok(ignorePatterns);
   assert.deepEqual(Object.keys(properties).sort(), Object.keys(defaultProfile).sort());
   for (const [key, p] of Object.entries(properties)) assert.deepEqual(p.default, defaultProfile[key as keyof typeof defaultProfile], key);
   assert.deepEqual(schema.default, defaultProfile);
 });
 
 test('config: an empty object means the defaults', () => {
-  assert.deepEqual(parseConfig('{}', file), { profile: { ...defaultProfile, features: [...defaultProfile.features], rules: {} }, errors: [] });
+  assert.deepEqual(parseConfig('{}', file), { profile: { ...defaultProfile, features: [...defaultProfile.features], rules: {} }, errors: [], ignorePatterns: [] });
+});
+
+test('config: ignorePatterns are kept as written, the bad ones dropped', () => {
+  const { errors, ignorePatterns } = parseConfig('{"ignorePatterns": ["package.json", 7, "!fixtures/keep.json", "../x"]}', file);
+  assert.deepEqual(ignorePatterns, ['package.json', '!fixtures/keep.json', '../x']);
+  assert.deepEqual(errors.map((e) => e.severity), ['error', 'warning']);
 });
 
 // config text → [pointer, severity, words of the message] of every diagnostic, in order.
@@ -45,6 +53,10 @@ const bad: [string, [string, string, string][]][] = [
   ['{"rules": {"schema": "warn"}}', [['/rules/schema', 'error', 'Did you mean "warning"?']]],
   ['{"rules": []}', [['/rules', 'error', 'must be an object']]],
   ['{"marathonversion": "1.10"}', [['/marathonversion', 'warning', 'Did you mean "marathonVersion"?']]],
+  ['{"ignorePatterns": "package.json"}', [['/ignorePatterns', 'error', 'must be an array of file patterns']]],
+  ['{"ignorePatterns": ["ok.json", 3, "", "!"]}', [['/ignorePatterns/1', 'error', 'non-empty string'], ['/ignorePatterns/2', 'error', 'non-empty string'], ['/ignorePatterns/3', 'error', 'non-empty string']]],
+  ['{"ignorePatterns": ["../shared/*.json"]}', [['/ignorePatterns/0', 'warning', 'climbs out of this file\'s directory']]],
+  ['{"ignorePattern": ["x"]}', [['/ignorePattern', 'warning', 'Did you mean "ignorePatterns"?']]],
   ['[]', [['', 'error', 'must be a JSON object']]],
   ['{"rules": {', [['', 'error', 'Invalid JSON']]],
   ['', [['', 'error', 'empty']]],

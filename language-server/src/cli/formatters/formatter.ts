@@ -27,6 +27,8 @@ export interface FormatContext {
   inputErrors?: readonly string[];
   /** Valid marathon-lint.config.json files named as inputs: checked, not linted, so in no result (only stylish counts them). */
   configsChecked?: number;
+  /** Files named as inputs that ignorePatterns left out (each said on stderr). */
+  ignoredNamed?: number;
   /** The profiles used and where each value came from (set when linting against a cluster). */
   profiles?: ProfileReport[];
 }

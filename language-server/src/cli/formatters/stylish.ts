@@ -10,7 +10,7 @@ const ansi = { red: '\x1b[31m', yellow: '\x1b[33m', blue: '\x1b[34m', dim: '\x1b
 const severityColor: Record<Severity, string> = { error: ansi.red, warning: ansi.yellow, info: ansi.blue };
 
 export const stylish: Formatter = {
-  format(results, { color, profiles, inputErrors, configsChecked = 0 }) {
+  format(results, { color, profiles, inputErrors, configsChecked = 0, ignoredNamed = 0 }) {
     const paint = (code: string, s: string) => (color ? code + s + ansi.reset : s);
     const lines: string[] = [];
     const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
@@ -30,6 +30,7 @@ export const stylish: Formatter = {
     // The errors come after this line, on stderr: "No problems found in 0 files." alone read as a clean run when a
     // config error or a missing path kept everything from being linted.
     if (results.length + configsChecked === 0 && errors > 0) lines.push(`Nothing linted: ${plural(errors, 'error')} (on stderr).`);
+    else if (results.length + configsChecked === 0 && ignoredNamed > 0) lines.push(`Nothing linted: ignorePatterns leave out ${plural(ignoredNamed, 'file')} named (on stderr).`);
     else lines.push(summary(results.length + configsChecked, counts, filesWithProblems, paint) + (errors > 0 ? ` ${plural(errors, 'error')} (on stderr) kept other inputs from being linted.` : ''));
     for (const p of profiles ?? []) lines.push(p.summary);
     return lines.join('\n') + '\n';
