@@ -278,6 +278,12 @@ export async function startGate(options: GateOptions, host: string, port: number
   };
   const server = options.tls ? createTlsServer({ cert: options.tls.cert, key: options.tls.key }, onRequest) : createServer(onRequest);
   server.keepAliveTimeout = 65_000;
+  // A client that half-closes once its request is sent (`nc -N`, a TCP-mode balancer passing its FIN on) still reads
+  // the answer (RFC 9112 §9.6), and Marathon's Jetty gives it. Node's server would otherwise abort every request on
+  // the connection at that FIN: the gate's answer, which comes after judging or from Marathon, was lost (a write
+  // let through was deployed all the same). A body cut short by the FIN is still an aborted request. The switch is
+  // the one Node's server reads at a client's FIN (lib/_http_server.js, socketOnEnd); @types/node does not declare it.
+  (server as Server & { httpAllowHalfOpen: boolean }).httpAllowHalfOpen = true;
   state.start();
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
