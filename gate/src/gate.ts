@@ -152,11 +152,15 @@ export async function startGate(options: GateOptions, host: string, port: number
     metrics.admissionSeconds.observe({ route: route.label }, (performance.now() - started) / 1000);
     const decision = decide(verdict, snap?.reason);
     for (const f of verdict.findings) metrics.findings.inc({ rule: f.ruleId, severity: f.severity, mode: options.mode });
-    if (verdict.findings.length > 0 || verdict.skipped.length > 0 || verdict.pass) {
-      log({ msg: 'judged', route: route.label, path: pathOnly(req.url), decision: decision.decision, pass: verdict.pass,
-        skipped: verdict.skipped.length ? verdict.skipped : undefined, reason: snap?.reason,
-        findings: verdict.findings.map((f) => ({ ruleId: f.ruleId, severity: f.severity, path: f.path, appId: f.appId })) });
-    }
+    // Logged with what the client got: a refusal Marathon's own 401/403 replaced is `turned-away`, as counted.
+    const logJudged = (outcome: Decision): Decision => {
+      if (verdict.findings.length > 0 || verdict.skipped.length > 0 || verdict.pass) {
+        log({ msg: 'judged', route: route.label, path: pathOnly(req.url), decision: outcome, pass: verdict.pass,
+          skipped: verdict.skipped.length ? verdict.skipped : undefined, reason: snap?.reason,
+          findings: verdict.findings.map((f) => ({ ruleId: f.ruleId, severity: f.severity, path: f.path, appId: f.appId })) });
+      }
+      return outcome;
+    };
     if (decision.refuse) {
       // Marathon turns a client away before it reads a body; a refusal from the gate could tell what is deployed.
       // It authorizes only after validating the body (AppsResource.create: validateOrThrow, then checkAuthorization),
@@ -173,17 +177,17 @@ export async function startGate(options: GateOptions, host: string, port: number
       if (batchIds.length > 0) log({ msg: 'access probe', route: route.label, note: `a batch: its ${batchIds.length} app(s) probed with GET /v2/apps/{id} instead of /v2/info` });
       for (const probe of probes) {
         const away = await asMarathonWould(req, res, probe, fromState, batchIds.length > 0 || route.urlId !== undefined || fromState);
-        if (away) return away;
+        if (away) return logJudged(away);
       }
       if (decision.decision === 'denied') for (const f of verdict.findings) if (f.severity === 'error') metrics.denials.inc({ rule: f.ruleId });
       send(res, decision.refuse);
-      return decision.decision;
+      return logJudged(decision.decision);
     }
     if (decision.warnings.length > 0) res.setHeader('Warning', decision.warnings);
     // What Marathon will deploy once it accepts: a dry run deploys nothing.
     if (!isGroupDryRun(route)) accepted.set(req, verdict);
     forward(req, res, Readable.from([read.body]));
-    return decision.decision;
+    return logJudged(decision.decision);
   }
 
   /**
