@@ -256,7 +256,13 @@ export async function startGate(options: GateOptions, host: string, port: number
     const route = admissionRoute(req.method, url);
     if (!route || !judgeable(req, route)) {
       metrics.requests.inc({ route: route?.label ?? 'other', decision: route ? 'unjudged' : 'proxied' });
-      return isEventStreamRequest(req.method, url) ? events.forward(req, res) : forward(req, res);
+      if (!isEventStreamRequest(req.method, url)) return forward(req, res);
+      // A stream has no end to wait for: a FIN from its client is the client leaving (a half-closed connection is
+      // answered, see httpAllowHalfOpen below), and Marathon's stream, or the leader's, is let go at once.
+      const leave = () => req.socket.destroy();
+      req.socket.once('end', leave);
+      res.once('close', () => req.socket.off('end', leave));
+      return events.forward(req, res);
     }
     const decision = await admit(req, res, route);
     metrics.requests.inc({ route: route.label, decision });
