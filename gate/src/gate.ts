@@ -102,8 +102,7 @@ export async function startGate(options: GateOptions, host: string, port: number
     if (gone) state.applyDelete(gone.kind, gone.id);
   });
   proxy.on('error', (err, _req, res) => {
-    const code = (err as NodeJS.ErrnoException).code ?? err.message;
-    if ('writeHead' in res && !res.headersSent) send(res, marathonUnreachable(options.marathon.origin, code));
+    if ('writeHead' in res && !res.headersSent) send(res, marathonUnreachable(options.marathon.origin, err, options.marathonTimeoutMs));
     else res.destroy();
   });
 
@@ -201,7 +200,7 @@ export async function startGate(options: GateOptions, host: string, port: number
       answer = await marathonTurnsAway(options.marathon, agent, req.headers, probe, options.marathonTimeoutMs);
     } catch (e) {
       if (!fromState) return undefined;
-      send(res, marathonUnreachable(options.marathon.origin, (e as NodeJS.ErrnoException).code ?? (e as Error).message));
+      send(res, marathonUnreachable(options.marathon.origin, e, options.marathonTimeoutMs));
       return 'unavailable';
     }
     if (!answer || (answer.status === 403 && !authorizationCounts)) return undefined;
