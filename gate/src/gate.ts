@@ -252,7 +252,7 @@ export async function startGate(options: GateOptions, host: string, port: number
     const url = (req.url = target);
     if (url.startsWith('/_gate/')) return own(req, res);
     dropHopByHop(req.headers);
-    const route = admissionRoute(req.method, url);
+    const route = admissionRoute(req.method, url, options.profile.marathonVersion);
     if (!route || !judgeable(req, route)) {
       metrics.requests.inc({ route: route?.label ?? 'other', decision: route ? 'unjudged' : 'proxied' });
       if (!isEventStreamRequest(req.method, url)) return forward(req, res);
