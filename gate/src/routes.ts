@@ -42,15 +42,16 @@ function withoutMatrixParameters(rawPath: string): string {
 const appSubResource = /^\/.+\/(restart|(tasks|versions)(\/.*)?)$/;
 
 /**
- * `marathonVersion` (the profile's): before 1.4 Marathon has neither `PATCH /v2/apps[/{id}]` (its 405) nor
- * `partialUpdate`, and merges every app PUT into the deployed app (marathon-api.md §4), so the query's
- * `partialUpdate` is dropped from what the gate reads (the request is forwarded as sent).
+ * `marathonVersion` (the profile's): before 1.4 Marathon has no pods (marathon-api.md §6), neither
+ * `PATCH /v2/apps[/{id}]` (its 405) nor `partialUpdate`, and merges every app PUT into the deployed app
+ * (marathon-api.md §4), so the query's `partialUpdate` is dropped from what the gate reads (the request is
+ * forwarded as sent).
  */
 export function admissionRoute(method: string | undefined, url: string | undefined, marathonVersion = '1.10'): AdmissionRoute | undefined {
   const route = matchRoute(method, url);
   if (route?.kind === 'app' && route.method !== 'POST' && appSubResource.test(route.rawRest)) return undefined;
-  if (route?.kind === 'app' && compareVersions(marathonVersion, '1.4') < 0) {
-    if (route.method === 'PATCH') return undefined;
+  if (route && route.kind !== 'group' && compareVersions(marathonVersion, '1.4') < 0) {
+    if (route.kind === 'pod' || route.method === 'PATCH') return undefined;
     route.query.delete('partialUpdate');
   }
   if (route) delete (route as Partial<MatchedRoute>).rawRest;

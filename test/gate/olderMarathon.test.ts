@@ -1,6 +1,7 @@
-// A gate configured for Marathon 1.3 (`"marathonVersion": "1.3"`) judges app updates as that Marathon reads them:
+// A gate configured for Marathon 1.3 (`"marathonVersion": "1.3"`) judges writes as that Marathon reads them:
 // `partialUpdate` and both PATCH routes exist from 1.4 on (../shared/reference/marathon-api.md §4), so at 1.3 every
-// PUT of an app is merged into the deployed one whatever its query says, and a PATCH is Marathon's own 405.
+// PUT of an app is merged into the deployed one whatever its query says, a PATCH is Marathon's own 405, and pods (1.4+, marathon-api.md §6)
+// are not there to write.
 // Real loopback HTTP through in-process gates to the stand-in Marathon.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -46,4 +47,12 @@ test('1.3: a PATCH of an app is left to Marathon, which has no such route, not a
   assert.equal(reached('PATCH', '"instances":-4'), 1);
   const batch = await call('PATCH', `${at13.url}/v2/apps`, JSON.stringify([{ id: '/old/web', instances: -5 }]));
   assert.equal(gateDenial(batch), undefined, `${batch.status} ${batch.body}`);
+});
+
+test('1.3: pods came with 1.4 (marathon-api.md §6), so a pod write is left to Marathon\'s own answer, not judged', async () => {
+  const a = await call('POST', `${at13.url}/v2/pods`, JSON.stringify({ id: '/old/pod', containers: [] }));
+  assert.equal(gateDenial(a), undefined, `${a.status} ${a.body}`);
+  assert.equal(marathon.requests.filter((r) => r.method === 'POST' && r.path === '/v2/pods').length, 1);
+  const now = await call('POST', `${at110.url}/v2/pods`, JSON.stringify({ id: '/old/pod', containers: [] }));
+  assert.match(now.body, /\(pod-containers-nonempty\)/);
 });
