@@ -102,8 +102,7 @@ export async function startGate(options: GateOptions, host: string, port: number
     if (gone) state.applyDelete(gone.kind, gone.id);
   });
   proxy.on('error', (err, _req, res) => {
-    const code = (err as NodeJS.ErrnoException).code ?? err.message;
-    if ('writeHead' in res && !res.headersSent) send(res, marathonUnreachable(options.marathon.origin, code));
+    if ('writeHead' in res && !res.headersSent) send(res, marathonUnreachable(options.marathon.origin, err, options.marathonTimeoutMs));
     else res.destroy();
   });
 
@@ -152,11 +151,15 @@ export async function startGate(options: GateOptions, host: string, port: number
     metrics.admissionSeconds.observe({ route: route.label }, (performance.now() - started) / 1000);
     const decision = decide(verdict, snap?.reason);
     for (const f of verdict.findings) metrics.findings.inc({ rule: f.ruleId, severity: f.severity, mode: options.mode });
-    if (verdict.findings.length > 0 || verdict.skipped.length > 0 || verdict.pass) {
-      log({ msg: 'judged', route: route.label, path: pathOnly(req.url), decision: decision.decision, pass: verdict.pass,
-        skipped: verdict.skipped.length ? verdict.skipped : undefined, reason: snap?.reason,
-        findings: verdict.findings.map((f) => ({ ruleId: f.ruleId, severity: f.severity, path: f.path, appId: f.appId })) });
-    }
+    // Logged with what the client got: a refusal Marathon's own 401/403 replaced is `turned-away`, as counted.
+    const logJudged = (outcome: Decision): Decision => {
+      if (verdict.findings.length > 0 || verdict.skipped.length > 0 || verdict.pass) {
+        log({ msg: 'judged', route: route.label, path: pathOnly(req.url), decision: outcome, pass: verdict.pass,
+          skipped: verdict.skipped.length ? verdict.skipped : undefined, reason: snap?.reason,
+          findings: verdict.findings.map((f) => ({ ruleId: f.ruleId, severity: f.severity, path: f.path, appId: f.appId })) });
+      }
+      return outcome;
+    };
     if (decision.refuse) {
       // Marathon turns a client away before it reads a body; a refusal from the gate could tell what is deployed.
       // It authorizes only after validating the body (AppsResource.create: validateOrThrow, then checkAuthorization),
@@ -173,17 +176,17 @@ export async function startGate(options: GateOptions, host: string, port: number
       if (batchIds.length > 0) log({ msg: 'access probe', route: route.label, note: `a batch: its ${batchIds.length} app(s) probed with GET /v2/apps/{id} instead of /v2/info` });
       for (const probe of probes) {
         const away = await asMarathonWould(req, res, probe, fromState, batchIds.length > 0 || route.urlId !== undefined || fromState);
-        if (away) return away;
+        if (away) return logJudged(away);
       }
       if (decision.decision === 'denied') for (const f of verdict.findings) if (f.severity === 'error') metrics.denials.inc({ rule: f.ruleId });
       send(res, decision.refuse);
-      return decision.decision;
+      return logJudged(decision.decision);
     }
     if (decision.warnings.length > 0) res.setHeader('Warning', decision.warnings);
     // What Marathon will deploy once it accepts: a dry run deploys nothing.
     if (!isGroupDryRun(route)) accepted.set(req, verdict);
     forward(req, res, Readable.from([read.body]));
-    return decision.decision;
+    return logJudged(decision.decision);
   }
 
   /**
@@ -197,7 +200,7 @@ export async function startGate(options: GateOptions, host: string, port: number
       answer = await marathonTurnsAway(options.marathon, agent, req.headers, probe, options.marathonTimeoutMs);
     } catch (e) {
       if (!fromState) return undefined;
-      send(res, marathonUnreachable(options.marathon.origin, (e as NodeJS.ErrnoException).code ?? (e as Error).message));
+      send(res, marathonUnreachable(options.marathon.origin, e, options.marathonTimeoutMs));
       return 'unavailable';
     }
     if (!answer || (answer.status === 403 && !authorizationCounts)) return undefined;
@@ -249,10 +252,16 @@ export async function startGate(options: GateOptions, host: string, port: number
     const url = (req.url = target);
     if (url.startsWith('/_gate/')) return own(req, res);
     dropHopByHop(req.headers);
-    const route = admissionRoute(req.method, url);
+    const route = admissionRoute(req.method, url, options.profile.marathonVersion);
     if (!route || !judgeable(req, route)) {
       metrics.requests.inc({ route: route?.label ?? 'other', decision: route ? 'unjudged' : 'proxied' });
-      return isEventStreamRequest(req.method, url) ? events.forward(req, res) : forward(req, res);
+      if (!isEventStreamRequest(req.method, url)) return forward(req, res);
+      // A stream has no end to wait for: a FIN from its client is the client leaving (a half-closed connection is
+      // answered, see httpAllowHalfOpen below), and Marathon's stream, or the leader's, is let go at once.
+      const leave = () => req.socket.destroy();
+      req.socket.once('end', leave);
+      res.once('close', () => req.socket.off('end', leave));
+      return events.forward(req, res);
     }
     const decision = await admit(req, res, route);
     metrics.requests.inc({ route: route.label, decision });
@@ -278,6 +287,12 @@ export async function startGate(options: GateOptions, host: string, port: number
   };
   const server = options.tls ? createTlsServer({ cert: options.tls.cert, key: options.tls.key }, onRequest) : createServer(onRequest);
   server.keepAliveTimeout = 65_000;
+  // A client that half-closes once its request is sent (`nc -N`, a TCP-mode balancer passing its FIN on) still reads
+  // the answer (RFC 9112 §9.6), and Marathon's Jetty gives it. Node's server would otherwise abort every request on
+  // the connection at that FIN: the gate's answer, which comes after judging or from Marathon, was lost (a write
+  // let through was deployed all the same). A body cut short by the FIN is still an aborted request. The switch is
+  // the one Node's server reads at a client's FIN (lib/_http_server.js, socketOnEnd); @types/node does not declare it.
+  (server as Server & { httpAllowHalfOpen: boolean }).httpAllowHalfOpen = true;
   state.start();
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

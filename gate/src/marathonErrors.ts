@@ -4,6 +4,7 @@
  * the gate's findings unchanged: `422 {"message":"Object is not valid","details":[{path, errors}]}` with one
  * entry per path, and `{"message": …}` for the rest.
  */
+import { networkError } from '@marathon-devtools/cluster/marathon/errors';
 import type { GateFinding } from './judge';
 
 export interface MarathonErrorBody {
@@ -49,8 +50,21 @@ export function cannotDecide(skipped: readonly string[], reason: string, cluster
   return { status: 503, body: JSON.stringify({ message }) };
 }
 
-export function marathonUnreachable(target: string, code: string): MarathonErrorBody {
-  return { status: 502, body: JSON.stringify({ message: `marathon-gate could not reach Marathon at ${target} (${code}).` }) };
+/**
+ * Marathon (`origin`, --marathon's) gave the gate no answer: the 502 says why in words and what to check, as the
+ * cluster client words it (cluster/src/marathon/errors.ts), the socket's code kept. Two causes read differently here:
+ * a reset or a parse failure before any response (http-proxy-3 reports only those; a break mid-answer breaks the
+ * client's answer instead) is the wrong port or scheme far more often than a Marathon going away.
+ */
+export function marathonUnreachable(origin: string, err: unknown, timeoutMs = 5_000): MarathonErrorBody {
+  const code = (err as NodeJS.ErrnoException | undefined)?.code;
+  const httpsHint = origin.startsWith('http:') ? '; if this port serves HTTPS, give --marathon https://… (and --marathon-ca for a private CA)' : '';
+  const why = code?.startsWith('HPE_')
+    ? `what answers there is not HTTP (${code}): check that --marathon names Marathon's API${httpsHint}`
+    : code === 'ECONNRESET' || code === 'EPIPE'
+      ? `the connection closed before any answer (${code})${httpsHint}`
+      : networkError(origin, err, timeoutMs).cause_;
+  return { status: 502, body: JSON.stringify({ message: `marathon-gate could not reach Marathon at ${origin}: ${why}.` }) };
 }
 
 /** The event stream's redirect to Marathon's leader was followed and the leader did not answer (leaderEvents.ts). */

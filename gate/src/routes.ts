@@ -3,6 +3,7 @@
  * (../shared/reference/marathon-api.md §4–§6). Everything else — GETs, DELETEs, `/v2/apps/{id}/restart`,
  * task kills, pod instance routes, `/v2/events`, the UI — is proxied untouched.
  */
+import { compareVersions } from '@marathon-devtools/language-server';
 import { resolveId } from '@marathon-devtools/language-server/model/documentModel';
 
 export type RouteKind = 'app' | 'group' | 'pod';
@@ -40,9 +41,19 @@ function withoutMatrixParameters(rawPath: string): string {
  */
 const appSubResource = /^\/.+\/(restart|(tasks|versions)(\/.*)?)$/;
 
-export function admissionRoute(method: string | undefined, url: string | undefined): AdmissionRoute | undefined {
+/**
+ * `marathonVersion` (the profile's): before 1.4 Marathon has no pods (marathon-api.md §6), neither
+ * `PATCH /v2/apps[/{id}]` (its 405) nor `partialUpdate`, and merges every app PUT into the deployed app
+ * (marathon-api.md §4), so the query's `partialUpdate` is dropped from what the gate reads (the request is
+ * forwarded as sent).
+ */
+export function admissionRoute(method: string | undefined, url: string | undefined, marathonVersion = '1.10'): AdmissionRoute | undefined {
   const route = matchRoute(method, url);
   if (route?.kind === 'app' && route.method !== 'POST' && appSubResource.test(route.rawRest)) return undefined;
+  if (route && route.kind !== 'group' && compareVersions(marathonVersion, '1.4') < 0) {
+    if (route.kind === 'pod' || route.method === 'PATCH') return undefined;
+    route.query.delete('partialUpdate');
+  }
   if (route) delete (route as Partial<MatchedRoute>).rawRest;
   return route;
 }

@@ -163,3 +163,21 @@ test('a batch partial update by a deployer refused /v2/info is judged like its s
     marathon.setAuth({ kind: 'basic', user: 'ops', password: 'pw' });
   }
 });
+
+test('the decision log tells what the client got: Marathon\'s 401 is "turned-away", as the metrics count it, not the gate\'s "denied"', async () => {
+  const logs: Record<string, unknown>[] = [];
+  const url = new URL(marathon.url);
+  const gate = await startGate({ marathon: url, mode: 'deny', fail: 'closed', profile: defaultProfile, log: (e) => logs.push(e), readRootGroup: rootGroupReader(url, { auth: { kind: 'basic', user: 'ops', password: 'pw' } }, 2_000), clusterState: { refreshMs: 60_000, maxAgeMs: 60_000, waitMs: 2_000 } }, '127.0.0.1', 0);
+  try {
+    const away = await call('POST', `${gate.url}/v2/apps`, withVolume('/mine/db', 'pgdata'));
+    assert.equal(away.status, 401, away.body);
+    const refused = await call('POST', `${gate.url}/v2/apps`, withVolume('/mine/db', 'pgdata'), { Authorization: basic });
+    assert.equal(refused.status, 422, refused.body);
+    assert.deepEqual(logs.filter((e) => e.msg === 'judged').map((e) => e.decision), ['turned-away', 'denied']);
+    const metrics = (await call('GET', `${gate.url}/_gate/metrics`)).body;
+    assert.match(metrics, /marathon_gate_requests_total\{route="POST \/v2\/apps",decision="turned-away"\} 1/);
+    assert.match(metrics, /marathon_gate_requests_total\{route="POST \/v2\/apps",decision="denied"\} 1/);
+  } finally {
+    await gate.close();
+  }
+});
