@@ -67,3 +67,12 @@ test('a LIKE/UNLIKE value Java refuses (JavaScript reads it as text) leaves no a
   assert.match(r.stderr, /^dry-run: \/shop\/db: none of the 3 agents can take it, so nothing was tested: 10\.0\.4\.1: \["rack","UNLIKE","r\{1"\]: Marathon refuses the app: "r\{1" is not a valid regular expression \(Unclosed counted closure at index 1\); /m);
   assert.doesNotMatch(r.stdout + r.stderr, /no bridge on candidate/);
 });
+
+test('when the constraints cannot be evaluated, the line does not claim that no agent can take the app', async () => {
+  // \p{Lower} is Java's class of lower-case letters; JavaScript without the `u` flag reads "p{Lower}" (javaPattern.ts).
+  const r = await run(appFile('javaOnly.json', [['rack', 'LIKE', '\\p{Lower}+[0-9]']]));
+  assert.equal(r.code, 1, r.stderr);
+  assert.match(r.stderr, /^dry-run: \/shop\/db: warning: \["rack","LIKE","\\\\p\{Lower\}\+\[0-9\]"\]: .*not a regular expression this tool can evaluate/m);
+  assert.match(r.stderr, /^dry-run: \/shop\/db: no agent of the 3 is known to take it \(see the warning above\), so nothing was tested: 10\.0\.4\.1: \["rack","LIKE",/m);
+  assert.doesNotMatch(r.stderr, /none of the 3 agents can take it/);
+});
