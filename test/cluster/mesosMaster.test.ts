@@ -11,6 +11,7 @@ import { agent } from '../standins/mesos-master/agents';
 import { createServer as createHttpsServer } from 'node:https';
 import { MarathonClient } from '@marathon-devtools/cluster/marathon/client';
 import { MarathonError } from '@marathon-devtools/cluster/marathon/errors';
+import { placeApp } from '@marathon-devtools/cluster/placement/candidates';
 import { makeTestPki } from '../../agent-bridge/test/server/certs';
 
 /** A plain GET as any HTTP client sends it (no redirect followed), to see the stand-in's own answer. */
@@ -110,10 +111,13 @@ test('timeouts, size caps, refused connections and non-JSON answers', async (t) 
 
 test('any JSON answer either checks out or is one ClusterHttpError naming the field', () => {
   fc.assert(
-    fc.property(fc.oneof(fc.jsonValue(), fc.record({ slaves: fc.array(fc.jsonValue()) }), fc.record({ slaves: fc.array(fc.record({ id: fc.string(), hostname: fc.string(), attributes: fc.dictionary(fc.string(), fc.jsonValue()) })) })), (body) => {
+    fc.property(fc.oneof(fc.jsonValue(), fc.record({ slaves: fc.array(fc.jsonValue()) }), fc.record({ slaves: fc.array(fc.record({ id: fc.string(), hostname: fc.string(), attributes: fc.dictionary(fc.string(), fc.jsonValue()) })) }), fc.record({ slaves: fc.array(fc.record({ id: fc.string(), hostname: fc.constant('a1'), attributes: fc.constant({}), resources: fc.jsonValue(), unreserved_resources: fc.jsonValue(), reserved_resources: fc.oneof(fc.jsonValue(), fc.dictionary(fc.constantFrom('ops', 'x'), fc.jsonValue())) })) })), (body) => {
       try {
         const r = checkSlaves(body, 'http://m/master/slaves');
         for (const a of r.slaves) assert.equal(typeof a.hostname, 'string');
+        // What checks out, placement reads without a throw (roles and GPUs read the resource summaries).
+        placeApp({ role: 'ops', gpus: 1 }, r.slaves, { marathonFeatures: ['gpu_resources'] });
+        placeApp({ role: 'ops' }, r.slaves, { marathonFeatures: [] });
       } catch (e) {
         assert.ok(e instanceof ClusterHttpError, String(e));
         assert.match(e.message, /^GET http:\/\/m\/master\/slaves: /);
@@ -159,4 +163,30 @@ test('http:// to a port that serves HTTPS says so, for the master and for Marath
   const marathon = await new MarathonClient({ url }).getInfo().then(() => assert.fail('plain HTTP to TLS fails'), (e: Error) => e);
   assert.ok(marathon instanceof MarathonError, String(marathon));
   assert.match(marathon.message, /^http:\/\/127\.0\.0\.1:\d+\/v2\/info: .*if this port serves HTTPS, give https:\/\/ /);
+});
+
+test('resource summaries placement reads that are not objects are a ClusterHttpError naming the field, never a TypeError in placement', async (t) => {
+  // Something that is not a Mesos 1.10 master (mesos-master-api.md §2: summaries are objects) answers null or a number
+  // where placement reads cpus, mem and gpus of the unreserved and reserved resources.
+  const good = { id: 'S1', hostname: 'agent-1', attributes: {}, resources: { cpus: 4, gpus: 0, mem: 1024, disk: 0 }, unreserved_resources: { cpus: 4, gpus: 0, mem: 1024, disk: 0 }, reserved_resources: {} };
+  const cases: [Record<string, unknown>, RegExp][] = [
+    [{ unreserved_resources: null }, /slaves\[0\]\.unreserved_resources is not an object/],
+    [{ resources: 7 }, /slaves\[0\]\.resources is not an object/],
+    [{ reserved_resources: { ops: null } }, /slaves\[0\]\.reserved_resources\.ops is not an object/],
+    [{ reserved_resources: [] }, /slaves\[0\]\.reserved_resources is not an object/],
+  ];
+  for (const [change, message] of cases) {
+    const body = JSON.stringify({ slaves: [{ ...good, ...change }], recovered_slaves: [] });
+    const server = createServer((_q, s) => s.writeHead(200, { 'Content-Type': 'application/json' }).end(body));
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    t.after(() => server.close());
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const got = await new MesosMasterClient({ url }).getAgents().then(
+      (r) => placeApp({ role: 'ops', acceptedResourceRoles: ['*', 'ops'] }, r.slaves, { marathonFeatures: [] }),
+      (e: Error) => e,
+    );
+    assert.ok(got instanceof ClusterHttpError, `${JSON.stringify(change)}: ${got instanceof Error ? `${got.name}: ${got.message}` : 'accepted'}`);
+    assert.match(got.message, /^GET http:\/\/127\.0\.0\.1:\d+\/master\/slaves: /);
+    assert.match(got.message, message);
+  }
 });

@@ -59,6 +59,21 @@ function readApps(path: string): AppUnderTest[] {
 
 const pad = (s: string, n: number) => s.padEnd(n);
 
+/**
+ * Why no agent can take the app, on stderr, where a `--json` run says it too (its stdout is only the runs): each agent
+ * left out with the checks it fails, the constraints written as in the app, the first few of them on a big cluster;
+ * `undecided`: some check could not be evaluated, so "none can" would claim what is not known.
+ */
+function noCandidate(agents: number, excluded: { hostname: string; reasons: string[] }[], refused: boolean, undecided: boolean): string {
+  if (agents === 0) return 'the Mesos master lists no agents, so nothing was tested';
+  if (excluded.length === 0) return `${refused ? 'Marathon would not run it (above)' : 'no agent can take it'}, so nothing was tested`;
+  const shown = excluded.slice(0, 5).map((e) => `${e.hostname}: ${e.reasons.join('; ')}`);
+  const more = excluded.length > shown.length ? `; … and ${excluded.length - shown.length} more agents` : '';
+  // A check this tool could not evaluate (warned above) leaves agents out without saying Marathon would.
+  const none = undecided ? `no agent of the ${agents} is known to take it (see the warning above)` : agents === 1 ? 'the only agent cannot take it' : `none of the ${agents} agents can take it`;
+  return `${none}, so nothing was tested: ${shown.join('; ')}${more}`;
+}
+
 export async function clusterDryRun(argv: string[]): Promise<number> {
   // Ctrl-C from the first instant: before the dry runs nothing is mounted, so stop; during them, ask every bridge
   // to cancel (each unmounts before it answers) and report what they said.
@@ -130,7 +145,7 @@ async function clusterDryRunInner(argv: string[], signal: AbortSignal, startRuns
       for (const h of noBridge) process.stdout.write(`  no bridge on candidate ${h} (${bridgeApp} has no running task there; run dvdi-bridge scale)\n`);
     }
     if (withBridge.length === 0) {
-      err(`dry-run: ${app.id}: no agent Marathon could place it on runs a bridge; nothing tested`);
+      err(`dry-run: ${app.id}: ${noBridge.length > 0 ? 'no agent Marathon could place it on runs a bridge; nothing tested' : noCandidate(slaves.slaves.length, excluded, problems.length > 0, undecided.length > 0)}`);
       exit = Math.max(exit, 1);
       continue;
     }

@@ -184,7 +184,15 @@ export function checkSlaves(body: unknown, url: string): SlavesResponse {
       const attrs = agent.attributes ?? {};
       if (typeof attrs !== 'object' || Array.isArray(attrs)) fail(`${at}.attributes is not an object`);
       for (const [k, v] of Object.entries(attrs)) if (typeof v !== 'number' && typeof v !== 'string') fail(`${at}.attributes.${k} is neither a number nor a string`);
+      // Placement reads cpus, mem and gpus of these (roles, GPUs); Mesos writes each as an object (mesos-master-api.md §2).
+      for (const key of ['resources', 'unreserved_resources'] as const) if (agent[key] !== undefined && !isObject(agent[key])) fail(`${at}.${key} is not an object`);
+      if (agent.reserved_resources !== undefined) {
+        if (!isObject(agent.reserved_resources)) fail(`${at}.reserved_resources is not an object`);
+        for (const [role, r] of Object.entries(agent.reserved_resources)) if (!isObject(r)) fail(`${at}.reserved_resources.${role} is not an object`);
+      }
       return { ...agent, attributes: attrs };
     });
   return { slaves: check(b.slaves, 'slaves'), recovered_slaves: check(Array.isArray(b.recovered_slaves) ? b.recovered_slaves : [], 'recovered_slaves') };
 }
+
+const isObject = (v: unknown): boolean => typeof v === 'object' && v !== null && !Array.isArray(v);

@@ -134,6 +134,8 @@ export function checkConstraint(c: PlacementConstraint, agent: PlacementAgent, p
       if (v === undefined || v === '') return { pass: false, reason: `${c.operator} without a regular expression never passes` };
       const r = javaFullMatch(v, o);
       if ('unsupported' in r) return { pass: false, undecided: true, reason: `"${v}" is not a regular expression this tool can evaluate: ${r.unsupported}` };
+      // Marathon's validation compiles the value with java.util.regex and refuses the app (marathon-rules.md §4.5).
+      if ('refused' in r) return { pass: false, reason: `Marathon refuses the app: ${JSON.stringify(v)} is not a valid regular expression (${r.refused})` };
       const m = r.match;
       const pass = c.operator === 'LIKE' ? m : !m;
       return { pass, reason: `${is}, which ${m ? 'matches' : 'does not match'} ${v}` };

@@ -5,7 +5,10 @@
  * such a pattern gets no answer here rather than a wrong one. Pure, never throws.
  */
 
-export type JavaMatch = { match: boolean } | { unsupported: string };
+import { javaRegexRefusal } from '@marathon-devtools/language-server/model/app/javaRegexRefusal';
+
+/** `refused`: java.util.regex refuses the pattern (why, as Java says it), so Marathon refuses the app. */
+export type JavaMatch = { match: boolean } | { unsupported: string } | { refused: string };
 
 /** Letters after a backslash that mean the same in both engines (`\x`, `\u`, `\c`, `\k` are checked apart). */
 const SAME_ESCAPES = new Set([...'dDsSwWbBtnrf']);
@@ -59,10 +62,13 @@ function javaFlags(pattern: string): { source: string; flags: string } {
   return { source: pattern.slice(m[0].length), flags: [...new Set(m[1].replace(/[du]/g, ''))].join('') };
 }
 
-/** Compiled patterns (a string: why not); one app's few patterns meet thousands of agents. */
-const compiled = new Map<string, RegExp | string>();
+/** Compiled patterns (a string: why not; `refused`: why Java refuses it); one app's few patterns meet thousands of agents. */
+const compiled = new Map<string, RegExp | string | { refused: string }>();
 
-function compile(pattern: string): RegExp | string {
+function compile(pattern: string): RegExp | string | { refused: string } {
+  // What Java refuses, JavaScript may read as text (`r{1`, `\\k`): no answer of RegExp's counts then.
+  const refused = javaRegexRefusal(pattern);
+  if (refused !== undefined) return { refused };
   const { source, flags } = javaFlags(pattern);
   const javaOnly = javaOnlySyntax(source);
   if (javaOnly) return `it uses Java-only syntax: ${javaOnly}`;
@@ -81,5 +87,6 @@ export function javaFullMatch(pattern: string, s: string): JavaMatch {
     if (compiled.size > 1000) compiled.clear();
     compiled.set(pattern, re);
   }
-  return typeof re === 'string' ? { unsupported: re } : { match: re.test(s) };
+  if (typeof re === 'string') return { unsupported: re };
+  return re instanceof RegExp ? { match: re.test(s) } : re;
 }
