@@ -4,6 +4,7 @@
  */
 import * as vscode from 'vscode';
 import { tokenFromLine } from '@marathon-devtools/language-server/testMountText';
+import { settingTarget } from './settingTarget';
 
 export interface BridgeAgent {
   name: string;
@@ -39,21 +40,22 @@ export class AgentStore {
     agents.push(agent);
     await this.secrets.store(secretKey(agent.name), token);
     const config = vscode.workspace.getConfiguration('marathon');
-    await config.update('agents', agents, vscode.ConfigurationTarget.Global);
-    await config.update('currentAgent', agent.name, vscode.ConfigurationTarget.Global);
+    await config.update('agents', agents, settingTarget(config, 'agents'));
+    await config.update('currentAgent', agent.name, settingTarget(config, 'currentAgent'));
     this.changed.fire();
   }
 
   async remove(name: string): Promise<void> {
     const config = vscode.workspace.getConfiguration('marathon');
-    await config.update('agents', this.list().filter((a) => a.name !== name), vscode.ConfigurationTarget.Global);
-    if (config.get<string>('currentAgent') === name) await config.update('currentAgent', undefined, vscode.ConfigurationTarget.Global);
+    await config.update('agents', this.list().filter((a) => a.name !== name), settingTarget(config, 'agents'));
+    if (config.get<string>('currentAgent') === name) await config.update('currentAgent', undefined, settingTarget(config, 'currentAgent'));
     await this.secrets.delete(secretKey(name));
     this.changed.fire();
   }
 
   async select(name: string): Promise<void> {
-    await vscode.workspace.getConfiguration('marathon').update('currentAgent', name, vscode.ConfigurationTarget.Global);
+    const config = vscode.workspace.getConfiguration('marathon');
+    await config.update('currentAgent', name, settingTarget(config, 'currentAgent'));
     this.changed.fire();
   }
 }
