@@ -70,6 +70,14 @@ function validateAgentUrl(value: string): string | undefined {
   }
 }
 
+/** What is wrong with a pasted line of a bridge's --token-file (`name:token`) or a token alone; undefined when nothing. */
+export function tokenLineProblem(value: string): string | undefined {
+  const t = tokenFromLine(value).token;
+  if (!t) return "A token is required: the text after the colon in the bridge's token file line";
+  if (/\s/.test(t)) return 'A token has no spaces: paste one line of the token file, e.g. alice:3f9c…';
+  return undefined;
+}
+
 /** The `Marathon: Add Agent` flow: name, URL, token (password box). Returns the agent, or undefined if cancelled. */
 export async function promptForAgent(store: AgentStore): Promise<BridgeAgent | undefined> {
   const name = await vscode.window.showInputBox({
@@ -94,12 +102,7 @@ export async function promptForAgent(store: AgentStore): Promise<BridgeAgent | u
     placeHolder: 'alice:3f9c…',
     password: true,
     ignoreFocusOut: true,
-    validateInput: (v) => {
-      const t = tokenFromLine(v).token;
-      if (!t) return 'A token is required: the text after the colon in the agent\'s token file line';
-      if (/\s/.test(t)) return 'A token has no spaces: paste one line of the token file, e.g. alice:3f9c…';
-      return undefined;
-    },
+    validateInput: tokenLineProblem,
   });
   if (!token) return undefined;
   const agent = { name: name.trim(), url: url.trim() };

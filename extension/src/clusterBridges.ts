@@ -8,7 +8,9 @@ import * as vscode from 'vscode';
 import type { PlacementSpec } from '@marathon-devtools/cluster/placement/candidates';
 import type { Candidates } from '@marathon-devtools/cluster/discovery/candidates';
 import type { AppSource } from '@marathon-devtools/cluster/placement/marathonRole';
+import { tokenFromLine } from '@marathon-devtools/language-server/testMountText';
 import { clusterCandidates, fetchClusterView, type ClusterSettings, type ClusterView } from './clusterView';
+import { tokenLineProblem } from './agents';
 
 export type { Candidates, ClusterSettings, ClusterView };
 
@@ -64,18 +66,26 @@ export class ClusterBridges {
     return clusterCandidates(view, spec, s.acceptedRolesDefault, source);
   }
 
+  /** The stored bridge token, else the one the user gives now (undefined when cancelled). */
   async bridgeToken(): Promise<string | undefined> {
-    const t = await this.secrets.get(BRIDGE_TOKEN_KEY);
-    if (t) return t;
+    return (await this.secrets.get(BRIDGE_TOKEN_KEY)) || this.askBridgeToken();
+  }
+
+  /**
+   * Asks for the bridge token and stores it; cancelled, the stored one stays. The package's token secret is a token
+   * file (one token per line, optionally `name:token`), so a whole line pasted is taken as the bridge reads it.
+   */
+  async askBridgeToken(): Promise<string | undefined> {
     const entered = await vscode.window.showInputBox({
       title: 'Marathon: bridge token for the cluster',
-      prompt: "The token of the cluster's dvdi-bridge app (its token secret); kept in VS Code's SecretStorage, never in settings",
+      prompt: "A line of the cluster's dvdi-bridge token secret (name:token) or the token alone; kept in VS Code's SecretStorage, never in settings",
       password: true,
       ignoreFocusOut: true,
-      validateInput: (v) => (v.trim() ? undefined : 'A token is required'),
+      validateInput: tokenLineProblem,
     });
-    if (!entered) return undefined;
-    await this.secrets.store(BRIDGE_TOKEN_KEY, entered.trim());
-    return entered.trim();
+    if (!entered || tokenLineProblem(entered)) return undefined;
+    const token = tokenFromLine(entered).token;
+    await this.secrets.store(BRIDGE_TOKEN_KEY, token);
+    return token;
   }
 }

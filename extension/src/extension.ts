@@ -7,7 +7,7 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { AgentStore, promptForAgent } from './agents';
 import { isTestMountArgs } from '@marathon-devtools/language-server/protocol';
 import { TestMountRunner } from './testMount';
-import { ClusterBridges, BRIDGE_TOKEN_KEY, clusterSettings } from './clusterBridges';
+import { ClusterBridges, clusterSettings } from './clusterBridges';
 import { ClusterTestMount } from './testMountCluster';
 import { TestMountResults } from './testMountResults';
 import { allCandidatesLenses } from './clusterLenses';
@@ -92,11 +92,8 @@ export function activate(context: vscode.ExtensionContext): MarathonExtensionApi
         void vscode.window.showErrorMessage(`Cannot read the cluster: ${(e as Error).message}`);
       }
     }),
-    vscode.commands.registerCommand('marathon.setClusterBridgeToken', async () => {
-      await context.secrets.delete(BRIDGE_TOKEN_KEY);
-      cluster.invalidate();
-      await cluster.bridgeToken();
-    }),
+    // Replaces the stored token only with one given: cancelled, Test mount keeps using the stored one.
+    vscode.commands.registerCommand('marathon.setClusterBridgeToken', () => cluster.askBridgeToken()),
     vscode.window.registerTreeDataProvider('marathon.testMountResults', results),
     vscode.commands.registerCommand('marathon.addAgent', () => promptForAgent(store)),
     vscode.commands.registerCommand('marathon.removeAgent', async () => {

@@ -32,6 +32,8 @@ function appFor(text: string, pointer: string): { spec: Record<string, unknown>;
   return { spec, id: typeof spec.id === 'string' ? spec.id : '(no id)', source: { absoluteId, chain } };
 }
 
+const setBridgeToken = 'Set Bridge Token';
+
 export class ClusterTestMount {
   constructor(private readonly cluster: ClusterBridges, private readonly results: TestMountResults, private readonly output: vscode.LogOutputChannel) {}
 
@@ -112,7 +114,14 @@ export class ClusterTestMount {
     const line = summarizeRuns(runs)[0] ?? '';
     const ok = runs.every((r) => OK_VERDICTS.has(r.verdict));
     const show = ok ? vscode.window.showInformationMessage : vscode.window.showWarningMessage;
-    void show(`Test mount: ${line}`, 'Show Output').then((x) => x && this.output.show(true));
+    // The stored bridge token is used until replaced: a refused one says how (the bridge's own text names its token file).
+    const refused = runs.some((r) => r.verdict === 'unauthorized' && /token/i.test(r.detail ?? ''));
+    const remedy = refused ? ' The bridges refused the stored cluster bridge token: give the right one with "Marathon: Set Cluster Bridge Token".' : '';
+    const actions = refused ? [setBridgeToken, 'Show Output'] : ['Show Output'];
+    void show(`Test mount: ${line}${remedy}`, ...actions).then((x) => {
+      if (x === 'Show Output') this.output.show(true);
+      if (x === setBridgeToken) void vscode.commands.executeCommand('marathon.setClusterBridgeToken');
+    });
     return runs;
   }
 }
