@@ -5,17 +5,15 @@
  * bridges); manually added agents (agents.ts) keep working without a cluster.
  */
 import * as vscode from 'vscode';
-import type { PlacementSpec } from '@marathon-devtools/cluster/placement/candidates';
 import type { Candidates } from '@marathon-devtools/cluster/discovery/candidates';
-import type { AppSource } from '@marathon-devtools/cluster/placement/marathonRole';
 import { tokenFromLine } from '@marathon-devtools/language-server/testMountText';
-import { clusterCandidates, fetchClusterView, type ClusterSettings, type ClusterView } from './clusterView';
+import { fetchClusterView, type ClusterSettings, type ClusterView } from './clusterView';
 import { tokenLineProblem } from './agents';
 
 export type { Candidates, ClusterSettings, ClusterView };
 
 export const CLUSTER_TOKEN_KEY = 'marathon.cluster.token';
-export const BRIDGE_TOKEN_KEY = 'marathon.cluster.bridgeToken';
+const BRIDGE_TOKEN_KEY = 'marathon.cluster.bridgeToken';
 
 /** The cluster settings, or undefined when no cluster is set (Test mount then uses the manually added agents). */
 export function clusterSettings(): ClusterSettings | undefined {
@@ -59,11 +57,6 @@ export class ClusterBridges {
 
   private async fetch(s: ClusterSettings): Promise<ClusterView> {
     return fetchClusterView(s, await this.secrets.get(CLUSTER_TOKEN_KEY));
-  }
-
-  /** The agents Marathon could place `spec` (from `source`: see marathonRole.ts) on that run a bridge, sorted by hostname. */
-  static candidates(view: ClusterView, spec: PlacementSpec, s: ClusterSettings, source: AppSource = {}): Candidates {
-    return clusterCandidates(view, spec, s.acceptedRolesDefault, source);
   }
 
   /** The stored bridge token, else the one the user gives now (undefined when cancelled). */

@@ -19,7 +19,7 @@ export function allCandidatesLenses(tm: ClusterTestMount, output: vscode.LogOutp
       const args = lens.command?.arguments?.[0];
       if (lens.command?.command !== 'marathon.testMount' || !isTestMountArgs(args)) continue;
       try {
-        const c = await tm.candidatesFor(args, document.getText());
+        const c = (await tm.candidatesFor(args, document.getText()))?.candidates;
         if (c && c.candidates.length > 1) out.push(new vscode.CodeLens(lens.range, { title: `Test mount on all ${c.candidates.length} candidates`, command: 'marathon.testMountAll', arguments: [args] }));
       } catch (e) {
         output.warn(`cluster: no "Test mount on all candidates" lens: ${(e as Error).message}`);
