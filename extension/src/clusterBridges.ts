@@ -9,6 +9,7 @@ import type { Candidates } from '@marathon-devtools/cluster/discovery/candidates
 import { tokenFromLine } from '@marathon-devtools/language-server/testMountText';
 import { fetchClusterView, type ClusterSettings, type ClusterView } from './clusterView';
 import { tokenLineProblem } from './agents';
+import { ClusterViewCache } from './clusterViewCache';
 
 export type { Candidates, ClusterSettings, ClusterView };
 
@@ -28,35 +29,21 @@ export function clusterSettings(): ClusterSettings | undefined {
   return { marathonUrl, mesosUrl, bridgeApp: (c.get<string>('bridgeApp') ?? '').trim() || '/dvdi-bridge', ...(acceptedRolesDefault ? { acceptedRolesDefault } : {}) };
 }
 
-const CACHE_MS = 30_000;
-
 export class ClusterBridges {
-  private cached: { key: string; view: Promise<ClusterView> } | undefined;
+  private readonly cache: ClusterViewCache;
 
-  constructor(private readonly secrets: vscode.SecretStorage) {}
+  constructor(private readonly secrets: vscode.SecretStorage) {
+    this.cache = new ClusterViewCache(async (s) => fetchClusterView(s, await this.secrets.get(CLUSTER_TOKEN_KEY)));
+  }
 
   /** Forget the cached view (settings or tokens changed). */
   invalidate(): void {
-    this.cached = undefined;
+    this.cache.invalidate();
   }
 
-  /** The cluster's agents and bridges, fetched at most every 30 s (never per keystroke). */
-  view(s: ClusterSettings, fresh = false): Promise<ClusterView> {
-    const key = JSON.stringify(s);
-    const c = this.cached;
-    if (!fresh && c && c.key === key) {
-      return c.view.then((v) => (Date.now() - v.at < CACHE_MS ? v : this.view(s, true)));
-    }
-    const view = this.fetch(s);
-    this.cached = { key, view };
-    view.catch(() => {
-      if (this.cached?.view === view) this.cached = undefined; // do not keep a failure
-    });
-    return view;
-  }
-
-  private async fetch(s: ClusterSettings): Promise<ClusterView> {
-    return fetchClusterView(s, await this.secrets.get(CLUSTER_TOKEN_KEY));
+  /** The cluster's agents and bridges, fetched at most every 30 s (never per keystroke; `keptFailure`: see ClusterViewCache). */
+  view(s: ClusterSettings, fresh = false, keptFailure = false): Promise<ClusterView> {
+    return this.cache.view(s, fresh, keptFailure);
   }
 
   /** The stored bridge token, else the one the user gives now (undefined when cancelled). */

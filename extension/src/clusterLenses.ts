@@ -10,6 +10,8 @@ import { clusterSettings } from './clusterBridges';
 import type { ClusterTestMount } from './testMountCluster';
 
 export function allCandidatesLenses(tm: ClusterTestMount, output: vscode.LogOutputChannel): NonNullable<Middleware['provideCodeLenses']> {
+  // The same failure is kept for 30 s and met by every lens request meanwhile: logged once.
+  let lastWarning = '';
   return async (document, token, next) => {
     const lenses = (await next(document, token)) ?? [];
     if (!clusterSettings()) return lenses;
@@ -19,10 +21,13 @@ export function allCandidatesLenses(tm: ClusterTestMount, output: vscode.LogOutp
       const args = lens.command?.arguments?.[0];
       if (lens.command?.command !== 'marathon.testMount' || !isTestMountArgs(args)) continue;
       try {
-        const c = (await tm.candidatesFor(args, document.getText()))?.candidates;
+        const c = (await tm.candidatesFor(args, document.getText(), true))?.candidates;
         if (c && c.candidates.length > 1) out.push(new vscode.CodeLens(lens.range, { title: `Test mount on all ${c.candidates.length} candidates`, command: 'marathon.testMountAll', arguments: [args] }));
+        lastWarning = '';
       } catch (e) {
-        output.warn(`cluster: no "Test mount on all candidates" lens: ${(e as Error).message}`);
+        const warning = `cluster: no "Test mount on all candidates" lens: ${(e as Error).message}`;
+        if (warning !== lastWarning) output.warn(warning);
+        lastWarning = warning;
       }
     }
     return out;

@@ -15,12 +15,15 @@ const setBridgeToken = 'Set Bridge Token';
 export class ClusterTestMount {
   constructor(private readonly cluster: ClusterBridges, private readonly results: TestMountResults, private readonly output: vscode.LogOutputChannel) {}
 
-  /** Candidates for the lens's app or Chronos job, with its id; undefined without a cluster (or when it cannot be read: logged). */
-  async candidatesFor(args: TestMountArgs, text?: string): Promise<{ candidates: Candidates; id: string } | undefined> {
+  /**
+   * Candidates for the lens's app or Chronos job, with its id; undefined without a cluster. Rejects when the cluster
+   * cannot be read (`forLens`: with a failure kept from a read less than 30 s ago, see ClusterViewCache).
+   */
+  async candidatesFor(args: TestMountArgs, text?: string, forLens = false): Promise<{ candidates: Candidates; id: string } | undefined> {
     const s = clusterSettings();
     if (!s) return undefined;
     const docText = text ?? (await vscode.workspace.openTextDocument(vscode.Uri.parse(args.uri))).getText();
-    return candidatesAt(await this.cluster.view(s), docText, args.pointer, s.acceptedRolesDefault);
+    return candidatesAt(await this.cluster.view(s, false, forLens), docText, args.pointer, s.acceptedRolesDefault);
   }
 
   /**
