@@ -3,7 +3,7 @@
  * document the server handles is open (or a command needs it). Everything else lives in its own file.
  */
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import { CodeLensRequest, type LanguageClient } from 'vscode-languageclient/node';
 import { AgentStore, promptForAgent } from './agents';
 import { isTestMountArgs } from '@marathon-devtools/language-server/protocol';
 import { TestMountRunner } from './testMount';
@@ -45,7 +45,9 @@ export function activate(context: vscode.ExtensionContext): MarathonExtensionApi
   const startServer = (): Promise<void> => {
     ready ??= (async () => {
       await serverEnvironment(context.secrets, serverEnv);
-      client = createLanguageClient(context, output, { onStatus: (s) => statusBar.onValidated(s), onClusterStatus: (s) => clusterStatusBar.show(s), env: serverEnv }, { provideCodeLenses: allCandidatesLenses(clusterTestMount, output) });
+      // Lenses asked for again once the cluster view they waited for is read (clusterLenses.ts).
+      const refreshLenses = (doc: vscode.TextDocument) => client?.getFeature(CodeLensRequest.method).getProvider(doc)?.onDidChangeCodeLensEmitter.fire();
+      client = createLanguageClient(context, output, { onStatus: (s) => statusBar.onValidated(s), onClusterStatus: (s) => clusterStatusBar.show(s), env: serverEnv }, { provideCodeLenses: allCandidatesLenses(clusterTestMount, output, refreshLenses) });
       await client.start();
     })();
     return ready;

@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import type { TestMountArgs } from '@marathon-devtools/language-server/protocol';
 import { runOnCandidates, summarizeRuns, OK_VERDICTS, type CandidateRun } from '@marathon-devtools/agent-bridge/client/candidateRuns';
-import { ClusterBridges, clusterSettings, type Candidates } from './clusterBridges';
+import { ClusterBridges, clusterSettings, type Candidates, type ClusterSettings, type ClusterView } from './clusterBridges';
 import { candidatesAt } from './clusterView';
 import type { TestMountResults } from './testMountResults';
 
@@ -14,6 +14,11 @@ const setBridgeToken = 'Set Bridge Token';
 
 export class ClusterTestMount {
   constructor(private readonly cluster: ClusterBridges, private readonly results: TestMountResults, private readonly output: vscode.LogOutputChannel) {}
+
+  /** The cluster view as the lenses read it (a failure less than 30 s old kept: ClusterViewCache). */
+  lensView(s: ClusterSettings): Promise<ClusterView> {
+    return this.cluster.view(s, false, true);
+  }
 
   /**
    * Candidates for the lens's app or Chronos job, with its id; undefined without a cluster. Rejects when the cluster
@@ -32,14 +37,24 @@ export class ClusterTestMount {
    * added by hand instead.
    */
   async run(args: TestMountArgs, all: boolean): Promise<CandidateRun[] | undefined | 'no-cluster'> {
-    let found: { candidates: Candidates; id: string } | undefined;
+    let found: { candidates: Candidates; id: string } | undefined | 'cancelled';
     try {
-      found = await this.candidatesFor(args);
+      // The read can take seconds (a large root group, a busy master; up to the 10 s timeout per request): said at once,
+      // and cancellable, rather than a click that seems to do nothing.
+      found = await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title: `Test mount ${args.volume.name}: reading the cluster (Marathon and the Mesos master)…`, cancellable: true },
+        (_progress, cancel) =>
+          new Promise<typeof found>((resolve, reject) => {
+            cancel.onCancellationRequested(() => resolve('cancelled'));
+            this.candidatesFor(args).then(resolve, reject);
+          }),
+      );
     } catch (e) {
       void vscode.window.showErrorMessage(`Cannot read the cluster: ${(e as Error).message}`, 'Show Output').then((x) => x && this.output.show(true));
       this.output.error(`cluster: ${(e as Error).message}`);
       return undefined;
     }
+    if (found === 'cancelled') return undefined;
     if (!found) return 'no-cluster';
     const { candidates: c, id: appId } = found;
     if (c.roleNote) this.output.info(`  ${c.roleNote}`);

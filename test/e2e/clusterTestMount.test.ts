@@ -4,7 +4,7 @@
  * lens), "Test mount" runs on one candidate, the all-candidates lens on every one with one progress notification,
  * and the Test Mount Results view names the agent in zone b where the attach fails. A bridge token the bridges
  * refuse says how to replace it; a line of the bridge's token file is taken as its token; a cancelled "Set Cluster
- * Bridge Token" keeps the stored one. Stand-in Mesos master and
+ * Bridge Token" keeps the stored one; while a slow cluster is read, a cancellable notification says so. Stand-in Mesos master and
  * Marathon, real bridges on loopback (test/cluster/lab.ts).
  */
 import { test, before, after } from 'node:test';
@@ -99,6 +99,24 @@ test('UI: bridges found from the cluster settings; Test mount on one and on all 
     for (const h of ['127.0.0.11 (zone a): mounted-and-released', '127.0.0.12 (zone a): mounted-and-released']) await wb.page.locator('.monaco-list-row', { hasText: h }).first().waitFor({ timeout: 5_000 });
     const settingsFile = join(cs!.dataDir, 'user/User/settings.json');
     assert.ok(!existsSync(settingsFile) || !readFileSync(settingsFile, 'utf8').includes(lab!.token), 'the bridge token is not in settings');
+
+    // A slow cluster (a large root group, a busy master): the click says at once that it reads the cluster, and Cancel
+    // ends it there. Connect to Cluster (same URL, token kept) drops the view read above.
+    await wb.clearNotifications();
+    marathon!.setFault({ kind: 'slow', delayMs: 8000 });
+    await wb.command('Marathon: Connect to Cluster');
+    await wb.answer('Connect to Cluster (1/2)', marathon!.url);
+    await wb.answer('Connect to Cluster (2/2)', '');
+    // The restarted server's lenses: "Test mount" shows without waiting for the cluster read its sibling lens needs.
+    await wb.page.waitForTimeout(1_500);
+    await one.waitFor({ timeout: 2_500 });
+    await one.click();
+    const reading = wb.toast(/Test mount data: reading the cluster/);
+    await reading.waitFor({ timeout: 3_000 });
+    await wb.screenshot('cluster-test-mount-reading');
+    await reading.locator('.monaco-button', { hasText: 'Cancel' }).click();
+    await reading.waitFor({ state: 'detached', timeout: 5_000 });
+    marathon!.setFault(undefined);
   } catch (e) {
     await wb.screenshot('cluster-test-mount-failure').catch(() => undefined);
     throw e;
