@@ -4,6 +4,7 @@
  */
 import * as vscode from 'vscode';
 import { tokenFromLine } from '@marathon-devtools/language-server/testMountText';
+import { settingTarget } from './settingTarget';
 
 export interface BridgeAgent {
   name: string;
@@ -39,21 +40,22 @@ export class AgentStore {
     agents.push(agent);
     await this.secrets.store(secretKey(agent.name), token);
     const config = vscode.workspace.getConfiguration('marathon');
-    await config.update('agents', agents, vscode.ConfigurationTarget.Global);
-    await config.update('currentAgent', agent.name, vscode.ConfigurationTarget.Global);
+    await config.update('agents', agents, settingTarget(config, 'agents'));
+    await config.update('currentAgent', agent.name, settingTarget(config, 'currentAgent'));
     this.changed.fire();
   }
 
   async remove(name: string): Promise<void> {
     const config = vscode.workspace.getConfiguration('marathon');
-    await config.update('agents', this.list().filter((a) => a.name !== name), vscode.ConfigurationTarget.Global);
-    if (config.get<string>('currentAgent') === name) await config.update('currentAgent', undefined, vscode.ConfigurationTarget.Global);
+    await config.update('agents', this.list().filter((a) => a.name !== name), settingTarget(config, 'agents'));
+    if (config.get<string>('currentAgent') === name) await config.update('currentAgent', undefined, settingTarget(config, 'currentAgent'));
     await this.secrets.delete(secretKey(name));
     this.changed.fire();
   }
 
   async select(name: string): Promise<void> {
-    await vscode.workspace.getConfiguration('marathon').update('currentAgent', name, vscode.ConfigurationTarget.Global);
+    const config = vscode.workspace.getConfiguration('marathon');
+    await config.update('currentAgent', name, settingTarget(config, 'currentAgent'));
     this.changed.fire();
   }
 }
@@ -66,6 +68,14 @@ function validateAgentUrl(value: string): string | undefined {
   } catch {
     return 'Not a URL: expected e.g. ws://10.0.0.5:8474 or wss://agent-1.example.com:8474 (dvdi-bridge listens on 8474)';
   }
+}
+
+/** What is wrong with a pasted line of a bridge's --token-file (`name:token`) or a token alone; undefined when nothing. */
+export function tokenLineProblem(value: string): string | undefined {
+  const t = tokenFromLine(value).token;
+  if (!t) return "A token is required: the text after the colon in the bridge's token file line";
+  if (/\s/.test(t)) return 'A token has no spaces: paste one line of the token file, e.g. alice:3f9c…';
+  return undefined;
 }
 
 /** The `Marathon: Add Agent` flow: name, URL, token (password box). Returns the agent, or undefined if cancelled. */
@@ -92,12 +102,7 @@ export async function promptForAgent(store: AgentStore): Promise<BridgeAgent | u
     placeHolder: 'alice:3f9c…',
     password: true,
     ignoreFocusOut: true,
-    validateInput: (v) => {
-      const t = tokenFromLine(v).token;
-      if (!t) return 'A token is required: the text after the colon in the agent\'s token file line';
-      if (/\s/.test(t)) return 'A token has no spaces: paste one line of the token file, e.g. alice:3f9c…';
-      return undefined;
-    },
+    validateInput: tokenLineProblem,
   });
   if (!token) return undefined;
   const agent = { name: name.trim(), url: url.trim() };

@@ -5,15 +5,16 @@
  * bridges); manually added agents (agents.ts) keep working without a cluster.
  */
 import * as vscode from 'vscode';
-import type { PlacementSpec } from '@marathon-devtools/cluster/placement/candidates';
 import type { Candidates } from '@marathon-devtools/cluster/discovery/candidates';
-import type { AppSource } from '@marathon-devtools/cluster/placement/marathonRole';
-import { clusterCandidates, fetchClusterView, type ClusterSettings, type ClusterView } from './clusterView';
+import { tokenFromLine } from '@marathon-devtools/language-server/testMountText';
+import { fetchClusterView, type ClusterSettings, type ClusterView } from './clusterView';
+import { tokenLineProblem } from './agents';
+import { ClusterViewCache } from './clusterViewCache';
 
 export type { Candidates, ClusterSettings, ClusterView };
 
 export const CLUSTER_TOKEN_KEY = 'marathon.cluster.token';
-export const BRIDGE_TOKEN_KEY = 'marathon.cluster.bridgeToken';
+const BRIDGE_TOKEN_KEY = 'marathon.cluster.bridgeToken';
 
 /** The cluster settings, or undefined when no cluster is set (Test mount then uses the manually added agents). */
 export function clusterSettings(): ClusterSettings | undefined {
@@ -28,54 +29,43 @@ export function clusterSettings(): ClusterSettings | undefined {
   return { marathonUrl, mesosUrl, bridgeApp: (c.get<string>('bridgeApp') ?? '').trim() || '/dvdi-bridge', ...(acceptedRolesDefault ? { acceptedRolesDefault } : {}) };
 }
 
-const CACHE_MS = 30_000;
-
 export class ClusterBridges {
-  private cached: { key: string; view: Promise<ClusterView> } | undefined;
+  private readonly cache: ClusterViewCache;
 
-  constructor(private readonly secrets: vscode.SecretStorage) {}
+  constructor(private readonly secrets: vscode.SecretStorage) {
+    this.cache = new ClusterViewCache(async (s) => fetchClusterView(s, await this.secrets.get(CLUSTER_TOKEN_KEY)));
+  }
 
   /** Forget the cached view (settings or tokens changed). */
   invalidate(): void {
-    this.cached = undefined;
+    this.cache.invalidate();
   }
 
-  /** The cluster's agents and bridges, fetched at most every 30 s (never per keystroke). */
-  view(s: ClusterSettings, fresh = false): Promise<ClusterView> {
-    const key = JSON.stringify(s);
-    const c = this.cached;
-    if (!fresh && c && c.key === key) {
-      return c.view.then((v) => (Date.now() - v.at < CACHE_MS ? v : this.view(s, true)));
-    }
-    const view = this.fetch(s);
-    this.cached = { key, view };
-    view.catch(() => {
-      if (this.cached?.view === view) this.cached = undefined; // do not keep a failure
-    });
-    return view;
+  /** The cluster's agents and bridges, fetched at most every 30 s (never per keystroke; `keptFailure`: see ClusterViewCache). */
+  view(s: ClusterSettings, fresh = false, keptFailure = false): Promise<ClusterView> {
+    return this.cache.view(s, fresh, keptFailure);
   }
 
-  private async fetch(s: ClusterSettings): Promise<ClusterView> {
-    return fetchClusterView(s, await this.secrets.get(CLUSTER_TOKEN_KEY));
-  }
-
-  /** The agents Marathon could place `spec` (from `source`: see marathonRole.ts) on that run a bridge, sorted by hostname. */
-  static candidates(view: ClusterView, spec: PlacementSpec, s: ClusterSettings, source: AppSource = {}): Candidates {
-    return clusterCandidates(view, spec, s.acceptedRolesDefault, source);
-  }
-
+  /** The stored bridge token, else the one the user gives now (undefined when cancelled). */
   async bridgeToken(): Promise<string | undefined> {
-    const t = await this.secrets.get(BRIDGE_TOKEN_KEY);
-    if (t) return t;
+    return (await this.secrets.get(BRIDGE_TOKEN_KEY)) || this.askBridgeToken();
+  }
+
+  /**
+   * Asks for the bridge token and stores it; cancelled, the stored one stays. The package's token secret is a token
+   * file (one token per line, optionally `name:token`), so a whole line pasted is taken as the bridge reads it.
+   */
+  async askBridgeToken(): Promise<string | undefined> {
     const entered = await vscode.window.showInputBox({
       title: 'Marathon: bridge token for the cluster',
-      prompt: "The token of the cluster's dvdi-bridge app (its token secret); kept in VS Code's SecretStorage, never in settings",
+      prompt: "A line of the cluster's dvdi-bridge token secret (name:token) or the token alone; kept in VS Code's SecretStorage, never in settings",
       password: true,
       ignoreFocusOut: true,
-      validateInput: (v) => (v.trim() ? undefined : 'A token is required'),
+      validateInput: tokenLineProblem,
     });
-    if (!entered) return undefined;
-    await this.secrets.store(BRIDGE_TOKEN_KEY, entered.trim());
-    return entered.trim();
+    if (!entered || tokenLineProblem(entered)) return undefined;
+    const token = tokenFromLine(entered).token;
+    await this.secrets.store(BRIDGE_TOKEN_KEY, token);
+    return token;
   }
 }

@@ -10,6 +10,7 @@ import { agentRegion, type MesosAgent } from '@marathon-devtools/cluster/mesos/a
 import type { AcceptedRolesDefault, PlacementSpec } from '@marathon-devtools/cluster/placement/candidates';
 import { candidateBridges, type Candidates } from '@marathon-devtools/cluster/discovery/candidates';
 import { resolveAppRole, roleFacts, type AppSource, type RoleFacts } from '@marathon-devtools/cluster/placement/marathonRole';
+import { volumeOwner } from './volumeOwner';
 
 export interface ClusterSettings {
   marathonUrl: string;
@@ -67,4 +68,27 @@ export function clusterCandidates(view: ClusterView, spec: PlacementSpec, accept
   if (regions.length === 0 || regionAware) return c;
   const why = `the Mesos master's region is unknown (${unknown}) while the agents are in region ${regions.join(', ')}: Marathon declines offers from agents outside the master's region unless the app has an @region or @zone constraint, so the region rule was not applied`;
   return { ...c, undecided: [...c.undecided, why] };
+}
+
+/**
+ * A Chronos job's candidates: Chronos places it, under its own --mesos_role and with constraints of its own (EQUALS,
+ * LIKE, UNLIKE: chronos-job.md §2), so neither Marathon's placement nor Marathon's role applies. Every agent running a
+ * bridge is a candidate; constraints the job sets, which nothing here evaluates, are named in `undecided` (Test mount
+ * shows them before it runs).
+ */
+function chronosJobCandidates(view: ClusterView, job: Record<string, unknown>, name: string): Candidates {
+  const candidates = view.bridges
+    .map((b) => ({ agent: b.agentId ?? b.hostname, hostname: b.hostname, ...(b.zone ? { zone: b.zone } : {}), ...(b.region ? { region: b.region } : {}), url: b.url }))
+    .sort((x, y) => x.hostname.localeCompare(y.hostname));
+  const constrained = Array.isArray(job.constraints) && job.constraints.length > 0;
+  const why = `Chronos, not Marathon, places the job ${name}, and Test mount does not evaluate Chronos's constraints (${JSON.stringify(job.constraints)}): every agent running a bridge is taken as a candidate`;
+  return { candidates, noBridge: [], excluded: [], problems: [], undecided: constrained ? [why] : [] };
+}
+
+/** The candidates for the app (or Chronos job) around the volume at `pointer` in `text`, with its id; undefined when none holds it. */
+export function candidatesAt(view: ClusterView, text: string, pointer: string, acceptedRolesDefault?: AcceptedRolesDefault): { candidates: Candidates; id: string } | undefined {
+  const owner = volumeOwner(text, pointer);
+  if (!owner) return undefined;
+  if (owner.chronos) return { candidates: chronosJobCandidates(view, owner.spec, owner.id), id: owner.id };
+  return { candidates: clusterCandidates(view, owner.spec, acceptedRolesDefault, owner.source), id: owner.id };
 }

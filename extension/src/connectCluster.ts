@@ -8,6 +8,7 @@ import * as vscode from 'vscode';
 import { tokenProblem } from '@marathon-devtools/cluster/marathon/options';
 import { clusterTokenEnv } from '@marathon-devtools/language-server/protocol';
 import { CLUSTER_TOKEN_KEY } from './clusterBridges';
+import { settingTarget } from './settingTarget';
 
 /** The server's environment: the same object at every (re)start, so a new token applies at the next start. */
 export async function serverEnvironment(secrets: vscode.SecretStorage, env: NodeJS.ProcessEnv): Promise<NodeJS.ProcessEnv> {
@@ -46,9 +47,6 @@ export async function connectToCluster(secrets: vscode.SecretStorage): Promise<b
     if (token.trim() === '-') await secrets.delete(CLUSTER_TOKEN_KEY);
     else if (token.trim() !== '') await secrets.store(CLUSTER_TOKEN_KEY, token.trim());
   }
-  // Where the user set it before (workspace or user settings), else the user's settings.
-  const inspected = config.inspect<string>('url');
-  const target = inspected?.workspaceFolderValue !== undefined ? vscode.ConfigurationTarget.WorkspaceFolder : inspected?.workspaceValue !== undefined ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
-  await config.update('url', url.trim(), target);
+  await config.update('url', url.trim(), settingTarget(config, 'url'));
   return true;
 }

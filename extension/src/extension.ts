@@ -3,11 +3,11 @@
  * document the server handles is open (or a command needs it). Everything else lives in its own file.
  */
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import { CodeLensRequest, type LanguageClient } from 'vscode-languageclient/node';
 import { AgentStore, promptForAgent } from './agents';
 import { isTestMountArgs } from '@marathon-devtools/language-server/protocol';
 import { TestMountRunner } from './testMount';
-import { ClusterBridges, BRIDGE_TOKEN_KEY, clusterSettings } from './clusterBridges';
+import { ClusterBridges, clusterSettings } from './clusterBridges';
 import { ClusterTestMount } from './testMountCluster';
 import { TestMountResults } from './testMountResults';
 import { allCandidatesLenses } from './clusterLenses';
@@ -45,7 +45,9 @@ export function activate(context: vscode.ExtensionContext): MarathonExtensionApi
   const startServer = (): Promise<void> => {
     ready ??= (async () => {
       await serverEnvironment(context.secrets, serverEnv);
-      client = createLanguageClient(context, output, { onStatus: (s) => statusBar.onValidated(s), onClusterStatus: (s) => clusterStatusBar.show(s), env: serverEnv }, { provideCodeLenses: allCandidatesLenses(clusterTestMount, output) });
+      // Lenses asked for again once the cluster view they waited for is read (clusterLenses.ts).
+      const refreshLenses = (doc: vscode.TextDocument) => client?.getFeature(CodeLensRequest.method).getProvider(doc)?.onDidChangeCodeLensEmitter.fire();
+      client = createLanguageClient(context, output, { onStatus: (s) => statusBar.onValidated(s), onClusterStatus: (s) => clusterStatusBar.show(s), env: serverEnv }, { provideCodeLenses: allCandidatesLenses(clusterTestMount, output, refreshLenses) });
       await client.start();
     })();
     return ready;
@@ -92,11 +94,8 @@ export function activate(context: vscode.ExtensionContext): MarathonExtensionApi
         void vscode.window.showErrorMessage(`Cannot read the cluster: ${(e as Error).message}`);
       }
     }),
-    vscode.commands.registerCommand('marathon.setClusterBridgeToken', async () => {
-      await context.secrets.delete(BRIDGE_TOKEN_KEY);
-      cluster.invalidate();
-      await cluster.bridgeToken();
-    }),
+    // Replaces the stored token only with one given: cancelled, Test mount keeps using the stored one.
+    vscode.commands.registerCommand('marathon.setClusterBridgeToken', () => cluster.askBridgeToken()),
     vscode.window.registerTreeDataProvider('marathon.testMountResults', results),
     vscode.commands.registerCommand('marathon.addAgent', () => promptForAgent(store)),
     vscode.commands.registerCommand('marathon.removeAgent', async () => {

@@ -2,11 +2,11 @@
 import * as vscode from 'vscode';
 import type { AgentStore } from './agents';
 import type { StatusParams } from '@marathon-devtools/language-server/protocol';
-import { probeAgent } from '@marathon-devtools/agent-bridge/client/healthProbe';
+import { AgentReachability } from './agentReachability';
 
 export class MarathonStatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('marathon.status', vscode.StatusBarAlignment.Right, 100);
-  private reachability: 'unknown' | 'up' | 'down' = 'unknown';
+  private readonly reachability = new AgentReachability();
   private lastValidation: StatusParams | undefined;
   private timer: NodeJS.Timeout | undefined;
 
@@ -25,18 +25,18 @@ export class MarathonStatusBar implements vscode.Disposable {
   }
 
   async refreshReachability(): Promise<void> {
-    const agent = this.store.current();
-    this.reachability = agent ? ((await probeAgent(agent.url)) ? 'up' : 'down') : 'unknown';
+    await this.reachability.refresh(this.store.current()?.url);
     this.render();
   }
 
   private render(): void {
     const agent = this.store.current();
-    const icon = this.reachability === 'up' ? '$(vm-active)' : this.reachability === 'down' ? '$(vm-outline)' : '$(vm)';
-    const agentText = agent ? `${agent.name}${this.reachability === 'down' ? ' (unreachable)' : ''}` : 'no agent';
+    const reachability = this.reachability.of(agent?.url);
+    const icon = reachability === 'up' ? '$(vm-active)' : reachability === 'down' ? '$(vm-outline)' : '$(vm)';
+    const agentText = agent ? `${agent.name}${reachability === 'down' ? ' (unreachable)' : ''}` : 'no agent';
     const v = this.lastValidation;
     this.item.text = `${icon} Marathon: ${agentText}${v ? ` · linted in ${v.validationTimeMs.toFixed(0)} ms` : ''}`;
-    const lines = [agent ? `Agent ${agent.name} — ${agent.url} (${this.reachability})` : 'No agent: click to add or select one'];
+    const lines = [agent ? `Agent ${agent.name} — ${agent.url} (${reachability})` : 'No agent: click to add or select one'];
     if (v) lines.push(`Last validation ${new Date(v.lastValidated).toLocaleTimeString()}: ${v.validationTimeMs.toFixed(1)} ms, ${v.diagnostics} finding(s)`);
     this.item.tooltip = lines.join('\n');
     this.item.show();

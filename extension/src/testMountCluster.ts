@@ -4,46 +4,31 @@
  * The candidates come from the cluster (clusterBridges.ts) and the app around the volume in the editor.
  */
 import * as vscode from 'vscode';
-import { parseTree, findNodeAtLocation, getNodeValue } from 'jsonc-parser';
 import type { TestMountArgs } from '@marathon-devtools/language-server/protocol';
-import { fromPointer } from '@marathon-devtools/language-server/features/jsonTree';
 import { runOnCandidates, summarizeRuns, OK_VERDICTS, type CandidateRun } from '@marathon-devtools/agent-bridge/client/candidateRuns';
-import { joinPointer, resolveId } from '@marathon-devtools/language-server/model/documentModel';
-import { groupBodyChain, type AppSource } from '@marathon-devtools/cluster/placement/marathonRole';
-import { ClusterBridges, clusterSettings, type Candidates } from './clusterBridges';
+import { ClusterBridges, clusterSettings, type Candidates, type ClusterSettings, type ClusterView } from './clusterBridges';
+import { candidatesAt } from './clusterView';
 import type { TestMountResults } from './testMountResults';
 
-/**
- * The app (or pod) object that holds the volume at `pointer`: everything before its `container` or `env`; with its
- * absolute id and, in a group document, the groups listing it (which role Marathon gives it: marathonRole.ts).
- */
-function appFor(text: string, pointer: string): { spec: Record<string, unknown>; id: string; source: AppSource } | undefined {
-  const path = fromPointer(pointer);
-  let cut = -1;
-  for (let i = path.length - 1; i >= 0; i--) if (path[i] === 'container' || path[i] === 'env') { cut = i; break; }
-  if (cut < 0) return undefined;
-  const tree = parseTree(text);
-  const node = tree && findNodeAtLocation(tree, path.slice(0, cut));
-  const spec = node && getNodeValue(node);
-  if (typeof spec !== 'object' || spec === null || Array.isArray(spec)) return undefined;
-  const chain = groupBodyChain(tree && getNodeValue(tree), joinPointer('', ...path.slice(0, cut)));
-  const base = chain.length > 0 ? chain[chain.length - 1].id : '/';
-  const absoluteId = typeof spec.id === 'string' ? resolveId(spec.id, base) : undefined;
-  return { spec, id: typeof spec.id === 'string' ? spec.id : '(no id)', source: { absoluteId, chain } };
-}
+const setBridgeToken = 'Set Bridge Token';
 
 export class ClusterTestMount {
   constructor(private readonly cluster: ClusterBridges, private readonly results: TestMountResults, private readonly output: vscode.LogOutputChannel) {}
 
-  /** Candidates for the lens's app, or undefined without a cluster (or when it cannot be read: logged). */
-  async candidatesFor(args: TestMountArgs, text?: string): Promise<Candidates | undefined> {
+  /** The cluster view as the lenses read it (a failure less than 30 s old kept: ClusterViewCache). */
+  lensView(s: ClusterSettings): Promise<ClusterView> {
+    return this.cluster.view(s, false, true);
+  }
+
+  /**
+   * Candidates for the lens's app or Chronos job, with its id; undefined without a cluster. Rejects when the cluster
+   * cannot be read (`forLens`: with a failure kept from a read less than 30 s ago, see ClusterViewCache).
+   */
+  async candidatesFor(args: TestMountArgs, text?: string, forLens = false): Promise<{ candidates: Candidates; id: string } | undefined> {
     const s = clusterSettings();
     if (!s) return undefined;
     const docText = text ?? (await vscode.workspace.openTextDocument(vscode.Uri.parse(args.uri))).getText();
-    const app = appFor(docText, args.pointer);
-    if (!app) return undefined;
-    const view = await this.cluster.view(s);
-    return ClusterBridges.candidates(view, app.spec, s, app.source);
+    return candidatesAt(await this.cluster.view(s, false, forLens), docText, args.pointer, s.acceptedRolesDefault);
   }
 
   /**
@@ -52,15 +37,26 @@ export class ClusterTestMount {
    * added by hand instead.
    */
   async run(args: TestMountArgs, all: boolean): Promise<CandidateRun[] | undefined | 'no-cluster'> {
-    let c: Candidates | undefined;
+    let found: { candidates: Candidates; id: string } | undefined | 'cancelled';
     try {
-      c = await this.candidatesFor(args);
+      // The read can take seconds (a large root group, a busy master; up to the 10 s timeout per request): said at once,
+      // and cancellable, rather than a click that seems to do nothing.
+      found = await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title: `Test mount ${args.volume.name}: reading the cluster (Marathon and the Mesos master)…`, cancellable: true },
+        (_progress, cancel) =>
+          new Promise<typeof found>((resolve, reject) => {
+            cancel.onCancellationRequested(() => resolve('cancelled'));
+            this.candidatesFor(args).then(resolve, reject);
+          }),
+      );
     } catch (e) {
       void vscode.window.showErrorMessage(`Cannot read the cluster: ${(e as Error).message}`, 'Show Output').then((x) => x && this.output.show(true));
       this.output.error(`cluster: ${(e as Error).message}`);
       return undefined;
     }
-    if (!c) return 'no-cluster';
+    if (found === 'cancelled') return undefined;
+    if (!found) return 'no-cluster';
+    const { candidates: c, id: appId } = found;
     if (c.roleNote) this.output.info(`  ${c.roleNote}`);
     // Marathon's refusal (a role its group does not allow) or constraints it cannot read: said, and shown below.
     for (const p of c.problems) this.output.warn(`cluster: ${p}`);
@@ -69,8 +65,8 @@ export class ClusterTestMount {
     // A placement rule that could not be evaluated (the master's region unreadable, a Java-only regex): the
     // candidates may be agents Marathon would never use. Said before anything runs; the user decides.
     if (c.undecided.length > 0) {
-      for (const u of c.undecided) this.output.warn(`cluster: cannot tell where Marathon would place this app: ${u}`);
-      const choice = await vscode.window.showWarningMessage(`Test mount: cannot tell where Marathon would place this app: ${c.undecided.join('; ')}. The candidates may be agents it would not use.`, 'Test Anyway', 'Show Output');
+      for (const u of c.undecided) this.output.warn(`cluster: cannot tell where ${appId} would be placed: ${u}`);
+      const choice = await vscode.window.showWarningMessage(`Test mount: cannot tell where ${appId} would be placed: ${c.undecided.join('; ')}. The candidates may be agents it would not use.`, 'Test Anyway', 'Show Output');
       if (choice === 'Show Output') this.output.show(true);
       if (choice !== 'Test Anyway') return undefined;
     }
@@ -86,7 +82,6 @@ export class ClusterTestMount {
     if (!token) return undefined;
     const targets = all ? c.candidates : c.candidates.slice(0, 1);
     const v = args.volume;
-    const appId = appFor((await vscode.workspace.openTextDocument(vscode.Uri.parse(args.uri))).getText(), args.pointer)?.id ?? '';
     this.output.info(`[${new Date().toISOString()}] Test mount ${v.driver}/${v.name} of ${appId} on ${targets.length} of ${c.candidates.length} candidate(s): ${targets.map((t) => t.hostname).join(', ')}`);
     const runs = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: `Test mount ${v.name} on ${targets.length === 1 ? targets[0].hostname : `${targets.length} candidates`}`, cancellable: true },
@@ -112,7 +107,14 @@ export class ClusterTestMount {
     const line = summarizeRuns(runs)[0] ?? '';
     const ok = runs.every((r) => OK_VERDICTS.has(r.verdict));
     const show = ok ? vscode.window.showInformationMessage : vscode.window.showWarningMessage;
-    void show(`Test mount: ${line}`, 'Show Output').then((x) => x && this.output.show(true));
+    // The stored bridge token is used until replaced: a refused one says how (the bridge's own text names its token file).
+    const refused = runs.some((r) => r.verdict === 'unauthorized' && /token/i.test(r.detail ?? ''));
+    const remedy = refused ? ' The bridges refused the stored cluster bridge token: give the right one with "Marathon: Set Cluster Bridge Token".' : '';
+    const actions = refused ? [setBridgeToken, 'Show Output'] : ['Show Output'];
+    void show(`Test mount: ${line}${remedy}`, ...actions).then((x) => {
+      if (x === 'Show Output') this.output.show(true);
+      if (x === setBridgeToken) void vscode.commands.executeCommand('marathon.setClusterBridgeToken');
+    });
     return runs;
   }
 }

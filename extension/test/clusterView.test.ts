@@ -4,7 +4,7 @@
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { MarathonTask } from '@marathon-devtools/cluster/marathon/types';
-import { clusterCandidates, fetchClusterView } from '../src/clusterView';
+import { candidatesAt, clusterCandidates, fetchClusterView } from '../src/clusterView';
 import { startMesosMaster, type MesosMasterStandIn } from '../../test/standins/mesos-master/server';
 import { agent } from '../../test/standins/mesos-master/agents';
 import { infoFor, startStandinMarathon } from '../../test/standins/marathon/standin';
@@ -122,4 +122,37 @@ test('an app without role under a top-level group that enforces its role is plac
   const refused = clusterCandidates(view, { ...app, role: 'ops' }, 'reserved', { absoluteId: '/shop/db' });
   assert.deepEqual(hosts(refused), []);
   assert.match(refused.problems.join('\n'), /Marathon refuses it: "role": got ops, expected one of: \[shop\]/);
+});
+
+// A Chronos job's volume (a "Test mount" lens too): Chronos, not Marathon, places the job, with its own role and its own
+// constraint operators (EQUALS, LIKE, UNLIKE; chronos-job.md §2). Placed as a Marathon app under Marathon's
+// --mesos_role (DC/OS: slave_public), it got Marathon's refusal of EQUALS and only the public agent as candidate.
+test('a Chronos job is not placed by Marathon\'s rules: every bridge is a candidate, its constraints named as not evaluated', async () => {
+  const m = await startMesosMaster({
+    agents: [
+      agent({ id: 'view-S0', hostname: '10.0.0.1', attributes: { dvdi: 'true' } }, 0),
+      agent({ id: 'view-S1', hostname: '10.0.0.2', attributes: { dvdi: 'true' }, cpus: 2, mem: 0, reserved: { slave_public: 2 } }, 1),
+    ],
+  });
+  masters.push(m);
+  const marathon = await startStandinMarathon({ info: infoFor('1.10.26', { mesos_role: 'slave_public' }) });
+  masters.push({ close: () => marathon.close() } as MesosMasterStandIn);
+  const root = marathon.rootGroup();
+  root.apps = [{ id: '/dvdi-bridge', instances: 2, role: '*', constraints: [['hostname', 'UNIQUE']] } as (typeof root.apps)[number]];
+  marathon.setRootGroup(root);
+  const now = new Date().toISOString();
+  marathon.setTasks({ '/dvdi-bridge': [0, 1].map((i) => ({ id: `dvdi-bridge.instance-${i}`, appId: '/dvdi-bridge', host: `10.0.0.${i + 1}`, slaveId: `view-S${i}`, state: 'TASK_RUNNING', ports: [8474], servicePorts: [], ipAddresses: [], healthCheckResults: [], localVolumes: [], stagedAt: now, startedAt: now, version: now, role: '*' }) as MarathonTask) });
+  const view = await fetchClusterView({ marathonUrl: marathon.url, mesosUrl: m.url, bridgeApp: '/dvdi-bridge' }, undefined, 2000);
+  const job = (constraints?: unknown) => JSON.stringify({ name: 'backup', command: 'tar c /data', schedule: 'R/2026-12-01T00:00:00Z/PT24H', ...(constraints ? { constraints } : {}), container: { type: 'DOCKER', image: 'busybox', volumes: [{ containerPath: '/data', mode: 'RW', external: { name: 'backup', provider: 'rexray', options: [] } }] } }, null, 2);
+  const at = '/container/volumes/0/external';
+  const free = candidatesAt(view, job(), at, 'reserved');
+  assert.deepEqual([free?.id, free?.candidates.candidates.map((b) => b.hostname), free?.candidates.problems, free?.candidates.undecided], ['backup', ['10.0.0.1', '10.0.0.2'], [], []]);
+  const pinned = candidatesAt(view, job([['hostname', 'EQUALS', '10.0.0.2']]), at, 'reserved');
+  assert.deepEqual([pinned?.candidates.candidates.map((b) => b.hostname), pinned?.candidates.problems], [['10.0.0.1', '10.0.0.2'], []]);
+  assert.equal(pinned?.candidates.undecided.length, 1);
+  assert.match(pinned?.candidates.undecided[0] ?? '', /Chronos, not Marathon, places the job .*"EQUALS"/);
+  // The same volume in a Marathon app is still placed by Marathon's rules (here: slave_public, reserved only).
+  const app = JSON.stringify({ id: '/backup', cmd: 'sleep 1', container: { type: 'DOCKER', docker: { image: 'busybox' }, volumes: [{ containerPath: '/data', mode: 'RW', external: { name: 'backup', provider: 'dvdi', options: { 'dvdi/driver': 'rexray' } } }] } });
+  assert.deepEqual(candidatesAt(view, app, at, 'reserved')?.candidates.candidates.map((b) => b.hostname), ['10.0.0.2']);
+  assert.equal(candidatesAt(view, app, '/no/volume', 'reserved'), undefined);
 });

@@ -2,7 +2,9 @@
  * Test mount where the app will run, in the real editor (code-server + Chromium): with only the cluster's
  * Marathon and Mesos URLs in the settings, the bridges appear by themselves (a "Test mount on all 3 candidates"
  * lens), "Test mount" runs on one candidate, the all-candidates lens on every one with one progress notification,
- * and the Test Mount Results view names the agent in zone b where the attach fails. Stand-in Mesos master and
+ * and the Test Mount Results view names the agent in zone b where the attach fails. A bridge token the bridges
+ * refuse says how to replace it; a line of the bridge's token file is taken as its token; a cancelled "Set Cluster
+ * Bridge Token" keeps the stored one; while a slow cluster is read, a cancellable notification says so. Stand-in Mesos master and
  * Marathon, real bridges on loopback (test/cluster/lab.ts).
  */
 import { test, before, after } from 'node:test';
@@ -71,10 +73,22 @@ test('UI: bridges found from the cluster settings; Test mount on one and on all 
     await wb.screenshot('cluster-bridges');
     await wb.page.keyboard.press('Escape');
 
-    await wb.page.locator('.codelens-decoration a', { hasText: 'Test mount data (rexray)' }).first().click();
-    await wb.answer('bridge token', lab!.token);
+    // A token the bridges refuse: the message says how to give another one (the stored one is used until then).
+    const one = wb.page.locator('.codelens-decoration a', { hasText: 'Test mount data (rexray)' }).first();
+    await one.click();
+    await wb.answer('bridge token', 'not-the-bridge-token');
+    await wb.toast(/unauthorized.*"Marathon: Set Cluster Bridge Token"/).waitFor({ timeout: 60_000 });
+    await wb.clearNotifications();
+    // The bridge's token file holds name:token lines (the package's token secret): a whole line pasted is its token.
+    await wb.command('Marathon: Set Cluster Bridge Token');
+    await wb.answer('bridge token', `default:${lab!.token}`);
+    await one.click();
     await wb.toast(/Test mount: rexray\/data mounts on 127\.0\.0\.11 in zone a/).waitFor({ timeout: 60_000 });
     await wb.clearNotifications();
+    // Set Cluster Bridge Token cancelled: the stored token stays (the run below asks for none).
+    await wb.command('Marathon: Set Cluster Bridge Token');
+    await wb.page.locator('.quick-input-widget .quick-input-title', { hasText: 'bridge token' }).waitFor();
+    await wb.page.keyboard.press('Escape');
 
     await all.click();
     // The summary is in the results view (the toast with the same line may already have gone to the notification centre).
@@ -85,6 +99,24 @@ test('UI: bridges found from the cluster settings; Test mount on one and on all 
     for (const h of ['127.0.0.11 (zone a): mounted-and-released', '127.0.0.12 (zone a): mounted-and-released']) await wb.page.locator('.monaco-list-row', { hasText: h }).first().waitFor({ timeout: 5_000 });
     const settingsFile = join(cs!.dataDir, 'user/User/settings.json');
     assert.ok(!existsSync(settingsFile) || !readFileSync(settingsFile, 'utf8').includes(lab!.token), 'the bridge token is not in settings');
+
+    // A slow cluster (a large root group, a busy master): the click says at once that it reads the cluster, and Cancel
+    // ends it there. Connect to Cluster (same URL, token kept) drops the view read above.
+    await wb.clearNotifications();
+    marathon!.setFault({ kind: 'slow', delayMs: 8000 });
+    await wb.command('Marathon: Connect to Cluster');
+    await wb.answer('Connect to Cluster (1/2)', marathon!.url);
+    await wb.answer('Connect to Cluster (2/2)', '');
+    // The restarted server's lenses: "Test mount" shows without waiting for the cluster read its sibling lens needs.
+    await wb.page.waitForTimeout(1_500);
+    await one.waitFor({ timeout: 2_500 });
+    await one.click();
+    const reading = wb.toast(/Test mount data: reading the cluster/);
+    await reading.waitFor({ timeout: 3_000 });
+    await wb.screenshot('cluster-test-mount-reading');
+    await reading.locator('.monaco-button', { hasText: 'Cancel' }).click();
+    await reading.waitFor({ state: 'detached', timeout: 5_000 });
+    marathon!.setFault(undefined);
   } catch (e) {
     await wb.screenshot('cluster-test-mount-failure').catch(() => undefined);
     throw e;

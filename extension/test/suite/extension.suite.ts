@@ -118,6 +118,36 @@ describe('Marathon DevTools in VS Code', () => {
     assert.equal(await Promise.race([pending, new Promise((r) => setTimeout(() => r('still waiting'), 5000))]), undefined);
   });
 
+  // A team shares its agents (names and URLs; tokens never are settings) in the workspace's .vscode/settings.json. The
+  // commands must change them there: written to the user settings, which the workspace's value overrides, a pick
+  // changed nothing, and Remove Agent deleted the agent's token while the agent stayed listed.
+  it('Select Agent and Remove Agent change the agents where the workspace sets them', async () => {
+    const config = () => vscode.workspace.getConfiguration('marathon');
+    const names = () => (config().get<{ name: string }[]>('agents') ?? []).map((a) => a.name);
+    const pick = async (command: string, nexts: number) => {
+      const pending = vscode.commands.executeCommand(command);
+      await new Promise((r) => setTimeout(r, 500));
+      for (let i = 0; i < nexts; i++) await vscode.commands.executeCommand('workbench.action.quickOpenSelectNext');
+      await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+      await pending;
+    };
+    await config().update('agents', [{ name: 'ws-a', url: 'ws://127.0.0.1:9' }, { name: 'ws-b', url: 'ws://127.0.0.1:10' }], vscode.ConfigurationTarget.Workspace);
+    await config().update('currentAgent', 'ws-a', vscode.ConfigurationTarget.Workspace);
+    try {
+      // The picker lists the current agent (ws-a) first: the next row is ws-b.
+      await pick('marathon.selectAgent', 1);
+      assert.equal(config().get('currentAgent'), 'ws-b', 'the agent picked is the one Test mount uses');
+      await pick('marathon.removeAgent', 0);
+      assert.deepEqual(names(), ['ws-b'], 'the agent removed is no longer listed');
+      assert.deepEqual([config().inspect('agents')?.globalValue, config().inspect('currentAgent')?.globalValue], [undefined, undefined], 'the user settings are left alone');
+    } finally {
+      for (const key of ['agents', 'currentAgent']) {
+        await config().update(key, undefined, vscode.ConfigurationTarget.Workspace);
+        await config().update(key, undefined, vscode.ConfigurationTarget.Global);
+      }
+    }
+  });
+
   it('checks marathon-lint.config.json with the bundled schema (and only that JSON schema)', async () => {
     const doc = await vscode.workspace.openTextDocument(fixture('config-check/marathon-lint.config.json'));
     await vscode.window.showTextDocument(doc);
