@@ -12,7 +12,8 @@ import type { Finding } from './finding';
 import { skipWs } from './jsonCursor';
 import { LineIndex } from './lineIndex';
 import { firstSyntaxError, type SyntaxProblem } from './syntaxScan';
-import { syntaxMessage } from './syntaxMessage';
+import { gaveUpMessage, syntaxMessage, unclosedMessage } from './syntaxMessage';
+import { unclosedOpener } from './unclosedOpener';
 import type { InvalidUtf8 } from './types';
 import { escapeControls } from './escapeControls';
 import { quoted } from '../model/quoted';
@@ -153,7 +154,17 @@ export function parseDocument(input: string, invalidUtf8?: InvalidUtf8): ParsedD
     // jsonc-parser recurses per nesting level and overflows on very deep input; the scanner below does not.
     value = undefined;
   }
-  const p: SyntaxProblem = firstSyntaxError(text) ?? { offset: 0, length: 0, expected: 'valid JSON' };
+  const p: SyntaxProblem = firstSyntaxError(text) ?? { offset: 0, length: 0, expected: 'valid JSON', open: [] };
+  // A bracket or string never closed: the finding is at its opener, where the mistake is; where the parser gave up,
+  // often far below or at the end of the file, is related (docs/rules/syntax.md).
+  const u = unclosedOpener(text, p);
+  if (u) {
+    const at = (o: number | undefined) => (o === undefined ? undefined : lines().positionAt(o));
+    const message = escapeControls(unclosedMessage(text, p.offset, p.expected, u, at(u.offset)!, at(p.offset)!, at(u.closeAt)));
+    const finding = syntaxFinding(message, u.offset, 1);
+    finding.related = [{ offset: p.offset, length: p.length, message: gaveUpMessage(text, p.offset, p.expected) }];
+    return doc(value, false, [finding]);
+  }
   const openArray = p.openArray === undefined ? undefined : lines().positionAt(p.openArray);
   return doc(value, false, [syntaxFinding(syntaxMessage(text, p.offset, p.expected, lines().positionAt(p.offset), openArray), p.offset, p.length)]);
 }
