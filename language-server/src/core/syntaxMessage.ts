@@ -85,7 +85,8 @@ export function unclosedMessage(text: string, offset: number, expected: string, 
   const what = u.opener === '"' ? 'the string' : `the '${u.opener}' of ${u.name}`;
   const more = u.more === 0 ? '' : `, and the ${u.more} more bracket${u.more === 1 ? '' : 's'} still open around it`;
   let fix: string;
-  if (u.opener === '"') fix = `Add the closing '"' where the string ends.`;
+  if (u.opener === '"' && closeAt) fix = `The '"' meant to open the next string ended it instead: add the closing '"' at ${at(closeAt)}.`;
+  else if (u.opener === '"') fix = `Add the closing '"' where the string ends.`;
   else if (closeAt) {
     const all = u.more === 0 ? '' : ` ('${u.closers}' in all)`;
     fix = `Close it with '${u.closers[0]}' at ${at(closeAt)}${more}${all}${u.comma ? ", followed by a ','" : ''}.`;

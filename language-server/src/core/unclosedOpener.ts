@@ -2,7 +2,8 @@
  * Which '{', '[' or string a syntax error shows was never closed (docs/rules/syntax.md). The parser gives up where
  * the text stops making sense, which for a missing bracket is often far below the opener, or the end of the file.
  * In order, what settles it:
- *  - a string the document ends inside;
+ *  - a string the document ends inside, or one that ran on into the next: a bare word right after a string that ends
+ *    in ', "', and a '"' right after the word (`"a, "b": 1`), is a string whose closing '"' is missing before the ',';
  *  - indentation, as editors fold blocks: a '{' or '[' that ends its line opens a block, and a line that starts at or
  *    left of the line the opener stands on, while the block is still open, ends it, unless it starts with the
  *    block's own closing bracket. The hint is taken only where it is unambiguous: the same indentation characters,
@@ -160,6 +161,8 @@ export function unclosedOpener(text: string, p: SyntaxProblem): Unclosed | undef
     if (recent.length > 3) recent.shift();
   }
 
+  const ranOn = stringRanOn(text, p, recent[recent.length - 1]);
+  if (ranOn) return ranOn;
   const top = stack[stack.length - 1];
   if (!top) return undefined;
   const found = text[p.offset];
@@ -180,4 +183,15 @@ export function unclosedOpener(text: string, p: SyntaxProblem): Unclosed | undef
   // The end of the document inside brackets: the innermost is provably open (and every one around it).
   if (p.offset === text.length) return blame(stack.slice().reverse(), undefined, false, false);
   return undefined;
+}
+
+/** `"a, "b": 1`: the string before the bare word `b` took the '"' meant to open "b" for its end (see the top). */
+function stringRanOn(text: string, p: SyntaxProblem, last: Token | undefined): Unclosed | undefined {
+  if (!last || last.kind !== SyntaxKind.StringLiteral || last.end > p.offset) return undefined;
+  if (!/^[A-Za-z_$][\w$.-]*"/.test(text.slice(p.offset, p.offset + 200))) return undefined;
+  const tail = /,\s*"$/.exec(text.slice(last.offset + 1, last.end));
+  if (!tail) return undefined;
+  const at = last.end - tail[0].length;
+  if (!repairs(text, p, at, '"')) return undefined;
+  return { offset: last.offset, opener: '"', name: 'a string', closeAt: at, closers: '"', more: 0, comma: false, byIndentation: false };
 }

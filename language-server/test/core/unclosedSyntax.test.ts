@@ -70,6 +70,11 @@ const cases: { name: string; text: string; says: string[] }[] = [
     says: ['the string opened at line 1, column 21, never closed', `Add the closing '"'`],
   },
   {
+    name: 'a string that runs on into the next: its closing quote is missing',
+    text: '{"id": "/a", "cmd": ‸"sleep 10, "¦cpus": 1}',
+    says: ['the string opened at line 1, column 21, never closed', `add the closing '"' at line 1, column 30`],
+  },
+  {
     name: 'nested: two objects open, the innermost is named',
     text: '{\n  "container": {\n    "docker": ‸{\n      "image": "nginx"\n¦',
     says: ["the '{' of \"docker\" opened at line 3, column 15, never closed", 'and the 2 more brackets still open around it'],
