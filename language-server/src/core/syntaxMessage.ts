@@ -92,8 +92,8 @@ export function unclosedMessage(text: string, offset: number, expected: string, 
     fix = `Close it with '${u.closers[0]}' at ${at(closeAt)}${more}${all}${u.comma ? ", followed by a ','" : ''}.`;
     if (u.byIndentation) fix += ' That is where its indentation says it ends.';
   } else {
-    const finish = expected.startsWith("','") ? 'Close' : `Finish the last ${u.opener === '{' ? 'property' : 'element'}, then close`;
-    fix = `${finish} it with '${u.closers[0]}' at the end of the document${more}.`;
+    const finish = expected.startsWith("','") ? 'close' : `finish the last ${u.opener === '{' ? 'property' : 'element'}, then close`;
+    fix = `The document looks truncated: ${finish} it with '${u.closers[0]}' at the end of the document${more}.`;
   }
   return (
     `Invalid JSON: ${what} opened at ${at(opened)}, never closed. ` +

@@ -30,7 +30,7 @@ const cases: { name: string; text: string; says: string[] }[] = [
   {
     name: "missing '}' at the end of a group",
     text: '‸{\n  "id": "/shop",\n  "apps": [\n    {\n      "id": "web",\n      "cmd": "./web"\n    }\n  ]\n¦',
-    says: ["the '{' of the document opened at line 1, column 1, never closed", 'line 9, column 1', "Close it with '}' at the end of the document"],
+    says: ["the '{' of the document opened at line 1, column 1, never closed", 'line 9, column 1', "The document looks truncated: close it with '}' at the end of the document"],
   },
   {
     // The parser reads "cpus", "mem" and "instances" into "labels" and only gives up at the end, lines below.
