@@ -88,7 +88,7 @@ export function unclosedMessage(text: string, offset: number, expected: string, 
   if (u.opener === '"' && closeAt) fix = `The '"' meant to open the next string ended it instead: add the closing '"' at ${at(closeAt)}.`;
   else if (u.opener === '"') fix = `Add the closing '"' where the string ends.`;
   else if (closeAt) {
-    const all = u.more === 0 ? '' : ` ('${u.closers}' in all)`;
+    const all = u.more === 0 || u.more > 3 ? '' : ` ('${u.closers}' in all)`;
     fix = `Close it with '${u.closers[0]}' at ${at(closeAt)}${more}${all}${u.comma ? ", followed by a ','" : ''}.`;
     if (u.byIndentation) fix += ' That is where its indentation says it ends.';
   } else {
