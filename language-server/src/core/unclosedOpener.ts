@@ -36,12 +36,18 @@ export interface Unclosed {
 interface Frame {
   offset: number;
   bracket: '{' | '[';
-  name: string;
+  /** The bracket it stands in, and its place there: the key's string token (in an object) or its 1-based item. */
+  parent?: Frame;
+  keyStart: number;
+  keyEnd: number;
+  item: number;
   /** The indentation of the opener's line, when the opener ends its line (a block). */
   indent?: string;
   /** An indentation hint about this block was tried and did not hold. */
   refuted: boolean;
-  key?: string;
+  /** Its own last key's string token (an object), and how many items began in it (an array). */
+  lastKeyStart: number;
+  lastKeyEnd: number;
   items: number;
 }
 
@@ -61,8 +67,17 @@ const closes = (k: SyntaxKind, f: Frame) => (f.bracket === '{' ? k === SyntaxKin
 /** The blanks before `offset` when they start its line (the token is first on its line), else undefined. */
 function indentBefore(text: string, offset: number): string | undefined {
   let i = offset;
-  while (i > 0 && (text[i - 1] === ' ' || text[i - 1] === '\t')) i--;
-  return i === 0 || text[i - 1] === '\n' || text[i - 1] === '\r' ? text.slice(i, offset) : undefined;
+  let c = text.charCodeAt(i - 1);
+  while (i > 0 && (c === 0x20 || c === 0x09)) c = text.charCodeAt(--i - 1);
+  return i === 0 || c === 0x0a || c === 0x0d ? text.slice(i, offset) : undefined;
+}
+
+/** Whose bracket it is, in users' words (computed for the one blamed only). */
+function nameOf(text: string, f: Frame): string {
+  const parent = f.parent;
+  if (!parent) return 'the document';
+  if (parent.bracket === '[') return `item ${f.item} in ${nameOf(text, parent)}`;
+  return quoted(f.keyEnd > f.keyStart ? (JSON.parse(text.slice(f.keyStart, f.keyEnd)) as string) : '');
 }
 
 /** The blanks that start the line `offset` is on. */
@@ -105,7 +120,7 @@ export function unclosedOpener(text: string, p: SyntaxProblem): Unclosed | undef
   const blame = (frames: Frame[], at: number | undefined, comma: boolean, byIndentation: boolean): Unclosed => ({
     offset: frames[0].offset,
     opener: frames[0].bracket,
-    name: frames[0].name,
+    name: nameOf(text, frames[0]),
     closeAt: at,
     closers: frames.map(closerOf).join(''),
     more: frames.length - 1,
@@ -149,16 +164,20 @@ export function unclosedOpener(text: string, p: SyntaxProblem): Unclosed | undef
     const startsValue = top?.bracket === '[' && (recent[recent.length - 1]?.kind === SyntaxKind.OpenBracketToken || recent[recent.length - 1]?.kind === SyntaxKind.CommaToken);
     if (startsValue) top.items++;
     if (kind === SyntaxKind.OpenBraceToken || kind === SyntaxKind.OpenBracketToken) {
-      const name = !top ? 'the document' : top.bracket === '{' ? quoted(top.key ?? '') : `item ${top.items} in ${top.name}`;
-      stack.push((block = { offset, bracket: kind === SyntaxKind.OpenBraceToken ? '{' : '[', name, refuted: false, items: 0 }));
+      block = { offset, bracket: kind === SyntaxKind.OpenBraceToken ? '{' : '[', parent: top, keyStart: top?.lastKeyStart ?? 0, keyEnd: top?.lastKeyEnd ?? 0, item: top?.items ?? 0, refuted: false, lastKeyStart: 0, lastKeyEnd: 0, items: 0 };
+      stack.push(block);
     } else if (isCloser(kind)) {
       stack.pop();
     } else if (kind === SyntaxKind.ColonToken && top?.bracket === '{') {
       const key = recent[recent.length - 1];
-      if (key?.kind === SyntaxKind.StringLiteral) top.key = JSON.parse(text.slice(key.offset, key.end)) as string;
+      if (key?.kind === SyntaxKind.StringLiteral) (top.lastKeyStart = key.offset), (top.lastKeyEnd = key.end);
     }
-    recent.push({ kind, offset, end: offset + scanner.getTokenLength() });
-    if (recent.length > 3) recent.shift();
+    // Three tokens of lookbehind, without an object per token (a 10 MB group has millions).
+    const t = recent.length === 3 ? recent.shift()! : ({} as Token);
+    t.kind = kind;
+    t.offset = offset;
+    t.end = offset + scanner.getTokenLength();
+    recent.push(t);
   }
 
   const ranOn = stringRanOn(text, p, recent[recent.length - 1]);
