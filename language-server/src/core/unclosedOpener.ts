@@ -72,12 +72,17 @@ function indentBefore(text: string, offset: number): string | undefined {
   return i === 0 || c === 0x0a || c === 0x0d ? text.slice(i, offset) : undefined;
 }
 
-/** Whose bracket it is, in users' words (computed for the one blamed only). */
+/** Whose bracket it is, in users' words (computed for the one blamed only; a loop, as arrays nest 10,000 deep). */
 function nameOf(text: string, f: Frame): string {
-  const parent = f.parent;
-  if (!parent) return 'the document';
-  if (parent.bracket === '[') return `item ${f.item} in ${nameOf(text, parent)}`;
-  return quoted(f.keyEnd > f.keyStart ? (JSON.parse(text.slice(f.keyStart, f.keyEnd)) as string) : '');
+  const items: number[] = [];
+  let at = f;
+  while (at.parent?.bracket === '[') {
+    items.push(at.item);
+    at = at.parent;
+  }
+  const base = !at.parent ? 'the document' : quoted(at.keyEnd > at.keyStart ? (JSON.parse(text.slice(at.keyStart, at.keyEnd)) as string) : '');
+  if (items.length > 3) return `item ${items[0]} of an array ${items.length - 1} levels deep in ${base}`;
+  return items.map((n) => `item ${n} in `).join('') + base;
 }
 
 /** The blanks that start the line `offset` is on. */

@@ -203,3 +203,10 @@ test('property: delete any closing bracket of a one-line definition; the finding
     { numRuns: 200 },
   );
 });
+
+test('unclosed: 10,000 nested arrays are named in a few words, without recursion', () => {
+  const f = syntaxOf('{"labels": ' + '['.repeat(10_000));
+  assert.equal(f.span?.offset, 11 + 9_999);
+  assert.ok(f.message.startsWith(`Invalid JSON: the '[' of item 1 of an array 9998 levels deep in "labels" opened at line 1, column ${11 + 9_999 + 1}, never closed.`), f.message.slice(0, 300));
+  assert.ok(f.message.length < 1000);
+});
