@@ -3,8 +3,9 @@
  * strict scanner (syntaxScan.ts), which says where the first error is and what is wrong, and for jsonc-parser's
  * best-effort value (the kind and the editor features still work on a half-typed document). A document with a
  * syntax error gets exactly one finding, for its first error (docs/rules/syntax.md): whatever follows it rests on
- * a guess of what was meant, and a recovering parser's guesses cascade into errors that are not there. Empty and
- * binary input get exactly one finding each too.
+ * a guess of what was meant, and a recovering parser's guesses cascade into errors that are not there. When that
+ * error shows a '{', '[' or string never closed, the finding is at the opener and the error's place is related
+ * (unclosedOpener.ts). Empty and binary input get exactly one finding each too.
  */
 import * as jsonc from 'jsonc-parser';
 import { findDuplicateKeys, mayHaveDuplicateKeys } from './duplicateKeys';
