@@ -21,11 +21,13 @@ export function invalidFixtures(): Fixture[] {
   return allRules.filter((r) => !notDocumentRules.has(r.id)).flatMap((r) => fixturesOf(r.id).fixtures.filter((f) => f.expect === 'invalid'));
 }
 
+const span = ({ start, end }: Diagnostic['range']) => `${start.line + 1}:${start.character + 1}-${end.line + 1}:${end.character + 1}`;
+
+/** A finding, then each of its related locations (where a syntax error's parser gave up) as `  related <range> <message>`. */
 function renderOne(d: Diagnostic): string {
-  const { start, end } = d.range;
-  const at = `${start.line + 1}:${start.character + 1}-${end.line + 1}:${end.character + 1}`;
   const message = d.message.split('\n').map((l) => `  ${l}`).join('\n');
-  return `${at} ${d.severity} ${d.ruleId} #${d.pointer}\n${message}\n`;
+  const related = (d.related ?? []).map((r) => `  related ${span(r.range)} ${r.message}\n`).join('');
+  return `${span(d.range)} ${d.severity} ${d.ruleId} #${d.pointer}\n${message}\n${related}`;
 }
 
 /** The pin text of one fixture: a header, then each finding as `line:col-line:col severity rule #pointer` and its message. */

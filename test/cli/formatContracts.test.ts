@@ -112,3 +112,26 @@ test('sarif of a run that linted every input has no invocations (nothing to repo
   const log = JSON.parse(run('--format', 'sarif'));
   assert.equal(log.runs[0].invocations, undefined);
 });
+
+test('an unclosed bracket: sarif keeps where the parser gave up as a related location and validates; json keeps its keys', () => {
+  assert.ok(built, `${cli} is missing: run \`npm run build\` first`);
+  const lint = (format: string) => {
+    const r = spawnSync(process.execPath, [cli, '--format', format, 'language-server/test/rules/syntax'], { cwd: root, encoding: 'utf8', timeout: 60_000 });
+    assert.equal(r.status, 1, r.stderr);
+    return JSON.parse(r.stdout);
+  };
+  const log = lint('sarif');
+  const validate = sarifValidator();
+  assert.ok(validate(log as object), JSON.stringify(validate.errors?.slice(0, 5), null, 2));
+  const unclosed = log.runs[0].results.filter((r: any) => r.message.text.includes('never closed'));
+  assert.ok(unclosed.length >= 5, `${unclosed.length} unclosed findings in the syntax fixtures`);
+  for (const r of unclosed) {
+    const [related, ...more] = r.relatedLocations;
+    assert.equal(more.length, 0);
+    assert.deepEqual(related.physicalLocation.artifactLocation, r.locations[0].physicalLocation.artifactLocation);
+    assert.match(related.message.text, /^The parser gave up here: expected /);
+    assert.ok(related.physicalLocation.region.startLine >= r.locations[0].physicalLocation.region.startLine, 'the parser gives up below the opener');
+  }
+  for (const r of log.runs[0].results.filter((x: any) => !x.message.text.includes('never closed'))) assert.equal(r.relatedLocations, undefined);
+  for (const file of lint('json')) for (const d of file.diagnostics) assert.deepEqual(Object.keys(d), ['ruleId', 'severity', 'message', 'pointer', 'range']);
+});

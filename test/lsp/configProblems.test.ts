@@ -32,7 +32,10 @@ test('config problems are published on the config file, shown once, and cleared 
     assert.equal(first.diagnostics[0].code, 'config');
     assert.equal(first.diagnostics[0].source, 'marathon');
     assert.match(first.diagnostics[0].message, /valid JSON/);
-    assert.equal(first.diagnostics[0].range.start.line, 3, 'at the end of the truncated text');
+    // The last '}' stands where the config's own '}' belongs: the indentation says "rules" was never closed. The
+    // finding is at its '{'; the end, where the parser gave up, is related (docs/rules/syntax.md).
+    assert.deepEqual(first.diagnostics[0].range.start, { line: 2, character: 11 }, 'at the \'{\' of "rules"');
+    assert.equal(first.diagnostics[0].relatedInformation?.[0].location.range.start.line, 3, 'where the parser gave up: the end of the truncated text');
     await new Promise((r) => setTimeout(r, 300));
     assert.equal(c.messages.length, 1, 'one message for one broken config');
     assert.match(c.messages[0].message, /marathon-lint\.config\.json/);

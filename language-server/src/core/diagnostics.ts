@@ -21,6 +21,7 @@ export function toDiagnostics(text: string, lines: () => LineIndex, findings: re
       : byFinding.get(f)!;
     const d: Diagnostic = { ruleId: f.ruleId, severity: f.severity, message: f.message, pointer: f.pointer, range, docsUrl: ruleDocsUrl(f.ruleId) };
     if (f.fix) d.fix = f.fix;
+    if (f.related) d.related = f.related.map((r) => ({ range: { start: index.positionAt(r.offset), end: index.positionAt(r.offset + r.length) }, message: r.message }));
     return d;
   });
   // Stable sort by position: findings at the same place keep the pipeline's (and rule list's) order.

@@ -24,4 +24,6 @@ export interface Finding {
    * these have no resolvable pointer, or must point at one specific occurrence.
    */
   span?: { offset: number; length: number };
+  /** Other places the finding concerns (a syntax error's opener is the finding, where the parser gave up is related). */
+  related?: { offset: number; length: number; message: string }[];
 }

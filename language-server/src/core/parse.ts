@@ -3,8 +3,9 @@
  * strict scanner (syntaxScan.ts), which says where the first error is and what is wrong, and for jsonc-parser's
  * best-effort value (the kind and the editor features still work on a half-typed document). A document with a
  * syntax error gets exactly one finding, for its first error (docs/rules/syntax.md): whatever follows it rests on
- * a guess of what was meant, and a recovering parser's guesses cascade into errors that are not there. Empty and
- * binary input get exactly one finding each too.
+ * a guess of what was meant, and a recovering parser's guesses cascade into errors that are not there. When that
+ * error shows a '{', '[' or string never closed, the finding is at the opener and the error's place is related
+ * (unclosedOpener.ts). Empty and binary input get exactly one finding each too.
  */
 import * as jsonc from 'jsonc-parser';
 import { findDuplicateKeys, mayHaveDuplicateKeys } from './duplicateKeys';
@@ -12,7 +13,8 @@ import type { Finding } from './finding';
 import { skipWs } from './jsonCursor';
 import { LineIndex } from './lineIndex';
 import { firstSyntaxError, type SyntaxProblem } from './syntaxScan';
-import { syntaxMessage } from './syntaxMessage';
+import { gaveUpMessage, syntaxMessage, unclosedMessage } from './syntaxMessage';
+import { unclosedOpener } from './unclosedOpener';
 import type { InvalidUtf8 } from './types';
 import { escapeControls } from './escapeControls';
 import { quoted } from '../model/quoted';
@@ -153,7 +155,17 @@ export function parseDocument(input: string, invalidUtf8?: InvalidUtf8): ParsedD
     // jsonc-parser recurses per nesting level and overflows on very deep input; the scanner below does not.
     value = undefined;
   }
-  const p: SyntaxProblem = firstSyntaxError(text) ?? { offset: 0, length: 0, expected: 'valid JSON' };
+  const p: SyntaxProblem = firstSyntaxError(text) ?? { offset: 0, length: 0, expected: 'valid JSON', open: [] };
+  // A bracket or string never closed: the finding is at its opener, where the mistake is; where the parser gave up,
+  // often far below or at the end of the file, is related (docs/rules/syntax.md).
+  const u = unclosedOpener(text, p);
+  if (u) {
+    const at = (o: number | undefined) => (o === undefined ? undefined : lines().positionAt(o));
+    const message = escapeControls(unclosedMessage(text, p.offset, p.expected, u, at(u.offset)!, at(p.offset)!, at(u.closeAt)));
+    const finding = syntaxFinding(message, u.offset, 1);
+    finding.related = [{ offset: p.offset, length: p.length, message: gaveUpMessage(text, p.offset, p.expected) }];
+    return doc(value, false, [finding]);
+  }
   const openArray = p.openArray === undefined ? undefined : lines().positionAt(p.openArray);
   return doc(value, false, [syntaxFinding(syntaxMessage(text, p.offset, p.expected, lines().positionAt(p.offset), openArray), p.offset, p.length)]);
 }

@@ -1,6 +1,7 @@
 /** Wording of JSON syntax errors (from syntaxScan.ts): what was expected where, why Marathon cares, and the likely fix. */
 import type { Reader } from './kind';
 import type { Position } from './types';
+import type { Unclosed } from './unclosedOpener';
 
 function describeFound(text: string, offset: number): string {
   if (offset >= text.length) return 'the end of the document';
@@ -66,5 +67,37 @@ export function syntaxMessage(text: string, offset: number, expected: string, at
   return (
     `Invalid JSON at line ${at.line + 1}, column ${at.character + 1}: expected ${expected}, found ${describeFound(text, offset)}. ` +
     `${marathonRejectsInvalidJson} ${hint(text, offset, expected, openArray)}`
+  );
+}
+
+const at = (p: Position) => `line ${p.line + 1}, column ${p.character + 1}`;
+
+/** What the parser wanted where it gave up, and what it found there: the related location of an unclosed opener. */
+export function gaveUpMessage(text: string, offset: number, expected: string): string {
+  return `The parser gave up here: expected ${expected}, found ${describeFound(text, offset)}.`;
+}
+
+/**
+ * A '{', '[' or string never closed (unclosedOpener.ts): the finding is at the opener (`opened`), and says where the
+ * parser gave up (`gaveUp`, at `offset`), which is where a reader of the old message would have looked.
+ */
+export function unclosedMessage(text: string, offset: number, expected: string, u: Unclosed, opened: Position, gaveUp: Position, closeAt?: Position): string {
+  const what = u.opener === '"' ? 'the string' : `the '${u.opener}' of ${u.name}`;
+  const more = u.more === 0 ? '' : `, and the ${u.more} more bracket${u.more === 1 ? '' : 's'} still open around it`;
+  let fix: string;
+  if (u.opener === '"' && closeAt) fix = `The '"' meant to open the next string ended it instead: add the closing '"' at ${at(closeAt)}.`;
+  else if (u.opener === '"') fix = `Add the closing '"' where the string ends.`;
+  else if (closeAt) {
+    const all = u.more === 0 || u.more > 3 ? '' : ` ('${u.closers}' in all)`;
+    fix = `Close it with '${u.closers[0]}' at ${at(closeAt)}${more}${all}${u.comma ? ", followed by a ','" : ''}.`;
+    if (u.byIndentation) fix += ' That is where its indentation says it ends.';
+  } else {
+    const finish = expected.startsWith("','") ? 'close' : `finish the last ${u.opener === '{' ? 'property' : 'element'}, then close`;
+    fix = `The document looks truncated: ${finish} it with '${u.closers[0]}' at the end of the document${more}.`;
+  }
+  return (
+    `Invalid JSON: ${what} opened at ${at(opened)}, never closed. ` +
+    `The parser gave up at ${at(gaveUp)}: expected ${expected}, found ${describeFound(text, offset)}. ` +
+    `${marathonRejectsInvalidJson} ${fix}`
   );
 }

@@ -12,6 +12,10 @@ export interface SyntaxProblem {
   expected: string;
   /** A ':' after an array element: the offset of that array's '[', which was probably meant to be closed before it. */
   openArray?: number;
+  /** Where each '{' and '[' still open at the error opened, outermost first (unclosedOpener.ts judges them). */
+  open: number[];
+  /** A string the document ends inside: where its '"' opened. */
+  stringStart?: number;
 }
 
 const enum Mode { Value, ValueOrEnd, KeyOrEnd, Key, Colon, CommaOrEnd, Eof }
@@ -30,8 +34,10 @@ function isWs(c: number): boolean {
   return c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
 }
 
+type StringProblem = Omit<SyntaxProblem, 'open'>;
+
 /** Returns the end offset of the string starting at `i` (a '"'), or a problem. */
-function scanString(text: string, i: number): number | SyntaxProblem {
+function scanString(text: string, i: number): number | StringProblem {
   let j = i + 1;
   while (j < text.length) {
     const c = text.charCodeAt(j);
@@ -51,14 +57,19 @@ function scanString(text: string, i: number): number | SyntaxProblem {
     }
     j++;
   }
-  return { offset: text.length, length: 0, expected: 'a closing \'"\' before the end of the document' };
+  return { offset: text.length, length: 0, expected: 'a closing \'"\' before the end of the document', stringStart: i };
 }
 
 const numberRe = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
 
 export function firstSyntaxError(text: string): SyntaxProblem | undefined {
-  const stack: number[] = []; // 0 = object, 1 = array; an explicit stack, never recursion
   const openedAt: number[] = []; // where each container on the stack opened
+  const p = scan(text, openedAt);
+  return p && { ...p, open: openedAt };
+}
+
+function scan(text: string, openedAt: number[]): StringProblem | undefined {
+  const stack: number[] = []; // 0 = object, 1 = array; an explicit stack, never recursion
   let mode: Mode = Mode.Value;
   let i = 0;
   const afterValue = (): Mode => (stack.length === 0 ? Mode.Eof : Mode.CommaOrEnd);
@@ -66,8 +77,7 @@ export function firstSyntaxError(text: string): SyntaxProblem | undefined {
     while (i < text.length && isWs(text.charCodeAt(i))) i++;
     if (i >= text.length) {
       if (mode === Mode.Eof) return undefined;
-      const open = stack.length === 0 ? '' : stack[stack.length - 1] === 0 ? " and '}'" : " and ']'";
-      const wanted = mode === Mode.CommaOrEnd ? `',' or the closing bracket${open}` : expectedText[mode];
+      const wanted = mode === Mode.CommaOrEnd ? (stack[stack.length - 1] === 0 ? "',' or '}'" : "',' or ']'") : expectedText[mode];
       return { offset: text.length, length: 0, expected: wanted }; // "found the end of the document" says the rest
     }
     const ch = text[i];

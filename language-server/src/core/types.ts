@@ -50,6 +50,8 @@ export interface Diagnostic {
   /** Link to docs/rules/<ruleId>.md. */
   docsUrl: string;
   fix?: Fix;
+  /** Other places the finding concerns, each with what it is (LSP relatedInformation, SARIF relatedLocations). */
+  related?: { range: Range; message: string }[];
 }
 
 export interface LintResult {

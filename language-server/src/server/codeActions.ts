@@ -13,7 +13,7 @@ export function registerCodeActions(session: Session): void {
       if (only && !only.some((k) => k === 'quickfix' || 'quickfix'.startsWith(k + '.') || k === '')) return [];
       const a = session.analyze(params.textDocument.uri);
       if (!a) return [];
-      return codeActions(a.doc.uri, a.doc.text, params.range, a.result.diagnostics, toLspDiagnostic, fixToTextEdits);
+      return codeActions(a.doc.uri, a.doc.text, params.range, a.result.diagnostics, (d) => toLspDiagnostic(d, a.doc.uri), fixToTextEdits);
     }),
   );
 }

@@ -106,7 +106,7 @@ export class ProjectConfig {
     // The engine's messages say what is wrong; what the editor does meanwhile is the editor's to say (the CLI lints
     // nothing under a config with errors, docs/rules/config.md).
     const meanwhile = (d: Diagnostic) => (d.severity === 'error' ? ' Until it is fixed, documents under this config are linted with the defaults in place of what is wrong.' : '');
-    this.publish(configUri, loaded.problems.map((d) => ({ ...toLspDiagnostic(d), message: own(d.message) + meanwhile(d) })));
+    this.publish(configUri, loaded.problems.map((d) => ({ ...toLspDiagnostic(d, configUri), message: own(d.message) + meanwhile(d) })));
     return { profile: loaded.profile, ignored: ignoreMatcher(dirname(file), loaded.ignorePatterns) };
   }
 

@@ -91,7 +91,7 @@ export class Session {
   configDiagnostics(uri: string): LspDiagnostic[] {
     const td = this.documents.get(uri);
     if (!td) return [];
-    return this.cache.memo(uri, td.version, 'config', () => configTextFindings(td.getText()).map(toLspDiagnostic));
+    return this.cache.memo(uri, td.version, 'config', () => configTextFindings(td.getText()).map((d) => toLspDiagnostic(d, uri)));
   }
 
   setRoots(uris: (string | null | undefined)[]): void {

@@ -41,7 +41,7 @@ export class Validation {
       if (pathEndsWithConfig(uri)) return session.configDiagnostics(uri);
       const a = session.analyze(uri);
       if (!a) return [];
-      const items = a.result.diagnostics.map(toLspDiagnostic);
+      const items = a.result.diagnostics.map((d) => toLspDiagnostic(d, uri));
       if (!a.cached) {
         session.log.verbose(`validated ${uri} v${a.version} in ${a.ms.toFixed(1)} ms: ${items.length} finding(s)`);
         sendStatus(session, uri, a.ms, items.length, a.profile);

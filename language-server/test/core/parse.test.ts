@@ -9,12 +9,13 @@ const fixture = (name: string) => readFileSync(join(import.meta.dirname, 'fixtur
 
 // file → the findings it must produce: rule, 1-based line:column of the first, and words the message must contain.
 const cases: { file: string; rules: string[]; at?: string; says?: string[] }[] = [
-  { file: 'truncated.json', rules: ['syntax'], at: '6:1', says: ['the end of the document', 'truncated'] },
+  // Cut off inside "container": the finding is at the '{' still open, not at the end where the parser gave up.
+  { file: 'truncated.json', rules: ['syntax'], at: '4:16', says: ["the '{' of \"container\" opened at line 4, column 16, never closed", 'the end of the document', 'truncated'] },
   { file: 'trailing-comma.json', rules: ['syntax'], at: '4:1', says: ['trailing comma'] },
   { file: 'comment.json', rules: ['syntax'], at: '2:3', says: ['comments'] },
   { file: 'missing-comma.json', rules: ['syntax'], at: '3:3', says: ["','"] },
-  // A property below an array whose ']' is missing: a comma would not help; the message says which '[' is open.
-  { file: 'array-left-open.json', rules: ['syntax'], at: '4:9', says: ["found ':'", "the '[' at line 3, column 11", "']'"] },
+  // A property below an array whose ']' is missing: a comma would not help; the finding is at the '[' left open.
+  { file: 'array-left-open.json', rules: ['syntax'], at: '3:11', says: ["found ':'", "the '[' of \"args\" opened at line 3, column 11, never closed", "Close it with ']' at line 3, column 20"] },
   { file: 'single-quotes.json', rules: ['syntax'], at: '2:3', says: ['double quotes'] },
   { file: 'plain-text.json', rules: ['syntax'], at: '1:1', says: ['expected a value'] },
   { file: 'empty.json', rules: ['syntax'], says: ['empty'] },
@@ -53,7 +54,9 @@ test('parse: 10,000-deep nesting, valid and truncated, neither overflows the sta
   assert.deepEqual(valid.diagnostics.map((d) => d.ruleId), ['unknown-kind']);
   const truncated = lint('{"id": "/deep", "labels": ' + '['.repeat(10_000));
   assert.deepEqual(truncated.diagnostics.map((d) => d.ruleId), ['syntax']);
-  assert.equal(truncated.diagnostics[0].range.start.character, 26 + 10_000);
+  // At the innermost '[' never closed; the end, where the parser gave up, is related.
+  assert.equal(truncated.diagnostics[0].range.start.character, 26 + 9_999);
+  assert.equal(truncated.diagnostics[0].related?.[0].range.start.character, 26 + 10_000);
   const deepGroup = lint('{"id":"/a","groups":['.repeat(10_000) + ']}'.repeat(10_000));
   assert.equal(deepGroup.kind, 'group');
   for (const d of deepGroup.diagnostics) assert.ok(d.message.length > 0);

@@ -6,7 +6,9 @@
  * In GitHub Actions a file in the checkout is named relative to the repository root with `uriBaseId` "%SRCROOT%"
  * (as CodeQL writes it), which `originalUriBaseIds` resolves to the checkout; code scanning matches alerts to
  * repository files by that path (SARIF 2.1.0: artifactLocation.uriBaseId, run.originalUriBaseIds). Elsewhere
- * the working-directory path stays.
+ * the working-directory path stays. A finding's related places (where a syntax error's parser gave up, the finding
+ * being at the bracket never closed) are the result's relatedLocations, each with its message (SARIF 2.1.0:
+ * result.relatedLocations).
  */
 import type { Formatter } from './formatter';
 import { pathToFileURL } from 'node:url';
@@ -58,24 +60,23 @@ export const sarif: Formatter = {
   },
 };
 
-function result(artifactLocation: { uri: string; uriBaseId?: string }, d: Diagnostic, ruleIndex: number) {
-  const { start, end } = d.range;
+function region({ start, end }: Diagnostic['range']) {
   const startColumn = start.character + 1;
   // An empty range would be an invisible annotation; widen it to one character.
   const endColumn = end.line === start.line && end.character <= start.character ? startColumn + 1 : end.character + 1;
+  return { startLine: start.line + 1, startColumn, endLine: Math.max(end.line, start.line) + 1, endColumn };
+}
+
+function result(artifactLocation: { uri: string; uriBaseId?: string }, d: Diagnostic, ruleIndex: number) {
   return {
     ruleId: d.ruleId,
     ruleIndex,
     level: level[d.severity],
     message: { text: d.message },
-    locations: [
-      {
-        physicalLocation: {
-          artifactLocation,
-          region: { startLine: start.line + 1, startColumn, endLine: Math.max(end.line, start.line) + 1, endColumn },
-        },
-      },
-    ],
+    locations: [{ physicalLocation: { artifactLocation, region: region(d.range) } }],
+    ...(d.related?.length
+      ? { relatedLocations: d.related.map((r, i) => ({ id: i + 1, physicalLocation: { artifactLocation, region: region(r.range) }, message: { text: r.message } })) }
+      : {}),
     ...(d.pointer ? { properties: { pointer: d.pointer } } : {}),
   };
 }

@@ -1,0 +1,120 @@
+/**
+ * An unclosed '{', '[' or string over stdio (pull diagnostics): the diagnostic is at the opener, and where the parser
+ * gave up is its relatedInformation, in the same document (docs/rules/syntax.md). Then a user types a group into an
+ * empty file, one character at a time (LF and CRLF): no diagnostic ever points past the text, and none at a wrong
+ * line: a "never closed" one stands on the '{', '[' or '"' that is open at that moment (the innermost), any other at
+ * the line being typed, and where the parser gave up is always the line being typed.
+ */
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { posInside, posOfOffset } from './editorText';
+import { startClient, type TestClient } from './lspClient';
+
+let c: TestClient;
+before(async () => {
+  c = await startClient({ pull: true });
+});
+after(async () => {
+  assert.equal(await c.shutdown(), 0);
+});
+
+const pull = async (uri: string) => ((await c.conn.sendRequest('textDocument/diagnostic', { textDocument: { uri } })) as any).items as any[];
+
+test("a '{' left open in the middle of an app: the diagnostic is on it, the end of the file is related", async () => {
+  const uri = 'file:///tmp/unclosed/web.json';
+  const text = '{\n  "id": "/web",\n  "cmd": "./web",\n  "labels": {\n    "team": "shop",\n  "cpus": 0.1,\n  "mem": 64\n}\n';
+  await c.open(uri, text);
+  const [d, ...rest] = await pull(uri);
+  assert.equal(rest.length, 0);
+  assert.equal(d.code, 'syntax');
+  assert.deepEqual(d.range, { start: { line: 3, character: 12 }, end: { line: 3, character: 13 } });
+  assert.match(d.message, /^Invalid JSON: the '\{' of "labels" opened at line 4, column 13, never closed\. The parser gave up at line 9, column 1: /);
+  assert.match(d.message, /Close it with '\}' at line 5, column 19\./);
+  assert.deepEqual(d.relatedInformation, [
+    { location: { uri, range: { start: { line: 8, character: 0 }, end: { line: 8, character: 0 } } }, message: "The parser gave up here: expected ',' or '}', found the end of the document." },
+  ]);
+  await c.close(uri);
+});
+
+test('a finding with nothing related has no relatedInformation', async () => {
+  const uri = 'file:///tmp/unclosed/comma.json';
+  await c.open(uri, '{\n  "id": "/web"\n  "cmd": "./web"\n}\n');
+  const [d] = await pull(uri);
+  assert.match(d.message, /A ',' is probably missing/);
+  assert.equal(d.relatedInformation, undefined);
+  await c.close(uri);
+});
+
+const group = `{
+  "id": "/shop",
+  "labels": { "team": "shop" },
+  "apps": [
+    {
+      "id": "web",
+      "cmd": "python3 -m http.server 8080",
+      "cpus": 0.1,
+      "mem": 64,
+      "env": {
+        "MODE": "live"
+      },
+      "args": [
+        "--verbose",
+        "--port", "8080"
+      ],
+      "instances": 1
+    }
+  ]
+}
+`;
+
+/** What is open at the end of `text`, a prefix of valid JSON: the string being typed, else the innermost bracket. */
+function openAtEnd(text: string): number | undefined {
+  const brackets: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === '"') {
+      const start = i;
+      for (i++; i < text.length && text[i] !== '"'; i++) if (text[i] === '\\') i++;
+      if (i >= text.length) return start;
+    } else if (text[i] === '{' || text[i] === '[') brackets.push(i);
+    else if (text[i] === '}' || text[i] === ']') brackets.pop();
+  }
+  return brackets.at(-1);
+}
+
+for (const [eol, name] of [['\n', 'LF'], ['\r\n', 'CRLF']] as const) {
+  test(`typing a group into an empty file character by character (${name}): every diagnostic points at the right line`, async () => {
+    const uri = `file:///tmp/unclosed/typed-${name}.json`;
+    const full = group.replace(/\n/g, eol);
+    await c.open(uri, '');
+    let neverClosed = 0;
+    for (let k = 1; k <= full.length; k++) {
+      const text = full.slice(0, k);
+      const end = posOfOffset(text, text.length);
+      const at = posOfOffset(full.slice(0, k - 1), k - 1); // the end of the text before this keystroke
+      await c.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version: k + 1 }, contentChanges: [{ range: { start: at, end: at }, text: full[k - 1] }] });
+      const items = await pull(uri);
+      const where = `after typing ${JSON.stringify(text.slice(-30))} (${k} of ${full.length})`;
+      if (k === full.length) assert.deepEqual(items.filter((d) => d.code === 'syntax'), [], where);
+      for (const d of items) {
+        assert.ok(posInside(text, d.range.start) && posInside(text, d.range.end), `${where}: ${JSON.stringify(d.range)} lies past the text`);
+        for (const r of d.relatedInformation ?? []) {
+          assert.equal(r.location.uri, uri);
+          assert.ok(posInside(text, r.location.range.end), `${where}: related ${JSON.stringify(r.location.range)} lies past the text`);
+          assert.equal(r.location.range.start.line, end.line, `${where}: the parser gave up on the line being typed`);
+        }
+        if (d.code !== 'syntax') continue;
+        if (d.message.includes('never closed')) {
+          neverClosed++;
+          const open = openAtEnd(text);
+          assert.notEqual(open, undefined, `${where}: nothing is open, but ${d.message}`);
+          assert.deepEqual(d.range.start, posOfOffset(text, open!), `${where}: ${d.message}`);
+          assert.equal(d.relatedInformation?.length, 1, where);
+        } else {
+          assert.equal(d.range.start.line, end.line, `${where}: ${d.message}`);
+        }
+      }
+    }
+    assert.ok(neverClosed > full.length / 2, `only ${neverClosed} prefixes were reported as never closed`);
+    await c.close(uri);
+  });
+}
