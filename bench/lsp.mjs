@@ -3,11 +3,13 @@
 // over stdio, on one 1,000-app group. Issue 14's goal: edit → pushed diagnostics ≤ 0.3× the JSON server's time,
 // each server with its own debounce (ours 150 ms, language-server/src/server/validation.ts; the JSON server's
 // 500 ms, its utils/validation.js). Also the same edit pulled (`textDocument/diagnostic`, no debounce on either
-// side) and completion latency of ours. Contract of scripts/bench.mjs: `title` and `run(ctx)` → lines of text.
+// side). Then completion and hover latency of both, on each --sizes group (bench/lspRequests.mjs).
+// Contract of scripts/bench.mjs: `title` and `run(ctx)` → lines of text.
 import { median } from './measure.mjs';
-import { groupText, serverSetup, startServer, uri } from './lsp-server.mjs';
+import { groupText, serverSetup, startServer, uri } from './lspServer.mjs';
+import { requestLatency, requestLines } from './lspRequests.mjs';
 
-export const title = 'Language server: edit → diagnostics and completion on a 1,000-app group, vs vscode-json-language-server';
+export const title = 'Language server: edit → diagnostics on a 1,000-app group, completion and hover on each size, vs vscode-json-language-server';
 
 /**
  * The keystroke: one letter of a port mapping's `"protocol": "tcp"` in the middle app, alternating between a
@@ -88,15 +90,13 @@ export async function run(ctx) {
     }
   }
 
-  ctx.log('bench lsp: pull (no debounce), completion');
+  ctx.log('bench lsp: pull (no debounce)');
   let pull;
-  let completion;
   {
     const ours = await startServer([bundle], { pull: true, profileDir });
     const theirs = await startServer([jsonServer], { pull: true, settings: jsonSettings, profileDir });
     try {
       pull = await compare(ours, theirs, text, edit, pulled, { warmup, runs });
-      completion = await completions(ours, text, edit, warmup + runs + 2, runs);
     } finally {
       await Promise.all([ours.stop(), theirs.stop()]);
     }
@@ -115,31 +115,7 @@ export async function run(ctx) {
     `| of which: engine lint inside our server (marathon/status) | ${ms(push.lint)} | | | |`,
     `| didChange → textDocument/diagnostic answer (pull, no debounce) | ${ms(pull.ours)} | ${ms(pull.theirs)} | ${ratio(pull.ours, pull.theirs)} | |`,
     `| first edit after didOpen (cold JIT), pull | ${ms(pull.first.ours)} | ${ms(pull.first.theirs)} | ${ratio(pull.first.ours, pull.first.theirs)} | |`,
-    `| completion (${completion.items} items) right after an edit | ${ms(completion.afterEdit)} | | | < 20 ms |`,
-    `| completion again on the same version | ${ms(completion.again)} | | | < 20 ms |`,
+    '',
+    ...requestLines(await requestLatency(ctx, setup), ctx.runs),
   ];
-}
-
-/** Completion at a property-name position inside the middle app (after its "cmd" value). */
-async function completions(server, text, edit, firstVersion, runs) {
-  const at = text.indexOf('"cmd"', text.length / 2);
-  const before = text.slice(0, at);
-  const position = { line: before.split('\n').length - 1, character: at - (before.lastIndexOf('\n') + 1) };
-  const again = [];
-  const afterEdit = [];
-  let items = 0;
-  for (let i = 0; i <= runs; i++) {
-    const t0 = performance.now();
-    const r = await server.conn.sendRequest('textDocument/completion', { textDocument: { uri }, position });
-    if (i > 0) again.push(performance.now() - t0);
-    items = r.items.length;
-  }
-  // What typing sees: the first completion on a new version builds that version's editor tree.
-  for (let i = 0; i < runs; i++) {
-    await server.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version: firstVersion + i }, contentChanges: [edit(i)] });
-    const t0 = performance.now();
-    await server.conn.sendRequest('textDocument/completion', { textDocument: { uri }, position });
-    afterEdit.push(performance.now() - t0);
-  }
-  return { items, again: median(again), afterEdit: median(afterEdit) };
 }

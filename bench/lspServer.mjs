@@ -1,7 +1,7 @@
 // The two language servers the lsp bench sections drive, both real processes over stdio: marathon-language-server
 // (our bundle) and vscode-json-language-server (vscode-langservers-extracted, the JSON server VS Code runs, given our
 // group schema through its `json.schemas` setting, as a user would configure it). Shared by bench/lsp.mjs and
-// bench/lsp-requests.mjs.
+// bench/lspRequests.mjs.
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';

@@ -1,12 +1,12 @@
 // Part of bench section "lsp": what a keystroke's completion and a hover cost in each server, on groups of each
-// size (--sizes), at the first, middle and last app, both servers real processes over stdio (bench/lsp-server.mjs).
+// size (--sizes), at the first, middle and last app, both servers real processes over stdio (bench/lspServer.mjs).
 // Three cases per request: again on the same version (the editor asks twice), right after a keystroke that leaves
 // valid JSON (a letter of the app's `cmd`), and right after typing a new key (`"c"` on a line of its own above
 // `cmd`: the text is no longer JSON, which is what completion sees while the user types). The client announces pull
 // diagnostics and never pulls, so no lint of either server is timed with a request unless the request itself
 // runs one. The two servers get the same edits, interleaved, so load on a shared host hits both alike.
 import { median } from './measure.mjs';
-import { groupText, startServer, uri } from './lsp-server.mjs';
+import { groupText, startServer, uri } from './lspServer.mjs';
 
 /** LSP position of an offset (the bench's text has \n line ends and no astral characters). */
 function positionAt(text, offset) {
@@ -80,7 +80,7 @@ async function cell(servers, state, { request, edit, position, warmup, runs }) {
 export async function requestLatency(ctx, { bundle, jsonServer, jsonSettings, profileDir }) {
   const warmup = 3;
   // An odd count of timed rounds after 3 warm-ups: the letter goes back to what it was by the end of each cell.
-  const runs = Math.max(ctx.runs, 7) | 1;
+  const runs = Math.max(ctx.runs, 5) | 1;
   const table = [];
   for (const n of ctx.sizes) {
     const text = groupText(n);
@@ -127,7 +127,7 @@ export async function requestLatency(ctx, { bundle, jsonServer, jsonSettings, pr
 export function requestLines(table, runs) {
   const ms = (x) => (x < 10 ? x.toFixed(1) : x.toFixed(0));
   const lines = [
-    `Completion and hover latency (client → answer), median of ${Math.max(runs, 7) | 1} requests after 3 warm-up, per place: the first, middle and last app; ` +
+    `Completion and hover latency (client → answer), median of ${Math.max(runs, 5) | 1} requests after 3 warm-up, per place: the first, middle and last app; ` +
       'ours / vscode-json-language-server, in ms; the ratio is the worst place of ours over the worst of theirs.',
     '',
     '| apps | request | case | start | middle | end | ratio | goal |',
