@@ -3,61 +3,13 @@
 // over stdio, on one 1,000-app group. Issue 14's goal: edit → pushed diagnostics ≤ 0.3× the JSON server's time,
 // each server with its own debounce (ours 150 ms, language-server/src/server/validation.ts; the JSON server's
 // 500 ms, its utils/validation.js). Also the same edit pulled (`textDocument/diagnostic`, no debounce on either
-// side) and completion latency of ours. Contract of scripts/bench.mjs: `title` and `run(ctx)` → lines of text.
-import { spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { join } from 'node:path';
-import { makeApp } from './gen.mjs';
+// side). Then completion and hover latency of both, on each --sizes group (bench/lspRequests.mjs).
+// Contract of scripts/bench.mjs: `title` and `run(ctx)` → lines of text.
 import { median } from './measure.mjs';
+import { groupText, serverSetup, startServer, uri } from './lspServer.mjs';
+import { requestLatency, requestLines } from './lspRequests.mjs';
 
-export const title = 'Language server: edit → diagnostics and completion on a 1,000-app group, vs vscode-json-language-server';
-
-const require = createRequire(import.meta.url);
-const uri = 'file:///bench/group.json';
-
-function groupText(n) {
-  const apps = Array.from({ length: n }, (_, i) => makeApp(i));
-  return JSON.stringify({ id: '/bench', apps }, null, 2);
-}
-
-/**
- * Starts a language server over stdio. `pull`: the client announces pull diagnostics (both servers then answer
- * `textDocument/diagnostic` without a debounce); otherwise both push `publishDiagnostics` after their own debounce.
- */
-async function startServer(argv, { pull, settings, profileDir }) {
-  const rpc = require('vscode-jsonrpc/node');
-  // MARATHON_LSP_CPU_PROF=<dir> writes a V8 CPU profile of each server (open it in Chrome DevTools).
-  const prof = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
-  const proc = spawn(process.execPath, [...prof, ...argv, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
-  const conn = rpc.createMessageConnection(new rpc.StreamMessageReader(proc.stdout), new rpc.StreamMessageWriter(proc.stdin));
-  const statuses = [];
-  const waiters = [];
-  conn.onNotification('marathon/status', (s) => statuses.push(s));
-  conn.onNotification('textDocument/publishDiagnostics', (p) => {
-    if (p.uri !== uri) return;
-    for (const w of waiters.splice(0)) w(p);
-  });
-  conn.onRequest('workspace/configuration', (p) => p.items.map(() => ({})));
-  conn.onRequest('client/registerCapability', () => null);
-  conn.onRequest('window/workDoneProgress/create', () => null);
-  conn.listen();
-  const textDocument = { completion: { completionItem: { snippetSupport: true } }, ...(pull ? { diagnostic: {} } : {}) };
-  await conn.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: { textDocument, workspace: { configuration: true } } });
-  await conn.sendNotification('initialized', {});
-  if (settings) await conn.sendNotification('workspace/didChangeConfiguration', { settings });
-  const nextPublish = () => new Promise((resolve) => waiters.push(resolve));
-  const stop = async () => {
-    await conn.sendRequest('shutdown').catch(() => undefined);
-    await conn.sendNotification('exit').catch(() => undefined);
-    // Let the server exit on its own after `exit`, so a CPU profile gets written.
-    await new Promise((r) => {
-      const t = setTimeout(() => (proc.kill(), r()), 2000);
-      proc.once('exit', () => (clearTimeout(t), r()));
-    });
-  };
-  return { conn, statuses, nextPublish, stop };
-}
+export const title = 'Language server: edit → diagnostics on a 1,000-app group, completion and hover on each size, vs vscode-json-language-server';
 
 /**
  * The keystroke: one letter of a port mapping's `"protocol": "tcp"` in the middle app, alternating between a
@@ -114,20 +66,11 @@ async function compare(ours, theirs, text, edit, measure, { warmup, runs }) {
 }
 
 export async function run(ctx) {
-  const bundle = process.env.MARATHON_SERVER_BUNDLE ?? join(ctx.root, 'language-server/dist/server.cjs');
-  if (!existsSync(bundle)) return [`${bundle} missing: run npm run build`];
-  let jsonServer;
-  try {
-    jsonServer = require.resolve('vscode-langservers-extracted/lib/json-language-server/node/jsonServerMain.js');
-  } catch {
-    return ['(skipped: vscode-langservers-extracted is not installed; run npm ci)'];
-  }
+  const setup = serverSetup(ctx);
+  if (setup.skip) return [setup.skip];
+  const { bundle, jsonServer, jsonSettings, profileDir } = setup;
   const n = 1000;
   const text = groupText(n);
-  const schema = JSON.parse(readFileSync(join(ctx.root, 'schema/marathon-group.schema.json'), 'utf8'));
-  // VS Code's own settings shape: the schema inline, matched to every .json file; validation on.
-  const jsonSettings = { json: { validate: { enable: true }, schemas: [{ fileMatch: ['*.json'], url: schema.$id, schema }] } };
-  const profileDir = process.env.MARATHON_LSP_CPU_PROF;
   const edit = protocolEdits(text);
   // perf-anchors.md §2.3: warm-up keystrokes before timing, since V8 needs several lints of a 1 MB document to
   // optimise either server; the first edit is printed on its own as well.
@@ -147,15 +90,13 @@ export async function run(ctx) {
     }
   }
 
-  ctx.log('bench lsp: pull (no debounce), completion');
+  ctx.log('bench lsp: pull (no debounce)');
   let pull;
-  let completion;
   {
     const ours = await startServer([bundle], { pull: true, profileDir });
     const theirs = await startServer([jsonServer], { pull: true, settings: jsonSettings, profileDir });
     try {
       pull = await compare(ours, theirs, text, edit, pulled, { warmup, runs });
-      completion = await completions(ours, text, edit, warmup + runs + 2, runs);
     } finally {
       await Promise.all([ours.stop(), theirs.stop()]);
     }
@@ -174,31 +115,7 @@ export async function run(ctx) {
     `| of which: engine lint inside our server (marathon/status) | ${ms(push.lint)} | | | |`,
     `| didChange → textDocument/diagnostic answer (pull, no debounce) | ${ms(pull.ours)} | ${ms(pull.theirs)} | ${ratio(pull.ours, pull.theirs)} | |`,
     `| first edit after didOpen (cold JIT), pull | ${ms(pull.first.ours)} | ${ms(pull.first.theirs)} | ${ratio(pull.first.ours, pull.first.theirs)} | |`,
-    `| completion (${completion.items} items) right after an edit | ${ms(completion.afterEdit)} | | | < 20 ms |`,
-    `| completion again on the same version | ${ms(completion.again)} | | | < 20 ms |`,
+    '',
+    ...requestLines(await requestLatency(ctx, setup), ctx.runs),
   ];
-}
-
-/** Completion at a property-name position inside the middle app (after its "cmd" value). */
-async function completions(server, text, edit, firstVersion, runs) {
-  const at = text.indexOf('"cmd"', text.length / 2);
-  const before = text.slice(0, at);
-  const position = { line: before.split('\n').length - 1, character: at - (before.lastIndexOf('\n') + 1) };
-  const again = [];
-  const afterEdit = [];
-  let items = 0;
-  for (let i = 0; i <= runs; i++) {
-    const t0 = performance.now();
-    const r = await server.conn.sendRequest('textDocument/completion', { textDocument: { uri }, position });
-    if (i > 0) again.push(performance.now() - t0);
-    items = r.items.length;
-  }
-  // What typing sees: the first completion on a new version builds that version's editor tree.
-  for (let i = 0; i < runs; i++) {
-    await server.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version: firstVersion + i }, contentChanges: [edit(i)] });
-    const t0 = performance.now();
-    await server.conn.sendRequest('textDocument/completion', { textDocument: { uri }, position });
-    afterEdit.push(performance.now() - t0);
-  }
-  return { items, again: median(again), afterEdit: median(afterEdit) };
 }

@@ -2,13 +2,29 @@
  * Keeps the editor tree of a large document current across an edit without re-parsing all of it
  * (perf-anchors.md §4.5: re-parsing is the cost; a 1 MB group takes ~60–100 ms, one app ~0.1 ms).
  *
- * Only the innermost object or array that strictly contains the edit is re-parsed, and only when its new
- * text is valid JSON on its own: then the tokens before it, the parser's state at its opening bracket and
- * the tokens after its closing bracket are all unchanged, so splicing gives the tree a full parse would.
- * Anything else (edits touching brackets, half-typed text, comments, a text whose brackets do not balance: jsonTree.ts
- * reads its layout) answers undefined: parse it all.
+ * Only the innermost object or array that strictly contains the edit is re-parsed (an array only when its new text
+ * is valid JSON; otherwise the innermost such object), with the tolerant parser (jsonTree.ts), so that a key being
+ * typed (`"c"` on a line of its own: no longer JSON) costs one app, not the group. The splice gives the tree a full
+ * parse would when the whole tree balanced before (every closer closed the innermost open container, of its kind)
+ * and the object's new text balances on its own: then the tokens before it, the parser's state at its opening
+ * bracket and the tokens after its closing bracket are all unchanged; inside it the parser never looks below the
+ * object on its stack (a closer closes a container inside; a key typed in an array closes arrays up to the
+ * innermost object, which is inside, jsonTree.ts keyInArray); and the layout is not read (bracketSurplus.ts: the
+ * whole text still has as many closers as openers). An array's text may hold a key that would close it early
+ * (keyInArray reaches the object below it), hence valid JSON only. Anything else (edits touching brackets, a text
+ * whose brackets do not balance: jsonTree.ts reads its layout, an edit between top-level members) answers
+ * undefined: parse it all.
  */
 import { parseTree, pathOf, valueOf, type JsonNode, type JsonPath } from './jsonTree';
+
+function isJson(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /** One edit in offsets of the text it applies to. */
 export interface TextChange {
@@ -109,15 +125,18 @@ export function updateTree(tree: JsonNode, value: unknown, newText: string, chan
   for (let next = childHolding(target, newText, from, to, delta); next; next = childHolding(target, newText, from, to, delta)) target = next;
   if (target === tree) return undefined; // the edit is between top-level members: nothing smaller to re-parse
 
-  const oldEnd = target.offset + target.length;
-  const slice = newText.slice(target.offset, oldEnd + delta);
-  try {
-    JSON.parse(slice);
-  } catch {
-    return undefined; // half-typed or commented: only the tolerant full parse knows what it means
+  let slice = newText.slice(target.offset, target.offset + target.length + delta);
+  if (target.type === 'array' && !isJson(slice)) {
+    // A key typed in an array closes it at the object below (jsonTree.ts keyInArray): re-parse from that object.
+    let holder: JsonNode | undefined = target;
+    while (holder && holder.type !== 'object') holder = holder.parent;
+    if (!holder || holder === tree || !holds(holder, newText, from, to, delta)) return undefined;
+    target = holder;
+    slice = newText.slice(target.offset, target.offset + target.length + delta);
   }
   const fresh = parseTree(slice);
-  if (!fresh || fresh.type !== target.type || fresh.length !== slice.length) return undefined;
+  // Its own closer at the end, and balanced inside (see above); else only the full parse knows what the text means.
+  if (!fresh || fresh.type !== target.type || fresh.length !== slice.length || fresh.unbalanced) return undefined;
 
   // Everything after the old container moves by delta; its ancestors grow by delta.
   shiftSubtree(fresh, target.offset);

@@ -46,8 +46,9 @@ export interface JsonNode {
   colonOffset?: number;
   /**
    * The root only: the brackets do not balance (something is open at the end, a `]` closed an open `{` or the
-   * reverse, or more follows the root's closer). Where the layout placed a missing `}`, or which `}` closes the root,
-   * depends on the whole text, so an edit re-parses all of it (incrementalTree.ts).
+   * reverse, a closer closed nothing, or more follows the root's closer). Where the layout placed a missing `}`, or
+   * which `}` closes the root, depends on the whole text, so an edit re-parses all of it (incrementalTree.ts). Without
+   * it every closer closed the innermost open container, which is of its kind.
    */
   unbalanced?: true;
 }
@@ -70,13 +71,16 @@ export function parseTree(text: string): JsonNode | undefined {
 /**
  * One pass over the text. `missing` is how many brackets the layout may place: as many as the text has more openers
  * than closers, so that a region read as written stays so (a key indented oddly below the break is not a second one).
- * Unbalanced: a container was left open at the end or closed by another's closer, or the counts differ (a `{` where
+ * Unbalanced: a container was left open at the end or closed by another's closer, a closer closed nothing (the `]` of
+ * an array a key closed early: keyInArray), or the counts differ (a `{` where
  * a key belongs is dropped, and its `}` then closes another). `rootCloser`: when a pass found tokens after the root
  * was closed (a stray `}` on a garbage line, or typed twice), only the text's last closer may close the root: the
  * keys below an earlier one are the root's, not a second document to ignore.
  */
 function build(text: string, missing: number, rootCloser?: number): { root: JsonNode | undefined; unbalanced: boolean; afterRoot: boolean; lastCloser: number } {
   let unclosed = 0;
+  /** A closer with no open container of its kind: ignored here, but a later edit may give it one to close. */
+  let strayCloser = false;
   let afterRoot = false;
   let lastCloser = -1;
   let openers = 0;
@@ -225,7 +229,10 @@ function build(text: string, missing: number, rootCloser?: number): { root: Json
         const want = t === SyntaxKind.CloseBraceToken ? 'object' : 'array';
         // Pop to the matching container; unmatched closers are ignored.
         const idx = findLast(stack, want);
-        if (idx < 0 || (idx === 0 && rootCloser !== undefined && offset !== rootCloser)) break;
+        if (idx < 0 || (idx === 0 && rootCloser !== undefined && offset !== rootCloser)) {
+          strayCloser = true;
+          break;
+        }
         while (stack.length > idx + 1) {
           const n = stack.pop()!;
           if (n.type !== 'property') unclosed++;
@@ -284,7 +291,7 @@ function build(text: string, missing: number, rootCloser?: number): { root: Json
     const n = stack.pop()!;
     close(n, text.length);
   }
-  return { root, unbalanced: unclosed > 0 || openers !== closers || afterRoot, afterRoot, lastCloser };
+  return { root, unbalanced: unclosed > 0 || strayCloser || openers !== closers || afterRoot, afterRoot, lastCloser };
 }
 
 /** jsonc-parser's ScanError.UnexpectedEndOfString (a const enum, as SyntaxKind above). */

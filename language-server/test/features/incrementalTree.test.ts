@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { createDocument, updateDocument, type EditorDocument } from '../../src/features/document';
 import type { JsonNode } from '../../src/features/jsonTree';
 import type { TextChange } from '../../src/features/incrementalTree';
@@ -16,6 +17,8 @@ function assertSameAsFullParse(updated: EditorDocument, text: string): void {
   assert.deepEqual(shape(updated.tree), shape(full.tree));
   assert.deepEqual(updated.value, full.value);
   assert.equal(updated.kind, full.kind);
+  // Whether the next edit may be followed depends on it (incrementalTree.ts).
+  assert.equal(updated.tree?.unbalanced, full.tree?.unbalanced, 'unbalanced flag');
 }
 
 const app = (i: number) => ({ id: `app-${i}`, cmd: 'sleep 1', cpus: 0.1, mem: 128 + i, env: { A: 'b' }, container: { type: 'DOCKER', volumes: [{ containerPath: 'd', mode: 'RW', external: { name: `v${i}`, provider: 'dvdi', options: { 'dvdi/driver': 'rexray' } } }] } });
@@ -37,7 +40,7 @@ const cases: [string, TextChange][] = [
   ['a new property', { offset: at('"cpus"', 3), deleteLength: 0, text: '"instances": 2, ' }],
   ['a property removed', { offset: at('"env"', 1), deleteLength: '"env": {\n        "A": "b"\n      },\n      '.length, text: '' }],
   ['an edit in a nested group', { offset: at('"app-9"') + 5, deleteLength: 1, text: 'x' }],
-  ['half-typed: falls back to a full parse', { offset: at('"cpus"', 2), deleteLength: 0, text: '"ins' }],
+  ['half-typed key, its quote left open', { offset: at('"cpus"', 2), deleteLength: 0, text: '"ins' }],
   ['a bracket removed: falls back', { offset: at('}', 4), deleteLength: 1, text: '' }],
   ['top level: falls back', { offset: 1, deleteLength: 0, text: '"x": 1,' }],
   ['a comment: falls back', { offset: at('"cmd"'), deleteLength: 0, text: '/* c */ ' }],
@@ -49,6 +52,51 @@ for (const [name, change] of cases) {
     const prev = createDocument('file:///g.json', 1, group);
     const text = edit(group, change);
     assertSameAsFullParse(updateDocument(prev, 2, text, [change]), text);
+  });
+}
+
+/** The first app's object node: an edit elsewhere that is followed, not re-parsed in full, leaves it the same object. */
+const firstApp = (doc: EditorDocument) => doc.tree!.children![1].children![1].children![0];
+
+// What completion sees while a key is typed (the text is not JSON then): only the app being typed in is re-parsed.
+const typing: [string, TextChange][] = [
+  ['a key on a line of its own, quotes closed by the editor', { offset: at('"cpus"', 2), deleteLength: 0, text: '"ins"\n      ' }],
+  ['a key with its colon, no value yet', { offset: at('"cpus"', 2), deleteLength: 0, text: '"instances": \n      ' }],
+  ['a key with its quote left open', { offset: at('"cpus"', 2), deleteLength: 0, text: '"ins\n      ' }],
+  ['a comma after the last property', { offset: at('"cmd"', 3) + '"cmd": "sleep 1"'.length, deleteLength: 0, text: ',' }],
+  ['a key in an object nested in the app', { offset: at('"A": "b"', 2), deleteLength: 0, text: '"B" ' }],
+  ['a key in an app of a nested group', { offset: at('"cpus"', 5), deleteLength: 0, text: '"c"\n      ' }],
+];
+
+for (const [name, change] of typing) {
+  test(`incremental tree: typing, ${name}: only the enclosing object is re-parsed`, () => {
+    const prev = createDocument('file:///g.json', 1, group);
+    const untouched = firstApp(prev);
+    const text = edit(group, change);
+    const next = updateDocument(prev, 2, text, [change]);
+    assertSameAsFullParse(next, text);
+    assert.equal(firstApp(next), untouched, 'the first app was parsed again');
+  });
+}
+
+// Texts the tolerant parser reads with a recovery whose result depends on more than one object: an edit must agree
+// with a full parse there too (the full parse is what they get).
+const recovered: [string, string, TextChange][] = [
+  // `"x":` in the array closes it early (keyInArray, jsonTree.ts) and the `]` that was its own closes nothing.
+  ['a key in an array, its closer left over', '{"o": {"a": ["x": 1}, "b": 2], "p": {"q": 1}}', { offset: '{"o": {"a": '.length, deleteLength: 1, text: '' }],
+  ['the same, edited elsewhere', '{"o": {"a": ["x": 1}, "b": 2], "p": {"q": 1}}', { offset: '{"o": {"a": ["x": 1}, "b": 2], "p": {"q": 1'.length, deleteLength: 0, text: ', "r' }],
+  ['a quote that swallows the closer', '{"a": {"b": 1}, "c": {"d": 2}}', { offset: '{"a": {"b": 1'.length, deleteLength: 0, text: ', "' }],
+  ['a bracket typed without its pair', '{"a": {"b": 1}, "c": {"d": 2}}', { offset: '{"a": {"b": 1'.length, deleteLength: 0, text: ', "e": [' }],
+  ['a closer typed twice', '{"a": {"b": 1}, "c": {"d": 2}}', { offset: '{"a": {"b": 1'.length, deleteLength: 0, text: '}' }],
+  ['a comment left open', '{"a": {"b": 1}, "c": {"d": 2}}', { offset: '{"a": {"b": 1'.length, deleteLength: 0, text: ' /* ' }],
+  ['a key typed in an array of objects', '{"a": [{"b": 1}, {"c": 2}]}', { offset: '{"a": [{"b": 1}, '.length, deleteLength: 0, text: '"k": ' }],
+];
+
+for (const [name, text, change] of recovered) {
+  test(`incremental tree: after a recovery, ${name}: agrees with a full parse`, () => {
+    const prev = createDocument('file:///r.json', 1, text);
+    const after = edit(text, change);
+    assertSameAsFullParse(updateDocument(prev, 2, after, [change]), after);
   });
 }
 
@@ -76,6 +124,27 @@ test('incremental tree: several edits in one version, then more versions, agree 
       doc = createDocument('file:///g.json', version, text);
     }
   }
+});
+
+test('incremental tree: random typing (keys, quotes, brackets, comments), version after version, agrees with full parses', () => {
+  // What a user types into a group: the tolerant re-parse of one object must give what a full parse gives, and so
+  // must every later edit that starts from its result (no reset between versions).
+  const pieces = ['"', '""', '"k"', '"k": ', '"k": 1', ':', ',', ' ', '\n', '1', 'x', '{', '}', '[', ']', '{}', '[]', '/*', '*/', '//', '\\', '"a": {"b": [1, {"c": 2}]}, '];
+  fc.assert(
+    fc.property(fc.array(fc.record({ at: fc.nat(), del: fc.nat({ max: 3 }), ins: fc.constantFrom(...pieces) }), { minLength: 1, maxLength: 30 }), (edits) => {
+      let text = group;
+      let doc = createDocument('file:///g.json', 1, text);
+      let version = 1;
+      for (const e of edits) {
+        const offset = e.at % (text.length + 1);
+        const c = { offset, deleteLength: Math.min(e.del, text.length - offset), text: e.ins };
+        text = edit(text, c);
+        doc = updateDocument(doc, ++version, text, [c]);
+        assertSameAsFullParse(doc, text);
+      }
+    }),
+    { numRuns: 150 },
+  );
 });
 
 test('incremental tree: the previous value is not changed (copied along the edited path)', () => {
