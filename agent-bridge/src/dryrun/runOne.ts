@@ -326,7 +326,9 @@ async function afterFailedMount(run: Run, kind: FailureKind): Promise<DryRunMoun
   // The mount may have hung for its whole timeout, time enough for a task to start on this volume; with dvdcli's
   // ID-less Unmount ours would be theirs (dvdi-bridge.md §8.9). The release path re-checks first.
   if (kind === 'empty' || errorAfterMount) {
-    const outcome = await releaseMount(deps, { engine, entry, plugin, mountpoint: known }, log, warnings, { timeoutMs: deps.timeouts.pluginCall });
+    // The plugin answered (it is not hung), and what it mounted is a real volume to detach: an EBS detach alone can
+    // outlast a plugin call's timeout, so the release gets the unmount's, as every other release of a mount does.
+    const outcome = await releaseMount(deps, { engine, entry, plugin, mountpoint: known }, log, warnings, { timeoutMs: deps.timeouts.unmount });
     if (outcome === 'in-use') warnings.push(`the mount's outcome is unknown, but ${entry.driver}/${entry.name} is now in use by someone else (or its use can no longer be ruled out), so it was NOT unmounted; the journal keeps it for recover()`);
     else if (outcome !== 'released') warnings.push(`the plugin ${errorAfterMount ? 'answered the Mount with an error after mounting' : 'reported an empty mountpoint'} and the cleanup unmount did not confirm a release; the journal keeps ${entry.driver}/${entry.name} for recover() if anything is left`);
     return done(run, 'failed');

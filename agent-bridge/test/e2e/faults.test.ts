@@ -131,6 +131,22 @@ describe('faults', () => {
     });
   }
 
+  // The cleanup of a mount the plugin left after its error is a real unmount (a cloud volume's detach), given the
+  // unmount's timeout, not a plugin call's: with the call's, a detach slower than it left the mount for later.
+  test('plugin: a mount left after an error whose Unmount takes longer than a plugin call is still released at once', async () => {
+    await fault('merrslow', 'mount-err-slow-unmount', 1500);
+    const runner = await createDryRunner(runnerConfig(lab, { timeouts: { mount: 1500, unmount: 6000, pluginCall: 800 } }));
+    try {
+      const r = await runner.dryRunMount({ driver: 'merrslow', name: 'v', engine: 'plugin' }, ctx());
+      assert.equal(r.verdict, 'failed', JSON.stringify(r));
+      assert.ok(r.steps.some((s) => s.step === 'verify-released' && s.ok), JSON.stringify(r.steps));
+      assert.deepEqual(await mountsUnder(lab.root), [], `the plugin's mount was left behind: ${JSON.stringify(r)}`);
+      assert.deepEqual(await journal(), []);
+    } finally {
+      await runner.close();
+    }
+  });
+
   for (const engine of ['docker-volume', 'dvdi-module', 'plugin'] as EngineName[]) {
     test(`${engine}: a plugin that mounts and then answers an error: the mount it left is released, not forgotten`, async () => {
       const driver = `merr${engine.replace('-', '')}`;

@@ -18,6 +18,7 @@
 //   activate-junk  Plugin.Activate answers {"Implements": "VolumeDriver"} (a string, not a list)
 //   mount-err   Mount mounts as `ok` does, then answers 500 {"Err":"fault-plugin: mounted, then failed"} (a plugin
 //               whose step after the kernel mount fails, and which neither undoes nor forgets the mount)
+//   mount-err-slow-unmount  as mount-err, and Unmount waits delayMs before it unmounts (a cloud volume's detach)
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -84,12 +85,13 @@ const server = createServer((req, res) => {
           if (mode === 'empty') return send(200, {});
           if (mode === 'crash') process.exit(70);
           if (mode === 'slow') await new Promise((r) => setTimeout(r, delay));
-          if (mode === 'mount-err') {
+          if (mode === 'mount-err' || mode === 'mount-err-slow-unmount') {
             doMount(name, id);
             return send(500, { Err: 'fault-plugin: mounted, then failed' });
           }
           return send(200, { Mountpoint: doMount(name, id), Err: '' });
         case 'VolumeDriver.Unmount':
+          if (mode === 'mount-err-slow-unmount') await new Promise((r) => setTimeout(r, delay));
           doUnmount(name, id);
           return send(200, { Err: '' });
         case 'VolumeDriver.Path':
