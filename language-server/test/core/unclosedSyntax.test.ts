@@ -120,6 +120,15 @@ const notBrackets: { name: string; text: string; at: string; says: string }[] = 
   { name: 'a missing comma after a nested object', text: '{\n  "labels": {\n    "a": "1"\n  }\n  "cpus": 1\n}\n', at: '  "cpus"', says: "A ',' is probably missing" },
   { name: 'a trailing comma below an oddly indented, closed object', text: '{\n  "a": {\n  "b": 1\n  },\n  "c": 2,\n}\n', at: '}\n', says: 'trailing comma' },
   { name: 'a string broken by a line break', text: '{\n  "cmd": "sleep\n 10"\n}\n', at: '\n 10', says: 'line break' },
+  // One closer too many (every bracket is closed): no '[' above is "never closed", and closing one there repairs nothing.
+  {
+    name: "a '}' typed twice in an app of a group",
+    text: '{\n  "id": "/g",\n  "apps": [\n    {\n      "id": "/g/a",\n      "labels": {\n        "x": "y"\n      }}\n    },\n    {\n      "id": "/g/b"\n    }\n  ]\n}\n',
+    at: '    },\n    {\n      "id": "/g/b"',
+    says: "found '}'",
+  },
+  // The array is closed, by the wrong bracket: the finding belongs at that bracket.
+  { name: "a '}' written for an array's ']'", text: '{\n  "id": "/a",\n  "args": [\n    "a",\n    "b"\n  },\n  "cpus": 1\n}\n', at: '  },\n  "cpus"', says: "found '}'" },
 ];
 for (const c of notBrackets) {
   test(`not unclosed: ${c.name}`, () => {
@@ -201,6 +210,22 @@ test('property: delete any closing bracket of a one-line definition; the finding
       }
     }),
     { numRuns: 200 },
+  );
+});
+
+test('property: type any line-starting closing bracket of an indented definition twice; nothing is called never closed', () => {
+  const defs = definitions();
+  fc.assert(
+    fc.property(fc.constantFrom(...defs), fc.constantFrom('  ', '\t'), fc.constantFrom('\n', '\r\n'), fc.nat(), (v, indent, eol, pick) => {
+      const text = JSON.stringify(v, null, indent).replace(/\n/g, eol) + eol;
+      const closers = [...openers(text).keys()].filter((o) => /(^|\n)[ \t]*$/.test(text.slice(0, o)));
+      if (closers.length === 0) return;
+      const dup = closers[pick % closers.length];
+      const broken = text.slice(0, dup + 1) + text.slice(dup);
+      const f = syntaxOf(broken);
+      assert.ok(!f.message.includes('never closed'), `typed the '${text[dup]}' at ${dup} twice in\n${text}\n→ ${f.message}`);
+    }),
+    { numRuns: 300 },
   );
 });
 
