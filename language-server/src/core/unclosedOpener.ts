@@ -13,6 +13,7 @@
  * Everything before the error is valid JSON, so jsonc-parser's scanner reads it token by token.
  */
 import { createScanner, SyntaxKind } from 'jsonc-parser';
+import { bracketSurplus } from './bracketSurplus';
 import { firstSyntaxError, type SyntaxProblem } from './syntaxScan';
 import { quoted } from '../model/quoted';
 
@@ -94,8 +95,14 @@ function lineIndent(text: string, offset: number): string {
   return text.slice(start, end);
 }
 
-/** Closing brackets (and a ',') inserted at `at` repair the error: the document parses, or parses further than `p`. */
-function repairs(text: string, p: SyntaxProblem, at: number, insert: string): boolean {
+/**
+ * Closing brackets (and a ',') inserted at `at` repair the error: the text has that many more openers than closers
+ * (`missing`), and the document then parses, or parses further than `p`. A text with no bracket missing had a closer
+ * too many or of the wrong kind (a '}' typed twice, one written for a ']'): closing an opener above would only move the
+ * error, and that opener has its closer below, so it is not called never closed.
+ */
+function repairs(text: string, p: SyntaxProblem, at: number, insert: string, missing: () => number): boolean {
+  if (insert.replace(/[^}\]]/g, '').length > missing()) return false;
   const repaired = text.slice(0, at) + insert + text.slice(at);
   const e = firstSyntaxError(repaired);
   if (!e) return true;
@@ -112,6 +119,8 @@ export function unclosedOpener(text: string, p: SyntaxProblem): Unclosed | undef
   let block: Frame | undefined; // opened by the previous token: a block if the next token starts a line
   let hints = 0;
   const scanner = createScanner(text, true);
+  let surplus: number | undefined; // counted once, when a repair is first tried
+  const missing = () => (surplus ??= bracketSurplus(text));
 
   /** Where closing brackets for the frames above a token go: after the last token before it, and before its ','. */
   const insertionPoint = (): { at: number; afterComma: boolean } | undefined => {
@@ -147,7 +156,7 @@ export function unclosedOpener(text: string, p: SyntaxProblem): Unclosed | undef
     const point = insertionPoint();
     const comma = !!point && !point.afterComma && !isCloser(kind) && kind !== SyntaxKind.CommaToken && kind !== SyntaxKind.ColonToken;
     const closers = ended.map(closerOf).join('');
-    if (point && repairs(text, p, point.at, closers + (comma ? ',' : ''))) return blame(ended, point.at, comma, true);
+    if (point && repairs(text, p, point.at, closers + (comma ? ',' : ''), missing)) return blame(ended, point.at, comma, true);
     for (const f of ended) f.refuted = true;
     return undefined;
   };
@@ -196,13 +205,13 @@ export function unclosedOpener(text: string, p: SyntaxProblem): Unclosed | undef
     while (k >= 0 && closerOf(stack[k]) !== found) k--;
     const point = insertionPoint();
     const open = stack.slice(k + 1).reverse();
-    if (k >= 0 && point && repairs(text, p, point.at, open.map(closerOf).join(''))) return blame(open, point.at, false, false);
+    if (k >= 0 && point && repairs(text, p, point.at, open.map(closerOf).join(''), missing)) return blame(open, point.at, false, false);
   }
   // A property name and ':' inside an array: the array was meant to end before the ',' that precedes the name.
   if (p.openArray === top.offset && recent.length === 3 && recent[2].kind === SyntaxKind.StringLiteral) {
     const afterComma = recent[1].kind === SyntaxKind.CommaToken;
     const at = afterComma ? recent[0].end : recent[1].end;
-    if (repairs(text, p, at, afterComma ? ']' : '],')) return blame([top], at, !afterComma, false);
+    if (repairs(text, p, at, afterComma ? ']' : '],', missing)) return blame([top], at, !afterComma, false);
   }
   // The end of the document inside brackets: the innermost is provably open (and every one around it).
   if (p.offset === text.length) return blame(stack.slice().reverse(), undefined, false, false);
@@ -216,6 +225,6 @@ function stringRanOn(text: string, p: SyntaxProblem, last: Token | undefined): U
   const tail = /,\s*"$/.exec(text.slice(last.offset + 1, last.end));
   if (!tail) return undefined;
   const at = last.end - tail[0].length;
-  if (!repairs(text, p, at, '"')) return undefined;
+  if (!repairs(text, p, at, '"', () => 0)) return undefined;
   return { offset: last.offset, opener: '"', name: 'a string', closeAt: at, closers: '"', more: 0, comma: false, byIndentation: false };
 }
