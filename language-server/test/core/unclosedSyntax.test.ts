@@ -125,10 +125,11 @@ const notBrackets: { name: string; text: string; at: string; says: string }[] = 
     name: "a '}' typed twice in an app of a group",
     text: '{\n  "id": "/g",\n  "apps": [\n    {\n      "id": "/g/a",\n      "labels": {\n        "x": "y"\n      }}\n    },\n    {\n      "id": "/g/b"\n    }\n  ]\n}\n',
     at: '    },\n    {\n      "id": "/g/b"',
-    says: "found '}'",
+    says: "This '}' does not close the '[' at line 3, column 11, the innermost bracket open here: remove it if it is one too many, or write ']' if it is meant to close that '['.",
   },
   // The array is closed, by the wrong bracket: the finding belongs at that bracket.
-  { name: "a '}' written for an array's ']'", text: '{\n  "id": "/a",\n  "args": [\n    "a",\n    "b"\n  },\n  "cpus": 1\n}\n', at: '  },\n  "cpus"', says: "found '}'" },
+  { name: "a '}' written for an array's ']'", text: '{\n  "id": "/a",\n  "args": [\n    "a",\n    "b"\n  },\n  "cpus": 1\n}\n', at: '  },\n  "cpus"', says: "This '}' does not close the '[' at line 3, column 11" },
+  { name: "a ']' written for an object's '}'", text: '{\n  "env": {\n    "A": "1"\n  ],\n  "cpus": 1\n}\n', at: '  ],', says: "This ']' does not close the '{' at line 2, column 10, the innermost bracket open here: remove it if it is one too many, or write '}'" },
 ];
 for (const c of notBrackets) {
   test(`not unclosed: ${c.name}`, () => {
@@ -137,6 +138,7 @@ for (const c of notBrackets) {
     assert.equal(f.related, undefined, f.message);
     assert.ok(f.message.includes(c.says), f.message);
     assert.ok(!f.message.includes('never closed'), f.message);
+    if ('}]'.includes(f.message.match(/found '(.)'/)?.[1] ?? '')) assert.ok(!f.message.includes("A ',' is probably missing"), f.message);
   });
 }
 
