@@ -167,5 +167,6 @@ export function parseDocument(input: string, invalidUtf8?: InvalidUtf8): ParsedD
     return doc(value, false, [finding]);
   }
   const openArray = p.openArray === undefined ? undefined : lines().positionAt(p.openArray);
-  return doc(value, false, [syntaxFinding(syntaxMessage(text, p.offset, p.expected, lines().positionAt(p.offset), openArray), p.offset, p.length)]);
+  const innermost = p.open.length === 0 ? undefined : lines().positionAt(p.open[p.open.length - 1]);
+  return doc(value, false, [syntaxFinding(syntaxMessage(text, p.offset, p.expected, lines().positionAt(p.offset), openArray, innermost), p.offset, p.length)]);
 }
