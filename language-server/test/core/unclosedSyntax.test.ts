@@ -129,6 +129,13 @@ const notBrackets: { name: string; text: string; at: string; says: string }[] = 
   },
   // The array is closed, by the wrong bracket: the finding belongs at that bracket.
   { name: "a '}' written for an array's ']'", text: '{\n  "id": "/a",\n  "args": [\n    "a",\n    "b"\n  },\n  "cpus": 1\n}\n', at: '  },\n  "cpus"', says: "This '}' does not close the '[' at line 3, column 11" },
+  // Every '[' has its ']': the array is not left open, the object the key belongs to has no '{'.
+  {
+    name: "a volume's '{' deleted: its key stands in the array",
+    text: '{\n  "id": "/a",\n  "container": {\n    "volumes": [\n        "containerPath": "data",\n        "mode": "RW"\n      }\n    ]\n  }\n}\n',
+    at: ': "data"',
+    says: "the '[' at line 4, column 16 has its ']' below, so a '{' is probably missing before the property name (or a '}' above closed its object too early)",
+  },
   { name: "a ']' written for an object's '}'", text: '{\n  "env": {\n    "A": "1"\n  ],\n  "cpus": 1\n}\n', at: '  ],', says: "This ']' does not close the '{' at line 2, column 10, the innermost bracket open here: remove it if it is one too many, or write '}'" },
 ];
 for (const c of notBrackets) {
