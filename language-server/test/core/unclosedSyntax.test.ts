@@ -65,6 +65,11 @@ const cases: { name: string; text: string; says: string[] }[] = [
     says: ["the '{' of item 1 in \"apps\" opened at line 1, column 11, never closed", "Close it with '}' at line 1, column 33"],
   },
   {
+    name: "missing '}' between two apps on one line: a '{' where a property name belongs",
+    text: '{"apps": [‸{"id": "a", "cmd": "x", ¦{"id": "b"}]}',
+    says: ["the '{' of item 1 in \"apps\" opened at line 1, column 11, never closed", "Close it with '}' at line 1, column 33"],
+  },
+  {
     name: 'an unterminated string at the end',
     text: '{"id": "/a", "cmd": ‸"sleep 10¦',
     says: ['the string opened at line 1, column 21, never closed', `Add the closing '"'`],
