@@ -8,7 +8,8 @@
  *    left of the line the opener stands on, while the block is still open, ends it, unless it starts with the
  *    block's own closing bracket. The hint is taken only where it is unambiguous: the same indentation characters,
  *    and the document parses further once the block is closed there;
- *  - a ']' or '}' meant for an enclosing bracket, or a ':' inside an array: the brackets above are open;
+ *  - a ']' or '}' meant for an enclosing bracket, or a ':' inside an array: the brackets above are open; a '{' or '['
+ *    after a ',' where a property name belongs, in an object that is an array's item: that object is open;
  *  - at the end of the document, the innermost bracket still open.
  * Everything before the error is valid JSON, so jsonc-parser's scanner reads it token by token.
  */
@@ -63,6 +64,7 @@ const maxHints = 8;
 
 const closerOf = (f: Frame) => (f.bracket === '{' ? '}' : ']');
 const isCloser = (k: SyntaxKind) => k === SyntaxKind.CloseBraceToken || k === SyntaxKind.CloseBracketToken;
+const isScalar = (k: SyntaxKind) => k === SyntaxKind.StringLiteral || k === SyntaxKind.NumericLiteral || k === SyntaxKind.TrueKeyword || k === SyntaxKind.FalseKeyword || k === SyntaxKind.NullKeyword;
 const closes = (k: SyntaxKind, f: Frame) => (f.bracket === '{' ? k === SyntaxKind.CloseBraceToken : k === SyntaxKind.CloseBracketToken);
 
 /** The blanks before `offset` when they start its line (the token is first on its line), else undefined. */
@@ -212,6 +214,14 @@ export function unclosedOpener(text: string, p: SyntaxProblem): Unclosed | undef
     const afterComma = recent[1].kind === SyntaxKind.CommaToken;
     const at = afterComma ? recent[0].end : recent[1].end;
     if (repairs(text, p, at, afterComma ? ']' : '],', missing)) return blame([top], at, !afterComma, false);
+  }
+  // A '{' or '[' where a property name belongs after a ',' is the next item of the array around: the object was meant
+  // to end before that ',' (the one-line form of a '}' missing between two apps, which indentation settles above).
+  // Only after a plain value: after a '}' or ']', that closer may have been the object's own, taken by a bracket inside
+  // it left open ("labels" missing its '}' swallows the rest of the app), and which one is missing is a guess.
+  const beforeComma = recent[recent.length - 2];
+  if ((found === '{' || found === '[') && top.bracket === '{' && top.parent?.bracket === '[' && recent[recent.length - 1]?.kind === SyntaxKind.CommaToken && beforeComma && isScalar(beforeComma.kind)) {
+    if (repairs(text, p, beforeComma.end, '}', missing)) return blame([top], beforeComma.end, false, false);
   }
   // The end of the document inside brackets: the innermost is provably open (and every one around it).
   if (p.offset === text.length) return blame(stack.slice().reverse(), undefined, false, false);
