@@ -8,6 +8,7 @@
  * (unclosedOpener.ts). Empty and binary input get exactly one finding each too.
  */
 import * as jsonc from 'jsonc-parser';
+import { bracketSurplus } from './bracketSurplus';
 import { findDuplicateKeys, mayHaveDuplicateKeys } from './duplicateKeys';
 import type { Finding } from './finding';
 import { skipWs } from './jsonCursor';
@@ -167,5 +168,7 @@ export function parseDocument(input: string, invalidUtf8?: InvalidUtf8): ParsedD
     return doc(value, false, [finding]);
   }
   const openArray = p.openArray === undefined ? undefined : lines().positionAt(p.openArray);
-  return doc(value, false, [syntaxFinding(syntaxMessage(text, p.offset, p.expected, lines().positionAt(p.offset), openArray), p.offset, p.length)]);
+  const innermost = p.open.length === 0 ? undefined : lines().positionAt(p.open[p.open.length - 1]);
+  const noneMissing = openArray !== undefined && bracketSurplus(text) <= 0;
+  return doc(value, false, [syntaxFinding(syntaxMessage(text, p.offset, p.expected, lines().positionAt(p.offset), openArray, innermost, noneMissing), p.offset, p.length)]);
 }

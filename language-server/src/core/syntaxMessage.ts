@@ -22,14 +22,21 @@ function describeFound(text: string, offset: number): string {
 /** The way to keep a comment's note in a definition; a config (config.ts) has no labels and drops it. */
 export const inALabel = ' (or move the note into a label)';
 
-function hint(text: string, offset: number, expected: string, openArray?: Position): string {
+function hint(text: string, offset: number, expected: string, openArray?: Position, innermost?: Position, noneMissing?: boolean): string {
   const ch = text[offset];
   if (offset >= text.length) return "The document looks truncated: close every open '{' and '[' and finish the last value.";
   // A property name where an array element belongs: a ',' would not help, the array was left open above.
+  // With no bracket missing the array has its ']' below: closing it early would leave that one over.
+  if (openArray && noneMissing) return `A property name and ':' cannot stand in an array: the '[' at line ${openArray.line + 1}, column ${openArray.character + 1} has its ']' below, so a '{' is probably missing before the property name (or a '}' above closed its object too early).`;
   if (openArray) return `A property name and ':' cannot stand in an array: the '[' at line ${openArray.line + 1}, column ${openArray.character + 1} is still open here. Close it with ']' after its last element.`;
   let prev = offset - 1;
   while (prev >= 0 && /\s/.test(text[prev])) prev--;
   if ((ch === '}' || ch === ']') && text[prev] === ',') return "JSON does not allow a trailing comma: remove the ',' before it.";
+  // After a value the innermost bracket's own closer is fine, so this is the other kind: a ',' would not help.
+  if ((ch === '}' || ch === ']') && innermost && expected.startsWith("','")) {
+    const [open, close] = ch === '}' ? ['[', ']'] : ['{', '}'];
+    return `This '${ch}' does not close the '${open}' at line ${innermost.line + 1}, column ${innermost.character + 1}, the innermost bracket open here: remove it if it is one too many, or write '${close}' if it is meant to close that '${open}'.`;
+  }
   if (ch === '/' || ch === '#') return `JSON does not allow comments: remove them${inALabel}.`;
   if (ch === "'") return "JSON strings and property names use double quotes (\"), not single quotes: replace them.";
   if (ch === '\\') return 'In a JSON string a backslash starts an escape: write \\\\ for a backslash itself.';
@@ -62,11 +69,13 @@ export function syntaxMessageFor(reader: Reader, message: string): string {
 /**
  * `at` is the 0-based position of `offset`; the message shows it 1-based, as editors and Marathon's parser do.
  * `openArray`: where the array opened that a ':' found after its element shows was left open (syntaxScan.ts).
+ * `innermost`: where the innermost bracket still open at `offset` opened, named when a closer of the other kind is found.
+ * `noneMissing`: the text has no more openers than closers (bracketSurplus.ts), so no bracket was left open.
  */
-export function syntaxMessage(text: string, offset: number, expected: string, at: Position, openArray?: Position): string {
+export function syntaxMessage(text: string, offset: number, expected: string, at: Position, openArray?: Position, innermost?: Position, noneMissing?: boolean): string {
   return (
     `Invalid JSON at line ${at.line + 1}, column ${at.character + 1}: expected ${expected}, found ${describeFound(text, offset)}. ` +
-    `${marathonRejectsInvalidJson} ${hint(text, offset, expected, openArray)}`
+    `${marathonRejectsInvalidJson} ${hint(text, offset, expected, openArray, innermost, noneMissing)}`
   );
 }
 

@@ -8,11 +8,13 @@
  *    left of the line the opener stands on, while the block is still open, ends it, unless it starts with the
  *    block's own closing bracket. The hint is taken only where it is unambiguous: the same indentation characters,
  *    and the document parses further once the block is closed there;
- *  - a ']' or '}' meant for an enclosing bracket, or a ':' inside an array: the brackets above are open;
+ *  - a ']' or '}' meant for an enclosing bracket, or a ':' inside an array: the brackets above are open; a '{' or '['
+ *    after a ',' where a property name belongs, in an object that is an array's item: that object is open;
  *  - at the end of the document, the innermost bracket still open.
  * Everything before the error is valid JSON, so jsonc-parser's scanner reads it token by token.
  */
 import { createScanner, SyntaxKind } from 'jsonc-parser';
+import { bracketSurplus } from './bracketSurplus';
 import { firstSyntaxError, type SyntaxProblem } from './syntaxScan';
 import { quoted } from '../model/quoted';
 
@@ -62,6 +64,7 @@ const maxHints = 8;
 
 const closerOf = (f: Frame) => (f.bracket === '{' ? '}' : ']');
 const isCloser = (k: SyntaxKind) => k === SyntaxKind.CloseBraceToken || k === SyntaxKind.CloseBracketToken;
+const isScalar = (k: SyntaxKind) => k === SyntaxKind.StringLiteral || k === SyntaxKind.NumericLiteral || k === SyntaxKind.TrueKeyword || k === SyntaxKind.FalseKeyword || k === SyntaxKind.NullKeyword;
 const closes = (k: SyntaxKind, f: Frame) => (f.bracket === '{' ? k === SyntaxKind.CloseBraceToken : k === SyntaxKind.CloseBracketToken);
 
 /** The blanks before `offset` when they start its line (the token is first on its line), else undefined. */
@@ -94,8 +97,14 @@ function lineIndent(text: string, offset: number): string {
   return text.slice(start, end);
 }
 
-/** Closing brackets (and a ',') inserted at `at` repair the error: the document parses, or parses further than `p`. */
-function repairs(text: string, p: SyntaxProblem, at: number, insert: string): boolean {
+/**
+ * Closing brackets (and a ',') inserted at `at` repair the error: the text has that many more openers than closers
+ * (`missing`), and the document then parses, or parses further than `p`. A text with no bracket missing had a closer
+ * too many or of the wrong kind (a '}' typed twice, one written for a ']'): closing an opener above would only move the
+ * error, and that opener has its closer below, so it is not called never closed.
+ */
+function repairs(text: string, p: SyntaxProblem, at: number, insert: string, missing: () => number): boolean {
+  if (insert.replace(/[^}\]]/g, '').length > missing()) return false;
   const repaired = text.slice(0, at) + insert + text.slice(at);
   const e = firstSyntaxError(repaired);
   if (!e) return true;
@@ -112,6 +121,8 @@ export function unclosedOpener(text: string, p: SyntaxProblem): Unclosed | undef
   let block: Frame | undefined; // opened by the previous token: a block if the next token starts a line
   let hints = 0;
   const scanner = createScanner(text, true);
+  let surplus: number | undefined; // counted once, when a repair is first tried
+  const missing = () => (surplus ??= bracketSurplus(text));
 
   /** Where closing brackets for the frames above a token go: after the last token before it, and before its ','. */
   const insertionPoint = (): { at: number; afterComma: boolean } | undefined => {
@@ -147,7 +158,7 @@ export function unclosedOpener(text: string, p: SyntaxProblem): Unclosed | undef
     const point = insertionPoint();
     const comma = !!point && !point.afterComma && !isCloser(kind) && kind !== SyntaxKind.CommaToken && kind !== SyntaxKind.ColonToken;
     const closers = ended.map(closerOf).join('');
-    if (point && repairs(text, p, point.at, closers + (comma ? ',' : ''))) return blame(ended, point.at, comma, true);
+    if (point && repairs(text, p, point.at, closers + (comma ? ',' : ''), missing)) return blame(ended, point.at, comma, true);
     for (const f of ended) f.refuted = true;
     return undefined;
   };
@@ -196,13 +207,21 @@ export function unclosedOpener(text: string, p: SyntaxProblem): Unclosed | undef
     while (k >= 0 && closerOf(stack[k]) !== found) k--;
     const point = insertionPoint();
     const open = stack.slice(k + 1).reverse();
-    if (k >= 0 && point && repairs(text, p, point.at, open.map(closerOf).join(''))) return blame(open, point.at, false, false);
+    if (k >= 0 && point && repairs(text, p, point.at, open.map(closerOf).join(''), missing)) return blame(open, point.at, false, false);
   }
   // A property name and ':' inside an array: the array was meant to end before the ',' that precedes the name.
   if (p.openArray === top.offset && recent.length === 3 && recent[2].kind === SyntaxKind.StringLiteral) {
     const afterComma = recent[1].kind === SyntaxKind.CommaToken;
     const at = afterComma ? recent[0].end : recent[1].end;
-    if (repairs(text, p, at, afterComma ? ']' : '],')) return blame([top], at, !afterComma, false);
+    if (repairs(text, p, at, afterComma ? ']' : '],', missing)) return blame([top], at, !afterComma, false);
+  }
+  // A '{' or '[' where a property name belongs after a ',' is the next item of the array around: the object was meant
+  // to end before that ',' (the one-line form of a '}' missing between two apps, which indentation settles above).
+  // Only after a plain value: after a '}' or ']', that closer may have been the object's own, taken by a bracket inside
+  // it left open ("labels" missing its '}' swallows the rest of the app), and which one is missing is a guess.
+  const beforeComma = recent[recent.length - 2];
+  if ((found === '{' || found === '[') && top.bracket === '{' && top.parent?.bracket === '[' && recent[recent.length - 1]?.kind === SyntaxKind.CommaToken && beforeComma && isScalar(beforeComma.kind)) {
+    if (repairs(text, p, beforeComma.end, '}', missing)) return blame([top], beforeComma.end, false, false);
   }
   // The end of the document inside brackets: the innermost is provably open (and every one around it).
   if (p.offset === text.length) return blame(stack.slice().reverse(), undefined, false, false);
@@ -216,6 +235,6 @@ function stringRanOn(text: string, p: SyntaxProblem, last: Token | undefined): U
   const tail = /,\s*"$/.exec(text.slice(last.offset + 1, last.end));
   if (!tail) return undefined;
   const at = last.end - tail[0].length;
-  if (!repairs(text, p, at, '"')) return undefined;
+  if (!repairs(text, p, at, '"', () => 0)) return undefined;
   return { offset: last.offset, opener: '"', name: 'a string', closeAt: at, closers: '"', more: 0, comma: false, byIndentation: false };
 }

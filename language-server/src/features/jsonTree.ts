@@ -6,7 +6,7 @@
  */
 import { createScanner } from 'jsonc-parser';
 import { pointerTokens } from '../core/pointer';
-import { bracketSurplus } from './bracketSurplus';
+import { bracketSurplus } from '../core/bracketSurplus';
 import { layoutEnd, leadingIndent, outdents } from './indentation';
 
 // jsonc-parser's SyntaxKind values. Its `const enum` cannot be read under this repo's tsc settings

@@ -65,6 +65,11 @@ const cases: { name: string; text: string; says: string[] }[] = [
     says: ["the '{' of item 1 in \"apps\" opened at line 1, column 11, never closed", "Close it with '}' at line 1, column 33"],
   },
   {
+    name: "missing '}' between two apps on one line: a '{' where a property name belongs",
+    text: '{"apps": [‸{"id": "a", "cmd": "x", ¦{"id": "b"}]}',
+    says: ["the '{' of item 1 in \"apps\" opened at line 1, column 11, never closed", "Close it with '}' at line 1, column 33"],
+  },
+  {
     name: 'an unterminated string at the end',
     text: '{"id": "/a", "cmd": ‸"sleep 10¦',
     says: ['the string opened at line 1, column 21, never closed', `Add the closing '"'`],
@@ -120,6 +125,23 @@ const notBrackets: { name: string; text: string; at: string; says: string }[] = 
   { name: 'a missing comma after a nested object', text: '{\n  "labels": {\n    "a": "1"\n  }\n  "cpus": 1\n}\n', at: '  "cpus"', says: "A ',' is probably missing" },
   { name: 'a trailing comma below an oddly indented, closed object', text: '{\n  "a": {\n  "b": 1\n  },\n  "c": 2,\n}\n', at: '}\n', says: 'trailing comma' },
   { name: 'a string broken by a line break', text: '{\n  "cmd": "sleep\n 10"\n}\n', at: '\n 10', says: 'line break' },
+  // One closer too many (every bracket is closed): no '[' above is "never closed", and closing one there repairs nothing.
+  {
+    name: "a '}' typed twice in an app of a group",
+    text: '{\n  "id": "/g",\n  "apps": [\n    {\n      "id": "/g/a",\n      "labels": {\n        "x": "y"\n      }}\n    },\n    {\n      "id": "/g/b"\n    }\n  ]\n}\n',
+    at: '    },\n    {\n      "id": "/g/b"',
+    says: "This '}' does not close the '[' at line 3, column 11, the innermost bracket open here: remove it if it is one too many, or write ']' if it is meant to close that '['.",
+  },
+  // The array is closed, by the wrong bracket: the finding belongs at that bracket.
+  { name: "a '}' written for an array's ']'", text: '{\n  "id": "/a",\n  "args": [\n    "a",\n    "b"\n  },\n  "cpus": 1\n}\n', at: '  },\n  "cpus"', says: "This '}' does not close the '[' at line 3, column 11" },
+  // Every '[' has its ']': the array is not left open, the object the key belongs to has no '{'.
+  {
+    name: "a volume's '{' deleted: its key stands in the array",
+    text: '{\n  "id": "/a",\n  "container": {\n    "volumes": [\n        "containerPath": "data",\n        "mode": "RW"\n      }\n    ]\n  }\n}\n',
+    at: ': "data"',
+    says: "the '[' at line 4, column 16 has its ']' below, so a '{' is probably missing before the property name (or a '}' above closed its object too early)",
+  },
+  { name: "a ']' written for an object's '}'", text: '{\n  "env": {\n    "A": "1"\n  ],\n  "cpus": 1\n}\n', at: '  ],', says: "This ']' does not close the '{' at line 2, column 10, the innermost bracket open here: remove it if it is one too many, or write '}'" },
 ];
 for (const c of notBrackets) {
   test(`not unclosed: ${c.name}`, () => {
@@ -128,6 +150,7 @@ for (const c of notBrackets) {
     assert.equal(f.related, undefined, f.message);
     assert.ok(f.message.includes(c.says), f.message);
     assert.ok(!f.message.includes('never closed'), f.message);
+    if ('}]'.includes(f.message.match(/found '(.)'/)?.[1] ?? '')) assert.ok(!f.message.includes("A ',' is probably missing"), f.message);
   });
 }
 
@@ -201,6 +224,22 @@ test('property: delete any closing bracket of a one-line definition; the finding
       }
     }),
     { numRuns: 200 },
+  );
+});
+
+test('property: type any line-starting closing bracket of an indented definition twice; nothing is called never closed', () => {
+  const defs = definitions();
+  fc.assert(
+    fc.property(fc.constantFrom(...defs), fc.constantFrom('  ', '\t'), fc.constantFrom('\n', '\r\n'), fc.nat(), (v, indent, eol, pick) => {
+      const text = JSON.stringify(v, null, indent).replace(/\n/g, eol) + eol;
+      const closers = [...openers(text).keys()].filter((o) => /(^|\n)[ \t]*$/.test(text.slice(0, o)));
+      if (closers.length === 0) return;
+      const dup = closers[pick % closers.length];
+      const broken = text.slice(0, dup + 1) + text.slice(dup);
+      const f = syntaxOf(broken);
+      assert.ok(!f.message.includes('never closed'), `typed the '${text[dup]}' at ${dup} twice in\n${text}\n→ ${f.message}`);
+    }),
+    { numRuns: 300 },
   );
 });
 

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { createScanner, SyntaxKind } from 'jsonc-parser';
-import { bracketSurplus } from '../../src/features/bracketSurplus';
+import { bracketSurplus } from '../../src/core/bracketSurplus';
 
 /**
  * The count the tolerant tree's tokens give (jsonTree.ts): jsonc-parser's scanner, a string with an error ending at
