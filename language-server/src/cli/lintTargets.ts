@@ -84,6 +84,9 @@ export async function lintTargets(targets: readonly Target[], opts: LintTargetsO
       // Found by a walk or a glob, an ignored file is simply not there; named, the user is told why nothing came of it.
       const config = lookup.configFile === undefined ? 'the config' : displayPath(opts.cwd, lookup.configFile);
       if (target.kind === 'stdin' || target.named) ignored.push(`${file}: not linted: ${JSON.stringify(pattern)} in the ignorePatterns of ${config} leaves it out`);
+      // The piped text is read to its end all the same (as ESLint does): left unread, an editor's buffer larger than
+      // the pipe met a closed pipe, and the editor reported its failed write (EPIPE) instead of the clean run.
+      if (target.kind === 'stdin') await readStdinSource(opts.stdin);
       continue;
     }
     if (target.kind === 'file') {
