@@ -21,6 +21,8 @@ export interface LintRun {
   configsChecked: number;
   /** Files named on the command line (or by --stdin-filename) that a config's ignorePatterns leave out, one line each. */
   ignored: string[];
+  /** Files found by a directory walk or a glob that ignorePatterns leave out (not said one by one). */
+  ignoredFound: number;
 }
 
 export interface LintTargetsOptions {
@@ -56,6 +58,7 @@ export async function lintTargets(targets: readonly Target[], opts: LintTargetsO
   const configsSeen = new Set<string>();
   let configsChecked = 0;
   const ignored: string[] = [];
+  let ignoredFound = 0;
   // Files the governing config's ignorePatterns cannot reach (--config naming one elsewhere), by config file.
   const unreachable = new Map<string, string[]>();
   for (let i = 0; i < targets.length; i++) {
@@ -85,7 +88,8 @@ export async function lintTargets(targets: readonly Target[], opts: LintTargetsO
     if (lookup.ok && pattern !== undefined) {
       // Found by a walk or a glob, an ignored file is simply not there; named, the user is told why nothing came of it.
       const config = lookup.configFile === undefined ? 'the config' : displayPath(opts.cwd, lookup.configFile);
-      if (target.kind === 'stdin' || target.named) ignored.push(`${file}: not linted: ${JSON.stringify(pattern)} in the ignorePatterns of ${config} leaves it out`);
+      if (target.kind === 'file' && !target.named) ignoredFound++;
+      else ignored.push(`${file}: not linted: ${JSON.stringify(pattern)} in the ignorePatterns of ${config} leaves it out`);
       // The piped text is read to its end all the same (as ESLint does): left unread, an editor's buffer larger than
       // the pipe met a closed pipe, and the editor reported its failed write (EPIPE) instead of the clean run.
       if (target.kind === 'stdin') await readStdinSource(opts.stdin);
@@ -138,7 +142,7 @@ export async function lintTargets(targets: readonly Target[], opts: LintTargetsO
     if (skipped.length > 0) errors.push(`not linted until the config above is fixed: ${shown}`);
   }
   for (const [configFile, files] of unreachable) opts.configs.warnings.push(patternsOutOfReach(opts.configs.shownName(configFile), files));
-  return { results, errors, configsChecked, ignored };
+  return { results, errors, configsChecked, ignored, ignoredFound };
 }
 
 function isBelow(dir: string, file: string): boolean {
