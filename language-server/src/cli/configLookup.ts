@@ -60,7 +60,7 @@ export class ConfigResolver {
    * Relative to the working directory unless that only climbs to the root: `/dev/zero`, not `../../dev/zero`.
    * `--config` is named as given: "/tmp" run from /tmp/x is not "..", and "." is not the absolute path.
    */
-  private shownName(file: string): string {
+  shownName(file: string): string {
     const rel = relative(this.cwd, file).split(sep).join('/');
     return this.explicitConfig?.path === file ? this.explicitConfig.given : rel === '' || rel.length > file.length ? file : rel;
   }

@@ -2,7 +2,7 @@
  * read → profile → lint for every target, in order. One file's failure (unreadable, bad config, an
  * engine bug) becomes a message for that file and the others are still linted.
  */
-import { dirname } from 'node:path';
+import { dirname, isAbsolute, posix, relative, sep } from 'node:path';
 import { lint, lintTogether, type TogetherDocument } from '../index';
 import type { Profile } from '../core/profile';
 import type { Diagnostic, InvalidUtf8, LintResult } from '../core/types';
@@ -21,6 +21,8 @@ export interface LintRun {
   configsChecked: number;
   /** Files named on the command line (or by --stdin-filename) that a config's ignorePatterns leave out, one line each. */
   ignored: string[];
+  /** Files found by a directory walk or a glob that ignorePatterns leave out (not said one by one). */
+  ignoredFound: number;
 }
 
 export interface LintTargetsOptions {
@@ -56,6 +58,9 @@ export async function lintTargets(targets: readonly Target[], opts: LintTargetsO
   const configsSeen = new Set<string>();
   let configsChecked = 0;
   const ignored: string[] = [];
+  let ignoredFound = 0;
+  // Files the governing config's ignorePatterns cannot reach (--config naming one elsewhere), by config file.
+  const unreachable = new Map<string, string[]>();
   for (let i = 0; i < targets.length; i++) {
     const target = targets[i];
     const file = target.path === undefined ? stdinName : displayPath(opts.cwd, target.path);
@@ -83,8 +88,17 @@ export async function lintTargets(targets: readonly Target[], opts: LintTargetsO
     if (lookup.ok && pattern !== undefined) {
       // Found by a walk or a glob, an ignored file is simply not there; named, the user is told why nothing came of it.
       const config = lookup.configFile === undefined ? 'the config' : displayPath(opts.cwd, lookup.configFile);
-      if (target.kind === 'stdin' || target.named) ignored.push(`${file}: not linted: ${JSON.stringify(pattern)} in the ignorePatterns of ${config} leaves it out`);
+      if (target.kind === 'file' && !target.named) ignoredFound++;
+      else ignored.push(`${file}: not linted: ${JSON.stringify(pattern)} in the ignorePatterns of ${config} leaves it out`);
+      // The piped text is read to its end all the same (as ESLint does): left unread, an editor's buffer larger than
+      // the pipe met a closed pipe, and the editor reported its failed write (EPIPE) instead of the clean run.
+      if (target.kind === 'stdin') await readStdinSource(opts.stdin);
       continue;
+    }
+    if (lookup.ok && lookup.ignored && lookup.configFile !== undefined && target.path !== undefined && !isBelow(dirname(lookup.configFile), target.path)) {
+      const files = unreachable.get(lookup.configFile) ?? [];
+      if (!files.includes(file)) files.push(file);
+      unreachable.set(lookup.configFile, files);
     }
     if (target.kind === 'file') {
       const key = lookup.ok ? profileKey(lookup.profile) : lookup;
@@ -127,7 +141,28 @@ export async function lintTargets(targets: readonly Target[], opts: LintTargetsO
     errors.push(...configErrors);
     if (skipped.length > 0) errors.push(`not linted until the config above is fixed: ${shown}`);
   }
-  return { results, errors, configsChecked, ignored };
+  for (const [configFile, files] of unreachable) opts.configs.warnings.push(patternsOutOfReach(opts.configs.shownName(configFile), files));
+  return { results, errors, configsChecked, ignored, ignoredFound };
+}
+
+function isBelow(dir: string, file: string): boolean {
+  const rel = relative(dir, file);
+  return rel !== '' && rel !== '..' && !rel.startsWith('..' + sep) && !isAbsolute(rel);
+}
+
+/**
+ * ignorePatterns are relative to their config's directory (README), so a config given with --config from elsewhere
+ * leaves nothing out of the files linted; silently, a package.json the user had listed was linted, and
+ * unknown-kind's message sent them back to the pattern they had written.
+ */
+function patternsOutOfReach(config: string, files: readonly string[]): string {
+  const dir = posix.dirname(config);
+  const shown = files.length <= 3 ? files.join(', ') : `${files.slice(0, 3).join(', ')} and ${files.length - 3} more`;
+  const them = files.length === 1 ? 'is not below it, so no pattern was tried on it' : 'are not below it, so no pattern was tried on them';
+  return (
+    `${config}: its ignorePatterns apply only to files below ${dir === '.' ? './' : dir.replace(/\/+$/, '') + '/'}, the config's directory, and ${shown} ${them}. ` +
+    'Put the config in a directory above the files it is to leave out, or leave --config out to use the nearest marathon-lint.config.json above each file.'
+  );
 }
 
 /** Equal for configs that judge alike: two files, or two spellings of one, giving the same profile. */

@@ -122,7 +122,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 
   const results = opts.quiet ? run.results.map((r) => ({ ...r, diagnostics: r.diagnostics.filter((d) => d.severity === 'error') })) : run.results;
   const errors = [...found.errors, ...run.errors];
-  const ctx: FormatContext = { color: useColor(opts.color, io), version: version, ruleSummary, ruleHelpUri, inputErrors: errors, configsChecked: run.configsChecked, ignoredNamed: run.ignored.length, ...repositoryOf(io, opts.format) };
+  const ctx: FormatContext = { color: useColor(opts.color, io), version: version, ruleSummary, ruleHelpUri, inputErrors: errors, configsChecked: run.configsChecked, ignoredNamed: run.ignored.length, ignoredFound: run.ignoredFound, ...repositoryOf(io, opts.format) };
   // Which profile judged the files, and where each value came from (one per distinct config).
   if (live) ctx.profiles = [...profiles.values()].map((p) => ({ summary: describeProfile(p), values: Object.fromEntries(profileKeys.map((k) => [k, { value: p.profile[k], source: p.sources[k] }])), cluster: p.cluster, clusterVersion: p.clusterVersion }));
   io.stdout.write(formatters[opts.format].format(results, ctx));

@@ -124,6 +124,9 @@ function readIgnorePatterns(value: unknown, problem: (pointer: string, message: 
   value.forEach((p, i) => {
     if (typeof p !== 'string' || p.replace(/^!/, '').trim() === '') return problem(`/ignorePatterns/${i}`, `a pattern must be a non-empty string such as "package.json" or "test/**", but it is ${preview(p)}. Remove it or fix it.`);
     if (/(^|\/)\.\.(\/|$)/.test(p.replace(/^!/, ''))) problem(`/ignorePatterns/${i}`, `the pattern ${JSON.stringify(p)} climbs out of this file's directory, but patterns match only files below it, so it ignores nothing. Move the pattern to a config above, or drop the "..".`, 'warning');
+    // gitignore(5): a backslash escapes the character after it. Before one a glob gives no meaning to, it is a Windows
+    // path's separator ("test\\fixtures\\"), which then matched nothing, on every OS, without a word.
+    if (/\\(?![*?[\]{}!# \\])/.test(p)) problem(`/ignorePatterns/${i}`, `the pattern ${JSON.stringify(p)} has a \\, which in a pattern escapes the character after it (as in .gitignore), not a directory separator, so it matches no file you meant. Separate directories with /: ${JSON.stringify(p.replaceAll('\\', '/'))}.`, 'warning');
     patterns.push(p);
   });
   return patterns;

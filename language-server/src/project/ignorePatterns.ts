@@ -48,8 +48,9 @@ function lastMatch(compiled: readonly Compiled[], path: string, isDirectory: boo
 }
 
 function compile(pattern: string): Compiled | undefined {
-  const negated = pattern.startsWith('!');
-  let glob = negated ? pattern.slice(1) : pattern;
+  const trimmed = withoutTrailingSpaces(pattern);
+  const negated = trimmed.startsWith('!');
+  let glob = negated ? trimmed.slice(1) : trimmed;
   const directoryOnly = glob.endsWith('/');
   glob = glob.replace(/\/+$/, '');
   const anchored = glob.includes('/');
@@ -57,12 +58,24 @@ function compile(pattern: string): Compiled | undefined {
   if (glob === '') return undefined;
   // git's `dir/**` is what is inside dir, never dir itself; picomatch's matches dir too (bash's globstar).
   if (glob.endsWith('/**')) glob += '/*';
+  // gitignore(5)'s `[!a]` is a negated class (fnmatch(3)); picomatch reads it as the characters `!` and `a`.
+  glob = glob.replace(/(^|[^\\])\[!/g, '$1[^');
   try {
     const m = picomatch(glob, { dot: true });
     // Unanchored: the name at any depth, as .gitignore reads `package.json` or `*.tmp.json`.
     const isMatch = anchored ? m : (path: string) => m(path.slice(path.lastIndexOf('/') + 1));
-    return { pattern, negated, directoryOnly, isMatch };
+    return { pattern: trimmed, negated, directoryOnly, isMatch };
   } catch {
     return undefined; // picomatch refuses very few patterns; one it refuses matches nothing
   }
+}
+
+/**
+ * gitignore(5): "Trailing spaces are ignored unless they are quoted with backslash". Kept, "fixtures/ " (a stray
+ * space, or one copied from a .gitignore line) matched no file and left the fixtures linted without a word.
+ */
+function withoutTrailingSpaces(pattern: string): string {
+  let end = pattern.length;
+  while (end > 0 && pattern[end - 1] === ' ' && pattern[end - 2] !== '\\') end--;
+  return pattern.slice(0, end);
 }

@@ -56,6 +56,8 @@ const bad: [string, [string, string, string][]][] = [
   ['{"ignorePatterns": "package.json"}', [['/ignorePatterns', 'error', 'must be an array of file patterns']]],
   ['{"ignorePatterns": ["ok.json", 3, "", "!"]}', [['/ignorePatterns/1', 'error', 'non-empty string'], ['/ignorePatterns/2', 'error', 'non-empty string'], ['/ignorePatterns/3', 'error', 'non-empty string']]],
   ['{"ignorePatterns": ["../shared/*.json"]}', [['/ignorePatterns/0', 'warning', 'climbs out of this file\'s directory']]],
+  // A Windows path: each \ escapes the character after it, as in .gitignore ("test\\fixtures\\" matches nothing).
+  ['{"ignorePatterns": ["test\\\\fixtures\\\\", "deploy\\\\generated\\\\*.json", "a\\\\*.json", "keep\\\\ ", "\\\\#x.json"]}', [['/ignorePatterns/0', 'warning', 'not a directory separator'], ['/ignorePatterns/1', 'warning', '"deploy/generated/*.json"']]],
   ['{"ignorePattern": ["x"]}', [['/ignorePattern', 'warning', 'Did you mean "ignorePatterns"?']]],
   ['[]', [['', 'error', 'must be a JSON object']]],
   ['{"rules": {', [['', 'error', 'Invalid JSON']]],

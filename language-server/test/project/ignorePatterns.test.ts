@@ -48,6 +48,11 @@ const table: [string[], string[]][] = [
   [['.*'], ['.hidden.json', 'a/.vscode/settings.json', 'a/b.json']],
   [['a?c.json', '[bc]*.json'], ['abc.json', 'ac.json', 'b.json', 'c/x.json', 'd.json']],
   [['/'], ['a.json']],
+  // Trailing spaces are not part of a pattern unless escaped (gitignore(5)); a leading one is.
+  [['package.json ', 'fixtures/  ', 'keep\\ '], ['package.json', 'a/package.json', 'fixtures/x.json', 'keep ', 'keep']],
+  [[' lead.json'], ['lead.json', ' lead.json']],
+  // `[!...]` is a negated class, as `[^...]` is (gitignore(5) follows fnmatch(3)).
+  [['[!a]*.json', 'x[!0-9].json'], ['a.json', 'b.json', 'xa.json', 'x1.json', 'sub/b.json']],
 ];
 
 test('ignorePatterns: each case users write gets the verdict git check-ignore gives', { skip: noGit }, () => {
@@ -56,7 +61,7 @@ test('ignorePatterns: each case users write gets the verdict git check-ignore gi
 
 test('ignorePatterns: random patterns and paths get the verdicts git check-ignore gives', { skip: noGit }, () => {
   const name = fc.constantFrom('a', 'b', 'fixtures', 'x.json', 'a.json', '.h.json');
-  const glob = fc.constantFrom('a', 'b', 'fixtures', '*', '**', '*.json', 'x.json', 'a?json', '[ab]*', '.h.json');
+  const glob = fc.constantFrom('a', 'b', 'fixtures', '*', '**', '*.json', 'x.json', 'a?json', '[ab]*', '[!a]*', '.h.json');
   const pattern = fc
     .tuple(fc.boolean(), fc.boolean(), fc.array(glob, { minLength: 1, maxLength: 3 }), fc.boolean())
     .map(([neg, lead, segs, trail]) => `${neg ? '!' : ''}${lead ? '/' : ''}${segs.join('/')}${trail ? '/' : ''}`);

@@ -29,6 +29,8 @@ export interface FormatContext {
   configsChecked?: number;
   /** Files named as inputs that ignorePatterns left out (each said on stderr). */
   ignoredNamed?: number;
+  /** Files found by a walk or a glob that ignorePatterns left out (said only when nothing else was linted). */
+  ignoredFound?: number;
   /** The profiles used and where each value came from (set when linting against a cluster). */
   profiles?: ProfileReport[];
 }

@@ -10,7 +10,7 @@ const ansi = { red: '\x1b[31m', yellow: '\x1b[33m', blue: '\x1b[34m', dim: '\x1b
 const severityColor: Record<Severity, string> = { error: ansi.red, warning: ansi.yellow, info: ansi.blue };
 
 export const stylish: Formatter = {
-  format(results, { color, profiles, inputErrors, configsChecked = 0, ignoredNamed = 0 }) {
+  format(results, { color, profiles, inputErrors, configsChecked = 0, ignoredNamed = 0, ignoredFound = 0 }) {
     const paint = (code: string, s: string) => (color ? code + s + ansi.reset : s);
     const lines: string[] = [];
     const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
@@ -31,6 +31,8 @@ export const stylish: Formatter = {
     // config error or a missing path kept everything from being linted.
     if (results.length + configsChecked === 0 && errors > 0) lines.push(`Nothing linted: ${plural(errors, 'error')} (on stderr).`);
     else if (results.length + configsChecked === 0 && ignoredNamed > 0) lines.push(`Nothing linted: ignorePatterns leave out ${plural(ignoredNamed, 'file')} named (on stderr).`);
+    // "No problems found in 0 files." read as a clean run of a directory whose files the config leaves out.
+    else if (results.length + configsChecked === 0 && ignoredFound > 0) lines.push(`Nothing linted: ignorePatterns leave out every file found (${plural(ignoredFound, 'file')}).`);
     else lines.push(summary(results.length + configsChecked, counts, filesWithProblems, paint) + (errors > 0 ? ` ${plural(errors, 'error')} (on stderr) kept other inputs from being linted.` : ''));
     for (const p of profiles ?? []) lines.push(p.summary);
     return lines.join('\n') + '\n';
