@@ -46,7 +46,7 @@ const randomPattern = fc.array(fc.constantFrom(...pieces), { minLength: 1, maxLe
 const compiled = [
   'x{2}{3}', '^*a', '$*', '\\b{2}', '{2}', 'rack-{1,3}', 'a*{2}', '\\G{2}', '(?<=a)*b', '(?i){2}a', '(?c)a', '(?)a',
   '\\Q(\\E', '\\Qrack.1\\E', '\\Q[a\\E|b', '\\Qa', '[\\Q]\\E]', '\\\\E', '[](]', '[a[b]c(]', '[z-[a]]', '[\\e-a]', '[\\x{41}-z]', '[\\0101-\\0132]', '\\c(', '\\c[a',
-  '(?x)a # (', '(?x) [ ( ] ',
+  '(?x)a # (', '(?x) [ ( ] ', '(?<n>{2})x',
 ];
 
 test('patterns Java compiles are accepted by constraint-like-regex and never called refused', { skip }, () => {

@@ -132,7 +132,7 @@ export function javaPatternAsJs(p: string): string {
     } else if (ch === '(') {
       const rest = p.slice(i);
       const flags = /^\(\?[idmsuxcU]*(?:-[idmsuxcU]*)?([):])/.exec(rest);
-      const look = /^\(\?(?:<[=!]|[=!>]|<(?=[a-zA-Z]))/.exec(rest);
+      const look = /^\(\?(?:<[=!]|[=!>]|<[a-zA-Z][a-zA-Z0-9]*>)/.exec(rest);
       if (flags) {
         js += flags[1] === ')' ? '' : '(?:';
         if (flags[1] === ':') closers.push(')');
