@@ -11,6 +11,9 @@ import { javaUnquoted } from './javaUnquoted';
 
 const HEX = /^[0-9a-fA-F]$/;
 const CLASS_ESCAPES = new Set([...'dDsSwW']);
+/** Letters Pattern.escape() has no case for (a lone `\\E` too: \\Q…\\E is gone by then), and, in a class, the anchors and `\\k`, `\\R`, `\\X`. */
+const UNSUPPORTED = new Set([...'gijlmoqyCEFIJKLMOTUY']);
+const UNSUPPORTED_IN_CLASS = new Set([...'ABGRXZbkz']);
 
 /** Why Java refuses a construct, at the index Java names (where its cursor stood, one past the culprit or at it). */
 type Refusal = { why: string; at: number };
@@ -44,13 +47,13 @@ function counted(pattern: string, i: number): Refusal | undefined {
 /** Why Java refuses the escape at `i` (a backslash) where JavaScript takes it, or undefined. */
 function escape(pattern: string, i: number, inClass: boolean): Refusal | undefined {
   const next = pattern[i + 1];
+  if (UNSUPPORTED.has(next) || (inClass && UNSUPPORTED_IN_CLASS.has(next))) return { why: 'Illegal/unsupported escape sequence', at: i + 1 };
   if (next === 'k' && pattern[i + 2] !== '<') return { why: "\\k is not followed by '<' for named capturing group", at: i + 2 };
   const badUnicode = next === 'u' ? firstNonHex(pattern, i + 2, 4) : -1;
   if (badUnicode >= 0) return { why: 'Illegal Unicode escape sequence', at: badUnicode };
   const badHex = next === 'x' && pattern[i + 2] !== '{' ? firstNonHex(pattern, i + 2, 2) : -1;
   if (badHex >= 0) return { why: 'Illegal hexadecimal escape sequence', at: badHex };
   if (next === 'c' && i + 2 >= pattern.length) return { why: 'Illegal control escape sequence', at: i + 1 };
-  if (next === 'b' && inClass) return { why: 'Illegal/unsupported escape sequence', at: i + 1 };
   return undefined;
 }
 
