@@ -9,8 +9,11 @@ import type { ClusterSettings, ClusterView } from './clusterView';
 
 const CACHE_MS = 30_000;
 
+/** One read of the cluster for one set of settings; `failedAt`: when it failed. */
+type Entry = { key: string; view: Promise<ClusterView>; failedAt?: number };
+
 export class ClusterViewCache {
-  private cached: { key: string; view: Promise<ClusterView>; failedAt?: number } | undefined;
+  private cached: Entry | undefined;
 
   constructor(private readonly fetch: (s: ClusterSettings) => Promise<ClusterView>, private readonly ttlMs = CACHE_MS) {}
 
@@ -27,14 +30,24 @@ export class ClusterViewCache {
     const key = JSON.stringify(s);
     const c = this.cached;
     if (!fresh && c && c.key === key) {
-      if (c.failedAt === undefined) return c.view.then((v) => (Date.now() - v.at < this.ttlMs ? v : this.view(s, true)));
+      if (c.failedAt === undefined) return c.view.then((v) => this.unexpired(v, c, s));
       if (keptFailure && Date.now() - c.failedAt < this.ttlMs) return c.view;
     }
-    const entry: { key: string; view: Promise<ClusterView>; failedAt?: number } = { key, view: this.fetch(s) };
+    const entry: Entry = { key, view: this.fetch(s) };
     this.cached = entry;
     entry.view.catch(() => {
       entry.failedAt = Date.now();
     });
     return entry.view;
+  }
+
+  /**
+   * `v` while it is younger than 30 s, else a new read: one for all the requests that find it expired at once (the
+   * lenses of every open editor ask together), the first starts it and the others wait for it.
+   */
+  private unexpired(v: ClusterView, was: Entry, s: ClusterSettings): ClusterView | Promise<ClusterView> {
+    if (Date.now() - v.at < this.ttlMs) return v;
+    const now = this.cached;
+    return now !== undefined && now !== was && now.key === was.key ? now.view : this.view(s, true);
   }
 }

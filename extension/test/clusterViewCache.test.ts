@@ -51,3 +51,15 @@ test('settings changed: a new read at once, even for a lens', async () => {
   await cache.view({ ...settings, bridgeApp: '/other-bridge' }, false, true).catch(() => undefined);
   assert.ok(marathon.requests.length > n);
 });
+
+test('a view past its 30 s is read again once, however many lens requests find it expired at once', async () => {
+  const { marathon, settings } = await cluster();
+  const cache = new ClusterViewCache((s) => fetchClusterView(s, undefined, 2000), 200);
+  await cache.view(settings);
+  const oneRead = marathon.requests.length;
+  await new Promise((r) => setTimeout(r, 300));
+  const before = marathon.requests.length;
+  const views = await Promise.all([1, 2, 3, 4].map(() => cache.view(settings, false, true)));
+  assert.equal(marathon.requests.length - before, oneRead, 'four lens requests, one read of the cluster');
+  assert.ok(views.every((v) => v === views[0]));
+});

@@ -24,6 +24,11 @@ const refused: [string, RegExp][] = [
   ['[\\b]', /^Illegal\/unsupported escape sequence/],
   ['[a-\\d]', /^Illegal character range/],
   ['[\\u0041-\\s]', /^Illegal character range/],
+  ['rack\\y', /^Illegal\/unsupported escape sequence at index 5$/],
+  ['\\i\\d+', /^Illegal\/unsupported escape sequence at index 1$/],
+  ['a\\E', /^Illegal\/unsupported escape sequence at index 2$/],
+  ['[\\A-Z]', /^Illegal\/unsupported escape sequence at index 2$/],
+  ['[\\k]', /^Illegal\/unsupported escape sequence at index 2$/],
 ];
 const accepted = ['a{1,}', 'a{1,2}', 'a{0}', 'x{2}{3}', '[{]', '\\{', 'a\\{1', '}', '\\u0041', '\\x41', '\\x{41}', '\\p{L}+', '\\P{Lu}', '(?<ab1>a)', '(?<=a)b', '(?<!a)b', '[\\d-a]', '[\\w-z]+', '[a-]', '[a\\-\\d]', 'rack-[12]', '\\Q{\\E', '\\x\\Qb1\\E', '(?x)a # {', '(?i)rack-{1}'];
 

@@ -1,22 +1,21 @@
+import { javaPatternAsJs } from './javaPatternAsJs';
 import { javaRegexRefusal } from './javaRegexRefusal';
+import { javaUnquoted } from './javaUnquoted';
 
 /**
- * Whether a pattern compiles as a java.util.regex.Pattern, approximated with the JavaScript engine, after the
- * constructs Java refuses and JavaScript reads as text (javaRegexRefusal.ts: `a{`, `\\k`, `\\x4`).
- * Java-only syntax (inline flags such as `(?i)`, possessive quantifiers, `\p{Alpha}` classes) is
- * neutralised first, so this errs towards accepting: a false "invalid" would block a valid app.
+ * Whether a pattern compiles as a java.util.regex.Pattern, approximated with the JavaScript engine: first the
+ * constructs Java refuses and JavaScript reads as text (javaRegexRefusal.ts: `a{`, `\\k`, `\\x4`), then the pattern,
+ * unquoted as Pattern does (javaUnquoted.ts), rewritten where Java's grammar is wider (javaPatternAsJs.ts: `x{2}{3}`,
+ * `^*`, `[a[b]]`, inline flags, possessive quantifiers, `\p{Alpha}`). It errs towards accepting: a false "invalid"
+ * would block a valid app. Comments mode (`(?x)`: whitespace and `#…` ignored) is not judged.
  */
 export function javaRegexError(pattern: string): string | undefined {
   const refused = javaRegexRefusal(pattern);
   if (refused !== undefined) return refused;
-  const jsish = pattern
-    .replace(/\(\?[idmsuxU-]+\)/g, '')
-    .replace(/\(\?[idmsuxU-]+:/g, '(?:')
-    .replace(/([*+?}])\+/g, '$1')
-    .replace(/\\p\{\w+\}|\\P\{\w+\}/g, 'a')
-    .replace(/\\[QEAZzG]/g, '');
+  const unquoted = javaUnquoted(pattern);
+  if (/\(\?[a-zA-Z]*x/.test(unquoted)) return undefined;
   try {
-    new RegExp(jsish);
+    new RegExp(javaPatternAsJs(unquoted));
     return undefined;
   } catch (e) {
     return (e as Error).message;

@@ -1,0 +1,80 @@
+// LIKE/UNLIKE values held against java.util.regex itself (the JDK scripts/install-test-deps.sh installs): Marathon
+// compiles the value with Pattern and refuses the app only when that fails (marathon-rules.md §4.5). A pattern Java
+// compiles that constraint-like-regex calls invalid is a false error that blocks a deploy in the gate; a refusal
+// (javaRegexRefusal, which placement uses too) must be one Java makes, with Java's description and index.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fc from 'fast-check';
+import { javaRegexError } from '../../src/model/app/javaRegex';
+import { javaRegexRefusal } from '../../src/model/app/javaRegexRefusal';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const skip = spawnSync('javac', ['-version']).status === 0 ? false : 'needs a JDK (javac): apt install openjdk-17-jdk-headless (scripts/install-test-deps.sh does)';
+
+/** Java's verdict on each pattern: "OK" or "ERR <description> at index <n>". */
+function javaVerdicts(patterns: string[]): string[] {
+  const work = mkdtempSync(join(tmpdir(), 'java-regex-parity-'));
+  try {
+    const javac = spawnSync('javac', ['-d', work, join(here, 'java/CompilePattern.java')], { encoding: 'utf8' });
+    assert.equal(javac.status, 0, javac.stderr);
+    const hex = (p: string) => Array.from({ length: p.length }, (_, i) => p.charCodeAt(i).toString(16).padStart(4, '0')).join('');
+    const run = spawnSync('java', ['-cp', work, 'CompilePattern'], { input: patterns.map(hex).join('\n') + '\n', encoding: 'utf8', maxBuffer: 64 << 20 });
+    assert.equal(run.status, 0, run.stderr);
+    const answers = run.stdout.split('\n').slice(0, patterns.length);
+    assert.equal(answers.length, patterns.length);
+    return answers;
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+/** What users write in LIKE/UNLIKE values and the Java-only syntax around it, as pieces of random patterns. */
+const pieces = [
+  'a', 'b', 'Z', '1', '0', '.', '-', ',', ' ', '#', 'é', '^', '$', '|', '(', ')', '[', ']', '[^', '{', '}', '*', '+', '?', '&&', '\\',
+  '{2}', '{1,3}', '{2,}', '{,2}', '\\d', '\\w', '\\s', '\\b', '\\B', '\\A', '\\z', '\\Z', '\\G', '\\Q', '\\E', '\\p{L}', '\\p{Alpha}', '\\pL',
+  '\\x41', '\\u0041', '\\x{41}', '\\0', '\\012', '\\1', '\\k<n>', '(?<n>', '(?:', '(?=', '(?!', '(?<=', '(?<!', '(?>', '(?i)', '(?i:', '(?-i)',
+  '\\c', '\\cA', '\\t', '\\e', '\\a', '\\h', '\\R', '\\X', '\\v', '\\-', '\\.', '\\[', '\\]', '\\{', '\\}', '\\\\', '\\_', '\\y',
+];
+const randomPattern = fc.array(fc.constantFrom(...pieces), { minLength: 1, maxLength: 7 }).map((xs) => xs.join(''));
+
+/** Patterns Java compiles, each one a user could write: a counted closure after another, or on nothing; a quantified anchor or lookbehind; quoting; Java's classes. */
+const compiled = [
+  'x{2}{3}', '^*a', '$*', '\\b{2}', '{2}', 'rack-{1,3}', 'a*{2}', '\\G{2}', '(?<=a)*b', '(?i){2}a', '(?c)a', '(?)a',
+  '\\Q(\\E', '\\Qrack.1\\E', '\\Q[a\\E|b', '\\Qa', '[\\Q]\\E]', '\\\\E', '[](]', '[a[b]c(]', '[z-[a]]', '[\\e-a]', '[\\x{41}-z]', '[\\0101-\\0132]', '\\c(', '\\c[a',
+  '(?x)a # (', '(?x) [ ( ] ', '(?<n>{2})x',
+];
+
+test('patterns Java compiles are accepted by constraint-like-regex and never called refused', { skip }, () => {
+  const verdicts = javaVerdicts(compiled);
+  compiled.forEach((p, i) => {
+    assert.equal(verdicts[i], 'OK', `Java is expected to compile ${JSON.stringify(p)}`);
+    assert.equal(javaRegexError(p), undefined, `${JSON.stringify(p)} compiles in Java`);
+    assert.equal(javaRegexRefusal(p), undefined, `${JSON.stringify(p)} compiles in Java`);
+  });
+});
+
+test('random patterns: what Java compiles is never an error, what we refuse Java refuses as we say', { skip, timeout: 120_000 }, () => {
+  const seed = Number(process.env.JAVA_REGEX_SEED ?? Date.now() % 100_000);
+  const patterns = [...new Set(fc.sample(randomPattern, { numRuns: 6000, seed }))];
+  const verdicts = javaVerdicts(patterns);
+  let ok = 0;
+  patterns.forEach((p, i) => {
+    const where = `${JSON.stringify(p)} (seed ${seed}): Java says ${verdicts[i]}`;
+    const refused = javaRegexRefusal(p);
+    if (verdicts[i] === 'OK') {
+      ok++;
+      assert.equal(javaRegexError(p), undefined, where);
+      assert.equal(refused, undefined, where);
+    } else if (refused !== undefined) {
+      // Java stops at its first error; one before ours is a construct not checked here, one at or after ours must be ours.
+      const at = (s: string) => Number(/ at index (-?\d+)$/.exec(s)?.[1]);
+      if (at(verdicts[i]) >= at(refused)) assert.equal(`ERR ${refused}`, verdicts[i], where);
+    }
+  });
+  assert.ok(ok > patterns.length / 5, `Java compiled only ${ok} of ${patterns.length} patterns: the pieces miss what users write`);
+});
