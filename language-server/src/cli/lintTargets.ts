@@ -2,7 +2,7 @@
  * read → profile → lint for every target, in order. One file's failure (unreadable, bad config, an
  * engine bug) becomes a message for that file and the others are still linted.
  */
-import { dirname, isAbsolute, posix, relative, sep } from 'node:path';
+import { dirname, posix } from 'node:path';
 import { lint, lintTogether, type TogetherDocument } from '../index';
 import type { Profile } from '../core/profile';
 import type { Diagnostic, InvalidUtf8, LintResult } from '../core/types';
@@ -12,6 +12,7 @@ import { displayPath, type Target } from './discover';
 import type { FileResult } from './formatters/formatter';
 import { createProgress } from './progress';
 import { readFileSource, readStdinSource } from '../project/readSource';
+import { pathBelow } from '../project/pathBelow';
 
 export interface LintRun {
   results: FileResult[];
@@ -95,7 +96,7 @@ export async function lintTargets(targets: readonly Target[], opts: LintTargetsO
       if (target.kind === 'stdin') await readStdinSource(opts.stdin);
       continue;
     }
-    if (lookup.ok && lookup.ignored && lookup.configFile !== undefined && target.path !== undefined && !isBelow(dirname(lookup.configFile), target.path)) {
+    if (lookup.ok && lookup.ignored && lookup.configFile !== undefined && target.path !== undefined && pathBelow(dirname(lookup.configFile), target.path) === undefined) {
       const files = unreachable.get(lookup.configFile) ?? [];
       if (!files.includes(file)) files.push(file);
       unreachable.set(lookup.configFile, files);
@@ -143,11 +144,6 @@ export async function lintTargets(targets: readonly Target[], opts: LintTargetsO
   }
   for (const [configFile, files] of unreachable) opts.configs.warnings.push(patternsOutOfReach(opts.configs.shownName(configFile), files));
   return { results, errors, configsChecked, ignored, ignoredFound };
-}
-
-function isBelow(dir: string, file: string): boolean {
-  const rel = relative(dir, file);
-  return rel !== '' && rel !== '..' && !rel.startsWith('..' + sep) && !isAbsolute(rel);
 }
 
 /**

@@ -7,7 +7,7 @@
  * Globs are picomatch's (`*`, `**`, `?`, `{a,b}`, classes), as for the editor's `marathon.files`; the test holds the
  * verdicts equal to `git check-ignore`'s.
  */
-import { relative, sep } from 'node:path';
+import { pathBelow } from './pathBelow';
 import picomatch from 'picomatch';
 
 /** The pattern that ignores `file` (absolute), or undefined when none does. */
@@ -24,8 +24,8 @@ export function ignoreMatcher(configDir: string, patterns: readonly string[]): I
   const compiled = patterns.flatMap((pattern) => compile(pattern) ?? []);
   if (compiled.length === 0) return undefined;
   return (file) => {
-    const rel = relative(configDir, file).split(sep).join('/');
-    if (rel === '' || rel === '..' || rel.startsWith('../') || /^[a-zA-Z]:/.test(rel) || rel.startsWith('/')) return undefined;
+    const rel = pathBelow(configDir, file);
+    if (rel === undefined) return undefined;
     const parts = rel.split('/');
     // Each directory above the file, from the top, then the file: as git does, a file in an ignored directory stays
     // ignored whatever `!` says of it (gitignore(5): "It is not possible to re-include a file if a parent directory

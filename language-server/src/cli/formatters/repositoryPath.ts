@@ -4,14 +4,13 @@
  * which a step's `working-directory` moves below the root. Outside Actions, and for files outside the
  * workspace or stdin, the working-directory path stays.
  */
-import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { resolve } from 'node:path';
+import { pathBelow } from '../../project/pathBelow';
 import type { FormatContext } from './formatter';
 
 /** The file's path relative to the repository root (forward slashes), or undefined when there is none. */
 export function repositoryRelative(file: string, ctx: FormatContext): string | undefined {
   const repo = ctx.repository;
   if (!repo || file === '<stdin>') return undefined;
-  const rel = relative(repo.root, resolve(repo.cwd, file));
-  if (rel === '' || rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) return undefined;
-  return rel.split(sep).join('/');
+  return pathBelow(repo.root, resolve(repo.cwd, file));
 }
