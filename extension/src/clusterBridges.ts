@@ -10,6 +10,7 @@ import { tokenFromLine } from '@marathon-devtools/language-server/testMountText'
 import { fetchClusterView, type ClusterSettings, type ClusterView } from './clusterView';
 import { tokenLineProblem } from './agents';
 import { ClusterViewCache } from './clusterViewCache';
+import { readClusterSettings } from './clusterConfig';
 
 export type { Candidates, ClusterSettings, ClusterView };
 
@@ -18,15 +19,7 @@ const BRIDGE_TOKEN_KEY = 'marathon.cluster.bridgeToken';
 
 /** The cluster settings, or undefined when no cluster is set (Test mount then uses the manually added agents). */
 export function clusterSettings(): ClusterSettings | undefined {
-  const c = vscode.workspace.getConfiguration('marathon.cluster');
-  const marathonUrl = (c.get<string>('url') ?? '').trim().replace(/\/+$/, '');
-  if (!marathonUrl) return undefined;
-  // Under DC/OS the master sits beside Marathon: <dcos>/service/marathon → <dcos>/mesos.
-  const derived = /\/service\/marathon$/.test(marathonUrl) ? marathonUrl.replace(/\/service\/marathon$/, '/mesos') : '';
-  const mesosUrl = (c.get<string>('mesosUrl') ?? '').trim().replace(/\/+$/, '') || derived;
-  const behaviour = c.get<string>('acceptedResourceRolesDefaultBehavior') ?? '';
-  const acceptedRolesDefault = (['any', 'unreserved', 'reserved'] as const).find((b) => b === behaviour);
-  return { marathonUrl, mesosUrl, bridgeApp: (c.get<string>('bridgeApp') ?? '').trim() || '/dvdi-bridge', ...(acceptedRolesDefault ? { acceptedRolesDefault } : {}) };
+  return readClusterSettings(vscode.workspace.getConfiguration('marathon').get('cluster'));
 }
 
 export class ClusterBridges {

@@ -10,9 +10,13 @@ import { agentRegion, type MesosAgent } from '@marathon-devtools/cluster/mesos/a
 import type { AcceptedRolesDefault, PlacementSpec } from '@marathon-devtools/cluster/placement/candidates';
 import { candidateBridges, type Candidates } from '@marathon-devtools/cluster/discovery/candidates';
 import { resolveAppRole, roleFacts, type AppSource, type RoleFacts } from '@marathon-devtools/cluster/placement/marathonRole';
+import { authorizationHeader } from '@marathon-devtools/cluster/marathon/options';
+import type { ClusterLinkSettings } from '@marathon-devtools/language-server/protocol';
+import { clientOptionsFor } from '@marathon-devtools/language-server/live/clusterSnapshot';
+import { editorClusterAccess } from '@marathon-devtools/language-server/live/editorClusterAccess';
 import { volumeOwner } from './volumeOwner';
 
-export interface ClusterSettings {
+export interface ClusterSettings extends Pick<ClusterLinkSettings, 'tokenFile' | 'credentialsFile' | 'caFile' | 'timeoutSeconds'> {
   marathonUrl: string;
   mesosUrl: string;
   bridgeApp: string;
@@ -39,12 +43,19 @@ export interface ClusterView {
   at: number;
 }
 
-/** One read of the cluster; `token` (DC/OS) serves Marathon and the master. */
-export async function fetchClusterView(s: ClusterSettings, token: string | undefined, timeoutMs = 10_000): Promise<ClusterView> {
+/**
+ * One read of the cluster, with the access the language server lints with (live/editorClusterAccess.ts): `token`, the
+ * one from "Marathon: Connect to Cluster", else the token or credentials file; under DC/OS one token serves Marathon
+ * and the master (mesos-master-api.md §6), a plain master takes the same credentials as basic auth; the CA file for both.
+ * The files are read at each read (every 30 s at most: clusterViewCache.ts), so a token replaced in its file is used.
+ */
+export async function fetchClusterView(s: ClusterSettings, token: string | undefined, timeoutMs?: number): Promise<ClusterView> {
   if (!s.mesosUrl) throw new Error('Set "marathon.cluster.mesosUrl" (the Mesos master, e.g. http://leader.mesos:5050) to find the bridges.');
-  const authorization = token ? `token=${token}` : undefined;
-  const marathon = marathonApps({ url: s.marathonUrl, ...(token ? { auth: { kind: 'token', token } } : {}), timeoutMs });
-  const mesos = new MesosMasterClient({ url: s.mesosUrl, authorization, timeoutMs });
+  const access = editorClusterAccess({ ...s, url: s.marathonUrl, ...(timeoutMs !== undefined ? { timeoutSeconds: timeoutMs / 1000 } : {}) }, token);
+  const options = clientOptionsFor(access);
+  const marathon = marathonApps(options);
+  const authorization = authorizationHeader(options.currentAuth?.() ?? options.auth);
+  const mesos = new MesosMasterClient({ url: s.mesosUrl, authorization, ca: options.ca, timeoutMs: options.timeoutMs, urlHint: 'marathon.cluster.mesosUrl', authHint: access.authHint, caHint: access.caHint });
   const [app, tasks, slaves, masterRegion, features, rootGroup] = await Promise.all([marathon.getApp(s.bridgeApp), marathon.getAppTasks(s.bridgeApp), mesos.getAgents(), mesos.getMasterRegion().then((name) => ({ name }), (e: Error) => ({ name: undefined, unknown: e.message })), marathon.getFeatures(), marathon.getRootGroup()]);
   const d = joinBridges(tasks, slaves.slaves, bridgeScheme(app));
   return { agents: slaves.slaves, masterRegion: masterRegion.name, ...('unknown' in masterRegion ? { masterRegionUnknown: masterRegion.unknown } : {}), ...('features' in features ? { marathonFeatures: features.features, marathonVersion: features.version } : {}), roleFacts: roleFacts(features, rootGroup), bridges: d.bridges, skipped: d.skipped.map((x) => `${x.host}: ${x.why}`), at: Date.now() };

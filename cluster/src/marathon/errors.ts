@@ -72,9 +72,10 @@ function codeOf(err: unknown): string | undefined {
 
 /**
  * Turn a socket-level failure (undici or node) into a MarathonError. `timeoutHint` names what sets the timeout
- * for the user of this client (a flag, a setting; empty when nothing does), shown with a timeout.
+ * for the user of this client (a flag, a setting; empty when nothing does), shown with a timeout; `caHint` what
+ * makes a private CA trusted, shown when TLS fails.
  */
-export function networkError(url: string, err: unknown, timeoutMs: number, timeoutHint = '--marathon-timeout'): MarathonError {
+export function networkError(url: string, err: unknown, timeoutMs: number, timeoutHint = '--marathon-timeout', caHint = '--marathon-ca'): MarathonError {
   if (err instanceof MarathonError) return err;
   const code = codeOf(err);
   const name = err && typeof err === 'object' ? (err as { name?: string }).name : undefined;
@@ -85,7 +86,7 @@ export function networkError(url: string, err: unknown, timeoutMs: number, timeo
   if (code === 'ECONNREFUSED') return new MarathonError('refused', url, 'connection refused (is Marathon running at this host and port?)');
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return new MarathonError('unresolved', url, 'host name does not resolve');
   if (code && (TLS_CODES.has(code) || code.startsWith('ERR_TLS') || code.startsWith('ERR_SSL')))
-    return new MarathonError('tls', url, `TLS failed (${code}): check --marathon-ca and the URL's scheme and host`);
+    return new MarathonError('tls', url, `TLS failed (${code}): check ${caHint} and the URL's scheme and host`);
   // HPE_*: undici's HTTP parser met the end of the socket inside a response.
   if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET' || code === 'EPIPE' || code?.startsWith('HPE_'))
     return new MarathonError('closed', url, 'the connection closed before the answer was complete');

@@ -22,6 +22,8 @@ export interface MarathonClientOptions {
   timeoutHint?: string;
   /** What a 401 tells the user to do (default `check --marathon-token-file or --marathon-credentials-file`). */
   authHint?: string;
+  /** What makes a private CA trusted for the user, named when TLS fails (default `--marathon-ca`). */
+  caHint?: string;
   /** Largest answer accepted, in bytes (default 32 MiB: a root group of ~10,000 apps fits). */
   maxBytes?: number;
   /** User-Agent header (default `marathon-devtools`). */

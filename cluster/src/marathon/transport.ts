@@ -50,6 +50,7 @@ export class MarathonTransport {
   private readonly userAgent: string;
   private readonly timeoutHint: string | undefined;
   private readonly authHint: string;
+  private readonly caHint: string;
 
   constructor(options: MarathonClientOptions) {
     const { base, auth } = parseBaseUrl(options.url);
@@ -61,6 +62,7 @@ export class MarathonTransport {
     this.userAgent = options.userAgent ?? 'marathon-devtools';
     this.timeoutHint = options.timeoutHint;
     this.authHint = options.authHint ?? 'check --marathon-token-file or --marathon-credentials-file';
+    this.caHint = options.caHint ?? '--marathon-ca';
     this.agent = new UndiciAgent({
       connect: options.ca ? { ca: options.ca } : {},
       connectTimeout: this.timeoutMs,
@@ -114,7 +116,7 @@ export class MarathonTransport {
     } catch (err) {
       const e = this.failure(shown, err, o.signal, timeoutMs);
       // Closed before any answer on http://: most often an HTTPS-only port (Jetty drops plain HTTP without a word).
-      if (e.kind === 'closed' && url.protocol === 'http:') throw new MarathonError('closed', shown, 'the connection closed before any answer; if this port serves HTTPS, give https:// (and --marathon-ca for a private CA)');
+      if (e.kind === 'closed' && url.protocol === 'http:') throw new MarathonError('closed', shown, `the connection closed before any answer; if this port serves HTTPS, give https:// (and ${this.caHint} for a private CA)`);
       throw e;
     }
   }
@@ -164,7 +166,7 @@ export class MarathonTransport {
   private failure(url: string, err: unknown, callerSignal: AbortSignal | undefined, timeoutMs: number): MarathonError {
     if (err instanceof MarathonError) return err;
     if (callerSignal?.aborted) return new MarathonError('network', url, 'cancelled');
-    return networkError(url, err, timeoutMs, this.timeoutHint);
+    return networkError(url, err, timeoutMs, this.timeoutHint, this.caHint);
   }
 
   close(): Promise<void> {

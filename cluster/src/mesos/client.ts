@@ -20,6 +20,13 @@ export interface MesosClientOptions {
   ca?: string;
   timeoutMs?: number;
   maxBytes?: number;
+  /**
+   * What names the master's URL, the credentials and the CA to the user in a message (default the cluster commands'
+   * flags `--mesos`, `--marathon-token-file`/`--marathon-credentials-file`, `--marathon-ca`; the editor: its settings).
+   */
+  urlHint?: string;
+  authHint?: string;
+  caHint?: string;
 }
 
 /** A master that cannot be read or answered something else: one line naming the URL and what to do. */
@@ -39,6 +46,7 @@ export class MesosMasterClient {
   private base: string;
   private transport: MarathonTransport | undefined;
   private readonly authorization: string | undefined;
+  private readonly urlHint: string;
 
   constructor(private readonly options: MesosClientOptions) {
     // `http://user:password@master:5050` is basic auth, as for --marathon (marathon/options.ts parseBaseUrl); it is
@@ -46,6 +54,7 @@ export class MesosMasterClient {
     const { base, basic } = baseUrl(options.url.trim());
     this.base = base;
     this.authorization = options.authorization ?? basic;
+    this.urlHint = options.urlHint ?? '--mesos';
   }
 
   /** One GET, any status; network failures, timeouts and the size cap as the master's messages. */
@@ -59,7 +68,7 @@ export class MesosMasterClient {
     if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new ClusterHttpError(`"${url}" is not an http:// or https:// URL`);
     const timeoutMs = this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     const maxBytes = this.options.maxBytes ?? DEFAULT_MAX_BYTES;
-    this.transport ??= new MarathonTransport({ url: u.origin, ca: this.options.ca, timeoutMs, maxBytes, userAgent: 'marathon-devtools' });
+    this.transport ??= new MarathonTransport({ url: u.origin, ca: this.options.ca, timeoutMs, maxBytes, userAgent: 'marathon-devtools', caHint: this.options.caHint ?? '--marathon-ca' });
     const headers = this.authorization ? { authorization: this.authorization } : undefined;
     try {
       const a = await this.transport.raw('GET', u.toString(), { headers });
@@ -109,22 +118,22 @@ export class MesosMasterClient {
       if (a.status === 307 || a.status === 302 || a.status === 301) {
         const given = a.headers.location;
         const location = Array.isArray(given) ? given[0] : given;
-        if (!location || hop >= MAX_REDIRECTS) throw new ClusterHttpError(`GET ${url}: redirected ${hop + 1} times without reaching the leading master; give the leader's URL with --mesos`, a.status);
+        if (!location || hop >= MAX_REDIRECTS) throw new ClusterHttpError(`GET ${url}: redirected ${hop + 1} times without reaching the leading master; give the leader's URL with ${this.urlHint}`, a.status);
         // Mesos writes a protocol-relative Location (//leader:5050/master/slaves): keep our scheme.
         let next: URL;
         try {
           next = new URL(location, url);
         } catch {
-          throw new ClusterHttpError(`GET ${url}: ${a.status} redirect to ${JSON.stringify(oneLine(userFreeUrl(location), 120))}, which is not a URL; give the leading master's URL with --mesos`, a.status);
+          throw new ClusterHttpError(`GET ${url}: ${a.status} redirect to ${JSON.stringify(oneLine(userFreeUrl(location), 120))}, which is not a URL; give the leading master's URL with ${this.urlHint}`, a.status);
         }
         this.base = next.origin + new URL(this.base).pathname.replace(/\/+$/, ''); // later calls go to the leader
         url = next.toString();
         continue;
       }
       if (a.status === 503) throw new ClusterHttpError(`GET ${url}: 503 ${a.text.trim() || 'Service Unavailable'}: the Mesos masters have no leader right now; try again once one is elected`, 503);
-      if (a.status === 401) throw new ClusterHttpError(`GET ${url}: 401 unauthorized (${a.headers['www-authenticate'] ?? 'no challenge'}); give a DC/OS token (--marathon-token-file) or Mesos credentials (--marathon-credentials-file)`, 401);
+      if (a.status === 401) throw new ClusterHttpError(`GET ${url}: 401 unauthorized (${a.headers['www-authenticate'] ?? 'no challenge'}); ${this.options.authHint ?? 'give a DC/OS token (--marathon-token-file) or Mesos credentials (--marathon-credentials-file)'}`, 401);
       if (a.status === 403) throw new ClusterHttpError(`GET ${url}: 403 forbidden: the account may not read the Mesos master's state`, 403);
-      if (a.status === 404) throw new ClusterHttpError(`GET ${url}: 404: no Mesos master endpoint there; --mesos is the master (http://HOST:5050) or DC/OS's <dcos_url>/mesos`, 404);
+      if (a.status === 404) throw new ClusterHttpError(`GET ${url}: 404: no Mesos master endpoint there; ${this.urlHint} is the master (http://HOST:5050) or DC/OS's <dcos_url>/mesos`, 404);
       if (a.status !== 200) throw new ClusterHttpError(`GET ${url}: HTTP ${a.status} ${a.text.slice(0, 200).trim()}`, a.status);
       return { text: a.text, url };
     }

@@ -6,7 +6,7 @@
  */
 import { MarathonClient } from '@marathon-devtools/cluster/marathon/client';
 import { MarathonError } from '@marathon-devtools/cluster/marathon/errors';
-import { MarathonSetupError, authFollowingFiles, readAccessFiles, type AccessFileNames } from '@marathon-devtools/cluster/marathon/options';
+import { MarathonSetupError, authFollowingFiles, readAccessFiles, type AccessFileNames, type MarathonClientOptions } from '@marathon-devtools/cluster/marathon/options';
 import type { GroupInfo, MarathonInfo } from '@marathon-devtools/cluster/marathon/types';
 
 export interface ClusterAccess {
@@ -22,6 +22,8 @@ export interface ClusterAccess {
   timeoutHint?: string;
   /** What a 401 tells the user to do (default: check the CLI's `--marathon-token-file` or `--marathon-credentials-file`). */
   authHint?: string;
+  /** What a TLS failure names as the private CA's knob (default the CLI's `--marathon-ca`). */
+  caHint?: string;
   /**
    * The language server's: the settings that name the files. Its client then reads the token or credentials file
    * again before each request (the server runs for days, a DC/OS token for 5: marathon-api.md §2), and a problem
@@ -40,6 +42,14 @@ export interface ClusterSnapshot {
 
 /** A client for these access settings; throws MarathonSetupError for an unreadable token, credentials or CA file. */
 export function clientFor(access: ClusterAccess): MarathonClient {
+  return new MarathonClient(clientOptionsFor(access));
+}
+
+/**
+ * The Marathon client's options for these access settings, the files read the one way (readAccessFiles); the VS Code
+ * extension's bridge discovery reads Marathon and the Mesos master with them too. Throws as clientFor.
+ */
+export function clientOptionsFor(access: ClusterAccess): MarathonClientOptions {
   const files = { token: access.token || undefined, tokenFile: access.tokenFile || undefined, credentialsFile: access.credentialsFile || undefined, caFile: access.caFile || undefined };
   const { settings } = access;
   const following = settings && authFollowingFiles(files, settings);
@@ -49,7 +59,7 @@ export function clientFor(access: ClusterAccess): MarathonClient {
   const { auth, ca } = settingNamed(settings, () => readAccessFiles(following ? { caFile: files.caFile } : files, settings));
   // At least 1 ms: a timeout that rounds to 0 would mean "no timeout" to the client, and an unbounded wait.
   const timeoutMs = Math.max(1, Math.round((access.timeoutSeconds ?? 10) * 1000));
-  return new MarathonClient({ url: access.url, auth, ca, timeoutMs, timeoutHint: access.timeoutHint, authHint: access.authHint, userAgent: 'marathon-lint', ...(currentAuth ? { currentAuth } : {}) });
+  return { url: access.url, auth, ca, timeoutMs, timeoutHint: access.timeoutHint, authHint: access.authHint, ...(access.caHint ? { caHint: access.caHint } : {}), userAgent: 'marathon-lint', ...(currentAuth ? { currentAuth } : {}) };
 }
 
 /**

@@ -10,6 +10,7 @@ import type { Connection } from 'vscode-languageserver';
 import { userFreeUrl } from '@marathon-devtools/cluster/marathon/options';
 import { ClusterFeed, type FeedState } from '../live/clusterFeed';
 import { clientFor, clusterFailure, type ClusterSnapshot } from '../live/clusterSnapshot';
+import { editorClusterAccess } from '../live/editorClusterAccess';
 import { ClusterStatusNotification, clusterTokenEnv, type ClusterStatusParams } from '../protocol';
 import type { FollowedClusterSettings } from './clusterSettings';
 import type { Logger } from './logger';
@@ -20,8 +21,6 @@ export interface LiveCluster {
   generation: number;
 }
 
-/** The settings that name the access files, in a message about one of them. */
-const clusterFileSettings = { tokenFile: 'marathon.cluster.tokenFile', credentialsFile: 'marathon.cluster.credentialsFile', caFile: 'marathon.cluster.caFile' };
 const offStatus: ClusterStatusParams = { state: 'off', text: 'no cluster set (marathon.cluster.url): linting offline' };
 const defaultPollSeconds = 30;
 
@@ -29,15 +28,6 @@ function countApps(g: { apps?: unknown[]; groups?: unknown[] }): number {
   let n = Array.isArray(g.apps) ? g.apps.length : 0;
   for (const s of Array.isArray(g.groups) ? g.groups : []) n += countApps(s as { apps?: unknown[]; groups?: unknown[] });
   return n;
-}
-
-/** What a 401 tells the user to check: where the credentials the server sent came from (not marathon-lint's flags). */
-function authHintFor(s: FollowedClusterSettings, token: string | undefined): string {
-  if (token) return `check the token given with "Marathon: Connect to Cluster" (${clusterTokenEnv})`;
-  if (s.tokenFile) return 'check the token in marathon.cluster.tokenFile';
-  if (s.credentialsFile) return 'check the user:password in marathon.cluster.credentialsFile';
-  if (/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*@/i.test(s.url ?? '')) return 'check the user and password in marathon.cluster.url';
-  return `Marathon asks for credentials: run "Marathon: Connect to Cluster" with a token, or set marathon.cluster.tokenFile or marathon.cluster.credentialsFile`;
 }
 
 /** The status a client shows, with a sentence any editor can print as is. */
@@ -102,7 +92,7 @@ export class ClusterLink {
     let feed: ClusterFeed;
     try {
       const token = this.env[clusterTokenEnv]?.trim() || undefined;
-      const client = clientFor({ url: s.url, token, tokenFile: s.tokenFile, credentialsFile: s.credentialsFile, caFile: s.caFile, timeoutSeconds: s.timeoutSeconds, timeoutHint: 'marathon.cluster.timeoutSeconds', authHint: authHintFor(s, token), settings: clusterFileSettings });
+      const client = clientFor(editorClusterAccess({ ...s, url: s.url }, token));
       feed = new ClusterFeed(client, {
         pollMs: pollSeconds * 1000,
         attachWaitMs: (s.timeoutSeconds ?? 10) * 1000,
