@@ -5,9 +5,10 @@
 import * as vscode from 'vscode';
 import { CodeLensRequest, type LanguageClient } from 'vscode-languageclient/node';
 import { AgentStore, promptForAgent } from './agents';
-import { isTestMountArgs } from '@marathon-devtools/language-server/protocol';
+import { clusterTokenEnv, isTestMountArgs } from '@marathon-devtools/language-server/protocol';
 import { TestMountRunner } from './testMount';
-import { ClusterBridges, clusterSettings } from './clusterBridges';
+import { testMountArgsFromEditor } from './testMountFromEditor';
+import { CLUSTER_TOKEN_KEY, ClusterBridges, clusterSettings } from './clusterBridges';
 import { ClusterTestMount } from './testMountCluster';
 import { TestMountResults } from './testMountResults';
 import { allCandidatesLenses } from './clusterLenses';
@@ -42,11 +43,30 @@ export function activate(context: vscode.ExtensionContext): MarathonExtensionApi
   const serverEnv: NodeJS.ProcessEnv = {};
   let ready: Promise<void> | undefined;
 
+  // Lenses asked for again: `doc`'s once the cluster view they waited for is read (clusterLenses.ts); every visible
+  // one's when the cluster settings or token change, since "Test mount on all N candidates" depends on them.
+  const refreshLenses = (doc?: vscode.TextDocument) => {
+    const lenses = client?.getFeature(CodeLensRequest.method);
+    const docs = doc ? [doc] : vscode.window.visibleTextEditors.map((e) => e.document);
+    for (const emitter of new Set(docs.map((d) => lenses?.getProvider(d)?.onDidChangeCodeLensEmitter))) emitter?.fire();
+  };
+  // The server takes the cluster token from its environment when it starts (connectCluster.ts): a token changed, here or
+  // in another window (SecretStorage is shared), restarts it when it differs from the one it runs with. One at a time.
+  let tokenSync = Promise.resolve();
+  let connecting = false;
+  const syncServerToken = (restartAnyway: boolean): Promise<void> =>
+    (tokenSync = tokenSync
+      .then(async () => {
+        const before = serverEnv[clusterTokenEnv];
+        await serverEnvironment(context.secrets, serverEnv);
+        if (client && (restartAnyway || serverEnv[clusterTokenEnv] !== before)) await client.restart();
+        else if (!client && restartAnyway) await startServer();
+      })
+      .catch((e) => output.error(`The Marathon language server could not be restarted with the new cluster token: ${e}. Run "Marathon: Restart Language Server".`)));
+
   const startServer = (): Promise<void> => {
     ready ??= (async () => {
       await serverEnvironment(context.secrets, serverEnv);
-      // Lenses asked for again once the cluster view they waited for is read (clusterLenses.ts).
-      const refreshLenses = (doc: vscode.TextDocument) => client?.getFeature(CodeLensRequest.method).getProvider(doc)?.onDidChangeCodeLensEmitter.fire();
       client = createLanguageClient(context, output, { onStatus: (s) => statusBar.onValidated(s), onClusterStatus: (s) => clusterStatusBar.show(s), env: serverEnv }, { provideCodeLenses: allCandidatesLenses(clusterTestMount, output, refreshLenses) });
       await client.start();
     })();
@@ -62,22 +82,31 @@ export function activate(context: vscode.ExtensionContext): MarathonExtensionApi
     output,
     statusBar,
     clusterStatusBar,
+    // The token it stores is applied here, once: the SecretStorage change it causes is left to this command.
     vscode.commands.registerCommand('marathon.connectCluster', async () => {
-      if (!(await connectToCluster(context.secrets))) return;
-      cluster.invalidate();
-      await serverEnvironment(context.secrets, serverEnv);
-      if (client) await client.restart();
-      else await startServer();
+      connecting = true;
+      try {
+        if (!(await connectToCluster(context.secrets))) return;
+        cluster.invalidate();
+        refreshLenses();
+        await syncServerToken(true);
+      } finally {
+        connecting = false;
+      }
     }),
-    // With a cluster set, Test mount runs where the app will run; otherwise on the agent picked by hand.
-    vscode.commands.registerCommand('marathon.testMount', async (args: unknown) => {
+    // With a cluster set, Test mount runs where the app will run; otherwise on the agent picked by hand. Without the
+    // lens's argument (a keybinding, the palette) it tests the volume at the cursor (testMountFromEditor.ts).
+    vscode.commands.registerCommand('marathon.testMount', async (given: unknown) => {
+      const args = given === undefined ? await testMountArgsFromEditor() : given;
+      if (args === undefined) return undefined;
       if (clusterSettings() && isTestMountArgs(args)) {
         const r = await clusterTestMount.run(args, false);
         if (r !== 'no-cluster') return r;
       }
       return testMount.run(args);
     }),
-    vscode.commands.registerCommand('marathon.testMountAll', async (args: unknown) => {
+    vscode.commands.registerCommand('marathon.testMountAll', async (given: unknown) => {
+      const args = given === undefined ? await testMountArgsFromEditor() : given;
       if (!isTestMountArgs(args)) return undefined;
       const r = await clusterTestMount.run(args, true);
       if (r === 'no-cluster') void vscode.window.showInformationMessage('Test mount on all candidates needs a cluster: set "marathon.cluster.url" and "marathon.cluster.mesosUrl".');
@@ -128,7 +157,16 @@ export function activate(context: vscode.ExtensionContext): MarathonExtensionApi
     vscode.workspace.onDidChangeTextDocument((e) => e.document.lineCount < 20_000 && maybeStart(e.document)),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('marathon.agents') || e.affectsConfiguration('marathon.currentAgent')) void statusBar.refreshReachability();
-      if (e.affectsConfiguration('marathon.cluster')) cluster.invalidate();
+      if (e.affectsConfiguration('marathon.cluster')) {
+        cluster.invalidate();
+        refreshLenses();
+      }
+    }),
+    context.secrets.onDidChange((e) => {
+      if (e.key !== CLUSTER_TOKEN_KEY) return;
+      cluster.invalidate();
+      refreshLenses();
+      if (!connecting) void syncServerToken(false);
     }),
   );
   vscode.workspace.textDocuments.forEach(maybeStart);
