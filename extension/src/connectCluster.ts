@@ -1,22 +1,13 @@
 /**
  * "Marathon: Connect to Cluster": asks for Marathon's URL (the one setting, `marathon.cluster.url`, which
  * Test mount's bridge discovery also uses) and the token (SecretStorage under `marathon.cluster.token`, the key
- * discovery reads), then restarts the language server so it starts with the token in its environment
- * (`MARATHON_CLUSTER_TOKEN`, protocol.ts). The token never reaches settings or logs.
+ * discovery reads); the caller then restarts the language server so it starts with the token in its environment
+ * (`MARATHON_CLUSTER_TOKEN`, protocol.ts; serverTokenSync.ts). The token never reaches settings or logs.
  */
 import * as vscode from 'vscode';
 import { tokenProblem } from '@marathon-devtools/cluster/marathon/options';
-import { clusterTokenEnv } from '@marathon-devtools/language-server/protocol';
 import { CLUSTER_TOKEN_KEY } from './clusterBridges';
 import { settingTarget } from './settingTarget';
-
-/** The server's environment: the same object at every (re)start, so a new token applies at the next start. */
-export async function serverEnvironment(secrets: vscode.SecretStorage, env: NodeJS.ProcessEnv): Promise<NodeJS.ProcessEnv> {
-  const token = await secrets.get(CLUSTER_TOKEN_KEY);
-  if (token) env[clusterTokenEnv] = token;
-  else delete env[clusterTokenEnv];
-  return env;
-}
 
 /** Returns true when the user confirmed (the caller then restarts the server). */
 export async function connectToCluster(secrets: vscode.SecretStorage): Promise<boolean> {

@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import { CodeLensRequest, type LanguageClient } from 'vscode-languageclient/node';
 import { AgentStore, promptForAgent } from './agents';
-import { clusterTokenEnv, isTestMountArgs } from '@marathon-devtools/language-server/protocol';
+import { isTestMountArgs } from '@marathon-devtools/language-server/protocol';
 import { TestMountRunner } from './testMount';
 import { testMountArgsFromEditor } from './testMountFromEditor';
 import { CLUSTER_TOKEN_KEY, ClusterBridges, clusterSettings } from './clusterBridges';
@@ -16,7 +16,8 @@ import { MarathonStatusBar } from './statusBar';
 import { createLanguageClient } from './languageClient';
 import { startsLanguageServer } from './documentFilter';
 import { ClusterStatusBar } from './clusterStatusBar';
-import { connectToCluster, serverEnvironment } from './connectCluster';
+import { connectToCluster } from './connectCluster';
+import { ServerTokenSync } from './serverTokenSync';
 
 let client: LanguageClient | undefined;
 
@@ -50,23 +51,18 @@ export function activate(context: vscode.ExtensionContext): MarathonExtensionApi
     const docs = doc ? [doc] : vscode.window.visibleTextEditors.map((e) => e.document);
     for (const emitter of new Set(docs.map((d) => lenses?.getProvider(d)?.onDidChangeCodeLensEmitter))) emitter?.fire();
   };
-  // The server takes the cluster token from its environment when it starts (connectCluster.ts): a token changed, here or
-  // in another window (SecretStorage is shared), restarts it when it differs from the one it runs with. One at a time.
-  let tokenSync = Promise.resolve();
-  let connecting = false;
-  const syncServerToken = (restartAnyway: boolean): Promise<void> =>
-    (tokenSync = tokenSync
-      .then(async () => {
-        const before = serverEnv[clusterTokenEnv];
-        await serverEnvironment(context.secrets, serverEnv);
-        if (client && (restartAnyway || serverEnv[clusterTokenEnv] !== before)) await client.restart();
-        else if (!client && restartAnyway) await startServer();
-      })
-      .catch((e) => output.error(`The Marathon language server could not be restarted with the new cluster token: ${e}. Run "Marathon: Restart Language Server".`)));
+  const tokens = new ServerTokenSync(() => context.secrets.get(CLUSTER_TOKEN_KEY), serverEnv, {
+    running: () => ready !== undefined,
+    restart: async () => {
+      await ready;
+      await client!.restart();
+    },
+    start: () => startServer(),
+  }, (e) => output.error(`The Marathon language server could not be restarted with the new cluster token: ${e}. Run "Marathon: Restart Language Server".`));
 
   const startServer = (): Promise<void> => {
     ready ??= (async () => {
-      await serverEnvironment(context.secrets, serverEnv);
+      await tokens.load();
       client = createLanguageClient(context, output, { onStatus: (s) => statusBar.onValidated(s), onClusterStatus: (s) => clusterStatusBar.show(s), env: serverEnv }, { provideCodeLenses: allCandidatesLenses(clusterTestMount, output, refreshLenses) });
       await client.start();
     })();
@@ -82,18 +78,15 @@ export function activate(context: vscode.ExtensionContext): MarathonExtensionApi
     output,
     statusBar,
     clusterStatusBar,
-    // The token it stores is applied here, once: the SecretStorage change it causes is left to this command.
-    vscode.commands.registerCommand('marathon.connectCluster', async () => {
-      connecting = true;
-      try {
-        if (!(await connectToCluster(context.secrets))) return;
+    // The server restarts with the token it stores, once (serverTokenSync.ts), with the same URL too.
+    vscode.commands.registerCommand('marathon.connectCluster', () =>
+      tokens.whileConnecting(async () => {
+        if (!(await connectToCluster(context.secrets))) return false;
         cluster.invalidate();
         refreshLenses();
-        await syncServerToken(true);
-      } finally {
-        connecting = false;
-      }
-    }),
+        return true;
+      }),
+    ),
     // With a cluster set, Test mount runs where the app will run; otherwise on the agent picked by hand. Without the
     // lens's argument (a keybinding, the palette) it tests the volume at the cursor (testMountFromEditor.ts).
     vscode.commands.registerCommand('marathon.testMount', async (given: unknown) => {
@@ -166,7 +159,7 @@ export function activate(context: vscode.ExtensionContext): MarathonExtensionApi
       if (e.key !== CLUSTER_TOKEN_KEY) return;
       cluster.invalidate();
       refreshLenses();
-      if (!connecting) void syncServerToken(false);
+      void tokens.changed();
     }),
   );
   vscode.workspace.textDocuments.forEach(maybeStart);
