@@ -53,9 +53,11 @@ export function activate(context: vscode.ExtensionContext): MarathonExtensionApi
   };
   const tokens = new ServerTokenSync(() => context.secrets.get(CLUSTER_TOKEN_KEY), serverEnv, {
     running: () => ready !== undefined,
+    // A start still under way is waited for; one that failed is tried again through the client it made.
     restart: async () => {
-      await ready;
-      await client!.restart();
+      await ready?.catch(() => undefined);
+      if (client) await client.restart();
+      else await startServer();
     },
     start: () => startServer(),
   }, (e) => output.error(`The Marathon language server could not be restarted with the new cluster token: ${e}. Run "Marathon: Restart Language Server".`));
