@@ -16,6 +16,7 @@ import { accessProbePath, marathonTurnsAway } from './clientAccess';
 import { crossAppRuleIds } from './crossApp';
 import { ClusterState, clusterStateOptionsFor, type ClusterStateOptions, type RootGroupReader } from './clusterState';
 import { dropHopByHop } from './hopByHop';
+import { answerClientErrors } from './clientErrors';
 import { hasErrors, judge, type Judgement } from './judge';
 import { isEventStreamRequest, leaderEvents } from './leaderEvents';
 import { bodyTooLarge, cannotDecide, marathonUnreachable, nestedTooDeep, notValid, type MarathonErrorBody } from './marathonErrors';
@@ -308,6 +309,7 @@ export async function startGate(options: GateOptions, host: string, port: number
     });
   };
   const server = options.tls ? createTlsServer({ cert: options.tls.cert, key: options.tls.key }, onRequest) : createServer(onRequest);
+  answerClientErrors(server, (socket) => previousOnConnection.get(socket));
   server.keepAliveTimeout = 65_000;
   // A client that half-closes once its request is sent (`nc -N`, a TCP-mode balancer passing its FIN on) still reads
   // the answer (RFC 9112 §9.6), and Marathon's Jetty gives it. Node's server would otherwise abort every request on
