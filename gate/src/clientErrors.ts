@@ -1,8 +1,10 @@
 /**
- * What a client gets when Node's HTTP parser refuses its request before the gate sees it. Node would answer a bare
- * `400` with no body, at once, even ahead of the answers still owed to requests pipelined before it. A request target
- * with a character HTTP does not allow there (llhttp's HPE_INVALID_URL) gets Marathon's error shape instead, naming
- * the problem and the target to send; it comes after the connection's earlier answers, as everything on it does.
+ * What a client gets when Node's HTTP parser refuses its request before the gate sees it. Node answers at once, ahead
+ * of the answers still owed to requests pipelined before it on the connection, which it then destroys: those answers
+ * were lost (a write among them deployed all the same). Here every such answer comes after them, as Jetty gives it
+ * (RFC 9112 §9.3.2: answers in the order of the requests). A request target with a character HTTP does not allow
+ * there (llhttp's HPE_INVALID_URL) gets Marathon's error shape, naming the problem and the target to send instead;
+ * other parse errors get Node's own bare answer.
  *
  * Raw bytes outside ASCII (`GET /v2/apps/é` sent as UTF-8, not as `%C3%A9`): Marathon 1.10's Jetty 9.4.8
  * (M:project/Dependencies.scala@0513cddcac) takes bytes 0x80–0xFF in a target and reads it as UTF-8
@@ -19,40 +21,36 @@ type ParseError = NodeJS.ErrnoException & { rawPacket?: Buffer; bytesParsed?: nu
 
 /**
  * `answered(socket)`: settles once every request read so far on that connection has been answered (gate.ts, the
- * pipelining order), or undefined when none was.
+ * pipelining order); undefined when none is owed an answer, or when the one in flight is not read whole, for the
+ * error is then that request's own (a body cut short), which no answer of its own will end.
  */
 export function answerClientErrors(server: Server, answered: (socket: Socket) => Promise<void> | undefined): void {
   const done = new WeakSet<Socket>();
   server.on('clientError', (err: ParseError, socket: Socket) => {
     if (done.has(socket)) return;
     done.add(socket);
-    if (err.code !== 'HPE_INVALID_URL') return nodeDefault(err, socket);
-    const e = invalidTarget(err.rawPacket, err.bytesParsed);
-    const answer = () => {
-      if (!socket.writable) return void socket.destroy();
-      const head = `HTTP/1.1 ${e.status} Bad Request\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(e.body)}\r\nConnection: close\r\n\r\n`;
-      socket.end(head + e.body, () => socket.destroy());
-    };
-    const previous = answered(socket);
-    if (previous) void previous.then(answer);
-    else answer();
+    const text = err.code === 'HPE_INVALID_URL' ? withJson(invalidTarget(err.rawPacket, err.bytesParsed)) : nodeAnswer(err);
+    // A socket error (the client's reset) is no request to wait for: such a connection goes at once.
+    const previous = err.code?.startsWith('HPE_') || err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? answered(socket) : undefined;
+    if (previous) return void previous.then(() => (socket.writable ? socket.end(text, () => socket.destroy()) : socket.destroy()));
+    // As Node does: no answer over one already under way.
+    const inFlight = (socket as Socket & { _httpMessage?: { _headerSent?: boolean } | null })._httpMessage;
+    if (socket.writable && !inFlight?._headerSent) socket.write(text);
+    socket.destroy(err);
   });
 }
 
-/**
- * Node's own answer to the other parse errors (lib/_http_server.js, socketOnError, which stands down once a
- * 'clientError' listener exists): a bare 431, 408 or 400, unless an answer is already under way.
- */
-function nodeDefault(err: ParseError, socket: Socket): void {
-  const inFlight = (socket as Socket & { _httpMessage?: { _headerSent?: boolean } | null })._httpMessage;
-  if (socket.writable && !inFlight?._headerSent) {
-    const status = err.code === 'HPE_HEADER_OVERFLOW' ? '431 Request Header Fields Too Large'
-      : err.code === 'HPE_CHUNK_EXTENSIONS_OVERFLOW' ? '413 Payload Too Large'
-        : err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? '408 Request Timeout'
-          : '400 Bad Request';
-    socket.write(`HTTP/1.1 ${status}\r\nConnection: close\r\n\r\n`);
-  }
-  socket.destroy(err);
+function withJson(e: MarathonErrorBody): string {
+  return `HTTP/1.1 ${e.status} Bad Request\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(e.body)}\r\nConnection: close\r\n\r\n${e.body}`;
+}
+
+/** Node's own answers to the other parse errors (lib/_http_server.js, socketOnError, silent once 'clientError' is listened to). */
+function nodeAnswer(err: ParseError): string {
+  const status = err.code === 'HPE_HEADER_OVERFLOW' ? '431 Request Header Fields Too Large'
+    : err.code === 'HPE_CHUNK_EXTENSIONS_OVERFLOW' ? '413 Payload Too Large'
+      : err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? '408 Request Timeout'
+        : '400 Bad Request';
+  return `HTTP/1.1 ${status}\r\nConnection: close\r\n\r\n`;
 }
 
 /** The answer for a request target refused at byte `at` of `raw` (the chunk the parser was reading). */

@@ -294,7 +294,9 @@ export async function startGate(options: GateOptions, host: string, port: number
   // Jetty handles a pipelined connection (RFC 7230 §6.3.2): a judged POST must not be overtaken at Marathon by the
   // DELETE sent behind it, which needs no judging. A client that does not pipeline never waits here.
   const previousOnConnection = new WeakMap<object, Promise<void>>();
+  const lastOnConnection = new WeakMap<object, IncomingMessage>();
   const onRequest = (req: IncomingMessage, res: ServerResponse) => {
+    lastOnConnection.set(req.socket, req);
     const previous = previousOnConnection.get(req.socket);
     previousOnConnection.set(req.socket, new Promise<void>((answered) => res.once('close', () => answered())));
     if (previous) void previous.then(() => handleSafely(req, res));
@@ -309,7 +311,7 @@ export async function startGate(options: GateOptions, host: string, port: number
     });
   };
   const server = options.tls ? createTlsServer({ cert: options.tls.cert, key: options.tls.key }, onRequest) : createServer(onRequest);
-  answerClientErrors(server, (socket) => previousOnConnection.get(socket));
+  answerClientErrors(server, (socket) => (lastOnConnection.get(socket)?.complete ? previousOnConnection.get(socket) : undefined));
   server.keepAliveTimeout = 65_000;
   // A client that half-closes once its request is sent (`nc -N`, a TCP-mode balancer passing its FIN on) still reads
   // the answer (RFC 9112 §9.6), and Marathon's Jetty gives it. Node's server would otherwise abort every request on

@@ -70,3 +70,9 @@ test('other requests Node cannot parse keep Node\'s answers: 431 for headers pas
   assert.equal(bad.status, 400);
   assert.equal(bad.body, '');
 });
+
+test('a malformed request pipelined behind another: that one is answered first, then Node\'s 400', async () => {
+  const first = Buffer.from('GET /v2/info HTTP/1.1\r\nHost: marathon\r\n\r\n');
+  const answers = await rawExchange(Buffer.concat([first, Buffer.from('GET\r\n\r\n')]));
+  assert.deepEqual(answers.map((a) => a.status), [200, 400]);
+});
