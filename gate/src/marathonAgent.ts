@@ -8,7 +8,7 @@ import { isIP, type Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 
 /** Marathon's Jetty closes a connection idle for 30 s (connector.setIdleTimeout(30000), M:api/HttpModule.scala@0513cddcac L127). */
-export const marathonIdleTimeoutMs = 30_000;
+const marathonIdleTimeoutMs = 30_000;
 
 /**
  * How long the gate keeps an idle connection for reuse by default: well below Marathon's close, so that a request never
@@ -16,7 +16,7 @@ export const marathonIdleTimeoutMs = 30_000;
  * covers the round trip and timer slack; Node's own agent leaves one second to a server's `Keep-Alive: timeout=` hint,
  * which Jetty does not send.
  */
-export const defaultMarathonKeepAliveMs = 25_000;
+export const defaultMarathonKeepAliveMs = marathonIdleTimeoutMs - 5_000;
 
 export interface MarathonAgentOptions {
   secure: boolean;
@@ -52,11 +52,6 @@ export function marathonAgents(o: MarathonAgentOptions): MarathonAgents {
   return { kept: withConnectTimeout(make(true), o.connectTimeoutMs), fresh: withConnectTimeout(make(false), o.connectTimeoutMs) };
 }
 
-/** The error a connection Marathon did not answer in time ends with: `connect ETIMEDOUT`, as the kernel's own, plus the bound. */
-export interface ConnectTimeoutError extends NodeJS.ErrnoException {
-  connectTimeoutMs: number;
-}
-
 /**
  * A host that drops packets (down, firewalled, a wrong address) leaves a connection unanswered until the kernel gives up
  * retrying its SYN, about two minutes with Linux's default tcp_syn_retries=6: the client would wait that long for a 502.
@@ -67,6 +62,7 @@ function withConnectTimeout(agent: HttpAgent, ms: number): HttpAgent {
     const socket = create(options, callback) as (Duplex & Partial<Socket>) | null | undefined;
     if (socket?.connecting) {
       const timer = setTimeout(() => {
+        // `connect ETIMEDOUT`, as the kernel's own, plus the bound that gave up (marathonErrors.ts words the 502 with it).
         const e = Object.assign(new Error(`connect ETIMEDOUT: no answer within ${ms} ms`), { code: 'ETIMEDOUT', syscall: 'connect', connectTimeoutMs: ms });
         socket.destroy(e);
       }, ms);
