@@ -105,3 +105,13 @@ test('the event stream opened on a kept connection as Marathon closes it: resent
   stream.abort();
   assert.ok(front.resets() >= 1);
 });
+
+test('the gate\'s own question to Marathon before a refusal, asked on a kept connection as Marathon closes it: asked again, and the refusal stands', async () => {
+  const withVolume = (id: string) => ({ id, cmd: 'sleep 100', instances: 1, upgradeStrategy: { minimumHealthCapacity: 0, maximumOverCapacity: 0 }, container: { type: 'MESOS', volumes: [{ containerPath: 'data', mode: 'RW', external: { name: 'racedata', provider: 'dvdi', options: { 'dvdi/driver': 'rexray' } } }] } });
+  marathon.setRootGroup({ id: '/', apps: [], pods: [], dependencies: [], groups: [{ id: '/held', apps: [withVolume('/held/db')], pods: [], groups: [], dependencies: [], version: 'v', enforceRole: false }] } as never);
+  const { gate, front } = await lab();
+  const a = await afterIdle(gate, 'POST', '/v2/apps', JSON.stringify(withVolume('/race/db')));
+  assert.equal(a.status, 422, a.body);
+  assert.match(a.body, /racedata/);
+  assert.ok(front.resets() >= 1);
+});
