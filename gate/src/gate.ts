@@ -22,7 +22,7 @@ import { isEventStreamRequest, leaderEvents } from './leaderEvents';
 import { bodyTooLarge, cannotDecide, marathonUnreachable, nestedTooDeep, notValid, type MarathonErrorBody } from './marathonErrors';
 import { maxNestingDepth, nestsDeeperThan } from './nesting';
 import { decodeBody } from './marathonReader';
-import { defaultMarathonKeepAliveMs, marathonAgents } from './marathonAgent';
+import { defaultMarathonKeepAliveMs, marathonAgents, noteKeepAlive } from './marathonAgent';
 import { createMetrics, type Decision } from './metrics';
 import { readBody } from './readBody';
 import { resends } from './resend';
@@ -95,6 +95,7 @@ export async function startGate(options: GateOptions, host: string, port: number
     proxyRes.once('close', () => {
       if (!proxyRes.complete) res.destroy();
     });
+    noteKeepAlive(proxyRes);
     dropHopByHop(proxyRes.headers);
     // The client's connection, not Marathon's: http-proxy-3 otherwise fills in `keep-alive` (the client's own
     // Connection header is dropped as hop-by-hop), and a client that asked to close would wait for the timeout.

@@ -2,7 +2,7 @@
  * The connections the gate opens to Marathon: kept alive for the next request, but never longer than Marathon keeps
  * them, and never waiting on a connection Marathon does not answer.
  */
-import { Agent as HttpAgent } from 'node:http';
+import { Agent as HttpAgent, type IncomingMessage } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
 import { isIP, type Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
@@ -49,7 +49,36 @@ export function marathonAgents(o: MarathonAgentOptions): MarathonAgents {
     o.secure
       ? new HttpsAgent({ keepAlive, maxFreeSockets: 64, ca: o.ca, servername, timeout: keepAlive ? o.keepAliveMs : undefined })
       : new HttpAgent({ keepAlive, maxFreeSockets: 64, timeout: keepAlive ? o.keepAliveMs : undefined });
-  return { kept: withConnectTimeout(make(true), o.connectTimeoutMs), fresh: withConnectTimeout(make(false), o.connectTimeoutMs) };
+  return { kept: withKeepAliveHints(withConnectTimeout(make(true), o.connectTimeoutMs)), fresh: withConnectTimeout(make(false), o.connectTimeoutMs) };
+}
+
+/** `Keep-Alive: timeout=<s>` of the last answer on each connection, kept before the gate drops the header (hopByHop.ts). */
+const announced = new WeakMap<object, number>();
+
+/**
+ * What Marathon's side announces it keeps an idle connection (a proxy in front: Apache httpd's 5 s, nginx's
+ * `keepalive_timeout` second parameter; Jetty announces nothing). Node's agent reads the header when the answer ends,
+ * but the gate drops it from the answer as hop-by-hop before that: call this first.
+ */
+export function noteKeepAlive(res: IncomingMessage): void {
+  const seconds = /^timeout=(\d+)/.exec(String(res.headers['keep-alive'] ?? ''))?.[1];
+  if (seconds !== undefined && res.socket) announced.set(res.socket, Number(seconds));
+}
+
+/** Node's own reading of the hint (lib/_http_agent.js keepSocketAlive): one second less, none at all below that. */
+function withKeepAliveHints(agent: HttpAgent): HttpAgent {
+  const keep = agent.keepSocketAlive.bind(agent) as (socket: Duplex) => boolean;
+  agent.keepSocketAlive = ((socket: Socket) => {
+    const seconds = announced.get(socket);
+    announced.delete(socket);
+    if (!keep(socket)) return false;
+    if (seconds === undefined) return true;
+    const ms = seconds * 1000 - 1000;
+    if (ms <= 0) return false;
+    if (!socket.timeout || ms < socket.timeout) socket.setTimeout(ms);
+    return true;
+  }) as HttpAgent['keepSocketAlive'];
+  return agent;
 }
 
 /**

@@ -115,3 +115,18 @@ test('the gate\'s own question to Marathon before a refusal, asked on a kept con
   assert.match(a.body, /racedata/);
   assert.ok(front.resets() >= 1);
 });
+
+test('a Marathon (or a proxy in front) that announces a shorter idle close, `Keep-Alive: timeout=1`: the gate keeps no connection past it', async () => {
+  const announcing = await startStandinMarathon({ keepAliveTimeoutMs: 1_000 });
+  try {
+    const front = await startIdleConnector(announcing.port, idleMs, 'end');
+    fronts.push(front);
+    const g = await gateInFrontOf(front.url, { fail: 'open', clusterState: { refreshMs: 60_000, maxAgeMs: 60_000, waitMs: 300 } });
+    gates.push(g);
+    const a = await afterIdle(g.url, 'POST', '/v2/apps', app('/race/announced'));
+    assert.equal(a.status, 201, a.body);
+    assert.equal(front.resets(), 0);
+  } finally {
+    await announcing.close();
+  }
+});
