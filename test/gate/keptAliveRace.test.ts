@@ -130,3 +130,15 @@ test('a Marathon (or a proxy in front) that announces a shorter idle close, `Kee
     await announcing.close();
   }
 });
+
+test('the keep-alive bound is for idle connections only: an answer slower than it still arrives whole', async () => {
+  const { gate } = await lab({ marathonKeepAliveMs: 100 });
+  marathon.setFault({ kind: 'slow', delayMs: 600 }, '/v2/info');
+  try {
+    const a = await call('GET', `${gate}/v2/info`);
+    assert.equal(a.status, 200, a.body);
+    assert.equal(typeof (JSON.parse(a.body) as { version: unknown }).version, 'string');
+  } finally {
+    marathon.setFault(undefined);
+  }
+});
