@@ -43,8 +43,10 @@ export function marathonTurnsAway(marathon: URL, agent: HttpAgent | HttpsAgent, 
   url.username = '';
   url.password = '';
   const send = marathon.protocol === 'https:' ? httpsRequest : httpRequest;
-  return new Promise((resolve, reject) => {
+  const ask = (again: boolean): Promise<MarathonAnswer | undefined> => new Promise((resolve, reject) => {
+    let answered = false;
     const req = send(url, { method: 'GET', headers, agent: agent as HttpAgent, timeout: timeoutMs }, (res) => {
+      answered = true;
       const status = res.statusCode ?? 0;
       if (status !== 401 && status !== 403 && status !== 407 && !(status >= 300 && status < 400)) {
         res.resume();
@@ -64,7 +66,13 @@ export function marathonTurnsAway(marathon: URL, agent: HttpAgent | HttpsAgent, 
       res.on('error', reject);
     });
     req.on('timeout', () => req.destroy(new Error(`no answer within ${timeoutMs / 1000} s (--marathon-timeout)`)));
-    req.on('error', reject);
+    req.on('error', (e: NodeJS.ErrnoException) => {
+      // A kept connection Marathon closed as the question went out (its idle close, marathonAgent.ts): a GET, so
+      // asked once more, on whatever connection the agent gives next (a new one when none is left).
+      if (!again && !answered && req.reusedSocket && (e.code === 'ECONNRESET' || e.code === 'EPIPE')) return void ask(true).then(resolve, reject);
+      reject(e);
+    });
     req.end();
   });
+  return ask(false);
 }

@@ -4,9 +4,9 @@
  * stream to the leader when a non-leader redirects it there (leaderEvents.ts).
  * Its own endpoints live under /_gate/, a path Marathon does not serve.
  */
-import { Agent as HttpAgent, createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { Agent as HttpsAgent, createServer as createTlsServer } from 'node:https';
-import { isIP, type AddressInfo } from 'node:net';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
+import type { AddressInfo, Socket } from 'node:net';
 import { PassThrough, Readable } from 'node:stream';
 import { createProxyServer } from 'http-proxy-3';
 import { compareVersions, type Profile } from '@marathon-devtools/language-server';
@@ -16,13 +16,16 @@ import { accessProbePath, marathonTurnsAway } from './clientAccess';
 import { crossAppRuleIds } from './crossApp';
 import { ClusterState, clusterStateOptionsFor, type ClusterStateOptions, type RootGroupReader } from './clusterState';
 import { dropHopByHop } from './hopByHop';
+import { answerClientErrors } from './clientErrors';
 import { hasErrors, judge, type Judgement } from './judge';
 import { isEventStreamRequest, leaderEvents } from './leaderEvents';
 import { bodyTooLarge, cannotDecide, marathonUnreachable, nestedTooDeep, notValid, type MarathonErrorBody } from './marathonErrors';
 import { maxNestingDepth, nestsDeeperThan } from './nesting';
 import { decodeBody } from './marathonReader';
+import { defaultMarathonKeepAliveMs, marathonAgents, noteKeepAlive } from './marathonAgent';
 import { createMetrics, type Decision } from './metrics';
 import { readBody } from './readBody';
+import { resends } from './resend';
 import { admissionRoute, deletion, forwardedTarget, isGroupDryRun, isPartialUpdate, type AdmissionRoute } from './routes';
 import { warningHeaders } from './warningHeaders';
 
@@ -43,8 +46,13 @@ export interface GateOptions {
   tls?: { cert: string; key: string };
   maxBodyBytes?: number;
   clusterState?: ClusterStateOptions;
-  /** Each of the gate's own requests to Marathon besides the root-group read (`--marathon-timeout`; default 5 s). */
+  /**
+   * Each of the gate's own requests to Marathon besides the root-group read, and connecting to Marathon for any request
+   * (`--marathon-timeout`; default 5 s).
+   */
   marathonTimeoutMs?: number;
+  /** How long an idle connection to Marathon is kept for the next request (default 25 s, below Marathon's 30 s: marathonAgent.ts). */
+  marathonKeepAliveMs?: number;
   /** How long a non-leader's event-stream redirect may take to follow: asking for the leader, its answer (default `marathonTimeoutMs`). */
   leaderTimeoutMs?: number;
   /** One structured log entry per judged request; never given headers or bodies. */
@@ -66,14 +74,15 @@ export async function startGate(options: GateOptions, host: string, port: number
   const state = new ClusterState(options.readRootGroup, options.clusterState ?? clusterStateOptionsFor(options.marathonTimeoutMs ?? 5_000));
   const metrics = createMetrics(() => state.ageSeconds());
   const secure = options.marathon.protocol === 'https:';
-  // Kept-alive connections to Marathon, unbounded in number: each open /v2/events stream holds one for good.
-  // Marathon's certificate is checked against --marathon's host. Node would otherwise take the TLS server name from
-  // the forwarded Host header, the gate's own name, and refuse every request; an agent's options win over the
-  // request's. An IP address is no server name (RFC 6066 §3): then the check is against the IP itself.
-  const servername = isIP(options.marathon.hostname.replace(/^\[|\]$/g, '')) ? '' : options.marathon.hostname;
-  const agent = secure
-    ? new HttpsAgent({ keepAlive: true, maxFreeSockets: 64, ca: options.marathonCa, servername })
-    : new HttpAgent({ keepAlive: true, maxFreeSockets: 64 });
+  const marathonTimeoutMs = options.marathonTimeoutMs ?? 5_000;
+  const agents = marathonAgents({
+    secure, hostname: options.marathon.hostname, ca: options.marathonCa,
+    keepAliveMs: options.marathonKeepAliveMs ?? defaultMarathonKeepAliveMs, connectTimeoutMs: marathonTimeoutMs,
+  });
+  const agent = agents.kept;
+  const resent = resends();
+  // Bodies of judged writes, forwarded from memory: what a resend sends again.
+  const held = new WeakMap<IncomingMessage, Buffer>();
   const proxy = createProxyServer({ target: options.marathon.href, xfwd: true, agent, ca: options.marathonCa, secure: true });
   const events = leaderEvents(proxy, { marathon: options.marathon, marathonAgent: agent, marathonCa: options.marathonCa, timeoutMs: options.leaderTimeoutMs ?? options.marathonTimeoutMs ?? 5_000, log });
   const accepted = new WeakMap<IncomingMessage, Judgement>();
@@ -86,6 +95,7 @@ export async function startGate(options: GateOptions, host: string, port: number
     proxyRes.once('close', () => {
       if (!proxyRes.complete) res.destroy();
     });
+    noteKeepAlive(proxyRes);
     dropHopByHop(proxyRes.headers);
     // The client's connection, not Marathon's: http-proxy-3 otherwise fills in `keep-alive` (the client's own
     // Connection header is dropped as hop-by-hop), and a client that asked to close would wait for the timeout.
@@ -101,12 +111,25 @@ export async function startGate(options: GateOptions, host: string, port: number
     const gone = deletion(req.method, req.url);
     if (gone) state.applyDelete(gone.kind, gone.id);
   });
-  proxy.on('error', (err, _req, res) => {
-    if ('writeHead' in res && !res.headersSent) send(res, marathonUnreachable(options.marathon.origin, err, options.marathonTimeoutMs));
-    else res.destroy();
+  proxy.on('proxyReq', (proxyReq, req, _res, _options, socket) => resent.attempted(req, proxyReq, socket as Socket));
+  proxy.on('error', (err, req, res) => {
+    if (!('writeHead' in res) || res.headersSent) return void res.destroy();
+    const body = held.get(req);
+    const headers = res.destroyed ? undefined : resent.resendable(req, err, body !== undefined);
+    if (headers) {
+      log({ msg: 'resent', path: pathOnly(req.url), note: `Marathon's kept-alive connection was reset before any answer (${(err as NodeJS.ErrnoException).code}); sent again on a new one` });
+      for (const k of Object.keys(req.headers)) delete req.headers[k];
+      Object.assign(req.headers, headers);
+      return void proxy.web(req, res, { buffer: Readable.from(body ? [body] : []), agent: agents.fresh, selfHandleResponse: events.follows(req) });
+    }
+    send(res, marathonUnreachable(options.marathon.origin, err, marathonTimeoutMs, resent.reused(req)));
   });
 
-  const forward = (req: IncomingMessage, res: ServerResponse, body?: Readable) => proxy.web(req, res, body ? { buffer: body } : {});
+  const forward = (req: IncomingMessage, res: ServerResponse, body?: Readable, bodyHeld?: Buffer) => {
+    resent.forwarding(req);
+    if (bodyHeld) held.set(req, bodyHeld);
+    proxy.web(req, res, body ? { buffer: body } : {});
+  };
 
   async function admit(req: IncomingMessage, res: ServerResponse, route: AdmissionRoute): Promise<Decision> {
     const read = await readBody(req, limit);
@@ -133,7 +156,7 @@ export async function startGate(options: GateOptions, host: string, port: number
         return 'denied';
       }
       res.setHeader('Warning', warningHeaders([], ['every check'], `the body nests deeper than the ${maxNestingDepth} levels the gate reads`));
-      forward(req, res, Readable.from([read.body]));
+      forward(req, res, Readable.from([read.body]), read.body);
       return 'unjudged';
     }
     const needsState = route.kind !== 'pod' && !isGroupDryRun(route);
@@ -185,7 +208,7 @@ export async function startGate(options: GateOptions, host: string, port: number
     if (decision.warnings.length > 0) res.setHeader('Warning', decision.warnings);
     // What Marathon will deploy once it accepts: a dry run deploys nothing.
     if (!isGroupDryRun(route)) accepted.set(req, verdict);
-    forward(req, res, Readable.from([read.body]));
+    forward(req, res, Readable.from([read.body]), read.body);
     return logJudged(decision.decision);
   }
 
@@ -200,7 +223,7 @@ export async function startGate(options: GateOptions, host: string, port: number
       answer = await marathonTurnsAway(options.marathon, agent, req.headers, probe, options.marathonTimeoutMs);
     } catch (e) {
       if (!fromState) return undefined;
-      send(res, marathonUnreachable(options.marathon.origin, e, options.marathonTimeoutMs));
+      send(res, marathonUnreachable(options.marathon.origin, e, marathonTimeoutMs));
       return 'unavailable';
     }
     if (!answer || (answer.status === 403 && !authorizationCounts)) return undefined;
@@ -261,6 +284,7 @@ export async function startGate(options: GateOptions, host: string, port: number
       const leave = () => req.socket.destroy();
       req.socket.once('end', leave);
       res.once('close', () => req.socket.off('end', leave));
+      resent.forwarding(req);
       return events.forward(req, res);
     }
     const decision = await admit(req, res, route);
@@ -271,7 +295,9 @@ export async function startGate(options: GateOptions, host: string, port: number
   // Jetty handles a pipelined connection (RFC 7230 §6.3.2): a judged POST must not be overtaken at Marathon by the
   // DELETE sent behind it, which needs no judging. A client that does not pipeline never waits here.
   const previousOnConnection = new WeakMap<object, Promise<void>>();
+  const lastOnConnection = new WeakMap<object, IncomingMessage>();
   const onRequest = (req: IncomingMessage, res: ServerResponse) => {
+    lastOnConnection.set(req.socket, req);
     const previous = previousOnConnection.get(req.socket);
     previousOnConnection.set(req.socket, new Promise<void>((answered) => res.once('close', () => answered())));
     if (previous) void previous.then(() => handleSafely(req, res));
@@ -286,6 +312,7 @@ export async function startGate(options: GateOptions, host: string, port: number
     });
   };
   const server = options.tls ? createTlsServer({ cert: options.tls.cert, key: options.tls.key }, onRequest) : createServer(onRequest);
+  answerClientErrors(server, (socket) => (lastOnConnection.get(socket)?.complete ? previousOnConnection.get(socket) : undefined));
   server.keepAliveTimeout = 65_000;
   // A client that half-closes once its request is sent (`nc -N`, a TCP-mode balancer passing its FIN on) still reads
   // the answer (RFC 9112 §9.6), and Marathon's Jetty gives it. Node's server would otherwise abort every request on
@@ -310,6 +337,7 @@ export async function startGate(options: GateOptions, host: string, port: number
         server.close(() => resolve());
         server.closeAllConnections();
         agent.destroy();
+        agents.fresh.destroy();
         events.close();
         proxy.close();
       }),

@@ -54,17 +54,33 @@ export function cannotDecide(skipped: readonly string[], reason: string, cluster
  * Marathon (`origin`, --marathon's) gave the gate no answer: the 502 says why in words and what to check, as the
  * cluster client words it (cluster/src/marathon/errors.ts), the socket's code kept. Two causes read differently here:
  * a reset or a parse failure before any response (http-proxy-3 reports only those; a break mid-answer breaks the
- * client's answer instead) is the wrong port or scheme far more often than a Marathon going away.
+ * client's answer instead) is the wrong port or scheme far more often than a Marathon going away, unless the request
+ * went out on a connection kept from an earlier one (`reused`): that one reached Marathon before, and it closed it as
+ * this request was sent. A connection never answered (its SYN dropped) is a host down or unreachable.
  */
-export function marathonUnreachable(origin: string, err: unknown, timeoutMs = 5_000): MarathonErrorBody {
-  const code = (err as NodeJS.ErrnoException | undefined)?.code;
+export function marathonUnreachable(origin: string, err: unknown, timeoutMs = 5_000, reused = false): MarathonErrorBody {
+  const e = err as (NodeJS.ErrnoException & { connectTimeoutMs?: number }) | undefined;
+  const code = e?.code;
   const httpsHint = origin.startsWith('http:') ? '; if this port serves HTTPS, give --marathon https://… (and --marathon-ca for a private CA)' : '';
   const why = code?.startsWith('HPE_')
     ? `what answers there is not HTTP (${code}): check that --marathon names Marathon's API${httpsHint}`
-    : code === 'ECONNRESET' || code === 'EPIPE'
-      ? `the connection closed before any answer (${code})${httpsHint}`
-      : networkError(origin, err, timeoutMs).cause_;
+    : code === 'ETIMEDOUT' && e?.syscall === 'connect'
+      ? notAnswered(e.connectTimeoutMs)
+      : (code === 'ECONNRESET' || code === 'EPIPE') && reused
+        ? `Marathon closed the kept-alive connection this request went out on before any answer (${code}), so it may have received the request: check whether it took effect before sending it again`
+        : code === 'ECONNRESET' || code === 'EPIPE'
+          ? `the connection closed before any answer (${code})${httpsHint}`
+          : networkError(origin, err, timeoutMs).cause_;
   return { status: 502, body: JSON.stringify({ message: `marathon-gate could not reach Marathon at ${origin}: ${why}.` }) };
+}
+
+/**
+ * The gate's own bound (`ms`, marathonAgent.ts), or the kernel's, which gives up after its SYN retries (about two
+ * minutes with Linux's default tcp_syn_retries=6) when that bound is longer.
+ */
+function notAnswered(ms: number | undefined): string {
+  const within = ms === undefined ? 'before the system gave up retrying (ETIMEDOUT)' : `within ${ms < 100 ? `${ms} ms` : `${Math.round(ms / 100) / 10} s`} (--marathon-timeout)`;
+  return `it did not answer the connection ${within}: check that its host is up and reachable from the gate on that port (the address in --marathon, no firewall dropping the packets)`;
 }
 
 /** The event stream's redirect to Marathon's leader was followed and the leader did not answer (leaderEvents.ts). */

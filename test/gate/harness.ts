@@ -41,6 +41,9 @@ export interface TestGateOptions {
   /** The gate's own credentials for its root-group reads. */
   auth?: MarathonAuth;
   leaderTimeoutMs?: number;
+  marathonTimeoutMs?: number;
+  /** How long the gate keeps an idle connection to Marathon for reuse (GateOptions.marathonKeepAliveMs). */
+  marathonKeepAliveMs?: number;
 }
 
 export function gateInFrontOf(marathonUrl: string, o: TestGateOptions = {}): Promise<RunningGate> {
@@ -53,6 +56,8 @@ export function gateInFrontOf(marathonUrl: string, o: TestGateOptions = {}): Pro
       clusterState: o.clusterState ?? { refreshMs: 60_000, maxAgeMs: 60_000, waitMs: 2_000 },
       maxBodyBytes: o.maxBodyBytes,
       leaderTimeoutMs: o.leaderTimeoutMs,
+      marathonTimeoutMs: o.marathonTimeoutMs,
+      marathonKeepAliveMs: o.marathonKeepAliveMs,
     },
     '127.0.0.1',
     0,

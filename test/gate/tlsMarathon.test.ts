@@ -11,6 +11,7 @@ import { makeTestPki, type TestPki } from '../../agent-bridge/test/server/certs'
 import { rootGroupReader } from '../../gate/src/cli/rootGroupReader';
 import { startGate, type RunningGate } from '../../gate/src/gate';
 import { startStandinMarathon, type StandinMarathon } from '../standins/marathon/standin';
+import { startIdleConnector } from '../standins/marathon/idleConnector';
 import { call, gateDenial } from './harness';
 
 let pki: TestPki;
@@ -35,8 +36,8 @@ after(async () => {
   await marathon?.close();
 });
 
-async function gateTo(host: string): Promise<RunningGate> {
-  const url = new URL(`https://${host}:${(front.address() as AddressInfo).port}`);
+async function gateTo(host: string, port = (front.address() as AddressInfo).port): Promise<RunningGate> {
+  const url = new URL(`https://${host}:${port}`);
   const ca = pki.ca.toString();
   const gate = await startGate({ marathon: url, mode: 'deny', fail: 'closed', profile: defaultProfile, marathonCa: ca, readRootGroup: rootGroupReader(url, { ca }, 2_000), clusterState: { refreshMs: 60_000, maxAgeMs: 60_000, waitMs: 2_000 } }, '127.0.0.1', 0);
   gates.push(gate);
@@ -55,3 +56,17 @@ for (const host of ['localhost', '127.0.0.1']) {
     assert.ok(gateDenial(bad), `${bad.status} ${bad.body}`);
   });
 }
+
+test('a request an HTTPS Marathon\'s idle close reset on a kept connection is resent over a new TLS connection, checked as the first', async () => {
+  const idle = await startIdleConnector((front.address() as AddressInfo).port, 300, 'reset');
+  try {
+    const gate = await gateTo('localhost', Number(new URL(idle.url).port));
+    assert.equal((await call('GET', `${gate.url}/ping`, undefined, { Host: 'marathon-gate.example.com' })).status, 200);
+    await new Promise((r) => setTimeout(r, 500));
+    const ping = await call('GET', `${gate.url}/ping`, undefined, { Host: 'marathon-gate.example.com' });
+    assert.deepEqual([ping.status, ping.body], [200, 'pong'], ping.body);
+    assert.ok(idle.resets() >= 1);
+  } finally {
+    await idle.close();
+  }
+});

@@ -21,7 +21,7 @@ export interface GateCliOptions {
   caFile?: string;
   tlsCert?: string;
   tlsKey?: string;
-  /** `--marathon-timeout SECONDS` in ms: each of the gate's own requests to Marathon (default 5 s). */
+  /** `--marathon-timeout SECONDS` in ms: each of the gate's own requests to Marathon, and connecting to it (default 5 s). */
   marathonTimeoutMs: number;
   help: boolean;
   version: boolean;
@@ -51,7 +51,8 @@ linted with the marathon-lint rules; everything else is proxied untouched.
   --marathon-ca F               PEM CA bundle that signs Marathon's certificate
   --marathon-timeout SECONDS    how long each of the gate's own requests to Marathon may take (default 5):
                                 reading the deployed root group, asking Marathon whether it turns a client
-                                away, following a non-leader's event stream; raise it for a large root group
+                                away, following a non-leader's event stream; raise it for a large root group.
+                                Also how long any connection to Marathon may take to be answered
   --tls-cert F --tls-key F      serve HTTPS with this PEM certificate and key
 
 Own endpoints: GET /_gate/healthz, /_gate/metrics (Prometheus), /_gate/audit (marathon-lint JSON).`;

@@ -73,6 +73,11 @@ export interface StandinOptions {
   auth?: StandinAuth;
   /** Heartbeat period of /v2/events (Marathon: 10 s). */
   heartbeatMs?: number;
+  /**
+   * Node's idle close of a kept connection, announced in `Keep-Alive: timeout=<s>` on every answer (default 5 s).
+   * Marathon's Jetty announces none (marathon-api.md §1); a proxy in front of it may (Apache httpd: 5 s).
+   */
+  keepAliveTimeoutMs?: number;
   port?: number;
   /**
    * Act as a non-leader whose leader is this URL (marathon-api.md §1): every request is forwarded to it and its answer
@@ -295,6 +300,7 @@ export async function startStandinMarathon(o: StandinOptions = {}): Promise<Stan
     out.end(withBody ? raw : undefined);
   }
 
+  if (o.keepAliveTimeoutMs !== undefined) server.keepAliveTimeout = o.keepAliveTimeoutMs;
   await new Promise<void>((resolve) => server.listen(o.port ?? 0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
   const url = `http://127.0.0.1:${port}`;
