@@ -32,7 +32,8 @@ function parseChronosConstraints(raw: unknown): { constraints: ChronosConstraint
   if (!Array.isArray(raw)) return { ...out, problems: ['constraints is not an array of [attribute, OPERATOR, value]; run marathon-lint for the exact rule'] };
   raw.forEach((c, i) => {
     const text = JSON.stringify(c);
-    if (Array.isArray(c) && c.length >= 2 && typeof c[1] === 'string' && !OPERATORS.includes(c[1])) return void out.dropped.push(text);
+    // `c.get(1).asText` of anything but those three strings (another operator, a number, null) matches no case: dropped.
+    if (Array.isArray(c) && c.length >= 2 && !(typeof c[1] === 'string' && OPERATORS.includes(c[1]))) return void out.dropped.push(text);
     if (!Array.isArray(c) || c.length < 3 || typeof c[0] !== 'string' || typeof c[1] !== 'string' || typeof c[2] !== 'string') {
       return void out.problems.push(`constraints/${i} ${text} is not [attribute, "EQUALS"|"LIKE"|"UNLIKE", value] with strings: Chronos fails reading the job (HTTP 500) or compares something else; run marathon-lint for the exact rule`);
     }

@@ -33,9 +33,9 @@ test('hostname is the agent\'s unless it has an attribute of that name', () => {
 });
 
 test('operators Chronos does not know are dropped and noted; a bad regex or a missing value refuses the job', () => {
-  const p = placeChronosJob({ constraints: [['rack', 'UNIQUE'], ['rack', 'GROUP_BY', '2']] }, [A, B]);
+  const p = placeChronosJob({ constraints: [['rack', 'UNIQUE'], ['rack', 'GROUP_BY', '2'], ['rack', 5, 'r1']] }, [A, B]);
   assert.deepEqual([p.candidates.length, p.problems, p.undecided], [2, [], []]);
-  assert.match(p.notes.join(), /Chronos drops the constraints \["rack","UNIQUE"\], \["rack","GROUP_BY","2"\]/);
+  assert.match(p.notes.join(), /Chronos drops the constraints \["rack","UNIQUE"\], \["rack","GROUP_BY","2"\], \["rack",5,"r1"\]/);
   const bad = placeChronosJob({ constraints: [['rack', 'LIKE', 'a{'], ['rack', 'EQUALS']] }, [A, B]);
   assert.equal(bad.problems.length, 2, bad.problems.join('\n'));
   assert.match(bad.problems[0], /not a valid Java regular expression \(Illegal repetition.*Chronos refuses the job/);
