@@ -8,7 +8,7 @@ import { marathonApps } from '@marathon-devtools/cluster/discovery/marathonApps'
 import { MesosMasterClient } from '@marathon-devtools/cluster/mesos/client';
 import { agentRegion, type MesosAgent } from '@marathon-devtools/cluster/mesos/agent';
 import type { AcceptedRolesDefault, PlacementSpec } from '@marathon-devtools/cluster/placement/candidates';
-import { candidateBridges, type Candidates } from '@marathon-devtools/cluster/discovery/candidates';
+import { candidateBridges, chronosCandidateBridges, type Candidates } from '@marathon-devtools/cluster/discovery/candidates';
 import { resolveAppRole, roleFacts, type AppSource, type RoleFacts } from '@marathon-devtools/cluster/placement/marathonRole';
 import { authorizationHeader } from '@marathon-devtools/cluster/marathon/options';
 import type { ClusterLinkSettings } from '@marathon-devtools/language-server/protocol';
@@ -82,24 +82,18 @@ export function clusterCandidates(view: ClusterView, spec: PlacementSpec, accept
 }
 
 /**
- * A Chronos job's candidates: Chronos places it, under its own --mesos_role and with constraints of its own (EQUALS,
- * LIKE, UNLIKE: chronos-job.md §2), so neither Marathon's placement nor Marathon's role applies. Every agent running a
- * bridge is a candidate; constraints the job sets, which nothing here evaluates, are named in `undecided` (Test mount
- * shows them before it runs).
+ * A Chronos job's candidates: Chronos places it, with constraint operators of its own (EQUALS, LIKE, UNLIKE:
+ * chronos-job.md §2) and under its own --mesos_role, so neither Marathon's placement nor Marathon's role applies. The
+ * agents Chronos could run it on that run a bridge (chronosCandidateBridges), as `dvdi-bridge dry-run --app` picks them.
  */
-function chronosJobCandidates(view: ClusterView, job: Record<string, unknown>, name: string): Candidates {
-  const candidates = view.bridges
-    .map((b) => ({ agent: b.agentId ?? b.hostname, hostname: b.hostname, ...(b.zone ? { zone: b.zone } : {}), ...(b.region ? { region: b.region } : {}), url: b.url }))
-    .sort((x, y) => x.hostname.localeCompare(y.hostname));
-  const constrained = Array.isArray(job.constraints) && job.constraints.length > 0;
-  const why = `Chronos, not Marathon, places the job ${name}, and Test mount does not evaluate Chronos's constraints (${JSON.stringify(job.constraints)}): every agent running a bridge is taken as a candidate`;
-  return { candidates, noBridge: [], excluded: [], problems: [], undecided: constrained ? [why] : [] };
+function chronosJobCandidates(view: ClusterView, job: Record<string, unknown>): Candidates {
+  return chronosCandidateBridges(job, view.agents, view.bridges, view.masterRegion, view.masterRegionUnknown);
 }
 
 /** The candidates for the app (or Chronos job) around the volume at `pointer` in `text`, with its id; undefined when none holds it. */
 export function candidatesAt(view: ClusterView, text: string, pointer: string, acceptedRolesDefault?: AcceptedRolesDefault): { candidates: Candidates; id: string } | undefined {
   const owner = volumeOwner(text, pointer);
   if (!owner) return undefined;
-  if (owner.chronos) return { candidates: chronosJobCandidates(view, owner.spec, owner.id), id: owner.id };
+  if (owner.chronos) return { candidates: chronosJobCandidates(view, owner.spec), id: owner.id };
   return { candidates: clusterCandidates(view, owner.spec, acceptedRolesDefault, owner.source), id: owner.id };
 }

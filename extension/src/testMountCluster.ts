@@ -58,6 +58,7 @@ export class ClusterTestMount {
     if (!found) return 'no-cluster';
     const { candidates: c, id: appId } = found;
     if (c.roleNote) this.output.info(`  ${c.roleNote}`);
+    for (const n of c.notes ?? []) this.output.info(`  ${n}`);
     // Marathon's refusal (a role its group does not allow) or constraints it cannot read: said, and shown below.
     for (const p of c.problems) this.output.warn(`cluster: ${p}`);
     for (const x of c.excluded) this.output.info(`  not a candidate: ${x.hostname}: ${x.reasons.join('; ')}`);

@@ -126,8 +126,9 @@ test('an app without role under a top-level group that enforces its role is plac
 
 // A Chronos job's volume (a "Test mount" lens too): Chronos, not Marathon, places the job, with its own role and its own
 // constraint operators (EQUALS, LIKE, UNLIKE; chronos-job.md §2). Placed as a Marathon app under Marathon's
-// --mesos_role (DC/OS: slave_public), it got Marathon's refusal of EQUALS and only the public agent as candidate.
-test('a Chronos job is not placed by Marathon\'s rules: every bridge is a candidate, its constraints named as not evaluated', async () => {
+// --mesos_role (DC/OS: slave_public), it got Marathon's refusal of EQUALS and only the public agent as candidate. Its
+// constraints are Chronos's (cluster/src/placement/chronosPlacement.ts), as `dvdi-bridge dry-run --app` reads them.
+test('a Chronos job is not placed by Marathon\'s rules: its candidates are the bridges Chronos\'s constraints allow', async () => {
   const m = await startMesosMaster({
     agents: [
       agent({ id: 'view-S0', hostname: '10.0.0.1', attributes: { dvdi: 'true' } }, 0),
@@ -148,9 +149,12 @@ test('a Chronos job is not placed by Marathon\'s rules: every bridge is a candid
   const free = candidatesAt(view, job(), at, 'reserved');
   assert.deepEqual([free?.id, free?.candidates.candidates.map((b) => b.hostname), free?.candidates.problems, free?.candidates.undecided], ['backup', ['10.0.0.1', '10.0.0.2'], [], []]);
   const pinned = candidatesAt(view, job([['hostname', 'EQUALS', '10.0.0.2']]), at, 'reserved');
-  assert.deepEqual([pinned?.candidates.candidates.map((b) => b.hostname), pinned?.candidates.problems], [['10.0.0.1', '10.0.0.2'], []]);
-  assert.equal(pinned?.candidates.undecided.length, 1);
-  assert.match(pinned?.candidates.undecided[0] ?? '', /Chronos, not Marathon, places the job .*"EQUALS"/);
+  assert.deepEqual([pinned?.candidates.candidates.map((b) => b.hostname), pinned?.candidates.problems, pinned?.candidates.undecided], [['10.0.0.2'], [], []]);
+  assert.deepEqual(pinned?.candidates.excluded, [{ hostname: '10.0.0.1', reasons: ['["hostname","EQUALS","10.0.0.2"]: hostname is "10.0.0.1"'] }]);
+  // An operator Chronos does not understand is dropped, as Chronos drops it, and said.
+  const dropped = candidatesAt(view, job([['hostname', 'UNIQUE']]), at, 'reserved');
+  assert.deepEqual(dropped?.candidates.candidates.map((b) => b.hostname), ['10.0.0.1', '10.0.0.2']);
+  assert.match(dropped?.candidates.notes?.join('\n') ?? '', /Chronos drops the constraints \["hostname","UNIQUE"\]/);
   // The same volume in a Marathon app is still placed by Marathon's rules (here: slave_public, reserved only).
   const app = JSON.stringify({ id: '/backup', cmd: 'sleep 1', container: { type: 'DOCKER', docker: { image: 'busybox' }, volumes: [{ containerPath: '/data', mode: 'RW', external: { name: 'backup', provider: 'dvdi', options: { 'dvdi/driver': 'rexray' } } }] } });
   assert.deepEqual(candidatesAt(view, app, at, 'reserved')?.candidates.candidates.map((b) => b.hostname), ['10.0.0.2']);

@@ -54,9 +54,10 @@ Exit status: 0 mounted-and-released or would-create, 1 any other verdict, 2 usag
 
 dry-run --app (test where the app will run): the bridges are the running tasks of --bridge-app (default
 /dvdi-bridge) in Marathon, joined with the Mesos master's agents; the candidates are the agents Marathon could
-place the app on (constraints, acceptedResourceRoles, region) that run a bridge. Each external volume is dry-run
-on the first candidate, or on every candidate with --all (--concurrency N at once, default 4).
-  --app FILE                a Marathon app (or group) definition
+place the app on (constraints, acceptedResourceRoles, region) that run a bridge; for a Chronos job, the agents
+Chronos could run it on (its EQUALS, LIKE, UNLIKE constraints; the master's region). Each external volume is
+dry-run on the first candidate, or on every candidate with --all (--concurrency N at once, default 4).
+  --app FILE                a Marathon app (or group) or a Chronos job definition
   --marathon URL            Marathon, e.g. http://marathon.mesos:8080 or <dcos_url>/service/marathon
   --mesos URL               the Mesos master, e.g. http://leader.mesos:5050 or <dcos_url>/mesos
   --marathon-token-file F   DC/OS token (Authorization: token=...), sent to Marathon and the Mesos master

@@ -22,6 +22,7 @@
 import { readFile } from 'node:fs/promises';
 import { agentUsers } from '../inuse/check';
 import type { JournalEntry } from '../journal/journal';
+import { isRelativeAddress, relativeAddressProblem } from '../journal/olderEntries';
 import { PluginClient } from '../plugin/client';
 import { discoverPlugin, parseAddress, type PluginAddress } from '../plugin/discovery';
 import { proofSources, type RunDeps } from './deps';
@@ -59,6 +60,7 @@ async function stopLeftoverChild(e: JournalEntry): Promise<void> {
 
 /** The plugin an entry's unmount goes to: the address journalled with a plugin-engine mount, else discovery by its driver name (as dvdcli does). */
 export async function pluginFor(deps: RunDeps, e: JournalEntry): Promise<PluginAddress | undefined> {
+  if (isRelativeAddress(e.pluginAddress)) throw new Error(relativeAddressProblem(e, deps.journal.dir));
   if (e.pluginAddress) return e.pluginAddress.startsWith('/') ? { transport: 'unix', socketPath: e.pluginAddress, address: e.pluginAddress, source: 'journal' } : parseAddress(e.pluginAddress, 'journal');
   return discoverPlugin(e.driver, deps.config.pluginDirs);
 }
@@ -85,6 +87,8 @@ async function recoverOne(deps: RunDeps, e: JournalEntry, signal?: AbortSignal):
     return { kind: 'failed', error: `bridge process ${e.bridgePid} that wrote this entry is still running; not touching its mount` };
   }
   await stopLeftoverChild(e);
+  // Before any lookup: no plugin is asked anything about an entry whose plugin is not known (journal/olderEntries.ts).
+  if (isRelativeAddress(e.pluginAddress)) return { kind: 'failed', error: relativeAddressProblem(e, deps.journal.dir) };
   const plugin = await pluginFor(deps, e).catch((err: Error) => err);
   if (!plugin || plugin instanceof Error) {
     const users = await agentUsers(proofSources(deps, e.driver), e.driver, e.name);

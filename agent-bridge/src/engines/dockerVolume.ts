@@ -34,7 +34,8 @@ export class DockerVolumeEngine implements Engine {
     // A flood on stdout is no path; whatever dvdcli did meanwhile is unknown, so the cleanup unmount follows.
     if (r.stdoutTruncated) return { ok: false, detail: describeFailure(shown, r, req.timeoutMs), indeterminate: true };
     if (r.code === 0 && !r.timedOut && mountpoint !== '') return { ok: true, mountpoint, detail: shown };
-    return { ok: false, detail: `${describeFailure(shown, r, req.timeoutMs)}`, indeterminate: r.timedOut || r.code === null };
+    // Unknown only if dvdcli may have run: one that never started (spawnError) sent nothing, so nothing can still land.
+    return { ok: false, detail: `${describeFailure(shown, r, req.timeoutMs)}`, indeterminate: r.spawnError === undefined && (r.timedOut || r.code === null) };
   }
 
   async unmount(req: UnmountRequest): Promise<{ ok: boolean; detail: string }> {

@@ -39,7 +39,8 @@ export class DvdiModuleEngine implements Engine {
     if (r.stdoutTruncated) return { ok: false, detail: describeFailure(shown, r, req.timeoutMs), indeterminate: true };
     if (r.code === 0 && !r.timedOut && mountpoint !== '') return { ok: true, mountpoint, detail: shown };
     if (r.code === 0 && !r.timedOut) return { ok: false, detail: `${shown}: the module reports "returned an empty mountpoint name" (${describeFailure('dvdcli', r, req.timeoutMs)})` };
-    return { ok: false, detail: describeFailure(shown, r, req.timeoutMs), indeterminate: r.timedOut || r.code === null };
+    // Unknown only if dvdcli may have run: one that never started (spawnError) sent nothing, so nothing can still land.
+    return { ok: false, detail: describeFailure(shown, r, req.timeoutMs), indeterminate: r.spawnError === undefined && (r.timedOut || r.code === null) };
   }
 
   async unmount(req: UnmountRequest): Promise<{ ok: boolean; detail: string }> {

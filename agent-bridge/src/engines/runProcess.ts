@@ -13,7 +13,7 @@ export interface ProcessResult {
   stdout: string;
   stderr: string;
   timedOut: boolean;
-  /** Set when the binary could not be started at all (ENOENT, EACCES). */
+  /** Set when the binary could not be started at all (ENOENT, EACCES, E2BIG, EMFILE): no process ran, so it did nothing. */
   spawnError?: string;
   /** The stream printed more than MAX_OUTPUT_BYTES; only the first MAX_OUTPUT_BYTES are kept (the rest is drained). */
   stdoutTruncated?: boolean;
@@ -57,27 +57,39 @@ function killGroup(pgid: number): void {
 
 export function runProcess(file: string, args: string[], opts: ProcessOptions): Promise<ProcessResult> {
   return new Promise((resolve) => {
-    const child = spawn(file, args, { stdio: ['ignore', 'pipe', 'pipe'], detached: true, env: opts.env ?? process.env });
+    const failed = (e: NodeJS.ErrnoException): ProcessResult => ({ code: null, signal: null, stdout: '', stderr: '', timedOut: false, spawnError: `${e.code ?? ''} ${e.message}`.trim() });
+    let child: ReturnType<typeof spawn>;
+    try {
+      child = spawn(file, args, { stdio: ['ignore', 'pipe', 'pipe'], detached: true, env: opts.env ?? process.env });
+    } catch (e) {
+      // Some exec failures throw instead of emitting 'error': E2BIG for an argument over the kernel's 128 KiB, which
+      // the module's one `sh -c` string reaches with many long options (agent-bridge/test/e2e/spawnFailure.test.ts).
+      // No process was started: nothing can be mounting, and the caller must hear that, not an exception.
+      return resolve(failed(e as NodeJS.ErrnoException));
+    }
     const out = capped();
     const err = capped();
     let timedOut = false;
-    let spawnError: string | undefined;
-    child.stdout.on('data', (c: Buffer) => out.push(c)); // kept up to the cap, the rest drained so the child never blocks
-    child.stderr.on('data', (c: Buffer) => err.push(c));
+    // Listened to first: at the fd limit (EMFILE) the child has no stdio streams, and an 'error' nobody hears kills the
+    // bridge. Without a pid it never started (ENOENT, EACCES, EMFILE): that is the answer, and it did nothing.
+    child.on('error', (e: NodeJS.ErrnoException) => {
+      if (child.pid !== undefined) return; // a process that ran: its 'close' says how it ended
+      clearTimeout(timer);
+      resolve(failed(e));
+    });
+    child.stdout?.on('data', (c: Buffer) => out.push(c)); // kept up to the cap, the rest drained so the child never blocks
+    child.stderr?.on('data', (c: Buffer) => err.push(c));
     const timer = setTimeout(() => {
       timedOut = true;
       if (child.pid) killGroup(child.pid);
     }, opts.timeoutMs);
     if (child.pid) opts.onSpawn?.(child.pid);
-    child.on('error', (e: NodeJS.ErrnoException) => {
-      spawnError = `${e.code ?? ''} ${e.message}`.trim();
-    });
     // 'close' waits for stdio to end; a grandchild keeping the pipes open dies with the group on timeout.
     child.on('close', (code, signal) => {
       clearTimeout(timer);
       // Anything the child left behind in its group (e.g. sh's dvdcli) must not outlive the call.
       if (child.pid) killGroup(child.pid);
-      resolve({ code, signal, stdout: Buffer.concat(out.chunks).toString('utf8'), stderr: Buffer.concat(err.chunks).toString('utf8'), timedOut, spawnError, ...(out.truncated ? { stdoutTruncated: true } : {}), ...(err.truncated ? { stderrTruncated: true } : {}) });
+      resolve({ code, signal, stdout: Buffer.concat(out.chunks).toString('utf8'), stderr: Buffer.concat(err.chunks).toString('utf8'), timedOut, ...(out.truncated ? { stdoutTruncated: true } : {}), ...(err.truncated ? { stderrTruncated: true } : {}) });
     });
   });
 }
@@ -86,6 +98,9 @@ export function runProcess(file: string, args: string[], opts: ProcessOptions): 
 export function describeFailure(what: string, r: ProcessResult, timeoutMs: number): string {
   const tail = r.stderr.trim().split('\n').slice(-3).join(' | ');
   const stderr = tail.length > 2000 ? `…${tail.slice(-2000)}` : tail; // a step detail, not a log dump
+  // E2BIG: the agent's isolator would run the same command line and fail to start it the same way (popen's sh, or
+  // Mesos' exec of dvdcli), so the task would fail too; the length comes from the volume's options.
+  if (r.spawnError && /^E2BIG\b/.test(r.spawnError)) return `${what}: cannot start: ${r.spawnError}: the command line is longer than Linux starts a program with (128 KiB for one argument, as the module's one sh -c string is; about 2 MiB in all), so the agent's isolator could not start it either and the task would fail; shorten the volume's dvdi/* options in the app`;
   if (r.spawnError) return `${what}: cannot start: ${r.spawnError}; check the dvdcli path in the bridge config`;
   if (r.stdoutTruncated) return `${what} printed more than ${MAX_OUTPUT_BYTES} bytes on stdout, which is no mountpoint (dvdcli prints one path); the output was cut there`;
   if (r.timedOut) return `${what} timed out after ${timeoutMs} ms and its process group was killed (a hung plugin?)${stderr ? `; stderr: ${stderr}` : ''}`;

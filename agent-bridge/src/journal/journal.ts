@@ -11,8 +11,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import { mkdir, open, readFile, readdir, rename, unlink } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { EngineName } from '../dryrun/contract';
+import { anchorOlderEntry } from './olderEntries';
 
 export interface JournalEntry {
   id: string;
@@ -97,9 +98,11 @@ export class Journal {
   readonly dir: string;
   /** Entries this process wrote and has not cleared: its own live dry runs, which recover() must not touch. */
   readonly live = new Set<string>();
+  private readonly stateDir: string;
 
   constructor(stateDir: string) {
     this.dir = join(stateDir, 'journal');
+    this.stateDir = resolve(stateDir);
   }
 
   async init(): Promise<void> {
@@ -168,7 +171,8 @@ export class Journal {
       }
       if (!n.endsWith('.json')) continue;
       try {
-        entries.push(JSON.parse(await readFile(file, 'utf8')) as JournalEntry);
+        // An older bridge's relative paths, made absolute where provable (olderEntries.ts).
+        entries.push(anchorOlderEntry(JSON.parse(await readFile(file, 'utf8')) as JournalEntry, this.stateDir));
       } catch (e) {
         unreadable.push({ file, error: (e as Error).message });
       }

@@ -52,8 +52,8 @@ export function runKillable(argv: readonly string[], timeoutMs: number): Promise
         child.kill('SIGKILL'); // no group (spawn failed, or it is gone already)
       }
       // Abandoned: a child blocked in the kernel may not exit at once, and must not keep us (or the event loop) waiting.
-      child.stdout!.destroy();
-      child.stderr!.destroy();
+      child.stdout?.destroy();
+      child.stderr?.destroy();
       child.unref();
     };
     const finish = (o: ChildOutcome) => {
@@ -62,7 +62,10 @@ export function runKillable(argv: readonly string[], timeoutMs: number): Promise
       clearTimeout(timer);
       resolve(o);
     };
-    child.stdout!.on('data', (c: Buffer) => {
+    // Heard before anything else: at the fd limit (EMFILE) spawn returns a child without stdio streams, and an 'error'
+    // nobody listens to kills the bridge (agent-bridge/test/e2e/spawnFailure.test.ts).
+    child.on('error', (e: NodeJS.ErrnoException) => finish({ kind: 'failed', why: `cannot run ${full[0]} (${e.code ?? e.message})` }));
+    child.stdout?.on('data', (c: Buffer) => {
       size += c.length;
       if (size > MAX_OUTPUT_BYTES) {
         kill();
@@ -70,14 +73,13 @@ export function runKillable(argv: readonly string[], timeoutMs: number): Promise
       }
       out.push(c);
     });
-    child.stderr!.on('data', (c: Buffer) => {
+    child.stderr?.on('data', (c: Buffer) => {
       if (err.length < 4096) err += c.toString('utf8');
     });
     const timer = setTimeout(() => {
       kill();
       finish({ kind: 'timedOut', stdout: Buffer.concat(out) });
     }, timeoutMs);
-    child.on('error', (e: NodeJS.ErrnoException) => finish({ kind: 'failed', why: `cannot run ${full[0]} (${e.code ?? e.message})` }));
     child.on('close', (code, signal) => {
       // timeout(1) fired (exit 124, or 137 / SIGKILL for its KILL), in the moment before the bridge's own timer.
       if (TIMEOUT && (code === 124 || code === 137 || signal === 'SIGKILL')) return finish({ kind: 'timedOut', stdout: Buffer.concat(out) });

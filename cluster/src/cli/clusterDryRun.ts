@@ -1,6 +1,6 @@
 /**
  * `dvdi-bridge dry-run --app FILE --marathon URL --mesos URL [--bridge-app /dvdi-bridge] [--all] [--json]`:
- * Test mount where the app will run. The bridges are found through Marathon (the bridge app's tasks) and the
+ * Test mount where the app will run (or a Chronos job: where Chronos could run it, discovery/candidates.ts). The bridges are found through Marathon (the bridge app's tasks) and the
  * Mesos master (agents, attributes, fault domains); the candidates are the agents Marathon could place the app
  * on (cluster/placement) that run a bridge; each external volume is dry-run on one candidate, or on all of them
  * with bounded concurrency (client/candidateRuns.ts).
@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { MesosMasterClient } from '../mesos/client';
 import { bridgeScheme, joinBridges } from '../discovery/bridges';
-import { candidateBridges } from '../discovery/candidates';
+import { candidateBridges, chronosCandidateBridges } from '../discovery/candidates';
 import { createDocument } from '@marathon-devtools/language-server/features/document';
 import { findMountTargets } from '@marathon-devtools/language-server/features/testMount';
 import { collectApps } from '@marathon-devtools/language-server/model/documentModel';
@@ -28,6 +28,8 @@ interface AppUnderTest {
   /** Its absolute id and the group body listing it: which role Marathon gives it (placement/marathonRole.ts). */
   source: AppSource;
   volumes: VolumeUnderTest[];
+  /** A Chronos job: Chronos places it, by its own constraints (chronosCandidateBridges), not Marathon. */
+  chronos?: true;
 }
 
 /** The app file → each app with its external volumes, exactly as the code lens finds them. */
@@ -45,8 +47,14 @@ function readApps(path: string): AppUnderTest[] {
     throw new UsageError(`dry-run: --app ${path} is not JSON (${(e as Error).message}); run marathon-lint ${path} for the position`);
   }
   const doc = createDocument(`file://${path}`, 0, text);
-  if (doc.kind !== 'app' && doc.kind !== 'group') throw new UsageError(`dry-run: --app ${path} is ${doc.kind === 'unknown' ? 'not a Marathon app or group' : `a ${doc.kind}`}; give a Marathon app (or group) definition`);
   const targets = findMountTargets(doc);
+  // The kind is core/kind.ts's, as for marathon-lint and the editor's Test mount lens on the same file.
+  if (doc.kind === 'chronos-job') {
+    const job = doc.value as Record<string, unknown>;
+    const volumes = targets.map((t) => ({ pointer: t.pointer, ...t.args.volume, engine: t.args.engine }));
+    return [{ id: typeof job.name === 'string' ? job.name : '(no name)', spec: job, source: {}, volumes, chronos: true }];
+  }
+  if (doc.kind !== 'app' && doc.kind !== 'group') throw new UsageError(`dry-run: --app ${path} is ${doc.kind === 'unknown' ? 'not a Marathon app, group or Chronos job' : `a ${doc.kind}`}; give a Marathon app (or group) or a Chronos job definition`);
   return collectApps(doc.value, doc.kind).map((a) => ({
     id: a.absoluteId ?? '(no id)',
     spec: a.app,
@@ -64,9 +72,9 @@ const pad = (s: string, n: number) => s.padEnd(n);
  * left out with the checks it fails, the constraints written as in the app, the first few of them on a big cluster;
  * `undecided`: some check could not be evaluated, so "none can" would claim what is not known.
  */
-function noCandidate(agents: number, excluded: { hostname: string; reasons: string[] }[], refused: boolean, undecided: boolean): string {
+function noCandidate(agents: number, excluded: { hostname: string; reasons: string[] }[], refused: boolean, undecided: boolean, scheduler: 'Marathon' | 'Chronos'): string {
   if (agents === 0) return 'the Mesos master lists no agents, so nothing was tested';
-  if (excluded.length === 0) return `${refused ? 'Marathon would not run it (above)' : 'no agent can take it'}, so nothing was tested`;
+  if (excluded.length === 0) return `${refused ? `${scheduler} would not run it (above)` : 'no agent can take it'}, so nothing was tested`;
   const shown = excluded.slice(0, 5).map((e) => `${e.hostname}: ${e.reasons.join('; ')}`);
   const more = excluded.length > shown.length ? `; … and ${excluded.length - shown.length} more agents` : '';
   // A check this tool could not evaluate (warned above) leaves agents out without saying Marathon would.
@@ -135,17 +143,23 @@ async function clusterDryRunInner(argv: string[], signal: AbortSignal, startRuns
   let exit = 0;
   startRuns();
   for (const app of testable) {
-    const { candidates: withBridge, noBridge, excluded, problems, undecided, roleNote } = candidateBridges(app.spec, slaves.slaves, discovery.bridges, region.name, 'unknown' in region ? region.unknown : undefined, 'features' in features ? features.features : undefined, 'version' in features ? features.version : undefined, flags.acceptedRolesDefault, resolveAppRole(app.spec, app.source, facts));
+    const regionUnknown = 'unknown' in region ? region.unknown : undefined;
+    const { candidates: withBridge, noBridge, excluded, problems, undecided, roleNote, notes = [] } = app.chronos
+      ? chronosCandidateBridges(app.spec, slaves.slaves, discovery.bridges, region.name, regionUnknown)
+      : candidateBridges(app.spec, slaves.slaves, discovery.bridges, region.name, regionUnknown, 'features' in features ? features.features : undefined, 'version' in features ? features.version : undefined, flags.acceptedRolesDefault, resolveAppRole(app.spec, app.source, facts));
+    const scheduler = app.chronos ? 'Chronos' : 'Marathon';
+    if (app.chronos) err(`dry-run: ${app.id}: a Chronos job: the candidates are the agents Chronos could run it on (its EQUALS, LIKE and UNLIKE constraints, the master's region), not Marathon's placement; Chronos's own role (--mesos_role) is not known here and not checked`);
     if (roleNote !== undefined) err(`dry-run: ${app.id}: ${roleNote}`);
+    for (const n of notes) err(`dry-run: ${app.id}: ${n}`);
     for (const p of problems) err(`dry-run: ${app.id}: ${p}`);
-    for (const u of undecided) err(`dry-run: ${app.id}: warning: ${u}; the candidates may include agents Marathon would not use, or miss some`);
+    for (const u of undecided) err(`dry-run: ${app.id}: warning: ${u}; the candidates may include agents ${scheduler} would not use, or miss some`);
     if (!json) {
       process.stdout.write(`${app.id}: ${withBridge.length} candidate agent${withBridge.length === 1 ? '' : 's'} with a bridge (of ${slaves.slaves.length} agents)\n`);
       for (const e of excluded) process.stdout.write(`  not a candidate: ${e.hostname}: ${e.reasons.join('; ')}\n`);
       for (const h of noBridge) process.stdout.write(`  no bridge on candidate ${h} (${bridgeApp} has no running task there; run dvdi-bridge scale)\n`);
     }
     if (withBridge.length === 0) {
-      err(`dry-run: ${app.id}: ${noBridge.length > 0 ? 'no agent Marathon could place it on runs a bridge; nothing tested' : noCandidate(slaves.slaves.length, excluded, problems.length > 0, undecided.length > 0)}`);
+      err(`dry-run: ${app.id}: ${noBridge.length > 0 ? `no agent ${scheduler} could place it on runs a bridge; nothing tested` : noCandidate(slaves.slaves.length, excluded, problems.length > 0, undecided.length > 0, scheduler)}`);
       exit = Math.max(exit, 1);
       continue;
     }

@@ -5,7 +5,8 @@
  */
 import type { CandidateBridge } from '@marathon-devtools/agent-bridge/client/candidateRuns';
 import type { MesosAgent } from '../mesos/agent';
-import { placeApp, type AcceptedRolesDefault, type PlacementSpec } from '../placement/candidates';
+import { placeApp, type AcceptedRolesDefault, type Placement, type PlacementSpec } from '../placement/candidates';
+import { placeChronosJob } from '../placement/chronosPlacement';
 import { defaultRoleNote, type ResolvedRole } from '../placement/marathonRole';
 import { placeUnderRole } from '../placement/rolePlacement';
 import type { DiscoveredBridge } from './bridges';
@@ -22,6 +23,8 @@ export interface Candidates {
   undecided: string[];
   /** The role Marathon gives an app that sets none, when it is not `*`, and why (marathonRole.ts defaultRoleNote). */
   roleNote?: string;
+  /** Decided facts worth saying before the runs: a Chronos job's constraints that Chronos drops. */
+  notes?: string[];
 }
 
 /**
@@ -32,6 +35,22 @@ export interface Candidates {
 export function candidateBridges(spec: PlacementSpec, agents: readonly MesosAgent[], bridges: readonly DiscoveredBridge[], masterRegion?: string, masterRegionUnknown?: string, marathonFeatures?: readonly string[], marathonVersion?: string, acceptedRolesDefault?: AcceptedRolesDefault, role?: ResolvedRole): Candidates {
   const options = { masterRegion, masterRegionUnknown, marathonFeatures, marathonVersion, acceptedResourceRolesDefaultBehavior: acceptedRolesDefault };
   const p = role ? placeUnderRole(spec, role, agents, options) : placeApp(spec, agents, options);
+  const roleNote = role && defaultRoleNote(role);
+  return { ...withBridges(p, bridges), ...(roleNote ? { roleNote } : {}) };
+}
+
+/**
+ * The candidate bridges for a Chronos job: the agents Chronos could run it on (placement/chronosPlacement.ts: its own
+ * constraint operators, the master's region), not Marathon's placement, that run a bridge. Shared by `dvdi-bridge
+ * dry-run --app` and the VS Code extension.
+ */
+export function chronosCandidateBridges(job: { constraints?: unknown }, agents: readonly MesosAgent[], bridges: readonly DiscoveredBridge[], masterRegion?: string, masterRegionUnknown?: string): Candidates {
+  const p = placeChronosJob(job, agents, { masterRegion, masterRegionUnknown });
+  return { ...withBridges(p, bridges), ...(p.notes.length ? { notes: p.notes } : {}) };
+}
+
+/** The placed agents joined with the running bridges (by agent id, else hostname), sorted by hostname. */
+function withBridges(p: Placement, bridges: readonly DiscoveredBridge[]): Candidates {
   const byAgent = new Map(bridges.map((b) => [b.agentId ?? b.hostname, b]));
   const candidates: CandidateBridge[] = [];
   const noBridge: string[] = [];
@@ -41,6 +60,5 @@ export function candidateBridges(spec: PlacementSpec, agents: readonly MesosAgen
     else noBridge.push(a.hostname);
   }
   candidates.sort((x, y) => x.hostname.localeCompare(y.hostname));
-  const roleNote = role && defaultRoleNote(role);
-  return { candidates, noBridge, excluded: p.agents.filter((a) => !a.candidate).map((a) => ({ hostname: a.agent.hostname, reasons: a.reasons })), problems: p.problems, undecided: p.undecided, ...(roleNote ? { roleNote } : {}) };
+  return { candidates, noBridge, excluded: p.agents.filter((a) => !a.candidate).map((a) => ({ hostname: a.agent.hostname, reasons: a.reasons })), problems: p.problems, undecided: p.undecided };
 }

@@ -1,0 +1,64 @@
+/**
+ * Journal entries written before `serve` made its paths absolute (commit c02a273) name the embedded local driver's
+ * socket and mountpoint relative to the directory that bridge ran in: `st/plugins/local.sock` and
+ * `st/local-driver/mounts/keep` for `--state-dir st`. The entry does not record that directory, and a bridge
+ * restarted from another one (a new unit file, an upgrade) must neither resolve such a path against its own working
+ * directory (another plugin may answer there, and its Unmount would take down a mount this bridge never made) nor
+ * drop the entry (its mount would stay for good).
+ *
+ * One case is provable: the entry lies in `<stateDir>/journal/`, where the older bridge wrote it, so its relative
+ * state dir X named `stateDir` from the directory it ran in. The embedded driver's socket was `X/plugins/local.sock`
+ * (cli/runnerSetup.ts), so an entry of driver `local` whose socket is `X/plugins/local.sock` for an X that `stateDir`
+ * ends with was made through `<stateDir>/plugins/local.sock`, whatever directory that was. Any other relative address
+ * is left as written, and recovery keeps the entry and says what to do (recover.ts).
+ */
+import { isAbsolute, join, normalize, sep } from 'node:path';
+import type { JournalEntry } from './journal';
+
+const EMBEDDED_SOCKET = join('plugins', 'local.sock');
+
+/** A journalled plugin address that is a bare relative path: no scheme (`unix://`, `tcp://`), not absolute. */
+export const isRelativeAddress = (address: string | undefined): boolean => address !== undefined && !isAbsolute(address) && !address.includes('://');
+
+/**
+ * The older bridge's relative state dir for an embedded-driver entry, when `stateDir` (absolute) is what it named;
+ * undefined when the entry is not provably one.
+ */
+function olderStateDir(e: JournalEntry, stateDir: string): string | undefined {
+  if (e.driver !== 'local' || !isRelativeAddress(e.pluginAddress)) return undefined;
+  const p = normalize(e.pluginAddress!);
+  if (!p.endsWith(sep + EMBEDDED_SOCKET)) return undefined;
+  const x = p.slice(0, -(sep.length + EMBEDDED_SOCKET.length));
+  if (x === '' || x === '.' || x === '..' || x.startsWith('..' + sep)) return undefined; // names no dir below its own
+  const s = normalize(stateDir).replace(/\/+$/, '');
+  return s.endsWith(sep + x) ? x : undefined;
+}
+
+/**
+ * The entry with its paths made absolute where that is provable (see above); otherwise as it is. A relative
+ * mountpoint that cannot be anchored is dropped: recovery then takes the mountpoint from the plugin's Get, and a
+ * relative path matches nothing in /proc/self/mountinfo anyway.
+ */
+export function anchorOlderEntry(e: JournalEntry, stateDir: string): JournalEntry {
+  const relativeMountpoint = e.mountpoint !== undefined && !isAbsolute(e.mountpoint);
+  if (!isRelativeAddress(e.pluginAddress) && !relativeMountpoint) return e;
+  const x = olderStateDir(e, stateDir);
+  const out: JournalEntry = { ...e };
+  if (x !== undefined) out.pluginAddress = join(stateDir, EMBEDDED_SOCKET);
+  if (relativeMountpoint) {
+    const m = normalize(e.mountpoint!);
+    if (x !== undefined && m.startsWith(x + sep)) out.mountpoint = join(stateDir, m.slice(x.length + sep.length));
+    else delete out.mountpoint;
+  }
+  return out;
+}
+
+/** Why recovery leaves an entry whose plugin address stayed relative (isRelativeAddress), and what the operator can do. */
+export function relativeAddressProblem(e: JournalEntry, journalDir: string): string {
+  const file = join(journalDir, `${e.id}.json`);
+  return (
+    `journal entry ${file}, written by an older dvdi-bridge, names its plugin socket ${JSON.stringify(e.pluginAddress)} relative to the directory that bridge ran in, which the journal does not record; ` +
+    `recovery does not guess it (from another directory that path may reach another plugin, whose Unmount would take down a mount this bridge never made), so the entry and whatever it mounted stay: ` +
+    `write the socket's absolute path as "pluginAddress" in ${file} and restart the bridge, or unmount ${e.driver}/${e.name} by hand and delete ${file}`
+  );
+}

@@ -1,0 +1,49 @@
+// An older bridge's relative journal paths (journal/olderEntries.ts): anchored only to the state dir the entry lies in,
+// and only for the embedded driver's own socket; anything else stays as written, for recovery to keep and explain.
+import assert from 'node:assert/strict';
+import { isAbsolute, join } from 'node:path';
+import { test } from 'node:test';
+import fc from 'fast-check';
+import type { JournalEntry } from '../../src/journal/journal';
+import { anchorOlderEntry } from '../../src/journal/olderEntries';
+
+const entry = (patch: Partial<JournalEntry>): JournalEntry => ({ id: 'e1', driver: 'local', name: 'keep', engine: 'plugin', bridgePid: 1, startedAt: '2026-12-07T20:47:18.062Z', phase: 'mounted', ...patch });
+
+test('the embedded driver under a relative --state-dir: socket and mountpoint anchored to the state dir', () => {
+  const a = anchorOlderEntry(entry({ pluginAddress: 'st/plugins/local.sock', mountpoint: 'st/local-driver/mounts/keep' }), '/srv/bridge/st');
+  assert.deepEqual([a.pluginAddress, a.mountpoint], ['/srv/bridge/st/plugins/local.sock', '/srv/bridge/st/local-driver/mounts/keep']);
+  const deeper = anchorOlderEntry(entry({ pluginAddress: './var/st/plugins/local.sock' }), '/srv/var/st/');
+  assert.equal(deeper.pluginAddress, '/srv/var/st/plugins/local.sock');
+});
+
+test('not provably the state dir\'s own socket: left as written, a relative mountpoint dropped', () => {
+  for (const [pluginAddress, stateDir, driver] of [
+    ['plugins/local.sock', '/srv/st', 'local'], // a relative --plugin-dirs, not under the state dir
+    ['other/plugins/local.sock', '/srv/st', 'local'], // another dir than the one the entry lies in
+    ['../st/plugins/local.sock', '/srv/st', 'local'], // names a dir above the one it ran in: unknowable
+    ['st/plugins/local.sock', '/srv/st', 'rclone'], // not the embedded driver
+    ['st/plugins/rclone.sock', '/srv/st', 'local'],
+  ] as const) {
+    const a = anchorOlderEntry(entry({ pluginAddress, driver, mountpoint: 'st/local-driver/mounts/keep' }), stateDir);
+    assert.deepEqual([a.pluginAddress, a.mountpoint], [pluginAddress, undefined], pluginAddress);
+  }
+  const current = entry({ pluginAddress: '/srv/st/plugins/local.sock', mountpoint: '/srv/st/local-driver/mounts/keep' });
+  assert.equal(anchorOlderEntry(current, '/other'), current);
+  assert.equal(anchorOlderEntry(entry({ pluginAddress: 'unix:///run/x.sock' }), '/srv/st').pluginAddress, 'unix:///run/x.sock');
+});
+
+test('any address and state dir: never throws; an address becomes absolute only as the state dir\'s embedded socket', () => {
+  const segment = fc.constantFrom('st', 'plugins', 'local.sock', '..', '.', '', 'a b', 'mounts', 'local-driver');
+  const relPath = fc.array(segment, { maxLength: 6 }).map((s) => s.join('/'));
+  fc.assert(
+    fc.property(fc.oneof(relPath, fc.string()), fc.oneof(relPath, fc.string()), relPath.map((p) => `/${p}`), fc.constantFrom('local', 'rclone'), (pluginAddress, mountpoint, stateDir, driver) => {
+      const a = anchorOlderEntry(entry({ pluginAddress, mountpoint, driver }), stateDir);
+      if (a.pluginAddress !== pluginAddress) {
+        assert.equal(driver, 'local');
+        assert.equal(a.pluginAddress, join(stateDir, 'plugins', 'local.sock'));
+      }
+      if (a.mountpoint !== undefined && a.mountpoint !== mountpoint) assert.ok(isAbsolute(a.mountpoint) && a.mountpoint.startsWith(join(stateDir, '/')) && a.pluginAddress !== pluginAddress, a.mountpoint);
+    }),
+    { numRuns: 2000 },
+  );
+});
