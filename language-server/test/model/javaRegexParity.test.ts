@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { javaRegexError } from '../../src/model/app/javaRegex';
 import { javaRegexRefusal } from '../../src/model/app/javaRegexRefusal';
+import { javaUnquoted } from '../../src/model/app/javaUnquoted';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const skip = spawnSync('javac', ['-version']).status === 0 ? false : 'needs a JDK (javac): apt install openjdk-17-jdk-headless (scripts/install-test-deps.sh does)';
@@ -40,7 +41,26 @@ const pieces = [
   '\\x41', '\\u0041', '\\x{41}', '\\0', '\\012', '\\1', '\\k<n>', '(?<n>', '(?:', '(?=', '(?!', '(?<=', '(?<!', '(?>', '(?i)', '(?i:', '(?-i)',
   '\\c', '\\cA', '\\t', '\\e', '\\a', '\\h', '\\R', '\\X', '\\v', '\\-', '\\.', '\\[', '\\]', '\\{', '\\}', '\\\\', '\\_', '\\y',
 ];
-const randomPattern = fc.array(fc.constantFrom(...pieces), { minLength: 1, maxLength: 7 }).map((xs) => xs.join(''));
+/** The rest of Pattern's grammar, right and wrong: character names, named groups, properties, quantifier suffixes, counts, intersections, code points, flags. */
+const javaOnlyPieces = [
+  '\\N{LATIN SMALL LETTER A}', '\\N{latin_small}', '\\N{FOO}', '\\N{', '\\N', '\\N{}', '\\N{space}', '\\k<m>', '(?<m>', '\\k<', '\\k<1>', '(?<1', '(?<ab1>', '\\k<ab1>', '(?<n>a)',
+  '\\p{IsAlphabetic}', '\\p{InGreek}', '\\p{IsLatin}', '\\p{javaLowerCase}', '\\p{Lu}', '\\p{Foo}', '\\p{}', '\\p', '\\P{L}', '\\p{gc=Lu}', '\\p{sc=Latn}',
+  '\\p{blk=Greek}', '\\p{IsL}', '\\p{L&}', '\\p{alpha}', '\\p{Punct}', '\\p{ASCII}', '\\p{IsWhite_Space}', '\\pZ', '\\px', '\\P',
+  '*+', '*?', '++', '+?', '?+', '??', '{0,0}', '{3,2}', '{0}', '{1,2}+', '{1,2}?', '{2147483648}', '{1,', '[a&&[b]]', '&&[', '[&&', '&&]', '[^&&', '[a-z&&[^m]]', '[[', ']]',
+  '\\x{110000}', '\\x{}', '\\x{zz}', '\\x{10FFFF}', '\\x{', '\\c\\', '\\c]', '(?', '(?U)', '(?-)', '(?q)', '(?d)', '(?s:', '(?u)', '(?iU-s)', '(?$',
+  '\\b{g}', '\\b{x}', '\\b{', '\\9', '\\07', '\\08', '\\377', '\\0400', '\\00', '\\H', '\\V', '\\W', '\\u00', '\\uD800', '\\x4g', '\\Q]\\E', '\\Qa\\E',
+];
+const piece = fc.oneof({ arbitrary: fc.constantFrom(...pieces), weight: 3 }, { arbitrary: fc.constantFrom(...javaOnlyPieces), weight: 1 });
+const randomPattern = fc.array(piece, { minLength: 1, maxLength: 7 }).map((xs) => xs.join(''));
+
+/**
+ * Refusals not modelled, each erring towards accepting: comments mode (`(?x)`, whose whitespace and `#…` Pattern
+ * skips everywhere), a lookbehind Java cannot bound (a back reference or a repeated group in it), and a character name
+ * of name-like words (`\N{FOO}`: the Unicode name table is not carried).
+ */
+function notModelled(p: string, java: string): boolean {
+  return /\(\?[a-zA-Z]*x/.test(javaUnquoted(p)) || / obvious maximum length /.test(java) || /^ERR Unknown character name \[[a-zA-Z][a-zA-Z0-9 -]*\]/.test(java);
+}
 
 /** Patterns Java compiles, each one a user could write: a counted closure after another, or on nothing; a quantified anchor or lookbehind; quoting; Java's classes. */
 const compiled = [
@@ -58,7 +78,7 @@ test('patterns Java compiles are accepted by constraint-like-regex and never cal
   });
 });
 
-test('random patterns: what Java compiles is never an error, what we refuse Java refuses as we say', { skip, timeout: 120_000 }, () => {
+test('random patterns: what Java compiles is never an error, what Java refuses is one, what we refuse Java refuses as we say', { skip, timeout: 120_000 }, () => {
   const seed = Number(process.env.JAVA_REGEX_SEED ?? Date.now() % 100_000);
   const patterns = [...new Set(fc.sample(randomPattern, { numRuns: 6000, seed }))];
   const verdicts = javaVerdicts(patterns);
@@ -70,10 +90,12 @@ test('random patterns: what Java compiles is never an error, what we refuse Java
       ok++;
       assert.equal(javaRegexError(p), undefined, where);
       assert.equal(refused, undefined, where);
-    } else if (refused !== undefined) {
+    } else if (!notModelled(p, verdicts[i])) assert.notEqual(javaRegexError(p), undefined, where);
+    if (verdicts[i] !== 'OK' && refused !== undefined) {
       // Java stops at its first error; one before ours is a construct not checked here, one at or after ours must be ours.
       const at = (s: string) => Number(/ at index (-?\d+)$/.exec(s)?.[1]);
-      if (at(verdicts[i]) >= at(refused)) assert.equal(`ERR ${refused}`, verdicts[i], where);
+      // Java's message for a `\p` last names a NUL, which ours leaves out.
+      if (at(verdicts[i]) >= at(refused)) assert.equal(`ERR ${refused}`, verdicts[i].replace(/\0/g, ''), where);
     }
   });
   assert.ok(ok > patterns.length / 5, `Java compiled only ${ok} of ${patterns.length} patterns: the pieces miss what users write`);
