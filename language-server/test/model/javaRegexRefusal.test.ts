@@ -45,6 +45,8 @@ const refusedAsJavaSays: [string, string][] = [
   ['\\N{', 'Unclosed character name escape sequence at index 3'],
   ['\\N{}', 'Unknown character name [] at index 3'],
   ['\\N{latin_small}', 'Unknown character name [latin_small] at index 14'],
+  ['\\N{FOO}', 'Unknown character name [FOO] at index 6'],
+  ['rack\\N{DIGIT TEN}', 'Unknown character name [DIGIT TEN] at index 16'],
   ['\\x{}', 'Illegal hexadecimal escape sequence at index 2'],
   ['\\x{110000}', 'Hexadecimal codepoint is too big at index 8'],
   ['\\x{41', 'Unclosed hexadecimal escape sequence at index 5'],
@@ -65,7 +67,8 @@ const refusedAsJavaSays: [string, string][] = [
   ['\\c\\\\Q', 'Illegal/unsupported escape sequence at index 4'],
 ];
 const accepted = ['a{1,}', 'a{1,2}', 'a{0}', 'x{2}{3}', '[{]', '\\{', 'a\\{1', '}', '\\u0041', '\\x41', '\\x{41}', '\\p{L}+', '\\P{Lu}', '(?<ab1>a)', '(?<=a)b', '(?<!a)b', '[\\d-a]', '[\\w-z]+', '[a-]', '[a\\-\\d]', 'rack-[12]', '\\Q{\\E', '\\x\\Qb1\\E', '(?x)a # {', '(?i)rack-{1}',
-  '(?<n>a)\\k<n>', '(?<n>\\k<n>)', '\\0101', '\\N{LATIN SMALL LETTER A}', '\\p{IsLatin}', '\\p{InGreek}', '\\p{sc=Latn}', '(?U)\\p{alpha}',
+  '(?<n>a)\\k<n>', '(?<n>\\k<n>)', '\\0101', '\\N{LATIN SMALL LETTER A}', '\\N{ hyphen-minus }',
+  '\\N{CJK UNIFIED IDEOGRAPHS 4E00}', '\\p{IsLatin}', '\\p{InGreek}', '\\p{sc=Latn}', '(?U)\\p{alpha}',
   '\\p{javaLowerCase}', '\\p{IsWhite_Space}', '\\b{g}', '[a&&[b]]', '[a-[b]]', '[a&&]', '(?i){2}a', '\\x{10FFFF}', '(?-)a', '\\pL'];
 
 for (const [p, why] of refused) {

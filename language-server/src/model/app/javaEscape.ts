@@ -4,6 +4,7 @@
  * `\p{alpha}`, `[\1]`), and how long it is. Used by javaRegexRefusal.ts's walk over the pattern. Pure.
  */
 
+import { isJavaCharacterName } from './javaCharacterName';
 import { javaPropertyRefusal } from './javaPropertyName';
 
 /** Why Java refuses a construct, at the index Java names (where its cursor stood, one past the culprit or at it). */
@@ -49,19 +50,13 @@ function codePoint(pattern: string, i: number): JavaRefusal | undefined {
   return pattern[k] === '}' ? undefined : { why: 'Unclosed hexadecimal escape sequence', at: k };
 }
 
-/**
- * `\N{name}` (Pattern.N, Character.codePointOf). Unicode names start with a letter and hold only letters, digits,
- * spaces and hyphens once trimmed and upper-cased; a name of those is taken without the Unicode name table (not
- * carried here), erring towards accepting.
- */
+/** `\N{name}` (Pattern.N, Character.codePointOf; the name judged by javaCharacterName.ts). */
 function characterName(pattern: string, i: number): JavaRefusal | undefined {
   if (pattern[i + 2] !== '{') return { why: 'Illegal character name escape sequence', at: i + 2 };
   const close = pattern.indexOf('}', i + 3);
   if (close < 0) return { why: 'Unclosed character name escape sequence', at: Math.max(i + 3, pattern.length - 1) };
   const name = pattern.slice(i + 3, close);
-  // String.trim drops every character up to U+0020 at both ends.
-  const trimmed = name.replace(/^[\x00-\x20]+|[\x00-\x20]+$/g, '').toUpperCase();
-  return /^[A-Z][A-Z0-9 -]*$/.test(trimmed) ? undefined : { why: `Unknown character name [${name}]`, at: close };
+  return isJavaCharacterName(name) ? undefined : { why: `Unknown character name [${name}]`, at: close };
 }
 
 /** `\p{name}` or `\pX` (Pattern.family). */
