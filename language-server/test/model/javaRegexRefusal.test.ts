@@ -65,8 +65,14 @@ const refusedAsJavaSays: [string, string][] = [
   ['(?$)', 'Unknown group type at index 2'],
   ['[a-\\p{L}]', 'Illegal/unsupported escape sequence at index 4'],
   ['\\c\\\\Q', 'Illegal/unsupported escape sequence at index 4'],
+  // Comments mode: Pattern skips whitespace and `#…`, but not in a property name.
+  ['(?x) rack-\\y # no such escape', 'Illegal/unsupported escape sequence at index 11'],
+  ['(?x) \\p{ L }', 'Unknown character property name {L } at index 11'],
+  ['(?x:\\k<n>) (?<n>a)', 'named capturing group <n> does not exist at index 8'],
+  ['(?x)(?i)*', "Dangling meta character '*' at index 8"],
+  ['(?x)(?-x) rack\\0', 'Illegal octal escape sequence at index 16'],
 ];
-const accepted = ['a{1,}', 'a{1,2}', 'a{0}', 'x{2}{3}', '[{]', '\\{', 'a\\{1', '}', '\\u0041', '\\x41', '\\x{41}', '\\p{L}+', '\\P{Lu}', '(?<ab1>a)', '(?<=a)b', '(?<!a)b', '[\\d-a]', '[\\w-z]+', '[a-]', '[a\\-\\d]', 'rack-[12]', '\\Q{\\E', '\\x\\Qb1\\E', '(?x)a # {', '(?i)rack-{1}',
+const accepted = ['a{1,}', 'a{1,2}', 'a{0}', 'x{2}{3}', '[{]', '\\{', 'a\\{1', '}', '\\u0041', '\\x41', '\\x{41}', '\\p{L}+', '\\P{Lu}', '(?<ab1>a)', '(?<=a)b', '(?<!a)b', '[\\d-a]', '[\\w-z]+', '[a-]', '[a\\-\\d]', 'rack-[12]', '\\Q{\\E', '\\x\\Qb1\\E', '(?x)a # {', '(?i)rack-{1}', '(?x) rack - [1-3] # the racks', '(?x)a{1, 2}', '(?x)[ ]]',
   '(?<n>a)\\k<n>', '(?<n>\\k<n>)', '\\0101', '\\N{LATIN SMALL LETTER A}', '\\N{ hyphen-minus }',
   '\\N{CJK UNIFIED IDEOGRAPHS 4E00}', '\\p{IsLatin}', '\\p{InGreek}', '\\p{sc=Latn}', '(?U)\\p{alpha}',
   '\\p{javaLowerCase}', '\\p{IsWhite_Space}', '\\b{g}', '[a&&[b]]', '[a-[b]]', '[a&&]', '(?i){2}a', '\\x{10FFFF}', '(?-)a', '\\pL'];
@@ -87,6 +93,10 @@ for (const [p, java] of refusedAsJavaSays) {
     assert.equal(javaRegexError(p), java, 'the linter says the same');
   });
 }
+
+test('a class left open is an error, a (?x in it no flag group', () => {
+  assert.notEqual(javaRegexError('[(?x'), undefined);
+});
 
 test('patterns Java compiles are never called refused', () => {
   for (const p of accepted) {

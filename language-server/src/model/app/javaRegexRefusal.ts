@@ -10,6 +10,7 @@
  */
 
 import { escapeLength, escapeRefusal, type JavaRefusal } from './javaEscape';
+import { javaCommentsStripped } from './javaComments';
 import { javaUnquoted } from './javaUnquoted';
 
 const CLASS_ESCAPES = new Set([...'dDsSwWpPhHvV']);
@@ -115,15 +116,16 @@ function step(pattern: string, i: number, walk: Walk): JavaRefusal | number {
   const flags = INLINE_FLAGS.exec(pattern.slice(i)) as RegExpExecArray;
   const end = i + flags[0].length;
   if (pattern[end] !== ')' && pattern[end] !== ':') return { why: 'Unknown inline modifier', at: end };
-  // Comments mode ignores whitespace and `#…` text from here: the rest is not judged (errs towards accepting).
-  if (flags[1].includes('x')) return -1;
   if (flags[1].includes('U')) walk.unicodeClass = true;
   return end + 1;
 }
 
 export function javaRegexRefusal(quoted: string): string | undefined {
-  // Pattern turns \Q…\E quoting into escapes before it parses (`\x\Qb1` reads as `\xb1`), and its indexes point there.
-  const pattern = javaUnquoted(quoted);
+  // Pattern turns \Q…\E quoting into escapes before it parses (`\x\Qb1` reads as `\xb1`), and its indexes point
+  // there; under comments mode it skips whitespace and `#…`, which the walk does not see.
+  const unquoted = javaUnquoted(quoted);
+  const stripped = javaCommentsStripped(unquoted);
+  const pattern = stripped?.text ?? unquoted;
   const walk: Walk = { groupNames: new Set(), unicodeClass: false, classDepth: 0, itemStart: true };
   for (let i = 0; i < pattern.length; ) {
     let next: JavaRefusal | number;
@@ -136,8 +138,7 @@ export function javaRegexRefusal(quoted: string): string | undefined {
       next = classLevel(pattern, i);
     } else if (pattern.startsWith('&&', i)) next = i + 2;
     else next = classItem(pattern, i, walk);
-    if (typeof next !== 'number') return `${next.why} at index ${next.at}`;
-    if (next < 0) return undefined;
+    if (typeof next !== 'number') return `${next.why} at index ${stripped ? (stripped.at[next.at] ?? unquoted.length) : next.at}`;
     i = next;
   }
   return undefined;
