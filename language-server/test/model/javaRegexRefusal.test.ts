@@ -65,6 +65,10 @@ const refusedAsJavaSays: [string, string][] = [
   ['(?$)', 'Unknown group type at index 2'],
   ['[a-\\p{L}]', 'Illegal/unsupported escape sequence at index 4'],
   ['\\c\\\\Q', 'Illegal/unsupported escape sequence at index 4'],
+  // Java's index counts code points: 😀 is one.
+  ['😀\\0', 'Illegal octal escape sequence at index 3'],
+  ['[😀-&&]', 'Illegal character range at index 3'],
+  ['\\P😀', 'Unknown character property name {😀} at index 2'],
   // Comments mode: Pattern skips whitespace and `#…`, but not in a property name.
   ['(?x) rack-\\y # no such escape', 'Illegal/unsupported escape sequence at index 11'],
   ['(?x) \\p{ L }', 'Unknown character property name {L } at index 11'],
@@ -75,7 +79,7 @@ const refusedAsJavaSays: [string, string][] = [
 const accepted = ['a{1,}', 'a{1,2}', 'a{0}', 'x{2}{3}', '[{]', '\\{', 'a\\{1', '}', '\\u0041', '\\x41', '\\x{41}', '\\p{L}+', '\\P{Lu}', '(?<ab1>a)', '(?<=a)b', '(?<!a)b', '[\\d-a]', '[\\w-z]+', '[a-]', '[a\\-\\d]', 'rack-[12]', '\\Q{\\E', '\\x\\Qb1\\E', '(?x)a # {', '(?i)rack-{1}', '(?x) rack - [1-3] # the racks', '(?x)a{1, 2}', '(?x)[ ]]',
   '(?<n>a)\\k<n>', '(?<n>\\k<n>)', '\\0101', '\\N{LATIN SMALL LETTER A}', '\\N{ hyphen-minus }',
   '\\N{CJK UNIFIED IDEOGRAPHS 4E00}', '\\p{IsLatin}', '\\p{InGreek}', '\\p{sc=Latn}', '(?U)\\p{alpha}',
-  '\\p{javaLowerCase}', '\\p{IsWhite_Space}', '\\b{g}', '[a&&[b]]', '[a-[b]]', '[a&&]', '(?i){2}a', '\\x{10FFFF}', '(?-)a', '\\pL'];
+  '\\p{javaLowerCase}', '\\p{IsWhite_Space}', '\\b{g}', '[a&&[b]]', '[a-[b]]', '[a&&]', '(?i){2}a', '\\x{10FFFF}', '(?-)a', '\\pL', '[\\012-(]', '[a-😀]'];
 
 for (const [p, why] of refused) {
   test(`Java refuses ${JSON.stringify(p)}`, () => {

@@ -62,7 +62,8 @@ function characterName(pattern: string, i: number): JavaRefusal | undefined {
 /** `\p{name}` or `\pX` (Pattern.family). */
 function property(pattern: string, i: number, unicodeClass: boolean): JavaRefusal | undefined {
   if (pattern[i + 2] !== '{') {
-    const why = javaPropertyRefusal(pattern[i + 2] ?? '', unicodeClass);
+    const letter = pattern.codePointAt(i + 2);
+    const why = javaPropertyRefusal(letter === undefined ? '' : String.fromCodePoint(letter), unicodeClass);
     return why ? { why, at: i + 2 } : undefined;
   }
   const close = pattern.indexOf('}', i + 3);
@@ -105,7 +106,7 @@ export function escapeRefusal(pattern: string, i: number, scope: EscapeScope): J
   }
 }
 
-/** Length of the escape at `i`: `\uXXXX`, `\xHH`, `\cX`, `\p{…}`, `\x{…}`, `\N{…}`, `\k<…>`, `\b{g}`, else a backslash and one character. */
+/** Length of the escape at `i`: `\uXXXX`, `\xHH`, `\0ooo`, `\cX`, `\p{…}`, `\x{…}`, `\N{…}`, `\k<…>`, `\b{g}`, else a backslash and one character. */
 export function escapeLength(pattern: string, i: number): number {
   const next = pattern[i + 1];
   const closing = (open: string, close: string) => {
@@ -119,7 +120,12 @@ export function escapeLength(pattern: string, i: number): number {
   }
   if (next === 'k') return closing('<', '>') ?? 2;
   if (next === 'b' && pattern.startsWith('{g}', i + 2)) return 5;
-  if ((next === 'p' || next === 'P') && i + 2 < pattern.length) return 3;
+  if ((next === 'p' || next === 'P') && i + 2 < pattern.length) return (pattern.codePointAt(i + 2) as number) > 0xffff ? 4 : 3;
+  if (next === '0') {
+    // Pattern.o: one or two octal digits, three when the first is at most 3.
+    const octal = (k: number) => OCTAL.test(pattern[i + k] ?? '');
+    return !octal(2) ? 2 : !octal(3) ? 3 : octal(4) && pattern[i + 2] <= '3' ? 5 : 4;
+  }
   // `\c` takes the next character as it is, a backslash too.
   return next === 'u' ? 6 : next === 'x' ? 4 : next === 'c' ? 3 : 2;
 }

@@ -53,7 +53,9 @@ function classItem(pattern: string, i: number, walk: Walk): JavaRefusal | number
   const ch = pattern[i];
   const scope = { inClass: true, groupNames: walk.groupNames, unicodeClass: walk.unicodeClass };
   let single = ch !== '[' && ch !== '&';
-  let end = i;
+  // A character beyond U+FFFF is one item (two UTF-16 units), as Pattern reads code points.
+  const from = ch === '\\' ? undefined : (pattern.codePointAt(i) as number);
+  let end = from !== undefined && from > 0xffff ? i + 1 : i;
   if (ch === '\\') {
     if (pattern[i + 1] === undefined) return pattern.length; // JavaScript refuses a trailing backslash itself
     const why = escapeRefusal(pattern, i, scope);
@@ -64,7 +66,12 @@ function classItem(pattern: string, i: number, walk: Walk): JavaRefusal | number
   // A `-` then `[` is a `-` and a nested class (Pattern.range), not a range.
   const to = end + 2;
   if (!single || pattern[end + 1] !== '-' || pattern[to] === undefined || pattern[to] === ']' || pattern[to] === '[') return end + 1;
-  if (pattern[to] !== '\\') return to + 1;
+  if (pattern[to] !== '\\') {
+    const upTo = pattern.codePointAt(to) as number;
+    // Pattern.range: a literal range must not run backwards (`[z-a]`, `[😀-&&]`, where `&` is its end).
+    if (from !== undefined && upTo < from) return { why: 'Illegal character range', at: to };
+    return to + (upTo > 0xffff ? 2 : 1);
+  }
   // Pattern.range reads the end with escape(), which has no case for `\p`.
   if (pattern[to + 1] === 'p' || pattern[to + 1] === 'P') return { why: 'Illegal/unsupported escape sequence', at: to + 1 };
   if (CLASS_ESCAPES.has(pattern[to + 1] ?? '')) return { why: 'Illegal character range', at: to + 1 };
@@ -138,7 +145,11 @@ export function javaRegexRefusal(quoted: string): string | undefined {
       next = classLevel(pattern, i);
     } else if (pattern.startsWith('&&', i)) next = i + 2;
     else next = classItem(pattern, i, walk);
-    if (typeof next !== 'number') return `${next.why} at index ${stripped ? (stripped.at[next.at] ?? unquoted.length) : next.at}`;
+    if (typeof next !== 'number') {
+      const at = stripped ? (stripped.at[next.at] ?? unquoted.length) : next.at;
+      // Pattern counts code points, so a character beyond U+FFFF before the culprit counts once.
+      return `${next.why} at index ${[...unquoted.slice(0, at)].length + Math.max(0, at - unquoted.length)}`;
+    }
     i = next;
   }
   return undefined;
