@@ -65,6 +65,19 @@ const refusedAsJavaSays: [string, string][] = [
   ['(?$)', 'Unknown group type at index 2'],
   ['[a-\\p{L}]', 'Illegal/unsupported escape sequence at index 4'],
   ['\\c\\\\Q', 'Illegal/unsupported escape sequence at index 4'],
+  // What JavaScript refuses too, said in Java's words.
+  ['rack-(1', 'Unclosed group at index 7'],
+  ['rack-[1-3', 'Unclosed character class at index 8'],
+  ['rack)', "Unmatched closing ')' at index 3"],
+  ['rack\\', 'Unexpected internal error at index 5'],
+  ['(rack\\', 'Unclosed group at index 7'],
+  ['[b-\\x41]', 'Illegal character range at index 6'],
+  ['[\\x{41}-\\x{20}]', 'Illegal character range at index 13'],
+  ['[[]-', 'Illegal character range at index 4'],
+  ['[a&-$]', 'Illegal character range at index 4'],
+  // A back reference leaves a lookbehind without a maximum length (\3 is one, not an octal escape).
+  ['(a)(?<=\\1)b', 'Look-behind group does not have an obvious maximum length at index 8'],
+  ['(?<=rack\\377)', 'Look-behind group does not have an obvious maximum length at index 11'],
   // Java's index counts code points: 😀 is one.
   ['😀\\0', 'Illegal octal escape sequence at index 3'],
   ['[😀-&&]', 'Illegal character range at index 3'],
@@ -79,7 +92,7 @@ const refusedAsJavaSays: [string, string][] = [
 const accepted = ['a{1,}', 'a{1,2}', 'a{0}', 'x{2}{3}', '[{]', '\\{', 'a\\{1', '}', '\\u0041', '\\x41', '\\x{41}', '\\p{L}+', '\\P{Lu}', '(?<ab1>a)', '(?<=a)b', '(?<!a)b', '[\\d-a]', '[\\w-z]+', '[a-]', '[a\\-\\d]', 'rack-[12]', '\\Q{\\E', '\\x\\Qb1\\E', '(?x)a # {', '(?i)rack-{1}', '(?x) rack - [1-3] # the racks', '(?x)a{1, 2}', '(?x)[ ]]',
   '(?<n>a)\\k<n>', '(?<n>\\k<n>)', '\\0101', '\\N{LATIN SMALL LETTER A}', '\\N{ hyphen-minus }',
   '\\N{CJK UNIFIED IDEOGRAPHS 4E00}', '\\p{IsLatin}', '\\p{InGreek}', '\\p{sc=Latn}', '(?U)\\p{alpha}',
-  '\\p{javaLowerCase}', '\\p{IsWhite_Space}', '\\b{g}', '[a&&[b]]', '[a-[b]]', '[a&&]', '(?i){2}a', '\\x{10FFFF}', '(?-)a', '\\pL', '[\\012-(]', '[a-😀]'];
+  '\\p{javaLowerCase}', '\\p{IsWhite_Space}', '\\b{g}', '[a&&[b]]', '[a-[b]]', '[a&&]', '(?i){2}a', '\\x{10FFFF}', '(?-)a', '\\pL', '[\\012-(]', '[a-😀]', '(?<=(?=\\1))a', '[\\07-\\v]', 'rack\\3'];
 
 for (const [p, why] of refused) {
   test(`Java refuses ${JSON.stringify(p)}`, () => {

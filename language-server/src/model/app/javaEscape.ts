@@ -129,3 +129,20 @@ export function escapeLength(pattern: string, i: number): number {
   // `\c` takes the next character as it is, a backslash too.
   return next === 'u' ? 6 : next === 'x' ? 4 : next === 'c' ? 3 : 2;
 }
+
+const NAMED_VALUES: Readonly<Record<string, number>> = { t: 9, n: 10, r: 13, f: 12, a: 7, e: 27, v: 11 };
+
+/**
+ * The character the escape at `i` stands for as a range end (Pattern.escape's value), or undefined for a class
+ * escape or one not worked out here (`\N{…}`, a surrogate pair in two `\u`), which leaves the range unjudged.
+ */
+export function escapeValue(pattern: string, i: number): number | undefined {
+  const next = pattern[i + 1];
+  const body = pattern.slice(i + 2, i + escapeLength(pattern, i));
+  if (next === 'x') return parseInt(body.replace(/[{}]/g, ''), 16);
+  if (next === 'u') return parseInt(body, 16);
+  if (next === '0') return parseInt(body, 8);
+  if (next === 'c') return (pattern.codePointAt(i + 2) as number) ^ 64;
+  if (next in NAMED_VALUES) return NAMED_VALUES[next];
+  return /[a-zA-Z0-9]/.test(next) ? undefined : pattern.codePointAt(i + 1);
+}

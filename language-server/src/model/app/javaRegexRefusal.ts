@@ -9,7 +9,7 @@
  * it, or undefined (which does not mean Java accepts the rest).
  */
 
-import { escapeLength, escapeRefusal, type JavaRefusal } from './javaEscape';
+import { escapeLength, escapeRefusal, escapeValue, type JavaRefusal } from './javaEscape';
 import { javaCommentsStripped } from './javaComments';
 import { javaUnquoted } from './javaUnquoted';
 
@@ -37,46 +37,66 @@ function counted(pattern: string, i: number): JavaRefusal | number {
   return m[0].length;
 }
 
-/** The walk's state: named groups opened so far, `(?U)` seen, class nesting, whether a sequence item starts here. */
-type Walk = { groupNames: Set<string>; unicodeClass: boolean; classDepth: number; itemStart: boolean };
+/** A group open where the walk stands: a lookbehind holding a back reference has no bound Java can see. */
+type OpenGroup = { look: 'ahead' | 'behind' | undefined; backReference: boolean };
+/** The walk's state: named groups opened so far, `(?U)` seen, groups and class nesting, whether a sequence item starts here. */
+type Walk = { groupNames: Set<string>; unicodeClass: boolean; groups: OpenGroup[]; classDepth: number; itemStart: boolean };
+const UNBOUNDED = 'Look-behind group does not have an obvious maximum length';
 
-/** Where a class level opened at `i` (`[`) has its first item: past `^`, past a `]` that is a member there. */
-function classLevel(pattern: string, i: number): JavaRefusal | number {
+/** Pattern.group0 studies a lookbehind once its body is read: a back reference in it (not in a lookaround in it) leaves no maximum length. */
+function backReferenceSeen(walk: Walk): void {
+  for (let g = walk.groups.length - 1; g >= 0; g--) {
+    if (walk.groups[g].look === undefined) continue;
+    if (walk.groups[g].look === 'behind') walk.groups[g].backReference = true;
+    return;
+  }
+}
+
+/** Where a class level opened at `i` (`[`) goes on: past `^`, past a `]` that is a member there (a range's start too). */
+function classLevel(pattern: string, i: number, walk: Walk): JavaRefusal | number {
   const first = pattern[i + 1] === '^' ? i + 2 : i + 1;
   // Pattern.clazz: `&&` with nothing before it in the class and nothing after it is no intersection.
   if (pattern.startsWith('&&', first) && (pattern[first + 2] === ']' || pattern[first + 2] === '&')) return { why: 'Bad class syntax', at: first + 1 };
-  return pattern[first] === ']' ? first + 1 : first;
+  return pattern[first] === ']' ? classItem(pattern, first, walk) : first;
 }
 
 /** One item of a class at `i` (not `]`): where it ends, a range to the next item included, or why Java refuses it. */
 function classItem(pattern: string, i: number, walk: Walk): JavaRefusal | number {
   const ch = pattern[i];
   const scope = { inClass: true, groupNames: walk.groupNames, unicodeClass: walk.unicodeClass };
-  let single = ch !== '[' && ch !== '&';
+  // (`&&` is the walk's; a lone `&` is a character.)
+  let single = ch !== '[';
   // A character beyond U+FFFF is one item (two UTF-16 units), as Pattern reads code points.
-  const from = ch === '\\' ? undefined : (pattern.codePointAt(i) as number);
-  let end = from !== undefined && from > 0xffff ? i + 1 : i;
+  let from = pattern.codePointAt(i) as number;
+  let end = from > 0xffff ? i + 1 : i;
   if (ch === '\\') {
-    if (pattern[i + 1] === undefined) return pattern.length; // JavaScript refuses a trailing backslash itself
+    if (pattern[i + 1] === undefined) return { why: 'Unclosed character class', at: pattern.length };
     const why = escapeRefusal(pattern, i, scope);
     if (why) return why;
-    single = !CLASS_ESCAPES.has(pattern[i + 1]);
     end = i + escapeLength(pattern, i) - 1;
+    // Pattern.range: `\v` before a `-` is the character U+000B, a range's start.
+    single = !CLASS_ESCAPES.has(pattern[i + 1]) || (pattern[i + 1] === 'v' && pattern[end + 1] === '-');
+    from = escapeValue(pattern, i) ?? -1;
   }
-  // A `-` then `[` is a `-` and a nested class (Pattern.range), not a range.
+  // A `-` then `[` is a `-` and a nested class (Pattern.range), not a range; a `-` last is a range to nothing.
   const to = end + 2;
-  if (!single || pattern[end + 1] !== '-' || pattern[to] === undefined || pattern[to] === ']' || pattern[to] === '[') return end + 1;
-  if (pattern[to] !== '\\') {
-    const upTo = pattern.codePointAt(to) as number;
-    // Pattern.range: a literal range must not run backwards (`[z-a]`, `[😀-&&]`, where `&` is its end).
-    if (from !== undefined && upTo < from) return { why: 'Illegal character range', at: to };
-    return to + (upTo > 0xffff ? 2 : 1);
-  }
-  // Pattern.range reads the end with escape(), which has no case for `\p`.
-  if (pattern[to + 1] === 'p' || pattern[to + 1] === 'P') return { why: 'Illegal/unsupported escape sequence', at: to + 1 };
-  if (CLASS_ESCAPES.has(pattern[to + 1] ?? '')) return { why: 'Illegal character range', at: to + 1 };
-  const why = escapeRefusal(pattern, to, scope);
-  return why ?? to + escapeLength(pattern, to);
+  if (!single || pattern[end + 1] !== '-' || pattern[to] === ']' || pattern[to] === '[') return end + 1;
+  if (pattern[to] === undefined) return { why: 'Illegal character range', at: to };
+  let last = to;
+  let upTo = pattern.codePointAt(to) as number;
+  if (pattern[to] === '\\') {
+    // Pattern.range reads the end with escape(), which has no case for `\p`.
+    if (pattern[to + 1] === 'p' || pattern[to + 1] === 'P') return { why: 'Illegal/unsupported escape sequence', at: to + 1 };
+    if (CLASS_ESCAPES.has(pattern[to + 1] ?? '') && pattern[to + 1] !== 'v') return { why: 'Illegal character range', at: to + 1 };
+    if (pattern[to + 1] === undefined) return from > 0 ? { why: 'Illegal character range', at: to + 1 } : { why: 'Unclosed character class', at: pattern.length };
+    const why = escapeRefusal(pattern, to, scope);
+    if (why) return why;
+    last = to + escapeLength(pattern, to) - 1;
+    upTo = escapeValue(pattern, to) ?? Infinity;
+  } else if (upTo > 0xffff) last = to + 1;
+  // A range must not run backwards (`[z-a]`, `[\x{41}-\x{20}]`, `[😀-&&]`, where `&` is its end); Java names its end.
+  if (upTo < from) return { why: 'Illegal character range', at: last === to + 1 && upTo > 0xffff ? to : last };
+  return last + 1;
 }
 
 /** The refusal at `i` outside a class, or how far the walk moves on. */
@@ -85,13 +105,16 @@ function step(pattern: string, i: number, walk: Walk): JavaRefusal | number {
   const itemStart = walk.itemStart;
   walk.itemStart = false;
   if (ch === '\\') {
-    if (pattern[i + 1] === undefined) return pattern.length;
+    // A trailing backslash: Pattern reads past the end, then finds the group or the pattern unfinished.
+    if (pattern[i + 1] === undefined) return walk.groups.length > 0 ? { why: 'Unclosed group', at: pattern.length + 1 } : { why: 'Unexpected internal error', at: pattern.length };
     const why = escapeRefusal(pattern, i, { inClass: false, groupNames: walk.groupNames, unicodeClass: walk.unicodeClass });
-    return why ?? i + escapeLength(pattern, i);
+    if (why) return why;
+    if (/[1-9k]/.test(pattern[i + 1])) backReferenceSeen(walk);
+    return i + escapeLength(pattern, i);
   }
   if (ch === '[') {
     walk.classDepth = 1;
-    return classLevel(pattern, i);
+    return classLevel(pattern, i, walk);
   }
   if (ch === '*' || ch === '+' || ch === '?' || ch === '{') {
     // Pattern.sequence: a quantifier where an item starts quantifies nothing; a counted closure there repeats an empty atom.
@@ -103,14 +126,26 @@ function step(pattern: string, i: number, walk: Walk): JavaRefusal | number {
     return i + length + (suffix === '?' || suffix === '+' ? 1 : 0);
   }
   if (ch === '|') walk.itemStart = true;
+  if (ch === ')') {
+    // Pattern.compile: the top level ends at a `)` no group opened.
+    const group = walk.groups.pop();
+    if (group === undefined) return { why: "Unmatched closing ')'", at: i - 1 };
+    if (group.backReference) return { why: UNBOUNDED, at: i - 1 };
+  }
   if (ch !== '(') return i + 1;
   walk.itemStart = true;
+  const group: OpenGroup = { look: undefined, backReference: false };
+  walk.groups.push(group);
   if (pattern[i + 1] !== '?') return i + 1;
   const kind = pattern[i + 2];
+  if (kind === '=' || kind === '!') group.look = 'ahead';
   if (kind === ':' || kind === '=' || kind === '!' || kind === '>') return i + 3;
   if (kind === '$' || kind === '@') return { why: 'Unknown group type', at: i + 2 };
   if (kind === '<') {
-    if (pattern[i + 3] === '=' || pattern[i + 3] === '!') return i + 4;
+    if (pattern[i + 3] === '=' || pattern[i + 3] === '!') {
+      group.look = 'behind';
+      return i + 4;
+    }
     // Pattern.groupname: a Latin letter, then letters and digits up to '>'; Java names the first character off that.
     if (!/^[a-zA-Z]/.test(pattern[i + 3] ?? '')) return { why: 'capturing group name does not start with a Latin letter', at: i + 3 };
     const name = /^[a-zA-Z0-9]*/.exec(pattern.slice(i + 3))?.[0] ?? '';
@@ -124,6 +159,7 @@ function step(pattern: string, i: number, walk: Walk): JavaRefusal | number {
   const end = i + flags[0].length;
   if (pattern[end] !== ')' && pattern[end] !== ':') return { why: 'Unknown inline modifier', at: end };
   if (flags[1].includes('U')) walk.unicodeClass = true;
+  if (pattern[end] === ')') walk.groups.pop(); // flags alone open no group
   return end + 1;
 }
 
@@ -133,7 +169,15 @@ export function javaRegexRefusal(quoted: string): string | undefined {
   const unquoted = javaUnquoted(quoted);
   const stripped = javaCommentsStripped(unquoted);
   const pattern = stripped?.text ?? unquoted;
-  const walk: Walk = { groupNames: new Set(), unicodeClass: false, classDepth: 0, itemStart: true };
+  const walk: Walk = { groupNames: new Set(), unicodeClass: false, groups: [], classDepth: 0, itemStart: true };
+  const said = (r: JavaRefusal) => {
+    const at = stripped ? (stripped.at[r.at] ?? unquoted.length) : r.at;
+    // Pattern counts code points, so a character beyond U+FFFF before the culprit counts once.
+    // (An index on the second half of a surrogate pair is the pair's.)
+    const inPair = /[\ud800-\udbff]/.test(unquoted[at - 1] ?? '') && /[\udc00-\udfff]/.test(unquoted[at] ?? '');
+    const index = at < 0 ? at : [...unquoted.slice(0, at)].length - (inPair ? 1 : 0) + Math.max(0, at - unquoted.length);
+    return `${r.why} at index ${index}`;
+  };
   for (let i = 0; i < pattern.length; ) {
     let next: JavaRefusal | number;
     if (walk.classDepth === 0) next = step(pattern, i, walk);
@@ -142,15 +186,15 @@ export function javaRegexRefusal(quoted: string): string | undefined {
       next = i + 1;
     } else if (pattern[i] === '[') {
       walk.classDepth++;
-      next = classLevel(pattern, i);
+      next = classLevel(pattern, i, walk);
     } else if (pattern.startsWith('&&', i)) next = i + 2;
     else next = classItem(pattern, i, walk);
-    if (typeof next !== 'number') {
-      const at = stripped ? (stripped.at[next.at] ?? unquoted.length) : next.at;
-      // Pattern counts code points, so a character beyond U+FFFF before the culprit counts once.
-      return `${next.why} at index ${[...unquoted.slice(0, at)].length + Math.max(0, at - unquoted.length)}`;
-    }
+    if (typeof next !== 'number') return said(next);
     i = next;
   }
+  if (walk.classDepth > 0) return said({ why: 'Unclosed character class', at: pattern.length - 1 });
+  const innermost = walk.groups[walk.groups.length - 1];
+  if (innermost?.backReference) return said({ why: UNBOUNDED, at: pattern.length - 1 });
+  if (innermost) return said({ why: 'Unclosed group', at: pattern.length });
   return undefined;
 }
