@@ -7,8 +7,11 @@
 import { isJavaCharacterName } from './javaCharacterName';
 import { javaPropertyRefusal } from './javaPropertyName';
 
-/** Why Java refuses a construct, at the index Java names (where its cursor stood, one past the culprit or at it). */
-export type JavaRefusal = { why: string; at: number };
+/**
+ * Why Java refuses a construct, at the index Java names (where its cursor stood, one past the culprit or at it);
+ * `fromEnd` when Java found it at the pattern's end, which comments mode can leave beyond the last character read.
+ */
+export type JavaRefusal = { why: string; at: number; fromEnd?: boolean };
 
 /** What the walk knows where the escape stands: inside a class, the named groups opened so far, whether `(?U)` is seen. */
 export type EscapeScope = { inClass: boolean; groupNames: ReadonlySet<string>; unicodeClass: boolean };

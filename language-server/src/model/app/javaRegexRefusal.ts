@@ -70,7 +70,7 @@ function classItem(pattern: string, i: number, walk: Walk): JavaRefusal | number
   let from = pattern.codePointAt(i) as number;
   let end = from > 0xffff ? i + 1 : i;
   if (ch === '\\') {
-    if (pattern[i + 1] === undefined) return { why: 'Unclosed character class', at: pattern.length };
+    if (pattern[i + 1] === undefined) return { why: 'Unclosed character class', at: pattern.length, fromEnd: true };
     const why = escapeRefusal(pattern, i, scope);
     if (why) return why;
     end = i + escapeLength(pattern, i) - 1;
@@ -88,7 +88,7 @@ function classItem(pattern: string, i: number, walk: Walk): JavaRefusal | number
     // Pattern.range reads the end with escape(), which has no case for `\p`.
     if (pattern[to + 1] === 'p' || pattern[to + 1] === 'P') return { why: 'Illegal/unsupported escape sequence', at: to + 1 };
     if (CLASS_ESCAPES.has(pattern[to + 1] ?? '') && pattern[to + 1] !== 'v') return { why: 'Illegal character range', at: to + 1 };
-    if (pattern[to + 1] === undefined) return from > 0 ? { why: 'Illegal character range', at: to + 1 } : { why: 'Unclosed character class', at: pattern.length };
+    if (pattern[to + 1] === undefined) return from > 0 ? { why: 'Illegal character range', at: to + 1 } : { why: 'Unclosed character class', at: pattern.length, fromEnd: true };
     const why = escapeRefusal(pattern, to, scope);
     if (why) return why;
     last = to + escapeLength(pattern, to) - 1;
@@ -106,7 +106,7 @@ function step(pattern: string, i: number, walk: Walk): JavaRefusal | number {
   walk.itemStart = false;
   if (ch === '\\') {
     // A trailing backslash: Pattern reads past the end, then finds the group or the pattern unfinished.
-    if (pattern[i + 1] === undefined) return walk.groups.length > 0 ? { why: 'Unclosed group', at: pattern.length + 1 } : { why: 'Unexpected internal error', at: pattern.length };
+    if (pattern[i + 1] === undefined) return walk.groups.length > 0 ? { why: 'Unclosed group', at: pattern.length + 1, fromEnd: true } : { why: 'Unexpected internal error', at: pattern.length, fromEnd: true };
     const why = escapeRefusal(pattern, i, { inClass: false, groupNames: walk.groupNames, unicodeClass: walk.unicodeClass });
     if (why) return why;
     if (/[1-9k]/.test(pattern[i + 1])) backReferenceSeen(walk);
@@ -171,7 +171,8 @@ export function javaRegexRefusal(quoted: string): string | undefined {
   const pattern = stripped?.text ?? unquoted;
   const walk: Walk = { groupNames: new Set(), unicodeClass: false, groups: [], classDepth: 0, itemStart: true };
   const said = (r: JavaRefusal) => {
-    const at = stripped ? (stripped.at[r.at] ?? unquoted.length) : r.at;
+    // Comments mode: at the end Java's cursor has passed the whitespace and comments the walk never saw.
+    const at = !stripped ? r.at : r.fromEnd ? unquoted.length + r.at - pattern.length : (stripped.at[r.at] ?? unquoted.length);
     // Pattern counts code points, so a character beyond U+FFFF before the culprit counts once.
     // (An index on the second half of a surrogate pair is the pair's.)
     const inPair = /[\ud800-\udbff]/.test(unquoted[at - 1] ?? '') && /[\udc00-\udfff]/.test(unquoted[at] ?? '');
@@ -192,9 +193,9 @@ export function javaRegexRefusal(quoted: string): string | undefined {
     if (typeof next !== 'number') return said(next);
     i = next;
   }
-  if (walk.classDepth > 0) return said({ why: 'Unclosed character class', at: pattern.length - 1 });
+  if (walk.classDepth > 0) return said({ why: 'Unclosed character class', at: pattern.length - 1, fromEnd: true });
   const innermost = walk.groups[walk.groups.length - 1];
-  if (innermost?.backReference) return said({ why: UNBOUNDED, at: pattern.length - 1 });
-  if (innermost) return said({ why: 'Unclosed group', at: pattern.length });
+  if (innermost?.backReference) return said({ why: UNBOUNDED, at: pattern.length - 1, fromEnd: true });
+  if (innermost) return said({ why: 'Unclosed group', at: pattern.length, fromEnd: true });
   return undefined;
 }
