@@ -5,8 +5,10 @@
  * or one named twice, a `*` right after an inline flag group `(?i)*` (which JavaScript's rewrite would quantify).
  * Marathon compiles a LIKE/UNLIKE value with Pattern and refuses the app when it fails (marathon-rules.md §4.5,
  * `constraint-like-regex`), so such a value is no regular expression to Marathon, whatever JavaScript makes of it.
- * Checked against a JVM (OpenJDK 17, javaRegexParity.test.ts). Pure: the first refused construct as Java describes
- * it, or undefined (which does not mean Java accepts the rest).
+ * A back reference in a lookbehind is refused too (JavaScript bounds no lookbehind), and what both refuse (an
+ * unclosed group or class, a stray `)`, a backward range) is said here in Java's words. Checked against a JVM
+ * (OpenJDK 17, javaRegexParity.test.ts). Pure: the first refused construct as Java describes it, at Java's index
+ * (in code points), or undefined (which does not mean Java accepts the rest: javaRegex.ts compiles it then).
  */
 
 import { escapeLength, escapeRefusal, escapeValue, type JavaRefusal } from './javaEscape';
