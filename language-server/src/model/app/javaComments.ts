@@ -1,8 +1,9 @@
 /**
  * A java.util.regex pattern as Pattern reads it under comments mode (`(?x)`, `(?x:…)`): whitespace and `#…` up to a
  * line end are skipped wherever the flag is on, in a class too, but not the character after a backslash (`\ ` is a
- * space) nor the name inside `\p{…}` and `\N{…}`, which Pattern takes as written (Pattern.peekPastWhitespace,
- * family, N; OpenJDK 17). A group's flags end with it. `pattern` is already unquoted (javaUnquoted.ts). Pure.
+ * space) nor the one `\c` takes, nor the name inside `\p{…}` and `\N{…}`, which Pattern takes as written
+ * (Pattern.peekPastWhitespace, c, family, N; OpenJDK 17). A group's flags end with it. `pattern` is already unquoted
+ * (javaUnquoted.ts). Pure.
  */
 
 /** The text left and, for each of its characters, its index in the pattern (for Java's error indexes). */
@@ -40,6 +41,15 @@ export function javaCommentsStripped(pattern: string): CommentsStripped | undefi
     const first = classStart;
     classStart = false;
     if (ch === '\\') {
+      if (pattern[i + 1] === 'c') {
+        // `\c` takes the next character read (past whitespace) as it is, a backslash too (Pattern.c).
+        keep(i, i + 2);
+        let next = i + 2;
+        while (comments && SPACE.test(pattern[next] ?? '')) next++;
+        keep(next, next + 1);
+        i = next + 1;
+        continue;
+      }
       const named = 'pPN'.includes(pattern[i + 1] ?? '') && pattern[i + 2] === '{';
       if (!named) {
         keep(i, i + 2);
