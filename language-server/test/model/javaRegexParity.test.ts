@@ -72,7 +72,7 @@ const compiled = [
   'x{2}{3}', '^*a', '$*', '\\b{2}', '{2}', 'rack-{1,3}', 'a*{2}', '\\G{2}', '(?<=a)*b', '(?i){2}a', '(?c)a', '(?)a',
   '\\Q(\\E', '\\Qrack.1\\E', '\\Q[a\\E|b', '\\Qa', '[\\Q]\\E]', '\\\\E', '[](]', '[a[b]c(]', '[z-[a]]', '[\\e-a]', '[\\x{41}-z]', '[\\0101-\\0132]', '\\c(', '\\c[a',
   '(?x)a # (', '(?x) [ ( ] ', '(?<n>{2})x', '(?x) rack - [1-3] # the racks', '(?x)a{1, 2}', '(?x)\\ a', '(?x:\\p{L}) b', '(?x)[ ]]', '(?x)\\c A',
-  '\\c\\(?x)# \\x{110000}', '(?x)\\c\\\\N{LATIN SMALL LETTER A}',
+  '\\c\\(?x)# \\x{110000}', '(?x)\\c\\\\N{LATIN SMALL LETTER A}', '(?x)\\c#x\nA',
 ];
 
 test('patterns Java compiles are accepted by constraint-like-regex and never called refused', { skip }, () => {

@@ -13,6 +13,17 @@ const SPACE = /^[ \t\n\x0B\f\r]$/;
 const LINE_END = /^[\n\r\u0085\u2028\u2029]$/;
 const INLINE_FLAGS = /^\(\?([idmsuxcU]*)(?:-([idmsuxcU]*))?([):])/;
 
+/** Where the next character Pattern reads under comments mode stands: past whitespace and `#…` to a line end. */
+function pastWhitespace(pattern: string, from: number): number {
+  let i = from;
+  while (i < pattern.length) {
+    if (SPACE.test(pattern[i])) i++;
+    else if (pattern[i] === '#') while (i < pattern.length && !LINE_END.test(pattern[i])) i++;
+    else break;
+  }
+  return i;
+}
+
 /** The pattern without what comments mode skips, or undefined when no flag group turns comments mode on. */
 export function javaCommentsStripped(pattern: string): CommentsStripped | undefined {
   if (!/\(\?[a-zA-Z]*x/.test(pattern)) return undefined;
@@ -30,12 +41,8 @@ export function javaCommentsStripped(pattern: string): CommentsStripped | undefi
   let classStart = false;
   for (let i = 0; i < pattern.length; ) {
     const ch = pattern[i];
-    if (comments && SPACE.test(ch)) {
-      i++;
-      continue;
-    }
-    if (comments && ch === '#') {
-      while (i < pattern.length && !LINE_END.test(pattern[i])) i++;
+    if (comments && (SPACE.test(ch) || ch === '#')) {
+      i = pastWhitespace(pattern, i);
       continue;
     }
     const first = classStart;
@@ -44,10 +51,9 @@ export function javaCommentsStripped(pattern: string): CommentsStripped | undefi
       if (pattern[i + 1] === 'c') {
         // `\c` takes the next character read (past whitespace) as it is, a backslash too (Pattern.c).
         keep(i, i + 2);
-        let next = i + 2;
-        while (comments && SPACE.test(pattern[next] ?? '')) next++;
-        keep(next, next + 1);
-        i = next + 1;
+        i = comments ? pastWhitespace(pattern, i + 2) : i + 2;
+        keep(i, i + 1);
+        i++;
         continue;
       }
       const named = 'pPN'.includes(pattern[i + 1] ?? '') && pattern[i + 2] === '{';
