@@ -10,8 +10,10 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
+import { isJavaCharacterName } from '../../src/model/app/javaCharacterName';
 import { javaRegexError } from '../../src/model/app/javaRegex';
 import { javaRegexRefusal } from '../../src/model/app/javaRegexRefusal';
+import { javaUnquoted } from '../../src/model/app/javaUnquoted';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const skip = spawnSync('javac', ['-version']).status === 0 ? false : 'needs a JDK (javac): apt install openjdk-17-jdk-headless (scripts/install-test-deps.sh does)';
@@ -40,13 +42,37 @@ const pieces = [
   '\\x41', '\\u0041', '\\x{41}', '\\0', '\\012', '\\1', '\\k<n>', '(?<n>', '(?:', '(?=', '(?!', '(?<=', '(?<!', '(?>', '(?i)', '(?i:', '(?-i)',
   '\\c', '\\cA', '\\t', '\\e', '\\a', '\\h', '\\R', '\\X', '\\v', '\\-', '\\.', '\\[', '\\]', '\\{', '\\}', '\\\\', '\\_', '\\y',
 ];
-const randomPattern = fc.array(fc.constantFrom(...pieces), { minLength: 1, maxLength: 7 }).map((xs) => xs.join(''));
+/** The rest of Pattern's grammar, right and wrong: character names, named groups, properties, quantifier suffixes, counts, intersections, code points, flags. */
+const javaOnlyPieces = [
+  '\\N{LATIN SMALL LETTER A}', '\\N{latin_small}', '\\N{FOO}', '\\N{', '\\N', '\\N{}', '\\N{space}', '\\k<m>', '(?<m>', '\\k<', '\\k<1>', '(?<1', '(?<ab1>', '\\k<ab1>', '(?<n>a)',
+  '\\p{IsAlphabetic}', '\\p{InGreek}', '\\p{IsLatin}', '\\p{javaLowerCase}', '\\p{Lu}', '\\p{Foo}', '\\p{}', '\\p', '\\P{L}', '\\p{gc=Lu}', '\\p{sc=Latn}',
+  '\\p{blk=Greek}', '\\p{IsL}', '\\p{L&}', '\\p{alpha}', '\\p{Punct}', '\\p{ASCII}', '\\p{IsWhite_Space}', '\\pZ', '\\px', '\\P',
+  '*+', '*?', '++', '+?', '?+', '??', '{0,0}', '{3,2}', '{0}', '{1,2}+', '{1,2}?', '{2147483648}', '{1,', '[a&&[b]]', '&&[', '[&&', '&&]', '[^&&', '[a-z&&[^m]]', '[[', ']]',
+  '\\x{110000}', '\\x{}', '\\x{zz}', '\\x{10FFFF}', '\\x{', '\\c\\', '\\c]', '(?', '(?U)', '(?-)', '(?q)', '(?d)', '(?s:', '(?u)', '(?iU-s)', '(?$', '(?x)', '(?x:', '(?-x)', '\t', '😀',
+  '\\b{g}', '\\b{x}', '\\b{', '\\9', '\\07', '\\08', '\\377', '\\0400', '\\00', '\\H', '\\V', '\\W', '\\u00', '\\uD800', '\\x4g', '\\Q]\\E', '\\Qa\\E',
+];
+const piece = fc.oneof({ arbitrary: fc.constantFrom(...pieces), weight: 3 }, { arbitrary: fc.constantFrom(...javaOnlyPieces), weight: 1 });
+const randomPattern = fc.array(piece, { minLength: 1, maxLength: 7 }).map((xs) => xs.join(''));
+
+/**
+ * Refusals not modelled, each erring towards accepting: a lookbehind Java cannot bound (a repeated group, a lazy or
+ * possessive repetition in it; a back reference in it is modelled), a made-up character name the Bloom filter of
+ * Unicode names lets through (javaCharacterName.ts, about 1 in 100), a range ending in `\N{…}` (the code point a
+ * name stands for is not carried).
+ */
+function notModelled(p: string, java: string): boolean {
+  const name = /^ERR Unknown character name \[(.*)\] at index \d+$/s.exec(java)?.[1];
+  return / obvious maximum length /.test(java) || (name !== undefined && isJavaCharacterName(name)) || (/^ERR Illegal character range/.test(java) && p.includes('-\\N{'));
+}
+/** Under comments mode Java's index can stand past the whitespace it skipped after the culprit: only the verdict is held. */
+const commentsMode = (p: string) => /\(\?[a-zA-Z]*x/.test(javaUnquoted(p));
 
 /** Patterns Java compiles, each one a user could write: a counted closure after another, or on nothing; a quantified anchor or lookbehind; quoting; Java's classes. */
 const compiled = [
   'x{2}{3}', '^*a', '$*', '\\b{2}', '{2}', 'rack-{1,3}', 'a*{2}', '\\G{2}', '(?<=a)*b', '(?i){2}a', '(?c)a', '(?)a',
   '\\Q(\\E', '\\Qrack.1\\E', '\\Q[a\\E|b', '\\Qa', '[\\Q]\\E]', '\\\\E', '[](]', '[a[b]c(]', '[z-[a]]', '[\\e-a]', '[\\x{41}-z]', '[\\0101-\\0132]', '\\c(', '\\c[a',
-  '(?x)a # (', '(?x) [ ( ] ', '(?<n>{2})x',
+  '(?x)a # (', '(?x) [ ( ] ', '(?<n>{2})x', '(?x) rack - [1-3] # the racks', '(?x)a{1, 2}', '(?x)\\ a', '(?x:\\p{L}) b', '(?x)[ ]]', '(?x)\\c A',
+  '\\c\\(?x)# \\x{110000}', '(?x)\\c\\\\N{LATIN SMALL LETTER A}', '(?x)\\c#x\nA',
 ];
 
 test('patterns Java compiles are accepted by constraint-like-regex and never called refused', { skip }, () => {
@@ -58,7 +84,7 @@ test('patterns Java compiles are accepted by constraint-like-regex and never cal
   });
 });
 
-test('random patterns: what Java compiles is never an error, what we refuse Java refuses as we say', { skip, timeout: 120_000 }, () => {
+test('random patterns: what Java compiles is never an error, what Java refuses is one, said as Java says it', { skip, timeout: 120_000 }, () => {
   const seed = Number(process.env.JAVA_REGEX_SEED ?? Date.now() % 100_000);
   const patterns = [...new Set(fc.sample(randomPattern, { numRuns: 6000, seed }))];
   const verdicts = javaVerdicts(patterns);
@@ -70,11 +96,9 @@ test('random patterns: what Java compiles is never an error, what we refuse Java
       ok++;
       assert.equal(javaRegexError(p), undefined, where);
       assert.equal(refused, undefined, where);
-    } else if (refused !== undefined) {
-      // Java stops at its first error; one before ours is a construct not checked here, one at or after ours must be ours.
-      const at = (s: string) => Number(/ at index (-?\d+)$/.exec(s)?.[1]);
-      if (at(verdicts[i]) >= at(refused)) assert.equal(`ERR ${refused}`, verdicts[i], where);
-    }
+    } else if (!notModelled(p, verdicts[i])) assert.notEqual(javaRegexError(p), undefined, where);
+    // What we refuse, we say as Java does, at Java's index (Java's message for a `\p` last names a NUL, ours not).
+    if (verdicts[i] !== 'OK' && !commentsMode(p) && !notModelled(p, verdicts[i])) assert.equal(`ERR ${javaRegexError(p)}`, verdicts[i].replace(/\0/g, ''), where);
   });
   assert.ok(ok > patterns.length / 5, `Java compiled only ${ok} of ${patterns.length} patterns: the pieces miss what users write`);
 });

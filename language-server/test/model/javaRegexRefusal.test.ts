@@ -30,7 +30,69 @@ const refused: [string, RegExp][] = [
   ['[\\A-Z]', /^Illegal\/unsupported escape sequence at index 2$/],
   ['[\\k]', /^Illegal\/unsupported escape sequence at index 2$/],
 ];
-const accepted = ['a{1,}', 'a{1,2}', 'a{0}', 'x{2}{3}', '[{]', '\\{', 'a\\{1', '}', '\\u0041', '\\x41', '\\x{41}', '\\p{L}+', '\\P{Lu}', '(?<ab1>a)', '(?<=a)b', '(?<!a)b', '[\\d-a]', '[\\w-z]+', '[a-]', '[a\\-\\d]', 'rack-[12]', '\\Q{\\E', '\\x\\Qb1\\E', '(?x)a # {', '(?i)rack-{1}'];
+/** Java's own words for more constructs JavaScript reads as text (OpenJDK 17), index included. */
+const refusedAsJavaSays: [string, string][] = [
+  ['\\0', 'Illegal octal escape sequence at index 2'],
+  ['rack\\08', 'Illegal octal escape sequence at index 6'],
+  ['[\\0]', 'Illegal octal escape sequence at index 3'],
+  ['\\k<n>', 'named capturing group <n> does not exist at index 4'],
+  ['\\k<n>(?<n>a)', 'named capturing group <n> does not exist at index 4'],
+  ['(?<n>a)(?<n>b)', 'Named capturing group <n> is already defined at index 11'],
+  ['\\k<1>', 'capturing group name does not start with a Latin letter at index 3'],
+  ['(?i)*', "Dangling meta character '*' at index 4"],
+  ['rack(?-i)+', "Dangling meta character '+' at index 9"],
+  ['\\N', 'Illegal character name escape sequence at index 2'],
+  ['\\N{', 'Unclosed character name escape sequence at index 3'],
+  ['\\N{}', 'Unknown character name [] at index 3'],
+  ['\\N{latin_small}', 'Unknown character name [latin_small] at index 14'],
+  ['\\N{FOO}', 'Unknown character name [FOO] at index 6'],
+  ['rack\\N{DIGIT TEN}', 'Unknown character name [DIGIT TEN] at index 16'],
+  ['\\x{}', 'Illegal hexadecimal escape sequence at index 2'],
+  ['\\x{110000}', 'Hexadecimal codepoint is too big at index 8'],
+  ['\\x{41', 'Unclosed hexadecimal escape sequence at index 5'],
+  ['\\p{alpha}', 'Unknown character property name {alpha} at index 8'],
+  ['\\p{L&}', 'Unknown character property name {L&} at index 5'],
+  ['\\px', 'Unknown character property name {x} at index 2'],
+  ['\\p{}', 'Empty character family at index 3'],
+  ['\\p{L', 'Unclosed character family at index 4'],
+  ['\\p{gc=Foo}', 'Unknown Unicode property {name=<gc>, value=<Foo>} at index 9'],
+  ['[&&]', 'Bad class syntax at index 2'],
+  ['[^&&]', 'Bad class syntax at index 3'],
+  ['[\\1]', 'Illegal/unsupported escape sequence at index 2'],
+  ['[[a]\\b]', 'Illegal/unsupported escape sequence at index 5'],
+  ['\\b{gx', 'Illegal/unsupported escape sequence at index 4'],
+  ['(?q)', 'Unknown inline modifier at index 2'],
+  ['(?$)', 'Unknown group type at index 2'],
+  ['[a-\\p{L}]', 'Illegal/unsupported escape sequence at index 4'],
+  ['\\c\\\\Q', 'Illegal/unsupported escape sequence at index 4'],
+  // What JavaScript refuses too, said in Java's words.
+  ['rack-(1', 'Unclosed group at index 7'],
+  ['rack-[1-3', 'Unclosed character class at index 8'],
+  ['rack)', "Unmatched closing ')' at index 3"],
+  ['rack\\', 'Unexpected internal error at index 5'],
+  ['(rack\\', 'Unclosed group at index 7'],
+  ['[b-\\x41]', 'Illegal character range at index 6'],
+  ['[\\x{41}-\\x{20}]', 'Illegal character range at index 13'],
+  ['[[]-', 'Illegal character range at index 4'],
+  ['[a&-$]', 'Illegal character range at index 4'],
+  // A back reference leaves a lookbehind without a maximum length (\3 is one, not an octal escape).
+  ['(a)(?<=\\1)b', 'Look-behind group does not have an obvious maximum length at index 8'],
+  ['(?<=rack\\377)', 'Look-behind group does not have an obvious maximum length at index 11'],
+  // Java's index counts code points: 😀 is one.
+  ['😀\\0', 'Illegal octal escape sequence at index 3'],
+  ['[😀-&&]', 'Illegal character range at index 3'],
+  ['\\P😀', 'Unknown character property name {😀} at index 2'],
+  // Comments mode: Pattern skips whitespace and `#…`, but not in a property name.
+  ['(?x) rack-\\y # no such escape', 'Illegal/unsupported escape sequence at index 11'],
+  ['(?x) \\p{ L }', 'Unknown character property name {L } at index 11'],
+  ['(?x:\\k<n>) (?<n>a)', 'named capturing group <n> does not exist at index 8'],
+  ['(?x)(?i)*', "Dangling meta character '*' at index 8"],
+  ['(?x)(?-x) rack\\0', 'Illegal octal escape sequence at index 16'],
+];
+const accepted = ['a{1,}', 'a{1,2}', 'a{0}', 'x{2}{3}', '[{]', '\\{', 'a\\{1', '}', '\\u0041', '\\x41', '\\x{41}', '\\p{L}+', '\\P{Lu}', '(?<ab1>a)', '(?<=a)b', '(?<!a)b', '[\\d-a]', '[\\w-z]+', '[a-]', '[a\\-\\d]', 'rack-[12]', '\\Q{\\E', '\\x\\Qb1\\E', '(?x)a # {', '(?i)rack-{1}', '(?x) rack - [1-3] # the racks', '(?x)a{1, 2}', '(?x)[ ]]',
+  '(?<n>a)\\k<n>', '(?<n>\\k<n>)', '\\0101', '\\N{LATIN SMALL LETTER A}', '\\N{ hyphen-minus }',
+  '\\N{CJK UNIFIED IDEOGRAPHS 4E00}', '\\p{IsLatin}', '\\p{InGreek}', '\\p{sc=Latn}', '(?U)\\p{alpha}',
+  '\\p{javaLowerCase}', '\\p{IsWhite_Space}', '\\b{g}', '[a&&[b]]', '[a-[b]]', '[a&&]', '(?i){2}a', '\\x{10FFFF}', '(?-)a', '\\pL', '[\\012-(]', '[a-😀]', '(?<=(?=\\1))a', '[\\07-\\v]', 'rack\\3'];
 
 for (const [p, why] of refused) {
   test(`Java refuses ${JSON.stringify(p)}`, () => {
@@ -42,6 +104,20 @@ for (const [p, why] of refused) {
   });
 }
 
+for (const [p, java] of refusedAsJavaSays) {
+  test(`Java refuses ${JSON.stringify(p)}: ${java}`, () => {
+    assert.equal(javaRegexRefusal(p), java);
+    assert.equal(javaRegexError(p), java, 'the linter says the same');
+  });
+}
+
+test('a class left open is an error, a (?x in it no flag group', () => {
+  assert.notEqual(javaRegexError('[(?x'), undefined);
+});
+
 test('patterns Java compiles are never called refused', () => {
-  for (const p of accepted) assert.equal(javaRegexRefusal(p), undefined, p);
+  for (const p of accepted) {
+    assert.equal(javaRegexRefusal(p), undefined, p);
+    assert.equal(javaRegexError(p), undefined, p);
+  }
 });

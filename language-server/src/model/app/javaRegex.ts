@@ -1,4 +1,5 @@
 import { javaPatternAsJs } from './javaPatternAsJs';
+import { javaCommentsStripped } from './javaComments';
 import { javaRegexRefusal } from './javaRegexRefusal';
 import { javaUnquoted } from './javaUnquoted';
 
@@ -7,15 +8,14 @@ import { javaUnquoted } from './javaUnquoted';
  * constructs Java refuses and JavaScript reads as text (javaRegexRefusal.ts: `a{`, `\\k`, `\\x4`), then the pattern,
  * unquoted as Pattern does (javaUnquoted.ts), rewritten where Java's grammar is wider (javaPatternAsJs.ts: `x{2}{3}`,
  * `^*`, `[a[b]]`, inline flags, possessive quantifiers, `\p{Alpha}`). It errs towards accepting: a false "invalid"
- * would block a valid app. Comments mode (`(?x)`: whitespace and `#…` ignored) is not judged.
+ * would block a valid app. Under comments mode (`(?x)`) what Pattern skips is left out first (javaComments.ts).
  */
 export function javaRegexError(pattern: string): string | undefined {
   const refused = javaRegexRefusal(pattern);
   if (refused !== undefined) return refused;
   const unquoted = javaUnquoted(pattern);
-  if (/\(\?[a-zA-Z]*x/.test(unquoted)) return undefined;
   try {
-    new RegExp(javaPatternAsJs(unquoted));
+    new RegExp(javaPatternAsJs(javaCommentsStripped(unquoted)?.text ?? unquoted));
     return undefined;
   } catch (e) {
     return (e as Error).message;

@@ -1,32 +1,27 @@
 /**
  * Constructs java.util.regex.Pattern refuses (PatternSyntaxException) that JavaScript's RegExp without the `u` flag
- * accepts as something else, mostly literal text (Annex B): `a{`, `r{1`, `\k`, `\u12`, `\x4`, a named group `(?<a_b>…)`,
- * `[\b]`, a range ending in a class escape `[a-\d]`. Marathon compiles a LIKE/UNLIKE value with Pattern and refuses the
- * app when it fails (marathon-rules.md §4.5, `constraint-like-regex`), so such a value is no regular expression to
- * Marathon, whatever JavaScript makes of it. Checked against a JVM (OpenJDK 17; these parts of Pattern are Java 8's).
- * Pure: the first refused construct as Java describes it, or undefined (which does not mean Java accepts the rest).
+ * accepts as something else, mostly literal text (Annex B): `a{`, `r{1`, `\k<n>` with no group n, `\0`, `\u12`,
+ * `\x{}`, `\p{alpha}`, `\N{…}`, `[\b]`, `[&&]`, a range ending in a class escape `[a-\d]`, a named group `(?<a_b>…)`
+ * or one named twice, a `*` right after an inline flag group `(?i)*` (which JavaScript's rewrite would quantify).
+ * Marathon compiles a LIKE/UNLIKE value with Pattern and refuses the app when it fails (marathon-rules.md §4.5,
+ * `constraint-like-regex`), so such a value is no regular expression to Marathon, whatever JavaScript makes of it.
+ * A back reference in a lookbehind is refused too (JavaScript bounds no lookbehind), and what both refuse (an
+ * unclosed group or class, a stray `)`, a backward range) is said here in Java's words. Checked against a JVM
+ * (OpenJDK 17, javaRegexParity.test.ts). Pure: the first refused construct as Java describes it, at Java's index
+ * (in code points), or undefined (which does not mean Java accepts the rest: javaRegex.ts compiles it then).
  */
 
+import { escapeLength, escapeRefusal, escapeValue, type JavaRefusal } from './javaEscape';
+import { javaCommentsStripped } from './javaComments';
 import { javaUnquoted } from './javaUnquoted';
 
-const HEX = /^[0-9a-fA-F]$/;
-const CLASS_ESCAPES = new Set([...'dDsSwW']);
-/** Letters Pattern.escape() has no case for (a lone `\\E` too: \\Q…\\E is gone by then), and, in a class, the anchors and `\\k`, `\\R`, `\\X`. */
-const UNSUPPORTED = new Set([...'gijlmoqyCEFIJKLMOTUY']);
-const UNSUPPORTED_IN_CLASS = new Set([...'ABGRXZbkz']);
-
-/** Why Java refuses a construct, at the index Java names (where its cursor stood, one past the culprit or at it). */
-type Refusal = { why: string; at: number };
+const CLASS_ESCAPES = new Set([...'dDsSwWpPhHvV']);
 const INT_MAX = 2 ** 31 - 1;
+/** An inline flag group's flags (Pattern.addFlag, subFlag), before its `)` or `:`. */
+const INLINE_FLAGS = /^\(\?([idmsuxcU]*)(?:-[idmsuxcU]*)?/;
 
-/** Index of the first of `count` characters from `from` that is no hex digit, or -1. */
-function firstNonHex(pattern: string, from: number, count: number): number {
-  for (let k = from; k < from + count; k++) if (!HEX.test(pattern[k] ?? '')) return k;
-  return -1;
-}
-
-/** `{n}`, `{n,}` or `{n,m}` at `i` (Pattern.closure), else why Java refuses it. */
-function counted(pattern: string, i: number): Refusal | undefined {
+/** `{n}`, `{n,}` or `{n,m}` at `i` (Pattern.closure), its length, else why Java refuses it. */
+function counted(pattern: string, i: number): JavaRefusal | number {
   const m = /^\{(\d*)(,(\d*))?(\})?/.exec(pattern.slice(i));
   if (!m || m[1] === '') return { why: 'Illegal repetition', at: i + 1 };
   // Pattern reads each count as an int (Math.addExact): the digit that overflows is named.
@@ -41,100 +36,168 @@ function counted(pattern: string, i: number): Refusal | undefined {
   if (maxAt >= 0) return { why: 'Illegal repetition range', at: maxAt };
   if (m[4] === undefined) return { why: 'Unclosed counted closure', at: i + m[0].length };
   if (m[3] !== undefined && m[3] !== '' && Number(m[3]) < Number(m[1])) return { why: 'Illegal repetition range', at: i + m[0].length - 1 };
-  return undefined;
+  return m[0].length;
 }
 
-/** Why Java refuses the escape at `i` (a backslash) where JavaScript takes it, or undefined. */
-function escape(pattern: string, i: number, inClass: boolean): Refusal | undefined {
-  const next = pattern[i + 1];
-  if (UNSUPPORTED.has(next) || (inClass && UNSUPPORTED_IN_CLASS.has(next))) return { why: 'Illegal/unsupported escape sequence', at: i + 1 };
-  if (next === 'k' && pattern[i + 2] !== '<') return { why: "\\k is not followed by '<' for named capturing group", at: i + 2 };
-  const badUnicode = next === 'u' ? firstNonHex(pattern, i + 2, 4) : -1;
-  if (badUnicode >= 0) return { why: 'Illegal Unicode escape sequence', at: badUnicode };
-  const badHex = next === 'x' && pattern[i + 2] !== '{' ? firstNonHex(pattern, i + 2, 2) : -1;
-  if (badHex >= 0) return { why: 'Illegal hexadecimal escape sequence', at: badHex };
-  if (next === 'c' && i + 2 >= pattern.length) return { why: 'Illegal control escape sequence', at: i + 1 };
-  return undefined;
-}
+/** A group open where the walk stands: a lookbehind holding a back reference has no bound Java can see. */
+type OpenGroup = { look: 'ahead' | 'behind' | undefined; backReference: boolean };
+/** The walk's state: named groups opened so far, `(?U)` seen, groups and class nesting, whether a sequence item starts here. */
+type Walk = { groupNames: Set<string>; unicodeClass: boolean; groups: OpenGroup[]; classDepth: number; itemStart: boolean };
+const UNBOUNDED = 'Look-behind group does not have an obvious maximum length';
 
-/** Length of the escape at `i`: `\\uXXXX`, `\\xHH`, `\\cX`, `\\p{…}`, `\\x{…}`, `\\k<…>`, else a backslash and one character. */
-function escapeLength(pattern: string, i: number): number {
-  const next = pattern[i + 1];
-  const closing = (open: string, close: string) => {
-    if (pattern[i + 2] !== open) return undefined;
-    const end = pattern.indexOf(close, i + 3);
-    return end < 0 ? pattern.length - i : end - i + 1;
-  };
-  if (next === 'p' || next === 'P' || next === 'x' || next === 'N') {
-    const braced = closing('{', '}');
-    if (braced !== undefined) return braced;
+/** Pattern.group0 studies a lookbehind once its body is read: a back reference in it (not in a lookaround in it) leaves no maximum length. */
+function backReferenceSeen(walk: Walk): void {
+  for (let g = walk.groups.length - 1; g >= 0; g--) {
+    if (walk.groups[g].look === undefined) continue;
+    if (walk.groups[g].look === 'behind') walk.groups[g].backReference = true;
+    return;
   }
-  if (next === 'k') return closing('<', '>') ?? 2;
-  // `\c` takes the next character as it is, a backslash too.
-  return next === 'u' ? 6 : next === 'x' ? 4 : next === 'c' ? 3 : 2;
+}
+
+/** Where a class level opened at `i` (`[`) goes on: past `^`, past a `]` that is a member there (a range's start too). */
+function classLevel(pattern: string, i: number, walk: Walk): JavaRefusal | number {
+  const first = pattern[i + 1] === '^' ? i + 2 : i + 1;
+  // Pattern.clazz: `&&` with nothing before it in the class and nothing after it is no intersection.
+  if (pattern.startsWith('&&', first) && (pattern[first + 2] === ']' || pattern[first + 2] === '&')) return { why: 'Bad class syntax', at: first + 1 };
+  return pattern[first] === ']' ? classItem(pattern, first, walk) : first;
+}
+
+/** One item of a class at `i` (not `]`): where it ends, a range to the next item included, or why Java refuses it. */
+function classItem(pattern: string, i: number, walk: Walk): JavaRefusal | number {
+  const ch = pattern[i];
+  const scope = { inClass: true, groupNames: walk.groupNames, unicodeClass: walk.unicodeClass };
+  // (`&&` is the walk's; a lone `&` is a character.)
+  let single = ch !== '[';
+  // A character beyond U+FFFF is one item (two UTF-16 units), as Pattern reads code points.
+  let from = pattern.codePointAt(i) as number;
+  let end = from > 0xffff ? i + 1 : i;
+  if (ch === '\\') {
+    if (pattern[i + 1] === undefined) return { why: 'Unclosed character class', at: pattern.length, fromEnd: true };
+    const why = escapeRefusal(pattern, i, scope);
+    if (why) return why;
+    end = i + escapeLength(pattern, i) - 1;
+    // Pattern.range: `\v` before a `-` is the character U+000B, a range's start.
+    single = !CLASS_ESCAPES.has(pattern[i + 1]) || (pattern[i + 1] === 'v' && pattern[end + 1] === '-');
+    from = escapeValue(pattern, i) ?? -1;
+  }
+  // A `-` then `[` is a `-` and a nested class (Pattern.range), not a range; a `-` last is a range to nothing.
+  const to = end + 2;
+  if (!single || pattern[end + 1] !== '-' || pattern[to] === ']' || pattern[to] === '[') return end + 1;
+  if (pattern[to] === undefined) return { why: 'Illegal character range', at: to };
+  let last = to;
+  let upTo = pattern.codePointAt(to) as number;
+  if (pattern[to] === '\\') {
+    // Pattern.range reads the end with escape(), which has no case for `\p`.
+    if (pattern[to + 1] === 'p' || pattern[to + 1] === 'P') return { why: 'Illegal/unsupported escape sequence', at: to + 1 };
+    if (CLASS_ESCAPES.has(pattern[to + 1] ?? '') && pattern[to + 1] !== 'v') return { why: 'Illegal character range', at: to + 1 };
+    if (pattern[to + 1] === undefined) return from > 0 ? { why: 'Illegal character range', at: to + 1 } : { why: 'Unclosed character class', at: pattern.length, fromEnd: true };
+    const why = escapeRefusal(pattern, to, scope);
+    if (why) return why;
+    last = to + escapeLength(pattern, to) - 1;
+    upTo = escapeValue(pattern, to) ?? Infinity;
+  } else if (upTo > 0xffff) last = to + 1;
+  // A range must not run backwards (`[z-a]`, `[\x{41}-\x{20}]`, `[😀-&&]`, where `&` is its end); Java names its end.
+  if (upTo < from) return { why: 'Illegal character range', at: last === to + 1 && upTo > 0xffff ? to : last };
+  return last + 1;
+}
+
+/** The refusal at `i` outside a class, or how far the walk moves on. */
+function step(pattern: string, i: number, walk: Walk): JavaRefusal | number {
+  const ch = pattern[i];
+  const itemStart = walk.itemStart;
+  walk.itemStart = false;
+  if (ch === '\\') {
+    // A trailing backslash: Pattern reads past the end, then finds the group or the pattern unfinished.
+    if (pattern[i + 1] === undefined) return walk.groups.length > 0 ? { why: 'Unclosed group', at: pattern.length + 1, fromEnd: true } : { why: 'Unexpected internal error', at: pattern.length, fromEnd: true };
+    const why = escapeRefusal(pattern, i, { inClass: false, groupNames: walk.groupNames, unicodeClass: walk.unicodeClass });
+    if (why) return why;
+    if (/[1-9k]/.test(pattern[i + 1])) backReferenceSeen(walk);
+    return i + escapeLength(pattern, i);
+  }
+  if (ch === '[') {
+    walk.classDepth = 1;
+    return classLevel(pattern, i, walk);
+  }
+  if (ch === '*' || ch === '+' || ch === '?' || ch === '{') {
+    // Pattern.sequence: a quantifier where an item starts quantifies nothing; a counted closure there repeats an empty atom.
+    if (ch !== '{' && itemStart) return { why: `Dangling meta character '${ch}'`, at: i };
+    const length = ch === '{' ? counted(pattern, i) : 1;
+    if (typeof length !== 'number') return length;
+    walk.itemStart = true;
+    const suffix = pattern[i + length];
+    return i + length + (suffix === '?' || suffix === '+' ? 1 : 0);
+  }
+  if (ch === '|') walk.itemStart = true;
+  if (ch === ')') {
+    // Pattern.compile: the top level ends at a `)` no group opened.
+    const group = walk.groups.pop();
+    if (group === undefined) return { why: "Unmatched closing ')'", at: i - 1 };
+    if (group.backReference) return { why: UNBOUNDED, at: i - 1 };
+  }
+  if (ch !== '(') return i + 1;
+  walk.itemStart = true;
+  const group: OpenGroup = { look: undefined, backReference: false };
+  walk.groups.push(group);
+  if (pattern[i + 1] !== '?') return i + 1;
+  const kind = pattern[i + 2];
+  if (kind === '=' || kind === '!') group.look = 'ahead';
+  if (kind === ':' || kind === '=' || kind === '!' || kind === '>') return i + 3;
+  if (kind === '$' || kind === '@') return { why: 'Unknown group type', at: i + 2 };
+  if (kind === '<') {
+    if (pattern[i + 3] === '=' || pattern[i + 3] === '!') {
+      group.look = 'behind';
+      return i + 4;
+    }
+    // Pattern.groupname: a Latin letter, then letters and digits up to '>'; Java names the first character off that.
+    if (!/^[a-zA-Z]/.test(pattern[i + 3] ?? '')) return { why: 'capturing group name does not start with a Latin letter', at: i + 3 };
+    const name = /^[a-zA-Z0-9]*/.exec(pattern.slice(i + 3))?.[0] ?? '';
+    const close = i + 3 + name.length;
+    if (pattern[close] !== '>') return { why: "named capturing group is missing trailing '>'", at: close };
+    if (walk.groupNames.has(name)) return { why: `Named capturing group <${name}> is already defined`, at: close };
+    walk.groupNames.add(name);
+    return close + 1;
+  }
+  const flags = INLINE_FLAGS.exec(pattern.slice(i)) as RegExpExecArray;
+  const end = i + flags[0].length;
+  if (pattern[end] !== ')' && pattern[end] !== ':') return { why: 'Unknown inline modifier', at: end };
+  if (flags[1].includes('U')) walk.unicodeClass = true;
+  if (pattern[end] === ')') walk.groups.pop(); // flags alone open no group
+  return end + 1;
 }
 
 export function javaRegexRefusal(quoted: string): string | undefined {
   // Pattern turns \Q…\E quoting into escapes before it parses (`\x\Qb1` reads as `\xb1`), and its indexes point
-  // there. Comments mode ignores whitespace and `#…` text: such patterns are not judged here.
-  const pattern = javaUnquoted(quoted);
-  if (/\(\?[a-zA-Z-]*x/.test(pattern)) return undefined;
-  let inClass = false;
-  for (let i = 0; i < pattern.length; i++) {
-    const ch = pattern[i];
-    const near = (r: Refusal) => `${r.why} at index ${r.at}`;
-    if (inClass && ch === ']') {
-      inClass = false;
-      continue;
-    }
-    if (inClass) {
-      // One item of the class; when it is one character and a `-` follows (not last), a range to the next item.
-      let single = ch !== '[' && ch !== '&';
-      let end = i;
-      if (ch === '\\') {
-        if (pattern[i + 1] === undefined) return undefined; // JavaScript refuses a trailing backslash itself
-        const why = escape(pattern, i, true);
-        if (why) return near(why);
-        single = !CLASS_ESCAPES.has(pattern[i + 1]) && pattern[i + 1] !== 'p' && pattern[i + 1] !== 'P';
-        end = i + escapeLength(pattern, i) - 1;
-      }
-      if (single && pattern[end + 1] === '-' && pattern[end + 2] !== undefined && pattern[end + 2] !== ']') {
-        const to = end + 2;
-        if (pattern[to] === '\\') {
-          if (CLASS_ESCAPES.has(pattern[to + 1] ?? '')) return near({ why: 'Illegal character range', at: to + 1 });
-          const why = escape(pattern, to, true);
-          if (why) return near(why);
-          end = to + escapeLength(pattern, to) - 1;
-        } else end = to;
-      }
-      i = end;
-      continue;
-    }
-    if (ch === '\\') {
-      if (pattern[i + 1] === undefined) return undefined;
-      const why = escape(pattern, i, false);
-      if (why) return near(why);
-      i += escapeLength(pattern, i) - 1;
-      continue;
-    }
-    if (ch === '[') {
-      inClass = true;
-      // A `]` right after `[` or `[^` is a member in Java.
-      const first = pattern[i + 1] === '^' ? i + 2 : i + 1;
-      i = pattern[first] === ']' ? first : first - 1;
-      continue;
-    }
-    if (ch === '{') {
-      const why = counted(pattern, i);
-      if (why) return near(why);
-      continue;
-    }
-    if (ch === '(' && pattern.startsWith('(?<', i) && pattern[i + 3] !== '=' && pattern[i + 3] !== '!') {
-      // Pattern.groupname: a Latin letter, then letters and digits up to '>'; Java names the first character off that.
-      if (!/^[a-zA-Z]/.test(pattern[i + 3] ?? '')) return near({ why: 'capturing group name does not start with a Latin letter', at: i + 3 });
-      const name = /^[a-zA-Z0-9]*/.exec(pattern.slice(i + 3))?.[0] ?? '';
-      if (pattern[i + 3 + name.length] !== '>') return near({ why: "named capturing group is missing trailing '>'", at: i + 3 + name.length });
-    }
+  // there; under comments mode it skips whitespace and `#…`, which the walk does not see.
+  const unquoted = javaUnquoted(quoted);
+  const stripped = javaCommentsStripped(unquoted);
+  const pattern = stripped?.text ?? unquoted;
+  const walk: Walk = { groupNames: new Set(), unicodeClass: false, groups: [], classDepth: 0, itemStart: true };
+  const said = (r: JavaRefusal) => {
+    // Comments mode: at the end Java's cursor has passed the whitespace and comments the walk never saw.
+    const at = !stripped ? r.at : r.fromEnd ? unquoted.length + r.at - pattern.length : (stripped.at[r.at] ?? unquoted.length);
+    // Pattern counts code points, so a character beyond U+FFFF before the culprit counts once.
+    // (An index on the second half of a surrogate pair is the pair's.)
+    const inPair = /[\ud800-\udbff]/.test(unquoted[at - 1] ?? '') && /[\udc00-\udfff]/.test(unquoted[at] ?? '');
+    const index = at < 0 ? at : [...unquoted.slice(0, at)].length - (inPair ? 1 : 0) + Math.max(0, at - unquoted.length);
+    return `${r.why} at index ${index}`;
+  };
+  for (let i = 0; i < pattern.length; ) {
+    let next: JavaRefusal | number;
+    if (walk.classDepth === 0) next = step(pattern, i, walk);
+    else if (pattern[i] === ']') {
+      walk.classDepth--;
+      next = i + 1;
+    } else if (pattern[i] === '[') {
+      walk.classDepth++;
+      next = classLevel(pattern, i, walk);
+    } else if (pattern.startsWith('&&', i)) next = i + 2;
+    else next = classItem(pattern, i, walk);
+    if (typeof next !== 'number') return said(next);
+    i = next;
   }
+  if (walk.classDepth > 0) return said({ why: 'Unclosed character class', at: pattern.length - 1, fromEnd: true });
+  const innermost = walk.groups[walk.groups.length - 1];
+  if (innermost?.backReference) return said({ why: UNBOUNDED, at: pattern.length - 1, fromEnd: true });
+  if (innermost) return said({ why: 'Unclosed group', at: pattern.length, fromEnd: true });
   return undefined;
 }

@@ -10,7 +10,11 @@ function problem(c: unknown): string | undefined {
   if (field !== 'path') return `Marathon rejects the volume constraint with "Unsupported constraint ${JSON.stringify(c)}": volume constraints can only match the disk "path". Use ["path", "LIKE", "<regex>"].`;
   if (op !== 'LIKE' && op !== 'UNLIKE') return `Marathon rejects the volume constraint with "Operator must be one of LIKE, UNLIKE": ${quoted(op)} is not supported for volume constraints.`;
   // Marathon compiles the value with java.util.regex: Java-only syntax such as (?i) is valid there.
-  if (value === undefined || javaRegexError(value) !== undefined) return `Marathon rejects the volume constraint with "Invalid regular expression": ${quoted(value ?? '')} is not a regular expression. Give a pattern such as "/mnt/ssd.*".`;
+  const error = value === undefined ? undefined : javaRegexError(value);
+  if (value === undefined || error !== undefined) {
+    const why = error === undefined ? '' : ` (${error})`;
+    return `Marathon rejects the volume constraint with "Invalid regular expression": ${quoted(value ?? '')} is not a regular expression${why}. Give a pattern such as "/mnt/ssd.*".`;
+  }
   return undefined;
 }
 
