@@ -53,6 +53,7 @@ export function strayQuote(text: string, p: SyntaxProblem): StrayQuote | undefin
   while (lineEnd < text.length && !isLineBreak(text[lineEnd])) lineEnd++;
   // What the parser asked for, inserted where it gave up: the repair to beat (a ',' missing stays a ',' missing).
   const asked = reach(text.slice(0, p.offset) + (key ? ':' : ',') + text.slice(p.offset));
+  if (asked > text.length + 1) return undefined; // what the parser asked for repairs it all: nothing can do better
   let best: { reach: number; end: number; quotes: number[] } | undefined;
   let tried = 0;
   for (let c = p.offset; c < lineEnd && tried < maxEnds; c++) {
@@ -67,6 +68,7 @@ export function strayQuote(text: string, p: SyntaxProblem): StrayQuote | undefin
     const r = reach(withEscapes(text, quotes, 0, text.length)) - quotes.length;
     if (r <= c) continue; // the string still does not end there
     if (!best || r > best.reach) best = { reach: r, end: c, quotes };
+    if (r > text.length) break; // parses whole: no later end can do better
   }
   if (!best || best.reach <= (asked > p.offset ? asked - 1 : asked)) return undefined;
   return { offset: q, others: best.quotes.slice(1), key, repaired: withEscapes(text, best.quotes, open, best.end + 1) };
