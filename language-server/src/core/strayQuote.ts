@@ -4,7 +4,8 @@
  * advice. It is this case when the parser gave up after a string, on the same line, at something that is not a ',',
  * '}', ']' or ':', and escaping the quotes from there to a '"' that can end the value (one followed by a ',', '}', ']'
  * or the line's end; for a property name a ':') repairs the text further than the ',' (for a name, the ':') the
- * parser asked for. Of those ends, the one that repairs furthest, then the nearest.
+ * parser asked for. Of those ends, the one that repairs furthest, then the nearest. Strings with only blanks between
+ * them (`["a" "b" "c"]`) are commas missing, however well escaping would repair them.
  * Everything before the error is valid JSON, so the string before it holds no unescaped quote.
  */
 import { firstSyntaxError, type SyntaxProblem } from './syntaxScan';
@@ -71,6 +72,7 @@ export function strayQuote(text: string, p: SyntaxProblem): StrayQuote | undefin
     if (r > text.length) break; // parses whole: no later end can do better
   }
   if (!best || best.reach <= (asked > p.offset ? asked - 1 : asked)) return undefined;
+  if (onlyBlanksBetweenStrings(text, best.quotes)) return undefined; // `"a" "b" "c"`: commas missing, not escapes
   return { offset: q, others: best.quotes.slice(1), key, repaired: withEscapes(text, best.quotes, open, best.end + 1) };
 }
 
@@ -89,4 +91,14 @@ function withEscapes(text: string, quotes: number[], from: number, to: number): 
   let out = '';
   for (const at of quotes) (out += text.slice(from, at) + '\\'), (from = at);
   return out + text.slice(from, to);
+}
+
+/** Read as strings, the quotes from the first (a string's end) leave only blanks outside them: `" "b" "`. */
+function onlyBlanksBetweenStrings(text: string, quotes: number[]): boolean {
+  for (let k = 0; k < quotes.length; k += 2) {
+    const to = quotes[k + 1];
+    if (to === undefined) return false; // the last string would run on to the end: not a list of strings
+    for (let i = quotes[k] + 1; i < to; i++) if (!isBlank(text[i])) return false;
+  }
+  return true;
 }

@@ -64,6 +64,8 @@ for (const c of cases) {
 const commas: { name: string; text: string }[] = [
   { name: 'two properties on one line', text: '{"a": "x" "b": 1}' },
   { name: 'two array elements', text: '{"args": ["a" "b"]}' },
+  // Escaping would make one string of the three, but only blanks stand between them: two commas are missing.
+  { name: 'three array elements', text: '{"args": ["a" "b" "c"]}' },
   { name: 'a string then a number in an array', text: '["a" 1]' },
   { name: 'two properties on two lines', text: '{\n  "a": "x"\n  "b": "y"\n}\n' },
 ];
