@@ -35,9 +35,12 @@ export class MarathonStatusBar implements vscode.Disposable {
     const icon = reachability === 'up' ? '$(vm-active)' : reachability === 'down' ? '$(vm-outline)' : '$(vm)';
     const agentText = agent ? `${agent.name}${reachability === 'down' ? ' (unreachable)' : ''}` : 'no agent';
     const v = this.lastValidation;
-    this.item.text = `${icon} Marathon: ${agentText}${v ? ` · linted in ${v.validationTimeMs.toFixed(0)} ms` : ''}`;
+    // A document left out by ignorePatterns is not linted: its last lint time would be stale (protocol.ts, ignoredBy).
+    const lint = !v ? '' : v.ignoredBy !== undefined ? ' · not linted (ignorePatterns)' : ` · linted in ${v.validationTimeMs.toFixed(0)} ms`;
+    this.item.text = `${icon} Marathon: ${agentText}${lint}`;
     const lines = [agent ? `Agent ${agent.name} — ${agent.url} (${reachability})` : 'No agent: click to add or select one'];
-    if (v) lines.push(`Last validation ${new Date(v.lastValidated).toLocaleTimeString()}: ${v.validationTimeMs.toFixed(1)} ms, ${v.diagnostics} finding(s)`);
+    if (v?.ignoredBy !== undefined) lines.push(`Not linted: the pattern ${JSON.stringify(v.ignoredBy)} of marathon-lint.config.json's ignorePatterns leaves this file out, as marathon-lint does`);
+    else if (v) lines.push(`Last validation ${new Date(v.lastValidated).toLocaleTimeString()}: ${v.validationTimeMs.toFixed(1)} ms, ${v.diagnostics} finding(s)`);
     this.item.tooltip = lines.join('\n');
     this.item.show();
   }

@@ -18,6 +18,12 @@ export interface StatusParams {
   diagnostics: number;
   /** With a cluster: the profile that judged the document and where each value came from (`Profile: Marathon 1.10.26 (cluster); …`). */
   profile?: string;
+  /**
+   * The document is not linted: this pattern of the governing marathon-lint.config.json's `ignorePatterns` leaves it
+   * out, as marathon-lint leaves the file out of a run (`validationTimeMs` and `diagnostics` are 0). Sent once when a
+   * definition becomes ignored (opened so, or the config changed), so a client does not keep showing its last lint.
+   */
+  ignoredBy?: string;
 }
 
 export namespace StatusNotification {

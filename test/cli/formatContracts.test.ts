@@ -113,7 +113,7 @@ test('sarif of a run that linted every input has no invocations (nothing to repo
   assert.equal(log.runs[0].invocations, undefined);
 });
 
-test('an unclosed bracket: sarif keeps where the parser gave up as a related location and validates; json keeps its keys', () => {
+test('an unclosed bracket or a quote ending a string early: sarif keeps where the parser gave up as a related location and validates; json keeps its keys', () => {
   assert.ok(built, `${cli} is missing: run \`npm run build\` first`);
   const lint = (format: string) => {
     const r = spawnSync(process.execPath, [cli, '--format', format, 'language-server/test/rules/syntax'], { cwd: root, encoding: 'utf8', timeout: 60_000 });
@@ -132,6 +132,10 @@ test('an unclosed bracket: sarif keeps where the parser gave up as a related loc
     assert.match(related.message.text, /^The parser gave up here: expected /);
     assert.ok(related.physicalLocation.region.startLine >= r.locations[0].physicalLocation.region.startLine, 'the parser gives up below the opener');
   }
-  for (const r of log.runs[0].results.filter((x: any) => !x.message.text.includes('never closed'))) assert.equal(r.relatedLocations, undefined);
+  // A quote that ended a string early: where the parser gave up, after it on the same line, is related too.
+  const early = log.runs[0].results.filter((r: any) => r.message.text.includes('ends the string early'));
+  assert.ok(early.length >= 1, 'the unescaped-quote fixture');
+  for (const r of early) assert.match(r.relatedLocations[0].message.text, /^The parser gave up here: expected /);
+  for (const r of log.runs[0].results.filter((x: any) => !x.message.text.includes('never closed') && !early.includes(x))) assert.equal(r.relatedLocations, undefined);
   for (const file of lint('json')) for (const d of file.diagnostics) assert.deepEqual(Object.keys(d), ['ruleId', 'severity', 'message', 'pointer', 'range']);
 });

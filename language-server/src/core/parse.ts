@@ -14,8 +14,9 @@ import type { Finding } from './finding';
 import { skipWs } from './jsonCursor';
 import { LineIndex } from './lineIndex';
 import { firstSyntaxError, type SyntaxProblem } from './syntaxScan';
-import { gaveUpMessage, syntaxMessage, unclosedMessage } from './syntaxMessage';
+import { gaveUpMessage, strayQuoteMessage, syntaxMessage, unclosedMessage } from './syntaxMessage';
 import { unclosedOpener } from './unclosedOpener';
+import { strayQuote } from './strayQuote';
 import type { InvalidUtf8 } from './types';
 import { escapeControls } from './escapeControls';
 import { quoted } from '../model/quoted';
@@ -164,6 +165,15 @@ export function parseDocument(input: string, invalidUtf8?: InvalidUtf8): ParsedD
     const at = (o: number | undefined) => (o === undefined ? undefined : lines().positionAt(o));
     const message = escapeControls(unclosedMessage(text, p.offset, p.expected, u, at(u.offset)!, at(p.offset)!, at(u.closeAt)));
     const finding = syntaxFinding(message, u.offset, 1);
+    finding.related = [{ offset: p.offset, length: p.length, message: gaveUpMessage(text, p.offset, p.expected) }];
+    return doc(value, false, [finding]);
+  }
+  // A '"' inside a string not escaped: the finding is at the quote that ended the string early (strayQuote.ts).
+  const s = strayQuote(text, p);
+  if (s) {
+    const at = (o: number) => lines().positionAt(o);
+    const message = escapeControls(strayQuoteMessage(text, p.offset, p.expected, s, at(s.offset), at(p.offset), s.others.map(at)));
+    const finding = syntaxFinding(message, s.offset, 1);
     finding.related = [{ offset: p.offset, length: p.length, message: gaveUpMessage(text, p.offset, p.expected) }];
     return doc(value, false, [finding]);
   }

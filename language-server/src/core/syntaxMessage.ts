@@ -1,6 +1,7 @@
 /** Wording of JSON syntax errors (from syntaxScan.ts): what was expected where, why Marathon cares, and the likely fix. */
 import type { Reader } from './kind';
 import type { Position } from './types';
+import type { StrayQuote } from './strayQuote';
 import type { Unclosed } from './unclosedOpener';
 
 function describeFound(text: string, offset: number): string {
@@ -108,5 +109,22 @@ export function unclosedMessage(text: string, offset: number, expected: string, 
     `Invalid JSON: ${what} opened at ${at(opened)}, never closed. ` +
     `The parser gave up at ${at(gaveUp)}: expected ${expected}, found ${describeFound(text, offset)}. ` +
     `${marathonRejectsInvalidJson} ${fix}`
+  );
+}
+
+/** Repaired strings longer than this are not quoted back in the message. */
+const maxShown = 120;
+
+/**
+ * A '"' that ended a string early (strayQuote.ts): the finding is at that quote (`quote`), and says where the
+ * parser gave up (`gaveUp`, at `offset`). `others`: the positions of the quotes after it that need escaping too.
+ */
+export function strayQuoteMessage(text: string, offset: number, expected: string, s: StrayQuote, quote: Position, gaveUp: Position, others: Position[]): string {
+  const what = s.key ? 'property name' : 'string';
+  const also = others.length === 0 ? '' : others.length <= 3 ? ` (and the '"' at ${others.map(at).join(', ')})` : ` (and the ${others.length} more after it)`;
+  const reads = s.repaired.length <= maxShown ? `, so the ${s.key ? 'property name' : 'value'} reads ${s.repaired}` : '';
+  return (
+    `Invalid JSON: the '"' at ${at(quote)} ends the ${what} early, so the parser gave up at ${at(gaveUp)}: expected ${expected}, found ${describeFound(text, offset)}. ` +
+    `${marathonRejectsInvalidJson} A '"' inside a string must be escaped: escape it as \\"${also}${reads}.`
   );
 }

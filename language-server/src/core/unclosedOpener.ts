@@ -8,6 +8,8 @@
  *    left of the line the opener stands on, while the block is still open, ends it, unless it starts with the
  *    block's own closing bracket. The hint is taken only where it is unambiguous: the same indentation characters,
  *    and the document parses further once the block is closed there;
+ *  - with no indentation to go by (a minified document) and one bracket missing, the place where closing it makes the
+ *    document fit its schema best (shapeFit.ts);
  *  - a ']' or '}' meant for an enclosing bracket, or a ':' inside an array: the brackets above are open; a '{' or '['
  *    after a ',' where a property name belongs, in an object that is an array's item: that object is open;
  *  - at the end of the document, the innermost bracket still open.
@@ -17,6 +19,7 @@ import { createScanner, SyntaxKind } from 'jsonc-parser';
 import { bracketSurplus } from './bracketSurplus';
 import { firstSyntaxError, type SyntaxProblem } from './syntaxScan';
 import { quoted } from '../model/quoted';
+import { fittestClose, placesWorthTrying, type ClosePlace } from './shapeFit';
 
 export interface Unclosed {
   /** Where the opener ('{', '[' or the string's '"') stands. */
@@ -123,6 +126,17 @@ export function unclosedOpener(text: string, p: SyntaxProblem): Unclosed | undef
   const scanner = createScanner(text, true);
   let surplus: number | undefined; // counted once, when a repair is first tried
   const missing = () => (surplus ??= bracketSurplus(text));
+  // Where a closer could go: after each value, before its ',' or closer (shapeFit.ts picks one by the schema).
+  const places: ClosePlace<Frame>[] = [];
+  const keep = placesWorthTrying(text.length);
+  const addPlace = (atEnd: boolean) => {
+    const top = stack[stack.length - 1];
+    const last = recent[recent.length - 1];
+    // A block indentation did not refute closes where its own closer stands (indentation hints, above), or at the end.
+    if (keep === 0 || !top || !last || last.kind === SyntaxKind.CommaToken || (top.indent !== undefined && !top.refuted && !atEnd)) return;
+    places.push({ at: last.end, frame: top, closer: closerOf(top) });
+    if (places.length > 2 * keep) places.splice(0, places.length - keep);
+  };
 
   /** Where closing brackets for the frames above a token go: after the last token before it, and before its ','. */
   const insertionPoint = (): { at: number; afterComma: boolean } | undefined => {
@@ -175,6 +189,7 @@ export function unclosedOpener(text: string, p: SyntaxProblem): Unclosed | undef
       const hint = indentationHint(kind, indent);
       if (hint) return hint;
     }
+    if (offset === p.offset || kind === SyntaxKind.CommaToken || isCloser(kind)) addPlace(false);
     if (offset === p.offset) break; // the token the parser gave up at
     const top = stack[stack.length - 1];
     const startsValue = top?.bracket === '[' && (recent[recent.length - 1]?.kind === SyntaxKind.OpenBracketToken || recent[recent.length - 1]?.kind === SyntaxKind.CommaToken);
@@ -200,6 +215,13 @@ export function unclosedOpener(text: string, p: SyntaxProblem): Unclosed | undef
   if (ranOn) return ranOn;
   const top = stack[stack.length - 1];
   if (!top) return undefined;
+  if (p.offset === text.length) addPlace(true);
+  // One bracket missing and no indentation to say where: where the document then fits its schema best.
+  if (missing() === 1) {
+    const best = fittestClose(text, places);
+    // At the end of the document, closing the innermost: the end-of-document wording below says so.
+    if (best && !(p.offset === text.length && best === places[places.length - 1] && best.frame === top)) return blame([best.frame], best.at, false, false);
+  }
   const found = text[p.offset];
   // A ']' or '}' that closes an enclosing bracket: the ones above it are open.
   if ((found === '}' || found === ']') && found !== closerOf(top)) {

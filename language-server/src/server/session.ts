@@ -121,6 +121,12 @@ export class Session {
     return isMarathonDocument(doc, this.settings.settings.files ?? [], this.roots) ? doc : undefined;
   }
 
+  /** An open document that would be a definition (as marathonDocument judges it) were ignorePatterns not leaving it out. */
+  definitionIgnored(uri: string): boolean {
+    const doc = this.document(uri);
+    return !!doc && this.config.ignoredBy(uri) !== undefined && isMarathonDocument(doc, this.settings.settings.files ?? [], this.roots);
+  }
+
   /**
    * A document still being started: blank, `{}` or only a `$schema`. Not a definition yet (no diagnostics),
    * but completion offers it skeletons of each kind and our schemas, so a new file can get going.

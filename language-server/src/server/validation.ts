@@ -6,7 +6,7 @@
 import { DocumentDiagnosticReportKind, LSPErrorCodes, ResponseError, type DocumentDiagnosticReport } from 'vscode-languageserver';
 import type { Session } from './session';
 import { toLspDiagnostic } from './toLsp';
-import { sendStatus } from './status';
+import { sendIgnoredStatus, sendStatus } from './status';
 import { pathEndsWithConfig } from './documentFilter';
 
 /** Long enough to coalesce a burst of keystrokes, short enough to feel immediate. */
@@ -16,6 +16,8 @@ export class Validation {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   /** Last (uri → version) published, to skip re-publishing identical results. */
   private readonly published = new Map<string, string>();
+  /** Definitions whose status said they are ignored (uri → pattern): said once, until they are linted again. */
+  private readonly ignored = new Map<string, string>();
 
   constructor(private readonly session: Session) {}
 
@@ -40,7 +42,11 @@ export class Validation {
       // The lint config being edited: its own findings, from the unsaved text (session.ts, configDiagnostics).
       if (pathEndsWithConfig(uri)) return session.configDiagnostics(uri);
       const a = session.analyze(uri);
-      if (!a) return [];
+      if (!a) {
+        this.reportIgnored(uri);
+        return [];
+      }
+      this.ignored.delete(uri);
       const items = a.result.diagnostics.map((d) => toLspDiagnostic(d, uri));
       if (!a.cached) {
         session.log.verbose(`validated ${uri} v${a.version} in ${a.ms.toFixed(1)} ms: ${items.length} finding(s)`);
@@ -51,6 +57,17 @@ export class Validation {
       session.log.error(`validation of ${uri} failed`, e);
       return [];
     }
+  }
+
+  /**
+   * A definition left out by ignorePatterns gets no diagnostics, and its status says why, once: without it the
+   * client would keep showing the last lint of a document that is no longer linted.
+   */
+  private reportIgnored(uri: string): void {
+    const pattern = this.session.config.ignoredBy(uri);
+    if (pattern === undefined || this.ignored.get(uri) === pattern || !this.session.definitionIgnored(uri)) return;
+    this.ignored.set(uri, pattern);
+    sendIgnoredStatus(this.session, uri, pattern);
   }
 
   /** Push mode: (re)schedule validation of one document. */
@@ -85,6 +102,7 @@ export class Validation {
     clearTimeout(this.timers.get(uri));
     this.timers.delete(uri);
     this.session.cache.delete(uri);
+    this.ignored.delete(uri);
     if (!this.session.support.pullDiagnostics && this.published.delete(uri)) {
       void this.session.connection.sendDiagnostics({ uri, diagnostics: [] }).catch(() => undefined);
     }

@@ -1,0 +1,104 @@
+/**
+ * A '"' inside a string that was not escaped (docs/rules/syntax.md): `"cmd": "echo "hi" > /x"`, pasted from a shell.
+ * The string ends at that quote, and the parser gives up at the word after it, where "a ',' is missing" is the wrong
+ * advice. It is this case when the parser gave up after a string, on the same line, at something that is not a ',',
+ * '}', ']' or ':', and escaping the quotes from there to a '"' that can end the value (one followed by a ',', '}', ']'
+ * or the line's end; for a property name a ':') repairs the text further than the ',' (for a name, the ':') the
+ * parser asked for. Of those ends, the one that repairs furthest, then the nearest. Strings with only blanks between
+ * them (`["a" "b" "c"]`) are commas missing, however well escaping would repair them.
+ * Everything before the error is valid JSON, so the string before it holds no unescaped quote.
+ */
+import { firstSyntaxError, type SyntaxProblem } from './syntaxScan';
+
+export interface StrayQuote {
+  /** The quote that ended the string early: where the finding goes. */
+  offset: number;
+  /** The other unescaped quotes up to the string's end, which need escaping too. */
+  others: number[];
+  /** A property name (else a value). */
+  key: boolean;
+  /** The string as it reads with its quotes escaped, from its opening to its closing '"'. */
+  repaired: string;
+}
+
+/** Ends of a value tried, at most: each costs a parse of the repaired text. */
+const maxEnds = 8;
+
+const isBlank = (c: string | undefined) => c === ' ' || c === '\t';
+const isLineBreak = (c: string | undefined) => c === '\n' || c === '\r';
+
+/** How far the text parses (an offset in `text`): the end plus one when it parses whole. */
+function reach(text: string): number {
+  return firstSyntaxError(text)?.offset ?? text.length + 1;
+}
+
+export function strayQuote(text: string, p: SyntaxProblem): StrayQuote | undefined {
+  const key = p.expected.startsWith("':'");
+  if (!key && !p.expected.startsWith("','")) return undefined;
+  const found = text[p.offset];
+  if (found === undefined || ',}]:'.includes(found) || isLineBreak(found)) return undefined;
+  let q = p.offset - 1;
+  while (q >= 0 && isBlank(text[q])) q--;
+  if (text[q] !== '"') return undefined; // not after a string
+  // Its opening quote: the nearest '"' before it not escaped (an even run of backslashes before it).
+  let open = q - 1;
+  for (; open >= 0; open--) {
+    if (text[open] !== '"') continue;
+    let b = 0;
+    while (text[open - 1 - b] === '\\') b++;
+    if (b % 2 === 0) break;
+  }
+  if (open < 0) return undefined;
+
+  let lineEnd = p.offset;
+  while (lineEnd < text.length && !isLineBreak(text[lineEnd])) lineEnd++;
+  // What the parser asked for, inserted where it gave up: the repair to beat (a ',' missing stays a ',' missing).
+  const asked = reach(text.slice(0, p.offset) + (key ? ':' : ',') + text.slice(p.offset));
+  if (asked > text.length + 1) return undefined; // what the parser asked for repairs it all: nothing can do better
+  let best: { reach: number; end: number; quotes: number[] } | undefined;
+  let tried = 0;
+  for (let c = p.offset; c < lineEnd && tried < maxEnds; c++) {
+    if (text[c] === '\\') c++;
+    if (text[c] !== '"') continue;
+    let after = c + 1;
+    while (isBlank(text[after])) after++;
+    const next = text[after];
+    if (key ? next !== ':' : !(next === undefined || isLineBreak(next) || ',}]'.includes(next))) continue;
+    tried++;
+    const quotes = unescapedQuotes(text, q, c);
+    const r = reach(withEscapes(text, quotes, 0, text.length)) - quotes.length;
+    if (r <= c) continue; // the string still does not end there
+    if (!best || r > best.reach) best = { reach: r, end: c, quotes };
+    if (r > text.length) break; // parses whole: no later end can do better
+  }
+  if (!best || best.reach <= (asked > p.offset ? asked - 1 : asked)) return undefined;
+  if (onlyBlanksBetweenStrings(text, best.quotes)) return undefined; // `"a" "b" "c"`: commas missing, not escapes
+  return { offset: q, others: best.quotes.slice(1), key, repaired: withEscapes(text, best.quotes, open, best.end + 1) };
+}
+
+/** The quotes in [from, to) that no backslash escapes. */
+function unescapedQuotes(text: string, from: number, to: number): number[] {
+  const out: number[] = [];
+  for (let i = from; i < to; i++) {
+    if (text[i] === '\\') i++;
+    else if (text[i] === '"') out.push(i);
+  }
+  return out;
+}
+
+/** text[from, to) with a backslash before each quote at `quotes` (ascending, inside the slice). */
+function withEscapes(text: string, quotes: number[], from: number, to: number): string {
+  let out = '';
+  for (const at of quotes) (out += text.slice(from, at) + '\\'), (from = at);
+  return out + text.slice(from, to);
+}
+
+/** Read as strings, the quotes from the first (a string's end) leave only blanks outside them: `" "b" "`. */
+function onlyBlanksBetweenStrings(text: string, quotes: number[]): boolean {
+  for (let k = 0; k < quotes.length; k += 2) {
+    const to = quotes[k + 1];
+    if (to === undefined) return false; // the last string would run on to the end: not a list of strings
+    for (let i = quotes[k] + 1; i < to; i++) if (!isBlank(text[i])) return false;
+  }
+  return true;
+}
