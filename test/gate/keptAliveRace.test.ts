@@ -56,13 +56,13 @@ test('a GET sent on a kept connection as Marathon closes it: the gate resends it
   assert.equal(seen('GET', '/v2/apps') - before, 1);
 });
 
-test('a judged write reset unread on a kept connection: the gate resends the body it holds, and Marathon gets it exactly once', async () => {
+test('a judged write reset on a kept connection as Marathon closes it is not resent: the gate cannot tell that RST from one after Marathon read it (readThenReset.test.ts); the 502 says to check', async () => {
   const { gate, front } = await lab();
-  const before = seen('POST', '/v2/apps');
   const a = await afterIdle(gate, 'POST', '/v2/apps', app('/race/web'));
-  assert.equal(a.status, 201, a.body);
+  assert.equal(a.status, 502, a.body);
+  assert.match((JSON.parse(a.body) as { message: string }).message, /may have received/);
   assert.ok(front.resets() >= 1, 'the close crossed the request');
-  assert.equal(seen('POST', '/v2/apps') - before, 1);
+  assert.equal(marathon.requests.filter((r) => r.method === 'POST' && r.body.includes('/race/web')).length, 0);
 });
 
 test('a connection idle longer than the gate keeps one is not reused: no request meets Marathon\'s close', async () => {
