@@ -122,7 +122,7 @@ export async function startGate(options: GateOptions, host: string, port: number
       Object.assign(req.headers, headers);
       return void proxy.web(req, res, { buffer: Readable.from(body ? [body] : []), agent: agents.fresh, selfHandleResponse: events.follows(req) });
     }
-    send(res, marathonUnreachable(options.marathon.origin, err, marathonTimeoutMs, resent.reused(req)));
+    send(res, marathonUnreachable(options.marathon.origin, err, marathonTimeoutMs, resent.reused(req), req.method !== 'GET' && req.method !== 'HEAD'));
   });
 
   const forward = (req: IncomingMessage, res: ServerResponse, body?: Readable, bodyHeld?: Buffer) => {

@@ -25,13 +25,13 @@ after(async () => {
   await marathon.close();
 });
 
-async function lab(marker: string, how: 'reset' | 'fin' = 'reset'): Promise<{ gate: string; front: AbortingFront }> {
+async function lab(marker: string, how: 'reset' | 'fin' = 'reset', kept = true): Promise<{ gate: string; front: AbortingFront }> {
   const front = await startAbortingFront(marathon.port, marker, how);
   fronts.push(front);
   const g = await gateInFrontOf(front.url, { fail: 'open', clusterState: { refreshMs: 60_000, maxAgeMs: 60_000, waitMs: 300 } });
   gates.push(g);
   // A first request leaves the gate a kept connection, which the write then goes out on.
-  assert.equal((await call('GET', `${g.url}/v2/info`)).status, 200);
+  if (kept) assert.equal((await call('GET', `${g.url}/v2/info`)).status, 200);
   return { gate: g.url, front };
 }
 
@@ -68,4 +68,13 @@ test('a GET Marathon read, its kept connection then reset before the answer: sen
   const a = await call('GET', `${gate}/v2/apps?read-reset`);
   assert.equal(front.aborted(), 1);
   assert.equal(a.status, 200, a.body);
+});
+
+test('a POST /v2/apps Marathon read on a new connection, reset before the answer: the 502 says Marathon may have received it, not only to check the scheme', async () => {
+  const marker = '/read-reset-new/web';
+  const { gate, front } = await lab(marker, 'reset', false);
+  const a = await call('POST', `${gate}/v2/apps`, app(marker));
+  assert.equal(front.aborted(), 1);
+  assert.equal(received('POST', marker), 1);
+  assertMayHaveReceived(a);
 });
