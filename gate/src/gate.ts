@@ -220,7 +220,7 @@ export async function startGate(options: GateOptions, host: string, port: number
   async function asMarathonWould(req: IncomingMessage, res: ServerResponse, probe: string, fromState: boolean, authorizationCounts = true): Promise<Decision | undefined> {
     let answer: Awaited<ReturnType<typeof marathonTurnsAway>>;
     try {
-      answer = await marathonTurnsAway(options.marathon, agent, req.headers, probe, options.marathonTimeoutMs);
+      answer = await marathonTurnsAway(options.marathon, agents, req.headers, probe, options.marathonTimeoutMs);
     } catch (e) {
       if (!fromState) return undefined;
       send(res, marathonUnreachable(options.marathon.origin, e, marathonTimeoutMs));

@@ -142,3 +142,22 @@ test('the keep-alive bound is for idle connections only: an answer slower than i
     marathon.setFault(undefined);
   }
 });
+
+test('the gate\'s own question before a refusal, when every kept connection has met Marathon\'s close (several left from a burst): asked again on a new connection, and the refusal stands', async () => {
+  const withVolume = (id: string) => ({ id, cmd: 'sleep 100', instances: 1, upgradeStrategy: { minimumHealthCapacity: 0, maximumOverCapacity: 0 }, container: { type: 'MESOS', volumes: [{ containerPath: 'data', mode: 'RW', external: { name: 'burstdata', provider: 'dvdi', options: { 'dvdi/driver': 'rexray' } } }] } });
+  marathon.setRootGroup({ id: '/', apps: [], pods: [], dependencies: [], groups: [{ id: '/held', apps: [withVolume('/held/burst')], pods: [], groups: [], dependencies: [], version: 'v', enforceRole: false }] } as never);
+  const { gate, front } = await lab();
+  // Answers slow enough to overlap: each of the burst's requests holds its own connection, all kept afterwards.
+  marathon.setFault({ kind: 'slow', delayMs: 200 }, '/v2/info');
+  try {
+    const burst = await Promise.all([1, 2, 3].map(() => call('GET', `${gate}/v2/info`)));
+    assert.deepEqual(burst.map((b) => b.status), [200, 200, 200]);
+  } finally {
+    marathon.setFault(undefined);
+  }
+  assert.ok(front.connections() >= 3, 'the burst left several kept connections');
+  await sleep(idleMs + 200);
+  const a = await call('POST', `${gate}/v2/apps`, JSON.stringify(withVolume('/race/burst')));
+  assert.equal(a.status, 422, a.body);
+  assert.match(a.body, /burstdata/);
+});
