@@ -84,7 +84,7 @@ export async function startGate(options: GateOptions, host: string, port: number
   // Bodies of judged writes, forwarded from memory: what a resend sends again.
   const held = new WeakMap<IncomingMessage, Buffer>();
   const proxy = createProxyServer({ target: options.marathon.href, xfwd: true, agent, ca: options.marathonCa, secure: true });
-  const events = leaderEvents(proxy, { marathon: options.marathon, marathonAgent: agent, marathonCa: options.marathonCa, timeoutMs: options.leaderTimeoutMs ?? options.marathonTimeoutMs ?? 5_000, log });
+  const events = leaderEvents(proxy, { marathon: options.marathon, marathonAgent: agent, marathonFreshAgent: agents.fresh, marathonCa: options.marathonCa, timeoutMs: options.leaderTimeoutMs ?? options.marathonTimeoutMs ?? 5_000, log });
   const accepted = new WeakMap<IncomingMessage, Judgement>();
   const readerStatus = compareVersions(options.profile.marathonVersion, '1.5') < 0 ? 400 : 422;
 

@@ -161,3 +161,30 @@ test('the gate\'s own question before a refusal, when every kept connection has 
   assert.equal(a.status, 422, a.body);
   assert.match(a.body, /burstdata/);
 });
+
+test('the event stream behind a non-leader, when the gate\'s kept connections have met Marathon\'s close: the leader check (GET /ping) is asked again on a new connection, and the client gets the leader\'s stream', async () => {
+  const follower = await startStandinMarathon({ leaderUrl: marathon.url });
+  try {
+    const front = await startIdleConnector(follower.port, idleMs, 'reset');
+    fronts.push(front);
+    const g = await gateInFrontOf(front.url, { fail: 'open', clusterState: { refreshMs: 60_000, maxAgeMs: 60_000, waitMs: 300 } });
+    gates.push(g);
+    marathon.setFault({ kind: 'slow', delayMs: 200 }, '/v2/info');
+    try {
+      const burst = await Promise.all([1, 2, 3].map(() => call('GET', `${g.url}/v2/info`)));
+      assert.deepEqual(burst.map((b) => b.status), [200, 200, 200]);
+    } finally {
+      marathon.setFault(undefined);
+    }
+    await sleep(idleMs + 200);
+    const stream = new AbortController();
+    const res = await fetch(`${g.url}/v2/events`, { headers: { Accept: 'text/event-stream' }, signal: stream.signal });
+    const reader = res.body!.getReader();
+    let text = '';
+    while (res.status === 200 && !text.includes('event_stream_attached')) text += new TextDecoder().decode((await reader.read()).value);
+    stream.abort();
+    assert.equal(res.status, 200, text);
+  } finally {
+    await follower.close();
+  }
+});
