@@ -9,7 +9,10 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startStandinMarathon, type StandinMarathon } from '../standins/marathon/standin';
 import { startAbortingFront, type AbortingFront } from '../standins/marathon/abortingFront';
-import type { RunningGate } from '../../gate/src/gate';
+import { defaultProfile } from '@marathon-devtools/language-server';
+import { makeTestPki } from '../../agent-bridge/test/server/certs';
+import { rootGroupReader } from '../../gate/src/cli/rootGroupReader';
+import { startGate, type RunningGate } from '../../gate/src/gate';
 import { call, gateInFrontOf } from './harness';
 
 let marathon: StandinMarathon;
@@ -76,5 +79,21 @@ test('a POST /v2/apps Marathon read on a new connection, reset before the answer
   const a = await call('POST', `${gate}/v2/apps`, app(marker));
   assert.equal(front.aborted(), 1);
   assert.equal(received('POST', marker), 1);
+  assertMayHaveReceived(a);
+});
+
+test('over HTTPS too: a POST /v2/apps Marathon read, its kept TLS connection then reset before the answer, is not sent again', async () => {
+  const pki = makeTestPki();
+  const marker = '/read-reset-tls/web';
+  const front = await startAbortingFront(marathon.port, marker, 'reset', { cert: pki.serverCert.toString(), key: pki.serverKey.toString() });
+  fronts.push(front);
+  const url = new URL(front.url.replace('127.0.0.1', 'localhost'));
+  const ca = pki.ca.toString();
+  const g = await startGate({ marathon: url, mode: 'deny', fail: 'open', profile: defaultProfile, marathonCa: ca, readRootGroup: rootGroupReader(url, { ca }, 2_000), clusterState: { refreshMs: 60_000, maxAgeMs: 60_000, waitMs: 300 } }, '127.0.0.1', 0);
+  gates.push(g);
+  assert.equal((await call('GET', `${g.url}/v2/info`)).status, 200);
+  const a = await call('POST', `${g.url}/v2/apps`, app(marker));
+  assert.equal(front.aborted(), 1);
+  assert.equal(received('POST', marker), 1, 'Marathon got the write once');
   assertMayHaveReceived(a);
 });
