@@ -31,7 +31,9 @@ export function accessProbePath(route: AdmissionRoute | undefined): string {
  * marathon-api.md §1), so one comes from a sign-in proxy in front sending the client to log in first. Rejects when
  * Marathon cannot be asked: the caller must not answer from the deployed state then.
  */
-export function marathonTurnsAway(marathon: URL, agent: HttpAgent | HttpsAgent, client: IncomingHttpHeaders, path: string, timeoutMs = 5_000): Promise<MarathonAnswer | undefined> {
+export function marathonTurnsAway(
+  marathon: URL, agents: { kept: HttpAgent | HttpsAgent; fresh: HttpAgent | HttpsAgent }, client: IncomingHttpHeaders, path: string, timeoutMs = 5_000,
+): Promise<MarathonAnswer | undefined> {
   const headers: Record<string, string> = { accept: 'application/json' };
   for (const h of identityHeaders) {
     const v = client[h];
@@ -45,7 +47,7 @@ export function marathonTurnsAway(marathon: URL, agent: HttpAgent | HttpsAgent, 
   const send = marathon.protocol === 'https:' ? httpsRequest : httpRequest;
   const ask = (again: boolean): Promise<MarathonAnswer | undefined> => new Promise((resolve, reject) => {
     let answered = false;
-    const req = send(url, { method: 'GET', headers, agent: agent as HttpAgent, timeout: timeoutMs }, (res) => {
+    const req = send(url, { method: 'GET', headers, agent: (again ? agents.fresh : agents.kept) as HttpAgent, timeout: timeoutMs }, (res) => {
       answered = true;
       const status = res.statusCode ?? 0;
       if (status !== 401 && status !== 403 && status !== 407 && !(status >= 300 && status < 400)) {
@@ -68,7 +70,7 @@ export function marathonTurnsAway(marathon: URL, agent: HttpAgent | HttpsAgent, 
     req.on('timeout', () => req.destroy(new Error(`no answer within ${timeoutMs / 1000} s (--marathon-timeout)`)));
     req.on('error', (e: NodeJS.ErrnoException) => {
       // A kept connection Marathon closed as the question went out (its idle close, marathonAgent.ts): a GET, so
-      // asked once more, on whatever connection the agent gives next (a new one when none is left).
+      // asked once more, on a new connection: the next kept one may have met the same close (several left by a burst).
       if (!again && !answered && req.reusedSocket && (e.code === 'ECONNRESET' || e.code === 'EPIPE')) return void ask(true).then(resolve, reject);
       reject(e);
     });

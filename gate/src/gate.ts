@@ -84,7 +84,7 @@ export async function startGate(options: GateOptions, host: string, port: number
   // Bodies of judged writes, forwarded from memory: what a resend sends again.
   const held = new WeakMap<IncomingMessage, Buffer>();
   const proxy = createProxyServer({ target: options.marathon.href, xfwd: true, agent, ca: options.marathonCa, secure: true });
-  const events = leaderEvents(proxy, { marathon: options.marathon, marathonAgent: agent, marathonCa: options.marathonCa, timeoutMs: options.leaderTimeoutMs ?? options.marathonTimeoutMs ?? 5_000, log });
+  const events = leaderEvents(proxy, { marathon: options.marathon, marathonAgent: agent, marathonFreshAgent: agents.fresh, marathonCa: options.marathonCa, timeoutMs: options.leaderTimeoutMs ?? options.marathonTimeoutMs ?? 5_000, log });
   const accepted = new WeakMap<IncomingMessage, Judgement>();
   const readerStatus = compareVersions(options.profile.marathonVersion, '1.5') < 0 ? 400 : 422;
 
@@ -122,7 +122,7 @@ export async function startGate(options: GateOptions, host: string, port: number
       Object.assign(req.headers, headers);
       return void proxy.web(req, res, { buffer: Readable.from(body ? [body] : []), agent: agents.fresh, selfHandleResponse: events.follows(req) });
     }
-    send(res, marathonUnreachable(options.marathon.origin, err, marathonTimeoutMs, resent.reused(req)));
+    send(res, marathonUnreachable(options.marathon.origin, err, marathonTimeoutMs, resent.reused(req), req.method !== 'GET' && req.method !== 'HEAD'));
   });
 
   const forward = (req: IncomingMessage, res: ServerResponse, body?: Readable, bodyHeld?: Buffer) => {
@@ -220,7 +220,7 @@ export async function startGate(options: GateOptions, host: string, port: number
   async function asMarathonWould(req: IncomingMessage, res: ServerResponse, probe: string, fromState: boolean, authorizationCounts = true): Promise<Decision | undefined> {
     let answer: Awaited<ReturnType<typeof marathonTurnsAway>>;
     try {
-      answer = await marathonTurnsAway(options.marathon, agent, req.headers, probe, options.marathonTimeoutMs);
+      answer = await marathonTurnsAway(options.marathon, agents, req.headers, probe, options.marathonTimeoutMs);
     } catch (e) {
       if (!fromState) return undefined;
       send(res, marathonUnreachable(options.marathon.origin, e, marathonTimeoutMs));

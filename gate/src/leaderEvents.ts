@@ -21,6 +21,8 @@ export interface LeaderEventsOptions {
   marathon: URL;
   /** The agent the gate reaches Marathon with: the leader check asks the Marathon the request went to. */
   marathonAgent: HttpAgent | HttpsAgent;
+  /** A new connection per request (marathonAgent.ts): the leader check again after its kept connection was lost. */
+  marathonFreshAgent: HttpAgent | HttpsAgent;
   marathonCa?: string;
   /** How long the leader check, and the leader until it answers the stream, may take. */
   timeoutMs: number;
@@ -117,8 +119,10 @@ export function leaderEvents(proxy: ProxyServer, o: LeaderEventsOptions): Leader
     const url = new URL(o.marathon.pathname.replace(/\/+$/, '') + '/ping', o.marathon);
     url.username = url.password = ''; // the gate's own credentials stay with its root-group reads (clientAccess.ts)
     const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
-    return new Promise((resolve) => {
-      const req = send(url, { headers, agent: o.marathonAgent as HttpAgent, timeout: o.timeoutMs }, (res) => {
+    const ask = (again: boolean) => new Promise<{ leader?: string; why: string }>((resolve) => {
+      let answered = false;
+      const req = send(url, { headers, agent: (again ? o.marathonFreshAgent : o.marathonAgent) as HttpAgent, timeout: o.timeoutMs }, (res) => {
+        answered = true;
         res.resume();
         const named = res.headers['x-marathon-leader'];
         let leader: string | undefined;
@@ -130,9 +134,15 @@ export function leaderEvents(proxy: ProxyServer, o: LeaderEventsOptions): Leader
         resolve({ leader, why: `GET /ping: HTTP ${res.statusCode}${leader ? '' : ' without X-Marathon-Leader'}` });
       });
       req.on('timeout', () => req.destroy(Object.assign(new Error(`no answer within ${o.timeoutMs / 1000} s (--marathon-timeout)`), { code: 'ETIMEDOUT' })));
-      req.on('error', (e: NodeJS.ErrnoException) => resolve({ why: `GET /ping: ${e.code ?? e.message}` }));
+      req.on('error', (e: NodeJS.ErrnoException) => {
+        // A kept connection Marathon closed as the question went out (its idle close, marathonAgent.ts): a GET, so
+        // asked once more on a new connection, as the access probe is (clientAccess.ts).
+        if (!again && !answered && req.reusedSocket && (e.code === 'ECONNRESET' || e.code === 'EPIPE')) return void ask(true).then(resolve);
+        resolve({ why: `GET /ping: ${e.code ?? e.message}` });
+      });
       req.end();
     });
+    return ask(false);
   }
 
   /** The request again, at the leader: its headers as the gate sent them to Marathon (X-Forwarded-* already added). */

@@ -49,7 +49,10 @@ export function marathonAgents(o: MarathonAgentOptions): MarathonAgents {
     o.secure
       ? new HttpsAgent({ keepAlive, maxFreeSockets: 64, ca: o.ca, servername, timeout: keepAlive ? o.keepAliveMs : undefined })
       : new HttpAgent({ keepAlive, maxFreeSockets: 64, timeout: keepAlive ? o.keepAliveMs : undefined });
-  return { kept: withKeepAliveHints(withConnectTimeout(make(true), o.connectTimeoutMs)), fresh: withConnectTimeout(make(false), o.connectTimeoutMs) };
+  return {
+    kept: withKeepAliveHints(withConnectTimeout(make(true), o.connectTimeoutMs, o.secure)),
+    fresh: withConnectTimeout(make(false), o.connectTimeoutMs, o.secure),
+  };
 }
 
 /** `Keep-Alive: timeout=<s>` of the last answer on each connection, kept before the gate drops the header (hopByHop.ts). */
@@ -84,8 +87,10 @@ function withKeepAliveHints(agent: HttpAgent): HttpAgent {
 /**
  * A host that drops packets (down, firewalled, a wrong address) leaves a connection unanswered until the kernel gives up
  * retrying its SYN, about two minutes with Linux's default tcp_syn_retries=6: the client would wait that long for a 502.
+ * Over HTTPS the connection is answered only once the TLS handshake ends: a hung Marathon whose kernel still accepts
+ * the TCP connection would otherwise hold the client for good, and no byte of the request goes out before it ends.
  */
-function withConnectTimeout(agent: HttpAgent, ms: number): HttpAgent {
+function withConnectTimeout(agent: HttpAgent, ms: number, secure: boolean): HttpAgent {
   const create = agent.createConnection.bind(agent);
   agent.createConnection = (options, callback) => {
     const socket = create(options, callback) as (Duplex & Partial<Socket>) | null | undefined;
@@ -96,7 +101,7 @@ function withConnectTimeout(agent: HttpAgent, ms: number): HttpAgent {
         socket.destroy(e);
       }, ms);
       const clear = () => clearTimeout(timer);
-      socket.once('connect', clear);
+      socket.once(secure ? 'secureConnect' : 'connect', clear);
       socket.once('close', clear);
     }
     return socket;

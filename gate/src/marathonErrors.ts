@@ -56,9 +56,11 @@ export function cannotDecide(skipped: readonly string[], reason: string, cluster
  * a reset or a parse failure before any response (http-proxy-3 reports only those; a break mid-answer breaks the
  * client's answer instead) is the wrong port or scheme far more often than a Marathon going away, unless the request
  * went out on a connection kept from an earlier one (`reused`): that one reached Marathon before, and it closed it as
- * this request was sent. A connection never answered (its SYN dropped) is a host down or unreachable.
+ * this request was sent. A write (`write`) may have been read before the reset all the same (an abortive close after
+ * reading it, test/gate/readThenReset.test.ts), and the client must not take the 502 for "not deployed". A connection
+ * never answered (its SYN dropped) is a host down or unreachable.
  */
-export function marathonUnreachable(origin: string, err: unknown, timeoutMs = 5_000, reused = false): MarathonErrorBody {
+export function marathonUnreachable(origin: string, err: unknown, timeoutMs = 5_000, reused = false, write = false): MarathonErrorBody {
   const e = err as (NodeJS.ErrnoException & { connectTimeoutMs?: number }) | undefined;
   const code = e?.code;
   const httpsHint = origin.startsWith('http:') ? '; if this port serves HTTPS, give --marathon https://… (and --marathon-ca for a private CA)' : '';
@@ -69,7 +71,7 @@ export function marathonUnreachable(origin: string, err: unknown, timeoutMs = 5_
       : (code === 'ECONNRESET' || code === 'EPIPE') && reused
         ? `Marathon closed the kept-alive connection this request went out on before any answer (${code}), so it may have received the request: check whether it took effect before sending it again`
         : code === 'ECONNRESET' || code === 'EPIPE'
-          ? `the connection closed before any answer (${code})${httpsHint}`
+          ? `the connection closed before any answer (${code})${httpsHint}${write ? `; if Marathon answers there, it may have received the request: check whether it took effect before sending it again` : ''}`
           : networkError(origin, err, timeoutMs).cause_;
   return { status: 502, body: JSON.stringify({ message: `marathon-gate could not reach Marathon at ${origin}: ${why}.` }) };
 }

@@ -45,11 +45,14 @@ export function resends(): Resends {
       // A GET or HEAD without a body changes nothing at Marathon (marathon-api.md §4–§6: reads only), so sending it
       // again is safe whatever Marathon saw of the first one.
       const read = (req.method === 'GET' || req.method === 'HEAD') && !hasBody(req);
-      // A write is resent only when the reset came from Marathon's kernel (syscall read/write, not Node's "socket hang
-      // up" at a clean end of stream): a close with unread data is answered by RST, so Jetty had not read the request;
-      // it cannot have acted on it. A connection ended cleanly may instead have been read and dropped mid-work. The
-      // body must be one the gate still holds (a judged write); a streamed body is gone.
-      const unread = bodyHeld && (e.syscall === 'read' || e.syscall === 'write');
+      // A write is resent only when writing the request itself failed (syscall write): the bytes of that write never
+      // went out, so Marathon never had the whole request and cannot have acted on it. A reset met while reading
+      // (syscall read) proves nothing: Linux sends RST on a close with unread data, but also on an abortive close after
+      // a full read (SO_LINGER 0: a proxy or balancer in front) and from a host that lost the connection (rebooted, its
+      // address moved) answering the next segment; Marathon may have deployed it (test/gate/readThenReset.test.ts).
+      // Nor does a clean end of stream ("socket hang up"): Marathon may have read it and gone down mid-work. The body
+      // must be one the gate still holds (a judged write); a streamed body is gone.
+      const unread = bodyHeld && e.syscall === 'write';
       if (!read && !unread) return undefined;
       resent.add(req);
       return headers;

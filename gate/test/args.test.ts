@@ -56,6 +56,8 @@ const mistakes: [string[], RegExp][] = [
   [['--listen', 'h:1', '--marathon', 'http://m', '--marathon-timeout', '0'], /--marathon-timeout expects a number of seconds above 0, got '0'/],
   [['--listen', 'h:1', '--marathon', 'http://m', '--marathon-timeout', '5s'], /--marathon-timeout expects a number of seconds above 0, got '5s'/],
   [['--listen', 'h:1', '--marathon', 'http://m', '--marathon-timeout=-1'], /--marathon-timeout expects a number of seconds above 0, got '-1'/],
+  [['--listen', 'h:1', '--marathon', 'http://m', '--marathon-timeout', '-1'], /--marathon-timeout expects a number of seconds above 0, got '-1'/],
+  [['--listen', 'h:1', '--marathon', 'http://m', '--marathon-timeout', '-0.5'], /--marathon-timeout expects a number of seconds above 0, got '-0\.5'/],
 ];
 for (const [argv, message] of mistakes) {
   test(`usage error: ${argv.join(' ')}`, () => {

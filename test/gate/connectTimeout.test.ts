@@ -6,7 +6,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { connect, type Socket } from 'node:net';
+import { connect, createServer, type AddressInfo, type Socket } from 'node:net';
 import type { RunningGate } from '../../gate/src/gate';
 import { gateInFrontOf } from './harness';
 
@@ -61,4 +61,23 @@ test('a judged write to a Marathon that does not answer the connection: the same
   const a = await through('POST', '/v2/apps', JSON.stringify({ id: '/silent/web', cmd: 'sleep 1' }));
   assert.equal(a.status, 502, a.message);
   assert.match(a.message, /did not answer the connection within 0\.3 s \(--marathon-timeout\)/);
+});
+
+test('an HTTPS Marathon whose host takes the TCP connection but never answers the TLS handshake (its process hung, the kernel accepting for it): the same 502 within --marathon-timeout', async () => {
+  // A real TCP listener that accepts and never writes: no byte of the request can have gone out before a handshake.
+  const mute = createServer((s) => s.on('error', () => {}));
+  await new Promise<void>((resolve) => mute.listen(0, '127.0.0.1', resolve));
+  const mutePort = (mute.address() as AddressInfo).port;
+  try {
+    const g = await gateInFrontOf(`https://127.0.0.1:${mutePort}`, { fail: 'open', marathonTimeoutMs: 300, clusterState: { refreshMs: 60_000, maxAgeMs: 60_000, waitMs: 300 } });
+    gates.push(g);
+    const res = await fetch(`${g.url}/v2/apps`, { signal: AbortSignal.timeout(10_000) });
+    const { message } = (await res.json()) as { message: string };
+    assert.equal(res.status, 502, message);
+    assert.match(message, new RegExp(`^marathon-gate could not reach Marathon at https://127\\.0\\.0\\.1:${mutePort}: `));
+    assert.match(message, /did not answer the connection within 0\.3 s \(--marathon-timeout\)/);
+  } finally {
+    mute.close();
+    mute.unref();
+  }
 });

@@ -57,12 +57,26 @@ linted with the marathon-lint rules; everything else is proxied untouched.
 
 Own endpoints: GET /_gate/healthz, /_gate/metrics (Prometheus), /_gate/audit (marathon-lint JSON).`;
 
+/**
+ * node:util refuses `--marathon-timeout -1` as "argument is ambiguous", which tells a user who gave a value nothing;
+ * joined as `--marathon-timeout=-1` it reaches the flag's own check, in marathon-lint's words (its cli/args.ts does the same).
+ */
+function joinNegativeTimeout(argv: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--') return [...out, ...argv.slice(i)];
+    if (argv[i] === '--marathon-timeout' && /^-\d+(\.\d+)?$/.test(argv[i + 1] ?? '')) out.push(`--marathon-timeout=${argv[++i]}`);
+    else out.push(argv[i]);
+  }
+  return out;
+}
+
 export function parseGateArgs(argv: readonly string[]): ParsedGateArgs {
   let values: Record<string, string | boolean | undefined>;
   let tokens: { kind: string; name?: string }[] = [];
   try {
     ({ values, tokens = [] } = parseArgs({
-      args: [...argv],
+      args: joinNegativeTimeout(argv),
       allowPositionals: false,
       strict: true,
       tokens: true,
