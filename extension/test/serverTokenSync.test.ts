@@ -81,3 +81,15 @@ test('no server yet: a change waits for its start; Connect to Cluster starts it'
   await h.sync.whileConnecting(async () => true);
   assert.deepEqual(h.seen, ['token-x']);
 });
+
+test('a token changed in another window while Connect to Cluster is open, then cancelled, still reaches the server', async () => {
+  const h = harness();
+  h.secrets.set('marathon.cluster.token', 'token-a');
+  await h.startServer();
+  await h.sync.whileConnecting(async () => {
+    h.secrets.set('marathon.cluster.token', 'token-b'); // the other window's store, seen while this one's input box is open
+    void h.sync.changed();
+    return false; // the user cancels this window's Connect to Cluster
+  });
+  assert.deepEqual(h.seen, ['token-a', 'token-b']);
+});
