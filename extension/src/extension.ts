@@ -153,6 +153,7 @@ export function activate(context: vscode.ExtensionContext): MarathonExtensionApi
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('marathon.agents') || e.affectsConfiguration('marathon.currentAgent')) void statusBar.refreshReachability();
       if (e.affectsConfiguration('marathon.cluster')) {
+        clusterStatusBar.settingsChanged();
         cluster.invalidate();
         refreshLenses();
       }
