@@ -53,6 +53,14 @@ export class ServerTokenSync {
     await this.sync(confirmed);
   }
 
+  /**
+   * "Marathon: Restart Language Server": queued with the token changes (two restarts of one client at once fail), and
+   * with the stored token read again; started when no server runs yet.
+   */
+  restartServer(): Promise<void> {
+    return this.sync(true);
+  }
+
   private sync(restartAnyway: boolean): Promise<void> {
     this.chain = this.chain
       .then(async () => {

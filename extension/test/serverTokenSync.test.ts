@@ -93,3 +93,13 @@ test('a token changed in another window while Connect to Cluster is open, then c
   });
   assert.deepEqual(h.seen, ['token-a', 'token-b']);
 });
+
+test('"Restart Language Server" run while a token change restarts the server waits for it, and restarts with the stored token', async () => {
+  const h = harness();
+  h.secrets.set('marathon.cluster.token', 'token-1');
+  await h.startServer();
+  h.secrets.set('marathon.cluster.token', 'token-2');
+  await Promise.all([h.sync.changed(), h.sync.restartServer(), h.sync.changed()]);
+  assert.equal(h.overlapped(), false, 'never two restarts at once');
+  assert.deepEqual(h.seen, ['token-1', 'token-2', 'token-2']);
+});
