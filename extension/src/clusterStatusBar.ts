@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import type { ClusterStatusParams } from '@marathon-devtools/language-server/protocol';
-import { userFreeUrl } from '@marathon-devtools/cluster/marathon/options';
+import { clusterStatusBeforeServer } from './clusterStatusBeforeServer';
 
 export class ClusterStatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('marathon.cluster', vscode.StatusBarAlignment.Right, 99);
@@ -21,12 +21,12 @@ export class ClusterStatusBar implements vscode.Disposable {
 
   /**
    * Until the server runs (it starts with the first Marathon document), what it will do with `marathon.cluster.url`
-   * as it is now: read again at every change, since the URL is often set (Connect to Cluster) before any such document.
+   * as it is now (clusterStatusBeforeServer.ts): read again at every change, since the URL is often set (Connect to
+   * Cluster) before any such document.
    */
   settingsChanged(): void {
     if (this.fromServer) return;
-    const url = (vscode.workspace.getConfiguration('marathon.cluster').get<string>('url') ?? '').trim();
-    this.render(url ? { state: 'connecting', url, text: `${userFreeUrl(url)}: connects when a Marathon definition is open` } : { state: 'off', text: 'no cluster set (marathon.cluster.url): linting offline' });
+    this.render(clusterStatusBeforeServer(vscode.workspace.getConfiguration('marathon').get('cluster')));
   }
 
   /** A status from the server (`marathon/clusterStatus`). */
