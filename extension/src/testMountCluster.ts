@@ -30,7 +30,9 @@ export class ClusterTestMount {
     const s = clusterSettings();
     if (!s) return undefined;
     const docText = text ?? (await vscode.workspace.openTextDocument(vscode.Uri.parse(lens.uri))).getText();
-    const now = lensTargetNow(docText, lens);
+    // The lenses' own request has the server's lenses of this very text: not parsed again per lens (seconds for a
+    // group of hundreds of volumes); a click may come after an edit.
+    const now = forLens ? { args: lens } : lensTargetNow(docText, lens);
     if ('stale' in now) return now;
     const found = candidatesAt(await this.cluster.view(s, false, forLens), docText, now.args.pointer, s.acceptedRolesDefault);
     // No owner for a volume the document lists (not expected: every mount target lies in an app or job): not placed as something else.
