@@ -7,6 +7,7 @@
  */
 import { sanitizeClusterSettings } from '@marathon-devtools/language-server/server/clusterSettings';
 import type { AcceptedRolesDefault } from '@marathon-devtools/cluster/placement/candidates';
+import { userFreeUrl } from '@marathon-devtools/cluster/marathon/options';
 import type { ClusterSettings } from './clusterView';
 
 const quiet = { error: () => undefined, info: () => undefined, verbose: () => undefined, setVerbose: () => undefined };
@@ -19,8 +20,9 @@ export function readClusterSettings(raw: unknown): ClusterSettings | undefined {
   const c = raw !== null && typeof raw === 'object' && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {};
   const marathonUrl = text(c.url).replace(/\/+$/, '');
   if (!marathonUrl) return undefined;
-  // Under DC/OS the master sits beside Marathon: <dcos>/service/marathon → <dcos>/mesos.
-  const derived = /\/service\/marathon$/.test(marathonUrl) ? marathonUrl.replace(/\/service\/marathon$/, '/mesos') : '';
+  // Under DC/OS the master sits beside Marathon: <dcos>/service/marathon → <dcos>/mesos. Without Marathon's user info:
+  // the same origin gets it anyway (masterAccess.ts), and a 401 then names marathon.cluster.url, which the user set.
+  const derived = /\/service\/marathon$/.test(marathonUrl) ? userFreeUrl(marathonUrl.replace(/\/service\/marathon$/, '/mesos')) : '';
   const mesosUrl = text(c.mesosUrl).replace(/\/+$/, '') || derived;
   const acceptedRolesDefault = behaviours.find((b) => b === c.acceptedResourceRolesDefaultBehavior);
   const { tokenFile, credentialsFile, caFile, timeoutSeconds } = sanitizeClusterSettings(c, quiet) ?? {};

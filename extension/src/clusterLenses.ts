@@ -33,7 +33,8 @@ export function allCandidatesLenses(tm: ClusterTestMount, output: vscode.LogOutp
       const args = lens.command?.arguments?.[0];
       if (lens.command?.command !== 'marathon.testMount' || !isTestMountArgs(args)) continue;
       try {
-        const c = (await tm.candidatesFor(args, document.getText(), true))?.candidates;
+        const found = await tm.candidatesFor(args, document.getText(), true);
+        const c = found && 'candidates' in found ? found.candidates : undefined;
         if (c && c.candidates.length > 1) out.push(new vscode.CodeLens(lens.range, { title: `Test mount on all ${c.candidates.length} candidates`, command: 'marathon.testMountAll', arguments: [args] }));
         lastWarning = '';
       } catch (e) {

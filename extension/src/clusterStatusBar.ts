@@ -5,19 +5,37 @@
  */
 import * as vscode from 'vscode';
 import type { ClusterStatusParams } from '@marathon-devtools/language-server/protocol';
+import { clusterStatusBeforeServer } from './clusterStatusBeforeServer';
 
 export class ClusterStatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('marathon.cluster', vscode.StatusBarAlignment.Right, 99);
 
+  /** Whether the server has reported a status: from then on it says what the settings mean, not this item. */
+  private fromServer = false;
+
   constructor() {
     this.item.name = 'Marathon Cluster';
     this.item.command = 'marathon.connectCluster';
-    // Until the server runs (it starts with the first Marathon document) say what it will do.
-    const url = (vscode.workspace.getConfiguration('marathon.cluster').get<string>('url') ?? '').trim();
-    this.show(url ? { state: 'connecting', url, text: `${url}: connects when a Marathon definition is open` } : { state: 'off', text: 'no cluster set (marathon.cluster.url): linting offline' });
+    this.settingsChanged();
   }
 
+  /**
+   * Until the server runs (it starts with the first Marathon document), what it will do with `marathon.cluster.url`
+   * as it is now (clusterStatusBeforeServer.ts): read again at every change, since the URL is often set (Connect to
+   * Cluster) before any such document.
+   */
+  settingsChanged(): void {
+    if (this.fromServer) return;
+    this.render(clusterStatusBeforeServer(vscode.workspace.getConfiguration('marathon').get('cluster')));
+  }
+
+  /** A status from the server (`marathon/clusterStatus`). */
   show(s: ClusterStatusParams): void {
+    this.fromServer = true;
+    this.render(s);
+  }
+
+  private render(s: ClusterStatusParams): void {
     if (s.state === 'connected') {
       this.item.text = `$(cloud) Marathon ${s.marathonVersion ?? ''}`.trimEnd();
       this.item.backgroundColor = undefined;

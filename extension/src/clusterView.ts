@@ -10,11 +10,11 @@ import { agentRegion, type MesosAgent } from '@marathon-devtools/cluster/mesos/a
 import type { AcceptedRolesDefault, PlacementSpec } from '@marathon-devtools/cluster/placement/candidates';
 import { candidateBridges, chronosCandidateBridges, type Candidates } from '@marathon-devtools/cluster/discovery/candidates';
 import { resolveAppRole, roleFacts, type AppSource, type RoleFacts } from '@marathon-devtools/cluster/placement/marathonRole';
-import { authorizationHeader } from '@marathon-devtools/cluster/marathon/options';
 import type { ClusterLinkSettings } from '@marathon-devtools/language-server/protocol';
 import { clientOptionsFor } from '@marathon-devtools/language-server/live/clusterSnapshot';
 import { editorClusterAccess } from '@marathon-devtools/language-server/live/editorClusterAccess';
 import { volumeOwner } from './volumeOwner';
+import { masterAccess } from './masterAccess';
 
 export interface ClusterSettings extends Pick<ClusterLinkSettings, 'tokenFile' | 'credentialsFile' | 'caFile' | 'timeoutSeconds'> {
   marathonUrl: string;
@@ -46,7 +46,8 @@ export interface ClusterView {
 /**
  * One read of the cluster, with the access the language server lints with (live/editorClusterAccess.ts): `token`, the
  * one from "Marathon: Connect to Cluster", else the token or credentials file; under DC/OS one token serves Marathon
- * and the master (mesos-master-api.md §6), a plain master takes the same credentials as basic auth; the CA file for both.
+ * and the master (mesos-master-api.md §6), a plain master takes the same credentials as basic auth; the user info of
+ * marathon.cluster.url only through the same origin (masterAccess.ts); the CA file for both.
  * The files are read at each read (every 30 s at most: clusterViewCache.ts), so a token replaced in its file is used.
  */
 export async function fetchClusterView(s: ClusterSettings, token: string | undefined, timeoutMs?: number): Promise<ClusterView> {
@@ -54,8 +55,8 @@ export async function fetchClusterView(s: ClusterSettings, token: string | undef
   const access = editorClusterAccess({ ...s, url: s.marathonUrl, ...(timeoutMs !== undefined ? { timeoutSeconds: timeoutMs / 1000 } : {}) }, token);
   const options = clientOptionsFor(access);
   const marathon = marathonApps(options);
-  const authorization = authorizationHeader(options.currentAuth?.() ?? options.auth);
-  const mesos = new MesosMasterClient({ url: s.mesosUrl, authorization, ca: options.ca, timeoutMs: options.timeoutMs, urlHint: 'marathon.cluster.mesosUrl', authHint: access.authHint, caHint: access.caHint });
+  const master = masterAccess(s.marathonUrl, s.mesosUrl, options.currentAuth?.() ?? options.auth, access.authHint ?? '');
+  const mesos = new MesosMasterClient({ url: s.mesosUrl, authorization: master.authorization, ca: options.ca, timeoutMs: options.timeoutMs, urlHint: 'marathon.cluster.mesosUrl', authHint: master.authHint, caHint: access.caHint });
   const [app, tasks, slaves, masterRegion, features, rootGroup] = await Promise.all([marathon.getApp(s.bridgeApp), marathon.getAppTasks(s.bridgeApp), mesos.getAgents(), mesos.getMasterRegion().then((name) => ({ name }), (e: Error) => ({ name: undefined, unknown: e.message })), marathon.getFeatures(), marathon.getRootGroup()]);
   const d = joinBridges(tasks, slaves.slaves, bridgeScheme(app));
   return { agents: slaves.slaves, masterRegion: masterRegion.name, ...('unknown' in masterRegion ? { masterRegionUnknown: masterRegion.unknown } : {}), ...('features' in features ? { marathonFeatures: features.features, marathonVersion: features.version } : {}), roleFacts: roleFacts(features, rootGroup), bridges: d.bridges, skipped: d.skipped.map((x) => `${x.host}: ${x.why}`), at: Date.now() };

@@ -57,10 +57,17 @@ export function activate(context: vscode.ExtensionContext): MarathonExtensionApi
     restart: async () => {
       await ready?.catch(() => undefined);
       if (client) await client.restart();
-      else await startServer();
+      else {
+        ready = undefined; // the start failed before it made a client: start again, not answer with that failure
+        await startServer();
+      }
     },
     start: () => startServer(),
-  }, (e) => output.error(`The Marathon language server could not be restarted with the new cluster token: ${e}. Run "Marathon: Restart Language Server".`));
+  }, (e) => {
+    const message = `The Marathon language server could not be (re)started: ${e}. Run "Marathon: Restart Language Server" to try again.`;
+    output.error(message);
+    void vscode.window.showErrorMessage(message, 'Show Output').then((x) => x && output.show(true));
+  });
 
   const startServer = (): Promise<void> => {
     ready ??= (async () => {
@@ -143,16 +150,14 @@ export function activate(context: vscode.ExtensionContext): MarathonExtensionApi
       else await store.select(pick.name);
     }),
     vscode.commands.registerCommand('marathon.showOutput', () => output.show(true)),
-    vscode.commands.registerCommand('marathon.restartServer', async () => {
-      if (client) await client.restart();
-      else await startServer();
-    }),
+    vscode.commands.registerCommand('marathon.restartServer', () => tokens.restartServer()),
     vscode.workspace.onDidOpenTextDocument(maybeStart),
     // A new or pasted definition becomes ours while typed; large non-Marathon JSON is not re-parsed per keystroke.
     vscode.workspace.onDidChangeTextDocument((e) => e.document.lineCount < 20_000 && maybeStart(e.document)),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('marathon.agents') || e.affectsConfiguration('marathon.currentAgent')) void statusBar.refreshReachability();
       if (e.affectsConfiguration('marathon.cluster')) {
+        clusterStatusBar.settingsChanged();
         cluster.invalidate();
         refreshLenses();
       }

@@ -38,14 +38,27 @@ export class ServerTokenSync {
     return this.connecting > 0 ? Promise.resolve() : this.sync(false);
   }
 
-  /** Runs Connect to Cluster, whose own change is applied once at its end: the server restarted (or started) with it. */
+  /**
+   * Runs Connect to Cluster, whose own change is applied once at its end: the server restarted (or started) with it.
+   * Cancelled, a change made meanwhile elsewhere (another window; its event was held back here) is applied as changed() would.
+   */
   async whileConnecting(connect: () => Promise<boolean>): Promise<void> {
     this.connecting++;
+    let confirmed = false;
     try {
-      if (await connect()) await this.sync(true);
+      confirmed = await connect();
     } finally {
       this.connecting--;
     }
+    await this.sync(confirmed);
+  }
+
+  /**
+   * "Marathon: Restart Language Server": queued with the token changes (two restarts of one client at once fail), and
+   * with the stored token read again; started when no server runs yet.
+   */
+  restartServer(): Promise<void> {
+    return this.sync(true);
   }
 
   private sync(restartAnyway: boolean): Promise<void> {

@@ -8,6 +8,7 @@ import type { TestMountArgs } from '@marathon-devtools/language-server/protocol'
 import { runOnCandidates, summarizeRuns, OK_VERDICTS, type CandidateRun } from '@marathon-devtools/agent-bridge/client/candidateRuns';
 import { ClusterBridges, clusterSettings, type Candidates, type ClusterSettings, type ClusterView } from './clusterBridges';
 import { candidatesAt } from './clusterView';
+import { lensTargetNow, staleLensMessage } from './lensTargetNow';
 import type { TestMountResults } from './testMountResults';
 
 const setBridgeToken = 'Set Bridge Token';
@@ -21,14 +22,21 @@ export class ClusterTestMount {
   }
 
   /**
-   * Candidates for the lens's app or Chronos job, with its id; undefined without a cluster. Rejects when the cluster
-   * cannot be read (`forLens`: with a failure kept from a read less than 30 s ago, see ClusterViewCache).
+   * Candidates for the lens's app or Chronos job, with its id and the lens's volume as the document has it now
+   * (lensTargetNow.ts); `stale` when an edit since the lens was drawn lost the volume; undefined without a cluster.
+   * Rejects when the cluster cannot be read (`forLens`: with a failure kept from a read less than 30 s ago, see ClusterViewCache).
    */
-  async candidatesFor(args: TestMountArgs, text?: string, forLens = false): Promise<{ candidates: Candidates; id: string } | undefined> {
+  async candidatesFor(lens: TestMountArgs, text?: string, forLens = false): Promise<{ candidates: Candidates; id: string; args: TestMountArgs } | { stale: string } | undefined> {
     const s = clusterSettings();
     if (!s) return undefined;
-    const docText = text ?? (await vscode.workspace.openTextDocument(vscode.Uri.parse(args.uri))).getText();
-    return candidatesAt(await this.cluster.view(s, false, forLens), docText, args.pointer, s.acceptedRolesDefault);
+    const docText = text ?? (await vscode.workspace.openTextDocument(vscode.Uri.parse(lens.uri))).getText();
+    // The lenses' own request has the server's lenses of this very text: not parsed again per lens (seconds for a
+    // group of hundreds of volumes); a click may come after an edit.
+    const now = forLens ? { args: lens } : lensTargetNow(docText, lens);
+    if ('stale' in now) return now;
+    const found = candidatesAt(await this.cluster.view(s, false, forLens), docText, now.args.pointer, s.acceptedRolesDefault);
+    // No owner for a volume the document lists (not expected: every mount target lies in an app or job): not placed as something else.
+    return found ? { ...found, args: now.args } : { stale: staleLensMessage(lens, 0) };
   }
 
   /**
@@ -36,17 +44,17 @@ export class ClusterTestMount {
    * undefined when the user was told why nothing ran, or 'no-cluster' when Test mount should use the agents
    * added by hand instead.
    */
-  async run(args: TestMountArgs, all: boolean): Promise<CandidateRun[] | undefined | 'no-cluster'> {
-    let found: { candidates: Candidates; id: string } | undefined | 'cancelled';
+  async run(lens: TestMountArgs, all: boolean): Promise<CandidateRun[] | undefined | 'no-cluster'> {
+    let found: Awaited<ReturnType<ClusterTestMount['candidatesFor']>> | 'cancelled';
     try {
       // The read can take seconds (a large root group, a busy master; up to the 10 s timeout per request): said at once,
       // and cancellable, rather than a click that seems to do nothing.
       found = await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: `Test mount ${args.volume.name}: reading the cluster (Marathon and the Mesos master)…`, cancellable: true },
+        { location: vscode.ProgressLocation.Notification, title: `Test mount ${lens.volume.name}: reading the cluster (Marathon and the Mesos master)…`, cancellable: true },
         (_progress, cancel) =>
           new Promise<typeof found>((resolve, reject) => {
             cancel.onCancellationRequested(() => resolve('cancelled'));
-            this.candidatesFor(args).then(resolve, reject);
+            this.candidatesFor(lens).then(resolve, reject);
           }),
       );
     } catch (e) {
@@ -56,7 +64,12 @@ export class ClusterTestMount {
     }
     if (found === 'cancelled') return undefined;
     if (!found) return 'no-cluster';
-    const { candidates: c, id: appId } = found;
+    // Not the agents added by hand, as if no cluster were set: the user clicked a lens of a volume no longer there.
+    if ('stale' in found) {
+      void vscode.window.showWarningMessage(found.stale);
+      return undefined;
+    }
+    const { candidates: c, id: appId, args } = found;
     if (c.roleNote) this.output.info(`  ${c.roleNote}`);
     for (const n of c.notes ?? []) this.output.info(`  ${n}`);
     // Marathon's refusal (a role its group does not allow) or constraints it cannot read: said, and shown below.

@@ -131,3 +131,14 @@ test('the settings as VS Code gives them: the access files and the timeout kept,
   assert.equal(readClusterSettings({ url: '  ' }), undefined);
   assert.equal(readClusterSettings(undefined), undefined);
 });
+
+test('a marathon.cluster.mesosUrl without http:// is named by its setting, without the password written in it', async () => {
+  const c = await cluster({ kind: 'none' }, {}, false);
+  for (const mesosUrl of ['leader.mesos:5050', 'ops:s3cret@leader.mesos:5050']) {
+    await assert.rejects(fetchClusterView({ marathonUrl: c.marathonUrl, mesosUrl, bridgeApp: '/dvdi-bridge' }, undefined, 3000), (e: Error) => {
+      assert.match(e.message, /"leader\.mesos:5050\/master\/slaves" is not an http:\/\/ or https:\/\/ URL: write marathon\.cluster\.mesosUrl with its scheme, e\.g\. http:\/\/leader\.mesos:5050/);
+      assert.doesNotMatch(e.message, /s3cret/);
+      return true;
+    });
+  }
+});

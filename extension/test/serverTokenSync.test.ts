@@ -81,3 +81,25 @@ test('no server yet: a change waits for its start; Connect to Cluster starts it'
   await h.sync.whileConnecting(async () => true);
   assert.deepEqual(h.seen, ['token-x']);
 });
+
+test('a token changed in another window while Connect to Cluster is open, then cancelled, still reaches the server', async () => {
+  const h = harness();
+  h.secrets.set('marathon.cluster.token', 'token-a');
+  await h.startServer();
+  await h.sync.whileConnecting(async () => {
+    h.secrets.set('marathon.cluster.token', 'token-b'); // the other window's store, seen while this one's input box is open
+    void h.sync.changed();
+    return false; // the user cancels this window's Connect to Cluster
+  });
+  assert.deepEqual(h.seen, ['token-a', 'token-b']);
+});
+
+test('"Restart Language Server" run while a token change restarts the server waits for it, and restarts with the stored token', async () => {
+  const h = harness();
+  h.secrets.set('marathon.cluster.token', 'token-1');
+  await h.startServer();
+  h.secrets.set('marathon.cluster.token', 'token-2');
+  await Promise.all([h.sync.changed(), h.sync.restartServer(), h.sync.changed()]);
+  assert.equal(h.overlapped(), false, 'never two restarts at once');
+  assert.deepEqual(h.seen, ['token-1', 'token-2', 'token-2']);
+});

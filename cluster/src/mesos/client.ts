@@ -65,7 +65,12 @@ export class MesosMasterClient {
     } catch {
       throw new ClusterHttpError(`"${userFreeUrl(url)}" is not a URL; use http://HOST:PORT or https://HOST:PORT`);
     }
-    if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new ClusterHttpError(`"${url}" is not an http:// or https:// URL`);
+    if (u.protocol !== 'http:' && u.protocol !== 'https:') {
+      // `leader.mesos:5050` parses as a URL of scheme "leader.mesos:", `ops:secret@leader:5050` as one of scheme "ops:"
+      // whose user info URL never sees: what stands before an @ is dropped, as for marathon.cluster.url (clusterSettings.ts).
+      const shown = oneLine(url.replace(/^[^/?#@]*@/, ''), 120);
+      throw new ClusterHttpError(`"${shown}" is not an http:// or https:// URL: write ${this.urlHint} with its scheme, e.g. http://${shown.replace(/\/.*$/, '')}`);
+    }
     const timeoutMs = this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     const maxBytes = this.options.maxBytes ?? DEFAULT_MAX_BYTES;
     this.transport ??= new MarathonTransport({ url: u.origin, ca: this.options.ca, timeoutMs, maxBytes, userAgent: 'marathon-devtools', caHint: this.options.caHint ?? '--marathon-ca' });
