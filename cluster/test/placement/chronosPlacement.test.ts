@@ -36,11 +36,12 @@ test('operators Chronos does not know are dropped and noted; a bad regex or a mi
   const p = placeChronosJob({ constraints: [['rack', 'UNIQUE'], ['rack', 'GROUP_BY', '2'], ['rack', 5, 'r1']] }, [A, B]);
   assert.deepEqual([p.candidates.length, p.problems, p.undecided], [2, [], []]);
   assert.match(p.notes.join(), /Chronos drops the constraints \["rack","UNIQUE"\], \["rack","GROUP_BY","2"\], \["rack",5,"r1"\]/);
-  const bad = placeChronosJob({ constraints: [['rack', 'LIKE', 'a{'], ['rack', 'EQUALS']] }, [A, B]);
-  assert.equal(bad.problems.length, 2, bad.problems.join('\n'));
+  const bad = placeChronosJob({ constraints: [['rack', 'LIKE', 'a{'], ['rack', 'EQUALS'], ['rack', 'LIKE', 'r[1']] }, [A, B]);
+  assert.equal(bad.problems.length, 3, bad.problems.join('\n'));
   assert.match(bad.problems[0], /not a valid Java regular expression \(Illegal repetition.*Chronos refuses the job/);
-  // A pattern this tool cannot read as Java would: no answer rather than a wrong one.
-  const open = placeChronosJob({ constraints: [['rack', 'LIKE', 'r[1']] }, [A]);
+  assert.match(bad.problems[2], /\(Unclosed character class at index 2\), so Chronos refuses the job/);
+  // A pattern this tool cannot run as Java would (a possessive quantifier): no answer rather than a wrong one.
+  const open = placeChronosJob({ constraints: [['rack', 'LIKE', 'r++']] }, [A]);
   assert.deepEqual([open.candidates.length, open.undecided.length], [0, 1]);
 });
 
