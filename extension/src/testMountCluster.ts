@@ -8,6 +8,7 @@ import type { TestMountArgs } from '@marathon-devtools/language-server/protocol'
 import { runOnCandidates, summarizeRuns, OK_VERDICTS, type CandidateRun } from '@marathon-devtools/agent-bridge/client/candidateRuns';
 import { ClusterBridges, clusterSettings, type Candidates, type ClusterSettings, type ClusterView } from './clusterBridges';
 import { candidatesAt } from './clusterView';
+import { noCandidateWarning } from './noCandidateWarning';
 import type { TestMountResults } from './testMountResults';
 
 const setBridgeToken = 'Set Bridge Token';
@@ -24,7 +25,7 @@ export class ClusterTestMount {
    * Candidates for the lens's app or Chronos job, with its id; undefined without a cluster. Rejects when the cluster
    * cannot be read (`forLens`: with a failure kept from a read less than 30 s ago, see ClusterViewCache).
    */
-  async candidatesFor(args: TestMountArgs, text?: string, forLens = false): Promise<{ candidates: Candidates; id: string } | undefined> {
+  async candidatesFor(args: TestMountArgs, text?: string, forLens = false): Promise<{ candidates: Candidates; id: string; chronos: boolean } | undefined> {
     const s = clusterSettings();
     if (!s) return undefined;
     const docText = text ?? (await vscode.workspace.openTextDocument(vscode.Uri.parse(args.uri))).getText();
@@ -37,7 +38,7 @@ export class ClusterTestMount {
    * added by hand instead.
    */
   async run(args: TestMountArgs, all: boolean): Promise<CandidateRun[] | undefined | 'no-cluster'> {
-    let found: { candidates: Candidates; id: string } | undefined | 'cancelled';
+    let found: { candidates: Candidates; id: string; chronos: boolean } | undefined | 'cancelled';
     try {
       // The read can take seconds (a large root group, a busy master; up to the 10 s timeout per request): said at once,
       // and cancellable, rather than a click that seems to do nothing.
@@ -76,7 +77,7 @@ export class ClusterTestMount {
       return [];
     }
     if (c.candidates.length === 0) {
-      void vscode.window.showWarningMessage(`No agent Marathon could place this app on runs a bridge (${c.excluded.length} agents excluded by its constraints, roles or region; ${c.noBridge.length} candidates without a bridge). "Marathon: Show Output" says why for each.`, 'Show Output').then((x) => x && this.output.show(true));
+      void vscode.window.showWarningMessage(noCandidateWarning(found), 'Show Output').then((x) => x && this.output.show(true));
       return [];
     }
     const token = await this.cluster.bridgeToken();
