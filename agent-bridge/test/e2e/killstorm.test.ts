@@ -60,9 +60,10 @@ async function storm(s: Storm, seed: number): Promise<{ started: number; complet
   let completed = 0;
   const recovered: Record<string, number> = { released: 0, notMounted: 0 };
   const history: string[] = [];
-  // How long a mount stays journalled on this machine now: from a `mount:started` line (written after the journal
-  // entry, runOne.ts) to the run's verdict (after release cleared it), as this process saw the lines arrive.
-  const journalledMs: number[] = [];
+  // How long a Mount is in flight on this machine now: from a `mount:started` line (written after the journal entry,
+  // runOne.ts) to its `mount:ok` or `mount:failed`, as this process saw the lines arrive. Under load few dry runs
+  // finish before their kill, but many Mounts do.
+  const inFlightMs: number[] = [];
   let onMount = 0;
   for (let k = 0; k < s.kills; k++) {
     const child = spawn(process.execPath, [bundle, JSON.stringify(s.config), JSON.stringify(s.plan)], { stdio: ['ignore', 'pipe', 'pipe'] });
@@ -80,8 +81,8 @@ async function storm(s: Storm, seed: number): Promise<{ started: number; complet
         if (l === 'mount:started') {
           mountAt = performance.now();
           mountSeen();
-        } else if (l.startsWith('verdict:') && mountAt !== undefined) {
-          journalledMs.push(performance.now() - mountAt);
+        } else if ((l === 'mount:ok' || l === 'mount:failed') && mountAt !== undefined) {
+          inFlightMs.push(performance.now() - mountAt);
           mountAt = undefined;
         }
       }
@@ -95,11 +96,11 @@ async function storm(s: Storm, seed: number): Promise<{ started: number; complet
       exited.then(() => assert.fail(`seed ${seed} kill ${k}: the bridge exited before it was ready: ${err}`)),
     ]);
     if (k % 2 === 1) {
-      // killOnMount: the first mount of this process seen started, then a uniform share of how long a mount has stayed
-      // journalled here, so the kill falls while this one is (a fixed delay, on a loaded machine, fell before any mount).
+      // killOnMount: the first mount of this process seen started, then a uniform share of how long a Mount has been in
+      // flight here, so the kill falls mid-mount, its entry journalled (a fixed delay, on a loaded machine, fell before any mount).
       await Promise.race([mounting, exited.then(() => assert.fail(`seed ${seed} kill ${k}: the bridge exited before any mount: ${err}`))]);
       onMount++;
-      await new Promise((r) => setTimeout(r, random() * median(journalledMs)));
+      await new Promise((r) => setTimeout(r, random() * median(inFlightMs)));
     } else {
       await new Promise((r) => setTimeout(r, random() * s.maxDelayMs));
     }
