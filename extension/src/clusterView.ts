@@ -91,10 +91,10 @@ function chronosJobCandidates(view: ClusterView, job: Record<string, unknown>): 
   return chronosCandidateBridges(job, view.agents, view.bridges, view.masterRegion, view.masterRegionUnknown);
 }
 
-/** The candidates for the app (or Chronos job) around the volume at `pointer` in `text`, with its id; undefined when none holds it. */
-export function candidatesAt(view: ClusterView, text: string, pointer: string, acceptedRolesDefault?: AcceptedRolesDefault): { candidates: Candidates; id: string } | undefined {
+/** The candidates for the app (or Chronos job: `chronos`) around the volume at `pointer` in `text`, with its id; undefined when none holds it. */
+export function candidatesAt(view: ClusterView, text: string, pointer: string, acceptedRolesDefault?: AcceptedRolesDefault): { candidates: Candidates; id: string; chronos: boolean } | undefined {
   const owner = volumeOwner(text, pointer);
   if (!owner) return undefined;
-  if (owner.chronos) return { candidates: chronosJobCandidates(view, owner.spec), id: owner.id };
-  return { candidates: clusterCandidates(view, owner.spec, acceptedRolesDefault, owner.source), id: owner.id };
+  if (owner.chronos) return { candidates: chronosJobCandidates(view, owner.spec), id: owner.id, chronos: true };
+  return { candidates: clusterCandidates(view, owner.spec, acceptedRolesDefault, owner.source), id: owner.id, chronos: false };
 }

@@ -9,6 +9,7 @@ import { runOnCandidates, summarizeRuns, OK_VERDICTS, type CandidateRun } from '
 import { ClusterBridges, clusterSettings, type Candidates, type ClusterSettings, type ClusterView } from './clusterBridges';
 import { candidatesAt } from './clusterView';
 import { lensTargetNow, staleLensMessage } from './lensTargetNow';
+import { noCandidateWarning } from './noCandidateWarning';
 import type { TestMountResults } from './testMountResults';
 
 const setBridgeToken = 'Set Bridge Token';
@@ -26,7 +27,7 @@ export class ClusterTestMount {
    * (lensTargetNow.ts); `stale` when an edit since the lens was drawn lost the volume; undefined without a cluster.
    * Rejects when the cluster cannot be read (`forLens`: with a failure kept from a read less than 30 s ago, see ClusterViewCache).
    */
-  async candidatesFor(lens: TestMountArgs, text?: string, forLens = false): Promise<{ candidates: Candidates; id: string; args: TestMountArgs } | { stale: string } | undefined> {
+  async candidatesFor(lens: TestMountArgs, text?: string, forLens = false): Promise<{ candidates: Candidates; id: string; chronos: boolean; args: TestMountArgs } | { stale: string } | undefined> {
     const s = clusterSettings();
     if (!s) return undefined;
     const docText = text ?? (await vscode.workspace.openTextDocument(vscode.Uri.parse(lens.uri))).getText();
@@ -89,7 +90,7 @@ export class ClusterTestMount {
       return [];
     }
     if (c.candidates.length === 0) {
-      void vscode.window.showWarningMessage(`No agent Marathon could place this app on runs a bridge (${c.excluded.length} agents excluded by its constraints, roles or region; ${c.noBridge.length} candidates without a bridge). "Marathon: Show Output" says why for each.`, 'Show Output').then((x) => x && this.output.show(true));
+      void vscode.window.showWarningMessage(noCandidateWarning(found), 'Show Output').then((x) => x && this.output.show(true));
       return [];
     }
     const token = await this.cluster.bridgeToken();

@@ -5,6 +5,7 @@ import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { MarathonTask } from '@marathon-devtools/cluster/marathon/types';
 import { candidatesAt, clusterCandidates, fetchClusterView } from '../src/clusterView';
+import { noCandidateWarning } from '../src/noCandidateWarning';
 import { startMesosMaster, type MesosMasterStandIn } from '../../test/standins/mesos-master/server';
 import { agent } from '../../test/standins/mesos-master/agents';
 import { infoFor, startStandinMarathon } from '../../test/standins/marathon/standin';
@@ -155,8 +156,16 @@ test('a Chronos job is not placed by Marathon\'s rules: its candidates are the b
   const dropped = candidatesAt(view, job([['hostname', 'UNIQUE']]), at, 'reserved');
   assert.deepEqual(dropped?.candidates.candidates.map((b) => b.hostname), ['10.0.0.1', '10.0.0.2']);
   assert.match(dropped?.candidates.notes?.join('\n') ?? '', /Chronos drops the constraints \["hostname","UNIQUE"\]/);
+  // No agent matches: the warning is in Chronos's terms (Chronos places the job; it has no Marathon role).
+  const nowhere = candidatesAt(view, job([['hostname', 'EQUALS', '10.9.9.9']]), at, 'reserved');
+  assert.deepEqual(nowhere?.candidates.candidates, []);
+  const said = noCandidateWarning(nowhere!);
+  assert.match(said, /^No agent Chronos could run the job backup on runs a bridge \(2 agents excluded by its EQUALS, LIKE or UNLIKE constraints or the Mesos master's region; 0 candidates/);
+  assert.doesNotMatch(said, /Marathon could place|this app|roles/);
   // The same volume in a Marathon app is still placed by Marathon's rules (here: slave_public, reserved only).
   const app = JSON.stringify({ id: '/backup', cmd: 'sleep 1', container: { type: 'DOCKER', docker: { image: 'busybox' }, volumes: [{ containerPath: '/data', mode: 'RW', external: { name: 'backup', provider: 'dvdi', options: { 'dvdi/driver': 'rexray' } } }] } });
   assert.deepEqual(candidatesAt(view, app, at, 'reserved')?.candidates.candidates.map((b) => b.hostname), ['10.0.0.2']);
   assert.equal(candidatesAt(view, app, '/no/volume', 'reserved'), undefined);
+  const appNowhere = candidatesAt(view, JSON.stringify({ ...JSON.parse(app), constraints: [['hostname', 'CLUSTER', '10.9.9.9']] }), at, 'reserved');
+  assert.match(noCandidateWarning(appNowhere!), /^No agent Marathon could place this app on runs a bridge \(2 agents excluded by its constraints, roles or region/);
 });

@@ -13,7 +13,7 @@
  * dvdi-bridge.md §8.7 says to unmount with the isolator's argv and report residue; this is the one case where that
  * argv provably cannot work, and the report says which path was taken.
  */
-import { runProcess } from '../engines/runProcess';
+import { processEnding, runProcess } from '../engines/runProcess';
 import { kernelMountsAt, readMountinfo } from '../inuse/mountinfo';
 import type { JournalEntry } from '../journal/journal';
 import type { PluginClient } from '../plugin/client';
@@ -45,6 +45,7 @@ export async function unmountDisowned(deps: RunDeps, e: JournalEntry, client: Pl
     await deps.journal.clear(e.id);
     return { ok: true, detail: `${disowned}; nobody else used it, so the bridge unmounted ${mountpoint} itself (umount) and saw it gone` };
   }
-  const why = um.spawnError ?? (um.timedOut ? `timed out after ${deps.timeouts.unmount} ms` : um.stderr.trim() || `exit ${um.code}`);
+  // A umount killed by a signal (an operator's kill, the OOM killer) has no exit code: the signal is named instead.
+  const why = processEnding(um, deps.timeouts.unmount);
   return { ok: false, error: `${disowned}; the bridge's own umount of ${mountpoint} failed (${why}), so it stays mounted: ${look.detail}` };
 }

@@ -113,6 +113,18 @@ export function describeFailure(what: string, r: ProcessResult, timeoutMs: numbe
 }
 
 /**
+ * How a run that did not do its job ended, in a few words for a report: why it never started, the timeout that killed
+ * its group, the signal that killed it (`code` is then null: a bare "exit null" names nothing), or its exit status;
+ * with the last of its stderr when it printed any.
+ */
+export function processEnding(r: ProcessResult, timeoutMs: number): string {
+  if (r.spawnError) return `cannot start: ${r.spawnError}`;
+  const tail = r.stderr.trim().split('\n').slice(-3).join(' | ').slice(-2000);
+  const how = r.timedOut ? `timed out after ${timeoutMs} ms and its process group was killed` : r.signal ? `killed by signal ${r.signal}` : `exit ${r.code}`;
+  return tail ? `${how}: ${tail}` : how;
+}
+
+/**
  * A process's identity beyond its pid, from /proc/<pid>/stat: its process group and its start time (clock
  * ticks since boot). Pids are reused; (pid, start time) is not. undefined when the process is gone.
  */

@@ -43,7 +43,10 @@ interface Storm {
   config: DryRunnerConfig;
   plan: { local: boolean; driver: string; names: string[]; engines: EngineName[] };
   kills: number;
-  /** The kill lands this many ms (uniform) after the process said it is ready. */
+  /**
+   * Every other kill lands this many ms (uniform) after the process said it is ready: anywhere in a run, or before.
+   * The others land on an observed event instead (killOnMount), so some hit mid-mount however loaded the machine is.
+   */
   maxDelayMs: number;
   /** The pre-existing data whose bytes must never change. */
   data: string;
@@ -57,11 +60,33 @@ async function storm(s: Storm, seed: number): Promise<{ started: number; complet
   let completed = 0;
   const recovered: Record<string, number> = { released: 0, notMounted: 0 };
   const history: string[] = [];
+  // How long a Mount is in flight on this machine now: from a `mount:started` line (written after the journal entry,
+  // runOne.ts) to its `mount:ok` or `mount:failed`, as this process saw the lines arrive. Under load few dry runs
+  // finish before their kill, but many Mounts do.
+  const inFlightMs: number[] = [];
+  let onMount = 0;
   for (let k = 0; k < s.kills; k++) {
     const child = spawn(process.execPath, [bundle, JSON.stringify(s.config), JSON.stringify(s.plan)], { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
-    child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
+    let partial = '';
+    let mountAt: number | undefined;
+    let mountSeen: () => void = () => undefined;
+    const mounting = new Promise<void>((r) => (mountSeen = r));
+    child.stdout!.on('data', (d: Buffer) => {
+      out += d.toString();
+      const lines = (partial + d.toString()).split('\n');
+      partial = lines.pop()!;
+      for (const l of lines) {
+        if (l === 'mount:started') {
+          mountAt = performance.now();
+          mountSeen();
+        } else if ((l === 'mount:ok' || l === 'mount:failed') && mountAt !== undefined) {
+          inFlightMs.push(performance.now() - mountAt);
+          mountAt = undefined;
+        }
+      }
+    });
     child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
     const exited = new Promise<void>((r) => child.once('exit', () => r()));
     await Promise.race([
@@ -70,7 +95,15 @@ async function storm(s: Storm, seed: number): Promise<{ started: number; complet
       }),
       exited.then(() => assert.fail(`seed ${seed} kill ${k}: the bridge exited before it was ready: ${err}`)),
     ]);
-    await new Promise((r) => setTimeout(r, random() * s.maxDelayMs));
+    if (k % 2 === 1) {
+      // killOnMount: the first mount of this process seen started, then a uniform share of how long a Mount has been in
+      // flight here, so the kill falls mid-mount, its entry journalled (a fixed delay, on a loaded machine, fell before any mount).
+      await Promise.race([mounting, exited.then(() => assert.fail(`seed ${seed} kill ${k}: the bridge exited before any mount: ${err}`))]);
+      onMount++;
+      await new Promise((r) => setTimeout(r, random() * median(inFlightMs)));
+    } else {
+      await new Promise((r) => setTimeout(r, random() * s.maxDelayMs));
+    }
     child.kill('SIGKILL');
     await exited;
     started += out.split('\n').filter((l) => l === 'validate:started').length;
@@ -95,7 +128,15 @@ async function storm(s: Storm, seed: number): Promise<{ started: number; complet
     assert.deepEqual((await readdir(join(s.config.stateDir, 'journal'))).filter((f) => f.endsWith('.json')), [], at);
     assert.equal(await checksumTree(s.data), sum, `${at}: the pre-existing volume's bytes changed`);
   }
+  assert.ok(onMount > 0, `seed ${seed}: no kill was timed on a mount`);
   return { started, completed, recovered };
+}
+
+/** The middle sample, 0 without any (the first kill on a mount then lands as soon as it is seen). */
+function median(xs: readonly number[]): number {
+  if (xs.length === 0) return 0;
+  const sorted = [...xs].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
 }
 
 const seed = Number(process.env.KILLSTORM_SEED ?? Date.now() % 100_000);

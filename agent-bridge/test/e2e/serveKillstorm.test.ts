@@ -14,15 +14,17 @@ import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { needsBundle } from '../server/lockTestBed';
 import { checksumTree, mountsUnder } from './harness';
-import { cleanUpBed, dryRun, journalEntries, startBridge, stateWithVolumes, tokenFileIn, type Bridge, waitFor } from './serveKillBed';
+import { cleanUpBed, dryRun, journalEntries, killWhenMounting, startBridge, stateWithVolumes, tokenFileIn, type Bridge, waitFor } from './serveKillBed';
 
 const ROUNDS = 14;
 /** A restarted bridge listens within this: well under 1 s when idle, a few s on a loaded 2-core machine; serve's late-mount grace, which a wait for a dead Mount took, is 120 s. */
 const LISTEN_BOUND_MS = 10_000;
 /**
- * The kill lands this many ms (uniform) after the first client connected (a client's own node start takes 0.2-1 s
- * on a loaded machine, so a delay from its spawn would mostly kill an idle bridge); a dry run on the local driver
- * takes about 50-200 ms, so some kills land mid-run, some after.
+ * In even rounds the kill lands this many ms (uniform) after the first client connected (a client's own node start
+ * takes 0.2-1 s on a loaded machine, so a delay from its spawn would mostly kill an idle bridge); a dry run on the
+ * local driver takes about 50-200 ms when idle, so some kills land mid-run, some after, some before. On a loaded
+ * machine a fixed delay can fall before every mount, so in odd rounds the kill is timed on an observed event
+ * instead: the journal entry of a mount written (killWhenMounting), which holds under any load.
  */
 const MAX_DELAY_MS = 300;
 const VERDICTS = new Set(['mounted-and-released', 'in-use']);
@@ -46,15 +48,24 @@ describe(`serve killed with -9 at random instants under concurrent dry runs, res
     const tokens = await tokenFileIn(dir);
     const { data } = await stateWithVolumes(state, ['keep', 'b', 'c']);
     const sum = await checksumTree(data);
-    const stats = { mountingAtKill: 0, journalledAtKill: 0, answered: 0, listenMs: [] as number[] };
+    const stats = { mountingAtKill: 0, journalledAtKill: 0, killedOnJournal: 0, answered: 0, listenMs: [] as number[] };
     let bridge = await startBridge(state, tokens, LISTEN_BOUND_MS * 3);
     live.push(bridge);
     for (let round = 0; round < ROUNDS; round++) {
       const at = `seed ${seed} round ${round}`;
+      // Watching before any client starts, so no mount's entry is written unseen.
+      const onJournal = round % 2 === 1 ? killWhenMounting(bridge.proc, state) : undefined;
       const clients = [dryRun(bridge.url, tokens, 'keep'), dryRun(bridge.url, tokens, 'keep'), dryRun(bridge.url, tokens, round % 2 ? 'b' : 'c')];
       const b0 = bridge;
       assert.ok(await waitFor(() => b0.logs.some((l) => l.event === 'connected'), 20_000), `${at}: no client connected: ${JSON.stringify(b0.logs)}`);
-      await new Promise((r) => setTimeout(r, random() * MAX_DELAY_MS));
+      if (onJournal) {
+        // Every client answered before a mount was seen (all in use, say): the kill then lands after them.
+        const killed = await Promise.race([onJournal.killed.then(() => true), Promise.all(clients.map((c) => c.done)).then(() => false)]);
+        onJournal.stop();
+        if (killed) stats.killedOnJournal++;
+      } else {
+        await new Promise((r) => setTimeout(r, random() * MAX_DELAY_MS));
+      }
       bridge.proc.kill('SIGKILL');
       await bridge.exited;
       for (const c of await Promise.all(clients.map((c) => c.done))) {

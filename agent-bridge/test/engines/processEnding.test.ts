@@ -1,0 +1,27 @@
+// How a run that failed ended, as recover()'s own umount of a disowned mount reports it (dryrun/disowned.ts): real
+// processes killed by a signal, timed out, exiting non-zero, never started. A umount killed by a signal was
+// reported as "exit null".
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { processEnding, runProcess } from '../../src/engines/runProcess';
+
+describe('processEnding', () => {
+  test('a process killed by a signal names the signal, not "exit null"', async () => {
+    const r = await runProcess('sh', ['-c', 'kill -TERM $$'], { timeoutMs: 30_000 });
+    assert.equal(r.signal, 'SIGTERM');
+    const said = processEnding(r, 30_000);
+    assert.match(said, /killed by signal SIGTERM/);
+    assert.doesNotMatch(said, /null/);
+  });
+
+  test('a signal after some stderr: both are said', async () => {
+    const r = await runProcess('sh', ['-c', 'echo "umount: /mnt/v: target is busy." >&2; kill -KILL $$'], { timeoutMs: 30_000 });
+    assert.equal(processEnding(r, 30_000), 'killed by signal SIGKILL: umount: /mnt/v: target is busy.');
+  });
+
+  test('an exit status, a timeout, a program that never started', async () => {
+    assert.equal(processEnding(await runProcess('sh', ['-c', 'echo no >&2; exit 32'], { timeoutMs: 30_000 }), 30_000), 'exit 32: no');
+    assert.equal(processEnding(await runProcess('sleep', ['30'], { timeoutMs: 200 }), 200), 'timed out after 200 ms and its process group was killed');
+    assert.match(processEnding(await runProcess('/nonexistent/umount', [], { timeoutMs: 30_000 }), 30_000), /^cannot start: ENOENT/);
+  });
+});
