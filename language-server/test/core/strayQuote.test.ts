@@ -42,6 +42,14 @@ const cases: { name: string; text: string; says: string[] }[] = [
   // The value itself holds "a, b": the first quote followed by a ',' is not where the string ends.
   { name: "a ',' inside the quoted part", text: '{\n  "cmd": "echo ‸"a", b",\n  "x": 1\n}\n', says: ['ends the string early', `"echo \\"a\\", b"`] },
   // A second paste further down: the first one is reported (one finding per document).
+  // A Windows path pasted with its quotes: its lone backslashes need doubling too, or escaping the quotes repairs
+  // nothing and the finding said a ',' is missing before C.
+  {
+    name: 'a quoted Windows path',
+    text: '{\n  "cmd": "type ‸"C:\\tmp\\a.txt"",\n  "x": 1\n}\n',
+    says: ['line 2, column 16 ends the string early', `"type \\"C:\\tmp\\\\a.txt\\""`, `write the backslash at line 2, column 23 as \\\\`],
+  },
+  { name: 'a Windows path in an array element', text: '{"args": ["dir ‸"C:\\Program Files\\x"", "/s"]}', says: ['ends the string early', `"dir \\"C:\\\\Program Files\\\\x\\""`, 'the 2 backslashes'] },
   { name: 'two pasted lines', text: '{\n  "cmd": "echo ‸"hi"",\n  "args": ["a "b" c"]\n}\n', says: ['line 2, column 16 ends the string early'] },
 ];
 
