@@ -7,7 +7,9 @@
  * parser asked for. Of those ends, the one that repairs furthest, then the nearest. Strings with only blanks between
  * them (`["a" "b" "c"]`) are commas missing, however well escaping would repair them. A backslash after the quote
  * that starts no escape (a pasted Windows path, `"type "C:\tmp\a.txt""`) is doubled in the same repair: escaping the
- * quotes alone leaves `\a` invalid, and the finding said a ',' was missing.
+ * quotes alone leaves `\a` invalid, and the finding said a ',' was missing. A value whose closing '"' is not typed
+ * yet (`"cmd": "sh -c "echo hi` as an editor lints it, keystroke by keystroke) has no end on its line: when no quote
+ * ends it, the line's end (before a last ',') is tried with a '"' added there.
  * Everything before the error is valid JSON, so the string before it holds no unescaped quote.
  */
 import { firstSyntaxError, type SyntaxProblem } from './syntaxScan';
@@ -21,6 +23,8 @@ export interface StrayQuote {
   backslashes: number[];
   /** A property name (else a value). */
   key: boolean;
+  /** Where its closing '"' is missing (the line's end), when no quote on the line can end it. */
+  closeAt?: number;
   /** The string as it reads with its quotes escaped, from its opening to its closing '"'. */
   repaired: string;
 }
@@ -77,9 +81,22 @@ export function strayQuote(text: string, p: SyntaxProblem): StrayQuote | undefin
     if (!best || r > best.reach) best = { reach: r, end: c, quotes, lone, inserts };
     if (r > text.length) break; // parses whole: no later end can do better
   }
+  let closeAt: number | undefined;
+  if (!best && !key) {
+    // No quote ends it: the closing '"' not typed yet, at the line's end (before a ',' that ends the line).
+    let at = lineEnd;
+    while (at > p.offset && isBlank(text[at - 1])) at--;
+    if (text[at - 1] === ',') at--;
+    const quotes = unescapedQuotes(text, q, at);
+    const lone = loneBackslashes(text, q, at);
+    const inserts = [...quotes, ...lone].sort((a, b) => a - b);
+    const r = reach(withEscapes(text, inserts, 0, at) + '"' + text.slice(at)) - inserts.length - 1;
+    if (r > at) (best = { reach: r, end: at, quotes, lone, inserts }), (closeAt = at);
+  }
   if (!best || best.reach <= (asked > p.offset ? asked - 1 : asked)) return undefined;
   if (onlyBlanksBetweenStrings(text, best.quotes)) return undefined; // `"a" "b" "c"`: commas missing, not escapes
-  return { offset: q, others: best.quotes.slice(1), backslashes: best.lone, key, repaired: withEscapes(text, best.inserts, open, best.end + 1) };
+  const repaired = closeAt === undefined ? withEscapes(text, best.inserts, open, best.end + 1) : withEscapes(text, best.inserts, open, closeAt) + '"';
+  return { offset: q, others: best.quotes.slice(1), backslashes: best.lone, key, closeAt, repaired };
 }
 
 /** The quotes in [from, to) that no backslash escapes. */

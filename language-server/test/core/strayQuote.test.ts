@@ -50,6 +50,10 @@ const cases: { name: string; text: string; says: string[] }[] = [
     says: ['line 2, column 16 ends the string early', `"type \\"C:\\tmp\\\\a.txt\\""`, `write the backslash at line 2, column 23 as \\\\`],
   },
   { name: 'a Windows path in an array element', text: '{"args": ["dir ‸"C:\\Program Files\\x"", "/s"]}', says: ['ends the string early', `"dir \\"C:\\\\Program Files\\\\x\\""`, 'the 2 backslashes'] },
+  // Typed so far (the editor lints every keystroke): the string's own closing '"' not yet typed. A ',' before a bare
+  // word repairs nothing; the quote ended the string early, and the string is to be closed at the line's end.
+  { name: 'typing: the closing quote not typed yet', text: '{\n  "id": "/a",\n  "cmd": "sh -c ‸"echo hi\n}\n', says: ['line 3, column 17 ends the string early', `close the string with '"' at line 3, column 25`, `"sh -c \\"echo hi"`] },
+  { name: 'typing: JSON inside a string, half typed', text: '{"id":"/a","env":{"J":"{‸"k\n}}', says: ['ends the string early', `"{\\"k"`] },
   { name: 'two pasted lines', text: '{\n  "cmd": "echo ‸"hi"",\n  "args": ["a "b" c"]\n}\n', says: ['line 2, column 16 ends the string early'] },
 ];
 
