@@ -91,7 +91,8 @@ export function strayQuote(text: string, p: SyntaxProblem): StrayQuote | undefin
     const lone = loneBackslashes(text, q, at);
     const inserts = [...quotes, ...lone].sort((a, b) => a - b);
     const r = reach(withEscapes(text, inserts, 0, at) + '"' + text.slice(at)) - inserts.length - 1;
-    if (r > at) (best = { reach: r, end: at, quotes, lone, inserts }), (closeAt = at);
+    // Past `at`, or the document's end reached (typed so far: the brackets below not typed yet either).
+    if (r > at || r === text.length) (best = { reach: r, end: at, quotes, lone, inserts }), (closeAt = at);
   }
   if (!best || best.reach <= (asked > p.offset ? asked - 1 : asked)) return undefined;
   if (onlyBlanksBetweenStrings(text, best.quotes)) return undefined; // `"a" "b" "c"`: commas missing, not escapes

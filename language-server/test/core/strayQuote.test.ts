@@ -54,6 +54,7 @@ const cases: { name: string; text: string; says: string[] }[] = [
   // word repairs nothing; the quote ended the string early, and the string is to be closed at the line's end.
   { name: 'typing: the closing quote not typed yet', text: '{\n  "id": "/a",\n  "cmd": "sh -c ‸"echo hi\n}\n', says: ['line 3, column 17 ends the string early', `close the string with '"' at line 3, column 25`, `"sh -c \\"echo hi"`] },
   { name: 'typing: JSON inside a string, half typed', text: '{"id":"/a","env":{"J":"{‸"k\n}}', says: ['ends the string early', `"{\\"k"`] },
+  { name: 'typing from an empty file: nothing below the line yet', text: '{"id":"/a","env":{"J":"{‸"k', says: ['ends the string early', `close the string with '"' at line 1, column 27`] },
   { name: 'two pasted lines', text: '{\n  "cmd": "echo ‸"hi"",\n  "args": ["a "b" c"]\n}\n', says: ['line 2, column 16 ends the string early'] },
 ];
 
