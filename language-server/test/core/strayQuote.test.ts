@@ -146,3 +146,23 @@ test('property: quotes pasted anywhere never crash lint nor point outside the do
     { numRuns: 300, seed: 7 },
   );
 });
+
+// A quoted Windows path pasted into "cmd", typed so far or whole: whatever its segments (some start an escape such as
+// \t or \u, some do not), the finding is at the quote that ended the string early, never a ',' missing (on main, every
+// path with a lone backslash, and every one typed only part way, was a ',' missing).
+test('property: a quoted Windows path pasted into "cmd", whole or typed up to any point past its quote, is found at the quote', () => {
+  const segment = fc.stringMatching(/^[A-Za-z0-9 ._-]{1,8}$/);
+  fc.assert(
+    fc.property(fc.constantFrom('C', 'D'), fc.array(segment, { minLength: 1, maxLength: 5 }), fc.nat(), fc.boolean(), (drive, segs, cut, whole) => {
+      const head = '{\n  "id": "/a",\n  "cmd": "type ';
+      const path = `"${drive}:\\${segs.join('\\')}"`;
+      const full = `${head}${path}",\n  "cpus": 1\n}\n`;
+      const text = whole ? full : full.slice(0, head.length + 2 + (cut % (path.length - 1)));
+      const f = syntaxOf(text);
+      assert.equal(f.span?.offset, head.length, `${JSON.stringify(text)}: ${f.message}`);
+      assert.ok(f.message.includes('ends the string early'), f.message);
+      assert.ok(!f.message.includes("A ',' is probably missing"), f.message);
+    }),
+    { numRuns: 300, seed: 20261207 },
+  );
+});
