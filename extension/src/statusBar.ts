@@ -1,4 +1,9 @@
-/** One status bar item: the current agent and whether it answers, plus the last validation time. */
+/**
+ * One status bar item: the current agent and whether it answers, plus the last validation of the file in the active
+ * editor. Statuses come per document (protocol.ts, marathon/status), the ignored one once: the bar keeps each
+ * document's last and shows the active editor's, so a file left out by ignorePatterns is not called linted, nor a
+ * linted one "not linted", by whichever document the server answered last.
+ */
 import * as vscode from 'vscode';
 import type { AgentStore } from './agents';
 import type { StatusParams } from '@marathon-devtools/language-server/protocol';
@@ -7,20 +12,25 @@ import { AgentReachability } from './agentReachability';
 export class MarathonStatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('marathon.status', vscode.StatusBarAlignment.Right, 100);
   private readonly reachability = new AgentReachability();
-  private lastValidation: StatusParams | undefined;
+  private readonly validations = new Map<string, StatusParams>();
+  private readonly subscriptions: vscode.Disposable[] = [];
   private timer: NodeJS.Timeout | undefined;
 
   constructor(private readonly store: AgentStore) {
     this.item.name = 'Marathon';
     this.item.command = 'marathon.selectAgent';
     store.onDidChange(() => void this.refreshReachability());
+    this.subscriptions.push(
+      vscode.window.onDidChangeActiveTextEditor(() => this.render()),
+      vscode.workspace.onDidCloseTextDocument((d) => this.validations.delete(d.uri.toString())),
+    );
     // Reachability is probed now and then (cheap GET /healthz), never per keystroke.
     this.timer = setInterval(() => void this.refreshReachability(), 60_000);
     void this.refreshReachability();
   }
 
   onValidated(status: StatusParams): void {
-    this.lastValidation = status;
+    this.validations.set(status.uri, status);
     this.render();
   }
 
@@ -34,7 +44,8 @@ export class MarathonStatusBar implements vscode.Disposable {
     const reachability = this.reachability.of(agent?.url);
     const icon = reachability === 'up' ? '$(vm-active)' : reachability === 'down' ? '$(vm-outline)' : '$(vm)';
     const agentText = agent ? `${agent.name}${reachability === 'down' ? ' (unreachable)' : ''}` : 'no agent';
-    const v = this.lastValidation;
+    const active = vscode.window.activeTextEditor?.document.uri.toString();
+    const v = active === undefined ? undefined : this.validations.get(active);
     // A document left out by ignorePatterns is not linted: its last lint time would be stale (protocol.ts, ignoredBy).
     const lint = !v ? '' : v.ignoredBy !== undefined ? ' · not linted (ignorePatterns)' : ` · linted in ${v.validationTimeMs.toFixed(0)} ms`;
     this.item.text = `${icon} Marathon: ${agentText}${lint}`;
@@ -47,6 +58,7 @@ export class MarathonStatusBar implements vscode.Disposable {
 
   dispose(): void {
     if (this.timer) clearInterval(this.timer);
+    for (const d of this.subscriptions) d.dispose();
     this.item.dispose();
   }
 }

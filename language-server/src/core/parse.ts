@@ -172,7 +172,7 @@ export function parseDocument(input: string, invalidUtf8?: InvalidUtf8): ParsedD
   const s = strayQuote(text, p);
   if (s) {
     const at = (o: number) => lines().positionAt(o);
-    const message = escapeControls(strayQuoteMessage(text, p.offset, p.expected, s, at(s.offset), at(p.offset), s.others.map(at)));
+    const message = escapeControls(strayQuoteMessage(text, p.offset, p.expected, s, at(s.offset), at(p.offset), s.others.map(at), s.backslashes.map(at), s.closeAt === undefined ? undefined : at(s.closeAt)));
     const finding = syntaxFinding(message, s.offset, 1);
     finding.related = [{ offset: p.offset, length: p.length, message: gaveUpMessage(text, p.offset, p.expected) }];
     return doc(value, false, [finding]);

@@ -117,14 +117,18 @@ const maxShown = 120;
 
 /**
  * A '"' that ended a string early (strayQuote.ts): the finding is at that quote (`quote`), and says where the
- * parser gave up (`gaveUp`, at `offset`). `others`: the positions of the quotes after it that need escaping too.
+ * parser gave up (`gaveUp`, at `offset`). `others`: the positions of the quotes after it that need escaping too;
+ * `backslashes`: those of the backslashes after it that start no escape; `closeAt`: where its closing '"' is missing.
  */
-export function strayQuoteMessage(text: string, offset: number, expected: string, s: StrayQuote, quote: Position, gaveUp: Position, others: Position[]): string {
+export function strayQuoteMessage(text: string, offset: number, expected: string, s: StrayQuote, quote: Position, gaveUp: Position, others: Position[], backslashes: Position[] = [], closeAt?: Position): string {
   const what = s.key ? 'property name' : 'string';
   const also = others.length === 0 ? '' : others.length <= 3 ? ` (and the '"' at ${others.map(at).join(', ')})` : ` (and the ${others.length} more after it)`;
+  const doubled =
+    backslashes.length === 0 ? '' : backslashes.length === 1 ? `, and write the backslash at ${at(backslashes[0])} as \\\\ (alone it starts an escape)` : `, and write the ${backslashes.length} backslashes after it that start no escape as \\\\`;
+  const close = closeAt ? `, and close the string with '"' at ${at(closeAt)}` : '';
   const reads = s.repaired.length <= maxShown ? `, so the ${s.key ? 'property name' : 'value'} reads ${s.repaired}` : '';
   return (
     `Invalid JSON: the '"' at ${at(quote)} ends the ${what} early, so the parser gave up at ${at(gaveUp)}: expected ${expected}, found ${describeFound(text, offset)}. ` +
-    `${marathonRejectsInvalidJson} A '"' inside a string must be escaped: escape it as \\"${also}${reads}.`
+    `${marathonRejectsInvalidJson} A '"' inside a string must be escaped: escape it as \\"${also}${doubled}${close}${reads}.`
   );
 }

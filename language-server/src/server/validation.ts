@@ -18,6 +18,11 @@ export class Validation {
   private readonly published = new Map<string, string>();
   /** Definitions whose status said they are ignored (uri → pattern): said once, until they are linted again. */
   private readonly ignored = new Map<string, string>();
+  /**
+   * The version whose marathon/status went out (uri → version): a lint made first for a hover or a code action (the
+   * editor asks for them as a file opens) is cached, and its diagnostics' status is still owed once.
+   */
+  private readonly statused = new Map<string, number>();
 
   constructor(private readonly session: Session) {}
 
@@ -43,14 +48,16 @@ export class Validation {
       if (pathEndsWithConfig(uri)) return session.configDiagnostics(uri);
       const a = session.analyze(uri);
       if (!a) {
+        this.statused.delete(uri); // linted again later, its status is owed again
         this.reportIgnored(uri);
         return [];
       }
       this.ignored.delete(uri);
       const items = a.result.diagnostics.map((d) => toLspDiagnostic(d, uri));
-      if (!a.cached) {
+      if (!a.cached || this.statused.get(uri) !== a.version) {
         session.log.verbose(`validated ${uri} v${a.version} in ${a.ms.toFixed(1)} ms: ${items.length} finding(s)`);
         sendStatus(session, uri, a.ms, items.length, a.profile);
+        this.statused.set(uri, a.version);
       }
       return items;
     } catch (e) {
@@ -103,6 +110,7 @@ export class Validation {
     this.timers.delete(uri);
     this.session.cache.delete(uri);
     this.ignored.delete(uri);
+    this.statused.delete(uri);
     if (!this.session.support.pullDiagnostics && this.published.delete(uri)) {
       void this.session.connection.sendDiagnostics({ uri, diagnostics: [] }).catch(() => undefined);
     }

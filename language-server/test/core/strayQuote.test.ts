@@ -42,6 +42,19 @@ const cases: { name: string; text: string; says: string[] }[] = [
   // The value itself holds "a, b": the first quote followed by a ',' is not where the string ends.
   { name: "a ',' inside the quoted part", text: '{\n  "cmd": "echo ‸"a", b",\n  "x": 1\n}\n', says: ['ends the string early', `"echo \\"a\\", b"`] },
   // A second paste further down: the first one is reported (one finding per document).
+  // A Windows path pasted with its quotes: its lone backslashes need doubling too, or escaping the quotes repairs
+  // nothing and the finding said a ',' is missing before C.
+  {
+    name: 'a quoted Windows path',
+    text: '{\n  "cmd": "type ‸"C:\\tmp\\a.txt"",\n  "x": 1\n}\n',
+    says: ['line 2, column 16 ends the string early', `"type \\"C:\\tmp\\\\a.txt\\""`, `write the backslash at line 2, column 23 as \\\\`],
+  },
+  { name: 'a Windows path in an array element', text: '{"args": ["dir ‸"C:\\Program Files\\x"", "/s"]}', says: ['ends the string early', `"dir \\"C:\\\\Program Files\\\\x\\""`, 'the 2 backslashes'] },
+  // Typed so far (the editor lints every keystroke): the string's own closing '"' not yet typed. A ',' before a bare
+  // word repairs nothing; the quote ended the string early, and the string is to be closed at the line's end.
+  { name: 'typing: the closing quote not typed yet', text: '{\n  "id": "/a",\n  "cmd": "sh -c ‸"echo hi\n}\n', says: ['line 3, column 17 ends the string early', `close the string with '"' at line 3, column 25`, `"sh -c \\"echo hi"`] },
+  { name: 'typing: JSON inside a string, half typed', text: '{"id":"/a","env":{"J":"{‸"k\n}}', says: ['ends the string early', `"{\\"k"`] },
+  { name: 'typing from an empty file: nothing below the line yet', text: '{"id":"/a","env":{"J":"{‸"k', says: ['ends the string early', `close the string with '"' at line 1, column 27`] },
   { name: 'two pasted lines', text: '{\n  "cmd": "echo ‸"hi"",\n  "args": ["a "b" c"]\n}\n', says: ['line 2, column 16 ends the string early'] },
 ];
 
@@ -131,5 +144,25 @@ test('property: quotes pasted anywhere never crash lint nor point outside the do
       }
     }),
     { numRuns: 300, seed: 7 },
+  );
+});
+
+// A quoted Windows path pasted into "cmd", typed so far or whole: whatever its segments (some start an escape such as
+// \t or \u, some do not), the finding is at the quote that ended the string early, never a ',' missing (on main, every
+// path with a lone backslash, and every one typed only part way, was a ',' missing).
+test('property: a quoted Windows path pasted into "cmd", whole or typed up to any point past its quote, is found at the quote', () => {
+  const segment = fc.stringMatching(/^[A-Za-z0-9 ._-]{1,8}$/);
+  fc.assert(
+    fc.property(fc.constantFrom('C', 'D'), fc.array(segment, { minLength: 1, maxLength: 5 }), fc.nat(), fc.boolean(), (drive, segs, cut, whole) => {
+      const head = '{\n  "id": "/a",\n  "cmd": "type ';
+      const path = `"${drive}:\\${segs.join('\\')}"`;
+      const full = `${head}${path}",\n  "cpus": 1\n}\n`;
+      const text = whole ? full : full.slice(0, head.length + 2 + (cut % (path.length - 1)));
+      const f = syntaxOf(text);
+      assert.equal(f.span?.offset, head.length, `${JSON.stringify(text)}: ${f.message}`);
+      assert.ok(f.message.includes('ends the string early'), f.message);
+      assert.ok(!f.message.includes("A ',' is probably missing"), f.message);
+    }),
+    { numRuns: 300, seed: 20261207 },
   );
 });
