@@ -20,6 +20,11 @@ const java8Refuses: [string, string, string][] = [
   ['😀\\X', '\\X', 'Illegal/unsupported escape sequence near index 2'],
   ['\\Qa.\\E\\X', '\\X', 'Illegal/unsupported escape sequence near index 4'], // Java counts in the pattern unquoted: a\.\X
   ['(?x) rack # a comment\n \\X', '\\X', 'Illegal/unsupported escape sequence near index 24'],
+  // Scripts and blocks newer than Unicode 6.2, Java 8's (openjdk/jdk8u-ri Character.java; Pattern.family's words).
+  ['\\p{IsAdlam}+', '\\p{IsAdlam}', 'Unknown character script name {Adlam} near index 10'],
+  ['[\\p{sc=Osge}a]', '\\p{sc=Osge}', 'Unknown character script name {Osge} near index 11'],
+  ['\\P{InSiddham}', '\\P{InSiddham}', 'Unknown character block name {Siddham} near index 12'],
+  ['x\\p{block=Ahom}', '\\p{block=Ahom}', 'Unknown character block name {Ahom} near index 14'],
 ];
 
 for (const [p, construct, java8Says] of java8Refuses) {
@@ -35,7 +40,7 @@ test('what both refuse, or neither, is no Java 9+ construct', () => {
     assert.notEqual(javaRegexError(p), undefined, p);
     assert.equal(java9OnlyConstruct(p), undefined, p);
   }
-  for (const p of ['rack-[1-3]', '\\\\N', '\\\\X', '\\Q\\N{A}\\X\\E', '\\b{2}', '\\x{20}', '\\c\\X', '(?x)# \\N{A}\n a']) {
+  for (const p of ['\\p{IsLatin}', '\\p{InGreek}', '\\p{sc=Latn}', '\\p{IsAlphabetic}', '\\p{InMiao}', '\\p{InEmoticons}', '\\p{IsMiao}', 'rack-[1-3]', '\\\\N', '\\\\X', '\\Q\\N{A}\\X\\E', '\\b{2}', '\\x{20}', '\\c\\X', '(?x)# \\N{A}\n a']) {
     assert.equal(javaRegexError(p), undefined, p);
     assert.equal(java9OnlyConstruct(p), undefined, p);
   }

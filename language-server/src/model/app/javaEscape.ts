@@ -79,7 +79,7 @@ function java9Only(pattern: string, i: number, inClass: boolean): JavaRefusal | 
 }
 
 /** `\p{name}` or `\pX` (Pattern.family). */
-function property(pattern: string, i: number, unicodeClass: boolean): JavaRefusal | undefined {
+function property(pattern: string, i: number, unicodeClass: boolean, java8 = false): JavaRefusal | undefined {
   if (pattern[i + 2] !== '{') {
     const letter = pattern.codePointAt(i + 2);
     const why = javaPropertyRefusal(letter === undefined ? '' : String.fromCodePoint(letter), unicodeClass);
@@ -88,7 +88,7 @@ function property(pattern: string, i: number, unicodeClass: boolean): JavaRefusa
   const close = pattern.indexOf('}', i + 3);
   if (close < 0) return { why: 'Unclosed character family', at: pattern.length };
   if (close === i + 3) return { why: 'Empty character family', at: close };
-  const why = javaPropertyRefusal(pattern.slice(i + 3, close), unicodeClass);
+  const why = javaPropertyRefusal(pattern.slice(i + 3, close), unicodeClass, java8);
   return why ? { why, at: close } : undefined;
 }
 
@@ -118,7 +118,7 @@ export function escapeRefusal(pattern: string, i: number, scope: EscapeScope): J
       return characterName(pattern, i);
     case 'p':
     case 'P':
-      return property(pattern, i, scope.unicodeClass);
+      return property(pattern, i, scope.unicodeClass, scope.java8);
     case 'b':
       // `\b{g}`, a grapheme cluster boundary; `\b{` with anything else than `g` is a `\b` and a `{`.
       return pattern[i + 2] === '{' && pattern[i + 3] === 'g' && pattern[i + 4] !== '}' ? { why: 'Illegal/unsupported escape sequence', at: i + 4 } : undefined;

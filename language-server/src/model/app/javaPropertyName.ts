@@ -6,6 +6,7 @@
  */
 
 import { JAVA_BLOCK_NAMES, JAVA_SCRIPT_NAMES } from './javaUnicodeNames';
+import { JAVA9_BLOCK_NAMES, JAVA9_SCRIPT_NAMES } from './javaUnicodeNamesJava9';
 
 /** CharPredicates.forProperty: general categories, POSIX classes and java.lang.Character methods, case as written. */
 const PROPERTIES = new Set([
@@ -25,15 +26,26 @@ const BINARY = new Set(
 /** Java's upper-casing of a name (Locale.ROOT/US/ENGLISH agree with JavaScript's for these ASCII tables). */
 const upper = (s: string) => s.toUpperCase();
 
+/** Java 8's refusal of a script or block name Java 9+ knows and Java 8 does not (Pattern.unicodeScriptPropertyFor, unicodeBlockPropertyFor). */
+function java9Name(kind: 'script' | 'block', value: string): string | undefined {
+  const newer = kind === 'script' ? JAVA9_SCRIPT_NAMES : JAVA9_BLOCK_NAMES;
+  return newer.has(upper(value)) ? `Unknown character ${kind} name {${value}}` : undefined;
+}
+
 /**
  * `name` is the text between the braces (or the one letter of `\pX`); `unicodeClass` is whether the
- * UNICODE_CHARACTER_CLASS flag (`(?U)`) may be on there, which admits POSIX names in any case.
+ * UNICODE_CHARACTER_CLASS flag (`(?U)`) may be on there, which admits POSIX names in any case; `java8`: as Java 8
+ * reads it, which knows Unicode 6.2's scripts and blocks only (javaUnicodeNamesJava9.ts).
  */
-export function javaPropertyRefusal(name: string, unicodeClass: boolean): string | undefined {
+export function javaPropertyRefusal(name: string, unicodeClass: boolean, java8 = false): string | undefined {
   const eq = name.indexOf('=');
   if (eq >= 0) {
     const key = name.slice(0, eq).toLowerCase();
     const value = name.slice(eq + 1);
+    if (java8 && (key === 'sc' || key === 'script' || key === 'blk' || key === 'block')) {
+      const why = java9Name(key === 'sc' || key === 'script' ? 'script' : 'block', value);
+      if (why) return why;
+    }
     const known =
       key === 'sc' || key === 'script'
         ? JAVA_SCRIPT_NAMES.has(upper(value))
@@ -43,10 +55,17 @@ export function javaPropertyRefusal(name: string, unicodeClass: boolean): string
     return known ? undefined : `Unknown Unicode property {name=<${key}>, value=<${value}>}`;
   }
   let known: boolean;
-  if (name.startsWith('In')) known = JAVA_BLOCK_NAMES.has(upper(name.slice(2)));
-  else if (name.startsWith('Is')) {
+  if (name.startsWith('In')) {
+    const why = java8 ? java9Name('block', name.slice(2)) : undefined;
+    if (why) return why;
+    known = JAVA_BLOCK_NAMES.has(upper(name.slice(2)));
+  } else if (name.startsWith('Is')) {
     const short = name.slice(2);
-    known = BINARY.has(upper(short)) || POSIX.has(upper(short)) || PROPERTIES.has(short) || JAVA_SCRIPT_NAMES.has(upper(short));
+    known = BINARY.has(upper(short)) || POSIX.has(upper(short)) || PROPERTIES.has(short);
+    // Pattern.family tries a script last.
+    const why = !known && java8 ? java9Name('script', short) : undefined;
+    if (why) return why;
+    known ||= JAVA_SCRIPT_NAMES.has(upper(short));
   } else known = (unicodeClass && POSIX.has(upper(name))) || PROPERTIES.has(name);
   return known ? undefined : `Unknown character property name {${name}}`;
 }
