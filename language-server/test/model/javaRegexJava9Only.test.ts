@@ -25,6 +25,9 @@ const java8Refuses: [string, string, string][] = [
   ['[\\p{sc=Osge}a]', '\\p{sc=Osge}', 'Unknown character script name {Osge} near index 11'],
   ['\\P{InSiddham}', '\\P{InSiddham}', 'Unknown character block name {Siddham} near index 12'],
   ['x\\p{block=Ahom}', '\\p{block=Ahom}', 'Unknown character block name {Ahom} near index 14'],
+  // JDK 17 takes a POSIX name after Is in any case; Java 8 only as CharPropertyNames writes it (JDK 8 UnicodeProp.java).
+  ['\\p{IsALPHA}', '\\p{IsALPHA}', 'Unknown character script name {ALPHA} near index 10'],
+  ['\\P{Isxdigit}', '\\P{Isxdigit}', 'Unknown character script name {xdigit} near index 11'],
 ];
 
 for (const [p, construct, java8Says] of java8Refuses) {
@@ -40,7 +43,7 @@ test('what both refuse, or neither, is no Java 9+ construct', () => {
     assert.notEqual(javaRegexError(p), undefined, p);
     assert.equal(java9OnlyConstruct(p), undefined, p);
   }
-  for (const p of ['\\p{IsLatin}', '\\p{InGreek}', '\\p{sc=Latn}', '\\p{IsAlphabetic}', '\\p{InMiao}', '\\p{InEmoticons}', '\\p{IsMiao}', 'rack-[1-3]', '\\\\N', '\\\\X', '\\Q\\N{A}\\X\\E', '\\b{2}', '\\x{20}', '\\c\\X', '(?x)# \\N{A}\n a']) {
+  for (const p of ['\\p{IsLatin}', '\\p{InGreek}', '\\p{sc=Latn}', '\\p{IsAlphabetic}', '\\p{InMiao}', '\\p{InEmoticons}', '\\p{IsAlpha}', '\\p{IsXDigit}', '\\p{Isprint}', '\\p{IsALNUM}', '\\p{Isdigit}', '(?U)\\p{alpha}', '\\p{IsMiao}', 'rack-[1-3]', '\\\\N', '\\\\X', '\\Q\\N{A}\\X\\E', '\\b{2}', '\\x{20}', '\\c\\X', '(?x)# \\N{A}\n a']) {
     assert.equal(javaRegexError(p), undefined, p);
     assert.equal(java9OnlyConstruct(p), undefined, p);
   }

@@ -18,6 +18,8 @@ const PROPERTIES = new Set([
 ]);
 /** CharPredicates.getPosixPredicate, looked up upper-cased (`\p{IsAlpha}`, or `\p{alpha}` under (?U)). */
 const POSIX = new Set('ALPHA LOWER UPPER SPACE PUNCT XDIGIT ALNUM CNTRL DIGIT BLANK GRAPH PRINT'.split(' '));
+/** The POSIX names Java 8's UnicodeProp.forName knows after `Is` in any case (JDK 8 UnicodeProp's constants). */
+const JAVA8_POSIX_ANY_CASE = new Set('ALNUM BLANK GRAPH PRINT DIGIT'.split(' '));
 /** CharPredicates.getUnicodePredicate, binary properties after `Is`, looked up upper-cased. */
 const BINARY = new Set(
   'ALPHABETIC ASSIGNED CONTROL HEXDIGIT HEX_DIGIT IDEOGRAPHIC JOINCONTROL JOIN_CONTROL LETTER LOWERCASE NONCHARACTERCODEPOINT NONCHARACTER_CODE_POINT TITLECASE PUNCTUATION UPPERCASE WHITESPACE WHITE_SPACE WORD DIGIT'.split(' '),
@@ -62,7 +64,10 @@ export function javaPropertyRefusal(name: string, unicodeClass: boolean, java8 =
   } else if (name.startsWith('Is')) {
     const short = name.slice(2);
     known = BINARY.has(upper(short)) || POSIX.has(upper(short)) || PROPERTIES.has(short);
-    // Pattern.family tries a script last.
+    // Pattern.family tries a script last. Java 8 looks a POSIX name up in any case only when it is a UnicodeProp
+    // (Alnum, Blank, Graph, Print, Digit), else as written (`Alpha`, not `ALPHA`), then as a script.
+    const java8Posix = java8 && known && !BINARY.has(upper(short)) && !PROPERTIES.has(short) && !JAVA8_POSIX_ANY_CASE.has(upper(short));
+    if (java8Posix) return `Unknown character script name {${short}}`;
     const why = !known && java8 ? java9Name('script', short) : undefined;
     if (why) return why;
     known ||= JAVA_SCRIPT_NAMES.has(upper(short));

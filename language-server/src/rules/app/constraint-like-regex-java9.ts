@@ -6,8 +6,14 @@ import { podConstraintsOf } from '../../model/pod/podConstraints';
 import { persistentVolumesOf } from '../../model/volume/persistentVolumes';
 import { quoted } from '../../model/quoted';
 
+/** POSIX names as Java 8's CharPropertyNames writes them, the only case it takes after `Is` for these. */
+const JAVA8_POSIX_SPELLING: Readonly<Record<string, string>> = { ALPHA: 'Alpha', LOWER: 'Lower', UPPER: 'Upper', SPACE: 'Space', PUNCT: 'Punct', XDIGIT: 'XDigit', CNTRL: 'Cntrl' };
+
 /** What to write instead, portable to Java 8; hostnames and attribute values are ASCII (mesos-master-api.md §3). */
 function portable(construct: string): string {
+  const posix = /^\\([pP])\{Is(\w+)\}$/.exec(construct);
+  const spelling = posix ? JAVA8_POSIX_SPELLING[posix[2].toUpperCase()] : undefined;
+  if (posix && spelling) return `Write it as Java 8 spells it: ${quoted(`\\${posix[1]}{Is${spelling}}`)}`;
   if (construct.startsWith('\\N')) return `Write the character itself, or ${quoted('\\x{…}')} with its code point (${quoted('\\x{20}')} for ${quoted('\\N{SPACE}')})`;
   if (construct.startsWith('\\p') || construct.startsWith('\\P')) return `Java 8 knows the scripts and blocks of Unicode 6.2 only: write the characters you mean as a class of code points instead (${quoted('[\\x{…}-\\x{…}]')})`;
   if (construct.startsWith('\\b')) return 'Drop it: Java 8 has no grapheme boundary, and between the ASCII characters of a hostname or attribute value every position is one';
@@ -21,7 +27,7 @@ function java9Only(value: unknown, what: string): string | undefined {
   if (!found) return undefined;
   return (
     `Marathon on Java 8 (its packages install OpenJDK 8, DC/OS ships a Java 8 JRE) rejects the ${what} ${quoted(value)}: ` +
-    `java.util.regex of Java 8 says "${found.java8Says}" at ${quoted(found.construct)}, which Java 9 added; Java 9+ accepts it. ${portable(found.construct)}.`
+    `java.util.regex of Java 8 says "${found.java8Says}" at ${quoted(found.construct)}; Java 9+ accepts it. ${portable(found.construct)}.`
   );
 }
 
