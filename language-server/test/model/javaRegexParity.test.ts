@@ -57,10 +57,10 @@ const randomPattern = fc.array(piece, { minLength: 1, maxLength: 7 }).map((xs) =
 /**
  * Refusals not modelled, each erring towards accepting: a lookbehind Java cannot bound (a repeated group, a lazy or
  * possessive repetition in it; a back reference in it is modelled), a `\N{…}` naming no character and a range
- * ending in `\N{…}` (Java 8, which Marathon runs on, refuses every `\N`: constraint-like-regex-java9 warns of it).
+ * starting or ending in `\N{…}` (Java 8, which Marathon runs on, refuses every `\N`: constraint-like-regex-java9 warns of it).
  */
 function notModelled(p: string, java: string): boolean {
-  return / obvious maximum length /.test(java) || /^ERR Unknown character name /.test(java) || (/^ERR Illegal character range/.test(java) && p.includes('-\\N{'));
+  return / obvious maximum length /.test(java) || /^ERR Unknown character name /.test(java) || (/^ERR Illegal character range/.test(java) && p.includes('\\N{'));
 }
 /** Under comments mode Java's index can stand past the whitespace it skipped after the culprit: only the verdict is held. */
 const commentsMode = (p: string) => /\(\?[a-zA-Z]*x/.test(javaUnquoted(p));
