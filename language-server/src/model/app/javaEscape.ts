@@ -1,10 +1,9 @@
 /**
  * One escape of a java.util.regex pattern (Pattern.escape, family, x, o, u, N, OpenJDK 17): why Java refuses it
- * where JavaScript without the `u` flag reads it as text (`\0`, `\k<n>` with no group n, `\x{}`, `\N{FOO}`,
+ * where JavaScript without the `u` flag reads it as text (`\0`, `\k<n>` with no group n, `\x{}`, `\N`,
  * `\p{alpha}`, `[\1]`), and how long it is. Used by javaRegexRefusal.ts's walk over the pattern. Pure.
  */
 
-import { isJavaCharacterName } from './javaCharacterName';
 import { javaPropertyRefusal } from './javaPropertyName';
 
 /**
@@ -13,8 +12,11 @@ import { javaPropertyRefusal } from './javaPropertyName';
  */
 export type JavaRefusal = { why: string; at: number; fromEnd?: boolean };
 
-/** What the walk knows where the escape stands: inside a class, the named groups opened so far, whether `(?U)` is seen. */
-export type EscapeScope = { inClass: boolean; groupNames: ReadonlySet<string>; unicodeClass: boolean };
+/**
+ * What the walk knows where the escape stands: inside a class, the named groups opened so far, whether `(?U)` is
+ * seen, and whether the Pattern is Java 8's (javaRegexJava9Only.ts) rather than Java 9+'s.
+ */
+export type EscapeScope = { inClass: boolean; groupNames: ReadonlySet<string>; unicodeClass: boolean; java8?: boolean };
 
 const HEX = /^[0-9a-fA-F]$/;
 const OCTAL = /^[0-7]$/;
@@ -53,17 +55,31 @@ function codePoint(pattern: string, i: number): JavaRefusal | undefined {
   return pattern[k] === '}' ? undefined : { why: 'Unclosed hexadecimal escape sequence', at: k };
 }
 
-/** `\N{name}` (Pattern.N, Character.codePointOf; the name judged by javaCharacterName.ts). */
+/**
+ * `\N{name}` (Pattern.N, Java 9+). The name is not judged: Java 8, which Marathon runs on, refuses every `\N`, and
+ * constraint-like-regex-java9 already says to write the character instead (a Bloom filter of Java 17's 33,762 names
+ * cost about 50 KB of cli.cjs for a refusal that warning covers). An unknown name is accepted here, erring that way.
+ */
 function characterName(pattern: string, i: number): JavaRefusal | undefined {
   if (pattern[i + 2] !== '{') return { why: 'Illegal character name escape sequence', at: i + 2 };
   const close = pattern.indexOf('}', i + 3);
   if (close < 0) return { why: 'Unclosed character name escape sequence', at: Math.max(i + 3, pattern.length - 1) };
-  const name = pattern.slice(i + 3, close);
-  return isJavaCharacterName(name) ? undefined : { why: `Unknown character name [${name}]`, at: close };
+  return undefined;
+}
+
+/**
+ * Java 8's refusal of an escape Java 9 added (JDK 8 Pattern.escape has no case for `N` or `X`; it reads `\b` alone,
+ * so `{g}` after it is a counted closure with no count, "Illegal repetition" one past the `{`).
+ */
+function java9Only(pattern: string, i: number, inClass: boolean): JavaRefusal | undefined {
+  const next = pattern[i + 1];
+  if (next === 'N' || next === 'X') return { why: 'Illegal/unsupported escape sequence', at: i + 1 };
+  if (next === 'b' && !inClass && pattern.startsWith('{g', i + 2)) return { why: 'Illegal repetition', at: i + 3 };
+  return undefined;
 }
 
 /** `\p{name}` or `\pX` (Pattern.family). */
-function property(pattern: string, i: number, unicodeClass: boolean): JavaRefusal | undefined {
+function property(pattern: string, i: number, unicodeClass: boolean, java8 = false): JavaRefusal | undefined {
   if (pattern[i + 2] !== '{') {
     const letter = pattern.codePointAt(i + 2);
     const why = javaPropertyRefusal(letter === undefined ? '' : String.fromCodePoint(letter), unicodeClass);
@@ -72,13 +88,15 @@ function property(pattern: string, i: number, unicodeClass: boolean): JavaRefusa
   const close = pattern.indexOf('}', i + 3);
   if (close < 0) return { why: 'Unclosed character family', at: pattern.length };
   if (close === i + 3) return { why: 'Empty character family', at: close };
-  const why = javaPropertyRefusal(pattern.slice(i + 3, close), unicodeClass);
+  const why = javaPropertyRefusal(pattern.slice(i + 3, close), unicodeClass, java8);
   return why ? { why, at: close } : undefined;
 }
 
 /** Why Java refuses the escape at `i` (a backslash, not the last character), or undefined. */
 export function escapeRefusal(pattern: string, i: number, scope: EscapeScope): JavaRefusal | undefined {
   const next = pattern[i + 1];
+  const java8 = scope.java8 ? java9Only(pattern, i, scope.inClass) : undefined;
+  if (java8) return java8;
   if (UNSUPPORTED.has(next) || (scope.inClass && UNSUPPORTED_IN_CLASS.has(next))) return { why: 'Illegal/unsupported escape sequence', at: i + 1 };
   switch (next) {
     case '0':
@@ -100,7 +118,7 @@ export function escapeRefusal(pattern: string, i: number, scope: EscapeScope): J
       return characterName(pattern, i);
     case 'p':
     case 'P':
-      return property(pattern, i, scope.unicodeClass);
+      return property(pattern, i, scope.unicodeClass, scope.java8);
     case 'b':
       // `\b{g}`, a grapheme cluster boundary; `\b{` with anything else than `g` is a `\b` and a `{`.
       return pattern[i + 2] === '{' && pattern[i + 3] === 'g' && pattern[i + 4] !== '}' ? { why: 'Illegal/unsupported escape sequence', at: i + 4 } : undefined;

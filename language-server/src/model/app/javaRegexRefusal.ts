@@ -1,7 +1,7 @@
 /**
  * Constructs java.util.regex.Pattern refuses (PatternSyntaxException) that JavaScript's RegExp without the `u` flag
  * accepts as something else, mostly literal text (Annex B): `a{`, `r{1`, `\k<n>` with no group n, `\0`, `\u12`,
- * `\x{}`, `\p{alpha}`, `\N{…}`, `[\b]`, `[&&]`, a range ending in a class escape `[a-\d]`, a named group `(?<a_b>…)`
+ * `\x{}`, `\p{alpha}`, `\N` without `{…}`, `[\b]`, `[&&]`, a range ending in a class escape `[a-\d]`, a named group `(?<a_b>…)`
  * or one named twice, a `*` right after an inline flag group `(?i)*` (which JavaScript's rewrite would quantify).
  * Marathon compiles a LIKE/UNLIKE value with Pattern and refuses the app when it fails (marathon-rules.md §4.5,
  * `constraint-like-regex`), so such a value is no regular expression to Marathon, whatever JavaScript makes of it.
@@ -42,7 +42,7 @@ function counted(pattern: string, i: number): JavaRefusal | number {
 /** A group open where the walk stands: a lookbehind holding a back reference has no bound Java can see. */
 type OpenGroup = { look: 'ahead' | 'behind' | undefined; backReference: boolean };
 /** The walk's state: named groups opened so far, `(?U)` seen, groups and class nesting, whether a sequence item starts here. */
-type Walk = { groupNames: Set<string>; unicodeClass: boolean; groups: OpenGroup[]; classDepth: number; itemStart: boolean };
+type Walk = { groupNames: Set<string>; unicodeClass: boolean; java8: boolean; groups: OpenGroup[]; classDepth: number; itemStart: boolean };
 const UNBOUNDED = 'Look-behind group does not have an obvious maximum length';
 
 /** Pattern.group0 studies a lookbehind once its body is read: a back reference in it (not in a lookaround in it) leaves no maximum length. */
@@ -65,7 +65,7 @@ function classLevel(pattern: string, i: number, walk: Walk): JavaRefusal | numbe
 /** One item of a class at `i` (not `]`): where it ends, a range to the next item included, or why Java refuses it. */
 function classItem(pattern: string, i: number, walk: Walk): JavaRefusal | number {
   const ch = pattern[i];
-  const scope = { inClass: true, groupNames: walk.groupNames, unicodeClass: walk.unicodeClass };
+  const scope = { inClass: true, groupNames: walk.groupNames, unicodeClass: walk.unicodeClass, java8: walk.java8 };
   // (`&&` is the walk's; a lone `&` is a character.)
   let single = ch !== '[';
   // A character beyond U+FFFF is one item (two UTF-16 units), as Pattern reads code points.
@@ -109,7 +109,7 @@ function step(pattern: string, i: number, walk: Walk): JavaRefusal | number {
   if (ch === '\\') {
     // A trailing backslash: Pattern reads past the end, then finds the group or the pattern unfinished.
     if (pattern[i + 1] === undefined) return walk.groups.length > 0 ? { why: 'Unclosed group', at: pattern.length + 1, fromEnd: true } : { why: 'Unexpected internal error', at: pattern.length, fromEnd: true };
-    const why = escapeRefusal(pattern, i, { inClass: false, groupNames: walk.groupNames, unicodeClass: walk.unicodeClass });
+    const why = escapeRefusal(pattern, i, { inClass: false, groupNames: walk.groupNames, unicodeClass: walk.unicodeClass, java8: walk.java8 });
     if (why) return why;
     if (/[1-9k]/.test(pattern[i + 1])) backReferenceSeen(walk);
     return i + escapeLength(pattern, i);
@@ -165,13 +165,14 @@ function step(pattern: string, i: number, walk: Walk): JavaRefusal | number {
   return end + 1;
 }
 
-export function javaRegexRefusal(quoted: string): string | undefined {
+/** `java8`: as Java 8's Pattern, which refuses `\N{…}`, `\b{g}` and `\X` (javaRegexJava9Only.ts); else as Java 9+'s. */
+export function javaRegexRefusal(quoted: string, java8 = false): string | undefined {
   // Pattern turns \Q…\E quoting into escapes before it parses (`\x\Qb1` reads as `\xb1`), and its indexes point
   // there; under comments mode it skips whitespace and `#…`, which the walk does not see.
   const unquoted = javaUnquoted(quoted);
   const stripped = javaCommentsStripped(unquoted);
   const pattern = stripped?.text ?? unquoted;
-  const walk: Walk = { groupNames: new Set(), unicodeClass: false, groups: [], classDepth: 0, itemStart: true };
+  const walk: Walk = { groupNames: new Set(), unicodeClass: false, java8, groups: [], classDepth: 0, itemStart: true };
   const said = (r: JavaRefusal) => {
     // Comments mode: at the end Java's cursor has passed the whitespace and comments the walk never saw.
     const at = !stripped ? r.at : r.fromEnd ? unquoted.length + r.at - pattern.length : (stripped.at[r.at] ?? unquoted.length);

@@ -16,6 +16,7 @@ import { constraintGroupByInt } from './constraint-groupby-int';
 import { constraintIsValue } from './constraint-is-value';
 import { constraintLikeEmpty } from './constraint-like-empty';
 import { constraintLikeRegex } from './constraint-like-regex';
+import { constraintLikeRegexJava9 } from './constraint-like-regex-java9';
 import { constraintMaxPerInt } from './constraint-maxper-int';
 import { constraintOperatorUppercase } from './constraint-operator-uppercase';
 import { constraintOperator } from './constraint-operator';
@@ -89,6 +90,7 @@ export const appRules: Rule[] = [
   constraintGroupByInt,
   constraintIsValue,
   constraintLikeRegex,
+  constraintLikeRegexJava9,
   constraintLikeEmpty,
   constraintMaxPerInt,
   constraintOperatorUppercase,

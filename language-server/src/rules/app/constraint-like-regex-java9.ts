@@ -1,0 +1,64 @@
+import { joinPointer } from '../../model/documentModel';
+import type { Rule, RuleContext } from '../../core/rule';
+import { constraintPart, constraintsOf, type ConstraintRef } from '../../model/app/constraintList';
+import { java9OnlyConstruct } from '../../model/app/javaRegexJava9Only';
+import { podConstraintsOf } from '../../model/pod/podConstraints';
+import { persistentVolumesOf } from '../../model/volume/persistentVolumes';
+import { quoted } from '../../model/quoted';
+
+/** POSIX names as Java 8's CharPropertyNames writes them, the only case it takes after `Is` for these. */
+const JAVA8_POSIX_SPELLING: Readonly<Record<string, string>> = { ALPHA: 'Alpha', LOWER: 'Lower', UPPER: 'Upper', SPACE: 'Space', PUNCT: 'Punct', XDIGIT: 'XDigit', CNTRL: 'Cntrl' };
+
+/** What to write instead, portable to Java 8; hostnames and attribute values are ASCII (mesos-master-api.md §3). */
+function portable(construct: string): string {
+  const posix = /^\\([pP])\{Is(\w+)\}$/.exec(construct);
+  const spelling = posix ? JAVA8_POSIX_SPELLING[posix[2].toUpperCase()] : undefined;
+  if (posix && spelling) return `Write it as Java 8 spells it: ${quoted(`\\${posix[1]}{Is${spelling}}`)}`;
+  if (construct.startsWith('\\N')) return `Write the character itself, or ${quoted('\\x{…}')} with its code point (${quoted('\\x{20}')} for ${quoted('\\N{SPACE}')})`;
+  if (construct.startsWith('\\p') || construct.startsWith('\\P')) return `Java 8 knows the scripts and blocks of Unicode 6.2 only: write the characters you mean as a class of code points instead (${quoted('[\\x{…}-\\x{…}]')})`;
+  if (construct.startsWith('\\b')) return 'Drop it: Java 8 has no grapheme boundary, and between the ASCII characters of a hostname or attribute value every position is one';
+  return `Write ${quoted('.')} (or ${quoted('(?s:.)')} to take a line break too): Java 8 has no grapheme cluster, and in the ASCII text of a hostname or attribute value a grapheme cluster is one character`;
+}
+
+/** The warning for `value`, a LIKE/UNLIKE regular expression, or undefined. */
+function java9Only(value: unknown, what: string): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  const found = java9OnlyConstruct(value);
+  if (!found) return undefined;
+  return (
+    `Marathon on Java 8 (its packages install OpenJDK 8, DC/OS ships a Java 8 JRE) rejects the ${what} ${quoted(value)}: ` +
+    `java.util.regex of Java 8 says "${found.java8Says}" at ${quoted(found.construct)}; Java 9+ accepts it. ${portable(found.construct)}.`
+  );
+}
+
+function checkConstraint(ctx: RuleContext, c: ConstraintRef): void {
+  if (c.op !== 'LIKE' && c.op !== 'UNLIKE') return;
+  const message = java9Only(c.value, 'constraint value');
+  if (message) ctx.report({ pointer: constraintPart(c, 'value'), message });
+}
+
+export const constraintLikeRegexJava9: Rule = {
+  id: 'constraint-like-regex-java9',
+  severity: 'warning',
+  kinds: ['app', 'group', 'pod'],
+  summary: 'A LIKE/UNLIKE value (or a persistent volume path constraint) uses \\N{…}, \\b{g}, \\X or a Unicode script or block newer than 6.2, which Java 9+ knows and Marathon on Java 8 refuses.',
+  marathonMessage: 'LIKE and UNLIKE require a non-empty, regular expression value / Invalid regular expression',
+  check(ctx) {
+    for (let ai = 0; ai < ctx.apps.length; ai++) {
+      const cList = constraintsOf(ctx.apps[ai]);
+      for (let vi = 0; vi < cList.length; vi++) checkConstraint(ctx, cList[vi]);
+    }
+    const pList = podConstraintsOf(ctx);
+    for (let vi = 0; vi < pList.length; vi++) checkConstraint(ctx, pList[vi]);
+    // persistent-volume-constraint compiles ["path", "LIKE" | "UNLIKE", regex] with the same Pattern.
+    for (const v of persistentVolumesOf(ctx)) {
+      const constraints = v.persistent.constraints;
+      if (!Array.isArray(constraints)) continue;
+      constraints.forEach((c, i) => {
+        if (!Array.isArray(c) || c[0] !== 'path' || (c[1] !== 'LIKE' && c[1] !== 'UNLIKE')) return;
+        const message = java9Only(c[2], 'volume constraint value');
+        if (message) ctx.report({ pointer: joinPointer(v.persistentPointer, 'constraints', i, 2), message });
+      });
+    }
+  },
+};

@@ -1,0 +1,50 @@
+// Constructs Java 9 added to java.util.regex (\N{name}, \b{g}, \X) that Java 8's Pattern refuses: Marathon runs on
+// Java 8 (its packages install OpenJDK 8, DC/OS ships a Java 8 JRE), so such a LIKE/UNLIKE value is refused there
+// and accepted on Java 9+. Java 8's words: its Pattern.escape has no case for N or X ("Illegal/unsupported escape
+// sequence", at the letter), and reads \b alone, leaving {g} a counted closure with no count ("Illegal
+// repetition", one past the {); JDK 17 says the same words at the same index for \y and \b{x}, which take the same
+// paths (javaRegexParity.test.ts holds that against the JVM on random patterns).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { javaRegexError } from '../../src/model/app/javaRegex';
+import { java9OnlyConstruct } from '../../src/model/app/javaRegexJava9Only';
+
+const java8Refuses: [string, string, string][] = [
+  ['\\N{SPACE}', '\\N{SPACE}', 'Illegal/unsupported escape sequence near index 1'],
+  ['rack-\\N{DIGIT ONE}', '\\N{DIGIT ONE}', 'Illegal/unsupported escape sequence near index 6'],
+  ['[\\N{LATIN SMALL LETTER A}-z]', '\\N{LATIN SMALL LETTER A}', 'Illegal/unsupported escape sequence near index 2'],
+  ['[a-\\N{LATIN SMALL LETTER Z}]', '\\N{LATIN SMALL LETTER Z}', 'Illegal/unsupported escape sequence near index 4'],
+  ['\\N{FOO}', '\\N{FOO}', 'Illegal/unsupported escape sequence near index 1'],
+  ['\\b{g}rack', '\\b{g}', 'Illegal repetition near index 3'],
+  ['rack\\X', '\\X', 'Illegal/unsupported escape sequence near index 5'],
+  ['😀\\X', '\\X', 'Illegal/unsupported escape sequence near index 2'],
+  ['\\Qa.\\E\\X', '\\X', 'Illegal/unsupported escape sequence near index 4'], // Java counts in the pattern unquoted: a\.\X
+  ['(?x) rack # a comment\n \\X', '\\X', 'Illegal/unsupported escape sequence near index 24'],
+  // Scripts and blocks newer than Unicode 6.2, Java 8's (openjdk/jdk8u-ri Character.java; Pattern.family's words).
+  ['\\p{IsAdlam}+', '\\p{IsAdlam}', 'Unknown character script name {Adlam} near index 10'],
+  ['[\\p{sc=Osge}a]', '\\p{sc=Osge}', 'Unknown character script name {Osge} near index 11'],
+  ['\\P{InSiddham}', '\\P{InSiddham}', 'Unknown character block name {Siddham} near index 12'],
+  ['x\\p{block=Ahom}', '\\p{block=Ahom}', 'Unknown character block name {Ahom} near index 14'],
+  // JDK 17 takes a POSIX name after Is in any case; Java 8 only as CharPropertyNames writes it (JDK 8 UnicodeProp.java).
+  ['\\p{IsALPHA}', '\\p{IsALPHA}', 'Unknown character script name {ALPHA} near index 10'],
+  ['\\P{Isxdigit}', '\\P{Isxdigit}', 'Unknown character script name {xdigit} near index 11'],
+];
+
+for (const [p, construct, java8Says] of java8Refuses) {
+  test(`Java 8 refuses ${JSON.stringify(p)} at ${construct}, Java 9+ accepts it`, () => {
+    assert.deepEqual(java9OnlyConstruct(p), { construct, java8Says });
+    assert.equal(javaRegexError(p), undefined, 'not an error: Java 9+ compiles it (a \\N{…} name is left to the warning)');
+  });
+}
+
+test('what both refuse, or neither, is no Java 9+ construct', () => {
+  // Refused on Java 9+ too: constraint-like-regex's error, not this warning.
+  for (const p of ['\\N', '\\N{', '[\\X]', '\\b{gx', '\\N{SPACE}(']) {
+    assert.notEqual(javaRegexError(p), undefined, p);
+    assert.equal(java9OnlyConstruct(p), undefined, p);
+  }
+  for (const p of ['\\p{IsLatin}', '\\p{InGreek}', '\\p{sc=Latn}', '\\p{IsAlphabetic}', '\\p{InMiao}', '\\p{InEmoticons}', '\\p{IsAlpha}', '\\p{IsXDigit}', '\\p{Isprint}', '\\p{IsALNUM}', '\\p{Isdigit}', '(?U)\\p{alpha}', '\\p{IsMiao}', 'rack-[1-3]', '\\\\N', '\\\\X', '\\Q\\N{A}\\X\\E', '\\b{2}', '\\x{20}', '\\c\\X', '(?x)# \\N{A}\n a']) {
+    assert.equal(javaRegexError(p), undefined, p);
+    assert.equal(java9OnlyConstruct(p), undefined, p);
+  }
+});
