@@ -13,7 +13,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { MarathonTask } from '@marathon-devtools/cluster/marathon/types';
-import { ensureCodeServer, startCodeServer, launchBrowser, repoRoot, type CodeServer } from './codeServer';
+import { ensureCodeServer, startCodeServer, launchBrowser, repoRoot, type CodeServer, openWithDevExtension } from './codeServer';
 import { Workbench } from './workbench';
 import { infoFor, startStandinMarathon, type StandinMarathon } from '../standins/marathon/standin';
 import { startMesosMaster, type MesosMasterStandIn } from '../standins/mesos-master/server';
@@ -75,12 +75,9 @@ after(async () => {
 test('UI: the all-candidates lens through tokenFile, refreshed by a settings change; a keybinding tests the volume at the cursor', { skip, timeout: 240_000 }, async () => {
   const browser = await launchBrowser();
   const wb = new Workbench(browser.page, artifacts);
-  const host = new URL(cs!.url).host;
-  const payload = JSON.stringify([['extensionDevelopmentPath', `vscode-remote://${host}${join(repoRoot, 'extension')}`]]);
   const lens = (text: string) => wb.page.locator('.codelens-decoration a', { hasText: text }).first();
   try {
-    await wb.page.goto(`${cs!.url}/?folder=${encodeURIComponent(join(work, 'ws'))}&payload=${encodeURIComponent(payload)}`);
-    await wb.page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 90_000 });
+    await openWithDevExtension(wb.page, cs!.url, join(work, 'ws'));
     await wb.openFile('ops-db.json');
     await lens('Test mount on all 3 candidates').waitFor({ timeout: 90_000 });
     await wb.screenshot('lens-refresh-before');

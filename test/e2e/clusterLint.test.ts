@@ -10,7 +10,7 @@ import * as assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ensureCodeServer, startCodeServer, launchBrowser, repoRoot, type CodeServer } from './codeServer';
+import { ensureCodeServer, startCodeServer, launchBrowser, repoRoot, type CodeServer, openWithDevExtension } from './codeServer';
 import { Workbench } from './workbench';
 import { infoFor, startStandinMarathon, type StandinMarathon } from '../standins/marathon/standin';
 import { deployedUnderDb, dvdiApp } from '../cluster/deployedApps';
@@ -47,13 +47,10 @@ after(async () => {
 test('UI: Connect to Cluster; the deployed app named under "pgdata"; the version, then "cluster unreachable since" in the status bar', { skip, timeout: 240_000 }, async () => {
   const browser = await launchBrowser();
   const wb = new Workbench(browser.page, artifacts);
-  const host = new URL(cs!.url).host;
-  const payload = JSON.stringify([['extensionDevelopmentPath', `vscode-remote://${host}${join(repoRoot, 'extension')}`]]);
   const statusItem = (text: string | RegExp) => wb.page.locator('.statusbar-item', { hasText: text }).first();
   const problem = wb.page.locator('.markers-panel .monaco-list-row', { hasText: 'dvdi-name-unique-in-root-group' }).first();
   try {
-    await wb.page.goto(`${cs!.url}/?folder=${encodeURIComponent(join(work, 'ws'))}&payload=${encodeURIComponent(payload)}`);
-    await wb.page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 90_000 });
+    await openWithDevExtension(wb.page, cs!.url, join(work, 'ws'));
     await wb.openFile('web.json');
     await statusItem('Marathon: offline').waitFor({ timeout: 60_000 });
 

@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { MarathonTask } from '@marathon-devtools/cluster/marathon/types';
-import { ensureCodeServer, startCodeServer, launchBrowser, repoRoot, type CodeServer } from './codeServer';
+import { ensureCodeServer, startCodeServer, launchBrowser, repoRoot, type CodeServer, openWithDevExtension } from './codeServer';
 import { Workbench } from './workbench';
 import { infoFor, startStandinMarathon, type StandinMarathon } from '../standins/marathon/standin';
 import { startMesosMaster, type MesosMasterStandIn } from '../standins/mesos-master/server';
@@ -58,12 +58,9 @@ after(async () => {
 test('UI: the cluster item follows a URL set before the server starts; a stale lens argument is said to be out of date', { skip, timeout: 240_000 }, async () => {
   const browser = await launchBrowser();
   const wb = new Workbench(browser.page, artifacts);
-  const host = new URL(cs!.url).host;
-  const payload = JSON.stringify([['extensionDevelopmentPath', `vscode-remote://${host}${join(repoRoot, 'extension')}`]]);
   const statusItem = (text: string | RegExp) => wb.page.locator('.statusbar-item', { hasText: text }).first();
   try {
-    await wb.page.goto(`${cs!.url}/?folder=${encodeURIComponent(join(work, 'ws'))}&payload=${encodeURIComponent(payload)}`);
-    await wb.page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 90_000 });
+    await openWithDevExtension(wb.page, cs!.url, join(work, 'ws'));
     // A JSON file that is no definition: the extension activates, the server does not start.
     await wb.openFile('notes.json');
     await statusItem('Marathon: offline').waitFor({ timeout: 90_000 });

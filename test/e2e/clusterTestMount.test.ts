@@ -12,7 +12,7 @@ import * as assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ensureCodeServer, startCodeServer, launchBrowser, repoRoot, type CodeServer } from './codeServer';
+import { ensureCodeServer, startCodeServer, launchBrowser, repoRoot, type CodeServer, openWithDevExtension } from './codeServer';
 import { Workbench } from './workbench';
 import { startLab, type Lab } from '../cluster/lab';
 import { infoFor, startStandinMarathon, type StandinMarathon } from '../standins/marathon/standin';
@@ -57,12 +57,8 @@ after(async () => {
 test('UI: bridges found from the cluster settings; Test mount on one and on all candidates; results view', { skip, timeout: 240_000 }, async () => {
   const browser = await launchBrowser();
   const wb = new Workbench(browser.page, artifacts);
-  const host = new URL(cs!.url).host;
-  const payload = JSON.stringify([['extensionDevelopmentPath', `vscode-remote://${host}${join(repoRoot, 'extension')}`]]);
   try {
-    // The extension under development, as `code --extensionDevelopmentPath` loads it.
-    await wb.page.goto(`${cs!.url}/?folder=${encodeURIComponent(join(work, 'ws'))}&payload=${encodeURIComponent(payload)}`);
-    await wb.page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 90_000 });
+    await openWithDevExtension(wb.page, cs!.url, join(work, 'ws'));
     await wb.openFile('shop-db.json');
     const all = wb.page.locator('.codelens-decoration a', { hasText: 'Test mount on all 3 candidates' }).first();
     await all.waitFor({ timeout: 90_000 });

@@ -123,6 +123,16 @@ export async function launchBrowser(): Promise<{ context: BrowserContext; page: 
   };
 }
 
+/**
+ * Opens `folder` in code-server with this repo's extension loaded as under development (`code
+ * --extensionDevelopmentPath`), and waits for the explorer to list the folder.
+ */
+export async function openWithDevExtension(page: Page, csUrl: string, folder: string): Promise<void> {
+  const payload = JSON.stringify([['extensionDevelopmentPath', `vscode-remote://${new URL(csUrl).host}${join(repoRoot, 'extension')}`]]);
+  await page.goto(`${csUrl}/?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(payload)}`);
+  await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 90_000 });
+}
+
 /** Opens code-server with a development extension and an extension-tests module; resolves with the suite's exit code. */
 export async function runExtensionTests(cs: CodeServer, extensionDir: string, testsModule: string, workspace: string, timeoutMs = 180_000): Promise<{ code: number; log: string[] }> {
   const host = new URL(cs.url).host;

@@ -94,3 +94,20 @@ export function gateInFrontOfStandin(): { readonly marathon: StandinMarathon; re
   });
   return lab;
 }
+
+/**
+ * A stand-in Marathon started before the calling file's tests, with the fronts (stand-ins placed between the gate and
+ * Marathon) and gates a test adds to `fronts` and `gates`; all closed after the file's tests, gates first.
+ */
+export function standinBehindFronts<F extends { close(): Promise<void> }>(): { readonly marathon: StandinMarathon; fronts: F[]; gates: RunningGate[] } {
+  const lab = { fronts: [] as F[], gates: [] as RunningGate[] } as { marathon: StandinMarathon; fronts: F[]; gates: RunningGate[] };
+  before(async () => {
+    lab.marathon = await startStandinMarathon();
+  });
+  after(async () => {
+    for (const g of lab.gates) await g.close();
+    for (const f of lab.fronts) await f.close();
+    await lab.marathon?.close();
+  });
+  return lab;
+}

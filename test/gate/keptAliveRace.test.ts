@@ -3,31 +3,20 @@
 // as Jetty closes it is reset before Marathon reads it: the client must get Marathon's answer, not a 502 for a request
 // Marathon never saw. Real loopback HTTP through an in-process gate; behind it the stand-in Marathon, fronted by a
 // stand-in of Jetty's idle close (test/standins/marathon/idleConnector.ts) whose close always crosses the next request.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { startStandinMarathon, type StandinMarathon } from '../standins/marathon/standin';
+import { startStandinMarathon } from '../standins/marathon/standin';
 import { startIdleConnector, type IdleConnector } from '../standins/marathon/idleConnector';
-import type { RunningGate } from '../../gate/src/gate';
-import { call, gateInFrontOf, type TestGateOptions } from './harness';
+import { call, gateInFrontOf, type TestGateOptions, standinBehindFronts } from './harness';
 
 const idleMs = 300;
-let marathon: StandinMarathon;
-const fronts: IdleConnector[] = [];
-const gates: RunningGate[] = [];
-
-before(async () => {
-  marathon = await startStandinMarathon();
-});
-after(async () => {
-  for (const g of gates) await g.close();
-  for (const f of fronts) await f.close();
-  await marathon.close();
-});
+const behind = standinBehindFronts<IdleConnector>();
+const { fronts, gates } = behind;
 
 /** A gate (fail open: the root-group reads cross the same closes) in front of a fresh idle-closing front. */
 async function lab(o: TestGateOptions = {}, crossing: 'reset' | 'end' = 'reset'): Promise<{ gate: string; front: IdleConnector }> {
-  const front = await startIdleConnector(marathon.port, idleMs, crossing);
+  const front = await startIdleConnector(behind.marathon.port, idleMs, crossing);
   fronts.push(front);
   const g = await gateInFrontOf(front.url, { fail: 'open', clusterState: { refreshMs: 60_000, maxAgeMs: 60_000, waitMs: 300 }, ...o });
   gates.push(g);
@@ -44,7 +33,7 @@ async function afterIdle(gate: string, method: string, path: string, body?: stri
 }
 
 function seen(method: string, path: string): number {
-  return marathon.requests.filter((r) => r.method === method && r.path === path).length;
+  return behind.marathon.requests.filter((r) => r.method === method && r.path === path).length;
 }
 
 test('a GET sent on a kept connection as Marathon closes it: the gate resends it on a fresh one, once, and the client gets Marathon\'s answer', async () => {
@@ -62,7 +51,7 @@ test('a judged write reset on a kept connection as Marathon closes it is not res
   assert.equal(a.status, 502, a.body);
   assert.match((JSON.parse(a.body) as { message: string }).message, /may have received/);
   assert.ok(front.resets() >= 1, 'the close crossed the request');
-  assert.equal(marathon.requests.filter((r) => r.method === 'POST' && r.body.includes('/race/web')).length, 0);
+  assert.equal(behind.marathon.requests.filter((r) => r.method === 'POST' && r.body.includes('/race/web')).length, 0);
 });
 
 test('a connection idle longer than the gate keeps one is not reused: no request meets Marathon\'s close', async () => {
@@ -89,7 +78,7 @@ test('a write whose kept connection ended cleanly is not resent (Marathon may ha
   assert.match(message, /kept-alive connection/);
   assert.match(message, /may have received/);
   assert.doesNotMatch(message, /HTTPS/);
-  assert.equal(marathon.requests.filter((r) => r.method === 'POST' && r.body.includes('/race/maybe')).length, 0);
+  assert.equal(behind.marathon.requests.filter((r) => r.method === 'POST' && r.body.includes('/race/maybe')).length, 0);
 });
 
 test('the event stream opened on a kept connection as Marathon closes it: resent, and the client gets the stream', async () => {
@@ -108,7 +97,7 @@ test('the event stream opened on a kept connection as Marathon closes it: resent
 
 test('the gate\'s own question to Marathon before a refusal, asked on a kept connection as Marathon closes it: asked again, and the refusal stands', async () => {
   const withVolume = (id: string) => ({ id, cmd: 'sleep 100', instances: 1, upgradeStrategy: { minimumHealthCapacity: 0, maximumOverCapacity: 0 }, container: { type: 'MESOS', volumes: [{ containerPath: 'data', mode: 'RW', external: { name: 'racedata', provider: 'dvdi', options: { 'dvdi/driver': 'rexray' } } }] } });
-  marathon.setRootGroup({ id: '/', apps: [], pods: [], dependencies: [], groups: [{ id: '/held', apps: [withVolume('/held/db')], pods: [], groups: [], dependencies: [], version: 'v', enforceRole: false }] } as never);
+  behind.marathon.setRootGroup({ id: '/', apps: [], pods: [], dependencies: [], groups: [{ id: '/held', apps: [withVolume('/held/db')], pods: [], groups: [], dependencies: [], version: 'v', enforceRole: false }] } as never);
   const { gate, front } = await lab();
   const a = await afterIdle(gate, 'POST', '/v2/apps', JSON.stringify(withVolume('/race/db')));
   assert.equal(a.status, 422, a.body);
@@ -133,27 +122,27 @@ test('a Marathon (or a proxy in front) that announces a shorter idle close, `Kee
 
 test('the keep-alive bound is for idle connections only: an answer slower than it still arrives whole', async () => {
   const { gate } = await lab({ marathonKeepAliveMs: 100 });
-  marathon.setFault({ kind: 'slow', delayMs: 600 }, '/v2/info');
+  behind.marathon.setFault({ kind: 'slow', delayMs: 600 }, '/v2/info');
   try {
     const a = await call('GET', `${gate}/v2/info`);
     assert.equal(a.status, 200, a.body);
     assert.equal(typeof (JSON.parse(a.body) as { version: unknown }).version, 'string');
   } finally {
-    marathon.setFault(undefined);
+    behind.marathon.setFault(undefined);
   }
 });
 
 test('the gate\'s own question before a refusal, when every kept connection has met Marathon\'s close (several left from a burst): asked again on a new connection, and the refusal stands', async () => {
   const withVolume = (id: string) => ({ id, cmd: 'sleep 100', instances: 1, upgradeStrategy: { minimumHealthCapacity: 0, maximumOverCapacity: 0 }, container: { type: 'MESOS', volumes: [{ containerPath: 'data', mode: 'RW', external: { name: 'burstdata', provider: 'dvdi', options: { 'dvdi/driver': 'rexray' } } }] } });
-  marathon.setRootGroup({ id: '/', apps: [], pods: [], dependencies: [], groups: [{ id: '/held', apps: [withVolume('/held/burst')], pods: [], groups: [], dependencies: [], version: 'v', enforceRole: false }] } as never);
+  behind.marathon.setRootGroup({ id: '/', apps: [], pods: [], dependencies: [], groups: [{ id: '/held', apps: [withVolume('/held/burst')], pods: [], groups: [], dependencies: [], version: 'v', enforceRole: false }] } as never);
   const { gate, front } = await lab();
   // Answers slow enough to overlap: each of the burst's requests holds its own connection, all kept afterwards.
-  marathon.setFault({ kind: 'slow', delayMs: 200 }, '/v2/info');
+  behind.marathon.setFault({ kind: 'slow', delayMs: 200 }, '/v2/info');
   try {
     const burst = await Promise.all([1, 2, 3].map(() => call('GET', `${gate}/v2/info`)));
     assert.deepEqual(burst.map((b) => b.status), [200, 200, 200]);
   } finally {
-    marathon.setFault(undefined);
+    behind.marathon.setFault(undefined);
   }
   assert.ok(front.connections() >= 3, 'the burst left several kept connections');
   await sleep(idleMs + 200);
@@ -163,18 +152,18 @@ test('the gate\'s own question before a refusal, when every kept connection has 
 });
 
 test('the event stream behind a non-leader, when the gate\'s kept connections have met Marathon\'s close: the leader check (GET /ping) is asked again on a new connection, and the client gets the leader\'s stream', async () => {
-  const follower = await startStandinMarathon({ leaderUrl: marathon.url });
+  const follower = await startStandinMarathon({ leaderUrl: behind.marathon.url });
   try {
     const front = await startIdleConnector(follower.port, idleMs, 'reset');
     fronts.push(front);
     const g = await gateInFrontOf(front.url, { fail: 'open', clusterState: { refreshMs: 60_000, maxAgeMs: 60_000, waitMs: 300 } });
     gates.push(g);
-    marathon.setFault({ kind: 'slow', delayMs: 200 }, '/v2/info');
+    behind.marathon.setFault({ kind: 'slow', delayMs: 200 }, '/v2/info');
     try {
       const burst = await Promise.all([1, 2, 3].map(() => call('GET', `${g.url}/v2/info`)));
       assert.deepEqual(burst.map((b) => b.status), [200, 200, 200]);
     } finally {
-      marathon.setFault(undefined);
+      behind.marathon.setFault(undefined);
     }
     await sleep(idleMs + 200);
     const stream = new AbortController();

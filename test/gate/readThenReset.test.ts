@@ -5,31 +5,20 @@
 // connection (rebooted, its address moved) answering the gate's next segment. Real loopback HTTP through an in-process
 // gate; behind it the stand-in Marathon, fronted by a stand-in that resets after Marathon read the request
 // (test/standins/marathon/abortingFront.ts).
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startStandinMarathon, type StandinMarathon } from '../standins/marathon/standin';
 import { startAbortingFront, type AbortingFront } from '../standins/marathon/abortingFront';
 import { defaultProfile } from '@marathon-devtools/language-server';
 import { makeTestPki } from '../../agent-bridge/test/server/certs';
 import { rootGroupReader } from '../../gate/src/cli/rootGroupReader';
-import { startGate, type RunningGate } from '../../gate/src/gate';
-import { call, gateInFrontOf } from './harness';
+import { startGate } from '../../gate/src/gate';
+import { call, gateInFrontOf, standinBehindFronts } from './harness';
 
-let marathon: StandinMarathon;
-const fronts: AbortingFront[] = [];
-const gates: RunningGate[] = [];
-
-before(async () => {
-  marathon = await startStandinMarathon();
-});
-after(async () => {
-  for (const g of gates) await g.close();
-  for (const f of fronts) await f.close();
-  await marathon.close();
-});
+const behind = standinBehindFronts<AbortingFront>();
+const { fronts, gates } = behind;
 
 async function lab(marker: string, how: 'reset' | 'fin' = 'reset', kept = true): Promise<{ gate: string; front: AbortingFront }> {
-  const front = await startAbortingFront(marathon.port, marker, how);
+  const front = await startAbortingFront(behind.marathon.port, marker, how);
   fronts.push(front);
   const g = await gateInFrontOf(front.url, { fail: 'open', clusterState: { refreshMs: 60_000, maxAgeMs: 60_000, waitMs: 300 } });
   gates.push(g);
@@ -39,7 +28,7 @@ async function lab(marker: string, how: 'reset' | 'fin' = 'reset', kept = true):
 }
 
 const app = (id: string, extra: Record<string, unknown> = {}) => JSON.stringify({ id, cmd: 'sleep 100', cpus: 0.1, mem: 32, ...extra });
-const received = (method: string, marker: string) => marathon.requests.filter((r) => r.method === method && r.body.includes(marker)).length;
+const received = (method: string, marker: string) => behind.marathon.requests.filter((r) => r.method === method && r.body.includes(marker)).length;
 
 function assertMayHaveReceived(a: { status: number; body: string }): void {
   assert.equal(a.status, 502, a.body);
@@ -85,7 +74,7 @@ test('a POST /v2/apps Marathon read on a new connection, reset before the answer
 test('over HTTPS too: a POST /v2/apps Marathon read, its kept TLS connection then reset before the answer, is not sent again', async () => {
   const pki = makeTestPki();
   const marker = '/read-reset-tls/web';
-  const front = await startAbortingFront(marathon.port, marker, 'reset', { cert: pki.serverCert.toString(), key: pki.serverKey.toString() });
+  const front = await startAbortingFront(behind.marathon.port, marker, 'reset', { cert: pki.serverCert.toString(), key: pki.serverKey.toString() });
   fronts.push(front);
   const url = new URL(front.url.replace('127.0.0.1', 'localhost'));
   const ca = pki.ca.toString();
