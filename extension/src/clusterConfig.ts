@@ -25,7 +25,7 @@ export function readClusterSettings(raw: unknown): ClusterSettings | undefined {
   const derived = /\/service\/marathon$/.test(marathonUrl) ? userFreeUrl(marathonUrl.replace(/\/service\/marathon$/, '/mesos')) : '';
   const mesosUrl = text(c.mesosUrl).replace(/\/+$/, '') || derived;
   const acceptedRolesDefault = behaviours.find((b) => b === c.acceptedResourceRolesDefaultBehavior);
-  const { tokenFile, credentialsFile, caFile, timeoutSeconds } = sanitizeClusterSettings(c, quiet) ?? {};
+  const { tokenFile, credentialsFile, caFile, timeoutSeconds, rejected } = sanitizeClusterSettings(c, quiet) ?? {};
   return {
     marathonUrl,
     mesosUrl,
@@ -35,5 +35,6 @@ export function readClusterSettings(raw: unknown): ClusterSettings | undefined {
     ...(credentialsFile ? { credentialsFile } : {}),
     ...(caFile ? { caFile } : {}),
     ...(timeoutSeconds ? { timeoutSeconds } : {}),
+    ...(rejected ? { rejected } : {}),
   };
 }

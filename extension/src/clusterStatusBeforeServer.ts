@@ -17,5 +17,5 @@ export function clusterStatusBeforeServer(raw: unknown): ClusterStatusParams {
     const url = userFreeUrl(s.url).replace(/\/+$/, '');
     return { state: 'connecting', url, text: `${url}: connects when a Marathon definition is open` };
   }
-  return { state: 'off', text: s?.urlRejected ?? 'no cluster set (marathon.cluster.url): linting offline' };
+  return { state: 'off', text: s?.rejected ?? 'no cluster set (marathon.cluster.url): linting offline' };
 }

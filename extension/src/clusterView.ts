@@ -25,6 +25,8 @@ export interface ClusterSettings extends Pick<ClusterLinkSettings, 'tokenFile' |
    * which /v2/info does not report; undefined: placement names the agents whose use depends on it.
    */
   acceptedRolesDefault?: AcceptedRolesDefault;
+  /** Why the server does not follow this cluster (server/clusterSettings.ts), said instead of reading it regardless. */
+  rejected?: string;
 }
 
 export interface ClusterView {
@@ -51,6 +53,7 @@ export interface ClusterView {
  * The files are read at each read (every 30 s at most: clusterViewCache.ts), so a token replaced in its file is used.
  */
 export async function fetchClusterView(s: ClusterSettings, token: string | undefined, timeoutMs?: number): Promise<ClusterView> {
+  if (s.rejected) throw new Error(s.rejected);
   if (!s.mesosUrl) throw new Error('Set "marathon.cluster.mesosUrl" (the Mesos master, e.g. http://leader.mesos:5050) to find the bridges.');
   const access = editorClusterAccess({ ...s, url: s.marathonUrl, ...(timeoutMs !== undefined ? { timeoutSeconds: timeoutMs / 1000 } : {}) }, token);
   const options = clientOptionsFor(access);

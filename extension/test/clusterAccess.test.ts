@@ -142,3 +142,10 @@ test('a marathon.cluster.mesosUrl without http:// is named by its setting, witho
     });
   }
 });
+
+test('Test mount with a token file given as a relative path or a URL the server refuses: the server\'s sentence, before any request', async () => {
+  const rel = readClusterSettings({ url: 'http://127.0.0.1:9', mesosUrl: 'http://127.0.0.1:9', tokenFile: 'dcos-token' });
+  await assert.rejects(fetchClusterView(rel!, undefined), /^Error: marathon\.cluster\.tokenFile "dcos-token" is a relative path/);
+  const bare = readClusterSettings({ url: 'marathon.mesos:8080', mesosUrl: 'http://127.0.0.1:9' });
+  await assert.rejects(fetchClusterView(bare!, undefined), /^Error: marathon\.cluster\.url "marathon\.mesos:8080" is not an http:\/\/ or https:\/\/ URL/);
+});

@@ -12,7 +12,7 @@ const quiet = { error: () => undefined, info: () => undefined, verbose: () => un
 test('a URL without scheme: offline, with the server\'s own sentence', () => {
   const s = clusterStatusBeforeServer({ url: 'marathon.mesos:8080' });
   assert.equal(s.state, 'off');
-  assert.equal(s.text, sanitizeClusterSettings({ url: 'marathon.mesos:8080' }, quiet)?.urlRejected);
+  assert.equal(s.text, sanitizeClusterSettings({ url: 'marathon.mesos:8080' }, quiet)?.rejected);
 });
 
 test('a URL with user info: connecting, the password not shown', () => {
@@ -34,4 +34,12 @@ test('any setting: "connecting" exactly when the server would follow the URL, an
       if (url.includes('pw-XYZ')) assert.doesNotMatch(s.text, /pw-XYZ/);
     }),
   );
+});
+
+test('a token file given as a relative path: offline, with the server\'s sentence naming the setting', () => {
+  const raw = { url: 'http://marathon.mesos:8080', tokenFile: 'dcos-token' };
+  const s = clusterStatusBeforeServer(raw);
+  assert.equal(s.state, 'off');
+  assert.equal(s.text, sanitizeClusterSettings(raw, quiet)?.rejected);
+  assert.match(s.text, /marathon\.cluster\.tokenFile "dcos-token" is a relative path/);
 });

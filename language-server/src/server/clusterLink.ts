@@ -73,7 +73,7 @@ export class ClusterLink {
 
   /** Follow the cluster these settings name (nothing when the same as now). */
   configure(s: FollowedClusterSettings | undefined): void {
-    const key = s?.url || s?.urlRejected ? JSON.stringify(s) : undefined;
+    const key = s?.url || s?.rejected ? JSON.stringify(s) : undefined;
     if (key === this.key) return;
     this.key = key;
     const old = this.feed;
@@ -82,7 +82,7 @@ export class ClusterLink {
     const hadCopy = this.live_ !== undefined;
     this.live_ = undefined;
     if (!s?.url) {
-      this.publish(s?.urlRejected ? { state: 'off', text: s.urlRejected } : offStatus);
+      this.publish(s?.rejected ? { state: 'off', text: s.rejected } : offStatus);
       if (hadCopy) this.onChange();
       return;
     }
