@@ -13,7 +13,18 @@
  * is left as written, and recovery keeps the entry and says what to do (recover.ts).
  */
 import { isAbsolute, join, normalize, sep } from 'node:path';
-import type { JournalEntry } from './journal';
+
+/**
+ * The fields of a journal entry (journal.ts JournalEntry) read here; structural, so journal.ts, which anchors the
+ * entries it reads, is not imported back (agent-bridge/test/imports.test.ts: no import circle).
+ */
+interface OlderEntryPaths {
+  id: string;
+  driver: string;
+  name: string;
+  pluginAddress?: string;
+  mountpoint?: string;
+}
 
 const EMBEDDED_SOCKET = join('plugins', 'local.sock');
 
@@ -24,7 +35,7 @@ export const isRelativeAddress = (address: string | undefined): boolean => addre
  * The older bridge's relative state dir for an embedded-driver entry, when `stateDir` (absolute) is what it named;
  * undefined when the entry is not provably one.
  */
-function olderStateDir(e: JournalEntry, stateDir: string): string | undefined {
+function olderStateDir(e: OlderEntryPaths, stateDir: string): string | undefined {
   if (e.driver !== 'local' || !isRelativeAddress(e.pluginAddress)) return undefined;
   const p = normalize(e.pluginAddress!);
   if (!p.endsWith(sep + EMBEDDED_SOCKET)) return undefined;
@@ -39,11 +50,11 @@ function olderStateDir(e: JournalEntry, stateDir: string): string | undefined {
  * mountpoint that cannot be anchored is dropped: recovery then takes the mountpoint from the plugin's Get, and a
  * relative path matches nothing in /proc/self/mountinfo anyway.
  */
-export function anchorOlderEntry(e: JournalEntry, stateDir: string): JournalEntry {
+export function anchorOlderEntry<E extends OlderEntryPaths>(e: E, stateDir: string): E {
   const relativeMountpoint = e.mountpoint !== undefined && !isAbsolute(e.mountpoint);
   if (!isRelativeAddress(e.pluginAddress) && !relativeMountpoint) return e;
   const x = olderStateDir(e, stateDir);
-  const out: JournalEntry = { ...e };
+  const out: E = { ...e };
   if (x !== undefined) out.pluginAddress = join(stateDir, EMBEDDED_SOCKET);
   if (relativeMountpoint) {
     const m = normalize(e.mountpoint!);
@@ -54,7 +65,7 @@ export function anchorOlderEntry(e: JournalEntry, stateDir: string): JournalEntr
 }
 
 /** Why recovery leaves an entry whose plugin address stayed relative (isRelativeAddress), and what the operator can do. */
-export function relativeAddressProblem(e: JournalEntry, journalDir: string): string {
+export function relativeAddressProblem(e: OlderEntryPaths, journalDir: string): string {
   const file = join(journalDir, `${e.id}.json`);
   return (
     `journal entry ${file}, written by an older dvdi-bridge, names its plugin socket ${JSON.stringify(e.pluginAddress)} relative to the directory that bridge ran in, which the journal does not record; ` +

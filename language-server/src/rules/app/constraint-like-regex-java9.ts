@@ -27,7 +27,7 @@ function java9Only(value: unknown, what: string): string | undefined {
   if (!found) return undefined;
   return (
     `Marathon on Java 8 (its packages install OpenJDK 8, DC/OS ships a Java 8 JRE) rejects the ${what} ${quoted(value)}: ` +
-    `java.util.regex of Java 8 says "${found.java8Says}" at ${quoted(found.construct)}; Java 9+ accepts it. ${portable(found.construct)}.`
+    `java.util.regex of Java 8 says ${quoted(found.java8Says)} at ${quoted(found.construct)}; Java 9+ accepts it. ${portable(found.construct)}.`
   );
 }
 
