@@ -2,7 +2,9 @@
  * A small real LSP client for tests: spawns the bundled server (`language-server/dist/server.cjs --stdio`)
  * and talks JSON-RPC over its stdio with vscode-jsonrpc's node transport. No mocks.
  */
+import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
+import { after, before } from 'node:test';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -158,4 +160,22 @@ export function applyEdits(text: string, edits: { range: { start: any; end: any 
   let out = text;
   for (const e of sorted) out = out.slice(0, off(e.range.start)) + e.newText + out.slice(off(e.range.end));
   return out;
+}
+
+/**
+ * A server in pull mode for the calling file's tests (started before them, shut down after, exit code 0 asserted),
+ * with `pull(uri)`: the document's diagnostics as `textDocument/diagnostic` answers them.
+ */
+export function pullModeServer(): { readonly client: TestClient; pull(uri: string): Promise<any[]> } {
+  const lab = {
+    client: undefined as unknown as TestClient,
+    pull: async (uri: string) => ((await lab.client.conn.sendRequest('textDocument/diagnostic', { textDocument: { uri } })) as any).items as any[],
+  };
+  before(async () => {
+    lab.client = await startClient({ pull: true });
+  });
+  after(async () => {
+    assert.equal(await lab.client.shutdown(), 0);
+  });
+  return lab;
 }

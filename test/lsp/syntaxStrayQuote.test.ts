@@ -4,20 +4,13 @@
  * diagnostic stands on that quote and says to escape it (core/strayQuote.ts, docs/rules/syntax.md), also before the
  * string's own closing '"' is typed; it never says a ',' is missing, which before a bare word repairs nothing.
  */
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { posOfOffset } from './editorText';
-import { startClient, type TestClient } from './lspClient';
+import { pullModeServer } from './lspClient';
 
-let c: TestClient;
-before(async () => {
-  c = await startClient({ pull: true });
-});
-after(async () => {
-  assert.equal(await c.shutdown(), 0);
-});
-
-const pull = async (uri: string) => ((await c.conn.sendRequest('textDocument/diagnostic', { textDocument: { uri } })) as any).items as any[];
+const server = pullModeServer();
+const pull = server.pull;
 
 // `‸` marks the quote that ends the string early; the rest is typed after it, up to the end of the line.
 const typed = [
@@ -31,11 +24,11 @@ for (const t of typed) {
     const uri = `file:///tmp/stray-quote/${t.name.replace(/\W+/g, '-')}.json`;
     const quote = t.text.indexOf('‸');
     const text = t.text.replace('‸', '');
-    await c.open(uri, '', 1);
+    await server.client.open(uri, '', 1);
     let version = 1;
     for (let end = quote + 2; end <= text.length; end++) {
       const now = text.slice(0, end);
-      await c.change(uri, now, ++version);
+      await server.client.change(uri, now, ++version);
       const items = await pull(uri);
       const at = JSON.stringify(now);
       assert.equal(items.length, 1, `${at}: ${JSON.stringify(items)}`);
@@ -43,6 +36,6 @@ for (const t of typed) {
       assert.match(items[0].message, /ends the string early/, at);
       assert.doesNotMatch(items[0].message, /A ',' is probably missing/, at);
     }
-    await c.close(uri);
+    await server.client.close(uri);
   });
 }

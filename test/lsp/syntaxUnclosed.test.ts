@@ -5,25 +5,18 @@
  * line: a "never closed" one stands on the '{', '[' or '"' that is open at that moment (the innermost), any other at
  * the line being typed, and where the parser gave up is always the line being typed.
  */
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { posInside, posOfOffset } from './editorText';
-import { startClient, type TestClient } from './lspClient';
+import { pullModeServer } from './lspClient';
 
-let c: TestClient;
-before(async () => {
-  c = await startClient({ pull: true });
-});
-after(async () => {
-  assert.equal(await c.shutdown(), 0);
-});
-
-const pull = async (uri: string) => ((await c.conn.sendRequest('textDocument/diagnostic', { textDocument: { uri } })) as any).items as any[];
+const server = pullModeServer();
+const pull = server.pull;
 
 test("a '{' left open in the middle of an app: the diagnostic is on it, the end of the file is related", async () => {
   const uri = 'file:///tmp/unclosed/web.json';
   const text = '{\n  "id": "/web",\n  "cmd": "./web",\n  "labels": {\n    "team": "shop",\n  "cpus": 0.1,\n  "mem": 64\n}\n';
-  await c.open(uri, text);
+  await server.client.open(uri, text);
   const [d, ...rest] = await pull(uri);
   assert.equal(rest.length, 0);
   assert.equal(d.code, 'syntax');
@@ -33,16 +26,16 @@ test("a '{' left open in the middle of an app: the diagnostic is on it, the end 
   assert.deepEqual(d.relatedInformation, [
     { location: { uri, range: { start: { line: 8, character: 0 }, end: { line: 8, character: 0 } } }, message: "The parser gave up here: expected ',' or '}', found the end of the document." },
   ]);
-  await c.close(uri);
+  await server.client.close(uri);
 });
 
 test('a finding with nothing related has no relatedInformation', async () => {
   const uri = 'file:///tmp/unclosed/comma.json';
-  await c.open(uri, '{\n  "id": "/web"\n  "cmd": "./web"\n}\n');
+  await server.client.open(uri, '{\n  "id": "/web"\n  "cmd": "./web"\n}\n');
   const [d] = await pull(uri);
   assert.match(d.message, /A ',' is probably missing/);
   assert.equal(d.relatedInformation, undefined);
-  await c.close(uri);
+  await server.client.close(uri);
 });
 
 const group = `{
@@ -85,13 +78,13 @@ for (const [eol, name] of [['\n', 'LF'], ['\r\n', 'CRLF']] as const) {
   test(`typing a group into an empty file character by character (${name}): every diagnostic points at the right line`, async () => {
     const uri = `file:///tmp/unclosed/typed-${name}.json`;
     const full = group.replace(/\n/g, eol);
-    await c.open(uri, '');
+    await server.client.open(uri, '');
     let neverClosed = 0;
     for (let k = 1; k <= full.length; k++) {
       const text = full.slice(0, k);
       const end = posOfOffset(text, text.length);
       const at = posOfOffset(full.slice(0, k - 1), k - 1); // the end of the text before this keystroke
-      await c.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version: k + 1 }, contentChanges: [{ range: { start: at, end: at }, text: full[k - 1] }] });
+      await server.client.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version: k + 1 }, contentChanges: [{ range: { start: at, end: at }, text: full[k - 1] }] });
       const items = await pull(uri);
       const where = `after typing ${JSON.stringify(text.slice(-30))} (${k} of ${full.length})`;
       if (k === full.length) assert.deepEqual(items.filter((d) => d.code === 'syntax'), [], where);
@@ -115,6 +108,6 @@ for (const [eol, name] of [['\n', 'LF'], ['\r\n', 'CRLF']] as const) {
       }
     }
     assert.ok(neverClosed > full.length / 2, `only ${neverClosed} prefixes were reported as never closed`);
-    await c.close(uri);
+    await server.client.close(uri);
   });
 }

@@ -11,24 +11,11 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseDocument } from '../../src/core/parse';
+import { bracketOpeners } from './bracketOpeners';
 
 // ../shared/corpus beside the repo; without it the corpus measurement skips, saying so (as fuzz.test.ts does).
 const corpusRoot = join(import.meta.dirname, '..', '..', '..', '..', 'shared', 'corpus');
 const noCorpus = existsSync(corpusRoot) ? false : `needs ../shared/corpus beside the repository (${corpusRoot} is absent)`;
-
-/** Offset of the opener each closing bracket closes. */
-function openers(text: string): Map<number, number> {
-  const pairs = new Map<number, number>();
-  const stack: number[] = [];
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (ch === '"') {
-      for (i++; text[i] !== '"'; i++) if (text[i] === '\\') i++;
-    } else if (ch === '{' || ch === '[') stack.push(i);
-    else if (ch === '}' || ch === ']') pairs.set(i, stack.pop()!);
-  }
-  return pairs;
-}
 
 function blamed(text: string): number | undefined {
   const findings = parseDocument(text).findings;
@@ -50,7 +37,7 @@ test('minified: a volume\'s "persistent" missing its \'}\' takes the volume\'s "
   const del = text.indexOf('10}') + 2; // "persistent"'s '}'
   const broken = text.slice(0, del) + text.slice(del + 1);
   const f = parseDocument(broken).findings[0];
-  assert.equal(f.span?.offset, openers(text).get(del), f.message);
+  assert.equal(f.span?.offset, bracketOpeners(text).get(del), f.message);
   assert.ok(f.message.includes(`the '{' of "persistent"`), f.message);
   assert.ok(f.message.includes(`Close it with '}' at line 1, column ${del + 1}`), f.message);
 });
@@ -70,7 +57,7 @@ test('minified corpus: a deleted \'}\' is blamed on its opener at least 95 times
       continue;
     }
     const text = JSON.stringify(value);
-    const pairs = openers(text);
+    const pairs = bracketOpeners(text);
     const braces = [...pairs.keys()].filter((c) => text[c] === '}');
     if (braces.length === 0) continue;
     const del = braces[Math.floor(rnd() * braces.length)];

@@ -10,6 +10,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { parseDocument } from '../../src/core/parse';
+import { bracketOpeners } from './bracketOpeners';
 import type { Finding } from '../../src/core/finding';
 
 function syntaxOf(text: string): Finding {
@@ -172,27 +173,13 @@ function definitions(): unknown[] {
   return out;
 }
 
-/** Offset of the opener each closing bracket closes. */
-function openers(text: string): Map<number, number> {
-  const pairs = new Map<number, number>();
-  const stack: number[] = [];
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (ch === '"') {
-      for (i++; text[i] !== '"'; i++) if (text[i] === '\\') i++;
-    } else if (ch === '{' || ch === '[') stack.push(i);
-    else if (ch === '}' || ch === ']') pairs.set(i, stack.pop()!);
-  }
-  return pairs;
-}
-
 test('property: delete any line-starting closing bracket of an indented definition; the finding names its opener', () => {
   const defs = definitions();
   assert.ok(defs.length > 100, `only ${defs.length} definitions`);
   fc.assert(
     fc.property(fc.constantFrom(...defs), fc.constantFrom('  ', '    ', '\t'), fc.constantFrom('\n', '\r\n'), fc.nat(), (v, indent, eol, pick) => {
       const text = JSON.stringify(v, null, indent).replace(/\n/g, eol) + eol;
-      const pairs = openers(text);
+      const pairs = bracketOpeners(text);
       // Closers that begin a line: the ones a user deletes with their line, or forgets to type.
       const closers = [...pairs.keys()].filter((o) => /(^|\n)[ \t]*$/.test(text.slice(0, o)));
       if (closers.length === 0) return;
@@ -212,7 +199,7 @@ test('property: delete any closing bracket of a one-line definition; the finding
   fc.assert(
     fc.property(fc.constantFrom(...defs), fc.nat(), (v, pick) => {
       const text = JSON.stringify(v);
-      const closers = [...openers(text).keys()];
+      const closers = [...bracketOpeners(text).keys()];
       const del = closers[pick % closers.length];
       const broken = text.slice(0, del) + text.slice(del + 1);
       const f = syntaxOf(broken);
@@ -232,7 +219,7 @@ test('property: type any line-starting closing bracket of an indented definition
   fc.assert(
     fc.property(fc.constantFrom(...defs), fc.constantFrom('  ', '\t'), fc.constantFrom('\n', '\r\n'), fc.nat(), (v, indent, eol, pick) => {
       const text = JSON.stringify(v, null, indent).replace(/\n/g, eol) + eol;
-      const closers = [...openers(text).keys()].filter((o) => /(^|\n)[ \t]*$/.test(text.slice(0, o)));
+      const closers = [...bracketOpeners(text).keys()].filter((o) => /(^|\n)[ \t]*$/.test(text.slice(0, o)));
       if (closers.length === 0) return;
       const dup = closers[pick % closers.length];
       const broken = text.slice(0, dup + 1) + text.slice(dup);
