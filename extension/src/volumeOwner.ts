@@ -20,7 +20,10 @@ export interface VolumeOwner {
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** The value at `path` as jsonc-parser's findNodeAtLocation finds it: a number only indexes an array, a name only an object. */
+/**
+ * The value at `path`: a number only indexes an array, a name only an object (as jsonc-parser's findNodeAtLocation). A
+ * name written twice is its last value, as Marathon reads it and the server drew the lens (findNodeAtLocation took the first).
+ */
 function valueAt(root: unknown, path: JsonPath): unknown {
   let v = root;
   for (const segment of path) {

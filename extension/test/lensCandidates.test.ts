@@ -8,6 +8,7 @@ import type { MarathonTask } from '@marathon-devtools/cluster/marathon/types';
 import { createDocument } from '../../language-server/src/features/document';
 import { findMountTargets } from '../../language-server/src/features/testMount';
 import { candidatesAt, candidatesIn, fetchClusterView, type ClusterView } from '../src/clusterView';
+import { volumeOwners } from '../src/volumeOwner';
 import { startMesosMaster } from '../../test/standins/mesos-master/server';
 import { agent } from '../../test/standins/mesos-master/agents';
 import { infoFor, startStandinMarathon } from '../../test/standins/marathon/standin';
@@ -110,4 +111,15 @@ test('a document being typed (not JSON yet) is parsed once too, tolerantly, with
   assert.equal(parses, 1);
   assert.deepEqual(result, pointers.map((p) => candidatesAt(view, text, p, 'reserved')));
   assert.deepEqual(result[pointers.indexOf('/groups/1/apps/1/container/volumes/0/external')]?.candidates.candidates.map((b) => b.hostname), ['10.0.0.2']);
+});
+
+// A key written twice: Marathon keeps the last value (core/parse.ts lastValueWins), and so does the server that drew
+// the lens. The owner is that app, the one holding the lens's volume, not the first "apps" (jsonc-parser's
+// findNodeAtLocation took the first, and placed volume b as app "first").
+test('with "apps" written twice, a lens\'s volume belongs to the app Marathon reads, the last', () => {
+  const vol = (name: string) => ({ containerPath: '/data', external: { name, provider: 'dvdi', options: { 'dvdi/driver': 'rexray' } } });
+  const text = `{"id": "/g", "apps": [${JSON.stringify({ id: 'first', container: { type: 'DOCKER', volumes: [vol('a')] } })}], "apps": [${JSON.stringify({ id: 'second', container: { type: 'DOCKER', volumes: [vol('b')] } })}]}`;
+  const [lens] = findMountTargets(createDocument('file:///twice.json', 1, text));
+  assert.equal(lens.args.volume.name, 'b');
+  assert.equal(volumeOwners(text)(lens.pointer)?.id, 'second');
 });
