@@ -13,7 +13,7 @@ import { resolveAppRole, roleFacts, type AppSource, type RoleFacts } from '@mara
 import type { ClusterLinkSettings } from '@marathon-devtools/language-server/protocol';
 import { clientOptionsFor } from '@marathon-devtools/language-server/live/clusterSnapshot';
 import { editorClusterAccess } from '@marathon-devtools/language-server/live/editorClusterAccess';
-import { volumeOwner } from './volumeOwner';
+import { volumeOwners } from './volumeOwner';
 import { masterAccess } from './masterAccess';
 
 export interface ClusterSettings extends Pick<ClusterLinkSettings, 'tokenFile' | 'credentialsFile' | 'caFile' | 'timeoutSeconds'> {
@@ -94,10 +94,24 @@ function chronosJobCandidates(view: ClusterView, job: Record<string, unknown>): 
   return chronosCandidateBridges(job, view.agents, view.bridges, view.masterRegion, view.masterRegionUnknown);
 }
 
-/** The candidates for the app (or Chronos job: `chronos`) around the volume at `pointer` in `text`, with its id; undefined when none holds it. */
-export function candidatesAt(view: ClusterView, text: string, pointer: string, acceptedRolesDefault?: AcceptedRolesDefault): { candidates: Candidates; id: string; chronos: boolean } | undefined {
-  const owner = volumeOwner(text, pointer);
-  if (!owner) return undefined;
-  if (owner.chronos) return { candidates: chronosJobCandidates(view, owner.spec), id: owner.id, chronos: true };
-  return { candidates: clusterCandidates(view, owner.spec, acceptedRolesDefault, owner.source), id: owner.id, chronos: false };
+/** The candidates for the app (or Chronos job: `chronos`) around a volume, with its id; undefined when none holds it. */
+export type VolumeCandidates = { candidates: Candidates; id: string; chronos: boolean } | undefined;
+
+/**
+ * The candidates for the volume at each pointer of `text`, the text parsed once for all of them: the lenses' request
+ * asks for every "Test mount" lens of one text (volumeOwners).
+ */
+export function candidatesIn(view: ClusterView, text: string, acceptedRolesDefault?: AcceptedRolesDefault): (pointer: string) => VolumeCandidates {
+  const ownerOf = volumeOwners(text);
+  return (pointer) => {
+    const owner = ownerOf(pointer);
+    if (!owner) return undefined;
+    if (owner.chronos) return { candidates: chronosJobCandidates(view, owner.spec), id: owner.id, chronos: true };
+    return { candidates: clusterCandidates(view, owner.spec, acceptedRolesDefault, owner.source), id: owner.id, chronos: false };
+  };
+}
+
+/** The candidates for the volume at `pointer` in `text` (a click: one volume). */
+export function candidatesAt(view: ClusterView, text: string, pointer: string, acceptedRolesDefault?: AcceptedRolesDefault): VolumeCandidates {
+  return candidatesIn(view, text, acceptedRolesDefault)(pointer);
 }

@@ -45,7 +45,8 @@ export function masterAccess(marathonUrl: string, mesosUrl: string, setAuth: Mar
   } catch {
     urlAuth = undefined; // Marathon's own read says what is wrong with its URL
   }
-  if (!urlAuth) return { authHint: marathonAuthHint };
+  // Nothing set for either: a master on another host may ask for credentials of its own, which only mesosUrl gives it.
+  if (!urlAuth) return { authHint: origin(marathonUrl) === origin(mesosUrl) ? marathonAuthHint : `${marathonAuthHint}; a Mesos master of its own takes its user and password in marathon.cluster.mesosUrl (http://USER:PASSWORD@HOST:5050)` };
   if (origin(marathonUrl) === origin(mesosUrl)) return { authorization: authorizationHeader(urlAuth), authHint: marathonAuthHint };
   return {
     authHint:

@@ -24,18 +24,17 @@ export class ClusterTestMount {
 
   /**
    * Candidates for the lens's app or Chronos job, with its id and the lens's volume as the document has it now
-   * (lensTargetNow.ts); `stale` when an edit since the lens was drawn lost the volume; undefined without a cluster.
-   * Rejects when the cluster cannot be read (`forLens`: with a failure kept from a read less than 30 s ago, see ClusterViewCache).
+   * (lensTargetNow.ts: a click may come after an edit); `stale` when an edit since the lens was drawn lost the volume;
+   * undefined without a cluster. Rejects when the cluster cannot be read. The lenses' own request asks for all its
+   * lenses at once instead (clusterLenses.ts).
    */
-  async candidatesFor(lens: TestMountArgs, text?: string, forLens = false): Promise<{ candidates: Candidates; id: string; chronos: boolean; args: TestMountArgs } | { stale: string } | undefined> {
+  async candidatesFor(lens: TestMountArgs): Promise<{ candidates: Candidates; id: string; chronos: boolean; args: TestMountArgs } | { stale: string } | undefined> {
     const s = clusterSettings();
     if (!s) return undefined;
-    const docText = text ?? (await vscode.workspace.openTextDocument(vscode.Uri.parse(lens.uri))).getText();
-    // The lenses' own request has the server's lenses of this very text: not parsed again per lens (seconds for a
-    // group of hundreds of volumes); a click may come after an edit.
-    const now = forLens ? { args: lens } : lensTargetNow(docText, lens);
+    const docText = (await vscode.workspace.openTextDocument(vscode.Uri.parse(lens.uri))).getText();
+    const now = lensTargetNow(docText, lens);
     if ('stale' in now) return now;
-    const found = candidatesAt(await this.cluster.view(s, false, forLens), docText, now.args.pointer, s.acceptedRolesDefault);
+    const found = candidatesAt(await this.cluster.view(s), docText, now.args.pointer, s.acceptedRolesDefault);
     // No owner for a volume the document lists (not expected: every mount target lies in an app or job): not placed as something else.
     return found ? { ...found, args: now.args } : { stale: staleLensMessage(lens, 0) };
   }

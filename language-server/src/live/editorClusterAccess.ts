@@ -13,7 +13,9 @@ const clusterFileSettings: AccessFileNames = { tokenFile: 'marathon.cluster.toke
 
 /** What a 401 tells the user to check: where the credentials sent came from (not marathon-lint's flags). */
 function authHintFor(s: ClusterLinkSettings, token: string | undefined): string {
-  if (token) return `check the token given with "Marathon: Connect to Cluster" (${clusterTokenEnv})`;
+  // What the user does is give the command a valid token: the variable is only how VS Code hands it to this server
+  // (and how another editor gives one), never set by a VS Code user.
+  if (token) return `the token given with "Marathon: Connect to Cluster" (outside VS Code, the server's ${clusterTokenEnv}) was refused: run the command again with a valid one (a DC/OS token lives 5 days; \`dcos config show core.dcos_acs_token\` prints the current one)`;
   if (s.tokenFile) return 'check the token in marathon.cluster.tokenFile';
   if (s.credentialsFile) return 'check the user:password in marathon.cluster.credentialsFile';
   if (/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*@/i.test(s.url ?? '')) return 'check the user and password in marathon.cluster.url';

@@ -1,0 +1,97 @@
+// What a 401 from Marathon or the Mesos master tells the user of Test mount's discovery, for each way credentials reach
+// them (the token of "Marathon: Connect to Cluster", marathon.cluster.tokenFile, credentialsFile, the user info of
+// marathon.cluster.url or mesosUrl, none): something to do in the editor, the command or a marathon.cluster.* setting,
+// never only marathon-lint's flags or the environment variable through which the extension hands the token to the
+// language server (MARATHON_CLUSTER_TOKEN, which an editor user never sets). Stand-in Marathon and Mesos master
+// (marathon-api.md §2, mesos-master-api.md §6) over real HTTP, each on its own port: two origins, as a master of its own.
+import { test, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { MarathonTask } from '@marathon-devtools/cluster/marathon/types';
+import { fetchClusterView, type ClusterSettings } from '../src/clusterView';
+import { startMesosMaster, type MesosMasterOptions } from '../../test/standins/mesos-master/server';
+import { agent } from '../../test/standins/mesos-master/agents';
+import { startStandinMarathon, type StandinAuth } from '../../test/standins/marathon/standin';
+
+const TOKEN = 'eyJhbGciOiJSUzI1NiJ9.dcos-token.sig';
+const dir = mkdtempSync(join(tmpdir(), 'md-auth-hints-'));
+const closers: (() => Promise<void> | void)[] = [() => rmSync(dir, { recursive: true, force: true })];
+after(async () => {
+  for (const c of closers) await c();
+});
+
+async function cluster(auth: StandinAuth, master: MesosMasterOptions): Promise<ClusterSettings> {
+  const m = await startMesosMaster({ agents: [agent({ id: 'hint-S0', hostname: '10.0.0.1', attributes: {} }, 0)], ...master });
+  const marathon = await startStandinMarathon({ auth });
+  closers.push(() => m.close(), () => marathon.close());
+  const root = marathon.rootGroup();
+  root.apps = [{ id: '/dvdi-bridge', instances: 1 } as (typeof root.apps)[number]];
+  marathon.setRootGroup(root);
+  const now = new Date().toISOString();
+  marathon.setTasks({ '/dvdi-bridge': [{ id: 'dvdi-bridge.instance-0', appId: '/dvdi-bridge', host: '10.0.0.1', slaveId: 'hint-S0', state: 'TASK_RUNNING', ports: [8474], servicePorts: [], ipAddresses: [], healthCheckResults: [], localVolumes: [], stagedAt: now, startedAt: now, version: now, role: '*' } as MarathonTask] });
+  return { marathonUrl: marathon.url, mesosUrl: m.url, bridgeApp: '/dvdi-bridge' };
+}
+
+const file = (name: string, text: string) => {
+  const p = join(dir, name);
+  writeFileSync(p, text);
+  return p;
+};
+const withUser = (url: string, user: string, password: string) => url.replace('://', `://${user}:${password}@`);
+
+/** The hint after "401 unauthorized (challenge)": what the user reads. */
+async function hintOf(s: ClusterSettings, token?: string): Promise<string> {
+  const e = await fetchClusterView(s, token, 3000).then(
+    () => assert.fail('the cluster read should be refused'),
+    (x: Error) => x,
+  );
+  const m = /401 unauthorized(?: \([^)]*\))?[:;] (.*)$/.exec(e.message);
+  assert.ok(m, e.message);
+  return m[1];
+}
+
+const editorRemedy = /"Marathon: Connect to Cluster"|marathon\.cluster\.(tokenFile|credentialsFile|url|mesosUrl)\b/;
+
+test('the token of "Marathon: Connect to Cluster" refused (Marathon, or a DC/OS master): run the command again with a valid one', async () => {
+  for (const [auth, master] of [[{ kind: 'token', token: TOKEN }, { dcosToken: TOKEN }], [{ kind: 'none' }, { dcosToken: TOKEN }]] as const) {
+    const hint = await hintOf(await cluster(auth, master), 'an-expired-token');
+    assert.match(hint, /^the token given with "Marathon: Connect to Cluster" \(outside VS Code, the server's MARATHON_CLUSTER_TOKEN\) was refused: run the command again with a valid one \(a DC\/OS token lives 5 days; `dcos config show core\.dcos_acs_token` prints the current one\)$/);
+  }
+});
+
+test('no credentials, and a Mesos master of its own asks for some: its own user and password in marathon.cluster.mesosUrl is said too', async () => {
+  const s = await cluster({ kind: 'none' }, { basic: { user: 'ops', password: 'pw' } });
+  const hint = await hintOf(s);
+  assert.match(hint, /^the cluster asks for credentials: run "Marathon: Connect to Cluster" with a token, or set marathon\.cluster\.tokenFile or marathon\.cluster\.credentialsFile; a Mesos master of its own takes its user and password in marathon\.cluster\.mesosUrl \(http:\/\/USER:PASSWORD@HOST:5050\)$/);
+  // And that works.
+  assert.equal((await fetchClusterView({ ...s, mesosUrl: withUser(s.mesosUrl, 'ops', 'pw') }, undefined, 3000)).agents.length, 1);
+});
+
+test('every 401 names what to do in the editor, never only a flag or an environment variable', async () => {
+  const open = await cluster({ kind: 'none' }, { basic: { user: 'ops', password: 'pw' } });
+  const tokenMarathon = await cluster({ kind: 'token', token: TOKEN }, { dcosToken: TOKEN });
+  const basicMarathon = await cluster({ kind: 'basic', user: 'ops', password: 'pw' }, { basic: { user: 'ops', password: 'pw' } });
+  const basicMarathonOnly = await cluster({ kind: 'basic', user: 'ops', password: 'pw' }, {});
+  const hints = [
+    await hintOf(tokenMarathon, 'an-expired-token'),
+    await hintOf(tokenMarathon),
+    await hintOf({ ...tokenMarathon, tokenFile: file('stale-token', 'stale\n') }),
+    await hintOf({ ...basicMarathon, credentialsFile: file('creds', 'ops:wrong\n') }),
+    await hintOf({ ...basicMarathonOnly, marathonUrl: withUser(basicMarathonOnly.marathonUrl, 'ops', 'wrong') }),
+    await hintOf({ ...open, mesosUrl: withUser(open.mesosUrl, 'ops', 'wrong') }),
+    await hintOf({ ...open, marathonUrl: withUser(open.marathonUrl, 'ops', 'pw') }),
+    await hintOf(open),
+  ];
+  for (const h of hints) {
+    assert.match(h, editorRemedy, h);
+    assert.doesNotMatch(h, /--marathon/, h);
+  }
+  assert.deepEqual(hints.slice(2, 6), [
+    'check the token in marathon.cluster.tokenFile',
+    'check the user:password in marathon.cluster.credentialsFile',
+    'check the user and password in marathon.cluster.url',
+    'check the user and password in marathon.cluster.mesosUrl',
+  ]);
+});
