@@ -1,7 +1,7 @@
 /**
  * Which credentials Test mount's discovery sends to the Mesos master, and what the master's 401 then tells the user.
  * A token or credentials file (or the token from "Marathon: Connect to Cluster") is set for the cluster, and goes to
- * both (extension/package.json says so). The user and password in `marathon.cluster.url` are Marathon's
+ * both (extension/package.json says so), unless `marathon.cluster.mesosUrl` carries a user and password of its own. The user and password in `marathon.cluster.url` are Marathon's
  * (--http_credentials, marathon-api.md §2): they go to the master too only through the same origin, as under DC/OS,
  * where Admin Router serves <dcos>/service/marathon and <dcos>/mesos with one login (mesos-master-api.md §6). A master
  * on another host is another service: Marathon's password is not sent there unless the user put it in
@@ -37,8 +37,10 @@ const hasUserInfo = (url: string): boolean => {
  * Marathon's 401 says, which also fits the master when it got the same credentials.
  */
 export function masterAccess(marathonUrl: string, mesosUrl: string, setAuth: MarathonAuth | undefined, marathonAuthHint: string): MasterAccess {
-  if (setAuth) return { authorization: authorizationHeader(setAuth), authHint: marathonAuthHint };
+  // The master's own user info is the most specific setting: it wins over the cluster-wide token or file, else a
+  // master that takes other credentials than Marathon could not be reached while a token is set.
   if (hasUserInfo(mesosUrl)) return { authHint: 'check the user and password in marathon.cluster.mesosUrl' };
+  if (setAuth) return { authorization: authorizationHeader(setAuth), authHint: marathonAuthHint };
   let urlAuth: MarathonAuth | undefined;
   try {
     urlAuth = parseBaseUrl(marathonUrl).auth;

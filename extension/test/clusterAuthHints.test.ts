@@ -95,3 +95,13 @@ test('every 401 names what to do in the editor, never only a flag or an environm
     'check the user and password in marathon.cluster.mesosUrl',
   ]);
 });
+
+test("a master's own user and password in marathon.cluster.mesosUrl win over the cluster's token for the master", async () => {
+  // The token of "Marathon: Connect to Cluster" is Marathon's; the master at another host takes the user info the
+  // user wrote into its own URL, the more specific setting (before: the token went to the master and the user info
+  // was dropped, so such a master could not be reached at all while a token was set).
+  const s = await cluster({ kind: 'token', token: TOKEN }, { basic: { user: 'ops', password: 'pw' } });
+  assert.equal((await fetchClusterView({ ...s, mesosUrl: withUser(s.mesosUrl, 'ops', 'pw') }, TOKEN, 3000)).agents.length, 1);
+  assert.equal((await fetchClusterView({ ...s, mesosUrl: withUser(s.mesosUrl, 'ops', 'pw'), tokenFile: file('token-for-master', `${TOKEN}\n`) }, undefined, 3000)).agents.length, 1);
+  assert.equal(await hintOf({ ...s, mesosUrl: withUser(s.mesosUrl, 'ops', 'wrong') }, TOKEN), 'check the user and password in marathon.cluster.mesosUrl');
+});
