@@ -8,9 +8,11 @@ import { javaPropertyRefusal } from './javaPropertyName';
 
 /**
  * Why Java refuses a construct, at the index Java names (where its cursor stood, one past the culprit or at it);
- * `fromEnd` when Java found it at the pattern's end, which comments mode can leave beyond the last character read.
+ * `fromEnd` when Java found it at the pattern's end, which comments mode can leave beyond the last character read;
+ * `before`, the index is one before the character at `at` (whitespace comments mode skipped counts); `span`, where
+ * the construct starts and ends when Java's index does not show it (a look-behind, named at its end).
  */
-export type JavaRefusal = { why: string; at: number; fromEnd?: boolean };
+export type JavaRefusal = { why: string; at: number; fromEnd?: boolean; before?: boolean; span?: readonly [number, number] };
 
 /**
  * What the walk knows where the escape stands: inside a class, the named groups opened so far, whether `(?U)` is

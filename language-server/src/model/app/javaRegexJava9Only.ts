@@ -9,7 +9,7 @@
 
 import { escapeLength } from './javaEscape';
 import { javaRegexError } from './javaRegex';
-import { javaRegexRefusal } from './javaRegexRefusal';
+import { javaRegexRefusalSaid } from './javaRegexRefusal';
 import { javaUnquoted } from './javaUnquoted';
 
 /** `construct` as written in the (unquoted) pattern; `java8Says`: Java 8's description and index. */
@@ -17,13 +17,16 @@ export type Java9OnlyConstruct = { construct: string; java8Says: string };
 
 export function java9OnlyConstruct(pattern: string): Java9OnlyConstruct | undefined {
   if (javaRegexError(pattern) !== undefined) return undefined;
-  const said = javaRegexRefusal(pattern, true);
-  const m = said === undefined ? null : /^(.*) at index (\d+)$/s.exec(said);
+  const refused = javaRegexRefusalSaid(pattern, true);
+  const m = refused === undefined ? null : /^(.*) at index (\d+)$/s.exec(refused.said);
   if (!m) return undefined;
+  const java8Says = `${m[1]} near index ${m[2]}`;
+  // A look-behind Java 8 cannot bound (and JDK 9+ can) is named whole: the index stands at its end.
+  if (refused?.lookbehind !== undefined) return { construct: refused.lookbehind, java8Says };
   // The index counts code points of the unquoted pattern and stands at the escape's letter (`N`, `X`), one past
   // the `{` of `\b{g}`, or at the `}` of a `\p{…}` naming a script or block newer than Unicode 6.2.
   const unquoted = javaUnquoted(pattern);
   const at = [...unquoted].slice(0, Number(m[2])).join('').length;
   const start = m[1] === 'Illegal repetition' ? at - 3 : m[1].startsWith('Unknown character') ? Math.max(unquoted.lastIndexOf('\\p{', at), unquoted.lastIndexOf('\\P{', at)) : at - 1;
-  return { construct: unquoted.slice(start, start + escapeLength(unquoted, start)), java8Says: `${m[1]} near index ${m[2]}` };
+  return { construct: unquoted.slice(start, start + escapeLength(unquoted, start)), java8Says };
 }

@@ -16,6 +16,8 @@ function portable(construct: string): string {
   if (posix && spelling) return `Write it as Java 8 spells it: ${quoted(`\\${posix[1]}{Is${spelling}}`)}`;
   if (construct.startsWith('\\N')) return `Write the character itself, or ${quoted('\\x{…}')} with its code point (${quoted('\\x{20}')} for ${quoted('\\N{SPACE}')})`;
   if (construct.startsWith('\\p') || construct.startsWith('\\P')) return `Java 8 knows the scripts and blocks of Unicode 6.2 only: write the characters you mean as a class of code points instead (${quoted('[\\x{…}-\\x{…}]')})`;
+  if (construct.startsWith('(?<'))
+    return `Java 8 measures a look-behind more strictly than Java 9+: give each repetition in it a small maximum (${quoted('{1,64}')} for ${quoted('+')}, ${quoted('{0,64}')} for ${quoted('*')}) and write ${quoted('?')} for ${quoted('{0,1}')}`;
   if (construct.startsWith('\\b')) return 'Drop it: Java 8 has no grapheme boundary, and between the ASCII characters of a hostname or attribute value every position is one';
   return `Write ${quoted('.')} (or ${quoted('(?s:.)')} to take a line break too): Java 8 has no grapheme cluster, and in the ASCII text of a hostname or attribute value a grapheme cluster is one character`;
 }
@@ -41,7 +43,8 @@ export const constraintLikeRegexJava9: Rule = {
   id: 'constraint-like-regex-java9',
   severity: 'warning',
   kinds: ['app', 'group', 'pod'],
-  summary: 'A LIKE/UNLIKE value (or a persistent volume path constraint) uses \\N{…}, \\b{g}, \\X or a Unicode script or block newer than 6.2, which Java 9+ knows and Marathon on Java 8 refuses.',
+  summary:
+    'A LIKE/UNLIKE value (or a persistent volume path constraint) uses \\N{…}, \\b{g}, \\X, a Unicode script or block newer than 6.2, or a look-behind only Java 9+ can bound, which Java 9+ accepts and Marathon on Java 8 refuses.',
   marathonMessage: 'LIKE and UNLIKE require a non-empty, regular expression value / Invalid regular expression',
   check(ctx) {
     for (let ai = 0; ai < ctx.apps.length; ai++) {
