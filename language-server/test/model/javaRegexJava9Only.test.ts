@@ -48,7 +48,7 @@ for (const [p, construct, java8Says] of java8Refuses) {
 
 test('what both refuse, or neither, is no Java 9+ construct', () => {
   // Refused on Java 9+ too: constraint-like-regex's error, not this warning.
-  for (const p of ['\\N', '\\N{', '[\\X]', '\\b{gx', '\\N{SPACE}(']) {
+  for (const p of ['\\N', '\\N{', '[\\X]', '\\b{gx', '\\N{SPACE}(', '[z-\\N{LATIN SMALL LETTER A}]', '[\\N{DIGIT NINE}-0]']) {
     assert.notEqual(javaRegexError(p), undefined, p);
     assert.equal(java9OnlyConstruct(p), undefined, p);
   }

@@ -71,6 +71,12 @@ const refusedAsJavaSays: [string, string][] = [
   ['[\\x{41}-\\x{20}]', 'Illegal character range at index 13'],
   ['[[]-', 'Illegal character range at index 4'],
   ['[a&-$]', 'Illegal character range at index 4'],
+  // A range starting or ending in \N{…} of an ASCII character, named as Character.codePointOf reads it (trimmed, any case).
+  ['[z-\\N{LATIN SMALL LETTER A}]', 'Illegal character range at index 26'],
+  ['[\\N{LATIN SMALL LETTER Z}-a]', 'Illegal character range at index 26'],
+  ['[\\N{ latin small letter z }-a]', 'Illegal character range at index 28'],
+  ['[\\N{SPACE}-\\t]', 'Illegal character range at index 12'],
+  ['[\\N{DIGIT NINE}-\\N{DIGIT ZERO}]', 'Illegal character range at index 29'],
   // A back reference leaves a lookbehind without a maximum length (\3 is one, not an octal escape).
   ['(a)(?<=\\1)b', 'Look-behind group does not have an obvious maximum length at index 8'],
   ['(?<=rack\\377)', 'Look-behind group does not have an obvious maximum length at index 11'],
@@ -105,7 +111,7 @@ const refusedAsJavaSays: [string, string][] = [
 ];
 const accepted = ['a{1,}', 'a{1,2}', 'a{0}', 'x{2}{3}', '[{]', '\\{', 'a\\{1', '}', '\\u0041', '\\x41', '\\x{41}', '\\p{L}+', '\\P{Lu}', '(?<ab1>a)', '(?<=a)b', '(?<!a)b', '[\\d-a]', '[\\w-z]+', '[a-]', '[a\\-\\d]', 'rack-[12]', '\\Q{\\E', '\\x\\Qb1\\E', '(?x)a # {', '(?i)rack-{1}', '(?x) rack - [1-3] # the racks', '(?x)a{1, 2}', '(?x)[ ]]',
   '(?<n>a)\\k<n>', '(?<n>\\k<n>)', '\\0101', '\\N{LATIN SMALL LETTER A}', '\\N{ hyphen-minus }',
-  '\\N{CJK UNIFIED IDEOGRAPHS 4E00}', '\\p{IsLatin}', '\\p{InGreek}', '\\p{sc=Latn}', '(?U)\\p{alpha}',
+  '\\N{CJK UNIFIED IDEOGRAPHS 4E00}', '[a-\\N{LATIN SMALL LETTER Z}]', '[\\N{NULL}-\\N{DELETE}]', '[\\N{LINE FEED (LF)}-\\N{SPACE}]', '\\p{IsLatin}', '\\p{InGreek}', '\\p{sc=Latn}', '(?U)\\p{alpha}',
   '\\p{javaLowerCase}', '\\p{IsWhite_Space}', '\\b{g}', '[a&&[b]]', '[a-[b]]', '[a&&]', '(?i){2}a', '\\x{10FFFF}', '(?-)a', '\\pL', '[\\012-(]', '[a-😀]', '(?<=(?=\\1))a', '[\\07-\\v]', 'rack\\3',
   // Look-behinds JDK 17 bounds: a greedy * or + of one character adds Integer.MAX_VALUE unchecked (JDK 9+
   // CharPropertyGreedy); a group repeated whose product wraps to a positive int; an alternation measures what follows
