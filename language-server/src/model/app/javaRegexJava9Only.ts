@@ -1,6 +1,7 @@
 /**
  * The first construct of a LIKE/UNLIKE value that Java 9 added to java.util.regex (`\N{name}`, `\b{g}`, `\X`, a
- * script or block newer than Unicode 6.2 in `\p{…}`) and Java 8's Pattern refuses, when Java 9+ compiles the value. Marathon targets Java 8 (build.sbt `-target:jvm-1.8`;
+ * script or block newer than Unicode 6.2 in `\p{…}`), or a look-behind Java 8 measures more strictly
+ * (javaLookbehind.ts), that Java 8's Pattern refuses, when Java 9+ compiles the value. Marathon targets Java 8 (build.sbt `-target:jvm-1.8`;
  * its packages install OpenJDK 8, DC/OS ships a Java 8 JRE), so there the app is refused as an invalid regular
  * expression (marathon-rules.md §4.5) though a Java 9+ JVM accepts it. What Java 9+ refuses as well is
  * constraint-like-regex's error, not this. Java 8's words are javaRegexRefusal's walk with Java 8's escapes
@@ -12,11 +13,17 @@ import { javaRegexError } from './javaRegex';
 import { javaRegexRefusalSaid } from './javaRegexRefusal';
 import { javaUnquoted } from './javaUnquoted';
 
+const LOOKBEHIND_OR_ESCAPE = /\\|\(\s*\?\s*</;
+
 /** `construct` as written in the (unquoted) pattern; `java8Says`: Java 8's description and index. */
 export type Java9OnlyConstruct = { construct: string; java8Says: string };
 
-export function java9OnlyConstruct(pattern: string): Java9OnlyConstruct | undefined {
-  if (javaRegexError(pattern) !== undefined) return undefined;
+/** `known`: javaRegexError's answer on `pattern`, when the caller has it (model/app/likeVerdicts.ts). */
+export function java9OnlyConstruct(pattern: string, known?: { error: string | undefined }): Java9OnlyConstruct | undefined {
+  // Each construct Java 9 added starts with a backslash (`\N`, `\X`, `\b{g}`, `\p{…}`), but for a look-behind
+  // (which comments mode lets a space split: `( ?<=`).
+  if (!LOOKBEHIND_OR_ESCAPE.test(pattern)) return undefined;
+  if ((known ? known.error : javaRegexError(pattern)) !== undefined) return undefined;
   const refused = javaRegexRefusalSaid(pattern, true);
   const m = refused === undefined ? null : /^(.*) at index (\d+)$/s.exec(refused.said);
   if (!m) return undefined;

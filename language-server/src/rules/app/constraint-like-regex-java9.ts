@@ -1,7 +1,7 @@
 import { joinPointer } from '../../model/documentModel';
 import type { Rule, RuleContext } from '../../core/rule';
 import { constraintPart, constraintsOf, type ConstraintRef } from '../../model/app/constraintList';
-import { java9OnlyConstruct } from '../../model/app/javaRegexJava9Only';
+import { likeJava9Only } from '../../model/app/likeVerdicts';
 import { podConstraintsOf } from '../../model/pod/podConstraints';
 import { persistentVolumesOf } from '../../model/volume/persistentVolumes';
 import { quoted } from '../../model/quoted';
@@ -23,9 +23,9 @@ function portable(construct: string): string {
 }
 
 /** The warning for `value`, a LIKE/UNLIKE regular expression, or undefined. */
-function java9Only(value: unknown, what: string): string | undefined {
+function java9Only(ctx: RuleContext, value: unknown, what: string): string | undefined {
   if (typeof value !== 'string') return undefined;
-  const found = java9OnlyConstruct(value);
+  const found = likeJava9Only(ctx, value);
   if (!found) return undefined;
   return (
     `Marathon on Java 8 (its packages install OpenJDK 8, DC/OS ships a Java 8 JRE) rejects the ${what} ${quoted(value)}: ` +
@@ -35,7 +35,7 @@ function java9Only(value: unknown, what: string): string | undefined {
 
 function checkConstraint(ctx: RuleContext, c: ConstraintRef): void {
   if (c.op !== 'LIKE' && c.op !== 'UNLIKE') return;
-  const message = java9Only(c.value, 'constraint value');
+  const message = java9Only(ctx, c.value, 'constraint value');
   if (message) ctx.report({ pointer: constraintPart(c, 'value'), message });
 }
 
@@ -59,7 +59,7 @@ export const constraintLikeRegexJava9: Rule = {
       if (!Array.isArray(constraints)) continue;
       constraints.forEach((c, i) => {
         if (!Array.isArray(c) || c[0] !== 'path' || (c[1] !== 'LIKE' && c[1] !== 'UNLIKE')) return;
-        const message = java9Only(c[2], 'volume constraint value');
+        const message = java9Only(ctx, c[2], 'volume constraint value');
         if (message) ctx.report({ pointer: joinPointer(v.persistentPointer, 'constraints', i, 2), message });
       });
     }
