@@ -1,6 +1,7 @@
 // Where marathon-lint's time goes on one document, in-process (no startup): JSON.parse as the floor,
 // the whole lint(), and each semantic rule alone through runRules. Bundles the engine from source with
-// esbuild first, so it measures the current tree. Usage: node bench/lint-stages.mjs <document.json> [runs]
+// esbuild first, so it measures the current tree. Usage: node bench/lint-stages.mjs <document.json> [runs] [rule-id,…]
+// (the rules named last are printed besides the eight slowest, wherever they rank).
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -11,7 +12,8 @@ import { makeGroup } from './gen.mjs';
 import { median } from './measure.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const [docPath, runsArg] = process.argv.slice(2);
+const [docPath, runsArg, namedArg] = process.argv.slice(2);
+const named = new Set((namedArg ?? '').split(',').filter(Boolean));
 const runs = Number(runsArg ?? 5);
 const out = join(root, 'bench/data/engine-stages.cjs');
 await build({
@@ -47,7 +49,8 @@ const rows = [
 const perRule = engine.rules.map((r) => [r.id, time(() => engine.runRules(value, kind, engine.defaultProfile, [r]))]);
 perRule.sort((a, b) => b[1] - a[1]);
 console.log(`| stage (${kind}, ${(text.length / 2 ** 20).toFixed(1)} MB, median of ${runs}) | ms |\n|---|---:|`);
-for (const [name, ms] of [...rows, ...perRule.slice(0, 8).map(([id, ms]) => [`rule ${id}`, ms])]) console.log(`| ${name} | ${ms.toFixed(1)} |`);
+const shown = perRule.filter(([id], k) => k < 8 || named.has(id));
+for (const [name, ms] of [...rows, ...shown.map(([id, ms]) => [`rule ${id}`, ms])]) console.log(`| ${name} | ${ms.toFixed(1)} |`);
 
 // Per call on a 1,000-app group, warm (the gate lints a group PUT of that size per request, docs/gate.md).
 const group = makeGroup(1000);

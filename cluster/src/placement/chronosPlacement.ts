@@ -81,6 +81,11 @@ function checkChronos(c: ChronosConstraint, agent: MesosAgent): { pass: boolean;
   const matches = items.map((s) => javaFullMatch(c.value, s!));
   const bad = matches.find((m) => !('match' in m));
   if (bad && 'unsupported' in bad) return { pass: false, undecided: true, reason: `"${c.value}" is not a regular expression this tool can evaluate: ${bad.unsupported}` };
+  // No reference names the JVM Chronos runs on: Java 8 refuses the job as it reads it, Java 9+ does not.
+  if (bad && 'java8Refuses' in bad) {
+    const { java8Says, construct } = bad.java8Refuses;
+    return { pass: false, undecided: true, reason: `${JSON.stringify(c.value)}: Java 8 says ${JSON.stringify(java8Says)} at ${JSON.stringify(construct)} and Java 9+ accepts it: whether Chronos takes the job depends on the JVM it runs on` };
+  }
   const m = matches.some((x) => 'match' in x && x.match); // a refused pattern never gets here (parseChronosConstraints)
   const shown = typeof v === 'number' ? items[0]! : v;
   return { pass: c.operator === 'LIKE' ? m : !m, reason: `${c.attribute} is ${JSON.stringify(shown)}, which ${m ? 'matches' : 'does not match'} ${c.value}` };

@@ -136,6 +136,12 @@ export function checkConstraint(c: PlacementConstraint, agent: PlacementAgent, p
       if ('unsupported' in r) return { pass: false, undecided: true, reason: `"${v}" is not a regular expression this tool can evaluate: ${r.unsupported}` };
       // Marathon's validation compiles the value with java.util.regex and refuses the app (marathon-rules.md §4.5).
       if ('refused' in r) return { pass: false, reason: `Marathon refuses the app: ${JSON.stringify(v)} is not a valid regular expression (${r.refused})` };
+      // Marathon runs on Java 8 (its packages install OpenJDK 8, DC/OS ships a Java 8 JRE): what only Java 9+
+      // compiles is refused there, as constraint-like-regex-java9 warns, and the app lands on no agent.
+      if ('java8Refuses' in r) {
+        const { java8Says, construct } = r.java8Refuses;
+        return { pass: false, reason: `Marathon on Java 8 refuses the app: java.util.regex of Java 8 says ${JSON.stringify(java8Says)} at ${JSON.stringify(construct)}; Java 9+ accepts it` };
+      }
       const m = r.match;
       const pass = c.operator === 'LIKE' ? m : !m;
       return { pass, reason: `${is}, which ${m ? 'matches' : 'does not match'} ${v}` };

@@ -5,10 +5,15 @@
  * such a pattern gets no answer here rather than a wrong one. Pure, never throws.
  */
 
+import { java9OnlyConstruct, type Java9OnlyConstruct } from '@marathon-devtools/language-server/model/app/javaRegexJava9Only';
 import { javaRegexRefusal } from '@marathon-devtools/language-server/model/app/javaRegexRefusal';
 
-/** `refused`: java.util.regex refuses the pattern (why, as Java says it), so Marathon refuses the app. */
-export type JavaMatch = { match: boolean } | { unsupported: string } | { refused: string };
+/**
+ * `refused`: java.util.regex refuses the pattern (why, as Java says it), so Marathon refuses the app. `java8Refuses`:
+ * Java 8's Pattern refuses it and Java 9+'s compiles it (`\N{…}`, `\X`, `\b{g}`, a look-behind only JDK 9+ bounds:
+ * constraint-like-regex-java9), so a JVM of Java 8, which Marathon runs on, refuses it.
+ */
+export type JavaMatch = { match: boolean } | { unsupported: string } | { refused: string } | { java8Refuses: Java9OnlyConstruct };
 
 /** Letters after a backslash that mean the same in both engines (`\x`, `\u`, `\c`, `\k` are checked apart). */
 const SAME_ESCAPES = new Set([...'dDsSwWbBtnrf']);
@@ -62,13 +67,18 @@ function javaFlags(pattern: string): { source: string; flags: string } {
   return { source: pattern.slice(m[0].length), flags: [...new Set(m[1].replace(/[du]/g, ''))].join('') };
 }
 
-/** Compiled patterns (a string: why not; `refused`: why Java refuses it); one app's few patterns meet thousands of agents. */
-const compiled = new Map<string, RegExp | string | { refused: string }>();
+type Compiled = RegExp | string | { refused: string } | { java8Refuses: Java9OnlyConstruct };
 
-function compile(pattern: string): RegExp | string | { refused: string } {
+/** Compiled patterns (a string: why not; an object: why Java refuses it); one app's few patterns meet thousands of agents. */
+const compiled = new Map<string, Compiled>();
+
+function compile(pattern: string): Compiled {
   // What Java refuses, JavaScript may read as text (`r{1`, `\\k`): no answer of RegExp's counts then.
   const refused = javaRegexRefusal(pattern);
   if (refused !== undefined) return { refused };
+  // What only Java 9+ compiles JavaScript reads as something else (`\\X` is "X") or as Java 9+ does (a look-behind).
+  const java8Refuses = java9OnlyConstruct(pattern);
+  if (java8Refuses) return { java8Refuses };
   const { source, flags } = javaFlags(pattern);
   const javaOnly = javaOnlySyntax(source);
   if (javaOnly) return `it uses Java-only syntax: ${javaOnly}`;

@@ -43,6 +43,10 @@ test('operators Chronos does not know are dropped and noted; a bad regex or a mi
   // A pattern this tool cannot run as Java would (a possessive quantifier): no answer rather than a wrong one.
   const open = placeChronosJob({ constraints: [['rack', 'LIKE', 'r++']] }, [A]);
   assert.deepEqual([open.candidates.length, open.undecided.length], [0, 1]);
+  // A value only Java 9+ compiles: Chronos's JVM decides, which no reference here names, so no agent is claimed either way.
+  const newer = placeChronosJob({ constraints: [['rack', 'LIKE', 'r\\X']] }, [A]);
+  assert.deepEqual([newer.candidates.length, newer.problems], [0, []]);
+  assert.match(newer.undecided.join(), /Java 8 says "Illegal\/unsupported escape sequence near index 2" at "\\\\X" and Java 9\+ accepts it: whether Chronos takes the job depends on the JVM it runs on/);
 });
 
 test('only the master\'s region (Chronos is not region-aware); unknown master region with regions is undecided', () => {

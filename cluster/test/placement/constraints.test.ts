@@ -88,6 +88,29 @@ test('Java-only regex syntax that JavaScript reads as something else is undecide
   assert.deepEqual([checkConstraint(same, agent).pass, checkConstraint(same, agent).undecided], [true, undefined]);
 });
 
+test('a value only Java 9+ compiles matches no agent: Marathon on Java 8 refuses the app, as constraint-like-regex-java9 warns', () => {
+  // \N{…}, \X and \b{g} are Java 9 additions Java 8's Pattern refuses; (?<!-0+) after a character is a look-behind
+  // Java 8 cannot bound (javaLookbehind.ts). Each passes no agent, decided, with Java 8's words; JavaScript would read
+  // the first three as something else and match the last one.
+  const agent = { hostname: 'node-7', attributes: { rack: 'rack-1' } };
+  const cases: [string, string, string, string][] = [
+    ['rack', 'rack\\N{HYPHEN-MINUS}1', 'Illegal/unsupported escape sequence near index 5', '\\N{HYPHEN-MINUS}'],
+    ['rack', 'rack-\\X', 'Illegal/unsupported escape sequence near index 6', '\\X'],
+    ['rack', '\\b{g}rack-1', 'Illegal repetition near index 3', '\\b{g}'],
+    ['hostname', 'node-\\d+(?<!-0+)', 'Look-behind group does not have an obvious maximum length near index 14', '(?<!-0+)'],
+  ];
+  for (const [field, pattern, java8Says, construct] of cases) {
+    for (const op of ['LIKE', 'UNLIKE']) {
+      const r = checkConstraint(parseConstraints([[field, op, pattern]]).constraints[0], agent);
+      assert.deepEqual([r.pass, r.undecided], [false, undefined], `${op} ${pattern}: ${r.reason}`);
+      assert.equal(r.reason, `Marathon on Java 8 refuses the app: java.util.regex of Java 8 says ${JSON.stringify(java8Says)} at ${JSON.stringify(construct)}; Java 9+ accepts it`);
+    }
+  }
+  // What Java 8 and Java 9+ both compile stays decided on its match.
+  const r = checkConstraint(parseConstraints([['hostname', 'LIKE', 'node-\\d+(?<!-0{1,64})']]).constraints[0], agent);
+  assert.deepEqual([r.pass, r.undecided], [true, undefined], r.reason);
+});
+
 test('a back reference is undecided: Java fails one to a group that has not matched, JavaScript matches it as empty', () => {
   // java.util.regex BackRef.match: "If the referenced group didn't match, neither can this"; a JavaScript back reference
   // to a group that did not take part, or comes later, matches the empty string; one past the groups is an octal escape

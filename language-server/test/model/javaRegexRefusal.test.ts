@@ -71,9 +71,30 @@ const refusedAsJavaSays: [string, string][] = [
   ['[\\x{41}-\\x{20}]', 'Illegal character range at index 13'],
   ['[[]-', 'Illegal character range at index 4'],
   ['[a&-$]', 'Illegal character range at index 4'],
+  // A range starting or ending in \N{…} of an ASCII character, named as Character.codePointOf reads it (trimmed, any case).
+  ['[z-\\N{LATIN SMALL LETTER A}]', 'Illegal character range at index 26'],
+  ['[\\N{LATIN SMALL LETTER Z}-a]', 'Illegal character range at index 26'],
+  ['[\\N{ latin small letter z }-a]', 'Illegal character range at index 28'],
+  ['[\\N{SPACE}-\\t]', 'Illegal character range at index 12'],
+  ['[\\N{DIGIT NINE}-\\N{DIGIT ZERO}]', 'Illegal character range at index 29'],
   // A back reference leaves a lookbehind without a maximum length (\3 is one, not an octal escape).
   ['(a)(?<=\\1)b', 'Look-behind group does not have an obvious maximum length at index 8'],
   ['(?<=rack\\377)', 'Look-behind group does not have an obvious maximum length at index 11'],
+  // So does a repeated group Java compiles to a Loop (its body not deterministic: an alternation, a range count, \\X
+  // with JDK 9+), a repetition whose int product overflows, and an independent group repeated; Java 8 refuses each too.
+  ['(?<=(?:ab)*)x', 'Look-behind group does not have an obvious maximum length at index 10'],
+  ['(?<=(rack|row)+)-1', 'Look-behind group does not have an obvious maximum length at index 14'],
+  ['(?<=(?:a|b){2})x', 'Look-behind group does not have an obvious maximum length at index 13'],
+  ['(?<=(?:a{1,2})*)x', 'Look-behind group does not have an obvious maximum length at index 14'],
+  ['(?<=ba*?)x', 'Look-behind group does not have an obvious maximum length at index 7'],
+  ['(?<=ba*+)x', 'Look-behind group does not have an obvious maximum length at index 7'],
+  ['(?<=\\R*)x', 'Look-behind group does not have an obvious maximum length at index 6'],
+  ['(?<=abd{0,2147483647})x', 'Look-behind group does not have an obvious maximum length at index 20'],
+  ['(?<=(?>ab)*)x', 'Look-behind group does not have an obvious maximum length at index 10'],
+  ['(?<=x(?:ab)?+c{0,2147483647})x', 'Look-behind group does not have an obvious maximum length at index 27'],
+  ['(?<=(?:\\X)*)x', 'Look-behind group does not have an obvious maximum length at index 10'],
+  // Unclosed: Java studies the look-behind at the end before it finds the group unclosed.
+  ['(?<=(?:ab)*', 'Look-behind group does not have an obvious maximum length at index 10'],
   // Java's index counts code points: 😀 is one.
   ['😀\\0', 'Illegal octal escape sequence at index 3'],
   ['[😀-&&]', 'Illegal character range at index 3'],
@@ -84,11 +105,21 @@ const refusedAsJavaSays: [string, string][] = [
   ['(?x:\\k<n>) (?<n>a)', 'named capturing group <n> does not exist at index 8'],
   ['(?x)(?i)*', "Dangling meta character '*' at index 8"],
   ['(?x)(?-x) rack\\0', 'Illegal octal escape sequence at index 16'],
+  ['(?x) (?<= (?:a b) * ) b', 'Look-behind group does not have an obvious maximum length at index 19'],
+  ['(?x) (a) (?<= \\1 ) b', 'Look-behind group does not have an obvious maximum length at index 16'],
+  ['(?x)(?<=(?:ab)*  ', 'Look-behind group does not have an obvious maximum length at index 16'],
 ];
 const accepted = ['a{1,}', 'a{1,2}', 'a{0}', 'x{2}{3}', '[{]', '\\{', 'a\\{1', '}', '\\u0041', '\\x41', '\\x{41}', '\\p{L}+', '\\P{Lu}', '(?<ab1>a)', '(?<=a)b', '(?<!a)b', '[\\d-a]', '[\\w-z]+', '[a-]', '[a\\-\\d]', 'rack-[12]', '\\Q{\\E', '\\x\\Qb1\\E', '(?x)a # {', '(?i)rack-{1}', '(?x) rack - [1-3] # the racks', '(?x)a{1, 2}', '(?x)[ ]]',
   '(?<n>a)\\k<n>', '(?<n>\\k<n>)', '\\0101', '\\N{LATIN SMALL LETTER A}', '\\N{ hyphen-minus }',
-  '\\N{CJK UNIFIED IDEOGRAPHS 4E00}', '\\p{IsLatin}', '\\p{InGreek}', '\\p{sc=Latn}', '(?U)\\p{alpha}',
-  '\\p{javaLowerCase}', '\\p{IsWhite_Space}', '\\b{g}', '[a&&[b]]', '[a-[b]]', '[a&&]', '(?i){2}a', '\\x{10FFFF}', '(?-)a', '\\pL', '[\\012-(]', '[a-😀]', '(?<=(?=\\1))a', '[\\07-\\v]', 'rack\\3'];
+  '\\N{CJK UNIFIED IDEOGRAPHS 4E00}', '[a-\\N{LATIN SMALL LETTER Z}]', '[\\N{NULL}-\\N{DELETE}]', '[\\N{LINE FEED (LF)}-\\N{SPACE}]', '\\p{IsLatin}', '\\p{InGreek}', '\\p{sc=Latn}', '(?U)\\p{alpha}',
+  '\\p{javaLowerCase}', '\\p{IsWhite_Space}', '\\b{g}', '[a&&[b]]', '[a-[b]]', '[a&&]', '(?i){2}a', '\\x{10FFFF}', '(?-)a', '\\pL', '[\\012-(]', '[a-😀]', '(?<=(?=\\1))a', '[\\07-\\v]', 'rack\\3',
+  // Look-behinds JDK 17 bounds: a greedy * or + of one character adds Integer.MAX_VALUE unchecked (JDK 9+
+  // CharPropertyGreedy); a group repeated whose product wraps to a positive int; an alternation measures what follows
+  // it from zero; {0,1} is a ?. And one only JDK 9+ refuses: under (?c) a class is an NFCCharProperty, which makes
+  // the group around it a Loop; Java 8, which Marathon runs on, bounds it (javaLookbehind.ts).
+  '(?<=a+)b', '(?<!a*)b', '(?<=a*)b', '(?<=aa*)b', '(?<=a{2,})b', '(?<=(?:a)*)b', '(?<=(a)*)b', '(?<=(?:abc)*)x',
+  '(?<=a(?:b|c)d{0,2147483647})x', '(?<=(?:a|b)?)x', '(?<=(?:a|b){0,1})x', '(?<=(?:a{2}){3})x', '(?<=\\X*)x', '(?<=a(?c)[ab]*)x',
+  '(?<=(?c)(?:[ab])*)x'];
 
 for (const [p, why] of refused) {
   test(`Java refuses ${JSON.stringify(p)}`, () => {

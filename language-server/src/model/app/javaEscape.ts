@@ -5,12 +5,15 @@
  */
 
 import { javaPropertyRefusal } from './javaPropertyName';
+import { JAVA_ASCII_NAMES } from './javaUnicodeNames';
 
 /**
  * Why Java refuses a construct, at the index Java names (where its cursor stood, one past the culprit or at it);
- * `fromEnd` when Java found it at the pattern's end, which comments mode can leave beyond the last character read.
+ * `fromEnd` when Java found it at the pattern's end, which comments mode can leave beyond the last character read;
+ * `before`, the index is one before the character at `at` (whitespace comments mode skipped counts); `span`, where
+ * the construct starts and ends when Java's index does not show it (a look-behind, named at its end).
  */
-export type JavaRefusal = { why: string; at: number; fromEnd?: boolean };
+export type JavaRefusal = { why: string; at: number; fromEnd?: boolean; before?: boolean; span?: readonly [number, number] };
 
 /**
  * What the walk knows where the escape stands: inside a class, the named groups opened so far, whether `(?U)` is
@@ -154,12 +157,24 @@ export function escapeLength(pattern: string, i: number): number {
 const NAMED_VALUES: Readonly<Record<string, number>> = { t: 9, n: 10, r: 13, f: 12, a: 7, e: 27, v: 11 };
 
 /**
+ * The ASCII character `name` names as Character.codePointOf reads it (String.trim, then upper case in the root
+ * locale), or undefined: another character's name, or none. Hostnames and attribute values are ASCII
+ * (mesos-master-api.md §3), so that is what a range in a LIKE value spans.
+ */
+export function asciiCharacterNamed(name: string): number | undefined {
+  const cp = JAVA_ASCII_NAMES.indexOf(name.replace(/^[\0- ]+|[\0- ]+$/g, '').toUpperCase());
+  return cp < 0 ? undefined : cp;
+}
+
+/**
  * The character the escape at `i` stands for as a range end (Pattern.escape's value), or undefined for a class
- * escape or one not worked out here (`\N{…}`, a surrogate pair in two `\u`), which leaves the range unjudged.
+ * escape or one not worked out here (`\N{…}` of a character past ASCII, a surrogate pair in two `\u`), which
+ * leaves the range unjudged.
  */
 export function escapeValue(pattern: string, i: number): number | undefined {
   const next = pattern[i + 1];
   const body = pattern.slice(i + 2, i + escapeLength(pattern, i));
+  if (next === 'N') return pattern[i + 2] === '{' && body.endsWith('}') ? asciiCharacterNamed(body.slice(1, -1)) : undefined;
   if (next === 'x') return parseInt(body.replace(/[{}]/g, ''), 16);
   if (next === 'u') return parseInt(body, 16);
   if (next === '0') return parseInt(body, 8);

@@ -3,6 +3,9 @@ import { javaCommentsStripped } from './javaComments';
 import { javaRegexRefusal } from './javaRegexRefusal';
 import { javaUnquoted } from './javaUnquoted';
 
+/** Characters that mean themselves to Pattern and to RegExp, and `.`: a value of only these compiles in both (`rack-1`, `us-east-1.a`). */
+const PLAIN = /^[A-Za-z0-9_\-.,:/@= ]*$/;
+
 /**
  * Whether a pattern compiles as a java.util.regex.Pattern, approximated with the JavaScript engine: first the
  * constructs Java refuses and JavaScript reads as text (javaRegexRefusal.ts: `a{`, `\\k`, `\\x4`), then the pattern,
@@ -11,6 +14,7 @@ import { javaUnquoted } from './javaUnquoted';
  * would block a valid app. Under comments mode (`(?x)`) what Pattern skips is left out first (javaComments.ts).
  */
 export function javaRegexError(pattern: string): string | undefined {
+  if (PLAIN.test(pattern)) return undefined;
   const refused = javaRegexRefusal(pattern);
   if (refused !== undefined) return refused;
   const unquoted = javaUnquoted(pattern);

@@ -1,6 +1,7 @@
 /**
  * The first construct of a LIKE/UNLIKE value that Java 9 added to java.util.regex (`\N{name}`, `\b{g}`, `\X`, a
- * script or block newer than Unicode 6.2 in `\p{…}`) and Java 8's Pattern refuses, when Java 9+ compiles the value. Marathon targets Java 8 (build.sbt `-target:jvm-1.8`;
+ * script or block newer than Unicode 6.2 in `\p{…}`), or a look-behind Java 8 measures more strictly
+ * (javaLookbehind.ts), that Java 8's Pattern refuses, when Java 9+ compiles the value. Marathon targets Java 8 (build.sbt `-target:jvm-1.8`;
  * its packages install OpenJDK 8, DC/OS ships a Java 8 JRE), so there the app is refused as an invalid regular
  * expression (marathon-rules.md §4.5) though a Java 9+ JVM accepts it. What Java 9+ refuses as well is
  * constraint-like-regex's error, not this. Java 8's words are javaRegexRefusal's walk with Java 8's escapes
@@ -9,21 +10,30 @@
 
 import { escapeLength } from './javaEscape';
 import { javaRegexError } from './javaRegex';
-import { javaRegexRefusal } from './javaRegexRefusal';
+import { javaRegexRefusalSaid } from './javaRegexRefusal';
 import { javaUnquoted } from './javaUnquoted';
+
+const LOOKBEHIND_OR_ESCAPE = /\\|\(\s*\?\s*</;
 
 /** `construct` as written in the (unquoted) pattern; `java8Says`: Java 8's description and index. */
 export type Java9OnlyConstruct = { construct: string; java8Says: string };
 
-export function java9OnlyConstruct(pattern: string): Java9OnlyConstruct | undefined {
-  if (javaRegexError(pattern) !== undefined) return undefined;
-  const said = javaRegexRefusal(pattern, true);
-  const m = said === undefined ? null : /^(.*) at index (\d+)$/s.exec(said);
+/** `known`: javaRegexError's answer on `pattern`, when the caller has it (model/app/likeVerdicts.ts). */
+export function java9OnlyConstruct(pattern: string, known?: { error: string | undefined }): Java9OnlyConstruct | undefined {
+  // Each construct Java 9 added starts with a backslash (`\N`, `\X`, `\b{g}`, `\p{…}`), but for a look-behind
+  // (which comments mode lets a space split: `( ?<=`).
+  if (!LOOKBEHIND_OR_ESCAPE.test(pattern)) return undefined;
+  if ((known ? known.error : javaRegexError(pattern)) !== undefined) return undefined;
+  const refused = javaRegexRefusalSaid(pattern, true);
+  const m = refused === undefined ? null : /^(.*) at index (\d+)$/s.exec(refused.said);
   if (!m) return undefined;
+  const java8Says = `${m[1]} near index ${m[2]}`;
+  // A look-behind Java 8 cannot bound (and JDK 9+ can) is named whole: the index stands at its end.
+  if (refused?.lookbehind !== undefined) return { construct: refused.lookbehind, java8Says };
   // The index counts code points of the unquoted pattern and stands at the escape's letter (`N`, `X`), one past
   // the `{` of `\b{g}`, or at the `}` of a `\p{…}` naming a script or block newer than Unicode 6.2.
   const unquoted = javaUnquoted(pattern);
   const at = [...unquoted].slice(0, Number(m[2])).join('').length;
   const start = m[1] === 'Illegal repetition' ? at - 3 : m[1].startsWith('Unknown character') ? Math.max(unquoted.lastIndexOf('\\p{', at), unquoted.lastIndexOf('\\P{', at)) : at - 1;
-  return { construct: unquoted.slice(start, start + escapeLength(unquoted, start)), java8Says: `${m[1]} near index ${m[2]}` };
+  return { construct: unquoted.slice(start, start + escapeLength(unquoted, start)), java8Says };
 }

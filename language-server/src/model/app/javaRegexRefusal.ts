@@ -13,12 +13,13 @@
 
 import { escapeLength, escapeRefusal, escapeValue, type JavaRefusal } from './javaEscape';
 import { javaCommentsStripped } from './javaComments';
+import { lookbehindUnbounded } from './javaLookbehind';
 import { javaUnquoted } from './javaUnquoted';
 
 const CLASS_ESCAPES = new Set([...'dDsSwWpPhHvV']);
 const INT_MAX = 2 ** 31 - 1;
-/** An inline flag group's flags (Pattern.addFlag, subFlag), before its `)` or `:`. */
-const INLINE_FLAGS = /^\(\?([idmsuxcU]*)(?:-[idmsuxcU]*)?/;
+/** An inline flag group's flags (Pattern.addFlag, subFlag), before its `)` or `:`: those set, those cleared. */
+const INLINE_FLAGS = /^\(\?([idmsuxcU]*)(?:-([idmsuxcU]*))?/;
 
 /** `{n}`, `{n,}` or `{n,m}` at `i` (Pattern.closure), its length, else why Java refuses it. */
 function counted(pattern: string, i: number): JavaRefusal | number {
@@ -39,20 +40,27 @@ function counted(pattern: string, i: number): JavaRefusal | number {
   return m[0].length;
 }
 
-/** A group open where the walk stands: a lookbehind holding a back reference has no bound Java can see. */
-type OpenGroup = { look: 'ahead' | 'behind' | undefined; backReference: boolean };
-/** The walk's state: named groups opened so far, `(?U)` seen, groups and class nesting, whether a sequence item starts here. */
-type Walk = { groupNames: Set<string>; unicodeClass: boolean; java8: boolean; groups: OpenGroup[]; classDepth: number; itemStart: boolean };
+/**
+ * A group open where the walk stands: a lookbehind's body starts at `body`; `canonEq`, whether `(?c)` was on where it
+ * opened (Pattern.group0 restores the flags at its `)`).
+ */
+type OpenGroup = { behind: boolean; body: number; canonEq: boolean };
+/**
+ * The walk's state: named groups opened so far, `(?U)` seen, `(?c)` on, groups and class nesting, whether a
+ * sequence item starts here.
+ */
+type Walk = { groupNames: Set<string>; unicodeClass: boolean; canonEq: boolean; java8: boolean; groups: OpenGroup[]; classDepth: number; itemStart: boolean };
 const UNBOUNDED = 'Look-behind group does not have an obvious maximum length';
 
-/** Pattern.group0 studies a lookbehind once its body is read: a back reference in it (not in a lookaround in it) leaves no maximum length. */
-function backReferenceSeen(walk: Walk): void {
-  for (let g = walk.groups.length - 1; g >= 0; g--) {
-    if (walk.groups[g].look === undefined) continue;
-    if (walk.groups[g].look === 'behind') walk.groups[g].backReference = true;
-    return;
-  }
-}
+/**
+ * Pattern.group0 studies a lookbehind once its body is read, up to `end` (javaLookbehind.ts). As Java 9+ reads it, it
+ * is refused only when Java 8, which Marathon runs on, refuses it too: the two bound different look-behinds (`aa*` only
+ * JDK 9+, `(?c)(?:[ab])*` only Java 8), and a false refusal would block a valid app.
+ */
+const unbounded = (pattern: string, group: OpenGroup | undefined, end: number, walk: Walk) =>
+  group?.behind === true &&
+  lookbehindUnbounded(pattern, group.body, end, true, group.canonEq) &&
+  (walk.java8 || lookbehindUnbounded(pattern, group.body, end, false, group.canonEq));
 
 /** Where a class level opened at `i` (`[`) goes on: past `^`, past a `]` that is a member there (a range's start too). */
 function classLevel(pattern: string, i: number, walk: Walk): JavaRefusal | number {
@@ -111,7 +119,6 @@ function step(pattern: string, i: number, walk: Walk): JavaRefusal | number {
     if (pattern[i + 1] === undefined) return walk.groups.length > 0 ? { why: 'Unclosed group', at: pattern.length + 1, fromEnd: true } : { why: 'Unexpected internal error', at: pattern.length, fromEnd: true };
     const why = escapeRefusal(pattern, i, { inClass: false, groupNames: walk.groupNames, unicodeClass: walk.unicodeClass, java8: walk.java8 });
     if (why) return why;
-    if (/[1-9k]/.test(pattern[i + 1])) backReferenceSeen(walk);
     return i + escapeLength(pattern, i);
   }
   if (ch === '[') {
@@ -132,20 +139,22 @@ function step(pattern: string, i: number, walk: Walk): JavaRefusal | number {
     // Pattern.compile: the top level ends at a `)` no group opened.
     const group = walk.groups.pop();
     if (group === undefined) return { why: "Unmatched closing ')'", at: i - 1 };
-    if (group.backReference) return { why: UNBOUNDED, at: i - 1 };
+    // Java's cursor stands on the `)` (past any whitespace comments mode skips): the index is one before it.
+    if (unbounded(pattern, group, i, walk)) return { why: UNBOUNDED, at: i, before: true, span: [group.body - 4, i + 1] };
+    walk.canonEq = group.canonEq;
   }
   if (ch !== '(') return i + 1;
   walk.itemStart = true;
-  const group: OpenGroup = { look: undefined, backReference: false };
+  const group: OpenGroup = { behind: false, body: i + 1, canonEq: walk.canonEq };
   walk.groups.push(group);
   if (pattern[i + 1] !== '?') return i + 1;
   const kind = pattern[i + 2];
-  if (kind === '=' || kind === '!') group.look = 'ahead';
   if (kind === ':' || kind === '=' || kind === '!' || kind === '>') return i + 3;
   if (kind === '$' || kind === '@') return { why: 'Unknown group type', at: i + 2 };
   if (kind === '<') {
     if (pattern[i + 3] === '=' || pattern[i + 3] === '!') {
-      group.look = 'behind';
+      group.behind = true;
+      group.body = i + 4;
       return i + 4;
     }
     // Pattern.groupname: a Latin letter, then letters and digits up to '>'; Java names the first character off that.
@@ -161,26 +170,41 @@ function step(pattern: string, i: number, walk: Walk): JavaRefusal | number {
   const end = i + flags[0].length;
   if (pattern[end] !== ')' && pattern[end] !== ':') return { why: 'Unknown inline modifier', at: end };
   if (flags[1].includes('U')) walk.unicodeClass = true;
-  if (pattern[end] === ')') walk.groups.pop(); // flags alone open no group
+  if (flags[1].includes('c')) walk.canonEq = true;
+  if (flags[2]?.includes('c')) walk.canonEq = false;
+  // Flags alone open no group; they hold to the end of the enclosing one.
+  if (pattern[end] === ')') walk.groups.pop();
   return end + 1;
 }
 
+/** What javaRegexRefusalSaid answers: Java's words and index, and the look-behind it could not bound (as written). */
+export type JavaRefusalSaid = { said: string; lookbehind?: string };
+
 /** `java8`: as Java 8's Pattern, which refuses `\N{…}`, `\b{g}` and `\X` (javaRegexJava9Only.ts); else as Java 9+'s. */
 export function javaRegexRefusal(quoted: string, java8 = false): string | undefined {
+  return javaRegexRefusalSaid(quoted, java8)?.said;
+}
+
+/** javaRegexRefusal, with the look-behind Java could not bound when that is why (javaRegexJava9Only.ts names it). */
+export function javaRegexRefusalSaid(quoted: string, java8 = false): JavaRefusalSaid | undefined {
   // Pattern turns \Q…\E quoting into escapes before it parses (`\x\Qb1` reads as `\xb1`), and its indexes point
   // there; under comments mode it skips whitespace and `#…`, which the walk does not see.
   const unquoted = javaUnquoted(quoted);
   const stripped = javaCommentsStripped(unquoted);
   const pattern = stripped?.text ?? unquoted;
-  const walk: Walk = { groupNames: new Set(), unicodeClass: false, java8, groups: [], classDepth: 0, itemStart: true };
-  const said = (r: JavaRefusal) => {
+  const walk: Walk = { groupNames: new Set(), unicodeClass: false, canonEq: false, java8, groups: [], classDepth: 0, itemStart: true };
+  const said = (r: JavaRefusal): JavaRefusalSaid => {
     // Comments mode: at the end Java's cursor has passed the whitespace and comments the walk never saw.
-    const at = !stripped ? r.at : r.fromEnd ? unquoted.length + r.at - pattern.length : (stripped.at[r.at] ?? unquoted.length);
+    const at = (!stripped ? r.at : r.fromEnd ? unquoted.length + r.at - pattern.length : (stripped.at[r.at] ?? unquoted.length)) - (r.before ? 1 : 0);
     // Pattern counts code points, so a character beyond U+FFFF before the culprit counts once.
     // (An index on the second half of a surrogate pair is the pair's.)
     const inPair = /[\ud800-\udbff]/.test(unquoted[at - 1] ?? '') && /[\udc00-\udfff]/.test(unquoted[at] ?? '');
     const index = at < 0 ? at : [...unquoted.slice(0, at)].length - (inPair ? 1 : 0) + Math.max(0, at - unquoted.length);
-    return `${r.why} at index ${index}`;
+    const text = `${r.why} at index ${index}`;
+    if (!r.span) return { said: text };
+    const [from, to] = r.span;
+    const end = to >= pattern.length ? unquoted.length : stripped ? stripped.at[to - 1] + 1 : to;
+    return { said: text, lookbehind: unquoted.slice(stripped ? stripped.at[from] : from, end) };
   };
   for (let i = 0; i < pattern.length; ) {
     let next: JavaRefusal | number;
@@ -198,7 +222,7 @@ export function javaRegexRefusal(quoted: string, java8 = false): string | undefi
   }
   if (walk.classDepth > 0) return said({ why: 'Unclosed character class', at: pattern.length - 1, fromEnd: true });
   const innermost = walk.groups[walk.groups.length - 1];
-  if (innermost?.backReference) return said({ why: UNBOUNDED, at: pattern.length - 1, fromEnd: true });
+  if (unbounded(pattern, innermost, pattern.length, walk)) return said({ why: UNBOUNDED, at: pattern.length - 1, fromEnd: true, span: [innermost.body - 4, pattern.length] });
   if (innermost) return said({ why: 'Unclosed group', at: pattern.length, fromEnd: true });
   return undefined;
 }

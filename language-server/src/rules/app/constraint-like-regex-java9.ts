@@ -1,7 +1,7 @@
 import { joinPointer } from '../../model/documentModel';
 import type { Rule, RuleContext } from '../../core/rule';
 import { constraintPart, constraintsOf, type ConstraintRef } from '../../model/app/constraintList';
-import { java9OnlyConstruct } from '../../model/app/javaRegexJava9Only';
+import { likeJava9Only } from '../../model/app/likeVerdicts';
 import { podConstraintsOf } from '../../model/pod/podConstraints';
 import { persistentVolumesOf } from '../../model/volume/persistentVolumes';
 import { quoted } from '../../model/quoted';
@@ -16,14 +16,16 @@ function portable(construct: string): string {
   if (posix && spelling) return `Write it as Java 8 spells it: ${quoted(`\\${posix[1]}{Is${spelling}}`)}`;
   if (construct.startsWith('\\N')) return `Write the character itself, or ${quoted('\\x{…}')} with its code point (${quoted('\\x{20}')} for ${quoted('\\N{SPACE}')})`;
   if (construct.startsWith('\\p') || construct.startsWith('\\P')) return `Java 8 knows the scripts and blocks of Unicode 6.2 only: write the characters you mean as a class of code points instead (${quoted('[\\x{…}-\\x{…}]')})`;
+  if (construct.startsWith('(?<'))
+    return `Java 8 measures a look-behind more strictly than Java 9+: give each repetition in it a small maximum (${quoted('{1,64}')} for ${quoted('+')}, ${quoted('{0,64}')} for ${quoted('*')}) and write ${quoted('?')} for ${quoted('{0,1}')}`;
   if (construct.startsWith('\\b')) return 'Drop it: Java 8 has no grapheme boundary, and between the ASCII characters of a hostname or attribute value every position is one';
   return `Write ${quoted('.')} (or ${quoted('(?s:.)')} to take a line break too): Java 8 has no grapheme cluster, and in the ASCII text of a hostname or attribute value a grapheme cluster is one character`;
 }
 
 /** The warning for `value`, a LIKE/UNLIKE regular expression, or undefined. */
-function java9Only(value: unknown, what: string): string | undefined {
+function java9Only(ctx: RuleContext, value: unknown, what: string): string | undefined {
   if (typeof value !== 'string') return undefined;
-  const found = java9OnlyConstruct(value);
+  const found = likeJava9Only(ctx, value);
   if (!found) return undefined;
   return (
     `Marathon on Java 8 (its packages install OpenJDK 8, DC/OS ships a Java 8 JRE) rejects the ${what} ${quoted(value)}: ` +
@@ -33,7 +35,7 @@ function java9Only(value: unknown, what: string): string | undefined {
 
 function checkConstraint(ctx: RuleContext, c: ConstraintRef): void {
   if (c.op !== 'LIKE' && c.op !== 'UNLIKE') return;
-  const message = java9Only(c.value, 'constraint value');
+  const message = java9Only(ctx, c.value, 'constraint value');
   if (message) ctx.report({ pointer: constraintPart(c, 'value'), message });
 }
 
@@ -41,7 +43,8 @@ export const constraintLikeRegexJava9: Rule = {
   id: 'constraint-like-regex-java9',
   severity: 'warning',
   kinds: ['app', 'group', 'pod'],
-  summary: 'A LIKE/UNLIKE value (or a persistent volume path constraint) uses \\N{…}, \\b{g}, \\X or a Unicode script or block newer than 6.2, which Java 9+ knows and Marathon on Java 8 refuses.',
+  summary:
+    'A LIKE/UNLIKE value (or a persistent volume path constraint) uses \\N{…}, \\b{g}, \\X, a Unicode script or block newer than 6.2, or a look-behind only Java 9+ can bound, which Java 9+ accepts and Marathon on Java 8 refuses.',
   marathonMessage: 'LIKE and UNLIKE require a non-empty, regular expression value / Invalid regular expression',
   check(ctx) {
     for (let ai = 0; ai < ctx.apps.length; ai++) {
@@ -56,7 +59,7 @@ export const constraintLikeRegexJava9: Rule = {
       if (!Array.isArray(constraints)) continue;
       constraints.forEach((c, i) => {
         if (!Array.isArray(c) || c[0] !== 'path' || (c[1] !== 'LIKE' && c[1] !== 'UNLIKE')) return;
-        const message = java9Only(c[2], 'volume constraint value');
+        const message = java9Only(ctx, c[2], 'volume constraint value');
         if (message) ctx.report({ pointer: joinPointer(v.persistentPointer, 'constraints', i, 2), message });
       });
     }

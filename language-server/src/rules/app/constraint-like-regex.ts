@@ -1,6 +1,6 @@
 import type { Rule, RuleContext } from '../../core/rule';
 import { constraintExample, constraintPart, constraintsOf, type ConstraintRef } from '../../model/app/constraintList';
-import { javaRegexError } from '../../model/app/javaRegex';
+import { likeVerdict } from '../../model/app/likeVerdicts';
 import { podConstraintsOf } from '../../model/pod/podConstraints';
 import { quoted } from '../../model/quoted';
 
@@ -18,12 +18,16 @@ function check(ctx: RuleContext, c: ConstraintRef): void {
     });
     return;
   }
-  const error = javaRegexError(c.value);
+  const error = likeVerdict(ctx, c.value).error;
   if (!error) return;
   const text = modern ? 'is not a valid regular expression' : `'${c.value}' is not a valid regular expression`;
+  // Pattern.group0 measures a look-behind before it compiles it (javaLookbehind.ts): what defeats it is the fix.
+  const fix = error.startsWith('Look-behind')
+    ? `Give the look-behind a length Java can bound: no back reference in it, no repeated group that holds an alternation, "?" or a count range (write "[ab]{1,64}" for "(?:a|b)+"), and a small maximum for each repetition`
+    : `Fix the expression; escape literal characters such as "." or "(" with "\\\\"`;
   ctx.report({
     pointer: constraintPart(c, 'value'),
-    message: `Marathon rejects the constraint value ${quoted(c.value)}: "${text}" (${error}). Fix the expression; escape literal characters such as "." or "(" with "\\\\".`,
+    message: `Marathon rejects the constraint value ${quoted(c.value)}: "${text}" (${error}). ${fix}.`,
   });
 }
 

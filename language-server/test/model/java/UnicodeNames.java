@@ -1,5 +1,6 @@
 // Prints the script names (with their ISO 15924 aliases) and the block names java.util.regex looks a \p{…} up in,
-// upper-cased and '|'-joined, one line each: Character.UnicodeScript.forName and Character.UnicodeBlock.forName.
+// upper-cased and '|'-joined, one line each: Character.UnicodeScript.forName and Character.UnicodeBlock.forName;
+// then the names of the ASCII characters, in code point order, as \N{…} takes them (Character.getName, codePointOf).
 // Run by javaUnicodeNames.test.ts (java --add-opens java.base/java.lang=ALL-UNNAMED: the block names are a private map).
 import java.lang.reflect.Field;
 import java.util.Map;
@@ -26,5 +27,8 @@ public class UnicodeNames {
     TreeSet<String> blocks = new TreeSet<>(((Map<?, ?>) map.get(null)).keySet().stream().map(String::valueOf).toList());
     System.out.println(String.join("|", scripts));
     System.out.println(String.join("|", blocks));
+    StringBuilder ascii = new StringBuilder();
+    for (int cp = 0; cp < 128; cp++) ascii.append(cp == 0 ? "" : "|").append(Character.getName(cp));
+    System.out.println(ascii);
   }
 }
