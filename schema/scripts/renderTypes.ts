@@ -16,7 +16,7 @@ export const typeTargets = [{ schema: 'dvdi-bridge-protocol.schema.json', module
  * The document schemas share one pool of definitions (each published file carries a copy so it stands
  * alone); their types are generated once, from the same source, so an app inside a group or a batch is the same type.
  */
-const documentRoots: Record<string, string> = { app: 'MarathonApp', appBatch: 'MarathonApps', group: 'MarathonGroup', pod: 'MarathonPod', job: 'ChronosJob' };
+const documentRoots: Record<string, string> = { app: 'MarathonApp', appBatch: 'MarathonAppBatch', group: 'MarathonGroup', pod: 'MarathonPod', job: 'ChronosJob' };
 export const documentTypesModule = 'marathon-documents.ts';
 
 function documentTypesSchema(): JSONSchema {

@@ -24,5 +24,5 @@ export const documentSchemas: Record<DefinitionKind, Record<string, unknown>> = 
 export * from './schemaIds';
 export * from './validators';
 export { enumValues } from '../source/jsonSchema';
-export type { ChronosJob, MarathonApp, MarathonApps, MarathonDocument, MarathonGroup, MarathonPod } from './generated/marathon-documents';
+export type { ChronosJob, MarathonApp, MarathonAppBatch, MarathonDocument, MarathonGroup, MarathonPod } from './generated/marathon-documents';
 export type * as BridgeProtocol from './generated/dvdi-bridge-protocol';

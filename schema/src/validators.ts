@@ -30,7 +30,7 @@ import volumeListParams from '../generated/validators/protocol-volumeListParams.
 import volumeListResult from '../generated/validators/protocol-volumeListResult.cjs';
 import volumeName from '../generated/validators/protocol-volumeName.cjs';
 import type * as P from './generated/dvdi-bridge-protocol';
-import type { ChronosJob, MarathonApp, MarathonApps, MarathonGroup, MarathonPod } from './generated/marathon-documents';
+import type { ChronosJob, MarathonApp, MarathonAppBatch, MarathonGroup, MarathonPod } from './generated/marathon-documents';
 import type { DefinitionKind } from './schemaIds';
 
 export type { ErrorObject };
@@ -46,14 +46,13 @@ type RawValidator = { (data: unknown): boolean; errors?: ErrorObject[] | null };
 const typed = <T>(v: RawValidator): Validator<T> => v as Validator<T>;
 
 export const validateApp = typed<MarathonApp>(marathonApp);
-export const validateApps = typed<MarathonApps>(marathonApps);
 export const validateGroup = typed<MarathonGroup>(marathonGroup);
 export const validatePod = typed<MarathonPod>(marathonPod);
 export const validateChronosJob = typed<ChronosJob>(chronosJob);
 
 export const documentValidators: Record<DefinitionKind, Validator<unknown>> = {
   app: validateApp,
-  apps: validateApps,
+  apps: typed<MarathonAppBatch>(marathonApps),
   group: validateGroup,
   pod: validatePod,
   'chronos-job': validateChronosJob,

@@ -11,6 +11,7 @@ import type { Finding } from './finding';
 import { detectKind, readerOf, unknownKindMessage } from './kind';
 import { deferBehindJsonLayer, jsonLayerRuleIds } from './jsonLayer';
 import { asMarathonReadsIt } from './nullAbsent';
+import { batchFindings } from './appBatch';
 import { LineIndex } from './lineIndex';
 import { parseDocument } from './parse';
 import { defaultProfile, effectiveSeverity, type Profile } from './profile';
@@ -30,11 +31,18 @@ export interface LintOptions {
   uri?: string;
   /** Set by a reader that decoded the document's bytes and met one that is not UTF-8: the document is only that. */
   invalidUtf8?: InvalidUtf8;
+  /**
+   * For a batch of apps: the elements known to create their app (its id is not deployed; rootGroup/lintTogether.ts
+   * knows with the deployed root group), linted whole. The others are partial updates (appBatch.ts).
+   */
+  batchCreates?: ReadonlySet<number>;
 }
 
 /** The findings of a strictly parsed document's value: kind, semantic rules, schema, one finding per mistake. */
-function valueFindings(rules: readonly Rule[], jsonLayerIds: ReadonlySet<string>, value: unknown, kind: DocumentKind, profile: Profile, text: string | undefined): Finding[] {
+function valueFindings(rules: readonly Rule[], jsonLayerIds: ReadonlySet<string>, value: unknown, kind: DocumentKind, profile: Profile, text: string | undefined, creates?: ReadonlySet<number>): Finding[] {
   if (kind === 'unknown') return [{ ruleId: 'unknown-kind', severity: 'info', pointer: '', message: unknownKindMessage(value) }];
+  // Each element as the app it is; `text` only tells whether a null is anywhere (nullAbsent.ts), true of the element too.
+  if (kind === 'apps') return batchFindings(value, (app) => valueFindings(rules, jsonLayerIds, app, 'app', profile, text), { profile, jsonLayerIds, creates });
   const asRead = asMarathonReadsIt(value, kind, text);
   const ruleFindings = runRules(asRead, kind, profile, rules);
   let schemaFindings: readonly Finding[] = validateSchema(value, kind, profile);
@@ -71,7 +79,7 @@ function lintWith(rules: readonly Rule[], jsonLayerIds: ReadonlySet<string>, tex
     const findings: Finding[] = doc.findings.map((f) => (f.ruleId === 'syntax' && reader !== 'Marathon' ? { ...f, message: syntaxMessageFor(reader, f.message) } : f));
     // A loop, not push(...): a spread passes every finding as a call argument on the stack, which overflows past
     // ~120,000 of them (a group of that many apps, each with one mistake).
-    if (doc.strict) for (const f of valueFindings(rules, jsonLayerIds, doc.value, kind, profile, source)) findings.push(f);
+    if (doc.strict) for (const f of valueFindings(rules, jsonLayerIds, doc.value, kind, profile, source, options.batchCreates)) findings.push(f);
     return { kind, diagnostics: diagnosticsFor(doc, withConfiguredSeverity(findings, profile)) };
   } catch (e) {
     const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
@@ -86,7 +94,7 @@ function lintValueWith(rules: readonly Rule[], jsonLayerIds: ReadonlySet<string>
   let findings: Finding[];
   try {
     if (!options.kind) kind = detectKind(value);
-    findings = withConfiguredSeverity(valueFindings(rules, jsonLayerIds, value, kind, profile, undefined), profile);
+    findings = withConfiguredSeverity(valueFindings(rules, jsonLayerIds, value, kind, profile, undefined, options.batchCreates), profile);
   } catch (e) {
     findings = [internalError(e)];
   }

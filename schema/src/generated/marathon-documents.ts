@@ -5,7 +5,7 @@
 /**
  * Any document marathon-lint reads: a Marathon app, app batch, group or pod, or a Chronos job.
  */
-export type MarathonDocument = MarathonApp | MarathonApps | MarathonGroup | MarathonPod | ChronosJob;
+export type MarathonDocument = MarathonApp | MarathonAppBatch | MarathonGroup | MarathonPod | ChronosJob;
 /**
  * Path of names separated by "/" (absolute, or relative to the enclosing group). Each name uses lower-case letters, digits, "-" and ".", and neither starts nor ends with "-".
  */
@@ -72,7 +72,7 @@ export type Datetime = string;
 /**
  * Several apps in one request (PUT /v2/apps, PATCH /v2/apps): each element is an app with its "id". With partialUpdate=true (the default) an element updates the deployed app of that id, so it may give only the fields it changes.
  */
-export type MarathonApps = MarathonApp[];
+export type MarathonAppBatch = MarathonApp[];
 /**
  * A pod volume: ephemeral (name only), host, persistent or secret.
  */
