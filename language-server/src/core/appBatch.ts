@@ -6,9 +6,10 @@
  * An element is a partial update: `partialUpdate` defaults to true, so Marathon merges it into the deployed app of
  * its id, and fields it leaves out keep their deployed values. Without the deployed apps at hand, only findings about
  * values the element holds are kept ("no cmd" is not the element's to have): what marathon-gate does with a batch it
- * cannot merge (gate/src/proposal.ts `onlyPresentIn`), so marathon-lint and the gate agree. An element known to
- * create its app (`creates`: placed into the deployed root group, its id is not there) is a whole app, as Marathon
- * then reads it, and gets every finding.
+ * cannot merge (gate/src/proposal.ts `onlyPresentIn`), so marathon-lint and the gate agree. With them (`deployed`,
+ * known from the deployed root group), an element is judged merged into the app it updates, still on the values it
+ * holds (`instances: 2` of an app with an external volume), and one whose app does not exist is a whole app, as
+ * Marathon creates it, and gets every finding.
  */
 import { detectKind } from './kind';
 import { deferBehindJsonLayer } from './jsonLayer';
@@ -18,14 +19,14 @@ import { valueAt } from './pointer';
 import { describeType, preview } from './preview';
 import { effectiveSeverity, type Profile } from './profile';
 import type { Fix, Severity } from './types';
-import { isObject, type JsonObject } from '../model/documentModel';
+import { isObject, mergeAppUpdate, type JsonObject } from '../model/documentModel';
 
 export interface BatchOptions {
   profile: Profile;
   /** Ids of the JSON-layer rules (jsonLayer.ts): an error of theirs anywhere stops Marathon before any element is validated. */
   jsonLayerIds: ReadonlySet<string>;
-  /** Indices of the elements that create their app (see above); the others are partial updates. */
-  creates?: ReadonlySet<number>;
+  /** By element index: the app the element updates, or null when it creates its app (see above). */
+  deployed?: ReadonlyMap<number, JsonObject | null>;
 }
 
 /** The findings of a batch; `lintApp` gives one app's findings, pointers relative to it. */
@@ -64,13 +65,17 @@ export function batchFindings(root: unknown, lintApp: (app: JsonObject) => Findi
     }
     // An update's "id" is optional to Marathon's reader, null being absent (marathon-rules.md §1.1): a null id is the
     // missing id said below, not the app schema's type error.
-    const own = lintApp(el.id === null ? withoutId(el) : el);
+    const base = options.deployed?.get(i);
+    const own = lintApp(base ? mergeAppUpdate(base, el) : el.id === null ? withoutId(el) : el);
     // A misspelt "id" ("iid") is one mistake: its finding already says what the missing id breaks (overlap.ts).
     if ((el.id === undefined || el.id === null) && batch && !own.some(misspeltId)) others.push({ ruleId: appBatchRule.id, severity: batch, pointer: at, message: noId(i) });
-    const whole = options.creates?.has(i) === true;
+    const whole = base === null;
     for (const f of own) {
       if (!whole && !presentIn(el, f.pointer)) continue;
-      (f.ruleId === schemaRule.id ? schemaFindings : others).push(inElement(f, at));
+      // A fix found on the merged app may reach into what only the deployed app has: written into the element, it
+      // would replace that whole field of the deployed app. Such a fix is left out; the finding stays.
+      const g = base && f.fix && !f.fix.edits.every((e) => editsOnlyElement(el, e.pointer, e.op === 'add')) ? { ...f, fix: undefined } : f;
+      (f.ruleId === schemaRule.id ? schemaFindings : others).push(inElement(g, at));
     }
   }
   // Marathon reads the whole array before it validates any app (marathon-api.md §12: reader paths run from the
@@ -95,9 +100,17 @@ function withoutId(el: JsonObject): JsonObject {
   return rest;
 }
 
+/** The edit changes a value the element holds, or adds a key to an object it holds (the element itself included). */
+function editsOnlyElement(el: JsonObject, pointer: string, adds: boolean): boolean {
+  if (!adds) return presentIn(el, pointer);
+  const parent = pointer.slice(0, pointer.lastIndexOf('/'));
+  return parent === '' || presentIn(el, parent);
+}
+
 function inElement(f: Finding, at: string): Finding {
   const out: Finding = { ...f, pointer: at + f.pointer };
   if (f.fix) out.fix = inElementFix(f.fix, at);
+  else delete out.fix;
   // An absolute `missing` ("/container/type") is one from the element's root.
   if (typeof f.missing === 'string') out.missing = f.missing.startsWith('/') ? at + f.missing : f.missing;
   else if (f.missing) out.missing = f.missing.map((m) => (m.startsWith('/') ? at + m : m));

@@ -95,3 +95,14 @@ function batchApps(root: readonly unknown[]): AppRef[] {
   }
   return out;
 }
+
+/**
+ * An app update merged into the app it updates, as Marathon merges an AppUpdate with `partialUpdate=true`
+ * (../shared/reference/marathon-api.md §4): a field the update gives replaces the stored one; a field it leaves out, or
+ * gives as `null` (absent to Marathon's reader), keeps the stored value. The one merge for the gate and the engine.
+ */
+export function mergeAppUpdate(stored: JsonObject, update: JsonObject): JsonObject {
+  const out: JsonObject = { ...stored };
+  for (const [k, v] of Object.entries(update)) if (v !== null || !(k in stored)) out[k] = v;
+  return out;
+}

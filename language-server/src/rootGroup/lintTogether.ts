@@ -51,9 +51,10 @@ export function lintTogetherWith(
   const parsed = documents.map((d) => parseDocument(d.text, d.invalidUtf8));
   const proposed: ProposedDocument[] = parsed.map((p, i) => ({ kind: results[i].kind, value: p.strict ? p.value : undefined, name: documents[i].name }));
   const placed = placeIntoRootGroup(options.deployed, proposed);
-  // With the deployed apps known, a batch element whose app does not exist yet is a whole app, as Marathon creates it.
-  for (const [i, creates] of placed.batchCreates) {
-    if (creates.size > 0) results[i] = lint(documents[i].text, { kind: results[i].kind, profile, invalidUtf8: documents[i].invalidUtf8, batchCreates: creates });
+  // With the deployed apps known, a batch's elements are judged merged into the apps they update, or whole where
+  // they create one (core/appBatch.ts).
+  for (const [i, bases] of placed.batchDeployed) {
+    if (bases.size > 0) results[i] = lint(documents[i].text, { kind: results[i].kind, profile, invalidUtf8: documents[i].invalidUtf8, batchDeployed: bases });
   }
   const active = options.deployed === undefined ? rules.always : [...rules.always, ...rules.withCluster];
   const ids = new Set(active.map((r) => r.id));

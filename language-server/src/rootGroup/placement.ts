@@ -16,7 +16,7 @@
  */
 import { detectKind } from '../core/kind';
 import type { DocumentKind } from '../core/types';
-import { isObject, resolveId, type JsonObject } from '../model/documentModel';
+import { isObject, mergeAppUpdate, resolveId, type JsonObject } from '../model/documentModel';
 
 export interface ProposedDocument {
   kind: DocumentKind;
@@ -51,10 +51,10 @@ export interface PlacedRootGroup {
   /** Indices of the documents that could not be placed (no id, not an app/group/pod), with why. */
   unplaced: Map<number, string>;
   /**
-   * Only with a deployed root group: for each batch of apps (by document index), the elements (by index) whose id
-   * neither the cluster nor an earlier document has, so Marathon creates the app from the element alone.
+   * Only with a deployed root group: for each batch of apps (by document index), by element index, the app the
+   * element updates (deployed, or an earlier document's), or null when none has its id and the element creates it.
    */
-  batchCreates: Map<number, Set<number>>;
+  batchDeployed: Map<number, Map<number, JsonObject | null>>;
   /** True when a deployed root group was given (dependencies can then be resolved against the whole cluster). */
   withCluster: boolean;
   /** Each proposed document's name, by index (undefined where none was given). */
@@ -186,7 +186,7 @@ export function placeIntoRootGroup(deployedRoot: unknown, proposed: readonly Pro
   const tree = new Tree(deployedRoot === undefined ? emptyNode('/', deployed) : fromDeployed(deployedRoot, '/'));
   const placedIds = new Map<number, Set<string>>();
   const unplaced = new Map<number, string>();
-  const batchCreates = new Map<number, Set<number>>();
+  const batchDeployed = new Map<number, Map<number, JsonObject | null>>();
   // The apps deployed before this change, by id: what /v2/groups compares a listed app with (GroupNormalization).
   const deployedApps = deployedRoot === undefined ? undefined : appsById(tree.root, new Map());
   const withCluster = deployedRoot !== undefined;
@@ -194,16 +194,17 @@ export function placeIntoRootGroup(deployedRoot: unknown, proposed: readonly Pro
     const v = doc.value;
     const placed = new Set<string>();
     if (doc.kind === 'apps' && Array.isArray(v)) {
-      const creates = new Set<number>();
+      const bases = new Map<number, JsonObject | null>();
       v.forEach((el, i) => {
         // Elements Marathon does not read as an app with an id (no id, a pod, a group) are app-batch's to report.
         if (!isObject(el) || detectKind(el) !== 'app' || typeof el.id !== 'string' || el.id.trim() === '') return;
         const id = resolveId(el.id, '/');
-        if (id !== '/' && placeService(tree, 'app', el, id, { source, pointer: `/${i}` }, withCluster, true) === 'created') creates.add(i);
-        if (id !== '/') placed.add(id);
+        if (id === '/') return;
+        bases.set(i, placeService(tree, 'app', el, id, { source, pointer: `/${i}` }, withCluster, true) ?? null);
+        placed.add(id);
       });
       if (placed.size === 0) return void unplaced.set(source, 'no element is an app with an id');
-      if (withCluster) batchCreates.set(source, creates);
+      if (withCluster) batchDeployed.set(source, bases);
     } else if (!isObject(v)) return void unplaced.set(source, 'not a JSON object');
     else if (doc.kind === 'group') {
       const id = typeof v.id === 'string' ? resolveId(v.id, '/') : '/';
@@ -220,16 +221,16 @@ export function placeIntoRootGroup(deployedRoot: unknown, proposed: readonly Pro
   const origins = new Map<string, Origin>();
   const idOrigins = new Map<string, Origin>();
   const root = toDocument(tree.root, '', origins, idOrigins);
-  return { root, origins, idOrigins, placedIds, unplaced, batchCreates, withCluster, names: proposed.map((d) => d.name) };
+  return { root, origins, idOrigins, placedIds, unplaced, batchDeployed, withCluster, names: proposed.map((d) => d.name) };
 }
 
 /**
  * An app or pod with this absolute id put in its group, replacing the one there; `partial` (a batch element) merges
  * into it instead, as AppUpdate does: a field the element gives replaces the stored one, one it leaves out or gives
- * as null (absent to Marathon's reader) keeps it (gate/src/proposal.ts `mergeInto`, the same merge). Says whether an
- * app or pod had this id before the change ('created' when none had, with a deployed root group at hand).
+ * as null (absent to Marathon's reader) keeps it (`mergeAppUpdate`, the gate's merge too). Returns the app or pod that
+ * had this id before (deployed, or placed by an earlier document), undefined when none had.
  */
-function placeService(tree: Tree, kind: 'app' | 'pod', v: JsonObject, id: string, origin: Origin & { source: number }, withCluster: boolean, partial: boolean): 'created' | 'replaced' {
+function placeService(tree: Tree, kind: 'app' | 'pod', v: JsonObject, id: string, origin: Origin & { source: number }, withCluster: boolean, partial: boolean): JsonObject | undefined {
   const parent = tree.ensure(parentOf(id), { source: origin.source, pointer: origin.pointer });
   const services = kind === 'app' ? parent.apps : parent.pods;
   const before = services.get(id);
@@ -237,18 +238,13 @@ function placeService(tree: Tree, kind: 'app' | 'pod', v: JsonObject, id: string
     // What is deployed now, even when an earlier document of the same change replaced it already.
     origin.deployed = !before ? null : before.origin.source === 'deployed' ? before.value : (before.origin.deployed ?? null);
   }
-  let value: JsonObject = { ...v, id };
-  if (partial && before) {
-    value = { ...before.value };
-    for (const [k, x] of Object.entries(v)) if (x !== null || !(k in before.value)) value[k] = x;
-    value.id = id;
-  }
+  const value: JsonObject = partial && before ? { ...mergeAppUpdate(before.value, v), id } : { ...v, id };
   services.set(id, { value, origin });
   // RootGroup.updateApp / updatePod (1.4 to 1.10): a sibling group with the service's id that holds no app or pod,
   // however deep, is replaced by the service; one that does is kept, for root-group validation to refuse.
   const clash = parent.groups.get(id);
   if (clash && !holdsServices(clash)) parent.groups.delete(id);
-  return before ? 'replaced' : 'created';
+  return before?.value;
 }
 
 /** The origin of the innermost app, pod or group containing `pointer`, and the rest of the pointer below it. */

@@ -26,7 +26,7 @@ export function lintInCluster(text: string, profile: Profile, uri: string, deplo
   const alone = lint(text, { profile, uri });
   if (alone.kind === 'unknown') return alone;
   // lintTogether lints each document first; hand it the result we have instead of a second lint. A batch of apps is
-  // linted again only to judge its elements that create their app as whole apps (options.batchCreates).
-  const once = (t: string, options?: LintOptions) => (options?.batchCreates ? lint(t, { ...options, uri }) : alone);
+  // linted again only to judge its elements against the deployed apps (options.batchDeployed).
+  const once = (t: string, options?: LintOptions) => (options?.batchDeployed ? lint(t, { ...options, uri }) : alone);
   return lintTogetherWith(once, rootGroupRules, [{ text, kind: alone.kind }], { deployed, profile })[0];
 }
