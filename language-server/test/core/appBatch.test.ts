@@ -109,3 +109,9 @@ test('with the deployed app at hand, a fix that would write a deployed-only fiel
     ['/0/instances', 'adds a field', ['/0/upgradeStrategy']],
   ]);
 });
+
+test('--kind apps: an empty array is a batch that updates nothing (a warning), an object is the reader\'s error.expected.jsarray', () => {
+  assert.deepEqual(lint('[]', { kind: 'apps' }).diagnostics.map((d) => [d.ruleId, d.severity, d.pointer]), [['app-batch', 'warning', '']]);
+  assert.deepEqual(lint('[]', { kind: 'apps', profile: { ...defaultProfile, rules: { 'app-batch': 'off' } } }).diagnostics, []);
+  assert.deepEqual(lint('"x"', { kind: 'apps' }).diagnostics.map((d) => [d.ruleId, d.severity, d.message.slice(0, 80)]), [['schema', 'error', 'error.expected.jsarray: A batch of apps (PUT /v2/apps, PATCH /v2/apps) is a JSON']]);
+});
