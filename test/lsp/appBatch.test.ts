@@ -1,9 +1,13 @@
 // A batch of apps (`PUT /v2/apps`, a JSON array: marathon-api.md §4) opened in an editor, over stdio with the real
 // server bundle: the diagnostics sit on the element they are about (its line and column, `data.pointer` /<i>/…), the
 // quick fix edits inside that element and clears its finding, and the outline and hover read each element as an app.
+// With `marathon.cluster.url` (a stand-in Marathon over real HTTP), an element updating a deployed app is judged merged
+// into it and one creating an app is judged whole.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { applyEdits, startClient, type TestClient } from './lspClient';
+import { infoFor, startStandinMarathon } from '../standins/marathon/standin';
+import { deployedUnderDb, dvdiApp } from '../cluster/deployedApps';
 
 let c: TestClient;
 before(async () => {
@@ -80,4 +84,24 @@ test('outline and hover read each element as an app', async () => {
   const hover: any = await c.conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 1, character: 30 } });
   assert.match(hover?.contents?.value ?? '', /\*\*cpus\*\*/);
   await c.close(uri);
+});
+
+test('with the cluster link: an update of a deployed app is judged merged into it, a new app whole', { timeout: 60_000 }, async () => {
+  const m = await startStandinMarathon({ rootGroup: deployedUnderDb([dvdiApp('/db/pg', 'pgdata')]), info: infoFor('1.10.26', { features: ['external_volumes'] }) });
+  const linked = await startClient({ settings: () => ({ cluster: { url: m.url, pollSeconds: 60 } }) });
+  try {
+    await linked.waitClusterStatus((st) => st.state === 'connected');
+    const uri = 'untitled:apps.json';
+    const text = '[\n  { "id": "/db/pg", "instances": 2 },\n  { "id": "/db/new", "instances": 1 }\n]\n';
+    const published = linked.waitDiagnostics(uri, (p) => p.diagnostics.length === 2, 15_000);
+    await linked.open(uri, text);
+    const { diagnostics } = await published;
+    assert.deepEqual(summary(diagnostics), [
+      ['dvdi-single-instance', '/0/instances', 1, 33, 1, 34],
+      ['app-cmd-args-container', '/1/cmd', 2, 2, 2, 37],
+    ]);
+  } finally {
+    assert.equal(await linked.shutdown(), 0);
+    await m.close();
+  }
 });
