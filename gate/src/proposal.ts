@@ -5,7 +5,7 @@
  * relative ids against the URL group; a body holding only `version` (rollback) or `scaleBy` names no new
  * definition. Pure: the deployed state comes in as an argument.
  */
-import { collectApps, resolveId } from '@marathon-devtools/language-server/model/documentModel';
+import { collectApps, mergeAppUpdate, resolveId } from '@marathon-devtools/language-server/model/documentModel';
 import { isObject, type JsonObject } from '@marathon-devtools/language-server/model/documentModel';
 import { DeployedState } from './deployedState';
 import { isPartialUpdate, type AdmissionRoute, type RouteKind } from './routes';
@@ -122,7 +122,7 @@ function addApp(
   if (isPartialUpdate(route) && id !== undefined) {
     if (deployed) {
       stored = deployed.apps.get(id);
-      if (stored) value = mergeInto(stored, body);
+      if (stored) value = mergeAppUpdate(stored, body);
       // An app the copy does not hold yet (another gate, or Marathon directly, created it since the last read)
       // is patched all the same by Marathon: the body is judged on what it holds. A PATCH of an app nobody
       // has gets Marathon's 404.
@@ -186,13 +186,3 @@ function replacedBy(p: Proposal, body: unknown, route: AdmissionRoute, deployed:
   return [...out];
 }
 
-/**
- * A partial update merged into the stored app as Marathon merges its AppUpdate: a field the body gives replaces
- * the stored one; a field it leaves out, or gives as `null` (Marathon's reader reads null as absent,
- * docs/json-layer.md), keeps the stored value.
- */
-function mergeInto(stored: JsonObject, body: JsonObject): JsonObject {
-  const out: JsonObject = { ...stored };
-  for (const [k, v] of Object.entries(body)) if (v !== null || !(k in stored)) out[k] = v;
-  return out;
-}

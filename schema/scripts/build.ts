@@ -15,6 +15,7 @@ const outDir = join(schemaDir, 'generated/validators');
 
 const documentFiles: Record<string, string> = {
   'marathon-app': 'marathon-app.schema.json',
+  'marathon-apps': 'marathon-apps.schema.json',
   'marathon-group': 'marathon-group.schema.json',
   'marathon-pod': 'marathon-pod.schema.json',
   'chronos-job': 'chronos-job.schema.json',

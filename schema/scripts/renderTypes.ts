@@ -13,10 +13,10 @@ export const typesDir = join(schemaDir, 'src/generated');
 export const typeTargets = [{ schema: 'dvdi-bridge-protocol.schema.json', module: 'dvdi-bridge-protocol.ts', rootName: 'DvdiBridgeProtocol' }];
 
 /**
- * The four document schemas share one pool of definitions (each published file carries a copy so it stands
- * alone); their types are generated once, from the same source, so an app inside a group is the same type.
+ * The document schemas share one pool of definitions (each published file carries a copy so it stands
+ * alone); their types are generated once, from the same source, so an app inside a group or a batch is the same type.
  */
-const documentRoots: Record<string, string> = { app: 'MarathonApp', group: 'MarathonGroup', pod: 'MarathonPod', job: 'ChronosJob' };
+const documentRoots: Record<string, string> = { app: 'MarathonApp', appBatch: 'MarathonAppBatch', group: 'MarathonGroup', pod: 'MarathonPod', job: 'ChronosJob' };
 export const documentTypesModule = 'marathon-documents.ts';
 
 function documentTypesSchema(): JSONSchema {
@@ -25,7 +25,7 @@ function documentTypesSchema(): JSONSchema {
   for (const [key, title] of Object.entries(documentRoots)) definitions[key] = { ...definitions[key], title };
   return {
     title: 'MarathonDocument',
-    description: 'Any document marathon-lint reads: a Marathon app, group or pod, or a Chronos job.',
+    description: 'Any document marathon-lint reads: a Marathon app, app batch, group or pod, or a Chronos job.',
     anyOf: Object.keys(documentRoots).map((key) => ({ $ref: `#/definitions/${key}` })),
     definitions,
   };
@@ -46,7 +46,7 @@ const compileOptions = {
 
 export async function renderTypes(): Promise<Map<string, string>> {
   const out = new Map<string, string>();
-  out.set(documentTypesModule, await compile(documentTypesSchema(), 'MarathonDocument', { ...compileOptions, bannerComment: banner('schema/source/ (the definitions behind the four document schemas)') }));
+  out.set(documentTypesModule, await compile(documentTypesSchema(), 'MarathonDocument', { ...compileOptions, bannerComment: banner('schema/source/ (the definitions behind the document schemas)') }));
   for (const t of typeTargets) {
     const schema = JSON.parse(readFileSync(join(schemaDir, t.schema), 'utf8')) as JSONSchema;
     // Protocol definitions carry human titles ("volume/dryRunMount params"); name their types after the

@@ -3,6 +3,7 @@
  * so every file stands alone (no cross-file $ref) for ajv-cli and VS Code's `json.schemas`.
  */
 import { appDocumentDefinitions } from './app';
+import { appBatchDocumentDefinitions } from './appBatch';
 import { chronosDocumentDefinitions } from './chronos';
 import { groupDocumentDefinitions } from './group';
 import type { JsonSchema } from './jsonSchema';
@@ -22,6 +23,7 @@ interface DocumentSource {
 
 export const documentSources: DocumentSource[] = [
   { fileName: 'marathon-app.schema.json', root: 'app', definitions: definitionsAcceptNull(appDocumentDefinitions) },
+  { fileName: 'marathon-apps.schema.json', root: 'appBatch', definitions: definitionsAcceptNull(appBatchDocumentDefinitions) },
   { fileName: 'marathon-group.schema.json', root: 'group', definitions: definitionsAcceptNull(groupDocumentDefinitions) },
   { fileName: 'marathon-pod.schema.json', root: 'pod', definitions: definitionsAcceptNull(podDocumentDefinitions) },
   { fileName: 'chronos-job.schema.json', root: 'job', definitions: chronosDocumentDefinitions },

@@ -8,6 +8,7 @@
 import type { ErrorObject } from 'ajv';
 import chronosJob from '../generated/validators/chronos-job.cjs';
 import marathonApp from '../generated/validators/marathon-app.cjs';
+import marathonApps from '../generated/validators/marathon-apps.cjs';
 import marathonGroup from '../generated/validators/marathon-group.cjs';
 import marathonPod from '../generated/validators/marathon-pod.cjs';
 import bridgeInfoParams from '../generated/validators/protocol-bridgeInfoParams.cjs';
@@ -29,7 +30,7 @@ import volumeListParams from '../generated/validators/protocol-volumeListParams.
 import volumeListResult from '../generated/validators/protocol-volumeListResult.cjs';
 import volumeName from '../generated/validators/protocol-volumeName.cjs';
 import type * as P from './generated/dvdi-bridge-protocol';
-import type { ChronosJob, MarathonApp, MarathonGroup, MarathonPod } from './generated/marathon-documents';
+import type { ChronosJob, MarathonApp, MarathonAppBatch, MarathonGroup, MarathonPod } from './generated/marathon-documents';
 import type { DefinitionKind } from './schemaIds';
 
 export type { ErrorObject };
@@ -51,6 +52,7 @@ export const validateChronosJob = typed<ChronosJob>(chronosJob);
 
 export const documentValidators: Record<DefinitionKind, Validator<unknown>> = {
   app: validateApp,
+  apps: typed<MarathonAppBatch>(marathonApps),
   group: validateGroup,
   pod: validatePod,
   'chronos-job': validateChronosJob,

@@ -16,6 +16,7 @@ const cases = [
   ['schema/marathon-app.schema.json', 'app-docker-external-volume-rexray.json', 'app-external-volume-shared-as-string.json'],
   ['schema/marathon-group.schema.json', 'group-nested-with-apps.json', 'group-app-with-invalid-id.json'],
   ['schema/marathon-pod.schema.json', 'pod-two-containers-shared-ephemeral-volume.json', 'pod-container-without-resources.json'],
+  ['schema/marathon-apps.schema.json', 'apps-create-two-apps.json', 'apps-element-cpus-as-string.json'],
   ['schema/chronos-job.schema.json', 'chronos-job-docker-external-volume.json', 'chronos-job-name-with-space.json'],
 ] as const;
 

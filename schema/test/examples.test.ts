@@ -1,5 +1,5 @@
 // Every example document must get the verdict its folder names, through the precompiled validators.
-// File names say what they show: `<kind>-<what>.json`, kind ∈ app, group, pod, chronos-job, bridge-<definition>.
+// File names say what they show: `<kind>-<what>.json`, kind ∈ apps (a PUT /v2/apps batch), app, group, pod, chronos-job, bridge-<definition>.
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,8 +15,8 @@ function validatorFor(file: string): Validator<unknown> {
     assert.ok(v, `${file}: no protocol definition named ${bridge[1]}`);
     return v;
   }
-  const kind = (['chronos-job', 'app', 'group', 'pod'] as const).find((k) => file.startsWith(`${k}-`));
-  assert.ok(kind, `${file}: name must start with app-, group-, pod-, chronos-job- or bridge-<definition>-`);
+  const kind = (['chronos-job', 'apps', 'app', 'group', 'pod'] as const).find((k) => file.startsWith(`${k}-`));
+  assert.ok(kind, `${file}: name must start with apps-, app-, group-, pod-, chronos-job- or bridge-<definition>-`);
   return documentValidators[kind];
 }
 

@@ -61,7 +61,7 @@ test('json output has exactly the documented keys, 0-based ranges', () => {
   assert.ok(Array.isArray(out) && out.length > 0);
   for (const file of out) {
     assert.deepEqual(Object.keys(file), ['file', 'kind', 'diagnostics']);
-    assert.ok(['app', 'group', 'pod', 'chronos-job', 'unknown'].includes(file.kind), file.kind);
+    assert.ok(['app', 'apps', 'group', 'pod', 'chronos-job', 'unknown'].includes(file.kind), file.kind);
     for (const d of file.diagnostics) {
       assert.deepEqual(Object.keys(d), ['ruleId', 'severity', 'message', 'pointer', 'range']);
       assert.ok(['error', 'warning', 'info'].includes(d.severity));

@@ -54,7 +54,9 @@ function readApps(path: string): AppUnderTest[] {
     const volumes = targets.map((t) => ({ pointer: t.pointer, ...t.args.volume, engine: t.args.engine }));
     return [{ id: typeof job.name === 'string' ? job.name : '(no name)', spec: job, source: {}, volumes, chronos: true }];
   }
-  if (doc.kind !== 'app' && doc.kind !== 'group') throw new UsageError(`dry-run: --app ${path} is ${doc.kind === 'unknown' ? 'not a Marathon app, group or Chronos job' : `a ${doc.kind}`}; give a Marathon app (or group) or a Chronos job definition`);
+  // A batch element is a partial update: without the deployed app's fields the placement would judge only half an app.
+  const what = doc.kind === 'unknown' ? 'not a Marathon app, group or Chronos job' : doc.kind === 'apps' ? 'a batch of apps (PUT /v2/apps), whose elements are partial updates' : `a ${doc.kind}`;
+  if (doc.kind !== 'app' && doc.kind !== 'group') throw new UsageError(`dry-run: --app ${path} is ${what}; give a Marathon app (or group) or a Chronos job definition`);
   return collectApps(doc.value, doc.kind).map((a) => ({
     id: a.absoluteId ?? '(no id)',
     spec: a.app,

@@ -266,10 +266,11 @@ function roleOf(spec: { role?: unknown }, source: AppSource, facts: RoleFacts): 
 
 /**
  * The groups of a group document from the body (its root) down to the one listing the app at `appPointer`
- * (`…/apps/<i>`), with absolute ids as Marathon resolves them; empty for an app document (pointer "").
+ * (`…/apps/<i>`), with absolute ids as Marathon resolves them; empty for an app document (pointer "") and for an
+ * element of a batch of apps (an array, `PUT /v2/apps`: each element is placed by its own id, like an app document).
  */
 export function groupBodyChain(doc: unknown, appPointer: string): BodyGroup[] {
-  if (appPointer === '' || typeof doc !== 'object' || doc === null) return [];
+  if (appPointer === '' || typeof doc !== 'object' || doc === null || Array.isArray(doc)) return [];
   const parts = appPointer.split('/').slice(1);
   const chain: BodyGroup[] = [];
   let node: unknown = doc;

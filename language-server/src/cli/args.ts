@@ -8,7 +8,7 @@ import type { DocumentKind } from '../core/types';
 import { formatNames, type FormatName } from './formatters/index';
 
 export type ForcedKind = Exclude<DocumentKind, 'unknown'>;
-export const kindNames: readonly ForcedKind[] = ['app', 'group', 'pod', 'chronos-job'];
+export const kindNames: readonly ForcedKind[] = ['app', 'apps', 'group', 'pod', 'chronos-job'];
 
 export interface CliOptions {
   inputs: string[];

@@ -5,7 +5,8 @@ import { formatNames } from './formatters/index';
 
 export const helpText = `Usage: marathon-lint [options] <file | directory | glob | ->...
 
-Lint Marathon app, group and pod definitions and Chronos jobs (with external dvdi volumes).
+Lint Marathon app, group and pod definitions, batches of apps (the JSON array PUT /v2/apps takes)
+and Chronos jobs (with external dvdi volumes).
 Directories are searched for *.json (node_modules, .git and marathon-lint.config.json are skipped);
 quote globs ('apps/**/*.json') so the shell does not expand them; - reads one document from stdin.
 A marathon-lint.config.json named as a file (pre-commit and lint-staged name every changed file)
@@ -13,7 +14,8 @@ is checked as a config, and never linted as a definition.
 
 Options:
   -f, --format <name>          output format: ${formatNames.join(' | ')} (default stylish)
-      --kind <kind>            treat every input as: ${kindNames.join(' | ')} (default: detect)
+      --kind <kind>            treat every input as: ${kindNames.join(' | ')} (default: detect;
+                               apps: an array of apps, each element a partial update by its id)
       --marathon-version <v>   judge against this Marathon version: ${supportedVersions.join(', ')}
                                (overrides marathonVersion from the config file)
   -c, --config <file>          use this config for every input instead of the nearest
@@ -40,4 +42,6 @@ Exit status: 0 no errors, 1 errors found (or more warnings than --max-warnings),
 
 Files linted together form one proposed root group: an external volume name used by
 two of them is reported as Marathon would report it, with or without --marathon.
+A batch element updates the app of its id (partialUpdate defaults to true): only what it
+holds is judged, unless --marathon shows that no app has that id and the element creates it.
 `;

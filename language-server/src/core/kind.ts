@@ -1,7 +1,8 @@
 /**
  * What a document is, the one answer for the CLI, the language server and the extension: a top-level
  * `$schema` naming one of our published schemas wins; otherwise the shape decides (the same tests the corpus
- * INDEX used to classify files).
+ * INDEX used to classify files). A JSON array is a batch of apps, the body of `PUT /v2/apps`
+ * (../shared/reference/marathon-api.md §4), when one of its elements is a Marathon definition.
  */
 import { isObject } from '../model/documentModel';
 import { documentSchemaFiles } from '@marathon-devtools/schema/schemaIds';
@@ -25,6 +26,7 @@ function isJsonSchema(root: Record<string, unknown>): boolean {
 }
 
 export function detectKind(root: unknown): DocumentKind {
+  if (Array.isArray(root)) return isAppBatch(root) ? 'apps' : 'unknown';
   if (!isObject(root)) return kindByShape(root);
   if (isJsonSchema(root)) return 'unknown';
   return kindFromSchemaRef(root.$schema) ?? kindByShape(root);
@@ -38,6 +40,22 @@ export function readerOf(kind: DocumentKind): Reader {
 }
 
 const runFields = ['cmd', 'args', 'container'];
+
+/** A Marathon definition: what `PUT /v2/apps` is sent, or is mistakenly sent (a pod or a group among the apps, said so per element). */
+const isMarathonDefinition = (v: unknown): boolean => {
+  if (!isObject(v)) return false;
+  const k = detectKind(v);
+  return k === 'app' || k === 'pod' || k === 'group';
+};
+
+/**
+ * Judged by what the array has, as an object is: one Marathon definition among its elements makes it a batch, whose
+ * other elements are then each a finding. An empty array, strings, or Chronos jobs (Chronos takes one job per
+ * request, chronos-job.md §1) are no batch: such a file is more often data than a request body.
+ */
+function isAppBatch(root: readonly unknown[]): boolean {
+  return root.some(isMarathonDefinition);
+}
 
 /**
  * Order matters: a Chronos job has no `id` (its `name` is a string or null); a pod is told from an app by `containers`; a group has
@@ -73,11 +91,35 @@ export function unknownKindMessage(root: unknown): string {
       'If it is a definition, remove that "$schema" (or name one of ours, e.g. "https://marathon-devtools.github.io/schema/marathon-app.schema.json"); otherwise leave it out of linting (ignorePatterns in marathon-lint.config.json).'
     );
   }
-  const what = Array.isArray(root) ? 'a JSON array' : root === null ? 'null' : typeof root === 'object' ? 'an object without the expected fields' : `a JSON ${typeof root}`;
+  if (Array.isArray(root)) return unknownArrayMessage(root);
+  const what = root === null ? 'null' : typeof root === 'object' ? 'an object without the expected fields' : `a JSON ${typeof root}`;
   return (
     `This document is ${what}, so it is not checked as a Marathon or Chronos definition. ` +
     'Expected one of: an app (an object with "id" and "cmd", "args" or "container"), a group ("id" with "apps" or "groups"), ' +
     'a pod ("id" with "containers") or a Chronos job ("name", "command" and "schedule" or "parents"). ' +
     'If this file is not a definition, leave it out of linting (ignorePatterns in marathon-lint.config.json); if it is, add the missing fields.'
+  );
+}
+
+const leaveOut = 'If this file is not a definition, leave it out of linting (ignorePatterns in marathon-lint.config.json).';
+
+/** Why an array is not a batch of apps (isAppBatch), and what would make it one. */
+function unknownArrayMessage(root: readonly unknown[]): string {
+  if (root.length === 0) {
+    return (
+      'This document is an empty JSON array: as the body of PUT /v2/apps (a batch of apps) it would update no app, so there is nothing to check. ' +
+      `Add the apps, each an object with its "id" (e.g. [{"id": "/my/app", "instances": 2}]). ${leaveOut}`
+    );
+  }
+  if (root.some((v) => isObject(v) && detectKind(v) === 'chronos-job')) {
+    return (
+      'This document is a JSON array of Chronos jobs, so it is not checked: Chronos takes one job per request (POST /v1/scheduler/iso8601 or /v1/scheduler/dependency), never an array. ' +
+      `Save each job in a file of its own to lint it. ${leaveOut}`
+    );
+  }
+  return (
+    'This document is a JSON array whose elements are not Marathon definitions, so it is not checked. ' +
+    'An array is checked as a batch of apps (the body of PUT /v2/apps) when its elements are apps, each an object with "id" (and "cmd", "args" or "container" for an app it creates). ' +
+    leaveOut
   );
 }

@@ -11,6 +11,7 @@ import type { Finding } from './finding';
 import { detectKind, readerOf, unknownKindMessage } from './kind';
 import { deferBehindJsonLayer, jsonLayerRuleIds } from './jsonLayer';
 import { asMarathonReadsIt } from './nullAbsent';
+import { batchFindings } from './appBatch';
 import { LineIndex } from './lineIndex';
 import { parseDocument } from './parse';
 import { defaultProfile, effectiveSeverity, type Profile } from './profile';
@@ -20,6 +21,7 @@ import { oneFindingPerMistake, withoutTurnedDownEchoes } from './overlap';
 import { validateSchema } from './schemaValidation';
 import { syntaxMessageFor } from './syntaxMessage';
 import type { Diagnostic, DocumentKind, InvalidUtf8, LintResult, Severity } from './types';
+import type { JsonObject } from '../model/documentModel';
 
 export interface LintOptions {
   /** Skip shape detection and lint the document as this kind (e.g. a CLI `--kind pod`). */
@@ -30,11 +32,19 @@ export interface LintOptions {
   uri?: string;
   /** Set by a reader that decoded the document's bytes and met one that is not UTF-8: the document is only that. */
   invalidUtf8?: InvalidUtf8;
+  /**
+   * For a batch of apps, by element index: the deployed app the element updates (it is judged merged into it), or
+   * null when no app has its id and the element creates it (judged whole). rootGroup/lintTogether.ts knows them from
+   * the deployed root group; an element not listed is a partial update judged on what it holds (appBatch.ts).
+   */
+  batchDeployed?: ReadonlyMap<number, JsonObject | null>;
 }
 
 /** The findings of a strictly parsed document's value: kind, semantic rules, schema, one finding per mistake. */
-function valueFindings(rules: readonly Rule[], jsonLayerIds: ReadonlySet<string>, value: unknown, kind: DocumentKind, profile: Profile, text: string | undefined): Finding[] {
+function valueFindings(rules: readonly Rule[], jsonLayerIds: ReadonlySet<string>, value: unknown, kind: DocumentKind, profile: Profile, text: string | undefined, deployed?: ReadonlyMap<number, JsonObject | null>): Finding[] {
   if (kind === 'unknown') return [{ ruleId: 'unknown-kind', severity: 'info', pointer: '', message: unknownKindMessage(value) }];
+  // Each element as the app it is; `text` only tells whether a null is anywhere (nullAbsent.ts), true of the element too.
+  if (kind === 'apps') return batchFindings(value, (app) => valueFindings(rules, jsonLayerIds, app, 'app', profile, text), { profile, jsonLayerIds, deployed });
   const asRead = asMarathonReadsIt(value, kind, text);
   const ruleFindings = runRules(asRead, kind, profile, rules);
   let schemaFindings: readonly Finding[] = validateSchema(value, kind, profile);
@@ -71,7 +81,7 @@ function lintWith(rules: readonly Rule[], jsonLayerIds: ReadonlySet<string>, tex
     const findings: Finding[] = doc.findings.map((f) => (f.ruleId === 'syntax' && reader !== 'Marathon' ? { ...f, message: syntaxMessageFor(reader, f.message) } : f));
     // A loop, not push(...): a spread passes every finding as a call argument on the stack, which overflows past
     // ~120,000 of them (a group of that many apps, each with one mistake).
-    if (doc.strict) for (const f of valueFindings(rules, jsonLayerIds, doc.value, kind, profile, source)) findings.push(f);
+    if (doc.strict) for (const f of valueFindings(rules, jsonLayerIds, doc.value, kind, profile, source, options.batchDeployed)) findings.push(f);
     return { kind, diagnostics: diagnosticsFor(doc, withConfiguredSeverity(findings, profile)) };
   } catch (e) {
     const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
@@ -86,7 +96,7 @@ function lintValueWith(rules: readonly Rule[], jsonLayerIds: ReadonlySet<string>
   let findings: Finding[];
   try {
     if (!options.kind) kind = detectKind(value);
-    findings = withConfiguredSeverity(valueFindings(rules, jsonLayerIds, value, kind, profile, undefined), profile);
+    findings = withConfiguredSeverity(valueFindings(rules, jsonLayerIds, value, kind, profile, undefined, options.batchDeployed), profile);
   } catch (e) {
     findings = [internalError(e)];
   }

@@ -293,6 +293,8 @@ function valueItems(doc: EditorDocument, where: Extract<Where, { at: 'value' }>,
   // `$schema`: our published schemas (by their $id), which also tell the server the document's kind.
   if (path.length === 1 && last === '$schema') {
     for (const [kind, file] of Object.entries(documentSchemaFiles)) {
+      // A batch is an array, where no `$schema` can stand; named in an object it would only make that object wrong.
+      if (kind === 'apps') continue;
       const id = ctx.schemas.get(file)?.$id;
       if (typeof id === 'string') push(id, JSON.stringify(id), CompletionItemKind.Value, `${kind} schema`);
     }

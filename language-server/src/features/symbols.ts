@@ -53,7 +53,7 @@ function volumeSymbols(doc: EditorDocument, owner: JsonNode, parent: DocumentSym
 
 export function documentSymbols(doc: EditorDocument): DocumentSymbol[] {
   const root = doc.tree;
-  if (root?.type !== 'object') return [];
+  if (root?.type !== 'object' && !(doc.kind === 'apps' && root?.type === 'array')) return [];
   let count = 0;
   const appSymbol = (node: JsonNode, kind: SymbolKind, detail: string): DocumentSymbol => {
     const s = symbol(doc, node, stringProp(node, 'id') ?? stringProp(node, 'name') ?? '', kind, detail);
@@ -64,6 +64,8 @@ export function documentSymbols(doc: EditorDocument): DocumentSymbol[] {
   if (doc.kind === 'app') return [appSymbol(root, SymbolKind.Class, 'app')];
   if (doc.kind === 'pod') return [appSymbol(root, SymbolKind.Class, 'pod')];
   if (doc.kind === 'chronos-job') return [appSymbol(root, SymbolKind.Class, 'Chronos job')];
+  // A batch of apps (PUT /v2/apps): one symbol per element, each read as an app.
+  if (doc.kind === 'apps') return (root.children ?? []).filter((n) => n.type === 'object' && count < MAX_SYMBOLS).map((n) => appSymbol(n, SymbolKind.Class, 'app'));
   if (doc.kind !== 'group') return [];
 
   const top = symbol(doc, root, stringProp(root, 'id') ?? '/', SymbolKind.Namespace, 'group');

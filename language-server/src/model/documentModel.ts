@@ -54,6 +54,8 @@ export function resolveId(id: string, base: string): string {
 }
 
 export function collectApps(root: unknown, kind: DocumentKind): AppRef[] {
+  // A batch of apps (PUT /v2/apps): Marathon reads every element as an app, ids absolute from the root group.
+  if (kind === 'apps') return Array.isArray(root) ? batchApps(root) : [];
   if (!isObject(root)) return [];
   if (kind === 'app') {
     const id = typeof root.id === 'string' ? resolveId(root.id, '/') : undefined;
@@ -83,4 +85,24 @@ export function collectApps(root: unknown, kind: DocumentKind): AppRef[] {
     }
   }
   return out; // document order: a group's apps, then its child groups depth-first
+}
+
+function batchApps(root: readonly unknown[]): AppRef[] {
+  const out: AppRef[] = [];
+  for (let i = 0; i < root.length; i++) {
+    const app = root[i];
+    if (isObject(app)) out.push({ pointer: '/' + i, app, absoluteId: typeof app.id === 'string' ? resolveId(app.id, '/') : undefined, groupId: '/', memo: [] });
+  }
+  return out;
+}
+
+/**
+ * An app update merged into the app it updates, as Marathon merges an AppUpdate with `partialUpdate=true`
+ * (../shared/reference/marathon-api.md §4): a field the update gives replaces the stored one; a field it leaves out, or
+ * gives as `null` (absent to Marathon's reader), keeps the stored value. The one merge for the gate and the engine.
+ */
+export function mergeAppUpdate(stored: JsonObject, update: JsonObject): JsonObject {
+  const out: JsonObject = { ...stored };
+  for (const [k, v] of Object.entries(update)) if (v !== null || !(k in stored)) out[k] = v;
+  return out;
 }

@@ -46,10 +46,16 @@ export function lintTogetherWith(
 ): LintResult[] {
   const profile = options.profile ?? defaultProfile;
   const results = options.alone?.length === documents.length ? [...options.alone] : documents.map((d) => lint(d.text, { kind: d.kind, profile, invalidUtf8: d.invalidUtf8 }));
-  if (documents.length < 2 && options.deployed === undefined) return results;
+  // A batch of apps is several apps in one change, placed together even alone.
+  if (documents.length < 2 && options.deployed === undefined && results[0]?.kind !== 'apps') return results;
   const parsed = documents.map((d) => parseDocument(d.text, d.invalidUtf8));
   const proposed: ProposedDocument[] = parsed.map((p, i) => ({ kind: results[i].kind, value: p.strict ? p.value : undefined, name: documents[i].name }));
   const placed = placeIntoRootGroup(options.deployed, proposed);
+  // With the deployed apps known, a batch's elements are judged merged into the apps they update, or whole where
+  // they create one (core/appBatch.ts).
+  for (const [i, bases] of placed.batchDeployed) {
+    if (bases.size > 0) results[i] = lint(documents[i].text, { kind: results[i].kind, profile, invalidUtf8: documents[i].invalidUtf8, batchDeployed: bases });
+  }
   const active = options.deployed === undefined ? rules.always : [...rules.always, ...rules.withCluster];
   const ids = new Set(active.map((r) => r.id));
   const found = checkRootGroup(placed, profile, active);

@@ -5,15 +5,18 @@
  * `apps`, `groups`, `dependencies`, `enforceRole` replace what they name when present, absent fields
  * keep what is deployed, sub-groups apply recursively). A GroupUpdate has no `pods` (group.raml): a group body's
  * `pods` are ignored, a group it updates keeps its deployed pods and one it creates has none
- * (raml/GroupConversion.scala `execute`: `pods = current.pods`; `createGroup`: `pods = Map.empty`). Several documents are one change, applied in order:
+ * (raml/GroupConversion.scala `execute`: `pods = current.pods`; `createGroup`: `pods = Map.empty`). A batch of apps (`PUT /v2/apps`, an
+ * array) places each element as an app, merged into the app of its id as a partial update (marathon-api.md §4: fields it
+ * leaves out keep their values). Several documents are one change, applied in order:
  * a later document with the same id wins. Missing parent groups are created, as Marathon does.
  *
  * Pure: the deployed root comes in as a value (GroupInfo from `GET /v2/groups`, or nothing: then the documents
  * alone form the proposed root group). The result is one group document with absolute ids, plus where each of
  * its apps, pods and groups came from, so findings can be mapped back to the linted file.
  */
+import { detectKind } from '../core/kind';
 import type { DocumentKind } from '../core/types';
-import { isObject, resolveId, type JsonObject } from '../model/documentModel';
+import { isObject, mergeAppUpdate, resolveId, type JsonObject } from '../model/documentModel';
 
 export interface ProposedDocument {
   kind: DocumentKind;
@@ -47,6 +50,11 @@ export interface PlacedRootGroup {
   placedIds: Map<number, Set<string>>;
   /** Indices of the documents that could not be placed (no id, not an app/group/pod), with why. */
   unplaced: Map<number, string>;
+  /**
+   * Only with a deployed root group: for each batch of apps (by document index), by element index, the app the
+   * element updates (deployed, or an earlier document's), or null when none has its id and the element creates it.
+   */
+  batchDeployed: Map<number, Map<number, JsonObject | null>>;
   /** True when a deployed root group was given (dependencies can then be resolved against the whole cluster). */
   withCluster: boolean;
   /** Each proposed document's name, by index (undefined where none was given). */
@@ -178,32 +186,34 @@ export function placeIntoRootGroup(deployedRoot: unknown, proposed: readonly Pro
   const tree = new Tree(deployedRoot === undefined ? emptyNode('/', deployed) : fromDeployed(deployedRoot, '/'));
   const placedIds = new Map<number, Set<string>>();
   const unplaced = new Map<number, string>();
+  const batchDeployed = new Map<number, Map<number, JsonObject | null>>();
   // The apps deployed before this change, by id: what /v2/groups compares a listed app with (GroupNormalization).
   const deployedApps = deployedRoot === undefined ? undefined : appsById(tree.root, new Map());
+  const withCluster = deployedRoot !== undefined;
   proposed.forEach((doc, source) => {
     const v = doc.value;
-    if (!isObject(v)) return void unplaced.set(source, 'not a JSON object');
     const placed = new Set<string>();
-    if (doc.kind === 'group') {
+    if (doc.kind === 'apps' && Array.isArray(v)) {
+      const bases = new Map<number, JsonObject | null>();
+      v.forEach((el, i) => {
+        // Elements Marathon does not read as an app with an id (no id, a pod, a group) are app-batch's to report.
+        if (!isObject(el) || detectKind(el) !== 'app' || typeof el.id !== 'string' || el.id.trim() === '') return;
+        const id = resolveId(el.id, '/');
+        if (id === '/') return;
+        bases.set(i, placeService(tree, 'app', el, id, { source, pointer: `/${i}` }, withCluster, true) ?? null);
+        placed.add(id);
+      });
+      if (placed.size === 0) return void unplaced.set(source, 'no element is an app with an id');
+      if (withCluster) batchDeployed.set(source, bases);
+    } else if (!isObject(v)) return void unplaced.set(source, 'not a JSON object');
+    else if (doc.kind === 'group') {
       const id = typeof v.id === 'string' ? resolveId(v.id, '/') : '/';
       applyGroup(tree.ensure(id, { source, pointer: '' }), v, source, '', placed, deployedApps);
     } else if (doc.kind === 'app' || doc.kind === 'pod') {
       if (typeof v.id !== 'string' || v.id.trim() === '') return void unplaced.set(source, 'it has no id');
       const id = resolveId(v.id, '/');
       if (id === '/') return void unplaced.set(source, 'its id is the root group');
-      const parent = tree.ensure(parentOf(id), { source, pointer: '' });
-      const services = doc.kind === 'app' ? parent.apps : parent.pods;
-      const origin: Origin = { source, pointer: '' };
-      if (deployedRoot !== undefined) {
-        // What is deployed now, even when an earlier document of the same change replaced it already.
-        const before = services.get(id);
-        origin.deployed = !before ? null : before.origin.source === 'deployed' ? before.value : (before.origin.deployed ?? null);
-      }
-      services.set(id, { value: { ...v, id }, origin });
-      // RootGroup.updateApp / updatePod (1.4 to 1.10): a sibling group with the service's id that holds no app or pod,
-      // however deep, is replaced by the service; one that does is kept, for root-group validation to refuse.
-      const clash = parent.groups.get(id);
-      if (clash && !holdsServices(clash)) parent.groups.delete(id);
+      placeService(tree, doc.kind, v, id, { source, pointer: '' }, withCluster, false);
       placed.add(id);
     } else return void unplaced.set(source, `a ${doc.kind} document is not part of a Marathon root group`);
     placedIds.set(source, placed);
@@ -211,7 +221,30 @@ export function placeIntoRootGroup(deployedRoot: unknown, proposed: readonly Pro
   const origins = new Map<string, Origin>();
   const idOrigins = new Map<string, Origin>();
   const root = toDocument(tree.root, '', origins, idOrigins);
-  return { root, origins, idOrigins, placedIds, unplaced, withCluster: deployedRoot !== undefined, names: proposed.map((d) => d.name) };
+  return { root, origins, idOrigins, placedIds, unplaced, batchDeployed, withCluster, names: proposed.map((d) => d.name) };
+}
+
+/**
+ * An app or pod with this absolute id put in its group, replacing the one there; `partial` (a batch element) merges
+ * into it instead, as AppUpdate does: a field the element gives replaces the stored one, one it leaves out or gives
+ * as null (absent to Marathon's reader) keeps it (`mergeAppUpdate`, the gate's merge too). Returns the app or pod that
+ * had this id before (deployed, or placed by an earlier document), undefined when none had.
+ */
+function placeService(tree: Tree, kind: 'app' | 'pod', v: JsonObject, id: string, origin: Origin & { source: number }, withCluster: boolean, partial: boolean): JsonObject | undefined {
+  const parent = tree.ensure(parentOf(id), { source: origin.source, pointer: origin.pointer });
+  const services = kind === 'app' ? parent.apps : parent.pods;
+  const before = services.get(id);
+  if (withCluster) {
+    // What is deployed now, even when an earlier document of the same change replaced it already.
+    origin.deployed = !before ? null : before.origin.source === 'deployed' ? before.value : (before.origin.deployed ?? null);
+  }
+  const value: JsonObject = partial && before ? { ...mergeAppUpdate(before.value, v), id } : { ...v, id };
+  services.set(id, { value, origin });
+  // RootGroup.updateApp / updatePod (1.4 to 1.10): a sibling group with the service's id that holds no app or pod,
+  // however deep, is replaced by the service; one that does is kept, for root-group validation to refuse.
+  const clash = parent.groups.get(id);
+  if (clash && !holdsServices(clash)) parent.groups.delete(id);
+  return before?.value;
 }
 
 /** The origin of the innermost app, pod or group containing `pointer`, and the rest of the pointer below it. */

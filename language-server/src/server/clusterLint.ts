@@ -5,6 +5,7 @@
  */
 import { lint, rootGroupRules } from '../index';
 import { lintTogetherWith } from '../rootGroup/index';
+import type { LintOptions } from '../core/linter';
 import type { Profile } from '../core/profile';
 import type { LintResult } from '../core/types';
 import { describeProfile, liveProfile } from '../live/liveProfile';
@@ -24,6 +25,8 @@ export function clusterProfile(configProfile: Profile, fromConfig: boolean, sett
 export function lintInCluster(text: string, profile: Profile, uri: string, deployed: unknown): LintResult {
   const alone = lint(text, { profile, uri });
   if (alone.kind === 'unknown') return alone;
-  // lintTogether lints each document first; hand it the result we have instead of a second lint.
-  return lintTogetherWith(() => alone, rootGroupRules, [{ text, kind: alone.kind }], { deployed, profile })[0];
+  // lintTogether lints each document first; hand it the result we have instead of a second lint. A batch of apps is
+  // linted again only to judge its elements against the deployed apps (options.batchDeployed).
+  const once = (t: string, options?: LintOptions) => (options?.batchDeployed ? lint(t, { ...options, uri }) : alone);
+  return lintTogetherWith(once, rootGroupRules, [{ text, kind: alone.kind }], { deployed, profile })[0];
 }

@@ -2,7 +2,7 @@
  * The server's one binding to the engine façade and the knowledge features need (schemas, drivers,
  * rule metadata). The server adds no rule of its own: everything it reports comes from `lint`.
  */
-import { allRules, lint, fixToTextEdits, parseConfig } from '../index';
+import { allRules, lint, lintTogether, fixToTextEdits, parseConfig } from '../index';
 import type { Profile } from '../core/profile';
 import type { Diagnostic, LintResult } from '../core/types';
 import { configFileName } from '../project/configFinder';
@@ -12,9 +12,14 @@ import { schemas } from './schemas';
 
 export { fixToTextEdits };
 
-/** The kind is the engine's to decide (core/kind.ts), as for the CLI: the server never forces one. */
+/**
+ * The kind is the engine's to decide (core/kind.ts), as for the CLI: the server never forces one. A batch of apps is
+ * several apps in one change: its elements are placed together for the root-group rules, as marathon-lint places a
+ * batch file (rootGroup/lintTogether.ts).
+ */
 export function lintDocument(text: string, profile: Profile, uri: string): LintResult {
-  return lint(text, { profile, uri });
+  const alone = lint(text, { profile, uri });
+  return alone.kind === 'apps' ? lintTogether([{ text, kind: alone.kind }], { profile, alone: [alone] })[0] : alone;
 }
 
 /**

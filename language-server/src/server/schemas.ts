@@ -4,12 +4,14 @@
  */
 import chronosJob from '@marathon-devtools/schema/chronos-job.schema.json';
 import marathonApp from '@marathon-devtools/schema/marathon-app.schema.json';
+import marathonApps from '@marathon-devtools/schema/marathon-apps.schema.json';
 import marathonGroup from '@marathon-devtools/schema/marathon-group.schema.json';
 import marathonPod from '@marathon-devtools/schema/marathon-pod.schema.json';
 import type { SchemaNode } from '../model/schemaNavigator';
 
 export const schemas: Record<string, SchemaNode> = {
   'marathon-app.schema.json': marathonApp,
+  'marathon-apps.schema.json': marathonApps,
   'marathon-group.schema.json': marathonGroup,
   'marathon-pod.schema.json': marathonPod,
   'chronos-job.schema.json': chronosJob,

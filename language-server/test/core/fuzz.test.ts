@@ -16,7 +16,7 @@ const seeds: string[] = (noCorpus ? [] : readdirSync(corpusRoot, { recursive: tr
   .sort()
   .filter((_, i) => i % 7 === 0) // a spread of ~60 files keeps the run short on shared CPUs
   .map((f) => readFileSync(join(corpusRoot, f), 'utf8'));
-const kinds = ['app', 'group', 'pod', 'chronos-job', 'unknown'];
+const kinds = ['app', 'apps', 'group', 'pod', 'chronos-job', 'unknown'];
 const severities = ['error', 'warning', 'info'];
 
 function assertWellFormed(text: string, r: LintResult): void {

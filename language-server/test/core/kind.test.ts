@@ -54,3 +54,25 @@ test('kind: a Chronos job with "name": null is a job, and the Chronos null rules
   // A null name alone is not a job: the rest of the shape decides, as for a string name.
   assert.equal(detectKind({ name: null, command: 'x' }), 'unknown');
 });
+
+test('kind: an array is a batch of apps (PUT /v2/apps) when one element is a Marathon definition; otherwise the finding says what an array needs', () => {
+  assert.equal(detectKind([{ id: '/a', cpus: 1 }]), 'apps');
+  assert.equal(detectKind([3, { id: '/p', containers: [] }]), 'apps');
+  const unknown = (doc: unknown) => {
+    const { kind, diagnostics } = lint(JSON.stringify(doc));
+    assert.equal(kind, 'unknown');
+    assert.equal(diagnostics.length, 1);
+    return diagnostics[0].message;
+  };
+  assert.match(unknown([]), /^This document is an empty JSON array: as the body of PUT \/v2\/apps \(a batch of apps\) it would update no app/);
+  assert.match(unknown([{ name: 'nightly', command: 'x', schedule: 'R/2024-01-01T00:00:00Z/P1D' }]), /^This document is a JSON array of Chronos jobs, so it is not checked: Chronos takes one job per request/);
+  assert.match(unknown(['a', 1, null, [{ id: '/deeper' }]]), /^This document is a JSON array whose elements are not Marathon definitions/);
+});
+
+test('kind: $schema naming the batch schema on an object makes it a batch, which Marathon cannot read', () => {
+  const text = JSON.stringify({ $schema: 'https://marathon-devtools.github.io/schema/marathon-apps.schema.json', id: '/web', cmd: 'sleep 1' });
+  const { kind, diagnostics } = lint(text);
+  assert.equal(kind, 'apps');
+  assert.deepEqual(diagnostics.map((d) => [d.ruleId, d.severity, d.pointer]), [['schema', 'error', '']]);
+  assert.match(diagnostics[0].message, /^error\.expected\.jsarray: A batch of apps \(PUT \/v2\/apps, PATCH \/v2\/apps\) is a JSON array, but this document is an object\./);
+});

@@ -10,6 +10,7 @@ const cases: [string, string, string[]][] = [
   ['a value: the property it belongs to', "{'id': '/a', 'cmd': 'x', 'mem': 12|8}", ['**mem**']],
   ['an enum value: allowed values listed', "{'id': '/a', 'cmd': 'x', 'container': {'type': 'DOC|KER'}}", ['**type**', 'Allowed:', '`"DOCKER"`', '`"MESOS"`']],
   ['between properties: nothing', "{'id': '/a', 'cmd': 'x',|  'mem': 128}", []],
+  ['a key of an app in a batch (PUT /v2/apps): as in an app file', "[{'id': '/a', 'cpus': 1}, {'id': '/b', 'me|m': 128}]", ['**mem**', '`number`']],
   ['not a Marathon document: nothing', "{'name': 'x', 'me|m': 1}", []],
   ['mode of an external volume on the Mesos containerizer: what the rule allows', "{'id': '/a', 'container': {'type': 'MESOS', 'volumes': [{'external': {'name': 'v'}, 'mo|de': 'RW'}]}}", ['Allowed here: `"RW"`', 'dvdi-mesos-mode-rw']],
   ['docker parameter key: the docker run flag', "{'id': '/a', 'container': {'docker': {'image': 'pg', 'parameters': [{'key': 'volume-dri|ver', 'value': 'rexray'}]}}}", ['**--volume-driver**', 'Volume plugin']],

@@ -24,6 +24,7 @@ const cases: [string, string, string[]][] = [
   ['pod with pod-level volumes', "{'id': '/p', 'containers': [{'name': 'c'}], 'volumes': [{'name': 'v1'}]}", ['/p [pod]', '  c', '  v1']],
   ['Chronos job', "{'name': 'nightly', 'command': 'x', 'schedule': 'R/2020-01-01T00:00:00Z/PT1H'}", ['nightly [Chronos job]']],
   ['app without an id', "{'cmd': 'x'}", ['(no id) [app]']],
+  ['batch of apps (PUT /v2/apps): one app per element', "[{'id': '/a', 'cpus': 1}, 3, {'id': '/b', 'container': {'type': 'MESOS', 'volumes': [{'containerPath': 'd', 'external': {'name': 'pg', 'provider': 'dvdi'}}]}}]", ['/a [app]', '/b [app]', '  container [MESOS]', '    pg [external dvdi]']],
   ['not a definition: no outline', "{'name': 'x'}", []],
 ];
 

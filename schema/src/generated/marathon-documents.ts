@@ -1,11 +1,11 @@
 /* eslint-disable */
-// Generated from schema/source/ (the definitions behind the four document schemas) by schema/scripts/generateTypes.ts; do not edit.
+// Generated from schema/source/ (the definitions behind the document schemas) by schema/scripts/generateTypes.ts; do not edit.
 // Regenerate: node --import tsx schema/scripts/generateTypes.ts
 
 /**
- * Any document marathon-lint reads: a Marathon app, group or pod, or a Chronos job.
+ * Any document marathon-lint reads: a Marathon app, app batch, group or pod, or a Chronos job.
  */
-export type MarathonDocument = MarathonApp | MarathonGroup | MarathonPod | ChronosJob;
+export type MarathonDocument = MarathonApp | MarathonAppBatch | MarathonGroup | MarathonPod | ChronosJob;
 /**
  * Path of names separated by "/" (absolute, or relative to the enclosing group). Each name uses lower-case letters, digits, "-" and ".", and neither starts nor ends with "-".
  */
@@ -69,6 +69,10 @@ export type ResourceLimit = number | 'unlimited';
  * An ISO-8601 date and time with an offset, e.g. "2021-01-01T00:00:00.000Z".
  */
 export type Datetime = string;
+/**
+ * Several apps in one request (PUT /v2/apps, PATCH /v2/apps): each element is an app with its "id". With partialUpdate=true (the default) an element updates the deployed app of that id, so it may give only the fields it changes.
+ */
+export type MarathonAppBatch = MarathonApp[];
 /**
  * A pod volume: ephemeral (name only), host, persistent or secret.
  */
