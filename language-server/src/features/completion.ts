@@ -103,7 +103,8 @@ function valueText(info: ReturnType<typeof fieldInfo>): string {
   const dflt = info.hasDefault && info.default !== null && typeof info.default !== 'object' ? String(info.default) : undefined;
   switch (t) {
     case 'string':
-      return `"\${1:${(dflt ?? '').replace(/[$}\\]/g, (c) => '\\' + c)}}"`;
+      // `$1`, never an empty `${1:}`: the same tab stop, but Neovim 0.7's parse_snippet drops all after `${1:}`.
+      return dflt ? `"\${1:${dflt.replace(/[$}\\]/g, (c) => '\\' + c)}}"` : '"$1"';
     case 'integer':
     case 'number':
       return `\${1:${dflt ?? '0'}}`;

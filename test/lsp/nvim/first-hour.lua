@@ -1,7 +1,7 @@
 -- Headless Neovim 0.7 (Debian 12) as the user's editor for the "first hour" scenarios of issue 11: typing in an
 -- empty file, accepting completions, applying quick fixes, hovering, running the Test mount lens. Prints one
 -- JSON line per observation; the node test asserts on them. Exit code 1 on any failure.
--- usage: SETUP=readme-block.lua SCENARIO=start|fixes|hover|lens WORK=dir [FILE=…] nvim --headless --clean -n -c 'luafile first-hour.lua'
+-- usage: SETUP=readme-block.lua SCENARIO=start|fixes|hover|expand|lens WORK=dir [FILE=…] nvim --headless --clean -n -c 'luafile first-hour.lua'
 local scenario, work = vim.env.SCENARIO, vim.env.WORK
 local function out(tbl) io.stdout:write(vim.fn.json_encode(tbl) .. '\n') end
 local function fail(msg) io.stdout:write('FAIL ' .. msg .. '\n'); vim.cmd('cquit 1') end
@@ -100,6 +100,19 @@ elseif scenario == 'hover' then
   local line, col = tonumber(vim.env.LINE), tonumber(vim.env.COL)
   local h = request(b, 'textDocument/hover', { textDocument = tdp(b), position = { line = line, character = col } })
   out({ step = 'hover', value = h and h.contents and h.contents.value or '' })
+elseif scenario == 'expand' then
+  -- Every completion item at each POSITIONS [line, character] (0-based), with the text Neovim 0.7 inserts for it
+  -- (vim.lsp.omnifunc and a plain setup expand a snippet with vim.lsp.util.parse_snippet: no snippet engine).
+  local b = open(vim.env.FILE)
+  for _, pos in ipairs(vim.fn.json_decode(vim.env.POSITIONS)) do
+    local _, items = labels(request(b, 'textDocument/completion', { textDocument = tdp(b), position = { line = pos[1], character = pos[2] } }))
+    local got = {}
+    for _, it in ipairs(items) do
+      local t = it.textEdit and it.textEdit.newText or it.insertText or it.label
+      table.insert(got, { label = it.label, text = t, inserted = it.insertTextFormat == 2 and vim.lsp.util.parse_snippet(t) or t })
+    end
+    out({ step = 'items', at = pos, items = got })
+  end
 elseif scenario == 'lens' then
   local b = open(vim.env.FILE)
   wait_status(0)
