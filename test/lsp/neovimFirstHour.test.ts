@@ -111,6 +111,27 @@ test('every completion item inserts in Neovim 0.7 what its snippet means: a key 
   assert.equal(user?.inserted, '"user": "",', 'the key with a string value, both quotes (and the comma before "container")');
 });
 
+test('<C-x><C-o> after a key or value typed part way, as the README sets Neovim up: the item is offered and accepting it completes what was typed', { skip }, () => {
+  // Neovim 0.7's omnifunc keeps an item only when its text starts with what was typed from the edit's start (or,
+  // for items with a filterText, from the word before the cursor): an edit over the opening quote, its text
+  // `"instances": 1`, was never offered after `"inst` (the word is `inst`), nor any after `"dvdi/dr` (`dr`).
+  writeFileSync(
+    join(work, 'omni.json'),
+    ['{', '  "id": "/db/pg",', '  ', '  "container": {', '    "type": "MESOS",', '    "volumes": [', '      {', '        "containerPath": "data",', '        "mode": "RW",', '        "external": {', '          "name": "pg",', '          "provider": "dvdi",', '          "options": {', '            ', '          }', '        }', '      }', '    ]', '  }', '}', ''].join('\n'),
+  );
+  const typings = [
+    { line: 2, typed: '"inst', pick: 'instances', want: '  "instances": 1,' },
+    { line: 2, typed: '"', pick: 'cmd', want: '  "cmd": "",' },
+    { line: 2, typed: '"killSelection": "YOU', pick: 'YOUNGEST_FIRST', want: '  "killSelection": "YOUNGEST_FIRST",' },
+    { line: 13, typed: '"dvdi/dr', pick: 'dvdi/driver', want: '            "dvdi/driver": "rexray"' },
+  ];
+  const steps = nvim({ SCENARIO: 'omni', FILE: join(work, 'omni.json'), TYPINGS: JSON.stringify(typings) }).filter((s) => s.step === 'omni');
+  assert.deepEqual(
+    steps.map((s) => [s.typed, s.picked, s.line]),
+    typings.map((t) => [t.typed, true, t.want]),
+  );
+});
+
 let bridge: RealBridge | undefined;
 after(async () => bridge?.stop());
 
