@@ -57,7 +57,7 @@ const step = (steps: Step[], name: string) => steps.find((s) => s.step === name)
 
 test('an empty file: skeletons in {}, the accepted app skeleton lints clean, $schema offers ours, an id alone completes as an app', { skip }, () => {
   const steps = nvim({ SCENARIO: 'start' });
-  assert.deepEqual(step(steps, 'empty-object').labels, ['Marathon app with an external volume', 'Marathon app', 'Marathon pod', 'Marathon group', 'Chronos job']);
+  assert.deepEqual(step(steps, 'empty-object').labels, ['Marathon app with an external volume', 'Marathon app', 'Marathon pod', 'Marathon group', 'Chronos job', '$schema']);
   const accepted = step(steps, 'skeleton-accepted');
   assert.equal(accepted.first, '  "id": "/db/postgres",', 'the skeleton starts on its own line, indented');
   assert.deepEqual(accepted.diagnostics, [], 'the skeleton as accepted has no finding');
@@ -129,6 +129,18 @@ test('<C-x><C-o> after a key or value typed part way, as the README sets Neovim 
   assert.deepEqual(
     steps.map((s) => [s.typed, s.picked, s.line]),
     typings.map((t) => [t.typed, true, t.want]),
+  );
+  // In an empty object the skeletons are offered too, over the quote: they must not make Neovim match from the
+  // word before the cursor, which for "$sch is "sch".
+  writeFileSync(join(work, 'omni-empty.json'), '{\n  \n}\n');
+  const empty = [
+    { line: 1, typed: '"$sch', pick: '$schema', want: '  "$schema": "https://marathon-devtools.github.io/schema/marathon-app.schema.json"' },
+    { line: 1, typed: '"$schema": "https://marathon-devtools.github.io/schema/marathon-p', pick: 'https://marathon-devtools.github.io/schema/marathon-pod.schema.json', want: '  "$schema": "https://marathon-devtools.github.io/schema/marathon-pod.schema.json"' },
+  ];
+  const emptySteps = nvim({ SCENARIO: 'omni', FILE: join(work, 'omni-empty.json'), TYPINGS: JSON.stringify(empty) }).filter((s) => s.step === 'omni');
+  assert.deepEqual(
+    emptySteps.map((s) => [s.typed, s.picked, s.line]),
+    empty.map((t) => [t.typed, true, t.want]),
   );
 });
 

@@ -185,7 +185,8 @@ function keyItems(doc: EditorDocument, where: Extract<Where, { at: 'key' }>, ctx
     // Once per key: a driver's option key is also a schema property, and the driver's entry (first) says more.
     if (existing.has(key)) return;
     existing.add(key);
-    const keyText = JSON.stringify(key);
+    // Snippet text: a `$` would start a variable (`"$schema"` inserted `""`), a `}` or a backslash an escape.
+    const keyText = JSON.stringify(key).replace(/[$}\\]/g, (c) => '\\' + c);
     const text = hasColon || value === undefined ? keyText : `${keyText}: ${value}${separator}`;
     items.push({
       label: key,
@@ -196,7 +197,7 @@ function keyItems(doc: EditorDocument, where: Extract<Where, { at: 'key' }>, ctx
       ...(keyRange ? { textEdit: { range: keyRange, newText: keyComma.prefix + (inQuote ? text.slice(1) : text) } } : { insertText: prefix + text }),
       ...(keyComma.additionalTextEdits ? { additionalTextEdits: keyComma.additionalTextEdits } : {}),
       // Typed after the quote, the label is the word to match; without an edit range, the key as it is written.
-      ...(inQuote ? {} : { filterText: keyText }),
+      ...(inQuote ? {} : { filterText: JSON.stringify(key) }),
     });
   };
 
@@ -232,10 +233,21 @@ function keyItems(doc: EditorDocument, where: Extract<Where, { at: 'key' }>, ctx
         detail: sk.detail,
         insertTextFormat: InsertTextFormat.Snippet,
         sortText: ' ' + sk.label,
+        // The label, as without one; with one, Neovim 0.7 takes the keys' edit start, not this one over the quote (afterQuote).
+        filterText: sk.label,
         ...(range ? { textEdit: { range, newText: text } } : { insertText: text }),
         ...(additionalTextEdits ? { additionalTextEdits } : {}),
       });
     }
+  }
+
+  // `$schema` names the kind (core/kind.ts): ours, that kind's when the document already is one; no schema lists it.
+  if (path.length === 0) {
+    const ids = Object.entries(documentSchemaFiles)
+      .filter(([kind]) => doc.kind === 'unknown' || kind === doc.kind)
+      .map(([, file]) => ctx.schemas.get(file)?.$id)
+      .filter((id): id is string => typeof id === 'string');
+    if (ids.length > 0) push('$schema', 'The JSON Schema this definition follows: it tells marathon-lint and the editor which kind it is (an app, a group, a pod or a Chronos job).', `"\${1|${ids.join(',')}|}"`, 'string');
   }
 
   if (root) {
