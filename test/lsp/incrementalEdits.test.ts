@@ -100,14 +100,16 @@ test('random incremental edits: every feature answers as for a fresh open, range
   assert.ok(!c.logs.some((l) => /failed|uncaught|unhandled/i.test(l)), `no handler failed: ${c.logs.filter((l) => /failed/i.test(l)).join('\n')}`);
 });
 
-test('a string broken by a CRLF line break: the syntax finding covers the whole line break, not the \\r alone', async () => {
+test('a string broken by a CRLF line break: where the parser gave up covers the whole line break, not the \\r alone', async () => {
   const uri = 'file:///tmp/lsp-incremental/crlf-string.json';
   const text = '{\r\n  "id": "/a,\r\n  "cmd": "sleep 1"\r\n}\r\n';
   await c.open(uri, text);
   const items = ((await c.conn.sendRequest('textDocument/diagnostic', { textDocument: { uri } })) as any).items as any[];
   await c.close(uri);
-  assert.deepEqual(items.map((d) => [d.code, d.range]), [['syntax', { start: { line: 1, character: 12 }, end: { line: 2, character: 0 } }]]);
-  assert.match(items[0].message, /found a line break/);
+  // The next property name follows: the string's closing quote is missing, so the finding is at its opening quote.
+  assert.deepEqual(items.map((d) => [d.code, d.range]), [['syntax', { start: { line: 1, character: 8 }, end: { line: 1, character: 9 } }]]);
+  assert.deepEqual(items[0].relatedInformation.map((r: any) => r.location.range), [{ start: { line: 1, character: 12 }, end: { line: 2, character: 0 } }]);
+  assert.match(items[0].message, /never closed.*found a line break/);
 });
 
 test('an escape "\\" right before a CRLF: the syntax finding ends at the next line\'s start, never between \\r and \\n', async () => {

@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { repoRoot, serverBundle } from './lspClient';
 import { mountsUnder, startRealBridge, type RealBridge } from '../e2e/realBridge';
+import { expandSnippet } from '../../language-server/test/features/snippetExpansion';
 
 const hasNvim = spawnSync('nvim', ['--version']).status === 0;
 const skip = hasNvim ? false : 'nvim not installed (scripts/install-test-deps.sh)';
@@ -56,7 +57,7 @@ const step = (steps: Step[], name: string) => steps.find((s) => s.step === name)
 
 test('an empty file: skeletons in {}, the accepted app skeleton lints clean, $schema offers ours, an id alone completes as an app', { skip }, () => {
   const steps = nvim({ SCENARIO: 'start' });
-  assert.deepEqual(step(steps, 'empty-object').labels, ['Marathon app with an external volume', 'Marathon app', 'Marathon pod', 'Marathon group', 'Chronos job']);
+  assert.deepEqual(step(steps, 'empty-object').labels, ['Marathon app with an external volume', 'Marathon app', 'Marathon pod', 'Marathon group', 'Chronos job', '$schema']);
   const accepted = step(steps, 'skeleton-accepted');
   assert.equal(accepted.first, '  "id": "/db/postgres",', 'the skeleton starts on its own line, indented');
   assert.deepEqual(accepted.diagnostics, [], 'the skeleton as accepted has no finding');
@@ -90,6 +91,57 @@ test('hover on mode of an external volume on the Mesos containerizer says RW onl
   const h = step(nvim({ SCENARIO: 'hover', FILE: join(work, 'fixes.json'), LINE: '11', COL: '10' }), 'hover');
   assert.match(h.value, /Allowed here: `"RW"`\. On the Mesos containerizer .*dvdi-mesos-mode-rw/);
   assert.doesNotMatch(h.value, /Allowed: `"RW"`, `"RO"`/);
+});
+
+test('every completion item inserts in Neovim 0.7 what its snippet means: a key with an empty string value gets both quotes', { skip }, () => {
+  // Neovim 0.7 has no snippet engine: vim.lsp.util.parse_snippet drops everything after an empty `${1:}`
+  // (`"user": "${1:}"` became `"user": "`, a string never closed), where `$1` means the same and survives.
+  writeFileSync(
+    join(work, 'expand.json'),
+    ['{', '  "id": "/db/pg",', '  ', '  "container": {', '    "type": "MESOS",', '    ', '    "volumes": [', '      {', '        ', '        "external": {', '          "name": "pg",', '          "provider": "dvdi",', '          "options": {', '            "dvdi/driver": "rexray",', '            ', '          }', '        }', '      }', '    ]', '  }', '}', ''].join('\n'),
+  );
+  const positions = [[2, 2], [5, 4], [8, 8], [14, 12]];
+  const steps = nvim({ SCENARIO: 'expand', FILE: join(work, 'expand.json'), POSITIONS: JSON.stringify(positions) }).filter((s) => s.step === 'items');
+  assert.equal(steps.length, positions.length);
+  for (const { at, items } of steps) {
+    assert.ok(items.length > 0, `items at ${at}`);
+    for (const it of items) assert.equal(it.inserted, expandSnippet(it.text), `${it.label} at ${at}: ${JSON.stringify(it.text)}`);
+  }
+  const user = steps[0].items.find((it: Step) => it.label === 'user');
+  assert.equal(user?.inserted, '"user": "",', 'the key with a string value, both quotes (and the comma before "container")');
+});
+
+test('<C-x><C-o> after a key or value typed part way, as the README sets Neovim up: the item is offered and accepting it completes what was typed', { skip }, () => {
+  // Neovim 0.7's omnifunc keeps an item only when its text starts with what was typed from the edit's start (or,
+  // for items with a filterText, from the word before the cursor): an edit over the opening quote, its text
+  // `"instances": 1`, was never offered after `"inst` (the word is `inst`), nor any after `"dvdi/dr` (`dr`).
+  writeFileSync(
+    join(work, 'omni.json'),
+    ['{', '  "id": "/db/pg",', '  ', '  "container": {', '    "type": "MESOS",', '    "volumes": [', '      {', '        "containerPath": "data",', '        "mode": "RW",', '        "external": {', '          "name": "pg",', '          "provider": "dvdi",', '          "options": {', '            ', '          }', '        }', '      }', '    ]', '  }', '}', ''].join('\n'),
+  );
+  const typings = [
+    { line: 2, typed: '"inst', pick: 'instances', want: '  "instances": 1,' },
+    { line: 2, typed: '"', pick: 'cmd', want: '  "cmd": "",' },
+    { line: 2, typed: '"killSelection": "YOU', pick: 'YOUNGEST_FIRST', want: '  "killSelection": "YOUNGEST_FIRST",' },
+    { line: 13, typed: '"dvdi/dr', pick: 'dvdi/driver', want: '            "dvdi/driver": "rexray"' },
+  ];
+  const steps = nvim({ SCENARIO: 'omni', FILE: join(work, 'omni.json'), TYPINGS: JSON.stringify(typings) }).filter((s) => s.step === 'omni');
+  assert.deepEqual(
+    steps.map((s) => [s.typed, s.picked, s.line]),
+    typings.map((t) => [t.typed, true, t.want]),
+  );
+  // In an empty object the skeletons are offered too, over the quote: they must not make Neovim match from the
+  // word before the cursor, which for "$sch is "sch".
+  writeFileSync(join(work, 'omni-empty.json'), '{\n  \n}\n');
+  const empty = [
+    { line: 1, typed: '"$sch', pick: '$schema', want: '  "$schema": "https://marathon-devtools.github.io/schema/marathon-app.schema.json"' },
+    { line: 1, typed: '"$schema": "https://marathon-devtools.github.io/schema/marathon-p', pick: 'https://marathon-devtools.github.io/schema/marathon-pod.schema.json', want: '  "$schema": "https://marathon-devtools.github.io/schema/marathon-pod.schema.json"' },
+  ];
+  const emptySteps = nvim({ SCENARIO: 'omni', FILE: join(work, 'omni-empty.json'), TYPINGS: JSON.stringify(empty) }).filter((s) => s.step === 'omni');
+  assert.deepEqual(
+    emptySteps.map((s) => [s.typed, s.picked, s.line]),
+    empty.map((t) => [t.typed, true, t.want]),
+  );
 });
 
 let bridge: RealBridge | undefined;

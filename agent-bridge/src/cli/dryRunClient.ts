@@ -52,6 +52,13 @@ function isResult(v: unknown): v is DryRunMountResult {
   return typeof v === 'object' && v !== null && Array.isArray((v as DryRunMountResult).steps);
 }
 
+/** The bridge URL a user meant by an http(s):// URL or a bare HOST:PORT, with the bridge's path /v1. */
+function wsUrlFor(given: string): string {
+  const m = /^(?:(https?):\/\/)?([^/]*)(\/.*)?$/.exec(given);
+  if (!m || m[2] === '') return 'ws://HOST:PORT/v1';
+  return `${m[1] === 'https' ? 'wss' : 'ws'}://${m[2]}${m[3] && m[3] !== '/' ? m[3] : '/v1'}`;
+}
+
 /** Resolves with the process exit status. */
 export async function dryRun(argv: string[]): Promise<number> {
   const f = parseFlags(argv, {
@@ -60,7 +67,8 @@ export async function dryRun(argv: string[]): Promise<number> {
     key: 'string', json: 'bool', timeout: 'string',
   }, 'dry-run');
   const url = f.strings.get('url');
-  if (!url || !/^wss?:\/\//.test(url)) throw new UsageError('dry-run: --url ws://HOST:PORT/v1 (or wss://) is required');
+  if (!url) throw new UsageError('dry-run: --url ws://HOST:PORT/v1 (or wss://) is required');
+  if (!/^wss?:\/\//.test(url)) throw new UsageError(`dry-run: --url ${url} is not a websocket URL: write ${wsUrlFor(url)} (wss:// for a bridge serving TLS)`);
   const tokenFile = f.strings.get('token-file');
   if (!tokenFile) throw new UsageError('dry-run: --token-file FILE is required');
   const token = readClientToken(tokenFile, f.strings.get('token-name'));

@@ -159,6 +159,10 @@ describe('dvdi-bridge startup errors are one readable line, exit 2', () => {
     // An unset shell variable: not "no client certificates required", nor the working directory as state dir.
     ['an empty --tls-client-ca', ['serve', '--listen', '127.0.0.1:0', '--token-file', 'x', '--tls-cert', 'c.pem', '--tls-key', 'k.pem', '--tls-client-ca', ''], /^dvdi-bridge: serve: --tls-client-ca is empty; give a value \(an unset shell variable\?\)$/m],
     ['an empty --state-dir=', ['serve', '--listen', '127.0.0.1:0', '--token-file', 'x', '--state-dir='], /^dvdi-bridge: serve: --state-dir is empty/m],
+    // A --url given, but not a websocket URL: said so, with the URL to write, not "--url … is required".
+    ['dry-run --url with http://', ['dry-run', '--url', 'http://127.0.0.1:8474/v1', '--token-file', 'x', '--driver', 'local', '--name', 'v'], /^dvdi-bridge: dry-run: --url http:\/\/127\.0\.0\.1:8474\/v1 is not a websocket URL: write ws:\/\/127\.0\.0\.1:8474\/v1 \(wss:\/\/ for a bridge serving TLS\)$/m],
+    ['dry-run --url without a scheme', ['dry-run', '--url', '127.0.0.1:8474', '--token-file', 'x', '--driver', 'local', '--name', 'v'], /^dvdi-bridge: dry-run: --url 127\.0\.0\.1:8474 is not a websocket URL: write ws:\/\/127\.0\.0\.1:8474\/v1 /m],
+    ['dry-run without --url', ['dry-run', '--token-file', 'x', '--driver', 'local', '--name', 'v'], /^dvdi-bridge: dry-run: --url ws:\/\/HOST:PORT\/v1 \(or wss:\/\/\) is required/m],
   ];
   for (const [what, args, pattern] of cases) {
     it(what, () => {

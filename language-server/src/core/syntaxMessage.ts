@@ -23,9 +23,25 @@ function describeFound(text: string, offset: number): string {
 /** The way to keep a comment's note in a definition; a config (config.ts) has no labels and drops it. */
 export const inALabel = ' (or move the note into a label)';
 
+/**
+ * A definition kept as YAML (many keep them so and convert for the API, which reads JSON only): the parser gives up
+ * at the first thing in the file, and advice about that one character (quote the word, remove the comment) is no
+ * way out. YAML when, past blank and `#` lines, the first line is `---`, `- …` or `key: …`.
+ */
+function looksLikeYaml(text: string, offset: number): boolean {
+  if (/\S/.test(text.slice(0, offset))) return false; // not at the document's first character
+  for (const line of text.slice(offset, offset + 2000).split(/\r?\n/)) {
+    const t = line.trim();
+    if (t === '' || t.startsWith('#')) continue;
+    return /^---$|^- |^[A-Za-z_][\w.-]*:(?:[ \t]|$)/.test(t);
+  }
+  return false;
+}
+
 function hint(text: string, offset: number, expected: string, openArray?: Position, innermost?: Position, noneMissing?: boolean): string {
   const ch = text[offset];
   if (offset >= text.length) return "The document looks truncated: close every open '{' and '[' and finish the last value.";
+  if (looksLikeYaml(text, offset)) return 'This looks like YAML, and Marathon reads JSON only: convert the whole file to JSON (yq -o=json, for one) and lint that.';
   // A property name where an array element belongs: a ',' would not help, the array was left open above.
   // With no bracket missing the array has its ']' below: closing it early would leave that one over.
   if (openArray && noneMissing) return `A property name and ':' cannot stand in an array: the '[' at line ${openArray.line + 1}, column ${openArray.character + 1} has its ']' below, so a '{' is probably missing before the property name (or a '}' above closed its object too early).`;

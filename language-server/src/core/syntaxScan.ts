@@ -14,7 +14,7 @@ export interface SyntaxProblem {
   openArray?: number;
   /** Where each '{' and '[' still open at the error opened, outermost first (unclosedOpener.ts judges them). */
   open: number[];
-  /** A string the document ends inside: where its '"' opened. */
+  /** A string never closed (the document ends inside it, or its line does: see scanString): where its '"' opened. */
   stringStart?: number;
 }
 
@@ -36,14 +36,32 @@ function isWs(c: number): boolean {
 
 type StringProblem = Omit<SyntaxProblem, 'open'>;
 
-/** Returns the end offset of the string starting at `i` (a '"'), or a problem. */
-function scanString(text: string, i: number): number | StringProblem {
+/**
+ * Whether the line break at `j`, inside the string opened at `i`, ends a string whose closing '"' was never typed
+ * rather than one meant to go on below (a pasted script: escape the break). A property name never goes on; a value
+ * does not when nothing but its object's or array's closer or the next property name follows: the text an editor
+ * sends while a key or value is typed on the last line, which ends with that line's break (Neovim always sends it).
+ */
+function endsUnclosedString(text: string, j: number, key: boolean): boolean {
+  if (key) return true;
+  let k = j;
+  while (k < text.length && isWs(text.charCodeAt(k))) k++;
+  if (k === text.length || text[k] === '}' || text[k] === ']') return true;
+  return text[k] === '"' && /^"(?:[^"\\\n\r]|\\.)*"[ \t]*:/.test(text.slice(k, k + 200));
+}
+
+/** Returns the end offset of the string starting at `i` (a '"', a property name when `key`), or a problem. */
+function scanString(text: string, i: number, key = false): number | StringProblem {
   let j = i + 1;
   while (j < text.length) {
     const c = text.charCodeAt(j);
     if (c === 0x22) return j + 1;
     // A CRLF is one line break: a span ending between its \r and \n is no position an editor has.
-    if (c < 0x20) return { offset: j, length: c === 0x0d && text.charCodeAt(j + 1) === 0x0a ? 2 : 1, expected: 'a closing \'"\' (control characters and line breaks must be escaped inside strings)' };
+    if (c < 0x20) {
+      const lineBreak = c === 0x0a || c === 0x0d;
+      const problem = { offset: j, length: c === 0x0d && text.charCodeAt(j + 1) === 0x0a ? 2 : 1, expected: 'a closing \'"\' (control characters and line breaks must be escaped inside strings)' };
+      return lineBreak && endsUnclosedString(text, j, key) ? { ...problem, stringStart: i } : problem;
+    }
     if (c === 0x5c) {
       const e = text[j + 1];
       if (e === 'u') {
@@ -99,7 +117,7 @@ function scan(text: string, openedAt: number[]): StringProblem | undefined {
       case Mode.Key: {
         if (ch === '}' && mode === Mode.KeyOrEnd) { i++; stack.pop(); openedAt.pop(); mode = afterValue(); continue; }
         if (ch !== '"') return { offset: i, length: 1, expected: expectedText[mode] };
-        const end = scanString(text, i);
+        const end = scanString(text, i, true);
         if (typeof end !== 'number') return end;
         i = end;
         mode = Mode.Colon;

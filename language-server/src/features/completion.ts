@@ -51,6 +51,12 @@ function locate(doc: EditorDocument, offset: number): Where {
 }
 
 /**
+ * afterQuote: an item for a key or string value typed so far edits from after its opening quote, which stays, so
+ * that what was typed is the start of the item's text. Neovim 0.7's omnifunc (the README's setup, no snippet engine)
+ * keeps only items whose text starts with what was typed since the edit's start, or since the word before the cursor
+ * for items with a filterText: an edit over the quote (`"instances": 1` for `"inst`) was never offered, and one
+ * accepted after a bare `"` kept it (`""cmd"`). VS Code matches the same typed word against the label.
+ *
  * The text an accepted item replaces: the node under the cursor. A string without its closing quote runs, as
  * jsonc-parser scans it, to the end of the line, over the `}` or `]` that close its object (`{"c|}`); then only
  * what the user is typing is replaced: the opening quote to the end of the word at the cursor.
@@ -103,7 +109,8 @@ function valueText(info: ReturnType<typeof fieldInfo>): string {
   const dflt = info.hasDefault && info.default !== null && typeof info.default !== 'object' ? String(info.default) : undefined;
   switch (t) {
     case 'string':
-      return `"\${1:${(dflt ?? '').replace(/[$}\\]/g, (c) => '\\' + c)}}"`;
+      // `$1`, never an empty `${1:}`: the same tab stop, but Neovim 0.7's parse_snippet drops all after `${1:}`.
+      return dflt ? `"\${1:${dflt.replace(/[$}\\]/g, (c) => '\\' + c)}}"` : '"$1"';
     case 'integer':
     case 'number':
       return `\${1:${dflt ?? '0'}}`;
@@ -158,13 +165,18 @@ function keyItems(doc: EditorDocument, where: Extract<Where, { at: 'key' }>, ctx
   const existing = new Set((where.object?.children ?? []).filter((p) => p.children![0] !== where.replace).map((p) => String(p.children![0].value)));
   const span = where.replace ? replaceSpan(doc, where.replace, offset) : undefined;
   const range: Range | undefined = span ? spanRange(doc, span) : undefined;
+  // A key's items edit from after the opening quote the user typed, which stays (afterQuote).
+  const inQuote = span !== undefined && doc.text[span.start] === '"' && offset > span.start;
+  const keyRange = inQuote ? spanRange(doc, { start: span.start + 1, end: span.end }) : range;
   // After a colon only the key is replaced: its value follows, and no comma goes between them. A key without its
   // closing quote swallows its colon into the string (`"heal|: []`): the colon after the word replaced counts too.
   const hasColon = where.hasColon || (span !== undefined && /^[ \t]*:/.test(doc.text.slice(span.end)));
   const separator = hasColon ? '' : separatorAfter(doc.text, span ? span.end : offset, membersEnd(doc, where.object));
   // After the last property, its comma not typed yet (commaBefore.ts).
   const start = span ? span.start : offset;
-  const { prefix, additionalTextEdits } = commaEdits(doc, missingCommaAt(doc.text, where.object, start), start);
+  const commaAt = missingCommaAt(doc.text, where.object, start);
+  const { prefix, additionalTextEdits } = commaEdits(doc, commaAt, start);
+  const keyComma = inQuote ? commaEdits(doc, commaAt, start + 1) : { prefix, additionalTextEdits };
   const path = where.objectPath;
   const insideContainer = path[path.length - 1] === 'container' || path.includes('container');
   const insideVolume = typeof path[path.length - 1] === 'number' && path[path.length - 2] === 'volumes';
@@ -173,17 +185,19 @@ function keyItems(doc: EditorDocument, where: Extract<Where, { at: 'key' }>, ctx
     // Once per key: a driver's option key is also a schema property, and the driver's entry (first) says more.
     if (existing.has(key)) return;
     existing.add(key);
-    const keyText = JSON.stringify(key);
-    const text = prefix + (hasColon || value === undefined ? keyText : `${keyText}: ${value}${separator}`);
+    // Snippet text: a `$` would start a variable (`"$schema"` inserted `""`), a `}` or a backslash an escape.
+    const keyText = JSON.stringify(key).replace(/[$}\\]/g, (c) => '\\' + c);
+    const text = hasColon || value === undefined ? keyText : `${keyText}: ${value}${separator}`;
     items.push({
       label: key,
       kind: CompletionItemKind.Property,
       detail,
       documentation: documentation ? { kind: 'markdown', value: documentation } : undefined,
       insertTextFormat: InsertTextFormat.Snippet,
-      ...(range ? { textEdit: { range, newText: text } } : { insertText: text }),
-      ...(additionalTextEdits ? { additionalTextEdits } : {}),
-      filterText: keyText,
+      ...(keyRange ? { textEdit: { range: keyRange, newText: keyComma.prefix + (inQuote ? text.slice(1) : text) } } : { insertText: prefix + text }),
+      ...(keyComma.additionalTextEdits ? { additionalTextEdits: keyComma.additionalTextEdits } : {}),
+      // Typed after the quote, the label is the word to match; without an edit range, the key as it is written.
+      ...(inQuote ? {} : { filterText: JSON.stringify(key) }),
     });
   };
 
@@ -219,10 +233,21 @@ function keyItems(doc: EditorDocument, where: Extract<Where, { at: 'key' }>, ctx
         detail: sk.detail,
         insertTextFormat: InsertTextFormat.Snippet,
         sortText: ' ' + sk.label,
+        // The label, as without one; with one, Neovim 0.7 takes the keys' edit start, not this one over the quote (afterQuote).
+        filterText: sk.label,
         ...(range ? { textEdit: { range, newText: text } } : { insertText: text }),
         ...(additionalTextEdits ? { additionalTextEdits } : {}),
       });
     }
+  }
+
+  // `$schema` names the kind (core/kind.ts): ours, that kind's when the document already is one; no schema lists it.
+  if (path.length === 0) {
+    const ids = Object.entries(documentSchemaFiles)
+      .filter(([kind]) => doc.kind === 'unknown' || kind === doc.kind)
+      .map(([, file]) => ctx.schemas.get(file)?.$id)
+      .filter((id): id is string => typeof id === 'string');
+    if (ids.length > 0) push('$schema', 'The JSON Schema this definition follows: it tells marathon-lint and the editor which kind it is (an app, a group, a pod or a Chronos job).', `"\${1|${ids.join(',')}|}"`, 'string');
   }
 
   if (root) {
@@ -252,7 +277,12 @@ function valueItems(doc: EditorDocument, where: Extract<Where, { at: 'value' }>,
   // An item after the array's last item, its comma not typed yet (commaBefore.ts).
   const start = span ? span.start : offset;
   const array = typeof path[path.length - 1] === 'number' ? container : undefined;
-  const { prefix, additionalTextEdits } = commaEdits(doc, missingCommaAt(doc.text, array, start), start);
+  const commaAt = missingCommaAt(doc.text, array, start);
+  const { prefix, additionalTextEdits } = commaEdits(doc, commaAt, start);
+  // In a string value typed so far, an item that is a string edits from after the opening quote too (afterQuote).
+  const inQuote = span !== undefined && where.replace?.type === 'string' && doc.text[span.start] === '"' && offset > span.start;
+  const quotedRange = inQuote ? spanRange(doc, { start: span.start + 1, end: span.end }) : undefined;
+  const quotedComma = inQuote ? commaEdits(doc, commaAt, start + 1) : undefined;
   const items: CompletionItem[] = [];
   const seen = new Set<string>();
   const push = (label: string, value: string, kind: CompletionItemKind, detail?: string, documentation?: string, snippet = false) => {
@@ -260,13 +290,27 @@ function valueItems(doc: EditorDocument, where: Extract<Where, { at: 'value' }>,
     if (seen.has(label) || seen.has('\0' + value)) return;
     seen.add(label);
     seen.add('\0' + value);
-    const text = prefix + value + separator;
-    items.push({
+    const base = {
       label,
       kind,
       detail,
-      documentation: documentation ? { kind: 'markdown', value: documentation } : undefined,
+      documentation: documentation ? { kind: 'markdown' as const, value: documentation } : undefined,
       insertTextFormat: snippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
+    };
+    if (quotedRange && quotedComma && value.startsWith('"')) {
+      // The word to match is what follows the quote: the label, or the string itself when the label says it otherwise.
+      const content = snippet ? label : (JSON.parse(value) as string);
+      items.push({
+        ...base,
+        textEdit: { range: quotedRange, newText: quotedComma.prefix + value.slice(1) + separator },
+        ...(quotedComma.additionalTextEdits ? { additionalTextEdits: quotedComma.additionalTextEdits } : {}),
+        ...(content === label ? {} : { filterText: content }),
+      });
+      return;
+    }
+    const text = prefix + value + separator;
+    items.push({
+      ...base,
       ...(range ? { textEdit: { range, newText: text } } : { insertText: text }),
       ...(additionalTextEdits ? { additionalTextEdits } : {}),
       filterText: range && where.replace?.type === 'string' ? JSON.stringify(label) : undefined,

@@ -75,6 +75,34 @@ const cases: { name: string; text: string; says: string[] }[] = [
     text: '{"id": "/a", "cmd": ‸"sleep 10¦',
     says: ['the string opened at line 1, column 21, never closed', `Add the closing '"'`],
   },
+  // An editor sends the buffer with the line break that ends its last line (Neovim always does): a key or value
+  // typed there, its closing quote not yet, is the same string never closed, not a line break to escape.
+  {
+    name: 'a property name being typed on the last line, the text ending with its line break',
+    text: '{\n  "id": "/db",\n  ‸"cont¦\n',
+    says: ['the string opened at line 3, column 3, never closed', 'found a line break', `Add the closing '"'`],
+  },
+  {
+    name: 'a value being typed on the last line, the text ending with its line break (CRLF)',
+    text: '{\r\n  "id": "/db",\r\n  "cmd": ‸"postg¦\r\n',
+    says: ['the string opened at line 3, column 10, never closed', `Add the closing '"'`],
+  },
+  {
+    name: "a property name being typed above the object's '}'",
+    text: '{\n  "id": "/db",\n  ‸"cont¦\n}\n',
+    says: ['the string opened at line 3, column 3, never closed'],
+  },
+  {
+    name: 'a value being typed above the next property',
+    text: '{\n  "cmd": ‸"postgres -D /data,¦\n  "mem": 64\n}\n',
+    says: ['the string opened at line 2, column 10, never closed'],
+  },
+  {
+    // A property name spans no line: whatever follows, its closing quote is what is missing.
+    name: 'a property name broken by a line break, more text below',
+    text: '{\n  ‸"cm¦\n  d": "x"\n}\n',
+    says: ['the string opened at line 2, column 3, never closed'],
+  },
   {
     name: 'a string that runs on into the next: its closing quote is missing',
     text: '{"id": "/a", "cmd": ‸"sleep 10, "¦cpus": 1}',

@@ -1,7 +1,7 @@
 -- Headless Neovim 0.7 (Debian 12) as the user's editor for the "first hour" scenarios of issue 11: typing in an
 -- empty file, accepting completions, applying quick fixes, hovering, running the Test mount lens. Prints one
 -- JSON line per observation; the node test asserts on them. Exit code 1 on any failure.
--- usage: SETUP=readme-block.lua SCENARIO=start|fixes|hover|lens WORK=dir [FILE=…] nvim --headless --clean -n -c 'luafile first-hour.lua'
+-- usage: SETUP=readme-block.lua SCENARIO=start|fixes|hover|expand|omni|lens WORK=dir [FILE=…] nvim --headless --clean -n -c 'luafile first-hour.lua'
 local scenario, work = vim.env.SCENARIO, vim.env.WORK
 local function out(tbl) io.stdout:write(vim.fn.json_encode(tbl) .. '\n') end
 local function fail(msg) io.stdout:write('FAIL ' .. msg .. '\n'); vim.cmd('cquit 1') end
@@ -100,6 +100,57 @@ elseif scenario == 'hover' then
   local line, col = tonumber(vim.env.LINE), tonumber(vim.env.COL)
   local h = request(b, 'textDocument/hover', { textDocument = tdp(b), position = { line = line, character = col } })
   out({ step = 'hover', value = h and h.contents and h.contents.value or '' })
+elseif scenario == 'expand' then
+  -- Every completion item at each POSITIONS [line, character] (0-based), with the text Neovim 0.7 inserts for it
+  -- (vim.lsp.omnifunc and a plain setup expand a snippet with vim.lsp.util.parse_snippet: no snippet engine).
+  local b = open(vim.env.FILE)
+  for _, pos in ipairs(vim.fn.json_decode(vim.env.POSITIONS)) do
+    local _, items = labels(request(b, 'textDocument/completion', { textDocument = tdp(b), position = { line = pos[1], character = pos[2] } }))
+    local got = {}
+    for _, it in ipairs(items) do
+      local t = it.textEdit and it.textEdit.newText or it.insertText or it.label
+      table.insert(got, { label = it.label, text = t, inserted = it.insertTextFormat == 2 and vim.lsp.util.parse_snippet(t) or t })
+    end
+    out({ step = 'items', at = pos, items = got })
+  end
+elseif scenario == 'omni' then
+  -- Typing, then <C-x><C-o> as the README says (omnifunc=v:lua.vim.lsp.omnifunc), through Neovim's own input loop:
+  -- TYPINGS is a list of { line (0-based), typed, pick }: on that line, append `typed`, ask for completion, accept
+  -- the item labelled `pick`; the line as it then reads is printed, and the line is put back for the next one.
+  local b = open(vim.env.FILE)
+  vim.bo[b].omnifunc = 'v:lua.vim.lsp.omnifunc'
+  vim.o.completeopt = 'menuone,noinsert'
+  local co
+  local function sleep(ms) vim.defer_fn(function() local ok, e = coroutine.resume(co); if not ok then fail(e) end end, ms); coroutine.yield() end
+  co = coroutine.create(function()
+    for _, t in ipairs(vim.fn.json_decode(vim.env.TYPINGS)) do
+      local original = vim.api.nvim_buf_get_lines(b, t.line, t.line + 1, false)[1]
+      vim.api.nvim_win_set_cursor(0, { t.line + 1, 0 })
+      vim.api.nvim_input('A' .. t.typed:gsub('<', '<lt>') .. '<C-x><C-o>')
+      local labels_seen = {}
+      for _ = 1, 100 do
+        sleep(50)
+        if vim.fn.pumvisible() == 1 then break end
+      end
+      local idx
+      for i, it in ipairs(vim.fn.complete_info({ 'items' }).items) do
+        table.insert(labels_seen, it.abbr)
+        if it.abbr == t.pick then idx = i - 1 end
+      end
+      if idx then vim.api.nvim_select_popupmenu_item(idx, true, true, {}) end
+      sleep(50)
+      vim.api.nvim_input('<Esc>')
+      sleep(50)
+      out({ step = 'omni', typed = t.typed, pick = t.pick, offered = #labels_seen, picked = idx ~= nil, line = vim.api.nvim_buf_get_lines(b, t.line, t.line + 1, false)[1] })
+      vim.api.nvim_buf_set_lines(b, t.line, t.line + 1, false, { original })
+    end
+    vim.lsp.stop_client(client_id)
+    vim.wait(2000, function() return vim.lsp.get_client_by_id(client_id) == nil end, 50)
+    vim.cmd('qa!')
+  end)
+  local ok, e = coroutine.resume(co)
+  if not ok then fail(e) end
+  return
 elseif scenario == 'lens' then
   local b = open(vim.env.FILE)
   wait_status(0)

@@ -20,6 +20,7 @@ import { dvdiMesosContainerpathRelative } from './dvdi-mesos-containerpath-relat
 import { dvdiMesosModeRw } from './dvdi-mesos-mode-rw';
 import { dvdiNameUniqueInApp } from './dvdi-name-unique-in-app';
 import { dvdiNameUniqueInRootGroup } from './dvdi-name-unique-in-root-group';
+import { dvdiOptionMisspelled } from './dvdi-option-misspelled';
 import { dvdiOptionValueDvdcli } from './dvdi-option-value-dvdcli';
 import { dvdiSingleInstance } from './dvdi-single-instance';
 import { dvdiUpgradeStrategy } from './dvdi-upgrade-strategy';
@@ -49,6 +50,7 @@ export const dvdiRules: readonly Rule[] = [
   dvdiMesosModeRw,
   dvdiNameUniqueInApp,
   dvdiNameUniqueInRootGroup,
+  dvdiOptionMisspelled,
   dvdiOptionValueDvdcli,
   dvdiSingleInstance,
   dvdiUpgradeStrategy,

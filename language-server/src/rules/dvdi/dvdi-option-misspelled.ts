@@ -1,0 +1,75 @@
+import { editDistance } from '../../core/nearest';
+import type { Rule } from '../../core/rule';
+import { containerizerOf } from '../../model/app/containerizer';
+import { findDriver } from '../../model/drivers/index';
+import { dvdiVolumesOf, driverOf, optionsOf, optionPointer } from '../../model/volume/externalVolumes';
+import { quoted } from '../../model/quoted';
+
+/**
+ * Marathon passes every `dvdi/<k>` option but dvdi/driver to the driver as is (dvdi-bridge.md §5.3), and a driver
+ * ignores an option it does not read (REX-Ray reads a fixed set of keys, lower-cased: dvdi-bridge.md §5.2). An unknown key is no
+ * mistake in itself (drivers read keys our table lacks), but one a dash, a case or a letter away from a key the
+ * driver reads is: the volume is created without what it asked for, and nothing says so.
+ */
+const plain = (k: string) => k.toLowerCase().replace(/[-_. ]/g, '');
+
+/** The known key `key` misspells: the same once dashes, underscores and case are dropped, or one edit away (two from 8 letters). */
+function misspelt(key: string, known: readonly string[]): string | undefined {
+  const p = plain(key);
+  if (p.length < 3) return undefined;
+  const same = known.find((k) => plain(k) === p);
+  if (same !== undefined) return same;
+  let best: string | undefined;
+  let bestD = Infinity;
+  for (const k of known) {
+    const d = editDistance(p, plain(k));
+    if (d < bestD) (bestD = d), (best = k);
+  }
+  return best !== undefined && plain(best).length >= 4 && bestD <= (plain(best).length >= 8 ? 2 : 1) ? best : undefined;
+}
+
+export const dvdiOptionMisspelled: Rule = {
+  id: 'dvdi-option-misspelled',
+  severity: 'warning',
+  kinds: ['app', 'group'],
+  fixable: true,
+  summary: 'A dvdi/ option that is a misspelling of one its driver reads (dvdi/volume-type for dvdi/volumetype) or of dvdi/driver: the driver never sees what it asks for.',
+  check(ctx) {
+    for (const v of dvdiVolumesOf(ctx)) {
+      const options = optionsOf(v);
+      if (!options) continue;
+      const driver = driverOf(v);
+      const info = driver === undefined ? undefined : findDriver(driver);
+      // On the Docker containerizer no option but dvdi/driver reaches the driver (dvdi-docker-options-driver-only).
+      const forwarded = containerizerOf(v.appRef.app) !== 'DOCKER';
+      for (const key in options) {
+        if (!key.startsWith('dvdi/') || key === 'dvdi/driver') continue;
+        const k = key.slice('dvdi/'.length);
+        const pointer = optionPointer(v, key);
+        if (options['dvdi/driver'] === undefined && misspelt(k, ['driver'])) {
+          ctx.report({
+            pointer,
+            target: 'key',
+            misspelling: 'dvdi/driver',
+            message: `Marathon reads the driver from "dvdi/driver" only, and passes ${quoted(key)} to the driver as an option like any other. Did you mean "dvdi/driver"?`,
+            fix: { title: `Rename ${quoted(key)} to "dvdi/driver"`, edits: [{ op: 'rename', pointer, to: 'dvdi/driver' }] },
+          });
+          continue;
+        }
+        if (!info || !forwarded) continue;
+        const known = info.options.map((o) => o.key);
+        if (known.includes(k.toLowerCase())) continue;
+        const meant = misspelt(k, known);
+        if (meant === undefined || options[`dvdi/${meant}`] !== undefined) continue;
+        ctx.report({
+          pointer,
+          target: 'key',
+          message:
+            `${info.name} reads no option ${quoted(k)}: Marathon passes a dvdi/ option it does not know to the driver as is, and the driver ignores one it does not read, ` +
+            `so the volume would be created without it. Did you mean ${quoted(`dvdi/${meant}`)}?`,
+          fix: { title: `Rename ${quoted(key)} to ${quoted(`dvdi/${meant}`)}`, edits: [{ op: 'rename', pointer, to: `dvdi/${meant}` }] },
+        });
+      }
+    }
+  },
+};
