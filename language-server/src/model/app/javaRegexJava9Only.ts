@@ -30,10 +30,10 @@ export function java9OnlyConstruct(pattern: string, known?: { error: string | un
   const java8Says = `${m[1]} near index ${m[2]}`;
   // A look-behind Java 8 cannot bound (and JDK 9+ can) is named whole: the index stands at its end.
   if (refused?.lookbehind !== undefined) return { construct: refused.lookbehind, java8Says };
-  // The index counts code points of the unquoted pattern and stands at the escape's letter (`N`, `X`), one past
-  // the `{` of `\b{g}`, or at the `}` of a `\p{…}` naming a script or block newer than Unicode 6.2.
+  // The index counts code points of the unquoted pattern and stands at the escape's letter (`N`, `X`, the `b` of
+  // `\b{g}`), or at the `}` of a `\p{…}` naming a script or block newer than Unicode 6.2.
   const unquoted = javaUnquoted(pattern);
   const at = [...unquoted].slice(0, Number(m[2])).join('').length;
-  const start = m[1] === 'Illegal repetition' ? at - 3 : m[1].startsWith('Unknown character') ? Math.max(unquoted.lastIndexOf('\\p{', at), unquoted.lastIndexOf('\\P{', at)) : at - 1;
+  const start = m[1].startsWith('Unknown character') ? Math.max(unquoted.lastIndexOf('\\p{', at), unquoted.lastIndexOf('\\P{', at)) : at - 1;
   return { construct: unquoted.slice(start, start + escapeLength(unquoted, start)), java8Says };
 }
