@@ -13,15 +13,16 @@ import { javaRegexError } from './javaRegex';
 import { javaRegexRefusalSaid } from './javaRegexRefusal';
 import { javaUnquoted } from './javaUnquoted';
 
-const LOOKBEHIND_OR_ESCAPE = /\\|\(\s*\?\s*</;
+const LOOKBEHIND_OR_ESCAPE = /\\|\?</;
 
 /** `construct` as written in the (unquoted) pattern; `java8Says`: Java 8's description and index. */
 export type Java9OnlyConstruct = { construct: string; java8Says: string };
 
 /** `known`: javaRegexError's answer on `pattern`, when the caller has it (model/app/likeVerdicts.ts). */
 export function java9OnlyConstruct(pattern: string, known?: { error: string | undefined }): Java9OnlyConstruct | undefined {
-  // Each construct Java 9 added starts with a backslash (`\N`, `\X`, `\b{g}`, `\p{…}`), but for a look-behind
-  // (which comments mode lets a space split: `( ?<=`).
+  // Each construct Java 9 added starts with a backslash (`\N`, `\X`, `\b{g}`, `\p{…}`), but for a look-behind, whose
+  // `?<` nothing splits (Pattern.group0 reads the `<` with skip()), while comments mode lets whitespace and a `#…`
+  // comment stand between `(` and `?`.
   if (!LOOKBEHIND_OR_ESCAPE.test(pattern)) return undefined;
   if ((known ? known.error : javaRegexError(pattern)) !== undefined) return undefined;
   const refused = javaRegexRefusalSaid(pattern, true);
