@@ -2,7 +2,7 @@
  * The app (or pod) object that holds a volume, found by the volume's pointer: what Test mount places on the cluster.
  * Without VS Code (clusterView.ts and its tests use it).
  */
-import { parseTree, findNodeAtLocation, getNodeValue } from 'jsonc-parser';
+import { parseTree, getNodeValue } from 'jsonc-parser';
 import { fromPointer, type JsonPath } from '@marathon-devtools/language-server/features/jsonTree';
 import { joinPointer, resolveId } from '@marathon-devtools/language-server/model/documentModel';
 import { groupBodyChain, type AppSource } from '@marathon-devtools/cluster/placement/marathonRole';
@@ -41,24 +41,19 @@ function valueAt(root: unknown, path: JsonPath): unknown {
 /**
  * The text's root value and the value at a path. JSON.parse for the usual, strict JSON: 4 ms where jsonc-parser's tree
  * took 95 ms and held 26 MiB for a 1.6 MiB group of 300 volumes. Only a text being typed (not JSON yet) takes the
- * tolerant tree, whose value is the lenses' own (the server draws them on that text too).
+ * tolerant tree, whose value is the lenses' own (the server draws them on that text too). Both are walked by value,
+ * so a name written twice is its last value in either (the tree's findNodeAtLocation would take the first).
  */
 function parsed(text: string): { root: unknown; at: (path: JsonPath) => unknown } {
+  let root: unknown;
   try {
-    const root: unknown = JSON.parse(text);
-    // Each caller gets its own spec, as getNodeValue gave it: the placement reads it, nothing may change another's.
-    return { root, at: (path) => structuredClone(valueAt(root, path)) };
+    root = JSON.parse(text);
   } catch {
     const tree = parseTree(text);
-    const root: unknown = tree && getNodeValue(tree);
-    return {
-      root,
-      at: (path) => {
-        const node = tree && findNodeAtLocation(tree, path);
-        return node && getNodeValue(node);
-      },
-    };
+    root = tree && getNodeValue(tree);
   }
+  // Each caller gets its own spec: the placement reads it, nothing may change another's.
+  return { root, at: (path) => structuredClone(valueAt(root, path)) };
 }
 
 /**

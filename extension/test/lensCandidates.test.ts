@@ -122,4 +122,10 @@ test('with "apps" written twice, a lens\'s volume belongs to the app Marathon re
   const [lens] = findMountTargets(createDocument('file:///twice.json', 1, text));
   assert.equal(lens.args.volume.name, 'b');
   assert.equal(volumeOwners(text)(lens.pointer)?.id, 'second');
+  // The same while the document is being typed (not JSON yet, read tolerantly): the server still draws the lens for
+  // the last "apps", so b is placed as "second", with the group chain of that same value.
+  const typing = `${text.slice(0, -1)}, "labels": {`;
+  const [typed] = findMountTargets(createDocument('file:///twice.json', 2, typing));
+  assert.equal(typed.args.volume.name, 'b');
+  assert.deepEqual([volumeOwners(typing)(typed.pointer)?.id, volumeOwners(typing)(typed.pointer)?.source.absoluteId], ['second', '/g/second']);
 });

@@ -5,6 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { javaRegexRefusal } from '../../src/model/app/javaRegexRefusal';
 import { javaRegexError } from '../../src/model/app/javaRegex';
+import { java9OnlyConstruct } from '../../src/model/app/javaRegexJava9Only';
 
 const refused: [string, RegExp][] = [
   ['a{', /^Illegal repetition/],
@@ -150,5 +151,24 @@ test('patterns Java compiles are never called refused', () => {
   for (const p of accepted) {
     assert.equal(javaRegexRefusal(p), undefined, p);
     assert.equal(javaRegexError(p), undefined, p);
+  }
+});
+
+test('look-behinds nested in look-behinds are each measured once: a long value is judged at once, not in seconds', () => {
+  // Pattern.group0 studies a look-behind's body when it closes, where a look-around inside it is one node that adds
+  // nothing (Pos, Neg, Behind and NotBehind keep Node.study): its body is not read again. 500 look-behinds around
+  // 24 KB of text took 10-15 s each, on the one thread of the gate or the server; Java 8 and JDK 17 judge them at once.
+  const deep = (inner: string) => '(?<='.repeat(500) + 'rack-1'.repeat(4000) + inner + ')'.repeat(500);
+  const cases: [string, string | undefined][] = [
+    [deep(''), undefined],
+    // Java 8 refuses the innermost (a * after 24,000 characters overflows Curly.study's int), JDK 17 accepts it.
+    [deep('*'), 'Look-behind group does not have an obvious maximum length near index 26000'],
+  ];
+  for (const [p, java8Says] of cases) {
+    const t0 = performance.now();
+    assert.equal(javaRegexError(p), undefined);
+    assert.equal(java9OnlyConstruct(p)?.java8Says, java8Says);
+    const ms = performance.now() - t0;
+    assert.ok(ms < 2000, `${p.length} characters: ${ms.toFixed(0)} ms`);
   }
 });

@@ -72,12 +72,14 @@ function characterName(pattern: string, i: number): JavaRefusal | undefined {
 
 /**
  * Java 8's refusal of an escape Java 9 added (JDK 8 Pattern.escape has no case for `N` or `X`; it reads `\b` alone,
- * so `{g}` after it is a counted closure with no count, "Illegal repetition" one past the `{`).
+ * so `{g}` after it is a counted closure with no count, "Illegal repetition" at the `b`: OpenJDK 8 Pattern.closure
+ * reads the character after the `{` without moving its cursor off the `{`, and error() names cursor - 1, where
+ * JDK 9+'s closure skips past it first).
  */
 function java9Only(pattern: string, i: number, inClass: boolean): JavaRefusal | undefined {
   const next = pattern[i + 1];
   if (next === 'N' || next === 'X') return { why: 'Illegal/unsupported escape sequence', at: i + 1 };
-  if (next === 'b' && !inClass && pattern.startsWith('{g', i + 2)) return { why: 'Illegal repetition', at: i + 3 };
+  if (next === 'b' && !inClass && pattern.startsWith('{g', i + 2)) return { why: 'Illegal repetition', at: i + 1 };
   return undefined;
 }
 

@@ -123,6 +123,7 @@ class Builder {
     private readonly to: number,
     private readonly java8: boolean,
     private canonEq: boolean,
+    private readonly closes: ReadonlyMap<number, number>,
   ) {}
 
   expr(end: JNode): JNode | null {
@@ -235,6 +236,7 @@ class Builder {
   /** Pattern.group0: the group at `i` (`(`), its closure included; null for flags alone. */
   private group0(): JNode | null {
     const { p } = this;
+    const open = this.i;
     const saved = this.canonEq;
     let kind: 'group' | 'look' | 'independent' = 'group';
     if (p[this.i + 1] !== '?') this.i += 1;
@@ -260,7 +262,11 @@ class Builder {
       }
     }
     const tail = pass();
-    let head: JNode = pass(this.expr(tail));
+    // A look-around's body adds nothing (Pos, Neg, Behind and NotBehind keep Node.study), and one the walk has closed
+    // was judged there: it is stepped over, not read again for each look-behind around it.
+    const closed = kind === 'look' ? this.closes.get(open) : undefined;
+    if (closed !== undefined) this.i = closed;
+    let head: JNode = pass(closed === undefined ? this.expr(tail) : tail);
     if (p[this.i] === ')') this.i++;
     this.canonEq = saved;
     let last: JNode = tail;
@@ -313,11 +319,11 @@ function classEnd(p: string, i: number): number {
 /**
  * True when Java finds no maximum length for the look-behind whose body is `p` from `from` up to `to` (its `)`,
  * or the end of an unclosed one): Java 8's Pattern when `java8`, JDK 9+'s otherwise; `canonEq`: `(?c)` is on
- * where the body starts.
+ * where the body starts; `closes`: the `)` of each group the walk has closed, by its `(`.
  */
-export function lookbehindUnbounded(p: string, from: number, to: number, java8: boolean, canonEq: boolean): boolean {
+export function lookbehindUnbounded(p: string, from: number, to: number, java8: boolean, canonEq: boolean, closes: ReadonlyMap<number, number> = new Map()): boolean {
   try {
-    const builder = new Builder(p, from, to, java8, canonEq);
+    const builder = new Builder(p, from, to, java8, canonEq, closes);
     const info = fresh();
     study(builder.expr(pass()), info);
     return !info.valid;

@@ -13,15 +13,16 @@ import { javaRegexError } from './javaRegex';
 import { javaRegexRefusalSaid } from './javaRegexRefusal';
 import { javaUnquoted } from './javaUnquoted';
 
-const LOOKBEHIND_OR_ESCAPE = /\\|\(\s*\?\s*</;
+const LOOKBEHIND_OR_ESCAPE = /\\|\?</;
 
 /** `construct` as written in the (unquoted) pattern; `java8Says`: Java 8's description and index. */
 export type Java9OnlyConstruct = { construct: string; java8Says: string };
 
 /** `known`: javaRegexError's answer on `pattern`, when the caller has it (model/app/likeVerdicts.ts). */
 export function java9OnlyConstruct(pattern: string, known?: { error: string | undefined }): Java9OnlyConstruct | undefined {
-  // Each construct Java 9 added starts with a backslash (`\N`, `\X`, `\b{g}`, `\p{…}`), but for a look-behind
-  // (which comments mode lets a space split: `( ?<=`).
+  // Each construct Java 9 added starts with a backslash (`\N`, `\X`, `\b{g}`, `\p{…}`), but for a look-behind, whose
+  // `?<` nothing splits (Pattern.group0 reads the `<` with skip()), while comments mode lets whitespace and a `#…`
+  // comment stand between `(` and `?`.
   if (!LOOKBEHIND_OR_ESCAPE.test(pattern)) return undefined;
   if ((known ? known.error : javaRegexError(pattern)) !== undefined) return undefined;
   const refused = javaRegexRefusalSaid(pattern, true);
@@ -30,10 +31,10 @@ export function java9OnlyConstruct(pattern: string, known?: { error: string | un
   const java8Says = `${m[1]} near index ${m[2]}`;
   // A look-behind Java 8 cannot bound (and JDK 9+ can) is named whole: the index stands at its end.
   if (refused?.lookbehind !== undefined) return { construct: refused.lookbehind, java8Says };
-  // The index counts code points of the unquoted pattern and stands at the escape's letter (`N`, `X`), one past
-  // the `{` of `\b{g}`, or at the `}` of a `\p{…}` naming a script or block newer than Unicode 6.2.
+  // The index counts code points of the unquoted pattern and stands at the escape's letter (`N`, `X`, the `b` of
+  // `\b{g}`), or at the `}` of a `\p{…}` naming a script or block newer than Unicode 6.2.
   const unquoted = javaUnquoted(pattern);
   const at = [...unquoted].slice(0, Number(m[2])).join('').length;
-  const start = m[1] === 'Illegal repetition' ? at - 3 : m[1].startsWith('Unknown character') ? Math.max(unquoted.lastIndexOf('\\p{', at), unquoted.lastIndexOf('\\P{', at)) : at - 1;
+  const start = m[1].startsWith('Unknown character') ? Math.max(unquoted.lastIndexOf('\\p{', at), unquoted.lastIndexOf('\\P{', at)) : at - 1;
   return { construct: unquoted.slice(start, start + escapeLength(unquoted, start)), java8Says };
 }

@@ -41,15 +41,15 @@ function counted(pattern: string, i: number): JavaRefusal | number {
 }
 
 /**
- * A group open where the walk stands: a lookbehind's body starts at `body`; `canonEq`, whether `(?c)` was on where it
- * opened (Pattern.group0 restores the flags at its `)`).
+ * A group open where the walk stands, at `open` (its `(`): a lookbehind's body starts at `body`; `canonEq`, whether
+ * `(?c)` was on where it opened (Pattern.group0 restores the flags at its `)`).
  */
-type OpenGroup = { behind: boolean; body: number; canonEq: boolean };
+type OpenGroup = { open: number; behind: boolean; body: number; canonEq: boolean };
 /**
  * The walk's state: named groups opened so far, `(?U)` seen, `(?c)` on, groups and class nesting, whether a
- * sequence item starts here.
+ * sequence item starts here; `closes`, the `)` of each group closed, by its `(` (javaLookbehind.ts steps over them).
  */
-type Walk = { groupNames: Set<string>; unicodeClass: boolean; canonEq: boolean; java8: boolean; groups: OpenGroup[]; classDepth: number; itemStart: boolean };
+type Walk = { groupNames: Set<string>; unicodeClass: boolean; canonEq: boolean; java8: boolean; groups: OpenGroup[]; closes: Map<number, number>; classDepth: number; itemStart: boolean };
 const UNBOUNDED = 'Look-behind group does not have an obvious maximum length';
 
 /**
@@ -59,8 +59,8 @@ const UNBOUNDED = 'Look-behind group does not have an obvious maximum length';
  */
 const unbounded = (pattern: string, group: OpenGroup | undefined, end: number, walk: Walk) =>
   group?.behind === true &&
-  lookbehindUnbounded(pattern, group.body, end, true, group.canonEq) &&
-  (walk.java8 || lookbehindUnbounded(pattern, group.body, end, false, group.canonEq));
+  lookbehindUnbounded(pattern, group.body, end, true, group.canonEq, walk.closes) &&
+  (walk.java8 || lookbehindUnbounded(pattern, group.body, end, false, group.canonEq, walk.closes));
 
 /** Where a class level opened at `i` (`[`) goes on: past `^`, past a `]` that is a member there (a range's start too). */
 function classLevel(pattern: string, i: number, walk: Walk): JavaRefusal | number {
@@ -141,11 +141,12 @@ function step(pattern: string, i: number, walk: Walk): JavaRefusal | number {
     if (group === undefined) return { why: "Unmatched closing ')'", at: i - 1 };
     // Java's cursor stands on the `)` (past any whitespace comments mode skips): the index is one before it.
     if (unbounded(pattern, group, i, walk)) return { why: UNBOUNDED, at: i, before: true, span: [group.body - 4, i + 1] };
+    walk.closes.set(group.open, i);
     walk.canonEq = group.canonEq;
   }
   if (ch !== '(') return i + 1;
   walk.itemStart = true;
-  const group: OpenGroup = { behind: false, body: i + 1, canonEq: walk.canonEq };
+  const group: OpenGroup = { open: i, behind: false, body: i + 1, canonEq: walk.canonEq };
   walk.groups.push(group);
   if (pattern[i + 1] !== '?') return i + 1;
   const kind = pattern[i + 2];
@@ -192,7 +193,7 @@ export function javaRegexRefusalSaid(quoted: string, java8 = false): JavaRefusal
   const unquoted = javaUnquoted(quoted);
   const stripped = javaCommentsStripped(unquoted);
   const pattern = stripped?.text ?? unquoted;
-  const walk: Walk = { groupNames: new Set(), unicodeClass: false, canonEq: false, java8, groups: [], classDepth: 0, itemStart: true };
+  const walk: Walk = { groupNames: new Set(), unicodeClass: false, canonEq: false, java8, groups: [], closes: new Map(), classDepth: 0, itemStart: true };
   const said = (r: JavaRefusal): JavaRefusalSaid => {
     // Comments mode: at the end Java's cursor has passed the whitespace and comments the walk never saw.
     const at = (!stripped ? r.at : r.fromEnd ? unquoted.length + r.at - pattern.length : (stripped.at[r.at] ?? unquoted.length)) - (r.before ? 1 : 0);
