@@ -12,7 +12,7 @@
 import type { Engine } from '../engines/engine';
 import { processIdentity } from '../engines/runProcess';
 import { checkModuleContainerPath } from '../engines/moduleChecks';
-import { agentUsers, pluginAndKernelUsers, type InUseReport } from '../inuse/check';
+import { agentUsers, pluginAndKernelUsers, pluginAndKernelUsersNow, type InUseReport } from '../inuse/check';
 import { readMountinfo } from '../inuse/mountinfo';
 import type { JournalEntry } from '../journal/journal';
 import { PluginClient, type VolumeInfo } from '../plugin/client';
@@ -150,6 +150,8 @@ async function lockedRun(run: Run): Promise<DryRunMountResult> {
 
   // The agent's own sources do not depend on the plugin: read them while activate and get run.
   const agentBefore: Promise<InUseReport> = agentUsers(proofSources(deps, driver, run.pluginKeys), driver, name);
+  let agentAnswered = false;
+  agentBefore.then(() => (agentAnswered = true), () => (agentAnswered = true));
 
   const plugin = run.plugin!;
   if (ctx.signal.aborted) return cancelled();
@@ -167,8 +169,8 @@ async function lockedRun(run: Run): Promise<DryRunMountResult> {
   });
   if (!act.ok) return ctx.signal.aborted ? cancelled() : done(run, 'failed');
 
-  // The kernel's table is read alongside Get and filtered for the path Get returns (the re-check after the
-  // mount covers anything that changes in between).
+  // The kernel's table is read alongside Get and filtered for the path Get returns (read again in the in-use step when
+  // an agent source answered later, and re-checked after the mount).
   const tableAtGet = readMountinfo();
   tableAtGet.catch(() => undefined); // awaited below only when the volume exists
   const get = await log.run('get', async () => {
@@ -180,6 +182,7 @@ async function lockedRun(run: Run): Promise<DryRunMountResult> {
     return { ok: true, detail: run.before ? `exists${run.before.Mountpoint ? `, Mountpoint ${run.before.Mountpoint}` : ''}` : 'volume does not exist' };
   });
   if (!get.ok) return ctx.signal.aborted ? cancelled() : done(run, 'failed');
+  const getBeforeAgent = !agentAnswered;
 
   const vol = run.before;
   const create = vol === undefined;
@@ -198,7 +201,11 @@ async function lockedRun(run: Run): Promise<DryRunMountResult> {
   // Prove unused, or refuse (issue 8): users found → in-use; a proof missing → refused, naming the flag that vouches.
   let missingProof = false;
   const use = await log.run('in-use', async () => {
-    const [agent, pk] = await Promise.all([agentBefore, vol ? pluginAndKernelUsers(vol, [], tableAtGet) : { inUse: false, reasons: [], problems: [] }]);
+    const [agent, first] = await Promise.all([agentBefore, vol ? pluginAndKernelUsers(vol, [], tableAtGet) : { inUse: false, reasons: [], problems: [] }]);
+    // Get and the table again when they were read before the slowest agent source answered (a busy dockerd): the Mount
+    // follows at once, and a task's mount that landed meanwhile must be seen before it. Through dvdcli's ID-less Mount the
+    // plugin refused ours, and the release after it took the task's (agent-bridge/test/e2e/mountDuringPreflight.test.ts).
+    const pk = getBeforeAgent && !first.inUse ? await pluginAndKernelUsersNow(client, name, call) : first;
     const reasons = [...agent.reasons, ...pk.reasons];
     if (reasons.length) return { ok: false, detail: `in use: ${reasons.join('; ')}; not mounting or unmounting it` };
     const missing = [...agent.problems, ...pk.problems, ...(vol ? unshownUse(deps, driver, vol) : [])];
