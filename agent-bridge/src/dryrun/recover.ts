@@ -28,7 +28,7 @@ import { discoverPlugin, parseAddress, type PluginAddress } from '../plugin/disc
 import { proofSources, type RunDeps } from './deps';
 import { stopLeftoverProbes } from './fsProbe';
 import { lateMountGrace, watchForMount } from './lateMount';
-import { releaseMount } from './release';
+import { releaseMount, statusMounts } from './release';
 import { unmountDisowned } from './disowned';
 import { StepLog } from './steps';
 import { processIdentity } from '../engines/runProcess';
@@ -98,6 +98,13 @@ async function recoverOne(deps: RunDeps, e: JournalEntry, signal?: AbortSignal):
     return { kind: 'failed', error: `plugin ${e.driver} ${why}; start it and restart the bridge${inUse}` };
   }
   const client = new PluginClient(plugin);
+  // An address anchored from an older bridge's relative one (journal/olderEntries.ts) is a guess until the driver there
+  // shows the entry's caller ID; before that, nothing is judged or sent on its word.
+  if (e.anchoredFrom) {
+    const notHere = await notHeldHere(deps, e, client);
+    if (notHere) return { kind: 'failed', error: relativeAddressProblem(e, deps.journal.dir, notHere) };
+    delete e.anchoredFrom; // proven: an entry of that driver like any other from now on, and journalled so
+  }
   // A Mount still in flight is waited for; a finished one (phase mounted/unmounting) is looked at once.
   const grace = lateMountGrace(deps.timeouts);
   const started = Date.parse(e.startedAt) || Date.now();
@@ -149,6 +156,22 @@ async function recoverOne(deps: RunDeps, e: JournalEntry, signal?: AbortSignal):
     return { kind: 'failed', error: `now in use, or its use cannot be ruled out (${why}); unmounting could tear it from a user, so it is left mounted` };
   }
   return { kind: 'failed', error: first !== undefined && first !== steps ? `${steps} (first attempt: ${first})` : steps };
+}
+
+/**
+ * Why the driver an entry's address was anchored to (journal/olderEntries.ts) is not shown to have made its mount, or
+ * undefined when it is: its Get lists the entry's caller ID, a UUID the older bridge sent with that one Mount.
+ */
+async function notHeldHere(deps: RunDeps, e: JournalEntry, client: PluginClient): Promise<string | undefined> {
+  let vol: Awaited<ReturnType<PluginClient['get']>>;
+  try {
+    vol = await client.get(e.name, { timeoutMs: deps.timeouts.pluginCall });
+  } catch (err) {
+    return `cannot be asked whether it holds the entry's caller ID (its Get of ${e.name} failed: ${(err as Error).message})`;
+  }
+  const ids = statusMounts(vol);
+  if (e.mountId && ids?.includes(e.mountId)) return undefined;
+  return `does not hold its caller ID ${JSON.stringify(e.mountId ?? '')} for ${e.name} (its Get lists Status.Mounts ${JSON.stringify(ids ?? null)})`;
 }
 
 /**

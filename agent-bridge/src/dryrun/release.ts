@@ -34,8 +34,6 @@ export interface ReleaseOptions {
   timeoutMs: number;
   /** When the journal entry goes: after a seen release (default), only after an Unmount the plugin accepted, or never (the caller decides). */
   clear?: 'released' | 'unmounted' | 'never';
-  /** A re-check already started by the caller (runOne starts it alongside verify); otherwise it runs here. */
-  recheck?: Promise<{ ok: boolean; detail: string }>;
 }
 
 /** Caller IDs the plugin's Get lists in Status.Mounts, or undefined when it lists none at all (no Status.Mounts array). */
@@ -82,7 +80,8 @@ export async function lookForMount(deps: RunDeps, entry: JournalEntry, client: P
 export async function releaseMount(deps: RunDeps, t: ReleaseTarget, log: StepLog, warnings: string[], opts: ReleaseOptions): Promise<ReleaseOutcome> {
   const { entry, engine, plugin } = t;
   const client = new PluginClient(plugin);
-  const recheck = await log.run('in-use-recheck', () => opts.recheck ?? recheckUsers(deps, client, entry, warnings));
+  // Read here, right before the Unmount, never earlier (dvdi-bridge.md §8.9: a task may start while we hold the mount).
+  const recheck = await log.run('in-use-recheck', () => recheckUsers(deps, client, entry, warnings));
   if (!recheck.ok) return 'in-use';
   // Journalled only when it tells recover() something new (the mountpoint); `mounted` and `unmounting` are
   // recovered alike (one look, then this path), so the phase alone is not worth a file write per dry run.

@@ -5,13 +5,14 @@
  * branches a crash cuts short (recover.ts).
  *
  * Reads that do not depend on each other run concurrently (the agent's sources with activate/get, the kernel's
- * mount table with Get, the post-mount checks with the re-check), so the safety checks cost about one plugin
- * round trip each side of the mount on top of the Mount and Unmount themselves.
+ * mount table with Get), so the safety checks cost about one plugin round trip each side of the mount on top of the
+ * Mount and Unmount themselves. The re-check is the exception: it is read last, right before the unmount, so that it
+ * is no older than the unmount it allows.
  */
 import type { Engine } from '../engines/engine';
 import { processIdentity } from '../engines/runProcess';
 import { checkModuleContainerPath } from '../engines/moduleChecks';
-import { agentUsers, pluginAndKernelUsers, type InUseReport } from '../inuse/check';
+import { agentUsers, pluginAndKernelUsers, pluginAndKernelUsersNow, type InUseReport } from '../inuse/check';
 import { readMountinfo } from '../inuse/mountinfo';
 import type { JournalEntry } from '../journal/journal';
 import { PluginClient, type VolumeInfo } from '../plugin/client';
@@ -25,7 +26,6 @@ import { hazardRefusal, unshownUse } from './hazards';
 import { lateMountGrace, probeLateMount, startLateMountSweep } from './lateMount';
 import { leftoversOf, releaseLeftovers } from './leftovers';
 import { checkPolicy } from './policy';
-import { recheckUsers } from './recheck';
 import { releaseMount } from './release';
 import { StepLog } from './steps';
 import { verifyMount } from './verify';
@@ -150,6 +150,8 @@ async function lockedRun(run: Run): Promise<DryRunMountResult> {
 
   // The agent's own sources do not depend on the plugin: read them while activate and get run.
   const agentBefore: Promise<InUseReport> = agentUsers(proofSources(deps, driver, run.pluginKeys), driver, name);
+  let agentAnswered = false;
+  agentBefore.then(() => (agentAnswered = true), () => (agentAnswered = true));
 
   const plugin = run.plugin!;
   if (ctx.signal.aborted) return cancelled();
@@ -167,8 +169,8 @@ async function lockedRun(run: Run): Promise<DryRunMountResult> {
   });
   if (!act.ok) return ctx.signal.aborted ? cancelled() : done(run, 'failed');
 
-  // The kernel's table is read alongside Get and filtered for the path Get returns (the re-check after the
-  // mount covers anything that changes in between).
+  // The kernel's table is read alongside Get and filtered for the path Get returns (read again in the in-use step when
+  // an agent source answered later, and re-checked after the mount).
   const tableAtGet = readMountinfo();
   tableAtGet.catch(() => undefined); // awaited below only when the volume exists
   const get = await log.run('get', async () => {
@@ -180,6 +182,7 @@ async function lockedRun(run: Run): Promise<DryRunMountResult> {
     return { ok: true, detail: run.before ? `exists${run.before.Mountpoint ? `, Mountpoint ${run.before.Mountpoint}` : ''}` : 'volume does not exist' };
   });
   if (!get.ok) return ctx.signal.aborted ? cancelled() : done(run, 'failed');
+  const getBeforeAgent = !agentAnswered;
 
   const vol = run.before;
   const create = vol === undefined;
@@ -198,7 +201,11 @@ async function lockedRun(run: Run): Promise<DryRunMountResult> {
   // Prove unused, or refuse (issue 8): users found → in-use; a proof missing → refused, naming the flag that vouches.
   let missingProof = false;
   const use = await log.run('in-use', async () => {
-    const [agent, pk] = await Promise.all([agentBefore, vol ? pluginAndKernelUsers(vol, [], tableAtGet) : { inUse: false, reasons: [], problems: [] }]);
+    const [agent, first] = await Promise.all([agentBefore, vol ? pluginAndKernelUsers(vol, [], tableAtGet) : { inUse: false, reasons: [], problems: [] }]);
+    // Get and the table again when they were read before the slowest agent source answered (a busy dockerd): the Mount
+    // follows at once, and a task's mount that landed meanwhile must be seen before it. Through dvdcli's ID-less Mount the
+    // plugin refused ours, and the release after it took the task's (agent-bridge/test/e2e/mountDuringPreflight.test.ts).
+    const pk = getBeforeAgent && !first.inUse ? await pluginAndKernelUsersNow(client, name, call) : first;
     const reasons = [...agent.reasons, ...pk.reasons];
     if (reasons.length) return { ok: false, detail: `in use: ${reasons.join('; ')}; not mounting or unmounting it` };
     const missing = [...agent.problems, ...pk.problems, ...(vol ? unshownUse(deps, driver, vol) : [])];
@@ -216,10 +223,10 @@ async function lockedRun(run: Run): Promise<DryRunMountResult> {
   });
   if (!hz.ok) return done(run, 'refused');
   if (ctx.signal.aborted) return cancelled();
-  return await mountAndRelease(run, client, create, options);
+  return await mountAndRelease(run, create, options);
 }
 
-async function mountAndRelease(run: Run, client: PluginClient, create: boolean, options: Record<string, string>): Promise<DryRunMountResult> {
+async function mountAndRelease(run: Run, create: boolean, options: Record<string, string>): Promise<DryRunMountResult> {
   const { deps, params, ctx, engine, log, warnings } = run;
   const plugin = run.plugin!;
   const { driver, name } = params;
@@ -265,23 +272,21 @@ async function mountAndRelease(run: Run, client: PluginClient, create: boolean, 
   // Not awaited before the checks: it only adds the mountpoint for recover(), which can also ask the plugin.
   const recorded = persist({ phase: 'mounted', mountpoint, childPgid: undefined, childStart: undefined });
 
-  // verify and the re-check (dvdi-bridge.md §8.9: someone may have started using the volume while we held it mounted, and
-  // then our unmount would be theirs) are independent reads, so they run together; both finish before the
-  // unmount. The steps are logged in this order; the re-check's time is what was left after verify.
+  // The re-check (dvdi-bridge.md §8.9: someone may have started using the volume while we held it mounted, and then our
+  // unmount would be theirs) is not read alongside verify: the release path reads it after, right before the unmount.
+  // Run together, a verify that took long (the first listing of a slow remote) left its answer that old, and a task
+  // that checkpointed the volume meanwhile lost it to our Unmount (agent-bridge/test/e2e/recheckAfterVerify.test.ts).
   const cancelledNow = ctx.signal.aborted;
   if (cancelledNow) warnings.push('the request was cancelled during the mount; the volume was unmounted before answering');
-  const verifying = cancelledNow ? undefined : verifyMount(mountpoint, deps.timeouts.pluginCall);
-  const rechecking = recheckUsers(deps, client, entry, warnings);
-  rechecking.catch(() => undefined);
-  if (verifying) {
-    const v = await log.run('verify', () => verifying);
+  if (!cancelledNow) {
+    const v = await log.run('verify', () => verifyMount(mountpoint, deps.timeouts.pluginCall));
     warnings.push(...v.warnings);
     if (v.kernelMount) entry.seenKernel = true;
     // A pre-existing volume that comes up empty may have been wiped by the driver's Mount (REX-Ray vfs, dvdi-bridge.md §5.2).
     if (v.ok && v.entries === 0 && !create) warnings.push(`pre-existing volume ${name} came up empty at ${mountpoint}: if it held data, that data may be missing (a driver that wipes on Mount, such as REX-Ray ≤ 0.12 vfs, or the wrong backing store); check before starting a task on it`);
   } else log.skip('verify', 'cancelled');
   await recorded;
-  const outcome = await releaseMount(deps, { engine, entry, plugin, mountpoint }, log, warnings, { timeoutMs: deps.timeouts.unmount, recheck: rechecking });
+  const outcome = await releaseMount(deps, { engine, entry, plugin, mountpoint }, log, warnings, { timeoutMs: deps.timeouts.unmount });
   if (outcome === 'in-use') {
     warnings.push(`${driver}/${name} became in use (or its use could no longer be ruled out: the in-use-recheck step says why) while the dry run held it mounted at ${mountpoint}; it was NOT unmounted (that would tear it from the new user); the journal keeps it, and the bridge releases it once nobody else uses it (retried periodically and before the next dry run of this volume)`);
     return done(run, 'in-use', mountpoint);

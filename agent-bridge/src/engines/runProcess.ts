@@ -6,6 +6,7 @@
  */
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { constants } from 'node:os';
 
 export interface ProcessResult {
   code: number | null;
@@ -94,6 +95,22 @@ export function runProcess(file: string, args: string[], opts: ProcessOptions): 
   });
 }
 
+/**
+ * The signal that ended the program, also when a shell ran it and reports it. sh turns a command killed by signal N
+ * into its own exit status 128+N (POSIX sh, "Exit Status for Commands"); mesos-module-dvdi runs dvdcli under `sh -c`
+ * (dvdi-bridge.md §1.3), and dash stays the parent instead of exec'ing it. dvdcli itself exits only 0, 1 or 2
+ * (dvdi-bridge.md §3.1), so a status above 128 is a signal: an OOM kill or someone's `kill` after dvdcli may have sent
+ * its Mount, whose outcome at the plugin is then unknown, never dvdcli's own refusal.
+ */
+export function endingSignal(r: ProcessResult): NodeJS.Signals | undefined {
+  if (r.signal) return r.signal;
+  if (r.code === null || r.code <= 128) return undefined;
+  return (Object.entries(constants.signals) as [NodeJS.Signals, number][]).find(([, n]) => n === r.code! - 128)?.[0];
+}
+
+/** "signal SIGKILL", or "signal SIGKILL (sh's exit 137)" when a shell reported it. */
+const signalWords = (r: ProcessResult, sig: NodeJS.Signals) => (r.signal ? `signal ${sig}` : `signal ${sig} (sh's exit ${r.code})`);
+
 /** One line explaining a failed run, with the isolator's own wording where it has one. */
 export function describeFailure(what: string, r: ProcessResult, timeoutMs: number): string {
   const tail = r.stderr.trim().split('\n').slice(-3).join(' | ');
@@ -109,7 +126,8 @@ export function describeFailure(what: string, r: ProcessResult, timeoutMs: numbe
     return `${what} exited 0 with usage on stderr and no mountpoint: dvdcli rejected a flag; stderr: ${stderr}`;
   }
   if (r.code === 0) return `${what} exited 0 but printed an empty mountpoint; the isolator treats that as a failure; stderr: ${stderr}`;
-  return `${what} failed (${r.signal ? `signal ${r.signal}` : `exit ${r.code}`}): ${stderr || '(no stderr)'}`;
+  const sig = endingSignal(r);
+  return `${what} failed (${sig ? `killed by ${signalWords(r, sig)}` : `exit ${r.code}`}): ${stderr || '(no stderr)'}`;
 }
 
 /**
@@ -120,7 +138,8 @@ export function describeFailure(what: string, r: ProcessResult, timeoutMs: numbe
 export function processEnding(r: ProcessResult, timeoutMs: number): string {
   if (r.spawnError) return `cannot start: ${r.spawnError}`;
   const tail = r.stderr.trim().split('\n').slice(-3).join(' | ').slice(-2000);
-  const how = r.timedOut ? `timed out after ${timeoutMs} ms and its process group was killed` : r.signal ? `killed by signal ${r.signal}` : `exit ${r.code}`;
+  const sig = endingSignal(r);
+  const how = r.timedOut ? `timed out after ${timeoutMs} ms and its process group was killed` : sig ? `killed by ${signalWords(r, sig)}` : `exit ${r.code}`;
   return tail ? `${how}: ${tail}` : how;
 }
 

@@ -10,7 +10,7 @@ import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { dockerUsers } from './dockerEngine';
 import { driverMatcher, sameName, type DriverMatcher } from './driverMatch';
-import type { VolumeInfo } from '../plugin/client';
+import type { PluginClient, VolumeInfo } from '../plugin/client';
 import { readDockerVolumeCheckpoints } from './dockerVolumeCheckpoint';
 import { DVDI_CHECKPOINT_FILE, readDvdiCheckpoint } from './dvdiCheckpoint';
 import { kernelMountsAt, MountStateUnknown, readMountinfo, type MountEntry } from './mountinfo';
@@ -152,4 +152,20 @@ export async function pluginAndKernelUsers(vol: VolumeInfo, ownIds: string[] = [
     else if (at.length > 0) reasons.push(`${vol.Mountpoint} is mounted (${at[0].fsType} ${at[0].source}, /proc/self/mountinfo)`);
   }
   return { inUse: reasons.length > 0 || problems.length > 0, reasons, problems };
+}
+
+/**
+ * pluginAndKernelUsers on a Get and a mount table read now: the pre-flight's second look when its first Get was read
+ * before the slowest of the agent's sources answered (dryrun/runOne.ts). A Get that fails now proves nothing.
+ */
+export async function pluginAndKernelUsersNow(client: PluginClient, name: string, call: { timeoutMs: number; signal?: AbortSignal }): Promise<InUseReport> {
+  const table = readMountinfo();
+  table.catch(() => undefined); // awaited only when the volume exists
+  let vol: VolumeInfo | undefined;
+  try {
+    vol = await client.get(name, call);
+  } catch (e) {
+    return { inUse: true, reasons: [], problems: [`the plugin's Get, read again once the agent's sources had answered, failed (${(e as Error).message}), so a mount made meanwhile cannot be ruled out`] };
+  }
+  return vol ? pluginAndKernelUsers(vol, [], table) : { inUse: false, reasons: [], problems: [] };
 }

@@ -78,12 +78,14 @@ export class MountStateUnknown {
   /** What the operator can do about it. */
   readonly remedy: string;
 
-  constructor(readonly path: string, dir: string, answer: { why: string; timedOut: boolean }, entries: MountEntry[]) {
+  /** `dir`: what could not be resolved, the path's parent dir, or (`itself`) the path with its parent resolved. */
+  constructor(readonly path: string, dir: string, answer: { why: string; timedOut: boolean }, entries: MountEntry[], itself = false) {
     // The deepest mount the parent lies in as named, for the operator to find the filesystem that does not answer.
     const under = entries.filter((e) => e.mountPoint !== '/' && (dir === e.mountPoint || dir.startsWith(e.mountPoint + '/'))).sort((a, b) => b.mountPoint.length - a.mountPoint.length)[0];
     const where = under ? ` (it lies in ${under.mountPoint}, ${under.fsType} ${under.source})` : '';
     const why = answer.timedOut ? `${answer.why}: a filesystem on that path does not answer${where}, like a FUSE mount whose daemon is stopped or hung, or a network mount whose server is gone` : `${answer.why}${where}`;
-    this.message = `cannot tell whether ${path} is mounted: /proc/self/mountinfo lists no mount there as named, and resolving the symlinks of its parent dir ${dir} ${why}`;
+    const resolving = itself ? `resolving ${dir} itself (a symlink, whose target the kernel would list)` : `resolving the symlinks of its parent dir ${dir}`;
+    this.message = `cannot tell whether ${path} is mounted: /proc/self/mountinfo lists no mount there as named, and ${resolving} ${why}`;
     this.remedy = answer.timedOut ? 'make that filesystem answer again (restart its daemon or server) or unmount it (fusermount3 -u, umount -l), then try again' : `fix access to ${dir} (a dead FUSE mount on the way, "Transport endpoint is not connected": unmount it with fusermount3 -u or umount -l), then try again`;
   }
 }
@@ -91,9 +93,12 @@ export class MountStateUnknown {
 /**
  * mountsAt for a path as a plugin names it. The kernel lists a mount point with the symlinks on its way resolved
  * (`/var/run/x` is `/run/x` there), so a plugin whose base dir lies behind a symlink would never be seen mounted.
- * Only the parent is resolved: stat-ing the mount point itself can hang on a dead FUSE mount. The parent can hang
- * just the same (it may lie in such a mount), so it is resolved in a child process with a timeout (resolveParent.ts),
- * and no answer is `MountStateUnknown`, never "not mounted".
+ * The parent is resolved first: stat-ing the mount point itself can hang on a dead FUSE mount, and one that is a mount
+ * is listed under its resolved parent. The parent can hang just the same (it may lie in such a mount), so it is
+ * resolved in a child process with a timeout (resolveParent.ts), and no answer is `MountStateUnknown`, never "not
+ * mounted". Only a path not listed that way is resolved itself, in the same kind of child: the mount point may be a
+ * symlink to where the volume is mounted, and its own name is then listed nowhere (a task's mount of it was "free",
+ * agent-bridge/test/e2e/symlinkedMountpoint.test.ts).
  */
 export async function kernelMountsAt(entries: MountEntry[], path: string, timeoutMs?: number): Promise<MountEntry[] | MountStateUnknown> {
   const direct = mountsAt(entries, path);
@@ -104,5 +109,10 @@ export async function kernelMountsAt(entries: MountEntry[], path: string, timeou
   if (parent.kind === 'missing') return direct; // a parent that does not exist holds no mount
   if (parent.kind === 'unanswered') return new MountStateUnknown(p, dir, parent, entries);
   const resolved = join(parent.path, basename(p));
-  return resolved === p ? direct : mountsAt(entries, resolved);
+  const listed = resolved === p ? direct : mountsAt(entries, resolved);
+  if (listed.length > 0) return listed;
+  const itself = await resolveParent(resolved, timeoutMs);
+  if (itself.kind === 'missing') return listed; // nothing there (or a dangling link): nothing can be mounted on it
+  if (itself.kind === 'unanswered') return new MountStateUnknown(p, resolved, itself, entries, true);
+  return itself.path === resolved ? listed : mountsAt(entries, itself.path);
 }

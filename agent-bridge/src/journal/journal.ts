@@ -41,6 +41,11 @@ export interface JournalEntry {
    * release path (dryrun/release.ts) has begun its Unmount.
    */
   phase: JournalPhase;
+  /**
+   * The relative socket an older bridge journalled, from which `pluginAddress` was anchored to this state dir's
+   * embedded driver (olderEntries.ts): a guess until that driver lists `mountId` (recover.ts).
+   */
+  anchoredFrom?: string;
   /** This mount was seen in /proc/self/mountinfo (so its absence there later means it is gone). Not persisted before it is known. */
   seenKernel?: boolean;
   /** The plugin's Get listed this mount's caller ID in Status.Mounts (so its absence there later means it is gone). */

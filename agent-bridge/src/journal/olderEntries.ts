@@ -6,11 +6,15 @@
  * directory (another plugin may answer there, and its Unmount would take down a mount this bridge never made) nor
  * drop the entry (its mount would stay for good).
  *
- * One case is provable: the entry lies in `<stateDir>/journal/`, where the older bridge wrote it, so its relative
- * state dir X named `stateDir` from the directory it ran in. The embedded driver's socket was `X/plugins/local.sock`
- * (cli/runnerSetup.ts), so an entry of driver `local` whose socket is `X/plugins/local.sock` for an X that `stateDir`
- * ends with was made through `<stateDir>/plugins/local.sock`, whatever directory that was. Any other relative address
- * is left as written, and recovery keeps the entry and says what to do (recover.ts).
+ * One case can be proven: an older bridge serving its embedded driver under a relative state dir X wrote its journal
+ * to `X/journal/`, the one this entry lies in, and its driver's socket was `X/plugins/local.sock` (cli/runnerSetup.ts),
+ * that is `<stateDir>/plugins/local.sock`, whatever directory it ran in. So an entry of driver `local` whose socket is
+ * `X/plugins/local.sock` for an X that `stateDir` ends with is anchored there, and marked `anchoredFrom`: the suffix
+ * alone proves nothing. An older bridge run as `--state-dir /srv/b/st --plugin-dirs st/plugins` from /srv/a wrote the
+ * same address for /srv/a/st/plugins/local.sock, another bridge's driver, and recovery took the mount for this state
+ * dir's, reported it not mounted and deleted its only record (agent-bridge/test/e2e/olderJournal.test.ts). Recovery
+ * uses an anchored address only once the driver there lists the entry's caller ID, a UUID no other run sends
+ * (recover.ts). Any other relative address is left as written, and recovery keeps the entry and says what to do.
  */
 import { isAbsolute, join, normalize, sep } from 'node:path';
 
@@ -24,6 +28,7 @@ interface OlderEntryPaths {
   name: string;
   pluginAddress?: string;
   mountpoint?: string;
+  anchoredFrom?: string;
 }
 
 const EMBEDDED_SOCKET = join('plugins', 'local.sock');
@@ -55,7 +60,7 @@ export function anchorOlderEntry<E extends OlderEntryPaths>(e: E, stateDir: stri
   if (!isRelativeAddress(e.pluginAddress) && !relativeMountpoint) return e;
   const x = olderStateDir(e, stateDir);
   const out: E = { ...e };
-  if (x !== undefined) out.pluginAddress = join(stateDir, EMBEDDED_SOCKET);
+  if (x !== undefined) Object.assign(out, { pluginAddress: join(stateDir, EMBEDDED_SOCKET), anchoredFrom: e.pluginAddress });
   if (relativeMountpoint) {
     const m = normalize(e.mountpoint!);
     if (x !== undefined && m.startsWith(x + sep)) out.mountpoint = join(stateDir, m.slice(x.length + sep.length));
@@ -64,11 +69,15 @@ export function anchorOlderEntry<E extends OlderEntryPaths>(e: E, stateDir: stri
   return out;
 }
 
-/** Why recovery leaves an entry whose plugin address stayed relative (isRelativeAddress), and what the operator can do. */
-export function relativeAddressProblem(e: OlderEntryPaths, journalDir: string): string {
+/**
+ * Why recovery leaves an entry whose plugin address stayed relative (isRelativeAddress), or was anchored to this state
+ * dir's socket without proof (`notHere`: what that socket's driver said), and what the operator can do.
+ */
+export function relativeAddressProblem(e: OlderEntryPaths, journalDir: string, notHere?: string): string {
   const file = join(journalDir, `${e.id}.json`);
+  const here = notHere ? `; the one socket it can be proven to be, this state dir's own ${e.pluginAddress}, ${notHere}, so it was not made there` : '';
   return (
-    `journal entry ${file}, written by an older dvdi-bridge, names its plugin socket ${JSON.stringify(e.pluginAddress)} relative to the directory that bridge ran in, which the journal does not record; ` +
+    `journal entry ${file}, written by an older dvdi-bridge, names its plugin socket ${JSON.stringify(e.anchoredFrom ?? e.pluginAddress)} relative to the directory that bridge ran in, which the journal does not record${here}; ` +
     `recovery does not guess it (from another directory that path may reach another plugin, whose Unmount would take down a mount this bridge never made), so the entry and whatever it mounted stay: ` +
     `write the socket's absolute path as "pluginAddress" in ${file} and restart the bridge, or unmount ${e.driver}/${e.name} by hand and delete ${file}`
   );

@@ -27,16 +27,16 @@ const OLDER_ENTRIES = {
 };
 
 /**
- * What the killed older bridge left in `state`: `keep` mounted by its embedded driver for the entry's caller ID (the
- * driver's table saved, as after the Mount answered), and the entry in the journal.
+ * What the killed older bridge left: `keep` mounted by the embedded driver of `state` for the entry's caller ID (the
+ * driver's table saved, as after the Mount answered), and the entry in the journal of `journalIn` (its own state dir).
  */
-async function leftByOlderBridge(state: string, entry: Record<string, unknown>): Promise<string> {
+async function leftByOlderBridge(state: string, entry: Record<string, unknown>, journalIn = state): Promise<string> {
   const local = await startLocalDriver({ stateDir: state, socketDir: join(state, 'plugins') });
   try {
     const client = new PluginClient({ transport: 'unix', socketPath: local.socketPath, address: local.socketPath, source: 'test' });
     const mountpoint = await client.mount('keep', String(entry.mountId), { timeoutMs: 5000 });
-    await mkdir(join(state, 'journal'), { recursive: true });
-    await writeFile(join(state, 'journal', `${entry.id}.json`), JSON.stringify(entry) + '\n');
+    await mkdir(join(journalIn, 'journal'), { recursive: true });
+    await writeFile(join(journalIn, 'journal', `${entry.id}.json`), JSON.stringify(entry) + '\n');
     return mountpoint;
   } finally {
     await local.close();
@@ -67,6 +67,37 @@ describe('a journal an older bridge wrote with a relative --state-dir, recovered
       await restarted.exited;
     });
   }
+
+  // The socket's dir only ends like the state dir: the older bridge ran in <root>/a as `serve --state-dir <root>/b/st
+  // --plugin-dirs st/plugins`, so its dry run of `keep` went through <root>/a/st/plugins/local.sock, the embedded driver
+  // of another bridge (state dir <root>/a/st). Taken for this state dir's own driver, which never held the entry's caller
+  // ID, the mount was reported "not mounted" and its only record deleted, while it stayed mounted at the other driver.
+  it('keeps an entry whose relative socket only ends like the state dir: this state dir\'s driver never held its caller ID', async () => {
+    const root = join(dir, 'suffix');
+    const other = join(root, 'a', 'st');
+    const state = join(root, 'b', 'st');
+    await stateWithVolumes(other, ['keep']);
+    await stateWithVolumes(state, ['keep']);
+    const tokens = await tokenFileIn(root);
+    const entry = OLDER_ENTRIES.mounted;
+    const mountpoint = await leftByOlderBridge(other, entry, state);
+    const journalled = await readFile(join(state, 'journal', `${entry.id}.json`), 'utf8');
+
+    const elsewhere = join(root, 'elsewhere');
+    mkdirSync(elsewhere);
+    const restarted = await startBridge(state, tokens, 30_000, [], elsewhere);
+    live.push(restarted);
+    assert.ok(await waitFor(() => restarted.logs.some((l) => l.event === 'recovered'), 10_000), JSON.stringify(restarted.logs));
+    const rep = restarted.logs.find((l) => l.event === 'recovered')!;
+    assert.deepEqual([rep.released, rep.notMounted], [[], []], `a mount it cannot place was taken for this state dir's: ${JSON.stringify(rep)}`);
+    assert.equal(rep.failed.length, 1, JSON.stringify(rep));
+    assert.match(rep.failed[0].error, /names its plugin socket "st\/plugins\/local\.sock" relative to the directory that bridge ran in.*does not hold its caller ID.*write the socket's absolute path as "pluginAddress"/);
+    restarted.proc.kill('SIGTERM');
+    await restarted.exited;
+
+    assert.deepEqual((await mountsUnder(root)).map((m) => m.split(' ')[0]), [mountpoint], 'the mount was touched');
+    assert.deepEqual(await journalEntries(state), [JSON.parse(journalled)], 'the entry was lost or rewritten');
+  });
 
   it('keeps an entry whose relative socket it cannot place, asks no plugin anything, and says what to do', async () => {
     const root = join(dir, 'unplaced');

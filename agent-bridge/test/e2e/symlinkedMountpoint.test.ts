@@ -57,4 +57,23 @@ describe('a plugin mountpoint behind a symlink', { skip: fuseSkipReason() }, () 
     }
     assert.deepEqual(await mountsUnder(lab.root), []);
   });
+
+  // The mountpoint itself a symlink (a plugin whose volumes dir holds links to where each volume is mounted): the
+  // kernel lists the mount under the link's target, and a look at the link's own path found nothing there, so a
+  // volume a task held was "free" to a Get without Status.Mounts, and a mount of ours "gone" after any Unmount.
+  test('a Mountpoint that is itself a symlink to the mount: in use by the kernel table, not free', async () => {
+    const mountpoint = await client.mount('held', 'task-1', call);
+    const link = join(lab.root, 'links', 'held');
+    await mkdir(join(lab.root, 'links'), { recursive: true });
+    await symlink(mountpoint, link);
+    try {
+      const users = await pluginAndKernelUsers({ Name: 'held', Mountpoint: link });
+      assert.equal(users.inUse, true, JSON.stringify(users));
+      assert.match(users.reasons.join('; '), /is mounted \(fuse\.rclone/);
+    } finally {
+      await client.unmount('held', 'task-1', call);
+    }
+    assert.deepEqual(await pluginAndKernelUsers({ Name: 'held', Mountpoint: link }), { inUse: false, reasons: [], problems: [] });
+    assert.deepEqual(await mountsUnder(lab.root), []);
+  });
 });

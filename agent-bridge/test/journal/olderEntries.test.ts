@@ -1,5 +1,6 @@
 // An older bridge's relative journal paths (journal/olderEntries.ts): anchored only to the state dir the entry lies in,
-// and only for the embedded driver's own socket; anything else stays as written, for recovery to keep and explain.
+// only for the embedded driver's own socket, and marked as anchored (recovery wants the driver's proof); anything else
+// stays as written, for recovery to keep and explain.
 import assert from 'node:assert/strict';
 import { isAbsolute, join } from 'node:path';
 import { test } from 'node:test';
@@ -12,6 +13,9 @@ const entry = (patch: Partial<JournalEntry>): JournalEntry => ({ id: 'e1', drive
 test('the embedded driver under a relative --state-dir: socket and mountpoint anchored to the state dir', () => {
   const a = anchorOlderEntry(entry({ pluginAddress: 'st/plugins/local.sock', mountpoint: 'st/local-driver/mounts/keep' }), '/srv/bridge/st');
   assert.deepEqual([a.pluginAddress, a.mountpoint], ['/srv/bridge/st/plugins/local.sock', '/srv/bridge/st/local-driver/mounts/keep']);
+  // Marked as a guess: the same address names another bridge's driver for a bridge that ran elsewhere with a relative
+  // --plugin-dirs; recovery uses it only once that driver lists the entry's caller ID (dryrun/recover.ts).
+  assert.equal(a.anchoredFrom, 'st/plugins/local.sock');
   const deeper = anchorOlderEntry(entry({ pluginAddress: './var/st/plugins/local.sock' }), '/srv/var/st/');
   assert.equal(deeper.pluginAddress, '/srv/var/st/plugins/local.sock');
 });
@@ -41,7 +45,8 @@ test('any address and state dir: never throws; an address becomes absolute only 
       if (a.pluginAddress !== pluginAddress) {
         assert.equal(driver, 'local');
         assert.equal(a.pluginAddress, join(stateDir, 'plugins', 'local.sock'));
-      }
+        assert.equal(a.anchoredFrom, pluginAddress);
+      } else assert.equal(a.anchoredFrom, undefined);
       if (a.mountpoint !== undefined && a.mountpoint !== mountpoint) assert.ok(isAbsolute(a.mountpoint) && a.mountpoint.startsWith(join(stateDir, '/')) && a.pluginAddress !== pluginAddress, a.mountpoint);
     }),
     { numRuns: 2000 },

@@ -19,8 +19,10 @@
 //   mount-err   Mount mounts as `ok` does, then answers 500 {"Err":"fault-plugin: mounted, then failed"} (a plugin
 //               whose step after the kernel mount fails, and which neither undoes nor forgets the mount)
 //   mount-err-slow-unmount  as mount-err, and Unmount waits delayMs before it unmounts (a cloud volume's detach)
+// Every request is logged as "<Method> <Name>" to <stateDir>/calls.log as it arrives (before any delay), so a test can
+// act while a call is in flight.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { appendFileSync, mkdirSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { join } from 'node:path';
 
@@ -28,6 +30,7 @@ const [socketPath, mode = 'ok', stateDir = '/tmp/fault-plugin', delayArg = '1000
 const delay = Number(delayArg);
 const mounts = new Map<string, string[]>();
 const mountpoint = (n: string) => join(stateDir, 'mnt', n);
+mkdirSync(stateDir, { recursive: true });
 
 function doMount(name: string, id: string): string {
   const ids = mounts.get(name) ?? [];
@@ -60,6 +63,7 @@ const server = createServer((req, res) => {
       res.writeHead(status, { 'Content-Type': 'application/vnd.docker.plugins.v1.1+json' });
       res.end(JSON.stringify(obj));
     };
+    appendFileSync(join(stateDir, 'calls.log'), `${method} ${body.Name ?? ''}\n`);
     if (mode === 'hang' || (mode === 'hang-mount' && method === 'VolumeDriver.Mount')) return; // never answer
     const name = body.Name ?? '';
     const id = body.ID ?? '';
