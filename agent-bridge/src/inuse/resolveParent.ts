@@ -18,7 +18,7 @@
  * per-volume lock's key), since a spec file may name a socket on any filesystem.
  */
 import { existsSync } from 'node:fs';
-import { runKillable } from '../plugin/killableChild';
+import { howItEnded, runKillable } from '../plugin/killableChild';
 
 const REALPATH = ['/usr/bin/realpath', '/bin/realpath'].find((p) => existsSync(p)) ?? 'realpath';
 
@@ -70,5 +70,5 @@ async function runRealpath(dir: string, timeoutMs: number): Promise<ParentAnswer
   const msg = r.stderr.trim().split('\n').slice(-1)[0]?.replace(/^realpath: /, '') ?? '';
   // ENOENT / ENOTDIR: the path cannot exist, so no mount can be at or below it.
   if (/: (No such file or directory|Not a directory)$/.test(msg)) return { kind: 'missing' };
-  return { kind: 'unanswered', why: `failed (${msg || `realpath exited ${r.code}`})`, timedOut: false };
+  return { kind: 'unanswered', why: `failed (${msg || `realpath ${howItEnded(r)}`})`, timedOut: false };
 }

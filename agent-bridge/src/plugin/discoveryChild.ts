@@ -8,7 +8,7 @@
  * their answers when it is killed: `F <candidate> <payload>` for the first hit of a name (a socket's realpath, or a
  * spec file's text), then `D <name>` once a name is settled, hit or not. A name without its `D` did not finish.
  */
-import { runKillable } from './killableChild';
+import { howItEnded, runKillable } from './killableChild';
 
 export interface DiscoveryCandidate {
   /** `sock`: must be a socket; `spec` / `json`: the first one that can be read wins. */
@@ -104,7 +104,7 @@ export async function lookCandidates(names: readonly (readonly DiscoveryCandidat
     } else break; // cut short
   }
   if (r.kind === 'timedOut') result.unfinished = { timedOut: true, why: `did not finish within ${timeoutMs} ms` };
-  else if (r.code !== 0) result.unfinished = { timedOut: false, why: `the look exited ${r.code}${r.stderr ? ` (${r.stderr.trim().split('\n').slice(-1)[0]})` : ''}` };
+  else if (r.code !== 0) result.unfinished = { timedOut: false, why: `the look ${howItEnded(r)}${r.stderr ? ` (${r.stderr.trim().split('\n').slice(-1)[0]})` : ''}` };
   return result;
 }
 
@@ -136,6 +136,6 @@ export async function listPluginEntries(dirs: readonly string[], timeoutMs: numb
     } else break;
   }
   if (r.kind === 'timedOut') result.unfinished = { timedOut: true, why: `did not finish within ${timeoutMs} ms` };
-  else if (r.code !== 0) result.unfinished = { timedOut: false, why: `the listing exited ${r.code}` };
+  else if (r.code !== 0) result.unfinished = { timedOut: false, why: `the listing ${howItEnded(r)}` };
   return result;
 }

@@ -14,7 +14,7 @@
  */
 import { existsSync } from 'node:fs';
 import { isIP } from 'node:net';
-import { runKillable } from './killableChild';
+import { howItEnded, runKillable } from './killableChild';
 
 /** Looked for where Debian puts it; none found: the node child below (lookupArgv). */
 const GETENT = ['/usr/bin/getent', '/bin/getent'].find((p) => existsSync(p));
@@ -94,7 +94,7 @@ async function runGetent(host: string, timeoutMs: number): Promise<HostAnswer> {
     const err = r.stderr.trim();
     // getent(1): exit 2 = "One or more supplied key could not be found in the database" (the node child says the same).
     if (r.code === 2) return { unresolved: 'no such host (not in /etc/hosts or DNS)' };
-    if (r.code !== 0) return { unresolved: `${via === 'getent' ? 'getent ahosts' : "node's dns.lookup"} exited ${r.code}${err ? ` (${err.slice(0, 200)})` : ''}` };
+    if (r.code !== 0) return { unresolved: `${via === 'getent' ? 'getent ahosts' : "node's dns.lookup"} ${howItEnded(r)}${err ? ` (${err.slice(0, 200)})` : ''}` };
     // Lines are "<address> <socktype> [<canonical name>]"; each address comes once per socket type.
     const out = r.stdout.toString('utf8');
     const addresses = [...new Set(out.split('\n').map((l) => l.trim().split(/\s+/)[0] ?? '').filter((a) => isIP(a)).map(canonicalAddress))];

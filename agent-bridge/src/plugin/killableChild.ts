@@ -21,12 +21,20 @@ const BACKSTOP_GRACE_MS = 1_000;
 const MAX_OUTPUT_BYTES = 16 * 1024 * 1024;
 
 export type ChildOutcome =
-  /** It ended by itself: its exit code (null when a signal ended it) and everything it wrote. */
-  | { kind: 'exited'; code: number | null; stdout: Buffer; stderr: string }
+  /** It ended by itself: its exit code (null when a signal ended it, then `signal` names it) and everything it wrote. */
+  | { kind: 'exited'; code: number | null; signal: NodeJS.Signals | null; stdout: Buffer; stderr: string }
   /** The timer (or the backstop) fired; `stdout` is what it wrote until then. */
   | { kind: 'timedOut'; stdout: Buffer }
   /** It could not be started (the program is missing), or wrote more than it ever should. */
   | { kind: 'failed'; why: string };
+
+/**
+ * How a child that ended by itself ended, for a message: "exited 2", or "was killed by SIGSEGV" when a signal the
+ * bridge did not send ended it (the OOM killer, a crash), which "exited null" used to say.
+ */
+export function howItEnded(o: { code: number | null; signal: NodeJS.Signals | null }): string {
+  return o.code === null ? `was killed by ${o.signal ?? 'a signal'}` : `exited ${o.code}`;
+}
 
 export function runKillable(argv: readonly string[], timeoutMs: number): Promise<ChildOutcome> {
   return new Promise((resolve) => {
@@ -83,7 +91,7 @@ export function runKillable(argv: readonly string[], timeoutMs: number): Promise
     child.on('close', (code, signal) => {
       // timeout(1) fired (exit 124, or 137 / SIGKILL for its KILL), in the moment before the bridge's own timer.
       if (TIMEOUT && (code === 124 || code === 137 || signal === 'SIGKILL')) return finish({ kind: 'timedOut', stdout: Buffer.concat(out) });
-      finish({ kind: 'exited', code, stdout: Buffer.concat(out), stderr: err });
+      finish({ kind: 'exited', code, signal, stdout: Buffer.concat(out), stderr: err });
     });
   });
 }
