@@ -3,6 +3,7 @@ import type { Rule } from '../../core/rule';
 import { containerizerOf } from '../../model/app/containerizer';
 import { findDriver } from '../../model/drivers/index';
 import { dvdiVolumesOf, driverOf, optionsOf, optionPointer } from '../../model/volume/externalVolumes';
+import { optionKeyRegex } from '../../model/volume/labelPatterns';
 import { quoted } from '../../model/quoted';
 
 /**
@@ -44,6 +45,9 @@ export const dvdiOptionMisspelled: Rule = {
       const forwarded = containerizerOf(v.appRef.app) !== 'DOCKER';
       for (const key in options) {
         if (!key.startsWith('dvdi/') || key === 'dvdi/driver') continue;
+        // A key Marathon refuses (`dvdi/iops-`, `dvdi/driver_`) never reaches a driver: external-volume-option-key
+        // reports it, with Marathon's message (marathon-rules.md §6.1); a second finding here would say it is passed on.
+        if (!optionKeyRegex.test(key)) continue;
         const k = key.slice('dvdi/'.length);
         const pointer = optionPointer(v, key);
         if (options['dvdi/driver'] === undefined && misspelt(k, ['driver'])) {
