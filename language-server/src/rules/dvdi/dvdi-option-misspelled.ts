@@ -64,7 +64,9 @@ export const dvdiOptionMisspelled: Rule = {
         const known = info.options.map((o) => o.key);
         if (known.includes(k.toLowerCase())) continue;
         const meant = misspelt(k, known);
-        if (meant === undefined || options[`dvdi/${meant}`] !== undefined) continue;
+        // The key meant is there already, in any case (`dvdi/volumeType` beside `dvdi/volume-type`): the driver reads
+        // keys lower-cased (dvdi-bridge.md §5.2), and a rename would give it the same option twice, either one winning.
+        if (meant === undefined || Object.keys(options).some((o) => o.toLowerCase() === `dvdi/${meant}`)) continue;
         ctx.report({
           pointer,
           target: 'key',
