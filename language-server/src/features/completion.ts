@@ -253,9 +253,10 @@ function keyItems(doc: EditorDocument, where: Extract<Where, { at: 'key' }>, ctx
   }
 
   // `$schema` names the kind (core/kind.ts): ours, that kind's when the document already is one; no schema lists it.
+  // Not the batch schema: a batch is an array, and an object naming it is judged one (as for the value, below).
   if (path.length === 0) {
     const ids = Object.entries(documentSchemaFiles)
-      .filter(([kind]) => doc.kind === 'unknown' || kind === doc.kind)
+      .filter(([kind]) => kind !== 'apps' && (doc.kind === 'unknown' || kind === doc.kind))
       .map(([, file]) => ctx.schemas.get(file)?.$id)
       .filter((id): id is string => typeof id === 'string');
     if (ids.length > 0) push('$schema', 'The JSON Schema this definition follows: it tells marathon-lint and the editor which kind it is (an app, a group, a pod or a Chronos job).', `"\${1|${ids.join(',')}|}"`, 'string');
