@@ -52,11 +52,14 @@ function isResult(v: unknown): v is DryRunMountResult {
   return typeof v === 'object' && v !== null && Array.isArray((v as DryRunMountResult).steps);
 }
 
-/** The bridge URL a user meant by an http(s):// URL or a bare HOST:PORT, with the bridge's path /v1. */
+/**
+ * The bridge URL a user meant by an http(s):// URL, another scheme's (Docker's tcp://) or a bare HOST:PORT, with the
+ * bridge's path /v1. A scheme is any, in any case (RFC 3986 §3.1): "ws://tcp://…" is no URL to suggest.
+ */
 function wsUrlFor(given: string): string {
-  const m = /^(?:(https?):\/\/)?([^/]*)(\/.*)?$/.exec(given);
+  const m = /^(?:([A-Za-z][A-Za-z0-9+.-]*):\/\/)?([^/]*)(\/.*)?$/.exec(given);
   if (!m || m[2] === '') return 'ws://HOST:PORT/v1';
-  return `${m[1] === 'https' ? 'wss' : 'ws'}://${m[2]}${m[3] && m[3] !== '/' ? m[3] : '/v1'}`;
+  return `${/^(?:https|wss)$/i.test(m[1] ?? '') ? 'wss' : 'ws'}://${m[2]}${m[3] && m[3] !== '/' ? m[3] : '/v1'}`;
 }
 
 /** Resolves with the process exit status. */

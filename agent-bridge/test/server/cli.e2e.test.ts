@@ -163,6 +163,9 @@ describe('dvdi-bridge startup errors are one readable line, exit 2', () => {
     ['dry-run --url with http://', ['dry-run', '--url', 'http://127.0.0.1:8474/v1', '--token-file', 'x', '--driver', 'local', '--name', 'v'], /^dvdi-bridge: dry-run: --url http:\/\/127\.0\.0\.1:8474\/v1 is not a websocket URL: write ws:\/\/127\.0\.0\.1:8474\/v1 \(wss:\/\/ for a bridge serving TLS\)$/m],
     ['dry-run --url without a scheme', ['dry-run', '--url', '127.0.0.1:8474', '--token-file', 'x', '--driver', 'local', '--name', 'v'], /^dvdi-bridge: dry-run: --url 127\.0\.0\.1:8474 is not a websocket URL: write ws:\/\/127\.0\.0\.1:8474\/v1 /m],
     ['dry-run without --url', ['dry-run', '--token-file', 'x', '--driver', 'local', '--name', 'v'], /^dvdi-bridge: dry-run: --url ws:\/\/HOST:PORT\/v1 \(or wss:\/\/\) is required/m],
+    // Another scheme (Docker's tcp://) or one in capitals: the URL to write keeps the host, never "ws://tcp://…".
+    ['dry-run --url with tcp://', ['dry-run', '--url', 'tcp://10.0.0.5:8474', '--token-file', 'x', '--driver', 'local', '--name', 'v'], /^dvdi-bridge: dry-run: --url tcp:\/\/10\.0\.0\.5:8474 is not a websocket URL: write ws:\/\/10\.0\.0\.5:8474\/v1 /m],
+    ['dry-run --url with HTTPS://', ['dry-run', '--url', 'HTTPS://agent-1:8474/v1', '--token-file', 'x', '--driver', 'local', '--name', 'v'], /^dvdi-bridge: dry-run: --url HTTPS:\/\/agent-1:8474\/v1 is not a websocket URL: write wss:\/\/agent-1:8474\/v1 /m],
   ];
   for (const [what, args, pattern] of cases) {
     it(what, () => {

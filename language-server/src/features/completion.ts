@@ -90,6 +90,17 @@ function terminated(text: string, node: JsonNode): boolean {
   return backslashes % 2 === 0;
 }
 
+/**
+ * Whether the cursor is after the opening quote of the string `node` replaced over `span`, and not past its closing
+ * quote (afterQuote). Right after a closing quote (`"ins"|`, typed or stepped over) what VS Code matches is the text
+ * from the edit's start to the cursor: from after the opening quote that is `ins"`, in no label, and every item was
+ * dropped; the edit then starts at the opening quote and is filtered by the quoted key, as VS Code's JSON service does.
+ */
+function inQuotes(doc: EditorDocument, node: JsonNode, span: { start: number; end: number }, offset: number): boolean {
+  if (doc.text[span.start] !== '"' || offset <= span.start) return false;
+  return !(offset >= span.end && span.end === node.offset + node.length && terminated(doc.text, node));
+}
+
 function spanRange(doc: EditorDocument, span: { start: number; end: number }): Range {
   return { start: doc.lines.positionAt(span.start), end: doc.lines.positionAt(span.end) };
 }
@@ -166,7 +177,7 @@ function keyItems(doc: EditorDocument, where: Extract<Where, { at: 'key' }>, ctx
   const span = where.replace ? replaceSpan(doc, where.replace, offset) : undefined;
   const range: Range | undefined = span ? spanRange(doc, span) : undefined;
   // A key's items edit from after the opening quote the user typed, which stays (afterQuote).
-  const inQuote = span !== undefined && doc.text[span.start] === '"' && offset > span.start;
+  const inQuote = span !== undefined && inQuotes(doc, where.replace!, span, offset);
   const keyRange = inQuote ? spanRange(doc, { start: span.start + 1, end: span.end }) : range;
   // After a colon only the key is replaced: its value follows, and no comma goes between them. A key without its
   // closing quote swallows its colon into the string (`"heal|: []`): the colon after the word replaced counts too.
@@ -242,9 +253,10 @@ function keyItems(doc: EditorDocument, where: Extract<Where, { at: 'key' }>, ctx
   }
 
   // `$schema` names the kind (core/kind.ts): ours, that kind's when the document already is one; no schema lists it.
+  // Not the batch schema: a batch is an array, and an object naming it is judged one (as for the value, below).
   if (path.length === 0) {
     const ids = Object.entries(documentSchemaFiles)
-      .filter(([kind]) => doc.kind === 'unknown' || kind === doc.kind)
+      .filter(([kind]) => kind !== 'apps' && (doc.kind === 'unknown' || kind === doc.kind))
       .map(([, file]) => ctx.schemas.get(file)?.$id)
       .filter((id): id is string => typeof id === 'string');
     if (ids.length > 0) push('$schema', 'The JSON Schema this definition follows: it tells marathon-lint and the editor which kind it is (an app, a group, a pod or a Chronos job).', `"\${1|${ids.join(',')}|}"`, 'string');
@@ -280,7 +292,7 @@ function valueItems(doc: EditorDocument, where: Extract<Where, { at: 'value' }>,
   const commaAt = missingCommaAt(doc.text, array, start);
   const { prefix, additionalTextEdits } = commaEdits(doc, commaAt, start);
   // In a string value typed so far, an item that is a string edits from after the opening quote too (afterQuote).
-  const inQuote = span !== undefined && where.replace?.type === 'string' && doc.text[span.start] === '"' && offset > span.start;
+  const inQuote = span !== undefined && where.replace?.type === 'string' && inQuotes(doc, where.replace, span, offset);
   const quotedRange = inQuote ? spanRange(doc, { start: span.start + 1, end: span.end }) : undefined;
   const quotedComma = inQuote ? commaEdits(doc, commaAt, start + 1) : undefined;
   const items: CompletionItem[] = [];

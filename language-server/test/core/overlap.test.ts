@@ -61,3 +61,20 @@ test('a rule the profile turns off takes the schema\'s echo of its mistake with 
   const cpus = lint('{"id": "/Web_Server", "cmd": "sleep 1", "cpus": "two"}', { profile }).diagnostics.map((d) => `${d.ruleId} ${d.pointer}`);
   assert.deepEqual(cpus, ['schema /cpus']);
 });
+
+test('a dvdi/ option key Marathon rejects, also near one the driver reads, is one finding: external-volume-option-key\'s', () => {
+  // dvdi-option-misspelled judges keys Marathon passes on; these it refuses (marathon-rules.md §6.1 OptionKeyRegex).
+  for (const [options, key] of [
+    [{ 'dvdi/driver': 'rexray', 'dvdi/iops-': '100' }, 'dvdi/iops-'],
+    [{ 'dvdi/driver': 'rexray', 'dvdi/volume type': 'gp2' }, 'dvdi/volume type'],
+    [{ 'dvdi/driver_': 'rexray' }, 'dvdi/driver_'],
+  ] as const) {
+    const app = {
+      id: '/db', cmd: 'sleep 100', cpus: 0.5, mem: 512, instances: 1, upgradeStrategy: { minimumHealthCapacity: 0, maximumOverCapacity: 0 },
+      container: { type: 'MESOS', volumes: [{ containerPath: 'data', mode: 'RW', external: { name: 'db-data', provider: 'dvdi', options } }] },
+    };
+    const pointer = `/container/volumes/0/external/options/${key.replace('/', '~1')}`;
+    const found = lint(JSON.stringify(app)).diagnostics.filter((d) => d.pointer === pointer);
+    assert.deepEqual(found.map((d) => `${d.ruleId} ${d.severity}`), ['external-volume-option-key error'], JSON.stringify(found.map((d) => d.message)));
+  }
+});

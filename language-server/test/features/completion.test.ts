@@ -77,3 +77,14 @@ test('completion: accepting a docker volume value inserts a quoted snippet', () 
   const item = complete(doc, offset, ctx).items.find((i) => i.label === 'name:/path');
   assert.equal(item?.insertText ?? (item?.textEdit as { newText: string } | undefined)?.newText, '"${1:name}:${2:/data}"');
 });
+
+test('completion: the $schema key offers the schemas an object can name, never the batch schema (an array)', () => {
+  // Accepted with marathon-apps.schema.json, the object is judged a batch: "is a JSON array, but this document is an object".
+  for (const text of ['{|}', '{"$|"}', "{'id': '/a', 'cmd': 'x', |}"]) {
+    const { doc, offset } = at(json(text));
+    const item = complete(doc, offset, ctx).items.find((i) => i.label === '$schema');
+    const snippet = item?.insertText ?? (item?.textEdit as { newText: string } | undefined)?.newText ?? '';
+    assert.match(snippet, /marathon-app\.schema\.json/, `${text}: ${snippet}`);
+    assert.doesNotMatch(snippet, /marathon-apps\.schema\.json/, `${text}: ${snippet}`);
+  }
+});

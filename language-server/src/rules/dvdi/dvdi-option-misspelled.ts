@@ -3,6 +3,7 @@ import type { Rule } from '../../core/rule';
 import { containerizerOf } from '../../model/app/containerizer';
 import { findDriver } from '../../model/drivers/index';
 import { dvdiVolumesOf, driverOf, optionsOf, optionPointer } from '../../model/volume/externalVolumes';
+import { optionKeyRegex } from '../../model/volume/labelPatterns';
 import { quoted } from '../../model/quoted';
 
 /**
@@ -44,6 +45,9 @@ export const dvdiOptionMisspelled: Rule = {
       const forwarded = containerizerOf(v.appRef.app) !== 'DOCKER';
       for (const key in options) {
         if (!key.startsWith('dvdi/') || key === 'dvdi/driver') continue;
+        // A key Marathon refuses (`dvdi/iops-`, `dvdi/driver_`) never reaches a driver: external-volume-option-key
+        // reports it, with Marathon's message (marathon-rules.md §6.1); a second finding here would say it is passed on.
+        if (!optionKeyRegex.test(key)) continue;
         const k = key.slice('dvdi/'.length);
         const pointer = optionPointer(v, key);
         if (options['dvdi/driver'] === undefined && misspelt(k, ['driver'])) {
@@ -60,7 +64,9 @@ export const dvdiOptionMisspelled: Rule = {
         const known = info.options.map((o) => o.key);
         if (known.includes(k.toLowerCase())) continue;
         const meant = misspelt(k, known);
-        if (meant === undefined || options[`dvdi/${meant}`] !== undefined) continue;
+        // The key meant is there already, in any case (`dvdi/volumeType` beside `dvdi/volume-type`): the driver reads
+        // keys lower-cased (dvdi-bridge.md §5.2), and a rename would give it the same option twice, either one winning.
+        if (meant === undefined || Object.keys(options).some((o) => o.toLowerCase() === `dvdi/${meant}`)) continue;
         ctx.report({
           pointer,
           target: 'key',
