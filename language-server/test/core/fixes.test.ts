@@ -141,3 +141,18 @@ test('fixes: an id with accented letters is renamed to their base letters ("/Bö
     assert.deepEqual(lint(JSON.stringify({ id: fixed, cmd: 'sleep 1000' })).diagnostics.filter((x) => x.pointer === '/id'), []);
   }
 });
+
+test('fixes: a misspelt option whose meant key would erase the volume ("dvdi/overwrite" → overwritefs) gets no one-click rename', () => {
+  // The rename would make REX-Ray format the volume on creation (dvdi-destructive-option): the finding says what the
+  // meant option does, and the edit is left to the user.
+  const app = (options: Record<string, string>) =>
+    JSON.stringify({ id: '/db', cmd: 'postgres', container: { type: 'MESOS', volumes: [{ containerPath: 'data', mode: 'RW', external: { name: 'db-data', provider: 'dvdi', options: { 'dvdi/driver': 'rexray', ...options } } }] } }, null, 2);
+  const misspelt = (text: string) => lint(text).diagnostics.filter((d) => d.ruleId === 'dvdi-option-misspelled');
+  const [d] = misspelt(app({ 'dvdi/overwrite': 'true' }));
+  assert.ok(d, 'the misspelling is still reported');
+  assert.equal(d.fix, undefined);
+  assert.match(d.message, /"dvdi\/overwritefs"/);
+  assert.match(d.message, /format|erase|destroy|wipe/i);
+  // A harmless meant key keeps its rename.
+  assert.ok(misspelt(app({ 'dvdi/iop': '3000' }))[0]?.fix);
+});

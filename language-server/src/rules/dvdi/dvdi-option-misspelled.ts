@@ -1,7 +1,7 @@
 import { editDistance } from '../../core/nearest';
 import type { Rule } from '../../core/rule';
 import { containerizerOf } from '../../model/app/containerizer';
-import { findDriver } from '../../model/drivers/index';
+import { destructiveEffect, findDriver } from '../../model/drivers/index';
 import { dvdiVolumesOf, driverOf, optionsOf, optionPointer } from '../../model/volume/externalVolumes';
 import { optionKeyRegex } from '../../model/volume/labelPatterns';
 import { quoted } from '../../model/quoted';
@@ -67,14 +67,18 @@ export const dvdiOptionMisspelled: Rule = {
         // The key meant is there already, in any case (`dvdi/volumeType` beside `dvdi/volume-type`): the driver reads
         // keys lower-cased (dvdi-bridge.md §5.2), and a rename would give it the same option twice, either one winning.
         if (meant === undefined || Object.keys(options).some((o) => o.toLowerCase() === `dvdi/${meant}`)) continue;
-        ctx.report({
-          pointer,
-          target: 'key',
-          message:
-            `${info.name} reads no option ${quoted(k)}: Marathon passes a dvdi/ option it does not know to the driver as is, and the driver ignores one it does not read, ` +
-            `so the volume would be created without it. Did you mean ${quoted(`dvdi/${meant}`)}?`,
-          fix: { title: `Rename ${quoted(key)} to ${quoted(`dvdi/${meant}`)}`, edits: [{ op: 'rename', pointer, to: `dvdi/${meant}` }] },
-        });
+        const value = options[key];
+        // The key meant would erase the volume (dvdi/overwritefs=true formats it on creation: dvdi-destructive-option):
+        // said, and the rename left to the user rather than one click away.
+        const effect = typeof value === 'string' ? destructiveEffect(driver, meant, value) : undefined;
+        const didYouMean =
+          `${info.name} reads no option ${quoted(k)}: Marathon passes a dvdi/ option it does not know to the driver as is, and the driver ignores one it does not read, ` +
+          `so the volume would be created without it. Did you mean ${quoted(`dvdi/${meant}`)}?`;
+        if (effect) {
+          ctx.report({ pointer, target: 'key', message: `${didYouMean} Careful: ${quoted(`dvdi/${meant}`)}=${value} ${effect}; rename it only for a volume whose data you can lose.` });
+          continue;
+        }
+        ctx.report({ pointer, target: 'key', message: didYouMean, fix: { title: `Rename ${quoted(key)} to ${quoted(`dvdi/${meant}`)}`, edits: [{ op: 'rename', pointer, to: `dvdi/${meant}` }] } });
       }
     }
   },
