@@ -16,6 +16,7 @@ import assert from 'node:assert/strict';
 import { offsetOfPos } from './editorText';
 import { cursor, startClient, type TestClient } from './lspClient';
 import { acceptItem, completionItemsAt, strictJson } from './typingChecks';
+import { lint } from '../../language-server/src/index';
 
 let c: TestClient;
 before(async () => {
@@ -89,6 +90,43 @@ test('completion in and around quotes: VS Code keeps the item, and accepting it 
     if (dropped) problems.push(`${what}: VS Code drops ${label}: ${dropped}`);
     const out = accepted(text, offset, item);
     if (!strictJson(out) || !out.includes(holds) || /""\w|\w""/.test(out)) problems.push(`${what}: accepting ${label} leaves ${JSON.stringify(out)}`);
+  }
+  assert.deepEqual(problems, []);
+});
+
+// A `"` typed in an empty object, bare or closed by VS Code, on one line or between lines of their own, and under a
+// `$schema` (its kind's skeletons only): every skeleton is still offered, kept by VS Code's filter with the `"` typed,
+// and accepted it replaces the quote(s), leaving strict JSON that lints clean.
+const skeletonLabels = ['Marathon app with an external volume', 'Marathon app', 'Marathon pod', 'Marathon group', 'Chronos job'];
+const skeletonCases: [string, string, string[]][] = [
+  ['a bare quote in {}', '{"|}', skeletonLabels],
+  ['a quote VS Code closed in {}', '{"|"}', skeletonLabels],
+  ['a bare quote on a line of its own', '{\n  "|\n}\n', skeletonLabels],
+  ['a quote VS Code closed on a line of its own (CRLF)', '{\r\n  "|"\r\n}\r\n', skeletonLabels],
+  ['a quote VS Code closed below an app $schema', `{\n  "$schema": "${appSchema}",\n  "|"\n}\n`, ['Marathon app with an external volume', 'Marathon app']],
+];
+
+test('skeletons after a " typed in an empty object: VS Code keeps them, and each accepted lints clean', async () => {
+  const problems: string[] = [];
+  for (const [what, marked, labels] of skeletonCases) {
+    const { text, offset } = cursor(marked);
+    const items = await completionItemsAt(c, 'lsp-completion-quotes', text, offset);
+    for (const label of labels) {
+      const item = items.find((i) => i.label === label);
+      if (!item) {
+        problems.push(`${what}: ${label} not offered`);
+        continue;
+      }
+      const dropped = vsCodeDrops(text, offset, item);
+      if (dropped) problems.push(`${what}: VS Code drops ${label}: ${dropped}`);
+      const out = accepted(text, offset, item);
+      if (!strictJson(out)) {
+        problems.push(`${what}: accepting ${label} leaves ${JSON.stringify(out)}`);
+        continue;
+      }
+      const findings = lint(out).diagnostics.filter((d) => d.severity !== 'info').map((d) => `${d.ruleId} ${d.pointer}`);
+      if (findings.length > 0) problems.push(`${what}: ${label} accepted gets ${findings.join(', ')}`);
+    }
   }
   assert.deepEqual(problems, []);
 });

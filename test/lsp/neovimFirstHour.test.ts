@@ -58,6 +58,12 @@ const step = (steps: Step[], name: string) => steps.find((s) => s.step === name)
 test('an empty file: skeletons in {}, the accepted app skeleton lints clean, $schema offers ours, an id alone completes as an app', { skip }, () => {
   const steps = nvim({ SCENARIO: 'start' });
   assert.deepEqual(step(steps, 'empty-object').labels, ['Marathon app with an external volume', 'Marathon app', 'Marathon pod', 'Marathon group', 'Chronos job', '$schema']);
+  // A `"` typed in {}: the same items, and the app skeleton's edit replaces the quote, leaving an app that lints clean.
+  const quoted = step(steps, 'quote-in-empty-object');
+  assert.deepEqual(quoted.labels, ['Marathon app with an external volume', 'Marathon app', 'Marathon pod', 'Marathon group', 'Chronos job', '$schema']);
+  assert.equal(quoted.filterText, '"Marathon app"', 'filtered by the quoted label, as VS Code matches the typed quote');
+  assert.deepEqual(JSON.parse(quoted.text), { id: '/app', cmd: 'sleep 1000', cpus: 0.1, mem: 128, instances: 1 });
+  assert.deepEqual(quoted.diagnostics, [], 'the skeleton accepted after the quote has no finding');
   const accepted = step(steps, 'skeleton-accepted');
   assert.equal(accepted.first, '  "id": "/db/postgres",', 'the skeleton starts on its own line, indented');
   assert.deepEqual(accepted.diagnostics, [], 'the skeleton as accepted has no finding');

@@ -111,3 +111,41 @@ for (const [eol, name] of [['\n', 'LF'], ['\r\n', 'CRLF']] as const) {
     await server.client.close(uri);
   });
 }
+
+// A string typed as an element above another says what it says typed as the last one (and, in an object, as a value
+// above the next property): never closed, at its opening quote; not "write a line break as \n" at the line's end.
+for (const [name, before, typed] of [
+  ['on one line', '{"id":"/a","cmd":"x","args":[\n  "--verbose"\n]}', '"a",'],
+  ['pretty-printed, on a line of its own (CRLF)', '{\r\n  "id": "/a",\r\n  "cmd": "x",\r\n  "args": [\r\n    "--verbose"\r\n  ]\r\n}\r\n', '\r\n    "a",'],
+] as const) {
+  test(`typing a string as the middle element of an array, key by key (${name}): never closed, at its opening quote`, async () => {
+    const at = before.indexOf('[') + 1; // typed right after the array's '['
+    const uri = `file:///tmp/unclosed/middle-element-${at}.json`;
+    const last = `file:///tmp/unclosed/last-element-${at}.json`;
+    await server.client.open(uri, before);
+    await server.client.open(last, before);
+    let open = 0;
+    for (let k = 1; k <= typed.length; k++) {
+      const text = before.slice(0, at) + typed.slice(0, k) + before.slice(at);
+      const pos = posOfOffset(before.slice(0, at) + typed.slice(0, k - 1), at + k - 1);
+      await server.client.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version: k + 1 }, contentChanges: [{ range: { start: pos, end: pos }, text: typed[k - 1] }] });
+      const items = (await pull(uri)).filter((d) => d.code === 'syntax');
+      const where = `after typing ${JSON.stringify(typed.slice(0, k))}`;
+      const quote = at + typed.indexOf('"');
+      if (!(k > typed.indexOf('"') && k <= typed.lastIndexOf('"'))) continue; // the string is open only in between
+      open++;
+      assert.equal(items.length, 1, `${where}: ${JSON.stringify(items.map((d) => d.message))}`);
+      assert.deepEqual(items[0].range.start, posOfOffset(text, quote), `${where}: ${items[0].message}`);
+      assert.match(items[0].message, /^Invalid JSON: the string opened at line \d+, column \d+, never closed\. .*found a line break\..*Add the closing '"' where the string ends\.$/, where);
+      // The same string as the array's last element: the same finding, word for word.
+      const asLast = text.replace('"--verbose"', '');
+      await server.client.conn.sendNotification('textDocument/didChange', { textDocument: { uri: last, version: k + 1 }, contentChanges: [{ text: asLast }] });
+      const [l] = (await pull(last)).filter((d) => d.code === 'syntax');
+      assert.equal(items[0].message, l?.message, where);
+      assert.deepEqual(items[0].relatedInformation.map((r: any) => r.location.range), l?.relatedInformation.map((r: any) => r.location.range), where);
+    }
+    assert.equal(open, 2, 'the string was open after its quote and after "a"');
+    await server.client.close(uri);
+    await server.client.close(last);
+  });
+}

@@ -71,7 +71,8 @@ export async function dryRun(argv: string[]): Promise<number> {
   }, 'dry-run');
   const url = f.strings.get('url');
   if (!url) throw new UsageError('dry-run: --url ws://HOST:PORT/v1 (or wss://) is required');
-  if (!/^wss?:\/\//.test(url)) throw new UsageError(`dry-run: --url ${url} is not a websocket URL: write ${wsUrlFor(url)} (wss:// for a bridge serving TLS)`);
+  // WS:// and wss:// alike: a scheme is case-insensitive (RFC 3986 §3.1), and the websocket client lower-cases it.
+  if (!/^wss?:\/\//i.test(url)) throw new UsageError(`dry-run: --url ${url} is not a websocket URL: write ${wsUrlFor(url)} (wss:// for a bridge serving TLS)`);
   const tokenFile = f.strings.get('token-file');
   if (!tokenFile) throw new UsageError('dry-run: --token-file FILE is required');
   const token = readClientToken(tokenFile, f.strings.get('token-name'));

@@ -101,6 +101,14 @@ describe('dvdi-bridge serve + dry-run (real runner, embedded local driver)', () 
     assert.match(r.stderr, /… mount started/);
   });
 
+  it('the dry-run subcommand takes a URL whose scheme is in capitals (WS://): a scheme is case-insensitive (RFC 3986 §3.1)', () => {
+    const upper = url.replace(/^ws:/, 'WS:');
+    assert.notEqual(upper, url);
+    const r = runCli('dry-run', '--url', upper, '--token-file', tokenFile, '--driver', 'local', '--name', 'e2e-vol');
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stdout, /verdict: mounted-and-released/);
+  });
+
   it('the dry-run subcommand with a --timeout longer than a timer holds waits for the verdict instead of cancelling at once', () => {
     const r = runCli('dry-run', '--url', url, '--token-file', tokenFile, '--driver', 'local', '--name', 'e2e-vol', '--timeout', '1e10');
     assert.equal(r.status, 0, r.stdout + r.stderr);

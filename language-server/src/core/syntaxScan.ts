@@ -36,22 +36,30 @@ function isWs(c: number): boolean {
 
 type StringProblem = Omit<SyntaxProblem, 'open'>;
 
+/** Where a string stands: a property name, a property's (or the document's) value, or an array element. */
+type StringAt = 'key' | 'value' | 'element';
+
+/** The next element of an array, on a line of its own or followed by its ',' or ']': a string, number or literal. */
+const nextElementRe = /^(?:"(?:[^"\\\n\r]|\\.)*"|-?[0-9][0-9.eE+-]*|true|false|null)[ \t]*(?:[,\]\r\n]|$)/;
+
 /**
  * Whether the line break at `j`, inside the string opened at `i`, ends a string whose closing '"' was never typed
  * rather than one meant to go on below (a pasted script: escape the break). A property name never goes on; a value
- * does not when nothing but its object's or array's closer or the next property name follows: the text an editor
- * sends while a key or value is typed on the last line, which ends with that line's break (Neovim always sends it).
+ * does not when nothing but its object's or array's closer or the next property name follows, nor an array element
+ * when the next element does: the text an editor sends while a key or value is typed, the line below as it was
+ * (on the last line, the text ends with that line's break: Neovim always sends it).
  */
-function endsUnclosedString(text: string, j: number, key: boolean): boolean {
-  if (key) return true;
+function endsUnclosedString(text: string, j: number, at: StringAt): boolean {
+  if (at === 'key') return true;
   let k = j;
   while (k < text.length && isWs(text.charCodeAt(k))) k++;
   if (k === text.length || text[k] === '}' || text[k] === ']') return true;
-  return text[k] === '"' && /^"(?:[^"\\\n\r]|\\.)*"[ \t]*:/.test(text.slice(k, k + 200));
+  const below = text.slice(k, k + 200);
+  return at === 'element' ? nextElementRe.test(below) : text[k] === '"' && /^"(?:[^"\\\n\r]|\\.)*"[ \t]*:/.test(below);
 }
 
-/** Returns the end offset of the string starting at `i` (a '"', a property name when `key`), or a problem. */
-function scanString(text: string, i: number, key = false): number | StringProblem {
+/** Returns the end offset of the string starting at `i` (a '"' standing `at` there), or a problem. */
+function scanString(text: string, i: number, at: StringAt): number | StringProblem {
   let j = i + 1;
   while (j < text.length) {
     const c = text.charCodeAt(j);
@@ -60,7 +68,7 @@ function scanString(text: string, i: number, key = false): number | StringProble
     if (c < 0x20) {
       const lineBreak = c === 0x0a || c === 0x0d;
       const problem = { offset: j, length: c === 0x0d && text.charCodeAt(j + 1) === 0x0a ? 2 : 1, expected: 'a closing \'"\' (control characters and line breaks must be escaped inside strings)' };
-      return lineBreak && endsUnclosedString(text, j, key) ? { ...problem, stringStart: i } : problem;
+      return lineBreak && endsUnclosedString(text, j, at) ? { ...problem, stringStart: i } : problem;
     }
     if (c === 0x5c) {
       const e = text[j + 1];
@@ -117,7 +125,7 @@ function scan(text: string, openedAt: number[]): StringProblem | undefined {
       case Mode.Key: {
         if (ch === '}' && mode === Mode.KeyOrEnd) { i++; stack.pop(); openedAt.pop(); mode = afterValue(); continue; }
         if (ch !== '"') return { offset: i, length: 1, expected: expectedText[mode] };
-        const end = scanString(text, i, true);
+        const end = scanString(text, i, 'key');
         if (typeof end !== 'number') return end;
         i = end;
         mode = Mode.Colon;
@@ -129,7 +137,7 @@ function scan(text: string, openedAt: number[]): StringProblem | undefined {
         if (ch === '{') { stack.push(0); openedAt.push(i); i++; mode = Mode.KeyOrEnd; continue; }
         if (ch === '[') { stack.push(1); openedAt.push(i); i++; mode = Mode.ValueOrEnd; continue; }
         if (ch === '"') {
-          const end = scanString(text, i);
+          const end = scanString(text, i, stack.length > 0 && !inObject ? 'element' : 'value');
           if (typeof end !== 'number') return end;
           i = end;
         } else if (ch === '-' || (ch >= '0' && ch <= '9')) {

@@ -2,7 +2,7 @@
  * Which '{', '[' or string a syntax error shows was never closed (docs/rules/syntax.md). The parser gives up where
  * the text stops making sense, which for a missing bracket is often far below the opener, or the end of the file.
  * In order, what settles it:
- *  - a string the document ends inside (or its line, for a key or a value being typed: syntaxScan.ts), or one that ran on into the next: a bare word right after a string that ends
+ *  - a string the document ends inside (or its line, for a key, value or array element being typed: syntaxScan.ts), or one that ran on into the next: a bare word right after a string that ends
  *    in ', "', and a '"' right after the word (`"a, "b": 1`), is a string whose closing '"' is missing before the ',';
  *  - indentation, as editors fold blocks: a '{' or '[' that ends its line opens a block, and a line that starts at or
  *    left of the line the opener stands on, while the block is still open, ends it, unless it starts with the

@@ -244,8 +244,10 @@ function keyItems(doc: EditorDocument, where: Extract<Where, { at: 'key' }>, ctx
         detail: sk.detail,
         insertTextFormat: InsertTextFormat.Snippet,
         sortText: ' ' + sk.label,
-        // The label, as without one; with one, Neovim 0.7 takes the keys' edit start, not this one over the quote (afterQuote).
-        filterText: sk.label,
+        // Over a typed `"` (and the one VS Code closed it with) VS Code matches the text from the quote, `"`: the label
+        // quoted, as a key's; without a range, the label as it is. Always one: with it, Neovim 0.7 takes the keys' edit
+        // start, not this one over the quote (afterQuote).
+        filterText: range ? JSON.stringify(sk.label) : sk.label,
         ...(range ? { textEdit: { range, newText: text } } : { insertText: text }),
         ...(additionalTextEdits ? { additionalTextEdits } : {}),
       });

@@ -156,3 +156,14 @@ test('fixes: a misspelt option whose meant key would erase the volume ("dvdi/ove
   // A harmless meant key keeps its rename.
   assert.ok(misspelt(app({ 'dvdi/iop': '3000' }))[0]?.fix);
 });
+
+test('fixes: a misspelt dvdi/driver on the Docker containerizer ends as "dvdi/driver" with the driver the user wrote, whatever else the options hold', () => {
+  // "Keep only dvdi/driver" used to delete the misspelt key with the user's driver in it, and dvdi-driver-required then
+  // added its default: the value the user wrote was lost (issue 14).
+  for (const [driver, extra] of [['rexray', {}], ['rexray', { 'dvdi/size': '10' }], ['pxd', { 'dvdi/repl': '2' }]] as const) {
+    const options = { 'dvdi/drive': driver, ...extra };
+    const text = JSON.stringify({ id: '/db', cmd: 'postgres', container: { type: 'DOCKER', docker: { image: 'postgres:16' }, volumes: [{ containerPath: '/data', mode: 'RW', external: { name: 'db-data', provider: 'dvdi', options } }] } }, null, 2);
+    const after = JSON.parse(applyAllFixes(text));
+    assert.deepEqual(after.container.volumes[0].external.options, { 'dvdi/driver': driver }, JSON.stringify(options));
+  }
+});

@@ -78,3 +78,22 @@ test('a dvdi/ option key Marathon rejects, also near one the driver reads, is on
     assert.deepEqual(found.map((d) => `${d.ruleId} ${d.severity}`), ['external-volume-option-key error'], JSON.stringify(found.map((d) => d.message)));
   }
 });
+
+test('a misspelt dvdi/driver on the Docker containerizer is one finding, the misspelling, and no fix deletes it', () => {
+  // "Must only contain dvdi/driver" and "dvdi/driver not defined" both follow from the one misspelt key (issue 14).
+  const app = (options: Record<string, string>) => ({
+    id: '/db', cmd: 'sleep 100', cpus: 0.5, mem: 512, instances: 1, upgradeStrategy: { minimumHealthCapacity: 0, maximumOverCapacity: 0 },
+    container: { type: 'DOCKER', docker: { image: 'postgres:16' }, volumes: [{ containerPath: '/data', mode: 'RW', external: { name: 'db-data', provider: 'dvdi', options } }] },
+  });
+  const options = '/container/volumes/0/external/options';
+  const found = lint(JSON.stringify(app({ 'dvdi/drive': 'rexray' }))).diagnostics;
+  assert.deepEqual(found.map((d) => `${d.ruleId} ${d.severity} ${d.pointer}`), [`dvdi-option-misspelled error ${options}/dvdi~1drive`]);
+  assert.match(found[0].message, /Did you mean "dvdi\/driver"\?/);
+  assert.deepEqual(found[0].fix?.edits, [{ op: 'rename', pointer: `${options}/dvdi~1drive`, to: 'dvdi/driver' }]);
+  // Beside another option, that option is still the Docker containerizer's finding, and its fix keeps the misspelt key.
+  const both = lint(JSON.stringify(app({ 'dvdi/drive': 'rexray', 'dvdi/size': '10' }))).diagnostics;
+  const dockerOnly = both.find((d) => d.ruleId === 'dvdi-docker-options-driver-only');
+  assert.ok(dockerOnly, JSON.stringify(both.map((d) => d.ruleId)));
+  assert.doesNotMatch(dockerOnly.message, /dvdi\/drive"/);
+  assert.deepEqual(dockerOnly.fix?.edits, [{ op: 'remove', pointer: `${options}/dvdi~1size` }]);
+});

@@ -98,6 +98,22 @@ const cases: { name: string; text: string; says: string[] }[] = [
     says: ['the string opened at line 2, column 10, never closed'],
   },
   {
+    // The array's counterpart of the next property name: the next element, on the line below.
+    name: 'a string being typed as the middle element of an array, the next element below',
+    text: '{"id":"/a","cmd":"x","args":[‸"a¦\n  "b"\n]}',
+    says: ['the string opened at line 1, column 30, never closed', 'found a line break', `Add the closing '"'`],
+  },
+  {
+    name: 'a string being typed as an element of a pretty-printed array, more elements below (CRLF)',
+    text: '{\r\n  "args": [\r\n    "-c",\r\n    ‸"echo hi¦\r\n    "--verbose",\r\n    3\r\n  ]\r\n}\r\n',
+    says: ['the string opened at line 4, column 5, never closed'],
+  },
+  {
+    name: 'a string being typed as an element, a number below',
+    text: '{\n  "constraints": [\n    [‸"rack¦\n    1]\n  ]\n}\n',
+    says: ['the string opened at line 3, column 6, never closed'],
+  },
+  {
     // A property name spans no line: whatever follows, its closing quote is what is missing.
     name: 'a property name broken by a line break, more text below',
     text: '{\n  ‸"cm¦\n  d": "x"\n}\n',
@@ -154,6 +170,9 @@ const notBrackets: { name: string; text: string; at: string; says: string }[] = 
   { name: 'a missing comma after a nested object', text: '{\n  "labels": {\n    "a": "1"\n  }\n  "cpus": 1\n}\n', at: '  "cpus"', says: "A ',' is probably missing" },
   { name: 'a trailing comma below an oddly indented, closed object', text: '{\n  "a": {\n  "b": 1\n  },\n  "c": 2,\n}\n', at: '}\n', says: 'trailing comma' },
   { name: 'a string broken by a line break', text: '{\n  "cmd": "sleep\n 10"\n}\n', at: '\n 10', says: 'line break' },
+  // In an array too: the line below goes on with the string, it is no element of its own.
+  { name: 'an array element broken by a line break', text: '{\n  "args": ["echo one\n two", "x"]\n}\n', at: '\n two', says: 'line break' },
+  { name: 'an array element broken by a line break, a quoted word below', text: '{\n  "args": ["echo one\n"two" three"]\n}\n', at: '\n"two"', says: 'line break' },
   // One closer too many (every bracket is closed): no '[' above is "never closed", and closing one there repairs nothing.
   {
     name: "a '}' typed twice in an app of a group",

@@ -77,6 +77,18 @@ if scenario == 'start' then
   wait_status(since)
   vim.wait(300)
   out({ step = 'skeleton-accepted', diagnostics = diags(b), first = inserted[2] })
+  -- 1b) a `"` typed in `{}` (VS Code filters by it): the skeletons are still offered, and an item's edit, applied as
+  -- a completion plugin applies it (the snippet's placeholders as their text), replaces the quote
+  local bq = open(work .. '/quote-app.json', { '{"}' })
+  local lq, qitems = labels(request(bq, 'textDocument/completion', { textDocument = tdp(bq), position = { line = 0, character = 2 } }))
+  local sk
+  for _, it in ipairs(qitems) do if it.label == 'Marathon app' then sk = it end end
+  if not sk or not sk.textEdit then fail('no app skeleton with an edit after a quote: ' .. vim.inspect(lq)) end
+  local since_q = statuses
+  vim.lsp.util.apply_text_edits({ { range = sk.textEdit.range, newText = vim.lsp.util.parse_snippet(sk.textEdit.newText) } }, bq, 'utf-16')
+  wait_status(since_q)
+  vim.wait(300)
+  out({ step = 'quote-in-empty-object', labels = lq, filterText = sk.filterText, text = text(bq), diagnostics = diags(bq) })
   -- 2) `$schema` values
   local b2 = open(work .. '/schema.json', { '{"$schema": ""}' })
   out({ step = 'schema-values', labels = (labels(request(b2, 'textDocument/completion', { textDocument = tdp(b2), position = { line = 0, character = 13 } }))) })

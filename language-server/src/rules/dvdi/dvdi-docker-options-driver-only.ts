@@ -4,6 +4,7 @@ import { optionKeyRegex } from '../../model/volume/labelPatterns';
 import { containerizerOf } from '../../model/app/containerizer';
 import { dvdiVolumesOf, optionsOf } from '../../model/volume/externalVolumes';
 import { quoted } from '../../model/quoted';
+import { isMisspeltDriverKey } from '../../model/volume/optionMisspelling';
 
 export const dvdiDockerOptionsDriverOnly: Rule = {
   id: 'dvdi-docker-options-driver-only',
@@ -17,8 +18,10 @@ export const dvdiDockerOptionsDriverOnly: Rule = {
       if (containerizerOf(v.appRef.app) !== 'DOCKER') continue;
       const options = optionsOf(v);
       if (!options) continue;
-      // A key that is not an option key at all ("dvdi//driver") is external-volume-option-key's finding.
-      const extra = Object.keys(options).filter((k) => k !== 'dvdi/driver' && optionKeyRegex.test(k));
+      // A key that is not an option key at all ("dvdi//driver") is external-volume-option-key's finding, and dvdi/driver
+      // misspelt ("dvdi/drive") is dvdi-option-misspelled's: its rename keeps the driver the user wrote, where this
+      // fix would delete it (one mistake, one finding: core/overlap.ts).
+      const extra = Object.keys(options).filter((k) => k !== 'dvdi/driver' && optionKeyRegex.test(k) && !isMisspeltDriverKey(options, k));
       if (extra.length === 0) continue;
       ctx.report({
         pointer: joinPointer(v.externalPointer, 'options'),

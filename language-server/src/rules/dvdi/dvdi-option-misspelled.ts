@@ -1,9 +1,9 @@
-import { editDistance } from '../../core/nearest';
 import type { Rule } from '../../core/rule';
 import { containerizerOf } from '../../model/app/containerizer';
 import { destructiveEffect, findDriver } from '../../model/drivers/index';
 import { dvdiVolumesOf, driverOf, optionsOf, optionPointer } from '../../model/volume/externalVolumes';
 import { optionKeyRegex } from '../../model/volume/labelPatterns';
+import { isMisspeltDriverKey, misspeltOptionKey } from '../../model/volume/optionMisspelling';
 import { quoted } from '../../model/quoted';
 
 /**
@@ -12,23 +12,6 @@ import { quoted } from '../../model/quoted';
  * mistake in itself (drivers read keys our table lacks), but one a dash, a case or a letter away from a key the
  * driver reads is: the volume is created without what it asked for, and nothing says so.
  */
-const plain = (k: string) => k.toLowerCase().replace(/[-_. ]/g, '');
-
-/** The known key `key` misspells: the same once dashes, underscores and case are dropped, or one edit away (two from 8 letters). */
-function misspelt(key: string, known: readonly string[]): string | undefined {
-  const p = plain(key);
-  if (p.length < 3) return undefined;
-  const same = known.find((k) => plain(k) === p);
-  if (same !== undefined) return same;
-  let best: string | undefined;
-  let bestD = Infinity;
-  for (const k of known) {
-    const d = editDistance(p, plain(k));
-    if (d < bestD) (bestD = d), (best = k);
-  }
-  return best !== undefined && plain(best).length >= 4 && bestD <= (plain(best).length >= 8 ? 2 : 1) ? best : undefined;
-}
-
 export const dvdiOptionMisspelled: Rule = {
   id: 'dvdi-option-misspelled',
   severity: 'warning',
@@ -50,12 +33,16 @@ export const dvdiOptionMisspelled: Rule = {
         if (!optionKeyRegex.test(key)) continue;
         const k = key.slice('dvdi/'.length);
         const pointer = optionPointer(v, key);
-        if (options['dvdi/driver'] === undefined && misspelt(k, ['driver'])) {
+        if (isMisspeltDriverKey(options, key)) {
+          // On Docker, dvdi-docker-options-driver-only leaves this key to this finding, which says what it would.
+          const passed = forwarded
+            ? `passes ${quoted(key)} to the driver as an option like any other`
+            : `on the Docker containerizer rejects ${quoted(key)} with "must only contain dvdi/driver" (docker run --volume-driver passes no other option)`;
           ctx.report({
             pointer,
             target: 'key',
             misspelling: 'dvdi/driver',
-            message: `Marathon reads the driver from "dvdi/driver" only, and passes ${quoted(key)} to the driver as an option like any other. Did you mean "dvdi/driver"?`,
+            message: `Marathon reads the driver from "dvdi/driver" only, and ${passed}. Did you mean "dvdi/driver"?`,
             fix: { title: `Rename ${quoted(key)} to "dvdi/driver"`, edits: [{ op: 'rename', pointer, to: 'dvdi/driver' }] },
           });
           continue;
@@ -63,7 +50,7 @@ export const dvdiOptionMisspelled: Rule = {
         if (!info || !forwarded) continue;
         const known = info.options.map((o) => o.key);
         if (known.includes(k.toLowerCase())) continue;
-        const meant = misspelt(k, known);
+        const meant = misspeltOptionKey(k, known);
         // The key meant is there already, in any case (`dvdi/volumeType` beside `dvdi/volume-type`): the driver reads
         // keys lower-cased (dvdi-bridge.md §5.2), and a rename would give it the same option twice, either one winning.
         if (meant === undefined || Object.keys(options).some((o) => o.toLowerCase() === `dvdi/${meant}`)) continue;
