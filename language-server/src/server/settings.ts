@@ -40,7 +40,7 @@ function sanitizeSettings(raw: unknown, log: Logger): MarathonSettings {
       out.agents = [];
       for (const a of r.agents as unknown[]) {
         const { name, url } = (a ?? {}) as Record<string, unknown>;
-        if (typeof name === 'string' && name && typeof url === 'string' && /^wss?:\/\//.test(url)) out.agents.push({ name, url });
+        if (typeof name === 'string' && name && typeof url === 'string' && /^wss?:\/\//i.test(url)) out.agents.push({ name, url });
         else log.error(`marathon.agents: ignored ${JSON.stringify(a)}: expected {"name": "agent-1", "url": "ws://HOST:8474"}`);
       }
     } else log.error('marathon.agents ignored: expected an array of {"name", "url"}');
