@@ -7,7 +7,7 @@ import { inALabel, marathonRejectsInvalidJson } from './syntaxMessage';
 import { isObject, joinPointer } from '../model/documentModel';
 import type { Finding } from './finding';
 import { diagnosticsFor } from './diagnostics';
-import { nearest } from './nearest';
+import { nearest } from '../model/nearest';
 import { lastValueWins, parseDocument } from './parse';
 import { defaultProfile, isSupportedVersion, newGroupEnforceRoles, supportedVersions, type NewGroupEnforceRole, type Profile, type RuleSetting } from './profile';
 import { preview } from './preview';

@@ -7,7 +7,7 @@
 import type { DocumentKind, Fix } from './types';
 import { readerOf, type Reader } from './kind';
 import { joinPointer } from '../model/documentModel';
-import { nearest } from './nearest';
+import { nearest } from '../model/nearest';
 import { pointerTokens, valueAt } from './pointer';
 import { describeType, fieldPath, preview } from './preview';
 import type { SchemaIssue } from './schemaExplain';

@@ -1,4 +1,4 @@
-import { editDistance } from '../../core/nearest';
+import { editDistance } from '../nearest';
 import { optionKeyRegex } from './labelPatterns';
 
 /**

@@ -1,7 +1,7 @@
 import type { Rule } from '../../core/rule';
 import { isObject, joinPointer } from '../../model/documentModel';
 import { hasImage } from '../../model/app/containerizer';
-import { nearestName } from '../../core/nearest';
+import { nearestName } from '../../model/nearest';
 
 const runFields = ['cmd', 'args', 'container'];
 

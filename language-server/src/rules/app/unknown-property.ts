@@ -6,7 +6,7 @@ import type { Rule, RuleContext } from '../../core/rule';
 import { isObject, joinPointer, type JsonObject } from '../../model/documentModel';
 import type { DocumentKind } from '../../core/types';
 import { readerOf, type Reader } from '../../core/kind';
-import { nearestName } from '../../core/nearest';
+import { nearestName } from '../../model/nearest';
 import { acceptsTypeOf, shapeOf, type ObjectShape } from '../../model/schemaProperties';
 import { quoted } from '../../model/quoted';
 

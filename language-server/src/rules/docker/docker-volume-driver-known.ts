@@ -4,7 +4,7 @@
  * without any driver is created by Docker's `local` driver on whichever agent runs the task.
  */
 import type { Rule } from '../../core/rule';
-import { nearest } from '../../core/nearest';
+import { nearest } from '../../model/nearest';
 import { knownDrivers } from '../../model/drivers/index';
 import { dockerParametersOf, effectiveDriver } from '../../model/docker/dockerParameters';
 import { parseVolumeSpec } from '../../model/docker/volumeSpec';

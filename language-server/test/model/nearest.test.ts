@@ -1,8 +1,8 @@
-// Typo distance (core/nearest.ts): two swapped letters are one edit, the most common typo, so "vaule" finds "value".
+// Typo distance (model/nearest.ts): two swapped letters are one edit, the most common typo, so "vaule" finds "value".
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { editDistance, nearest, nearestName } from '../../src/core/nearest';
+import { editDistance, nearest, nearestName } from '../../src/model/nearest';
 
 test('an adjacent transposition is one edit; other distances stay Levenshtein\'s', () => {
   assert.equal(editDistance('vaule', 'value'), 1);
