@@ -14,6 +14,7 @@ import { parseBody } from './marathonReader';
 import { proposalFor, type LintTarget, type Proposal } from './proposal';
 import { externalVolumeIndex, rootGroupVolumePath, type RootTree } from './rootGroupPath';
 import { isGroupDryRun, type AdmissionRoute } from './routes';
+import { textForLint } from './textForLint';
 
 export interface GateFinding {
   ruleId: string;
@@ -94,12 +95,14 @@ function judgeBody(route: AdmissionRoute, read: { value: unknown; text: string }
   const findings: GateFinding[] = [];
   for (const target of proposal.targets) {
     const already = target.stored ? errorsOf(target.stored, profile) : undefined;
+    const judgedBefore = target.before ? findingsOf(target.before, profile) : undefined;
     const inContext = cross?.placed.has(target) === true;
     // A group placed in context: its own findings per app (an unchanged app is not linted again).
     const own = inContext && target.kind === 'group' ? groupFindingsByApp(target.value, target.text, profile) : undefined;
     for (const d of own ?? lintTarget(target, profile)) {
       if (inContext && crossAppRuleIds.includes(d.ruleId)) continue;
       if (target.onlyPresentIn && !presentIn(target.onlyPresentIn, d.pointer)) continue;
+      if (judgedBefore?.has(findingKey(d))) continue; // reported at the batch's earlier element of this app
       if (already?.has(findingKey(d))) {
         findings.push(render({ ...d, severity: 'warning', message: `${d.message} (The deployed app is already so: not held against this update, so the app can still be scaled or fixed.)` }, target));
         continue;
@@ -119,6 +122,11 @@ const findingKey = (d: Reported) => `${d.ruleId}\0${d.pointer}\0${d.message}`;
 /** The errors a deployed app has on its own, by rule, place and message. */
 function errorsOf(app: JsonObject, profile: Profile): Set<string> {
   return new Set(lintTarget({ kind: 'app', text: JSON.stringify(app) }, profile).filter((d) => d.severity === 'error').map(findingKey));
+}
+
+/** Every finding an app has on its own, by rule, place and message. */
+function findingsOf(app: JsonObject, profile: Profile): Set<string> {
+  return new Set(lintTarget({ kind: 'app', text: textForLint(app) }, profile).map(findingKey));
 }
 
 function render(d: Reported, target: LintTarget, rootTree?: () => RootTree): GateFinding {

@@ -29,6 +29,12 @@ export interface LintTarget {
    * fixed (as Kubernetes' validation ratcheting lets unchanged invalid fields through an update).
    */
   stored?: JsonObject;
+  /**
+   * A batch element whose id an earlier element of the batch names too: the app as those elements left it, which
+   * this one is merged into (Marathon applies a batch's elements in turn: AppsResource.updateMultiple folds them over
+   * the root group). What that app already has was judged at the earlier element.
+   */
+  before?: JsonObject;
 }
 
 export interface Proposal {
@@ -119,10 +125,13 @@ function addApp(
   let value: JsonObject = body;
   let onlyPresentIn: JsonObject | undefined;
   let stored: JsonObject | undefined;
+  // An earlier element of the same batch created or changed this app: a partial update applies to what it left.
+  const before = batchIndex !== undefined && id !== undefined && isPartialUpdate(route) ? p.apps.get(id) : undefined;
   if (isPartialUpdate(route) && id !== undefined) {
     if (deployed) {
       stored = deployed.apps.get(id);
-      if (stored) value = mergeAppUpdate(stored, body);
+      const base = before ?? stored;
+      if (base) value = mergeAppUpdate(base, body);
       // An app the copy does not hold yet (another gate, or Marathon directly, created it since the last read)
       // is patched all the same by Marathon: the body is judged on what it holds. A PATCH of an app nobody
       // has gets Marathon's 404.
@@ -134,7 +143,7 @@ function addApp(
   }
   if (route.urlId !== undefined && id !== undefined && value.id !== id) value = { ...value, id };
   const text = value === body && unchangedText !== undefined ? unchangedText : textForLint(value);
-  p.targets.push({ kind: 'app', value, text, batchIndex, onlyPresentIn, ...(stored ? { stored: stored.id === id ? stored : { ...stored, id } } : {}) });
+  p.targets.push({ kind: 'app', value, text, batchIndex, onlyPresentIn, ...(stored ? { stored: stored.id === id ? stored : { ...stored, id } } : {}), ...(before && onlyPresentIn === undefined ? { before } : {}) });
   if (id !== undefined && onlyPresentIn === undefined) p.apps.set(id, value);
 }
 
