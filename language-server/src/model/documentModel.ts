@@ -108,6 +108,10 @@ function batchApps(root: readonly unknown[]): AppRef[] {
  * update's `ports` is no app Marathon ever sees). An `ipAddress` without a `container` brings an empty Mesos
  * container, and an app moved onto a container network by the update keeps no port definitions
  * (`applyDefaultPortDefinitions`) unless the update gives some.
+ *
+ * Two fields are the update's alone: `executorResources` (1.8+) and `resourceLimits` (1.10) are taken from the update
+ * even when it leaves them out (raml/AppConversion.scala `appUpdateRamlReader`: `resourceLimits = update.resourceLimits`),
+ * so an update without them drops the deployed app's limits and executor resources.
  */
 export function mergeAppUpdate(stored: JsonObject, update: JsonObject): JsonObject {
   const out: JsonObject = { ...stored };
@@ -115,6 +119,7 @@ export function mergeAppUpdate(stored: JsonObject, update: JsonObject): JsonObje
   const newNetwork = given(update, 'ipAddress') || given(update, 'networks') || (dockerNetwork !== undefined && dockerNetwork !== null);
   for (const pair of readAsOneField) if (pair.some((k) => given(update, k)) || (pair[1] === 'networks' && newNetwork)) for (const k of pair) delete out[k];
   for (const [k, v] of Object.entries(update)) if (v !== null || !(k in stored)) out[k] = v;
+  for (const k of updateOnlyFields) if (!given(update, k)) delete out[k];
   if (given(update, 'ipAddress') && !given(update, 'container')) out.container = { type: 'MESOS' };
   if (newNetwork && !given(update, 'ports') && !given(update, 'portDefinitions') && onContainerNetwork(update, dockerNetwork)) {
     delete out.ports;
@@ -129,6 +134,8 @@ const readAsOneField = [
   ['uris', 'fetch'],
   ['ipAddress', 'networks'],
 ] as const;
+
+const updateOnlyFields = ['executorResources', 'resourceLimits'];
 
 const given = (o: JsonObject, k: string): boolean => o[k] !== undefined && o[k] !== null;
 
