@@ -3,7 +3,7 @@
  * Marathon's paths, the checks skipped, or a reason to let the request through unjudged. The lint engine
  * does all the judging; this file only decides what to lint and how Marathon would address each finding.
  */
-import { allRules, pointerTokens, type Diagnostic, type Profile, type Severity } from '@marathon-devtools/language-server';
+import { allRules, heldBackByJsonLayer, pointerTokens, type Diagnostic, type Profile, type Severity } from '@marathon-devtools/language-server';
 import { collectApps, isObject, resolveId, type AppRef, type JsonObject } from '@marathon-devtools/language-server/model/documentModel';
 import { crossAppFindings, crossAppRuleIds, undecidedWithoutState, volumeNameRuleId } from './crossApp';
 import { ancestorIds, type DeployedState } from './deployedState';
@@ -93,7 +93,13 @@ function judgeBody(route: AdmissionRoute, read: { value: unknown; text: string }
   // --marathon runs them (lintTogether): a placed document's findings of those rules are the ones in context.
   const cross = deployed ? crossAppFindings(proposal, deployed, profile) : undefined;
   const findings: GateFinding[] = [];
+  // Marathon reads a batch's whole array before it validates any element (marathon-api.md §12: reader paths from the
+  // request root): a JSON-reader error in one element holds back the semantic errors of the others, as marathon-lint
+  // says them (docs/json-layer.md). An element with a JSON error of its own has had its own held back by the engine.
+  const jsonError = (t: LintTarget) => lintTarget(t, profile).some((d) => d.severity === 'error' && jsonLayerIds.has(d.ruleId) && (!t.onlyPresentIn || presentIn(t.onlyPresentIn, d.pointer)));
+  const batchJsonError = proposal.targets.some((t) => t.batchIndex !== undefined && jsonError(t));
   for (const target of proposal.targets) {
+    const holdBack = batchJsonError && target.batchIndex !== undefined && !jsonError(target);
     const already = target.stored ? errorsOf(target.stored, profile) : undefined;
     const judgedBefore = target.before ? findingsOf(target.before, profile) : undefined;
     const inContext = cross?.placed.has(target) === true;
@@ -107,7 +113,7 @@ function judgeBody(route: AdmissionRoute, read: { value: unknown; text: string }
         findings.push(render({ ...d, severity: 'warning', message: `${d.message} (The deployed app is already so: not held against this update, so the app can still be scaled or fixed.)` }, target));
         continue;
       }
-      findings.push(render(d, target));
+      findings.push(render(holdBack && d.severity === 'error' && !jsonLayerIds.has(d.ruleId) ? heldBackByJsonLayer(d) : d, target));
     }
   }
   if (cross) for (const { target, finding } of cross.findings) findings.push(render(finding, target, cross.tree));
