@@ -82,22 +82,22 @@ function judgeAlone(route: AdmissionRoute, read: { value: unknown; text: string 
 
 function judgeBody(route: AdmissionRoute, read: { value: unknown; text: string }, deployed: DeployedState | undefined, profile: Profile): Judgement {
   const proposal = proposalFor(route, read.value, read.text, deployed);
+  // A rollback is read by Marathon's JSON reader all the same (a `version` that is no date-time is its 422).
+  const readFirst = (proposal.readFirst ?? []).flatMap((t) =>
+    lintTarget(t, profile).filter((d) => d.severity === 'error' && jsonLayerIds.has(d.ruleId) && presentIn(t.onlyPresentIn!, d.pointer)).map((d) => render(d, t)));
   if (proposal.pass !== undefined && proposal.targets.length === 0) {
-    // A rollback is read by Marathon's JSON reader all the same (a `version` that is no date-time is its 422).
-    const read = (proposal.readFirst ?? []).flatMap((t) =>
-      lintTarget(t, profile).filter((d) => d.severity === 'error' && jsonLayerIds.has(d.ruleId) && presentIn(t.onlyPresentIn!, d.pointer)).map((d) => render(d, t)));
-    if (read.length > 0) return { findings: read, skipped: [], proposal };
+    if (readFirst.length > 0) return { findings: readFirst, skipped: [], proposal };
     return { findings: [], skipped: [], pass: proposal.pass, proposal };
   }
   // With the deployed state, the root-group rules run once more on the new root group, as marathon-lint
   // --marathon runs them (lintTogether): a placed document's findings of those rules are the ones in context.
   const cross = deployed ? crossAppFindings(proposal, deployed, profile) : undefined;
-  const findings: GateFinding[] = [];
+  const findings: GateFinding[] = [...readFirst];
   // Marathon reads a batch's whole array before it validates any element (marathon-api.md §12: reader paths from the
   // request root): a JSON-reader error in one element holds back the semantic errors of the others, as marathon-lint
   // says them (docs/json-layer.md). An element with a JSON error of its own has had its own held back by the engine.
   const jsonError = (t: LintTarget) => lintTarget(t, profile).some((d) => d.severity === 'error' && jsonLayerIds.has(d.ruleId) && (!t.onlyPresentIn || presentIn(t.onlyPresentIn, d.pointer)));
-  const batchJsonError = proposal.targets.some((t) => t.batchIndex !== undefined && jsonError(t));
+  const batchJsonError = readFirst.length > 0 || proposal.targets.some((t) => t.batchIndex !== undefined && jsonError(t));
   for (const target of proposal.targets) {
     const holdBack = batchJsonError && target.batchIndex !== undefined && !jsonError(target);
     const already = target.stored ? errorsOf(target.stored, profile) : undefined;

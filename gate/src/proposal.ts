@@ -52,8 +52,9 @@ export interface Proposal {
   /** Set when there is nothing for the gate to judge: the request goes to Marathon untouched. */
   pass?: string;
   /**
-   * With `pass` for a rollback: what Marathon's JSON reader still reads first (each body's own fields, `version` a
-   * date-time among them). Only its JSON-layer errors on those fields are held against the request.
+   * A rollback (with `pass`, or an element of a batch beside others judged): what Marathon's JSON reader still reads
+   * first (each body's own fields, `version` a date-time among them). Only its JSON-layer errors on those fields are
+   * held against the request; in a batch they hold back the semantic errors of the other elements too.
    */
   readFirst?: LintTarget[];
 }
@@ -84,7 +85,6 @@ function appProposal(route: AdmissionRoute, body: unknown, bodyText: string, dep
       addApp(route, el, resolveId(el.id, '/'), undefined, deployed, p, i);
     });
     if (versionWithOthers) return void Object.assign(p, { targets: [], apps: new Map(), skipped: [], pass: versionWithOthersPass });
-    if (p.targets.length > 0) delete p.readFirst;
     if (p.targets.length === 0 && p.skipped.length === 0) p.pass = rollbacks > 0 ? rollbackPass : 'no app definition in the batch';
     return;
   }
