@@ -101,14 +101,15 @@ function judgeBody(route: AdmissionRoute, read: { value: unknown; text: string }
   for (const target of proposal.targets) {
     const holdBack = batchJsonError && target.batchIndex !== undefined && !jsonError(target);
     const already = target.stored ? errorsOf(target.stored, profile) : undefined;
-    const judgedBefore = target.before ? findingsOf(target.before, profile) : undefined;
+    const judgedBefore = target.before ? findingsOf(target.before.app, profile) : undefined;
     const inContext = cross?.placed.has(target) === true;
     // A group placed in context: its own findings per app (an unchanged app is not linted again).
     const own = inContext && target.kind === 'group' ? groupFindingsByApp(target.value, target.text, profile) : undefined;
     for (const d of own ?? lintTarget(target, profile)) {
       if (inContext && crossAppRuleIds.includes(d.ruleId)) continue;
       if (target.onlyPresentIn && !presentIn(target.onlyPresentIn, d.pointer)) continue;
-      if (judgedBefore?.has(findingKey(d))) continue; // reported at the batch's earlier element of this app
+      // Reported at the batch's earlier element of this app, unless this element writes that value again.
+      if (judgedBefore?.has(findingKey(d)) && !presentIn(target.before!.update, d.pointer)) continue;
       if (already?.has(findingKey(d))) {
         findings.push(render({ ...d, severity: 'warning', message: `${d.message} (The deployed app is already so: not held against this update, so the app can still be scaled or fixed.)` }, target));
         continue;

@@ -30,11 +30,12 @@ export interface LintTarget {
    */
   stored?: JsonObject;
   /**
-   * A batch element whose id an earlier element of the batch names too: the app as those elements left it, which
-   * this one is merged into (Marathon applies a batch's elements in turn: AppsResource.updateMultiple folds them over
-   * the root group). What that app already has was judged at the earlier element.
+   * A batch element whose id an earlier element of the batch names too: the app as those elements left it (`app`),
+   * which this one (`update`) is merged into (Marathon applies a batch's elements in turn: AppsResource.updateMultiple
+   * folds them over the root group). What that app already has was judged at the earlier element, unless this element
+   * writes it again.
    */
-  before?: JsonObject;
+  before?: { app: JsonObject; update: JsonObject };
 }
 
 export interface Proposal {
@@ -143,7 +144,7 @@ function addApp(
   }
   if (route.urlId !== undefined && id !== undefined && value.id !== id) value = { ...value, id };
   const text = value === body && unchangedText !== undefined ? unchangedText : textForLint(value);
-  p.targets.push({ kind: 'app', value, text, batchIndex, onlyPresentIn, ...(stored ? { stored: stored.id === id ? stored : { ...stored, id } } : {}), ...(before && onlyPresentIn === undefined ? { before } : {}) });
+  p.targets.push({ kind: 'app', value, text, batchIndex, onlyPresentIn, ...(stored ? { stored: stored.id === id ? stored : { ...stored, id } } : {}), ...(before && onlyPresentIn === undefined ? { before: { app: before, update: body } } : {}) });
   if (id !== undefined && onlyPresentIn === undefined) p.apps.set(id, value);
 }
 
