@@ -101,7 +101,7 @@ function judgeBody(route: AdmissionRoute, read: { value: unknown; text: string }
   for (const target of proposal.targets) {
     const holdBack = batchJsonError && target.batchIndex !== undefined && !jsonError(target);
     const already = target.stored ? errorsOf(target.stored, profile) : undefined;
-    const judgedBefore = target.before ? findingsOf(target.before.app, profile) : undefined;
+    const judgedBefore = target.before ? placesOf(target.before.app, profile) : undefined;
     const inContext = cross?.placed.has(target) === true;
     // A group placed in context: its own findings per app (an unchanged app is not linted again).
     const own = inContext && target.kind === 'group' ? groupFindingsByApp(target.value, target.text, profile) : undefined;
@@ -109,7 +109,8 @@ function judgeBody(route: AdmissionRoute, read: { value: unknown; text: string }
       if (inContext && crossAppRuleIds.includes(d.ruleId)) continue;
       if (target.onlyPresentIn && !presentIn(target.onlyPresentIn, d.pointer)) continue;
       // Reported at the batch's earlier element of this app, unless this element writes that value again.
-      if (judgedBefore?.has(findingKey(d)) && !presentIn(target.before!.update, d.pointer)) continue;
+      // (By rule and place: the earlier finding may read otherwise here, held back behind this element's JSON error.)
+      if (judgedBefore?.has(placeKey(d)) && !presentIn(target.before!.update, d.pointer)) continue;
       if (already?.has(findingKey(d))) {
         findings.push(render({ ...d, severity: 'warning', message: `${d.message} (The deployed app is already so: not held against this update, so the app can still be scaled or fixed.)` }, target));
         continue;
@@ -131,9 +132,11 @@ function errorsOf(app: JsonObject, profile: Profile): Set<string> {
   return new Set(lintTarget({ kind: 'app', text: JSON.stringify(app) }, profile).filter((d) => d.severity === 'error').map(findingKey));
 }
 
-/** Every finding an app has on its own, by rule, place and message. */
-function findingsOf(app: JsonObject, profile: Profile): Set<string> {
-  return new Set(lintTarget({ kind: 'app', text: textForLint(app) }, profile).map(findingKey));
+const placeKey = (d: Reported) => `${d.ruleId}\0${d.pointer}`;
+
+/** Where an app has findings on its own, by rule and place. */
+function placesOf(app: JsonObject, profile: Profile): Set<string> {
+  return new Set(lintTarget({ kind: 'app', text: textForLint(app) }, profile).map(placeKey));
 }
 
 function render(d: Reported, target: LintTarget, rootTree?: () => RootTree): GateFinding {
