@@ -3,7 +3,7 @@
  * Marathon's paths, the checks skipped, or a reason to let the request through unjudged. The lint engine
  * does all the judging; this file only decides what to lint and how Marathon would address each finding.
  */
-import { allRules, pointerTokens, type Diagnostic, type Profile, type Severity } from '@marathon-devtools/language-server';
+import { allRules, heldBackByJsonLayer, pointerTokens, type Diagnostic, type Profile, type Severity } from '@marathon-devtools/language-server';
 import { collectApps, isObject, resolveId, type AppRef, type JsonObject } from '@marathon-devtools/language-server/model/documentModel';
 import { crossAppFindings, crossAppRuleIds, undecidedWithoutState, volumeNameRuleId } from './crossApp';
 import { ancestorIds, type DeployedState } from './deployedState';
@@ -14,6 +14,7 @@ import { parseBody } from './marathonReader';
 import { proposalFor, type LintTarget, type Proposal } from './proposal';
 import { externalVolumeIndex, rootGroupVolumePath, type RootTree } from './rootGroupPath';
 import { isGroupDryRun, type AdmissionRoute } from './routes';
+import { textForLint } from './textForLint';
 
 export interface GateFinding {
   ruleId: string;
@@ -81,30 +82,40 @@ function judgeAlone(route: AdmissionRoute, read: { value: unknown; text: string 
 
 function judgeBody(route: AdmissionRoute, read: { value: unknown; text: string }, deployed: DeployedState | undefined, profile: Profile): Judgement {
   const proposal = proposalFor(route, read.value, read.text, deployed);
+  // A rollback is read by Marathon's JSON reader all the same (a `version` that is no date-time is its 422).
+  const readFirst = (proposal.readFirst ?? []).flatMap((t) =>
+    lintTarget(t, profile).filter((d) => d.severity === 'error' && jsonLayerIds.has(d.ruleId) && presentIn(t.onlyPresentIn!, d.pointer)).map((d) => render(d, t)));
   if (proposal.pass !== undefined && proposal.targets.length === 0) {
-    // A rollback is read by Marathon's JSON reader all the same (a `version` that is no date-time is its 422).
-    const read = (proposal.readFirst ?? []).flatMap((t) =>
-      lintTarget(t, profile).filter((d) => d.severity === 'error' && jsonLayerIds.has(d.ruleId) && presentIn(t.onlyPresentIn!, d.pointer)).map((d) => render(d, t)));
-    if (read.length > 0) return { findings: read, skipped: [], proposal };
+    if (readFirst.length > 0) return { findings: readFirst, skipped: [], proposal };
     return { findings: [], skipped: [], pass: proposal.pass, proposal };
   }
   // With the deployed state, the root-group rules run once more on the new root group, as marathon-lint
   // --marathon runs them (lintTogether): a placed document's findings of those rules are the ones in context.
   const cross = deployed ? crossAppFindings(proposal, deployed, profile) : undefined;
-  const findings: GateFinding[] = [];
+  const findings: GateFinding[] = [...readFirst];
+  // Marathon reads a batch's whole array before it validates any element (marathon-api.md §12: reader paths from the
+  // request root): a JSON-reader error in one element holds back the semantic errors of the others, as marathon-lint
+  // says them (docs/json-layer.md). An element with a JSON error of its own has had its own held back by the engine.
+  const jsonError = (t: LintTarget) => lintTarget(t, profile).some((d) => d.severity === 'error' && jsonLayerIds.has(d.ruleId) && (!t.onlyPresentIn || presentIn(t.onlyPresentIn, d.pointer)));
+  const batchJsonError = readFirst.length > 0 || proposal.targets.some((t) => t.batchIndex !== undefined && jsonError(t));
   for (const target of proposal.targets) {
+    const holdBack = batchJsonError && target.batchIndex !== undefined && !jsonError(target);
     const already = target.stored ? errorsOf(target.stored, profile) : undefined;
+    const judgedBefore = target.before ? placesOf(target.before.app, profile) : undefined;
     const inContext = cross?.placed.has(target) === true;
     // A group placed in context: its own findings per app (an unchanged app is not linted again).
     const own = inContext && target.kind === 'group' ? groupFindingsByApp(target.value, target.text, profile) : undefined;
     for (const d of own ?? lintTarget(target, profile)) {
       if (inContext && crossAppRuleIds.includes(d.ruleId)) continue;
       if (target.onlyPresentIn && !presentIn(target.onlyPresentIn, d.pointer)) continue;
+      // Reported at the batch's earlier element of this app, unless this element writes that value again.
+      // (By rule and place: the earlier finding may read otherwise here, held back behind this element's JSON error.)
+      if (judgedBefore?.has(placeKey(d)) && !presentIn(target.before!.update, d.pointer)) continue;
       if (already?.has(findingKey(d))) {
         findings.push(render({ ...d, severity: 'warning', message: `${d.message} (The deployed app is already so: not held against this update, so the app can still be scaled or fixed.)` }, target));
         continue;
       }
-      findings.push(render(d, target));
+      findings.push(render(holdBack && d.severity === 'error' && !jsonLayerIds.has(d.ruleId) ? heldBackByJsonLayer(d) : d, target));
     }
   }
   if (cross) for (const { target, finding } of cross.findings) findings.push(render(finding, target, cross.tree));
@@ -119,6 +130,13 @@ const findingKey = (d: Reported) => `${d.ruleId}\0${d.pointer}\0${d.message}`;
 /** The errors a deployed app has on its own, by rule, place and message. */
 function errorsOf(app: JsonObject, profile: Profile): Set<string> {
   return new Set(lintTarget({ kind: 'app', text: JSON.stringify(app) }, profile).filter((d) => d.severity === 'error').map(findingKey));
+}
+
+const placeKey = (d: Reported) => `${d.ruleId}\0${d.pointer}`;
+
+/** Where an app has findings on its own, by rule and place. */
+function placesOf(app: JsonObject, profile: Profile): Set<string> {
+  return new Set(lintTarget({ kind: 'app', text: textForLint(app) }, profile).map(placeKey));
 }
 
 function render(d: Reported, target: LintTarget, rootTree?: () => RootTree): GateFinding {

@@ -29,6 +29,13 @@ export interface LintTarget {
    * fixed (as Kubernetes' validation ratcheting lets unchanged invalid fields through an update).
    */
   stored?: JsonObject;
+  /**
+   * A batch element whose id an earlier element of the batch names too: the app as those elements left it (`app`),
+   * which this one (`update`) is merged into (Marathon applies a batch's elements in turn: AppsResource.updateMultiple
+   * folds them over the root group). What that app already has was judged at the earlier element, unless this element
+   * writes it again.
+   */
+  before?: { app: JsonObject; update: JsonObject };
 }
 
 export interface Proposal {
@@ -46,8 +53,9 @@ export interface Proposal {
   /** Set when there is nothing for the gate to judge: the request goes to Marathon untouched. */
   pass?: string;
   /**
-   * With `pass` for a rollback: what Marathon's JSON reader still reads first (each body's own fields, `version` a
-   * date-time among them). Only its JSON-layer errors on those fields are held against the request.
+   * A rollback (with `pass`, or an element of a batch beside others judged): what Marathon's JSON reader still reads
+   * first (each body's own fields, `version` a date-time among them). Only its JSON-layer errors on those fields are
+   * held against the request; in a batch they hold back the semantic errors of the other elements too.
    */
   readFirst?: LintTarget[];
 }
@@ -78,7 +86,6 @@ function appProposal(route: AdmissionRoute, body: unknown, bodyText: string, dep
       addApp(route, el, resolveId(el.id, '/'), undefined, deployed, p, i);
     });
     if (versionWithOthers) return void Object.assign(p, { targets: [], apps: new Map(), skipped: [], pass: versionWithOthersPass });
-    if (p.targets.length > 0) delete p.readFirst;
     if (p.targets.length === 0 && p.skipped.length === 0) p.pass = rollbacks > 0 ? rollbackPass : 'no app definition in the batch';
     return;
   }
@@ -119,10 +126,13 @@ function addApp(
   let value: JsonObject = body;
   let onlyPresentIn: JsonObject | undefined;
   let stored: JsonObject | undefined;
+  // An earlier element of the same batch created or changed this app: a partial update applies to what it left.
+  const before = batchIndex !== undefined && id !== undefined && isPartialUpdate(route) ? p.apps.get(id) : undefined;
   if (isPartialUpdate(route) && id !== undefined) {
     if (deployed) {
       stored = deployed.apps.get(id);
-      if (stored) value = mergeAppUpdate(stored, body);
+      const base = before ?? stored;
+      if (base) value = mergeAppUpdate(base, body);
       // An app the copy does not hold yet (another gate, or Marathon directly, created it since the last read)
       // is patched all the same by Marathon: the body is judged on what it holds. A PATCH of an app nobody
       // has gets Marathon's 404.
@@ -134,7 +144,7 @@ function addApp(
   }
   if (route.urlId !== undefined && id !== undefined && value.id !== id) value = { ...value, id };
   const text = value === body && unchangedText !== undefined ? unchangedText : textForLint(value);
-  p.targets.push({ kind: 'app', value, text, batchIndex, onlyPresentIn, ...(stored ? { stored: stored.id === id ? stored : { ...stored, id } } : {}) });
+  p.targets.push({ kind: 'app', value, text, batchIndex, onlyPresentIn, ...(stored ? { stored: stored.id === id ? stored : { ...stored, id } } : {}), ...(before && onlyPresentIn === undefined ? { before: { app: before, update: body } } : {}) });
   if (id !== undefined && onlyPresentIn === undefined) p.apps.set(id, value);
 }
 

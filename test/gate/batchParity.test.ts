@@ -11,14 +11,17 @@
 // rules included (an element whose id is not deployed creates its app and is judged whole by both). Compared: the elements Marathon reads as apps with an id;
 // the others (no id, not an object, a pod or a group) are Marathon's own 422 before validation, which the gate
 // forwards for Marathon to answer and marathon-lint reports (app-batch, schema). Root-group rules are left out: the
-// gate checks them only with the deployed state, marathon-lint across the batch's elements.
+// gate checks them only with the deployed state, marathon-lint across the batch's elements. Last, batches fast-check
+// draws from the app fixtures (whole apps, partial updates, repeated ids): the same findings without the deployed
+// state; with it, every finding of marathon-lint --marathon is the gate's too (the gate judges the whole merged app).
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
-import { allRules, defaultProfile, detectKind, parseConfig, type Profile } from '@marathon-devtools/language-server';
+import fc from 'fast-check';
+import { allRules, defaultProfile, detectKind, lintTogether, parseConfig, type Profile } from '@marathon-devtools/language-server';
 import { crossAppRuleIds } from '../../gate/src/crossApp';
 import { judge } from '../../gate/src/judge';
 import { marathonPath } from '../../gate/src/marathonPath';
@@ -168,4 +171,82 @@ test('with the deployed state: the gate and marathon-lint --marathon find the sa
     shared += cli.length;
   }
   assert.ok(shared >= 2, `${shared} findings compared`);
+});
+
+// fast-check: batches drawn from the app rule fixtures (default profile), each element the whole app or a partial
+// update of some of its fields, some elements naming another's id (Marathon applies them in turn). Drawn with a fixed
+// seed, written out and linted by one CLI run, as above.
+function fixtureApps(): Record<string, unknown>[] {
+  const out: Record<string, unknown>[] = [];
+  for (const f of fixtureFiles(fixturesDir)) {
+    if (f.includes('/with-cluster') || nearestConfig(f) !== undefined) continue;
+    let v: unknown;
+    try {
+      v = JSON.parse(readFileSync(f, 'utf8'));
+    } catch {
+      continue;
+    }
+    if (judged(v) && v.version === undefined) out.push(v); // a rollback is not judged by the gate (docs/gate.md)
+  }
+  return out;
+}
+
+function batchesOf(apps: Record<string, unknown>[], ids: string[], numRuns: number, seed: number): Record<string, unknown>[][] {
+  const element = fc.record({ app: fc.constantFrom(...apps), keep: fc.option(fc.integer({ min: 1, max: 2 ** 20 }), { nil: undefined }), id: fc.option(fc.constantFrom(...ids), { freq: 2, nil: undefined }) }).map(({ app, keep, id }) => {
+    const out: Record<string, unknown> = keep === undefined ? { ...app } : { id: app.id };
+    if (keep !== undefined) Object.keys(app).forEach((k, j) => void (k !== 'id' && (keep >> j % 20) & 1 && (out[k] = app[k])));
+    if (id !== undefined) out.id = id;
+    return out;
+  });
+  return fc.sample(fc.array(element, { minLength: 1, maxLength: 4 }), { numRuns, seed });
+}
+
+test('fast-check, batches of the app rule fixtures whole and in part, ids repeated: the CLI\'s findings are the gate\'s', () => {
+  const apps = fixtureApps();
+  assert.ok(apps.length > 150, `${apps.length} app fixtures`);
+  const batches = batchesOf(apps, ['/fc/a', '/fc/b'], 150, 20261208);
+  const dir = mkdtempSync(join(tmpdir(), 'batch-parity-fc-'));
+  try {
+    batches.forEach((b, n) => writeFileSync(join(dir, `batch-${n}.json`), JSON.stringify(b, null, 2)));
+    const results = new Map(lintFiles(['.'], dir).map((r) => [r.file, r]));
+    let shared = 0;
+    batches.forEach((b, n) => (shared += compare(`fast-check batch ${n}: ${JSON.stringify(b)}`, JSON.stringify(b, null, 2), results.get(`batch-${n}.json`)!, defaultProfile)));
+    assert.ok(shared > 100, `${shared} findings compared`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+// With the deployed state the gate judges an update merged into the whole app, marathon-lint only on the values the
+// element holds (docs/rules/app-batch.md): what marathon-lint --marathon finds, the gate finds too. In process, as
+// marathon-lint --marathon lints (lintTogether with the deployed root group), to spare a process per batch; the
+// deployed apps are fixtures that lint clean together, each under /g.
+test('fast-check, with the deployed state: every finding of marathon-lint --marathon is the gate\'s too', () => {
+  const apps = fixtureApps();
+  const deployed: Record<string, unknown>[] = [];
+  for (const a of apps) {
+    const next = [...deployed, { ...a, id: `/g/d${deployed.length}` }];
+    if (lintTogether([{ text: JSON.stringify({ id: '/g', apps: next }) }], { deployed: { id: '/', apps: [], groups: [] } })[0].diagnostics.length === 0) deployed.push(next.at(-1)!);
+    if (deployed.length === 12) break;
+  }
+  assert.equal(deployed.length, 12);
+  const root = { id: '/', apps: [], pods: [], dependencies: [], groups: [{ id: '/g', apps: deployed, pods: [], groups: [], dependencies: [] }] } as unknown as GroupInfo;
+  const state = DeployedState.fromRootGroup(root, Date.now());
+  let compared = 0;
+  for (const batch of batchesOf(apps, deployed.map((a) => a.id as string), 150, 20261209)) {
+    const text = JSON.stringify(batch, null, 2);
+    const v = judge(admissionRoute('PUT', '/v2/apps')!, text, state, defaultProfile);
+    if (v.pass !== undefined) continue;
+    const [result] = lintTogether([{ text }], { deployed: root });
+    const appIdOf = (pointer: string) => (batch[Number(pointer.split('/')[1])] as { id?: unknown } | undefined)?.id;
+    const gate = v.findings.map((f) => `${f.ruleId} ${f.severity} ${f.appId}`);
+    for (const d of result.diagnostics.filter((d) => judged(batch[Number(d.pointer.split('/')[1])]))) {
+      const key = `${d.ruleId} ${d.severity} ${appIdOf(d.pointer) as string}`;
+      const i = gate.indexOf(key);
+      assert.ok(i >= 0, `${JSON.stringify(batch)}: marathon-lint --marathon finds ${key} at ${d.pointer}, the gate does not (it finds ${JSON.stringify(gate)})`);
+      gate.splice(i, 1);
+      compared++;
+    }
+  }
+  assert.ok(compared > 100, `${compared} findings compared`);
 });

@@ -12,4 +12,5 @@ export { compareVersions, defaultProfile, supportedVersions } from './profile';
 export { knownFeatures } from './config';
 export { applyTextEdits, fixToTextEdits } from './fixes';
 export { detectKind } from './kind';
+export { heldBackByJsonLayer } from './jsonLayer';
 export { pointerTokens } from './pointer';

@@ -20,6 +20,14 @@ const deferredNote =
   ' Marathon would report this only after the JSON errors in this document are fixed: it stops at the first layer that fails.';
 
 /**
+ * A semantic error Marathon holds back behind a JSON-layer error: `info`, with the note. For a caller that lints the
+ * parts of one request apart (marathon-gate, each element of a batch of apps) and knows of a JSON error in another.
+ */
+export function heldBackByJsonLayer<F extends { severity: string; message: string }>(f: F): F {
+  return { ...f, severity: 'info', message: f.message + deferredNote };
+}
+
+/**
  * `schemaFindings` before overlap removal: a rule error on the very value the schema rejected (e.g. an empty
  * `containers` list, a constraint of one field) stands for that JSON error and stays an error. Chronos reads its
  * jobs in one step, so this is for Marathon's documents only.
@@ -36,6 +44,6 @@ export function deferBehindJsonLayer(jsonLayerRules: ReadonlySet<string>, kind: 
   if (!failed) failed = ruleFindings.some((f) => f.severity === 'error' && jsonLayerRules.has(f.ruleId));
   if (!failed) return ruleFindings;
   return ruleFindings.map((f) =>
-    f.severity !== 'error' || jsonLayerRules.has(f.ruleId) || jsonValues.has(f.pointer) ? f : { ...f, severity: 'info', message: f.message + deferredNote },
+    f.severity !== 'error' || jsonLayerRules.has(f.ruleId) || jsonValues.has(f.pointer) ? f : heldBackByJsonLayer(f),
   );
 }

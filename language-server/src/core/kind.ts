@@ -41,12 +41,24 @@ export function readerOf(kind: DocumentKind): Reader {
 
 const runFields = ['cmd', 'args', 'container'];
 
-/** A Marathon definition: what `PUT /v2/apps` is sent, or is mistakenly sent (a pod or a group among the apps, said so per element). */
+/**
+ * A Marathon definition: what `PUT /v2/apps` is sent, or is mistakenly sent (a pod or a group among the apps, said so
+ * per element). Not what Marathon answers: a deployment or a pod's status has an `id` too (marathon-api.md §8, §6), and
+ * an object whose `id` is a number or an object is a data record (Marathon's ids are strings).
+ */
 const isMarathonDefinition = (v: unknown): boolean => {
-  if (!isObject(v)) return false;
+  if (!isObject(v) || marathonAnswer(v) !== undefined) return false;
+  if (v.id !== undefined && v.id !== null && typeof v.id !== 'string') return false;
   const k = detectKind(v);
   return k === 'app' || k === 'pod' || k === 'group';
 };
+
+/** Which list Marathon answered when an array holds this element: `GET /v2/deployments`, `GET /v2/pods/::status`. */
+function marathonAnswer(v: Record<string, unknown>): 'deployments' | 'pod statuses' | undefined {
+  if (Array.isArray(v.affectedApps) || Array.isArray(v.currentActions)) return 'deployments';
+  if (isObject(v.spec) && 'statusSince' in v) return 'pod statuses';
+  return undefined;
+}
 
 /**
  * Judged by what the array has, as an object is: one Marathon definition among its elements makes it a batch, whose
@@ -111,6 +123,19 @@ function unknownArrayMessage(root: readonly unknown[]): string {
       `Add the apps, each an object with its "id" (e.g. [{"id": "/my/app", "instances": 2}]). ${leaveOut}`
     );
   }
+  const answer = root.map((v) => (isObject(v) ? marathonAnswer(v) : undefined)).find((a) => a !== undefined);
+  if (answer === 'deployments') {
+    return (
+      'This document is a GET /v2/deployments answer, a JSON array of deployments, not a definition: Marathon would not accept it as a request body, so it is not checked. ' +
+      `The apps it deploys are linted from their own definitions (GET /v2/apps/{id}, then the object under "app"). ${leaveOut}`
+    );
+  }
+  if (answer === 'pod statuses') {
+    return (
+      'This document is a GET /v2/pods/::status answer, a JSON array of pod statuses, not a definition: Marathon would not accept it as a request body, so it is not checked. ' +
+      `Each pod's definition is the object under its "spec"; save that object on its own (e.g. \`jq '.[0].spec'\`) and lint it. ${leaveOut}`
+    );
+  }
   if (root.some((v) => isObject(v) && detectKind(v) === 'chronos-job')) {
     return (
       'This document is a JSON array of Chronos jobs, so it is not checked: Chronos takes one job per request (POST /v1/scheduler/iso8601 or /v1/scheduler/dependency), never an array. ' +
@@ -119,7 +144,7 @@ function unknownArrayMessage(root: readonly unknown[]): string {
   }
   return (
     'This document is a JSON array whose elements are not Marathon definitions, so it is not checked. ' +
-    'An array is checked as a batch of apps (the body of PUT /v2/apps) when its elements are apps, each an object with "id" (and "cmd", "args" or "container" for an app it creates). ' +
+    'An array is checked as a batch of apps (the body of PUT /v2/apps) when its elements are apps, each an object with "id", a string such as "/my/app" (and "cmd", "args" or "container" for an app it creates). ' +
     leaveOut
   );
 }

@@ -43,8 +43,12 @@ export interface LintOptions {
 /** The findings of a strictly parsed document's value: kind, semantic rules, schema, one finding per mistake. */
 function valueFindings(rules: readonly Rule[], jsonLayerIds: ReadonlySet<string>, value: unknown, kind: DocumentKind, profile: Profile, text: string | undefined, deployed?: ReadonlyMap<number, JsonObject | null>): Finding[] {
   if (kind === 'unknown') return [{ ruleId: 'unknown-kind', severity: 'info', pointer: '', message: unknownKindMessage(value) }];
-  // Each element as the app it is; `text` only tells whether a null is anywhere (nullAbsent.ts), true of the element too.
-  if (kind === 'apps') return batchFindings(value, (app) => valueFindings(rules, jsonLayerIds, app, 'app', profile, text), { profile, jsonLayerIds, deployed });
+  // Each element as the app it is; `text` only tells whether a null is anywhere (nullAbsent.ts), true of the element
+  // too. Asked once for the batch: searched once per element, a null-free 10,000-app batch took 40× a group's time.
+  if (kind === 'apps') {
+    const noNull = text !== undefined && !text.includes('null');
+    return batchFindings(value, (app) => valueFindings(rules, jsonLayerIds, app, 'app', profile, noNull ? '' : undefined), { profile, jsonLayerIds, deployed });
+  }
   const asRead = asMarathonReadsIt(value, kind, text);
   const ruleFindings = runRules(asRead, kind, profile, rules);
   let schemaFindings: readonly Finding[] = validateSchema(value, kind, profile);

@@ -100,9 +100,48 @@ function batchApps(root: readonly unknown[]): AppRef[] {
  * An app update merged into the app it updates, as Marathon merges an AppUpdate with `partialUpdate=true`
  * (../shared/reference/marathon-api.md §4): a field the update gives replaces the stored one; a field it leaves out, or
  * gives as `null` (absent to Marathon's reader), keeps the stored value. The one merge for the gate and the engine.
+ *
+ * Marathon reads an update's deprecated fields as their replacements before it merges
+ * (api/v2/AppNormalization.scala `forDeprecatedUpdates`, 1.5 to 1.10): `ports` is `portDefinitions`, `uris` is
+ * `fetch`, `ipAddress` or `container.docker.network` is `networks`, so an update giving either field of such a pair
+ * replaces both stored ones (a stored app is kept in the new form: a deployed app's `portDefinitions` beside an
+ * update's `ports` is no app Marathon ever sees). An `ipAddress` without a `container` brings an empty Mesos
+ * container, and an app moved onto a container network by the update keeps no port definitions
+ * (`applyDefaultPortDefinitions`) unless the update gives some.
+ *
+ * Two fields are the update's alone: `executorResources` (1.8+) and `resourceLimits` (1.10) are taken from the update
+ * even when it leaves them out (raml/AppConversion.scala `appUpdateRamlReader`: `resourceLimits = update.resourceLimits`),
+ * so an update without them drops the deployed app's limits and executor resources.
  */
 export function mergeAppUpdate(stored: JsonObject, update: JsonObject): JsonObject {
   const out: JsonObject = { ...stored };
+  const dockerNetwork = isObject(update.container) && isObject(update.container.docker) ? update.container.docker.network : undefined;
+  const newNetwork = given(update, 'ipAddress') || given(update, 'networks') || (dockerNetwork !== undefined && dockerNetwork !== null);
+  for (const pair of readAsOneField) if (pair.some((k) => given(update, k)) || (pair[1] === 'networks' && newNetwork)) for (const k of pair) delete out[k];
   for (const [k, v] of Object.entries(update)) if (v !== null || !(k in stored)) out[k] = v;
+  for (const k of updateOnlyFields) if (!given(update, k)) delete out[k];
+  if (given(update, 'ipAddress') && !given(update, 'container')) out.container = { type: 'MESOS' };
+  if (newNetwork && !given(update, 'ports') && !given(update, 'portDefinitions') && onContainerNetwork(update, dockerNetwork)) {
+    delete out.ports;
+    delete out.portDefinitions;
+  }
   return out;
+}
+
+/** A deprecated field and the field Marathon reads it as. */
+const readAsOneField = [
+  ['ports', 'portDefinitions'],
+  ['uris', 'fetch'],
+  ['ipAddress', 'networks'],
+] as const;
+
+const updateOnlyFields = ['executorResources', 'resourceLimits'];
+
+const given = (o: JsonObject, k: string): boolean => o[k] !== undefined && o[k] !== null;
+
+/** The networks an update gives, or reads from its deprecated fields (`NetworkTranslation`), are not the host's. */
+function onContainerNetwork(update: JsonObject, dockerNetwork: unknown): boolean {
+  if (typeof dockerNetwork === 'string') return dockerNetwork.toUpperCase() !== 'HOST';
+  if (given(update, 'ipAddress')) return true;
+  return Array.isArray(update.networks) && update.networks.some((n) => isObject(n) && n.mode !== 'host');
 }

@@ -67,6 +67,15 @@ test('kind: an array is a batch of apps (PUT /v2/apps) when one element is a Mar
   assert.match(unknown([]), /^This document is an empty JSON array: as the body of PUT \/v2\/apps \(a batch of apps\) it would update no app/);
   assert.match(unknown([{ name: 'nightly', command: 'x', schedule: 'R/2024-01-01T00:00:00Z/P1D' }]), /^This document is a JSON array of Chronos jobs, so it is not checked: Chronos takes one job per request/);
   assert.match(unknown(['a', 1, null, [{ id: '/deeper' }]]), /^This document is a JSON array whose elements are not Marathon definitions/);
+  // What Marathon answers has ids too, and so have data records: none of them is a request body (they were linted as
+  // batches, with findings telling the user to remove "affectedApps" or that "instances" must be an integer).
+  const answer = (file: string) => unknown(JSON.parse(readFileSync(join(dir, file), 'utf8')));
+  assert.match(answer('unknown--get-v2-deployments-answer.json'), /^This document is a GET \/v2\/deployments answer, a JSON array of deployments, not a definition/);
+  assert.match(answer('unknown--get-v2-pods-status-answer.json'), /^This document is a GET \/v2\/pods\/::status answer.*the object under its "spec"/);
+  assert.match(answer('unknown--records-with-numeric-ids.json'), /^This document is a JSON array whose elements are not Marathon definitions.*"id", a string such as "\/my\/app"/);
+  // A string id, even a missing one, still makes an app among them.
+  assert.equal(detectKind([{ id: 1, name: 'x' }, { id: '/a', cpus: 1 }]), 'apps');
+  assert.equal(detectKind([{ cmd: 'sleep 1' }]), 'apps');
 });
 
 test('kind: $schema naming the batch schema on an object makes it a batch, which Marathon cannot read', () => {

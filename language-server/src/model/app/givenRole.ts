@@ -1,7 +1,7 @@
 /**
  * The role Marathon 1.9+ gives an app, as the rules see it (accepted-roles-for-role): its own `role`; in a root-group
  * run with the deployed root group (src/rootGroup: `marathon-lint --marathon`, the server's cluster link, the gate),
- * what Marathon decides for the route the document takes: an app file as `PUT /v2/apps/{id}` (postedServiceRole: the
+ * what Marathon decides for the route the document takes: an app file, or an element of a batch, as `PUT /v2/apps/{id}` (postedServiceRole: the
  * deployed role kept, RoleSettings.forService with the deployed top-level group or --new_group_enforce_role), an app a
  * group file lists as `PUT /v2/groups/{id}` (groupBodyDefaultRole, GroupNormalization); without the deployed root group,
  * its top-level group's name when a document says that group enforces its role, else `--mesos_role` (the profile's).
@@ -12,7 +12,7 @@ import type { AppRef } from '../documentModel';
 import { declaredTopLevelGroups, deployedTopLevelEnforcement, postedServiceRole, versionNamesPatch, type PostedRoleBasis } from './appRole';
 import { groupBodyDefaultRole, type BodyDefaultBasis } from '../group/groupBodyRoles';
 import type { NewGroupEnforceRole } from '../../core/profile';
-import { bodyTopLevelEnforcement, listedBodyChain } from '../group/bodyChain';
+import { bodyTopLevelEnforcement, listedBodyChain, listedByGroupBody } from '../group/bodyChain';
 
 export interface GivenRole {
   role: string;
@@ -30,7 +30,7 @@ export function givenRole(ctx: RuleContext, ref: AppRef): GivenRole | undefined 
   const source = ref.absoluteId === undefined ? undefined : ctx.sourceOf?.(ref.pointer);
   if (source === undefined || source === 'cluster' || source.deployed === undefined) return withoutCluster(ctx, ref);
   const { mesosRole, newGroupEnforceRole } = ctx.profile;
-  if (source.pointer !== '') {
+  if (listedByGroupBody(source)) {
     if (!ctx.atLeast('1.9.64')) return withoutCluster(ctx, ref);
     const chain = listedBodyChain(ctx, ref.pointer, source);
     const given = chain === undefined ? undefined : groupBodyDefaultRole(mesosRole, newGroupEnforceRole, chain, (topId) => bodyTopLevelEnforcement(ctx, topId, source.document));

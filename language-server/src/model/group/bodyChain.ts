@@ -9,6 +9,15 @@ import { isObject, joinPointer } from '../documentModel';
 import type { BodyGroup } from './groupBodyRoles';
 
 /**
+ * True when the app comes from a group document that lists it (`…/apps/<i>`, sent with /v2/groups); false when it is
+ * posted on its own: an app document (pointer "") or an element of a batch of apps (`/<i>`), which PUT /v2/apps gives
+ * its role as PUT /v2/apps/{id} does (AppsResource.updateMultiple: RoleSettings.forService for each element's id).
+ */
+export function listedByGroupBody(source: Exclude<PartSource, 'cluster'>): boolean {
+  return /\/apps\/(0|[1-9]\d*)$/.test(source.pointer);
+}
+
+/**
  * The groups from the body's own group down to the one listing the app at `pointer` (its source: a part of a group
  * document), each as the document wrote it; undefined unless all come from that document as written (so their own
  * `enforceRole` is known).

@@ -3,7 +3,7 @@ import { joinPointer, type AppRef } from '../../model/documentModel';
 import { givenRole } from '../../model/app/givenRole';
 import { deployedTopLevelEnforcement, nestedServiceRoleSets, newTopLevelGroupEnforces, rootGroupServiceRoles } from '../../model/app/appRole';
 import { groupBodyRoleSets, type GroupBodyBasis } from '../../model/group/groupBodyRoles';
-import { bodyTopLevelEnforcement, listedBodyChain } from '../../model/group/bodyChain';
+import { bodyTopLevelEnforcement, listedBodyChain, listedByGroupBody } from '../../model/group/bodyChain';
 import { roleNameProblem } from '../../model/app/roleName';
 import { podsOf } from '../../model/pod/podParts';
 import { quoted } from '../../model/quoted';
@@ -14,7 +14,7 @@ import type { NewGroupEnforceRole } from '../../core/profile';
  * `validWithRoleEnforcement`: `role is in(validRoles)`, 1.9+). Reported only where the linter knows enough:
  * - a service directly in the root group: `--mesos_role` alone, on create and on update alike (RoleSettings.scala:
  *   "no enforced role here"; RootGroup.validRootGroup checks it again for every deployment);
- * - a nested service of an app or pod document placed into the deployed root group (ctx.sourceOf gives its deployed
+ * - a nested service of an app or pod document (or an element of a batch of apps) placed into the deployed root group (ctx.sourceOf gives its deployed
  *   version): its top-level group's role, the role it is deployed with, and `--mesos_role` unless the group enforces
  *   its role (a top-level group Marathon creates for it: as the profile's newGroupEnforceRole says); reported only
  *   when the role is outside every set Marathon may use (nestedServiceRoleSets).
@@ -82,7 +82,7 @@ function checkKept(ctx: RuleContext, ref: AppRef): void {
 
 function checkNested(ctx: RuleContext, what: 'app' | 'pod', role: string, id: string | undefined, pointer: string): void {
   const source = ctx.sourceOf?.(pointer);
-  if (what === 'app' && id !== undefined && source !== undefined && source !== 'cluster' && source.pointer !== '') return checkListed(ctx, role, id, pointer, source);
+  if (what === 'app' && id !== undefined && source !== undefined && source !== 'cluster' && listedByGroupBody(source)) return checkListed(ctx, role, id, pointer, source);
   if (id === undefined || source === undefined || source === 'cluster' || source.deployed === undefined) return;
   const existing = source.deployed === null ? null : source.deployed.role;
   if (existing !== null && typeof existing !== 'string') return; // deployed without a readable role: unknown
