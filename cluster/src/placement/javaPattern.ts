@@ -5,6 +5,7 @@
  * such a pattern gets no answer here rather than a wrong one. Pure, never throws.
  */
 
+import { withJava8Counts } from '@marathon-devtools/language-server/model/app/java8Counts';
 import { java9OnlyConstruct, type Java9OnlyConstruct } from '@marathon-devtools/language-server/model/app/javaRegexJava9Only';
 import { javaRegexRefusal } from '@marathon-devtools/language-server/model/app/javaRegexRefusal';
 
@@ -83,7 +84,8 @@ function compile(pattern: string): Compiled {
   const javaOnly = javaOnlySyntax(source);
   if (javaOnly) return `it uses Java-only syntax: ${javaOnly}`;
   try {
-    return new RegExp(`^(?:${source})$`, flags);
+    // A count past 2147483647 as Java 8, Marathon's JVM, reads it: wrapped (`a{4294967297}` is `a{1}`).
+    return new RegExp(`^(?:${withJava8Counts(source)})$`, flags);
   } catch {
     return 'it uses Java-only syntax (possessive or atomic groups, embedded flags past the start) or is not a regular expression';
   }

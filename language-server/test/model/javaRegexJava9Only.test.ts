@@ -8,7 +8,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { javaRegexError } from '../../src/model/app/javaRegex';
-import { java9OnlyConstruct } from '../../src/model/app/javaRegexJava9Only';
+import { java8WrappedCount, java9OnlyConstruct } from '../../src/model/app/javaRegexJava9Only';
 
 const java8Refuses: [string, string, string][] = [
   ['\\N{SPACE}', '\\N{SPACE}', 'Illegal/unsupported escape sequence near index 1'],
@@ -62,5 +62,42 @@ test('what both refuse, or neither, is no Java 9+ construct', () => {
     '(?<=a+)b', '(?<!a*)b', '(?<=a(?:b|c)d*)x', '(?<=(?:abc)*)x', '(?<=(?:a|b)?)x']) {
     assert.equal(javaRegexError(p), undefined, p);
     assert.equal(java9OnlyConstruct(p), undefined, p);
+  }
+});
+
+// A count past Integer.MAX_VALUE: OpenJDK 8 Pattern.closure adds its digits up in an int without a check
+// (`cmin = cmin * 10 + (ch - '0')`) and refuses only when `(cmin | cmax | (cmax - cmin)) < 0`, so the count wraps
+// without a word; JDK 9+ adds them with Math.addExact and refuses ("Illegal repetition range", JDK 17's index).
+// Marathon runs on Java 8: no error, a warning that says what Java 8 reads.
+const java8Wraps: [string, string, string, string][] = [
+  ['a{4294967297}', '{4294967297}', '{1}', 'Illegal repetition range near index 11'],
+  ['a{99999999999}', '{99999999999}', '{1215752191}', 'Illegal repetition range near index 11'],
+  ['a{2,99999999999}', '{2,99999999999}', '{2,1215752191}', 'Illegal repetition range near index 13'],
+  ['a{4294967297,2}', '{4294967297,2}', '{1,2}', 'Illegal repetition range near index 11'],
+  ['node-[0-9]{4294967296,}', '{4294967296,}', '{0,}', 'Illegal repetition range near index 20'],
+  ['(?:ab){4294967298}+x', '{4294967298}', '{2}', 'Illegal repetition range near index 16'],
+  ['(?<=a{4294967297})b', '{4294967297}', '{1}', 'Illegal repetition range near index 15'],
+  ['\\Qa\\E{4294967297}', '{4294967297}', '{1}', 'Illegal repetition range near index 11'],
+  // Comments mode: Pattern.closure reads the digits after the first with read(), which skips whitespace.
+  ['(?x) a {42949 67297 }', '{42949 67297 }', '{1}', 'Illegal repetition range near index 18'],
+];
+
+for (const [p, construct, java8Reads, java9Says] of java8Wraps) {
+  test(`Java 8 reads ${construct} of ${JSON.stringify(p)} as ${java8Reads}, Java 9+ refuses it`, () => {
+    assert.equal(javaRegexError(p), undefined, 'not an error: Marathon runs on Java 8, which compiles it');
+    assert.equal(java9OnlyConstruct(p), undefined);
+    assert.deepEqual(java8WrappedCount(p), { construct, java8Reads, java9Says });
+  });
+}
+
+test('a count both JDKs refuse is an error, and one neither wraps is no warning', () => {
+  // Wrapped to a negative int, or to a range that runs backwards (OpenJDK 8 Pattern.closure), or left unclosed.
+  for (const p of ['a{3000000000}', 'a{2147483648}', 'a{99999999999,2}', 'a{4294967298,4294967297}', 'a{1,4294967296}', 'a{4294967297', '(?<=aa{4294967296,})b']) {
+    assert.notEqual(javaRegexError(p), undefined, p);
+    assert.equal(java8WrappedCount(p), undefined, p);
+  }
+  for (const p of ['a{2147483647}', 'a{00000000000000001}', '\\Q{4294967297}\\E', '[{4294967297}]', '\\{4294967297}', 'rack-1']) {
+    assert.equal(javaRegexError(p), undefined, p);
+    assert.equal(java8WrappedCount(p), undefined, p);
   }
 });

@@ -14,6 +14,7 @@
  * "bounded" on anything it does not follow.
  */
 
+import { java8Range, pastIntMax } from './java8Counts';
 import { escapeLength } from './javaEscape';
 
 const MAX_REPS = 0x7fffffff;
@@ -220,9 +221,12 @@ class Builder {
       const m = /^\{(\d+)(,(\d*))?\}/.exec(p.slice(this.i, this.to));
       if (!m) return prev;
       this.i += m[0].length;
-      cmin = Number(m[1]);
+      // A count past Integer.MAX_VALUE: Java 8 reads it wrapped (java8Counts.ts); JDK 9+ refuses the pattern, which
+      // bounds nothing there.
+      const range = java8Range(m[1], m[2] === undefined ? undefined : m[3]);
+      if (!range || (!this.java8 && (pastIntMax(m[1]) || pastIntMax(m[3] ?? '')))) return { kind: 'backRef', next: null };
       unbounded = m[3] === '';
-      cmax = m[2] === undefined ? cmin : unbounded ? MAX_REPS : Number(m[3]);
+      ({ cmin, cmax } = range);
     } else return prev;
     const type: Qtype = p[this.i] === '?' ? 'lazy' : p[this.i] === '+' ? 'possessive' : 'greedy';
     if (type !== 'greedy') this.i++;

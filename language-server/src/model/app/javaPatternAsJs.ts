@@ -12,6 +12,8 @@
  * What Java refuses and JavaScript reads as text is javaRegexRefusal.ts's; what is left errs towards compiling.
  */
 
+import { java8CountText } from './java8Counts';
+
 const CLASS_LIKE = new Set([...'pPhHvVRXN']);
 const ANCHORS = new Set([...'AzZGbB']);
 
@@ -46,13 +48,17 @@ function escapeAt(p: string, i: number, inClass: boolean): { js: string; length:
   return { js: `\\${next}`, length: 2, atom: true };
 }
 
-/** The quantifier at `i` (`*`, `+`, `?` or a well-formed `{n…}`) with its lazy or possessive suffix, else undefined. */
+/**
+ * The quantifier at `i` (`*`, `+`, `?` or a well-formed `{n…}`, its counts as Java 8 reads them: java8Counts.ts) with
+ * its lazy or possessive suffix, else undefined.
+ */
 function quantifierAt(p: string, i: number): { js: string; length: number } | undefined {
-  const m = /^(?:[*+?]|\{\d+(?:,\d*)?\})/.exec(p.slice(i));
+  const m = /^(?:[*+?]|\{(\d+)(,(\d*))?\})/.exec(p.slice(i));
   if (!m) return undefined;
+  const js = m[1] === undefined ? m[0] : (java8CountText(m[1], m[2] === undefined ? undefined : m[3]) ?? m[0]);
   const suffix = p[i + m[0].length];
-  if (suffix === '?') return { js: `${m[0]}?`, length: m[0].length + 1 };
-  return { js: m[0], length: m[0].length + (suffix === '+' ? 1 : 0) };
+  if (suffix === '?') return { js: `${js}?`, length: m[0].length + 1 };
+  return { js, length: m[0].length + (suffix === '+' ? 1 : 0) };
 }
 
 /** The class opened at `i` (`[`) as JavaScript source, nested classes flattened, and where it ends. */

@@ -10,7 +10,7 @@
 
 import { escapeLength } from './javaEscape';
 import { javaRegexError } from './javaRegex';
-import { javaRegexRefusalSaid } from './javaRegexRefusal';
+import { javaRegexRefusalSaid, javaWrappedCountSaid } from './javaRegexRefusal';
 import { javaUnquoted } from './javaUnquoted';
 
 const LOOKBEHIND_OR_ESCAPE = /\\|\?</;
@@ -37,4 +37,22 @@ export function java9OnlyConstruct(pattern: string, known?: { error: string | un
   const at = [...unquoted].slice(0, Number(m[2])).join('').length;
   const start = m[1].startsWith('Unknown character') ? Math.max(unquoted.lastIndexOf('\\p{', at), unquoted.lastIndexOf('\\P{', at)) : at - 1;
   return { construct: unquoted.slice(start, start + escapeLength(unquoted, start)), java8Says };
+}
+
+/** A count Java 8 reads wrapped and JDK 9+ refuses: as written, as Java 8 reads it (`{1}`), JDK 9+'s description and index. */
+export type WrappedCount = { construct: string; java8Reads: string; java9Says: string };
+
+/**
+ * The first count of `pattern` past Integer.MAX_VALUE that Java 8 reads wrapped, without a word, and JDK 9+ refuses
+ * (java8Counts.ts: `a{4294967297}` is `a{1}` on Java 8), when JDK 9+ refuses nothing else; `known` as for
+ * java9OnlyConstruct.
+ */
+export function java8WrappedCount(pattern: string, known?: { error: string | undefined }): WrappedCount | undefined {
+  // Ten digits at least (comments mode lets whitespace stand between them).
+  if (!/(?:\d\D*){10}/.test(pattern)) return undefined;
+  if ((known ? known.error : javaRegexError(pattern)) !== undefined) return undefined;
+  const wrapped = javaWrappedCountSaid(pattern);
+  const m = wrapped === undefined ? null : /^(.*) at index (\d+)$/s.exec(wrapped.said);
+  if (!wrapped?.lookbehind || !m) return undefined;
+  return { construct: wrapped.lookbehind, java8Reads: wrapped.java8Reads, java9Says: `${m[1]} near index ${m[2]}` };
 }

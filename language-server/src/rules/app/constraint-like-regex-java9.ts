@@ -1,7 +1,7 @@
 import { joinPointer } from '../../model/documentModel';
 import type { Rule, RuleContext } from '../../core/rule';
 import { constraintPart, constraintsOf, type ConstraintRef } from '../../model/app/constraintList';
-import { likeJava9Only } from '../../model/app/likeVerdicts';
+import { likeJava9Only, likeWrappedCount } from '../../model/app/likeVerdicts';
 import { podConstraintsOf } from '../../model/pod/podConstraints';
 import { persistentVolumesOf } from '../../model/volume/persistentVolumes';
 import { quoted } from '../../model/quoted';
@@ -26,7 +26,17 @@ function portable(construct: string): string {
 function java9Only(ctx: RuleContext, value: unknown, what: string): string | undefined {
   if (typeof value !== 'string') return undefined;
   const found = likeJava9Only(ctx, value);
-  if (!found) return undefined;
+  if (!found) {
+    // The other way round: a count Java 8 wraps without a word (OpenJDK 8 Pattern.closure) and JDK 9+ refuses.
+    const wrapped = likeWrappedCount(ctx, value);
+    if (!wrapped) return undefined;
+    const { construct, java8Reads, java9Says } = wrapped;
+    return (
+      `Marathon on Java 8 (its packages install OpenJDK 8, DC/OS ships a Java 8 JRE) reads the count ${quoted(construct)} in the ${what} ${quoted(value)} as ${quoted(java8Reads)}: ` +
+      `java.util.regex of Java 8 keeps a count in an int that wraps past 2147483647 without a word; Java 9+ refuses it (${quoted(java9Says)}). ` +
+      `Write ${quoted(java8Reads)} to keep what Marathon matches today, or the count you mean, at most 2147483647 (${quoted('{n,}')} for no upper bound).`
+    );
+  }
   return (
     `Marathon on Java 8 (its packages install OpenJDK 8, DC/OS ships a Java 8 JRE) rejects the ${what} ${quoted(value)}: ` +
     `java.util.regex of Java 8 says ${quoted(found.java8Says)} at ${quoted(found.construct)}; Java 9+ accepts it. ${portable(found.construct)}.`
@@ -44,7 +54,7 @@ export const constraintLikeRegexJava9: Rule = {
   severity: 'warning',
   kinds: ['app', 'group', 'pod'],
   summary:
-    'A LIKE/UNLIKE value (or a persistent volume path constraint) uses \\N{…}, \\b{g}, \\X, a Unicode script or block newer than 6.2, or a look-behind only Java 9+ can bound, which Java 9+ accepts and Marathon on Java 8 refuses.',
+    'A LIKE/UNLIKE value (or a persistent volume path constraint) uses \\N{…}, \\b{g}, \\X, a Unicode script or block newer than 6.2, or a look-behind only Java 9+ can bound, which Java 9+ accepts and Marathon on Java 8 refuses; or a count past 2147483647, which Java 8 reads wrapped and Java 9+ refuses.',
   marathonMessage: 'LIKE and UNLIKE require a non-empty, regular expression value / Invalid regular expression',
   check(ctx) {
     for (let ai = 0; ai < ctx.apps.length; ai++) {
