@@ -51,6 +51,7 @@ const javaOnlyPieces = [
   '\\p{blk=Greek}', '\\p{IsL}', '\\p{L&}', '\\p{alpha}', '\\p{Punct}', '\\p{ASCII}', '\\p{IsWhite_Space}', '\\pZ', '\\px', '\\P',
   '*+', '*?', '++', '+?', '?+', '??', '{0,0}', '{3,2}', '{0}', '{1,2}+', '{1,2}?', '{2147483648}', '{4294967297}', '{2,99999999999}', '{4294967296,}', '{99999999999,2}', '{1,', '[a&&[b]]', '&&[', '[&&', '&&]', '[^&&', '[a-z&&[^m]]', '[[', ']]',
   '\\x{110000}', '\\x{}', '\\x{zz}', '\\x{10FFFF}', '\\x{', '\\c\\', '\\c]', '(?', '(?U)', '(?-)', '(?q)', '(?d)', '(?s:', '(?u)', '(?iU-s)', '(?$', '(?x)', '(?x:', '(?-x)', '\t', '😀',
+  '[ ^', '- ]', '& ', '{ ', '(? ', '(?#c\n', '\\p ', '\\v ', '(?d)', '\r',
   '\\b{g}', '\\b{x}', '\\b{', '\\9', '\\07', '\\08', '\\377', '\\0400', '\\00', '\\H', '\\V', '\\W', '\\u00', '\\uD800', '\\x4g', '\\Q]\\E', '\\Qa\\E',
 ];
 /** What a look-behind's bound turns on (javaLookbehind.ts): repetitions of characters, groups and alternations, counts near Integer.MAX_VALUE, (?c). */
@@ -100,6 +101,19 @@ const compiled = [
   '\\Q(\\E', '\\Qrack.1\\E', '\\Q[a\\E|b', '\\Qa', '[\\Q]\\E]', '\\\\E', '[](]', '[a[b]c(]', '[z-[a]]', '[\\e-a]', '[\\x{41}-z]', '[\\0101-\\0132]', '\\c(', '\\c[a',
   '(?x)a # (', '(?x) [ ( ] ', '(?<n>{2})x', '(?x) rack - [1-3] # the racks', '(?x)a{1, 2}', '(?x)\\ a', '(?x:\\p{L}) b', '(?x)[ ]]', '(?x)\\c A',
   '\\c\\(?x)# \\x{110000}', '(?x)\\c\\\\N{LATIN SMALL LETTER A}', '(?x)\\c#x\nA',
+  // Comments mode where Pattern reads past whitespace and comments (javaComments.ts): a property name's first
+  // character (Pattern.family's next()), the inline flags after `(? ` (addFlag's peek()), a flag as it is read, `\x{`,
+  // a comment to `\n` alone under (?d); and where it reads raw: a `^` after `[ ` is a member, `[!- ]` a range to `]`.
+  '(?x)\\p{#c\nL}', '(?x)\\p {L}', '(?x)(? i)a', '(?x)(? :a)', '(?x)(?#c\n:a)', '(?x i)a', '(?x)(?< =a)b', '(?x)\\x{ 41}', '(?xd)a#c\rb{',
+  '(?x)[ ^]', '(?x)[!- ](]', '(?x)[\\v -\\x01]', '(?x)[& ]]',
+];
+/**
+ * Comments mode where Pattern reads a character raw (skip(), nextEscaped(), temp[cursor ± 1]: javaComments.ts), so
+ * whitespace or a comment there is no gap it skips: Java refuses each, in these words, at this index.
+ */
+const refusedRaw = [
+  '(?x)a{ 2}', '(?x)a{#c\n2}', '(?x)(? <=a)b', '(?x)(? =a)', '(?x)(?#c\n<=a)b', '(?x)(?-x )a{ 2}', '(?x)(?x: a{ 2})', '(?x)\\b{ g}',
+  '(?x)[a- ]]', '(?x)[a-#c\n]]', '(?x)[a- [b]]', '(?x)[& ]', '(?x)\\p {L u}', '(?x)a#c\rb{',
 ];
 
 test('patterns Java compiles are accepted by constraint-like-regex and never called refused', { skip }, () => {
@@ -109,6 +123,11 @@ test('patterns Java compiles are accepted by constraint-like-regex and never cal
     assert.equal(javaRegexError(p), undefined, `${JSON.stringify(p)} compiles in Java`);
     assert.equal(javaRegexRefusal(p), undefined, `${JSON.stringify(p)} compiles in Java`);
   });
+});
+
+test('comments mode: whitespace where Pattern reads raw is refused, as Java says it', { skip }, () => {
+  const verdicts = javaVerdicts(refusedRaw);
+  refusedRaw.forEach((p, i) => assert.equal(`ERR ${javaRegexError(p)}`, verdicts[i], JSON.stringify(p)));
 });
 
 test('random patterns: what Java compiles is never an error, what Java refuses is one, said as Java says it', { skip, timeout: 120_000 }, () => {
