@@ -18,6 +18,8 @@ import { java8Range, pastIntMax } from './java8Counts';
 import { escapeLength } from './javaEscape';
 
 const MAX_REPS = 0x7fffffff;
+/** Groups nested in a look-behind that this measure follows; Java's own limit is its thread's stack (javaRegexDeep.test.ts). */
+const MAX_NESTING = 500;
 
 /** TreeInfo less minLength, which no refusal depends on. */
 type Info = { max: number; valid: boolean; det: boolean };
@@ -117,6 +119,8 @@ const char = (length: number, single: boolean): JNode => ({ kind: 'char', length
 class Builder {
   /** Java's double return: the tail of what group0 or sequence returned. */
   private root: JNode | null = null;
+  /** Groups open around where the builder stands. */
+  private depth = 0;
 
   constructor(
     private readonly p: string,
@@ -270,7 +274,11 @@ class Builder {
     // was judged there: it is stepped over, not read again for each look-behind around it.
     const closed = kind === 'look' ? this.closes.get(open) : undefined;
     if (closed !== undefined) this.i = closed;
+    // Deeper than MAX_NESTING is not followed (the answer is "bounded"): the recursion stays far from JavaScript's
+    // stack, which 3,000 nested groups overflowed, however deep the caller's own stack is.
+    if (++this.depth > MAX_NESTING) throw new Error('nested deeper than this measure follows');
     let head: JNode = pass(closed === undefined ? this.expr(tail) : tail);
+    this.depth--;
     if (p[this.i] === ')') this.i++;
     this.canonEq = saved;
     let last: JNode = tail;

@@ -6,7 +6,8 @@
  *   `(?<=a)*`; JavaScript quantifies none of these, so they become quantifiable groups.
  * - A counted closure where no atom stands (`{2}` at the start, `x{2}{3}`, `a*{2}`) repeats an empty atom in Java
  *   (Pattern.atom returns an empty slice); `*`, `+` and `?` there are dangling in both.
- * - Possessive quantifiers, atomic groups, embedded flags anywhere (`(?i)`, `(?c)`, `(?)`, `(?i:…)`).
+ * - Possessive quantifiers, atomic groups, embedded flags anywhere (`(?i)`, `(?c)`, `(?)`, `(?i:…)`); groups capture
+ *   nothing (JavaScript counts at most 65,535 captures).
  * - A class is Java's: a `]` first is a member, nested classes and `&&` do not end it or form ranges; `\e`, `\a`,
  *   `\cX`, `\0ooo` and `\x{h…}` are the characters they name; `\p{…}`, `\h`, `\R`, `\X`, `\N{…}` are classes.
  * What Java refuses and JavaScript reads as text is javaRegexRefusal.ts's; what is left errs towards compiling.
@@ -149,11 +150,14 @@ export function javaPatternAsJs(p: string): string {
       if (look?.[0] === '(?<=' || look?.[0] === '(?<!') {
         js += `(?:${look[0]}`;
         closers.push('))');
-      } else if (look?.[0] === '(?>') {
+      } else if (look?.[0] === '(?>' || look === null || look[0].startsWith('(?<')) {
+        // A group, captured or named, is one that does not capture here: JavaScript refuses more than 65,535
+        // captures ("Too many captures", 100,000 nested or 70,000 in a row), where Java's limit is its thread's stack
+        // (javaRegexDeep.test.ts), and names and back references are javaRegexRefusal's.
         js += '(?:';
         closers.push(')');
       } else {
-        js += look ? look[0] : '(';
+        js += look[0];
         closers.push(')');
       }
       i += look ? look[0].length : 1;
