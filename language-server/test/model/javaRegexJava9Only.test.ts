@@ -40,6 +40,13 @@ const java8Refuses: [string, string, string][] = [
   ['(?<=(?:a|b){0,1})x', '(?<=(?:a|b){0,1})', 'Look-behind group does not have an obvious maximum length near index 15'],
   ['(?<=(?:ab){0,1}c*)x', '(?<=(?:ab){0,1}c*)', 'Look-behind group does not have an obvious maximum length near index 16'],
   ['(?x) (?<= a a * ) b', '(?<= a a * )', 'Look-behind group does not have an obvious maximum length near index 15'],
+  // OpenJDK 8 Pattern.subFlag clears U and returns without moving on (its case 'U' falls through to default), so
+  // group0 reads the U as the flag group's end: "Unknown inline modifier" at the U. JDK 9+ breaks out of the case.
+  ['(?-U)rack', '(?-U)', 'Unknown inline modifier near index 3'],
+  ['(?U)a(?-U)b', '(?-U)', 'Unknown inline modifier near index 8'],
+  ['(?i-U:a)', '(?i-U:', 'Unknown inline modifier near index 4'],
+  ['(?-Ui)a', '(?-Ui)', 'Unknown inline modifier near index 3'],
+  ['(?x)(?- U)a', '(?- U)', 'Unknown inline modifier near index 8'],
   // Comments mode skips a comment between ( and ? too (Pattern.group0 reads the ? with next()), not between ? and <.
   ['(?x)rack(#c\n?<=-[0-9]{2,})1', '(#c\n?<=-[0-9]{2,})', 'Look-behind group does not have an obvious maximum length near index 24'],
 ];
@@ -95,6 +102,12 @@ for (const [p, construct, java8Reads, java9Says] of java8Wraps) {
 
 test('a count both JDKs refuse is an error, and one neither wraps is no warning', () => {
   // Wrapped to a negative int, or to a range that runs backwards (OpenJDK 8 Pattern.closure), or left unclosed.
+  // Or one Java 8 wraps where Java 8 refuses something else: both refuse, and JDK 17 names the count first.
+  for (const [p, jdk17] of [['a{4294967297}\\X', 11], ['(?-U)a{4294967297}', 16], ['\\N{SPACE}{2,99999999999}', 21]] as const) {
+    assert.equal(javaRegexError(p), `Illegal repetition range at index ${jdk17}`, p);
+    assert.equal(java9OnlyConstruct(p), undefined, p);
+    assert.equal(java8WrappedCount(p), undefined, p);
+  }
   for (const p of ['a{3000000000}', 'a{2147483648}', 'a{99999999999,2}', 'a{4294967298,4294967297}', 'a{1,4294967296}', 'a{4294967297', '(?<=aa{4294967296,})b']) {
     assert.notEqual(javaRegexError(p), undefined, p);
     assert.equal(java8WrappedCount(p), undefined, p);

@@ -103,9 +103,9 @@ class Reader {
     }
     // 2. Inline flags: read past whitespace as each flag leaves comments mode, from the character after `?`.
     const before = this.modes;
-    let flags = '';
     let on = true;
     let k = this.past(q + 1);
+    this.emit('?', q);
     for (; k < this.p.length; k = this.past(k + 1)) {
       const f = this.p[k];
       if (f === '-' && on) on = false;
@@ -113,9 +113,8 @@ class Reader {
         if (f === 'x') this.modes = { ...this.modes, comments: on };
         if (f === 'd') this.modes = { ...this.modes, unixLines: on };
       } else break;
-      flags += f;
+      this.emit(f, k);
     }
-    this.emit(`?${flags}`, q);
     const end = this.p[k];
     if (end === ')') this.emit(')', k);
     else if (end === ':') {

@@ -187,6 +187,10 @@ function step(pattern: string, i: number, walk: Walk): JavaRefusal | number {
   }
   const flags = INLINE_FLAGS.exec(pattern.slice(i)) as RegExpExecArray;
   const end = i + flags[0].length;
+  // OpenJDK 8 Pattern.subFlag clears U and returns there (its case 'U' falls through to default): group0 reads the U
+  // as the group's end. JDK 9+ moves on.
+  const clearsU = walk.java8 ? (flags[2] ?? '').indexOf('U') : -1;
+  if (clearsU >= 0) return { why: 'Unknown inline modifier', at: end - flags[2].length + clearsU, span: [i, pattern[end] === ')' || pattern[end] === ':' ? end + 1 : end] };
   if (pattern[end] !== ')' && pattern[end] !== ':') return { why: 'Unknown inline modifier', at: end };
   if (flags[1].includes('U')) walk.unicodeClass = true;
   if (flags[1].includes('c')) walk.canonEq = true;
@@ -206,7 +210,10 @@ export function javaRegexRefusal(quoted: string, java8 = false): string | undefi
 
 /** javaRegexRefusal, with the look-behind Java could not bound when that is why (javaRegexJava9Only.ts names it). */
 export function javaRegexRefusalSaid(quoted: string, java8 = false): JavaRefusalSaid | undefined {
-  return walkPattern(quoted, java8).refused;
+  const { refused, wrapped } = walkPattern(quoted, java8);
+  // A count Java 8 wraps is JDK 9+'s refusal all the same: it stands where Java 8 refuses the pattern elsewhere.
+  if (refused !== undefined || wrapped === undefined) return refused;
+  return walkPattern(quoted, true).refused === undefined ? undefined : { said: wrapped.said };
 }
 
 /**

@@ -16,6 +16,8 @@ function portable(construct: string): string {
   if (posix && spelling) return `Write it as Java 8 spells it: ${quoted(`\\${posix[1]}{Is${spelling}}`)}`;
   if (construct.startsWith('\\N')) return `Write the character itself, or ${quoted('\\x{…}')} with its code point (${quoted('\\x{20}')} for ${quoted('\\N{SPACE}')})`;
   if (construct.startsWith('\\p') || construct.startsWith('\\P')) return `Java 8 knows the scripts and blocks of Unicode 6.2 only: write the characters you mean as a class of code points instead (${quoted('[\\x{…}-\\x{…}]')})`;
+  if (!construct.startsWith('(?<') && construct.startsWith('(?'))
+    return `Java 8 cannot clear U in a flag group (its Pattern.subFlag stops at the U): U is off unless a ${quoted('(?U)')} before turned it on, so drop it, or give that one a scope, ${quoted('(?U:…)')}`;
   if (construct.startsWith('(?<'))
     return `Java 8 measures a look-behind more strictly than Java 9+: give each repetition in it a small maximum (${quoted('{1,64}')} for ${quoted('+')}, ${quoted('{0,64}')} for ${quoted('*')}) and write ${quoted('?')} for ${quoted('{0,1}')}`;
   if (construct.startsWith('\\b')) return 'Drop it: Java 8 has no grapheme boundary, and between the ASCII characters of a hostname or attribute value every position is one';
@@ -54,7 +56,7 @@ export const constraintLikeRegexJava9: Rule = {
   severity: 'warning',
   kinds: ['app', 'group', 'pod'],
   summary:
-    'A LIKE/UNLIKE value (or a persistent volume path constraint) uses \\N{…}, \\b{g}, \\X, a Unicode script or block newer than 6.2, or a look-behind only Java 9+ can bound, which Java 9+ accepts and Marathon on Java 8 refuses; or a count past 2147483647, which Java 8 reads wrapped and Java 9+ refuses.',
+    'A LIKE/UNLIKE value (or a persistent volume path constraint) uses \\N{…}, \\b{g}, \\X, a Unicode script or block newer than 6.2, a look-behind only Java 9+ can bound or a flag group clearing U, which Java 9+ accepts and Marathon on Java 8 refuses; or a count past 2147483647, which Java 8 reads wrapped and Java 9+ refuses.',
   marathonMessage: 'LIKE and UNLIKE require a non-empty, regular expression value / Invalid regular expression',
   check(ctx) {
     for (let ai = 0; ai < ctx.apps.length; ai++) {
