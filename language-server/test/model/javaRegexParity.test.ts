@@ -51,7 +51,9 @@ const javaOnlyPieces = [
   '\\p{blk=Greek}', '\\p{IsL}', '\\p{L&}', '\\p{alpha}', '\\p{Punct}', '\\p{ASCII}', '\\p{IsWhite_Space}', '\\pZ', '\\px', '\\P',
   '*+', '*?', '++', '+?', '?+', '??', '{0,0}', '{3,2}', '{0}', '{1,2}+', '{1,2}?', '{2147483648}', '{4294967297}', '{2,99999999999}', '{4294967296,}', '{99999999999,2}', '{1,', '[a&&[b]]', '&&[', '[&&', '&&]', '[^&&', '[a-z&&[^m]]', '[[', ']]',
   '\\x{110000}', '\\x{}', '\\x{zz}', '\\x{10FFFF}', '\\x{', '\\c\\', '\\c]', '(?', '(?U)', '(?-)', '(?q)', '(?d)', '(?s:', '(?u)', '(?iU-s)', '(?$', '(?x)', '(?x:', '(?-x)', '\t', '😀',
-  '[ ^', '- ]', '& ', '{ ', '(? ', '(?#c\n', '\\p ', '\\v ', '(?d)', '\r',
+  // Comments mode where Pattern reads raw (javaComments.ts); no line break, since a description quoting the pattern
+  // would split javaVerdicts' one answer per line (the lists above hold line breaks).
+  '[ ^', '- ]', '& ', '{ ', '(? ', '(?#c ', '\\p ', '\\v ', '(?d)',
   '\\b{g}', '\\b{x}', '\\b{', '\\9', '\\07', '\\08', '\\377', '\\0400', '\\00', '\\H', '\\V', '\\W', '\\u00', '\\uD800', '\\x4g', '\\Q]\\E', '\\Qa\\E',
 ];
 /** What a look-behind's bound turns on (javaLookbehind.ts): repetitions of characters, groups and alternations, counts near Integer.MAX_VALUE, (?c). */
