@@ -5,6 +5,7 @@
  * such a pattern gets no answer here rather than a wrong one. Pure, never throws.
  */
 
+import { withJava8Counts } from '@marathon-devtools/language-server/model/app/java8Counts';
 import { java9OnlyConstruct, type Java9OnlyConstruct } from '@marathon-devtools/language-server/model/app/javaRegexJava9Only';
 import { javaRegexRefusal } from '@marathon-devtools/language-server/model/app/javaRegexRefusal';
 
@@ -67,6 +68,33 @@ function javaFlags(pattern: string): { source: string; flags: string } {
   return { source: pattern.slice(m[0].length), flags: [...new Set(m[1].replace(/[du]/g, ''))].join('') };
 }
 
+/**
+ * Groups nested deeper than this are not matched here: JavaScript's engine ran out of memory compiling 10,000 nested
+ * `(a|` (a crash of the whole process: the gate, the language server), threw RangeError at 20,000 nested groups and
+ * crashed at 100,000 nested look-behinds, while Java's own limit is its thread's stack.
+ */
+const MAX_NESTING = 1000;
+
+/** How deep groups nest in `pattern` (escapes and classes stepped over; javaOnlySyntax has refused nested classes). */
+function groupDepth(pattern: string): number {
+  let depth = 0;
+  let max = 0;
+  let inClass = false;
+  for (let i = 0; i < pattern.length; i++) {
+    const ch = pattern[i];
+    if (ch === '\\') i++;
+    else if (inClass) inClass = ch !== ']';
+    else if (ch === '[') {
+      inClass = true;
+      // A `]` right after `[` or `[^` is a member (javaOnlySyntax has refused that one; stepped over all the same).
+      if (pattern[i + 1] === '^') i++;
+      if (pattern[i + 1] === ']') i++;
+    } else if (ch === '(') max = Math.max(max, ++depth);
+    else if (ch === ')') depth--;
+  }
+  return max;
+}
+
 type Compiled = RegExp | string | { refused: string } | { java8Refuses: Java9OnlyConstruct };
 
 /** Compiled patterns (a string: why not; an object: why Java refuses it); one app's few patterns meet thousands of agents. */
@@ -82,8 +110,11 @@ function compile(pattern: string): Compiled {
   const { source, flags } = javaFlags(pattern);
   const javaOnly = javaOnlySyntax(source);
   if (javaOnly) return `it uses Java-only syntax: ${javaOnly}`;
+  const depth = groupDepth(source);
+  if (depth > MAX_NESTING) return `it nests groups ${depth} deep: Java compiles that or answers "Stack overflow during pattern compilation" as the stack of the JVM's thread allows (about 2,000 nested groups on a 1 MB stack), which no document says`;
   try {
-    return new RegExp(`^(?:${source})$`, flags);
+    // A count past 2147483647 as Java 8, Marathon's JVM, reads it: wrapped (`a{4294967297}` is `a{1}`).
+    return new RegExp(`^(?:${withJava8Counts(source)})$`, flags);
   } catch {
     return 'it uses Java-only syntax (possessive or atomic groups, embedded flags past the start) or is not a regular expression';
   }
@@ -98,5 +129,11 @@ export function javaFullMatch(pattern: string, s: string): JavaMatch {
     compiled.set(pattern, re);
   }
   if (typeof re === 'string') return { unsupported: re };
-  return re instanceof RegExp ? { match: re.test(s) } : re;
+  if (!(re instanceof RegExp)) return re;
+  try {
+    return { match: re.test(s) };
+  } catch (e) {
+    // RangeError: the engine's own stack, on what it compiled.
+    return { unsupported: `JavaScript's engine cannot run it (${(e as Error).message.slice(0, 80)})` };
+  }
 }

@@ -164,3 +164,21 @@ test('a huge scalar on the agent of a placed instance leaves IS, LIKE, UNLIKE an
     assert.equal(r.undecided, true, `${op}: ${r.reason}`);
   }
 });
+
+// Java compiles a pattern with a recursive descent (Pattern.expr, sequence, group0) and answers a StackOverflowError
+// during compile() as a PatternSyntaxException, "Stack overflow during pattern compilation": on JDK 17 with a 1 MB
+// thread stack past about 2,000 nested capturing groups, a depth that moves with the stack size and the JIT. So
+// whether Marathon accepts such a value is not the pattern's to say. JavaScript's engine, for its part, ran out of
+// memory compiling 10,000 nested (a| (a crash of the whole process, the gate's or the language server's), threw
+// RangeError at 20,000 nested groups and crashed with SIGSEGV at 100,000 nested look-behinds.
+test('a LIKE value nested 10,000 groups deep or more is undecided, never a crash', () => {
+  const agent = { hostname: 'a1', attributes: { rack: 'a' } };
+  for (const [open, n] of [['(a|', 10_000], ['(', 20_000], ['(?<=', 100_000], ['(?:', 10_000]] as const) {
+    const value = `${open.repeat(n)}b${')'.repeat(n)}`;
+    for (const op of ['LIKE', 'UNLIKE']) {
+      const r = checkConstraint(parseConstraints([['rack', op, value]]).constraints[0], agent);
+      assert.deepEqual([r.pass, r.undecided], [false, true], `${op} ${open} × ${n}: ${r.reason.slice(-200)}`);
+      assert.match(r.reason, /nests groups \d+ deep/);
+    }
+  }
+});

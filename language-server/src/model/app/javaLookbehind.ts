@@ -14,9 +14,12 @@
  * "bounded" on anything it does not follow.
  */
 
+import { java8Range, pastIntMax } from './java8Counts';
 import { escapeLength } from './javaEscape';
 
 const MAX_REPS = 0x7fffffff;
+/** Groups nested in a look-behind that this measure follows; Java's own limit is its thread's stack (javaRegexDeep.test.ts). */
+const MAX_NESTING = 500;
 
 /** TreeInfo less minLength, which no refusal depends on. */
 type Info = { max: number; valid: boolean; det: boolean };
@@ -116,6 +119,8 @@ const char = (length: number, single: boolean): JNode => ({ kind: 'char', length
 class Builder {
   /** Java's double return: the tail of what group0 or sequence returned. */
   private root: JNode | null = null;
+  /** Groups open around where the builder stands. */
+  private depth = 0;
 
   constructor(
     private readonly p: string,
@@ -220,9 +225,12 @@ class Builder {
       const m = /^\{(\d+)(,(\d*))?\}/.exec(p.slice(this.i, this.to));
       if (!m) return prev;
       this.i += m[0].length;
-      cmin = Number(m[1]);
+      // A count past Integer.MAX_VALUE: Java 8 reads it wrapped (java8Counts.ts); JDK 9+ refuses the pattern, which
+      // bounds nothing there.
+      const range = java8Range(m[1], m[2] === undefined ? undefined : m[3]);
+      if (!range || (!this.java8 && (pastIntMax(m[1]) || pastIntMax(m[3] ?? '')))) return { kind: 'backRef', next: null };
       unbounded = m[3] === '';
-      cmax = m[2] === undefined ? cmin : unbounded ? MAX_REPS : Number(m[3]);
+      ({ cmin, cmax } = range);
     } else return prev;
     const type: Qtype = p[this.i] === '?' ? 'lazy' : p[this.i] === '+' ? 'possessive' : 'greedy';
     if (type !== 'greedy') this.i++;
@@ -266,7 +274,11 @@ class Builder {
     // was judged there: it is stepped over, not read again for each look-behind around it.
     const closed = kind === 'look' ? this.closes.get(open) : undefined;
     if (closed !== undefined) this.i = closed;
+    // Deeper than MAX_NESTING is not followed (the answer is "bounded"): the recursion stays far from JavaScript's
+    // stack, which 3,000 nested groups overflowed, however deep the caller's own stack is.
+    if (++this.depth > MAX_NESTING) throw new Error('nested deeper than this measure follows');
     let head: JNode = pass(closed === undefined ? this.expr(tail) : tail);
+    this.depth--;
     if (p[this.i] === ')') this.i++;
     this.canonEq = saved;
     let last: JNode = tail;

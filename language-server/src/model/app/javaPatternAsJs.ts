@@ -6,11 +6,14 @@
  *   `(?<=a)*`; JavaScript quantifies none of these, so they become quantifiable groups.
  * - A counted closure where no atom stands (`{2}` at the start, `x{2}{3}`, `a*{2}`) repeats an empty atom in Java
  *   (Pattern.atom returns an empty slice); `*`, `+` and `?` there are dangling in both.
- * - Possessive quantifiers, atomic groups, embedded flags anywhere (`(?i)`, `(?c)`, `(?)`, `(?i:…)`).
+ * - Possessive quantifiers, atomic groups, embedded flags anywhere (`(?i)`, `(?c)`, `(?)`, `(?i:…)`); groups capture
+ *   nothing (JavaScript counts at most 65,535 captures).
  * - A class is Java's: a `]` first is a member, nested classes and `&&` do not end it or form ranges; `\e`, `\a`,
  *   `\cX`, `\0ooo` and `\x{h…}` are the characters they name; `\p{…}`, `\h`, `\R`, `\X`, `\N{…}` are classes.
  * What Java refuses and JavaScript reads as text is javaRegexRefusal.ts's; what is left errs towards compiling.
  */
+
+import { java8CountText } from './java8Counts';
 
 const CLASS_LIKE = new Set([...'pPhHvVRXN']);
 const ANCHORS = new Set([...'AzZGbB']);
@@ -46,13 +49,17 @@ function escapeAt(p: string, i: number, inClass: boolean): { js: string; length:
   return { js: `\\${next}`, length: 2, atom: true };
 }
 
-/** The quantifier at `i` (`*`, `+`, `?` or a well-formed `{n…}`) with its lazy or possessive suffix, else undefined. */
+/**
+ * The quantifier at `i` (`*`, `+`, `?` or a well-formed `{n…}`, its counts as Java 8 reads them: java8Counts.ts) with
+ * its lazy or possessive suffix, else undefined.
+ */
 function quantifierAt(p: string, i: number): { js: string; length: number } | undefined {
-  const m = /^(?:[*+?]|\{\d+(?:,\d*)?\})/.exec(p.slice(i));
+  const m = /^(?:[*+?]|\{(\d+)(,(\d*))?\})/.exec(p.slice(i));
   if (!m) return undefined;
+  const js = m[1] === undefined ? m[0] : (java8CountText(m[1], m[2] === undefined ? undefined : m[3]) ?? m[0]);
   const suffix = p[i + m[0].length];
-  if (suffix === '?') return { js: `${m[0]}?`, length: m[0].length + 1 };
-  return { js: m[0], length: m[0].length + (suffix === '+' ? 1 : 0) };
+  if (suffix === '?') return { js: `${js}?`, length: m[0].length + 1 };
+  return { js, length: m[0].length + (suffix === '+' ? 1 : 0) };
 }
 
 /** The class opened at `i` (`[`) as JavaScript source, nested classes flattened, and where it ends. */
@@ -143,11 +150,14 @@ export function javaPatternAsJs(p: string): string {
       if (look?.[0] === '(?<=' || look?.[0] === '(?<!') {
         js += `(?:${look[0]}`;
         closers.push('))');
-      } else if (look?.[0] === '(?>') {
+      } else if (look?.[0] === '(?>' || look === null || look[0].startsWith('(?<')) {
+        // A group, captured or named, is one that does not capture here: JavaScript refuses more than 65,535
+        // captures ("Too many captures", 100,000 nested or 70,000 in a row), where Java's limit is its thread's stack
+        // (javaRegexDeep.test.ts), and names and back references are javaRegexRefusal's.
         js += '(?:';
         closers.push(')');
       } else {
-        js += look ? look[0] : '(';
+        js += look[0];
         closers.push(')');
       }
       i += look ? look[0].length : 1;

@@ -13,6 +13,7 @@
 
 import { escapeLength, escapeRefusal, escapeValue, type JavaRefusal } from './javaEscape';
 import { javaCommentsStripped } from './javaComments';
+import { java8CountText } from './java8Counts';
 import { lookbehindUnbounded } from './javaLookbehind';
 import { javaUnquoted } from './javaUnquoted';
 
@@ -22,19 +23,25 @@ const INT_MAX = 2 ** 31 - 1;
 const INLINE_FLAGS = /^\(\?([idmsuxcU]*)(?:-([idmsuxcU]*))?/;
 
 /** `{n}`, `{n,}` or `{n,m}` at `i` (Pattern.closure), its length, else why Java refuses it. */
-function counted(pattern: string, i: number): JavaRefusal | number {
+function counted(pattern: string, i: number, walk: Walk): JavaRefusal | number {
   const m = /^\{(\d*)(,(\d*))?(\})?/.exec(pattern.slice(i));
   if (!m || m[1] === '') return { why: 'Illegal repetition', at: i + 1 };
-  // Pattern reads each count as an int (Math.addExact): the digit that overflows is named.
+  // JDK 9+ reads each count as an int (Math.addExact): the digit that overflows is named.
   const overflow = (digits: string, from: number) => {
     let n = 0;
     for (let k = 0; k < digits.length; k++) if ((n = n * 10 + Number(digits[k])) > INT_MAX) return from + k;
     return -1;
   };
   const minAt = overflow(m[1], i + 1);
-  if (minAt >= 0) return { why: 'Illegal repetition range', at: minAt };
   const maxAt = m[3] === undefined ? -1 : overflow(m[3], i + 2 + m[1].length);
-  if (maxAt >= 0) return { why: 'Illegal repetition range', at: maxAt };
+  if (minAt >= 0 || maxAt >= 0) {
+    const refusal = { why: 'Illegal repetition range', at: minAt >= 0 ? minAt : maxAt };
+    // Java 8, which Marathon runs on, wraps the count (java8Counts.ts): refused only where Java 8 refuses it too.
+    const java8Reads = m[4] === undefined ? undefined : java8CountText(m[1], m[2] === undefined ? undefined : m[3]);
+    if (java8Reads === undefined) return refusal;
+    walk.wrapped ??= { ...refusal, span: [i, i + m[0].length], java8Reads };
+    return m[0].length;
+  }
   if (m[4] === undefined) return { why: 'Unclosed counted closure', at: i + m[0].length };
   if (m[3] !== undefined && m[3] !== '' && Number(m[3]) < Number(m[1])) return { why: 'Illegal repetition range', at: i + m[0].length - 1 };
   return m[0].length;
@@ -47,9 +54,20 @@ function counted(pattern: string, i: number): JavaRefusal | number {
 type OpenGroup = { open: number; behind: boolean; body: number; canonEq: boolean };
 /**
  * The walk's state: named groups opened so far, `(?U)` seen, `(?c)` on, groups and class nesting, whether a
- * sequence item starts here; `closes`, the `)` of each group closed, by its `(` (javaLookbehind.ts steps over them).
+ * sequence item starts here; `closes`, the `)` of each group closed, by its `(` (javaLookbehind.ts steps over them);
+ * `wrapped`, the first count JDK 9+ refuses and Java 8 wraps, with what Java 8 reads.
  */
-type Walk = { groupNames: Set<string>; unicodeClass: boolean; canonEq: boolean; java8: boolean; groups: OpenGroup[]; closes: Map<number, number>; classDepth: number; itemStart: boolean };
+type Walk = {
+  groupNames: Set<string>;
+  unicodeClass: boolean;
+  canonEq: boolean;
+  java8: boolean;
+  groups: OpenGroup[];
+  closes: Map<number, number>;
+  classDepth: number;
+  itemStart: boolean;
+  wrapped?: JavaRefusal & { java8Reads: string };
+};
 const UNBOUNDED = 'Look-behind group does not have an obvious maximum length';
 
 /**
@@ -128,7 +146,7 @@ function step(pattern: string, i: number, walk: Walk): JavaRefusal | number {
   if (ch === '*' || ch === '+' || ch === '?' || ch === '{') {
     // Pattern.sequence: a quantifier where an item starts quantifies nothing; a counted closure there repeats an empty atom.
     if (ch !== '{' && itemStart) return { why: `Dangling meta character '${ch}'`, at: i };
-    const length = ch === '{' ? counted(pattern, i) : 1;
+    const length = ch === '{' ? counted(pattern, i, walk) : 1;
     if (typeof length !== 'number') return length;
     walk.itemStart = true;
     const suffix = pattern[i + length];
@@ -169,6 +187,10 @@ function step(pattern: string, i: number, walk: Walk): JavaRefusal | number {
   }
   const flags = INLINE_FLAGS.exec(pattern.slice(i)) as RegExpExecArray;
   const end = i + flags[0].length;
+  // OpenJDK 8 Pattern.subFlag clears U and returns there (its case 'U' falls through to default): group0 reads the U
+  // as the group's end. JDK 9+ moves on.
+  const clearsU = walk.java8 ? (flags[2] ?? '').indexOf('U') : -1;
+  if (clearsU >= 0) return { why: 'Unknown inline modifier', at: end - flags[2].length + clearsU, span: [i, pattern[end] === ')' || pattern[end] === ':' ? end + 1 : end] };
   if (pattern[end] !== ')' && pattern[end] !== ':') return { why: 'Unknown inline modifier', at: end };
   if (flags[1].includes('U')) walk.unicodeClass = true;
   if (flags[1].includes('c')) walk.canonEq = true;
@@ -178,7 +200,7 @@ function step(pattern: string, i: number, walk: Walk): JavaRefusal | number {
   return end + 1;
 }
 
-/** What javaRegexRefusalSaid answers: Java's words and index, and the look-behind it could not bound (as written). */
+/** What javaRegexRefusalSaid answers: Java's words and index, and the construct they name when the index does not show it (a look-behind, as written). */
 export type JavaRefusalSaid = { said: string; lookbehind?: string };
 
 /** `java8`: as Java 8's Pattern, which refuses `\N{…}`, `\b{g}` and `\X` (javaRegexJava9Only.ts); else as Java 9+'s. */
@@ -188,6 +210,22 @@ export function javaRegexRefusal(quoted: string, java8 = false): string | undefi
 
 /** javaRegexRefusal, with the look-behind Java could not bound when that is why (javaRegexJava9Only.ts names it). */
 export function javaRegexRefusalSaid(quoted: string, java8 = false): JavaRefusalSaid | undefined {
+  const { refused, wrapped } = walkPattern(quoted, java8);
+  // A count Java 8 wraps is JDK 9+'s refusal all the same: it stands where Java 8 refuses the pattern elsewhere.
+  if (refused !== undefined || wrapped === undefined) return refused;
+  return walkPattern(quoted, true).refused === undefined ? undefined : { said: wrapped.said };
+}
+
+/**
+ * The first count of a pattern JDK 9+ compiles but for it that JDK 9+ refuses and Java 8 reads wrapped (java8Counts.ts),
+ * as written (`lookbehind`), with JDK 9+'s words (`said`) and what Java 8 reads; undefined when there is none.
+ */
+export function javaWrappedCountSaid(quoted: string): (JavaRefusalSaid & { java8Reads: string }) | undefined {
+  const { refused, wrapped } = walkPattern(quoted, false);
+  return refused === undefined ? wrapped : undefined;
+}
+
+function walkPattern(quoted: string, java8: boolean): { refused?: JavaRefusalSaid; wrapped?: JavaRefusalSaid & { java8Reads: string } } {
   // Pattern turns \Q…\E quoting into escapes before it parses (`\x\Qb1` reads as `\xb1`), and its indexes point
   // there; under comments mode it skips whitespace and `#…`, which the walk does not see.
   const unquoted = javaUnquoted(quoted);
@@ -207,6 +245,7 @@ export function javaRegexRefusalSaid(quoted: string, java8 = false): JavaRefusal
     const end = to >= pattern.length ? unquoted.length : stripped ? stripped.at[to - 1] + 1 : to;
     return { said: text, lookbehind: unquoted.slice(stripped ? stripped.at[from] : from, end) };
   };
+  const answer = (r: JavaRefusal) => ({ refused: said(r) });
   for (let i = 0; i < pattern.length; ) {
     let next: JavaRefusal | number;
     if (walk.classDepth === 0) next = step(pattern, i, walk);
@@ -218,12 +257,12 @@ export function javaRegexRefusalSaid(quoted: string, java8 = false): JavaRefusal
       next = classLevel(pattern, i, walk);
     } else if (pattern.startsWith('&&', i)) next = i + 2;
     else next = classItem(pattern, i, walk);
-    if (typeof next !== 'number') return said(next);
+    if (typeof next !== 'number') return answer(next);
     i = next;
   }
-  if (walk.classDepth > 0) return said({ why: 'Unclosed character class', at: pattern.length - 1, fromEnd: true });
+  if (walk.classDepth > 0) return answer({ why: 'Unclosed character class', at: pattern.length - 1, fromEnd: true });
   const innermost = walk.groups[walk.groups.length - 1];
-  if (unbounded(pattern, innermost, pattern.length, walk)) return said({ why: UNBOUNDED, at: pattern.length - 1, fromEnd: true, span: [innermost.body - 4, pattern.length] });
-  if (innermost) return said({ why: 'Unclosed group', at: pattern.length, fromEnd: true });
-  return undefined;
+  if (unbounded(pattern, innermost, pattern.length, walk)) return answer({ why: UNBOUNDED, at: pattern.length - 1, fromEnd: true, span: [innermost.body - 4, pattern.length] });
+  if (innermost) return answer({ why: 'Unclosed group', at: pattern.length, fromEnd: true });
+  return { wrapped: walk.wrapped && { ...said(walk.wrapped), java8Reads: walk.wrapped.java8Reads } };
 }

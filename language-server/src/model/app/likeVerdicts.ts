@@ -7,13 +7,13 @@
 import type { RuleContext } from '../../core/rule';
 import { perDocument } from '../perDocument';
 import { javaRegexError } from './javaRegex';
-import { java9OnlyConstruct, type Java9OnlyConstruct } from './javaRegexJava9Only';
+import { java8WrappedCount, java9OnlyConstruct, type Java9OnlyConstruct, type WrappedCount } from './javaRegexJava9Only';
 
 /**
- * `error`: javaRegexError's answer (Java 9+ refuses it, in Java's words); `java9`: java9OnlyConstruct's, worked out
- * when first asked (null: none), since only constraint-like-regex-java9 asks.
+ * `error`: javaRegexError's answer (Java 9+ refuses it, in Java's words); `java9` and `wrapped`: java9OnlyConstruct's
+ * and java8WrappedCount's, worked out when first asked (null: none), since only constraint-like-regex-java9 asks.
  */
-export type LikeVerdict = { readonly error: string | undefined; java9?: Java9OnlyConstruct | null };
+export type LikeVerdict = { readonly error: string | undefined; java9?: Java9OnlyConstruct | null; wrapped?: WrappedCount | null };
 
 const verdicts = perDocument((): Map<string, LikeVerdict> => new Map());
 
@@ -33,4 +33,11 @@ export function likeJava9Only(ctx: RuleContext, value: string): Java9OnlyConstru
   const verdict = likeVerdict(ctx, value);
   if (verdict.java9 === undefined) verdict.java9 = java9OnlyConstruct(value, verdict) ?? null;
   return verdict.java9 ?? undefined;
+}
+
+/** The first count of `value` Java 8 reads wrapped and JDK 9+ refuses, once per value and run. */
+export function likeWrappedCount(ctx: RuleContext, value: string): WrappedCount | undefined {
+  const verdict = likeVerdict(ctx, value);
+  if (verdict.wrapped === undefined) verdict.wrapped = java8WrappedCount(value, verdict) ?? null;
+  return verdict.wrapped ?? undefined;
 }
