@@ -9,13 +9,12 @@ import { connect, type AddressInfo } from 'node:net';
 import { createServer as createTlsServer, type Server as TlsServer } from 'node:tls';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { MarathonTask } from '@marathon-devtools/cluster/marathon/types';
 import { fetchClusterView, type ClusterSettings } from '../src/clusterView';
 import { readClusterSettings } from '../src/clusterConfig';
 import { makeTestPki, type TestPki } from '../../agent-bridge/test/server/certs';
-import { startMesosMaster, type MesosMasterOptions } from '../../test/standins/mesos-master/server';
-import { agent } from '../../test/standins/mesos-master/agents';
-import { startStandinMarathon, type StandinAuth } from '../../test/standins/marathon/standin';
+import type { MesosMasterOptions } from '../../test/standins/mesos-master/server';
+import type { StandinAuth } from '../../test/standins/marathon/standin';
+import { oneBridgeCluster } from './oneBridgeCluster';
 
 const TOKEN = 'eyJhbGciOiJSUzI1NiJ9.dcos-token.sig';
 let pki: TestPki;
@@ -42,14 +41,7 @@ async function tlsFront(port: number): Promise<string> {
 
 /** One bridge task on one agent; Marathon and the master ask for `auth`, over HTTPS when `https`. */
 async function cluster(auth: StandinAuth, master: MesosMasterOptions, https: boolean) {
-  const m = await startMesosMaster({ agents: [agent({ id: 'acc-S0', hostname: '10.0.0.1', attributes: {} }, 0)], ...master });
-  const marathon = await startStandinMarathon({ auth });
-  closers.push(() => m.close(), () => marathon.close());
-  const root = marathon.rootGroup();
-  root.apps = [{ id: '/dvdi-bridge', instances: 1 } as (typeof root.apps)[number]];
-  marathon.setRootGroup(root);
-  const now = new Date().toISOString();
-  marathon.setTasks({ '/dvdi-bridge': [{ id: 'dvdi-bridge.instance-0', appId: '/dvdi-bridge', host: '10.0.0.1', slaveId: 'acc-S0', state: 'TASK_RUNNING', ports: [8474], servicePorts: [], ipAddresses: [], healthCheckResults: [], localVolumes: [], stagedAt: now, startedAt: now, version: now, role: '*' } as MarathonTask] });
+  const { master: m, marathon } = await oneBridgeCluster(auth, master, 'acc-S0', closers);
   const marathonUrl = https ? await tlsFront(marathon.port) : marathon.url;
   const mesosUrl = https ? await tlsFront(Number(new URL(m.url).port)) : m.url;
   return { marathon, marathonUrl, mesosUrl };

@@ -9,11 +9,10 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { MarathonTask } from '@marathon-devtools/cluster/marathon/types';
 import { fetchClusterView, type ClusterSettings } from '../src/clusterView';
-import { startMesosMaster, type MesosMasterOptions } from '../../test/standins/mesos-master/server';
-import { agent } from '../../test/standins/mesos-master/agents';
-import { startStandinMarathon, type StandinAuth } from '../../test/standins/marathon/standin';
+import type { MesosMasterOptions } from '../../test/standins/mesos-master/server';
+import type { StandinAuth } from '../../test/standins/marathon/standin';
+import { oneBridgeCluster } from './oneBridgeCluster';
 
 const TOKEN = 'eyJhbGciOiJSUzI1NiJ9.dcos-token.sig';
 const dir = mkdtempSync(join(tmpdir(), 'md-auth-hints-'));
@@ -23,14 +22,7 @@ after(async () => {
 });
 
 async function cluster(auth: StandinAuth, master: MesosMasterOptions): Promise<ClusterSettings> {
-  const m = await startMesosMaster({ agents: [agent({ id: 'hint-S0', hostname: '10.0.0.1', attributes: {} }, 0)], ...master });
-  const marathon = await startStandinMarathon({ auth });
-  closers.push(() => m.close(), () => marathon.close());
-  const root = marathon.rootGroup();
-  root.apps = [{ id: '/dvdi-bridge', instances: 1 } as (typeof root.apps)[number]];
-  marathon.setRootGroup(root);
-  const now = new Date().toISOString();
-  marathon.setTasks({ '/dvdi-bridge': [{ id: 'dvdi-bridge.instance-0', appId: '/dvdi-bridge', host: '10.0.0.1', slaveId: 'hint-S0', state: 'TASK_RUNNING', ports: [8474], servicePorts: [], ipAddresses: [], healthCheckResults: [], localVolumes: [], stagedAt: now, startedAt: now, version: now, role: '*' } as MarathonTask] });
+  const { master: m, marathon } = await oneBridgeCluster(auth, master, 'hint-S0', closers);
   return { marathonUrl: marathon.url, mesosUrl: m.url, bridgeApp: '/dvdi-bridge' };
 }
 
