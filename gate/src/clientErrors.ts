@@ -63,12 +63,14 @@ export function invalidTarget(raw: Buffer | undefined, at: number | undefined): 
   } else if (bad < 0x80) {
     message = `Bad Request: the request target holds a character HTTP does not allow there (byte 0x${hex(bad)}); percent-encode it (RFC 3986 §2.1).`;
   } else {
+    // The target to send is named whole, never cut: a cut one is no target anyone can send. It is bounded by the
+    // request line Node's parser took (its 16 KiB header limit), before the gate saw it.
     const text = target && utf8(target);
     message = text === undefined
       ? `Bad Request: the request target holds bytes outside ASCII that are not UTF-8 (0x${hex(bad)}), which Marathon refuses too (400). ` +
         'Send the path with its characters percent-encoded as UTF-8 (RFC 3986 §2.1).'
       : `Bad Request: the request target ${shown(text)} holds characters outside ASCII sent as raw bytes, which HTTP requires ` +
-        `percent-encoded (RFC 3986 §2.1) and marathon-gate cannot pass on. Send ${shown(encodeNonAscii(text))}: Marathon reads it as the same path.`;
+        `percent-encoded (RFC 3986 §2.1) and marathon-gate cannot pass on. Send ${encodeNonAscii(text)}: Marathon reads it as the same path.`;
   }
   return { status: 400, body: JSON.stringify({ message }) };
 }

@@ -28,3 +28,17 @@ test('a target with raw UTF-8: the target named to send instead is pure ASCII an
     }),
   );
 });
+
+test('a long target with raw UTF-8 (fast-check seed -1463219194): the target to send is named whole, not cut at 200 characters', () => {
+  // 12 family emoji (7 code points, 25 bytes each) percent-encode to 900 characters; a target cut with "…" is no target
+  // anyone can send. Node refuses request lines past its header limit (16 KiB) before the gate sees them.
+  for (const name of ['👨‍👩‍👧‍👦'.repeat(12), '!𐀀𐀀𐀀𝅘𝅥𝅮&𑂚𐀀𝅘𝅥𝅮ࠀ𝅘𝅥𝅮!'.repeat(3)]) {
+    const raw = Buffer.from(`PUT /v2/apps/${name} HTTP/1.1\r\nHost: m\r\n\r\n`, 'utf8');
+    const { message } = JSON.parse(invalidTarget(raw, raw.findIndex((b) => b >= 0x80)).body) as { message: string };
+    const sent = /Send (\S+): Marathon reads it as the same path/.exec(message)?.[1];
+    assert.ok(sent, message);
+    assert.ok(sent.length > 200);
+    assert.match(sent, /^[\x21-\x7e]+$/);
+    assert.equal(decodeURIComponent(sent), `/v2/apps/${name}`);
+  }
+});
