@@ -12,6 +12,7 @@ import { CLUSTER_TOKEN_KEY, ClusterBridges, clusterSettings } from './clusterBri
 import { ClusterTestMount } from './testMountCluster';
 import { TestMountResults } from './testMountResults';
 import { allCandidatesLenses } from './clusterLenses';
+import { schemaKeyOnce } from './schemaKeyOnce';
 import { MarathonStatusBar } from './statusBar';
 import { createLanguageClient } from './languageClient';
 import { startsLanguageServer } from './documentFilter';
@@ -72,7 +73,7 @@ export function activate(context: vscode.ExtensionContext): MarathonExtensionApi
   const startServer = (): Promise<void> => {
     ready ??= (async () => {
       await tokens.load();
-      client = createLanguageClient(context, output, { onStatus: (s) => statusBar.onValidated(s), onClusterStatus: (s) => clusterStatusBar.show(s), env: serverEnv }, { provideCodeLenses: allCandidatesLenses(clusterTestMount, output, refreshLenses) });
+      client = createLanguageClient(context, output, { onStatus: (s) => statusBar.onValidated(s), onClusterStatus: (s) => clusterStatusBar.show(s), env: serverEnv }, { provideCodeLenses: allCandidatesLenses(clusterTestMount, output, refreshLenses), provideCompletionItem: schemaKeyOnce });
       await client.start();
     })();
     return ready;

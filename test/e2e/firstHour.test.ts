@@ -80,6 +80,8 @@ test('VS Code: an empty file starts from the external-volume app skeleton, which
     const row = wb.page.locator('.suggest-widget .monaco-list-row', { hasText: 'Marathon app with an external volume' }).first();
     await suggestUntil(wb, row);
     for (const label of ['Marathon pod', 'Marathon group', 'Chronos job']) assert.ok(await wb.page.locator('.suggest-widget .monaco-list-row', { hasText: label }).count(), `${label} offered`);
+    // One "$schema" row: VS Code's JSON Language Features offer the key too (extension/src/schemaKeyOnce.ts).
+    assert.equal(await wb.page.locator('.suggest-widget .monaco-list-row', { hasText: /^\$schema/ }).count(), 1, 'one "$schema" row');
     await wb.screenshot('first-hour-skeletons');
     await row.click();
     await wb.page.keyboard.press('Escape'); // leave snippet mode with the defaults
