@@ -6,7 +6,7 @@
  */
 
 import { withJava8Counts } from '@marathon-devtools/language-server/model/app/java8Counts';
-import { java9OnlyConstruct, type Java9OnlyConstruct } from '@marathon-devtools/language-server/model/app/javaRegexJava9Only';
+import { javaRegexVerdict, type Java9OnlyConstruct } from '@marathon-devtools/language-server/model/app/javaRegexJava9Only';
 import { javaRegexRefusal } from '@marathon-devtools/language-server/model/app/javaRegexRefusal';
 
 /**
@@ -102,11 +102,11 @@ const compiled = new Map<string, Compiled>();
 
 function compile(pattern: string): Compiled {
   // What Java refuses, JavaScript may read as text (`r{1`, `\\k`): no answer of RegExp's counts then.
-  const refused = javaRegexRefusal(pattern);
+  const { error, java9 } = javaRegexVerdict(pattern);
+  const refused = error === undefined ? undefined : javaRegexRefusal(pattern);
   if (refused !== undefined) return { refused };
   // What only Java 9+ compiles JavaScript reads as something else (`\\X` is "X") or as Java 9+ does (a look-behind).
-  const java8Refuses = java9OnlyConstruct(pattern);
-  if (java8Refuses) return { java8Refuses };
+  if (java9) return { java8Refuses: java9 };
   const { source, flags } = javaFlags(pattern);
   const javaOnly = javaOnlySyntax(source);
   if (javaOnly) return `it uses Java-only syntax: ${javaOnly}`;

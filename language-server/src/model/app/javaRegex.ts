@@ -1,10 +1,13 @@
 import { javaPatternAsJs } from './javaPatternAsJs';
 import { javaCommentsStripped } from './javaComments';
-import { javaRegexRefusal } from './javaRegexRefusal';
+import { javaRegexRefusal, type JavaPatternWalk } from './javaRegexRefusal';
 import { javaUnquoted } from './javaUnquoted';
 
 /** Characters that mean themselves to Pattern and to RegExp, and `.`: a value of only these compiles in both (`rack-1`, `us-east-1.a`). */
 const PLAIN = /^[A-Za-z0-9_\-.,:/@= ]*$/;
+
+/** Whether `pattern` holds only characters that mean themselves (and `.`): Java 8, Java 9+ and RegExp compile it alike. */
+export const plainPattern = (pattern: string): boolean => PLAIN.test(pattern);
 
 /**
  * Whether a pattern compiles as a java.util.regex.Pattern, approximated with the JavaScript engine: first the
@@ -12,10 +15,11 @@ const PLAIN = /^[A-Za-z0-9_\-.,:/@= ]*$/;
  * unquoted as Pattern does (javaUnquoted.ts), rewritten where Java's grammar is wider (javaPatternAsJs.ts: `x{2}{3}`,
  * `^*`, `[a[b]]`, inline flags, possessive quantifiers, `\p{Alpha}`). It errs towards accepting: a false "invalid"
  * would block a valid app. Under comments mode (`(?x)`) what Pattern skips is left out first (javaComments.ts).
+ * `walk`: javaPatternWalk's answer on `pattern`, when the caller has it (javaRegexJava9Only.ts).
  */
-export function javaRegexError(pattern: string): string | undefined {
+export function javaRegexError(pattern: string, walk?: JavaPatternWalk): string | undefined {
   if (PLAIN.test(pattern)) return undefined;
-  const refused = javaRegexRefusal(pattern);
+  const refused = javaRegexRefusal(pattern, false, walk);
   if (refused !== undefined) return refused;
   const unquoted = javaUnquoted(pattern);
   try {
