@@ -1,7 +1,5 @@
 import { javaPatternAsJs } from './javaPatternAsJs';
-import { javaCommentsStripped } from './javaComments';
-import { javaRegexRefusal, type JavaPatternWalk } from './javaRegexRefusal';
-import { javaUnquoted } from './javaUnquoted';
+import { javaPatternWalk, javaRegexRefusal, type JavaPatternWalk } from './javaRegexRefusal';
 
 /** Characters that mean themselves to Pattern and to RegExp, and `.`: a value of only these compiles in both (`rack-1`, `us-east-1.a`). */
 const PLAIN = /^[A-Za-z0-9_\-.,:/@= ]*$/;
@@ -19,11 +17,12 @@ export const plainPattern = (pattern: string): boolean => PLAIN.test(pattern);
  */
 export function javaRegexError(pattern: string, walk?: JavaPatternWalk): string | undefined {
   if (PLAIN.test(pattern)) return undefined;
-  const refused = javaRegexRefusal(pattern, false, walk);
+  const walked = walk ?? javaPatternWalk(pattern);
+  const refused = javaRegexRefusal(pattern, false, walked);
   if (refused !== undefined) return refused;
-  const unquoted = javaUnquoted(pattern);
   try {
-    new RegExp(javaPatternAsJs(javaCommentsStripped(unquoted)?.text ?? unquoted));
+    // The pattern as the walk read it: unquoted as Pattern does, without what comments mode skips.
+    new RegExp(javaPatternAsJs(walked.read));
     return undefined;
   } catch (e) {
     return (e as Error).message;

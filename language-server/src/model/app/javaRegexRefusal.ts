@@ -222,9 +222,10 @@ export type JavaRefusalSaid = { said: string; lookbehind?: string };
  * `refused`, JDK 9+'s refusal; `java8Only`, the first refusal Java 8's Pattern makes that JDK 9+'s does not make
  * there (`\N{…}`, `\X`, `\b{g}`, a script or block newer than Unicode 6.2, `(?-U)`, a look-behind only JDK 9+
  * bounds: javaRegexJava9Only.ts); `wrapped`, the first count JDK 9+ refuses and Java 8 reads wrapped
- * (java8Counts.ts), as written (`lookbehind`), with what Java 8 reads.
+ * (java8Counts.ts), as written (`lookbehind`), with what Java 8 reads; `read`, the pattern the walk read: unquoted
+ * (javaUnquoted.ts), and without what comments mode skips (javaComments.ts).
  */
-export type JavaPatternWalk = { refused?: JavaRefusalSaid; java8Only?: JavaRefusalSaid; wrapped?: JavaRefusalSaid & { java8Reads: string } };
+export type JavaPatternWalk = { read: string; refused?: JavaRefusalSaid; java8Only?: JavaRefusalSaid; wrapped?: JavaRefusalSaid & { java8Reads: string } };
 
 /**
  * `java8`: as Java 8's Pattern, which refuses `\N{…}`, `\b{g}` and `\X` (javaRegexJava9Only.ts); else as Java 9+'s,
@@ -258,7 +259,7 @@ export function javaPatternWalk(quoted: string): JavaPatternWalk {
     const end = to >= pattern.length ? unquoted.length : stripped ? stripped.at[to - 1] + 1 : to;
     return { said: text, lookbehind: unquoted.slice(stripped ? stripped.at[from] : from, end) };
   };
-  const answer = (r: JavaRefusal): JavaPatternWalk => ({ refused: said(r), java8Only: walk.java8Only && said(walk.java8Only) });
+  const answer = (r: JavaRefusal): JavaPatternWalk => ({ read: pattern, refused: said(r), java8Only: walk.java8Only && said(walk.java8Only) });
   for (let i = 0; i < pattern.length; ) {
     let next: JavaRefusal | number;
     if (walk.classDepth === 0) next = step(pattern, i, walk);
@@ -278,5 +279,5 @@ export function javaPatternWalk(quoted: string): JavaPatternWalk {
   const refused = innermost?.behind ? lookbehindRefused(pattern, innermost, pattern.length, walk, { why: UNBOUNDED, at: pattern.length - 1, fromEnd: true, span: [innermost.body - 4, pattern.length] }) : undefined;
   if (refused) return answer(refused);
   if (innermost) return answer({ why: 'Unclosed group', at: pattern.length, fromEnd: true });
-  return { java8Only: walk.java8Only && said(walk.java8Only), wrapped: walk.wrapped && { ...said(walk.wrapped), java8Reads: walk.wrapped.java8Reads } };
+  return { read: pattern, java8Only: walk.java8Only && said(walk.java8Only), wrapped: walk.wrapped && { ...said(walk.wrapped), java8Reads: walk.wrapped.java8Reads } };
 }
