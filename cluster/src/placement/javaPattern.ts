@@ -133,7 +133,10 @@ export function javaFullMatch(pattern: string, s: string): JavaMatch {
   try {
     return { match: re.test(s) };
   } catch (e) {
-    // RangeError: the engine's own stack, on what it compiled.
-    return { unsupported: `JavaScript's engine cannot run it (${(e as Error).message.slice(0, 80)})` };
+    // The engine compiles for the first match and can fail there (its own stack, its size limit). Its message
+    // repeats the whole pattern before the reason ("Invalid regular expression: /^(?:…)$/: Stack overflow").
+    const message = (e as Error).message;
+    const reason = /\/[a-z]*: ([^/]*)$/.exec(message)?.[1] ?? message;
+    return { unsupported: `JavaScript's engine cannot run it (${reason.slice(0, 80)})` };
   }
 }
