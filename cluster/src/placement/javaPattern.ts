@@ -6,7 +6,7 @@
  */
 
 import { withJava8Counts } from '@marathon-devtools/language-server/model/app/java8Counts';
-import { java9OnlyConstruct, type Java9OnlyConstruct } from '@marathon-devtools/language-server/model/app/javaRegexJava9Only';
+import { javaRegexVerdict, type Java9OnlyConstruct } from '@marathon-devtools/language-server/model/app/javaRegexJava9Only';
 import { javaRegexRefusal } from '@marathon-devtools/language-server/model/app/javaRegexRefusal';
 
 /**
@@ -21,17 +21,19 @@ const SAME_ESCAPES = new Set([...'dDsSwWbBtnrf']);
 
 /**
  * The first construct of `pattern` that JavaScript (no `u` flag) reads differently from Java, said for a
- * message, or undefined. Constructs JavaScript refuses outright (possessive `a++`, atomic `(?>…)`, flags past
- * the start) need no check here: RegExp throws on them.
+ * message, else how deep its groups nest. Constructs JavaScript refuses outright (possessive `a++`, atomic `(?>…)`,
+ * flags past the start) need no check here: RegExp throws on them.
  */
-function javaOnlySyntax(pattern: string): string | undefined {
+function javaOnlySyntax(pattern: string): string | number {
   let inClass = false;
+  let depth = 0;
+  let deepest = 0;
   for (let i = 0; i < pattern.length; i++) {
     const ch = pattern[i];
     if (ch === '\\') {
       const next = pattern[i + 1];
       const escape = `\\${next ?? ''}`;
-      if (next === undefined) return undefined; // a trailing backslash: RegExp refuses it
+      if (next === undefined) return deepest; // a trailing backslash: RegExp refuses it
       if (next === '0') return `${escape} (an octal escape in Java)`;
       // Java's BackRef fails where the group has not matched; JavaScript matches the empty string there (a group not
       // taken, or later in the pattern) and reads a number past the groups as an octal escape or the digit itself.
@@ -52,9 +54,10 @@ function javaOnlySyntax(pattern: string): string | undefined {
       // Java takes a `]` right after `[` or `[^` as a member; JavaScript ends the class there (`[]` matches nothing).
       if (pattern[first] === ']') return `${pattern.slice(i, first + 1)} (Java reads that ] as a member of the class)`;
       i = first - 1;
-    }
+    } else if (ch === '(') deepest = Math.max(deepest, ++depth);
+    else if (ch === ')') depth--;
   }
-  return undefined;
+  return deepest;
 }
 
 /**
@@ -75,26 +78,6 @@ function javaFlags(pattern: string): { source: string; flags: string } {
  */
 const MAX_NESTING = 1000;
 
-/** How deep groups nest in `pattern` (escapes and classes stepped over; javaOnlySyntax has refused nested classes). */
-function groupDepth(pattern: string): number {
-  let depth = 0;
-  let max = 0;
-  let inClass = false;
-  for (let i = 0; i < pattern.length; i++) {
-    const ch = pattern[i];
-    if (ch === '\\') i++;
-    else if (inClass) inClass = ch !== ']';
-    else if (ch === '[') {
-      inClass = true;
-      // A `]` right after `[` or `[^` is a member (javaOnlySyntax has refused that one; stepped over all the same).
-      if (pattern[i + 1] === '^') i++;
-      if (pattern[i + 1] === ']') i++;
-    } else if (ch === '(') max = Math.max(max, ++depth);
-    else if (ch === ')') depth--;
-  }
-  return max;
-}
-
 type Compiled = RegExp | string | { refused: string } | { java8Refuses: Java9OnlyConstruct };
 
 /** Compiled patterns (a string: why not; an object: why Java refuses it); one app's few patterns meet thousands of agents. */
@@ -102,15 +85,14 @@ const compiled = new Map<string, Compiled>();
 
 function compile(pattern: string): Compiled {
   // What Java refuses, JavaScript may read as text (`r{1`, `\\k`): no answer of RegExp's counts then.
-  const refused = javaRegexRefusal(pattern);
+  const { error, java9 } = javaRegexVerdict(pattern);
+  const refused = error === undefined ? undefined : javaRegexRefusal(pattern);
   if (refused !== undefined) return { refused };
   // What only Java 9+ compiles JavaScript reads as something else (`\\X` is "X") or as Java 9+ does (a look-behind).
-  const java8Refuses = java9OnlyConstruct(pattern);
-  if (java8Refuses) return { java8Refuses };
+  if (java9) return { java8Refuses: java9 };
   const { source, flags } = javaFlags(pattern);
-  const javaOnly = javaOnlySyntax(source);
-  if (javaOnly) return `it uses Java-only syntax: ${javaOnly}`;
-  const depth = groupDepth(source);
+  const depth = javaOnlySyntax(source);
+  if (typeof depth === 'string') return `it uses Java-only syntax: ${depth}`;
   if (depth > MAX_NESTING) return `it nests groups ${depth} deep: Java compiles that or answers "Stack overflow during pattern compilation" as the stack of the JVM's thread allows (about 2,000 nested groups on a 1 MB stack), which no document says`;
   try {
     // A count past 2147483647 as Java 8, Marathon's JVM, reads it: wrapped (`a{4294967297}` is `a{1}`).
@@ -133,7 +115,10 @@ export function javaFullMatch(pattern: string, s: string): JavaMatch {
   try {
     return { match: re.test(s) };
   } catch (e) {
-    // RangeError: the engine's own stack, on what it compiled.
-    return { unsupported: `JavaScript's engine cannot run it (${(e as Error).message.slice(0, 80)})` };
+    // The engine compiles for the first match and can fail there (its own stack, its size limit). Its message
+    // repeats the whole pattern before the reason ("Invalid regular expression: /^(?:…)$/: Stack overflow").
+    const message = (e as Error).message;
+    const reason = /\/[a-z]*: ([^/]*)$/.exec(message)?.[1] ?? message;
+    return { unsupported: `JavaScript's engine cannot run it (${reason.slice(0, 80)})` };
   }
 }

@@ -6,19 +6,20 @@ import assert from 'node:assert/strict';
 import { defaultProfile } from '../../src/core/profile';
 import type { Rule } from '../../src/core/rule';
 import { runRules } from '../../src/core/runRules';
-import { likeJava9Only, likeVerdict, type LikeVerdict } from '../../src/model/app/likeVerdicts';
+import type { JavaRegexVerdict } from '../../src/model/app/javaRegexJava9Only';
+import { likeVerdict } from '../../src/model/app/likeVerdicts';
 import { constraintLikeRegex } from '../../src/rules/app/constraint-like-regex';
 import { constraintLikeRegexJava9 } from '../../src/rules/app/constraint-like-regex-java9';
 
 const group = (values: string[]) => ({ id: '/g', apps: values.map((v, i) => ({ id: `/g/a${i}`, cmd: 'sleep 1', constraints: [['rack', 'LIKE', v]] })) });
 
 /** Two rules that only ask for the verdict of `value`, as the real ones do. */
-function askers(value: string, seen: LikeVerdict[]): Rule[] {
+function askers(value: string, seen: JavaRegexVerdict[]): Rule[] {
   return ['ask-a', 'ask-b'].map((id) => ({ id, severity: 'error', kinds: ['group'], summary: id, check: (ctx) => void seen.push(likeVerdict(ctx, value)) }));
 }
 
 test('one verdict per distinct value and run, shared by the rules that ask', () => {
-  const seen: LikeVerdict[] = [];
+  const seen: JavaRegexVerdict[] = [];
   const doc = group(['rack-1']);
   runRules(doc, 'group', defaultProfile, askers('(?<=(rack|row)+)-1', seen));
   assert.equal(seen.length, 2);
@@ -28,19 +29,17 @@ test('one verdict per distinct value and run, shared by the rules that ask', () 
   assert.notEqual(seen[2], seen[0], 'another run computes its own');
 });
 
-test('the Java 9+ construct is worked out once, and only for a value with a backslash or a look-behind', () => {
-  const seen: LikeVerdict[] = [];
-  const rules: Rule[] = [
-    { id: 'ask', severity: 'warning', kinds: ['group'], summary: 'ask', check: (ctx) => {
-      seen.push(likeVerdict(ctx, 'rack-.*'), likeVerdict(ctx, 'node-\\d+(?<!-0+)'));
-      assert.equal(likeJava9Only(ctx, 'rack-.*'), undefined);
-      assert.deepEqual(likeJava9Only(ctx, 'node-\\d+(?<!-0+)'), { construct: '(?<!-0+)', java8Says: 'Look-behind group does not have an obvious maximum length near index 14' });
-      assert.equal(likeJava9Only(ctx, 'node-\\d+(?<!-0+)'), likeJava9Only(ctx, 'node-\\d+(?<!-0+)'));
-    } },
-  ];
+test('one verdict answers every rule: Java 9+\'s error, else what Java 8 alone refuses or reads wrapped', () => {
+  const seen: JavaRegexVerdict[] = [];
+  const values = ['rack-.*', 'node-\\d+(?<!-0+)', 'a{4294967297}', 'rack{1'];
+  const rules: Rule[] = [{ id: 'ask', severity: 'warning', kinds: ['group'], summary: 'ask', check: (ctx) => void seen.push(...values.map((v) => likeVerdict(ctx, v))) }];
   runRules(group([]), 'group', defaultProfile, rules);
-  assert.equal(seen[0].java9, null, 'no backslash, no look-behind: nothing to ask Java 8');
-  assert.ok(seen[1].java9);
+  assert.deepEqual(seen, [
+    { error: undefined },
+    { error: undefined, java9: { construct: '(?<!-0+)', java8Says: 'Look-behind group does not have an obvious maximum length near index 14' } },
+    { error: undefined, wrapped: { construct: '{4294967297}', java8Reads: '{1}', java9Says: 'Illegal repetition range near index 11' } },
+    { error: 'Unclosed counted closure at index 6' },
+  ]);
 });
 
 test('a value repeated over 2,000 apps is reported at each, by each rule, with the one verdict', () => {

@@ -15,11 +15,8 @@ import { JAVA_ASCII_NAMES } from './javaUnicodeNames';
  */
 export type JavaRefusal = { why: string; at: number; fromEnd?: boolean; before?: boolean; span?: readonly [number, number] };
 
-/**
- * What the walk knows where the escape stands: inside a class, the named groups opened so far, whether `(?U)` is
- * seen, and whether the Pattern is Java 8's (javaRegexJava9Only.ts) rather than Java 9+'s.
- */
-export type EscapeScope = { inClass: boolean; groupNames: ReadonlySet<string>; unicodeClass: boolean; java8?: boolean };
+/** What the walk knows where the escape stands: inside a class, the named groups opened so far, whether `(?U)` is seen. */
+export type EscapeScope = { inClass: boolean; groupNames: ReadonlySet<string>; unicodeClass: boolean };
 
 const HEX = /^[0-9a-fA-F]$/;
 const OCTAL = /^[0-7]$/;
@@ -97,11 +94,9 @@ function property(pattern: string, i: number, unicodeClass: boolean, java8 = fal
   return why ? { why, at: close } : undefined;
 }
 
-/** Why Java refuses the escape at `i` (a backslash, not the last character), or undefined. */
+/** Why Java 9+ refuses the escape at `i` (a backslash, not the last character), or undefined. */
 export function escapeRefusal(pattern: string, i: number, scope: EscapeScope): JavaRefusal | undefined {
   const next = pattern[i + 1];
-  const java8 = scope.java8 ? java9Only(pattern, i, scope.inClass) : undefined;
-  if (java8) return java8;
   if (UNSUPPORTED.has(next) || (scope.inClass && UNSUPPORTED_IN_CLASS.has(next))) return { why: 'Illegal/unsupported escape sequence', at: i + 1 };
   switch (next) {
     case '0':
@@ -123,13 +118,22 @@ export function escapeRefusal(pattern: string, i: number, scope: EscapeScope): J
       return characterName(pattern, i);
     case 'p':
     case 'P':
-      return property(pattern, i, scope.unicodeClass, scope.java8);
+      return property(pattern, i, scope.unicodeClass);
     case 'b':
       // `\b{g}`, a grapheme cluster boundary; `\b{` with anything else than `g` is a `\b` and a `{`.
       return pattern[i + 2] === '{' && pattern[i + 3] === 'g' && pattern[i + 4] !== '}' ? { why: 'Illegal/unsupported escape sequence', at: i + 4 } : undefined;
     default:
       return undefined;
   }
+}
+
+/**
+ * Why Java 8's Pattern refuses the escape at `i` where it reads it otherwise than Java 9+'s (escapeRefusal): an escape
+ * Java 9 added, or a script or block newer than Unicode 6.2 (javaPropertyName.ts), or undefined.
+ */
+export function java8EscapeRefusal(pattern: string, i: number, scope: EscapeScope): JavaRefusal | undefined {
+  const next = pattern[i + 1];
+  return java9Only(pattern, i, scope.inClass) ?? (next === 'p' || next === 'P' ? property(pattern, i, scope.unicodeClass, true) : undefined);
 }
 
 /** Length of the escape at `i`: `\uXXXX`, `\xHH`, `\0ooo`, `\cX`, `\p{…}`, `\x{…}`, `\N{…}`, `\k<…>`, `\b{g}`, else a backslash and one character. */

@@ -1,10 +1,11 @@
 import { javaPatternAsJs } from './javaPatternAsJs';
-import { javaCommentsStripped } from './javaComments';
-import { javaRegexRefusal } from './javaRegexRefusal';
-import { javaUnquoted } from './javaUnquoted';
+import { javaPatternWalk, javaRegexRefusal, type JavaPatternWalk } from './javaRegexRefusal';
 
 /** Characters that mean themselves to Pattern and to RegExp, and `.`: a value of only these compiles in both (`rack-1`, `us-east-1.a`). */
 const PLAIN = /^[A-Za-z0-9_\-.,:/@= ]*$/;
+
+/** Whether `pattern` holds only characters that mean themselves (and `.`): Java 8, Java 9+ and RegExp compile it alike. */
+export const plainPattern = (pattern: string): boolean => PLAIN.test(pattern);
 
 /**
  * Whether a pattern compiles as a java.util.regex.Pattern, approximated with the JavaScript engine: first the
@@ -12,14 +13,16 @@ const PLAIN = /^[A-Za-z0-9_\-.,:/@= ]*$/;
  * unquoted as Pattern does (javaUnquoted.ts), rewritten where Java's grammar is wider (javaPatternAsJs.ts: `x{2}{3}`,
  * `^*`, `[a[b]]`, inline flags, possessive quantifiers, `\p{Alpha}`). It errs towards accepting: a false "invalid"
  * would block a valid app. Under comments mode (`(?x)`) what Pattern skips is left out first (javaComments.ts).
+ * `walk`: javaPatternWalk's answer on `pattern`, when the caller has it (javaRegexJava9Only.ts).
  */
-export function javaRegexError(pattern: string): string | undefined {
+export function javaRegexError(pattern: string, walk?: JavaPatternWalk): string | undefined {
   if (PLAIN.test(pattern)) return undefined;
-  const refused = javaRegexRefusal(pattern);
+  const walked = walk ?? javaPatternWalk(pattern);
+  const refused = javaRegexRefusal(pattern, false, walked);
   if (refused !== undefined) return refused;
-  const unquoted = javaUnquoted(pattern);
   try {
-    new RegExp(javaPatternAsJs(javaCommentsStripped(unquoted)?.text ?? unquoted));
+    // The pattern as the walk read it: unquoted as Pattern does, without what comments mode skips.
+    new RegExp(javaPatternAsJs(walked.read));
     return undefined;
   } catch (e) {
     return (e as Error).message;

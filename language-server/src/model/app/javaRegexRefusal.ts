@@ -11,7 +11,7 @@
  * (in code points), or undefined (which does not mean Java accepts the rest: javaRegex.ts compiles it then).
  */
 
-import { escapeLength, escapeRefusal, escapeValue, type JavaRefusal } from './javaEscape';
+import { escapeLength, escapeRefusal, escapeValue, java8EscapeRefusal, type EscapeScope, type JavaRefusal } from './javaEscape';
 import { javaCommentsStripped } from './javaComments';
 import { java8CountText } from './java8Counts';
 import { lookbehindUnbounded } from './javaLookbehind';
@@ -55,30 +55,44 @@ type OpenGroup = { open: number; behind: boolean; body: number; canonEq: boolean
 /**
  * The walk's state: named groups opened so far, `(?U)` seen, `(?c)` on, groups and class nesting, whether a
  * sequence item starts here; `closes`, the `)` of each group closed, by its `(` (javaLookbehind.ts steps over them);
- * `wrapped`, the first count JDK 9+ refuses and Java 8 wraps, with what Java 8 reads.
+ * `java8Only`, the first refusal Java 8's Pattern makes that JDK 9+'s does not make there; `wrapped`, the first count
+ * JDK 9+ refuses and Java 8 wraps, with what Java 8 reads.
  */
 type Walk = {
   groupNames: Set<string>;
   unicodeClass: boolean;
   canonEq: boolean;
-  java8: boolean;
   groups: OpenGroup[];
   closes: Map<number, number>;
   classDepth: number;
   itemStart: boolean;
+  java8Only?: JavaRefusal;
   wrapped?: JavaRefusal & { java8Reads: string };
 };
 const UNBOUNDED = 'Look-behind group does not have an obvious maximum length';
 
 /**
- * Pattern.group0 studies a lookbehind once its body is read, up to `end` (javaLookbehind.ts). As Java 9+ reads it, it
- * is refused only when Java 8, which Marathon runs on, refuses it too: the two bound different look-behinds (`aa*` only
- * JDK 9+, `(?c)(?:[ab])*` only Java 8), and a false refusal would block a valid app.
+ * Pattern.group0 studies a lookbehind once its body is read, up to `end` (javaLookbehind.ts): `refusal` when Java 8
+ * cannot bound it. As Java 9+ reads it, it is refused only when Java 8, which Marathon runs on, refuses it too: the
+ * two bound different look-behinds (`aa*` only JDK 9+, `(?c)(?:[ab])*` only Java 8), and a false refusal would block
+ * a valid app; one only Java 8 refuses is kept aside (`java8Only`) and the walk goes on.
  */
-const unbounded = (pattern: string, group: OpenGroup | undefined, end: number, walk: Walk) =>
-  group?.behind === true &&
-  lookbehindUnbounded(pattern, group.body, end, true, group.canonEq, walk.closes) &&
-  (walk.java8 || lookbehindUnbounded(pattern, group.body, end, false, group.canonEq, walk.closes));
+function lookbehindRefused(pattern: string, group: OpenGroup, end: number, walk: Walk, refusal: JavaRefusal): JavaRefusal | undefined {
+  if (!lookbehindUnbounded(pattern, group.body, end, true, group.canonEq, walk.closes)) return undefined;
+  if (lookbehindUnbounded(pattern, group.body, end, false, group.canonEq, walk.closes)) return refusal;
+  walk.java8Only ??= refusal;
+  return undefined;
+}
+
+/**
+ * Java 9+'s refusal of the escape at `i`. Java 8's, where it differs (`\N`, `\X`, `\b{g}`, a newer script: Java 8
+ * reads those first, so it names them even where Java 9+ refuses the escape in other words), is kept aside.
+ */
+function escapeRefused(pattern: string, i: number, walk: Walk, inClass: boolean): JavaRefusal | undefined {
+  const scope: EscapeScope = { inClass, groupNames: walk.groupNames, unicodeClass: walk.unicodeClass };
+  walk.java8Only ??= java8EscapeRefusal(pattern, i, scope);
+  return escapeRefusal(pattern, i, scope);
+}
 
 /** Where a class level opened at `i` (`[`) goes on: past `^`, past a `]` that is a member there (a range's start too). */
 function classLevel(pattern: string, i: number, walk: Walk): JavaRefusal | number {
@@ -91,7 +105,6 @@ function classLevel(pattern: string, i: number, walk: Walk): JavaRefusal | numbe
 /** One item of a class at `i` (not `]`): where it ends, a range to the next item included, or why Java refuses it. */
 function classItem(pattern: string, i: number, walk: Walk): JavaRefusal | number {
   const ch = pattern[i];
-  const scope = { inClass: true, groupNames: walk.groupNames, unicodeClass: walk.unicodeClass, java8: walk.java8 };
   // (`&&` is the walk's; a lone `&` is a character.)
   let single = ch !== '[';
   // A character beyond U+FFFF is one item (two UTF-16 units), as Pattern reads code points.
@@ -99,7 +112,7 @@ function classItem(pattern: string, i: number, walk: Walk): JavaRefusal | number
   let end = from > 0xffff ? i + 1 : i;
   if (ch === '\\') {
     if (pattern[i + 1] === undefined) return { why: 'Unclosed character class', at: pattern.length, fromEnd: true };
-    const why = escapeRefusal(pattern, i, scope);
+    const why = escapeRefused(pattern, i, walk, true);
     if (why) return why;
     end = i + escapeLength(pattern, i) - 1;
     // Pattern.range: `\v` before a `-` is the character U+000B, a range's start.
@@ -117,7 +130,7 @@ function classItem(pattern: string, i: number, walk: Walk): JavaRefusal | number
     if (pattern[to + 1] === 'p' || pattern[to + 1] === 'P') return { why: 'Illegal/unsupported escape sequence', at: to + 1 };
     if (CLASS_ESCAPES.has(pattern[to + 1] ?? '') && pattern[to + 1] !== 'v') return { why: 'Illegal character range', at: to + 1 };
     if (pattern[to + 1] === undefined) return from > 0 ? { why: 'Illegal character range', at: to + 1 } : { why: 'Unclosed character class', at: pattern.length, fromEnd: true };
-    const why = escapeRefusal(pattern, to, scope);
+    const why = escapeRefused(pattern, to, walk, true);
     if (why) return why;
     last = to + escapeLength(pattern, to) - 1;
     upTo = escapeValue(pattern, to) ?? Infinity;
@@ -135,7 +148,7 @@ function step(pattern: string, i: number, walk: Walk): JavaRefusal | number {
   if (ch === '\\') {
     // A trailing backslash: Pattern reads past the end, then finds the group or the pattern unfinished.
     if (pattern[i + 1] === undefined) return walk.groups.length > 0 ? { why: 'Unclosed group', at: pattern.length + 1, fromEnd: true } : { why: 'Unexpected internal error', at: pattern.length, fromEnd: true };
-    const why = escapeRefusal(pattern, i, { inClass: false, groupNames: walk.groupNames, unicodeClass: walk.unicodeClass, java8: walk.java8 });
+    const why = escapeRefused(pattern, i, walk, false);
     if (why) return why;
     return i + escapeLength(pattern, i);
   }
@@ -158,7 +171,8 @@ function step(pattern: string, i: number, walk: Walk): JavaRefusal | number {
     const group = walk.groups.pop();
     if (group === undefined) return { why: "Unmatched closing ')'", at: i - 1 };
     // Java's cursor stands on the `)` (past any whitespace comments mode skips): the index is one before it.
-    if (unbounded(pattern, group, i, walk)) return { why: UNBOUNDED, at: i, before: true, span: [group.body - 4, i + 1] };
+    const refused = group.behind ? lookbehindRefused(pattern, group, i, walk, { why: UNBOUNDED, at: i, before: true, span: [group.body - 4, i + 1] }) : undefined;
+    if (refused) return refused;
     walk.closes.set(group.open, i);
     walk.canonEq = group.canonEq;
   }
@@ -189,8 +203,8 @@ function step(pattern: string, i: number, walk: Walk): JavaRefusal | number {
   const end = i + flags[0].length;
   // OpenJDK 8 Pattern.subFlag clears U and returns there (its case 'U' falls through to default): group0 reads the U
   // as the group's end. JDK 9+ moves on.
-  const clearsU = walk.java8 ? (flags[2] ?? '').indexOf('U') : -1;
-  if (clearsU >= 0) return { why: 'Unknown inline modifier', at: end - flags[2].length + clearsU, span: [i, pattern[end] === ')' || pattern[end] === ':' ? end + 1 : end] };
+  const clearsU = (flags[2] ?? '').indexOf('U');
+  if (clearsU >= 0) walk.java8Only ??= { why: 'Unknown inline modifier', at: end - flags[2].length + clearsU, span: [i, pattern[end] === ')' || pattern[end] === ':' ? end + 1 : end] };
   if (pattern[end] !== ')' && pattern[end] !== ':') return { why: 'Unknown inline modifier', at: end };
   if (flags[1].includes('U')) walk.unicodeClass = true;
   if (flags[1].includes('c')) walk.canonEq = true;
@@ -200,38 +214,38 @@ function step(pattern: string, i: number, walk: Walk): JavaRefusal | number {
   return end + 1;
 }
 
-/** What javaRegexRefusalSaid answers: Java's words and index, and the construct they name when the index does not show it (a look-behind, as written). */
+/** Java's words and index, and the construct they name when the index does not show it (a look-behind, as written). */
 export type JavaRefusalSaid = { said: string; lookbehind?: string };
 
-/** `java8`: as Java 8's Pattern, which refuses `\N{…}`, `\b{g}` and `\X` (javaRegexJava9Only.ts); else as Java 9+'s. */
-export function javaRegexRefusal(quoted: string, java8 = false): string | undefined {
-  return javaRegexRefusalSaid(quoted, java8)?.said;
-}
-
-/** javaRegexRefusal, with the look-behind Java could not bound when that is why (javaRegexJava9Only.ts names it). */
-export function javaRegexRefusalSaid(quoted: string, java8 = false): JavaRefusalSaid | undefined {
-  const { refused, wrapped } = walkPattern(quoted, java8);
-  // A count Java 8 wraps is JDK 9+'s refusal all the same: it stands where Java 8 refuses the pattern elsewhere.
-  if (refused !== undefined || wrapped === undefined) return refused;
-  return walkPattern(quoted, true).refused === undefined ? undefined : { said: wrapped.said };
-}
+/**
+ * One walk's answers, for Java 9+ and Java 8 at once (the two read a pattern alike up to where one refuses):
+ * `refused`, JDK 9+'s refusal; `java8Only`, the first refusal Java 8's Pattern makes that JDK 9+'s does not make
+ * there (`\N{…}`, `\X`, `\b{g}`, a script or block newer than Unicode 6.2, `(?-U)`, a look-behind only JDK 9+
+ * bounds: javaRegexJava9Only.ts); `wrapped`, the first count JDK 9+ refuses and Java 8 reads wrapped
+ * (java8Counts.ts), as written (`lookbehind`), with what Java 8 reads; `read`, the pattern the walk read: unquoted
+ * (javaUnquoted.ts), and without what comments mode skips (javaComments.ts).
+ */
+export type JavaPatternWalk = { read: string; refused?: JavaRefusalSaid; java8Only?: JavaRefusalSaid; wrapped?: JavaRefusalSaid & { java8Reads: string } };
 
 /**
- * The first count of a pattern JDK 9+ compiles but for it that JDK 9+ refuses and Java 8 reads wrapped (java8Counts.ts),
- * as written (`lookbehind`), with JDK 9+'s words (`said`) and what Java 8 reads; undefined when there is none.
+ * `java8`: as Java 8's Pattern, which refuses `\N{…}`, `\b{g}` and `\X` (javaRegexJava9Only.ts); else as Java 9+'s,
+ * where a count Java 8 wraps is refused only when Java 8 refuses the pattern elsewhere (Marathon runs on Java 8).
  */
-export function javaWrappedCountSaid(quoted: string): (JavaRefusalSaid & { java8Reads: string }) | undefined {
-  const { refused, wrapped } = walkPattern(quoted, false);
-  return refused === undefined ? wrapped : undefined;
+export function javaRegexRefusal(quoted: string, java8 = false, walk = javaPatternWalk(quoted)): string | undefined {
+  const { refused, java8Only, wrapped } = walk;
+  if (java8) return (java8Only ?? refused)?.said;
+  // A count Java 8 wraps is JDK 9+'s refusal all the same: it stands where Java 8 refuses the pattern elsewhere.
+  return (refused ?? (java8Only && wrapped))?.said;
 }
 
-function walkPattern(quoted: string, java8: boolean): { refused?: JavaRefusalSaid; wrapped?: JavaRefusalSaid & { java8Reads: string } } {
+/** The pattern `quoted` (a LIKE/UNLIKE value as written) walked once, as Pattern reads it. */
+export function javaPatternWalk(quoted: string): JavaPatternWalk {
   // Pattern turns \Q…\E quoting into escapes before it parses (`\x\Qb1` reads as `\xb1`), and its indexes point
   // there; under comments mode it skips whitespace and `#…`, which the walk does not see.
   const unquoted = javaUnquoted(quoted);
   const stripped = javaCommentsStripped(unquoted);
   const pattern = stripped?.text ?? unquoted;
-  const walk: Walk = { groupNames: new Set(), unicodeClass: false, canonEq: false, java8, groups: [], closes: new Map(), classDepth: 0, itemStart: true };
+  const walk: Walk = { groupNames: new Set(), unicodeClass: false, canonEq: false, groups: [], closes: new Map(), classDepth: 0, itemStart: true };
   const said = (r: JavaRefusal): JavaRefusalSaid => {
     // Comments mode: at the end Java's cursor has passed the whitespace and comments the walk never saw.
     const at = (!stripped ? r.at : r.fromEnd ? unquoted.length + r.at - pattern.length : (stripped.at[r.at] ?? unquoted.length)) - (r.before ? 1 : 0);
@@ -245,7 +259,7 @@ function walkPattern(quoted: string, java8: boolean): { refused?: JavaRefusalSai
     const end = to >= pattern.length ? unquoted.length : stripped ? stripped.at[to - 1] + 1 : to;
     return { said: text, lookbehind: unquoted.slice(stripped ? stripped.at[from] : from, end) };
   };
-  const answer = (r: JavaRefusal) => ({ refused: said(r) });
+  const answer = (r: JavaRefusal): JavaPatternWalk => ({ read: pattern, refused: said(r), java8Only: walk.java8Only && said(walk.java8Only) });
   for (let i = 0; i < pattern.length; ) {
     let next: JavaRefusal | number;
     if (walk.classDepth === 0) next = step(pattern, i, walk);
@@ -262,7 +276,8 @@ function walkPattern(quoted: string, java8: boolean): { refused?: JavaRefusalSai
   }
   if (walk.classDepth > 0) return answer({ why: 'Unclosed character class', at: pattern.length - 1, fromEnd: true });
   const innermost = walk.groups[walk.groups.length - 1];
-  if (unbounded(pattern, innermost, pattern.length, walk)) return answer({ why: UNBOUNDED, at: pattern.length - 1, fromEnd: true, span: [innermost.body - 4, pattern.length] });
+  const refused = innermost?.behind ? lookbehindRefused(pattern, innermost, pattern.length, walk, { why: UNBOUNDED, at: pattern.length - 1, fromEnd: true, span: [innermost.body - 4, pattern.length] }) : undefined;
+  if (refused) return answer(refused);
   if (innermost) return answer({ why: 'Unclosed group', at: pattern.length, fromEnd: true });
-  return { wrapped: walk.wrapped && { ...said(walk.wrapped), java8Reads: walk.wrapped.java8Reads } };
+  return { read: pattern, java8Only: walk.java8Only && said(walk.java8Only), wrapped: walk.wrapped && { ...said(walk.wrapped), java8Reads: walk.wrapped.java8Reads } };
 }

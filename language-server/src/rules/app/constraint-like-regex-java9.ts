@@ -1,7 +1,7 @@
 import { joinPointer } from '../../model/documentModel';
 import type { Rule, RuleContext } from '../../core/rule';
 import { constraintPart, constraintsOf, type ConstraintRef } from '../../model/app/constraintList';
-import { likeJava9Only, likeWrappedCount } from '../../model/app/likeVerdicts';
+import { likeVerdict } from '../../model/app/likeVerdicts';
 import { podConstraintsOf } from '../../model/pod/podConstraints';
 import { persistentVolumesOf } from '../../model/volume/persistentVolumes';
 import { quoted } from '../../model/quoted';
@@ -27,10 +27,9 @@ function portable(construct: string): string {
 /** The warning for `value`, a LIKE/UNLIKE regular expression, or undefined. */
 function java9Only(ctx: RuleContext, value: unknown, what: string): string | undefined {
   if (typeof value !== 'string') return undefined;
-  const found = likeJava9Only(ctx, value);
+  const { java9: found, wrapped } = likeVerdict(ctx, value);
   if (!found) {
     // The other way round: a count Java 8 wraps without a word (OpenJDK 8 Pattern.closure) and JDK 9+ refuses.
-    const wrapped = likeWrappedCount(ctx, value);
     if (!wrapped) return undefined;
     const { construct, java8Reads, java9Says } = wrapped;
     return (
