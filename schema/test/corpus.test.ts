@@ -6,15 +6,14 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { documentValidators } from '../src/validators';
-import type { DefinitionKind } from '../src/schemaIds';
+import { documentValidators, type WholeDocumentKind } from '../src/validators';
 
 const corpusDir = join(import.meta.dirname, '../../../shared/corpus');
 const known: Record<string, string> = JSON.parse(readFileSync(join(import.meta.dirname, 'corpus-known-disagreements.json'), 'utf8'));
 
 interface Row {
   file: string;
-  kind: DefinitionKind;
+  kind: WholeDocumentKind;
   verdict: string;
   rule: string;
 }
@@ -24,7 +23,7 @@ function readIndex(): Row[] {
   const rows: Row[] = [];
   // | `file` | upstream | licence | kind | features | verdict | rule | notes |
   for (const m of text.matchAll(/^\| `([^`]+)` \|[^|]*\|[^|]*\| ([a-z-]+) \|[^|]*\| ([a-z-]+) \| ([^|]*)\|/gm)) {
-    rows.push({ file: m[1], kind: m[2] as DefinitionKind, verdict: m[3], rule: m[4] });
+    rows.push({ file: m[1], kind: m[2] as WholeDocumentKind, verdict: m[3], rule: m[4] });
   }
   return rows;
 }

@@ -5,6 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { bridgeProtocolValidators, documentValidators, type BridgeProtocolDefinition, type Validator } from '../src/validators';
+import { validateAppBatch } from '../src/appBatchValidator';
 
 const examplesDir = join(import.meta.dirname, '../examples');
 
@@ -17,7 +18,7 @@ function validatorFor(file: string): Validator<unknown> {
   }
   const kind = (['chronos-job', 'apps', 'app', 'group', 'pod'] as const).find((k) => file.startsWith(`${k}-`));
   assert.ok(kind, `${file}: name must start with apps-, app-, group-, pod-, chronos-job- or bridge-<definition>-`);
-  return documentValidators[kind];
+  return kind === 'apps' ? validateAppBatch : documentValidators[kind];
 }
 
 for (const verdict of ['valid', 'invalid'] as const) {

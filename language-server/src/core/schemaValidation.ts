@@ -34,7 +34,8 @@ function issuesOf(root: unknown, kind: Exclude<DocumentKind, 'unknown'>, ajvErro
 }
 
 export function validateSchema(root: unknown, kind: DocumentKind, profile: Profile): Finding[] {
-  const validator = kind === 'unknown' ? undefined : (documentValidators[kind] as Validator | undefined);
+  // A batch of apps is validated element by element, each as an app (appBatch.ts), never whole.
+  const validator = kind === 'unknown' || kind === 'apps' ? undefined : (documentValidators[kind] as Validator | undefined);
   if (!validator) return [];
   const configured = profile.rules[schemaRule.id];
   if (configured === 'off') return [];

@@ -15,6 +15,7 @@ import { isObject } from '../model/documentModel';
 import { shapeOf, type ObjectShape } from '../model/schemaProperties';
 import { detectKind } from './kind';
 import { firstSyntaxError } from './syntaxScan';
+import type { DocumentKind } from './types';
 
 type Schema = Record<string, unknown>;
 
@@ -59,14 +60,28 @@ function misfit(text: string): number | undefined {
   if (firstSyntaxError(text)) return undefined;
   const value: unknown = JSON.parse(text);
   const kind = detectKind(value);
-  const validate = kind === 'unknown' ? undefined : (documentValidators[kind] as Validator | undefined);
-  if (kind === 'unknown' || !validate) return undefined;
+  if (kind === 'unknown') return undefined;
   try {
     const schema = documentSchemas[kind] as Schema;
-    return (validate(value) ? 0 : (validate.errors?.length ?? 1)) + undeclaredKeys(schema, schema, value, 0);
+    return schemaErrors(kind, value) + undeclaredKeys(schema, schema, value, 0);
   } catch {
     return undefined; // a validator recurses with the value: too deep to judge
   }
+}
+
+/**
+ * A batch of apps counts its elements' errors as apps, as the engine lints it (appBatch.ts): ajv reports every error
+ * (schema/scripts/ajvOptions.ts), so the sum is what the batch schema's validator, which the engine does not load, counts.
+ */
+function schemaErrors(kind: Exclude<DocumentKind, 'unknown'>, value: unknown): number {
+  if (kind === 'apps') {
+    if (!Array.isArray(value)) return 1;
+    let n = 0;
+    for (const element of value) n += schemaErrors('app', element);
+    return n;
+  }
+  const validate = documentValidators[kind] as Validator;
+  return validate(value) ? 0 : (validate.errors?.length ?? 1);
 }
 
 const shapes = new WeakMap<Schema, ObjectShape>();

@@ -64,16 +64,24 @@ export function documentSymbols(doc: EditorDocument): DocumentSymbol[] {
   if (doc.kind === 'app') return [appSymbol(root, SymbolKind.Class, 'app')];
   if (doc.kind === 'pod') return [appSymbol(root, SymbolKind.Class, 'pod')];
   if (doc.kind === 'chronos-job') return [appSymbol(root, SymbolKind.Class, 'Chronos job')];
+  // Apps or pods of one list, up to the cap: a single group or batch can hold more than it.
+  const services = (nodes: readonly JsonNode[], kind: 'app' | 'pod', into: DocumentSymbol[]): DocumentSymbol[] => {
+    for (const n of nodes) {
+      if (count >= MAX_SYMBOLS) break;
+      if (n.type === 'object') into.push(appSymbol(n, SymbolKind.Class, kind));
+    }
+    return into;
+  };
   // A batch of apps (PUT /v2/apps): one symbol per element, each read as an app.
-  if (doc.kind === 'apps') return (root.children ?? []).filter((n) => n.type === 'object' && count < MAX_SYMBOLS).map((n) => appSymbol(n, SymbolKind.Class, 'app'));
+  if (doc.kind === 'apps') return services(root.children ?? [], 'app', []);
   if (doc.kind !== 'group') return [];
 
   const top = symbol(doc, root, stringProp(root, 'id') ?? '/', SymbolKind.Namespace, 'group');
   const stack: { node: JsonNode; sym: DocumentSymbol }[] = [{ node: root, sym: top }];
   while (stack.length > 0 && count < MAX_SYMBOLS) {
     const { node, sym } = stack.pop()!;
-    for (const app of arrayItems(node, 'apps')) sym.children!.push(appSymbol(app, SymbolKind.Class, 'app'));
-    for (const pod of arrayItems(node, 'pods')) sym.children!.push(appSymbol(pod, SymbolKind.Class, 'pod'));
+    services(arrayItems(node, 'apps'), 'app', sym.children!);
+    services(arrayItems(node, 'pods'), 'pod', sym.children!);
     for (const g of arrayItems(node, 'groups')) {
       const gs = symbol(doc, g, stringProp(g, 'id') ?? '', SymbolKind.Namespace, 'group');
       sym.children!.push(gs);

@@ -118,7 +118,11 @@ export function mergeAppUpdate(stored: JsonObject, update: JsonObject): JsonObje
   const dockerNetwork = isObject(update.container) && isObject(update.container.docker) ? update.container.docker.network : undefined;
   const newNetwork = given(update, 'ipAddress') || given(update, 'networks') || (dockerNetwork !== undefined && dockerNetwork !== null);
   for (const pair of readAsOneField) if (pair.some((k) => given(update, k)) || (pair[1] === 'networks' && newNetwork)) for (const k of pair) delete out[k];
-  for (const [k, v] of Object.entries(update)) if (v !== null || !(k in stored)) out[k] = v;
+  // Defined, not assigned: JSON.parse makes "__proto__" an own key, and assigned it became the app's prototype, whose
+  // fields the rules then read as the app's (Marathon ignores the key).
+  for (const [k, v] of Object.entries(update)) {
+    if (v !== null || !Object.hasOwn(stored, k)) Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true });
+  }
   for (const k of updateOnlyFields) if (!given(update, k)) delete out[k];
   if (given(update, 'ipAddress') && !given(update, 'container')) out.container = { type: 'MESOS' };
   if (newNetwork && !given(update, 'ports') && !given(update, 'portDefinitions') && onContainerNetwork(update, dockerNetwork)) {

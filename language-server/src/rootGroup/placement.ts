@@ -199,7 +199,7 @@ export function placeIntoRootGroup(deployedRoot: unknown, proposed: readonly Pro
         // Elements Marathon does not read as an app with an id (no id, a pod, a group) are app-batch's to report.
         if (!isObject(el) || detectKind(el) !== 'app' || typeof el.id !== 'string' || el.id.trim() === '') return;
         const id = resolveId(el.id, '/');
-        if (id === '/') return;
+        if (id === '/' || tooDeep(id, 0)) return;
         bases.set(i, placeService(tree, 'app', el, id, { source, pointer: `/${i}` }, withCluster, true) ?? null);
         placed.add(id);
       });
@@ -208,11 +208,13 @@ export function placeIntoRootGroup(deployedRoot: unknown, proposed: readonly Pro
     } else if (!isObject(v)) return void unplaced.set(source, 'not a JSON object');
     else if (doc.kind === 'group') {
       const id = typeof v.id === 'string' ? resolveId(v.id, '/') : '/';
+      if (tooDeep(id, groupNesting(v))) return void unplaced.set(source, 'its groups nest too deep');
       applyGroup(tree.ensure(id, { source, pointer: '' }), v, source, '', placed, deployedApps);
     } else if (doc.kind === 'app' || doc.kind === 'pod') {
       if (typeof v.id !== 'string' || v.id.trim() === '') return void unplaced.set(source, 'it has no id');
       const id = resolveId(v.id, '/');
       if (id === '/') return void unplaced.set(source, 'its id is the root group');
+      if (tooDeep(id, 0)) return void unplaced.set(source, 'its id nests too deep');
       placeService(tree, doc.kind, v, id, { source, pointer: '' }, withCluster, false);
       placed.add(id);
     } else return void unplaced.set(source, `a ${doc.kind} document is not part of a Marathon root group`);
@@ -222,6 +224,33 @@ export function placeIntoRootGroup(deployedRoot: unknown, proposed: readonly Pro
   const idOrigins = new Map<string, Origin>();
   const root = toDocument(tree.root, '', origins, idOrigins);
   return { root, origins, idOrigins, placedIds, unplaced, batchDeployed, withCluster, names: proposed.map((d) => d.name) };
+}
+
+/**
+ * Far deeper than any root group (no Marathon definition nests more than a dozen levels: gate/src/nesting.ts). An id
+ * or a group body past it would make a group per level, each with a pointer as long as its depth, and a recursion per
+ * level past the stack (10,000: "Maximum call stack size exceeded", and the file's findings were lost): such a
+ * document, or batch element, is left out of the root group and keeps its findings alone.
+ */
+const maxGroupDepth = 500;
+
+/** Whether the absolute id `id`, with `below` levels of groups under it, nests deeper than maxGroupDepth groups. */
+function tooDeep(id: string, below: number): boolean {
+  let depth = below;
+  for (let i = id.indexOf('/', 1); i >= 0 && depth <= maxGroupDepth; i = id.indexOf('/', i + 1)) depth++;
+  return depth > maxGroupDepth;
+}
+
+/** How many levels of `groups` a group body holds below itself, counted up to just past maxGroupDepth. */
+function groupNesting(body: JsonObject): number {
+  let deepest = 0;
+  const stack: [JsonObject, number][] = [[body, 0]];
+  while (stack.length > 0 && deepest <= maxGroupDepth) {
+    const [g, depth] = stack.pop()!;
+    if (depth > deepest) deepest = depth;
+    if (Array.isArray(g.groups)) for (const s of g.groups) if (isObject(s)) stack.push([s, depth + 1]);
+  }
+  return deepest;
 }
 
 /**

@@ -143,3 +143,14 @@ test('a 10,000-element batch lints in about the time of a 10,000-app group (no s
   assert.equal(batch.r.kind, 'apps');
   assert.ok(batch.ms < 4 * group.ms + 1000, `batch ${batch.ms.toFixed(0)} ms, group ${group.ms.toFixed(0)} ms`);
 });
+
+test('an element\'s "__proto__" is a field Marathon ignores, merged into the deployed app or not: nothing in it reaches the rules', () => {
+  // JSON.parse makes "__proto__" an own key; assigned into the merged app it became the app's prototype, so the rules
+  // read its "container" as the app's (a volume: instances 2 refused) and unknown-property no longer saw the key.
+  const deployedRoot = { id: '/', apps: [{ id: '/b', cmd: 'sleep 100', instances: 1 }] };
+  const volume = { type: 'MESOS', volumes: [{ containerPath: 'data', mode: 'RW', external: { name: 'pg', provider: 'dvdi', options: { 'dvdi/driver': 'rexray' } } }] };
+  const text = `[{"id": "/b", "__proto__": ${JSON.stringify({ container: volume })}, "instances": 2}]`;
+  const found = (r: { diagnostics: { ruleId: string; pointer: string }[] }) => r.diagnostics.map((d) => [d.ruleId, d.pointer]);
+  assert.deepEqual(found(lint(text)), [['unknown-property', '/0/__proto__']]);
+  assert.deepEqual(found(lintTogether([{ text }], { deployed: deployedRoot })[0]), [['unknown-property', '/0/__proto__']]);
+});

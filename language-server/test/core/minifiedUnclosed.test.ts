@@ -31,6 +31,14 @@ test('minified: "labels" missing its \'}\' swallows the app\'s fields; the findi
   assert.ok(f.message.includes(`Close it with '}' at line 1, column 37`), f.message);
 });
 
+test('minified: in a batch of apps, an element\'s "labels" missing its \'}\' swallows that app\'s fields; the finding is at "labels"', () => {
+  // Each element is judged as the app it is (core/appBatch.ts): without the app's schema the bracket would close last.
+  const text = '[{"id":"/web","labels":{"team":"shop","cpus":0.5,"mem":64,"instances":2}]';
+  const f = parseDocument(text).findings[0];
+  assert.equal(f.span?.offset, text.indexOf('{"team"'), f.message);
+  assert.ok(f.message.includes(`Close it with '}' at line 1, column 38`), f.message);
+});
+
 test('minified: a volume\'s "persistent" missing its \'}\' takes the volume\'s "mode"; the finding is at "persistent"', () => {
   const app = { id: '/db', cmd: 'run', container: { type: 'MESOS', volumes: [{ containerPath: 'data', persistent: { size: 10 }, mode: 'RW' }, { containerPath: '/etc/x', hostPath: '/etc/x', mode: 'RO' }] }, cpus: 1, mem: 128 };
   const text = JSON.stringify(app);

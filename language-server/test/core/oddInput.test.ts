@@ -60,3 +60,21 @@ test('a document with more findings than a call can take arguments (150,000) get
   assert.deepEqual(diagnostics.filter((d) => d.ruleId === 'internal-error').map((d) => d.message), []);
   assert.equal(diagnostics.filter((d) => d.ruleId === 'app-cmd-length').length, 150_000);
 });
+
+test('an id thousands of groups deep, or groups nested thousands deep, is linted alone: no stack overflow in the root group', () => {
+  const volume = (name: string) => ({ type: 'MESOS', volumes: [{ containerPath: 'data', mode: 'RW', external: { name, provider: 'dvdi', options: { 'dvdi/driver': 'rexray' } } }] });
+  const deepId = '/a/' + 'b/'.repeat(10_000) + 'c';
+  // A batch of apps is placed even alone; the elements that can be placed still are (their volume names clash).
+  const batch = JSON.stringify([{ id: deepId, cmd: 'sleep 1' }, { id: '/x', cmd: 'sleep 1', container: volume('pg') }, { id: '/y', cmd: 'sleep 1', container: volume('pg') }]);
+  const [together] = lintTogether([{ text: batch }]);
+  assert.deepEqual(together.diagnostics.map((d) => [d.ruleId, d.pointer]), [
+    ['dvdi-name-unique-in-root-group', '/1/container/volumes/0/external/name'],
+    ['dvdi-name-unique-in-root-group', '/2/container/volumes/0/external/name'],
+  ]);
+  const app = JSON.stringify({ id: deepId, cmd: 'sleep 1' });
+  const groups = '{"id":"/top","groups":[' + '{"id":"g","groups":['.repeat(3_000) + '{"id":"leaf","apps":[{"id":"x","cmd":"sleep 1"}]}' + ']}'.repeat(3_000) + ']}';
+  for (const text of [app, groups]) {
+    const results = lintTogether([{ text }, { text: JSON.stringify({ id: '/other', cmd: 'sleep 1' }) }]);
+    assert.deepEqual(results[0], lint(text));
+  }
+});

@@ -56,3 +56,12 @@ test('in a document left open above, each symbol\'s selectionRange lies in its r
     symbols.forEach(visit);
   }
 });
+
+test('an outline stops at 20,000 apps, within one group or batch too (the cap was checked only between groups)', () => {
+  const apps = Array.from({ length: 25_000 }, (_, i) => ({ id: `/g/app-${i}`, cmd: 'sleep 1' }));
+  const count = (ss: DocumentSymbol[]): number => ss.reduce((n, s) => n + (s.detail === 'app' ? 1 : 0) + count(s.children ?? []), 0);
+  for (const value of [apps, { id: '/g', apps }]) {
+    const symbols = documentSymbols(at(JSON.stringify(value)).doc);
+    assert.equal(count(symbols), 20_000, Array.isArray(value) ? 'batch' : 'group');
+  }
+});
