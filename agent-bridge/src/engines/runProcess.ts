@@ -110,6 +110,14 @@ export function endingSignal(r: ProcessResult): string | undefined {
   return (Object.entries(constants.signals) as [NodeJS.Signals, number][]).find(([, v]) => v === n)?.[0] ?? String(n);
 }
 
+/**
+ * A failed Mount run whose outcome at the plugin is unknown: dvdcli may have sent the Mount (it started) and did not
+ * see it answered (our timeout, or a signal ended it, directly or as a shell reports it). One that never started sent nothing.
+ */
+export function mountMayStillLand(r: ProcessResult): boolean {
+  return r.spawnError === undefined && (r.timedOut || r.code === null || endingSignal(r) !== undefined);
+}
+
 /** SIGRTMAX on Linux (signal(7)): no status above 128 + 64 comes from a signal. */
 const LAST_SIGNAL = 64;
 
