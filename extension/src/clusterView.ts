@@ -95,7 +95,7 @@ function chronosJobCandidates(view: ClusterView, job: Record<string, unknown>): 
 }
 
 /** The candidates for the app (or Chronos job: `chronos`) around a volume, with its id; undefined when none holds it. */
-export type VolumeCandidates = { candidates: Candidates; id: string; chronos: boolean } | undefined;
+type VolumeCandidates = { candidates: Candidates; id: string; chronos: boolean } | undefined;
 
 /**
  * The candidates for the volume at each pointer of `text`, the text parsed once for all of them: the lenses' request

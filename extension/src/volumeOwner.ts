@@ -2,8 +2,7 @@
  * The app (or pod) object that holds a volume, found by the volume's pointer: what Test mount places on the cluster.
  * Without VS Code (clusterView.ts and its tests use it).
  */
-import { parseTree, getNodeValue } from 'jsonc-parser';
-import { fromPointer, type JsonPath } from '@marathon-devtools/language-server/features/jsonTree';
+import { fromPointer, parseTree, valueOf, type JsonPath } from '@marathon-devtools/language-server/features/jsonTree';
 import { joinPointer, resolveId } from '@marathon-devtools/language-server/model/documentModel';
 import { groupBodyChain, type AppSource } from '@marathon-devtools/cluster/placement/marathonRole';
 import { detectKind } from '@marathon-devtools/language-server/core/kind';
@@ -41,19 +40,18 @@ function valueAt(root: unknown, path: JsonPath): unknown {
 /**
  * The text's root value and the value at a path. JSON.parse for the usual, strict JSON: 4 ms where jsonc-parser's tree
  * took 95 ms and held 26 MiB for a 1.6 MiB group of 300 volumes. Only a text being typed (not JSON yet) takes the
- * tolerant tree, whose value is the lenses' own (the server draws them on that text too). Both are walked by value,
- * so a name written twice is its last value in either (the tree's findNodeAtLocation would take the first).
+ * server's own tolerant tree (features/jsonTree.ts), whose value is the one the server drew the lenses on: a missing
+ * closer placed where the layout says, and no recursion to overflow. Both are walked by value, so a name written twice
+ * is its last value in either.
  */
 function parsed(text: string): { root: unknown; at: (path: JsonPath) => unknown } {
   let root: unknown;
   try {
     root = JSON.parse(text);
   } catch {
-    const tree = parseTree(text);
-    root = tree && getNodeValue(tree);
+    root = valueOf(parseTree(text));
   }
-  // Each caller gets its own spec: the placement reads it, nothing may change another's.
-  return { root, at: (path) => structuredClone(valueAt(root, path)) };
+  return { root, at: (path) => valueAt(root, path) };
 }
 
 /**
@@ -69,8 +67,11 @@ export function volumeOwners(text: string): (pointer: string) => VolumeOwner | u
     for (let i = path.length - 1; i >= 0; i--) if (path[i] === 'container' || path[i] === 'env') { cut = i; break; }
     if (cut < 0) return undefined;
     doc ??= parsed(text);
-    const spec = doc.at(path.slice(0, cut));
-    if (!isRecord(spec)) return undefined;
+    const found = doc.at(path.slice(0, cut));
+    if (!isRecord(found)) return undefined;
+    // Each caller gets its own spec, so that none changes another's. Shallow: the placement only reads it
+    // (cluster/src/placement is pure), and structuredClone overflowed the stack on a value nested thousands deep.
+    const spec = { ...found };
     const root = doc.root;
     if (detectKind(root) === 'chronos-job') return { spec, id: typeof spec.name === 'string' ? spec.name : '(no name)', chronos: true, source: {} };
     const chain = groupBodyChain(root, joinPointer('', ...path.slice(0, cut)));

@@ -129,3 +129,42 @@ test('with "apps" written twice, a lens\'s volume belongs to the app Marathon re
   assert.equal(typed.args.volume.name, 'b');
   assert.deepEqual([volumeOwners(typing)(typed.pointer)?.id, volumeOwners(typing)(typed.pointer)?.source.absoluteId], ['second', '/g/second']);
 });
+
+// A text being typed is read as the server reads it (features/jsonTree.ts: a missing closer placed where the layout
+// says), since the lens's pointer is the server's. jsonc-parser's tree closed app a's unclosed "container" at the next
+// `}`, so /apps/1 held no app: volume b had no owner (its click said the lens was stale, and no "all candidates" lens).
+test('a document being typed with a closer missing mid-way: each lens\'s volume belongs to the app the server drew it in', () => {
+  const vol = (name: string) => JSON.stringify({ containerPath: '/data', external: { name, provider: 'dvdi', options: { 'dvdi/driver': 'rexray' } } });
+  const text = [
+    '{',
+    '  "id": "/g",',
+    '  "apps": [',
+    '    {',
+    '      "id": "a",',
+    '      "container": {',
+    '        "type": "DOCKER",',
+    `        "volumes": [${vol('va')}]`,
+    '',
+    '    },',
+    '    {',
+    '      "id": "b",',
+    '      "container": {',
+    '        "type": "DOCKER",',
+    `        "volumes": [${vol('vb')}]`,
+    '      }',
+    '    }',
+    '  ]',
+    '}',
+  ].join('\n');
+  const lenses = findMountTargets(createDocument('file:///typing.json', 1, text));
+  assert.deepEqual(lenses.map((l) => l.args.volume.name), ['va', 'vb']);
+  const ownerOf = volumeOwners(text);
+  assert.deepEqual(lenses.map((l) => ownerOf(l.pointer)?.source.absoluteId), ['/g/a', '/g/b']);
+});
+
+// Nested deeper than a recursive parser goes, and not JSON yet (labels being typed): the owner all the same, not a
+// stack overflow (jsonc-parser's tree recursed per level, and so did structuredClone of the app).
+test('a text being typed, nested thousands deep: its owner, no throw', () => {
+  const text = `{"id": "/x", "container": {"volumes": [{"external": {"name": "v"}}]}, "labels": {"a": ${'['.repeat(20_000)}`;
+  assert.equal(volumeOwners(text)('/container/volumes/0/external')?.source.absoluteId, '/x');
+});

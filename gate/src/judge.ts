@@ -82,9 +82,10 @@ function judgeAlone(route: AdmissionRoute, read: { value: unknown; text: string 
 
 function judgeBody(route: AdmissionRoute, read: { value: unknown; text: string }, deployed: DeployedState | undefined, profile: Profile): Judgement {
   const proposal = proposalFor(route, read.value, read.text, deployed);
+  // Marathon's JSON-reader errors of a target (only on what a partial body holds itself).
+  const jsonErrors = (t: LintTarget) => lintTarget(t, profile).filter((d) => d.severity === 'error' && jsonLayerIds.has(d.ruleId) && (!t.onlyPresentIn || presentIn(t.onlyPresentIn, d.pointer)));
   // A rollback is read by Marathon's JSON reader all the same (a `version` that is no date-time is its 422).
-  const readFirst = (proposal.readFirst ?? []).flatMap((t) =>
-    lintTarget(t, profile).filter((d) => d.severity === 'error' && jsonLayerIds.has(d.ruleId) && presentIn(t.onlyPresentIn!, d.pointer)).map((d) => render(d, t)));
+  const readFirst = (proposal.readFirst ?? []).flatMap((t) => jsonErrors(t).map((d) => render(d, t)));
   if (proposal.pass !== undefined && proposal.targets.length === 0) {
     if (readFirst.length > 0) return { findings: readFirst, skipped: [], proposal };
     return { findings: [], skipped: [], pass: proposal.pass, proposal };
@@ -96,7 +97,7 @@ function judgeBody(route: AdmissionRoute, read: { value: unknown; text: string }
   // Marathon reads a batch's whole array before it validates any element (marathon-api.md §12: reader paths from the
   // request root): a JSON-reader error in one element holds back the semantic errors of the others, as marathon-lint
   // says them (docs/json-layer.md). An element with a JSON error of its own has had its own held back by the engine.
-  const jsonError = (t: LintTarget) => lintTarget(t, profile).some((d) => d.severity === 'error' && jsonLayerIds.has(d.ruleId) && (!t.onlyPresentIn || presentIn(t.onlyPresentIn, d.pointer)));
+  const jsonError = (t: LintTarget) => jsonErrors(t).length > 0;
   const batchJsonError = readFirst.length > 0 || proposal.targets.some((t) => t.batchIndex !== undefined && jsonError(t));
   for (const target of proposal.targets) {
     const holdBack = batchJsonError && target.batchIndex !== undefined && !jsonError(target);

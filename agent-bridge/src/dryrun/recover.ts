@@ -103,7 +103,11 @@ async function recoverOne(deps: RunDeps, e: JournalEntry, signal?: AbortSignal):
   if (e.anchoredFrom) {
     const notHere = await notHeldHere(deps, e, client);
     if (notHere) return { kind: 'failed', error: relativeAddressProblem(e, deps.journal.dir, notHere) };
-    delete e.anchoredFrom; // proven: an entry of that driver like any other from now on, and journalled so
+    // Proven: an entry of that driver like any other from now on, and journalled so (a later pass, or the next start,
+    // may find the driver's proof gone while the mount is not, and must not read the entry as never made there). A
+    // failed write only leaves the proof to be made again.
+    delete e.anchoredFrom;
+    await deps.journal.update(e).catch(() => undefined);
   }
   // A Mount still in flight is waited for; a finished one (phase mounted/unmounting) is looked at once.
   const grace = lateMountGrace(deps.timeouts);

@@ -205,7 +205,7 @@ async function lockedRun(run: Run): Promise<DryRunMountResult> {
     // Get and the table again when they were read before the slowest agent source answered (a busy dockerd): the Mount
     // follows at once, and a task's mount that landed meanwhile must be seen before it. Through dvdcli's ID-less Mount the
     // plugin refused ours, and the release after it took the task's (agent-bridge/test/e2e/mountDuringPreflight.test.ts).
-    const pk = getBeforeAgent && !first.inUse ? await pluginAndKernelUsersNow(client, name, call) : first;
+    const pk = getBeforeAgent && !first.inUse ? await pluginAndKernelUsersNow(client, name, call, vol !== undefined) : first;
     const reasons = [...agent.reasons, ...pk.reasons];
     if (reasons.length) return { ok: false, detail: `in use: ${reasons.join('; ')}; not mounting or unmounting it` };
     const missing = [...agent.problems, ...pk.problems, ...(vol ? unshownUse(deps, driver, vol) : [])];

@@ -6,7 +6,7 @@
  */
 import type { Engine, MountOutcome, MountRequest, UnmountRequest } from './engine';
 import { refuseUnsafe } from './guard';
-import { describeFailure, endingSignal, runProcess } from './runProcess';
+import { describeFailure, mountMayStillLand, runProcess } from './runProcess';
 
 export function dockerVolumeMountArgv(driver: string, name: string, options: Record<string, string>): string[] {
   // Mesos iterates a hashmap, so the order is unspecified; sorted here so runs are reproducible.
@@ -34,9 +34,7 @@ export class DockerVolumeEngine implements Engine {
     // A flood on stdout is no path; whatever dvdcli did meanwhile is unknown, so the cleanup unmount follows.
     if (r.stdoutTruncated) return { ok: false, detail: describeFailure(shown, r, req.timeoutMs), indeterminate: true };
     if (r.code === 0 && !r.timedOut && mountpoint !== '') return { ok: true, mountpoint, detail: shown };
-    // Unknown only if dvdcli may have run: one that never started (spawnError) sent nothing, so nothing can still land.
-    // Killed by a signal (directly, or as a shell reports it: endingSignal), its Mount may still be under way at the plugin.
-    return { ok: false, detail: `${describeFailure(shown, r, req.timeoutMs)}`, indeterminate: r.spawnError === undefined && (r.timedOut || r.code === null || endingSignal(r) !== undefined) };
+    return { ok: false, detail: describeFailure(shown, r, req.timeoutMs), indeterminate: mountMayStillLand(r) };
   }
 
   async unmount(req: UnmountRequest): Promise<{ ok: boolean; detail: string }> {

@@ -8,7 +8,7 @@
 import type { Engine, MountOutcome, MountRequest, UnmountRequest } from './engine';
 import { refuseUnsafe } from './guard';
 import { formatOptions } from './moduleChecks';
-import { describeFailure, endingSignal, runProcess } from './runProcess';
+import { describeFailure, mountMayStillLand, runProcess } from './runProcess';
 
 /** `explicitCreate` reproduces the module's `--explicitCreate=true` (a flag dvdcli does not know, dvdi-bridge.md §1.3 bug). */
 export function moduleMountCommand(dvdcli: string, driver: string, name: string, options: Record<string, string>, explicitCreate = false): string {
@@ -39,9 +39,7 @@ export class DvdiModuleEngine implements Engine {
     if (r.stdoutTruncated) return { ok: false, detail: describeFailure(shown, r, req.timeoutMs), indeterminate: true };
     if (r.code === 0 && !r.timedOut && mountpoint !== '') return { ok: true, mountpoint, detail: shown };
     if (r.code === 0 && !r.timedOut) return { ok: false, detail: `${shown}: the module reports "returned an empty mountpoint name" (${describeFailure('dvdcli', r, req.timeoutMs)})` };
-    // Unknown only if dvdcli may have run: one that never started (spawnError) sent nothing, so nothing can still land.
-    // Killed by a signal (directly, or as a shell reports it: endingSignal), its Mount may still be under way at the plugin.
-    return { ok: false, detail: describeFailure(shown, r, req.timeoutMs), indeterminate: r.spawnError === undefined && (r.timedOut || r.code === null || endingSignal(r) !== undefined) };
+    return { ok: false, detail: describeFailure(shown, r, req.timeoutMs), indeterminate: mountMayStillLand(r) };
   }
 
   async unmount(req: UnmountRequest): Promise<{ ok: boolean; detail: string }> {

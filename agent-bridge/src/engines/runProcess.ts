@@ -102,14 +102,27 @@ export function runProcess(file: string, args: string[], opts: ProcessOptions): 
  * (dvdi-bridge.md §3.1), so a status above 128 is a signal: an OOM kill or someone's `kill` after dvdcli may have sent
  * its Mount, whose outcome at the plugin is then unknown, never dvdcli's own refusal.
  */
-export function endingSignal(r: ProcessResult): NodeJS.Signals | undefined {
+export function endingSignal(r: ProcessResult): string | undefined {
   if (r.signal) return r.signal;
-  if (r.code === null || r.code <= 128) return undefined;
-  return (Object.entries(constants.signals) as [NodeJS.Signals, number][]).find(([, n]) => n === r.code! - 128)?.[0];
+  if (r.code === null || r.code <= 128 || r.code > 128 + LAST_SIGNAL) return undefined;
+  const n = r.code - 128;
+  // Node's table names only the classic signals; a real-time one (SIGRTMIN+3 is 37) is a signal all the same.
+  return (Object.entries(constants.signals) as [NodeJS.Signals, number][]).find(([, v]) => v === n)?.[0] ?? String(n);
 }
 
+/**
+ * A failed Mount run whose outcome at the plugin is unknown: dvdcli may have sent the Mount (it started) and did not
+ * see it answered (our timeout, or a signal ended it, directly or as a shell reports it). One that never started sent nothing.
+ */
+export function mountMayStillLand(r: ProcessResult): boolean {
+  return r.spawnError === undefined && (r.timedOut || r.code === null || endingSignal(r) !== undefined);
+}
+
+/** SIGRTMAX on Linux (signal(7)): no status above 128 + 64 comes from a signal. */
+const LAST_SIGNAL = 64;
+
 /** "signal SIGKILL", or "signal SIGKILL (sh's exit 137)" when a shell reported it. */
-const signalWords = (r: ProcessResult, sig: NodeJS.Signals) => (r.signal ? `signal ${sig}` : `signal ${sig} (sh's exit ${r.code})`);
+const signalWords = (r: ProcessResult, sig: string) => (r.signal ? `signal ${sig}` : `signal ${sig} (sh's exit ${r.code})`);
 
 /** One line explaining a failed run, with the isolator's own wording where it has one. */
 export function describeFailure(what: string, r: ProcessResult, timeoutMs: number): string {

@@ -156,9 +156,12 @@ export async function pluginAndKernelUsers(vol: VolumeInfo, ownIds: string[] = [
 
 /**
  * pluginAndKernelUsers on a Get and a mount table read now: the pre-flight's second look when its first Get was read
- * before the slowest of the agent's sources answered (dryrun/runOne.ts). A Get that fails now proves nothing.
+ * before the slowest of the agent's sources answered (dryrun/runOne.ts). A Get that fails now proves nothing. A volume
+ * that came or went since the first Get (`existed`) is someone else's doing, and the pre-flight's decisions on the first
+ * (create it, no driver hazard for a volume made now) no longer hold: a task's dvdcli creates the volume right before
+ * its Mount (dvdi-bridge.md §3.1).
  */
-export async function pluginAndKernelUsersNow(client: PluginClient, name: string, call: { timeoutMs: number; signal?: AbortSignal }): Promise<InUseReport> {
+export async function pluginAndKernelUsersNow(client: PluginClient, name: string, call: { timeoutMs: number; signal?: AbortSignal }, existed: boolean): Promise<InUseReport> {
   const table = readMountinfo();
   table.catch(() => undefined); // awaited only when the volume exists
   let vol: VolumeInfo | undefined;
@@ -166,6 +169,10 @@ export async function pluginAndKernelUsersNow(client: PluginClient, name: string
     vol = await client.get(name, call);
   } catch (e) {
     return { inUse: true, reasons: [], problems: [`the plugin's Get, read again once the agent's sources had answered, failed (${(e as Error).message}), so a mount made meanwhile cannot be ruled out`] };
+  }
+  if ((vol !== undefined) !== existed) {
+    const what = vol ? 'created by someone else' : 'removed by someone else';
+    return { inUse: true, reasons: [`${name} was ${what} while the pre-flight read the agent's sources (the plugin's Get ${vol ? 'found no such volume' : 'found it'} a moment before), most likely for a task starting on it`], problems: [] };
   }
   return vol ? pluginAndKernelUsers(vol, [], table) : { inUse: false, reasons: [], problems: [] };
 }

@@ -64,4 +64,21 @@ describe('a task mounts the volume while the pre-flight waits for a slow source'
     assert.deepEqual(await mountsUnder(lab.root), []);
     assert.equal(await checksumTree(backing()), sum);
   });
+
+  // The pre-flight's decisions on a volume that does not exist (create it; no hazard and no "cannot show its users"
+  // for a volume made now) do not hold for one someone else creates meanwhile: a task's dvdcli creates it implicitly
+  // right before its Mount (dvdi-bridge.md §3.1). The dry run mounted it as its own new volume and said it created it.
+  test('a volume someone else creates during the pre-flight is not mounted as one the dry run creates', async () => {
+    const fresh = join(lab.root, 'backing', 'fresh');
+    await seedData(fresh);
+    const run = runner.dryRunMount({ driver: 'rclone', name: 'fresh', options: { type: 'local', path: fresh }, allowCreate: true }, ctx({ allowCreate: true, allowDestructiveOptions: [] }));
+    await new Promise((r) => setTimeout(r, 800));
+    const client = new PluginClient((await discoverPlugin('rclone', [lab.pluginDir]))!);
+    await client.create('fresh', { type: 'local', path: fresh }, { timeoutMs: 10_000 });
+    const r = await run;
+    assert.equal(r.steps.find((s) => s.step === 'mount'), undefined, `a volume created by someone else was mounted: ${JSON.stringify(r, null, 1)}`);
+    assert.equal(r.verdict, 'in-use', JSON.stringify(r, null, 1));
+    assert.match(r.steps.find((s) => s.step === 'in-use')!.detail!, /created by someone else/);
+    assert.ok(!r.warnings.some((w) => /created volume fresh/.test(w)), r.warnings.join('\n'));
+  });
 });

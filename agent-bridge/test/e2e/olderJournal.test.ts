@@ -30,11 +30,12 @@ const OLDER_ENTRIES = {
  * What the killed older bridge left: `keep` mounted by the embedded driver of `state` for the entry's caller ID (the
  * driver's table saved, as after the Mount answered), and the entry in the journal of `journalIn` (its own state dir).
  */
-async function leftByOlderBridge(state: string, entry: Record<string, unknown>, journalIn = state): Promise<string> {
+async function leftByOlderBridge(state: string, entry: Record<string, unknown>, journalIn = state, alsoMountedBy?: string): Promise<string> {
   const local = await startLocalDriver({ stateDir: state, socketDir: join(state, 'plugins') });
   try {
     const client = new PluginClient({ transport: 'unix', socketPath: local.socketPath, address: local.socketPath, source: 'test' });
     const mountpoint = await client.mount('keep', String(entry.mountId), { timeoutMs: 5000 });
+    if (alsoMountedBy) await client.mount('keep', alsoMountedBy, { timeoutMs: 5000 });
     await mkdir(join(journalIn, 'journal'), { recursive: true });
     await writeFile(join(journalIn, 'journal', `${entry.id}.json`), JSON.stringify(entry) + '\n');
     return mountpoint;
@@ -97,6 +98,33 @@ describe('a journal an older bridge wrote with a relative --state-dir, recovered
 
     assert.deepEqual((await mountsUnder(root)).map((m) => m.split(' ')[0]), [mountpoint], 'the mount was touched');
     assert.deepEqual(await journalEntries(state), [JSON.parse(journalled)], 'the entry was lost or rewritten');
+  });
+
+  // Proven (this state dir's driver lists the entry's caller ID) but kept, since someone else holds the volume too: the
+  // entry is journalled with the address it was proven at. Left as the older bridge wrote it, it had to be proven again on
+  // every later pass, and once the driver no longer listed the ID the entry was said to be "not made there".
+  it('journals the address an entry was proven at, when its release has to wait', async () => {
+    const root = join(dir, 'proven');
+    const state = join(root, 'st');
+    await stateWithVolumes(state, ['keep']);
+    const tokens = await tokenFileIn(root);
+    const entry = OLDER_ENTRIES.mounted;
+    const mountpoint = await leftByOlderBridge(state, entry, state, 'task-1');
+
+    const elsewhere = join(root, 'elsewhere');
+    mkdirSync(elsewhere);
+    const restarted = await startBridge(state, tokens, 30_000, [], elsewhere);
+    live.push(restarted);
+    assert.ok(await waitFor(() => restarted.logs.some((l) => l.event === 'recovered'), 10_000), JSON.stringify(restarted.logs));
+    const rep = restarted.logs.find((l) => l.event === 'recovered')!;
+    assert.equal(rep.failed.length, 1, JSON.stringify(rep));
+    assert.match(rep.failed[0].error, /now in use.*task-1/);
+    restarted.proc.kill('SIGTERM');
+    await restarted.exited;
+
+    assert.deepEqual((await mountsUnder(root)).map((m) => m.split(' ')[0]), [mountpoint], 'the mount was touched');
+    const [kept] = (await journalEntries(state)) as unknown as Record<string, unknown>[];
+    assert.deepEqual([kept.pluginAddress, kept.anchoredFrom, kept.mountId], [join(state, 'plugins', 'local.sock'), undefined, entry.mountId]);
   });
 
   it('keeps an entry whose relative socket it cannot place, asks no plugin anything, and says what to do', async () => {

@@ -24,6 +24,11 @@ describe('processEnding', () => {
     assert.deepEqual([r.code, r.signal, endingSignal(r)], [137, null, 'SIGKILL']);
     assert.equal(processEnding(r, 30_000), "killed by signal SIGKILL (sh's exit 137): Killed"); // sh's own word on stderr
     assert.equal(endingSignal(await runProcess('sh', ['-c', 'exit 2'], { timeoutMs: 30_000 })), undefined);
+    // A real-time signal (37, SIGRTMIN+3 on Linux), which node's table does not name; above 128 + 64 no signal.
+    const rt = await runProcess('sh', ['-c', 'sleep 30 & kill -37 $!; wait $!'], { timeoutMs: 30_000 });
+    assert.deepEqual([rt.code, endingSignal(rt)], [165, '37']);
+    assert.match(processEnding(rt, 30_000), /^killed by signal 37 \(sh's exit 165\)/);
+    assert.equal(endingSignal(await runProcess('sh', ['-c', 'exit 200'], { timeoutMs: 30_000 })), undefined);
   });
 
   test('an exit status, a timeout, a program that never started', async () => {

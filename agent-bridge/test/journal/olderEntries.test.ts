@@ -36,19 +36,41 @@ test('not provably the state dir\'s own socket: left as written, a relative moun
   assert.equal(anchorOlderEntry(entry({ pluginAddress: 'unix:///run/x.sock' }), '/srv/st').pluginAddress, 'unix:///run/x.sock');
 });
 
+// Addresses are drawn from the state dir's own trailing segments too (the only ones that can anchor): from segments
+// alone, 2000 runs anchored none, and the checks on an anchored entry never ran. The counts at the end say they do.
 test('any address and state dir: never throws; an address becomes absolute only as the state dir\'s embedded socket', () => {
   const segment = fc.constantFrom('st', 'plugins', 'local.sock', '..', '.', '', 'a b', 'mounts', 'local-driver');
   const relPath = fc.array(segment, { maxLength: 6 }).map((s) => s.join('/'));
+  const plain = (segs: string[]) => segs.length > 0 && segs.every((x) => x !== '' && x !== '.' && x !== '..');
+  const drawn = fc.tuple(fc.array(segment, { maxLength: 6 }), fc.nat(), fc.constantFrom('', '', './', 'x/', '../')).chain(([stateSegs, k, p]) => {
+    // One trailing part of the state dir for both paths, as the older bridge wrote them.
+    const t = stateSegs.slice(stateSegs.length - (k % (stateSegs.length + 1)));
+    const own = (end: string) => fc.constant({ text: `${p}${[...t, end].join('/')}`, proper: p === '' || p === './' ? t : [] });
+    const other = fc.oneof(relPath, fc.string()).map((text) => ({ text, proper: [] as string[] }));
+    return fc.record({ stateDir: fc.constant(`/${stateSegs.join('/')}`), address: fc.oneof(own('plugins/local.sock'), other), mountpoint: fc.oneof(own('local-driver/mounts/keep'), other) });
+  });
+  let anchored = 0;
+  let mountpoints = 0;
   fc.assert(
-    fc.property(fc.oneof(relPath, fc.string()), fc.oneof(relPath, fc.string()), relPath.map((p) => `/${p}`), fc.constantFrom('local', 'rclone'), (pluginAddress, mountpoint, stateDir, driver) => {
+    fc.property(drawn, fc.constantFrom('local', 'rclone'), ({ stateDir, address, mountpoint: mp }, driver) => {
+      const [pluginAddress, mountpoint] = [address.text, mp.text];
       const a = anchorOlderEntry(entry({ pluginAddress, mountpoint, driver }), stateDir);
       if (a.pluginAddress !== pluginAddress) {
+        anchored++;
         assert.equal(driver, 'local');
         assert.equal(a.pluginAddress, join(stateDir, 'plugins', 'local.sock'));
         assert.equal(a.anchoredFrom, pluginAddress);
-      } else assert.equal(a.anchoredFrom, undefined);
-      if (a.mountpoint !== undefined && a.mountpoint !== mountpoint) assert.ok(isAbsolute(a.mountpoint) && a.mountpoint.startsWith(join(stateDir, '/')) && a.pluginAddress !== pluginAddress, a.mountpoint);
+      } else {
+        assert.equal(a.anchoredFrom, undefined);
+        // The socket the state dir's own trailing names lead to is anchored (and marked so) whenever it is the embedded driver's.
+        assert.ok(driver !== 'local' || !plain(address.proper), `${pluginAddress} under ${stateDir} was not anchored`);
+      }
+      if (a.mountpoint !== undefined && a.mountpoint !== mountpoint) {
+        mountpoints++;
+        assert.ok(isAbsolute(a.mountpoint) && a.mountpoint.startsWith(join(stateDir, '/')) && a.pluginAddress !== pluginAddress, a.mountpoint);
+      }
     }),
     { numRuns: 2000 },
   );
+  assert.ok(anchored > 50 && mountpoints > 25, `${anchored} addresses and ${mountpoints} mountpoints anchored of 2000`);
 });
